@@ -1,0 +1,115 @@
+package dev.sloscout.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.trace.AssemblySettings;
+import dev.sloscout.engine.trace.TraceAssembler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code slo-scout ingest-stats FILE... [--json]}: what is in a set of trace files, and what was wrong with them. */
+@Command(name = "ingest-stats", mixinStandardHelpOptions = true,
+        description = {"Counts traces, spans, services, error and orphan spans in trace files, and reports bad records.",
+                "Formats (detected from content): OTLP JSON/JSON lines/protobuf, Collector file exporter, Jaeger JSON, "
+                        + "Zipkin v2 JSON; plain, .gz or .zst."})
+final class IngestStatsCommand implements Callable<Integer> {
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
+    List<String> inputs;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--max-open-spans", paramLabel = "N", defaultValue = "1000000",
+            description = "Spans held in open traces at most (bounds memory; default ${DEFAULT-VALUE}).")
+    int maxOpenSpans;
+
+    IngestStatsCommand(InputStream stdin, PrintStream out, PrintStream err) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        IngestSummary summary = new IngestSummary();
+        AssemblySettings defaults = AssemblySettings.DEFAULTS;
+        TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
+                defaults.maxSpansPerTrace(), defaults.rememberedSpans()), summary);
+        List<SourceReport> sources = new TraceFileReader(assembler, summary, () -> false, stdin).read(inputs);
+        assembler.finish();
+        IngestSummary.Snapshot result = summary.snapshot(assembler.stats());
+
+        if (json) {
+            writeJson(IngestStatsReport.of(result, sources));
+        } else {
+            writeText(result, sources);
+        }
+        ProblemPrinter.print(result.problems(), result.rejected(), err);
+        if (result.rejected() == 0) {
+            return 0;
+        }
+        return result.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;
+    }
+
+    private void writeJson(IngestStatsReport report) {
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeText(IngestSummary.Snapshot result, List<SourceReport> sources) {
+        for (SourceReport source : sources) {
+            out.printf("%-60s %-34s %10d spans %6d rejected%n", source.source(),
+                    source.format() == null ? "(not read)" : source.format().displayName(), source.spans(), source.rejected());
+        }
+        out.printf("traces       %d%n", result.traces());
+        out.printf("spans        %d (%d duplicates counted once)%n", result.spans(), result.assembly().duplicateSpans());
+        out.printf("services     %d %s%n", result.services().size(), result.services());
+        out.printf("error spans  %d%n", result.errorSpans());
+        out.printf("orphan spans %d%n", result.orphanSpans());
+        out.printf("rejected     %d%n", result.rejected());
+    }
+
+    /** The JSON shape of the CLI contract (DESIGN.md section 4), plus per-source and assembly detail. */
+    record IngestStatsReport(long traces, long spans, List<String> services, long errorSpans, long orphanSpans,
+                             long rejected, long duplicateSpans, long lateSpans, long evictedTraces,
+                             List<ProblemJson> problems, List<SourceJson> sources) {
+
+        static IngestStatsReport of(IngestSummary.Snapshot s, List<SourceReport> sources) {
+            return new IngestStatsReport(s.traces(), s.spans(), s.services(), s.errorSpans(), s.orphanSpans(),
+                    s.rejected(), s.assembly().duplicateSpans(), s.assembly().lateSpans(), s.assembly().evictedTraces(),
+                    s.problems().stream().map(ProblemJson::of).toList(),
+                    sources.stream().map(SourceJson::of).toList());
+        }
+    }
+
+    record ProblemJson(String source, String location, String reason) {
+        static ProblemJson of(Problem p) {
+            return new ProblemJson(p.source(), p.location(), p.reason());
+        }
+    }
+
+    record SourceJson(String source, String format, long spans, long rejected) {
+        static SourceJson of(SourceReport r) {
+            return new SourceJson(r.source(), r.format() == null ? null : r.format().name(), r.spans(), r.rejected());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sloscout.app.cli;
+
+import dev.sloscout.app.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/** {@code slo-scout}: the headless CLI. Subcommands print results on stdout and one line per problem on stderr. */
+@Command(name = "slo-scout",
+        mixinStandardHelpOptions = true,
+        versionProvider = SloScoutCommand.VersionProvider.class,
+        description = {"SLO-Scout Workbench: telemetry in, defensible SLOs and ready-to-deploy artifacts out.",
+                "Run without arguments to open the workbench."},
+        footer = {"", "Exit codes: 0 success; 1 input had problems but results were produced; 2 nothing usable or usage error."},
+        subcommands = {IngestStatsCommand.class})
+public final class SloScoutCommand implements Runnable {
+    /** Exit code: results were produced, but some input had problems. */
+    public static final int EXIT_PROBLEMS = 1;
+    /** Exit code: nothing usable, or a usage error. */
+    public static final int EXIT_UNUSABLE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI with explicit streams (tests call this in-process). */
+    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((ex, a) -> {
+            err.println("slo-scout: " + ex.getMessage());
+            err.println("Try 'slo-scout --help'.");
+            return EXIT_UNUSABLE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
+            err.println("slo-scout: " + ex.getMessage());
+            return EXIT_UNUSABLE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Hands each subcommand the process streams, so nothing reaches for {@code System.out} itself. */
+    private record CommandFactory(InputStream stdin, PrintStream out, PrintStream err) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == IngestStatsCommand.class) {
+                return type.cast(new IngestStatsCommand(stdin, out, err));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"slo-scout " + Version.current(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sloscout.app.gui;
+
+import java.awt.GraphicsEnvironment;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Starts the JavaFX workbench. Kept apart from {@link WorkbenchApplication} so the class-path launch works without
+ * JavaFX modules on the module path.
+ */
+public final class WorkbenchLauncher {
+    private static final Set<String> GUI_FLAGS = Set.of("--demo", "--screenshot");
+
+    private WorkbenchLauncher() {
+    }
+
+    /** No arguments, or only GUI flags (and their values), means the workbench. */
+    public static boolean wantsGui(String[] args) {
+        return args.length == 0 || GUI_FLAGS.contains(args[0]);
+    }
+
+    public static int launch(String[] args) {
+        if (GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !System.getProperty("os.name", "").startsWith("Windows") && !System.getProperty("os.name", "").startsWith("Mac")) {
+            System.err.println("slo-scout: no display to open the workbench on; run a subcommand instead (slo-scout --help)");
+            return 2;
+        }
+        try {
+            javafx.application.Application.launch(WorkbenchApplication.class, Arrays.copyOf(args, args.length));
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("slo-scout: the workbench could not start: " + e.getMessage());
+            return 2;
+        }
+    }
+}

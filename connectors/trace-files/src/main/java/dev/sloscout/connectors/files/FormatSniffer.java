@@ -1,0 +1,99 @@
+package dev.sloscout.connectors.files;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells the trace format from the first bytes of (decompressed) content: JSON flavours by the field names they use,
+ * protobuf by its framing. Never by file name.
+ */
+public final class FormatSniffer {
+    static final int SNIFF_BYTES = 1 << 16;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private FormatSniffer() {
+    }
+
+    /** What the head of a stream is; empty when it is no trace format this reader knows. */
+    public static Optional<TraceFormat> sniff(byte[] head) {
+        int start = Texts.skipBomAndWhitespace(head, 0, head.length);
+        if (start >= head.length) {
+            return Optional.empty();
+        }
+        int first = head[start] & 0xFF;
+        if (first == '{' || first == '[') {
+            return sniffJson(head, start);
+        }
+        if (start == 0 && looksFramed(head)) {
+            return Optional.of(TraceFormat.OTLP_FRAMED);
+        }
+        if (start == 0 && first == 0x0A) {
+            return Optional.of(TraceFormat.OTLP_PROTO); // field 1 (resource_spans), length-delimited
+        }
+        return Optional.empty();
+    }
+
+    /** A short description of content that is not telemetry, for the one clear error. */
+    public static String describe(byte[] head) {
+        int start = Texts.skipBomAndWhitespace(head, 0, head.length);
+        if (start >= head.length) {
+            return "the input is empty";
+        }
+        StringBuilder shown = new StringBuilder();
+        for (int i = start; i < Math.min(head.length, start + 24); i++) {
+            int b = head[i] & 0xFF;
+            shown.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : String.format("\\x%02x", b));
+        }
+        return "not a trace file (expected OTLP JSON/protobuf, Jaeger JSON or Zipkin JSON); it starts with \""
+                + shown + "\"";
+    }
+
+    private static boolean looksFramed(byte[] head) {
+        if (head.length < 5 || head[0] != 0) {
+            return false;
+        }
+        int length = ((head[0] & 0xFF) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+        int payload = head[4] & 0xFF;
+        return length > 0 && (payload == 0x0A || payload == '{' || Compression.isZstd(head, 4));
+    }
+
+    private static Optional<TraceFormat> sniffJson(byte[] head, int start) {
+        Set<String> names = new HashSet<>();
+        boolean topLevelArray = false;
+        try (JsonParser parser = JSON.createParser(head, start, head.length - start)) {
+            JsonToken token = parser.nextToken();
+            topLevelArray = token == JsonToken.START_ARRAY;
+            int seen = 0;
+            while ((token = parser.nextToken()) != null && seen < 10_000) {
+                if (token == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    names.add(name);
+                    seen++;
+                    if (name.equals("resourceSpans")) {
+                        return Optional.of(TraceFormat.OTLP_JSON);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The sniff window ends mid-document, or the document is broken: judge by what was seen.
+        }
+        if (names.contains("resourceSpans") || names.contains("scopeSpans")
+                || names.contains("instrumentationLibrarySpans")) {
+            return Optional.of(TraceFormat.OTLP_JSON);
+        }
+        if (names.contains("traceID") || names.contains("processes") || names.contains("operationName")) {
+            return Optional.of(TraceFormat.JAEGER_JSON);
+        }
+        if (topLevelArray && names.contains("traceId")
+                && (names.contains("id") || names.contains("localEndpoint") || names.contains("timestamp"))) {
+            return Optional.of(TraceFormat.ZIPKIN_JSON);
+        }
+        return Optional.empty();
+    }
+}

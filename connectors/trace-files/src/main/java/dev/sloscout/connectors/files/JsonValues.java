@@ -1,0 +1,102 @@
+package dev.sloscout.connectors.files;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+
+/** Token-level readers for the loosely typed values trace formats carry (int64 as string or number, and so on). */
+final class JsonValues {
+    private JsonValues() {
+    }
+
+    /** An integer written as a JSON number or a decimal string; floats are truncated without losing nanoseconds. */
+    static long readLong(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            try {
+                return Texts.parseLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            } catch (NumberFormatException e) {
+                throw new BadValueException(field + ": " + e.getMessage());
+            }
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDecimalValue().longValue();
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return 0;
+        }
+        throw new BadValueException(field + " must be an integer, got " + describe(t));
+    }
+
+    /** Text of a scalar; null for JSON null; containers are skipped and reported. */
+    static String readText(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t.isScalarValue()) {
+            return p.getText();
+        }
+        p.skipChildren();
+        throw new BadValueException(field + " must be a string, got " + describe(t));
+    }
+
+    static boolean readBoolean(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return t == JsonToken.VALUE_TRUE;
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return Boolean.parseBoolean(p.getText().trim());
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue() != 0;
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    /** Whether the current token opens what the caller expects; if not, skips it and says so. */
+    static boolean expect(JsonParser p, JsonToken wanted, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == wanted) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        p.skipChildren();
+        throw new BadValueException(field + " must be " + describe(wanted) + ", got " + describe(t));
+    }
+
+    static String describe(JsonToken t) {
+        if (t == null) {
+            return "end of input";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
+        };
+    }
+
+    static String where(JsonLocation location) {
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** A value of the wrong type or form; the record holding it is rejected, the stream stays in sync. */
+    static final class BadValueException extends RuntimeException {
+        BadValueException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

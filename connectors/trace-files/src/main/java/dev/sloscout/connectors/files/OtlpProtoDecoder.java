@@ -1,0 +1,128 @@
+package dev.sloscout.connectors.files;
+
+import com.github.luben.zstd.ZstdInputStream;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * OTLP protobuf traces: a bare ExportTraceServiceRequest, or the Collector file exporter's framing (a 4-byte
+ * big-endian length before each message, each message optionally zstd-compressed on its own, JSON or protobuf).
+ *
+ * <p>Messages are read one ResourceSpans at a time, so a message cut short still yields the resources before the
+ * cut. A corrupt frame is reported and the next frame read; a corrupt length ends the read, since nothing after it
+ * can be trusted.
+ */
+public final class OtlpProtoDecoder implements TraceDecoder {
+    /** A frame larger than this is taken for corruption, not data. */
+    static final int MAX_FRAME_BYTES = 256 << 20;
+    private static final int RESOURCE_SPANS_FIELD = 1;
+
+    private final boolean framed;
+    private final OtlpJsonDecoder jsonFrames = new OtlpJsonDecoder();
+
+    public OtlpProtoDecoder(boolean framed) {
+        this.framed = framed;
+    }
+
+    @Override
+    public TraceFormat format() {
+        return framed ? TraceFormat.OTLP_FRAMED : TraceFormat.OTLP_PROTO;
+    }
+
+    @Override
+    public void decode(BufferedInputStream in, DecodeContext context) throws IOException {
+        if (framed) {
+            decodeFrames(in, context);
+        } else {
+            byte[] message = in.readAllBytes();
+            decodeMessage(message, 0, message.length, "message", context);
+        }
+    }
+
+    private void decodeFrames(InputStream in, DecodeContext context) throws IOException {
+        long offset = 0;
+        int index = 0;
+        byte[] header = new byte[4];
+        while (!context.isCancelled()) {
+            int got = in.readNBytes(header, 0, 4);
+            if (got == 0) {
+                return;
+            }
+            String location = "frame " + index + " (byte " + offset + ")";
+            if (got < 4) {
+                context.reject(location, "truncated frame header (" + got + " of 4 bytes)");
+                return;
+            }
+            long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+            if (length > MAX_FRAME_BYTES) {
+                context.reject(location, "frame length " + length + " exceeds " + MAX_FRAME_BYTES
+                        + " bytes; the framing is corrupt, reading stopped here");
+                return;
+            }
+            byte[] frame = in.readNBytes((int) length);
+            if (frame.length < length) {
+                context.reject(location, "truncated frame: " + frame.length + " of " + length + " bytes");
+                if (frame.length > 0) {
+                    decodePayload(frame, location, context);
+                }
+                return;
+            }
+            decodePayload(frame, location, context);
+            offset += 4 + length;
+            index++;
+        }
+    }
+
+    private void decodePayload(byte[] frame, String location, DecodeContext context) {
+        byte[] payload = frame;
+        if (Compression.isZstd(frame, 0)) {
+            try (InputStream zstd = new ZstdInputStream(new ByteArrayInputStream(frame))) {
+                payload = zstd.readAllBytes();
+            } catch (IOException e) {
+                context.reject(location, "corrupt zstd frame: " + e.getMessage());
+                return;
+            }
+        }
+        int start = Texts.skipBomAndWhitespace(payload, 0, payload.length);
+        if (start < payload.length && payload[start] == '{') {
+            jsonFrames.decodeRecord(payload, 0, payload.length, location, context);
+        } else {
+            decodeMessage(payload, 0, payload.length, location, context);
+        }
+    }
+
+    /** Reads a TracesData/ExportTraceServiceRequest field by field, so the good part of a broken message survives. */
+    void decodeMessage(byte[] bytes, int offset, int length, String location, DecodeContext context) {
+        CodedInputStream in = CodedInputStream.newInstance(bytes, offset, length);
+        int index = 0;
+        try {
+            while (!in.isAtEnd()) {
+                int tag = in.readTag();
+                if (WireFormat.getTagFieldNumber(tag) == RESOURCE_SPANS_FIELD
+                        && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                    String where = location + ", resourceSpans " + index++;
+                    byte[] resourceBytes = in.readRawBytes(in.readRawVarint32());
+                    try {
+                        OtlpProtoMapper.emit(ResourceSpans.parseFrom(resourceBytes), where, context);
+                    } catch (InvalidProtocolBufferException e) {
+                        context.reject(where, "corrupt protobuf: " + e.getMessage());
+                    }
+                } else if (!in.skipField(tag)) {
+                    return;
+                }
+            }
+        } catch (InvalidProtocolBufferException e) {
+            context.reject(location + " (byte " + (offset + in.getTotalBytesRead()) + ")",
+                    "corrupt protobuf, rest of the message skipped: " + e.getMessage());
+        } catch (IOException e) {
+            context.reject(location, "unreadable: " + e.getMessage());
+        }
+    }
+}

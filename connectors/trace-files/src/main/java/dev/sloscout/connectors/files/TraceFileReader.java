@@ -1,0 +1,124 @@
+package dev.sloscout.connectors.files;
+
+import dev.sloscout.engine.ingest.ProblemSink;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.trace.SpanSink;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * Reads trace files, folders and standard input: decompresses (gzip, zstd), detects the format from content, and
+ * decodes into a {@link SpanSink}. Problems go to a {@link ProblemSink}; one bad file never stops the others.
+ */
+public final class TraceFileReader {
+    /** The name that stands for standard input. */
+    public static final String STDIN = "-";
+
+    private final SpanSink spans;
+    private final ProblemSink problems;
+    private final BooleanSupplier cancelled;
+    private final InputStream stdin;
+
+    public TraceFileReader(SpanSink spans, ProblemSink problems, BooleanSupplier cancelled, InputStream stdin) {
+        this.spans = spans;
+        this.problems = problems;
+        this.cancelled = cancelled;
+        this.stdin = stdin;
+    }
+
+    public TraceFileReader(SpanSink spans, ProblemSink problems) {
+        this(spans, problems, () -> false, System.in);
+    }
+
+    /** Reads each input in order; folders are walked (sorted, hidden files skipped). */
+    public List<SourceReport> read(List<String> inputs) {
+        List<SourceReport> reports = new ArrayList<>();
+        for (String input : inputs) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            if (input.equals(STDIN)) {
+                reports.add(read("<stdin>", stdin));
+                continue;
+            }
+            Path path = Path.of(input);
+            if (Files.isDirectory(path)) {
+                for (Path file : filesUnder(path)) {
+                    reports.add(read(file));
+                }
+            } else {
+                reports.add(read(path));
+            }
+        }
+        return reports;
+    }
+
+    public SourceReport read(Path file) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            problems.report(new Problem(source, "", Files.exists(file) ? "not a regular file" : "no such file"));
+            return new SourceReport(source, null, 0, 1);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(source, in);
+        } catch (IOException e) {
+            problems.report(new Problem(source, "", "cannot open: " + e.getMessage()));
+            return new SourceReport(source, null, 0, 1);
+        }
+    }
+
+    /** Reads one stream; the caller owns (and closes) it. */
+    public SourceReport read(String source, InputStream raw) {
+        DecodeContext context = new DecodeContext(source, spans, problems, cancelled);
+        TraceFormat format = null;
+        try {
+            BufferedInputStream in = Compression.decompressed(raw);
+            byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
+            Optional<TraceFormat> sniffed = FormatSniffer.sniff(head);
+            if (sniffed.isEmpty()) {
+                context.reject("", FormatSniffer.describe(head));
+                return new SourceReport(source, null, 0, context.rejectedCount());
+            }
+            format = sniffed.get();
+            decoderFor(format).decode(in, context);
+        } catch (EOFException e) {
+            context.reject("", "the compressed stream is truncated; spans before the cut were kept");
+        } catch (IOException | UncheckedIOException e) {
+            context.reject("", "read failed: " + e.getMessage() + "; spans before the failure were kept");
+        }
+        return new SourceReport(source, format, context.spanCount(), context.rejectedCount());
+    }
+
+    static TraceDecoder decoderFor(TraceFormat format) {
+        return switch (format) {
+            case OTLP_JSON -> new OtlpJsonDecoder();
+            case OTLP_PROTO -> new OtlpProtoDecoder(false);
+            case OTLP_FRAMED -> new OtlpProtoDecoder(true);
+            case JAEGER_JSON -> new JaegerJsonDecoder();
+            case ZIPKIN_JSON -> new ZipkinJsonDecoder();
+        };
+    }
+
+    private List<Path> filesUnder(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.report(new Problem(folder.toString(), "", "cannot list folder: " + e.getMessage()));
+            return List.of();
+        }
+    }
+}

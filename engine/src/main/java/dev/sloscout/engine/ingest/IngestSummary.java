@@ -1,0 +1,65 @@
+package dev.sloscout.engine.ingest;
+
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.Spans;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.trace.AssemblyStats;
+import dev.sloscout.engine.trace.TraceListener;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Counts what an ingestion produced: traces, distinct spans, services, error and orphan spans, rejected records and
+ * the problems behind them. Keeps counts and a bounded list of problems, never the traces.
+ */
+public final class IngestSummary implements TraceListener, ProblemSink {
+    /** Problems kept verbatim; the rest are only counted so a broken 10 GB file cannot exhaust memory. */
+    public static final int MAX_KEPT_PROBLEMS = 1_000;
+
+    private long traces;
+    private long spans;
+    private long errorSpans;
+    private long orphanSpans;
+    private long rejected;
+    private final SortedSet<String> services = new TreeSet<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    @Override
+    public void onTrace(Trace trace) {
+        if (trace.completion() != Trace.Completion.LATE_PART) {
+            traces++;
+        }
+        spans += trace.spans().size();
+        for (Span span : trace.spans()) {
+            services.add(span.serviceName());
+            if (Spans.isError(span)) {
+                errorSpans++;
+            }
+        }
+        orphanSpans += trace.orphans().size();
+    }
+
+    /** A record that could not be used; every report counts as one rejected record. */
+    @Override
+    public void report(Problem problem) {
+        rejected++;
+        if (problems.size() < MAX_KEPT_PROBLEMS) {
+            problems.add(problem);
+        }
+    }
+
+    public Snapshot snapshot(AssemblyStats assembly) {
+        return new Snapshot(traces, spans, List.copyOf(services), errorSpans, orphanSpans, rejected,
+                Collections.unmodifiableList(new ArrayList<>(problems)), assembly);
+    }
+
+    /** An immutable view of the counts. */
+    public record Snapshot(long traces, long spans, List<String> services, long errorSpans, long orphanSpans,
+                           long rejected, List<Problem> problems, AssemblyStats assembly) {
+    }
+}

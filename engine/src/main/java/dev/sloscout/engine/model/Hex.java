@@ -1,0 +1,114 @@
+package dev.sloscout.engine.model;
+
+/** Hex and base64 digit handling shared by the id types; no allocation on the parse path. */
+final class Hex {
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    private static final int[] BASE64 = new int[128];
+
+    static {
+        java.util.Arrays.fill(BASE64, -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64[alphabet.charAt(i)] = i;
+        }
+        BASE64['-'] = 62; // URL-safe alphabet, as some exporters write it
+        BASE64['_'] = 63;
+    }
+
+    private Hex() {
+    }
+
+    static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** Parses up to 16 hex digits into a long, or throws naming the offending character. */
+    static long parseLong(CharSequence text, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int d = digit(text.charAt(i));
+            if (d < 0) {
+                throw new IllegalArgumentException("not a hex digit '" + printable(text.charAt(i)) + "' at position " + i);
+            }
+            value = (value << 4) | d;
+        }
+        return value;
+    }
+
+    static long parseLong(char[] text, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int d = digit(text[i]);
+            if (d < 0) {
+                throw new IllegalArgumentException("not a hex digit '" + printable(text[i]) + "'");
+            }
+            value = (value << 4) | d;
+        }
+        return value;
+    }
+
+    static void append(StringBuilder out, long value) {
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            out.append(DIGITS[(int) (value >>> shift) & 0xF]);
+        }
+    }
+
+    static boolean isAllHex(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (digit(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decodes standard or URL-safe base64 (padding optional); returns null when it is not base64. */
+    static byte[] decodeBase64(CharSequence text) {
+        int len = text.length();
+        while (len > 0 && text.charAt(len - 1) == '=') {
+            len--;
+        }
+        if (len % 4 == 1) {
+            return null;
+        }
+        byte[] out = new byte[len * 3 / 4];
+        int buffer = 0;
+        int bits = 0;
+        int pos = 0;
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            int v = c < 128 ? BASE64[c] : -1;
+            if (v < 0) {
+                return null;
+            }
+            buffer = (buffer << 6) | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                out[pos++] = (byte) (buffer >> bits);
+            }
+        }
+        return out;
+    }
+
+    static long bytesToLong(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (bytes[offset + i] & 0xFF);
+        }
+        return value;
+    }
+
+    static String printable(char c) {
+        return c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+    }
+}
