@@ -25,6 +25,9 @@ public enum SpanKind {
             return UNSPECIFIED;
         }
         String n = name.trim().toUpperCase(Locale.ROOT);
+        if (n.chars().allMatch(Character::isDigit)) {
+            return fromOtlpCode(Long.parseLong(n));
+        }
         if (n.startsWith("SPAN_KIND_")) {
             n = n.substring("SPAN_KIND_".length());
         }

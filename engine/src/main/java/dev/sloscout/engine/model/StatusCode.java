@@ -19,6 +19,9 @@ public enum StatusCode {
             return UNSET;
         }
         String n = name.trim().toUpperCase(Locale.ROOT);
+        if (n.chars().allMatch(Character::isDigit)) {
+            return fromOtlpCode(Long.parseLong(n));
+        }
         if (n.startsWith("STATUS_CODE_")) {
             n = n.substring("STATUS_CODE_".length());
         }

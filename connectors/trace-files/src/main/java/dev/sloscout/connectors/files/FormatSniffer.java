@@ -23,18 +23,18 @@ public final class FormatSniffer {
     /** What the head of a stream is; empty when it is no trace format this reader knows. */
     public static Optional<TraceFormat> sniff(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
-        if (start >= head.length) {
-            return Optional.empty();
-        }
-        int first = head[start] & 0xFF;
+        int first = start < head.length ? head[start] & 0xFF : -1;
         if (first == '{' || first == '[') {
             return sniffJson(head, start);
         }
+        if (looksLikeBareProtobuf(head)) {
+            return Optional.of(TraceFormat.OTLP_PROTO);
+        }
+        if (start >= head.length) {
+            return Optional.empty();
+        }
         if (start == 0 && looksFramed(head)) {
             return Optional.of(TraceFormat.OTLP_FRAMED);
-        }
-        if (start == 0 && first == 0x0A) {
-            return Optional.of(TraceFormat.OTLP_PROTO); // field 1 (resource_spans), length-delimited
         }
         return Optional.empty();
     }
@@ -45,6 +45,10 @@ public final class FormatSniffer {
         if (start >= head.length) {
             return "the input is empty";
         }
+        String otherSignal = otherOtlpSignal(head, start);
+        if (otherSignal != null) {
+            return "OTLP " + otherSignal + ", not traces";
+        }
         StringBuilder shown = new StringBuilder();
         for (int i = start; i < Math.min(head.length, start + 24); i++) {
             int b = head[i] & 0xFF;
@@ -52,6 +56,37 @@ public final class FormatSniffer {
         }
         return "not a trace file (expected OTLP JSON/protobuf, Jaeger JSON or Zipkin JSON); it starts with \""
                 + shown + "\"";
+    }
+
+    private static String otherOtlpSignal(byte[] head, int start) {
+        String text = new String(head, start, Math.min(head.length - start, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        if (text.contains("\"resourceLogs\"")) {
+            return "logs";
+        }
+        if (text.contains("\"resourceMetrics\"")) {
+            return "metrics";
+        }
+        return null;
+    }
+
+    /**
+     * Field 1 (resource_spans) length-delimited is byte 0x0A, which is also a newline; so require what follows the
+     * length to open a ResourceSpans field (resource, scope_spans or schema_url) before calling it protobuf.
+     */
+    private static boolean looksLikeBareProtobuf(byte[] head) {
+        if (head.length < 3 || head[0] != 0x0A) {
+            return false;
+        }
+        int i = 1;
+        while (i < head.length && i < 6 && (head[i] & 0x80) != 0) {
+            i++;
+        }
+        i++;
+        if (i >= head.length) {
+            return false;
+        }
+        int field = head[i] & 0xFF;
+        return field == 0x0A || field == 0x12 || field == 0x1A;
     }
 
     private static boolean looksFramed(byte[] head) {

@@ -1,0 +1,192 @@
+package dev.sloscout.connectors.files;
+
+import dev.sloscout.connectors.files.fixtures.Decoding;
+import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.fixtures.TraceFixtures;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanKind;
+import dev.sloscout.engine.model.StatusCode;
+import dev.sloscout.engine.model.TraceId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OTLP/JSON rules and the mess real exporters write. */
+class OtlpJsonDecoderTest {
+    private static final List<Span> SPANS = TraceFixtures.spans(3, 5);
+
+    private static Decoding decode(String text) {
+        return Decoding.of("test.json", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptsUpperCaseIdsNumericInt64EnumNamesAndLegacyFieldNames() {
+        String text = new OtlpJsonWriter().upperCaseIds().numericInt64().enumNames().legacyScopeNames()
+                .jsonLines(SPANS, 4);
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).containsExactlyInAnyOrderElementsOf(SPANS);
+    }
+
+    @Test
+    void acceptsBomCrlfAndMissingFinalNewline() {
+        String lines = new OtlpJsonWriter().jsonLines(SPANS, 3).replace("\n", "\r\n");
+        String text = "\uFEFF" + lines.substring(0, lines.length() - 2);
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).hasSize(SPANS.size());
+    }
+
+    @Test
+    void acceptsAJsonArrayOfRequests() {
+        OtlpJsonWriter writer = new OtlpJsonWriter();
+        String text = "[" + writer.request(SPANS.subList(0, 5), true) + ",\n" + writer.request(SPANS.subList(5, SPANS.size()), true) + "]";
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).containsExactlyInAnyOrderElementsOf(SPANS);
+    }
+
+    @Test
+    void acceptsBase64IdsAsSomeExportersWriteThem() {
+        Span span = SPANS.get(0);
+        String traceB64 = Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(16)
+                .putLong(span.traceId().high()).putLong(span.traceId().low()).array());
+        String spanB64 = Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(8).putLong(span.spanId().value()).array());
+        String text = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + traceB64 + "\",\"spanId\":\""
+                + spanB64 + "\",\"name\":\"x\",\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}";
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).singleElement().satisfies(s -> {
+            assertThat(s.traceId()).isEqualTo(span.traceId());
+            assertThat(s.spanId()).isEqualTo(span.spanId());
+            assertThat(s.kind()).isEqualTo(SpanKind.UNSPECIFIED);
+            assertThat(s.status().code()).isEqualTo(StatusCode.UNSET);
+            assertThat(s.serviceName()).isEqualTo("unknown_service");
+        });
+    }
+
+    @Test
+    void resourceAfterSpansStillNamesTheService() {
+        String text = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+                + "\"spanId\":\"b7ad6b7169203331\",\"name\":\"GET /\",\"kind\":2,\"startTimeUnixNano\":\"10\",\"endTimeUnixNano\":\"20\"}]}],"
+                + "\"resource\":{\"attributes\":[{\"value\":{\"stringValue\":\"shop\"},\"key\":\"service.name\"}]}}]}";
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.spans).singleElement().satisfies(s -> {
+            assertThat(s.serviceName()).isEqualTo("shop");
+            assertThat(s.traceId()).isEqualTo(TraceId.fromHex("0af7651916cd43dd8448eb211c80319c"));
+            assertThat(s.durationNanos()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void aCorruptLineIsReportedWithItsNumberAndTheNextLineIsRead() {
+        String[] lines = new OtlpJsonWriter().jsonLines(SPANS, 5).split("\n");
+        String text = lines[0] + "\n{\"resourceSpans\": [ {\"scopeSpans\": oops\n" + String.join("\n", List.of(lines).subList(1, lines.length));
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.spans).hasSize(SPANS.size());
+        assertThat(decoded.problems).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("test.json");
+            assertThat(p.location()).isEqualTo("line 2");
+            assertThat(p.reason()).startsWith("malformed JSON at line 1, column");
+        });
+    }
+
+    @Test
+    void anInvalidSpanIsRejectedAndItsNeighboursKept() {
+        String text = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
+                + "{\"traceId\":\"00000000000000000000000000000000\",\"spanId\":\"b7ad6b7169203331\",\"name\":\"zero\"},"
+                + "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"spanId\":\"xyz\",\"name\":\"bad-span-id\"},"
+                + "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"spanId\":\"b7ad6b7169203331\",\"name\":\"late\","
+                + "\"startTimeUnixNano\":\"20\",\"endTimeUnixNano\":\"10\"},"
+                + "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"spanId\":\"b7ad6b7169203332\",\"name\":\"good\","
+                + "\"startTimeUnixNano\":{\"nested\":1},\"endTimeUnixNano\":\"10\"},"
+                + "{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\",\"spanId\":\"b7ad6b7169203333\",\"name\":\"fine\","
+                + "\"startTimeUnixNano\":\"5\",\"endTimeUnixNano\":\"10\"}]}]}]}\n";
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.spans).extracting(Span::name).containsExactly("fine");
+        assertThat(decoded.problems).extracting(p -> p.reason())
+                .anySatisfy(r -> assertThat(r).contains("zero"))
+                .anySatisfy(r -> assertThat(r).contains("bad-span-id"))
+                .anySatisfy(r -> assertThat(r).contains("ends (10) before it starts (20)"))
+                .anySatisfy(r -> assertThat(r).contains("startTimeUnixNano must be an integer"));
+        assertThat(decoded.problems).allSatisfy(p -> assertThat(p.location()).isEqualTo("line 1"));
+    }
+
+    @Test
+    void aBrokenDocumentKeepsWhatCameBeforeTheBreak() {
+        String pretty = new OtlpJsonWriter().request(SPANS, true);
+        int cut = pretty.length() / 2;
+        String text = "[" + new OtlpJsonWriter().request(SPANS.subList(0, 3), true) + ",\n" + pretty.substring(0, cut);
+
+        Decoding decoded = decode(text);
+
+        // The first request whole, and of the broken one the resources that closed before the break.
+        assertThat(decoded.spans).hasSizeBetween(4, 3 + SPANS.size() - 1);
+        assertThat(SPANS).containsAll(decoded.spans);
+        assertThat(decoded.problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).matches("line \\d+, column \\d+ \\(byte \\d+\\)");
+            assertThat(p.reason()).contains("reading stopped here");
+        });
+    }
+
+    @Test
+    void otlpLogsAreNamedForWhatTheyAre() {
+        Decoding decoded = decode("{\"resourceLogs\":[{\"scopeLogs\":[]}]}");
+
+        assertThat(decoded.report.format()).isNull();
+        assertThat(decoded.problems).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("OTLP logs, not traces"));
+    }
+
+    @Test
+    void inputThatIsNotTelemetryIsOneClearError() {
+        Decoding decoded = decode("2024-01-01 12:00:00 INFO started\n2024-01-01 12:00:01 INFO ready\n");
+
+        assertThat(decoded.spans).isEmpty();
+        assertThat(decoded.problems).singleElement().satisfies(p -> assertThat(p.reason())
+                .startsWith("not a trace file").contains("2024-01-01 12:00:00"));
+    }
+
+    @Test
+    void emptyInputIsSaidToBeEmpty() {
+        Decoding decoded = decode("  \n");
+
+        assertThat(decoded.problems).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("the input is empty"));
+    }
+
+    @Test
+    void statusAndKindAcceptNumbersWrittenAsStrings() {
+        String text = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+                + "\"spanId\":\"b7ad6b7169203331\",\"name\":\"x\",\"kind\":\"3\",\"status\":{\"code\":\"2\",\"message\":\"boom\"},"
+                + "\"startTimeUnixNano\":1.0E9,\"endTimeUnixNano\":\"2000000000\",\"attributes\":[{\"key\":\"http.status_code\","
+                + "\"value\":{\"stringValue\":\"503\"}},{\"key\":\"nested\",\"value\":{\"kvlistValue\":{\"values\":[]}}}]}]}]}]}";
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(s.status().code()).isEqualTo(StatusCode.ERROR);
+            assertThat(s.status().message()).isEqualTo("boom");
+            assertThat(s.startEpochNanos()).isEqualTo(1_000_000_000L);
+            assertThat(s.attributes().asMap()).containsEntry("http.response.status_code", 503L);
+        });
+    }
+}
