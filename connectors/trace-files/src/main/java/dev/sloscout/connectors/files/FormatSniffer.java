@@ -122,7 +122,9 @@ public final class FormatSniffer {
                 || names.contains("instrumentationLibrarySpans")) {
             return Optional.of(TraceFormat.OTLP_JSON);
         }
-        if (names.contains("traceID") || names.contains("processes") || names.contains("operationName")) {
+        boolean jaegerEnvelope = !topLevelArray && names.contains("data")
+                && (names.contains("total") || names.contains("errors") || names.contains("limit"));
+        if (jaegerEnvelope || names.contains("traceID") || names.contains("processes") || names.contains("operationName")) {
             return Optional.of(TraceFormat.JAEGER_JSON);
         }
         if (topLevelArray && names.contains("traceId")

@@ -1,0 +1,129 @@
+package dev.sloscout.connectors.files;
+
+import dev.sloscout.connectors.files.fixtures.Decoding;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanKind;
+import dev.sloscout.engine.model.StatusCode;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.trace.AssemblySettings;
+import dev.sloscout.engine.trace.TraceAssembler;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ZipkinAndJaegerDecoderTest {
+
+    private static Decoding decode(String text) {
+        return Decoding.of("t.json", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void zipkinSharedServerSpanStaysDistinctAndHangsUnderItsClient() {
+        String text = """
+                [{"traceId":"463ac35c9f6413ad","id":"a2fb4a1d1a96d312","name":"get /","kind":"SERVER","timestamp":1000,
+                  "duration":500,"localEndpoint":{"serviceName":"frontend"}},
+                 {"traceId":"463ac35c9f6413ad","parentId":"a2fb4a1d1a96d312","id":"b7ad6b7169203331","name":"get /api",
+                  "kind":"CLIENT","timestamp":1100,"duration":300,"localEndpoint":{"serviceName":"frontend"}},
+                 {"traceId":"463ac35c9f6413ad","parentId":"a2fb4a1d1a96d312","id":"b7ad6b7169203331","name":"get /api",
+                  "kind":"SERVER","shared":true,"timestamp":1150,"duration":200,"localEndpoint":{"serviceName":"backend"},
+                  "tags":{"http.status_code":"500","error":"Internal Server Error"}}]
+                """;
+
+        Decoding decoded = decode(text);
+        List<Trace> traces = new ArrayList<>();
+        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, traces::add);
+        decoded.spans.forEach(assembler::accept);
+        assembler.finish();
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(traces).singleElement().satisfies(trace -> {
+            assertThat(trace.spans()).hasSize(3);
+            assertThat(trace.orphans()).isEmpty();
+            Span server = trace.spans().stream().filter(Span::shared).findFirst().orElseThrow();
+            Span parent = trace.parentOf(server);
+            assertThat(parent.kind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(parent.serviceName()).isEqualTo("frontend");
+            assertThat(server.status().code()).isEqualTo(StatusCode.ERROR);
+            assertThat(server.status().message()).isEqualTo("Internal Server Error");
+            assertThat(server.traceId().high()).isZero();
+        });
+    }
+
+    @Test
+    void zipkinMissingServiceNameAndTimestampAreHandled() {
+        String text = """
+                [[{"traceId":"463ac35c9f6413ad48485a3953bb6124","id":"a2fb4a1d1a96d312","name":"local"},
+                  {"traceId":"463ac35c9f6413ad48485a3953bb6124","id":"a2fb4a1d1a96d313","name":"from-annotation",
+                   "annotations":[{"timestamp":2000,"value":"ws"},{"timestamp":1500,"value":"wr"}]},
+                  {"traceId":"463ac35c9f6413ad48485a3953bb6124","id":"a2fb4a1d1a96d314","name":"fine","timestamp":10}]]
+                """;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.spans).extracting(Span::name).containsExactly("from-annotation", "fine");
+        assertThat(decoded.spans.get(0).startEpochNanos()).isEqualTo(1_500_000L);
+        assertThat(decoded.spans).allSatisfy(s -> assertThat(s.serviceName()).isEqualTo("unknown_service"));
+        assertThat(decoded.problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("[0], [0]");
+            assertThat(p.reason()).contains("no timestamp");
+        });
+    }
+
+    @Test
+    void zipkinClockSkewIsKeptAsRecorded() {
+        String text = """
+                [{"traceId":"463ac35c9f6413ad","id":"0000000000000001","name":"parent","kind":"SERVER","timestamp":5000,"duration":100,
+                  "localEndpoint":{"serviceName":"a"}},
+                 {"traceId":"463ac35c9f6413ad","parentId":"0000000000000001","id":"0000000000000002","name":"child","kind":"SERVER",
+                  "timestamp":4000,"duration":50,"localEndpoint":{"serviceName":"b"}}]
+                """;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).hasSize(2);
+    }
+
+    @Test
+    void jaegerBareTraceWithProcessesAfterSpansAndFollowsFrom() {
+        String text = """
+                {"spans":[
+                   {"traceID":"4766f1209f70a5e2","spanID":"622a5079b565623e","operationName":"consume",
+                    "references":[{"refType":"FOLLOWS_FROM","traceID":"4766f1209f70a5e2","spanID":"e821b549888cbc3b"}],
+                    "startTime":1579070675085840,"duration":52,"processID":"p2",
+                    "tags":[{"key":"span.kind","type":"string","value":"consumer"},{"key":"error","type":"bool","value":true}],
+                    "logs":[{"timestamp":1579070675085850,"fields":[{"key":"event","value":"error"},
+                            {"key":"error.kind","value":"IOException"},{"key":"message","value":"broken pipe"}]}]},
+                   {"traceID":"4766f1209f70a5e2","spanID":"e821b549888cbc3b","operationName":"produce","references":[],
+                    "startTime":1579070675085000,"duration":10,"processID":"p1","tags":[{"key":"http.status_code","type":"int64","value":201}]}],
+                 "processes":{"p1":{"serviceName":"producer-svc"},"p2":{"serviceName":"consumer-svc"}}}
+                """;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.report.format()).isEqualTo(TraceFormat.JAEGER_JSON);
+        assertThat(decoded.spans).hasSize(2);
+        Span consumer = decoded.spans.get(0);
+        assertThat(consumer.serviceName()).isEqualTo("consumer-svc");
+        assertThat(consumer.kind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(consumer.parentSpanId().toHex()).isEqualTo("e821b549888cbc3b");
+        assertThat(consumer.status().code()).isEqualTo(StatusCode.ERROR);
+        assertThat(consumer.exceptions()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("IOException");
+            assertThat(e.message()).isEqualTo("broken pipe");
+        });
+        assertThat(decoded.spans.get(1).attributes().asMap()).containsEntry("http.response.status_code", 201L);
+    }
+
+    @Test
+    void jaegerQueryErrorsAreReported() {
+        Decoding decoded = decode("{\"data\":[],\"errors\":[{\"code\":500,\"msg\":\"storage down\"}]}");
+
+        assertThat(decoded.problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("storage down"));
+    }
+}
