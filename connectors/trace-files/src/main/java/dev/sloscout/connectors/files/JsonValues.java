@@ -89,6 +89,12 @@ final class JsonValues {
         };
     }
 
+    /** Jackson's message without its source-redaction boilerplate. */
+    static String message(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? "unreadable JSON" : message.replaceAll("\\[Source: [^;]*; ", "[").replace('\n', ' ');
+    }
+
     static String where(JsonLocation location) {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }

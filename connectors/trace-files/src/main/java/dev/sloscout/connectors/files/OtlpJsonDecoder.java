@@ -65,7 +65,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                 context.reject(location, "unexpected content after the JSON value at " + JsonValues.where(p.currentLocation()));
             }
         } catch (JsonProcessingException e) {
-            context.reject(location, "malformed JSON at " + JsonValues.where(e.getLocation()) + ": " + e.getOriginalMessage());
+            context.reject(location, "malformed JSON at " + JsonValues.where(e.getLocation()) + ": " + JsonValues.message(e));
         } catch (BadValueException e) {
             context.reject(location, e.getMessage());
         } catch (IOException e) {
@@ -120,7 +120,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             }
         } catch (JsonProcessingException e) {
             context.reject(JsonValues.where(e.getLocation()) + " (byte " + e.getLocation().getByteOffset() + ")",
-                    "malformed JSON, reading stopped here: " + e.getOriginalMessage());
+                    "malformed JSON, reading stopped here: " + JsonValues.message(e));
         } catch (BadValueException e) {
             context.reject("document", e.getMessage() + "; reading stopped here");
         }

@@ -29,7 +29,7 @@ abstract class TreeStreamDecoder implements TraceDecoder {
             }
         } catch (JsonProcessingException e) {
             context.reject(JsonValues.where(e.getLocation()) + " (byte " + e.getLocation().getByteOffset() + ")",
-                    "malformed JSON, reading stopped here: " + e.getOriginalMessage());
+                    "malformed JSON, reading stopped here: " + JsonValues.message(e));
         }
     }
 

@@ -1,0 +1,55 @@
+package dev.sloscout.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The dependency direction app -> connectors -> engine, and the engine's purity, checked on the real classes. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.sloscout");
+    }
+
+    @Test
+    void engineDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.sloscout.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.connectors..", "dev.sloscout.app..")
+                .because("the engine is the headless brain that the GUI, the CLI and later a Kafka Streams job all reuse; "
+                        + "it must not know how data arrives or is shown")
+                .check(classes);
+    }
+
+    @Test
+    void connectorsDoNotReachIntoTheApp() {
+        noClasses().that().resideInAPackage("dev.sloscout.connectors..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sloscout.app..")
+                .because("connectors feed the engine for every front end; the app composes them, not the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void engineStaysFreeOfUiNetworkAndWireFormats() {
+        noClasses().that().resideInAPackage("dev.sloscout.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.apache.kafka..", "java.net.http..",
+                        "com.fasterxml.jackson..", "com.google.protobuf..", "io.opentelemetry.proto..", "picocli..")
+                .because("the engine works on its own validated model; UI toolkits, network clients and foreign wire "
+                        + "types stop at the edge (connectors and app)")
+                .check(classes);
+    }
+
+    @Test
+    void connectorsHaveNoUi() {
+        noClasses().that().resideInAPackage("dev.sloscout.connectors..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..")
+                .because("connectors run headless in the CLI and in CI; only the app shows things")
+                .check(classes);
+    }
+}
