@@ -90,8 +90,9 @@ public final class Attributes {
             return this;
         }
 
-        private <T> void putCoerced(AttributeKey<T> key, Object raw) {
-            put(key, key.coerce(raw));
+        /** Keeps the raw value under a known key if it can be coerced to the key's type. */
+        public <T> Builder putCoerced(AttributeKey<T> key, Object raw) {
+            return put(key, key.coerce(raw));
         }
 
         public boolean isEmpty() {

@@ -4,8 +4,17 @@ package dev.sloscout.engine.model;
 final class Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
     private static final int[] BASE64 = new int[128];
+    private static final byte[] HEX_VALUE = new byte[128];
 
     static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX_VALUE['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX_VALUE['a' + i] = (byte) (10 + i);
+            HEX_VALUE['A' + i] = (byte) (10 + i);
+        }
         java.util.Arrays.fill(BASE64, -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < alphabet.length(); i++) {
@@ -44,14 +53,22 @@ final class Hex {
         return value;
     }
 
+    /** The hot path for ids read straight from a JSON parser's buffer: a table lookup per digit, one check at the end. */
     static long parseLong(char[] text, int from, int to) {
         long value = 0;
+        int invalid = 0;
         for (int i = from; i < to; i++) {
-            int d = digit(text[i]);
-            if (d < 0) {
-                throw new IllegalArgumentException("not a hex digit '" + printable(text[i]) + "'");
+            char c = text[i];
+            int d = c < 128 ? HEX_VALUE[c] : -1;
+            invalid |= d;
+            value = (value << 4) | (d & 0xF);
+        }
+        if (invalid < 0) {
+            for (int i = from; i < to; i++) {
+                if (digit(text[i]) < 0) {
+                    throw new IllegalArgumentException("not a hex digit '" + printable(text[i]) + "'");
+                }
             }
-            value = (value << 4) | d;
         }
         return value;
     }

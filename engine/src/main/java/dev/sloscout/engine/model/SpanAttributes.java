@@ -50,6 +50,11 @@ public final class SpanAttributes {
         }
     }
 
+    /** Every wire name (current and legacy) that maps to a kept key. */
+    public static java.util.Set<String> wireNames() {
+        return java.util.Collections.unmodifiableSet(BY_WIRE_NAME.keySet());
+    }
+
     /** The kept key for a wire attribute name (current or legacy convention), or null when it is not kept. */
     public static AttributeKey<?> forWireName(String name) {
         return BY_WIRE_NAME.get(name);

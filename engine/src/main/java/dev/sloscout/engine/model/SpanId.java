@@ -50,6 +50,11 @@ public record SpanId(long value) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof SpanId other && value == other.value;
+    }
+
+    @Override
     public int hashCode() {
         return Long.hashCode(value * 0x9E3779B97F4A7C15L);
     }

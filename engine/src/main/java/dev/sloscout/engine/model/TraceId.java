@@ -72,6 +72,11 @@ public record TraceId(long high, long low) implements Comparable<TraceId> {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof TraceId other && high == other.high && low == other.low;
+    }
+
+    @Override
     public int hashCode() {
         return Long.hashCode(high * 0x9E3779B97F4A7C15L ^ low);
     }

@@ -57,7 +57,7 @@ public final class TraceAssembler implements SpanSink {
         long fingerprint = Spans.identityFingerprint(span);
         OpenTrace trace = active.get(id);
         if (trace == null) {
-            trace = waitingForRoot.remove(id);
+            trace = waitingForRoot.isEmpty() ? null : waitingForRoot.remove(id);
             if (trace == null) {
                 if (isClosedDuplicate(id, fingerprint)) {
                     duplicateSpans++;
@@ -97,6 +97,9 @@ public final class TraceAssembler implements SpanSink {
     }
 
     private boolean isClosedDuplicate(TraceId id, long fingerprint) {
+        if (closed.isEmpty()) {
+            return false;
+        }
         long[] closedFingerprints = closed.get(id);
         return closedFingerprints != null && Arrays.binarySearch(closedFingerprints, fingerprint) >= 0;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sloscout.connectors.files.JsonValues.BadValueException;
+import dev.sloscout.engine.model.AttributeKey;
 import dev.sloscout.engine.model.Attributes;
 import dev.sloscout.engine.model.ExceptionEvent;
 import dev.sloscout.engine.model.Resource;
@@ -37,6 +38,10 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
     private final Map<Resource, Resource> resources = new HashMap<>();
+    private final KeyValue keyValue = new KeyValue();
+    private final StringCache strings = new StringCache(4096);
+    private final char[] lastTraceIdChars = new char[32];
+    private TraceId lastTraceId;
 
     @Override
     public TraceFormat format() {
@@ -170,27 +175,33 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         if (!JsonValues.expect(p, JsonToken.START_OBJECT, "resourceSpans[]")) {
             return;
         }
-        Resource resource = Resource.UNKNOWN;
-        List<SpanDraft> drafts = new ArrayList<>();
+        // Spans are emitted as soon as their resource is known; the resource usually comes first, but JSON field
+        // order is free, so spans read before it wait for the end of the ResourceSpans.
+        Resource resource = null;
+        List<SpanDraft> waiting = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
                 case "resource" -> resource = readResource(p);
-                case "scopeSpans", "instrumentationLibrarySpans" -> readScopeSpans(p, drafts);
+                case "scopeSpans", "instrumentationLibrarySpans" -> readScopeSpans(p, resource, waiting, location, context);
                 default -> p.skipChildren();
             }
         }
-        for (SpanDraft draft : drafts) {
-            if (draft.error != null) {
-                context.reject(location, draft.describe() + ": " + draft.error);
-                continue;
-            }
-            try {
-                context.emit(draft.builder.resource(resource).build());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                context.reject(location, draft.describe() + ": " + e.getMessage());
-            }
+        for (SpanDraft draft : waiting) {
+            emit(draft, resource == null ? Resource.UNKNOWN : resource, location, context);
+        }
+    }
+
+    private static void emit(SpanDraft draft, Resource resource, String location, DecodeContext context) {
+        if (draft.error != null) {
+            context.reject(location, draft.describe() + ": " + draft.error);
+            return;
+        }
+        try {
+            context.emit(draft.builder.resource(resource).build());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            context.reject(location, draft.describe() + ": " + e.getMessage());
         }
     }
 
@@ -210,13 +221,13 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 KeyValue kv = readKeyValue(p);
-                if (kv.key == null || kv.value == null) {
+                if (kv.value == null) {
                     continue;
                 }
-                switch (kv.key) {
-                    case "service.name" -> service = kv.value.toString();
-                    case "service.namespace" -> namespace = kv.value.toString();
-                    case "service.instance.id" -> instance = kv.value.toString();
+                switch (kv.id) {
+                    case WireNames.SERVICE_NAME -> service = kv.value.toString();
+                    case WireNames.SERVICE_NAMESPACE -> namespace = kv.value.toString();
+                    case WireNames.SERVICE_INSTANCE_ID -> instance = kv.value.toString();
                     default -> { }
                 }
             }
@@ -225,7 +236,8 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return resources.computeIfAbsent(resource, r -> r);
     }
 
-    private void readScopeSpans(JsonParser p, List<SpanDraft> drafts) throws IOException {
+    private void readScopeSpans(JsonParser p, Resource resource, List<SpanDraft> waiting, String location,
+                                DecodeContext context) throws IOException {
         if (!JsonValues.expect(p, JsonToken.START_ARRAY, "scopeSpans")) {
             return;
         }
@@ -238,7 +250,12 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                 p.nextToken();
                 if (field.equals("spans") && JsonValues.expect(p, JsonToken.START_ARRAY, "spans")) {
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        drafts.add(readSpan(p));
+                        SpanDraft draft = readSpan(p);
+                        if (resource == null) {
+                            waiting.add(draft);
+                        } else {
+                            emit(draft, resource, location, context);
+                        }
                     }
                 } else {
                     p.skipChildren();
@@ -268,7 +285,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                     }
                     case "parentSpanId" -> b.parentSpanId(readSpanId(p, "parentSpanId"));
                     case "name" -> {
-                        draft.name = JsonValues.readText(p, "name");
+                        draft.name = p.currentToken() == JsonToken.VALUE_STRING
+                                ? strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                                : JsonValues.readText(p, "name");
                         b.name(draft.name == null ? "" : draft.name);
                     }
                     case "kind" -> b.kind(p.currentToken() == JsonToken.VALUE_STRING
@@ -293,15 +312,25 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return draft;
     }
 
-    private static TraceId readTraceId(JsonParser p) throws IOException {
+    /**
+     * Spans of one trace sit together in a request, so the previous trace id is compared first and reused: no parse,
+     * no new object, and identity-fast lookups in the assembler.
+     */
+    private TraceId readTraceId(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw new BadValueException("traceId must be a hex string, got " + JsonValues.describe(p.currentToken()));
         }
         if (p.getTextLength() == 32) {
             char[] chars = p.getTextCharacters();
             int offset = p.getTextOffset();
+            if (lastTraceId != null && java.util.Arrays.equals(chars, offset, offset + 32, lastTraceIdChars, 0, 32)) {
+                return lastTraceId;
+            }
             try {
-                return TraceId.fromHex(chars, offset, 32);
+                TraceId id = TraceId.fromHex(chars, offset, 32);
+                System.arraycopy(chars, offset, lastTraceIdChars, 0, 32);
+                lastTraceId = id;
+                return id;
             } catch (IllegalArgumentException notHex) {
                 // fall through to the lenient parse: maybe base64
             }
@@ -334,7 +363,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
     }
 
-    private static Status readStatus(JsonParser p) throws IOException {
+    private Status readStatus(JsonParser p) throws IOException {
         if (!JsonValues.expect(p, JsonToken.START_OBJECT, "status")) {
             return Status.UNSET;
         }
@@ -372,11 +401,12 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         Attributes.Builder attributes = null;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             KeyValue kv = readKeyValue(p);
-            if (kv.key != null && kv.value != null) {
+            AttributeKey<?> key = WireNames.spanAttribute(kv.id);
+            if (key != null && kv.value != null) {
                 if (attributes == null) {
                     attributes = Attributes.builder();
                 }
-                attributes.putWire(kv.key, kv.value);
+                attributes.putCoerced(key, kv.value);
             }
         }
         return attributes == null ? Attributes.EMPTY : attributes.build();
@@ -405,9 +435,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                         if (JsonValues.expect(p, JsonToken.START_ARRAY, "events[].attributes")) {
                             while (p.nextToken() != JsonToken.END_ARRAY) {
                                 KeyValue kv = readKeyValue(p);
-                                if ("exception.type".equals(kv.key) && kv.value != null) {
+                                if (kv.id == WireNames.EXCEPTION_TYPE && kv.value != null) {
                                     type = kv.value.toString();
-                                } else if ("exception.message".equals(kv.key) && kv.value != null) {
+                                } else if (kv.id == WireNames.EXCEPTION_MESSAGE && kv.value != null) {
                                     message = kv.value.toString();
                                 }
                             }
@@ -426,18 +456,27 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return exceptions == null ? List.of() : exceptions;
     }
 
-    /** Reads {@code {"key": ..., "value": AnyValue}} in either field order; nested values become null. */
-    private static KeyValue readKeyValue(JsonParser p) throws IOException {
-        KeyValue kv = new KeyValue();
+    /**
+     * Reads {@code {"key": ..., "value": AnyValue}} in either field order; nested values become null. Keys are
+     * matched against the known names in place; when the key comes first, values of unknown keys are skipped unread.
+     */
+    private KeyValue readKeyValue(JsonParser p) throws IOException {
+        KeyValue kv = keyValue;
+        kv.id = -1;
+        kv.value = null;
         if (!JsonValues.expect(p, JsonToken.START_OBJECT, "attribute")) {
             return kv;
         }
+        boolean keySeen = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             if (field.equals("key")) {
-                kv.key = JsonValues.readText(p, "attribute key");
-            } else if (field.equals("value")) {
+                keySeen = true;
+                if (p.currentToken() == JsonToken.VALUE_STRING) {
+                    kv.id = WireNames.lookup(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                }
+            } else if (field.equals("value") && (!keySeen || kv.id >= 0)) {
                 kv.value = readAnyValue(p);
             } else {
                 p.skipChildren();
@@ -446,7 +485,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return kv;
     }
 
-    private static Object readAnyValue(JsonParser p) throws IOException {
+    private Object readAnyValue(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
             return null;
@@ -456,7 +495,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
-                case "stringValue" -> value = JsonValues.readText(p, "stringValue");
+                case "stringValue" -> value = p.currentToken() == JsonToken.VALUE_STRING
+                        ? strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
+                        : JsonValues.readText(p, "stringValue");
                 case "intValue" -> value = JsonValues.readLong(p, "intValue");
                 case "boolValue" -> value = JsonValues.readBoolean(p);
                 case "doubleValue" -> value = p.currentToken().isNumeric() ? p.getDoubleValue()
@@ -467,8 +508,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return value;
     }
 
+    /** Reused per decoder: one key/value is read at a time. */
     private static final class KeyValue {
-        String key;
+        int id;
         Object value;
     }
 

@@ -37,6 +37,18 @@ final class Texts {
             }
         }
         long value = 0;
+        if (end - i <= 18) { // cannot overflow: one check for all digits
+            int invalid = 0;
+            for (; i < end; i++) {
+                int d = chars[i] - '0';
+                invalid |= d | (9 - d);
+                value = value * 10 + d;
+            }
+            if (invalid < 0) {
+                throw new NumberFormatException("'" + new String(chars, offset, length) + "' is not an integer");
+            }
+            return negative ? -value : value;
+        }
         for (; i < end; i++) {
             int d = chars[i] - '0';
             if (d < 0 || d > 9) {
