@@ -73,6 +73,25 @@ final class Hex {
         return value;
     }
 
+    /** As {@link #parseLong(char[], int, int)}, for ASCII bytes straight from an input buffer. */
+    static long parseLong(byte[] text, int from, int to) {
+        long value = 0;
+        int invalid = 0;
+        for (int i = from; i < to; i++) {
+            int d = HEX_VALUE[text[i] & 0x7F] | (text[i] >> 7);
+            invalid |= d;
+            value = (value << 4) | (d & 0xF);
+        }
+        if (invalid < 0) {
+            for (int i = from; i < to; i++) {
+                if (text[i] < 0 || digit((char) text[i]) < 0) {
+                    throw new IllegalArgumentException("not a hex digit '" + printable((char) (text[i] & 0xFF)) + "'");
+                }
+            }
+        }
+        return value;
+    }
+
     static void append(StringBuilder out, long value) {
         for (int shift = 60; shift >= 0; shift -= 4) {
             out.append(DIGITS[(int) (value >>> shift) & 0xF]);

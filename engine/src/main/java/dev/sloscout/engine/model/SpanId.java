@@ -24,6 +24,11 @@ public record SpanId(long value) {
         return new SpanId(Hex.parseLong(chars, offset, offset + length));
     }
 
+    /** 16 hex digits as ASCII bytes, as they sit in a JSON buffer. */
+    public static SpanId fromHexAscii(byte[] bytes, int offset) {
+        return new SpanId(Hex.parseLong(bytes, offset, offset + 16));
+    }
+
     /** Hex as OTLP/JSON requires, or base64 of 8 bytes as some exporters write it. */
     public static SpanId parse(CharSequence text) {
         if (text.length() == 16 && Hex.isAllHex(text)) {

@@ -36,6 +36,11 @@ public record TraceId(long high, long low) implements Comparable<TraceId> {
         return fromHex(new String(chars, offset, length));
     }
 
+    /** 32 hex digits as ASCII bytes, as they sit in a JSON buffer. */
+    public static TraceId fromHexAscii(byte[] bytes, int offset) {
+        return new TraceId(Hex.parseLong(bytes, offset, offset + 16), Hex.parseLong(bytes, offset + 16, offset + 32));
+    }
+
     /** Accepts hex (the OTLP/JSON rule) and, for non-conforming exporters, base64 of 16 or 8 bytes. */
     public static TraceId parse(CharSequence text) {
         if (Hex.isAllHex(text) && (text.length() == 32 || text.length() == 16)) {

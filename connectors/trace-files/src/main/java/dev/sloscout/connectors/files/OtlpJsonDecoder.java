@@ -15,7 +15,6 @@ import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.Status;
 import dev.sloscout.engine.model.StatusCode;
-import dev.sloscout.engine.model.TraceId;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -26,10 +25,11 @@ import java.util.Map;
 
 /**
  * OTLP/JSON traces: one ExportTraceServiceRequest (TracesData), a JSON array of them, or JSON lines as the Collector's
- * file exporter writes them. A streaming token reader, no trees: spans are built straight from tokens.
+ * file exporter writes them. Spans are built straight from tokens, no trees.
  *
- * <p>JSON lines are decoded line by line, so a corrupt line is reported and the next one read. A multi-line
- * document is one record: an error in it ends the read at that point, keeping what came before.
+ * <p>JSON lines (and single records such as Kafka messages) are read by {@link ByteOtlpTokens} from their bytes, line
+ * by line, so a corrupt line is reported and the next one read. A multi-line document streams through Jackson
+ * ({@link JacksonOtlpTokens}) and is one record: an error in it ends the read at that point, keeping what came before.
  */
 public final class OtlpJsonDecoder implements TraceDecoder {
     static final int MAX_LINE_BYTES = 512 << 20;
@@ -38,10 +38,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
     private final Map<Resource, Resource> resources = new HashMap<>();
-    private final KeyValue keyValue = new KeyValue();
     private final StringCache strings = new StringCache(4096);
-    private final char[] lastTraceIdChars = new char[32];
-    private TraceId lastTraceId;
+    private final ByteOtlpTokens recordTokens = new ByteOtlpTokens(strings);
+    private final KeyValue keyValue = new KeyValue();
 
     @Override
     public TraceFormat format() {
@@ -58,23 +57,20 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
     }
 
-    /** Decodes one JSON value held in memory (a Kafka record, a framed message); problems name {@code location}. */
+    /** Decodes one JSON value held in memory (a line, a Kafka record, a framed message); problems name {@code location}. */
     public void decodeRecord(byte[] bytes, int offset, int length, String location, DecodeContext context) {
-        try (JsonParser p = json.createParser(bytes, offset, length)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
+        ByteOtlpTokens t = recordTokens;
+        t.reset(bytes, offset, length);
+        try {
+            if (t.nextToken() == null) {
                 return;
             }
-            readTopLevel(p, location, context);
-            if (p.nextToken() != null) {
-                context.reject(location, "unexpected content after the JSON value at " + JsonValues.where(p.currentLocation()));
-            }
-        } catch (JsonProcessingException e) {
-            context.reject(location, "malformed JSON at " + JsonValues.where(e.getLocation()) + ": " + JsonValues.message(e));
+            readTopLevel(t, location, context);
+            t.nextToken(); // throws on trailing content
         } catch (BadValueException e) {
             context.reject(location, e.getMessage());
         } catch (IOException e) {
-            context.reject(location, "unreadable: " + e.getMessage());
+            context.reject(location, "malformed JSON " + e.getMessage());
         }
     }
 
@@ -96,10 +92,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             return true;
         }
         try (JsonParser p = json.createParser(head, start, newline - start)) {
-            if (p.nextToken() == null) {
-                return true;
+            if (p.nextToken() != null) {
+                p.skipChildren();
             }
-            p.skipChildren();
             return true;
         } catch (IOException e) {
             return false;
@@ -109,19 +104,19 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     private void decodeLines(BufferedInputStream in, DecodeContext context) throws IOException {
         LineReader lines = new LineReader(in, MAX_LINE_BYTES);
         while (!context.isCancelled() && lines.next()) {
-            String location = "line " + lines.lineNumber();
             if (lines.isOverlong()) {
-                context.reject(location, "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB, skipped");
+                context.reject("line " + lines.lineNumber(), "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB, skipped");
             } else if (!lines.isBlank()) {
-                decodeRecord(lines.buffer(), lines.start(), lines.length(), location, context);
+                decodeRecord(lines.buffer(), lines.start(), lines.length(), "line " + lines.lineNumber(), context);
             }
         }
     }
 
     private void decodeDocument(BufferedInputStream in, DecodeContext context) throws IOException {
         try (JsonParser p = json.createParser(in)) {
-            while (!context.isCancelled() && p.nextToken() != null) {
-                readTopLevel(p, "document", context);
+            OtlpJsonTokens t = new JacksonOtlpTokens(p, strings);
+            while (!context.isCancelled() && t.nextToken() != null) {
+                readTopLevel(t, "document", context);
             }
         } catch (JsonProcessingException e) {
             context.reject(JsonValues.where(e.getLocation()) + " (byte " + e.getLocation().getByteOffset() + ")",
@@ -131,61 +126,55 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
     }
 
-    private void readTopLevel(JsonParser p, String location, DecodeContext context) throws IOException {
-        if (p.currentToken() == JsonToken.START_ARRAY) {
+    private void readTopLevel(OtlpJsonTokens t, String location, DecodeContext context) throws IOException {
+        if (t.currentToken() == JsonToken.START_ARRAY) {
             int index = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                readTracesData(p, location + ", request " + index++, context);
+            while (t.nextToken() != JsonToken.END_ARRAY) {
+                readTracesData(t, location + ", request " + index++, context);
             }
         } else {
-            readTracesData(p, location, context);
+            readTracesData(t, location, context);
         }
     }
 
-    private void readTracesData(JsonParser p, String location, DecodeContext context) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_OBJECT, "the request")) {
+    private void readTracesData(OtlpJsonTokens t, String location, DecodeContext context) throws IOException {
+        if (!t.expect(JsonToken.START_OBJECT, "the request")) {
             return;
         }
-        boolean sawSpans = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
             if (field.equals("resourceSpans")) {
-                sawSpans = true;
-                if (JsonValues.expect(p, JsonToken.START_ARRAY, "resourceSpans")) {
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        readResourceSpans(p, location, context);
+                if (t.expect(JsonToken.START_ARRAY, "resourceSpans")) {
+                    while (t.nextToken() != JsonToken.END_ARRAY) {
+                        readResourceSpans(t, location, context);
                     }
                 }
             } else {
                 if (field.equals("resourceLogs") || field.equals("resourceMetrics")) {
-                    context.reject(location, "OTLP " + field.substring("resource".length()).toLowerCase()
+                    context.reject(location, "OTLP " + field.substring("resource".length()).toLowerCase(java.util.Locale.ROOT)
                             + ", not traces; skipped");
                 }
-                p.skipChildren();
+                t.skipChildren();
             }
-        }
-        if (!sawSpans && p.currentToken() == JsonToken.END_OBJECT) {
-            // {} is a valid empty request; nothing to do.
-            return;
         }
     }
 
-    private void readResourceSpans(JsonParser p, String location, DecodeContext context) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_OBJECT, "resourceSpans[]")) {
+    private void readResourceSpans(OtlpJsonTokens t, String location, DecodeContext context) throws IOException {
+        if (!t.expect(JsonToken.START_OBJECT, "resourceSpans[]")) {
             return;
         }
         // Spans are emitted as soon as their resource is known; the resource usually comes first, but JSON field
         // order is free, so spans read before it wait for the end of the ResourceSpans.
         Resource resource = null;
         List<SpanDraft> waiting = new ArrayList<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
             switch (field) {
-                case "resource" -> resource = readResource(p);
-                case "scopeSpans", "instrumentationLibrarySpans" -> readScopeSpans(p, resource, waiting, location, context);
-                default -> p.skipChildren();
+                case "resource" -> resource = readResource(t);
+                case "scopeSpans", "instrumentationLibrarySpans" -> readScopeSpans(t, resource, waiting, location, context);
+                default -> t.skipChildren();
             }
         }
         for (SpanDraft draft : waiting) {
@@ -205,22 +194,22 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
     }
 
-    private Resource readResource(JsonParser p) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_OBJECT, "resource")) {
+    private Resource readResource(OtlpJsonTokens t) throws IOException {
+        if (!t.expect(JsonToken.START_OBJECT, "resource")) {
             return Resource.UNKNOWN;
         }
         String service = null;
         String namespace = null;
         String instance = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            if (!field.equals("attributes") || !JsonValues.expect(p, JsonToken.START_ARRAY, "resource.attributes")) {
-                p.skipChildren();
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
+            if (!field.equals("attributes") || !t.expect(JsonToken.START_ARRAY, "resource.attributes")) {
+                t.skipChildren();
                 continue;
             }
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                KeyValue kv = readKeyValue(p);
+            while (t.nextToken() != JsonToken.END_ARRAY) {
+                KeyValue kv = readKeyValue(t);
                 if (kv.value == null) {
                     continue;
                 }
@@ -236,21 +225,21 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return resources.computeIfAbsent(resource, r -> r);
     }
 
-    private void readScopeSpans(JsonParser p, Resource resource, List<SpanDraft> waiting, String location,
+    private void readScopeSpans(OtlpJsonTokens t, Resource resource, List<SpanDraft> waiting, String location,
                                 DecodeContext context) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_ARRAY, "scopeSpans")) {
+        if (!t.expect(JsonToken.START_ARRAY, "scopeSpans")) {
             return;
         }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (!JsonValues.expect(p, JsonToken.START_OBJECT, "scopeSpans[]")) {
+        while (t.nextToken() != JsonToken.END_ARRAY) {
+            if (!t.expect(JsonToken.START_OBJECT, "scopeSpans[]")) {
                 continue;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (field.equals("spans") && JsonValues.expect(p, JsonToken.START_ARRAY, "spans")) {
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        SpanDraft draft = readSpan(p);
+            while (t.nextToken() == JsonToken.FIELD_NAME) {
+                String field = t.currentName();
+                t.nextToken();
+                if (field.equals("spans") && t.expect(JsonToken.START_ARRAY, "spans")) {
+                    while (t.nextToken() != JsonToken.END_ARRAY) {
+                        SpanDraft draft = readSpan(t);
                         if (resource == null) {
                             waiting.add(draft);
                         } else {
@@ -258,149 +247,82 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                         }
                     }
                 } else {
-                    p.skipChildren();
+                    t.skipChildren();
                 }
             }
         }
     }
 
-    private SpanDraft readSpan(JsonParser p) throws IOException {
+    private SpanDraft readSpan(OtlpJsonTokens t) throws IOException {
         SpanDraft draft = new SpanDraft();
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            draft.error = "a span must be an object, got " + JsonValues.describe(p.currentToken());
+        if (t.currentToken() != JsonToken.START_OBJECT) {
+            JsonToken got = t.currentToken();
+            t.skipChildren();
+            draft.error = "a span must be an object, got " + JsonValues.describe(got);
             return draft;
         }
         Span.Builder b = draft.builder;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        b.name("");
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
             try {
                 switch (field) {
-                    case "traceId" -> b.traceId(readTraceId(p));
+                    case "traceId" -> b.traceId(t.traceId());
                     case "spanId" -> {
-                        SpanId id = readSpanId(p, "spanId");
-                        draft.spanId = id;
-                        b.spanId(id);
+                        draft.spanId = t.spanId("spanId");
+                        b.spanId(draft.spanId);
                     }
-                    case "parentSpanId" -> b.parentSpanId(readSpanId(p, "parentSpanId"));
+                    case "parentSpanId" -> b.parentSpanId(t.spanId("parentSpanId"));
                     case "name" -> {
-                        draft.name = p.currentToken() == JsonToken.VALUE_STRING
-                                ? strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
-                                : JsonValues.readText(p, "name");
+                        draft.name = t.text("name");
                         b.name(draft.name == null ? "" : draft.name);
                     }
-                    case "kind" -> b.kind(p.currentToken() == JsonToken.VALUE_STRING
-                            ? SpanKind.fromName(p.getText()) : SpanKind.fromOtlpCode(JsonValues.readLong(p, "kind")));
-                    case "startTimeUnixNano" -> b.startEpochNanos(JsonValues.readLong(p, "startTimeUnixNano"));
-                    case "endTimeUnixNano" -> b.endEpochNanos(JsonValues.readLong(p, "endTimeUnixNano"));
-                    case "status" -> b.status(readStatus(p));
-                    case "attributes" -> b.attributes(readAttributes(p));
-                    case "events" -> b.exceptions(readExceptionEvents(p));
-                    default -> p.skipChildren();
+                    case "kind" -> b.kind(t.currentToken() == JsonToken.VALUE_STRING
+                            ? SpanKind.fromName(t.text("kind")) : SpanKind.fromOtlpCode(t.longValue("kind")));
+                    case "startTimeUnixNano" -> b.startEpochNanos(t.longValue("startTimeUnixNano"));
+                    case "endTimeUnixNano" -> b.endEpochNanos(t.longValue("endTimeUnixNano"));
+                    case "status" -> b.status(readStatus(t));
+                    case "attributes" -> b.attributes(readAttributes(t));
+                    case "events" -> b.exceptions(readExceptionEvents(t));
+                    default -> t.skipChildren();
                 }
             } catch (BadValueException | IllegalArgumentException e) {
-                p.skipChildren();
+                t.skipChildren();
                 if (draft.error == null) {
                     draft.error = e.getMessage();
                 }
             }
         }
-        if (draft.name == null && draft.error == null) {
-            b.name("");
-        }
         return draft;
     }
 
-    /**
-     * Spans of one trace sit together in a request, so the previous trace id is compared first and reused: no parse,
-     * no new object, and identity-fast lookups in the assembler.
-     */
-    private TraceId readTraceId(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw new BadValueException("traceId must be a hex string, got " + JsonValues.describe(p.currentToken()));
-        }
-        if (p.getTextLength() == 32) {
-            char[] chars = p.getTextCharacters();
-            int offset = p.getTextOffset();
-            if (lastTraceId != null && java.util.Arrays.equals(chars, offset, offset + 32, lastTraceIdChars, 0, 32)) {
-                return lastTraceId;
-            }
-            try {
-                TraceId id = TraceId.fromHex(chars, offset, 32);
-                System.arraycopy(chars, offset, lastTraceIdChars, 0, 32);
-                lastTraceId = id;
-                return id;
-            } catch (IllegalArgumentException notHex) {
-                // fall through to the lenient parse: maybe base64
-            }
-        }
-        return TraceId.parse(p.getText());
-    }
-
-    private static SpanId readSpanId(JsonParser p, String field) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw new BadValueException(field + " must be a hex string, got " + JsonValues.describe(p.currentToken()));
-        }
-        int length = p.getTextLength();
-        if (length == 0) {
-            return null;
-        }
-        if (length == 16) {
-            try {
-                return SpanId.fromHex(p.getTextCharacters(), p.getTextOffset(), 16);
-            } catch (IllegalArgumentException notHex) {
-                // maybe base64
-            }
-        }
-        try {
-            return SpanId.parse(p.getText());
-        } catch (IllegalArgumentException e) {
-            throw new BadValueException(field + ": " + e.getMessage());
-        }
-    }
-
-    private Status readStatus(JsonParser p) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_OBJECT, "status")) {
+    private static Status readStatus(OtlpJsonTokens t) throws IOException {
+        if (!t.expect(JsonToken.START_OBJECT, "status")) {
             return Status.UNSET;
         }
         StatusCode code = StatusCode.UNSET;
         String message = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
             switch (field) {
-                case "code" -> code = p.currentToken() == JsonToken.VALUE_STRING && !isDigits(p)
-                        ? StatusCode.fromName(p.getText()) : StatusCode.fromOtlpCode(JsonValues.readLong(p, "status.code"));
-                case "message" -> message = JsonValues.readText(p, "status.message");
-                default -> p.skipChildren();
+                case "code" -> code = t.currentToken() == JsonToken.VALUE_STRING
+                        ? StatusCode.fromName(t.text("status.code")) : StatusCode.fromOtlpCode(t.longValue("status.code"));
+                case "message" -> message = t.text("status.message");
+                default -> t.skipChildren();
             }
         }
         return Status.of(code, message);
     }
 
-    private static boolean isDigits(JsonParser p) throws IOException {
-        char[] chars = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        for (int i = 0; i < length; i++) {
-            if (chars[offset + i] < '0' || chars[offset + i] > '9') {
-                return false;
-            }
-        }
-        return length > 0;
-    }
-
-    private Attributes readAttributes(JsonParser p) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_ARRAY, "attributes")) {
+    private Attributes readAttributes(OtlpJsonTokens t) throws IOException {
+        if (!t.expect(JsonToken.START_ARRAY, "attributes")) {
             return Attributes.EMPTY;
         }
         Attributes.Builder attributes = null;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            KeyValue kv = readKeyValue(p);
+        while (t.nextToken() != JsonToken.END_ARRAY) {
+            KeyValue kv = readKeyValue(t);
             AttributeKey<?> key = WireNames.spanAttribute(kv.id);
             if (key != null && kv.value != null) {
                 if (attributes == null) {
@@ -412,29 +334,29 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return attributes == null ? Attributes.EMPTY : attributes.build();
     }
 
-    private List<ExceptionEvent> readExceptionEvents(JsonParser p) throws IOException {
-        if (!JsonValues.expect(p, JsonToken.START_ARRAY, "events")) {
+    private List<ExceptionEvent> readExceptionEvents(OtlpJsonTokens t) throws IOException {
+        if (!t.expect(JsonToken.START_ARRAY, "events")) {
             return List.of();
         }
         List<ExceptionEvent> exceptions = null;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (!JsonValues.expect(p, JsonToken.START_OBJECT, "events[]")) {
+        while (t.nextToken() != JsonToken.END_ARRAY) {
+            if (!t.expect(JsonToken.START_OBJECT, "events[]")) {
                 continue;
             }
             long time = 0;
             String name = null;
             String type = null;
             String message = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
+            while (t.nextToken() == JsonToken.FIELD_NAME) {
+                String field = t.currentName();
+                t.nextToken();
                 switch (field) {
-                    case "timeUnixNano" -> time = JsonValues.readLong(p, "events[].timeUnixNano");
-                    case "name" -> name = JsonValues.readText(p, "events[].name");
+                    case "timeUnixNano" -> time = t.longValue("events[].timeUnixNano");
+                    case "name" -> name = t.text("events[].name");
                     case "attributes" -> {
-                        if (JsonValues.expect(p, JsonToken.START_ARRAY, "events[].attributes")) {
-                            while (p.nextToken() != JsonToken.END_ARRAY) {
-                                KeyValue kv = readKeyValue(p);
+                        if (t.expect(JsonToken.START_ARRAY, "events[].attributes")) {
+                            while (t.nextToken() != JsonToken.END_ARRAY) {
+                                KeyValue kv = readKeyValue(t);
                                 if (kv.id == WireNames.EXCEPTION_TYPE && kv.value != null) {
                                     type = kv.value.toString();
                                 } else if (kv.id == WireNames.EXCEPTION_MESSAGE && kv.value != null) {
@@ -443,7 +365,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                             }
                         }
                     }
-                    default -> p.skipChildren();
+                    default -> t.skipChildren();
                 }
             }
             if ("exception".equals(name)) {
@@ -460,49 +382,44 @@ public final class OtlpJsonDecoder implements TraceDecoder {
      * Reads {@code {"key": ..., "value": AnyValue}} in either field order; nested values become null. Keys are
      * matched against the known names in place; when the key comes first, values of unknown keys are skipped unread.
      */
-    private KeyValue readKeyValue(JsonParser p) throws IOException {
+    private KeyValue readKeyValue(OtlpJsonTokens t) throws IOException {
         KeyValue kv = keyValue;
         kv.id = -1;
         kv.value = null;
-        if (!JsonValues.expect(p, JsonToken.START_OBJECT, "attribute")) {
+        if (!t.expect(JsonToken.START_OBJECT, "attribute")) {
             return kv;
         }
         boolean keySeen = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
             if (field.equals("key")) {
                 keySeen = true;
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    kv.id = WireNames.lookup(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                }
+                kv.id = t.wireName();
             } else if (field.equals("value") && (!keySeen || kv.id >= 0)) {
-                kv.value = readAnyValue(p);
+                kv.value = readAnyValue(t);
             } else {
-                p.skipChildren();
+                t.skipChildren();
             }
         }
         return kv;
     }
 
-    private Object readAnyValue(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
+    private static Object readAnyValue(OtlpJsonTokens t) throws IOException {
+        if (t.currentToken() != JsonToken.START_OBJECT) {
+            t.skipChildren();
             return null;
         }
         Object value = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
             switch (field) {
-                case "stringValue" -> value = p.currentToken() == JsonToken.VALUE_STRING
-                        ? strings.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())
-                        : JsonValues.readText(p, "stringValue");
-                case "intValue" -> value = JsonValues.readLong(p, "intValue");
-                case "boolValue" -> value = JsonValues.readBoolean(p);
-                case "doubleValue" -> value = p.currentToken().isNumeric() ? p.getDoubleValue()
-                        : JsonValues.readText(p, "doubleValue");
-                default -> p.skipChildren();
+                case "stringValue" -> value = t.text("stringValue");
+                case "intValue" -> value = t.longValue("intValue");
+                case "boolValue" -> value = t.booleanValue();
+                case "doubleValue" -> value = t.doubleValue("doubleValue");
+                default -> t.skipChildren();
             }
         }
         return value;

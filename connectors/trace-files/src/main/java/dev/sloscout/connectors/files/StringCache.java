@@ -34,6 +34,39 @@ final class StringCache {
         return created;
     }
 
+    /** The same for UTF-8 bytes; only ASCII text is cached (names and routes nearly always are). */
+    String get(byte[] bytes, int offset, int length) {
+        if (length > MAX_CACHED_LENGTH) {
+            return new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int h = 0;
+        int nonAscii = 0;
+        for (int i = offset; i < offset + length; i++) {
+            nonAscii |= bytes[i];
+            h = 31 * h + bytes[i];
+        }
+        if (nonAscii < 0) {
+            return new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int slot = (h ^ (h >>> 15)) & mask;
+        String cached = entries[slot];
+        if (cached != null && cached.length() == length && matches(cached, bytes, offset)) {
+            return cached;
+        }
+        String created = new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+        entries[slot] = created;
+        return created;
+    }
+
+    private static boolean matches(String cached, byte[] bytes, int offset) {
+        for (int i = 0; i < cached.length(); i++) {
+            if (cached.charAt(i) != bytes[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean matches(String cached, char[] chars, int offset) {
         for (int i = 0; i < cached.length(); i++) {
             if (cached.charAt(i) != chars[offset + i]) {

@@ -21,6 +21,41 @@ final class Texts {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
+    /** Parses a decimal long from ASCII bytes without allocating; same rules as the char version. */
+    static long parseLong(byte[] bytes, int offset, int length) {
+        if (length == 0 || length > 20) {
+            throw new NumberFormatException("not an integer of at most 19 digits");
+        }
+        int i = offset;
+        int end = offset + length;
+        boolean negative = bytes[i] == '-';
+        if (negative || bytes[i] == '+') {
+            i++;
+            if (i == end) {
+                throw new NumberFormatException("a sign without digits");
+            }
+        }
+        long value = 0;
+        if (end - i <= 18) {
+            int invalid = 0;
+            for (; i < end; i++) {
+                int d = bytes[i] - '0';
+                invalid |= d | (9 - d);
+                value = value * 10 + d;
+            }
+            if (invalid < 0) {
+                throw new NumberFormatException("'" + new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8)
+                        + "' is not an integer");
+            }
+            return negative ? -value : value;
+        }
+        char[] chars = new char[length];
+        for (int k = 0; k < length; k++) {
+            chars[k] = (char) (bytes[offset + k] & 0xFF);
+        }
+        return parseLong(chars, 0, length);
+    }
+
     /** Parses a decimal long from characters without allocating; throws on anything but an optional sign and digits. */
     static long parseLong(char[] chars, int offset, int length) {
         if (length == 0 || length > 20) {

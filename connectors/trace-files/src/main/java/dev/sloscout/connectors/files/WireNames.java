@@ -62,6 +62,39 @@ final class WireNames {
         }
     }
 
+    /** The id of a known name given as UTF-8 bytes, or -1. */
+    static int lookup(byte[] bytes, int offset, int length) {
+        int h = length;
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] < 0) {
+                return -1; // known names are ASCII
+            }
+            h = 31 * h + bytes[i];
+        }
+        h ^= h >>> 16;
+        for (int slot = h & MASK; ; slot = (slot + 1) & MASK) {
+            int id = TABLE[slot];
+            if (id < 0) {
+                return -1;
+            }
+            if (equals(NAMES[id], bytes, offset, length)) {
+                return id;
+            }
+        }
+    }
+
+    private static boolean equals(String name, byte[] bytes, int offset, int length) {
+        if (name.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (name.charAt(i) != bytes[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The kept span attribute for an id, or null when the id is a resource or event name. */
     static AttributeKey<?> spanAttribute(int id) {
         return id < 0 ? null : KEYS[id];
