@@ -36,6 +36,7 @@ public final class TraceAssembler implements SpanSink {
     private final LinkedHashMap<TraceId, OpenTrace> waitingForRoot = new LinkedHashMap<>();
     private final LinkedHashMap<TraceId, long[]> closed = new LinkedHashMap<>();
     private long rememberedFingerprints;
+    private OpenTrace lastTouched;
 
     private long tick;
     private long openSpans;
@@ -55,7 +56,9 @@ public final class TraceAssembler implements SpanSink {
         tick++;
         TraceId id = span.traceId();
         long fingerprint = Spans.identityFingerprint(span);
-        OpenTrace trace = active.get(id);
+        // Spans of one trace usually arrive together: the last trace touched is still the most recent in access
+        // order, so it can be reused without a lookup.
+        OpenTrace trace = lastTouched != null && lastTouched.id.equals(id) && lastTouched.open ? lastTouched : active.get(id);
         if (trace == null) {
             trace = waitingForRoot.isEmpty() ? null : waitingForRoot.remove(id);
             if (trace == null) {
@@ -81,6 +84,7 @@ public final class TraceAssembler implements SpanSink {
         }
         trace.spans.add(span);
         trace.lastTick = tick;
+        lastTouched = trace;
         trace.rooted |= span.isRoot();
         if (trace.latePart) {
             lateSpans++;
@@ -118,6 +122,9 @@ public final class TraceAssembler implements SpanSink {
                 close(trace, Trace.Completion.ROOT_IDLE);
             } else {
                 waitingForRoot.put(trace.id, trace);
+                if (lastTouched == trace) {
+                    lastTouched = null; // it must come back through the lookup that moves it to the active map
+                }
             }
         }
     }
@@ -152,6 +159,7 @@ public final class TraceAssembler implements SpanSink {
     }
 
     private void close(OpenTrace trace, Trace.Completion completion) {
+        trace.open = false;
         openSpans -= trace.spans.size();
         remember(trace);
         if (!trace.spans.isEmpty()) {
@@ -184,8 +192,9 @@ public final class TraceAssembler implements SpanSink {
     private static final class OpenTrace {
         final TraceId id;
         final boolean latePart;
-        final ArrayList<Span> spans = new ArrayList<>(8);
-        final LongHashSet fingerprints = new LongHashSet(8);
+        final ArrayList<Span> spans = new ArrayList<>(16);
+        final LongHashSet fingerprints = new LongHashSet(16);
+        boolean open = true;
         boolean rooted;
         long lastTick;
 

@@ -16,6 +16,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -25,70 +28,85 @@ import java.util.Random;
  * against a bare Jackson token scan of the same bytes as the floor. Single-threaded work; run it with
  * {@code taskset -c 0} to pin it to one core. Writes a Markdown table row per measurement.
  *
- * <p>Usage: {@code IngestThroughputBench [spans=2000000] [iterations=5] [all|scan|decode|assemble]}; prints
- * {@code | measurement | min | median | max |} in spans per second.
+ * <p>Usage: {@code IngestThroughputBench [spans=1000000] [rounds=9]}; prints a Markdown table in spans per second.
  */
 public final class IngestThroughputBench {
     private IngestThroughputBench() {
     }
 
     public static void main(String[] args) throws IOException {
-        int spans = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        String only = args.length > 2 ? args[2] : "all";
-        AssemblySettings settings = args.length > 3 ? new AssemblySettings(Long.parseLong(args[3]),
-                AssemblySettings.DEFAULTS.maxOpenSpans(), AssemblySettings.DEFAULTS.maxSpansPerTrace(),
-                AssemblySettings.DEFAULTS.rememberedSpans()) : AssemblySettings.DEFAULTS;
+        int spans = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
         byte[] input = generate(spans);
         System.out.printf(Locale.ROOT, "input: %,d spans, %,d bytes (%.0f bytes/span), OTLP/JSON lines of 100 spans%n",
                 spans, input.length, (double) input.length / spans);
 
-        if (only.equals("all") || only.equals("scan")) {
-            measure("Jackson token scan (floor)", spans, iterations, () -> tokenScan(input));
-        }
-        if (only.equals("bytescan")) {
-            measure("Jackson token scan (floor)", spans, iterations, () -> tokenScan(input));
-            measure("byte tokenizer scan", spans, iterations, () -> dev.sloscout.connectors.files.BenchAccess.byteScan(input));
-        }
-        if (only.equals("all") || only.equals("decode")) {
-            measure("decode only", spans, iterations, () -> {
+        Map<String, Run> runs = new LinkedHashMap<>();
+        runs.put("Jackson token scan (floor)", () -> tokenScan(input));
+        runs.put("decode only", () -> {
             long[] count = new long[1];
             new TraceFileReader(s -> count[0]++, p -> { }).read("bench", new ByteArrayInputStream(input));
             return count[0];
-            });
-        }
-        if (only.equals("all") || only.equals("assemble")) {
-            measure("decode + assemble traces", spans, iterations, () -> {
+        });
+        runs.put("decode + assemble traces", () -> {
             long[] count = new long[1];
-            TraceAssembler assembler = new TraceAssembler(settings, t -> count[0] += t.spans().size());
+            TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> count[0] += t.spans().size());
             new TraceFileReader(assembler, p -> { }).read("bench", new ByteArrayInputStream(input));
             assembler.finish();
             return count[0];
-            });
+        });
+
+        // Rounds interleave the measurements, so a slow patch of a shared machine hits all of them alike; the
+        // per-round ratio to the floor is the figure that survives noise.
+        Map<String, double[]> rates = new LinkedHashMap<>();
+        runs.keySet().forEach(name -> rates.put(name, new double[rounds]));
+        for (int warmup = 0; warmup < 2; warmup++) {
+            for (Run run : runs.values()) {
+                run.run();
+            }
         }
-        System.out.printf(Locale.ROOT, "peak old-gen/heap use: %,d MB%n", peakHeapMb());
+        for (int round = 0; round < rounds; round++) {
+            for (Map.Entry<String, Run> run : runs.entrySet()) {
+                long start = System.nanoTime();
+                long n = run.getValue().run();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (n != spans && !run.getKey().contains("scan")) {
+                    throw new IllegalStateException(run.getKey() + " saw " + n + " spans, expected " + spans);
+                }
+                rates.get(run.getKey())[round] = spans / seconds;
+            }
+        }
+        double[] floor = rates.get("Jackson token scan (floor)");
+        System.out.println("| measurement | min spans/s | median spans/s | max spans/s | median slowdown vs floor |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (Map.Entry<String, double[]> entry : rates.entrySet()) {
+            double[] values = entry.getValue();
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                ratios[round] = floor[round] / values[round];
+            }
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx |%n", entry.getKey(), min(values),
+                    median(values), max(values), median(ratios));
+        }
+        System.out.printf(Locale.ROOT, "peak heap use: %,d MB (the input itself is %,d MB)%n", peakHeapMb(), input.length >> 20);
     }
 
     interface Run {
         long run() throws IOException;
     }
 
-    private static void measure(String name, int spans, int iterations, Run run) throws IOException {
-        run.run(); // warm-up
-        run.run();
-        double[] rates = new double[iterations];
-        for (int i = 0; i < iterations; i++) {
-            long start = System.nanoTime();
-            long n = run.run();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (n != spans && !name.contains("scan")) {
-                throw new IllegalStateException(name + " saw " + n + " spans, expected " + spans);
-            }
-            rates[i] = spans / seconds;
-        }
-        java.util.Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f |%n", name, rates[0], rates[iterations / 2],
-                rates[iterations - 1]);
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(0);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(0);
     }
 
     private static long tokenScan(byte[] input) throws IOException {
