@@ -10,7 +10,8 @@ import dev.sloscout.engine.trace.TraceListener;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,7 +27,7 @@ public final class IngestSummary implements TraceListener, ProblemSink {
     private long errorSpans;
     private long orphanSpans;
     private long rejected;
-    private final SortedSet<String> services = new TreeSet<>();
+    private final Set<String> services = new HashSet<>();
     private final List<Problem> problems = new ArrayList<>();
 
     @Override
@@ -41,7 +42,7 @@ public final class IngestSummary implements TraceListener, ProblemSink {
                 errorSpans++;
             }
         }
-        orphanSpans += trace.orphans().size();
+        orphanSpans += trace.orphanCount();
     }
 
     /** A record that could not be used; every report counts as one rejected record. */
@@ -54,7 +55,7 @@ public final class IngestSummary implements TraceListener, ProblemSink {
     }
 
     public Snapshot snapshot(AssemblyStats assembly) {
-        return new Snapshot(traces, spans, List.copyOf(services), errorSpans, orphanSpans, rejected,
+        return new Snapshot(traces, spans, List.copyOf(new TreeSet<>(services)), errorSpans, orphanSpans, rejected,
                 Collections.unmodifiableList(new ArrayList<>(problems)), assembly);
     }
 

@@ -99,6 +99,12 @@ public final class Attributes {
             return entries.isEmpty();
         }
 
+        /** Empties the builder for reuse; attributes already built are not affected. */
+        public Builder clear() {
+            entries.clear();
+            return this;
+        }
+
         public Attributes build() {
             return entries.isEmpty() ? EMPTY : new Attributes(entries.toArray());
         }

@@ -75,6 +75,23 @@ public record Span(
         private List<ExceptionEvent> exceptions = List.of();
         private boolean shared;
 
+        /** Back to an empty builder, so a decoder can reuse one for every span it reads. */
+        public Builder reset() {
+            traceId = null;
+            spanId = null;
+            parentSpanId = null;
+            resource = Resource.UNKNOWN;
+            name = null;
+            kind = SpanKind.UNSPECIFIED;
+            startEpochNanos = 0;
+            endEpochNanos = 0;
+            status = Status.UNSET;
+            attributes = Attributes.EMPTY;
+            exceptions = List.of();
+            shared = false;
+            return this;
+        }
+
         public Builder traceId(TraceId traceId) {
             this.traceId = traceId;
             return this;

@@ -49,6 +49,39 @@ public record Trace(TraceId traceId, List<Span> spans, Completion completion) {
         return new Index(spans).parentOf(span);
     }
 
+    /** How many spans name a parent the input does not contain; cheaper than {@link #orphans()} (no index). */
+    public int orphanCount() {
+        int n = spans.size();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = spans.get(i).spanId().value();
+        }
+        java.util.Arrays.sort(ids);
+        int orphans = 0;
+        for (Span span : spans) {
+            SpanId parent = span.parentSpanId();
+            if (parent == null) {
+                continue;
+            }
+            boolean found = parent.equals(span.spanId())
+                    ? hasClient(span.spanId(), span) // a shared span naming itself: only its client can be the parent
+                    : java.util.Arrays.binarySearch(ids, parent.value()) >= 0 || span.shared() && hasClient(span.spanId(), span);
+            if (!found) {
+                orphans++;
+            }
+        }
+        return orphans;
+    }
+
+    private boolean hasClient(SpanId id, Span self) {
+        for (Span candidate : spans) {
+            if (candidate != self && candidate.kind() == SpanKind.CLIENT && candidate.spanId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Spans that name a parent the input does not contain. */
     public List<Span> orphans() {
         Index index = new Index(spans);

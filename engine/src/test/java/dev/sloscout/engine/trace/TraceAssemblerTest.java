@@ -105,6 +105,8 @@ class TraceAssemblerTest {
         assertThat(traces).singleElement().satisfies(t -> {
             assertThat(t.spans()).hasSize(5);
             assertThat(t.parentOf(sharedServer)).isEqualTo(client);
+            assertThat(t.orphanCount()).isEqualTo(t.orphans().size()).isZero();
+
         });
     }
 
@@ -163,7 +165,10 @@ class TraceAssemblerTest {
         assertThat(emitted.values()).containsOnly(1);
         assertThat(assembler.stats().duplicateSpans()).isEqualTo(input.size() - distinct.size());
         assertThat(assembler.stats().peakOpenSpans()).isLessThanOrEqualTo(maxOpen + 1);
-        assertThat(out).allSatisfy(t -> assertThat(t.spans()).allSatisfy(s -> assertThat(s.traceId()).isEqualTo(t.traceId())));
+        assertThat(out).allSatisfy(t -> {
+            assertThat(t.spans()).allSatisfy(s -> assertThat(s.traceId()).isEqualTo(t.traceId()));
+            assertThat(t.orphanCount()).isEqualTo(t.orphans().size());
+        });
     }
 
     private static Span span(TraceId traceId, long id, long parent, String service, SpanKind kind, long start, boolean shared) {

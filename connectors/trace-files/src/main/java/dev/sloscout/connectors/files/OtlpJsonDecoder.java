@@ -41,6 +41,8 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     private final StringCache strings = new StringCache(4096);
     private final ByteOtlpTokens recordTokens = new ByteOtlpTokens(strings);
     private final KeyValue keyValue = new KeyValue();
+    private final SpanDraft reusableDraft = new SpanDraft();
+    private final Attributes.Builder reusableAttributes = Attributes.builder();
 
     @Override
     public TraceFormat format() {
@@ -239,11 +241,10 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                 t.nextToken();
                 if (field.equals("spans") && t.expect(JsonToken.START_ARRAY, "spans")) {
                     while (t.nextToken() != JsonToken.END_ARRAY) {
-                        SpanDraft draft = readSpan(t);
                         if (resource == null) {
-                            waiting.add(draft);
+                            waiting.add(readSpan(t, new SpanDraft()));
                         } else {
-                            emit(draft, resource, location, context);
+                            emit(readSpan(t, reusableDraft.reset()), resource, location, context);
                         }
                     }
                 } else {
@@ -253,8 +254,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
     }
 
-    private SpanDraft readSpan(OtlpJsonTokens t) throws IOException {
-        SpanDraft draft = new SpanDraft();
+    private SpanDraft readSpan(OtlpJsonTokens t, SpanDraft draft) throws IOException {
         if (t.currentToken() != JsonToken.START_OBJECT) {
             JsonToken got = t.currentToken();
             t.skipChildren();
@@ -326,7 +326,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             AttributeKey<?> key = WireNames.spanAttribute(kv.id);
             if (key != null && kv.value != null) {
                 if (attributes == null) {
-                    attributes = Attributes.builder();
+                    attributes = reusableAttributes.clear();
                 }
                 attributes.putCoerced(key, kv.value);
             }
@@ -436,6 +436,14 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         SpanId spanId;
         String name;
         String error;
+
+        SpanDraft reset() {
+            builder.reset();
+            spanId = null;
+            name = null;
+            error = null;
+            return this;
+        }
 
         String describe() {
             StringBuilder out = new StringBuilder("span");

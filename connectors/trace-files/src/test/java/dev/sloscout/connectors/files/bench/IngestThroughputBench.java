@@ -132,16 +132,26 @@ public final class IngestThroughputBench {
 
     /** Realistic spans: 5-20 per trace, HTTP/gRPC attributes, interleaved traces as a Collector batch has them. */
     static byte[] generate(int spans) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(spans * 300);
+        try {
+            generate(spans, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Streams the generated lines, so inputs larger than the heap can be written. */
+    static void generate(long spans, java.io.OutputStream out) throws IOException {
         Random random = new Random(1);
         List<Span> batch = new ArrayList<>(100);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(spans * 300);
         OtlpJsonWriter writer = new OtlpJsonWriter().withoutUnkeptAttribute();
         String[] services = {"frontend", "cart", "checkout", "payment", "catalog", "currency", "shipping", "email"};
-        int produced = 0;
+        long produced = 0;
         long traceNumber = 0;
         while (produced < spans) {
             traceNumber++;
-            int size = Math.min(5 + random.nextInt(16), spans - produced);
+            int size = (int) Math.min(5 + random.nextInt(16), spans - produced);
             dev.sloscout.engine.model.TraceId traceId = new dev.sloscout.engine.model.TraceId(random.nextLong() | 1, traceNumber);
             long start = 1_700_000_000_000_000_000L + traceNumber * 1_000_000L;
             for (int i = 0; i < size; i++) {
@@ -156,7 +166,7 @@ public final class IngestThroughputBench {
                                 : dev.sloscout.engine.model.Attributes.EMPTY)
                         .build());
                 if (batch.size() == 100) {
-                    out.writeBytes(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
+                    out.write(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                     batch.clear();
                 }
@@ -164,9 +174,8 @@ public final class IngestThroughputBench {
             produced += size;
         }
         if (!batch.isEmpty()) {
-            out.writeBytes(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
+            out.write(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
         }
-        return out.toByteArray();
     }
 }
