@@ -32,8 +32,7 @@ import java.util.Map;
  * ({@link JacksonOtlpTokens}) and is one record: an error in it ends the read at that point, keeping what came before.
  */
 public final class OtlpJsonDecoder implements TraceDecoder {
-    static final int MAX_LINE_BYTES = 512 << 20;
-
+    private final int maxRecordBytes;
     private final JsonFactory json = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
@@ -43,6 +42,15 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     private final KeyValue keyValue = new KeyValue();
     private final SpanDraft reusableDraft = new SpanDraft();
     private final Attributes.Builder reusableAttributes = Attributes.builder();
+
+    public OtlpJsonDecoder() {
+        this(RecordLimits.MAX_RECORD_BYTES);
+    }
+
+    /** @param maxRecordBytes a longer line is reported and skipped without being held in memory */
+    public OtlpJsonDecoder(int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
 
     @Override
     public TraceFormat format() {
@@ -104,10 +112,10 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     }
 
     private void decodeLines(BufferedInputStream in, DecodeContext context) throws IOException {
-        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
+        LineReader lines = new LineReader(in, maxRecordBytes);
         while (!context.isCancelled() && lines.next()) {
             if (lines.isOverlong()) {
-                context.reject("line " + lines.lineNumber(), "line longer than " + (MAX_LINE_BYTES >> 20) + " MiB, skipped");
+                context.reject("line " + lines.lineNumber(), "line longer than " + maxRecordBytes + " bytes, skipped");
             } else if (!lines.isBlank()) {
                 decodeRecord(lines.buffer(), lines.start(), lines.length(), "line " + lines.lineNumber(), context);
             }

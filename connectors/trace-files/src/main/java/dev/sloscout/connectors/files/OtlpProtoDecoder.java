@@ -20,8 +20,6 @@ import java.io.InputStream;
  * can be trusted.
  */
 public final class OtlpProtoDecoder implements TraceDecoder {
-    /** A frame larger than this is taken for corruption, not data. */
-    static final int MAX_FRAME_BYTES = 256 << 20;
     private static final int RESOURCE_SPANS_FIELD = 1;
 
     private final boolean framed;
@@ -41,7 +39,12 @@ public final class OtlpProtoDecoder implements TraceDecoder {
         if (framed) {
             decodeFrames(in, context);
         } else {
-            byte[] message = in.readAllBytes();
+            byte[] message = in.readNBytes(RecordLimits.MAX_RECORD_BYTES);
+            if (in.read() >= 0) {
+                context.reject("message", "a bare protobuf message larger than " + RecordLimits.describe()
+                        + " is not read; use the file exporter's framing for large dumps");
+                return;
+            }
             decodeMessage(message, 0, message.length, "message", context);
         }
     }
@@ -61,9 +64,9 @@ public final class OtlpProtoDecoder implements TraceDecoder {
                 return;
             }
             long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
-            if (length > MAX_FRAME_BYTES) {
-                context.reject(location, "frame length " + length + " exceeds " + MAX_FRAME_BYTES
-                        + " bytes; the framing is corrupt, reading stopped here");
+            if (length > RecordLimits.MAX_RECORD_BYTES) {
+                context.reject(location, "frame length " + length + " exceeds " + RecordLimits.describe()
+                        + "; the framing is corrupt, reading stopped here");
                 return;
             }
             byte[] frame = in.readNBytes((int) length);

@@ -165,6 +165,25 @@ class OtlpJsonDecoderTest {
     }
 
     @Test
+    void anOverlongLineIsReportedAndSkippedWithoutHoldingIt() throws Exception {
+        String[] lines = new OtlpJsonWriter().jsonLines(SPANS, 5).split("\n");
+        int limit = java.util.Arrays.stream(lines).mapToInt(String::length).max().orElseThrow() + 10;
+        String overlong = "{\"resourceSpans\":[" + " ".repeat(limit) + "]}";
+        String text = lines[0] + "\n" + overlong + "\n" + String.join("\n", List.of(lines).subList(1, lines.length));
+        List<Span> spans = new java.util.ArrayList<>();
+        List<dev.sloscout.engine.model.Problem> problems = new java.util.ArrayList<>();
+
+        new OtlpJsonDecoder(limit).decode(new java.io.BufferedInputStream(new java.io.ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8))), new DecodeContext("big.jsonl", spans::add, problems::add, () -> false));
+
+        assertThat(spans).hasSize(SPANS.size());
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("line 2");
+            assertThat(p.reason()).isEqualTo("line longer than " + limit + " bytes, skipped");
+        });
+    }
+
+    @Test
     void emptyInputIsSaidToBeEmpty() {
         Decoding decoded = decode("  \n");
 
