@@ -3,11 +3,8 @@ package dev.sloscout.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sloscout.connectors.files.SourceReport;
-import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Problem;
-import dev.sloscout.engine.trace.AssemblySettings;
-import dev.sloscout.engine.trace.TraceAssembler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,13 +44,9 @@ final class IngestStatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IngestSummary summary = new IngestSummary();
-        AssemblySettings defaults = AssemblySettings.DEFAULTS;
-        TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
-                defaults.maxSpansPerTrace(), defaults.rememberedSpans()), summary);
-        List<SourceReport> sources = new TraceFileReader(assembler, summary, () -> false, stdin).read(inputs);
-        assembler.finish();
-        IngestSummary.Snapshot result = summary.snapshot(assembler.stats());
+        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans);
+        IngestSummary.Snapshot result = ingestion.summary();
+        List<SourceReport> sources = ingestion.sources();
 
         if (json) {
             writeJson(IngestStatsReport.of(result, sources));
@@ -61,10 +54,7 @@ final class IngestStatsCommand implements Callable<Integer> {
             writeText(result, sources);
         }
         ProblemPrinter.print(result.problems(), result.rejected(), err);
-        if (result.rejected() == 0) {
-            return 0;
-        }
-        return result.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;
+        return ingestion.exitCode();
     }
 
     private void writeJson(IngestStatsReport report) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.trace.AssemblySettings;
@@ -77,6 +79,28 @@ class SharedDataEvaluationTest {
         assertThat(recordEdges - distinctEdges).isBetween(1L, duplicates);
         assertThat(entries.keySet()).containsExactlyInAnyOrderElementsOf(() -> expected.get("entry_operations").fieldNames());
         assertThat(entries.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(result.traces());
+    }
+
+    @Test
+    void onlineBoutiqueJourneysCoverEveryTraceAndAreToldApartByTheirCalls() {
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, discovery);
+        new TraceFileReader(assembler, p -> { }).read(List.of(traces.resolve("onlineboutique/traces.otlp.jsonl").toString()));
+        assembler.finish();
+        JourneyDiscovery.JourneyReport report = discovery.build();
+
+        // The frontend's root is the generic "Recv." that fans out: journeys are the page shapes beneath it.
+        assertThat(report.assignedTraces()).isEqualTo(247);
+        assertThat(report.partialTraces()).isZero();
+        assertThat(report.journeys()).hasSizeBetween(4, 12);
+        assertThat(report.journeys()).allSatisfy(j -> {
+            assertThat(j.entry()).isEqualTo(new Journey.Entry("frontend", "hipstershop.Frontend/Recv."));
+            assertThat(j.namedByShape()).isTrue();
+        });
+        assertThat(report.journeys()).extracting(Journey::name).doesNotHaveDuplicates();
+        assertThat(report.journeys()).anySatisfy(j -> assertThat(j.name()).contains("CheckoutService/PlaceOrder"));
+        assertThat(report.journeys()).anySatisfy(j -> assertThat(j.edges())
+                .anySatisfy(e -> assertThat(e.from() + "->" + e.to()).isEqualTo("checkoutservice->paymentservice")));
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.sloscout.engine.journey;
+
+import java.util.List;
+
+/**
+ * A kind of user request found in traces, with the statistics behind it. Every number has its reason in words.
+ *
+ * @param id              content-addressed: the same journey gets the same id across runs and machines
+ * @param namedByShape    true when the entry operation is generic and the journey is told apart by the calls it makes
+ * @param share           the journey's fraction of all assigned traces
+ * @param criticalPath    the most common chain of operations the entry waited on, with how often it was the one
+ * @param sampleTraceIds  a few traces to look at; {@code errorTraceIds} a few failed ones
+ */
+public record Journey(
+        String id,
+        String name,
+        Entry entry,
+        boolean namedByShape,
+        List<String> calls,
+        long traces,
+        long errorTraces,
+        double errorRatio,
+        Latency latencyMs,
+        double share,
+        List<String> services,
+        List<Edge> edges,
+        CriticalPath criticalPath,
+        int rank,
+        List<String> rankReasons,
+        double confidence,
+        List<String> confidenceReasons,
+        List<String> sampleTraceIds,
+        List<String> errorTraceIds) {
+
+    public record Entry(String service, String operation) {
+    }
+
+    /** Entry-operation latency in milliseconds, from a mergeable HdrHistogram. */
+    public record Latency(double p50, double p90, double p99, double p999, double max) {
+    }
+
+    /** Calls from one service to another within the journey's traces. */
+    public record Edge(String from, String to, long calls, long errors, double p50Ms, double p99Ms) {
+    }
+
+    public record CriticalPath(List<String> operations, double share) {
+    }
+}

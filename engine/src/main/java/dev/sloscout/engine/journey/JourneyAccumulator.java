@@ -1,0 +1,215 @@
+package dev.sloscout.engine.journey;
+
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.Spans;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The running statistics of one journey: counts, histograms, edges, critical paths and a few samples. */
+final class JourneyAccumulator {
+    private static final int SAMPLES = 5;
+    private static final int MAX_PATHS = 200;
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final String key;
+    private final String service;
+    private final String operation;
+    private final boolean namedByShape;
+    private final TreeSet<String> calls;
+    private final Histogram latencyMicros = new Histogram(SIGNIFICANT_DIGITS);
+    private final TreeSet<String> services = new TreeSet<>();
+    private final Map<String, EdgeAccumulator> edges = new TreeMap<>();
+    private final Map<String, Long> criticalPaths = new HashMap<>();
+    private final List<String> samples = new ArrayList<>(SAMPLES);
+    private final List<String> errorSamples = new ArrayList<>(SAMPLES);
+    private long traces;
+    private long errorTraces;
+    private long completeTraces;
+    private long pathsOverflow;
+
+    JourneyAccumulator(String key, String service, String operation, boolean namedByShape, TreeSet<String> calls) {
+        this.key = key;
+        this.service = service;
+        this.operation = operation;
+        this.namedByShape = namedByShape;
+        this.calls = calls;
+    }
+
+    void add(TraceShape shape, Span entry, boolean failed, boolean complete) {
+        traces++;
+        if (complete) {
+            completeTraces++;
+        }
+        latencyMicros.recordValue(Math.max(0, entry.durationNanos() / 1000));
+        String traceId = shape.trace().traceId().toHex();
+        if (failed) {
+            errorTraces++;
+            if (errorSamples.size() < SAMPLES) {
+                errorSamples.add(traceId);
+            }
+        }
+        if (samples.size() < SAMPLES) {
+            samples.add(traceId);
+        }
+        for (Span span : shape.trace().spans()) {
+            services.add(span.serviceName());
+            for (Span child : shape.children(span)) {
+                if (!child.serviceName().equals(span.serviceName())) {
+                    edges.computeIfAbsent(span.serviceName() + "\u0000" + child.serviceName(),
+                            k -> new EdgeAccumulator(span.serviceName(), child.serviceName())).add(child);
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        for (Span step : shape.criticalPath(entry)) {
+            path.add(step.serviceName() + " " + OperationNames.template(step));
+        }
+        String signature = String.join("\n", path);
+        if (criticalPaths.containsKey(signature) || criticalPaths.size() < MAX_PATHS) {
+            criticalPaths.merge(signature, 1L, Long::sum);
+        } else {
+            pathsOverflow++;
+        }
+    }
+
+    Journey toJourney(String id, String name, int rank, int journeyCount, long allTraces, double overallErrorRatio) {
+        double share = allTraces == 0 ? 0 : (double) traces / allTraces;
+        double errorRatio = errorRatio();
+        List<String> rankReasons = new ArrayList<>();
+        rankReasons.add(String.format(Locale.ROOT, "rank %d of %d by traffic: %d of %d traces (%.1f%%)", rank, journeyCount,
+                traces, allTraces, share * 100));
+        rankReasons.add(String.format(Locale.ROOT, "error ratio %.2f%% (%d failed)%s", errorRatio * 100, errorTraces,
+                errorTraces > 0 && errorRatio > 2 * overallErrorRatio ? ", more than twice the overall "
+                        + String.format(Locale.ROOT, "%.2f%%", overallErrorRatio * 100) : ""));
+        List<String> confidenceReasons = new ArrayList<>();
+        double confidence = sampleSizeConfidence(confidenceReasons);
+        double completeness = traces == 0 ? 0 : (double) completeTraces / traces;
+        confidence *= 0.5 + 0.5 * completeness;
+        confidenceReasons.add(String.format(Locale.ROOT, "%.0f%% of its traces are complete (no missing parents)",
+                completeness * 100));
+        if (namedByShape) {
+            confidence *= 0.8;
+            confidenceReasons.add("the entry operation is generic, so the journey is told apart by the calls it makes");
+        } else {
+            confidenceReasons.add("the entry operation names the request");
+        }
+        return new Journey(id, name, new Journey.Entry(service, operation), namedByShape, List.copyOf(calls), traces,
+                errorTraces, errorRatio, latency(), share, List.copyOf(services),
+                edges.values().stream().map(EdgeAccumulator::toEdge).toList(), criticalPath(), rank,
+                rankReasons, Math.round(confidence * 100) / 100.0, confidenceReasons, List.copyOf(samples),
+                List.copyOf(errorSamples));
+    }
+
+    private double sampleSizeConfidence(List<String> reasons) {
+        if (traces >= 1000) {
+            reasons.add(traces + " traces: a large sample");
+            return 1.0;
+        }
+        if (traces >= 100) {
+            reasons.add(traces + " traces: enough for percentiles up to p99 to be rough");
+            return 0.85;
+        }
+        if (traces >= 30) {
+            reasons.add("only " + traces + " traces: percentiles above p90 are unreliable");
+            return 0.6;
+        }
+        reasons.add("only " + traces + " traces: too few for percentiles");
+        return 0.3;
+    }
+
+    private Journey.Latency latency() {
+        return new Journey.Latency(ms(latencyMicros, 50), ms(latencyMicros, 90), ms(latencyMicros, 99),
+                ms(latencyMicros, 99.9), significant(latencyMicros.getMaxValue() / 1000.0));
+    }
+
+    /**
+     * A percentile in milliseconds, to the three significant digits the histogram resolves (more digits would be
+     * bucket noise, not data).
+     */
+    static double ms(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? 0
+                : significant(histogram.medianEquivalentValue(histogram.getValueAtPercentile(percentile)) / 1000.0);
+    }
+
+    static double significant(double value) {
+        return value == 0 ? 0 : new java.math.BigDecimal(value).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).doubleValue();
+    }
+
+    private Journey.CriticalPath criticalPath() {
+        String best = null;
+        long bestCount = 0;
+        for (Map.Entry<String, Long> path : criticalPaths.entrySet()) {
+            if (path.getValue() > bestCount || path.getValue() == bestCount && best != null && path.getKey().compareTo(best) < 0) {
+                best = path.getKey();
+                bestCount = path.getValue();
+            }
+        }
+        return best == null ? new Journey.CriticalPath(List.of(), 0)
+                : new Journey.CriticalPath(List.of(best.split("\n")), (double) bestCount / traces);
+    }
+
+    String key() {
+        return key;
+    }
+
+    String service() {
+        return service;
+    }
+
+    String operation() {
+        return operation;
+    }
+
+    boolean namedByShape() {
+        return namedByShape;
+    }
+
+    TreeSet<String> calls() {
+        return calls;
+    }
+
+    long traces() {
+        return traces;
+    }
+
+    long errorTraces() {
+        return errorTraces;
+    }
+
+    double errorRatio() {
+        return traces == 0 ? 0 : (double) errorTraces / traces;
+    }
+
+    /** Calls between two services: counts and a coarse latency histogram of the called spans. */
+    private static final class EdgeAccumulator {
+        private final String from;
+        private final String to;
+        private final Histogram latencyMicros = new Histogram(2);
+        private long calls;
+        private long errors;
+
+        EdgeAccumulator(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        void add(Span called) {
+            calls++;
+            if (Spans.isError(called)) {
+                errors++;
+            }
+            latencyMicros.recordValue(Math.max(0, called.durationNanos() / 1000));
+        }
+
+        Journey.Edge toEdge() {
+            return new Journey.Edge(from, to, calls, errors, ms(latencyMicros, 50), ms(latencyMicros, 99));
+        }
+    }
+}

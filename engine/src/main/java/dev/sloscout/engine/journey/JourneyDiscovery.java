@@ -1,0 +1,146 @@
+package dev.sloscout.engine.journey;
+
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.Spans;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.trace.TraceListener;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Discovers journeys from a stream of traces (feed traces, then {@link #build()}). Streaming: per journey it keeps
+ * statistics, histograms and a few sample trace ids, never the traces. Not thread-safe.
+ *
+ * <p>Every rooted trace belongs to exactly one journey. Traces whose root is not in the input, and late parts of
+ * traces closed early, are counted as partial and reported, not assigned.
+ */
+public final class JourneyDiscovery implements TraceListener {
+    private final Map<String, JourneyAccumulator> journeys = new LinkedHashMap<>();
+    private long assigned;
+    private long partialTraces;
+    private long tracesWithOrphans;
+
+    @Override
+    public void onTrace(Trace trace) {
+        if (trace.completion() == Trace.Completion.LATE_PART) {
+            partialTraces++;
+            return;
+        }
+        TraceShape shape = new TraceShape(trace);
+        if (shape.root() == null) {
+            partialTraces++;
+            return;
+        }
+        Span entry = shape.entry();
+        String operation = OperationNames.template(entry);
+        boolean byShape = OperationNames.isGeneric(operation);
+        TreeSet<String> calls = byShape ? shape.outboundCalls(entry) : new TreeSet<>();
+        String key = (byShape ? "shape|" : "entry|") + entry.serviceName() + "|" + operation
+                + (byShape ? "|" + String.join(",", calls) : "");
+        JourneyAccumulator journey = journeys.computeIfAbsent(key,
+                k -> new JourneyAccumulator(k, entry.serviceName(), operation, byShape, calls));
+        boolean complete = trace.orphanCount() == 0 && trace.completion() != Trace.Completion.EVICTED;
+        if (!complete) {
+            tracesWithOrphans++;
+        }
+        journey.add(shape, entry, Spans.isError(entry) || Spans.isError(shape.root()), complete);
+        assigned++;
+    }
+
+    /** The journeys ranked, with totals. */
+    public JourneyReport build() {
+        List<JourneyAccumulator> ranked = new ArrayList<>(journeys.values());
+        ranked.sort(Comparator.comparingLong(JourneyAccumulator::traces).reversed()
+                .thenComparing(Comparator.comparingDouble(JourneyAccumulator::errorRatio).reversed())
+                .thenComparing(JourneyAccumulator::key));
+        long errors = ranked.stream().mapToLong(JourneyAccumulator::errorTraces).sum();
+        double overallErrorRatio = assigned == 0 ? 0 : (double) errors / assigned;
+        // How many journeys with the same entry make each call: a call they all make names none of them.
+        Map<String, Integer> callPopularity = new HashMap<>();
+        Map<String, Integer> siblings = new HashMap<>();
+        for (JourneyAccumulator journey : ranked) {
+            siblings.merge(entryOf(journey), 1, Integer::sum);
+            journey.calls().forEach(call -> callPopularity.merge(entryOf(journey) + "|" + call, 1, Integer::sum));
+        }
+        List<Journey> out = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            JourneyAccumulator journey = ranked.get(i);
+            out.add(journey.toJourney(idOf(journey.key()), nameOf(journey, callPopularity, siblings), i + 1, ranked.size(),
+                    assigned, overallErrorRatio));
+        }
+        return new JourneyReport(out, assigned, partialTraces, tracesWithOrphans);
+    }
+
+    /** A readable name: the entry, and for shape journeys the calls that set it apart from the others. */
+    private static String nameOf(JourneyAccumulator journey, Map<String, Integer> callPopularity,
+                                 Map<String, Integer> siblings) {
+        String entry = journey.service() + " " + journey.operation();
+        if (!journey.namedByShape()) {
+            return entry;
+        }
+        if (journey.calls().isEmpty()) {
+            return entry + " (no downstream calls)";
+        }
+        String group = entryOf(journey);
+        int journeysWithThisEntry = siblings.get(group);
+        List<String> ordered = new ArrayList<>(journey.calls());
+        ordered.sort(Comparator.comparingInt((String c) -> callPopularity.get(group + "|" + c)).thenComparing(c -> c));
+        List<String> distinctive = ordered.stream()
+                .filter(c -> journeysWithThisEntry == 1 || callPopularity.get(group + "|" + c) < journeysWithThisEntry)
+                .toList();
+        List<String> named = distinctive.isEmpty() ? ordered : distinctive;
+        List<String> shown = named.subList(0, Math.min(2, named.size())).stream()
+                .map(JourneyDiscovery::shortCall).toList();
+        int more = ordered.size() - shown.size();
+        return entry + " → " + String.join(" + ", shown) + (more > 0 ? " (+" + more + " more)" : "");
+    }
+
+    private static String entryOf(JourneyAccumulator journey) {
+        return journey.service() + " " + journey.operation();
+    }
+
+    /**
+     * {@code hipstershop.CartService/GetCart} reads as {@code CartService/GetCart}; a call into another service
+     * keeps the service ({@code routing get}).
+     */
+    private static String shortCall(String call) {
+        int colon = call.indexOf(':');
+        String operation = call.substring(colon + 1);
+        int slash = operation.lastIndexOf('/');
+        int dot = slash > 0 ? operation.lastIndexOf('.', slash) : -1;
+        String shortOperation = dot > 0 ? operation.substring(dot + 1) : operation;
+        return colon > 0 ? call.substring(0, colon) + " " + shortOperation : shortOperation;
+    }
+
+    static String idOf(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder("j-");
+            for (int i = 0; i < 6; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Journeys plus what could not be assigned. */
+    public record JourneyReport(List<Journey> journeys, long assignedTraces, long partialTraces, long tracesWithOrphans) {
+        public Set<String> journeyIds() {
+            Set<String> ids = new TreeSet<>();
+            journeys.forEach(j -> ids.add(j.id()));
+            return ids;
+        }
+    }
+}

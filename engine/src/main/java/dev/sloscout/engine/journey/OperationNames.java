@@ -1,0 +1,127 @@
+package dev.sloscout.engine.journey;
+
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanAttributes;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Operation names as templates (ids, numbers, UUIDs and hex in paths become placeholders; {@code http.route} and
+ * {@code rpc.service/rpc.method} win over the span name), and the judgement whether an operation is generic:
+ * a catch-all route, a frontend's {@code Recv.}, a proxy or middleware span that says nothing about what the user
+ * asked for.
+ */
+public final class OperationNames {
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern HTTP_METHOD = Pattern.compile("(?i)(HTTP )?(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT|TRACE)");
+    private static final Set<String> CATCH_ALL_ROUTES = Set.of("", "/", "*", "/*", "/**", "{proxy+}", "/{proxy+}",
+            "/{*path}", "/:path*", "(.*)", "/(.*)", "^/.*$");
+    private static final Set<String> GENERIC_WORDS = Set.of("recv.", "sent.", "attempt.", "middleware", "proxy",
+            "router", "route", "dispatcher", "dispatch", "ingress", "egress", "gateway", "handler", "request",
+            "http.request", "http.server.request", "servlet.request", "servehttp", "filter", "interceptor",
+            "expressinit", "query", "corsmiddleware", "authmiddleware", "loadbalancer", "lb", "envoy", "nginx");
+
+    private OperationNames() {
+    }
+
+    /** The operation of a span as a template: route or RPC method when the span carries them, else its name. */
+    public static String template(Span span) {
+        String route = span.attributes().get(SpanAttributes.HTTP_ROUTE);
+        if (route != null && !route.isBlank()) {
+            String method = span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
+            return method == null ? route : method.toUpperCase(Locale.ROOT) + " " + route;
+        }
+        String rpcMethod = span.attributes().get(SpanAttributes.RPC_METHOD);
+        String rpcService = span.attributes().get(SpanAttributes.RPC_SERVICE);
+        if (rpcMethod != null && rpcService != null && !span.name().contains(rpcMethod)) {
+            return rpcService + "/" + rpcMethod;
+        }
+        return normalise(span.name());
+    }
+
+    /** Replaces the variable parts of a name: query strings go, path segments that are ids become placeholders. */
+    public static String normalise(String name) {
+        int query = name.indexOf('?');
+        String base = query >= 0 ? name.substring(0, query) : name;
+        if (base.indexOf('/') < 0) {
+            return isVariable(base) ? placeholder(base) : base;
+        }
+        StringBuilder out = new StringBuilder(base.length());
+        int start = 0;
+        while (start <= base.length()) {
+            int slash = base.indexOf('/', start);
+            int end = slash < 0 ? base.length() : slash;
+            String segment = base.substring(start, end);
+            out.append(isVariable(segment) ? placeholder(segment) : segment);
+            if (slash < 0) {
+                break;
+            }
+            out.append('/');
+            start = slash + 1;
+        }
+        return out.toString();
+    }
+
+    /** Whether an operation says nothing about what the user asked for. */
+    public static boolean isGeneric(String operation) {
+        String op = operation.trim();
+        if (CATCH_ALL_ROUTES.contains(op) || HTTP_METHOD.matcher(op).matches()) {
+            return true;
+        }
+        int space = op.indexOf(' ');
+        if (space > 0 && HTTP_METHOD.matcher(op.substring(0, space)).matches()
+                && CATCH_ALL_ROUTES.contains(op.substring(space + 1).trim())) {
+            return true; // "GET /*"
+        }
+        String lower = op.toLowerCase(Locale.ROOT);
+        if (GENERIC_WORDS.contains(lower)) {
+            return true;
+        }
+        // "hipstershop.Frontend/Recv.", "middleware - jsonParser", "proxy: upstream"
+        int cut = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf(' '));
+        String last = lower.substring(cut + 1);
+        if (last.equals("recv.") || last.equals("sent.")) {
+            return true;
+        }
+        return lower.startsWith("middleware") || lower.startsWith("proxy") || lower.startsWith("router -");
+    }
+
+    private static boolean isVariable(String segment) {
+        if (segment.isEmpty() || segment.startsWith("{") || segment.startsWith(":") || segment.startsWith("<")) {
+            return false;
+        }
+        if (UUID.matcher(segment).matches()) {
+            return true;
+        }
+        boolean digit = false;
+        boolean hex = true;
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            digit |= Character.isDigit(c);
+            hex &= Character.digit(c, 16) >= 0;
+        }
+        if (!digit) {
+            return false;
+        }
+        if (segment.chars().allMatch(Character::isDigit) || hex && segment.length() >= 8) {
+            return true;
+        }
+        // mostly digits (order-12345, v2 stays): an id with a prefix
+        long digits = segment.chars().filter(Character::isDigit).count();
+        return digits >= 4 && digits * 2 >= segment.length();
+    }
+
+    private static String placeholder(String segment) {
+        if (UUID.matcher(segment).matches()) {
+            return "<UUID>";
+        }
+        if (segment.chars().allMatch(Character::isDigit)) {
+            return "<NUM>";
+        }
+        boolean hex = segment.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        return hex ? "<HEX>" : "<ID>";
+    }
+}
