@@ -25,14 +25,13 @@ final class JourneyAccumulator {
     private final TreeSet<String> calls;
     private final Histogram latencyMicros = new Histogram(SIGNIFICANT_DIGITS);
     private final TreeSet<String> services = new TreeSet<>();
-    private final Map<String, EdgeAccumulator> edges = new TreeMap<>();
-    private final Map<String, Long> criticalPaths = new HashMap<>();
+    private final Map<String, Map<String, EdgeAccumulator>> edges = new TreeMap<>();
+    private final Map<List<String>, long[]> criticalPaths = new HashMap<>();
     private final List<String> samples = new ArrayList<>(SAMPLES);
     private final List<String> errorSamples = new ArrayList<>(SAMPLES);
     private long traces;
     private long errorTraces;
     private long completeTraces;
-    private long pathsOverflow;
 
     JourneyAccumulator(String key, String service, String operation, boolean namedByShape, TreeSet<String> calls) {
         this.key = key;
@@ -42,40 +41,44 @@ final class JourneyAccumulator {
         this.calls = calls;
     }
 
-    void add(TraceShape shape, Span entry, boolean failed, boolean complete) {
+    void add(TraceShape shape, int entry, boolean failed, boolean complete) {
         traces++;
         if (complete) {
             completeTraces++;
         }
-        latencyMicros.recordValue(Math.max(0, entry.durationNanos() / 1000));
-        String traceId = shape.trace().traceId().toHex();
+        latencyMicros.recordValue(Math.max(0, shape.span(entry).durationNanos() / 1000));
         if (failed) {
             errorTraces++;
             if (errorSamples.size() < SAMPLES) {
-                errorSamples.add(traceId);
+                errorSamples.add(shape.trace().traceId().toHex());
             }
         }
         if (samples.size() < SAMPLES) {
-            samples.add(traceId);
+            samples.add(shape.trace().traceId().toHex());
         }
-        for (Span span : shape.trace().spans()) {
+        for (int i = 0; i < shape.size(); i++) {
+            Span span = shape.span(i);
             services.add(span.serviceName());
-            for (Span child : shape.children(span)) {
+            for (int c : shape.children(i)) {
+                Span child = shape.span(c);
                 if (!child.serviceName().equals(span.serviceName())) {
-                    edges.computeIfAbsent(span.serviceName() + "\u0000" + child.serviceName(),
-                            k -> new EdgeAccumulator(span.serviceName(), child.serviceName())).add(child);
+                    edges.computeIfAbsent(span.serviceName(), from -> new TreeMap<>())
+                            .computeIfAbsent(child.serviceName(), to -> new EdgeAccumulator(span.serviceName(), to))
+                            .add(child);
                 }
             }
         }
-        List<String> path = new ArrayList<>();
-        for (Span step : shape.criticalPath(entry)) {
-            path.add(step.serviceName() + " " + OperationNames.template(step));
+        int[] steps = shape.criticalPath(entry);
+        String[] path = new String[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            path[i] = shape.span(steps[i]).serviceName() + " " + shape.template(steps[i]);
         }
-        String signature = String.join("\n", path);
-        if (criticalPaths.containsKey(signature) || criticalPaths.size() < MAX_PATHS) {
-            criticalPaths.merge(signature, 1L, Long::sum);
-        } else {
-            pathsOverflow++;
+        List<String> signature = List.of(path);
+        long[] count = criticalPaths.get(signature);
+        if (count != null) {
+            count[0]++;
+        } else if (criticalPaths.size() < MAX_PATHS) {
+            criticalPaths.put(signature, new long[] {1});
         }
     }
 
@@ -102,7 +105,8 @@ final class JourneyAccumulator {
         }
         return new Journey(id, name, new Journey.Entry(service, operation), namedByShape, List.copyOf(calls), traces,
                 errorTraces, errorRatio, latency(), share, List.copyOf(services),
-                edges.values().stream().map(EdgeAccumulator::toEdge).toList(), criticalPath(), rank,
+                edges.values().stream().flatMap(to -> to.values().stream()).map(EdgeAccumulator::toEdge).toList(),
+                criticalPath(), rank,
                 rankReasons, Math.round(confidence * 100) / 100.0, confidenceReasons, List.copyOf(samples),
                 List.copyOf(errorSamples));
     }
@@ -142,17 +146,18 @@ final class JourneyAccumulator {
         return value == 0 ? 0 : new java.math.BigDecimal(value).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).doubleValue();
     }
 
+    /** The most frequent critical path (ties broken by text, so the result does not depend on trace order). */
     private Journey.CriticalPath criticalPath() {
-        String best = null;
+        List<String> best = null;
         long bestCount = 0;
-        for (Map.Entry<String, Long> path : criticalPaths.entrySet()) {
-            if (path.getValue() > bestCount || path.getValue() == bestCount && best != null && path.getKey().compareTo(best) < 0) {
+        for (Map.Entry<List<String>, long[]> path : criticalPaths.entrySet()) {
+            long count = path.getValue()[0];
+            if (count > bestCount || count == bestCount && String.join("\n", path.getKey()).compareTo(String.join("\n", best)) < 0) {
                 best = path.getKey();
-                bestCount = path.getValue();
+                bestCount = count;
             }
         }
-        return best == null ? new Journey.CriticalPath(List.of(), 0)
-                : new Journey.CriticalPath(List.of(best.split("\n")), (double) bestCount / traces);
+        return best == null ? new Journey.CriticalPath(List.of(), 0) : new Journey.CriticalPath(best, (double) bestCount / traces);
     }
 
     String key() {

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * traces closed early, are counted as partial and reported, not assigned.
  */
 public final class JourneyDiscovery implements TraceListener {
-    private final Map<String, JourneyAccumulator> journeys = new LinkedHashMap<>();
+    private final Map<JourneyKey, JourneyAccumulator> journeys = new LinkedHashMap<>();
+    private final OperationTemplates templates = new OperationTemplates();
     private long assigned;
     private long partialTraces;
     private long tracesWithOrphans;
@@ -36,24 +37,24 @@ public final class JourneyDiscovery implements TraceListener {
             partialTraces++;
             return;
         }
-        TraceShape shape = new TraceShape(trace);
-        if (shape.root() == null) {
+        TraceShape shape = new TraceShape(trace, templates);
+        if (!shape.hasRoot()) {
             partialTraces++;
             return;
         }
-        Span entry = shape.entry();
-        String operation = OperationNames.template(entry);
-        boolean byShape = OperationNames.isGeneric(operation);
-        TreeSet<String> calls = byShape ? shape.outboundCalls(entry) : new TreeSet<>();
-        String key = (byShape ? "shape|" : "entry|") + entry.serviceName() + "|" + operation
-                + (byShape ? "|" + String.join(",", calls) : "");
-        JourneyAccumulator journey = journeys.computeIfAbsent(key,
-                k -> new JourneyAccumulator(k, entry.serviceName(), operation, byShape, calls));
-        boolean complete = trace.orphanCount() == 0 && trace.completion() != Trace.Completion.EVICTED;
+        int entry = shape.entry();
+        Span entrySpan = shape.span(entry);
+        String operation = shape.template(entry);
+        boolean byShape = templates.isGeneric(operation);
+        List<String> calls = byShape ? List.copyOf(shape.outboundCalls(entry)) : List.of();
+        JourneyKey key = new JourneyKey(entrySpan.serviceName(), operation, byShape, calls);
+        JourneyAccumulator journey = journeys.computeIfAbsent(key, k -> new JourneyAccumulator(k.describe(),
+                k.service(), k.operation(), k.byShape(), new TreeSet<>(k.calls())));
+        boolean complete = shape.orphans() == 0 && trace.completion() != Trace.Completion.EVICTED;
         if (!complete) {
             tracesWithOrphans++;
         }
-        journey.add(shape, entry, Spans.isError(entry) || Spans.isError(shape.root()), complete);
+        journey.add(shape, entry, Spans.isError(entrySpan) || Spans.isError(shape.root()), complete);
         assigned++;
     }
 
@@ -132,6 +133,13 @@ public final class JourneyDiscovery implements TraceListener {
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** What makes two traces the same journey; its description is hashed into the journey id. */
+    private record JourneyKey(String service, String operation, boolean byShape, List<String> calls) {
+        String describe() {
+            return (byShape ? "shape|" : "entry|") + service + "|" + operation + (byShape ? "|" + String.join(",", calls) : "");
         }
     }
 

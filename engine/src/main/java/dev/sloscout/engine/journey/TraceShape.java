@@ -5,48 +5,94 @@ import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.Trace;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * One trace seen as a tree: its root, children per span, and the two questions journey discovery asks of it:
- * where the meaningful entry is, and which calls the entry makes.
+ * One trace seen as a tree (spans by position, parent and children as indices: no maps per trace), and the two
+ * questions journey discovery asks of it: where the meaningful entry is, and which calls the entry makes.
  */
 final class TraceShape {
     private static final int MAX_DEPTH = 64;
+    private static final int[] NO_CHILDREN = new int[0];
 
     private final Trace trace;
-    private final Map<Span, List<Span>> children = new IdentityHashMap<>();
-    private final Span root;
+    private final List<Span> spans;
+    private final OperationTemplates templates;
+    private final int[] parent;
+    private final int[][] children;
+    private final int root;
+    private final int orphans;
 
-    TraceShape(Trace trace) {
+    TraceShape(Trace trace, OperationTemplates templates) {
         this.trace = trace;
-        Trace.Index index = new Trace.Index(trace.spans());
-        Span earliestRoot = null;
-        for (Span span : trace.spans()) {
-            Span parent = index.parentOf(span);
-            if (parent != null) {
-                children.computeIfAbsent(parent, p -> new ArrayList<>(4)).add(span);
-            } else if (span.isRoot() && (earliestRoot == null || span.startEpochNanos() < earliestRoot.startEpochNanos())) {
-                earliestRoot = span;
+        this.spans = trace.spans();
+        this.templates = templates;
+        int n = spans.size();
+        parent = new int[n];
+        SpanIndex index = new SpanIndex(spans);
+        int[] childCount = new int[n];
+        int earliestRoot = -1;
+        int orphanCount = 0;
+        for (int i = 0; i < n; i++) {
+            Span span = spans.get(i);
+            int p = index.parentOf(i);
+            parent[i] = p;
+            if (p >= 0) {
+                childCount[p]++;
+            } else if (span.isRoot()) {
+                if (earliestRoot < 0 || span.startEpochNanos() < spans.get(earliestRoot).startEpochNanos()) {
+                    earliestRoot = i;
+                }
+            } else {
+                orphanCount++;
+            }
+        }
+        children = new int[n][];
+        for (int i = 0; i < n; i++) {
+            children[i] = childCount[i] == 0 ? NO_CHILDREN : new int[childCount[i]];
+        }
+        int[] filled = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (parent[i] >= 0) {
+                children[parent[i]][filled[parent[i]]++] = i;
             }
         }
         root = earliestRoot;
+        orphans = orphanCount;
     }
 
-    /** The true root (no parent at all); null for a trace whose root is not in the input. */
+    boolean hasRoot() {
+        return root >= 0;
+    }
+
     Span root() {
-        return root;
+        return spans.get(root);
     }
 
     Trace trace() {
         return trace;
     }
 
-    List<Span> children(Span span) {
-        return children.getOrDefault(span, List.of());
+    int orphans() {
+        return orphans;
+    }
+
+    int size() {
+        return spans.size();
+    }
+
+    Span span(int i) {
+        return spans.get(i);
+    }
+
+    int[] children(int i) {
+        return children[i];
+    }
+
+    String template(int i) {
+        return templates.template(spans.get(i));
     }
 
     /**
@@ -54,72 +100,76 @@ final class TraceShape {
      * while the operation is generic, follow the only next hop, or the only server hop among several. Stops at a
      * fan-out (a generic span calling several things), which the caller then names by its calls.
      */
-    Span entry() {
-        Span current = root;
-        for (int depth = 0; depth < MAX_DEPTH && OperationNames.isGeneric(OperationNames.template(current)); depth++) {
-            List<Span> hops = nextHops(current);
-            Span next = null;
-            if (hops.size() == 1) {
-                next = hops.get(0);
-            } else {
-                String service = current.serviceName();
-                List<Span> servers = hops.stream().filter(h -> h.kind() == SpanKind.SERVER
-                        || h.kind() == SpanKind.CONSUMER || !h.serviceName().equals(service)).toList();
-                if (servers.size() == 1) {
-                    next = servers.get(0);
+    int entry() {
+        int current = root;
+        for (int depth = 0; depth < MAX_DEPTH && templates.isGeneric(template(current)); depth++) {
+            int next = -1;
+            int hops = 0;
+            int serverHops = 0;
+            int serverHop = -1;
+            String service = spans.get(current).serviceName();
+            for (int child : children[current]) {
+                int hop = throughClient(child);
+                hops++;
+                next = hop;
+                Span h = spans.get(hop);
+                if (h.kind() == SpanKind.SERVER || h.kind() == SpanKind.CONSUMER || !h.serviceName().equals(service)) {
+                    serverHops++;
+                    serverHop = hop;
                 }
             }
-            if (next == null) {
+            if (hops == 1) {
+                current = next;
+            } else if (serverHops == 1) {
+                current = serverHop;
+            } else {
                 break;
             }
-            current = next;
         }
         return current;
     }
 
-    /** Children, with a client span standing aside for the single server span it called. */
-    private List<Span> nextHops(Span span) {
-        List<Span> hops = new ArrayList<>();
-        for (Span child : children(span)) {
-            List<Span> grandchildren = children(child);
-            if ((child.kind() == SpanKind.CLIENT || child.kind() == SpanKind.PRODUCER) && grandchildren.size() == 1
-                    && !grandchildren.get(0).serviceName().equals(child.serviceName())) {
-                hops.add(grandchildren.get(0));
-            } else {
-                hops.add(child);
+    /** A client span stands aside for the single server span it called in another service. */
+    private int throughClient(int child) {
+        Span span = spans.get(child);
+        if ((span.kind() == SpanKind.CLIENT || span.kind() == SpanKind.PRODUCER) && children[child].length == 1) {
+            int callee = children[child][0];
+            if (!spans.get(callee).serviceName().equals(span.serviceName())) {
+                return callee;
             }
         }
-        return hops;
+        return child;
     }
 
     /**
      * The first-hop calls an entry makes, as {@code service:operation} or the calling span's operation: what the
      * request fanned out to. Same-service plumbing in between is looked through.
      */
-    TreeSet<String> outboundCalls(Span entry) {
+    TreeSet<String> outboundCalls(int entry) {
         TreeSet<String> calls = new TreeSet<>();
-        collectCalls(entry, entry.serviceName(), calls, 0);
+        collectCalls(entry, spans.get(entry).serviceName(), calls, 0);
         return calls;
     }
 
-    private void collectCalls(Span span, String service, TreeSet<String> calls, int depth) {
+    private void collectCalls(int span, String service, TreeSet<String> calls, int depth) {
         if (depth > MAX_DEPTH) {
             return;
         }
-        for (Span child : children(span)) {
-            if (!child.serviceName().equals(service)) {
-                calls.add(child.serviceName() + ":" + OperationNames.template(child));
-            } else if (child.kind() == SpanKind.CLIENT || child.kind() == SpanKind.PRODUCER || callsOut(child, service)) {
-                calls.add(OperationNames.template(child));
+        for (int child : children[span]) {
+            Span c = spans.get(child);
+            if (!c.serviceName().equals(service)) {
+                calls.add(c.serviceName() + ":" + template(child));
+            } else if (c.kind() == SpanKind.CLIENT || c.kind() == SpanKind.PRODUCER || callsOut(child, service)) {
+                calls.add(template(child));
             } else {
                 collectCalls(child, service, calls, depth + 1);
             }
         }
     }
 
-    private boolean callsOut(Span span, String service) {
-        for (Span child : children(span)) {
-            if (!child.serviceName().equals(service)) {
+    private boolean callsOut(int span, String service) {
+        for (int child : children[span]) {
+            if (!spans.get(child).serviceName().equals(service)) {
                 return true;
             }
         }
@@ -127,23 +177,87 @@ final class TraceShape {
     }
 
     /** The chain of last-finishing children from the entry: what the request waited on. */
-    List<Span> criticalPath(Span entry) {
-        List<Span> path = new ArrayList<>();
-        Span current = entry;
-        path.add(current);
-        for (int depth = 0; depth < 16; depth++) {
-            Span last = null;
-            for (Span child : children(current)) {
-                if (last == null || child.endEpochNanos() > last.endEpochNanos()) {
+    int[] criticalPath(int entry) {
+        int[] path = new int[17];
+        int length = 0;
+        int current = entry;
+        path[length++] = current;
+        while (length < path.length) {
+            int last = -1;
+            for (int child : children[current]) {
+                if (last < 0 || spans.get(child).endEpochNanos() > spans.get(last).endEpochNanos()) {
                     last = child;
                 }
             }
-            if (last == null) {
+            if (last < 0) {
                 break;
             }
-            path.add(last);
+            path[length++] = last;
             current = last;
         }
-        return path;
+        return Arrays.copyOf(path, length);
+    }
+
+    /**
+     * Span id to position, open addressing over the trace's ids; resolves Zipkin's shared server spans (their parent
+     * is the client span with the same id).
+     */
+    private static final class SpanIndex {
+        private final List<Span> spans;
+        private final long[] keys;
+        private final int[] slots;
+        private final int mask;
+
+        SpanIndex(List<Span> spans) {
+            this.spans = spans;
+            int capacity = Integer.highestOneBit(Math.max(4, spans.size() * 2 - 1)) << 1;
+            keys = new long[capacity];
+            slots = new int[capacity];
+            Arrays.fill(slots, -1);
+            mask = capacity - 1;
+            for (int i = 0; i < spans.size(); i++) {
+                long id = spans.get(i).spanId().value();
+                int s = slot(id);
+                while (slots[s] >= 0) {
+                    s = (s + 1) & mask;
+                }
+                keys[s] = id;
+                slots[s] = i;
+            }
+        }
+
+        private int slot(long id) {
+            return (int) (id ^ (id >>> 29)) * 0x9E3779B9 >>> 7 & mask;
+        }
+
+        /** The parent's position, or -1 when the span is a root or its parent is not in the input. */
+        int parentOf(int i) {
+            Span span = spans.get(i);
+            if (span.shared()) {
+                int client = find(span.spanId().value(), i, SpanKind.CLIENT);
+                if (client >= 0) {
+                    return client;
+                }
+            }
+            return span.parentSpanId() == null ? -1 : find(span.parentSpanId().value(), i, null);
+        }
+
+        private int find(long id, int self, SpanKind kind) {
+            int fallback = -1;
+            for (int s = slot(id); slots[s] >= 0; s = (s + 1) & mask) {
+                int candidate = slots[s];
+                if (keys[s] != id || candidate == self) {
+                    continue;
+                }
+                Span c = spans.get(candidate);
+                if (kind == null ? !c.shared() : c.kind() == kind) {
+                    return candidate;
+                }
+                if (kind == null && fallback < 0) {
+                    fallback = candidate;
+                }
+            }
+            return fallback;
+        }
     }
 }

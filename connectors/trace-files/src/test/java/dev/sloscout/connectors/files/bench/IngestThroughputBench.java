@@ -56,6 +56,21 @@ public final class IngestThroughputBench {
             return count[0];
         });
 
+        if (Boolean.getBoolean("bench.journeys")) {
+            runs.put("decode + assemble + journeys", () -> {
+                long[] count = new long[1];
+                dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
+                TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
+                    count[0] += t.spans().size();
+                    discovery.onTrace(t);
+                });
+                new TraceFileReader(assembler, p -> { }).read("bench", new ByteArrayInputStream(input));
+                assembler.finish();
+                discovery.build();
+                return count[0];
+            });
+        }
+
         // Rounds interleave the measurements, so a slow patch of a shared machine hits all of them alike; the
         // per-round ratio to the floor is the figure that survives noise.
         Map<String, double[]> rates = new LinkedHashMap<>();
