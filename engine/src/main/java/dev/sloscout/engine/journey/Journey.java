@@ -32,7 +32,11 @@ public record Journey(
         List<String> sampleTraceIds,
         List<String> errorTraceIds) {
 
-    public record Entry(String service, String operation) {
+    /** The entry; {@code httpRoute}/{@code httpMethod} when the entry span carried them (null otherwise). */
+    public record Entry(String service, String operation, String httpRoute, String httpMethod) {
+        public Entry(String service, String operation) {
+            this(service, operation, null, null);
+        }
     }
 
     /** Entry-operation latency in milliseconds, from a mergeable HdrHistogram. */

@@ -1,7 +1,9 @@
 package dev.sloscout.engine.journey;
 
 import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.Spans;
+import dev.sloscout.engine.slo.HistoryRecorder;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ final class JourneyAccumulator {
     private final Map<List<String>, long[]> criticalPaths = new HashMap<>();
     private final List<String> samples = new ArrayList<>(SAMPLES);
     private final List<String> errorSamples = new ArrayList<>(SAMPLES);
+    private final HistoryRecorder history = new HistoryRecorder();
+    private String httpRoute;
+    private String httpMethod;
     private long traces;
     private long errorTraces;
     private long completeTraces;
@@ -46,7 +51,13 @@ final class JourneyAccumulator {
         if (complete) {
             completeTraces++;
         }
-        latencyMicros.recordValue(Math.max(0, shape.span(entry).durationNanos() / 1000));
+        Span entrySpan = shape.span(entry);
+        latencyMicros.recordValue(Math.max(0, entrySpan.durationNanos() / 1000));
+        history.record(entrySpan.startEpochNanos(), failed, entrySpan.durationNanos() / 1e6);
+        if (httpRoute == null) {
+            httpRoute = entrySpan.attributes().get(SpanAttributes.HTTP_ROUTE);
+            httpMethod = entrySpan.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
+        }
         if (failed) {
             errorTraces++;
             if (errorSamples.size() < SAMPLES) {
@@ -103,7 +114,7 @@ final class JourneyAccumulator {
         } else {
             confidenceReasons.add("the entry operation names the request");
         }
-        return new Journey(id, name, new Journey.Entry(service, operation), namedByShape, List.copyOf(calls), traces,
+        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod), namedByShape, List.copyOf(calls), traces,
                 errorTraces, errorRatio, latency(), share, List.copyOf(services),
                 edges.values().stream().flatMap(to -> to.values().stream()).map(EdgeAccumulator::toEdge).toList(),
                 criticalPath(), rank,
@@ -158,6 +169,10 @@ final class JourneyAccumulator {
             }
         }
         return best == null ? new Journey.CriticalPath(List.of(), 0) : new Journey.CriticalPath(best, (double) bestCount / traces);
+    }
+
+    HistoryRecorder history() {
+        return history;
     }
 
     String key() {

@@ -3,6 +3,7 @@ package dev.sloscout.engine.journey;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.slo.HistoryRecorder;
 import dev.sloscout.engine.trace.TraceListener;
 
 import java.nio.charset.StandardCharsets;
@@ -74,12 +75,15 @@ public final class JourneyDiscovery implements TraceListener {
             journey.calls().forEach(call -> callPopularity.merge(entryOf(journey) + "|" + call, 1, Integer::sum));
         }
         List<Journey> out = new ArrayList<>(ranked.size());
+        Map<String, HistoryRecorder> histories = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
             JourneyAccumulator journey = ranked.get(i);
-            out.add(journey.toJourney(idOf(journey.key()), nameOf(journey, callPopularity, siblings), i + 1, ranked.size(),
+            String id = idOf(journey.key());
+            out.add(journey.toJourney(id, nameOf(journey, callPopularity, siblings), i + 1, ranked.size(),
                     assigned, overallErrorRatio));
+            histories.put(id, journey.history());
         }
-        return new JourneyReport(out, assigned, partialTraces, tracesWithOrphans);
+        return new JourneyReport(out, assigned, partialTraces, tracesWithOrphans, Map.copyOf(histories));
     }
 
     /** A readable name: the entry, and for shape journeys the calls that set it apart from the others. */
@@ -144,7 +148,8 @@ public final class JourneyDiscovery implements TraceListener {
     }
 
     /** Journeys plus what could not be assigned. */
-    public record JourneyReport(List<Journey> journeys, long assignedTraces, long partialTraces, long tracesWithOrphans) {
+    public record JourneyReport(List<Journey> journeys, long assignedTraces, long partialTraces, long tracesWithOrphans,
+                                Map<String, HistoryRecorder> histories) {
         public Set<String> journeyIds() {
             Set<String> ids = new TreeSet<>();
             journeys.forEach(j -> ids.add(j.id()));

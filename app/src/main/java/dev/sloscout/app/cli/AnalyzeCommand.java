@@ -1,0 +1,82 @@
+package dev.sloscout.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sloscout.app.Version;
+import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.sli.SliCandidate;
+import dev.sloscout.engine.sli.SliCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code slo-scout analyze FILE... --out DIR}: journeys, SLI candidates and SLO proposals into DIR/analysis.json. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyses trace files: journeys, SLI candidates with PromQL per metrics profile, SLO proposals "
+                + "from the data's own history and a backtest of burn-rate alerts. Writes DIR/analysis.json."})
+final class AnalyzeCommand implements Callable<Integer> {
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
+    List<String> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
+    Path outDir;
+
+    @Option(names = "--max-open-spans", paramLabel = "N", defaultValue = "1000000",
+            description = "Spans held in open traces at most (bounds memory; default ${DEFAULT-VALUE}).")
+    int maxOpenSpans;
+
+    AnalyzeCommand(InputStream stdin, PrintStream out, PrintStream err) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans, discovery);
+        JourneyDiscovery.JourneyReport report = discovery.build();
+        List<SliCandidate> candidates = new SliCatalog(MetricsProfile.DEFAULTS).candidates(report);
+        IngestSummary.Snapshot summary = ingestion.summary();
+        Analysis analysis = new Analysis(new Tool("slo-scout", Version.current()), ingestion.sources(),
+                new Ingest(summary.traces(), summary.spans(), summary.services(), summary.errorSpans(),
+                        summary.orphanSpans(), summary.rejected(), summary.assembly().duplicateSpans()),
+                report.assignedTraces(), report.partialTraces(), report.journeys(), candidates, summary.problems());
+        Files.createDirectories(outDir);
+        Path file = outDir.resolve("analysis.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), analysis);
+        out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
+                report.assignedTraces(), file);
+        ProblemPrinter.print(summary.problems(), summary.rejected(), err);
+        return report.journeys().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE : ingestion.exitCode();
+    }
+
+    /** analysis.json, documented in docs/formats.md. */
+    record Analysis(Tool tool, List<SourceReport> sources, Ingest ingest, long assignedTraces, long partialTraces,
+                    List<Journey> journeys, List<SliCandidate> sliCandidates, List<Problem> problems) {
+    }
+
+    record Tool(String name, String version) {
+    }
+
+    record Ingest(long traces, long spans, List<String> services, long errorSpans, long orphanSpans, long rejected,
+                  long duplicateSpans) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.sloscout.engine.slo;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One multi-window multi-burn-rate alert tier: it fires when both the long and the short window burn the error
+ * budget faster than the factor that spends {@code budgetPercent} of it within the long window.
+ */
+public record AlertTier(String name, Severity severity, Duration longWindow, Duration shortWindow, double budgetPercent) {
+
+    public enum Severity { PAGE, TICKET }
+
+    /** The SRE Workbook tiers: page 2% in 1h (5m), page 5% in 6h (30m), ticket 10% in 1d (2h), ticket 10% in 3d (6h). */
+    public static final List<AlertTier> STANDARD = List.of(
+            new AlertTier("page-1h", Severity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 2),
+            new AlertTier("page-6h", Severity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 5),
+            new AlertTier("ticket-1d", Severity.TICKET, Duration.ofDays(1), Duration.ofHours(2), 10),
+            new AlertTier("ticket-3d", Severity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 10));
+
+    public AlertTier {
+        if (shortWindow.compareTo(longWindow) >= 0) {
+            throw new IllegalArgumentException("tier " + name + ": the short window must be shorter than the long one");
+        }
+        if (!(budgetPercent > 0 && budgetPercent <= 100)) {
+            throw new IllegalArgumentException("tier " + name + ": budget percent must be in (0, 100]");
+        }
+    }
+
+    /** The burn-rate factor for a period: (X% of the period) / long window; 14.4 for 2% in 1h of 30 days. */
+    public double factor(Duration period) {
+        return SloMath.factor(budgetPercent, period, longWindow);
+    }
+
+    /** The error-ratio threshold both windows must exceed: factor times the error budget. */
+    public double errorRatioThreshold(Duration period, Objective objective) {
+        return SloMath.round(factor(period) * objective.errorBudget());
+    }
+
+    /** Whether the tier can fire at all: a threshold at or above 1 needs more than every request to fail. */
+    public boolean canFire(Duration period, Objective objective) {
+        return errorRatioThreshold(period, objective) < 1;
+    }
+}

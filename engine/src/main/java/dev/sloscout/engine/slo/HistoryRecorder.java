@@ -1,0 +1,79 @@
+package dev.sloscout.engine.slo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Records events into fixed windows as they stream by, for one SLI's availability and its latency at every bound of
+ * {@link LatencyBounds#ALL_MS}. Bounded: at most {@link #MAX_WINDOWS} windows (a year of 5-minute windows); events
+ * beyond that span are counted as dropped.
+ */
+public final class HistoryRecorder {
+    public static final Duration WINDOW = Duration.ofMinutes(5);
+    public static final int MAX_WINDOWS = 366 * 24 * 12;
+    private static final long WINDOW_NANOS = WINDOW.toNanos();
+
+    /** Per window: [total, errors, slowerThan(bound 0), slowerThan(bound 1), ...]. */
+    private final Map<Long, long[]> windows = new HashMap<>();
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+    private long dropped;
+
+    public void record(long epochNanos, boolean error, double latencyMs) {
+        long index = Math.floorDiv(epochNanos, WINDOW_NANOS);
+        if (!windows.containsKey(index) && (Math.max(last, index) - Math.min(first, index) >= MAX_WINDOWS)) {
+            dropped++;
+            return;
+        }
+        long[] counts = windows.computeIfAbsent(index, i -> new long[2 + LatencyBounds.ALL_MS.length]);
+        counts[0]++;
+        if (error) {
+            counts[1]++;
+        }
+        for (int b = 0; b < LatencyBounds.ALL_MS.length; b++) {
+            if (latencyMs > LatencyBounds.ALL_MS[b]) {
+                counts[2 + b]++;
+            } else {
+                break; // bounds are sorted: faster than this one means faster than all above it
+            }
+        }
+        first = Math.min(first, index);
+        last = Math.max(last, index);
+    }
+
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Availability: bad = failed requests. */
+    public History availability() {
+        return history(1);
+    }
+
+    /** Latency at a bound of {@link LatencyBounds#ALL_MS}: bad = requests slower than it. */
+    public History latency(double boundMs) {
+        int b = Arrays.binarySearch(LatencyBounds.ALL_MS, boundMs);
+        if (b < 0) {
+            throw new IllegalArgumentException(boundMs + " ms is not a recorded bound");
+        }
+        return history(2 + b);
+    }
+
+    private History history(int column) {
+        if (windows.isEmpty()) {
+            return new History(Instant.EPOCH, WINDOW, new long[0], new long[0]);
+        }
+        int n = (int) (last - first + 1);
+        long[] total = new long[n];
+        long[] bad = new long[n];
+        for (Map.Entry<Long, long[]> window : windows.entrySet()) {
+            int i = (int) (window.getKey() - first);
+            total[i] = window.getValue()[0];
+            bad[i] = window.getValue()[column];
+        }
+        return new History(Instant.ofEpochSecond(first * WINDOW.toSeconds()), WINDOW, total, bad);
+    }
+}
