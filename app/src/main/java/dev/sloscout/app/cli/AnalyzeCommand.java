@@ -1,7 +1,5 @@
 package dev.sloscout.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.ingest.IngestSummary;
@@ -32,8 +30,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
-    List<String> inputs;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
+    List<String> inputs = List.of();
+
+    @Option(names = "--demo", description = "Analyse the bundled demo shop (two weeks of generated traffic with two incidents).")
+    boolean demo;
+
+    @Option(names = "--demo-scale", paramLabel = "X", defaultValue = "1",
+            description = "Traffic of the demo shop, as a multiple of the default (peak 30 requests/min; default ${DEFAULT-VALUE}).")
+    double demoScale;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
@@ -51,7 +56,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         JourneyDiscovery discovery = new JourneyDiscovery();
-        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans, discovery);
+        if (demo == !inputs.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    demo ? "--demo reads no files; give either FILE... or --demo" : "give FILE... or --demo");
+        }
+        Ingestion.Result ingestion = demo ? Ingestion.runDemo(demoScale, maxOpenSpans, discovery)
+                : Ingestion.run(inputs, stdin, maxOpenSpans, discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
         List<SliCandidate> candidates = new SliCatalog(MetricsProfile.DEFAULTS).candidates(report);
         IngestSummary.Snapshot summary = ingestion.summary();
@@ -61,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 report.assignedTraces(), report.partialTraces(), report.journeys(), candidates, summary.problems());
         Files.createDirectories(outDir);
         Path file = outDir.resolve("analysis.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), analysis);
+        Json.writeFile(file, analysis);
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
                 report.assignedTraces(), file);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);

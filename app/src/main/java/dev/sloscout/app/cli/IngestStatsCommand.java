@@ -1,7 +1,5 @@
 package dev.sloscout.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Problem;
@@ -9,10 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -58,11 +54,7 @@ final class IngestStatsCommand implements Callable<Integer> {
     }
 
     private void writeJson(IngestStatsReport report) {
-        try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.println(Json.write(report));
     }
 
     private void writeText(IngestSummary.Snapshot result, List<SourceReport> sources) {

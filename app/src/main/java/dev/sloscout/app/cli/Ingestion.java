@@ -2,6 +2,7 @@ package dev.sloscout.app.cli;
 
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.trace.AssemblySettings;
@@ -27,6 +28,26 @@ final class Ingestion {
     }
 
     static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, TraceListener... analyses) {
+        return run((assembler, summary) -> new TraceFileReader(assembler, summary, () -> false, stdin).read(inputs),
+                maxOpenSpans, analyses);
+    }
+
+    /** The bundled demo shop instead of files: two weeks of generated traffic, {@code scale} times the default. */
+    static Result runDemo(double scale, int maxOpenSpans, TraceListener... analyses) {
+        return run((assembler, summary) -> {
+            long traces = DemoShop.generate(DEMO_SEED, 14, DEMO_PEAK_PER_MINUTE * scale, assembler);
+            return List.of(new SourceReport("demo shop (" + traces + " generated traces)", null, 0, 0));
+        }, maxOpenSpans, analyses);
+    }
+
+    static final long DEMO_SEED = 42;
+    static final double DEMO_PEAK_PER_MINUTE = 30;
+
+    private interface Source {
+        List<SourceReport> feed(TraceAssembler assembler, IngestSummary summary);
+    }
+
+    private static Result run(Source source, int maxOpenSpans, TraceListener... analyses) {
         IngestSummary summary = new IngestSummary();
         AssemblySettings defaults = AssemblySettings.DEFAULTS;
         TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
@@ -36,7 +57,7 @@ final class Ingestion {
                         analysis.onTrace(trace);
                     }
                 });
-        List<SourceReport> sources = new TraceFileReader(assembler, summary, () -> false, stdin).read(inputs);
+        List<SourceReport> sources = source.feed(assembler, summary);
         assembler.finish();
         return new Result(summary.snapshot(assembler.stats()), sources);
     }

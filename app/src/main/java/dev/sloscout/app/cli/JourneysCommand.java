@@ -1,17 +1,13 @@
 package dev.sloscout.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,13 +43,8 @@ final class JourneysCommand implements Callable<Integer> {
         Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans, discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-                        new JourneysJson(report.journeys(), report.assignedTraces(), report.partialTraces(),
-                                report.tracesWithOrphans(), ingestion.summary().rejected())));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.println(Json.write(new JourneysJson(report.journeys(), report.assignedTraces(), report.partialTraces(),
+                    report.tracesWithOrphans(), ingestion.summary().rejected())));
         } else {
             writeText(report);
         }
