@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.connectors.files.fixtures.JaegerJsonWriter;
-import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.files.fixtures.TraceFixtures;
 import dev.sloscout.connectors.files.fixtures.ZipkinJsonWriter;

@@ -59,7 +59,7 @@ class JourneyDiscoveryTest {
 
         assertThat(journeys).extracting(Journey::name).containsExactly("cart GET /cart/{id}", "checkout POST /checkout");
         Journey cart = journeys.get(0);
-        assertThat(cart.entry()).isEqualTo(new Journey.Entry("cart", "GET /cart/{id}"));
+        assertThat(cart.entry()).isEqualTo(new Journey.Entry("cart", "GET /cart/{id}", "/cart/{id}", "GET"));
         assertThat(cart.namedByShape()).isFalse();
         assertThat(cart.traces()).isEqualTo(40);
         assertThat(cart.share()).isCloseTo(40 / 60.0, within(1e-9));

@@ -1,6 +1,6 @@
 package dev.sloscout.connectors.files;
 
-import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.model.Span;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.List;
 class OtlpJsonConformanceTest extends TraceDecoderConformanceTest {
     @Override
     protected byte[] encode(List<Span> spans) {
-        return new OtlpJsonWriter().jsonLines(spans, 7).getBytes(StandardCharsets.UTF_8);
+        return new OtlpJsonWriter().withUnkeptAttribute().jsonLines(spans, 7).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

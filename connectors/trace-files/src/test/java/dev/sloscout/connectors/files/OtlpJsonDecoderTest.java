@@ -1,7 +1,7 @@
 package dev.sloscout.connectors.files;
 
 import dev.sloscout.connectors.files.fixtures.Decoding;
-import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.TraceFixtures;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanKind;

@@ -1,6 +1,6 @@
 package dev.sloscout.connectors.files;
 
-import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.model.Span;
 
 import java.nio.charset.StandardCharsets;

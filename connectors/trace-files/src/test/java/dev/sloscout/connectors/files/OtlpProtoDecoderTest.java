@@ -2,7 +2,7 @@ package dev.sloscout.connectors.files;
 
 import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.connectors.files.fixtures.Decoding;
-import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.files.fixtures.TraceFixtures;
 import dev.sloscout.engine.model.Span;

@@ -3,7 +3,7 @@ package dev.sloscout.connectors.files.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.sloscout.connectors.files.TraceFileReader;
-import dev.sloscout.connectors.files.fixtures.OtlpJsonWriter;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
@@ -160,7 +160,7 @@ public final class IngestThroughputBench {
     static void generate(long spans, java.io.OutputStream out) throws IOException {
         Random random = new Random(1);
         List<Span> batch = new ArrayList<>(100);
-        OtlpJsonWriter writer = new OtlpJsonWriter().withoutUnkeptAttribute();
+        OtlpJsonWriter writer = new OtlpJsonWriter();
         String[] services = {"frontend", "cart", "checkout", "payment", "catalog", "currency", "shipping", "email"};
         long produced = 0;
         long traceNumber = 0;

@@ -1,0 +1,92 @@
+package dev.sloscout.app.cli;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.engine.demo.DemoShop;
+import dev.sloscout.engine.model.Span;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+
+/** {@code slo-scout demo-data --out FILE}: the demo shop's traffic as OTLP/JSON lines, at a chosen scale. */
+@Command(name = "demo-data", mixinStandardHelpOptions = true,
+        description = {"Writes the demo shop's generated traffic as OTLP/JSON lines (the Collector file exporter's "
+                + "format); .gz and .zst names are compressed. From a small sample to tens of millions of spans."})
+final class DemoDataCommand implements Callable<Integer> {
+    private static final int SPANS_PER_LINE = 100;
+
+    private final PrintStream out;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write (.jsonl, .jsonl.gz, .jsonl.zst).")
+    Path file;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+            description = "Traffic as a multiple of the default (peak 30 requests/min; default ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "14", description = "Days of traffic (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    DemoDataCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (scale <= 0 || days <= 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--scale and --days must be positive");
+        }
+        OtlpJsonWriter writer = new OtlpJsonWriter();
+        List<Span> batch = new ArrayList<>(SPANS_PER_LINE);
+        long[] spans = new long[1];
+        long traces;
+        try (OutputStream target = open(file)) {
+            traces = DemoShop.generate(seed, days, Ingestion.DEMO_PEAK_PER_MINUTE * scale, span -> {
+                batch.add(span);
+                spans[0]++;
+                if (batch.size() == SPANS_PER_LINE) {
+                    writeLine(target, writer, batch);
+                }
+            });
+            if (!batch.isEmpty()) {
+                writeLine(target, writer, batch);
+            }
+        }
+        out.printf("%d traces, %d spans -> %s%n", traces, spans[0], file);
+        return 0;
+    }
+
+    private static void writeLine(OutputStream target, OtlpJsonWriter writer, List<Span> batch) {
+        try {
+            target.write(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
+            target.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batch.clear();
+    }
+
+    private static OutputStream open(Path file) throws IOException {
+        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        String name = file.getFileName().toString();
+        if (name.endsWith(".zst")) {
+            return new ZstdOutputStream(raw);
+        }
+        return name.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+    }
+}

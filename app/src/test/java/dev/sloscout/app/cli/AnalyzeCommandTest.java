@@ -1,0 +1,85 @@
+package dev.sloscout.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.connectors.files.fixtures.ShopTraffic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalyzeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAnalysisJsonWithJourneysCandidatesAndProposals() throws IOException {
+        Path file = dir.resolve("shop.jsonl");
+        Files.writeString(file, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 400), 50), StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+
+        CliRun run = CliRun.of("analyze", file.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode analysis = JSON.readTree(out.resolve("analysis.json").toFile());
+        assertThat(analysis.get("tool").get("name").asText()).isEqualTo("slo-scout");
+        assertThat(analysis.get("ingest").get("traces").asLong()).isEqualTo(400);
+        assertThat(analysis.get("journeys")).hasSize(5);
+        JsonNode checkout = null;
+        for (JsonNode candidate : analysis.get("sliCandidates")) {
+            if (candidate.get("id").asText().endsWith("-availability") && candidate.get("journeyName").asText().startsWith("checkout")) {
+                checkout = candidate;
+            }
+        }
+        assertThat(checkout).isNotNull();
+        assertThat(checkout.get("queries")).extracting(q -> q.get("profile").asText())
+                .containsExactly("spanmetrics", "otel-http", "custom");
+        assertThat(checkout.get("queries").get(1).get("totalQuery").asText())
+                .isEqualTo("sum(rate(http_server_request_duration_seconds_count{job=\"checkout\",http_route=\"/checkout\","
+                        + "http_request_method=\"POST\"}[{{.window}}]))");
+        assertThat(checkout.get("proposals")).extracting(p -> p.get("variant").asText())
+                .containsExactly("CONSERVATIVE", "BALANCED", "AGGRESSIVE");
+        assertThat(checkout.get("proposals").get(0).get("backtest")).hasSize(4);
+        assertThat(checkout.get("observed").get("low").asDouble()).isLessThan(checkout.get("observed").get("ratio").asDouble());
+    }
+
+    @Test
+    void analysesTheBundledDemo() throws IOException {
+        Path out = dir.resolve("demo");
+
+        CliRun run = CliRun.of("analyze", "--demo", "--demo-scale", "0.2", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode analysis = JSON.readTree(out.resolve("analysis.json").toFile());
+        assertThat(analysis.get("journeys")).hasSize(6);
+        assertThat(analysis.get("ingest").get("services").size()).isGreaterThanOrEqualTo(10);
+        assertThat(analysis.toString()).contains("\"start\":\"2026-03-");
+    }
+
+    @Test
+    void demoAndFilesAreExclusive() {
+        assertThat(CliRun.of("analyze", "--out", dir.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("analyze", "--demo", "x.json", "--out", dir.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void demoDataWritesCompressedOtlpThatReadsBack() throws IOException {
+        Path file = dir.resolve("demo.jsonl.gz");
+
+        CliRun write = CliRun.of("demo-data", "--out", file.toString(), "--days", "1", "--scale", "0.2");
+        CliRun read = CliRun.of("ingest-stats", file.toString(), "--json");
+
+        assertThat(write.exitCode()).isZero();
+        assertThat(read.exitCode()).as(read.err()).isZero();
+        long traces = Long.parseLong(write.out().trim().split(" ")[0]);
+        assertThat(JSON.readTree(read.out()).get("traces").asLong()).isEqualTo(traces).isPositive();
+    }
+}
