@@ -1,7 +1,9 @@
 package dev.sloscout.app.cli;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.sloscout.connectors.files.OtlpJsonLogWriter;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.engine.demo.DemoLog;
 import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.model.Span;
 import picocli.CommandLine.Command;
@@ -32,6 +34,10 @@ final class DemoDataCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write (.jsonl, .jsonl.gz, .jsonl.zst).")
     Path file;
 
+    @Option(names = "--logs", paramLabel = "FILE",
+            description = "Also write the services' log records, correlated by trace id, as OTLP/JSON logs lines.")
+    Path logsFile;
+
     @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
             description = "Traffic as a multiple of the default (peak 30 requests/min; default ${DEFAULT-VALUE}).")
     double scale;
@@ -52,28 +58,44 @@ final class DemoDataCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--scale and --days must be positive");
         }
         OtlpJsonWriter writer = new OtlpJsonWriter();
+        OtlpJsonLogWriter logWriter = new OtlpJsonLogWriter();
         List<Span> batch = new ArrayList<>(SPANS_PER_LINE);
-        long[] spans = new long[1];
+        List<DemoLog> logBatch = new ArrayList<>(SPANS_PER_LINE);
+        long[] counts = new long[2];
         long traces;
-        try (OutputStream target = open(file)) {
+        try (OutputStream target = open(file); OutputStream logTarget = logsFile == null ? OutputStream.nullOutputStream() : open(logsFile)) {
             traces = DemoShop.generate(seed, days, Ingestion.DEMO_PEAK_PER_MINUTE * scale, span -> {
                 batch.add(span);
-                spans[0]++;
+                counts[0]++;
                 if (batch.size() == SPANS_PER_LINE) {
-                    writeLine(target, writer, batch);
+                    writeLine(target, writer.request(batch, false), batch);
+                }
+            }, log -> {
+                if (logsFile != null) {
+                    logBatch.add(log);
+                    counts[1]++;
+                    if (logBatch.size() == SPANS_PER_LINE) {
+                        writeLine(logTarget, logWriter.request(logBatch), logBatch);
+                    }
                 }
             });
             if (!batch.isEmpty()) {
-                writeLine(target, writer, batch);
+                writeLine(target, writer.request(batch, false), batch);
+            }
+            if (!logBatch.isEmpty()) {
+                writeLine(logTarget, logWriter.request(logBatch), logBatch);
             }
         }
-        out.printf("%d traces, %d spans -> %s%n", traces, spans[0], file);
+        out.printf("%d traces, %d spans -> %s%n", traces, counts[0], file);
+        if (logsFile != null) {
+            out.printf("%d log records -> %s%n", counts[1], logsFile);
+        }
         return 0;
     }
 
-    private static void writeLine(OutputStream target, OtlpJsonWriter writer, List<Span> batch) {
+    private static void writeLine(OutputStream target, String line, List<?> batch) {
         try {
-            target.write(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
+            target.write(line.getBytes(StandardCharsets.UTF_8));
             target.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -73,13 +73,27 @@ class AnalyzeCommandTest {
     @Test
     void demoDataWritesCompressedOtlpThatReadsBack() throws IOException {
         Path file = dir.resolve("demo.jsonl.gz");
+        Path logs = dir.resolve("demo-logs.jsonl");
 
-        CliRun write = CliRun.of("demo-data", "--out", file.toString(), "--days", "1", "--scale", "0.2");
+        CliRun write = CliRun.of("demo-data", "--out", file.toString(), "--logs", logs.toString(), "--days", "1", "--scale", "0.2");
         CliRun read = CliRun.of("ingest-stats", file.toString(), "--json");
 
         assertThat(write.exitCode()).isZero();
         assertThat(read.exitCode()).as(read.err()).isZero();
         long traces = Long.parseLong(write.out().trim().split(" ")[0]);
         assertThat(JSON.readTree(read.out()).get("traces").asLong()).isEqualTo(traces).isPositive();
+        // one frontend access log per request, more where services log; every record carries its trace id
+        java.util.Set<String> traceIds = new java.util.HashSet<>();
+        long records = 0;
+        for (String line : Files.readAllLines(logs)) {
+            for (JsonNode resource : JSON.readTree(line).get("resourceLogs")) {
+                for (JsonNode record : resource.get("scopeLogs").get(0).get("logRecords")) {
+                    records++;
+                    traceIds.add(record.get("traceId").asText());
+                }
+            }
+        }
+        assertThat(traceIds).hasSize((int) traces);
+        assertThat(records).isGreaterThan(traces);
     }
 }

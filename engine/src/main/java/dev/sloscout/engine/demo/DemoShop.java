@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * A deterministic demo shop: twelve services behind a gateway whose root span is the catch-all {@code GET /*},
@@ -57,14 +58,16 @@ public final class DemoShop {
 
     private final Random random;
     private final SpanSink sink;
+    private final Consumer<DemoLog> logs;
     private final Duration span;
     private long traceCounter;
     private long spanCounter;
 
-    private DemoShop(long seed, Duration span, SpanSink sink) {
+    private DemoShop(long seed, Duration span, SpanSink sink, Consumer<DemoLog> logs) {
         this.random = new Random(seed);
         this.span = span;
         this.sink = sink;
+        this.logs = logs;
     }
 
     /**
@@ -74,7 +77,12 @@ public final class DemoShop {
      * @return the number of traces generated
      */
     public static long generate(long seed, int days, double peakRequestsPerMinute, SpanSink sink) {
-        DemoShop shop = new DemoShop(seed, Duration.ofDays(days), sink);
+        return generate(seed, days, peakRequestsPerMinute, sink, log -> { });
+    }
+
+    /** The same traffic, plus the log records the services write, correlated with the spans by trace and span id. */
+    public static long generate(long seed, int days, double peakRequestsPerMinute, SpanSink sink, Consumer<DemoLog> logs) {
+        DemoShop shop = new DemoShop(seed, Duration.ofDays(days), sink, logs);
         shop.run(peakRequestsPerMinute);
         return shop.traceCounter;
     }
@@ -172,6 +180,9 @@ public final class DemoShop {
                 Attributes.builder().put(SpanAttributes.HTTP_ROUTE, kind.route).put(SpanAttributes.HTTP_REQUEST_METHOD, kind.method)
                         .put(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, failed ? 500L : 200L).build());
         trace.flush();
+        logs.accept(new DemoLog(frontendStart + frontendDuration, "frontend", failed ? 17 : 9, failed ? "ERROR" : "INFO",
+                String.format(java.util.Locale.ROOT, "%s %s -> %d in %.1f ms", kind.method, kind.route, failed ? 500 : 200,
+                        frontendDuration / 1e6), traceId, entry.id));
     }
 
     private static boolean within(Duration at, Duration start, Duration length) {
@@ -205,6 +216,19 @@ public final class DemoShop {
                     Attributes.builder().put(SpanAttributes.RPC_SYSTEM, "grpc")
                             .put(SpanAttributes.RPC_SERVICE, "shop." + capitalise(service) + "Service")
                             .put(SpanAttributes.RPC_METHOD, method).put(SpanAttributes.RPC_GRPC_STATUS_CODE, error ? 14L : 0L).build()));
+            if (error) {
+                log(start + micros(100) + duration, service, 17, "ERROR", failureMessage(service, method), server);
+            } else if (service.equals("search") && duration > 150_000_000L) {
+                log(start + micros(100) + duration, service, 13, "WARN", String.format(java.util.Locale.ROOT,
+                        "slow query took %d ms for q=\"%s\" shard=%d", duration / 1_000_000, QUERIES[random.nextInt(QUERIES.length)],
+                        random.nextInt(8)), server);
+            } else if (service.equals("auth")) {
+                log(start + micros(100) + duration, service, 9, "INFO", "login succeeded for user user" + random.nextInt(5000)
+                        + "@example.com from 10.0." + random.nextInt(256) + "." + random.nextInt(256), server);
+            } else if (service.equals("payment")) {
+                log(start + micros(100) + duration, service, 9, "INFO", "charged order ord-" + (100000 + random.nextInt(900000))
+                        + " amount=" + (5 + random.nextInt(400)) + ".99 EUR in " + duration / 1_000_000 + " ms", server);
+            }
             entry.cursor = start + duration + micros(400);
             return duration + micros(400);
         }
@@ -212,6 +236,22 @@ public final class DemoShop {
         void flush() {
             pending.forEach(sink::accept);
         }
+
+        void log(long epochNanos, String service, int severity, String severityText, String body, SpanId spanId) {
+            logs.accept(new DemoLog(epochNanos, service, severity, severityText, body, traceId, spanId));
+        }
+    }
+
+    private static final String[] QUERIES = {"red shoes", "wireless headphones", "coffee grinder", "garden hose", "usb-c cable"};
+
+    private String failureMessage(String service, String method) {
+        return switch (service) {
+            case "payment" -> "charge failed: card processor unavailable (code=UNAVAILABLE) order=ord-"
+                    + (100000 + random.nextInt(900000)) + " attempt=" + (1 + random.nextInt(3));
+            case "auth" -> "authentication backend timeout after " + (900 + random.nextInt(300)) + " ms";
+            default -> method + " failed: upstream connect error or disconnect/reset before headers, retried "
+                    + random.nextInt(3) + " times";
+        };
     }
 
     /** The entry span being built: its id, start, and where the next sequential call starts. */
