@@ -29,6 +29,7 @@ import java.util.Random;
  * {@code taskset -c 0} to pin it to one core. Writes a Markdown table row per measurement.
  *
  * <p>Usage: {@code IngestThroughputBench [spans=1000000] [rounds=9]}; prints a Markdown table in spans per second.
+ * With {@code -Dbench.journeys=true} it also measures journey discovery and SLI candidates on top of assembly.
  */
 public final class IngestThroughputBench {
     private IngestThroughputBench() {
@@ -57,7 +58,7 @@ public final class IngestThroughputBench {
         });
 
         if (Boolean.getBoolean("bench.journeys")) {
-            runs.put("decode + assemble + journeys", () -> {
+            runs.put("decode + assemble + journeys + SLIs", () -> {
                 long[] count = new long[1];
                 dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
                 TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
@@ -66,7 +67,8 @@ public final class IngestThroughputBench {
                 });
                 new TraceFileReader(assembler, p -> { }).read("bench", new ByteArrayInputStream(input));
                 assembler.finish();
-                discovery.build();
+                new dev.sloscout.engine.sli.SliCatalog(dev.sloscout.engine.sli.MetricsProfile.DEFAULTS)
+                        .candidates(discovery.build());
                 return count[0];
             });
         }
