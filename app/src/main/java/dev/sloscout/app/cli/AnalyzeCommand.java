@@ -43,6 +43,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
+    @Option(names = "--metrics-profile", paramLabel = "FILE",
+            description = "A JSON file mapping your metric and label names (replaces the example 'custom' profile); "
+                    + "see docs/formats.md.")
+    Path metricsProfile;
+
     @Option(names = "--max-open-spans", paramLabel = "N", defaultValue = "1000000",
             description = "Spans held in open traces at most (bounds memory; default ${DEFAULT-VALUE}).")
     int maxOpenSpans;
@@ -60,10 +65,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     demo ? "--demo reads no files; give either FILE... or --demo" : "give FILE... or --demo");
         }
+        List<MetricsProfile> profiles = profiles();
+        if (profiles == null) {
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
         Ingestion.Result ingestion = demo ? Ingestion.runDemo(demoScale, maxOpenSpans, discovery)
                 : Ingestion.run(inputs, stdin, maxOpenSpans, discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
-        List<SliCandidate> candidates = new SliCatalog(MetricsProfile.DEFAULTS).candidates(report);
+        List<SliCandidate> candidates = new SliCatalog(profiles).candidates(report);
         IngestSummary.Snapshot summary = ingestion.summary();
         Analysis analysis = new Analysis(new Tool("slo-scout", Version.current()), ingestion.sources(),
                 new Ingest(summary.traces(), summary.spans(), summary.services(), summary.errorSpans(),
@@ -76,6 +85,27 @@ final class AnalyzeCommand implements Callable<Integer> {
                 report.assignedTraces(), file);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         return report.journeys().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE : ingestion.exitCode();
+    }
+
+    /** The built-in profiles, with the user's mapping in place of the example one; null (and said why) when invalid. */
+    private List<MetricsProfile> profiles() {
+        if (metricsProfile == null) {
+            return MetricsProfile.DEFAULTS;
+        }
+        MetricsProfile custom;
+        try {
+            custom = Json.MAPPER.readValue(metricsProfile.toFile(), MetricsProfile.class);
+        } catch (IOException e) {
+            err.println("slo-scout: " + metricsProfile + ": cannot read the metrics profile: "
+                    + ProblemPrinter.oneLine(String.valueOf(e.getMessage())));
+            return null;
+        }
+        List<String> problems = custom.problems();
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("slo-scout: " + metricsProfile + ": " + p));
+            return null;
+        }
+        return List.of(MetricsProfile.SPANMETRICS, MetricsProfile.OTEL_HTTP, custom);
     }
 
     /** analysis.json, documented in docs/formats.md. */

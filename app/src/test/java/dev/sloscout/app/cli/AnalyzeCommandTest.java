@@ -65,6 +65,34 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aUserMetricsProfileReplacesTheExampleMappingAndIsValidatedFirst() throws IOException {
+        Path traces = dir.resolve("shop.jsonl");
+        Files.writeString(traces, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 100), 50), StandardCharsets.UTF_8);
+        Path profile = dir.resolve("profile.json");
+        Files.writeString(profile, "{\"name\":\"acme\",\"description\":\"ACME gateway metrics\",\"callsMetric\":\"acme_requests_total\","
+                + "\"serviceLabel\":\"app\",\"operationLabel\":\"path\",\"extraSelectors\":\"env=\\\"prod\\\"\","
+                + "\"errorSelector\":\"status=~\\\"5..\\\"\",\"durationBucketMetric\":\"acme_latency_seconds_bucket\","
+                + "\"durationCountMetric\":\"acme_latency_seconds_count\",\"bucketUnitSeconds\":1,"
+                + "\"bucketBoundsMs\":[50,100,250,500,1000],\"requiresRoute\":false}");
+        Path out = dir.resolve("out");
+
+        CliRun run = CliRun.of("analyze", traces.toString(), "--metrics-profile", profile.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode first = JSON.readTree(out.resolve("analysis.json").toFile()).get("sliCandidates").get(0);
+        assertThat(first.get("queries").get(2).get("profile").asText()).isEqualTo("acme");
+        assertThat(first.get("queries").get(2).get("badQuery").asText())
+                .startsWith("sum(rate(acme_requests_total{app=").contains("env=\"prod\"").contains("status=~\"5..\"");
+
+        Files.writeString(profile, "{\"name\":\"bad\",\"callsMetric\":\"x y\",\"serviceLabel\":\"app\",\"operationLabel\":\"path\","
+                + "\"errorSelector\":\"status=5\",\"durationBucketMetric\":\"b\",\"durationCountMetric\":\"c\",\"bucketUnitSeconds\":1,"
+                + "\"bucketBoundsMs\":[100]}");
+        CliRun refused = CliRun.of("analyze", traces.toString(), "--metrics-profile", profile.toString(), "--out", out.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(profile + ": callsMetric must be").contains(profile + ": errorSelector must be");
+    }
+
+    @Test
     void demoAndFilesAreExclusive() {
         assertThat(CliRun.of("analyze", "--out", dir.toString()).exitCode()).isEqualTo(2);
         assertThat(CliRun.of("analyze", "--demo", "x.json", "--out", dir.toString()).exitCode()).isEqualTo(2);

@@ -43,4 +43,57 @@ public record MetricsProfile(
             "http_request_duration_seconds_count", 1, dev.sloscout.engine.slo.LatencyBounds.OTEL_HTTP_MS, false);
 
     public static final List<MetricsProfile> DEFAULTS = List.of(SPANMETRICS, OTEL_HTTP, CUSTOM);
+
+    private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** One label matcher with a double-quoted, properly escaped value: {@code code=~"5.."}. */
+    private static final String MATCHER = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"([^\"\\\\\\n]|\\\\.)*\"\\s*";
+    private static final java.util.regex.Pattern MATCHERS =
+            java.util.regex.Pattern.compile(MATCHER + "(,\\s*" + MATCHER + ")*");
+
+    /**
+     * What is wrong with a (user-supplied) profile, in words; empty when it is usable. Everything here ends up inside
+     * PromQL, so names must be names and selectors must be well-formed label matchers.
+     */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add("name is required");
+        }
+        for (String[] metric : new String[][] {{"callsMetric", callsMetric}, {"durationBucketMetric", durationBucketMetric},
+                {"durationCountMetric", durationCountMetric}}) {
+            if (metric[1] == null || !METRIC.matcher(metric[1]).matches()) {
+                problems.add(metric[0] + " must be a Prometheus metric name, got " + quoteForMessage(metric[1]));
+            }
+        }
+        for (String[] label : new String[][] {{"serviceLabel", serviceLabel}, {"operationLabel", operationLabel}}) {
+            if (label[1] == null || !LABEL.matcher(label[1]).matches()) {
+                problems.add(label[0] + " must be a Prometheus label name, got " + quoteForMessage(label[1]));
+            }
+        }
+        if (errorSelector == null || !MATCHERS.matcher(errorSelector).matches()) {
+            problems.add("errorSelector must be label matchers such as code=~\"5..\", got " + quoteForMessage(errorSelector));
+        }
+        if (extraSelectors != null && !extraSelectors.isBlank() && !MATCHERS.matcher(extraSelectors).matches()) {
+            problems.add("extraSelectors must be label matchers or empty, got " + quoteForMessage(extraSelectors));
+        }
+        if (!(bucketUnitSeconds > 0)) {
+            problems.add("bucketUnitSeconds must be positive (0.001 for milliseconds, 1 for seconds)");
+        }
+        if (bucketBoundsMs == null || bucketBoundsMs.length == 0) {
+            problems.add("bucketBoundsMs must list the histogram's bucket bounds in milliseconds");
+        } else {
+            for (int i = 0; i < bucketBoundsMs.length; i++) {
+                if (!(bucketBoundsMs[i] > 0) || i > 0 && bucketBoundsMs[i] <= bucketBoundsMs[i - 1]) {
+                    problems.add("bucketBoundsMs must be positive and increasing");
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String quoteForMessage(String value) {
+        return value == null ? "nothing" : "'" + value + "'";
+    }
 }

@@ -1,0 +1,34 @@
+package dev.sloscout.engine.sli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MetricsProfileTest {
+
+    private static MetricsProfile profile(String calls, String serviceLabel, String errorSelector, String extra, double[] bounds) {
+        return new MetricsProfile("mine", "my metrics", calls, serviceLabel, "route", extra, errorSelector,
+                "req_duration_seconds_bucket", "req_duration_seconds_count", 1, bounds, false);
+    }
+
+    @Test
+    void theBuiltInProfilesAreValid() {
+        assertThat(MetricsProfile.DEFAULTS).allSatisfy(p -> assertThat(p.problems()).isEmpty());
+    }
+
+    @Test
+    void aUserProfileIsCheckedBeforeAnythingOfItReachesPromQl() {
+        assertThat(profile("req_total", "svc", "code=~\"5..\", env!=\"dev\"", "", new double[] {100, 250}).problems()).isEmpty();
+        assertThat(profile("req total", "svc", "code=\"500\"", "", new double[] {100}).problems())
+                .singleElement().satisfies(p -> assertThat(p).startsWith("callsMetric must be a Prometheus metric name"));
+        assertThat(profile("req_total", "svc-name", "code=\"500\"", "", new double[] {100}).problems())
+                .singleElement().satisfies(p -> assertThat(p).startsWith("serviceLabel"));
+        assertThat(profile("req_total", "svc", "code=\"500\"} or vector(1) #", "", new double[] {100}).problems())
+                .singleElement().satisfies(p -> assertThat(p).startsWith("errorSelector"));
+        assertThat(profile("req_total", "svc", "code=\"5\\\"00\"", "job=\"a\"", new double[] {100}).problems()).isEmpty();
+        assertThat(profile("req_total", "svc", "code=\"500\"", "job=a", new double[] {100}).problems())
+                .singleElement().satisfies(p -> assertThat(p).startsWith("extraSelectors"));
+        assertThat(profile("req_total", "svc", "code=\"500\"", "", new double[] {250, 100}).problems())
+                .singleElement().satisfies(p -> assertThat(p).contains("increasing"));
+    }
+}
