@@ -25,10 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Analyses trace files: journeys, SLI candidates with PromQL per metrics profile, SLO proposals "
                 + "from the data's own history and a backtest of burn-rate alerts. Writes DIR/analysis.json."})
-final class AnalyzeCommand implements Callable<Integer> {
-    private final InputStream stdin;
-    private final PrintStream out;
-    private final PrintStream err;
+final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
     List<String> inputs = List.of();
@@ -48,14 +45,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "see docs/formats.md.")
     Path metricsProfile;
 
-    @Option(names = "--max-open-spans", paramLabel = "N", defaultValue = "1000000",
-            description = "Spans held in open traces at most (bounds memory; default ${DEFAULT-VALUE}).")
-    int maxOpenSpans;
 
     AnalyzeCommand(InputStream stdin, PrintStream out, PrintStream err) {
-        this.stdin = stdin;
-        this.out = out;
-        this.err = err;
+        super(stdin, out, err);
     }
 
     @Override

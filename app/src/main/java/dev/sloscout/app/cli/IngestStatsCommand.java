@@ -17,10 +17,7 @@ import java.util.concurrent.Callable;
         description = {"Counts traces, spans, services, error and orphan spans in trace files, and reports bad records.",
                 "Formats (detected from content): OTLP JSON/JSON lines/protobuf, Collector file exporter, Jaeger JSON, "
                         + "Zipkin v2 JSON; plain, .gz or .zst."})
-final class IngestStatsCommand implements Callable<Integer> {
-    private final InputStream stdin;
-    private final PrintStream out;
-    private final PrintStream err;
+final class IngestStatsCommand extends TraceCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
     List<String> inputs;
@@ -28,14 +25,9 @@ final class IngestStatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--max-open-spans", paramLabel = "N", defaultValue = "1000000",
-            description = "Spans held in open traces at most (bounds memory; default ${DEFAULT-VALUE}).")
-    int maxOpenSpans;
 
     IngestStatsCommand(InputStream stdin, PrintStream out, PrintStream err) {
-        this.stdin = stdin;
-        this.out = out;
-        this.err = err;
+        super(stdin, out, err);
     }
 
     @Override

@@ -16,10 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "journeys", mixinStandardHelpOptions = true,
         description = {"Discovers user journeys in trace files: entry operation (looking through gateways and other "
                 + "generic spans), traffic, errors, latency percentiles, call graph, critical path, rank and confidence."})
-final class JourneysCommand implements Callable<Integer> {
-    private final InputStream stdin;
-    private final PrintStream out;
-    private final PrintStream err;
+final class JourneysCommand extends TraceCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
     List<String> inputs;
@@ -27,14 +24,9 @@ final class JourneysCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--max-open-spans", paramLabel = "N", defaultValue = "1000000",
-            description = "Spans held in open traces at most (bounds memory; default ${DEFAULT-VALUE}).")
-    int maxOpenSpans;
 
     JourneysCommand(InputStream stdin, PrintStream out, PrintStream err) {
-        this.stdin = stdin;
-        this.out = out;
-        this.err = err;
+        super(stdin, out, err);
     }
 
     @Override

@@ -27,17 +27,7 @@ public final class OtlpJsonLogWriter {
             g.writeStartObject();
             g.writeArrayFieldStart("resourceLogs");
             for (Map.Entry<String, List<DemoLog>> service : byService.entrySet()) {
-                g.writeStartObject();
-                g.writeObjectFieldStart("resource");
-                g.writeArrayFieldStart("attributes");
-                g.writeStartObject();
-                g.writeStringField("key", "service.name");
-                g.writeObjectFieldStart("value");
-                g.writeStringField("stringValue", service.getKey());
-                g.writeEndObject();
-                g.writeEndObject();
-                g.writeEndArray();
-                g.writeEndObject();
+                OtlpJsonWriter.startResource(g, service.getKey());
                 g.writeArrayFieldStart("scopeLogs");
                 g.writeStartObject();
                 g.writeObjectFieldStart("scope");
