@@ -2,6 +2,8 @@ package dev.sloscout.app.cli;
 
 import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.engine.artifact.ArtifactBundle;
+import dev.sloscout.engine.artifact.SloDefinition;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
@@ -16,9 +18,11 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code slo-scout analyze FILE... --out DIR}: journeys, SLI candidates and SLO proposals into DIR/analysis.json. */
@@ -39,6 +43,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
+
+    @Option(names = "--validate", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Run promtool on the written rules and tests: auto (when on the PATH), always, never "
+                    + "(default ${DEFAULT-VALUE}).")
+    String validate;
 
     @Option(names = "--metrics-profile", paramLabel = "FILE",
             description = "A JSON file mapping your metric and label names (replaces the example 'custom' profile); "
@@ -75,8 +84,57 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         Json.writeFile(file, analysis);
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
                 report.assignedTraces(), file);
+        List<SloDefinition> slos = ArtifactBundle.definitions(report.journeys(), candidates);
+        for (Map.Entry<String, String> artifact : ArtifactBundle.prometheusFiles(slos).entrySet()) {
+            Path target = outDir.resolve(artifact.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, artifact.getValue(), StandardCharsets.UTF_8);
+        }
+        out.printf("%d SLOs -> %s%n", slos.size(), outDir.resolve("prometheus"));
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
-        return report.journeys().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE : ingestion.exitCode();
+        boolean valid = validate();
+        if (report.journeys().isEmpty()) {
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
+        return valid ? ingestion.exitCode() : SloScoutCommand.EXIT_PROBLEMS;
+    }
+
+    /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */
+    private boolean validate() {
+        if (validate.equals("never")) {
+            return true;
+        }
+        Path promtool = Promtool.find();
+        if (promtool == null) {
+            out.println("promtool not on the PATH: rules and tests were not validated (install Prometheus' promtool)");
+            if (validate.equals("always")) {
+                err.println("slo-scout: promtool: not found on the PATH, and --validate always asks for it");
+                return false;
+            }
+            return true;
+        }
+        try {
+            boolean passed = true;
+            for (Promtool.Result result : Promtool.validate(promtool, outDir)) {
+                out.println("promtool " + result.command() + ": " + (result.passed() ? "passed" : "FAILED"));
+                if (!result.passed()) {
+                    passed = false;
+                    Path log = outDir.resolve("promtool.log");
+                    Files.writeString(log, "promtool " + result.command() + "\n" + result.output() + "\n", StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    String summary = ProblemPrinter.oneLine(result.output());
+                    err.println("slo-scout: " + outDir + ": promtool " + result.command() + " failed: "
+                            + (summary.length() > 300 ? summary.substring(0, 300) + "... (all of it in " + log + ")" : summary));
+                }
+            }
+            return passed;
+        } catch (IOException e) {
+            err.println("slo-scout: " + promtool + ": cannot run promtool: " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The built-in profiles, with the user's mapping in place of the example one; null (and said why) when invalid. */

@@ -26,7 +26,7 @@ class AnalyzeCommandTest {
         Files.writeString(file, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 400), 50), StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
 
-        CliRun run = CliRun.of("analyze", file.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("analyze", file.toString(), "--validate", "never", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode analysis = JSON.readTree(out.resolve("analysis.json").toFile());
@@ -55,7 +55,7 @@ class AnalyzeCommandTest {
     void analysesTheBundledDemo() throws IOException {
         Path out = dir.resolve("demo");
 
-        CliRun run = CliRun.of("analyze", "--demo", "--demo-scale", "0.2", "--out", out.toString());
+        CliRun run = CliRun.of("analyze", "--demo", "--demo-scale", "0.2", "--validate", "never", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode analysis = JSON.readTree(out.resolve("analysis.json").toFile());
@@ -76,7 +76,7 @@ class AnalyzeCommandTest {
                 + "\"bucketBoundsMs\":[50,100,250,500,1000],\"requiresRoute\":false}");
         Path out = dir.resolve("out");
 
-        CliRun run = CliRun.of("analyze", traces.toString(), "--metrics-profile", profile.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("analyze", traces.toString(), "--metrics-profile", profile.toString(), "--validate", "never", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode first = JSON.readTree(out.resolve("analysis.json").toFile()).get("sliCandidates").get(0);
@@ -87,7 +87,7 @@ class AnalyzeCommandTest {
         Files.writeString(profile, "{\"name\":\"bad\",\"callsMetric\":\"x y\",\"serviceLabel\":\"app\",\"operationLabel\":\"path\","
                 + "\"errorSelector\":\"status=5\",\"durationBucketMetric\":\"b\",\"durationCountMetric\":\"c\",\"bucketUnitSeconds\":1,"
                 + "\"bucketBoundsMs\":[100]}");
-        CliRun refused = CliRun.of("analyze", traces.toString(), "--metrics-profile", profile.toString(), "--out", out.toString());
+        CliRun refused = CliRun.of("analyze", traces.toString(), "--metrics-profile", profile.toString(), "--validate", "never", "--out", out.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains(profile + ": callsMetric must be").contains(profile + ": errorSelector must be");
     }

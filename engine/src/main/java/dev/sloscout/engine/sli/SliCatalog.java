@@ -150,7 +150,8 @@ public final class SliCatalog {
         return journey.entry().service() + " " + journey.entry().operation();
     }
 
-    private static String selectors(MetricsProfile profile, Journey journey) {
+    /** The label matchers that select a journey's entry in a profile's metrics. */
+    public static String selectors(MetricsProfile profile, Journey journey) {
         String operation = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().operation();
         String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
                 + PromQl.operationMatcher(profile.operationLabel(), operation);

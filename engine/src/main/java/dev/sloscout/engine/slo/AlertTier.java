@@ -7,20 +7,27 @@ import java.util.List;
  * One multi-window multi-burn-rate alert tier: it fires when both the long and the short window burn the error
  * budget faster than the factor that spends {@code budgetPercent} of it within the long window.
  */
-public record AlertTier(String name, Severity severity, Duration longWindow, Duration shortWindow, double budgetPercent) {
+public record AlertTier(String name, Severity severity, Duration longWindow, Duration shortWindow, double budgetPercent,
+                        Duration forDuration) {
 
     public enum Severity { PAGE, TICKET }
 
-    /** The SRE Workbook tiers: page 2% in 1h (5m), page 5% in 6h (30m), ticket 10% in 1d (2h), ticket 10% in 3d (6h). */
+    /**
+     * The SRE Workbook tiers: page 2% in 1h (5m), page 5% in 6h (30m), ticket 10% in 1d (2h), ticket 10% in 3d (6h);
+     * with Pyrra's {@code for:} durations so a single evaluation blip does not notify.
+     */
     public static final List<AlertTier> STANDARD = List.of(
-            new AlertTier("page-1h", Severity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 2),
-            new AlertTier("page-6h", Severity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 5),
-            new AlertTier("ticket-1d", Severity.TICKET, Duration.ofDays(1), Duration.ofHours(2), 10),
-            new AlertTier("ticket-3d", Severity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 10));
+            new AlertTier("page-1h", Severity.PAGE, Duration.ofHours(1), Duration.ofMinutes(5), 2, Duration.ofMinutes(2)),
+            new AlertTier("page-6h", Severity.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 5, Duration.ofMinutes(15)),
+            new AlertTier("ticket-1d", Severity.TICKET, Duration.ofDays(1), Duration.ofHours(2), 10, Duration.ofHours(1)),
+            new AlertTier("ticket-3d", Severity.TICKET, Duration.ofDays(3), Duration.ofHours(6), 10, Duration.ofHours(3)));
 
     public AlertTier {
         if (shortWindow.compareTo(longWindow) >= 0) {
             throw new IllegalArgumentException("tier " + name + ": the short window must be shorter than the long one");
+        }
+        if (forDuration == null || forDuration.isNegative() || forDuration.compareTo(shortWindow) > 0) {
+            throw new IllegalArgumentException("tier " + name + ": 'for' must be between zero and the short window");
         }
         if (!(budgetPercent > 0 && budgetPercent <= 100)) {
             throw new IllegalArgumentException("tier " + name + ": budget percent must be in (0, 100]");

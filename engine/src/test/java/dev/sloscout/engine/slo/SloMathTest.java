@@ -44,7 +44,8 @@ class SloMathTest {
     void invalidInputsAreRefused() {
         assertThatThrownBy(() -> new Objective(1)).hasMessageContaining("strictly between 0 and 1");
         assertThatThrownBy(() -> new Objective(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AlertTier("x", AlertTier.Severity.PAGE, Duration.ofMinutes(5), Duration.ofHours(1), 2))
+        assertThatThrownBy(() -> new AlertTier("x", AlertTier.Severity.PAGE, Duration.ofMinutes(5), Duration.ofHours(1), 2,
+                Duration.ZERO))
                 .hasMessageContaining("shorter");
     }
 

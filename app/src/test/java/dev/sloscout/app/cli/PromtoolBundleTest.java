@@ -1,0 +1,92 @@
+package dev.sloscout.app.cli;
+
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.engine.model.Attributes;
+import dev.sloscout.engine.model.Resource;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanAttributes;
+import dev.sloscout.engine.model.SpanId;
+import dev.sloscout.engine.model.SpanKind;
+import dev.sloscout.engine.model.Status;
+import dev.sloscout.engine.model.StatusCode;
+import dev.sloscout.engine.model.TraceId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The exported rules pass the real promtool the first time: {@code check rules} and the generated
+ * {@code test rules}, for the demo shop and for services and routes with hostile names. Needs Prometheus' promtool
+ * (Debian package {@code prometheus}); under CI (the CI environment variable) its absence is a failure, elsewhere a skip.
+ */
+class PromtoolBundleTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsPromtool() {
+        boolean present = Promtool.find() != null;
+        if (System.getenv("CI") != null) {
+            assertThat(present).as("promtool on the PATH (CI installs the Debian package prometheus)").isTrue();
+        }
+        assumeTrue(present, "promtool is not on the PATH; install Prometheus' promtool to run this test");
+    }
+
+    @Test
+    void theDemoBundlePassesPromtool() throws IOException {
+        Path out = dir.resolve("demo");
+
+        CliRun run = CliRun.of("analyze", "--demo", "--demo-scale", "0.2", "--validate", "always", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("promtool check rules prometheus/rules/frontend.rules.yml: passed")
+                .contains("promtool test rules prometheus/tests/frontend.test.yml: passed");
+        String rules = Files.readString(out.resolve("prometheus/rules/frontend.rules.yml"));
+        assertThat(rules).contains("name: \"sloth-slo-sli-recordings-frontend-post-checkout-availability\"")
+                .contains("record: \"slo:sli_error:ratio_rate30m\"").contains("record: \"slo:sli_error:ratio_rate28d\"")
+                .contains("alert: \"SloErrorBudgetBurnPage1h\"").contains("for: 2m").contains("alert: \"SloMetricsAbsent\"")
+                .doesNotContain("0000000").doesNotContain("9999999");
+    }
+
+    @Test
+    void hostileServiceAndRouteNamesAreEscapedEverywhere() throws IOException {
+        List<Span> spans = new ArrayList<>();
+        Random random = new Random(5);
+        String[][] services = {{"pay\"ments\\{{x}}", "/charge/\"quoted\"/{id}"}, {"üñí çødé\nline", "/weird {{route}}"}};
+        for (int t = 0; t < 600; t++) {
+            String[] service = services[t % services.length];
+            TraceId traceId = new TraceId(77, t + 1);
+            long start = 1_700_000_000_000_000_000L + t * 60_000_000_000L;
+            boolean failed = random.nextInt(50) == 0;
+            spans.add(Span.builder().traceId(traceId).spanId(new SpanId(t + 1)).resource(Resource.ofService(service[0]))
+                    .name("POST " + service[1]).kind(SpanKind.SERVER).startEpochNanos(start)
+                    .endEpochNanos(start + (5 + random.nextInt(90)) * 1_000_000L)
+                    .status(failed ? Status.of(StatusCode.ERROR, "boom") : Status.UNSET)
+                    .attributes(Attributes.builder().put(SpanAttributes.HTTP_ROUTE, service[1])
+                            .put(SpanAttributes.HTTP_REQUEST_METHOD, "POST").build()).build());
+        }
+        Path traces = dir.resolve("hostile.jsonl");
+        Files.writeString(traces, new OtlpJsonWriter().jsonLines(spans, 50), StandardCharsets.UTF_8);
+        Path out = dir.resolve("hostile");
+
+        CliRun run = CliRun.of("analyze", traces.toString(), "--validate", "always", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("promtool check rules").contains("promtool test rules").doesNotContain("FAILED");
+        try (var files = Files.list(out.resolve("prometheus/rules"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .allSatisfy(name -> assertThat(name).matches("[a-z0-9-]+\\.rules\\.yml"));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.sloscout.engine.artifact;
+
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.sli.PromQl;
+import dev.sloscout.engine.sli.SliCandidate;
+import dev.sloscout.engine.sli.SliCatalog;
+import dev.sloscout.engine.slo.AlertTier;
+import dev.sloscout.engine.slo.LatencyBounds;
+import dev.sloscout.engine.slo.Objective;
+import dev.sloscout.engine.slo.SloProposal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The export bundle's Prometheus part: for every journey, its availability and latency SLOs (the balanced proposals)
+ * measured with the spanmetrics connector's metrics, as rule files and their promtool tests, one pair per service.
+ * File names and SLO names are made safe from data; label values and text stay as the data has them, escaped.
+ */
+public final class ArtifactBundle {
+    private static final MetricsProfile PROFILE = MetricsProfile.SPANMETRICS;
+
+    private ArtifactBundle() {
+    }
+
+    /** Relative path to file content, in a stable order. */
+    public static Map<String, String> prometheusFiles(List<SloDefinition> slos) {
+        Map<String, List<SloDefinition>> byService = new TreeMap<>();
+        for (SloDefinition slo : slos) {
+            byService.computeIfAbsent(Names.unique(slo.service()), s -> new ArrayList<>()).add(slo);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Map.Entry<String, List<SloDefinition>> service : byService.entrySet()) {
+            String rules = service.getKey() + ".rules.yml";
+            files.put("prometheus/rules/" + rules, PrometheusRules.file(service.getValue()));
+            files.put("prometheus/tests/" + service.getKey() + ".test.yml", PromtoolTests.file(rules, service.getValue()));
+        }
+        return files;
+    }
+
+    /** The balanced availability and latency SLO of each journey, with the standard tiers over 28 days. */
+    public static List<SloDefinition> definitions(List<Journey> journeys, List<SliCandidate> candidates) {
+        List<SloDefinition> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (SliCandidate candidate : candidates) {
+            if (candidate.kind() == SliCandidate.Kind.DEPENDENCY_AVAILABILITY) {
+                continue;
+            }
+            Journey journey = journeys.stream().filter(j -> j.id().equals(candidate.journeyId())).findFirst().orElse(null);
+            SloProposal balanced = candidate.proposals().stream()
+                    .filter(p -> p.variant() == SloProposal.Variant.BALANCED).findFirst().orElse(null);
+            if (journey == null || balanced == null || PROFILE.requiresRoute() && journey.entry().httpRoute() == null) {
+                continue;
+            }
+            String kind = candidate.kind() == SliCandidate.Kind.AVAILABILITY ? "availability" : "latency";
+            String name = unique(Names.slug(journey.entry().operation(), 48) + "-" + kind, journey.entry().service(), taken);
+            out.add(candidate.kind() == SliCandidate.Kind.AVAILABILITY
+                    ? availability(journey, name, balanced)
+                    : latency(journey, name, balanced));
+        }
+        return out;
+    }
+
+    private static String unique(String name, String service, Set<String> taken) {
+        String candidate = name;
+        for (int n = 2; !taken.add(service + "\u0000" + candidate); n++) {
+            candidate = name + "-" + n;
+        }
+        return candidate;
+    }
+
+    private static SloDefinition availability(Journey journey, String name, SloProposal proposal) {
+        String selectors = SliCatalog.selectors(PROFILE, journey);
+        String total = PromQl.sumRate(PROFILE.callsMetric(), selectors);
+        String errors = PromQl.sumRate(PROFILE.callsMetric(), selectors + "," + PROFILE.errorSelector());
+        String concrete = concreteSelectors(journey);
+        return new SloDefinition(journey.entry().service(), name, journey.name() + " availability",
+                new Objective(proposal.objective()), Duration.ofDays(proposal.periodDays()), AlertTier.STANDARD, errors, total,
+                "count(" + PROFILE.callsMetric() + "{" + selectors + "}) > 0",
+                new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.COUNTERS,
+                        PROFILE.callsMetric() + "{" + concrete + ",status_code=\"STATUS_CODE_UNSET\"}",
+                        PROFILE.callsMetric() + "{" + concrete + ",status_code=\"STATUS_CODE_ERROR\"}"),
+                null, null);
+    }
+
+    private static SloDefinition latency(Journey journey, String name, SloProposal proposal) {
+        double threshold = LatencyBounds.snapUp(proposal.thresholdMs(), PROFILE.bucketBoundsMs());
+        if (Double.isNaN(threshold)) {
+            threshold = PROFILE.bucketBoundsMs()[PROFILE.bucketBoundsMs().length - 1];
+        }
+        String le = PromQl.le(threshold);
+        String selectors = SliCatalog.selectors(PROFILE, journey);
+        String total = PromQl.sumRate(PROFILE.durationCountMetric(), selectors);
+        String good = PromQl.sumRate(PROFILE.durationBucketMetric(), selectors + ",le=\"" + le + "\"");
+        String concrete = concreteSelectors(journey);
+        return new SloDefinition(journey.entry().service(), name, journey.name() + " latency under " + le + " ms",
+                new Objective(proposal.objective()), Duration.ofDays(proposal.periodDays()), AlertTier.STANDARD,
+                "(" + total + " - " + good + ")", total,
+                "count(" + PROFILE.durationCountMetric() + "{" + selectors + "}) > 0",
+                new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.HISTOGRAM,
+                        PROFILE.durationBucketMetric() + "{" + concrete + ",le=\"" + le + "\"}",
+                        PROFILE.durationCountMetric() + "{" + concrete + "}"),
+                null, null);
+    }
+
+    /** Exact label values for test series: placeholders of a template become a value its regex matches. */
+    private static String concreteSelectors(Journey journey) {
+        String operation = journey.entry().operation().replace("<NUM>", "1").replace("<UUID>",
+                "00000000-0000-0000-0000-000000000001").replace("<HEX>", "abcdef12").replace("<ID>", "id1");
+        return PROFILE.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + "," + PROFILE.operationLabel()
+                + "=" + PromQl.quote(operation) + "," + PROFILE.extraSelectors();
+    }
+}

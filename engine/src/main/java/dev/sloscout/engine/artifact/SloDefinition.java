@@ -1,0 +1,61 @@
+package dev.sloscout.engine.artifact;
+
+import dev.sloscout.engine.slo.AlertTier;
+import dev.sloscout.engine.slo.Objective;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One SLO as the artifacts need it: who and what, objective and period, the error and total queries (with Sloth's
+ * {@code {{.window}}} placeholder), which alert tiers are on, and how to synthesise input series for its tests.
+ *
+ * @param service     the service as the data names it (label values, text); {@link #id()} is the safe form
+ * @param slo         an RFC 1123 name, unique within the service
+ * @param testSeries  how generated promtool tests feed this SLO's raw metrics
+ */
+public record SloDefinition(
+        String service,
+        String slo,
+        String description,
+        Objective objective,
+        Duration period,
+        List<AlertTier> tiers,
+        String errorQuery,
+        String totalQuery,
+        String presenceQuery,
+        TestSeries testSeries,
+        String runbookUrl,
+        String dashboardUrl) {
+
+    private static final Pattern RFC1123 = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    public SloDefinition {
+        if (!RFC1123.matcher(slo).matches()) {
+            throw new IllegalArgumentException("SLO name '" + slo + "' is not an RFC 1123 label");
+        }
+        if (period.toHours() < 24 || period.toHours() % 24 != 0) {
+            throw new IllegalArgumentException("the period must be whole days, got " + period);
+        }
+        tiers = List.copyOf(tiers);
+    }
+
+    /** {@code <service>-<slo>}, the {@code sloth_id}. */
+    public String id() {
+        return Names.unique(service) + "-" + slo;
+    }
+
+    public String periodWindow() {
+        return period.toDays() + "d";
+    }
+
+    /**
+     * Two input series whose per-interval increments the test generator chooses: for {@code COUNTERS} the good and
+     * the bad requests (the total is their sum); for {@code HISTOGRAM} the bucket at the threshold (good) and the
+     * count (total).
+     */
+    public record TestSeries(Model model, String first, String second) {
+        public enum Model { COUNTERS, HISTOGRAM }
+    }
+}
