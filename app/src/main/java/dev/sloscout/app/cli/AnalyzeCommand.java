@@ -3,7 +3,7 @@ package dev.sloscout.app.cli;
 import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.artifact.ArtifactBundle;
-import dev.sloscout.engine.artifact.SloDefinition;
+import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
@@ -49,6 +49,10 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     String validate;
 
+    @Option(names = "--runbook-base-url", paramLabel = "URL",
+            description = "Where the runbooks will be served; alerts link to URL/<slo>.md (default: the bundle's runbooks/).")
+    String runbookBaseUrl;
+
     @Option(names = "--metrics-profile", paramLabel = "FILE",
             description = "A JSON file mapping your metric and label names (replaces the example 'custom' profile); "
                     + "see docs/formats.md.")
@@ -84,13 +88,13 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         Json.writeFile(file, analysis);
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
                 report.assignedTraces(), file);
-        List<SloDefinition> slos = ArtifactBundle.definitions(report.journeys(), candidates);
-        for (Map.Entry<String, String> artifact : ArtifactBundle.prometheusFiles(slos).entrySet()) {
+        List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, runbookBaseUrl);
+        for (Map.Entry<String, String> artifact : ArtifactBundle.files(slos).entrySet()) {
             Path target = outDir.resolve(artifact.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, artifact.getValue(), StandardCharsets.UTF_8);
         }
-        out.printf("%d SLOs -> %s%n", slos.size(), outDir.resolve("prometheus"));
+        out.printf("%d SLOs -> %s (prometheus/, sloth/, runbooks/)%n", slos.size(), outDir);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         boolean valid = validate();
         if (report.journeys().isEmpty()) {

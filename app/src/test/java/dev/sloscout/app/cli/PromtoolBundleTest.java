@@ -57,6 +57,8 @@ class PromtoolBundleTest {
                 .contains("record: \"slo:sli_error:ratio_rate30m\"").contains("record: \"slo:sli_error:ratio_rate28d\"")
                 .contains("alert: \"SloErrorBudgetBurnPage1h\"").contains("for: 2m").contains("alert: \"SloMetricsAbsent\"")
                 .doesNotContain("0000000").doesNotContain("9999999");
+        assertThat(out.resolve("sloth/frontend.yml")).exists();
+        assertThat(out.resolve("runbooks/frontend-post-checkout-availability.md")).exists();
     }
 
     @Test

@@ -30,24 +30,32 @@ public final class ArtifactBundle {
     private ArtifactBundle() {
     }
 
-    /** Relative path to file content, in a stable order. */
-    public static Map<String, String> prometheusFiles(List<SloDefinition> slos) {
+    /** Relative path to file content, in a stable order: rules, tests, Sloth specs per service; a runbook per SLO. */
+    public static Map<String, String> files(List<ExportedSlo> exported) {
         Map<String, List<SloDefinition>> byService = new TreeMap<>();
-        for (SloDefinition slo : slos) {
-            byService.computeIfAbsent(Names.unique(slo.service()), s -> new ArrayList<>()).add(slo);
+        for (ExportedSlo slo : exported) {
+            byService.computeIfAbsent(Names.unique(slo.definition().service()), s -> new ArrayList<>()).add(slo.definition());
         }
         Map<String, String> files = new LinkedHashMap<>();
         for (Map.Entry<String, List<SloDefinition>> service : byService.entrySet()) {
             String rules = service.getKey() + ".rules.yml";
             files.put("prometheus/rules/" + rules, PrometheusRules.file(service.getValue()));
             files.put("prometheus/tests/" + service.getKey() + ".test.yml", PromtoolTests.file(rules, service.getValue()));
+            files.put("sloth/" + service.getKey() + ".yml", SlothSpecs.file(service.getValue()));
+        }
+        for (ExportedSlo slo : exported) {
+            files.put("runbooks/" + Runbooks.fileName(slo.definition()), Runbooks.markdown(slo));
         }
         return files;
     }
 
-    /** The balanced availability and latency SLO of each journey, with the standard tiers over 28 days. */
-    public static List<SloDefinition> definitions(List<Journey> journeys, List<SliCandidate> candidates) {
-        List<SloDefinition> out = new ArrayList<>();
+    /**
+     * The balanced availability and latency SLO of each journey, with the standard tiers over 28 days.
+     *
+     * @param runbookBase where the runbooks will be served (their file name is appended); null for the bundle path
+     */
+    public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, String runbookBase) {
+        List<ExportedSlo> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (SliCandidate candidate : candidates) {
             if (candidate.kind() == SliCandidate.Kind.DEPENDENCY_AVAILABILITY) {
@@ -61,9 +69,12 @@ public final class ArtifactBundle {
             }
             String kind = candidate.kind() == SliCandidate.Kind.AVAILABILITY ? "availability" : "latency";
             String name = unique(Names.slug(journey.entry().operation(), 48) + "-" + kind, journey.entry().service(), taken);
-            out.add(candidate.kind() == SliCandidate.Kind.AVAILABILITY
+            SloDefinition definition = candidate.kind() == SliCandidate.Kind.AVAILABILITY
                     ? availability(journey, name, balanced)
-                    : latency(journey, name, balanced));
+                    : latency(journey, name, balanced);
+            String runbook = (runbookBase == null ? "runbooks/" : runbookBase.endsWith("/") ? runbookBase : runbookBase + "/")
+                    + Runbooks.fileName(definition);
+            out.add(new ExportedSlo(definition.withRunbook(runbook), journey, candidate, balanced));
         }
         return out;
     }

@@ -41,6 +41,11 @@ public record SloDefinition(
         tiers = List.copyOf(tiers);
     }
 
+    public SloDefinition withRunbook(String url) {
+        return new SloDefinition(service, slo, description, objective, period, tiers, errorQuery, totalQuery, presenceQuery,
+                testSeries, url, dashboardUrl);
+    }
+
     /** {@code <service>-<slo>}, the {@code sloth_id}. */
     public String id() {
         return Names.unique(service) + "-" + slo;
