@@ -2,6 +2,7 @@ package dev.sloscout.app.cli;
 
 import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.app.export.GrafanaDashboards;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.ingest.IngestSummary;
@@ -94,9 +95,19 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             Files.createDirectories(target.getParent());
             Files.writeString(target, artifact.getValue(), StandardCharsets.UTF_8);
         }
-        out.printf("%d SLOs -> %s (prometheus/, sloth/, runbooks/)%n", slos.size(), outDir);
+        java.util.Map<String, java.util.List<dev.sloscout.engine.artifact.SloDefinition>> byService = new java.util.TreeMap<>();
+        slos.forEach(e -> byService.computeIfAbsent(e.definition().service(), s -> new java.util.ArrayList<>()).add(e.definition()));
+        for (var service : byService.entrySet()) {
+            Path dashboard = outDir.resolve("grafana/" + dev.sloscout.engine.artifact.Names.unique(service.getKey()) + "-slo.json");
+            Files.createDirectories(dashboard.getParent());
+            Json.writeFile(dashboard, GrafanaDashboards.forService(service.getKey(), service.getValue()));
+        }
+        out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/)%n", slos.size(), outDir);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
-        boolean valid = validate();
+        List<String> structural = ArtifactBundle.check(slos);
+        structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
+        out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
+        boolean valid = validate() && structural.isEmpty();
         if (report.journeys().isEmpty()) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }

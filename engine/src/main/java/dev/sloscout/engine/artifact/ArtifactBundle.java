@@ -44,9 +44,34 @@ public final class ArtifactBundle {
             files.put("sloth/" + service.getKey() + ".yml", SlothSpecs.file(service.getValue()));
         }
         for (ExportedSlo slo : exported) {
+            files.put("openslo/" + OpenSloWriter.fileName(slo.definition()), OpenSloWriter.yaml(OpenSloWriter.bundle(slo.definition())));
             files.put("runbooks/" + Runbooks.fileName(slo.definition()), Runbooks.markdown(slo));
         }
         return files;
+    }
+
+    /**
+     * The structural checks every export passes, promtool or not: OpenSLO field rules, windows (short shorter than
+     * long), thresholds that can fire for the alerts written, whole-day periods. Empty when all is well.
+     */
+    public static List<String> check(List<ExportedSlo> exported) {
+        List<String> problems = new ArrayList<>();
+        for (ExportedSlo e : exported) {
+            SloDefinition slo = e.definition();
+            OpenSloValidator.validate(OpenSloWriter.bundle(slo)).forEach(p -> problems.add(slo.id() + ": OpenSLO: " + p));
+            for (AlertTier tier : slo.tiers()) {
+                if (tier.shortWindow().compareTo(tier.longWindow()) >= 0) {
+                    problems.add(slo.id() + ": tier " + tier.name() + " has a short window not shorter than its long window");
+                }
+            }
+            if (slo.tiers().stream().noneMatch(t -> t.canFire(slo.period(), slo.objective()))) {
+                problems.add(slo.id() + ": no alert tier can fire at " + slo.objective().percent() + " (factor x budget >= 1)");
+            }
+            if (!slo.errorQuery().contains(PromQl.WINDOW) || !slo.totalQuery().contains(PromQl.WINDOW)) {
+                problems.add(slo.id() + ": the SLI queries must take their window from " + PromQl.WINDOW);
+            }
+        }
+        return problems;
     }
 
     /**

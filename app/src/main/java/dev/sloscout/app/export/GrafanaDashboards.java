@@ -1,0 +1,116 @@
+package dev.sloscout.app.export;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.sloscout.engine.artifact.PrometheusRules;
+import dev.sloscout.engine.artifact.SloDefinition;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.sli.PromQl;
+import dev.sloscout.engine.slo.AlertTier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An importable Grafana dashboard per service, built from typed values (Jackson writes the JSON): SLI against the
+ * objective, error budget remaining over the period, burn rate per window against each tier's threshold, request and
+ * error rates, latency percentiles; template variables for the SLO, the SLI window and the data source.
+ */
+public final class GrafanaDashboards {
+    private static final MetricsProfile PROFILE = MetricsProfile.SPANMETRICS;
+
+    private GrafanaDashboards() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Dashboard(String uid, String title, List<String> tags, String timezone, int schemaVersion, int version,
+                            boolean editable, Map<String, String> time, Templating templating, List<Panel> panels,
+                            String description) {
+    }
+
+    public record Templating(List<Variable> list) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Variable(String name, String label, String type, Object datasource, String query, Integer refresh,
+                           Boolean includeAll, Map<String, Object> current, List<Map<String, Object>> options) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Panel(int id, String type, String title, String description, GridPos gridPos, Map<String, String> datasource,
+                        List<Target> targets, Map<String, Object> fieldConfig) {
+    }
+
+    public record GridPos(int x, int y, int w, int h) {
+    }
+
+    public record Target(String refId, String expr, String legendFormat) {
+    }
+
+    public static Dashboard forService(String service, List<SloDefinition> slos) {
+        String serviceSelector = "sloth_service=" + PromQl.quote(service);
+        String slo = serviceSelector + ",sloth_slo=\"$slo\"";
+        Map<String, String> datasource = Map.of("type", "prometheus", "uid", "${datasource}");
+        List<Panel> panels = new ArrayList<>();
+        panels.add(new Panel(1, "timeseries", "SLI vs objective ($slo, $window window)",
+                "Good-event ratio of the SLI over the chosen window, against the objective.", new GridPos(0, 0, 12, 8), datasource,
+                List.of(new Target("A", "1 - slo:sli_error:ratio_rate${window}{" + slo + "}", "SLI"),
+                        new Target("B", "slo:objective:ratio{" + slo + "}", "objective")), percentUnit()));
+        panels.add(new Panel(2, "stat", "Error budget remaining (period)",
+                "1 - (errors over the period / error budget); below 0 the SLO is breached.", new GridPos(12, 0, 6, 8), datasource,
+                List.of(new Target("A", "slo:period_error_budget_remaining:ratio{" + slo + "}", "remaining")), percentUnit()));
+        panels.add(new Panel(3, "stat", "Current burn rate (5m)",
+                "1 spends exactly the budget over the period.", new GridPos(18, 0, 6, 8), datasource,
+                List.of(new Target("A", "slo:current_burn_rate:ratio{" + slo + "}", "burn rate")), null));
+        List<Target> burn = new ArrayList<>();
+        char ref = 'A';
+        for (String window : PrometheusRules.WINDOWS) {
+            burn.add(new Target(String.valueOf(ref++), "slo:sli_error:ratio_rate" + window + "{" + slo + "} / on(sloth_id, sloth_slo, "
+                    + "sloth_service) group_left slo:error_budget:ratio{" + slo + "}", "burn " + window));
+        }
+        Set<String> factors = new LinkedHashSet<>();
+        for (SloDefinition definition : slos) {
+            for (AlertTier tier : definition.tiers()) {
+                factors.add(tier.name() + "=" + PrometheusRules.number(tier.factor(definition.period())));
+            }
+        }
+        for (String factor : factors) {
+            String[] parts = factor.split("=");
+            burn.add(new Target(String.valueOf(ref++), "vector(" + parts[1] + ")", "threshold " + parts[0] + " (" + parts[1] + "x)"));
+        }
+        panels.add(new Panel(4, "timeseries", "Burn rate per window against each tier's threshold",
+                "An alert fires when both its long and its short window are above its threshold.", new GridPos(0, 8, 24, 9),
+                datasource, burn, null));
+        String calls = PROFILE.serviceLabel() + "=" + PromQl.quote(service) + "," + PROFILE.extraSelectors();
+        panels.add(new Panel(5, "timeseries", "Requests and errors per second",
+                "From the spanmetrics connector: server spans of the service.", new GridPos(0, 17, 12, 8), datasource,
+                List.of(new Target("A", "sum by (span_name) (rate(" + PROFILE.callsMetric() + "{" + calls + "}[5m]))", "{{span_name}}"),
+                        new Target("B", "sum by (span_name) (rate(" + PROFILE.callsMetric() + "{" + calls + "," + PROFILE.errorSelector()
+                                + "}[5m]))", "errors {{span_name}}")), null));
+        List<Target> latency = new ArrayList<>();
+        ref = 'A';
+        for (String q : List.of("0.5", "0.9", "0.99")) {
+            latency.add(new Target(String.valueOf(ref++), "histogram_quantile(" + q + ", sum by (le) (rate("
+                    + PROFILE.durationBucketMetric() + "{" + calls + "}[5m])))", "p" + q.substring(2)));
+        }
+        panels.add(new Panel(6, "timeseries", "Latency percentiles (ms)", "From the spanmetrics duration histogram.",
+                new GridPos(12, 17, 12, 8), datasource, latency, Map.of("defaults", Map.of("unit", "ms"))));
+
+        List<Variable> variables = List.of(
+                new Variable("datasource", "Data source", "datasource", null, "prometheus", null, null, null, null),
+                new Variable("slo", "SLO", "query", datasource, "label_values(sloth_slo_info{" + serviceSelector + "}, sloth_slo)",
+                        2, false, null, null),
+                new Variable("window", "SLI window", "custom", null, String.join(",", PrometheusRules.WINDOWS), null, false,
+                        Map.of("text", "1h", "value", "1h"), PrometheusRules.WINDOWS.stream()
+                        .map(w -> Map.<String, Object>of("text", w, "value", w, "selected", w.equals("1h"))).toList()));
+        return new Dashboard("slo-" + dev.sloscout.engine.artifact.Names.slug(service, 30), "SLOs: " + service,
+                List.of("slo", "slo-scout"), "utc", 39, 1, true, Map.of("from", "now-7d", "to", "now"),
+                new Templating(variables), panels, "Generated by slo-scout for the SLOs of " + service);
+    }
+
+    private static Map<String, Object> percentUnit() {
+        return Map.of("defaults", Map.of("unit", "percentunit"));
+    }
+}
