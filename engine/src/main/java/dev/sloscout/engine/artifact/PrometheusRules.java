@@ -211,7 +211,8 @@ public final class PrometheusRules {
         return seconds + "s";
     }
 
-    private static String human(Duration duration) {
+    /** {@code 2 days}, {@code 30 hours}, {@code forever}: how long a budget lasts, for people. */
+    static String human(Duration duration) {
         if (SloMath.isForever(duration)) {
             return "forever";
         }

@@ -64,7 +64,7 @@ public final class Runbooks {
                     .append(" | ").append(PrometheusRules.number(tier.errorRatioThreshold(slo.period(), slo.objective())))
                     .append(" | ").append(PrometheusRules.window(tier.forDuration()))
                     .append(" | ").append(PrometheusRules.number(tier.budgetPercent())).append("%")
-                    .append(" | ").append(human(exhaustion)).append(" |\n");
+                    .append(" | ").append(PrometheusRules.human(exhaustion)).append(" |\n");
         }
         md.append("\n`").append(PrometheusRules.ABSENT_ALERT).append("` (ticket) fires when the SLI's metrics have been absent for ")
                 .append(PrometheusRules.window(PrometheusRules.ABSENT_FOR)).append(".\n\n");
@@ -105,13 +105,5 @@ public final class Runbooks {
         md.append("- When the objective is met with most of the budget left for three periods, consider tightening it "
                 + "(see the aggressive proposal in analysis.json).\n");
         return md.toString();
-    }
-
-    private static String human(Duration duration) {
-        if (SloMath.isForever(duration)) {
-            return "forever";
-        }
-        long hours = duration.toHours();
-        return hours >= 48 ? hours / 24 + " days" : hours + " hours";
     }
 }
