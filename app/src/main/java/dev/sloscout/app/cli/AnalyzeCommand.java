@@ -54,6 +54,10 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             description = "Where the runbooks will be served; alerts link to URL/<slo>.md (default: the bundle's runbooks/).")
     String runbookBaseUrl;
 
+    @Option(names = "--grafana-url", paramLabel = "URL",
+            description = "The Grafana the dashboards go to; alerts link to URL/d/<uid> (default: the path alone).")
+    String grafanaUrl;
+
     @Option(names = "--metrics-profile", paramLabel = "FILE",
             description = "A JSON file mapping your metric and label names (replaces the example 'custom' profile); "
                     + "see docs/formats.md.")
@@ -89,7 +93,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         Json.writeFile(file, analysis);
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
                 report.assignedTraces(), file);
-        List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, runbookBaseUrl);
+        List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, runbookBaseUrl, grafanaUrl);
         for (Map.Entry<String, String> artifact : ArtifactBundle.files(slos).entrySet()) {
             Path target = outDir.resolve(artifact.getKey());
             Files.createDirectories(target.getParent());

@@ -78,8 +78,10 @@ public final class ArtifactBundle {
      * The balanced availability and latency SLO of each journey, with the standard tiers over 28 days.
      *
      * @param runbookBase where the runbooks will be served (their file name is appended); null for the bundle path
+     * @param grafanaBase the Grafana the dashboards are imported into; null for a path relative to any Grafana
      */
-    public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, String runbookBase) {
+    public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, String runbookBase,
+                                                String grafanaBase) {
         List<ExportedSlo> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (SliCandidate candidate : candidates) {
@@ -99,7 +101,10 @@ public final class ArtifactBundle {
                     : latency(journey, name, balanced);
             String runbook = (runbookBase == null ? "runbooks/" : runbookBase.endsWith("/") ? runbookBase : runbookBase + "/")
                     + Runbooks.fileName(definition);
-            out.add(new ExportedSlo(definition.withRunbook(runbook), journey, candidate, balanced));
+            String grafana = grafanaBase == null ? "" : grafanaBase.replaceAll("/+$", "");
+            String dashboard = grafana + "/d/" + Names.dashboardUid(definition.service()) + "?var-slo="
+                    + java.net.URLEncoder.encode(definition.slo(), java.nio.charset.StandardCharsets.UTF_8);
+            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard), journey, candidate, balanced));
         }
         return out;
     }

@@ -56,6 +56,11 @@ public final class Names {
         }
     }
 
+    /** The Grafana dashboard uid of a service's SLO dashboard (at most 40 characters, as Grafana allows). */
+    public static String dashboardUid(String service) {
+        return "slo-" + slug(unique(service), 36);
+    }
+
     /** {@code page-1h} becomes {@code Page1h}, for alert names. */
     public static String camel(String text) {
         StringBuilder out = new StringBuilder();

@@ -41,9 +41,9 @@ public record SloDefinition(
         tiers = List.copyOf(tiers);
     }
 
-    public SloDefinition withRunbook(String url) {
+    public SloDefinition withLinks(String runbook, String dashboard) {
         return new SloDefinition(service, slo, description, objective, period, tiers, errorQuery, totalQuery, presenceQuery,
-                testSeries, url, dashboardUrl);
+                testSeries, runbook, dashboard);
     }
 
     /** {@code <service>-<slo>}, the {@code sloth_id}. */

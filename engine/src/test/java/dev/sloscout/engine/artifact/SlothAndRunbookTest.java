@@ -28,7 +28,8 @@ class SlothAndRunbookTest {
         assembler.finish();
         JourneyDiscovery.JourneyReport report = discovery.build();
         List<SliCandidate> candidates = new SliCatalog(MetricsProfile.DEFAULTS).candidates(report);
-        exported = ArtifactBundle.definitions(report.journeys(), candidates, "https://runbooks.example/slo/");
+        exported = ArtifactBundle.definitions(report.journeys(), candidates, "https://runbooks.example/slo/",
+                "https://grafana.example/");
         files = ArtifactBundle.files(exported);
     }
 
@@ -39,7 +40,8 @@ class SlothAndRunbookTest {
                 "sloth/frontend.yml");
         assertThat(files.keySet().stream().filter(f -> f.startsWith("runbooks/"))).hasSize(12);
         assertThat(files.get("prometheus/rules/frontend.rules.yml"))
-                .contains("runbook_url: \"https://runbooks.example/slo/frontend-post-checkout-availability.md\"");
+                .contains("runbook_url: \"https://runbooks.example/slo/frontend-post-checkout-availability.md\"")
+                .contains("dashboard_url: \"https://grafana.example/d/slo-frontend?var-slo=post-checkout-availability\"");
     }
 
     @Test
