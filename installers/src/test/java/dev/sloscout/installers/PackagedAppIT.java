@@ -1,0 +1,71 @@
+package dev.sloscout.installers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The packaged launcher, with only its bundled runtime, runs the CLI; the .deb installs the same into a root. */
+class PackagedAppIT {
+    private static final Path DEST = Path.of(System.getProperty("jpackage.dest", "target/jpackage"));
+    private static final Path EXAMPLES = Path.of(System.getProperty("examples", "../examples"));
+
+    @TempDir
+    Path root;
+
+    private static String run(Path launcher, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().put("PATH", "/usr/bin:/bin"); // no JDK of the build on the path: the bundled runtime only
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void theAppImageLauncherRunsTheCliOnItsBundledRuntime() throws Exception {
+        Path launcher = DEST.resolve("slo-scout/bin/slo-scout");
+        assumeTrue(Files.isExecutable(launcher), "no Linux app image at " + launcher);
+
+        assertThat(run(launcher, "--version")).startsWith("slo-scout ");
+        assertThat(run(launcher, "ingest-stats", EXAMPLES.resolve("shop.otlp.pb").toString(), "--json"))
+                .contains("\"spans\" : 49");
+        assertThat(DEST.resolve("slo-scout/lib/runtime/release")).exists();
+    }
+
+    @Test
+    void theDebInstallsTheAppWithDesktopEntryFileAssociationsAndTheCliOnThePath() throws Exception {
+        Path deb;
+        try (Stream<Path> files = Files.list(DEST)) {
+            deb = files.filter(p -> p.toString().endsWith(".deb")).findFirst().orElse(null);
+        }
+        assumeTrue(deb != null, "no .deb was built (fakeroot/dpkg-deb missing)");
+        Process extract = new ProcessBuilder("dpkg-deb", "-x", deb.toString(), root.toString()).inheritIO().start();
+        assertThat(extract.waitFor()).isZero();
+        Process control = new ProcessBuilder("dpkg-deb", "-e", deb.toString(), root.resolve("DEBIAN").toString()).inheritIO().start();
+        assertThat(control.waitFor()).isZero();
+
+        Path launcher = root.resolve("opt/slo-scout/bin/slo-scout");
+        assertThat(run(launcher, "ingest-stats", EXAMPLES.resolve("shop.jaeger.json").toString(), "--json"))
+                .contains("\"traces\" : 8");
+        assertThat(root.resolve("opt/slo-scout/lib/slo-scout-slo-scout.desktop")).exists();
+        assertThat(Files.readString(root.resolve("opt/slo-scout/lib/slo-scout-slo-scout-MimeInfo.xml")))
+                .contains("*.jsonl").contains("*.otlp.json");
+        assertThat(Files.readString(root.resolve("DEBIAN/postinst"))).contains("ln -sf /opt/slo-scout/bin/slo-scout /usr/bin/slo-scout");
+        assertThat(Files.readString(root.resolve("DEBIAN/control"))).contains("libgtk-3-0").contains("Version: 0.1.0");
+    }
+}
