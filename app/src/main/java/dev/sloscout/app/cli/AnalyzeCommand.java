@@ -4,6 +4,7 @@ import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.app.export.GrafanaDashboards;
 import dev.sloscout.engine.artifact.ArtifactBundle;
+import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
@@ -54,6 +55,14 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             description = "Where the runbooks will be served; alerts link to URL/<slo>.md (default: the bundle's runbooks/).")
     String runbookBaseUrl;
 
+    @Option(names = "--period", paramLabel = "DAYS",
+            description = "SLO period of the exported SLOs, e.g. 7d, 14d, 28d, 30d, 90d (default: the proposals' 28d).")
+    String period;
+
+    @Option(names = "--tiers", paramLabel = "LIST", defaultValue = "page-1h,page-6h,ticket-1d,ticket-3d",
+            description = "Burn-rate alert tiers to export (default ${DEFAULT-VALUE}).")
+    String tiers;
+
     @Option(names = "--grafana-url", paramLabel = "URL",
             description = "The Grafana the dashboards go to; alerts link to URL/d/<uid> (default: the path alone).")
     String grafanaUrl;
@@ -75,6 +84,14 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     demo ? "--demo reads no files; give either FILE... or --demo" : "give FILE... or --demo");
         }
+        ExportSettings exportSettings;
+        try {
+            exportSettings = new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
+                    ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl);
+        } catch (IllegalArgumentException e) {
+            err.println("slo-scout: " + e.getMessage());
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
         List<MetricsProfile> profiles = profiles();
         if (profiles == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
@@ -93,7 +110,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         Json.writeFile(file, analysis);
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
                 report.assignedTraces(), file);
-        List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, runbookBaseUrl, grafanaUrl);
+        List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, exportSettings);
         for (Map.Entry<String, String> artifact : ArtifactBundle.files(slos).entrySet()) {
             Path target = outDir.resolve(artifact.getKey());
             Files.createDirectories(target.getParent());

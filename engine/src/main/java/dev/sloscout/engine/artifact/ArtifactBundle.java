@@ -75,13 +75,14 @@ public final class ArtifactBundle {
     }
 
     /**
-     * The balanced availability and latency SLO of each journey, with the standard tiers over 28 days.
+     * The balanced availability and latency SLO of each journey (by default the standard tiers over the proposal's
+     * 28 days).
      *
-     * @param runbookBase where the runbooks will be served (their file name is appended); null for the bundle path
-     * @param grafanaBase the Grafana the dashboards are imported into; null for a path relative to any Grafana
+     * @param settings period and tiers (the SLO's settings), and where runbooks and dashboards will be reachable
      */
-    public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, String runbookBase,
-                                                String grafanaBase) {
+    public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, ExportSettings settings) {
+        String runbookBase = settings.runbookBase();
+        String grafanaBase = settings.grafanaBase();
         List<ExportedSlo> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (SliCandidate candidate : candidates) {
@@ -96,9 +97,10 @@ public final class ArtifactBundle {
             }
             String kind = candidate.kind() == SliCandidate.Kind.AVAILABILITY ? "availability" : "latency";
             String name = unique(Names.slug(journey.entry().operation(), 48) + "-" + kind, journey.entry().service(), taken);
+            Duration period = settings.period() != null ? settings.period() : Duration.ofDays(balanced.periodDays());
             SloDefinition definition = candidate.kind() == SliCandidate.Kind.AVAILABILITY
-                    ? availability(journey, name, balanced)
-                    : latency(journey, name, balanced);
+                    ? availability(journey, name, balanced, period, settings.tiers())
+                    : latency(journey, name, balanced, period, settings.tiers());
             String runbook = (runbookBase == null ? "runbooks/" : runbookBase.endsWith("/") ? runbookBase : runbookBase + "/")
                     + Runbooks.fileName(definition);
             String grafana = grafanaBase == null ? "" : grafanaBase.replaceAll("/+$", "");
@@ -117,13 +119,14 @@ public final class ArtifactBundle {
         return candidate;
     }
 
-    private static SloDefinition availability(Journey journey, String name, SloProposal proposal) {
+    private static SloDefinition availability(Journey journey, String name, SloProposal proposal, Duration period,
+                                              List<AlertTier> tiers) {
         String selectors = SliCatalog.selectors(PROFILE, journey);
         String total = PromQl.sumRate(PROFILE.callsMetric(), selectors);
         String errors = PromQl.sumRate(PROFILE.callsMetric(), selectors + "," + PROFILE.errorSelector());
         String concrete = concreteSelectors(journey);
         return new SloDefinition(journey.entry().service(), name, journey.name() + " availability",
-                new Objective(proposal.objective()), Duration.ofDays(proposal.periodDays()), AlertTier.STANDARD, errors, total,
+                new Objective(proposal.objective()), period, tiers, errors, total,
                 "count(" + PROFILE.callsMetric() + "{" + selectors + "}) > 0",
                 new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.COUNTERS,
                         PROFILE.callsMetric() + "{" + concrete + ",status_code=\"STATUS_CODE_UNSET\"}",
@@ -131,7 +134,8 @@ public final class ArtifactBundle {
                 null, null);
     }
 
-    private static SloDefinition latency(Journey journey, String name, SloProposal proposal) {
+    private static SloDefinition latency(Journey journey, String name, SloProposal proposal, Duration period,
+                                         List<AlertTier> tiers) {
         double threshold = LatencyBounds.snapUp(proposal.thresholdMs(), PROFILE.bucketBoundsMs());
         if (Double.isNaN(threshold)) {
             threshold = PROFILE.bucketBoundsMs()[PROFILE.bucketBoundsMs().length - 1];
@@ -142,7 +146,7 @@ public final class ArtifactBundle {
         String good = PromQl.sumRate(PROFILE.durationBucketMetric(), selectors + ",le=\"" + le + "\"");
         String concrete = concreteSelectors(journey);
         return new SloDefinition(journey.entry().service(), name, journey.name() + " latency under " + le + " ms",
-                new Objective(proposal.objective()), Duration.ofDays(proposal.periodDays()), AlertTier.STANDARD,
+                new Objective(proposal.objective()), period, tiers,
                 "(" + total + " - " + good + ")", total,
                 "count(" + PROFILE.durationCountMetric() + "{" + selectors + "}) > 0",
                 new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.HISTOGRAM,

@@ -6,6 +6,7 @@ import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.sli.SliCatalog;
+import dev.sloscout.engine.slo.AlertTier;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +29,8 @@ class SlothAndRunbookTest {
         assembler.finish();
         JourneyDiscovery.JourneyReport report = discovery.build();
         List<SliCandidate> candidates = new SliCatalog(MetricsProfile.DEFAULTS).candidates(report);
-        exported = ArtifactBundle.definitions(report.journeys(), candidates, "https://runbooks.example/slo/",
-                "https://grafana.example/");
+        exported = ArtifactBundle.definitions(report.journeys(), candidates, new ExportSettings(null, AlertTier.STANDARD,
+                "https://runbooks.example/slo/", "https://grafana.example/"));
         files = ArtifactBundle.files(exported);
     }
 
@@ -42,6 +43,30 @@ class SlothAndRunbookTest {
         assertThat(files.get("prometheus/rules/frontend.rules.yml"))
                 .contains("runbook_url: \"https://runbooks.example/slo/frontend-post-checkout-availability.md\"")
                 .contains("dashboard_url: \"https://grafana.example/d/slo-frontend?var-slo=post-checkout-availability\"");
+    }
+
+    @Test
+    void periodAndTiersAreTheSlosSettings() {
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, discovery);
+        DemoShop.generate(9, 1, 6, assembler);
+        assembler.finish();
+        JourneyDiscovery.JourneyReport report = discovery.build();
+        List<ExportedSlo> custom = ArtifactBundle.definitions(report.journeys(),
+                new SliCatalog(MetricsProfile.DEFAULTS).candidates(report),
+                new ExportSettings(ExportSettings.parsePeriod("7d"), ExportSettings.parseTiers("ticket-3d, page-1h"), null, null));
+
+        assertThat(custom).allSatisfy(e -> {
+            assertThat(e.definition().period()).isEqualTo(java.time.Duration.ofDays(7));
+            assertThat(e.definition().tiers()).extracting(AlertTier::name).containsExactly("page-1h", "ticket-3d");
+        });
+        String rules = ArtifactBundle.files(custom).get("prometheus/rules/frontend.rules.yml");
+        assertThat(rules).contains("slo:sli_error:ratio_rate7d").doesNotContain("Page6h").doesNotContain("Ticket1d");
+        assertThat(ArtifactBundle.check(custom)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportSettings.parseTiers("page-2h"))
+                .hasMessageContaining("unknown alert tier");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportSettings.parsePeriod("1 month"))
+                .hasMessageContaining("number of days");
     }
 
     @Test
