@@ -6,6 +6,7 @@ import dev.sloscout.app.export.GrafanaDashboards;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
+import dev.sloscout.engine.artifact.SloDefinition;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
@@ -116,12 +117,10 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             Files.createDirectories(target.getParent());
             Files.writeString(target, artifact.getValue(), StandardCharsets.UTF_8);
         }
-        java.util.Map<String, java.util.List<dev.sloscout.engine.artifact.SloDefinition>> byService = new java.util.TreeMap<>();
-        slos.forEach(e -> byService.computeIfAbsent(e.definition().service(), s -> new java.util.ArrayList<>()).add(e.definition()));
-        for (var service : byService.entrySet()) {
-            Path dashboard = outDir.resolve("grafana/" + dev.sloscout.engine.artifact.Names.unique(service.getKey()) + "-slo.json");
+        for (Map.Entry<String, List<SloDefinition>> service : ArtifactBundle.byService(slos).entrySet()) {
+            Path dashboard = outDir.resolve("grafana/" + service.getKey() + "-slo.json");
             Files.createDirectories(dashboard.getParent());
-            Json.writeFile(dashboard, GrafanaDashboards.forService(service.getKey(), service.getValue()));
+            Json.writeFile(dashboard, GrafanaDashboards.forService(service.getValue().get(0).service(), service.getValue()));
         }
         out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/)%n", slos.size(), outDir);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);

@@ -2,13 +2,11 @@ package dev.sloscout.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +21,7 @@ class AnalyzeCommandTest {
     @Test
     void writesAnalysisJsonWithJourneysCandidatesAndProposals() throws IOException {
         Path file = dir.resolve("shop.jsonl");
-        Files.writeString(file, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 400), 50), StandardCharsets.UTF_8);
+        ShopTraffic.writeJsonLines(file, 7, 400);
         Path out = dir.resolve("out");
 
         CliRun run = CliRun.of("analyze", file.toString(), "--validate", "never", "--out", out.toString());
@@ -67,7 +65,7 @@ class AnalyzeCommandTest {
     @Test
     void aUserMetricsProfileReplacesTheExampleMappingAndIsValidatedFirst() throws IOException {
         Path traces = dir.resolve("shop.jsonl");
-        Files.writeString(traces, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 100), 50), StandardCharsets.UTF_8);
+        ShopTraffic.writeJsonLines(traces, 7, 100);
         Path profile = dir.resolve("profile.json");
         Files.writeString(profile, "{\"name\":\"acme\",\"description\":\"ACME gateway metrics\",\"callsMetric\":\"acme_requests_total\","
                 + "\"serviceLabel\":\"app\",\"operationLabel\":\"path\",\"extraSelectors\":\"env=\\\"prod\\\"\","

@@ -2,13 +2,11 @@ package dev.sloscout.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +27,7 @@ class BundleGoldenTest {
     @Test
     void theBundleOfAFixedInputMatchesItsGoldenFiles() throws IOException {
         Path traces = dir.resolve("shop.jsonl");
-        Files.writeString(traces, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 400), 50), StandardCharsets.UTF_8);
+        ShopTraffic.writeJsonLines(traces, 7, 400);
         Path out = dir.resolve("out");
 
         CliRun run = CliRun.of("analyze", traces.toString(), "--validate", "never", "--out", out.toString());
@@ -56,7 +54,7 @@ class BundleGoldenTest {
     @Test
     void dashboardsAreValidJsonWithTheExpectedPanels() throws IOException {
         Path traces = dir.resolve("shop.jsonl");
-        Files.writeString(traces, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 200), 50), StandardCharsets.UTF_8);
+        ShopTraffic.writeJsonLines(traces, 7, 200);
         Path out = dir.resolve("out");
         CliRun.of("analyze", traces.toString(), "--validate", "never", "--out", out.toString());
 

@@ -3,7 +3,6 @@ package dev.sloscout.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class JourneysCommandTest {
 
     private CliRun journeysOfShopTraffic() throws IOException {
         Path file = dir.resolve("shop.jsonl");
-        Files.writeString(file, new OtlpJsonWriter().jsonLines(ShopTraffic.spans(7, 400), 50), StandardCharsets.UTF_8);
+        ShopTraffic.writeJsonLines(file, 7, 400);
         return CliRun.of("journeys", file.toString(), "--json");
     }
 

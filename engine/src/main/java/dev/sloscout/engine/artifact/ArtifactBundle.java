@@ -30,14 +30,22 @@ public final class ArtifactBundle {
     private ArtifactBundle() {
     }
 
-    /** Relative path to file content, in a stable order: rules, tests, Sloth specs per service; a runbook per SLO. */
-    public static Map<String, String> files(List<ExportedSlo> exported) {
+    /**
+     * The SLOs per service, keyed by the service's file-name slug ({@link Names#unique}), in a stable order; every
+     * per-service file of the bundle (rules, tests, Sloth, dashboards) is named after that key.
+     */
+    public static Map<String, List<SloDefinition>> byService(List<ExportedSlo> exported) {
         Map<String, List<SloDefinition>> byService = new TreeMap<>();
         for (ExportedSlo slo : exported) {
             byService.computeIfAbsent(Names.unique(slo.definition().service()), s -> new ArrayList<>()).add(slo.definition());
         }
+        return byService;
+    }
+
+    /** Relative path to file content, in a stable order: rules, tests, Sloth specs per service; a runbook per SLO. */
+    public static Map<String, String> files(List<ExportedSlo> exported) {
         Map<String, String> files = new LinkedHashMap<>();
-        for (Map.Entry<String, List<SloDefinition>> service : byService.entrySet()) {
+        for (Map.Entry<String, List<SloDefinition>> service : byService(exported).entrySet()) {
             String rules = service.getKey() + ".rules.yml";
             files.put("prometheus/rules/" + rules, PrometheusRules.file(service.getValue()));
             files.put("prometheus/tests/" + service.getKey() + ".test.yml", PromtoolTests.file(rules, service.getValue()));

@@ -10,8 +10,6 @@ import java.util.List;
  * where runbooks and dashboards will be reachable (null: paths relative to the bundle / to any Grafana).
  */
 public record ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase) {
-    public static final ExportSettings DEFAULTS = new ExportSettings(null, AlertTier.STANDARD, null, null);
-
     public ExportSettings {
         if (period != null && (period.toHours() % 24 != 0 || period.toDays() < 1 || period.toDays() > 366)) {
             throw new IllegalArgumentException("the period must be whole days between 1 and 366, got " + period);

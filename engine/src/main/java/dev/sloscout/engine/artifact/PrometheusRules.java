@@ -138,7 +138,7 @@ public final class PrometheusRules {
                 + " and " + window(tier.shortWindow()) + " is above " + number(tier.errorRatioThreshold(slo.period(), slo.objective()))
                 + " (" + number(factor) + " x the " + number(slo.objective().errorBudget()) + " budget of the "
                 + slo.objective().percent() + " objective over " + slo.periodWindow() + "). At this rate the budget of a whole period "
-                + "lasts " + human(exhaustion) + ".");
+                + "lasts " + SloMath.describe(exhaustion) + ".");
         putLinks(annotations, slo);
         return annotations;
     }
@@ -193,7 +193,7 @@ public final class PrometheusRules {
 
     /** A number as a person writes it: {@code 0.0144}, {@code 14.4}, {@code 28}. */
     public static String number(double value) {
-        return new BigDecimal(Double.toString(SloMath.round(value))).stripTrailingZeros().toPlainString();
+        return SloMath.plain(value);
     }
 
     /** A Prometheus duration: {@code 5m}, {@code 1h}, {@code 3d}. */
@@ -211,12 +211,4 @@ public final class PrometheusRules {
         return seconds + "s";
     }
 
-    /** {@code 2 days}, {@code 30 hours}, {@code forever}: how long a budget lasts, for people. */
-    static String human(Duration duration) {
-        if (SloMath.isForever(duration)) {
-            return "forever";
-        }
-        long hours = duration.toHours();
-        return hours >= 48 ? hours / 24 + " days" : hours >= 2 ? hours + " hours" : duration.toMinutes() + " minutes";
-    }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class PromtoolTests {
     private static final double REQUESTS_PER_INTERVAL = 1000;
+    private static final String ALERT_TESTS = "    alert_rule_test:\n";
     /**
      * Rule evaluation step of the tests. Coarser than production because the 3-day tier needs a day of simulated time
      * and promtool evaluates every rule of the file at every step; but under Prometheus' 5-minute lookback, since
@@ -73,6 +74,7 @@ public final class PromtoolTests {
             double bad = REQUESTS_PER_INTERVAL * justAbove(threshold(slo, tier));
             series(y, slo, List.of(new Segment(bad, burning), new Segment(0, total - burning)));
         }
+        y.append(ALERT_TESTS);
         alertTest(y, tier, firesAt, slos);
         alertTest(y, tier, recoveredAt, List.of());
     }
@@ -86,6 +88,7 @@ public final class PromtoolTests {
             double bad = REQUESTS_PER_INTERVAL * threshold(slo, tier) * 0.95;
             series(y, slo, List.of(new Segment(bad, at.dividedBy(interval) + 1)));
         }
+        y.append(ALERT_TESTS);
         alertTest(y, tier, at, List.of());
     }
 
@@ -104,6 +107,7 @@ public final class PromtoolTests {
             double ratio = Math.min(1, 1.5 * threshold(slo, tier));
             series(y, slo, List.of(new Segment(0, quiet), new Segment(REQUESTS_PER_INTERVAL * ratio, spike)));
         }
+        y.append(ALERT_TESTS);
         alertTest(y, tier, at, List.of());
     }
 
@@ -126,6 +130,7 @@ public final class PromtoolTests {
                 y.append("        exp_samples: []\n");
             }
         }
+        y.append(ALERT_TESTS);
         for (AlertTier tier : tiers) {
             alertTest(y, tier, Duration.ofMinutes(90), List.of());
         }
@@ -191,10 +196,8 @@ public final class PromtoolTests {
         return out.toString();
     }
 
+    /** One entry of a group's {@code alert_rule_test} list (the caller opened the list with {@link #ALERT_TESTS}). */
     private static void alertTest(StringBuilder y, AlertTier tier, Duration at, List<SloDefinition> firing) {
-        if (!y.toString().endsWith("    alert_rule_test:\n") && !lastBlockIsAlertTests(y)) {
-            y.append("    alert_rule_test:\n");
-        }
         y.append("      - eval_time: ").append(PrometheusRules.window(at)).append('\n');
         y.append("        alertname: ").append(Yaml.quote(PrometheusRules.alertName(tier))).append('\n');
         if (firing.isEmpty()) {
@@ -210,10 +213,6 @@ public final class PromtoolTests {
         }
     }
 
-    private static boolean lastBlockIsAlertTests(StringBuilder y) {
-        int group = y.lastIndexOf("  - interval: ");
-        return group >= 0 && y.indexOf("    alert_rule_test:\n", group) >= 0;
-    }
 
     private static void mapping(StringBuilder y, Map<String, String> values, String indent) {
         values.forEach((k, v) -> y.append(indent).append(k).append(": ").append(Yaml.quote(v)).append('\n'));

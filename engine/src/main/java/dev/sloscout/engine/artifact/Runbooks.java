@@ -64,7 +64,7 @@ public final class Runbooks {
                     .append(" | ").append(PrometheusRules.number(tier.errorRatioThreshold(slo.period(), slo.objective())))
                     .append(" | ").append(PrometheusRules.window(tier.forDuration()))
                     .append(" | ").append(PrometheusRules.number(tier.budgetPercent())).append("%")
-                    .append(" | ").append(PrometheusRules.human(exhaustion)).append(" |\n");
+                    .append(" | ").append(SloMath.describe(exhaustion)).append(" |\n");
         }
         md.append("\n`").append(PrometheusRules.ABSENT_ALERT).append("` (ticket) fires when the SLI's metrics have been absent for ")
                 .append(PrometheusRules.window(PrometheusRules.ABSENT_FOR)).append(".\n\n");

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -150,10 +149,5 @@ public final class JourneyDiscovery implements TraceListener {
     /** Journeys plus what could not be assigned. */
     public record JourneyReport(List<Journey> journeys, long assignedTraces, long partialTraces, long tracesWithOrphans,
                                 Map<String, HistoryRecorder> histories) {
-        public Set<String> journeyIds() {
-            Set<String> ids = new TreeSet<>();
-            journeys.forEach(j -> ids.add(j.id()));
-            return ids;
-        }
     }
 }

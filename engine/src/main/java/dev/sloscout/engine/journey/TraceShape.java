@@ -31,13 +31,13 @@ final class TraceShape {
         this.templates = templates;
         int n = spans.size();
         parent = new int[n];
-        SpanIndex index = new SpanIndex(spans);
+        Trace.Index index = new Trace.Index(spans);
         int[] childCount = new int[n];
         int earliestRoot = -1;
         int orphanCount = 0;
         for (int i = 0; i < n; i++) {
             Span span = spans.get(i);
-            int p = index.parentOf(i);
+            int p = index.parentIndex(i);
             parent[i] = p;
             if (p >= 0) {
                 childCount[p]++;
@@ -196,68 +196,5 @@ final class TraceShape {
             current = last;
         }
         return Arrays.copyOf(path, length);
-    }
-
-    /**
-     * Span id to position, open addressing over the trace's ids; resolves Zipkin's shared server spans (their parent
-     * is the client span with the same id).
-     */
-    private static final class SpanIndex {
-        private final List<Span> spans;
-        private final long[] keys;
-        private final int[] slots;
-        private final int mask;
-
-        SpanIndex(List<Span> spans) {
-            this.spans = spans;
-            int capacity = Integer.highestOneBit(Math.max(4, spans.size() * 2 - 1)) << 1;
-            keys = new long[capacity];
-            slots = new int[capacity];
-            Arrays.fill(slots, -1);
-            mask = capacity - 1;
-            for (int i = 0; i < spans.size(); i++) {
-                long id = spans.get(i).spanId().value();
-                int s = slot(id);
-                while (slots[s] >= 0) {
-                    s = (s + 1) & mask;
-                }
-                keys[s] = id;
-                slots[s] = i;
-            }
-        }
-
-        private int slot(long id) {
-            return (int) (id ^ (id >>> 29)) * 0x9E3779B9 >>> 7 & mask;
-        }
-
-        /** The parent's position, or -1 when the span is a root or its parent is not in the input. */
-        int parentOf(int i) {
-            Span span = spans.get(i);
-            if (span.shared()) {
-                int client = find(span.spanId().value(), i, SpanKind.CLIENT);
-                if (client >= 0) {
-                    return client;
-                }
-            }
-            return span.parentSpanId() == null ? -1 : find(span.parentSpanId().value(), i, null);
-        }
-
-        private int find(long id, int self, SpanKind kind) {
-            int fallback = -1;
-            for (int s = slot(id); slots[s] >= 0; s = (s + 1) & mask) {
-                int candidate = slots[s];
-                if (keys[s] != id || candidate == self) {
-                    continue;
-                }
-                Span c = spans.get(candidate);
-                if (kind == null ? !c.shared() : c.kind() == kind) {
-                    return candidate;
-                }
-                if (kind == null && fallback < 0) {
-                    fallback = candidate;
-                }
-            }
-            return fallback;
-        }
     }
 }

@@ -1,9 +1,8 @@
 package dev.sloscout.engine.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,103 +48,98 @@ public record Trace(TraceId traceId, List<Span> spans, Completion completion) {
         return new Index(spans).parentOf(span);
     }
 
-    /** How many spans name a parent the input does not contain; cheaper than {@link #orphans()} (no index). */
+    /** How many spans name a parent the input does not contain. */
     public int orphanCount() {
-        int n = spans.size();
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = spans.get(i).spanId().value();
-        }
-        java.util.Arrays.sort(ids);
+        Index index = new Index(spans);
         int orphans = 0;
-        for (Span span : spans) {
-            SpanId parent = span.parentSpanId();
-            if (parent == null) {
-                continue;
-            }
-            boolean found = parent.equals(span.spanId())
-                    ? hasClient(span.spanId(), span) // a shared span naming itself: only its client can be the parent
-                    : java.util.Arrays.binarySearch(ids, parent.value()) >= 0 || span.shared() && hasClient(span.spanId(), span);
-            if (!found) {
+        for (int i = 0; i < spans.size(); i++) {
+            if (!spans.get(i).isRoot() && index.parentIndex(i) < 0) {
                 orphans++;
             }
         }
         return orphans;
     }
 
-    private boolean hasClient(SpanId id, Span self) {
-        for (Span candidate : spans) {
-            if (candidate != self && candidate.kind() == SpanKind.CLIENT && candidate.spanId().equals(id)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Spans that name a parent the input does not contain. */
     public List<Span> orphans() {
         Index index = new Index(spans);
         List<Span> orphans = new ArrayList<>();
-        for (Span span : spans) {
-            if (!span.isRoot() && index.parentOf(span) == null) {
-                orphans.add(span);
+        for (int i = 0; i < spans.size(); i++) {
+            if (!spans.get(i).isRoot() && index.parentIndex(i) < 0) {
+                orphans.add(spans.get(i));
             }
         }
         return orphans;
     }
 
-    /** Children and parent lookup built once for a trace; resolves Zipkin's shared span ids. */
+    /**
+     * Parent lookup built once for a trace, by position: span ids to positions in an open-addressing table (no map or
+     * boxing per trace, since every trace of a dump goes through it). Resolves Zipkin's shared span ids: a shared
+     * server span's parent is the client span with the same id; otherwise a non-shared span is preferred.
+     */
     public static final class Index {
-        private final Map<SpanId, Object> byId;
+        private final List<Span> spans;
+        private final long[] keys;
+        private final int[] slots;
+        private final int mask;
 
         public Index(List<Span> spans) {
-            byId = new HashMap<>(spans.size() * 2);
-            for (Span span : spans) {
-                byId.merge(span.spanId(), span, Index::append);
+            this.spans = spans;
+            int capacity = Integer.highestOneBit(Math.max(4, spans.size() * 2 - 1)) << 1;
+            keys = new long[capacity];
+            slots = new int[capacity];
+            Arrays.fill(slots, -1);
+            mask = capacity - 1;
+            for (int i = 0; i < spans.size(); i++) {
+                long id = spans.get(i).spanId().value();
+                int s = slot(id);
+                while (slots[s] >= 0) {
+                    s = (s + 1) & mask;
+                }
+                keys[s] = id;
+                slots[s] = i;
             }
         }
 
-        @SuppressWarnings("unchecked")
-        private static Object append(Object existing, Object added) {
-            List<Span> list;
-            if (existing instanceof List<?>) {
-                list = (List<Span>) existing;
-            } else {
-                list = new ArrayList<>(2);
-                list.add((Span) existing);
-            }
-            list.add((Span) added);
-            return list;
+        private int slot(long id) {
+            return (int) (id ^ (id >>> 29)) * 0x9E3779B9 >>> 7 & mask;
         }
 
-        public Span parentOf(Span span) {
+        /** The parent's position, or -1 when the span at {@code i} is a root or its parent is not in the input. */
+        public int parentIndex(int i) {
+            Span span = spans.get(i);
             if (span.shared()) {
-                Span client = find(span.spanId(), span, SpanKind.CLIENT);
-                if (client != null) {
+                int client = find(span.spanId().value(), i, SpanKind.CLIENT);
+                if (client >= 0) {
                     return client;
                 }
             }
-            return span.parentSpanId() == null ? null : find(span.parentSpanId(), span, null);
+            return span.parentSpanId() == null ? -1 : find(span.parentSpanId().value(), i, null);
         }
 
-        @SuppressWarnings("unchecked")
-        private Span find(SpanId id, Span self, SpanKind wantedKind) {
-            Object found = byId.get(id);
-            if (found == null) {
-                return null;
+        /** The parent of a span of this trace (the same instance), or null. */
+        public Span parentOf(Span span) {
+            for (int s = slot(span.spanId().value()); slots[s] >= 0; s = (s + 1) & mask) {
+                if (spans.get(slots[s]) == span) {
+                    int parent = parentIndex(slots[s]);
+                    return parent < 0 ? null : spans.get(parent);
+                }
             }
-            if (found instanceof Span single) {
-                return single != self && (wantedKind == null || single.kind() == wantedKind) ? single : null;
-            }
-            Span fallback = null;
-            for (Span candidate : (List<Span>) found) {
-                if (candidate == self) {
+            return null;
+        }
+
+        private int find(long id, int self, SpanKind kind) {
+            int fallback = -1;
+            for (int s = slot(id); slots[s] >= 0; s = (s + 1) & mask) {
+                int candidate = slots[s];
+                if (keys[s] != id || candidate == self) {
                     continue;
                 }
-                if (wantedKind == null ? !candidate.shared() : candidate.kind() == wantedKind) {
+                Span c = spans.get(candidate);
+                if (kind == null ? !c.shared() : c.kind() == kind) {
                     return candidate;
                 }
-                if (wantedKind == null && fallback == null) {
+                if (kind == null && fallback < 0) {
                     fallback = candidate;
                 }
             }

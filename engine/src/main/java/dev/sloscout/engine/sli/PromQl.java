@@ -73,6 +73,6 @@ public final class PromQl {
 
     /** A bucket bound as Prometheus prints it: no trailing zeros, no float noise ({@code 0.1}, {@code 250}). */
     public static String le(double bound) {
-        return new java.math.BigDecimal(Double.toString(bound)).stripTrailingZeros().toPlainString();
+        return dev.sloscout.engine.slo.SloMath.plain(bound);
     }
 }

@@ -38,6 +38,20 @@ public final class SloMath {
         return new BigDecimal(value).round(PRECISION).doubleValue();
     }
 
+    /** A number as a person writes it, without float noise: {@code 0.0144}, {@code 14.4}, {@code 28}. */
+    public static String plain(double value) {
+        return new BigDecimal(Double.toString(round(value))).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code 14 days}, {@code 30 hours}, {@code 45 minutes}, {@code forever}: a span of time for people. */
+    public static String describe(Duration duration) {
+        if (isForever(duration)) {
+            return "forever";
+        }
+        long hours = duration.toHours();
+        return hours >= 48 ? hours / 24 + " days" : hours >= 2 ? hours + " hours" : duration.toMinutes() + " minutes";
+    }
+
     /** Whether a duration from {@link #timeToExhaustion} means "never". */
     public static boolean isForever(Duration duration) {
         return duration.getSeconds() == Long.MAX_VALUE;

@@ -55,7 +55,7 @@ public final class SloProposer {
         double spent = SloMath.round(burn * history.span().toSeconds() / PERIOD.toSeconds());
         double met = windowsMet(history, chosen);
         reasons.add(String.format(Locale.ROOT, "history of %s: %d events, %.1f%% of 5-minute windows with traffic met it,"
-                + " it would have used %.1f%% of one period's budget", describe(history.span()), history.totalEvents(),
+                + " it would have used %.1f%% of one period's budget", SloMath.describe(history.span()), history.totalEvents(),
                 met * 100, spent * 100));
         List<Backtest.TierResult> backtest = Backtest.run(history, chosen, PERIOD, AlertTier.STANDARD);
         long pages = backtest.stream().filter(t -> t.severity() == AlertTier.Severity.PAGE).mapToLong(Backtest.TierResult::firings).sum();
@@ -85,8 +85,4 @@ public final class SloProposer {
         return burn == 1 ? "all" : burn == 0.5 ? "half" : burn == 0.25 ? "a quarter" : burn * 100 + "%";
     }
 
-    static String describe(Duration span) {
-        long hours = span.toHours();
-        return hours >= 48 ? (hours / 24) + " days" : hours >= 2 ? hours + " hours" : span.toMinutes() + " minutes";
-    }
 }

@@ -61,18 +61,6 @@ final class JsonValues {
         return false;
     }
 
-    /** Whether the current token opens what the caller expects; if not, skips it and says so. */
-    static boolean expect(JsonParser p, JsonToken wanted, String field) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == wanted) {
-            return true;
-        }
-        if (t == JsonToken.VALUE_NULL) {
-            return false;
-        }
-        p.skipChildren();
-        throw new BadValueException(field + " must be " + describe(wanted) + ", got " + describe(t));
-    }
 
     static String describe(JsonToken t) {
         if (t == null) {

@@ -18,8 +18,6 @@ final class LineReader {
     private int lineLen;
     private int lineStart;
     private long lineNumber;
-    private long lineOffset;
-    private long consumed;
     private boolean overlong;
 
     LineReader(InputStream in, int maxLineBytes) {
@@ -32,7 +30,6 @@ final class LineReader {
         lineLen = 0;
         lineStart = 0;
         overlong = false;
-        lineOffset = consumed;
         boolean any = false;
         while (true) {
             if (chunkPos == chunkLen) {
@@ -50,10 +47,8 @@ final class LineReader {
             int newline = indexOf(chunk, chunkPos, chunkLen, (byte) '\n');
             int end = newline < 0 ? chunkLen : newline;
             append(chunk, chunkPos, end - chunkPos);
-            consumed += end - chunkPos;
             if (newline >= 0) {
                 chunkPos = newline + 1;
-                consumed++;
                 break;
             }
             chunkPos = chunkLen;
@@ -118,8 +113,4 @@ final class LineReader {
         return lineNumber;
     }
 
-    /** Byte offset of the line's first byte in the (decompressed) input. */
-    long lineOffset() {
-        return lineOffset;
-    }
 }

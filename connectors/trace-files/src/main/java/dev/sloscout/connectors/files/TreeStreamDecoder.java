@@ -3,7 +3,6 @@ package dev.sloscout.connectors.files;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,11 +49,6 @@ abstract class TreeStreamDecoder implements TraceDecoder {
         }
     }
 
-    protected static void skipArrayElements(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.START_ARRAY || p.currentToken() == JsonToken.START_OBJECT) {
-            p.skipChildren();
-        }
-    }
 
     @FunctionalInterface
     interface RecordReader {
