@@ -91,6 +91,30 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void exportSettingsReachTheRulesAndBadOnesAreRefused() throws IOException {
+        Path traces = ShopTraffic.writeJsonLines(dir.resolve("shop.jsonl"), 7, 200);
+        Path out = dir.resolve("settings");
+
+        CliRun run = CliRun.of("analyze", traces.toString(), "--period", "30d", "--tiers", "page-6h,ticket-3d",
+                "--runbook-base-url", "https://wiki.example/rb", "--grafana-url", "https://grafana.example",
+                "--validate", "never", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String rules = Files.readString(out.resolve("prometheus/rules/checkout.rules.yml"));
+        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate30d\"").contains("SloErrorBudgetBurnPage6h")
+                .contains("SloErrorBudgetBurnTicket3d").doesNotContain("SloErrorBudgetBurnPage1h").doesNotContain("Ticket1d")
+                .contains("runbook_url: \"https://wiki.example/rb/checkout-post-checkout-availability.md\"")
+                .contains("dashboard_url: \"https://grafana.example/d/slo-checkout?var-slo=post-checkout-availability\"");
+
+        CliRun badTier = CliRun.of("analyze", traces.toString(), "--tiers", "page-2h", "--out", out.toString());
+        CliRun badPeriod = CliRun.of("analyze", traces.toString(), "--period", "monthly", "--out", out.toString());
+        assertThat(badTier.exitCode()).isEqualTo(2);
+        assertThat(badTier.err()).contains("unknown alert tier 'page-2h'");
+        assertThat(badPeriod.exitCode()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("a period is a number of days");
+    }
+
+    @Test
     void demoAndFilesAreExclusive() {
         assertThat(CliRun.of("analyze", "--out", dir.toString()).exitCode()).isEqualTo(2);
         assertThat(CliRun.of("analyze", "--demo", "x.json", "--out", dir.toString()).exitCode()).isEqualTo(2);
