@@ -1,0 +1,50 @@
+package dev.sloscout.engine.capsule;
+
+/**
+ * One line of text in, its header fields and template out: the header parser, the tokenizer and the miner in the
+ * order they run. Not thread-safe; one per ingestion worker (templates are per service or file anyway).
+ */
+public final class Fingerprinter {
+    private final LogHeaderParser headers;
+    private final MessageTokenizer tokenizer = new MessageTokenizer();
+    private final TemplateMiner miner;
+    private final Tokens tokens = new Tokens();
+
+    public Fingerprinter(int defaultYear) {
+        this(new LogHeaderParser(defaultYear), new TemplateMiner());
+    }
+
+    public Fingerprinter(LogHeaderParser headers, TemplateMiner miner) {
+        this.headers = headers;
+        this.miner = miner;
+    }
+
+    /** Parses the header of a raw line and mines its body. */
+    public Fingerprint addLine(String line) {
+        LogHeader header = headers.parse(line);
+        tokenizer.tokenize(line, header.bodyStart(), tokens);
+        return new Fingerprint(header, miner.add(tokens));
+    }
+
+    /** Mines a message that has no header to parse (structured logs: JSON, OTLP). */
+    public Template addMessage(String message) {
+        tokenizer.tokenize(message, 0, tokens);
+        return miner.add(tokens);
+    }
+
+    /** The template a raw line belongs to now, without learning from it (a second pass over a mined file). */
+    public Template matchLine(String line) {
+        LogHeader header = headers.parse(line);
+        tokenizer.tokenize(line, header.bodyStart(), tokens);
+        Template t = miner.match(tokens);
+        return t != null ? t : miner.add(tokens);
+    }
+
+    public TemplateMiner miner() {
+        return miner;
+    }
+
+    /** A line's header and the template its body belongs to. */
+    public record Fingerprint(LogHeader header, Template template) {
+    }
+}

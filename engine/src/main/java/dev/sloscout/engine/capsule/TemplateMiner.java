@@ -1,0 +1,358 @@
+package dev.sloscout.engine.capsule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mines templates from tokenized messages, one message at a time, with one configuration for every input.
+ *
+ * <p>Messages whose masked tokens are the same share a template at once (a hash lookup, the common case). A new
+ * token sequence is compared with the templates of the same length: the share of its tokens equal to the template's
+ * fixed tokens (positions already variable count neither way). The most similar template at or above
+ * {@link #SIMILARITY} takes it, and the positions where they differ become {@code <*>}. Unlike Drain there is no
+ * prefix tree keyed on the leading tokens, so a message whose first word varies still finds its template; the
+ * threshold is high enough that a three-word message differing in one word stays its own template.
+ *
+ * <p>Template ids are content-addressed. When a template generalises its id changes; {@link #resolve(String)}
+ * follows the old id to the current one. Memory grows with the number of templates: the cache of exact token
+ * sequences is bounded.
+ */
+public final class TemplateMiner {
+    static final double SIMILARITY = 0.7;
+    /** Messages that must agree on a word before one differing message counts as another template. */
+    static final int SETTLED = Integer.getInteger("sloscout.settled", 2);
+    private static final int MAX_CACHED_SEQUENCES = 100_000;
+    /** The most tokens one variable-length placeholder stands for. */
+    static final int MAX_SPAN = 4;
+
+    private final Map<String, Cluster> sequences = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cluster> eldest) {
+            return size() > MAX_CACHED_SEQUENCES;
+        }
+    };
+    private final Map<Integer, List<Cluster>> byLength = new HashMap<>();
+    private final Map<String, String> redirects = new HashMap<>();
+    private int templates;
+
+    /** Adds a message and returns the template it belongs to now. */
+    public Template add(Tokens tokens) {
+        return cluster(tokens, true).template();
+    }
+
+    /** The template a message would belong to, without changing anything (null when none is similar enough). */
+    public Template match(Tokens tokens) {
+        Cluster c = cluster(tokens, false);
+        return c == null ? null : c.template();
+    }
+
+    /** The current id for an id handed out earlier (the same id when its template has not changed since). */
+    public String resolve(String id) {
+        String current = id;
+        for (String next = redirects.get(current); next != null; next = redirects.get(current)) {
+            current = next;
+        }
+        return current;
+    }
+
+    public int templateCount() {
+        return templates;
+    }
+
+    /** Every live template. */
+    public List<Template> templates() {
+        List<Template> all = new ArrayList<>(templates);
+        byLength.values().forEach(list -> list.forEach(c -> all.add(c.template())));
+        return all;
+    }
+
+    private Cluster cluster(Tokens tokens, boolean learn) {
+        String key = tokens.key();
+        Cluster cached = sequences.get(key);
+        if (cached != null) {
+            cached = cached.live();
+            if (learn) {
+                cached.count++;
+            }
+            return cached;
+        }
+        List<Cluster> sameLength = byLength.get(tokens.size());
+        Cluster best = null;
+        double bestScore = 0;
+        if (sameLength != null) {
+            for (Cluster c : sameLength) {
+                double score = c.similarity(tokens);
+                if (score >= SIMILARITY && score > bestScore) {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+        }
+        if (best == null) {
+            best = stretchable(tokens, learn);
+            if (best != null || !learn) {
+                if (best != null && learn) {
+                    best.count++;
+                    sequences.put(key, best);
+                }
+                return best;
+            }
+            best = new Cluster(tokens.toArray(), tokens.spacing());
+            register(best);
+            templates++;
+        } else if (!learn) {
+            return best;
+        } else if (best.generalise(tokens)) {
+            String old = best.id;
+            best.id = TemplateIds.of(best.tokens);
+            redirects.put(old, best.id);
+            best = absorbSubsumed(best);
+        }
+        best.count++;
+        sequences.put(key, best);
+        return best;
+    }
+
+    /**
+     * A template of another length that differs from the message only by a run of variables in the same place
+     * ({@code (<*>)} against {@code ()}, one variable against two): it gets a variable-length placeholder there.
+     */
+    private Cluster stretchable(Tokens message, boolean learn) {
+        int n = message.size();
+        Cluster best = null;
+        double bestScore = 0;
+        int bestPrefix = 0;
+        int bestSuffix = 0;
+        for (int length = Math.max(1, n - MAX_SPAN); length <= n + MAX_SPAN; length++) {
+            List<Cluster> candidates = length == n ? null : byLength.get(length);
+            if (candidates == null) {
+                continue;
+            }
+            for (Cluster c : candidates) {
+                if (c.slot >= 0 || c.tokens.length != length) {
+                    continue;
+                }
+                int m = c.tokens.length;
+                int prefix = 0;
+                int limit = Math.min(m, n);
+                while (prefix < limit && c.matches(prefix, message.get(prefix))) {
+                    prefix++;
+                }
+                int suffix = 0;
+                while (suffix < limit - prefix && c.matches(m - 1 - suffix, message.get(n - 1 - suffix))) {
+                    suffix++;
+                }
+                double score = (double) (prefix + suffix) / Math.max(m, n);
+                if (score >= SIMILARITY && score > bestScore && onlyVariables(c.tokens, prefix, m - suffix)
+                        && onlyVariables(message, prefix, n - suffix)) {
+                    best = c;
+                    bestScore = score;
+                    bestPrefix = prefix;
+                    bestSuffix = suffix;
+                }
+            }
+        }
+        if (best != null && learn) {
+            unregister(best);
+            best.stretch(bestPrefix, bestSuffix);
+            String old = best.id;
+            best.id = TemplateIds.of(best.tokens);
+            redirects.put(old, best.id);
+            register(best);
+        }
+        return best;
+    }
+
+    private static boolean onlyVariables(String[] tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Placeholder.is(tokens[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyVariables(Tokens tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Placeholder.is(tokens.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void register(Cluster c) {
+        for (int length = c.minLength(); length <= c.maxLength(); length++) {
+            byLength.computeIfAbsent(length, k -> new ArrayList<>()).add(c);
+        }
+    }
+
+    private void unregister(Cluster c) {
+        for (int length = c.minLength(); length <= c.maxLength(); length++) {
+            List<Cluster> list = byLength.get(length);
+            if (list != null) {
+                list.remove(c);
+            }
+        }
+    }
+
+    /**
+     * A template that generalised may now cover others of its length (a position proved variable): they join it, and
+     * their ids point to it. A template equal to an older one joins the older one instead.
+     */
+    private Cluster absorbSubsumed(Cluster changed) {
+        List<Cluster> sameLength = byLength.get(changed.tokens.length);
+        for (Cluster other : sameLength) {
+            if (other != changed && other.id.equals(changed.id)) {
+                join(changed, other);
+                return other;
+            }
+        }
+        for (Cluster other : List.copyOf(sameLength)) {
+            if (other != changed && changed.covers(other)) {
+                join(other, changed);
+            }
+        }
+        return changed;
+    }
+
+    private void join(Cluster from, Cluster into) {
+        into.count += from.count;
+        from.mergedInto = into;
+        unregister(from);
+        templates--;
+        redirects.put(from.id, into.id);
+    }
+
+    private static final class Cluster {
+        String[] tokens;
+        boolean[] spacing;
+        /** Index of the variable-length placeholder, -1 when the template has a fixed length. */
+        int slot = -1;
+        String id;
+        long count;
+        Cluster mergedInto;
+        int variables;
+
+        Cluster(String[] tokens, boolean[] spacing) {
+            this.tokens = tokens;
+            this.spacing = spacing;
+            this.id = TemplateIds.of(tokens);
+            for (String t : tokens) {
+                variables += t == Placeholder.ANY ? 1 : 0;
+            }
+        }
+
+        Cluster live() {
+            Cluster c = this;
+            while (c.mergedInto != null) {
+                c = c.mergedInto;
+            }
+            return c;
+        }
+
+        /**
+         * Share of this template's fixed positions the message matches; placeholders match placeholders. Zero when
+         * the message has another word where this template's messages ({@link #SETTLED} or more) all agreed: one
+         * message against settled evidence is another template, not a variable.
+         */
+        double similarity(Tokens message) {
+            int n = message.size();
+            int span = n - tokens.length + 1;
+            if (slot >= 0 && (span < 0 || !onlyVariables(message, slot, slot + span))) {
+                return 0;
+            }
+            int fixed = 0;
+            int same = 0;
+            boolean settled = count >= SETTLED;
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                if (t == Placeholder.ANY) {
+                    continue;
+                }
+                fixed++;
+                String m = message.get(slot >= 0 && i > slot ? i + span - 1 : i);
+                if (t == m || t.equals(m) || Placeholder.is(t) && Placeholder.is(m)) {
+                    same++;
+                } else if (settled && !Placeholder.is(t) && !Placeholder.is(m)) {
+                    return 0;
+                }
+            }
+            return fixed == 0 ? 0 : (double) same / fixed;
+        }
+
+        /** True when every message this other template matches, this one matches too. */
+        boolean covers(Cluster other) {
+            if (other.tokens.length != tokens.length || other.slot != slot) {
+                return false;
+            }
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                String o = other.tokens[i];
+                if (t != Placeholder.ANY && !t.equals(o) && !(Placeholder.is(t) && Placeholder.is(o))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int minLength() {
+            return slot < 0 ? tokens.length : tokens.length - 1;
+        }
+
+        int maxLength() {
+            return slot < 0 ? tokens.length : tokens.length - 1 + MAX_SPAN;
+        }
+
+        /** Same token, or a variable against a variable: alignment across lengths never lets a word be a value. */
+        boolean matches(int i, String token) {
+            String t = tokens[i];
+            return t.equals(token) || Placeholder.is(t) && Placeholder.is(token);
+        }
+
+        /** Replaces the tokens between a matching prefix and suffix by one variable-length placeholder. */
+        void stretch(int prefix, int suffix) {
+            int m = tokens.length;
+            String[] stretched = new String[prefix + 1 + suffix];
+            boolean[] spaces = new boolean[stretched.length];
+            System.arraycopy(tokens, 0, stretched, 0, prefix);
+            System.arraycopy(spacing, 0, spaces, 0, prefix);
+            stretched[prefix] = Placeholder.ANY;
+            spaces[prefix] = prefix < m && spacing[prefix];
+            System.arraycopy(tokens, m - suffix, stretched, prefix + 1, suffix);
+            System.arraycopy(spacing, m - suffix, spaces, prefix + 1, suffix);
+            tokens = stretched;
+            spacing = spaces;
+            slot = prefix;
+        }
+
+        /** Makes every position where the message differs a variable; true when the template changed. */
+        boolean generalise(Tokens message) {
+            boolean changed = false;
+            int span = message.size() - tokens.length + 1;
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                if (t != Placeholder.ANY && !t.equals(message.get(slot >= 0 && i > slot ? i + span - 1 : i))) {
+                    tokens[i] = Placeholder.ANY;
+                    variables++;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+
+        Template template() {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < tokens.length; i++) {
+                if (i > 0 && spacing[i]) {
+                    b.append(' ');
+                }
+                b.append(tokens[i]);
+            }
+            return new Template(id, b.toString());
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.sloscout.engine.capsule;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
+ * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
+ * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}),
+ * {@code yyyyMMdd-HH:mm:ss:SSS}, BGL's dotted forms and epoch seconds.
+ *
+ * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
+ * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
+ * {@code h m s} time fields, {@code f} an optional fraction after {@code . , :}, {@code Z} an optional zone, {@code E}
+ * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces; anything else is
+ * itself.
+ */
+final class Timestamps {
+    private static final String[] FORMS = {
+        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "N_D_h:m:sf_Y", "N_D_h:m:sf",
+        "D/N/Y:h:m:sf_Z", "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "yMD_hms", "y/M/D_h:m:sf", "M/D/Y_h:m:sf",
+        "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
+    };
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+    private static final String[] WEEKDAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+    /** Where a timestamp ends and what instant it names ({@link Long#MIN_VALUE} when it cannot be placed). */
+    record Match(int end, long epochMillis) {
+    }
+
+    private final int defaultYear;
+
+    Timestamps(int defaultYear) {
+        this.defaultYear = defaultYear;
+    }
+
+    /**
+     * A cheap test before {@link #match}: a timestamp starts with a digit followed by more digits and a date or time
+     * separator soon after, or with a month or weekday name.
+     */
+    static boolean mayStartAt(CharSequence s, int i) {
+        char c = s.charAt(i);
+        if (c >= '0' && c <= '9') {
+            int limit = Math.min(s.length(), i + 9);
+            for (int k = i + 1; k < limit; k++) {
+                char d = s.charAt(k);
+                if (d == '-' || d == ':' || d == '/' || d == '.' && k > i + 1) {
+                    return k + 1 < s.length() && Character.isDigit(s.charAt(k + 1));
+                }
+                if (d < '0' || d > '9') {
+                    return false;
+                }
+            }
+            return limit - i == 9 || limit - i >= 6; // compact forms: 081109 203615, epoch seconds
+        }
+        if (i + 3 > s.length() || !Character.isUpperCase(c)) {
+            return false;
+        }
+        return "JanFebMarAprMayJunJulAugSepOctNovDecMonTueWedThuFriSatSun".contains(s.subSequence(i, i + 3));
+    }
+
+    /** The longest-listed form that matches at {@code from} and ends at a word boundary, or null. */
+    Match match(CharSequence s, int from, int limit) {
+        for (String form : FORMS) {
+            Match m = new Attempt(s, from, limit).run(form);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private final class Attempt {
+        private final CharSequence s;
+        private final int limit;
+        private int pos;
+        private int year = -1;
+        private int month = 1;
+        private int day = 1;
+        private int hour;
+        private int minute;
+        private int second;
+        private int nanos;
+        private int offsetSeconds;
+        private long epochMillis = Long.MIN_VALUE;
+        private boolean dated;
+
+        Attempt(CharSequence s, int from, int limit) {
+            this.s = s;
+            this.pos = from;
+            this.limit = limit;
+        }
+
+        Match run(String form) {
+            for (int i = 0; i < form.length(); i++) {
+                if (!step(form.charAt(i))) {
+                    return null;
+                }
+            }
+            if (pos < limit && Character.isLetterOrDigit(s.charAt(pos))) {
+                return null;
+            }
+            return new Match(pos, epochMillis != Long.MIN_VALUE ? epochMillis : instant());
+        }
+
+        private boolean step(char p) {
+            switch (p) {
+                case 'Y': year = digits(4, 4); dated = true; return year >= 0;
+                case 'y': year = digits(2, 2); dated = true; return year >= 0 && (year += 2000) > 0;
+                case 'M': month = digits(1, 2); dated = true; return month >= 1 && month <= 12;
+                case 'D':
+                    if (pos < limit && s.charAt(pos) == ' ') {
+                        pos++;
+                    }
+                    day = digits(1, 2);
+                    return day >= 1 && day <= 31;
+                case 'N': month = name(MONTHS) + 1; dated = true; return month > 0;
+                case 'W': return name(WEEKDAYS) >= 0;
+                case 'h': hour = digits(1, 2); return hour >= 0 && hour < 24;
+                case 'm': minute = digits(2, 2); return minute >= 0 && minute < 60;
+                case 's': second = digits(2, 2); return second >= 0 && second <= 60;
+                case 'f': fraction(); return true;
+                case 'Z': zone(); return true;
+                case 'E': return epoch();
+                case 'T':
+                    if (pos < limit && (s.charAt(pos) == 'T' || s.charAt(pos) == ' ')) {
+                        pos++;
+                        return true;
+                    }
+                    return false;
+                case '_':
+                    int start = pos;
+                    while (pos < limit && s.charAt(pos) == ' ') {
+                        pos++;
+                    }
+                    return pos > start;
+                default:
+                    if (pos < limit && s.charAt(pos) == p) {
+                        pos++;
+                        return true;
+                    }
+                    return false;
+            }
+        }
+
+        private int digits(int min, int max) {
+            int value = 0;
+            int n = 0;
+            while (n < max && pos < limit) {
+                char c = s.charAt(pos);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                value = value * 10 + (c - '0');
+                pos++;
+                n++;
+            }
+            return n >= min ? value : -1;
+        }
+
+        private int name(String[] names) {
+            if (pos + 3 > limit) {
+                return -1;
+            }
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i];
+                boolean same = true;
+                for (int k = 0; k < 3 && same; k++) {
+                    same = Character.toLowerCase(s.charAt(pos + k)) == name.charAt(k);
+                }
+                if (same) {
+                    pos += 3;
+                    while (pos < limit && Character.isLetter(s.charAt(pos))) {
+                        pos++; // full names: "June", "Sunday"
+                    }
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void fraction() {
+            if (pos + 1 < limit && (s.charAt(pos) == '.' || s.charAt(pos) == ',' || s.charAt(pos) == ':')
+                    && Character.isDigit(s.charAt(pos + 1))) {
+                pos++;
+                int scale = 100_000_000;
+                while (pos < limit && Character.isDigit(s.charAt(pos))) {
+                    nanos += (s.charAt(pos) - '0') * scale;
+                    scale /= 10;
+                    pos++;
+                }
+            }
+        }
+
+        private void zone() {
+            int save = pos;
+            if (pos < limit && s.charAt(pos) == ' ' && pos + 1 < limit
+                    && (s.charAt(pos + 1) == '+' || s.charAt(pos + 1) == '-')) {
+                pos++;
+            }
+            if (pos < limit && s.charAt(pos) == 'Z') {
+                pos++;
+                return;
+            }
+            if (pos < limit && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                int sign = s.charAt(pos) == '-' ? -1 : 1;
+                pos++;
+                int hours = digits(2, 2);
+                if (pos < limit && s.charAt(pos) == ':') {
+                    pos++;
+                }
+                int minutes = digits(2, 2);
+                if (hours >= 0 && minutes >= 0 && hours <= 18) {
+                    offsetSeconds = sign * (hours * 3600 + minutes * 60);
+                    return;
+                }
+            }
+            pos = save;
+            offsetSeconds = 0;
+        }
+
+        private boolean epoch() {
+            int start = pos;
+            long value = 0;
+            while (pos < limit && Character.isDigit(s.charAt(pos)) && pos - start < 13) {
+                value = value * 10 + (s.charAt(pos) - '0');
+                pos++;
+            }
+            int n = pos - start;
+            if (n == 10 && value >= 946_684_800L) { // 2000-01-01 onwards: a plain number before that is not a time
+                epochMillis = value * 1000;
+                fraction();
+                epochMillis += nanos / 1_000_000;
+                return true;
+            }
+            if (n == 13 && value >= 946_684_800_000L) {
+                epochMillis = value;
+                return true;
+            }
+            return false;
+        }
+
+        private long instant() {
+            if (!dated) {
+                return Long.MIN_VALUE; // a time of day alone places nothing
+            }
+            try {
+                LocalDateTime t = LocalDateTime.of(year < 0 ? defaultYear : year, month, day, hour, minute,
+                        Math.min(second, 59), nanos);
+                return t.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds)).toEpochMilli();
+            } catch (DateTimeException e) {
+                return Long.MIN_VALUE;
+            }
+        }
+    }
+}

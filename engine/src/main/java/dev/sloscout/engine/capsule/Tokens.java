@@ -1,0 +1,58 @@
+package dev.sloscout.engine.capsule;
+
+import java.util.Arrays;
+
+/**
+ * A reusable list of message tokens: text (placeholders are the interned {@link Placeholder} constants, quoted
+ * strings {@code <STR>}) and whether whitespace preceded each.
+ */
+public final class Tokens {
+    private String[] text = new String[32];
+    private boolean[] spaceBefore = new boolean[32];
+    private int size;
+
+    void clear() {
+        size = 0;
+    }
+
+    void add(String token, boolean space) {
+        if (size == text.length) {
+            text = Arrays.copyOf(text, size * 2);
+            spaceBefore = Arrays.copyOf(spaceBefore, size * 2);
+        }
+        text[size] = token;
+        spaceBefore[size] = space;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String get(int i) {
+        return text[i];
+    }
+
+    public boolean spaceBefore(int i) {
+        return spaceBefore[i];
+    }
+
+    /** A copy of the token texts. */
+    public String[] toArray() {
+        return Arrays.copyOf(text, size);
+    }
+
+    /** A copy of the spacing, so a template renders the way its messages were written. */
+    public boolean[] spacing() {
+        return Arrays.copyOf(spaceBefore, size);
+    }
+
+    /** One string that identifies the token sequence (the spacing is not part of it). */
+    public String key() {
+        StringBuilder b = new StringBuilder(size * 8);
+        for (int i = 0; i < size; i++) {
+            b.append(text[i]).append('\u0001');
+        }
+        return b.toString();
+    }
+}
