@@ -15,7 +15,8 @@ import java.io.PrintWriter;
         description = {"SLO-Scout Workbench: telemetry in, defensible SLOs and ready-to-deploy artifacts out.",
                 "Run without arguments to open the workbench."},
         footer = {"", "Exit codes: 0 success; 1 input had problems but results were produced; 2 nothing usable or usage error."},
-        subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, DemoDataCommand.class})
+        subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, FingerprintCommand.class,
+            DemoDataCommand.class})
 public final class SloScoutCommand implements Runnable {
     /** Exit code: results were produced, but some input had problems. */
     public static final int EXIT_PROBLEMS = 1;
@@ -59,6 +60,9 @@ public final class SloScoutCommand implements Runnable {
             }
             if (type == AnalyzeCommand.class) {
                 return type.cast(new AnalyzeCommand(stdin, out, err));
+            }
+            if (type == FingerprintCommand.class) {
+                return type.cast(new FingerprintCommand(stdin, out, err));
             }
             if (type == DemoDataCommand.class) {
                 return type.cast(new DemoDataCommand(out));

@@ -40,6 +40,13 @@ public final class Fingerprinter {
         return t != null ? t : miner.add(tokens);
     }
 
+    /** The template a headerless message belongs to now, without learning from it. */
+    public Template matchMessage(String message) {
+        tokenizer.tokenize(message, 0, tokens);
+        Template t = miner.match(tokens);
+        return t != null ? t : miner.add(tokens);
+    }
+
     public TemplateMiner miner() {
         return miner;
     }

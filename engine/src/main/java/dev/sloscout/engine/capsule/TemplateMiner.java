@@ -52,10 +52,14 @@ public final class TemplateMiner {
     /** The current id for an id handed out earlier (the same id when its template has not changed since). */
     public String resolve(String id) {
         String current = id;
-        for (String next = redirects.get(current); next != null; next = redirects.get(current)) {
+        for (int hops = 0; hops < 10_000; hops++) {
+            String next = redirects.get(current);
+            if (next == null) {
+                return current;
+            }
             current = next;
         }
-        return current;
+        throw new IllegalStateException("template id redirects loop at " + id);
     }
 
     public int templateCount() {
@@ -108,7 +112,7 @@ public final class TemplateMiner {
         } else if (best.generalise(tokens)) {
             String old = best.id;
             best.id = TemplateIds.of(best.tokens);
-            redirects.put(old, best.id);
+            redirect(old, best.id);
             best = absorbSubsumed(best);
         }
         best.count++;
@@ -160,7 +164,7 @@ public final class TemplateMiner {
             best.stretch(bestPrefix, bestSuffix);
             String old = best.id;
             best.id = TemplateIds.of(best.tokens);
-            redirects.put(old, best.id);
+            redirect(old, best.id);
             register(best);
         }
         return best;
@@ -184,7 +188,16 @@ public final class TemplateMiner {
         return true;
     }
 
+    /** Points an old id at a newer one; a live template's own id never points anywhere. */
+    private void redirect(String old, String current) {
+        if (!old.equals(current)) {
+            redirects.put(old, current);
+        }
+        redirects.remove(current);
+    }
+
     private void register(Cluster c) {
+        redirects.remove(c.id);
         for (int length = c.minLength(); length <= c.maxLength(); length++) {
             byLength.computeIfAbsent(length, k -> new ArrayList<>()).add(c);
         }
@@ -224,7 +237,7 @@ public final class TemplateMiner {
         from.mergedInto = into;
         unregister(from);
         templates--;
-        redirects.put(from.id, into.id);
+        redirect(from.id, into.id);
     }
 
     private static final class Cluster {

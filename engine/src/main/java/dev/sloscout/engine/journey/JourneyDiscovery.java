@@ -1,6 +1,7 @@
 package dev.sloscout.engine.journey;
 
 import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.TraceId;
 import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.slo.HistoryRecorder;
@@ -27,6 +28,9 @@ import java.util.TreeSet;
 public final class JourneyDiscovery implements TraceListener {
     private final Map<JourneyKey, JourneyAccumulator> journeys = new LinkedHashMap<>();
     private final OperationTemplates templates = new OperationTemplates();
+    /** Which journey each trace went to and whether it failed, so logs can be linked by trace id (bounded). */
+    private final Map<TraceId, TraceLink> links = new HashMap<>();
+    private static final int MAX_LINKED_TRACES = 2_000_000;
     private long assigned;
     private long partialTraces;
     private long tracesWithOrphans;
@@ -54,8 +58,27 @@ public final class JourneyDiscovery implements TraceListener {
         if (!complete) {
             tracesWithOrphans++;
         }
-        journey.add(shape, entry, Spans.isError(entrySpan) || Spans.isError(shape.root()), complete);
+        boolean failed = Spans.isError(entrySpan) || Spans.isError(shape.root());
+        journey.add(shape, entry, failed, complete);
+        if (links.size() < MAX_LINKED_TRACES) {
+            links.put(trace.traceId(), new TraceLink(journey.key(), failed));
+        }
         assigned++;
+    }
+
+    /**
+     * The journey a trace was assigned to and whether it failed, or null when the trace was not seen (or was one too
+     * many to remember: the first {@value #MAX_LINKED_TRACES} are).
+     */
+    public TraceLink link(TraceId traceId) {
+        return links.get(traceId);
+    }
+
+    /** A trace's journey (its id, as in the report) and outcome. */
+    public record TraceLink(String journeyKey, boolean failed) {
+        public String journeyId() {
+            return idOf(journeyKey);
+        }
     }
 
     /** The journeys ranked, with totals. */

@@ -1,0 +1,209 @@
+package dev.sloscout.engine.capsule;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns log events into capsules: one template miner per service, statistics per service and template. Memory is
+ * bounded by the number of capsules: samples are a fixed-size reservoir, trace ids a bounded set, and the count
+ * buckets widen (doubling) when they would exceed {@value #MAX_BUCKETS}.
+ */
+public final class CapsuleAccumulator implements LogSink {
+    static final int SAMPLES = 5;
+    static final int TRACE_IDS = 20;
+    static final int MAX_BUCKETS = 512;
+    static final long FIRST_BUCKET_MILLIS = 60_000;
+
+    private final Redactor redactor;
+    private final TraceLookup traces;
+    private final int defaultYear;
+    private final Map<String, Fingerprinter> miners = new HashMap<>();
+    private final Map<String, Stats> stats = new LinkedHashMap<>();
+    private long events;
+
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, int defaultYear) {
+        this.redactor = redactor;
+        this.traces = traces;
+        this.defaultYear = defaultYear;
+    }
+
+    @Override
+    public void accept(LogEvent event) {
+        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> new Fingerprinter(defaultYear));
+        long time = event.epochMillis();
+        Severity severity = event.severity();
+        Template template;
+        if (event.raw()) {
+            Fingerprinter.Fingerprint f = fingerprinter.addLine(event.text());
+            template = f.template();
+            time = time == LogHeader.NO_TIME ? f.header().epochMillis() : time;
+            severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
+        } else {
+            template = fingerprinter.addMessage(event.text());
+        }
+        events++;
+        String key = event.service() + '\n' + template.id();
+        stats.computeIfAbsent(key, k -> new Stats(event.service(), template.id())).add(event, time, severity);
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** The capsules as they stand, templates resolved to their latest form, most frequent first. */
+    public List<Capsule> capsules() {
+        Map<String, Stats> merged = new LinkedHashMap<>();
+        Map<String, Map<String, String>> texts = new HashMap<>();
+        for (Stats s : stats.values()) {
+            TemplateMiner miner = miners.get(s.service).miner();
+            String current = miner.resolve(s.templateId);
+            Map<String, String> byId = texts.computeIfAbsent(s.service, k -> {
+                Map<String, String> m = new HashMap<>();
+                miner.templates().forEach(t -> m.put(t.id(), t.text()));
+                return m;
+            });
+            Stats target = merged.computeIfAbsent(s.service + '\n' + current, k -> new Stats(s.service, current));
+            target.merge(s);
+            target.text = byId.getOrDefault(current, "");
+        }
+        List<Capsule> out = new ArrayList<>();
+        for (Stats s : merged.values()) {
+            out.add(s.toCapsule(redactor));
+        }
+        out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.id().compareTo(b.id()));
+        return out;
+    }
+
+    /** The template an event would belong to now, without learning (used to label lines in a second pass). */
+    public Template templateOf(LogEvent event) {
+        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> new Fingerprinter(defaultYear));
+        Template t = event.raw() ? fingerprinter.matchLine(event.text())
+                : fingerprinter.matchMessage(event.text());
+        return new Template(fingerprinter.miner().resolve(t.id()), redactor.redact(t.text()));
+    }
+
+    private final class Stats {
+        final String service;
+        final String templateId;
+        final Set<String> formerIds = new TreeSet<>();
+        String text = "";
+        long count;
+        final Map<Severity, Long> severities = new EnumMap<>(Severity.class);
+        long first = LogHeader.NO_TIME;
+        long last = LogHeader.NO_TIME;
+        long bucketMillis = FIRST_BUCKET_MILLIS;
+        final TreeMap<Long, Long> buckets = new TreeMap<>();
+        final List<Capsule.Sample> samples = new ArrayList<>(SAMPLES);
+        final Set<String> traceIds = new LinkedHashSet<>();
+        long withTrace;
+        long onErrorTraces;
+        final Map<String, Long> journeys = new TreeMap<>();
+        final Random random;
+
+        Stats(String service, String templateId) {
+            this.service = service;
+            this.templateId = templateId;
+            this.random = new Random(templateId.hashCode());
+        }
+
+        void add(LogEvent event, long time, Severity severity) {
+            count++;
+            severities.merge(severity, 1L, Long::sum);
+            if (time != LogHeader.NO_TIME) {
+                first = first == LogHeader.NO_TIME ? time : Math.min(first, time);
+                last = last == LogHeader.NO_TIME ? time : Math.max(last, time);
+                count(time, 1);
+            }
+            String traceHex = null;
+            if (event.traceId() != null) {
+                withTrace++;
+                traceHex = event.traceId().toHex();
+                if (traceIds.size() < TRACE_IDS) {
+                    traceIds.add(traceHex);
+                }
+                TraceLookup.Link link = traces.find(event.traceId());
+                if (link != null) {
+                    onErrorTraces += link.failed() ? 1 : 0;
+                    if (link.journeyId() != null) {
+                        journeys.merge(link.journeyId(), 1L, Long::sum);
+                    }
+                }
+            }
+            // reservoir sampling (Algorithm R), seeded per template so a rerun keeps the same samples
+            int slot = samples.size() < SAMPLES ? samples.size() : (int) (random.nextDouble() * count);
+            if (slot < SAMPLES) {
+                String text = event.continuation().isEmpty() ? event.text()
+                        : event.text() + "\n" + event.continuation();
+                Capsule.Sample sample = new Capsule.Sample(event.source(), event.line(), time, severity,
+                        redactor.redact(text), traceHex);
+                if (slot == samples.size()) {
+                    samples.add(sample);
+                } else {
+                    samples.set(slot, sample);
+                }
+            }
+        }
+
+        private void count(long time, long n) {
+            buckets.merge(Math.floorDiv(time, bucketMillis) * bucketMillis, n, Long::sum);
+            while (buckets.size() > MAX_BUCKETS) {
+                bucketMillis *= 2;
+                TreeMap<Long, Long> wider = new TreeMap<>();
+                buckets.forEach((start, c) -> wider.merge(Math.floorDiv(start, bucketMillis) * bucketMillis, c,
+                        Long::sum));
+                buckets.clear();
+                buckets.putAll(wider);
+            }
+        }
+
+        void merge(Stats other) {
+            if (!other.templateId.equals(templateId)) {
+                formerIds.add(other.templateId);
+            }
+            formerIds.addAll(other.formerIds);
+            count += other.count;
+            other.severities.forEach((k, v) -> severities.merge(k, v, Long::sum));
+            if (other.first != LogHeader.NO_TIME) {
+                first = first == LogHeader.NO_TIME ? other.first : Math.min(first, other.first);
+                last = last == LogHeader.NO_TIME ? other.last : Math.max(last, other.last);
+            }
+            bucketMillis = Math.max(bucketMillis, other.bucketMillis);
+            TreeMap<Long, Long> mine = new TreeMap<>(buckets);
+            buckets.clear();
+            mine.forEach(this::count);
+            other.buckets.forEach(this::count);
+            for (Capsule.Sample s : other.samples) {
+                if (samples.size() < SAMPLES) {
+                    samples.add(s);
+                }
+            }
+            for (String id : other.traceIds) {
+                if (traceIds.size() < TRACE_IDS) {
+                    traceIds.add(id);
+                }
+            }
+            withTrace += other.withTrace;
+            onErrorTraces += other.onErrorTraces;
+            other.journeys.forEach((k, v) -> journeys.merge(k, v, Long::sum));
+        }
+
+        Capsule toCapsule(Redactor redactor) {
+            String id = TemplateIds.of(new String[] {service, templateId});
+            SortedMap<Long, Long> counts = Collections.unmodifiableSortedMap(new TreeMap<>(buckets));
+            return new Capsule(id, templateId, List.copyOf(formerIds), service, redactor.redact(text), count,
+                    Collections.unmodifiableMap(new EnumMap<>(severities)), first, last, bucketMillis, counts,
+                    List.copyOf(samples), List.copyOf(traceIds), withTrace, onErrorTraces, Map.copyOf(journeys));
+        }
+    }
+}

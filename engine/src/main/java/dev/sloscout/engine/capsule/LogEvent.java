@@ -1,0 +1,37 @@
+package dev.sloscout.engine.capsule;
+
+import dev.sloscout.engine.model.SpanId;
+import dev.sloscout.engine.model.TraceId;
+import java.util.Objects;
+
+/**
+ * One log event as a decoder read it, before mining.
+ *
+ * @param source       file (or topic) it came from
+ * @param line         line number of its first line in the source (1-based; records count as lines)
+ * @param lines        how many input lines it spans (a folded stack trace spans several)
+ * @param service      service or, for plain files, the file's name
+ * @param text         the first line: a whole raw line when {@code raw}, else the message alone
+ * @param raw          true when {@code text} still carries a header to parse (plain text, docker's {@code log})
+ * @param continuation the folded lines after the first (stack traces), empty when none
+ * @param epochMillis  time from the record itself ({@link LogHeader#NO_TIME} when it has none: the header may)
+ * @param severity     severity from the record itself ({@link Severity#UNKNOWN} when none: the header may have it)
+ * @param traceId      the trace it was logged in, or null
+ * @param spanId       the span it was logged in, or null
+ */
+public record LogEvent(String source, long line, int lines, String service, String text, boolean raw,
+        String continuation, long epochMillis, Severity severity, TraceId traceId, SpanId spanId) {
+    public LogEvent {
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(service);
+        Objects.requireNonNull(text);
+        continuation = continuation == null ? "" : continuation;
+        severity = severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    /** A plain-text line, header included. */
+    public static LogEvent rawLine(String source, long line, String service, String text) {
+        return new LogEvent(source, line, 1, service, text, true, "", LogHeader.NO_TIME, Severity.UNKNOWN, null,
+                null);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.sloscout.engine.capsule;
+
+/** Where log decoders deliver events, in input order. */
+@FunctionalInterface
+public interface LogSink {
+    void accept(LogEvent event);
+}
