@@ -1,7 +1,13 @@
 package dev.sloscout.app.cli;
 
 import dev.sloscout.app.Version;
+import dev.sloscout.connectors.files.InputKinds;
+import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.app.export.GrafanaDashboards;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
@@ -24,6 +30,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -97,20 +105,37 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (profiles == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
-        Ingestion.Result ingestion = demo ? Ingestion.runDemo(demoScale, maxOpenSpans, discovery)
-                : Ingestion.run(inputs, stdin, maxOpenSpans, discovery);
+        List<LogEvent> demoLogs = new ArrayList<>();
+        InputKinds.Split split = demo ? new InputKinds.Split(List.of(), List.of()) : InputKinds.split(inputs);
+        Ingestion.Result ingestion = demo
+                ? Ingestion.runDemoWithLogs(demoScale, maxOpenSpans, log -> demoLogs.add(DemoLogs.event(log)), discovery)
+                : Ingestion.run(split.traces(), stdin, maxOpenSpans, discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
+        List<Problem> logProblems = new ArrayList<>();
+        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), traceId -> {
+            JourneyDiscovery.TraceLink link = discovery.link(traceId);
+            return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());
+        }, Year.now().getValue());
+        demoLogs.forEach(capsules::accept);
+        LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
+        split.logs().forEach(logReader::read);
+        List<CapsuleReport> capsuleReports = capsules.capsules().stream().map(CapsuleReport::of).toList();
         List<SliCandidate> candidates = new SliCatalog(profiles).candidates(report);
         IngestSummary.Snapshot summary = ingestion.summary();
         Analysis analysis = new Analysis(new Tool("slo-scout", Version.current()), ingestion.sources(),
                 new Ingest(summary.traces(), summary.spans(), summary.services(), summary.errorSpans(),
                         summary.orphanSpans(), summary.rejected(), summary.assembly().duplicateSpans()),
-                report.assignedTraces(), report.partialTraces(), report.journeys(), candidates, summary.problems());
+                report.assignedTraces(), report.partialTraces(), report.journeys(), candidates,
+                new LogIngest(split.logs().stream().map(Path::toString).toList(), capsules.events(),
+                        capsuleReports.size()), capsuleReports, concat(summary.problems(), logProblems));
         Files.createDirectories(outDir);
         Path file = outDir.resolve("analysis.json");
         Json.writeFile(file, analysis);
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
                 report.assignedTraces(), file);
+        if (capsules.events() > 0) {
+            out.printf("%d capsules from %d log events%n", capsuleReports.size(), capsules.events());
+        }
         List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, exportSettings);
         for (Map.Entry<String, String> artifact : ArtifactBundle.files(slos).entrySet()) {
             Path target = outDir.resolve(artifact.getKey());
@@ -124,14 +149,17 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         }
         out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/)%n", slos.size(), outDir);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
+        logProblems.forEach(p -> err.println("slo-scout: " + p.toLine()));
         List<String> structural = ArtifactBundle.check(slos);
         structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
         out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
         boolean valid = validate() && structural.isEmpty();
         if (report.journeys().isEmpty()) {
-            return SloScoutCommand.EXIT_UNUSABLE;
+            return capsuleReports.isEmpty() ? SloScoutCommand.EXIT_UNUSABLE
+                    : logProblems.isEmpty() && split.traces().isEmpty() ? 0 : SloScoutCommand.EXIT_PROBLEMS;
         }
-        return valid ? ingestion.exitCode() : SloScoutCommand.EXIT_PROBLEMS;
+        int exit = valid ? ingestion.exitCode() : SloScoutCommand.EXIT_PROBLEMS;
+        return exit == 0 && !logProblems.isEmpty() ? SloScoutCommand.EXIT_PROBLEMS : exit;
     }
 
     /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */
@@ -195,7 +223,18 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
 
     /** analysis.json, documented in docs/formats.md. */
     record Analysis(Tool tool, List<SourceReport> sources, Ingest ingest, long assignedTraces, long partialTraces,
-                    List<Journey> journeys, List<SliCandidate> sliCandidates, List<Problem> problems) {
+                    List<Journey> journeys, List<SliCandidate> sliCandidates, LogIngest logs,
+                    List<CapsuleReport> capsules, List<Problem> problems) {
+    }
+
+    /** The log side of the analysis: which files were read as logs, how many events, how many capsules. */
+    record LogIngest(List<String> sources, long events, long capsules) {
+    }
+
+    private static List<Problem> concat(List<Problem> a, List<Problem> b) {
+        List<Problem> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     record Tool(String name, String version) {

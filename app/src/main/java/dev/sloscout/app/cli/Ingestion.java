@@ -2,6 +2,7 @@ package dev.sloscout.app.cli;
 
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.demo.DemoLog;
 import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Trace;
@@ -34,8 +35,14 @@ final class Ingestion {
 
     /** The bundled demo shop instead of files: two weeks of generated traffic, {@code scale} times the default. */
     static Result runDemo(double scale, int maxOpenSpans, TraceListener... analyses) {
+        return runDemoWithLogs(scale, maxOpenSpans, log -> { }, analyses);
+    }
+
+    /** The demo with its log records, correlated by trace id, handed to {@code logs} as they are written. */
+    static Result runDemoWithLogs(double scale, int maxOpenSpans, java.util.function.Consumer<DemoLog> logs,
+            TraceListener... analyses) {
         return run((assembler, summary) -> {
-            long traces = DemoShop.generate(DEMO_SEED, 14, DEMO_PEAK_PER_MINUTE * scale, assembler);
+            long traces = DemoShop.generate(DEMO_SEED, 14, DEMO_PEAK_PER_MINUTE * scale, assembler, logs);
             return List.of(new SourceReport("demo shop (" + traces + " generated traces)", null, 0, 0));
         }, maxOpenSpans, analyses);
     }

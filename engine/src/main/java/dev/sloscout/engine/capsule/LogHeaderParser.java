@@ -70,7 +70,8 @@ public final class LogHeaderParser {
                 case SEPARATOR, NUMBER -> confirmed = field > 0;
                 case BRACKET -> confirmed = sawTime || severity != Severity.UNKNOWN || previous == Kind.NUMBER;
                 case LEVEL -> {
-                    confirmed = severity == Severity.UNKNOWN;
+                    // "Error: could not connect" opening a bare line is a message that says its level
+                    confirmed = severity == Severity.UNKNOWN && !(field == 0 && line.charAt(end - 1) == ':');
                     severity = confirmed ? level : severity;
                 }
                 case COMPONENT -> {

@@ -52,6 +52,20 @@ public final class MessageTokenizer {
             while (end < n && !isSpace(body.charAt(end))) {
                 end++;
             }
+            int quotedValue = quotedValueStart(body, i, end);
+            if (quotedValue > 0) {
+                int close = closingQuote(body, quotedValue, body.charAt(quotedValue));
+                if (close > 0) { // q="wireless headphones": the value may hold spaces
+                    String quote = String.valueOf(body.charAt(quotedValue));
+                    out.add(body.substring(i, quotedValue), space);
+                    out.add(quote, false);
+                    out.add(Placeholder.STR, false);
+                    out.add(quote, false);
+                    i = close + 1;
+                    space = false;
+                    continue;
+                }
+            }
             chunk(body, i, end, space, out);
             space = false;
             i = end;
@@ -297,6 +311,16 @@ public final class MessageTokenizer {
             }
         }
         return true;
+    }
+
+    /** Where the quote of {@code key="value} starts in a chunk, or -1. */
+    private static int quotedValueStart(String s, int from, int end) {
+        int eq = indexOf(s, '=', from + 1, end);
+        if (eq < 0 || eq + 1 >= end || !isKey(s, from, eq)) {
+            return -1;
+        }
+        char q = s.charAt(eq + 1);
+        return q == '"' || q == '\'' ? eq + 1 : -1;
     }
 
     private static int closingQuote(String s, int open, char quote) {

@@ -62,6 +62,11 @@ public final class TemplateMiner {
         throw new IllegalStateException("template id redirects loop at " + id);
     }
 
+    /** Exact token sequences remembered for the fast path (bounded). */
+    public int cachedSequences() {
+        return sequences.size();
+    }
+
     public int templateCount() {
         return templates;
     }

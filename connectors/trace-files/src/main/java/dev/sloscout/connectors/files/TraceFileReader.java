@@ -54,7 +54,7 @@ public final class TraceFileReader {
             }
             Path path = Path.of(input);
             if (Files.isDirectory(path)) {
-                for (Path file : filesUnder(path)) {
+                for (Path file : filesUnder(path, problems)) {
                     reports.add(read(file));
                 }
             } else {
@@ -110,7 +110,7 @@ public final class TraceFileReader {
         };
     }
 
-    private List<Path> filesUnder(Path folder) {
+    static List<Path> filesUnder(Path folder, ProblemSink problems) {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))

@@ -1,0 +1,68 @@
+package dev.sloscout.engine.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MessageTokenizerTest {
+    private final MessageTokenizer tokenizer = new MessageTokenizer();
+
+    private List<String> tokens(String message) {
+        Tokens out = new Tokens();
+        tokenizer.tokenize(message, 0, out);
+        return new ArrayList<>(List.of(out.toArray()));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "42|<NUM>", "-3.5|<NUM>", "1,024|<NUM>", "0x7f3a|<HEX>", "deadbeef0042|<HEX>",
+        "123e4567-e89b-12d3-a456-426614174000|<UUID>", "10.0.0.1|<IP>", "10.0.0.1:8080|<IP:PORT>",
+        "/10.250.19.102:54106|<IP:PORT>", "fe80::1ff:fe23:4567:890a|<IP>", "/var/log/app.log|<PATH>",
+        "C:\\temp\\x.txt|<PATH>", "https://example.com/a?b=1|<URL>", "jane.doe@example.com|<EMAIL>",
+        "250ms|<DURATION>", "1.5s|<DURATION>", "3m20s|<DURATION>", "64MB|<SIZE>", "4KiB|<SIZE>",
+        "blk_-1608999687919862906|<*>", "appattempt_1445144423722_0020_000001|<*>", "terminating|terminating",
+    })
+    void masksTypedVariables(String token, String expected) {
+        assertThat(tokens(token)).containsExactly(expected);
+    }
+
+    @Test
+    void splitsPunctuationGluedToWords() {
+        assertThat(tokens("Connection closed by [10.0.0.1] (uid=0): done."))
+                .containsExactly("Connection", "closed", "by", "[", "<IP>", "]", "(", "uid=", "<NUM>", ")", ":",
+                        "done", ".");
+        assertThat(tokens("Calibrating delay loop... 1.2 BogoMIPS")).containsExactly("Calibrating", "delay", "loop",
+                "...", "<NUM>", "BogoMIPS");
+    }
+
+    @Test
+    void keyValuesKeepTheKeyAndMaskTypedValues() {
+        assertThat(tokens("logname= uid=0 tty=ssh rhost=1.2.3.4 user=root"))
+                .containsExactly("logname=", "uid=", "<NUM>", "tty=", "ssh", "rhost=", "<IP>", "user=", "root");
+    }
+
+    @Test
+    void quotedStringsAreOneVariableEvenWithSpaces() {
+        assertThat(tokens("query \"select * from t\" took 5 ms q=\"two words\" ok"))
+                .containsExactly("query", "\"", "<STR>", "\"", "took", "<NUM>", "ms", "q=", "\"", "<STR>", "\"", "ok");
+        assertThat(tokens("Can't find child")).containsExactly("Can't", "find", "child");
+    }
+
+    @Test
+    void datesInsideTheMessageAreOneVariable() {
+        assertThat(tokens("connection at Fri Jun 17 07:07:00 2005 closed"))
+                .containsExactly("connection", "at", "<TIME>", "closed");
+        assertThat(tokens("started 2024-01-02T03:04:05Z")).containsExactly("started", "<TIME>");
+    }
+
+    @Test
+    void keepsTheSpacingSoTemplatesRenderAsWritten() {
+        Tokens out = new Tokens();
+        tokenizer.tokenize("a (b)", 0, out);
+        assertThat(out.spacing()).containsExactly(false, true, false, false);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.sloscout.engine.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TemplateMinerTest {
+    private final Fingerprinter fingerprinter = new Fingerprinter(2024);
+
+    private String add(String message) {
+        return fingerprinter.addMessage(message).id();
+    }
+
+    private String current(String message) {
+        return fingerprinter.matchMessage(message).text();
+    }
+
+    @Test
+    void variableWordsBecomePlaceholders() {
+        add("Invalid user webmaster from 1.2.3.4");
+        add("Invalid user admin from 1.2.3.5");
+        add("Invalid user test from 1.2.3.6");
+        assertThat(current("Invalid user zed from 1.2.3.7")).isEqualTo("Invalid user <*> from <IP>");
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aVaryingFirstWordStillFindsItsTemplate() {
+        for (String user : List.of("alice", "bob", "carol", "dave")) {
+            add(user + " logged in from 10.0.0.1 using password authentication");
+        }
+        assertThat(current("erin logged in from 10.0.0.2 using password authentication"))
+                .isEqualTo("<*> logged in from <IP> using password authentication");
+    }
+
+    @Test
+    void aSettledConstantIsNotGeneralisedByOneOddMessage() {
+        for (int i = 0; i < 20; i++) {
+            add("Failed password for root from 10.0.0." + i + " port " + (4000 + i) + " ssh2");
+        }
+        add("Accepted password for root from 10.0.0.9 port 4100 ssh2");
+        assertThat(current("Failed password for root from 10.0.0.1 port 1 ssh2")).startsWith("Failed password");
+        assertThat(current("Accepted password for root from 10.0.0.1 port 1 ssh2")).startsWith("Accepted password");
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shortMessagesDifferingInAWordStayApart() {
+        add("cupsd startup succeeded");
+        add("cupsd shutdown succeeded");
+        add("cupsd startup succeeded");
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aValueThatIsSometimesMissingGetsAVariableLengthPlaceholder() {
+        add("connection from 1.2.3.4 (host-1.example.net) at 10:00:00 ok");
+        add("connection from 1.2.3.5 () at 10:00:01 ok");
+        add("connection from 1.2.3.6 (host-2.example.net) at 10:00:02 ok");
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(1);
+        assertThat(current("connection from 1.2.3.7 () at 10:00:03 ok")).isEqualTo("connection from <IP> (<*>) at <TIME> ok");
+    }
+
+    @Test
+    void idsAreContentAddressedAndOldIdsPointToTheCurrentTemplate() {
+        String first = add("user alice signed in");
+        String second = add("user bob signed in");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(fingerprinter.miner().resolve(first)).isEqualTo(second);
+        assertThat(second).isEqualTo(TemplateIds.of(new String[] {"user", "<*>", "signed", "in"}));
+
+        Fingerprinter elsewhere = new Fingerprinter(2024);
+        elsewhere.addMessage("user carol signed in");
+        assertThat(elsewhere.addMessage("user dan signed in").id()).isEqualTo(second);
+    }
+
+    @Test
+    void groupingDoesNotDependOnTheOrderOfMessages() {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            messages.add("Received block blk_" + i + " of size " + (i * 100) + " from /10.0.0." + i);
+            messages.add("Deleting block blk_" + i + " file /data/" + i);
+            messages.add("session opened for user u" + (char) ('a' + i % 26) + "x by (uid=" + i + ")");
+        }
+        List<String> shuffled = new ArrayList<>(messages);
+        Collections.shuffle(shuffled, new Random(7));
+        assertThat(templatesOf(shuffled, messages)).isEqualTo(templatesOf(messages, messages));
+    }
+
+    /** The template text of each message of {@code probe} after mining {@code input}. */
+    private static List<String> templatesOf(List<String> input, List<String> probe) {
+        Fingerprinter f = new Fingerprinter(2024);
+        input.forEach(f::addMessage);
+        assertThat(f.miner().templateCount()).isEqualTo(3);
+        return probe.stream().map(m -> f.matchMessage(m).text()).toList();
+    }
+
+    @Test
+    void memoryIsBoundedByTemplatesNotMessages() {
+        for (int i = 0; i < 300_000; i++) {
+            add("request id" + Integer.toString(i, 36) + "x served in " + i + " ms");
+        }
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(1);
+        assertThat(fingerprinter.miner().cachedSequences()).isLessThanOrEqualTo(100_000);
+    }
+}
