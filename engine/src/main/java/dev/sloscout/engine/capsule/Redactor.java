@@ -17,22 +17,34 @@ public final class Redactor {
     private record Rule(Pattern pattern, String replacement) {
     }
 
-    private static final String SECRET_VALUE = "(\"[^\"]*\"|'[^']*'|[^\\s,;&\"'}]+)";
+    private static final String PASSWORD_KEYS = "password|passwd|pwd|pass|passphrase|secret|client_secret";
+    private static final String API_KEYS = "api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token"
+            + "|x-api-key|private[_-]?key";
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"), "<JWT>"),
             new Rule(Pattern.compile("(?i)\\b(bearer|basic|token)\\s+[A-Za-z0-9._~+/=-]{8,}"), "$1 <TOKEN>"),
-            new Rule(Pattern.compile("(?i)(\"?(?:password|passwd|pwd|pass|passphrase|secret|client_secret)\"?\\s*[=:]\\s*)"
-                    + SECRET_VALUE), "$1<PASSWORD>"),
-            new Rule(Pattern.compile("(?i)(\"?(?:api[_-]?key|apikey|access[_-]?key|access[_-]?token|auth[_-]?token"
-                    + "|x-api-key|private[_-]?key)\"?\\s*[=:]\\s*)" + SECRET_VALUE), "$1<API_KEY>"),
+            quoted(PASSWORD_KEYS, "<PASSWORD>"), bare(PASSWORD_KEYS, "<PASSWORD>"),
+            quoted(API_KEYS, "<API_KEY>"), bare(API_KEYS, "<API_KEY>"),
             new Rule(Pattern.compile("\\b(?:sk-[A-Za-z0-9_-]{16,}|sk_(?:live|test)_[A-Za-z0-9]{10,}"
                     + "|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abpr]-[A-Za-z0-9-]{10,}"
                     + "|AIza[0-9A-Za-z_-]{30,}|glpat-[A-Za-z0-9_-]{20})"), "<API_KEY>"),
             new Rule(Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"), "<EMAIL>"),
             new Rule(Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)"
                     + "(?![\\d.]*\\d)"), "<IP>"),
-            new Rule(Pattern.compile("(?i)(?<![0-9a-f:])(?:[0-9a-f]{1,4}:){2,7}:?[0-9a-f]{1,4}(?![0-9a-f:])"
-                    + "|(?<![0-9a-f:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4})?(?![0-9a-f:])"), "<IP>"));
+            // IPv6: hex groups with "::" or all eight groups (a time of day has neither)
+            new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f]{0,4}"
+                    + "(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), "<IP>"));
+
+    /** {@code "password": "x"} and {@code password="x"}: the quotes stay, the value goes. */
+    private static Rule quoted(String keys, String kind) {
+        return new Rule(Pattern.compile("(?i)(\"?(?:" + keys + ")\"?\\s*[=:]\\s*)\"[^\"]*\""), "$1\"" + kind + "\"");
+    }
+
+    /** {@code password=x}, {@code password: x}. */
+    private static Rule bare(String keys, String kind) {
+        return new Rule(Pattern.compile("(?i)(\\b(?:" + keys + ")\\s*[=:]\\s*)(?![\"<])[^\\s,;&\"'}]+"), "$1" + kind);
+    }
+
     private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
 
     /** The text with every secret and piece of personal data replaced by its kind. */

@@ -1,0 +1,85 @@
+package dev.sloscout.engine.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sloscout.engine.model.TraceId;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CapsuleAccumulatorTest {
+    private static final TraceId FAILED = TraceId.fromHex("0af7651916cd43dd8448eb211c80319c");
+    private static final TraceId FINE = TraceId.fromHex("4bf92f3577b34da6a3ce929d0e0e4736");
+    private final TraceLookup traces = id -> id.equals(FAILED) ? new TraceLookup.Link("j-checkout", true)
+            : id.equals(FINE) ? new TraceLookup.Link("j-checkout", false) : null;
+
+    private static LogEvent message(String text, Severity severity, TraceId trace, String time) {
+        return new LogEvent("app.log", 1, 1, "payment", text, false, "", Instant.parse(time).toEpochMilli(), severity,
+                trace, null);
+    }
+
+    @Test
+    void countsSeveritiesTimesTracesAndJourneysPerTemplate() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), traces, 2024);
+        acc.accept(message("charge failed for jane@example.com order 17", Severity.ERROR, FAILED,
+                "2024-05-01T10:00:30Z"));
+        acc.accept(message("charge failed for bob@example.com order 18", Severity.ERROR, FAILED,
+                "2024-05-01T10:03:10Z"));
+        acc.accept(message("charge failed for eve@example.com order 19", Severity.WARN, FINE, "2024-05-01T10:03:20Z"));
+        acc.accept(message("charged order 20", Severity.INFO, null, "2024-05-01T10:04:00Z"));
+
+        List<Capsule> capsules = acc.capsules();
+        assertThat(capsules).hasSize(2);
+        Capsule failed = capsules.get(0);
+        assertThat(failed.template()).isEqualTo("charge failed for <EMAIL> order <NUM>");
+        assertThat(failed.count()).isEqualTo(3);
+        assertThat(failed.severities()).containsEntry(Severity.ERROR, 2L).containsEntry(Severity.WARN, 1L);
+        assertThat(failed.worstSeverity()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(failed.firstSeenMillis())).isEqualTo(Instant.parse("2024-05-01T10:00:30Z"));
+        assertThat(Instant.ofEpochMilli(failed.lastSeenMillis())).isEqualTo(Instant.parse("2024-05-01T10:03:20Z"));
+        assertThat(failed.counts().values()).containsExactly(1L, 2L);
+        assertThat(failed.traceIds()).containsExactly(FAILED.toHex(), FINE.toHex());
+        assertThat(failed.eventsOnErrorTraces()).isEqualTo(2);
+        assertThat(failed.mostlyOnErrorTraces()).isTrue();
+        assertThat(failed.journeys()).containsEntry("j-checkout", 3L);
+        assertThat(capsules.get(1).mostlyOnErrorTraces()).isFalse();
+    }
+
+    @Test
+    void samplesAreRedactedAndBounded() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
+        for (int i = 0; i < 1000; i++) {
+            acc.accept(message("login for user" + i + "@example.com from 10.1.2." + (i % 250) + " password=pw" + i,
+                    Severity.INFO, null, "2024-05-01T10:00:00Z"));
+        }
+        Capsule capsule = acc.capsules().get(0);
+        assertThat(capsule.samples()).hasSize(CapsuleAccumulator.SAMPLES);
+        assertThat(capsule.samples()).allSatisfy(s -> assertThat(s.text())
+                .isEqualTo("login for <EMAIL> from <IP> password=<PASSWORD>"));
+        assertThat(capsule.template()).doesNotContain("example.com");
+    }
+
+    @Test
+    void countBucketsWidenInsteadOfGrowingWithTheTimeSpan() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        for (int minute = 0; minute < 60 * 24 * 30; minute++) {
+            acc.accept(new LogEvent("x", minute, 1, "svc", "tick", false, "",
+                    start.plusSeconds(60L * minute).toEpochMilli(), Severity.INFO, null, null));
+        }
+        Capsule capsule = acc.capsules().get(0);
+        assertThat(capsule.counts().size()).isLessThanOrEqualTo(CapsuleAccumulator.MAX_BUCKETS);
+        assertThat(capsule.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(60 * 24 * 30);
+        assertThat(capsule.bucketMillis()).isGreaterThan(CapsuleAccumulator.FIRST_BUCKET_MILLIS);
+    }
+
+    @Test
+    void rawLinesTakeTimeAndSeverityFromTheirHeader() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
+        acc.accept(LogEvent.rawLine("svc.log", 1, "svc", "2024-02-03 04:05:06,789 WARN [main] a.B: disk 91% full"));
+        Capsule capsule = acc.capsules().get(0);
+        assertThat(capsule.severities()).containsOnlyKeys(Severity.WARN);
+        assertThat(Instant.ofEpochMilli(capsule.firstSeenMillis())).isEqualTo(Instant.parse("2024-02-03T04:05:06.789Z"));
+        assertThat(capsule.template()).isEqualTo("disk <*> full");
+    }
+}
