@@ -76,6 +76,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             description = "The Grafana the dashboards go to; alerts link to URL/d/<uid> (default: the path alone).")
     String grafanaUrl;
 
+    @Option(names = "--workspace", paramLabel = "NAME|PATH",
+            description = "Also store the sources, capsules, journeys and SLI candidates in this workspace (a name "
+                    + "under ~/.slo-scout/workspaces, or a path; the database is PATH.mv.db, the index PATH.lucene).")
+    String workspace;
+
     @Option(names = "--metrics-profile", paramLabel = "FILE",
             description = "A JSON file mapping your metric and label names (replaces the example 'custom' profile); "
                     + "see docs/formats.md.")
@@ -111,6 +116,8 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                 ? Ingestion.runDemoWithLogs(demoScale, maxOpenSpans, log -> demoLogs.add(DemoLogs.event(log)), discovery)
                 : Ingestion.run(split.traces(), stdin, maxOpenSpans, discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
+        List<SliCandidate> candidates = new SliCatalog(profiles).candidates(report);
+        IngestSummary.Snapshot summary = ingestion.summary();
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), traceId -> {
             JourneyDiscovery.TraceLink link = discovery.link(traceId);
@@ -118,10 +125,21 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         }, Year.now().getValue());
         demoLogs.forEach(capsules::accept);
         LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
-        split.logs().forEach(logReader::read);
+        WorkspaceWriter store = workspace == null ? WorkspaceWriter.NONE : WorkspaceWriter.open(
+                WorkspaceOption.resolve(workspace), err);
+        if (store == null) {
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
+        try (store) {
+            for (Path log : split.logs()) {
+                long before = capsules.events();
+                logReader.read(log);
+                store.logs(log.toString(), capsules.events() - before, capsules.capsules());
+            }
+            store.analysis(demo ? "demo shop" : String.join(", ", split.traces()), summary, report, candidates,
+                    demoLogs.isEmpty() ? List.of() : capsules.capsules());
+        }
         List<CapsuleReport> capsuleReports = capsules.capsules().stream().map(CapsuleReport::of).toList();
-        List<SliCandidate> candidates = new SliCatalog(profiles).candidates(report);
-        IngestSummary.Snapshot summary = ingestion.summary();
         Analysis analysis = new Analysis(new Tool("slo-scout", Version.current()), ingestion.sources(),
                 new Ingest(summary.traces(), summary.spans(), summary.services(), summary.errorSpans(),
                         summary.orphanSpans(), summary.rejected(), summary.assembly().duplicateSpans()),

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency direction app -> connectors -> engine, and the engine's purity, checked on the real classes. */
+/** The dependency direction app -> connectors/workspace -> engine, and the engine's purity, checked on the real classes. */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -21,7 +21,8 @@ class ArchitectureTest {
     @Test
     void engineDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("dev.sloscout.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.connectors..", "dev.sloscout.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.connectors..", "dev.sloscout.app..",
+                        "dev.sloscout.workspace..")
                 .because("the engine is the headless brain that the GUI, the CLI and later a Kafka Streams job all reuse; "
                         + "it must not know how data arrives or is shown")
                 .check(classes);
@@ -42,6 +43,16 @@ class ArchitectureTest {
                         "com.fasterxml.jackson..", "com.google.protobuf..", "io.opentelemetry.proto..", "picocli..")
                 .because("the engine works on its own validated model; UI toolkits, network clients and foreign wire "
                         + "types stop at the edge (connectors and app)")
+                .check(classes);
+    }
+
+    @Test
+    void theWorkspaceStoresWhatTheEngineFoundAndNothingElse() {
+        noClasses().that().resideInAPackage("dev.sloscout.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.connectors..", "dev.sloscout.app..",
+                        "javafx..", "picocli..", "org.apache.kafka..", "java.net.http..")
+                .because("the workspace is storage and search for engine results, shared by the GUI and the CLI; "
+                        + "it neither reads telemetry nor shows anything")
                 .check(classes);
     }
 

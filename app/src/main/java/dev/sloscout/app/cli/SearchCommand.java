@@ -1,0 +1,128 @@
+package dev.sloscout.app.cli;
+
+import dev.sloscout.connectors.files.InputKinds;
+import dev.sloscout.connectors.files.LogFileReader;
+import dev.sloscout.engine.capsule.Capsule;
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
+import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.capsule.TraceLookup;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.workspace.Batch;
+import dev.sloscout.workspace.SearchHit;
+import dev.sloscout.workspace.SearchQuery;
+import dev.sloscout.workspace.Workspace;
+import dev.sloscout.workspace.WorkspaceException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code slo-scout search FILE... --query TEXT [--json]}: mines the log files into capsules, stores them in a
+ * workspace (a temporary one unless {@code --workspace} names one) and runs a full-text query over templates and
+ * redacted samples.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Full-text search over the log capsules of FILE... (templates and redacted samples).",
+                "Query syntax: words (all must match), \"phrases\", OR, NOT, wildcards (conn*)."})
+final class SearchCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Log files or folders (trace files are skipped).")
+    List<String> inputs = List.of();
+
+    @Option(names = "--query", required = true, paramLabel = "TEXT", description = "What to look for.")
+    String query;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Only capsules of this service.")
+    String service;
+
+    @Option(names = "--severity", paramLabel = "LEVEL", description = "Only capsules that saw this level (ERROR...).")
+    String severity;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N results (${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--workspace", paramLabel = "NAME|PATH",
+            description = "Search this workspace (FILE... are added to it first; without FILE it is searched as is).")
+    String workspace;
+
+    @Option(names = "--json", description = "Print {\"results\":[{capsuleId, service, template, count, score}]}.")
+    boolean json;
+
+    SearchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    record Result(String capsuleId, String service, String template, long count, double score) {
+    }
+
+    record Results(List<Result> results) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (inputs.isEmpty() && workspace == null) {
+            err.println("slo-scout: give log files to search, or --workspace");
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Capsule> capsules = mine(problems);
+        Path temp = workspace == null ? Files.createTempDirectory("slo-scout-search") : null;
+        Path location = temp != null ? temp.resolve("search") : WorkspaceOption.resolve(workspace);
+        List<SearchHit> hits;
+        try (Workspace ws = Workspace.open(location)) {
+            if (!capsules.isEmpty()) {
+                ws.commit(Batch.ofCapsules(ws.addSource(String.join(", ", inputs), "logs"),
+                        capsules.stream().mapToLong(Capsule::count).sum(), capsules));
+            }
+            SearchQuery q = new SearchQuery(query, service, severity, null, null, null, limit);
+            hits = ws.search(q).stream().filter(h -> h.kind().equals("capsule")).toList();
+        } catch (WorkspaceException e) {
+            err.println("slo-scout: " + e.getMessage());
+            return SloScoutCommand.EXIT_UNUSABLE;
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+        List<Result> results = hits.stream().map(h -> new Result(h.id(), h.service(), h.text(), h.count(),
+                Math.round(h.score() * 1000) / 1000.0)).toList();
+        if (json) {
+            out.println(Json.write(new Results(results)));
+        } else {
+            results.forEach(r -> out.printf("%8.3f %8d  %-20s %s%n", r.score(), r.count(), r.service(), r.template()));
+        }
+        problems.forEach(p -> err.println("slo-scout: " + p.toLine()));
+        return problems.isEmpty() ? 0 : SloScoutCommand.EXIT_PROBLEMS;
+    }
+
+    private List<Capsule> mine(List<Problem> problems) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, Year.now().getValue());
+        LogFileReader reader = new LogFileReader(capsules, problems::add);
+        InputKinds.split(inputs).logs().forEach(reader::read);
+        return capsules.capsules();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
