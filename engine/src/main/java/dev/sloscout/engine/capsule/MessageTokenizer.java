@@ -49,10 +49,14 @@ public final class MessageTokenizer {
                 }
             }
             int end = i;
+            int eq = -1;
             while (end < n && !isSpace(body.charAt(end))) {
+                if (eq < 0 && body.charAt(end) == '=' && end > i) {
+                    eq = end;
+                }
                 end++;
             }
-            int quotedValue = quotedValueStart(body, i, end);
+            int quotedValue = eq < 0 ? -1 : quotedValueStart(body, i, eq, end);
             if (quotedValue > 0) {
                 int close = closingQuote(body, quotedValue, body.charAt(quotedValue));
                 if (close > 0) { // q="wireless headphones": the value may hold spaces
@@ -66,13 +70,13 @@ public final class MessageTokenizer {
                     continue;
                 }
             }
-            chunk(body, i, end, space, out);
+            chunk(body, i, end, eq, space, out);
             space = false;
             i = end;
         }
     }
 
-    private static void chunk(String s, int from, int end, boolean space, Tokens out) {
+    private static void chunk(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
         int start = from;
         // openers glued to the front: "(uid=0)", "[preauth]"
         while (end - start > 1 && isOpener(s.charAt(start))) {
@@ -92,7 +96,7 @@ public final class MessageTokenizer {
                 break;
             }
         }
-        int eq = indexOf(s, '=', start + 1, coreEnd);
+        int eq = firstEquals > start && firstEquals < coreEnd ? firstEquals : -1;
         if (eq > 0 && isKey(s, start, eq)) {
             out.add(s.substring(start, eq + 1), space);
             if (eq + 1 < coreEnd) {
@@ -153,7 +157,7 @@ public final class MessageTokenizer {
             }
         }
         char first = s.charAt(from);
-        if (indexOf(s, ':', from, end) > 0 && s.startsWith("://", indexOf(s, ':', from, end))) {
+        if (colons > 0 && s.startsWith("://", indexOf(s, ':', from, end))) {
             return Placeholder.URL;
         }
         if (at > from && indexOf(s, '.', at, end) > at + 1 && digits + letters > 3) {
@@ -314,9 +318,8 @@ public final class MessageTokenizer {
     }
 
     /** Where the quote of {@code key="value} starts in a chunk, or -1. */
-    private static int quotedValueStart(String s, int from, int end) {
-        int eq = indexOf(s, '=', from + 1, end);
-        if (eq < 0 || eq + 1 >= end || !isKey(s, from, eq)) {
+    private static int quotedValueStart(String s, int from, int eq, int end) {
+        if (eq + 1 >= end || !isKey(s, from, eq)) {
             return -1;
         }
         char q = s.charAt(eq + 1);

@@ -43,17 +43,18 @@ final class Timestamps {
     static boolean mayStartAt(CharSequence s, int i) {
         char c = s.charAt(i);
         if (c >= '0' && c <= '9') {
-            int limit = Math.min(s.length(), i + 9);
-            for (int k = i + 1; k < limit; k++) {
-                char d = s.charAt(k);
-                if (d == '-' || d == ':' || d == '/' || d == '.' && k > i + 1) {
-                    return k + 1 < s.length() && Character.isDigit(s.charAt(k + 1));
-                }
-                if (d < '0' || d > '9') {
-                    return false;
-                }
+            int k = i + 1;
+            while (k < s.length() && k - i < 14 && Character.isDigit(s.charAt(k))) {
+                k++;
             }
-            return limit - i == 9 || limit - i >= 6; // compact forms: 081109 203615, epoch seconds
+            if (k - i >= 6) {
+                return true; // compact dates (081109 203615, 20171223-...) and epoch seconds
+            }
+            if (k + 1 >= s.length()) {
+                return false;
+            }
+            char d = s.charAt(k);
+            return (d == '-' || d == ':' || d == '/' || d == '.') && Character.isDigit(s.charAt(k + 1));
         }
         if (i + 3 > s.length() || !Character.isUpperCase(c)) {
             return false;
@@ -63,13 +64,38 @@ final class Timestamps {
 
     /** The longest-listed form that matches at {@code from} and ends at a word boundary, or null. */
     Match match(CharSequence s, int from, int limit) {
+        if (from >= limit || !mayStartAt(s, from)) {
+            return null;
+        }
+        boolean letter = Character.isLetter(s.charAt(from));
+        int digits = 0;
+        while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
+            digits++;
+        }
         for (String form : FORMS) {
+            if ((form.charAt(0) == 'W' || form.charAt(0) == 'N') != letter || !letter && !fits(form, digits)) {
+                continue; // the form cannot start with what is there: a name, or a run of this many digits
+            }
             Match m = new Attempt(s, from, limit).run(form);
             if (m != null) {
                 return m;
             }
         }
         return null;
+    }
+
+    /** Whether a digit-led form can begin with a run of {@code digits} digits. */
+    private static boolean fits(String form, int digits) {
+        if (form.startsWith("yMD")) {
+            return digits == 6;
+        }
+        if (form.startsWith("YMD")) {
+            return digits == 8;
+        }
+        if (form.equals("E")) {
+            return digits == 10 || digits == 13;
+        }
+        return digits <= 4;
     }
 
     private final class Attempt {

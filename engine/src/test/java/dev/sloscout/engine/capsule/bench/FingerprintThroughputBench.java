@@ -1,0 +1,109 @@
+package dev.sloscout.engine.capsule.bench;
+
+import dev.sloscout.engine.capsule.Fingerprinter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Log fingerprinting throughput on one thread: header recognition, typed masking and template mining per line
+ * ({@code Fingerprinter.addLine}), masking always on. The corpus is the labelled Loghub-2k systems when
+ * {@code ../shared/data/loghub} is there (each line repeated with its digits re-drawn, so numbers vary as in real
+ * logs), else lines generated from a few dozen templates. One miner per system, as capsules are mined per source.
+ *
+ * <p>Usage: {@code FingerprintThroughputBench [lines=2000000] [rounds=7] [loghub-dir]}
+ */
+public final class FingerprintThroughputBench {
+    public static void main(String[] args) throws IOException {
+        int lines = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        Path loghub = Path.of(args.length > 2 ? args[2] : "../shared/data/loghub");
+        List<List<String>> systems = Files.isDirectory(loghub) ? loghub(loghub) : generated();
+        List<String[]> corpus = new ArrayList<>();
+        long bytes = 0;
+        Random random = new Random(1);
+        int perSystem = lines / systems.size();
+        for (List<String> system : systems) {
+            String[] copy = new String[perSystem];
+            for (int i = 0; i < perSystem; i++) {
+                copy[i] = redraw(system.get(i % system.size()), random, i >= system.size());
+                bytes += copy[i].length() + 1;
+            }
+            corpus.add(copy);
+        }
+        long total = (long) perSystem * systems.size();
+        System.out.printf("corpus: %d lines (%.1f MB) from %d %s systems%n", total, bytes / 1e6, systems.size(),
+                Files.isDirectory(loghub) ? "Loghub-2k" : "generated");
+        double[] rates = new double[rounds];
+        int templates = 0;
+        for (int round = 0; round < rounds; round++) {
+            long start = System.nanoTime();
+            templates = 0;
+            for (String[] system : corpus) {
+                Fingerprinter f = new Fingerprinter(2024);
+                for (String line : system) {
+                    f.addLine(line);
+                }
+                templates += f.miner().templateCount();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rates[round] = total / seconds;
+            System.out.printf("round %d: %.0f lines/s (%.1f MB/s), %d templates%n", round + 1, rates[round],
+                    bytes / 1e6 / seconds, templates);
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        System.out.printf("median %.0f lines/s, best %.0f lines/s, %d templates, heap used %d MB%n",
+                sorted[rounds / 2], sorted[rounds - 1], templates,
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    }
+
+    private static List<List<String>> loghub(Path dir) throws IOException {
+        List<List<String>> systems = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(dir)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                Path log = folder.resolve(folder.getFileName() + "_2k.log");
+                if (Files.exists(log)) {
+                    systems.add(Files.readAllLines(log, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return systems;
+    }
+
+    private static List<List<String>> generated() {
+        String[] templates = {
+            "2024-05-01 10:00:%02d,%03d INFO [worker-%d] com.acme.Cart: cart %d saved for user %d in %d ms",
+            "2024-05-01 10:00:%02d,%03d WARN [worker-%d] com.acme.Pay: retry %d of charge %d after %d ms",
+            "2024-05-01 10:00:%02d,%03d ERROR [worker-%d] com.acme.Pay: charge %d failed: code=%d attempt=%d",
+            "2024-05-01 10:00:%02d,%03d INFO [worker-%d] com.acme.Http: GET /api/items/%d -> 200 in %d ms (%d bytes)",
+        };
+        List<String> lines = new ArrayList<>();
+        Random r = new Random(3);
+        for (int i = 0; i < 2000; i++) {
+            lines.add(String.format(templates[i % templates.length], r.nextInt(60), r.nextInt(1000), r.nextInt(16),
+                    r.nextInt(100000), r.nextInt(100000), r.nextInt(5000)));
+        }
+        return List.of(lines);
+    }
+
+    /** The line with every digit after the first 20 characters re-drawn (headers keep valid times). */
+    private static String redraw(String line, Random random, boolean change) {
+        if (!change) {
+            return line;
+        }
+        char[] chars = line.toCharArray();
+        for (int i = 20; i < chars.length; i++) {
+            if (chars[i] >= '1' && chars[i] <= '9') {
+                chars[i] = (char) ('1' + random.nextInt(9));
+            }
+        }
+        return new String(chars);
+    }
+}
