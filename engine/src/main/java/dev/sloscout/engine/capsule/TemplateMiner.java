@@ -22,6 +22,11 @@ import java.util.Map;
  */
 public final class TemplateMiner {
     static final double SIMILARITY = 0.7;
+    /**
+     * Templates that differ from each other in one word only, at the same place, this many of them: that place is a
+     * variable after all (values that came in bursts, each settled before the next was seen).
+     */
+    static final int SIBLINGS = 4;
     /** Messages that must agree on a word before one differing message counts as another template. */
     static final int SETTLED = Integer.getInteger("sloscout.settled", 2);
     private static final int MAX_CACHED_SEQUENCES = 100_000;
@@ -112,6 +117,7 @@ public final class TemplateMiner {
             best = new Cluster(tokens.toArray(), tokens.spacing());
             register(best);
             templates++;
+            best = generaliseBySiblings(best);
         } else if (!learn) {
             return best;
         } else if (best.generalise(tokens)) {
@@ -123,6 +129,35 @@ public final class TemplateMiner {
         best.count++;
         sequences.put(key, best);
         return best;
+    }
+
+    /**
+     * A new template with {@value #SIBLINGS} - 1 or more siblings (same length, equal but for one word at the same
+     * position, with at least three other fixed tokens) makes that position a variable and absorbs them.
+     */
+    private Cluster generaliseBySiblings(Cluster fresh) {
+        int n = fresh.tokens.length;
+        if (fresh.slot >= 0 || n < 4) {
+            return fresh;
+        }
+        int[] siblingsAt = new int[n];
+        for (Cluster other : byLength.get(n)) {
+            int p = other == fresh ? -1 : fresh.onlyWordDifference(other);
+            if (p >= 0) {
+                siblingsAt[p]++;
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            if (siblingsAt[p] + 1 >= SIBLINGS) {
+                String old = fresh.id;
+                fresh.tokens[p] = Placeholder.ANY;
+                fresh.variables++;
+                fresh.id = TemplateIds.of(fresh.tokens);
+                redirect(old, fresh.id);
+                return absorbSubsumed(fresh);
+            }
+        }
+        return fresh;
     }
 
     /**
@@ -300,6 +335,31 @@ public final class TemplateMiner {
                 }
             }
             return fixed == 0 ? 0 : (double) same / fixed;
+        }
+
+        /**
+         * The one position where this template and another of the same length hold different words while every
+         * other position agrees (variables with variables), or -1.
+         */
+        int onlyWordDifference(Cluster other) {
+            if (other.slot != slot || other.tokens.length != tokens.length) {
+                return -1;
+            }
+            int at = -1;
+            int fixed = 0;
+            for (int i = 0; i < tokens.length; i++) {
+                String t = tokens[i];
+                String o = other.tokens[i];
+                if (t.equals(o) || Placeholder.is(t) && Placeholder.is(o)) {
+                    fixed += Placeholder.is(t) ? 0 : 1;
+                    continue;
+                }
+                if (at >= 0 || Placeholder.is(t) || Placeholder.is(o)) {
+                    return -1;
+                }
+                at = i;
+            }
+            return fixed >= 3 ? at : -1;
         }
 
         /** True when every message this other template matches, this one matches too. */

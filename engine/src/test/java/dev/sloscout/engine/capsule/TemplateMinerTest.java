@@ -49,6 +49,27 @@ class TemplateMinerTest {
     }
 
     @Test
+    void valuesThatArriveInBurstsStillBecomeAVariable() {
+        for (String user : List.of("alice", "bob", "carol", "dave", "erin")) {
+            for (int i = 0; i < 5; i++) {
+                add("session for " + user + " served request " + i + " ok");
+            }
+        }
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(1);
+        assertThat(current("session for zed served request 1 ok")).isEqualTo("session for <*> served request <NUM> ok");
+    }
+
+    @Test
+    void threeSettledValuesStayThreeTemplates() {
+        for (String user : List.of("root", "guest", "test")) {
+            for (int i = 0; i < 5; i++) {
+                add("authentication failure; rhost=10.0.0." + i + " user=" + user);
+            }
+        }
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(3);
+    }
+
+    @Test
     void shortMessagesDifferingInAWordStayApart() {
         add("cupsd startup succeeded");
         add("cupsd shutdown succeeded");
