@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -265,28 +266,10 @@ public final class Workspace implements AutoCloseable {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s = db.prepareStatement(
-                "MERGE INTO journey (id, name, body, batch_id) KEY (id) VALUES (?, ?, ?, ?)")) {
-            for (Journey j : batch.journeys()) {
-                s.setString(1, j.id());
-                s.setString(2, j.name());
-                s.setString(3, write(j));
-                s.setLong(4, batchId);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        try (PreparedStatement s = db.prepareStatement(
-                "MERGE INTO sli_candidate (id, journey_id, body, batch_id) KEY (id) VALUES (?, ?, ?, ?)")) {
-            for (SliCandidate c : batch.sliCandidates()) {
-                s.setString(1, c.id());
-                s.setString(2, c.journeyId());
-                s.setString(3, write(c));
-                s.setLong(4, batchId);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        mergeBodies("MERGE INTO journey (id, name, body, batch_id) KEY (id) VALUES (?, ?, ?, ?)", batchId,
+                batch.journeys(), Journey::id, Journey::name);
+        mergeBodies("MERGE INTO sli_candidate (id, journey_id, body, batch_id) KEY (id) VALUES (?, ?, ?, ?)", batchId,
+                batch.sliCandidates(), SliCandidate::id, SliCandidate::journeyId);
         try (PreparedStatement s = db.prepareStatement("MERGE INTO span_operation (service, operation, journey_id, "
                 + "spans, batch_id) KEY (service, operation) VALUES (?, ?, ?, ?, ?)")) {
             for (SpanOperation o : batch.operations()) {
@@ -295,6 +278,21 @@ public final class Workspace implements AutoCloseable {
                 s.setString(3, o.journeyId());
                 s.setLong(4, o.spans());
                 s.setLong(5, batchId);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Upserts records stored as JSON bodies: id, one descriptive column, the body, the batch. */
+    private <T> void mergeBodies(String sql, long batchId, List<T> items, Function<T, String> id,
+            Function<T, String> column) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            for (T item : items) {
+                s.setString(1, id.apply(item));
+                s.setString(2, column.apply(item));
+                s.setString(3, write(item));
+                s.setLong(4, batchId);
                 s.addBatch();
             }
             s.executeBatch();

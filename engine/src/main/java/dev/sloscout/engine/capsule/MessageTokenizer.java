@@ -30,10 +30,7 @@ public final class MessageTokenizer {
             if ((c == '"' || c == '\'') && (i == from || space)) {
                 int close = closingQuote(body, i, c);
                 if (close > 0) {
-                    String quote = String.valueOf(c);
-                    out.add(quote, space);
-                    out.add(Placeholder.STR, false);
-                    out.add(quote, false);
+                    addQuoted(c, space, out);
                     i = close + 1;
                     space = false;
                     continue;
@@ -60,11 +57,8 @@ public final class MessageTokenizer {
             if (quotedValue > 0) {
                 int close = closingQuote(body, quotedValue, body.charAt(quotedValue));
                 if (close > 0) { // q="wireless headphones": the value may hold spaces
-                    String quote = String.valueOf(body.charAt(quotedValue));
                     out.add(body.substring(i, quotedValue), space);
-                    out.add(quote, false);
-                    out.add(Placeholder.STR, false);
-                    out.add(quote, false);
+                    addQuoted(body.charAt(quotedValue), false, out);
                     i = close + 1;
                     space = false;
                     continue;
@@ -74,6 +68,14 @@ public final class MessageTokenizer {
             space = false;
             i = end;
         }
+    }
+
+    /** A quoted string: the quotes stay, what is between them is {@code <STR>}. */
+    private static void addQuoted(char quote, boolean space, Tokens out) {
+        String q = String.valueOf(quote);
+        out.add(q, space);
+        out.add(Placeholder.STR, false);
+        out.add(q, false);
     }
 
     private static void chunk(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
