@@ -20,7 +20,8 @@ final class Migrations {
     /** In order; a new migration is added at the end, never edited once released. */
     static final List<String> SCRIPTS = List.of(
             "V1__initial.sql",
-            "V2__capsule_severity_and_span_operations.sql");
+            "V2__capsule_severity_and_span_operations.sql",
+            "V3__embedding_cache.sql");
 
     private Migrations() {
     }

@@ -21,6 +21,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.nio.ByteBuffer;
 import java.util.function.Function;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -386,6 +390,60 @@ public final class Workspace implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** Cached embeddings of {@code model} for the given text hashes (those not cached are absent). */
+    public Map<String, float[]> cachedEmbeddings(String model, Collection<String> textHashes)
+            throws WorkspaceException {
+        return sql(() -> {
+            Map<String, float[]> out = new HashMap<>();
+            try (PreparedStatement s = db.prepareStatement(
+                    "SELECT vector FROM embedding WHERE text_hash = ? AND model = ?")) {
+                for (String hash : textHashes) {
+                    s.setString(1, hash);
+                    s.setString(2, model);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            out.put(hash, floats(rs.getBytes(1)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Stores embeddings by text hash (one transaction). */
+    public void cacheEmbeddings(String model, Map<String, float[]> vectors) throws WorkspaceException {
+        sql(() -> {
+            try (PreparedStatement s = db.prepareStatement(
+                    "MERGE INTO embedding (text_hash, model, vector) KEY (text_hash, model) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    s.setString(1, e.getKey());
+                    s.setString(2, model);
+                    s.setBytes(3, bytes(e.getValue()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    private static byte[] bytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    private static float[] floats(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(vector);
+        return vector;
     }
 
     /** Full-text search over capsules and span operations. */

@@ -141,7 +141,7 @@ class WorkspaceTest {
         }
         try (Workspace ws = Workspace.open(base)) {
             assertThat(ws.migratedFrom()).isEqualTo(1);
-            assertThat(ws.schemaVersion()).isEqualTo(2);
+            assertThat(ws.schemaVersion()).isEqualTo(Migrations.latest());
             assertThat(ws.sources()).extracting(Workspace.Source::location).containsExactly("kept.log");
             ws.commit(Batch.ofCapsules(1, 5, checkoutCapsules())); // the V2 column is there
         }
