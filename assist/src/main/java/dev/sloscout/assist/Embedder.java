@@ -39,7 +39,8 @@ public final class Embedder {
         for (int from = 0; from < texts.size(); from += BATCH) {
             List<TextSegment> batch = new ArrayList<>();
             for (String text : texts.subList(from, Math.min(texts.size(), from + BATCH))) {
-                batch.add(TextSegment.from(readable(text)));
+                String readable = readable(text);
+                batch.add(TextSegment.from(readable.isEmpty() ? "value" : readable)); // "<*>" alone, say
             }
             model.embedAll(batch).content().forEach(e -> out.add(normalised(e.vector())));
         }

@@ -37,6 +37,9 @@ public final class VectorIndex implements AutoCloseable {
     public record Hit(String id, String kind, String service, String text, long count, double similarity) {
     }
 
+    /** Candidates the graph search collects before the best k are taken (HNSW's ef at query time). */
+    static final int SEARCH_BEAM = 64;
+
     private final Directory directory;
     private final IndexWriter writer;
 
@@ -79,7 +82,8 @@ public final class VectorIndex implements AutoCloseable {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery("vector", query, k, filter), k).scoreDocs) {
+            int beam = Math.max(k, SEARCH_BEAM); // a wider search of the graph, then the best k: recall for little time
+            for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery("vector", query, beam, filter), k).scoreDocs) {
                 Document doc = searcher.storedFields().document(d.doc);
                 hits.add(hit(doc, 2.0 * d.score - 1)); // Lucene's cosine score is (1 + cos) / 2
             }

@@ -76,6 +76,7 @@ class SemanticSearchTest {
             var first = embedder.embed(texts, ws);
             assertThat(first.get(texts.get(0))).hasSize(Embedder.DIMENSIONS);
             assertThat(ws.cachedEmbeddings(Embedder.MODEL, List.of(Embedder.hash(texts.get(0))))).hasSize(1);
+            assertThat(embedder.embed(List.of("<*>", ""))).hasSize(2); // nothing left to read is still a text
             var again = embedder.embed(texts, ws);
             assertThat(again.get(texts.get(1))).containsExactly(first.get(texts.get(1)));
         }

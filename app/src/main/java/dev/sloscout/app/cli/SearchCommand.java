@@ -8,7 +8,8 @@ import dev.sloscout.engine.capsule.Redactor;
 import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.workspace.Batch;
-import dev.sloscout.workspace.SearchHit;
+import dev.sloscout.assist.Embedder;
+import dev.sloscout.assist.SemanticSearch;
 import dev.sloscout.workspace.SearchQuery;
 import dev.sloscout.workspace.Workspace;
 import dev.sloscout.workspace.WorkspaceException;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Full-text search over the log capsules of FILE... (templates and redacted samples).",
-                "Query syntax: words (all must match), \"phrases\", OR, NOT, wildcards (conn*)."})
+                "Query syntax: words (all must match), \"phrases\", OR, NOT, wildcards (conn*).",
+                "--semantic blends in local embeddings: \"user sign-in failures\" finds \"Login request ... rejected\"."})
 final class SearchCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
@@ -56,6 +58,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--workspace", paramLabel = "NAME|PATH",
             description = "Search this workspace (FILE... are added to it first; without FILE it is searched as is).")
     String workspace;
+
+    @Option(names = "--semantic", description = "Rank by meaning too: local embeddings (all-MiniLM-L6-v2, offline) "
+            + "blended with the full-text score, so words the logs do not use still find them.")
+    boolean semantic;
 
     @Option(names = "--json", description = "Print {\"results\":[{capsuleId, service, template, count, score}]}.")
     boolean json;
@@ -81,14 +87,19 @@ final class SearchCommand implements Callable<Integer> {
         List<Capsule> capsules = mine(problems);
         Path temp = workspace == null ? Files.createTempDirectory("slo-scout-search") : null;
         Path location = temp != null ? temp.resolve("search") : WorkspaceOption.resolve(workspace);
-        List<SearchHit> hits;
+        List<Result> results;
         try (Workspace ws = Workspace.open(location)) {
             if (!capsules.isEmpty()) {
                 ws.commit(Batch.ofCapsules(ws.addSource(String.join(", ", inputs), "logs"),
                         capsules.stream().mapToLong(Capsule::count).sum(), capsules));
             }
-            SearchQuery q = new SearchQuery(query, service, severity, null, null, null, limit);
-            hits = ws.search(q).stream().filter(h -> h.kind().equals("capsule")).toList();
+            if (semantic) {
+                results = semantic(ws);
+            } else {
+                SearchQuery q = new SearchQuery(query, service, severity, null, null, null, limit);
+                results = ws.search(q).stream().filter(h -> h.kind().equals("capsule"))
+                        .map(h -> new Result(h.id(), h.service(), h.text(), h.count(), round(h.score()))).toList();
+            }
         } catch (WorkspaceException e) {
             err.println("slo-scout: " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;
@@ -97,8 +108,6 @@ final class SearchCommand implements Callable<Integer> {
                 deleteTree(temp);
             }
         }
-        List<Result> results = hits.stream().map(h -> new Result(h.id(), h.service(), h.text(), h.count(),
-                Math.round(h.score() * 1000) / 1000.0)).toList();
         if (json) {
             out.println(Json.write(new Results(results)));
         } else {
@@ -106,6 +115,29 @@ final class SearchCommand implements Callable<Integer> {
         }
         problems.forEach(p -> err.println("slo-scout: " + p.toLine()));
         return problems.isEmpty() ? 0 : SloScoutCommand.EXIT_PROBLEMS;
+    }
+
+    /** Hybrid ranking over the workspace's capsules; filters apply to the ranked list. */
+    private List<Result> semantic(Workspace ws) throws WorkspaceException, IOException {
+        try (SemanticSearch search = new SemanticSearch(ws, new Embedder())) {
+            search.indexCapsules();
+            List<Result> out = new ArrayList<>();
+            for (SemanticSearch.Result r : search.search(query, Math.max(limit * 5, 50), true)) {
+                if (out.size() == limit || service != null && !service.equals(r.service())) {
+                    continue;
+                }
+                if (severity != null && ws.capsule(r.capsuleId()).map(c -> c.severities().keySet().stream()
+                        .noneMatch(s -> s.name().equalsIgnoreCase(severity))).orElse(true)) {
+                    continue;
+                }
+                out.add(new Result(r.capsuleId(), r.service(), r.template(), r.count(), round(r.score())));
+            }
+            return out;
+        }
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
     }
 
     private List<Capsule> mine(List<Problem> problems) {

@@ -44,6 +44,23 @@ class SearchCommandTest {
     }
 
     @Test
+    void semanticSearchFindsWhatNoWordOfTheQueryNames() throws Exception {
+        Path log = dir.resolve("auth.log");
+        Files.writeString(log, "2024-01-01 10:00:00 WARN a.Login: Login request of username alice rejected\n"
+                + "2024-01-01 10:00:01 WARN a.Login: Login request of username bob rejected\n"
+                + "2024-01-01 10:00:02 INFO a.Disk: volume /data at 91 percent\n"
+                + "2024-01-01 10:00:03 INFO a.Cart: cart 7 checked out\n");
+        CliRun plain = CliRun.of("search", log.toString(), "--query", "sign-in failures", "--json");
+        assertThat(JSON.readTree(plain.out()).get("results")).isEmpty();
+        CliRun semantic = CliRun.of("search", log.toString(), "--query", "sign-in failures", "--semantic", "--json");
+        assertThat(semantic.exitCode()).as(semantic.err()).isZero();
+        JsonNode results = JSON.readTree(semantic.out()).get("results");
+        assertThat(results.get(0).get("template").asText()).isEqualTo("Login request of username <*> rejected");
+        assertThat(results.get(0).get("score").asDouble()).isGreaterThan(results.get(1).get("score").asDouble());
+        assertThat(semantic.err()).doesNotContain("djl");
+    }
+
+    @Test
     void analyzeStoresItsResultsInAWorkspaceThatSearchReadsLater() throws Exception {
         Path traces = dir.resolve("shop.jsonl");
         Path logs = dir.resolve("shop-logs.jsonl");
