@@ -6,8 +6,6 @@ import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.engine.capsule.Redactor;
-import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.app.export.GrafanaDashboards;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
@@ -30,7 +28,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,10 +116,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         List<SliCandidate> candidates = new SliCatalog(profiles).candidates(report);
         IngestSummary.Snapshot summary = ingestion.summary();
         List<Problem> logProblems = new ArrayList<>();
-        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), traceId -> {
-            JourneyDiscovery.TraceLink link = discovery.link(traceId);
-            return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());
-        }, Year.now().getValue());
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
         demoLogs.forEach(capsules::accept);
         LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
         WorkspaceWriter store = workspace == null ? WorkspaceWriter.NONE : WorkspaceWriter.open(

@@ -57,6 +57,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAssistAddsSearchAndAdviceButNeverDecidesOrShows() {
+        noClasses().that().resideInAPackage("dev.sloscout.assist..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.connectors..", "dev.sloscout.app..",
+                        "javafx..", "picocli..")
+                .because("the AI assist works on what the engine found (stored in the workspace); reading telemetry "
+                        + "and showing things stay with connectors and the app")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.sloscout.engine..", "dev.sloscout.workspace..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.assist..", "dev.langchain4j..")
+                .because("the deterministic engine stays the source of truth and works without any AI")
+                .check(classes);
+    }
+
+    @Test
     void connectorsHaveNoUi() {
         noClasses().that().resideInAPackage("dev.sloscout.connectors..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..")
