@@ -54,6 +54,40 @@ public final class SemanticSearch implements AutoCloseable {
         return capsules.size();
     }
 
+    /**
+     * Embeds the journeys and SLI candidates of the workspace (their names and definitions: no event data), so a
+     * question can land on them too ({@link #nearest}).
+     */
+    public int indexAnalysis() throws WorkspaceException, IOException {
+        List<String> ids = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> services = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Journey j : workspace.journeys()) {
+            ids.add(j.id());
+            kinds.add("journey");
+            services.add(j.entry().service());
+            texts.add(j.name() + " journey through " + String.join(", ", j.services()));
+        }
+        for (dev.sloscout.engine.sli.SliCandidate c : workspace.sliCandidates()) {
+            ids.add(c.id());
+            kinds.add("sli");
+            services.add(c.journeyName());
+            texts.add(c.name() + ": good = " + c.good() + "; total = " + c.total());
+        }
+        Map<String, float[]> embedded = embedder.embed(texts.stream().distinct().toList(), workspace);
+        for (int i = 0; i < ids.size(); i++) {
+            vectors.put(ids.get(i), kinds.get(i), services.get(i), texts.get(i), 0, embedded.get(texts.get(i)));
+        }
+        vectors.commit();
+        return ids.size();
+    }
+
+    /** The items of a kind ({@code capsule}, {@code journey}, {@code sli}; null for all) nearest to a text. */
+    public List<VectorIndex.Hit> nearest(String text, String kind, int limit) throws IOException {
+        return vectors.nearest(embedder.embed(text), limit, kind);
+    }
+
     /** Capsules for a query: hybrid when {@code semantic}, else full text alone. */
     public List<Result> search(String query, int limit, boolean semantic) throws WorkspaceException, IOException {
         List<SearchHit> text = workspace.search(new SearchQuery(query, null, null, null, null, null, CANDIDATES))

@@ -70,6 +70,28 @@ class SemanticSearchTest {
     }
 
     @Test
+    void journeysAndSlisAreSearchableByMeaningToo() throws Exception {
+        dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
+        dev.sloscout.engine.trace.TraceAssembler assembler = new dev.sloscout.engine.trace.TraceAssembler(
+                dev.sloscout.engine.trace.AssemblySettings.DEFAULTS, discovery::onTrace);
+        dev.sloscout.engine.demo.DemoShop.generate(1, 1, 1, assembler);
+        assembler.finish();
+        var report = discovery.build();
+        var slis = new dev.sloscout.engine.sli.SliCatalog(dev.sloscout.engine.sli.MetricsProfile.DEFAULTS)
+                .candidates(report);
+        try (Workspace ws = Workspace.open(dir.resolve("j"))) {
+            ws.commit(new Batch(ws.addSource("x", "traces"), 1, List.of(), report.journeys(), slis, List.of()));
+            try (SemanticSearch search = new SemanticSearch(ws, embedder)) {
+                assertThat(search.indexAnalysis()).isEqualTo(report.journeys().size() + slis.size());
+                assertThat(search.nearest("customers submit the order and pay", "journey", 1).get(0).text())
+                        .contains("checkout");
+                assertThat(search.nearest("how slow is product search", "sli", 3))
+                        .anySatisfy(h -> assertThat(h.text()).contains("search").contains("latency"));
+            }
+        }
+    }
+
+    @Test
     void embeddingsAreCachedInTheWorkspaceByText() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("c"))) {
             List<String> texts = List.of("Connection reset by peer <IP>", "Disk usage at <NUM> percent");
