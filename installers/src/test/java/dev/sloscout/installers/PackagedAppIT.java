@@ -48,6 +48,26 @@ class PackagedAppIT {
     }
 
     @Test
+    void theBundledRuntimeHasWhatTheWorkspaceTheEmbeddingsAndTheAdvisorNeed() throws Exception {
+        Path launcher = DEST.resolve("slo-scout/bin/slo-scout");
+        assumeTrue(Files.isExecutable(launcher), "no Linux app image at " + launcher);
+        Path log = root.resolve("auth.log");
+        Files.writeString(log, "2024-01-01 10:00:00 WARN a.Login: Login request of username alice rejected\n"
+                + "2024-01-01 10:00:01 INFO a.Disk: volume /data at 91 percent\n");
+        // H2 + Lucene (java.sql, jdk.unsupported) and ONNX Runtime with its natives
+        String found = run(launcher, "search", log.toString(), "--query", "sign-in failures", "--semantic", "--json");
+        assertThat(found.indexOf("Login request of username alice rejected")).isPositive()
+                .isLessThan(found.indexOf("volume <PATH>"));
+        assertThat(found).doesNotContain("Lucene cannot optimize"); // jdk.management is in the runtime
+        // the advisor's HTTP client (java.net.http): an unreachable endpoint is an answer, not a crash
+        Path traces = root.resolve("shop.jsonl");
+        run(launcher, "demo-data", "--out", traces.toString(), "--days", "1", "--scale", "0.05");
+        assertThat(run(launcher, "advise", traces.toString(), "--task", "triage", "--endpoint",
+                "http://127.0.0.1:9/v1", "--timeout", "2", "--key-file", root.resolve("k").toString()))
+                .contains("\"fromModel\" : false").contains("the advisor did not answer");
+    }
+
+    @Test
     void theDebInstallsTheAppWithDesktopEntryFileAssociationsAndTheCliOnThePath() throws Exception {
         Path deb;
         try (Stream<Path> files = Files.list(DEST)) {
