@@ -1,0 +1,124 @@
+package dev.sloscout.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
+import dev.sloscout.engine.capsule.LogEvent;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code slo-scout receive --out FILE [--logs FILE] [--listen 127.0.0.1:4318] [--seconds N]}: an OTLP/HTTP endpoint
+ * for an application or Collector to send to; spans are written as OTLP/JSON lines (read them with {@code analyze}),
+ * log records as JSON lines. Stops after N seconds, or on Ctrl-C.
+ */
+@Command(name = "receive", mixinStandardHelpOptions = true,
+        description = {"Listens for OTLP/HTTP (POST /v1/traces and /v1/logs, protobuf or JSON, gzip) and writes what "
+                + "arrives to files that analyze reads. Loopback only unless --listen says otherwise."})
+final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1:4318", paramLabel = "HOST:PORT",
+            description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Spans, as OTLP/JSON lines.")
+    Path spansFile;
+
+    @Option(names = "--logs", paramLabel = "FILE", description = "Log records, as JSON lines.")
+    Path logsFile;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until interrupted).")
+    Long seconds;
+
+    @Option(names = "--max-body", defaultValue = "16777216", paramLabel = "BYTES",
+            description = "Largest request accepted, compressed or not (default ${DEFAULT-VALUE}).")
+    int maxBody;
+
+    ReceiveCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 1) {
+            err.println("slo-scout: --listen " + listen + ": expected HOST:PORT");
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listen.substring(0, colon)),
+                Integer.parseInt(listen.substring(colon + 1)));
+        BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
+        OtlpJsonWriter writer = new OtlpJsonWriter();
+        long spans = 0;
+        long logs = 0;
+        Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 2),
+                queue);
+             Writer spanOut = Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8);
+             Writer logOut = logsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(logsFile,
+                     StandardCharsets.UTF_8)) {
+            out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");
+            out.flush();
+            while (Instant.now().isBefore(end)) {
+                OtlpHttpReceiver.Batch batch = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (batch == null) {
+                    continue;
+                }
+                if (!batch.spans().isEmpty()) {
+                    spanOut.write(writer.request(batch.spans(), false));
+                    spanOut.write('\n');
+                    spans += batch.spans().size();
+                }
+                for (LogEvent event : batch.logs()) {
+                    logOut.write(logLine(event));
+                    logOut.write('\n');
+                    logs++;
+                }
+                spanOut.flush();
+                logOut.flush();
+            }
+            out.printf("%d spans -> %s, %d log records%s; %d requests, %d answered 429%n", spans, spansFile, logs,
+                    logsFile == null ? " (not kept: no --logs)" : " -> " + logsFile, receiver.acceptedRequests(),
+                    receiver.throttledRequests());
+        } catch (BindException e) {
+            err.println("slo-scout: " + listen + ": cannot listen: " + e.getMessage());
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
+        return 0;
+    }
+
+    /** A log event as a JSON line the log reader reads back (message, level, time, service, ids). */
+    private static String logLine(LogEvent e) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("service", e.service());
+        node.put("level", e.severity().name());
+        if (e.epochMillis() != dev.sloscout.engine.capsule.LogHeader.NO_TIME) {
+            node.put("time", Instant.ofEpochMilli(e.epochMillis()).toString());
+        }
+        node.put("message", e.continuation().isEmpty() ? e.text() : e.text() + "\n" + e.continuation());
+        if (e.traceId() != null) {
+            node.put("trace_id", e.traceId().toHex());
+        }
+        if (e.spanId() != null) {
+            node.put("span_id", e.spanId().toHex());
+        }
+        return node.toString();
+    }
+}

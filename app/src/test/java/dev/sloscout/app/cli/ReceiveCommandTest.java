@@ -1,0 +1,63 @@
+package dev.sloscout.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
+import dev.sloscout.connectors.files.fixtures.TraceFixtures;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiveCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatArrivesOverOtlpHttpIsWrittenForAnalyze() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path spans = dir.resolve("received.jsonl");
+        Path logs = dir.resolve("received-logs.jsonl");
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("receive", "--listen",
+                "127.0.0.1:" + port, "--seconds", "4", "--out", spans.toString(), "--logs", logs.toString()));
+        HttpClient http = HttpClient.newHttpClient();
+        byte[] body = OtlpProtoWriter.bare(TraceFixtures.spans(11, 5));
+        int status = 0;
+        for (int attempt = 0; attempt < 50 && status != 200; attempt++) {
+            try {
+                status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/traces"))
+                        .header("Content-Type", "application/x-protobuf").POST(HttpRequest.BodyPublishers
+                                .ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (java.net.ConnectException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(status).isEqualTo(200);
+        String log = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                + "{\"stringValue\":\"cart\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":"
+                + "\"cart 7 saved\"},\"severityNumber\":9}]}]}]}";
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/logs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(log)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+        CliRun done = run.get();
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(done.out()).contains("log records -> " + logs);
+        CliRun stats = CliRun.of("ingest-stats", spans.toString(), "--json");
+        assertThat(new ObjectMapper().readTree(stats.out()).get("traces").asInt()).isEqualTo(5);
+        assertThat(Files.readString(logs)).contains("\"message\":\"cart 7 saved\"").contains("\"level\":\"INFO\"");
+        CliRun fingerprint = CliRun.of("fingerprint", logs.toString());
+        assertThat(fingerprint.out()).contains("cart <NUM> saved");
+    }
+}

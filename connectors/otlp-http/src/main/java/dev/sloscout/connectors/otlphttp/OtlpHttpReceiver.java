@@ -1,0 +1,213 @@
+package dev.sloscout.connectors.otlphttp;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.sloscout.connectors.files.LogFileReader;
+import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.Span;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An OTLP/HTTP receiver (off unless started): {@code POST /v1/traces} and {@code /v1/logs}, protobuf
+ * ({@code application/x-protobuf}) or JSON ({@code application/json}), optionally gzip-compressed. It listens on
+ * 127.0.0.1:4318 by default. Decoded requests go to a bounded queue that the pipeline drains; when the queue is full
+ * the request is answered 429 with {@code Retry-After}, as the OTLP specification asks, so the sender retries later
+ * and nothing is dropped silently. Bodies over the size limit (compressed or not) are refused with 413; a body that
+ * cannot be decoded at all with 400; a partly bad one is accepted with the rejected count in {@code partialSuccess}.
+ */
+public final class OtlpHttpReceiver implements AutoCloseable {
+    /** Where to listen and the limits. */
+    public record Settings(InetSocketAddress listen, int maxBodyBytes, int workerThreads) {
+        public static Settings defaults() {
+            return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 4318), 16 << 20, 2);
+        }
+    }
+
+    /** One accepted request: what it held and who sent it. */
+    public record Batch(String peer, List<Span> spans, List<LogEvent> logs) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final BlockingQueue<Batch> queue;
+    private final int maxBodyBytes;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+
+    public OtlpHttpReceiver(Settings settings, BlockingQueue<Batch> queue) throws IOException {
+        this.queue = queue;
+        this.maxBodyBytes = settings.maxBodyBytes();
+        this.server = HttpServer.create(settings.listen(), 64);
+        this.workers = Executors.newFixedThreadPool(settings.workerThreads(), r -> {
+            Thread t = new Thread(r, "otlp-http-receiver");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(workers);
+        server.createContext("/v1/traces", exchange -> handle(exchange, true));
+        server.createContext("/v1/logs", exchange -> handle(exchange, false));
+        server.start();
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    public long acceptedRequests() {
+        return accepted.get();
+    }
+
+    /** Requests answered 429 because the pipeline was behind. */
+    public long throttledRequests() {
+        return throttled.get();
+    }
+
+    private void handle(HttpExchange exchange, boolean traces) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().add("Allow", "POST");
+                reply(exchange, 405, "text/plain", "use POST".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    .toLowerCase(Locale.ROOT);
+            boolean json = type.startsWith("application/json");
+            if (!json && !type.startsWith("application/x-protobuf")) {
+                reply(exchange, 415, "text/plain", ("unsupported content type " + type
+                        + ": send application/x-protobuf or application/json").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = body(exchange);
+            if (body == null) {
+                reply(exchange, 413, "text/plain", ("request body over " + maxBodyBytes + " bytes")
+                        .getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String peer = "otlp-http " + exchange.getRemoteAddress();
+            List<Problem> problems = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
+            List<LogEvent> logs = new ArrayList<>();
+            long rejected;
+            if (traces) {
+                rejected = new TraceFileReader(spans::add, problems::add).read(peer, new ByteArrayInputStream(body))
+                        .rejected();
+            } else if (json) {
+                new LogFileReader(logs::add, problems::add).read(peer, new ByteArrayInputStream(body));
+                rejected = problems.size();
+            } else {
+                try {
+                    logs.addAll(OtlpLogProtoDecoder.decode(peer, body));
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    problems.add(new Problem(peer, "", "not an ExportLogsServiceRequest: " + e.getMessage()));
+                }
+                rejected = problems.size();
+            }
+            if (spans.isEmpty() && logs.isEmpty() && !problems.isEmpty()) {
+                reply(exchange, 400, "text/plain", problems.get(0).toLine().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!spans.isEmpty() || !logs.isEmpty()) {
+                if (!queue.offer(new Batch(peer, spans, logs))) {
+                    throttled.incrementAndGet();
+                    exchange.getResponseHeaders().add("Retry-After", "1");
+                    reply(exchange, 429, "text/plain", "the pipeline is behind; retry later"
+                            .getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            accepted.incrementAndGet();
+            String message = problems.isEmpty() ? "" : problems.get(0).reason();
+            reply(exchange, 200, json ? "application/json" : "application/x-protobuf",
+                    response(traces, json, rejected, message));
+        }
+    }
+
+    private byte[] body(HttpExchange exchange) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && Long.parseLong(length) > maxBodyBytes) {
+            return null;
+        }
+        InputStream in = exchange.getRequestBody();
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        byte[] bytes = in.readNBytes(maxBodyBytes + 1); // decompressed size is limited too (no gzip bombs)
+        return bytes.length > maxBodyBytes ? null : bytes;
+    }
+
+    private static byte[] response(boolean traces, boolean json, long rejected, String message) {
+        if (json) {
+            String field = traces ? "rejectedSpans" : "rejectedLogRecords";
+            return (rejected == 0 ? "{}" : "{\"partialSuccess\":{\"" + field + "\":\"" + rejected
+                    + "\",\"errorMessage\":\"" + jsonEscape(message) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        }
+        if (traces) {
+            ExportTraceServiceResponse.Builder r = ExportTraceServiceResponse.newBuilder();
+            if (rejected > 0) {
+                r.setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(rejected)
+                        .setErrorMessage(message));
+            }
+            return r.build().toByteArray();
+        }
+        ExportLogsServiceResponse.Builder r = ExportLogsServiceResponse.newBuilder();
+        if (rejected > 0) {
+            r.setPartialSuccess(ExportLogsPartialSuccess.newBuilder().setRejectedLogRecords(rejected)
+                    .setErrorMessage(message));
+        }
+        return r.build().toByteArray();
+    }
+
+    private static String jsonEscape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.sloscout.connectors.otlphttp;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogHeader;
+import dev.sloscout.engine.capsule.Severity;
+import dev.sloscout.engine.model.SpanId;
+import dev.sloscout.engine.model.TraceId;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import java.util.ArrayList;
+import java.util.List;
+
+/** OTLP protobuf ExportLogsServiceRequest into log events (service from the resource, ids when valid). */
+final class OtlpLogProtoDecoder {
+    private OtlpLogProtoDecoder() {
+    }
+
+    static List<LogEvent> decode(String source, byte[] request) throws InvalidProtocolBufferException {
+        ExportLogsServiceRequest parsed = ExportLogsServiceRequest.parseFrom(request);
+        List<LogEvent> out = new ArrayList<>();
+        long index = 0;
+        for (ResourceLogs resource : parsed.getResourceLogsList()) {
+            String service = "unknown_service";
+            for (KeyValue kv : resource.getResource().getAttributesList()) {
+                if (kv.getKey().equals("service.name") && kv.getValue().hasStringValue()) {
+                    service = kv.getValue().getStringValue();
+                }
+            }
+            for (ScopeLogs scope : resource.getScopeLogsList()) {
+                for (LogRecord record : scope.getLogRecordsList()) {
+                    index++;
+                    String body = text(record.getBody());
+                    int newline = body.indexOf('\n');
+                    long nanos = record.getTimeUnixNano() != 0 ? record.getTimeUnixNano()
+                            : record.getObservedTimeUnixNano();
+                    Severity severity = record.getSeverityNumberValue() > 0
+                            ? Severity.fromOtlpNumber(record.getSeverityNumberValue())
+                            : word(record.getSeverityText());
+                    out.add(new LogEvent(source, index, 1, service, newline < 0 ? body : body.substring(0, newline),
+                            false, newline < 0 ? "" : body.substring(newline + 1),
+                            nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, severity,
+                            traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Severity word(String text) {
+        Severity s = text.isEmpty() ? null : Severity.fromWord(text);
+        return s == null ? Severity.UNKNOWN : s;
+    }
+
+    private static String text(AnyValue value) {
+        return switch (value.getValueCase()) {
+            case STRING_VALUE -> value.getStringValue();
+            case INT_VALUE -> Long.toString(value.getIntValue());
+            case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+            case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+            case VALUE_NOT_SET -> "";
+            default -> value.toString().strip();
+        };
+    }
+
+    private static TraceId traceId(byte[] bytes) {
+        try {
+            return bytes.length == 16 ? TraceId.fromBytes(bytes) : null;
+        } catch (IllegalArgumentException allZero) {
+            return null;
+        }
+    }
+
+    private static SpanId spanId(byte[] bytes) {
+        try {
+            return bytes.length == 8 ? SpanId.fromBytes(bytes) : null;
+        } catch (IllegalArgumentException allZero) {
+            return null;
+        }
+    }
+}
