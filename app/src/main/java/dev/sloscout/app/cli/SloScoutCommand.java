@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         footer = {"", "Exit codes: 0 success; 1 input had problems but results were produced; 2 nothing usable or usage error."},
         subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, FingerprintCommand.class,
             SearchCommand.class, AdviseCommand.class, MetricsSlisCommand.class,
-            ReceiveCommand.class, DemoDataCommand.class})
+            ReceiveCommand.class, KafkaCommand.class, DemoDataCommand.class})
 public final class SloScoutCommand implements Runnable {
     /** Exit code: results were produced, but some input had problems. */
     public static final int EXIT_PROBLEMS = 1;
@@ -64,6 +64,9 @@ public final class SloScoutCommand implements Runnable {
             }
             if (type == FingerprintCommand.class) {
                 return type.cast(new FingerprintCommand(stdin, out, err));
+            }
+            if (type == KafkaCommand.class) {
+                return type.cast(new KafkaCommand(out, err));
             }
             if (type == ReceiveCommand.class) {
                 return type.cast(new ReceiveCommand(out, err));

@@ -1,0 +1,176 @@
+package dev.sloscout.app.cli;
+
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.connectors.kafka.KafkaSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code slo-scout kafka --bootstrap HOST:PORT --topic otlp_spans --out FILE}: spans from Kafka topics (OTLP proto or
+ * JSON, Jaeger or Zipkin JSON; detected per record) written as OTLP/JSON lines for {@code analyze}.
+ */
+@Command(name = "kafka", mixinStandardHelpOptions = true,
+        description = {"Consumes spans from Kafka topics (the Collector's Kafka exporter: otlp_spans) into OTLP/JSON "
+                + "lines. Passwords come from environment variables, never from the command line."})
+final class KafkaCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT,...", description = "Bootstrap servers.")
+    String bootstrap;
+
+    @Option(names = "--topic", defaultValue = "otlp_spans", split = ",", paramLabel = "TOPIC",
+            description = "Topics (default ${DEFAULT-VALUE}).")
+    List<String> topics;
+
+    @Option(names = "--from", defaultValue = "earliest", paramLabel = "earliest|latest|TIME",
+            description = "Where to start: earliest, latest or an ISO-8601 time (default ${DEFAULT-VALUE}).")
+    String from;
+
+    @Option(names = "--group", paramLabel = "ID", description = "Consumer group: commit offsets and resume there "
+            + "next time (default: an ephemeral read that commits nothing).")
+    String group;
+
+    @Option(names = "--client-id", defaultValue = "slo-scout", paramLabel = "ID")
+    String clientId;
+
+    @Option(names = "--security-protocol", paramLabel = "PROTOCOL",
+            description = "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.")
+    String securityProtocol;
+
+    @Option(names = "--sasl-mechanism", paramLabel = "MECHANISM", description = "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512.")
+    String saslMechanism;
+
+    @Option(names = "--sasl-user", paramLabel = "USER",
+            description = "SASL user; the password is read from SLO_SCOUT_KAFKA_PASSWORD.")
+    String saslUser;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "TLS trust store; its password from SLO_SCOUT_KAFKA_TRUSTSTORE_PASSWORD.")
+    Path truststore;
+
+    @Option(names = "--keystore", paramLabel = "FILE",
+            description = "TLS key store (client certificate); its password from SLO_SCOUT_KAFKA_KEYSTORE_PASSWORD.")
+    Path keystore;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Spans, as OTLP/JSON lines.")
+    Path outFile;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until interrupted).")
+    Long seconds;
+
+    KafkaCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        KafkaSource.Start start;
+        Instant at = null;
+        switch (from.toLowerCase(Locale.ROOT)) {
+            case "earliest" -> start = KafkaSource.Start.EARLIEST;
+            case "latest" -> start = KafkaSource.Start.LATEST;
+            default -> {
+                try {
+                    at = Instant.parse(from);
+                } catch (DateTimeParseException e) {
+                    err.println("slo-scout: --from " + from + ": expected earliest, latest or an ISO-8601 time");
+                    return SloScoutCommand.EXIT_UNUSABLE;
+                }
+                start = KafkaSource.Start.TIMESTAMP;
+            }
+        }
+        BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(256);
+        KafkaSource source = new KafkaSource(new KafkaSource.Settings(bootstrap, topics, start, at, group, clientId,
+                connection()), queue, p -> err.println("slo-scout: " + p.toLine()));
+        Thread consumer = new Thread(source, "kafka-source");
+        consumer.start();
+        OtlpJsonWriter writer = new OtlpJsonWriter();
+        long spans = 0;
+        Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
+        KafkaSource.State reported = null;
+        try (Writer file = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+            while (Instant.now().isBefore(end) && consumer.isAlive()) {
+                KafkaSource.State state = source.state();
+                if (state != reported) {
+                    err.println("slo-scout: kafka " + bootstrap + ": " + state.name().toLowerCase(Locale.ROOT));
+                    reported = state;
+                }
+                KafkaSource.Delivery d = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (d != null && !d.spans().isEmpty()) {
+                    file.write(writer.request(d.spans(), false));
+                    file.write('\n');
+                    file.flush();
+                    spans += d.spans().size();
+                }
+            }
+            source.close();
+            consumer.join(10_000);
+            KafkaSource.Delivery d;
+            while ((d = queue.poll()) != null) {
+                if (!d.spans().isEmpty()) {
+                    file.write(writer.request(d.spans(), false));
+                    file.write('\n');
+                    spans += d.spans().size();
+                }
+            }
+        }
+        out.printf("%d spans from %d records (%d rejected) -> %s%n", spans, source.records(), source.rejectedRecords(),
+                outFile);
+        return source.state() == KafkaSource.State.FAILED ? SloScoutCommand.EXIT_UNUSABLE
+                : source.rejectedRecords() > 0 ? SloScoutCommand.EXIT_PROBLEMS : 0;
+    }
+
+    /** Client security settings; secrets from the environment only, and never printed. */
+    private Properties connection() {
+        Properties p = new Properties();
+        if (securityProtocol != null) {
+            p.put("security.protocol", securityProtocol);
+        }
+        if (saslMechanism != null) {
+            p.put("sasl.mechanism", saslMechanism);
+            String module = saslMechanism.startsWith("SCRAM")
+                    ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+                    : "org.apache.kafka.common.security.plain.PlainLoginModule";
+            String password = String.valueOf(System.getenv("SLO_SCOUT_KAFKA_PASSWORD"));
+            p.put("sasl.jaas.config", module + " required username=\"" + jaas(saslUser) + "\" password=\""
+                    + jaas(password) + "\";");
+        }
+        if (truststore != null) {
+            p.put("ssl.truststore.location", truststore.toString());
+            putIfSet(p, "ssl.truststore.password", "SLO_SCOUT_KAFKA_TRUSTSTORE_PASSWORD");
+        }
+        if (keystore != null) {
+            p.put("ssl.keystore.location", keystore.toString());
+            putIfSet(p, "ssl.keystore.password", "SLO_SCOUT_KAFKA_KEYSTORE_PASSWORD");
+        }
+        return p;
+    }
+
+    private static void putIfSet(Properties p, String key, String env) {
+        String value = System.getenv(env);
+        if (value != null) {
+            p.put(key, value);
+        }
+    }
+
+    private static String jaas(String value) {
+        return String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

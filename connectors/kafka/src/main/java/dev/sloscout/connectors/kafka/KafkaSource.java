@@ -1,0 +1,236 @@
+package dev.sloscout.connectors.kafka;
+
+import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.ingest.ProblemSink;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.Span;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Spans from Kafka topics as the OpenTelemetry Collector's Kafka exporter writes them ({@code otlp_spans}: one OTLP
+ * request per record, protobuf or JSON), and Jaeger/Zipkin JSON records. The encoding is detected per record (the
+ * same detection as for files); a record that does not decode is reported with topic/partition/offset and skipped.
+ *
+ * <p>Start from earliest, latest or a timestamp. With a group id the consumer commits offsets after the record's spans
+ * are handed to the pipeline (at least once; the trace assembler drops exact duplicate spans, so a replay after a
+ * crash or restart counts nothing twice); without one it reads ephemerally and commits nothing. Memory is bounded:
+ * decoded spans go to a bounded queue, and while it is full the partitions are paused (polling goes on, so the group
+ * keeps its membership). The client reconnects to a broker that went away by itself (with backoff); the source's
+ * state says what it is doing. Secrets in the connection settings are never logged by this class.
+ */
+public final class KafkaSource implements Runnable, AutoCloseable {
+    public enum Start { EARLIEST, LATEST, TIMESTAMP }
+
+    public enum State { CONNECTING, RUNNING, PAUSED, STOPPED, FAILED }
+
+    /**
+     * @param connection extra client settings (security.protocol, sasl.*, ssl.* ...), passed through as given
+     * @param groupId    null for an ephemeral read that commits nothing
+     */
+    public record Settings(String bootstrapServers, List<String> topics, Start start, Instant startAt, String groupId,
+            String clientId, Properties connection) {
+        public Settings {
+            topics = List.copyOf(topics);
+            connection = connection == null ? new Properties() : connection;
+        }
+    }
+
+    /** Spans decoded from one record, with where they came from. */
+    public record Delivery(String topic, int partition, long offset, List<Span> spans) {
+    }
+
+    private final Settings settings;
+    private final BlockingQueue<Delivery> out;
+    private final ProblemSink problems;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile boolean stopping;
+
+    public KafkaSource(Settings settings, BlockingQueue<Delivery> out, ProblemSink problems) {
+        this.settings = settings;
+        this.out = out;
+        this.problems = problems;
+        Properties props = new Properties();
+        props.putAll(settings.connection());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId() == null ? "slo-scout" : settings.clientId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.start() == Start.LATEST ? "latest" : "earliest");
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MS_CONFIG, "200");
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        if (settings.groupId() != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        }
+        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public long records() {
+        return records.get();
+    }
+
+    /** Records that did not decode (each reported with its location). */
+    public long rejectedRecords() {
+        return rejected.get();
+    }
+
+    @Override
+    public void run() {
+        try {
+            subscribe();
+            List<ConsumerRecord<byte[], byte[]>> pending = new ArrayList<>();
+            while (!stopping) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
+                batch.forEach(pending::add);
+                if (state.get() == State.CONNECTING && !consumer.assignment().isEmpty()) {
+                    state.set(State.RUNNING);
+                }
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = new HashMap<>();
+                while (!pending.isEmpty()) {
+                    ConsumerRecord<byte[], byte[]> record = pending.get(0);
+                    Delivery delivery = decode(record);
+                    if (delivery != null && !out.offer(delivery)) {
+                        pause(); // the pipeline is behind: keep this record, stop fetching until it drains
+                        break;
+                    }
+                    pending.remove(0);
+                    done.put(new TopicPartition(record.topic(), record.partition()),
+                            new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1));
+                }
+                if (pending.isEmpty() && state.get() == State.PAUSED && out.remainingCapacity() > 0) {
+                    consumer.resume(consumer.paused());
+                    state.set(State.RUNNING);
+                }
+                if (settings.groupId() != null && !done.isEmpty()) {
+                    consumer.commitAsync(done, null);
+                }
+            }
+            if (settings.groupId() != null) {
+                consumer.commitSync();
+            }
+            state.set(State.STOPPED);
+        } catch (WakeupException e) {
+            state.set(State.STOPPED);
+        } catch (RuntimeException e) {
+            state.set(State.FAILED);
+            problems.report(new Problem("kafka " + settings.bootstrapServers(), "", "consumer stopped: "
+                    + e.getMessage()));
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void pause() {
+        consumer.pause(consumer.assignment());
+        state.set(State.PAUSED);
+    }
+
+    private void subscribe() {
+        if (settings.groupId() != null) {
+            consumer.subscribe(settings.topics(), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    seekToStart(partitions, true);
+                }
+            });
+            return;
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : settings.topics()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos != null) {
+                infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+        }
+        consumer.assign(partitions);
+        seekToStart(partitions, false);
+    }
+
+    /** Positions a fresh assignment; with a group, committed offsets win (resume where it stopped). */
+    private void seekToStart(Collection<TopicPartition> partitions, boolean group) {
+        if (group) {
+            var committed = consumer.committed(new java.util.HashSet<>(partitions));
+            partitions = partitions.stream().filter(p -> committed.get(p) == null).toList();
+        }
+        if (partitions.isEmpty()) {
+            return;
+        }
+        switch (settings.start()) {
+            case EARLIEST -> consumer.seekToBeginning(partitions);
+            case LATEST -> consumer.seekToEnd(partitions);
+            case TIMESTAMP -> {
+                Map<TopicPartition, Long> query = new HashMap<>();
+                partitions.forEach(p -> query.put(p, settings.startAt().toEpochMilli()));
+                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+                for (TopicPartition p : partitions) {
+                    OffsetAndTimestamp at = found.get(p);
+                    if (at == null) {
+                        consumer.seekToEnd(List.of(p));
+                    } else {
+                        consumer.seek(p, at.offset());
+                    }
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private Delivery decode(ConsumerRecord<byte[], byte[]> record) {
+        records.incrementAndGet();
+        String source = "kafka " + record.topic();
+        String location = "partition " + record.partition() + " offset " + record.offset();
+        if (record.value() == null || record.value().length == 0) {
+            rejected.incrementAndGet();
+            problems.report(new Problem(source, location, "empty record"));
+            return null;
+        }
+        List<Span> spans = new ArrayList<>();
+        List<Problem> found = new ArrayList<>();
+        new TraceFileReader(spans::add, found::add).read(source + " " + location,
+                new ByteArrayInputStream(record.value()));
+        if (spans.isEmpty() && !found.isEmpty()) {
+            rejected.incrementAndGet();
+            problems.report(new Problem(source, location, found.get(0).reason()));
+            return null;
+        }
+        found.forEach(p -> problems.report(new Problem(source, location, p.reason())));
+        return new Delivery(record.topic(), record.partition(), record.offset(), spans);
+    }
+
+    /** Stops polling (from any thread); {@link #run()} returns after committing what was handed on. */
+    @Override
+    public void close() {
+        stopping = true;
+    }
+}

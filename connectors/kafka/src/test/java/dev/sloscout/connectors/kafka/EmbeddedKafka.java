@@ -1,0 +1,90 @@
+package dev.sloscout.connectors.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Kafka (KRaft, broker and controller in one) in this JVM, listening on 127.0.0.1 only, with its
+ * storage formatted in a temporary folder. {@link #restart()} stops it and starts a new server on the same log dirs
+ * and ports, the way a broker restart looks to clients.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private final Properties props = new Properties();
+    private final int port;
+    private KafkaRaftServer server;
+
+    public EmbeddedKafka(Path dir) throws IOException {
+        port = freePort();
+        int controller = freePort();
+        Path logs = dir.resolve("kafka-logs");
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
+        props.put("log.dirs", logs.toString());
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("num.partitions", "3");
+        Files.createDirectories(dir);
+        Path config = dir.resolve("server.properties");
+        try (var out = Files.newOutputStream(config)) {
+            props.store(out, "slo-scout test broker");
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int code = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+            config.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (code != 0) {
+            throw new IOException("kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
+        }
+        start();
+    }
+
+    private void start() {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
+    }
+
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    void stop() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
