@@ -71,6 +71,10 @@ final class KafkaCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Spans, as OTLP/JSON lines.")
     Path outFile;
 
+    @Option(names = "--logs", paramLabel = "FILE", description = "Log records (from otlp_logs-style topics), as JSON "
+            + "lines.")
+    Path logsFile;
+
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until interrupted).")
     Long seconds;
 
@@ -103,9 +107,12 @@ final class KafkaCommand implements Callable<Integer> {
         consumer.start();
         OtlpJsonWriter writer = new OtlpJsonWriter();
         long spans = 0;
+        long logs = 0;
         Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
         KafkaSource.State reported = null;
-        try (Writer file = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
+        try (Writer file = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8);
+             Writer logOut = logsFile == null ? Writer.nullWriter()
+                     : Files.newBufferedWriter(logsFile, StandardCharsets.UTF_8)) {
             while (Instant.now().isBefore(end) && consumer.isAlive()) {
                 KafkaSource.State state = source.state();
                 if (state != reported) {
@@ -113,28 +120,39 @@ final class KafkaCommand implements Callable<Integer> {
                     reported = state;
                 }
                 KafkaSource.Delivery d = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (d != null && !d.spans().isEmpty()) {
-                    file.write(writer.request(d.spans(), false));
-                    file.write('\n');
-                    file.flush();
-                    spans += d.spans().size();
+                if (d != null) {
+                    spans += write(d, writer, file, logOut);
+                    logs += d.logs().size();
                 }
             }
             source.close();
             consumer.join(10_000);
             KafkaSource.Delivery d;
             while ((d = queue.poll()) != null) {
-                if (!d.spans().isEmpty()) {
-                    file.write(writer.request(d.spans(), false));
-                    file.write('\n');
-                    spans += d.spans().size();
-                }
+                spans += write(d, writer, file, logOut);
+                logs += d.logs().size();
             }
         }
-        out.printf("%d spans from %d records (%d rejected) -> %s%n", spans, source.records(), source.rejectedRecords(),
-                outFile);
+        out.printf("%d spans, %d log records%s from %d records (%d rejected) -> %s%n", spans, logs,
+                logsFile == null && logs > 0 ? " (not kept: no --logs)" : "", source.records(),
+                source.rejectedRecords(), outFile);
         return source.state() == KafkaSource.State.FAILED ? SloScoutCommand.EXIT_UNUSABLE
                 : source.rejectedRecords() > 0 ? SloScoutCommand.EXIT_PROBLEMS : 0;
+    }
+
+    private static long write(KafkaSource.Delivery d, OtlpJsonWriter writer, Writer spans, Writer logs)
+            throws IOException {
+        if (!d.spans().isEmpty()) {
+            spans.write(writer.request(d.spans(), false));
+            spans.write('\n');
+            spans.flush();
+        }
+        for (dev.sloscout.engine.capsule.LogEvent event : d.logs()) {
+            logs.write(LogLines.jsonLine(event));
+            logs.write('\n');
+        }
+        logs.flush();
+        return d.spans().size();
     }
 
     /** Client security settings; secrets from the environment only, and never printed. */

@@ -1,6 +1,5 @@
 package dev.sloscout.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -87,7 +86,7 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
                     spans += batch.spans().size();
                 }
                 for (LogEvent event : batch.logs()) {
-                    logOut.write(logLine(event));
+                    logOut.write(LogLines.jsonLine(event));
                     logOut.write('\n');
                     logs++;
                 }
@@ -102,23 +101,5 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
         return 0;
-    }
-
-    /** A log event as a JSON line the log reader reads back (message, level, time, service, ids). */
-    private static String logLine(LogEvent e) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("service", e.service());
-        node.put("level", e.severity().name());
-        if (e.epochMillis() != dev.sloscout.engine.capsule.LogHeader.NO_TIME) {
-            node.put("time", Instant.ofEpochMilli(e.epochMillis()).toString());
-        }
-        node.put("message", e.continuation().isEmpty() ? e.text() : e.text() + "\n" + e.continuation());
-        if (e.traceId() != null) {
-            node.put("trace_id", e.traceId().toHex());
-        }
-        if (e.spanId() != null) {
-            node.put("span_id", e.spanId().toHex());
-        }
-        return node.toString();
     }
 }

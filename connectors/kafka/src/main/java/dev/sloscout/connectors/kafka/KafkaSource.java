@@ -1,6 +1,9 @@
 package dev.sloscout.connectors.kafka;
 
+import dev.sloscout.connectors.files.LogFileReader;
+import dev.sloscout.connectors.files.OtlpLogProtoDecoder;
 import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.ingest.ProblemSink;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
@@ -28,8 +31,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Spans from Kafka topics as the OpenTelemetry Collector's Kafka exporter writes them ({@code otlp_spans}: one OTLP
- * request per record, protobuf or JSON), and Jaeger/Zipkin JSON records. The encoding is detected per record (the
+ * Spans and log records from Kafka topics as the OpenTelemetry Collector's Kafka exporter writes them
+ * ({@code otlp_spans} and {@code otlp_logs}: one OTLP request per record, protobuf or JSON), and Jaeger/Zipkin JSON. The encoding is detected per record (the
  * same detection as for files); a record that does not decode is reported with topic/partition/offset and skipped.
  *
  * <p>Start from earliest, latest or a timestamp. With a group id the consumer commits offsets after the record's spans
@@ -56,8 +59,8 @@ public final class KafkaSource implements Runnable, AutoCloseable {
         }
     }
 
-    /** Spans decoded from one record, with where they came from. */
-    public record Delivery(String topic, int partition, long offset, List<Span> spans) {
+    /** Spans or log records decoded from one record, with where they came from. */
+    public record Delivery(String topic, int partition, long offset, List<Span> spans, List<LogEvent> logs) {
     }
 
     private final Settings settings;
@@ -216,16 +219,46 @@ public final class KafkaSource implements Runnable, AutoCloseable {
             return null;
         }
         List<Span> spans = new ArrayList<>();
+        List<LogEvent> logs = new ArrayList<>();
         List<Problem> found = new ArrayList<>();
-        new TraceFileReader(spans::add, found::add).read(source + " " + location,
-                new ByteArrayInputStream(record.value()));
-        if (spans.isEmpty() && !found.isEmpty()) {
+        String where = source + " " + location;
+        if (record.topic().contains("log")) { // otlp_logs: try logs first, then spans
+            logs(where, record.value(), logs, found);
+            if (logs.isEmpty()) {
+                found.clear();
+                new TraceFileReader(spans::add, found::add).read(where, new ByteArrayInputStream(record.value()));
+            }
+        } else {
+            new TraceFileReader(spans::add, found::add).read(where, new ByteArrayInputStream(record.value()));
+            if (spans.isEmpty()) {
+                List<Problem> asLogs = new ArrayList<>();
+                logs(where, record.value(), logs, asLogs);
+                if (!logs.isEmpty()) {
+                    found = asLogs;
+                }
+            }
+        }
+        if (spans.isEmpty() && logs.isEmpty()) {
             rejected.incrementAndGet();
-            problems.report(new Problem(source, location, found.get(0).reason()));
+            problems.report(new Problem(source, location, found.isEmpty() ? "no spans or log records in it"
+                    : found.get(0).reason()));
             return null;
         }
         found.forEach(p -> problems.report(new Problem(source, location, p.reason())));
-        return new Delivery(record.topic(), record.partition(), record.offset(), spans);
+        return new Delivery(record.topic(), record.partition(), record.offset(), spans, logs);
+    }
+
+    /** OTLP logs: JSON (as the log file reader reads it) or protobuf ExportLogsServiceRequest. */
+    private static void logs(String where, byte[] value, List<LogEvent> logs, List<Problem> found) {
+        if (value[0] == '{') {
+            new LogFileReader(logs::add, found::add).read(where, new ByteArrayInputStream(value));
+            return;
+        }
+        try {
+            logs.addAll(OtlpLogProtoDecoder.decode(where, value));
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            found.add(new Problem(where, "", "neither spans nor log records: " + e.getMessage()));
+        }
     }
 
     /** Stops polling (from any thread); {@link #run()} returns after committing what was handed on. */

@@ -163,6 +163,46 @@ class KafkaSourceTest {
     }
 
     @Test
+    void readsOtlpLogsTopicsInProtobufAndJson() throws Exception {
+        io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest proto =
+                io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest.newBuilder().addResourceLogs(
+                        io.opentelemetry.proto.logs.v1.ResourceLogs.newBuilder().setResource(
+                                io.opentelemetry.proto.resource.v1.Resource.newBuilder().addAttributes(
+                                        io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("service.name")
+                                                .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder()
+                                                        .setStringValue("cart"))))
+                                .addScopeLogs(io.opentelemetry.proto.logs.v1.ScopeLogs.newBuilder().addLogRecords(
+                                        io.opentelemetry.proto.logs.v1.LogRecord.newBuilder()
+                                                .setSeverityNumberValue(17).setBody(io.opentelemetry.proto.common.v1
+                                                        .AnyValue.newBuilder().setStringValue("cart 7 lost")))))
+                        .build();
+        String json = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                + "{\"stringValue\":\"auth\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":"
+                + "\"login ok\"}}]}]}]}";
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>("otlp_logs", 0, null, proto.toByteArray())).get();
+            producer.send(new ProducerRecord<>("otlp_logs", 0, null, json.getBytes(StandardCharsets.UTF_8))).get();
+        }
+        BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(16);
+        List<Problem> problems = new CopyOnWriteArrayList<>();
+        KafkaSource source = new KafkaSource(settings("otlp_logs", null, KafkaSource.Start.EARLIEST, null), queue,
+                problems::add);
+        Thread t = new Thread(source);
+        t.start();
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            KafkaSource.Delivery d = queue.poll(30, TimeUnit.SECONDS);
+            assertThat(d).isNotNull();
+            assertThat(d.spans()).isEmpty();
+            d.logs().forEach(l -> services.add(l.service() + ":" + l.text() + ":" + l.severity()));
+        }
+        source.close();
+        t.join(10_000);
+        assertThat(services).containsExactly("cart:cart 7 lost:ERROR", "auth:login ok:UNKNOWN");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void startsFromATimestamp() throws Exception {
         String topic = "timed_spans";
         try (KafkaProducer<byte[], byte[]> producer = producer()) {

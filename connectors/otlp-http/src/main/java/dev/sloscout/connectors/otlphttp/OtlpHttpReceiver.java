@@ -3,6 +3,7 @@ package dev.sloscout.connectors.otlphttp;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sloscout.connectors.files.LogFileReader;
+import dev.sloscout.connectors.files.OtlpLogProtoDecoder;
 import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.model.Problem;

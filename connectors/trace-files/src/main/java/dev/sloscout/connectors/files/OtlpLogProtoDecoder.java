@@ -1,4 +1,4 @@
-package dev.sloscout.connectors.otlphttp;
+package dev.sloscout.connectors.files;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -16,11 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** OTLP protobuf ExportLogsServiceRequest into log events (service from the resource, ids when valid). */
-final class OtlpLogProtoDecoder {
+public final class OtlpLogProtoDecoder {
     private OtlpLogProtoDecoder() {
     }
 
-    static List<LogEvent> decode(String source, byte[] request) throws InvalidProtocolBufferException {
+    public static List<LogEvent> decode(String source, byte[] request) throws InvalidProtocolBufferException {
         ExportLogsServiceRequest parsed = ExportLogsServiceRequest.parseFrom(request);
         List<LogEvent> out = new ArrayList<>();
         long index = 0;
