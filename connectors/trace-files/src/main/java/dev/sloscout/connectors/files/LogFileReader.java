@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.LogSink;
+import dev.sloscout.engine.capsule.Redactor;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.ingest.ProblemSink;
 import dev.sloscout.engine.model.Problem;
@@ -38,6 +39,8 @@ public final class LogFileReader {
         "container_name"};
     private static final String[] TRACE_FIELDS = {"trace_id", "traceId", "trace.id", "traceid", "dd.trace_id"};
     private static final String[] SPAN_FIELDS = {"span_id", "spanId", "span.id", "spanid", "dd.span_id"};
+
+    private static final Redactor REDACTOR = new Redactor();
 
     private final LogSink sink;
     private final ProblemSink problems;
@@ -114,8 +117,10 @@ public final class LogFileReader {
         try {
             json.readTree(text.substring(0, newline));
             return false;
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            return true; // the first line is the start of something longer: a pretty-printed document
         } catch (JsonProcessingException e) {
-            return true;
+            return false; // a broken first line of JSON lines: reported with the others, the rest still read
         }
     }
 
@@ -124,7 +129,8 @@ public final class LogFileReader {
         try {
             root = json.readTree(in);
         } catch (IOException e) {
-            problems.report(new Problem(source, "", "not a valid JSON document: " + e.getMessage()));
+            problems.report(new Problem(source, "", "not a valid JSON document: "
+                    + REDACTOR.redact(String.valueOf(e.getMessage()))));
             return 0;
         }
         long[] count = {0};
@@ -155,7 +161,9 @@ public final class LogFileReader {
                         "a JSON document spread over lines: write one record per line (JSON lines)"));
                 return true;
             }
-            problems.report(new Problem(source, "line " + line, "not valid JSON: " + e.getOriginalMessage()));
+            // the parser quotes the offending text: it may be personal data, and problems end up in analysis.json
+            problems.report(new Problem(source, "line " + line, "not valid JSON: "
+                    + REDACTOR.redact(String.valueOf(e.getOriginalMessage()))));
             return true;
         }
         if (node == null || !node.isObject()) {

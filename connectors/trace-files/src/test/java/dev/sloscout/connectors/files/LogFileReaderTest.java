@@ -105,6 +105,16 @@ class LogFileReaderTest {
     }
 
     @Test
+    void aBadLineIsReportedWithoutThePersonalDataInIt() {
+        read("{\"message\": jane.doe@example.com}\n{\"message\": \"next line still read\"}\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("next line still read");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("line 1");
+            assertThat(p.reason()).startsWith("not valid JSON").doesNotContain("jane.doe");
+        });
+    }
+
+    @Test
     void aMissingFileIsReportedByName(@TempDir Path dir) {
         assertThat(reader.read(dir.resolve("gone.log"))).isZero();
         assertThat(problems).singleElement().satisfies(p -> {
