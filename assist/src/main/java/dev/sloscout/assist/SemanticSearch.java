@@ -152,10 +152,6 @@ public final class SemanticSearch implements AutoCloseable {
                 .thenComparing(Result::capsuleId)).limit(limit).toList();
     }
 
-    public int indexedVectors() throws IOException {
-        return vectors.size();
-    }
-
     @Override
     public void close() throws IOException {
         vectors.close();

@@ -70,12 +70,6 @@ public final class VectorIndex implements AutoCloseable {
         writer.commit();
     }
 
-    public int size() throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            return reader.numDocs();
-        }
-    }
-
     /** The {@code k} nearest items of a kind (null: any kind) by the HNSW graph. */
     public List<Hit> nearest(float[] query, int k, String kind) throws IOException {
         Query filter = kind == null ? null : new TermQuery(new Term("kind", kind));

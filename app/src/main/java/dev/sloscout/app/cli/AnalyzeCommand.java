@@ -4,6 +4,7 @@ import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.app.export.GrafanaDashboards;
@@ -124,16 +125,18 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (store == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
+        List<Capsule> allCapsules;
         try (store) {
             for (Path log : split.logs()) {
                 long before = capsules.events();
                 logReader.read(log);
-                store.logs(log.toString(), capsules.events() - before, capsules.capsules());
+                store.logs(log.toString(), capsules.events() - before, capsules::capsules);
             }
+            allCapsules = capsules.capsules();
             store.analysis(demo ? "demo shop" : String.join(", ", split.traces()), summary, report, candidates,
-                    demoLogs.isEmpty() ? List.of() : capsules.capsules());
+                    demoLogs.isEmpty() ? List.of() : allCapsules);
         }
-        List<CapsuleReport> capsuleReports = capsules.capsules().stream().map(CapsuleReport::of).toList();
+        List<CapsuleReport> capsuleReports = allCapsules.stream().map(CapsuleReport::of).toList();
         Analysis analysis = new Analysis(new Tool("slo-scout", Version.current()), ingestion.sources(),
                 new Ingest(summary.traces(), summary.spans(), summary.services(), summary.errorSpans(),
                         summary.orphanSpans(), summary.rejected(), summary.assembly().duplicateSpans()),

@@ -71,7 +71,7 @@ final class FingerprintCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         }
         problems.forEach(p -> err.println("slo-scout: " + p.toLine()));
-        err.printf("%d lines, %d events, %d templates%n", rows[0], events, capsules.capsules().size());
+        err.printf("%d lines, %d events, %d templates%n", rows[0], events, capsules.templateCount());
         if (events == 0) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }

@@ -1,12 +1,8 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.kafka.KafkaSource;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -105,14 +101,9 @@ final class KafkaCommand implements Callable<Integer> {
                 connection()), queue, p -> err.println("slo-scout: " + p.toLine()));
         Thread consumer = new Thread(source, "kafka-source");
         consumer.start();
-        OtlpJsonWriter writer = new OtlpJsonWriter();
-        long spans = 0;
-        long logs = 0;
         Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
         KafkaSource.State reported = null;
-        try (Writer file = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8);
-             Writer logOut = logsFile == null ? Writer.nullWriter()
-                     : Files.newBufferedWriter(logsFile, StandardCharsets.UTF_8)) {
+        try (CaptureFiles capture = new CaptureFiles(outFile, logsFile)) {
             while (Instant.now().isBefore(end) && consumer.isAlive()) {
                 KafkaSource.State state = source.state();
                 if (state != reported) {
@@ -121,38 +112,20 @@ final class KafkaCommand implements Callable<Integer> {
                 }
                 KafkaSource.Delivery d = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (d != null) {
-                    spans += write(d, writer, file, logOut);
-                    logs += d.logs().size();
+                    capture.write(d.spans(), d.logs());
                 }
             }
             source.close();
             consumer.join(10_000);
-            KafkaSource.Delivery d;
-            while ((d = queue.poll()) != null) {
-                spans += write(d, writer, file, logOut);
-                logs += d.logs().size();
+            for (KafkaSource.Delivery d = queue.poll(); d != null; d = queue.poll()) {
+                capture.write(d.spans(), d.logs());
             }
+            out.printf("%d spans, %d log records%s from %d records (%d rejected) -> %s%n", capture.spans(),
+                    capture.logs(), logsFile == null ? capture.logsTarget(null) : "", source.records(),
+                    source.rejectedRecords(), outFile);
         }
-        out.printf("%d spans, %d log records%s from %d records (%d rejected) -> %s%n", spans, logs,
-                logsFile == null && logs > 0 ? " (not kept: no --logs)" : "", source.records(),
-                source.rejectedRecords(), outFile);
         return source.state() == KafkaSource.State.FAILED ? SloScoutCommand.EXIT_UNUSABLE
                 : source.rejectedRecords() > 0 ? SloScoutCommand.EXIT_PROBLEMS : 0;
-    }
-
-    private static long write(KafkaSource.Delivery d, OtlpJsonWriter writer, Writer spans, Writer logs)
-            throws IOException {
-        if (!d.spans().isEmpty()) {
-            spans.write(writer.request(d.spans(), false));
-            spans.write('\n');
-            spans.flush();
-        }
-        for (dev.sloscout.engine.capsule.LogEvent event : d.logs()) {
-            logs.write(LogLines.jsonLine(event));
-            logs.write('\n');
-        }
-        logs.flush();
-        return d.spans().size();
     }
 
     /** Client security settings; secrets from the environment only, and never printed. */

@@ -1,17 +1,11 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
-import dev.sloscout.engine.capsule.LogEvent;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -64,38 +58,21 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listen.substring(0, colon)),
                 Integer.parseInt(listen.substring(colon + 1)));
         BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
-        OtlpJsonWriter writer = new OtlpJsonWriter();
-        long spans = 0;
-        long logs = 0;
         Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 2),
                 queue);
-             Writer spanOut = Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8);
-             Writer logOut = logsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(logsFile,
-                     StandardCharsets.UTF_8)) {
+             CaptureFiles capture = new CaptureFiles(spansFile, logsFile)) {
             out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");
             out.flush();
             while (Instant.now().isBefore(end)) {
                 OtlpHttpReceiver.Batch batch = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (batch == null) {
-                    continue;
+                if (batch != null) {
+                    capture.write(batch.spans(), batch.logs());
                 }
-                if (!batch.spans().isEmpty()) {
-                    spanOut.write(writer.request(batch.spans(), false));
-                    spanOut.write('\n');
-                    spans += batch.spans().size();
-                }
-                for (LogEvent event : batch.logs()) {
-                    logOut.write(LogLines.jsonLine(event));
-                    logOut.write('\n');
-                    logs++;
-                }
-                spanOut.flush();
-                logOut.flush();
             }
-            out.printf("%d spans -> %s, %d log records%s; %d requests, %d answered 429%n", spans, spansFile, logs,
-                    logsFile == null ? " (not kept: no --logs)" : " -> " + logsFile, receiver.acceptedRequests(),
-                    receiver.throttledRequests());
+            out.printf("%d spans -> %s, %d log records%s; %d requests, %d answered 429%n", capture.spans(), spansFile,
+                    capture.logs(), logsFile == null ? " (not kept: no --logs)" : capture.logsTarget(logsFile),
+                    receiver.acceptedRequests(), receiver.throttledRequests());
         } catch (BindException e) {
             err.println("slo-scout: " + listen + ": cannot listen: " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;

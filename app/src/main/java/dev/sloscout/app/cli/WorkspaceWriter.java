@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Stores what {@code analyze} found in a workspace: one batch per log file (the capsules as they stand after it, so
@@ -42,8 +43,9 @@ class WorkspaceWriter implements AutoCloseable {
         }
     }
 
-    void logs(String file, long events, List<Capsule> capsules) {
-        store(() -> workspace.commit(Batch.ofCapsules(workspace.addSource(file, "logs"), events, capsules)));
+    /** The capsules as they stand after a log file; asked for only when there is a workspace to store them in. */
+    void logs(String file, long events, Supplier<List<Capsule>> capsules) {
+        store(() -> workspace.commit(Batch.ofCapsules(workspace.addSource(file, "logs"), events, capsules.get())));
     }
 
     void analysis(String sources, IngestSummary.Snapshot summary, JourneyDiscovery.JourneyReport report,

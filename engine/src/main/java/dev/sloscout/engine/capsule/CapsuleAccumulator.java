@@ -30,6 +30,7 @@ public final class CapsuleAccumulator implements LogSink {
     private final int defaultYear;
     private final Map<String, Fingerprinter> miners = new HashMap<>();
     private final Map<String, Stats> stats = new LinkedHashMap<>();
+    private final Map<Template, Template> redacted = new HashMap<>();
     private long events;
 
     public CapsuleAccumulator(Redactor redactor, TraceLookup traces, int defaultYear) {
@@ -61,6 +62,11 @@ public final class CapsuleAccumulator implements LogSink {
         return events;
     }
 
+    /** Templates mined so far, over all services (cheap: no capsule is built). */
+    public int templateCount() {
+        return miners.values().stream().mapToInt(f -> f.miner().templateCount()).sum();
+    }
+
     /** The capsules as they stand, templates resolved to their latest form, most frequent first. */
     public List<Capsule> capsules() {
         Map<String, Stats> merged = new LinkedHashMap<>();
@@ -90,7 +96,9 @@ public final class CapsuleAccumulator implements LogSink {
         Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> new Fingerprinter(defaultYear));
         Template t = event.raw() ? fingerprinter.matchLine(event.text())
                 : fingerprinter.matchMessage(event.text());
-        return new Template(fingerprinter.miner().resolve(t.id()), redactor.redact(t.text()));
+        // one redaction per template, not per line: a second pass labels every line of a file
+        return redacted.computeIfAbsent(t, k -> new Template(fingerprinter.miner().resolve(k.id()),
+                redactor.redact(k.text())));
     }
 
     private final class Stats {

@@ -39,8 +39,4 @@ public enum Severity {
         }
         return values()[1 + (number - 1) / 4];
     }
-
-    public boolean isErrorOrWorse() {
-        return this == ERROR || this == FATAL;
-    }
 }

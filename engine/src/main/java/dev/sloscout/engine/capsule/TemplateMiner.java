@@ -121,9 +121,7 @@ public final class TemplateMiner {
         } else if (!learn) {
             return best;
         } else if (best.generalise(tokens)) {
-            String old = best.id;
-            best.id = TemplateIds.of(best.tokens);
-            redirect(old, best.id);
+            redirect(best.renamed(), best.id);
             best = absorbSubsumed(best);
         }
         best.count++;
@@ -149,11 +147,8 @@ public final class TemplateMiner {
         }
         for (int p = 0; p < n; p++) {
             if (siblingsAt[p] + 1 >= SIBLINGS) {
-                String old = fresh.id;
                 fresh.tokens[p] = Placeholder.ANY;
-                fresh.variables++;
-                fresh.id = TemplateIds.of(fresh.tokens);
-                redirect(old, fresh.id);
+                redirect(fresh.renamed(), fresh.id);
                 return absorbSubsumed(fresh);
             }
         }
@@ -202,9 +197,7 @@ public final class TemplateMiner {
         if (best != null && learn) {
             unregister(best);
             best.stretch(bestPrefix, bestSuffix);
-            String old = best.id;
-            best.id = TemplateIds.of(best.tokens);
-            redirect(old, best.id);
+            redirect(best.renamed(), best.id);
             register(best);
         }
         return best;
@@ -288,15 +281,21 @@ public final class TemplateMiner {
         String id;
         long count;
         Cluster mergedInto;
-        int variables;
+        /** The rendered template, kept until the tokens change (every message asks for it). */
+        private Template rendered;
 
         Cluster(String[] tokens, boolean[] spacing) {
             this.tokens = tokens;
             this.spacing = spacing;
             this.id = TemplateIds.of(tokens);
-            for (String t : tokens) {
-                variables += t == Placeholder.ANY ? 1 : 0;
-            }
+        }
+
+        /** After the tokens changed: the new content-addressed id; returns the old one. */
+        String renamed() {
+            String old = id;
+            id = TemplateIds.of(tokens);
+            rendered = null;
+            return old;
         }
 
         Cluster live() {
@@ -415,7 +414,6 @@ public final class TemplateMiner {
                 String t = tokens[i];
                 if (t != Placeholder.ANY && !t.equals(message.get(slot >= 0 && i > slot ? i + span - 1 : i))) {
                     tokens[i] = Placeholder.ANY;
-                    variables++;
                     changed = true;
                 }
             }
@@ -423,6 +421,13 @@ public final class TemplateMiner {
         }
 
         Template template() {
+            if (rendered == null) {
+                rendered = render();
+            }
+            return rendered;
+        }
+
+        private Template render() {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < tokens.length; i++) {
                 if (i > 0 && spacing[i]) {

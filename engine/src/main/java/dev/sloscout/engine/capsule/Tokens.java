@@ -33,10 +33,6 @@ public final class Tokens {
         return text[i];
     }
 
-    public boolean spaceBefore(int i) {
-        return spaceBefore[i];
-    }
-
     /** A copy of the token texts. */
     public String[] toArray() {
         return Arrays.copyOf(text, size);
