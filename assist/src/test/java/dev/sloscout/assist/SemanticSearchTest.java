@@ -92,6 +92,37 @@ class SemanticSearchTest {
     }
 
     @Test
+    void evidenceForAJourneyIsItsCapsulesOnFailedTraces() throws Exception {
+        dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
+        dev.sloscout.engine.trace.TraceAssembler assembler = new dev.sloscout.engine.trace.TraceAssembler(
+                dev.sloscout.engine.trace.AssemblySettings.DEFAULTS, discovery::onTrace);
+        dev.sloscout.engine.demo.DemoShop.generate(1, 1, 1, assembler);
+        assembler.finish();
+        var journey = discovery.build().journeys().get(0);
+        java.util.Map<String, Long> on = java.util.Map.of(journey.id(), 10L);
+        java.util.Map<Severity, Long> errors = java.util.Map.of(Severity.ERROR, 10L);
+        List<Capsule> capsules = List.of(
+                capsule("a", "payment declined by card processor", on, 10, 9, errors),
+                capsule("b", "cache warmed in <NUM> ms", on, 10, 1, errors),
+                capsule("c", "request served", on, 10, 0, errors),
+                capsule("d", "payment declined elsewhere", java.util.Map.of("j-other", 10L), 10, 10, errors));
+        try (Workspace ws = Workspace.open(dir.resolve("e"))) {
+            ws.commit(Batch.ofCapsules(ws.addSource("x", "logs"), 40, capsules));
+            try (SemanticSearch search = new SemanticSearch(ws, embedder)) {
+                List<SemanticSearch.Result> evidence = search.evidence(journey, 5);
+                assertThat(evidence).extracting(SemanticSearch.Result::capsuleId).containsExactly("a", "b");
+                assertThat(evidence.get(0).textScore()).isEqualTo(0.9); // share of its events on failed traces
+            }
+        }
+    }
+
+    private static Capsule capsule(String id, String template, java.util.Map<String, Long> journeys, long withTrace,
+            long onErrors, java.util.Map<Severity, Long> severities) {
+        return new Capsule(id, "t-" + id, List.of(), "svc", template, withTrace, severities, 1, 2, 60_000,
+                new java.util.TreeMap<>(), List.of(), List.of(), withTrace, onErrors, journeys);
+    }
+
+    @Test
     void embeddingsAreCachedInTheWorkspaceByText() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("c"))) {
             List<String> texts = List.of("Connection reset by peer <IP>", "Disk usage at <NUM> percent");

@@ -52,6 +52,19 @@ class FingerprintCommandTest {
     }
 
     @Test
+    void analyzeWithLogFilesAloneGivesCapsulesAndNoJourneys() throws IOException {
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, "2024-01-01 10:00:00 ERROR a.B: disk 91% full\n2024-01-01 10:01:00 ERROR a.B: disk 95% full\n");
+        Path out = dir.resolve("out-logs");
+        CliRun run = CliRun.of("analyze", log.toString(), "--validate", "never", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode analysis = JSON.readTree(out.resolve("analysis.json").toFile());
+        assertThat(analysis.get("journeys")).isEmpty();
+        assertThat(analysis.get("capsules")).singleElement()
+                .satisfies(c -> assertThat(c.get("count").asInt()).isEqualTo(2));
+    }
+
+    @Test
     void analyzeLinksCapsulesFromLogFilesToJourneysByTraceId() throws IOException {
         Path traces = dir.resolve("shop.jsonl");
         Path logs = dir.resolve("shop-logs.jsonl");

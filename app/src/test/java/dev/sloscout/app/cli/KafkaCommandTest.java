@@ -20,6 +20,14 @@ class KafkaCommandTest {
     Path dir;
 
     @Test
+    void refusesAStartThatIsNotATime() {
+        CliRun run = CliRun.of("kafka", "--bootstrap", "127.0.0.1:1", "--from", "yesterday", "--out",
+                dir.resolve("x.jsonl").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--from yesterday: expected earliest, latest or an ISO-8601 time");
+    }
+
+    @Test
     void consumesATopicIntoAFileThatAnalyzeReads() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             Properties p = new Properties();

@@ -22,6 +22,18 @@ class ReceiveCommandTest {
     Path dir;
 
     @Test
+    void aPortInUseIsOneLineAndExitTwo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("receive", "--listen", "127.0.0.1:" + taken.getLocalPort(), "--seconds", "1",
+                    "--out", dir.resolve("r.jsonl").toString());
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("slo-scout: 127.0.0.1:" + taken.getLocalPort() + ": cannot listen");
+        }
+        assertThat(CliRun.of("receive", "--listen", "4318", "--out", dir.resolve("r.jsonl").toString()).exitCode())
+                .isEqualTo(2);
+    }
+
+    @Test
     void whatArrivesOverOtlpHttpIsWrittenForAnalyze() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

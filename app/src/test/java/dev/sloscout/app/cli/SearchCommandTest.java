@@ -58,6 +58,10 @@ class SearchCommandTest {
         assertThat(results.get(0).get("template").asText()).isEqualTo("Login request of username <*> rejected");
         assertThat(results.get(0).get("score").asDouble()).isGreaterThan(results.get(1).get("score").asDouble());
         assertThat(semantic.err()).doesNotContain("djl");
+        CliRun filtered = CliRun.of("search", log.toString(), "--query", "sign-in failures", "--semantic",
+                "--severity", "INFO", "--json");
+        assertThat(JSON.readTree(filtered.out()).get("results")).isNotEmpty()
+                .noneSatisfy(r -> assertThat(r.get("template").asText()).startsWith("Login request"));
     }
 
     @Test

@@ -30,6 +30,7 @@ class CapsuleAccumulatorTest {
 
         List<Capsule> capsules = acc.capsules();
         assertThat(capsules).hasSize(2);
+        assertThat(acc.templateCount()).isEqualTo(2);
         Capsule failed = capsules.get(0);
         assertThat(failed.template()).isEqualTo("charge failed for <EMAIL> order <NUM>");
         assertThat(failed.count()).isEqualTo(3);
