@@ -1,5 +1,8 @@
 package dev.sloscout.app.cli;
 
+import dev.sloscout.app.export.Json;
+import dev.sloscout.app.analysis.Ingestion;
+import dev.sloscout.app.analysis.LinkedCapsules;
 import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.Advisor;
 import dev.sloscout.assist.advisor.AdvisorKeyFile;

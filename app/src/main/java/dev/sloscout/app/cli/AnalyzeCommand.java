@@ -1,5 +1,10 @@
 package dev.sloscout.app.cli;
 
+import dev.sloscout.app.export.Json;
+import dev.sloscout.app.analysis.Ingestion;
+import dev.sloscout.app.analysis.LinkedCapsules;
+import dev.sloscout.app.analysis.DemoLogs;
+import dev.sloscout.app.analysis.Promtool;
 import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
@@ -7,11 +12,10 @@ import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.app.export.GrafanaDashboards;
+import dev.sloscout.app.export.ExportBundle;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
-import dev.sloscout.engine.artifact.SloDefinition;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
@@ -31,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code slo-scout analyze FILE... --out DIR}: journeys, SLI candidates and SLO proposals into DIR/analysis.json. */
@@ -152,16 +155,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             out.printf("%d capsules from %d log events%n", capsuleReports.size(), capsules.events());
         }
         List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, exportSettings);
-        for (Map.Entry<String, String> artifact : ArtifactBundle.files(slos).entrySet()) {
-            Path target = outDir.resolve(artifact.getKey());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, artifact.getValue(), StandardCharsets.UTF_8);
-        }
-        for (Map.Entry<String, List<SloDefinition>> service : ArtifactBundle.byService(slos).entrySet()) {
-            Path dashboard = outDir.resolve("grafana/" + service.getKey() + "-slo.json");
-            Files.createDirectories(dashboard.getParent());
-            Json.writeFile(dashboard, GrafanaDashboards.forService(service.getValue().get(0).service(), service.getValue()));
-        }
+        ExportBundle.write(outDir, ExportBundle.files(slos));
         out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/)%n", slos.size(), outDir);
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         logProblems.forEach(p -> err.println("slo-scout: " + p.toLine()));
@@ -173,7 +167,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             return capsuleReports.isEmpty() ? SloScoutCommand.EXIT_UNUSABLE
                     : logProblems.isEmpty() && split.traces().isEmpty() ? 0 : SloScoutCommand.EXIT_PROBLEMS;
         }
-        int exit = valid ? ingestion.exitCode() : SloScoutCommand.EXIT_PROBLEMS;
+        int exit = valid ? SloScoutCommand.exitCode(ingestion) : SloScoutCommand.EXIT_PROBLEMS;
         return exit == 0 && !logProblems.isEmpty() ? SloScoutCommand.EXIT_PROBLEMS : exit;
     }
 

@@ -1,5 +1,7 @@
 package dev.sloscout.app.cli;
 
+import dev.sloscout.app.export.Json;
+import dev.sloscout.app.analysis.Ingestion;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Problem;
@@ -42,7 +44,7 @@ final class IngestStatsCommand extends TraceCommand implements Callable<Integer>
             writeText(result, sources);
         }
         ProblemPrinter.print(result.problems(), result.rejected(), err);
-        return ingestion.exitCode();
+        return SloScoutCommand.exitCode(ingestion);
     }
 
     private void writeJson(IngestStatsReport report) {

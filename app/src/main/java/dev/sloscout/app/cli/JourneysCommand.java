@@ -1,5 +1,7 @@
 package dev.sloscout.app.cli;
 
+import dev.sloscout.app.export.Json;
+import dev.sloscout.app.analysis.Ingestion;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import picocli.CommandLine.Command;
@@ -41,7 +43,7 @@ final class JourneysCommand extends TraceCommand implements Callable<Integer> {
             writeText(report);
         }
         ProblemPrinter.print(ingestion.summary().problems(), ingestion.summary().rejected(), err);
-        return ingestion.exitCode();
+        return SloScoutCommand.exitCode(ingestion);
     }
 
     private void writeText(JourneyDiscovery.JourneyReport report) {

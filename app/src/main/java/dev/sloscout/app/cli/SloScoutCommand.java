@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import dev.sloscout.app.analysis.Ingestion;
 import dev.sloscout.app.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,14 @@ public final class SloScoutCommand implements Runnable {
     public static final int EXIT_PROBLEMS = 1;
     /** Exit code: nothing usable, or a usage error. */
     public static final int EXIT_UNUSABLE = 2;
+
+    /** Exit code of a trace ingestion by the CLI contract: 0 clean, 1 problems but spans were read, 2 nothing usable. */
+    static int exitCode(dev.sloscout.app.analysis.Ingestion.Result ingestion) {
+        if (ingestion.summary().rejected() == 0) {
+            return 0;
+        }
+        return ingestion.summary().spans() > 0 ? EXIT_PROBLEMS : EXIT_UNUSABLE;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,15 +6,11 @@ import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.workspace.Batch;
-import dev.sloscout.workspace.SpanOperation;
 import dev.sloscout.workspace.Workspace;
 import dev.sloscout.workspace.WorkspaceException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -54,27 +50,7 @@ class WorkspaceWriter implements AutoCloseable {
             return;
         }
         store(() -> workspace.commit(new Batch(workspace.addSource(sources, "traces"), summary.spans(), capsules,
-                report.journeys(), candidates, operations(report.journeys()))));
-    }
-
-    /** The operations on each journey's entry and critical path, with the journey they serve. */
-    private static List<SpanOperation> operations(List<Journey> journeys) {
-        Map<String, SpanOperation> byKey = new LinkedHashMap<>();
-        for (Journey j : journeys) {
-            List<String> steps = new ArrayList<>();
-            steps.add(j.entry().service() + " " + j.entry().operation());
-            if (j.criticalPath() != null) {
-                steps.addAll(j.criticalPath().operations());
-            }
-            for (String step : steps) {
-                int space = step.indexOf(' ');
-                if (space > 0) {
-                    byKey.putIfAbsent(step, new SpanOperation(step.substring(0, space), step.substring(space + 1),
-                            j.id(), j.traces()));
-                }
-            }
-        }
-        return List.copyOf(byKey.values());
+                report.journeys(), candidates, dev.sloscout.app.analysis.SpanOperations.of(report.journeys()))));
     }
 
     private interface Work {

@@ -89,6 +89,22 @@ public final class ArtifactBundle {
      * @param settings period and tiers (the SLO's settings), and where runbooks and dashboards will be reachable
      */
     public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, ExportSettings settings) {
+        return definitions(journeys, candidates, settings, candidate -> null);
+    }
+
+    /** An SLO as an SRE tuned it: the proposal (objective, threshold) with its own period and tiers. */
+    public record Tuning(SloProposal proposal, Duration period, List<AlertTier> tiers) {
+        public Tuning {
+            tiers = List.copyOf(tiers);
+        }
+    }
+
+    /**
+     * As {@link #definitions(List, List, ExportSettings)}, but a candidate for which {@code tuned} answers a tuning
+     * is exported as tuned (its period and tiers win over the settings'); null keeps the balanced default.
+     */
+    public static List<ExportedSlo> definitions(List<Journey> journeys, List<SliCandidate> candidates, ExportSettings settings,
+                                                java.util.function.Function<SliCandidate, Tuning> tuned) {
         String runbookBase = settings.runbookBase();
         String grafanaBase = settings.grafanaBase();
         List<ExportedSlo> out = new ArrayList<>();
@@ -98,17 +114,20 @@ public final class ArtifactBundle {
                 continue;
             }
             Journey journey = journeys.stream().filter(j -> j.id().equals(candidate.journeyId())).findFirst().orElse(null);
-            SloProposal balanced = candidate.proposals().stream()
+            Tuning tuning = tuned.apply(candidate);
+            SloProposal balanced = tuning != null ? tuning.proposal() : candidate.proposals().stream()
                     .filter(p -> p.variant() == SloProposal.Variant.BALANCED).findFirst().orElse(null);
             if (journey == null || balanced == null || PROFILE.requiresRoute() && journey.entry().httpRoute() == null) {
                 continue;
             }
             String kind = candidate.kind() == SliCandidate.Kind.AVAILABILITY ? "availability" : "latency";
             String name = unique(Names.slug(journey.entry().operation(), 48) + "-" + kind, journey.entry().service(), taken);
-            Duration period = settings.period() != null ? settings.period() : Duration.ofDays(balanced.periodDays());
+            Duration period = tuning != null ? tuning.period()
+                    : settings.period() != null ? settings.period() : Duration.ofDays(balanced.periodDays());
+            List<AlertTier> tiers = tuning != null ? tuning.tiers() : settings.tiers();
             SloDefinition definition = candidate.kind() == SliCandidate.Kind.AVAILABILITY
-                    ? availability(journey, name, balanced, period, settings.tiers())
-                    : latency(journey, name, balanced, period, settings.tiers());
+                    ? availability(journey, name, balanced, period, tiers)
+                    : latency(journey, name, balanced, period, tiers);
             String runbook = (runbookBase == null ? "runbooks/" : runbookBase.endsWith("/") ? runbookBase : runbookBase + "/")
                     + Runbooks.fileName(definition);
             String grafana = grafanaBase == null ? "" : grafanaBase.replaceAll("/+$", "");

@@ -51,18 +51,30 @@ public final class SloProposer {
                     + " no more than %s, judged on the 95%% upper bound of the error ratio (%.4f%%; observed %.4f%%)",
                     fraction(allowed), errorRatioUpper * 100, errorRatio * 100));
         }
-        double burn = SloMath.burnRate(errorRatio, chosen);
-        double spent = SloMath.round(burn * history.span().toSeconds() / PERIOD.toSeconds());
-        double met = windowsMet(history, chosen);
-        reasons.add(String.format(Locale.ROOT, "history of %s: %d events, %.1f%% of 5-minute windows with traffic met it,"
-                + " it would have used %.1f%% of one period's budget", SloMath.describe(history.span()), history.totalEvents(),
-                met * 100, spent * 100));
-        List<Backtest.TierResult> backtest = Backtest.run(history, chosen, PERIOD, AlertTier.STANDARD);
+        return assess(variant, history, chosen, PERIOD, thresholdMs, AlertTier.STANDARD, reasons);
+    }
+
+    /**
+     * What a chosen objective, period and set of alert tiers would have meant over the history: burn rate, budget
+     * spent, windows met and a backtest of the tiers. The studio calls this for every tuning step.
+     *
+     * @param reasons why this objective and threshold were chosen; the history's verdicts are added after them
+     */
+    public static SloProposal assess(SloProposal.Variant variant, History history, Objective objective, Duration period,
+                                     Double thresholdMs, List<AlertTier> tiers, List<String> reasons) {
+        List<String> all = new ArrayList<>(reasons);
+        double burn = SloMath.burnRate(history.errorRatio(), objective);
+        double spent = SloMath.round(burn * history.span().toSeconds() / period.toSeconds());
+        double met = windowsMet(history, objective);
+        all.add(String.format(Locale.ROOT, "history of %s: %d events, %.1f%% of 5-minute windows with traffic met it,"
+                + " it would have used %.1f%% of one period's budget", SloMath.describe(history.span()),
+                history.totalEvents(), met * 100, spent * 100));
+        List<Backtest.TierResult> backtest = Backtest.run(history, objective, period, tiers);
         long pages = backtest.stream().filter(t -> t.severity() == AlertTier.Severity.PAGE).mapToLong(Backtest.TierResult::firings).sum();
         long tickets = backtest.stream().filter(t -> t.severity() == AlertTier.Severity.TICKET).mapToLong(Backtest.TierResult::firings).sum();
-        reasons.add("replaying the burn-rate alerts over the history: " + pages + " page(s), " + tickets + " ticket(s)");
-        return new SloProposal(variant, chosen.target(), chosen.percent(), (int) PERIOD.toDays(), thresholdMs, burn, spent,
-                met, backtest, List.copyOf(reasons));
+        all.add("replaying the burn-rate alerts over the history: " + pages + " page(s), " + tickets + " ticket(s)");
+        return new SloProposal(variant, objective.target(), objective.percent(), (int) period.toDays(), thresholdMs, burn,
+                spent, met, backtest, List.copyOf(all));
     }
 
     /** The share of windows with traffic whose good ratio met the objective. */

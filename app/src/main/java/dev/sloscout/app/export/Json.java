@@ -1,4 +1,4 @@
-package dev.sloscout.app.cli;
+package dev.sloscout.app.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** The CLI's JSON: indented, times as ISO-8601 text, map keys sorted, files written whole or not at all. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -22,7 +22,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Json {
     }
 
     /** Writes beside the target and moves it into place, so a failure never leaves half a file. */
-    static void writeFile(Path file, Object value) throws IOException {
+    public static void writeFile(Path file, Object value) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         MAPPER.writeValue(temporary.toFile(), value);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

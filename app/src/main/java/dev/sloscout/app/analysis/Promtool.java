@@ -1,4 +1,4 @@
-package dev.sloscout.app.cli;
+package dev.sloscout.app.analysis;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Prometheus' promtool on an exported bundle when it is on the PATH: check rules, then the generated tests. */
-final class Promtool {
+public final class Promtool {
     private static final long TIMEOUT_MINUTES = 10;
 
     private Promtool() {
     }
 
-    record Result(String command, int exitCode, String output) {
-        boolean passed() {
+    public record Result(String command, int exitCode, String output) {
+        public boolean passed() {
             return exitCode == 0;
         }
     }
 
     /** The promtool executable, or null when there is none on the PATH. */
-    static Path find() {
+    public static Path find() {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;
@@ -36,7 +36,7 @@ final class Promtool {
         return null;
     }
 
-    static List<Result> validate(Path promtool, Path bundle) throws IOException, InterruptedException {
+    public static List<Result> validate(Path promtool, Path bundle) throws IOException, InterruptedException {
         List<Result> results = new ArrayList<>();
         Path rules = bundle.resolve("prometheus/rules");
         Path tests = bundle.resolve("prometheus/tests");

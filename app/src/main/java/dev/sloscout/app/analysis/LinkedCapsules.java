@@ -1,4 +1,4 @@
-package dev.sloscout.app.cli;
+package dev.sloscout.app.analysis;
 
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.Redactor;
@@ -7,11 +7,11 @@ import dev.sloscout.engine.journey.JourneyDiscovery;
 import java.time.Year;
 
 /** Capsules whose events are linked, by trace id, to the journeys and failures a trace analysis found. */
-final class LinkedCapsules {
+public final class LinkedCapsules {
     private LinkedCapsules() {
     }
 
-    static CapsuleAccumulator linkedTo(JourneyDiscovery discovery) {
+    public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery) {
         return new CapsuleAccumulator(new Redactor(), traceId -> {
             JourneyDiscovery.TraceLink link = discovery.link(traceId);
             return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());

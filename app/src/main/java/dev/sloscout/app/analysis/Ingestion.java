@@ -1,4 +1,4 @@
-package dev.sloscout.app.cli;
+package dev.sloscout.app.analysis;
 
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
@@ -14,32 +14,25 @@ import java.io.InputStream;
 import java.util.List;
 
 /** The file pipeline every trace subcommand runs: read, decode, assemble, then hand each trace to the analyses. */
-final class Ingestion {
+public final class Ingestion {
     private Ingestion() {
     }
 
-    record Result(IngestSummary.Snapshot summary, List<SourceReport> sources) {
-        /** Exit code by the CLI contract: 0 clean, 1 problems but spans were read, 2 nothing usable. */
-        int exitCode() {
-            if (summary.rejected() == 0) {
-                return 0;
-            }
-            return summary.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;
-        }
+    public record Result(IngestSummary.Snapshot summary, List<SourceReport> sources) {
     }
 
-    static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, TraceListener... analyses) {
+    public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, TraceListener... analyses) {
         return run((assembler, summary) -> new TraceFileReader(assembler, summary, () -> false, stdin).read(inputs),
                 maxOpenSpans, analyses);
     }
 
     /** The bundled demo shop instead of files: two weeks of generated traffic, {@code scale} times the default. */
-    static Result runDemo(double scale, int maxOpenSpans, TraceListener... analyses) {
+    public static Result runDemo(double scale, int maxOpenSpans, TraceListener... analyses) {
         return runDemoWithLogs(scale, maxOpenSpans, log -> { }, analyses);
     }
 
     /** The demo with its log records, correlated by trace id, handed to {@code logs} as they are written. */
-    static Result runDemoWithLogs(double scale, int maxOpenSpans, java.util.function.Consumer<DemoLog> logs,
+    public static Result runDemoWithLogs(double scale, int maxOpenSpans, java.util.function.Consumer<DemoLog> logs,
             TraceListener... analyses) {
         return run((assembler, summary) -> {
             long traces = DemoShop.generate(DEMO_SEED, 14, DEMO_PEAK_PER_MINUTE * scale, assembler, logs);
@@ -47,14 +40,15 @@ final class Ingestion {
         }, maxOpenSpans, analyses);
     }
 
-    static final long DEMO_SEED = 42;
-    static final double DEMO_PEAK_PER_MINUTE = 30;
+    public static final long DEMO_SEED = 42;
+    public static final double DEMO_PEAK_PER_MINUTE = 30;
 
-    private interface Source {
+    /** Where spans come from: it feeds the assembler and reports problems into the summary. */
+    public interface Source {
         List<SourceReport> feed(TraceAssembler assembler, IngestSummary summary);
     }
 
-    private static Result run(Source source, int maxOpenSpans, TraceListener... analyses) {
+    public static Result run(Source source, int maxOpenSpans, TraceListener... analyses) {
         IngestSummary summary = new IngestSummary();
         AssemblySettings defaults = AssemblySettings.DEFAULTS;
         TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,

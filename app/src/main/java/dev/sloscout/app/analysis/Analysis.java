@@ -1,0 +1,45 @@
+package dev.sloscout.app.analysis;
+
+import dev.sloscout.engine.capsule.Capsule;
+import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.sli.SliCandidate;
+import dev.sloscout.engine.slo.History;
+import dev.sloscout.engine.slo.HistoryRecorder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one analysis found: what was read, the journeys with their histories, SLI candidates, capsules and a
+ * few whole traces per journey.
+ *
+ * @param logEvents    log events read (capsules group them)
+ * @param sampleTraces whole traces by hex id, for the waterfall (the journeys' sample and error sample traces)
+ * @param cancelled    true when the user cancelled: what was read before is analysed
+ */
+public record Analysis(List<AnalysisRun.SourceStatus> sources, IngestSummary.Snapshot summary,
+                       JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
+                       long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled) {
+
+    public List<Journey> journeys() {
+        return report.journeys();
+    }
+
+    public Optional<Journey> journey(String id) {
+        return journeys().stream().filter(j -> j.id().equals(id)).findFirst();
+    }
+
+    /** The history behind a candidate: availability, or latency at a recorded bound. */
+    public History history(SliCandidate candidate, double thresholdMs) {
+        HistoryRecorder recorder = report.histories().get(candidate.journeyId());
+        if (recorder == null) {
+            throw new IllegalArgumentException("no history for journey " + candidate.journeyId());
+        }
+        return candidate.kind() == SliCandidate.Kind.LATENCY ? recorder.latency(thresholdMs) : recorder.availability();
+    }
+}

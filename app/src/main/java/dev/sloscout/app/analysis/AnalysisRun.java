@@ -1,0 +1,220 @@
+package dev.sloscout.app.analysis;
+
+import dev.sloscout.connectors.files.InputKinds;
+import dev.sloscout.connectors.files.LogFileReader;
+import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.sli.SliCatalog;
+import dev.sloscout.engine.trace.AssemblySettings;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One analysis as the workbench runs it: trace files (then log files, linked to the traces' journeys) or the demo,
+ * with progress per source and cancellation between reads. Toolkit-free; the GUI runs it in a background task.
+ */
+public final class AnalysisRun {
+    /** Told about every source as it is read; called on the analysing thread. */
+    public interface Listener {
+        void source(int index, SourceStatus status);
+    }
+
+    public enum SourceState { WAITING, READING, DONE, PROBLEMS, FAILED, CANCELLED }
+
+    /**
+     * @param fraction of the source read, 0..1, or -1 when unknown (the generated demo)
+     * @param items    spans (traces) or events (logs) read so far
+     */
+    public record SourceStatus(String name, String kind, String format, SourceState state, double fraction, long items,
+                               long problems) {
+        SourceStatus with(SourceState newState, double newFraction, long newItems, long newProblems, String newFormat) {
+            return new SourceStatus(name, kind, newFormat, newState, newFraction, newItems, newProblems);
+        }
+    }
+
+    private static final long PROGRESS_EVERY_BYTES = 1 << 20;
+
+    private final List<MetricsProfile> profiles;
+    private final BooleanSupplier cancelled;
+    private final Listener listener;
+
+    public AnalysisRun(List<MetricsProfile> profiles, BooleanSupplier cancelled, Listener listener) {
+        this.profiles = List.copyOf(profiles);
+        this.cancelled = cancelled;
+        this.listener = listener;
+    }
+
+    /** Reads files and folders: trace files first, then log files (their capsules link to the traces' journeys). */
+    public Analysis files(List<Path> inputs) {
+        InputKinds.Split split = InputKinds.split(inputs.stream().map(Path::toString).toList());
+        List<SourceStatus> statuses = new ArrayList<>();
+        split.traces().forEach(t -> statuses.add(new SourceStatus(t, "traces", "", SourceState.WAITING, 0, 0, 0)));
+        split.logs().forEach(l -> statuses.add(new SourceStatus(l.toString(), "logs", "", SourceState.WAITING, 0, 0, 0)));
+        for (int i = 0; i < statuses.size(); i++) {
+            listener.source(i, statuses.get(i));
+        }
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        SampleTraces samples = new SampleTraces(discovery);
+        Ingestion.Result ingestion = Ingestion.run((assembler, summary) -> {
+            TraceFileReader reader = new TraceFileReader(assembler, summary, cancelled, InputStream.nullInputStream());
+            List<SourceReport> reports = new ArrayList<>();
+            for (int i = 0; i < split.traces().size(); i++) {
+                if (cancelled.getAsBoolean()) {
+                    update(statuses, i, s -> s.with(SourceState.CANCELLED, s.fraction(), s.items(), s.problems(), s.format()));
+                    continue;
+                }
+                reports.add(readTraces(reader, summary, statuses, i));
+            }
+            return reports;
+        }, AssemblySettings.DEFAULTS.maxOpenSpans(), discovery, samples);
+
+        List<Problem> logProblems = new ArrayList<>();
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
+        LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
+        for (int i = 0; i < split.logs().size(); i++) {
+            int index = split.traces().size() + i;
+            if (cancelled.getAsBoolean()) {
+                update(statuses, index, s -> s.with(SourceState.CANCELLED, s.fraction(), s.items(), s.problems(), s.format()));
+                continue;
+            }
+            readLogs(logReader, capsules, logProblems, split.logs().get(i), statuses, index);
+        }
+        return finish(ingestion, discovery, samples, capsules, logProblems, statuses);
+    }
+
+    /** The bundled demo shop: two weeks of generated traffic with its logs, {@code scale} times the default rate. */
+    public Analysis demo(double scale) {
+        List<SourceStatus> statuses = new ArrayList<>(List.of(
+                new SourceStatus("demo shop", "generated", "traces + logs", SourceState.READING, -1, 0, 0)));
+        listener.source(0, statuses.get(0));
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        SampleTraces samples = new SampleTraces(discovery);
+        List<LogEvent> logs = new ArrayList<>();
+        Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, AssemblySettings.DEFAULTS.maxOpenSpans(),
+                log -> logs.add(DemoLogs.event(log)), discovery, samples);
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
+        logs.forEach(capsules::accept);
+        update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
+        return finish(ingestion, discovery, samples, capsules, List.of(), statuses);
+    }
+
+    private Analysis finish(Ingestion.Result ingestion, JourneyDiscovery discovery, SampleTraces samples,
+            CapsuleAccumulator capsules, List<Problem> logProblems, List<SourceStatus> statuses) {
+        JourneyDiscovery.JourneyReport report = discovery.build();
+        IngestSummary.Snapshot summary = ingestion.summary();
+        List<Problem> problems = new ArrayList<>(summary.problems());
+        problems.addAll(logProblems);
+        return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(profiles).candidates(report),
+                capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean());
+    }
+
+    private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {
+        Path file = Path.of(statuses.get(i).name());
+        if (!Files.isRegularFile(file)) {
+            SourceReport report = reader.read(file);
+            update(statuses, i, s -> s.with(SourceState.FAILED, 0, 0, report.rejected(), s.format()));
+            return report;
+        }
+        long size = size(file);
+        try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, i,
+                s -> s.with(SourceState.READING, fraction(read, size), s.items(), s.problems(), s.format())))) {
+            SourceReport report = reader.read(file.toString(), in);
+            String format = report.format() == null ? "unrecognised" : report.format().displayName();
+            long problems = report.rejected();
+            SourceState state = cancelled.getAsBoolean() ? SourceState.CANCELLED
+                    : report.format() == null ? SourceState.FAILED : problems > 0 ? SourceState.PROBLEMS : SourceState.DONE;
+            update(statuses, i, s -> s.with(state, 1, report.spans(), problems, format));
+            return report;
+        } catch (IOException e) {
+            summary.report(new Problem(file.toString(), "", "cannot open: " + e.getMessage()));
+            update(statuses, i, s -> s.with(SourceState.FAILED, 0, 0, 1, s.format()));
+            return new SourceReport(file.toString(), null, 0, 1);
+        }
+    }
+
+    private void readLogs(LogFileReader reader, CapsuleAccumulator capsules, List<Problem> problems, Path file,
+            List<SourceStatus> statuses, int index) {
+        long size = size(file);
+        long eventsBefore = capsules.events();
+        int problemsBefore = problems.size();
+        try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, index,
+                s -> s.with(SourceState.READING, fraction(read, size), capsules.events() - eventsBefore, s.problems(),
+                        "log lines")))) {
+            reader.read(file.toString(), in);
+        } catch (IOException e) {
+            problems.add(new Problem(file.toString(), "", "cannot open: " + e.getMessage()));
+        }
+        int found = problems.size() - problemsBefore;
+        long events = capsules.events() - eventsBefore;
+        SourceState state = events == 0 && found > 0 ? SourceState.FAILED : found > 0 ? SourceState.PROBLEMS : SourceState.DONE;
+        update(statuses, index, s -> s.with(state, 1, events, found, "log lines"));
+    }
+
+    private void update(List<SourceStatus> statuses, int i, java.util.function.UnaryOperator<SourceStatus> change) {
+        statuses.set(i, change.apply(statuses.get(i)));
+        listener.source(i, statuses.get(i));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static double fraction(long read, long size) {
+        return size <= 0 ? -1 : Math.min(1, (double) read / size);
+    }
+
+    /** Counts the compressed bytes read, reporting every megabyte. */
+    private static final class Counting extends FilterInputStream {
+        private final java.util.function.LongConsumer progress;
+        private long read;
+        private long reported;
+
+        Counting(InputStream in, java.util.function.LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(int n) {
+            read += n;
+            if (read - reported >= PROGRESS_EVERY_BYTES) {
+                reported = read;
+                progress.accept(read);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.sloscout.app.analysis;
+
+import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.trace.TraceListener;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps a few whole traces per journey for the waterfall view: the first few and the first few failed ones, which
+ * are the traces {@code JourneyAccumulator} names as samples. Must run after the discovery saw the trace. Bounded.
+ */
+public final class SampleTraces implements TraceListener {
+    static final int PER_JOURNEY = 5;
+    static final int MAX_TRACES = 5_000;
+
+    private final JourneyDiscovery discovery;
+    private final Map<String, int[]> keptPerJourney = new HashMap<>();
+    private final Map<String, Trace> traces = new HashMap<>();
+
+    public SampleTraces(JourneyDiscovery discovery) {
+        this.discovery = discovery;
+    }
+
+    @Override
+    public void onTrace(Trace trace) {
+        JourneyDiscovery.TraceLink link = discovery.link(trace.traceId());
+        if (link == null || traces.size() >= MAX_TRACES) {
+            return;
+        }
+        int[] kept = keptPerJourney.computeIfAbsent(link.journeyId(), k -> new int[2]);
+        boolean sample = kept[0] < PER_JOURNEY;
+        boolean errorSample = link.failed() && kept[1] < PER_JOURNEY;
+        if (sample) {
+            kept[0]++;
+        }
+        if (errorSample) {
+            kept[1]++;
+        }
+        if (sample || errorSample) {
+            traces.put(trace.traceId().toHex(), trace);
+        }
+    }
+
+    /** The kept traces by hex trace id. */
+    public Map<String, Trace> traces() {
+        return Map.copyOf(traces);
+    }
+}

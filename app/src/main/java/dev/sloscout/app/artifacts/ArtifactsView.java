@@ -1,0 +1,98 @@
+package dev.sloscout.app.artifacts;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** The artifacts view: bundle files, a highlighted preview, the diff against the previous export, validation, export. */
+public final class ArtifactsView extends BorderPane {
+    final TextFlow preview = new TextFlow();
+    final TextFlow diff = new TextFlow();
+
+    /** @param chooseFolder asks the user for a folder (null when they cancel) */
+    public ArtifactsView(ArtifactsViewModel model, Supplier<Path> chooseFolder) {
+        setId("artifacts-view");
+        ListView<String> files = new ListView<>(model.files());
+        files.setId("artifact-files");
+        files.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.selectedProperty().set(b);
+            }
+        });
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(files.getSelectionModel().getSelectedItem())) {
+                files.getSelectionModel().select(b);
+            }
+        });
+        preview.setId("artifact-preview");
+        preview.getStyleClass().add("code");
+        preview.setPadding(new Insets(8));
+        model.previewProperty().addListener((o, a, b) -> render(b));
+        render(model.previewProperty().get());
+        diff.setId("artifact-diff");
+        diff.getStyleClass().add("code");
+        diff.setPadding(new Insets(8));
+        Label diffSummary = new Label();
+        diffSummary.textProperty().bind(model.diffSummaryProperty());
+        model.diffProperty().addListener((o, a, b) -> renderDiff(b));
+        TabPane tabs = new TabPane(new Tab("Preview", new ScrollPane(preview)),
+                new Tab("Diff against the previous export", new BorderPane(new ScrollPane(diff), diffSummary, null, null, null)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ListView<String> validation = new ListView<>(model.validation());
+        validation.setId("artifact-validation");
+        SplitPane center = new SplitPane(tabs, validation);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.78);
+        SplitPane split = new SplitPane(files, center);
+        split.setDividerPositions(0.25);
+        setCenter(split);
+
+        Button validate = new Button("Validate with promtool");
+        validate.setId("validate");
+        validate.setOnAction(e -> model.validateWithPromtool());
+        Button export = new Button("Export to folder\u2026");
+        export.setId("export");
+        export.setOnAction(e -> {
+            Path folder = chooseFolder.get();
+            if (folder != null) {
+                model.export(folder);
+            }
+        });
+        Label status = new Label();
+        status.setId("artifact-status");
+        status.textProperty().bind(model.statusProperty());
+        setTop(new ToolBar(export, validate, status));
+    }
+
+    private void render(List<Highlighter.Piece> pieces) {
+        preview.getChildren().setAll(pieces.stream().map(p -> {
+            Text t = new Text(p.text());
+            t.getStyleClass().addAll("code-text", "code-" + p.style().name().toLowerCase(Locale.ROOT));
+            return t;
+        }).toList());
+    }
+
+    private void renderDiff(List<LineDiff.Line> lines) {
+        diff.getChildren().setAll(lines.stream().map(l -> {
+            Text t = new Text((l.kind() == LineDiff.Kind.ADDED ? "+ " : l.kind() == LineDiff.Kind.REMOVED ? "- " : "  ")
+                    + l.text() + "\n");
+            t.getStyleClass().addAll("code-text", "diff-" + l.kind().name().toLowerCase(Locale.ROOT));
+            return t;
+        }).toList());
+    }
+}

@@ -1,0 +1,250 @@
+package dev.sloscout.app.artifacts;
+
+import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.app.analysis.Promtool;
+import dev.sloscout.app.export.ExportBundle;
+import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.engine.artifact.ArtifactBundle;
+import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.engine.artifact.ExportedSlo;
+import dev.sloscout.engine.slo.AlertTier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The export bundle as it would be written now (tuned SLOs included): every file with a highlighted preview, the
+ * diff of each file against the previous export, structural checks and promtool's verdict, and export to a folder.
+ */
+public final class ArtifactsViewModel {
+    private final BackgroundTasks tasks;
+    private final ReadOnlyObjectProperty<Analysis> analysis;
+    private final ObservableMap<String, ArtifactBundle.Tuning> tuned;
+    private final Consumer<Path> exported;
+    private final ObservableList<String> files = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Highlighter.Piece>> preview = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<List<LineDiff.Line>> diff = new SimpleObjectProperty<>(List.of());
+    private final StringProperty diffSummary = new SimpleStringProperty("");
+    private final ObservableList<String> validation = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private SortedMap<String, String> bundle = new TreeMap<>();
+    private Map<String, String> previous;
+    private String previousFrom;
+
+    /**
+     * @param tuned    the studio's tuned SLOs by candidate id (others export as balanced)
+     * @param exported told the folder after every successful export (the settings remember it)
+     */
+    public ArtifactsViewModel(ReadOnlyObjectProperty<Analysis> analysis, ObservableMap<String, ArtifactBundle.Tuning> tuned,
+                              BackgroundTasks tasks, Consumer<Path> exported) {
+        this.tasks = tasks;
+        this.analysis = analysis;
+        this.tuned = tuned;
+        this.exported = exported;
+        analysis.addListener((obs, old, now) -> regenerate());
+        tuned.addListener((MapChangeListener<String, ArtifactBundle.Tuning>) change -> regenerate());
+        selected.addListener((obs, old, now) -> showFile(now));
+        regenerate();
+    }
+
+    /** Rebuilds the bundle from the analysis and the tunings (milliseconds: strings only). */
+    public void regenerate() {
+        Analysis a = analysis.get();
+        List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
+                new ExportSettings(null, AlertTier.STANDARD, null, null), tuned::get);
+        bundle = ExportBundle.files(slos);
+        String keep = selected.get();
+        files.setAll(bundle.keySet().stream().sorted(Comparator.comparing(ArtifactsViewModel::order)
+                .thenComparing(Comparator.naturalOrder())).toList());
+        validation.setAll(structural(slos));
+        status.set(String.format("%d SLOs in %d files%s", slos.size(), bundle.size(), previous == null ? ""
+                : ", " + changedFiles() + " changed since the export to " + previousFrom));
+        selected.set(null);
+        selected.set(keep != null && bundle.containsKey(keep) ? keep : files.isEmpty() ? null : files.get(0));
+    }
+
+    private static int order(String path) {
+        return path.startsWith("prometheus/rules") ? 0 : path.startsWith("prometheus/tests") ? 1 : path.startsWith("openslo")
+                ? 2 : path.startsWith("sloth") ? 3 : path.startsWith("grafana") ? 4 : 5;
+    }
+
+    private static List<String> structural(List<ExportedSlo> slos) {
+        List<String> problems = ArtifactBundle.check(slos);
+        List<String> out = new ArrayList<>();
+        if (problems.isEmpty()) {
+            out.add("structural checks: passed (" + slos.size() + " SLOs)");
+        } else {
+            problems.forEach(p -> out.add("structural check FAILED: " + p));
+        }
+        return out;
+    }
+
+    private long changedFiles() {
+        long changed = bundle.entrySet().stream().filter(e -> !e.getValue().equals(previous.get(e.getKey()))).count();
+        return changed + previous.keySet().stream().filter(k -> !bundle.containsKey(k)).count();
+    }
+
+    private void showFile(String path) {
+        if (path == null) {
+            preview.set(List.of());
+            diff.set(List.of());
+            diffSummary.set("");
+            return;
+        }
+        String content = bundle.get(path);
+        preview.set(Highlighter.highlight(path, content));
+        if (previous == null) {
+            diff.set(List.of());
+            diffSummary.set("No previous export to compare with: export once, or export into a folder that holds one.");
+            return;
+        }
+        String before = previous.get(path);
+        List<LineDiff.Line> lines = LineDiff.of(before == null ? "" : before, content);
+        diff.set(lines);
+        long added = lines.stream().filter(l -> l.kind() == LineDiff.Kind.ADDED).count();
+        long removed = lines.stream().filter(l -> l.kind() == LineDiff.Kind.REMOVED).count();
+        diffSummary.set(before == null ? "New file since the export to " + previousFrom
+                : added + removed == 0 ? "Unchanged since the export to " + previousFrom
+                : String.format("+%d -%d lines since the export to %s", added, removed, previousFrom));
+    }
+
+    /** Reads a previous export from a folder (its bundle files) to diff against. */
+    public void loadPrevious(Path folder) {
+        tasks.submit("Reading the previous export", progress -> readBundle(folder), read -> {
+            if (!read.isEmpty()) {
+                previous = read;
+                previousFrom = folder.toString();
+                regenerate();
+            }
+        }, failure -> status.set("The previous export in " + folder + " could not be read: " + failure.getMessage()));
+    }
+
+    static Map<String, String> readBundle(Path folder) throws IOException {
+        Map<String, String> read = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return read;
+        }
+        for (String top : List.of("prometheus", "grafana", "openslo", "sloth", "runbooks")) {
+            Path dir = folder.resolve(top);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var walk = Files.walk(dir)) {
+                for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                    read.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return read;
+    }
+
+    /** Writes the bundle into a folder, then validates what was written; the export becomes the diff's baseline. */
+    public void export(Path folder) {
+        Map<String, String> snapshot = Map.copyOf(bundle);
+        status.set("exporting to " + folder + "...");
+        tasks.submit("Export to " + folder.getFileName(), progress -> {
+            ExportBundle.write(folder, snapshot);
+            return validate(folder);
+        }, results -> {
+            previous = snapshot;
+            previousFrom = folder.toString();
+            exported.accept(folder);
+            regenerate();
+            validation.addAll(results);
+            status.set(snapshot.size() + " files exported to " + folder);
+        }, failure -> status.set("Export to " + folder + " failed: " + failure.getMessage()
+                + " (files written before the failure are whole; nothing else changed)"));
+    }
+
+    /** Validates the current bundle with promtool in a scratch folder. */
+    public void validateWithPromtool() {
+        Map<String, String> snapshot = Map.copyOf(bundle);
+        validation.add("promtool: running...");
+        tasks.submit("promtool", progress -> {
+            Path scratch = Files.createTempDirectory("slo-scout-validate");
+            try {
+                ExportBundle.write(scratch, snapshot);
+                return validate(scratch);
+            } finally {
+                deleteTree(scratch);
+            }
+        }, results -> {
+            validation.removeIf(v -> v.startsWith("promtool"));
+            validation.addAll(results);
+        }, failure -> {
+            validation.removeIf(v -> v.startsWith("promtool"));
+            validation.add("promtool could not run: " + failure.getMessage());
+        });
+    }
+
+    private static List<String> validate(Path folder) throws IOException, InterruptedException {
+        Path promtool = Promtool.find();
+        if (promtool == null) {
+            return List.of("promtool: not on the PATH, rules and tests not validated (install Prometheus' promtool)");
+        }
+        List<String> out = new ArrayList<>();
+        for (Promtool.Result r : Promtool.validate(promtool, folder)) {
+            out.add("promtool " + r.command() + ": " + (r.passed() ? "passed" : "FAILED\n" + r.output().strip()));
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    public String content(String path) {
+        return bundle.get(path);
+    }
+
+    public ObservableList<String> files() {
+        return files;
+    }
+
+    public ObjectProperty<String> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<List<Highlighter.Piece>> previewProperty() {
+        return preview;
+    }
+
+    public ReadOnlyObjectProperty<List<LineDiff.Line>> diffProperty() {
+        return diff;
+    }
+
+    public StringProperty diffSummaryProperty() {
+        return diffSummary;
+    }
+
+    public ObservableList<String> validation() {
+        return validation;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sloscout.app.capsules;
+
+import dev.sloscout.engine.capsule.Capsule;
+
+import java.util.Map;
+
+/**
+ * A capsule as a table row: the worst severity, the count, the share of its traced events on failed traces, the
+ * template, and the counts over time for the sparkline (every bucket from first to last, empty ones as zero).
+ */
+public record CapsuleRow(String id, String service, String severity, long count, double errorTraceShare, String template,
+                         long[] sparkline, double score, Capsule capsule) {
+
+    public static CapsuleRow of(Capsule c, double score) {
+        return new CapsuleRow(c.id(), c.service(), c.worstSeverity().name(), c.count(),
+                c.eventsWithTrace() == 0 ? Double.NaN : (double) c.eventsOnErrorTraces() / c.eventsWithTrace(),
+                c.template(), sparkline(c), score, c);
+    }
+
+    /** Counts per bucket, zero-filled, at most 512 buckets (the accumulator keeps them within that). */
+    static long[] sparkline(Capsule c) {
+        if (c.counts().isEmpty() || c.bucketMillis() <= 0) {
+            return new long[0];
+        }
+        long first = c.counts().firstKey();
+        long last = c.counts().lastKey();
+        int n = (int) Math.min(512, (last - first) / c.bucketMillis() + 1);
+        long[] values = new long[n];
+        for (Map.Entry<Long, Long> e : c.counts().entrySet()) {
+            int i = (int) Math.min(n - 1, (e.getKey() - first) / c.bucketMillis());
+            values[i] += e.getValue();
+        }
+        return values;
+    }
+}

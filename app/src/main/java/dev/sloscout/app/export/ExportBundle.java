@@ -1,0 +1,44 @@
+package dev.sloscout.app.export;
+
+import dev.sloscout.engine.artifact.ArtifactBundle;
+import dev.sloscout.engine.artifact.ExportedSlo;
+import dev.sloscout.engine.artifact.SloDefinition;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** The whole export bundle as file path (relative, '/'-separated) to content: rules, tests, specs, runbooks, dashboards. */
+public final class ExportBundle {
+    private ExportBundle() {
+    }
+
+    public static SortedMap<String, String> files(List<ExportedSlo> slos) {
+        SortedMap<String, String> files = new TreeMap<>(ArtifactBundle.files(slos));
+        for (Map.Entry<String, List<SloDefinition>> service : ArtifactBundle.byService(slos).entrySet()) {
+            files.put("grafana/" + service.getKey() + "-slo.json",
+                    Json.write(GrafanaDashboards.forService(service.getValue().get(0).service(), service.getValue())));
+        }
+        return files;
+    }
+
+    /** Writes every file under {@code folder} (each written whole: beside the target, then moved into place). */
+    public static void write(Path folder, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = folder.resolve(file.getKey()).normalize();
+            if (!target.startsWith(folder.normalize())) {
+                throw new IOException(file.getKey() + ": a bundle path must stay inside " + folder);
+            }
+            Files.createDirectories(target.getParent());
+            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+}

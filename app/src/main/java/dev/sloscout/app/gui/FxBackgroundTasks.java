@@ -1,0 +1,90 @@
+package dev.sloscout.app.gui;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The workbench's one task executor: a small pool of daemon threads running {@link Task}s. Running and recent tasks
+ * are listed (for the task list and the status bar); results come back on the FX thread in one piece.
+ */
+public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
+    private static final int KEEP_FINISHED = 20;
+
+    private final ExecutorService pool;
+    private final ObservableList<Task<?>> tasks = FXCollections.observableArrayList();
+
+    public FxBackgroundTasks(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "workbench-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        };
+        this.pool = Executors.newFixedThreadPool(threads, factory);
+    }
+
+    /** Running and recently finished tasks, newest first; read on the FX thread. */
+    public ObservableList<Task<?>> tasks() {
+        return tasks;
+    }
+
+    @Override
+    public <T> void submit(String title, Work<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                updateMessage("waiting");
+                T result = work.run(new Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        updateProgress(fraction < 0 ? -1 : fraction, 1);
+                        updateMessage(message);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                });
+                updateProgress(1, 1);
+                updateMessage(isCancelled() ? "cancelled" : "done");
+                return result;
+            }
+        };
+        task.setOnSucceeded(e -> onDone.accept(task.getValue()));
+        task.setOnFailed(e -> onFailed.accept(task.getException()));
+        Runnable list = () -> {
+            tasks.add(0, task);
+            while (tasks.size() > KEEP_FINISHED && !tasks.get(tasks.size() - 1).isRunning()) {
+                tasks.remove(tasks.size() - 1);
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            list.run();
+        } else {
+            Platform.runLater(list);
+        }
+        pool.execute(task);
+    }
+
+    /** Running tasks right now. */
+    public long running() {
+        return tasks.stream().filter(Task::isRunning).count();
+    }
+
+    @Override
+    public void close() {
+        tasks.forEach(Task::cancel);
+        pool.shutdownNow();
+    }
+}

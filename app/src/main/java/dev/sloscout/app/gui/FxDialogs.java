@@ -1,0 +1,68 @@
+package dev.sloscout.app.gui;
+
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Native file and folder choosers, starting where the user last was. */
+final class FxDialogs implements Dialogs {
+    private final Supplier<Window> owner;
+    private File lastFolder;
+
+    FxDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public List<Path> chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open trace and log files");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Telemetry (json, jsonl, pb, log, txt, gz, zst)", "*.json", "*.jsonl",
+                        "*.ndjson", "*.pb", "*.binpb", "*.log", "*.txt", "*.gz", "*.zst"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        lastFolder = files.get(0).getParentFile();
+        return files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Path chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File dir = chooser.showDialog(owner.get());
+        if (dir == null) {
+            return null;
+        }
+        lastFolder = dir;
+        return dir.toPath();
+    }
+
+    @Override
+    public Path chooseWorkspace() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open or create a workspace");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SLO-Scout workspace", "*.mv.db"));
+        File file = chooser.showSaveDialog(owner.get());
+        if (file == null) {
+            return null;
+        }
+        String name = file.getName().endsWith(".mv.db") ? file.getName().substring(0, file.getName().length() - 6)
+                : file.getName();
+        return file.toPath().resolveSibling(name);
+    }
+}

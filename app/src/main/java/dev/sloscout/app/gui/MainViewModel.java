@@ -1,0 +1,241 @@
+package dev.sloscout.app.gui;
+
+import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.app.analysis.AnalysisRun;
+import dev.sloscout.app.analysis.SpanOperations;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.workspace.Batch;
+import dev.sloscout.workspace.Workspace;
+import dev.sloscout.workspace.WorkspaceException;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * The workbench as a whole: which sources are open, the analysis of them, the workspace it is stored in, and what is
+ * running. Opening sources re-analyses all open sources together (journeys need every trace at once).
+ */
+public final class MainViewModel {
+    private final BackgroundTasks tasks;
+    private final Executor ui;
+    private final Notifier notifier;
+    private final Set<Path> openSources = new LinkedHashSet<>();
+    private final ObservableList<SourceRow> sources = FXCollections.observableArrayList();
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private final BooleanProperty analysing = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Open trace or log files (Ctrl+O), a folder, or the demo.");
+    private final ObjectProperty<WorkbenchSettings> settings;
+    private final Path home;
+    private long generation;
+
+    /**
+     * @param ui runs view updates on the FX thread (in tests: at once); per-source progress goes through it, a few
+     *           times per megabyte read, never per span
+     */
+    public MainViewModel(BackgroundTasks tasks, Executor ui, Notifier notifier, WorkbenchSettings settings, Path home) {
+        this.tasks = tasks;
+        this.ui = ui;
+        this.notifier = notifier;
+        this.settings = new SimpleObjectProperty<>(settings);
+        this.home = home;
+    }
+
+    public ObservableList<SourceRow> sources() {
+        return sources;
+    }
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis;
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    public BooleanProperty analysingProperty() {
+        return analysing;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<WorkbenchSettings> settingsProperty() {
+        return settings;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** Adds files or folders to the open sources and analyses them all. */
+    public void open(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        WorkbenchSettings s = settings.get();
+        for (Path path : paths) {
+            openSources.add(path.toAbsolutePath().normalize());
+            s = s.withRecentFile(path.toAbsolutePath().normalize().toString());
+        }
+        settings.set(s);
+        List<Path> all = List.copyOf(openSources);
+        analyse("Analysing " + (all.size() == 1 ? all.get(0).getFileName() : all.size() + " sources"),
+                run -> run.files(all), all.size() == 1 ? all.get(0).toString() : all.size() + " sources");
+    }
+
+    /** Closes every open source and analyses the bundled demo shop instead. */
+    public void openDemo() {
+        openSources.clear();
+        analyse("Analysing the demo shop", run -> run.demo(1), "demo shop");
+    }
+
+    private interface Runner {
+        Analysis run(AnalysisRun run);
+    }
+
+    private void analyse(String title, Runner runner, String sourceName) {
+        long mine = ++generation;
+        sources.clear();
+        analysing.set(true);
+        status.set(title + "...");
+        tasks.submit(title, progress -> {
+            List<AnalysisRun.SourceStatus> seen = new ArrayList<>();
+            AnalysisRun run = new AnalysisRun(MetricsProfile.DEFAULTS, progress::cancelled, (index, source) -> {
+                synchronized (seen) {
+                    while (seen.size() <= index) {
+                        seen.add(null);
+                    }
+                    seen.set(index, source);
+                    progress.update(overall(seen), source.name() + ": " + source.state().name().toLowerCase(Locale.ROOT));
+                }
+                ui.execute(() -> showSource(mine, index, SourceRow.of(source)));
+            });
+            return runner.run(run);
+        }, result -> {
+            if (mine != generation) {
+                return; // a newer open replaced this one
+            }
+            analysing.set(false);
+            analysis.set(result);
+            status.set(describe(result));
+            if (!result.problems().isEmpty()) {
+                notifier.warning("Some input could not be used", String.format(Locale.ROOT,
+                        "%,d problems while reading %s; everything else was analysed.", result.problems().size(), sourceName),
+                        String.join("\n", result.problems().stream().limit(200).map(p -> p.toLine()).toList()));
+            }
+            store(result, sourceName);
+        }, failure -> {
+            if (mine == generation) {
+                analysing.set(false);
+                status.set("The analysis failed: " + failure.getMessage());
+                notifier.error("The analysis failed", String.valueOf(failure.getMessage()), failure);
+            }
+        });
+    }
+
+    private void showSource(long mine, int index, SourceRow row) {
+        if (mine != generation) {
+            return;
+        }
+        while (sources.size() <= index) {
+            sources.add(row);
+        }
+        sources.set(index, row);
+    }
+
+    private static double overall(List<AnalysisRun.SourceStatus> seen) {
+        double sum = 0;
+        for (AnalysisRun.SourceStatus s : seen) {
+            if (s == null) {
+                continue;
+            }
+            if (s.fraction() < 0) {
+                return -1;
+            }
+            sum += s.fraction();
+        }
+        return seen.isEmpty() ? -1 : sum / seen.size();
+    }
+
+    static String describe(Analysis a) {
+        return String.format(Locale.ROOT, "%s%,d traces, %,d spans, %d services: %d journeys, %d SLI candidates; %,d log "
+                        + "events in %,d capsules", a.cancelled() ? "Cancelled; analysed what was read: " : "",
+                a.summary().traces(), a.summary().spans(), a.summary().services().size(), a.journeys().size(),
+                a.candidates().size(), a.logEvents(), a.capsules().size());
+    }
+
+    /** Opens (or creates) a workspace in the background; the previous one is closed. */
+    public void openWorkspace(Path base) {
+        tasks.submit("Opening workspace " + base.getFileName(), progress -> Workspace.open(base), opened -> {
+            Workspace previous = workspace.get();
+            workspace.set(opened);
+            settings.set(settings.get().withRecentWorkspace(base.toString()));
+            closeQuietly(previous);
+            Analysis current = analysis.get();
+            if (current != null) {
+                store(current, "analysis");
+            }
+        }, failure -> notifier.error("Cannot open the workspace", base + ": " + failure.getMessage(), failure));
+    }
+
+    /** Stores the analysis's capsules, journeys, candidates and operations in the workspace as one batch. */
+    private void store(Analysis result, String sourceName) {
+        Workspace target = workspace.get();
+        if (target == null || result.summary().spans() == 0 && result.capsules().isEmpty()) {
+            return;
+        }
+        tasks.submit("Storing in the workspace", progress -> {
+            synchronized (target) {
+                long source = target.addSource(sourceName, result.summary().spans() > 0 ? "traces" : "logs");
+                return target.commit(new Batch(source, result.summary().spans() + result.logEvents(), result.capsules(),
+                        result.journeys(), result.candidates(), SpanOperations.of(result.journeys())));
+            }
+        }, batch -> status.set(status.get() + " (stored in " + target.location().getFileName() + ")"),
+                failure -> notifier.error("Storing in the workspace failed",
+                        "The analysis is still shown; the workspace keeps what it had before. " + failure.getMessage(), failure));
+    }
+
+    /** Saves the settings and closes the workspace; called when the window closes. */
+    public void shutdown() {
+        try {
+            settings.get().save(home);
+        } catch (java.io.IOException e) {
+            notifier.warning("Settings not saved", home + ": " + e.getMessage(), null);
+        }
+        closeQuietly(workspace.get());
+        workspace.set(null);
+    }
+
+    private void closeQuietly(Workspace w) {
+        if (w == null) {
+            return;
+        }
+        synchronized (w) {
+            try {
+                w.close();
+            } catch (WorkspaceException e) {
+                notifier.warning("The workspace did not close cleanly", e.getMessage(), null);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sloscout.app.journeys;
+
+import dev.sloscout.engine.journey.Journey;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The service call graph of one journey or of several: nodes are services, edges the calls between them with their
+ * counts, errors and latency. Filtering (focus on a node within N hops, hiding low-traffic edges) returns a new graph.
+ */
+public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
+
+    /** A service: calls it received and made, how many failed, whether a journey enters through it. */
+    public record Node(String id, long callsIn, long callsOut, long errorsIn, boolean entry, Set<String> journeys) {
+        public double errorRatio() {
+            return callsIn == 0 ? 0 : (double) errorsIn / callsIn;
+        }
+    }
+
+    /** Calls from one service to another; p99 is the largest of the merged journeys' p99s. */
+    public record Edge(String from, String to, long calls, long errors, double p50Ms, double p99Ms, Set<String> journeys) {
+        public double errorRatio() {
+            return calls == 0 ? 0 : (double) errors / calls;
+        }
+
+        public String id() {
+            return from + "->" + to;
+        }
+    }
+
+    public static final ServiceGraph EMPTY = new ServiceGraph(List.of(), List.of());
+
+    /** Merges the journeys' edges; an entry service with no edges still becomes a node. */
+    public static ServiceGraph of(List<Journey> journeys) {
+        Map<String, Edge> edges = new LinkedHashMap<>();
+        Map<String, long[]> nodeCounts = new LinkedHashMap<>();
+        Map<String, Set<String>> nodeJourneys = new HashMap<>();
+        Set<String> entries = new HashSet<>();
+        for (Journey j : journeys) {
+            String entry = j.entry().service();
+            entries.add(entry);
+            long[] entryCounts = nodeCounts.computeIfAbsent(entry, s -> new long[3]);
+            entryCounts[0] += j.traces();
+            entryCounts[2] += j.errorTraces();
+            nodeJourneys.computeIfAbsent(entry, s -> new TreeSet<>()).add(j.name());
+            for (Journey.Edge e : j.edges()) {
+                Edge merged = edges.get(e.from() + "->" + e.to());
+                Set<String> names = new TreeSet<>(merged == null ? Set.of() : merged.journeys());
+                names.add(j.name());
+                edges.put(e.from() + "->" + e.to(), merged == null
+                        ? new Edge(e.from(), e.to(), e.calls(), e.errors(), e.p50Ms(), e.p99Ms(), names)
+                        : new Edge(e.from(), e.to(), merged.calls() + e.calls(), merged.errors() + e.errors(),
+                        Math.max(merged.p50Ms(), e.p50Ms()), Math.max(merged.p99Ms(), e.p99Ms()), names));
+                nodeCounts.computeIfAbsent(e.from(), s -> new long[3])[1] += e.calls();
+                long[] to = nodeCounts.computeIfAbsent(e.to(), s -> new long[3]);
+                to[0] += e.calls();
+                to[2] += e.errors();
+                nodeJourneys.computeIfAbsent(e.from(), s -> new TreeSet<>()).add(j.name());
+                nodeJourneys.computeIfAbsent(e.to(), s -> new TreeSet<>()).add(j.name());
+            }
+        }
+        List<Node> nodes = new ArrayList<>();
+        nodeCounts.forEach((id, c) -> nodes.add(new Node(id, c[0], c[1], c[2], entries.contains(id),
+                Set.copyOf(nodeJourneys.getOrDefault(id, Set.of())))));
+        return new ServiceGraph(List.copyOf(nodes), List.copyOf(edges.values()));
+    }
+
+    /** Only edges with at least {@code minCalls} calls, and the nodes they (or an entry) still touch. */
+    public ServiceGraph withMinCalls(long minCalls) {
+        List<Edge> kept = edges.stream().filter(e -> e.calls() >= minCalls).toList();
+        Set<String> touched = new HashSet<>();
+        kept.forEach(e -> {
+            touched.add(e.from());
+            touched.add(e.to());
+        });
+        return new ServiceGraph(nodes.stream().filter(n -> n.entry() || touched.contains(n.id())).toList(), kept);
+    }
+
+    /** The nodes within {@code hops} calls of {@code center} (either direction) and the edges among them. */
+    public ServiceGraph around(String center, int hops) {
+        if (node(center) == null) {
+            return this;
+        }
+        Map<String, Integer> distance = new HashMap<>(Map.of(center, 0));
+        Deque<String> queue = new ArrayDeque<>(List.of(center));
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            int d = distance.get(at);
+            if (d == hops) {
+                continue;
+            }
+            for (Edge e : edges) {
+                String next = e.from().equals(at) ? e.to() : e.to().equals(at) ? e.from() : null;
+                if (next != null && !distance.containsKey(next)) {
+                    distance.put(next, d + 1);
+                    queue.add(next);
+                }
+            }
+        }
+        return new ServiceGraph(nodes.stream().filter(n -> distance.containsKey(n.id())).toList(),
+                edges.stream().filter(e -> distance.containsKey(e.from()) && distance.containsKey(e.to())).toList());
+    }
+
+    public Node node(String id) {
+        return nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public Edge edge(String from, String to) {
+        return edges.stream().filter(e -> e.from().equals(from) && e.to().equals(to)).findFirst().orElse(null);
+    }
+
+    public long maxCalls() {
+        return edges.stream().mapToLong(Edge::calls).max().orElse(0);
+    }
+}
