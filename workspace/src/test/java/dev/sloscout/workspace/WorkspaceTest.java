@@ -75,6 +75,31 @@ class WorkspaceTest {
     }
 
     @Test
+    void candidatesWhoseBacktestFiredRoundTripWithTheirEpisodes() throws Exception {
+        long[] total = new long[24 * 12];
+        long[] bad = new long[total.length];
+        java.util.Arrays.fill(total, 100);
+        for (int i = 100; i < 130; i++) {
+            bad[i] = 60; // half an hour of 60% errors: the fast page tier fires
+        }
+        dev.sloscout.engine.slo.History history = new dev.sloscout.engine.slo.History(java.time.Instant.parse(
+                "2026-03-01T00:00:00Z"), java.time.Duration.ofMinutes(5), total, bad);
+        dev.sloscout.engine.slo.SloProposal fired = dev.sloscout.engine.slo.SloProposer.assess(
+                dev.sloscout.engine.slo.SloProposal.Variant.BALANCED, history, new dev.sloscout.engine.slo.Objective(0.999),
+                java.time.Duration.ofDays(28), null, dev.sloscout.engine.slo.AlertTier.STANDARD, List.of());
+        assertThat(fired.backtest().get(0).episodes()).isNotEmpty();
+        SliCandidate candidate = new SliCandidate("j-availability", "j", "journey", SliCandidate.Kind.AVAILABILITY, "name",
+                "good", "total", null, new SliCandidate.Observed(1, 2, 0.5, 0.1, 0.9), List.of(), List.of(), 0.5,
+                List.of(), List.of(fired));
+        try (Workspace ws = Workspace.open(dir.resolve("fired"))) {
+            ws.commit(new Batch(ws.addSource("x", "traces"), 1, List.of(), List.of(), List.of(candidate), List.of()));
+        }
+        try (Workspace ws = Workspace.open(dir.resolve("fired"))) {
+            assertThat(ws.sliCandidates()).containsExactly(candidate);
+        }
+    }
+
+    @Test
     void searchFindsTemplatesAndSamplesWithFilters() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("s"))) {
             long source = ws.addSource("x", "logs");

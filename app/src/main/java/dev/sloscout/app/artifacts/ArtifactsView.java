@@ -14,18 +14,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /** The artifacts view: bundle files, a highlighted preview, the diff against the previous export, validation, export. */
 public final class ArtifactsView extends BorderPane {
     final TextFlow preview = new TextFlow();
     final TextFlow diff = new TextFlow();
 
-    /** @param chooseFolder asks the user for a folder (null when they cancel) */
-    public ArtifactsView(ArtifactsViewModel model, Supplier<Path> chooseFolder) {
+    /** @param export asks the user for a folder and exports into it */
+    public ArtifactsView(ArtifactsViewModel model, Runnable export) {
         setId("artifacts-view");
         ListView<String> files = new ListView<>(model.files());
         files.setId("artifact-files");
@@ -65,18 +63,13 @@ public final class ArtifactsView extends BorderPane {
         Button validate = new Button("Validate with promtool");
         validate.setId("validate");
         validate.setOnAction(e -> model.validateWithPromtool());
-        Button export = new Button("Export to folder\u2026");
-        export.setId("export");
-        export.setOnAction(e -> {
-            Path folder = chooseFolder.get();
-            if (folder != null) {
-                model.export(folder);
-            }
-        });
+        Button exportButton = new Button("Export to folder\u2026");
+        exportButton.setId("export");
+        exportButton.setOnAction(e -> export.run());
         Label status = new Label();
         status.setId("artifact-status");
         status.textProperty().bind(model.statusProperty());
-        setTop(new ToolBar(export, validate, status));
+        setTop(new ToolBar(exportButton, validate, status));
     }
 
     private void render(List<Highlighter.Piece> pieces) {

@@ -39,6 +39,7 @@ public final class ArtifactsViewModel {
     private final ReadOnlyObjectProperty<Analysis> analysis;
     private final ObservableMap<String, ArtifactBundle.Tuning> tuned;
     private final Consumer<Path> exported;
+    private final Validator validator;
     private final ObservableList<String> files = FXCollections.observableArrayList();
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Highlighter.Piece>> preview = new SimpleObjectProperty<>(List.of());
@@ -56,6 +57,18 @@ public final class ArtifactsViewModel {
      */
     public ArtifactsViewModel(ReadOnlyObjectProperty<Analysis> analysis, ObservableMap<String, ArtifactBundle.Tuning> tuned,
                               BackgroundTasks tasks, Consumer<Path> exported) {
+        this(analysis, tuned, tasks, exported, ArtifactsViewModel::promtool);
+    }
+
+    /** Checks a written bundle, one line per verdict (promtool on the PATH in the workbench). */
+    @FunctionalInterface
+    public interface Validator {
+        List<String> validate(Path bundle) throws IOException, InterruptedException;
+    }
+
+    public ArtifactsViewModel(ReadOnlyObjectProperty<Analysis> analysis, ObservableMap<String, ArtifactBundle.Tuning> tuned,
+                              BackgroundTasks tasks, Consumer<Path> exported, Validator validator) {
+        this.validator = validator;
         this.tasks = tasks;
         this.analysis = analysis;
         this.tuned = tuned;
@@ -70,7 +83,7 @@ public final class ArtifactsViewModel {
     public void regenerate() {
         Analysis a = analysis.get();
         List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
-                new ExportSettings(null, AlertTier.STANDARD, null, null), tuned::get);
+                new ExportSettings(null, AlertTier.STANDARD, null, null), candidate -> tuned.get(candidate.id()));
         bundle = ExportBundle.files(slos);
         String keep = selected.get();
         files.setAll(bundle.keySet().stream().sorted(Comparator.comparing(ArtifactsViewModel::order)
@@ -163,29 +176,40 @@ public final class ArtifactsViewModel {
         status.set("exporting to " + folder + "...");
         tasks.submit("Export to " + folder.getFileName(), progress -> {
             ExportBundle.write(folder, snapshot);
-            return validate(folder);
-        }, results -> {
+            return folder;
+        }, written -> {
             previous = snapshot;
             previousFrom = folder.toString();
             exported.accept(folder);
             regenerate();
-            validation.addAll(results);
             status.set(snapshot.size() + " files exported to " + folder);
+            validate(folder, false);
         }, failure -> status.set("Export to " + folder + " failed: " + failure.getMessage()
                 + " (files written before the failure are whole; nothing else changed)"));
     }
 
-    /** Validates the current bundle with promtool in a scratch folder. */
+    /** Validates the current bundle (promtool) in a scratch folder, in the background. */
     public void validateWithPromtool() {
         Map<String, String> snapshot = Map.copyOf(bundle);
-        validation.add("promtool: running...");
-        tasks.submit("promtool", progress -> {
+        try {
             Path scratch = Files.createTempDirectory("slo-scout-validate");
+            ExportBundle.write(scratch, snapshot);
+            validate(scratch, true);
+        } catch (IOException e) {
+            validation.add("promtool could not run: " + e.getMessage());
+        }
+    }
+
+    private void validate(Path folder, boolean scratch) {
+        validation.removeIf(v -> v.startsWith("promtool"));
+        validation.add("promtool: running on " + folder + "...");
+        tasks.submit("promtool", progress -> {
             try {
-                ExportBundle.write(scratch, snapshot);
-                return validate(scratch);
+                return validator.validate(folder);
             } finally {
-                deleteTree(scratch);
+                if (scratch) {
+                    deleteTree(folder);
+                }
             }
         }, results -> {
             validation.removeIf(v -> v.startsWith("promtool"));
@@ -196,7 +220,8 @@ public final class ArtifactsViewModel {
         });
     }
 
-    private static List<String> validate(Path folder) throws IOException, InterruptedException {
+    /** promtool check rules and test rules on every file, when promtool is on the PATH. */
+    static List<String> promtool(Path folder) throws IOException, InterruptedException {
         Path promtool = Promtool.find();
         if (promtool == null) {
             return List.of("promtool: not on the PATH, rules and tests not validated (install Prometheus' promtool)");

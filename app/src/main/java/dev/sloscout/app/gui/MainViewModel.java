@@ -210,7 +210,7 @@ public final class MainViewModel {
                 return target.commit(new Batch(source, result.summary().spans() + result.logEvents(), result.capsules(),
                         result.journeys(), result.candidates(), SpanOperations.of(result.journeys())));
             }
-        }, batch -> status.set(status.get() + " (stored in " + target.location().getFileName() + ")"),
+        }, batch -> status.set(status.get() + " (stored in workspace " + target.location().getFileName() + ")"),
                 failure -> notifier.error("Storing in the workspace failed",
                         "The analysis is still shown; the workspace keeps what it had before. " + failure.getMessage(), failure));
     }

@@ -1,10 +1,5 @@
 package dev.sloscout.app.gui;
 
-import dev.sloscout.app.artifacts.ArtifactsView;
-import dev.sloscout.app.capsules.CapsulesView;
-import dev.sloscout.app.journeys.JourneysView;
-import dev.sloscout.app.journeys.JourneysViewModel;
-import dev.sloscout.app.slostudio.SloStudioView;
 import dev.sloscout.app.slostudio.SloStudioViewModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -13,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -39,6 +35,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The window's content: menus and shortcuts, the toolbar with the search box, the views as tabs, and a status bar
@@ -56,9 +53,9 @@ public final class MainWindow extends BorderPane {
     private final Timeline memory;
 
     /** What the window needs from the outside: dialogs and the feature views. */
-    public record Parts(Dialogs dialogs, FxBackgroundTasks tasks, JourneysView journeys, JourneysViewModel journeysModel,
-                        CapsulesView capsules, Consumer<String> capsuleSearch, SloStudioView studio,
-                        SloStudioViewModel studioModel, ArtifactsView artifacts, Consumer<Boolean> darkTheme) {
+    public record Parts(Dialogs dialogs, FxBackgroundTasks tasks, Supplier<Node> journeys, Supplier<Node> capsules,
+                        Consumer<String> capsuleSearch, Supplier<Node> studio, SloStudioViewModel studioModel,
+                        Supplier<Node> artifacts, Runnable export, Consumer<Boolean> darkTheme) {
     }
 
     public MainWindow(MainViewModel model, Parts parts) {
@@ -67,7 +64,8 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Journeys", "journeys", parts.journeys()), tab("Capsules", "capsules", parts.capsules()),
                 tab("SLO studio", "slo-studio", parts.studio()), tab("Artifacts", "artifacts", parts.artifacts()),
-                tab("Sources", "sources", new SourcesView(model)));
+                tab("Sources", "sources", () -> new SourcesView(model)));
+        tabs.getTabs().get(0).setContent(parts.journeys().get());
         setTop(new VBox(menus(parts), toolbar(parts)));
         setCenter(tabs);
         Label memoryLabel = new Label();
@@ -96,9 +94,18 @@ public final class MainWindow extends BorderPane {
         refreshRecent(parts);
     }
 
-    private static Tab tab(String title, String id, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
+    /**
+     * A tab whose view is built when the tab is first shown: the window appears before the other views exist (their
+     * charts, styles and layouts are most of the time to a first frame).
+     */
+    private static Tab tab(String title, String id, Supplier<Node> content) {
+        Tab tab = new Tab(title);
         tab.setId("tab-" + id);
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
         return tab;
     }
 
@@ -152,7 +159,7 @@ public final class MainWindow extends BorderPane {
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), find);
         MenuItem export = item("Export bundle\u2026", "Shortcut+E", () -> {
             show("artifacts");
-            parts.artifacts().lookup("#export").fireEvent(new javafx.event.ActionEvent());
+            parts.export().run();
         });
         MenuItem cancel = item("Cancel running tasks", "Shortcut+Period", () -> parts.tasks().tasks().forEach(Task::cancel));
         Menu tools = new Menu("Tools", null, export, cancel);

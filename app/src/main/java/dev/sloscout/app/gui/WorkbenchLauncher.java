@@ -20,7 +20,8 @@ public final class WorkbenchLauncher {
     }
 
     public static int launch(String[] args) {
-        if (GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+        boolean monocle = "Monocle".equals(System.getProperty("glass.platform")); // headless JavaFX needs no display
+        if (!monocle && GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && !System.getProperty("os.name", "").startsWith("Windows") && !System.getProperty("os.name", "").startsWith("Mac")) {
             System.err.println("slo-scout: no display to open the workbench on; run a subcommand instead (slo-scout --help)");
             return 2;

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  */
 final class GraphPanel extends StackPane {
     private static final String STYLE = """
-            graph { padding: 60px; fill-color: rgba(0,0,0,0); }
+            graph { padding: 50px; fill-color: rgba(0,0,0,0); }
             node { size: 18px; fill-color: #4a78c2; stroke-mode: plain; stroke-color: #ffffff; stroke-width: 2px;
                    text-size: 13px; text-alignment: under; text-background-mode: rounded-box;
                    text-background-color: rgba(255,255,255,200); text-padding: 2px; text-color: #1f2328; }
@@ -53,8 +53,13 @@ final class GraphPanel extends StackPane {
         graph.setAttribute("ui.stylesheet", STYLE);
         graph.setAttribute("ui.antialias");
         graph.setAttribute("ui.quality");
+        graph.setAttribute("layout.quality", 4);
+        graph.setAttribute("layout.force", 0.8);
         viewer = new FxViewer(graph, FxViewer.ThreadingModel.GRAPH_IN_ANOTHER_THREAD);
-        viewer.enableAutoLayout();
+        org.graphstream.ui.layout.springbox.implementations.SpringBox layout =
+                new org.graphstream.ui.layout.springbox.implementations.SpringBox(false, new java.util.Random(7));
+        layout.setQuality(1);
+        viewer.enableAutoLayout(layout);
         panel = (FxViewPanel) viewer.addDefaultView(false);
         panel.addEventFilter(ScrollEvent.SCROLL, this::zoom);
         panel.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);

@@ -1,6 +1,7 @@
 package dev.sloscout.app.journeys;
 
 import dev.sloscout.app.gui.Tables;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -24,7 +26,9 @@ import java.util.Locale;
 /** The journeys view: ranked table and details on the left, the service graph, sample traces and a waterfall on the right. */
 public final class JourneysView extends SplitPane {
     private final JourneysViewModel model;
-    private final GraphPanel graph = new GraphPanel();
+    private final StackPane graphSlot = new StackPane(new Label("Drawing the service graph\u2026"));
+    private GraphPanel graph;
+    private String lastClicked;
     final TableView<JourneyRow> table = new TableView<>();
 
     public JourneysView(JourneysViewModel model) {
@@ -35,18 +39,18 @@ public final class JourneysView extends SplitPane {
         table.getColumns().add(Tables.column("#", "Rank: traffic, errors and latency weighed together (reasons in the "
                 + "details below)", JourneyRow::rank, String::valueOf, 40));
         table.getColumns().add(Tables.column("Journey", "Entry service and operation (or, for generic entries, the calls "
-                + "that tell the journey apart)", JourneyRow::name, s -> s, 260));
+                + "that tell the journey apart)", JourneyRow::name, s -> s, 210));
         table.getColumns().add(Tables.column("Traffic", "Traces assigned to this journey, and their share of all traces",
-                r -> r, r -> String.format(Locale.ROOT, "%,d (%.1f%%)", r.traces(), r.share() * 100), 110));
+                r -> r, r -> String.format(Locale.ROOT, "%,d (%.0f%%)", r.traces(), r.share() * 100), 115));
         table.getColumns().add(Tables.column("Errors", "Traces whose entry (or root) span failed: OTel ERROR status, HTTP "
-                + "5xx, a non-OK gRPC code or an exception", r -> r, r -> String.format(Locale.ROOT, "%.2f%%", r.errorRatio() * 100), 70));
+                + "5xx, a non-OK gRPC code or an exception", r -> r, r -> String.format(Locale.ROOT, "%.2f%%", r.errorRatio() * 100), 65));
         table.getColumns().add(Tables.column("p50", "Median latency of the entry span, in milliseconds",
-                JourneyRow::p50Ms, v -> String.format(Locale.ROOT, "%.1f ms", v), 80));
+                JourneyRow::p50Ms, v -> String.format(Locale.ROOT, "%.0f ms", v), 65));
         table.getColumns().add(Tables.column("p99", "99th percentile latency of the entry span (HdrHistogram), in ms",
-                JourneyRow::p99Ms, v -> String.format(Locale.ROOT, "%.1f ms", v), 80));
-        table.getColumns().add(Tables.column("Confidence", "How far the numbers can be trusted: sample size, complete "
+                JourneyRow::p99Ms, v -> String.format(Locale.ROOT, "%.0f ms", v), 65));
+        table.getColumns().add(Tables.column("Conf.", "How far the numbers can be trusted: sample size, complete "
                 + "traces, consistent shape (0 to 1; reasons in the details)", JourneyRow::confidence,
-                v -> String.format(Locale.ROOT, "%.2f", v), 90));
+                v -> String.format(Locale.ROOT, "%.2f", v), 55));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -71,13 +75,10 @@ public final class JourneysView extends SplitPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.6);
 
-        graph.onEdgeClicked(model::selectEdge);
-        model.graphProperty().addListener((o, a, b) -> graph.show(b, model.focusProperty().get()));
-        graph.show(model.graphProperty().get(), null);
-
         BorderPane right = new BorderPane();
         right.setTop(graphControls());
-        right.setCenter(graph);
+        right.setCenter(graphSlot);
+        Platform.runLater(this::attachGraph); // after the window is on screen: GraphStream takes a moment to start
 
         ListView<JourneysViewModel.SampleTrace> samples = new ListView<>(model.samples());
         samples.setId("sample-traces");
@@ -102,7 +103,7 @@ public final class JourneysView extends SplitPane {
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.setDividerPositions(0.55);
         getItems().addAll(left, rightSplit);
-        setDividerPositions(0.45);
+        setDividerPositions(0.5);
     }
 
     private ToolBar graphControls() {
@@ -119,12 +120,7 @@ public final class JourneysView extends SplitPane {
         hops.setPrefWidth(70);
         hops.setTooltip(Tables.tooltip("Hops around the focused service"));
         hops.valueProperty().addListener((o, a, b) -> model.hopsProperty().set(b));
-        final String[] lastClicked = {null};
-        graph.onNodeClicked(id -> {
-            lastClicked[0] = id;
-            model.selectNode(id);
-        });
-        focus.setOnAction(e -> model.focusProperty().set(lastClicked[0]));
+        focus.setOnAction(e -> model.focusProperty().set(lastClicked));
         unfocus.setOnAction(e -> model.focusProperty().set(null));
         Slider minCalls = new Slider(0, 1, 0);
         minCalls.setId("min-calls");
@@ -138,11 +134,11 @@ public final class JourneysView extends SplitPane {
         });
         minLabel.setText("all calls");
         Button zoomIn = new Button("+");
-        zoomIn.setOnAction(e -> graph.zoomBy(0.8));
+        zoomIn.setOnAction(e -> withGraph(g -> g.zoomBy(0.8)));
         Button zoomOut = new Button("\u2212");
-        zoomOut.setOnAction(e -> graph.zoomBy(1.25));
+        zoomOut.setOnAction(e -> withGraph(g -> g.zoomBy(1.25)));
         Button fit = new Button("Fit");
-        fit.setOnAction(e -> graph.resetView());
+        fit.setOnAction(e -> withGraph(GraphPanel::resetView));
         return new ToolBar(all, focus, hops, unfocus, focusLabel, new Label("Hide below"), minCalls, minLabel, zoomIn,
                 zoomOut, fit);
     }
@@ -151,7 +147,32 @@ public final class JourneysView extends SplitPane {
         return ServiceGraph.of(model.rows().stream().map(JourneyRow::journey).toList()).maxCalls();
     }
 
+    private void attachGraph() {
+        graph = new GraphPanel();
+        graph.setId("service-graph");
+        graph.onNodeClicked(id -> {
+            lastClicked = id;
+            model.selectNode(id);
+        });
+        graph.onEdgeClicked(model::selectEdge);
+        model.graphProperty().addListener((o, a, b) -> graph.show(b, model.focusProperty().get()));
+        graph.show(model.graphProperty().get(), model.focusProperty().get());
+        graphSlot.getChildren().setAll(graph);
+    }
+
+    private void withGraph(java.util.function.Consumer<GraphPanel> action) {
+        if (graph != null) {
+            action.accept(graph);
+        }
+    }
+
+    /** Clicks a service node as the user would (for tests). */
+    void clickNode(String id) {
+        lastClicked = id;
+        model.selectNode(id);
+    }
+
     public void dispose() {
-        graph.close();
+        withGraph(GraphPanel::close);
     }
 }

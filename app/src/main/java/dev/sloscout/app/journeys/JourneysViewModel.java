@@ -49,12 +49,12 @@ public final class JourneysViewModel {
     private List<Journey> journeys = List.of();
 
     public JourneysViewModel(ReadOnlyObjectProperty<Analysis> analysis) {
-        analysis.addListener((obs, old, now) -> load(now));
-        load(analysis.get());
         for (ObservableValue<?> input : List.of(selected, allJourneys, focus, hops, minCalls)) {
             input.addListener((obs, old, now) -> refreshGraph());
         }
         selected.addListener((obs, old, now) -> selectJourney(now));
+        analysis.addListener((obs, old, now) -> load(now));
+        load(analysis.get());
     }
 
     private void load(Analysis analysis) {

@@ -64,6 +64,15 @@ final class Charts {
         return axis;
     }
 
+    /** Fixes the time axis to the history's span with about seven ticks (auto-ranging picks odd bounds). */
+    static void timeRange(XYChart<Number, Number> chart, long fromMillis, long toMillis) {
+        NumberAxis axis = (NumberAxis) chart.getXAxis();
+        axis.setAutoRanging(false);
+        axis.setLowerBound(fromMillis);
+        axis.setUpperBound(Math.max(toMillis, fromMillis + 1));
+        axis.setTickUnit(Math.max(1, (toMillis - fromMillis) / 7.0));
+    }
+
     static XYChart.Series<Number, Number> series(StudioCharts.Series s, double scale) {
         XYChart.Series<Number, Number> out = new XYChart.Series<>();
         out.setName(s.name());

@@ -7,6 +7,7 @@ import dev.sloscout.engine.slo.SloMath;
 import dev.sloscout.engine.slo.SloProposal;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -244,5 +245,17 @@ public final class SloStudioView extends SplitPane {
             XYChart.Series<Number, Number> series = Charts.series(s, 1);
             alertChart.getData().add(series);
         }
+        if (!c.sli().points().isEmpty()) {
+            long from = c.sli().points().get(0).epochMillis();
+            long to = c.sli().points().get(c.sli().points().size() - 1).epochMillis();
+            for (var chart : List.of(sliChart, budgetChart, burnChart, alertChart)) {
+                Charts.timeRange(chart, from, to);
+            }
+        }
+        NumberAxis rows = (NumberAxis) alertChart.getYAxis();
+        rows.setAutoRanging(false);
+        rows.setLowerBound(0);
+        rows.setUpperBound(c.firing().size() + 1);
+        rows.setTickUnit(1);
     }
 }

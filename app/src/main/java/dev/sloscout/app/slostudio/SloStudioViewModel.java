@@ -132,8 +132,8 @@ public final class SloStudioViewModel {
         }
         Tuning next = tuning.get().withTier(tier, on);
         if (next.tiers().isEmpty()) {
-            summary.set("At least one alert tier must stay on.\n\n" + summary.get());
             show(selected.get(), tuning.get());
+            summary.set("At least one alert tier must stay on.\n\n" + summary.get());
             return;
         }
         tune(next);

@@ -1,0 +1,147 @@
+package dev.sloscout.app.gui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.sloscout.app.Version;
+import dev.sloscout.app.artifacts.ArtifactsView;
+import dev.sloscout.app.artifacts.ArtifactsViewModel;
+import dev.sloscout.app.capsules.CapsulesView;
+import dev.sloscout.app.capsules.CapsulesViewModel;
+import dev.sloscout.app.journeys.JourneysView;
+import dev.sloscout.app.journeys.JourneysViewModel;
+import dev.sloscout.app.slostudio.SloStudioView;
+import dev.sloscout.app.slostudio.SloStudioViewModel;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The composition root of the workbench: view models and views wired by constructor into a stage. The application
+ * and the UI tests build it the same way; only the dialogs differ.
+ */
+public final class Workbench {
+    private final Stage stage;
+    private final MainViewModel model;
+    private final FxBackgroundTasks tasks;
+    private final MainWindow window;
+    private final JourneysViewModel journeys;
+    private final CapsulesViewModel capsules;
+    private final SloStudioViewModel studio;
+    private final ArtifactsViewModel artifacts;
+    private final Scene scene;
+    private JourneysView journeysView;
+
+    /**
+     * Builds the window into {@code stage} (not yet shown).
+     *
+     * @param dialogs the dialogs to ask through, given the stage (the native ones, or a test's answers)
+     */
+    public Workbench(Stage stage, Path home, Function<Stage, Dialogs> dialogs) {
+        this.stage = stage;
+        WorkbenchSettings settings = WorkbenchSettings.load(home);
+        applyTheme(settings.dark());
+        tasks = new FxBackgroundTasks(2);
+        Notifier notifier = new ControlsFxNotifier(() -> stage);
+        model = new MainViewModel(tasks, Platform::runLater, notifier, settings, home);
+        journeys = new JourneysViewModel(model.analysisProperty());
+        capsules = new CapsulesViewModel(model.analysisProperty(), model.workspaceProperty(), tasks);
+        studio = new SloStudioViewModel(model.analysisProperty());
+        artifacts = new ArtifactsViewModel(model.analysisProperty(), studio.tuned(), tasks,
+                folder -> model.settingsProperty().set(model.settingsProperty().get().withExportFolder(folder.toString())));
+        Dialogs ask = dialogs.apply(stage);
+        Runnable export = () -> {
+            Path folder = ask.chooseFolder("Export the bundle into a folder");
+            if (folder != null) {
+                artifacts.export(folder);
+            }
+        };
+        window = new MainWindow(model, new MainWindow.Parts(ask, tasks, () -> journeysView = new JourneysView(journeys),
+                () -> new CapsulesView(capsules, this::revealTrace), text -> {
+                    capsules.queryProperty().set(text);
+                    capsules.search();
+                }, () -> new SloStudioView(studio), studio, () -> new ArtifactsView(artifacts, export), export,
+                Workbench::applyTheme));
+        scene = new Scene(window, settings.width(), settings.height());
+        scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
+        stage.setTitle("SLO-Scout Workbench " + Version.current());
+        stage.setScene(scene);
+        stage.setOnHidden(e -> remember());
+    }
+
+    private void revealTrace(String traceId) {
+        window.show("journeys");
+        if (!journeys.reveal(traceId)) {
+            model.notifier().info("Trace not kept", "Trace " + traceId + " is not one of the journeys' sample traces, so "
+                    + "its spans were not kept for a waterfall.");
+        }
+    }
+
+    /** Opens the last workspace (or the default one) and the previous export, in the background. */
+    public void openRemembered(Path home, boolean demo) {
+        WorkbenchSettings settings = model.settingsProperty().get();
+        Path workspace = demo ? home.resolve("workspaces").resolve("demo")
+                : settings.recentWorkspaces().isEmpty() ? home.resolve("workspaces").resolve("workbench")
+                : Path.of(settings.recentWorkspaces().get(0));
+        model.openWorkspace(workspace);
+        if (settings.exportFolder() != null) {
+            artifacts.loadPrevious(Path.of(settings.exportFolder()));
+        }
+    }
+
+    static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void remember() {
+        model.settingsProperty().set(model.settingsProperty().get().withWindow(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
+    }
+
+    /** Saves the settings, closes the workspace and stops the background work. */
+    public void close() {
+        remember();
+        model.shutdown();
+        window.dispose();
+        if (journeysView != null) {
+            journeysView.dispose();
+        }
+        tasks.close();
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public JourneysViewModel journeys() {
+        return journeys;
+    }
+
+    public CapsulesViewModel capsules() {
+        return capsules;
+    }
+
+    public SloStudioViewModel studio() {
+        return studio;
+    }
+
+    public ArtifactsViewModel artifacts() {
+        return artifacts;
+    }
+
+    public FxBackgroundTasks tasks() {
+        return tasks;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sloscout.app.analysis;
+
+import dev.sloscout.engine.sli.MetricsProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalysisRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void tracesThenLogsWithStatusPerSourceAndLinkedCapsules() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 400);
+        Path logs = Analyses.shopLogs(dir, 200);
+        Path garbage = Files.writeString(dir.resolve("broken.json"), "{\"resourceSpans\": [ {\"scopeSpans\": [ {");
+        Map<Integer, List<AnalysisRun.SourceStatus>> seen = new ConcurrentHashMap<>();
+        Analysis a = new AnalysisRun(MetricsProfile.DEFAULTS, () -> false,
+                (i, s) -> seen.computeIfAbsent(i, k -> new ArrayList<>()).add(s)).files(List.of(traces, logs, garbage));
+
+        assertThat(a.sources()).extracting(AnalysisRun.SourceStatus::kind).containsExactly("traces", "traces", "logs");
+        AnalysisRun.SourceStatus shop = a.sources().stream().filter(s -> s.name().endsWith("shop.jsonl")).findFirst().orElseThrow();
+        assertThat(shop.state()).isEqualTo(AnalysisRun.SourceState.DONE);
+        assertThat(shop.format()).containsIgnoringCase("OTLP");
+        assertThat(shop.items()).isEqualTo(a.summary().spans());
+        AnalysisRun.SourceStatus broken = a.sources().stream().filter(s -> s.name().endsWith("broken.json")).findFirst().orElseThrow();
+        assertThat(broken.state()).isIn(AnalysisRun.SourceState.PROBLEMS, AnalysisRun.SourceState.FAILED);
+        assertThat(broken.problems()).isPositive();
+        assertThat(a.problems()).anySatisfy(p -> assertThat(p.toLine()).contains("broken.json"));
+        assertThat(seen.get(0).get(0).state()).isEqualTo(AnalysisRun.SourceState.WAITING);
+
+        assertThat(a.journeys()).isNotEmpty();
+        assertThat(a.candidates()).isNotEmpty();
+        assertThat(a.logEvents()).isEqualTo(200);
+        // every journey's sample traces were kept whole for the waterfall
+        a.journeys().forEach(j -> assertThat(a.sampleTraces()).containsKeys(j.sampleTraceIds().toArray(String[]::new)));
+        // the log events carry shop trace ids, so their capsules know the journeys
+        assertThat(a.capsules()).anySatisfy(c -> {
+            assertThat(c.template()).contains("declined");
+            assertThat(c.journeys()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void cancellingLeavesTheRestUnreadAndSaysSo() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 50);
+        Path logs = Analyses.shopLogs(dir, 10);
+        Analysis a = new AnalysisRun(MetricsProfile.DEFAULTS, () -> true, (i, s) -> { }).files(List.of(traces, logs));
+        assertThat(a.cancelled()).isTrue();
+        assertThat(a.sources()).extracting(AnalysisRun.SourceStatus::state)
+                .containsOnly(AnalysisRun.SourceState.CANCELLED);
+        assertThat(a.summary().spans()).isZero();
+    }
+
+    @Test
+    void aMissingFileFailsAloneAndTheOthersAreRead() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 50);
+        Analysis a = new AnalysisRun(MetricsProfile.DEFAULTS, () -> false, (i, s) -> { })
+                .files(List.of(dir.resolve("nope.json"), traces));
+        assertThat(a.sources()).extracting(AnalysisRun.SourceStatus::state)
+                .containsExactly(AnalysisRun.SourceState.FAILED, AnalysisRun.SourceState.DONE);
+        assertThat(a.journeys()).isNotEmpty();
+    }
+}

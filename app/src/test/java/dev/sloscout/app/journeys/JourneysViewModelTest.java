@@ -1,0 +1,75 @@
+package dev.sloscout.app.journeys;
+
+import dev.sloscout.app.analysis.Analyses;
+import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.engine.journey.Journey;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JourneysViewModelTest {
+    private final Analysis demo = Analyses.smallDemo();
+
+    @Test
+    void rowsAreRankedAndTheFirstIsSelectedWithItsGraphAndSamples() {
+        JourneysViewModel vm = new JourneysViewModel(new SimpleObjectProperty<>(demo));
+        assertThat(vm.rows()).extracting(JourneyRow::rank).isSorted().hasSize(demo.journeys().size());
+        Journey first = vm.selectedProperty().get().journey();
+        assertThat(first.rank()).isEqualTo(1);
+        ServiceGraph graph = vm.graphProperty().get();
+        assertThat(graph.edges()).extracting(ServiceGraph.Edge::calls)
+                .containsExactlyInAnyOrderElementsOf(first.edges().stream().map(Journey.Edge::calls).toList());
+        assertThat(vm.samples()).isNotEmpty();
+        assertThat(vm.waterfallProperty().get()).as("the first kept sample is shown").isNotNull();
+        assertThat(vm.detailsProperty().get()).contains(first.name()).contains("p99");
+    }
+
+    @Test
+    void allJourneysMergesEdgesAndTheFiltersNarrowIt() {
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(demo);
+        JourneysViewModel vm = new JourneysViewModel(analysis);
+        int oneJourneyEdges = vm.graphProperty().get().edges().size();
+        vm.allJourneysProperty().set(true);
+        ServiceGraph all = vm.graphProperty().get();
+        long totalCalls = demo.journeys().stream().flatMap(j -> j.edges().stream()).mapToLong(Journey.Edge::calls).sum();
+        assertThat(all.edges().stream().mapToLong(ServiceGraph.Edge::calls).sum()).isEqualTo(totalCalls);
+        assertThat(all.edges().size()).isGreaterThanOrEqualTo(oneJourneyEdges);
+
+        long busiest = all.maxCalls();
+        vm.minCallsProperty().set(busiest);
+        assertThat(vm.graphProperty().get().edges()).allSatisfy(e -> assertThat(e.calls()).isEqualTo(busiest));
+
+        vm.minCallsProperty().set(0);
+        ServiceGraph.Edge edge = all.edges().get(0);
+        vm.focusProperty().set(edge.from());
+        vm.hopsProperty().set(1);
+        ServiceGraph focused = vm.graphProperty().get();
+        assertThat(focused.nodes()).extracting(ServiceGraph.Node::id).contains(edge.from(), edge.to());
+        assertThat(focused.edges()).allSatisfy(e -> assertThat(e.from().equals(edge.from()) || e.to().equals(edge.from())
+                || focused.node(e.from()) != null && focused.node(e.to()) != null).isTrue());
+        assertThat(focused.nodes().size()).isLessThanOrEqualTo(all.nodes().size());
+    }
+
+    @Test
+    void clickingANodeOrAnEdgeExplainsIt() {
+        JourneysViewModel vm = new JourneysViewModel(new SimpleObjectProperty<>(demo));
+        ServiceGraph.Edge edge = vm.graphProperty().get().edges().get(0);
+        vm.selectEdge(edge.from(), edge.to());
+        assertThat(vm.detailsProperty().get()).contains(edge.from() + " -> " + edge.to())
+                .contains(String.format("%,d calls", edge.calls()));
+        vm.selectNode(edge.to());
+        assertThat(vm.detailsProperty().get()).startsWith("Service " + edge.to()).contains("calls received");
+    }
+
+    @Test
+    void aTraceLinkSelectsItsJourneyAndShowsTheWaterfall() {
+        JourneysViewModel vm = new JourneysViewModel(new SimpleObjectProperty<>(demo));
+        JourneyRow last = vm.rows().get(vm.rows().size() - 1);
+        String traceId = last.journey().sampleTraceIds().get(0);
+        assertThat(vm.reveal(traceId)).isTrue();
+        assertThat(vm.selectedProperty().get()).isEqualTo(last);
+        assertThat(vm.waterfallProperty().get().traceId()).isEqualTo(traceId);
+        assertThat(vm.reveal("ffffffffffffffffffffffffffffffff")).isFalse();
+    }
+}
