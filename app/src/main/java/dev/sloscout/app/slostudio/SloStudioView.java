@@ -38,7 +38,7 @@ public final class SloStudioView extends SplitPane {
     final ChoiceBox<Integer> period = new ChoiceBox<>();
     final ComboBox<Double> threshold = new ComboBox<>();
     private final Map<String, CheckBox> tiers = new LinkedHashMap<>();
-    final LineChart<Number, Number> sliChart = Charts.line("SLI per hour against the objective", "good ratio (%)");
+    final LineChart<Number, Number> sliChart = Charts.line("SLI against the objective", "good ratio (%)");
     final LineChart<Number, Number> budgetChart = Charts.line("Error budget remaining through each period", "remaining (%)");
     final LineChart<Number, Number> burnChart = Charts.line("Burn rate over each tier's long window, against its threshold",
             "burn rate (x budget)");
@@ -95,8 +95,9 @@ public final class SloStudioView extends SplitPane {
             @Override
             public Double fromString(String text) {
                 try {
-                    double percent = Double.parseDouble(text.replace("%", "").trim());
-                    return percent > 0 && percent < 100 ? percent / 100 : null;
+                    java.math.BigDecimal percent = new java.math.BigDecimal(text.replace("%", "").trim());
+                    double ratio = percent.movePointLeft(2).doubleValue(); // 99.99 -> 0.9999 exactly, not 0.99989999...
+                    return ratio > 0 && ratio < 1 ? ratio : null;
                 } catch (NumberFormatException e) {
                     return null;
                 }

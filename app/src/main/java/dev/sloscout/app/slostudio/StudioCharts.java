@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the studio draws for one tuning, computed from the SLI's history (5-minute windows) and shown per hour: the
+ * What the studio draws for one tuning, computed from the SLI's history (5-minute windows) and shown per step (the
+ * smallest of 5, 15, 30 minutes, 1, 2, 6, 12, 24 hours that keeps a series within {@value #MAX_POINTS} points): the
  * SLI against the objective, the error budget remaining through each period, each tier's burn rate over its long
  * window against its threshold, and the hours each tier would have been firing in the backtest.
  */
-public record StudioCharts(Series sli, double objective, Series budget, List<Series> burn, Map<String, Double> thresholds,
-                           List<Series> firing, SloProposal assessment) {
+public record StudioCharts(Duration step, Series sli, double objective, Series budget, List<Series> burn,
+                           Map<String, Double> thresholds, List<Series> firing, SloProposal assessment) {
 
     public record Point(long epochMillis, double value) {
     }
@@ -25,11 +26,21 @@ public record StudioCharts(Series sli, double objective, Series budget, List<Ser
     public record Series(String name, List<Point> points) {
     }
 
-    private static final Duration STEP = Duration.ofHours(1);
+    static final int MAX_POINTS = 400;
+    private static final int[] STEPS_MINUTES = {5, 15, 30, 60, 120, 360, 720, 1440};
 
     public static StudioCharts of(History history, Tuning tuning, SloProposal assessment) {
-        int perStep = (int) Math.max(1, STEP.toSeconds() / history.window().toSeconds());
         int n = history.windows();
+        long windowMinutes = Math.max(1, history.window().toMinutes());
+        int perStep = (int) (STEPS_MINUTES[STEPS_MINUTES.length - 1] / windowMinutes);
+        for (int minutes : STEPS_MINUTES) {
+            int windows = (int) Math.max(1, minutes / windowMinutes);
+            if (n / windows <= MAX_POINTS) {
+                perStep = windows;
+                break;
+            }
+        }
+        Duration step = history.window().multipliedBy(perStep);
         long[] totalPrefix = new long[n + 1];
         long[] badPrefix = new long[n + 1];
         for (int i = 0; i < n; i++) {
@@ -61,9 +72,9 @@ public record StudioCharts(Series sli, double objective, Series budget, List<Ser
             burn.add(new Series(tier.name() + " (" + describe(tier.longWindow()) + " burn rate)", points));
             thresholds.put(tier.name(), tier.factor(period));
         }
-        return new StudioCharts(new Series("SLI per hour", sli), tuning.objective(),
+        return new StudioCharts(step, new Series("SLI per " + describe(step), sli), tuning.objective(),
                 new Series("budget remaining", budget(history, totalPrefix, badPrefix, period, budgetRatio, perStep)),
-                burn, thresholds, firing(assessment), assessment);
+                burn, thresholds, firing(assessment, step), assessment);
     }
 
     /** Remaining budget through each period, the budget being the period's expected traffic times (1 - objective). */
@@ -85,15 +96,15 @@ public record StudioCharts(Series sli, double objective, Series budget, List<Ser
         return points;
     }
 
-    /** One point per hour each tier would have been firing, at the tier's row (1 = first tier). */
-    private static List<Series> firing(SloProposal assessment) {
+    /** One point per step each tier would have been firing, at the tier's row (1 = first tier). */
+    private static List<Series> firing(SloProposal assessment, Duration step) {
         List<Series> out = new ArrayList<>();
         int row = 0;
         for (Backtest.TierResult tier : assessment.backtest()) {
             row++;
             List<Point> points = new ArrayList<>();
             for (Backtest.Episode e : tier.episodes()) {
-                for (long t = e.start().toEpochMilli(); t <= e.end().toEpochMilli(); t += STEP.toMillis()) {
+                for (long t = e.start().toEpochMilli(); t <= e.end().toEpochMilli(); t += step.toMillis()) {
                     points.add(new Point(t, row));
                 }
             }
@@ -107,6 +118,7 @@ public record StudioCharts(Series sli, double objective, Series budget, List<Ser
     }
 
     private static String describe(Duration d) {
-        return d.toHours() >= 24 ? d.toDays() + "d" : d.toHours() + "h";
+        return d.toHours() >= 24 && d.toHours() % 24 == 0 ? d.toDays() + "d" : d.toMinutes() >= 60 && d.toMinutes() % 60 == 0
+                ? d.toHours() + "h" : d.toMinutes() + "m";
     }
 }

@@ -77,4 +77,33 @@ class ArchitectureTest {
                 .because("connectors run headless in the CLI and in CI; only the app shows things")
                 .check(classes);
     }
+
+    @Test
+    void viewModelsHoldStateNotWidgets() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .or().resideInAPackage("dev.sloscout.app.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..",
+                        "org.graphstream..", "org.controlsfx..", "atlantafx..")
+                .because("view models are tested without a toolkit (MVVM): they expose properties and observable lists, "
+                        + "and the views turn them into widgets")
+                .check(classes);
+    }
+
+    @Test
+    void onlyViewsAndTheShellUseTheGraphAndNotificationLibraries() {
+        noClasses().that().resideOutsideOfPackages("dev.sloscout.app.journeys..", "dev.sloscout.app.gui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.graphstream..", "org.controlsfx..", "atlantafx..")
+                .because("the service graph is the journeys view's business, notifications and theme the shell's")
+                .check(classes);
+    }
+
+    @Test
+    void theCliDoesNotReachIntoTheWorkbench() {
+        noClasses().that().resideInAPackage("dev.sloscout.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.sloscout.app.gui..",
+                        "dev.sloscout.app.journeys..", "dev.sloscout.app.capsules..", "dev.sloscout.app.slostudio..",
+                        "dev.sloscout.app.artifacts..")
+                .because("the headless CLI must start without JavaFX on machines with no display (CI, GitOps)")
+                .check(classes);
+    }
 }

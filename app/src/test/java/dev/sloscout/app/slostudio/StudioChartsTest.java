@@ -38,12 +38,15 @@ class StudioChartsTest {
     void theSliDipsInTheBadHourAndTheBudgetIsSpentByIt() {
         Tuning t = new Tuning(0.99, 2, null, Tuning.standardTierNames());
         StudioCharts c = charts(t);
-        assertThat(c.sli().points()).hasSize(48);
-        assertThat(c.sli().points().get(30).value()).isEqualTo(0.5);
-        assertThat(c.sli().points().get(29).value()).isEqualTo(1.0);
+        assertThat(c.step()).as("576 windows: 15-minute steps keep it under 400 points").isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.sli().points()).hasSize(192);
+        assertThat(c.sli().name()).isEqualTo("SLI per 15m");
+        assertThat(c.sli().points().get(120).value()).isEqualTo(0.5);
+        assertThat(c.sli().points().get(123).value()).isEqualTo(0.5);
+        assertThat(c.sli().points().get(119).value()).isEqualTo(1.0);
         // budget: 2 days x 28,800 requests x 1% = 576 bad allowed; the bad hour spends 600: remaining goes from 100 to -4.2
-        assertThat(c.budget().points().get(29).value()).isEqualTo(100.0);
-        assertThat(c.budget().points().get(47).value()).isCloseTo(100 * (1 - 600.0 / 576), within(1e-9));
+        assertThat(c.budget().points().get(119).value()).isEqualTo(100.0);
+        assertThat(c.budget().points().get(191).value()).isCloseTo(100 * (1 - 600.0 / 576), within(1e-9));
     }
 
     @Test
@@ -53,13 +56,28 @@ class StudioChartsTest {
         double threshold = c.thresholds().get("page-1h");
         assertThat(threshold).isEqualTo(14.4, within(1e-9));
         List<StudioCharts.Point> burn = c.burn().get(0).points();
-        assertThat(burn.stream().filter(p -> p.value() > threshold)).hasSize(1);
+        assertThat(burn.stream().filter(p -> p.value() > threshold)).as("the 1h windows ending in or just after it")
+                .hasSizeBetween(4, 7);
         assertThat(burn.stream().mapToDouble(StudioCharts.Point::value).max().orElseThrow()).isCloseTo(50.0, within(1e-9));
         assertThat(c.firing()).singleElement().satisfies(s -> {
             assertThat(s.name()).startsWith("page-1h: 1 alert");
             assertThat(s.points()).isNotEmpty().allSatisfy(p -> assertThat(p.epochMillis())
                     .isBetween(Instant.parse("2026-01-02T06:00:00Z").toEpochMilli(), Instant.parse("2026-01-02T08:00:00Z").toEpochMilli()));
         });
+    }
+
+    @Test
+    void aTenMinuteDumpStillDrawsEveryFiveMinutesAndTwoWeeksDrawHourly() {
+        History shortOne = new History(Instant.EPOCH, Duration.ofMinutes(5), new long[] {10, 10}, new long[] {0, 1});
+        Tuning t = new Tuning(0.99, 28, null, Tuning.standardTierNames());
+        StudioCharts c = StudioCharts.of(shortOne, t, SloProposer.assess(SloProposal.Variant.BALANCED, shortOne,
+                new Objective(0.99), Duration.ofDays(28), null, t.alertTiers(), List.of()));
+        assertThat(c.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.sli().points()).extracting(StudioCharts.Point::value).containsExactly(1.0, 0.9);
+        long[] twoWeeks = new long[14 * 24 * 12];
+        History longOne = new History(Instant.EPOCH, Duration.ofMinutes(5), twoWeeks, new long[twoWeeks.length]);
+        assertThat(StudioCharts.of(longOne, t, SloProposer.assess(SloProposal.Variant.BALANCED, longOne, new Objective(0.99),
+                Duration.ofDays(28), null, t.alertTiers(), List.of())).step()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -1,0 +1,152 @@
+package dev.sloscout.app.gui;
+
+import dev.sloscout.app.analysis.Analyses;
+import dev.sloscout.app.journeys.JourneyRow;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the real workbench window (headless, Monocle) through the main flows, as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+    @TempDir
+    static Path dir;
+
+    private Workbench workbench;
+    private final List<Path> toOpen = new ArrayList<>();
+    private Path exportTo;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(stage, dir.resolve("home-" + System.nanoTime()), owner -> new Dialogs() {
+            @Override
+            public List<Path> chooseFiles() {
+                return List.copyOf(toOpen);
+            }
+
+            @Override
+            public Path chooseFolder(String title) {
+                return exportTo;
+            }
+
+            @Override
+            public Path chooseWorkspace() {
+                return null;
+            }
+        });
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> workbench.close()).get(10, TimeUnit.SECONDS);
+    }
+
+    private void openShop(FxRobot robot) throws Exception {
+        toOpen.add(Analyses.shopTraces(Files.createTempDirectory(dir, "in"), 400));
+        toOpen.add(Analyses.shopLogs(toOpen.get(0).getParent(), 200));
+        robot.clickOn("#open-files");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().analysisProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void openFilesSelectAJourneyAndSeeItsStatisticsGraphAndWaterfall(FxRobot robot) throws Exception {
+        openShop(robot);
+        TableView<JourneyRow> table = robot.lookup("#journeys-table").queryTableView();
+        assertThat(table.getItems()).hasSize(workbench.model().analysisProperty().get().journeys().size()).hasSizeGreaterThan(1);
+        JourneyRow second = table.getItems().get(1);
+        robot.clickOn(robot.lookup("#journeys-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.journeys().selectedProperty().get()).isEqualTo(second);
+        assertThat(robot.lookup("#journey-details").queryAs(TextArea.class).getText()).startsWith(second.name());
+        assertThat(robot.lookup("#service-graph").tryQuery()).isPresent();
+        assertThat(workbench.journeys().waterfallProperty().get().traceId())
+                .isIn(second.journey().sampleTraceIds().toArray()).matches(id -> true);
+        assertThat(workbench.model().sources()).hasSize(2).allSatisfy(s -> assertThat(s.state()).isEqualTo("done"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.window().shownView()).isEqualTo("capsules");
+        assertThat(robot.lookup("#capsules-table").queryTableView().getItems()).isNotEmpty();
+    }
+
+    @Test
+    void tuneAnSloSeeTheChartChangeThenUndo(FxRobot robot) throws Exception {
+        openShop(robot);
+        robot.clickOn("SLO studio");
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<?, ?> sli = (LineChart<?, ?>) robot.lookup(".chart").match(n -> n instanceof LineChart<?, ?> c
+                && "SLI against the objective".equals(c.getTitle())).query();
+        assertThat(sli).isNotNull();
+        double before = objectiveLine(sli);
+        ComboBox<Double> objective = robot.lookup("#objective").queryComboBox();
+        robot.doubleClickOn(objective.getEditor()).eraseText(12).write("99.99").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(objectiveLine(sli)).isCloseTo(99.99, org.assertj.core.data.Offset.offset(1e-9)).isNotEqualTo(before);
+        assertThat(workbench.studio().tuningProperty().get().objective()).isEqualTo(0.9999);
+        assertThat(robot.lookup("#slo-summary").queryAs(TextArea.class).getText()).contains("Objective 99.99% over");
+        robot.clickOn(sli); // leave the text field, whose own Ctrl+Z undoes typing
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(objectiveLine(sli)).isEqualTo(before);
+        assertThat(objective.getValue() * 100).isEqualTo(before, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void exportTheBundleIntoAFolder(FxRobot robot) throws Exception {
+        openShop(robot);
+        exportTo = dir.resolve("export-" + System.nanoTime());
+        robot.clickOn("Artifacts");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#artifact-files").queryListView().getItems()).isNotEmpty();
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(exportTo.resolve("prometheus/rules")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.artifacts().statusProperty().get().contains("exported"));
+        try (var files = Files.walk(exportTo)) {
+            assertThat(files.filter(Files::isRegularFile).count())
+                    .isEqualTo(robot.lookup("#artifact-files").queryListView().getItems().size());
+        }
+        assertThat(workbench.artifacts().validation()).anyMatch(v -> v.startsWith("promtool"));
+        assertThat(workbench.artifacts().diffSummaryProperty().get()).startsWith("Unchanged since the export");
+    }
+
+    @Test
+    void aBrokenFileIsANotificationAndTheRestIsShown(FxRobot robot) throws Exception {
+        Path in = Files.createTempDirectory(dir, "broken");
+        toOpen.add(Analyses.shopTraces(in, 100));
+        toOpen.add(Files.writeString(in.resolve("broken.json"), "{\"resourceSpans\": [ {\"scopeSpans\": [ {\"spans\": [ {\"traceId\": 7"));
+        robot.clickOn("#open-files");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().analysisProperty().get() != null);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        assertThat(robot.lookup("Some input could not be used").tryQuery()).isPresent();
+        assertThat(robot.lookup("#journeys-table").queryTableView().getItems()).isNotEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double objectiveLine(LineChart<?, ?> chart) {
+        XYChart.Series<Number, Number> line = (XYChart.Series<Number, Number>) chart.getData().stream()
+                .filter(s -> s.getName().startsWith("objective")).findFirst().orElseThrow();
+        return line.getData().get(0).getYValue().doubleValue();
+    }
+}
