@@ -27,6 +27,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -197,7 +198,9 @@ public final class MainWindow extends BorderPane {
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(120);
         HBox.setHgrow(status, Priority.ALWAYS);
+        memoryLabel.setMinWidth(Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setId("task-progress");
         progress.setPrefWidth(160);
@@ -207,6 +210,7 @@ public final class MainWindow extends BorderPane {
         cancel.setId("cancel-task");
         MenuButton list = new MenuButton("Tasks");
         list.setId("task-list");
+        list.setMinWidth(Region.USE_PREF_SIZE);
         Runnable refresh = () -> {
             Task<?> running = tasks.tasks().stream().filter(Task::isRunning).findFirst().orElse(null);
             progress.progressProperty().unbind();

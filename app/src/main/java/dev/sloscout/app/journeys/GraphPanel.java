@@ -18,6 +18,7 @@ import org.graphstream.ui.view.util.InteractiveElement;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * The GraphStream view of a {@link ServiceGraph}: services as nodes (entry services marked), calls as arrows whose
- * width follows the call count and whose colour goes from green to red with the error ratio. Scroll to zoom, drag
+ * width follows the call count and whose colour goes from green to red with the error ratio, laid out in layers
+ * from callers (left) to callees (right). Scroll to zoom, drag
  * with the right button to pan, drag a node to move it, click a node or an arrow for its statistics.
  */
 final class GraphPanel extends StackPane {
@@ -53,13 +55,9 @@ final class GraphPanel extends StackPane {
         graph.setAttribute("ui.stylesheet", STYLE);
         graph.setAttribute("ui.antialias");
         graph.setAttribute("ui.quality");
-        graph.setAttribute("layout.quality", 4);
-        graph.setAttribute("layout.force", 0.8);
         viewer = new FxViewer(graph, FxViewer.ThreadingModel.GRAPH_IN_ANOTHER_THREAD);
-        org.graphstream.ui.layout.springbox.implementations.SpringBox layout =
-                new org.graphstream.ui.layout.springbox.implementations.SpringBox(false, new java.util.Random(7));
-        layout.setQuality(1);
-        viewer.enableAutoLayout(layout);
+        viewer.disableAutoLayout(); // a layered layout (callers left of callees) reads better than springs
+
         panel = (FxViewPanel) viewer.addDefaultView(false);
         panel.addEventFilter(ScrollEvent.SCROLL, this::zoom);
         panel.addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -98,6 +96,13 @@ final class GraphPanel extends StackPane {
         }
         graph.edges().filter(e -> !edgeIds.contains(e.getId())).toList().forEach(graph::removeEdge);
         graph.nodes().filter(n -> !nodeIds.contains(n.getId())).toList().forEach(graph::removeNode);
+        List<List<String>> layers = model.layers();
+        for (int x = 0; x < layers.size(); x++) {
+            List<String> column = layers.get(x);
+            for (int y = 0; y < column.size(); y++) {
+                graph.getNode(column.get(y)).setAttribute("xyz", x * 4.0, (column.size() - 1) / 2.0 * 1.6 - y * 1.6, 0.0);
+            }
+        }
         panel.getCamera().resetView();
     }
 

@@ -110,6 +110,56 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
                 edges.stream().filter(e -> distance.containsKey(e.from()) && distance.containsKey(e.to())).toList());
     }
 
+    /**
+     * A left-to-right layering for drawing: callers before callees. Each node's layer is the length of the longest
+     * call chain reaching it from a node nobody calls (edges closing a cycle are ignored); within a layer, busiest
+     * first. Deterministic, so the same data draws the same picture.
+     */
+    public List<List<String>> layers() {
+        Map<String, Integer> layer = new LinkedHashMap<>();
+        Map<String, List<Edge>> out = new HashMap<>();
+        Map<String, Integer> incoming = new HashMap<>();
+        nodes.forEach(n -> incoming.put(n.id(), 0));
+        for (Edge e : edges) {
+            if (!e.from().equals(e.to())) {
+                out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+                incoming.merge(e.to(), 1, Integer::sum);
+            }
+        }
+        Deque<String> ready = new ArrayDeque<>();
+        nodes.stream().filter(n -> incoming.get(n.id()) == 0).forEach(n -> ready.add(n.id()));
+        Set<String> placed = new HashSet<>();
+        while (placed.size() < nodes.size()) {
+            if (ready.isEmpty()) { // a cycle: start from the busiest node not yet placed
+                nodes.stream().filter(n -> !placed.contains(n.id())).max(java.util.Comparator.comparingLong(Node::callsIn))
+                        .ifPresent(n -> ready.add(n.id()));
+            }
+            String at = ready.poll();
+            if (!placed.add(at)) {
+                continue;
+            }
+            layer.putIfAbsent(at, 0);
+            for (Edge e : out.getOrDefault(at, List.of())) {
+                if (placed.contains(e.to())) {
+                    continue;
+                }
+                layer.merge(e.to(), layer.get(at) + 1, Math::max);
+                if (incoming.merge(e.to(), -1, Integer::sum) == 0) {
+                    ready.add(e.to());
+                }
+            }
+        }
+        int depth = layer.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        List<List<String>> result = new ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            int at = i;
+            result.add(nodes.stream().filter(n -> layer.get(n.id()) == at)
+                    .sorted(java.util.Comparator.comparingLong((Node n) -> -(n.callsIn() + n.callsOut())).thenComparing(Node::id))
+                    .map(Node::id).toList());
+        }
+        return result;
+    }
+
     public Node node(String id) {
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
     }
