@@ -80,6 +80,20 @@ public final class CapsulesView extends BorderPane {
         });
         table.setPlaceholder(new Label("No capsules: open log files (or traces with logs), or change the query."));
 
+        javafx.scene.control.MenuItem similarItem = new javafx.scene.control.MenuItem("Similar capsules");
+        similarItem.setOnAction(e -> model.showSimilar());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(similarItem));
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
+        Button similar = new Button("Similar capsules");
+        similar.setId("similar");
+        similar.setTooltip(Tables.tooltip("The capsules closest in meaning to the selected one (local embedding model, "
+                + "nothing leaves the machine)"));
+        similar.setOnAction(e -> model.showSimilar());
         ListView<String> samples = new ListView<>(model.samples());
         samples.setId("capsule-samples");
         FlowPane traces = new FlowPane(6, 2);
@@ -93,7 +107,7 @@ public final class CapsulesView extends BorderPane {
                 traces.getChildren().add(link);
             }
         });
-        VBox details = new VBox(4, new Label("Samples (redacted)"), samples, new Label("Traces with these events"),
+        VBox details = new VBox(4, new HBox(8, new Label("Samples (redacted)"), similar), samples, new Label("Traces with these events"),
                 new ScrollPane(traces));
         VBox.setVgrow(samples, Priority.ALWAYS);
         details.setPadding(new Insets(6));

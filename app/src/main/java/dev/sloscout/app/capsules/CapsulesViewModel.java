@@ -51,7 +51,14 @@ public final class CapsulesViewModel {
         }
     }
 
+    /** Finds the capsules closest in meaning to one: (capsule id, similarity) pairs, best first. */
+    @FunctionalInterface
+    public interface SimilarCapsules {
+        List<Map.Entry<String, Double>> find(String capsuleId, int limit) throws Exception;
+    }
+
     private final BackgroundTasks tasks;
+    private final SimilarCapsules similar;
     private final ReadOnlyObjectProperty<Workspace> workspace;
     private final ObservableList<CapsuleRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<CapsuleRow> selected = new SimpleObjectProperty<>();
@@ -71,8 +78,9 @@ public final class CapsulesViewModel {
     private long searchGeneration;
 
     public CapsulesViewModel(ReadOnlyObjectProperty<Analysis> analysis, ReadOnlyObjectProperty<Workspace> workspace,
-                             BackgroundTasks tasks) {
+                             BackgroundTasks tasks, SimilarCapsules similar) {
         this.tasks = tasks;
+        this.similar = similar;
         this.workspace = workspace;
         analysis.addListener((obs, old, now) -> load(now));
         selected.addListener((obs, old, now) -> showDetails(now));
@@ -147,6 +155,54 @@ public final class CapsulesViewModel {
                 status.set("The query could not be run: " + failure.getMessage());
             }
         });
+    }
+
+    /** Lists the capsules most like the selected one, by meaning, most similar first. */
+    public void showSimilar() {
+        CapsuleRow of = selected.get();
+        if (of == null) {
+            return;
+        }
+        long mine = ++searchGeneration;
+        Workspace ws = workspace.get();
+        status.set("looking for capsules like '" + of.template() + "'...");
+        tasks.submit("Similar capsules", progress -> {
+            List<CapsuleRow> found = new ArrayList<>();
+            for (Map.Entry<String, Double> hit : similar.find(of.id(), 10)) {
+                Capsule c = Optional.ofNullable(byId.get(hit.getKey()))
+                        .or(() -> ws == null ? Optional.empty() : capsuleFrom(ws, hit.getKey())).orElse(null);
+                if (c != null) {
+                    found.add(CapsuleRow.of(c, hit.getValue()));
+                }
+            }
+            return found;
+        }, found -> {
+            if (mine == searchGeneration) {
+                show(found, found.size() + " capsules most similar in meaning to '" + of.template()
+                        + "' (score = cosine similarity); search again to go back");
+            }
+        }, failure -> {
+            if (mine == searchGeneration) {
+                status.set("Similar capsules are not available: " + failure.getMessage());
+            }
+        });
+    }
+
+    /** Selects a capsule by id, clearing the query and filters when they hide it. */
+    public void reveal(String capsuleId) {
+        Capsule c = byId.get(capsuleId);
+        if (c == null) {
+            return;
+        }
+        if (rows.stream().noneMatch(r -> r.id().equals(capsuleId))) {
+            query.set("");
+            service.set(ANY);
+            severity.set(ANY);
+            journey.set(ANY);
+            seen.set(Seen.ANY_TIME);
+            search();
+        }
+        rows.stream().filter(r -> r.id().equals(capsuleId)).findFirst().ifPresent(selected::set);
     }
 
     private static Optional<Capsule> capsuleFrom(Workspace ws, String id) {

@@ -24,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -102,9 +101,7 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
         LogFileReader logs = new LogFileReader(capsules, problems::add);
         split.logs().forEach(logs::read);
-        List<Capsule> evidence = capsules.capsules().stream()
-                .filter(c -> c.journeys().containsKey(journey.id()) && c.eventsOnErrorTraces() > 0)
-                .sorted(Comparator.comparingLong(Capsule::eventsOnErrorTraces).reversed()).limit(5).toList();
+        List<Capsule> evidence = dev.sloscout.app.analysis.Evidence.forJourney(capsules.capsules(), journey.id(), 5);
         problems.forEach(p -> err.println("slo-scout: " + p.toLine()));
 
         Advisor advisor;

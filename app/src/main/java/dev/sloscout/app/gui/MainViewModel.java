@@ -39,6 +39,7 @@ public final class MainViewModel {
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final BooleanProperty analysing = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Open trace or log files (Ctrl+O), a folder, or the demo.");
+    private final javafx.beans.property.LongProperty stored = new javafx.beans.property.SimpleLongProperty();
     private final ObjectProperty<WorkbenchSettings> settings;
     private final Path home;
     private long generation;
@@ -65,6 +66,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return workspace;
+    }
+
+    /** The last batch committed to the workspace: what search indexes follow. */
+    public javafx.beans.property.ReadOnlyLongProperty storedProperty() {
+        return stored;
     }
 
     public BooleanProperty analysingProperty() {
@@ -210,7 +216,10 @@ public final class MainViewModel {
                 return target.commit(new Batch(source, result.summary().spans() + result.logEvents(), result.capsules(),
                         result.journeys(), result.candidates(), SpanOperations.of(result.journeys())));
             }
-        }, batch -> status.set(status.get() + " (stored in workspace " + target.location().getFileName() + ")"),
+        }, batch -> {
+            status.set(status.get() + " (stored in workspace " + target.location().getFileName() + ")");
+            stored.set(batch);
+        },
                 failure -> notifier.error("Storing in the workspace failed",
                         "The analysis is still shown; the workspace keeps what it had before. " + failure.getMessage(), failure));
     }

@@ -1,5 +1,6 @@
 package dev.sloscout.app.gui;
 
+import dev.sloscout.app.search.SearchViewModel;
 import dev.sloscout.app.slostudio.SloStudioViewModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -10,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -44,7 +46,7 @@ import java.util.function.Supplier;
  * view models and to {@link Dialogs}.
  */
 public final class MainWindow extends BorderPane {
-    public static final List<String> VIEWS = List.of("journeys", "capsules", "slo-studio", "artifacts", "sources");
+    public static final List<String> VIEWS = List.of("journeys", "capsules", "slo-studio", "artifacts", "sources", "search");
 
     private final MainViewModel model;
     private final TabPane tabs = new TabPane();
@@ -55,8 +57,8 @@ public final class MainWindow extends BorderPane {
 
     /** What the window needs from the outside: dialogs and the feature views. */
     public record Parts(Dialogs dialogs, FxBackgroundTasks tasks, Supplier<Node> journeys, Supplier<Node> capsules,
-                        Consumer<String> capsuleSearch, Supplier<Node> studio, SloStudioViewModel studioModel,
-                        Supplier<Node> artifacts, Runnable export, Consumer<Boolean> darkTheme) {
+                        Supplier<Node> studio, SloStudioViewModel studioModel, Supplier<Node> artifacts, Runnable export,
+                        Supplier<Node> searchResults, SearchViewModel search, Consumer<Boolean> darkTheme) {
     }
 
     public MainWindow(MainViewModel model, Parts parts) {
@@ -65,7 +67,7 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Journeys", "journeys", parts.journeys()), tab("Capsules", "capsules", parts.capsules()),
                 tab("SLO studio", "slo-studio", parts.studio()), tab("Artifacts", "artifacts", parts.artifacts()),
-                tab("Sources", "sources", () -> new SourcesView(model)));
+                tab("Sources", "sources", () -> new SourcesView(model)), tab("Search", "search", parts.searchResults()));
         tabs.getTabs().get(0).setContent(parts.journeys().get());
         setTop(new VBox(menus(parts), toolbar(parts)));
         setCenter(tabs);
@@ -184,13 +186,19 @@ public final class MainWindow extends BorderPane {
         demo.setTooltip(Tables.tooltip("Analyse the bundled demo shop: two weeks of traffic with two incidents (Ctrl+D)"));
         demo.setOnAction(e -> model.openDemo());
         search.setId("global-search");
-        search.setPromptText("Search capsules (Ctrl+F)");
-        search.setPrefWidth(360);
+        search.setPromptText("Search everything: words or a question (Ctrl+F)");
+        search.setPrefWidth(420);
+        search.textProperty().bindBidirectional(parts.search().queryProperty());
         search.setOnAction(e -> {
-            show("capsules");
-            parts.capsuleSearch().accept(search.getText());
+            show("search");
+            parts.search().search();
         });
-        return new ToolBar(open, demo, search);
+        CheckBox semantic = new CheckBox("by meaning");
+        semantic.setId("semantic");
+        semantic.selectedProperty().bindBidirectional(parts.search().semanticProperty());
+        semantic.setTooltip(Tables.tooltip("Rank by meaning (local embedding model, offline) as well as by words; "
+                + "off: Lucene full text only"));
+        return new ToolBar(open, demo, search, semantic);
     }
 
     private HBox statusBar(FxBackgroundTasks tasks, Label memoryLabel) {

@@ -3,6 +3,11 @@ package dev.sloscout.app.gui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.sloscout.app.Version;
+import dev.sloscout.app.advisor.AdvisorPanel;
+import dev.sloscout.app.advisor.AdvisorViewModel;
+import dev.sloscout.app.search.SearchView;
+import dev.sloscout.app.search.SearchViewModel;
+import dev.sloscout.assist.Embedder;
 import dev.sloscout.app.artifacts.ArtifactsView;
 import dev.sloscout.app.artifacts.ArtifactsViewModel;
 import dev.sloscout.app.capsules.CapsulesView;
@@ -17,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -32,6 +38,8 @@ public final class Workbench {
     private final CapsulesViewModel capsules;
     private final SloStudioViewModel studio;
     private final ArtifactsViewModel artifacts;
+    private final SearchViewModel search;
+    private final AdvisorViewModel advisor;
     private final Scene scene;
     private JourneysView journeysView;
 
@@ -48,8 +56,11 @@ public final class Workbench {
         Notifier notifier = new ControlsFxNotifier(() -> stage);
         model = new MainViewModel(tasks, Platform::runLater, notifier, settings, home);
         journeys = new JourneysViewModel(model.analysisProperty());
-        capsules = new CapsulesViewModel(model.analysisProperty(), model.workspaceProperty(), tasks);
+        search = new SearchViewModel(model.workspaceProperty(), model.storedProperty(), tasks, Workbench::embedder);
+        capsules = new CapsulesViewModel(model.analysisProperty(), model.workspaceProperty(), tasks, (id, limit) ->
+                search.similar(id, limit).stream().map(r -> Map.entry(r.capsuleId(), r.similarity())).toList());
         studio = new SloStudioViewModel(model.analysisProperty());
+        advisor = new AdvisorViewModel(studio, model.analysisProperty(), model.workspaceProperty(), tasks, home);
         artifacts = new ArtifactsViewModel(model.analysisProperty(), studio.tuned(), tasks,
                 folder -> model.settingsProperty().set(model.settingsProperty().get().withExportFolder(folder.toString())));
         Dialogs ask = dialogs.apply(stage);
@@ -60,16 +71,50 @@ public final class Workbench {
             }
         };
         window = new MainWindow(model, new MainWindow.Parts(ask, tasks, () -> journeysView = new JourneysView(journeys),
-                () -> new CapsulesView(capsules, this::revealTrace), text -> {
-                    capsules.queryProperty().set(text);
-                    capsules.search();
-                }, () -> new SloStudioView(studio), studio, () -> new ArtifactsView(artifacts, export), export,
+                () -> new CapsulesView(capsules, this::revealTrace),
+                () -> new SloStudioView(studio, new AdvisorPanel(advisor)), studio,
+                () -> new ArtifactsView(artifacts, export), export, () -> new SearchView(search, this::openHit), search,
                 Workbench::applyTheme));
         scene = new Scene(window, settings.width(), settings.height());
         scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("SLO-Scout Workbench " + Version.current());
         stage.setScene(scene);
         stage.setOnHidden(e -> remember());
+    }
+
+    /** The embedding model, loaded once, on first use (a background task asks for it). */
+    private static synchronized Embedder embedder() {
+        if (embedder == null) {
+            embedder = new Embedder();
+        }
+        return embedder;
+    }
+
+    private static Embedder embedder;
+
+    private void openHit(SearchViewModel.Hit hit) {
+        switch (hit.kind()) {
+            case "capsule" -> {
+                window.show("capsules");
+                capsules.reveal(hit.id());
+            }
+            case "journey" -> {
+                window.show("journeys");
+                journeys.rows().stream().filter(r -> r.id().equals(hit.id())).findFirst()
+                        .ifPresent(journeys.selectedProperty()::set);
+            }
+            case "sli" -> {
+                window.show("slo-studio");
+                studio.candidates().stream().filter(c -> c.id().equals(hit.id())).findFirst()
+                        .ifPresent(studio.selectedProperty()::set);
+            }
+            case "operation" -> {
+                window.show("journeys");
+                journeys.rows().stream().filter(r -> hit.label().startsWith(r.journey().entry().service() + ": "))
+                        .findFirst().ifPresent(journeys.selectedProperty()::set);
+            }
+            default -> { }
+        }
     }
 
     private void revealTrace(String traceId) {
@@ -105,6 +150,7 @@ public final class Workbench {
     /** Saves the settings, closes the workspace and stops the background work. */
     public void close() {
         remember();
+        search.close();
         model.shutdown();
         window.dispose();
         if (journeysView != null) {
@@ -139,6 +185,14 @@ public final class Workbench {
 
     public ArtifactsViewModel artifacts() {
         return artifacts;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public AdvisorViewModel advisor() {
+        return advisor;
     }
 
     public FxBackgroundTasks tasks() {

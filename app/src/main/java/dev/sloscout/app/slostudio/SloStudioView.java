@@ -46,11 +46,19 @@ public final class SloStudioView extends SplitPane {
             "tier (row)");
     private boolean updating;
 
-    public SloStudioView(SloStudioViewModel model) {
+    /** @param advisor the advisor panel, in a tab beside the tuning controls */
+    public SloStudioView(SloStudioViewModel model, javafx.scene.Node advisor) {
         this.model = model;
         setId("slo-studio-view");
-        getItems().addAll(controls(), charts());
-        setDividerPositions(0.3);
+        javafx.scene.control.Tab tune = new javafx.scene.control.Tab("Tune", controls());
+        javafx.scene.control.ScrollPane advisorScroll = new javafx.scene.control.ScrollPane(advisor);
+        advisorScroll.setFitToWidth(true);
+        javafx.scene.control.Tab advise = new javafx.scene.control.Tab("Advisor", advisorScroll);
+        advise.setId("advisor-tab");
+        javafx.scene.control.TabPane left = new javafx.scene.control.TabPane(tune, advise);
+        left.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        getItems().addAll(left, charts());
+        setDividerPositions(0.32);
         model.tuningProperty().addListener((o, a, b) -> showTuning(b));
         model.chartsProperty().addListener((o, a, b) -> draw(b));
         showTuning(model.tuningProperty().get());

@@ -30,7 +30,7 @@ class CapsulesViewModelTest {
     void withoutAQueryEveryCapsuleIsListedUnderTheFiltersBusiestFirst() {
         Analysis demo = Analyses.smallDemo();
         CapsulesViewModel vm = new CapsulesViewModel(new SimpleObjectProperty<>(demo), new SimpleObjectProperty<>(),
-                BackgroundTasks.SAME_THREAD);
+                BackgroundTasks.SAME_THREAD, (id, limit) -> List.of());
         assertThat(vm.rows()).hasSize(demo.capsules().size());
         assertThat(vm.rows()).extracting(CapsuleRow::count).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(vm.selectedProperty().get()).isEqualTo(vm.rows().get(0));
@@ -60,7 +60,7 @@ class CapsulesViewModelTest {
             ws.commit(new Batch(ws.addSource("shop", "traces"), 1, shop.capsules(), shop.journeys(), shop.candidates(),
                     SpanOperations.of(shop.journeys())));
             CapsulesViewModel vm = new CapsulesViewModel(new SimpleObjectProperty<>(shop), new SimpleObjectProperty<>(ws),
-                    BackgroundTasks.SAME_THREAD);
+                    BackgroundTasks.SAME_THREAD, (id, limit) -> List.of());
             vm.queryProperty().set("declined");
             vm.search();
             assertThat(vm.rows()).singleElement().satisfies(r -> {
@@ -85,7 +85,7 @@ class CapsulesViewModelTest {
     void withoutAWorkspaceTheQueryIsAPlainTextMatchAndSaysSo() throws Exception {
         Analysis shop = shop();
         CapsulesViewModel vm = new CapsulesViewModel(new SimpleObjectProperty<>(shop), new SimpleObjectProperty<>(),
-                BackgroundTasks.SAME_THREAD);
+                BackgroundTasks.SAME_THREAD, (id, limit) -> List.of());
         vm.queryProperty().set("PLACED");
         vm.search();
         assertThat(vm.rows()).singleElement().satisfies(r -> assertThat(r.template()).contains("placed"));

@@ -1,7 +1,9 @@
 package dev.sloscout.app.gui;
 
 import dev.sloscout.app.analysis.Analyses;
+import dev.sloscout.app.advisor.AdvisorViewModel;
 import dev.sloscout.app.journeys.JourneyRow;
+import dev.sloscout.app.search.SearchViewModel;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -38,7 +40,8 @@ class WorkbenchUiTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(stage, dir.resolve("home-" + System.nanoTime()), owner -> new Dialogs() {
+        Path home = dir.resolve("home-" + System.nanoTime());
+        workbench = new Workbench(stage, home, owner -> new Dialogs() {
             @Override
             public List<Path> chooseFiles() {
                 return List.copyOf(toOpen);
@@ -55,6 +58,7 @@ class WorkbenchUiTest {
             }
         });
         stage.show();
+        workbench.openRemembered(home, false);
     }
 
     @AfterEach
@@ -141,6 +145,45 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
         assertThat(robot.lookup("Some input could not be used").tryQuery()).isPresent();
         assertThat(robot.lookup("#journeys-table").queryTableView().getItems()).isNotEmpty();
+    }
+
+    @Test
+    void searchEverythingFromTheBoxThenAskTheAdvisorAndAcceptASuggestion(FxRobot robot) throws Exception {
+        openShop(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.search().readyProperty().get());
+        robot.clickOn("#global-search").write("order payment declined").push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !workbench.search().results().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.window().shownView()).isEqualTo("search");
+        assertThat(workbench.search().results()).anySatisfy(h -> assertThat(h.label()).contains("declined"));
+        SearchViewModel.Hit capsule = workbench.search().results().stream().filter(h -> h.kind().equals("capsule"))
+                .findFirst().orElseThrow();
+        workbench.search().results().setAll(capsule); // the row to double-click is the first
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup("#search-results .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.window().shownView()).isEqualTo("capsules");
+        assertThat(workbench.capsules().selectedProperty().get().id()).isEqualTo(capsule.id());
+
+        robot.clickOn("SLO studio");
+        robot.clickOn(robot.lookup(".tab-label").match(n -> n instanceof javafx.scene.control.Label l
+                && l.getText().equals("Advisor")).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#advisor-ask");
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !workbench.advisor().suggestions().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no suggestions; the advisor says: " + workbench.advisor().statusProperty().get()
+                    + " / " + workbench.advisor().answerProperty().get());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.advisor().statusProperty().get()).startsWith("The engine answered");
+        AdvisorViewModel.SuggestionRow first = workbench.advisor().suggestions().get(0);
+        robot.clickOn(robot.lookup(".accept-suggestion").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.studio().selectedProperty().get().id()).isEqualTo(first.suggestion().sliId());
+        assertThat(workbench.studio().tuningProperty().get().objective()).isEqualTo(first.suggestion().objective());
+        assertThat(workbench.advisor().suggestions().get(0).state()).isEqualTo("accepted");
     }
 
     @SuppressWarnings("unchecked")

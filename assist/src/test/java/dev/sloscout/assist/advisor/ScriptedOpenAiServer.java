@@ -17,22 +17,22 @@ import java.util.Map;
  * A real HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions protocol with scripted answers, in order:
  * a completion whose content is given text, an HTTP error with a body, or a delay. It records every request it got.
  */
-final class ScriptedOpenAiServer implements AutoCloseable {
-    record Reply(int status, String content, long delayMillis) {
-        static Reply completion(String content) {
+public final class ScriptedOpenAiServer implements AutoCloseable {
+    public record Reply(int status, String content, long delayMillis) {
+        public static Reply completion(String content) {
             return new Reply(200, content, 0);
         }
 
-        static Reply error(int status) {
+        public static Reply error(int status) {
             return new Reply(status, null, 0);
         }
 
-        static Reply slow(String content, long delayMillis) {
+        public static Reply slow(String content, long delayMillis) {
             return new Reply(200, content, delayMillis);
         }
     }
 
-    record Request(String authorization, String body) {
+    public record Request(String authorization, String body) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ final class ScriptedOpenAiServer implements AutoCloseable {
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
 
-    ScriptedOpenAiServer(Reply... replies) throws IOException {
+    public ScriptedOpenAiServer(Reply... replies) throws IOException {
         script.addAll(List.of(replies));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
@@ -78,11 +78,11 @@ final class ScriptedOpenAiServer implements AutoCloseable {
                 "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2)));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
