@@ -214,13 +214,11 @@ public final class CapsulesViewModel {
     }
 
     private void show(List<CapsuleRow> found, String message) {
+        String keep = selected.get() == null ? null : selected.get().id();
         rows.setAll(found);
         status.set(message);
-        if (!found.isEmpty()) {
-            selected.set(found.get(0));
-        } else {
-            selected.set(null);
-        }
+        selected.set(found.stream().filter(r -> r.id().equals(keep)).findFirst()
+                .orElse(found.isEmpty() ? null : found.get(0)));
     }
 
     private boolean passesFilters(Capsule c) {

@@ -190,6 +190,18 @@ public final class MainViewModel {
                 a.candidates().size(), a.logEvents(), a.capsules().size());
     }
 
+    /** A snapshot of the live sources' analysis: replaces what is shown (file sources are closed by a live session). */
+    public void showLive(Analysis live) {
+        if (!openSources.isEmpty()) {
+            openSources.clear();
+            sources.clear();
+        }
+        generation++; // a file analysis still running will not overwrite the live one
+        analysing.set(false);
+        analysis.set(live);
+        status.set("Live: " + describe(live));
+    }
+
     /** Opens (or creates) a workspace in the background; the previous one is closed. */
     public void openWorkspace(Path base) {
         tasks.submit("Opening workspace " + base.getFileName(), progress -> Workspace.open(base), opened -> {

@@ -58,7 +58,8 @@ public final class MainWindow extends BorderPane {
     /** What the window needs from the outside: dialogs and the feature views. */
     public record Parts(Dialogs dialogs, FxBackgroundTasks tasks, Supplier<Node> journeys, Supplier<Node> capsules,
                         Supplier<Node> studio, SloStudioViewModel studioModel, Supplier<Node> artifacts, Runnable export,
-                        Supplier<Node> searchResults, SearchViewModel search, Consumer<Boolean> darkTheme) {
+                        Supplier<Node> searchResults, SearchViewModel search, Supplier<Node> liveSources,
+                        Consumer<Boolean> darkTheme) {
     }
 
     public MainWindow(MainViewModel model, Parts parts) {
@@ -67,7 +68,12 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Journeys", "journeys", parts.journeys()), tab("Capsules", "capsules", parts.capsules()),
                 tab("SLO studio", "slo-studio", parts.studio()), tab("Artifacts", "artifacts", parts.artifacts()),
-                tab("Sources", "sources", () -> new SourcesView(model)), tab("Search", "search", parts.searchResults()));
+                tab("Sources", "sources", () -> {
+                    javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(new SourcesView(model),
+                            parts.liveSources().get());
+                    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+                    return split;
+                }), tab("Search", "search", parts.searchResults()));
         tabs.getTabs().get(0).setContent(parts.journeys().get());
         setTop(new VBox(menus(parts), toolbar(parts)));
         setCenter(tabs);

@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.sloscout.app.Version;
 import dev.sloscout.app.advisor.AdvisorPanel;
 import dev.sloscout.app.advisor.AdvisorViewModel;
+import dev.sloscout.app.live.LiveSourcesView;
+import dev.sloscout.app.live.LiveSourcesViewModel;
 import dev.sloscout.app.search.SearchView;
 import dev.sloscout.app.search.SearchViewModel;
 import dev.sloscout.assist.Embedder;
@@ -40,6 +42,8 @@ public final class Workbench {
     private final ArtifactsViewModel artifacts;
     private final SearchViewModel search;
     private final AdvisorViewModel advisor;
+    private final LiveSourcesViewModel live;
+    private LiveSourcesView liveView;
     private final Scene scene;
     private JourneysView journeysView;
 
@@ -60,6 +64,8 @@ public final class Workbench {
         capsules = new CapsulesViewModel(model.analysisProperty(), model.workspaceProperty(), tasks, (id, limit) ->
                 search.similar(id, limit).stream().map(r -> Map.entry(r.capsuleId(), r.similarity())).toList());
         studio = new SloStudioViewModel(model.analysisProperty());
+        live = new LiveSourcesViewModel(tasks, Platform::runLater, model::showLive, java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(5));
         advisor = new AdvisorViewModel(studio, model.analysisProperty(), model.workspaceProperty(), tasks, home);
         artifacts = new ArtifactsViewModel(model.analysisProperty(), studio.tuned(), tasks,
                 folder -> model.settingsProperty().set(model.settingsProperty().get().withExportFolder(folder.toString())));
@@ -74,7 +80,7 @@ public final class Workbench {
                 () -> new CapsulesView(capsules, this::revealTrace),
                 () -> new SloStudioView(studio, new AdvisorPanel(advisor)), studio,
                 () -> new ArtifactsView(artifacts, export), export, () -> new SearchView(search, this::openHit), search,
-                Workbench::applyTheme));
+                () -> liveView = new LiveSourcesView(live), Workbench::applyTheme));
         scene = new Scene(window, settings.width(), settings.height());
         scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("SLO-Scout Workbench " + Version.current());
@@ -150,6 +156,10 @@ public final class Workbench {
     /** Saves the settings, closes the workspace and stops the background work. */
     public void close() {
         remember();
+        if (liveView != null) {
+            liveView.dispose();
+        }
+        live.close();
         search.close();
         model.shutdown();
         window.dispose();
@@ -189,6 +199,10 @@ public final class Workbench {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    public LiveSourcesViewModel live() {
+        return live;
     }
 
     public AdvisorViewModel advisor() {

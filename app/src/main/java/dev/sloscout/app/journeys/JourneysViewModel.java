@@ -60,9 +60,14 @@ public final class JourneysViewModel {
     private void load(Analysis analysis) {
         journeys = analysis == null ? List.of() : analysis.journeys();
         keptTraces = analysis == null ? Map.of() : analysis.sampleTraces();
+        String keep = selected.get() == null ? null : selected.get().id();
         rows.setAll(journeys.stream().map(JourneyRow::of).toList());
-        focus.set(null);
-        selected.set(rows.isEmpty() ? null : rows.get(0));
+        // a live source refreshes the analysis every few seconds: the user's journey stays selected
+        JourneyRow again = rows.stream().filter(r -> r.id().equals(keep)).findFirst().orElse(null);
+        if (again == null) {
+            focus.set(null);
+        }
+        selected.set(again != null ? again : rows.isEmpty() ? null : rows.get(0));
         refreshGraph();
     }
 

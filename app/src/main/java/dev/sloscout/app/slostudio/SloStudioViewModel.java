@@ -58,13 +58,20 @@ public final class SloStudioViewModel {
     }
 
     private void load(Analysis now) {
+        boolean sameData = analysis != null && now != null && analysis.sources().stream().map(s -> s.name()).toList()
+                .equals(now.sources().stream().map(s -> s.name()).toList());
+        String keep = selected.get() == null ? null : selected.get().id();
         analysis = now;
-        steps.clear();
-        tuned.clear();
+        if (!sameData) {
+            steps.clear(); // new sources: start over; a live refresh of the same sources keeps every tuning and undo step
+            tuned.clear();
+        }
         candidates.setAll(now == null ? List.of() : now.candidates().stream()
                 .filter(c -> c.kind() != SliCandidate.Kind.DEPENDENCY_AVAILABILITY).toList());
+        tuned.keySet().retainAll(candidates.stream().map(SliCandidate::id).toList());
+        SliCandidate again = candidates.stream().filter(c -> c.id().equals(keep)).findFirst().orElse(null);
         selected.set(null);
-        selected.set(candidates.isEmpty() ? null : candidates.get(0));
+        selected.set(again != null ? again : candidates.isEmpty() ? null : candidates.get(0));
     }
 
     private void select(SliCandidate candidate) {

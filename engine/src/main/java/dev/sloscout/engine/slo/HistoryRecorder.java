@@ -44,6 +44,16 @@ public final class HistoryRecorder {
         last = Math.max(last, index);
     }
 
+    /** An independent copy: a live analysis hands out snapshots while it goes on recording. */
+    public HistoryRecorder copy() {
+        HistoryRecorder copy = new HistoryRecorder();
+        windows.forEach((index, counts) -> copy.windows.put(index, counts.clone()));
+        copy.first = first;
+        copy.last = last;
+        copy.dropped = dropped;
+        return copy;
+    }
+
     public long dropped() {
         return dropped;
     }

@@ -110,7 +110,19 @@ public final class TraceAssembler implements SpanSink {
 
     /** Closes every rooted trace that has been idle long enough; rootless idle traces move aside to wait. */
     public void expireIdle() {
-        long idleBefore = tick - settings.idleSpans();
+        expireUntouchedSince(tick - settings.idleSpans());
+    }
+
+    /** Spans accepted so far: a clock that only moves with input (live sources map wall time onto it). */
+    public long tick() {
+        return tick;
+    }
+
+    /**
+     * As {@link #expireIdle()}, but for traces untouched since a given {@link #tick()}: a live stream that slows down
+     * closes its traces after a quiet time, not only after enough other spans.
+     */
+    public void expireUntouchedSince(long idleBefore) {
         Iterator<Map.Entry<TraceId, OpenTrace>> it = active.entrySet().iterator();
         while (it.hasNext()) {
             OpenTrace trace = it.next().getValue();
@@ -126,6 +138,23 @@ public final class TraceAssembler implements SpanSink {
                     lastTouched = null; // it must come back through the lookup that moves it to the active map
                 }
             }
+        }
+    }
+
+    /**
+     * Closes traces that have waited for their root since before a given {@link #tick()} (late parts of closed traces,
+     * and traces whose root never came): a live stream has no end of input to flush them. They close as
+     * {@link Trace.Completion#EVICTED} (or as late parts), so a root that still comes later joins as a late part.
+     */
+    public void closeRootlessUntouchedSince(long idleBefore) {
+        Iterator<Map.Entry<TraceId, OpenTrace>> it = waitingForRoot.entrySet().iterator();
+        while (it.hasNext()) {
+            OpenTrace trace = it.next().getValue();
+            if (trace.lastTick > idleBefore) {
+                continue;
+            }
+            it.remove();
+            close(trace, Trace.Completion.EVICTED);
         }
     }
 

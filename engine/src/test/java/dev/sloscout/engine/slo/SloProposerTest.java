@@ -63,4 +63,38 @@ class SloProposerTest {
         assertThat(c).isLessThanOrEqualTo(b);
         assertThat(b).isLessThanOrEqualTo(a);
     }
+
+    @Test
+    void assessingAChosenObjectiveMatchesTheProposalThatChoseIt() {
+        long[] total = new long[7 * 24 * 12];
+        long[] bad = new long[total.length];
+        java.util.Arrays.fill(total, 50);
+        bad[100] = 40;
+        History history = new History(java.time.Instant.EPOCH, java.time.Duration.ofMinutes(5), total, bad);
+        SloProposal proposed = SloProposer.propose(SloProposal.Variant.BALANCED, history, null, List.of());
+        SloProposal assessed = SloProposer.assess(SloProposal.Variant.BALANCED, history, new Objective(proposed.objective()),
+                SloProposer.PERIOD, null, AlertTier.STANDARD, List.of());
+        assertThat(assessed.burnRateInHistory()).isEqualTo(proposed.burnRateInHistory());
+        assertThat(assessed.budgetSpentInHistory()).isEqualTo(proposed.budgetSpentInHistory());
+        assertThat(assessed.backtest()).isEqualTo(proposed.backtest());
+        SloProposal weekly = SloProposer.assess(SloProposal.Variant.BALANCED, history, new Objective(proposed.objective()),
+                java.time.Duration.ofDays(7), null, AlertTier.STANDARD.subList(0, 1), List.of("mine"));
+        assertThat(weekly.periodDays()).isEqualTo(7);
+        assertThat(weekly.budgetSpentInHistory()).as("a week of history spends a whole 7-day period's share")
+                .isGreaterThan(assessed.budgetSpentInHistory());
+        assertThat(weekly.backtest()).hasSize(1);
+        assertThat(weekly.reasons().get(0)).isEqualTo("mine");
+    }
+
+    @Test
+    void aHistoryRecorderCopyDoesNotMoveWithTheOriginal() {
+        HistoryRecorder recorder = new HistoryRecorder();
+        recorder.record(0, false, 5);
+        HistoryRecorder copy = recorder.copy();
+        recorder.record(1, true, 5);
+        recorder.record(HistoryRecorder.WINDOW.toNanos() * 3, true, 5);
+        assertThat(copy.availability().totalEvents()).isEqualTo(1);
+        assertThat(copy.availability().windows()).isEqualTo(1);
+        assertThat(recorder.availability().badEvents()).isEqualTo(2);
+    }
 }

@@ -73,6 +73,34 @@ class TraceAssemblerTest {
     }
 
     @Test
+    void aLiveStreamClosesQuietTracesByInputPositionAndRootlessOnesToo() {
+        TraceAssembler assembler = assembler(1_000_000, 1_000_000); // spans alone would never make them idle
+        SyntheticSpans.trace(1, 3).forEach(assembler::accept);
+        SyntheticSpans.trace(2, 3).subList(1, 3).forEach(assembler::accept); // its root never comes
+        long quietSince = assembler.tick();
+        SyntheticSpans.trace(5, 2).forEach(assembler::accept); // touched after: stays open
+        assertThat(assembler.tick()).isEqualTo(quietSince + 2);
+
+        assembler.expireUntouchedSince(quietSince);
+        assertThat(traces).singleElement().satisfies(t -> {
+            assertThat(t.traceId().low()).isEqualTo(2); // SyntheticSpans numbers ids from n + 1
+            assertThat(t.completion()).isEqualTo(Trace.Completion.ROOT_IDLE);
+        });
+        assembler.closeRootlessUntouchedSince(quietSince);
+        assertThat(traces).hasSize(2);
+        assertThat(traces.get(1).traceId().low()).isEqualTo(3);
+        assertThat(traces.get(1).completion()).isEqualTo(Trace.Completion.EVICTED);
+        assertThat(assembler.openSpans()).isEqualTo(2);
+
+        SyntheticSpans.trace(2, 3).subList(0, 1).forEach(assembler::accept); // the root, at last: a late part
+        assembler.finish();
+        assertThat(traces).anySatisfy(t -> {
+            assertThat(t.traceId().low()).isEqualTo(3);
+            assertThat(t.completion()).isEqualTo(Trace.Completion.LATE_PART);
+        });
+    }
+
+    @Test
     void exactDuplicatesCountOnceEvenAfterTheirTraceClosed() {
         TraceAssembler assembler = assembler(1_000, 1_000_000);
         List<Span> trace = SyntheticSpans.trace(1, 4);

@@ -70,6 +70,7 @@ public final class KafkaSource implements Runnable, AutoCloseable {
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong lag = new AtomicLong(-1);
     private volatile boolean stopping;
 
     public KafkaSource(Settings settings, BlockingQueue<Delivery> out, ProblemSink problems) {
@@ -97,6 +98,27 @@ public final class KafkaSource implements Runnable, AutoCloseable {
 
     public long records() {
         return records.get();
+    }
+
+    /**
+     * Records on the assigned partitions not yet handed to the pipeline (the broker's end offsets minus the position,
+     * as of the last poll, plus any held back while paused); -1 before the first assignment.
+     */
+    public long lag() {
+        return lag.get();
+    }
+
+    private long currentLag() {
+        long sum = 0;
+        boolean known = false;
+        for (TopicPartition tp : consumer.assignment()) {
+            java.util.OptionalLong partitionLag = consumer.currentLag(tp);
+            if (partitionLag.isPresent()) {
+                sum += partitionLag.getAsLong();
+                known = true;
+            }
+        }
+        return known ? sum : -1;
     }
 
     /** Records that did not decode (each reported with its location). */
@@ -134,6 +156,7 @@ public final class KafkaSource implements Runnable, AutoCloseable {
                 if (settings.groupId() != null && !done.isEmpty()) {
                     consumer.commitAsync(done, null);
                 }
+                lag.set(currentLag() + pending.size());
             }
             if (settings.groupId() != null) {
                 consumer.commitSync();

@@ -54,6 +54,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     private final int maxBodyBytes;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong rejectedItems = new AtomicLong();
 
     public OtlpHttpReceiver(Settings settings, BlockingQueue<Batch> queue) throws IOException {
         this.queue = queue;
@@ -79,6 +80,11 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     }
 
     /** Requests answered 429 because the pipeline was behind. */
+    /** Spans or log records that could not be used (bad requests count as at least one). */
+    public long rejectedItems() {
+        return rejectedItems.get();
+    }
+
     public long throttledRequests() {
         return throttled.get();
     }
@@ -123,6 +129,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                 }
                 rejected = problems.size();
             }
+            rejectedItems.addAndGet(Math.max(rejected, problems.isEmpty() ? 0 : 1));
             if (spans.isEmpty() && logs.isEmpty() && !problems.isEmpty()) {
                 reply(exchange, 400, "text/plain", problems.get(0).toLine().getBytes(StandardCharsets.UTF_8));
                 return;

@@ -1,0 +1,52 @@
+package dev.sloscout.app.live;
+
+import dev.sloscout.engine.capsule.LogSink;
+import dev.sloscout.engine.trace.SpanSink;
+
+/**
+ * A source that streams while the workbench runs (a Kafka topic, the OTLP/HTTP receiver). It buffers what arrives in
+ * a bounded queue; the live session drains it on its own thread. Pausing stops the draining: the queue fills and the
+ * source applies its own backpressure (Kafka pauses its partitions, the receiver answers 429), so nothing is lost.
+ */
+public abstract class LiveSource implements AutoCloseable {
+    private volatile boolean paused;
+
+    /** What the user sees it as, e.g. {@code kafka localhost:9092 otlp_spans}. */
+    public abstract String name();
+
+    /** {@code kafka} or {@code otlp-http}. */
+    public abstract String kind();
+
+    /** Connects, subscribes or listens; throws with a readable message when it cannot. */
+    abstract void start() throws Exception;
+
+    /** Moves up to {@code max} queued items into the pipeline; returns how many it moved. */
+    abstract int drain(SpanSink spans, LogSink logs, int max);
+
+    /** Its own state in words (connecting, running, listening on ..., failed: ...). */
+    public abstract String state();
+
+    /** Records (Kafka) or requests (OTLP/HTTP) received so far. */
+    public abstract long received();
+
+    /** Items waiting: unread records on the broker plus the local queue; -1 when unknown. */
+    public abstract long lag();
+
+    /** Records or requests that could not be used, and refusals (429) while paused or behind. */
+    public abstract long errors();
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    @Override
+    public abstract void close();
+}

@@ -1,0 +1,176 @@
+package dev.sloscout.app.live;
+
+import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.connectors.kafka.KafkaSource;
+import dev.sloscout.engine.sli.MetricsProfile;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The live part of the sources panel: add a Kafka topic or the OTLP/HTTP receiver, pause, resume and remove them,
+ * and see each one's state, rate, lag and errors. The first live source starts a live session whose snapshots
+ * replace the analysis every couple of seconds.
+ */
+public final class LiveSourcesViewModel {
+    /** A live source as listed; {@code rate} is per second since the previous refresh. */
+    public record Row(LiveSource source, String name, String kind, String state, double rate, long received, long lag,
+                      long errors) {
+    }
+
+    private final BackgroundTasks tasks;
+    private final Executor ui;
+    private final Consumer<Analysis> onSnapshot;
+    private final Duration snapshotEvery;
+    private final Duration quiet;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("No live sources. Add a Kafka topic or the OTLP/HTTP receiver.");
+    private final Map<LiveSource, long[]> lastCounts = new HashMap<>(); // received, millis
+    private LiveSession session;
+
+    /**
+     * @param ui         where snapshots are handed to the views (the FX thread)
+     * @param onSnapshot gets each live analysis, on {@code ui}
+     */
+    public LiveSourcesViewModel(BackgroundTasks tasks, Executor ui, Consumer<Analysis> onSnapshot, Duration snapshotEvery,
+                                Duration quiet) {
+        this.tasks = tasks;
+        this.ui = ui;
+        this.onSnapshot = onSnapshot;
+        this.snapshotEvery = snapshotEvery;
+        this.quiet = quiet;
+    }
+
+    private LiveSession session() {
+        if (session == null) {
+            session = new LiveSession(MetricsProfile.DEFAULTS, snapshotEvery, quiet,
+                    analysis -> ui.execute(() -> onSnapshot.accept(analysis)));
+        }
+        return session;
+    }
+
+    /**
+     * Adds Kafka topics.
+     *
+     * @param topics comma-separated; {@code group} blank for an ephemeral read that commits nothing
+     * @param from   earliest, latest, or an ISO-8601 instant
+     */
+    public void addKafka(String bootstrap, String topics, String group, String from) {
+        KafkaSource.Settings settings;
+        try {
+            List<String> names = List.of(topics.split("\\s*,\\s*"));
+            if (bootstrap == null || bootstrap.isBlank() || names.isEmpty() || names.get(0).isBlank()) {
+                throw new IllegalArgumentException("give the bootstrap servers and at least one topic");
+            }
+            KafkaSource.Start start = from == null || from.isBlank() || from.equalsIgnoreCase("earliest")
+                    ? KafkaSource.Start.EARLIEST : from.equalsIgnoreCase("latest") ? KafkaSource.Start.LATEST
+                    : KafkaSource.Start.TIMESTAMP;
+            Instant at = start == KafkaSource.Start.TIMESTAMP ? Instant.parse(from.trim()) : null;
+            settings = new KafkaSource.Settings(bootstrap.trim(), names, start, at, group == null || group.isBlank()
+                    ? null : group.trim(), "slo-scout-workbench", null);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            status.set("Kafka source not added: " + e.getMessage());
+            return;
+        }
+        add(new KafkaLiveSource(settings, session().problemSink()));
+    }
+
+    /** Adds the OTLP/HTTP receiver on {@code host:port} (127.0.0.1:4318 by default; port 0 picks a free one). */
+    public void addReceiver(String hostPort) {
+        String spec = hostPort == null || hostPort.isBlank() ? "127.0.0.1:4318" : hostPort.trim();
+        int colon = spec.lastIndexOf(':');
+        InetSocketAddress address;
+        try {
+            if (colon < 1) {
+                throw new IllegalArgumentException("expected HOST:PORT, got '" + spec + "'");
+            }
+            address = new InetSocketAddress(InetAddress.getByName(spec.substring(0, colon)),
+                    Integer.parseInt(spec.substring(colon + 1)));
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            status.set("Receiver not added: " + e.getMessage());
+            return;
+        }
+        add(new OtlpReceiverSource(address, 16 << 20));
+    }
+
+    private void add(LiveSource source) {
+        LiveSession target = session();
+        status.set("starting " + source.name() + "...");
+        tasks.submit("Start " + source.name(), progress -> {
+            target.add(source);
+            return source;
+        }, started -> {
+            status.set("Live: " + started.name() + " added; journeys, capsules and SLIs update every "
+                    + snapshotEvery.toSeconds() + " s while data arrives");
+            refresh();
+        }, failure -> status.set(source.name() + " could not start: " + failure.getMessage()));
+    }
+
+    public void pause(Row row) {
+        row.source().pause();
+        refresh();
+    }
+
+    public void resume(Row row) {
+        row.source().resume();
+        refresh();
+    }
+
+    public void remove(Row row) {
+        LiveSource source = row.source();
+        tasks.submit("Remove " + source.name(), progress -> {
+            session.remove(source);
+            return source;
+        }, removed -> {
+            lastCounts.remove(removed);
+            status.set(removed.name() + " removed");
+            refresh();
+        }, failure -> status.set(source.name() + " did not close cleanly: " + failure.getMessage()));
+    }
+
+    /** Re-reads every source's counters; the view calls it about once a second. */
+    public void refresh() {
+        if (session == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        rows.setAll(session.sources().stream().map(s -> {
+            long received = s.received();
+            long[] last = lastCounts.put(s, new long[] {received, now});
+            double rate = last == null || now == last[1] ? 0 : (received - last[0]) * 1000.0 / (now - last[1]);
+            return new Row(s, s.name(), s.kind(), s.state(), rate, received, s.lag(), s.errors());
+        }).toList());
+    }
+
+    public static String describeRate(double perSecond) {
+        return String.format(Locale.ROOT, "%.1f/s", perSecond);
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+}

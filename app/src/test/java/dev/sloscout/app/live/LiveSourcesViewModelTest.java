@@ -1,0 +1,128 @@
+package dev.sloscout.app.live;
+
+import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
+import dev.sloscout.connectors.files.fixtures.ShopTraffic;
+import dev.sloscout.connectors.kafka.EmbeddedKafka;
+import dev.sloscout.engine.model.Span;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Live sources against the real OTLP/HTTP receiver and a real Kafka broker; snapshots arrive while data streams. */
+class LiveSourcesViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final AtomicReference<Analysis> latest = new AtomicReference<>();
+    private final LiveSourcesViewModel vm = new LiveSourcesViewModel(BackgroundTasks.SAME_THREAD, Runnable::run,
+            latest::set, Duration.ofMillis(200), Duration.ofMillis(300));
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        await(condition, () -> what);
+    }
+
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
+        long until = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("timed out waiting for " + what.get());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private int post(String base, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/traces")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void theReceiverFeedsJourneysWhileDataArrivesAndPausingPushesBack() throws Exception {
+        vm.addReceiver("127.0.0.1:0");
+        assertThat(vm.rows()).singleElement().satisfies(r -> assertThat(r.state()).startsWith("listening on http://127.0.0.1:"));
+        OtlpReceiverSource source = (OtlpReceiverSource) vm.rows().get(0).source();
+        String base = "http://127.0.0.1:" + source.address().getPort();
+        List<Span> spans = ShopTraffic.spans(3, 120);
+        assertThat(post(base, new OtlpJsonWriter().request(spans.subList(0, spans.size() / 2), false))).isEqualTo(200);
+        await(() -> latest.get() != null && !latest.get().journeys().isEmpty(), "a first snapshot with journeys");
+        long firstTraces = latest.get().summary().traces();
+        assertThat(post(base, new OtlpJsonWriter().request(spans.subList(spans.size() / 2, spans.size()), false))).isEqualTo(200);
+        await(() -> latest.get().summary().traces() > firstTraces, "the second half to be analysed");
+        await(() -> latest.get().summary().spans() == spans.size(), () -> "every span analysed, got "
+                + latest.get().summary().spans() + " of " + spans.size() + "; " + latest.get().summary().assembly());
+        assertThat(latest.get().candidates()).isNotEmpty();
+        vm.refresh();
+        assertThat(vm.rows().get(0).received()).isEqualTo(2);
+
+        vm.pause(vm.rows().get(0));
+        assertThat(vm.rows().get(0).state()).startsWith("paused by you");
+        String one = new OtlpJsonWriter().request(ShopTraffic.spans(9, 1), false);
+        int status = 200;
+        for (int i = 0; i < OtlpReceiverSource.QUEUE + 2 && status == 200; i++) {
+            status = post(base, one);
+        }
+        assertThat(status).as("a paused source fills its queue, then the sender is told to retry").isEqualTo(429);
+        vm.refresh();
+        assertThat(vm.rows().get(0).lag()).isEqualTo(OtlpReceiverSource.QUEUE);
+        assertThat(vm.rows().get(0).errors()).isGreaterThanOrEqualTo(1);
+        vm.resume(vm.rows().get(0));
+        await(() -> source.lag() == 0, "the queue to drain after resuming");
+
+        vm.remove(vm.rows().get(0));
+        assertThat(vm.rows()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(base, one)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aKafkaTopicFeedsJourneysWithLagAndUndecodableRecordsCounted() throws Exception {
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
+            List<Span> spans = ShopTraffic.spans(5, 80);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>("otlp_spans", OtlpProtoWriter.bare(spans))).get();
+                producer.send(new ProducerRecord<>("otlp_spans", "garbage".getBytes(StandardCharsets.UTF_8))).get();
+            }
+            vm.addKafka(kafka.bootstrap(), "otlp_spans", "workbench-test", "earliest");
+            await(() -> latest.get() != null && latest.get().summary().spans() == spans.size(), "every span analysed");
+            assertThat(latest.get().journeys()).isNotEmpty();
+            await(() -> {
+                vm.refresh();
+                return vm.rows().get(0).errors() == 1 && vm.rows().get(0).lag() == 0 && vm.rows().get(0).received() == 2;
+            }, "the garbage record counted and no lag left");
+            assertThat(vm.rows().get(0).state()).isEqualTo("running");
+            assertThat(latest.get().problems()).anySatisfy(pr -> assertThat(pr.toLine()).contains("partition ").contains(" offset ").contains("\"garbage\""));
+            vm.addKafka("", "", "", "");
+            assertThat(vm.statusProperty().get()).startsWith("Kafka source not added: give the bootstrap servers");
+            vm.addKafka(kafka.bootstrap(), "otlp_spans", "", "yesterday");
+            assertThat(vm.statusProperty().get()).startsWith("Kafka source not added");
+        }
+    }
+}
