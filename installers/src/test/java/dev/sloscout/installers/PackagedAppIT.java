@@ -24,9 +24,15 @@ class PackagedAppIT {
     Path root;
 
     private static String run(Path launcher, String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), launcher, args);
+    }
+
+    private static String run(java.util.Map<String, String> env, Path launcher, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("PATH", "/usr/bin:/bin"); // no JDK of the build on the path: the bundled runtime only
         Process process = builder.start();
@@ -45,6 +51,24 @@ class PackagedAppIT {
         assertThat(run(launcher, "ingest-stats", EXAMPLES.resolve("shop.otlp.pb").toString(), "--json"))
                 .contains("\"spans\" : 49");
         assertThat(DEST.resolve("slo-scout/lib/runtime/release")).exists();
+    }
+
+    @Test
+    void thePackagedWorkbenchOpensARealWindowOnTheDemoAndWritesEveryView() throws Exception {
+        Path launcher = DEST.resolve("slo-scout/bin/slo-scout");
+        assumeTrue(Files.isExecutable(launcher), "no Linux app image at " + launcher);
+        Path xvfbRun = Path.of("/usr/bin/xvfb-run");
+        assumeTrue(Files.isExecutable(xvfbRun), "no xvfb-run here");
+        Path shots = root.resolve("shots");
+        Path home = root.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("workbench.json"), "{\"width\": 1200, \"height\": 760}");
+        String out = run(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Dsloscout.home=" + home), xvfbRun, "-a", "-s",
+                "-screen 0 1400x900x24", launcher.toString(), "--demo", "--screenshot", shots.toString());
+        assertThat(out).contains("4 screenshots -> " + shots);
+        for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts")) {
+            assertThat(Files.size(shots.resolve(view + ".png"))).as(view).isGreaterThan(20_000);
+        }
     }
 
     @Test
