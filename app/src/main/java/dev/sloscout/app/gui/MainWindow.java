@@ -74,7 +74,8 @@ public final class MainWindow extends BorderPane {
                     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
                     return split;
                 }), tab("Search", "search", parts.searchResults()));
-        tabs.getTabs().get(0).setContent(parts.journeys().get());
+        // the first view is built right after the window's first frame
+        javafx.application.Platform.runLater(() -> fill(tabs.getSelectionModel().getSelectedItem()));
         setTop(new VBox(menus(parts), toolbar(parts)));
         setCenter(tabs);
         Label memoryLabel = new Label();
@@ -104,18 +105,26 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * A tab whose view is built when the tab is first shown: the window appears before the other views exist (their
-     * charts, styles and layouts are most of the time to a first frame).
+     * A tab whose view is built when the tab is first shown: the window appears before the views exist (their
+     * tables, charts, styles and layouts are most of the time to a first frame).
      */
     private static Tab tab(String title, String id, Supplier<Node> content) {
         Tab tab = new Tab(title);
         tab.setId("tab-" + id);
+        tab.setUserData(content);
         tab.selectedProperty().addListener((o, was, now) -> {
-            if (now && tab.getContent() == null) {
-                tab.setContent(content.get());
+            if (now) {
+                fill(tab);
             }
         });
         return tab;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void fill(Tab tab) {
+        if (tab.getContent() == null) {
+            tab.setContent(((Supplier<Node>) tab.getUserData()).get());
+        }
     }
 
     /** Shows a view by its name in {@link #VIEWS}. */
