@@ -107,6 +107,10 @@ public final class JourneysView extends SplitPane {
     }
 
     private ToolBar graphControls() {
+        CheckBox operations = new CheckBox("Operations");
+        operations.setTooltip(Tables.tooltip("Operations instead of services as nodes, drawn from the journey's kept sample "
+                + "traces (their counts describe those samples, not all traffic)"));
+        operations.selectedProperty().bindBidirectional(model.operationsProperty());
         CheckBox all = new CheckBox("All journeys");
         all.setTooltip(Tables.tooltip("Draw the calls of every journey instead of the selected one"));
         all.selectedProperty().bindBidirectional(model.allJourneysProperty());
@@ -139,7 +143,7 @@ public final class JourneysView extends SplitPane {
         zoomOut.setOnAction(e -> withGraph(g -> g.zoomBy(1.25)));
         Button fit = new Button("Fit");
         fit.setOnAction(e -> withGraph(GraphPanel::resetView));
-        return new ToolBar(all, focus, hops, unfocus, focusLabel, new Label("Hide below"), minCalls, minLabel, zoomIn,
+        return new ToolBar(all, operations, focus, hops, unfocus, focusLabel, new Label("Hide below"), minCalls, minLabel, zoomIn,
                 zoomOut, fit);
     }
 

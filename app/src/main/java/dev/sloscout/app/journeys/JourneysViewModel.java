@@ -38,6 +38,7 @@ public final class JourneysViewModel {
     private final ObservableList<JourneyRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<JourneyRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty allJourneys = new SimpleBooleanProperty();
+    private final BooleanProperty operations = new SimpleBooleanProperty();
     private final StringProperty focus = new SimpleStringProperty();
     private final IntegerProperty hops = new SimpleIntegerProperty(1);
     private final LongProperty minCalls = new SimpleLongProperty(0);
@@ -49,7 +50,7 @@ public final class JourneysViewModel {
     private List<Journey> journeys = List.of();
 
     public JourneysViewModel(ReadOnlyObjectProperty<Analysis> analysis) {
-        for (ObservableValue<?> input : List.of(selected, allJourneys, focus, hops, minCalls)) {
+        for (ObservableValue<?> input : List.of(selected, allJourneys, operations, focus, hops, minCalls)) {
             input.addListener((obs, old, now) -> refreshGraph());
         }
         selected.addListener((obs, old, now) -> selectJourney(now));
@@ -79,10 +80,7 @@ public final class JourneysViewModel {
             return;
         }
         Journey j = row.journey();
-        List<SampleTrace> list = new java.util.ArrayList<>();
-        j.errorTraceIds().forEach(id -> list.add(new SampleTrace(id, true, keptTraces.containsKey(id))));
-        j.sampleTraceIds().stream().filter(id -> !j.errorTraceIds().contains(id))
-                .forEach(id -> list.add(new SampleTrace(id, false, keptTraces.containsKey(id))));
+        List<SampleTrace> list = baseSamples();
         samples.setAll(list);
         details.set(describe(j));
         list.stream().filter(SampleTrace::kept).findFirst().ifPresent(t -> showTrace(t.traceId()));
@@ -90,33 +88,86 @@ public final class JourneysViewModel {
 
     private void refreshGraph() {
         List<Journey> scope = allJourneys.get() || selected.get() == null ? journeys : List.of(selected.get().journey());
-        ServiceGraph g = ServiceGraph.of(scope).withMinCalls(minCalls.get());
+        ServiceGraph g = operations.get()
+                ? ServiceGraph.ofTraces(keptOf(scope), scope.size() == 1 ? scope.get(0).name() : "all journeys")
+                : ServiceGraph.of(scope);
+        g = g.withMinCalls(minCalls.get());
         if (focus.get() != null) {
             g = g.around(focus.get(), hops.get());
         }
         graph.set(g);
     }
 
-    /** Statistics of a clicked node. */
+    /** The kept whole traces of some journeys (their sample and error sample traces). */
+    private List<Trace> keptOf(List<Journey> scope) {
+        List<Trace> out = new java.util.ArrayList<>();
+        for (Journey j : scope) {
+            java.util.stream.Stream.concat(j.errorTraceIds().stream(), j.sampleTraceIds().stream()).distinct()
+                    .map(keptTraces::get).filter(java.util.Objects::nonNull).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Statistics of a clicked node (a service, or an operation in operations mode), and its sample traces. */
     public void selectNode(String service) {
         ServiceGraph.Node n = graph.get().node(service);
         if (n == null) {
             return;
         }
+        showSamplesTouching(span -> operations.get() ? (span.serviceName() + " " + span.name()).equals(service)
+                : span.serviceName().equals(service));
         details.set(String.format(Locale.ROOT, "Service %s%n%,d calls received (%,d failed, %.2f%%), %,d calls made%s%n"
                         + "On journeys: %s", n.id(), n.callsIn(), n.errorsIn(), n.errorRatio() * 100, n.callsOut(),
                 n.entry() ? "\nJourneys enter here (received = entry requests)" : "", String.join(", ", n.journeys())));
     }
 
-    /** Statistics of a clicked edge. */
+    /** Statistics of a clicked edge, and the sample traces that make that call. */
     public void selectEdge(String from, String to) {
         ServiceGraph.Edge e = graph.get().edge(from, to);
         if (e == null) {
             return;
         }
+        showSamplesWithCall(from, to);
         details.set(String.format(Locale.ROOT, "Calls %s -> %s%n%,d calls, %,d failed (%.2f%%)%np50 %.1f ms, p99 %.1f ms "
                         + "(as the caller saw them)%nOn journeys: %s", from, to, e.calls(), e.errors(), e.errorRatio() * 100,
                 e.p50Ms(), e.p99Ms(), String.join(", ", e.journeys())));
+    }
+
+    /** Narrows the sample list to the selected journey's kept traces with a matching span. */
+    private void showSamplesTouching(java.util.function.Predicate<dev.sloscout.engine.model.Span> match) {
+        samples.setAll(baseSamples().stream().filter(t -> t.kept() && keptTraces.get(t.traceId()).spans().stream()
+                .anyMatch(match)).toList());
+    }
+
+    private void showSamplesWithCall(String from, String to) {
+        samples.setAll(baseSamples().stream().filter(t -> t.kept() && calls(keptTraces.get(t.traceId()), from, to)).toList());
+    }
+
+    private boolean calls(Trace trace, String from, String to) {
+        Trace.Index index = new Trace.Index(trace.spans());
+        for (dev.sloscout.engine.model.Span span : trace.spans()) {
+            dev.sloscout.engine.model.Span parent = index.parentOf(span);
+            if (parent != null && name(parent).equals(from) && name(span).equals(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String name(dev.sloscout.engine.model.Span span) {
+        return operations.get() ? span.serviceName() + " " + span.name() : span.serviceName();
+    }
+
+    /** The sample traces of the selected journey, or of every journey in "all journeys" mode. */
+    private List<SampleTrace> baseSamples() {
+        List<Journey> scope = allJourneys.get() || selected.get() == null ? journeys : List.of(selected.get().journey());
+        List<SampleTrace> list = new java.util.ArrayList<>();
+        for (Journey j : scope) {
+            j.errorTraceIds().forEach(id -> list.add(new SampleTrace(id, true, keptTraces.containsKey(id))));
+            j.sampleTraceIds().stream().filter(id -> !j.errorTraceIds().contains(id))
+                    .forEach(id -> list.add(new SampleTrace(id, false, keptTraces.containsKey(id))));
+        }
+        return list;
     }
 
     /** Shows a kept trace's waterfall; false when the trace was not kept. */
@@ -164,6 +215,11 @@ public final class JourneysViewModel {
 
     public BooleanProperty allJourneysProperty() {
         return allJourneys;
+    }
+
+    /** Operations instead of services as nodes (drawn from the kept sample traces). */
+    public BooleanProperty operationsProperty() {
+        return operations;
     }
 
     public StringProperty focusProperty() {

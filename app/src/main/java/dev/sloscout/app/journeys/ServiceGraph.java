@@ -74,6 +74,55 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges) {
         return new ServiceGraph(List.copyOf(nodes), List.copyOf(edges.values()));
     }
 
+    /**
+     * The operation graph of whole traces: nodes are {@code service operation}, edges parent -> child spans, counted
+     * over the given traces only (the kept sample traces, so its numbers describe the samples, not all traffic).
+     */
+    public static ServiceGraph ofTraces(List<dev.sloscout.engine.model.Trace> traces, String journeyName) {
+        Map<String, long[]> nodeCounts = new LinkedHashMap<>(); // calls, errors
+        Set<String> entries = new HashSet<>();
+        Map<String, List<Double>> edgeDurations = new LinkedHashMap<>();
+        Map<String, long[]> edgeCounts = new LinkedHashMap<>(); // calls, errors
+        for (dev.sloscout.engine.model.Trace trace : traces) {
+            dev.sloscout.engine.model.Trace.Index index = new dev.sloscout.engine.model.Trace.Index(trace.spans());
+            for (dev.sloscout.engine.model.Span span : trace.spans()) {
+                String id = span.serviceName() + " " + span.name();
+                boolean error = dev.sloscout.engine.model.Spans.isError(span);
+                long[] n = nodeCounts.computeIfAbsent(id, k -> new long[2]);
+                n[0]++;
+                n[1] += error ? 1 : 0;
+                dev.sloscout.engine.model.Span parent = index.parentOf(span);
+                if (parent == null) {
+                    entries.add(id);
+                    continue;
+                }
+                String key = parent.serviceName() + " " + parent.name() + "\u0000" + id;
+                long[] e = edgeCounts.computeIfAbsent(key, k -> new long[2]);
+                e[0]++;
+                e[1] += error ? 1 : 0;
+                edgeDurations.computeIfAbsent(key, k -> new ArrayList<>()).add(span.durationNanos() / 1e6);
+            }
+        }
+        List<Edge> edges = new ArrayList<>();
+        Map<String, Long> callsOut = new HashMap<>();
+        edgeCounts.forEach((key, c) -> {
+            String from = key.substring(0, key.indexOf('\u0000'));
+            String to = key.substring(key.indexOf('\u0000') + 1);
+            List<Double> d = edgeDurations.get(key);
+            d.sort(null);
+            edges.add(new Edge(from, to, c[0], c[1], percentile(d, 0.5), percentile(d, 0.99), Set.of(journeyName)));
+            callsOut.merge(from, c[0], Long::sum);
+        });
+        List<Node> nodes = new ArrayList<>();
+        nodeCounts.forEach((id, c) -> nodes.add(new Node(id, c[0], callsOut.getOrDefault(id, 0L), c[1], entries.contains(id),
+                Set.of(journeyName))));
+        return new ServiceGraph(List.copyOf(nodes), List.copyOf(edges));
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+    }
+
     /** Only edges with at least {@code minCalls} calls, and the nodes they (or an entry) still touch. */
     public ServiceGraph withMinCalls(long minCalls) {
         List<Edge> kept = edges.stream().filter(e -> e.calls() >= minCalls).toList();

@@ -72,4 +72,31 @@ class JourneysViewModelTest {
         assertThat(vm.waterfallProperty().get().traceId()).isEqualTo(traceId);
         assertThat(vm.reveal("ffffffffffffffffffffffffffffffff")).isFalse();
     }
+
+    @Test
+    void operationsModeDrawsTheKeptTracesSpansAndClicksNarrowTheSamples() {
+        JourneysViewModel vm = new JourneysViewModel(new SimpleObjectProperty<>(demo));
+        Journey journey = vm.selectedProperty().get().journey();
+        vm.operationsProperty().set(true);
+        ServiceGraph ops = vm.graphProperty().get();
+        assertThat(ops.nodes()).extracting(ServiceGraph.Node::id)
+                .contains(journey.entry().service() + " " + journey.entry().operation());
+        long keptSpans = demo.sampleTraces().entrySet().stream()
+                .filter(e -> journey.sampleTraceIds().contains(e.getKey()) || journey.errorTraceIds().contains(e.getKey()))
+                .mapToLong(e -> e.getValue().spans().size()).sum();
+        assertThat(ops.nodes().stream().mapToLong(ServiceGraph.Node::callsIn).sum()).isEqualTo(keptSpans);
+        assertThat(ops.edges()).allSatisfy(e -> assertThat(e.p99Ms()).isGreaterThanOrEqualTo(e.p50Ms()));
+
+        int all = vm.samples().size();
+        ServiceGraph.Edge rare = ops.edges().stream().min(java.util.Comparator.comparingLong(ServiceGraph.Edge::calls)).orElseThrow();
+        vm.selectEdge(rare.from(), rare.to());
+        assertThat(vm.samples()).isNotEmpty().hasSizeLessThanOrEqualTo(all);
+        assertThat(vm.samples()).allSatisfy(t -> assertThat(demo.sampleTraces().get(t.traceId()).spans())
+                .anySatisfy(span -> assertThat(span.serviceName() + " " + span.name()).isEqualTo(rare.to())));
+        vm.operationsProperty().set(false);
+        ServiceGraph.Node service = vm.graphProperty().get().nodes().get(0);
+        vm.selectNode(service.id());
+        assertThat(vm.samples()).allSatisfy(t -> assertThat(demo.sampleTraces().get(t.traceId()).spans())
+                .anySatisfy(span -> assertThat(span.serviceName()).isEqualTo(service.id())));
+    }
 }
