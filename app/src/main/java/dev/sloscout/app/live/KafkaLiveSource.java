@@ -52,14 +52,7 @@ public final class KafkaLiveSource extends LiveSource {
 
     @Override
     int drain(SpanSink spans, LogSink logs, int max) {
-        int moved = 0;
-        KafkaSource.Delivery d;
-        while (moved < max && (d = queue.poll()) != null) {
-            d.spans().forEach(spans::accept);
-            d.logs().forEach(logs::accept);
-            moved += Math.max(1, d.spans().size() + d.logs().size());
-        }
-        return moved;
+        return drainQueue(queue, KafkaSource.Delivery::spans, KafkaSource.Delivery::logs, spans, logs, max);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.sloscout.app.live;
 import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.trace.SpanSink;
 
+import java.util.List;
+
 /**
  * A source that streams while the workbench runs (a Kafka topic, the OTLP/HTTP receiver). It buffers what arrives in
  * a bounded queue; the live session drains it on its own thread. Pausing stops the draining: the queue fills and the
@@ -34,6 +36,22 @@ public abstract class LiveSource implements AutoCloseable {
 
     /** Records or requests that could not be used, and refusals (429) while paused or behind. */
     public abstract long errors();
+
+    /** Moves up to {@code max} spans and log events out of a source's queue (at least one item per element). */
+    static <T> int drainQueue(java.util.concurrent.BlockingQueue<T> queue, java.util.function.Function<T,
+            java.util.List<dev.sloscout.engine.model.Span>> spansOf, java.util.function.Function<T,
+            java.util.List<dev.sloscout.engine.capsule.LogEvent>> logsOf, SpanSink spans, LogSink logs, int max) {
+        int moved = 0;
+        T item;
+        while (moved < max && (item = queue.poll()) != null) {
+            List<dev.sloscout.engine.model.Span> s = spansOf.apply(item);
+            List<dev.sloscout.engine.capsule.LogEvent> l = logsOf.apply(item);
+            s.forEach(spans::accept);
+            l.forEach(logs::accept);
+            moved += Math.max(1, s.size() + l.size());
+        }
+        return moved;
+    }
 
     public boolean paused() {
         return paused;

@@ -44,14 +44,7 @@ public final class OtlpReceiverSource extends LiveSource {
 
     @Override
     int drain(SpanSink spans, LogSink logs, int max) {
-        int moved = 0;
-        OtlpHttpReceiver.Batch b;
-        while (moved < max && (b = queue.poll()) != null) {
-            b.spans().forEach(spans::accept);
-            b.logs().forEach(logs::accept);
-            moved += Math.max(1, b.spans().size() + b.logs().size());
-        }
-        return moved;
+        return drainQueue(queue, OtlpHttpReceiver.Batch::spans, OtlpHttpReceiver.Batch::logs, spans, logs, max);
     }
 
     @Override

@@ -24,7 +24,7 @@ class MetricsSlisCommandTest {
             assertThat(candidates).isNotEmpty();
             JsonNode first = candidates.get(0);
             assertThat(first.fieldNames()).toIterable().contains("kind", "metric", "labels", "goodQuery",
-                    "totalQuery", "thresholds", "observed");
+                    "totalQuery", "thresholds", "observed", "proposals");
             boolean latency = false;
             boolean availability = false;
             for (JsonNode c : candidates) {
@@ -34,6 +34,10 @@ class MetricsSlisCommandTest {
             }
             assertThat(latency).isTrue();
             assertThat(availability).isTrue();
+            JsonNode proposal = first.get("proposals").get(1);
+            assertThat(proposal.get("variant").asText()).isEqualTo("BALANCED");
+            assertThat(proposal.get("backtest")).hasSize(4);
+            assertThat(proposal.get("objective").asDouble()).isBetween(0.9, 0.99999);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.sloscout.connectors.prometheus;
 
+import dev.sloscout.engine.slo.SloProposal;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +15,11 @@ import java.util.Map;
  * @param thresholds  latency: the histogram's bucket bounds, offered as thresholds (seconds or ms as the metric has
  *                    them); availability: empty
  * @param observed    what the range held: totals and the good ratio (per threshold for latency)
+ * @param proposals   conservative, balanced and aggressive SLOs from the range's history (5-minute windows read with
+ *                    query_range), with the backtest of the burn-rate alerts: as for SLIs found in traces
  */
 public record MetricSliCandidate(String kind, String convention, String metric, List<String> labels, String goodQuery,
-        String totalQuery, List<Double> thresholds, Observed observed) {
+        String totalQuery, List<Double> thresholds, Observed observed, List<SloProposal> proposals) {
 
     /**
      * @param range        the range looked at, e.g. {@code 14d}

@@ -2,6 +2,12 @@ package dev.sloscout.connectors.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sloscout.engine.sli.PromQl;
+import dev.sloscout.engine.slo.History;
+import dev.sloscout.engine.slo.HistoryRecorder;
+import dev.sloscout.engine.slo.SloProposal;
+import dev.sloscout.engine.slo.SloProposer;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +99,8 @@ public final class MetricsSliDiscovery {
         return new MetricSliCandidate("latency", convention, family, List.copyOf(labels),
                 "sum(rate(" + bucket + "{le=" + PromQl.quote(threshold) + "}[{{.window}}]))",
                 "sum(rate(" + family + "_count[{{.window}}]))", bounds,
-                new MetricSliCandidate.Observed(range, total, null, goodByLe));
+                new MetricSliCandidate.Observed(range, total, null, goodByLe),
+                latencyProposals(family, counts, written, total, range, now));
     }
 
     private MetricSliCandidate availability(String family, String range, Instant now) throws PrometheusException {
@@ -119,10 +126,107 @@ public final class MetricsSliDiscovery {
                 ? "spanmetrics" : status.equals("http_response_status_code") ? "otel-http" : "generic";
         double total = scalar(client.query("sum(increase(" + metric + "[" + range + "]))", now));
         double failed = scalar(client.query("sum(increase(" + metric + "{" + bad + "}[" + range + "]))", now));
+        List<String> why = List.of("history of " + metric + " from Prometheus, failed = " + bad);
+        History history = history("sum(increase(" + metric + "[5m]))", "sum(increase(" + metric + "{" + bad + "}[5m]))",
+                false, range, now);
+        List<SloProposal> proposals = new ArrayList<>();
+        for (SloProposal.Variant variant : SloProposal.Variant.values()) {
+            proposals.add(SloProposer.propose(variant, history, null, why));
+        }
         return new MetricSliCandidate("availability", convention, metric, List.copyOf(labels),
                 "sum(rate(" + metric + "{" + negate(bad) + "}[{{.window}}]))",
                 "sum(rate(" + metric + "[{{.window}}]))", List.of(),
-                new MetricSliCandidate.Observed(range, total, total > 0 ? (total - failed) / total : null, Map.of()));
+                new MetricSliCandidate.Observed(range, total, total > 0 ? (total - failed) / total : null, Map.of()),
+                List.copyOf(proposals));
+    }
+
+    /**
+     * Latency proposals: each variant's threshold is the smallest bucket bound under which the range's requests
+     * reached its percentile (p99.9 conservative, p99 balanced, p90 aggressive), and its history counts the requests
+     * above that bound as bad.
+     */
+    private List<SloProposal> latencyProposals(String family, Map<Double, Double> counts, Map<Double, String> written,
+            double total, String range, Instant now) throws PrometheusException {
+        if (counts.isEmpty() || total <= 0) {
+            return List.of();
+        }
+        boolean seconds = family.endsWith("_seconds");
+        List<SloProposal> out = new ArrayList<>();
+        Map<Double, History> histories = new java.util.HashMap<>();
+        for (SloProposal.Variant variant : SloProposal.Variant.values()) {
+            double percentile = switch (variant) {
+                case CONSERVATIVE -> 0.999;
+                case BALANCED -> 0.99;
+                case AGGRESSIVE -> 0.9;
+            };
+            double bound = counts.keySet().stream().filter(b -> counts.get(b) / total >= percentile).findFirst()
+                    .orElse(((java.util.TreeMap<Double, Double>) counts).lastKey());
+            String le = written.get(bound);
+            History history = histories.get(bound);
+            if (history == null) {
+                history = history("sum(increase(" + family + "_count[5m]))", "sum(increase(" + family + "_bucket{le="
+                        + PromQl.quote(le) + "}[5m]))", true, range, now);
+                histories.put(bound, history);
+            }
+            List<String> why = List.of(String.format(java.util.Locale.ROOT, "threshold le=\"%s\" (%s): the smallest "
+                    + "bucket bound under which %.1f%% of the range's requests completed", le, seconds ? "seconds" : "as "
+                    + "the metric counts", percentile * 100));
+            out.add(SloProposer.propose(variant, history, seconds ? bound * 1000 : bound, why));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The range as 5-minute windows (query_range at a 5-minute step of {@code increase(...[5m])}).
+     *
+     * @param secondIsGood the second query counts good events (latency: requests under the bound), not bad ones
+     */
+    History history(String totalQuery, String secondQuery, boolean secondIsGood, String range, Instant now)
+            throws PrometheusException {
+        Duration window = HistoryRecorder.WINDOW;
+        Instant end = Instant.ofEpochSecond(now.getEpochSecond()); // windows end now: the newest minutes count
+        Instant start = end.minus(durationOf(range)).plus(window);
+        if (start.isAfter(end)) {
+            start = end;
+        }
+        int n = (int) (Duration.between(start, end).toSeconds() / window.toSeconds()) + 1;
+        long[] total = values(client.queryRange(totalQuery, start, end, window), start, window, n);
+        long[] second = values(client.queryRange(secondQuery, start, end, window), start, window, n);
+        long[] bad = new long[n];
+        for (int i = 0; i < n; i++) {
+            bad[i] = secondIsGood ? Math.max(0, total[i] - Math.min(total[i], second[i])) : Math.min(total[i], second[i]);
+        }
+        return new History(start.minus(window), window, total, bad); // the value at t counts the window ending at t
+    }
+
+    private static long[] values(List<PrometheusClient.Series> series, Instant start, Duration window, int n) {
+        long[] out = new long[n];
+        for (PrometheusClient.Series s : series) {
+            for (double[] sample : s.samples()) {
+                int i = (int) Math.round((sample[0] - start.getEpochSecond()) / window.toSeconds());
+                if (i >= 0 && i < n && Double.isFinite(sample[1])) {
+                    out[i] += Math.max(0, Math.round(sample[1]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A Prometheus duration such as {@code 14d}, {@code 6h}, {@code 2w}. */
+    static Duration durationOf(String range) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)([smhdwy])").matcher(range);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a Prometheus duration such as 14d or 6h, got '" + range + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            case "w" -> Duration.ofDays(7 * n);
+            default -> Duration.ofDays(365 * n);
+        };
     }
 
     /** The matcher for failed events, from the label and the values it takes. */

@@ -71,6 +71,37 @@ class PrometheusDiscoveryTest {
     }
 
     @Test
+    void everyCandidateCarriesProposalsFromItsHistoryAsTraceSlisDo() throws Exception {
+        List<MetricSliCandidate> candidates = new MetricsSliDiscovery(client).discover("1h", Instant.now());
+        MetricSliCandidate calls = candidates.stream()
+                .filter(c -> c.metric().equals("traces_span_metrics_calls_total")).findFirst().orElseThrow();
+        assertThat(calls.proposals()).extracting(p -> p.variant()).containsExactly(
+                dev.sloscout.engine.slo.SloProposal.Variant.values());
+        assertThat(calls.proposals()).allSatisfy(p -> {
+            assertThat(p.backtest()).hasSize(4);
+            assertThat(p.reasons().get(0)).contains("from Prometheus").contains("STATUS_CODE_ERROR");
+            assertThat(p.reasons()).anySatisfy(r -> assertThat(r).startsWith("history of"));
+        });
+        // the exporter's 1% errors: the history read with query_range says the same as the instant query
+        dev.sloscout.engine.slo.History history = new MetricsSliDiscovery(client).history(
+                "sum(increase(traces_span_metrics_calls_total[5m]))",
+                "sum(increase(traces_span_metrics_calls_total{status_code=\"STATUS_CODE_ERROR\"}[5m]))", false, "1h",
+                Instant.now());
+        assertThat(history.window()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(history.windows()).isEqualTo(12);
+        assertThat(history.totalEvents()).isPositive();
+        assertThat(history.errorRatio()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(0.005));
+
+        MetricSliCandidate http = candidates.stream()
+                .filter(c -> c.metric().equals("http_server_request_duration_seconds")).findFirst().orElseThrow();
+        assertThat(http.proposals()).hasSize(3).allSatisfy(p -> assertThat(p.thresholdMs()).isIn(100.0, 250.0, 500.0, 1000.0));
+        assertThat(http.proposals().get(2).thresholdMs()).as("aggressive: p90")
+                .isLessThanOrEqualTo(http.proposals().get(0).thresholdMs());
+        assertThat(http.proposals().get(0).reasons().get(0)).contains("le=\"").contains("seconds");
+        assertThat(MetricsSliDiscovery.durationOf("2w")).isEqualTo(java.time.Duration.ofDays(14));
+    }
+
+    @Test
     void rangeQueriesAreSplitToStayUnderElevenThousandPoints() throws Exception {
         Instant end = Instant.now();
         Instant start = end.minus(Duration.ofHours(4));
