@@ -139,7 +139,11 @@ public final class AdvisorViewModel {
             status.set("Pick an SLI in the studio first.");
             return Optional.empty();
         }
-        Journey journey = a.journey(selected.journeyId()).orElseThrow();
+        Journey journey = a.journey(selected.journeyId()).orElse(null);
+        if (journey == null) {
+            status.set("The advisor works on journeys found in traces; " + selected.name() + " comes from metrics.");
+            return Optional.empty();
+        }
         List<SliCandidate> slis = a.candidates().stream().filter(c -> c.journeyId().equals(journey.id())).toList();
         return Optional.of(new Request(journey, slis, Evidence.forJourney(a.capsules(), journey.id(), 5)));
     }

@@ -21,10 +21,18 @@ import java.util.Optional;
  * @param logEvents    log events read (capsules group them)
  * @param sampleTraces whole traces by hex id, for the waterfall (the journeys' sample and error sample traces)
  * @param cancelled    true when the user cancelled: what was read before is analysed
+ * @param metricHistories histories of SLI candidates from metrics sources (Prometheus), by candidate id
  */
 public record Analysis(List<AnalysisRun.SourceStatus> sources, IngestSummary.Snapshot summary,
                        JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
-                       long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled) {
+                       long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
+                       Map<String, History> metricHistories) {
+
+    public Analysis(List<AnalysisRun.SourceStatus> sources, IngestSummary.Snapshot summary,
+                    JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
+                    long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled) {
+        this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled, Map.of());
+    }
 
     public List<Journey> journeys() {
         return report.journeys();
@@ -34,8 +42,15 @@ public record Analysis(List<AnalysisRun.SourceStatus> sources, IngestSummary.Sna
         return journeys().stream().filter(j -> j.id().equals(id)).findFirst();
     }
 
-    /** The history behind a candidate: availability, or latency at a recorded bound. */
+    /**
+     * The history behind a candidate: availability, or latency at a recorded bound. A candidate from a metrics source
+     * has one history (latency: at its balanced threshold), whatever the threshold asked for.
+     */
     public History history(SliCandidate candidate, double thresholdMs) {
+        History metric = metricHistories.get(candidate.id());
+        if (metric != null) {
+            return metric;
+        }
         HistoryRecorder recorder = report.histories().get(candidate.journeyId());
         if (recorder == null) {
             throw new IllegalArgumentException("no history for journey " + candidate.journeyId());

@@ -54,6 +54,7 @@ public final class LiveSession implements AutoCloseable {
     private final CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
     private final Deque<long[]> clock = new ArrayDeque<>(); // (millis, tick) samples, for quiet-time expiry
     private long tracesClosed;
+    private long lastMetricRounds;
 
     /**
      * @param quiet     a trace with no new span for this long is complete
@@ -121,7 +122,9 @@ public final class LiveSession implements AutoCloseable {
             tickClock(now);
             if (now - lastSnapshot >= snapshotEvery.toMillis()) {
                 expireQuiet(now);
-                if (dirty || tracesClosed != closedAtSnapshot) {
+                long metricRounds = sources.stream().mapToLong(s -> s.kind().equals("prometheus") ? s.received() : 0).sum();
+                if (dirty || tracesClosed != closedAtSnapshot || metricRounds != lastMetricRounds) {
+                    lastMetricRounds = metricRounds;
                     publish();
                     dirty = false;
                     closedAtSnapshot = tracesClosed;
@@ -181,8 +184,16 @@ public final class LiveSession implements AutoCloseable {
         IngestSummary.Snapshot snapshot = summary.snapshot(assembler.stats());
         List<AnalysisRun.SourceStatus> statuses = sources.stream().map(s -> new AnalysisRun.SourceStatus(s.name(), s.kind(),
                 s.state(), AnalysisRun.SourceState.READING, -1, s.received(), s.errors())).toList();
-        published.accept(new Analysis(statuses, snapshot, report, new SliCatalog(profiles).candidates(report),
-                capsules.capsules(), capsules.events(), samples.traces(), seen, false));
+        List<dev.sloscout.engine.sli.SliCandidate> candidates = new ArrayList<>(new SliCatalog(profiles).candidates(report));
+        Map<String, dev.sloscout.engine.slo.History> metricHistories = new HashMap<>();
+        for (LiveSource s : sources) {
+            s.sliCandidates().forEach((candidate, history) -> {
+                candidates.add(candidate);
+                metricHistories.put(candidate.id(), history);
+            });
+        }
+        published.accept(new Analysis(statuses, snapshot, report, List.copyOf(candidates), capsules.capsules(),
+                capsules.events(), samples.traces(), seen, false, Map.copyOf(metricHistories)));
     }
 
     @Override

@@ -25,6 +25,11 @@ public abstract class LiveSource implements AutoCloseable {
     /** Moves up to {@code max} queued items into the pipeline; returns how many it moved. */
     abstract int drain(SpanSink spans, LogSink logs, int max);
 
+    /** SLI candidates the source offers beside those found in traces, with the history of each (none by default). */
+    java.util.Map<dev.sloscout.engine.sli.SliCandidate, dev.sloscout.engine.slo.History> sliCandidates() {
+        return java.util.Map.of();
+    }
+
     /** Its own state in words (connecting, running, listening on ..., failed: ...). */
     public abstract String state();
 

@@ -41,14 +41,22 @@ public final class LiveSourcesView extends VBox {
                 + "application or Collector; loopback only unless you give another address"));
         addReceiver.setOnAction(e -> model.addReceiver(listen.getText()));
 
+        TextField prometheus = field("prometheus-url", "http://127.0.0.1:9090", 18);
+        TextField range = field("prometheus-range", "14d", 5);
+        range.setText("14d");
+        Button addPrometheus = new Button("Add Prometheus");
+        addPrometheus.setId("add-prometheus");
+        addPrometheus.setTooltip(Tables.tooltip("Find SLI candidates in what the server already stores (histograms, "
+                + "counters with a status label), with proposals from their history over the range; re-read every minute"));
+        addPrometheus.setOnAction(e -> model.addPrometheus(prometheus.getText(), range.getText()));
         TableView<LiveSourcesViewModel.Row> table = new TableView<>(model.rows());
         table.setId("live-table");
         table.getColumns().add(Tables.column("Live source", "Where the data comes from", LiveSourcesViewModel.Row::name,
                 s -> s, 340));
         table.getColumns().add(Tables.column("State", "What the source is doing right now", LiveSourcesViewModel.Row::state,
                 s -> s, 260));
-        table.getColumns().add(Tables.column("Rate", "Records (Kafka) or requests (OTLP/HTTP) per second, over the last "
-                + "second", LiveSourcesViewModel.Row::rate, LiveSourcesViewModel::describeRate, 80));
+        table.getColumns().add(Tables.column("Rate", "Records (Kafka), requests (OTLP/HTTP) or discovery rounds "
+                + "(Prometheus) per second, over the last second", LiveSourcesViewModel.Row::rate, LiveSourcesViewModel::describeRate, 80));
         table.getColumns().add(Tables.column("Received", "Records or requests so far", LiveSourcesViewModel.Row::received,
                 v -> String.format(Locale.ROOT, "%,d", v), 90));
         table.getColumns().add(Tables.column("Lag", "Kafka: records on the broker not read yet plus the local queue; "
@@ -71,9 +79,11 @@ public final class LiveSourcesView extends VBox {
         status.textProperty().bind(model.statusProperty());
         HBox kafkaRow = new HBox(6, new Label("Kafka"), bootstrap, topics, group, from, addKafka);
         HBox receiverRow = new HBox(6, new Label("OTLP/HTTP"), listen, addReceiver);
+        HBox prometheusRow = new HBox(6, new Label("Prometheus"), prometheus, new Label("range"), range, addPrometheus);
+        prometheusRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         kafkaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         receiverRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(new Label("Live sources"), kafkaRow, receiverRow, table, new HBox(6, pause, resume, remove), status);
+        getChildren().addAll(new Label("Live sources"), kafkaRow, receiverRow, prometheusRow, table, new HBox(6, pause, resume, remove), status);
         VBox.setVgrow(table, Priority.ALWAYS);
         refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refresh()));
         refresh.setCycleCount(Timeline.INDEFINITE);

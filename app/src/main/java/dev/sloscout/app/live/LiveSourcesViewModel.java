@@ -36,6 +36,7 @@ public final class LiveSourcesViewModel {
     private final Consumer<Analysis> onSnapshot;
     private final Duration snapshotEvery;
     private final Duration quiet;
+    private Duration prometheusEvery = Duration.ofMinutes(1);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("No live sources. Add a Kafka topic or the OTLP/HTTP receiver.");
     private final Map<LiveSource, long[]> lastCounts = new HashMap<>(); // received, millis
@@ -106,6 +107,25 @@ public final class LiveSourcesViewModel {
         add(new OtlpReceiverSource(address, 16 << 20));
     }
 
+    /** Adds a Prometheus server: its SLI candidates (with history over {@code range}) are re-discovered every minute. */
+    public void addPrometheus(String url, String range) {
+        String r = range == null || range.isBlank() ? "14d" : range.trim();
+        java.net.URI uri;
+        try {
+            if (!r.matches("[0-9]+[smhdwy]")) {
+                throw new IllegalArgumentException("range " + r + ": expected a Prometheus duration such as 14d or 6h");
+            }
+            uri = java.net.URI.create(url == null ? "" : url.trim());
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException("expected an http(s) URL such as http://127.0.0.1:9090, got '" + url + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            status.set("Prometheus not added: " + e.getMessage());
+            return;
+        }
+        add(new PrometheusLiveSource(uri, r, prometheusEvery));
+    }
+
     private void add(LiveSource source) {
         LiveSession target = session();
         status.set("starting " + source.name() + "...");
@@ -153,6 +173,11 @@ public final class LiveSourcesViewModel {
             double rate = last == null || now == last[1] ? 0 : (received - last[0]) * 1000.0 / (now - last[1]);
             return new Row(s, s.name(), s.kind(), s.state(), rate, received, s.lag(), s.errors());
         }).toList());
+    }
+
+    /** How often Prometheus sources re-discover (a minute by default). */
+    public void setPrometheusEvery(Duration every) {
+        this.prometheusEvery = every;
     }
 
     public static String describeRate(double perSecond) {

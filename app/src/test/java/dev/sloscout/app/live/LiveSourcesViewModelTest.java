@@ -125,4 +125,38 @@ class LiveSourcesViewModelTest {
             assertThat(vm.statusProperty().get()).startsWith("Kafka source not added");
         }
     }
+
+    @Test
+    void aPrometheusServersSliCandidatesJoinTheAnalysisAndTheStudioDrawsTheirHistory() throws Exception {
+        try (dev.sloscout.connectors.prometheus.RealPrometheus prometheus =
+                     dev.sloscout.connectors.prometheus.RealPrometheus.start(java.nio.file.Files.createDirectories(dir.resolve("prometheus")))) {
+            vm.setPrometheusEvery(Duration.ofSeconds(1));
+            vm.addPrometheus(prometheus.url(), "1h");
+            assertThat(vm.rows()).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("prometheus"));
+            await(() -> latest.get() != null && latest.get().candidates().stream()
+                    .anyMatch(c -> c.id().equals("prom-traces_span_metrics_calls_total-availability")), "Prometheus SLIs");
+            Analysis analysis = latest.get();
+            dev.sloscout.engine.sli.SliCandidate calls = analysis.candidates().stream()
+                    .filter(c -> c.id().equals("prom-traces_span_metrics_calls_total-availability")).findFirst().orElseThrow();
+            assertThat(calls.proposals()).hasSize(3);
+            assertThat(analysis.history(calls, 0).totalEvents()).isPositive();
+
+            dev.sloscout.app.slostudio.SloStudioViewModel studio = new dev.sloscout.app.slostudio.SloStudioViewModel(
+                    new javafx.beans.property.SimpleObjectProperty<>(analysis));
+            studio.selectedProperty().set(calls);
+            assertThat(studio.chartsProperty().get().sli().points()).isNotEmpty();
+            assertThat(studio.summaryProperty().get()).contains("traces_span_metrics_calls_total availability");
+            await(() -> {
+                vm.refresh();
+                return vm.rows().get(0).received() >= 2;
+            }, "a second discovery round");
+            assertThat(vm.rows().get(0).state()).contains("SLI candidates at");
+
+            vm.addPrometheus("http://127.0.0.1:1", "1h");
+            assertThat(vm.statusProperty().get()).startsWith("prometheus http://127.0.0.1:1 (1h) could not start: ")
+                    .contains("http://127.0.0.1:1/api/v1/status/buildinfo");
+            vm.addPrometheus(prometheus.url(), "forever");
+            assertThat(vm.statusProperty().get()).startsWith("Prometheus not added: range forever");
+        }
+    }
 }

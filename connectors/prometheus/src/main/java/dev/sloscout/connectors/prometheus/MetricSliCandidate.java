@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.prometheus;
 
+import dev.sloscout.engine.slo.History;
 import dev.sloscout.engine.slo.SloProposal;
 
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.Map;
  * @param observed    what the range held: totals and the good ratio (per threshold for latency)
  * @param proposals   conservative, balanced and aggressive SLOs from the range's history (5-minute windows read with
  *                    query_range), with the backtest of the burn-rate alerts: as for SLIs found in traces
+ * @param history     that history (for latency: at the balanced proposal's threshold); not in the JSON output
  */
 public record MetricSliCandidate(String kind, String convention, String metric, List<String> labels, String goodQuery,
-        String totalQuery, List<Double> thresholds, Observed observed, List<SloProposal> proposals) {
+        String totalQuery, List<Double> thresholds, Observed observed, List<SloProposal> proposals,
+        @com.fasterxml.jackson.annotation.JsonIgnore History history) {
 
     /**
      * @param range        the range looked at, e.g. {@code 14d}

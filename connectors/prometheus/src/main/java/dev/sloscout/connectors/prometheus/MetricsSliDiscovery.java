@@ -96,11 +96,11 @@ public final class MetricsSliDiscovery {
                 ? "spanmetrics" : family.startsWith("http_server_request_duration") || family.startsWith(
                 "http_server_duration") ? "otel-http" : "generic";
         String threshold = bounds.isEmpty() ? "+Inf" : written.get(bounds.get(bounds.size() / 2));
+        LatencyProposals proposals = latencyProposals(family, counts, written, total, range, now);
         return new MetricSliCandidate("latency", convention, family, List.copyOf(labels),
                 "sum(rate(" + bucket + "{le=" + PromQl.quote(threshold) + "}[{{.window}}]))",
                 "sum(rate(" + family + "_count[{{.window}}]))", bounds,
-                new MetricSliCandidate.Observed(range, total, null, goodByLe),
-                latencyProposals(family, counts, written, total, range, now));
+                new MetricSliCandidate.Observed(range, total, null, goodByLe), proposals.proposals(), proposals.history());
     }
 
     private MetricSliCandidate availability(String family, String range, Instant now) throws PrometheusException {
@@ -137,7 +137,7 @@ public final class MetricsSliDiscovery {
                 "sum(rate(" + metric + "{" + negate(bad) + "}[{{.window}}]))",
                 "sum(rate(" + metric + "[{{.window}}]))", List.of(),
                 new MetricSliCandidate.Observed(range, total, total > 0 ? (total - failed) / total : null, Map.of()),
-                List.copyOf(proposals));
+                List.copyOf(proposals), history);
     }
 
     /**
@@ -145,11 +145,15 @@ public final class MetricsSliDiscovery {
      * reached its percentile (p99.9 conservative, p99 balanced, p90 aggressive), and its history counts the requests
      * above that bound as bad.
      */
-    private List<SloProposal> latencyProposals(String family, Map<Double, Double> counts, Map<Double, String> written,
+    private record LatencyProposals(List<SloProposal> proposals, History history) {
+    }
+
+    private LatencyProposals latencyProposals(String family, Map<Double, Double> counts, Map<Double, String> written,
             double total, String range, Instant now) throws PrometheusException {
         if (counts.isEmpty() || total <= 0) {
-            return List.of();
+            return new LatencyProposals(List.of(), null);
         }
+        History balanced = null;
         boolean seconds = family.endsWith("_seconds");
         List<SloProposal> out = new ArrayList<>();
         Map<Double, History> histories = new java.util.HashMap<>();
@@ -172,8 +176,11 @@ public final class MetricsSliDiscovery {
                     + "bucket bound under which %.1f%% of the range's requests completed", le, seconds ? "seconds" : "as "
                     + "the metric counts", percentile * 100));
             out.add(SloProposer.propose(variant, history, seconds ? bound * 1000 : bound, why));
+            if (variant == SloProposal.Variant.BALANCED) {
+                balanced = history;
+            }
         }
-        return List.copyOf(out);
+        return new LatencyProposals(List.copyOf(out), balanced);
     }
 
     /**
