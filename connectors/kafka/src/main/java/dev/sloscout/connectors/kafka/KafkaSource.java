@@ -32,7 +32,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Spans and log records from Kafka topics as the OpenTelemetry Collector's Kafka exporter writes them
- * ({@code otlp_spans} and {@code otlp_logs}: one OTLP request per record, protobuf or JSON), and Jaeger/Zipkin JSON. The encoding is detected per record (the
+ * ({@code otlp_spans} and {@code otlp_logs}: one OTLP request per record, protobuf or JSON), Jaeger spans (protobuf
+ * {@code jaeger.api_v2.Span} or JSON, one per record, as on {@code jaeger-spans}) and Zipkin JSON. The encoding is
+ * detected per record (the
  * same detection as for files); a record that does not decode is reported with topic/partition/offset and skipped.
  *
  * <p>Start from earliest, latest or a timestamp. With a group id the consumer commits offsets after the record's spans
@@ -251,8 +253,13 @@ public final class KafkaSource implements Runnable, AutoCloseable {
                 found.clear();
                 new TraceFileReader(spans::add, found::add).read(where, new ByteArrayInputStream(record.value()));
             }
+        } else if (record.topic().contains("jaeger") && jaegerProto(record.value(), spans)) {
+            found.clear(); // jaeger-spans with the protobuf encoding: one jaeger.api_v2.Span per record
         } else {
             new TraceFileReader(spans::add, found::add).read(where, new ByteArrayInputStream(record.value()));
+            if (spans.isEmpty() && jaegerProto(record.value(), spans)) {
+                found.clear();
+            }
             if (spans.isEmpty()) {
                 List<Problem> asLogs = new ArrayList<>();
                 logs(where, record.value(), logs, asLogs);
@@ -269,6 +276,16 @@ public final class KafkaSource implements Runnable, AutoCloseable {
         }
         found.forEach(p -> problems.report(new Problem(source, location, p.reason())));
         return new Delivery(record.topic(), record.partition(), record.offset(), spans, logs);
+    }
+
+    /** A Jaeger protobuf span (the record's only content), added to {@code spans}; false when it is not one. */
+    private static boolean jaegerProto(byte[] value, List<Span> spans) {
+        try {
+            spans.add(dev.sloscout.connectors.files.JaegerProtoDecoder.decode(value));
+            return true;
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            return false;
+        }
     }
 
     /** OTLP logs: JSON (as the log file reader reads it) or protobuf ExportLogsServiceRequest. */

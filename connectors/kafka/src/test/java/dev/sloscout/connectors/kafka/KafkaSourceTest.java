@@ -102,6 +102,32 @@ class KafkaSourceTest {
     }
 
     @Test
+    void readsJaegerSpansOnePerRecordInProtobufAndJson() throws Exception {
+        List<Span> spans = TraceFixtures.spans(7, 4);
+        List<Span> asJson = TraceFixtures.spans(8, 2);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (Span span : spans) {
+                producer.send(new ProducerRecord<>("jaeger-spans", 0, null,
+                        dev.sloscout.connectors.files.fixtures.JaegerProtoWriter.span(span))).get();
+            }
+            producer.send(new ProducerRecord<>("jaeger-spans", 0, null, dev.sloscout.connectors.files.fixtures
+                    .JaegerJsonWriter.queryResponse(asJson).getBytes(StandardCharsets.UTF_8))).get();
+        }
+        List<Problem> problems = new CopyOnWriteArrayList<>();
+        BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(64);
+        KafkaSource source = new KafkaSource(settings("jaeger-spans", null, KafkaSource.Start.EARLIEST, null), queue,
+                problems::add);
+        Thread t = new Thread(source, "kafka-source");
+        t.start();
+        Set<SpanId> seen = collect(source, queue, spans.size() + asJson.size(), Duration.ofSeconds(30));
+        source.close();
+        t.join(10_000);
+        assertThat(seen).containsAll(spans.stream().map(Span::spanId).toList())
+                .containsAll(asJson.stream().map(Span::spanId).toList());
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aGroupResumesWhereItStoppedAndABrokerRestartLosesNothing() throws Exception {
         String topic = "restart_spans";
         List<Span> before = TraceFixtures.spans(10, 20);
