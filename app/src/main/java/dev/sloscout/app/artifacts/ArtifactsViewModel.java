@@ -49,6 +49,7 @@ public final class ArtifactsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private SortedMap<String, String> bundle = new TreeMap<>();
     private Map<String, String> previous;
+    private long generation;
     private String previousFrom;
 
     /**
@@ -79,17 +80,36 @@ public final class ArtifactsViewModel {
         regenerate();
     }
 
-    /** Rebuilds the bundle from the analysis and the tunings (milliseconds: strings only). */
+    /** What one rebuild produced. */
+    private record Built(int slos, SortedMap<String, String> files, List<String> checks) {
+    }
+
+    /**
+     * Rebuilds the bundle from the analysis and the tunings, in the background (hundreds of SLOs take a moment);
+     * only the newest rebuild is shown.
+     */
     public void regenerate() {
         Analysis a = analysis.get();
-        List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
-                new ExportSettings(null, AlertTier.STANDARD, null, null), candidate -> tuned.get(candidate.id()));
-        bundle = ExportBundle.files(slos);
+        Map<String, ArtifactBundle.Tuning> tunings = Map.copyOf(tuned);
+        long mine = ++generation;
+        tasks.submit("Build the export bundle", progress -> {
+            List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
+                    new ExportSettings(null, AlertTier.STANDARD, null, null), candidate -> tunings.get(candidate.id()));
+            return new Built(slos.size(), ExportBundle.files(slos), structural(slos));
+        }, built -> {
+            if (mine == generation) {
+                show(built);
+            }
+        }, failure -> status.set("The bundle could not be built: " + failure.getMessage()));
+    }
+
+    private void show(Built built) {
+        bundle = built.files();
         String keep = selected.get();
         files.setAll(bundle.keySet().stream().sorted(Comparator.comparing(ArtifactsViewModel::order)
                 .thenComparing(Comparator.naturalOrder())).toList());
-        validation.setAll(structural(slos));
-        status.set(String.format("%d SLOs in %d files%s", slos.size(), bundle.size(), previous == null ? ""
+        validation.setAll(built.checks());
+        status.set(String.format("%d SLOs in %d files%s", built.slos(), bundle.size(), previous == null ? ""
                 : ", " + changedFiles() + " changed since the export to " + previousFrom));
         selected.set(null);
         selected.set(keep != null && bundle.containsKey(keep) ? keep : files.isEmpty() ? null : files.get(0));
@@ -181,7 +201,9 @@ public final class ArtifactsViewModel {
             previous = snapshot;
             previousFrom = folder.toString();
             exported.accept(folder);
-            regenerate();
+            String keep = selected.get(); // the bundle is unchanged: only the diff's baseline moved
+            selected.set(null);
+            selected.set(keep);
             status.set(snapshot.size() + " files exported to " + folder);
             validate(folder, false);
         }, failure -> status.set("Export to " + folder + " failed: " + failure.getMessage()

@@ -122,6 +122,7 @@ class WorkbenchUiTest {
         openShop(robot);
         exportTo = dir.resolve("export-" + System.nanoTime());
         robot.clickOn("Artifacts");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !workbench.artifacts().files().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#artifact-files").queryListView().getItems()).isNotEmpty();
         robot.clickOn("#export");
