@@ -37,6 +37,9 @@ public final class ArtifactsView extends BorderPane {
                 files.getSelectionModel().select(b);
             }
         });
+        if (model.selectedProperty().get() != null) {
+            files.getSelectionModel().select(model.selectedProperty().get());
+        }
         preview.setId("artifact-preview");
         preview.getStyleClass().add("code");
         preview.setPadding(new Insets(8));
@@ -48,6 +51,7 @@ public final class ArtifactsView extends BorderPane {
         Label diffSummary = new Label();
         diffSummary.textProperty().bind(model.diffSummaryProperty());
         model.diffProperty().addListener((o, a, b) -> renderDiff(b));
+        renderDiff(model.diffProperty().get());
         TabPane tabs = new TabPane(new Tab("Preview", new ScrollPane(preview)),
                 new Tab("Diff against the previous export", new BorderPane(new ScrollPane(diff), diffSummary, null, null, null)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -89,6 +89,9 @@ public final class CapsulesView extends BorderPane {
                 table.scrollTo(b);
             }
         });
+        if (model.selectedProperty().get() != null) {
+            table.getSelectionModel().select(model.selectedProperty().get());
+        }
         Button similar = new Button("Similar capsules");
         similar.setId("similar");
         similar.setTooltip(Tables.tooltip("The capsules closest in meaning to the selected one (local embedding model, "
@@ -98,7 +101,7 @@ public final class CapsulesView extends BorderPane {
         samples.setId("capsule-samples");
         FlowPane traces = new FlowPane(6, 2);
         traces.setId("capsule-traces");
-        model.traceIds().addListener((javafx.collections.ListChangeListener<String>) c -> {
+        Runnable showTraces = () -> {
             traces.getChildren().clear();
             for (String id : model.traceIds()) {
                 Hyperlink link = new Hyperlink(id);
@@ -106,7 +109,9 @@ public final class CapsulesView extends BorderPane {
                 link.setOnAction(e -> openTrace.accept(id));
                 traces.getChildren().add(link);
             }
-        });
+        };
+        model.traceIds().addListener((javafx.collections.ListChangeListener<String>) c -> showTraces.run());
+        showTraces.run(); // the view may be built after the analysis arrived
         VBox details = new VBox(4, new HBox(8, new Label("Samples (redacted)"), similar), samples, new Label("Traces with these events"),
                 new ScrollPane(traces));
         VBox.setVgrow(samples, Priority.ALWAYS);

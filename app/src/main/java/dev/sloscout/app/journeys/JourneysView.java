@@ -64,6 +64,9 @@ public final class JourneysView extends SplitPane {
             }
         });
         table.setPlaceholder(new Label("No journeys yet: open trace files (Ctrl+O) or the demo (Ctrl+D)."));
+        if (model.selectedProperty().get() != null) {
+            table.getSelectionModel().select(model.selectedProperty().get());
+        }
 
         TextArea details = new TextArea();
         details.setId("journey-details");
@@ -93,6 +96,7 @@ public final class JourneysView extends SplitPane {
         WaterfallView waterfall = new WaterfallView();
         waterfall.setId("waterfall");
         model.waterfallProperty().addListener((o, a, b) -> waterfall.show(b));
+        waterfall.show(model.waterfallProperty().get());
         ScrollPane waterfallScroll = new ScrollPane(waterfall);
         waterfallScroll.setFitToWidth(true);
         VBox bottom = new VBox(4, new Label("Sample traces"), samples, waterfallScroll);

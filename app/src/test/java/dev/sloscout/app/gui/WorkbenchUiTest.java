@@ -93,6 +93,8 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workbench.window().shownView()).isEqualTo("capsules");
         assertThat(robot.lookup("#capsules-table").queryTableView().getItems()).isNotEmpty();
+        // built after the analysis arrived, the view still shows the selected capsule's trace links
+        assertThat(robot.lookup("#capsule-traces").queryAs(javafx.scene.layout.FlowPane.class).getChildren()).isNotEmpty();
     }
 
     @Test
