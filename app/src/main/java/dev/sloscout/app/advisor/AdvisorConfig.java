@@ -1,14 +1,12 @@
 package dev.sloscout.app.advisor;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sloscout.app.export.Json;
 import dev.sloscout.assist.advisor.AdvisorSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -20,7 +18,6 @@ import java.time.Duration;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AdvisorConfig(String endpoint, String model, int timeoutSeconds, String keyFile) {
     static final String FILE = "advisor.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     public static final AdvisorConfig OFF = new AdvisorConfig("", "gpt-4o-mini", 60, null);
 
     public AdvisorConfig {
@@ -40,13 +37,11 @@ public record AdvisorConfig(String endpoint, String model, int timeoutSeconds, S
 
     public static AdvisorConfig load(Path home) throws IOException {
         Path file = home.resolve(FILE);
-        return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), AdvisorConfig.class) : OFF;
+        return Files.isRegularFile(file) ? Json.MAPPER.readValue(file.toFile(), AdvisorConfig.class) : OFF;
     }
 
     public void save(Path home) throws IOException {
         Files.createDirectories(home);
-        Path tmp = home.resolve(FILE + ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
-        Files.move(tmp, home.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Json.writeFile(home.resolve(FILE), this);
     }
 }

@@ -8,8 +8,6 @@ import dev.sloscout.app.slostudio.Tuning;
 import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.Advisor;
 import dev.sloscout.assist.advisor.AdvisorKeyFile;
-import dev.sloscout.assist.advisor.AdvisorSettings;
-import dev.sloscout.assist.advisor.OpenAiCompatibleChat;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.slo.Objective;
@@ -187,8 +185,7 @@ public final class AdvisorViewModel {
         tasks.submit("Advisor: " + which.name().toLowerCase(Locale.ROOT).replace('_', ' '), progress -> {
             Advisor advisor;
             if (config.enabled()) {
-                AdvisorSettings settings = config.settings();
-                advisor = new Advisor(new OpenAiCompatibleChat(settings, keyFile().load().orElse(null)), settings.maxPromptChars());
+                advisor = Advisor.connect(config.settings(), keyFile());
             } else {
                 advisor = Advisor.offline();
             }

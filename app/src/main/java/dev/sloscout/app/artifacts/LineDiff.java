@@ -1,14 +1,15 @@
 package dev.sloscout.app.artifacts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A line diff (longest common subsequence) of two texts, for "what changed since the previous export". Files of a
- * bundle are a few hundred lines; beyond {@link #MAX_CELLS} the diff falls back to "replaced whole".
+ * bundle are a few hundred lines; beyond {@link #MAX_CELLS} the differing middle falls back to "replaced whole".
  */
 public final class LineDiff {
-    static final long MAX_CELLS = 25_000_000;
+    static final long MAX_CELLS = 4_000_000; // 16 MB of table at most, computed on the FX thread
 
     public enum Kind { SAME, ADDED, REMOVED }
 
@@ -21,7 +22,28 @@ public final class LineDiff {
     public static List<Line> of(String before, String after) {
         String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);
         String[] b = after.isEmpty() ? new String[0] : after.split("\n", -1);
+        // lines shared at both ends need no table: an edited bundle file usually differs in a few lines in the middle
+        int head = 0;
+        while (head < a.length && head < b.length && a[head].equals(b[head])) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail].equals(b[b.length - 1 - tail])) {
+            tail++;
+        }
         List<Line> out = new ArrayList<>();
+        for (int i = 0; i < head; i++) {
+            out.add(new Line(Kind.SAME, a[i]));
+        }
+        middle(Arrays.copyOfRange(a, head, a.length - tail), Arrays.copyOfRange(b, head, b.length - tail), out);
+        for (int i = a.length - tail; i < a.length; i++) {
+            out.add(new Line(Kind.SAME, a[i]));
+        }
+        return out;
+    }
+
+    /** The longest-common-subsequence diff of what differs (or "replaced whole" past {@link #MAX_CELLS}). */
+    private static void middle(String[] a, String[] b, List<Line> out) {
         if ((long) a.length * b.length > MAX_CELLS) {
             for (String line : a) {
                 out.add(new Line(Kind.REMOVED, line));
@@ -29,7 +51,7 @@ public final class LineDiff {
             for (String line : b) {
                 out.add(new Line(Kind.ADDED, line));
             }
-            return out;
+            return;
         }
         int[][] lcs = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
@@ -56,7 +78,6 @@ public final class LineDiff {
         while (j < b.length) {
             out.add(new Line(Kind.ADDED, b[j++]));
         }
-        return out;
     }
 
     public static boolean changed(List<Line> diff) {

@@ -7,7 +7,6 @@ import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.Advisor;
 import dev.sloscout.assist.advisor.AdvisorKeyFile;
 import dev.sloscout.assist.advisor.AdvisorSettings;
-import dev.sloscout.assist.advisor.OpenAiCompatibleChat;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.Capsule;
@@ -135,7 +134,6 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         }
         AdvisorSettings settings = new AdvisorSettings(endpoint, model, Duration.ofSeconds(timeoutSeconds), 2,
                 12_000);
-        AdvisorKeyFile keys = keyFile == null ? AdvisorKeyFile.inHome() : new AdvisorKeyFile(keyFile);
-        return new Advisor(new OpenAiCompatibleChat(settings, keys.load().orElse(null)), settings.maxPromptChars());
+        return Advisor.connect(settings, keyFile == null ? AdvisorKeyFile.inHome() : new AdvisorKeyFile(keyFile));
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -81,21 +80,15 @@ final class KafkaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        KafkaSource.Start start;
-        Instant at = null;
-        switch (from.toLowerCase(Locale.ROOT)) {
-            case "earliest" -> start = KafkaSource.Start.EARLIEST;
-            case "latest" -> start = KafkaSource.Start.LATEST;
-            default -> {
-                try {
-                    at = Instant.parse(from);
-                } catch (DateTimeParseException e) {
-                    err.println("slo-scout: --from " + from + ": expected earliest, latest or an ISO-8601 time");
-                    return SloScoutCommand.EXIT_UNUSABLE;
-                }
-                start = KafkaSource.Start.TIMESTAMP;
-            }
+        KafkaSource.StartAt startAt;
+        try {
+            startAt = KafkaSource.StartAt.parse(from);
+        } catch (IllegalArgumentException e) {
+            err.println("slo-scout: --from " + from + ": expected earliest, latest or an ISO-8601 time");
+            return SloScoutCommand.EXIT_UNUSABLE;
         }
+        KafkaSource.Start start = startAt.start();
+        Instant at = startAt.at();
         BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(256);
         KafkaSource source = new KafkaSource(new KafkaSource.Settings(bootstrap, topics, start, at, group, clientId,
                 connection()), queue, p -> err.println("slo-scout: " + p.toLine()));

@@ -53,7 +53,9 @@ final class MetricsSlisCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!range.matches("[0-9]+[smhdwy]")) {
+        try {
+            MetricsSliDiscovery.durationOf(range);
+        } catch (IllegalArgumentException e) {
             err.println("slo-scout: --range " + range + ": expected a Prometheus duration such as 14d or 6h");
             return SloScoutCommand.EXIT_UNUSABLE;
         }

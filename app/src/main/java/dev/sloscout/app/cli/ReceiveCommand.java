@@ -4,7 +4,6 @@ import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,13 +49,13 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        int colon = listen.lastIndexOf(':');
-        if (colon < 1) {
-            err.println("slo-scout: --listen " + listen + ": expected HOST:PORT");
+        InetSocketAddress address;
+        try {
+            address = OtlpHttpReceiver.Settings.address(listen);
+        } catch (IllegalArgumentException e) {
+            err.println("slo-scout: --listen " + listen + ": " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;
         }
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(listen.substring(0, colon)),
-                Integer.parseInt(listen.substring(colon + 1)));
         BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
         Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 2),

@@ -77,11 +77,6 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
         pool.execute(task);
     }
 
-    /** Running tasks right now. */
-    public long running() {
-        return tasks.stream().filter(Task::isRunning).count();
-    }
-
     @Override
     public void close() {
         tasks.forEach(Task::cancel);

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * size. Each view gets a moment to lay out (the graph layout runs in its own thread) before its snapshot.
  */
 final class Screenshots {
-    static final List<String> VIEWS = List.of("journeys", "capsules", "slo-studio", "artifacts");
+    static final List<String> VIEWS = MainWindow.VIEWS.subList(0, 4); // journeys, capsules, slo-studio, artifacts
     private static final Duration SETTLE = Duration.seconds(2.5);
 
     private Screenshots() {

@@ -166,12 +166,6 @@ final class GraphPanel extends StackPane {
         onNode.accept(hit.getId());
     }
 
-    /** Screen position of a node (for tests and screenshots), or null when it has not been laid out yet. */
-    Point3 nodePosition(String id) {
-        GraphicElement element = (GraphicElement) viewer.getGraphicGraph().getNode(id);
-        return element == null ? null : panel.getCamera().transformGuToPx(element.getX(), element.getY(), 0);
-    }
-
     /** Stops the viewer; GraphStream 2.0 throws when the view never rendered (closed right after opening). */
     void close() {
         try {

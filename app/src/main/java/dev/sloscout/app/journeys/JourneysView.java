@@ -136,7 +136,7 @@ public final class JourneysView extends SplitPane {
         minCalls.setTooltip(Tables.tooltip("Hide calls between services seen fewer times than this share of the busiest call"));
         Label minLabel = new Label();
         minCalls.valueProperty().addListener((o, a, b) -> {
-            long value = Math.round(b.doubleValue() * b.doubleValue() * maxOfAll());
+            long value = Math.round(b.doubleValue() * b.doubleValue() * model.maxCallsOfAll());
             model.minCallsProperty().set(value);
             minLabel.setText(value == 0 ? "all calls" : String.format(Locale.ROOT, ">= %,d calls", value));
         });
@@ -149,10 +149,6 @@ public final class JourneysView extends SplitPane {
         fit.setOnAction(e -> withGraph(GraphPanel::resetView));
         return new ToolBar(all, operations, focus, hops, unfocus, focusLabel, new Label("Hide below"), minCalls, minLabel, zoomIn,
                 zoomOut, fit);
-    }
-
-    private long maxOfAll() {
-        return ServiceGraph.of(model.rows().stream().map(JourneyRow::journey).toList()).maxCalls();
     }
 
     private void attachGraph() {
@@ -172,12 +168,6 @@ public final class JourneysView extends SplitPane {
         if (graph != null) {
             action.accept(graph);
         }
-    }
-
-    /** Clicks a service node as the user would (for tests). */
-    void clickNode(String id) {
-        lastClicked = id;
-        model.selectNode(id);
     }
 
     public void dispose() {

@@ -48,6 +48,7 @@ public final class JourneysViewModel {
     private final ObjectProperty<Waterfall> waterfall = new SimpleObjectProperty<>();
     private Map<String, Trace> keptTraces = Map.of();
     private List<Journey> journeys = List.of();
+    private long maxCallsOfAll;
 
     public JourneysViewModel(ReadOnlyObjectProperty<Analysis> analysis) {
         for (ObservableValue<?> input : List.of(selected, allJourneys, operations, focus, hops, minCalls)) {
@@ -61,6 +62,7 @@ public final class JourneysViewModel {
     private void load(Analysis analysis) {
         journeys = analysis == null ? List.of() : analysis.journeys();
         keptTraces = analysis == null ? Map.of() : analysis.sampleTraces();
+        maxCallsOfAll = ServiceGraph.of(journeys).maxCalls();
         String keep = selected.get() == null ? null : selected.get().id();
         rows.setAll(journeys.stream().map(JourneyRow::of).toList());
         // a live source refreshes the analysis every few seconds: the user's journey stays selected
@@ -87,7 +89,7 @@ public final class JourneysViewModel {
     }
 
     private void refreshGraph() {
-        List<Journey> scope = allJourneys.get() || selected.get() == null ? journeys : List.of(selected.get().journey());
+        List<Journey> scope = scope();
         ServiceGraph g = operations.get()
                 ? ServiceGraph.ofTraces(keptOf(scope), scope.size() == 1 ? scope.get(0).name() : "all journeys")
                 : ServiceGraph.of(scope);
@@ -96,6 +98,16 @@ public final class JourneysViewModel {
             g = g.around(focus.get(), hops.get());
         }
         graph.set(g);
+    }
+
+    /** The journeys the graph and the samples are about: the selected one, or all. */
+    private List<Journey> scope() {
+        return allJourneys.get() || selected.get() == null ? journeys : List.of(selected.get().journey());
+    }
+
+    /** The busiest call between two services over all journeys: the scale of the "hide below" control. */
+    public long maxCallsOfAll() {
+        return maxCallsOfAll;
     }
 
     /** The kept whole traces of some journeys (their sample and error sample traces). */
@@ -160,9 +172,8 @@ public final class JourneysViewModel {
 
     /** The sample traces of the selected journey, or of every journey in "all journeys" mode. */
     private List<SampleTrace> baseSamples() {
-        List<Journey> scope = allJourneys.get() || selected.get() == null ? journeys : List.of(selected.get().journey());
         List<SampleTrace> list = new java.util.ArrayList<>();
-        for (Journey j : scope) {
+        for (Journey j : scope()) {
             j.errorTraceIds().forEach(id -> list.add(new SampleTrace(id, true, keptTraces.containsKey(id))));
             j.sampleTraceIds().stream().filter(id -> !j.errorTraceIds().contains(id))
                     .forEach(id -> list.add(new SampleTrace(id, false, keptTraces.containsKey(id))));

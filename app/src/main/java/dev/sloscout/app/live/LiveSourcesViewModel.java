@@ -9,10 +9,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,13 +74,10 @@ public final class LiveSourcesViewModel {
             if (bootstrap == null || bootstrap.isBlank() || names.isEmpty() || names.get(0).isBlank()) {
                 throw new IllegalArgumentException("give the bootstrap servers and at least one topic");
             }
-            KafkaSource.Start start = from == null || from.isBlank() || from.equalsIgnoreCase("earliest")
-                    ? KafkaSource.Start.EARLIEST : from.equalsIgnoreCase("latest") ? KafkaSource.Start.LATEST
-                    : KafkaSource.Start.TIMESTAMP;
-            Instant at = start == KafkaSource.Start.TIMESTAMP ? Instant.parse(from.trim()) : null;
-            settings = new KafkaSource.Settings(bootstrap.trim(), names, start, at, group == null || group.isBlank()
-                    ? null : group.trim(), "slo-scout-workbench", null);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            KafkaSource.StartAt start = KafkaSource.StartAt.parse(from);
+            settings = new KafkaSource.Settings(bootstrap.trim(), names, start.start(), start.at(), group == null
+                    || group.isBlank() ? null : group.trim(), "slo-scout-workbench", null);
+        } catch (IllegalArgumentException e) {
             status.set("Kafka source not added: " + e.getMessage());
             return;
         }
@@ -92,15 +87,10 @@ public final class LiveSourcesViewModel {
     /** Adds the OTLP/HTTP receiver on {@code host:port} (127.0.0.1:4318 by default; port 0 picks a free one). */
     public void addReceiver(String hostPort) {
         String spec = hostPort == null || hostPort.isBlank() ? "127.0.0.1:4318" : hostPort.trim();
-        int colon = spec.lastIndexOf(':');
         InetSocketAddress address;
         try {
-            if (colon < 1) {
-                throw new IllegalArgumentException("expected HOST:PORT, got '" + spec + "'");
-            }
-            address = new InetSocketAddress(InetAddress.getByName(spec.substring(0, colon)),
-                    Integer.parseInt(spec.substring(colon + 1)));
-        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            address = dev.sloscout.connectors.otlphttp.OtlpHttpReceiver.Settings.address(spec);
+        } catch (IllegalArgumentException e) {
             status.set("Receiver not added: " + e.getMessage());
             return;
         }
@@ -112,8 +102,10 @@ public final class LiveSourcesViewModel {
         String r = range == null || range.isBlank() ? "14d" : range.trim();
         java.net.URI uri;
         try {
-            if (!r.matches("[0-9]+[smhdwy]")) {
-                throw new IllegalArgumentException("range " + r + ": expected a Prometheus duration such as 14d or 6h");
+            try {
+                dev.sloscout.connectors.prometheus.MetricsSliDiscovery.durationOf(r);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("range " + r + ": " + e.getMessage());
             }
             uri = java.net.URI.create(url == null ? "" : url.trim());
             if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {

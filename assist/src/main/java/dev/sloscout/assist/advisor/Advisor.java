@@ -60,6 +60,11 @@ public final class Advisor {
         return new Advisor(null, 12_000);
     }
 
+    /** An advisor on an OpenAI-compatible endpoint, with the key from its key file (none when the file is absent). */
+    public static Advisor connect(AdvisorSettings settings, AdvisorKeyFile keys) throws java.io.IOException {
+        return new Advisor(new OpenAiCompatibleChat(settings, keys.load().orElse(null)), settings.maxPromptChars());
+    }
+
     public Advisor(ChatClient chat, int maxPromptChars) {
         this.chat = chat;
         this.maxPromptChars = maxPromptChars;

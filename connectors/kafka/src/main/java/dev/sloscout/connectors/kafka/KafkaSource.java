@@ -47,6 +47,24 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class KafkaSource implements Runnable, AutoCloseable {
     public enum Start { EARLIEST, LATEST, TIMESTAMP }
 
+    /** Where to start reading, as users write it: {@code earliest} (also blank), {@code latest} or an ISO-8601 time. */
+    public record StartAt(Start start, Instant at) {
+        public static StartAt parse(String from) {
+            String text = from == null ? "" : from.trim();
+            if (text.isEmpty() || text.equalsIgnoreCase("earliest")) {
+                return new StartAt(Start.EARLIEST, null);
+            }
+            if (text.equalsIgnoreCase("latest")) {
+                return new StartAt(Start.LATEST, null);
+            }
+            try {
+                return new StartAt(Start.TIMESTAMP, Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("expected earliest, latest or an ISO-8601 time, got '" + from + "'");
+            }
+        }
+    }
+
     public enum State { CONNECTING, RUNNING, PAUSED, STOPPED, FAILED }
 
     /**

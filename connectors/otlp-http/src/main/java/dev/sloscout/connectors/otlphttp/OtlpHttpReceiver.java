@@ -42,6 +42,23 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         public static Settings defaults() {
             return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 4318), 16 << 20, 2);
         }
+
+        /** {@code HOST:PORT} (IPv6 as {@code [::1]:4318}); throws IllegalArgumentException saying what is wrong. */
+        public static InetSocketAddress address(String hostPort) {
+            int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("expected HOST:PORT, got '" + hostPort + "'");
+            }
+            String host = hostPort.substring(0, colon).replaceAll("^\\[|\\]$", "");
+            try {
+                int port = Integer.parseInt(hostPort.substring(colon + 1));
+                return new InetSocketAddress(InetAddress.getByName(host), port);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected HOST:PORT, got '" + hostPort + "': the port is not a number");
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("unknown host " + host);
+            }
+        }
     }
 
     /** One accepted request: what it held and who sent it. */

@@ -220,7 +220,7 @@ public final class MetricsSliDiscovery {
     }
 
     /** A Prometheus duration such as {@code 14d}, {@code 6h}, {@code 2w}. */
-    static Duration durationOf(String range) {
+    public static Duration durationOf(String range) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)([smhdwy])").matcher(range);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a Prometheus duration such as 14d or 6h, got '" + range + "'");
