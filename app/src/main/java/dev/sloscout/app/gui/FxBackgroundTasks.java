@@ -44,7 +44,7 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
             protected T call() throws Exception {
                 updateTitle(title);
                 updateMessage("waiting");
-                T result = work.run(new Progress() {
+                Progress progress = new Progress() {
                     @Override
                     public void update(double fraction, String message) {
                         updateProgress(fraction < 0 ? -1 : fraction, 1);
@@ -55,7 +55,19 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
                     public boolean cancelled() {
                         return isCancelled();
                     }
-                });
+                };
+                T result;
+                try {
+                    result = work.run(progress);
+                } catch (Exception e) {
+                    if (isCancelled()) { // a cancelled Task reports nothing itself: say what went wrong anyway
+                        Platform.runLater(() -> onFailed.accept(e));
+                    }
+                    throw e;
+                }
+                if (isCancelled()) { // work that stops early hands over what it did (an analysis of what was read)
+                    Platform.runLater(() -> onDone.accept(result));
+                }
                 updateProgress(1, 1);
                 updateMessage(isCancelled() ? "cancelled" : "done");
                 return result;
@@ -75,6 +87,14 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
             Platform.runLater(list);
         }
         pool.execute(task);
+    }
+
+    /**
+     * Asks a task to stop without interrupting its thread: work checks {@link Progress#cancelled()} and hands over what
+     * it did (an interrupt would close the file channel it is reading and turn a cancel into a read error).
+     */
+    public static void cancel(Task<?> task) {
+        task.cancel(false);
     }
 
     @Override

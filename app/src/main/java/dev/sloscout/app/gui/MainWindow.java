@@ -179,7 +179,7 @@ public final class MainWindow extends BorderPane {
             show("artifacts");
             parts.export().run();
         });
-        MenuItem cancel = item("Cancel running tasks", "Shortcut+Period", () -> parts.tasks().tasks().forEach(Task::cancel));
+        MenuItem cancel = item("Cancel running tasks", "Shortcut+Period", () -> parts.tasks().tasks().forEach(FxBackgroundTasks::cancel));
         Menu tools = new Menu("Tools", null, export, cancel);
         return new MenuBar(file, edit, view, tools);
     }
@@ -243,7 +243,7 @@ public final class MainWindow extends BorderPane {
             if (running != null) {
                 progress.progressProperty().bind(running.progressProperty());
                 taskMessage.textProperty().bind(Bindings.concat(running.titleProperty(), ": ", running.messageProperty()));
-                cancel.setOnAction(e -> running.cancel());
+                cancel.setOnAction(e -> FxBackgroundTasks.cancel(running));
             } else {
                 taskMessage.setText("");
             }

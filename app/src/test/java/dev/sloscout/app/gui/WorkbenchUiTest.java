@@ -189,6 +189,19 @@ class WorkbenchUiTest {
         assertThat(workbench.advisor().suggestions().get(0).state()).isEqualTo("accepted");
     }
 
+    @Test
+    void theThemeSwitchesWithCtrlTAndIsRemembered(FxRobot robot) {
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+        robot.push(KeyCode.CONTROL, KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(workbench.model().settingsProperty().get().dark()).isTrue();
+        robot.push(KeyCode.CONTROL, KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).contains("primer-light");
+        assertThat(robot.lookup("#memory").queryLabeled().getText()).matches("[0-9,]+ / [0-9,]+ MB");
+    }
+
     @SuppressWarnings("unchecked")
     private static double objectiveLine(LineChart<?, ?> chart) {
         XYChart.Series<Number, Number> line = (XYChart.Series<Number, Number>) chart.getData().stream()
