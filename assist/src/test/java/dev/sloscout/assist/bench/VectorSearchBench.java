@@ -3,7 +3,7 @@ package dev.sloscout.assist.bench;
 import dev.sloscout.assist.Embedder;
 import dev.sloscout.assist.VectorIndex;
 import dev.sloscout.engine.capsule.Fingerprinter;
-import dev.sloscout.engine.capsule.LogHeaderParser;
+import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public final class VectorSearchBench {
         Set<String> templates = new LinkedHashSet<>();
         Set<String> messages = new LinkedHashSet<>();
         Redactor redactor = new Redactor();
-        LogHeaderParser headers = new LogHeaderParser(2024);
+        HeaderLayout headers = HeaderLayout.perLine(2024);
         try (Stream<Path> folders = Files.list(loghub)) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
                 Fingerprinter f = new Fingerprinter(2024);

@@ -18,17 +18,26 @@ import java.util.TreeSet;
  * Turns log events into capsules: one template miner per service, statistics per service and template. Memory is
  * bounded by the number of capsules: samples are a fixed-size reservoir, trace ids a bounded set, and the count
  * buckets widen (doubling) when they would exceed {@value #MAX_BUCKETS}.
+ *
+ * <p>The header layout of each service's lines is learnt from its first {@value #LAYOUT_SAMPLE} events before any
+ * of them is mined (they wait, in order); a snapshot ({@link #capsules()}, {@link #templateOf}) learns from what has
+ * arrived so far. At most {@value #MAX_WAITING} events wait over all services.
  */
 public final class CapsuleAccumulator implements LogSink {
     static final int SAMPLES = 5;
     static final int TRACE_IDS = 20;
     static final int MAX_BUCKETS = 512;
     static final long FIRST_BUCKET_MILLIS = 60_000;
+    /** Lines a service's header layout is learnt from. */
+    static final int LAYOUT_SAMPLE = 1000;
+    static final int MAX_WAITING = 100_000;
 
     private final Redactor redactor;
     private final TraceLookup traces;
     private final int defaultYear;
     private final Map<String, Fingerprinter> miners = new HashMap<>();
+    private final Map<String, List<LogEvent>> waiting = new LinkedHashMap<>();
+    private int waitingEvents;
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final Map<Template, Template> redacted = new HashMap<>();
     private long events;
@@ -41,7 +50,53 @@ public final class CapsuleAccumulator implements LogSink {
 
     @Override
     public void accept(LogEvent event) {
-        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> new Fingerprinter(defaultYear));
+        Fingerprinter fingerprinter = miners.get(event.service());
+        if (fingerprinter == null) {
+            List<LogEvent> queue = waiting.computeIfAbsent(event.service(), s -> new ArrayList<>());
+            queue.add(event);
+            waitingEvents++;
+            if (queue.size() >= LAYOUT_SAMPLE) {
+                learn(event.service());
+            } else if (waitingEvents > MAX_WAITING) {
+                learnAll();
+            }
+            return;
+        }
+        mine(fingerprinter, event);
+    }
+
+    /** Learns the layouts of the services still waiting for a full sample, from what they have. */
+    private void learnAll() {
+        for (String service : List.copyOf(waiting.keySet())) {
+            learn(service);
+        }
+    }
+
+    private void learn(String service) {
+        List<LogEvent> queue = waiting.remove(service);
+        waitingEvents -= queue.size();
+        Fingerprinter fingerprinter = new Fingerprinter(defaultYear);
+        List<String> sample = new ArrayList<>(queue.size());
+        for (LogEvent e : queue) {
+            if (e.raw()) {
+                sample.add(e.text());
+            }
+        }
+        fingerprinter.learnLayout(sample);
+        miners.put(service, fingerprinter);
+        queue.forEach(e -> mine(fingerprinter, e));
+    }
+
+    /** The header layout learnt for a service's lines (learning it now if it was still waiting), or null. */
+    public HeaderLayout layoutOf(String service) {
+        if (waiting.containsKey(service)) {
+            learn(service);
+        }
+        Fingerprinter f = miners.get(service);
+        return f == null ? null : f.layout();
+    }
+
+    private void mine(Fingerprinter fingerprinter, LogEvent event) {
         long time = event.epochMillis();
         Severity severity = event.severity();
         Template template;
@@ -59,16 +114,18 @@ public final class CapsuleAccumulator implements LogSink {
     }
 
     public long events() {
-        return events;
+        return events + waitingEvents;
     }
 
     /** Templates mined so far, over all services (cheap: no capsule is built). */
     public int templateCount() {
+        learnAll();
         return miners.values().stream().mapToInt(f -> f.miner().templateCount()).sum();
     }
 
     /** The capsules as they stand, templates resolved to their latest form, most frequent first. */
     public List<Capsule> capsules() {
+        learnAll();
         Map<String, Stats> merged = new LinkedHashMap<>();
         Map<String, Map<String, String>> texts = new HashMap<>();
         for (Stats s : stats.values()) {
@@ -93,6 +150,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** The template an event would belong to now, without learning (used to label lines in a second pass). */
     public Template templateOf(LogEvent event) {
+        learnAll();
         Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> new Fingerprinter(defaultYear));
         Template t = event.raw() ? fingerprinter.matchLine(event.text())
                 : fingerprinter.matchMessage(event.text());

@@ -1,22 +1,35 @@
 package dev.sloscout.engine.capsule;
 
 /**
- * One line of text in, its header fields and template out: the header parser, the tokenizer and the miner in the
- * order they run. Not thread-safe; one per ingestion worker (templates are per service or file anyway).
+ * One line of text in, its header fields and template out: the header layout, the tokenizer and the miner in the
+ * order they run. Until {@link #learnLayout} is given a sample of the log's lines, each line's header is read on its
+ * own (strict single-line rules). Not thread-safe; one per ingestion worker (templates are per service anyway).
  */
 public final class Fingerprinter {
-    private final LogHeaderParser headers;
+    private final int defaultYear;
+    private HeaderLayout headers;
     private final MessageTokenizer tokenizer = new MessageTokenizer();
     private final TemplateMiner miner;
     private final Tokens tokens = new Tokens();
 
     public Fingerprinter(int defaultYear) {
-        this(new LogHeaderParser(defaultYear), new TemplateMiner());
+        this(defaultYear, new TemplateMiner());
     }
 
-    public Fingerprinter(LogHeaderParser headers, TemplateMiner miner) {
-        this.headers = headers;
+    public Fingerprinter(int defaultYear, TemplateMiner miner) {
+        this.defaultYear = defaultYear;
+        this.headers = HeaderLayout.perLine(defaultYear);
         this.miner = miner;
+    }
+
+    /** Learns the header layout from sample lines of the log (its first lines, say); later lines are read with it. */
+    public HeaderLayout learnLayout(java.util.List<String> sample) {
+        headers = HeaderLayout.infer(sample, defaultYear);
+        return headers;
+    }
+
+    public HeaderLayout layout() {
+        return headers;
     }
 
     /** Parses the header of a raw line and mines its body. */

@@ -13,14 +13,14 @@ import java.time.ZoneOffset;
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
  * {@code h m s} time fields, {@code f} an optional fraction after {@code . , :}, {@code Z} an optional zone, {@code E}
- * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces; anything else is
- * itself.
+ * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces, {@code P} an optional
+ * {@code AM}/{@code PM}; anything else is itself.
  */
 final class Timestamps {
     private static final String[] FORMS = {
-        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "N_D_h:m:sf_Y", "N_D_h:m:sf",
-        "D/N/Y:h:m:sf_Z", "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "yMD_hms", "y/M/D_h:m:sf", "M/D/Y_h:m:sf",
-        "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
+        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W,_D_N_Y_h:m:sfZ", "N_D_h:m:sf_Y",
+        "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sf_Z", "D-N-Y_h:m:sf", "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf",
+        "yMD_hms", "y/M/D_h:m:sf", "M/D/Y_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
     };
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
@@ -54,7 +54,9 @@ final class Timestamps {
                 return false;
             }
             char d = s.charAt(k);
-            return (d == '-' || d == ':' || d == '/' || d == '.') && Character.isDigit(s.charAt(k + 1));
+            char after = s.charAt(k + 1);
+            return (d == '-' || d == ':' || d == '/' || d == '.') && Character.isDigit(after)
+                    || (d == '-' || d == '/' || d == ' ') && k - i <= 2 && Character.isUpperCase(after); // 01-Mar, 1 Mar
         }
         if (i + 3 > s.length() || !Character.isUpperCase(c)) {
             return false;
@@ -82,6 +84,25 @@ final class Timestamps {
             }
         }
         return null;
+    }
+
+    /** A time of day ({@code 15:04:05.123}) at {@code from}: its end and the milliseconds since midnight, or null. */
+    Match timeOfDay(CharSequence s, int from, int limit) {
+        Attempt a = new Attempt(s, from, limit);
+        if (a.run("h:m:sf") == null) {
+            return null;
+        }
+        return new Match(a.pos, ((a.hour * 60L + a.minute) * 60 + Math.min(a.second, 59)) * 1000 + a.nanos / 1_000_000);
+    }
+
+    /** The instant of a month, day and time of day in the default year (glog writes no year). */
+    long onDay(int month, int day, long millisOfDay) {
+        try {
+            return LocalDateTime.of(defaultYear, month, day, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli()
+                    + millisOfDay;
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** Whether a digit-led form can begin with a run of {@code digits} digits. */
@@ -149,6 +170,7 @@ final class Timestamps {
                 case 's': second = digits(2, 2); return second >= 0 && second <= 60;
                 case 'f': fraction(); return true;
                 case 'Z': zone(); return true;
+                case 'P': meridiem(); return true;
                 case 'E': return epoch();
                 case 'T':
                     if (pos < limit && (s.charAt(pos) == 'T' || s.charAt(pos) == ' ')) {
@@ -220,8 +242,25 @@ final class Timestamps {
             }
         }
 
+        private void meridiem() {
+            if (pos + 2 < limit && s.charAt(pos) == ' ' && (s.charAt(pos + 1) == 'A' || s.charAt(pos + 1) == 'P')
+                    && s.charAt(pos + 2) == 'M' && (pos + 3 == limit || !Character.isLetterOrDigit(s.charAt(pos + 3)))) {
+                boolean pm = s.charAt(pos + 1) == 'P';
+                if (hour == 12) {
+                    hour = pm ? 12 : 0;
+                } else if (pm) {
+                    hour += 12;
+                }
+                pos += 3;
+            }
+        }
+
         private void zone() {
             int save = pos;
+            if (pos + 3 < limit && s.charAt(pos) == ' ' && (startsWithWord("UTC") || startsWithWord("GMT"))) {
+                pos += 4;
+                return;
+            }
             if (pos < limit && s.charAt(pos) == ' ' && pos + 1 < limit
                     && (s.charAt(pos + 1) == '+' || s.charAt(pos + 1) == '-')) {
                 pos++;
@@ -245,6 +284,19 @@ final class Timestamps {
             }
             pos = save;
             offsetSeconds = 0;
+        }
+
+        private boolean startsWithWord(String word) {
+            int end = pos + 1 + word.length();
+            if (end > limit) {
+                return false;
+            }
+            for (int k = 0; k < word.length(); k++) {
+                if (s.charAt(pos + 1 + k) != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return end == limit || !Character.isLetterOrDigit(s.charAt(end));
         }
 
         private boolean epoch() {

@@ -23,7 +23,7 @@ class FingerprintPropertiesTest {
 
     @Property(tries = 2000)
     void headersAndTokensAreAlwaysWellFormed(@ForAll("logLike") String line) {
-        LogHeader header = new LogHeaderParser(2024).parse(line);
+        LogHeader header = HeaderLayout.perLine(2024).parse(line);
         assertThat(header.bodyStart()).isBetween(0, line.length());
         Tokens tokens = new Tokens();
         new MessageTokenizer().tokenize(line, header.bodyStart(), tokens);

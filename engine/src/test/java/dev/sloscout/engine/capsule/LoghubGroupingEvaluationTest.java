@@ -45,6 +45,10 @@ class LoghubGroupingEvaluationTest {
     static double evaluate(Path system, String name, boolean explain) throws IOException {
         List<String> lines = Files.readAllLines(system.resolve(name + "_2k.log"), StandardCharsets.UTF_8);
         Fingerprinter fingerprinter = new Fingerprinter(2024);
+        fingerprinter.learnLayout(lines.subList(0, Math.min(lines.size(), 1000)));
+        if (explain) {
+            System.out.println("layout: " + fingerprinter.layout().describe());
+        }
         lines.forEach(fingerprinter::addLine);
         List<String> predicted = new ArrayList<>();
         List<String> texts = new ArrayList<>();

@@ -6,8 +6,9 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class LogHeaderParserTest {
-    private final LogHeaderParser parser = new LogHeaderParser(2024);
+/** Lines read on their own, before (or without) a layout learnt from the file: the strict single-line rules. */
+class SingleLineHeaderTest {
+    private final HeaderLayout parser = HeaderLayout.perLine(2024);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "¦", quoteCharacter = '`', value = {
@@ -34,10 +35,12 @@ class LogHeaderParserTest {
         "2023-04-01T12:00:00.123+02:00 ERROR payment failed for order 7"
                 + "¦ERROR¦¦payment failed for order 7¦2023-04-01T10:00:00.123Z",
         "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO"
-                + " instruction cache parity error corrected¦INFO¦¦instruction cache parity error corrected"
+                + " instruction cache parity error corrected¦INFO¦KERNEL¦instruction cache parity error corrected"
                 + "¦2005-06-03T22:42:50Z",
         "payment failed: card declined¦UNKNOWN¦¦payment failed: card declined¦-",
         "Error: could not connect¦ERROR¦¦Error: could not connect¦-",
+        "2024-01-01 10:00:00 user 42 logged in¦UNKNOWN¦¦user 42 logged in¦2024-01-01T10:00:00Z",
+        "2024-01-01 10:00:00 user logged in: ok¦UNKNOWN¦¦user logged in: ok¦2024-01-01T10:00:00Z",
     })
     void findsTheHeaderWithoutConfiguration(String line, Severity severity, String component, String body,
             String time) {

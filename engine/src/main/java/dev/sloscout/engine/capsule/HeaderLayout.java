@@ -1,0 +1,491 @@
+package dev.sloscout.engine.capsule;
+
+import dev.sloscout.engine.capsule.HeaderToken.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The layout of a log's line headers, learnt from a sample of its lines rather than guessed line by line: which
+ * leading fields keep their position and kind across lines (timestamps, levels, pids, brackets, separators, a
+ * component ending in a colon, columns padded or delimited by pipes or tabs). A field is header only when the layout
+ * proves it: it is a field of a recognisable kind in at least {@value #CONSISTENT} of the lines, or it sits before
+ * such a field (a host before {@code sshd[42]:}, {@code RAS KERNEL} before {@code INFO}). A word in one line that merely
+ * looks like a header field (the {@code user} of {@code 10:00:00 user 42 logged in}) stays message.
+ *
+ * <p>Lines are matched against the layout leniently, the way a log format's own regular expression would: a nil
+ * value ({@code -}) stands for any field, a free field before a separator may take a few words ({@code Google Chrome
+ * Helper[12]:}), and one field may hold a word instead of the separator or number the layout expects. A line that
+ * does not fit (a banner, another format mixed in) keeps the fields it matched up to a proven one, or is read on its
+ * own with the strict single-line rules.
+ */
+public final class HeaderLayout {
+    /** Share of the sample lines a field must hold for the layout to call it a field. */
+    static final double CONSISTENT = 0.8;
+    static final int MAX_FIELDS = 12;
+    /** Free fields (hosts, loggers, nil values) before the field that proves them header. */
+    private static final int MAX_UNPROVEN_RUN = 4;
+    /** Words one free field before a separator or component may take. */
+    private static final int MAX_SPAN = 3;
+
+    private enum Mode { WORDS, PIPES, TABS }
+
+    private final HeaderLexer lexer;
+    private final Mode mode;
+    /** The kind of each header field; null for a free field (any one token). */
+    private final Kind[] fields;
+    /** Learnt from enough lines: an empty layout then means "no header", not "read each line on its own". */
+    private final boolean learnt;
+
+    private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt) {
+        this.lexer = lexer;
+        this.mode = mode;
+        this.fields = fields;
+        this.learnt = learnt;
+    }
+
+    /** No header known: every line is read on its own with the strict single-line rules. */
+    public static HeaderLayout perLine(int defaultYear) {
+        return new HeaderLayout(new HeaderLexer(new Timestamps(defaultYear)), Mode.WORDS, new Kind[0], false);
+    }
+
+    /**
+     * Learns the layout from sample lines of one log (continuation lines of stack traces are best left out, but a
+     * few do no harm).
+     */
+    public static HeaderLayout infer(List<String> sample, int defaultYear) {
+        HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear));
+        List<String> lines = new ArrayList<>(sample.size());
+        for (String line : sample) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        if (lines.size() < 3) {
+            return new HeaderLayout(lexer, Mode.WORDS, new Kind[0], false); // too few lines to learn from
+        }
+        for (char delimiter : new char[] {'|', '\t'}) {
+            Kind[] columns = inferColumns(lines, lexer, delimiter);
+            if (columns.length > 0) {
+                return new HeaderLayout(lexer, delimiter == '|' ? Mode.PIPES : Mode.TABS, columns, true);
+            }
+        }
+        return new HeaderLayout(lexer, Mode.WORDS, inferWords(lines, lexer), true);
+    }
+
+    /** The header fields, e.g. {@code TIME LEVEL [..] COMPONENT:}, for diagnostics and docs. */
+    public String describe() {
+        StringJoiner j = new StringJoiner(mode == Mode.PIPES ? " | " : mode == Mode.TABS ? " \\t " : " ");
+        for (Kind k : fields) {
+            j.add(k == null ? "*" : k.name());
+        }
+        return fields.length > 0 ? j.toString() : learnt ? "(none: lines are all message)"
+                : "(not learnt: each line read on its own)";
+    }
+
+    /** Number of header fields the layout has (0: none proven). */
+    public int fieldCount() {
+        return fields.length;
+    }
+
+    /** The header of one line. */
+    public LogHeader parse(String line) {
+        if (learnt && fields.length == 0) {
+            return header(new Line(line, lexer, Mode.WORDS), 0); // the sample showed no header: all message
+        }
+        if (fields.length > 0) {
+            Line l = new Line(line, lexer, mode);
+            if (mode != Mode.WORDS) {
+                if (columnsMatched(l) == fields.length) {
+                    return header(l, fields.length);
+                }
+            } else {
+                Matcher m = new Matcher(l, fields);
+                if (m.longest() == fields.length) {
+                    return header(l, m.tokens());
+                }
+            }
+        }
+        Line single = new Line(line, lexer, Mode.WORDS);
+        Kind[] own = singleLine(single);
+        if (own.length == 0) {
+            return header(single, 0);
+        }
+        return header(single, own.length);
+    }
+
+    private int columnsMatched(Line l) {
+        for (int i = 0; i < fields.length; i++) {
+            HeaderToken t = l.token(i);
+            if (t == null || t.delimiter == HeaderToken.Delimiter.END || HeaderLexer.isFreeText(l.text, t)
+                    || fields[i] != null && t.kind != fields[i] && !t.isDash(l.text)
+                    && !(t.kind == Kind.SEPARATOR && t.start == t.end)) {
+                return i;
+            }
+        }
+        return fields.length;
+    }
+
+    /** The header made of the line's first {@code tokens} tokens. */
+    private static LogHeader header(Line l, int tokens) {
+        long time = LogHeader.NO_TIME;
+        Severity severity = null;
+        String component = null;
+        String word = null;
+        boolean wordBeforeSeparator = false;
+        int bodyStart = 0;
+        for (int i = 0; i < tokens; i++) {
+            HeaderToken t = l.token(i);
+            HeaderToken after = i + 1 < tokens ? l.token(i + 1) : null;
+            if (time == LogHeader.NO_TIME && t.epochMillis != LogHeader.NO_TIME) {
+                time = t.epochMillis;
+            }
+            if (severity == null && t.severity != null) {
+                severity = t.severity;
+            }
+            if (component == null && t.component != null && t.kind == Kind.COMPONENT) {
+                component = t.component;
+            }
+            if (t.kind == Kind.WORD && t.end - t.start > 1 && HeaderLexer.isComponentName(l.text, t.start, t.end)
+                    && !HeaderLexer.isFreeText(l.text, t) && (after == null || after.epochMillis == LogHeader.NO_TIME)
+                    && !(wordBeforeSeparator && (after == null || after.kind != Kind.SEPARATOR))) {
+                // a logger or program: the name before a separator, else the last name not followed by a time
+                // (an access log's user and a host stand before the timestamp)
+                word = l.text.substring(t.start, t.end);
+                wordBeforeSeparator = after != null && after.kind == Kind.SEPARATOR;
+            }
+            bodyStart = t.next;
+        }
+        String text = l.text;
+        int n = text.length();
+        while (bodyStart < n && (text.charAt(bodyStart) == ' ' || text.charAt(bodyStart) == '\t')) {
+            bodyStart++;
+        }
+        while (bodyStart < n && tokens > 0 && (text.charAt(bodyStart) == '|'
+                || (text.charAt(bodyStart) == '-' || text.charAt(bodyStart) == ':')
+                && (bodyStart + 1 == n || text.charAt(bodyStart + 1) == ' '))) {
+            bodyStart++; // " - message", "| message", ": message"
+            while (bodyStart < n && (text.charAt(bodyStart) == ' ' || text.charAt(bodyStart) == '\t')) {
+                bodyStart++;
+            }
+        }
+        if (severity == null) {
+            severity = leadingLevel(text, bodyStart);
+        }
+        return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
+    }
+
+    /** A level that opens the message itself ({@code error: ...}, {@code [WARN] ...}): kept in the body. */
+    private static Severity leadingLevel(String s, int from) {
+        int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
+        int end = start;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        if (end - start < 3 || end >= s.length() || ":]".indexOf(s.charAt(end)) < 0) {
+            return Severity.UNKNOWN;
+        }
+        Severity severity = Severity.fromWord(s.substring(start, end));
+        return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    // ---- inference -------------------------------------------------------------------------------------------
+
+    private static Kind[] inferWords(List<String> sample, HeaderLexer lexer) {
+        int n = sample.size();
+        List<Line> lines = new ArrayList<>(n);
+        for (String s : sample) {
+            lines.add(new Line(s, lexer, Mode.WORDS));
+        }
+        Kind[] kinds = new Kind[MAX_FIELDS];
+        boolean[] strong = new boolean[MAX_FIELDS];
+        double needed = CONSISTENT * n;
+        for (int i = 0; i < MAX_FIELDS; i++) {
+            int[] votes = new int[Kind.values().length];
+            int dashes = 0;
+            int columns = 0;
+            for (Line l : lines) {
+                HeaderToken t = l.token(i);
+                if (t == null) {
+                    continue;
+                }
+                Kind spanned = t.kind == Kind.WORD ? spannedAnchor(l, i) : null;
+                votes[(spanned != null ? spanned : t.kind).ordinal()]++;
+                dashes += t.isDash(l.text) ? 1 : 0;
+                columns += t.endsColumn() ? 1 : 0;
+            }
+            if (votes[Kind.SEPARATOR.ordinal()] >= needed) {
+                kinds[i] = Kind.SEPARATOR;
+            } else {
+                for (Kind k : new Kind[] {Kind.TIME, Kind.LEVEL, Kind.BRACKET, Kind.COMPONENT, Kind.NUMBER}) {
+                    if (votes[k.ordinal()] + dashes >= needed) {
+                        kinds[i] = k;
+                        break;
+                    }
+                }
+            }
+            strong[i] = kinds[i] != null && kinds[i] != Kind.NUMBER || i > 0 && columns >= needed;
+        }
+        int[] reach = new int[MAX_FIELDS + 1];
+        for (Line l : lines) {
+            reach[new Matcher(l, kinds).longest()]++;
+        }
+        int header = 0;
+        int unproven = 0;
+        int atLeast = n;
+        for (int h = 1; h <= MAX_FIELDS; h++) {
+            atLeast -= reach[h - 1];
+            if (atLeast < needed) {
+                break;
+            }
+            if (strong[h - 1]) {
+                header = h;
+                unproven = 0;
+                if (kinds[h - 1] == Kind.COMPONENT) {
+                    break; // a component ends every header that has one: "sshd[42]:", "org.acme.Foo:"
+                }
+            } else if (++unproven > MAX_UNPROVEN_RUN) {
+                break;
+            }
+        }
+        Kind[] layout = new Kind[header];
+        System.arraycopy(kinds, 0, layout, 0, header);
+        return layout;
+    }
+
+    /**
+     * A word at {@code i} that is the first of a few words ending in a separator or component ({@code Google Chrome
+     * Helper[12]:}) votes for that kind: the free field before it took more than one word in this line.
+     */
+    private static Kind spannedAnchor(Line l, int i) {
+        HeaderToken before = i > 0 ? l.token(i - 1) : null;
+        if (before == null || before.kind != Kind.WORD) {
+            return null;
+        }
+        for (int k = i + 1; k <= i + MAX_SPAN - 1; k++) {
+            HeaderToken t = l.token(k);
+            if (t == null || t.kind != Kind.WORD) {
+                return t != null && (t.kind == Kind.COMPONENT || t.kind == Kind.SEPARATOR) ? t.kind : null;
+            }
+        }
+        return null;
+    }
+
+    private static Kind[] inferColumns(List<String> lines, HeaderLexer lexer, char delimiter) {
+        int n = lines.size();
+        double needed = CONSISTENT * n;
+        int with = 0;
+        for (String s : lines) {
+            int at = s.indexOf(delimiter);
+            with += at >= 0 && at <= HeaderLexer.REACH ? 1 : 0;
+        }
+        if (with < needed) {
+            return new Kind[0];
+        }
+        Mode mode = delimiter == '|' ? Mode.PIPES : Mode.TABS;
+        int[] reach = new int[MAX_FIELDS + 1];
+        int[][] votes = new int[MAX_FIELDS][Kind.values().length];
+        int firstIsField = 0;
+        for (String s : lines) {
+            Line l = new Line(s, lexer, mode);
+            int k = 0;
+            while (k < MAX_FIELDS) {
+                HeaderToken t = l.token(k);
+                if (t == null || t.delimiter == HeaderToken.Delimiter.END || HeaderLexer.isFreeText(s, t)) {
+                    break; // the last column, and free text, are message
+                }
+                votes[k][t.kind.ordinal()]++;
+                k++;
+            }
+            reach[k]++;
+            HeaderToken first = l.token(0);
+            firstIsField += first != null && first.kind != Kind.WORD && first.kind != Kind.SEPARATOR ? 1 : 0;
+        }
+        if (firstIsField < needed) {
+            return new Kind[0]; // "... INFO a|b|c": pipes in the message, not columns
+        }
+        int header = 0;
+        int atLeast = n;
+        for (int h = 1; h <= MAX_FIELDS; h++) {
+            atLeast -= reach[h - 1];
+            if (atLeast < needed) {
+                break;
+            }
+            header = h;
+        }
+        Kind[] layout = new Kind[header];
+        for (int i = 0; i < header; i++) {
+            for (Kind k : Kind.values()) {
+                if (votes[i][k.ordinal()] >= needed) {
+                    layout[i] = k == Kind.WORD ? null : k;
+                }
+            }
+        }
+        return layout;
+    }
+
+    /**
+     * A line read on its own: fields of a recognisable kind, and before them only words that look like header
+     * fields (a number, an identifier with digits, a name in capitals or with dots, the host after a timestamp).
+     */
+    private static Kind[] singleLine(Line l) {
+        int header = 0;
+        int unproven = 0;
+        List<Kind> kinds = new ArrayList<>();
+        for (int i = 0; i < MAX_FIELDS; i++) {
+            HeaderToken t = l.token(i);
+            if (t == null) {
+                break;
+            }
+            boolean column = t.delimiter == HeaderToken.Delimiter.PIPE || t.delimiter == HeaderToken.Delimiter.TAB;
+            boolean strong = t.kind != Kind.WORD && t.kind != Kind.NUMBER || column && i > 0;
+            if (strong && t.kind == Kind.COMPONENT && i == 0) {
+                break; // "Error: could not connect" opening a bare line is a message
+            }
+            if (strong && t.kind == Kind.LEVEL && i == 0 && l.text.charAt(t.end - 1) == ':'
+                    && t.next < l.text.length()) {
+                break; // "error: something" is a message that says its level
+            }
+            kinds.add(t.kind == Kind.WORD ? null : t.kind);
+            if (strong) {
+                header = i + 1;
+                unproven = 0;
+                if (t.kind == Kind.COMPONENT) {
+                    break;
+                }
+                continue;
+            }
+            HeaderToken before = i > 0 ? l.token(i - 1) : null;
+            boolean hostAfterTime = before != null && before.kind == Kind.TIME && unproven == 0;
+            if (!(hostAfterTime || looksLikeHeaderWord(l.text, t)) || ++unproven > MAX_UNPROVEN_RUN) {
+                break;
+            }
+        }
+        return kinds.subList(0, header).toArray(new Kind[0]);
+    }
+
+    private static boolean looksLikeHeaderWord(String s, HeaderToken t) {
+        if (t.kind == Kind.NUMBER) {
+            return true;
+        }
+        boolean digit = false;
+        boolean lower = false;
+        boolean dot = false;
+        for (int i = t.start; i < t.end; i++) {
+            char c = s.charAt(i);
+            digit |= Character.isDigit(c);
+            lower |= Character.isLowerCase(c);
+            dot |= c == '.' && i > t.start && i + 1 < t.end;
+        }
+        return digit || !lower && t.end - t.start <= 12 || dot;
+    }
+
+    /** The lexed fields of one line, lexed as far as asked. */
+    private static final class Line {
+        final String text;
+        private final HeaderLexer lexer;
+        private final Mode mode;
+        private final List<HeaderToken> tokens = new ArrayList<>(8);
+        private boolean ended;
+
+        Line(String text, HeaderLexer lexer, Mode mode) {
+            this.text = text;
+            this.lexer = lexer;
+            this.mode = mode;
+        }
+
+        HeaderToken token(int i) {
+            while (tokens.size() <= i && !ended) {
+                HeaderToken last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+                int pos = last == null ? skipSpaces(text, 0) : last.next;
+                if (last != null && last.delimiter == HeaderToken.Delimiter.END) {
+                    ended = true;
+                    break;
+                }
+                HeaderToken t = switch (mode) {
+                    case WORDS -> lexer.next(text, pos, last);
+                    case PIPES -> lexer.column(text, pos, '|');
+                    case TABS -> lexer.column(text, pos, '\t');
+                };
+                if (t == null) {
+                    ended = true;
+                } else {
+                    tokens.add(t);
+                }
+            }
+            return i < tokens.size() ? tokens.get(i) : null;
+        }
+
+        private static int skipSpaces(String s, int pos) {
+            while (pos < s.length() && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
+                pos++;
+            }
+            return pos;
+        }
+    }
+
+    /** Aligns a line's tokens with the layout's fields, leniently; finds the longest prefix of fields matched. */
+    private static final class Matcher {
+        private final Line line;
+        private final Kind[] fields;
+        private int bestFields = -1;
+        private int bestTokens;
+
+        Matcher(Line line, Kind[] fields) {
+            this.line = line;
+            this.fields = fields;
+        }
+
+        /** The number of fields matched by the best alignment. */
+        int longest() {
+            search(0, 0, 1);
+            return bestFields;
+        }
+
+        /** The number of tokens the best alignment took. */
+        int tokens() {
+            return bestTokens;
+        }
+
+        private void search(int field, int token, int substitutions) {
+            if (field > bestFields) {
+                bestFields = field;
+                bestTokens = token;
+            }
+            if (field == fields.length || bestFields == fields.length) {
+                return;
+            }
+            HeaderToken t = line.token(token);
+            if (t == null) {
+                return;
+            }
+            Kind expected = fields[field];
+            if (compatible(t, expected)) {
+                search(field + 1, token + 1, substitutions);
+            }
+            if (expected == null && field + 1 < fields.length
+                    && (fields[field + 1] == Kind.SEPARATOR || fields[field + 1] == Kind.COMPONENT)) {
+                for (int extra = 1; extra <= MAX_SPAN && bestFields < fields.length; extra++) {
+                    HeaderToken more = line.token(token + extra);
+                    if (more == null) {
+                        break;
+                    }
+                    if (more.kind == fields[field + 1]) {
+                        search(field + 1, token + extra, substitutions);
+                        break;
+                    }
+                }
+            }
+            if (substitutions > 0 && bestFields < fields.length && field + 1 < fields.length
+                    && expected != null && expected != Kind.TIME && expected != Kind.COMPONENT
+                    && (t.kind == Kind.WORD || t.kind == Kind.NUMBER)) {
+                search(field + 1, token + 1, substitutions - 1); // a word where a separator or number was expected
+            }
+        }
+
+        private boolean compatible(HeaderToken t, Kind expected) {
+            return expected == null || t.kind == expected
+                    || t.isDash(line.text) && expected != Kind.TIME && expected != Kind.COMPONENT;
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package dev.sloscout.engine.capsule;
+
+import dev.sloscout.engine.capsule.HeaderToken.Delimiter;
+import dev.sloscout.engine.capsule.HeaderToken.Kind;
+import java.util.Locale;
+
+/**
+ * Cuts the start of a log line into fields and says what each looks like, without deciding which are header: that
+ * is the {@link HeaderLayout}'s job, from many lines. Timestamps are one field however many words they take, brackets
+ * one field whatever they hold, and a few conventions are read as their loggers write them: glog's {@code I0102},
+ * Python's {@code WARNING:root:}, logfmt's {@code time=... level=...}, logcat's padded {@code tag     :}.
+ */
+final class HeaderLexer {
+    /** Fields start within this many characters of the line start; beyond it everything is message. */
+    static final int REACH = 400;
+    private static final int MAX_BRACKET = 256;
+
+    private final Timestamps timestamps;
+
+    HeaderLexer(Timestamps timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    /**
+     * The field at {@code pos}, or null at the end of the line or past {@link #REACH}.
+     *
+     * @param previous the field before it on this line (null for the first), for the conventions that depend on it
+     */
+    HeaderToken next(String line, int pos, HeaderToken previous) {
+        int n = line.length();
+        if (pos >= n || pos > REACH) {
+            return null;
+        }
+        char c = line.charAt(pos);
+        HeaderToken glog = glog(line, pos);
+        if (glog != null) {
+            return glog;
+        }
+        Timestamps.Match ts = timestamps.match(line, pos, n);
+        if (ts != null) {
+            int end = ts.end();
+            return finish(line, Kind.TIME, pos, end, ts.epochMillis(), null, null, true);
+        }
+        if (c == '[' || c == '(' || c == '<') {
+            int close = closing(line, pos);
+            if (close > 0) {
+                return bracket(line, pos, close);
+            }
+        }
+        return word(line, pos, previous);
+    }
+
+    /** Column {@code pos..} of a line whose fields are separated by {@code delimiter} (a pipe or a tab). */
+    HeaderToken column(String line, int pos, char delimiter) {
+        int n = line.length();
+        if (pos >= n || pos > REACH) {
+            return null;
+        }
+        int end = line.indexOf(delimiter, pos);
+        if (end < 0) {
+            end = n;
+        }
+        int from = pos;
+        int to = end;
+        while (from < to && line.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && line.charAt(to - 1) == ' ') {
+            to--;
+        }
+        int next = end < n ? end + 1 : n;
+        Delimiter d = end < n ? (delimiter == '|' ? Delimiter.PIPE : Delimiter.TAB) : Delimiter.END;
+        if (from == to) {
+            return new HeaderToken(Kind.SEPARATOR, from, to, next, d, LogHeader.NO_TIME, null, null);
+        }
+        Timestamps.Match ts = timestamps.match(line, from, to);
+        if (ts != null && ts.end() == to) {
+            return new HeaderToken(Kind.TIME, from, to, next, d, ts.epochMillis(), null, null);
+        }
+        char c = line.charAt(from);
+        if ((c == '[' || c == '(' || c == '<') && closing(line, from) == to) {
+            HeaderToken b = bracket(line, from, to);
+            return new HeaderToken(Kind.BRACKET, from, to, next, d, b.epochMillis, b.severity, null);
+        }
+        if (indexOfSpace(line, from, to) >= 0) {
+            return new HeaderToken(Kind.WORD, from, to, next, d, LogHeader.NO_TIME, null, null); // free text
+        }
+        Severity level = levelWord(line, from, to);
+        if (level != null) {
+            return new HeaderToken(Kind.LEVEL, from, to, next, d, LogHeader.NO_TIME, level, null);
+        }
+        Kind kind = allDigits(line, from, to) ? Kind.NUMBER : isPunctuation(line, from, to) ? Kind.SEPARATOR
+                : Kind.WORD;
+        String component = kind == Kind.WORD ? componentName(line, from, to) : null;
+        return new HeaderToken(kind, from, to, next, d, LogHeader.NO_TIME, null, component);
+    }
+
+    /** True when the column at {@code pos} holds more than one word: free text, the message. */
+    static boolean isFreeText(String line, HeaderToken column) {
+        return column.kind == Kind.WORD && indexOfSpace(line, column.start, column.end) >= 0;
+    }
+
+    /** glog and klog: {@code I0102 15:04:05.123456} is a level letter glued to the month and day. */
+    private HeaderToken glog(String line, int pos) {
+        int n = line.length();
+        if (pos + 6 >= n || "IWEFD".indexOf(line.charAt(pos)) < 0 || line.charAt(pos + 5) != ' ') {
+            return null;
+        }
+        for (int i = pos + 1; i < pos + 5; i++) {
+            if (!Character.isDigit(line.charAt(i))) {
+                return null;
+            }
+        }
+        int month = (line.charAt(pos + 1) - '0') * 10 + line.charAt(pos + 2) - '0';
+        int day = (line.charAt(pos + 3) - '0') * 10 + line.charAt(pos + 4) - '0';
+        Timestamps.Match time = timestamps.timeOfDay(line, pos + 6, n);
+        if (time == null || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        long millis = timestamps.onDay(month, day, time.epochMillis());
+        return finish(line, Kind.TIME, pos, time.end(), millis, Severity.fromLetter(line.charAt(pos)), null, false);
+    }
+
+    private HeaderToken bracket(String line, int pos, int close) {
+        int innerFrom = pos + 1;
+        int innerTo = close - 1;
+        while (innerFrom < innerTo && line.charAt(innerFrom) == ' ') {
+            innerFrom++;
+        }
+        long time = LogHeader.NO_TIME;
+        int scanFrom = innerFrom;
+        Timestamps.Match ts = timestamps.match(line, innerFrom, innerTo);
+        if (ts != null) {
+            time = ts.epochMillis();
+            scanFrom = ts.end();
+        }
+        Severity severity = levelInside(line, scanFrom, innerTo);
+        int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
+        return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
+    }
+
+    /** {@code [error]}, {@code [core:error]}, {@code [10:00:00 INF]}, {@code [..: INFO/MainProcess]}. */
+    private static Severity levelInside(String line, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i < to && !Character.isLetter(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < to && Character.isLetter(line.charAt(i))) {
+                i++;
+            }
+            if (i > start && (i == to || " :/|,]".indexOf(line.charAt(i)) >= 0)
+                    && (start == from || " :/|[(".indexOf(line.charAt(start - 1)) >= 0)) {
+                Severity s = levelWord(line, start, i);
+                if (s != null && i - start > 1) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private HeaderToken word(String line, int pos, HeaderToken previous) {
+        int n = line.length();
+        int end = pos;
+        int equals = -1;
+        while (end < n) {
+            char c = line.charAt(end);
+            if (c == ' ' || c == '\t' || c == '|') {
+                break;
+            }
+            if (c == '=' && equals < 0) {
+                equals = end;
+            }
+            end++;
+        }
+        if (end == pos) { // a pipe where a field should start: "a || b"
+            return finish(line, Kind.SEPARATOR, pos, pos + 1, LogHeader.NO_TIME, null, null, false);
+        }
+        if (equals > pos) {
+            HeaderToken pair = logfmt(line, pos, equals);
+            if (pair != null) {
+                return pair;
+            }
+        }
+        int colon = line.indexOf(':', pos);
+        if (colon > pos && colon + 1 < end) {
+            Severity level = levelWord(line, pos, colon);
+            if (level != null && colon - pos > 1) { // Python's "WARNING:root:message"
+                return new HeaderToken(Kind.LEVEL, pos, colon + 1, colon + 1, Delimiter.SPACE, LogHeader.NO_TIME,
+                        level, null);
+            }
+            if (previous != null && previous.kind == Kind.LEVEL && previous.next == pos
+                    && isComponentName(line, pos, colon)) { // "root:" after a glued level
+                return new HeaderToken(Kind.COMPONENT, pos, colon + 1, colon + 1, Delimiter.SPACE,
+                        LogHeader.NO_TIME, null, line.substring(pos, colon));
+            }
+        }
+        int core = end;
+        while (core > pos + 1 && (line.charAt(core - 1) == ',' || line.charAt(core - 1) == ';')) {
+            core--;
+        }
+        if (isPunctuation(line, pos, end) && end - pos <= 4) {
+            return finish(line, Kind.SEPARATOR, pos, end, LogHeader.NO_TIME, null, null, false);
+        }
+        if (isCriStreamFlag(line, pos, end, previous)) {
+            return finish(line, Kind.SEPARATOR, pos, end, LogHeader.NO_TIME, null, null, false);
+        }
+        Severity level = levelOf(line, pos, core, previous);
+        if (level != null) {
+            return finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, null, false);
+        }
+        char last = line.charAt(end - 1);
+        if (end - pos > 1 && (last == ':' || last == ']' && line.lastIndexOf('[', end) < pos)
+                && isComponentName(line, pos, end - 1)) {
+            return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null,
+                    componentName(line, pos, end), false);
+        }
+        int padded = paddedColon(line, end);
+        if (padded > 0 && isComponentName(line, pos, end)) { // logcat and Spring Boot pad the name before ':'
+            return finish(line, Kind.COMPONENT, pos, padded, LogHeader.NO_TIME, null, line.substring(pos, end),
+                    false);
+        }
+        Kind kind = allDigits(line, pos, core) ? Kind.NUMBER : Kind.WORD;
+        return finish(line, kind, pos, end, LogHeader.NO_TIME, null, null, false);
+    }
+
+    /** logfmt's leading {@code time=...} and {@code level=...}; other pairs are message. */
+    private HeaderToken logfmt(String line, int pos, int equals) {
+        String key = line.substring(pos, equals).toLowerCase(Locale.ROOT);
+        boolean time = key.equals("time") || key.equals("ts") || key.equals("timestamp") || key.equals("t")
+                || key.equals("@timestamp") || key.equals("date") || key.equals("datetime");
+        boolean level = key.equals("level") || key.equals("lvl") || key.equals("severity")
+                || key.equals("loglevel");
+        if (!time && !level) {
+            return null;
+        }
+        int n = line.length();
+        int from = equals + 1;
+        int to;
+        int end;
+        if (from < n && (line.charAt(from) == '"' || line.charAt(from) == '\'')) {
+            int close = line.indexOf(line.charAt(from), from + 1);
+            if (close < 0) {
+                return null;
+            }
+            to = close;
+            from++;
+            end = close + 1;
+        } else {
+            to = from;
+            while (to < n && line.charAt(to) != ' ' && line.charAt(to) != '\t') {
+                to++;
+            }
+            end = to;
+        }
+        if (time) {
+            Timestamps.Match ts = timestamps.match(line, from, to);
+            if (ts == null || ts.end() != to) {
+                return null;
+            }
+            return finish(line, Kind.TIME, pos, end, ts.epochMillis(), null, null, false);
+        }
+        Severity s = levelWord(line, from, to);
+        return s == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, s, null, false);
+    }
+
+    private HeaderToken finish(String line, Kind kind, int start, int end, long time, Severity severity,
+            String component, boolean timeComma) {
+        int n = line.length();
+        int i = end;
+        if (timeComma && i + 1 < n && line.charAt(i) == ',' && line.charAt(i + 1) == ' ') {
+            i++; // "2016-09-28 04:30:30, Info"
+        }
+        if (i >= n) {
+            return new HeaderToken(kind, start, end, n, Delimiter.END, time, severity, component);
+        }
+        char d = line.charAt(i);
+        Delimiter delimiter;
+        if (d == '|') {
+            delimiter = Delimiter.PIPE;
+            i++;
+        } else if (d == '\t') {
+            delimiter = Delimiter.TAB;
+        } else if (d == ' ') {
+            delimiter = i + 1 < n && line.charAt(i + 1) == ' ' ? Delimiter.PADDING : Delimiter.SPACE;
+        } else {
+            return new HeaderToken(kind, start, end, i, Delimiter.SPACE, time, severity, component); // glued: "]["
+        }
+        while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return new HeaderToken(kind, start, end, i, delimiter, time, severity, component);
+    }
+
+    /** CRI's {@code stdout F} marks a full line, {@code P} a partial one: a structural mark, not a level. */
+    private static boolean isCriStreamFlag(String line, int from, int end, HeaderToken previous) {
+        return end - from == 1 && (line.charAt(from) == 'F' || line.charAt(from) == 'P') && previous != null
+                && previous.kind == Kind.WORD && previous.end - previous.start == 6
+                && (line.startsWith("stdout", previous.start) || line.startsWith("stderr", previous.start));
+    }
+
+    private static Severity levelOf(String line, int from, int end, HeaderToken previous) {
+        int e = end;
+        if (e - from > 1 && line.charAt(e - 1) == ':') {
+            e--;
+        }
+        if (e - from == 1) {
+            char c = line.charAt(from);
+            return Character.isUpperCase(c) ? Severity.fromLetter(c) : null;
+        }
+        return levelWord(line, from, e);
+    }
+
+    static Severity levelWord(String line, int from, int to) {
+        if (to - from < 1 || to - from > 11) {
+            return null;
+        }
+        if (to - from == 1) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetter(line.charAt(i))) {
+                return null;
+            }
+        }
+        return Severity.fromWord(line.substring(from, to));
+    }
+
+    /** After a name: spaces, then a lone colon ("o.s.b.Application    : Started"); where the field ends, or -1. */
+    private static int paddedColon(String line, int end) {
+        int i = end;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == end || i >= line.length() || line.charAt(i) != ':') {
+            return -1;
+        }
+        return i + 1 == line.length() || line.charAt(i + 1) == ' ' ? i + 1 : -1;
+    }
+
+    /**
+     * A program, logger or source-file name: starts with a letter (or {@code /}, {@code _}, {@code @}) and holds no
+     * spaces; nginx's {@code pid#tid} counts too.
+     */
+    static boolean isComponentName(String s, int from, int end) {
+        if (end <= from) {
+            return false;
+        }
+        int letters = 0;
+        boolean hash = false;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (!(Character.isDigit(c) || ".-_$/()[]@#:<>".indexOf(c) >= 0)) {
+                return false;
+            }
+            hash |= c == '#';
+        }
+        char first = s.charAt(from);
+        boolean nameStart = Character.isLetter(first) || first == '/' || first == '_' || first == '@';
+        return nameStart && letters > 0 || Character.isDigit(first) && hash && letters == 0;
+    }
+
+    /**
+     * {@code sshd(pam_unix)[19939]:} gives {@code sshd(pam_unix)}, {@code main.go:42]} gives {@code main.go}: the pid,
+     * line number and colon are not part of the component.
+     */
+    static String componentName(String s, int from, int end) {
+        int e = end;
+        while (e > from && (s.charAt(e - 1) == ':' || s.charAt(e - 1) == '|')) {
+            e--;
+        }
+        int digits = e;
+        while (digits > from && Character.isDigit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < e && digits - 1 > from && s.charAt(digits - 1) == ':') {
+            e = digits - 1; // "main.go:12:" names the file, not the line
+        }
+        if (e > from && s.charAt(e - 1) == ']') {
+            int open = s.lastIndexOf('[', e - 1);
+            if (open > from) {
+                e = open;
+            } else {
+                e--;
+                int colon = s.lastIndexOf(':', e);
+                if (colon > from) {
+                    e = colon; // glog's "file.go:123]"
+                }
+            }
+        }
+        return s.substring(from, e);
+    }
+
+    static int closing(String s, int from) {
+        char open = s.charAt(from);
+        char close = open == '[' ? ']' : open == '(' ? ')' : '>';
+        int depth = 0;
+        for (int i = from; i < s.length() && i < from + MAX_BRACKET; i++) {
+            char c = s.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPunctuation(String s, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '"' || c == '\'' || c == '/' || c == '[' || c == '(') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOfSpace(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,332 @@
+package dev.sloscout.engine.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The header layout learnt from a few lines of each common log format, written from each logger's documented default
+ * pattern: the first line's time, severity and component, and the exact message body kept. Every format is learnt
+ * from its own lines only; nothing is configured.
+ */
+class HeaderLayoutFormatsTest {
+    private static final Severity NONE = Severity.UNKNOWN;
+
+    record Expected(String time, Severity severity, String component, String body) {
+    }
+
+    private static Arguments format(String name, String lines, String time, Severity severity, String component,
+            String body) {
+        return Arguments.of(name, lines.lines().toList(), new Expected(time, severity, component, body));
+    }
+
+    static Stream<Arguments> formats() {
+        return Stream.of(
+            format("logback default", """
+                12:00:00.123 [main] INFO  c.a.shop.Checkout - order 42 placed
+                12:00:01.456 [http-nio-8080-exec-1] WARN  c.a.shop.Payment - card declined for order 43
+                12:00:02.789 [main] ERROR c.a.shop.Checkout - order 44 failed: timeout
+                """, "-", Severity.INFO, "c.a.shop.Checkout", "order 42 placed"),
+            format("log4j2 default", """
+                2024-03-01 12:00:00.123 [main] INFO  com.acme.shop.Checkout - order 42 placed
+                2024-03-01 12:00:01.456 [pool-2-thread-1] DEBUG com.acme.shop.Cache - cache miss for key cart:43
+                2024-03-01 12:00:02.789 [main] ERROR com.acme.shop.Checkout - order 44 failed
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "com.acme.shop.Checkout", "order 42 placed"),
+            format("log4j ISO8601 with thread and logger colon (Hadoop)", """
+                2024-03-01 12:00:00,123 INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Created job 7
+                2024-03-01 12:00:01,456 WARN [IPC Server handler 3 on 8030] org.apache.hadoop.ipc.Server: slow call
+                2024-03-01 12:00:02,789 INFO [AsyncDispatcher event handler] org.apache.hadoop.yarn.Foo: task done
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "org.apache.hadoop.mapreduce.v2.app.MRAppMaster",
+                "Created job 7"),
+            format("Spring Boot 2 console", """
+                2024-03-01 12:00:00.112  INFO 45469 --- [           main] o.s.b.w.e.tomcat.TomcatWebServer         : Tomcat started on port(s): 8080 (http)
+                2024-03-01 12:00:00.300  WARN 45469 --- [nio-8080-exec-1] o.s.web.servlet.PageNotFound             : No mapping for GET /favicon.ico
+                2024-03-01 12:00:01.050 ERROR 45469 --- [nio-8080-exec-2] c.a.shop.CheckoutController              : Checkout failed for cart 9
+                """, "2024-03-01T12:00:00.112Z", Severity.INFO, "o.s.b.w.e.tomcat.TomcatWebServer",
+                "Tomcat started on port(s): 8080 (http)"),
+            format("Spring Boot 3 console with application name", """
+                2024-03-01T12:00:00.112+01:00  INFO 45469 --- [shop] [           main] c.a.shop.ShopApplication                 : Started ShopApplication in 0.906 seconds (process running for 6.514)
+                2024-03-01T12:00:00.200+01:00  WARN 45469 --- [shop] [nio-8080-exec-1] c.a.shop.web.CartController              : Cart 7 is empty
+                2024-03-01T12:00:00.300+01:00 DEBUG 45469 --- [shop] [nio-8080-exec-2] c.a.shop.web.CartController              : Cart 8 has 3 items
+                """, "2024-03-01T11:00:00.112Z", Severity.INFO, "c.a.shop.ShopApplication",
+                "Started ShopApplication in 0.906 seconds (process running for 6.514)"),
+            format("Python logging basicConfig default", """
+                WARNING:root:Watch out, disk 91% full
+                INFO:shop.orders:order 42 placed
+                ERROR:shop.payment:card declined for order 43
+                """, "-", Severity.WARN, "root", "Watch out, disk 91% full"),
+            format("Python logging asctime - name - levelname", """
+                2024-03-01 12:00:00,123 - shop.orders - INFO - order 42 placed
+                2024-03-01 12:00:01,456 - shop.payment - ERROR - card declined for order 43
+                2024-03-01 12:00:02,789 - shop.orders - DEBUG - cart 44 loaded
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "shop.orders", "order 42 placed"),
+            format("gunicorn", """
+                [2024-03-01 12:00:00 +0000] [12345] [INFO] Starting gunicorn 21.2.0
+                [2024-03-01 12:00:00 +0000] [12345] [INFO] Listening at: http://0.0.0.0:8000 (12345)
+                [2024-03-01 12:00:01 +0000] [12350] [ERROR] Worker (pid:12350) was sent SIGKILL! Perhaps out of memory?
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "Starting gunicorn 21.2.0"),
+            format("glog / klog", """
+                I0301 12:00:00.123456   12345 main.go:42] Starting server on :8080
+                W0301 12:00:01.000001   12345 cache.go:117] cache miss rate 31%
+                E0301 12:00:02.500000   12346 handler.go:88] request 7 failed: context deadline exceeded
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "main.go", "Starting server on :8080"),
+            format("zap development console (tabs)", """
+                2024-03-01T12:00:00.000Z\tINFO\tserver/main.go:42\tServer started\t{"port": 8080}
+                2024-03-01T12:00:01.000Z\tWARN\tcache/cache.go:17\tcache miss rate high\t{"rate": 0.31}
+                2024-03-01T12:00:02.000Z\tERROR\thttp/handler.go:88\trequest failed\t{"id": 7}
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "server/main.go:42", "Server started\t{\"port\": 8080}"),
+            format("logrus text (logfmt)", """
+                time="2024-03-01T12:00:00Z" level=info msg="Server started" port=8080
+                time="2024-03-01T12:00:01Z" level=warning msg="cache miss rate high" rate=0.31
+                time="2024-03-01T12:00:02Z" level=error msg="request failed" id=7
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "msg=\"Server started\" port=8080"),
+            format("Traefik (logfmt)", """
+                time="2024-03-01T12:00:00Z" level=info msg="Configuration loaded from flags."
+                time="2024-03-01T12:00:01Z" level=info msg="Traefik version 2.10.4 built on 2023-07-24T16:31:34Z"
+                time="2024-03-01T12:00:02Z" level=error msg="Cannot start the provider *file.Provider"
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "msg=\"Configuration loaded from flags.\""),
+            format("Go standard log", """
+                2024/03/01 12:00:00 listening on :8080
+                2024/03/01 12:00:01 GET /healthz 200
+                2024/03/01 12:00:02 shutting down
+                """, "2024-03-01T12:00:00Z", NONE, "", "listening on :8080"),
+            format("Go standard log with Lshortfile", """
+                2024/03/01 12:00:00 main.go:12: listening on :8080
+                2024/03/01 12:00:01 server.go:88: GET /healthz 200
+                2024/03/01 12:00:02 main.go:40: shutting down
+                """, "2024-03-01T12:00:00Z", NONE, "main.go", "listening on :8080"),
+            format("Ruby on Rails logger", """
+                I, [2024-03-01T12:00:00.123456 #12345]  INFO -- : Started GET "/" for 127.0.0.1 at 2024-03-01 12:00:00 +0000
+                I, [2024-03-01T12:00:00.223456 #12345]  INFO -- : Processing by HomeController#index as HTML
+                E, [2024-03-01T12:00:00.323456 #12345] ERROR -- : Couldn't find Order with 'id'=42
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "",
+                "Started GET \"/\" for 127.0.0.1 at 2024-03-01 12:00:00 +0000"),
+            format("Serilog console default", """
+                [12:00:00 INF] Starting web host
+                [12:00:01 WRN] Cart 7 is empty
+                [12:00:02 ERR] Order 44 failed
+                """, "-", Severity.INFO, "", "Starting web host"),
+            format("NLog default (pipes)", """
+                2024-03-01 12:00:00.1234|INFO|Shop.Program|Application started
+                2024-03-01 12:00:01.5678|WARN|Shop.Cart|Cart 7 is empty
+                2024-03-01 12:00:02.9012|ERROR|Shop.Orders|Order 44 failed: timeout
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "Shop.Program", "Application started"),
+            format("winston simple", """
+                info: Server listening on port 3000
+                warn: Cache miss rate is 31%
+                error: Request 7 failed
+                """, "-", Severity.INFO, "", "Server listening on port 3000"),
+            format("pino-pretty", """
+                [12:00:00.123] INFO (12345): Server listening at http://127.0.0.1:3000
+                [12:00:01.456] WARN (12345): cache miss rate high
+                [12:00:02.789] ERROR (12345): request 7 failed
+                """, "-", Severity.INFO, "", "Server listening at http://127.0.0.1:3000"),
+            format("nginx access (combined)", """
+                127.0.0.1 - - [10/Oct/2023:13:55:36 -0700] "GET /index.html HTTP/1.1" 200 2326 "http://example.com/start.html" "Mozilla/5.0 (X11; Linux x86_64)"
+                10.0.0.7 - alice [10/Oct/2023:13:55:37 -0700] "POST /api/cart HTTP/1.1" 201 17 "-" "curl/8.1.2"
+                10.0.0.8 - - [10/Oct/2023:13:55:38 -0700] "GET /favicon.ico HTTP/1.1" 404 153 "-" "Mozilla/5.0"
+                """, "2023-10-10T20:55:36Z", NONE, "",
+                "\"GET /index.html HTTP/1.1\" 200 2326 \"http://example.com/start.html\" \"Mozilla/5.0 (X11; Linux x86_64)\""),
+            format("Apache access (common)", """
+                127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326
+                127.0.0.1 - - [10/Oct/2000:13:55:37 -0700] "GET /index.html HTTP/1.0" 304 -
+                10.1.2.3 - - [10/Oct/2000:13:55:38 -0700] "POST /login HTTP/1.0" 302 -
+                """, "2000-10-10T20:55:36Z", NONE, "", "\"GET /apache_pb.gif HTTP/1.0\" 200 2326"),
+            format("nginx error", """
+                2024/03/01 12:00:00 [error] 1234#1234: *5 open() "/usr/share/nginx/html/favicon.ico" failed (2: No such file or directory), client: 10.0.0.1, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "localhost"
+                2024/03/01 12:00:01 [notice] 1#1: signal process started
+                2024/03/01 12:00:02 [warn] 1234#1234: *7 an upstream response is buffered to a temporary file
+                """, "2024-03-01T12:00:00Z", Severity.ERROR, "1234#1234",
+                "*5 open() \"/usr/share/nginx/html/favicon.ico\" failed (2: No such file or directory), client: 10.0.0.1,"
+                        + " server: localhost, request: \"GET /favicon.ico HTTP/1.1\", host: \"localhost\""),
+            format("Apache 2.4 error", """
+                [Fri Sep 09 10:42:29.902022 2011] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] File does not exist: /usr/local/apache2/htdocs/favicon.ico
+                [Fri Sep 09 10:42:30.100000 2011] [mpm_event:notice] [pid 35708:tid 4328636416] [client 72.15.99.188] AH00489: Apache/2.4.57 configured
+                [Fri Sep 09 10:42:31.200000 2011] [ssl:warn] [pid 35709:tid 4328636417] [client 72.15.99.189] AH01909: server certificate does NOT include an ID
+                """, "2011-09-09T10:42:29.902Z", Severity.ERROR, "",
+                "File does not exist: /usr/local/apache2/htdocs/favicon.ico"),
+            format("Envoy access (default)", """
+                [2016-04-15T20:17:00.310Z] "POST /api/v1/locations HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2" "locations" "tcp://10.0.2.1:80"
+                [2016-04-15T20:17:01.310Z] "GET /api/v1/locations HTTP/2" 200 - 0 512 12 10 "10.0.35.29" "curl/8.1.2" "0f9a1c3e-1111-4c2b-9a8e-98aeb7988cd3" "locations" "tcp://10.0.2.1:80"
+                [2016-04-15T20:17:02.310Z] "GET /healthz HTTP/1.1" 503 UF 0 91 0 - "-" "kube-probe/1.27" "2b1f3a2e-2222-4c2b-9a8e-98aeb7988cd4" "web" "-"
+                """, "2016-04-15T20:17:00.310Z", NONE, "",
+                "\"POST /api/v1/locations HTTP/2\" 204 - 154 0 226 100 \"10.0.35.28\" \"nsq2http\" \"cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2\" \"locations\" \"tcp://10.0.2.1:80\""),
+            format("HAProxy HTTP log over syslog", """
+                Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1"
+                Feb  6 12:14:15 localhost haproxy[14389]: 10.0.1.3:33318 [06/Feb/2009:12:14:15.001] http-in static/srv2 9/0/29/70/108 200 1024 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /a.css HTTP/1.1"
+                Feb  6 12:14:16 localhost haproxy[14389]: Server static/srv1 is DOWN, reason: Layer4 timeout
+                """, "2024-02-06T12:14:14Z", NONE, "haproxy",
+                "10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} \"GET /index.html HTTP/1.1\""),
+            format("syslog RFC 3164 with priority", """
+                <34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8
+                <13>Oct 11 22:14:16 mymachine cron[311]: (root) CMD (run-parts /etc/cron.hourly)
+                <86>Oct 11 22:14:17 mymachine sshd[4242]: Accepted publickey for alice from 10.0.0.1 port 51234 ssh2
+                """, "2024-10-11T22:14:15Z", NONE, "su", "'su root' failed for lonvick on /dev/pts/8"),
+            format("syslog file (/var/log/auth.log)", """
+                Jan  5 10:00:00 web-1 sshd[1234]: Accepted publickey for alice from 10.0.0.1 port 51234 ssh2
+                Jan  5 10:00:01 web-1 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/apt update
+                Jan  5 10:00:02 web-1 sshd[1240]: Invalid user admin from 203.0.113.9 port 40022
+                """, "2024-01-05T10:00:00Z", NONE, "sshd", "Accepted publickey for alice from 10.0.0.1 port 51234 ssh2"),
+            format("syslog RFC 5424", """
+                <165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"] An application event log entry
+                <165>1 2003-10-11T22:14:16.003Z mymachine.example.com evntslog 77 ID48 - Another application event
+                <34>1 2003-10-11T22:14:17.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on /dev/pts/8
+                """, "2003-10-11T22:14:15.003Z", NONE, "evntslog", "An application event log entry"),
+            format("journalctl -o short-iso", """
+                2024-03-01T12:00:00+0000 web-1 systemd[1]: Started Session 12 of User alice.
+                2024-03-01T12:00:01+0000 web-1 kernel: eth0: link up, 1000 Mbps, full duplex
+                2024-03-01T12:00:02+0000 web-1 sshd[4242]: Disconnected from user alice 10.0.0.1 port 51234
+                """, "2024-03-01T12:00:00Z", NONE, "systemd", "Started Session 12 of User alice."),
+            format("CRI container log", """
+                2024-03-01T12:00:00.123456789Z stdout F Server started on port 8080
+                2024-03-01T12:00:01.123456789Z stderr F warning: cache miss rate 31%
+                2024-03-01T12:00:02.123456789Z stdout P a partial line
+                """, "2024-03-01T12:00:00.123Z", NONE, "stdout", "Server started on port 8080"),
+            format("PostgreSQL stderr (%m [%p])", """
+                2024-03-01 12:00:00.123 UTC [12345] LOG:  database system is ready to accept connections
+                2024-03-01 12:00:01.456 UTC [12350] ERROR:  relation "orders" does not exist at character 15
+                2024-03-01 12:00:02.789 UTC [12350] STATEMENT:  SELECT * FROM orders
+                """, "2024-03-01T12:00:00.123Z", NONE, "LOG", "database system is ready to accept connections"),
+            format("MySQL 8 error log", """
+                2024-03-01T12:00:00.123456Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.
+                2024-03-01T12:00:01.123456Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.
+                2024-03-01T12:00:02.123456Z 8 [ERROR] [MY-010584] [Repl] Slave I/O for channel '': error connecting to master
+                """, "2024-03-01T12:00:00.123Z", Severity.WARN, "", "CA certificate ca.pem is self signed."),
+            format("MongoDB before 4.4", """
+                2019-03-01T12:00:00.123+0000 I NETWORK  [listener] connection accepted from 127.0.0.1:52994 #1 (1 connection now open)
+                2019-03-01T12:00:01.123+0000 I COMMAND  [conn1] command shop.orders command: find { find: "orders" } 105ms
+                2019-03-01T12:00:02.123+0000 W STORAGE  [initandlisten] Detected configuration for non-active storage engine
+                """, "2019-03-01T12:00:00.123Z", Severity.INFO, "NETWORK",
+                "connection accepted from 127.0.0.1:52994 #1 (1 connection now open)"),
+            format("Redis", """
+                1:M 01 Mar 2024 12:00:00.123 * Ready to accept connections tcp
+                1:M 01 Mar 2024 12:00:01.456 # WARNING Memory overcommit must be enabled!
+                1:C 01 Mar 2024 12:00:02.789 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
+                """, "2024-03-01T12:00:00.123Z", NONE, "", "Ready to accept connections tcp"),
+            format("Kafka broker", """
+                [2024-03-01 12:00:00,123] INFO [KafkaServer id=0] started (kafka.server.KafkaServer)
+                [2024-03-01 12:00:01,456] WARN [Controller id=0] Broker 2 is not reachable (kafka.controller.KafkaController)
+                [2024-03-01 12:00:02,789] INFO Awaiting socket connections on 0.0.0.0:9092. (kafka.network.DataPlaneAcceptor)
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "", "[KafkaServer id=0] started (kafka.server.KafkaServer)"),
+            format("ZooKeeper", """
+                2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774] - Notification time out: 3200
+                2015-07-29 19:04:12,394 - INFO  [/10.10.34.11:3888:QuorumCnxManager$Listener@493] - Received connection request /10.10.34.11:45307
+                2015-07-29 19:04:29,071 - WARN  [SendWorker:188978561024:QuorumCnxManager$SendWorker@679] - Interrupted while waiting for message on queue
+                """, "2015-07-29T17:41:44.747Z", Severity.INFO, "", "Notification time out: 3200"),
+            format("Elasticsearch", """
+                [2024-03-01T12:00:00,123][INFO ][o.e.n.Node               ] [node-1] started
+                [2024-03-01T12:00:01,456][WARN ][o.e.c.r.a.DiskThresholdMonitor] [node-1] high disk watermark [90%] exceeded
+                [2024-03-01T12:00:02,789][INFO ][o.e.c.m.MetadataCreateIndexService] [node-1] [orders] creating index
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "", "started"),
+            format("Cassandra", """
+                INFO  [main] 2024-03-01 12:00:00,123 CassandraDaemon.java:123 - Hello Cassandra
+                WARN  [ScheduledTasks:1] 2024-03-01 12:00:01,456 NoSpamLogger.java:94 - Some operations were slow
+                ERROR [Native-Transport-Requests-1] 2024-03-01 12:00:02,789 ErrorMessage.java:457 - Unexpected exception
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "CassandraDaemon.java:123", "Hello Cassandra"),
+            format("RabbitMQ", """
+                2024-03-01 12:00:00.123456+00:00 [info] <0.222.0> Starting RabbitMQ 3.12.0 on Erlang 25.3
+                2024-03-01 12:00:01.123456+00:00 [warning] <0.230.0> Free disk space is low
+                2024-03-01 12:00:02.123456+00:00 [error] <0.231.0> Error on AMQP connection <0.232.0>
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "", "Starting RabbitMQ 3.12.0 on Erlang 25.3"),
+            format("HashiCorp hclog (Consul, Vault, Nomad)", """
+                2024-03-01T12:00:00.123Z [INFO]  agent: Consul agent running!
+                2024-03-01T12:00:01.456Z [WARN]  agent.server.raft: heartbeat timeout reached
+                2024-03-01T12:00:02.789Z [ERROR] agent: failed to sync remote state: error="No cluster leader"
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "agent", "Consul agent running!"),
+            format("Celery worker", """
+                [2024-03-01 12:00:00,123: INFO/MainProcess] Connected to amqp://guest:**@127.0.0.1:5672//
+                [2024-03-01 12:00:01,456: WARNING/MainProcess] celery@worker-1 ready.
+                [2024-03-01 12:00:02,789: ERROR/ForkPoolWorker-1] Task shop.tasks.charge[7] raised unexpected: Timeout
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "", "Connected to amqp://guest:**@127.0.0.1:5672//"),
+            format("PHP-FPM", """
+                [01-Mar-2024 12:00:00] NOTICE: fpm is running, pid 1
+                [01-Mar-2024 12:00:01] NOTICE: ready to handle connections
+                [01-Mar-2024 12:00:02] WARNING: [pool www] server reached pm.max_children setting (5)
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "fpm is running, pid 1"),
+            format("Heroku router", """
+                2024-03-01T12:00:00.000000+00:00 heroku[router]: at=info method=GET path="/" host=shop.herokuapp.com status=200 bytes=13
+                2024-03-01T12:00:01.000000+00:00 heroku[router]: at=info method=POST path="/cart" host=shop.herokuapp.com status=201 bytes=20
+                2024-03-01T12:00:02.000000+00:00 app[web.1]: Order 42 placed
+                """, "2024-03-01T12:00:00Z", NONE, "heroku",
+                "at=info method=GET path=\"/\" host=shop.herokuapp.com status=200 bytes=13"),
+            format("AWS Lambda runtime (tabs)", """
+                2024-03-01T12:00:00.000Z\t6bc28136-0001-4365-b021-0ce6b2e64ab0\tINFO\tHello from Lambda
+                2024-03-01T12:00:01.000Z\t6bc28136-0002-4365-b021-0ce6b2e64ab0\tERROR\tInvoke Error for order 7
+                2024-03-01T12:00:02.000Z\t6bc28136-0003-4365-b021-0ce6b2e64ab0\tINFO\tDone in 31 ms
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "Hello from Lambda"),
+            format("Android logcat threadtime", """
+                03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs opening app wtoken = AppWindowToken{9f4ef63}
+                03-17 16:13:38.819  1702  8671 D PowerManagerService: acquire lock=233570404, flags=0x1, uid=10037
+                03-17 16:13:38.860  2227  2227 I chatty  : uid=10037(com.android.systemui) identical 2 lines
+                """, "2024-03-17T16:13:38.811Z", Severity.DEBUG, "WindowManager",
+                "printFreezingDisplayLogs opening app wtoken = AppWindowToken{9f4ef63}"),
+            format("Spark (log4j, yy/MM/dd)", """
+                17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]
+                17/06/09 20:10:40 INFO spark.SecurityManager: Changing view acls to: yarn,curi
+                17/06/09 20:10:41 INFO Remoting: Starting remoting
+                """, "2017-06-09T20:10:40Z", Severity.INFO, "executor.CoarseGrainedExecutorBackend",
+                "Registered signal handlers for [TERM, HUP, INT]"),
+            format("pipe-separated date|component|pid|message", """
+                20240301-12:00:00:606|Step_Counter|30002312|onStandStepChanged 3579
+                20240301-12:00:00:615|Step_Counter|30002312|onExtend:1514038530000 14 0 4
+                20240301-12:00:00:633|Step_Receiver|30002312|onReceive action: android.intent.action.SCREEN_ON
+                """, "2024-03-01T12:00:00.606Z", NONE, "Step_Counter", "onStandStepChanged 3579"),
+            format("bracketed date without a year, program, dash", """
+                [10.30 16:49:06] chrome.exe - proxy.example.org:5070 open through proxy proxy.example.org:5070 HTTPS
+                [10.30 16:49:07] chrome.exe - proxy.example.org:5070 close, 0 bytes sent, 0 bytes received, lifetime <1 sec
+                [10.30 16:49:08] Sync Client.exe *64 - proxy.example.org:5070 open through proxy proxy.example.org:5070 HTTPS
+                [10.30 16:49:09] firefox.exe - www.example.com:443 close, 1190 bytes (1.16 KB) sent, lifetime 00:02
+                """, "2024-10-30T16:49:06Z", NONE, "chrome.exe",
+                "proxy.example.org:5070 open through proxy proxy.example.org:5070 HTTPS"),
+            format("file-name prefix before the timestamp (Python oslo.log)", """
+                api.log.1.2024-03-01_12:00:00 2024-03-01 12:00:00.008 25746 INFO shop.api.wsgi.server [req-38101a0b-2096-447d-96ea-a692162415ae - - -] 10.0.0.1 "GET /v2/orders HTTP/1.1" status: 200 len: 1893 time: 0.2477829
+                api.log.1.2024-03-01_12:00:00 2024-03-01 12:00:00.272 25746 INFO shop.api.wsgi.server [req-9bc36dd9-91c5-4314-898a-47625eb93b09 - - -] 10.0.0.1 "POST /v2/orders HTTP/1.1" status: 202 len: 380 time: 0.0913219
+                worker.log.1.2024-03-01_12:00:31 2024-03-01 12:00:04.500 2931 WARNING shop.worker.manager [-] Order 7 stuck in state pending
+                """, "2024-03-01T12:00:00.008Z", Severity.INFO, "shop.api.wsgi.server",
+                "10.0.0.1 \"GET /v2/orders HTTP/1.1\" status: 200 len: 1893 time: 0.2477829"),
+            format("Windows CBS (padded columns)", """
+                2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505 with Core: C:\\Windows\\winsxs\\cbscore.dll
+                2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize (wcp.dll version 0.0.0.6) called
+                2016-09-28 04:30:31, Info                  CBS    Ending TrustedInstaller initialization.
+                """, "2016-09-28T04:30:30Z", Severity.INFO, "CBS",
+                "Loaded Servicing Stack v6.1.7601.23505 with Core: C:\\Windows\\winsxs\\cbscore.dll"),
+            format("supercomputer RAS lines (epoch, node, component, level)", """
+                - 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected
+                - 1117838573 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.53.276129 R02-M1-N0-C:J12-U11 RAS KERNEL INFO 63543 double-hummer alignment exceptions
+                KERNDTLB 1118536327 2005.06.11 R30-M0-N9-C:J16-U01 2005-06-11-17.32.07.581048 R30-M0-N9-C:J16-U01 RAS KERNEL FATAL data TLB error interrupt
+                """, "2005-06-03T22:42:50Z", Severity.INFO, "KERNEL", "instruction cache parity error corrected"),
+            format("time and message only: message words stay message", """
+                2024-01-01 10:00:00 user 42 logged in
+                2024-01-01 10:00:01 user 43 logged in
+                2024-01-01 10:00:02 payment failed for order 7
+                2024-01-01 10:00:03 error connecting to db
+                """, "2024-01-01T10:00:00Z", NONE, "", "user 42 logged in"),
+            format("no header at all", """
+                payment failed: card declined
+                user 42 logged in
+                Error: could not connect to db
+                """, "-", NONE, "", "payment failed: card declined"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formats")
+    void learnsTheLayoutFromTheLinesAlone(String name, List<String> lines, Expected expected) {
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        String line = lines.get(0);
+        LogHeader header = layout.parse(line);
+        assertThat(line.substring(header.bodyStart())).as("body, layout " + layout.describe())
+                .isEqualTo(expected.body());
+        assertThat(header.severity()).as("severity").isEqualTo(expected.severity());
+        assertThat(header.component()).as("component").isEqualTo(expected.component());
+        if (expected.time().equals("-")) {
+            assertThat(header.hasTime()).as("time").isFalse();
+        } else {
+            assertThat(Instant.ofEpochMilli(header.epochMillis())).as("time").isEqualTo(Instant.parse(expected.time()));
+        }
+    }
+}
