@@ -122,9 +122,14 @@ public final class FormatSniffer {
                 || names.contains("instrumentationLibrarySpans")) {
             return Optional.of(TraceFormat.OTLP_JSON);
         }
+        // by structure, not by one field name: a JSON log record carrying a "traceID" is still a log
         boolean jaegerEnvelope = !topLevelArray && names.contains("data")
-                && (names.contains("total") || names.contains("errors") || names.contains("limit"));
-        if (jaegerEnvelope || names.contains("traceID") || names.contains("processes") || names.contains("operationName")) {
+                && (names.contains("total") || names.contains("errors") || names.contains("limit"))
+                && (names.contains("traceID") || names.contains("spans")
+                || names.contains("errors") && names.contains("code") && names.contains("msg"));
+        boolean jaegerSpans = names.contains("spanID") && names.contains("operationName");
+        boolean jaegerTrace = names.contains("processes") && names.contains("spans");
+        if (jaegerEnvelope || jaegerSpans || jaegerTrace) {
             return Optional.of(TraceFormat.JAEGER_JSON);
         }
         if (topLevelArray && names.contains("traceId")

@@ -17,6 +17,8 @@ import java.util.List;
 
 /** OTLP protobuf ExportLogsServiceRequest into log events (service from the resource, ids when valid). */
 public final class OtlpLogProtoDecoder {
+    private static final JsonLogRecords RECORDS = new JsonLogRecords(new com.fasterxml.jackson.databind.ObjectMapper());
+
     private OtlpLogProtoDecoder() {
     }
 
@@ -34,15 +36,12 @@ public final class OtlpLogProtoDecoder {
             for (ScopeLogs scope : resource.getScopeLogsList()) {
                 for (LogRecord record : scope.getLogRecordsList()) {
                     index++;
-                    String body = text(record.getBody());
-                    int newline = body.indexOf('\n');
                     long nanos = record.getTimeUnixNano() != 0 ? record.getTimeUnixNano()
                             : record.getObservedTimeUnixNano();
                     Severity severity = record.getSeverityNumberValue() > 0
                             ? Severity.fromOtlpNumber(record.getSeverityNumberValue())
                             : word(record.getSeverityText());
-                    out.add(new LogEvent(source, index, 1, service, newline < 0 ? body : body.substring(0, newline),
-                            false, newline < 0 ? "" : body.substring(newline + 1),
+                    out.add(RECORDS.otlp(source, index, service, text(record.getBody()),
                             nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, severity,
                             traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray())));
                 }

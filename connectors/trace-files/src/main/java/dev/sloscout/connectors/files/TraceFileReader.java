@@ -92,6 +92,9 @@ public final class TraceFileReader {
             }
             format = sniffed.get();
             decoderFor(format).decode(in, context);
+            if (context.spanCount() == 0 && context.rejectedCount() == 0 && !context.isCancelled()) {
+                context.reject("", "no spans found in it (read as " + format.displayName() + ")");
+            }
         } catch (EOFException e) {
             context.reject("", "the compressed stream is truncated; spans before the cut were kept");
         } catch (IOException | UncheckedIOException e) {

@@ -68,7 +68,7 @@ class LogFileReaderTest {
         assertThat(events).hasSize(3);
         LogEvent json = events.get(0);
         assertThat(json.text()).isEqualTo("slow query 12 ms");
-        assertThat(json.raw()).isFalse();
+        assertThat(json.raw()).as("a message may carry a header of its own: the accumulator learns whether").isTrue();
         assertThat(json.severity()).isEqualTo(Severity.WARN);
         assertThat(json.service()).isEqualTo("db");
         assertThat(Instant.ofEpochMilli(json.epochMillis())).isEqualTo(Instant.parse("2024-03-01T12:00:00Z"));
@@ -105,6 +105,75 @@ class LogFileReaderTest {
     }
 
     @Test
+    void anOtlpRequestOfTwentyMegabytesOnOneLineIsReadRecordByRecord() {
+        StringBuilder request = new StringBuilder("{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":"
+                + "\"service.name\",\"value\":{\"stringValue\":\"cart\"}}]},\"scopeLogs\":[{\"logRecords\":[");
+        int records = 0;
+        while (request.length() < 20 << 20) {
+            if (records > 0) {
+                request.append(',');
+            }
+            request.append("{\"timeUnixNano\":\"").append(1_700_000_000_000_000_000L + records * 1_000_000L)
+                    .append("\",\"severityNumber\":9,\"body\":{\"stringValue\":\"cart ").append(records)
+                    .append(" saved after a long and winding checkout that took a while to describe\"}}");
+            records++;
+        }
+        request.append("]}]}]}\n");
+        long read = read("logs.jsonl", (request.toString() + "plain line after it\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isEqualTo(records + 1);
+        assertThat(events).hasSize(records + 1);
+        assertThat(events.get(records - 1).text()).startsWith("cart " + (records - 1) + " saved");
+        assertThat(events.get(0).service()).isEqualTo("cart");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aJsonMessageInsideAnOtlpBodyIsOpenedAndFillsWhatTheRecordLeftOut() {
+        read("logs.jsonl", ("{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+                + "\"value\":{\"stringValue\":\"currency\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"body\":"
+                + "{\"stringValue\":\"{\\\"severity\\\":\\\"warn\\\",\\\"message\\\":\\\"conversion 7 failed\\\","
+                + "\\\"timestamp\\\":\\\"2022-08-22T05:18:33.713Z\\\"}\"}}]}]}]}\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(problems).isEmpty();
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.text()).isEqualTo("conversion 7 failed");
+            assertThat(e.severity()).isEqualTo(Severity.WARN);
+            assertThat(Instant.ofEpochMilli(e.epochMillis())).isEqualTo(Instant.parse("2022-08-22T05:18:33.713Z"));
+            assertThat(e.service()).isEqualTo("currency");
+        });
+    }
+
+    @Test
+    void aPrettyPrintedArrayOfRecordsIsStreamed() {
+        read("app.json", "[\n  {\"msg\": \"one\"},\n  {\"msg\": \"two\"},\n  42\n]\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(events).extracting(LogEvent::text).containsExactly("one", "two");
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo("element 3"));
+    }
+
+    @Test
+    void textThatYieldsNoRecordIsAProblemNotASilentZero() {
+        assertThat(read("{\"level\":\"info\"}\n{\"level\":\"warn\"}\n")).isZero();
+        assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p.reason()).contains("without a message field"));
+        problems.clear();
+        assertThat(read("empty.json", "[]".getBytes(StandardCharsets.UTF_8))).isZero();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("no log records found in it"));
+    }
+
+    @Test
+    void aHugePlainLineIsMinedOnItsFirst64KibAndSaysSo() {
+        String huge = "x".repeat(200_000);
+        assertThat(read("start " + huge + "\nnext\n")).isEqualTo(2);
+        assertThat(events.get(0).text()).hasSize(LogFileReader.MAX_MINED_CHARS);
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).startsWith("1 line longer than 64 KiB"));
+    }
+
+    @Test
+    void problemsOfOneKindAreSummedUpAfterTwenty() {
+        read("{\"a\":1}\n".repeat(25));
+        assertThat(problems).hasSize(21);
+        assertThat(problems.get(20).reason()).isEqualTo("5 more problems like the ones above (25 in all)");
+    }
+
+    @Test
     void aBadLineIsReportedWithoutThePersonalDataInIt() {
         read("{\"message\": jane.doe@example.com}\n{\"message\": \"next line still read\"}\n");
         assertThat(events).extracting(LogEvent::text).containsExactly("next line still read");
@@ -132,8 +201,14 @@ class LogFileReaderTest {
         ByteArrayOutputStream otlpLogs = new ByteArrayOutputStream();
         otlpLogs.writeBytes("{\"resourceLogs\":[]}\n".getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("o.jsonl.gz"), Compressions.gzip(otlpLogs.toByteArray()));
+        Path withTraceIds = dir.resolve("app.jsonl");
+        Files.writeString(withTraceIds, "{\"traceID\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"msg\":\"cart 7 saved\"}\n");
         InputKinds.Split split = InputKinds.split(List.of(dir.toString()));
         assertThat(split.traces()).containsExactly(traces.toString());
-        assertThat(split.logs()).containsExactly(logs, dir.resolve("o.jsonl.gz"));
+        assertThat(split.logs()).as("a JSON log carrying traceID is a log, not a Jaeger dump")
+                .containsExactly(withTraceIds, logs, dir.resolve("o.jsonl.gz"));
+        reader.read(withTraceIds);
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.traceId().toHex())
+                .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
     }
 }

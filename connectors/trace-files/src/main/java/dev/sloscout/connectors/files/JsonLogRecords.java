@@ -1,0 +1,229 @@
+package dev.sloscout.connectors.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogHeader;
+import dev.sloscout.engine.capsule.Severity;
+import dev.sloscout.engine.model.SpanId;
+import dev.sloscout.engine.model.TraceId;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * One structured log record (a JSON object from a JSON-lines log, or an OTLP LogRecord) into a {@link LogEvent}: the
+ * message from the usual fields ({@code message}, {@code msg}, {@code log}, {@code MESSAGE}...), level, time, service
+ * and trace context from theirs. A message that is itself a JSON object (an application's JSON log line shipped as
+ * an OTLP body) is opened, and its fields fill what the outer record left out. Messages are handed on as possibly
+ * carrying a header of their own ({@code 12:00:00.123 INFO - ...}): the capsule accumulator learns whether they do.
+ */
+final class JsonLogRecords {
+    static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
+        "Message", "short_message"};
+    private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
+        "loglevel", "Level", "severity_text", "PRIORITY"};
+    private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
+        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime"};
+    private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
+        "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT"};
+    private static final String[] TRACE_FIELDS = {"trace_id", "traceId", "trace.id", "traceid", "dd.trace_id",
+        "traceID", "TraceId", "logging.googleapis.com/trace"};
+    private static final String[] SPAN_FIELDS = {"span_id", "spanId", "span.id", "spanid", "dd.span_id", "spanID",
+        "SpanId", "logging.googleapis.com/spanId"};
+
+    private final ObjectMapper json;
+
+    JsonLogRecords(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * A JSON-lines record; null when it has no message field (the caller reports it). Docker's {@code {"log":..,
+     * "stream":..}} wrapper gives the raw line it holds.
+     */
+    LogEvent record(String source, long line, String fallbackService, JsonNode node) {
+        String docker = text(node, "log");
+        if (docker != null && node.has("stream") && first(node, "message", "msg") == null) {
+            String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;
+            return split(source, line, first(node, SERVICE_FIELDS, fallbackService), body,
+                    time(first(node, TIME_FIELDS)), Severity.UNKNOWN, null, null);
+        }
+        String message = first(node, MESSAGE_FIELDS, null);
+        if (message == null) {
+            return null;
+        }
+        return split(source, line, first(node, SERVICE_FIELDS, fallbackService), message,
+                time(first(node, TIME_FIELDS)), severity(first(node, LEVEL_FIELDS)),
+                traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /** An OTLP/JSON LogRecord of a known service. */
+    LogEvent otlp(String source, long line, String service, JsonNode record) {
+        long nanos = record.path("timeUnixNano").asLong(0);
+        if (nanos == 0) {
+            nanos = record.path("observedTimeUnixNano").asLong(0);
+        }
+        return split(source, line, service, anyValue(record.path("body")),
+                nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, otlpSeverity(record),
+                traceId(record.path("traceId").asText(null)), spanId(record.path("spanId").asText(null)));
+    }
+
+    /** An OTLP protobuf LogRecord's parts (the body as text). */
+    LogEvent otlp(String source, long line, String service, String body, long epochMillis, Severity severity,
+            TraceId traceId, SpanId spanId) {
+        return split(source, line, service, body, epochMillis, severity, traceId, spanId);
+    }
+
+    /** The event, after opening a JSON message and splitting off what follows its first line. */
+    private LogEvent split(String source, long line, String service, String message, long time, Severity severity,
+            TraceId traceId, SpanId spanId) {
+        String text = message;
+        JsonNode inner = innerRecord(message);
+        if (inner != null) {
+            String innerMessage = first(inner, MESSAGE_FIELDS, null);
+            if (innerMessage != null) {
+                text = innerMessage;
+                time = time != LogHeader.NO_TIME ? time : time(first(inner, TIME_FIELDS));
+                severity = severity != Severity.UNKNOWN ? severity : severity(first(inner, LEVEL_FIELDS));
+                traceId = traceId != null ? traceId : traceId(first(inner, TRACE_FIELDS));
+                spanId = spanId != null ? spanId : spanId(first(inner, SPAN_FIELDS));
+            }
+        }
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline);
+        String rest = newline < 0 ? "" : text.substring(newline + 1);
+        if (first.endsWith("\r")) {
+            first = first.substring(0, first.length() - 1);
+        }
+        return new LogEvent(source, line, 1, service, first, true, rest, time, severity, traceId, spanId);
+    }
+
+    /** A message that is a JSON object of its own, or null. */
+    private JsonNode innerRecord(String message) {
+        int start = 0;
+        while (start < message.length() && Character.isWhitespace(message.charAt(start))) {
+            start++;
+        }
+        if (start >= message.length() || message.charAt(start) != '{' || !message.stripTrailing().endsWith("}")) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(message);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
+    static String serviceOfResource(JsonNode resource) {
+        for (JsonNode attribute : resource.path("attributes")) {
+            if ("service.name".equals(attribute.path("key").asText())) {
+                return attribute.path("value").path("stringValue").asText("unknown_service");
+            }
+        }
+        return "unknown_service";
+    }
+
+    private static Severity otlpSeverity(JsonNode record) {
+        JsonNode number = record.path("severityNumber");
+        if (number.isInt()) {
+            return Severity.fromOtlpNumber(number.asInt());
+        }
+        String text = number.isTextual() ? number.asText().replace("SEVERITY_NUMBER_", "")
+                : record.path("severityText").asText("");
+        int end = text.length();
+        while (end > 0 && Character.isDigit(text.charAt(end - 1))) {
+            end--; // "INFO2", "ERROR3"
+        }
+        return severity(text.substring(0, end));
+    }
+
+    /** A level word, or a syslog/journald priority number (0 emergency ... 7 debug). */
+    private static Severity severity(String level) {
+        if (level == null || level.isEmpty()) {
+            return Severity.UNKNOWN;
+        }
+        if (level.length() == 1 && Character.isDigit(level.charAt(0))) {
+            int priority = level.charAt(0) - '0';
+            return priority <= 2 ? Severity.FATAL : priority == 3 ? Severity.ERROR : priority == 4 ? Severity.WARN
+                    : priority <= 6 ? Severity.INFO : Severity.DEBUG;
+        }
+        Severity s = Severity.fromWord(level);
+        if (s == null && level.length() == 1) {
+            s = Severity.fromLetter(level.toUpperCase(Locale.ROOT).charAt(0));
+        }
+        return s == null ? Severity.UNKNOWN : s;
+    }
+
+    private static String anyValue(JsonNode value) {
+        if (value.has("stringValue")) {
+            return value.get("stringValue").asText();
+        }
+        if (value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        JsonNode scalar = value.elements().hasNext() ? value.elements().next() : value;
+        return scalar.isValueNode() ? scalar.asText() : scalar.toString();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+    }
+
+    private static String first(JsonNode node, String... fields) {
+        return first(node, fields, null);
+    }
+
+    private static String first(JsonNode node, String[] fields, String fallback) {
+        for (String field : fields) {
+            String v = text(node, field);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return fallback;
+    }
+
+    /** ISO 8601, or epoch seconds, milliseconds, microseconds (journald) or nanoseconds as a number. */
+    static long time(String text) {
+        if (text == null) {
+            return LogHeader.NO_TIME;
+        }
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                double number = Double.parseDouble(text);
+                return number > 1e17 ? (long) (number / 1e6) : number > 1e14 ? (long) (number / 1e3)
+                        : number > 1e11 ? (long) number : (long) (number * 1000);
+            } catch (NumberFormatException notNumber) {
+                return LogHeader.NO_TIME;
+            }
+        }
+    }
+
+    static TraceId traceId(String text) {
+        try {
+            return text == null || text.isEmpty() ? null : TraceId.parse(lastSegment(text));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static SpanId spanId(String text) {
+        try {
+            return text == null || text.isEmpty() ? null : SpanId.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Google Cloud writes {@code projects/P/traces/ID}. */
+    private static String lastSegment(String text) {
+        int slash = text.lastIndexOf('/');
+        return slash >= 0 ? text.substring(slash + 1) : text;
+    }
+}
