@@ -16,6 +16,10 @@ public final class Fingerprinter {
         this(defaultYear, new TemplateMiner());
     }
 
+    public Fingerprinter(int defaultYear, MinerSettings settings) {
+        this(defaultYear, new TemplateMiner(settings));
+    }
+
     public Fingerprinter(int defaultYear, TemplateMiner miner) {
         this.defaultYear = defaultYear;
         this.headers = HeaderLayout.perLine(defaultYear);

@@ -5,9 +5,11 @@ package dev.sloscout.engine.capsule;
  * over the characters (no regular expressions).
  *
  * <p>Whitespace separates tokens; brackets, quotes and trailing punctuation glued to a word are split off it
- * ({@code [10.0.0.1]} is three tokens, {@code done.} two); {@code key=value} gives the token {@code key=} and a
- * masked value. A quoted string becomes {@code "<STR>"} (the quotes are tokens of their own). Anything else with a digit in it is a variable
- * ({@code blk_-1608999687919862906}, {@code appattempt_1445_0020}), unless it is one of the typed forms.
+ * ({@code [10.0.0.1]} is three tokens, {@code done.} two); {@code key=value} and {@code key:value} give the token
+ * {@code key=} and a masked value, {@code name[123]} keeps the name and masks what is in brackets. A quoted string is
+ * tokenised like the rest between its quotes (which are tokens of their own). Anything else with a digit in it is a
+ * variable ({@code blk_-1608999687919862906}, {@code appattempt_1445_0020}), unless it is one of the typed forms; a
+ * number and its unit ({@code 3 sec}) are one value.
  */
 public final class MessageTokenizer {
     private static final int MAX_QUOTED = 512;
@@ -17,7 +19,11 @@ public final class MessageTokenizer {
     /** Tokenizes {@code body[from..)} into {@code out} (cleared first). */
     public void tokenize(String body, int from, Tokens out) {
         out.clear();
-        int n = body.length();
+        tokenizeRange(body, from, body.length(), out, false);
+        joinQuantities(out);
+    }
+
+    private void tokenizeRange(String body, int from, int n, Tokens out, boolean quoted) {
         int i = from;
         boolean space = false;
         while (i < n) {
@@ -27,10 +33,10 @@ public final class MessageTokenizer {
                 i++;
                 continue;
             }
-            if ((c == '"' || c == '\'') && (i == from || space)) {
-                int close = closingQuote(body, i, c);
+            if ((c == '"' || c == '\'') && (i == from || space) && !quoted) {
+                int close = closingQuote(body, i, c, n);
                 if (close > 0) {
-                    addQuoted(c, space, out);
+                    addQuoted(body, i, close, space, out);
                     i = close + 1;
                     space = false;
                     continue;
@@ -39,7 +45,7 @@ public final class MessageTokenizer {
             if (Timestamps.mayStartAt(body, i)) {
                 Timestamps.Match time = timestamps.match(body, i, n);
                 if (time != null && time.end() - i >= 8) {
-                    out.add(Placeholder.TIME, space);
+                    out.add(Placeholder.TIME, space, quoted);
                     i = time.end();
                     space = false;
                     continue;
@@ -53,35 +59,73 @@ public final class MessageTokenizer {
                 }
                 end++;
             }
-            int quotedValue = eq < 0 ? -1 : quotedValueStart(body, i, eq, end);
+            int quotedValue = eq < 0 || quoted ? -1 : quotedValueStart(body, i, eq, end);
             if (quotedValue > 0) {
-                int close = closingQuote(body, quotedValue, body.charAt(quotedValue));
+                int close = closingQuote(body, quotedValue, body.charAt(quotedValue), n);
                 if (close > 0) { // q="wireless headphones": the value may hold spaces
                     out.add(body.substring(i, quotedValue), space);
-                    addQuoted(body.charAt(quotedValue), false, out);
+                    addQuoted(body, quotedValue, close, false, out);
                     i = close + 1;
                     space = false;
                     continue;
                 }
             }
+            int before = out.size();
             chunk(body, i, end, eq, space, out);
+            if (quoted) {
+                out.markQuoted(before);
+            }
             space = false;
             i = end;
         }
     }
 
-    /** A quoted string: the quotes stay, what is between them is {@code <STR>}. */
-    private static void addQuoted(char quote, boolean space, Tokens out) {
-        String q = String.valueOf(quote);
+    /**
+     * A number and its unit, written apart ({@code 3 sec}, {@code <1 sec}, {@code 1190 bytes}), is one value: a
+     * duration or a size, like {@code 3s} or {@code 1190B} written together.
+     */
+    private static void joinQuantities(Tokens out) {
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (out.get(i) == Placeholder.NUM && out.spaceBefore(i + 1)) {
+                String kind = unitWord(out.get(i + 1));
+                if (kind != null) {
+                    out.replace(i, kind);
+                    out.remove(i + 1);
+                }
+            }
+        }
+    }
+
+    private static String unitWord(String word) {
+        return switch (word) {
+            case "ns", "us", "\u00b5s", "ms", "msec", "msecs", "s", "sec", "secs", "second", "seconds", "min", "mins",
+                    "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days" -> Placeholder.DURATION;
+            case "b", "B", "byte", "bytes", "kb", "KB", "kB", "KiB", "mb", "MB", "MiB", "gb", "GB", "GiB", "TB",
+                    "TiB" -> Placeholder.SIZE;
+            default -> null;
+        };
+    }
+
+    /**
+     * A quoted string: the quotes stay, and what is between them is tokenised like the rest (a quoted HTTP request line
+     * keeps its method; {@code msg="..."} keeps its message), its tokens marked as quoted so the miner may let the
+     * whole quoted value vary in length.
+     */
+    private void addQuoted(String body, int open, int close, boolean space, Tokens out) {
+        String q = String.valueOf(body.charAt(open));
         out.add(q, space);
-        out.add(Placeholder.STR, false);
+        int before = out.size();
+        tokenizeRange(body, open + 1, close, out, true);
+        if (out.size() == before) {
+            out.add(Placeholder.STR, false); // an empty string: one value, so "" and "x" line up
+        }
         out.add(q, false);
     }
 
     private static void chunk(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
         int start = from;
-        // openers glued to the front: "(uid=0)", "[preauth]"
-        while (end - start > 1 && isOpener(s.charAt(start))) {
+        // openers glued to the front: "(uid=0)", "[preauth]"; not the "<" of a bound ("<1", "<=5")
+        while (end - start > 1 && isOpener(s.charAt(start)) && !isBound(s, start, end)) {
             out.add(String.valueOf(s.charAt(start)), space);
             space = false;
             start++;
@@ -99,12 +143,21 @@ public final class MessageTokenizer {
             }
         }
         int eq = firstEquals > start && firstEquals < coreEnd ? firstEquals : -1;
+        if (eq < 0) {
+            eq = keyColon(s, start, coreEnd); // "action:android.intent.SCREEN_ON", "onExtend:1514038530000"
+        }
+        int bracket = eq < 0 ? bracketedValue(s, start, coreEnd) : -1;
         if (eq > 0 && isKey(s, start, eq)) {
             out.add(s.substring(start, eq + 1), space);
             if (eq + 1 < coreEnd) {
                 String typed = classify(s, eq + 1, coreEnd);
                 out.add(typed != null ? typed : s.substring(eq + 1, coreEnd), false);
             }
+        } else if (bracket > 0) { // "taskID[2019352994]": the name stays, the value is masked
+            out.add(s.substring(start, bracket + 1), space);
+            String typed = classify(s, bracket + 1, coreEnd - 1);
+            out.add(typed != null ? typed : s.substring(bracket + 1, coreEnd - 1), false);
+            out.add(s.substring(coreEnd - 1, coreEnd), false);
         } else {
             String typed = classify(s, start, coreEnd);
             out.add(typed != null ? typed : s.substring(start, coreEnd), space);
@@ -123,10 +176,84 @@ public final class MessageTokenizer {
         }
     }
 
+    /** {@code <1}, {@code <=5}, {@code >10}: a bound on a number, one value. */
+    private static boolean isBound(String s, int from, int end) {
+        int i = from;
+        if (i < end && (s.charAt(i) == '<' || s.charAt(i) == '>')) {
+            i++;
+        }
+        if (i < end && s.charAt(i) == '=') {
+            i++;
+        }
+        return i > from && i < end && Character.isDigit(s.charAt(i)) && s.indexOf('>', i) < 0;
+    }
+
+    /**
+     * Where the colon of a glued {@code key:value} is ({@code onExtend:1514038530000}), or -1: a key of letters
+     * (two or more, digits and {@code _-.} allowed after), a value that is not a path, URL or drive.
+     */
+    private static int keyColon(String s, int from, int end) {
+        int colon = indexOf(s, ':', from, end);
+        if (colon < from + 2 || colon + 1 >= end || !Character.isLetter(s.charAt(from))) {
+            return -1;
+        }
+        char next = s.charAt(colon + 1);
+        if (next == '/' || next == '\\' || next == ':' || !isKey(s, from, colon)
+                || indexOf(s, '.', from, colon) > 0 && allDigits(s, colon + 1, end)) {
+            return -1; // a path, a URL, a drive, or host:port
+        }
+        for (int i = from; i < colon; i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return colon;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean allDigits(String s, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return from < end;
+    }
+
+    /** {@code name[123]}, {@code name(0x1f)}: where the bracket opens when it holds a value with digits, else -1. */
+    private static int bracketedValue(String s, int from, int end) {
+        char close = s.charAt(end - 1);
+        if (close != ']' && close != ')' || end - from < 4) {
+            return -1;
+        }
+        int open = s.lastIndexOf(openerOf(close), end - 2);
+        if (open <= from || !Character.isLetter(s.charAt(from)) || open + 1 >= end - 1) {
+            return -1;
+        }
+        for (int i = from; i < open; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-')) {
+                return -1;
+            }
+        }
+        for (int i = open + 1; i < end - 1; i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                return open;
+            }
+            if (isOpener(c) || isCloser(c)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** The placeholder for a variable token, or null when it is a word. */
     static String classify(String s, int from, int end) {
         if (from >= end) {
             return null;
+        }
+        if (isBound(s, from, end) && isNumberLike(s, from + (s.charAt(from + 1) == '=' ? 2 : 1), end)) {
+            return Placeholder.NUM;
         }
         int len = end - from;
         int digits = 0;
@@ -328,13 +455,13 @@ public final class MessageTokenizer {
         return q == '"' || q == '\'' ? eq + 1 : -1;
     }
 
-    private static int closingQuote(String s, int open, char quote) {
-        int limit = Math.min(s.length(), open + MAX_QUOTED);
+    private static int closingQuote(String s, int open, char quote, int end) {
+        int limit = Math.min(end, open + MAX_QUOTED);
         for (int i = open + 1; i < limit; i++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 i++;
-            } else if (c == quote && (i + 1 == s.length() || !Character.isLetterOrDigit(s.charAt(i + 1)))) {
+            } else if (c == quote && (i + 1 == end || !Character.isLetterOrDigit(s.charAt(i + 1)))) {
                 return i;
             }
         }

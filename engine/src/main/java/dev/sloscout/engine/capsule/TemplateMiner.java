@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>Messages whose masked tokens are the same share a template at once (a hash lookup, the common case). A new
  * token sequence is compared with the templates of the same length: the share of its tokens equal to the template's
  * fixed tokens (positions already variable count neither way). The most similar template at or above
- * {@link #SIMILARITY} takes it, and the positions where they differ become {@code <*>}. Unlike Drain there is no
+ * {@link MinerSettings#similarity()} takes it, and the positions where they differ become {@code <*>}. Unlike Drain there is no
  * prefix tree keyed on the leading tokens, so a message whose first word varies still finds its template; the
  * threshold is high enough that a three-word message differing in one word stays its own template.
  *
@@ -21,17 +21,9 @@ import java.util.Map;
  * sequences is bounded.
  */
 public final class TemplateMiner {
-    static final double SIMILARITY = 0.7;
-    /**
-     * Templates that differ from each other in one word only, at the same place, this many of them: that place is a
-     * variable after all (values that came in bursts, each settled before the next was seen).
-     */
-    static final int SIBLINGS = 4;
-    /** Messages that must agree on a word before one differing message counts as another template. */
-    static final int SETTLED = Integer.getInteger("sloscout.settled", 2);
     private static final int MAX_CACHED_SEQUENCES = 100_000;
-    /** The most tokens one variable-length placeholder stands for. */
-    static final int MAX_SPAN = 4;
+
+    private final MinerSettings settings;
 
     private final Map<String, Cluster> sequences = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -42,6 +34,14 @@ public final class TemplateMiner {
     private final Map<Integer, List<Cluster>> byLength = new HashMap<>();
     private final Map<String, String> redirects = new HashMap<>();
     private int templates;
+
+    public TemplateMiner() {
+        this(MinerSettings.DEFAULT);
+    }
+
+    public TemplateMiner(MinerSettings settings) {
+        this.settings = settings;
+    }
 
     /** Adds a message and returns the template it belongs to now. */
     public Template add(Tokens tokens) {
@@ -99,7 +99,7 @@ public final class TemplateMiner {
         if (sameLength != null) {
             for (Cluster c : sameLength) {
                 double score = c.similarity(tokens);
-                if (score >= SIMILARITY && score > bestScore) {
+                if (score >= settings.similarity() && score > bestScore) {
                     best = c;
                     bestScore = score;
                 }
@@ -130,7 +130,7 @@ public final class TemplateMiner {
     }
 
     /**
-     * A new template with {@value #SIBLINGS} - 1 or more siblings (same length, equal but for one word at the same
+     * A new template with {@link MinerSettings#siblings()} - 1 or more siblings (same length, equal but for one word at the same
      * position, with at least three other fixed tokens) makes that position a variable and absorbs them.
      */
     private Cluster generaliseBySiblings(Cluster fresh) {
@@ -146,7 +146,7 @@ public final class TemplateMiner {
             }
         }
         for (int p = 0; p < n; p++) {
-            if (siblingsAt[p] + 1 >= SIBLINGS) {
+            if (siblingsAt[p] + 1 >= settings.siblings()) {
                 fresh.tokens[p] = Placeholder.ANY;
                 redirect(fresh.renamed(), fresh.id);
                 return absorbSubsumed(fresh);
@@ -165,7 +165,7 @@ public final class TemplateMiner {
         double bestScore = 0;
         int bestPrefix = 0;
         int bestSuffix = 0;
-        for (int length = Math.max(1, n - MAX_SPAN); length <= n + MAX_SPAN; length++) {
+        for (int length = Math.max(1, n - settings.maxSpan()); length <= n + settings.maxSpan(); length++) {
             List<Cluster> candidates = length == n ? null : byLength.get(length);
             if (candidates == null) {
                 continue;
@@ -185,7 +185,7 @@ public final class TemplateMiner {
                     suffix++;
                 }
                 double score = (double) (prefix + suffix) / Math.max(m, n);
-                if (score >= SIMILARITY && score > bestScore && onlyVariables(c.tokens, prefix, m - suffix)
+                if (score >= settings.similarity() && score > bestScore && onlyVariables(c.tokens, prefix, m - suffix)
                         && onlyVariables(message, prefix, n - suffix)) {
                     best = c;
                     bestScore = score;
@@ -273,7 +273,7 @@ public final class TemplateMiner {
         redirect(from.id, into.id);
     }
 
-    private static final class Cluster {
+    private final class Cluster {
         String[] tokens;
         boolean[] spacing;
         /** Index of the variable-length placeholder, -1 when the template has a fixed length. */
@@ -308,7 +308,7 @@ public final class TemplateMiner {
 
         /**
          * Share of this template's fixed positions the message matches; placeholders match placeholders. Zero when
-         * the message has another word where this template's messages ({@link #SETTLED} or more) all agreed: one
+         * the message has another word where this template's messages ({@link MinerSettings#settled()} or more) all agreed: one
          * message against settled evidence is another template, not a variable.
          */
         double similarity(Tokens message) {
@@ -319,7 +319,7 @@ public final class TemplateMiner {
             }
             int fixed = 0;
             int same = 0;
-            boolean settled = count >= SETTLED;
+            boolean settled = count >= settings.settled();
             for (int i = 0; i < tokens.length; i++) {
                 String t = tokens[i];
                 if (t == Placeholder.ANY) {
@@ -381,7 +381,7 @@ public final class TemplateMiner {
         }
 
         int maxLength() {
-            return slot < 0 ? tokens.length : tokens.length - 1 + MAX_SPAN;
+            return slot < 0 ? tokens.length : tokens.length - 1 + settings.maxSpan();
         }
 
         /** Same token, or a variable against a variable: alignment across lengths never lets a word be a value. */

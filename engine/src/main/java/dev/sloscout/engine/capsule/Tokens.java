@@ -9,6 +9,7 @@ import java.util.Arrays;
 public final class Tokens {
     private String[] text = new String[32];
     private boolean[] spaceBefore = new boolean[32];
+    private boolean[] quoted = new boolean[32];
     private int size;
 
     void clear() {
@@ -16,13 +17,44 @@ public final class Tokens {
     }
 
     void add(String token, boolean space) {
+        add(token, space, false);
+    }
+
+    void add(String token, boolean space, boolean inQuotes) {
         if (size == text.length) {
             text = Arrays.copyOf(text, size * 2);
             spaceBefore = Arrays.copyOf(spaceBefore, size * 2);
+            quoted = Arrays.copyOf(quoted, size * 2);
         }
         text[size] = token;
         spaceBefore[size] = space;
+        quoted[size] = inQuotes;
         size++;
+    }
+
+    /** Marks the tokens from {@code from} to the end as inside quotes. */
+    void markQuoted(int from) {
+        Arrays.fill(quoted, from, size, true);
+    }
+
+    void replace(int i, String token) {
+        text[i] = token;
+    }
+
+    void remove(int i) {
+        System.arraycopy(text, i + 1, text, i, size - i - 1);
+        System.arraycopy(spaceBefore, i + 1, spaceBefore, i, size - i - 1);
+        System.arraycopy(quoted, i + 1, quoted, i, size - i - 1);
+        size--;
+    }
+
+    boolean spaceBefore(int i) {
+        return spaceBefore[i];
+    }
+
+    /** True when the token stands between quotes (a quoted value). */
+    public boolean isQuoted(int i) {
+        return quoted[i];
     }
 
     public int size() {

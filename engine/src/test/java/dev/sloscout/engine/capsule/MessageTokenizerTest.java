@@ -46,10 +46,30 @@ class MessageTokenizerTest {
     }
 
     @Test
-    void quotedStringsAreOneVariableEvenWithSpaces() {
+    void quotedStringsAreTokenisedNotErased() {
         assertThat(tokens("query \"select * from t\" took 5 ms q=\"two words\" ok"))
-                .containsExactly("query", "\"", "<STR>", "\"", "took", "<NUM>", "ms", "q=", "\"", "<STR>", "\"", "ok");
+                .containsExactly("query", "\"", "select", "*", "from", "t", "\"", "took", "<DURATION>", "q=", "\"", "two",
+                        "words", "\"", "ok");
+        assertThat(tokens("10.0.0.1 \"GET /v2/orders HTTP/1.1\" status: 200"))
+                .as("the method of a quoted request line is kept: GET and POST are two events")
+                .containsExactly("<IP>", "\"", "GET", "<PATH>", "<*>", "\"", "status", ":", "<NUM>");
+        assertThat(tokens("msg=\"Server started\" port=8080")).containsExactly("msg=", "\"", "Server", "started", "\"",
+                "port=", "<NUM>");
+        assertThat(tokens("empty \"\" value")).containsExactly("empty", "\"", "<STR>", "\"", "value");
         assertThat(tokens("Can't find child")).containsExactly("Can't", "find", "child");
+    }
+
+    @Test
+    void quantitiesBoundsAndGluedValues() {
+        assertThat(tokens("lifetime <1 sec, 1190 bytes sent")).containsExactly("lifetime", "<DURATION>", ",", "<SIZE>",
+                "sent");
+        assertThat(tokens("onExtend:1514038530000 14")).containsExactly("onExtend:", "<NUM>", "<NUM>");
+        assertThat(tokens("onReceive action:android.intent.action.SCREEN_ON"))
+                .containsExactly("onReceive", "action:", "android.intent.action.SCREEN_ON");
+        assertThat(tokens("taskID[2019352994] dealloc")).containsExactly("taskID[", "<NUM>", "]", "dealloc");
+        assertThat(tokens("proxy : host-1.example.com:54883")).as("host:port stays one value")
+                .containsExactly("proxy", ":", "<*>");
+        assertThat(tokens("see http://example.com/x and C:\\temp")).containsExactly("see", "<URL>", "and", "<PATH>");
     }
 
     @Test

@@ -88,15 +88,27 @@ class TemplateMinerTest {
 
     @Test
     void idsAreContentAddressedAndOldIdsPointToTheCurrentTemplate() {
-        String first = add("user alice signed in");
-        String second = add("user bob signed in");
-        assertThat(second).isNotEqualTo(first);
-        assertThat(fingerprinter.miner().resolve(first)).isEqualTo(second);
-        assertThat(second).isEqualTo(TemplateIds.of(new String[] {"user", "<*>", "signed", "in"}));
+        String first = add("user alice signed in at 10:00");
+        add("user bob signed in at 10:01");
+        add("user carol signed in at 10:02");
+        String fourth = add("user dave signed in at 10:03");
+        assertThat(fourth).isNotEqualTo(first);
+        assertThat(fingerprinter.miner().resolve(first)).isEqualTo(fourth);
+        assertThat(fourth).isEqualTo(TemplateIds.of(new String[] {"user", "<*>", "signed", "in", "at", "<*>"}));
 
         Fingerprinter elsewhere = new Fingerprinter(2024);
-        elsewhere.addMessage("user carol signed in");
-        assertThat(elsewhere.addMessage("user dan signed in").id()).isEqualTo(second);
+        for (String user : List.of("erin", "frank", "grace")) {
+            elsewhere.addMessage("user " + user + " signed in at 11:00");
+        }
+        assertThat(elsewhere.addMessage("user heidi signed in at 11:01").id()).isEqualTo(fourth);
+    }
+
+    @Test
+    void twoMessagesDifferingInOneWordStayApartWhateverTheirOrder() {
+        add("Before Scheduling: PendingReds:0 ScheduledMaps:2 AssignedMaps:9 CompletedMaps:1 ContAlloc:11");
+        add("After Scheduling: PendingReds:1 ScheduledMaps:1 AssignedMaps:9 CompletedMaps:0 ContAlloc:9");
+        assertThat(fingerprinter.miner().templateCount()).as("a word that differs is evidence of two events, "
+                + "until siblings show it is a value").isEqualTo(2);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Log fingerprinting throughput on one thread: header recognition, typed masking and template mining per line
+ * Log fingerprinting throughput on one thread: the header layout learnt from each system's first 1,000 lines (as
+ * the capsule accumulator does, inside the timed round), then header, typed masking and template mining per line
  * ({@code Fingerprinter.addLine}), masking always on. The corpus is the labelled Loghub-2k systems when
  * {@code ../shared/data/loghub} is there (each line repeated with its digits re-drawn, so numbers vary as in real
  * logs), else lines generated from a few dozen templates. One miner per system, as capsules are mined per source.
@@ -47,6 +48,7 @@ public final class FingerprintThroughputBench {
             templates = 0;
             for (String[] system : corpus) {
                 Fingerprinter f = new Fingerprinter(2024);
+                f.learnLayout(Arrays.asList(system).subList(0, Math.min(system.length, 1000)));
                 for (String line : system) {
                     f.addLine(line);
                 }
