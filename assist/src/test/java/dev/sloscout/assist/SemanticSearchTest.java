@@ -33,6 +33,7 @@ class SemanticSearchTest {
             {"auth", "Login request of username alice from 10.0.0.1 rejected: wrong credentials"},
             {"auth", "Login request of username bob from 10.0.0.2 rejected: wrong credentials"},
             {"auth", "Login request of username carol from 10.0.0.3 rejected: wrong credentials"},
+            {"auth", "Login request of username dave from 10.0.0.4 rejected: wrong credentials"},
             {"storage", "Disk usage at 91 percent on volume /var/lib/data"},
             {"storage", "Disk usage at 95 percent on volume /var/lib/logs"},
             {"payment", "Charged order 17 for 20 EUR with card ending 4242"},
@@ -52,7 +53,7 @@ class SemanticSearchTest {
     @Test
     void findsCapsulesByMeaningWhenNoWordIsShared() throws Exception {
         try (Workspace ws = Workspace.open(dir.resolve("w"))) {
-            ws.commit(Batch.ofCapsules(ws.addSource("x", "logs"), 11, capsules()));
+            ws.commit(Batch.ofCapsules(ws.addSource("x", "logs"), 12, capsules()));
             try (SemanticSearch search = new SemanticSearch(ws, embedder)) {
                 assertThat(search.indexCapsules()).isEqualTo(5);
                 assertThat(search.search("user sign-in failures", 5, false)).isEmpty(); // no word in common

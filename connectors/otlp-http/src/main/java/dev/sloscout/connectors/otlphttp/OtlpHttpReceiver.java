@@ -167,9 +167,17 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         }
     }
 
+    /** The body, or null when it is over the limit (what was sent is read and dropped, so the client sees the 413). */
     private byte[] body(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && Long.parseLong(length) > maxBodyBytes) {
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = Long.MAX_VALUE; // the server refuses a malformed length before we get here; never throw
+        }
+        if (declared > maxBodyBytes) {
+            drain(exchange.getRequestBody(), 4L * maxBodyBytes);
             return null;
         }
         InputStream in = exchange.getRequestBody();
@@ -177,7 +185,24 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             in = new GZIPInputStream(in);
         }
         byte[] bytes = in.readNBytes(maxBodyBytes + 1); // decompressed size is limited too (no gzip bombs)
-        return bytes.length > maxBodyBytes ? null : bytes;
+        if (bytes.length > maxBodyBytes) {
+            drain(exchange.getRequestBody(), 4L * maxBodyBytes);
+            return null;
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads and drops up to {@code limit} bytes of what the client is still sending: closing with unread bytes makes
+     * the socket reset, and the client would never see the answer.
+     */
+    private static void drain(InputStream body, long limit) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = limit;
+        int n;
+        while (left > 0 && (n = body.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     private static byte[] response(boolean traces, boolean json, long rejected, String message) {
