@@ -27,20 +27,22 @@ class FingerprintCommandTest {
                 "Dec 10 06:55:48 host sshd[3]: Connection closed, by 10.0.0.3",
                 "Dec 10 06:55:49 host java[4]: failed \"quoted, value\"",
                 "\tat a.B.c(B.java:1)",
-                "Dec 10 06:55:50 host sshd[5]: Invalid user carol from 10.0.0.4"));
+                "Dec 10 06:55:50 host sshd[5]: Invalid user carol from 10.0.0.4",
+                "Dec 10 06:55:51 host sshd[6]: Invalid user dave from 10.0.0.5"));
         CliRun run = CliRun.of("fingerprint", log.toString(), "--csv");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> rows = run.out().lines().toList();
         assertThat(rows.get(0)).isEqualTo("LineId,TemplateId,Template");
-        assertThat(rows).hasSize(7);
+        assertThat(rows).hasSize(8);
         String invalidUser = rows.get(1).split(",")[1];
-        assertThat(rows.get(1)).endsWith(",Invalid user <*> from <IP>");
+        assertThat(rows.get(1)).as("four user names make the position a variable")
+                .endsWith(",Invalid user <*> from <IP>");
         assertThat(rows.get(2).split(",")[1]).isEqualTo(invalidUser); // early lines get the final id
-        assertThat(rows.get(6)).startsWith("6," + invalidUser + ",");
+        assertThat(rows.get(7)).startsWith("7," + invalidUser + ",");
         assertThat(rows.get(3)).endsWith(",\"Connection closed, by <IP>\"");
         assertThat(rows.get(4).split(",")[1]).isEqualTo(rows.get(5).split(",")[1]); // the folded line
         assertThat(rows.get(5)).startsWith("5,");
-        assertThat(run.err()).contains("6 lines, 5 events, 3 templates");
+        assertThat(run.err()).contains("7 lines, 6 events, 3 templates");
     }
 
     @Test

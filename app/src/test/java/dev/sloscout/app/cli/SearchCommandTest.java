@@ -48,6 +48,8 @@ class SearchCommandTest {
         Path log = dir.resolve("auth.log");
         Files.writeString(log, "2024-01-01 10:00:00 WARN a.Login: Login request of username alice rejected\n"
                 + "2024-01-01 10:00:01 WARN a.Login: Login request of username bob rejected\n"
+                + "2024-01-01 10:00:01 WARN a.Login: Login request of username carol rejected\n"
+                + "2024-01-01 10:00:01 WARN a.Login: Login request of username dave rejected\n"
                 + "2024-01-01 10:00:02 INFO a.Disk: volume /data at 91 percent\n"
                 + "2024-01-01 10:00:03 INFO a.Cart: cart 7 checked out\n");
         CliRun plain = CliRun.of("search", log.toString(), "--query", "sign-in failures", "--json");

@@ -110,7 +110,7 @@ public final class FormatSniffer {
                     String name = parser.currentName();
                     names.add(name);
                     seen++;
-                    if (name.equals("resourceSpans")) {
+                    if (name.equals("resourceSpans") || name.equals("batches")) {
                         return Optional.of(TraceFormat.OTLP_JSON);
                     }
                 }
@@ -119,7 +119,8 @@ public final class FormatSniffer {
             // The sniff window ends mid-document, or the document is broken: judge by what was seen.
         }
         if (names.contains("resourceSpans") || names.contains("scopeSpans")
-                || names.contains("instrumentationLibrarySpans")) {
+                || names.contains("instrumentationLibrarySpans")
+                || names.contains("batches") && names.contains("spans")) { // Grafana Tempo's trace JSON
             return Optional.of(TraceFormat.OTLP_JSON);
         }
         // by structure, not by one field name: a JSON log record carrying a "traceID" is still a log

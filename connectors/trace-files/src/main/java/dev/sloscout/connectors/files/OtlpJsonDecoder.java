@@ -154,12 +154,14 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         while (t.nextToken() == JsonToken.FIELD_NAME) {
             String field = t.currentName();
             t.nextToken();
-            if (field.equals("resourceSpans")) {
-                if (t.expect(JsonToken.START_ARRAY, "resourceSpans")) {
+            if (field.equals("resourceSpans") || field.equals("batches")) { // Tempo's trace API says "batches"
+                if (t.expect(JsonToken.START_ARRAY, field)) {
                     while (t.nextToken() != JsonToken.END_ARRAY) {
                         readResourceSpans(t, location, context);
                     }
                 }
+            } else if (field.equals("trace") && t.currentToken() == JsonToken.START_OBJECT) {
+                readTracesData(t, location, context); // Tempo's v2 API: {"trace": {"resourceSpans": [...]}}
             } else {
                 if (field.equals("resourceLogs") || field.equals("resourceMetrics")) {
                     context.reject(location, "OTLP " + field.substring("resource".length()).toLowerCase(java.util.Locale.ROOT)

@@ -74,6 +74,97 @@ class ZipkinAndJaegerDecoderTest {
     }
 
     @Test
+    void zipkinFragmentsOfOneSpanMergeAndALoneFragmentIsOneProblem() {
+        String text = """
+                [{"traceId":"463ac35c9f6413ad","id":"0000000000000001","localEndpoint":{"serviceName":"api"},
+                  "tags":{"http.route":"/cart"}},
+                 {"traceId":"463ac35c9f6413ad","id":"0000000000000001","name":"get /cart","kind":"SERVER",
+                  "timestamp":5000,"duration":100,"localEndpoint":{"serviceName":"api"},"tags":{"http.method":"GET"}},
+                 {"traceId":"463ac35c9f6413ad","id":"0000000000000002","localEndpoint":{"serviceName":"db"},
+                  "tags":{"db.system":"postgresql"}}]
+                """;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.spans).singleElement().satisfies(span -> {
+            assertThat(span.name()).isEqualTo("get /cart");
+            assertThat(span.kind()).isEqualTo(SpanKind.SERVER);
+            assertThat(span.attributes().asMap()).containsEntry("http.route", "/cart").containsEntry("http.request.method", "GET");
+        });
+        assertThat(decoded.problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("[2]");
+            assertThat(p.reason()).isEqualTo("span 0000000000000002 of db has no timestamp, and no other part of it has one");
+        });
+    }
+
+    @Test
+    void zipkinV1RpcRecordGivesAClientAndASharedServerSpan() {
+        String text = """
+                [{"traceId":"463ac35c9f6413ad","id":"b7ad6b7169203331","parentId":"a2fb4a1d1a96d312","name":"get /api",
+                  "timestamp":1000,"duration":400,
+                  "annotations":[{"timestamp":1000,"value":"cs","endpoint":{"serviceName":"frontend","ipv4":"10.0.0.1"}},
+                                 {"timestamp":1100,"value":"sr","endpoint":{"serviceName":"backend","ipv4":"10.0.0.2"}},
+                                 {"timestamp":1300,"value":"ss","endpoint":{"serviceName":"backend","ipv4":"10.0.0.2"}},
+                                 {"timestamp":1400,"value":"cr","endpoint":{"serviceName":"frontend","ipv4":"10.0.0.1"}}],
+                  "binaryAnnotations":[{"key":"http.path","value":"/api","endpoint":{"serviceName":"frontend"}},
+                                       {"key":"error","value":"timeout","endpoint":{"serviceName":"backend"}},
+                                       {"key":"sa","value":true,"endpoint":{"serviceName":"backend","ipv4":"10.0.0.2"}}]},
+                 {"traceId":"463ac35c9f6413ad","id":"0000000000000003","parentId":"b7ad6b7169203331","name":"encode",
+                  "timestamp":1150,"duration":20,
+                  "binaryAnnotations":[{"key":"lc","value":"json","endpoint":{"serviceName":"backend"}}]}]
+                """;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.report.format()).isEqualTo(TraceFormat.ZIPKIN_JSON);
+        assertThat(decoded.spans).hasSize(3);
+        Span client = decoded.spans.get(0);
+        assertThat(client.kind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(client.serviceName()).isEqualTo("frontend");
+        assertThat(client.durationNanos()).isEqualTo(400_000);
+        assertThat(client.shared()).isFalse();
+        assertThat(client.attributes().asMap()).containsEntry("url.path", "/api").doesNotContainKey("sa");
+        assertThat(client.status().code()).isEqualTo(StatusCode.UNSET);
+        Span server = decoded.spans.get(1);
+        assertThat(server.kind()).isEqualTo(SpanKind.SERVER);
+        assertThat(server.serviceName()).isEqualTo("backend");
+        assertThat(server.shared()).isTrue();
+        assertThat(server.spanId()).isEqualTo(client.spanId());
+        assertThat(server.startEpochNanos()).isEqualTo(1_100_000);
+        assertThat(server.durationNanos()).isEqualTo(200_000);
+        assertThat(server.status().code()).isEqualTo(StatusCode.ERROR);
+        assertThat(server.status().message()).isEqualTo("timeout");
+        Span local = decoded.spans.get(2);
+        assertThat(local.kind()).isEqualTo(SpanKind.INTERNAL);
+        assertThat(local.serviceName()).isEqualTo("backend");
+    }
+
+    @Test
+    void grafanaTempoTraceJsonWithBatchesAndBase64Ids() {
+        String text = """
+                {"batches":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},
+                  "instrumentationLibrarySpans":[{"instrumentationLibrary":{"name":"otel"},"spans":[
+                    {"traceId":"RjrDXJ9kE61IBaOZU7thJA==","spanId":"ovtKHRqW0xI=","name":"POST /checkout",
+                     "kind":"SPAN_KIND_SERVER","startTimeUnixNano":"1700000000000000000",
+                     "endTimeUnixNano":"1700000000250000000","status":{"code":"STATUS_CODE_ERROR"}}]}]}]}
+                """;
+        Decoding decoded = decode(text);
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.report.format()).isEqualTo(TraceFormat.OTLP_JSON);
+        assertThat(decoded.spans).singleElement().satisfies(span -> {
+            assertThat(span.traceId().toHex()).isEqualTo("463ac35c9f6413ad4805a39953bb6124");
+            assertThat(span.spanId().toHex()).isEqualTo("a2fb4a1d1a96d312");
+            assertThat(span.serviceName()).isEqualTo("checkout");
+            assertThat(span.kind()).isEqualTo(SpanKind.SERVER);
+            assertThat(span.status().code()).isEqualTo(StatusCode.ERROR);
+        });
+        Decoding v2 = decode("{\"trace\":" + text.replace("batches", "resourceSpans") + "}");
+        assertThat(v2.problems).isEmpty();
+        assertThat(v2.spans).hasSize(1);
+    }
+
+    @Test
     void zipkinClockSkewIsKeptAsRecorded() {
         String text = """
                 [{"traceId":"463ac35c9f6413ad","id":"0000000000000001","name":"parent","kind":"SERVER","timestamp":5000,"duration":100,
