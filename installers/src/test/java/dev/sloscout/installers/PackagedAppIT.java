@@ -72,6 +72,23 @@ class PackagedAppIT {
     }
 
     @Test
+    void aDumpGivenToTheLauncherAsItsFileAssociationsDoIsOpenedInTheWorkbench() throws Exception {
+        Path launcher = DEST.resolve("slo-scout/bin/slo-scout");
+        assumeTrue(Files.isExecutable(launcher), "no Linux app image at " + launcher);
+        Path xvfbRun = Path.of("/usr/bin/xvfb-run");
+        assumeTrue(Files.isExecutable(xvfbRun), "no xvfb-run here");
+        Path shots = root.resolve("shots");
+        Path home = root.resolve("home");
+        Files.createDirectories(home);
+        Path dump = EXAMPLES.resolve("shop.otlp.jsonl").toAbsolutePath();
+        String out = run(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Dsloscout.home=" + home), xvfbRun, "-a", "-s",
+                "-screen 0 1400x900x24", launcher.toString(), dump.toUri().toString(), "--screenshot",
+                shots.toString());
+        assertThat(out).contains("49 spans").contains("4 screenshots -> " + shots);
+        assertThat(Files.size(shots.resolve("journeys.png"))).isGreaterThan(20_000);
+    }
+
+    @Test
     void theBundledRuntimeHasWhatTheWorkspaceTheEmbeddingsAndTheAdvisorNeed() throws Exception {
         Path launcher = DEST.resolve("slo-scout/bin/slo-scout");
         assumeTrue(Files.isExecutable(launcher), "no Linux app image at " + launcher);

@@ -14,7 +14,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = SloScoutCommand.VersionProvider.class,
         description = {"SLO-Scout Workbench: telemetry in, defensible SLOs and ready-to-deploy artifacts out.",
-                "Run without arguments to open the workbench."},
+                "Run without arguments to open the workbench; 'slo-scout FILE|FOLDER...' opens it on those inputs",
+                "('--screenshot DIR' writes its views and exits)."},
         footer = {"", "Exit codes: 0 success; 1 input had problems but results were produced; 2 nothing usable or usage error."},
         subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, FingerprintCommand.class,
             SearchCommand.class, AdviseCommand.class, MetricsSlisCommand.class,
@@ -31,6 +32,18 @@ public final class SloScoutCommand implements Runnable {
             return 0;
         }
         return ingestion.summary().spans() > 0 ? EXIT_PROBLEMS : EXIT_UNUSABLE;
+    }
+
+    /** Whether a word names one of the subcommands (else a bare word on the command line is an input to open). */
+    public static boolean isCommand(String word) {
+        for (Class<?> sub : SloScoutCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command command = sub.getAnnotation(Command.class);
+            if (command != null && (command.name().equals(word) || java.util.Arrays.asList(command.aliases())
+                    .contains(word))) {
+                return true;
+            }
+        }
+        return word.equals("help");
     }
 
     @CommandLine.Spec

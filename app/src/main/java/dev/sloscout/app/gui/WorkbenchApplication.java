@@ -6,21 +6,44 @@ import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The workbench application: shows the window at once, then opens the workspace and (with {@code --demo}) the demo
- * in the background. {@code --screenshot DIR} writes one PNG per main view once the analysis is in, then exits.
+ * The workbench application: shows the window at once, then opens the workspace and the inputs given on the command
+ * line ({@code --demo}, or files and folders, as the installers' file associations pass them) in the background.
+ * {@code --screenshot DIR} writes one PNG per main view once the analysis is in, then exits.
  */
 public final class WorkbenchApplication extends Application {
     private Workbench workbench;
 
+    /** What the command line asks of the workbench. */
+    record Arguments(boolean demo, Path screenshots, List<Path> inputs) {
+        static Arguments parse(List<String> args) {
+            boolean demo = false;
+            Path screenshots = null;
+            List<Path> inputs = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (arg.equals("--demo")) {
+                    demo = true;
+                } else if (arg.equals("--screenshot") && i + 1 < args.size()) {
+                    screenshots = Path.of(args.get(++i));
+                } else if (arg.startsWith("file:")) {
+                    inputs.add(Path.of(java.net.URI.create(arg))); // desktop launchers may pass a URI (%U)
+                } else if (!arg.startsWith("-") || arg.equals("-")) {
+                    inputs.add(Path.of(arg));
+                }
+            }
+            return new Arguments(demo, screenshots, List.copyOf(inputs));
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters().getRaw();
-        boolean demo = args.contains("--demo");
-        int shot = args.indexOf("--screenshot");
-        Path screenshots = shot >= 0 && shot + 1 < args.size() ? Path.of(args.get(shot + 1)) : null;
+        Arguments arguments = Arguments.parse(getParameters().getRaw());
+        boolean demo = arguments.demo();
+        Path screenshots = arguments.screenshots();
         Path home = WorkbenchSettings.home();
         workbench = new Workbench(stage, home, owner -> new FxDialogs(() -> owner));
         WorkbenchSettings settings = workbench.model().settingsProperty().get();
@@ -42,15 +65,34 @@ public final class WorkbenchApplication extends Application {
             }
         }
         workbench.openRemembered(home, demo);
+        if (screenshots != null) {
+            MainViewModel model = workbench.model();
+            model.analysingProperty().addListener((o, was, now) -> {
+                if (was && !now) { // judged after the result handler has run to its end
+                    Platform.runLater(() -> {
+                        if (model.analysisProperty().get() == null) {
+                            System.err.println("slo-scout: " + model.statusProperty().get());
+                            exit(2); // the analysis failed: no views to take, and a scripted run must not wait
+                        }
+                    });
+                }
+            });
+        }
         if (demo) {
             workbench.model().openDemo();
+        } else if (!arguments.inputs().isEmpty()) {
+            workbench.model().open(arguments.inputs());
         }
         if (screenshots != null) {
             workbench.model().analysisProperty().addListener((o, a, b) -> {
                 if (b != null) {
+                    // a scripted run says what it analysed and, like the CLI, exits 1 when some input had problems
+                    System.out.println("analysed: " + MainViewModel.describe(b));
+                    b.problems().forEach(p -> System.err.println("slo-scout: " + p.toLine()));
+                    int code = b.problems().isEmpty() ? 0 : 1;
                     Platform.runLater(() -> Screenshots.take(workbench.scene(), workbench.window(), screenshots, files -> {
                         System.out.println(files.size() + " screenshots -> " + screenshots);
-                        exit(0);
+                        exit(code);
                     }, failure -> {
                         System.err.println("slo-scout: screenshots into " + screenshots + " failed: " + failure.getMessage());
                         exit(2);

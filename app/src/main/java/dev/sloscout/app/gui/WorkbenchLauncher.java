@@ -14,9 +14,17 @@ public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
-    /** No arguments, or only GUI flags (and their values), means the workbench. */
-    public static boolean wantsGui(String[] args) {
-        return args.length == 0 || GUI_FLAGS.contains(args[0]);
+    /**
+     * No arguments, GUI flags, or files and folders without a command mean the workbench ({@code slo-scout dump.jsonl}
+     * is what a file association runs).
+     *
+     * @param isCommand whether a word is one of the CLI's subcommands
+     */
+    public static boolean wantsGui(String[] args, java.util.function.Predicate<String> isCommand) {
+        if (args.length == 0 || GUI_FLAGS.contains(args[0])) {
+            return true;
+        }
+        return !args[0].startsWith("-") && !isCommand.test(args[0]);
     }
 
     public static int launch(String[] args) {

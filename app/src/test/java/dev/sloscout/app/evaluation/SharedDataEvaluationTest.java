@@ -124,6 +124,26 @@ class SharedDataEvaluationTest {
         assertThat(summary.snapshot(null).problems()).isEmpty();
     }
 
+    @Test
+    void onlineBoutiqueLogsAreReadWholeAndTheirBodiesHeadersLearnt() {
+        List<dev.sloscout.engine.model.Problem> problems = new java.util.ArrayList<>();
+        dev.sloscout.engine.capsule.CapsuleAccumulator capsules = new dev.sloscout.engine.capsule.CapsuleAccumulator(
+                new dev.sloscout.engine.capsule.Redactor(), dev.sloscout.engine.capsule.TraceLookup.NONE, 2022);
+        long read = new dev.sloscout.connectors.files.LogFileReader(capsules, problems::add)
+                .read(traces.resolve("onlineboutique/logs.otlp.jsonl"));
+
+        assertThat(problems).isEmpty();
+        assertThat(read).as("every record of the README's 13,134").isEqualTo(13_134);
+        assertThat(capsules.events()).isEqualTo(13_134);
+        // adservice writes "05:18:42.995 INFO  - TraceID: ... message" into the OTLP body: a header, learnt
+        assertThat(capsules.layoutOf("adservice").describe()).startsWith("TIME LEVEL SEPARATOR");
+        assertThat(capsules.capsules()).allSatisfy(c -> assertThat(c.template()).doesNotContain("INFO"));
+        // currencyservice ships JSON lines as bodies: opened, the message inside mined
+        assertThat(capsules.capsules()).filteredOn(c -> c.service().equals("currencyservice"))
+                .anySatisfy(c -> assertThat(c.template()).contains("conversion request"))
+                .noneSatisfy(c -> assertThat(c.template()).contains("\"severity\""));
+    }
+
     private static void countEdgesAndEntries(Trace trace, Map<String, Integer> edges, Map<String, Integer> entries) {
         Trace.Index index = new Trace.Index(trace.spans());
         for (Span span : trace.spans()) {

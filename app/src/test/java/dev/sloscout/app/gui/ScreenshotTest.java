@@ -45,6 +45,41 @@ class ScreenshotTest {
         assertThat(differs(shots.resolve("journeys.png"), shots.resolve("slo-studio.png"))).isTrue();
     }
 
+    @Test
+    void filesGivenOnTheCommandLineAreOpenedAnalysedAndShown() throws Exception {
+        Path shots = dir.resolve("shots");
+        Path home = dir.resolve("home");
+        Files.createDirectories(home);
+        Path dump = Path.of("../examples/shop.otlp.jsonl").toAbsolutePath();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
+                "-Djava.awt.headless=true", "-Dsloscout.home=" + home, "-cp", System.getProperty("java.class.path"),
+                "dev.sloscout.app.Main", dump.toString(), "--screenshot", shots.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(child.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
+        String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+        assertThat(child.exitValue()).as(out).isZero();
+        assertThat(out).contains("analysed: ").contains("49 spans").contains("4 screenshots -> " + shots);
+        assertThat(Files.readString(home.resolve("workbench.json"))).as("the dump is a recent file")
+                .contains("shop.otlp.jsonl");
+    }
+
+    @Test
+    void theCommandLineTellsInputsFromCommands() {
+        assertThat(WorkbenchLauncher.wantsGui(new String[] {"dump.jsonl"}, w -> w.equals("analyze"))).isTrue();
+        assertThat(WorkbenchLauncher.wantsGui(new String[] {"analyze", "dump.jsonl"}, w -> w.equals("analyze")))
+                .isFalse();
+        assertThat(WorkbenchLauncher.wantsGui(new String[] {"--help"}, w -> false)).isFalse();
+        assertThat(WorkbenchLauncher.wantsGui(new String[] {}, w -> false)).isTrue();
+        assertThat(WorkbenchApplication.Arguments.parse(List.of("a.json", "--screenshot", "shots", "logs/")))
+                .isEqualTo(new WorkbenchApplication.Arguments(false, Path.of("shots"),
+                        List.of(Path.of("a.json"), Path.of("logs/"))));
+        assertThat(WorkbenchApplication.Arguments.parse(List.of("file:///tmp/a%20b.json")).inputs())
+                .containsExactly(Path.of("/tmp/a b.json"));
+        assertThat(dev.sloscout.app.cli.SloScoutCommand.isCommand("fingerprint")).isTrue();
+        assertThat(dev.sloscout.app.cli.SloScoutCommand.isCommand("shop.otlp.jsonl")).isFalse();
+    }
+
     private static int colours(BufferedImage image) {
         Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {
