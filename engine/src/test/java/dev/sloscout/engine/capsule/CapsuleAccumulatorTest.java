@@ -83,4 +83,25 @@ class CapsuleAccumulatorTest {
         assertThat(Instant.ofEpochMilli(capsule.firstSeenMillis())).isEqualTo(Instant.parse("2024-02-03T04:05:06.789Z"));
         assertThat(capsule.template()).isEqualTo("disk <*> full");
     }
+
+    @Test
+    void aLoggerLineInsideStructuredMessagesHasItsHeaderLearntPerService() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
+        for (int i = 0; i < 6; i++) { // a Java logger line shipped as the message of a JSON record or OTLP body
+            acc.accept(new LogEvent("app.jsonl", i + 1, 1, "orders", "2024-02-03 04:05:0" + i + ",789 "
+                    + (i % 2 == 0 ? "INFO" : "WARN") + " [main] a.Orders: order " + (40 + i) + " placed", true, "",
+                    LogHeader.NO_TIME, Severity.UNKNOWN, null, null));
+            acc.accept(new LogEvent("other.jsonl", i + 1, 1, "billing", "user " + i + " logged in", true, "",
+                    LogHeader.NO_TIME, Severity.UNKNOWN, null, null));
+        }
+        assertThat(acc.layoutOf("orders").describe()).isEqualTo("TIME LEVEL BRACKET COMPONENT");
+        assertThat(acc.layoutOf("billing").describe()).as("plain messages: no header, nothing taken from them")
+                .isEqualTo("(none: lines are all message)");
+        Capsule orders = acc.capsules().stream().filter(c -> c.service().equals("orders")).findFirst().orElseThrow();
+        assertThat(orders.template()).isEqualTo("order <NUM> placed");
+        assertThat(orders.severities()).containsEntry(Severity.INFO, 3L).containsEntry(Severity.WARN, 3L);
+        assertThat(Instant.ofEpochMilli(orders.firstSeenMillis())).isEqualTo(Instant.parse("2024-02-03T04:05:00.789Z"));
+        assertThat(acc.capsules().stream().filter(c -> c.service().equals("billing")).findFirst().orElseThrow()
+                .template()).isEqualTo("user <NUM> logged in");
+    }
 }
