@@ -1,7 +1,7 @@
 package dev.sloscout.app.advisor;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.sloscout.app.export.Json;
+import dev.sloscout.pipeline.Json;
 import dev.sloscout.assist.advisor.AdvisorSettings;
 
 import java.io.IOException;

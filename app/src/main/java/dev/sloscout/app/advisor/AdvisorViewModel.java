@@ -1,7 +1,7 @@
 package dev.sloscout.app.advisor;
 
-import dev.sloscout.app.analysis.Analysis;
-import dev.sloscout.app.analysis.Evidence;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.Evidence;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.app.slostudio.SloStudioViewModel;
 import dev.sloscout.app.slostudio.Tuning;

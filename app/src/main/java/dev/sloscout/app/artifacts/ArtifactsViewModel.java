@@ -1,8 +1,8 @@
 package dev.sloscout.app.artifacts;
 
-import dev.sloscout.app.analysis.Analysis;
-import dev.sloscout.app.analysis.Promtool;
-import dev.sloscout.app.export.ExportBundle;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.bundle.Promtool;
+import dev.sloscout.pipeline.bundle.ExportBundle;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;

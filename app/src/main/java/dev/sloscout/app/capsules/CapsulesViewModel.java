@@ -1,6 +1,6 @@
 package dev.sloscout.app.capsules;
 
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.LogHeader;

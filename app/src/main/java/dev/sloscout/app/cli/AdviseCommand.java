@@ -1,8 +1,8 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.export.Json;
-import dev.sloscout.app.analysis.Ingestion;
-import dev.sloscout.app.analysis.LinkedCapsules;
+import dev.sloscout.pipeline.Json;
+import dev.sloscout.pipeline.Ingestion;
+import dev.sloscout.pipeline.LinkedCapsules;
 import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.Advisor;
 import dev.sloscout.assist.advisor.AdvisorKeyFile;
@@ -100,7 +100,7 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
         LogFileReader logs = new LogFileReader(capsules, problems::add);
         split.logs().forEach(logs::read);
-        List<Capsule> evidence = dev.sloscout.app.analysis.Evidence.forJourney(capsules.capsules(), journey.id(), 5);
+        List<Capsule> evidence = dev.sloscout.pipeline.Evidence.forJourney(capsules.capsules(), journey.id(), 5);
         problems.forEach(p -> err.println("slo-scout: " + p.toLine()));
 
         Advisor advisor;

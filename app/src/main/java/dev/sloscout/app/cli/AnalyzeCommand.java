@@ -1,10 +1,10 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.export.Json;
-import dev.sloscout.app.analysis.Ingestion;
-import dev.sloscout.app.analysis.LinkedCapsules;
-import dev.sloscout.app.analysis.DemoLogs;
-import dev.sloscout.app.analysis.Promtool;
+import dev.sloscout.pipeline.Json;
+import dev.sloscout.pipeline.Ingestion;
+import dev.sloscout.pipeline.LinkedCapsules;
+import dev.sloscout.pipeline.DemoLogs;
+import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.app.Version;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
@@ -12,7 +12,7 @@ import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.app.export.ExportBundle;
+import dev.sloscout.pipeline.bundle.ExportBundle;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;

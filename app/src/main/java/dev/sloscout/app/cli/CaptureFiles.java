@@ -1,6 +1,6 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.export.Json;
+import dev.sloscout.pipeline.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.capsule.LogEvent;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.analysis.Ingestion;
+import dev.sloscout.pipeline.Ingestion;
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.sloscout.connectors.files.OtlpJsonLogWriter;
 import dev.sloscout.connectors.files.OtlpJsonWriter;

@@ -1,7 +1,7 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.export.Json;
-import dev.sloscout.app.analysis.Ingestion;
+import dev.sloscout.pipeline.Json;
+import dev.sloscout.pipeline.Ingestion;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Problem;

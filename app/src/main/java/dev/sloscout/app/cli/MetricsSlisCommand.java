@@ -1,6 +1,6 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.export.Json;
+import dev.sloscout.pipeline.Json;
 import dev.sloscout.connectors.prometheus.MetricSliCandidate;
 import dev.sloscout.connectors.prometheus.MetricsSliDiscovery;
 import dev.sloscout.connectors.prometheus.PrometheusClient;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.export.Json;
+import dev.sloscout.pipeline.Json;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.Capsule;

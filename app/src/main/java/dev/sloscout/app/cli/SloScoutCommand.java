@@ -1,6 +1,6 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.analysis.Ingestion;
+import dev.sloscout.pipeline.Ingestion;
 import dev.sloscout.app.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ public final class SloScoutCommand implements Runnable {
     public static final int EXIT_UNUSABLE = 2;
 
     /** Exit code of a trace ingestion by the CLI contract: 0 clean, 1 problems but spans were read, 2 nothing usable. */
-    static int exitCode(dev.sloscout.app.analysis.Ingestion.Result ingestion) {
+    static int exitCode(dev.sloscout.pipeline.Ingestion.Result ingestion) {
         if (ingestion.summary().rejected() == 0) {
             return 0;
         }

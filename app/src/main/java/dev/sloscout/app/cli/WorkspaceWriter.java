@@ -50,7 +50,7 @@ class WorkspaceWriter implements AutoCloseable {
             return;
         }
         store(() -> workspace.commit(new Batch(workspace.addSource(sources, "traces"), summary.spans(), capsules,
-                report.journeys(), candidates, dev.sloscout.app.analysis.SpanOperations.of(report.journeys()))));
+                report.journeys(), candidates, dev.sloscout.pipeline.SpanOperations.of(report.journeys()))));
     }
 
     private interface Work {

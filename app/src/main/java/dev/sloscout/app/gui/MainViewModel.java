@@ -1,8 +1,8 @@
 package dev.sloscout.app.gui;
 
-import dev.sloscout.app.analysis.Analysis;
-import dev.sloscout.app.analysis.AnalysisRun;
-import dev.sloscout.app.analysis.SpanOperations;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.SpanOperations;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.workspace.Batch;
 import dev.sloscout.workspace.Workspace;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.gui;
 
-import dev.sloscout.app.analysis.AnalysisRun;
+import dev.sloscout.pipeline.AnalysisRun;
 
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package dev.sloscout.app.gui;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.sloscout.app.export.Json;
+import dev.sloscout.pipeline.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

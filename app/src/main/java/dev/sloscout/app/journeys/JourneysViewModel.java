@@ -1,6 +1,6 @@
 package dev.sloscout.app.journeys;
 
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.model.Trace;
 import javafx.beans.property.BooleanProperty;

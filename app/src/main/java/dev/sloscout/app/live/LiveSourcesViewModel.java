@@ -1,6 +1,11 @@
 package dev.sloscout.app.live;
 
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.live.KafkaLiveSource;
+import dev.sloscout.pipeline.live.LiveSession;
+import dev.sloscout.pipeline.live.LiveSource;
+import dev.sloscout.pipeline.live.OtlpReceiverSource;
+import dev.sloscout.pipeline.live.PrometheusLiveSource;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.connectors.kafka.KafkaSource;
 import dev.sloscout.engine.sli.MetricsProfile;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.slostudio;
 
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.slo.Backtest;

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The dependency direction app -> connectors/workspace -> engine, and the engine's purity, checked on the real classes. */
+/**
+ * The dependency direction app -> pipeline -> {assist, workspace, connectors} -> engine, and the engine's purity,
+ * checked on the real classes.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
@@ -81,11 +84,25 @@ class ArchitectureTest {
     @Test
     void viewModelsHoldStateNotWidgets() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
-                .or().resideInAPackage("dev.sloscout.app.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..",
                         "org.graphstream..", "org.controlsfx..", "atlantafx..")
                 .because("view models are tested without a toolkit (MVVM): they expose properties and observable lists, "
                         + "and the views turn them into widgets")
+                .check(classes);
+    }
+
+    @Test
+    void thePipelineServesEveryFrontEndAndKnowsNone() {
+        noClasses().that().resideInAPackage("dev.sloscout.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sloscout.app..", "javafx..", "picocli..",
+                        "org.graphstream..", "org.controlsfx..", "atlantafx..")
+                .because("the CLI, the workbench, live sessions and a server or stream job all call the one headless "
+                        + "pipeline; it must run where there is no display and no command line")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.sloscout.engine..", "dev.sloscout.connectors..",
+                        "dev.sloscout.workspace..", "dev.sloscout.assist..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sloscout.pipeline..")
+                .because("dependencies point one way: app -> pipeline -> {assist, workspace, connectors} -> engine")
                 .check(classes);
     }
 

@@ -1,9 +1,9 @@
 package dev.sloscout.app.capsules;
 
-import dev.sloscout.app.analysis.Analyses;
-import dev.sloscout.app.analysis.Analysis;
-import dev.sloscout.app.analysis.AnalysisRun;
-import dev.sloscout.app.analysis.SpanOperations;
+import dev.sloscout.pipeline.Analyses;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.SpanOperations;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.workspace.Batch;

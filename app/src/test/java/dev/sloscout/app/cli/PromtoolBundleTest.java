@@ -1,6 +1,6 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.app.analysis.Promtool;
+import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.model.Attributes;
 import dev.sloscout.engine.model.Resource;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.gui;
 
-import dev.sloscout.app.analysis.Analyses;
+import dev.sloscout.pipeline.Analyses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.sloscout.app.gui;
 
-import dev.sloscout.app.analysis.Analyses;
+import dev.sloscout.pipeline.Analyses;
 import dev.sloscout.app.advisor.AdvisorViewModel;
 import dev.sloscout.app.journeys.JourneyRow;
 import dev.sloscout.app.search.SearchViewModel;

@@ -1,7 +1,7 @@
 package dev.sloscout.app.journeys;
 
-import dev.sloscout.app.analysis.Analyses;
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.Analyses;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.engine.journey.Journey;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;

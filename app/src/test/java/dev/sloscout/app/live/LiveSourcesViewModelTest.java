@@ -1,6 +1,7 @@
 package dev.sloscout.app.live;
 
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.live.OtlpReceiverSource;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;

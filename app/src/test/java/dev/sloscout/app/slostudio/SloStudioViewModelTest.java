@@ -1,7 +1,7 @@
 package dev.sloscout.app.slostudio;
 
-import dev.sloscout.app.analysis.Analyses;
-import dev.sloscout.app.analysis.Analysis;
+import dev.sloscout.pipeline.Analyses;
+import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.slo.SloProposal;
 import javafx.beans.property.SimpleObjectProperty;

@@ -1,4 +1,4 @@
-package dev.sloscout.app.live;
+package dev.sloscout.pipeline.live;
 
 import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.trace.SpanSink;

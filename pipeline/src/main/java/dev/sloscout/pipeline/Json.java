@@ -1,4 +1,4 @@
-package dev.sloscout.app.export;
+package dev.sloscout.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package dev.sloscout.app.analysis;
+package dev.sloscout.pipeline;
 
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;

@@ -1,4 +1,4 @@
-package dev.sloscout.app.export;
+package dev.sloscout.pipeline.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sloscout.engine.artifact.Names;

@@ -1,9 +1,10 @@
-package dev.sloscout.app.export;
+package dev.sloscout.pipeline.bundle;
 
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.artifact.SloDefinition;
 
+import dev.sloscout.pipeline.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

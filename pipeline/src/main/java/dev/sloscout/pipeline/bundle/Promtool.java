@@ -1,4 +1,4 @@
-package dev.sloscout.app.analysis;
+package dev.sloscout.pipeline.bundle;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

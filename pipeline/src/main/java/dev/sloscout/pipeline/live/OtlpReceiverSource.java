@@ -1,4 +1,4 @@
-package dev.sloscout.app.live;
+package dev.sloscout.pipeline.live;
 
 import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
 import dev.sloscout.engine.capsule.LogSink;
@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 
 /** The OTLP/HTTP receiver as a live source: requests queue up (bounded); when full the sender gets 429. */
 public final class OtlpReceiverSource extends LiveSource {
-    static final int QUEUE = 64;
+    public static final int QUEUE = 64;
 
     private final InetSocketAddress listen;
     private final int maxBodyBytes;

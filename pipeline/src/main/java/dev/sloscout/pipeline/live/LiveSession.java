@@ -1,9 +1,9 @@
-package dev.sloscout.app.live;
+package dev.sloscout.pipeline.live;
 
-import dev.sloscout.app.analysis.Analysis;
-import dev.sloscout.app.analysis.AnalysisRun;
-import dev.sloscout.app.analysis.LinkedCapsules;
-import dev.sloscout.app.analysis.SampleTraces;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.LinkedCapsules;
+import dev.sloscout.pipeline.SampleTraces;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.JourneyDiscovery;

@@ -1,4 +1,4 @@
-package dev.sloscout.app.analysis;
+package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.Redactor;

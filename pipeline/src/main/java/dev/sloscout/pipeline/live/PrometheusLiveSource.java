@@ -1,4 +1,4 @@
-package dev.sloscout.app.live;
+package dev.sloscout.pipeline.live;
 
 import dev.sloscout.connectors.prometheus.MetricSliCandidate;
 import dev.sloscout.connectors.prometheus.MetricsSliDiscovery;
