@@ -1,5 +1,6 @@
 package dev.sloscout.pipeline;
 
+import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
@@ -18,20 +19,33 @@ import java.util.Optional;
  * Everything one analysis found: what was read, the journeys with their histories, SLI candidates, capsules and a
  * few whole traces per journey.
  *
- * @param logEvents    log events read (capsules group them)
- * @param sampleTraces whole traces by hex id, for the waterfall (the journeys' sample and error sample traces)
- * @param cancelled    true when the user cancelled: what was read before is analysed
+ * @param logEvents       log events read (capsules group them)
+ * @param sampleTraces    whole traces by hex id, for the waterfall (the journeys' sample and error sample traces)
+ * @param cancelled       true when the user cancelled: what was read before is analysed
  * @param metricHistories histories of SLI candidates from metrics sources (Prometheus), by candidate id
+ * @param traceSources    what each trace input gave (format, spans, rejected records)
+ * @param logSources      the inputs read as logs
+ * @param logProblems     the problems of the log inputs (also in {@code problems})
  */
-public record Analysis(List<AnalysisRun.SourceStatus> sources, IngestSummary.Snapshot summary,
+public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                        JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                        long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
-                       Map<String, History> metricHistories) {
+                       Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
+                       List<Problem> logProblems) {
 
-    public Analysis(List<AnalysisRun.SourceStatus> sources, IngestSummary.Snapshot summary,
+    public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                     JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                     long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled) {
-        this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled, Map.of());
+        this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled, Map.of(),
+                List.of(), List.of(), List.of());
+    }
+
+    public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
+                    JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
+                    long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
+                    Map<String, History> metricHistories) {
+        this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
+                metricHistories, List.of(), List.of(), List.of());
     }
 
     public List<Journey> journeys() {

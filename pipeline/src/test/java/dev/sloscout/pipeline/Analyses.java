@@ -21,7 +21,7 @@ public final class Analyses {
     /** The demo at 5% of its traffic (two weeks, a few thousand traces per journey), computed once. */
     public static synchronized Analysis smallDemo() {
         if (demo == null) {
-            demo = new AnalysisRun(MetricsProfile.DEFAULTS, () -> false, (i, s) -> { }).demo(0.05);
+            demo = new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { }).demo(0.05);
         }
         return demo;
     }

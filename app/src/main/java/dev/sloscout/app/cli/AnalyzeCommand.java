@@ -1,28 +1,18 @@
 package dev.sloscout.app.cli;
 
-import dev.sloscout.pipeline.Json;
-import dev.sloscout.pipeline.Ingestion;
-import dev.sloscout.pipeline.LinkedCapsules;
-import dev.sloscout.pipeline.DemoLogs;
-import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.app.Version;
-import dev.sloscout.connectors.files.InputKinds;
-import dev.sloscout.connectors.files.LogFileReader;
-import dev.sloscout.connectors.files.SourceReport;
-import dev.sloscout.engine.capsule.Capsule;
-import dev.sloscout.engine.capsule.CapsuleAccumulator;
-import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.pipeline.bundle.ExportBundle;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
+import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.ingest.IngestSummary;
-import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
-import dev.sloscout.engine.model.Problem;
-import dev.sloscout.engine.sli.MetricsProfile;
-import dev.sloscout.engine.sli.SliCandidate;
-import dev.sloscout.engine.sli.SliCatalog;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.AnalysisDocument;
+import dev.sloscout.pipeline.Pipeline;
+import dev.sloscout.pipeline.PipelineOptions;
+import dev.sloscout.pipeline.bundle.ExportBundle;
+import dev.sloscout.pipeline.bundle.Promtool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +23,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -88,87 +77,92 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     Path metricsProfile;
 
 
+    @Option(names = "--rules-profile", paramLabel = "NAME", defaultValue = "spanmetrics",
+            description = "The metrics the exported rules, their tests and the dashboards are written for: "
+                    + "spanmetrics (the Collector's spanmetrics connector), otel-http (OTel HTTP semantic conventions) "
+                    + "or custom (--metrics-profile, or the example mapping) (default ${DEFAULT-VALUE}).")
+    String rulesProfile;
+
     AnalyzeCommand(InputStream stdin, PrintStream out, PrintStream err) {
         super(stdin, out, err);
     }
 
+    /** The options of this run, or null (said on stderr) when a flag is wrong. */
+    private PipelineOptions options() {
+        try {
+            PipelineOptions options = PipelineOptions.defaults().withMaxOpenSpans(maxOpenSpans)
+                    .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
+                            ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl));
+            if (metricsProfile != null) {
+                options = options.withCustomProfile(metricsProfile);
+            }
+            return options.withRulesProfile(rulesProfile);
+        } catch (IllegalArgumentException e) {
+            e.getMessage().lines().forEach(line -> err.println("slo-scout: " + line));
+            return null;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
-        JourneyDiscovery discovery = new JourneyDiscovery();
         if (demo == !inputs.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     demo ? "--demo reads no files; give either FILE... or --demo" : "give FILE... or --demo");
         }
-        ExportSettings exportSettings;
-        try {
-            exportSettings = new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
-                    ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl);
-        } catch (IllegalArgumentException e) {
-            err.println("slo-scout: " + e.getMessage());
+        PipelineOptions options = options();
+        if (options == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
-        List<MetricsProfile> profiles = profiles();
-        if (profiles == null) {
-            return SloScoutCommand.EXIT_UNUSABLE;
-        }
-        List<LogEvent> demoLogs = new ArrayList<>();
-        InputKinds.Split split = demo ? new InputKinds.Split(List.of(), List.of()) : InputKinds.split(inputs);
-        Ingestion.Result ingestion = demo
-                ? Ingestion.runDemoWithLogs(demoScale, maxOpenSpans, log -> demoLogs.add(DemoLogs.event(log)), discovery)
-                : Ingestion.run(split.traces(), stdin, maxOpenSpans, discovery);
-        JourneyDiscovery.JourneyReport report = discovery.build();
-        List<SliCandidate> candidates = new SliCatalog(profiles).candidates(report);
-        IngestSummary.Snapshot summary = ingestion.summary();
-        List<Problem> logProblems = new ArrayList<>();
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
-        demoLogs.forEach(capsules::accept);
-        LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
         WorkspaceWriter store = workspace == null ? WorkspaceWriter.NONE : WorkspaceWriter.open(
                 WorkspaceOption.resolve(workspace), err);
         if (store == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
-        List<Capsule> allCapsules;
-        try (store) {
-            for (Path log : split.logs()) {
-                long before = capsules.events();
-                logReader.read(log);
-                store.logs(log.toString(), capsules.events() - before, capsules::capsules);
+        Pipeline pipeline = new Pipeline(options, () -> false, new Pipeline.Listener() {
+            @Override
+            public void source(int index, Pipeline.SourceStatus status) {
             }
-            allCapsules = capsules.capsules();
-            store.analysis(demo ? "demo shop" : String.join(", ", split.traces()), summary, report, candidates,
-                    demoLogs.isEmpty() ? List.of() : allCapsules);
+
+            @Override
+            public void logsRead(Path file, long events, java.util.function.Supplier<List<Capsule>> capsules) {
+                store.logs(file.toString(), events, capsules);
+            }
+        });
+        Analysis analysis;
+        try (store) {
+            analysis = demo ? pipeline.demo(demoScale) : pipeline.read(inputs, stdin);
+            store.analysis(demo ? "demo shop" : String.join(", ", inputs), analysis,
+                    demo ? analysis.capsules() : List.of());
         }
-        List<CapsuleReport> capsuleReports = allCapsules.stream().map(CapsuleReport::of).toList();
-        Analysis analysis = new Analysis(new Tool("slo-scout", Version.current()), ingestion.sources(),
-                new Ingest(summary.traces(), summary.spans(), summary.services(), summary.errorSpans(),
-                        summary.orphanSpans(), summary.rejected(), summary.assembly().duplicateSpans()),
-                report.assignedTraces(), report.partialTraces(), report.journeys(), candidates,
-                new LogIngest(split.logs().stream().map(Path::toString).toList(), capsules.events(),
-                        capsuleReports.size()), capsuleReports, concat(summary.problems(), logProblems));
         Files.createDirectories(outDir);
         Path file = outDir.resolve("analysis.json");
-        Json.writeFile(file, analysis);
-        out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(), candidates.size(),
-                report.assignedTraces(), file);
-        if (capsules.events() > 0) {
-            out.printf("%d capsules from %d log events%n", capsuleReports.size(), capsules.events());
+        AnalysisDocument.of(analysis, Version.current()).write(file);
+        JourneyDiscovery.JourneyReport report = analysis.report();
+        out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(),
+                analysis.candidates().size(), report.assignedTraces(), file);
+        if (analysis.logEvents() > 0) {
+            out.printf("%d capsules from %d log events%n", analysis.capsules().size(), analysis.logEvents());
         }
-        List<ExportedSlo> slos = ArtifactBundle.definitions(report.journeys(), candidates, exportSettings);
+        List<ExportedSlo> slos = pipeline.slos(analysis);
         ExportBundle.write(outDir, ExportBundle.files(slos));
-        out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/)%n", slos.size(), outDir);
+        out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/; rules for %s)%n", slos.size(),
+                outDir, options.export().profile().name());
+        IngestSummary.Snapshot summary = analysis.summary();
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
-        logProblems.forEach(p -> err.println("slo-scout: " + p.toLine()));
+        analysis.logProblems().forEach(p -> err.println("slo-scout: " + p.toLine()));
         List<String> structural = ArtifactBundle.check(slos);
         structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
         out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
         boolean valid = validate() && structural.isEmpty();
+        boolean logProblems = !analysis.logProblems().isEmpty();
+        boolean traceInputs = analysis.traceSources().stream().anyMatch(r -> !r.source().startsWith("demo shop"));
         if (report.journeys().isEmpty()) {
-            return capsuleReports.isEmpty() ? SloScoutCommand.EXIT_UNUSABLE
-                    : logProblems.isEmpty() && split.traces().isEmpty() ? 0 : SloScoutCommand.EXIT_PROBLEMS;
+            return analysis.capsules().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE
+                    : !logProblems && !traceInputs ? 0 : SloScoutCommand.EXIT_PROBLEMS;
         }
-        int exit = valid ? SloScoutCommand.exitCode(ingestion) : SloScoutCommand.EXIT_PROBLEMS;
-        return exit == 0 && !logProblems.isEmpty() ? SloScoutCommand.EXIT_PROBLEMS : exit;
+        int exit = !valid ? SloScoutCommand.EXIT_PROBLEMS : summary.rejected() == 0 ? 0
+                : summary.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;
+        return exit == 0 && logProblems ? SloScoutCommand.EXIT_PROBLEMS : exit;
     }
 
     /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */
@@ -209,47 +203,4 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** The built-in profiles, with the user's mapping in place of the example one; null (and said why) when invalid. */
-    private List<MetricsProfile> profiles() {
-        if (metricsProfile == null) {
-            return MetricsProfile.DEFAULTS;
-        }
-        MetricsProfile custom;
-        try {
-            custom = Json.MAPPER.readValue(metricsProfile.toFile(), MetricsProfile.class);
-        } catch (IOException e) {
-            err.println("slo-scout: " + metricsProfile + ": cannot read the metrics profile: "
-                    + ProblemPrinter.oneLine(String.valueOf(e.getMessage())));
-            return null;
-        }
-        List<String> problems = custom.problems();
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> err.println("slo-scout: " + metricsProfile + ": " + p));
-            return null;
-        }
-        return List.of(MetricsProfile.SPANMETRICS, MetricsProfile.OTEL_HTTP, custom);
-    }
-
-    /** analysis.json, documented in docs/formats.md. */
-    record Analysis(Tool tool, List<SourceReport> sources, Ingest ingest, long assignedTraces, long partialTraces,
-                    List<Journey> journeys, List<SliCandidate> sliCandidates, LogIngest logs,
-                    List<CapsuleReport> capsules, List<Problem> problems) {
-    }
-
-    /** The log side of the analysis: which files were read as logs, how many events, how many capsules. */
-    record LogIngest(List<String> sources, long events, long capsules) {
-    }
-
-    private static List<Problem> concat(List<Problem> a, List<Problem> b) {
-        List<Problem> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    record Tool(String name, String version) {
-    }
-
-    record Ingest(long traces, long spans, List<String> services, long errorSpans, long orphanSpans, long rejected,
-                  long duplicateSpans) {
-    }
 }

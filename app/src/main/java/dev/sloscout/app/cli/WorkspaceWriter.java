@@ -1,11 +1,8 @@
 package dev.sloscout.app.cli;
 
 import dev.sloscout.engine.capsule.Capsule;
-import dev.sloscout.engine.ingest.IngestSummary;
-import dev.sloscout.engine.journey.Journey;
-import dev.sloscout.engine.journey.JourneyDiscovery;
-import dev.sloscout.engine.sli.SliCandidate;
-import dev.sloscout.workspace.Batch;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.WorkspaceStore;
 import dev.sloscout.workspace.Workspace;
 import dev.sloscout.workspace.WorkspaceException;
 import java.io.PrintStream;
@@ -41,20 +38,15 @@ class WorkspaceWriter implements AutoCloseable {
 
     /** The capsules as they stand after a log file; asked for only when there is a workspace to store them in. */
     void logs(String file, long events, Supplier<List<Capsule>> capsules) {
-        store(() -> workspace.commit(Batch.ofCapsules(workspace.addSource(file, "logs"), events, capsules.get())));
+        store(() -> WorkspaceStore.logs(workspace, file, events, capsules.get()));
     }
 
-    void analysis(String sources, IngestSummary.Snapshot summary, JourneyDiscovery.JourneyReport report,
-            List<SliCandidate> candidates, List<Capsule> capsules) {
-        if (summary.spans() == 0 && capsules.isEmpty()) {
-            return;
-        }
-        store(() -> workspace.commit(new Batch(workspace.addSource(sources, "traces"), summary.spans(), capsules,
-                report.journeys(), candidates, dev.sloscout.pipeline.SpanOperations.of(report.journeys()))));
+    void analysis(String sources, Analysis analysis, List<Capsule> capsules) {
+        store(() -> WorkspaceStore.analysis(workspace, sources, analysis, capsules));
     }
 
     private interface Work {
-        void run() throws WorkspaceException;
+        long run() throws WorkspaceException;
     }
 
     private void store(Work work) {

@@ -1,7 +1,8 @@
 package dev.sloscout.app.gui;
 
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.Pipeline;
+import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.SpanOperations;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.workspace.Batch;
@@ -116,7 +117,7 @@ public final class MainViewModel {
     }
 
     private interface Runner {
-        Analysis run(AnalysisRun run);
+        Analysis run(Pipeline run);
     }
 
     private void analyse(String title, Runner runner, String sourceName) {
@@ -125,8 +126,8 @@ public final class MainViewModel {
         analysing.set(true);
         status.set(title + "...");
         tasks.submit(title, progress -> {
-            List<AnalysisRun.SourceStatus> seen = new ArrayList<>();
-            AnalysisRun run = new AnalysisRun(MetricsProfile.DEFAULTS, progress::cancelled, (index, source) -> {
+            List<Pipeline.SourceStatus> seen = new ArrayList<>();
+            Pipeline run = new Pipeline(PipelineOptions.defaults(), progress::cancelled, (index, source) -> {
                 synchronized (seen) {
                     while (seen.size() <= index) {
                         seen.add(null);
@@ -169,9 +170,9 @@ public final class MainViewModel {
         sources.set(index, row);
     }
 
-    private static double overall(List<AnalysisRun.SourceStatus> seen) {
+    private static double overall(List<Pipeline.SourceStatus> seen) {
         double sum = 0;
-        for (AnalysisRun.SourceStatus s : seen) {
+        for (Pipeline.SourceStatus s : seen) {
             if (s == null) {
                 continue;
             }

@@ -1,13 +1,13 @@
 package dev.sloscout.app.gui;
 
-import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.Pipeline;
 
 import java.util.Locale;
 
 /** One source in the sources list, as shown: what it is, how far it got, what it yielded. */
 public record SourceRow(String name, String kind, String format, String state, double progress, String yield) {
 
-    public static SourceRow of(AnalysisRun.SourceStatus status) {
+    public static SourceRow of(Pipeline.SourceStatus status) {
         String unit = status.kind().equals("logs") ? "events" : status.kind().equals("traces") ? "spans" : "spans and events";
         String yield = String.format(Locale.ROOT, "%,d %s", status.items(), unit)
                 + (status.problems() > 0 ? String.format(Locale.ROOT, ", %,d problems", status.problems()) : "");

@@ -2,7 +2,8 @@ package dev.sloscout.app.capsules;
 
 import dev.sloscout.pipeline.Analyses;
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.Pipeline;
+import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.SpanOperations;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.engine.sli.MetricsProfile;
@@ -22,7 +23,7 @@ class CapsulesViewModelTest {
     Path dir;
 
     private Analysis shop() throws Exception {
-        return new AnalysisRun(MetricsProfile.DEFAULTS, () -> false, (i, s) -> { })
+        return new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { })
                 .files(List.of(Analyses.shopTraces(dir, 300), Analyses.shopLogs(dir, 200)));
     }
 

@@ -14,6 +14,8 @@ import dev.sloscout.engine.model.TraceId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +92,37 @@ class PromtoolBundleTest {
         try (var files = Files.list(out.resolve("prometheus/rules"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .allSatisfy(name -> assertThat(name).matches("[a-z0-9-]+\\.rules\\.yml"));
+        }
+    }
+
+    @ParameterizedTest(name = "--rules-profile {0}")
+    @ValueSource(strings = {"spanmetrics", "otel-http", "custom"})
+    void everyRulesProfileWritesRulesTestsAndDashboardsThatPassPromtool(String profile) throws IOException {
+        Path traces = dev.sloscout.connectors.files.fixtures.ShopTraffic.writeJsonLines(dir.resolve("shop.jsonl"), 3,
+                800);
+        Path out = dir.resolve(profile);
+
+        CliRun run = CliRun.of("analyze", traces.toString(), "--rules-profile", profile, "--validate", "always",
+                "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("rules for " + profile).contains("promtool test rules").doesNotContain("FAILED");
+        String expected = switch (profile) {
+            case "spanmetrics" -> "traces_span_metrics_calls_total";
+            case "otel-http" -> "http_server_request_duration_seconds_count";
+            default -> "http_requests_total";
+        };
+        try (var rules = Files.list(out.resolve("prometheus/rules")); var dashboards = Files.list(out.resolve("grafana"))) {
+            List<Path> files = rules.toList();
+            assertThat(files).isNotEmpty();
+            for (Path file : files) {
+                assertThat(Files.readString(file)).contains(expected);
+            }
+            for (Path dashboard : dashboards.toList()) {
+                assertThat(Files.readString(dashboard)).contains(expected.replace("_count", "_bucket")
+                        .replace("_calls_total", "_duration_milliseconds_bucket").replace("_requests_total",
+                                "_request_duration_seconds_bucket"));
+            }
         }
     }
 }

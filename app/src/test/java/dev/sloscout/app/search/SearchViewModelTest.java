@@ -2,7 +2,8 @@ package dev.sloscout.app.search;
 
 import dev.sloscout.pipeline.Analyses;
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.Pipeline;
+import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.SpanOperations;
 import dev.sloscout.app.capsules.CapsulesViewModel;
 import dev.sloscout.app.gui.BackgroundTasks;
@@ -46,7 +47,7 @@ class SearchViewModelTest {
             lines.add("2026-03-01 10:00:" + String.format("%02d", i) + " WARN net Connection reset by peer 10.0.0." + i);
         }
         Path logs = Files.write(dir.resolve("app.log"), lines);
-        analysis = new AnalysisRun(MetricsProfile.DEFAULTS, () -> false, (i, s) -> { })
+        analysis = new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { })
                 .files(List.of(Analyses.shopTraces(dir, 200), logs));
         ws = Workspace.open(dir.resolve("ws"));
         ws.commit(new Batch(ws.addSource("x", "traces"), 1, analysis.capsules(), analysis.journeys(), analysis.candidates(),

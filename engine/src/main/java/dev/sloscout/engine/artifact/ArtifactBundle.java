@@ -21,12 +21,11 @@ import java.util.TreeMap;
 
 /**
  * The export bundle's Prometheus part: for every journey, its availability and latency SLOs (the balanced proposals)
- * measured with the spanmetrics connector's metrics, as rule files and their promtool tests, one pair per service.
- * File names and SLO names are made safe from data; label values and text stay as the data has them, escaped.
+ * measured with the metrics of the settings' profile (the spanmetrics connector's by default), as rule files and their
+ * promtool tests, one pair per service. File names and SLO names are made safe from data; label values and text stay
+ * as the data has them, escaped.
  */
 public final class ArtifactBundle {
-    private static final MetricsProfile PROFILE = MetricsProfile.SPANMETRICS;
-
     private ArtifactBundle() {
     }
 
@@ -84,7 +83,8 @@ public final class ArtifactBundle {
 
     /**
      * The balanced availability and latency SLO of each journey (by default the standard tiers over the proposal's
-     * 28 days).
+     * 28 days). Journeys whose SLOs would read exactly the same series (one entry operation, different calls beneath
+     * it: the metrics cannot tell them apart) get one SLO, which names the others.
      *
      * @param settings period and tiers (the SLO's settings), and where runbooks and dashboards will be reachable
      */
@@ -109,6 +109,7 @@ public final class ArtifactBundle {
         String grafanaBase = settings.grafanaBase();
         List<ExportedSlo> out = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        Map<String, Integer> sameSeries = new java.util.HashMap<>();
         for (SliCandidate candidate : candidates) {
             if (candidate.kind() == SliCandidate.Kind.DEPENDENCY_AVAILABILITY) {
                 continue;
@@ -117,23 +118,34 @@ public final class ArtifactBundle {
             Tuning tuning = tuned.apply(candidate);
             SloProposal balanced = tuning != null ? tuning.proposal() : candidate.proposals().stream()
                     .filter(p -> p.variant() == SloProposal.Variant.BALANCED).findFirst().orElse(null);
-            if (journey == null || balanced == null || PROFILE.requiresRoute() && journey.entry().httpRoute() == null) {
+            MetricsProfile profile = settings.profile();
+            if (journey == null || balanced == null || profile.requiresRoute() && journey.entry().httpRoute() == null) {
                 continue;
             }
             String kind = candidate.kind() == SliCandidate.Kind.AVAILABILITY ? "availability" : "latency";
+            // journeys the metrics cannot tell apart (one entry operation, calls beneath that differ) are one SLO
+            String key = kind + '\n' + SliCatalog.selectors(profile, journey) + '\n' + balanced.objective() + '\n'
+                    + (candidate.kind() == SliCandidate.Kind.LATENCY ? balanced.thresholdMs() : "");
+            Integer kept = sameSeries.get(key);
+            if (kept != null) {
+                out.set(kept, out.get(kept).alsoCovering(journey.name()));
+                continue;
+            }
             String name = unique(Names.slug(journey.entry().operation(), 48) + "-" + kind, journey.entry().service(), taken);
             Duration period = tuning != null ? tuning.period()
                     : settings.period() != null ? settings.period() : Duration.ofDays(balanced.periodDays());
             List<AlertTier> tiers = tuning != null ? tuning.tiers() : settings.tiers();
             SloDefinition definition = candidate.kind() == SliCandidate.Kind.AVAILABILITY
-                    ? availability(journey, name, balanced, period, tiers)
-                    : latency(journey, name, balanced, period, tiers);
+                    ? availability(profile, journey, name, balanced, period, tiers)
+                    : latency(profile, journey, name, balanced, period, tiers);
             String runbook = (runbookBase == null ? "runbooks/" : runbookBase.endsWith("/") ? runbookBase : runbookBase + "/")
                     + Runbooks.fileName(definition);
             String grafana = grafanaBase == null ? "" : grafanaBase.replaceAll("/+$", "");
             String dashboard = grafana + "/d/" + Names.dashboardUid(definition.service()) + "?var-slo="
                     + java.net.URLEncoder.encode(definition.slo(), java.nio.charset.StandardCharsets.UTF_8);
-            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard), journey, candidate, balanced));
+            sameSeries.put(key, out.size());
+            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard), journey, candidate, balanced, profile,
+                    List.of()));
         }
         return out;
     }
@@ -146,47 +158,54 @@ public final class ArtifactBundle {
         return candidate;
     }
 
-    private static SloDefinition availability(Journey journey, String name, SloProposal proposal, Duration period,
-                                              List<AlertTier> tiers) {
-        String selectors = SliCatalog.selectors(PROFILE, journey);
-        String total = PromQl.sumRate(PROFILE.callsMetric(), selectors);
-        String errors = PromQl.sumRate(PROFILE.callsMetric(), selectors + "," + PROFILE.errorSelector());
-        String concrete = concreteSelectors(journey);
+    private static SloDefinition availability(MetricsProfile profile, Journey journey, String name,
+                                              SloProposal proposal, Duration period, List<AlertTier> tiers) {
+        String selectors = SliCatalog.selectors(profile, journey);
+        String total = PromQl.sumRate(profile.callsMetric(), selectors);
+        String errors = PromQl.sumRate(profile.callsMetric(), selectors + "," + profile.errorSelector());
+        String concrete = concreteSelectors(profile, journey);
+        MetricsProfile.TestLabels labels = profile.testLabels();
         return new SloDefinition(journey.entry().service(), name, journey.name() + " availability",
                 new Objective(proposal.objective()), period, tiers, errors, total,
-                "count(" + PROFILE.callsMetric() + "{" + selectors + "}) > 0",
+                "count(" + profile.callsMetric() + "{" + selectors + "}) > 0",
                 new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.COUNTERS,
-                        PROFILE.callsMetric() + "{" + concrete + ",status_code=\"STATUS_CODE_UNSET\"}",
-                        PROFILE.callsMetric() + "{" + concrete + ",status_code=\"STATUS_CODE_ERROR\"}"),
+                        profile.callsMetric() + "{" + concrete + "," + labels.ok() + "}",
+                        profile.callsMetric() + "{" + concrete + "," + labels.error() + "}", profile.callsMetric() + "{" + concrete + "}"),
                 null, null);
     }
 
-    private static SloDefinition latency(Journey journey, String name, SloProposal proposal, Duration period,
-                                         List<AlertTier> tiers) {
-        double threshold = LatencyBounds.snapUp(proposal.thresholdMs(), PROFILE.bucketBoundsMs());
+    private static SloDefinition latency(MetricsProfile profile, Journey journey, String name, SloProposal proposal,
+                                         Duration period, List<AlertTier> tiers) {
+        double threshold = LatencyBounds.snapUp(proposal.thresholdMs(), profile.bucketBoundsMs());
         if (Double.isNaN(threshold)) {
-            threshold = PROFILE.bucketBoundsMs()[PROFILE.bucketBoundsMs().length - 1];
+            threshold = profile.bucketBoundsMs()[profile.bucketBoundsMs().length - 1];
         }
-        String le = PromQl.le(threshold);
-        String selectors = SliCatalog.selectors(PROFILE, journey);
-        String total = PromQl.sumRate(PROFILE.durationCountMetric(), selectors);
-        String good = PromQl.sumRate(PROFILE.durationBucketMetric(), selectors + ",le=\"" + le + "\"");
-        String concrete = concreteSelectors(journey);
-        return new SloDefinition(journey.entry().service(), name, journey.name() + " latency under " + le + " ms",
+        String le = profile.le(threshold);
+        String selectors = SliCatalog.selectors(profile, journey);
+        String total = PromQl.sumRate(profile.durationCountMetric(), selectors);
+        String good = PromQl.sumRate(profile.durationBucketMetric(), selectors + ",le=\"" + le + "\"");
+        String concrete = concreteSelectors(profile, journey);
+        return new SloDefinition(journey.entry().service(), name, journey.name() + " latency under "
+                        + PromQl.le(threshold) + " ms",
                 new Objective(proposal.objective()), period, tiers,
                 "(" + total + " - " + good + ")", total,
-                "count(" + PROFILE.durationCountMetric() + "{" + selectors + "}) > 0",
+                "count(" + profile.durationCountMetric() + "{" + selectors + "}) > 0",
                 new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.HISTOGRAM,
-                        PROFILE.durationBucketMetric() + "{" + concrete + ",le=\"" + le + "\"}",
-                        PROFILE.durationCountMetric() + "{" + concrete + "}"),
+                        profile.durationBucketMetric() + "{" + concrete + ",le=\"" + le + "\"}",
+                        profile.durationCountMetric() + "{" + concrete + "}", profile.durationCountMetric() + "{" + concrete + "}"),
                 null, null);
     }
 
     /** Exact label values for test series: placeholders of a template become a value its regex matches. */
-    private static String concreteSelectors(Journey journey) {
-        String operation = journey.entry().operation().replace("<NUM>", "1").replace("<UUID>",
-                "00000000-0000-0000-0000-000000000001").replace("<HEX>", "abcdef12").replace("<ID>", "id1");
-        return PROFILE.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + "," + PROFILE.operationLabel()
-                + "=" + PromQl.quote(operation) + "," + PROFILE.extraSelectors();
+    private static String concreteSelectors(MetricsProfile profile, Journey journey) {
+        String template = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().operation();
+        String operation = template.replace("<NUM>", "1").replace("<UUID>", "00000000-0000-0000-0000-000000000001")
+                .replace("<HEX>", "abcdef12").replace("<ID>", "id1");
+        String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
+                + profile.operationLabel() + "=" + PromQl.quote(operation);
+        if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
+            selectors += ",http_request_method=" + PromQl.quote(journey.entry().httpMethod());
+        }
+        return profile.extraSelectors().isEmpty() ? selectors : selectors + "," + profile.extraSelectors();
     }
 }

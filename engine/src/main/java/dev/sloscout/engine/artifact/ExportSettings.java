@@ -1,16 +1,32 @@
 package dev.sloscout.engine.artifact;
 
+import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.slo.AlertTier;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * How the bundle is written: the SLO period (null keeps each proposal's), the alert tiers that are switched on, and
- * where runbooks and dashboards will be reachable (null: paths relative to the bundle / to any Grafana).
+ * How the bundle is written: the SLO period (null keeps each proposal's), the alert tiers that are switched on, where
+ * runbooks and dashboards will be reachable (null: paths relative to the bundle / to any Grafana), and the metrics
+ * the rules, their tests and the dashboards are written for.
  */
-public record ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase) {
+public record ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase,
+                             MetricsProfile profile) {
+    /** The standard tiers over each proposal's period, measured with the spanmetrics connector's metrics. */
+    public static final ExportSettings DEFAULTS = new ExportSettings(null, AlertTier.STANDARD, null, null,
+            MetricsProfile.SPANMETRICS);
+
+    public ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase) {
+        this(period, tiers, runbookBase, grafanaBase, MetricsProfile.SPANMETRICS);
+    }
+
     public ExportSettings {
+        java.util.Objects.requireNonNull(profile, "profile");
+        if (profile.testLabels() == null) {
+            throw new IllegalArgumentException("the rules profile " + profile.name() + " has no error selector the "
+                    + "generated tests can write series for");
+        }
         if (period != null && (period.toHours() % 24 != 0 || period.toDays() < 1 || period.toDays() > 366)) {
             throw new IllegalArgumentException("the period must be whole days between 1 and 366, got " + period);
         }
@@ -38,5 +54,9 @@ public record ExportSettings(Duration period, List<AlertTier> tiers, String runb
             }
         }
         return AlertTier.STANDARD.stream().filter(t -> wanted.contains(t.name())).toList();
+    }
+
+    public ExportSettings withProfile(MetricsProfile newProfile) {
+        return new ExportSettings(period, tiers, runbookBase, grafanaBase, newProfile);
     }
 }

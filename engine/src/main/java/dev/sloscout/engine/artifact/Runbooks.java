@@ -86,16 +86,24 @@ public final class Runbooks {
         List<String> traces = candidate.evidenceTraceIds();
         md.append(traces.isEmpty() ? "none recorded" : "`" + String.join("`, `", traces) + "`").append(".\n\n");
 
+        if (!exported.alsoCovers().isEmpty()) {
+            md.append("The metrics cannot tell this journey from ").append(exported.alsoCovers().size() == 1
+                    ? "another one with the same entry: " : exported.alsoCovers().size() + " others with the same entry: ")
+                    .append(String.join("; ", exported.alsoCovers().stream().map(Markdown::text).toList()))
+                    .append(". This SLO measures them together.\n\n");
+        }
         md.append("## First triage queries\n\n");
         String id = PromQl.quote(slo.id());
         md.append(Markdown.codeBlock("promql", "slo:current_burn_rate:ratio{sloth_id=" + id + "}"));
         md.append('\n').append(Markdown.codeBlock("promql", "slo:sli_error:ratio_rate1h{sloth_id=" + id + "}"));
-        MetricsProfile p = MetricsProfile.SPANMETRICS;
+        MetricsProfile p = exported.profile();
         String service = p.serviceLabel() + "=" + PromQl.quote(journey.entry().service());
-        md.append('\n').append(Markdown.codeBlock("promql", "topk(10, sum by (span_name, status_code) (rate(" + p.callsMetric()
-                + "{" + service + "," + p.errorSelector() + "}[5m])))"));
-        md.append('\n').append(Markdown.codeBlock("promql", "histogram_quantile(0.99, sum by (le, span_name) (rate("
-                + p.durationBucketMetric() + "{" + service + "}[5m])))")).append('\n');
+        md.append('\n').append(Markdown.codeBlock("promql", "topk(10, sum by (" + p.operationLabel() + ") (rate("
+                + p.callsMetric() + "{" + service + "," + p.errorSelector() + "}[5m])))"));
+        md.append('\n').append(Markdown.codeBlock("promql", "histogram_quantile(0.99, sum by (le, " + p.operationLabel()
+                + ") (rate(" + p.durationBucketMetric() + "{" + service + "}[5m])))")).append('\n');
+        md.append("Measured with: ").append(Markdown.text(p.description())).append(" (`")
+                .append(p.callsMetric()).append("`, `").append(p.durationBucketMetric()).append("`).\n");
 
         md.append("## Error-budget policy\n\n");
         md.append("- Budget left: work as usual. Page alerts are answered at once; tickets within a working day.\n");

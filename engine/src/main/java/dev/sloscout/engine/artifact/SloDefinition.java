@@ -58,9 +58,16 @@ public record SloDefinition(
     /**
      * Two input series whose per-interval increments the test generator chooses: for {@code COUNTERS} the good and
      * the bad requests (the total is their sum); for {@code HISTOGRAM} the bucket at the threshold (good) and the
-     * count (total).
+     * count (total). {@code overlap} names the requests the series count (metric and selectors): SLOs with the same
+     * one read the same series (OTel's HTTP histogram counts serve availability and latency; two journeys with one
+     * entry operation), so their tests are kept in separate groups.
      */
-    public record TestSeries(Model model, String first, String second) {
+    public record TestSeries(Model model, String first, String second, String overlap) {
         public enum Model { COUNTERS, HISTOGRAM }
+
+        /** Series that no other SLO of the file reads. */
+        public TestSeries(Model model, String first, String second) {
+            this(model, first, second, null);
+        }
     }
 }

@@ -77,6 +77,11 @@ public record MetricsProfile(
         if (extraSelectors != null && !extraSelectors.isBlank() && !MATCHERS.matcher(extraSelectors).matches()) {
             problems.add("extraSelectors must be label matchers or empty, got " + quoteForMessage(extraSelectors));
         }
+        if (errorSelector != null && MATCHERS.matcher(errorSelector).matches() && testLabels() == null) {
+            problems.add("errorSelector must be one matcher whose value a failed request can take (such as "
+                    + "code=~\"5..\" or status=\"error\") and others any request can, so the generated promtool tests "
+                    + "can write such series");
+        }
         if (!(bucketUnitSeconds > 0)) {
             problems.add("bucketUnitSeconds must be positive (0.001 for milliseconds, 1 for seconds)");
         }
@@ -91,6 +96,89 @@ public record MetricsProfile(
             }
         }
         return problems;
+    }
+
+    /** The {@code le} label value of a latency threshold, in the histogram's own unit ({@code 0.25} for 250 ms in seconds). */
+    public String le(double thresholdMs) {
+        return PromQl.le(java.math.BigDecimal.valueOf(thresholdMs).divide(java.math.BigDecimal.valueOf(bucketUnitSeconds)
+                .multiply(java.math.BigDecimal.valueOf(1000))).doubleValue());
+    }
+
+    /**
+     * Label assignments for the series of the generated promtool tests: one that the error selector matches and one
+     * it does not ({@code status_code="STATUS_CODE_ERROR"} / {@code "STATUS_CODE_UNSET"}, {@code code="500"} /
+     * {@code "200"}). Derived from the error selector; null when no value found matches the way it should (then
+     * {@link #problems()} says so).
+     */
+    public TestLabels testLabels() {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=|!=|=~|!~)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?")
+                .matcher(errorSelector == null ? "" : errorSelector);
+        java.util.List<String> ok = new java.util.ArrayList<>();
+        java.util.List<String> error = new java.util.ArrayList<>();
+        int at = 0;
+        while (at < (errorSelector == null ? 0 : errorSelector.length())) {
+            if (!m.find(at) || m.start() != at) {
+                return null;
+            }
+            at = m.end();
+            String label = m.group(1);
+            String op = m.group(2);
+            String value = m.group(3).replace("\\\"", "\"").replace("\\\\", "\\");
+            String failed = firstWhere(op, value, true, "500", "503", "STATUS_CODE_ERROR", "ERROR", "error", "true",
+                    "failure", "1", value); // a regex's own text is the last resort: "5.." would match "5.."
+            if (failed == null) {
+                return null;
+            }
+            error.add(label + "=" + PromQl.quote(failed));
+            // the first matcher tells a failed request from a fine one; the others hold for both
+            String fine = ok.isEmpty() && error.size() == 1
+                    ? firstWhere(op, value, false, likeFirst(value, "200", "STATUS_CODE_UNSET", "STATUS_CODE_OK", "OK",
+                            "ok", "false", "success", "0", value))
+                    : failed;
+            if (fine == null) {
+                return null;
+            }
+            ok.add(label + "=" + PromQl.quote(fine));
+        }
+        return error.isEmpty() ? null : new TestLabels(String.join(",", ok), String.join(",", error));
+    }
+
+    /** The candidates, those sharing the longest prefix with {@code value} first (STATUS_CODE_ERROR: STATUS_CODE_UNSET). */
+    private static String[] likeFirst(String value, String... candidates) {
+        return java.util.Arrays.stream(candidates).sorted(java.util.Comparator.comparingInt(c -> -commonPrefix(c, value)))
+                .toArray(String[]::new);
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The first candidate the matcher selects ({@code selected}) or does not, or null. */
+    private static String firstWhere(String op, String value, boolean selected, String... candidates) {
+        for (String candidate : candidates) {
+            if (selects(op, value, candidate) == selected) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean selects(String op, String value, String candidate) {
+        return switch (op) {
+            case "=" -> candidate.equals(value);
+            case "!=" -> !candidate.equals(value);
+            case "=~" -> candidate.matches(value); // PromQL regexes are fully anchored, as matches() is
+            default -> !candidate.matches(value);
+        };
+    }
+
+    /** Label assignments (without braces) of a fine and of a failed request, for test series. */
+    public record TestLabels(String ok, String error) {
     }
 
     private static String quoteForMessage(String value) {

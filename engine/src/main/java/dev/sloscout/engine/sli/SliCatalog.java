@@ -192,8 +192,7 @@ public final class SliCatalog {
                     : "; the next bound up is " + format(nearest) + " ms"));
         }
         String selectors = selectors(profile, journey);
-        String le = PromQl.le(java.math.BigDecimal.valueOf(thresholdMs).divide(
-                java.math.BigDecimal.valueOf(profile.bucketUnitSeconds()).multiply(java.math.BigDecimal.valueOf(1000))).doubleValue());
+        String le = profile.le(thresholdMs);
         String good = PromQl.sumRate(profile.durationBucketMetric(), selectors + ",le=\"" + le + "\"");
         String total = PromQl.sumRate(profile.durationCountMetric(), selectors);
         return new SliCandidate.Query(profile.name(), true, good, "(" + total + " - " + good + ")", total, profile.description());

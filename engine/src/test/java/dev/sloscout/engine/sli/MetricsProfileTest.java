@@ -31,4 +31,20 @@ class MetricsProfileTest {
         assertThat(profile("req_total", "svc", "code=\"500\"", "", new double[] {250, 100}).problems())
                 .singleElement().satisfies(p -> assertThat(p).contains("increasing"));
     }
+
+    @Test
+    void testSeriesLabelsTellAFailedRequestFromAFineOne() {
+        assertThat(MetricsProfile.SPANMETRICS.testLabels()).isEqualTo(new MetricsProfile.TestLabels(
+                "status_code=\"STATUS_CODE_UNSET\"", "status_code=\"STATUS_CODE_ERROR\""));
+        assertThat(MetricsProfile.OTEL_HTTP.testLabels()).isEqualTo(new MetricsProfile.TestLabels(
+                "http_response_status_code=\"200\"", "http_response_status_code=\"500\""));
+        assertThat(profile("req_total", "svc", "code=~\"5..\", env!=\"dev\"", "", new double[] {100}).testLabels())
+                .isEqualTo(new MetricsProfile.TestLabels("code=\"200\",env=\"500\"", "code=\"500\",env=\"500\""));
+        assertThat(profile("req_total", "svc", "outcome!=\"SUCCESS\"", "", new double[] {100}).testLabels())
+                .isEqualTo(new MetricsProfile.TestLabels("outcome=\"SUCCESS\"", "outcome=\"500\""));
+        assertThat(profile("req_total", "svc", "code=~\"x^\"", "", new double[] {100}).problems())
+                .singleElement().satisfies(p -> assertThat(p).startsWith("errorSelector must be one matcher"));
+        assertThat(MetricsProfile.OTEL_HTTP.le(250)).isEqualTo("0.25");
+        assertThat(MetricsProfile.SPANMETRICS.le(250)).isEqualTo("250");
+    }
 }

@@ -3,6 +3,7 @@ package dev.sloscout.pipeline.bundle;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.artifact.SloDefinition;
+import dev.sloscout.engine.sli.MetricsProfile;
 
 import dev.sloscout.pipeline.Json;
 import java.io.IOException;
@@ -22,8 +23,11 @@ public final class ExportBundle {
     public static SortedMap<String, String> files(List<ExportedSlo> slos) {
         SortedMap<String, String> files = new TreeMap<>(ArtifactBundle.files(slos));
         for (Map.Entry<String, List<SloDefinition>> service : ArtifactBundle.byService(slos).entrySet()) {
+            SloDefinition first = service.getValue().get(0);
+            MetricsProfile profile = slos.stream().filter(s -> s.definition().service().equals(first.service()))
+                    .findFirst().orElseThrow().profile();
             files.put("grafana/" + service.getKey() + "-slo.json",
-                    Json.write(GrafanaDashboards.forService(service.getValue().get(0).service(), service.getValue())));
+                    Json.write(GrafanaDashboards.forService(first.service(), service.getValue(), profile)));
         }
         return files;
     }

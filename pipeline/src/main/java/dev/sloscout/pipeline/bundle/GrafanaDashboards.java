@@ -20,8 +20,6 @@ import java.util.Set;
  * error rates, latency percentiles; template variables for the SLO, the SLI window and the data source.
  */
 public final class GrafanaDashboards {
-    private static final MetricsProfile PROFILE = MetricsProfile.SPANMETRICS;
-
     private GrafanaDashboards() {
     }
 
@@ -50,7 +48,8 @@ public final class GrafanaDashboards {
     public record Target(String refId, String expr, String legendFormat) {
     }
 
-    public static Dashboard forService(String service, List<SloDefinition> slos) {
+    /** The dashboard of one service's SLOs; the request and latency panels read the profile's metrics. */
+    public static Dashboard forService(String service, List<SloDefinition> slos, MetricsProfile profile) {
         String serviceSelector = "sloth_service=" + PromQl.quote(service);
         String slo = serviceSelector + ",sloth_slo=\"$slo\"";
         Map<String, String> datasource = Map.of("type", "prometheus", "uid", "${datasource}");
@@ -84,20 +83,25 @@ public final class GrafanaDashboards {
         panels.add(new Panel(4, "timeseries", "Burn rate per window against each tier's threshold",
                 "An alert fires when both its long and its short window are above its threshold.", new GridPos(0, 8, 24, 9),
                 datasource, burn, null));
-        String calls = PROFILE.serviceLabel() + "=" + PromQl.quote(service) + "," + PROFILE.extraSelectors();
+        String calls = profile.serviceLabel() + "=" + PromQl.quote(service)
+                + (profile.extraSelectors().isEmpty() ? "" : "," + profile.extraSelectors());
+        String by = profile.operationLabel();
         panels.add(new Panel(5, "timeseries", "Requests and errors per second",
-                "From the spanmetrics connector: server spans of the service.", new GridPos(0, 17, 12, 8), datasource,
-                List.of(new Target("A", "sum by (span_name) (rate(" + PROFILE.callsMetric() + "{" + calls + "}[5m]))", "{{span_name}}"),
-                        new Target("B", "sum by (span_name) (rate(" + PROFILE.callsMetric() + "{" + calls + "," + PROFILE.errorSelector()
-                                + "}[5m]))", "errors {{span_name}}")), null));
+                "From " + profile.description() + ".", new GridPos(0, 17, 12, 8), datasource,
+                List.of(new Target("A", "sum by (" + by + ") (rate(" + profile.callsMetric() + "{" + calls + "}[5m]))",
+                                "{{" + by + "}}"),
+                        new Target("B", "sum by (" + by + ") (rate(" + profile.callsMetric() + "{" + calls + ","
+                                + profile.errorSelector() + "}[5m]))", "errors {{" + by + "}}")), null));
         List<Target> latency = new ArrayList<>();
         ref = 'A';
         for (String q : List.of("0.5", "0.9", "0.99")) {
             latency.add(new Target(String.valueOf(ref++), "histogram_quantile(" + q + ", sum by (le) (rate("
-                    + PROFILE.durationBucketMetric() + "{" + calls + "}[5m])))", "p" + q.substring(2)));
+                    + profile.durationBucketMetric() + "{" + calls + "}[5m])))", "p" + q.substring(2)));
         }
-        panels.add(new Panel(6, "timeseries", "Latency percentiles (ms)", "From the spanmetrics duration histogram.",
-                new GridPos(12, 17, 12, 8), datasource, latency, Map.of("defaults", Map.of("unit", "ms"))));
+        boolean millis = profile.bucketUnitSeconds() < 1;
+        panels.add(new Panel(6, "timeseries", "Latency percentiles (" + (millis ? "ms" : "s") + ")",
+                "From the duration histogram of " + profile.description() + ".", new GridPos(12, 17, 12, 8), datasource,
+                latency, Map.of("defaults", Map.of("unit", millis ? "ms" : "s"))));
 
         List<Variable> variables = List.of(
                 new Variable("datasource", "Data source", "datasource", null, "prometheus", null, null, null, null),

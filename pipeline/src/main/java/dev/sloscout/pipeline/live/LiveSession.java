@@ -1,7 +1,7 @@
 package dev.sloscout.pipeline.live;
 
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.pipeline.AnalysisRun;
+import dev.sloscout.pipeline.Pipeline;
 import dev.sloscout.pipeline.LinkedCapsules;
 import dev.sloscout.pipeline.SampleTraces;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
@@ -182,8 +182,8 @@ public final class LiveSession implements AutoCloseable {
             seen = List.copyOf(problems);
         }
         IngestSummary.Snapshot snapshot = summary.snapshot(assembler.stats());
-        List<AnalysisRun.SourceStatus> statuses = sources.stream().map(s -> new AnalysisRun.SourceStatus(s.name(), s.kind(),
-                s.state(), AnalysisRun.SourceState.READING, -1, s.received(), s.errors())).toList();
+        List<Pipeline.SourceStatus> statuses = sources.stream().map(s -> new Pipeline.SourceStatus(s.name(), s.kind(),
+                s.state(), Pipeline.SourceState.READING, -1, s.received(), s.errors())).toList();
         List<dev.sloscout.engine.sli.SliCandidate> candidates = new ArrayList<>(new SliCatalog(profiles).candidates(report));
         Map<String, dev.sloscout.engine.slo.History> metricHistories = new HashMap<>();
         for (LiveSource s : sources) {

@@ -4,14 +4,15 @@ import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
+import dev.sloscout.engine.artifact.ArtifactBundle;
+import dev.sloscout.engine.artifact.ExportedSlo;
+import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Problem;
-import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.SliCatalog;
-import dev.sloscout.engine.trace.AssemblySettings;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -21,15 +22,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * One analysis as the workbench runs it: trace files (then log files, linked to the traces' journeys) or the demo,
- * with progress per source and cancellation between reads. Toolkit-free; the GUI runs it in a background task.
+ * The one analysis every front end runs (the CLI's {@code analyze}, the workbench, and what builds on them): trace
+ * files, folders and standard input (then log files, their capsules linked to the traces' journeys) or the demo,
+ * with progress per source and cancellation between reads, all under one {@link PipelineOptions}; and the export
+ * bundle of the analysis. Toolkit-free; the caller decides the thread.
  */
-public final class AnalysisRun {
+public final class Pipeline {
     /** Told about every source as it is read; called on the analysing thread. */
     public interface Listener {
         void source(int index, SourceStatus status);
+
+        /** After each log file, the capsules as they stand (a workspace stores them file by file). */
+        default void logsRead(Path file, long events, Supplier<List<Capsule>> capsules) {
+        }
     }
 
     public enum SourceState { WAITING, READING, DONE, PROBLEMS, FAILED, CANCELLED }
@@ -47,19 +55,31 @@ public final class AnalysisRun {
 
     private static final long PROGRESS_EVERY_BYTES = 1 << 20;
 
-    private final List<MetricsProfile> profiles;
+    private final PipelineOptions options;
     private final BooleanSupplier cancelled;
     private final Listener listener;
 
-    public AnalysisRun(List<MetricsProfile> profiles, BooleanSupplier cancelled, Listener listener) {
-        this.profiles = List.copyOf(profiles);
+    public Pipeline(PipelineOptions options, BooleanSupplier cancelled, Listener listener) {
+        this.options = options;
         this.cancelled = cancelled;
         this.listener = listener;
     }
 
+    public PipelineOptions options() {
+        return options;
+    }
+
     /** Reads files and folders: trace files first, then log files (their capsules link to the traces' journeys). */
     public Analysis files(List<Path> inputs) {
-        InputKinds.Split split = InputKinds.split(inputs.stream().map(Path::toString).toList());
+        return read(inputs.stream().map(Path::toString).toList(), InputStream.nullInputStream());
+    }
+
+    /**
+     * Reads files, folders and {@code -} (standard input, read as traces): trace files first, then log files (their
+     * capsules link to the traces' journeys).
+     */
+    public Analysis read(List<String> inputs, InputStream stdin) {
+        InputKinds.Split split = InputKinds.split(inputs);
         List<SourceStatus> statuses = new ArrayList<>();
         split.traces().forEach(t -> statuses.add(new SourceStatus(t, "traces", "", SourceState.WAITING, 0, 0, 0)));
         split.logs().forEach(l -> statuses.add(new SourceStatus(l.toString(), "logs", "", SourceState.WAITING, 0, 0, 0)));
@@ -69,7 +89,7 @@ public final class AnalysisRun {
         JourneyDiscovery discovery = new JourneyDiscovery();
         SampleTraces samples = new SampleTraces(discovery);
         Ingestion.Result ingestion = Ingestion.run((assembler, summary) -> {
-            TraceFileReader reader = new TraceFileReader(assembler, summary, cancelled, InputStream.nullInputStream());
+            TraceFileReader reader = new TraceFileReader(assembler, summary, cancelled, stdin);
             List<SourceReport> reports = new ArrayList<>();
             for (int i = 0; i < split.traces().size(); i++) {
                 if (cancelled.getAsBoolean()) {
@@ -79,7 +99,7 @@ public final class AnalysisRun {
                 reports.add(readTraces(reader, summary, statuses, i));
             }
             return reports;
-        }, AssemblySettings.DEFAULTS.maxOpenSpans(), discovery, samples);
+        }, options.maxOpenSpans(), discovery, samples);
 
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
@@ -92,7 +112,7 @@ public final class AnalysisRun {
             }
             readLogs(logReader, capsules, logProblems, split.logs().get(i), statuses, index);
         }
-        return finish(ingestion, discovery, samples, capsules, logProblems, statuses);
+        return finish(ingestion, discovery, samples, capsules, logProblems, statuses, split.logs());
     }
 
     /** The bundled demo shop: two weeks of generated traffic with its logs, {@code scale} times the default rate. */
@@ -103,25 +123,40 @@ public final class AnalysisRun {
         JourneyDiscovery discovery = new JourneyDiscovery();
         SampleTraces samples = new SampleTraces(discovery);
         List<LogEvent> logs = new ArrayList<>();
-        Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, AssemblySettings.DEFAULTS.maxOpenSpans(),
+        Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
                 log -> logs.add(DemoLogs.event(log)), discovery, samples);
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
         logs.forEach(capsules::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
-        return finish(ingestion, discovery, samples, capsules, List.of(), statuses);
+        return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of());
+    }
+
+    /** The SLOs the bundle exports: each journey's balanced availability and latency SLO, as the options say. */
+    public List<ExportedSlo> slos(Analysis analysis) {
+        return ArtifactBundle.definitions(analysis.journeys(), analysis.candidates(), options.export());
     }
 
     private Analysis finish(Ingestion.Result ingestion, JourneyDiscovery discovery, SampleTraces samples,
-            CapsuleAccumulator capsules, List<Problem> logProblems, List<SourceStatus> statuses) {
+            CapsuleAccumulator capsules, List<Problem> logProblems, List<SourceStatus> statuses, List<Path> logFiles) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);
-        return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(profiles).candidates(report),
-                capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean());
+        return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
+                capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
+                java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
+                List.copyOf(logProblems));
     }
 
     private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {
+        if (statuses.get(i).name().equals(TraceFileReader.STDIN)) {
+            update(statuses, i, s -> s.with(SourceState.READING, -1, s.items(), s.problems(), s.format()));
+            SourceReport report = reader.read(List.of(TraceFileReader.STDIN)).get(0);
+            String format = report.format() == null ? "unrecognised" : report.format().displayName();
+            update(statuses, i, s -> s.with(report.format() == null ? SourceState.FAILED : report.rejected() > 0
+                    ? SourceState.PROBLEMS : SourceState.DONE, 1, report.spans(), report.rejected(), format));
+            return report;
+        }
         Path file = Path.of(statuses.get(i).name());
         if (!Files.isRegularFile(file)) {
             SourceReport report = reader.read(file);
@@ -159,6 +194,7 @@ public final class AnalysisRun {
         }
         int found = problems.size() - problemsBefore;
         long events = capsules.events() - eventsBefore;
+        listener.logsRead(file, events, capsules::capsules);
         SourceState state = events == 0 && found > 0 ? SourceState.FAILED : found > 0 ? SourceState.PROBLEMS : SourceState.DONE;
         update(statuses, index, s -> s.with(state, 1, events, found, "log lines"));
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AnalysisRunTest {
+class PipelineTest {
     @TempDir
     Path dir;
 
@@ -22,20 +22,20 @@ class AnalysisRunTest {
         Path traces = Analyses.shopTraces(dir, 400);
         Path logs = Analyses.shopLogs(dir, 200);
         Path garbage = Files.writeString(dir.resolve("broken.json"), "{\"resourceSpans\": [ {\"scopeSpans\": [ {");
-        Map<Integer, List<AnalysisRun.SourceStatus>> seen = new ConcurrentHashMap<>();
-        Analysis a = new AnalysisRun(MetricsProfile.DEFAULTS, () -> false,
+        Map<Integer, List<Pipeline.SourceStatus>> seen = new ConcurrentHashMap<>();
+        Analysis a = new Pipeline(PipelineOptions.defaults(), () -> false,
                 (i, s) -> seen.computeIfAbsent(i, k -> new ArrayList<>()).add(s)).files(List.of(traces, logs, garbage));
 
-        assertThat(a.sources()).extracting(AnalysisRun.SourceStatus::kind).containsExactly("traces", "traces", "logs");
-        AnalysisRun.SourceStatus shop = a.sources().stream().filter(s -> s.name().endsWith("shop.jsonl")).findFirst().orElseThrow();
-        assertThat(shop.state()).isEqualTo(AnalysisRun.SourceState.DONE);
+        assertThat(a.sources()).extracting(Pipeline.SourceStatus::kind).containsExactly("traces", "traces", "logs");
+        Pipeline.SourceStatus shop = a.sources().stream().filter(s -> s.name().endsWith("shop.jsonl")).findFirst().orElseThrow();
+        assertThat(shop.state()).isEqualTo(Pipeline.SourceState.DONE);
         assertThat(shop.format()).containsIgnoringCase("OTLP");
         assertThat(shop.items()).isEqualTo(a.summary().spans());
-        AnalysisRun.SourceStatus broken = a.sources().stream().filter(s -> s.name().endsWith("broken.json")).findFirst().orElseThrow();
-        assertThat(broken.state()).isIn(AnalysisRun.SourceState.PROBLEMS, AnalysisRun.SourceState.FAILED);
+        Pipeline.SourceStatus broken = a.sources().stream().filter(s -> s.name().endsWith("broken.json")).findFirst().orElseThrow();
+        assertThat(broken.state()).isIn(Pipeline.SourceState.PROBLEMS, Pipeline.SourceState.FAILED);
         assertThat(broken.problems()).isPositive();
         assertThat(a.problems()).anySatisfy(p -> assertThat(p.toLine()).contains("broken.json"));
-        assertThat(seen.get(0).get(0).state()).isEqualTo(AnalysisRun.SourceState.WAITING);
+        assertThat(seen.get(0).get(0).state()).isEqualTo(Pipeline.SourceState.WAITING);
 
         assertThat(a.journeys()).isNotEmpty();
         assertThat(a.candidates()).isNotEmpty();
@@ -53,20 +53,20 @@ class AnalysisRunTest {
     void cancellingLeavesTheRestUnreadAndSaysSo() throws Exception {
         Path traces = Analyses.shopTraces(dir, 50);
         Path logs = Analyses.shopLogs(dir, 10);
-        Analysis a = new AnalysisRun(MetricsProfile.DEFAULTS, () -> true, (i, s) -> { }).files(List.of(traces, logs));
+        Analysis a = new Pipeline(PipelineOptions.defaults(), () -> true, (i, s) -> { }).files(List.of(traces, logs));
         assertThat(a.cancelled()).isTrue();
-        assertThat(a.sources()).extracting(AnalysisRun.SourceStatus::state)
-                .containsOnly(AnalysisRun.SourceState.CANCELLED);
+        assertThat(a.sources()).extracting(Pipeline.SourceStatus::state)
+                .containsOnly(Pipeline.SourceState.CANCELLED);
         assertThat(a.summary().spans()).isZero();
     }
 
     @Test
     void aMissingFileFailsAloneAndTheOthersAreRead() throws Exception {
         Path traces = Analyses.shopTraces(dir, 50);
-        Analysis a = new AnalysisRun(MetricsProfile.DEFAULTS, () -> false, (i, s) -> { })
+        Analysis a = new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { })
                 .files(List.of(dir.resolve("nope.json"), traces));
-        assertThat(a.sources()).extracting(AnalysisRun.SourceStatus::state)
-                .containsExactly(AnalysisRun.SourceState.FAILED, AnalysisRun.SourceState.DONE);
+        assertThat(a.sources()).extracting(Pipeline.SourceStatus::state)
+                .containsExactly(Pipeline.SourceState.FAILED, Pipeline.SourceState.DONE);
         assertThat(a.journeys()).isNotEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package dev.sloscout.app.cli;
+package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.LogHeader;
@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** A capsule as {@code analysis.json} shows it: times as ISO 8601 (null when unknown), counts as a list. */
-record CapsuleReport(String id, String templateId, List<String> formerTemplateIds, String service, String template,
+public record CapsuleReport(String id, String templateId, List<String> formerTemplateIds, String service, String template,
         long count, Map<Severity, Long> severities, String firstSeen, String lastSeen, long bucketSeconds,
         List<Bucket> counts, List<Sample> samples, List<String> traceIds, long eventsWithTrace,
         long eventsOnErrorTraces, boolean mostlyOnErrorTraces, Map<String, Long> journeys) {
 
-    record Bucket(String start, long count) {
+    public record Bucket(String start, long count) {
     }
 
-    record Sample(String source, long line, String time, Severity severity, String text, String traceId) {
+    public record Sample(String source, long line, String time, Severity severity, String text, String traceId) {
     }
 
-    static CapsuleReport of(Capsule c) {
+    public static CapsuleReport of(Capsule c) {
         return new CapsuleReport(c.id(), c.templateId(), c.formerTemplateIds(), c.service(), c.template(), c.count(),
                 c.severities(), iso(c.firstSeenMillis()), iso(c.lastSeenMillis()), c.bucketMillis() / 1000,
                 c.counts().entrySet().stream().map(e -> new Bucket(iso(e.getKey()), e.getValue())).toList(),

@@ -1,0 +1,49 @@
+package dev.sloscout.pipeline;
+
+import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.sli.SliCandidate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code analysis.json}, documented in docs/formats.md: what an analysis found, as every front end writes it (the
+ * CLI's {@code analyze}, the workbench's export, a server's answer), so the same analysis gives the same bytes.
+ */
+public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ingest, long assignedTraces,
+                               long partialTraces, List<Journey> journeys, List<SliCandidate> sliCandidates,
+                               LogIngest logs, List<CapsuleReport> capsules, List<Problem> problems) {
+
+    /** Who wrote it. */
+    public record Tool(String name, String version) {
+    }
+
+    /** The trace side: counts over all trace inputs. */
+    public record Ingest(long traces, long spans, List<String> services, long errorSpans, long orphanSpans,
+                         long rejected, long duplicateSpans) {
+    }
+
+    /** The log side: which inputs were read as logs, how many events, how many capsules. */
+    public record LogIngest(List<String> sources, long events, long capsules) {
+    }
+
+    public static AnalysisDocument of(Analysis analysis, String version) {
+        IngestSummary.Snapshot s = analysis.summary();
+        List<CapsuleReport> capsules = analysis.capsules().stream().map(CapsuleReport::of).toList();
+        return new AnalysisDocument(new Tool("slo-scout", version), analysis.traceSources(),
+                new Ingest(s.traces(), s.spans(), s.services(), s.errorSpans(), s.orphanSpans(), s.rejected(),
+                        s.assembly().duplicateSpans()),
+                analysis.report().assignedTraces(), analysis.report().partialTraces(), analysis.journeys(),
+                analysis.candidates(), new LogIngest(analysis.logSources(), analysis.logEvents(), capsules.size()),
+                capsules, analysis.problems());
+    }
+
+    /** Writes it whole or not at all. */
+    public void write(Path file) throws IOException {
+        Json.writeFile(file, this);
+    }
+}

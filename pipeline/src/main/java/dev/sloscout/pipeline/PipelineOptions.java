@@ -1,0 +1,103 @@
+package dev.sloscout.pipeline;
+
+import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.trace.AssemblySettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an analysis and its bundle depend on, one object for every front end (the CLI builds it from its flags,
+ * the workbench from its settings and command line, a live session, a server or a stream job from theirs), so the same
+ * inputs and options give the same analysis whoever runs it.
+ *
+ * @param profiles     the metrics naming profiles every SLI candidate gets PromQL for
+ * @param export       how the bundle is written, including the one profile its rules, tests and dashboards use
+ * @param maxOpenSpans spans held while their traces are assembled (memory bound)
+ * @param clock        where the present comes from (wall-clock reads only through it)
+ */
+public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings export, int maxOpenSpans, Clock clock) {
+    public PipelineOptions {
+        profiles = List.copyOf(profiles);
+        Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(clock, "clock");
+        if (maxOpenSpans < 1) {
+            throw new IllegalArgumentException("maxOpenSpans must be positive, got " + maxOpenSpans);
+        }
+    }
+
+    /** The built-in profiles, the standard export (spanmetrics rules), the default assembly bound, the system clock. */
+    public static PipelineOptions defaults() {
+        return new PipelineOptions(MetricsProfile.DEFAULTS, ExportSettings.DEFAULTS,
+                AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC());
+    }
+
+    public PipelineOptions withProfiles(List<MetricsProfile> newProfiles) {
+        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock);
+    }
+
+    public PipelineOptions withExport(ExportSettings newExport) {
+        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock);
+    }
+
+    public PipelineOptions withMaxOpenSpans(int newMaxOpenSpans) {
+        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock);
+    }
+
+    public PipelineOptions withClock(Clock newClock) {
+        return new PipelineOptions(profiles, export, maxOpenSpans, newClock);
+    }
+
+    /**
+     * The built-in profiles with the user's mapping read from {@code file} in place of the example custom one.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong with it, one problem per line
+     */
+    public PipelineOptions withCustomProfile(Path file) {
+        MetricsProfile custom;
+        try {
+            custom = Json.MAPPER.readValue(file.toFile(), MetricsProfile.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the metrics profile: "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
+        }
+        List<String> problems = custom.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems.stream().map(p -> file + ": " + p).toList()));
+        }
+        List<MetricsProfile> replaced = new ArrayList<>();
+        for (MetricsProfile p : MetricsProfile.DEFAULTS) {
+            replaced.add(p.name().equals(MetricsProfile.CUSTOM.name()) ? custom : p);
+        }
+        MetricsProfile rules = export.profile().name().equals(MetricsProfile.CUSTOM.name()) ? custom : export.profile();
+        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock);
+    }
+
+    /**
+     * The profile the bundle's rules are written for, chosen by name among {@link #profiles()} (spanmetrics,
+     * otel-http, custom, or a user profile's own name).
+     *
+     * @throws IllegalArgumentException listing the names there are
+     */
+    public PipelineOptions withRulesProfile(String name) {
+        for (MetricsProfile p : profiles) {
+            if (p.name().equals(name)) {
+                return withExport(export.withProfile(p));
+            }
+        }
+        if (name.equals(MetricsProfile.CUSTOM.name())) { // the user's mapping, whatever name it gave itself
+            for (MetricsProfile p : profiles) {
+                if (p != MetricsProfile.SPANMETRICS && p != MetricsProfile.OTEL_HTTP) {
+                    return withExport(export.withProfile(p));
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown rules profile '" + name + "'; the profiles are "
+                + profiles.stream().map(MetricsProfile::name).toList());
+    }
+}
