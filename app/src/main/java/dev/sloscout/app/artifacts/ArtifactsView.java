@@ -3,6 +3,7 @@ package dev.sloscout.app.artifacts;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -10,6 +11,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -73,7 +75,12 @@ public final class ArtifactsView extends BorderPane {
         Label status = new Label();
         status.setId("artifact-status");
         status.textProperty().bind(model.statusProperty());
-        setTop(new ToolBar(exportButton, validate, status));
+        ChoiceBox<String> profile = new ChoiceBox<>(model.rulesProfiles());
+        profile.setId("rules-profile");
+        profile.setTooltip(new Tooltip("The metrics the rules, their tests and the dashboards are written for "
+                + "(as analyze --rules-profile)"));
+        profile.valueProperty().bindBidirectional(model.rulesProfileProperty());
+        setTop(new ToolBar(exportButton, validate, new Label("Rules for"), profile, status));
     }
 
     private void render(List<Highlighter.Piece> pieces) {

@@ -1,13 +1,13 @@
 package dev.sloscout.app.artifacts;
 
 import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.pipeline.bundle.ExportBundle;
 import dev.sloscout.app.gui.BackgroundTasks;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
-import dev.sloscout.engine.slo.AlertTier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -47,6 +47,9 @@ public final class ArtifactsViewModel {
     private final StringProperty diffSummary = new SimpleStringProperty("");
     private final ObservableList<String> validation = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<PipelineOptions> options;
+    private final ObservableList<String> rulesProfiles = FXCollections.observableArrayList();
+    private final StringProperty rulesProfile = new SimpleStringProperty();
     private SortedMap<String, String> bundle = new TreeMap<>();
     private Map<String, String> previous;
     private long generation;
@@ -69,15 +72,54 @@ public final class ArtifactsViewModel {
 
     public ArtifactsViewModel(ReadOnlyObjectProperty<Analysis> analysis, ObservableMap<String, ArtifactBundle.Tuning> tuned,
                               BackgroundTasks tasks, Consumer<Path> exported, Validator validator) {
+        this(analysis, tuned, new SimpleObjectProperty<>(PipelineOptions.defaults()), tasks, exported, validator);
+    }
+
+    /**
+     * @param options the workbench's pipeline options: the bundle is written with their export settings (its rules for
+     *                their rules profile); choosing another rules profile here changes them
+     */
+    public ArtifactsViewModel(ReadOnlyObjectProperty<Analysis> analysis, ObservableMap<String, ArtifactBundle.Tuning> tuned,
+                              ObjectProperty<PipelineOptions> options, BackgroundTasks tasks, Consumer<Path> exported,
+                              Validator validator) {
         this.validator = validator;
         this.tasks = tasks;
         this.analysis = analysis;
         this.tuned = tuned;
         this.exported = exported;
+        this.options = options;
+        showProfiles(options.get());
+        options.addListener((obs, old, now) -> {
+            showProfiles(now);
+            regenerate();
+        });
+        rulesProfile.addListener((obs, old, now) -> {
+            if (now != null && !now.equals(options.get().export().profile().name())) {
+                options.set(options.get().withRulesProfile(now));
+            }
+        });
         analysis.addListener((obs, old, now) -> regenerate());
         tuned.addListener((MapChangeListener<String, ArtifactBundle.Tuning>) change -> regenerate());
         selected.addListener((obs, old, now) -> showFile(now));
         regenerate();
+    }
+
+    /** The profiles the bundle's rules can be written for (spanmetrics, otel-http, custom or the user's own). */
+    public ObservableList<String> rulesProfiles() {
+        return rulesProfiles;
+    }
+
+    /** The profile the bundle's rules are written for; setting it rebuilds the bundle. */
+    public StringProperty rulesProfileProperty() {
+        return rulesProfile;
+    }
+
+    private void showProfiles(PipelineOptions now) {
+        List<String> names = now.profiles().stream().map(p -> p.name()).toList();
+        if (!names.equals(rulesProfiles)) {
+            rulesProfiles.setAll(names);
+        }
+        rulesProfile.set(now.export().profile().name());
     }
 
     /** What one rebuild produced. */
@@ -91,10 +133,11 @@ public final class ArtifactsViewModel {
     public void regenerate() {
         Analysis a = analysis.get();
         Map<String, ArtifactBundle.Tuning> tunings = Map.copyOf(tuned);
+        ExportSettings settings = options.get().export();
         long mine = ++generation;
         tasks.submit("Build the export bundle", progress -> {
             List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
-                    new ExportSettings(null, AlertTier.STANDARD, null, null), candidate -> tunings.get(candidate.id()));
+                    settings, candidate -> tunings.get(candidate.id()));
             return new Built(slos.size(), ExportBundle.files(slos), structural(slos));
         }, built -> {
             if (mine == generation) {
@@ -243,7 +286,7 @@ public final class ArtifactsViewModel {
     }
 
     /** promtool check rules and test rules on every file, when promtool is on the PATH. */
-    static List<String> promtool(Path folder) throws IOException, InterruptedException {
+    public static List<String> promtool(Path folder) throws IOException, InterruptedException {
         Path promtool = Promtool.find();
         if (promtool == null) {
             return List.of("promtool: not on the PATH, rules and tests not validated (install Prometheus' promtool)");

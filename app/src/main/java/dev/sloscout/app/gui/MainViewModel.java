@@ -42,6 +42,7 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty("Open trace or log files (Ctrl+O), a folder, or the demo.");
     private final javafx.beans.property.LongProperty stored = new javafx.beans.property.SimpleLongProperty();
     private final ObjectProperty<WorkbenchSettings> settings;
+    private final ObjectProperty<PipelineOptions> options;
     private final Path home;
     private long generation;
 
@@ -54,7 +55,17 @@ public final class MainViewModel {
         this.ui = ui;
         this.notifier = notifier;
         this.settings = new SimpleObjectProperty<>(settings);
+        this.options = new SimpleObjectProperty<>(settings.options(problem -> notifier.warning(
+                "A profile in the settings was not used", problem, null)));
         this.home = home;
+    }
+
+    /**
+     * What analyses and the bundle are made with: the same options object the CLI builds from its flags (metrics
+     * profiles, rules profile, export settings); the settings and the command line set it.
+     */
+    public ObjectProperty<PipelineOptions> optionsProperty() {
+        return options;
     }
 
     public ObservableList<SourceRow> sources() {
@@ -127,7 +138,7 @@ public final class MainViewModel {
         status.set(title + "...");
         tasks.submit(title, progress -> {
             List<Pipeline.SourceStatus> seen = new ArrayList<>();
-            Pipeline run = new Pipeline(PipelineOptions.defaults(), progress::cancelled, (index, source) -> {
+            Pipeline run = new Pipeline(options.get(), progress::cancelled, (index, source) -> {
                 synchronized (seen) {
                     while (seen.size() <= index) {
                         seen.add(null);

@@ -67,8 +67,11 @@ public final class Workbench {
         live = new LiveSourcesViewModel(tasks, Platform::runLater, model::showLive, java.time.Duration.ofSeconds(2),
                 java.time.Duration.ofSeconds(5));
         advisor = new AdvisorViewModel(studio, model.analysisProperty(), model.workspaceProperty(), tasks, home);
-        artifacts = new ArtifactsViewModel(model.analysisProperty(), studio.tuned(), tasks,
-                folder -> model.settingsProperty().set(model.settingsProperty().get().withExportFolder(folder.toString())));
+        artifacts = new ArtifactsViewModel(model.analysisProperty(), studio.tuned(), model.optionsProperty(), tasks,
+                folder -> model.settingsProperty().set(model.settingsProperty().get().withExportFolder(folder.toString())),
+                ArtifactsViewModel::promtool);
+        model.optionsProperty().addListener((o, was, now) -> model.settingsProperty().set(model.settingsProperty().get()
+                .withRulesProfile(now.export().profile().name()))); // remembered for the next run
         Dialogs ask = dialogs.apply(stage);
         Runnable export = () -> {
             Path folder = ask.chooseFolder("Export the bundle into a folder");

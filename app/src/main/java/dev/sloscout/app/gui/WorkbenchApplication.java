@@ -1,5 +1,6 @@
 package dev.sloscout.app.gui;
 
+import dev.sloscout.pipeline.PipelineOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -11,22 +12,33 @@ import java.util.List;
 
 /**
  * The workbench application: shows the window at once, then opens the workspace and the inputs given on the command
- * line ({@code --demo}, or files and folders, as the installers' file associations pass them) in the background.
+ * line ({@code --demo}, or files and folders, as the installers' file associations pass them) in the background,
+ * with {@code --metrics-profile FILE} and {@code --rules-profile NAME} as {@code analyze} takes them.
  * {@code --screenshot DIR} writes one PNG per main view once the analysis is in, then exits.
  */
 public final class WorkbenchApplication extends Application {
     private Workbench workbench;
 
     /** What the command line asks of the workbench. */
-    record Arguments(boolean demo, Path screenshots, List<Path> inputs) {
+    record Arguments(boolean demo, Path screenshots, List<Path> inputs, Path metricsProfile, String rulesProfile) {
+        Arguments(boolean demo, Path screenshots, List<Path> inputs) {
+            this(demo, screenshots, inputs, null, null);
+        }
+
         static Arguments parse(List<String> args) {
             boolean demo = false;
             Path screenshots = null;
+            Path metricsProfile = null;
+            String rulesProfile = null;
             List<Path> inputs = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 if (arg.equals("--demo")) {
                     demo = true;
+                } else if (arg.equals("--metrics-profile") && i + 1 < args.size()) {
+                    metricsProfile = Path.of(args.get(++i));
+                } else if (arg.equals("--rules-profile") && i + 1 < args.size()) {
+                    rulesProfile = args.get(++i);
                 } else if (arg.equals("--screenshot") && i + 1 < args.size()) {
                     screenshots = Path.of(args.get(++i));
                 } else if (arg.startsWith("file:")) {
@@ -35,7 +47,7 @@ public final class WorkbenchApplication extends Application {
                     inputs.add(Path.of(arg));
                 }
             }
-            return new Arguments(demo, screenshots, List.copyOf(inputs));
+            return new Arguments(demo, screenshots, List.copyOf(inputs), metricsProfile, rulesProfile);
         }
     }
 
@@ -63,6 +75,15 @@ public final class WorkbenchApplication extends Application {
                 Platform.runLater(() -> exit(0));
                 return;
             }
+        }
+        try { // the command line wins over the settings, as analyze's flags do
+            PipelineOptions options = workbench.model().optionsProperty().get();
+            options = arguments.metricsProfile() == null ? options : options.withCustomProfile(arguments.metricsProfile());
+            options = arguments.rulesProfile() == null ? options : options.withRulesProfile(arguments.rulesProfile());
+            workbench.model().optionsProperty().set(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("slo-scout: " + e.getMessage());
+            workbench.model().notifier().warning("An option on the command line was not used", e.getMessage(), null);
         }
         workbench.openRemembered(home, demo);
         if (screenshots != null) {

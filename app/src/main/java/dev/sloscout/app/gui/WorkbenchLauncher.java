@@ -9,7 +9,8 @@ import java.util.Set;
  * JavaFX modules on the module path.
  */
 public final class WorkbenchLauncher {
-    private static final Set<String> GUI_FLAGS = Set.of("--demo", "--screenshot");
+    private static final Set<String> GUI_FLAGS = Set.of("--demo", "--screenshot", "--metrics-profile",
+            "--rules-profile");
 
     private WorkbenchLauncher() {
     }

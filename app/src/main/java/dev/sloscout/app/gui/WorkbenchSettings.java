@@ -13,18 +13,19 @@ import java.util.List;
 
 /**
  * What the workbench remembers between runs, in {@code ~/.slo-scout/workbench.json}: window layout, theme, recent
- * files and workspaces, the last export folder. Unknown or broken files fall back to defaults (said in the log).
+ * files and workspaces, the last export folder, the metrics profile file (as {@code analyze --metrics-profile}) and
+ * the profile the bundle's rules are written for. Unknown or broken files fall back to defaults (said in the log).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkbenchSettings(double x, double y, double width, double height, boolean maximized, boolean dark,
                                 List<String> recentFiles, List<String> recentWorkspaces,
-                                String exportFolder) {
+                                String exportFolder, String metricsProfile, String rulesProfile) {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchSettings.class);
     static final int RECENT = 10;
     static final String FILE = "workbench.json";
 
     public static final WorkbenchSettings DEFAULTS = new WorkbenchSettings(Double.NaN, Double.NaN, 1280, 800, false, false,
-            List.of(), List.of(), null);
+            List.of(), List.of(), null, null, null);
 
     public WorkbenchSettings {
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
@@ -60,27 +61,62 @@ public record WorkbenchSettings(double x, double y, double width, double height,
 
     public WorkbenchSettings withWindow(double newX, double newY, double newWidth, double newHeight, boolean newMaximized) {
         return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, dark, recentFiles,
-                recentWorkspaces, exportFolder);
+                recentWorkspaces, exportFolder, metricsProfile, rulesProfile);
     }
 
     public WorkbenchSettings withDark(boolean newDark) {
         return new WorkbenchSettings(x, y, width, height, maximized, newDark, recentFiles, recentWorkspaces,
-                exportFolder);
+                exportFolder, metricsProfile, rulesProfile);
     }
 
     public WorkbenchSettings withRecentFile(String path) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, pushed(recentFiles, path),
-                recentWorkspaces, exportFolder);
+                recentWorkspaces, exportFolder, metricsProfile, rulesProfile);
     }
 
     public WorkbenchSettings withRecentWorkspace(String path) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles,
-                pushed(recentWorkspaces, path), exportFolder);
+                pushed(recentWorkspaces, path), exportFolder, metricsProfile, rulesProfile);
     }
 
     public WorkbenchSettings withExportFolder(String folder) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                folder);
+                folder, metricsProfile, rulesProfile);
+    }
+
+    public WorkbenchSettings withRulesProfile(String name) {
+        return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
+                exportFolder, metricsProfile, name);
+    }
+
+    public WorkbenchSettings withMetricsProfile(String file) {
+        return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
+                exportFolder, file, rulesProfile);
+    }
+
+    /**
+     * The pipeline options these settings ask for: the user's metrics profile file in place of the example custom one,
+     * and the rules profile; a profile that cannot be used is said (in the log and by {@code problems}) and left out.
+     */
+    public dev.sloscout.pipeline.PipelineOptions options(java.util.function.Consumer<String> problems) {
+        dev.sloscout.pipeline.PipelineOptions options = dev.sloscout.pipeline.PipelineOptions.defaults();
+        if (metricsProfile != null && !metricsProfile.isBlank()) {
+            try {
+                options = options.withCustomProfile(Path.of(metricsProfile));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("metrics profile not used: {}", e.getMessage());
+                problems.accept(e.getMessage());
+            }
+        }
+        if (rulesProfile != null && !rulesProfile.isBlank()) {
+            try {
+                options = options.withRulesProfile(rulesProfile);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("rules profile not used: {}", e.getMessage());
+                problems.accept(e.getMessage());
+            }
+        }
+        return options;
     }
 
     /** Most recent first, no duplicates, at most {@link #RECENT}. */

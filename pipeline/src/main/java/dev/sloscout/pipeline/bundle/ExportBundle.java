@@ -32,6 +32,15 @@ public final class ExportBundle {
         return files;
     }
 
+    /** The folders a bundle writes into: rules, tests, dashboards, OpenSLO, Sloth, runbooks. */
+    public static final List<String> FOLDERS = List.of("prometheus/rules/", "prometheus/tests/", "grafana/", "openslo/",
+            "sloth/", "runbooks/");
+
+    /** Whether a relative path is one the bundle writes. */
+    public static boolean isBundlePath(String relative) {
+        return FOLDERS.stream().anyMatch(relative::startsWith);
+    }
+
     /** Writes every file under {@code folder} (each written whole: beside the target, then moved into place). */
     public static void write(Path folder, Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> file : files.entrySet()) {
