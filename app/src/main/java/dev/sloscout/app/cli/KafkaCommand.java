@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import dev.sloscout.connectors.kafka.KafkaSecurity;
 import dev.sloscout.connectors.kafka.KafkaSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -123,38 +124,7 @@ final class KafkaCommand implements Callable<Integer> {
 
     /** Client security settings; secrets from the environment only, and never printed. */
     private Properties connection() {
-        Properties p = new Properties();
-        if (securityProtocol != null) {
-            p.put("security.protocol", securityProtocol);
-        }
-        if (saslMechanism != null) {
-            p.put("sasl.mechanism", saslMechanism);
-            String module = saslMechanism.startsWith("SCRAM")
-                    ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-                    : "org.apache.kafka.common.security.plain.PlainLoginModule";
-            String password = String.valueOf(System.getenv("SLO_SCOUT_KAFKA_PASSWORD"));
-            p.put("sasl.jaas.config", module + " required username=\"" + jaas(saslUser) + "\" password=\""
-                    + jaas(password) + "\";");
-        }
-        if (truststore != null) {
-            p.put("ssl.truststore.location", truststore.toString());
-            putIfSet(p, "ssl.truststore.password", "SLO_SCOUT_KAFKA_TRUSTSTORE_PASSWORD");
-        }
-        if (keystore != null) {
-            p.put("ssl.keystore.location", keystore.toString());
-            putIfSet(p, "ssl.keystore.password", "SLO_SCOUT_KAFKA_KEYSTORE_PASSWORD");
-        }
-        return p;
-    }
-
-    private static void putIfSet(Properties p, String key, String env) {
-        String value = System.getenv(env);
-        if (value != null) {
-            p.put(key, value);
-        }
-    }
-
-    private static String jaas(String value) {
-        return String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"");
+        return new KafkaSecurity(securityProtocol, saslMechanism, saslUser, truststore, keystore)
+                .properties(System::getenv);
     }
 }

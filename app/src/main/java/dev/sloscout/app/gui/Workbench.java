@@ -65,7 +65,7 @@ public final class Workbench {
                 search.similar(id, limit).stream().map(r -> Map.entry(r.capsuleId(), r.similarity())).toList());
         studio = new SloStudioViewModel(model.analysisProperty());
         live = new LiveSourcesViewModel(tasks, Platform::runLater, model::showLive, java.time.Duration.ofSeconds(2),
-                java.time.Duration.ofSeconds(5));
+                java.time.Duration.ofSeconds(5), model.optionsProperty()::get);
         advisor = new AdvisorViewModel(studio, model.analysisProperty(), model.workspaceProperty(), tasks, home);
         artifacts = new ArtifactsViewModel(model.analysisProperty(), studio.tuned(), model.optionsProperty(), tasks,
                 folder -> model.settingsProperty().set(model.settingsProperty().get().withExportFolder(folder.toString())),

@@ -5,6 +5,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -32,7 +33,19 @@ public final class LiveSourcesView extends VBox {
         addKafka.setId("add-kafka");
         addKafka.setTooltip(Tables.tooltip("Consume OTLP (proto or JSON, as the Collector's Kafka exporter writes it), "
                 + "Jaeger or Zipkin records; the encoding is detected per record"));
-        addKafka.setOnAction(e -> model.addKafka(bootstrap.getText(), topics.getText(), group.getText(), from.getText()));
+        ChoiceBox<String> protocol = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList("", "PLAINTEXT",
+                "SSL", "SASL_PLAINTEXT", "SASL_SSL"));
+        protocol.setId("kafka-protocol");
+        protocol.setTooltip(Tables.tooltip("Security protocol (blank: the client's default, PLAINTEXT)"));
+        ChoiceBox<String> mechanism = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList("", "PLAIN",
+                "SCRAM-SHA-256", "SCRAM-SHA-512"));
+        mechanism.setId("kafka-sasl");
+        mechanism.setTooltip(Tables.tooltip("SASL mechanism; the password is read from the environment variable "
+                + "SLO_SCOUT_KAFKA_PASSWORD, never typed here"));
+        TextField user = field("kafka-user", "SASL user", 10);
+        TextField truststore = field("kafka-truststore", "truststore file (TLS)", 16);
+        addKafka.setOnAction(e -> model.addKafka(bootstrap.getText(), topics.getText(), group.getText(), from.getText(),
+                protocol.getValue(), mechanism.getValue(), user.getText(), truststore.getText()));
         TextField listen = field("receiver-listen", "127.0.0.1:4318", 14);
         listen.setText("127.0.0.1:4318");
         Button addReceiver = new Button("Start OTLP/HTTP receiver");
@@ -78,12 +91,14 @@ public final class LiveSourcesView extends VBox {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         HBox kafkaRow = new HBox(6, new Label("Kafka"), bootstrap, topics, group, from, addKafka);
+        HBox kafkaSecurityRow = new HBox(6, new Label("      security"), protocol, mechanism, user, truststore);
+        kafkaSecurityRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox receiverRow = new HBox(6, new Label("OTLP/HTTP"), listen, addReceiver);
         HBox prometheusRow = new HBox(6, new Label("Prometheus"), prometheus, new Label("range"), range, addPrometheus);
         prometheusRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         kafkaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         receiverRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(new Label("Live sources"), kafkaRow, receiverRow, prometheusRow, table, new HBox(6, pause, resume, remove), status);
+        getChildren().addAll(new Label("Live sources"), kafkaRow, kafkaSecurityRow, receiverRow, prometheusRow, table, new HBox(6, pause, resume, remove), status);
         VBox.setVgrow(table, Priority.ALWAYS);
         refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refresh()));
         refresh.setCycleCount(Timeline.INDEFINITE);

@@ -7,8 +7,9 @@ import dev.sloscout.pipeline.live.OtlpReceiverSource;
 import dev.sloscout.pipeline.live.PrometheusLiveSource;
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.connectors.kafka.KafkaSecurity;
 import dev.sloscout.connectors.kafka.KafkaSource;
-import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.pipeline.PipelineOptions;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -43,6 +44,7 @@ public final class LiveSourcesViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("No live sources. Add a Kafka topic or the OTLP/HTTP receiver.");
     private final Map<LiveSource, long[]> lastCounts = new HashMap<>(); // received, millis
+    private final java.util.function.Supplier<PipelineOptions> options;
     private LiveSession session;
 
     /**
@@ -51,6 +53,13 @@ public final class LiveSourcesViewModel {
      */
     public LiveSourcesViewModel(BackgroundTasks tasks, Executor ui, Consumer<Analysis> onSnapshot, Duration snapshotEvery,
                                 Duration quiet) {
+        this(tasks, ui, onSnapshot, snapshotEvery, quiet, PipelineOptions::defaults);
+    }
+
+    /** @param options the workbench's pipeline options when the session starts (profiles for the SLI candidates) */
+    public LiveSourcesViewModel(BackgroundTasks tasks, Executor ui, Consumer<Analysis> onSnapshot, Duration snapshotEvery,
+                                Duration quiet, java.util.function.Supplier<PipelineOptions> options) {
+        this.options = options;
         this.tasks = tasks;
         this.ui = ui;
         this.onSnapshot = onSnapshot;
@@ -60,7 +69,7 @@ public final class LiveSourcesViewModel {
 
     private LiveSession session() {
         if (session == null) {
-            session = new LiveSession(MetricsProfile.DEFAULTS, snapshotEvery, quiet,
+            session = new LiveSession(options.get().profiles(), snapshotEvery, quiet,
                     analysis -> ui.execute(() -> onSnapshot.accept(analysis)));
         }
         return session;
@@ -73,15 +82,29 @@ public final class LiveSourcesViewModel {
      * @param from   earliest, latest, or an ISO-8601 instant
      */
     public void addKafka(String bootstrap, String topics, String group, String from) {
+        addKafka(bootstrap, topics, group, from, null, null, null, null);
+    }
+
+    /**
+     * Adds Kafka topics on a secured cluster: TLS and SASL as {@code slo-scout kafka} takes them, the passwords from
+     * the environment ({@code SLO_SCOUT_KAFKA_PASSWORD} and the store passwords), never typed into the window.
+     *
+     * @param protocol  PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (blank: the client's default)
+     * @param mechanism PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (blank: no SASL)
+     */
+    public void addKafka(String bootstrap, String topics, String group, String from, String protocol,
+                         String mechanism, String user, String truststore) {
         KafkaSource.Settings settings;
         try {
+            KafkaSecurity security = new KafkaSecurity(protocol, mechanism, user,
+                    truststore == null || truststore.isBlank() ? null : java.nio.file.Path.of(truststore.trim()), null);
             List<String> names = List.of(topics.split("\\s*,\\s*"));
             if (bootstrap == null || bootstrap.isBlank() || names.isEmpty() || names.get(0).isBlank()) {
                 throw new IllegalArgumentException("give the bootstrap servers and at least one topic");
             }
             KafkaSource.StartAt start = KafkaSource.StartAt.parse(from);
             settings = new KafkaSource.Settings(bootstrap.trim(), names, start.start(), start.at(), group == null
-                    || group.isBlank() ? null : group.trim(), "slo-scout-workbench", null);
+                    || group.isBlank() ? null : group.trim(), "slo-scout-workbench", security.properties(System::getenv));
         } catch (IllegalArgumentException e) {
             status.set("Kafka source not added: " + e.getMessage());
             return;
