@@ -106,10 +106,15 @@ final class KafkaCommand implements Callable<Integer> {
                 }
                 KafkaSource.Delivery d = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (d != null) {
-                    capture.write(d.spans(), d.logs());
+                    capture.write(d.spans(), d.logs()); // written and flushed: only now may its offset be committed
+                    source.done(d);
                 }
             }
-            source.close();
+            for (KafkaSource.Delivery d = queue.poll(); d != null; d = queue.poll()) {
+                capture.write(d.spans(), d.logs());
+                source.done(d);
+            }
+            source.close(); // commits what was written; anything fetched after this is read again next time
             consumer.join(10_000);
             for (KafkaSource.Delivery d = queue.poll(); d != null; d = queue.poll()) {
                 capture.write(d.spans(), d.logs());

@@ -17,7 +17,7 @@ public final class KafkaLiveSource extends LiveSource {
     private final KafkaSource.Settings settings;
     private final BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Consumer<Problem> problems;
-    private KafkaSource source;
+    private volatile KafkaSource source;
     private Thread thread;
     private long problemCount;
 
@@ -52,7 +52,9 @@ public final class KafkaLiveSource extends LiveSource {
 
     @Override
     int drain(SpanSink spans, LogSink logs, int max) {
-        return drainQueue(queue, KafkaSource.Delivery::spans, KafkaSource.Delivery::logs, spans, logs, max);
+        KafkaSource current = source;
+        return drainQueue(queue, KafkaSource.Delivery::spans, KafkaSource.Delivery::logs, spans, logs, max,
+                current == null ? d -> { } : current::done); // the assembler has them: the offset may be committed
     }
 
     @Override

@@ -46,6 +46,14 @@ public abstract class LiveSource implements AutoCloseable {
     static <T> int drainQueue(java.util.concurrent.BlockingQueue<T> queue, java.util.function.Function<T,
             java.util.List<dev.sloscout.engine.model.Span>> spansOf, java.util.function.Function<T,
             java.util.List<dev.sloscout.engine.capsule.LogEvent>> logsOf, SpanSink spans, LogSink logs, int max) {
+        return drainQueue(queue, spansOf, logsOf, spans, logs, max, item -> { });
+    }
+
+    /** As above, telling {@code taken} about each element once the pipeline has it (Kafka commits only then). */
+    static <T> int drainQueue(java.util.concurrent.BlockingQueue<T> queue, java.util.function.Function<T,
+            java.util.List<dev.sloscout.engine.model.Span>> spansOf, java.util.function.Function<T,
+            java.util.List<dev.sloscout.engine.capsule.LogEvent>> logsOf, SpanSink spans, LogSink logs, int max,
+            java.util.function.Consumer<T> taken) {
         int moved = 0;
         T item;
         while (moved < max && (item = queue.poll()) != null) {
@@ -53,6 +61,7 @@ public abstract class LiveSource implements AutoCloseable {
             List<dev.sloscout.engine.capsule.LogEvent> l = logsOf.apply(item);
             s.forEach(spans::accept);
             l.forEach(logs::accept);
+            taken.accept(item);
             moved += Math.max(1, s.size() + l.size());
         }
         return moved;

@@ -37,9 +37,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * detected per record (the
  * same detection as for files); a record that does not decode is reported with topic/partition/offset and skipped.
  *
- * <p>Start from earliest, latest or a timestamp. With a group id the consumer commits offsets after the record's spans
- * are handed to the pipeline (at least once; the trace assembler drops exact duplicate spans, so a replay after a
- * crash or restart counts nothing twice); without one it reads ephemerally and commits nothing. Memory is bounded:
+ * <p>Start from earliest, latest or a timestamp. With a group id the consumer commits an offset only once every
+ * record before it was taken by the pipeline: whoever drains the queue says so with {@link #done(Delivery)} after it
+ * handed the spans on (wrote them, assembled them). A crash then replays what was queued but not done (at least once;
+ * the trace assembler drops exact duplicate spans, so a replay counts nothing twice). Records that do not decode are
+ * done at once. Without a group it reads ephemerally and commits nothing. Memory is bounded:
  * decoded spans go to a bounded queue, and while it is full the partitions are paused (polling goes on, so the group
  * keeps its membership). The client reconnects to a broker that went away by itself (with backoff); the source's
  * state says what it is doing. Secrets in the connection settings are never logged by this class.
@@ -92,6 +94,20 @@ public final class KafkaSource implements Runnable, AutoCloseable {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong lag = new AtomicLong(-1);
     private volatile boolean stopping;
+    /** Per partition: offsets handed on and not done yet, and the next offset after everything the source saw. */
+    private final Map<TopicPartition, Progress> progress = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+
+    /** What one partition's records have become: the ones still out, and how far the source has read. */
+    private static final class Progress {
+        final java.util.TreeSet<Long> outstanding = new java.util.TreeSet<>();
+        long next = -1;
+
+        /** The offset to commit: the first one still out, else the next after all that was read. */
+        long committable() {
+            return outstanding.isEmpty() ? next : outstanding.first();
+        }
+    }
 
     public KafkaSource(Settings settings, BlockingQueue<Delivery> out, ProblemSink problems) {
         this.settings = settings;
@@ -157,29 +173,44 @@ public final class KafkaSource implements Runnable, AutoCloseable {
                 if (state.get() == State.CONNECTING && !consumer.assignment().isEmpty()) {
                     state.set(State.RUNNING);
                 }
-                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = new HashMap<>();
                 while (!pending.isEmpty()) {
                     ConsumerRecord<byte[], byte[]> record = pending.get(0);
                     Delivery delivery = decode(record);
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    synchronized (progress) {
+                        if (delivery != null) {
+                            progress.computeIfAbsent(tp, k -> new Progress()).outstanding.add(record.offset());
+                        }
+                    }
                     if (delivery != null && !out.offer(delivery)) {
+                        synchronized (progress) {
+                            progress.get(tp).outstanding.remove(record.offset());
+                        }
                         pause(); // the pipeline is behind: keep this record, stop fetching until it drains
                         break;
                     }
                     pending.remove(0);
-                    done.put(new TopicPartition(record.topic(), record.partition()),
-                            new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1));
+                    synchronized (progress) {
+                        progress.computeIfAbsent(tp, k -> new Progress()).next = record.offset() + 1;
+                    }
                 }
                 if (pending.isEmpty() && state.get() == State.PAUSED && out.remainingCapacity() > 0) {
                     consumer.resume(consumer.paused());
                     state.set(State.RUNNING);
                 }
-                if (settings.groupId() != null && !done.isEmpty()) {
-                    consumer.commitAsync(done, null);
+                if (settings.groupId() != null) {
+                    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = committable();
+                    if (!done.isEmpty()) {
+                        consumer.commitAsync(done, null);
+                    }
                 }
                 lag.set(currentLag() + pending.size());
             }
             if (settings.groupId() != null) {
-                consumer.commitSync();
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = committable();
+                if (!done.isEmpty()) {
+                    consumer.commitSync(done); // what was done; what is still queued is read again next time
+                }
             }
             state.set(State.STOPPED);
         } catch (WakeupException e) {
@@ -193,6 +224,34 @@ public final class KafkaSource implements Runnable, AutoCloseable {
         }
     }
 
+    /**
+     * Says the pipeline took a delivery (wrote its spans, assembled them): its offset may now be committed. Called by
+     * whoever drains the queue, from any thread, in any order.
+     */
+    public void done(Delivery delivery) {
+        synchronized (progress) {
+            Progress p = progress.get(new TopicPartition(delivery.topic(), delivery.partition()));
+            if (p != null) { // a partition given away in a rebalance: its new owner reads it again
+                p.outstanding.remove(delivery.offset());
+            }
+        }
+    }
+
+    /** The offsets that advanced since the last commit: everything below them is done. */
+    private Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committable() {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = new HashMap<>();
+        synchronized (progress) {
+            progress.forEach((tp, p) -> {
+                long offset = p.committable();
+                if (offset >= 0 && !Long.valueOf(offset).equals(committed.get(tp))) {
+                    done.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(offset));
+                    committed.put(tp, offset);
+                }
+            });
+        }
+        return done;
+    }
+
     private void pause() {
         consumer.pause(consumer.assignment());
         state.set(State.PAUSED);
@@ -203,6 +262,15 @@ public final class KafkaSource implements Runnable, AutoCloseable {
             consumer.subscribe(settings.topics(), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = committable();
+                    done.keySet().retainAll(partitions);
+                    if (!done.isEmpty()) {
+                        consumer.commitSync(done);
+                    }
+                    synchronized (progress) { // what is still queued for them is read again by their new owner
+                        partitions.forEach(progress::remove);
+                        partitions.forEach(committed::remove);
+                    }
                 }
 
                 @Override

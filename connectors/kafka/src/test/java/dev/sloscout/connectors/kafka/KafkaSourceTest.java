@@ -67,9 +67,25 @@ class KafkaSourceTest {
             KafkaSource.Delivery d = queue.poll(100, TimeUnit.MILLISECONDS);
             if (d != null) {
                 d.spans().forEach(s -> seen.add(s.spanId()));
+                source.done(d); // taken: its offset may be committed
             }
         }
         return seen;
+    }
+
+    /** Waits until the source has read everything on its partitions (lag 0), then returns what is still queued. */
+    private static int awaitCaughtUp(KafkaSource source, BlockingQueue<KafkaSource.Delivery> queue)
+            throws InterruptedException {
+        Instant end = Instant.now().plusSeconds(30);
+        while (source.lag() != 0 && Instant.now().isBefore(end)) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        assertThat(source.lag()).as("the source caught up").isZero();
+        int left = 0;
+        while (queue.poll() != null) {
+            left++;
+        }
+        return left;
     }
 
     @Test
@@ -145,9 +161,10 @@ class KafkaSourceTest {
         t.start();
         Set<SpanId> seen = new HashSet<>(collect(source, queue, before.size() / 2, Duration.ofSeconds(30)));
         boolean paused = false;
-        for (int i = 0; i < 50 && !paused; i++) {
+        Instant pauseBy = Instant.now().plusSeconds(10);
+        while (!paused && Instant.now().isBefore(pauseBy)) {
             paused = source.state() == KafkaSource.State.PAUSED;
-            Thread.sleep(20);
+            TimeUnit.MILLISECONDS.sleep(10);
         }
         assertThat(paused).as("a full queue pauses the partitions").isTrue();
 
@@ -176,11 +193,7 @@ class KafkaSourceTest {
         Thread t2 = new Thread(resumed, "kafka-source-2");
         t2.start();
         Set<SpanId> second = collect(resumed, again, later.size(), Duration.ofSeconds(30));
-        Thread.sleep(500);
-        int replayed = 0;
-        while (again.poll() != null) {
-            replayed++; // anything more would be old records read again
-        }
+        int replayed = awaitCaughtUp(resumed, again); // anything more would be old records read again
         resumed.close();
         t2.join(15_000);
         assertThat(second).hasSize(later.size());
@@ -243,11 +256,11 @@ class KafkaSourceTest {
         Thread t = new Thread(source);
         t.start();
         KafkaSource.Delivery first = queue.poll(30, TimeUnit.SECONDS);
-        Thread.sleep(500);
+        int more = awaitCaughtUp(source, queue);
         source.close();
         t.join(10_000);
         assertThat(first).isNotNull();
         assertThat(first.offset()).isEqualTo(1);
-        assertThat(queue).isEmpty();
+        assertThat(more).as("nothing before the timestamp").isZero();
     }
 }
