@@ -64,6 +64,11 @@ final class KafkaCommand implements Callable<Integer> {
             description = "TLS key store (client certificate); its password from SLO_SCOUT_KAFKA_KEYSTORE_PASSWORD.")
     Path keystore;
 
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
+            description = "Any other consumer setting (repeatable), e.g. session.timeout.ms=10000; secrets are "
+                    + "refused here (they come from the environment).")
+    java.util.List<String> consumerSettings = java.util.List.of();
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Spans, as OTLP/JSON lines.")
     Path outFile;
 
@@ -129,7 +134,9 @@ final class KafkaCommand implements Callable<Integer> {
 
     /** Client security settings; secrets from the environment only, and never printed. */
     private Properties connection() {
-        return new KafkaSecurity(securityProtocol, saslMechanism, saslUser, truststore, keystore)
-                .properties(System::getenv);
+        Properties p = KafkaSecurity.consumerSettings(consumerSettings);
+        p.putAll(new KafkaSecurity(securityProtocol, saslMechanism, saslUser, truststore, keystore)
+                .properties(System::getenv));
+        return p;
     }
 }

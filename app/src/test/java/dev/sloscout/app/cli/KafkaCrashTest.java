@@ -66,7 +66,10 @@ class KafkaCrashTest {
             Process victim = consumer(kafka);
             Thread slowReader = copySlowly(victim, first); // a sink that cannot keep up: the queue behind it fills
             await(() -> lines(first) >= 100, Duration.ofSeconds(60), "the first consumer wrote something");
-            victim.destroyForcibly().waitFor(); // SIGKILL mid-stream: no shutdown hook, no final commit
+            // SIGKILL mid-stream: no shutdown hook, no final commit (through the handle: Process.destroy would also close
+            // our end of the pipe, and what the consumer wrote before it died would be lost to the test, not to it)
+            victim.toHandle().destroyForcibly();
+            victim.waitFor();
             slowReader.join(); // what it wrote before it died is in the pipe: read to the end
             assertThat(spanIds(first)).as("killed before it had read everything").hasSizeLessThan(produced.size());
 
@@ -77,7 +80,7 @@ class KafkaCrashTest {
                 await(() -> spanIds(first, second).containsAll(produced), Duration.ofSeconds(120),
                         "every produced span in one of the captures");
             } finally {
-                successor.destroy();
+                successor.toHandle().destroy();
                 successor.waitFor(30, TimeUnit.SECONDS);
                 reader.join(30_000);
             }
@@ -109,7 +112,9 @@ class KafkaCrashTest {
     private Process consumer(EmbeddedKafka kafka) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "dev.sloscout.app.Main", "kafka", "--bootstrap", kafka.bootstrap(),
-                "--topic", "otlp_spans", "--group", "crash-test", "--out", "/dev/stdout")
+                "--topic", "otlp_spans", "--group", "crash-test", "--out", "/dev/stdout",
+                // the broker's smallest session: the killed member is given up after 6 s instead of 45
+                "--kafka-property", "session.timeout.ms=6000", "--kafka-property", "heartbeat.interval.ms=1000")
                 .redirectError(dir.resolve("consumer-" + System.nanoTime() + ".log").toFile()).start();
     }
 
@@ -158,10 +163,18 @@ class KafkaCrashTest {
         return ids;
     }
 
-    private static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+    private void await(BooleanSupplier condition, Duration within, String what) throws Exception {
         Instant end = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("timed out waiting for " + what).isBefore(end);
+            if (Instant.now().isAfter(end)) {
+                StringBuilder logs = new StringBuilder();
+                try (var files = Files.list(dir)) {
+                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                        logs.append("\n--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
+                    }
+                }
+                throw new AssertionError("timed out waiting for " + what + logs);
+            }
             TimeUnit.MILLISECONDS.sleep(100);
         }
     }

@@ -63,6 +63,34 @@ public record KafkaSecurity(String protocol, String mechanism, String user, Path
         return p;
     }
 
+    /**
+     * Other consumer settings as {@code key=value} (session.timeout.ms, max.poll.records, fetch sizes...), checked: a
+     * setting that carries a secret or that this source decides itself is refused with the reason.
+     */
+    public static Properties consumerSettings(java.util.List<String> pairs) {
+        Properties p = new Properties();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("a consumer setting is key=value, got '" + pair + "'");
+            }
+            String key = pair.substring(0, eq).trim();
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (lower.contains("password") || lower.contains("jaas") || lower.contains("secret")
+                    || lower.contains("token")) {
+                throw new IllegalArgumentException(key + ": secrets never go on the command line; they come from "
+                        + "the environment (SLO_SCOUT_KAFKA_PASSWORD and the store passwords)");
+            }
+            if (Set.of("enable.auto.commit", "group.id", "bootstrap.servers", "key.deserializer",
+                    "value.deserializer", "auto.offset.reset").contains(lower)) {
+                throw new IllegalArgumentException(key + " is set by slo-scout itself (its commit rule, --group, "
+                        + "--bootstrap, --from)");
+            }
+            p.put(key, pair.substring(eq + 1).trim());
+        }
+        return p;
+    }
+
     @Override
     public String toString() { // what may be shown: never a password
         return "KafkaSecurity[" + (protocol == null ? "default" : protocol) + (mechanism == null ? ""

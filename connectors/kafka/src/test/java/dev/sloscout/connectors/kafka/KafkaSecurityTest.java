@@ -37,4 +37,16 @@ class KafkaSecurityTest {
         assertThatThrownBy(() -> new KafkaSecurity("SASL_SSL", "PLAIN", " ", null, null))
                 .hasMessageContaining("needs a user");
     }
+
+    @Test
+    void otherConsumerSettingsPassButSecretsAndOwnSettingsAreRefused() {
+        assertThat(KafkaSecurity.consumerSettings(java.util.List.of("session.timeout.ms=6000", "max.poll.records = 500")))
+                .containsEntry("session.timeout.ms", "6000").containsEntry("max.poll.records", "500");
+        assertThatThrownBy(() -> KafkaSecurity.consumerSettings(java.util.List.of("ssl.key.password=x")))
+                .hasMessageContaining("never go on the command line");
+        assertThatThrownBy(() -> KafkaSecurity.consumerSettings(java.util.List.of("enable.auto.commit=true")))
+                .hasMessageContaining("set by slo-scout itself");
+        assertThatThrownBy(() -> KafkaSecurity.consumerSettings(java.util.List.of("nope")))
+                .hasMessageContaining("key=value");
+    }
 }
