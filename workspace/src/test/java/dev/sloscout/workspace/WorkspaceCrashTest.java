@@ -1,5 +1,6 @@
 package dev.sloscout.workspace;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workspace, and checks after each kill that the workspace opens, keeps every batch the child reported committed,
  * holds every batch whole, and that search agrees with the database.
  */
+@Tag("integration")
 class WorkspaceCrashTest {
     @TempDir
     Path dir;

@@ -123,8 +123,13 @@ public final class MainViewModel {
 
     /** Closes every open source and analyses the bundled demo shop instead. */
     public void openDemo() {
+        openDemo(1);
+    }
+
+    /** The demo shop at {@code scale} times its default traffic (as {@code analyze --demo-scale}). */
+    public void openDemo(double scale) {
         openSources.clear();
-        analyse("Analysing the demo shop", run -> run.demo(1), "demo shop");
+        analyse("Analysing the demo shop", run -> run.demo(scale), "demo shop");
     }
 
     private interface Runner {

@@ -20,9 +20,10 @@ public final class WorkbenchApplication extends Application {
     private Workbench workbench;
 
     /** What the command line asks of the workbench. */
-    record Arguments(boolean demo, Path screenshots, List<Path> inputs, Path metricsProfile, String rulesProfile) {
+    record Arguments(boolean demo, Path screenshots, List<Path> inputs, Path metricsProfile, String rulesProfile,
+                     double demoScale) {
         Arguments(boolean demo, Path screenshots, List<Path> inputs) {
-            this(demo, screenshots, inputs, null, null);
+            this(demo, screenshots, inputs, null, null, 1);
         }
 
         static Arguments parse(List<String> args) {
@@ -30,6 +31,7 @@ public final class WorkbenchApplication extends Application {
             Path screenshots = null;
             Path metricsProfile = null;
             String rulesProfile = null;
+            double demoScale = 1;
             List<Path> inputs = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -37,6 +39,8 @@ public final class WorkbenchApplication extends Application {
                     demo = true;
                 } else if (arg.equals("--metrics-profile") && i + 1 < args.size()) {
                     metricsProfile = Path.of(args.get(++i));
+                } else if (arg.equals("--demo-scale") && i + 1 < args.size()) {
+                    demoScale = Double.parseDouble(args.get(++i));
                 } else if (arg.equals("--rules-profile") && i + 1 < args.size()) {
                     rulesProfile = args.get(++i);
                 } else if (arg.equals("--screenshot") && i + 1 < args.size()) {
@@ -47,7 +51,7 @@ public final class WorkbenchApplication extends Application {
                     inputs.add(Path.of(arg));
                 }
             }
-            return new Arguments(demo, screenshots, List.copyOf(inputs), metricsProfile, rulesProfile);
+            return new Arguments(demo, screenshots, List.copyOf(inputs), metricsProfile, rulesProfile, demoScale);
         }
     }
 
@@ -100,7 +104,7 @@ public final class WorkbenchApplication extends Application {
             });
         }
         if (demo) {
-            workbench.model().openDemo();
+            workbench.model().openDemo(arguments.demoScale());
         } else if (!arguments.inputs().isEmpty()) {
             workbench.model().open(arguments.inputs());
         }

@@ -65,7 +65,8 @@ class KafkaCrashTest {
             Path first = dir.resolve("first.jsonl");
             Process victim = consumer(kafka);
             Thread slowReader = copySlowly(victim, first); // a sink that cannot keep up: the queue behind it fills
-            await(() -> lines(first) >= 100, Duration.ofSeconds(60), "the first consumer wrote something");
+            await(() -> lines(first) >= 100 && committed(kafka) > 0, Duration.ofSeconds(60),
+                    "the first consumer wrote something and committed");
             // SIGKILL mid-stream: no shutdown hook, no final commit (through the handle: Process.destroy would also close
             // our end of the pipe, and what the consumer wrote before it died would be lost to the test, not to it)
             victim.toHandle().destroyForcibly();
@@ -137,6 +138,19 @@ class KafkaCrashTest {
         }, "slow-reader");
         t.start();
         return t;
+    }
+
+    /** Records the group has committed over all partitions (0 before its first commit). */
+    private static long committed(EmbeddedKafka kafka) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            return admin.listConsumerGroupOffsets("crash-test").partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).values().stream().filter(java.util.Objects::nonNull)
+                    .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset).sum();
+        } catch (Exception notYet) {
+            return 0;
+        }
     }
 
     private static Map<String, List<Span>> byTrace(List<Span> spans) {

@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")
 class MetricsSlisCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import org.junit.jupiter.api.Tag;
 import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.model.Attributes;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code test rules}, for the demo shop and for services and routes with hostile names. Needs Prometheus' promtool
  * (Debian package {@code prometheus}); under CI (the CI environment variable) its absence is a failure, elsewhere a skip.
  */
+@Tag("integration")
 class PromtoolBundleTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.sloscout.app.evaluation;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.connectors.files.SourceReport;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Evaluation on real third-party dumps in {@code ../shared/data} (never copied into the project). Skips with a
  * message when the folder is absent, so a fresh clone passes without it.
  */
+@Tag("integration")
 class SharedDataEvaluationTest {
     private static Path traces;
 

@@ -1,5 +1,6 @@
 package dev.sloscout.app.gui;
 
+import org.junit.jupiter.api.Tag;
 import javafx.concurrent.Task;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workbench's task executor on the real FX toolkit (Monocle): results on the FX thread, cancel hands over. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("integration")
 class FxBackgroundTasksTest {
     private final FxBackgroundTasks tasks = new FxBackgroundTasks(2);
 

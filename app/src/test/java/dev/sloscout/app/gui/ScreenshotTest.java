@@ -1,5 +1,6 @@
 package dev.sloscout.app.gui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code slo-scout --demo --screenshot DIR} in its own JVM, the real window (Monocle), as the README's images are made. */
+@Tag("integration")
 class ScreenshotTest {
     @TempDir
     Path dir;
@@ -30,7 +32,7 @@ class ScreenshotTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
                 "-Djava.awt.headless=true", "-Dsloscout.home=" + home, "-cp", System.getProperty("java.class.path"),
-                "dev.sloscout.app.Main", "--demo", "--screenshot", shots.toString())
+                "dev.sloscout.app.Main", "--demo", "--demo-scale", "0.2", "--screenshot", shots.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(child.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.sloscout.app.gui;
 
+import org.junit.jupiter.api.Tag;
 import dev.sloscout.pipeline.Analyses;
 import dev.sloscout.app.advisor.AdvisorViewModel;
 import dev.sloscout.app.journeys.JourneyRow;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the real workbench window (headless, Monocle) through the main flows, as a user would. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("integration")
 class WorkbenchUiTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package dev.sloscout.app.live;
 
+import org.junit.jupiter.api.Tag;
 import dev.sloscout.pipeline.live.OtlpReceiverSource;
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.app.gui.BackgroundTasks;
@@ -31,6 +32,7 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Live sources against the real OTLP/HTTP receiver and a real Kafka broker; snapshots arrive while data streams. */
+@Tag("integration")
 class LiveSourcesViewModelTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.sloscout.engine.capsule;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * other four, measured on the one left out), the honest estimate for systems nobody has seen.
  * {@code -Dsloscout.explain=System} prints the truth groups that were split or merged.
  */
+@Tag("integration")
 class LoghubGroupingEvaluationTest {
     private static final double REQUIRED = 0.90;
     /** The target for systems nobody saw, checked here on the systems left out one at a time. */

@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.kafka;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sloscout.connectors.files.OtlpJsonWriter;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real single-node KRaft broker in this JVM (see {@link EmbeddedKafka}), restarted mid-stream. */
+@Tag("integration")
 class KafkaSourceTest {
     @TempDir
     static Path dir;

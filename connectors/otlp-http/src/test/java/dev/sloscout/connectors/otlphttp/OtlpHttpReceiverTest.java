@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.otlphttp;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real OTLP/HTTP requests to a receiver on a loopback port. */
+@Tag("integration")
 class OtlpHttpReceiverTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(2);

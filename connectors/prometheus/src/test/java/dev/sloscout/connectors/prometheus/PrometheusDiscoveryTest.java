@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.prometheus;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real Prometheus server started for the test (see {@link RealPrometheus}). */
+@Tag("integration")
 class PrometheusDiscoveryTest {
     @TempDir
     static Path dir;
