@@ -54,6 +54,11 @@ public final class SloScoutCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an unexpected failure, also print its stack trace (it is always kept in "
+                    + "~/.slo-scout/logs/).")
+    boolean debug;
+
     /** Runs the CLI with explicit streams (tests call this in-process). */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err));
@@ -64,11 +69,25 @@ public final class SloScoutCommand implements Runnable {
             err.println("Try 'slo-scout --help'.");
             return EXIT_UNUSABLE;
         });
-        commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
-            err.println("slo-scout: " + ex.getMessage());
-            return EXIT_UNUSABLE;
-        });
-        return commandLine.execute(args);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> crashed(ex, args, err, debug));
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) { // picocli hands on Errors: still one line, a log file and a usable exit code
+            return crashed(e, args, err, debug);
+        }
+    }
+
+    /** An unexpected failure: one line on stderr naming the log file that has the stack trace; exit 2. */
+    static int crashed(Throwable failure, String[] args, PrintStream err, boolean debug) {
+        java.nio.file.Path log = dev.sloscout.app.CrashLog.write(dev.sloscout.app.CrashLog.home(),
+                java.time.Clock.systemUTC(), "slo-scout " + String.join(" ", args), failure);
+        err.println("slo-scout: " + dev.sloscout.app.CrashLog.oneLine(failure)
+                + (log == null ? "" : " (details in " + log + ")"));
+        if (debug) {
+            failure.printStackTrace(err);
+        }
+        return EXIT_UNUSABLE;
     }
 
     /** Hands each subcommand the process streams, so nothing reaches for {@code System.out} itself. */

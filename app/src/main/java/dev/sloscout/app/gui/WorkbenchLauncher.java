@@ -35,6 +35,12 @@ public final class WorkbenchLauncher {
             System.err.println("slo-scout: no display to open the workbench on; run a subcommand instead (slo-scout --help)");
             return 2;
         }
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> { // the stack trace in a file, a line to say so
+            java.nio.file.Path log = dev.sloscout.app.CrashLog.write(dev.sloscout.app.CrashLog.home(),
+                    java.time.Clock.systemUTC(), "workbench (thread " + thread.getName() + ")", failure);
+            System.err.println("slo-scout: " + dev.sloscout.app.CrashLog.oneLine(failure)
+                    + (log == null ? "" : " (details in " + log + ")"));
+        });
         try {
             javafx.application.Application.launch(WorkbenchApplication.class, Arrays.copyOf(args, args.length));
             return 0;

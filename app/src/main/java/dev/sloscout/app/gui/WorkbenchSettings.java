@@ -36,8 +36,7 @@ public record WorkbenchSettings(double x, double y, double width, double height,
 
     /** Where the workbench keeps its files: {@code -Dsloscout.home}, else {@code ~/.slo-scout}. */
     public static Path home() {
-        String override = System.getProperty("sloscout.home");
-        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".slo-scout");
+        return dev.sloscout.app.CrashLog.home();
     }
 
     public static WorkbenchSettings load(Path home) {
