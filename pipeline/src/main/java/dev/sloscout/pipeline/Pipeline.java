@@ -102,7 +102,7 @@ public final class Pipeline {
         }, options.maxOpenSpans(), discovery, samples);
 
         List<Problem> logProblems = new ArrayList<>();
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock());
         LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
         for (int i = 0; i < split.logs().size(); i++) {
             int index = split.traces().size() + i;
@@ -125,7 +125,7 @@ public final class Pipeline {
         List<LogEvent> logs = new ArrayList<>();
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
                 log -> logs.add(DemoLogs.event(log)), discovery, samples);
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock());
         logs.forEach(capsules::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
         return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of());
@@ -183,6 +183,11 @@ public final class Pipeline {
     private void readLogs(LogFileReader reader, CapsuleAccumulator capsules, List<Problem> problems, Path file,
             List<SourceStatus> statuses, int index) {
         long size = size(file);
+        try {
+            capsules.sourceWritten(file.toString(), Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException unknown) {
+            // opening it below says what is wrong
+        }
         long eventsBefore = capsules.events();
         int problemsBefore = problems.size();
         try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, index,

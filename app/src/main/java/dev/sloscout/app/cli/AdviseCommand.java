@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.pipeline.Json;
 import dev.sloscout.pipeline.Ingestion;
 import dev.sloscout.pipeline.LinkedCapsules;
@@ -66,8 +67,11 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would leave the machine, send nothing.")
     boolean dryRun;
 
-    AdviseCommand(InputStream stdin, PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    AdviseCommand(InputStream stdin, PrintStream out, PrintStream err, Clock clock) {
         super(stdin, out, err);
+        this.clock = clock;
     }
 
     @Override
@@ -97,7 +101,7 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         List<SliCandidate> slis = new SliCatalog(MetricsProfile.DEFAULTS).candidates(report).stream()
                 .filter(s -> s.journeyId().equals(journey.id())).toList();
         List<Problem> problems = new ArrayList<>();
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, clock);
         LogFileReader logs = new LogFileReader(capsules, problems::add);
         split.logs().forEach(logs::read);
         List<Capsule> evidence = dev.sloscout.pipeline.Evidence.forJourney(capsules.capsules(), journey.id(), 5);

@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.app.Version;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
@@ -83,14 +84,17 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     + "or custom (--metrics-profile, or the example mapping) (default ${DEFAULT-VALUE}).")
     String rulesProfile;
 
-    AnalyzeCommand(InputStream stdin, PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    AnalyzeCommand(InputStream stdin, PrintStream out, PrintStream err, Clock clock) {
         super(stdin, out, err);
+        this.clock = clock;
     }
 
     /** The options of this run, or null (said on stderr) when a flag is wrong. */
     private PipelineOptions options() {
         try {
-            PipelineOptions options = PipelineOptions.defaults().withMaxOpenSpans(maxOpenSpans)
+            PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
                             ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl));
             if (metricsProfile != null) {

@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -45,7 +46,10 @@ final class FingerprintCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "CSV output (the default and only format).")
     boolean csv = true;
 
-    FingerprintCommand(InputStream stdin, PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    FingerprintCommand(InputStream stdin, PrintStream out, PrintStream err, Clock clock) {
+        this.clock = clock;
         this.stdin = stdin;
         this.out = out;
         this.err = err;
@@ -59,7 +63,7 @@ final class FingerprintCommand implements Callable<Integer> {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
         List<Problem> problems = new ArrayList<>();
-        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, Year.now().getValue());
+        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, clock);
         long events = new LogFileReader(capsules, problems::add).read(file);
         PrintWriter csvOut = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 1 << 16));

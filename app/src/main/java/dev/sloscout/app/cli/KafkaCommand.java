@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.connectors.kafka.KafkaSecurity;
 import dev.sloscout.connectors.kafka.KafkaSource;
 import java.io.IOException;
@@ -79,7 +80,10 @@ final class KafkaCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until interrupted).")
     Long seconds;
 
-    KafkaCommand(PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    KafkaCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.clock = clock;
         this.out = out;
         this.err = err;
     }
@@ -100,10 +104,10 @@ final class KafkaCommand implements Callable<Integer> {
                 connection()), queue, p -> err.println("slo-scout: " + p.toLine()));
         Thread consumer = new Thread(source, "kafka-source");
         consumer.start();
-        Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
+        Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
         KafkaSource.State reported = null;
         try (CaptureFiles capture = new CaptureFiles(outFile, logsFile)) {
-            while (Instant.now().isBefore(end) && consumer.isAlive()) {
+            while (clock.instant().isBefore(end) && consumer.isAlive()) {
                 KafkaSource.State state = source.state();
                 if (state != reported) {
                     err.println("slo-scout: kafka " + bootstrap + ": " + state.name().toLowerCase(Locale.ROOT));

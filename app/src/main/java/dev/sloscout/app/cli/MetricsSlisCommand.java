@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.pipeline.Json;
 import dev.sloscout.connectors.prometheus.MetricSliCandidate;
 import dev.sloscout.connectors.prometheus.MetricsSliDiscovery;
@@ -43,7 +44,10 @@ final class MetricsSlisCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON output (the default).")
     boolean json = true;
 
-    MetricsSlisCommand(PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    MetricsSlisCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.clock = clock;
         this.out = out;
         this.err = err;
     }
@@ -69,7 +73,7 @@ final class MetricsSlisCommand implements Callable<Integer> {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
         try {
-            List<MetricSliCandidate> candidates = new MetricsSliDiscovery(client).discover(range, Instant.now());
+            List<MetricSliCandidate> candidates = new MetricsSliDiscovery(client).discover(range, clock.instant());
             out.println(Json.write(new Result(candidates, client.warnings())));
             client.warnings().forEach(w -> err.println("slo-scout: " + url + ": warning: " + w));
             return candidates.isEmpty() ? SloScoutCommand.EXIT_PROBLEMS : 0;

@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,7 +43,10 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
             description = "Largest request accepted, compressed or not (default ${DEFAULT-VALUE}).")
     int maxBody;
 
-    ReceiveCommand(PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    ReceiveCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.clock = clock;
         this.out = out;
         this.err = err;
     }
@@ -57,13 +61,13 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
         BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
-        Instant end = seconds == null ? Instant.MAX : Instant.now().plusSeconds(seconds);
+        Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 2),
                 queue);
              CaptureFiles capture = new CaptureFiles(spansFile, logsFile)) {
             out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");
             out.flush();
-            while (Instant.now().isBefore(end)) {
+            while (clock.instant().isBefore(end)) {
                 OtlpHttpReceiver.Batch batch = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (batch != null) {
                     capture.write(batch.spans(), batch.logs());

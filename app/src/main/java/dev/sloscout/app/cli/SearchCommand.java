@@ -1,5 +1,6 @@
 package dev.sloscout.app.cli;
 
+import java.time.Clock;
 import dev.sloscout.pipeline.Json;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
@@ -67,7 +68,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"results\":[{capsuleId, service, template, count, score}]}.")
     boolean json;
 
-    SearchCommand(PrintStream out, PrintStream err) {
+    private final Clock clock;
+
+    SearchCommand(PrintStream out, PrintStream err, Clock clock) {
+        this.clock = clock;
         this.out = out;
         this.err = err;
     }
@@ -145,7 +149,7 @@ final class SearchCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, Year.now().getValue());
+        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, clock);
         LogFileReader reader = new LogFileReader(capsules, problems::add);
         InputKinds.split(inputs).logs().forEach(reader::read);
         return capsules.capsules();

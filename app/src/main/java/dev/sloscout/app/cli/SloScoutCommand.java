@@ -61,7 +61,12 @@ public final class SloScoutCommand implements Runnable {
 
     /** Runs the CLI with explicit streams (tests call this in-process). */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err));
+        return run(args, stdin, out, err, java.time.Clock.systemUTC());
+    }
+
+    /** As above, with the present from {@code clock} (the one place the CLI reads the wall clock). */
+    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, java.time.Clock clock) {
+        CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err, clock));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((ex, a) -> {
@@ -70,18 +75,18 @@ public final class SloScoutCommand implements Runnable {
             return EXIT_UNUSABLE;
         });
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> crashed(ex, args, err, debug));
+        commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> crashed(ex, args, err, debug, clock));
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) { // picocli hands on Errors: still one line, a log file and a usable exit code
-            return crashed(e, args, err, debug);
+            return crashed(e, args, err, debug, clock);
         }
     }
 
     /** An unexpected failure: one line on stderr naming the log file that has the stack trace; exit 2. */
-    static int crashed(Throwable failure, String[] args, PrintStream err, boolean debug) {
-        java.nio.file.Path log = dev.sloscout.app.CrashLog.write(dev.sloscout.app.CrashLog.home(),
-                java.time.Clock.systemUTC(), "slo-scout " + String.join(" ", args), failure);
+    static int crashed(Throwable failure, String[] args, PrintStream err, boolean debug, java.time.Clock clock) {
+        java.nio.file.Path log = dev.sloscout.app.CrashLog.write(dev.sloscout.app.CrashLog.home(), clock,
+                "slo-scout " + String.join(" ", args), failure);
         err.println("slo-scout: " + dev.sloscout.app.CrashLog.oneLine(failure)
                 + (log == null ? "" : " (details in " + log + ")"));
         if (debug) {
@@ -91,7 +96,8 @@ public final class SloScoutCommand implements Runnable {
     }
 
     /** Hands each subcommand the process streams, so nothing reaches for {@code System.out} itself. */
-    private record CommandFactory(InputStream stdin, PrintStream out, PrintStream err) implements CommandLine.IFactory {
+    private record CommandFactory(InputStream stdin, PrintStream out, PrintStream err, java.time.Clock clock)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == IngestStatsCommand.class) {
@@ -101,25 +107,25 @@ public final class SloScoutCommand implements Runnable {
                 return type.cast(new JourneysCommand(stdin, out, err));
             }
             if (type == AnalyzeCommand.class) {
-                return type.cast(new AnalyzeCommand(stdin, out, err));
+                return type.cast(new AnalyzeCommand(stdin, out, err, clock));
             }
             if (type == FingerprintCommand.class) {
-                return type.cast(new FingerprintCommand(stdin, out, err));
+                return type.cast(new FingerprintCommand(stdin, out, err, clock));
             }
             if (type == KafkaCommand.class) {
-                return type.cast(new KafkaCommand(out, err));
+                return type.cast(new KafkaCommand(out, err, clock));
             }
             if (type == ReceiveCommand.class) {
-                return type.cast(new ReceiveCommand(out, err));
+                return type.cast(new ReceiveCommand(out, err, clock));
             }
             if (type == MetricsSlisCommand.class) {
-                return type.cast(new MetricsSlisCommand(out, err));
+                return type.cast(new MetricsSlisCommand(out, err, clock));
             }
             if (type == AdviseCommand.class) {
-                return type.cast(new AdviseCommand(stdin, out, err));
+                return type.cast(new AdviseCommand(stdin, out, err, clock));
             }
             if (type == SearchCommand.class) {
-                return type.cast(new SearchCommand(out, err));
+                return type.cast(new SearchCommand(out, err, clock));
             }
             if (type == DemoDataCommand.class) {
                 return type.cast(new DemoDataCommand(out));

@@ -70,7 +70,7 @@ public final class LiveSourcesViewModel {
     private LiveSession session() {
         if (session == null) {
             session = new LiveSession(options.get().profiles(), snapshotEvery, quiet,
-                    analysis -> ui.execute(() -> onSnapshot.accept(analysis)));
+                    analysis -> ui.execute(() -> onSnapshot.accept(analysis)), options.get().clock());
         }
         return session;
     }
@@ -143,7 +143,7 @@ public final class LiveSourcesViewModel {
             status.set("Prometheus not added: " + e.getMessage());
             return;
         }
-        add(new PrometheusLiveSource(uri, r, prometheusEvery));
+        add(new PrometheusLiveSource(uri, r, prometheusEvery, options.get().clock()));
     }
 
     private void add(LiveSource source) {
@@ -186,7 +186,7 @@ public final class LiveSourcesViewModel {
         if (session == null) {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = options.get().clock().millis();
         rows.setAll(session.sources().stream().map(s -> {
             long received = s.received();
             long[] last = lastCounts.put(s, new long[] {received, now});

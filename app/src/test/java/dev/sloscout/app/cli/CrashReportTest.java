@@ -41,7 +41,7 @@ class CrashReportTest {
     void aFailureWithoutMessageSaysWhatItWasAndWhereTheTraceIs() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SloScoutCommand.crashed(new NullPointerException(), new String[] {"analyze", "x.json"},
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, java.time.Clock.systemUTC());
 
         assertThat(exit).isEqualTo(SloScoutCommand.EXIT_UNUSABLE);
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
@@ -61,7 +61,7 @@ class CrashReportTest {
     void debugPrintsTheStackTraceTooAndOutOfMemoryIsExplained() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         SloScoutCommand.crashed(new IllegalStateException("broken\nacross lines"), new String[] {"journeys", "--debug"},
-                new PrintStream(err, true, StandardCharsets.UTF_8), true);
+                new PrintStream(err, true, StandardCharsets.UTF_8), true, java.time.Clock.systemUTC());
         String text = err.toString(StandardCharsets.UTF_8);
         assertThat(text.lines().findFirst().orElseThrow()).startsWith("slo-scout: broken across lines (details in ");
         assertThat(text).contains("at dev.sloscout.app.cli.CrashReportTest");

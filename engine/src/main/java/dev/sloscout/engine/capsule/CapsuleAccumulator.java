@@ -34,7 +34,9 @@ public final class CapsuleAccumulator implements LogSink {
 
     private final Redactor redactor;
     private final TraceLookup traces;
-    private final int defaultYear;
+    private final java.time.Clock clock;
+    private final Map<String, Long> written = new HashMap<>();
+    private final Map<String, YearlessTimes> yearless = new HashMap<>();
     private final Map<String, Fingerprinter> miners = new HashMap<>();
     private final Map<String, List<LogEvent>> waiting = new LinkedHashMap<>();
     private int waitingEvents;
@@ -42,10 +44,26 @@ public final class CapsuleAccumulator implements LogSink {
     private final Map<Template, Template> redacted = new HashMap<>();
     private long events;
 
-    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, int defaultYear) {
+    /**
+     * @param clock the present, for sources whose time of writing is unknown (standard input, a stream): the year of
+     *              their yearless timestamps is taken from it
+     */
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock) {
         this.redactor = redactor;
         this.traces = traces;
-        this.defaultYear = defaultYear;
+        this.clock = clock;
+    }
+
+    /** As if now were the last second of {@code referenceYear} (tests and fixed examples). */
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, int referenceYear) {
+        this(redactor, traces, java.time.Clock.fixed(java.time.LocalDateTime.of(referenceYear, 12, 31, 23, 59, 59)
+                .toInstant(java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC));
+    }
+
+    @Override
+    public void sourceWritten(String source, long epochMillis) {
+        written.put(source, epochMillis);
+        yearless.remove(source);
     }
 
     @Override
@@ -75,7 +93,7 @@ public final class CapsuleAccumulator implements LogSink {
     private void learn(String service) {
         List<LogEvent> queue = waiting.remove(service);
         waitingEvents -= queue.size();
-        Fingerprinter fingerprinter = new Fingerprinter(defaultYear);
+        Fingerprinter fingerprinter = new Fingerprinter(YearlessTimes.PARSED_IN);
         List<String> sample = new ArrayList<>(queue.size());
         for (LogEvent e : queue) {
             if (e.raw()) {
@@ -103,7 +121,13 @@ public final class CapsuleAccumulator implements LogSink {
         if (event.raw()) {
             Fingerprinter.Fingerprint f = fingerprinter.addLine(event.text());
             template = f.template();
-            time = time == LogHeader.NO_TIME ? f.header().epochMillis() : time;
+            if (time == LogHeader.NO_TIME) {
+                time = f.header().epochMillis();
+                if (YearlessTimes.isYearless(time)) { // the year from the data, never from today
+                    time = yearless.computeIfAbsent(event.source(), src -> new YearlessTimes(
+                            written.getOrDefault(src, clock.millis()))).place(time);
+                }
+            }
             severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
         } else {
             template = fingerprinter.addMessage(event.text());
@@ -151,7 +175,8 @@ public final class CapsuleAccumulator implements LogSink {
     /** The template an event would belong to now, without learning (used to label lines in a second pass). */
     public Template templateOf(LogEvent event) {
         learnAll();
-        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> new Fingerprinter(defaultYear));
+        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(),
+                s -> new Fingerprinter(YearlessTimes.PARSED_IN));
         Template t = event.raw() ? fingerprinter.matchLine(event.text())
                 : fingerprinter.matchMessage(event.text());
         // one redaction per template, not per line: a second pass labels every line of a file

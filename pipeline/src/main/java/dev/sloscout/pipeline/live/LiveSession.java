@@ -51,8 +51,9 @@ public final class LiveSession implements AutoCloseable {
     private final JourneyDiscovery discovery = new JourneyDiscovery();
     private final SampleTraces samples = new SampleTraces(discovery);
     private final TraceAssembler assembler;
-    private final CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery);
-    private final Deque<long[]> clock = new ArrayDeque<>(); // (millis, tick) samples, for quiet-time expiry
+    private final CapsuleAccumulator capsules;
+    private final java.time.Clock clock;
+    private final Deque<long[]> ticks = new ArrayDeque<>(); // (millis, tick) samples, for quiet-time expiry
     private long tracesClosed;
     private long lastMetricRounds;
 
@@ -61,6 +62,17 @@ public final class LiveSession implements AutoCloseable {
      * @param published gets each snapshot, on the pipeline thread
      */
     public LiveSession(List<MetricsProfile> profiles, Duration snapshotEvery, Duration quiet, Consumer<Analysis> published) {
+        this(profiles, snapshotEvery, quiet, published, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param clock where the session's time comes from: snapshots every {@code snapshotEvery} and the quiet time are
+     *              measured on it (tests move it forward instead of waiting)
+     */
+    public LiveSession(List<MetricsProfile> profiles, Duration snapshotEvery, Duration quiet, Consumer<Analysis> published,
+                       java.time.Clock clock) {
+        this.clock = clock;
+        this.capsules = LinkedCapsules.linkedTo(discovery, clock);
         this.profiles = List.copyOf(profiles);
         this.snapshotEvery = snapshotEvery;
         this.quiet = quiet;
@@ -103,7 +115,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void run() {
-        long lastSnapshot = System.currentTimeMillis();
+        long lastSnapshot = clock.millis();
         long closedAtSnapshot = 0;
         boolean dirty = false;
         while (!stopping) {
@@ -118,7 +130,7 @@ public final class LiveSession implements AutoCloseable {
                 }
             }
             dirty |= moved > 0;
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             tickClock(now);
             if (now - lastSnapshot >= snapshotEvery.toMillis()) {
                 expireQuiet(now);
@@ -142,24 +154,24 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void tickClock(long now) {
-        if (clock.isEmpty() || now - clock.peekLast()[0] >= 250) {
-            clock.addLast(new long[] {now, assembler.tick()});
+        if (ticks.isEmpty() || now - ticks.peekLast()[0] >= 250) {
+            ticks.addLast(new long[] {now, assembler.tick()});
         }
         // keep one sample older than the quiet time (the one expiry uses), drop the ones before it
-        while (clock.size() > 1) {
-            java.util.Iterator<long[]> it = clock.iterator();
+        while (ticks.size() > 1) {
+            java.util.Iterator<long[]> it = ticks.iterator();
             it.next();
             if (now - it.next()[0] < quiet.toMillis()) {
                 break;
             }
-            clock.pollFirst();
+            ticks.pollFirst();
         }
     }
 
     /** Closes traces untouched since the input position of {@code quiet} ago. */
     private void expireQuiet(long now) {
         long[] before = null;
-        for (long[] sample : clock) {
+        for (long[] sample : ticks) {
             if (now - sample[0] >= quiet.toMillis()) {
                 before = sample;
             }

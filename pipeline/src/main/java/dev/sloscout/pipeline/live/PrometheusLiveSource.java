@@ -40,10 +40,18 @@ public final class PrometheusLiveSource extends LiveSource {
     private Thread worker;
     private volatile boolean stopping;
 
+    private final java.time.Clock clock;
+
     public PrometheusLiveSource(URI url, String range, Duration every) {
+        this(url, range, every, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the present: the range read ends at its now */
+    public PrometheusLiveSource(URI url, String range, Duration every, java.time.Clock clock) {
         this.url = url;
         this.range = range;
         this.every = every;
+        this.clock = clock;
     }
 
     @Override
@@ -70,7 +78,7 @@ public final class PrometheusLiveSource extends LiveSource {
             if (!paused()) {
                 state.set("discovering SLIs...");
                 try {
-                    List<MetricSliCandidate> found = new MetricsSliDiscovery(client).discover(range, Instant.now());
+                    List<MetricSliCandidate> found = new MetricsSliDiscovery(client).discover(range, clock.instant());
                     latest.set(List.copyOf(found));
                     polls.incrementAndGet();
                     state.set(String.format(Locale.ROOT, "%d SLI candidates at %s; next in %ds", found.size(),

@@ -58,6 +58,11 @@ public final class LogFileReader {
 
     /** Reads one file; returns the number of events delivered. */
     public long read(Path file) {
+        try {
+            sink.sourceWritten(file.toString(), Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException unknown) {
+            // the reader below says what is wrong with the file
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
         } catch (IOException e) {

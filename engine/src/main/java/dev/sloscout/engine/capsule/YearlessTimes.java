@@ -1,0 +1,51 @@
+package dev.sloscout.engine.capsule;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The year of timestamps written without one ({@code Jun 14 15:16:01} in syslog, {@code 03-17 16:13:38} in logcat,
+ * glog's {@code I0102}), taken from the data rather than from today: the first one is placed at or before the source's
+ * reference time (a file's last modification: its last line was written then), each next one nearest to the one before
+ * (so December to January moves into the next year). Yearless times are parsed in {@link #PARSED_IN}, a leap year no
+ * real log is from, and placed here. One per source.
+ */
+final class YearlessTimes {
+    /** The year yearless timestamps are parsed in, so they can be told apart and February 29 still parses. */
+    static final int PARSED_IN = 1972;
+    private static final long DAY = 86_400_000L;
+
+    private final long reference;
+    private long previous = Long.MIN_VALUE;
+
+    /** @param referenceMillis when the source was last written (or, lacking that, now) */
+    YearlessTimes(long referenceMillis) {
+        this.reference = referenceMillis;
+    }
+
+    static boolean isYearless(long epochMillis) {
+        return epochMillis != LogHeader.NO_TIME
+                && LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC).getYear() == PARSED_IN;
+    }
+
+    /** The instant of a yearless timestamp parsed in {@link #PARSED_IN}, in the year the data says. */
+    long place(long parsedMillis) {
+        LocalDateTime parsed = LocalDateTime.ofEpochSecond(Math.floorDiv(parsedMillis, 1000),
+                (int) Math.floorMod(parsedMillis, 1000) * 1_000_000, ZoneOffset.UTC);
+        long anchor = previous != Long.MIN_VALUE ? previous : reference;
+        int anchorYear = LocalDateTime.ofEpochSecond(Math.floorDiv(anchor, 1000), 0, ZoneOffset.UTC).getYear();
+        long best = Long.MIN_VALUE;
+        for (int year = anchorYear - 1; year <= anchorYear + 1; year++) {
+            long candidate = parsed.withYear(year).toInstant(ZoneOffset.UTC).toEpochMilli();
+            if (previous == Long.MIN_VALUE) {
+                if (candidate <= reference + DAY && (best == Long.MIN_VALUE || candidate > best)) {
+                    best = candidate; // the latest one not after the time the source was written
+                }
+            } else if (best == Long.MIN_VALUE || Math.abs(candidate - previous) < Math.abs(best - previous)) {
+                best = candidate;
+            }
+        }
+        previous = best;
+        return best;
+    }
+}

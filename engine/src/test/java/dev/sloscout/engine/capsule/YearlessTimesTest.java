@@ -1,0 +1,50 @@
+package dev.sloscout.engine.capsule;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Yearless timestamps take their year from the data: the source's time of writing, then the lines before. */
+class YearlessTimesTest {
+    private static long parsed(int month, int day, int hour) {
+        return LocalDateTime.of(YearlessTimes.PARSED_IN, month, day, hour, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static long at(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+
+    @Test
+    void aFileWrittenInJanuaryHoldsLastDecemberThenThisJanuary() {
+        YearlessTimes times = new YearlessTimes(at("2019-01-05T10:00:00Z"));
+        assertThat(Instant.ofEpochMilli(times.place(parsed(12, 30, 23)))).isEqualTo(Instant.parse("2018-12-30T23:00:00Z"));
+        assertThat(Instant.ofEpochMilli(times.place(parsed(12, 31, 22)))).isEqualTo(Instant.parse("2018-12-31T22:00:00Z"));
+        assertThat(Instant.ofEpochMilli(times.place(parsed(1, 2, 3)))).as("December to January: the next year")
+                .isEqualTo(Instant.parse("2019-01-02T03:00:00Z"));
+        assertThat(Instant.ofEpochMilli(times.place(parsed(1, 4, 5)))).isEqualTo(Instant.parse("2019-01-04T05:00:00Z"));
+    }
+
+    @Test
+    void theYearNeverComesFromToday() {
+        YearlessTimes old = new YearlessTimes(at("2005-06-20T00:00:00Z"));
+        assertThat(Instant.ofEpochMilli(old.place(parsed(6, 14, 15)))).isEqualTo(Instant.parse("2005-06-14T15:00:00Z"));
+        assertThat(YearlessTimes.isYearless(parsed(2, 29, 1))).as("February 29 parses: 1972 is a leap year").isTrue();
+        assertThat(YearlessTimes.isYearless(at("2005-06-20T00:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void theAccumulatorPlacesSyslogLinesInTheYearTheirFileWasWritten() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2030); // "now" is 2030
+        acc.sourceWritten("auth.log", at("2006-01-02T00:00:00Z"));
+        acc.accept(LogEvent.rawLine("auth.log", 1, "auth", "Dec 31 23:59:00 host sshd[1]: session opened"));
+        acc.accept(LogEvent.rawLine("auth.log", 2, "auth", "Jan  1 00:01:00 host sshd[1]: session opened"));
+        acc.accept(LogEvent.rawLine("auth.log", 3, "auth", "Jan  1 00:02:00 host sshd[1]: session opened"));
+        Capsule c = acc.capsules().get(0);
+        assertThat(Instant.ofEpochMilli(c.firstSeenMillis())).isEqualTo(Instant.parse("2005-12-31T23:59:00Z"));
+        assertThat(Instant.ofEpochMilli(c.lastSeenMillis())).isEqualTo(Instant.parse("2006-01-01T00:02:00Z"));
+    }
+}
