@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
@@ -41,7 +44,10 @@ import org.apache.lucene.index.IndexFormatTooOldException;
  * left out, and rebuilds an index it cannot read. The database file lock is an OS lock, released when a process
  * dies, so a killed workspace opens again at once.
  *
- * <p>Not thread-safe: one owner (the ingestion worker) at a time.
+ * <p>Thread-safe: writes (commits, drafts, the embedding cache, closing) take an internal fair lock one at a time,
+ * reads share it; no caller needs to synchronise on a workspace. A long commit holds reads back, so a UI thread must
+ * not call it directly (the workbench calls it from background tasks only). Once closed it refuses every call with a
+ * {@link WorkspaceException} naming the workspace.
  */
 public final class Workspace implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -54,9 +60,13 @@ public final class Workspace implements AutoCloseable {
     private final SearchIndex index;
     private final int migratedFrom;
     private final long reindexed;
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private boolean closed;
 
-    private Workspace(Path base, Connection db, SearchIndex index, int migratedFrom, long reindexed) {
+    private Workspace(Path base, Connection db, SearchIndex index, int migratedFrom, long reindexed, Clock clock) {
         this.base = base;
+        this.clock = clock;
         this.db = db;
         this.index = index;
         this.migratedFrom = migratedFrom;
@@ -77,21 +87,29 @@ public final class Workspace implements AutoCloseable {
      * schema and repairing its index.
      */
     public static Workspace open(Path base) throws WorkspaceException {
+        return open(base, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #open(Path)}, stamping sources, batches and tuning history with {@code clock}'s time. */
+    public static Workspace open(Path base, Clock clock) throws WorkspaceException {
         Path absolute = base.toAbsolutePath().normalize();
         Connection db = null;
+        SearchIndex index = null;
         try {
             Files.createDirectories(absolute.getParent());
             db = DriverManager.getConnection("jdbc:h2:file:" + absolute
                     + ";WRITE_DELAY=0;FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
             db.setAutoCommit(false);
             int from = Migrations.migrate(db, absolute + ".mv.db");
-            SearchIndex index = openIndex(indexFolder(absolute));
+            index = openIndex(indexFolder(absolute));
             long reindexed = catchUp(db, index);
-            return new Workspace(absolute, db, index, from, reindexed);
+            return new Workspace(absolute, db, index, from, reindexed, clock);
         } catch (SQLException e) {
+            closeQuietly(index);
             closeQuietly(db);
             throw new WorkspaceException(absolute + ".mv.db: cannot open the workspace database: " + e.getMessage(), e);
         } catch (IOException e) {
+            closeQuietly(index);
             closeQuietly(db);
             throw new WorkspaceException(indexFolder(absolute) + ": cannot open the search index: " + e.getMessage(), e);
         }
@@ -158,7 +176,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public int schemaVersion() throws WorkspaceException {
-        return sql(() -> Migrations.current(db));
+        return reading(() -> Migrations.current(db));
     }
 
     /** The schema version the workspace had before this open migrated it (0 for a new workspace). */
@@ -173,12 +191,12 @@ public final class Workspace implements AutoCloseable {
 
     /** Records a source (a file, a topic); returns its id for the batches read from it. */
     public long addSource(String location, String kind) throws WorkspaceException {
-        return sql(() -> {
+        return writing(() -> {
             try (PreparedStatement s = db.prepareStatement(
                     "INSERT INTO source (location, kind, added_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, location);
                 s.setString(2, kind);
-                s.setObject(3, OffsetDateTime.now());
+                s.setObject(3, OffsetDateTime.now(clock));
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
@@ -192,7 +210,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The sources, oldest first: {@code location} and {@code kind} with the events committed from each. */
     public List<Source> sources() throws WorkspaceException {
-        return sql(() -> {
+        return reading(() -> {
             List<Source> out = new ArrayList<>();
             try (Statement s = db.createStatement();
                  ResultSet rs = s.executeQuery("SELECT id, location, kind, events FROM source ORDER BY id")) {
@@ -213,30 +231,32 @@ public final class Workspace implements AutoCloseable {
      * batch id.
      */
     public long commit(Batch batch) throws WorkspaceException {
-        long id = sql(() -> {
+        return locked(lock.writeLock(), () -> {
+            long id = sql(() -> {
+                try {
+                    long next = latestBatch(db) + 1;
+                    write(next, batch);
+                    db.commit();
+                    return next;
+                } catch (SQLException | RuntimeException e) {
+                    db.rollback();
+                    throw e;
+                }
+            });
             try {
-                long next = latestBatch(db) + 1;
-                write(next, batch);
-                db.commit();
-                return next;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
+                for (Capsule c : batch.capsules()) {
+                    index.put(c);
+                }
+                for (SpanOperation o : batch.operations()) {
+                    index.put(o);
+                }
+                index.commit(id);
+            } catch (IOException e) {
+                throw new WorkspaceException(indexFolder(base) + ": batch " + id + " is stored but not yet searchable ("
+                        + e.getMessage() + "); it is indexed when the workspace opens again", e);
             }
+            return id;
         });
-        try {
-            for (Capsule c : batch.capsules()) {
-                index.put(c);
-            }
-            for (SpanOperation o : batch.operations()) {
-                index.put(o);
-            }
-            index.commit(id);
-        } catch (IOException e) {
-            throw new WorkspaceException(indexFolder(base) + ": batch " + id + " is stored but not yet searchable ("
-                    + e.getMessage() + "); it is indexed when the workspace opens again", e);
-        }
-        return id;
     }
 
     private void write(long batchId, Batch batch) throws SQLException {
@@ -246,7 +266,7 @@ public final class Workspace implements AutoCloseable {
             s.setLong(2, batch.sourceId());
             s.setLong(3, batch.events());
             s.setInt(4, batch.capsules().size());
-            s.setObject(5, OffsetDateTime.now());
+            s.setObject(5, OffsetDateTime.now(clock));
             s.executeUpdate();
         }
         try (PreparedStatement s = db.prepareStatement("UPDATE source SET events = events + ? WHERE id = ?")) {
@@ -315,7 +335,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Committed batches so far. */
     public long batches() throws WorkspaceException {
-        return sql(() -> latestBatch(db));
+        return reading(() -> latestBatch(db));
     }
 
     /** Every capsule, most events first. */
@@ -324,7 +344,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public Optional<Capsule> capsule(String id) throws WorkspaceException {
-        return sql(() -> {
+        return reading(() -> {
             try (PreparedStatement s = db.prepareStatement("SELECT body FROM capsule WHERE id = ?")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -344,10 +364,10 @@ public final class Workspace implements AutoCloseable {
 
     /** Saves the draft's new settings and appends them to its tuning history (one transaction). */
     public void saveDraft(SloDraft draft) throws WorkspaceException {
-        sql(() -> {
+        writing(() -> {
             try {
                 String settings = write(draft);
-                OffsetDateTime now = OffsetDateTime.now();
+                OffsetDateTime now = OffsetDateTime.now(clock);
                 try (PreparedStatement s = db.prepareStatement(
                         "MERGE INTO slo_draft (id, sli_id, settings, updated_at) KEY (id) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, draft.id());
@@ -379,7 +399,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Every state the draft has been tuned to, oldest first (what undo walks back through). */
     public List<SloDraft> tuningHistory(String draftId) throws WorkspaceException {
-        return sql(() -> {
+        return reading(() -> {
             List<SloDraft> out = new ArrayList<>();
             try (PreparedStatement s = db.prepareStatement(
                     "SELECT settings FROM slo_tuning WHERE draft_id = ? ORDER BY seq")) {
@@ -397,7 +417,7 @@ public final class Workspace implements AutoCloseable {
     /** Cached embeddings of {@code model} for the given text hashes (those not cached are absent). */
     public Map<String, float[]> cachedEmbeddings(String model, Collection<String> textHashes)
             throws WorkspaceException {
-        return sql(() -> {
+        return reading(() -> {
             Map<String, float[]> out = new HashMap<>();
             try (PreparedStatement s = db.prepareStatement(
                     "SELECT vector FROM embedding WHERE text_hash = ? AND model = ?")) {
@@ -417,7 +437,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Stores embeddings by text hash (one transaction). */
     public void cacheEmbeddings(String model, Map<String, float[]> vectors) throws WorkspaceException {
-        sql(() -> {
+        writing(() -> {
             try (PreparedStatement s = db.prepareStatement(
                     "MERGE INTO embedding (text_hash, model, vector) KEY (text_hash, model) VALUES (?, ?, ?)")) {
                 for (Map.Entry<String, float[]> e : vectors.entrySet()) {
@@ -450,35 +470,46 @@ public final class Workspace implements AutoCloseable {
 
     /** Full-text search over capsules and span operations. */
     public List<SearchHit> search(SearchQuery query) throws WorkspaceException {
-        try {
-            return index.search(query);
-        } catch (IOException e) {
-            throw new WorkspaceException(indexFolder(base) + ": search failed: " + e.getMessage(), e);
-        }
+        return locked(lock.readLock(), () -> {
+            try {
+                return index.search(query);
+            } catch (IOException e) {
+                throw new WorkspaceException(indexFolder(base) + ": search failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Documents in the search index (capsules plus operations). */
     public int indexedDocuments() throws WorkspaceException {
-        try {
-            return index.documents();
-        } catch (IOException e) {
-            throw new WorkspaceException(indexFolder(base) + ": " + e.getMessage(), e);
-        }
+        return locked(lock.readLock(), () -> {
+            try {
+                return index.documents();
+            } catch (IOException e) {
+                throw new WorkspaceException(indexFolder(base) + ": " + e.getMessage(), e);
+            }
+        });
     }
 
+    /** Closes the database and the index once a commit in flight has finished; later calls do nothing. */
     @Override
     public void close() throws WorkspaceException {
+        lock.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             index.close();
         } catch (IOException e) {
             throw new WorkspaceException(indexFolder(base) + ": closing the index failed: " + e.getMessage(), e);
         } finally {
             closeQuietly(db);
+            lock.writeLock().unlock();
         }
     }
 
     private <T> List<T> list(String query, Class<T> type) throws WorkspaceException {
-        return sql(() -> {
+        return reading(() -> {
             List<T> out = new ArrayList<>();
             try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(query)) {
                 while (rs.next()) {
@@ -511,11 +542,45 @@ public final class Workspace implements AutoCloseable {
         T run() throws SQLException;
     }
 
+    private interface Work<T> {
+        T run() throws WorkspaceException;
+    }
+
+    private <T> T reading(SqlWork<T> work) throws WorkspaceException {
+        return locked(lock.readLock(), () -> sql(work));
+    }
+
+    private <T> T writing(SqlWork<T> work) throws WorkspaceException {
+        return locked(lock.writeLock(), () -> sql(work));
+    }
+
+    private <T> T locked(Lock held, Work<T> work) throws WorkspaceException {
+        held.lock();
+        try {
+            if (closed) {
+                throw new WorkspaceException(base + ": the workspace is closed");
+            }
+            return work.run();
+        } finally {
+            held.unlock();
+        }
+    }
+
     private <T> T sql(SqlWork<T> work) throws WorkspaceException {
         try {
             return work.run();
         } catch (SQLException | IllegalStateException e) {
             throw new WorkspaceException(base + ".mv.db: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(SearchIndex index) {
+        if (index != null) {
+            try {
+                index.close();
+            } catch (IOException ignored) {
+                // closing after a failure: the original error is what the user needs
+            }
         }
     }
 

@@ -16,7 +16,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,6 +182,65 @@ class WorkspaceTest {
         }
         assertThatThrownBy(() -> Workspace.open(base)).isInstanceOf(WorkspaceException.class)
                 .hasMessageContaining("old.mv.db").hasMessageContaining("newer than this");
+    }
+
+    @Test
+    void concurrentWritersAndReadersNeedNoLockOfTheirOwn() throws Exception {
+        int writers = 4;
+        int commitsEach = 20;
+        List<Capsule> capsules = checkoutCapsules();
+        try (Workspace ws = Workspace.open(dir.resolve("busy"))) {
+            long source = ws.addSource("x", "logs");
+            ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+            CountDownLatch writing = new CountDownLatch(writers);
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                work.add(pool.submit(() -> {
+                    try {
+                        for (int i = 0; i < commitsEach; i++) {
+                            ws.commit(Batch.ofCapsules(source, 3, capsules));
+                        }
+                    } finally {
+                        writing.countDown();
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                work.add(pool.submit(() -> {
+                    while (writing.getCount() > 0) {
+                        assertThat(ws.search(SearchQuery.text("declined")).size()).isLessThanOrEqualTo(1);
+                        assertThat(ws.capsules()).hasSizeLessThanOrEqualTo(capsules.size());
+                        ws.batches();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS); // rethrows what a worker hit
+            }
+            pool.shutdown();
+
+            assertThat(ws.batches()).isEqualTo(writers * commitsEach);
+            assertThat(ws.sources()).singleElement()
+                    .satisfies(s -> assertThat(s.events()).isEqualTo(3L * writers * commitsEach));
+        }
+    }
+
+    @Test
+    void aClosedWorkspaceRefusesCallsNamingIt() throws Exception {
+        Workspace ws = Workspace.open(dir.resolve("done"));
+        ws.commit(Batch.ofCapsules(ws.addSource("x", "logs"), 5, checkoutCapsules()));
+        ws.close();
+        ws.close(); // a second close does nothing
+
+        assertThatThrownBy(ws::capsules).isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("done").hasMessageContaining("closed");
+        assertThatThrownBy(() -> ws.search(SearchQuery.text("declined"))).isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("closed");
+        try (Workspace again = Workspace.open(dir.resolve("done"))) {
+            assertThat(again.capsules()).hasSize(3);
+        }
     }
 
     @Test

@@ -235,9 +235,7 @@ public final class AdvisorViewModel {
         }
         SloDraft draft = new SloDraft(target.id(), target.id(), s.objective(), s.periodDays(), threshold, current.tiers());
         tasks.submit("Save the SLO draft", progress -> {
-            synchronized (ws) {
-                ws.saveDraft(draft);
-            }
+            ws.saveDraft(draft);
             return draft;
         }, saved -> status.set("Accepted: " + row.headline() + "; saved as a draft in the workspace"),
                 failure -> status.set("Accepted in the studio, but the draft was not saved: " + failure.getMessage()));

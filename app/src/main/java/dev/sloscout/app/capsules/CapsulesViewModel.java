@@ -132,19 +132,17 @@ public final class CapsulesViewModel {
                 journeyIdsByName.get(journey.get()), fromMillis(), null, LIMIT);
         status.set("searching...");
         tasks.submit("Search: " + text, progress -> {
-            synchronized (ws) {
-                List<CapsuleRow> found = new ArrayList<>();
-                for (SearchHit hit : ws.search(q)) {
-                    if (!hit.kind().equals("capsule")) {
-                        continue;
-                    }
-                    Capsule c = Optional.ofNullable(byId.get(hit.id())).or(() -> capsuleFrom(ws, hit.id())).orElse(null);
-                    if (c != null) {
-                        found.add(CapsuleRow.of(c, hit.score()));
-                    }
+            List<CapsuleRow> found = new ArrayList<>();
+            for (SearchHit hit : ws.search(q)) {
+                if (!hit.kind().equals("capsule")) {
+                    continue;
                 }
-                return found;
+                Capsule c = Optional.ofNullable(byId.get(hit.id())).or(() -> capsuleFrom(ws, hit.id())).orElse(null);
+                if (c != null) {
+                    found.add(CapsuleRow.of(c, hit.score()));
+                }
             }
+            return found;
         }, found -> {
             if (mine == searchGeneration) {
                 show(found, found.size() + " capsules match '" + text + "' (ranked by Lucene relevance)");

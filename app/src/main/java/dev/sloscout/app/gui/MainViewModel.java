@@ -240,11 +240,9 @@ public final class MainViewModel {
             return;
         }
         tasks.submit("Storing in the workspace", progress -> {
-            synchronized (target) {
-                long source = target.addSource(sourceName, result.summary().spans() > 0 ? "traces" : "logs");
-                return target.commit(new Batch(source, result.summary().spans() + result.logEvents(), result.capsules(),
-                        result.journeys(), result.candidates(), SpanOperations.of(result.journeys())));
-            }
+            long source = target.addSource(sourceName, result.summary().spans() > 0 ? "traces" : "logs");
+            return target.commit(new Batch(source, result.summary().spans() + result.logEvents(), result.capsules(),
+                    result.journeys(), result.candidates(), SpanOperations.of(result.journeys())));
         }, batch -> {
             status.set(status.get() + " (stored in workspace " + target.location().getFileName() + ")");
             stored.set(batch);
@@ -253,27 +251,29 @@ public final class MainViewModel {
                         "The analysis is still shown; the workspace keeps what it had before. " + failure.getMessage(), failure));
     }
 
-    /** Saves the settings and closes the workspace; called when the window closes. */
-    public void shutdown() {
+    /**
+     * Saves the settings and lets go of the workspace, returning it (or null) for the caller to close off the FX
+     * thread; called when the window closes.
+     */
+    public Workspace shutdown() {
         try {
             settings.get().save(home);
         } catch (java.io.IOException e) {
             notifier.warning("Settings not saved", home + ": " + e.getMessage(), null);
         }
-        closeQuietly(workspace.get());
+        Workspace open = workspace.get();
         workspace.set(null);
+        return open;
     }
 
+    /** Closes a workspace this model no longer shows, in the background: a commit in flight finishes first. */
     private void closeQuietly(Workspace w) {
         if (w == null) {
             return;
         }
-        synchronized (w) {
-            try {
-                w.close();
-            } catch (WorkspaceException e) {
-                notifier.warning("The workspace did not close cleanly", e.getMessage(), null);
-            }
-        }
+        tasks.submit("Closing workspace " + w.location().getFileName(), progress -> {
+            w.close();
+            return w;
+        }, closed -> { }, failure -> notifier.warning("The workspace did not close cleanly", failure.getMessage(), null));
     }
 }

@@ -10,6 +10,8 @@ import dev.sloscout.app.live.LiveSourcesViewModel;
 import dev.sloscout.app.search.SearchView;
 import dev.sloscout.app.search.SearchViewModel;
 import dev.sloscout.assist.Embedder;
+import dev.sloscout.workspace.Workspace;
+import dev.sloscout.workspace.WorkspaceException;
 import dev.sloscout.app.artifacts.ArtifactsView;
 import dev.sloscout.app.artifacts.ArtifactsViewModel;
 import dev.sloscout.app.capsules.CapsulesView;
@@ -23,7 +25,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -156,20 +160,43 @@ public final class Workbench {
                 stage.getHeight(), stage.isMaximized()));
     }
 
-    /** Saves the settings, closes the workspace and stops the background work. */
-    public void close() {
+    /**
+     * Saves the settings, stops the background work and lets go of the window at once; the live sources, the vector
+     * index and the workspace are closed on a closing thread (a commit in flight finishes first), so the FX thread
+     * never waits on them. The returned future completes when everything is closed; what failed to close is reported
+     * on standard error, as the window is gone by then.
+     */
+    public CompletableFuture<Void> close() {
         remember();
         if (liveView != null) {
             liveView.dispose();
         }
-        live.close();
-        search.close();
-        model.shutdown();
+        Workspace workspace = model.shutdown();
         window.dispose();
         if (journeysView != null) {
             journeysView.dispose();
         }
         tasks.close();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Thread closing = new Thread(() -> {
+            live.close();
+            try {
+                search.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("slo-scout: the vector index did not close cleanly: " + e.getMessage());
+            }
+            if (workspace != null) {
+                try {
+                    workspace.close();
+                } catch (WorkspaceException | RuntimeException e) {
+                    System.err.println("slo-scout: the workspace did not close cleanly: " + e.getMessage());
+                }
+            }
+            closed.complete(null);
+        }, "slo-scout-closing");
+        closing.setDaemon(false); // the JVM waits for the workspace to close
+        closing.start();
+        return closed;
     }
 
     public MainViewModel model() {

@@ -1,5 +1,7 @@
 package dev.sloscout.app.gui;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import dev.sloscout.pipeline.PipelineOptions;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -127,20 +129,30 @@ public final class WorkbenchApplication extends Application {
         }
     }
 
+    /** Ends a scripted run with {@code code} once the workspace is closed (at most a minute, then regardless). */
     private void exit(int code) {
-        try {
-            stop();
-            Platform.exit();
-        } finally {
-            System.exit(code); // whatever failed while closing, a scripted run ends with its exit code
-        }
+        CompletableFuture<Void> closed = closeWorkbench();
+        Platform.exit();
+        closed.orTimeout(1, TimeUnit.MINUTES).whenComplete((done, failure) -> System.exit(code));
     }
 
     @Override
     public void stop() {
-        if (workbench != null) {
-            workbench.close();
-            workbench = null;
+        closeWorkbench();
+    }
+
+    private CompletableFuture<Void> closeWorkbench() {
+        if (workbench == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> closed;
+        try {
+            closed = workbench.close();
+        } catch (RuntimeException e) {
+            System.err.println("slo-scout: closing the workbench failed: " + e.getMessage());
+            closed = CompletableFuture.completedFuture(null);
+        }
+        workbench = null;
+        return closed;
     }
 }

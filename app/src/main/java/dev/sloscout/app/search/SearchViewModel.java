@@ -44,6 +44,8 @@ public final class SearchViewModel {
     private final BooleanProperty semantic = new SimpleBooleanProperty(true);
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Type a question or words, then Enter.");
+    /** Guards the vector index: background tasks embed, search and close it one at a time. */
+    private final Object vectors = new Object();
     private SemanticSearch search;
     private Workspace searchOf;
     private long generation;
@@ -71,7 +73,7 @@ public final class SearchViewModel {
         }
         long mine = ++generation;
         tasks.submit("Preparing semantic search", progress -> {
-            synchronized (ws) {
+            synchronized (vectors) {
                 if (searchOf != ws) {
                     closeSearch();
                     progress.update(-1, "loading the embedding model");
@@ -111,8 +113,11 @@ public final class SearchViewModel {
         long mine = ++searchGeneration;
         status.set("searching...");
         tasks.submit("Search: " + text, progress -> {
-            synchronized (ws) {
-                return useVectors ? hybrid(text) : fullText(ws, text);
+            if (!useVectors) {
+                return fullText(ws, text);
+            }
+            synchronized (vectors) {
+                return hybrid(text);
             }
         }, found -> {
             if (mine == searchGeneration) {
@@ -162,7 +167,7 @@ public final class SearchViewModel {
             throw new IllegalStateException("semantic search is not ready yet (it is prepared after the analysis is "
                     + "stored in a workspace)");
         }
-        synchronized (ws) {
+        synchronized (vectors) {
             return search.similar(capsuleId, limit);
         }
     }
@@ -187,18 +192,13 @@ public final class SearchViewModel {
         return status;
     }
 
-    /** Closes the vector index (the workspace is closed by its owner). */
-    public void close() {
-        Workspace ws = searchOf;
-        if (ws == null) {
-            return;
-        }
-        synchronized (ws) {
-            try {
-                closeSearch();
-            } catch (IOException e) {
-                status.set("The vector index did not close cleanly: " + e.getMessage());
-            }
+    /**
+     * Closes the vector index once the embedding or search in flight is done (the workspace is closed by its owner);
+     * called off the FX thread.
+     */
+    public void close() throws IOException {
+        synchronized (vectors) {
+            closeSearch();
         }
     }
 }

@@ -25,7 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import dev.sloscout.workspace.Workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,12 +40,13 @@ class WorkbenchUiTest {
     static Path dir;
 
     private Workbench workbench;
+    private Path home;
     private final List<Path> toOpen = new ArrayList<>();
     private Path exportTo;
 
     @Start
     void start(Stage stage) {
-        Path home = dir.resolve("home-" + System.nanoTime());
+        home = dir.resolve("home-" + System.nanoTime());
         workbench = new Workbench(stage, home, owner -> new Dialogs() {
             @Override
             public List<Path> chooseFiles() {
@@ -65,7 +69,34 @@ class WorkbenchUiTest {
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> workbench.close()).get(10, TimeUnit.SECONDS);
+        if (workbench != null) {
+            closeWorkbench();
+        }
+    }
+
+    /** Closes the window on the FX thread, then waits for the workspace to be closed off it. */
+    private void closeWorkbench() throws Exception {
+        CompletableFuture<Void> closed = WaitForAsyncUtils.asyncFx(() -> workbench.close()).get(10, TimeUnit.SECONDS);
+        closed.get(60, TimeUnit.SECONDS);
+        workbench = null;
+    }
+
+    @Test
+    void theFxThreadNeverWaitsWhileFilesAreAnalysedStoredEmbeddedAndTheWindowCloses(FxRobot robot) throws Exception {
+        Duration worst;
+        try (FxPing ping = FxPing.every(Duration.ofMillis(10))) {
+            openShop(robot);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().storedProperty().get() > 0);
+            closeWorkbench(); // while semantic search still embeds what was stored
+            worst = ping.worst();
+            assertThat(ping.pings()).isGreaterThan(10);
+        }
+        System.out.println("longest wait for the FX thread: " + worst.toMillis() + " ms");
+        assertThat(worst).isLessThan(Duration.ofMillis(750));
+        try (Workspace reopened = Workspace.open(home.resolve("workspaces").resolve("workbench"))) {
+            assertThat(reopened.batches()).isEqualTo(1); // closed cleanly with the batch, and its lock released
+            assertThat(reopened.capsules()).isNotEmpty();
+        }
     }
 
     private void openShop(FxRobot robot) throws Exception {

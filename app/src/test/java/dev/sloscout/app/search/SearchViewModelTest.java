@@ -60,7 +60,7 @@ class SearchViewModelTest {
     }
 
     @Test
-    void aQuestionFindsTemplatesThatShareNoWordWithItAndJourneysByMeaning() {
+    void aQuestionFindsTemplatesThatShareNoWordWithItAndJourneysByMeaning() throws Exception {
         SearchViewModel vm = new SearchViewModel(workspace, stored, BackgroundTasks.SAME_THREAD, () -> EMBEDDER);
         vm.queryProperty().set("user sign-in failures");
         vm.search();
@@ -88,7 +88,7 @@ class SearchViewModelTest {
     }
 
     @Test
-    void similarOnACapsuleListsTheClosestInMeaning() {
+    void similarOnACapsuleListsTheClosestInMeaning() throws Exception {
         SearchViewModel search = new SearchViewModel(workspace, stored, BackgroundTasks.SAME_THREAD, () -> EMBEDDER);
         CapsulesViewModel capsules = new CapsulesViewModel(new SimpleObjectProperty<>(analysis), workspace,
                 BackgroundTasks.SAME_THREAD, (id, limit) -> search.similar(id, limit).stream()
