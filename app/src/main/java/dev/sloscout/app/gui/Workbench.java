@@ -28,6 +28,7 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -50,6 +51,7 @@ public final class Workbench {
     private LiveSourcesView liveView;
     private final Scene scene;
     private JourneysView journeysView;
+    private CompletableFuture<Void> closed;
 
     /**
      * Builds the window into {@code stage} (not yet shown).
@@ -93,6 +95,33 @@ public final class Workbench {
         stage.setTitle("SLO-Scout Workbench " + Version.current());
         stage.setScene(scene);
         stage.setOnHidden(e -> remember());
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            closeWindow();
+        });
+    }
+
+    /** How long the window stays up, saying so, while the work in flight and the workspace close. */
+    static final java.time.Duration CLOSING_SHOWN_AT_MOST = java.time.Duration.ofSeconds(10);
+
+    /**
+     * The user closed the window: it stays up, disabled and saying what it waits for, until everything is closed or
+     * {@link #CLOSING_SHOWN_AT_MOST} has passed; then it goes. A commit still running after that finishes before the
+     * process ends (the closing thread keeps the JVM up), and a workspace killed even then reopens safely.
+     */
+    void closeWindow() {
+        if (closed != null) {
+            return;
+        }
+        model.statusProperty().set("Closing: finishing the work in flight and closing the workspace...");
+        window.setDisable(true);
+        close().orTimeout(CLOSING_SHOWN_AT_MOST.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
+            if (failure != null) {
+                System.err.println("slo-scout: the workspace is still closing after " + CLOSING_SHOWN_AT_MOST.toSeconds()
+                        + " s; the window goes now and the process ends when it has closed");
+            }
+            Platform.runLater(stage::hide);
+        });
     }
 
     /** The embedding model, loaded once, on first use (a background task asks for it). */
@@ -167,6 +196,10 @@ public final class Workbench {
      * on standard error, as the window is gone by then.
      */
     public CompletableFuture<Void> close() {
+        if (closed != null) {
+            return closed;
+        }
+        closed = new CompletableFuture<>();
         remember();
         if (liveView != null) {
             liveView.dispose();
@@ -177,26 +210,29 @@ public final class Workbench {
             journeysView.dispose();
         }
         tasks.close();
-        CompletableFuture<Void> closed = new CompletableFuture<>();
+        CompletableFuture<Void> done = closed;
         Thread closing = new Thread(() -> {
-            live.close();
             try {
-                search.close();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("slo-scout: the vector index did not close cleanly: " + e.getMessage());
-            }
-            if (workspace != null) {
+                live.close();
                 try {
-                    workspace.close();
-                } catch (WorkspaceException | RuntimeException e) {
-                    System.err.println("slo-scout: the workspace did not close cleanly: " + e.getMessage());
+                    search.close();
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("slo-scout: the vector index did not close cleanly: " + e.getMessage());
                 }
+                if (workspace != null) {
+                    try {
+                        workspace.close();
+                    } catch (WorkspaceException | RuntimeException e) {
+                        System.err.println("slo-scout: the workspace did not close cleanly: " + e.getMessage());
+                    }
+                }
+            } finally {
+                done.complete(null);
             }
-            closed.complete(null);
         }, "slo-scout-closing");
         closing.setDaemon(false); // the JVM waits for the workspace to close
         closing.start();
-        return closed;
+        return done;
     }
 
     public MainViewModel model() {
