@@ -1,7 +1,7 @@
 package dev.sloscout.app;
 
 import dev.sloscout.app.cli.SloScoutCommand;
-import dev.sloscout.app.gui.WorkbenchLauncher;
+import dev.sloscout.app.workbench.WorkbenchLauncher;
 
 /**
  * The one entry point of {@code slo-scout.jar}: with a subcommand or an option it runs headless; with no arguments,

@@ -1,6 +1,6 @@
 package dev.sloscout.app.advisor;
 
-import dev.sloscout.app.gui.Tables;
+import dev.sloscout.app.fx.Tables;
 import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.Advisor;
 import javafx.geometry.Insets;

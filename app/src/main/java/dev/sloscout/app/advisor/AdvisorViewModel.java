@@ -2,7 +2,7 @@ package dev.sloscout.app.advisor;
 
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.pipeline.Evidence;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.app.slostudio.SloStudioViewModel;
 import dev.sloscout.app.slostudio.Tuning;
 import dev.sloscout.assist.advisor.Advice;

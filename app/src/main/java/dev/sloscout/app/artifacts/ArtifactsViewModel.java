@@ -4,7 +4,7 @@ import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.pipeline.bundle.ExportBundle;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.capsules;
 
-import dev.sloscout.app.gui.Tables;
+import dev.sloscout.app.fx.Tables;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;

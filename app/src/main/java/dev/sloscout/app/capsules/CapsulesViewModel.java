@@ -1,7 +1,7 @@
 package dev.sloscout.app.capsules;
 
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.workspace.SearchHit;

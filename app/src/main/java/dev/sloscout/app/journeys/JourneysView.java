@@ -1,6 +1,6 @@
 package dev.sloscout.app.journeys;
 
-import dev.sloscout.app.gui.Tables;
+import dev.sloscout.app.fx.Tables;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.live;
 
-import dev.sloscout.app.gui.Tables;
+import dev.sloscout.app.fx.Tables;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;

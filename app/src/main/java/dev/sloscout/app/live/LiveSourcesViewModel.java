@@ -6,7 +6,7 @@ import dev.sloscout.pipeline.live.LiveSource;
 import dev.sloscout.pipeline.live.OtlpReceiverSource;
 import dev.sloscout.pipeline.live.PrometheusLiveSource;
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.connectors.kafka.KafkaSecurity;
 import dev.sloscout.connectors.kafka.KafkaSource;
 import dev.sloscout.pipeline.PipelineOptions;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.search;
 
-import dev.sloscout.app.gui.Tables;
+import dev.sloscout.app.fx.Tables;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;

@@ -1,6 +1,6 @@
 package dev.sloscout.app.search;
 
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.assist.Embedder;
 import dev.sloscout.assist.SemanticSearch;
 import dev.sloscout.assist.VectorIndex;

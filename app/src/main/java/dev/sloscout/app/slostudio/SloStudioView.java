@@ -1,6 +1,6 @@
 package dev.sloscout.app.slostudio;
 
-import dev.sloscout.app.gui.Tables;
+import dev.sloscout.app.fx.Tables;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.slo.Objective;
 import dev.sloscout.engine.slo.SloMath;

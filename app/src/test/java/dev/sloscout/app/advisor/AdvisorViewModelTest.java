@@ -2,7 +2,7 @@ package dev.sloscout.app.advisor;
 
 import dev.sloscout.pipeline.Analyses;
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.app.slostudio.SloStudioViewModel;
 import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.ScriptedOpenAiServer;

@@ -5,8 +5,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The dependency direction app -> pipeline -> {assist, workspace, connectors} -> engine, and the engine's purity,
@@ -108,19 +111,61 @@ class ArchitectureTest {
 
     @Test
     void onlyViewsAndTheShellUseTheGraphAndNotificationLibraries() {
-        noClasses().that().resideOutsideOfPackages("dev.sloscout.app.journeys..", "dev.sloscout.app.gui..")
+        noClasses().that().resideOutsideOfPackages("dev.sloscout.app.journeys..", "dev.sloscout.app.fx..",
+                        "dev.sloscout.app.workbench..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.graphstream..", "org.controlsfx..", "atlantafx..")
-                .because("the service graph is the journeys view's business, notifications and theme the shell's")
+                .because("the service graph is the journeys view's business, notifications the FX toolkit's and the "
+                        + "theme the composition root's")
                 .check(classes);
     }
 
     @Test
     void theCliDoesNotReachIntoTheWorkbench() {
         noClasses().that().resideInAPackage("dev.sloscout.app.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.sloscout.app.gui..",
-                        "dev.sloscout.app.journeys..", "dev.sloscout.app.capsules..", "dev.sloscout.app.slostudio..",
-                        "dev.sloscout.app.artifacts..")
+                .should().dependOnClassesThat().resideInAnyPackage(withJavaFx())
                 .because("the headless CLI must start without JavaFX on machines with no display (CI, GitOps)")
+                .check(classes);
+    }
+
+    /** Every package of the workbench: the composition root, the shell, the FX toolkit and the feature views. */
+    private static final String[] WORKBENCH = {"dev.sloscout.app.workbench..", "dev.sloscout.app.shell..",
+        "dev.sloscout.app.fx..", "dev.sloscout.app.journeys..", "dev.sloscout.app.capsules..",
+        "dev.sloscout.app.slostudio..", "dev.sloscout.app.artifacts..", "dev.sloscout.app.search..",
+        "dev.sloscout.app.advisor..", "dev.sloscout.app.live.."};
+
+    private static String[] withJavaFx() {
+        String[] all = Arrays.copyOf(WORKBENCH, WORKBENCH.length + 1);
+        all[WORKBENCH.length] = "javafx..";
+        return all;
+    }
+
+    private static final String[] FEATURES = Arrays.copyOfRange(WORKBENCH, 3, WORKBENCH.length);
+
+    @Test
+    void thePackagesOfTheAppFormNoCycle() {
+        slices().matching("dev.sloscout.app.(*)..").should().beFreeOfCycles()
+                .because("arrows read one way: composition root -> shell -> features -> FX toolkit")
+                .check(classes);
+    }
+
+    @Test
+    void theWorkbenchIsLayeredCompositionRootShellFeaturesToolkit() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.sloscout.app..")
+                .layer("Entry point").definedBy("dev.sloscout.app")
+                .layer("Composition root").definedBy("dev.sloscout.app.workbench..")
+                .layer("Shell").definedBy("dev.sloscout.app.shell..")
+                .layer("Features").definedBy(FEATURES)
+                .layer("FX toolkit").definedBy("dev.sloscout.app.fx..")
+                .whereLayer("Composition root").mayOnlyBeAccessedByLayers("Entry point")
+                .whereLayer("Shell").mayOnlyBeAccessedByLayers("Composition root")
+                .whereLayer("Features").mayOnlyBeAccessedByLayers("Composition root", "Shell")
+                .whereLayer("FX toolkit").mayOnlyBeAccessedByLayers("Composition root", "Shell", "Features")
+                .because("one place builds everything (the composition root); the shell hosts the features; the "
+                        + "features share the toolkit and never reach back")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(FEATURES).and().resideOutsideOfPackage("dev.sloscout.app.journeys..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sloscout.app.journeys..")
+                .because("a feature view stands alone; the composition root wires one to another")
                 .check(classes);
     }
 }

@@ -3,7 +3,7 @@ package dev.sloscout.app.live;
 import org.junit.jupiter.api.Tag;
 import dev.sloscout.pipeline.live.OtlpReceiverSource;
 import dev.sloscout.pipeline.Analysis;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;

@@ -6,7 +6,7 @@ import dev.sloscout.pipeline.Pipeline;
 import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.SpanOperations;
 import dev.sloscout.app.capsules.CapsulesViewModel;
-import dev.sloscout.app.gui.BackgroundTasks;
+import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.assist.Embedder;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.workspace.Batch;

@@ -1,4 +1,8 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
+
+import dev.sloscout.app.fx.FxDialogs;
+import dev.sloscout.app.shell.MainViewModel;
+import dev.sloscout.app.shell.WorkbenchSettings;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

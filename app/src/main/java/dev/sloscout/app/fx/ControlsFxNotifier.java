@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.fx;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
 
 /** Notifications in the window's corner (ControlsFX), with a "Details" action opening the full text. */
-final class ControlsFxNotifier implements Notifier {
+public final class ControlsFxNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(ControlsFxNotifier.class);
     private final Supplier<Window> owner;
 
-    ControlsFxNotifier(Supplier<Window> owner) {
+    public ControlsFxNotifier(Supplier<Window> owner) {
         this.owner = owner;
     }
 

@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.shell;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.sloscout.pipeline.Json;

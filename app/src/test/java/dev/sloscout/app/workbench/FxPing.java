@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,8 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.shell;
+
+import dev.sloscout.app.fx.Dialogs;
+import dev.sloscout.app.fx.FxBackgroundTasks;
+import dev.sloscout.app.fx.Tables;
 
 import dev.sloscout.app.search.SearchViewModel;
 import dev.sloscout.app.slostudio.SloStudioViewModel;

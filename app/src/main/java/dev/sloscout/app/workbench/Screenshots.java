@@ -1,4 +1,6 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
+
+import dev.sloscout.app.shell.MainWindow;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.Scene;

@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.fx;
 
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Native file and folder choosers, starting where the user last was. */
-final class FxDialogs implements Dialogs {
+public final class FxDialogs implements Dialogs {
     private final Supplier<Window> owner;
     private File lastFolder;
 
-    FxDialogs(Supplier<Window> owner) {
+    public FxDialogs(Supplier<Window> owner) {
         this.owner = owner;
     }
 

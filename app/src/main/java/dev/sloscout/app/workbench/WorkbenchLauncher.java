@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
 
 import java.awt.GraphicsEnvironment;
 import java.util.Arrays;

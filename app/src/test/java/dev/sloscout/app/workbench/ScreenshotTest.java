@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
+
+import dev.sloscout.app.fx.Dialogs;
 
 import org.junit.jupiter.api.Tag;
 import dev.sloscout.pipeline.Analyses;

@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.shell;
 
 import dev.sloscout.pipeline.Pipeline;
 

@@ -1,4 +1,9 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
+
+import dev.sloscout.app.fx.BackgroundTasks;
+import dev.sloscout.app.fx.Notifier;
+import dev.sloscout.app.shell.MainViewModel;
+import dev.sloscout.app.shell.WorkbenchSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

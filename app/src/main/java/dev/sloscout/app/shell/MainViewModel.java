@@ -1,4 +1,7 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.shell;
+
+import dev.sloscout.app.fx.BackgroundTasks;
+import dev.sloscout.app.fx.Notifier;
 
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.pipeline.Pipeline;
@@ -200,7 +203,7 @@ public final class MainViewModel {
         return seen.isEmpty() ? -1 : sum / seen.size();
     }
 
-    static String describe(Analysis a) {
+    public static String describe(Analysis a) {
         return String.format(Locale.ROOT, "%s%,d traces, %,d spans, %d services: %d journeys, %d SLI candidates; %,d log "
                         + "events in %,d capsules", a.cancelled() ? "Cancelled; analysed what was read: " : "",
                 a.summary().traces(), a.summary().spans(), a.summary().services().size(), a.journeys().size(),

@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.fx;
 
 import java.util.function.Consumer;
 

@@ -1,4 +1,7 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.shell;
+
+import dev.sloscout.app.fx.BackgroundTasks;
+import dev.sloscout.app.fx.Notifier;
 
 import dev.sloscout.pipeline.Analyses;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,12 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.workbench;
+
+import dev.sloscout.app.fx.ControlsFxNotifier;
+import dev.sloscout.app.fx.Dialogs;
+import dev.sloscout.app.fx.FxBackgroundTasks;
+import dev.sloscout.app.fx.Notifier;
+import dev.sloscout.app.shell.MainViewModel;
+import dev.sloscout.app.shell.MainWindow;
+import dev.sloscout.app.shell.WorkbenchSettings;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -52,6 +60,8 @@ public final class Workbench {
     private final Scene scene;
     private JourneysView journeysView;
     private CompletableFuture<Void> closed;
+    private final Object embedderLoad = new Object();
+    private Embedder embedder;
 
     /**
      * Builds the window into {@code stage} (not yet shown).
@@ -66,7 +76,7 @@ public final class Workbench {
         Notifier notifier = new ControlsFxNotifier(() -> stage);
         model = new MainViewModel(tasks, Platform::runLater, notifier, settings, home);
         journeys = new JourneysViewModel(model.analysisProperty());
-        search = new SearchViewModel(model.workspaceProperty(), model.storedProperty(), tasks, Workbench::embedder);
+        search = new SearchViewModel(model.workspaceProperty(), model.storedProperty(), tasks, this::embedder);
         capsules = new CapsulesViewModel(model.analysisProperty(), model.workspaceProperty(), tasks, (id, limit) ->
                 search.similar(id, limit).stream().map(r -> Map.entry(r.capsuleId(), r.similarity())).toList());
         studio = new SloStudioViewModel(model.analysisProperty());
@@ -124,15 +134,15 @@ public final class Workbench {
         });
     }
 
-    /** The embedding model, loaded once, on first use (a background task asks for it). */
-    private static synchronized Embedder embedder() {
-        if (embedder == null) {
-            embedder = new Embedder();
+    /** The embedding model, loaded on first use (a background task asks for it), then kept for this window. */
+    private Embedder embedder() {
+        synchronized (embedderLoad) {
+            if (embedder == null) {
+                embedder = new Embedder();
+            }
+            return embedder;
         }
-        return embedder;
     }
-
-    private static Embedder embedder;
 
     private void openHit(SearchViewModel.Hit hit) {
         switch (hit.kind()) {

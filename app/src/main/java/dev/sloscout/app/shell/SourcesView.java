@@ -1,4 +1,6 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.shell;
+
+import dev.sloscout.app.fx.Tables;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;

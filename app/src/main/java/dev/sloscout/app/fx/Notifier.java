@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.fx;
 
 /** How view models tell the user something: readable text first, the details (a stack trace) on demand. */
 public interface Notifier {

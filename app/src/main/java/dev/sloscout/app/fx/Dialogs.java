@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.fx;
 
 import java.nio.file.Path;
 import java.util.List;

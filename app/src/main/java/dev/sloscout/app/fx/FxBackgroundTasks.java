@@ -1,4 +1,4 @@
-package dev.sloscout.app.gui;
+package dev.sloscout.app.fx;
 
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
