@@ -138,7 +138,8 @@ public final class ArtifactsViewModel {
         tasks.submit("Build the export bundle", progress -> {
             List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
                     settings, candidate -> tunings.get(candidate.id()));
-            return new Built(slos.size(), ExportBundle.files(slos), structural(slos));
+            SortedMap<String, String> files = ExportBundle.files(slos);
+            return new Built(slos.size(), files, structural(slos, files));
         }, built -> {
             if (mine == generation) {
                 show(built);
@@ -163,8 +164,8 @@ public final class ArtifactsViewModel {
                 ? 2 : path.startsWith("sloth") ? 3 : path.startsWith("grafana") ? 4 : 5;
     }
 
-    private static List<String> structural(List<ExportedSlo> slos) {
-        List<String> problems = ArtifactBundle.check(slos);
+    private static List<String> structural(List<ExportedSlo> slos, Map<String, String> files) {
+        List<String> problems = ExportBundle.check(slos, files);
         List<String> out = new ArrayList<>();
         if (problems.isEmpty()) {
             out.add("structural checks: passed (" + slos.size() + " SLOs)");

@@ -2,7 +2,6 @@ package dev.sloscout.app.cli;
 
 import java.time.Clock;
 import dev.sloscout.app.Version;
-import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
@@ -148,13 +147,14 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             out.printf("%d capsules from %d log events%n", analysis.capsules().size(), analysis.logEvents());
         }
         List<ExportedSlo> slos = pipeline.slos(analysis);
-        ExportBundle.write(outDir, ExportBundle.files(slos));
+        java.util.SortedMap<String, String> bundle = ExportBundle.files(slos);
+        ExportBundle.write(outDir, bundle);
         out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/; rules for %s)%n", slos.size(),
                 outDir, options.export().profile().name());
         IngestSummary.Snapshot summary = analysis.summary();
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         analysis.logProblems().forEach(p -> err.println("slo-scout: " + p.toLine()));
-        List<String> structural = ArtifactBundle.check(slos);
+        List<String> structural = ExportBundle.check(slos, bundle);
         structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
         out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
         boolean valid = validate() && structural.isEmpty();
