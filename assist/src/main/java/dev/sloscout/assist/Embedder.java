@@ -73,14 +73,17 @@ public final class Embedder {
         return out;
     }
 
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("<SECRET:([a-z-]+)>");
+
     /** Placeholders as words: the model never saw {@code <NUM>}. */
     static String readable(String template) {
-        return template.replace("<NUM>", "number").replace("<HEX>", "hex id").replace("<UUID>", "id")
+        String secrets = SECRET.matcher(template).replaceAll(m -> m.group(1).replace('-', ' '));
+        return secrets.replace("<NUM>", "number").replace("<HEX>", "hex id").replace("<UUID>", "id")
                 .replace("<IP:PORT>", "address").replace("<IP>", "address").replace("<PATH>", "path")
                 .replace("<URL>", "url").replace("<EMAIL>", "email").replace("<DURATION>", "duration")
                 .replace("<SIZE>", "size").replace("<STR>", "text").replace("<TIME>", "time")
-                .replace("<*>", " ").replace("<CARD>", "card").replace("<JWT>", "token").replace("<TOKEN>", "token")
-                .replace("<API_KEY>", "key").replace("<PASSWORD>", "password").replaceAll("\\s+", " ").strip();
+                .replace("<*>", " ").replace("<CARD>", "card").replace("<SSN>", "id")
+                .replaceAll("\\s+", " ").strip();
     }
 
     static String hash(String text) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.workspace.Batch;

@@ -26,18 +26,19 @@ import java.util.Optional;
  * @param traceSources    what each trace input gave (format, spans, rejected records)
  * @param logSources      the inputs read as logs
  * @param logProblems     the problems of the log inputs (also in {@code problems})
+ * @param redactions      secrets and personal data redacted in what was kept, by source, then kind
  */
 public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                        JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                        long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
                        Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
-                       List<Problem> logProblems) {
+                       List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions) {
 
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                     JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                     long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled) {
         this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled, Map.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), Map.of());
     }
 
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
@@ -45,7 +46,7 @@ public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapsh
                     long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
                     Map<String, History> metricHistories) {
         this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
-                metricHistories, List.of(), List.of(), List.of());
+                metricHistories, List.of(), List.of(), List.of(), Map.of());
     }
 
     public List<Journey> journeys() {

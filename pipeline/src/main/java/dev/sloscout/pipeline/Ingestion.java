@@ -6,6 +6,8 @@ import dev.sloscout.engine.demo.DemoLog;
 import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.redact.Redactor;
+import dev.sloscout.engine.redact.SpanRedactor;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
 import dev.sloscout.engine.trace.TraceListener;
@@ -22,8 +24,8 @@ public final class Ingestion {
     }
 
     public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, TraceListener... analyses) {
-        return run((assembler, summary) -> new TraceFileReader(assembler, summary, () -> false, stdin).read(inputs),
-                maxOpenSpans, analyses);
+        return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin).read(inputs),
+                maxOpenSpans, new Redactor(), analyses);
     }
 
     /** The bundled demo shop instead of files: two weeks of generated traffic, {@code scale} times the default. */
@@ -34,22 +36,25 @@ public final class Ingestion {
     /** The demo with its log records, correlated by trace id, handed to {@code logs} as they are written. */
     public static Result runDemoWithLogs(double scale, int maxOpenSpans, java.util.function.Consumer<DemoLog> logs,
             TraceListener... analyses) {
-        return run((assembler, summary) -> {
-            long traces = DemoShop.generate(DEMO_SEED, 14, DEMO_PEAK_PER_MINUTE * scale, assembler, logs);
+        return run((spans, summary) -> {
+            long traces = DemoShop.generate(DEMO_SEED, 14, DEMO_PEAK_PER_MINUTE * scale, spans, logs);
             return List.of(new SourceReport("demo shop (" + traces + " generated traces)", null, 0, 0));
-        }, maxOpenSpans, analyses);
+        }, maxOpenSpans, new Redactor(), analyses);
     }
 
     public static final long DEMO_SEED = 42;
     public static final double DEMO_PEAK_PER_MINUTE = 30;
 
-    /** Where spans come from: it feeds the assembler and reports problems into the summary. */
+    /**
+     * Where spans come from: it feeds the spans (redacted on their way to the assembler; naming each source as it
+     * starts keeps the redaction counts per source) and reports problems into the summary (redacted there).
+     */
     public interface Source {
-        List<SourceReport> feed(TraceAssembler assembler, IngestSummary summary);
+        List<SourceReport> feed(SpanRedactor spans, IngestSummary summary);
     }
 
-    public static Result run(Source source, int maxOpenSpans, TraceListener... analyses) {
-        IngestSummary summary = new IngestSummary();
+    public static Result run(Source source, int maxOpenSpans, Redactor redactor, TraceListener... analyses) {
+        IngestSummary summary = new IngestSummary(redactor);
         AssemblySettings defaults = AssemblySettings.DEFAULTS;
         TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
                 defaults.maxSpansPerTrace(), defaults.rememberedSpans()), (Trace trace) -> {
@@ -58,7 +63,7 @@ public final class Ingestion {
                         analysis.onTrace(trace);
                     }
                 });
-        List<SourceReport> sources = source.feed(assembler, summary);
+        List<SourceReport> sources = source.feed(new SpanRedactor(redactor, assembler), summary);
         assembler.finish();
         return new Result(summary.snapshot(assembler.stats()), sources);
     }

@@ -1,9 +1,10 @@
 package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
-import dev.sloscout.engine.capsule.Redactor;
 import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.redact.Redactor;
+
 import java.time.Clock;
 
 /** Capsules whose events are linked, by trace id, to the journeys and failures a trace analysis found. */
@@ -13,7 +14,12 @@ public final class LinkedCapsules {
 
     /** @param clock the present, for log sources of unknown age (the year of yearless timestamps comes from it) */
     public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock) {
-        return new CapsuleAccumulator(new Redactor(), traceId -> {
+        return linkedTo(discovery, clock, new Redactor());
+    }
+
+    /** Capsules whose samples {@code redactor} redacts (and counts, per source). */
+    public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor) {
+        return new CapsuleAccumulator(redactor, traceId -> {
             JourneyDiscovery.TraceLink link = discovery.link(traceId);
             return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());
         }, clock);

@@ -12,6 +12,7 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.sli.SliCatalog;
 
 import java.io.FilterInputStream;
@@ -88,22 +89,24 @@ public final class Pipeline {
         }
         JourneyDiscovery discovery = new JourneyDiscovery();
         SampleTraces samples = new SampleTraces(discovery);
-        Ingestion.Result ingestion = Ingestion.run((assembler, summary) -> {
-            TraceFileReader reader = new TraceFileReader(assembler, summary, cancelled, stdin);
+        Redactor redactor = new Redactor();
+        Ingestion.Result ingestion = Ingestion.run((spans, summary) -> {
+            TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin);
             List<SourceReport> reports = new ArrayList<>();
             for (int i = 0; i < split.traces().size(); i++) {
                 if (cancelled.getAsBoolean()) {
                     update(statuses, i, s -> s.with(SourceState.CANCELLED, s.fraction(), s.items(), s.problems(), s.format()));
                     continue;
                 }
+                spans.source(statuses.get(i).name());
                 reports.add(readTraces(reader, summary, statuses, i));
             }
             return reports;
-        }, options.maxOpenSpans(), discovery, samples);
+        }, options.maxOpenSpans(), redactor, discovery, samples);
 
         List<Problem> logProblems = new ArrayList<>();
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock());
-        LogFileReader logReader = new LogFileReader(capsules, logProblems::add);
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor);
+        LogFileReader logReader = new LogFileReader(capsules, problem -> logProblems.add(redactor.redact(problem)));
         for (int i = 0; i < split.logs().size(); i++) {
             int index = split.traces().size() + i;
             if (cancelled.getAsBoolean()) {
@@ -112,7 +115,7 @@ public final class Pipeline {
             }
             readLogs(logReader, capsules, logProblems, split.logs().get(i), statuses, index);
         }
-        return finish(ingestion, discovery, samples, capsules, logProblems, statuses, split.logs());
+        return finish(ingestion, discovery, samples, capsules, logProblems, statuses, split.logs(), redactor);
     }
 
     /** The bundled demo shop: two weeks of generated traffic with its logs, {@code scale} times the default rate. */
@@ -128,7 +131,7 @@ public final class Pipeline {
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock());
         logs.forEach(capsules::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
-        return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of());
+        return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor());
     }
 
     /** The SLOs the bundle exports: each journey's balanced availability and latency SLO, as the options say. */
@@ -137,7 +140,8 @@ public final class Pipeline {
     }
 
     private Analysis finish(Ingestion.Result ingestion, JourneyDiscovery discovery, SampleTraces samples,
-            CapsuleAccumulator capsules, List<Problem> logProblems, List<SourceStatus> statuses, List<Path> logFiles) {
+            CapsuleAccumulator capsules, List<Problem> logProblems, List<SourceStatus> statuses, List<Path> logFiles,
+            Redactor redactor) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
         List<Problem> problems = new ArrayList<>(summary.problems());
@@ -145,7 +149,7 @@ public final class Pipeline {
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
                 capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
-                List.copyOf(logProblems));
+                List.copyOf(logProblems), redactor.redactions().snapshot());
     }
 
     private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {

@@ -3,7 +3,7 @@ package dev.sloscout.workspace;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.capsule.TraceLookup;
 import java.util.List;

@@ -146,6 +146,12 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (analysis.logEvents() > 0) {
             out.printf("%d capsules from %d log events%n", analysis.capsules().size(), analysis.logEvents());
         }
+        if (!analysis.redactions().isEmpty()) {
+            java.util.SortedMap<String, Long> kinds = new java.util.TreeMap<>();
+            analysis.redactions().values().forEach(byKind -> byKind.forEach((k, n) -> kinds.merge(k, n, Long::sum)));
+            out.println("redacted: " + kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (by source in analysis.json)");
+        }
         List<ExportedSlo> slos = pipeline.slos(analysis);
         java.util.SortedMap<String, String> bundle = ExportBundle.files(slos);
         ExportBundle.write(outDir, bundle);

@@ -4,7 +4,7 @@ import java.time.Clock;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.Template;
 import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.engine.model.Problem;

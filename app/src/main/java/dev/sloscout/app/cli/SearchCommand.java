@@ -6,7 +6,7 @@ import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.workspace.Batch;

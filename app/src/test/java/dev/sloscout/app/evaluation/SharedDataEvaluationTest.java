@@ -130,7 +130,7 @@ class SharedDataEvaluationTest {
     void onlineBoutiqueLogsAreReadWholeAndTheirBodiesHeadersLearnt() {
         List<dev.sloscout.engine.model.Problem> problems = new java.util.ArrayList<>();
         dev.sloscout.engine.capsule.CapsuleAccumulator capsules = new dev.sloscout.engine.capsule.CapsuleAccumulator(
-                new dev.sloscout.engine.capsule.Redactor(), dev.sloscout.engine.capsule.TraceLookup.NONE, 2022);
+                new dev.sloscout.engine.redact.Redactor(), dev.sloscout.engine.capsule.TraceLookup.NONE, 2022);
         long read = new dev.sloscout.connectors.files.LogFileReader(capsules, problems::add)
                 .read(traces.resolve("onlineboutique/logs.otlp.jsonl"));
 

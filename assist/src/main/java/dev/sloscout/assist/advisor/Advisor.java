@@ -3,7 +3,7 @@ package dev.sloscout.assist.advisor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.engine.capsule.Capsule;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.slo.SloProposal;

@@ -4,7 +4,7 @@ import dev.sloscout.assist.Embedder;
 import dev.sloscout.assist.VectorIndex;
 import dev.sloscout.engine.capsule.Fingerprinter;
 import dev.sloscout.engine.capsule.HeaderLayout;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.sloscout.engine.capsule;
 
+import dev.sloscout.engine.redact.Redactor;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -237,7 +239,7 @@ public final class CapsuleAccumulator implements LogSink {
                 String text = event.continuation().isEmpty() ? event.text()
                         : event.text() + "\n" + event.continuation();
                 Capsule.Sample sample = new Capsule.Sample(event.source(), event.line(), time, severity,
-                        redactor.redact(text), traceHex);
+                        redactor.redact(event.source(), text), traceHex);
                 if (slot == samples.size()) {
                     samples.add(sample);
                 } else {

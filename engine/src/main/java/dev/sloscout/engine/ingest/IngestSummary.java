@@ -4,13 +4,14 @@ import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.trace.AssemblyStats;
 import dev.sloscout.engine.trace.TraceListener;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,6 +30,16 @@ public final class IngestSummary implements TraceListener, ProblemSink {
     private long rejected;
     private final Set<String> services = new HashSet<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final Redactor redactor;
+
+    public IngestSummary() {
+        this(new Redactor());
+    }
+
+    /** A summary whose problems are redacted by {@code redactor} before they are kept (problems quote input). */
+    public IngestSummary(Redactor redactor) {
+        this.redactor = redactor;
+    }
 
     @Override
     public void onTrace(Trace trace) {
@@ -50,7 +61,7 @@ public final class IngestSummary implements TraceListener, ProblemSink {
     public void report(Problem problem) {
         rejected++;
         if (problems.size() < MAX_KEPT_PROBLEMS) {
-            problems.add(problem);
+            problems.add(redactor.redact(problem));
         }
     }
 

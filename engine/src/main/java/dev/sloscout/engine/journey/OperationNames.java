@@ -2,13 +2,14 @@ package dev.sloscout.engine.journey;
 
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanAttributes;
+import dev.sloscout.engine.redact.Redactor;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Operation names as templates (ids, numbers, UUIDs and hex in paths become placeholders; {@code http.route} and
+ * Operation names as templates (ids, numbers, UUIDs, hex and random-looking tokens in paths become placeholders; {@code http.route} and
  * {@code rpc.service/rpc.method} win over the span name), and the judgement whether an operation is generic:
  * a catch-all route, a frontend's {@code Recv.}, a proxy or middleware span that says nothing about what the user
  * asked for.
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 public final class OperationNames {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HTTP_METHOD = Pattern.compile("(?i)(HTTP )?(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT|TRACE)");
     private static final Set<String> CATCH_ALL_ROUTES = Set.of("", "/", "*", "/*", "/**", "{proxy+}", "/{proxy+}",
             "/{*path}", "/:path*", "(.*)", "/(.*)", "^/.*$");
@@ -93,7 +95,7 @@ public final class OperationNames {
         if (segment.isEmpty() || segment.startsWith("{") || segment.startsWith(":") || segment.startsWith("<")) {
             return false;
         }
-        if (UUID.matcher(segment).matches()) {
+        if (UUID.matcher(segment).matches() || isToken(segment)) {
             return true;
         }
         boolean digit = false;
@@ -122,6 +124,22 @@ public final class OperationNames {
             return "<NUM>";
         }
         boolean hex = segment.chars().allMatch(c -> Character.digit(c, 16) >= 0);
-        return hex ? "<HEX>" : "<ID>";
+        return hex ? "<HEX>" : isToken(segment) ? "<TOKEN>" : "<ID>";
+    }
+
+    /**
+     * A generated token as a path segment: 16 characters or more of letters and digits (at least two of each), or
+     * anything random-looking. Invitation codes, reset links and asset hashes are; words and versions are not.
+     */
+    private static boolean isToken(String segment) {
+        if (Redactor.randomLooking(segment)) {
+            return true;
+        }
+        if (segment.length() < 16 || !TOKEN_CHARS.matcher(segment).matches()) {
+            return false;
+        }
+        long digits = segment.chars().filter(Character::isDigit).count();
+        long letters = segment.chars().filter(Character::isLetter).count();
+        return digits >= 2 && letters >= 2;
     }
 }

@@ -39,6 +39,21 @@ public final class Attributes {
         return entries.length == 0;
     }
 
+    /** These attributes with every string value passed through {@code f}; this instance when none changed. */
+    public Attributes mapStrings(java.util.function.UnaryOperator<String> f) {
+        Object[] copy = null;
+        for (int i = 1; i < entries.length; i += 2) {
+            if (entries[i] instanceof String text) {
+                String mapped = f.apply(text);
+                if (!mapped.equals(text)) {
+                    copy = copy == null ? entries.clone() : copy;
+                    copy[i] = mapped;
+                }
+            }
+        }
+        return copy == null ? this : new Attributes(copy);
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < entries.length; i += 2) {

@@ -42,27 +42,29 @@ public final class PromQl {
     }
 
     /**
+     * Placeholders an operation template may hold where the real span names differ: ids ({@code <NUM>},
+     * {@code <UUID>}, {@code <HEX>}, {@code <ID>}, {@code <TOKEN>}) and what redaction put there ({@code <EMAIL>},
+     * {@code <IP>}, {@code <CARD>}, {@code <SSN>}, {@code <SECRET:kind>}).
+     */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "<(?:NUM|UUID|HEX|ID|TOKEN|EMAIL|IP|CARD|SSN|SECRET:[a-z-]+)>");
+
+    /**
      * A matcher for an operation template: exact when it has no placeholders, a regex with {@code [^/]+} for each
-     * {@code <NUM>}, {@code <UUID>}, {@code <HEX>}, {@code <ID>} otherwise.
+     * placeholder otherwise (one path segment, or one word's worth of a name).
      */
     public static String operationMatcher(String label, String template) {
-        if (!template.matches(".*<(NUM|UUID|HEX|ID)>.*")) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        if (!m.find()) {
             return label + "=" + quote(template);
         }
         StringBuilder pattern = new StringBuilder();
         int i = 0;
-        while (i < template.length()) {
-            int open = template.indexOf('<', i);
-            int close = open < 0 ? -1 : template.indexOf('>', open);
-            if (open < 0 || close < 0 || !template.substring(open + 1, close).matches("NUM|UUID|HEX|ID")) {
-                int end = open < 0 ? template.length() : open + 1;
-                pattern.append(regexLiteral(template.substring(i, end)));
-                i = end;
-                continue;
-            }
-            pattern.append(regexLiteral(template.substring(i, open))).append("[^/]+");
-            i = close + 1;
-        }
+        do {
+            pattern.append(regexLiteral(template.substring(i, m.start()))).append("[^/]+");
+            i = m.end();
+        } while (m.find());
+        pattern.append(regexLiteral(template.substring(i)));
         return label + "=~" + quote(pattern.toString());
     }
 

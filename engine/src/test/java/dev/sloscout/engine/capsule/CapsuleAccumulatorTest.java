@@ -1,5 +1,6 @@
 package dev.sloscout.engine.capsule;
 
+import dev.sloscout.engine.redact.Redactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sloscout.engine.model.TraceId;
@@ -56,7 +57,7 @@ class CapsuleAccumulatorTest {
         Capsule capsule = acc.capsules().get(0);
         assertThat(capsule.samples()).hasSize(CapsuleAccumulator.SAMPLES);
         assertThat(capsule.samples()).allSatisfy(s -> assertThat(s.text())
-                .isEqualTo("login for <EMAIL> from <IP> password=<PASSWORD>"));
+                .isEqualTo("login for <EMAIL> from <IP> password=<SECRET:password>"));
         assertThat(capsule.template()).doesNotContain("example.com");
     }
 

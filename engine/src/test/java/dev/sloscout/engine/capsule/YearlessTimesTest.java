@@ -1,5 +1,6 @@
 package dev.sloscout.engine.capsule;
 
+import dev.sloscout.engine.redact.Redactor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

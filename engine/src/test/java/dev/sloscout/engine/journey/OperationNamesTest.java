@@ -23,6 +23,10 @@ class OperationNamesTest {
         "/v2/products/{id}|/v2/products/{id}",
         "hipstershop.CartService/GetCart|hipstershop.CartService/GetCart",
         "SELECT users|SELECT users",
+        "GET /reset/8f2kQ9zLm3XwPq7R|GET /reset/<TOKEN>",
+        "/invite/aB3dE5gH7jK9mN1p/accept|/invite/<TOKEN>/accept",
+        "GET /api/users/<EMAIL>/orders|GET /api/users/<EMAIL>/orders",
+        "/static/application-bundle|/static/application-bundle",
         "12345|<NUM>"})
     void variablePartsBecomePlaceholders(String name, String template) {
         assertThat(OperationNames.normalise(name)).isEqualTo(template);

@@ -24,6 +24,8 @@ class PromQlTest {
         assertThat(Pattern.matches(regex, "GET /orders/123/itemsXjson")).isFalse();
         assertThat(PromQl.operationMatcher("span_name", "GET /cart/{userId}")).isEqualTo("span_name=\"GET /cart/{userId}\"");
         assertThat(PromQl.operationMatcher("x", "a<b>c")).isEqualTo("x=\"a<b>c\"");
+        assertThat(PromQl.operationMatcher("span_name", "GET /users/<EMAIL>/reset/<SECRET:jwt>"))
+                .isEqualTo("span_name=~\"GET /users/[^/]+/reset/[^/]+\"");
     }
 
     @Test

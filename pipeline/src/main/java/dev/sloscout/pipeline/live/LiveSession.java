@@ -8,6 +8,8 @@ import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.redact.Redactor;
+import dev.sloscout.engine.redact.SpanRedactor;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.SliCatalog;
@@ -47,10 +49,12 @@ public final class LiveSession implements AutoCloseable {
     private volatile boolean stopping;
 
     // owned by the pipeline thread
-    private final IngestSummary summary = new IngestSummary();
+    private final Redactor redactor = new Redactor();
+    private final IngestSummary summary = new IngestSummary(redactor);
     private final JourneyDiscovery discovery = new JourneyDiscovery();
     private final SampleTraces samples = new SampleTraces(discovery);
     private final TraceAssembler assembler;
+    private final SpanRedactor redactedSpans;
     private final CapsuleAccumulator capsules;
     private final java.time.Clock clock;
     private final Deque<long[]> ticks = new ArrayDeque<>(); // (millis, tick) samples, for quiet-time expiry
@@ -72,7 +76,7 @@ public final class LiveSession implements AutoCloseable {
     public LiveSession(List<MetricsProfile> profiles, Duration snapshotEvery, Duration quiet, Consumer<Analysis> published,
                        java.time.Clock clock) {
         this.clock = clock;
-        this.capsules = LinkedCapsules.linkedTo(discovery, clock);
+        this.capsules = LinkedCapsules.linkedTo(discovery, clock, redactor);
         this.profiles = List.copyOf(profiles);
         this.snapshotEvery = snapshotEvery;
         this.quiet = quiet;
@@ -83,6 +87,7 @@ public final class LiveSession implements AutoCloseable {
             discovery.onTrace(trace);
             samples.onTrace(trace);
         });
+        this.redactedSpans = new SpanRedactor(redactor, assembler);
         pipeline = new Thread(this::run, "live-pipeline");
         pipeline.setDaemon(true);
         pipeline.start();
@@ -108,7 +113,7 @@ public final class LiveSession implements AutoCloseable {
         return problem -> {
             synchronized (problems) {
                 if (problems.size() < MAX_PROBLEMS) {
-                    problems.add(problem);
+                    problems.add(redactor.redact(problem));
                 }
             }
         };
@@ -123,7 +128,8 @@ public final class LiveSession implements AutoCloseable {
             for (LiveSource source : sources) {
                 if (!source.paused()) {
                     try {
-                        moved += source.drain(assembler, capsules, DRAIN_PER_SOURCE);
+                        redactedSpans.source(source.name());
+                        moved += source.drain(redactedSpans, capsules, DRAIN_PER_SOURCE);
                     } catch (RuntimeException e) {
                         LOG.warn("{}: draining failed: {}", source.name(), e.toString());
                     }
@@ -205,7 +211,8 @@ public final class LiveSession implements AutoCloseable {
             });
         }
         published.accept(new Analysis(statuses, snapshot, report, List.copyOf(candidates), capsules.capsules(),
-                capsules.events(), samples.traces(), seen, false, Map.copyOf(metricHistories)));
+                capsules.events(), samples.traces(), seen, false, Map.copyOf(metricHistories), List.of(), List.of(),
+                List.of(), redactor.redactions().snapshot()));
     }
 
     @Override

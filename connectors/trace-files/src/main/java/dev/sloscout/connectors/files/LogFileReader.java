@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogSink;
-import dev.sloscout.engine.capsule.Redactor;
+import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.ingest.ProblemSink;
 import dev.sloscout.engine.model.Problem;

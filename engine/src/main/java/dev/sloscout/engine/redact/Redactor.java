@@ -1,0 +1,356 @@
+package dev.sloscout.engine.redact;
+
+import dev.sloscout.engine.model.Problem;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets and personal data from text before it is stored or leaves the machine, keeping what kind of thing
+ * was there: secrets become {@code <SECRET:kind>} ({@code password}, {@code aws-key}, {@code private-key},
+ * {@code jwt}, {@code token}, {@code cookie}, {@code session}, {@code signature}, {@code github-token}, ...), personal
+ * data {@code <EMAIL>}, {@code <IP>}, {@code <CARD>} (Luhn-checked 13-19 digits) and {@code <SSN>}. Every redaction
+ * is counted by source and kind ({@link #redactions()}).
+ *
+ * <p>Three families of detectors: values named by a key-like word ({@code password=}, {@code "api_key": "..."},
+ * {@code --password X}, {@code mysql -pX}, "the password is X", {@code Cookie:} headers, credentials in URLs), where
+ * a weak key ({@code cache_key}, {@code token_type}) needs a random-looking value and a strong one
+ * ({@code db_password}, {@code secret_key}) takes any value; secrets recognisable by their shape (PEM private keys in
+ * one line or many, JWTs, cloud and forge token prefixes, a line that is nothing but base64 key material); and
+ * personal data. Trace ids, UUIDs and hashes are hex and never random-looking base64, so they stay.
+ *
+ * <p>Texts redacted are few and short (samples, templates, span names through a cache, problem messages): one pass
+ * per rule, each rule skipped unless the text holds a word it needs ({@code @} for e-mails, {@code ://} for URLs).
+ * Placeholders already in the text ({@code <NUM>}) stay.
+ * Thread-safe.
+ */
+public final class Redactor {
+    /** The prefix of every secret placeholder: {@code <SECRET:kind>}. */
+    public static final String SECRET = "<SECRET:";
+
+    /**
+     * One detector: where it matches, the group named {@code v} (or the whole match) is the secret, replaced by the
+     * placeholder of the kind that {@code kind} derives from the match, when {@code accept} says the value is one.
+     */
+    private record Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept,
+            List<String> triggers) {
+        Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept) {
+            this(pattern, kind, accept, List.of());
+        }
+
+        static Rule of(String regex, String kind) {
+            return new Rule(Pattern.compile(regex), m -> kind, v -> true);
+        }
+
+        /** The rule only runs on texts holding one of these (lower case): most texts hold none, and skip it. */
+        Rule when(String... required) {
+            return new Rule(pattern, kind, accept, List.of(required));
+        }
+
+        boolean mayMatch(String lowerCase) {
+            if (triggers.isEmpty()) {
+                return true;
+            }
+            for (String t : triggers) {
+                if (lowerCase.contains(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Words that follow "password is" in messages about passwords, not in passwords. */
+    private static final Set<String> PLAIN_WORDS = Set.of("incorrect", "invalid", "wrong", "required", "missing",
+            "empty", "expired", "too", "not", "null", "none", "correct", "valid", "being", "now", "the", "a", "an",
+            "set", "changed", "reset", "weak", "strong", "blank", "ok", "accepted", "rejected", "locked", "short",
+            "long", "unchanged", "updated", "mandatory", "optional", "disabled", "enabled", "ignored", "absent",
+            "present", "same", "different", "unknown", "undefined", "nil", "correctly", "stored", "hashed");
+
+    /** What follows {@code Authorization:} before the secret. */
+    private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "negotiate", "ntlm");
+
+    /** Keys whose value is a secret whatever it looks like (compared without {@code _ - .} and case). */
+    private static final List<String> STRONG_KEY_ENDINGS = List.of("password", "passwd", "passphrase", "pwd", "pass",
+            "secret", "secretkey", "apikey", "accesskey", "privatekey", "signingkey", "encryptionkey", "masterkey",
+            "credential", "credentials", "signature", "token", "securitytoken", "sessionid", "session", "sessid",
+            "sid", "cookie", "authorization", "passcode", "pin");
+    /** Words that make a key weak: its value is a secret when it looks random. */
+    private static final List<String> WEAK_KEY_WORDS = List.of("token", "secret", "key", "auth", "session", "sig",
+            "credential", "password", "cookie");
+
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+    private static final String VALUE_END = "\\s,;&\"'}\\]";
+    /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
+    private static final String KEY = "(?<![<\\w.-])(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
+
+    private static final List<Rule> RULES = List.of(
+            // PEM private keys: the whole block, or to the end of the text when it was cut
+            Rule.of("-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
+                    + "(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)", "private-key").when("-----begin"),
+            Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),
+            // scheme://user:password@host
+            Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
+            new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
+                    v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
+            Rule.of("(?i)\\b(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<][^\\r\\n]*)", "cookie").when("cookie"),
+            // command lines: --password X, --token=X, mysql -pX
+            new Rule(Pattern.compile("(?i)(?<![\\w-])--?(?<k>password|passwd|pass|pwd|secret|token|api-?key"
+                    + "|access-?key|auth-?token|client-?secret)(?:\\s+|=)(?<v>(?![-<])[^\\s\"']+)"),
+                    m -> kindOfKey(m.group("k")), v -> true).when("-pass", "-pwd", "-secret", "-token", "-api",
+                    "-access", "-auth", "-client"),
+            Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"
+                    + "(?<v>[^\\s\"'<]+)", "password").when("mysql", "mariadb"),
+            // key = "value", key: 'value', key=value, "key": "value"
+            keyed("\"?" + KEY + "\"?\\s*[=:]\\s*\"(?<v>[^\"<][^\"]*)\"").when("\""),
+            keyed("'?" + KEY + "'?\\s*[=:]\\s*'(?<v>[^'<][^']*)'").when("'"),
+            keyed(KEY + "\\s*[=:]\\s*(?![\"'<])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
+            // "the new password is X"
+            new Rule(Pattern.compile("(?i)\\b(?:password|passphrase|passcode|pin|secret)\\s+(?:is|was|"
+                    + "(?:set|changed|reset)\\s+to)\\s*:?\\s+(?<v>[^\\s,;<]+)"), m -> "password",
+                    v -> !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "")))
+                    .when("pass", "pin", "secret"),
+            Rule.of("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "github-token")
+                    .when("gh", "github_pat_"),
+            Rule.of("\\bglpat-[A-Za-z0-9_-]{20}", "gitlab-token").when("glpat-"),
+            Rule.of("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b", "aws-key")
+                    .when("akia", "asia", "agpa", "aida", "aroa", "anpa", "anva", "aipa"),
+            Rule.of("\\bxox[abprs]-[A-Za-z0-9-]{10,}", "slack-token").when("xox"),
+            Rule.of("\\b(?:sk-[A-Za-z0-9_-]{16,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|AIza[0-9A-Za-z_-]{30,})",
+                    "api-key").when("sk-", "sk_", "rk_", "aiza"),
+            // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
+            // told apart by their many slashes, hashes by being hex
+            new Rule(Pattern.compile("(?<![^\\s:=\"'])(?<v>[A-Za-z0-9+/]{40,}={0,2})(?![^\\s,;\"'])"),
+                    m -> "key-material", Redactor::keyMaterial));
+
+    private static final List<Rule> PERSONAL = List.of(
+            new Rule(Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+                    + "\\.[A-Za-z]{2,}"), m -> "EMAIL", v -> true).when("@"),
+            new Rule(Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])"),
+                    m -> "SSN", v -> true).when("-"),
+            new Rule(Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
+                    + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.]*\\d)"), m -> "IP", v -> true).when("."),
+            // IPv6: hex groups with "::" or all eight groups (a time of day has neither)
+            new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f]{0,4}"
+                    + "(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), m -> "IP", v -> true).when(":"));
+
+    private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+
+    private final Redactions redactions = new Redactions();
+
+    /** What this redactor replaced so far, by source and kind. */
+    public Redactions redactions() {
+        return redactions;
+    }
+
+    /** The text with every secret and piece of personal data replaced by its kind, uncounted (a template, say). */
+    public String redact(String text) {
+        return redact(text, kind -> { });
+    }
+
+    /**
+     * The text with every secret and piece of personal data replaced by its kind, counted under {@code source}
+     * (not counted when it is null).
+     */
+    public String redact(String source, String text) {
+        return redact(text, source == null ? kind -> { } : kind -> redactions.count(source, kind));
+    }
+
+    /** The text redacted, each kind replaced told to {@code kinds} (once per replacement); nothing counted. */
+    public String redact(String text, Consumer<String> kinds) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String lowerCase = text.toLowerCase(Locale.ROOT);
+        String result = text;
+        for (Rule rule : RULES) {
+            result = rule.mayMatch(lowerCase) ? apply(rule, result, true, kinds) : result;
+        }
+        result = cards(result, kinds);
+        for (Rule rule : PERSONAL) {
+            result = rule.mayMatch(lowerCase) ? apply(rule, result, false, kinds) : result;
+        }
+        return result;
+    }
+
+    /** Counts replacements found by {@link #redact(String, Consumer)} (a cache's hits) under {@code source}. */
+    public void count(String source, String kind) {
+        redactions.count(source, kind);
+    }
+
+    /** A problem whose location and reason are redacted (problems quote input). */
+    public Problem redact(Problem problem) {
+        String location = redact(problem.source(), problem.location());
+        String reason = redact(problem.source(), problem.reason());
+        return location.equals(problem.location()) && reason.equals(problem.reason()) ? problem
+                : new Problem(problem.source(), location, reason);
+    }
+
+    private static String apply(Rule rule, String text, boolean secret, Consumer<String> kinds) {
+        Matcher m = rule.pattern.matcher(text);
+        boolean named = rule.pattern.pattern().contains("(?<v>");
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            int start = named ? m.start("v") : m.start();
+            int end = named ? m.end("v") : m.end();
+            if (start < 0 || !rule.accept.test(text.substring(start, end))) {
+                continue;
+            }
+            String kind = rule.kind.apply(m);
+            if (kind == null) {
+                continue;
+            }
+            out = out == null ? new StringBuilder(text.length()) : out;
+            out.append(text, last, start).append(secret ? SECRET + kind + ">" : "<" + kind + ">");
+            last = end;
+            kinds.accept(secret ? kind : kind.toLowerCase(Locale.ROOT));
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static Rule keyed(String regex) {
+        return new Rule(Pattern.compile(regex), m -> {
+            String key = m.group("k");
+            String value = m.group("v");
+            return strongKey(key) || weakKey(key) && randomLooking(value) ? kindOfKey(key) : null;
+        }, v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)));
+    }
+
+    private static String normalised(String key) {
+        return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    static boolean strongKey(String key) {
+        String k = normalised(key);
+        if (k.endsWith("bypass") || k.endsWith("compass") || k.endsWith("spin") || k.endsWith("pinned")) {
+            return false;
+        }
+        return STRONG_KEY_ENDINGS.stream().anyMatch(k::endsWith);
+    }
+
+    private static boolean keyMaterial(String value) {
+        return randomLooking(value) && !HEX.matcher(value).matches()
+                && value.chars().filter(c -> c == '/').count() * 16 <= value.length();
+    }
+
+    private static boolean weakKey(String key) {
+        String k = normalised(key);
+        return WEAK_KEY_WORDS.stream().anyMatch(k::contains);
+    }
+
+    /** The kind a key names: {@code aws_secret_access_key} an aws-key, {@code db_password} a password. */
+    static String kindOfKey(String key) {
+        String k = normalised(key);
+        if (k.contains("aws") || k.startsWith("xamz")) {
+            return k.contains("signature") ? "signature" : "aws-key";
+        }
+        if (k.contains("pass") || k.endsWith("pwd") || k.endsWith("pin")) {
+            return "password";
+        }
+        if (k.contains("signature") || k.endsWith("sig")) {
+            return "signature";
+        }
+        if (k.contains("session") || k.endsWith("sid") || k.endsWith("sessid")) {
+            return "session";
+        }
+        if (k.contains("cookie")) {
+            return "cookie";
+        }
+        if (k.contains("privatekey")) {
+            return "private-key";
+        }
+        if (k.contains("credential")) {
+            return "credential";
+        }
+        if (k.contains("token") || k.contains("auth")) {
+            return "token";
+        }
+        if (k.contains("secret")) {
+            return "secret";
+        }
+        return "api-key";
+    }
+
+    /**
+     * Whether a value looks generated rather than written: at least 12 characters of a token alphabet, letters with
+     * digits or both cases, and switching between character classes as random strings do (a third of the time or
+     * more; {@code user-profile-12345} switches four times in 18, {@code 8f2kQ9zLm3Xw} nearly every time).
+     */
+    public static boolean randomLooking(String value) {
+        if (value.length() < 12 || !value.matches("[A-Za-z0-9._~+/=-]+")) {
+            return false;
+        }
+        boolean digit = false;
+        boolean upper = false;
+        boolean lower = false;
+        int switches = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            digit |= Character.isDigit(c);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            if (i > 0 && charClass(c) != charClass(value.charAt(i - 1))) {
+                switches++;
+            }
+        }
+        boolean mixed = (lower || upper) && (digit || lower && upper);
+        return mixed && switches * 10 >= (value.length() - 1) * 3 && entropyBitsPerChar(value) >= 3;
+    }
+
+    private static int charClass(char c) {
+        return Character.isDigit(c) ? 0 : Character.isUpperCase(c) ? 1 : Character.isLowerCase(c) ? 2 : 3;
+    }
+
+    private static double entropyBitsPerChar(String value) {
+        int[] counts = new int[128];
+        for (int i = 0; i < value.length(); i++) {
+            counts[value.charAt(i) & 127]++;
+        }
+        double bits = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / value.length();
+                bits -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return bits;
+    }
+
+    private static String cards(String text, Consumer<String> kinds) {
+        Matcher m = CARD.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String digits = m.group().replaceAll("[ -]", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, last, m.start()).append("<CARD>");
+                last = m.end();
+                kinds.accept("card");
+            }
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                d = d > 9 ? d - 9 : d;
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+}

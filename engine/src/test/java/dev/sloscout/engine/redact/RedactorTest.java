@@ -1,0 +1,102 @@
+package dev.sloscout.engine.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sloscout.engine.model.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RedactorTest {
+    private final Redactor redactor = new Redactor();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", value = {
+        "mail sent to jane.doe+x@example.co.uk today => mail sent to <EMAIL> today",
+        "client 192.168.10.7 connected => client <IP> connected",
+        "peer fe80::1ff:fe23:4567:890a up => peer <IP> up",
+        "paid with 4111 1111 1111 1111 ok => paid with <CARD> ok",
+        "ssn 123-45-6789 on file => ssn <SSN> on file",
+        "Authorization: Bearer abcDEF123456789xyz => Authorization: Bearer <SECRET:token>",
+        "Authorization: Basic dXNlcjpwYXNzd29yZA== => Authorization: Basic <SECRET:token>",
+        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U => token <SECRET:jwt>",
+        "cut eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx => cut <SECRET:jwt>",
+        "login user=bob password=hunter2 ok => login user=bob password=<SECRET:password> ok",
+        "{\"user\":\"bob\",\"password\":\"s3cr3t\"} => {\"user\":\"bob\",\"password\":\"<SECRET:password>\"}",
+        "using api_key=AbC123xyz for call => using api_key=<SECRET:api-key> for call",
+        "key AKIAIOSFODNN7EXAMPLE leaked => key <SECRET:aws-key> leaked",
+        "temporary ASIAY34FZKBOKMUTVV7A used => temporary <SECRET:aws-key> used",
+        "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY => aws_secret_access_key=<SECRET:aws-key>",
+        "stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc => stripe <SECRET:api-key>",
+        "run --password hunter2 now => run --password <SECRET:password> now",
+        "run --token=Zx81kq0PaL now => run --token=<SECRET:token> now",
+        "exec mysql -u root -pHunter2x shop => exec mysql -u root -p<SECRET:password> shop",
+        "env PGPASSWORD=hunter2 psql => env PGPASSWORD=<SECRET:password> psql",
+        "the new password is Tr0ub4dor => the new password is <SECRET:password>",
+        "cache redis://:s3cretpw@cache:6379/0 => cache redis://:<SECRET:password>@cache:6379/0",
+        "db postgres://app:p4ss@db/shop => db postgres://app:<SECRET:password>@db/shop",
+        "pat github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz => pat <SECRET:github-token>",
+        "ghp ghp_abcdefghijklmnopqrstuvwxyz0123456789 => ghp <SECRET:github-token>",
+        "Cookie: JSESSIONID=1A2B3C4D5E; theme=dark => Cookie: <SECRET:cookie>",
+        "set session=8f2kQ9zLm3 for user => set session=<SECRET:session> for user",
+        "secret_key: Hunter2 => secret_key: <SECRET:secret>",
+        "url ?X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027 => url ?X-Amz-Signature=<SECRET:signature>",
+        "-----BEGIN RSA PRIVATE KEY-----MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX-----END RSA PRIVATE KEY----- tail => <SECRET:private-key> tail",
+        "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj => <SECRET:key-material>",
+        "10:00:01 INFO app: MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7 => 10:00:01 INFO app: <SECRET:key-material>",
+        "template <NUM> ms from <IP> => template <NUM> ms from <IP>",
+    })
+    void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
+        assertThat(redactor.redact(input)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", value = {
+        "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7",
+        "request 550e8400-e29b-41d4-a716-446655440000 done",
+        "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "login failed: password is incorrect",
+        "cache_key=product-42 hit",
+        "token expired after 30s",
+        "order 4111111111111112 is not a card",
+        "bypass=true compass=north",
+        "released 2024-01-15 at 10:00:00",
+        "auth=ok user=bob",
+        "GET api/v1/users/12345/orders/67890/items/Abc4Def/details 200",
+        "at com.example.shop.CheckoutService.placeOrder(CheckoutService.java:42)",
+    })
+    void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
+        assertThat(redactor.redact(input)).isEqualTo(input);
+    }
+
+    @Test
+    void aPrivateKeyOverManyLinesGoesWhole() {
+        String pem = "loaded key\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                + "VJTUt9Us8cKjMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n"
+                + "-----END PRIVATE KEY-----\ndone";
+        assertThat(redactor.redact(pem)).isEqualTo("loaded key\n<SECRET:private-key>\ndone");
+        assertThat(redactor.redact("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA"))
+                .isEqualTo("<SECRET:private-key>");
+    }
+
+    @Test
+    void countsEachRedactionBySourceAndKind() {
+        redactor.redact("a.log", "password=x1 and password=x2 from jane@example.com");
+        redactor.redact("b.log", "key AKIAIOSFODNN7EXAMPLE");
+        redactor.redact("b.log", "nothing here");
+
+        assertThat(redactor.redactions().snapshot()).containsOnlyKeys("a.log", "b.log");
+        assertThat(redactor.redactions().snapshot().get("a.log")).containsEntry("password", 2L)
+                .containsEntry("email", 1L);
+        assertThat(redactor.redactions().totals()).containsEntry("aws-key", 1L).containsEntry("password", 2L);
+    }
+
+    @Test
+    void problemsQuoteNoSecret() {
+        Problem problem = new Problem("dump.json", "line 3", "span name 'GET /reset/eyJhbGciOiJIUzI1NiJ9.eyJzdWIi'"
+                + " is not valid");
+        assertThat(redactor.redact(problem).reason()).isEqualTo("span name 'GET /reset/<SECRET:jwt>' is not valid");
+        Problem clean = new Problem("dump.json", "line 4", "no spans");
+        assertThat(redactor.redact(clean)).isSameAs(clean);
+    }
+}
