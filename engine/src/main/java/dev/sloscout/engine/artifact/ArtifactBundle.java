@@ -199,8 +199,7 @@ public final class ArtifactBundle {
     /** Exact label values for test series: placeholders of a template become a value its regex matches. */
     private static String concreteSelectors(MetricsProfile profile, Journey journey) {
         String template = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().operation();
-        String operation = template.replace("<NUM>", "1").replace("<UUID>", "00000000-0000-0000-0000-000000000001")
-                .replace("<HEX>", "abcdef12").replace("<ID>", "id1");
+        String operation = PromQl.example(template);
         String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
                 + profile.operationLabel() + "=" + PromQl.quote(operation);
         if (profile.requiresRoute() && journey.entry().httpMethod() != null) {

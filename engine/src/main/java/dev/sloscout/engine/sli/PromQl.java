@@ -41,17 +41,34 @@ public final class PromQl {
         return out.toString();
     }
 
+    /** What a placeholder of an operation template stands for: an RE2 pattern, and a value it matches (for tests). */
+    private record Placeholder(String regex, String example) {
+    }
+
     /**
      * Placeholders an operation template may hold where the real span names differ: ids ({@code <NUM>},
      * {@code <UUID>}, {@code <HEX>}, {@code <ID>}, {@code <TOKEN>}) and what redaction put there ({@code <EMAIL>},
-     * {@code <IP>}, {@code <CARD>}, {@code <SSN>}, {@code <SECRET:kind>}).
+     * {@code <IP>}, {@code <CARD>}, {@code <SSN>}, {@code <SECRET:kind>}). Each matches what it replaced and no
+     * more, so {@code /orders/<NUM>} does not take in {@code /orders/recent}.
      */
+    private static final java.util.Map<String, Placeholder> PLACEHOLDERS = java.util.Map.of(
+            "NUM", new Placeholder("[0-9]+", "1"),
+            "UUID", new Placeholder("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+                    "00000000-0000-0000-0000-000000000001"),
+            "HEX", new Placeholder("[0-9a-fA-F]{8,}", "abcdef12"),
+            "ID", new Placeholder("[^/]*[0-9][^/]*", "id1"),
+            "TOKEN", new Placeholder("[A-Za-z0-9._~+=-]{12,}", "t0kenExample0001"),
+            "EMAIL", new Placeholder("[^/@]+@[^/]+", "user@example.com"),
+            "IP", new Placeholder("[0-9a-fA-F.:]+", "192.0.2.1"),
+            "CARD", new Placeholder("[0-9 -]+", "4111111111111111"),
+            "SSN", new Placeholder("[0-9-]+", "000-00-0000"),
+            "SECRET", new Placeholder("[^/]+", "redacted"));
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
-            "<(?:NUM|UUID|HEX|ID|TOKEN|EMAIL|IP|CARD|SSN|SECRET:[a-z-]+)>");
+            "<(NUM|UUID|HEX|ID|TOKEN|EMAIL|IP|CARD|SSN|SECRET)(?::[a-z-]+)?>");
 
     /**
-     * A matcher for an operation template: exact when it has no placeholders, a regex with {@code [^/]+} for each
-     * placeholder otherwise (one path segment, or one word's worth of a name).
+     * A matcher for an operation template: exact when it has no placeholders, otherwise a regex in which each
+     * placeholder matches what it stands for and the rest is literal.
      */
     public static String operationMatcher(String label, String template) {
         java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
@@ -61,11 +78,17 @@ public final class PromQl {
         StringBuilder pattern = new StringBuilder();
         int i = 0;
         do {
-            pattern.append(regexLiteral(template.substring(i, m.start()))).append("[^/]+");
+            pattern.append(regexLiteral(template.substring(i, m.start()))).append(PLACEHOLDERS.get(m.group(1)).regex);
             i = m.end();
         } while (m.find());
         pattern.append(regexLiteral(template.substring(i)));
         return label + "=~" + quote(pattern.toString());
+    }
+
+    /** An operation name the template's matcher selects: each placeholder replaced by a value of its kind. */
+    public static String example(String template) {
+        return PLACEHOLDER.matcher(template).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                PLACEHOLDERS.get(m.group(1)).example));
     }
 
     /** {@code sum(rate(metric{selectors}[{{.window}}]))}. */
