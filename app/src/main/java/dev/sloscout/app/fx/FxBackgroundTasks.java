@@ -97,9 +97,19 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
         task.cancel(false);
     }
 
+    /**
+     * Cancels every task without interrupting it (an interrupt in the middle of a workspace write closes the index's
+     * file channels and leaves a batch stored but not searchable) and accepts no more; {@link #awaitIdle} waits for
+     * the running ones to hand over.
+     */
     @Override
     public void close() {
-        tasks.forEach(Task::cancel);
-        pool.shutdownNow();
+        tasks.forEach(FxBackgroundTasks::cancel);
+        pool.shutdown();
+    }
+
+    /** Waits, off the FX thread, until the tasks running at {@link #close} have ended; false on timeout. */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        return pool.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

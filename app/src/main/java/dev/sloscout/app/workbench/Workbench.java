@@ -205,6 +205,9 @@ public final class Workbench {
      * never waits on them. The returned future completes when everything is closed; what failed to close is reported
      * on standard error, as the window is gone by then.
      */
+    /** How long closing waits for a running task (a workspace write, say) to finish before closing under it. */
+    private static final java.time.Duration TASKS_FINISH_WITHIN = java.time.Duration.ofSeconds(30);
+
     public CompletableFuture<Void> close() {
         if (closed != null) {
             return closed;
@@ -223,6 +226,14 @@ public final class Workbench {
         CompletableFuture<Void> done = closed;
         Thread closing = new Thread(() -> {
             try {
+                try {
+                    if (!tasks.awaitIdle(TASKS_FINISH_WITHIN)) {
+                        System.err.println("slo-scout: background work still running after "
+                                + TASKS_FINISH_WITHIN.toSeconds() + " s; closing anyway");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 live.close();
                 try {
                     search.close();

@@ -89,7 +89,8 @@ class WorkbenchUiTest {
     @Test
     void theFxThreadNeverWaitsWhileFilesAreAnalysedStoredAndEmbedded(FxRobot robot) throws Exception {
         openShop(robot); // the first run loads classes and the embedding model: not what a user waits on each time
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.search().readyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.search().readyProperty().get()
+                && workbench.model().storedProperty().get() > 0);
         long firstBatch = workbench.model().storedProperty().get();
 
         FxPing.Waits waits;
