@@ -87,25 +87,48 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     /**
      * JSON lines unless the first line is complete in the sniff window and is not a whole JSON value by itself
      * (a pretty-printed document). A first line longer than the window is a minified document or a long line:
-     * both read correctly as lines.
+     * both read correctly as lines. A broken first line followed by lines that are whole JSON objects is a JSON
+     * lines file with one bad line, not a document: the bad line is reported and the rest read.
      */
     private boolean isJsonLines(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
-        int newline = -1;
-        for (int i = start; i < head.length; i++) {
-            if (head[i] == '\n') {
-                newline = i;
-                break;
-            }
-        }
+        int newline = nextNewline(head, start);
         if (newline < 0) {
             return true;
         }
-        try (JsonParser p = json.createParser(head, start, newline - start)) {
-            if (p.nextToken() != null) {
-                p.skipChildren();
-            }
+        if (isWholeValue(head, start, newline)) {
             return true;
+        }
+        for (int line = 0, from = newline + 1; line < 3 && from < head.length; line++) {
+            int end = nextNewline(head, from);
+            if (end < 0) {
+                break;
+            }
+            int at = Texts.skipBomAndWhitespace(head, from, end);
+            if (at < end && head[at] == '{' && isWholeValue(head, at, end)) {
+                return true;
+            }
+            from = end + 1;
+        }
+        return false;
+    }
+
+    private static int nextNewline(byte[] head, int from) {
+        for (int i = from; i < head.length; i++) {
+            if (head[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isWholeValue(byte[] head, int from, int to) {
+        try (JsonParser p = json.createParser(head, from, to - from)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
         } catch (IOException e) {
             return false;
         }

@@ -108,6 +108,17 @@ class OtlpJsonDecoderTest {
     }
 
     @Test
+    void aCorruptFirstLineIsOneBadLineNotADocument() {
+        String lines = new OtlpJsonWriter().jsonLines(SPANS, 2);
+        String text = "{\"resourceSpans\": [ {\"scopeSpans\": oops\n" + lines;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.spans).hasSize(SPANS.size());
+        assertThat(decoded.problems).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo("line 1"));
+    }
+
+    @Test
     void anInvalidSpanIsRejectedAndItsNeighboursKept() {
         String text = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
                 + "{\"traceId\":\"00000000000000000000000000000000\",\"spanId\":\"b7ad6b7169203331\",\"name\":\"zero\"},"
