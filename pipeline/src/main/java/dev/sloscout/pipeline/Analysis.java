@@ -27,18 +27,21 @@ import java.util.Optional;
  * @param logSources      the inputs read as logs
  * @param logProblems     the problems of the log inputs (also in {@code problems})
  * @param redactions      secrets and personal data redacted in what was kept, by source, then kind
+ * @param losses          what the analysis's own bounds cut (spans past a trace's cap, traces closed early, requests
+ *                        outside a journey's year of history): also in {@code problems}
  */
 public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                        JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                        long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
                        Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
-                       List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions) {
+                       List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions,
+                       List<Problem> losses) {
 
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                     JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                     long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled) {
         this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled, Map.of(),
-                List.of(), List.of(), List.of(), Map.of());
+                List.of(), List.of(), List.of(), Map.of(), List.of());
     }
 
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
@@ -46,7 +49,7 @@ public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapsh
                     long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
                     Map<String, History> metricHistories) {
         this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
-                metricHistories, List.of(), List.of(), List.of(), Map.of());
+                metricHistories, List.of(), List.of(), List.of(), Map.of(), List.of());
     }
 
     public List<Journey> journeys() {

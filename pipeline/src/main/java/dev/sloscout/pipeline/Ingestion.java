@@ -5,9 +5,9 @@ import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.demo.DemoLog;
 import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.ingest.SpanGate;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.redact.Redactor;
-import dev.sloscout.engine.redact.SpanRedactor;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
 import dev.sloscout.engine.trace.TraceListener;
@@ -46,11 +46,11 @@ public final class Ingestion {
     public static final double DEMO_PEAK_PER_MINUTE = 30;
 
     /**
-     * Where spans come from: it feeds the spans (redacted on their way to the assembler; naming each source as it
-     * starts keeps the redaction counts per source) and reports problems into the summary (redacted there).
+     * Where spans come from: it feeds the spans (checked and redacted on their way to the assembler; naming each
+     * source as it starts keeps problems and redaction counts per source) and reports problems into the summary (redacted there).
      */
     public interface Source {
-        List<SourceReport> feed(SpanRedactor spans, IngestSummary summary);
+        List<SourceReport> feed(SpanGate spans, IngestSummary summary);
     }
 
     public static Result run(Source source, int maxOpenSpans, Redactor redactor, TraceListener... analyses) {
@@ -63,7 +63,7 @@ public final class Ingestion {
                         analysis.onTrace(trace);
                     }
                 });
-        List<SourceReport> sources = source.feed(new SpanRedactor(redactor, assembler), summary);
+        List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
         assembler.finish();
         return new Result(summary.snapshot(assembler.stats()), sources);
     }

@@ -134,6 +134,31 @@ public final class Pipeline {
         return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor());
     }
 
+    /**
+     * What the analysis's own bounds cut, as problems with counts and what to raise: nothing is lost without a word.
+     */
+    static List<Problem> losses(IngestSummary.Snapshot summary, JourneyDiscovery.JourneyReport report,
+            int maxOpenSpans) {
+        List<Problem> out = new ArrayList<>();
+        var assembly = summary.assembly();
+        if (assembly.droppedSpans() > 0) {
+            out.add(new Problem("traces", "", assembly.droppedSpans() + " spans dropped: a trace keeps at most "
+                    + dev.sloscout.engine.trace.AssemblySettings.DEFAULTS.maxSpansPerTrace()
+                    + " spans, and the traces above it were analysed without the rest"));
+        }
+        if (assembly.evictedTraces() > 0) {
+            out.add(new Problem("traces", "", assembly.evictedTraces() + " traces closed early to keep at most "
+                    + maxOpenSpans + " spans in memory; their later spans were analysed as separate parts "
+                    + "(raise --max-open-spans)"));
+        }
+        report.histories().entrySet().stream().filter(e -> e.getValue().dropped() > 0)
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> out.add(new Problem("journey " + e.getKey(), "", e.getValue().dropped()
+                        + " requests fell outside the year of history kept from its first request and are not in "
+                        + "its SLO history (are some timestamps wrong?)")));
+        return List.copyOf(out);
+    }
+
     /** The SLOs the bundle exports: each journey's balanced availability and latency SLO, as the options say. */
     public List<ExportedSlo> slos(Analysis analysis) {
         return ArtifactBundle.definitions(analysis.journeys(), analysis.candidates(), options.export());
@@ -144,12 +169,14 @@ public final class Pipeline {
             Redactor redactor) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
+        List<Problem> losses = losses(summary, report, options.maxOpenSpans());
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);
+        problems.addAll(losses);
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
                 capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
-                List.copyOf(logProblems), redactor.redactions().snapshot());
+                List.copyOf(logProblems), redactor.redactions().snapshot(), losses);
     }
 
     private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {

@@ -160,11 +160,12 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         IngestSummary.Snapshot summary = analysis.summary();
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         analysis.logProblems().forEach(p -> err.println("slo-scout: " + p.toLine()));
+        analysis.losses().forEach(p -> err.println("slo-scout: " + p.toLine()));
         List<String> structural = ExportBundle.check(slos, bundle);
         structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
         out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
         boolean valid = validate() && structural.isEmpty();
-        boolean logProblems = !analysis.logProblems().isEmpty();
+        boolean logProblems = !analysis.logProblems().isEmpty() || !analysis.losses().isEmpty();
         boolean traceInputs = analysis.traceSources().stream().anyMatch(r -> !r.source().startsWith("demo shop"));
         if (report.journeys().isEmpty()) {
             return analysis.capsules().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE

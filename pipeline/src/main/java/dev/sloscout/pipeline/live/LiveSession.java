@@ -6,10 +6,10 @@ import dev.sloscout.pipeline.LinkedCapsules;
 import dev.sloscout.pipeline.SampleTraces;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.ingest.SpanGate;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.redact.Redactor;
-import dev.sloscout.engine.redact.SpanRedactor;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.SliCatalog;
@@ -54,7 +54,7 @@ public final class LiveSession implements AutoCloseable {
     private final JourneyDiscovery discovery = new JourneyDiscovery();
     private final SampleTraces samples = new SampleTraces(discovery);
     private final TraceAssembler assembler;
-    private final SpanRedactor redactedSpans;
+    private final SpanGate redactedSpans;
     private final CapsuleAccumulator capsules;
     private final java.time.Clock clock;
     private final Deque<long[]> ticks = new ArrayDeque<>(); // (millis, tick) samples, for quiet-time expiry
@@ -87,7 +87,7 @@ public final class LiveSession implements AutoCloseable {
             discovery.onTrace(trace);
             samples.onTrace(trace);
         });
-        this.redactedSpans = new SpanRedactor(redactor, assembler);
+        this.redactedSpans = new SpanGate(redactor, assembler, problemSink()::accept);
         pipeline = new Thread(this::run, "live-pipeline");
         pipeline.setDaemon(true);
         pipeline.start();
@@ -212,7 +212,7 @@ public final class LiveSession implements AutoCloseable {
         }
         published.accept(new Analysis(statuses, snapshot, report, List.copyOf(candidates), capsules.capsules(),
                 capsules.events(), samples.traces(), seen, false, Map.copyOf(metricHistories), List.of(), List.of(),
-                List.of(), redactor.redactions().snapshot()));
+                List.of(), redactor.redactions().snapshot(), List.of()));
     }
 
     @Override

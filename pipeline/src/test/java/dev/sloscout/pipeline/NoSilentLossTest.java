@@ -1,0 +1,94 @@
+package dev.sloscout.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.model.Attributes;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.Resource;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanId;
+import dev.sloscout.engine.model.SpanAttributes;
+import dev.sloscout.engine.model.SpanKind;
+import dev.sloscout.engine.model.TraceId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every cut the analysis makes on its own is a problem with counts; no out-of-range time rewrites history. */
+class NoSilentLossTest {
+    @TempDir
+    Path dir;
+
+    private static Analysis analyse(Path file) {
+        return new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { }).read(List.of(file.toString()),
+                System.in);
+    }
+
+    private static String spanLine(long startNanos) {
+        return spanLine(startNanos, "frontend", "GET /", null, null);
+    }
+
+    private static String spanLine(long startNanos, String service, String name, String route, String method) {
+        Attributes.Builder attributes = Attributes.builder();
+        if (route != null) {
+            attributes.put(SpanAttributes.HTTP_ROUTE, route);
+        }
+        if (method != null) {
+            attributes.put(SpanAttributes.HTTP_REQUEST_METHOD, method);
+        }
+        Span span = Span.builder().traceId(new TraceId(0x77, 1)).spanId(new SpanId(1))
+                .resource(Resource.ofService(service)).name(name).kind(SpanKind.SERVER)
+                .startEpochNanos(startNanos).endEpochNanos(startNanos + 1_000_000).attributes(attributes.build())
+                .build();
+        return new OtlpJsonWriter().jsonLines(List.of(span), 1);
+    }
+
+    @Test
+    void aSpanAtTimeZeroIsAProblemAndTheHistoryIsUntouched() throws Exception {
+        Path clean = Analyses.shopTraces(Files.createDirectory(dir.resolve("clean")), 300);
+        Path dirty = dir.resolve("dirty.jsonl");
+        Files.writeString(dirty, spanLine(0) + Files.readString(clean));
+
+        Analysis before = analyse(clean);
+        Analysis after = analyse(dirty);
+
+        assertThat(after.problems()).extracting(Problem::reason)
+                .anySatisfy(r -> assertThat(r).contains("1970-01-01T00:00:00Z is out of range"));
+        assertThat(after.summary().rejected()).isEqualTo(before.summary().rejected() + 1);
+        assertThat(after.journeys()).hasSameSizeAs(before.journeys());
+        for (int i = 0; i < before.journeys().size(); i++) {
+            String id = before.journeys().get(i).id();
+            assertThat(after.report().histories().get(id).availability().total())
+                    .isEqualTo(before.report().histories().get(id).availability().total());
+            assertThat(after.report().histories().get(id).availability().start())
+                    .isEqualTo(before.report().histories().get(id).availability().start());
+        }
+        assertThat(after.losses()).isEmpty();
+    }
+
+    @Test
+    void requestsOutsideAYearOfHistoryAreCountedAndNamed() throws Exception {
+        Path clean = Analyses.shopTraces(Files.createDirectory(dir.resolve("clean")), 300);
+        Analysis before = analyse(clean);
+        Journey journey = before.journeys().stream().filter(j -> !j.namedByShape()).findFirst().orElseThrow();
+        long firstStart = before.report().histories().get(journey.id()).availability().start().getEpochSecond()
+                * 1_000_000_000L;
+        Path late = dir.resolve("late.jsonl");
+        Files.writeString(late, Files.readString(clean) + spanLine(firstStart + Duration.ofDays(800).toNanos(),
+                journey.entry().service(), journey.entry().operation(), journey.entry().httpRoute(),
+                journey.entry().httpMethod()));
+
+        Analysis analysis = analyse(late);
+
+        assertThat(analysis.losses()).anySatisfy(p -> {
+            assertThat(p.source()).isEqualTo("journey " + journey.id());
+            assertThat(p.reason()).startsWith("1 requests fell outside the year of history");
+        });
+        assertThat(analysis.problems()).containsAll(analysis.losses());
+    }
+}
