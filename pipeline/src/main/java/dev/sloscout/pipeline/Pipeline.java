@@ -92,6 +92,7 @@ public final class Pipeline {
         Redactor redactor = new Redactor();
         Ingestion.Result ingestion = Ingestion.run((spans, summary) -> {
             TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin);
+            split.problems().forEach(summary::report);
             List<SourceReport> reports = new ArrayList<>();
             for (int i = 0; i < split.traces().size(); i++) {
                 if (cancelled.getAsBoolean()) {

@@ -151,7 +151,25 @@ final class SearchCommand implements Callable<Integer> {
         }
         CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, clock);
         LogFileReader reader = new LogFileReader(capsules, problems::add);
-        InputKinds.split(inputs).logs().forEach(reader::read);
+        InputKinds.Split split = InputKinds.split(inputs);
+        problems.addAll(split.problems());
+        for (String other : split.traces()) { // search reads logs: say what each other input is instead
+            Path path = Path.of(other);
+            String reason;
+            if (other.equals("-")) {
+                reason = "standard input is not searched; give log files";
+            } else if (!Files.exists(path)) {
+                reason = "no such file";
+            } else if (!Files.isRegularFile(path)) {
+                reason = "not a regular file (a pipe or device is not read)";
+            } else if (!Files.isReadable(path)) {
+                reason = "permission denied";
+            } else {
+                reason = "not a log file (" + InputKinds.describe(path) + "): not searched";
+            }
+            problems.add(new Problem(other, "", reason));
+        }
+        split.logs().forEach(reader::read);
         return capsules.capsules();
     }
 

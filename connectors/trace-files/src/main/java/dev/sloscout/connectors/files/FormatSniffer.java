@@ -39,6 +39,18 @@ public final class FormatSniffer {
         return Optional.empty();
     }
 
+    /**
+     * Whether content that is no readable trace format still carries the field names only trace formats use
+     * (a truncated or corrupted trace document): it is reported as a damaged trace file, never mined as log lines.
+     */
+    public static boolean looksLikeDamagedTraces(byte[] head) {
+        String text = new String(head, 0, Math.min(head.length, 65_536), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.contains("\"resourceSpans\"") || text.contains("\"scopeSpans\"")
+                || text.contains("\"instrumentationLibrarySpans\"") || text.contains("\"startTimeUnixNano\"")
+                || text.contains("\"operationName\"") && text.contains("\"spanID\"")
+                || text.contains("\"localEndpoint\"");
+    }
+
     /** A short description of content that is not telemetry, for the one clear error. */
     public static String describe(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
@@ -48,6 +60,10 @@ public final class FormatSniffer {
         String otherSignal = otherOtlpSignal(head, start);
         if (otherSignal != null) {
             return "OTLP " + otherSignal + ", not traces";
+        }
+        if (looksLikeDamagedTraces(head)) {
+            return "a damaged trace file: it names trace fields but is no readable trace format (truncated or "
+                    + "corrupted?)";
         }
         StringBuilder shown = new StringBuilder();
         for (int i = start; i < Math.min(head.length, start + 24); i++) {

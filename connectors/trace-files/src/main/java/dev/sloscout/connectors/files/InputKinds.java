@@ -1,5 +1,7 @@
 package dev.sloscout.connectors.files;
 
+import dev.sloscout.engine.model.Problem;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +12,16 @@ import java.util.List;
 
 /**
  * Sorts input files into trace files and log files by their content (decompressed first), so one command can take
- * both: whatever the trace decoders recognise is traces, everything else is read as logs.
+ * both: whatever the trace decoders recognise is traces; text that is not a damaged trace file is logs; the rest
+ * (binary content, broken trace documents, pipes and devices) goes to the trace reader, which says in one problem
+ * what it is and reads on.
  */
 public final class InputKinds {
-    /** Inputs split by kind; folders are expanded, {@code -} (standard input) counts as traces. */
-    public record Split(List<String> traces, List<Path> logs) {
+    /**
+     * Inputs split by kind; folders are expanded, {@code -} (standard input) counts as traces. {@code problems} are
+     * what could not be listed (an unreadable subfolder, a pipe inside a folder): the rest is still read.
+     */
+    public record Split(List<String> traces, List<Path> logs, List<Problem> problems) {
     }
 
     private InputKinds() {
@@ -23,13 +30,14 @@ public final class InputKinds {
     public static Split split(List<String> inputs) {
         List<String> traces = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (String input : inputs) {
             if (input.equals(TraceFileReader.STDIN)) {
                 traces.add(input);
                 continue;
             }
             Path path = Path.of(input);
-            List<Path> files = Files.isDirectory(path) ? TraceFileReader.filesUnder(path, problem -> { }) : List.of(path);
+            List<Path> files = Files.isDirectory(path) ? TraceFileReader.filesUnder(path, problems::add) : List.of(path);
             if (files.isEmpty()) {
                 traces.add(input); // the trace reader says what is wrong with it
             }
@@ -41,17 +49,54 @@ public final class InputKinds {
                 }
             }
         }
-        return new Split(traces, logs);
+        return new Split(traces, logs, List.copyOf(problems));
     }
 
-    /** True when the file's content is not a trace format (an unreadable file is left to the trace reader to report). */
+    /**
+     * True when the file is a regular file whose content is text and no trace format, damaged or not. Pipes and
+     * devices are never opened here (a FIFO would block, {@code /dev/zero} never end); an unreadable file is left to
+     * the trace reader to report.
+     */
     public static boolean isLogFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
         try (InputStream raw = Files.newInputStream(file)) {
             BufferedInputStream in = Compression.decompressed(raw);
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
-            return head.length > 0 && FormatSniffer.sniff(head).isEmpty();
+            return head.length > 0 && FormatSniffer.sniff(head).isEmpty() && looksLikeText(head)
+                    && !FormatSniffer.looksLikeDamagedTraces(head);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** What a file that is not read as logs is: a trace format by name, or why not (binary, damaged traces). */
+    public static String describe(Path file) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            byte[] head = Compression.peek(Compression.decompressed(raw), FormatSniffer.SNIFF_BYTES);
+            return FormatSniffer.sniff(head).map(f -> "a trace file, " + f.displayName())
+                    .orElseGet(() -> looksLikeText(head) ? FormatSniffer.describe(head) : "binary content");
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Text as logs are: no NUL byte, and at most 1 in 20 bytes a control character other than tab, newline,
+     * carriage return or escape (colour codes). UTF-8 and Latin-1 letters pass; random bytes and binaries do not.
+     */
+    static boolean looksLikeText(byte[] head) {
+        int control = 0;
+        for (byte b : head) {
+            int c = b & 0xFF;
+            if (c == 0) {
+                return false;
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x1B || c == 0x7F) {
+                control++;
+            }
+        }
+        return control * 20 <= head.length;
     }
 }

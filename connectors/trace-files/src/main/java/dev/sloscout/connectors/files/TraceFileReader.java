@@ -9,8 +9,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +70,9 @@ public final class TraceFileReader {
     public SourceReport read(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) {
-            problems.report(new Problem(source, "", Files.exists(file) ? "not a regular file" : "no such file"));
+            problems.report(new Problem(source, "", !Files.exists(file) ? "no such file" : Files.isDirectory(file)
+                    ? "a folder" : "not a regular file (a pipe or device is not read; give - to read standard "
+                    + "input)"));
             return new SourceReport(source, null, 0, 1);
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -113,15 +118,43 @@ public final class TraceFileReader {
         };
     }
 
+    /**
+     * The regular files under a folder, sorted, hidden ones skipped. What cannot be listed (an unreadable subfolder)
+     * and what is no regular file (a pipe, a socket, a device) is one problem each; the rest is listed.
+     */
     static List<Path> filesUnder(Path folder, ProblemSink problems) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().startsWith(".")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attributes.isRegularFile()) {
+                        files.add(file);
+                    } else if (!attributes.isDirectory()) {
+                        problems.report(new Problem(file.toString(), "", "not a regular file (a pipe, socket or "
+                                + "device): skipped"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.report(new Problem(file.toString(), "", "cannot read: " + describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
-            problems.report(new Problem(folder.toString(), "", "cannot list folder: " + e.getMessage()));
-            return List.of();
+            problems.report(new Problem(folder.toString(), "", "cannot list folder: " + describe(e)));
         }
+        files.sort(null);
+        return files;
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

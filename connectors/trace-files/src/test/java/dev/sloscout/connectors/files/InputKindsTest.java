@@ -1,0 +1,60 @@
+package dev.sloscout.connectors.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.sloscout.engine.model.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputKindsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void onlyTextThatIsNoTraceFormatIsReadAsLogs() throws Exception {
+        Path log = Files.writeString(dir.resolve("app.log"), "2024-01-01 10:00:00 INFO started\n\u001b[32mok\u001b[0m\n");
+        byte[] random = new byte[4096];
+        new Random(3).nextBytes(random);
+        Path binary = Files.write(dir.resolve("random.bin"), random);
+        // a trace document whose first byte was lost: no JSON any more, but trace field names all over
+        Path damaged = Files.writeString(dir.resolve("cut.json"),
+                "\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"x\",\"startTimeUnixNano\":");
+        Path latin1 = Files.write(dir.resolve("legacy.log"), "caf\u00e9 ferm\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(InputKinds.isLogFile(log)).isTrue();
+        assertThat(InputKinds.isLogFile(latin1)).isTrue();
+        assertThat(InputKinds.isLogFile(binary)).isFalse();
+        assertThat(InputKinds.isLogFile(damaged)).isFalse();
+        assertThat(FormatSniffer.describe(Files.readAllBytes(damaged))).startsWith("a damaged trace file");
+    }
+
+    @Test
+    void pipesAreNeverOpenedAndAFolderListsAroundWhatItCannotRead() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("in"));
+        Path good = Files.writeString(folder.resolve("a.log"), "2024-01-01 10:00:00 INFO started\n");
+        Path fifo = folder.resolve("pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        InputKinds.Split split = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> InputKinds.split(List.of(folder.toString(), fifo.toString())));
+
+        assertThat(split.logs()).containsExactly(good);
+        assertThat(split.traces()).containsExactly(fifo.toString()); // named on its own: the trace reader refuses it
+        assertThat(split.problems()).extracting(Problem::source).containsExactly(fifo.toString());
+        assertThat(split.problems().get(0).reason()).contains("not a regular file");
+
+        List<Problem> problems = new java.util.ArrayList<>();
+        SourceReport report = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new TraceFileReader(span -> { }, problems::add).read(fifo));
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(problems.get(0).reason()).contains("give - to read standard input");
+    }
+}
