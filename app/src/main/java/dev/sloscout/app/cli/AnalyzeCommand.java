@@ -154,7 +154,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         }
         List<ExportedSlo> slos = pipeline.slos(analysis);
         java.util.SortedMap<String, String> bundle = ExportBundle.files(slos);
-        ExportBundle.write(outDir, bundle);
+        List<String> stale = ExportBundle.write(outDir, bundle);
+        if (!stale.isEmpty()) {
+            out.printf("removed %d files an earlier bundle left in %s: %s%n", stale.size(), outDir,
+                    String.join(", ", stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : ""));
+        }
         out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/; rules for %s)%n", slos.size(),
                 outDir, options.export().profile().name());
         IngestSummary.Snapshot summary = analysis.summary();

@@ -167,6 +167,7 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        text = wellFormed(text);
         String lowerCase = text.toLowerCase(Locale.ROOT);
         String result = text;
         for (Rule rule : RULES) {
@@ -177,6 +178,32 @@ public final class Redactor {
             result = rule.mayMatch(lowerCase) ? apply(rule, result, false, kinds) : result;
         }
         return result;
+    }
+
+    /**
+     * The text with every lone UTF-16 surrogate (half a character, as a JSON {@code \\ud800} escape can produce)
+     * replaced by U+FFFD: such a string cannot be encoded, and would abort whatever writes it. The same instance
+     * when there is none.
+     */
+    public static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out = out == null ? new StringBuilder(text.length()).append(text, 0, i) : out;
+                out.append('\uFFFD');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** Counts replacements found by {@link #redact(String, Consumer)} (a cache's hits) under {@code source}. */

@@ -2,6 +2,7 @@ package dev.sloscout.engine.redact;
 
 import dev.sloscout.engine.model.Attributes;
 import dev.sloscout.engine.model.ExceptionEvent;
+import dev.sloscout.engine.model.Resource;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Status;
 import dev.sloscout.engine.trace.SpanSink;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Redacts spans on their way into the engine: names, status messages, exception texts and string attributes
- * ({@code url.path} and the like). Span names repeat, so redactions are remembered (a bounded cache) and counted on
+ * ({@code url.path} and the like); lone surrogates in those and in the service name become U+FFFD. Span names repeat, so redactions are remembered (a bounded cache) and counted on
  * every span they apply to, under the source being read ({@link #source(String)}). Not thread-safe: one per reading
  * thread, like the assembler it feeds.
  */
@@ -56,12 +57,18 @@ public final class SpanRedactor implements SpanSink {
                 redactedExceptions.set(i, new ExceptionEvent(e.epochNanos(), type, text));
             }
         }
+        Resource resource = span.resource();
+        String service = Redactor.wellFormed(resource.serviceName());
+        if (service != resource.serviceName()) {
+            resource = new Resource(service, Redactor.wellFormed(resource.serviceNamespace()),
+                    Redactor.wellFormed(resource.serviceInstanceId()));
+        }
         if (name == span.name() && message == status.message() && attributes == span.attributes()
-                && redactedExceptions == exceptions) {
+                && redactedExceptions == exceptions && resource == span.resource()) {
             next.accept(span);
             return;
         }
-        next.accept(new Span(span.traceId(), span.spanId(), span.parentSpanId(), span.resource(), name, span.kind(),
+        next.accept(new Span(span.traceId(), span.spanId(), span.parentSpanId(), resource, name, span.kind(),
                 span.startEpochNanos(), span.endEpochNanos(),
                 message == status.message() ? status : new Status(status.code(), message), attributes,
                 redactedExceptions, span.shared()));
@@ -86,7 +93,7 @@ public final class SpanRedactor implements SpanSink {
         for (String kind : known.kinds) {
             redactor.count(source, kind);
         }
-        return known.kinds.length == 0 ? text : known.text;
+        return known.text == text || known.text.equals(text) ? text : known.text;
     }
 
     private Attributes redact(Attributes attributes) {

@@ -3,7 +3,11 @@ package dev.sloscout.engine.sli;
 /**
  * Safe PromQL text from data: label values are escaped as PromQL string literals (backslash, quote, newline), and
  * regex matchers escape every RE2 metacharacter, so a service called {@code pay"ments\} cannot break or change a
- * query.
+ * query. Two characters are written as hex escapes although PromQL would take them raw: {@code $} (Grafana
+ * substitutes {@code $name} inside queries) and the first brace of {@code {{} (the rule generator substitutes
+ * {@code {{.window}}}, and Sloth runs queries through Go templates). The replacement character U+FFFD (what a
+ * lone surrogate or bad UTF-8 became) is written as {@code ?}: promtool's unit tests print and re-parse queries, and
+ * Go's lexer refuses that character raw or escaped, so such a name selects nothing until it is fixed at its source.
  */
 public final class PromQl {
     /** Where queries take their range; substituted per window by the rule generator (Sloth's convention). */
@@ -22,6 +26,9 @@ public final class PromQl {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
+                case '$' -> out.append("\\x24");
+                case '\uFFFD' -> out.append('?');
+                case '{' -> out.append(i + 1 < value.length() && value.charAt(i + 1) == '{' ? "\\x7b" : "{");
                 default -> out.append(c);
             }
         }
@@ -33,7 +40,11 @@ public final class PromQl {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+            if (c == '$') {
+                out.append("\\x24"); // RE2's hex escape: no $ for Grafana to substitute
+                continue;
+            }
+            if ("\\.+*?()|[]{}^".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);

@@ -13,6 +13,8 @@ class PromQlTest {
         assertThat(PromQl.quote("pay\"ments\\")).isEqualTo("\"pay\\\"ments\\\\\"");
         assertThat(PromQl.quote("a\nb}")).isEqualTo("\"a\\nb}\"");
         assertThat(PromQl.quote("ünïcode ☃")).isEqualTo("\"ünïcode ☃\"");
+        assertThat(PromQl.quote("a{{.window}}$b {c}")).isEqualTo("\"a\\x7b{.window}}\\x24b {c}\"");
+        assertThat(PromQl.regexLiteral("a$b")).isEqualTo("a\\x24b");
     }
 
     @Test

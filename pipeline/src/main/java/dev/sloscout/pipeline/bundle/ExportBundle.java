@@ -139,8 +139,13 @@ public final class ExportBundle {
         return FOLDERS.stream().anyMatch(relative::startsWith);
     }
 
-    /** Writes every file under {@code folder} (each written whole: beside the target, then moved into place). */
-    public static void write(Path folder, Map<String, String> files) throws IOException {
+    /**
+     * Writes every file under {@code folder} (each written whole: beside the target, then moved into place), then
+     * removes what an earlier bundle left in the bundle's own folders ({@link #FOLDERS}) and this one does not
+     * have, so a rerun never leaves a deleted SLO's rules beside the new ones. Files elsewhere in {@code folder}
+     * are not touched. Returns the relative paths removed.
+     */
+    public static List<String> write(Path folder, Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path target = folder.resolve(file.getKey()).normalize();
             if (!target.startsWith(folder.normalize())) {
@@ -148,9 +153,29 @@ public final class ExportBundle {
             }
             Files.createDirectories(target.getParent());
             Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(temporary, file.getValue(), StandardCharsets.UTF_8);
+            // getBytes replaces what cannot be encoded (a lone surrogate) instead of aborting the export
+            Files.write(temporary, file.getValue().getBytes(StandardCharsets.UTF_8));
             Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
+        List<String> removed = new java.util.ArrayList<>();
+        for (String owned : FOLDERS) {
+            Path sub = folder.resolve(owned);
+            if (!Files.isDirectory(sub)) {
+                continue;
+            }
+            List<Path> present;
+            try (java.util.stream.Stream<Path> walk = Files.walk(sub)) {
+                present = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path file : present) {
+                String relative = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                if (!files.containsKey(relative)) {
+                    Files.delete(file);
+                    removed.add(relative);
+                }
+            }
+        }
+        return removed;
     }
 }
