@@ -62,10 +62,14 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
         }
         BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
-        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 2),
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 8),
                 queue);
              CaptureFiles capture = new CaptureFiles(spansFile, logsFile)) {
             out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");
+            if (receiver.listensBeyondLoopback()) {
+                err.println("slo-scout: warning: " + listen + " accepts connections from other machines, without "
+                        + "authentication; listen on 127.0.0.1 unless that is what you want");
+            }
             out.flush();
             while (clock.instant().isBefore(end)) {
                 OtlpHttpReceiver.Batch batch = queue.poll(200, TimeUnit.MILLISECONDS);

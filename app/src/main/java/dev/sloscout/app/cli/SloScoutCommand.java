@@ -87,8 +87,11 @@ public final class SloScoutCommand implements Runnable {
     static int crashed(Throwable failure, String[] args, PrintStream err, boolean debug, java.time.Clock clock) {
         java.nio.file.Path log = dev.sloscout.app.CrashLog.write(dev.sloscout.app.CrashLog.home(), clock,
                 "slo-scout " + String.join(" ", args), failure);
-        err.println("slo-scout: " + dev.sloscout.app.CrashLog.oneLine(failure)
-                + (log == null ? "" : " (details in " + log + ")"));
+        String what = failure instanceof OutOfMemoryError
+                ? "out of memory (" + failure.getMessage() + "): nothing was written past this point; give the JVM "
+                        + "more heap (JAVA_TOOL_OPTIONS=-Xmx4g) or lower --max-open-spans"
+                : dev.sloscout.app.CrashLog.oneLine(failure);
+        err.println("slo-scout: " + what + (log == null ? "" : " (details in " + log + ")"));
         if (debug) {
             failure.printStackTrace(err);
         }

@@ -34,7 +34,7 @@ public final class OtlpReceiverSource extends LiveSource {
 
     @Override
     void start() throws java.io.IOException {
-        receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(listen, maxBodyBytes, 2), queue);
+        receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(listen, maxBodyBytes, 8), queue);
     }
 
     /** Where it listens (the port is known once started; 0 asks the system for a free one). */

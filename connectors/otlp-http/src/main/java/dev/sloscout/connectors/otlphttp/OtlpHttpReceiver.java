@@ -3,6 +3,7 @@ package dev.sloscout.connectors.otlphttp;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sloscout.connectors.files.LogFileReader;
+import dev.sloscout.connectors.files.Compression;
 import dev.sloscout.connectors.files.OtlpLogProtoDecoder;
 import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -25,6 +26,9 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -35,12 +39,15 @@ import java.util.zip.GZIPInputStream;
  * the request is answered 429 with {@code Retry-After}, as the OTLP specification asks, so the sender retries later
  * and nothing is dropped silently. Bodies over the size limit (compressed or not) are refused with 413; a body that
  * cannot be decoded at all with 400; a partly bad one is accepted with the rejected count in {@code partialSuccess}.
+ * The size limit holds after decompression, declared or not (a zstd body sent as plain is decompressed under it); a
+ * body not sent within {@link #BODY_SECONDS} s is cut off so slow clients cannot hold the workers; only the exact
+ * paths answer (404 otherwise).
  */
 public final class OtlpHttpReceiver implements AutoCloseable {
     /** Where to listen and the limits. */
     public record Settings(InetSocketAddress listen, int maxBodyBytes, int workerThreads) {
         public static Settings defaults() {
-            return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 4318), 16 << 20, 2);
+            return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 4318), 16 << 20, 8);
         }
 
         /** {@code HOST:PORT} (IPv6 as {@code [::1]:4318}); throws IllegalArgumentException saying what is wrong. */
@@ -83,9 +90,36 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             return t;
         });
         server.setExecutor(workers);
-        server.createContext("/v1/traces", exchange -> handle(exchange, true));
-        server.createContext("/v1/logs", exchange -> handle(exchange, false));
+        server.createContext("/", this::route);
         server.start();
+    }
+
+    /** How long a client may take to send its body; a slower one is cut off and frees its worker. */
+    static final int BODY_SECONDS = 10;
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "otlp-http-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Exact paths only: {@code /v1/tracesXYZ} is not {@code /v1/traces}. */
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/v1/traces") || path.equals("/v1/logs")) {
+            handle(exchange, path.equals("/v1/traces"));
+            return;
+        }
+        try (exchange) {
+            drain(exchange.getRequestBody(), maxBodyBytes);
+            reply(exchange, 404, "text/plain", "no such path; OTLP/HTTP takes POST /v1/traces and /v1/logs"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Whether the receiver accepts connections from other machines (it says so when it starts). */
+    public boolean listensBeyondLoopback() {
+        InetAddress bound = server.getAddress().getAddress();
+        return !bound.isLoopbackAddress();
     }
 
     public InetSocketAddress address() {
@@ -121,9 +155,22 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                         + ": send application/x-protobuf or application/json").getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            byte[] body = body(exchange);
+            byte[] body;
+            ScheduledFuture<?> deadline = DEADLINES.schedule(exchange::close, BODY_SECONDS, TimeUnit.SECONDS);
+            try {
+                body = body(exchange);
+            } catch (IOException e) {
+                if (deadline.isDone()) {
+                    return; // cut off: the connection is closed, nobody is left to answer
+                }
+                reply(exchange, 400, "text/plain", ("the body cannot be decoded (" + e.getMessage()
+                        + "); check Content-Encoding").getBytes(StandardCharsets.UTF_8));
+                return;
+            } finally {
+                deadline.cancel(false);
+            }
             if (body == null) {
-                reply(exchange, 413, "text/plain", ("request body over " + maxBodyBytes + " bytes")
+                reply(exchange, 413, "text/plain", ("request body over " + maxBodyBytes + " bytes (decompressed)")
                         .getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -180,16 +227,20 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             drain(exchange.getRequestBody(), 4L * maxBodyBytes);
             return null;
         }
-        InputStream in = exchange.getRequestBody();
-        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-            in = new GZIPInputStream(in);
-        }
-        byte[] bytes = in.readNBytes(maxBodyBytes + 1); // decompressed size is limited too (no gzip bombs)
-        if (bytes.length > maxBodyBytes) {
+        byte[] raw = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+        if (raw.length > maxBodyBytes) {
             drain(exchange.getRequestBody(), 4L * maxBodyBytes);
             return null;
         }
-        return bytes;
+        InputStream in = new ByteArrayInputStream(raw);
+        if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        // whatever was declared: gzip or zstd inside is decompressed here, under the same limit (no bombs)
+        try (InputStream decoded = Compression.decompressed(in)) {
+            byte[] bytes = decoded.readNBytes(maxBodyBytes + 1);
+            return bytes.length > maxBodyBytes ? null : bytes;
+        }
     }
 
     /**

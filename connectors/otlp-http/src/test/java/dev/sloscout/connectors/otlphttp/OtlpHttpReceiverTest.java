@@ -141,4 +141,55 @@ class OtlpHttpReceiverTest {
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(queue).isEmpty();
     }
+
+    @Test
+    void aCompressedBodySentAsPlainIsHeldToTheLimitAfterDecompression() throws Exception {
+        byte[] bomb = Compressions.zstd(new byte[50 << 20]); // 50 MB of zeros in a few KB
+        assertThat(bomb.length).isLessThan(64 * 1024);
+        HttpResponse<byte[]> answer = post("/v1/traces", "application/x-protobuf", bomb, false);
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("decompressed");
+        assertThat(queue).isEmpty();
+    }
+
+    @Test
+    void everyRequestGetsAnAnswerAndOnlyTheExactPathsTakeData() throws Exception {
+        HttpRequest notGzip = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.address().getPort()
+                        + "/v1/traces")).header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceSpans\":[]}")).build();
+        HttpResponse<String> declaredWrong = http.send(notGzip, HttpResponse.BodyHandlers.ofString());
+        assertThat(declaredWrong.statusCode()).isEqualTo(400);
+        assertThat(declaredWrong.body()).contains("Content-Encoding");
+
+        assertThat(post("/v1/tracesXYZ", "application/json", "{}".getBytes(StandardCharsets.UTF_8), false)
+                .statusCode()).isEqualTo(404);
+        assertThat(post("/v1/traces/extra", "application/json", "{}".getBytes(StandardCharsets.UTF_8), false)
+                .statusCode()).isEqualTo(404);
+        assertThat(queue).isEmpty();
+    }
+
+    @Test
+    void aClientThatNeverFinishesItsBodyIsCutOffAndOthersAreServed() throws Exception {
+        int port = receiver.address().getPort();
+        java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) { // as many as the receiver has workers
+                java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+                socket.getOutputStream().write(("POST /v1/traces HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                        + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long started = System.nanoTime();
+            HttpResponse<byte[]> answer = post("/v1/traces", "application/json",
+                    "{\"resourceSpans\":[]}".getBytes(StandardCharsets.UTF_8), false);
+            assertThat(answer.statusCode()).as("answered (an empty request is a 400)").isEqualTo(400);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(java.time.Duration.ofSeconds(OtlpHttpReceiver.BODY_SECONDS + 10));
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
+    }
 }
