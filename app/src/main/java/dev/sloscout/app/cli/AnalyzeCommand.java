@@ -169,7 +169,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
         out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
         boolean valid = validate() && structural.isEmpty();
-        boolean logProblems = !analysis.logProblems().isEmpty() || !analysis.losses().isEmpty();
+        boolean logProblems = !analysis.logProblems().isEmpty() || !analysis.losses().isEmpty() || store.failed();
         boolean traceInputs = analysis.traceSources().stream().anyMatch(r -> !r.source().startsWith("demo shop"));
         if (report.journeys().isEmpty()) {
             return analysis.capsules().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE

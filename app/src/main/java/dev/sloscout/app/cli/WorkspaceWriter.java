@@ -20,8 +20,9 @@ class WorkspaceWriter implements AutoCloseable {
 
     private Workspace workspace;
     private final PrintStream err;
+    private boolean failed;
 
-    private WorkspaceWriter(Workspace workspace, PrintStream err) {
+    WorkspaceWriter(Workspace workspace, PrintStream err) {
         this.workspace = workspace;
         this.err = err;
     }
@@ -55,10 +56,16 @@ class WorkspaceWriter implements AutoCloseable {
         }
         try {
             work.run();
-        } catch (WorkspaceException e) {
-            err.println("slo-scout: " + e.getMessage());
+        } catch (WorkspaceException | RuntimeException e) { // a full disk comes as either
+            err.println("slo-scout: the workspace was not written: " + e.getMessage());
+            failed = true;
             close();
         }
+    }
+
+    /** Whether a write or the close failed: the analysis was produced, but it is not (all) in the workspace. */
+    boolean failed() {
+        return failed;
     }
 
     @Override
@@ -66,8 +73,9 @@ class WorkspaceWriter implements AutoCloseable {
         if (workspace != null) {
             try {
                 workspace.close();
-            } catch (WorkspaceException e) {
+            } catch (WorkspaceException | RuntimeException e) {
                 err.println("slo-scout: " + e.getMessage());
+                failed = true;
             }
             workspace = null;
         }
