@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Time from JVM start to the workbench window on screen (before any analysis), on a virtual display.
-# Usage: app/bench/startup.sh [RUNS]   (build first: mvn -B -DskipTests package)
+# Usage: app/bench/startup.sh [RUNS]   (build first: mvn -B -DskipTests -DskipUnitTests=true package)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-10}"
 jar=app/target/slo-scout.jar
-[ -f "$jar" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build first: mvn -B -DskipTests -DskipUnitTests=true package" >&2; exit 2; }
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
 times=()

@@ -5,7 +5,7 @@
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/.." && pwd)"
-(cd "$root" && mvn -q -B install -DskipTests)
+(cd "$root" && mvn -q -B install -DskipTests -DskipUnitTests=true)
 (cd "$module" && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath)
 ${PIN:-} java -Xms2g -Xmx2g -XX:+AlwaysPreTouch \
   -cp "$(cat "$module/target/bench.classpath"):$module/target/classes:$module/target/test-classes" \

@@ -6,7 +6,7 @@ module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/../.." && pwd)"
 out="${TMPDIR:-/tmp}/slo-scout-bench"
 mkdir -p "$out"
-(cd "$root" && mvn -q -B install -DskipTests)
+(cd "$root" && mvn -q -B install -DskipTests -DskipUnitTests=true)
 (cd "$module" && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath)
 cp="$(cat "$module/target/bench.classpath"):$module/target/classes:$module/target/test-classes"
 for spans in 1000000 8000000; do

@@ -6,7 +6,7 @@
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/../.." && pwd)"
-(cd "$root" && mvn -q -B install -DskipTests)
+(cd "$root" && mvn -q -B install -DskipTests -DskipUnitTests=true)
 (cd "$module" && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath)
 ${PIN:-} java -Xms3g -Xmx3g -XX:+AlwaysPreTouch ${BENCH_OPTS:-} \
   -cp "$(cat "$module/target/bench.classpath"):$module/target/classes:$module/target/test-classes" \
