@@ -87,7 +87,7 @@ public final class Pipeline {
         for (int i = 0; i < statuses.size(); i++) {
             listener.source(i, statuses.get(i));
         }
-        JourneyDiscovery discovery = new JourneyDiscovery();
+        JourneyDiscovery discovery = new JourneyDiscovery(options.maxJourneys());
         SampleTraces samples = new SampleTraces(discovery);
         Redactor redactor = new Redactor();
         Ingestion.Result ingestion = Ingestion.run((spans, summary) -> {
@@ -124,7 +124,7 @@ public final class Pipeline {
         List<SourceStatus> statuses = new ArrayList<>(List.of(
                 new SourceStatus("demo shop", "generated", "traces + logs", SourceState.READING, -1, 0, 0)));
         listener.source(0, statuses.get(0));
-        JourneyDiscovery discovery = new JourneyDiscovery();
+        JourneyDiscovery discovery = new JourneyDiscovery(options.maxJourneys());
         SampleTraces samples = new SampleTraces(discovery);
         List<LogEvent> logs = new ArrayList<>();
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
@@ -139,8 +139,14 @@ public final class Pipeline {
      * What the analysis's own bounds cut, as problems with counts and what to raise: nothing is lost without a word.
      */
     static List<Problem> losses(IngestSummary.Snapshot summary, JourneyDiscovery.JourneyReport report,
-            int maxOpenSpans) {
+            JourneyDiscovery discovery, int maxOpenSpans) {
         List<Problem> out = new ArrayList<>();
+        if (discovery.overflowTraces() > 0) {
+            out.add(new Problem("journeys", "", discovery.overflowTraces() + " traces of "
+                    + (discovery.overflowJourneys() >= 100_000 ? "100,000 or more" : discovery.overflowJourneys())
+                    + " further journeys were not analysed: at most " + discovery.maxJourneys()
+                    + " journeys are told apart (raise --max-journeys; many journeys often mean ids in span names)"));
+        }
         var assembly = summary.assembly();
         if (assembly.droppedSpans() > 0) {
             out.add(new Problem("traces", "", assembly.droppedSpans() + " spans dropped: a trace keeps at most "
@@ -170,7 +176,7 @@ public final class Pipeline {
             Redactor redactor) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
-        List<Problem> losses = losses(summary, report, options.maxOpenSpans());
+        List<Problem> losses = losses(summary, report, discovery, options.maxOpenSpans());
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);
         problems.addAll(losses);

@@ -1,6 +1,7 @@
 package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.trace.AssemblySettings;
 
@@ -21,7 +22,8 @@ import java.util.Objects;
  * @param maxOpenSpans spans held while their traces are assembled (memory bound)
  * @param clock        where the present comes from (wall-clock reads only through it)
  */
-public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings export, int maxOpenSpans, Clock clock) {
+public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings export, int maxOpenSpans, Clock clock,
+                              int maxJourneys) {
     public PipelineOptions {
         profiles = List.copyOf(profiles);
         Objects.requireNonNull(export, "export");
@@ -29,28 +31,36 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
         if (maxOpenSpans < 1) {
             throw new IllegalArgumentException("maxOpenSpans must be positive, got " + maxOpenSpans);
         }
+        if (maxJourneys < 1) {
+            throw new IllegalArgumentException("maxJourneys must be positive, got " + maxJourneys);
+        }
     }
 
     /** The built-in profiles, the standard export (spanmetrics rules), the default assembly bound, the system clock. */
     public static PipelineOptions defaults() {
         return new PipelineOptions(MetricsProfile.DEFAULTS, ExportSettings.DEFAULTS,
-                AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC());
+                AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC(), JourneyDiscovery.DEFAULT_MAX_JOURNEYS);
     }
 
     public PipelineOptions withProfiles(List<MetricsProfile> newProfiles) {
-        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock);
+        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys);
     }
 
     public PipelineOptions withExport(ExportSettings newExport) {
-        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock);
+        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys);
     }
 
     public PipelineOptions withMaxOpenSpans(int newMaxOpenSpans) {
-        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock);
+        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys);
     }
 
     public PipelineOptions withClock(Clock newClock) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, newClock);
+        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys);
+    }
+
+    /** At most this many journeys are told apart; traces of further ones are counted as a problem. */
+    public PipelineOptions withMaxJourneys(int newMaxJourneys) {
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys);
     }
 
     /**
@@ -75,7 +85,7 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
             replaced.add(p.name().equals(MetricsProfile.CUSTOM.name()) ? custom : p);
         }
         MetricsProfile rules = export.profile().name().equals(MetricsProfile.CUSTOM.name()) ? custom : export.profile();
-        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock);
+        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys);
     }
 
     /**

@@ -91,4 +91,23 @@ class NoSilentLossTest {
         });
         assertThat(analysis.problems()).containsAll(analysis.losses());
     }
+
+    @Test
+    void journeysBeyondTheCapAreCountedNotAnalysed() throws Exception {
+        Path shop = Analyses.shopTraces(dir, 300);
+        Analysis all = analyse(shop);
+        assertThat(all.journeys().size()).isGreaterThan(2);
+
+        Analysis capped = new Pipeline(PipelineOptions.defaults().withMaxJourneys(2), () -> false, (i, s) -> { })
+                .read(List.of(shop.toString()), System.in);
+
+        assertThat(capped.journeys()).hasSize(2);
+        long left = all.report().assignedTraces() - capped.report().assignedTraces();
+        assertThat(left).isPositive();
+        assertThat(capped.losses()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("journeys");
+            assertThat(p.reason()).startsWith(left + " traces of " + (all.journeys().size() - 2) + " further journeys")
+                    .contains("--max-journeys");
+        });
+    }
 }

@@ -42,6 +42,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             description = "Traffic of the demo shop, as a multiple of the default (peak 30 requests/min; default ${DEFAULT-VALUE}).")
     double demoScale;
 
+    @Option(names = "--max-journeys", paramLabel = "N", defaultValue = "5000",
+            description = "Journeys told apart at most (each keeps histograms and a year of history); traces of "
+                    + "further ones are counted as a problem (default ${DEFAULT-VALUE}).")
+    int maxJourneys;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
@@ -94,6 +99,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     private PipelineOptions options() {
         try {
             PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
+                    .withMaxJourneys(maxJourneys)
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
                             ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl));
             if (metricsProfile != null) {

@@ -34,6 +34,34 @@ public final class JourneyDiscovery implements TraceListener {
     private long assigned;
     private long partialTraces;
     private long tracesWithOrphans;
+    /** Journeys told apart before new ones are only counted: each holds histograms and a year of history. */
+    public static final int DEFAULT_MAX_JOURNEYS = 5_000;
+    private final int maxJourneys;
+    private long overflowTraces;
+    private final java.util.Set<JourneyKey> overflowKeys = new java.util.HashSet<>();
+    private static final int OVERFLOW_KEYS_COUNTED = 100_000;
+
+    public JourneyDiscovery() {
+        this(DEFAULT_MAX_JOURNEYS);
+    }
+
+    /** Discovery that tells at most {@code maxJourneys} journeys apart; traces of further ones are counted. */
+    public JourneyDiscovery(int maxJourneys) {
+        this.maxJourneys = maxJourneys;
+    }
+
+    /** Traces whose journey was one too many ({@link #overflowJourneys()} of them, counted up to 100,000). */
+    public long overflowTraces() {
+        return overflowTraces;
+    }
+
+    public long overflowJourneys() {
+        return overflowKeys.size();
+    }
+
+    public int maxJourneys() {
+        return maxJourneys;
+    }
 
     @Override
     public void onTrace(Trace trace) {
@@ -52,8 +80,19 @@ public final class JourneyDiscovery implements TraceListener {
         boolean byShape = templates.isGeneric(operation);
         List<String> calls = byShape ? List.copyOf(shape.outboundCalls(entry)) : List.of();
         JourneyKey key = new JourneyKey(entrySpan.serviceName(), operation, byShape, calls);
-        JourneyAccumulator journey = journeys.computeIfAbsent(key, k -> new JourneyAccumulator(k.describe(),
-                k.service(), k.operation(), k.byShape(), new TreeSet<>(k.calls())));
+        JourneyAccumulator journey = journeys.get(key);
+        if (journey == null) {
+            if (journeys.size() >= maxJourneys) {
+                overflowTraces++;
+                if (overflowKeys.size() < OVERFLOW_KEYS_COUNTED) {
+                    overflowKeys.add(key);
+                }
+                return;
+            }
+            journey = new JourneyAccumulator(key.describe(), key.service(), key.operation(), key.byShape(),
+                    new TreeSet<>(key.calls()));
+            journeys.put(key, journey);
+        }
         boolean complete = shape.orphans() == 0 && trace.completion() != Trace.Completion.EVICTED;
         if (!complete) {
             tracesWithOrphans++;
