@@ -3,6 +3,7 @@ package dev.sloscout.connectors.files;
 import com.github.luben.zstd.ZstdInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -14,9 +15,21 @@ public final class Compression {
     private Compression() {
     }
 
-    /** A buffered stream of the decompressed bytes; plain input passes through. Nested compression is unwrapped. */
+    /**
+     * Decompressed bytes may outgrow compressed ones by this much at most, once {@link #RATIO_CHECKED_AFTER} bytes
+     * came out: real telemetry compresses 10 to 100 times, a decompression bomb thousands of times.
+     */
+    public static final long MAX_RATIO = 500;
+    public static final long RATIO_CHECKED_AFTER = 100L << 20;
+
+    /**
+     * A buffered stream of the decompressed bytes; plain input passes through. Nested compression is unwrapped.
+     * Decompressed input is held to {@link #MAX_RATIO}: past it, reading fails with an IOException saying so.
+     */
     public static BufferedInputStream decompressed(InputStream raw) throws IOException {
-        BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, BUFFER);
+        Counting compressedBytes = new Counting(raw);
+        BufferedInputStream in = new BufferedInputStream(compressedBytes, BUFFER);
+        boolean compressed = false;
         for (int depth = 0; depth < 3; depth++) {
             byte[] head = peek(in, 4);
             if (isGzip(head)) {
@@ -26,10 +39,63 @@ public final class Compression {
                 zstd.setContinuous(false);
                 in = new BufferedInputStream(zstd, BUFFER);
             } else {
-                return in;
+                break;
             }
+            compressed = true;
         }
-        return in;
+        return compressed ? new BufferedInputStream(new RatioGuard(in, compressedBytes), BUFFER) : in;
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
+    }
+
+    /** Fails the read once the decompressed bytes outgrow the compressed ones {@link #MAX_RATIO} times. */
+    private static final class RatioGuard extends FilterInputStream {
+        private final Counting compressed;
+        private long out;
+
+        RatioGuard(InputStream decompressed, Counting compressed) {
+            super(decompressed);
+            this.compressed = compressed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            out += Math.max(n, 0);
+            if (out > RATIO_CHECKED_AFTER && out > MAX_RATIO * Math.max(1, compressed.count)) {
+                throw new IOException("decompressed to " + (out >> 20) + " MB from " + (compressed.count >> 10)
+                        + " KB, over " + MAX_RATIO + ":1, which telemetry never is (a decompression bomb?); "
+                        + "reading stopped");
+            }
+            return n;
+        }
     }
 
     static boolean isGzip(byte[] head) {

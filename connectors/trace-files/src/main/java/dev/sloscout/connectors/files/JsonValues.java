@@ -87,6 +87,15 @@ final class JsonValues {
         return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
+    /**
+     * Where a parse failure happened, with its byte offset; "document" when Jackson knows no place (a document
+     * nested deeper than its limit fails before any location is kept).
+     */
+    static String where(com.fasterxml.jackson.core.JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return location == null ? "document" : where(location) + " (byte " + location.getByteOffset() + ")";
+    }
+
     /** A value of the wrong type or form; the record holding it is rejected, the stream stays in sync. */
     static final class BadValueException extends RuntimeException {
         BadValueException(String message) {

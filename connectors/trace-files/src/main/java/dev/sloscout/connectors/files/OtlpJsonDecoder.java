@@ -152,7 +152,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                 readTopLevel(t, "document", context);
             }
         } catch (JsonProcessingException e) {
-            context.reject(JsonValues.where(e.getLocation()) + " (byte " + e.getLocation().getByteOffset() + ")",
+            context.reject(JsonValues.where(e),
                     "malformed JSON, reading stopped here: " + JsonValues.message(e));
         } catch (BadValueException e) {
             context.reject("document", e.getMessage() + "; reading stopped here");

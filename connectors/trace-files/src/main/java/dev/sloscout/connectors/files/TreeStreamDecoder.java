@@ -27,7 +27,7 @@ abstract class TreeStreamDecoder implements TraceDecoder {
                 readValue(p, "document " + document++, 0, context);
             }
         } catch (JsonProcessingException e) {
-            context.reject(JsonValues.where(e.getLocation()) + " (byte " + e.getLocation().getByteOffset() + ")",
+            context.reject(JsonValues.where(e),
                     "malformed JSON, reading stopped here: " + JsonValues.message(e));
         }
     }

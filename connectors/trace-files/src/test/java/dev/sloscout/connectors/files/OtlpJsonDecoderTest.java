@@ -108,6 +108,33 @@ class OtlpJsonDecoderTest {
     }
 
     @Test
+    void aDocumentNestedTooDeepIsOneProblem() {
+        String deep = "{\n\"resourceSpans\": [\n" + "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000) + "\n]}\n";
+
+        Decoding decoded = decode(deep);
+
+        assertThat(decoded.spans).isEmpty();
+        assertThat(decoded.problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("document");
+            assertThat(p.reason()).contains("reading stopped here");
+        });
+    }
+
+    @Test
+    void aDecompressionBombIsStoppedWithAClearProblem() {
+        byte[] newlines = new byte[150 << 20]; // a JSON-lines file of one request and 150 MB of empty lines
+        java.util.Arrays.fill(newlines, (byte) '\n');
+        byte[] first = "{\"resourceSpans\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(first, 0, newlines, 0, first.length);
+        byte[] bomb = dev.sloscout.connectors.files.fixtures.Compressions.gzip(newlines);
+        java.util.List<dev.sloscout.engine.model.Problem> problems = new java.util.ArrayList<>();
+
+        new TraceFileReader(span -> { }, problems::add).read("bomb.json.gz", new java.io.ByteArrayInputStream(bomb));
+
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("over 500:1"));
+    }
+
+    @Test
     void aCorruptFirstLineIsOneBadLineNotADocument() {
         String lines = new OtlpJsonWriter().jsonLines(SPANS, 2);
         String text = "{\"resourceSpans\": [ {\"scopeSpans\": oops\n" + lines;
