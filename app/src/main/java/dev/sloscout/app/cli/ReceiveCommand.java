@@ -77,6 +77,11 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
                     capture.write(batch.spans(), batch.logs());
                 }
             }
+            // the deadline: answer what is in flight, then keep everything that was answered 200
+            receiver.stop(java.time.Duration.ofSeconds(5));
+            for (OtlpHttpReceiver.Batch batch = queue.poll(); batch != null; batch = queue.poll()) {
+                capture.write(batch.spans(), batch.logs());
+            }
             out.printf("%d spans -> %s, %d log records%s; %d requests, %d answered 429%n", capture.spans(), spansFile,
                     capture.logs(), logsFile == null ? " (not kept: no --logs)" : capture.logsTarget(logsFile),
                     receiver.acceptedRequests(), receiver.throttledRequests());

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,5 +74,51 @@ class ReceiveCommandTest {
         assertThat(Files.readString(logs)).contains("\"message\":\"cart 7 saved\"").contains("\"level\":\"INFO\"");
         CliRun fingerprint = CliRun.of("fingerprint", logs.toString());
         assertThat(fingerprint.out()).contains("cart <NUM> saved");
+    }
+
+    @Test
+    void atTheDeadlineEverythingAcknowledgedIsWrittenAndNothingElse() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path spans = dir.resolve("deadline.jsonl");
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("receive", "--listen",
+                "127.0.0.1:" + port, "--seconds", "3", "--out", spans.toString()));
+        java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger seeds = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            Thread client = new Thread(() -> {
+                HttpClient http = HttpClient.newHttpClient();
+                while (!run.isDone()) {
+                    List<dev.sloscout.engine.model.Span> batch = TraceFixtures.spans(seeds.incrementAndGet(), 3);
+                    try {
+                        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/v1/traces")).header("Content-Type", "application/x-protobuf")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(OtlpProtoWriter.bare(batch))).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 200) {
+                            acknowledged.addAndGet(batch.size());
+                        }
+                    } catch (java.io.IOException | InterruptedException notAnswered) {
+                        // before the start or after the deadline: not acknowledged, must not be written
+                    }
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        CliRun done = run.get();
+        for (Thread client : clients) {
+            client.join();
+        }
+
+        assertThat(done.exitCode()).as(done.err()).isZero();
+        assertThat(acknowledged.get()).isPositive();
+        CliRun stats = CliRun.of("ingest-stats", spans.toString(), "--json");
+        var summary = new ObjectMapper().readTree(stats.out());
+        assertThat(summary.get("spans").asLong() + summary.get("duplicateSpans").asLong())
+                .isEqualTo(acknowledged.get());
     }
 }

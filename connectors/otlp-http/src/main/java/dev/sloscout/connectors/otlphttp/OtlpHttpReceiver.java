@@ -306,6 +306,17 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking connections, then waits up to {@code grace} for the requests already being handled to be
+     * answered: afterwards every batch answered 200 is in the queue, and nothing more will be. Drain the queue after
+     * this to keep everything that was acknowledged.
+     */
+    public void stop(java.time.Duration grace) throws InterruptedException {
+        server.stop((int) Math.max(1, grace.toSeconds()));
+        workers.shutdown();
+        workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         server.stop(0);
