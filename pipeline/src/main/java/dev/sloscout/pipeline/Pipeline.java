@@ -176,14 +176,20 @@ public final class Pipeline {
             Redactor redactor) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
-        List<Problem> losses = losses(summary, report, discovery, options.maxOpenSpans());
+        List<Problem> losses = new ArrayList<>(losses(summary, report, discovery, options.maxOpenSpans()));
+        if (capsules.overflowEvents() > 0) {
+            losses.add(new Problem("logs", "", capsules.overflowEvents() + " log events of "
+                    + capsules.overflowServices() + " services beyond the first " + CapsuleAccumulator.MAX_SERVICES
+                    + " were mined together as \"" + CapsuleAccumulator.OTHER_SERVICES + "\" (many services often "
+                    + "mean an id in the service field)"));
+        }
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);
         problems.addAll(losses);
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
                 capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
-                List.copyOf(logProblems), redactor.redactions().snapshot(), losses);
+                List.copyOf(logProblems), redactor.redactions().snapshot(), List.copyOf(losses));
     }
 
     private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {

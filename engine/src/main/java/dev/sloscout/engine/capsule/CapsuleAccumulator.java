@@ -68,8 +68,34 @@ public final class CapsuleAccumulator implements LogSink {
         yearless.remove(source);
     }
 
+    /** Services mined apart at most; events of further ones are mined together under {@link #OTHER_SERVICES}. */
+    public static final int MAX_SERVICES = 2_000;
+    /** The service of the events of services beyond {@link #MAX_SERVICES}. */
+    public static final String OTHER_SERVICES = "(other services)";
+    private final java.util.Set<String> overflowServices = new java.util.HashSet<>();
+    private long overflowEvents;
+
+    /** Events mined under {@link #OTHER_SERVICES}, and how many services they came from (counted up to 100,000). */
+    public long overflowEvents() {
+        return overflowEvents;
+    }
+
+    public int overflowServices() {
+        return overflowServices.size();
+    }
+
     @Override
     public void accept(LogEvent event) {
+        String service = event.service();
+        if (!miners.containsKey(service) && !waiting.containsKey(service)
+                && miners.size() + waiting.size() >= MAX_SERVICES) {
+            overflowEvents++;
+            if (overflowServices.size() < 100_000) {
+                overflowServices.add(service);
+            }
+            event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(), event.raw(),
+                    event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
+        }
         Fingerprinter fingerprinter = miners.get(event.service());
         if (fingerprinter == null) {
             List<LogEvent> queue = waiting.computeIfAbsent(event.service(), s -> new ArrayList<>());
