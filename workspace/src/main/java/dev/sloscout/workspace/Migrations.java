@@ -52,7 +52,7 @@ final class Migrations {
                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
                 insert.setInt(1, version);
                 insert.setString(2, script);
-                insert.setObject(3, OffsetDateTime.now());
+                insert.setObject(3, OffsetDateTime.now(java.time.ZoneOffset.UTC));
                 insert.executeUpdate();
             }
             db.commit();

@@ -87,7 +87,7 @@ public final class Workspace implements AutoCloseable {
      * schema and repairing its index.
      */
     public static Workspace open(Path base) throws WorkspaceException {
-        return open(base, Clock.systemDefaultZone());
+        return open(base, Clock.systemUTC());
     }
 
     /** As {@link #open(Path)}, stamping sources, batches and tuning history with {@code clock}'s time. */

@@ -67,8 +67,8 @@ public final class SloScoutCommand implements Runnable {
     /** As above, with the present from {@code clock} (the one place the CLI reads the wall clock). */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, java.time.Clock clock) {
         CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err, clock));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler((ex, a) -> {
             err.println("slo-scout: " + ex.getMessage());
             err.println("Try 'slo-scout --help'.");

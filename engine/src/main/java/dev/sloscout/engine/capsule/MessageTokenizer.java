@@ -262,7 +262,6 @@ public final class MessageTokenizer {
         int dots = 0;
         int colons = 0;
         int dashes = 0;
-        int slashes = 0;
         int at = -1;
         for (int i = from; i < end; i++) {
             char c = s.charAt(i);
@@ -279,8 +278,6 @@ public final class MessageTokenizer {
                 colons++;
             } else if (c == '-') {
                 dashes++;
-            } else if (c == '/' || c == '\\') {
-                slashes++;
             } else if (c == '@') {
                 at = i;
             }
@@ -396,7 +393,6 @@ public final class MessageTokenizer {
     /** {@code 250ms}, {@code 1.5s}, {@code 3m20s} are durations; {@code 64MB}, {@code 4KiB}, {@code 10k} sizes. */
     private static String unitOf(String s, int from, int end) {
         int i = from;
-        boolean duration = true;
         boolean sawUnit = false;
         String kind = null;
         while (i < end) {
@@ -418,7 +414,6 @@ public final class MessageTokenizer {
             }
             kind = k;
             sawUnit = true;
-            duration &= k == Placeholder.DURATION;
         }
         return sawUnit ? kind : null;
     }
