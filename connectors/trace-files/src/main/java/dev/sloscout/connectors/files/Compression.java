@@ -46,6 +46,19 @@ public final class Compression {
         return compressed ? new BufferedInputStream(new RatioGuard(in, compressedBytes), BUFFER) : in;
     }
 
+    /**
+     * The decompressed bytes of a stream its caller owns: closing the result frees the decompressors (zstd holds
+     * native memory until it is closed) but leaves {@code raw} open for its owner.
+     */
+    public static BufferedInputStream decompressedBorrowing(InputStream raw) throws IOException {
+        return decompressed(new FilterInputStream(raw) {
+            @Override
+            public void close() {
+                // the caller closes the stream it owns
+            }
+        });
+    }
+
     /** Counts the bytes read through it. */
     private static final class Counting extends FilterInputStream {
         long count;

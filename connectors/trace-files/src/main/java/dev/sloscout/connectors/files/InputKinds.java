@@ -61,8 +61,7 @@ public final class InputKinds {
         if (!Files.isRegularFile(file)) {
             return false;
         }
-        try (InputStream raw = Files.newInputStream(file)) {
-            BufferedInputStream in = Compression.decompressed(raw);
+        try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = Compression.decompressed(raw)) {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             return head.length > 0 && FormatSniffer.sniff(head).isEmpty() && looksLikeText(head)
                     && !FormatSniffer.looksLikeDamagedTraces(head);
@@ -73,8 +72,8 @@ public final class InputKinds {
 
     /** What a file that is not read as logs is: a trace format by name, or why not (binary, damaged traces). */
     public static String describe(Path file) {
-        try (InputStream raw = Files.newInputStream(file)) {
-            byte[] head = Compression.peek(Compression.decompressed(raw), FormatSniffer.SNIFF_BYTES);
+        try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = Compression.decompressed(raw)) {
+            byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             return FormatSniffer.sniff(head).map(f -> "a trace file, " + f.displayName())
                     .orElseGet(() -> looksLikeText(head) ? FormatSniffer.describe(head) : "binary content");
         } catch (IOException e) {

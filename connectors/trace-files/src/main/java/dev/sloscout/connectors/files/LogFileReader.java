@@ -97,8 +97,7 @@ public final class LogFileReader {
         }
 
         long run(InputStream raw) {
-            try {
-                BufferedInputStream in = Compression.decompressed(raw);
+            try (BufferedInputStream in = Compression.decompressedBorrowing(raw)) {
                 if (isJsonDocument(in)) {
                     anyText = true;
                     document(in);

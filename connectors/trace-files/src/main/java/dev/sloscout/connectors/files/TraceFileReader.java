@@ -87,8 +87,7 @@ public final class TraceFileReader {
     public SourceReport read(String source, InputStream raw) {
         DecodeContext context = new DecodeContext(source, spans, problems, cancelled);
         TraceFormat format = null;
-        try {
-            BufferedInputStream in = Compression.decompressed(raw);
+        try (BufferedInputStream in = Compression.decompressedBorrowing(raw)) {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             Optional<TraceFormat> sniffed = FormatSniffer.sniff(head);
             if (sniffed.isEmpty()) {
