@@ -48,33 +48,49 @@ public final class RealPrometheus implements AutoCloseable {
             assumeTrue(false, "no prometheus binary at " + binary);
         }
         HttpServer exporter = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        int port = freePort();
-        Files.writeString(dir.resolve("prometheus.yml"), """
-                global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
-                scrape_configs:
-                  - job_name: prometheus
-                    static_configs: [{targets: ['127.0.0.1:%d']}]
-                  - job_name: shop
-                    static_configs: [{targets: ['127.0.0.1:%d']}]
-                """.formatted(port, exporter.getAddress().getPort()));
-        Process process = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        RealPrometheus p = new RealPrometheus(process, exporter, port);
-        exporter.createContext("/metrics", exchange -> {
-            long n = p.scrapes.incrementAndGet();
-            byte[] body = p.exposition(n).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(body);
+        // Prometheus takes no port 0 that it would report back: a free port is picked, and when another process
+        // takes it between the pick and the bind, Prometheus exits at once and the start is retried on another
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Files.writeString(dir.resolve("prometheus.yml"), """
+                    global:
+                      scrape_interval: 1s
+                      evaluation_interval: 1s
+                    scrape_configs:
+                      - job_name: prometheus
+                        static_configs: [{targets: ['127.0.0.1:%d']}]
+                      - job_name: shop
+                        static_configs: [{targets: ['127.0.0.1:%d']}]
+                    """.formatted(port, exporter.getAddress().getPort()));
+            Path log = dir.resolve("prometheus.log");
+            Process process = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
+                    "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            RealPrometheus p = new RealPrometheus(process, exporter, port);
+            if (attempt == 1) {
+                exporter.createContext("/metrics", exchange -> p.serve(exchange));
+                exporter.start();
+            } else {
+                exporter.removeContext("/metrics");
+                exporter.createContext("/metrics", exchange -> p.serve(exchange));
             }
-        });
-        exporter.start();
-        p.awaitReady();
-        return p;
+            if (p.awaitReady() || attempt == 3 || !Files.readString(log).contains("address already in use")) {
+                if (!process.isAlive()) {
+                    fail("prometheus exited with " + process.exitValue() + " (see " + log + ")");
+                }
+                return p;
+            }
+        }
+    }
+
+    private void serve(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        long n = scrapes.incrementAndGet();
+        byte[] body = exposition(n).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
+        }
     }
 
     private String exposition(long n) {
@@ -97,19 +113,20 @@ public final class RealPrometheus implements AutoCloseable {
                 """.formatted(calls - errors, errors, n * 800, n * 900, n * 990, n * 1000, n * 1000, n * 150, n * 1000);
     }
 
-    private void awaitReady() throws Exception {
+    /** True when ready with five scrapes; false when the process exited (the caller says why); fails on timeout. */
+    private boolean awaitReady() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                fail("prometheus exited with " + process.exitValue());
+                return false;
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && scrapes.get() >= 5) {
                     Thread.sleep(1500); // the last scrapes are in the head block and queryable
-                    return;
+                    return true;
                 }
             } catch (IOException notYet) {
                 // still starting
@@ -117,6 +134,7 @@ public final class RealPrometheus implements AutoCloseable {
             Thread.sleep(200);
         }
         fail("prometheus on " + url() + " not ready with 5 scrapes within 30 s");
+        return false;
     }
 
     public String url() {
