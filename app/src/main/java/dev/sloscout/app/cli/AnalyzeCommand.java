@@ -159,8 +159,8 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", ")) + " (by source in analysis.json)");
         }
         List<ExportedSlo> slos = pipeline.slos(analysis);
-        java.util.SortedMap<String, String> bundle = ExportBundle.files(slos);
-        List<String> stale = ExportBundle.write(outDir, bundle);
+        ExportBundle.Written written = ExportBundle.writeByService(outDir, slos); // one service in memory at a time
+        List<String> stale = written.removed();
         if (!stale.isEmpty()) {
             out.printf("removed %d files an earlier bundle left in %s: %s%n", stale.size(), outDir,
                     String.join(", ", stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : ""));
@@ -171,7 +171,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         analysis.logProblems().forEach(p -> err.println("slo-scout: " + p.toLine()));
         analysis.losses().forEach(p -> err.println("slo-scout: " + p.toLine()));
-        List<String> structural = ExportBundle.check(slos, bundle);
+        List<String> structural = written.problems();
         structural.forEach(p -> err.println("slo-scout: " + outDir + ": " + p));
         out.println("structural checks: " + (structural.isEmpty() ? "passed" : structural.size() + " problems"));
         boolean valid = validate() && structural.isEmpty();

@@ -147,17 +147,54 @@ public final class ExportBundle {
      */
     public static List<String> write(Path folder, Map<String, String> files) throws IOException {
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Path target = folder.resolve(file.getKey()).normalize();
-            if (!target.startsWith(folder.normalize())) {
-                throw new IOException(file.getKey() + ": a bundle path must stay inside " + folder);
-            }
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-            // getBytes replaces what cannot be encoded (a lone surrogate) instead of aborting the export
-            Files.write(temporary, file.getValue().getBytes(StandardCharsets.UTF_8));
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writeFile(folder, file.getKey(), file.getValue());
         }
+        return removeStale(folder, files.keySet());
+    }
+
+    /** What {@link #writeByService} wrote and found. */
+    public record Written(int files, List<String> removed, List<String> problems) {
+    }
+
+    /**
+     * Writes the bundle service by service and checks each service's files as they are written, so memory holds
+     * one service's files at a time, not the whole bundle (10,000 SLOs make hundreds of megabytes of YAML); then
+     * removes stale files as {@link #write} does. The same files and the same problems as {@link #files} and
+     * {@link #check} give.
+     */
+    public static Written writeByService(Path folder, List<ExportedSlo> slos) throws IOException {
+        Map<String, List<ExportedSlo>> byService = new TreeMap<>();
+        for (ExportedSlo slo : slos) {
+            byService.computeIfAbsent(slo.definition().service(), k -> new ArrayList<>()).add(slo);
+        }
+        Set<String> written = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (List<ExportedSlo> service : byService.values()) {
+            SortedMap<String, String> files = files(service);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                writeFile(folder, file.getKey(), file.getValue());
+                written.add(file.getKey());
+            }
+            problems.addAll(check(service, files));
+        }
+        return new Written(written.size(), removeStale(folder, written), problems.stream().distinct().toList());
+    }
+
+    private static void writeFile(Path folder, String relative, String content) throws IOException {
+        Path target = folder.resolve(relative).normalize();
+        if (!target.startsWith(folder.normalize())) {
+            throw new IOException(relative + ": a bundle path must stay inside " + folder);
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        // getBytes replaces what cannot be encoded (a lone surrogate) instead of aborting the export
+        Files.write(temporary, content.getBytes(StandardCharsets.UTF_8));
+        Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<String> removeStale(Path folder, java.util.Collection<String> kept) throws IOException {
+        Set<String> keep = new HashSet<>(kept);
         List<String> removed = new java.util.ArrayList<>();
         for (String owned : FOLDERS) {
             Path sub = folder.resolve(owned);
@@ -170,7 +207,7 @@ public final class ExportBundle {
             }
             for (Path file : present) {
                 String relative = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                if (!files.containsKey(relative)) {
+                if (!keep.contains(relative)) {
                     Files.delete(file);
                     removed.add(relative);
                 }
