@@ -124,8 +124,7 @@ public final class RealPrometheus implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && scrapes.get() >= 5) {
-                    Thread.sleep(1500); // the last scrapes are in the head block and queryable
+                if (r.statusCode() == 200 && scrapes.get() >= 5 && queryableScrapes(http) >= 5) {
                     return true;
                 }
             } catch (IOException notYet) {
@@ -135,6 +134,16 @@ public final class RealPrometheus implements AutoCloseable {
         }
         fail("prometheus on " + url() + " not ready with 5 scrapes within 30 s");
         return false;
+    }
+
+    /** How many of the shop's scrapes a query sees now (0 until the first is in the head block). */
+    private int queryableScrapes(HttpClient http) throws IOException, InterruptedException {
+        String query = java.net.URLEncoder.encode("count_over_time(up{job=\"shop\"}[10m])", StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/query?query=" + query))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"value\":\\[[^,]+,\"(\\d+)\"\\]")
+                .matcher(r.body());
+        return r.statusCode() == 200 && m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     public String url() {
