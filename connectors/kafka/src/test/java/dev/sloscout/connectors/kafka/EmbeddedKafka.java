@@ -22,13 +22,47 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final Properties props = new Properties();
-    private final int port;
+    private int port;
     private KafkaRaftServer server;
 
+    /**
+     * Formats storage under {@code dir} and starts the broker. Kafka binds the ports it is given (a port 0 would not
+     * survive {@link #restart()}), so free ports are picked first; when another process takes one in between, the
+     * start fails with a bind error and is retried on new ports and fresh storage, three times at most.
+     */
     public EmbeddedKafka(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            configure(dir.resolve("attempt-" + attempt));
+            try {
+                start();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !causedByBind(e)) {
+                    throw e;
+                }
+                try {
+                    stop();
+                } catch (RuntimeException ignored) {
+                    // a half-started server: its ports and storage are abandoned with it
+                }
+            }
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void configure(Path dir) throws IOException {
         port = freePort();
         int controller = freePort();
         Path logs = dir.resolve("kafka-logs");
+        props.clear();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
@@ -55,7 +89,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (code != 0) {
             throw new IOException("kafka storage format failed: " + log.toString(StandardCharsets.UTF_8));
         }
-        start();
     }
 
     private void start() {
