@@ -31,7 +31,14 @@ final class CaptureFiles implements AutoCloseable {
     CaptureFiles(Path spansFile, Path logsFile) throws IOException {
         this.spanOut = Files.newBufferedWriter(spansFile, StandardCharsets.UTF_8);
         this.keepsLogs = logsFile != null;
-        this.logOut = keepsLogs ? Files.newBufferedWriter(logsFile, StandardCharsets.UTF_8) : Writer.nullWriter();
+        Writer logWriter;
+        try {
+            logWriter = keepsLogs ? Files.newBufferedWriter(logsFile, StandardCharsets.UTF_8) : Writer.nullWriter();
+        } catch (IOException | RuntimeException e) {
+            spanOut.close(); // the spans file was opened: close it rather than leak it
+            throw e;
+        }
+        this.logOut = logWriter;
     }
 
     void write(List<Span> spanBatch, List<LogEvent> logBatch) throws IOException {

@@ -64,7 +64,11 @@ final class DemoDataCommand implements Callable<Integer> {
         List<DemoLog> logBatch = new ArrayList<>(SPANS_PER_LINE);
         long[] counts = new long[2];
         long traces;
-        try (OutputStream target = open(file); OutputStream logTarget = logsFile == null ? OutputStream.nullOutputStream() : open(logsFile)) {
+        // written beside the targets and moved into place when whole: a failure leaves no half-written dump
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Path logsPartial = logsFile == null ? null : logsFile.resolveSibling(logsFile.getFileName() + ".partial");
+        try (OutputStream target = open(partial, file);
+             OutputStream logTarget = logsFile == null ? OutputStream.nullOutputStream() : open(logsPartial, logsFile)) {
             traces = DemoShop.generate(seed, days, Ingestion.DEMO_PEAK_PER_MINUTE * scale, span -> {
                 batch.add(span);
                 counts[0]++;
@@ -86,6 +90,16 @@ final class DemoDataCommand implements Callable<Integer> {
             if (!logBatch.isEmpty()) {
                 writeLine(logTarget, logWriter.request(logBatch), logBatch);
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            if (logsPartial != null) {
+                Files.deleteIfExists(logsPartial);
+            }
+            throw e;
+        }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (logsFile != null) {
+            Files.move(logsPartial, logsFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         out.printf("%d traces, %d spans -> %s%n", traces, counts[0], file);
         if (logsFile != null) {
@@ -104,12 +118,18 @@ final class DemoDataCommand implements Callable<Integer> {
         batch.clear();
     }
 
-    private static OutputStream open(Path file) throws IOException {
+    /** Opens {@code file} compressed as {@code named} says (.zst, .gz or plain); nothing is left open on failure. */
+    private static OutputStream open(Path file, Path named) throws IOException {
         OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        String name = file.getFileName().toString();
-        if (name.endsWith(".zst")) {
-            return new ZstdOutputStream(raw);
+        String name = named.getFileName().toString();
+        try {
+            if (name.endsWith(".zst")) {
+                return new ZstdOutputStream(raw);
+            }
+            return name.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
         }
-        return name.endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
     }
 }
