@@ -29,7 +29,7 @@ public final class JourneyDiscovery implements TraceListener {
     private final Map<JourneyKey, JourneyAccumulator> journeys = new LinkedHashMap<>();
     private final OperationTemplates templates = new OperationTemplates();
     /** Which journey each trace went to and whether it failed, so logs can be linked by trace id (bounded). */
-    private final Map<TraceId, TraceLink> links = new HashMap<>();
+    private final TraceLinks links = new TraceLinks(MAX_LINKED_TRACES);
     private static final int MAX_LINKED_TRACES = 2_000_000;
     private long assigned;
     private long partialTraces;
@@ -99,9 +99,7 @@ public final class JourneyDiscovery implements TraceListener {
         }
         boolean failed = Spans.isError(entrySpan) || Spans.isError(shape.root());
         journey.add(shape, entry, failed, complete);
-        if (links.size() < MAX_LINKED_TRACES) {
-            links.put(trace.traceId(), new TraceLink(journey.key(), failed));
-        }
+        links.put(trace.traceId(), journey.key(), failed);
         assigned++;
     }
 
