@@ -19,9 +19,15 @@ public final class LinkedCapsules {
 
     /** Capsules whose samples {@code redactor} redacts (and counts, per source). */
     public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor) {
+        return linkedTo(discovery, clock, redactor, CapsuleAccumulator.DEFAULT_MAX_SERVICES);
+    }
+
+    /** As above, mining at most {@code maxServices} log services apart. */
+    public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor,
+            int maxServices) {
         return new CapsuleAccumulator(redactor, traceId -> {
             JourneyDiscovery.TraceLink link = discovery.link(traceId);
             return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());
-        }, clock);
+        }, clock, maxServices);
     }
 }

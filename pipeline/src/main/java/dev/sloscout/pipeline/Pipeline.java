@@ -106,7 +106,8 @@ public final class Pipeline {
         }, options.maxOpenSpans(), redactor, discovery, samples);
 
         List<Problem> logProblems = new ArrayList<>();
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor);
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
+                options.maxLogServices());
         LogFileReader logReader = new LogFileReader(capsules, problem -> logProblems.add(redactor.redact(problem)));
         for (int i = 0; i < split.logs().size(); i++) {
             int index = split.traces().size() + i;
@@ -129,7 +130,8 @@ public final class Pipeline {
         List<LogEvent> logs = new ArrayList<>();
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
                 log -> logs.add(DemoLogs.event(log)), discovery, samples);
-        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock());
+        CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), new Redactor(),
+                options.maxLogServices());
         logs.forEach(capsules::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
         return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor());
@@ -179,9 +181,9 @@ public final class Pipeline {
         List<Problem> losses = new ArrayList<>(losses(summary, report, discovery, options.maxOpenSpans()));
         if (capsules.overflowEvents() > 0) {
             losses.add(new Problem("logs", "", capsules.overflowEvents() + " log events of "
-                    + capsules.overflowServices() + " services beyond the first " + CapsuleAccumulator.MAX_SERVICES
-                    + " were mined together as \"" + CapsuleAccumulator.OTHER_SERVICES + "\" (many services often "
-                    + "mean an id in the service field)"));
+                    + capsules.overflowServices() + " services beyond the first " + capsules.maxServices()
+                    + " were mined together as \"" + CapsuleAccumulator.OTHER_SERVICES + "\" (raise "
+                    + "--max-log-services; many services often mean an id in the service field)"));
         }
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);

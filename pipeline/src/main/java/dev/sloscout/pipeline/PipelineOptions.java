@@ -1,6 +1,7 @@
 package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.trace.AssemblySettings;
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param clock        where the present comes from (wall-clock reads only through it)
  */
 public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings export, int maxOpenSpans, Clock clock,
-                              int maxJourneys) {
+                              int maxJourneys, int maxLogServices) {
     public PipelineOptions {
         profiles = List.copyOf(profiles);
         Objects.requireNonNull(export, "export");
@@ -34,33 +35,42 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
         if (maxJourneys < 1) {
             throw new IllegalArgumentException("maxJourneys must be positive, got " + maxJourneys);
         }
+        if (maxLogServices < 1) {
+            throw new IllegalArgumentException("maxLogServices must be positive, got " + maxLogServices);
+        }
     }
 
     /** The built-in profiles, the standard export (spanmetrics rules), the default assembly bound, the system clock. */
     public static PipelineOptions defaults() {
         return new PipelineOptions(MetricsProfile.DEFAULTS, ExportSettings.DEFAULTS,
-                AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC(), JourneyDiscovery.DEFAULT_MAX_JOURNEYS);
+                AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC(), JourneyDiscovery.DEFAULT_MAX_JOURNEYS,
+                CapsuleAccumulator.DEFAULT_MAX_SERVICES);
     }
 
     public PipelineOptions withProfiles(List<MetricsProfile> newProfiles) {
-        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys);
+        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices);
     }
 
     public PipelineOptions withExport(ExportSettings newExport) {
-        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys);
+        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys, maxLogServices);
     }
 
     public PipelineOptions withMaxOpenSpans(int newMaxOpenSpans) {
-        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys);
+        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys, maxLogServices);
     }
 
     public PipelineOptions withClock(Clock newClock) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys);
+        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys, maxLogServices);
+    }
+
+    /** At most this many log services are mined apart; events of further ones are mined together, counted. */
+    public PipelineOptions withMaxLogServices(int newMaxLogServices) {
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, newMaxLogServices);
     }
 
     /** At most this many journeys are told apart; traces of further ones are counted as a problem. */
     public PipelineOptions withMaxJourneys(int newMaxJourneys) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys);
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys, maxLogServices);
     }
 
     /**
@@ -85,7 +95,7 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
             replaced.add(p.name().equals(MetricsProfile.CUSTOM.name()) ? custom : p);
         }
         MetricsProfile rules = export.profile().name().equals(MetricsProfile.CUSTOM.name()) ? custom : export.profile();
-        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys);
+        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys, maxLogServices);
     }
 
     /**

@@ -110,4 +110,22 @@ class NoSilentLossTest {
                     .contains("--max-journeys");
         });
     }
+
+    @Test
+    void logServicesBeyondTheCapAreMinedTogetherAndReported() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 50);
+        Path first = Files.writeString(dir.resolve("a.log"), "{\"service\":\"cart\",\"message\":\"cart saved\"}\n");
+        Path second = Files.writeString(dir.resolve("b.log"), "{\"service\":\"pay\",\"message\":\"paid\"}\n"
+                + "{\"service\":\"ship\",\"message\":\"shipped\"}\n");
+
+        Analysis analysis = new Pipeline(PipelineOptions.defaults().withMaxLogServices(1), () -> false,
+                (i, s) -> { }).read(List.of(traces.toString(), first.toString(), second.toString()), System.in);
+
+        assertThat(analysis.capsules()).extracting(c -> c.service()).containsOnly("cart", "(other services)");
+        assertThat(analysis.losses()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("logs");
+            assertThat(p.reason()).startsWith("2 log events of 2 services beyond the first 1")
+                    .contains("--max-log-services");
+        });
+    }
 }

@@ -47,6 +47,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     + "further ones are counted as a problem (default ${DEFAULT-VALUE}).")
     int maxJourneys;
 
+    @Option(names = "--max-log-services", paramLabel = "N", defaultValue = "2000",
+            description = "Log services mined apart at most; events of further ones are mined together as "
+                    + "\"(other services)\", counted as a problem (default ${DEFAULT-VALUE}).")
+    int maxLogServices;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
@@ -99,7 +104,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     private PipelineOptions options() {
         try {
             PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
-                    .withMaxJourneys(maxJourneys)
+                    .withMaxJourneys(maxJourneys).withMaxLogServices(maxLogServices)
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
                             ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl));
             if (metricsProfile != null) {

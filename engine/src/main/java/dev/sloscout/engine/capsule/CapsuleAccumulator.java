@@ -51,6 +51,12 @@ public final class CapsuleAccumulator implements LogSink {
      *              their yearless timestamps is taken from it
      */
     public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock) {
+        this(redactor, traces, clock, DEFAULT_MAX_SERVICES);
+    }
+
+    /** As above, mining at most {@code maxServices} services apart (the rest together, counted). */
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices) {
+        this.maxServices = maxServices;
         this.redactor = redactor;
         this.traces = traces;
         this.clock = clock;
@@ -68,9 +74,10 @@ public final class CapsuleAccumulator implements LogSink {
         yearless.remove(source);
     }
 
-    /** Services mined apart at most; events of further ones are mined together under {@link #OTHER_SERVICES}. */
-    public static final int MAX_SERVICES = 2_000;
-    /** The service of the events of services beyond {@link #MAX_SERVICES}. */
+    /** Services mined apart by default; events of further ones are mined together under {@link #OTHER_SERVICES}. */
+    public static final int DEFAULT_MAX_SERVICES = 2_000;
+    private final int maxServices;
+    /** The service of the events of services beyond the bound. */
     public static final String OTHER_SERVICES = "(other services)";
     private final java.util.Set<String> overflowServices = new java.util.HashSet<>();
     private long overflowEvents;
@@ -84,11 +91,15 @@ public final class CapsuleAccumulator implements LogSink {
         return overflowServices.size();
     }
 
+    public int maxServices() {
+        return maxServices;
+    }
+
     @Override
     public void accept(LogEvent event) {
         String service = event.service();
         if (!miners.containsKey(service) && !waiting.containsKey(service)
-                && miners.size() + waiting.size() >= MAX_SERVICES) {
+                && miners.size() + waiting.size() >= maxServices) {
             overflowEvents++;
             if (overflowServices.size() < 100_000) {
                 overflowServices.add(service);

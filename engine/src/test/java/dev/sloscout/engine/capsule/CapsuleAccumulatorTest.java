@@ -109,7 +109,7 @@ class CapsuleAccumulatorTest {
     @org.junit.jupiter.api.Test
     void servicesBeyondTheCapAreMinedTogetherAndCounted() {
         CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
-        int services = CapsuleAccumulator.MAX_SERVICES + 10;
+        int services = CapsuleAccumulator.DEFAULT_MAX_SERVICES + 10;
         for (int s = 0; s < services; s++) {
             acc.accept(LogEvent.rawLine("app.log", s + 1, "svc-" + s, "2024-01-01 10:00:00 INFO cache warmed"));
         }
@@ -119,6 +119,6 @@ class CapsuleAccumulatorTest {
         assertThat(acc.capsules()).filteredOn(c -> c.service().equals(CapsuleAccumulator.OTHER_SERVICES))
                 .singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(10));
         assertThat(acc.capsules().stream().map(Capsule::service).distinct().count())
-                .isEqualTo(CapsuleAccumulator.MAX_SERVICES + 1);
+                .isEqualTo(CapsuleAccumulator.DEFAULT_MAX_SERVICES + 1);
     }
 }
