@@ -38,6 +38,18 @@ class CrashReportTest {
     }
 
     @Test
+    void runningOutOfMemoryIsOneLineSayingWhatToRaise() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = SloScoutCommand.crashed(new OutOfMemoryError("Java heap space"), new String[] {"analyze", "x.json"},
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, java.time.Clock.systemUTC());
+
+        assertThat(exit).isEqualTo(SloScoutCommand.EXIT_UNUSABLE);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line ->
+                assertThat(line).startsWith("slo-scout: out of memory (Java heap space)").contains("-Xmx")
+                        .contains("--max-open-spans").doesNotContain("\tat "));
+    }
+
+    @Test
     void aFailureWithoutMessageSaysWhatItWasAndWhereTheTraceIs() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SloScoutCommand.crashed(new NullPointerException(), new String[] {"analyze", "x.json"},

@@ -37,6 +37,17 @@ class ReceiveCommandTest {
     }
 
     @Test
+    void listeningBeyondLoopbackIsWarnedAbout() {
+        CliRun run = CliRun.of("receive", "--listen", "0.0.0.0:0", "--seconds", "1", "--out",
+                dir.resolve("r.jsonl").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: 0.0.0.0:0 accepts connections from other machines");
+        CliRun loopback = CliRun.of("receive", "--listen", "127.0.0.1:0", "--seconds", "1", "--out",
+                dir.resolve("l.jsonl").toString());
+        assertThat(loopback.err()).doesNotContain("warning");
+    }
+
+    @Test
     void whatArrivesOverOtlpHttpIsWrittenForAnalyze() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
