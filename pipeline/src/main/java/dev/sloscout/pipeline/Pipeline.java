@@ -141,7 +141,7 @@ public final class Pipeline {
      * What the analysis's own bounds cut, as problems with counts and what to raise: nothing is lost without a word.
      */
     static List<Problem> losses(IngestSummary.Snapshot summary, JourneyDiscovery.JourneyReport report,
-            JourneyDiscovery discovery, int maxOpenSpans) {
+            JourneyDiscovery discovery, CapsuleAccumulator capsules, int maxOpenSpans) {
         List<Problem> out = new ArrayList<>();
         if (discovery.overflowTraces() > 0) {
             out.add(new Problem("journeys", "", discovery.overflowTraces() + " traces of "
@@ -165,6 +165,12 @@ public final class Pipeline {
                 .forEach(e -> out.add(new Problem("journey " + e.getKey(), "", e.getValue().dropped()
                         + " requests fell outside the year of history kept from its first request and are not in "
                         + "its SLO history (are some timestamps wrong?)")));
+        if (capsules.overflowEvents() > 0) {
+            out.add(new Problem("logs", "", capsules.overflowEvents() + " log events of "
+                    + capsules.overflowServices() + " services beyond the first " + capsules.maxServices()
+                    + " were mined together as \"" + CapsuleAccumulator.OTHER_SERVICES + "\" (raise "
+                    + "--max-log-services; many services often mean an id in the service field)"));
+        }
         return List.copyOf(out);
     }
 
@@ -178,20 +184,14 @@ public final class Pipeline {
             Redactor redactor) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
-        List<Problem> losses = new ArrayList<>(losses(summary, report, discovery, options.maxOpenSpans()));
-        if (capsules.overflowEvents() > 0) {
-            losses.add(new Problem("logs", "", capsules.overflowEvents() + " log events of "
-                    + capsules.overflowServices() + " services beyond the first " + capsules.maxServices()
-                    + " were mined together as \"" + CapsuleAccumulator.OTHER_SERVICES + "\" (raise "
-                    + "--max-log-services; many services often mean an id in the service field)"));
-        }
+        List<Problem> losses = losses(summary, report, discovery, capsules, options.maxOpenSpans());
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);
         problems.addAll(losses);
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
                 capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
-                List.copyOf(logProblems), redactor.redactions().snapshot(), List.copyOf(losses));
+                List.copyOf(logProblems), redactor.redactions().snapshot(), losses);
     }
 
     private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {

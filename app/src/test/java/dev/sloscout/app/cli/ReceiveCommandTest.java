@@ -49,10 +49,7 @@ class ReceiveCommandTest {
 
     @Test
     void whatArrivesOverOtlpHttpIsWrittenForAnalyze() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = freeLoopbackPort();
         Path spans = dir.resolve("received.jsonl");
         Path logs = dir.resolve("received-logs.jsonl");
         CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("receive", "--listen",
@@ -89,10 +86,7 @@ class ReceiveCommandTest {
 
     @Test
     void atTheDeadlineEverythingAcknowledgedIsWrittenAndNothingElse() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = freeLoopbackPort();
         Path spans = dir.resolve("deadline.jsonl");
         CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("receive", "--listen",
                 "127.0.0.1:" + port, "--seconds", "3", "--out", spans.toString()));
@@ -131,5 +125,11 @@ class ReceiveCommandTest {
         var summary = new ObjectMapper().readTree(stats.out());
         assertThat(summary.get("spans").asLong() + summary.get("duplicateSpans").asLong())
                 .isEqualTo(acknowledged.get());
+    }
+
+    private static int freeLoopbackPort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 }

@@ -39,7 +39,11 @@ public final class Redactor {
      * placeholder of the kind that {@code kind} derives from the match, when {@code accept} says the value is one.
      */
     private record Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept,
-            List<String> triggers) {
+            List<String> triggers, boolean named) {
+        Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept, List<String> triggers) {
+            this(pattern, kind, accept, triggers, pattern.pattern().contains("(?<v>"));
+        }
+
         Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept) {
             this(pattern, kind, accept, List.of());
         }
@@ -221,7 +225,7 @@ public final class Redactor {
 
     private static String apply(Rule rule, String text, boolean secret, Consumer<String> kinds) {
         Matcher m = rule.pattern.matcher(text);
-        boolean named = rule.pattern.pattern().contains("(?<v>");
+        boolean named = rule.named;
         StringBuilder out = null;
         int last = 0;
         while (m.find()) {

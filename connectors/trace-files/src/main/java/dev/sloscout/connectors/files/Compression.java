@@ -85,6 +85,7 @@ public final class Compression {
     /** Fails the read once the decompressed bytes outgrow the compressed ones {@link #MAX_RATIO} times. */
     private static final class RatioGuard extends FilterInputStream {
         private final Counting compressed;
+        private final byte[] one = new byte[1];
         private long out;
 
         RatioGuard(InputStream decompressed, Counting compressed) {
@@ -94,7 +95,6 @@ public final class Compression {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
