@@ -25,9 +25,16 @@ public final class LinkedCapsules {
     /** As above, mining at most {@code maxServices} log services apart. */
     public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor,
             int maxServices) {
+        return linkedTo(discovery, clock, redactor, maxServices,
+                dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES);
+    }
+
+    /** As above, keeping at most {@code maxTemplates} templates apart per log service. */
+    public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor,
+            int maxServices, int maxTemplates) {
         return new CapsuleAccumulator(redactor, traceId -> {
             JourneyDiscovery.TraceLink link = discovery.link(traceId);
             return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());
-        }, clock, maxServices);
+        }, clock, maxServices, maxTemplates);
     }
 }

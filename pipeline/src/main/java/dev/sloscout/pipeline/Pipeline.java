@@ -9,6 +9,7 @@ import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.TemplateMiner;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Problem;
@@ -107,7 +108,7 @@ public final class Pipeline {
 
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
-                options.maxLogServices());
+                options.maxLogServices(), options.maxTemplates());
         LogFileReader logReader = new LogFileReader(capsules, problem -> logProblems.add(redactor.redact(problem)));
         for (int i = 0; i < split.logs().size(); i++) {
             int index = split.traces().size() + i;
@@ -131,7 +132,7 @@ public final class Pipeline {
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
                 log -> logs.add(DemoLogs.event(log)), discovery, samples);
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), new Redactor(),
-                options.maxLogServices());
+                options.maxLogServices(), options.maxTemplates());
         logs.forEach(capsules::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
         return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor());
@@ -148,6 +149,12 @@ public final class Pipeline {
                     + (discovery.overflowJourneys() >= 100_000 ? "100,000 or more" : discovery.overflowJourneys())
                     + " further journeys were not analysed: at most " + discovery.maxJourneys()
                     + " journeys are told apart (raise --max-journeys; many journeys often mean ids in span names)"));
+        }
+        if (discovery.spansOfOtherServices() > 0) {
+            out.add(new Problem("journeys", "", discovery.spansOfOtherServices() + " spans of services beyond the "
+                    + "first " + JourneyDiscovery.maxServicesPerJourney() + " of their journey were counted as \""
+                    + JourneyDiscovery.OTHER_SERVICES + "\" in its services and call "
+                    + "edges (many services often mean an instance id in service.name)"));
         }
         var assembly = summary.assembly();
         if (assembly.droppedSpans() > 0) {
@@ -170,6 +177,16 @@ public final class Pipeline {
                     + capsules.overflowServices() + " services beyond the first " + capsules.maxServices()
                     + " were mined together as \"" + CapsuleAccumulator.OTHER_SERVICES + "\" (raise "
                     + "--max-log-services; many services often mean an id in the service field)"));
+        }
+        java.util.Map<String, Long> beyond = capsules.templateOverflow();
+        if (!beyond.isEmpty()) {
+            long events = beyond.values().stream().mapToLong(Long::longValue).sum();
+            List<String> named = beyond.keySet().stream().limit(5).toList();
+            out.add(new Problem("logs", "", events + " log events of " + beyond.size()
+                    + (beyond.size() == 1 ? " service" : " services") + " (" + String.join(", ", named)
+                    + (beyond.size() > named.size() ? ", ..." : "") + ") that fit none of the first "
+                    + capsules.maxTemplates() + " templates were counted as \"" + TemplateMiner.OVERFLOW_TEXT
+                    + "\" (raise --max-templates; many templates often mean ids or free text the masks miss)"));
         }
         return List.copyOf(out);
     }

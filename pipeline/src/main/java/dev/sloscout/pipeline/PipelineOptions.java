@@ -2,6 +2,7 @@ package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
+import dev.sloscout.engine.capsule.TemplateMiner;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.trace.AssemblySettings;
@@ -22,9 +23,12 @@ import java.util.Objects;
  * @param export       how the bundle is written, including the one profile its rules, tests and dashboards use
  * @param maxOpenSpans spans held while their traces are assembled (memory bound)
  * @param clock        where the present comes from (wall-clock reads only through it)
+ * @param maxJourneys    journeys told apart (traces of further ones are counted, not analysed)
+ * @param maxLogServices log services mined apart (events of further ones are mined together)
+ * @param maxTemplates   templates kept apart per log service (further messages are counted together)
  */
 public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings export, int maxOpenSpans, Clock clock,
-                              int maxJourneys, int maxLogServices) {
+                              int maxJourneys, int maxLogServices, int maxTemplates) {
     public PipelineOptions {
         profiles = List.copyOf(profiles);
         Objects.requireNonNull(export, "export");
@@ -38,39 +42,47 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
         if (maxLogServices < 1) {
             throw new IllegalArgumentException("maxLogServices must be positive, got " + maxLogServices);
         }
+        if (maxTemplates < 1) {
+            throw new IllegalArgumentException("maxTemplates must be positive, got " + maxTemplates);
+        }
     }
 
     /** The built-in profiles, the standard export (spanmetrics rules), the default assembly bound, the system clock. */
     public static PipelineOptions defaults() {
         return new PipelineOptions(MetricsProfile.DEFAULTS, ExportSettings.DEFAULTS,
                 AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC(), JourneyDiscovery.DEFAULT_MAX_JOURNEYS,
-                CapsuleAccumulator.DEFAULT_MAX_SERVICES);
+                CapsuleAccumulator.DEFAULT_MAX_SERVICES, TemplateMiner.DEFAULT_MAX_TEMPLATES);
     }
 
     public PipelineOptions withProfiles(List<MetricsProfile> newProfiles) {
-        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices);
+        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
     }
 
     public PipelineOptions withExport(ExportSettings newExport) {
-        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys, maxLogServices);
+        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
     }
 
     public PipelineOptions withMaxOpenSpans(int newMaxOpenSpans) {
-        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys, maxLogServices);
+        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
     }
 
     public PipelineOptions withClock(Clock newClock) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys, maxLogServices);
+        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys, maxLogServices, maxTemplates);
     }
 
     /** At most this many log services are mined apart; events of further ones are mined together, counted. */
     public PipelineOptions withMaxLogServices(int newMaxLogServices) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, newMaxLogServices);
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, newMaxLogServices, maxTemplates);
     }
 
     /** At most this many journeys are told apart; traces of further ones are counted as a problem. */
     public PipelineOptions withMaxJourneys(int newMaxJourneys) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys, maxLogServices);
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys, maxLogServices, maxTemplates);
+    }
+
+    /** At most this many templates per log service are kept apart; further messages are counted together. */
+    public PipelineOptions withMaxTemplates(int newMaxTemplates) {
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, newMaxTemplates);
     }
 
     /**
@@ -95,7 +107,7 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
             replaced.add(p.name().equals(MetricsProfile.CUSTOM.name()) ? custom : p);
         }
         MetricsProfile rules = export.profile().name().equals(MetricsProfile.CUSTOM.name()) ? custom : export.profile();
-        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys, maxLogServices);
+        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
     }
 
     /**

@@ -128,4 +128,27 @@ class NoSilentLossTest {
                     .contains("--max-log-services");
         });
     }
+
+    @Test
+    void templatesBeyondTheCapAreCountedTogetherAndReported() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 12; i++) { // two-word messages with nothing in common: one template each
+            log.append("{\"service\":\"search\",\"message\":\"").append((char) ('a' + i)).append("lpha ")
+                    .append((char) ('z' - i)).append("ulu\"}\n");
+        }
+        Path file = Files.writeString(dir.resolve("search.log"), log);
+
+        Analysis analysis = new Pipeline(PipelineOptions.defaults().withMaxTemplates(4), () -> false,
+                (i, s) -> { }).read(List.of(file.toString()), System.in);
+
+        assertThat(analysis.capsules()).hasSize(5).anySatisfy(c -> {
+            assertThat(c.template()).isEqualTo(dev.sloscout.engine.capsule.TemplateMiner.OVERFLOW_TEXT);
+            assertThat(c.count()).isEqualTo(8);
+        });
+        assertThat(analysis.losses()).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("logs");
+            assertThat(p.reason()).startsWith("8 log events of 1 service (search) that fit none of the first 4")
+                    .contains("--max-templates");
+        });
+    }
 }

@@ -52,6 +52,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     + "\"(other services)\", counted as a problem (default ${DEFAULT-VALUE}).")
     int maxLogServices;
 
+    @Option(names = "--max-templates", paramLabel = "N", defaultValue = "5000",
+            description = "Log templates kept apart per service at most; messages that fit none of them are "
+                    + "counted together, as a problem (default ${DEFAULT-VALUE}).")
+    int maxTemplates;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
@@ -105,6 +110,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         try {
             PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
                     .withMaxJourneys(maxJourneys).withMaxLogServices(maxLogServices)
+                    .withMaxTemplates(maxTemplates)
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
                             ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl));
             if (metricsProfile != null) {

@@ -56,7 +56,18 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** As above, mining at most {@code maxServices} services apart (the rest together, counted). */
     public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices) {
+        this(redactor, traces, clock, maxServices, TemplateMiner.DEFAULT_MAX_TEMPLATES);
+    }
+
+    /** As above, keeping at most {@code maxTemplates} templates apart per service (the rest together, counted). */
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices,
+            int maxTemplates) {
+        if (maxServices < 1 || maxTemplates < 1) {
+            throw new IllegalArgumentException("the service and template bounds must be positive, got "
+                    + maxServices + " and " + maxTemplates);
+        }
         this.maxServices = maxServices;
+        this.maxTemplates = maxTemplates;
         this.redactor = redactor;
         this.traces = traces;
         this.clock = clock;
@@ -77,6 +88,7 @@ public final class CapsuleAccumulator implements LogSink {
     /** Services mined apart by default; events of further ones are mined together under {@link #OTHER_SERVICES}. */
     public static final int DEFAULT_MAX_SERVICES = 2_000;
     private final int maxServices;
+    private final int maxTemplates;
     /** The service of the events of services beyond the bound. */
     public static final String OTHER_SERVICES = "(other services)";
     private final java.util.Set<String> overflowServices = new java.util.HashSet<>();
@@ -93,6 +105,22 @@ public final class CapsuleAccumulator implements LogSink {
 
     public int maxServices() {
         return maxServices;
+    }
+
+    public int maxTemplates() {
+        return maxTemplates;
+    }
+
+    /** Per service whose miner reached {@link #maxTemplates()}: the events counted under the overflow template. */
+    public Map<String, Long> templateOverflow() {
+        learnAll();
+        Map<String, Long> out = new TreeMap<>();
+        miners.forEach((service, f) -> {
+            if (f.miner().overflowMessages() > 0) {
+                out.put(service, f.miner().overflowMessages());
+            }
+        });
+        return out;
     }
 
     @Override
@@ -132,7 +160,7 @@ public final class CapsuleAccumulator implements LogSink {
     private void learn(String service) {
         List<LogEvent> queue = waiting.remove(service);
         waitingEvents -= queue.size();
-        Fingerprinter fingerprinter = new Fingerprinter(YearlessTimes.PARSED_IN);
+        Fingerprinter fingerprinter = newFingerprinter();
         List<String> sample = new ArrayList<>(queue.size());
         for (LogEvent e : queue) {
             if (e.raw()) {
@@ -142,6 +170,10 @@ public final class CapsuleAccumulator implements LogSink {
         fingerprinter.learnLayout(sample);
         miners.put(service, fingerprinter);
         queue.forEach(e -> mine(fingerprinter, e));
+    }
+
+    private Fingerprinter newFingerprinter() {
+        return new Fingerprinter(YearlessTimes.PARSED_IN, new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
     }
 
     /** The header layout learnt for a service's lines (learning it now if it was still waiting), or null. */
@@ -214,8 +246,7 @@ public final class CapsuleAccumulator implements LogSink {
     /** The template an event would belong to now, without learning (used to label lines in a second pass). */
     public Template templateOf(LogEvent event) {
         learnAll();
-        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(),
-                s -> new Fingerprinter(YearlessTimes.PARSED_IN));
+        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> newFingerprinter());
         Template t = event.raw() ? fingerprinter.matchLine(event.text())
                 : fingerprinter.matchMessage(event.text());
         // one redaction per template, not per line: a second pass labels every line of a file

@@ -18,12 +18,21 @@ import java.util.Map;
  *
  * <p>Template ids are content-addressed. When a template generalises its id changes; {@link #resolve(String)}
  * follows the old id to the current one. Memory grows with the number of templates: the cache of exact token
- * sequences is bounded.
+ * sequences is bounded, and so is the number of templates: once {@code maxTemplates} exist, a message that joins none
+ * of them is counted under one {@linkplain #OVERFLOW_TEXT overflow template} (text without fixed tokens, ids in
+ * messages that the masks miss, would otherwise make one template per line, and each new line a scan of them all).
  */
 public final class TemplateMiner {
     private static final int MAX_CACHED_SEQUENCES = 100_000;
+    /** Templates a miner keeps apart unless told otherwise. */
+    public static final int DEFAULT_MAX_TEMPLATES = 5_000;
+    /** The text of the template that counts the messages beyond the bound. */
+    public static final String OVERFLOW_TEXT = "(other templates, beyond the bound)";
 
     private final MinerSettings settings;
+    private final int maxTemplates;
+    private Cluster overflow;
+    private long overflowMessages;
 
     private final Map<String, Cluster> sequences = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -40,7 +49,25 @@ public final class TemplateMiner {
     }
 
     public TemplateMiner(MinerSettings settings) {
+        this(settings, DEFAULT_MAX_TEMPLATES);
+    }
+
+    /** A miner that keeps at most {@code maxTemplates} templates apart (the rest are counted together). */
+    public TemplateMiner(MinerSettings settings, int maxTemplates) {
+        if (maxTemplates < 1) {
+            throw new IllegalArgumentException("maxTemplates must be positive, got " + maxTemplates);
+        }
         this.settings = settings;
+        this.maxTemplates = maxTemplates;
+    }
+
+    /** Messages counted under the overflow template because the bound was reached. */
+    public long overflowMessages() {
+        return overflowMessages;
+    }
+
+    public int maxTemplates() {
+        return maxTemplates;
     }
 
     /** Adds a message and returns the template it belongs to now. */
@@ -76,10 +103,13 @@ public final class TemplateMiner {
         return templates;
     }
 
-    /** Every live template. */
+    /** Every live template (the overflow template too, once it has messages). */
     public List<Template> templates() {
-        List<Template> all = new ArrayList<>(templates);
+        List<Template> all = new ArrayList<>(templates + 1);
         byLength.values().forEach(list -> list.forEach(c -> all.add(c.template())));
+        if (overflow != null) {
+            all.add(overflow.template());
+        }
         return all;
     }
 
@@ -114,6 +144,9 @@ public final class TemplateMiner {
                 }
                 return best;
             }
+            if (templates >= maxTemplates) {
+                return overflow();
+            }
             best = new Cluster(tokens.toArray(), tokens.spacing());
             register(best);
             templates++;
@@ -127,6 +160,19 @@ public final class TemplateMiner {
         best.count++;
         sequences.put(key, best);
         return best;
+    }
+
+    /** Counts a message under the overflow template (not cached: its own words may yet form a template elsewhere). */
+    private Cluster overflow() {
+        if (overflow == null) {
+            String[] words = OVERFLOW_TEXT.split(" ");
+            boolean[] spacing = new boolean[words.length];
+            java.util.Arrays.fill(spacing, true);
+            overflow = new Cluster(words, spacing);
+        }
+        overflow.count++;
+        overflowMessages++;
+        return overflow;
     }
 
     /**

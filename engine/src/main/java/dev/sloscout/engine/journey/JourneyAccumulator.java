@@ -18,6 +18,10 @@ import java.util.TreeSet;
 final class JourneyAccumulator {
     private static final int SAMPLES = 5;
     private static final int MAX_PATHS = 200;
+    /** Services told apart in one journey's service list and call edges; spans of further ones are counted together. */
+    static final int MAX_SERVICES = 500;
+    /** The name standing for the services of a journey beyond {@link #MAX_SERVICES}. */
+    public static final String OTHER_SERVICES = "(other services)";
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final String key;
@@ -37,6 +41,7 @@ final class JourneyAccumulator {
     private long traces;
     private long errorTraces;
     private long completeTraces;
+    private long spansOfOtherServices;
 
     JourneyAccumulator(String key, String service, String operation, boolean namedByShape, TreeSet<String> calls) {
         this.key = key;
@@ -68,13 +73,13 @@ final class JourneyAccumulator {
             samples.add(shape.trace().traceId().toHex());
         }
         for (int i = 0; i < shape.size(); i++) {
-            Span span = shape.span(i);
-            services.add(span.serviceName());
+            String from = serviceOf(shape.span(i), true);
             for (int c : shape.children(i)) {
                 Span child = shape.span(c);
-                if (!child.serviceName().equals(span.serviceName())) {
-                    edges.computeIfAbsent(span.serviceName(), from -> new TreeMap<>())
-                            .computeIfAbsent(child.serviceName(), to -> new EdgeAccumulator(span.serviceName(), to))
+                String to = serviceOf(child, false);
+                if (!to.equals(from)) {
+                    edges.computeIfAbsent(from, f -> new TreeMap<>())
+                            .computeIfAbsent(to, t -> new EdgeAccumulator(from, t))
                             .add(child);
                 }
             }
@@ -91,6 +96,28 @@ final class JourneyAccumulator {
         } else if (criticalPaths.size() < MAX_PATHS) {
             criticalPaths.put(signature, new long[] {1});
         }
+    }
+
+    /** The span's service as this journey tells it apart: its own name, or {@link #OTHER_SERVICES} past the bound. */
+    private String serviceOf(Span span, boolean count) {
+        String name = span.serviceName();
+        if (services.contains(name)) {
+            return name;
+        }
+        if (services.size() < MAX_SERVICES) {
+            services.add(name);
+            return name;
+        }
+        if (count) {
+            spansOfOtherServices++;
+        }
+        services.add(OTHER_SERVICES);
+        return OTHER_SERVICES;
+    }
+
+    /** Spans whose services were beyond this journey's {@link #MAX_SERVICES} (counted as {@link #OTHER_SERVICES}). */
+    long spansOfOtherServices() {
+        return spansOfOtherServices;
     }
 
     Journey toJourney(String id, String name, int rank, int journeyCount, long allTraces, double overallErrorRatio) {

@@ -63,6 +63,19 @@ public final class JourneyDiscovery implements TraceListener {
         return maxJourneys;
     }
 
+    /** Spans counted as {@link JourneyAccumulator#OTHER_SERVICES}: their journey already named its maximum. */
+    public long spansOfOtherServices() {
+        return journeys.values().stream().mapToLong(JourneyAccumulator::spansOfOtherServices).sum();
+    }
+
+    /** The name standing for a journey's services beyond {@link #maxServicesPerJourney()}. */
+    public static final String OTHER_SERVICES = JourneyAccumulator.OTHER_SERVICES;
+
+    /** The number of services a journey tells apart. */
+    public static int maxServicesPerJourney() {
+        return JourneyAccumulator.MAX_SERVICES;
+    }
+
     @Override
     public void onTrace(Trace trace) {
         if (trace.completion() == Trace.Completion.LATE_PART) {

@@ -140,4 +140,31 @@ class TemplateMinerTest {
         assertThat(fingerprinter.miner().templateCount()).isEqualTo(1);
         assertThat(fingerprinter.miner().cachedSequences()).isLessThanOrEqualTo(100_000);
     }
+
+    @Test
+    void messagesBeyondTheTemplateBoundAreCountedUnderOneTemplate() {
+        TemplateMiner miner = new TemplateMiner(MinerSettings.DEFAULT, 10);
+        Fingerprinter bounded = new Fingerprinter(2024, miner);
+        Random random = new Random(7);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            StringBuilder w = new StringBuilder();
+            for (int k = 0; k < 3 + i % 5; k++) {
+                w.append((char) ('a' + random.nextInt(26)));
+            }
+            words.add(w.toString());
+        }
+        for (String w : words) {
+            bounded.addMessage(w + " says nothing else"); // one template: only the first word varies
+        }
+        for (int i = 0; i < 30; i++) { // thirty messages that share no word: thirty templates wanted
+            bounded.addMessage(words.get(i) + " " + words.get(39 - i));
+        }
+
+        assertThat(miner.templateCount()).isEqualTo(10);
+        assertThat(miner.overflowMessages()).isEqualTo(21);
+        assertThat(miner.templates()).extracting(Template::text).contains(TemplateMiner.OVERFLOW_TEXT)
+                .hasSize(11);
+        assertThat(bounded.addMessage("zebra says nothing else").text()).isEqualTo("<*> says nothing else");
+    }
 }

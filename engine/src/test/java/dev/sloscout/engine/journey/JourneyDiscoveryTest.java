@@ -146,4 +146,25 @@ class JourneyDiscoveryTest {
                 .containsExactlyElementsOf(first.build().journeys().stream()
                         .map(j -> org.assertj.core.groups.Tuple.tuple(j.id(), j.name(), j.rank(), j.traces())).toList());
     }
+
+    @Test
+    void servicesBeyondAJourneysBoundAreCountedTogetherInItsServicesAndEdges() {
+        int bound = JourneyDiscovery.maxServicesPerJourney();
+        Traces t = Traces.trace(1);
+        SpanId root = t.span(null, "gateway", "GET /fan-out", SpanKind.SERVER, 0, 100);
+        for (int i = 0; i < bound + 20; i++) {
+            t.span(root, "worker-" + i, "work", SpanKind.SERVER, 1, 5);
+        }
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        discovery.onTrace(t.build());
+
+        Journey journey = discovery.build().journeys().get(0);
+
+        assertThat(journey.services()).hasSize(bound + 1).contains("gateway", JourneyDiscovery.OTHER_SERVICES);
+        assertThat(journey.edges()).hasSize(bound).anySatisfy(e -> {
+            assertThat(e.to()).isEqualTo(JourneyDiscovery.OTHER_SERVICES);
+            assertThat(e.calls()).isEqualTo(21);
+        });
+        assertThat(discovery.spansOfOtherServices()).isEqualTo(21);
+    }
 }
