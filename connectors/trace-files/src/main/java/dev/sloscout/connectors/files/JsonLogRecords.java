@@ -41,9 +41,13 @@ final class JsonLogRecords {
 
     /**
      * A JSON-lines record; null when it has no message field (the caller reports it). Docker's {@code {"log":..,
-     * "stream":..}} wrapper gives the raw line it holds.
+     * "stream":..}} wrapper gives the raw line it holds; a search hit ({@code {"_source":{...}}}) the record it holds.
      */
     LogEvent record(String source, long line, String fallbackService, JsonNode node) {
+        JsonNode stored = node.get("_source"); // an Elasticsearch / OpenSearch hit: the record is its source
+        if (stored != null && stored.isObject() && first(node, MESSAGE_FIELDS, null) == null) {
+            node = stored;
+        }
         String docker = text(node, "log");
         if (docker != null && node.has("stream") && first(node, "message", "msg") == null) {
             String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.redact.Redactor;
@@ -34,6 +33,10 @@ public final class LogFileReader {
     /** Plain-text lines are mined on this many characters at most; longer ones are cut, and counted. */
     static final int MAX_MINED_CHARS = 64 * 1024;
     private static final int MAX_FOLDED_CHARS = 16 * 1024;
+    /** One record of a JSON log document is built in memory only up to this size; larger ones are skipped. */
+    static final int MAX_DOCUMENT_RECORD_BYTES = 16 << 20;
+    /** A JSON line longer than this is read as a document (its records streamed), not built as one tree. */
+    static final int STREAMED_LINE_BYTES = 1 << 20;
     /** Problems of one kind reported one by one per file; the rest are summed up in one line. */
     private static final int PROBLEMS_PER_KIND = 20;
 
@@ -158,6 +161,16 @@ public final class LogFileReader {
                 }
                 return true;
             }
+            if (length > STREAMED_LINE_BYTES) { // one line holding a whole export: its records one at a time
+                try (JsonParser p = json.getFactory().createParser(bytes, start, length)) {
+                    p.nextToken();
+                    document(p, line);
+                } catch (IOException e) {
+                    problem("line " + line, "not valid JSON (records before the error were kept): "
+                            + REDACTOR.redact(originalMessage(e)), "json");
+                }
+                return true;
+            }
             JsonNode node;
             try {
                 node = json.readTree(bytes, start, length);
@@ -205,45 +218,39 @@ public final class LogFileReader {
             sink.accept(event);
         }
 
-        /** A JSON value spread over lines (pretty-printed OTLP), streamed: never held whole. */
+        /**
+         * A JSON value spread over lines (pretty-printed OTLP, an array of records, an export that wraps its records),
+         * streamed: never held whole.
+         */
         private void document(InputStream in) {
             try (JsonParser p = json.getFactory().createParser(in)) {
                 JsonToken first = p.nextToken();
-                if (first == JsonToken.START_ARRAY) {
-                    long index = 0;
-                    JsonToken t;
-                    while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
-                        index++;
-                        if (t == JsonToken.START_OBJECT) {
-                            record(index, p.readValueAsTree());
-                        } else {
-                            p.skipChildren();
-                            problem("element " + index, "not a JSON object", "element");
-                        }
-                    }
-                } else if (first == JsonToken.START_OBJECT) {
-                    if (p.nextToken() == JsonToken.FIELD_NAME && "resourceLogs".equals(p.currentName())) {
-                        events += new OtlpJsonLogStream(records, this::deliver).request(p, source, 1);
-                    } else {
-                        record(1, restOfObject(p));
-                    }
+                if (first == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
+                        && "resourceLogs".equals(p.currentName())) {
+                    events += new OtlpJsonLogStream(records, this::deliver).request(p, source, 1);
+                    return;
                 }
+                document(p, 0);
             } catch (IOException e) {
                 problem("", "not a valid JSON document (records before the error were kept): "
                         + REDACTOR.redact(originalMessage(e)), "document");
             }
         }
 
-        /** The object whose first field name the parser is on, as a tree. */
-        private ObjectNode restOfObject(JsonParser p) throws IOException {
-            ObjectNode node = json.createObjectNode();
-            while (p.currentToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                node.set(name, p.readValueAsTree());
-                p.nextToken();
-            }
-            return node;
+        /** The records of the JSON value the parser is on; {@code line} > 0 names the line that holds it. */
+        private void document(JsonParser p, long line) throws IOException {
+            String where = line > 0 ? "line " + line + ", " : "";
+            JsonLogDocument.read(p, new JsonLogDocument.Handler() {
+                @Override
+                public void record(long index, JsonNode node) {
+                    Reading.this.record(line > 0 ? line : index, node);
+                }
+
+                @Override
+                public void problem(String location, String reason) {
+                    Reading.this.problem(where + location, reason, "element");
+                }
+            }, Math.min(maxRecordBytes, MAX_DOCUMENT_RECORD_BYTES));
         }
 
         private void problem(String location, String reason, String kind) {

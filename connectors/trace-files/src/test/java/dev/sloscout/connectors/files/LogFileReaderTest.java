@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +148,77 @@ class LogFileReaderTest {
         read("app.json", "[\n  {\"msg\": \"one\"},\n  {\"msg\": \"two\"},\n  42\n]\n".getBytes(StandardCharsets.UTF_8));
         assertThat(events).extracting(LogEvent::text).containsExactly("one", "two");
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo("element 3"));
+    }
+
+    @Test
+    void recordsWrappedInAnObjectAreStreamedHoweverDeep() {
+        read("export.json", ("{\n  \"took\": 5,\n  \"hits\": {\n    \"total\": {\"value\": 2},\n    \"hits\": [\n"
+                + "      {\"_index\": \"logs\", \"_source\": {\"message\": \"disk full\", \"level\": \"error\","
+                + " \"service\": \"store\"}},\n"
+                + "      {\"_index\": \"logs\", \"_source\": {\"message\": \"retrying\", \"level\": \"warn\"}}\n"
+                + "    ]\n  }\n}\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(events).extracting(LogEvent::text, LogEvent::severity, LogEvent::service)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("disk full", Severity.ERROR, "store"),
+                        org.assertj.core.groups.Tuple.tuple("retrying", Severity.WARN, "export"));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aPrettyPrintedSingleRecordKeepsItsArraysOfObjects() {
+        read("one.json", ("{\n  \"tags\": [{\"k\": \"zone\"}],\n  \"message\": \"started\",\n"
+                + "  \"context\": {\"items\": [{\"id\": 1}]}\n}\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(events).extracting(LogEvent::text).containsExactly("started");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aRecordLargerThanTheBoundIsSkippedByOffsetAndTheRestRead() {
+        LogFileReader small = new LogFileReader(events::add, problems::add, 200);
+        String big = "x".repeat(500);
+        small.read("logs.json", new ByteArrayInputStream(("{\n \"logs\": [\n  {\"message\": \"first\"},\n"
+                + "  {\"message\": \"huge\", \"detail\": [\"" + big + "\", {\"more\": \"" + big + "\"}]},\n"
+                + "  {\"message\": \"third\"}\n ]\n}\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(events).extracting(LogEvent::text).containsExactly("first", "third");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).startsWith("element 2 (byte ");
+            assertThat(p.reason()).isEqualTo("a record larger than 200 bytes skipped");
+        });
+    }
+
+    @Test
+    void aWholeExportOnOneLongLineIsReadRecordByRecord() {
+        StringBuilder line = new StringBuilder("{\"logs\":[");
+        for (int i = 0; i < 30_000; i++) {
+            line.append(i == 0 ? "" : ",").append("{\"message\":\"item ").append(i).append(" indexed in shard ")
+                    .append(i % 7).append("\"}");
+        }
+        line.append("]}\n{\"message\":\"after\"}\n");
+        assertThat(line.length()).isGreaterThan(LogFileReader.STREAMED_LINE_BYTES);
+
+        assertThat(read(line.toString())).isEqualTo(30_001);
+        assertThat(events.get(29_999).line()).isEqualTo(1);
+        assertThat(events.get(30_000).text()).isEqualTo("after");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aWrappedDocumentFarLargerThanTheHeapIsReadRecordByRecord() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx32m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                JsonDocumentSoak.class.getName(), "1500000"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("soak finished in time").isTrue();
+        assertThat(process.exitValue()).as("soak exit code (OOM when the document is held whole)").isZero();
+        String[] fields = out.split(" ");
+        assertThat(Long.parseLong(fields[0])).as("records").isEqualTo(1_500_000L);
+        assertThat(Long.parseLong(fields[1])).as("document bytes").isGreaterThan(100L << 20);
+        assertThat(fields[2]).as("problems").isEqualTo("0");
     }
 
     @Test
