@@ -190,7 +190,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         boolean traceInputs = analysis.traceSources().stream().anyMatch(r -> !r.source().startsWith("demo shop"));
         if (report.journeys().isEmpty()) {
             return analysis.capsules().isEmpty() ? SloScoutCommand.EXIT_UNUSABLE
-                    : !logProblems && !traceInputs ? 0 : SloScoutCommand.EXIT_PROBLEMS;
+                    : !logProblems && !traceInputs && summary.rejected() == 0 ? 0 : SloScoutCommand.EXIT_PROBLEMS;
         }
         int exit = !valid ? SloScoutCommand.EXIT_PROBLEMS : summary.rejected() == 0 ? 0
                 : summary.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;

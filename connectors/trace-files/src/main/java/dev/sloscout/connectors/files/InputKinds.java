@@ -44,6 +44,10 @@ public final class InputKinds {
             for (Path file : files) {
                 if (isLogFile(file)) {
                     logs.add(file);
+                } else if (!TraceFileReader.nameRoundTrips(file)) { // trace sources travel by name
+                    problems.add(new Problem(file.toString(), "", "a trace file whose name is not valid in this "
+                            + "system's file name encoding (" + System.getProperty("sun.jnu.encoding")
+                            + "): skipped; rename it, or run with a UTF-8 locale (LANG=C.UTF-8) if it is UTF-8"));
                 } else {
                     traces.add(file.toString());
                 }

@@ -80,7 +80,9 @@ public final class LogFileReader {
 
     /** {@code /var/log/payment-service.log.1.gz} gives {@code payment-service}. */
     static String serviceOf(String source) {
-        String name = source.equals("-") ? "stdin" : Path.of(source).getFileName().toString();
+        // the name as text: a file name the platform cannot encode back (not UTF-8 in a C locale) is no Path again
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(java.io.File.separatorChar));
+        String name = source.equals("-") ? "stdin" : source.substring(slash + 1);
         int dot = name.indexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
     }

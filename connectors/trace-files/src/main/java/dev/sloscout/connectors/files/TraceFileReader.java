@@ -152,6 +152,18 @@ public final class TraceFileReader {
         return files;
     }
 
+    /**
+     * False for a name the platform decoded with replacements (Latin-1 bytes in a UTF-8 name, any non-ASCII byte in a
+     * C locale): its text names no file, so it can be read only through its {@link Path}.
+     */
+    static boolean nameRoundTrips(Path file) {
+        try {
+            return Path.of(file.toString()).equals(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     private static String describe(IOException e) {
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

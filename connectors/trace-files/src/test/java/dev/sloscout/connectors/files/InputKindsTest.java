@@ -57,4 +57,29 @@ class InputKindsTest {
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(problems.get(0).reason()).contains("give - to read standard input");
     }
+
+    @Test
+    void namesThatAreNotValidInTheFileNameEncodingAreReadAsLogsAndReportedAsTraces() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("names"));
+        Path log = Files.writeString(dir.resolve("source.log"), "2024-01-01 10:00:00 INFO started\n");
+        Path trace = Files.writeString(dir.resolve("source.jsonl"), "{\"resourceSpans\":[]}\n");
+        // Latin-1 bytes in the names: no UTF-8 (nor ASCII) text names these files
+        Process copy = new ProcessBuilder("bash", "-c", "cp \"$0\" \"$2\"/$'caf\\xe9.log' && cp \"$1\" \"$2\"/$'tr\\xe4ce.jsonl'",
+                log.toString(), trace.toString(), folder.toString()).inheritIO().start();
+        assertThat(copy.waitFor()).isZero();
+
+        InputKinds.Split split = InputKinds.split(List.of(folder.toString()));
+
+        assertThat(split.logs()).singleElement().satisfies(file -> {
+            List<dev.sloscout.engine.capsule.LogEvent> events = new java.util.ArrayList<>();
+            new LogFileReader(events::add, p -> { throw new AssertionError(p.toLine()); }).read(file);
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.service()).startsWith("caf"));
+        });
+        assertThat(split.traces()).isEmpty();
+        assertThat(split.problems()).singleElement().satisfies(p -> {
+            assertThat(p.source()).startsWith(folder.resolve("tr").toString());
+            assertThat(p.reason()).startsWith("a trace file whose name is not valid in this system's file name "
+                    + "encoding");
+        });
+    }
 }
