@@ -3,6 +3,7 @@ package dev.sloscout.app.cli;
 import java.time.Clock;
 import dev.sloscout.connectors.kafka.KafkaSecurity;
 import dev.sloscout.connectors.kafka.KafkaSource;
+import dev.sloscout.engine.redact.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,6 +78,10 @@ final class KafkaCommand implements Callable<Integer> {
             + "lines.")
     Path logsFile;
 
+    @Option(names = "--raw", description = "Keep span texts and log messages as they arrived; by default "
+            + "secrets and personal data are redacted before they are written.")
+    boolean raw;
+
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until interrupted).")
     Long seconds;
 
@@ -106,7 +111,7 @@ final class KafkaCommand implements Callable<Integer> {
         consumer.start();
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
         KafkaSource.State reported = null;
-        try (CaptureFiles capture = new CaptureFiles(outFile, logsFile)) {
+        try (CaptureFiles capture = new CaptureFiles(outFile, logsFile, raw ? null : new Redactor())) {
             while (clock.instant().isBefore(end) && consumer.isAlive()) {
                 KafkaSource.State state = source.state();
                 if (state != reported) {
@@ -128,9 +133,9 @@ final class KafkaCommand implements Callable<Integer> {
             for (KafkaSource.Delivery d = queue.poll(); d != null; d = queue.poll()) {
                 capture.write(d.spans(), d.logs());
             }
-            out.printf("%d spans, %d log records%s from %d records (%d rejected) -> %s%n", capture.spans(),
+            out.printf("%d spans, %d log records%s from %d records (%d rejected) -> %s%s%n", capture.spans(),
                     capture.logs(), logsFile == null ? capture.logsTarget(null) : "", source.records(),
-                    source.rejectedRecords(), outFile);
+                    source.rejectedRecords(), outFile, capture.redactionNote());
         }
         return source.state() == KafkaSource.State.FAILED ? SloScoutCommand.EXIT_UNUSABLE
                 : source.rejectedRecords() > 0 ? SloScoutCommand.EXIT_PROBLEMS : 0;

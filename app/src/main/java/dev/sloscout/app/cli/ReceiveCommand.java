@@ -2,6 +2,7 @@ package dev.sloscout.app.cli;
 
 import java.time.Clock;
 import dev.sloscout.connectors.otlphttp.OtlpHttpReceiver;
+import dev.sloscout.engine.redact.Redactor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -36,6 +37,10 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--logs", paramLabel = "FILE", description = "Log records, as JSON lines.")
     Path logsFile;
 
+    @Option(names = "--raw", description = "Keep span texts and log messages as they arrived; by default "
+            + "secrets and personal data are redacted before they are written.")
+    boolean raw;
+
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until interrupted).")
     Long seconds;
 
@@ -64,7 +69,7 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
         try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 8),
                 queue);
-             CaptureFiles capture = new CaptureFiles(spansFile, logsFile)) {
+             CaptureFiles capture = new CaptureFiles(spansFile, logsFile, raw ? null : new Redactor())) {
             out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");
             if (receiver.listensBeyondLoopback()) {
                 err.println("slo-scout: warning: " + listen + " accepts connections from other machines, without "
@@ -82,9 +87,10 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
             for (OtlpHttpReceiver.Batch batch = queue.poll(); batch != null; batch = queue.poll()) {
                 capture.write(batch.spans(), batch.logs());
             }
-            out.printf("%d spans -> %s, %d log records%s; %d requests, %d answered 429%n", capture.spans(), spansFile,
-                    capture.logs(), logsFile == null ? " (not kept: no --logs)" : capture.logsTarget(logsFile),
-                    receiver.acceptedRequests(), receiver.throttledRequests());
+            out.printf("%d spans -> %s, %d log records%s; %d requests, %d answered 429%s%n", capture.spans(),
+                    spansFile, capture.logs(), logsFile == null ? " (not kept: no --logs)"
+                            : capture.logsTarget(logsFile), receiver.acceptedRequests(), receiver.throttledRequests(),
+                    capture.redactionNote());
         } catch (BindException e) {
             err.println("slo-scout: " + listen + ": cannot listen: " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;

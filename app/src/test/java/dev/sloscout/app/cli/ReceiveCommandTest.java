@@ -69,7 +69,7 @@ class ReceiveCommandTest {
         assertThat(status).isEqualTo(200);
         String log = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
                 + "{\"stringValue\":\"cart\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":"
-                + "\"cart 7 saved\"},\"severityNumber\":9}]}]}]}";
+                + "\"cart 7 saved for alice@example.com\"},\"severityNumber\":9}]}]}]}";
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/logs"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(log)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
@@ -79,7 +79,9 @@ class ReceiveCommandTest {
         assertThat(done.out()).contains("log records -> " + logs);
         CliRun stats = CliRun.of("ingest-stats", spans.toString(), "--json");
         assertThat(new ObjectMapper().readTree(stats.out()).get("traces").asInt()).isEqualTo(5);
-        assertThat(Files.readString(logs)).contains("\"message\":\"cart 7 saved\"").contains("\"level\":\"INFO\"");
+        assertThat(Files.readString(logs)).contains("\"message\":\"cart 7 saved for <EMAIL>\"")
+                .contains("\"level\":\"INFO\"");
+        assertThat(done.out()).contains("; 1 value redacted (email 1; --raw keeps them)");
         CliRun fingerprint = CliRun.of("fingerprint", logs.toString());
         assertThat(fingerprint.out()).contains("cart <NUM> saved");
     }
