@@ -171,6 +171,16 @@ public final class OpenSloValidator {
         if (metadata == null || metadata.name() == null || !RFC1123.matcher(metadata.name()).matches()) {
             problems.add(kind + " " + (metadata == null ? null : metadata.name()) + ": metadata.name must be an RFC 1123 label");
         }
+        if (metadata != null && metadata.displayName() != null) {
+            String shown = metadata.displayName();
+            if (shown.codePointCount(0, shown.length()) > OpenSloWriter.MAX_DISPLAY_NAME) {
+                problems.add(kind + " " + metadata.name() + ": metadata.displayName must be at most "
+                        + OpenSloWriter.MAX_DISPLAY_NAME + " characters, got " + shown.codePointCount(0, shown.length()));
+            }
+            if (shown.isBlank()) {
+                problems.add(kind + " " + metadata.name() + ": metadata.displayName must not be blank when given");
+            }
+        }
     }
 
     private static List<String[]> allNames(OpenSlo.Bundle b) {

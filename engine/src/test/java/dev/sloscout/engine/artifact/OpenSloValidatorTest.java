@@ -45,6 +45,26 @@ class OpenSloValidatorTest {
     }
 
     @Test
+    void displayNamesAreAtMost63CharactersAndTheWriterCutsLongerOnes() {
+        OpenSlo.Bundle b = VALID;
+        String long64 = "x".repeat(64);
+        OpenSlo.Slo tooLong = new OpenSlo.Slo(new OpenSlo.Metadata(b.slo().metadata().name(), long64), "",
+                b.slo().service(), null, b.slo().indicatorRef(), b.slo().timeWindow(), "Occurrences",
+                b.slo().objectives(), b.slo().alertPolicyRefs());
+        assertThat(problemsWith(s -> tooLong)).singleElement().satisfies(p ->
+                assertThat(p).contains("metadata.displayName must be at most 63 characters, got 64"));
+
+        String description = "checkout-service POST /api/v1/orders/{orderId}/payments/confirm latency under 2500 ms";
+        OpenSlo.Bundle written = OpenSloWriter.bundle(new SloDefinition("checkout-service", "confirm-latency",
+                description, new Objective(0.99), Duration.ofDays(28), AlertTier.STANDARD, "e[{{.window}}]",
+                "t[{{.window}}]", "count(t) > 0", new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.COUNTERS,
+                "g", "b"), null, null));
+        assertThat(OpenSloValidator.validate(written)).isEmpty();
+        assertThat(written.slo().metadata().displayName()).hasSize(63).endsWith("\u2026")
+                .startsWith(description.substring(0, 62));
+    }
+
+    @Test
     void exactlyOneOfIndicatorAndIndicatorRef() {
         assertThat(problemsWith(s -> slo(s, VALID.sli(), s.indicatorRef(), s.timeWindow(), s.budgetingMethod(), s.objectives())))
                 .anySatisfy(p -> assertThat(p).contains("exactly one of indicator and indicatorRef"));
