@@ -73,6 +73,9 @@ public final class GrafanaDashboards {
         Set<String> factors = new LinkedHashSet<>();
         for (SloDefinition definition : slos) {
             for (AlertTier tier : definition.tiers()) {
+                if (!tier.canFire(definition.period(), definition.objective())) {
+                    continue; // left out of the rules: no line for an alert that does not exist
+                }
                 factors.add(tier.name() + "=" + PrometheusRules.number(tier.factor(definition.period())));
             }
         }
@@ -96,7 +99,7 @@ public final class GrafanaDashboards {
         ref = 'A';
         for (String q : List.of("0.5", "0.9", "0.99")) {
             latency.add(new Target(String.valueOf(ref++), "histogram_quantile(" + q + ", sum by (le) (rate("
-                    + profile.durationBucketMetric() + "{" + calls + "}[5m])))", "p" + q.substring(2)));
+                    + profile.durationBucketMetric() + "{" + calls + "}[5m])))", percentile(q)));
         }
         boolean millis = profile.bucketUnitSeconds() < 1;
         panels.add(new Panel(6, "timeseries", "Latency percentiles (" + (millis ? "ms" : "s") + ")",
@@ -121,6 +124,11 @@ public final class GrafanaDashboards {
      */
     static String shown(String name) {
         return name.replace('$', '\uFF04').replace("[[", "[\u200B[");
+    }
+
+    /** {@code 0.5} gives {@code p50}, {@code 0.99} {@code p99}, {@code 0.999} {@code p99.9}. */
+    static String percentile(String quantile) {
+        return "p" + new java.math.BigDecimal(quantile).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static Map<String, Object> percentUnit() {
