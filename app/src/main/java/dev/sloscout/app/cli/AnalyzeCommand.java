@@ -2,7 +2,9 @@ package dev.sloscout.app.cli;
 
 import java.time.Clock;
 import dev.sloscout.app.Version;
+import dev.sloscout.engine.artifact.AlertProfile;
 import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.ingest.IngestSummary;
@@ -77,6 +79,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             description = "Burn-rate alert tiers to export (default ${DEFAULT-VALUE}).")
     String tiers;
 
+    @Option(names = "--alerts", paramLabel = "sloth|tiers", defaultValue = "sloth",
+            description = "Alert profile: sloth writes Sloth's page/ticket alert pair per SLO (sloth_severity, no for:); "
+                    + "tiers one alert per tier with for: and an absent-metrics alert (default ${DEFAULT-VALUE}).")
+    String alerts;
+
     @Option(names = "--grafana-url", paramLabel = "URL",
             description = "The Grafana the dashboards go to; alerts link to URL/d/<uid> (default: the path alone).")
     String grafanaUrl;
@@ -112,7 +119,8 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     .withMaxJourneys(maxJourneys).withMaxLogServices(maxLogServices)
                     .withMaxTemplates(maxTemplates)
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
-                            ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl));
+                            ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl, MetricsProfile.SPANMETRICS,
+                            AlertProfile.parse(alerts)));
             if (metricsProfile != null) {
                 options = options.withCustomProfile(metricsProfile);
             }
@@ -176,8 +184,9 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             out.printf("removed %d files an earlier bundle left in %s: %s%n", stale.size(), outDir,
                     String.join(", ", stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : ""));
         }
-        out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/; rules for %s)%n", slos.size(),
-                outDir, options.export().profile().name());
+        out.printf("%d SLOs -> %s (prometheus/, grafana/, openslo/, sloth/, runbooks/, alertmanager/; rules for %s, "
+                + "%s alerts)%n", slos.size(), outDir, options.export().profile().name(),
+                options.export().alerts().label());
         IngestSummary.Snapshot summary = analysis.summary();
         ProblemPrinter.print(summary.problems(), summary.rejected(), err);
         analysis.logProblems().forEach(p -> err.println("slo-scout: " + p.toLine()));

@@ -96,7 +96,7 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("settings");
 
         CliRun run = CliRun.of("analyze", traces.toString(), "--period", "30d", "--tiers", "page-6h,ticket-3d",
-                "--runbook-base-url", "https://wiki.example/rb", "--grafana-url", "https://grafana.example",
+                "--alerts", "tiers", "--runbook-base-url", "https://wiki.example/rb", "--grafana-url", "https://grafana.example",
                 "--validate", "never", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -60,10 +60,32 @@ class PromtoolBundleTest {
         String rules = Files.readString(out.resolve("prometheus/rules/frontend.rules.yml"));
         assertThat(rules).contains("name: \"sloth-slo-sli-recordings-frontend-post-checkout-availability\"")
                 .contains("record: \"slo:sli_error:ratio_rate30m\"").contains("record: \"slo:sli_error:ratio_rate28d\"")
-                .contains("alert: \"SloErrorBudgetBurnPage1h\"").contains("for: 2m").contains("alert: \"SloMetricsAbsent\"")
-                .doesNotContain("0000000").doesNotContain("9999999");
+                .contains("alert: \"SloErrorBudgetBurnPostCheckoutAvailability\"").contains("sloth_severity: \"page\"")
+                .doesNotContain("for:").doesNotContain("0000000").doesNotContain("9999999");
         assertThat(out.resolve("sloth/frontend.yml")).exists();
         assertThat(out.resolve("runbooks/frontend-post-checkout-availability.md")).exists();
+    }
+
+    @ParameterizedTest(name = "--alerts {0} --period {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"sloth,7d", "sloth,14d", "sloth,28d", "sloth,30d", "sloth,90d",
+        "tiers,7d"}) // tiers at 28d: the rules-profile test above; its 3d tier at 90d takes half a minute of promtool
+    void bothAlertProfilesPassPromtoolAtEveryPeriod(String alerts, String period) throws IOException {
+        Path traces = dev.sloscout.connectors.files.fixtures.ShopTraffic.writeJsonLines(dir.resolve("shop.jsonl"), 5,
+                300);
+        Path out = dir.resolve(alerts + period);
+
+        CliRun run = CliRun.of("analyze", traces.toString(), "--alerts", alerts, "--period", period,
+                "--validate", "always", "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains(alerts + " alerts").contains("promtool test rules").doesNotContain("FAILED");
+        String rules = Files.readString(out.resolve("prometheus/rules/checkout.rules.yml"));
+        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate" + period + "\"");
+        if (alerts.equals("sloth")) {
+            assertThat(rules).contains("alert: \"SloErrorBudgetBurnPostCheckoutAvailability\"").doesNotContain("for:");
+        } else {
+            assertThat(rules).contains("slo_tier: \"").contains("for: ").contains("SloMetricsAbsent");
+        }
     }
 
     @Test
@@ -105,7 +127,7 @@ class PromtoolBundleTest {
         Path out = dir.resolve(profile);
 
         CliRun run = CliRun.of("analyze", traces.toString(), "--rules-profile", profile, "--tiers", "page-6h",
-                "--validate", "always", "--out", out.toString()); // one tier: the profile is the point here
+                "--alerts", "tiers", "--validate", "always", "--out", out.toString()); // one tier: the profile is the point here
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("rules for " + profile).contains("promtool test rules").doesNotContain("FAILED");

@@ -50,8 +50,13 @@ public final class ArtifactBundle {
             files.put("prometheus/tests/" + service.getKey() + ".test.yml", PromtoolTests.file(rules, service.getValue()));
             files.put("sloth/" + service.getKey() + ".yml", SlothSpecs.file(service.getValue()));
         }
+        if (!exported.isEmpty()) {
+            files.put(AlertmanagerRoutes.FILE, AlertmanagerRoutes.file());
+        }
         for (ExportedSlo slo : exported) {
-            files.put("openslo/" + OpenSloWriter.fileName(slo.definition()), OpenSloWriter.yaml(OpenSloWriter.bundle(slo.definition())));
+            OpenSlo.Bundle openSlo = OpenSloWriter.bundle(slo.definition());
+            files.putIfAbsent("openslo/" + OpenSloWriter.serviceFileName(slo.definition()), OpenSloWriter.serviceYaml(openSlo));
+            files.put("openslo/" + OpenSloWriter.fileName(slo.definition()), OpenSloWriter.yaml(openSlo));
             files.put("runbooks/" + Runbooks.fileName(slo.definition()), Runbooks.markdown(slo));
         }
         return files;
@@ -144,8 +149,8 @@ public final class ArtifactBundle {
             String dashboard = grafana + "/d/" + Names.dashboardUid(definition.service()) + "?var-slo="
                     + java.net.URLEncoder.encode(definition.slo(), java.nio.charset.StandardCharsets.UTF_8);
             sameSeries.put(key, out.size());
-            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard), journey, candidate, balanced, profile,
-                    List.of()));
+            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard).withAlerts(alerts(settings.alerts(), tiers)),
+                    journey, candidate, balanced, profile, List.of()));
         }
         return out;
     }
@@ -156,6 +161,20 @@ public final class ArtifactBundle {
             candidate = name + "-" + n;
         }
         return candidate;
+    }
+
+    /** The profile asked for, or tiers for an SLO tuned to half of a Sloth pair (Sloth cannot express it). */
+    private static AlertProfile alerts(AlertProfile wanted, List<AlertTier> tiers) {
+        if (wanted == AlertProfile.SLOTH) {
+            try {
+                for (AlertTier.Severity severity : AlertTier.Severity.values()) {
+                    AlertProfile.pair(tiers, severity);
+                }
+            } catch (IllegalArgumentException halfAPair) {
+                return AlertProfile.TIERS;
+            }
+        }
+        return wanted;
     }
 
     private static SloDefinition availability(MetricsProfile profile, Journey journey, String name,

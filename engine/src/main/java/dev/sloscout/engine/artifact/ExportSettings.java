@@ -12,17 +12,23 @@ import java.util.List;
  * the rules, their tests and the dashboards are written for.
  */
 public record ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase,
-                             MetricsProfile profile) {
-    /** The standard tiers over each proposal's period, measured with the spanmetrics connector's metrics. */
+                             MetricsProfile profile, AlertProfile alerts) {
+    /** The standard tiers as Sloth's alert pair over each proposal's period, with the spanmetrics connector's metrics. */
     public static final ExportSettings DEFAULTS = new ExportSettings(null, AlertTier.STANDARD, null, null,
-            MetricsProfile.SPANMETRICS);
+            MetricsProfile.SPANMETRICS, AlertProfile.SLOTH);
 
     public ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase) {
-        this(period, tiers, runbookBase, grafanaBase, MetricsProfile.SPANMETRICS);
+        this(period, tiers, runbookBase, grafanaBase, MetricsProfile.SPANMETRICS, AlertProfile.SLOTH);
+    }
+
+    public ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase,
+                          MetricsProfile profile) {
+        this(period, tiers, runbookBase, grafanaBase, profile, AlertProfile.SLOTH);
     }
 
     public ExportSettings {
         java.util.Objects.requireNonNull(profile, "profile");
+        java.util.Objects.requireNonNull(alerts, "alerts");
         if (profile.testLabels() == null) {
             throw new IllegalArgumentException("the rules profile " + profile.name() + " has no error selector the "
                     + "generated tests can write series for");
@@ -34,6 +40,11 @@ public record ExportSettings(Duration period, List<AlertTier> tiers, String runb
             throw new IllegalArgumentException("at least one alert tier must be on");
         }
         tiers = List.copyOf(tiers);
+        if (alerts == AlertProfile.SLOTH) {
+            for (AlertTier.Severity severity : AlertTier.Severity.values()) {
+                AlertProfile.pair(tiers, severity); // refuses half a pair
+            }
+        }
     }
 
     /** Parses {@code 30d}; the usual periods are 7d, 14d, 28d, 30d and 90d. */
@@ -57,6 +68,10 @@ public record ExportSettings(Duration period, List<AlertTier> tiers, String runb
     }
 
     public ExportSettings withProfile(MetricsProfile newProfile) {
-        return new ExportSettings(period, tiers, runbookBase, grafanaBase, newProfile);
+        return new ExportSettings(period, tiers, runbookBase, grafanaBase, newProfile, alerts);
+    }
+
+    public ExportSettings withAlerts(AlertProfile newAlerts) {
+        return new ExportSettings(period, tiers, runbookBase, grafanaBase, profile, newAlerts);
     }
 }

@@ -89,6 +89,10 @@ public final class PrometheusRules {
     private static void alertGroup(StringBuilder y, SloDefinition slo) {
         y.append("  - name: ").append(Yaml.quote("sloth-slo-alerts-" + slo.id())).append('\n');
         y.append("    rules:\n");
+        if (slo.alerts() == AlertProfile.SLOTH) {
+            slothAlerts(y, slo);
+            return;
+        }
         String id = "{sloth_id=" + PromQl.quote(slo.id()) + "}";
         for (AlertTier tier : slo.tiers()) {
             if (!tier.canFire(slo.period(), slo.objective())) {
@@ -102,6 +106,7 @@ public final class PrometheusRules {
         }
         Map<String, String> labels = sloLabels(slo);
         labels.put("severity", "ticket");
+        labels.put("sloth_severity", "ticket");
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("summary", "No data for the SLI of " + slo.service() + " " + slo.slo());
         annotations.put("description", "The metrics behind " + slo.description() + " have been absent for "
@@ -110,17 +115,73 @@ public final class PrometheusRules {
         rule(y, "alert", ABSENT_ALERT, "vector(1) unless on() (" + slo.presenceQuery() + ")", ABSENT_FOR, labels, annotations);
     }
 
+    /**
+     * Sloth's alert pair: one alert name, fired at page severity when the quick (1h/5m) or the slow (6h/30m) windows
+     * burn too fast, and at ticket severity for 1d/2h or 3d/6h; each condition compares both windows with
+     * {@code (factor * error budget)}, short window first, as {@code sloth generate} writes it. A severity none of whose
+     * windows can fire at this objective is left out.
+     */
+    private static void slothAlerts(StringBuilder y, SloDefinition slo) {
+        // Sloth's filter names the service too; a name holding U+FFFD cannot be matched in PromQL (PromQl.quote),
+        // so such an SLO is selected by its id alone, which is unique anyway
+        String filter = "{sloth_id=" + PromQl.quote(slo.id()) + (slo.service().indexOf('\uFFFD') >= 0 ? ""
+                : ", sloth_service=" + PromQl.quote(slo.service())) + ", sloth_slo=" + PromQl.quote(slo.slo()) + "}";
+        String budget = number(slo.objective().errorBudget());
+        for (AlertTier.Severity severity : AlertTier.Severity.values()) {
+            List<AlertTier> pair = AlertProfile.pair(slo.tiers(), severity);
+            if (pair.stream().noneMatch(t -> t.canFire(slo.period(), slo.objective()))) {
+                continue;
+            }
+            StringBuilder expr = new StringBuilder();
+            for (AlertTier tier : pair) {
+                String threshold = "(" + number(tier.factor(slo.period())) + " * " + budget + ")";
+                expr.append(expr.length() == 0 ? "" : " or ").append("(max(slo:sli_error:ratio_rate")
+                        .append(window(tier.shortWindow())).append(filter).append(" > ").append(threshold)
+                        .append(") without (sloth_window) and max(slo:sli_error:ratio_rate")
+                        .append(window(tier.longWindow())).append(filter).append(" > ").append(threshold)
+                        .append(") without (sloth_window))");
+            }
+            Map<String, String> annotations = new LinkedHashMap<>();
+            SlothSpecs.annotations(slo).forEach((k, v) -> annotations.put(k, templateLiteral(v)));
+            annotations.put("title", "(" + severity.name().toLowerCase(Locale.ROOT) + ") " + SLOTH_TITLE);
+            rule(y, "alert", slo.alertName(), expr.toString(), null, slothAlertLabels(severity), annotations, false);
+        }
+    }
+
+    /** The labels a Sloth alert's rule adds (the SLO's own come with the recorded series it compares). */
+    static Map<String, String> slothAlertLabels(AlertTier.Severity severity) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        String level = severity.name().toLowerCase(Locale.ROOT);
+        labels.put("severity", level);
+        labels.put("sloth_severity", level);
+        return labels;
+    }
+
+    /** Sloth's default alert title after its {@code (page) }: a template over the alert's labels. */
+    private static final String SLOTH_TITLE = "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn "
+            + "rate is too fast.";
+
+    /** A Sloth alert's annotations as Prometheus renders them: the spec's ({@link SlothSpecs}) and the title. */
+    static Map<String, String> slothAnnotations(SloDefinition slo, AlertTier.Severity severity) {
+        Map<String, String> annotations = new LinkedHashMap<>(SlothSpecs.annotations(slo));
+        annotations.put("title", "(" + severity.name().toLowerCase(Locale.ROOT) + ") " + SLOTH_TITLE
+                .replace("{{$labels.sloth_service}}", slo.service()).replace("{{$labels.sloth_slo}}", slo.slo()));
+        return annotations;
+    }
+
     static Map<String, String> sloLabels(SloDefinition slo) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("sloth_id", slo.id());
         labels.put("sloth_service", slo.service());
         labels.put("sloth_slo", slo.slo());
+        labels.putAll(SlothSpecs.SPEC_LABELS); // Sloth adds the spec's labels to every rule
         return labels;
     }
 
     static Map<String, String> alertLabels(SloDefinition slo, AlertTier tier) {
         Map<String, String> labels = sloLabels(slo);
         labels.put("severity", tier.severity().name().toLowerCase(Locale.ROOT));
+        labels.put("sloth_severity", tier.severity().name().toLowerCase(Locale.ROOT));
         labels.put("slo_tier", tier.name());
         labels.put("long_window", window(tier.longWindow()));
         labels.put("short_window", window(tier.shortWindow()));
@@ -154,6 +215,12 @@ public final class PrometheusRules {
 
     private static void rule(StringBuilder y, String kind, String name, String expr, Duration forDuration,
                              Map<String, String> labels, Map<String, String> annotations) {
+        rule(y, kind, name, expr, forDuration, labels, annotations, true);
+    }
+
+    /** @param escape annotations are text to show as it is (escaped here), or already templates (written as given) */
+    private static void rule(StringBuilder y, String kind, String name, String expr, Duration forDuration,
+                             Map<String, String> labels, Map<String, String> annotations, boolean escape) {
         y.append("      - ").append(kind).append(": ").append(Yaml.quote(name)).append('\n');
         y.append("        expr: ").append(Yaml.quote(expr)).append('\n');
         if (forDuration != null && !forDuration.isZero()) {
@@ -169,7 +236,7 @@ public final class PrometheusRules {
         if (annotations != null && !annotations.isEmpty()) {
             y.append("        annotations:\n");
             annotations.forEach((k, v) -> y.append("          ").append(k).append(": ")
-                    .append(Yaml.quote(templateLiteral(v))).append('\n'));
+                    .append(Yaml.quote(escape ? templateLiteral(v) : v)).append('\n'));
         }
     }
 

@@ -34,6 +34,9 @@ public final class PromtoolTests {
         y.append("tests:\n");
         List<AlertTier> tiers = new ArrayList<>();
         for (SloDefinition slo : slos) {
+            if (slo.alerts() != AlertProfile.TIERS) {
+                continue;
+            }
             for (AlertTier tier : slo.tiers()) {
                 if (tiers.stream().noneMatch(t -> t.name().equals(tier.name()))) {
                     tiers.add(tier);
@@ -41,16 +44,85 @@ public final class PromtoolTests {
             }
         }
         for (AlertTier tier : tiers) {
-            List<SloDefinition> firing = slos.stream().filter(s -> s.tiers().contains(tier)
-                    && tier.canFire(s.period(), s.objective())).toList();
+            List<SloDefinition> firing = slos.stream().filter(s -> s.alerts() == AlertProfile.TIERS
+                    && s.tiers().contains(tier) && tier.canFire(s.period(), s.objective())).toList();
             for (List<SloDefinition> apart : apart(firing)) {
                 aboveThenRecovered(y, tier, apart);
                 justBelow(y, tier, apart);
                 spike(y, tier, apart);
             }
         }
+        slothScenarios(y, slos.stream().filter(s -> s.alerts() == AlertProfile.SLOTH).toList());
         noTraffic(y, slos, tiers);
         return y.toString();
+    }
+
+    /**
+     * Sloth's alert pairs, per severity and per the window pair that makes it fire first (the quick one, unless its
+     * threshold cannot be reached at the SLO's objective): a steady burn just above that threshold fires the alert; a
+     * steady burn just below the lower threshold of the pair does not. Under a steady burn every window sees the same
+     * error ratio, so which alerts of the SLO fire is known exactly: a severity fires when one of its window pairs
+     * has a threshold below the burn (a page-level burn fires the ticket alert too, as in production).
+     */
+    private static void slothScenarios(StringBuilder y, List<SloDefinition> slos) {
+        for (AlertTier.Severity severity : AlertTier.Severity.values()) {
+            java.util.Map<AlertTier, List<SloDefinition>> byFirst = new java.util.LinkedHashMap<>();
+            for (SloDefinition slo : slos) {
+                AlertProfile.pair(slo.tiers(), severity).stream().filter(t -> t.canFire(slo.period(), slo.objective()))
+                        .findFirst().ifPresent(first -> byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(slo));
+            }
+            byFirst.forEach((first, firing) -> {
+                for (List<SloDefinition> apart : apart(firing)) {
+                    steadyBurn(y, severity, first, apart, true);
+                    steadyBurn(y, severity, first, apart, false);
+                }
+            });
+        }
+    }
+
+    private static void steadyBurn(StringBuilder y, AlertTier.Severity severity, AlertTier first,
+                                   List<SloDefinition> slos, boolean above) {
+        Duration interval = interval(first);
+        Duration at = step(interval.multipliedBy(3)).plus(EVALUATION);
+        String level = severity.name().toLowerCase(java.util.Locale.ROOT);
+        y.append("  # sloth ").append(level).append(above ? ": a steady burn just above the " + first.name()
+                + " threshold fires" : ": a steady burn just below its lower threshold does not fire").append('\n');
+        group(y, interval);
+        List<Double> burns = new ArrayList<>();
+        for (SloDefinition slo : slos) {
+            double burn = above ? justAbove(threshold(slo, first))
+                    : 0.95 * AlertProfile.pair(slo.tiers(), severity).stream()
+                            .mapToDouble(t -> threshold(slo, t)).min().orElseThrow();
+            burns.add(burn);
+            series(y, slo, List.of(new Segment(REQUESTS_PER_INTERVAL * burn, at.dividedBy(interval) + 1)));
+        }
+        y.append(ALERT_TESTS);
+        for (int i = 0; i < slos.size(); i++) {
+            SloDefinition slo = slos.get(i);
+            double burn = burns.get(i);
+            y.append("      - eval_time: ").append(PrometheusRules.window(at)).append('\n');
+            y.append("        alertname: ").append(Yaml.quote(slo.alertName())).append('\n');
+            List<AlertTier.Severity> firing = new ArrayList<>();
+            for (AlertTier.Severity s : AlertTier.Severity.values()) {
+                if (AlertProfile.pair(slo.tiers(), s).stream().anyMatch(t -> t.canFire(slo.period(), slo.objective())
+                        && threshold(slo, t) < burn)) {
+                    firing.add(s);
+                }
+            }
+            if (firing.isEmpty()) {
+                y.append("        exp_alerts: []\n");
+                continue;
+            }
+            y.append("        exp_alerts:\n");
+            for (AlertTier.Severity s : firing) {
+                java.util.Map<String, String> labels = PrometheusRules.sloLabels(slo);
+                labels.putAll(PrometheusRules.slothAlertLabels(s));
+                y.append("          - exp_labels:\n");
+                mapping(y, labels, "                ");
+                y.append("            exp_annotations:\n");
+                mapping(y, PrometheusRules.slothAnnotations(slo, s), "                ");
+            }
+        }
     }
 
     /**
@@ -159,6 +231,13 @@ public final class PromtoolTests {
         y.append(ALERT_TESTS);
         for (AlertTier tier : tiers) {
             alertTest(y, tier, Duration.ofMinutes(90), List.of());
+        }
+        for (SloDefinition slo : slos) {
+            if (slo.alerts() == AlertProfile.SLOTH) {
+                y.append("      - eval_time: 90m\n");
+                y.append("        alertname: ").append(Yaml.quote(slo.alertName())).append('\n');
+                y.append("        exp_alerts: []\n");
+            }
         }
     }
 

@@ -51,23 +51,38 @@ public final class Runbooks {
         md.append('\n');
 
         md.append("## Burn-rate alerts\n\n");
+        boolean sloth = slo.alerts() == AlertProfile.SLOTH;
+        if (sloth) {
+            md.append("One alert, `").append(slo.alertName()).append("`, at two severities (label `sloth_severity`), as ")
+                    .append("Sloth writes it: it fires when both windows of one of its window pairs burn faster than the ")
+                    .append("pair's factor. No `for:`.\n\n");
+        }
         md.append("| alert | severity | long / short window | factor | error-ratio threshold | for | budget spent in the long window | a full budget lasts |\n");
         md.append("|---|---|---|---:|---:|---|---:|---|\n");
         for (AlertTier tier : slo.tiers()) {
             double factor = tier.factor(slo.period());
             Duration exhaustion = SloMath.timeToExhaustion(slo.period(), factor);
-            md.append("| ").append(tier.canFire(slo.period(), slo.objective()) ? PrometheusRules.alertName(tier) : "(cannot fire: left out)")
+            boolean fires = tier.canFire(slo.period(), slo.objective());
+            boolean written = sloth ? AlertProfile.pair(slo.tiers(), tier.severity()).stream()
+                    .anyMatch(t -> t.canFire(slo.period(), slo.objective())) : fires;
+            String alert = !written ? "(cannot fire: left out)"
+                    : sloth ? "`" + slo.alertName() + "`" + (fires ? "" : " (this pair cannot fire at this objective)")
+                    : PrometheusRules.alertName(tier);
+            md.append("| ").append(alert)
                     .append(" | ").append(tier.severity().name().toLowerCase(Locale.ROOT))
                     .append(" | ").append(PrometheusRules.window(tier.longWindow())).append(" / ")
                     .append(PrometheusRules.window(tier.shortWindow()))
                     .append(" | ").append(PrometheusRules.number(factor))
                     .append(" | ").append(PrometheusRules.number(tier.errorRatioThreshold(slo.period(), slo.objective())))
-                    .append(" | ").append(PrometheusRules.window(tier.forDuration()))
+                    .append(" | ").append(sloth ? "-" : PrometheusRules.window(tier.forDuration()))
                     .append(" | ").append(PrometheusRules.number(tier.budgetPercent())).append("%")
                     .append(" | ").append(SloMath.describe(exhaustion)).append(" |\n");
         }
-        md.append("\n`").append(PrometheusRules.ABSENT_ALERT).append("` (ticket) fires when the SLI's metrics have been absent for ")
-                .append(PrometheusRules.window(PrometheusRules.ABSENT_FOR)).append(".\n\n");
+        if (!sloth) {
+            md.append("\n`").append(PrometheusRules.ABSENT_ALERT).append("` (ticket) fires when the SLI's metrics have been absent for ")
+                    .append(PrometheusRules.window(PrometheusRules.ABSENT_FOR)).append(".\n");
+        }
+        md.append('\n');
 
         md.append("## Where to look\n\n");
         md.append("Critical path of the journey (the chain the request waits on, in ")

@@ -22,6 +22,7 @@ public record SloDefinition(
         Objective objective,
         Duration period,
         List<AlertTier> tiers,
+        AlertProfile alerts,
         String errorQuery,
         String totalQuery,
         String presenceQuery,
@@ -39,11 +40,30 @@ public record SloDefinition(
             throw new IllegalArgumentException("the period must be whole days, got " + period);
         }
         tiers = List.copyOf(tiers);
+        java.util.Objects.requireNonNull(alerts, "alerts");
+    }
+
+    /** An SLO alerting with Sloth's page/ticket pair. */
+    public SloDefinition(String service, String slo, String description, Objective objective, Duration period,
+                         List<AlertTier> tiers, String errorQuery, String totalQuery, String presenceQuery,
+                         TestSeries testSeries, String runbookUrl, String dashboardUrl) {
+        this(service, slo, description, objective, period, tiers, AlertProfile.SLOTH, errorQuery, totalQuery,
+                presenceQuery, testSeries, runbookUrl, dashboardUrl);
     }
 
     public SloDefinition withLinks(String runbook, String dashboard) {
-        return new SloDefinition(service, slo, description, objective, period, tiers, errorQuery, totalQuery, presenceQuery,
-                testSeries, runbook, dashboard);
+        return new SloDefinition(service, slo, description, objective, period, tiers, alerts, errorQuery, totalQuery,
+                presenceQuery, testSeries, runbook, dashboard);
+    }
+
+    public SloDefinition withAlerts(AlertProfile newAlerts) {
+        return new SloDefinition(service, slo, description, objective, period, tiers, newAlerts, errorQuery,
+                totalQuery, presenceQuery, testSeries, runbookUrl, dashboardUrl);
+    }
+
+    /** The name of this SLO's burn-rate alert in the Sloth profile (the Sloth spec's {@code alerting.name}). */
+    public String alertName() {
+        return "SloErrorBudgetBurn" + Names.camel(slo);
     }
 
     /** {@code <service>-<slo>}, the {@code sloth_id}. */

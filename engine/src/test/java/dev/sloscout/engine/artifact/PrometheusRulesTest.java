@@ -16,7 +16,51 @@ class PrometheusRulesTest {
                 period, tiers, "sum(rate(errors{svc=\"x\"}[{{.window}}]))", "sum(rate(total{svc=\"x\"}[{{.window}}]))",
                 "count(total{svc=\"x\"}) > 0",
                 new SloDefinition.TestSeries(SloDefinition.TestSeries.Model.COUNTERS, "good{svc=\"x\"}", "bad{svc=\"x\"}"),
-                "https://runbooks.example/checkout", null);
+                "https://runbooks.example/checkout", null).withAlerts(AlertProfile.TIERS);
+    }
+
+    private static SloDefinition sloth(double objective, Duration period, List<AlertTier> tiers) {
+        return slo("shop", objective, period, tiers).withAlerts(AlertProfile.SLOTH);
+    }
+
+    @Test
+    void theSlothProfileWritesSlothsAlertPairInSlothsShape() {
+        String rules = PrometheusRules.file(List.of(sloth(0.999, Duration.ofDays(30), AlertTier.STANDARD)));
+
+        String filter = "{sloth_id=\\\"shop-checkout-availability\\\", sloth_service=\\\"shop\\\", "
+                + "sloth_slo=\\\"checkout-availability\\\"}";
+        String page = "(max(slo:sli_error:ratio_rate5m" + filter + " > (14.4 * 0.001)) without (sloth_window) and "
+                + "max(slo:sli_error:ratio_rate1h" + filter + " > (14.4 * 0.001)) without (sloth_window)) or "
+                + "(max(slo:sli_error:ratio_rate30m" + filter + " > (6 * 0.001)) without (sloth_window) and "
+                + "max(slo:sli_error:ratio_rate6h" + filter + " > (6 * 0.001)) without (sloth_window))";
+        String ticket = "(max(slo:sli_error:ratio_rate2h" + filter + " > (3 * 0.001)) without (sloth_window) and "
+                + "max(slo:sli_error:ratio_rate1d" + filter + " > (3 * 0.001)) without (sloth_window)) or "
+                + "(max(slo:sli_error:ratio_rate6h" + filter + " > (1 * 0.001)) without (sloth_window) and "
+                + "max(slo:sli_error:ratio_rate3d" + filter + " > (1 * 0.001)) without (sloth_window))";
+        assertThat(rules).contains("      - alert: \"SloErrorBudgetBurnCheckoutAvailability\"\n        expr: \"" + page
+                + "\"\n        labels:\n          severity: \"page\"\n          sloth_severity: \"page\"\n");
+        assertThat(rules).contains("        expr: \"" + ticket + "\"\n        labels:\n          severity: \"ticket\"\n"
+                + "          sloth_severity: \"ticket\"\n");
+        assertThat(rules).contains("title: \"(page) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget "
+                + "burn rate is too fast.\"");
+        assertThat(rules).doesNotContain("for:").doesNotContain(PrometheusRules.ABSENT_ALERT).doesNotContain("slo_tier");
+        assertThat(rules).contains("generated_by: \"slo-scout\"");
+    }
+
+    @Test
+    void theSlothProfileTakesWholePairsOnly() {
+        String pageOnly = PrometheusRules.file(List.of(sloth(0.999, Duration.ofDays(28), AlertTier.STANDARD.subList(0, 2))));
+        assertThat(pageOnly).contains("sloth_severity: \"page\"").doesNotContain("ticket");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExportSettings(null,
+                AlertTier.STANDARD.subList(0, 1), null, null).alerts())
+                .hasMessageContaining("both page tiers or on none");
+        assertThat(new ExportSettings(null, AlertTier.STANDARD.subList(0, 1), null, null,
+                dev.sloscout.engine.sli.MetricsProfile.SPANMETRICS, AlertProfile.TIERS).tiers()).hasSize(1);
+
+        // at 90% over 28 days the 1h/5m pair cannot fire (13.44 x 0.1 > 1) but the 6h/30m pair can: the page alert stays
+        String loose = PrometheusRules.file(List.of(sloth(0.9, Duration.ofDays(28), AlertTier.STANDARD)));
+        assertThat(loose).contains("sloth_severity: \"page\"").contains("(5.6 * 0.1)");
     }
 
     @Test

@@ -54,7 +54,8 @@ class SlothAndRunbookTest {
         JourneyDiscovery.JourneyReport report = discovery.build();
         List<ExportedSlo> custom = ArtifactBundle.definitions(report.journeys(),
                 new SliCatalog(MetricsProfile.DEFAULTS).candidates(report),
-                new ExportSettings(ExportSettings.parsePeriod("7d"), ExportSettings.parseTiers("ticket-3d, page-1h"), null, null));
+                new ExportSettings(ExportSettings.parsePeriod("7d"), ExportSettings.parseTiers("ticket-3d, page-1h"), null, null,
+                        MetricsProfile.SPANMETRICS, AlertProfile.TIERS));
 
         assertThat(custom).allSatisfy(e -> {
             assertThat(e.definition().period()).isEqualTo(java.time.Duration.ofDays(7));
@@ -86,7 +87,9 @@ class SlothAndRunbookTest {
                 .findFirst().orElseThrow();
         String runbook = files.get("runbooks/" + Runbooks.fileName(checkout.definition()));
         assertThat(runbook).contains("## What the SLI measures").contains("## Why this objective")
-                .contains("| SloErrorBudgetBurnPage1h | page | 1h / 5m | 13.44 |").contains("## Error-budget policy")
+                .contains("| `SloErrorBudgetBurnPostCheckoutAvailability` | page | 1h / 5m | 13.44 |")
+                .contains("at two severities (label `sloth_severity`)").doesNotContain(PrometheusRules.ABSENT_ALERT)
+                .contains("## Error-budget policy")
                 .contains("```promql\nslo:current_burn_rate:ratio{sloth_id=\"frontend-post-checkout-availability\"}\n```");
         Journey journey = checkout.journey();
         assertThat(runbook).contains(Markdown.text(journey.criticalPath().operations().get(0)));

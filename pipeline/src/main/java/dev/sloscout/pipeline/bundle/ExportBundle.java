@@ -130,9 +130,9 @@ public final class ExportBundle {
         return problems.stream().distinct().toList();
     }
 
-    /** The folders a bundle writes into: rules, tests, dashboards, OpenSLO, Sloth, runbooks. */
+    /** The folders a bundle writes into: rules, tests, dashboards, OpenSLO, Sloth, runbooks, Alertmanager routes. */
     public static final List<String> FOLDERS = List.of("prometheus/rules/", "prometheus/tests/", "grafana/", "openslo/",
-            "sloth/", "runbooks/");
+            "sloth/", "runbooks/", "alertmanager/");
 
     /** Whether a relative path is one the bundle writes. */
     public static boolean isBundlePath(String relative) {
