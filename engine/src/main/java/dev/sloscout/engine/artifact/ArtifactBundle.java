@@ -49,6 +49,12 @@ public final class ArtifactBundle {
             files.put("prometheus/rules/" + rules, PrometheusRules.file(service.getValue()));
             files.put("prometheus/tests/" + service.getKey() + ".test.yml", PromtoolTests.file(rules, service.getValue()));
             files.put("sloth/" + service.getKey() + ".yml", SlothSpecs.file(service.getValue()));
+            for (SloDefinition slo : service.getValue()) {
+                String windows = SlothSpecs.windowsFile(slo);
+                if (windows != null) {
+                    files.putIfAbsent(windows, SlothSpecs.windows(slo.period()));
+                }
+            }
         }
         if (!exported.isEmpty()) {
             files.put(AlertmanagerRoutes.FILE, AlertmanagerRoutes.file());
@@ -139,7 +145,8 @@ public final class ArtifactBundle {
             String name = unique(Names.slug(journey.entry().operation(), 48) + "-" + kind, journey.entry().service(), taken);
             Duration period = tuning != null ? tuning.period()
                     : settings.period() != null ? settings.period() : Duration.ofDays(balanced.periodDays());
-            List<AlertTier> tiers = tuning != null ? tuning.tiers() : settings.tiers();
+            List<AlertTier> tiers = (tuning != null ? tuning.tiers() : settings.tiers()).stream()
+                    .map(t -> t.forPeriod(period)).toList();
             SloDefinition definition = candidate.kind() == SliCandidate.Kind.AVAILABILITY
                     ? availability(profile, journey, name, balanced, period, tiers)
                     : latency(profile, journey, name, balanced, period, tiers);

@@ -49,10 +49,41 @@ public final class PrometheusRules {
                 + slo.totalQuery().replace(PromQl.WINDOW, window) + " > 0)";
     }
 
+    /**
+     * The SLI windows an SLO records besides its period: the usual ones, and those of its tiers over other periods
+     * than 28 or 30 days (scaled, {@link AlertTier#forPeriod}), all four tiers' as Sloth records them, in time order.
+     */
+    public static List<String> windows(SloDefinition slo) {
+        java.util.TreeMap<Duration, String> all = new java.util.TreeMap<>();
+        for (String w : WINDOWS) {
+            all.put(parse(w), w);
+        }
+        for (AlertTier tier : AlertTier.STANDARD) {
+            AlertTier scaled = tier.forPeriod(slo.period());
+            all.put(scaled.shortWindow(), window(scaled.shortWindow()));
+            all.put(scaled.longWindow(), window(scaled.longWindow()));
+        }
+        slo.tiers().forEach(t -> {
+            all.put(t.shortWindow(), window(t.shortWindow()));
+            all.put(t.longWindow(), window(t.longWindow()));
+        });
+        return new ArrayList<>(all.values());
+    }
+
+    private static Duration parse(String window) {
+        long n = Long.parseLong(window.substring(0, window.length() - 1));
+        return switch (window.charAt(window.length() - 1)) {
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
     private static void sliGroup(StringBuilder y, SloDefinition slo) {
         y.append("  - name: ").append(Yaml.quote("sloth-slo-sli-recordings-" + slo.id())).append('\n');
         y.append("    rules:\n");
-        List<String> windows = new ArrayList<>(WINDOWS);
+        List<String> windows = windows(slo);
         if (!windows.contains(slo.periodWindow())) {
             windows.add(slo.periodWindow());
         }

@@ -157,7 +157,7 @@ public final class PromtoolTests {
 
     private static void aboveThenRecovered(StringBuilder y, AlertTier tier, List<SloDefinition> slos) {
         Duration interval = interval(tier);
-        Duration firesAt = step(interval.plus(tier.forDuration()).plus(interval.multipliedBy(2))).plus(EVALUATION);
+        Duration firesAt = firesAt(tier, interval);
         long burning = firesAt.dividedBy(interval);
         // Two extra steps: the alert group may run before the recording group at a step and read the SLI of the one
         // before, so the short window must have been clean for a whole step already.
@@ -176,7 +176,7 @@ public final class PromtoolTests {
 
     private static void justBelow(StringBuilder y, AlertTier tier, List<SloDefinition> slos) {
         Duration interval = interval(tier);
-        Duration at = step(interval.plus(tier.forDuration()).plus(interval.multipliedBy(2))).plus(EVALUATION);
+        Duration at = firesAt(tier, interval);
         y.append("  # ").append(tier.name()).append(": a sustained burn just below the threshold does not fire\n");
         group(y, interval);
         for (SloDefinition slo : slos) {
@@ -239,6 +239,15 @@ public final class PromtoolTests {
                 y.append("        exp_alerts: []\n");
             }
         }
+    }
+
+    /**
+     * When a burn that starts at zero has fired: the windows hold three samples by the first step after three
+     * intervals, one more step in case the alert group ran before the recording group, then {@code for:} counted
+     * in whole steps (the alert is pending from the step it is first seen).
+     */
+    private static Duration firesAt(AlertTier tier, Duration interval) {
+        return step(interval.multipliedBy(3)).plus(EVALUATION).plus(step(tier.forDuration()));
     }
 
     /** The first evaluation step at or after a time. */

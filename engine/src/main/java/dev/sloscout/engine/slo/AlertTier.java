@@ -34,6 +34,40 @@ public record AlertTier(String name, Severity severity, Duration longWindow, Dur
         }
     }
 
+    /** The shortest short window a scaled tier gets: {@code rate()} over less sees too few scrapes. */
+    public static final Duration MIN_SHORT_WINDOW = Duration.ofMinutes(5);
+
+    /**
+     * This tier over a period: for 28 and 30 days the tier as it is (Sloth's default windows, the factors following
+     * the period: 13.44 at 28 days); for any other period the windows scaled by period / 30 days, so the tier still
+     * spends the same share of the budget in its long window at the workbook's factor (14.4, 6, 3, 1): over 7 days the
+     * 2% tier watches 14 minutes, over 90 days 3 hours. Short windows are at least {@link #MIN_SHORT_WINDOW}, and
+     * {@code for:} scales too, up to the short window. Unscaled, 7 days would give ticket factors of 0.7 and 0.23:
+     * alerts on burns that would not spend the budget within the period.
+     */
+    public AlertTier forPeriod(Duration period) {
+        long days = period.toDays();
+        if (days == 28 || days == 30) {
+            return this;
+        }
+        double scale = (double) period.toSeconds() / Duration.ofDays(30).toSeconds();
+        Duration scaledLong = minutes(longWindow, scale, Duration.ofMinutes(2));
+        Duration scaledShort = minutes(shortWindow, scale, MIN_SHORT_WINDOW);
+        if (scaledShort.compareTo(scaledLong) >= 0) {
+            scaledShort = scaledLong.dividedBy(2);
+        }
+        Duration scaledFor = minutes(forDuration, scale, forDuration.isZero() ? Duration.ZERO : Duration.ofMinutes(1));
+        if (scaledFor.compareTo(scaledShort) > 0) {
+            scaledFor = scaledShort;
+        }
+        return new AlertTier(name, severity, scaledLong, scaledShort, budgetPercent, scaledFor);
+    }
+
+    private static Duration minutes(Duration window, double scale, Duration least) {
+        Duration scaled = Duration.ofMinutes(Math.round(window.toMinutes() * scale));
+        return scaled.compareTo(least) < 0 ? least : scaled;
+    }
+
     /** The burn-rate factor for a period: (X% of the period) / long window; 14.4 for 2% in 1h of 30 days. */
     public double factor(Duration period) {
         return SloMath.factor(budgetPercent, period, longWindow);

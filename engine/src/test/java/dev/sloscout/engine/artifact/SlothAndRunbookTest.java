@@ -60,9 +60,18 @@ class SlothAndRunbookTest {
         assertThat(custom).allSatisfy(e -> {
             assertThat(e.definition().period()).isEqualTo(java.time.Duration.ofDays(7));
             assertThat(e.definition().tiers()).extracting(AlertTier::name).containsExactly("page-1h", "ticket-3d");
+            assertThat(e.definition().tiers()).extracting(t -> t.factor(e.definition().period())).containsExactly(14.4, 1.0);
         });
-        String rules = ArtifactBundle.files(custom).get("prometheus/rules/frontend.rules.yml");
+        Map<String, String> customFiles = ArtifactBundle.files(custom);
+        String rules = customFiles.get("prometheus/rules/frontend.rules.yml");
         assertThat(rules).contains("slo:sli_error:ratio_rate7d").doesNotContain("Page6h").doesNotContain("Ticket1d");
+        // 7 days: windows scaled by 7/30, so the 2% tier watches 14m at factor 14.4, and Sloth gets the windows file
+        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate14m\"").contains("long_window: \"14m\"");
+        assertThat(customFiles.get("sloth/frontend.yml")).contains("--slo-period-windows-path=sloth/windows");
+        assertThat(customFiles.get("sloth/windows/7d.yml")).contains("kind: \"AlertWindows\"")
+                .contains("sloPeriod: \"7d\"").contains("errorBudgetPercent: 2\n      shortWindow: \"5m\"\n"
+                        + "      longWindow: \"14m\"");
+        assertThat(files).doesNotContainKey("sloth/windows/28d.yml");
         assertThat(ArtifactBundle.check(custom)).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExportSettings.parseTiers("page-2h"))
                 .hasMessageContaining("unknown alert tier");
