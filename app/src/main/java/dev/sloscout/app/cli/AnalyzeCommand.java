@@ -4,6 +4,7 @@ import java.time.Clock;
 import dev.sloscout.app.Version;
 import dev.sloscout.engine.artifact.AlertProfile;
 import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.engine.artifact.PeriodSli;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
@@ -84,6 +85,12 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     + "tiers one alert per tier with for: and an absent-metrics alert (default ${DEFAULT-VALUE}).")
     String alerts;
 
+    @Option(names = "--period-sli", paramLabel = "sloth|events", defaultValue = "sloth",
+            description = "The SLI over the whole period: sloth (Sloth's mean of the 5-minute ratios, ratio_rate4w at "
+                    + "28d) or events (errors over requests in the period, from recorded 5-minute rates) "
+                    + "(default ${DEFAULT-VALUE}).")
+    String periodSli;
+
     @Option(names = "--grafana-url", paramLabel = "URL",
             description = "The Grafana the dashboards go to; alerts link to URL/d/<uid> (default: the path alone).")
     String grafanaUrl;
@@ -120,7 +127,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     .withMaxTemplates(maxTemplates)
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
                             ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl, MetricsProfile.SPANMETRICS,
-                            AlertProfile.parse(alerts)));
+                            AlertProfile.parse(alerts), PeriodSli.parse(periodSli)));
             if (metricsProfile != null) {
                 options = options.withCustomProfile(metricsProfile);
             }

@@ -156,7 +156,8 @@ public final class ArtifactBundle {
             String dashboard = grafana + "/d/" + Names.dashboardUid(definition.service()) + "?var-slo="
                     + java.net.URLEncoder.encode(definition.slo(), java.nio.charset.StandardCharsets.UTF_8);
             sameSeries.put(key, out.size());
-            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard).withAlerts(alerts(settings.alerts(), tiers)),
+            out.add(new ExportedSlo(definition.withLinks(runbook, dashboard).withAlerts(alerts(settings.alerts(), tiers))
+                    .withPeriodSli(settings.periodSli()),
                     journey, candidate, balanced, profile, List.of()));
         }
         return out;

@@ -12,10 +12,10 @@ import java.util.List;
  * the rules, their tests and the dashboards are written for.
  */
 public record ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase,
-                             MetricsProfile profile, AlertProfile alerts) {
+                             MetricsProfile profile, AlertProfile alerts, PeriodSli periodSli) {
     /** The standard tiers as Sloth's alert pair over each proposal's period, with the spanmetrics connector's metrics. */
     public static final ExportSettings DEFAULTS = new ExportSettings(null, AlertTier.STANDARD, null, null,
-            MetricsProfile.SPANMETRICS, AlertProfile.SLOTH);
+            MetricsProfile.SPANMETRICS, AlertProfile.SLOTH, PeriodSli.SLOTH);
 
     public ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase) {
         this(period, tiers, runbookBase, grafanaBase, MetricsProfile.SPANMETRICS, AlertProfile.SLOTH);
@@ -26,9 +26,15 @@ public record ExportSettings(Duration period, List<AlertTier> tiers, String runb
         this(period, tiers, runbookBase, grafanaBase, profile, AlertProfile.SLOTH);
     }
 
+    public ExportSettings(Duration period, List<AlertTier> tiers, String runbookBase, String grafanaBase,
+                          MetricsProfile profile, AlertProfile alerts) {
+        this(period, tiers, runbookBase, grafanaBase, profile, alerts, PeriodSli.SLOTH);
+    }
+
     public ExportSettings {
         java.util.Objects.requireNonNull(profile, "profile");
         java.util.Objects.requireNonNull(alerts, "alerts");
+        java.util.Objects.requireNonNull(periodSli, "periodSli");
         if (profile.testLabels() == null) {
             throw new IllegalArgumentException("the rules profile " + profile.name() + " has no error selector the "
                     + "generated tests can write series for");
@@ -68,10 +74,14 @@ public record ExportSettings(Duration period, List<AlertTier> tiers, String runb
     }
 
     public ExportSettings withProfile(MetricsProfile newProfile) {
-        return new ExportSettings(period, tiers, runbookBase, grafanaBase, newProfile, alerts);
+        return new ExportSettings(period, tiers, runbookBase, grafanaBase, newProfile, alerts, periodSli);
     }
 
     public ExportSettings withAlerts(AlertProfile newAlerts) {
-        return new ExportSettings(period, tiers, runbookBase, grafanaBase, profile, newAlerts);
+        return new ExportSettings(period, tiers, runbookBase, grafanaBase, profile, newAlerts, periodSli);
+    }
+
+    public ExportSettings withPeriodSli(PeriodSli newPeriodSli) {
+        return new ExportSettings(period, tiers, runbookBase, grafanaBase, profile, alerts, newPeriodSli);
     }
 }

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Sloth-compatible recording rules and multi-window multi-burn-rate alerts for a service's SLOs, as a Prometheus rule
- * file. Differences from Sloth, on purpose: the period SLI is events-weighted; a window without traffic records no
- * sample instead of NaN; every tier is its own alert with its own {@code for:}; an alert fires when the SLI's metrics
- * are absent.
+ * file: the SLI per window, the period SLI ({@link PeriodSli}), Sloth's meta rules, and the alerts of the SLO's
+ * {@link AlertProfile}. Differences from Sloth, on purpose: a window without traffic records no sample instead of NaN,
+ * and a window without errors records 0.
  */
 public final class PrometheusRules {
     /** The SLI windows recorded besides the period. */
@@ -83,15 +83,42 @@ public final class PrometheusRules {
     private static void sliGroup(StringBuilder y, SloDefinition slo) {
         y.append("  - name: ").append(Yaml.quote("sloth-slo-sli-recordings-" + slo.id())).append('\n');
         y.append("    rules:\n");
-        List<String> windows = windows(slo);
-        if (!windows.contains(slo.periodWindow())) {
-            windows.add(slo.periodWindow());
-        }
-        for (String window : windows) {
+        for (String window : windows(slo)) {
             Map<String, String> labels = sloLabels(slo);
             labels.put("sloth_window", window);
             rule(y, "record", "slo:sli_error:ratio_rate" + window, sliExpression(slo, window), null, labels, null);
         }
+        String filter = slothFilter(slo);
+        String period = slo.periodRuleWindow();
+        String expr;
+        if (slo.periodSli() == PeriodSli.EVENTS) {
+            Map<String, String> pieces = sloLabels(slo);
+            pieces.put("sloth_window", "5m");
+            rule(y, "record", BAD_EVENTS, "(" + slo.errorQuery().replace(PromQl.WINDOW, "5m") + " or vector(0))", null,
+                    pieces, null);
+            rule(y, "record", ALL_EVENTS, slo.totalQuery().replace(PromQl.WINDOW, "5m"), null, pieces, null);
+            expr = "sum_over_time(" + BAD_EVENTS + filter + "[" + period + "]) / ignoring (sloth_window) "
+                    + "(sum_over_time(" + ALL_EVENTS + filter + "[" + period + "]) > 0)";
+        } else {
+            expr = "sum_over_time(slo:sli_error:ratio_rate5m" + filter + "[" + period + "]) / ignoring (sloth_window) "
+                    + "count_over_time(slo:sli_error:ratio_rate5m" + filter + "[" + period + "])";
+        }
+        Map<String, String> labels = sloLabels(slo);
+        labels.put("sloth_window", period);
+        rule(y, "record", "slo:sli_error:ratio_rate" + period, expr, null, labels, null);
+    }
+
+    /** The request rates the request-weighted period SLI sums ({@link PeriodSli#EVENTS}), over 5 minutes. */
+    public static final String BAD_EVENTS = "slo:sli_bad_events:rate5m";
+    public static final String ALL_EVENTS = "slo:sli_events:rate5m";
+
+    /**
+     * Sloth's selector of an SLO's recorded series: id, service and name. A service name holding U+FFFD cannot be
+     * matched in PromQL ({@link PromQl#quote}), so such an SLO is selected by its id and name, the id being unique.
+     */
+    static String slothFilter(SloDefinition slo) {
+        return "{sloth_id=" + PromQl.quote(slo.id()) + (slo.service().indexOf('\uFFFD') >= 0 ? ""
+                : ", sloth_service=" + PromQl.quote(slo.service())) + ", sloth_slo=" + PromQl.quote(slo.slo()) + "}";
     }
 
     private static void metaGroup(StringBuilder y, SloDefinition slo) {
@@ -105,7 +132,7 @@ public final class PrometheusRules {
         rule(y, "record", "slo:time_period:days", "vector(" + slo.period().toDays() + ")", null, sloLabels(slo), null);
         rule(y, "record", "slo:current_burn_rate:ratio", "slo:sli_error:ratio_rate5m" + id + on + "slo:error_budget:ratio" + id,
                 null, sloLabels(slo), null);
-        rule(y, "record", "slo:period_burn_rate:ratio", "slo:sli_error:ratio_rate" + slo.periodWindow() + id + on
+        rule(y, "record", "slo:period_burn_rate:ratio", "slo:sli_error:ratio_rate" + slo.periodRuleWindow() + id + on
                 + "slo:error_budget:ratio" + id, null, sloLabels(slo), null);
         rule(y, "record", "slo:period_error_budget_remaining:ratio", "1 - slo:period_burn_rate:ratio" + id, null,
                 sloLabels(slo), null);
@@ -153,10 +180,7 @@ public final class PrometheusRules {
      * windows can fire at this objective is left out.
      */
     private static void slothAlerts(StringBuilder y, SloDefinition slo) {
-        // Sloth's filter names the service too; a name holding U+FFFD cannot be matched in PromQL (PromQl.quote),
-        // so such an SLO is selected by its id alone, which is unique anyway
-        String filter = "{sloth_id=" + PromQl.quote(slo.id()) + (slo.service().indexOf('\uFFFD') >= 0 ? ""
-                : ", sloth_service=" + PromQl.quote(slo.service())) + ", sloth_slo=" + PromQl.quote(slo.slo()) + "}";
+        String filter = slothFilter(slo);
         String budget = number(slo.objective().errorBudget());
         for (AlertTier.Severity severity : AlertTier.Severity.values()) {
             List<AlertTier> pair = AlertProfile.pair(slo.tiers(), severity);

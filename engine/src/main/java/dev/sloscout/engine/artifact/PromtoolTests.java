@@ -221,7 +221,7 @@ public final class PromtoolTests {
         }
         y.append("    promql_expr_test:\n");
         for (SloDefinition slo : slos) {
-            for (String window : List.of("5m", "1h")) {
+            for (String window : List.of("5m", "1h", slo.periodRuleWindow())) {
                 y.append("      - expr: ").append(Yaml.quote("slo:sli_error:ratio_rate" + window + "{sloth_id="
                         + PromQl.quote(slo.id()) + "}")).append('\n');
                 y.append("        eval_time: 90m\n");

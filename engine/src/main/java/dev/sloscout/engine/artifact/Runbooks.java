@@ -50,6 +50,12 @@ public final class Runbooks {
         }
         md.append('\n');
 
+        md.append("Over the whole period the SLI is `slo:sli_error:ratio_rate").append(slo.periodRuleWindow())
+                .append("`: ").append(slo.periodSli() == PeriodSli.EVENTS
+                        ? "errors over requests in the period (request-weighted), from the recorded 5-minute rates."
+                        : "the mean of the 5-minute error ratios over the period, as Sloth defines it (a quiet hour "
+                                + "weighs as much as a busy one).").append("\n\n");
+
         md.append("## Burn-rate alerts\n\n");
         boolean sloth = slo.alerts() == AlertProfile.SLOTH;
         if (sloth) {

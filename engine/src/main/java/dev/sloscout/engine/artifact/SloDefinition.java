@@ -23,6 +23,7 @@ public record SloDefinition(
         Duration period,
         List<AlertTier> tiers,
         AlertProfile alerts,
+        PeriodSli periodSli,
         String errorQuery,
         String totalQuery,
         String presenceQuery,
@@ -41,24 +42,51 @@ public record SloDefinition(
         }
         tiers = List.copyOf(tiers);
         java.util.Objects.requireNonNull(alerts, "alerts");
+        java.util.Objects.requireNonNull(periodSli, "periodSli");
     }
 
     /** An SLO alerting with Sloth's page/ticket pair. */
     public SloDefinition(String service, String slo, String description, Objective objective, Duration period,
                          List<AlertTier> tiers, String errorQuery, String totalQuery, String presenceQuery,
                          TestSeries testSeries, String runbookUrl, String dashboardUrl) {
-        this(service, slo, description, objective, period, tiers, AlertProfile.SLOTH, errorQuery, totalQuery,
-                presenceQuery, testSeries, runbookUrl, dashboardUrl);
+        this(service, slo, description, objective, period, tiers, AlertProfile.SLOTH, PeriodSli.SLOTH, errorQuery,
+                totalQuery, presenceQuery, testSeries, runbookUrl, dashboardUrl);
     }
 
     public SloDefinition withLinks(String runbook, String dashboard) {
-        return new SloDefinition(service, slo, description, objective, period, tiers, alerts, errorQuery, totalQuery,
-                presenceQuery, testSeries, runbook, dashboard);
+        return new SloDefinition(service, slo, description, objective, period, tiers, alerts, periodSli, errorQuery,
+                totalQuery, presenceQuery, testSeries, runbook, dashboard);
     }
 
     public SloDefinition withAlerts(AlertProfile newAlerts) {
-        return new SloDefinition(service, slo, description, objective, period, tiers, newAlerts, errorQuery,
+        return new SloDefinition(service, slo, description, objective, period, tiers, newAlerts, periodSli, errorQuery,
                 totalQuery, presenceQuery, testSeries, runbookUrl, dashboardUrl);
+    }
+
+    public SloDefinition withPeriodSli(PeriodSli newPeriodSli) {
+        return new SloDefinition(service, slo, description, objective, period, tiers, alerts, newPeriodSli, errorQuery,
+                totalQuery, presenceQuery, testSeries, runbookUrl, dashboardUrl);
+    }
+
+    /**
+     * The period as Prometheus prints a duration, which is how Sloth names the period's SLI rule and window label:
+     * {@code 4w} for 28 days, {@code 4w2d} for 30, {@code 12w6d} for 90.
+     */
+    public String periodRuleWindow() {
+        long days = period.toDays();
+        StringBuilder out = new StringBuilder();
+        if (days >= 365) {
+            out.append(days / 365).append('y');
+            days %= 365;
+        }
+        if (days >= 7) {
+            out.append(days / 7).append('w');
+            days %= 7;
+        }
+        if (days > 0) {
+            out.append(days).append('d');
+        }
+        return out.toString();
     }
 
     /** The name of this SLO's burn-rate alert in the Sloth profile (the Sloth spec's {@code alerting.name}). */

@@ -48,6 +48,27 @@ class PrometheusRulesTest {
     }
 
     @Test
+    void thePeriodSliIsSlothsMeanOfRatiosOrRequestWeightedFromRecordedRates() {
+        String filter = "{sloth_id=\\\"shop-checkout-availability\\\", sloth_service=\\\"shop\\\", "
+                + "sloth_slo=\\\"checkout-availability\\\"}";
+        String sloth = PrometheusRules.file(List.of(sloth(0.999, Duration.ofDays(28), AlertTier.STANDARD)));
+        assertThat(sloth).contains("record: \"slo:sli_error:ratio_rate4w\"\n        expr: \"sum_over_time("
+                + "slo:sli_error:ratio_rate5m" + filter + "[4w]) / ignoring (sloth_window) count_over_time("
+                + "slo:sli_error:ratio_rate5m" + filter + "[4w])\"").doesNotContain("[28d]")
+                .contains("expr: \"slo:sli_error:ratio_rate4w{sloth_id=").doesNotContain(PrometheusRules.BAD_EVENTS);
+
+        String events = PrometheusRules.file(List.of(sloth(0.999, Duration.ofDays(30), AlertTier.STANDARD)
+                .withPeriodSli(PeriodSli.EVENTS)));
+        assertThat(events).contains("record: \"" + PrometheusRules.BAD_EVENTS + "\"\n        expr: \"(sum(rate(errors"
+                + "{svc=\\\"x\\\"}[5m])) or vector(0))\"").contains("record: \"" + PrometheusRules.ALL_EVENTS
+                + "\"\n        expr: \"sum(rate(total{svc=\\\"x\\\"}[5m]))\"")
+                .contains("record: \"slo:sli_error:ratio_rate4w2d\"\n        expr: \"sum_over_time("
+                        + PrometheusRules.BAD_EVENTS + filter + "[4w2d]) / ignoring (sloth_window) (sum_over_time("
+                        + PrometheusRules.ALL_EVENTS + filter + "[4w2d]) > 0)\"")
+                .doesNotContain("[30d]");
+    }
+
+    @Test
     void theSlothProfileTakesWholePairsOnly() {
         String pageOnly = PrometheusRules.file(List.of(sloth(0.999, Duration.ofDays(28), AlertTier.STANDARD.subList(0, 2))));
         assertThat(pageOnly).contains("sloth_severity: \"page\"").doesNotContain("ticket");
@@ -85,7 +106,7 @@ class PrometheusRulesTest {
     void customPeriodsRecordTheirOwnWindowAndScaleTheFactors() {
         String rules = PrometheusRules.file(List.of(slo("shop", 0.99, Duration.ofDays(7), AlertTier.STANDARD)));
 
-        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate7d\"").contains("sloth_window: \"7d\"");
+        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate1w\"").contains("sloth_window: \"1w\"");
         // 2% of 7 days in 1 hour is a factor of 3.36: threshold 0.0336 at a 1% budget
         assertThat(rules).contains("ratio_rate1h{sloth_id=\\\"shop-checkout-availability\\\"} > 0.0336)");
     }

@@ -64,7 +64,7 @@ class SlothAndRunbookTest {
         });
         Map<String, String> customFiles = ArtifactBundle.files(custom);
         String rules = customFiles.get("prometheus/rules/frontend.rules.yml");
-        assertThat(rules).contains("slo:sli_error:ratio_rate7d").doesNotContain("Page6h").doesNotContain("Ticket1d");
+        assertThat(rules).contains("slo:sli_error:ratio_rate1w").doesNotContain("Page6h").doesNotContain("Ticket1d");
         // 7 days: windows scaled by 7/30, so the 2% tier watches 14m at factor 14.4, and Sloth gets the windows file
         assertThat(rules).contains("record: \"slo:sli_error:ratio_rate14m\"").contains("long_window: \"14m\"");
         assertThat(customFiles.get("sloth/frontend.yml")).contains("--slo-period-windows-path=sloth/windows");
