@@ -101,7 +101,7 @@ class AnalyzeCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         String rules = Files.readString(out.resolve("prometheus/rules/checkout.rules.yml"));
-        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate4w2d\"").contains("SloErrorBudgetBurnPage6h")
+        assertThat(rules).contains("record: \"slo:sli_error:ratio_rate30d\"").contains("SloErrorBudgetBurnPage6h")
                 .contains("SloErrorBudgetBurnTicket3d").doesNotContain("SloErrorBudgetBurnPage1h").doesNotContain("Ticket1d")
                 .contains("runbook_url: \"https://wiki.example/rb/checkout-post-checkout-availability.md\"")
                 .contains("dashboard_url: \"https://grafana.example/d/slo-checkout?var-slo=post-checkout-availability\"");

@@ -124,7 +124,7 @@ public final class PrometheusRules {
     private static void metaGroup(StringBuilder y, SloDefinition slo) {
         y.append("  - name: ").append(Yaml.quote("sloth-slo-meta-recordings-" + slo.id())).append('\n');
         y.append("    rules:\n");
-        String id = "{sloth_id=" + PromQl.quote(slo.id()) + "}";
+        String id = slothFilter(slo);
         String on = " / on(sloth_id, sloth_slo, sloth_service) group_left ";
         rule(y, "record", "slo:objective:ratio", "vector(" + number(slo.objective().target()) + ")", null, sloLabels(slo), null);
         rule(y, "record", "slo:error_budget:ratio", "vector(" + number(slo.objective().errorBudget()) + ")", null,

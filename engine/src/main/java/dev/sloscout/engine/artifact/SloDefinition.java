@@ -69,24 +69,12 @@ public record SloDefinition(
     }
 
     /**
-     * The period as Prometheus prints a duration, which is how Sloth names the period's SLI rule and window label:
-     * {@code 4w} for 28 days, {@code 4w2d} for 30, {@code 12w6d} for 90.
+     * The period as Sloth names the period's SLI rule and window label: whole weeks as weeks ({@code 4w} for 28
+     * days, {@code 1w} for 7), other periods in days ({@code 30d}, {@code 90d}).
      */
     public String periodRuleWindow() {
         long days = period.toDays();
-        StringBuilder out = new StringBuilder();
-        if (days >= 365) {
-            out.append(days / 365).append('y');
-            days %= 365;
-        }
-        if (days >= 7) {
-            out.append(days / 7).append('w');
-            days %= 7;
-        }
-        if (days > 0) {
-            out.append(days).append('d');
-        }
-        return out.toString();
+        return days % 7 == 0 ? days / 7 + "w" : days + "d";
     }
 
     /** The name of this SLO's burn-rate alert in the Sloth profile (the Sloth spec's {@code alerting.name}). */

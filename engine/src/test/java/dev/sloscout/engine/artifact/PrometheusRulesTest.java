@@ -55,17 +55,18 @@ class PrometheusRulesTest {
         assertThat(sloth).contains("record: \"slo:sli_error:ratio_rate4w\"\n        expr: \"sum_over_time("
                 + "slo:sli_error:ratio_rate5m" + filter + "[4w]) / ignoring (sloth_window) count_over_time("
                 + "slo:sli_error:ratio_rate5m" + filter + "[4w])\"").doesNotContain("[28d]")
-                .contains("expr: \"slo:sli_error:ratio_rate4w{sloth_id=").doesNotContain(PrometheusRules.BAD_EVENTS);
+                .contains("expr: \"slo:sli_error:ratio_rate4w{sloth_id=").doesNotContain(PrometheusRules.BAD_EVENTS)
+                .doesNotContain("}[4w]))");
 
         String events = PrometheusRules.file(List.of(sloth(0.999, Duration.ofDays(30), AlertTier.STANDARD)
                 .withPeriodSli(PeriodSli.EVENTS)));
         assertThat(events).contains("record: \"" + PrometheusRules.BAD_EVENTS + "\"\n        expr: \"(sum(rate(errors"
                 + "{svc=\\\"x\\\"}[5m])) or vector(0))\"").contains("record: \"" + PrometheusRules.ALL_EVENTS
                 + "\"\n        expr: \"sum(rate(total{svc=\\\"x\\\"}[5m]))\"")
-                .contains("record: \"slo:sli_error:ratio_rate4w2d\"\n        expr: \"sum_over_time("
-                        + PrometheusRules.BAD_EVENTS + filter + "[4w2d]) / ignoring (sloth_window) (sum_over_time("
-                        + PrometheusRules.ALL_EVENTS + filter + "[4w2d]) > 0)\"")
-                .doesNotContain("[30d]");
+                .contains("record: \"slo:sli_error:ratio_rate30d\"\n        expr: \"sum_over_time("
+                        + PrometheusRules.BAD_EVENTS + filter + "[30d]) / ignoring (sloth_window) (sum_over_time("
+                        + PrometheusRules.ALL_EVENTS + filter + "[30d]) > 0)\"")
+                .doesNotContain("}[30d]))"); // no raw counter is read over the period
     }
 
     @Test
