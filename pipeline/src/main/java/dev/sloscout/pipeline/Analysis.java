@@ -7,6 +7,7 @@ import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.quality.QualityReport;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.slo.History;
 import dev.sloscout.engine.slo.HistoryRecorder;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param logSources      the inputs read as logs
  * @param logProblems     the problems of the log inputs (also in {@code problems})
  * @param redactions      secrets and personal data redacted in what was kept, by source, then kind
+ * @param dataQuality     how far the data read can be trusted, per service, with what to fix first
  * @param losses          what the analysis's own bounds cut (spans past a trace's cap, traces closed early, requests
  *                        outside a journey's year of history): also in {@code problems}
  */
@@ -35,7 +37,19 @@ public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapsh
                        long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
                        Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
                        List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions,
-                       List<Problem> losses) {
+                       List<Problem> losses, QualityReport dataQuality) {
+
+    /** No data-quality measurement (the report is empty). */
+    public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
+                    JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
+                    long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
+                    Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
+                    List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions,
+                    List<Problem> losses) {
+        this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
+                metricHistories, traceSources, logSources, logProblems, redactions, losses,
+                new QualityReport(List.of(), List.of(), 0));
+    }
 
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                     JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,

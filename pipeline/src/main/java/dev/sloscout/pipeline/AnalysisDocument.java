@@ -14,12 +14,14 @@ import java.util.Map;
 /**
  * {@code analysis.json}, documented in docs/formats.md: what an analysis found, as every front end writes it (the
  * CLI's {@code analyze}, the workbench's export, a server's answer), so the same analysis gives the same bytes.
- * {@code redactions} counts what was redacted in what it keeps, by source and kind (the values never appear).
+ * {@code redactions} counts what was redacted in what it keeps, by source and kind (the values never appear);
+ * {@code dataQuality} says how far the data can be trusted ({@link DataQualityDocument}).
  */
 public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ingest, long assignedTraces,
                                long partialTraces, List<Journey> journeys, List<SliCandidate> sliCandidates,
                                LogIngest logs, List<CapsuleReport> capsules, List<Problem> problems,
-                               Map<String, ? extends Map<String, Long>> redactions) {
+                               Map<String, ? extends Map<String, Long>> redactions,
+                               DataQualityDocument dataQuality) {
 
     /** Who wrote it. */
     public record Tool(String name, String version) {
@@ -42,7 +44,8 @@ public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ing
                         s.assembly().duplicateSpans()),
                 analysis.report().assignedTraces(), analysis.report().partialTraces(), analysis.journeys(),
                 analysis.candidates(), new LogIngest(analysis.logSources(), analysis.logEvents(), capsules.size()),
-                capsules, analysis.problems(), analysis.redactions());
+                capsules, analysis.problems(), analysis.redactions(), DataQualityDocument.of(analysis.dataQuality(),
+                        analysis.journeys(), analysis.candidates()));
     }
 
     /** Writes it whole or not at all. */

@@ -9,9 +9,11 @@ import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.capsule.TemplateMiner;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.quality.DataQuality;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.sli.SliCatalog;
@@ -90,6 +92,7 @@ public final class Pipeline {
         }
         JourneyDiscovery discovery = new JourneyDiscovery(options.maxJourneys());
         SampleTraces samples = new SampleTraces(discovery);
+        DataQuality quality = new DataQuality();
         Redactor redactor = new Redactor();
         Ingestion.Result ingestion = Ingestion.run((spans, summary) -> {
             TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin);
@@ -104,12 +107,13 @@ public final class Pipeline {
                 reports.add(readTraces(reader, summary, statuses, i));
             }
             return reports;
-        }, options.maxOpenSpans(), redactor, discovery, samples);
+        }, options.maxOpenSpans(), redactor, discovery, samples, quality);
 
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
                 options.maxLogServices(), options.maxTemplates());
-        LogFileReader logReader = new LogFileReader(capsules, problem -> logProblems.add(redactor.redact(problem)));
+        LogFileReader logReader = new LogFileReader(both(capsules, quality),
+                problem -> logProblems.add(redactor.redact(problem)));
         for (int i = 0; i < split.logs().size(); i++) {
             int index = split.traces().size() + i;
             if (cancelled.getAsBoolean()) {
@@ -118,7 +122,23 @@ public final class Pipeline {
             }
             readLogs(logReader, capsules, logProblems, split.logs().get(i), statuses, index);
         }
-        return finish(ingestion, discovery, samples, capsules, logProblems, statuses, split.logs(), redactor);
+        return finish(ingestion, discovery, samples, capsules, logProblems, statuses, split.logs(), redactor, quality);
+    }
+
+    /** Log events to the capsules and to the quality measurement. */
+    private static LogSink both(CapsuleAccumulator capsules, DataQuality quality) {
+        return new LogSink() {
+            @Override
+            public void accept(LogEvent event) {
+                quality.accept(event);
+                capsules.accept(event);
+            }
+
+            @Override
+            public void sourceWritten(String source, long epochMillis) {
+                capsules.sourceWritten(source, epochMillis);
+            }
+        };
     }
 
     /** The bundled demo shop: two weeks of generated traffic with its logs, {@code scale} times the default rate. */
@@ -128,14 +148,15 @@ public final class Pipeline {
         listener.source(0, statuses.get(0));
         JourneyDiscovery discovery = new JourneyDiscovery(options.maxJourneys());
         SampleTraces samples = new SampleTraces(discovery);
+        DataQuality quality = new DataQuality();
         List<LogEvent> logs = new ArrayList<>();
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
-                log -> logs.add(DemoLogs.event(log)), discovery, samples);
+                log -> logs.add(DemoLogs.event(log)), discovery, samples, quality);
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), new Redactor(),
                 options.maxLogServices(), options.maxTemplates());
-        logs.forEach(capsules::accept);
+        logs.forEach(both(capsules, quality)::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
-        return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor());
+        return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor(), quality);
     }
 
     /**
@@ -198,17 +219,20 @@ public final class Pipeline {
 
     private Analysis finish(Ingestion.Result ingestion, JourneyDiscovery discovery, SampleTraces samples,
             CapsuleAccumulator capsules, List<Problem> logProblems, List<SourceStatus> statuses, List<Path> logFiles,
-            Redactor redactor) {
+            Redactor redactor, DataQuality quality) {
         JourneyDiscovery.JourneyReport report = discovery.build();
         IngestSummary.Snapshot summary = ingestion.summary();
         List<Problem> losses = losses(summary, report, discovery, capsules, options.maxOpenSpans());
         List<Problem> problems = new ArrayList<>(summary.problems());
         problems.addAll(logProblems);
         problems.addAll(losses);
+        List<Capsule> kept = capsules.capsules();
+        java.util.Map<String, Long> unlinked = new java.util.TreeMap<>();
+        kept.stream().filter(c -> c.journeys().isEmpty()).forEach(c -> unlinked.merge(c.service(), 1L, Long::sum));
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
-                capsules.capsules(), capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
+                kept, capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
-                List.copyOf(logProblems), redactor.redactions().snapshot(), losses);
+                List.copyOf(logProblems), redactor.redactions().snapshot(), losses, quality.report(unlinked));
     }
 
     private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {

@@ -178,6 +178,15 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (analysis.logEvents() > 0) {
             out.printf("%d capsules from %d log events%n", analysis.capsules().size(), analysis.logEvents());
         }
+        var quality = analysis.dataQuality();
+        if (!quality.services().isEmpty()) {
+            java.util.IntSummaryStatistics scores = quality.services().stream()
+                    .mapToInt(dev.sloscout.engine.quality.QualityReport.Service::score).summaryStatistics();
+            out.printf("data quality: %d services scored %d to %d of 100, %d recommendations%s (dataQuality in "
+                    + "analysis.json)%n", scores.getCount(), scores.getMin(), scores.getMax(),
+                    quality.recommendations().size(), quality.recommendations().isEmpty() ? ""
+                            : "; first: " + quality.recommendations().get(0).text().split("\\. ")[0]);
+        }
         if (!analysis.redactions().isEmpty()) {
             java.util.SortedMap<String, Long> kinds = new java.util.TreeMap<>();
             analysis.redactions().values().forEach(byKind -> byKind.forEach((k, n) -> kinds.merge(k, n, Long::sum)));

@@ -1,0 +1,92 @@
+package dev.sloscout.pipeline;
+
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.quality.QualityReport;
+import dev.sloscout.engine.sli.SliCandidate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code dataQuality} in analysis.json: per service the measured ratios with their counts and a score, per journey
+ * the score of the data it stands on (the mean of its services' scores, and its weakest service), per SLI candidate
+ * whether the data under it is weak and why, and the recommendations ranked by reach.
+ */
+public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQuality> journeys,
+                                  List<SliQuality> slis, List<QualityReport.Recommendation> recommendations,
+                                  long unmeasuredSpans) {
+    /** Below this score, or with less than this status coverage under an availability SLI, the data is weak. */
+    static final int WEAK_SCORE = 60;
+    static final double WEAK_STATUS = 0.6;
+
+    /** A count over a total, named as the issue of the figure names it. */
+    public record Ratio(long count, long total, double ratio) {
+        static Ratio of(QualityReport.Ratio r) {
+            return new Ratio(r.count(), r.total(), r.ratio());
+        }
+    }
+
+    /** {@code logTraceCorrelation}: log records with a trace id over log records. */
+    public record Correlation(long withTrace, long total, double ratio) {
+    }
+
+    public record ServiceQuality(String service, int score, Map<String, QualityReport.Part> scoreParts,
+                                 Ratio traceCompleteness, Ratio statusCoverage, Ratio routeCoverage, Ratio pairing,
+                                 QualityReport.Skew clockSkew, Correlation logTraceCorrelation,
+                                 Ratio structuredLogs) {
+    }
+
+    public record JourneyQuality(String journey, String name, int score, String weakestService) {
+    }
+
+    public record SliQuality(String sli, String journey, String service, int score, boolean weak, String why) {
+    }
+
+    static DataQualityDocument of(QualityReport report, List<Journey> journeys, List<SliCandidate> candidates) {
+        List<ServiceQuality> services = report.services().stream().map(s -> new ServiceQuality(s.service(),
+                s.score(), s.scoreParts(), Ratio.of(s.traceCompleteness()), Ratio.of(s.statusCoverage()),
+                Ratio.of(s.routeCoverage()), Ratio.of(s.pairing()), s.clockSkew(), new Correlation(
+                        s.logTraceCorrelation().count(), s.logTraceCorrelation().total(),
+                        s.logTraceCorrelation().ratio()), Ratio.of(s.structuredLogs()))).toList();
+        List<JourneyQuality> journeyQuality = new ArrayList<>();
+        for (Journey journey : journeys) {
+            List<QualityReport.Service> under = journey.services().stream().map(report::service)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (under.isEmpty()) {
+                continue;
+            }
+            QualityReport.Service weakest = under.stream().min(java.util.Comparator
+                    .comparingInt(QualityReport.Service::score)).orElseThrow();
+            int mean = (int) Math.round(under.stream().mapToInt(QualityReport.Service::score).average().orElse(0));
+            journeyQuality.add(new JourneyQuality(journey.id(), journey.name(), mean, weakest.service()));
+        }
+        List<SliQuality> slis = new ArrayList<>();
+        for (SliCandidate candidate : candidates) {
+            Journey journey = journeys.stream().filter(j -> j.id().equals(candidate.journeyId())).findFirst()
+                    .orElse(null);
+            QualityReport.Service entry = journey == null ? null : report.service(journey.entry().service());
+            if (entry == null) {
+                continue;
+            }
+            List<String> why = new ArrayList<>();
+            if (entry.score() < WEAK_SCORE) {
+                why.add(entry.service() + " scores " + entry.score() + " of 100");
+            }
+            if (entry.statusCoverage().total() > 0 && entry.statusCoverage().ratio() < WEAK_STATUS) {
+                why.add(String.format(Locale.ROOT, "%.0f%% of %s's spans carry no status, so failures there are "
+                        + "not seen", 100 * (1 - entry.statusCoverage().ratio()), entry.service()));
+            }
+            if (entry.traceCompleteness().total() > 0 && entry.traceCompleteness().ratio() < 0.9) {
+                why.add(String.format(Locale.ROOT, "%.0f%% of %s's spans lost their parent, so some requests are "
+                        + "counted in the wrong journey or not at all", 100 * (1 - entry.traceCompleteness().ratio()),
+                        entry.service()));
+            }
+            slis.add(new SliQuality(candidate.id(), candidate.journeyId(), entry.service(), entry.score(),
+                    !why.isEmpty(), why.isEmpty() ? "" : String.join("; ", why)));
+        }
+        return new DataQualityDocument(services, journeyQuality, slis, report.recommendations(),
+                report.unmeasuredSpans());
+    }
+}
