@@ -6,6 +6,9 @@ import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.sli.SliCandidate;
 
+import dev.sloscout.pipeline.policy.Policy;
+import dev.sloscout.pipeline.policy.PolicyCheck;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +24,30 @@ public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ing
                                long partialTraces, List<Journey> journeys, List<SliCandidate> sliCandidates,
                                LogIngest logs, List<CapsuleReport> capsules, List<Problem> problems,
                                Map<String, ? extends Map<String, Long>> redactions,
-                               DataQualityDocument dataQuality) {
+                               DataQualityDocument dataQuality, PolicyReport policy) {
+
+    /**
+     * {@code policy}: the bundle's blast radius and cost, and when a policy was given its file, verdict (pass, warn
+     * or block) and the rules broken.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record PolicyReport(String file, String verdict, PolicyCheck.BlastRadius blastRadius,
+                               List<PolicyCheck.Violation> violations) {
+        public static PolicyReport of(PolicyCheck.Verdict verdict) {
+            String outcome = verdict.blocked() ? "block" : verdict.of(Policy.Mode.WARN).isEmpty() ? "pass" : "warn";
+            return new PolicyReport(verdict.policy(), outcome, verdict.blastRadius(), verdict.violations());
+        }
+
+        public static PolicyReport of(PolicyCheck.BlastRadius radius) {
+            return new PolicyReport(null, null, radius, List.of());
+        }
+    }
+
+    /** The same document with the bundle's blast radius and policy verdict. */
+    public AnalysisDocument withPolicy(PolicyReport report) {
+        return new AnalysisDocument(tool, sources, ingest, assignedTraces, partialTraces, journeys, sliCandidates, logs,
+                capsules, problems, redactions, dataQuality, report);
+    }
 
     /** Who wrote it. */
     public record Tool(String name, String version) {
@@ -45,7 +71,7 @@ public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ing
                 analysis.report().assignedTraces(), analysis.report().partialTraces(), analysis.journeys(),
                 analysis.candidates(), new LogIngest(analysis.logSources(), analysis.logEvents(), capsules.size()),
                 capsules, analysis.problems(), analysis.redactions(), DataQualityDocument.of(analysis.dataQuality(),
-                        analysis.journeys(), analysis.candidates()));
+                        analysis.journeys(), analysis.candidates()), null);
     }
 
     /** Writes it whole or not at all. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import dev.sloscout.app.Version;
 import dev.sloscout.engine.artifact.AlertProfile;
 import dev.sloscout.engine.artifact.ExportSettings;
+import dev.sloscout.pipeline.policy.Policy;
+import dev.sloscout.pipeline.policy.PolicyCheck;
 import dev.sloscout.engine.artifact.PeriodSli;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.artifact.ExportedSlo;
@@ -59,6 +61,16 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             description = "Log templates kept apart per service at most; messages that fit none of them are "
                     + "counted together, as a problem (default ${DEFAULT-VALUE}).")
     int maxTemplates;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "A policy (YAML, docs/policy.md) the bundle must pass: a broken block rule writes only "
+                    + "DIR/policy-report.json and exits 3; warnings are printed and kept in analysis.json.")
+    Path policyFile;
+
+    @Option(names = "--audit-log", paramLabel = "FILE",
+            description = "Where the policy's audit rules are appended as JSON lines (default "
+                    + "~/.slo-scout/policy-audit.jsonl).")
+    Path auditLog;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
@@ -148,6 +160,15 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (options == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
+        Policy policy = null;
+        if (policyFile != null) {
+            try {
+                policy = Policy.read(policyFile);
+            } catch (Policy.PolicyException e) {
+                err.println("slo-scout: " + e.getMessage());
+                return SloScoutCommand.EXIT_UNUSABLE;
+            }
+        }
         WorkspaceWriter store = workspace == null ? WorkspaceWriter.NONE : WorkspaceWriter.open(
                 WorkspaceOption.resolve(workspace), err);
         if (store == null) {
@@ -170,8 +191,27 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     demo ? analysis.capsules() : List.of());
         }
         Files.createDirectories(outDir);
+        List<ExportedSlo> slos = pipeline.slos(analysis);
+        PolicyCheck.Verdict verdict = policy == null ? null : PolicyCheck.check(policy, slos, analysis);
+        AnalysisDocument.PolicyReport policyReport = verdict == null
+                ? AnalysisDocument.PolicyReport.of(PolicyCheck.blastRadius(slos, analysis, null))
+                : AnalysisDocument.PolicyReport.of(verdict);
+        if (verdict != null) {
+            audit(verdict);
+            verdict.of(Policy.Mode.WARN).forEach(v -> err.println("slo-scout: policy warning, rule '" + v.rule()
+                    + "': " + v.message()));
+            if (verdict.blocked()) {
+                Path report = outDir.resolve("policy-report.json");
+                dev.sloscout.pipeline.Json.writeFile(report, policyReport);
+                verdict.of(Policy.Mode.BLOCK).forEach(v -> err.println("slo-scout: policy violation, rule '"
+                        + v.rule() + "': " + v.message()));
+                err.println("slo-scout: the bundle was not written: it breaks " + verdict.of(Policy.Mode.BLOCK).size()
+                        + " blocking rule(s) of " + policyFile + "; the report is in " + report);
+                return SloScoutCommand.EXIT_POLICY;
+            }
+        }
         Path file = outDir.resolve("analysis.json");
-        AnalysisDocument.of(analysis, Version.current()).write(file);
+        AnalysisDocument.of(analysis, Version.current()).withPolicy(policyReport).write(file);
         JourneyDiscovery.JourneyReport report = analysis.report();
         out.printf("%d journeys, %d SLI candidates from %d traces -> %s%n", report.journeys().size(),
                 analysis.candidates().size(), report.assignedTraces(), file);
@@ -193,7 +233,6 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             out.println("redacted: " + kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(java.util.stream.Collectors.joining(", ")) + " (by source in analysis.json)");
         }
-        List<ExportedSlo> slos = pipeline.slos(analysis);
         ExportBundle.Written written = ExportBundle.writeByService(outDir, slos); // one service in memory at a time
         List<String> stale = written.removed();
         if (!stale.isEmpty()) {
@@ -220,6 +259,35 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         int exit = !valid ? SloScoutCommand.EXIT_PROBLEMS : summary.rejected() == 0 ? 0
                 : summary.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;
         return exit == 0 && logProblems ? SloScoutCommand.EXIT_PROBLEMS : exit;
+    }
+
+    /** Appends every audit rule's outcome to the audit log (who, when, what); a log that cannot be written is said. */
+    private void audit(PolicyCheck.Verdict verdict) {
+        if (verdict.audited().isEmpty()) {
+            return;
+        }
+        Path log = auditLog != null ? auditLog
+                : Path.of(System.getProperty("user.home"), ".slo-scout", "policy-audit.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (PolicyCheck.Violation v : verdict.audited()) {
+            com.fasterxml.jackson.databind.node.ObjectNode line = dev.sloscout.pipeline.Json.MAPPER.createObjectNode();
+            line.put("time", clock.instant().toString());
+            line.put("user", System.getProperty("user.name"));
+            line.put("policy", verdict.policy());
+            line.put("rule", v.rule());
+            line.put("outcome", v.message());
+            line.put("bundle", outDir.toAbsolutePath().toString());
+            lines.append(line).append('\n');
+        }
+        try {
+            if (log.getParent() != null) {
+                Files.createDirectories(log.getParent());
+            }
+            Files.writeString(log, lines, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            err.println("slo-scout: " + log + ": cannot append the policy audit: " + e.getMessage());
+        }
     }
 
     /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */

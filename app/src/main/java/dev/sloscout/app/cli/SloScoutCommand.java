@@ -16,13 +16,16 @@ import java.io.PrintWriter;
         description = {"SLO-Scout Workbench: telemetry in, defensible SLOs and ready-to-deploy artifacts out.",
                 "Run without arguments to open the workbench; 'slo-scout FILE|FOLDER...' opens it on those inputs",
                 "('--screenshot DIR' writes its views and exits)."},
-        footer = {"", "Exit codes: 0 success; 1 input had problems but results were produced; 2 nothing usable or usage error."},
+        footer = {"", "Exit codes: 0 success; 1 input had problems but results were produced; 2 nothing usable or usage error;",
+            "3 the bundle broke a blocking rule of --policy (only the policy report is written)."},
         subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, FingerprintCommand.class,
             SearchCommand.class, AdviseCommand.class, MetricsSlisCommand.class,
             ReceiveCommand.class, KafkaCommand.class, DemoDataCommand.class})
 public final class SloScoutCommand implements Runnable {
     /** Exit code: results were produced, but some input had problems. */
     public static final int EXIT_PROBLEMS = 1;
+    /** Exit code: the bundle broke a blocking policy rule; only the policy report was written. */
+    public static final int EXIT_POLICY = 3;
     /** Exit code: nothing usable, or a usage error. */
     public static final int EXIT_UNUSABLE = 2;
 
