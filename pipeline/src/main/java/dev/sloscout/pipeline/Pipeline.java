@@ -214,7 +214,8 @@ public final class Pipeline {
 
     /** The SLOs the bundle exports: each journey's balanced availability and latency SLO, as the options say. */
     public List<ExportedSlo> slos(Analysis analysis) {
-        return ArtifactBundle.definitions(analysis.journeys(), analysis.candidates(), options.export());
+        return ArtifactBundle.definitions(analysis.journeys(), analysis.candidates(), options.export()).stream()
+                .map(s -> s.withQuality(analysis.dataQuality().service(s.definition().service()))).toList();
     }
 
     private Analysis finish(Ingestion.Result ingestion, JourneyDiscovery discovery, SampleTraces samples,

@@ -4,6 +4,7 @@ import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.PromQl;
 import dev.sloscout.engine.sli.SliCandidate;
+import dev.sloscout.engine.quality.QualityReport;
 import dev.sloscout.engine.slo.AlertTier;
 import dev.sloscout.engine.slo.SloMath;
 
@@ -19,6 +20,36 @@ import java.util.Locale;
  */
 public final class Runbooks {
     private Runbooks() {
+    }
+
+    /** "How far to trust this SLO": the measured quality of the data of the SLO's service. */
+    private static void trust(StringBuilder md, ExportedSlo exported) {
+        QualityReport.Service q = exported.quality();
+        md.append("## How far to trust this SLO\n\n");
+        md.append("The data of ").append(Markdown.text(q.service())).append(" scores ").append(q.score())
+                .append(" of 100 (weights in docs/data-quality.md):\n\n");
+        line(md, "spans that carry a status (failures an availability SLI can see)", q.statusCoverage());
+        line(md, "spans whose parent is in the data (context propagation)", q.traceCompleteness());
+        line(md, "HTTP server spans with http.route", q.routeCoverage());
+        line(md, "client calls answered by the callee's server span", q.pairing());
+        line(md, "log records with a trace id", q.logTraceCorrelation());
+        if (q.clockSkew() != null) {
+            md.append(String.format(Locale.ROOT, "- clock skew against callers: p50 %.1f ms, p99 %.1f ms (%d calls)%n",
+                    q.clockSkew().p50Ms(), q.clockSkew().p99Ms(), q.clockSkew().pairs()));
+        }
+        if (exported.definition().testSeries().model() == SloDefinition.TestSeries.Model.COUNTERS
+                && q.statusCoverage().total() > 0 && q.statusCoverage().ratio() < 0.6) {
+            md.append("\nWeak: most spans of this service carry no status, so its failures are not counted as "
+                    + "errors; the observed availability above is an upper bound.\n");
+        }
+        md.append('\n');
+    }
+
+    private static void line(StringBuilder md, String what, QualityReport.Ratio ratio) {
+        if (ratio.total() > 0) {
+            md.append(String.format(Locale.ROOT, "- %s: %d of %d (%.1f%%)%n", what, ratio.count(), ratio.total(),
+                    100 * ratio.ratio()));
+        }
     }
 
     public static String fileName(SloDefinition slo) {
@@ -89,6 +120,10 @@ public final class Runbooks {
                     .append(PrometheusRules.window(PrometheusRules.ABSENT_FOR)).append(".\n");
         }
         md.append('\n');
+
+        if (exported.quality() != null) {
+            trust(md, exported);
+        }
 
         md.append("## Where to look\n\n");
         md.append("Critical path of the journey (the chain the request waits on, in ")

@@ -91,6 +91,28 @@ class SlothAndRunbookTest {
     }
 
     @Test
+    void aRunbookSaysHowFarToTrustItsSloWhenTheDataWasMeasured() {
+        ExportedSlo checkout = exported.stream().filter(e -> e.definition().slo().equals("post-checkout-availability"))
+                .findFirst().orElseThrow();
+        assertThat(Runbooks.markdown(checkout)).doesNotContain("How far to trust");
+        var quality = new dev.sloscout.engine.quality.QualityReport.Service("frontend", 41, Map.of(),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(90, 100),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(30, 120),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(0, 0),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(5, 10), null,
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(1, 4),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(4, 4));
+
+        String runbook = Runbooks.markdown(checkout.withQuality(quality));
+
+        assertThat(runbook).contains("## How far to trust this SLO\n\nThe data of frontend scores 41 of 100")
+                .contains("- spans that carry a status (failures an availability SLI can see): 30 of 120 (25.0%)")
+                .contains("- spans whose parent is in the data (context propagation): 90 of 100 (90.0%)")
+                .doesNotContain("http.route:").contains("- log records with a trace id: 1 of 4 (25.0%)")
+                .contains("Weak: most spans of this service carry no status");
+    }
+
+    @Test
     void runbooksExplainTheObjectiveAndEscapeData() {
         ExportedSlo checkout = exported.stream().filter(e -> e.definition().slo().equals("post-checkout-availability"))
                 .findFirst().orElseThrow();
