@@ -24,7 +24,10 @@ public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ing
                                long partialTraces, List<Journey> journeys, List<SliCandidate> sliCandidates,
                                LogIngest logs, List<CapsuleReport> capsules, List<Problem> problems,
                                Map<String, ? extends Map<String, Long>> redactions,
-                               DataQualityDocument dataQuality, PolicyReport policy) {
+                               DataQualityDocument dataQuality,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                               PolicyReport policy) {
 
     /**
      * {@code policy}: the bundle's blast radius and cost, and when a policy was given its file, verdict (pass, warn

@@ -193,9 +193,9 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         List<ExportedSlo> slos = pipeline.slos(analysis);
         PolicyCheck.Verdict verdict = policy == null ? null : PolicyCheck.check(policy, slos, analysis);
-        AnalysisDocument.PolicyReport policyReport = verdict == null
-                ? AnalysisDocument.PolicyReport.of(PolicyCheck.blastRadius(slos, analysis, null))
-                : AnalysisDocument.PolicyReport.of(verdict);
+        PolicyCheck.BlastRadius radius = verdict == null ? PolicyCheck.blastRadius(slos, analysis, null)
+                : verdict.blastRadius();
+        AnalysisDocument.PolicyReport policyReport = verdict == null ? null : AnalysisDocument.PolicyReport.of(verdict);
         if (verdict != null) {
             audit(verdict);
             verdict.of(Policy.Mode.WARN).forEach(v -> err.println("slo-scout: policy warning, rule '" + v.rule()
@@ -233,6 +233,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             out.println("redacted: " + kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(java.util.stream.Collectors.joining(", ")) + " (by source in analysis.json)");
         }
+        out.printf(java.util.Locale.ROOT, "blast radius: %d services, %d routes, %.1f%% of the traffic, %d alert rules, "
+                + "%d new series, %.2f pages and %.2f tickets a week in the backtest%s%n", radius.services().size(),
+                radius.routes().size(), 100 * radius.trafficShare(), radius.alertRules(), radius.newSeries(),
+                radius.pagesPerWeek(), radius.ticketsPerWeek(), radius.monthlyCost() == null ? ""
+                        : String.format(java.util.Locale.ROOT, ", %.2f a month", radius.monthlyCost()));
         ExportBundle.Written written = ExportBundle.writeByService(outDir, slos); // one service in memory at a time
         List<String> stale = written.removed();
         if (!stale.isEmpty()) {

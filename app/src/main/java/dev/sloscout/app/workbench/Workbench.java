@@ -5,6 +5,8 @@ import dev.sloscout.app.fx.Dialogs;
 import dev.sloscout.app.fx.FxBackgroundTasks;
 import dev.sloscout.app.fx.Notifier;
 import dev.sloscout.app.shell.MainViewModel;
+import dev.sloscout.app.quality.DataQualityView;
+import dev.sloscout.app.quality.DataQualityViewModel;
 import dev.sloscout.app.shell.MainWindow;
 import dev.sloscout.app.shell.WorkbenchSettings;
 
@@ -99,7 +101,8 @@ public final class Workbench {
                 () -> new CapsulesView(capsules, this::revealTrace),
                 () -> new SloStudioView(studio, new AdvisorPanel(advisor)), studio,
                 () -> new ArtifactsView(artifacts, export), export, () -> new SearchView(search, this::openHit), search,
-                () -> liveView = new LiveSourcesView(live), Workbench::applyTheme));
+                () -> liveView = new LiveSourcesView(live),
+                () -> new DataQualityView(new DataQualityViewModel(model.analysisProperty())), Workbench::applyTheme));
         scene = new Scene(window, settings.width(), settings.height());
         scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("SLO-Scout Workbench " + Version.current());

@@ -131,7 +131,7 @@ class ArchitectureTest {
     private static final String[] WORKBENCH = {"dev.sloscout.app.workbench..", "dev.sloscout.app.shell..",
         "dev.sloscout.app.fx..", "dev.sloscout.app.journeys..", "dev.sloscout.app.capsules..",
         "dev.sloscout.app.slostudio..", "dev.sloscout.app.artifacts..", "dev.sloscout.app.search..",
-        "dev.sloscout.app.advisor..", "dev.sloscout.app.live.."};
+        "dev.sloscout.app.advisor..", "dev.sloscout.app.live..", "dev.sloscout.app.quality.."};
 
     private static String[] withJavaFx() {
         String[] all = Arrays.copyOf(WORKBENCH, WORKBENCH.length + 1);

@@ -37,7 +37,7 @@ class ScreenshotTest {
         assertThat(child.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).contains("4 screenshots -> " + shots);
+        assertThat(out).contains("5 screenshots -> " + shots);
         for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts")) {
             BufferedImage image = ImageIO.read(shots.resolve(view + ".png").toFile());
             assertThat(image.getWidth()).as(view).isEqualTo(1100);
@@ -61,7 +61,7 @@ class ScreenshotTest {
         assertThat(child.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).contains("analysed: ").contains("49 spans").contains("4 screenshots -> " + shots);
+        assertThat(out).contains("analysed: ").contains("49 spans").contains("5 screenshots -> " + shots);
         assertThat(Files.readString(home.resolve("workbench.json"))).as("the dump is a recent file")
                 .contains("shop.otlp.jsonl");
     }

@@ -154,6 +154,21 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theDataQualityViewShowsEveryMeasuredServiceAndWhatToFix(FxRobot robot) throws Exception {
+        openShop(robot);
+        robot.clickOn("Data quality");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.window().shownView()).isEqualTo("data-quality");
+        var quality = workbench.model().analysisProperty().get().dataQuality();
+        TableView<?> table = robot.lookup("#data-quality-table").queryTableView();
+        assertThat(table.getItems()).hasSize(quality.services().size()).isNotEmpty();
+        assertThat(robot.lookup("#data-quality-summary").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith(quality.services().size() + " services");
+        assertThat(robot.lookup("#data-quality-recommendations").queryListView().getItems())
+                .hasSize(quality.recommendations().size());
+    }
+
+    @Test
     void tuneAnSloSeeTheChartChangeThenUndo(FxRobot robot) throws Exception {
         openShop(robot);
         robot.clickOn("SLO studio");

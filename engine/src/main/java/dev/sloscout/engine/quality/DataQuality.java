@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * How far the telemetry read can be trusted, per service, measured while it is read: every figure is a count and a
- * ratio, never a guess. From traces: spans whose parent is in the input (context propagation), spans with a status
- * (OTel status, HTTP status code or gRPC code; without one an availability SLI cannot see failures), HTTP server
- * spans with {@code http.route} (without it journeys are named by span names), client calls answered by a server
- * span of the callee (is the callee instrumented?), and the clock skew between a client span and the server span it
+ * ratio, never a guess. From traces: spans whose parent is in the input (context propagation), server and client
+ * spans with a status (OTel status, HTTP status code or gRPC code; without one an availability SLI cannot see
+ * failures), HTTP server spans with {@code http.route} (without it journeys are named by span names), HTTP and RPC
+ * client calls answered by a server span of the callee (is the callee instrumented?), and the clock skew between a client span and the server span it
  * called (how far the server's span sticks out of its caller's). From logs: records carrying a trace id (can they be
  * linked to journeys?) and structured records (JSON or key=value). {@link #report} scores each service and ranks
  * what to fix first.
@@ -44,6 +44,7 @@ public final class DataQuality implements TraceListener, LogSink {
         long spans;
         long spansNamingParent;
         long spansWithParentPresent;
+        long requestSpans;
         long spansWithStatus;
         long httpServerSpans;
         long httpServerSpansWithRoute;
@@ -75,8 +76,11 @@ public final class DataQuality implements TraceListener, LogSink {
                     counts.spansWithParentPresent++;
                 }
             }
-            if (hasStatus(span)) {
-                counts.spansWithStatus++;
+            if (span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CLIENT) {
+                counts.requestSpans++;
+                if (hasStatus(span)) {
+                    counts.spansWithStatus++;
+                }
             }
             if (span.kind() == SpanKind.SERVER && span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD) != null) {
                 counts.httpServerSpans++;
@@ -101,13 +105,25 @@ public final class DataQuality implements TraceListener, LogSink {
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
             ServiceCounts counts = services.get(span.serviceName());
-            if (counts != null && span.kind() == SpanKind.CLIENT) {
+            if (counts != null && span.kind() == SpanKind.CLIENT && callsAService(span)) {
                 counts.clientCalls++;
                 if (answered[i]) {
                     counts.clientCallsAnswered++;
                 }
             }
         }
+    }
+
+    /**
+     * A client span of an HTTP or RPC call (not a database or messaging client, whose peer has no server span of
+     * its own to answer with).
+     */
+    static boolean callsAService(Span span) {
+        return (span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD) != null
+                || span.attributes().get(SpanAttributes.RPC_SYSTEM) != null
+                || span.attributes().get(SpanAttributes.PEER_SERVICE) != null)
+                && span.attributes().get(SpanAttributes.DB_SYSTEM) == null
+                && span.attributes().get(SpanAttributes.MESSAGING_SYSTEM) == null;
     }
 
     /** An OTel status other than unset, an HTTP response status code or a gRPC status code. */
@@ -151,7 +167,7 @@ public final class DataQuality implements TraceListener, LogSink {
         List<QualityReport.Recommendation> recommendations = new ArrayList<>();
         services.forEach((name, c) -> {
             QualityReport.Ratio completeness = QualityReport.Ratio.of(c.spansWithParentPresent, c.spansNamingParent);
-            QualityReport.Ratio status = QualityReport.Ratio.of(c.spansWithStatus, c.spans);
+            QualityReport.Ratio status = QualityReport.Ratio.of(c.spansWithStatus, c.requestSpans);
             QualityReport.Ratio route = QualityReport.Ratio.of(c.httpServerSpansWithRoute, c.httpServerSpans);
             QualityReport.Ratio pairing = QualityReport.Ratio.of(c.clientCallsAnswered, c.clientCalls);
             QualityReport.Ratio correlation = QualityReport.Ratio.of(c.logRecordsWithTrace, c.logRecords);
