@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * How far the telemetry read can be trusted, per service, measured while it is read: every figure is a count and a
- * ratio, never a guess. From traces: spans whose parent is in the input (context propagation), server and client
- * spans with a status (OTel status, HTTP status code or gRPC code; without one an availability SLI cannot see
+ * ratio, never a guess. From traces: spans whose parent is in the input (context propagation), server spans and
+ * HTTP/RPC client spans with a status (OTel status, HTTP status code or gRPC code; without one an availability SLI cannot see
  * failures), HTTP server spans with {@code http.route} (without it journeys are named by span names), HTTP and RPC
  * client calls answered by a server span of the callee (is the callee instrumented?), and the clock skew between a client span and the server span it
  * called (how far the server's span sticks out of its caller's). From logs: records carrying a trace id (can they be
@@ -76,7 +76,7 @@ public final class DataQuality implements TraceListener, LogSink {
                     counts.spansWithParentPresent++;
                 }
             }
-            if (span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CLIENT) {
+            if (span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CLIENT && callsAService(span)) {
                 counts.requestSpans++;
                 if (hasStatus(span)) {
                     counts.spansWithStatus++;

@@ -81,8 +81,8 @@ class DataQualityTest {
         QualityReport report = measured();
         QualityReport.Service front = report.service("front");
         assertThat(front.traceCompleteness()).isEqualTo(QualityReport.Ratio.of(4, 4));
-        // server and client spans only (an internal span's status is rightly unset); the database call has no server
-        assertThat(front.statusCoverage()).isEqualTo(QualityReport.Ratio.of(1, 5));
+        // server spans and HTTP/RPC client spans only: internal and database spans rightly leave status unset
+        assertThat(front.statusCoverage()).isEqualTo(QualityReport.Ratio.of(1, 4));
         assertThat(front.routeCoverage()).isEqualTo(QualityReport.Ratio.of(1, 2));
         assertThat(front.pairing()).isEqualTo(QualityReport.Ratio.of(1, 2));
         assertThat(front.logTraceCorrelation()).isEqualTo(QualityReport.Ratio.of(1, 4));
@@ -101,8 +101,8 @@ class DataQualityTest {
     @Test
     void theScoreIsTheWeightedMeanOfWhatCouldBeMeasured() {
         QualityReport report = measured();
-        // front: status 0.2 x 30, context 1 x 25, route 0.5 x 15, pairing 0.5 x 15, logs 0.25 x 10, over 95
-        assertThat(report.service("front").score()).isEqualTo((int) Math.round(100 * (6 + 25 + 7.5 + 7.5 + 2.5) / 95));
+        // front: status 0.25 x 30, context 1 x 25, route 0.5 x 15, pairing 0.5 x 15, logs 0.25 x 10, over 95
+        assertThat(report.service("front").score()).isEqualTo(53);
         assertThat(report.service("front").scoreParts()).containsOnlyKeys("statusCoverage", "traceCompleteness",
                 "routeCoverage", "pairing", "logTraceCorrelation");
         // back: status 0.5 x 30, context 0.5 x 25, clock skew (30 ms: 1 - log10(3) / 2) x 5, over 60
@@ -114,7 +114,7 @@ class DataQualityTest {
     void recommendationsNameTheFixAndAreRankedByWhatTheyReach() {
         List<QualityReport.Recommendation> recommendations = measured().recommendations();
         assertThat(recommendations).extracting(r -> r.service() + " " + r.kind() + " " + r.affected())
-                .containsExactly("front log-trace 6", "front status 4", "back context 1", "back status 1",
+                .containsExactly("front log-trace 6", "front status 3", "back context 1", "back status 1",
                         "front http.route 1", "front pairing 1");
         assertThat(recommendations.get(0).text()).isEqualTo("front: 25% of its log records carry a trace id; adding "
                 + "it would link ~6 capsules to journeys and failed traces. Use the OTel log bridge or put "
