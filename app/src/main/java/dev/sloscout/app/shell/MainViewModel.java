@@ -255,18 +255,28 @@ public final class MainViewModel {
     }
 
     /**
-     * Saves the settings and lets go of the workspace, returning it (or null) for the caller to close off the FX
-     * thread; called when the window closes.
+     * Lets go of the workspace, returning it (or null) for the caller to close off the FX thread; called when the
+     * window closes, after {@link #settingsSaver()} took the settings to save.
      */
     public Workspace shutdown() {
-        try {
-            settings.get().save(home);
-        } catch (java.io.IOException e) {
-            notifier.warning("Settings not saved", home + ": " + e.getMessage(), null);
-        }
         Workspace open = workspace.get();
         workspace.set(null);
         return open;
+    }
+
+    /**
+     * The settings as they stand and the action that saves them: file I/O, so the caller runs it off the FX thread
+     * (a failure is said on standard error: the window is going away).
+     */
+    public Runnable settingsSaver() {
+        WorkbenchSettings snapshot = settings.get();
+        return () -> {
+            try {
+                snapshot.save(home);
+            } catch (java.io.IOException e) {
+                System.err.println("slo-scout: settings not saved in " + home + ": " + e.getMessage());
+            }
+        };
     }
 
     /** Closes a workspace this model no longer shows, in the background: a commit in flight finishes first. */

@@ -203,8 +203,8 @@ public final class Workbench {
     }
 
     /**
-     * Saves the settings, stops the background work and lets go of the window at once; the live sources, the vector
-     * index and the workspace are closed on a closing thread (a commit in flight finishes first), so the FX thread
+     * Stops the background work and lets go of the window at once; the settings are saved and the live sources, the
+     * vector index and the workspace closed on a closing thread (a commit in flight finishes first), so the FX thread
      * never waits on them. The returned future completes when everything is closed; what failed to close is reported
      * on standard error, as the window is gone by then.
      */
@@ -220,6 +220,7 @@ public final class Workbench {
         if (liveView != null) {
             liveView.dispose();
         }
+        Runnable saveSettings = model.settingsSaver();
         Workspace workspace = model.shutdown();
         window.dispose();
         if (journeysView != null) {
@@ -229,6 +230,7 @@ public final class Workbench {
         CompletableFuture<Void> done = closed;
         Thread closing = new Thread(() -> {
             try {
+                saveSettings.run(); // file I/O: never on the FX thread
                 try {
                     if (!tasks.awaitIdle(TASKS_FINISH_WITHIN)) {
                         System.err.println("slo-scout: background work still running after "

@@ -63,10 +63,12 @@ class MainViewModelTest {
         assertThat(vm.analysisProperty().get().capsules()).anySatisfy(c -> assertThat(c.journeys()).isNotEmpty());
         assertThat(vm.settingsProperty().get().recentFiles()).containsExactly(logs.toString(), traces.toString());
         assertThat(vm.settingsProperty().get().recentWorkspaces()).containsExactly(dir.resolve("ws").toString());
+        Runnable save = vm.settingsSaver();
         try (var open = vm.shutdown()) {
             assertThat(open.batches()).as("the model lets go of its open workspace for the caller to close").isEqualTo(2);
         }
         assertThat(vm.workspaceProperty().get()).isNull();
+        save.run();
         assertThat(WorkbenchSettings.load(dir.resolve("home")).recentFiles()).containsExactly(logs.toString(), traces.toString());
     }
 
