@@ -62,7 +62,8 @@ class BundleGoldenTest {
 
         assertThat(dashboard.get("title").asText()).isEqualTo("SLOs: checkout");
         assertThat(dashboard.get("panels")).extracting(p -> p.get("title").asText()).contains(
-                "Error budget remaining (period)", "Burn rate per window against each tier's threshold", "Latency percentiles (ms)");
+                "Error budget remaining (period)", "Burn rate per window against each tier's threshold",
+                "Latency percentiles (ms, ${slo:text})", "Requests and errors per second (${slo:text})");
         assertThat(dashboard.get("templating").get("list")).extracting(v -> v.get("name").asText())
                 .containsExactly("datasource", "slo", "window");
         // checkout's SLOs are too loose for the 1h/5m windows to fire: no line for the alert that was left out

@@ -96,6 +96,49 @@ class PromtoolBundleTest {
     }
 
     @Test
+    void everyDashboardQueryFollowsTheSelectedSloAndParsesForEachSlo() throws Exception {
+        Path out = dir.resolve("dashboards");
+        Path traces = dev.sloscout.connectors.files.fixtures.ShopTraffic.writeJsonLines(dir.resolve("shop.jsonl"), 5,
+                300);
+        CliRun run = CliRun.of("analyze", traces.toString(), "--validate", "never", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");
+        int n = 0;
+        try (var dashboards = Files.list(out.resolve("grafana"))) {
+            for (Path file : dashboards.toList()) {
+                var dashboard = json.readTree(file.toFile());
+                var slo = java.util.stream.StreamSupport.stream(dashboard.get("templating").get("list").spliterator(),
+                        false).filter(v -> v.get("name").asText().equals("slo")).findFirst().orElseThrow();
+                assertThat(slo.get("type").asText()).isEqualTo("custom");
+                String serviceRules = Files.readString(out.resolve("prometheus/rules/" + file.getFileName().toString()
+                        .replace("-slo.json", ".rules.yml")));
+                for (var option : slo.get("options")) {
+                    String name = option.get("text").asText();
+                    String selector = option.get("value").asText();
+                    // the SLO's own requests: its rules read the same selectors
+                    assertThat(serviceRules.replace("\\\"", "\"")).contains("{" + selector + "}[");
+                    for (var panel : dashboard.get("panels")) {
+                        for (var target : panel.get("targets")) {
+                            String expr = target.get("expr").asText().replace("${slo:text}", name)
+                                    .replace("${slo}", selector).replace("${window}", "1h");
+                            assertThat(expr).doesNotContain("$");
+                            rules.append("      - record: \"dashboard:query").append(n++).append("\"\n")
+                                    .append("        expr: ").append(json.writeValueAsString(expr)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        Path check = Files.writeString(dir.resolve("dashboard-queries.yml"), rules);
+        Process promtool = new ProcessBuilder(Promtool.find().toString(), "check", "rules", check.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor()).as(said).isZero();
+        assertThat(n).isGreaterThan(10);
+    }
+
+    @Test
     void hostileServiceAndRouteNamesAreEscapedEverywhere() throws IOException {
         List<Span> spans = new ArrayList<>();
         Random random = new Random(5);

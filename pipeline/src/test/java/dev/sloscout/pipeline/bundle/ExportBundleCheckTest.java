@@ -52,7 +52,7 @@ class ExportBundleCheckTest {
     void undefinedVariablesDuplicatePanelsMissingOrUnreadableDashboardsAreProblems() {
         String dashboard = files.keySet().stream().filter(p -> p.startsWith("grafana/")).findFirst().orElseThrow();
         SortedMap<String, String> broken = new TreeMap<>(files);
-        broken.put(dashboard, broken.get(dashboard).replace("=\\\"$slo\\\"", "=\\\"$sloo\\\"").replace("\"id\" : 2,", "\"id\" : 1,"));
+        broken.put(dashboard, broken.get(dashboard).replace("=\\\"${slo:text}\\\"", "=\\\"$sloo\\\"").replace("\"id\" : 2,", "\"id\" : 1,"));
         broken.put("grafana/extra-slo.json", "{\"panels\": [");
 
         List<String> problems = ExportBundle.check(slos, broken);
@@ -70,7 +70,7 @@ class ExportBundleCheckTest {
     void aColonInsideALabelValueIsDataNotARuleName() {
         SortedMap<String, String> quoted = new TreeMap<>(files);
         String first = quoted.keySet().stream().filter(p -> p.startsWith("grafana/")).findFirst().orElseThrow();
-        quoted.put(first, quoted.get(first).replace("sloth_slo=\\\"$slo\\\"", "sloth_slo=\\\"a:b:c\\\""));
+        quoted.put(first, quoted.get(first).replace("sloth_slo=\\\"${slo:text}\\\"", "sloth_slo=\\\"a:b:c\\\""));
         assertThat(quoted.get(first)).contains("a:b:c");
         assertThat(ExportBundle.check(slos, quoted)).isEmpty();
     }
