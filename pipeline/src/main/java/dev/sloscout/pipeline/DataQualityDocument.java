@@ -44,6 +44,32 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
     public record SliQuality(String sli, String journey, String service, int score, boolean weak, String why) {
     }
 
+    /**
+     * The quality of the data under one SLI candidate: its journey's entry service's score, and why it is weak when
+     * it is; null when the service was not measured.
+     */
+    public static SliQuality forSli(QualityReport report, Journey journey, SliCandidate candidate) {
+        QualityReport.Service entry = journey == null ? null : report.service(journey.entry().service());
+        if (entry == null) {
+            return null;
+        }
+        List<String> why = new ArrayList<>();
+        if (entry.score() < WEAK_SCORE) {
+            why.add(entry.service() + " scores " + entry.score() + " of 100");
+        }
+        if (entry.statusCoverage().total() > 0 && entry.statusCoverage().ratio() < WEAK_STATUS) {
+            why.add(String.format(Locale.ROOT, "%.0f%% of %s's request spans carry no status, so failures there are "
+                    + "not seen", 100 * (1 - entry.statusCoverage().ratio()), entry.service()));
+        }
+        if (entry.traceCompleteness().total() > 0 && entry.traceCompleteness().ratio() < 0.9) {
+            why.add(String.format(Locale.ROOT, "%.0f%% of %s's spans lost their parent, so some requests are "
+                    + "counted in the wrong journey or not at all", 100 * (1 - entry.traceCompleteness().ratio()),
+                    entry.service()));
+        }
+        return new SliQuality(candidate.id(), candidate.journeyId(), entry.service(), entry.score(), !why.isEmpty(),
+                why.isEmpty() ? "" : String.join("; ", why));
+    }
+
     static DataQualityDocument of(QualityReport report, List<Journey> journeys, List<SliCandidate> candidates) {
         List<ServiceQuality> services = report.services().stream().map(s -> new ServiceQuality(s.service(),
                 s.score(), s.scoreParts(), Ratio.of(s.traceCompleteness()), Ratio.of(s.statusCoverage()),
@@ -66,25 +92,10 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
         for (SliCandidate candidate : candidates) {
             Journey journey = journeys.stream().filter(j -> j.id().equals(candidate.journeyId())).findFirst()
                     .orElse(null);
-            QualityReport.Service entry = journey == null ? null : report.service(journey.entry().service());
-            if (entry == null) {
-                continue;
+            SliQuality quality = forSli(report, journey, candidate);
+            if (quality != null) {
+                slis.add(quality);
             }
-            List<String> why = new ArrayList<>();
-            if (entry.score() < WEAK_SCORE) {
-                why.add(entry.service() + " scores " + entry.score() + " of 100");
-            }
-            if (entry.statusCoverage().total() > 0 && entry.statusCoverage().ratio() < WEAK_STATUS) {
-                why.add(String.format(Locale.ROOT, "%.0f%% of %s's spans carry no status, so failures there are "
-                        + "not seen", 100 * (1 - entry.statusCoverage().ratio()), entry.service()));
-            }
-            if (entry.traceCompleteness().total() > 0 && entry.traceCompleteness().ratio() < 0.9) {
-                why.add(String.format(Locale.ROOT, "%.0f%% of %s's spans lost their parent, so some requests are "
-                        + "counted in the wrong journey or not at all", 100 * (1 - entry.traceCompleteness().ratio()),
-                        entry.service()));
-            }
-            slis.add(new SliQuality(candidate.id(), candidate.journeyId(), entry.service(), entry.score(),
-                    !why.isEmpty(), why.isEmpty() ? "" : String.join("; ", why)));
         }
         return new DataQualityDocument(services, journeyQuality, slis, report.recommendations(),
                 report.unmeasuredSpans());

@@ -190,7 +190,11 @@ public final class SloStudioView extends SplitPane {
         grid.addRow(0, new Label("Objective"), objective);
         grid.addRow(1, new Label("Period"), period);
         grid.addRow(2, new Label("Threshold"), threshold);
-        VBox box = new VBox(8, new Label("SLI"), candidate, new Label("Start from a proposal"), variants, grid,
+        Label quality = new Label();
+        quality.setId("sli-data-quality");
+        quality.setWrapText(true);
+        quality.textProperty().bind(model.dataQualityProperty());
+        VBox box = new VBox(8, new Label("SLI"), candidate, quality, new Label("Start from a proposal"), variants, grid,
                 new Label("Alert tiers"), tierBoxes, new HBox(6, undo, redo), summary);
         VBox.setVgrow(summary, Priority.ALWAYS);
         box.setPadding(new Insets(8));

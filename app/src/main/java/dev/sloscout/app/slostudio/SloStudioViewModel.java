@@ -39,6 +39,7 @@ public final class SloStudioViewModel {
     private final ObjectProperty<Tuning> tuning = new SimpleObjectProperty<>();
     private final ObjectProperty<StudioCharts> charts = new SimpleObjectProperty<>();
     private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty dataQuality = new SimpleStringProperty("");
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
     private final ObservableMap<String, ArtifactBundle.Tuning> tuned = FXCollections.observableHashMap();
@@ -75,6 +76,7 @@ public final class SloStudioViewModel {
     }
 
     private void select(SliCandidate candidate) {
+        dataQuality.set(qualityOf(candidate));
         if (candidate == null) {
             tuning.set(null);
             charts.set(null);
@@ -247,6 +249,24 @@ public final class SloStudioViewModel {
 
     public ReadOnlyObjectProperty<StudioCharts> chartsProperty() {
         return charts;
+    }
+
+    /** How far the data under the selected SLI can be trusted ("" when it was not measured). */
+    private String qualityOf(SliCandidate candidate) {
+        if (candidate == null || analysis == null) {
+            return "";
+        }
+        var journey = analysis.journey(candidate.journeyId()).orElse(null);
+        var quality = dev.sloscout.pipeline.DataQualityDocument.forSli(analysis.dataQuality(), journey, candidate);
+        if (quality == null) {
+            return "";
+        }
+        return "Data under this SLI: " + quality.service() + " scores " + quality.score() + " of 100"
+                + (quality.weak() ? ". Weak: " + quality.why() + "." : ".");
+    }
+
+    public StringProperty dataQualityProperty() {
+        return dataQuality;
     }
 
     public StringProperty summaryProperty() {

@@ -32,6 +32,9 @@ class SloStudioViewModelTest {
         assertThat(charts.assessment().burnRateInHistory()).isEqualTo(balanced.burnRateInHistory());
         assertThat(vm.summaryProperty().get()).contains(c.name()).contains("Backtest");
         assertThat(vm.canUndoProperty().get()).isFalse();
+        var measured = demo.dataQuality().service(demo.journey(c.journeyId()).orElseThrow().entry().service());
+        assertThat(vm.dataQualityProperty().get()).startsWith("Data under this SLI: " + measured.service()
+                + " scores " + measured.score() + " of 100");
     }
 
     @Test
