@@ -36,6 +36,22 @@ class HostileInputTest {
     }
 
     @Test
+    void aLogsOnlyRunThatSkippedAnInputSaysSoInItsExitCode() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("logs"));
+        Files.writeString(folder.resolve("app.log"), "2024-01-01 10:00:00 INFO started\n"
+                + "2024-01-01 10:00:01 INFO started\n");
+        assertThat(new ProcessBuilder("mkfifo", folder.resolve("pipe").toString()).start().waitFor()).isZero();
+
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> CliRun.of("analyze", folder.toString(), "--out", dir.resolve("out").toString(),
+                        "--validate", "never"));
+
+        assertThat(run.out()).contains("capsules from 2 log events");
+        assertThat(run.err()).contains("pipe: not a regular file");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(SloScoutCommand.EXIT_PROBLEMS);
+    }
+
+    @Test
     void namesWithTemplateSyntaxDollarsAndHalfCharactersBreakNoOutput() throws Exception {
         StringBuilder lines = new StringBuilder();
         long start = 1_700_000_000_000_000_000L;
