@@ -1,6 +1,7 @@
 package dev.sloscout.pipeline;
 
 import dev.sloscout.connectors.files.SourceReport;
+import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
@@ -64,6 +65,11 @@ public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapsh
                     Map<String, History> metricHistories) {
         this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
                 metricHistories, List.of(), List.of(), List.of(), Map.of(), List.of());
+    }
+
+    /** The SLOs each with the measured quality of its service's data (what runbooks say about trusting it). */
+    public List<ExportedSlo> withDataQuality(List<ExportedSlo> slos) {
+        return slos.stream().map(s -> s.withQuality(dataQuality.service(s.definition().service()))).toList();
     }
 
     public List<Journey> journeys() {

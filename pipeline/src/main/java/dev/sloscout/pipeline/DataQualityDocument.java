@@ -21,21 +21,15 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
     static final int WEAK_SCORE = 60;
     static final double WEAK_STATUS = 0.6;
 
-    /** A count over a total, named as the issue of the figure names it. */
-    public record Ratio(long count, long total, double ratio) {
-        static Ratio of(QualityReport.Ratio r) {
-            return new Ratio(r.count(), r.total(), r.ratio());
-        }
-    }
-
-    /** {@code logTraceCorrelation}: log records with a trace id over log records. */
+    /** {@code logTraceCorrelation}: log records with a trace id over log records, named for what it counts. */
     public record Correlation(long withTrace, long total, double ratio) {
     }
 
     public record ServiceQuality(String service, int score, Map<String, QualityReport.Part> scoreParts,
-                                 Ratio traceCompleteness, Ratio statusCoverage, Ratio routeCoverage, Ratio pairing,
+                                 QualityReport.Ratio traceCompleteness, QualityReport.Ratio statusCoverage,
+                                 QualityReport.Ratio routeCoverage, QualityReport.Ratio pairing,
                                  QualityReport.Skew clockSkew, Correlation logTraceCorrelation,
-                                 Ratio structuredLogs) {
+                                 QualityReport.Ratio structuredLogs) {
     }
 
     public record JourneyQuality(String journey, String name, int score, String weakestService) {
@@ -72,10 +66,9 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
 
     static DataQualityDocument of(QualityReport report, List<Journey> journeys, List<SliCandidate> candidates) {
         List<ServiceQuality> services = report.services().stream().map(s -> new ServiceQuality(s.service(),
-                s.score(), s.scoreParts(), Ratio.of(s.traceCompleteness()), Ratio.of(s.statusCoverage()),
-                Ratio.of(s.routeCoverage()), Ratio.of(s.pairing()), s.clockSkew(), new Correlation(
-                        s.logTraceCorrelation().count(), s.logTraceCorrelation().total(),
-                        s.logTraceCorrelation().ratio()), Ratio.of(s.structuredLogs()))).toList();
+                s.score(), s.scoreParts(), s.traceCompleteness(), s.statusCoverage(), s.routeCoverage(), s.pairing(),
+                s.clockSkew(), new Correlation(s.logTraceCorrelation().count(), s.logTraceCorrelation().total(),
+                        s.logTraceCorrelation().ratio()), s.structuredLogs())).toList();
         List<JourneyQuality> journeyQuality = new ArrayList<>();
         for (Journey journey : journeys) {
             List<QualityReport.Service> under = journey.services().stream().map(report::service)

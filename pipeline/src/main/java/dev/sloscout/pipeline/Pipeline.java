@@ -214,8 +214,8 @@ public final class Pipeline {
 
     /** The SLOs the bundle exports: each journey's balanced availability and latency SLO, as the options say. */
     public List<ExportedSlo> slos(Analysis analysis) {
-        return ArtifactBundle.definitions(analysis.journeys(), analysis.candidates(), options.export()).stream()
-                .map(s -> s.withQuality(analysis.dataQuality().service(s.definition().service()))).toList();
+        return analysis.withDataQuality(ArtifactBundle.definitions(analysis.journeys(), analysis.candidates(),
+                options.export()));
     }
 
     private Analysis finish(Ingestion.Result ingestion, JourneyDiscovery discovery, SampleTraces samples,

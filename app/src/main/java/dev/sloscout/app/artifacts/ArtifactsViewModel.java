@@ -136,9 +136,8 @@ public final class ArtifactsViewModel {
         ExportSettings settings = options.get().export();
         long mine = ++generation;
         tasks.submit("Build the export bundle", progress -> {
-            List<ExportedSlo> slos = a == null ? List.of() : ArtifactBundle.definitions(a.journeys(), a.candidates(),
-                    settings, candidate -> tunings.get(candidate.id())).stream()
-                    .map(s -> s.withQuality(a.dataQuality().service(s.definition().service()))).toList();
+            List<ExportedSlo> slos = a == null ? List.of() : a.withDataQuality(ArtifactBundle.definitions(a.journeys(),
+                    a.candidates(), settings, candidate -> tunings.get(candidate.id())));
             SortedMap<String, String> files = ExportBundle.files(slos);
             return new Built(slos.size(), files, structural(slos, files));
         }, built -> {

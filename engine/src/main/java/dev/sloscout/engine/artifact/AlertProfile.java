@@ -28,6 +28,17 @@ public enum AlertProfile {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** True when every severity has both tiers of its pair or none: what the Sloth profile can express. */
+    public static boolean wholePairs(List<AlertTier> tiers) {
+        for (AlertTier.Severity severity : AlertTier.Severity.values()) {
+            long n = tiers.stream().filter(t -> t.severity() == severity).count();
+            if (n != 0 && n != 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The tiers of one severity as Sloth pairs them, quick (shorter long window) first; empty when that severity is
      * off. Sloth cannot alert on half a pair: a selection holding one tier of a severity without the other is refused.

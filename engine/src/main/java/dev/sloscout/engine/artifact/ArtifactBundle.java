@@ -173,16 +173,7 @@ public final class ArtifactBundle {
 
     /** The profile asked for, or tiers for an SLO tuned to half of a Sloth pair (Sloth cannot express it). */
     private static AlertProfile alerts(AlertProfile wanted, List<AlertTier> tiers) {
-        if (wanted == AlertProfile.SLOTH) {
-            try {
-                for (AlertTier.Severity severity : AlertTier.Severity.values()) {
-                    AlertProfile.pair(tiers, severity);
-                }
-            } catch (IllegalArgumentException halfAPair) {
-                return AlertProfile.TIERS;
-            }
-        }
-        return wanted;
+        return wanted == AlertProfile.SLOTH && !AlertProfile.wholePairs(tiers) ? AlertProfile.TIERS : wanted;
     }
 
     private static SloDefinition availability(MetricsProfile profile, Journey journey, String name,

@@ -183,10 +183,10 @@ public final class PrometheusRules {
         String filter = slothFilter(slo);
         String budget = number(slo.objective().errorBudget());
         for (AlertTier.Severity severity : AlertTier.Severity.values()) {
-            List<AlertTier> pair = AlertProfile.pair(slo.tiers(), severity);
-            if (pair.stream().noneMatch(t -> t.canFire(slo.period(), slo.objective()))) {
+            if (slo.firing(severity).isEmpty()) {
                 continue;
             }
+            List<AlertTier> pair = AlertProfile.pair(slo.tiers(), severity); // both conditions, as Sloth writes them
             StringBuilder expr = new StringBuilder();
             for (AlertTier tier : pair) {
                 String threshold = "(" + number(tier.factor(slo.period())) + " * " + budget + ")";

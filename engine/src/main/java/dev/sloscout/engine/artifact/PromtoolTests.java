@@ -68,8 +68,7 @@ public final class PromtoolTests {
         for (AlertTier.Severity severity : AlertTier.Severity.values()) {
             java.util.Map<AlertTier, List<SloDefinition>> byFirst = new java.util.LinkedHashMap<>();
             for (SloDefinition slo : slos) {
-                AlertProfile.pair(slo.tiers(), severity).stream().filter(t -> t.canFire(slo.period(), slo.objective()))
-                        .findFirst().ifPresent(first -> byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(slo));
+                slo.firing(severity).stream().findFirst().ifPresent(first -> byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(slo));
             }
             byFirst.forEach((first, firing) -> {
                 for (List<SloDefinition> apart : apart(firing)) {
@@ -104,8 +103,7 @@ public final class PromtoolTests {
             y.append("        alertname: ").append(Yaml.quote(slo.alertName())).append('\n');
             List<AlertTier.Severity> firing = new ArrayList<>();
             for (AlertTier.Severity s : AlertTier.Severity.values()) {
-                if (AlertProfile.pair(slo.tiers(), s).stream().anyMatch(t -> t.canFire(slo.period(), slo.objective())
-                        && threshold(slo, t) < burn)) {
+                if (slo.firing(s).stream().anyMatch(t -> threshold(slo, t) < burn)) {
                     firing.add(s);
                 }
             }

@@ -100,8 +100,7 @@ public final class Runbooks {
             double factor = tier.factor(slo.period());
             Duration exhaustion = SloMath.timeToExhaustion(slo.period(), factor);
             boolean fires = tier.canFire(slo.period(), slo.objective());
-            boolean written = sloth ? AlertProfile.pair(slo.tiers(), tier.severity()).stream()
-                    .anyMatch(t -> t.canFire(slo.period(), slo.objective())) : fires;
+            boolean written = sloth ? !slo.firing(tier.severity()).isEmpty() : fires;
             String alert = !written ? "(cannot fire: left out)"
                     : sloth ? "`" + slo.alertName() + "`" + (fires ? "" : " (this pair cannot fire at this objective)")
                     : PrometheusRules.alertName(tier);

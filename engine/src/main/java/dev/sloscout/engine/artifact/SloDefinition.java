@@ -77,6 +77,14 @@ public record SloDefinition(
         return days % 7 == 0 ? days / 7 + "w" : days + "d";
     }
 
+    /**
+     * The window pairs of a severity that can fire at this SLO's objective and period, quick first (Sloth's pair); a
+     * Sloth-profile alert is written at that severity when there is one.
+     */
+    public List<AlertTier> firing(AlertTier.Severity severity) {
+        return AlertProfile.pair(tiers, severity).stream().filter(t -> t.canFire(period, objective)).toList();
+    }
+
     /** The name of this SLO's burn-rate alert in the Sloth profile (the Sloth spec's {@code alerting.name}). */
     public String alertName() {
         return "SloErrorBudgetBurn" + Names.camel(slo);

@@ -98,10 +98,7 @@ public final class SlothSpecs {
             for (AlertTier.Severity severity : AlertTier.Severity.values()) {
                 String level = severity.name().toLowerCase(Locale.ROOT);
                 y.append("      ").append(level).append("_alert:\n");
-                List<AlertTier> pair = slo.alerts() == AlertProfile.SLOTH ? AlertProfile.pair(slo.tiers(), severity)
-                        : List.of();
-                if (slo.alerts() == AlertProfile.SLOTH
-                        && pair.stream().anyMatch(t -> t.canFire(slo.period(), slo.objective()))) {
+                if (slo.alerts() == AlertProfile.SLOTH && !slo.firing(severity).isEmpty()) {
                     y.append("        labels:\n          severity: ").append(Yaml.quote(level)).append('\n');
                 } else {
                     y.append("        disable: true\n");
