@@ -49,7 +49,7 @@ public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapsh
                     List<Problem> losses) {
         this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
                 metricHistories, traceSources, logSources, logProblems, redactions, losses,
-                new QualityReport(List.of(), List.of(), 0));
+                QualityReport.empty());
     }
 
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,

@@ -2,6 +2,7 @@ package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.quality.QualityReport;
+import dev.sloscout.engine.quality.QueryAttributes;
 import dev.sloscout.engine.sli.SliCandidate;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQuality> journeys,
                                   List<SliQuality> slis, List<QualityReport.Recommendation> recommendations,
-                                  long unmeasuredSpans) {
+                                  long unmeasuredSpans, QualityReport.Sampling sampling, long browserSpans) {
     /** Below this score, or with less than this status coverage under an availability SLI, the data is weak. */
     static final int WEAK_SCORE = 60;
     static final double WEAK_STATUS = 0.6;
@@ -29,20 +30,40 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
                                  QualityReport.Ratio traceCompleteness, QualityReport.Ratio statusCoverage,
                                  QualityReport.Ratio routeCoverage, QualityReport.Ratio pairing,
                                  QualityReport.Skew clockSkew, Correlation logTraceCorrelation,
-                                 QualityReport.Ratio structuredLogs) {
+                                 QualityReport.Ratio structuredLogs, QualityReport.Ratio requestIdOnly,
+                                 Map<String, QualityReport.Ratio> serverAttributes, QualityReport.Ratio errorStatus,
+                                 long rootTraces, long browserSpans) {
     }
 
     public record JourneyQuality(String journey, String name, int score, String weakestService) {
     }
 
-    public record SliQuality(String sli, String journey, String service, int score, boolean weak, String why) {
+    /**
+     * @param attributes per metrics profile whose query applies, the span attributes its PromQL reads and how many of
+     *                   the entry service's server spans carry them
+     */
+    public record SliQuality(String sli, String journey, String service, int score, boolean weak, String why,
+                             List<ProfileAttribute> attributes) {
+    }
+
+    /** One attribute one profile's query reads, with its coverage. */
+    public record ProfileAttribute(String profile, String label, String attribute, QualityReport.Ratio coverage) {
+    }
+
+    /** Below this share of server spans carrying an attribute a query selects on, the SLI misses requests. */
+    static final double WEAK_ATTRIBUTE = 0.9;
+
+    /** As {@link #forSli(QualityReport, Journey, SliCandidate, String)} for every profile whose query applies. */
+    public static SliQuality forSli(QualityReport report, Journey journey, SliCandidate candidate) {
+        return forSli(report, journey, candidate, null);
     }
 
     /**
-     * The quality of the data under one SLI candidate: its journey's entry service's score, and why it is weak when
-     * it is; null when the service was not measured.
+     * The quality of the data under one SLI candidate: its journey's entry service's score, the attributes the
+     * profile's PromQL reads (every applicable profile's when {@code profile} is null), and why it is weak when it
+     * is; null when the service was not measured.
      */
-    public static SliQuality forSli(QualityReport report, Journey journey, SliCandidate candidate) {
+    public static SliQuality forSli(QualityReport report, Journey journey, SliCandidate candidate, String profile) {
         QualityReport.Service entry = journey == null ? null : report.service(journey.entry().service());
         if (entry == null) {
             return null;
@@ -60,15 +81,35 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
                     + "counted in the wrong journey or not at all", 100 * (1 - entry.traceCompleteness().ratio()),
                     entry.service()));
         }
+        List<ProfileAttribute> attributes = new ArrayList<>();
+        for (SliCandidate.Query query : candidate.queries()) {
+            if (!query.applicable() || profile != null && !profile.equals(query.profile())) {
+                continue;
+            }
+            for (QueryAttributes.Need need : QueryAttributes.of(java.util.Arrays.asList(query.goodQuery(),
+                    query.badQuery(), query.totalQuery()), entry)) {
+                attributes.add(new ProfileAttribute(query.profile(), need.label(), need.attribute(), need.coverage()));
+                if (need.coverage().total() > 0 && need.coverage().ratio() < WEAK_ATTRIBUTE) {
+                    why.add(need.label().equals(QueryAttributes.SPAN_STATUS_LABEL)
+                            ? String.format(Locale.ROOT, "the %s query counts failures by the span status, but "
+                            + "only %.0f%% of %s's server errors have the status ERROR", query.profile(),
+                            100 * need.coverage().ratio(), entry.service())
+                            : String.format(Locale.ROOT, "the %s query selects on %s, but only %.0f%% of %s's "
+                            + "server spans carry %s", query.profile(), need.label(), 100 * need.coverage().ratio(),
+                            entry.service(), need.attribute()));
+                }
+            }
+        }
         return new SliQuality(candidate.id(), candidate.journeyId(), entry.service(), entry.score(), !why.isEmpty(),
-                why.isEmpty() ? "" : String.join("; ", why));
+                why.isEmpty() ? "" : String.join("; ", why), List.copyOf(attributes));
     }
 
     static DataQualityDocument of(QualityReport report, List<Journey> journeys, List<SliCandidate> candidates) {
         List<ServiceQuality> services = report.services().stream().map(s -> new ServiceQuality(s.service(),
                 s.score(), s.scoreParts(), s.traceCompleteness(), s.statusCoverage(), s.routeCoverage(), s.pairing(),
                 s.clockSkew(), new Correlation(s.logTraceCorrelation().count(), s.logTraceCorrelation().total(),
-                        s.logTraceCorrelation().ratio()), s.structuredLogs())).toList();
+                        s.logTraceCorrelation().ratio()), s.structuredLogs(), s.requestIdOnly(),
+                s.serverAttributes(), s.errorStatus(), s.rootTraces(), s.browserSpans())).toList();
         List<JourneyQuality> journeyQuality = new ArrayList<>();
         for (Journey journey : journeys) {
             List<QualityReport.Service> under = journey.services().stream().map(report::service)
@@ -91,6 +132,6 @@ public record DataQualityDocument(List<ServiceQuality> services, List<JourneyQua
             }
         }
         return new DataQualityDocument(services, journeyQuality, slis, report.recommendations(),
-                report.unmeasuredSpans());
+                report.unmeasuredSpans(), report.sampling(), report.browserSpans());
     }
 }

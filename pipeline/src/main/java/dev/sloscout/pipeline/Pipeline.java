@@ -228,8 +228,9 @@ public final class Pipeline {
         problems.addAll(logProblems);
         problems.addAll(losses);
         List<Capsule> kept = capsules.capsules();
-        java.util.Map<String, Long> unlinked = new java.util.TreeMap<>();
-        kept.stream().filter(c -> c.journeys().isEmpty()).forEach(c -> unlinked.merge(c.service(), 1L, Long::sum));
+        java.util.Map<String, List<String>> unlinked = new java.util.TreeMap<>();
+        kept.stream().filter(c -> c.journeys().isEmpty()).forEach(c -> unlinked.computeIfAbsent(c.service(),
+                s -> new ArrayList<>()).add(c.id()));
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
                 kept, capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),

@@ -5,6 +5,7 @@ import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.PromQl;
 import dev.sloscout.engine.sli.SliCandidate;
 import dev.sloscout.engine.quality.QualityReport;
+import dev.sloscout.engine.quality.QueryAttributes;
 import dev.sloscout.engine.slo.AlertTier;
 import dev.sloscout.engine.slo.SloMath;
 
@@ -37,10 +38,33 @@ public final class Runbooks {
             md.append(String.format(Locale.ROOT, "- clock skew against callers: p50 %.1f ms, p99 %.1f ms (%d calls)%n",
                     q.clockSkew().p50Ms(), q.clockSkew().p99Ms(), q.clockSkew().pairs()));
         }
+        List<QueryAttributes.Need> needs = QueryAttributes.of(List.of(exported.definition().errorQuery(),
+                exported.definition().totalQuery()), q);
+        for (QueryAttributes.Need need : needs) {
+            if (need.label().equals(QueryAttributes.SPAN_STATUS_LABEL)) {
+                line(md, "server errors with the span status ERROR, which the rules count failures by",
+                        need.coverage());
+            } else {
+                line(md, "server spans with " + need.attribute() + ", which the rules select on as "
+                        + need.label(), need.coverage());
+            }
+        }
         if (exported.definition().testSeries().model() == SloDefinition.TestSeries.Model.COUNTERS
                 && q.statusCoverage().total() > 0 && q.statusCoverage().ratio() < 0.6) {
             md.append("\nWeak: most spans of this service carry no status, so its failures are not counted as "
                     + "errors; the observed availability above is an upper bound.\n");
+        }
+        for (QueryAttributes.Need need : needs) {
+            QualityReport.Ratio c = need.coverage();
+            if (c.total() > 0 && c.ratio() < 0.9) {
+                md.append(need.label().equals(QueryAttributes.SPAN_STATUS_LABEL)
+                        ? "\nWeak: the rules count failures by the span status, and " + (c.total() - c.count())
+                                + " server errors of this service do not have the status ERROR; in production its "
+                                + "error ratio reads low.\n"
+                        : "\nWeak: the rules select on " + need.label() + ", and " + (c.total() - c.count())
+                                + " server spans of this service carry no " + need.attribute()
+                                + "; their requests fall outside the SLI.\n");
+            }
         }
         md.append('\n');
     }

@@ -21,6 +21,13 @@ public final class SpanAttributes {
     public static final AttributeKey<String> MESSAGING_DESTINATION = AttributeKey.stringKey("messaging.destination.name");
     public static final AttributeKey<String> MESSAGING_OPERATION = AttributeKey.stringKey("messaging.operation");
     public static final AttributeKey<String> PEER_SERVICE = AttributeKey.stringKey("peer.service");
+    /** The browser's user agent (browser and RUM instrumentation sets it on the spans it makes). */
+    public static final AttributeKey<String> USER_AGENT = AttributeKey.stringKey("user_agent.original");
+    /** A request id carried beside the trace id (no semantic convention: the names in use are aliases). */
+    public static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("request.id");
+    /** Jaeger clients state their sampler on the root span of every sampled trace. */
+    public static final AttributeKey<String> SAMPLER_TYPE = AttributeKey.stringKey("sampler.type");
+    public static final AttributeKey<String> SAMPLER_PARAM = AttributeKey.stringKey("sampler.param");
 
     private static final Map<String, AttributeKey<?>> BY_WIRE_NAME = new HashMap<>();
 
@@ -38,6 +45,11 @@ public final class SpanAttributes {
         register(MESSAGING_DESTINATION, "messaging.destination");
         register(MESSAGING_OPERATION, "messaging.operation.type");
         register(PEER_SERVICE);
+        register(USER_AGENT, "http.user_agent", "user_agent");
+        register(REQUEST_ID, "request_id", "requestId", "http.request_id", "x-request-id", "x_request_id",
+                "http.request.header.x-request-id", "http.request.header.x_request_id");
+        register(SAMPLER_TYPE);
+        register(SAMPLER_PARAM);
     }
 
     private SpanAttributes() {

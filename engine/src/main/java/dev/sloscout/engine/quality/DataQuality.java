@@ -2,6 +2,7 @@ package dev.sloscout.engine.quality;
 
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogSink;
+import dev.sloscout.engine.model.AttributeKey;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.SpanKind;
@@ -36,8 +37,24 @@ public final class DataQuality implements TraceListener, LogSink {
     static final int MAX_SERVICES = 2_000;
     private static final Pattern KEY_VALUE = Pattern.compile("(?:^|\\s)[A-Za-z_][\\w.]*=\\S");
 
+    /** Trace ids kept as evidence per service and kind of defect. */
+    static final int EVIDENCE = 3;
+    /**
+     * The attributes the SLI queries of the metrics profiles read (as labels: dots become underscores), measured on
+     * server spans.
+     */
+    public static final List<AttributeKey<?>> SERVER_ATTRIBUTES = List.of(SpanAttributes.HTTP_ROUTE,
+            SpanAttributes.HTTP_REQUEST_METHOD, SpanAttributes.HTTP_RESPONSE_STATUS_CODE, SpanAttributes.RPC_SERVICE,
+            SpanAttributes.RPC_METHOD, SpanAttributes.RPC_GRPC_STATUS_CODE);
+    private static final Pattern REQUEST_ID = Pattern.compile(
+            "(?i)\\b(?:x[-_]?)?req(?:uest)?[-_.]?id[\"']?\\s*[=:]\\s*[\"']?[\\w-]{6,}");
+
     private final Map<String, ServiceCounts> services = new TreeMap<>();
     private long unmeasuredSpans;
+    private long traces;
+    private long partialTraces;
+    private final List<String> partialEvidence = new ArrayList<>();
+    private final Map<String, Long> statedSamplers = new TreeMap<>();
 
     /** What is counted for one service. */
     static final class ServiceCounts {
@@ -53,6 +70,16 @@ public final class DataQuality implements TraceListener, LogSink {
         long logRecords;
         long logRecordsWithTrace;
         long structuredLogRecords;
+        long logRecordsWithRequestIdOnly;
+        long serverSpans;
+        final long[] serverAttributes = new long[SERVER_ATTRIBUTES.size()];
+        long serverSpansWithRequestId;
+        long serverFailures;
+        long serverFailuresWithErrorStatus;
+        long rootTraces;
+        long browserSpans;
+        /** Up to {@link #EVIDENCE} trace ids per kind of defect, the first seen. */
+        final Map<String, List<String>> evidence = new TreeMap<>();
         /** Skew of this service's server spans against their callers, microseconds. */
         final Histogram skewMicros = new Histogram(3);
     }
@@ -61,6 +88,9 @@ public final class DataQuality implements TraceListener, LogSink {
     public void onTrace(Trace trace) {
         Trace.Index index = new Trace.Index(trace.spans());
         List<Span> spans = trace.spans();
+        String traceId = trace.traceId().toHex();
+        boolean partial = false;
+        traces++;
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
             ServiceCounts counts = counts(span.serviceName());
@@ -74,25 +104,44 @@ public final class DataQuality implements TraceListener, LogSink {
                 counts.spansNamingParent++;
                 if (parent >= 0) {
                     counts.spansWithParentPresent++;
+                } else {
+                    partial = true;
+                    evidence(counts, "context", traceId);
+                }
+            } else {
+                sampler(span);
+                if (span.kind() == SpanKind.SERVER) {
+                    counts.rootTraces++;
+                    evidence(counts, "rum", traceId);
                 }
             }
             if (span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CLIENT && callsAService(span)) {
                 counts.requestSpans++;
                 if (hasStatus(span)) {
                     counts.spansWithStatus++;
+                } else {
+                    evidence(counts, "status", traceId);
                 }
             }
-            if (span.kind() == SpanKind.SERVER && span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD) != null) {
-                counts.httpServerSpans++;
-                if (span.attributes().get(SpanAttributes.HTTP_ROUTE) != null) {
-                    counts.httpServerSpansWithRoute++;
-                }
+            if (span.kind() == SpanKind.SERVER) {
+                server(counts, span, traceId);
+            } else if (span.attributes().get(SpanAttributes.USER_AGENT) != null) {
+                counts.browserSpans++; // a server span records its caller's agent; others are the browser's own
             }
             if (span.kind() == SpanKind.SERVER && parent >= 0 && spans.get(parent).kind() == SpanKind.CLIENT) {
                 Span client = spans.get(parent);
                 long outside = Math.max(0, Math.max(client.startEpochNanos() - span.startEpochNanos(),
                         span.endEpochNanos() - client.endEpochNanos()));
                 counts.skewMicros.recordValue(Math.min(outside / 1000, 3_600_000_000L));
+                if (outside > 50_000_000L) {
+                    evidence(counts, "clock-skew", traceId);
+                }
+            }
+        }
+        if (partial) {
+            partialTraces++;
+            if (partialEvidence.size() < EVIDENCE) {
+                partialEvidence.add(traceId);
             }
         }
         boolean[] answered = new boolean[spans.size()];
@@ -109,8 +158,67 @@ public final class DataQuality implements TraceListener, LogSink {
                 counts.clientCalls++;
                 if (answered[i]) {
                     counts.clientCallsAnswered++;
+                } else {
+                    evidence(counts, "pairing", traceId);
                 }
             }
+        }
+    }
+
+    private static void server(ServiceCounts counts, Span span, String traceId) {
+        counts.serverSpans++;
+        for (int a = 0; a < SERVER_ATTRIBUTES.size(); a++) {
+            if (span.attributes().get(SERVER_ATTRIBUTES.get(a)) != null) {
+                counts.serverAttributes[a]++;
+            }
+        }
+        if (span.attributes().get(SpanAttributes.REQUEST_ID) != null) {
+            counts.serverSpansWithRequestId++;
+        }
+        if (span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD) != null) {
+            counts.httpServerSpans++;
+            if (span.attributes().get(SpanAttributes.HTTP_ROUTE) != null) {
+                counts.httpServerSpansWithRoute++;
+            } else {
+                evidence(counts, "http.route", traceId);
+            }
+        }
+        if (serverFailure(span)) {
+            counts.serverFailures++;
+            if (span.status().code() == StatusCode.ERROR) {
+                counts.serverFailuresWithErrorStatus++;
+            } else {
+                evidence(counts, "error-status", traceId);
+            }
+        }
+    }
+
+    /**
+     * A server span that answered with a server error: HTTP 5xx, or a gRPC code the OTel conventions count as a
+     * server error (UNKNOWN, DEADLINE_EXCEEDED, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS).
+     */
+    static boolean serverFailure(Span span) {
+        Long http = span.attributes().get(SpanAttributes.HTTP_RESPONSE_STATUS_CODE);
+        if (http != null) {
+            return http >= 500 && http <= 599;
+        }
+        Long grpc = span.attributes().get(SpanAttributes.RPC_GRPC_STATUS_CODE);
+        return grpc != null && (grpc == 2 || grpc == 4 || grpc == 12 || grpc == 13 || grpc == 14 || grpc == 15);
+    }
+
+    /** Counts the sampler a root span states (Jaeger clients tag it: {@code sampler.type}, {@code sampler.param}). */
+    private void sampler(Span root) {
+        String type = root.attributes().get(SpanAttributes.SAMPLER_TYPE);
+        if (type != null && statedSamplers.size() < 100) {
+            String param = root.attributes().get(SpanAttributes.SAMPLER_PARAM);
+            statedSamplers.merge(param == null ? type : type + " " + param, 1L, Long::sum);
+        }
+    }
+
+    private static void evidence(ServiceCounts counts, String kind, String traceId) {
+        List<String> kept = counts.evidence.computeIfAbsent(kind, k -> new ArrayList<>(EVIDENCE));
+        if (kept.size() < EVIDENCE && !kept.contains(traceId)) {
+            kept.add(traceId);
         }
     }
 
@@ -142,6 +250,8 @@ public final class DataQuality implements TraceListener, LogSink {
         counts.logRecords++;
         if (event.traceId() != null) {
             counts.logRecordsWithTrace++;
+        } else if (REQUEST_ID.matcher(event.text()).find()) {
+            counts.logRecordsWithRequestIdOnly++;
         }
         if (!event.raw() || KEY_VALUE.matcher(event.text()).results().limit(2).count() >= 2) {
             counts.structuredLogRecords++;
@@ -160,9 +270,9 @@ public final class DataQuality implements TraceListener, LogSink {
     /**
      * The measurements, scores and recommendations as they stand.
      *
-     * @param unlinkedCapsules per service, capsules that no journey links to (the reach of a missing trace id)
+     * @param unlinkedCapsules per service, the ids of capsules no journey links to (the reach of a missing trace id)
      */
-    public QualityReport report(Map<String, Long> unlinkedCapsules) {
+    public QualityReport report(Map<String, List<String>> unlinkedCapsules) {
         List<QualityReport.Service> out = new ArrayList<>();
         List<QualityReport.Recommendation> recommendations = new ArrayList<>();
         services.forEach((name, c) -> {
@@ -175,30 +285,46 @@ public final class DataQuality implements TraceListener, LogSink {
             QualityReport.Skew skew = c.skewMicros.getTotalCount() == 0 ? null : new QualityReport.Skew(
                     c.skewMicros.getTotalCount(), c.skewMicros.getValueAtPercentile(50) / 1000.0,
                     c.skewMicros.getValueAtPercentile(99) / 1000.0);
+            Map<String, QualityReport.Ratio> attributes = new java.util.LinkedHashMap<>();
+            for (int a = 0; a < SERVER_ATTRIBUTES.size(); a++) {
+                attributes.put(SERVER_ATTRIBUTES.get(a).name(), QualityReport.Ratio.of(c.serverAttributes[a],
+                        c.serverSpans));
+            }
             Score score = Score.of(completeness, status, route, pairing, correlation, skew);
-            out.add(new QualityReport.Service(name, score.value(), score.parts(), completeness, status, route, pairing,
-                    skew, correlation, structured));
-            recommend(name, c, status, route, pairing, completeness, correlation, skew,
-                    unlinkedCapsules.getOrDefault(name, 0L), recommendations);
+            QualityReport.Service service = new QualityReport.Service(name, score.value(), score.parts(),
+                    completeness, status, route, pairing, skew, correlation, structured,
+                    QualityReport.Ratio.of(c.logRecordsWithRequestIdOnly, c.logRecords), attributes,
+                    QualityReport.Ratio.of(c.serverFailuresWithErrorStatus, c.serverFailures), c.rootTraces,
+                    c.browserSpans);
+            out.add(service);
+            recommend(service, c, unlinkedCapsules.getOrDefault(name, List.of()), recommendations);
         });
+        QualityReport.Sampling sampling = new QualityReport.Sampling(traces,
+                QualityReport.Ratio.of(partialTraces, traces), statedSamplers, partialEvidence);
+        recommendTraces(out, sampling, recommendations);
         recommendations.sort(Comparator.comparingLong(QualityReport.Recommendation::affected).reversed()
                 .thenComparing(QualityReport.Recommendation::service).thenComparing(QualityReport.Recommendation::kind));
-        return new QualityReport(out, recommendations, unmeasuredSpans);
+        return new QualityReport(out, recommendations, unmeasuredSpans, sampling);
     }
 
-    private static void recommend(String service, ServiceCounts c, QualityReport.Ratio status,
-            QualityReport.Ratio route, QualityReport.Ratio pairing, QualityReport.Ratio completeness,
-            QualityReport.Ratio correlation, QualityReport.Skew skew, long unlinked,
+    private static void recommend(QualityReport.Service s, ServiceCounts c, List<String> unlinked,
             List<QualityReport.Recommendation> out) {
+        String service = s.service();
+        QualityReport.Ratio status = s.statusCoverage();
+        QualityReport.Ratio route = s.routeCoverage();
+        QualityReport.Ratio pairing = s.pairing();
+        QualityReport.Ratio completeness = s.traceCompleteness();
+        QualityReport.Ratio correlation = s.logTraceCorrelation();
+        QualityReport.Skew skew = s.clockSkew();
         if (status.total() > 0 && status.ratio() < 0.9) {
-            out.add(new QualityReport.Recommendation(service, "status", status.total() - status.count(),
+            out.add(traces(c, service, "status", status.total() - status.count(),
                     String.format(Locale.ROOT, "%s: %s of its spans carry no status, so an availability SLI cannot "
                             + "see their failures. Set the span status on errors (OTel trace API Span.setStatus), or "
                             + "record http.response.status_code / rpc.grpc.status_code (HTTP and RPC semantic "
                             + "conventions).", service, percent(1 - status.ratio()))));
         }
         if (route.total() > 0 && route.ratio() < 0.9) {
-            out.add(new QualityReport.Recommendation(service, "http.route", route.total() - route.count(),
+            out.add(traces(c, service, "http.route", route.total() - route.count(),
                     String.format(Locale.ROOT, "%s: %s of its HTTP server spans have no http.route; journeys are "
                             + "named by span names instead, and ids in paths become placeholders only as far as "
                             + "they are recognised. Set http.route (HTTP semantic conventions; framework "
@@ -206,33 +332,111 @@ public final class DataQuality implements TraceListener, LogSink {
                             percent(1 - route.ratio()))));
         }
         if (pairing.total() > 0 && pairing.ratio() < 0.9) {
-            out.add(new QualityReport.Recommendation(service, "pairing", pairing.total() - pairing.count(),
+            out.add(traces(c, service, "pairing", pairing.total() - pairing.count(),
                     String.format(Locale.ROOT, "%s: %d of its %d client calls have no server span of the callee "
                             + "(not instrumented, its spans dropped, or the context not propagated): instrument the "
                             + "callee, or set peer.service on the client span so the dependency is named.", service,
                             pairing.total() - pairing.count(), pairing.total())));
         }
         if (completeness.total() > 0 && completeness.ratio() < 0.95) {
-            out.add(new QualityReport.Recommendation(service, "context", completeness.total() - completeness.count(),
+            out.add(traces(c, service, "context", completeness.total() - completeness.count(),
                     String.format(Locale.ROOT, "%s: %d spans name a parent that is not in the data: check context "
                             + "propagation into this service (W3C traceparent, the OTel propagators setting) and "
                             + "that its callers' spans are exported.", service,
                             completeness.total() - completeness.count())));
         }
         if (correlation.total() > 0 && correlation.ratio() < 0.5) {
-            out.add(new QualityReport.Recommendation(service, "log-trace", Math.max(unlinked,
+            out.add(new QualityReport.Recommendation(service, "log-trace", Math.max(unlinked.size(),
                     correlation.total() - correlation.count()), String.format(Locale.ROOT, "%s: %s of its log "
                             + "records carry a trace id; adding it would link %s to journeys and failed traces. Use "
                             + "the OTel log bridge or put trace_id/span_id in the logging context (MDC).", service,
-                            percent(correlation.ratio()), unlinked > 0 ? "~" + unlinked + " capsules"
-                                    : "its capsules")));
+                            percent(correlation.ratio()), unlinked.isEmpty() ? "its capsules"
+                                    : "~" + unlinked.size() + " capsules"), List.of(),
+                    unlinked.subList(0, Math.min(unlinked.size(), 20))));
+        }
+        if (s.requestIdOnly().count() > 0 && c.serverSpansWithRequestId == 0 && c.serverSpans > 0) {
+            out.add(new QualityReport.Recommendation(service, "request-id", s.requestIdOnly().count(),
+                    String.format(Locale.ROOT, "%s: %d log records carry a request id but no trace id, and none "
+                            + "of its server spans carries a request id, so they cannot be joined by it either. Log "
+                            + "the trace id (OTel log bridge, MDC), or record the request id on the server span "
+                            + "(OTEL_INSTRUMENTATION_HTTP_SERVER_CAPTURE_REQUEST_HEADERS=x-request-id, or a "
+                            + "request.id attribute).", service, s.requestIdOnly().count()), List.of(),
+                    unlinked.subList(0, Math.min(unlinked.size(), 20))));
+        }
+        if (s.errorStatus().total() > 0 && s.errorStatus().ratio() < 0.9) {
+            long missed = s.errorStatus().total() - s.errorStatus().count();
+            out.add(traces(c, service, "error-status", missed, String.format(Locale.ROOT, "%s: %d of its %d "
+                    + "server spans that answered a server error (HTTP 5xx, gRPC server codes) do not have the "
+                    + "status ERROR, so spanmetrics' status_code=\"STATUS_CODE_ERROR\" does not count them as "
+                    + "failures. Set the span status to ERROR on server errors (HTTP semantic conventions: "
+                    + "\"for HTTP status codes in the 5xx range\" on server spans).", service, missed,
+                    s.errorStatus().total())));
         }
         if (skew != null && skew.p99Ms() > 50) {
-            out.add(new QualityReport.Recommendation(service, "clock-skew", skew.pairs(),
+            out.add(traces(c, service, "clock-skew", skew.pairs(),
                     String.format(Locale.ROOT, "%s: its server spans stick out of their callers' by %.0f ms at p99 "
                             + "(p50 %.0f ms): clocks differ; synchronise them (chrony/NTP), or durations across "
                             + "services are not comparable.", service, skew.p99Ms(), skew.p50Ms())));
         }
+    }
+
+    /** What the traces as a whole say: no browser spans before the entry service; missing spans; sampling. */
+    private void recommendTraces(List<QualityReport.Service> measured, QualityReport.Sampling sampling,
+            List<QualityReport.Recommendation> out) {
+        QualityReport.Service entry = measured.stream().max(Comparator.comparingLong(QualityReport.Service::rootTraces))
+                .orElse(null);
+        boolean anyBrowser = measured.stream().anyMatch(s -> s.browserSpans() > 0);
+        if (!anyBrowser && entry != null && entry.rootTraces() > 0) {
+            out.add(traces(services.get(entry.service()), entry.service(), "rum", entry.rootTraces(),
+                    String.format(Locale.ROOT, "%s: %d traces start at its server span and no browser span was "
+                            + "read, so what users wait for before the request arrives (DNS, TLS, rendering, "
+                            + "retries in the browser) is outside every latency SLI. Add browser instrumentation "
+                            + "(OpenTelemetry JS: @opentelemetry/sdk-trace-web with the document-load and fetch "
+                            + "instrumentations) and let it propagate traceparent to this service.",
+                            entry.service(), entry.rootTraces())));
+        }
+        QualityReport.Ratio partial = sampling.partialTraces();
+        if (partial.total() > 0 && partial.ratio() > 0.05) {
+            String most = measured.stream().max(Comparator.comparingLong(s -> s.traceCompleteness().total()
+                    - s.traceCompleteness().count())).map(QualityReport.Service::service).orElse("");
+            out.add(new QualityReport.Recommendation(most, "partial-traces", partial.count(),
+                    String.format(Locale.ROOT, "%d of %d traces (%s) miss spans their other spans name as parents, "
+                            + "most under %s: services that sample on their own drop parts of sampled traces, or "
+                            + "spans are lost on the way. Sample by the parent everywhere "
+                            + "(OTEL_TRACES_SAMPLER=parentbased_traceidratio) and check the exporters' and "
+                            + "collector's dropped-span counters; journeys built from such traces are undercounted.",
+                            partial.count(), partial.total(), percent(partial.ratio()), most),
+                    sampling.evidence(), List.of()));
+        }
+        sampling.stated().forEach((sampler, count) -> {
+            double rate = rate(sampler);
+            if (rate > 0 && rate < 1) {
+                out.add(new QualityReport.Recommendation("", "head-sampling", count, String.format(Locale.ROOT,
+                        "%d traces say they were head-sampled (%s): span counts here are about %s of the traffic. "
+                                + "Ratios and latency percentiles hold, absolute rates do not; the exported rules "
+                                + "read metrics, which count every request.", count, sampler, percent(rate)),
+                        List.of(), List.of()));
+            }
+        });
+    }
+
+    /** The probability of a stated {@code probabilistic P} sampler, or 0. */
+    private static double rate(String sampler) {
+        String[] parts = sampler.split(" ");
+        if (parts.length == 2 && parts[0].equals("probabilistic")) {
+            try {
+                return Double.parseDouble(parts[1]);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private static QualityReport.Recommendation traces(ServiceCounts c, String service, String kind, long affected,
+            String text) {
+        return new QualityReport.Recommendation(service, kind, affected, text,
+                c.evidence.getOrDefault(kind, List.of()), List.of());
     }
 
     private static String percent(double ratio) {

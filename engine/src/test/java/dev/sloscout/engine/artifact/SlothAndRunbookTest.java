@@ -101,7 +101,10 @@ class SlothAndRunbookTest {
                 dev.sloscout.engine.quality.QualityReport.Ratio.of(0, 0),
                 dev.sloscout.engine.quality.QualityReport.Ratio.of(5, 10), null,
                 dev.sloscout.engine.quality.QualityReport.Ratio.of(1, 4),
-                dev.sloscout.engine.quality.QualityReport.Ratio.of(4, 4));
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(4, 4),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(0, 4),
+                Map.of("http.route", dev.sloscout.engine.quality.QualityReport.Ratio.of(50, 100)),
+                dev.sloscout.engine.quality.QualityReport.Ratio.of(3, 10), 100, 0);
 
         String runbook = Runbooks.markdown(checkout.withQuality(quality));
 
@@ -109,7 +112,12 @@ class SlothAndRunbookTest {
                 .contains("- spans that carry a status (failures an availability SLI can see): 30 of 120 (25.0%)")
                 .contains("- spans whose parent is in the data (context propagation): 90 of 100 (90.0%)")
                 .doesNotContain("http.route:").contains("- log records with a trace id: 1 of 4 (25.0%)")
-                .contains("Weak: most spans of this service carry no status");
+                .contains("Weak: most spans of this service carry no status")
+                // spanmetrics' error selector reads the span status; the route is not a label of this profile
+                .contains("- server errors with the span status ERROR, which the rules count failures by: 3 of 10 "
+                        + "(30.0%)").doesNotContain("http_route")
+                .contains("Weak: the rules count failures by the span status, and 7 server errors of this service "
+                        + "do not have the status ERROR");
     }
 
     @Test

@@ -73,7 +73,7 @@ class DataQualityTest {
         quality.accept(log("{\"msg\":\"b\"}", false, false));
         quality.accept(log("2024-01-01 user=alice cart=7 saved", true, false));
         quality.accept(log("2024-01-01 cart saved for alice", true, false));
-        return quality.report(Map.of("front", 6L));
+        return quality.report(Map.of("front", List.of("c1", "c2", "c3", "c4", "c5", "c6")));
     }
 
     @Test
@@ -114,14 +114,109 @@ class DataQualityTest {
     void recommendationsNameTheFixAndAreRankedByWhatTheyReach() {
         List<QualityReport.Recommendation> recommendations = measured().recommendations();
         assertThat(recommendations).extracting(r -> r.service() + " " + r.kind() + " " + r.affected())
-                .containsExactly("front log-trace 6", "front status 3", "back context 1", "back status 1",
-                        "front http.route 1", "front pairing 1");
+                .containsExactly("front log-trace 6", "front status 3", "front rum 2", "back context 1",
+                        "back partial-traces 1", "back status 1", "front http.route 1", "front pairing 1");
         assertThat(recommendations.get(0).text()).isEqualTo("front: 25% of its log records carry a trace id; adding "
                 + "it would link ~6 capsules to journeys and failed traces. Use the OTel log bridge or put "
                 + "trace_id/span_id in the logging context (MDC).");
         assertThat(recommendations).filteredOn(r -> r.kind().equals("http.route")).singleElement()
                 .satisfies(r -> assertThat(r.text()).startsWith("front: 50% of its HTTP server spans have no "
                         + "http.route"));
+    }
+
+    @Test
+    void everyRecommendationLinksItsEvidence() {
+        Map<String, QualityReport.Recommendation> front = new java.util.TreeMap<>();
+        measured().recommendations().stream().filter(r -> r.service().equals("front"))
+                .forEach(r -> front.put(r.kind(), r));
+        String one = new TraceId(0, 1).toHex();
+        String two = new TraceId(0, 2).toHex();
+        assertThat(front.get("status").traces()).containsExactly(one, two);
+        assertThat(front.get("http.route").traces()).containsExactly(two);
+        assertThat(front.get("pairing").traces()).containsExactly(two);
+        assertThat(front.get("log-trace").capsules()).containsExactly("c1", "c2", "c3", "c4", "c5", "c6");
+        assertThat(front.get("log-trace").traces()).isEmpty();
+        assertThat(measured().recommendations()).filteredOn(r -> r.kind().equals("context")).singleElement()
+                .satisfies(r -> assertThat(r.traces()).containsExactly(new TraceId(0, 3).toHex()));
+    }
+
+    @Test
+    void whatTheSliQueriesReadAndWhatSpanmetricsCountsAsFailures() {
+        DataQuality quality = new DataQuality();
+        // 503 with an unset status: spanmetrics' error selector misses it; the 500 has ERROR; the 200 is no failure
+        quality.onTrace(trace(1, span(1, 1, null, "api", SpanKind.SERVER, 0, 10, Status.UNSET, http(null, 503L))));
+        quality.onTrace(trace(2, span(2, 1, null, "api", SpanKind.SERVER, 0, 10, Status.of(dev.sloscout.engine.model.StatusCode.ERROR, "boom"),
+                http("/a", 500L))));
+        quality.onTrace(trace(3, span(3, 1, null, "api", SpanKind.SERVER, 0, 10, Status.UNSET, http("/a", 200L))));
+        quality.onTrace(trace(4, span(4, 1, null, "api", SpanKind.SERVER, 0, 10, Status.UNSET, Attributes.builder()
+                .put(SpanAttributes.RPC_SYSTEM, "grpc").put(SpanAttributes.RPC_METHOD, "Get")
+                .put(SpanAttributes.RPC_GRPC_STATUS_CODE, 14L).build())));
+        QualityReport.Service api = quality.report(Map.of()).service("api");
+
+        assertThat(api.errorStatus()).isEqualTo(QualityReport.Ratio.of(1, 3));
+        assertThat(api.serverAttributes()).containsEntry("http.route", QualityReport.Ratio.of(2, 4))
+                .containsEntry("http.request.method", QualityReport.Ratio.of(3, 4))
+                .containsEntry("rpc.method", QualityReport.Ratio.of(1, 4));
+        QualityReport.Recommendation errors = quality.report(Map.of()).recommendations().stream()
+                .filter(r -> r.kind().equals("error-status")).findFirst().orElseThrow();
+        assertThat(errors.affected()).isEqualTo(2);
+        assertThat(errors.traces()).containsExactly(new TraceId(0, 1).toHex(), new TraceId(0, 4).toHex());
+
+        List<QueryAttributes.Need> needs = QueryAttributes.of(List.of(
+                "sum(rate(calls_total{service_name=\"api\",status_code=\"STATUS_CODE_ERROR\"}[5m]))",
+                "sum(rate(http_server_request_duration_seconds_count{job=\"api\",http_route=\"/a\","
+                        + "http_request_method=\"GET\"}[5m]))"), api);
+        assertThat(needs).extracting(n -> n.label() + " " + n.attribute() + " " + n.coverage().count() + "/"
+                + n.coverage().total()).containsExactly("status_code span status ERROR on server errors 1/3",
+                        "http_route http.route 2/4", "http_request_method http.request.method 3/4");
+    }
+
+    @Test
+    void requestIdsBrowserSpansAndSampling() {
+        DataQuality quality = new DataQuality();
+        Attributes sampler = Attributes.builder().put(SpanAttributes.HTTP_REQUEST_METHOD, "GET")
+                .put(SpanAttributes.SAMPLER_TYPE, "probabilistic").put(SpanAttributes.SAMPLER_PARAM, "0.1").build();
+        for (int t = 1; t <= 10; t++) {
+            quality.onTrace(trace(t, span(t, 1, null, "shop", SpanKind.SERVER, 0, 10, Status.OK, sampler)));
+        }
+        // two traces whose middle span was sampled out
+        for (int t = 11; t <= 12; t++) {
+            quality.onTrace(trace(t, span(t, 1, null, "shop", SpanKind.SERVER, 0, 10, Status.OK, http("/", 200L)),
+                    span(t, 3, 2L, "stock", SpanKind.SERVER, 1, 5, Status.OK, Attributes.EMPTY)));
+        }
+        quality.accept(new LogEvent("shop.log", 1, 1, "shop", "GET / request_id=9f8e7d6c5b done", true, "",
+                LogHeader.NO_TIME, Severity.INFO, null, null));
+        quality.accept(new LogEvent("shop.log", 2, 1, "shop", "x-request-id: abcdef123 slow", true, "",
+                LogHeader.NO_TIME, Severity.INFO, null, null));
+        quality.accept(new LogEvent("shop.log", 3, 1, "shop", "requested item 42", true, "",
+                LogHeader.NO_TIME, Severity.INFO, null, null));
+        QualityReport report = quality.report(Map.of("shop", List.of("k1")));
+
+        assertThat(report.service("shop").requestIdOnly()).isEqualTo(QualityReport.Ratio.of(2, 3));
+        assertThat(report.service("shop").rootTraces()).isEqualTo(12);
+        assertThat(report.browserSpans()).isZero();
+        assertThat(report.sampling().partialTraces()).isEqualTo(QualityReport.Ratio.of(2, 12));
+        assertThat(report.sampling().stated()).containsExactly(Map.entry("probabilistic 0.1", 10L));
+        assertThat(report.sampling().evidence()).containsExactly(new TraceId(0, 11).toHex(),
+                new TraceId(0, 12).toHex());
+        Map<String, QualityReport.Recommendation> byKind = new java.util.TreeMap<>();
+        report.recommendations().forEach(r -> byKind.put(r.kind(), r));
+        assertThat(byKind).containsKeys("request-id", "rum", "partial-traces", "head-sampling");
+        assertThat(byKind.get("request-id").affected()).isEqualTo(2);
+        assertThat(byKind.get("request-id").capsules()).containsExactly("k1");
+        assertThat(byKind.get("rum").service()).isEqualTo("shop");
+        assertThat(byKind.get("rum").affected()).isEqualTo(12);
+        assertThat(byKind.get("partial-traces").service()).isEqualTo("stock");
+        assertThat(byKind.get("head-sampling").text()).startsWith("10 traces say they were head-sampled "
+                + "(probabilistic 0.1): span counts here are about 10% of the traffic");
+
+        // a browser span (a client span with a user agent) answers the RUM question
+        quality.onTrace(trace(20, span(20, 1, null, "web", SpanKind.CLIENT, 0, 10, Status.UNSET, Attributes.builder()
+                .put(SpanAttributes.USER_AGENT, "Mozilla/5.0").put(SpanAttributes.HTTP_REQUEST_METHOD, "GET")
+                .build())));
+        QualityReport withBrowser = quality.report(Map.of());
+        assertThat(withBrowser.browserSpans()).isEqualTo(1);
+        assertThat(withBrowser.recommendations()).noneMatch(r -> r.kind().equals("rum"));
     }
 
     @Test
