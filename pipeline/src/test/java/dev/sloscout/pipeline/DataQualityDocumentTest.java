@@ -44,8 +44,20 @@ class DataQualityDocumentTest {
                 .isEqualTo(analysis.dataQuality().service("checkout").statusCoverage().total()).isPositive();
         assertThat(quality.get("journeys")).hasSize(analysis.journeys().size());
         assertThat(quality.get("slis").size()).isPositive();
+        int routes = 0;
         for (JsonNode sli : quality.get("slis")) {
             assertThat(sli.get("weak").asBoolean()).isEqualTo(!sli.get("why").asText().isEmpty());
+            var measured = analysis.dataQuality().service(sli.get("service").asText());
+            for (JsonNode need : sli.get("attributes")) {
+                if (need.get("profile").asText().equals("otel-http") && need.get("label").asText().equals("http_route")) {
+                    routes++;
+                    assertThat(need.get("attribute").asText()).isEqualTo("http.route");
+                    assertThat(need.get("coverage").get("count").asLong())
+                            .isEqualTo(measured.serverAttributes().get("http.route").count());
+                }
+            }
         }
+        assertThat(routes).as("otel-http SLIs select on http_route").isPositive();
+        assertThat(quality.get("sampling").get("traces").asLong()).isEqualTo(40);
     }
 }
