@@ -24,8 +24,11 @@ public final class ArtifactsView extends BorderPane {
     final TextFlow preview = new TextFlow();
     final TextFlow diff = new TextFlow();
 
-    /** @param export asks the user for a folder and exports into it */
-    public ArtifactsView(ArtifactsViewModel model, Runnable export) {
+    /**
+     * @param export       asks the user for a folder and exports into it (with an override when the policy blocks)
+     * @param choosePolicy asks the user for a policy file and checks the bundle against it
+     */
+    public ArtifactsView(ArtifactsViewModel model, Runnable export, Runnable choosePolicy) {
         setId("artifacts-view");
         ListView<String> files = new ListView<>(model.files());
         files.setId("artifact-files");
@@ -54,8 +57,17 @@ public final class ArtifactsView extends BorderPane {
         diffSummary.textProperty().bind(model.diffSummaryProperty());
         model.diffProperty().addListener((o, a, b) -> renderDiff(b));
         renderDiff(model.diffProperty().get());
+        ListView<String> policyReport = new ListView<>(model.policyReport());
+        policyReport.setId("policy-report");
+        Label verdictDetail = new Label();
+        verdictDetail.textProperty().bind(model.verdictProperty());
+        verdictDetail.setPadding(new Insets(4, 6, 4, 6));
+        Tab policyTab = new Tab("Policy and blast radius", new BorderPane(policyReport, verdictDetail, null, null,
+                null));
+        policyTab.setId("policy-tab");
         TabPane tabs = new TabPane(new Tab("Preview", new ScrollPane(preview)),
-                new Tab("Diff against the previous export", new BorderPane(new ScrollPane(diff), diffSummary, null, null, null)));
+                new Tab("Diff against the previous export", new BorderPane(new ScrollPane(diff), diffSummary, null, null, null)),
+                policyTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ListView<String> validation = new ListView<>(model.validation());
         validation.setId("artifact-validation");
@@ -80,7 +92,24 @@ public final class ArtifactsView extends BorderPane {
         profile.setTooltip(new Tooltip("The metrics the rules, their tests and the dashboards are written for "
                 + "(as analyze --rules-profile)"));
         profile.valueProperty().bindBidirectional(model.rulesProfileProperty());
-        setTop(new ToolBar(exportButton, validate, new Label("Rules for"), profile, status));
+        Button policy = new Button("Policy\u2026");
+        policy.setId("choose-policy");
+        policy.setTooltip(new Tooltip("Check the bundle against a policy file (as analyze --policy): its blast radius, "
+                + "cost and rules, before anything is exported"));
+        policy.setOnAction(e -> choosePolicy.run());
+        Label verdict = new Label();
+        verdict.setId("policy-verdict");
+        verdict.textProperty().bind(model.verdictProperty());
+        model.blockedProperty().addListener((o, was, now) -> markBlocked(verdict, now));
+        markBlocked(verdict, model.blockedProperty().get());
+        setTop(new ToolBar(exportButton, validate, new Label("Rules for"), profile, policy, verdict, status));
+    }
+
+    private static void markBlocked(Label verdict, boolean blocked) {
+        verdict.getStyleClass().remove("policy-blocked");
+        if (blocked) {
+            verdict.getStyleClass().add("policy-blocked");
+        }
     }
 
     private void render(List<Highlighter.Piece> pieces) {

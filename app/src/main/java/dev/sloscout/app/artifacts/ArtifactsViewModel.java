@@ -5,10 +5,17 @@ import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.bundle.Promtool;
 import dev.sloscout.pipeline.bundle.ExportBundle;
 import dev.sloscout.app.fx.BackgroundTasks;
+import dev.sloscout.pipeline.policy.Policy;
+import dev.sloscout.pipeline.policy.PolicyAudit;
+import dev.sloscout.pipeline.policy.PolicyCheck;
 import dev.sloscout.engine.artifact.ArtifactBundle;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,6 +47,7 @@ public final class ArtifactsViewModel {
     private final ReadOnlyObjectProperty<Analysis> analysis;
     private final ObservableMap<String, ArtifactBundle.Tuning> tuned;
     private final Consumer<Path> exported;
+    private Consumer<Path> policyChosen = file -> { };
     private final Validator validator;
     private final ObservableList<String> files = FXCollections.observableArrayList();
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
@@ -50,6 +59,12 @@ public final class ArtifactsViewModel {
     private final ObjectProperty<PipelineOptions> options;
     private final ObservableList<String> rulesProfiles = FXCollections.observableArrayList();
     private final StringProperty rulesProfile = new SimpleStringProperty();
+    private final ObjectProperty<Policy> policy = new SimpleObjectProperty<>();
+    private final ObservableList<String> policyReport = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper verdictLine = new ReadOnlyStringWrapper("No policy: every export is allowed");
+    private final ReadOnlyBooleanWrapper blocked = new ReadOnlyBooleanWrapper(false);
+    private PolicyAudit audit = new PolicyAudit(PolicyAudit.defaultLog());
+    private PolicyCheck.Verdict verdict;
     private SortedMap<String, String> bundle = new TreeMap<>();
     private Map<String, String> previous;
     private long generation;
@@ -122,8 +137,9 @@ public final class ArtifactsViewModel {
         rulesProfile.set(now.export().profile().name());
     }
 
-    /** What one rebuild produced. */
-    private record Built(int slos, SortedMap<String, String> files, List<String> checks) {
+    /** What one rebuild produced; {@code verdict} is null without a policy. */
+    private record Built(int slos, SortedMap<String, String> files, List<String> checks,
+                         PolicyCheck.BlastRadius radius, PolicyCheck.Verdict verdict) {
     }
 
     /**
@@ -134,12 +150,16 @@ public final class ArtifactsViewModel {
         Analysis a = analysis.get();
         Map<String, ArtifactBundle.Tuning> tunings = Map.copyOf(tuned);
         ExportSettings settings = options.get().export();
+        Policy checkedBy = policy.get();
         long mine = ++generation;
         tasks.submit("Build the export bundle", progress -> {
             List<ExportedSlo> slos = a == null ? List.of() : a.withDataQuality(ArtifactBundle.definitions(a.journeys(),
                     a.candidates(), settings, candidate -> tunings.get(candidate.id())));
             SortedMap<String, String> files = ExportBundle.files(slos);
-            return new Built(slos.size(), files, structural(slos, files));
+            PolicyCheck.Verdict checked = a == null || checkedBy == null ? null : PolicyCheck.check(checkedBy, slos, a);
+            PolicyCheck.BlastRadius radius = a == null ? null : checked != null ? checked.blastRadius()
+                    : PolicyCheck.blastRadius(slos, a, null);
+            return new Built(slos.size(), files, structural(slos, files), radius, checked);
         }, built -> {
             if (mine == generation) {
                 show(built);
@@ -149,6 +169,7 @@ public final class ArtifactsViewModel {
 
     private void show(Built built) {
         bundle = built.files();
+        showPolicy(built.radius(), built.verdict());
         String keep = selected.get();
         files.setAll(bundle.keySet().stream().sorted(Comparator.comparing(ArtifactsViewModel::order)
                 .thenComparing(Comparator.naturalOrder())).toList());
@@ -157,6 +178,80 @@ public final class ArtifactsViewModel {
                 : ", " + changedFiles() + " changed since the export to " + previousFrom));
         selected.set(null);
         selected.set(keep != null && bundle.containsKey(keep) ? keep : files.isEmpty() ? null : files.get(0));
+    }
+
+    /** The verdict line, the blast radius in total and per SLO, and every broken rule, most severe first. */
+    private void showPolicy(PolicyCheck.BlastRadius radius, PolicyCheck.Verdict checked) {
+        verdict = checked;
+        blocked.set(checked != null && checked.blocked());
+        List<String> lines = new ArrayList<>();
+        Policy p = policy.get();
+        if (checked == null) {
+            verdictLine.set(p == null ? "No policy: every export is allowed" : "Policy " + p.file().getFileName()
+                    + ": nothing to check yet");
+        } else {
+            int blocking = checked.of(Policy.Mode.BLOCK).size();
+            int warnings = checked.of(Policy.Mode.WARN).size();
+            verdictLine.set("Policy " + p.file().getFileName() + ": " + (blocking > 0 ? "BLOCKED by " + blocking
+                    + (blocking == 1 ? " rule" : " rules") : warnings > 0 ? "passes with " + warnings
+                    + (warnings == 1 ? " warning" : " warnings") : "passes"));
+            for (Policy.Mode mode : List.of(Policy.Mode.BLOCK, Policy.Mode.WARN, Policy.Mode.AUDIT)) {
+                checked.of(mode).forEach(v -> lines.add(mode.name().toLowerCase(Locale.ROOT) + " '" + v.rule()
+                        + "': " + v.message()));
+            }
+        }
+        if (radius != null) {
+            lines.add(String.format(Locale.ROOT, "blast radius: %d SLOs on %d services and %d routes, %.1f%% of "
+                    + "the traffic, %d alert rules, %d new series, %d range reads per evaluation, %.2f pages and "
+                    + "%.2f tickets a week in the backtest%s", radius.slos().size(), radius.services().size(),
+                    radius.routes().size(), 100 * radius.trafficShare(), radius.alertRules(), radius.newSeries(),
+                    radius.rangeReadsPerEvaluation(), radius.pagesPerWeek(), radius.ticketsPerWeek(),
+                    radius.monthlyCost() == null ? "" : String.format(Locale.ROOT, ", %.2f a month",
+                            radius.monthlyCost())));
+            radius.slos().forEach(r -> lines.add(String.format(Locale.ROOT, "  %s: %.1f%% of the traffic, %d "
+                    + "alert rules, %d series, %.2f pages a week, objective %s%% against %.3f%% observed", r.slo(),
+                    100 * r.trafficShare(), r.alertRules(), r.newSeries(), r.pagesPerWeek(),
+                    dev.sloscout.engine.artifact.PrometheusRules.number(100 * r.objective()), 100 * r.observed())));
+        }
+        policyReport.setAll(lines);
+    }
+
+    /** Checks every bundle against the policy in this file from now on (read in the background). */
+    public void loadPolicy(Path file) {
+        tasks.submit("Read the policy " + file.getFileName(), progress -> Policy.read(file), read -> {
+            policy.set(read);
+            policyChosen.accept(file);
+            regenerate();
+        }, failure -> {
+            policy.set(null);
+            blocked.set(false);
+            verdict = null;
+            verdictLine.set("Policy " + file.getFileName() + " not used: it cannot be read");
+            policyReport.setAll(List.of("policy " + failure.getMessage()));
+        });
+    }
+
+    /** Stops checking against a policy. */
+    public void clearPolicy() {
+        policy.set(null);
+        policyChosen.accept(null);
+        regenerate();
+    }
+
+    /** Told the policy file whenever one is chosen or cleared (null), so the settings remember it. */
+    public void onPolicyChosen(Consumer<Path> listener) {
+        policyChosen = listener;
+    }
+
+    /** Where overrides and audit rules are logged ({@code ~/.slo-scout/policy-audit.jsonl} unless told). */
+    public void auditTo(Path log) {
+        audit = new PolicyAudit(log);
+    }
+
+    /** The blocking rules, one line each, as the override dialog shows them. */
+    public String blockingReasons() {
+        return verdict == null ? "" : verdict.of(Policy.Mode.BLOCK).stream().map(v -> "'" + v.rule() + "': "
+                + v.message()).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static int order(String path) {
@@ -234,11 +329,48 @@ public final class ArtifactsViewModel {
         return read;
     }
 
-    /** Writes the bundle into a folder, then validates what was written; the export becomes the diff's baseline. */
+    /**
+     * Writes the bundle into a folder, then validates what was written; the export becomes the diff's baseline. A
+     * bundle the policy blocks is not written: the status says which rules block it.
+     */
     public void export(Path folder) {
+        if (blocked.get()) {
+            status.set("Export refused: the policy blocks this bundle (" + verdict.of(Policy.Mode.BLOCK).stream()
+                    .map(v -> "'" + v.rule() + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + "); see Policy and blast radius, or export with an override and a reason");
+            return;
+        }
+        write(folder, null);
+    }
+
+    /**
+     * Exports a bundle the policy blocks: the override, the user's reason and the blocking rules go to the audit
+     * log first; without a reason nothing is written.
+     */
+    public void exportOverriding(Path folder, String reason) {
+        if (!blocked.get()) {
+            write(folder, null);
+            return;
+        }
+        if (reason == null || reason.isBlank()) {
+            status.set("Export refused: an override needs a reason, which goes to the policy audit log");
+            return;
+        }
+        write(folder, reason);
+    }
+
+    private void write(Path folder, String overrideReason) {
         Map<String, String> snapshot = Map.copyOf(bundle);
+        PolicyCheck.Verdict checked = verdict;
+        PolicyAudit log = audit;
         status.set("exporting to " + folder + "...");
         tasks.submit("Export to " + folder.getFileName(), progress -> {
+            if (checked != null) {
+                if (overrideReason != null) {
+                    log.overridden(checked, folder, overrideReason, java.time.Instant.now());
+                }
+                log.audited(checked, folder, java.time.Instant.now());
+            }
             ExportBundle.write(folder, snapshot);
             return folder;
         }, written -> {
@@ -248,7 +380,8 @@ public final class ArtifactsViewModel {
             String keep = selected.get(); // the bundle is unchanged: only the diff's baseline moved
             selected.set(null);
             selected.set(keep);
-            status.set(snapshot.size() + " files exported to " + folder);
+            status.set(snapshot.size() + " files exported to " + folder + (overrideReason == null ? ""
+                    : " overriding the policy (logged to " + log.log() + ")"));
             validate(folder, false);
         }, failure -> status.set("Export to " + folder + " failed: " + failure.getMessage()
                 + " (files written before the failure are whole; nothing else changed)"));
@@ -337,5 +470,23 @@ public final class ArtifactsViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    public ObjectProperty<Policy> policyProperty() {
+        return policy;
+    }
+
+    /** The verdict, the blast radius in total and per SLO, and every broken rule. */
+    public ObservableList<String> policyReport() {
+        return policyReport;
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdictLine.getReadOnlyProperty();
+    }
+
+    /** True while the policy blocks the bundle as it would be exported now. */
+    public ReadOnlyBooleanProperty blockedProperty() {
+        return blocked.getReadOnlyProperty();
     }
 }

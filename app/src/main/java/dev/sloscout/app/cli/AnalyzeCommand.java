@@ -5,6 +5,7 @@ import dev.sloscout.app.Version;
 import dev.sloscout.engine.artifact.AlertProfile;
 import dev.sloscout.engine.artifact.ExportSettings;
 import dev.sloscout.pipeline.policy.Policy;
+import dev.sloscout.pipeline.policy.PolicyAudit;
 import dev.sloscout.pipeline.policy.PolicyCheck;
 import dev.sloscout.engine.artifact.PeriodSli;
 import dev.sloscout.engine.sli.MetricsProfile;
@@ -268,30 +269,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
 
     /** Appends every audit rule's outcome to the audit log (who, when, what); a log that cannot be written is said. */
     private void audit(PolicyCheck.Verdict verdict) {
-        if (verdict.audited().isEmpty()) {
-            return;
-        }
-        Path log = auditLog != null ? auditLog
-                : Path.of(System.getProperty("user.home"), ".slo-scout", "policy-audit.jsonl");
-        StringBuilder lines = new StringBuilder();
-        for (PolicyCheck.Violation v : verdict.audited()) {
-            com.fasterxml.jackson.databind.node.ObjectNode line = dev.sloscout.pipeline.Json.MAPPER.createObjectNode();
-            line.put("time", clock.instant().toString());
-            line.put("user", System.getProperty("user.name"));
-            line.put("policy", verdict.policy());
-            line.put("rule", v.rule());
-            line.put("outcome", v.message());
-            line.put("bundle", outDir.toAbsolutePath().toString());
-            lines.append(line).append('\n');
-        }
+        PolicyAudit audit = new PolicyAudit(auditLog != null ? auditLog : PolicyAudit.defaultLog());
         try {
-            if (log.getParent() != null) {
-                Files.createDirectories(log.getParent());
-            }
-            Files.writeString(log, lines, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            audit.audited(verdict, outDir, clock.instant());
         } catch (IOException e) {
-            err.println("slo-scout: " + log + ": cannot append the policy audit: " + e.getMessage());
+            err.println("slo-scout: " + audit.log() + ": cannot append the policy audit: " + e.getMessage());
         }
     }
 

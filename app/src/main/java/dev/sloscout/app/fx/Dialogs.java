@@ -13,4 +13,13 @@ public interface Dialogs {
 
     /** A workspace base path (the .mv.db file without its extension), or null. */
     Path chooseWorkspace();
+
+    /** A policy file (YAML) to check bundles against, or null. */
+    Path choosePolicy();
+
+    /**
+     * Why the user exports a bundle the policy blocks, shown the blocking rules; null when they do not (the export
+     * is refused). The reason goes to the policy audit log.
+     */
+    String overrideReason(String blockedBy);
 }

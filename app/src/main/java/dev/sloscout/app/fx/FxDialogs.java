@@ -65,4 +65,29 @@ public final class FxDialogs implements Dialogs {
                 : file.getName();
         return file.toPath().resolveSibling(name);
     }
+
+    @Override
+    public Path choosePolicy() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Check bundles against a policy");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Policy (yaml)", "*.yaml", "*.yml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File file = chooser.showOpenDialog(owner.get());
+        return file == null ? null : file.toPath();
+    }
+
+    @Override
+    public String overrideReason(String blockedBy) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("The policy blocks this bundle");
+        dialog.setHeaderText(blockedBy + "\n\nExport anyway? The override and its reason are written to the "
+                + "policy audit log.");
+        dialog.setContentText("Reason:");
+        dialog.getDialogPane().setMinWidth(560);
+        return dialog.showAndWait().map(String::strip).filter(r -> !r.isEmpty()).orElse(null);
+    }
 }

@@ -19,13 +19,13 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkbenchSettings(double x, double y, double width, double height, boolean maximized, boolean dark,
                                 List<String> recentFiles, List<String> recentWorkspaces,
-                                String exportFolder, String metricsProfile, String rulesProfile) {
+                                String exportFolder, String metricsProfile, String rulesProfile, String policyFile) {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchSettings.class);
     static final int RECENT = 10;
     static final String FILE = "workbench.json";
 
     public static final WorkbenchSettings DEFAULTS = new WorkbenchSettings(Double.NaN, Double.NaN, 1280, 800, false, false,
-            List.of(), List.of(), null, null, null);
+            List.of(), List.of(), null, null, null, null);
 
     public WorkbenchSettings {
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
@@ -60,37 +60,43 @@ public record WorkbenchSettings(double x, double y, double width, double height,
 
     public WorkbenchSettings withWindow(double newX, double newY, double newWidth, double newHeight, boolean newMaximized) {
         return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, dark, recentFiles,
-                recentWorkspaces, exportFolder, metricsProfile, rulesProfile);
+                recentWorkspaces, exportFolder, metricsProfile, rulesProfile, policyFile);
     }
 
     public WorkbenchSettings withDark(boolean newDark) {
         return new WorkbenchSettings(x, y, width, height, maximized, newDark, recentFiles, recentWorkspaces,
-                exportFolder, metricsProfile, rulesProfile);
+                exportFolder, metricsProfile, rulesProfile, policyFile);
     }
 
     public WorkbenchSettings withRecentFile(String path) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, pushed(recentFiles, path),
-                recentWorkspaces, exportFolder, metricsProfile, rulesProfile);
+                recentWorkspaces, exportFolder, metricsProfile, rulesProfile, policyFile);
     }
 
     public WorkbenchSettings withRecentWorkspace(String path) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles,
-                pushed(recentWorkspaces, path), exportFolder, metricsProfile, rulesProfile);
+                pushed(recentWorkspaces, path), exportFolder, metricsProfile, rulesProfile, policyFile);
     }
 
     public WorkbenchSettings withExportFolder(String folder) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                folder, metricsProfile, rulesProfile);
+                folder, metricsProfile, rulesProfile, policyFile);
     }
 
     public WorkbenchSettings withRulesProfile(String name) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                exportFolder, metricsProfile, name);
+                exportFolder, metricsProfile, name, policyFile);
     }
 
     public WorkbenchSettings withMetricsProfile(String file) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                exportFolder, file, rulesProfile);
+                exportFolder, file, rulesProfile, policyFile);
+    }
+
+    /** The policy the Artifacts view checks bundles against (null: none). */
+    public WorkbenchSettings withPolicyFile(String file) {
+        return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
+                exportFolder, metricsProfile, rulesProfile, file);
     }
 
     /**

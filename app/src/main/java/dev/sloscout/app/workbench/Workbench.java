@@ -91,16 +91,36 @@ public final class Workbench {
         model.optionsProperty().addListener((o, was, now) -> model.settingsProperty().set(model.settingsProperty().get()
                 .withRulesProfile(now.export().profile().name()))); // remembered for the next run
         Dialogs ask = dialogs.apply(stage);
+        artifacts.auditTo(home.resolve("policy-audit.jsonl"));
+        artifacts.onPolicyChosen(file -> model.settingsProperty().set(model.settingsProperty().get()
+                .withPolicyFile(file == null ? null : file.toString())));
+        if (settings.policyFile() != null) {
+            artifacts.loadPolicy(Path.of(settings.policyFile()));
+        }
         Runnable export = () -> {
             Path folder = ask.chooseFolder("Export the bundle into a folder");
-            if (folder != null) {
-                artifacts.export(folder);
+            if (folder == null) {
+                return;
+            }
+            if (artifacts.blockedProperty().get()) {
+                String reason = ask.overrideReason(artifacts.blockingReasons());
+                if (reason != null) {
+                    artifacts.exportOverriding(folder, reason);
+                    return;
+                }
+            }
+            artifacts.export(folder); // refused, saying why, while the policy blocks the bundle
+        };
+        Runnable choosePolicy = () -> {
+            Path file = ask.choosePolicy();
+            if (file != null) {
+                artifacts.loadPolicy(file);
             }
         };
         window = new MainWindow(model, new MainWindow.Parts(ask, tasks, () -> journeysView = new JourneysView(journeys),
                 () -> new CapsulesView(capsules, this::revealTrace),
                 () -> new SloStudioView(studio, new AdvisorPanel(advisor)), studio,
-                () -> new ArtifactsView(artifacts, export), export, () -> new SearchView(search, this::openHit), search,
+                () -> new ArtifactsView(artifacts, export, choosePolicy), export, () -> new SearchView(search, this::openHit), search,
                 () -> liveView = new LiveSourcesView(live),
                 () -> new DataQualityView(new DataQualityViewModel(model.analysisProperty())), Workbench::applyTheme));
         scene = new Scene(window, settings.width(), settings.height());

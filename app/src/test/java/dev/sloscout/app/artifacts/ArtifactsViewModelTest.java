@@ -69,6 +69,89 @@ class ArtifactsViewModelTest {
         assertThat(reopened.diffSummaryProperty().get()).as("the export read back from disk is the baseline").startsWith("+");
     }
 
+    @Test
+    void aBlockedBundleIsRefusedUntilAnOverrideWithAReasonIsLogged() throws Exception {
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analyses.smallDemo());
+        SloStudioViewModel studio = new SloStudioViewModel(analysis);
+        ArtifactsViewModel vm = new ArtifactsViewModel(analysis, studio.tuned(), BackgroundTasks.SAME_THREAD, p -> { },
+                bundle -> List.of());
+        Path log = dir.resolve("audit.jsonl");
+        vm.auditTo(log);
+        assertThat(vm.verdictProperty().get()).isEqualTo("No policy: every export is allowed");
+        long slos = vm.files().stream().filter(f -> f.startsWith("runbooks/") && f.endsWith(".md")).count();
+        assertThat(vm.policyReport().get(0)).as("the blast radius is shown without a policy too")
+                .startsWith("blast radius: " + slos + " SLOs on ");
+        assertThat(vm.policyReport()).as("then one line per SLO").hasSize((int) slos + 1);
+        assertThat(vm.policyReport().get(1)).matches("  [a-z0-9-]+: [0-9.]+% of the traffic, \\d+ alert rules, "
+                + "\\d+ series, [0-9.]+ pages a week, objective [0-9.]+% against [0-9.]+% observed");
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), """
+                rules:
+                  - name: one-service
+                    mode: block
+                    maxServices: 0
+                  - name: few-alerts
+                    mode: warn
+                    maxAlertRules: 1
+                  - name: size
+                    mode: audit
+                    maxSlos: 1000
+                """);
+        List<Path> chosen = new ArrayList<>();
+        vm.onPolicyChosen(chosen::add);
+        vm.loadPolicy(policy);
+
+        assertThat(chosen).containsExactly(policy);
+        assertThat(vm.blockedProperty().get()).isTrue();
+        assertThat(vm.verdictProperty().get()).isEqualTo("Policy policy.yaml: BLOCKED by 1 rule");
+        assertThat(vm.policyReport().get(0)).startsWith("block 'one-service': the bundle touches");
+        assertThat(vm.policyReport().get(1)).startsWith("warn 'few-alerts': the bundle writes");
+        assertThat(vm.policyReport()).anyMatch(l -> l.startsWith("blast radius: "));
+        assertThat(vm.blockingReasons()).startsWith("'one-service': the bundle touches");
+
+        Path out = dir.resolve("blocked");
+        vm.export(out);
+        assertThat(out).as("nothing written while blocked").doesNotExist();
+        assertThat(vm.statusProperty().get()).startsWith("Export refused: the policy blocks this bundle ('one-service')");
+        vm.exportOverriding(out, "  ");
+        assertThat(out).doesNotExist();
+        assertThat(vm.statusProperty().get()).contains("an override needs a reason");
+        assertThat(log).doesNotExist();
+
+        vm.exportOverriding(out, "incident 4711: the on-call lead agreed");
+        assertThat(out.resolve("prometheus/rules/frontend.rules.yml")).exists();
+        assertThat(vm.statusProperty().get()).contains("overriding the policy (logged to " + log + ")");
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(2);
+        var override = dev.sloscout.pipeline.Json.MAPPER.readTree(lines.get(0));
+        assertThat(override.get("rule").asText()).isEqualTo("override");
+        assertThat(override.get("outcome").asText()).isEqualTo("exported although blocked: incident 4711: the on-call "
+                + "lead agreed");
+        assertThat(override.get("blockedBy").get(0).asText()).startsWith("one-service: the bundle touches");
+        assertThat(override.get("bundle").asText()).isEqualTo(out.toAbsolutePath().toString());
+        assertThat(dev.sloscout.pipeline.Json.MAPPER.readTree(lines.get(1)).get("rule").asText()).isEqualTo("size");
+
+        vm.clearPolicy();
+        assertThat(vm.blockedProperty().get()).isFalse();
+        assertThat(chosen).containsExactly(policy, null);
+    }
+
+    @Test
+    void aBrokenPolicyIsSaidWithItsLineAndBlocksNothing() throws Exception {
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analyses.smallDemo());
+        ArtifactsViewModel vm = new ArtifactsViewModel(analysis, new SloStudioViewModel(analysis).tuned(),
+                BackgroundTasks.SAME_THREAD, p -> { }, bundle -> List.of());
+        Path policy = Files.writeString(dir.resolve("broken.yaml"), "rules:\n  - name: x\n    mode: block\n"
+                + "    maxServicez: 3\n");
+        vm.loadPolicy(policy);
+        assertThat(vm.blockedProperty().get()).isFalse();
+        assertThat(vm.verdictProperty().get()).isEqualTo("Policy broken.yaml not used: it cannot be read");
+        assertThat(vm.policyReport()).singleElement().satisfies(l -> assertThat(l).contains("broken.yaml:4")
+                .contains("maxServicez"));
+        Path out = dir.resolve("out");
+        vm.export(out);
+        assertThat(out.resolve("prometheus")).exists();
+    }
+
     private static String slug(SloStudioViewModel studio) {
         String journey = studio.selectedProperty().get().journeyName(); // e.g. "frontend GET /products"
         return journey.substring(journey.indexOf(' ') + 1).toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

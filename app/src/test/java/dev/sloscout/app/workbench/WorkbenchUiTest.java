@@ -47,6 +47,9 @@ class WorkbenchUiTest {
     private Stage stage;
     private final List<Path> toOpen = new ArrayList<>();
     private Path exportTo;
+    private Path policyFile;
+    private String overrideReason;
+    private volatile String blockedShown;
 
     @Start
     void start(Stage stage) {
@@ -66,6 +69,17 @@ class WorkbenchUiTest {
             @Override
             public Path chooseWorkspace() {
                 return null;
+            }
+
+            @Override
+            public Path choosePolicy() {
+                return policyFile;
+            }
+
+            @Override
+            public String overrideReason(String blockedBy) {
+                blockedShown = blockedBy;
+                return overrideReason;
             }
         });
         stage.show();
