@@ -92,7 +92,7 @@ public final class Pipeline {
         }
         JourneyDiscovery discovery = new JourneyDiscovery(options.maxJourneys());
         SampleTraces samples = new SampleTraces(discovery);
-        DataQuality quality = new DataQuality();
+        DataQuality quality = new DataQuality(samples::keepEvidence);
         Redactor redactor = new Redactor();
         Ingestion.Result ingestion = Ingestion.run((spans, summary) -> {
             TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin);
@@ -148,7 +148,7 @@ public final class Pipeline {
         listener.source(0, statuses.get(0));
         JourneyDiscovery discovery = new JourneyDiscovery(options.maxJourneys());
         SampleTraces samples = new SampleTraces(discovery);
-        DataQuality quality = new DataQuality();
+        DataQuality quality = new DataQuality(samples::keepEvidence);
         List<LogEvent> logs = new ArrayList<>();
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
                 log -> logs.add(DemoLogs.event(log)), discovery, samples, quality);

@@ -14,10 +14,13 @@ import java.util.Map;
 public final class SampleTraces implements TraceListener {
     static final int PER_JOURNEY = 5;
     static final int MAX_TRACES = 5_000;
+    /** Traces kept as the evidence of data quality recommendations, beyond the samples. */
+    static final int MAX_EVIDENCE = 500;
 
     private final JourneyDiscovery discovery;
     private final Map<String, int[]> keptPerJourney = new HashMap<>();
     private final Map<String, Trace> traces = new HashMap<>();
+    private int evidence;
 
     public SampleTraces(JourneyDiscovery discovery) {
         this.discovery = discovery;
@@ -40,6 +43,15 @@ public final class SampleTraces implements TraceListener {
         }
         if (sample || errorSample) {
             traces.put(trace.traceId().toHex(), trace);
+        }
+    }
+
+    /** Keeps a trace a data quality recommendation names as its evidence (bounded apart from the samples). */
+    public void keepEvidence(Trace trace) {
+        String id = trace.traceId().toHex();
+        if (evidence < MAX_EVIDENCE && !traces.containsKey(id)) {
+            traces.put(id, trace);
+            evidence++;
         }
     }
 

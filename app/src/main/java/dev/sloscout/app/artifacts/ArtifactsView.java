@@ -102,7 +102,9 @@ public final class ArtifactsView extends BorderPane {
         verdict.textProperty().bind(model.verdictProperty());
         model.blockedProperty().addListener((o, was, now) -> markBlocked(verdict, now));
         markBlocked(verdict, model.blockedProperty().get());
-        setTop(new ToolBar(exportButton, validate, new Label("Rules for"), profile, policy, verdict, status));
+        setTop(new ToolBar(exportButton, policy, verdict, validate, new Label("Rules for"), profile));
+        status.setPadding(new Insets(3, 8, 3, 8));
+        setBottom(status);
     }
 
     private static void markBlocked(Label verdict, boolean blocked) {

@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,11 @@ public final class DataQualityViewModel {
     }
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> recommendations = FXCollections.observableArrayList();
+    /** One recommendation as listed: its text (with how many it reaches) and the evidence it links to. */
+    public record Recommendation(String text, List<String> traces, List<String> capsules) {
+    }
+
+    private final ObservableList<Recommendation> recommendations = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Open traces or logs to measure them.");
 
     public DataQualityViewModel(ObservableValue<Analysis> analysis) {
@@ -39,8 +44,8 @@ public final class DataQualityViewModel {
             return;
         }
         rows.setAll(report.services().stream().map(DataQualityViewModel::row).toList());
-        recommendations.setAll(report.recommendations().stream()
-                .map(r -> String.format(Locale.ROOT, "%,d affected - %s", r.affected(), r.text())).toList());
+        recommendations.setAll(report.recommendations().stream().map(r -> new Recommendation(String.format(Locale.ROOT,
+                "%,d affected - %s", r.affected(), r.text()), r.traces(), r.capsules())).toList());
         java.util.IntSummaryStatistics scores = report.services().stream().mapToInt(QualityReport.Service::score)
                 .summaryStatistics();
         summary.set(String.format(Locale.ROOT, "%d services, scores %d to %d of 100; %d recommendations%s",
@@ -77,7 +82,8 @@ public final class DataQualityViewModel {
         return rows;
     }
 
-    public ObservableList<String> recommendations() {
+    /** Most reaching first; each links to the traces or capsules that show it. */
+    public ObservableList<Recommendation> recommendations() {
         return recommendations;
     }
 

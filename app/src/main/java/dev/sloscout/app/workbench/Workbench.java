@@ -122,7 +122,8 @@ public final class Workbench {
                 () -> new SloStudioView(studio, new AdvisorPanel(advisor)), studio,
                 () -> new ArtifactsView(artifacts, export, choosePolicy), export, () -> new SearchView(search, this::openHit), search,
                 () -> liveView = new LiveSourcesView(live),
-                () -> new DataQualityView(new DataQualityViewModel(model.analysisProperty())), Workbench::applyTheme));
+                () -> new DataQualityView(new DataQualityViewModel(model.analysisProperty()), this::revealTrace,
+                        this::revealCapsule), Workbench::applyTheme));
         scene = new Scene(window, settings.width(), settings.height());
         scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("SLO-Scout Workbench " + Version.current());
@@ -190,6 +191,11 @@ public final class Workbench {
             }
             default -> { }
         }
+    }
+
+    private void revealCapsule(String capsuleId) {
+        window.show("capsules");
+        capsules.reveal(capsuleId);
     }
 
     private void revealTrace(String traceId) {

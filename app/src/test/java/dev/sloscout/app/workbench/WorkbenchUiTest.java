@@ -180,6 +180,16 @@ class WorkbenchUiTest {
                 .startsWith(quality.services().size() + " services");
         assertThat(robot.lookup("#data-quality-recommendations").queryListView().getItems())
                 .hasSize(quality.recommendations().size());
+        // a recommendation's evidence opens the trace's waterfall
+        javafx.scene.control.Hyperlink evidence = robot.lookup(".evidence-link").queryAs(
+                javafx.scene.control.Hyperlink.class);
+        String traceId = quality.recommendations().stream().flatMap(r -> r.traces().stream())
+                .filter(id -> evidence.getText().equals("trace " + id.substring(0, 12) + "\u2026")).findFirst()
+                .orElseThrow();
+        robot.clickOn(evidence);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.window().shownView()).isEqualTo("journeys");
+        assertThat(workbench.journeys().waterfallProperty().get().traceId()).isEqualTo(traceId);
     }
 
     @Test
@@ -212,9 +222,24 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !workbench.artifacts().files().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#artifact-files").queryListView().getItems()).isNotEmpty();
+        // a policy that blocks: the verdict shows before export, the export is refused without an override
+        policyFile = Files.writeString(dir.resolve("policy-" + System.nanoTime() + ".yaml"),
+                "rules:\n  - name: no-frontend\n    mode: block\n    forbidServices: [frontend]\n");
+        robot.clickOn("#choose-policy");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.artifacts().blockedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#policy-verdict").queryLabeled().getText()).endsWith("BLOCKED by 1 rule");
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(blockedShown).startsWith("'no-frontend': the bundle has SLOs on forbidden services: frontend");
+        assertThat(robot.lookup("#artifact-status").queryLabeled().getText()).startsWith("Export refused");
+        assertThat(exportTo).doesNotExist();
+        overrideReason = "demo export agreed with the team";
         robot.clickOn("#export");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(exportTo.resolve("prometheus/rules")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.artifacts().statusProperty().get().contains("exported"));
+        assertThat(Files.readString(home.resolve("policy-audit.jsonl"))).contains("\"rule\":\"override\"")
+                .contains("demo export agreed with the team");
         try (var files = Files.walk(exportTo)) {
             assertThat(files.filter(Files::isRegularFile).count())
                     .isEqualTo(robot.lookup("#artifact-files").queryListView().getItems().size());

@@ -50,6 +50,8 @@ public final class DataQuality implements TraceListener, LogSink {
             "(?i)\\b(?:x[-_]?)?req(?:uest)?[-_.]?id[\"']?\\s*[=:]\\s*[\"']?[\\w-]{6,}");
 
     private final Map<String, ServiceCounts> services = new TreeMap<>();
+    private final java.util.function.Consumer<Trace> evidenceKept;
+    private boolean evidenced;
     private long unmeasuredSpans;
     private long traces;
     private long partialTraces;
@@ -84,8 +86,21 @@ public final class DataQuality implements TraceListener, LogSink {
         final Histogram skewMicros = new Histogram(3);
     }
 
+    public DataQuality() {
+        this(trace -> { });
+    }
+
+    /**
+     * @param evidenceKept told every trace that becomes the evidence of a recommendation (a few per service and kind
+     *                     of defect), so that it can be kept for the waterfall the recommendation links to
+     */
+    public DataQuality(java.util.function.Consumer<Trace> evidenceKept) {
+        this.evidenceKept = evidenceKept;
+    }
+
     @Override
     public void onTrace(Trace trace) {
+        evidenced = false;
         Trace.Index index = new Trace.Index(trace.spans());
         List<Span> spans = trace.spans();
         String traceId = trace.traceId().toHex();
@@ -142,6 +157,7 @@ public final class DataQuality implements TraceListener, LogSink {
             partialTraces++;
             if (partialEvidence.size() < EVIDENCE) {
                 partialEvidence.add(traceId);
+                evidenced = true;
             }
         }
         boolean[] answered = new boolean[spans.size()];
@@ -163,9 +179,12 @@ public final class DataQuality implements TraceListener, LogSink {
                 }
             }
         }
+        if (evidenced) {
+            evidenceKept.accept(trace);
+        }
     }
 
-    private static void server(ServiceCounts counts, Span span, String traceId) {
+    private void server(ServiceCounts counts, Span span, String traceId) {
         counts.serverSpans++;
         for (int a = 0; a < SERVER_ATTRIBUTES.size(); a++) {
             if (span.attributes().get(SERVER_ATTRIBUTES.get(a)) != null) {
@@ -215,10 +234,11 @@ public final class DataQuality implements TraceListener, LogSink {
         }
     }
 
-    private static void evidence(ServiceCounts counts, String kind, String traceId) {
+    private void evidence(ServiceCounts counts, String kind, String traceId) {
         List<String> kept = counts.evidence.computeIfAbsent(kind, k -> new ArrayList<>(EVIDENCE));
         if (kept.size() < EVIDENCE && !kept.contains(traceId)) {
             kept.add(traceId);
+            evidenced = true;
         }
     }
 
