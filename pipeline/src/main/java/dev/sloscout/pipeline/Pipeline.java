@@ -1,5 +1,6 @@
 package dev.sloscout.pipeline;
 
+import dev.sloscout.engine.trace.TraceListener;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
@@ -63,10 +64,35 @@ public final class Pipeline {
     private final BooleanSupplier cancelled;
     private final Listener listener;
 
+    private final List<java.util.function.Function<JourneyDiscovery, TraceListener>> observers;
+
     public Pipeline(PipelineOptions options, BooleanSupplier cancelled, Listener listener) {
+        this(options, cancelled, listener, List.of());
+    }
+
+    private Pipeline(PipelineOptions options, BooleanSupplier cancelled, Listener listener,
+            List<java.util.function.Function<JourneyDiscovery, TraceListener>> observers) {
         this.options = options;
         this.cancelled = cancelled;
         this.listener = listener;
+        this.observers = List.copyOf(observers);
+    }
+
+    /**
+     * This pipeline, also handing every assembled trace to a listener made from the run's journey discovery (after
+     * the discovery saw the trace, so its journey is known): how a comparison measures each side.
+     */
+    public Pipeline observing(java.util.function.Function<JourneyDiscovery, TraceListener> observer) {
+        List<java.util.function.Function<JourneyDiscovery, TraceListener>> more = new ArrayList<>(observers);
+        more.add(observer);
+        return new Pipeline(options, cancelled, listener, more);
+    }
+
+    /** The analyses' listeners: discovery first, the observers last. */
+    private TraceListener[] listeners(JourneyDiscovery discovery, TraceListener... builtIn) {
+        List<TraceListener> all = new ArrayList<>(List.of(builtIn));
+        observers.forEach(o -> all.add(o.apply(discovery)));
+        return all.toArray(TraceListener[]::new);
     }
 
     public PipelineOptions options() {
@@ -107,7 +133,7 @@ public final class Pipeline {
                 reports.add(readTraces(reader, summary, statuses, i));
             }
             return reports;
-        }, options.maxOpenSpans(), redactor, discovery, samples, quality);
+        }, options.maxOpenSpans(), redactor, listeners(discovery, discovery, samples, quality));
 
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
@@ -151,7 +177,7 @@ public final class Pipeline {
         DataQuality quality = new DataQuality(samples::keepEvidence);
         List<LogEvent> logs = new ArrayList<>();
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
-                log -> logs.add(DemoLogs.event(log)), discovery, samples, quality);
+                log -> logs.add(DemoLogs.event(log)), listeners(discovery, discovery, samples, quality));
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), new Redactor(),
                 options.maxLogServices(), options.maxTemplates());
         logs.forEach(both(capsules, quality)::accept);

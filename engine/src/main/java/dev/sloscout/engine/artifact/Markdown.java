@@ -1,13 +1,13 @@
 package dev.sloscout.engine.artifact;
 
 /** Markdown from data: text with every markup character escaped, code in fences longer than any backtick run in it. */
-final class Markdown {
+public final class Markdown {
     private static final String SPECIAL = "\\`*_{}[]()<>#+-.!|~";
 
     private Markdown() {
     }
 
-    static String text(String value) {
+    public static String text(String value) {
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (char c : value.toCharArray()) {
             if (c == '\n' || c == '\r') {
@@ -22,7 +22,7 @@ final class Markdown {
         return out.toString();
     }
 
-    static String codeBlock(String language, String code) {
+    public static String codeBlock(String language, String code) {
         int longest = 0;
         int run = 0;
         for (char c : code.toCharArray()) {
