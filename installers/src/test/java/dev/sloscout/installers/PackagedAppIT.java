@@ -66,7 +66,7 @@ class PackagedAppIT {
         String out = run(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Dsloscout.home=" + home), xvfbRun, "-a", "-s",
                 "-screen 0 1400x900x24", launcher.toString(), "--demo", "--screenshot", shots.toString());
         assertThat(out).contains("5 screenshots -> " + shots);
-        for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts", "data-quality")) {
+        for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts", "data-quality", "compare")) {
             assertThat(Files.size(shots.resolve(view + ".png"))).as(view).isGreaterThan(20_000);
         }
     }

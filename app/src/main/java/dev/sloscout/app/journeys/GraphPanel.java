@@ -38,6 +38,9 @@ final class GraphPanel extends StackPane {
                    text-background-color: rgba(255,255,255,200); text-padding: 2px; text-color: #1f2328; }
             node.entry { size: 24px; fill-color: #8250df; }
             node.focus { stroke-color: #f0a000; stroke-width: 4px; }
+            node.slower { fill-color: #cf222e; }
+            node.faster { fill-color: #2da44e; }
+            node.errors { fill-color: #bc4c00; stroke-color: #cf222e; stroke-width: 3px; }
             edge { arrow-shape: arrow; arrow-size: 10px, 5px; text-size: 11px; text-color: #57606a;
                    text-background-mode: rounded-box; text-background-color: rgba(255,255,255,180); }
             """;
@@ -77,6 +80,15 @@ final class GraphPanel extends StackPane {
 
     /** Replaces the drawn graph; nodes that stay keep their position. */
     void show(ServiceGraph model, String focus) {
+        show(model, focus, java.util.Map.of(), java.util.Map.of());
+    }
+
+    /**
+     * As {@link #show(ServiceGraph, String)}, with a style class per node ({@code slower}, {@code faster},
+     * {@code errors}) and a colour per edge id in place of the error ratio's (Compare mode's change colours).
+     */
+    void show(ServiceGraph model, String focus, java.util.Map<String, String> nodeClasses,
+            java.util.Map<String, String> edgeColours) {
         Set<String> nodeIds = new HashSet<>();
         Set<String> edgeIds = new HashSet<>();
         long maxCalls = Math.max(1, model.maxCalls());
@@ -84,14 +96,15 @@ final class GraphPanel extends StackPane {
             nodeIds.add(n.id());
             Node node = graph.getNode(n.id()) != null ? graph.getNode(n.id()) : graph.addNode(n.id());
             node.setAttribute("ui.label", n.id());
-            node.setAttribute("ui.class", n.id().equals(focus) ? "focus" : n.entry() ? "entry" : "");
+            node.setAttribute("ui.class", nodeClasses.containsKey(n.id()) ? nodeClasses.get(n.id())
+                    : n.id().equals(focus) ? "focus" : n.entry() ? "entry" : "");
         }
         for (ServiceGraph.Edge e : model.edges()) {
             edgeIds.add(e.id());
             Edge edge = graph.getEdge(e.id()) != null ? graph.getEdge(e.id()) : graph.addEdge(e.id(), e.from(), e.to(), true);
             double width = 1 + 7 * Math.sqrt((double) e.calls() / maxCalls);
             edge.setAttribute("ui.style", String.format(Locale.ROOT, "size: %.1fpx; fill-color: %s;", width,
-                    colour(e.errorRatio())));
+                    edgeColours.getOrDefault(e.id(), colour(e.errorRatio()))));
             edge.setAttribute("ui.label", String.format(Locale.ROOT, "%,d", e.calls()));
         }
         graph.edges().filter(e -> !edgeIds.contains(e.getId())).toList().forEach(graph::removeEdge);

@@ -38,6 +38,7 @@ public final class MainViewModel {
     private final Executor ui;
     private final Notifier notifier;
     private final Set<Path> openSources = new LinkedHashSet<>();
+    private Double demoScale;
     private final ObservableList<SourceRow> sources = FXCollections.observableArrayList();
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
@@ -114,6 +115,7 @@ public final class MainViewModel {
             return;
         }
         WorkbenchSettings s = settings.get();
+        demoScale = null;
         for (Path path : paths) {
             openSources.add(path.toAbsolutePath().normalize());
             s = s.withRecentFile(path.toAbsolutePath().normalize().toString());
@@ -124,6 +126,16 @@ public final class MainViewModel {
                 run -> run.files(all), all.size() == 1 ? all.get(0).toString() : all.size() + " sources");
     }
 
+    /** The files and folders the analysis shown was made from (empty for the demo or a stored workspace). */
+    public List<Path> openedFiles() {
+        return List.copyOf(openSources);
+    }
+
+    /** The demo's scale when the demo is what is open, else null. */
+    public Double openedDemoScale() {
+        return openSources.isEmpty() ? demoScale : null;
+    }
+
     /** Closes every open source and analyses the bundled demo shop instead. */
     public void openDemo() {
         openDemo(1);
@@ -132,6 +144,7 @@ public final class MainViewModel {
     /** The demo shop at {@code scale} times its default traffic (as {@code analyze --demo-scale}). */
     public void openDemo(double scale) {
         openSources.clear();
+        demoScale = scale;
         analyse("Analysing the demo shop", run -> run.demo(scale), "demo shop");
     }
 

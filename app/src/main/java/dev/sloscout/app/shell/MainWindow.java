@@ -51,7 +51,7 @@ import java.util.function.Supplier;
  */
 public final class MainWindow extends BorderPane {
     public static final List<String> VIEWS = List.of("journeys", "capsules", "slo-studio", "artifacts", "data-quality",
-            "sources", "search");
+            "compare", "sources", "search");
 
     private final MainViewModel model;
     private final TabPane tabs = new TabPane();
@@ -64,7 +64,7 @@ public final class MainWindow extends BorderPane {
     public record Parts(Dialogs dialogs, FxBackgroundTasks tasks, Supplier<Node> journeys, Supplier<Node> capsules,
                         Supplier<Node> studio, SloStudioViewModel studioModel, Supplier<Node> artifacts, Runnable export,
                         Supplier<Node> searchResults, SearchViewModel search, Supplier<Node> liveSources,
-                        Supplier<Node> dataQuality, Consumer<Boolean> darkTheme) {
+                        Supplier<Node> dataQuality, Supplier<Node> compare, Consumer<Boolean> darkTheme) {
     }
 
     public MainWindow(MainViewModel model, Parts parts) {
@@ -73,7 +73,7 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("Journeys", "journeys", parts.journeys()), tab("Capsules", "capsules", parts.capsules()),
                 tab("SLO studio", "slo-studio", parts.studio()), tab("Artifacts", "artifacts", parts.artifacts()),
-                tab("Data quality", "data-quality", parts.dataQuality()),
+                tab("Data quality", "data-quality", parts.dataQuality()), tab("Compare", "compare", parts.compare()),
                 tab("Sources", "sources", () -> {
                     javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(new SourcesView(model),
                             parts.liveSources().get());

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * size. Each view gets a moment to lay out (the graph layout runs in its own thread) before its snapshot.
  */
 final class Screenshots {
-    /** Journeys, capsules, SLO studio, artifacts, data quality. */
-    static final List<String> VIEWS = MainWindow.VIEWS.subList(0, 5);
+    /** Journeys, capsules, SLO studio, artifacts, data quality, compare. */
+    static final List<String> VIEWS = MainWindow.VIEWS.subList(0, 6);
     private static final Duration SETTLE = Duration.seconds(2.5);
 
     private Screenshots() {

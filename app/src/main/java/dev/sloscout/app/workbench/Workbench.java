@@ -26,6 +26,8 @@ import dev.sloscout.app.artifacts.ArtifactsView;
 import dev.sloscout.app.artifacts.ArtifactsViewModel;
 import dev.sloscout.app.capsules.CapsulesView;
 import dev.sloscout.app.capsules.CapsulesViewModel;
+import dev.sloscout.app.journeys.CompareView;
+import dev.sloscout.app.journeys.CompareViewModel;
 import dev.sloscout.app.journeys.JourneysView;
 import dev.sloscout.app.journeys.JourneysViewModel;
 import dev.sloscout.app.slostudio.SloStudioView;
@@ -55,6 +57,7 @@ public final class Workbench {
     private final CapsulesViewModel capsules;
     private final SloStudioViewModel studio;
     private final ArtifactsViewModel artifacts;
+    private final CompareViewModel compare;
     private final SearchViewModel search;
     private final AdvisorViewModel advisor;
     private final LiveSourcesViewModel live;
@@ -91,6 +94,8 @@ public final class Workbench {
         model.optionsProperty().addListener((o, was, now) -> model.settingsProperty().set(model.settingsProperty().get()
                 .withRulesProfile(now.export().profile().name()))); // remembered for the next run
         Dialogs ask = dialogs.apply(stage);
+        compare = new CompareViewModel(model.analysisProperty(), () -> new CompareViewModel.Opened(
+                model.openedFiles(), model.openedDemoScale()), () -> model.optionsProperty().get(), tasks);
         artifacts.auditTo(home.resolve("policy-audit.jsonl"));
         artifacts.onPolicyChosen(file -> model.settingsProperty().set(model.settingsProperty().get()
                 .withPolicyFile(file == null ? null : file.toString())));
@@ -123,7 +128,7 @@ public final class Workbench {
                 () -> new ArtifactsView(artifacts, export, choosePolicy), export, () -> new SearchView(search, this::openHit), search,
                 () -> liveView = new LiveSourcesView(live),
                 () -> new DataQualityView(new DataQualityViewModel(model.analysisProperty()), this::revealTrace,
-                        this::revealCapsule), Workbench::applyTheme));
+                        this::revealCapsule), () -> new CompareView(compare, ask::chooseFiles), Workbench::applyTheme));
         scene = new Scene(window, settings.width(), settings.height());
         scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         stage.setTitle("SLO-Scout Workbench " + Version.current());
@@ -309,6 +314,10 @@ public final class Workbench {
 
     public SloStudioViewModel studio() {
         return studio;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
     }
 
     public ArtifactsViewModel artifacts() {

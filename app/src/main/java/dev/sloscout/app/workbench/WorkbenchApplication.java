@@ -121,13 +121,26 @@ public final class WorkbenchApplication extends Application {
                     System.out.println("analysed: " + MainViewModel.describe(b));
                     b.problems().forEach(p -> System.err.println("slo-scout: " + p.toLine()));
                     int code = b.problems().isEmpty() ? 0 : 1;
-                    Platform.runLater(() -> Screenshots.take(workbench.scene(), workbench.window(), screenshots, files -> {
+                    Runnable shoot = () -> Screenshots.take(workbench.scene(), workbench.window(), screenshots, files -> {
                         System.out.println(files.size() + " screenshots -> " + screenshots);
                         exit(code);
                     }, failure -> {
                         System.err.println("slo-scout: screenshots into " + screenshots + " failed: " + failure.getMessage());
                         exit(2);
-                    }));
+                    });
+                    // the Compare view is shown with a comparison: the data split at the middle of its time range
+                    Platform.runLater(() -> {
+                        var compare = workbench.compare();
+                        compare.runningProperty().addListener((o2, was, running) -> {
+                            if (!running) {
+                                Platform.runLater(shoot);
+                            }
+                        });
+                        compare.compare();
+                        if (!compare.runningProperty().get()) {
+                            shoot.run();
+                        }
+                    });
                 }
             });
         }

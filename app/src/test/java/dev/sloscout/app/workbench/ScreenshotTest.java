@@ -37,14 +37,15 @@ class ScreenshotTest {
         assertThat(child.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).contains("5 screenshots -> " + shots);
-        for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts")) {
+        assertThat(out).contains("6 screenshots -> " + shots);
+        for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts", "data-quality", "compare")) {
             BufferedImage image = ImageIO.read(shots.resolve(view + ".png").toFile());
             assertThat(image.getWidth()).as(view).isEqualTo(1100);
             assertThat(image.getHeight()).as(view).isEqualTo(720);
             assertThat(colours(image)).as(view + " is a drawn view, not a blank window").isGreaterThan(50);
         }
         assertThat(differs(shots.resolve("journeys.png"), shots.resolve("slo-studio.png"))).isTrue();
+        assertThat(differs(shots.resolve("journeys.png"), shots.resolve("compare.png"))).isTrue();
     }
 
     @Test

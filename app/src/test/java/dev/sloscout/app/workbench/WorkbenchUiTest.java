@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import dev.sloscout.app.journeys.CompareViewModel;
+import javafx.scene.control.ChoiceBox;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -190,6 +192,35 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(workbench.window().shownView()).isEqualTo("journeys");
         assertThat(workbench.journeys().waterfallProperty().get().traceId()).isEqualTo(traceId);
+    }
+
+    @Test
+    void compareTheOpenedFilesAgainstASlowerCopyAndSeeWhatChanged(FxRobot robot) throws Exception {
+        Path in = Files.createTempDirectory(dir, "compare");
+        toOpen.add(dev.sloscout.pipeline.compare.ChangedShop.write(in.resolve("before.jsonl"), 7, 600, "payment", 1,
+                s -> false));
+        robot.clickOn("#open-files");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.model().analysisProperty().get() != null);
+        toOpen.clear();
+        toOpen.add(dev.sloscout.pipeline.compare.ChangedShop.write(in.resolve("after.jsonl"), 8, 600, "payment", 3,
+                s -> true));
+        robot.clickOn("Compare");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.window().shownView()).isEqualTo("compare");
+        assertThat(robot.lookup("#compare-traffic").tryQuery()).isPresent();
+        ChoiceBox<CompareViewModel.Mode> mode = robot.lookup("#compare-mode").queryAs(ChoiceBox.class);
+        robot.interact(() -> mode.setValue(CompareViewModel.Mode.FILES));
+        robot.clickOn("#compare-files");
+        robot.clickOn("#compare-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !workbench.compare().rows().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<CompareViewModel.Row> findings = robot.lookup("#compare-findings").queryTableView();
+        assertThat(findings.getItems().get(0).where()).startsWith("payment POST /charge");
+        assertThat(robot.lookup("#compare-summary").queryLabeled().getText()).contains("significant changes of");
+        robot.clickOn(robot.lookup("#compare-findings .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(workbench.compare().selectedProperty().get()).isSameAs(findings.getItems().get(1));
+        assertThat(workbench.compare().afterProperty().get()).isNotNull();
     }
 
     @Test

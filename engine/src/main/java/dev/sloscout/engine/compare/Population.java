@@ -262,6 +262,22 @@ public final class Population implements TraceListener {
         return stats == null ? null : stats.representative;
     }
 
+    /** The calls between services inside a journey on this side: {@code "from -> to"} to calls; empty if unseen. */
+    public Map<String, Long> edges(String journeyId) {
+        JourneyStats stats = journeys.get(journeyId);
+        Map<String, Long> out = new TreeMap<>();
+        if (stats != null) {
+            stats.edges.forEach((key, edge) -> out.put(key, edge.calls));
+        }
+        return out;
+    }
+
+    /** Traces of a journey on this side (0 if unseen). */
+    public long traces(String journeyId) {
+        JourneyStats stats = journeys.get(journeyId);
+        return stats == null ? 0 : stats.traces;
+    }
+
     /** Ids of the journeys seen on this side. */
     public java.util.Set<String> journeyIds() {
         return java.util.Collections.unmodifiableSet(journeys.keySet());

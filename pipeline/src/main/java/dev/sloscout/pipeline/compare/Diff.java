@@ -33,7 +33,11 @@ public final class Diff {
     }
 
     /** How the two sides are chosen. */
-    public sealed interface Sides permits FileSides, TimeSides {
+    public sealed interface Sides permits FileSides, TimeSides, DemoSides {
+    }
+
+    /** The bundled demo shop (as {@code analyze --demo}) cut into two time windows. */
+    public record DemoSides(double scale, Window baseline, Window candidate) implements Sides {
     }
 
     /** Baseline and candidate are different files or folders. */
@@ -83,23 +87,24 @@ public final class Diff {
                     LogSide.of(candidate.capsules()), names(baseline, candidate), targets(baseline));
             return new Result(sides, baseline, candidate, before.get(), after.get(), report);
         }
-        TimeSides windows = (TimeSides) sides;
+        Window first = sides instanceof TimeSides t ? t.baseline() : ((DemoSides) sides).baseline();
+        Window second = sides instanceof TimeSides t ? t.candidate() : ((DemoSides) sides).candidate();
         AtomicReference<Population> before = new AtomicReference<>();
         AtomicReference<Population> after = new AtomicReference<>();
         Pipeline pipeline = new Pipeline(options, cancelled, listener)
                 .observing(discovery -> {
-                    before.set(new Population(discovery, trace -> windows.baseline().contains(startMillis(trace))));
+                    before.set(new Population(discovery, trace -> first.contains(startMillis(trace))));
                     return before.get();
                 })
                 .observing(discovery -> {
-                    after.set(new Population(discovery, trace -> windows.candidate().contains(startMillis(trace))));
+                    after.set(new Population(discovery, trace -> second.contains(startMillis(trace))));
                     return after.get();
                 });
-        Analysis analysis = pipeline.read(windows.inputs(), InputStream.nullInputStream());
+        Analysis analysis = sides instanceof TimeSides t ? pipeline.read(t.inputs(), InputStream.nullInputStream())
+                : pipeline.demo(((DemoSides) sides).scale());
         Comparison.Report report = Comparison.compare(before.get(), after.get(),
-                LogSide.of(analysis.capsules(), windows.baseline()::contains),
-                LogSide.of(analysis.capsules(), windows.candidate()::contains), names(analysis, analysis),
-                targets(analysis));
+                LogSide.of(analysis.capsules(), first::contains), LogSide.of(analysis.capsules(), second::contains),
+                names(analysis, analysis), targets(analysis));
         return new Result(sides, analysis, analysis, before.get(), after.get(), report);
     }
 

@@ -47,6 +47,9 @@ public record DiffDocument(Side baseline, Side candidate, int compared, int sign
         if (sides instanceof Diff.FileSides files) {
             return String.join(", ", baseline ? files.baseline() : files.candidate());
         }
+        if (sides instanceof Diff.DemoSides demo) {
+            return "demo shop in " + (baseline ? demo.baseline() : demo.candidate());
+        }
         Diff.TimeSides windows = (Diff.TimeSides) sides;
         return String.join(", ", windows.inputs()) + " in " + (baseline ? windows.baseline() : windows.candidate());
     }
