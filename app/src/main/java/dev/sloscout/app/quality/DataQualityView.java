@@ -100,6 +100,7 @@ public final class DataQualityView extends BorderPane {
             }
             Label text = new Label(item.text());
             text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             FlowPane links = new FlowPane(4, 0);
             if (!item.traces().isEmpty()) {
                 links.getChildren().add(new Label("Evidence:"));
@@ -118,7 +119,8 @@ public final class DataQualityView extends BorderPane {
             if (!links.getChildren().isEmpty()) {
                 box.getChildren().add(links);
             }
-            text.maxWidthProperty().bind(widthProperty().subtract(24));
+            text.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+            text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
             setText(null);
             setGraphic(box);
         }
