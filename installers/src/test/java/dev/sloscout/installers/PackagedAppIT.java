@@ -65,7 +65,7 @@ class PackagedAppIT {
         Files.writeString(home.resolve("workbench.json"), "{\"width\": 1200, \"height\": 760}");
         String out = run(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Dsloscout.home=" + home), xvfbRun, "-a", "-s",
                 "-screen 0 1400x900x24", launcher.toString(), "--demo", "--screenshot", shots.toString());
-        assertThat(out).contains("5 screenshots -> " + shots);
+        assertThat(out).contains("6 screenshots -> " + shots);
         for (String view : List.of("journeys", "capsules", "slo-studio", "artifacts", "data-quality", "compare")) {
             assertThat(Files.size(shots.resolve(view + ".png"))).as(view).isGreaterThan(20_000);
         }
@@ -84,7 +84,7 @@ class PackagedAppIT {
         String out = run(java.util.Map.of("JAVA_TOOL_OPTIONS", "-Dsloscout.home=" + home), xvfbRun, "-a", "-s",
                 "-screen 0 1400x900x24", launcher.toString(), dump.toUri().toString(), "--screenshot",
                 shots.toString());
-        assertThat(out).contains("49 spans").contains("5 screenshots -> " + shots);
+        assertThat(out).contains("49 spans").contains("6 screenshots -> " + shots);
         assertThat(Files.size(shots.resolve("journeys.png"))).isGreaterThan(20_000);
     }
 

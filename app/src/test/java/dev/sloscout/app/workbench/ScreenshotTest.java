@@ -62,7 +62,7 @@ class ScreenshotTest {
         assertThat(child.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).contains("analysed: ").contains("49 spans").contains("5 screenshots -> " + shots);
+        assertThat(out).contains("analysed: ").contains("49 spans").contains("6 screenshots -> " + shots);
         assertThat(Files.readString(home.resolve("workbench.json"))).as("the dump is a recent file")
                 .contains("shop.otlp.jsonl");
     }
