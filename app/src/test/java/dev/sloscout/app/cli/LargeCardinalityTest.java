@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (20,000 SLOs exported), analysed by the CLI in a child JVM with a 512 MB heap.
  */
 @Tag("integration")
+@Tag("slow")
 class LargeCardinalityTest {
     @TempDir
     Path dir;
