@@ -61,7 +61,7 @@ public final class SpanRedactor implements SpanSink {
         String service = Redactor.wellFormed(resource.serviceName());
         if (service != resource.serviceName()) {
             resource = new Resource(service, Redactor.wellFormed(resource.serviceNamespace()),
-                    Redactor.wellFormed(resource.serviceInstanceId()));
+                    Redactor.wellFormed(resource.serviceInstanceId()), Redactor.wellFormed(resource.serviceVersion()));
         }
         if (name == span.name() && message == status.message() && attributes == span.attributes()
                 && redactedExceptions == exceptions && resource == span.resource()) {

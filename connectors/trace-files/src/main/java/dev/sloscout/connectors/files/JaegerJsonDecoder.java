@@ -145,7 +145,7 @@ public final class JaegerJsonDecoder extends TreeStreamDecoder {
                 .traceId(TraceId.parse(traceId))
                 .spanId(SpanId.parse(spanId))
                 .parentSpanId(parent(span))
-                .resource(Resource.ofService(serviceName(span, processes)))
+                .resource(resource(span, processes))
                 .name(nonNull(JsonTrees.text(span, "operationName")))
                 .kind(kind)
                 .startEpochNanos(start)
@@ -182,13 +182,27 @@ public final class JaegerJsonDecoder extends TreeStreamDecoder {
                 ? null : SpanId.parse(deprecated);
     }
 
-    private static String serviceName(JsonNode span, JsonNode processes) {
+    /** The span's process: its service name, and {@code service.version} when a process tag says it. */
+    private static Resource resource(JsonNode span, JsonNode processes) {
         JsonNode process = span.get("process");
         if (process == null && processes != null) {
             String processId = JsonTrees.text(span, "processID");
             process = processId == null ? null : processes.get(processId);
         }
-        return process == null ? null : JsonTrees.text(process, "serviceName");
+        if (process == null) {
+            return Resource.UNKNOWN;
+        }
+        String version = null;
+        JsonNode tags = process.get("tags");
+        if (tags != null && tags.isArray()) {
+            for (JsonNode tag : tags) {
+                if ("service.version".equals(JsonTrees.text(tag, "key"))) {
+                    JsonNode value = tag.get("value");
+                    version = value == null || value.isNull() ? null : value.asText();
+                }
+            }
+        }
+        return new Resource(JsonTrees.text(process, "serviceName"), "", "", version);
     }
 
     private static List<ExceptionEvent> exceptions(JsonNode logs) {

@@ -236,6 +236,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         String service = null;
         String namespace = null;
         String instance = null;
+        String version = null;
         while (t.nextToken() == JsonToken.FIELD_NAME) {
             String field = t.currentName();
             t.nextToken();
@@ -252,11 +253,12 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                     case WireNames.SERVICE_NAME -> service = kv.value.toString();
                     case WireNames.SERVICE_NAMESPACE -> namespace = kv.value.toString();
                     case WireNames.SERVICE_INSTANCE_ID -> instance = kv.value.toString();
+                    case WireNames.SERVICE_VERSION -> version = kv.value.toString();
                     default -> { }
                 }
             }
         }
-        Resource resource = new Resource(service, namespace, instance);
+        Resource resource = new Resource(service, namespace, instance, version);
         return resources.computeIfAbsent(resource, r -> r);
     }
 

@@ -34,11 +34,12 @@ final class OtlpJsonEnvelope {
     private OtlpJsonEnvelope() {
     }
 
-    static <T> String request(List<T> items, Function<T, String> service, Fields fields, boolean pretty,
+    /** @param resource each item's resource attributes (string values); items are grouped by them */
+    static <T> String request(List<T> items, Function<T, Map<String, String>> resource, Fields fields, boolean pretty,
             ItemWriter<T> writer) {
-        Map<String, List<T>> byService = new LinkedHashMap<>();
+        Map<Map<String, String>, List<T>> byService = new LinkedHashMap<>();
         for (T item : items) {
-            byService.computeIfAbsent(service.apply(item), s -> new ArrayList<>()).add(item);
+            byService.computeIfAbsent(resource.apply(item), s -> new ArrayList<>()).add(item);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
@@ -47,7 +48,7 @@ final class OtlpJsonEnvelope {
             }
             g.writeStartObject();
             g.writeArrayFieldStart(fields.resources());
-            for (Map.Entry<String, List<T>> group : byService.entrySet()) {
+            for (Map.Entry<Map<String, String>, List<T>> group : byService.entrySet()) {
                 OtlpJsonWriter.startResource(g, group.getKey());
                 g.writeArrayFieldStart(fields.scopes());
                 g.writeStartObject();

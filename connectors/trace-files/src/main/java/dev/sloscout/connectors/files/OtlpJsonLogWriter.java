@@ -5,6 +5,7 @@ import dev.sloscout.engine.demo.DemoLog;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** Writes log records as an OTLP/JSON ExportLogsServiceRequest (one resource per service), ids in hex. */
 public final class OtlpJsonLogWriter {
@@ -12,7 +13,7 @@ public final class OtlpJsonLogWriter {
             "scope", "logRecords", "slo-scout-demo");
 
     public String request(List<DemoLog> records) {
-        return OtlpJsonEnvelope.request(records, DemoLog::service, FIELDS, false, OtlpJsonLogWriter::writeRecord);
+        return OtlpJsonEnvelope.request(records, r -> Map.of("service.name", r.service()), FIELDS, false, OtlpJsonLogWriter::writeRecord);
     }
 
     private static void writeRecord(JsonGenerator g, DemoLog record) throws IOException {

@@ -41,15 +41,17 @@ public final class OtlpProtoMapper {
         String service = null;
         String namespace = null;
         String instance = null;
+        String version = null;
         for (KeyValue kv : attributes) {
             switch (kv.getKey()) {
                 case "service.name" -> service = text(kv.getValue());
                 case "service.namespace" -> namespace = text(kv.getValue());
                 case "service.instance.id" -> instance = text(kv.getValue());
+                case "service.version" -> version = text(kv.getValue());
                 default -> { }
             }
         }
-        return new Resource(service, namespace, instance);
+        return new Resource(service, namespace, instance, version);
     }
 
     static Span span(io.opentelemetry.proto.trace.v1.Span span, Resource resource) {

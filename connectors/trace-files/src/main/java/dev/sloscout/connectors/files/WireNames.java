@@ -16,7 +16,8 @@ final class WireNames {
     static final int SERVICE_INSTANCE_ID = 2;
     static final int EXCEPTION_TYPE = 3;
     static final int EXCEPTION_MESSAGE = 4;
-    private static final int FIRST_SPAN_ATTRIBUTE = 5;
+    static final int SERVICE_VERSION = 5;
+    private static final int FIRST_SPAN_ATTRIBUTE = 6;
 
     private static final String[] NAMES;
     private static final AttributeKey<?>[] KEYS;
@@ -25,7 +26,7 @@ final class WireNames {
 
     static {
         List<String> names = new ArrayList<>(List.of("service.name", "service.namespace", "service.instance.id",
-                "exception.type", "exception.message"));
+                "exception.type", "exception.message", "service.version"));
         names.addAll(SpanAttributes.wireNames());
         NAMES = names.toArray(String[]::new);
         KEYS = new AttributeKey<?>[NAMES.length];

@@ -35,6 +35,26 @@ class OtlpJsonDecoderTest {
     }
 
     @Test
+    void theServiceIdentityIsKeptWholeVersionIncluded() {
+        List<Span> versioned = SPANS.stream().map(s -> Span.builder().traceId(s.traceId()).spanId(s.spanId())
+                .parentSpanId(s.parentSpanId()).resource(new dev.sloscout.engine.model.Resource(s.serviceName(),
+                        "shop", "pod-7", "1.4.3")).name(s.name()).kind(s.kind()).startEpochNanos(s.startEpochNanos())
+                .endEpochNanos(s.endEpochNanos()).status(s.status()).attributes(s.attributes())
+                .exceptions(s.exceptions()).build()).toList();
+        String text = new OtlpJsonWriter().jsonLines(versioned, 4);
+        assertThat(text).contains("\"key\":\"service.version\",\"value\":{\"stringValue\":\"1.4.3\"}");
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).containsExactlyInAnyOrderElementsOf(versioned);
+        assertThat(decoded.spans).allSatisfy(s -> {
+            assertThat(s.resource().serviceVersion()).isEqualTo("1.4.3");
+            assertThat(s.resource().attribute("service.namespace")).isEqualTo("shop");
+        });
+    }
+
+    @Test
     void acceptsBomCrlfAndMissingFinalNewline() {
         String lines = new OtlpJsonWriter().jsonLines(SPANS, 3).replace("\n", "\r\n");
         String text = "\uFEFF" + lines.substring(0, lines.length() - 2);

@@ -22,6 +22,27 @@ class ZipkinAndJaegerDecoderTest {
     }
 
     @Test
+    void jaegerProcessTagsGiveTheServiceVersion() {
+        String text = """
+                {"data":[{"traceID":"463ac35c9f6413ad","spans":[
+                  {"traceID":"463ac35c9f6413ad","spanID":"a2fb4a1d1a96d312","operationName":"GET /","startTime":1000,
+                   "duration":500,"processID":"p1"},
+                  {"traceID":"463ac35c9f6413ad","spanID":"b2fb4a1d1a96d312","operationName":"GET /a","startTime":1100,
+                   "duration":100,"processID":"p2","references":[{"refType":"CHILD_OF","traceID":"463ac35c9f6413ad",
+                   "spanID":"a2fb4a1d1a96d312"}]}],
+                 "processes":{"p1":{"serviceName":"front","tags":[{"key":"service.version","type":"string",
+                   "value":"2.0.1"},{"key":"hostname","type":"string","value":"h"}]},
+                   "p2":{"serviceName":"back","tags":[]}}}]}
+                """;
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).extracting(s -> s.serviceName() + "@" + s.resource().serviceVersion())
+                .containsExactlyInAnyOrder("front@2.0.1", "back@");
+    }
+
+    @Test
     void zipkinSharedServerSpanStaysDistinctAndHangsUnderItsClient() {
         String text = """
                 [{"traceId":"463ac35c9f6413ad","id":"a2fb4a1d1a96d312","name":"get /","kind":"SERVER","timestamp":1000,
