@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code slo-scout diff BASELINE... --against CANDIDATE...}, or one set of files cut by {@code --split-at TIME} or
- * {@code --window FROM..TO --against-window FROM..TO}: what changed between the two, tested and ranked.
+ * {@code --window FROM..TO --against-window FROM..TO}, or by a resource attribute ({@code --attribute
+ * service.version=1.4.2 --against-attribute service.version=1.4.3}): what changed between the two, tested and ranked.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compares two populations of traces and logs (two dumps, or two time windows of one) and ranks "
@@ -54,6 +55,14 @@ final class DiffCommand extends TraceCommand implements Callable<Integer> {
 
     @Option(names = "--against-window", paramLabel = "FROM..TO", description = "The candidate's time window.")
     String againstWindow;
+
+    @Option(names = "--attribute", paramLabel = "KEY=VALUE", description = "One set of files: traces with a span "
+            + "of this resource attribute value (e.g. service.version=1.4.2) are the baseline; with --against-attribute.")
+    String attribute;
+
+    @Option(names = "--against-attribute", paramLabel = "KEY=VALUE", description = "The candidate's resource "
+            + "attribute value (e.g. service.version=1.4.3); a trace with both is the candidate's.")
+    String againstAttribute;
 
     @Option(names = "--json", description = "Print diff.json on standard output instead of the summary.")
     boolean json;
@@ -109,10 +118,14 @@ final class DiffCommand extends TraceCommand implements Callable<Integer> {
 
     private Diff.Sides sides() {
         int ways = (against != null ? 1 : 0) + (splitAt != null ? 1 : 0) + (window != null || againstWindow != null
-                ? 1 : 0);
+                ? 1 : 0) + (attribute != null || againstAttribute != null ? 1 : 0);
         if (ways != 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "say how the sides differ: --against "
-                    + "CANDIDATE..., --split-at TIME, or --window FROM..TO with --against-window FROM..TO");
+                    + "CANDIDATE..., --split-at TIME, --window FROM..TO with --against-window FROM..TO, or "
+                    + "--attribute KEY=VALUE with --against-attribute KEY=VALUE");
+        }
+        if (attribute != null || againstAttribute != null) {
+            return attributeSides();
         }
         if (against != null) {
             return new Diff.FileSides(inputs, against);
@@ -126,6 +139,33 @@ final class DiffCommand extends TraceCommand implements Callable<Integer> {
                     + "together");
         }
         return new Diff.TimeSides(inputs, window(window, "--window"), window(againstWindow, "--against-window"));
+    }
+
+    private Diff.Sides attributeSides() {
+        if (attribute == null || againstAttribute == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--attribute and --against-attribute go "
+                    + "together");
+        }
+        String[] first = keyValue(attribute, "--attribute");
+        String[] second = keyValue(againstAttribute, "--against-attribute");
+        if (!first[0].equals(second[0])) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--attribute and --against-attribute name "
+                    + "the same key with two values, got " + first[0] + " and " + second[0]);
+        }
+        try {
+            return new Diff.AttributeSides(inputs, first[0], first[1], second[1]);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private String[] keyValue(String text, String option) {
+        int eq = text.indexOf('=');
+        if (eq <= 0 || eq == text.length() - 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + " is KEY=VALUE (e.g. "
+                    + "service.version=1.4.3), got '" + text + "'");
+        }
+        return new String[] {text.substring(0, eq).strip(), text.substring(eq + 1).strip()};
     }
 
     private Diff.Window window(String text, String option) {

@@ -66,7 +66,22 @@ public final class CompareView extends BorderPane {
         summary.setPadding(new Insets(2, 8, 4, 8));
         summary.setWrapText(true);
 
-        VBox top = new VBox(new ToolBar(new Label("Sides"), mode, files, fileCount, run), brush(model), summary);
+        javafx.scene.control.ComboBox<String> baseline = new javafx.scene.control.ComboBox<>(model.versions());
+        baseline.setId("compare-baseline-version");
+        baseline.setEditable(true);
+        baseline.setPromptText("1.4.2");
+        baseline.valueProperty().bindBidirectional(model.baselineVersionProperty());
+        javafx.scene.control.ComboBox<String> candidate = new javafx.scene.control.ComboBox<>(model.versions());
+        candidate.setId("compare-candidate-version");
+        candidate.setEditable(true);
+        candidate.setPromptText("1.4.3");
+        candidate.valueProperty().bindBidirectional(model.candidateVersionProperty());
+        HBox versions = new HBox(6, new Label("service.version"), baseline, new Label("against"), candidate);
+        versions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        versions.visibleProperty().bind(model.modeProperty().isEqualTo(CompareViewModel.Mode.VERSION));
+        versions.managedProperty().bind(versions.visibleProperty());
+        VBox top = new VBox(new ToolBar(new Label("Sides"), mode, files, fileCount, versions, run), brush(model),
+                summary);
         setTop(top);
 
         TableView<CompareViewModel.Row> table = new TableView<>(model.rows());

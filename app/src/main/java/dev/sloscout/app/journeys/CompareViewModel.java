@@ -43,7 +43,8 @@ import java.util.function.Supplier;
 public final class CompareViewModel {
     /** How the two sides are chosen. */
     public enum Mode {
-        SPLIT("Opened sources, before and after a time"), FILES("Opened sources against other files");
+        SPLIT("Opened sources, before and after a time"), VERSION("Opened sources, one service.version against "
+                + "another"), FILES("Opened sources against other files");
 
         private final String label;
 
@@ -91,6 +92,10 @@ public final class CompareViewModel {
     private final BackgroundTasks tasks;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SPLIT);
     private final ObservableList<Path> candidateFiles = FXCollections.observableArrayList();
+    private final ObservableList<String> versions = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty baselineVersion = new javafx.beans.property.SimpleStringProperty();
+    private final javafx.beans.property.StringProperty candidateVersion =
+            new javafx.beans.property.SimpleStringProperty();
     private final ReadOnlyObjectWrapper<Traffic> traffic = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Instant> splitAt = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -117,8 +122,22 @@ public final class CompareViewModel {
         selected.addListener((o, was, now) -> showSelected(now));
     }
 
-    /** The traffic of the analysis shown, summed over its journeys; the split goes to the middle. */
+    /**
+     * The traffic of the analysis shown, summed over its journeys (the split goes to the middle), and the service
+     * versions its kept traces carry (oldest-looking first), proposed as the two sides.
+     */
     private void showTraffic(Analysis now) {
+        java.util.TreeSet<String> seen = new java.util.TreeSet<>(CompareViewModel::compareVersions);
+        if (now != null) {
+            now.sampleTraces().values().forEach(t -> t.spans().forEach(s -> {
+                if (!s.resource().serviceVersion().isEmpty()) {
+                    seen.add(s.resource().serviceVersion());
+                }
+            }));
+        }
+        versions.setAll(seen);
+        baselineVersion.set(seen.isEmpty() ? null : seen.first());
+        candidateVersion.set(seen.size() < 2 ? null : seen.last());
         Map<String, HistoryRecorder> histories = now == null || now.report().histories() == null ? Map.of()
                 : now.report().histories();
         Instant start = null;
@@ -169,6 +188,17 @@ public final class CompareViewModel {
             return null;
         }
         List<String> files = open.files().stream().map(Path::toString).toList();
+        if (mode.get() == Mode.VERSION) {
+            String first = baselineVersion.get();
+            String second = candidateVersion.get();
+            if (open.demoScale() != null || first == null || second == null || first.isBlank() || second.isBlank()
+                    || first.equals(second)) {
+                summary.set(versions.size() < 2 ? "The opened traces carry fewer than two service.version values: "
+                        + "type the two versions, or compare in time." : "Choose two different versions.");
+                return null;
+            }
+            return new Diff.AttributeSides(files, "service.version", first.strip(), second.strip());
+        }
         if (mode.get() == Mode.FILES) {
             if (candidateFiles.isEmpty() || open.demoScale() != null) {
                 summary.set(open.demoScale() != null ? "The demo is open: compare it in time, or open files."
@@ -325,6 +355,42 @@ public final class CompareViewModel {
 
     public ObjectProperty<Mode> modeProperty() {
         return mode;
+    }
+
+    /**
+     * Orders versions by their numbers where they have them (1.10 after 1.9), else as text; a pre-release label comes
+     * before its release (2.0.0-rc1 before 2.0.0).
+     */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[.\\-+]");
+        String[] y = b.split("[.\\-+]");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d{1,9}") && y[i].matches("\\d{1,9}")
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i])) : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        if (x.length == y.length) {
+            return a.compareTo(b);
+        }
+        // one goes on: a number (1.2.1 after 1.2) is later, a label (2.0.0-rc1 before 2.0.0) is a pre-release
+        String[] longer = x.length > y.length ? x : y;
+        boolean later = longer[Math.min(x.length, y.length)].matches("\\d{1,9}");
+        return (x.length > y.length) == later ? 1 : -1;
+    }
+
+    /** service.version values the opened traces carry (from the kept traces). */
+    public ObservableList<String> versions() {
+        return versions;
+    }
+
+    public javafx.beans.property.StringProperty baselineVersionProperty() {
+        return baselineVersion;
+    }
+
+    public javafx.beans.property.StringProperty candidateVersionProperty() {
+        return candidateVersion;
     }
 
     /** The candidate's files in {@link Mode#FILES}. */

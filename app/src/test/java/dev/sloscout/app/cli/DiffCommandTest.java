@@ -59,6 +59,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void oneDumpCutByAVersion() throws Exception {
+        Path dump = ChangedShop.write(dir.resolve("versions.jsonl"), 7, 1_000, "payment", 3,
+                s -> s.startEpochNanos() / 1_000_000 >= 1_700_000_500_000L, "1.4.2", "1.4.3");
+        CliRun run = CliRun.of("diff", dump.toString(), "--attribute", "service.version=1.4.2",
+                "--against-attribute", "service.version=1.4.3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("where service.version=1.4.3)").contains(" 1. payment \"POST /charge\"");
+        CliRun keys = CliRun.of("diff", dump.toString(), "--attribute", "service.version=1.4.2",
+                "--against-attribute", "service.namespace=x");
+        assertThat(keys.exitCode()).isEqualTo(2);
+        assertThat(keys.err()).contains("name the same key with two values");
+        CliRun malformed = CliRun.of("diff", dump.toString(), "--attribute", "1.4.2", "--against-attribute",
+                "service.version=1.4.3");
+        assertThat(malformed.err()).contains("--attribute is KEY=VALUE");
+    }
+
+    @Test
     void sidesMustBeSaidOnceAndTimesMustBeTimes() {
         CliRun none = CliRun.of("diff", before.toString());
         assertThat(none.exitCode()).isEqualTo(2);

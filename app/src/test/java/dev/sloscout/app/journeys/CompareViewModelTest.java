@@ -86,6 +86,31 @@ class CompareViewModelTest {
     }
 
     @Test
+    void twoVersionsOfTheDeployedServiceAreProposedAndCompared() throws Exception {
+        Path dump = ChangedShop.write(dir.resolve("versions.jsonl"), 7, 1_200, "payment", 3,
+                s -> s.startEpochNanos() / 1_000_000 >= SPLIT_MILLIS, "1.9.0", "1.10.0");
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(analyse(dump));
+        CompareViewModel model = new CompareViewModel(analysis, () -> new CompareViewModel.Opened(List.of(dump),
+                null), PipelineOptions::defaults, BackgroundTasks.SAME_THREAD);
+
+        assertThat(model.versions()).containsExactly("1.9.0", "1.10.0");
+        assertThat(model.baselineVersionProperty().get()).isEqualTo("1.9.0");
+        assertThat(model.candidateVersionProperty().get()).isEqualTo("1.10.0");
+        model.modeProperty().set(CompareViewModel.Mode.VERSION);
+        model.compare();
+        assertThat(model.rows().get(0).where()).startsWith("payment POST /charge");
+        assertThat(model.summaryProperty().get()).contains("where service.version=1.10.0");
+
+        model.candidateVersionProperty().set("1.9.0");
+        model.compare();
+        assertThat(model.summaryProperty().get()).isEqualTo("Choose two different versions.");
+        assertThat(CompareViewModel.compareVersions("1.10.0", "1.9.3")).isPositive();
+        assertThat(CompareViewModel.compareVersions("2.0.0-rc1", "2.0.0")).isNegative();
+        assertThat(CompareViewModel.compareVersions("1.2.1", "1.2")).isPositive();
+        assertThat(CompareViewModel.compareVersions("1.2", "1.2.1")).isNegative();
+    }
+
+    @Test
     void nothingOpenIsSaid() {
         CompareViewModel model = new CompareViewModel(new SimpleObjectProperty<>(), () -> new CompareViewModel.Opened(
                 List.of(), null), PipelineOptions::defaults, BackgroundTasks.SAME_THREAD);

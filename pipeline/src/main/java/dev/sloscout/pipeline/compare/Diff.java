@@ -33,7 +33,40 @@ public final class Diff {
     }
 
     /** How the two sides are chosen. */
-    public sealed interface Sides permits FileSides, TimeSides, DemoSides {
+    public sealed interface Sides permits FileSides, TimeSides, DemoSides, AttributeSides {
+    }
+
+    /**
+     * One set of files cut by a resource attribute ({@code service.version=1.4.2} against {@code 1.4.3}): a trace is
+     * the candidate's when one of its spans carries the candidate's value, else the baseline's when one carries the
+     * baseline's; other traces are on neither side. Log templates are not compared (log records read here carry no
+     * resource version).
+     */
+    public record AttributeSides(List<String> inputs, String key, String baseline, String candidate)
+            implements Sides {
+        public AttributeSides {
+            if (key == null || dev.sloscout.engine.model.Resource.UNKNOWN.attribute(key) == null) {
+                throw new IllegalArgumentException("'" + key + "' is not a resource attribute the decoders keep: use "
+                        + "service.version, service.namespace, service.instance.id or service.name");
+            }
+        }
+
+        boolean isCandidate(Trace trace) {
+            return carries(trace, candidate);
+        }
+
+        boolean isBaseline(Trace trace) {
+            return !carries(trace, candidate) && carries(trace, baseline);
+        }
+
+        private boolean carries(Trace trace, String value) {
+            for (Span span : trace.spans()) {
+                if (value.equals(span.resource().attribute(key))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The bundled demo shop (as {@code analyze --demo}) cut into two time windows. */
@@ -86,6 +119,22 @@ public final class Diff {
             Comparison.Report report = Comparison.compare(before.get(), after.get(), LogSide.of(baseline.capsules()),
                     LogSide.of(candidate.capsules()), names(baseline, candidate), targets(baseline));
             return new Result(sides, baseline, candidate, before.get(), after.get(), report);
+        }
+        if (sides instanceof AttributeSides attribute) {
+            AtomicReference<Population> before = new AtomicReference<>();
+            AtomicReference<Population> after = new AtomicReference<>();
+            Analysis analysis = new Pipeline(options, cancelled, listener)
+                    .observing(discovery -> {
+                        before.set(new Population(discovery, attribute::isBaseline));
+                        return before.get();
+                    })
+                    .observing(discovery -> {
+                        after.set(new Population(discovery, attribute::isCandidate));
+                        return after.get();
+                    }).read(attribute.inputs(), InputStream.nullInputStream());
+            Comparison.Report report = Comparison.compare(before.get(), after.get(), LogSide.empty(),
+                    LogSide.empty(), names(analysis, analysis), targets(analysis));
+            return new Result(sides, analysis, analysis, before.get(), after.get(), report);
         }
         Window first = sides instanceof TimeSides t ? t.baseline() : ((DemoSides) sides).baseline();
         Window second = sides instanceof TimeSides t ? t.candidate() : ((DemoSides) sides).candidate();

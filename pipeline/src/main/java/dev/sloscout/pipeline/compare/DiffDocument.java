@@ -47,6 +47,10 @@ public record DiffDocument(Side baseline, Side candidate, int compared, int sign
         if (sides instanceof Diff.FileSides files) {
             return String.join(", ", baseline ? files.baseline() : files.candidate());
         }
+        if (sides instanceof Diff.AttributeSides attribute) {
+            return String.join(", ", attribute.inputs()) + " where " + attribute.key() + "="
+                    + (baseline ? attribute.baseline() : attribute.candidate());
+        }
         if (sides instanceof Diff.DemoSides demo) {
             return "demo shop in " + (baseline ? demo.baseline() : demo.candidate());
         }

@@ -21,10 +21,33 @@ public final class ChangedShop {
      */
     public static Path write(Path file, long seed, int traces, String service, double factor,
             Predicate<Span> stretch) throws IOException {
-        List<Span> spans = ShopTraffic.spans(seed, traces).stream().map(s -> s.serviceName().equals(service)
-                && stretch.test(s) ? stretched(s, factor) : s).toList();
+        return write(file, seed, traces, service, factor, stretch, null, null);
+    }
+
+    /**
+     * As above, and the service's spans carry {@code service.version}: {@code newVersion} on the stretched ones,
+     * {@code oldVersion} on the others (a deploy of that service).
+     */
+    public static Path write(Path file, long seed, int traces, String service, double factor,
+            Predicate<Span> stretch, String oldVersion, String newVersion) throws IOException {
+        List<Span> spans = ShopTraffic.spans(seed, traces).stream().map(s -> {
+            if (!s.serviceName().equals(service)) {
+                return s;
+            }
+            boolean changed = stretch.test(s);
+            Span out = changed ? stretched(s, factor) : s;
+            String version = changed ? newVersion : oldVersion;
+            return version == null ? out : versioned(out, version);
+        }).toList();
         Files.writeString(file, new OtlpJsonWriter().jsonLines(spans, 50), StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static Span versioned(Span s, String version) {
+        return new Span(s.traceId(), s.spanId(), s.parentSpanId(), new dev.sloscout.engine.model.Resource(
+                s.serviceName(), s.resource().serviceNamespace(), s.resource().serviceInstanceId(), version),
+                s.name(), s.kind(), s.startEpochNanos(), s.endEpochNanos(), s.status(), s.attributes(),
+                s.exceptions(), s.shared());
     }
 
     private static Span stretched(Span s, double factor) {

@@ -75,6 +75,27 @@ class DiffTest {
     }
 
     @Test
+    void oneDumpCutByTheVersionOfTheServiceThatWasDeployed() throws Exception {
+        long deployMillis = 1_700_000_000_000L + 900 * 1_000L;
+        Path dump = ChangedShop.write(dir.resolve("versions.jsonl"), 7, TRACES, "payment", 3,
+                s -> s.startEpochNanos() / 1_000_000 >= deployMillis, "1.4.2", "1.4.3");
+
+        Diff.Result result = run(new Diff.AttributeSides(List.of(dump.toString()), "service.version", "1.4.2",
+                "1.4.3"));
+
+        var first = result.report().findings().get(0);
+        assertThat(first.service()).isEqualTo("payment");
+        assertThat(first.metric()).isEqualTo("self time");
+        assertThat(first.significant()).isTrue();
+        // only checkout traces reach payment, so only they are on a side
+        assertThat(result.report().findings()).filteredOn(f -> f.kind().equals("journey"))
+                .allMatch(f -> f.journey().contains("/checkout"));
+        assertThat(DiffDocument.of(result).candidate().label()).endsWith(" where service.version=1.4.3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Diff.AttributeSides(List.of(), "k8s.pod.name",
+                "a", "b")).hasMessageContaining("'k8s.pod.name' is not a resource attribute the decoders keep");
+    }
+
+    @Test
     void theSameDumpOnBothSidesChangesNothing() throws Exception {
         Path dump = ChangedShop.write(dir.resolve("same.jsonl"), 7, 600, "payment", 1, s -> false);
         Diff.Result result = run(new Diff.FileSides(List.of(dump.toString()), List.of(dump.toString())));
