@@ -27,8 +27,9 @@ public final class ArtifactsView extends BorderPane {
     /**
      * @param export       asks the user for a folder and exports into it (with an override when the policy blocks)
      * @param choosePolicy asks the user for a policy file and checks the bundle against it
+     * @param publish      asks where to publish and opens the pull request
      */
-    public ArtifactsView(ArtifactsViewModel model, Runnable export, Runnable choosePolicy) {
+    public ArtifactsView(ArtifactsViewModel model, Runnable export, Runnable choosePolicy, Runnable publish) {
         setId("artifacts-view");
         ListView<String> files = new ListView<>(model.files());
         files.setId("artifact-files");
@@ -102,7 +103,12 @@ public final class ArtifactsView extends BorderPane {
         verdict.textProperty().bind(model.verdictProperty());
         model.blockedProperty().addListener((o, was, now) -> markBlocked(verdict, now));
         markBlocked(verdict, model.blockedProperty().get());
-        setTop(new ToolBar(exportButton, policy, verdict, validate, new Label("Rules for"), profile));
+        Button pullRequest = new Button("Open pull request\u2026");
+        pullRequest.setId("publish");
+        pullRequest.setTooltip(new Tooltip("Publish the bundle to a branch of a Git repository and open or update "
+                + "its pull request (as slo-scout publish)"));
+        pullRequest.setOnAction(e -> publish.run());
+        setTop(new ToolBar(exportButton, pullRequest, policy, verdict, validate, new Label("Rules for"), profile));
         status.setPadding(new Insets(3, 8, 3, 8));
         setBottom(status);
     }

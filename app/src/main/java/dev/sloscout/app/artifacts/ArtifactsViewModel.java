@@ -387,6 +387,68 @@ public final class ArtifactsViewModel {
                 + " (files written before the failure are whole; nothing else changed)"));
     }
 
+    /**
+     * Where and how to publish: the repository (path or URL), the branch, its base, the path in the repository, and
+     * the hosting ({@code none}, {@code github}, {@code gitlab}) with its API address.
+     */
+    public record PublishTarget(String repository, String branch, String base, String path, String hosting,
+                                String api, String slug) {
+    }
+
+    /**
+     * Publishes the bundle as it is now to a branch of a repository and opens or updates the pull request, in the
+     * background (as {@code slo-scout publish}); a bundle the policy blocks is not published.
+     *
+     * @param tokens where the hosting's token comes from (the environment, then the owner-only key file)
+     */
+    public void publish(PublishTarget target, dev.sloscout.connectors.git.Tokens tokens) {
+        if (blocked.get()) {
+            status.set("Publish refused: the policy blocks this bundle; export it with an override first, or change "
+                    + "the SLOs");
+            return;
+        }
+        Map<String, String> snapshot = Map.copyOf(bundle);
+        PolicyCheck.Verdict checked = verdict;
+        status.set("publishing to " + target.branch() + "...");
+        tasks.submit("Publish to " + target.branch(), progress -> {
+            Path scratch = Files.createTempDirectory("slo-scout-publish-bundle");
+            try {
+                ExportBundle.write(scratch, snapshot);
+                if (checked != null) {
+                    dev.sloscout.pipeline.Json.writeFile(scratch.resolve("analysis.json"), Map.of("policy",
+                            dev.sloscout.pipeline.AnalysisDocument.PolicyReport.of(checked)));
+                }
+                dev.sloscout.connectors.git.Hosting hosting = null;
+                java.util.Optional<String> token = java.util.Optional.empty();
+                if (!"none".equals(target.hosting())) {
+                    token = tokens.of(target.hosting());
+                    if (token.isEmpty()) {
+                        throw new dev.sloscout.connectors.git.PublishException("no " + target.hosting()
+                                + " token: set " + tokens.where(target.hosting()));
+                    }
+                    java.net.URI api = java.net.URI.create(target.api());
+                    hosting = target.hosting().equals("github")
+                            ? dev.sloscout.connectors.git.Hosting.gitHub(api, target.slug(), token.get())
+                            : dev.sloscout.connectors.git.Hosting.gitLab(api, target.slug(), token.get());
+                }
+                org.eclipse.jgit.transport.CredentialsProvider credentials = token.map(t ->
+                        (org.eclipse.jgit.transport.CredentialsProvider)
+                                new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
+                                        "github".equals(target.hosting()) ? "x-access-token" : "oauth2", t))
+                        .orElse(null);
+                return new dev.sloscout.connectors.git.Publisher().publish(
+                        new dev.sloscout.connectors.git.Publisher.Request(scratch, target.repository(),
+                                target.branch(), target.base(), target.path(), null, hosting, false, credentials));
+            } finally {
+                deleteTree(scratch);
+            }
+        }, result -> status.set((result.commit() == null ? target.branch() + " already had this bundle"
+                : "pushed " + result.commit().substring(0, 12) + " to " + target.branch() + ": " + result.title())
+                + (result.pullRequest() == null ? "" : "; " + (result.pullRequest().created() ? "opened #" : "updated #")
+                        + result.pullRequest().number() + " " + result.pullRequest().url())),
+                failure -> status.set("Publish failed: " + failure.getMessage()));
+    }
+
     /** Validates the current bundle (promtool) in a scratch folder, in the background. */
     public void validateWithPromtool() {
         Map<String, String> snapshot = Map.copyOf(bundle);

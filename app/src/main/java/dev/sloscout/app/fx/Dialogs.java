@@ -22,4 +22,11 @@ public interface Dialogs {
      * is refused). The reason goes to the policy audit log.
      */
     String overrideReason(String blockedBy);
+
+    /**
+     * Where to publish the bundle: repository, branch, base, path, hosting ({@code none}, {@code github},
+     * {@code gitlab}), its API and the repository's owner/name there; null when the user cancels. Values are in
+     * {@code fields}' order: the defaults to show.
+     */
+    java.util.List<String> publishTarget(java.util.List<String> defaults);
 }

@@ -90,4 +90,32 @@ public final class FxDialogs implements Dialogs {
         dialog.getDialogPane().setMinWidth(560);
         return dialog.showAndWait().map(String::strip).filter(r -> !r.isEmpty()).orElse(null);
     }
+
+    @Override
+    public java.util.List<String> publishTarget(java.util.List<String> defaults) {
+        javafx.scene.control.Dialog<java.util.List<String>> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle("Open pull request");
+        dialog.setHeaderText("Publish the bundle to a branch and open (or update) its pull request. The token comes "
+                + "from GITHUB_TOKEN / GITLAB_TOKEN or ~/.slo-scout/github.token / gitlab.token.");
+        String[] labels = {"Repository (path or URL)", "Branch", "Base branch", "Path in the repository",
+            "Hosting (none, github, gitlab)", "API address", "Owner/name on the hosting"};
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        java.util.List<javafx.scene.control.TextField> fields = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            javafx.scene.control.TextField field = new javafx.scene.control.TextField(i < defaults.size()
+                    ? defaults.get(i) : "");
+            field.setPrefColumnCount(36);
+            fields.add(field);
+            grid.addRow(i, new javafx.scene.control.Label(labels[i]), field);
+        }
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK
+                ? fields.stream().map(f -> f.getText().strip()).toList() : null);
+        return dialog.showAndWait().orElse(null);
+    }
 }

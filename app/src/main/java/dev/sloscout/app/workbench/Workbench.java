@@ -116,6 +116,15 @@ public final class Workbench {
             }
             artifacts.export(folder); // refused, saying why, while the policy blocks the bundle
         };
+        Runnable publish = () -> {
+            java.util.List<String> answer = ask.publishTarget(java.util.List.of("", "slo-scout/workbench", "main",
+                    "slo/", "none", "https://api.github.com", ""));
+            if (answer != null && answer.size() == 7) {
+                artifacts.publish(new ArtifactsViewModel.PublishTarget(answer.get(0), answer.get(1), answer.get(2),
+                        answer.get(3), answer.get(4).toLowerCase(java.util.Locale.ROOT), answer.get(5),
+                        answer.get(6)), new dev.sloscout.connectors.git.Tokens(System.getenv(), home));
+            }
+        };
         Runnable choosePolicy = () -> {
             Path file = ask.choosePolicy();
             if (file != null) {
@@ -125,7 +134,7 @@ public final class Workbench {
         window = new MainWindow(model, new MainWindow.Parts(ask, tasks, () -> journeysView = new JourneysView(journeys),
                 () -> new CapsulesView(capsules, this::revealTrace),
                 () -> new SloStudioView(studio, new AdvisorPanel(advisor)), studio,
-                () -> new ArtifactsView(artifacts, export, choosePolicy), export, () -> new SearchView(search, this::openHit), search,
+                () -> new ArtifactsView(artifacts, export, choosePolicy, publish), export, () -> new SearchView(search, this::openHit), search,
                 () -> liveView = new LiveSourcesView(live),
                 () -> new DataQualityView(new DataQualityViewModel(model.analysisProperty()), this::revealTrace,
                         this::revealCapsule), () -> new CompareView(compare, ask::chooseFiles), Workbench::applyTheme));

@@ -152,6 +152,57 @@ class ArtifactsViewModelTest {
         assertThat(out.resolve("prometheus")).exists();
     }
 
+    @Test
+    void theBundleIsPublishedToABranchOfARepositoryUnlessThePolicyBlocksIt() throws Exception {
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analyses.smallDemo());
+        ArtifactsViewModel vm = new ArtifactsViewModel(analysis, new SloStudioViewModel(analysis).tuned(),
+                BackgroundTasks.SAME_THREAD, p -> { }, bundle -> List.of());
+        Path remote = dir.resolve("slos.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()
+                .close();
+        Path seed = dir.resolve("seed");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(remote.toUri().toString()).setDirectory(seed.toFile()).call()) {
+            Files.writeString(seed.resolve("README.md"), "slos\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
+            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+        }
+        ArtifactsViewModel.PublishTarget target = new ArtifactsViewModel.PublishTarget(remote.toString(),
+                "slo-scout/demo", "main", "slo/", "none", "", "");
+        dev.sloscout.connectors.git.Tokens tokens = new dev.sloscout.connectors.git.Tokens(java.util.Map.of(),
+                dir.resolve("home"));
+
+        vm.publish(target, tokens);
+
+        assertThat(vm.statusProperty().get()).matches("pushed [0-9a-f]{12} to slo-scout/demo: feat\\(slo\\): .*");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(remote.toFile());
+                org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository());
+                org.eclipse.jgit.treewalk.TreeWalk tree = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
+            tree.addTree(walk.parseCommit(git.getRepository().resolve("refs/heads/slo-scout/demo")).getTree());
+            tree.setRecursive(true);
+            int files = 0;
+            while (tree.next()) {
+                String path = tree.getPathString();
+                if (path.startsWith("slo/")) {
+                    files++;
+                    assertThat(new String(git.getRepository().open(tree.getObjectId(0)).getBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)).as(path).isEqualTo(vm.content(path.substring(4)));
+                }
+            }
+            assertThat(files).isEqualTo(vm.files().size());
+        }
+
+        vm.publish(new ArtifactsViewModel.PublishTarget(remote.toString(), "slo-scout/demo", "main", "slo/",
+                "github", "http://127.0.0.1:1/api", "acme/slos"), tokens);
+        assertThat(vm.statusProperty().get()).startsWith("Publish failed: no github token: set $GITHUB_TOKEN");
+
+        vm.loadPolicy(Files.writeString(dir.resolve("block.yaml"), "rules:\n  - name: none\n    mode: block\n"
+                + "    maxSlos: 0\n"));
+        vm.publish(target, tokens);
+        assertThat(vm.statusProperty().get()).startsWith("Publish refused: the policy blocks this bundle");
+    }
+
     private static String slug(SloStudioViewModel studio) {
         String journey = studio.selectedProperty().get().journeyName(); // e.g. "frontend GET /products"
         return journey.substring(journey.indexOf(' ') + 1).toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

@@ -79,6 +79,11 @@ class WorkbenchUiTest {
             }
 
             @Override
+            public List<String> publishTarget(List<String> defaults) {
+                return null;
+            }
+
+            @Override
             public String overrideReason(String blockedBy) {
                 blockedShown = blockedBy;
                 return overrideReason;
