@@ -20,7 +20,7 @@ import java.io.PrintWriter;
             "3 the bundle broke a blocking rule of --policy (only the policy report is written)."},
         subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, FingerprintCommand.class,
             SearchCommand.class, AdviseCommand.class, MetricsSlisCommand.class,
-            ReceiveCommand.class, KafkaCommand.class, DemoDataCommand.class, DiffCommand.class, PublishCommand.class})
+            ReceiveCommand.class, KafkaCommand.class, DemoDataCommand.class, DiffCommand.class, PublishCommand.class, ServeCommand.class})
 public final class SloScoutCommand implements Runnable {
     /** Exit code: results were produced, but some input had problems. */
     public static final int EXIT_PROBLEMS = 1;
@@ -111,6 +111,9 @@ public final class SloScoutCommand implements Runnable {
             }
             if (type == JourneysCommand.class) {
                 return type.cast(new JourneysCommand(stdin, out, err));
+            }
+            if (type == ServeCommand.class) {
+                return type.cast(new ServeCommand(out, err, System.getenv(), dev.sloscout.app.CrashLog.home(), clock));
             }
             if (type == PublishCommand.class) {
                 return type.cast(new PublishCommand(out, err, System.getenv(), dev.sloscout.app.CrashLog.home()));
