@@ -51,6 +51,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Analyses waiting at most; more are refused with 429 (default ${DEFAULT-VALUE}).")
     int queue;
 
+    @Option(names = "--job-timeout", defaultValue = "60", paramLabel = "MINUTES",
+            description = "How long one analysis may run before it is stopped and failed (default ${DEFAULT-VALUE}).")
+    long jobTimeoutMinutes;
+
     @Option(names = "--work", paramLabel = "DIR", description = "Where analyses keep uploads and results "
             + "(default ~/.slo-scout/serve).")
     Path work;
@@ -81,7 +85,13 @@ final class ServeCommand implements Callable<Integer> {
         InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon),
                 Integer.parseInt(listen.substring(colon + 1)));
         ServeToken token = ServeToken.resolve(environment, home);
-        ApiServer.Limits limits = new ApiServer.Limits(maxBodyMb * 1024 * 1024, maxUploads, allowed);
+        ApiServer.Limits limits = new ApiServer.Limits(maxBodyMb * 1024 * 1024, maxUploads, allowed,
+                java.time.Duration.ofMinutes(jobTimeoutMinutes));
+        // the JDK's HTTP server drops a request (or response) that takes longer than this to transfer
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "300");
+            System.setProperty("sun.net.httpserver.maxRspTime", "300");
+        }
         CountDownLatch stop = new CountDownLatch(1);
         try (ApiServer server = new ApiServer(address, token.value(), limits, workers, queue,
                 work != null ? work : home.resolve("serve"), dev.sloscout.app.serve.AnalysisJobs.runner(clock),

@@ -41,9 +41,13 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ApiServer implements AutoCloseable {
     /** What the server allows. */
-    public record Limits(long maxBodyBytes, int maxUploads, List<Path> allowed) {
+    public record Limits(long maxBodyBytes, int maxUploads, List<Path> allowed, java.time.Duration jobTimeout) {
         public Limits {
             allowed = allowed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        }
+
+        public Limits(long maxBodyBytes, int maxUploads, List<Path> allowed) {
+            this(maxBodyBytes, maxUploads, allowed, java.time.Duration.ofHours(1));
         }
     }
 
@@ -69,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
         this.limits = limits;
         this.work = work;
         this.hostingTokens = hostingTokens;
-        this.jobs = new Jobs(workers, queue, runner);
+        this.jobs = new Jobs(workers, queue, runner, limits.jobTimeout());
         Files.createDirectories(work);
         server = HttpServer.create(listen, 0);
         server.createContext("/", this::handle);

@@ -38,6 +38,7 @@ public final class Jobs implements AutoCloseable {
         volatile double progress;
         volatile String message = "";
         volatile boolean cancelRequested;
+        volatile boolean timedOut;
 
         Job(String id, List<Path> inputs, Map<String, String> options, Path folder) {
             this.id = id;
@@ -51,9 +52,18 @@ public final class Jobs implements AutoCloseable {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
     private final Runner runner;
+    private final java.time.Duration timeout;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "slo-scout-api-timeout");
+                t.setDaemon(true);
+                return t;
+            });
 
-    Jobs(int workers, int queue, Runner runner) {
+    /** @param timeout how long one analysis may run before it is stopped (and failed) */
+    Jobs(int workers, int queue, Runner runner, java.time.Duration timeout) {
         this.runner = runner;
+        this.timeout = timeout;
         pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "slo-scout-api-job");
             t.setDaemon(true);
@@ -87,6 +97,10 @@ public final class Jobs implements AutoCloseable {
             }
             job.status = Status.RUNNING;
         }
+        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> {
+            job.timedOut = true;
+            job.cancelRequested = true;
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             job.message = runner.run(job, () -> job.cancelRequested);
             job.status = job.cancelRequested ? Status.CANCELLED : Status.DONE;
@@ -94,6 +108,13 @@ public final class Jobs implements AutoCloseable {
         } catch (Exception | OutOfMemoryError e) {
             job.message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             job.status = job.cancelRequested ? Status.CANCELLED : Status.FAILED;
+        } finally {
+            deadline.cancel(false);
+        }
+        if (job.timedOut) {
+            job.status = Status.FAILED;
+            job.message = String.format(java.util.Locale.ROOT, "timed out after %.1f s (--job-timeout)",
+                    timeout.toMillis() / 1000.0);
         }
     }
 
@@ -119,5 +140,6 @@ public final class Jobs implements AutoCloseable {
     public void close() {
         jobs.values().forEach(this::cancel);
         pool.shutdownNow();
+        timer.shutdownNow();
     }
 }

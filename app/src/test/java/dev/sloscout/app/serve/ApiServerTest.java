@@ -66,8 +66,13 @@ class ApiServerTest {
 
     private ApiServer start(long maxBody, int maxUploads, int workers, int queue, Jobs.Runner runner)
             throws Exception {
+        return start(maxBody, maxUploads, workers, queue, runner, Duration.ofMinutes(5));
+    }
+
+    private ApiServer start(long maxBody, int maxUploads, int workers, int queue, Jobs.Runner runner,
+            Duration jobTimeout) throws Exception {
         server = new ApiServer(new InetSocketAddress("127.0.0.1", 0), TOKEN, new ApiServer.Limits(maxBody, maxUploads,
-                List.of(allowed)), workers, queue, dir.resolve("work"), runner, new Tokens(Map.of(), dir.resolve("h")));
+                List.of(allowed), jobTimeout), workers, queue, dir.resolve("work"), runner, new Tokens(Map.of(), dir.resolve("h")));
         return server;
     }
 
@@ -323,6 +328,20 @@ class ApiServerTest {
         assertThat(await(first).get("status").asText()).isEqualTo("cancelled");
         assertThat(await(second).get("status").asText()).as("never ran").isEqualTo("cancelled");
         release.countDown();
+    }
+
+    @Test
+    void anAnalysisThatRunsTooLongIsStoppedAndFailed() throws Exception {
+        start(1_000_000, 5, 1, 1, (job, cancelled) -> {
+            while (!cancelled.getAsBoolean()) {
+                Thread.sleep(10);
+            }
+            return "stopped";
+        }, Duration.ofMillis(300));
+        String id = postJson("{\"inputs\":[\"" + dump + "\"]}").get("id").asText();
+        JsonNode failed = await(id);
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("message").asText()).isEqualTo("timed out after 0.3 s (--job-timeout)");
     }
 
     @Test
