@@ -66,6 +66,8 @@ class PromtoolBundleTest {
         assertThat(out.resolve("runbooks/frontend-post-checkout-availability.md")).exists();
     }
 
+    /** The period x alert-profile matrix (about 40 s): a load suite, run by the slow profile (.ci/run). */
+    @Tag("slow")
     @ParameterizedTest(name = "--alerts {0} --period {1}")
     @org.junit.jupiter.params.provider.CsvSource({"sloth,7d", "sloth,14d", "sloth,28d", "sloth,30d", "sloth,90d",
         "tiers,7d", "tiers,14d", "tiers,30d"}) // tiers at 28d: the rules-profile test above; at 90d its 9-day

@@ -250,6 +250,19 @@ class ApiServerTest {
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
         assertThat(done.get("analysis").get("journeys").size()).isPositive();
 
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(bytes);
+        }
+        HttpResponse<byte[]> compressed = http.send(HttpRequest.newBuilder(uri("/api/v1/analyses"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/gzip")
+                .header("X-Filename", "shop.jsonl.gz").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        gzipped.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(compressed.statusCode()).isEqualTo(202);
+        JsonNode unzipped = await(json(compressed).get("id").asText());
+        assertThat(unzipped.get("analysis").get("journeys")).as("a compressed body reads as the same dump")
+                .isEqualTo(done.get("analysis").get("journeys"));
+
         String boundary = "b0undary";
         byte[] multipart = multipart(boundary, Map.of("a.jsonl", bytes, "b.log",
                 "{\"service\":\"checkout\",\"message\":\"cache warmed in 12 ms\"}\n".getBytes()));
