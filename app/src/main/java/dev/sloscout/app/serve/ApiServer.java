@@ -375,8 +375,30 @@ public final class ApiServer implements AutoCloseable {
         sendBytes(exchange, status, "application/json", Json.MAPPER.writeValueAsBytes(body));
     }
 
+    /** What an error answer reads of a request body it refuses, so the client sees the answer (not a reset). */
+    static final long DRAIN = 16L * 1024 * 1024;
+
     private static void error(HttpExchange exchange, int status, String message) throws IOException {
+        drain(exchange);
+        exchange.getResponseHeaders().set("Connection", "close");
         send(exchange, status, Json.MAPPER.createObjectNode().put("error", message).put("status", status));
+    }
+
+    /**
+     * Reads and drops what is left of the request body (at most {@link #DRAIN} bytes): a server that answers and
+     * closes with unread bytes makes TCP reset the connection, and the client loses the answer.
+     */
+    private static void drain(HttpExchange exchange) {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try {
+            InputStream in = exchange.getRequestBody();
+            for (int n; read < DRAIN && (n = in.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        }
     }
 
     private static void sendBytes(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
