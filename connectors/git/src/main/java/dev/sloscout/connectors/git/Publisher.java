@@ -36,6 +36,16 @@ import java.util.stream.Stream;
  * Nothing is left behind: the scratch clone is deleted whatever happens, so a failed push changes nothing anywhere.
  */
 public final class Publisher {
+    private final Runnable beforePush;
+
+    public Publisher() {
+        this(() -> { });
+    }
+
+    /** @param beforePush runs between the commit and the push (tests move the remote branch there) */
+    Publisher(Runnable beforePush) {
+        this.beforePush = beforePush;
+    }
     /**
      * @param repository  a path or URL Git can clone (file://, git://, https://, ssh)
      * @param path        where the bundle goes in the repository ({@code slo/}; empty for the root)
@@ -106,6 +116,7 @@ public final class Publisher {
             if (!changes.isEmpty()) {
                 RevCommit made = git.commit().setMessage(subject + "\n\n" + PullRequestText.commitBody(changes)).call();
                 commit = made.getId().name();
+                beforePush.run();
                 push(git, request);
             } else if (!existing) {
                 throw new PublishException("nothing to publish: " + request.base() + " already has this bundle under "

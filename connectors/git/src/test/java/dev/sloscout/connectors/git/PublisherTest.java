@@ -195,6 +195,35 @@ class PublisherTest {
     }
 
     @Test
+    void aBranchThatMovedWhilePublishingIsAConflictAndTheirCommitStays() throws Exception {
+        publish(remote.toUri().toString(), false);
+        slo("cart", "get-cart-availability", "99.5%");
+        Path theirs = dir.resolve("theirs");
+        Publisher racing = new Publisher(() -> {
+            try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setBranch("slo-scout/cart")
+                    .setDirectory(theirs.toFile()).call()) {
+                Files.writeString(theirs.resolve("slo/NOTES.md"), "a reviewer's note\n");
+                git.add().addFilepattern(".").call();
+                git.commit().setMessage("review note").setAuthor("r", "r@example").setCommitter("r", "r@example")
+                        .call();
+                git.push().call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThatThrownBy(() -> racing.publish(new Publisher.Request(bundle, remote.toUri().toString(),
+                "slo-scout/cart", "main", "slo/", null, null, false, null))).isInstanceOf(PublishException.class)
+                .hasMessageEndingWith("conflict: slo-scout/cart moved on the remote while publishing; run publish "
+                        + "again");
+        assertThat(head(remote, "slo-scout/cart").getShortMessage()).isEqualTo("review note");
+
+        Publisher.Result again = publish(remote.toUri().toString(), false);
+        assertThat(again.changes().modified()).contains("slo/runbooks/cart-get-cart-availability.md");
+        assertThat(tree(remote, "slo-scout/cart")).as("their note kept").containsKey("slo/NOTES.md");
+    }
+
+    @Test
     void overGitDaemonAProtectedBranchRefusesThePushAndNothingChanges() throws Exception {
         assumeGit();
         int port;
