@@ -19,17 +19,19 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkbenchSettings(double x, double y, double width, double height, boolean maximized, boolean dark,
                                 List<String> recentFiles, List<String> recentWorkspaces,
-                                String exportFolder, String metricsProfile, String rulesProfile, String policyFile) {
+                                String exportFolder, String metricsProfile, String rulesProfile, String policyFile,
+                                List<String> publishTarget) {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchSettings.class);
     static final int RECENT = 10;
     static final String FILE = "workbench.json";
 
     public static final WorkbenchSettings DEFAULTS = new WorkbenchSettings(Double.NaN, Double.NaN, 1280, 800, false, false,
-            List.of(), List.of(), null, null, null, null);
+            List.of(), List.of(), null, null, null, null, null);
 
     public WorkbenchSettings {
         recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
         recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
+        publishTarget = publishTarget == null ? null : List.copyOf(publishTarget);
         width = width >= 400 ? width : 1280; // missing or absurd: the default size
         height = height >= 300 ? height : 800;
     }
@@ -60,43 +62,49 @@ public record WorkbenchSettings(double x, double y, double width, double height,
 
     public WorkbenchSettings withWindow(double newX, double newY, double newWidth, double newHeight, boolean newMaximized) {
         return new WorkbenchSettings(newX, newY, newWidth, newHeight, newMaximized, dark, recentFiles,
-                recentWorkspaces, exportFolder, metricsProfile, rulesProfile, policyFile);
+                recentWorkspaces, exportFolder, metricsProfile, rulesProfile, policyFile, publishTarget);
     }
 
     public WorkbenchSettings withDark(boolean newDark) {
         return new WorkbenchSettings(x, y, width, height, maximized, newDark, recentFiles, recentWorkspaces,
-                exportFolder, metricsProfile, rulesProfile, policyFile);
+                exportFolder, metricsProfile, rulesProfile, policyFile, publishTarget);
     }
 
     public WorkbenchSettings withRecentFile(String path) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, pushed(recentFiles, path),
-                recentWorkspaces, exportFolder, metricsProfile, rulesProfile, policyFile);
+                recentWorkspaces, exportFolder, metricsProfile, rulesProfile, policyFile, publishTarget);
     }
 
     public WorkbenchSettings withRecentWorkspace(String path) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles,
-                pushed(recentWorkspaces, path), exportFolder, metricsProfile, rulesProfile, policyFile);
+                pushed(recentWorkspaces, path), exportFolder, metricsProfile, rulesProfile, policyFile, publishTarget);
     }
 
     public WorkbenchSettings withExportFolder(String folder) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                folder, metricsProfile, rulesProfile, policyFile);
+                folder, metricsProfile, rulesProfile, policyFile, publishTarget);
     }
 
     public WorkbenchSettings withRulesProfile(String name) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                exportFolder, metricsProfile, name, policyFile);
+                exportFolder, metricsProfile, name, policyFile, publishTarget);
     }
 
     public WorkbenchSettings withMetricsProfile(String file) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                exportFolder, file, rulesProfile, policyFile);
+                exportFolder, file, rulesProfile, policyFile, publishTarget);
+    }
+
+    /** Where the Artifacts view last published (repository, branch, base, path, hosting, API, owner/name). */
+    public WorkbenchSettings withPublishTarget(List<String> target) {
+        return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
+                exportFolder, metricsProfile, rulesProfile, policyFile, target);
     }
 
     /** The policy the Artifacts view checks bundles against (null: none). */
     public WorkbenchSettings withPolicyFile(String file) {
         return new WorkbenchSettings(x, y, width, height, maximized, dark, recentFiles, recentWorkspaces,
-                exportFolder, metricsProfile, rulesProfile, file);
+                exportFolder, metricsProfile, rulesProfile, file, publishTarget);
     }
 
     /**

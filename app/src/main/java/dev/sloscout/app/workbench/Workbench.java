@@ -117,9 +117,12 @@ public final class Workbench {
             artifacts.export(folder); // refused, saying why, while the policy blocks the bundle
         };
         Runnable publish = () -> {
-            java.util.List<String> answer = ask.publishTarget(java.util.List.of("", "slo-scout/workbench", "main",
-                    "slo/", "none", "https://api.github.com", ""));
+            java.util.List<String> remembered = model.settingsProperty().get().publishTarget();
+            java.util.List<String> answer = ask.publishTarget(remembered != null && remembered.size() == 7 ? remembered
+                    : java.util.List.of("", "slo-scout/workbench", "main", "slo/", "none", "https://api.github.com",
+                            ""));
             if (answer != null && answer.size() == 7) {
+                model.settingsProperty().set(model.settingsProperty().get().withPublishTarget(answer));
                 artifacts.publish(new ArtifactsViewModel.PublishTarget(answer.get(0), answer.get(1), answer.get(2),
                         answer.get(3), answer.get(4).toLowerCase(java.util.Locale.ROOT), answer.get(5),
                         answer.get(6)), new dev.sloscout.connectors.git.Tokens(System.getenv(), home));

@@ -52,6 +52,8 @@ class WorkbenchUiTest {
     private Path policyFile;
     private String overrideReason;
     private volatile String blockedShown;
+    private volatile List<String> publishTo;
+    private volatile List<String> publishDefaults;
 
     @Start
     void start(Stage stage) {
@@ -80,7 +82,8 @@ class WorkbenchUiTest {
 
             @Override
             public List<String> publishTarget(List<String> defaults) {
-                return null;
+                publishDefaults = defaults;
+                return publishTo;
             }
 
             @Override
@@ -282,6 +285,38 @@ class WorkbenchUiTest {
         }
         assertThat(workbench.artifacts().validation()).anyMatch(v -> v.startsWith("promtool"));
         assertThat(workbench.artifacts().diffSummaryProperty().get()).startsWith("Unchanged since the export");
+    }
+
+    @Test
+    void openAPullRequestPushesTheBundleToABranchAndRemembersWhere(FxRobot robot) throws Exception {
+        Path remote = dir.resolve("slos-" + System.nanoTime() + ".git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()
+                .close();
+        Path seed = Files.createTempDirectory(dir, "seed");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
+                .setURI(remote.toUri().toString()).setDirectory(seed.resolve("c").toFile()).call()) {
+            Files.writeString(seed.resolve("c/README.md"), "slos\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
+            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
+        }
+        openShop(robot);
+        robot.clickOn("Artifacts");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !workbench.artifacts().files().isEmpty());
+        publishTo = List.of(remote.toString(), "slo-scout/ui", "main", "slo/", "none", "", "");
+        robot.clickOn("#publish");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.artifacts().statusProperty().get()
+                .startsWith("pushed "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#artifact-status").queryLabeled().getText()).contains("to slo-scout/ui: feat(slo): ");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(remote.toFile())) {
+            assertThat(git.getRepository().resolve("refs/heads/slo-scout/ui")).isNotNull();
+        }
+        publishTo = null;
+        robot.clickOn("#publish");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(publishDefaults).as("the last target is offered again").containsExactlyElementsOf(
+                List.of(remote.toString(), "slo-scout/ui", "main", "slo/", "none", "", ""));
     }
 
     @Test
