@@ -23,11 +23,17 @@ public record Policy(Path file, Double pricePerSeriesMonth, List<Rule> rules) {
     /** What a violated rule does. */
     public enum Mode { BLOCK, WARN, AUDIT }
 
-    /** The limits a rule can set; {@code forbidServices} takes a list, the others a number. */
+    /** The limits a rule can set; the service and route rules take a list, the others a number. */
     public enum Limit {
         MAX_SERVICES("maxServices"), MAX_TRAFFIC_SHARE("maxTrafficShare"), MAX_ALERT_RULES("maxAlertRules"),
         MAX_PAGES_PER_WEEK("maxPagesPerWeek"), MAX_NEW_SERIES("maxNewSeries"), MAX_MONTHLY_COST("maxMonthlyCost"),
-        MIN_OBJECTIVE_MARGIN("minObjectiveMargin"), MAX_SLOS("maxSlos"), FORBID_SERVICES("forbidServices");
+        MIN_OBJECTIVE_MARGIN("minObjectiveMargin"), MAX_SLOS("maxSlos"), FORBID_SERVICES("forbidServices"),
+        ALLOW_SERVICES("allowServices"), FORBID_ROUTES("forbidRoutes");
+
+        /** Takes a list of names (routes: {@code service operation}, {@code *} matching any text). */
+        public boolean takesList() {
+            return this == FORBID_SERVICES || this == ALLOW_SERVICES || this == FORBID_ROUTES;
+        }
 
         final String key;
 
@@ -49,7 +55,7 @@ public record Policy(Path file, Double pricePerSeriesMonth, List<Rule> rules) {
         }
     }
 
-    /** One rule: a number for every limit but {@link Limit#FORBID_SERVICES}, whose services are in the list. */
+    /** One rule: a number, or for the list limits ({@link Limit#takesList()}) the names in {@code services}. */
     public record Rule(String name, Mode mode, Limit limit, double value, List<String> services, int line) {
     }
 
@@ -141,7 +147,7 @@ public record Policy(Path file, Double pricePerSeriesMonth, List<Rule> rules) {
                                 + limit.key + " and " + key});
                     }
                     limit = Limit.of(key);
-                    if (limit == Limit.FORBID_SERVICES) {
+                    if (limit.takesList()) {
                         services = strings(file, p, name, key);
                     } else {
                         value = number(file, p, name, key);

@@ -158,6 +158,16 @@ public final class PolicyCheck {
                 List<String> hit = r.services().stream().filter(rule.services()::contains).toList();
                 yield hit.isEmpty() ? null : "the bundle has SLOs on forbidden services: " + String.join(", ", hit);
             }
+            case ALLOW_SERVICES -> {
+                List<String> outside = r.services().stream().filter(s -> !rule.services().contains(s)).toList();
+                yield outside.isEmpty() ? null : "the bundle has SLOs on services outside the allowed list: "
+                        + String.join(", ", outside);
+            }
+            case FORBID_ROUTES -> {
+                List<String> hit = r.routes().stream().filter(route -> rule.services().stream()
+                        .anyMatch(glob -> matches(glob, route))).toList();
+                yield hit.isEmpty() ? null : "the bundle has SLOs on forbidden routes: " + String.join(", ", hit);
+            }
         };
     }
 
@@ -172,7 +182,19 @@ public final class PolicyCheck {
             case MAX_MONTHLY_COST -> String.format(Locale.ROOT, "%.2f a month", r.monthlyCost());
             case MIN_OBJECTIVE_MARGIN -> "every objective within the data";
             case FORBID_SERVICES -> "no forbidden service";
+            case ALLOW_SERVICES -> "every service allowed";
+            case FORBID_ROUTES -> "no forbidden route";
         };
+    }
+
+    /** A route ({@code service operation}) against a pattern where {@code *} matches any text. */
+    static boolean matches(String glob, String route) {
+        String[] parts = glob.split("\\*", -1);
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            regex.append(i == 0 ? "" : ".*").append(Pattern.quote(parts[i]));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(route).matches();
     }
 
     private static double weeksOfHistory(Analysis analysis, String journeyId) {
