@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * The blast radius and cost of a bundle, and a policy's verdict on it. Every figure comes from the bundle itself:
  * alert and recording rules are counted in the rules written for each SLO; every recording rule aggregates with
  * {@code sum} to the SLO's fixed labels, so it adds exactly one series; range reads are the range selectors its
- * rules evaluate each interval; expected pages and tickets per week are the backtest's firings over the weeks of
- * history behind the proposal (an upper bound for Sloth's pair, whose two windows pairs may fire together).
+ * rules evaluate each interval; expected pages and tickets per week are the firings of the alerts the bundle exports
+ * (its objective, period and alert profile) replayed over the weeks of history behind the SLO (an upper bound for
+ * Sloth's pair, whose two window pairs may fire together).
  */
 public final class PolicyCheck {
     private static final Pattern RANGE = Pattern.compile("\\[[0-9a-z]+\\]");
@@ -81,7 +82,7 @@ public final class PolicyCheck {
             double weeks = weeksOfHistory(analysis, slo.journey().id());
             double pages = 0;
             double tickets = 0;
-            for (Backtest.TierResult tier : slo.proposal().backtest()) {
+            for (Backtest.TierResult tier : exportedBacktest(slo, analysis)) {
                 if (weeks > 0) {
                     double perWeek = tier.firings() / weeks;
                     if (tier.severity() == AlertTier.Severity.PAGE) {
@@ -185,6 +186,26 @@ public final class PolicyCheck {
             case ALLOW_SERVICES -> "every service allowed";
             case FORBID_ROUTES -> "no forbidden route";
         };
+    }
+
+    /**
+     * The alerts the bundle exports for an SLO (its objective, period and the tiers that can fire in its alert
+     * profile), replayed over the history behind it; the proposal's own backtest when there is no such history.
+     */
+    static List<Backtest.TierResult> exportedBacktest(ExportedSlo slo, Analysis analysis) {
+        dev.sloscout.engine.artifact.SloDefinition definition = slo.definition();
+        List<AlertTier> tiers = definition.alerts() == dev.sloscout.engine.artifact.AlertProfile.SLOTH
+                ? java.util.stream.Stream.concat(definition.firing(AlertTier.Severity.PAGE).stream(),
+                        definition.firing(AlertTier.Severity.TICKET).stream()).toList()
+                : definition.tiers().stream().filter(t -> t.canFire(definition.period(), definition.objective()))
+                        .toList();
+        try {
+            Double threshold = slo.proposal().thresholdMs();
+            return Backtest.run(analysis.history(slo.candidate(), threshold == null ? 0 : threshold),
+                    definition.objective(), definition.period(), tiers);
+        } catch (IllegalArgumentException noHistory) {
+            return slo.proposal().backtest();
+        }
     }
 
     /** A route ({@code service operation}) against a pattern where {@code *} matches any text. */
