@@ -146,9 +146,10 @@ public final class Publisher {
     /** Auth and network failures in one line each, never with a token in them. */
     static PublishException transport(String remote, Exception e) {
         String message = String.valueOf(e.getMessage());
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")
-                || lower.contains("403")) {
+        // the remote's address can hold digits like 401 (a port): judge the rest of the message
+        String lower = message.replace(remote, "").toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("not authorized") || lower.contains("authentication")
+                || java.util.regex.Pattern.compile("(?<![\\d.:])40[13](?![\\d])").matcher(lower).find()) {
             return new PublishException(remote + ": authentication failed (set GITHUB_TOKEN or GITLAB_TOKEN, or "
                     + "check the token's rights)", e);
         }

@@ -258,6 +258,16 @@ class PublisherTest {
                 .hasMessageContaining("cannot reach the repository");
     }
 
+    @Test
+    void authenticationIsToldApartFromAPortThatLooksLikeAStatus() {
+        assertThat(Publisher.transport("git://127.0.0.1:40369/r.git", new Exception(
+                "git://127.0.0.1:40369/r.git: Connection refused")).getMessage()).contains("cannot reach");
+        assertThat(Publisher.transport("https://h/r.git", new Exception("https://h/r.git: 401 Unauthorized"))
+                .getMessage()).contains("authentication failed");
+        assertThat(Publisher.transport("https://h/r.git", new Exception("https://h/r.git: not authorized"))
+                .getMessage()).contains("authentication failed");
+    }
+
     private static void assumeGit() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Stream.of(System.getenv("PATH").split(":"))
                 .anyMatch(p -> Files.isExecutable(Path.of(p, "git"))), "git is not installed (.ci/run installs it)");
