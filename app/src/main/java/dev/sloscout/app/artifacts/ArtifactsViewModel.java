@@ -426,16 +426,11 @@ public final class ArtifactsViewModel {
                         throw new dev.sloscout.connectors.git.PublishException("no " + target.hosting()
                                 + " token: set " + tokens.where(target.hosting()));
                     }
-                    java.net.URI api = java.net.URI.create(target.api());
-                    hosting = target.hosting().equals("github")
-                            ? dev.sloscout.connectors.git.Hosting.gitHub(api, target.slug(), token.get())
-                            : dev.sloscout.connectors.git.Hosting.gitLab(api, target.slug(), token.get());
+                    hosting = dev.sloscout.connectors.git.Hosting.of(target.hosting(),
+                            java.net.URI.create(target.api()), target.slug(), token.get());
                 }
                 org.eclipse.jgit.transport.CredentialsProvider credentials = token.map(t ->
-                        (org.eclipse.jgit.transport.CredentialsProvider)
-                                new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
-                                        "github".equals(target.hosting()) ? "x-access-token" : "oauth2", t))
-                        .orElse(null);
+                        dev.sloscout.connectors.git.Hosting.gitCredentials(target.hosting(), t)).orElse(null);
                 return new dev.sloscout.connectors.git.Publisher().publish(
                         new dev.sloscout.connectors.git.Publisher.Request(scratch, target.repository(),
                                 target.branch(), target.base(), target.path(), null, hosting, false, credentials));

@@ -5,7 +5,6 @@ import dev.sloscout.connectors.git.PublishException;
 import dev.sloscout.connectors.git.Publisher;
 import dev.sloscout.connectors.git.Tokens;
 import org.eclipse.jgit.transport.CredentialsProvider;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,12 +107,9 @@ final class PublishCommand implements Callable<Integer> {
                             + "': give --repo-slug OWNER/NAME");
                     return SloScoutCommand.EXIT_UNUSABLE;
                 }
-                hosting = kind.equals("github") ? Hosting.gitHub(github, repo, token.get())
-                        : Hosting.gitLab(gitlab, repo, token.get());
+                hosting = Hosting.of(kind, kind.equals("github") ? github : gitlab, repo, token.get());
             }
-            CredentialsProvider credentials = token.map(t -> (CredentialsProvider)
-                    new UsernamePasswordCredentialsProvider("github".equals(kind) ? "x-access-token" : "oauth2", t))
-                    .orElse(null);
+            CredentialsProvider credentials = token.map(t -> Hosting.gitCredentials(kind, t)).orElse(null);
             Publisher.Result result = new Publisher().publish(new Publisher.Request(bundle, repository, branch, base,
                     path, title, hosting, dryRun, credentials));
             print(result);

@@ -329,6 +329,9 @@ public final class ApiServer implements AutoCloseable {
                     + "github|gitlab, \"api\", \"slug\", \"dryRun\")");
         }
         String hostingKind = request.path("hosting").asText("none");
+        if (!java.util.Set.of("none", "github", "gitlab").contains(hostingKind)) {
+            throw new ApiError(400, "\"hosting\" is none, github or gitlab, got \"" + hostingKind + "\"");
+        }
         try {
             Hosting hosting = null;
             org.eclipse.jgit.transport.CredentialsProvider credentials = null;
@@ -338,10 +341,8 @@ public final class ApiServer implements AutoCloseable {
                 URI api = URI.create(request.path("api").asText(hostingKind.equals("github")
                         ? "https://api.github.com" : "https://gitlab.com/api/v4"));
                 String slug = request.path("slug").asText("");
-                hosting = hostingKind.equals("github") ? Hosting.gitHub(api, slug, secret)
-                        : Hosting.gitLab(api, slug, secret);
-                credentials = new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
-                        hostingKind.equals("github") ? "x-access-token" : "oauth2", secret);
+                hosting = Hosting.of(hostingKind, api, slug, secret);
+                credentials = Hosting.gitCredentials(hostingKind, secret);
             }
             Path bundle = job.folder.resolve("bundle");
             Files.copy(job.folder.resolve("analysis.json"), bundle.resolve("analysis.json"),

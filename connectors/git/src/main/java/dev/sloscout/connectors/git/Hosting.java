@@ -48,6 +48,25 @@ public abstract class Hosting {
         return new GitLab(api, project, token, Duration.ofMillis(500));
     }
 
+    /**
+     * The hosting a name stands for ({@code github} or {@code gitlab}).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Hosting of(String kind, URI api, String repository, String token) {
+        return switch (kind) {
+            case "github" -> gitHub(api, repository, token);
+            case "gitlab" -> gitLab(api, repository, token);
+            default -> throw new IllegalArgumentException("hosting is github or gitlab, got '" + kind + "'");
+        };
+    }
+
+    /** The Git transport's credentials for a hosting's token over HTTPS (the user name each hosting expects). */
+    public static org.eclipse.jgit.transport.CredentialsProvider gitCredentials(String kind, String token) {
+        return new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
+                "github".equals(kind) ? "x-access-token" : "oauth2", token);
+    }
+
     /** Opens the request from {@code branch} into {@code base}, or updates the open one. */
     public abstract PullRequest openOrUpdate(String branch, String base, String title, String body)
             throws PublishException;
