@@ -157,17 +157,8 @@ class ArtifactsViewModelTest {
         SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analyses.smallDemo());
         ArtifactsViewModel vm = new ArtifactsViewModel(analysis, new SloStudioViewModel(analysis).tuned(),
                 BackgroundTasks.SAME_THREAD, p -> { }, bundle -> List.of());
-        Path remote = dir.resolve("slos.git");
-        org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()
-                .close();
-        Path seed = dir.resolve("seed");
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
-                .setURI(remote.toUri().toString()).setDirectory(seed.toFile()).call()) {
-            Files.writeString(seed.resolve("README.md"), "slos\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
-            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
-        }
+        Path remote = dev.sloscout.connectors.git.fixtures.BareRepository.withMain(dir.resolve("slos.git"),
+                java.util.Map.of("README.md", "slos\n"));
         ArtifactsViewModel.PublishTarget target = new ArtifactsViewModel.PublishTarget(remote.toString(),
                 "slo-scout/demo", "main", "slo/", "none", "", "");
         dev.sloscout.connectors.git.Tokens tokens = new dev.sloscout.connectors.git.Tokens(java.util.Map.of(),

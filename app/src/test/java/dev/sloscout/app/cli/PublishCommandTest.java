@@ -3,6 +3,7 @@ package dev.sloscout.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.sloscout.connectors.git.fixtures.BareRepository;
 import dev.sloscout.pipeline.Analyses;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,7 +17,6 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,15 +46,7 @@ class PublishCommandTest {
         CliRun analyze = CliRun.of("analyze", Analyses.shopTraces(Files.createDirectories(dir.resolve("in")), 300)
                 .toString(), "--validate", "never", "--out", bundle.toString());
         assertThat(analyze.exitCode()).as(analyze.err()).isZero();
-        remote = dir.resolve("slos.git");
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
-        Path seed = dir.resolve("seed");
-        try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(seed.toFile()).call()) {
-            Files.writeString(seed.resolve("README.md"), "SLOs of the shop\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
-            git.push().setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
-        }
+        remote = BareRepository.withMain(dir.resolve("slos.git"), Map.of("README.md", "SLOs of the shop\n"));
     }
 
     private String head(String branch) throws Exception {

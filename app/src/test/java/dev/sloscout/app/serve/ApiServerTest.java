@@ -191,17 +191,8 @@ class ApiServerTest {
     @Test
     void aDoneAnalysisIsPublishedToABranch() throws Exception {
         start();
-        Path remote = dir.resolve("slos.git");
-        org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()
-                .close();
-        Path seed = dir.resolve("seed");
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
-                .setURI(remote.toUri().toString()).setDirectory(seed.toFile()).call()) {
-            Files.writeString(seed.resolve("README.md"), "slos\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
-            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
-        }
+        Path remote = dev.sloscout.connectors.git.fixtures.BareRepository.withMain(dir.resolve("slos.git"),
+                java.util.Map.of("README.md", "slos\n"));
         String id = postJson("{\"inputs\":[\"" + dump + "\"]}").get("id").asText();
         assertThat(await(id).get("status").asText()).isEqualTo("done");
 

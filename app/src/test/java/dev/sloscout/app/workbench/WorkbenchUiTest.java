@@ -289,17 +289,8 @@ class WorkbenchUiTest {
 
     @Test
     void openAPullRequestPushesTheBundleToABranchAndRemembersWhere(FxRobot robot) throws Exception {
-        Path remote = dir.resolve("slos-" + System.nanoTime() + ".git");
-        org.eclipse.jgit.api.Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call()
-                .close();
-        Path seed = Files.createTempDirectory(dir, "seed");
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository()
-                .setURI(remote.toUri().toString()).setDirectory(seed.resolve("c").toFile()).call()) {
-            Files.writeString(seed.resolve("c/README.md"), "slos\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
-            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
-        }
+        Path remote = dev.sloscout.connectors.git.fixtures.BareRepository.withMain(
+                dir.resolve("slos-" + System.nanoTime() + ".git"), java.util.Map.of("README.md", "slos\n"));
         openShop(robot);
         robot.clickOn("Artifacts");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !workbench.artifacts().files().isEmpty());

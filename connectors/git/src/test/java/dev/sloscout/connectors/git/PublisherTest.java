@@ -34,17 +34,8 @@ class PublisherTest {
     /** A bare repository whose main has a README and a team file under slo/ that is not the bundle's. */
     @BeforeEach
     void repositoryAndBundle() throws Exception {
-        remote = dir.resolve("remote.git");
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
-        Path seed = dir.resolve("seed");
-        try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(seed.toFile()).call()) {
-            Files.writeString(seed.resolve("README.md"), "team repo\n");
-            Files.createDirectories(seed.resolve("slo"));
-            Files.writeString(seed.resolve("slo/OWNERS"), "sre-team\n");
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("initial").setAuthor("t", "t@example").setCommitter("t", "t@example").call();
-            git.push().setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main")).call();
-        }
+        remote = dev.sloscout.connectors.git.fixtures.BareRepository.withMain(dir.resolve("remote.git"),
+                Map.of("README.md", "team repo\n", "slo/OWNERS", "sre-team\n"));
         bundle = dir.resolve("bundle");
         slo("cart", "get-cart-availability", "99.9%");
         slo("cart", "get-cart-latency", "99%");
