@@ -172,15 +172,15 @@ public final class Comparison {
                     q1, q2, q2 - q1, ci[0], ci[1], Double.NaN, false, logRatio(q1, q2) * weight, evidence),
                     latencyTest, excludesZero && relative(q1, q2) >= MIN_LATENCY_CHANGE));
         }
-        operations(id, name, a, b, weight, explanations);
+        operations(id, name, a, b, weight, Stats.mean(lb) - Stats.mean(la), explanations);
         edges(id, name, a, b, weight);
     }
 
+    /** @param latencyChange the change of the journey's mean latency, which the operations' self times explain */
     private void operations(String id, String name, Population.JourneyStats a, Population.JourneyStats b,
-            double weight, Map<String, List<Contribution>> explanations) {
+            double weight, double latencyChange, Map<String, List<Contribution>> explanations) {
         TreeSet<String> keys = new TreeSet<>(a.operations.keySet());
         keys.addAll(b.operations.keySet());
-        double latencyChange = Stats.mean(b.latencyMs.sorted()) - Stats.mean(a.latencyMs.sorted());
         List<Contribution> contributions = new ArrayList<>();
         for (String key : keys) {
             Population.OperationStats oa = a.operations.get(key);

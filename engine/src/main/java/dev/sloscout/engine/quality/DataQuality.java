@@ -8,6 +8,7 @@ import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.StatusCode;
 import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.model.TraceId;
 import dev.sloscout.engine.trace.TraceListener;
 import org.HdrHistogram.Histogram;
 
@@ -103,7 +104,7 @@ public final class DataQuality implements TraceListener, LogSink {
         evidenced = false;
         Trace.Index index = new Trace.Index(trace.spans());
         List<Span> spans = trace.spans();
-        String traceId = trace.traceId().toHex();
+        TraceId traceId = trace.traceId(); // hex only for the few kept as evidence
         boolean partial = false;
         traces++;
         for (int i = 0; i < spans.size(); i++) {
@@ -156,7 +157,7 @@ public final class DataQuality implements TraceListener, LogSink {
         if (partial) {
             partialTraces++;
             if (partialEvidence.size() < EVIDENCE) {
-                partialEvidence.add(traceId);
+                partialEvidence.add(traceId.toHex());
                 evidenced = true;
             }
         }
@@ -184,7 +185,7 @@ public final class DataQuality implements TraceListener, LogSink {
         }
     }
 
-    private void server(ServiceCounts counts, Span span, String traceId) {
+    private void server(ServiceCounts counts, Span span, TraceId traceId) {
         counts.serverSpans++;
         for (int a = 0; a < SERVER_ATTRIBUTES.size(); a++) {
             if (span.attributes().get(SERVER_ATTRIBUTES.get(a)) != null) {
@@ -234,11 +235,14 @@ public final class DataQuality implements TraceListener, LogSink {
         }
     }
 
-    private void evidence(ServiceCounts counts, String kind, String traceId) {
+    private void evidence(ServiceCounts counts, String kind, TraceId traceId) {
         List<String> kept = counts.evidence.computeIfAbsent(kind, k -> new ArrayList<>(EVIDENCE));
-        if (kept.size() < EVIDENCE && !kept.contains(traceId)) {
-            kept.add(traceId);
-            evidenced = true;
+        if (kept.size() < EVIDENCE) {
+            String hex = traceId.toHex();
+            if (!kept.contains(hex)) {
+                kept.add(hex);
+                evidenced = true;
+            }
         }
     }
 
@@ -270,12 +274,23 @@ public final class DataQuality implements TraceListener, LogSink {
         counts.logRecords++;
         if (event.traceId() != null) {
             counts.logRecordsWithTrace++;
-        } else if (REQUEST_ID.matcher(event.text()).find()) {
+        } else if (mayNameAnId(event.text()) && REQUEST_ID.matcher(event.text()).find()) {
             counts.logRecordsWithRequestIdOnly++;
         }
         if (!event.raw() || KEY_VALUE.matcher(event.text()).results().limit(2).count() >= 2) {
             counts.structuredLogRecords++;
         }
+    }
+
+    /** A cheap first look before the request-id pattern: the text has "id" in some case (most lines do not). */
+    static boolean mayNameAnId(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'd' || c == 'D') && (text.charAt(i - 1) == 'i' || text.charAt(i - 1) == 'I')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ServiceCounts counts(String service) {
