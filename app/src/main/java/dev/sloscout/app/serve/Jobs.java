@@ -136,10 +136,16 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
+    /** Cancels every job and waits (a few seconds at most) for the running ones to stop writing. */
     @Override
     public void close() {
         jobs.values().forEach(this::cancel);
         pool.shutdownNow();
         timer.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
