@@ -212,6 +212,11 @@ class ApiServerTest {
                 ("{\"repo\":\"" + remote + "\",\"branch\":\"b\",\"hosting\":\"github\"}").getBytes());
         assertThat(noToken.statusCode()).isEqualTo(400);
         assertThat(json(noToken).get("error").asText()).startsWith("no github token on the server");
+        HttpResponse<byte[]> unknown = call("POST", "/api/v1/analyses/" + id + "/publish", TOKEN, "application/json",
+                ("{\"repo\":\"" + remote + "\",\"branch\":\"b\",\"hosting\":\"bitbucket\"}").getBytes());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("error").asText()).isEqualTo("\"hosting\" is none, github or gitlab, got "
+                + "\"bitbucket\"");
     }
 
     @Test

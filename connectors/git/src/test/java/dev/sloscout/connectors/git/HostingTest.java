@@ -160,6 +160,22 @@ class HostingTest {
     }
 
     @Test
+    void aHostingIsChosenByNameAndGetsTheGitUserItExpects() {
+        assertThat(Hosting.of("github", api, "acme/slos", TOKEN)).isInstanceOf(Hosting.GitHub.class);
+        assertThat(Hosting.of("gitlab", api, "acme/slos", TOKEN)).isInstanceOf(Hosting.GitLab.class);
+        assertThatThrownBy(() -> Hosting.of("bitbucket", api, "acme/slos", TOKEN))
+                .hasMessage("hosting is github or gitlab, got 'bitbucket'");
+        var github = (org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider) Hosting.gitCredentials("github",
+                TOKEN);
+        org.eclipse.jgit.transport.CredentialItem.Username user = new org.eclipse.jgit.transport.CredentialItem
+                .Username();
+        github.get(null, user);
+        assertThat(user.getValue()).isEqualTo("x-access-token");
+        Hosting.gitCredentials("gitlab", TOKEN).get(null, user);
+        assertThat(user.getValue()).isEqualTo("oauth2");
+    }
+
+    @Test
     void anUnreachableApiIsSaidAfterTheRetries() {
         Hosting nowhere = new Hosting.GitHub(URI.create("http://127.0.0.1:1/api/"), "acme/slos", TOKEN, Duration.ZERO);
         assertThatThrownBy(() -> nowhere.openOrUpdate("b", "main", "t", "x"))
