@@ -27,23 +27,43 @@ public final class Compression {
      * Decompressed input is held to {@link #MAX_RATIO}: past it, reading fails with an IOException saying so.
      */
     public static BufferedInputStream decompressed(InputStream raw) throws IOException {
+        return open(raw).in();
+    }
+
+    private record Opened(BufferedInputStream in, boolean compressed) {
+    }
+
+    private static Opened open(InputStream raw) throws IOException {
         Counting compressedBytes = new Counting(raw);
         BufferedInputStream in = new BufferedInputStream(compressedBytes, BUFFER);
         boolean compressed = false;
         for (int depth = 0; depth < 3; depth++) {
             byte[] head = peek(in, 4);
             if (isGzip(head)) {
-                in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+                in = new BufferedInputStream(new OneReadAtATime(new GZIPInputStream(in, BUFFER)), BUFFER);
             } else if (isZstd(head, 0)) {
                 ZstdInputStream zstd = new ZstdInputStream(in);
                 zstd.setContinuous(false);
-                in = new BufferedInputStream(zstd, BUFFER);
+                in = new BufferedInputStream(new OneReadAtATime(zstd), BUFFER);
             } else {
                 break;
             }
             compressed = true;
         }
-        return compressed ? new BufferedInputStream(new RatioGuard(in, compressedBytes), BUFFER) : in;
+        return compressed ? new Opened(new BufferedInputStream(new RatioGuard(in, compressedBytes), BUFFER), true)
+                : new Opened(in, false);
+    }
+
+    /**
+     * As {@link #decompressedBorrowing(InputStream)}; with more than one thread a compressed stream is decompressed on
+     * a thread of its own, ahead of the reader.
+     */
+    public static BufferedInputStream decompressedBorrowing(InputStream raw, int threads) throws IOException {
+        Opened opened = open(borrowed(raw));
+        if (threads <= 1 || !opened.compressed()) {
+            return opened.in();
+        }
+        return new BufferedInputStream(new ReadAhead(opened.in(), "decompress"), BUFFER);
     }
 
     /**
@@ -51,12 +71,33 @@ public final class Compression {
      * native memory until it is closed) but leaves {@code raw} open for its owner.
      */
     public static BufferedInputStream decompressedBorrowing(InputStream raw) throws IOException {
-        return decompressed(new FilterInputStream(raw) {
+        return decompressed(borrowed(raw));
+    }
+
+    private static InputStream borrowed(InputStream raw) {
+        return new FilterInputStream(raw) {
             @Override
             public void close() {
                 // the caller closes the stream it owns
             }
-        });
+        };
+    }
+
+    /**
+     * A decompressor that says nothing is available, so a buffered stream over it asks it once per read: when it
+     * fails (a truncated stream), no read above it has already taken bytes it then drops. Every byte decompressed
+     * before the failure reaches the reader however large its reads are, which keeps a parallel read (large blocks)
+     * and a serial one (small chunks) alike.
+     */
+    private static final class OneReadAtATime extends FilterInputStream {
+        OneReadAtATime(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
     }
 
     /** Counts the bytes read through it. */

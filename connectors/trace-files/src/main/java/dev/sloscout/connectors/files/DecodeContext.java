@@ -13,14 +13,33 @@ public final class DecodeContext {
     private final SpanSink spans;
     private final ProblemSink problems;
     private final BooleanSupplier cancelled;
+    private final int threads;
     private long spanCount;
     private long rejectedCount;
 
     public DecodeContext(String source, SpanSink spans, ProblemSink problems, BooleanSupplier cancelled) {
+        this(source, spans, problems, cancelled, 1);
+    }
+
+    /** @param threads decoders that may work on this source at once (formats that split into records use them) */
+    public DecodeContext(String source, SpanSink spans, ProblemSink problems, BooleanSupplier cancelled, int threads) {
         this.source = source;
         this.spans = spans;
         this.problems = problems;
         this.cancelled = cancelled;
+        this.threads = Math.max(1, threads);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * A context a worker thread decodes a chunk of this source into: spans and problems are kept in order until
+     * {@link Recorded#replay} hands them to this context on the reading thread.
+     */
+    Recorded recorded() {
+        return new Recorded(source);
     }
 
     public String source() {
@@ -47,5 +66,53 @@ public final class DecodeContext {
 
     public long rejectedCount() {
         return rejectedCount;
+    }
+
+    /** Spans and problems of one chunk, in the order the decoder produced them. */
+    static final class Recorded {
+        private final DecodeContext context;
+        private final java.util.ArrayList<Object> out = new java.util.ArrayList<>();
+
+        private Recorded(String source) {
+            this.context = new DecodeContext(source, out::add, out::add, () -> false);
+        }
+
+        DecodeContext context() {
+            return context;
+        }
+
+        /** Emits and rejects into {@code target} what this chunk's decoder emitted and rejected, in order. */
+        void replay(DecodeContext target) {
+            replay(target, 0);
+        }
+
+        /**
+         * As above, for a chunk whose problems were located by line numbers counted from the chunk's start: a
+         * location {@code line N...} becomes {@code line (N + linesBefore)...}.
+         */
+        void replay(DecodeContext target, long linesBefore) {
+            for (Object o : out) {
+                if (o instanceof Span span) {
+                    target.emit(span);
+                } else {
+                    Problem p = (Problem) o;
+                    target.rejectedCount++;
+                    target.problems.report(linesBefore == 0 ? p
+                            : new Problem(p.source(), shiftLine(p.location(), linesBefore), p.reason()));
+                }
+            }
+        }
+
+        private static String shiftLine(String location, long linesBefore) {
+            if (!location.startsWith("line ")) {
+                return location;
+            }
+            int end = "line ".length();
+            while (end < location.length() && Character.isDigit(location.charAt(end))) {
+                end++;
+            }
+            long line = Long.parseLong(location.substring("line ".length(), end));
+            return "line " + (line + linesBefore) + location.substring(end);
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.sloscout.connectors.files.JsonValues.BadValueException;
+import dev.sloscout.engine.parallel.OrderedWork;
 import dev.sloscout.engine.model.AttributeKey;
 import dev.sloscout.engine.model.Attributes;
 import dev.sloscout.engine.model.ExceptionEvent;
@@ -135,14 +136,67 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     }
 
     private void decodeLines(BufferedInputStream in, DecodeContext context) throws IOException {
+        if (context.threads() > 1) {
+            decodeLinesInParallel(in, context);
+            return;
+        }
         LineReader lines = new LineReader(in, maxRecordBytes);
         while (!context.isCancelled() && lines.next()) {
             if (lines.isOverlong()) {
-                context.reject("line " + lines.lineNumber(), "line longer than " + maxRecordBytes + " bytes, skipped");
+                rejectOverlong(lines.lineNumber(), context);
             } else if (!lines.isBlank()) {
                 decodeRecord(lines.buffer(), lines.start(), lines.length(), "line " + lines.lineNumber(), context);
             }
         }
+    }
+
+    private void rejectOverlong(long line, DecodeContext context) {
+        context.reject("line " + line, "line longer than " + maxRecordBytes + " bytes, skipped");
+    }
+
+    /** A chunk's spans and problems (lines numbered from the chunk's start) and how many lines it had. */
+    private record DecodedChunk(DecodeContext.Recorded recorded, int lines) {
+    }
+
+    /**
+     * Blocks of whole lines, each decoded by a worker's own decoder, the spans and problems handed to the context in
+     * line order: the same spans in the same order, the same problems at the same lines, as one thread reads them.
+     */
+    private void decodeLinesInParallel(BufferedInputStream in, DecodeContext context) throws IOException {
+        long[] linesBefore = {0};
+        try (OrderedWork<LineChunk, DecodedChunk> work = OrderedWork.start(context.threads(), () -> {
+            OtlpJsonDecoder decoder = new OtlpJsonDecoder(maxRecordBytes);
+            return chunk -> decoder.decodeChunk(chunk, context);
+        }, decoded -> {
+            decoded.recorded().replay(context, linesBefore[0]);
+            linesBefore[0] += decoded.lines();
+        }, "otlp-json-decoder")) {
+            LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
+            try {
+                for (LineChunk chunk; !context.isCancelled() && (chunk = chunks.next()) != null; ) {
+                    work.submit(chunk);
+                }
+            } finally {
+                work.finish(); // the lines before a failed read count, as they do on one thread
+            }
+        }
+    }
+
+    private DecodedChunk decodeChunk(LineChunk chunk, DecodeContext of) {
+        DecodeContext.Recorded recorded = of.recorded();
+        DecodeContext into = recorded.context();
+        if (chunk.isOverlong()) {
+            rejectOverlong(1, into);
+            return new DecodedChunk(recorded, 1);
+        }
+        int lines = chunk.forEachLine((bytes, start, length, readLength, number) -> {
+            if (readLength > maxRecordBytes) {
+                rejectOverlong(number, into);
+            } else if (Texts.skipBomAndWhitespace(bytes, start, start + length) < start + length) {
+                decodeRecord(bytes, start, length, "line " + number, into);
+            }
+        });
+        return new DecodedChunk(recorded, lines);
     }
 
     private void decodeDocument(BufferedInputStream in, DecodeContext context) throws IOException {

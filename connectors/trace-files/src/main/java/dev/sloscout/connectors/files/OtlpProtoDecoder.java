@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdInputStream;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import dev.sloscout.engine.parallel.OrderedWork;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 
 import java.io.BufferedInputStream;
@@ -49,35 +50,65 @@ public final class OtlpProtoDecoder implements TraceDecoder {
         }
     }
 
+    /** A frame's bytes and where it starts. */
+    private record Frame(byte[] bytes, String location) {
+    }
+
+    /**
+     * Frames are decoded by workers (each with its own JSON decoder for JSON frames) and handed over in file order;
+     * a problem with the framing itself is reported after the frames before it.
+     */
     private void decodeFrames(InputStream in, DecodeContext context) throws IOException {
+        try (OrderedWork<Frame, DecodeContext.Recorded> frames = OrderedWork.start(context.threads(), () -> {
+            OtlpProtoDecoder decoder = new OtlpProtoDecoder(true);
+            return frame -> {
+                DecodeContext.Recorded recorded = context.recorded();
+                decoder.decodePayload(frame.bytes(), frame.location(), recorded.context());
+                return recorded;
+            };
+        }, recorded -> recorded.replay(context), "otlp-frame-decoder")) {
+            try {
+                readFrames(in, context, frames);
+            } finally {
+                frames.finish(); // the frames before a failed read count, as they do on one thread
+            }
+        }
+    }
+
+    private void readFrames(InputStream in, DecodeContext context, OrderedWork<Frame, DecodeContext.Recorded> frames)
+            throws IOException {
         long offset = 0;
         int index = 0;
         byte[] header = new byte[4];
         while (!context.isCancelled()) {
             int got = in.readNBytes(header, 0, 4);
             if (got == 0) {
-                return;
+                break;
             }
             String location = "frame " + index + " (byte " + offset + ")";
             if (got < 4) {
+                frames.finish();
                 context.reject(location, "truncated frame header (" + got + " of 4 bytes)");
                 return;
             }
-            long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
+            long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
+                    | (header[3] & 0xFF);
             if (length > RecordLimits.MAX_RECORD_BYTES) {
+                frames.finish();
                 context.reject(location, "frame length " + length + " exceeds " + RecordLimits.describe()
                         + "; the framing is corrupt, reading stopped here");
                 return;
             }
             byte[] frame = in.readNBytes((int) length);
             if (frame.length < length) {
+                frames.finish();
                 context.reject(location, "truncated frame: " + frame.length + " of " + length + " bytes");
                 if (frame.length > 0) {
                     decodePayload(frame, location, context);
                 }
                 return;
             }
-            decodePayload(frame, location, context);
+            frames.submit(new Frame(frame, location));
             offset += 4 + length;
             index++;
         }

@@ -32,12 +32,24 @@ public final class TraceFileReader {
     private final ProblemSink problems;
     private final BooleanSupplier cancelled;
     private final InputStream stdin;
+    private final int threads;
 
     public TraceFileReader(SpanSink spans, ProblemSink problems, BooleanSupplier cancelled, InputStream stdin) {
+        this(spans, problems, cancelled, stdin, 1);
+    }
+
+    /**
+     * @param threads threads a source may be decoded with: compressed input is decompressed on one of its own, and
+     *                formats made of records (JSON lines, framed protobuf) are decoded record by record on workers,
+     *                the spans still handed over in the order of the file
+     */
+    public TraceFileReader(SpanSink spans, ProblemSink problems, BooleanSupplier cancelled, InputStream stdin,
+            int threads) {
         this.spans = spans;
         this.problems = problems;
         this.cancelled = cancelled;
         this.stdin = stdin;
+        this.threads = Math.max(1, threads);
     }
 
     public TraceFileReader(SpanSink spans, ProblemSink problems) {
@@ -85,9 +97,9 @@ public final class TraceFileReader {
 
     /** Reads one stream; the caller owns (and closes) it. */
     public SourceReport read(String source, InputStream raw) {
-        DecodeContext context = new DecodeContext(source, spans, problems, cancelled);
+        DecodeContext context = new DecodeContext(source, spans, problems, cancelled, threads);
         TraceFormat format = null;
-        try (BufferedInputStream in = Compression.decompressedBorrowing(raw)) {
+        try (BufferedInputStream in = Compression.decompressedBorrowing(raw, threads)) {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             Optional<TraceFormat> sniffed = FormatSniffer.sniff(head);
             if (sniffed.isEmpty()) {

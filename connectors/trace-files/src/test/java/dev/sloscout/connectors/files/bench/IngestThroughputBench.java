@@ -11,6 +11,7 @@ import dev.sloscout.engine.trace.TraceAssembler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -44,33 +45,40 @@ public final class IngestThroughputBench {
 
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("Jackson token scan (floor)", () -> tokenScan(input));
-        runs.put("decode only", () -> {
-            long[] count = new long[1];
-            new TraceFileReader(s -> count[0]++, p -> { }).read("bench", new ByteArrayInputStream(input));
-            return count[0];
-        });
-        runs.put("decode + assemble traces", () -> {
-            long[] count = new long[1];
-            TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> count[0] += t.spans().size());
-            new TraceFileReader(assembler, p -> { }).read("bench", new ByteArrayInputStream(input));
-            assembler.finish();
-            return count[0];
-        });
-
-        if (Boolean.getBoolean("bench.journeys")) {
-            runs.put("decode + assemble + journeys + SLIs", () -> {
+        List<Integer> threadCounts = Arrays.stream(System.getProperty("bench.threads", "1").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        for (int threads : threadCounts) {
+            String at = threadCounts.size() == 1 && threads == 1 ? "" : ", " + threads + (threads == 1 ? " thread" : " threads");
+            runs.put("decode only" + at, () -> {
                 long[] count = new long[1];
-                dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
-                TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
-                    count[0] += t.spans().size();
-                    discovery.onTrace(t);
-                });
-                new TraceFileReader(assembler, p -> { }).read("bench", new ByteArrayInputStream(input));
-                assembler.finish();
-                new dev.sloscout.engine.sli.SliCatalog(dev.sloscout.engine.sli.MetricsProfile.DEFAULTS)
-                        .candidates(discovery.build());
+                new TraceFileReader(s -> count[0]++, p -> { }, () -> false, InputStream.nullInputStream(), threads)
+                        .read("bench", new ByteArrayInputStream(input));
                 return count[0];
             });
+            runs.put("decode + assemble traces" + at, () -> {
+                long[] count = new long[1];
+                TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> count[0] += t.spans().size());
+                new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
+                        .read("bench", new ByteArrayInputStream(input));
+                assembler.finish();
+                return count[0];
+            });
+            if (Boolean.getBoolean("bench.journeys")) {
+                runs.put("decode + assemble + journeys + SLIs" + at, () -> {
+                    long[] count = new long[1];
+                    dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
+                    TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
+                        count[0] += t.spans().size();
+                        discovery.onTrace(t);
+                    });
+                    new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
+                            .read("bench", new ByteArrayInputStream(input));
+                    assembler.finish();
+                    new dev.sloscout.engine.sli.SliCatalog(dev.sloscout.engine.sli.MetricsProfile.DEFAULTS)
+                            .candidates(discovery.build());
+                    return count[0];
+                });
+            }
         }
 
         // Rounds interleave the measurements, so a slow patch of a shared machine hits all of them alike; the
@@ -104,6 +112,28 @@ public final class IngestThroughputBench {
             }
             System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx |%n", entry.getKey(), min(values),
                     median(values), max(values), median(ratios));
+        }
+        if (threadCounts.size() > 1) {
+            System.out.println();
+            System.out.println("| measurement | median speed-up vs 1 thread (per round) |");
+            System.out.println("|---|---:|");
+            for (Map.Entry<String, double[]> entry : rates.entrySet()) {
+                String name = entry.getKey();
+                int comma = name.lastIndexOf(", ");
+                if (comma < 0 || name.endsWith(", 1 thread")) {
+                    continue;
+                }
+                double[] single = rates.get(name.substring(0, comma) + ", 1 thread");
+                if (single == null) {
+                    continue;
+                }
+                double[] ratios = new double[rounds];
+                for (int round = 0; round < rounds; round++) {
+                    ratios[round] = entry.getValue()[round] / single[round];
+                }
+                System.out.printf(Locale.ROOT, "| %s | %.2fx |%n", name, median(ratios));
+            }
+            System.out.println();
         }
         System.out.printf(Locale.ROOT, "peak heap use: %,d MB (the input itself is %,d MB)%n", peakHeapMb(), input.length >> 20);
     }
