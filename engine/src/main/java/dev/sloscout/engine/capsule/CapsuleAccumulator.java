@@ -1,5 +1,6 @@
 package dev.sloscout.engine.capsule;
 
+import dev.sloscout.engine.parallel.OrderedWork;
 import dev.sloscout.engine.redact.Redactor;
 
 import java.util.ArrayList;
@@ -44,7 +45,6 @@ public final class CapsuleAccumulator implements LogSink {
     private int waitingEvents;
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final Map<Template, Template> redacted = new HashMap<>();
-    private long events;
 
     /**
      * @param clock the present, for sources whose time of writing is unknown (standard input, a stream): the year of
@@ -62,12 +62,22 @@ public final class CapsuleAccumulator implements LogSink {
     /** As above, keeping at most {@code maxTemplates} templates apart per service (the rest together, counted). */
     public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices,
             int maxTemplates) {
+        this(redactor, traces, clock, maxServices, maxTemplates, 1);
+    }
+
+    /**
+     * As above, reading headers and tokenizing on {@code threads} worker threads while the templates are mined in the
+     * order the events came (the capsules are the same whatever the number of threads).
+     */
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices,
+            int maxTemplates, int threads) {
         if (maxServices < 1 || maxTemplates < 1) {
             throw new IllegalArgumentException("the service and template bounds must be positive, got "
                     + maxServices + " and " + maxTemplates);
         }
         this.maxServices = maxServices;
         this.maxTemplates = maxTemplates;
+        this.threads = Math.max(1, threads);
         this.redactor = redactor;
         this.traces = traces;
         this.clock = clock;
@@ -81,6 +91,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     @Override
     public void sourceWritten(String source, long epochMillis) {
+        drain();
         written.put(source, epochMillis);
         yearless.remove(source);
     }
@@ -89,6 +100,13 @@ public final class CapsuleAccumulator implements LogSink {
     public static final int DEFAULT_MAX_SERVICES = 2_000;
     private final int maxServices;
     private final int maxTemplates;
+    private final int threads;
+    /** Events handed to workers together. */
+    private static final int BATCH = 256;
+    /** Batches of events prepared (header, tokens) by workers, handed back in order to be mined; null when idle. */
+    private OrderedWork<List<Pending>, List<Pending>> preparing;
+    private List<Pending> batch = new ArrayList<>(BATCH);
+    private long accepted;
     /** The service of the events of services beyond the bound. */
     public static final String OTHER_SERVICES = "(other services)";
     private final java.util.Set<String> overflowServices = new java.util.HashSet<>();
@@ -96,10 +114,12 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** Events mined under {@link #OTHER_SERVICES}, and how many services they came from (counted up to 100,000). */
     public long overflowEvents() {
+        drain();
         return overflowEvents;
     }
 
     public int overflowServices() {
+        drain();
         return overflowServices.size();
     }
 
@@ -113,6 +133,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** Per service whose miner reached {@link #maxTemplates()}: the events counted under the overflow template. */
     public Map<String, Long> templateOverflow() {
+        drain();
         learnAll();
         Map<String, Long> out = new TreeMap<>();
         miners.forEach((service, f) -> {
@@ -125,6 +146,67 @@ public final class CapsuleAccumulator implements LogSink {
 
     @Override
     public void accept(LogEvent event) {
+        accepted++;
+        if (threads == 1) {
+            acceptInOrder(event, null);
+            return;
+        }
+        Fingerprinter known = miners.get(event.service());
+        batch.add(new Pending(event, known == null ? null : known.layout()));
+        if (batch.size() == BATCH) {
+            submitBatch();
+        }
+    }
+
+    private void submitBatch() {
+        if (preparing == null) {
+            preparing = OrderedWork.start(threads, () -> {
+                MessageTokenizer tokenizer = new MessageTokenizer();
+                return (List<Pending> events) -> {
+                    events.forEach(p -> p.prepare(tokenizer));
+                    return events;
+                };
+            }, events -> events.forEach(p -> acceptInOrder(p.event, p.prepared)), "log-miner");
+        }
+        preparing.submit(batch);
+        batch = new ArrayList<>(BATCH);
+    }
+
+    /** Mines the events still queued or being prepared and stops the workers (they start again with the next batch). */
+    private void drain() {
+        if (!batch.isEmpty()) {
+            submitBatch();
+        }
+        if (preparing != null) {
+            try (OrderedWork<List<Pending>, List<Pending>> work = preparing) {
+                preparing = null;
+                work.finish();
+            }
+        }
+    }
+
+    /**
+     * An event and, once a worker has read it, its header and tokens. A raw line is read only with the layout its
+     * service had when it was queued; the miner uses the reading only if that is still the service's layout.
+     */
+    private static final class Pending {
+        final LogEvent event;
+        final HeaderLayout layout;
+        Fingerprinter.Prepared prepared;
+
+        Pending(LogEvent event, HeaderLayout layout) {
+            this.event = event;
+            this.layout = layout;
+        }
+
+        void prepare(MessageTokenizer tokenizer) {
+            if (!event.raw() || layout != null) {
+                prepared = Fingerprinter.prepare(layout, tokenizer, event.text(), event.raw());
+            }
+        }
+    }
+
+    private void acceptInOrder(LogEvent event, Fingerprinter.Prepared prepared) {
         String service = event.service();
         if (!miners.containsKey(service) && !waiting.containsKey(service)
                 && miners.size() + waiting.size() >= maxServices) {
@@ -147,7 +229,7 @@ public final class CapsuleAccumulator implements LogSink {
             }
             return;
         }
-        mine(fingerprinter, event);
+        mine(fingerprinter, event, prepared);
     }
 
     /** Learns the layouts of the services still waiting for a full sample, from what they have. */
@@ -169,7 +251,7 @@ public final class CapsuleAccumulator implements LogSink {
         }
         fingerprinter.learnLayout(sample);
         miners.put(service, fingerprinter);
-        queue.forEach(e -> mine(fingerprinter, e));
+        queue.forEach(e -> mine(fingerprinter, e, null));
     }
 
     private Fingerprinter newFingerprinter() {
@@ -178,6 +260,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** The header layout learnt for a service's lines (learning it now if it was still waiting), or null. */
     public HeaderLayout layoutOf(String service) {
+        drain();
         if (waiting.containsKey(service)) {
             learn(service);
         }
@@ -185,12 +268,13 @@ public final class CapsuleAccumulator implements LogSink {
         return f == null ? null : f.layout();
     }
 
-    private void mine(Fingerprinter fingerprinter, LogEvent event) {
+    private void mine(Fingerprinter fingerprinter, LogEvent event, Fingerprinter.Prepared prepared) {
         long time = event.epochMillis();
         Severity severity = event.severity();
         Template template;
+        boolean usable = prepared != null && fingerprinter.accepts(prepared);
         if (event.raw()) {
-            Fingerprinter.Fingerprint f = fingerprinter.addLine(event.text());
+            Fingerprinter.Fingerprint f = usable ? fingerprinter.add(prepared) : fingerprinter.addLine(event.text());
             template = f.template();
             if (time == LogHeader.NO_TIME) {
                 time = f.header().epochMillis();
@@ -201,25 +285,27 @@ public final class CapsuleAccumulator implements LogSink {
             }
             severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
         } else {
-            template = fingerprinter.addMessage(event.text());
+            template = usable ? fingerprinter.add(prepared).template() : fingerprinter.addMessage(event.text());
         }
-        events++;
         String key = event.service() + '\n' + template.id();
         stats.computeIfAbsent(key, k -> new Stats(event.service(), template.id())).add(event, time, severity);
     }
 
+    /** Events accepted (mined, waiting for their service's layout, or being prepared). */
     public long events() {
-        return events + waitingEvents;
+        return accepted;
     }
 
     /** Templates mined so far, over all services (cheap: no capsule is built). */
     public int templateCount() {
+        drain();
         learnAll();
         return miners.values().stream().mapToInt(f -> f.miner().templateCount()).sum();
     }
 
     /** The capsules as they stand, templates resolved to their latest form, most frequent first. */
     public List<Capsule> capsules() {
+        drain();
         learnAll();
         Map<String, Stats> merged = new LinkedHashMap<>();
         Map<String, Map<String, String>> texts = new HashMap<>();
@@ -245,6 +331,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** The template an event would belong to now, without learning (used to label lines in a second pass). */
     public Template templateOf(LogEvent event) {
+        drain();
         learnAll();
         Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> newFingerprinter());
         Template t = event.raw() ? fingerprinter.matchLine(event.text())

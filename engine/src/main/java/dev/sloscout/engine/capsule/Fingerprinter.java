@@ -43,6 +43,34 @@ public final class Fingerprinter {
         return new Fingerprint(header, miner.add(tokens));
     }
 
+    /**
+     * The part of {@link #addLine} or {@link #addMessage} that learns nothing: the header read with {@code layout}
+     * (none for a message) and the body's tokens. Safe on any thread with its own tokenizer; {@link #add} mines it.
+     */
+    public static Prepared prepare(HeaderLayout layout, MessageTokenizer tokenizer, String text, boolean raw) {
+        Tokens out = new Tokens();
+        if (!raw) {
+            tokenizer.tokenize(text, 0, out);
+            return new Prepared(layout, null, out);
+        }
+        LogHeader header = layout.parse(text);
+        tokenizer.tokenize(text, header.bodyStart(), out);
+        return new Prepared(layout, header, out);
+    }
+
+    /** True when {@code prepared} was read with this fingerprinter's layout, so {@link #add} gives what adding its text would. */
+    public boolean accepts(Prepared prepared) {
+        return prepared.header() == null || prepared.layout() == headers;
+    }
+
+    /** Mines a prepared line or message: the same template as {@link #addLine} or {@link #addMessage} of its text. */
+    public Fingerprint add(Prepared prepared) {
+        if (!accepts(prepared)) {
+            throw new IllegalArgumentException("prepared with another header layout");
+        }
+        return new Fingerprint(prepared.header(), miner.add(prepared.tokens()));
+    }
+
     /** Mines a message that has no header to parse (structured logs: JSON, OTLP). */
     public Template addMessage(String message) {
         tokenizer.tokenize(message, 0, tokens);
@@ -66,6 +94,10 @@ public final class Fingerprinter {
 
     public TemplateMiner miner() {
         return miner;
+    }
+
+    /** A line read and tokenized, not yet mined; {@code header} is null for a message without one. */
+    public record Prepared(HeaderLayout layout, LogHeader header, Tokens tokens) {
     }
 
     /** A line's header and the template its body belongs to. */
