@@ -32,9 +32,15 @@ public final class LinkedCapsules {
     /** As above, keeping at most {@code maxTemplates} templates apart per log service. */
     public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor,
             int maxServices, int maxTemplates) {
+        return linkedTo(discovery, clock, redactor, maxServices, maxTemplates, 1);
+    }
+
+    /** As above, lines read and tokenized on {@code threads} workers (the capsules do not depend on the number). */
+    public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor,
+            int maxServices, int maxTemplates, int threads) {
         return new CapsuleAccumulator(redactor, traceId -> {
             JourneyDiscovery.TraceLink link = discovery.link(traceId);
             return link == null ? null : new TraceLookup.Link(link.journeyId(), link.failed());
-        }, clock, maxServices, maxTemplates);
+        }, clock, maxServices, maxTemplates, threads);
     }
 }

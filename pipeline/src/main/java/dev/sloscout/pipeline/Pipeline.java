@@ -121,7 +121,7 @@ public final class Pipeline {
         DataQuality quality = new DataQuality(samples::keepEvidence);
         Redactor redactor = new Redactor();
         Ingestion.Result ingestion = Ingestion.run((spans, summary) -> {
-            TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin);
+            TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin, options.threads());
             split.problems().forEach(summary::report);
             List<SourceReport> reports = new ArrayList<>();
             for (int i = 0; i < split.traces().size(); i++) {
@@ -137,7 +137,7 @@ public final class Pipeline {
 
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
-                options.maxLogServices(), options.maxTemplates());
+                options.maxLogServices(), options.maxTemplates(), options.threads());
         LogFileReader logReader = new LogFileReader(both(capsules, quality),
                 problem -> logProblems.add(redactor.redact(problem)));
         for (int i = 0; i < split.logs().size(); i++) {
@@ -179,7 +179,7 @@ public final class Pipeline {
         Ingestion.Result ingestion = Ingestion.runDemoWithLogs(scale, options.maxOpenSpans(),
                 log -> logs.add(DemoLogs.event(log)), listeners(discovery, discovery, samples, quality));
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), new Redactor(),
-                options.maxLogServices(), options.maxTemplates());
+                options.maxLogServices(), options.maxTemplates(), options.threads());
         logs.forEach(both(capsules, quality)::accept);
         update(statuses, 0, s -> s.with(SourceState.DONE, 1, ingestion.summary().spans() + logs.size(), 0, s.format()));
         return finish(ingestion, discovery, samples, capsules, List.of(), statuses, List.of(), new Redactor(), quality);

@@ -26,9 +26,11 @@ import java.util.Objects;
  * @param maxJourneys    journeys told apart (traces of further ones are counted, not analysed)
  * @param maxLogServices log services mined apart (events of further ones are mined together)
  * @param maxTemplates   templates kept apart per log service (further messages are counted together)
+ * @param threads        threads the analysis may use (decoding, decompression, log mining); the result is the same
+ *                       whatever the number
  */
 public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings export, int maxOpenSpans, Clock clock,
-                              int maxJourneys, int maxLogServices, int maxTemplates) {
+                              int maxJourneys, int maxLogServices, int maxTemplates, int threads) {
     public PipelineOptions {
         profiles = List.copyOf(profiles);
         Objects.requireNonNull(export, "export");
@@ -45,44 +47,54 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
         if (maxTemplates < 1) {
             throw new IllegalArgumentException("maxTemplates must be positive, got " + maxTemplates);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
     }
 
     /** The built-in profiles, the standard export (spanmetrics rules), the default assembly bound, the system clock. */
     public static PipelineOptions defaults() {
         return new PipelineOptions(MetricsProfile.DEFAULTS, ExportSettings.DEFAULTS,
                 AssemblySettings.DEFAULTS.maxOpenSpans(), Clock.systemUTC(), JourneyDiscovery.DEFAULT_MAX_JOURNEYS,
-                CapsuleAccumulator.DEFAULT_MAX_SERVICES, TemplateMiner.DEFAULT_MAX_TEMPLATES);
+                CapsuleAccumulator.DEFAULT_MAX_SERVICES, TemplateMiner.DEFAULT_MAX_TEMPLATES,
+                Runtime.getRuntime().availableProcessors());
     }
 
     public PipelineOptions withProfiles(List<MetricsProfile> newProfiles) {
-        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
+        return new PipelineOptions(newProfiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates, threads);
     }
 
     public PipelineOptions withExport(ExportSettings newExport) {
-        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
+        return new PipelineOptions(profiles, newExport, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates, threads);
     }
 
     public PipelineOptions withMaxOpenSpans(int newMaxOpenSpans) {
-        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
+        return new PipelineOptions(profiles, export, newMaxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates, threads);
     }
 
     public PipelineOptions withClock(Clock newClock) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys, maxLogServices, maxTemplates);
+        return new PipelineOptions(profiles, export, maxOpenSpans, newClock, maxJourneys, maxLogServices, maxTemplates, threads);
     }
 
     /** At most this many log services are mined apart; events of further ones are mined together, counted. */
     public PipelineOptions withMaxLogServices(int newMaxLogServices) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, newMaxLogServices, maxTemplates);
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, newMaxLogServices, maxTemplates, threads);
     }
 
     /** At most this many journeys are told apart; traces of further ones are counted as a problem. */
     public PipelineOptions withMaxJourneys(int newMaxJourneys) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys, maxLogServices, maxTemplates);
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, newMaxJourneys, maxLogServices, maxTemplates, threads);
     }
 
     /** At most this many templates per log service are kept apart; further messages are counted together. */
     public PipelineOptions withMaxTemplates(int newMaxTemplates) {
-        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, newMaxTemplates);
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, newMaxTemplates, threads);
+    }
+
+    /** The analysis uses up to this many threads; its result does not depend on the number. */
+    public PipelineOptions withThreads(int newThreads) {
+        return new PipelineOptions(profiles, export, maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates,
+                newThreads);
     }
 
     /**
@@ -107,7 +119,7 @@ public record PipelineOptions(List<MetricsProfile> profiles, ExportSettings expo
             replaced.add(p.name().equals(MetricsProfile.CUSTOM.name()) ? custom : p);
         }
         MetricsProfile rules = export.profile().name().equals(MetricsProfile.CUSTOM.name()) ? custom : export.profile();
-        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates);
+        return new PipelineOptions(replaced, export.withProfile(rules), maxOpenSpans, clock, maxJourneys, maxLogServices, maxTemplates, threads);
     }
 
     /**
