@@ -125,9 +125,9 @@ public final class JourneyDiscovery implements TraceListener {
     }
 
     /** A trace's journey (its id, as in the report) and outcome. */
-    public record TraceLink(String journeyKey, boolean failed) {
-        public String journeyId() {
-            return idOf(journeyKey);
+    public record TraceLink(String journeyKey, boolean failed, String journeyId) {
+        public TraceLink(String journeyKey, boolean failed) {
+            this(journeyKey, failed, idOf(journeyKey));
         }
     }
 

@@ -20,6 +20,8 @@ final class TraceLinks {
     private int[] value = new int[1 << 12];
     private int size;
     private final List<String> journeys = new ArrayList<>();
+    /** The journeys' ids, hashed once each (a link is asked for per trace and per log event). */
+    private final List<String> ids = new ArrayList<>();
     private final Map<String, Integer> journeyIndex = new HashMap<>();
 
     TraceLinks(int max) {
@@ -47,6 +49,7 @@ final class TraceLinks {
         }
         int journey = journeyIndex.computeIfAbsent(journeyKey, k -> {
             journeys.add(k);
+            ids.add(JourneyDiscovery.idOf(k));
             return journeys.size() - 1;
         });
         value[slot] = (journey + 1) * 2 + (failed ? 1 : 0);
@@ -54,7 +57,8 @@ final class TraceLinks {
 
     JourneyDiscovery.TraceLink get(TraceId trace) {
         int v = value[slot(trace.high(), trace.low())];
-        return v == 0 ? null : new JourneyDiscovery.TraceLink(journeys.get(v / 2 - 1), (v & 1) == 1);
+        return v == 0 ? null
+                : new JourneyDiscovery.TraceLink(journeys.get(v / 2 - 1), (v & 1) == 1, ids.get(v / 2 - 1));
     }
 
     /** The slot holding the trace, or the empty slot where it would go (linear probing). */
