@@ -7,6 +7,7 @@ import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.ingest.SpanGate;
 import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.parallel.Handoff;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
@@ -54,17 +55,35 @@ public final class Ingestion {
     }
 
     public static Result run(Source source, int maxOpenSpans, Redactor redactor, TraceListener... analyses) {
+        return run(source, maxOpenSpans, redactor, 1, analyses);
+    }
+
+    /**
+     * As above; with more than one thread the analyses take the assembled traces on a thread of their own, in the
+     * order they were assembled (so they see what one thread would), while the spans are decoded and assembled.
+     */
+    public static Result run(Source source, int maxOpenSpans, Redactor redactor, int threads,
+            TraceListener... analyses) {
         IngestSummary summary = new IngestSummary(redactor);
         AssemblySettings defaults = AssemblySettings.DEFAULTS;
-        TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
-                defaults.maxSpansPerTrace(), defaults.rememberedSpans()), (Trace trace) -> {
-                    summary.onTrace(trace);
-                    for (TraceListener analysis : analyses) {
-                        analysis.onTrace(trace);
-                    }
-                });
-        List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
-        assembler.finish();
-        return new Result(summary.snapshot(assembler.stats()), sources);
+        TraceListener analysed = trace -> {
+            for (TraceListener analysis : analyses) {
+                analysis.onTrace(trace);
+            }
+        };
+        try (Handoff<Trace> handoff = threads > 1 ? new Handoff<>(analysed::onTrace, 64, "trace-analysis") : null) {
+            TraceListener next = handoff == null ? analysed : handoff::accept;
+            TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
+                    defaults.maxSpansPerTrace(), defaults.rememberedSpans()), (Trace trace) -> {
+                        summary.onTrace(trace);
+                        next.onTrace(trace);
+                    });
+            List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
+            assembler.finish();
+            if (handoff != null) {
+                handoff.finish();
+            }
+            return new Result(summary.snapshot(assembler.stats()), sources);
+        }
     }
 }

@@ -133,7 +133,7 @@ public final class Pipeline {
                 reports.add(readTraces(reader, summary, statuses, i));
             }
             return reports;
-        }, options.maxOpenSpans(), redactor, listeners(discovery, discovery, samples, quality));
+        }, options.maxOpenSpans(), redactor, options.threads(), listeners(discovery, discovery, samples, quality));
 
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
