@@ -49,12 +49,9 @@ public final class Fingerprinter {
      */
     public static Prepared prepare(HeaderLayout layout, MessageTokenizer tokenizer, String text, boolean raw) {
         Tokens out = new Tokens();
-        if (!raw) {
-            tokenizer.tokenize(text, 0, out);
-            return new Prepared(layout, null, out);
-        }
-        LogHeader header = layout.parse(text);
-        tokenizer.tokenize(text, header.bodyStart(), out);
+        LogHeader header = raw ? layout.parse(text) : null;
+        tokenizer.tokenize(text, raw ? header.bodyStart() : 0, out);
+        out.key(); // the miner's lookup key, built here rather than on the mining thread
         return new Prepared(layout, header, out);
     }
 

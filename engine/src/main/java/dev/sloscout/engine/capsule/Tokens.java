@@ -11,8 +11,11 @@ public final class Tokens {
     private boolean[] spaceBefore = new boolean[32];
     private boolean[] quoted = new boolean[32];
     private int size;
+    /** {@link #key()} once built; any change forgets it. */
+    private String key;
 
     void clear() {
+        key = null;
         size = 0;
     }
 
@@ -21,6 +24,7 @@ public final class Tokens {
     }
 
     void add(String token, boolean space, boolean inQuotes) {
+        key = null;
         if (size == text.length) {
             text = Arrays.copyOf(text, size * 2);
             spaceBefore = Arrays.copyOf(spaceBefore, size * 2);
@@ -34,14 +38,17 @@ public final class Tokens {
 
     /** Marks the tokens from {@code from} to the end as inside quotes. */
     void markQuoted(int from) {
+        key = null;
         Arrays.fill(quoted, from, size, true);
     }
 
     void replace(int i, String token) {
+        key = null;
         text[i] = token;
     }
 
     void remove(int i) {
+        key = null;
         System.arraycopy(text, i + 1, text, i, size - i - 1);
         System.arraycopy(spaceBefore, i + 1, spaceBefore, i, size - i - 1);
         System.arraycopy(quoted, i + 1, quoted, i, size - i - 1);
@@ -77,10 +84,13 @@ public final class Tokens {
 
     /** One string that identifies the token sequence (the spacing is not part of it). */
     public String key() {
-        StringBuilder b = new StringBuilder(size * 8);
-        for (int i = 0; i < size; i++) {
-            b.append(text[i]).append('\u0001');
+        if (key == null) {
+            StringBuilder b = new StringBuilder(size * 8);
+            for (int i = 0; i < size; i++) {
+                b.append(text[i]).append('\u0001');
+            }
+            key = b.toString();
         }
-        return b.toString();
+        return key;
     }
 }
