@@ -352,7 +352,7 @@ public final class CapsuleAccumulator implements LogSink {
         long last = LogHeader.NO_TIME;
         long bucketMillis = FIRST_BUCKET_MILLIS;
         final TreeMap<Long, Long> buckets = new TreeMap<>();
-        final List<Capsule.Sample> samples = new ArrayList<>(SAMPLES);
+        final List<Kept> samples = new ArrayList<>(SAMPLES);
         final Set<String> traceIds = new LinkedHashSet<>();
         long withTrace;
         long onErrorTraces;
@@ -393,8 +393,7 @@ public final class CapsuleAccumulator implements LogSink {
             if (slot < SAMPLES) {
                 String text = event.continuation().isEmpty() ? event.text()
                         : event.text() + "\n" + event.continuation();
-                Capsule.Sample sample = new Capsule.Sample(event.source(), event.line(), time, severity,
-                        redactor.redact(event.source(), text), traceHex);
+                Kept sample = new Kept(event.source(), event.line(), time, severity, text, traceHex);
                 if (slot == samples.size()) {
                     samples.add(sample);
                 } else {
@@ -431,7 +430,7 @@ public final class CapsuleAccumulator implements LogSink {
             buckets.clear();
             mine.forEach(this::count);
             other.buckets.forEach(this::count);
-            for (Capsule.Sample s : other.samples) {
+            for (Kept s : other.samples) {
                 if (samples.size() < SAMPLES) {
                     samples.add(s);
                 }
@@ -451,7 +450,38 @@ public final class CapsuleAccumulator implements LogSink {
             SortedMap<Long, Long> counts = Collections.unmodifiableSortedMap(new TreeMap<>(buckets));
             return new Capsule(id, templateId, List.copyOf(formerIds), service, redactor.redact(text), count,
                     Collections.unmodifiableMap(new EnumMap<>(severities)), first, last, bucketMillis, counts,
-                    List.copyOf(samples), List.copyOf(traceIds), withTrace, onErrorTraces, Map.copyOf(journeys));
+                    samples.stream().map(k -> k.redacted(redactor)).toList(), List.copyOf(traceIds), withTrace,
+                    onErrorTraces, Map.copyOf(journeys));
+        }
+    }
+
+    /**
+     * A sample line as the reservoir keeps it: redacted when a capsule is built from it (once), not when it enters
+     * the reservoir, since most lines that enter are replaced before anyone sees them.
+     */
+    private static final class Kept {
+        final String source;
+        final long line;
+        final long time;
+        final Severity severity;
+        final String text;
+        final String traceHex;
+        Capsule.Sample redacted;
+
+        Kept(String source, long line, long time, Severity severity, String text, String traceHex) {
+            this.source = source;
+            this.line = line;
+            this.time = time;
+            this.severity = severity;
+            this.text = text;
+            this.traceHex = traceHex;
+        }
+
+        Capsule.Sample redacted(Redactor redactor) {
+            if (redacted == null) {
+                redacted = new Capsule.Sample(source, line, time, severity, redactor.redact(source, text), traceHex);
+            }
+            return redacted;
         }
     }
 }
