@@ -1,6 +1,9 @@
 package dev.sloscout.engine.capsule.bench;
 
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.Fingerprinter;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +67,55 @@ public final class FingerprintThroughputBench {
         System.out.printf("median %.0f lines/s, best %.0f lines/s, %d templates, heap used %d MB%n",
                 sorted[rounds / 2], sorted[rounds - 1], templates,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        String threadList = System.getProperty("bench.threads");
+        if (threadList != null) {
+            accumulatorRounds(corpus, total, rounds, Arrays.stream(threadList.split(",")).map(String::trim)
+                    .mapToInt(Integer::parseInt).toArray());
+        }
+    }
+
+    /**
+     * The capsule accumulator as the pipeline runs it (one service per system, layouts learnt from the first lines,
+     * statistics and samples per capsule), at each thread count; rounds interleave the thread counts, and the speed-up
+     * is the per-round ratio to the first count.
+     */
+    private static void accumulatorRounds(List<String[]> corpus, long total, int rounds, int[] threadCounts) {
+        double[][] rates = new double[threadCounts.length][rounds];
+        for (int round = -2; round < rounds; round++) { // two warm-up rounds
+            for (int t = 0; t < threadCounts.length; t++) {
+                long start = System.nanoTime();
+                CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), id -> null,
+                        java.time.Clock.systemUTC(), CapsuleAccumulator.DEFAULT_MAX_SERVICES,
+                        dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threadCounts[t]);
+                for (int s = 0; s < corpus.size(); s++) {
+                    String service = "system-" + s;
+                    String[] system = corpus.get(s);
+                    for (int i = 0; i < system.length; i++) {
+                        capsules.accept(LogEvent.rawLine(service + ".log", i + 1, service, system[i]));
+                    }
+                }
+                int found = capsules.capsules().size();
+                if (round >= 0) {
+                    rates[t][round] = total / ((System.nanoTime() - start) / 1e9);
+                    System.out.printf("accumulator, %d threads, round %d: %.0f lines/s, %d capsules%n",
+                            threadCounts[t], round + 1, rates[t][round], found);
+                }
+            }
+        }
+        System.out.println("| capsule accumulator | median lines/s | best lines/s | median speed-up vs " + threadCounts[0]
+                + " (per round) |");
+        System.out.println("|---|---:|---:|---:|");
+        for (int t = 0; t < threadCounts.length; t++) {
+            double[] ratios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                ratios[round] = rates[t][round] / rates[0][round];
+            }
+            double[] sorted = rates[t].clone();
+            Arrays.sort(sorted);
+            Arrays.sort(ratios);
+            System.out.printf("| %d %s | %.0f | %.0f | %.2fx |%n", threadCounts[t], threadCounts[t] == 1 ? "thread"
+                    : "threads", sorted[rounds / 2], sorted[rounds - 1], ratios[rounds / 2]);
+        }
     }
 
     private static List<List<String>> loghub(Path dir) throws IOException {

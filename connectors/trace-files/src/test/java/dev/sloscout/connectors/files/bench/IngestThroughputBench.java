@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.parallel.Handoff;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
 
@@ -67,13 +69,23 @@ public final class IngestThroughputBench {
                 runs.put("decode + assemble + journeys + SLIs" + at, () -> {
                     long[] count = new long[1];
                     dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
-                    TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
-                        count[0] += t.spans().size();
-                        discovery.onTrace(t);
-                    });
-                    new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
-                            .read("bench", new ByteArrayInputStream(input));
-                    assembler.finish();
+                    // as the pipeline runs it: with threads, the analysis takes traces in order on its own thread
+                    try (Handoff<Trace> analysis = threads > 1 ? new Handoff<>(discovery::onTrace, 64, "analysis") : null) {
+                        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
+                            count[0] += t.spans().size();
+                            if (analysis == null) {
+                                discovery.onTrace(t);
+                            } else {
+                                analysis.accept(t);
+                            }
+                        });
+                        new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
+                                .read("bench", new ByteArrayInputStream(input));
+                        assembler.finish();
+                        if (analysis != null) {
+                            analysis.finish();
+                        }
+                    }
                     new dev.sloscout.engine.sli.SliCatalog(dev.sloscout.engine.sli.MetricsProfile.DEFAULTS)
                             .candidates(discovery.build());
                     return count[0];
