@@ -1,0 +1,42 @@
+package dev.sloscout.connectors.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Integers parsed from bytes agree with {@link Long#parseLong}, at every length up to the edges of a long. */
+class TextsTest {
+    @Provide
+    Arbitrary<String> integers() {
+        return Arbitraries.oneOf(
+                Arbitraries.longs().map(String::valueOf),
+                Arbitraries.longs().between(1_000_000_000_000_000_000L, Long.MAX_VALUE).map(String::valueOf),
+                Arbitraries.of("9223372036854775807", "-9223372036854775808", "9223372036854775808",
+                        "-9223372036854775809", "18446744073709551615", "99999999999999999999", "+12", "-0",
+                        "1700000000000000000", "12a4567890123456789", "1234567890123456789x"),
+                Arbitraries.strings().withChars("0123456789").ofMinLength(17).ofMaxLength(20));
+    }
+
+    @Property(tries = 3000)
+    void bytesParseAsLongParseLongDoes(@ForAll("integers") String text) {
+        byte[] bytes = ("xx" + text + "yy").getBytes(StandardCharsets.US_ASCII);
+        Long expected;
+        try {
+            expected = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            expected = null;
+        }
+        if (expected == null) {
+            assertThatThrownBy(() -> Texts.parseLong(bytes, 2, text.length()))
+                    .isInstanceOf(NumberFormatException.class);
+        } else {
+            assertThat(Texts.parseLong(bytes, 2, text.length())).isEqualTo(expected);
+        }
+    }
+}
