@@ -13,6 +13,11 @@ import java.util.Arrays;
 final class LineChunk {
     /** Bytes read for a block (more when one line is longer). */
     static final int TARGET_BYTES = 1 << 18;
+    /**
+     * The size of a reusable block: a target's worth after a carried partial line of up to half a target (below G1's
+     * humongous size for a 1 MB region, so blocks are ordinary young objects).
+     */
+    static final int BLOCK_BYTES = TARGET_BYTES + TARGET_BYTES / 2;
 
     private final byte[] bytes;
     private final int length;
@@ -81,6 +86,8 @@ final class LineChunk {
         private boolean first = true;
         private boolean ended;
         private IOException failure;
+        /** Blocks whose chunks were decoded, to read into again: the reader allocates a handful, not one per chunk. */
+        private final java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
 
         Reader(InputStream in, int maxLineBytes) {
             this.in = in;
@@ -97,8 +104,16 @@ final class LineChunk {
                     ended = true;
                     throw failure;
                 }
-                int want = Math.max(TARGET_BYTES, carryLength);
-                byte[] block = Arrays.copyOf(carry, carryLength + want);
+                byte[] block;
+                int want;
+                if (carryLength <= BLOCK_BYTES - TARGET_BYTES) {
+                    block = free.isEmpty() ? new byte[BLOCK_BYTES] : free.pop();
+                    System.arraycopy(carry, 0, block, 0, carryLength);
+                    want = BLOCK_BYTES - carryLength;
+                } else { // a long line: grow (doubling) until its end is in the block
+                    want = Math.max(TARGET_BYTES, carryLength);
+                    block = Arrays.copyOf(carry, carryLength + want);
+                }
                 int read = 0;
                 try {
                     for (int n; read < want && (n = in.read(block, carryLength + read, want - read)) >= 0; ) {
@@ -147,6 +162,13 @@ final class LineChunk {
                 }
             }
             return null;
+        }
+
+        /** Takes back the block of a chunk that was decoded (nothing refers to its bytes any more). */
+        void recycle(LineChunk chunk) {
+            if (chunk.bytes != null && chunk.bytes.length == BLOCK_BYTES && free.size() < 64) {
+                free.push(chunk.bytes);
+            }
         }
 
         private LineChunk chunk(byte[] block, int length) {

@@ -155,7 +155,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     }
 
     /** A chunk's spans and problems (lines numbered from the chunk's start) and how many lines it had. */
-    private record DecodedChunk(DecodeContext.Recorded recorded, int lines) {
+    private record DecodedChunk(LineChunk chunk, DecodeContext.Recorded recorded, int lines) {
     }
 
     /**
@@ -164,14 +164,15 @@ public final class OtlpJsonDecoder implements TraceDecoder {
      */
     private void decodeLinesInParallel(BufferedInputStream in, DecodeContext context) throws IOException {
         long[] linesBefore = {0};
+        LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
         try (OrderedWork<LineChunk, DecodedChunk> work = OrderedWork.start(context.threads(), () -> {
             OtlpJsonDecoder decoder = new OtlpJsonDecoder(maxRecordBytes);
             return chunk -> decoder.decodeChunk(chunk, context);
         }, decoded -> {
             decoded.recorded().replay(context, linesBefore[0]);
             linesBefore[0] += decoded.lines();
+            chunks.recycle(decoded.chunk());
         }, "otlp-json-decoder")) {
-            LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
             try {
                 for (LineChunk chunk; !context.isCancelled() && (chunk = chunks.next()) != null; ) {
                     work.submit(chunk);
@@ -187,7 +188,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         DecodeContext into = recorded.context();
         if (chunk.isOverlong()) {
             rejectOverlong(1, into);
-            return new DecodedChunk(recorded, 1);
+            return new DecodedChunk(chunk, recorded, 1);
         }
         int lines = chunk.forEachLine((bytes, start, length, readLength, number) -> {
             if (readLength > maxRecordBytes) {
@@ -196,7 +197,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                 decodeRecord(bytes, start, length, "line " + number, into);
             }
         });
-        return new DecodedChunk(recorded, lines);
+        return new DecodedChunk(chunk, recorded, lines);
     }
 
     private void decodeDocument(BufferedInputStream in, DecodeContext context) throws IOException {
