@@ -39,6 +39,8 @@ class ThreadCountTest {
         first.add(40, "");
         first.add(77, "[1, 2, 3]");
         first.set(5, first.get(5) + "\r");
+        first.add(120, oddSpan(0, "user=jane.doe@example.com")); // out of range, and personal data
+        first.add(300, oddSpan(1_700_000_000_000_000_000L, "token sk_live_4eC39HqLyjWDarjtT1zdp7dc"));
         Path plain = dir.resolve("first.jsonl");
         Files.writeString(plain, "\uFEFF" + String.join("\n", first) + "\n", StandardCharsets.UTF_8);
         Path gz = dir.resolve("second.jsonl.gz");
@@ -47,6 +49,20 @@ class ThreadCountTest {
         }
         inputs = List.of(plain.toString(), gz.toString(), rawLog("cart", 3_000, false).toString(),
                 rawLog("gateway", 2_500, true).toString(), jsonLog(4_000).toString());
+    }
+
+    /** A span the gate stops (time 0) or redacts (a secret or an e-mail address in an attribute). */
+    private static String oddSpan(long startNanos, String attribute) {
+        dev.sloscout.engine.model.Span span = dev.sloscout.engine.model.Span.builder()
+                .traceId(new dev.sloscout.engine.model.TraceId(0x77, startNanos == 0 ? 1 : 2))
+                .spanId(new dev.sloscout.engine.model.SpanId(1))
+                .resource(dev.sloscout.engine.model.Resource.ofService("frontend")).name("GET /")
+                .kind(dev.sloscout.engine.model.SpanKind.SERVER).startEpochNanos(startNanos)
+                .endEpochNanos(startNanos + 1_000_000)
+                .attributes(dev.sloscout.engine.model.Attributes.builder().put(
+                        dev.sloscout.engine.model.AttributeKey.stringKey("note"), attribute).build())
+                .build();
+        return new dev.sloscout.connectors.files.OtlpJsonWriter().jsonLines(List.of(span), 1).strip();
     }
 
     private static Path rawLog(String service, int count, boolean syslog) throws IOException {
@@ -108,6 +124,9 @@ class ThreadCountTest {
         assertThat(serial.summary().spans()).isGreaterThan(25_000);
         assertThat(serial.capsules()).hasSizeGreaterThan(8);
         assertThat(serial.problems()).extracting(Problem::location).contains("line 3", "line 78");
+        assertThat(serial.problems()).extracting(Problem::reason)
+                .anySatisfy(r -> assertThat(r).contains("is out of range"));
+        assertThat(serial.redactions()).isNotEmpty();
         for (int threads : new int[] {2, 7}) {
             Analysis parallel = analyse(threads);
             assertThat(document(parallel)).as("analysis.json at %d threads", threads).isEqualTo(expected);

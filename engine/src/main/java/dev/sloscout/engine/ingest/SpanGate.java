@@ -12,21 +12,38 @@ import java.time.Instant;
  * Where spans enter the engine, whatever read them: spans whose time cannot be real (before 2000, or after 2200)
  * are problems, not history (one span at time 0 would otherwise anchor a journey's history decades before the rest,
  * and push the real traffic out of it); the others are redacted ({@link SpanRedactor}) and handed on. Names the
- * source being read for both. Not thread-safe: one per reading thread.
+ * source being read for both. Not thread-safe: one per reading thread; decoding workers each get their own
+ * ({@link #forWorker}), sharing the redaction counts (which are thread-safe).
  */
-public final class SpanGate implements SpanSink {
+public final class SpanGate implements WorkerStage {
     /** 2000-01-01T00:00:00Z: no tracing system has spans older than that. */
     public static final long EARLIEST_NANOS = Instant.parse("2000-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
     /** 2200-01-01T00:00:00Z: a time after it is a unit mix-up, not a future request. */
     public static final long LATEST_NANOS = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
 
+    private final Redactor counts;
+    private final SpanSink next;
     private final SpanRedactor redactor;
     private final ProblemSink problems;
     private String source = "spans";
 
     public SpanGate(Redactor redactor, SpanSink next, ProblemSink problems) {
+        this.counts = redactor;
+        this.next = next;
         this.redactor = new SpanRedactor(redactor, next);
         this.problems = problems;
+    }
+
+    @Override
+    public SpanSink forWorker(SpanSink workerNext, ProblemSink workerProblems) {
+        SpanGate gate = new SpanGate(counts, workerNext, workerProblems);
+        gate.source(source);
+        return gate;
+    }
+
+    @Override
+    public SpanSink downstream() {
+        return next;
     }
 
     /** Where the following spans come from, for problems and redaction counts. */

@@ -1,6 +1,7 @@
 package dev.sloscout.connectors.files;
 
 import dev.sloscout.engine.ingest.ProblemSink;
+import dev.sloscout.engine.ingest.WorkerStage;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.trace.SpanSink;
@@ -39,7 +40,7 @@ public final class DecodeContext {
      * {@link Recorded#replay} hands them to this context on the reading thread.
      */
     Recorded recorded() {
-        return new Recorded(source);
+        return new Recorded(source, threads > 1 && spans instanceof WorkerStage stage ? stage : null);
     }
 
     public String source() {
@@ -68,13 +69,20 @@ public final class DecodeContext {
         return rejectedCount;
     }
 
-    /** Spans and problems of one chunk, in the order the decoder produced them. */
+    /**
+     * Spans and problems of one chunk, in the order the decoder produced them. When the spans' first stage can run
+     * on workers ({@link WorkerStage}: checks and redaction), it runs here, on the worker, and its output is what is
+     * recorded; its problems are reported without counting as rejected records, as they are on one thread.
+     */
     static final class Recorded {
         private final DecodeContext context;
+        private final WorkerStage stage;
         private final java.util.ArrayList<Object> out = new java.util.ArrayList<>();
 
-        private Recorded(String source) {
-            this.context = new DecodeContext(source, out::add, out::add, () -> false);
+        private Recorded(String source, WorkerStage stage) {
+            this.stage = stage;
+            SpanSink spans = stage == null ? out::add : stage.forWorker(out::add, p -> out.add(new Uncounted(p)));
+            this.context = new DecodeContext(source, spans, out::add, () -> false);
         }
 
         DecodeContext context() {
@@ -91,9 +99,13 @@ public final class DecodeContext {
          * location {@code line N...} becomes {@code line (N + linesBefore)...}.
          */
         void replay(DecodeContext target, long linesBefore) {
+            SpanSink spans = stage == null ? target.spans : stage.downstream();
+            target.spanCount += context.spanCount;
             for (Object o : out) {
                 if (o instanceof Span span) {
-                    target.emit(span);
+                    spans.accept(span);
+                } else if (o instanceof Uncounted u) {
+                    target.problems.report(u.problem());
                 } else {
                     Problem p = (Problem) o;
                     target.rejectedCount++;
@@ -113,6 +125,10 @@ public final class DecodeContext {
             }
             long line = Long.parseLong(location.substring("line ".length(), end));
             return "line " + (line + linesBefore) + location.substring(end);
+        }
+
+        /** A problem found by the worker's stage (a span out of range), not a rejected record. */
+        private record Uncounted(Problem problem) {
         }
     }
 }
