@@ -91,6 +91,39 @@ class ParallelDecodingTest {
         assertSameAtAnyThreadCount(gz.toByteArray());
     }
 
+    /**
+     * Decoding and assembly under random thread counts and random damage: the traces the assembler closes, in
+     * order, are those of one thread.
+     */
+    @Property(tries = 10)
+    void assembledTracesDoNotDependOnTheThreadCount(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 9) int threads) {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>(new OtlpJsonWriter().jsonLines(SPANS, 1 + random.nextInt(60)).lines()
+                .toList());
+        for (int i = 0; i < 5; i++) {
+            int at = random.nextInt(lines.size());
+            String line = lines.get(at);
+            lines.set(at, line.substring(0, random.nextInt(line.length()))); // cut short: a bad line
+        }
+        java.util.Collections.shuffle(lines.subList(0, lines.size() / 3), random); // spans of traces interleaved
+        byte[] bytes = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        assertThat(assembled(bytes, threads)).isEqualTo(assembled(bytes, 1));
+    }
+
+    private static List<String> assembled(byte[] bytes, int threads) {
+        List<String> traces = new ArrayList<>();
+        dev.sloscout.engine.trace.TraceAssembler assembler = new dev.sloscout.engine.trace.TraceAssembler(
+                new dev.sloscout.engine.trace.AssemblySettings(50, 2_000, 1_000, 10_000),
+                t -> traces.add(t.traceId() + " " + t.completion() + " " + t.spans()));
+        List<Problem> problems = new ArrayList<>();
+        new TraceFileReader(assembler, problems::add, () -> false, InputStream.nullInputStream(), threads)
+                .read("input", new ByteArrayInputStream(bytes));
+        assembler.finish();
+        traces.add(problems.toString());
+        return traces;
+    }
+
     /** Blocks cut after newlines give the lines a line reader gives: the same numbers, bytes and overlong ones. */
     @Property(tries = 60)
     void blocksHoldTheLinesALineReaderReads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400_000) int maxLine,
