@@ -24,9 +24,11 @@ public final class Ingestion {
     public record Result(IngestSummary.Snapshot summary, List<SourceReport> sources) {
     }
 
+    /** Reads files with as many threads as the machine has cores (the result does not depend on the number). */
     public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, TraceListener... analyses) {
-        return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin).read(inputs),
-                maxOpenSpans, new Redactor(), analyses);
+        int threads = Runtime.getRuntime().availableProcessors();
+        return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin, threads).read(inputs),
+                maxOpenSpans, new Redactor(), threads, analyses);
     }
 
     /** The bundled demo shop instead of files: two weeks of generated traffic, {@code scale} times the default. */
