@@ -124,13 +124,31 @@ public final class Pipeline {
             TraceFileReader reader = new TraceFileReader(spans, summary, cancelled, stdin, options.threads());
             split.problems().forEach(summary::report);
             List<SourceReport> reports = new ArrayList<>();
-            for (int i = 0; i < split.traces().size(); i++) {
-                if (cancelled.getAsBoolean()) {
-                    update(statuses, i, s -> s.with(SourceState.CANCELLED, s.fraction(), s.items(), s.problems(), s.format()));
-                    continue;
+            int[] slots = new int[split.traces().size()];
+            List<Path> ahead = new ArrayList<>();
+            for (int i = 0; i < slots.length; i++) {
+                String name = split.traces().get(i);
+                boolean regular = !name.equals(TraceFileReader.STDIN) && Files.isRegularFile(Path.of(name));
+                slots[i] = options.threads() > 1 && regular ? ahead.size() : -1;
+                if (slots[i] >= 0) {
+                    ahead.add(Path.of(name));
                 }
-                spans.source(statuses.get(i).name());
-                reports.add(readTraces(reader, summary, statuses, i));
+            }
+            try (FilesAhead files = ahead.size() > 1
+                    ? new FilesAhead(ahead, spans, summary, cancelled, options.threads()) : null) {
+                for (int i = 0; i < slots.length; i++) {
+                    if (cancelled.getAsBoolean()) {
+                        update(statuses, i, s -> s.with(SourceState.CANCELLED, s.fraction(), s.items(), s.problems(),
+                                s.format()));
+                        continue;
+                    }
+                    if (files != null && slots[i] >= 0) {
+                        reports.add(readAhead(files, slots[i], statuses, i));
+                        continue;
+                    }
+                    spans.source(statuses.get(i).name());
+                    reports.add(readTraces(reader, summary, statuses, i));
+                }
             }
             return reports;
         }, options.maxOpenSpans(), redactor, options.threads(), listeners(discovery, discovery, samples, quality));
@@ -293,6 +311,26 @@ public final class Pipeline {
             update(statuses, i, s -> s.with(SourceState.FAILED, 0, 0, 1, s.format()));
             return new SourceReport(file.toString(), null, 0, 1);
         }
+    }
+
+    /** A trace file read ahead on a thread of its own: its spans and problems handed over now, in order. */
+    private SourceReport readAhead(FilesAhead files, int slot, List<SourceStatus> statuses, int i) {
+        long size = size(Path.of(statuses.get(i).name()));
+        update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format()));
+        long[] reported = {0};
+        SourceReport report = files.drain(slot, read -> {
+            if (read - reported[0] >= PROGRESS_EVERY_BYTES) {
+                reported[0] = read;
+                update(statuses, i, s -> s.with(SourceState.READING, fraction(read, size), s.items(), s.problems(),
+                        s.format()));
+            }
+        });
+        String format = report.format() == null ? "unrecognised" : report.format().displayName();
+        long problems = report.rejected();
+        SourceState state = cancelled.getAsBoolean() ? SourceState.CANCELLED
+                : report.format() == null ? SourceState.FAILED : problems > 0 ? SourceState.PROBLEMS : SourceState.DONE;
+        update(statuses, i, s -> s.with(state, 1, report.spans(), problems, format));
+        return report;
     }
 
     private void readLogs(LogFileReader reader, CapsuleAccumulator capsules, List<Problem> problems, Path file,

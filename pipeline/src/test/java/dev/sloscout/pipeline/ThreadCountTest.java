@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The analysis does not depend on the number of threads: the same files at 1, 2 and 7 threads give byte-identical
  * analysis.json, problems at the same lines included. The files are large enough that several chunks and batches
- * are in flight at once, and include what makes ordering matter: bad lines between good ones, a gzip file, log
- * services whose header layout is learnt mid-file, yearless syslog times (placed in order per file).
+ * are in flight at once, and include what makes ordering matter: bad lines between good ones, a gzip file, a folder
+ * of Jaeger and Zipkin documents and framed protobuf (files read several at once), spans the gate stops or redacts,
+ * log services whose header layout is learnt mid-file, yearless syslog times (placed in order per file).
  */
 class ThreadCountTest {
     @TempDir
@@ -47,7 +48,18 @@ class ThreadCountTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(String.join("\n", lines.subList(half, lines.size())).getBytes(StandardCharsets.UTF_8));
         }
-        inputs = List.of(plain.toString(), gz.toString(), rawLog("cart", 3_000, false).toString(),
+        Path documents = Files.createDirectory(dir.resolve("documents")); // one record each: read whole, at once
+        for (int n = 0; n < 6; n++) {
+            List<dev.sloscout.engine.model.Span> spans = dev.sloscout.connectors.files.fixtures.TraceFixtures
+                    .spans(100 + n, 150);
+            Files.writeString(documents.resolve("trace-" + n + ".json"), n % 2 == 0
+                    ? dev.sloscout.connectors.files.fixtures.JaegerJsonWriter.queryResponse(spans)
+                    : dev.sloscout.connectors.files.fixtures.ZipkinJsonWriter.traces(spans), StandardCharsets.UTF_8);
+        }
+        Files.write(documents.resolve("frames.pb"), dev.sloscout.connectors.files.fixtures.OtlpProtoWriter.framed(
+                dev.sloscout.connectors.files.fixtures.TraceFixtures.spans(200, 400), 10));
+        Files.writeString(documents.resolve("unknown.json"), "{\"neither\": \"traces nor logs\"}");
+        inputs = List.of(plain.toString(), gz.toString(), documents.toString(), rawLog("cart", 3_000, false).toString(),
                 rawLog("gateway", 2_500, true).toString(), jsonLog(4_000).toString());
     }
 

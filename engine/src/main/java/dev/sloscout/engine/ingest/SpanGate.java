@@ -36,8 +36,13 @@ public final class SpanGate implements WorkerStage {
 
     @Override
     public SpanSink forWorker(SpanSink workerNext, ProblemSink workerProblems) {
-        SpanGate gate = new SpanGate(counts, workerNext, workerProblems);
-        gate.source(source);
+        return forSource(source, workerNext, workerProblems);
+    }
+
+    /** A gate of its own for a source read on another thread (redaction counted under {@code name}). */
+    public SpanGate forSource(String name, SpanSink gateNext, ProblemSink gateProblems) {
+        SpanGate gate = new SpanGate(counts, gateNext, gateProblems);
+        gate.source(name);
         return gate;
     }
 
