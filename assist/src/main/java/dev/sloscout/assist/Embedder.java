@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Sentence embeddings computed on this machine: all-MiniLM-L6-v2 (quantised) from the jar that ships it, run by ONNX
- * Runtime; 384 dimensions, no download. Texts are embedded in batches and, with a workspace, cached there by the
- * SHA-256 of the text, so a template is embedded once.
+ * Runtime; 384 dimensions, no download. Texts are embedded in batches (LangChain4j spreads each batch over a pool of
+ * its own, as many threads as cores) and, with a workspace, cached there by the SHA-256 of the text, so a template is
+ * embedded once.
  *
  * <p>Callers pass redacted text only (capsule templates are redacted when capsules are built); placeholders are
  * turned into words the model knows ({@code <NUM>} reads "number").
