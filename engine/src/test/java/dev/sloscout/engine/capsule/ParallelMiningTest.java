@@ -71,16 +71,16 @@ class ParallelMiningTest {
         return capsules.capsules();
     }
 
-    @Property(tries = 10)
+    @Property(tries = 5)
     void theCapsulesDoNotDependOnTheNumberOfThreads(@ForAll long seed,
             @ForAll @IntRange(min = 2, max = 12) int threads, @ForAll @IntRange(min = 0, max = 3000) int sourceEvery) {
-        List<LogEvent> events = events(seed, 4_000);
+        List<LogEvent> events = events(seed, 3_000);
         List<Capsule> serial = mine(events, 1, sourceEvery);
         assertThat(serial).hasSizeGreaterThan(5);
         assertThat(mine(events, threads, sourceEvery)).isEqualTo(serial);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void aPreparedLineMinesAsTheLineItself(@ForAll long seed) {
         List<LogEvent> events = events(seed, 40);
         Fingerprinter direct = new Fingerprinter(1972);

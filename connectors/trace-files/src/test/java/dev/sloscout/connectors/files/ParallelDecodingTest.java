@@ -95,7 +95,7 @@ class ParallelDecodingTest {
      * Decoding and assembly under random thread counts and random damage: the traces the assembler closes, in
      * order, are those of one thread.
      */
-    @Property(tries = 10)
+    @Property(tries = 5)
     void assembledTracesDoNotDependOnTheThreadCount(@ForAll long seed,
             @ForAll @IntRange(min = 2, max = 9) int threads) {
         Random random = new Random(seed);
@@ -125,7 +125,7 @@ class ParallelDecodingTest {
     }
 
     /** Blocks cut after newlines give the lines a line reader gives: the same numbers, bytes and overlong ones. */
-    @Property(tries = 60)
+    @Property(tries = 25)
     void blocksHoldTheLinesALineReaderReads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400_000) int maxLine,
             @ForAll boolean finalNewline) throws IOException {
         Random random = new Random(seed);
