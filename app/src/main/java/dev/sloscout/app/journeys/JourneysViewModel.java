@@ -156,7 +156,7 @@ public final class JourneysViewModel {
     }
 
     private boolean calls(Trace trace, String from, String to) {
-        Trace.Index index = new Trace.Index(trace.spans());
+        Trace.Index index = trace.index();
         for (dev.sloscout.engine.model.Span span : trace.spans()) {
             dev.sloscout.engine.model.Span parent = index.parentOf(span);
             if (parent != null && name(parent).equals(from) && name(span).equals(to)) {

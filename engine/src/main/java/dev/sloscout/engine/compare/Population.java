@@ -111,7 +111,7 @@ public final class Population implements TraceListener {
             journey.representative = trace;
         }
         List<Span> spans = trace.spans();
-        Trace.Index index = new Trace.Index(spans);
+        Trace.Index index = trace.index();
         int[] parents = new int[spans.size()];
         for (int i = 0; i < spans.size(); i++) {
             parents[i] = index.parentIndex(i);

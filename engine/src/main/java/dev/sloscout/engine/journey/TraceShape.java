@@ -31,7 +31,7 @@ final class TraceShape {
         this.templates = templates;
         int n = spans.size();
         parent = new int[n];
-        Trace.Index index = new Trace.Index(spans);
+        Trace.Index index = trace.index();
         int[] childCount = new int[n];
         int earliestRoot = -1;
         int orphanCount = 0;

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The spans of one trace as far as the input had them, in arrival order.
+ * The spans of one trace as far as the input had them, in arrival order. Immutable; its parent {@link Index} is built
+ * once, when first asked for (the summary, the journeys and the data quality all walk the tree), and may be asked for
+ * from any thread.
  *
- * @param completion why the assembler closed this trace
+ * <p>A class rather than a record only to hold that index; equality is a record's (id, spans, completion).
  */
-public record Trace(TraceId traceId, List<Span> spans, Completion completion) {
+public final class Trace {
 
     /** Why a trace was handed on. */
     public enum Completion {
@@ -24,13 +26,57 @@ public record Trace(TraceId traceId, List<Span> spans, Completion completion) {
         LATE_PART
     }
 
-    public Trace {
-        Objects.requireNonNull(traceId);
-        Objects.requireNonNull(completion);
-        spans = List.copyOf(spans);
-        if (spans.isEmpty()) {
+    private final TraceId traceId;
+    private final List<Span> spans;
+    private final Completion completion;
+    /** Built on first use; a race builds it twice, harmlessly (an Index's fields are final). */
+    private Index index;
+
+    /** @param completion why the assembler closed this trace */
+    public Trace(TraceId traceId, List<Span> spans, Completion completion) {
+        this.traceId = Objects.requireNonNull(traceId);
+        this.completion = Objects.requireNonNull(completion);
+        this.spans = List.copyOf(spans);
+        if (this.spans.isEmpty()) {
             throw new IllegalArgumentException("trace " + traceId + " has no spans");
         }
+    }
+
+    public TraceId traceId() {
+        return traceId;
+    }
+
+    public List<Span> spans() {
+        return spans;
+    }
+
+    public Completion completion() {
+        return completion;
+    }
+
+    /** The parent lookup of this trace's spans, built once. */
+    public Index index() {
+        Index built = index;
+        if (built == null) {
+            built = new Index(spans);
+            index = built;
+        }
+        return built;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Trace t && traceId.equals(t.traceId) && spans.equals(t.spans) && completion == t.completion;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(traceId, spans, completion);
+    }
+
+    @Override
+    public String toString() {
+        return "Trace[traceId=" + traceId + ", spans=" + spans + ", completion=" + completion + "]";
     }
 
     public List<Span> roots() {
@@ -45,12 +91,12 @@ public record Trace(TraceId traceId, List<Span> spans, Completion completion) {
 
     /** The span's parent in this trace, or null when it is a root or its parent is not in the input. */
     public Span parentOf(Span span) {
-        return new Index(spans).parentOf(span);
+        return index().parentOf(span);
     }
 
     /** How many spans name a parent the input does not contain. */
     public int orphanCount() {
-        Index index = new Index(spans);
+        Index index = index();
         int orphans = 0;
         for (int i = 0; i < spans.size(); i++) {
             if (!spans.get(i).isRoot() && index.parentIndex(i) < 0) {
@@ -62,7 +108,7 @@ public record Trace(TraceId traceId, List<Span> spans, Completion completion) {
 
     /** Spans that name a parent the input does not contain. */
     public List<Span> orphans() {
-        Index index = new Index(spans);
+        Index index = index();
         List<Span> orphans = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             if (!spans.get(i).isRoot() && index.parentIndex(i) < 0) {

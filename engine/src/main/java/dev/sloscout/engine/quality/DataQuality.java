@@ -102,7 +102,7 @@ public final class DataQuality implements TraceListener, LogSink {
     @Override
     public void onTrace(Trace trace) {
         evidenced = false;
-        Trace.Index index = new Trace.Index(trace.spans());
+        Trace.Index index = trace.index();
         List<Span> spans = trace.spans();
         TraceId traceId = trace.traceId(); // hex only for the few kept as evidence
         boolean partial = false;
