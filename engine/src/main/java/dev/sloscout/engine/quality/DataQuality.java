@@ -277,9 +277,26 @@ public final class DataQuality implements TraceListener, LogSink {
         } else if (mayNameAnId(event.text()) && REQUEST_ID.matcher(event.text()).find()) {
             counts.logRecordsWithRequestIdOnly++;
         }
-        if (!event.raw() || KEY_VALUE.matcher(event.text()).results().limit(2).count() >= 2) {
+        if (!event.raw() || twoKeyValues(event.text())) {
             counts.structuredLogRecords++;
         }
+    }
+
+    /**
+     * Two {@code key=value} pairs at least. Each match holds an '=' of its own, so a line with fewer than two cannot
+     * have two (most lines: the pattern is not run on them).
+     */
+    static boolean twoKeyValues(String text) {
+        int first = text.indexOf('=');
+        if (first < 0 || text.indexOf('=', first + 1) < 0) {
+            return false;
+        }
+        java.util.regex.Matcher m = KEY_VALUE.matcher(text);
+        int matches = 0;
+        while (matches < 2 && m.find()) {
+            matches++;
+        }
+        return matches == 2;
     }
 
     /** A cheap first look before the request-id pattern: the text has "id" in some case (most lines do not). */
