@@ -156,8 +156,8 @@ public final class Pipeline {
         List<Problem> logProblems = new ArrayList<>();
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, options.clock(), redactor,
                 options.maxLogServices(), options.maxTemplates(), options.threads());
-        LogFileReader logReader = new LogFileReader(both(capsules, quality),
-                problem -> logProblems.add(redactor.redact(problem)));
+        LogFileReader logReader = LogFileReader.withThreads(both(capsules, quality),
+                problem -> logProblems.add(redactor.redact(problem)), options.threads());
         for (int i = 0; i < split.logs().size(); i++) {
             int index = split.traces().size() + i;
             if (cancelled.getAsBoolean()) {

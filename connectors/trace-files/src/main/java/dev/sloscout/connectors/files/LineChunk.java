@@ -44,6 +44,20 @@ final class LineChunk {
         void line(byte[] bytes, int start, int length, int readLength, int numberInChunk);
     }
 
+    /** How many lines {@link #forEachLine} visits (counted without visiting them: a scan for newlines). */
+    int countLines() {
+        if (overlong) {
+            return 1;
+        }
+        int lines = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '\n') {
+                lines++;
+            }
+        }
+        return length > 0 && bytes[length - 1] != '\n' ? lines + 1 : lines;
+    }
+
     /** Visits the lines of the block in order and returns how many there were (an overlong marker is one). */
     int forEachLine(LineVisitor visitor) {
         if (overlong) {

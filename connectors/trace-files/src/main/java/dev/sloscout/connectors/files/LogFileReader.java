@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.parallel.OrderedWork;
 import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.Severity;
@@ -17,7 +18,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,6 +48,7 @@ public final class LogFileReader {
     private final LogSink sink;
     private final ProblemSink problems;
     private final int maxRecordBytes;
+    private final int threads;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonLogRecords records = new JsonLogRecords(json);
 
@@ -54,9 +58,32 @@ public final class LogFileReader {
 
     /** @param maxRecordBytes the longest line or JSON record read; longer ones are reported and skipped */
     public LogFileReader(LogSink sink, ProblemSink problems, int maxRecordBytes) {
+        this(sink, problems, maxRecordBytes, 1);
+    }
+
+    /**
+     * @param threads with more than one, lines are read in blocks whose JSON records are parsed and whose text lines
+     *                are decoded on workers; events, problems and counts are handed on in the order of the file
+     */
+    public LogFileReader(LogSink sink, ProblemSink problems, int maxRecordBytes, int threads) {
         this.sink = sink;
         this.problems = problems;
         this.maxRecordBytes = maxRecordBytes;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** A reader with the default record limit, reading each file's lines with {@code threads} threads. */
+    public static LogFileReader withThreads(LogSink sink, ProblemSink problems, int threads) {
+        return new LogFileReader(sink, problems, RecordLimits.MAX_RECORD_BYTES, threads);
+    }
+
+    /** Where what one JSON line gives goes: straight on (one thread), or recorded on a worker to be handed on. */
+    private interface Out {
+        void deliver(LogEvent event);
+
+        void problem(String location, String reason, String kind);
+
+        void events(long n);
     }
 
     /** Reads one file; returns the number of events delivered. */
@@ -88,7 +115,7 @@ public final class LogFileReader {
     }
 
     /** One file being read: its counts and its problems, limited per kind. */
-    private final class Reading {
+    private final class Reading implements Out {
         final String source;
         final String service;
         final Map<String, Long> problemCounts = new LinkedHashMap<>();
@@ -117,13 +144,15 @@ public final class LogFileReader {
         }
 
         private void lines(BufferedInputStream in) throws IOException {
+            if (threads > 1) {
+                linesInParallel(in);
+                return;
+            }
             LineReader lines = new LineReader(in, maxRecordBytes);
             Folder folder = new Folder();
             while (lines.next()) {
                 if (lines.isOverlong()) {
-                    anyText = true;
-                    problem("line " + lines.lineNumber(), "line longer than " + describe(maxRecordBytes)
-                            + " skipped", "overlong");
+                    overlong(lines.lineNumber());
                     continue;
                 }
                 if (lines.isBlank()) {
@@ -133,32 +162,112 @@ public final class LogFileReader {
                 byte[] bytes = lines.buffer();
                 int start = Texts.skipBomAndWhitespace(bytes, lines.start(), lines.start() + lines.length());
                 if (bytes[start] == '{' && folder.pending == null
-                        && jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length())) {
+                        && jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)) {
                     continue;
                 }
-                int length = lines.length();
-                if (length > MAX_MINED_CHARS * 4) {
-                    length = MAX_MINED_CHARS * 4; // decode no more than can be mined
-                }
-                String text = new String(bytes, lines.start(), length, StandardCharsets.UTF_8);
-                if (text.length() > MAX_MINED_CHARS || length < lines.length()) {
-                    text = text.substring(0, Math.min(text.length(), MAX_MINED_CHARS));
-                    truncated++;
-                }
-                folder.line(lines.lineNumber(), text);
+                text(lines.lineNumber(), Text.of(bytes, lines.start(), lines.length()), folder);
             }
             folder.flush();
         }
 
+        private void overlong(long line) {
+            anyText = true;
+            problem("line " + line, "line longer than " + describe(maxRecordBytes) + " skipped", "overlong");
+        }
+
+        private void text(long line, Text text, Folder folder) {
+            if (text.truncated()) {
+                truncated++;
+            }
+            folder.line(line, text.text());
+        }
+
+        /**
+         * Blocks of whole lines: workers parse each JSON line (its events and problems recorded) and decode each text
+         * line; this thread takes them in file order and does what one thread does with them (folding continuation
+         * lines, a JSON line read as text when an event is being folded, problem limits, counts).
+         */
+        private void linesInParallel(BufferedInputStream in) throws IOException {
+            Folder folder = new Folder();
+            long[] linesBefore = {0};
+            LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
+            try (OrderedWork<Block, List<Line>> work = OrderedWork.start(threads, () -> this::parse, parsed -> {
+                for (Line line : parsed) {
+                    apply(line, folder);
+                }
+            }, "log-reader")) {
+                try {
+                    for (LineChunk chunk; (chunk = chunks.next()) != null; ) {
+                        work.submit(new Block(chunk, linesBefore[0]));
+                        linesBefore[0] += chunk.countLines();
+                    }
+                } finally {
+                    work.finish(); // the lines before a failed read count, as they do on one thread
+                }
+            }
+            folder.flush();
+        }
+
+        /** On a worker: each line of a block, numbered in the file, parsed as far as needs no state of the read. */
+        private List<Line> parse(Block block) {
+            List<Line> out = new ArrayList<>();
+            if (block.chunk().isOverlong()) {
+                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, null, null));
+                return out;
+            }
+            block.chunk().forEachLine((bytes, start, length, readLength, number) -> {
+                long line = block.linesBefore() + number;
+                if (readLength > maxRecordBytes) {
+                    out.add(new Line(line, true, null, 0, 0, null, null));
+                    return;
+                }
+                int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
+                if (at >= start + length) {
+                    return; // blank
+                }
+                if (bytes[at] == '{') {
+                    Recorded recorded = new Recorded();
+                    boolean json = jsonLine(line, bytes, start, length, recorded);
+                    out.add(new Line(line, false, bytes, start, length, json ? recorded : null, null));
+                } else {
+                    out.add(new Line(line, false, null, 0, 0, null, Text.of(bytes, start, length)));
+                }
+            });
+            return out;
+        }
+
+        /** On this thread, in file order: what the serial loop does with the line. */
+        private void apply(Line line, Folder folder) {
+            if (line.overlong()) {
+                overlong(line.number());
+                return;
+            }
+            anyText = true;
+            if (line.bytes() != null) { // a JSON line
+                if (folder.pending == null && line.json() != null) {
+                    line.json().replay(this);
+                    return;
+                }
+                text(line.number(), Text.of(line.bytes(), line.start(), line.length()), folder);
+                return;
+            }
+            text(line.number(), line.text(), folder);
+        }
+
+        @Override
+        public void events(long n) {
+            events += n;
+        }
+
         /** True when the line was a JSON record (delivered or reported); false to read it as text. */
-        private boolean jsonLine(long line, byte[] bytes, int start, int length) {
+        private boolean jsonLine(long line, byte[] bytes, int start, int length, Out out) {
             if (startsWithResourceLogs(bytes, start, start + length)) {
                 try (JsonParser p = json.getFactory().createParser(bytes, start, length)) {
                     p.nextToken();
                     p.nextToken();
-                    events += new OtlpJsonLogStream(records, this::deliver).request(p, source, line);
+                    out.events(new OtlpJsonLogStream(records, out::deliver).request(p, source, line));
                 } catch (IOException e) {
-                    problem("line " + line, "not valid OTLP/JSON (records before the error were kept): "
+                    out.problem("line " + line, "not valid OTLP/JSON (records before the error were kept): "
                             + REDACTOR.redact(originalMessage(e)), "otlp");
                 }
                 return true;
@@ -166,9 +275,9 @@ public final class LogFileReader {
             if (length > STREAMED_LINE_BYTES) { // one line holding a whole export: its records one at a time
                 try (JsonParser p = json.getFactory().createParser(bytes, start, length)) {
                     p.nextToken();
-                    document(p, line);
+                    document(p, line, out);
                 } catch (IOException e) {
-                    problem("line " + line, "not valid JSON (records before the error were kept): "
+                    out.problem("line " + line, "not valid JSON (records before the error were kept): "
                             + REDACTOR.redact(originalMessage(e)), "json");
                 }
                 return true;
@@ -179,27 +288,27 @@ public final class LogFileReader {
             } catch (IOException e) {
                 String text = new String(bytes, start, Math.min(length, 16), StandardCharsets.UTF_8);
                 if (text.trim().equals("{")) {
-                    problem("line " + line, "a JSON document spread over lines: write one record per line "
+                    out.problem("line " + line, "a JSON document spread over lines: write one record per line "
                             + "(JSON lines)", "spread");
                     return true;
                 }
                 // the parser quotes the offending text: it may be personal data, and problems end up in analysis.json
-                problem("line " + line, "not valid JSON: " + REDACTOR.redact(originalMessage(e)), "json");
+                out.problem("line " + line, "not valid JSON: " + REDACTOR.redact(originalMessage(e)), "json");
                 return true;
             }
             if (node == null || !node.isObject()) {
                 return false;
             }
-            record(line, node);
+            record(line, node, out);
             return true;
         }
 
-        private void record(long line, JsonNode node) {
+        private void record(long line, JsonNode node, Out out) {
             if (node.has("resourceLogs")) {
                 try (JsonParser p = node.traverse(json)) {
                     p.nextToken();
                     p.nextToken();
-                    events += new OtlpJsonLogStream(records, this::deliver).request(p, source, line);
+                    out.events(new OtlpJsonLogStream(records, out::deliver).request(p, source, line));
                 } catch (IOException e) {
                     problem("record " + line, "not valid OTLP/JSON: " + REDACTOR.redact(originalMessage(e)),
                             "otlp");
@@ -208,15 +317,16 @@ public final class LogFileReader {
             }
             LogEvent event = records.record(source, line, service, node);
             if (event == null) {
-                problem("line " + line, "JSON record without a message field (one of "
+                out.problem("line " + line, "JSON record without a message field (one of "
                         + String.join(", ", JsonLogRecords.MESSAGE_FIELDS) + ")", "no-message");
                 return;
             }
-            deliver(event);
-            events++;
+            out.deliver(event);
+            out.events(1);
         }
 
-        private void deliver(LogEvent event) {
+        @Override
+        public void deliver(LogEvent event) {
             sink.accept(event);
         }
 
@@ -232,7 +342,7 @@ public final class LogFileReader {
                     events += new OtlpJsonLogStream(records, this::deliver).request(p, source, 1);
                     return;
                 }
-                document(p, 0);
+                document(p, 0, this);
             } catch (IOException e) {
                 problem("", "not a valid JSON document (records before the error were kept): "
                         + REDACTOR.redact(originalMessage(e)), "document");
@@ -240,22 +350,23 @@ public final class LogFileReader {
         }
 
         /** The records of the JSON value the parser is on; {@code line} > 0 names the line that holds it. */
-        private void document(JsonParser p, long line) throws IOException {
+        private void document(JsonParser p, long line, Out out) throws IOException {
             String where = line > 0 ? "line " + line + ", " : "";
             JsonLogDocument.read(p, new JsonLogDocument.Handler() {
                 @Override
                 public void record(long index, JsonNode node) {
-                    Reading.this.record(line > 0 ? line : index, node);
+                    Reading.this.record(line > 0 ? line : index, node, out);
                 }
 
                 @Override
                 public void problem(String location, String reason) {
-                    Reading.this.problem(where + location, reason, "element");
+                    out.problem(where + location, reason, "element");
                 }
             }, Math.min(maxRecordBytes, MAX_DOCUMENT_RECORD_BYTES));
         }
 
-        private void problem(String location, String reason, String kind) {
+        @Override
+        public void problem(String location, String reason, String kind) {
             long n = problemCounts.merge(kind, 1L, Long::sum);
             if (n <= PROBLEMS_PER_KIND) {
                 problems.report(new Problem(source, location, reason));
@@ -318,6 +429,61 @@ public final class LogFileReader {
                 char c = text.charAt(0);
                 return c == ' ' || c == '\t' || text.startsWith("Caused by:") || text.startsWith("Suppressed:")
                         || text.startsWith("...");
+            }
+        }
+    }
+
+    /** A block of lines and how many lines of the file came before it. */
+    private record Block(LineChunk chunk, long linesBefore) {
+    }
+
+    /**
+     * One line as a worker left it: overlong; a JSON line (its bytes, and what parsing it gave when it was a record:
+     * null to read it as text); or a text line decoded.
+     */
+    private record Line(long number, boolean overlong, byte[] bytes, int start, int length, Recorded json, Text text) {
+    }
+
+    /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */
+    private record Text(String text, boolean truncated) {
+        static Text of(byte[] bytes, int start, int fullLength) {
+            int length = Math.min(fullLength, MAX_MINED_CHARS * 4); // decode no more than can be mined
+            String text = new String(bytes, start, length, StandardCharsets.UTF_8);
+            if (text.length() > MAX_MINED_CHARS || length < fullLength) {
+                return new Text(text.substring(0, Math.min(text.length(), MAX_MINED_CHARS)), true);
+            }
+            return new Text(text, false);
+        }
+    }
+
+    /** What parsing a JSON line gave, in order, to be handed on by the reading thread. */
+    private static final class Recorded implements Out {
+        private final List<Object> items = new ArrayList<>();
+
+        @Override
+        public void deliver(LogEvent event) {
+            items.add(event);
+        }
+
+        @Override
+        public void problem(String location, String reason, String kind) {
+            items.add(new String[] {location, reason, kind});
+        }
+
+        @Override
+        public void events(long n) {
+            items.add(n);
+        }
+
+        void replay(Out out) {
+            for (Object item : items) {
+                if (item instanceof LogEvent event) {
+                    out.deliver(event);
+                } else if (item instanceof String[] problem) {
+                    out.problem(problem[0], problem[1], problem[2]);
+                } else {
+                    out.events((Long) item);
+                }
             }
         }
     }

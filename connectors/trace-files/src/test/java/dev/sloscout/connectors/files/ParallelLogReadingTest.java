@@ -1,0 +1,75 @@
+package dev.sloscout.connectors.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogSink;
+import dev.sloscout.engine.model.Problem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Log lines read in blocks on several threads give the events and problems one thread gives, in the same order:
+ * continuation lines folded, a JSON line read as text while an event is being folded, problems limited per kind.
+ */
+class ParallelLogReadingTest {
+    private static String mixed(long seed) {
+        Random random = new Random(seed);
+        // JSON lines first (a JSON line after a text event is read as text), then text with continuation lines
+        StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
+        for (int n = 0; out.length() < 1_500_000; n++) {
+            String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
+            int kind = out.length() < 800_000 ? 2 + random.nextInt(5) : random.nextInt(12);
+            String line = switch (kind) {
+                case 0 -> "  at com.acme.Cart.add(Cart.java:" + n + ")";
+                case 1 -> "Caused by: java.io.IOException: reset " + n;
+                case 2 -> "{\"time\":\"2024-02-01T10:00:00Z\",\"level\":\"ERROR\",\"service\":\"pay\",\"trace_id\":\""
+                        + trace + "\",\"message\":\"charge " + n + " failed\"}";
+                case 3 -> "{\"level\":\"INFO\",\"note\":\"no message here " + n + "\"}";
+                case 4 -> "{\"broken\": " + n;
+                case 5 -> "";
+                case 6 -> "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                        + "{\"stringValue\":\"cart\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":\""
+                        + (1_700_000_000_000_000_000L + n) + "\",\"severityText\":\"WARN\",\"body\":{\"stringValue\":"
+                        + "\"slow cart " + n + "\"},\"traceId\":\"" + trace + "\"}]}]}]}";
+                case 7 -> "[1, 2, " + n + "]";
+                default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
+                        + (n % 4) + "] item " + n + " added" + (random.nextInt(5) == 0 ? "\r" : "");
+            };
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private record Read(List<LogEvent> events, List<Problem> problems, long count) {
+    }
+
+    private static Read read(byte[] bytes, int threads) {
+        List<LogEvent> events = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        LogSink sink = events::add;
+        long count = LogFileReader.withThreads(sink, problems::add, threads).read("app.log", new ByteArrayInputStream(bytes));
+        return new Read(events, problems, count);
+    }
+
+    @Property(tries = 4)
+    void blocksOnWorkersReadAsOneThreadReads(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int threads) {
+        byte[] bytes = mixed(seed).getBytes(StandardCharsets.UTF_8);
+        Read serial = read(bytes, 1);
+        assertThat(serial.events()).hasSizeGreaterThan(10_000);
+        assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("Caused by"));
+        assertThat(serial.problems()).extracting(Problem::reason)
+                .anySatisfy(r -> assertThat(r).contains("more problems like the ones above"));
+        Read parallel = read(bytes, threads);
+        assertThat(parallel.count()).isEqualTo(serial.count());
+        assertThat(parallel.problems()).isEqualTo(serial.problems());
+        assertThat(parallel.events()).isEqualTo(serial.events());
+    }
+}
