@@ -72,11 +72,12 @@ final class FilesAhead implements AutoCloseable {
 
     /**
      * Hands file {@code index}'s spans to the assembler and its problems to the summary, as they come, and returns
-     * its report. {@code progress} is told the file's bytes read so far, on this thread.
+     * its report. {@code progress} is told the file's bytes read so far (a megabyte at a time), on this thread.
      */
     SourceReport drain(int index, LongConsumer progress) {
         Channel channel = channels.get(index);
         SpanSink assembler = gate.downstream();
+        long reported = 0;
         while (true) {
             List<Object> batch;
             try {
@@ -97,7 +98,11 @@ final class FilesAhead implements AutoCloseable {
                     return end.report();
                 }
             }
-            progress.accept(channel.bytesRead.get());
+            long read = channel.bytesRead.get();
+            if (read != reported) {
+                reported = read;
+                progress.accept(read);
+            }
         }
     }
 
@@ -128,7 +133,7 @@ final class FilesAhead implements AutoCloseable {
         void read() {
             SourceReport report = null;
             RuntimeException failure = null;
-            try (InputStream in = new CountingStream(Files.newInputStream(file), bytesRead)) {
+            try (InputStream in = new Pipeline.Counting(Files.newInputStream(file), bytesRead::set)) {
                 report = new TraceFileReader(this, this, () -> closed || cancelled.getAsBoolean(),
                         InputStream.nullInputStream(), threads).read(file.toString(), in);
             } catch (IOException e) {
@@ -184,34 +189,6 @@ final class FilesAhead implements AutoCloseable {
                 throw new CancellationException("interrupted");
             }
             batch = new ArrayList<>(BATCH);
-        }
-    }
-
-    /** Counts the bytes read through it, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        private final AtomicLong count;
-
-        CountingStream(InputStream in, AtomicLong count) {
-            super(in);
-            this.count = count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count.incrementAndGet();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count.addAndGet(n);
-            }
-            return n;
         }
     }
 }

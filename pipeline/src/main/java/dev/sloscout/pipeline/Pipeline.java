@@ -299,13 +299,7 @@ public final class Pipeline {
         long size = size(file);
         try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, i,
                 s -> s.with(SourceState.READING, fraction(read, size), s.items(), s.problems(), s.format())))) {
-            SourceReport report = reader.read(file.toString(), in);
-            String format = report.format() == null ? "unrecognised" : report.format().displayName();
-            long problems = report.rejected();
-            SourceState state = cancelled.getAsBoolean() ? SourceState.CANCELLED
-                    : report.format() == null ? SourceState.FAILED : problems > 0 ? SourceState.PROBLEMS : SourceState.DONE;
-            update(statuses, i, s -> s.with(state, 1, report.spans(), problems, format));
-            return report;
+            return finished(reader.read(file.toString(), in), statuses, i);
         } catch (IOException e) {
             summary.report(new Problem(file.toString(), "", "cannot open: " + e.getMessage()));
             update(statuses, i, s -> s.with(SourceState.FAILED, 0, 0, 1, s.format()));
@@ -317,14 +311,13 @@ public final class Pipeline {
     private SourceReport readAhead(FilesAhead files, int slot, List<SourceStatus> statuses, int i) {
         long size = size(Path.of(statuses.get(i).name()));
         update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format()));
-        long[] reported = {0};
-        SourceReport report = files.drain(slot, read -> {
-            if (read - reported[0] >= PROGRESS_EVERY_BYTES) {
-                reported[0] = read;
-                update(statuses, i, s -> s.with(SourceState.READING, fraction(read, size), s.items(), s.problems(),
-                        s.format()));
-            }
-        });
+        SourceReport report = files.drain(slot, read -> update(statuses, i, s -> s.with(SourceState.READING,
+                fraction(read, size), s.items(), s.problems(), s.format())));
+        return finished(report, statuses, i);
+    }
+
+    /** The source's final status from its report (cancelled, unrecognised, with problems, or done). */
+    private SourceReport finished(SourceReport report, List<SourceStatus> statuses, int i) {
         String format = report.format() == null ? "unrecognised" : report.format().displayName();
         long problems = report.rejected();
         SourceState state = cancelled.getAsBoolean() ? SourceState.CANCELLED
@@ -375,7 +368,7 @@ public final class Pipeline {
     }
 
     /** Counts the compressed bytes read, reporting every megabyte. */
-    private static final class Counting extends FilterInputStream {
+    static final class Counting extends FilterInputStream {
         private final java.util.function.LongConsumer progress;
         private long read;
         private long reported;
