@@ -145,4 +145,31 @@ class ThreadCountTest {
             assertThat(parallel.problems()).isEqualTo(serial.problems());
         }
     }
+
+    /** Cancelled mid-read, a parallel analysis stops, says so, and leaves none of its threads behind. */
+    @Test
+    void aCancelledParallelAnalysisStopsAndLeavesNoThreads() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        PipelineOptions options = PipelineOptions.defaults().withThreads(3);
+        Analysis analysis = new Pipeline(options, cancel::get, (i, status) -> {
+            if (status.items() > 0 || status.fraction() > 0) {
+                cancel.set(true); // as soon as the first file shows progress
+            }
+        }).read(inputs, System.in);
+
+        assertThat(analysis.cancelled()).isTrue();
+        assertThat(analysis.summary().spans()).isLessThan(analyse(1).summary().spans());
+        java.util.Set<String> ours = java.util.Set.of("otlp-json-decoder", "otlp-frame-decoder", "trace-file",
+                "trace-analysis", "log-miner", "log-reader", "decompress");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<String> alive;
+        do {
+            alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> ours.contains(name.replaceAll("-\\d+$", ""))).toList();
+            if (!alive.isEmpty()) {
+                Thread.sleep(50);
+            }
+        } while (!alive.isEmpty() && System.nanoTime() < deadline);
+        assertThat(alive).isEmpty();
+    }
 }
