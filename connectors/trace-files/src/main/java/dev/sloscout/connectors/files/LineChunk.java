@@ -50,10 +50,8 @@ final class LineChunk {
             return 1;
         }
         int lines = 0;
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] == '\n') {
-                lines++;
-            }
+        for (int i = indexOf(bytes, 0, length); i >= 0; i = indexOf(bytes, i + 1, length)) {
+            lines++;
         }
         return length > 0 && bytes[length - 1] != '\n' ? lines + 1 : lines;
     }
@@ -81,8 +79,26 @@ final class LineChunk {
         return lines;
     }
 
-    private static int indexOf(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first newline at or after {@code from}, or -1: eight bytes at a time (SWAR; the lowest flagged byte is
+     * exact, borrows only flag bytes above it), then byte by byte for the tail.
+     */
+    static int indexOf(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] == '\n') {
                 return i;
             }

@@ -124,6 +124,27 @@ class ParallelDecodingTest {
         return traces;
     }
 
+    /** The word-at-a-time newline search finds what a byte loop finds, wherever the newlines fall. */
+    @Property(tries = 200)
+    void newlinesAreFoundWhereTheyAre(@ForAll long seed, @ForAll @IntRange(min = 0, max = 70) int length) {
+        Random random = new Random(seed);
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            int pick = random.nextInt(6);
+            bytes[i] = (byte) (pick == 0 ? '\n' : pick == 1 ? 0x0B : pick == 2 ? 0x8A : pick == 3 ? 0x09 : random.nextInt());
+        }
+        for (int from = 0; from <= length; from++) {
+            int expected = -1;
+            for (int i = from; i < length; i++) {
+                if (bytes[i] == '\n') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(LineChunk.indexOf(bytes, from, length)).isEqualTo(expected);
+        }
+    }
+
     /** Blocks cut after newlines give the lines a line reader gives: the same numbers, bytes and overlong ones. */
     @Property(tries = 25)
     void blocksHoldTheLinesALineReaderReads(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400_000) int maxLine,
