@@ -26,7 +26,12 @@ public final class Ingestion {
 
     /** Reads files with as many threads as the machine has cores (the result does not depend on the number). */
     public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, TraceListener... analyses) {
-        int threads = Runtime.getRuntime().availableProcessors();
+        return run(inputs, stdin, maxOpenSpans, Runtime.getRuntime().availableProcessors(), analyses);
+    }
+
+    /** Reads files with {@code threads} threads (the result does not depend on the number). */
+    public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, int threads,
+            TraceListener... analyses) {
         return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin, threads).read(inputs),
                 maxOpenSpans, new Redactor(), threads, analyses);
     }

@@ -88,7 +88,7 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         }
         JourneyDiscovery discovery = new JourneyDiscovery();
         InputKinds.Split split = InputKinds.split(inputs);
-        Ingestion.run(split.traces(), stdin, maxOpenSpans, discovery);
+        Ingestion.run(split.traces(), stdin, maxOpenSpans, threads(), discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
         Optional<Journey> chosen = report.journeys().stream().filter(j -> journeyName == null
                 || j.id().equals(journeyName) || j.name().contains(journeyName)).findFirst();

@@ -63,11 +63,6 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     + "counted together, as a problem (default ${DEFAULT-VALUE}).")
     int maxTemplates;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads to decompress, decode and mine with (default: the machine's cores). The analysis "
-                    + "is the same whatever the number.")
-    Integer threads;
-
     @Option(names = "--policy", paramLabel = "FILE",
             description = "A policy (YAML, docs/policy.md) the bundle must pass: a broken block rule writes only "
                     + "DIR/policy-report.json and exits 3; warnings are printed and kept in analysis.json.")
@@ -143,7 +138,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
                     .withMaxJourneys(maxJourneys).withMaxLogServices(maxLogServices)
                     .withMaxTemplates(maxTemplates)
-                    .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads)
+                    .withThreads(threads())
                     .withExport(new ExportSettings(period == null ? null : ExportSettings.parsePeriod(period),
                             ExportSettings.parseTiers(tiers), runbookBaseUrl, grafanaUrl, MetricsProfile.SPANMETRICS,
                             AlertProfile.parse(alerts), PeriodSli.parse(periodSli)));

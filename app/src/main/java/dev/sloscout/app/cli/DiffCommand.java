@@ -85,7 +85,8 @@ final class DiffCommand extends TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Diff.Sides sides = sides();
-        PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans);
+        PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
+                .withThreads(threads());
         Diff.Result result = Diff.run(sides, options, () -> false, (index, status) -> { });
         if (result.report().tracesBefore() == 0 && result.report().tracesAfter() == 0
                 && result.report().eventsBefore() == 0 && result.report().eventsAfter() == 0) {

@@ -34,7 +34,7 @@ final class IngestStatsCommand extends TraceCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans);
+        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans, threads());
         IngestSummary.Snapshot result = ingestion.summary();
         List<SourceReport> sources = ingestion.sources();
 

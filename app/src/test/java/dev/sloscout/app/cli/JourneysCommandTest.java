@@ -54,6 +54,20 @@ class JourneysCommandTest {
     }
 
     @Test
+    void theJourneysAreTheSameAtAnyThreadCountAndZeroThreadsIsRefused() throws IOException {
+        Path file = dir.resolve("shop.jsonl");
+        ShopTraffic.writeJsonLines(file, 7, 3_000);
+        CliRun one = CliRun.of("journeys", file.toString(), "--json", "--threads", "1");
+        CliRun five = CliRun.of("journeys", file.toString(), "--json", "--threads", "5");
+
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(five.out()).isEqualTo(one.out());
+        CliRun zero = CliRun.of("journeys", file.toString(), "--threads", "0");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--threads must be at least 1, got 0");
+    }
+
+    @Test
     void matchesTheGoldenFile() throws IOException {
         String actual = JSON.writeValueAsString(JSON.readTree(journeysOfShopTraffic().out())) + "\n";
         if (Boolean.getBoolean("sloscout.updateGolden")) {
