@@ -36,11 +36,38 @@ public final class DecodeContext {
     }
 
     /**
-     * A context a worker thread decodes a chunk of this source into: spans and problems are kept in order until
-     * {@link Recorded#replay} hands them to this context on the reading thread.
+     * One worker's way of recording the chunks it decodes of this source: each {@link Recorder#next} is a context
+     * whose spans and problems are kept in order until {@link Recorded#replay} hands them to this context on the
+     * reading thread. When the spans' first stage can run on workers ({@link WorkerStage}: checks and redaction), the
+     * worker's own copy of it is made once, here, and keeps its caches from chunk to chunk.
      */
-    Recorded recorded() {
-        return new Recorded(source, threads > 1 && spans instanceof WorkerStage stage ? stage : null);
+    Recorder recorder() {
+        return new Recorder(source, threads > 1 && spans instanceof WorkerStage stage ? stage : null);
+    }
+
+    /** A worker's recording of successive chunks, through one copy of the first stage. */
+    static final class Recorder {
+        private final String source;
+        private final WorkerStage stage;
+        private final SpanSink spans;
+        private java.util.List<Object> current;
+
+        private Recorder(String source, WorkerStage stage) {
+            this.source = source;
+            this.stage = stage;
+            this.spans = stage == null ? span -> current.add(span)
+                    : stage.forWorker(span -> current.add(span), p -> current.add(new Uncounted(p)));
+        }
+
+        /** A fresh recording for the next chunk. */
+        Recorded next() {
+            current = new java.util.ArrayList<>();
+            return new Recorded(new DecodeContext(source, spans, current::add, () -> false), stage, current);
+        }
+    }
+
+    /** A problem found by the worker's stage (a span out of range), not a rejected record. */
+    private record Uncounted(Problem problem) {
     }
 
     public String source() {
@@ -77,12 +104,12 @@ public final class DecodeContext {
     static final class Recorded {
         private final DecodeContext context;
         private final WorkerStage stage;
-        private final java.util.ArrayList<Object> out = new java.util.ArrayList<>();
+        private final java.util.List<Object> out;
 
-        private Recorded(String source, WorkerStage stage) {
+        private Recorded(DecodeContext context, WorkerStage stage, java.util.List<Object> out) {
+            this.context = context;
             this.stage = stage;
-            SpanSink spans = stage == null ? out::add : stage.forWorker(out::add, p -> out.add(new Uncounted(p)));
-            this.context = new DecodeContext(source, spans, out::add, () -> false);
+            this.out = out;
         }
 
         DecodeContext context() {
@@ -125,10 +152,6 @@ public final class DecodeContext {
             }
             long line = Long.parseLong(location.substring("line ".length(), end));
             return "line " + (line + linesBefore) + location.substring(end);
-        }
-
-        /** A problem found by the worker's stage (a span out of range), not a rejected record. */
-        private record Uncounted(Problem problem) {
         }
     }
 }

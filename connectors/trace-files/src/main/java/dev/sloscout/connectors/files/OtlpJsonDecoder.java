@@ -167,7 +167,8 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
         try (OrderedWork<LineChunk, DecodedChunk> work = OrderedWork.start(context.threads(), () -> {
             OtlpJsonDecoder decoder = new OtlpJsonDecoder(maxRecordBytes);
-            return chunk -> decoder.decodeChunk(chunk, context);
+            DecodeContext.Recorder recorder = context.recorder();
+            return chunk -> decoder.decodeChunk(chunk, recorder.next());
         }, decoded -> {
             decoded.recorded().replay(context, linesBefore[0]);
             linesBefore[0] += decoded.lines();
@@ -183,8 +184,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
     }
 
-    private DecodedChunk decodeChunk(LineChunk chunk, DecodeContext of) {
-        DecodeContext.Recorded recorded = of.recorded();
+    private DecodedChunk decodeChunk(LineChunk chunk, DecodeContext.Recorded recorded) {
         DecodeContext into = recorded.context();
         if (chunk.isOverlong()) {
             rejectOverlong(1, into);

@@ -61,8 +61,9 @@ public final class OtlpProtoDecoder implements TraceDecoder {
     private void decodeFrames(InputStream in, DecodeContext context) throws IOException {
         try (OrderedWork<Frame, DecodeContext.Recorded> frames = OrderedWork.start(context.threads(), () -> {
             OtlpProtoDecoder decoder = new OtlpProtoDecoder(true);
+            DecodeContext.Recorder recorder = context.recorder();
             return frame -> {
-                DecodeContext.Recorded recorded = context.recorded();
+                DecodeContext.Recorded recorded = recorder.next();
                 decoder.decodePayload(frame.bytes(), frame.location(), recorded.context());
                 return recorded;
             };
