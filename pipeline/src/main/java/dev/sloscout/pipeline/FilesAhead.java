@@ -33,8 +33,10 @@ import java.util.function.LongConsumer;
  * its own thread by a gate of its own) and problems reach the assembler and the summary in the order one thread
  * would give them, and files follow each other in the order given, so the analysis is the same.
  *
- * <p>Memory: at most {@code threads} files are read at once, each at most {@value #BATCHES} batches of
- * {@value #BATCH} spans ahead of the reader.
+ * <p>At most {@code threads} files are read at once, and the threads are shared out among them: each file is
+ * decoded with {@code threads / files at once} decoder threads (at least one), so threads and blocks in flight stay
+ * about {@code threads}, not its square. Each file is at most {@value #BATCHES} batches of {@value #BATCH} spans
+ * ahead of the reader.
  */
 final class FilesAhead implements AutoCloseable {
     private static final int BATCH = 1024;
@@ -43,7 +45,8 @@ final class FilesAhead implements AutoCloseable {
     private final SpanGate gate;
     private final ProblemSink problems;
     private final BooleanSupplier cancelled;
-    private final int threads;
+    /** Decoder threads per file read at once. */
+    private final int threadsPerFile;
     private final ExecutorService pool;
     private final List<Channel> channels = new ArrayList<>();
     private volatile boolean closed;
@@ -56,9 +59,10 @@ final class FilesAhead implements AutoCloseable {
         this.gate = gate;
         this.problems = problems;
         this.cancelled = cancelled;
-        this.threads = threads;
+        int filesAtOnce = Math.max(1, Math.min(threads, files.size()));
+        this.threadsPerFile = Math.max(1, threads / filesAtOnce);
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, task -> {
+        this.pool = Executors.newFixedThreadPool(filesAtOnce, task -> {
             Thread t = new Thread(task, "trace-file-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -135,7 +139,7 @@ final class FilesAhead implements AutoCloseable {
             RuntimeException failure = null;
             try (InputStream in = new Pipeline.Counting(Files.newInputStream(file), bytesRead::set)) {
                 report = new TraceFileReader(this, this, () -> closed || cancelled.getAsBoolean(),
-                        InputStream.nullInputStream(), threads).read(file.toString(), in);
+                        InputStream.nullInputStream(), threadsPerFile).read(file.toString(), in);
             } catch (IOException e) {
                 put(new Problem(file.toString(), "", "cannot open: " + e.getMessage()));
                 report = new SourceReport(file.toString(), null, 0, 1);

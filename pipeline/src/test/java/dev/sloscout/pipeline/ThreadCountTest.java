@@ -41,7 +41,7 @@ class ThreadCountTest {
         first.add(77, "[1, 2, 3]");
         first.set(5, first.get(5) + "\r");
         first.add(120, oddSpan(0, "user=jane.doe@example.com")); // out of range, and personal data
-        first.add(300, oddSpan(1_700_000_000_000_000_000L, "token sk_live_4eC39HqLyjWDarjtT1zdp7dc"));
+        first.add(300, oddSpan(1_700_000_000_000_000_000L, "users/jane.doe@example.com"));
         Path plain = dir.resolve("first.jsonl");
         Files.writeString(plain, "\uFEFF" + String.join("\n", first) + "\n", StandardCharsets.UTF_8);
         Path gz = dir.resolve("second.jsonl.gz");
@@ -63,12 +63,12 @@ class ThreadCountTest {
                 rawLog("gateway", 2_500, true).toString(), jsonLog(4_000).toString());
     }
 
-    /** A span the gate stops (time 0) or redacts (a secret or an e-mail address in an attribute). */
+    /** A span the gate stops (time 0) or redacts (an e-mail address in its name and attribute). */
     private static String oddSpan(long startNanos, String attribute) {
         dev.sloscout.engine.model.Span span = dev.sloscout.engine.model.Span.builder()
                 .traceId(new dev.sloscout.engine.model.TraceId(0x77, startNanos == 0 ? 1 : 2))
                 .spanId(new dev.sloscout.engine.model.SpanId(1))
-                .resource(dev.sloscout.engine.model.Resource.ofService("frontend")).name("GET /")
+                .resource(dev.sloscout.engine.model.Resource.ofService("frontend")).name("GET /" + attribute)
                 .kind(dev.sloscout.engine.model.SpanKind.SERVER).startEpochNanos(startNanos)
                 .endEpochNanos(startNanos + 1_000_000)
                 .attributes(dev.sloscout.engine.model.Attributes.builder().put(
@@ -118,10 +118,28 @@ class ThreadCountTest {
     }
 
     private static Analysis analyse(int threads) {
+        return analyse(threads, inputs);
+    }
+
+    private static Analysis analyse(int threads, List<String> files) {
         PipelineOptions options = PipelineOptions.defaults().withThreads(threads)
                 .withClock(java.time.Clock.fixed(java.time.Instant.parse("2024-03-01T00:00:00Z"),
                         java.time.ZoneOffset.UTC));
-        return new Pipeline(options, () -> false, (i, s) -> { }).read(inputs, System.in);
+        return new Pipeline(options, () -> false, (i, s) -> { }).read(files, System.in);
+    }
+
+    /**
+     * One trace file alone is decoded in blocks by all the threads, spans checked and redacted on the workers (with
+     * several files, each file gets a share of the threads).
+     */
+    @Test
+    void oneFileDecodedInBlocksOnWorkersGivesTheSameAnalysis() {
+        List<String> one = List.of(inputs.get(0));
+        Analysis serial = analyse(1, one);
+        assertThat(serial.redactions()).isNotEmpty();
+        assertThat(serial.problems()).extracting(Problem::reason)
+                .anySatisfy(r -> assertThat(r).contains("is out of range"));
+        assertThat(document(analyse(3, one))).isEqualTo(document(serial));
     }
 
     private static String document(Analysis analysis) {
