@@ -1,10 +1,17 @@
 package dev.sloscout.engine.journey;
 
+import dev.sloscout.engine.model.DataStrings;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.slo.HistoryRecorder;
 import org.HdrHistogram.Histogram;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,6 +105,173 @@ final class JourneyAccumulator {
         }
     }
 
+    /**
+     * Adds another accumulator of the same journey (the same key): counts, histograms and histories add up exactly;
+     * services, edges and critical paths are joined within their bounds; samples are topped up from the other's.
+     */
+    void merge(JourneyAccumulator other) {
+        if (!other.key.equals(key)) {
+            throw new IllegalArgumentException("cannot merge journey " + other.key + " into " + key);
+        }
+        traces += other.traces;
+        errorTraces += other.errorTraces;
+        completeTraces += other.completeTraces;
+        spansOfOtherServices += other.spansOfOtherServices;
+        latencyMicros.add(other.latencyMicros);
+        history.merge(other.history);
+        if (httpRoute == null) {
+            httpRoute = other.httpRoute;
+            httpMethod = other.httpMethod;
+        }
+        for (String name : other.services) {
+            if (name.equals(OTHER_SERVICES) || services.size() < MAX_SERVICES) {
+                services.add(name);
+            } else if (!services.contains(name)) {
+                services.add(OTHER_SERVICES);
+            }
+        }
+        other.edges.forEach((from, to) -> to.forEach((target, edge) -> edges.computeIfAbsent(from, f -> new TreeMap<>())
+                .computeIfAbsent(target, t -> new EdgeAccumulator(from, t)).merge(edge)));
+        for (Map.Entry<List<String>, long[]> path : other.criticalPaths.entrySet()) {
+            long[] count = criticalPaths.get(path.getKey());
+            if (count != null) {
+                count[0] += path.getValue()[0];
+            } else if (criticalPaths.size() < MAX_PATHS) {
+                criticalPaths.put(path.getKey(), path.getValue().clone());
+            }
+        }
+        topUp(samples, other.samples);
+        topUp(errorSamples, other.errorSamples);
+    }
+
+    private static void topUp(List<String> samples, List<String> more) {
+        for (String sample : more) {
+            if (samples.size() >= SAMPLES) {
+                return;
+            }
+            if (!samples.contains(sample)) {
+                samples.add(sample);
+            }
+        }
+    }
+
+    private static final byte FORMAT = 1;
+
+    /**
+     * Everything but the history (which a distributed analysis keeps in windows of its own), as bytes that
+     * {@link #read} turns back into an equal accumulator.
+     */
+    void write(DataOutputStream out) throws IOException {
+        out.writeByte(FORMAT);
+        DataStrings.write(out, key);
+        DataStrings.write(out, service);
+        DataStrings.write(out, operation);
+        out.writeBoolean(namedByShape);
+        writeStrings(out, calls);
+        out.writeLong(traces);
+        out.writeLong(errorTraces);
+        out.writeLong(completeTraces);
+        out.writeLong(spansOfOtherServices);
+        writeNullable(out, httpRoute);
+        writeNullable(out, httpMethod);
+        writeHistogram(out, latencyMicros);
+        writeStrings(out, services);
+        List<EdgeAccumulator> all = edges.values().stream().flatMap(to -> to.values().stream()).toList();
+        out.writeInt(all.size());
+        for (EdgeAccumulator edge : all) {
+            edge.write(out);
+        }
+        out.writeInt(criticalPaths.size());
+        for (Map.Entry<List<String>, long[]> path : criticalPaths.entrySet()) {
+            writeStrings(out, path.getKey());
+            out.writeLong(path.getValue()[0]);
+        }
+        writeStrings(out, samples);
+        writeStrings(out, errorSamples);
+    }
+
+    static JourneyAccumulator read(DataInputStream in) throws IOException {
+        byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new IOException("unknown journey state format " + format);
+        }
+        JourneyAccumulator journey = new JourneyAccumulator(DataStrings.read(in), DataStrings.read(in), DataStrings.read(in), in.readBoolean(),
+                new TreeSet<>(readStrings(in)));
+        journey.traces = in.readLong();
+        journey.errorTraces = in.readLong();
+        journey.completeTraces = in.readLong();
+        journey.spansOfOtherServices = in.readLong();
+        journey.httpRoute = readNullable(in);
+        journey.httpMethod = readNullable(in);
+        journey.latencyMicros.add(readHistogram(in, SIGNIFICANT_DIGITS));
+        journey.services.addAll(readStrings(in));
+        int edgeCount = in.readInt();
+        for (int i = 0; i < edgeCount; i++) {
+            EdgeAccumulator edge = EdgeAccumulator.read(in);
+            journey.edges.computeIfAbsent(edge.from, f -> new TreeMap<>()).put(edge.to, edge);
+        }
+        int pathCount = in.readInt();
+        for (int i = 0; i < pathCount; i++) {
+            journey.criticalPaths.put(List.copyOf(readStrings(in)), new long[] {in.readLong()});
+        }
+        journey.samples.addAll(readStrings(in));
+        journey.errorSamples.addAll(readStrings(in));
+        return journey;
+    }
+
+    private static void writeStrings(DataOutputStream out, java.util.Collection<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            DataStrings.write(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IOException("list of " + count + " strings out of range");
+        }
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(DataStrings.read(in));
+        }
+        return out;
+    }
+
+    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            DataStrings.write(out, text);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? DataStrings.read(in) : null;
+    }
+
+    private static void writeHistogram(DataOutputStream out, Histogram histogram) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        out.writeInt(length);
+        out.write(buffer.array(), 0, length);
+    }
+
+    /** A histogram that can still grow (the decoded one is fixed at the range it was written with). */
+    private static Histogram readHistogram(DataInputStream in, int digits) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("histogram of " + length + " bytes out of range");
+        }
+        try {
+            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(in.readNBytes(length)), 0);
+            Histogram growing = new Histogram(digits);
+            growing.add(decoded);
+            return growing;
+        } catch (DataFormatException | RuntimeException e) {
+            throw new IOException("damaged latency histogram: " + e.getMessage(), e);
+        }
+    }
+
     /** The span's service as this journey tells it apart: its own name, or {@link #OTHER_SERVICES} past the bound. */
     private String serviceOf(Span span, boolean count) {
         String name = span.serviceName();
@@ -166,6 +340,10 @@ final class JourneyAccumulator {
         return 0.3;
     }
 
+    double latencyMs(double percentile) {
+        return ms(latencyMicros, percentile);
+    }
+
     private Journey.Latency latency() {
         return new Journey.Latency(ms(latencyMicros, 50), ms(latencyMicros, 90), ms(latencyMicros, 99),
                 ms(latencyMicros, 99.9), significant(latencyMicros.getMaxValue() / 1000.0));
@@ -226,6 +404,24 @@ final class JourneyAccumulator {
         return traces;
     }
 
+    /** Traces with missing parents or closed early. */
+    long incompleteTraces() {
+        return traces - completeTraces;
+    }
+
+    /** An independent copy (its history too). */
+    JourneyAccumulator copy() {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            write(new DataOutputStream(bytes));
+            JourneyAccumulator copy = read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            copy.history.merge(history);
+            return copy;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a journey's own bytes did not read back", e);
+        }
+    }
+
     long errorTraces() {
         return errorTraces;
     }
@@ -253,6 +449,28 @@ final class JourneyAccumulator {
                 errors++;
             }
             latencyMicros.recordValue(Math.max(0, called.durationNanos() / 1000));
+        }
+
+        void merge(EdgeAccumulator other) {
+            calls += other.calls;
+            errors += other.errors;
+            latencyMicros.add(other.latencyMicros);
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            DataStrings.write(out, from);
+            DataStrings.write(out, to);
+            out.writeLong(calls);
+            out.writeLong(errors);
+            writeHistogram(out, latencyMicros);
+        }
+
+        static EdgeAccumulator read(DataInputStream in) throws IOException {
+            EdgeAccumulator edge = new EdgeAccumulator(DataStrings.read(in), DataStrings.read(in));
+            edge.calls = in.readLong();
+            edge.errors = in.readLong();
+            edge.latencyMicros.add(readHistogram(in, 2));
+            return edge;
         }
 
         Journey.Edge toEdge() {

@@ -31,9 +31,7 @@ public final class JourneyDiscovery implements TraceListener {
     /** Which journey each trace went to and whether it failed, so logs can be linked by trace id (bounded). */
     private final TraceLinks links = new TraceLinks(MAX_LINKED_TRACES);
     private static final int MAX_LINKED_TRACES = 2_000_000;
-    private long assigned;
     private long partialTraces;
-    private long tracesWithOrphans;
     /** Journeys told apart before new ones are only counted: each holds histograms and a year of history. */
     public static final int DEFAULT_MAX_JOURNEYS = 5_000;
     private final int maxJourneys;
@@ -78,14 +76,50 @@ public final class JourneyDiscovery implements TraceListener {
 
     @Override
     public void onTrace(Trace trace) {
-        if (trace.completion() == Trace.Completion.LATE_PART) {
+        Classified found = classify(trace);
+        if (found == null) {
             partialTraces++;
             return;
         }
+        JourneyAccumulator journey = journeys.get(found.key());
+        if (journey == null) {
+            if (journeys.size() >= maxJourneys) {
+                overflowTraces++;
+                if (overflowKeys.size() < OVERFLOW_KEYS_COUNTED) {
+                    overflowKeys.add(found.key());
+                }
+                return;
+            }
+            journey = accumulatorFor(found.key());
+            journeys.put(found.key(), journey);
+        }
+        journey.add(found.shape(), found.entry(), found.failed(), found.complete());
+        links.put(trace.traceId(), journey.key(), found.failed());
+    }
+
+    /**
+     * The journey of one trace, with that trace as its only one: how a distributed analysis assigns traces where
+     * they are assembled and adds the states up where each journey is kept ({@link JourneyState#merge}, then
+     * {@link #report}). Null for a partial trace (a late part, or no root), which the caller counts.
+     */
+    public JourneyState single(Trace trace) {
+        Classified found = classify(trace);
+        if (found == null) {
+            return null;
+        }
+        JourneyAccumulator journey = accumulatorFor(found.key());
+        journey.add(found.shape(), found.entry(), found.failed(), found.complete());
+        return new JourneyState(journey);
+    }
+
+    /** A trace's journey and outcome; null when the trace is partial. */
+    private Classified classify(Trace trace) {
+        if (trace.completion() == Trace.Completion.LATE_PART) {
+            return null;
+        }
         TraceShape shape = new TraceShape(trace, templates);
         if (!shape.hasRoot()) {
-            partialTraces++;
-            return;
+            return null;
         }
         int entry = shape.entry();
         Span entrySpan = shape.span(entry);
@@ -93,27 +127,17 @@ public final class JourneyDiscovery implements TraceListener {
         boolean byShape = templates.isGeneric(operation);
         List<String> calls = byShape ? List.copyOf(shape.outboundCalls(entry)) : List.of();
         JourneyKey key = new JourneyKey(entrySpan.serviceName(), operation, byShape, calls);
-        JourneyAccumulator journey = journeys.get(key);
-        if (journey == null) {
-            if (journeys.size() >= maxJourneys) {
-                overflowTraces++;
-                if (overflowKeys.size() < OVERFLOW_KEYS_COUNTED) {
-                    overflowKeys.add(key);
-                }
-                return;
-            }
-            journey = new JourneyAccumulator(key.describe(), key.service(), key.operation(), key.byShape(),
-                    new TreeSet<>(key.calls()));
-            journeys.put(key, journey);
-        }
         boolean complete = shape.orphans() == 0 && trace.completion() != Trace.Completion.EVICTED;
-        if (!complete) {
-            tracesWithOrphans++;
-        }
         boolean failed = Spans.isError(entrySpan) || Spans.isError(shape.root());
-        journey.add(shape, entry, failed, complete);
-        links.put(trace.traceId(), journey.key(), failed);
-        assigned++;
+        return new Classified(shape, entry, key, failed, complete);
+    }
+
+    private record Classified(TraceShape shape, int entry, JourneyKey key, boolean failed, boolean complete) {
+    }
+
+    private static JourneyAccumulator accumulatorFor(JourneyKey key) {
+        return new JourneyAccumulator(key.describe(), key.service(), key.operation(), key.byShape(),
+                new TreeSet<>(key.calls()));
     }
 
     /**
@@ -133,10 +157,36 @@ public final class JourneyDiscovery implements TraceListener {
 
     /** The journeys ranked, with totals. */
     public JourneyReport build() {
-        List<JourneyAccumulator> ranked = new ArrayList<>(journeys.values());
+        return report(new ArrayList<>(journeys.values()), JourneyAccumulator::history, partialTraces);
+    }
+
+    /**
+     * The report that journey states gathered elsewhere add up to, ranked and named as {@link #build()} does: each
+     * journey's state merged from all of its parts (one per key), its history from {@code histories} (by
+     * {@link JourneyState#key()}; an empty one when missing), and the partial traces counted where they were found.
+     */
+    public static JourneyReport report(java.util.Collection<JourneyState> states,
+            Map<String, HistoryRecorder> histories, long partialTraces) {
+        Map<String, JourneyAccumulator> byKey = new java.util.TreeMap<>();
+        for (JourneyState state : states) {
+            JourneyAccumulator known = byKey.get(state.key());
+            if (known == null) {
+                byKey.put(state.key(), state.accumulator().copy());
+            } else {
+                known.merge(state.accumulator());
+            }
+        }
+        return report(new ArrayList<>(byKey.values()),
+                journey -> histories.getOrDefault(journey.key(), new HistoryRecorder()), partialTraces);
+    }
+
+    private static JourneyReport report(List<JourneyAccumulator> ranked,
+            java.util.function.Function<JourneyAccumulator, HistoryRecorder> historyOf, long partialTraces) {
         ranked.sort(Comparator.comparingLong(JourneyAccumulator::traces).reversed()
                 .thenComparing(Comparator.comparingDouble(JourneyAccumulator::errorRatio).reversed())
                 .thenComparing(JourneyAccumulator::key));
+        long assigned = ranked.stream().mapToLong(JourneyAccumulator::traces).sum();
+        long withOrphans = ranked.stream().mapToLong(JourneyAccumulator::incompleteTraces).sum();
         long errors = ranked.stream().mapToLong(JourneyAccumulator::errorTraces).sum();
         double overallErrorRatio = assigned == 0 ? 0 : (double) errors / assigned;
         // How many journeys with the same entry make each call: a call they all make names none of them.
@@ -153,9 +203,9 @@ public final class JourneyDiscovery implements TraceListener {
             String id = idOf(journey.key());
             out.add(journey.toJourney(id, nameOf(journey, callPopularity, siblings), i + 1, ranked.size(),
                     assigned, overallErrorRatio));
-            histories.put(id, journey.history());
+            histories.put(id, historyOf.apply(journey));
         }
-        return new JourneyReport(out, assigned, partialTraces, tracesWithOrphans, Map.copyOf(histories));
+        return new JourneyReport(out, assigned, partialTraces, withOrphans, Map.copyOf(histories));
     }
 
     /** A readable name: the entry, and for shape journeys the calls that set it apart from the others. */
@@ -199,7 +249,8 @@ public final class JourneyDiscovery implements TraceListener {
         return colon > 0 ? call.substring(0, colon) + " " + shortOperation : shortOperation;
     }
 
-    static String idOf(String key) {
+    /** The id of the journey with this key (as in the report). */
+    public static String idOf(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder("j-");

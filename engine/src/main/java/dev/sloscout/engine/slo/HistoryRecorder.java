@@ -23,12 +23,26 @@ public final class HistoryRecorder {
     private long dropped;
 
     public void record(long epochNanos, boolean error, double latencyMs) {
-        long index = Math.floorDiv(epochNanos, WINDOW_NANOS);
+        long index = windowIndex(epochNanos);
         if (!windows.containsKey(index) && (Math.max(last, index) - Math.min(first, index) >= MAX_WINDOWS)) {
             dropped++;
             return;
         }
-        long[] counts = windows.computeIfAbsent(index, i -> new long[2 + LatencyBounds.ALL_MS.length]);
+        tally(windows.computeIfAbsent(index, i -> new long[COLUMNS]), error, latencyMs);
+        first = Math.min(first, index);
+        last = Math.max(last, index);
+    }
+
+    /** Counts per window: total, errors, then slower than each bound of {@link LatencyBounds#ALL_MS}. */
+    public static final int COLUMNS = 2 + LatencyBounds.ALL_MS.length;
+
+    /** The window an event at this time falls in (windows since the epoch). */
+    public static long windowIndex(long epochNanos) {
+        return Math.floorDiv(epochNanos, WINDOW_NANOS);
+    }
+
+    /** Adds one event to a window's counts ({@link #COLUMNS} of them). */
+    public static void tally(long[] counts, boolean error, double latencyMs) {
         counts[0]++;
         if (error) {
             counts[1]++;
@@ -40,8 +54,39 @@ public final class HistoryRecorder {
                 break; // bounds are sorted: faster than this one means faster than all above it
             }
         }
+    }
+
+    /**
+     * Adds a window's counts (as {@link #tally} makes them), from another recorder or another machine; a window
+     * beyond the year kept is counted as dropped, as {@link #record} does.
+     */
+    public void add(long index, long[] counts) {
+        if (counts.length != COLUMNS) {
+            throw new IllegalArgumentException("a window has " + COLUMNS + " counts, got " + counts.length);
+        }
+        if (!windows.containsKey(index) && (Math.max(last, index) - Math.min(first, index) >= MAX_WINDOWS)) {
+            dropped += counts[0];
+            return;
+        }
+        long[] mine = windows.computeIfAbsent(index, i -> new long[COLUMNS]);
+        for (int c = 0; c < COLUMNS; c++) {
+            mine[c] += counts[c];
+        }
         first = Math.min(first, index);
         last = Math.max(last, index);
+    }
+
+    /** Adds everything another recorder holds. */
+    public void merge(HistoryRecorder other) {
+        other.windows.forEach(this::add);
+        dropped += other.dropped;
+    }
+
+    /** The windows recorded, by index, each a copy of its counts. */
+    public java.util.SortedMap<Long, long[]> windows() {
+        java.util.SortedMap<Long, long[]> out = new java.util.TreeMap<>();
+        windows.forEach((index, counts) -> out.put(index, counts.clone()));
+        return out;
     }
 
     /** An independent copy: a live analysis hands out snapshots while it goes on recording. */

@@ -1,0 +1,119 @@
+package dev.sloscout.engine.journey;
+
+import dev.sloscout.engine.demo.DemoShop;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.slo.HistoryRecorder;
+import dev.sloscout.engine.trace.AssemblySettings;
+import dev.sloscout.engine.trace.TraceAssembler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Journeys added up from parts made anywhere, in any order, against one discovery that saw every trace. */
+class JourneyStateTest {
+    private static final List<Trace> TRACES = new ArrayList<>();
+
+    @BeforeAll
+    static void traces() {
+        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, TRACES::add);
+        DemoShop.generate(11, 1, 3, assembler);
+        assembler.finish();
+    }
+
+    @Test
+    void partsMergedInAnyOrderGiveTheReportOfOneDiscovery() {
+        JourneyDiscovery whole = new JourneyDiscovery();
+        TRACES.forEach(whole::onTrace);
+        JourneyDiscovery.JourneyReport expected = whole.build();
+        assertThat(expected.journeys()).hasSizeGreaterThan(3);
+
+        Random random = new Random(5);
+        for (int round = 0; round < 4; round++) {
+            int shards = 2 + random.nextInt(6);
+            List<Map<String, JourneyState>> parts = new ArrayList<>();
+            List<Map<String, HistoryRecorder>> histories = new ArrayList<>();
+            for (int s = 0; s < shards; s++) {
+                parts.add(new HashMap<>());
+                histories.add(new HashMap<>());
+            }
+            JourneyDiscovery assigner = new JourneyDiscovery();
+            long partial = 0;
+            for (Trace trace : TRACES) {
+                JourneyState single = assigner.single(trace);
+                if (single == null) {
+                    partial++;
+                    continue;
+                }
+                int shard = random.nextInt(shards);
+                histories.get(shard).computeIfAbsent(single.key(), k -> new HistoryRecorder()).merge(single.history());
+                // through bytes, as between machines
+                JourneyState travelled = JourneyState.decode(single.encode());
+                parts.get(shard).merge(single.key(), travelled, JourneyState::merge);
+            }
+            List<JourneyState> all = new ArrayList<>();
+            Map<String, HistoryRecorder> history = new HashMap<>();
+            for (int s = 0; s < shards; s++) {
+                parts.get(s).values().forEach(state -> all.add(JourneyState.decode(state.encode())));
+                histories.get(s).forEach((key, h) -> history.computeIfAbsent(key, k -> new HistoryRecorder()).merge(h));
+            }
+            Collections.shuffle(all, random);
+            JourneyDiscovery.JourneyReport merged = JourneyDiscovery.report(all, history, partial);
+
+            assertThat(merged.assignedTraces()).isEqualTo(expected.assignedTraces());
+            assertThat(merged.partialTraces()).isEqualTo(expected.partialTraces());
+            assertThat(merged.tracesWithOrphans()).isEqualTo(expected.tracesWithOrphans());
+            assertThat(merged.journeys()).hasSameSizeAs(expected.journeys());
+            for (int i = 0; i < expected.journeys().size(); i++) {
+                Journey want = expected.journeys().get(i);
+                Journey got = merged.journeys().get(i);
+                assertThat(got.id()).isEqualTo(want.id());
+                assertThat(got.name()).isEqualTo(want.name());
+                assertThat(got.rank()).isEqualTo(want.rank());
+                assertThat(got.traces()).isEqualTo(want.traces());
+                assertThat(got.errorTraces()).isEqualTo(want.errorTraces());
+                assertThat(got.latencyMs()).isEqualTo(want.latencyMs());
+                assertThat(got.edges()).isEqualTo(want.edges());
+                assertThat(got.services()).isEqualTo(want.services());
+                assertThat(got.criticalPath()).isEqualTo(want.criticalPath());
+                assertThat(got.confidence()).isEqualTo(want.confidence());
+                assertThat(got.sampleTraceIds()).hasSameSizeAs(want.sampleTraceIds());
+                HistoryRecorder a = expected.histories().get(want.id());
+                HistoryRecorder b = merged.histories().get(got.id());
+                assertThat(b.windows().keySet()).isEqualTo(a.windows().keySet());
+                a.windows().forEach((index, counts) -> assertThat(b.windows().get(index)).containsExactly(counts));
+            }
+        }
+    }
+
+    @Test
+    void stateOfOneJourneyOnlyMergesWithItself() {
+        JourneyDiscovery assigner = new JourneyDiscovery();
+        List<JourneyState> singles = TRACES.stream().map(assigner::single).filter(s -> s != null).toList();
+        JourneyState first = singles.get(0);
+        JourneyState other = singles.stream().filter(s -> !s.key().equals(first.key())).findFirst().orElseThrow();
+        assertThatThrownBy(() -> first.merge(other)).hasMessageContaining("cannot merge");
+    }
+
+    @Test
+    void damagedBytesAreRefused() {
+        JourneyState state = new JourneyDiscovery().single(TRACES.get(0));
+        byte[] bytes = state.encode();
+        assertThat(JourneyState.decode(bytes).key()).isEqualTo(state.key());
+        for (int cut : new int[] {0, 1, bytes.length / 3, bytes.length - 1}) {
+            assertThatThrownBy(() -> JourneyState.decode(Arrays.copyOf(bytes, cut)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 2);
+        assertThatThrownBy(() -> JourneyState.decode(longer)).hasMessageContaining("bytes after");
+    }
+}
