@@ -1,13 +1,9 @@
 package dev.sloscout.connectors.kafka;
 
-import dev.sloscout.connectors.files.LogFileReader;
-import dev.sloscout.connectors.files.OtlpLogProtoDecoder;
-import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.ingest.ProblemSink;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -322,69 +318,14 @@ public final class KafkaSource implements Runnable, AutoCloseable {
 
     private Delivery decode(ConsumerRecord<byte[], byte[]> record) {
         records.incrementAndGet();
-        String source = "kafka " + record.topic();
-        String location = "partition " + record.partition() + " offset " + record.offset();
-        if (record.value() == null || record.value().length == 0) {
+        RecordDecoder.Decoded decoded = RecordDecoder.decode(record.topic(), record.partition(), record.offset(),
+                record.value());
+        decoded.problems().forEach(problems::report);
+        if (decoded.rejected()) {
             rejected.incrementAndGet();
-            problems.report(new Problem(source, location, "empty record"));
             return null;
         }
-        List<Span> spans = new ArrayList<>();
-        List<LogEvent> logs = new ArrayList<>();
-        List<Problem> found = new ArrayList<>();
-        String where = source + " " + location;
-        if (record.topic().contains("log")) { // otlp_logs: try logs first, then spans
-            logs(where, record.value(), logs, found);
-            if (logs.isEmpty()) {
-                found.clear();
-                new TraceFileReader(spans::add, found::add).read(where, new ByteArrayInputStream(record.value()));
-            }
-        } else if (record.topic().contains("jaeger") && jaegerProto(record.value(), spans)) {
-            found.clear(); // jaeger-spans with the protobuf encoding: one jaeger.api_v2.Span per record
-        } else {
-            new TraceFileReader(spans::add, found::add).read(where, new ByteArrayInputStream(record.value()));
-            if (spans.isEmpty() && jaegerProto(record.value(), spans)) {
-                found.clear();
-            }
-            if (spans.isEmpty()) {
-                List<Problem> asLogs = new ArrayList<>();
-                logs(where, record.value(), logs, asLogs);
-                if (!logs.isEmpty()) {
-                    found = asLogs;
-                }
-            }
-        }
-        if (spans.isEmpty() && logs.isEmpty()) {
-            rejected.incrementAndGet();
-            problems.report(new Problem(source, location, found.isEmpty() ? "no spans or log records in it"
-                    : found.get(0).reason()));
-            return null;
-        }
-        found.forEach(p -> problems.report(new Problem(source, location, p.reason())));
-        return new Delivery(record.topic(), record.partition(), record.offset(), spans, logs);
-    }
-
-    /** A Jaeger protobuf span (the record's only content), added to {@code spans}; false when it is not one. */
-    private static boolean jaegerProto(byte[] value, List<Span> spans) {
-        try {
-            spans.add(dev.sloscout.connectors.files.JaegerProtoDecoder.decode(value));
-            return true;
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            return false;
-        }
-    }
-
-    /** OTLP logs: JSON (as the log file reader reads it) or protobuf ExportLogsServiceRequest. */
-    private static void logs(String where, byte[] value, List<LogEvent> logs, List<Problem> found) {
-        if (value[0] == '{') {
-            new LogFileReader(logs::add, found::add).read(where, new ByteArrayInputStream(value));
-            return;
-        }
-        try {
-            logs.addAll(OtlpLogProtoDecoder.decode(where, value));
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            found.add(new Problem(where, "", "neither spans nor log records: " + e.getMessage()));
-        }
+        return new Delivery(record.topic(), record.partition(), record.offset(), decoded.spans(), decoded.logs());
     }
 
     /** Stops polling (from any thread); {@link #run()} returns after committing what was handed on. */
