@@ -1,0 +1,252 @@
+package dev.sloscout.pipeline.stream;
+
+import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.journey.JourneyState;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanCodec;
+import dev.sloscout.engine.model.Spans;
+import dev.sloscout.engine.model.Trace;
+import dev.sloscout.engine.model.TraceId;
+import dev.sloscout.engine.trace.AssemblySettings;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage 2: spans, partitioned by trace id, assembled into traces in state stores (so a partition's open traces move
+ * with it when an instance fails), closed by the file path's rules on time instead of span counts: a trace whose root
+ * arrived closes once it had no span for {@code idle}, one without a root after {@code rootWait} (as evicted);
+ * "no span for" is measured in stream time and, when the input goes quiet, in wall-clock time. Exact duplicates are
+ * counted once, also after their trace closed (within {@code rootWait}); a span for a closed trace opens a late part,
+ * which journeys count as partial. Each closed trace goes on as its journey's state with one trace in it, keyed by
+ * journey, tagged {@link #JOURNEY}; what the stage counted goes out as a status record, tagged {@link #STATUS}.
+ */
+final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
+    static final byte JOURNEY = 'J';
+    static final byte STATUS = 'S';
+    static final String TRACES = "open-traces";
+    static final String SPANS = "open-spans";
+    static final String COUNTERS = "assembly-counters";
+    static final List<String> COUNTER_NAMES = List.of("spans", "duplicateSpans", "droppedSpans", "lateSpans",
+            "closedTraces", "evictedTraces", "partialTraces");
+
+    private final Duration idle;
+    private final Duration rootWait;
+    private final int maxSpansPerTrace = AssemblySettings.DEFAULTS.maxSpansPerTrace();
+    private final JourneyDiscovery assigner = new JourneyDiscovery();
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<Bytes, byte[]> traces;
+    private KeyValueStore<Bytes, byte[]> spans;
+    private Counters counters;
+
+    AssemblyStage(Duration idle, Duration rootWait) {
+        this.idle = idle;
+        this.rootWait = rootWait;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+        this.context = context;
+        this.traces = context.getStateStore(TRACES);
+        this.spans = context.getStateStore(SPANS);
+        this.counters = new Counters(context.getStateStore(COUNTERS), COUNTER_NAMES);
+        Duration every = idle.dividedBy(4).compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250)
+                : idle.dividedBy(4);
+        context.schedule(every, PunctuationType.STREAM_TIME, now -> closeIdle());
+        context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> closeIdle());
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        Span span = SpanCodec.decode(record.value());
+        Bytes traceKey = Bytes.wrap(record.key());
+        long fingerprint = Spans.identityFingerprint(span);
+        counters.add("spans", 1);
+        OpenTrace trace = OpenTrace.read(traces.get(traceKey));
+        if (trace != null && trace.closed) {
+            if (Arrays.binarySearch(trace.fingerprints, fingerprint) >= 0) {
+                counters.add("duplicateSpans", 1);
+                counters.save();
+                return;
+            }
+            trace = OpenTrace.latePartOf(trace); // its spans are counted as a late part
+        } else if (trace == null) {
+            trace = new OpenTrace();
+        }
+        Bytes spanKey = spanKey(record.key(), fingerprint);
+        if (spans.get(spanKey) != null || trace.latePart && Arrays.binarySearch(trace.fingerprints, fingerprint) >= 0) {
+            counters.add("duplicateSpans", 1);
+        } else if (trace.spans >= maxSpansPerTrace) {
+            counters.add("droppedSpans", 1);
+        } else {
+            spans.put(spanKey, ByteBuffer.allocate(Long.BYTES + record.value().length).putLong(trace.nextSeq)
+                    .put(record.value()).array());
+            trace.nextSeq++;
+            trace.spans++;
+            trace.rooted |= span.isRoot();
+            if (trace.latePart) {
+                counters.add("lateSpans", 1);
+            }
+        }
+        trace.lastStreamMs = Math.max(trace.lastStreamMs, record.timestamp());
+        trace.lastWallMs = context.currentSystemTimeMs();
+        traces.put(traceKey, trace.bytes());
+        counters.save();
+    }
+
+    /** Closes the traces that are done, forgets closed ones past {@code rootWait}, and says what was counted. */
+    private void closeIdle() {
+        long stream = context.currentStreamTimeMs();
+        long wall = context.currentSystemTimeMs();
+        List<KeyValue<Bytes, OpenTrace>> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> all = traces.all()) {
+            while (all.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = all.next();
+                OpenTrace trace = OpenTrace.read(entry.value);
+                long quiet = Math.max(stream - trace.lastStreamMs, wall - trace.lastWallMs);
+                boolean wait = trace.closed || !trace.rooted;
+                if (quiet >= (wait ? rootWait : idle).toMillis()) {
+                    due.add(KeyValue.pair(entry.key, trace));
+                }
+            }
+        }
+        for (KeyValue<Bytes, OpenTrace> entry : due) {
+            if (entry.value.closed) {
+                traces.delete(entry.key);
+            } else {
+                close(entry.key, entry.value, entry.value.rooted ? Trace.Completion.ROOT_IDLE
+                        : Trace.Completion.EVICTED);
+            }
+        }
+        if (!due.isEmpty()) {
+            counters.save();
+        }
+        context.forward(new Record<>("assembly-" + context.taskId().partition(), DecodeStage.tagged(STATUS,
+                Snapshots.status("assembly", context.taskId().partition(), counters.snapshot())), now(context)));
+    }
+
+    private void close(Bytes traceKey, OpenTrace trace, Trace.Completion completion) {
+        List<long[]> order = new ArrayList<>(); // [seq, index into found]
+        List<Span> found = new ArrayList<>();
+        List<Bytes> keys = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = spans.prefixScan(traceKey, new BytesSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                ByteBuffer value = ByteBuffer.wrap(entry.value);
+                long seq = value.getLong();
+                order.add(new long[] {seq, found.size()});
+                found.add(SpanCodec.decode(Arrays.copyOfRange(entry.value, Long.BYTES, entry.value.length)));
+                keys.add(entry.key);
+            }
+        }
+        keys.forEach(spans::delete);
+        order.sort(Comparator.comparingLong(o -> o[0]));
+        List<Span> arrived = new ArrayList<>(found.size());
+        order.forEach(o -> arrived.add(found.get((int) o[1])));
+        long[] fingerprints = new long[trace.fingerprints.length + arrived.size()];
+        System.arraycopy(trace.fingerprints, 0, fingerprints, 0, trace.fingerprints.length);
+        for (int i = 0; i < arrived.size(); i++) {
+            fingerprints[trace.fingerprints.length + i] = Spans.identityFingerprint(arrived.get(i));
+        }
+        Arrays.sort(fingerprints);
+        traces.put(traceKey, OpenTrace.closed(fingerprints, context.currentStreamTimeMs(),
+                context.currentSystemTimeMs()).bytes());
+        counters.add("closedTraces", 1);
+        if (completion == Trace.Completion.EVICTED) {
+            counters.add("evictedTraces", 1);
+        }
+        if (arrived.isEmpty()) {
+            return;
+        }
+        TraceId id = arrived.get(0).traceId();
+        Trace assembled = new Trace(id, arrived, trace.latePart ? Trace.Completion.LATE_PART : completion);
+        JourneyState journey = assigner.single(assembled);
+        if (journey == null) {
+            counters.add("partialTraces", 1);
+            return;
+        }
+        context.forward(new Record<>(journey.key(), DecodeStage.tagged(JOURNEY, JourneyStage.contribution(journey)),
+                now(context)));
+    }
+
+    /** The time of records a punctuation makes: stream time, or the clock's before the task saw a record. */
+    static long now(ProcessorContext<?, ?> context) {
+        long stream = context.currentStreamTimeMs();
+        return stream >= 0 ? stream : context.currentSystemTimeMs();
+    }
+
+    private static Bytes spanKey(byte[] traceKey, long fingerprint) {
+        return Bytes.wrap(ByteBuffer.allocate(traceKey.length + Long.BYTES).put(traceKey).putLong(fingerprint).array());
+    }
+
+    /** A trace's bookkeeping: open (with counts and times) or closed (with its spans' fingerprints, for duplicates). */
+    private static final class OpenTrace {
+        boolean closed;
+        boolean latePart;
+        boolean rooted;
+        int spans;
+        long nextSeq;
+        long lastStreamMs = Long.MIN_VALUE / 2;
+        long lastWallMs;
+        long[] fingerprints = new long[0];
+
+        static OpenTrace closed(long[] fingerprints, long streamMs, long wallMs) {
+            OpenTrace trace = new OpenTrace();
+            trace.closed = true;
+            trace.fingerprints = fingerprints;
+            trace.lastStreamMs = streamMs;
+            trace.lastWallMs = wallMs;
+            return trace;
+        }
+
+        static OpenTrace latePartOf(OpenTrace closed) {
+            OpenTrace trace = new OpenTrace();
+            trace.latePart = true;
+            trace.fingerprints = closed.fingerprints;
+            return trace;
+        }
+
+        byte[] bytes() {
+            ByteBuffer out = ByteBuffer.allocate(3 + 4 + 8 * 3 + 4 + 8 * fingerprints.length);
+            out.put((byte) (closed ? 1 : 0)).put((byte) (latePart ? 1 : 0)).put((byte) (rooted ? 1 : 0));
+            out.putInt(spans).putLong(nextSeq).putLong(lastStreamMs).putLong(lastWallMs);
+            out.putInt(fingerprints.length);
+            for (long f : fingerprints) {
+                out.putLong(f);
+            }
+            return out.array();
+        }
+
+        static OpenTrace read(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            OpenTrace trace = new OpenTrace();
+            trace.closed = in.get() == 1;
+            trace.latePart = in.get() == 1;
+            trace.rooted = in.get() == 1;
+            trace.spans = in.getInt();
+            trace.nextSeq = in.getLong();
+            trace.lastStreamMs = in.getLong();
+            trace.lastWallMs = in.getLong();
+            trace.fingerprints = new long[in.getInt()];
+            for (int i = 0; i < trace.fingerprints.length; i++) {
+                trace.fingerprints[i] = in.getLong();
+            }
+            return trace;
+        }
+    }
+}

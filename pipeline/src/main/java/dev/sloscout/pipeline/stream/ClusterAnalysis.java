@@ -1,0 +1,213 @@
+package dev.sloscout.pipeline.stream;
+
+import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.journey.JourneyDiscovery;
+import dev.sloscout.engine.journey.JourneyState;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.sli.SliCatalog;
+import dev.sloscout.engine.slo.HistoryRecorder;
+import dev.sloscout.engine.trace.AssemblyStats;
+import dev.sloscout.pipeline.Analysis;
+import dev.sloscout.pipeline.Pipeline;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What a stream job has found so far, read from its output topics: the journeys (each journey's latest snapshot,
+ * merged state and all), their history windows, what the stages counted, and the dead letters. Reads committed
+ * records only (the job writes in transactions), from the start of each topic to its end as of the call. The result
+ * is an {@link Analysis} like a local one, so the workbench shows, tunes and exports it the same way.
+ */
+public final class ClusterAnalysis {
+    /** Dead letters listed as problems; the rest are counted. */
+    static final int PROBLEMS_LISTED = 50;
+
+    private ClusterAnalysis() {
+    }
+
+    /**
+     * What was read.
+     *
+     * @param counts      what the stages counted, summed over partitions (spans, duplicateSpans, partialTraces ...)
+     * @param deadLetters records the job could not use
+     * @param problems    the first dead letters (origin and reason) and the snapshots that did not read
+     */
+    public record Snapshot(String source, JourneyDiscovery.JourneyReport report, Map<String, Long> counts,
+            long deadLetters, List<Problem> problems) {
+
+        public long count(String name) {
+            return counts.getOrDefault(name, 0L);
+        }
+
+        /** As an analysis: journeys, their histories and SLI candidates (no capsules, no sample traces). */
+        public Analysis analysis(List<MetricsProfile> profiles) {
+            TreeSet<String> services = new TreeSet<>();
+            report.journeys().forEach(j -> services.addAll(j.services()));
+            services.remove(JourneyDiscovery.OTHER_SERVICES);
+            AssemblyStats assembly = new AssemblyStats(count("spans"), count("duplicateSpans"), count("droppedSpans"),
+                    count("lateSpans"), count("evictedTraces"), 0);
+            IngestSummary.Snapshot summary = new IngestSummary.Snapshot(count("closedTraces"), count("spans"),
+                    List.copyOf(services), 0, 0, deadLetters, problems, assembly);
+            List<Pipeline.SourceStatus> statuses = List.of(new Pipeline.SourceStatus(source, "cluster analysis",
+                    "stream job output", Pipeline.SourceState.DONE, 1, report.assignedTraces(), deadLetters));
+            return new Analysis(statuses, summary, report, new SliCatalog(profiles).candidates(report), List.of(), 0,
+                    Map.of(), problems, false);
+        }
+    }
+
+    /**
+     * Reads the output of the job writing to topics named {@code outputPrefix}... on {@code bootstrap}.
+     *
+     * @param cancelled checked between polls
+     * @throws IllegalStateException naming the servers and the reason: unreachable, or no such output there
+     */
+    public static Snapshot read(String bootstrap, String outputPrefix, Properties connection, Duration timeout,
+            BooleanSupplier cancelled) {
+        StreamSettings names = StreamSettings.defaults(bootstrap, "-", "-", outputPrefix, java.nio.file.Path.of("."));
+        Properties props = new Properties();
+        props.putAll(connection);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "slo-scout-cluster-reader");
+        Map<String, byte[]> journeys = new HashMap<>();
+        Map<String, byte[]> windows = new HashMap<>();
+        Map<String, byte[]> statuses = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        long deadLetters = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(names.journeysTopic(), names.historyTopic(), names.statusTopic(),
+                    names.deadLetterTopic())) {
+                List<PartitionInfo> infos;
+                try {
+                    infos = consumer.partitionsFor(topic, timeout);
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    throw new IllegalStateException("kafka " + bootstrap + ": no answer in " + timeout.toSeconds()
+                            + " s", e);
+                }
+                if (infos == null || infos.isEmpty()) {
+                    throw new IllegalStateException("kafka " + bootstrap + ": no topic " + topic + " (is a stream job "
+                            + "with --output-prefix '" + outputPrefix + "' running there?)");
+                }
+                infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!caughtUp(consumer, end)) {
+                if (cancelled.getAsBoolean() || System.nanoTime() > deadline) {
+                    problems.add(new Problem("kafka " + bootstrap, outputPrefix, cancelled.getAsBoolean()
+                            ? "cancelled: what was read so far is shown" : "not all of the output read in "
+                            + timeout.toSeconds() + " s: what was read so far is shown"));
+                    break;
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String topic = record.topic();
+                    if (topic.equals(names.deadLetterTopic())) {
+                        deadLetters++;
+                        if (problems.size() < PROBLEMS_LISTED) {
+                            problems.add(deadLetter(record));
+                        }
+                    } else {
+                        Map<String, byte[]> latest = topic.equals(names.journeysTopic()) ? journeys
+                                : topic.equals(names.historyTopic()) ? windows : statuses;
+                        if (record.value() == null) {
+                            latest.remove(record.key());
+                        } else {
+                            latest.put(record.key(), record.value());
+                        }
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new IllegalStateException("kafka " + bootstrap + ": " + e.getMessage(), e);
+        }
+        return snapshot("cluster " + bootstrap + " " + outputPrefix, journeys, windows, statuses, deadLetters,
+                problems);
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            if (consumer.position(partition.getKey()) < partition.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Problem deadLetter(ConsumerRecord<String, byte[]> record) {
+        String origin = header(record, DecodeStage.ORIGIN_HEADER);
+        String[] parts = origin.split("/");
+        String source = parts.length == 3 ? "kafka " + parts[0] : "kafka " + record.topic();
+        String location = parts.length == 3 ? "partition " + parts[1] + " offset " + parts[2]
+                : "partition " + record.partition() + " offset " + record.offset();
+        return new Problem(source, location, header(record, DecodeStage.REASON_HEADER));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static Snapshot snapshot(String source, Map<String, byte[]> journeys, Map<String, byte[]> windows,
+            Map<String, byte[]> statuses, long deadLetters, List<Problem> problems) {
+        List<JourneyState> states = new ArrayList<>();
+        journeys.forEach((id, value) -> {
+            try {
+                states.add(Snapshots.journeyState(value));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(source, "journey " + id, "snapshot skipped: " + e.getMessage()));
+            }
+        });
+        Map<String, HistoryRecorder> histories = new HashMap<>();
+        windows.forEach((key, value) -> {
+            try {
+                Snapshots.Window window = Snapshots.window(value);
+                histories.computeIfAbsent(window.journeyKey(), k -> new HistoryRecorder()).add(window.index(),
+                        window.counts());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(source, "window " + key, "skipped: " + e.getMessage()));
+            }
+        });
+        Map<String, Long> counts = new TreeMap<>();
+        statuses.forEach((key, value) -> {
+            try {
+                Snapshots.statusCounts(value).forEach((name, count) -> counts.merge(name, count, Long::sum));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(source, "status " + key, "skipped: " + e.getMessage()));
+            }
+        });
+        JourneyDiscovery.JourneyReport report = JourneyDiscovery.report(states, histories,
+                counts.getOrDefault("partialTraces", 0L));
+        return new Snapshot(source, report, Map.copyOf(counts), deadLetters, List.copyOf(problems));
+    }
+
+    /** The journeys found, by id, as a quick look (for tests and status lines). */
+    static Map<String, Journey> byId(Snapshot snapshot) {
+        Map<String, Journey> out = new TreeMap<>();
+        snapshot.report().journeys().forEach(j -> out.put(j.id(), j));
+        return out;
+    }
+}

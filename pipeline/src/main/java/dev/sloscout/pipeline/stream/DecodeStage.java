@@ -1,0 +1,90 @@
+package dev.sloscout.pipeline.stream;
+
+import dev.sloscout.connectors.kafka.RecordDecoder;
+import dev.sloscout.engine.ingest.SpanGate;
+import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanCodec;
+import dev.sloscout.engine.redact.Redactor;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Stage 1: a record from the spans topic becomes spans keyed by trace id, each checked and redacted by the same
+ * gate as the file path's (times out of range refused, secrets and personal data redacted before they are stored).
+ * A record with nothing usable in it, or with parts refused, goes whole to the dead-letter topic with its origin and
+ * the reason in headers ({@value #ORIGIN_HEADER}, {@value #REASON_HEADER}); the rest is processed.
+ *
+ * <p>Outputs are tagged by their first byte ({@link #SPAN}, {@link #DEAD_LETTER}) so the topology can route them.
+ */
+final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
+    static final byte SPAN = 'S';
+    static final byte DEAD_LETTER = 'D';
+    static final String ORIGIN_HEADER = "slo-scout.origin";
+    static final String REASON_HEADER = "slo-scout.reason";
+    /** "true" when the record's other spans were processed (only some of it was refused). */
+    static final String PARTIAL_HEADER = "slo-scout.partial";
+
+    private ProcessorContext<byte[], byte[]> context;
+    private final List<Span> passed = new ArrayList<>();
+    private final List<Problem> refused = new ArrayList<>();
+    private final SpanGate gate = new SpanGate(new Redactor(), passed::add, refused::add);
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        RecordDecoder.Decoded decoded = RecordDecoder.decode(origin.topic(), origin.partition(), origin.offset(),
+                record.value());
+        passed.clear();
+        refused.clear();
+        gate.source("kafka " + origin.topic());
+        decoded.spans().forEach(gate::accept);
+        for (Span span : passed) {
+            context.forward(new Record<>(traceKey(span), tagged(SPAN, SpanCodec.encode(span)), record.timestamp(),
+                    new RecordHeaders()));
+        }
+        List<Problem> problems = new ArrayList<>(decoded.problems());
+        refused.forEach(p -> problems.add(new Problem(p.source(), "partition " + origin.partition() + " offset "
+                + origin.offset() + " " + p.location(), p.reason())));
+        if (!decoded.logs().isEmpty()) {
+            problems.add(new Problem("kafka " + origin.topic(), "partition " + origin.partition() + " offset "
+                    + origin.offset(), decoded.logs().size() + " log records: the stream job does not mine logs yet"));
+        }
+        if (!problems.isEmpty()) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(ORIGIN_HEADER, (origin.topic() + "/" + origin.partition() + "/" + origin.offset())
+                    .getBytes(StandardCharsets.UTF_8));
+            headers.add(REASON_HEADER, problems.get(0).reason().getBytes(StandardCharsets.UTF_8));
+            headers.add(PARTIAL_HEADER, Boolean.toString(!passed.isEmpty()).getBytes(StandardCharsets.UTF_8));
+            byte[] value = record.value() == null ? new byte[0] : record.value();
+            context.forward(new Record<>(record.key(), tagged(DEAD_LETTER, value), record.timestamp(), headers));
+        }
+    }
+
+    static byte[] traceKey(Span span) {
+        return ByteBuffer.allocate(16).putLong(span.traceId().high()).putLong(span.traceId().low()).array();
+    }
+
+    static byte[] tagged(byte tag, byte[] value) {
+        byte[] out = new byte[value.length + 1];
+        out[0] = tag;
+        System.arraycopy(value, 0, out, 1, value.length);
+        return out;
+    }
+
+    static byte[] untagged(byte[] value) {
+        return java.util.Arrays.copyOfRange(value, 1, value.length);
+    }
+}

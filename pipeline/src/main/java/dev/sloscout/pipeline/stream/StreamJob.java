@@ -1,0 +1,123 @@
+package dev.sloscout.pipeline.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+
+/**
+ * One instance of the stream job: checks the spans topic, creates the output topics it writes (compacted snapshots,
+ * a dead-letter topic that keeps what it is given for a week), then runs the topology until closed. Start as many
+ * instances with the same application id as there are machines; they share the partitions, and when one stops or
+ * dies the others take its partitions over with their state (rebuilt from the changelog topics).
+ */
+public final class StreamJob implements AutoCloseable {
+    private final KafkaStreams streams;
+    private final StreamSettings settings;
+    private final int partitions;
+
+    private StreamJob(StreamSettings settings, KafkaStreams streams, int partitions) {
+        this.settings = settings;
+        this.streams = streams;
+        this.partitions = partitions;
+    }
+
+    /**
+     * Checks and creates the topics, then starts the instance.
+     *
+     * @throws IllegalStateException naming the servers and the reason, when the spans topic is missing or the
+     *                               cluster does not answer
+     */
+    public static StreamJob start(StreamSettings settings) {
+        int partitions = prepareTopics(settings);
+        KafkaStreams streams = new KafkaStreams(StreamTopology.build(settings), settings.streamsConfig());
+        // a stream thread that fails (a bug, a record that breaks a stage) is replaced; the transaction of its
+        // records is aborted, so nothing half-done is kept
+        streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                .REPLACE_THREAD);
+        streams.start();
+        return new StreamJob(settings, streams, partitions);
+    }
+
+    /** The partitions of the spans topic: how many instances (times threads) can share the work. */
+    public int partitions() {
+        return partitions;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public StreamSettings settings() {
+        return settings;
+    }
+
+    /** Stops this instance, committing what it processed; its partitions go to the others. */
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+
+    private static int prepareTopics(StreamSettings settings) {
+        Properties props = new Properties();
+        props.putAll(settings.connection());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+        try (Admin admin = Admin.create(props)) {
+            TopicDescription spans;
+            try {
+                spans = admin.describeTopics(List.of(settings.spansTopic())).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get(settings.spansTopic());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    throw new IllegalStateException("kafka " + settings.bootstrap() + ": the spans topic "
+                            + settings.spansTopic() + " does not exist");
+                }
+                throw new IllegalStateException("kafka " + settings.bootstrap() + ": " + e.getCause().getMessage(), e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("kafka " + settings.bootstrap() + ": no answer in 30 s", e);
+            }
+            int partitions = spans.partitions().size();
+            Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            List<NewTopic> wanted = new ArrayList<>();
+            for (String topic : List.of(settings.journeysTopic(), settings.historyTopic(), settings.statusTopic())) {
+                wanted.add(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.empty())
+                        .configs(compacted));
+            }
+            wanted.add(new NewTopic(settings.deadLetterTopic(), java.util.Optional.of(partitions),
+                    java.util.Optional.empty()).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(Duration.ofDays(7).toMillis()))));
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) { // another instance made them first
+                    throw new IllegalStateException("kafka " + settings.bootstrap() + ": cannot create the output "
+                            + "topics: " + e.getCause().getMessage(), e);
+                }
+            }
+            return partitions;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("kafka " + settings.bootstrap() + ": cannot list topics: " + e.getMessage(),
+                    e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sloscout.pipeline.stream;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * How one instance of the stream job runs. Instances with the same {@code appId} share the work by partition.
+ *
+ * @param spansTopic   where collectors write spans (one OTLP request, Jaeger or Zipkin record per record)
+ * @param outputPrefix put before the names of the topics the job writes ({@link #journeysTopic()} ...)
+ * @param stateDir     where this instance keeps its RocksDB stores (each instance needs its own)
+ * @param threads      stream threads of this instance (each runs some of the tasks)
+ * @param emitEvery    how often (stream time, and wall-clock time when the input goes quiet) changed journeys are
+ *                     written to the output topics
+ * @param idle         a trace whose root arrived closes once it had no span for this long (stream time, or wall
+ *                     clock time when the input goes quiet)
+ * @param rootWait     a trace whose root never came closes (as evicted) after this long without a span
+ * @param connection   client settings passed through as given (security.protocol, sasl.*, ssl.*, session.timeout.ms)
+ */
+public record StreamSettings(String bootstrap, String spansTopic, String appId, String outputPrefix, Path stateDir,
+        int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection) {
+
+    public static final Duration DEFAULT_EMIT_EVERY = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_ROOT_WAIT = Duration.ofMinutes(5);
+
+    public StreamSettings {
+        Objects.requireNonNull(bootstrap, "bootstrap servers are required");
+        Objects.requireNonNull(spansTopic, "a spans topic is required");
+        Objects.requireNonNull(appId, "an application id is required");
+        outputPrefix = outputPrefix == null ? "" : outputPrefix;
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        for (Duration d : List.of(emitEvery, idle, rootWait)) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("durations must be positive, got " + d);
+            }
+        }
+        connection = connection == null ? new Properties() : connection;
+    }
+
+    public static StreamSettings defaults(String bootstrap, String spansTopic, String appId, String outputPrefix,
+            Path stateDir) {
+        return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, 1, DEFAULT_EMIT_EVERY,
+                DEFAULT_IDLE, DEFAULT_ROOT_WAIT, new Properties());
+    }
+
+    public StreamSettings withTimes(Duration emitEvery, Duration idle, Duration rootWait) {
+        return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle,
+                rootWait, connection);
+    }
+
+    /** Journey snapshots (compacted, keyed by journey id): counts, percentiles and the mergeable state. */
+    public String journeysTopic() {
+        return outputPrefix + "journeys";
+    }
+
+    /** Five-minute history windows per journey (compacted, keyed by journey id and window start). */
+    public String historyTopic() {
+        return outputPrefix + "journey-history";
+    }
+
+    /** What each assembly partition counted: spans, duplicates, late and dropped spans, partial traces. */
+    public String statusTopic() {
+        return outputPrefix + "status";
+    }
+
+    /** Records that did not decode (whole, with their origin and the reason in headers). */
+    public String deadLetterTopic() {
+        return outputPrefix + "dead-letters";
+    }
+
+    /** The Kafka Streams configuration: exactly once, loopback-safe defaults, the given connection settings. */
+    Properties streamsConfig() {
+        Properties props = new Properties();
+        props.putAll(connection);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.sloscout.pipeline.stream;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Map;
+
+/**
+ * The engine's stages as a Kafka Streams topology:
+ * <pre>
+ *   spans topic -> decode (+ gate) --dead letters--> dead-letters topic
+ *                      | spans, keyed by trace id
+ *                      v  repartition "spans-by-trace"
+ *                  assemble (stores: open-traces, open-spans) --status--> status topic
+ *                      | one-trace journey states, keyed by journey
+ *                      v  repartition "traces-by-journey"
+ *                  add up (stores: journeys, journey-history windows) --> journeys, journey-history, status topics
+ * </pre>
+ * Every stage is the engine's own code (record decoding, span gate and redaction, journey assignment and statistics);
+ * only where state lives and when traces close is the stream's.
+ */
+public final class StreamTopology {
+    private StreamTopology() {
+    }
+
+    public static Topology build(StreamSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyStage.TRACES),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyStage.SPANS),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyStage.COUNTERS),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JourneyStage.JOURNEYS),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(JourneyStage.HISTORY,
+                JourneyStage.RETENTION, dev.sloscout.engine.slo.HistoryRecorder.WINDOW, false),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JourneyStage.COUNTERS),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+
+        KStream<byte[], byte[]> decoded = builder.stream(settings.spansTopic(),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("spans-in"))
+                .process(DecodeStage::new, Named.as("decode"));
+        Map<String, KStream<byte[], byte[]>> byKind = decoded.split(Named.as("decoded-"))
+                .branch((key, value) -> value[0] == DecodeStage.DEAD_LETTER, Branched.as("dead"))
+                .defaultBranch(Branched.as("spans"));
+        byKind.get("decoded-dead").mapValues(DecodeStage::untagged, Named.as("dead-letter-value"))
+                .to(settings.deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("dead-letters-out"));
+
+        KStream<String, byte[]> assembled = byKind.get("decoded-spans")
+                .mapValues(DecodeStage::untagged, Named.as("span-value"))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("spans-by-trace"))
+                .process(() -> new AssemblyStage(settings.idle(), settings.rootWait()), Named.as("assemble"),
+                        AssemblyStage.TRACES, AssemblyStage.SPANS, AssemblyStage.COUNTERS);
+        Map<String, KStream<String, byte[]>> fromAssembly = assembled.split(Named.as("assembled-"))
+                .branch((key, value) -> value[0] == AssemblyStage.STATUS, Branched.as("status"))
+                .defaultBranch(Branched.as("journeys"));
+        toTopic(fromAssembly.get("assembled-status"), settings.statusTopic(), "assembly-status");
+
+        KStream<String, byte[]> added = fromAssembly.get("assembled-journeys")
+                .mapValues(DecodeStage::untagged, Named.as("contribution-value"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("traces-by-journey"))
+                .process(() -> new JourneyStage(settings.emitEvery()), Named.as("add-up"), JourneyStage.JOURNEYS,
+                        JourneyStage.HISTORY, JourneyStage.COUNTERS);
+        Map<String, KStream<String, byte[]>> snapshots = added.split(Named.as("snapshots-"))
+                .branch((key, value) -> value[0] == JourneyStage.SNAPSHOT, Branched.as("journeys"))
+                .branch((key, value) -> value[0] == JourneyStage.WINDOW, Branched.as("windows"))
+                .defaultBranch(Branched.as("status"));
+        toTopic(snapshots.get("snapshots-journeys"), settings.journeysTopic(), "journeys-out");
+        toTopic(snapshots.get("snapshots-windows"), settings.historyTopic(), "history-out");
+        toTopic(snapshots.get("snapshots-status"), settings.statusTopic(), "journeys-status");
+        return builder.build();
+    }
+
+    private static void toTopic(KStream<String, byte[]> tagged, String topic, String name) {
+        tagged.mapValues(DecodeStage::untagged, Named.as(name + "-value"))
+                .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name));
+    }
+}
