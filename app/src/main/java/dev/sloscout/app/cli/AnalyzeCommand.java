@@ -19,7 +19,9 @@ import dev.sloscout.pipeline.Pipeline;
 import dev.sloscout.pipeline.PipelineOptions;
 import dev.sloscout.pipeline.bundle.ExportBundle;
 import dev.sloscout.pipeline.bundle.Promtool;
+import dev.sloscout.pipeline.stream.ClusterAnalysis;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,6 +49,18 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     @Option(names = "--demo-scale", paramLabel = "X", defaultValue = "1",
             description = "Traffic of the demo shop, as a multiple of the default (peak 30 requests/min; default ${DEFAULT-VALUE}).")
     double demoScale;
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
+            description = "Read what a stream job (slo-scout stream) found from its output topics on these Kafka "
+                    + "servers instead of files.")
+    String cluster;
+
+    @Option(names = "--output-prefix", defaultValue = "slo-scout.", paramLabel = "PREFIX",
+            description = "With --cluster: the stream job's --output-prefix (default ${DEFAULT-VALUE}).")
+    String outputPrefix;
+
+    @Mixin
+    KafkaConnectionOptions kafka = new KafkaConnectionOptions();
 
     @Option(names = "--max-journeys", paramLabel = "N", defaultValue = "5000",
             description = "Journeys told apart at most (each keeps histograms and a year of history); traces of "
@@ -154,9 +168,10 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (demo == !inputs.isEmpty()) {
+        int sources = (demo ? 1 : 0) + (inputs.isEmpty() ? 0 : 1) + (cluster == null ? 0 : 1);
+        if (sources != 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    demo ? "--demo reads no files; give either FILE... or --demo" : "give FILE... or --demo");
+                    "give one of FILE..., --demo or --cluster");
         }
         PipelineOptions options = options();
         if (options == null) {
@@ -188,9 +203,19 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         });
         Analysis analysis;
         try (store) {
-            analysis = demo ? pipeline.demo(demoScale) : pipeline.read(inputs, stdin);
-            store.analysis(demo ? "demo shop" : String.join(", ", inputs), analysis,
-                    demo ? analysis.capsules() : List.of());
+            if (cluster != null) {
+                try {
+                    analysis = ClusterAnalysis.read(cluster, outputPrefix, kafka.properties(),
+                            java.time.Duration.ofSeconds(60), () -> false).analysis(options.profiles());
+                } catch (IllegalStateException e) {
+                    err.println("slo-scout: " + e.getMessage());
+                    return SloScoutCommand.EXIT_UNUSABLE;
+                }
+            } else {
+                analysis = demo ? pipeline.demo(demoScale) : pipeline.read(inputs, stdin);
+            }
+            store.analysis(demo ? "demo shop" : cluster != null ? "cluster " + cluster + " " + outputPrefix
+                    : String.join(", ", inputs), analysis, demo ? analysis.capsules() : List.of());
         }
         Files.createDirectories(outDir);
         List<ExportedSlo> slos = pipeline.slos(analysis);

@@ -1,7 +1,6 @@
 package dev.sloscout.app.cli;
 
 import java.time.Clock;
-import dev.sloscout.connectors.kafka.KafkaSecurity;
 import dev.sloscout.connectors.kafka.KafkaSource;
 import dev.sloscout.engine.redact.Redactor;
 import java.io.IOException;
@@ -10,12 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,29 +46,8 @@ final class KafkaCommand implements Callable<Integer> {
     @Option(names = "--client-id", defaultValue = "slo-scout", paramLabel = "ID")
     String clientId;
 
-    @Option(names = "--security-protocol", paramLabel = "PROTOCOL",
-            description = "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.")
-    String securityProtocol;
-
-    @Option(names = "--sasl-mechanism", paramLabel = "MECHANISM", description = "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512.")
-    String saslMechanism;
-
-    @Option(names = "--sasl-user", paramLabel = "USER",
-            description = "SASL user; the password is read from SLO_SCOUT_KAFKA_PASSWORD.")
-    String saslUser;
-
-    @Option(names = "--truststore", paramLabel = "FILE",
-            description = "TLS trust store; its password from SLO_SCOUT_KAFKA_TRUSTSTORE_PASSWORD.")
-    Path truststore;
-
-    @Option(names = "--keystore", paramLabel = "FILE",
-            description = "TLS key store (client certificate); its password from SLO_SCOUT_KAFKA_KEYSTORE_PASSWORD.")
-    Path keystore;
-
-    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
-            description = "Any other consumer setting (repeatable), e.g. session.timeout.ms=10000; secrets are "
-                    + "refused here (they come from the environment).")
-    java.util.List<String> consumerSettings = java.util.List.of();
+    @Mixin
+    KafkaConnectionOptions connection = new KafkaConnectionOptions();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Spans, as OTLP/JSON lines.")
     Path outFile;
@@ -106,7 +84,7 @@ final class KafkaCommand implements Callable<Integer> {
         Instant at = startAt.at();
         BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(256);
         KafkaSource source = new KafkaSource(new KafkaSource.Settings(bootstrap, topics, start, at, group, clientId,
-                connection()), queue, p -> err.println("slo-scout: " + p.toLine()));
+                connection.properties()), queue, p -> err.println("slo-scout: " + p.toLine()));
         Thread consumer = new Thread(source, "kafka-source");
         consumer.start();
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
@@ -139,13 +117,5 @@ final class KafkaCommand implements Callable<Integer> {
         }
         return source.state() == KafkaSource.State.FAILED ? SloScoutCommand.EXIT_UNUSABLE
                 : source.rejectedRecords() > 0 ? SloScoutCommand.EXIT_PROBLEMS : 0;
-    }
-
-    /** Client security settings; secrets from the environment only, and never printed. */
-    private Properties connection() {
-        Properties p = KafkaSecurity.consumerSettings(consumerSettings);
-        p.putAll(new KafkaSecurity(securityProtocol, saslMechanism, saslUser, truststore, keystore)
-                .properties(System::getenv));
-        return p;
     }
 }

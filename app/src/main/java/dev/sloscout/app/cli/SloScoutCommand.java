@@ -20,7 +20,8 @@ import java.io.PrintWriter;
             "3 the bundle broke a blocking rule of --policy (only the policy report is written)."},
         subcommands = {IngestStatsCommand.class, JourneysCommand.class, AnalyzeCommand.class, FingerprintCommand.class,
             SearchCommand.class, AdviseCommand.class, MetricsSlisCommand.class,
-            ReceiveCommand.class, KafkaCommand.class, DemoDataCommand.class, DiffCommand.class, PublishCommand.class, ServeCommand.class})
+            ReceiveCommand.class, KafkaCommand.class, DemoDataCommand.class, DiffCommand.class, PublishCommand.class, ServeCommand.class,
+            StreamCommand.class})
 public final class SloScoutCommand implements Runnable {
     /** Exit code: results were produced, but some input had problems. */
     public static final int EXIT_PROBLEMS = 1;
@@ -126,6 +127,9 @@ public final class SloScoutCommand implements Runnable {
             }
             if (type == FingerprintCommand.class) {
                 return type.cast(new FingerprintCommand(stdin, out, err, clock));
+            }
+            if (type == StreamCommand.class) {
+                return type.cast(new StreamCommand(out, err, clock));
             }
             if (type == KafkaCommand.class) {
                 return type.cast(new KafkaCommand(out, err, clock));

@@ -103,7 +103,7 @@ final class Snapshots {
             throw new IllegalArgumentException("not a status record");
         }
         Map<String, Long> out = new java.util.TreeMap<>();
-        counts.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+        counts.properties().forEach(e -> out.put(e.getKey(), e.getValue().asLong()));
         return out;
     }
 

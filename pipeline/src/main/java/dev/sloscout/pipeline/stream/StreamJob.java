@@ -58,8 +58,19 @@ public final class StreamJob implements AutoCloseable {
         return partitions;
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
+    /** What the instance is doing, in words: created, rebalancing, running, pending_shutdown, not_running, error. */
+    public String state() {
+        return streams.state().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Stopped for good: closed, or failed (every stream thread died and none could be replaced). */
+    public boolean stopped() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING;
+    }
+
+    public boolean failed() {
+        return streams.state() == KafkaStreams.State.ERROR;
     }
 
     public StreamSettings settings() {

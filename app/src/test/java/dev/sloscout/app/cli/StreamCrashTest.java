@@ -1,0 +1,205 @@
+package dev.sloscout.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
+import dev.sloscout.connectors.kafka.EmbeddedKafka;
+import dev.sloscout.engine.demo.DemoShop;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.TraceId;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly once, for real: two {@code slo-scout stream} instances in child JVMs share a six-partition spans topic;
+ * one is killed (SIGKILL) while the first half of a dump is being processed, the second half comes after. The
+ * survivor takes the dead one's partitions over with their state, and {@code analyze --cluster} then finds exactly
+ * the journeys, counts and percentiles {@code analyze} finds in the same dump read from a file.
+ */
+@Tag("slow")
+class StreamCrashTest {
+    private static final int PARTITIONS = 6;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anInstanceKilledMidStreamLosesAndDoublesNothing() throws Exception {
+        List<Span> spans = new ArrayList<>();
+        DemoShop.generate(31, 1, 3, spans::add);
+        Map<TraceId, List<Span>> byTrace = new LinkedHashMap<>();
+        spans.forEach(s -> byTrace.computeIfAbsent(s.traceId(), t -> new ArrayList<>()).add(s));
+        List<List<Span>> traces = new ArrayList<>(byTrace.values());
+        OtlpJsonWriter writer = new OtlpJsonWriter();
+        Path dump = dir.resolve("dump.jsonl");
+        Files.writeString(dump, String.join("\n", traces.stream().map(t -> writer.request(t, false)).toList()) + "\n");
+        CliRun local = CliRun.of("analyze", dump.toString(), "--validate", "never", "--out",
+                dir.resolve("local").toString());
+        assertThat(local.exitCode()).as(local.err()).isZero();
+
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
+                admin.createTopics(List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1))).all().get();
+            }
+            int half = traces.size() / 2;
+            produce(kafka, traces.subList(0, half));
+            Process victim = instance(kafka, "one");
+            Process survivor = instance(kafka, "two");
+            try {
+                await(() -> count(kafka, "spans") > 0, Duration.ofSeconds(90), "the job's first spans");
+                // SIGKILL mid-stream, with traces open in its stores (they close after 30 quiet seconds): no
+                // shutdown hook, no commit, an open transaction left behind
+                assertThat(assigned(kafka)).as("no trace closed yet").isZero();
+                victim.toHandle().destroyForcibly();
+                victim.waitFor();
+                try (var tasks = Files.list(dir.resolve("state-one").resolve("crash"))) {
+                    assertThat(tasks.map(t -> t.getFileName().toString()).filter(t -> t.matches("\\d+_\\d+")))
+                            .as("the killed instance owned tasks (and their state)").isNotEmpty();
+                }
+                produce(kafka, traces.subList(half, traces.size()));
+                long expected = journeys(dir.resolve("local")).values().stream().mapToLong(j -> j.get("traces")
+                        .asLong()).sum();
+                await(() -> assigned(kafka) >= expected, Duration.ofSeconds(150), expected + " traces");
+            } finally {
+                victim.toHandle().destroyForcibly();
+                survivor.toHandle().destroy(); // SIGTERM: the shutdown hook commits and leaves the group
+                survivor.waitFor(60, TimeUnit.SECONDS);
+            }
+            CliRun cluster = CliRun.of("analyze", "--cluster", kafka.bootstrap(), "--output-prefix", "out.",
+                    "--validate", "never", "--out", dir.resolve("cluster").toString());
+            assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+            Map<String, JsonNode> want = journeys(dir.resolve("local"));
+            Map<String, JsonNode> got = journeys(dir.resolve("cluster"));
+            assertThat(got.keySet()).isEqualTo(want.keySet());
+            for (Map.Entry<String, JsonNode> journey : want.entrySet()) {
+                JsonNode g = got.get(journey.getKey());
+                for (String field : List.of("name", "traces", "errorTraces", "latencyMs", "edges", "rank")) {
+                    assertThat(g.get(field)).as(journey.getKey() + " " + field).isEqualTo(journey.getValue()
+                            .get(field));
+                }
+            }
+            var counts = read(kafka);
+            assertThat(counts.count("lateSpans")).as("no trace was cut by the failover").isZero();
+            assertThat(counts.count("spans") - counts.count("duplicateSpans")).isEqualTo(spans.size());
+            JsonNode localDoc = read(dir.resolve("local"));
+            JsonNode clusterDoc = read(dir.resolve("cluster"));
+            assertThat(clusterDoc.get("assignedTraces")).isEqualTo(localDoc.get("assignedTraces"));
+            assertThat(clusterDoc.get("sliCandidates").size()).isEqualTo(localDoc.get("sliCandidates").size());
+            assertThat(Files.list(dir.resolve("cluster").resolve("prometheus").resolve("rules")).count())
+                    .as("the bundle is exported as from a local analysis").isPositive();
+        }
+    }
+
+    /** {@code slo-scout stream} in a JVM of its own, sharing the work under one application id. */
+    private Process instance(EmbeddedKafka kafka, String name) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "dev.sloscout.app.Main", "stream",
+                "--bootstrap", kafka.bootstrap(), "--spans-topic", "otlp_spans", "--app-id", "crash",
+                "--output-prefix", "out.", "--state-dir", dir.resolve("state-" + name).toString(),
+                // traces close after 30 quiet seconds: longer than a failover takes here (a 6 s session and the
+                // dead instance's open transaction aborted after 10 s), so no trace is cut in two by the kill
+                "--emit-every", "1s", "--idle", "30s", "--root-wait", "60s",
+                // the broker's smallest session: the killed member is given up after 6 s instead of 45
+                "--kafka-property", "session.timeout.ms=6000", "--kafka-property", "heartbeat.interval.ms=1000")
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".log").toFile()).start();
+    }
+
+    private static void produce(EmbeddedKafka kafka, List<List<Span>> traces) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        OtlpJsonWriter writer = new OtlpJsonWriter();
+        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            int partition = 0;
+            for (List<Span> trace : traces) { // each trace in two records on different partitions
+                int cut = Math.max(1, trace.size() / 2);
+                out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, null,
+                        writer.request(trace.subList(0, cut), false).getBytes(StandardCharsets.UTF_8)));
+                if (cut < trace.size()) {
+                    out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, null,
+                            OtlpProtoWriter.bare(trace.subList(cut, trace.size()))));
+                }
+            }
+        }
+    }
+
+    /** Traces the job's output counts so far (0 while there is none). */
+    private static long assigned(EmbeddedKafka kafka) {
+        try {
+            return read(kafka).report().assignedTraces();
+        } catch (IllegalStateException noOutputYet) {
+            return 0;
+        }
+    }
+
+    /** A count of the job's status records so far (0 while there is none). */
+    private static long count(EmbeddedKafka kafka, String name) {
+        try {
+            return read(kafka).count(name);
+        } catch (IllegalStateException noOutputYet) {
+            return 0;
+        }
+    }
+
+    private static dev.sloscout.pipeline.stream.ClusterAnalysis.Snapshot read(EmbeddedKafka kafka) {
+        return dev.sloscout.pipeline.stream.ClusterAnalysis.read(kafka.bootstrap(), "out.", new Properties(),
+                Duration.ofSeconds(20), () -> false);
+    }
+
+    private static JsonNode read(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("analysis.json").toFile());
+    }
+
+    private static Map<String, JsonNode> journeys(Path out) {
+        try {
+            Map<String, JsonNode> byId = new TreeMap<>();
+            read(out).get("journeys").forEach(j -> byId.put(j.get("id").asText(), j));
+            return byId;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void await(java.util.function.BooleanSupplier condition, Duration within, String what)
+            throws Exception {
+        Instant end = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(end)) {
+                StringBuilder logs = new StringBuilder();
+                try (var files = Files.list(dir)) {
+                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                        String text = Files.readString(log);
+                        logs.append("\n--- ").append(log.getFileName()).append('\n')
+                                .append(text.substring(Math.max(0, text.length() - 4000)));
+                    }
+                }
+                throw new AssertionError("timed out waiting for " + what + logs);
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+}
