@@ -19,6 +19,9 @@ import java.util.Locale;
 /** Live sources: forms to add Kafka topics or the OTLP/HTTP receiver, and a table of them with pause/resume/remove. */
 public final class LiveSourcesView extends VBox {
     private final Timeline refresh;
+    /** The attached cluster analysis is read again every this many refreshes (seconds). */
+    private static final int CLUSTER_EVERY_TICKS = 10;
+    private long ticks;
 
     public LiveSourcesView(LiveSourcesViewModel model) {
         super(6);
@@ -62,6 +65,23 @@ public final class LiveSourcesView extends VBox {
         addPrometheus.setTooltip(Tables.tooltip("Find SLI candidates in what the server already stores (histograms, "
                 + "counters with a status label), with proposals from their history over the range; re-read every minute"));
         addPrometheus.setOnAction(e -> model.addPrometheus(prometheus.getText(), range.getText()));
+        TextField clusterBootstrap = field("cluster-bootstrap", "127.0.0.1:9092", 16);
+        TextField clusterPrefix = field("cluster-prefix", "slo-scout.", 10);
+        clusterPrefix.setText("slo-scout.");
+        Button attach = new Button("Attach");
+        attach.setId("attach-cluster");
+        attach.setTooltip(Tables.tooltip("Show what a stream job (slo-scout stream) found, read from its output "
+                + "topics every 10 s: journeys, histories and SLI candidates, tuned and exported as a local analysis; "
+                + "security as set for Kafka above"));
+        attach.setOnAction(e -> model.attachCluster(clusterBootstrap.getText(), clusterPrefix.getText(),
+                protocol.getValue(), mechanism.getValue(), user.getText(), truststore.getText()));
+        Button detach = new Button("Detach");
+        detach.setId("detach-cluster");
+        detach.setOnAction(e -> model.detachCluster());
+        Label clusterStatus = new Label();
+        clusterStatus.setId("cluster-status");
+        clusterStatus.setWrapText(true);
+        clusterStatus.textProperty().bind(model.clusterStatusProperty());
         TableView<LiveSourcesViewModel.Row> table = new TableView<>(model.rows());
         table.setId("live-table");
         table.getColumns().add(Tables.column("Live source", "Where the data comes from", LiveSourcesViewModel.Row::name,
@@ -98,9 +118,18 @@ public final class LiveSourcesView extends VBox {
         prometheusRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         kafkaRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         receiverRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(new Label("Live sources"), kafkaRow, kafkaSecurityRow, receiverRow, prometheusRow, table, new HBox(6, pause, resume, remove), status);
+        HBox clusterRow = new HBox(6, new Label("Cluster analysis"), clusterBootstrap, new Label("output prefix"),
+                clusterPrefix, attach, detach);
+        clusterRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(new Label("Live sources"), kafkaRow, kafkaSecurityRow, receiverRow, prometheusRow,
+                clusterRow, clusterStatus, table, new HBox(6, pause, resume, remove), status);
         VBox.setVgrow(table, Priority.ALWAYS);
-        refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refresh()));
+        refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            model.refresh();
+            if (++ticks % CLUSTER_EVERY_TICKS == 0) {
+                model.readCluster();
+            }
+        }));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
     }

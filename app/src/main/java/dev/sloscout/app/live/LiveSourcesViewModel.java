@@ -46,6 +46,17 @@ public final class LiveSourcesViewModel {
     private final Map<LiveSource, long[]> lastCounts = new HashMap<>(); // received, millis
     private final java.util.function.Supplier<PipelineOptions> options;
     private LiveSession session;
+    private final StringProperty clusterStatus = new SimpleStringProperty("Not attached to a cluster analysis.");
+    /** The stream job output attached to, or null; read on the FX thread, the reads run in the background. */
+    private ClusterTarget attached;
+    private boolean clusterReading;
+
+    /** A stream job's output: where, under which prefix, with which client settings. */
+    private record ClusterTarget(String bootstrap, String prefix, java.util.Properties connection) {
+        String name() {
+            return "cluster " + bootstrap + " " + prefix;
+        }
+    }
 
     /**
      * @param ui         where snapshots are handed to the views (the FX thread)
@@ -110,6 +121,73 @@ public final class LiveSourcesViewModel {
             return;
         }
         add(new KafkaLiveSource(settings, session().problemSink()));
+    }
+
+    /**
+     * Attaches to what a stream job ({@code slo-scout stream}) found: its journeys and SLI candidates replace the
+     * analysis, as a local one would (tuning and export work the same), and are read again on each
+     * {@link #readCluster()}. Security as for Kafka sources; the passwords from the environment.
+     *
+     * @param prefix the job's output prefix (blank: {@code slo-scout.})
+     */
+    public void attachCluster(String bootstrap, String prefix, String protocol, String mechanism, String user,
+                              String truststore) {
+        try {
+            if (bootstrap == null || bootstrap.isBlank()) {
+                throw new IllegalArgumentException("give the bootstrap servers of the stream job's cluster");
+            }
+            KafkaSecurity security = new KafkaSecurity(protocol, mechanism, user,
+                    truststore == null || truststore.isBlank() ? null : java.nio.file.Path.of(truststore.trim()), null);
+            attached = new ClusterTarget(bootstrap.trim(), prefix == null || prefix.isBlank() ? "slo-scout."
+                    : prefix.trim(), security.properties(System::getenv));
+        } catch (IllegalArgumentException e) {
+            clusterStatus.set("Cluster analysis not attached: " + e.getMessage());
+            return;
+        }
+        readCluster();
+    }
+
+    /** Stops reading the stream job's output; what was shown stays. */
+    public void detachCluster() {
+        if (attached != null) {
+            clusterStatus.set("Detached from " + attached.name() + "; what it showed last stays until something "
+                    + "else is opened.");
+            attached = null;
+        }
+    }
+
+    /** Reads the attached job's output again, in the background, one read at a time (the view asks every few s). */
+    public void readCluster() {
+        ClusterTarget target = attached;
+        if (target == null || clusterReading) {
+            return;
+        }
+        clusterReading = true;
+        tasks.submit("Read " + target.name(), progress -> dev.sloscout.pipeline.stream.ClusterAnalysis.read(
+                        target.bootstrap(), target.prefix(), target.connection(), Duration.ofSeconds(30),
+                        progress::cancelled).analysis(options.get().profiles()),
+                analysis -> {
+                    clusterReading = false;
+                    if (attached == target) {
+                        onSnapshot.accept(analysis);
+                        clusterStatus.set(String.format(Locale.ROOT, "Attached to %s: %d journeys from %,d traces, "
+                                + "%,d dead letters; read at %s", target.name(), analysis.journeys().size(),
+                                analysis.report().assignedTraces(), analysis.summary().rejected(),
+                                java.time.LocalTime.now(options.get().clock()).withNano(0)));
+                    }
+                },
+                failure -> {
+                    clusterReading = false;
+                    clusterStatus.set(target.name() + ": " + failure.getMessage());
+                });
+    }
+
+    public boolean clusterAttached() {
+        return attached != null;
+    }
+
+    public StringProperty clusterStatusProperty() {
+        return clusterStatus;
     }
 
     /** Adds the OTLP/HTTP receiver on {@code host:port} (127.0.0.1:4318 by default; port 0 picks a free one). */
