@@ -59,14 +59,14 @@ final class StreamCommand implements Callable<Integer> {
             description = "How often changed journeys are written out (default ${DEFAULT-VALUE}).")
     String emitEvery;
 
-    @Option(names = "--idle", defaultValue = "30s", paramLabel = "DURATION",
-            description = "A trace whose root arrived closes after this long without a span (default "
-                    + "${DEFAULT-VALUE}).")
+    @Option(names = "--idle", defaultValue = "60s", paramLabel = "DURATION",
+            description = "A trace whose root arrived closes after this long without a span, in record time; longer "
+                    + "than a failover (default ${DEFAULT-VALUE}).")
     String idle;
 
     @Option(names = "--root-wait", defaultValue = "5m", paramLabel = "DURATION",
-            description = "A trace whose root never came closes after this long without a span "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "A trace whose root never came closes after this long without a span; every trace "
+                    + "closes once the input has been quiet this long (default ${DEFAULT-VALUE}).")
     String rootWait;
 
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until stopped).")

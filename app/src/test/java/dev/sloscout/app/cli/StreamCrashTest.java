@@ -65,12 +65,15 @@ class StreamCrashTest {
                 admin.createTopics(List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1))).all().get();
             }
             int half = traces.size() / 2;
-            produce(kafka, traces.subList(0, half));
+            // record times as if the dump had been written in a steady stream: the second half five seconds after
+            // the first, whenever the test gets to send it (the stream job closes traces by record time)
+            long base = System.currentTimeMillis();
+            produce(kafka, traces.subList(0, half), base);
             Process victim = instance(kafka, "one");
             Process survivor = instance(kafka, "two");
             try {
-                await(() -> count(kafka, "spans") > 0, Duration.ofSeconds(90), "the job's first spans");
-                // SIGKILL mid-stream, with traces open in its stores (they close after 30 quiet seconds): no
+                await(() -> count(kafka, "spans") > 0, Duration.ofSeconds(90), () -> "the job's first spans");
+                // SIGKILL mid-stream, with traces open in its stores (they close after 30-45 quiet seconds): no
                 // shutdown hook, no commit, an open transaction left behind
                 assertThat(assigned(kafka)).as("no trace closed yet").isZero();
                 victim.toHandle().destroyForcibly();
@@ -79,10 +82,11 @@ class StreamCrashTest {
                     assertThat(tasks.map(t -> t.getFileName().toString()).filter(t -> t.matches("\\d+_\\d+")))
                             .as("the killed instance owned tasks (and their state)").isNotEmpty();
                 }
-                produce(kafka, traces.subList(half, traces.size()));
+                produce(kafka, traces.subList(half, traces.size()), base + 5_000);
                 long expected = journeys(dir.resolve("local")).values().stream().mapToLong(j -> j.get("traces")
                         .asLong()).sum();
-                await(() -> assigned(kafka) >= expected, Duration.ofSeconds(150), expected + " traces");
+                await(() -> assigned(kafka) >= expected, Duration.ofSeconds(150), () -> expected + " traces (the job "
+                        + "counted " + read(kafka).counts() + ", " + assigned(kafka) + " in journeys)");
             } finally {
                 victim.toHandle().destroyForcibly();
                 survivor.toHandle().destroy(); // SIGTERM: the shutdown hook commits and leaves the group
@@ -119,16 +123,17 @@ class StreamCrashTest {
                 "-cp", System.getProperty("java.class.path"), "dev.sloscout.app.Main", "stream",
                 "--bootstrap", kafka.bootstrap(), "--spans-topic", "otlp_spans", "--app-id", "crash",
                 "--output-prefix", "out.", "--state-dir", dir.resolve("state-" + name).toString(),
-                // traces close after 30 quiet seconds: longer than a failover takes here (a 6 s session and the
-                // dead instance's open transaction aborted after 10 s), so no trace is cut in two by the kill
-                "--emit-every", "1s", "--idle", "30s", "--root-wait", "60s",
+                // traces close after 30 s of record time without a span, or 45 s of quiet input: longer than a
+                // failover takes here (a 6 s session, the dead instance's open transaction aborted after 10-20 s),
+                // so no trace is cut in two by the kill
+                "--emit-every", "1s", "--idle", "30s", "--root-wait", "45s",
                 // the broker's smallest session: the killed member is given up after 6 s instead of 45
                 "--kafka-property", "session.timeout.ms=6000", "--kafka-property", "heartbeat.interval.ms=1000")
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".log").toFile()).start();
     }
 
-    private static void produce(EmbeddedKafka kafka, List<List<Span>> traces) {
+    private static void produce(EmbeddedKafka kafka, List<List<Span>> traces, long timestamp) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrap());
         OtlpJsonWriter writer = new OtlpJsonWriter();
@@ -137,10 +142,10 @@ class StreamCrashTest {
             int partition = 0;
             for (List<Span> trace : traces) { // each trace in two records on different partitions
                 int cut = Math.max(1, trace.size() / 2);
-                out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, null,
+                out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, timestamp, null,
                         writer.request(trace.subList(0, cut), false).getBytes(StandardCharsets.UTF_8)));
                 if (cut < trace.size()) {
-                    out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, null,
+                    out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, timestamp, null,
                             OtlpProtoWriter.bare(trace.subList(cut, trace.size()))));
                 }
             }
@@ -184,7 +189,8 @@ class StreamCrashTest {
         }
     }
 
-    private void await(java.util.function.BooleanSupplier condition, Duration within, String what)
+    private void await(java.util.function.BooleanSupplier condition, Duration within,
+            java.util.function.Supplier<String> what)
             throws Exception {
         Instant end = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
@@ -197,7 +203,7 @@ class StreamCrashTest {
                                 .append(text.substring(Math.max(0, text.length() - 4000)));
                     }
                 }
-                throw new AssertionError("timed out waiting for " + what + logs);
+                throw new AssertionError("timed out waiting for " + what.get() + logs);
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }

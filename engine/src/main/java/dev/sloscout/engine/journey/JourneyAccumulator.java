@@ -11,7 +11,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.zip.DataFormatException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,7 +154,7 @@ final class JourneyAccumulator {
         }
     }
 
-    private static final byte FORMAT = 1;
+    private static final byte FORMAT = 2;
 
     /**
      * Everything but the history (which a distributed analysis keeps in windows of its own), as bytes that
@@ -250,8 +249,10 @@ final class JourneyAccumulator {
     }
 
     private static void writeHistogram(DataOutputStream out, Histogram histogram) throws IOException {
+        // uncompressed (the counts are already variable-length encoded): deflating every state written is most of
+        // the time a stream job spends adding traces up
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        int length = histogram.encodeIntoByteBuffer(buffer);
         out.writeInt(length);
         out.write(buffer.array(), 0, length);
     }
@@ -263,11 +264,11 @@ final class JourneyAccumulator {
             throw new IOException("histogram of " + length + " bytes out of range");
         }
         try {
-            Histogram decoded = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(in.readNBytes(length)), 0);
+            Histogram decoded = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(in.readNBytes(length)), 0);
             Histogram growing = new Histogram(digits);
             growing.add(decoded);
             return growing;
-        } catch (DataFormatException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new IOException("damaged latency histogram: " + e.getMessage(), e);
         }
     }

@@ -27,11 +27,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Stage 2: spans, partitioned by trace id, assembled into traces in state stores (so a partition's open traces move
  * with it when an instance fails), closed by the file path's rules on time instead of span counts: a trace whose root
- * arrived closes once it had no span for {@code idle}, one without a root after {@code rootWait} (as evicted);
- * "no span for" is measured in stream time and, when the input goes quiet, in wall-clock time. Exact duplicates are
- * counted once, also after their trace closed (within {@code rootWait}); a span for a closed trace opens a late part,
- * which journeys count as partial. Each closed trace goes on as its journey's state with one trace in it, keyed by
- * journey, tagged {@link #JOURNEY}; what the stage counted goes out as a status record, tagged {@link #STATUS}.
+ * arrived closes once no span came for it in {@code idle} of stream time (record time: the newest record this task
+ * has seen is that much newer than the trace's latest span), one without a root after {@code rootWait} (as evicted).
+ * When the input goes quiet (no span at all for {@code rootWait} by the clock: a failover stalls part of the input
+ * for a while) the traces close without waiting for newer records. Exact duplicates are counted once, also after their trace closed (within {@code rootWait}); a span for a
+ * closed trace opens a late part, which journeys count as partial. Each closed trace goes on as its journey's state
+ * with one trace in it, keyed by journey, tagged {@link #JOURNEY}; what the stage counted goes out as a status
+ * record, tagged {@link #STATUS}.
+ *
+ * <p>Record times from different input partitions meet here out of order: a trace whose spans are spread over
+ * partitions that are read at different paces (a backlog, one partition far behind another) is cut in two when the
+ * distance exceeds {@code idle}; its second part is counted (late spans, partial traces), never lost silently.
  */
 final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
     static final byte JOURNEY = 'J';
@@ -50,6 +56,25 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
     private KeyValueStore<Bytes, byte[]> traces;
     private KeyValueStore<Bytes, byte[]> spans;
     private Counters counters;
+    /**
+     * The partition's traces by the time of their latest span (record time), open rooted ones apart from the rest
+     * (rootless ones, and closed ones remembered for duplicates): the traces due to close are at the head, so a
+     * punctuation touches only those. Rebuilt from the store when the task starts.
+     */
+    private final java.util.TreeSet<Due> rooted = new java.util.TreeSet<>();
+    private final java.util.TreeSet<Due> waiting = new java.util.TreeSet<>();
+    private final java.util.HashMap<Bytes, Due> indexed = new java.util.HashMap<>();
+    /** When this task last processed a span (wall clock): a quiet input closes traces by the clock instead. */
+    private long lastActivityMs;
+
+    /** A trace in the index: the record time of its latest span. */
+    private record Due(long at, Bytes key) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byTime = Long.compare(at, other.at);
+            return byTime != 0 ? byTime : key.compareTo(other.key);
+        }
+    }
 
     AssemblyStage(Duration idle, Duration rootWait) {
         this.idle = idle;
@@ -62,6 +87,7 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
         this.traces = context.getStateStore(TRACES);
         this.spans = context.getStateStore(SPANS);
         this.counters = new Counters(context.getStateStore(COUNTERS), COUNTER_NAMES);
+        index();
         Duration every = idle.dividedBy(4).compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250)
                 : idle.dividedBy(4);
         context.schedule(every, PunctuationType.STREAM_TIME, now -> closeIdle());
@@ -102,34 +128,79 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
         }
         trace.lastStreamMs = Math.max(trace.lastStreamMs, record.timestamp());
         trace.lastWallMs = context.currentSystemTimeMs();
+        lastActivityMs = trace.lastWallMs;
         traces.put(traceKey, trace.bytes());
+        touched(traceKey, trace);
         counters.save();
+    }
+
+    private void touched(Bytes key, OpenTrace trace) {
+        forget(key);
+        Due due = new Due(trace.lastStreamMs, key);
+        indexed.put(key, due);
+        (trace.closed || !trace.rooted ? waiting : rooted).add(due);
+    }
+
+    private void forget(Bytes key) {
+        Due before = indexed.remove(key);
+        if (before != null) {
+            rooted.remove(before);
+            waiting.remove(before);
+        }
+    }
+
+    /** Rebuilds the in-memory index from the store (a partition taken over, or an instance restarted). */
+    private void index() {
+        try (KeyValueIterator<Bytes, byte[]> it = traces.all()) {
+            it.forEachRemaining(entry -> touched(entry.key, OpenTrace.read(entry.value)));
+        }
+        lastActivityMs = context.currentSystemTimeMs();
+    }
+
+    /**
+     * The head of {@code order} as long as its traces have been quiet for {@code wait}: in stream time (no span for
+     * them in records that much newer), or all of them once the task has had no span at all for that long.
+     */
+    private static List<Bytes> quiet(java.util.TreeSet<Due> order, Duration wait, long stream, boolean inputQuiet) {
+        List<Bytes> due = new ArrayList<>();
+        for (Due entry : order) {
+            if (!inputQuiet && stream - entry.at() < wait.toMillis()) {
+                break;
+            }
+            due.add(entry.key());
+        }
+        return due;
     }
 
     /** Closes the traces that are done, forgets closed ones past {@code rootWait}, and says what was counted. */
     private void closeIdle() {
         long stream = context.currentStreamTimeMs();
         long wall = context.currentSystemTimeMs();
-        List<KeyValue<Bytes, OpenTrace>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> all = traces.all()) {
-            while (all.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = all.next();
-                OpenTrace trace = OpenTrace.read(entry.value);
-                long quiet = Math.max(stream - trace.lastStreamMs, wall - trace.lastWallMs);
-                boolean wait = trace.closed || !trace.rooted;
-                if (quiet >= (wait ? rootWait : idle).toMillis()) {
-                    due.add(KeyValue.pair(entry.key, trace));
+        // an input quiet by the clock may only be stalled (a failover moving partitions): wait as long as for a root
+        boolean inputQuiet = wall - lastActivityMs >= rootWait.toMillis();
+        List<Bytes> due = quiet(rooted, idle, stream, inputQuiet);
+        due.addAll(quiet(waiting, rootWait, stream, inputQuiet));
+        // traces closing together are added up per journey here, so stage 3 gets one state per journey and
+        // punctuation, not one per trace
+        java.util.Map<String, JourneyState> closed = new java.util.LinkedHashMap<>();
+        for (Bytes key : due) {
+            OpenTrace trace = OpenTrace.read(traces.get(key));
+            forget(key);
+            if (trace == null) {
+                continue;
+            }
+            if (trace.closed) {
+                traces.delete(key);
+            } else {
+                JourneyState journey = close(key, trace, trace.rooted ? Trace.Completion.ROOT_IDLE
+                        : Trace.Completion.EVICTED);
+                if (journey != null) {
+                    closed.merge(journey.key(), journey, JourneyState::merge);
                 }
             }
         }
-        for (KeyValue<Bytes, OpenTrace> entry : due) {
-            if (entry.value.closed) {
-                traces.delete(entry.key);
-            } else {
-                close(entry.key, entry.value, entry.value.rooted ? Trace.Completion.ROOT_IDLE
-                        : Trace.Completion.EVICTED);
-            }
-        }
+        closed.forEach((journeyKey, journey) -> context.forward(new Record<>(journeyKey, DecodeStage.tagged(JOURNEY,
+                JourneyStage.contribution(journey)), now(context))));
         if (!due.isEmpty()) {
             counters.save();
         }
@@ -137,7 +208,8 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
                 Snapshots.status("assembly", context.taskId().partition(), counters.snapshot())), now(context)));
     }
 
-    private void close(Bytes traceKey, OpenTrace trace, Trace.Completion completion) {
+    /** Closes a trace: its spans leave the store, its fingerprints stay for a while; its journey state, or null. */
+    private JourneyState close(Bytes traceKey, OpenTrace trace, Trace.Completion completion) {
         List<long[]> order = new ArrayList<>(); // [seq, index into found]
         List<Span> found = new ArrayList<>();
         List<Bytes> keys = new ArrayList<>();
@@ -161,24 +233,23 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
             fingerprints[trace.fingerprints.length + i] = Spans.identityFingerprint(arrived.get(i));
         }
         Arrays.sort(fingerprints);
-        traces.put(traceKey, OpenTrace.closed(fingerprints, context.currentStreamTimeMs(),
-                context.currentSystemTimeMs()).bytes());
+        OpenTrace marker = OpenTrace.closed(fingerprints, context.currentStreamTimeMs(), context.currentSystemTimeMs());
+        traces.put(traceKey, marker.bytes());
+        touched(traceKey, marker);
         counters.add("closedTraces", 1);
         if (completion == Trace.Completion.EVICTED) {
             counters.add("evictedTraces", 1);
         }
         if (arrived.isEmpty()) {
-            return;
+            return null;
         }
         TraceId id = arrived.get(0).traceId();
         Trace assembled = new Trace(id, arrived, trace.latePart ? Trace.Completion.LATE_PART : completion);
         JourneyState journey = assigner.single(assembled);
         if (journey == null) {
             counters.add("partialTraces", 1);
-            return;
         }
-        context.forward(new Record<>(journey.key(), DecodeStage.tagged(JOURNEY, JourneyStage.contribution(journey)),
-                now(context)));
+        return journey;
     }
 
     /** The time of records a punctuation makes: stream time, or the clock's before the task saw a record. */

@@ -17,16 +17,18 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param threads      stream threads of this instance (each runs some of the tasks)
  * @param emitEvery    how often (stream time, and wall-clock time when the input goes quiet) changed journeys are
  *                     written to the output topics
- * @param idle         a trace whose root arrived closes once it had no span for this long (stream time, or wall
- *                     clock time when the input goes quiet)
- * @param rootWait     a trace whose root never came closes (as evicted) after this long without a span
+ * @param idle         a trace whose root arrived closes once it had no span for this long in stream time; must be
+ *                     longer than a failover and than the record-time distance between input partitions
+ * @param rootWait     a trace whose root never came closes (as evicted) after this long without a span; every
+ *                     trace closes once the input has been quiet this long by the clock
  * @param connection   client settings passed through as given (security.protocol, sasl.*, ssl.*, session.timeout.ms)
  */
 public record StreamSettings(String bootstrap, String spansTopic, String appId, String outputPrefix, Path stateDir,
         int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection) {
 
     public static final Duration DEFAULT_EMIT_EVERY = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(30);
+    /** Longer than a failover with the session below: a trace whose spans straddle one is not cut in two. */
+    public static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_ROOT_WAIT = Duration.ofMinutes(5);
 
     public StreamSettings {
@@ -79,6 +81,13 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
     /** The Kafka Streams configuration: exactly once, loopback-safe defaults, the given connection settings. */
     Properties streamsConfig() {
         Properties props = new Properties();
+        // a commit (a transaction, store flushes) a second instead of every 100 ms: a third more spans per second
+        // here, and snapshots go out every emitEvery anyway; a --kafka-property overrides it
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // a dead instance is given up after 10 s instead of Kafka's 45: its partitions (and their open traces) move
+        // on sooner, well within the idle time that closes a trace
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         props.putAll(connection);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

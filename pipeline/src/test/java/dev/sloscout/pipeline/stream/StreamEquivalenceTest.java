@@ -99,10 +99,10 @@ class StreamEquivalenceTest {
         }
 
         StreamSettings settings = new StreamSettings(kafka.bootstrap(), topic, "equivalence", "out.",
-                dir.resolve("state-1"), 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(20),
+                dir.resolve("state-1"), 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20),
                 new Properties());
         StreamSettings second = new StreamSettings(kafka.bootstrap(), topic, "equivalence", "out.",
-                dir.resolve("state-2"), 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(20),
+                dir.resolve("state-2"), 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20),
                 new Properties());
         ClusterAnalysis.Snapshot found;
         try (StreamJob one = StreamJob.start(settings); StreamJob two = StreamJob.start(second)) {
@@ -143,8 +143,8 @@ class StreamEquivalenceTest {
     }
 
     /**
-     * Reads the job's output until it has counted the traces and spans (the job closes traces after two idle
-     * seconds; each stage's counts come in snapshots of their own).
+     * Reads the job's output until it has counted the traces and spans (the job closes the last traces once the
+     * input has been quiet for the root wait, 20 s; each stage's counts come in snapshots of their own).
      */
     static ClusterAnalysis.Snapshot awaitTraces(long traces, long spans, Duration timeout)
             throws InterruptedException {
