@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "stream", mixinStandardHelpOptions = true,
         description = {"Runs the engine's stages as a Kafka Streams job over a spans topic: traces assembled by "
                 + "trace id, journeys added up with their histories, snapshots written to PREFIXjourneys, "
-                + "PREFIXjourney-history and PREFIXstatus, undecodable records to PREFIXdead-letters. Start several "
+                + "PREFIXjourney-history, PREFIXsli-candidates and PREFIXstatus, undecodable records to "
+                + "PREFIXdead-letters. Start several "
                 + "instances with the same --app-id to share the work; read the result with analyze --cluster or "
                 + "the workbench's Cluster analysis source."})
 final class StreamCommand implements Callable<Integer> {
@@ -107,15 +108,16 @@ final class StreamCommand implements Callable<Integer> {
             stopped.countDown();
         }, "slo-scout-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.printf("stream job %s: %d partitions of %s -> %sjourneys, %sjourney-history, %sstatus, %sdead-letters%n",
-                appId, job.partitions(), spansTopic, outputPrefix, outputPrefix, outputPrefix, outputPrefix);
+        out.printf("stream job %s: %d partitions of %s -> %sjourneys, %sjourney-history, %ssli-candidates, %sstatus, "
+                + "%sdead-letters%n", appId, job.partitions(), spansTopic, outputPrefix, outputPrefix, outputPrefix,
+                outputPrefix, outputPrefix);
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
         String reported = null;
         boolean failed = false;
         while (clock.instant().isBefore(end) && stopped.getCount() > 0) {
             String state = job.state();
             if (!state.equals(reported)) {
-                err.println("slo-scout: stream " + appId + ": " + state);
+                err.println("slo-scout: stream " + appId + ": " + state + " (" + clock.instant() + ")");
                 reported = state;
             }
             if (job.stopped()) {

@@ -65,7 +65,8 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
     private final java.util.TreeSet<Due> waiting = new java.util.TreeSet<>();
     private final java.util.HashMap<Bytes, Due> indexed = new java.util.HashMap<>();
     /** When this task last processed a span (wall clock): a quiet input closes traces by the clock instead. */
-    private long lastActivityMs;
+    private long lastActivityMs = UNKNOWN;
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     /** A trace in the index: the record time of its latest span. */
     private record Due(long at, Bytes key) implements Comparable<Due> {
@@ -154,7 +155,9 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
         try (KeyValueIterator<Bytes, byte[]> it = traces.all()) {
             it.forEachRemaining(entry -> touched(entry.key, OpenTrace.read(entry.value)));
         }
-        lastActivityMs = context.currentSystemTimeMs();
+        // not the context's clock here: in init() it can still read 0, and a task taken over in a failover then
+        // looked quiet for 56 years at its first punctuation and closed the traces it had just restored
+        lastActivityMs = UNKNOWN;
     }
 
     /**
@@ -176,6 +179,9 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
     private void closeIdle() {
         long stream = context.currentStreamTimeMs();
         long wall = context.currentSystemTimeMs();
+        if (lastActivityMs == UNKNOWN) {
+            lastActivityMs = wall; // the quiet time counts from the task's first punctuation
+        }
         // an input quiet by the clock may only be stalled (a failover moving partitions): wait as long as for a root
         boolean inputQuiet = wall - lastActivityMs >= rootWait.toMillis();
         List<Bytes> due = quiet(rooted, idle, stream, inputQuiet);

@@ -1,6 +1,10 @@
 package dev.sloscout.pipeline.stream;
 
+import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.journey.JourneyState;
+import dev.sloscout.engine.sli.MetricsProfile;
+import dev.sloscout.engine.sli.SliCandidate;
+import dev.sloscout.engine.sli.SliCatalog;
 import dev.sloscout.engine.slo.HistoryRecorder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,18 +27,25 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Stage 3: traces' journey states, partitioned by journey, added up per journey (counts and latency histograms
  * exactly) in a key-value store, and their requests counted per five-minute window in a window store (a year and a
  * day kept). Every {@code emitEvery} of stream time (or of wall-clock time when the input goes quiet) the journeys
  * and windows that changed go out as snapshots: {@link #SNAPSHOT} to the journeys topic, {@link #WINDOW} to the
- * history topic, {@link AssemblyStage#STATUS} for what this stage counted. After a restart or a move to another
+ * history topic, {@link #CANDIDATE} (at most once a minute per journey) the journey's SLI candidates with proposals
+ * from its last four weeks, {@link AssemblyStage#STATUS} for what this stage counted. After a restart or a move to another
  * instance, everything the partition holds is written once more.
  */
 final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     static final byte SNAPSHOT = 'J';
     static final byte WINDOW = 'H';
+    static final byte CANDIDATE = 'C';
+    /** SLI candidates of a journey are written at most this often (they read four weeks of its windows). */
+    static final Duration CANDIDATES_EVERY = Duration.ofMinutes(1);
+    /** The history SLI candidates are proposed from: the four weeks up to the journey's latest window. */
+    static final Duration CANDIDATE_HISTORY = Duration.ofDays(28);
     static final String JOURNEYS = "journeys";
     static final String HISTORY = "journey-history";
     static final String COUNTERS = "journey-counters";
@@ -45,6 +56,11 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     static final List<String> COUNTER_NAMES = List.of("traces", "futureWindows");
 
     private final Duration emitEvery;
+    private final SliCatalog catalog;
+    /** When each journey's SLI candidates were last written (wall clock), in memory: a restart writes them again. */
+    private final java.util.Map<String, Long> candidatesWritten = new java.util.HashMap<>();
+    /** Journeys changed since their SLI candidates were last written. */
+    private final Set<String> candidatesBehind = new LinkedHashSet<>();
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> journeys;
     private WindowStore<String, byte[]> history;
@@ -53,8 +69,9 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     private final Set<KeyValue<String, Long>> changedWindows = new LinkedHashSet<>();
     private boolean emitAll = true;
 
-    JourneyStage(Duration emitEvery) {
+    JourneyStage(Duration emitEvery, List<MetricsProfile> profiles) {
         this.emitEvery = emitEvery;
+        this.catalog = new SliCatalog(profiles);
     }
 
     @Override
@@ -101,12 +118,28 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
             }
             emitAll = false;
         }
+        long wall = context.currentSystemTimeMs();
         for (String key : changedJourneys) {
             byte[] state = journeys.get(key);
             if (state != null) {
                 JourneyState journey = JourneyState.decode(state);
                 context.forward(new Record<>(journey.id(), DecodeStage.tagged(SNAPSHOT, Snapshots.journey(journey)),
                         now));
+                candidatesBehind.add(key);
+            }
+        }
+        for (java.util.Iterator<String> behind = candidatesBehind.iterator(); behind.hasNext(); ) {
+            String key = behind.next();
+            Long written = candidatesWritten.get(key);
+            byte[] state = journeys.get(key);
+            if (state == null || written != null && wall - written < CANDIDATES_EVERY.toMillis()) {
+                continue; // written a moment ago: these wait for a later emission
+            }
+            behind.remove();
+            candidatesWritten.put(key, wall);
+            for (SliCandidate candidate : candidates(JourneyState.decode(state))) {
+                context.forward(new Record<>(candidate.id(), DecodeStage.tagged(CANDIDATE,
+                        Snapshots.candidate(candidate)), now));
             }
         }
         for (KeyValue<String, Long> window : changedWindows) {
@@ -122,6 +155,28 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
         context.forward(new Record<>("journeys-" + context.taskId().partition(), DecodeStage.tagged(
                 AssemblyStage.STATUS, Snapshots.status("journeys", context.taskId().partition(),
                         counters.snapshot())), now));
+    }
+
+    /**
+     * The journey's SLI candidates as the catalog proposes them from its last four weeks of windows. Named from
+     * this journey alone: a journey told apart by its calls may be named differently by a reader that sees all.
+     */
+    private List<SliCandidate> candidates(JourneyState journey) {
+        long latest = -1;
+        try (WindowStoreIterator<byte[]> last = history.backwardFetch(journey.key(), 0L, Long.MAX_VALUE)) {
+            if (last.hasNext()) {
+                latest = last.next().key;
+            }
+        }
+        HistoryRecorder recorder = new HistoryRecorder();
+        if (latest >= 0) {
+            try (WindowStoreIterator<byte[]> windows = history.fetch(journey.key(),
+                    Math.max(0, latest - CANDIDATE_HISTORY.toMillis()), latest)) {
+                windows.forEachRemaining(w -> recorder.add(w.key / HistoryRecorder.WINDOW.toMillis(), longs(w.value)));
+            }
+        }
+        return catalog.candidates(JourneyDiscovery.report(List.of(journey), java.util.Map.of(journey.key(),
+                recorder), 0));
     }
 
     private static byte[] add(byte[] before, long[] counts) {

@@ -51,6 +51,18 @@ final class Snapshots {
         return JourneyState.decode(Base64.getDecoder().decode(state.asText()));
     }
 
+    private static final ObjectMapper CANDIDATES = dev.sloscout.pipeline.Json.MAPPER.copy()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** An SLI candidate as analysis.json writes it (definition, PromQL per profile, proposals), on one line. */
+    static byte[] candidate(dev.sloscout.engine.sli.SliCandidate candidate) {
+        try {
+            return CANDIDATES.writeValueAsBytes(candidate);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String windowKey(String journeyId, long windowIndex) {
         return journeyId + "@" + windowIndex;
     }

@@ -105,7 +105,8 @@ public final class StreamJob implements AutoCloseable {
             int partitions = spans.partitions().size();
             Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             List<NewTopic> wanted = new ArrayList<>();
-            for (String topic : List.of(settings.journeysTopic(), settings.historyTopic(), settings.statusTopic())) {
+            for (String topic : List.of(settings.journeysTopic(), settings.historyTopic(), settings.statusTopic(),
+                    settings.sliCandidatesTopic())) {
                 wanted.add(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.empty())
                         .configs(compacted));
             }

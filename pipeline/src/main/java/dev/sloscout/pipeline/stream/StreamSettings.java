@@ -68,6 +68,11 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
         return outputPrefix + "journey-history";
     }
 
+    /** Each journey's SLI candidates with proposals (compacted, keyed by candidate id), as analysis.json has them. */
+    public String sliCandidatesTopic() {
+        return outputPrefix + "sli-candidates";
+    }
+
     /** What each assembly partition counted: spans, duplicates, late and dropped spans, partial traces. */
     public String statusTopic() {
         return outputPrefix + "status";

@@ -22,7 +22,8 @@ import java.util.Map;
  *                  assemble (stores: open-traces, open-spans) --status--> status topic
  *                      | one-trace journey states, keyed by journey
  *                      v  repartition "traces-by-journey"
- *                  add up (stores: journeys, journey-history windows) --> journeys, journey-history, status topics
+ *                  add up (stores: journeys, journey-history windows) --> journeys, journey-history,
+ *                                                                          sli-candidates, status topics
  * </pre>
  * Every stage is the engine's own code (record decoding, span gate and redaction, journey assignment and statistics);
  * only where state lives and when traces close is the stream's.
@@ -71,14 +72,18 @@ public final class StreamTopology {
         KStream<String, byte[]> added = fromAssembly.get("assembled-journeys")
                 .mapValues(DecodeStage::untagged, Named.as("contribution-value"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("traces-by-journey"))
-                .process(() -> new JourneyStage(settings.emitEvery()), Named.as("add-up"), JourneyStage.JOURNEYS,
+                .process(() -> new JourneyStage(settings.emitEvery(),
+                        dev.sloscout.pipeline.PipelineOptions.defaults().profiles()), Named.as("add-up"),
+                        JourneyStage.JOURNEYS,
                         JourneyStage.HISTORY, JourneyStage.COUNTERS);
         Map<String, KStream<String, byte[]>> snapshots = added.split(Named.as("snapshots-"))
                 .branch((key, value) -> value[0] == JourneyStage.SNAPSHOT, Branched.as("journeys"))
                 .branch((key, value) -> value[0] == JourneyStage.WINDOW, Branched.as("windows"))
+                .branch((key, value) -> value[0] == JourneyStage.CANDIDATE, Branched.as("candidates"))
                 .defaultBranch(Branched.as("status"));
         toTopic(snapshots.get("snapshots-journeys"), settings.journeysTopic(), "journeys-out");
         toTopic(snapshots.get("snapshots-windows"), settings.historyTopic(), "history-out");
+        toTopic(snapshots.get("snapshots-candidates"), settings.sliCandidatesTopic(), "sli-candidates-out");
         toTopic(snapshots.get("snapshots-status"), settings.statusTopic(), "journeys-status");
         return builder.build();
     }

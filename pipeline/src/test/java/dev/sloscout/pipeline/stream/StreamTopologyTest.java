@@ -128,6 +128,29 @@ class StreamTopologyTest {
     }
 
     @Test
+    void eachJourneysSliCandidatesGoOutAsAnAnalysisWouldProposeThem() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            send(trace(i + 1, i * 1000L, i % 10 == 0), Duration.ofSeconds(i));
+        }
+        tick(ROOT_WAIT.plusSeconds(5));
+        tick(Duration.ofSeconds(5));
+        tick(JourneyStage.CANDIDATES_EVERY); // candidates are written at most once a minute per journey
+        Map<String, byte[]> candidates = latest(settings.sliCandidatesTopic());
+        ClusterAnalysis.Snapshot out = output();
+        var local = out.analysis(dev.sloscout.pipeline.PipelineOptions.defaults().profiles());
+        assertThat(out.report().assignedTraces()).isEqualTo(40);
+        assertThat(candidates.keySet()).containsExactlyInAnyOrderElementsOf(local.candidates().stream()
+                .map(dev.sloscout.engine.sli.SliCandidate::id).toList());
+        var availability = new com.fasterxml.jackson.databind.ObjectMapper().readTree(candidates.get(
+                out.report().journeys().get(0).id() + "-availability"));
+        assertThat(availability.get("journeyId").asText()).isEqualTo(out.report().journeys().get(0).id());
+        assertThat(availability.get("queries")).isNotEmpty();
+        assertThat(availability.get("proposals")).isNotEmpty();
+        assertThat(availability.get("observed").get("good").asLong()).isEqualTo(36); // every tenth failed
+        assertThat(availability.get("observed").get("total").asLong()).isEqualTo(40);
+    }
+
+    @Test
     void aQuietInputClosesItsTracesAfterTheRootWaitNotBefore() {
         send(trace(1, 0, true), Duration.ZERO);
         tick(IDLE.plusSeconds(5));
