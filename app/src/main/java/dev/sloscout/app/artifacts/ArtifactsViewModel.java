@@ -168,12 +168,16 @@ public final class ArtifactsViewModel {
     }
 
     private void show(Built built) {
+        // a rebuild that changed nothing (a late build of the same bundle) keeps promtool's verdict on it
+        List<String> verdict = built.files().equals(bundle)
+                ? validation.stream().filter(v -> v.startsWith("promtool")).toList() : List.of();
         bundle = built.files();
         showPolicy(built.radius(), built.verdict());
         String keep = selected.get();
         files.setAll(bundle.keySet().stream().sorted(Comparator.comparing(ArtifactsViewModel::order)
                 .thenComparing(Comparator.naturalOrder())).toList());
         validation.setAll(built.checks());
+        validation.addAll(verdict);
         status.set(String.format("%d SLOs in %d files%s", built.slos(), bundle.size(), previous == null ? ""
                 : ", " + changedFiles() + " changed since the export to " + previousFrom));
         selected.set(null);
