@@ -311,6 +311,18 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theSourcesTabAttachesToAClusterAnalysisAndSaysWhatIsMissing(FxRobot robot) throws Exception {
+        robot.clickOn("Sources");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button attach = robot.lookup("#attach-cluster").queryButton();
+        robot.interact(attach::fire); // without servers: said under the row, nothing read, nothing frozen
+        assertThat(robot.lookup("#cluster-status").queryLabeled().getText())
+                .isEqualTo("Cluster analysis not attached: give the bootstrap servers of the stream job's cluster");
+        assertThat(robot.lookup("#cluster-prefix").queryTextInputControl().getText()).isEqualTo("slo-scout.");
+        assertThat(workbench.model().analysisProperty().get()).isNull();
+    }
+
+    @Test
     void aBrokenFileIsANotificationAndTheRestIsShown(FxRobot robot) throws Exception {
         Path in = Files.createTempDirectory(dir, "broken");
         toOpen.add(Analyses.shopTraces(in, 100));
