@@ -70,6 +70,11 @@ final class StreamCommand implements Callable<Integer> {
                     + "closes once the input has been quiet this long (default ${DEFAULT-VALUE}).")
     String rootWait;
 
+    @Option(names = "--max-journeys", paramLabel = "N", defaultValue = "5000",
+            description = "Journeys told apart per partition of the journey stage; traces of further ones are "
+                    + "counted (readers say how many), not kept (default ${DEFAULT-VALUE}).")
+    int maxJourneys;
+
     @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds (default: until stopped).")
     Long seconds;
 
@@ -90,7 +95,7 @@ final class StreamCommand implements Callable<Integer> {
                     : dev.sloscout.app.CrashLog.home().resolve("stream").resolve(appId);
             settings = new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, state, threads,
                     duration("--emit-every", emitEvery), duration("--idle", idle),
-                    duration("--root-wait", rootWait), connection.properties());
+                    duration("--root-wait", rootWait), connection.properties()).withMaxJourneys(maxJourneys);
         } catch (IllegalArgumentException e) {
             err.println("slo-scout: " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;

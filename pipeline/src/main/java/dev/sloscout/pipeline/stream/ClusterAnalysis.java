@@ -199,6 +199,11 @@ public final class ClusterAnalysis {
                 problems.add(new Problem(source, "status " + key, "skipped: " + e.getMessage()));
             }
         });
+        long overflow = counts.getOrDefault("overflowTraces", 0L);
+        if (overflow > 0) {
+            problems.add(new Problem(source, "journeys", overflow + " traces of journeys beyond the job's bound per "
+                    + "partition (stream --max-journeys) were counted, not told apart"));
+        }
         JourneyDiscovery.JourneyReport report = JourneyDiscovery.report(states, histories,
                 counts.getOrDefault("partialTraces", 0L));
         return new Snapshot(source, report, Map.copyOf(counts), deadLetters, List.copyOf(problems));

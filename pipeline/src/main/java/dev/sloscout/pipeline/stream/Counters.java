@@ -46,6 +46,14 @@ final class Counters {
         store.put(KEY, buffer.array());
     }
 
+    long get(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no counter " + name);
+        }
+        return values[i];
+    }
+
     Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {

@@ -53,7 +53,8 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
             .plusDays(1);
     /** A window this far ahead of the clock is refused: it would push the window store's time past what it keeps. */
     static final Duration FUTURE = Duration.ofDays(1);
-    static final List<String> COUNTER_NAMES = List.of("traces", "futureWindows");
+    /** New names go at the end: counts are stored by position. */
+    static final List<String> COUNTER_NAMES = List.of("traces", "futureWindows", "journeys", "overflowTraces");
 
     private final Duration emitEvery;
     private final SliCatalog catalog;
@@ -69,8 +70,11 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     private final Set<KeyValue<String, Long>> changedWindows = new LinkedHashSet<>();
     private boolean emitAll = true;
 
-    JourneyStage(Duration emitEvery, List<MetricsProfile> profiles) {
+    private final int maxJourneys;
+
+    JourneyStage(Duration emitEvery, List<MetricsProfile> profiles, int maxJourneys) {
         this.emitEvery = emitEvery;
+        this.maxJourneys = maxJourneys;
         this.catalog = new SliCatalog(profiles);
     }
 
@@ -88,6 +92,14 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     public void process(Record<String, byte[]> record) {
         Contribution part = Contribution.decode(record.value());
         byte[] known = journeys.get(record.key());
+        if (known == null && counters.get("journeys") >= maxJourneys) {
+            counters.add("overflowTraces", part.state().traces()); // counted, said by readers, not kept
+            counters.save();
+            return;
+        }
+        if (known == null) {
+            counters.add("journeys", 1);
+        }
         JourneyState state = known == null ? part.state() : JourneyState.decode(known).merge(part.state());
         journeys.put(record.key(), state.encode());
         changedJourneys.add(record.key());

@@ -1,5 +1,6 @@
 package dev.sloscout.pipeline.stream;
 
+import dev.sloscout.engine.journey.JourneyDiscovery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +23,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param rootWait     a trace whose root never came closes (as evicted) after this long without a span; every
  *                     trace closes once the input has been quiet this long by the clock
  * @param connection   client settings passed through as given (security.protocol, sasl.*, ssl.*, session.timeout.ms)
+ * @param maxJourneys  journeys told apart per partition of the journey stage; traces of further ones are counted
+ *                     ({@code overflowTraces}), not kept: a flood of distinct entry operations cannot grow the state
+ *                     without bound
  */
 public record StreamSettings(String bootstrap, String spansTopic, String appId, String outputPrefix, Path stateDir,
-        int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection) {
+        int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection, int maxJourneys) {
 
     public static final Duration DEFAULT_EMIT_EVERY = Duration.ofSeconds(10);
     /** Longer than a failover with the session below: a trace whose spans straddle one is not cut in two. */
@@ -45,6 +49,21 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
             }
         }
         connection = connection == null ? new Properties() : connection;
+        if (maxJourneys < 1) {
+            throw new IllegalArgumentException("max journeys must be at least 1, got " + maxJourneys);
+        }
+    }
+
+    /** With the default bound of journeys per partition ({@value JourneyDiscovery#DEFAULT_MAX_JOURNEYS}). */
+    public StreamSettings(String bootstrap, String spansTopic, String appId, String outputPrefix, Path stateDir,
+            int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection) {
+        this(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle, rootWait, connection,
+                JourneyDiscovery.DEFAULT_MAX_JOURNEYS);
+    }
+
+    public StreamSettings withMaxJourneys(int max) {
+        return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle,
+                rootWait, connection, max);
     }
 
     public static StreamSettings defaults(String bootstrap, String spansTopic, String appId, String outputPrefix,
@@ -55,7 +74,7 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
 
     public StreamSettings withTimes(Duration emitEvery, Duration idle, Duration rootWait) {
         return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle,
-                rootWait, connection);
+                rootWait, connection, maxJourneys);
     }
 
     /** Journey snapshots (compacted, keyed by journey id): counts, percentiles and the mergeable state. */

@@ -73,7 +73,8 @@ public final class StreamTopology {
                 .mapValues(DecodeStage::untagged, Named.as("contribution-value"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("traces-by-journey"))
                 .process(() -> new JourneyStage(settings.emitEvery(),
-                        dev.sloscout.pipeline.PipelineOptions.defaults().profiles()), Named.as("add-up"),
+                        dev.sloscout.pipeline.PipelineOptions.defaults().profiles(), settings.maxJourneys()),
+                        Named.as("add-up"),
                         JourneyStage.JOURNEYS,
                         JourneyStage.HISTORY, JourneyStage.COUNTERS);
         Map<String, KStream<String, byte[]>> snapshots = added.split(Named.as("snapshots-"))

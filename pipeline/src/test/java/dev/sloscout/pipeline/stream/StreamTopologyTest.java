@@ -151,6 +151,36 @@ class StreamTopologyTest {
     }
 
     @Test
+    void journeysBeyondTheBoundAreCountedNotKept() throws Exception {
+        driver.close();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-bound");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("bound").toString());
+        driver = new TopologyTestDriver(StreamTopology.build(settings.withMaxJourneys(1)), props, T0);
+        spans = driver.createInputTopic("otlp_spans", new ByteArraySerializer(), new ByteArraySerializer());
+        send(trace(1, 0, false), Duration.ZERO);
+        send(renamed(trace(2, 1000, false), "GET /search"), Duration.ofSeconds(1));
+        send(renamed(trace(3, 2000, false), "GET /search"), Duration.ofSeconds(2));
+        tick(ROOT_WAIT.plusSeconds(5));
+        tick(Duration.ofSeconds(5));
+        ClusterAnalysis.Snapshot out = output();
+        assertThat(out.report().journeys()).hasSize(1); // the test driver has one partition
+        assertThat(out.report().assignedTraces() + out.count("overflowTraces")).isEqualTo(3);
+        assertThat(out.count("overflowTraces")).isPositive();
+        assertThat(out.problems()).anySatisfy(p -> assertThat(p.reason()).contains("--max-journeys"));
+    }
+
+    private static List<Span> renamed(List<Span> trace, String rootName) {
+        List<Span> out = new ArrayList<>(trace);
+        Span root = out.get(0);
+        out.set(0, new Span(root.traceId(), root.spanId(), root.parentSpanId(), root.resource(), rootName, root.kind(),
+                root.startEpochNanos(), root.endEpochNanos(), root.status(), root.attributes(), root.exceptions(),
+                root.shared()));
+        return out;
+    }
+
+    @Test
     void aQuietInputClosesItsTracesAfterTheRootWaitNotBefore() {
         send(trace(1, 0, true), Duration.ZERO);
         tick(IDLE.plusSeconds(5));
