@@ -20,6 +20,21 @@ class ArtifactsViewModelTest {
     Path dir;
 
     @Test
+    void aRebuildOfTheSameBundleKeepsPromtoolsVerdictAndAChangedOneDropsIt() {
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analyses.smallDemo());
+        SloStudioViewModel studio = new SloStudioViewModel(analysis);
+        ArtifactsViewModel vm = new ArtifactsViewModel(analysis, studio.tuned(), BackgroundTasks.SAME_THREAD, p -> { },
+                bundle -> List.of("promtool test rules: passed"));
+        vm.export(dir.resolve("bundle"));
+        assertThat(vm.validation()).contains("promtool test rules: passed");
+        vm.regenerate(); // a build of the same bundle, finishing after the export
+        assertThat(vm.validation()).contains("promtool test rules: passed")
+                .anyMatch(v -> v.startsWith("structural checks"));
+        studio.setObjective(0.9999); // a different bundle: the verdict was on the old one
+        assertThat(vm.validation()).noneMatch(v -> v.startsWith("promtool"));
+    }
+
+    @Test
     void theBundleFollowsTheStudioAndTheDiffShowsWhatChangedSinceTheExport() throws Exception {
         SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(Analyses.smallDemo());
         SloStudioViewModel studio = new SloStudioViewModel(analysis);

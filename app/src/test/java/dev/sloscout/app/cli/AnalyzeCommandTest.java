@@ -19,6 +19,15 @@ class AnalyzeCommandTest {
     Path dir;
 
     @Test
+    void clusterFilesAndDemoAreOneChoice() {
+        CliRun both = CliRun.of("analyze", "--cluster", "127.0.0.1:1", "--demo", "--out", dir.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of FILE..., --demo or --cluster");
+        CliRun none = CliRun.of("analyze", "--out", dir.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void writesAnalysisJsonWithJourneysCandidatesAndProposals() throws IOException {
         Path file = dir.resolve("shop.jsonl");
         ShopTraffic.writeJsonLines(file, 7, 400);

@@ -105,6 +105,23 @@ class JourneyStateTest {
     }
 
     @Test
+    void historyWindowsAddUpAndAYearIsTheBound() {
+        HistoryRecorder a = new HistoryRecorder();
+        a.record(0, true, 30_000);
+        HistoryRecorder b = new HistoryRecorder();
+        b.record(60_000_000_000L, false, 1); // the same five minutes
+        long[] far = new long[HistoryRecorder.COLUMNS];
+        far[0] = 7;
+        b.add(HistoryRecorder.MAX_WINDOWS, far); // a year and five minutes later: beyond what is kept
+        a.merge(b);
+        assertThat(a.windows()).containsOnlyKeys(0L);
+        assertThat(a.windows().get(0L)[0]).isEqualTo(2);
+        assertThat(a.windows().get(0L)[1]).isEqualTo(1);
+        assertThat(a.dropped()).isEqualTo(7);
+        assertThatThrownBy(() -> a.add(1, new long[2])).hasMessageContaining("counts");
+    }
+
+    @Test
     void damagedBytesAreRefused() {
         JourneyState state = new JourneyDiscovery().single(TRACES.get(0));
         byte[] bytes = state.encode();
