@@ -107,8 +107,7 @@ public final class LiveSourcesViewModel {
                          String mechanism, String user, String truststore) {
         KafkaSource.Settings settings;
         try {
-            KafkaSecurity security = new KafkaSecurity(protocol, mechanism, user,
-                    truststore == null || truststore.isBlank() ? null : java.nio.file.Path.of(truststore.trim()), null);
+            KafkaSecurity security = security(protocol, mechanism, user, truststore);
             List<String> names = List.of(topics.split("\\s*,\\s*"));
             if (bootstrap == null || bootstrap.isBlank() || names.isEmpty() || names.get(0).isBlank()) {
                 throw new IllegalArgumentException("give the bootstrap servers and at least one topic");
@@ -136,8 +135,7 @@ public final class LiveSourcesViewModel {
             if (bootstrap == null || bootstrap.isBlank()) {
                 throw new IllegalArgumentException("give the bootstrap servers of the stream job's cluster");
             }
-            KafkaSecurity security = new KafkaSecurity(protocol, mechanism, user,
-                    truststore == null || truststore.isBlank() ? null : java.nio.file.Path.of(truststore.trim()), null);
+            KafkaSecurity security = security(protocol, mechanism, user, truststore);
             attached = new ClusterTarget(bootstrap.trim(), prefix == null || prefix.isBlank() ? "slo-scout."
                     : prefix.trim(), security.properties(System::getenv));
         } catch (IllegalArgumentException e) {
@@ -145,6 +143,12 @@ public final class LiveSourcesViewModel {
             return;
         }
         readCluster();
+    }
+
+    /** TLS and SASL as typed in the window (the truststore a path; blank fields unset). */
+    private static KafkaSecurity security(String protocol, String mechanism, String user, String truststore) {
+        return new KafkaSecurity(protocol, mechanism, user,
+                truststore == null || truststore.isBlank() ? null : java.nio.file.Path.of(truststore.trim()), null);
     }
 
     /** Stops reading the stream job's output; what was shown stays. */

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,8 +64,8 @@ class KafkaCrashTest {
             Path first = dir.resolve("first.jsonl");
             Process victim = consumer(kafka);
             Thread slowReader = copySlowly(victim, first); // a sink that cannot keep up: the queue behind it fills
-            await(() -> lines(first) >= 100 && committed(kafka) > 0, Duration.ofSeconds(60),
-                    "the first consumer wrote something and committed");
+            ChildProcesses.await(() -> lines(first) >= 100 && committed(kafka) > 0, Duration.ofSeconds(60),
+                    () -> "the first consumer wrote something and committed", dir);
             // SIGKILL mid-stream: no shutdown hook, no final commit (through the handle: Process.destroy would also close
             // our end of the pipe, and what the consumer wrote before it died would be lost to the test, not to it)
             victim.toHandle().destroyForcibly();
@@ -78,8 +77,8 @@ class KafkaCrashTest {
             Process successor = consumer(kafka);
             Thread reader = copySlowly(successor, second);
             try {
-                await(() -> spanIds(first, second).containsAll(produced), Duration.ofSeconds(120),
-                        "every produced span in one of the captures");
+                ChildProcesses.await(() -> spanIds(first, second).containsAll(produced), Duration.ofSeconds(120),
+                        () -> "every produced span in one of the captures", dir);
             } finally {
                 successor.toHandle().destroy();
                 successor.waitFor(30, TimeUnit.SECONDS);
@@ -175,21 +174,5 @@ class KafkaCrashTest {
             }
         }
         return ids;
-    }
-
-    private void await(BooleanSupplier condition, Duration within, String what) throws Exception {
-        Instant end = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                StringBuilder logs = new StringBuilder();
-                try (var files = Files.list(dir)) {
-                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-                        logs.append("\n--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
-                    }
-                }
-                throw new AssertionError("timed out waiting for " + what + logs);
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
     }
 }

@@ -3,28 +3,19 @@ package dev.sloscout.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
-import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.kafka.EmbeddedKafka;
-import dev.sloscout.engine.demo.DemoShop;
+import dev.sloscout.pipeline.stream.DemoDump;
 import dev.sloscout.engine.model.Span;
-import dev.sloscout.engine.model.TraceId;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,11 +39,8 @@ class StreamCrashTest {
 
     @Test
     void anInstanceKilledMidStreamLosesAndDoublesNothing() throws Exception {
-        List<Span> spans = new ArrayList<>();
-        DemoShop.generate(31, 1, 3, spans::add);
-        Map<TraceId, List<Span>> byTrace = new LinkedHashMap<>();
-        spans.forEach(s -> byTrace.computeIfAbsent(s.traceId(), t -> new ArrayList<>()).add(s));
-        List<List<Span>> traces = new ArrayList<>(byTrace.values());
+        List<List<Span>> traces = DemoDump.traces(31, 3);
+        List<Span> spans = traces.stream().flatMap(List::stream).toList();
         OtlpJsonWriter writer = new OtlpJsonWriter();
         Path dump = dir.resolve("dump.jsonl");
         Files.writeString(dump, String.join("\n", traces.stream().map(t -> writer.request(t, false)).toList()) + "\n");
@@ -64,15 +52,25 @@ class StreamCrashTest {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
                 admin.createTopics(List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1))).all().get();
             }
+            CliRun missing = CliRun.of("stream", "--bootstrap", kafka.bootstrap(), "--spans-topic", "no_such_topic",
+                    "--state-dir", dir.resolve("state-missing").toString(), "--seconds", "1");
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err()).contains("kafka " + kafka.bootstrap() + ": the spans topic no_such_topic does "
+                    + "not exist");
+            CliRun noOutput = CliRun.of("analyze", "--cluster", kafka.bootstrap(), "--output-prefix", "nothing.",
+                    "--out", dir.resolve("nothing").toString());
+            assertThat(noOutput.exitCode()).isEqualTo(2);
+            assertThat(noOutput.err()).contains("no topic nothing.journeys");
             int half = traces.size() / 2;
             // record times as if the dump had been written in a steady stream: the second half five seconds after
             // the first, whenever the test gets to send it (the stream job closes traces by record time)
             long base = System.currentTimeMillis();
-            produce(kafka, traces.subList(0, half), base);
+            DemoDump.produce(kafka.bootstrap(), "otlp_spans", PARTITIONS, traces.subList(0, half), base);
             Process victim = instance(kafka, "one");
             Process survivor = instance(kafka, "two");
             try {
-                await(() -> count(kafka, "spans") > 0, Duration.ofSeconds(90), () -> "the job's first spans");
+                ChildProcesses.await(() -> count(kafka, "spans") > 0, Duration.ofSeconds(90), () -> "the job's first spans",
+                        dir);
                 // SIGKILL mid-stream, with traces open in its stores (they close after 45 quiet seconds): no
                 // shutdown hook, no commit, an open transaction left behind
                 assertThat(assigned(kafka)).as("no trace closed yet").isZero();
@@ -82,17 +80,18 @@ class StreamCrashTest {
                     assertThat(tasks.map(t -> t.getFileName().toString()).filter(t -> t.matches("\\d+_\\d+")))
                             .as("the killed instance owned tasks (and their state)").isNotEmpty();
                 }
-                produce(kafka, traces.subList(half, traces.size()), base + 5_000);
+                DemoDump.produce(kafka.bootstrap(), "otlp_spans", PARTITIONS, traces.subList(half, traces.size()),
+                        base + 5_000);
                 long expected = journeys(dir.resolve("local")).values().stream().mapToLong(j -> j.get("traces")
                         .asLong()).sum();
                 long killedAt = System.nanoTime();
                 StringBuilder timeline = new StringBuilder();
-                await(() -> {
+                ChildProcesses.await(() -> {
                     var now = read(kafka);
                     timeline.append(String.format(java.util.Locale.ROOT, "%n%5.1f s after the kill: %d in journeys, %s",
                             (System.nanoTime() - killedAt) / 1e9, now.report().assignedTraces(), now.counts()));
                     return now.report().assignedTraces() >= expected;
-                }, Duration.ofSeconds(180), () -> expected + " traces; what the job counted:" + timeline);
+                }, Duration.ofSeconds(180), () -> expected + " traces; what the job counted:" + timeline, dir);
             } finally {
                 victim.toHandle().destroyForcibly();
                 survivor.toHandle().destroy(); // SIGTERM: the shutdown hook commits and leaves the group
@@ -139,25 +138,6 @@ class StreamCrashTest {
                 .redirectError(dir.resolve(name + ".log").toFile()).start();
     }
 
-    private static void produce(EmbeddedKafka kafka, List<List<Span>> traces, long timestamp) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        OtlpJsonWriter writer = new OtlpJsonWriter();
-        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            int partition = 0;
-            for (List<Span> trace : traces) { // each trace in two records on different partitions
-                int cut = Math.max(1, trace.size() / 2);
-                out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, timestamp, null,
-                        writer.request(trace.subList(0, cut), false).getBytes(StandardCharsets.UTF_8)));
-                if (cut < trace.size()) {
-                    out.send(new ProducerRecord<>("otlp_spans", partition++ % PARTITIONS, timestamp, null,
-                            OtlpProtoWriter.bare(trace.subList(cut, trace.size()))));
-                }
-            }
-        }
-    }
-
     /** Traces the job's output counts so far (0 while there is none). */
     private static long assigned(EmbeddedKafka kafka) {
         try {
@@ -192,26 +172,6 @@ class StreamCrashTest {
             return byId;
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void await(java.util.function.BooleanSupplier condition, Duration within,
-            java.util.function.Supplier<String> what)
-            throws Exception {
-        Instant end = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                StringBuilder logs = new StringBuilder();
-                try (var files = Files.list(dir)) {
-                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
-                        String text = Files.readString(log);
-                        logs.append("\n--- ").append(log.getFileName()).append('\n')
-                                .append(text.substring(Math.max(0, text.length() - 4000)));
-                    }
-                }
-                throw new AssertionError("timed out waiting for " + what.get() + logs);
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
         }
     }
 }

@@ -3,11 +3,10 @@ package dev.sloscout.app.live;
 import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.kafka.EmbeddedKafka;
-import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.model.Span;
-import dev.sloscout.engine.model.TraceId;
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.pipeline.stream.ClusterAnalysis;
+import dev.sloscout.pipeline.stream.DemoDump;
 import dev.sloscout.pipeline.stream.StreamJob;
 import dev.sloscout.pipeline.stream.StreamSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,10 +36,7 @@ class ClusterAttachTest {
 
     @Test
     void attachingShowsTheJobsJourneysAndAWrongPrefixSaysWhy() throws Exception {
-        List<Span> spans = new ArrayList<>();
-        DemoShop.generate(41, 1, 1, spans::add);
-        Map<TraceId, List<Span>> byTrace = new LinkedHashMap<>();
-        spans.forEach(s -> byTrace.computeIfAbsent(s.traceId(), t -> new ArrayList<>()).add(s));
+        List<List<Span>> traces = DemoDump.traces(41, 1);
         AtomicReference<Analysis> shown = new AtomicReference<>();
         LiveSourcesViewModel vm = new LiveSourcesViewModel(BackgroundTasks.SAME_THREAD, Runnable::run, shown::set,
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
@@ -54,7 +48,7 @@ class ClusterAttachTest {
             p.put("bootstrap.servers", kafka.bootstrap());
             try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
                     new ByteArraySerializer())) {
-                for (List<Span> trace : byTrace.values()) {
+                for (List<Span> trace : traces) {
                     out.send(new ProducerRecord<>("otlp_spans", new OtlpJsonWriter().request(trace, false)
                             .getBytes(StandardCharsets.UTF_8)));
                 }
@@ -65,7 +59,7 @@ class ClusterAttachTest {
             try (StreamJob job = StreamJob.start(settings)) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (ClusterAnalysis.read(kafka.bootstrap(), "job.", new Properties(), Duration.ofSeconds(10),
-                        () -> false).report().assignedTraces() < byTrace.size() && System.nanoTime() < deadline) {
+                        () -> false).report().assignedTraces() < traces.size() && System.nanoTime() < deadline) {
                     Thread.sleep(500);
                 }
             }
@@ -78,7 +72,7 @@ class ClusterAttachTest {
             assertThat(vm.clusterAttached()).isTrue();
             Analysis analysis = shown.get();
             assertThat(analysis).isNotNull();
-            assertThat(analysis.report().assignedTraces()).isEqualTo(byTrace.size());
+            assertThat(analysis.report().assignedTraces()).isEqualTo(traces.size());
             assertThat(analysis.journeys()).isNotEmpty();
             assertThat(analysis.candidates()).isNotEmpty();
             assertThat(vm.clusterStatusProperty().get()).startsWith("Attached to cluster " + kafka.bootstrap() + " job.")

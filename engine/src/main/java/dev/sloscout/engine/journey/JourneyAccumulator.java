@@ -410,17 +410,11 @@ final class JourneyAccumulator {
         return traces - completeTraces;
     }
 
-    /** An independent copy (its history too). */
+    /** An independent copy (its history too): an empty accumulator of the same journey with this one added. */
     JourneyAccumulator copy() {
-        try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            write(new DataOutputStream(bytes));
-            JourneyAccumulator copy = read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-            copy.history.merge(history);
-            return copy;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("a journey's own bytes did not read back", e);
-        }
+        JourneyAccumulator copy = new JourneyAccumulator(key, service, operation, namedByShape, new TreeSet<>(calls));
+        copy.merge(this);
+        return copy;
     }
 
     long errorTraces() {

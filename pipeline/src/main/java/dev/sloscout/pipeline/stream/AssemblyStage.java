@@ -17,7 +17,6 @@ import java.util.List;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -91,8 +90,7 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
         index();
         Duration every = idle.dividedBy(4).compareTo(Duration.ofMillis(250)) < 0 ? Duration.ofMillis(250)
                 : idle.dividedBy(4);
-        context.schedule(every, PunctuationType.STREAM_TIME, now -> closeIdle());
-        context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> closeIdle());
+        Stages.every(context, every, now -> closeIdle());
     }
 
     @Override
@@ -128,8 +126,7 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
             }
         }
         trace.lastStreamMs = Math.max(trace.lastStreamMs, record.timestamp());
-        trace.lastWallMs = context.currentSystemTimeMs();
-        lastActivityMs = trace.lastWallMs;
+        lastActivityMs = context.currentSystemTimeMs();
         traces.put(traceKey, trace.bytes());
         touched(traceKey, trace);
         counters.save();
@@ -205,41 +202,36 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
                 }
             }
         }
-        closed.forEach((journeyKey, journey) -> context.forward(new Record<>(journeyKey, DecodeStage.tagged(JOURNEY,
-                JourneyStage.contribution(journey)), now(context))));
+        closed.forEach((journeyKey, journey) -> context.forward(new Record<>(journeyKey, Stages.tagged(JOURNEY,
+                JourneyStage.contribution(journey)), Stages.now(context))));
         if (!due.isEmpty()) {
             counters.save();
         }
-        context.forward(new Record<>("assembly-" + context.taskId().partition(), DecodeStage.tagged(STATUS,
-                Snapshots.status("assembly", context.taskId().partition(), counters.snapshot())), now(context)));
+        context.forward(new Record<>("assembly-" + context.taskId().partition(), Stages.tagged(STATUS,
+                Snapshots.status("assembly", context.taskId().partition(), counters.snapshot())), Stages.now(context)));
     }
 
     /** Closes a trace: its spans leave the store, its fingerprints stay for a while; its journey state, or null. */
     private JourneyState close(Bytes traceKey, OpenTrace trace, Trace.Completion completion) {
-        List<long[]> order = new ArrayList<>(); // [seq, index into found]
-        List<Span> found = new ArrayList<>();
+        java.util.TreeMap<Long, Span> bySeq = new java.util.TreeMap<>(); // in the order they arrived
         List<Bytes> keys = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = spans.prefixScan(traceKey, new BytesSerializer())) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = it.next();
-                ByteBuffer value = ByteBuffer.wrap(entry.value);
-                long seq = value.getLong();
-                order.add(new long[] {seq, found.size()});
-                found.add(SpanCodec.decode(Arrays.copyOfRange(entry.value, Long.BYTES, entry.value.length)));
+                bySeq.put(ByteBuffer.wrap(entry.value).getLong(),
+                        SpanCodec.decode(Arrays.copyOfRange(entry.value, Long.BYTES, entry.value.length)));
                 keys.add(entry.key);
             }
         }
         keys.forEach(spans::delete);
-        order.sort(Comparator.comparingLong(o -> o[0]));
-        List<Span> arrived = new ArrayList<>(found.size());
-        order.forEach(o -> arrived.add(found.get((int) o[1])));
+        List<Span> arrived = new ArrayList<>(bySeq.values());
         long[] fingerprints = new long[trace.fingerprints.length + arrived.size()];
         System.arraycopy(trace.fingerprints, 0, fingerprints, 0, trace.fingerprints.length);
         for (int i = 0; i < arrived.size(); i++) {
             fingerprints[trace.fingerprints.length + i] = Spans.identityFingerprint(arrived.get(i));
         }
         Arrays.sort(fingerprints);
-        OpenTrace marker = OpenTrace.closed(fingerprints, context.currentStreamTimeMs(), context.currentSystemTimeMs());
+        OpenTrace marker = OpenTrace.closed(fingerprints, context.currentStreamTimeMs());
         traces.put(traceKey, marker.bytes());
         touched(traceKey, marker);
         counters.add("closedTraces", 1);
@@ -276,15 +268,13 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
         int spans;
         long nextSeq;
         long lastStreamMs = Long.MIN_VALUE / 2;
-        long lastWallMs;
         long[] fingerprints = new long[0];
 
-        static OpenTrace closed(long[] fingerprints, long streamMs, long wallMs) {
+        static OpenTrace closed(long[] fingerprints, long streamMs) {
             OpenTrace trace = new OpenTrace();
             trace.closed = true;
             trace.fingerprints = fingerprints;
             trace.lastStreamMs = streamMs;
-            trace.lastWallMs = wallMs;
             return trace;
         }
 
@@ -296,9 +286,9 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
         }
 
         byte[] bytes() {
-            ByteBuffer out = ByteBuffer.allocate(3 + 4 + 8 * 3 + 4 + 8 * fingerprints.length);
+            ByteBuffer out = ByteBuffer.allocate(3 + 4 + 8 * 2 + 4 + 8 * fingerprints.length);
             out.put((byte) (closed ? 1 : 0)).put((byte) (latePart ? 1 : 0)).put((byte) (rooted ? 1 : 0));
-            out.putInt(spans).putLong(nextSeq).putLong(lastStreamMs).putLong(lastWallMs);
+            out.putInt(spans).putLong(nextSeq).putLong(lastStreamMs);
             out.putInt(fingerprints.length);
             for (long f : fingerprints) {
                 out.putLong(f);
@@ -318,7 +308,6 @@ final class AssemblyStage implements Processor<byte[], byte[], String, byte[]> {
             trace.spans = in.getInt();
             trace.nextSeq = in.getLong();
             trace.lastStreamMs = in.getLong();
-            trace.lastWallMs = in.getLong();
             trace.fingerprints = new long[in.getInt()];
             for (int i = 0; i < trace.fingerprints.length; i++) {
                 trace.fingerprints[i] = in.getLong();

@@ -81,7 +81,7 @@ public final class ClusterAnalysis {
      */
     public static Snapshot read(String bootstrap, String outputPrefix, Properties connection, Duration timeout,
             BooleanSupplier cancelled) {
-        StreamSettings names = StreamSettings.defaults(bootstrap, "-", "-", outputPrefix, java.nio.file.Path.of("."));
+        OutputTopics names = new OutputTopics(outputPrefix);
         Properties props = new Properties();
         props.putAll(connection);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -97,8 +97,8 @@ public final class ClusterAnalysis {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(names.journeysTopic(), names.historyTopic(), names.statusTopic(),
-                    names.deadLetterTopic())) {
+            for (String topic : List.of(names.journeys(), names.history(), names.status(),
+                    names.deadLetters())) {
                 List<PartitionInfo> infos;
                 try {
                     infos = consumer.partitionsFor(topic, timeout);
@@ -125,14 +125,14 @@ public final class ClusterAnalysis {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String topic = record.topic();
-                    if (topic.equals(names.deadLetterTopic())) {
+                    if (topic.equals(names.deadLetters())) {
                         deadLetters++;
                         if (problems.size() < PROBLEMS_LISTED) {
                             problems.add(deadLetter(record));
                         }
                     } else {
-                        Map<String, byte[]> latest = topic.equals(names.journeysTopic()) ? journeys
-                                : topic.equals(names.historyTopic()) ? windows : statuses;
+                        Map<String, byte[]> latest = topic.equals(names.journeys()) ? journeys
+                                : topic.equals(names.history()) ? windows : statuses;
                         if (record.value() == null) {
                             latest.remove(record.key());
                         } else {
@@ -207,12 +207,5 @@ public final class ClusterAnalysis {
         JourneyDiscovery.JourneyReport report = JourneyDiscovery.report(states, histories,
                 counts.getOrDefault("partialTraces", 0L));
         return new Snapshot(source, report, Map.copyOf(counts), deadLetters, List.copyOf(problems));
-    }
-
-    /** The journeys found, by id, as a quick look (for tests and status lines). */
-    static Map<String, Journey> byId(Snapshot snapshot) {
-        Map<String, Journey> out = new TreeMap<>();
-        snapshot.report().journeys().forEach(j -> out.put(j.id(), j));
-        return out;
     }
 }

@@ -1,6 +1,5 @@
 package dev.sloscout.pipeline.stream;
 
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,8 @@ final class Counters {
         this.values = new long[names.size()];
         byte[] saved = store.get(KEY);
         if (saved != null) {
-            ByteBuffer buffer = ByteBuffer.wrap(saved);
-            for (int i = 0; i < values.length && buffer.remaining() >= Long.BYTES; i++) {
-                values[i] = buffer.getLong();
-            }
+            long[] stored = Stages.longs(saved); // counters added since are at the end, starting from zero
+            System.arraycopy(stored, 0, values, 0, Math.min(stored.length, values.length));
         }
     }
 
@@ -39,11 +36,7 @@ final class Counters {
 
     /** Writes the counts to the store: call once per record processed (the store batches the writes). */
     void save() {
-        ByteBuffer buffer = ByteBuffer.allocate(values.length * Long.BYTES);
-        for (long value : values) {
-            buffer.putLong(value);
-        }
-        store.put(KEY, buffer.array());
+        store.put(KEY, Stages.bytes(values));
     }
 
     long get(String name) {

@@ -52,7 +52,7 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
         gate.source("kafka " + origin.topic());
         decoded.spans().forEach(gate::accept);
         for (Span span : passed) {
-            context.forward(new Record<>(traceKey(span), tagged(SPAN, SpanCodec.encode(span)), record.timestamp(),
+            context.forward(new Record<>(traceKey(span), Stages.tagged(SPAN, SpanCodec.encode(span)), record.timestamp(),
                     new RecordHeaders()));
         }
         List<Problem> problems = new ArrayList<>(decoded.problems());
@@ -69,22 +69,11 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
             headers.add(REASON_HEADER, problems.get(0).reason().getBytes(StandardCharsets.UTF_8));
             headers.add(PARTIAL_HEADER, Boolean.toString(!passed.isEmpty()).getBytes(StandardCharsets.UTF_8));
             byte[] value = record.value() == null ? new byte[0] : record.value();
-            context.forward(new Record<>(record.key(), tagged(DEAD_LETTER, value), record.timestamp(), headers));
+            context.forward(new Record<>(record.key(), Stages.tagged(DEAD_LETTER, value), record.timestamp(), headers));
         }
     }
 
     static byte[] traceKey(Span span) {
         return ByteBuffer.allocate(16).putLong(span.traceId().high()).putLong(span.traceId().low()).array();
-    }
-
-    static byte[] tagged(byte tag, byte[] value) {
-        byte[] out = new byte[value.length + 1];
-        out[0] = tag;
-        System.arraycopy(value, 0, out, 1, value.length);
-        return out;
-    }
-
-    static byte[] untagged(byte[] value) {
-        return java.util.Arrays.copyOfRange(value, 1, value.length);
     }
 }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -84,8 +83,7 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
         this.journeys = context.getStateStore(JOURNEYS);
         this.history = context.getStateStore(HISTORY);
         this.counters = new Counters(context.getStateStore(COUNTERS), COUNTER_NAMES);
-        context.schedule(emitEvery, PunctuationType.STREAM_TIME, now -> emit());
-        context.schedule(emitEvery, PunctuationType.WALL_CLOCK_TIME, now -> emit());
+        Stages.every(context, emitEvery, now -> emit());
     }
 
     @Override
@@ -119,7 +117,7 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     }
 
     private void emit() {
-        long now = AssemblyStage.now(context);
+        long now = Stages.now(context);
         if (emitAll) {
             try (KeyValueIterator<String, byte[]> all = journeys.all()) {
                 all.forEachRemaining(entry -> changedJourneys.add(entry.key));
@@ -135,7 +133,7 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
             byte[] state = journeys.get(key);
             if (state != null) {
                 JourneyState journey = JourneyState.decode(state);
-                context.forward(new Record<>(journey.id(), DecodeStage.tagged(SNAPSHOT, Snapshots.journey(journey)),
+                context.forward(new Record<>(journey.id(), Stages.tagged(SNAPSHOT, Snapshots.journey(journey)),
                         now));
                 candidatesBehind.add(key);
             }
@@ -150,7 +148,7 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
             behind.remove();
             candidatesWritten.put(key, wall);
             for (SliCandidate candidate : candidates(JourneyState.decode(state))) {
-                context.forward(new Record<>(candidate.id(), DecodeStage.tagged(CANDIDATE,
+                context.forward(new Record<>(candidate.id(), Stages.tagged(CANDIDATE,
                         Snapshots.candidate(candidate)), now));
             }
         }
@@ -158,13 +156,13 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
             byte[] counts = history.fetch(window.key, window.value * HistoryRecorder.WINDOW.toMillis());
             if (counts != null) {
                 context.forward(new Record<>(Snapshots.windowKey(dev.sloscout.engine.journey.JourneyDiscovery.idOf(
-                        window.key), window.value), DecodeStage.tagged(WINDOW, Snapshots.window(window.key,
-                        window.value, longs(counts))), now));
+                        window.key), window.value), Stages.tagged(WINDOW, Snapshots.window(window.key,
+                        window.value, Stages.longs(counts))), now));
             }
         }
         changedJourneys.clear();
         changedWindows.clear();
-        context.forward(new Record<>("journeys-" + context.taskId().partition(), DecodeStage.tagged(
+        context.forward(new Record<>("journeys-" + context.taskId().partition(), Stages.tagged(
                 AssemblyStage.STATUS, Snapshots.status("journeys", context.taskId().partition(),
                         counters.snapshot())), now));
     }
@@ -184,7 +182,8 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
         if (latest >= 0) {
             try (WindowStoreIterator<byte[]> windows = history.fetch(journey.key(),
                     Math.max(0, latest - CANDIDATE_HISTORY.toMillis()), latest)) {
-                windows.forEachRemaining(w -> recorder.add(w.key / HistoryRecorder.WINDOW.toMillis(), longs(w.value)));
+                windows.forEachRemaining(w -> recorder.add(w.key / HistoryRecorder.WINDOW.toMillis(),
+                        Stages.longs(w.value)));
             }
         }
         return catalog.candidates(JourneyDiscovery.report(List.of(journey), java.util.Map.of(journey.key(),
@@ -192,24 +191,11 @@ final class JourneyStage implements Processor<String, byte[], String, byte[]> {
     }
 
     private static byte[] add(byte[] before, long[] counts) {
-        long[] sum = before == null ? new long[counts.length] : longs(before);
+        long[] sum = before == null ? new long[counts.length] : Stages.longs(before);
         for (int i = 0; i < counts.length; i++) {
             sum[i] += counts[i];
         }
-        ByteBuffer out = ByteBuffer.allocate(sum.length * Long.BYTES);
-        for (long value : sum) {
-            out.putLong(value);
-        }
-        return out.array();
-    }
-
-    private static long[] longs(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        long[] out = new long[bytes.length / Long.BYTES];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = in.getLong();
-        }
-        return out;
+        return Stages.bytes(sum);
     }
 
     /** A closed trace's journey state and the history windows of its request, as stage 2 hands them on. */

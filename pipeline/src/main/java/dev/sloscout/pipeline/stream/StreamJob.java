@@ -105,12 +105,12 @@ public final class StreamJob implements AutoCloseable {
             int partitions = spans.partitions().size();
             Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             List<NewTopic> wanted = new ArrayList<>();
-            for (String topic : List.of(settings.journeysTopic(), settings.historyTopic(), settings.statusTopic(),
-                    settings.sliCandidatesTopic())) {
+            for (String topic : List.of(settings.outputs().journeys(), settings.outputs().history(), settings.outputs().status(),
+                    settings.outputs().sliCandidates())) {
                 wanted.add(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.empty())
                         .configs(compacted));
             }
-            wanted.add(new NewTopic(settings.deadLetterTopic(), java.util.Optional.of(partitions),
+            wanted.add(new NewTopic(settings.outputs().deadLetters(), java.util.Optional.of(partitions),
                     java.util.Optional.empty()).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG,
                     Long.toString(Duration.ofDays(7).toMillis()))));
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * How one instance of the stream job runs. Instances with the same {@code appId} share the work by partition.
  *
  * @param spansTopic   where collectors write spans (one OTLP request, Jaeger or Zipkin record per record)
- * @param outputPrefix put before the names of the topics the job writes ({@link #journeysTopic()} ...)
+ * @param outputPrefix put before the names of the topics the job writes ({@link #outputs()})
  * @param stateDir     where this instance keeps its RocksDB stores (each instance needs its own)
  * @param threads      stream threads of this instance (each runs some of the tasks)
  * @param emitEvery    how often (stream time, and wall-clock time when the input goes quiet) changed journeys are
@@ -77,29 +77,9 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
                 rootWait, connection, maxJourneys);
     }
 
-    /** Journey snapshots (compacted, keyed by journey id): counts, percentiles and the mergeable state. */
-    public String journeysTopic() {
-        return outputPrefix + "journeys";
-    }
-
-    /** Five-minute history windows per journey (compacted, keyed by journey id and window start). */
-    public String historyTopic() {
-        return outputPrefix + "journey-history";
-    }
-
-    /** Each journey's SLI candidates with proposals (compacted, keyed by candidate id), as analysis.json has them. */
-    public String sliCandidatesTopic() {
-        return outputPrefix + "sli-candidates";
-    }
-
-    /** What each assembly partition counted: spans, duplicates, late and dropped spans, partial traces. */
-    public String statusTopic() {
-        return outputPrefix + "status";
-    }
-
-    /** Records that did not decode (whole, with their origin and the reason in headers). */
-    public String deadLetterTopic() {
-        return outputPrefix + "dead-letters";
+    /** The topics this job writes. */
+    public OutputTopics outputs() {
+        return new OutputTopics(outputPrefix);
     }
 
     /** The Kafka Streams configuration: exactly once, loopback-safe defaults, the given connection settings. */

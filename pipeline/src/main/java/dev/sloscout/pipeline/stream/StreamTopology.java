@@ -55,22 +55,22 @@ public final class StreamTopology {
         Map<String, KStream<byte[], byte[]>> byKind = decoded.split(Named.as("decoded-"))
                 .branch((key, value) -> value[0] == DecodeStage.DEAD_LETTER, Branched.as("dead"))
                 .defaultBranch(Branched.as("spans"));
-        byKind.get("decoded-dead").mapValues(DecodeStage::untagged, Named.as("dead-letter-value"))
-                .to(settings.deadLetterTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+        byKind.get("decoded-dead").mapValues(Stages::untagged, Named.as("dead-letter-value"))
+                .to(settings.outputs().deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("dead-letters-out"));
 
         KStream<String, byte[]> assembled = byKind.get("decoded-spans")
-                .mapValues(DecodeStage::untagged, Named.as("span-value"))
+                .mapValues(Stages::untagged, Named.as("span-value"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("spans-by-trace"))
                 .process(() -> new AssemblyStage(settings.idle(), settings.rootWait()), Named.as("assemble"),
                         AssemblyStage.TRACES, AssemblyStage.SPANS, AssemblyStage.COUNTERS);
         Map<String, KStream<String, byte[]>> fromAssembly = assembled.split(Named.as("assembled-"))
                 .branch((key, value) -> value[0] == AssemblyStage.STATUS, Branched.as("status"))
                 .defaultBranch(Branched.as("journeys"));
-        toTopic(fromAssembly.get("assembled-status"), settings.statusTopic(), "assembly-status");
+        toTopic(fromAssembly.get("assembled-status"), settings.outputs().status(), "assembly-status");
 
         KStream<String, byte[]> added = fromAssembly.get("assembled-journeys")
-                .mapValues(DecodeStage::untagged, Named.as("contribution-value"))
+                .mapValues(Stages::untagged, Named.as("contribution-value"))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("traces-by-journey"))
                 .process(() -> new JourneyStage(settings.emitEvery(),
                         dev.sloscout.pipeline.PipelineOptions.defaults().profiles(), settings.maxJourneys()),
@@ -82,15 +82,15 @@ public final class StreamTopology {
                 .branch((key, value) -> value[0] == JourneyStage.WINDOW, Branched.as("windows"))
                 .branch((key, value) -> value[0] == JourneyStage.CANDIDATE, Branched.as("candidates"))
                 .defaultBranch(Branched.as("status"));
-        toTopic(snapshots.get("snapshots-journeys"), settings.journeysTopic(), "journeys-out");
-        toTopic(snapshots.get("snapshots-windows"), settings.historyTopic(), "history-out");
-        toTopic(snapshots.get("snapshots-candidates"), settings.sliCandidatesTopic(), "sli-candidates-out");
-        toTopic(snapshots.get("snapshots-status"), settings.statusTopic(), "journeys-status");
+        toTopic(snapshots.get("snapshots-journeys"), settings.outputs().journeys(), "journeys-out");
+        toTopic(snapshots.get("snapshots-windows"), settings.outputs().history(), "history-out");
+        toTopic(snapshots.get("snapshots-candidates"), settings.outputs().sliCandidates(), "sli-candidates-out");
+        toTopic(snapshots.get("snapshots-status"), settings.outputs().status(), "journeys-status");
         return builder.build();
     }
 
     private static void toTopic(KStream<String, byte[]> tagged, String topic, String name) {
-        tagged.mapValues(DecodeStage::untagged, Named.as(name + "-value"))
+        tagged.mapValues(Stages::untagged, Named.as(name + "-value"))
                 .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name));
     }
 }

@@ -3,10 +3,8 @@ package dev.sloscout.pipeline.stream;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.kafka.EmbeddedKafka;
-import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.model.Span;
-import dev.sloscout.engine.model.TraceId;
 import dev.sloscout.engine.slo.HistoryRecorder;
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.pipeline.Pipeline;
@@ -15,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,22 +55,11 @@ class StreamEquivalenceTest {
 
     @Test
     void twoInstancesFindWhatOneAnalysisFinds() throws Exception {
-        List<Span> spans = new ArrayList<>();
-        DemoShop.generate(21, 1, 2, spans::add);
-        Map<TraceId, List<Span>> byTrace = new LinkedHashMap<>();
-        spans.forEach(s -> byTrace.computeIfAbsent(s.traceId(), t -> new ArrayList<>()).add(s));
-        // each trace in two records, the way a collector's batches cut traces: they land on different partitions
-        List<byte[]> records = new ArrayList<>();
+        List<List<Span>> traces = DemoDump.traces(21, 2);
+        List<Span> spans = traces.stream().flatMap(List::stream).toList();
         OtlpJsonWriter writer = new OtlpJsonWriter();
-        for (List<Span> trace : byTrace.values()) {
-            int half = Math.max(1, trace.size() / 2);
-            records.add(writer.request(trace.subList(0, half), false).getBytes(StandardCharsets.UTF_8));
-            if (half < trace.size()) {
-                records.add(OtlpProtoWriter.bare(trace.subList(half, trace.size()))); // the other half as protobuf
-            }
-        }
         Path dump = dir.resolve("dump.jsonl");
-        Files.writeString(dump, byTrace.values().stream().map(t -> writer.request(t, false))
+        Files.writeString(dump, traces.stream().map(t -> writer.request(t, false))
                 .reduce(new StringBuilder(), (b, line) -> b.append(line).append('\n'), StringBuilder::append));
         Analysis local = new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { }).files(List.of(dump));
         assertThat(local.journeys()).hasSizeGreaterThan(3);
@@ -83,16 +68,14 @@ class StreamEquivalenceTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
-        byte[] proto = OtlpProtoWriter.bare(byTrace.values().iterator().next());
+        byte[] proto = OtlpProtoWriter.bare(traces.get(0));
         List<byte[]> bad = List.of("not telemetry at all".getBytes(StandardCharsets.UTF_8),
                 Arrays.copyOf(proto, proto.length / 2), // truncated protobuf
                 writer.request(spans.subList(0, 3), false).getBytes(StandardCharsets.UTF_16LE)); // wrong encoding
         int[] badPartitions = {0, 3, 5};
+        // each trace in two records, the way a collector's batches cut traces: they land on different partitions
+        DemoDump.produce(kafka.bootstrap(), topic, PARTITIONS, traces, null);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            int partition = 0;
-            for (byte[] record : records) {
-                producer.send(new ProducerRecord<>(topic, partition++ % PARTITIONS, null, record));
-            }
             for (int i = 0; i < bad.size(); i++) {
                 producer.send(new ProducerRecord<>(topic, badPartitions[i], null, bad.get(i)));
             }
@@ -114,8 +97,9 @@ class StreamEquivalenceTest {
         assertThat(found.report().partialTraces()).isEqualTo(local.report().partialTraces());
         // what decoded of the truncated record is kept (and counted once: its spans are duplicates of real ones)
         assertThat(found.count("spans") - found.count("duplicateSpans")).isEqualTo(spans.size());
-        assertThat(found.count("duplicateSpans")).isLessThan(byTrace.values().iterator().next().size());
-        Map<String, Journey> stream = ClusterAnalysis.byId(found);
+        assertThat(found.count("duplicateSpans")).isLessThan(traces.get(0).size());
+        Map<String, Journey> stream = new java.util.TreeMap<>();
+        found.report().journeys().forEach(j -> stream.put(j.id(), j));
         assertThat(stream.keySet()).containsExactlyInAnyOrderElementsOf(local.journeys().stream().map(Journey::id)
                 .toList());
         for (Journey want : local.journeys()) {

@@ -87,10 +87,10 @@ class StreamTopologyTest {
     }
 
     private ClusterAnalysis.Snapshot output() {
-        Map<String, byte[]> journeys = latest(settings.journeysTopic());
-        Map<String, byte[]> windows = latest(settings.historyTopic());
-        Map<String, byte[]> status = latest(settings.statusTopic());
-        long deadLetters = driver.createOutputTopic(settings.deadLetterTopic(), new ByteArrayDeserializer(),
+        Map<String, byte[]> journeys = latest(settings.outputs().journeys());
+        Map<String, byte[]> windows = latest(settings.outputs().history());
+        Map<String, byte[]> status = latest(settings.outputs().status());
+        long deadLetters = driver.createOutputTopic(settings.outputs().deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()).getQueueSize();
         return ClusterAnalysis.snapshot("test", journeys, windows, status, deadLetters, new ArrayList<>());
     }
@@ -135,7 +135,7 @@ class StreamTopologyTest {
         tick(ROOT_WAIT.plusSeconds(5));
         tick(Duration.ofSeconds(5));
         tick(JourneyStage.CANDIDATES_EVERY); // candidates are written at most once a minute per journey
-        Map<String, byte[]> candidates = latest(settings.sliCandidatesTopic());
+        Map<String, byte[]> candidates = latest(settings.outputs().sliCandidates());
         ClusterAnalysis.Snapshot out = output();
         var local = out.analysis(dev.sloscout.pipeline.PipelineOptions.defaults().profiles());
         assertThat(out.report().assignedTraces()).isEqualTo(40);
@@ -218,7 +218,7 @@ class StreamTopologyTest {
         byte[] garbage = "not telemetry".getBytes(StandardCharsets.UTF_8);
         spans.pipeInput(new TestRecord<>("k".getBytes(StandardCharsets.UTF_8), garbage, T0));
         send(trace(1, 0, false), Duration.ofSeconds(1));
-        var dead = driver.createOutputTopic(settings.deadLetterTopic(), new ByteArrayDeserializer(),
+        var dead = driver.createOutputTopic(settings.outputs().deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()).readRecordsToList();
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(r.value()).isEqualTo(garbage);
@@ -230,6 +230,36 @@ class StreamTopologyTest {
         tick(ROOT_WAIT.plusSeconds(5));
         tick(Duration.ofSeconds(5));
         assertThat(output().report().assignedTraces()).as("the good record after it is analysed").isEqualTo(1);
+    }
+
+    @Test
+    void settingsRunExactlyOnceAndGivenClientSettingsWin() {
+        Properties given = new Properties();
+        given.put("session.timeout.ms", "6000");
+        StreamSettings custom = new StreamSettings("b:9092", "spans", "app", "p.", dir, 2, Duration.ofSeconds(1),
+                IDLE, ROOT_WAIT, given);
+        Properties config = custom.streamsConfig();
+        assertThat(config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(config.get("session.timeout.ms")).isEqualTo("6000");
+        assertThat(config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000);
+        assertThat(settings.streamsConfig().get("session.timeout.ms")).isEqualTo(10_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StreamSettings("b", "s", "a", "p", dir, 0,
+                IDLE, IDLE, IDLE, null)).hasMessageContaining("threads");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.withMaxJourneys(0))
+                .hasMessageContaining("max journeys");
+    }
+
+    @Test
+    void damagedSnapshotsAreSkippedAndSaid() {
+        Map<String, byte[]> journeys = Map.of("j-1", "{not json".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> windows = Map.of("j-1@1", "{\"format\":1,\"counts\":[1]}".getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> status = Map.of("assembly-0", "{\"format\":9}".getBytes(StandardCharsets.UTF_8));
+        ClusterAnalysis.Snapshot out = ClusterAnalysis.snapshot("test", journeys, windows, status, 0,
+                new ArrayList<>());
+        assertThat(out.report().journeys()).isEmpty();
+        assertThat(out.problems()).extracting(dev.sloscout.engine.model.Problem::location)
+                .containsExactlyInAnyOrder("journey j-1", "window j-1@1", "status assembly-0");
+        assertThat(out.problems()).allSatisfy(p -> assertThat(p.reason()).contains("skipped"));
     }
 
     private static String header(Header header) {

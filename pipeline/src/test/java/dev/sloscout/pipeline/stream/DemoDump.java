@@ -1,0 +1,63 @@
+package dev.sloscout.pipeline.stream;
+
+import dev.sloscout.connectors.files.OtlpJsonWriter;
+import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
+import dev.sloscout.engine.demo.DemoShop;
+import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.TraceId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A day of the demo shop's traffic as the stream job's tests put it on a spans topic. */
+public final class DemoDump {
+    private DemoDump() {
+    }
+
+    /** The spans of one generated day, grouped by trace in the order they were generated. */
+    public static List<List<Span>> traces(long seed, double peakRequestsPerMinute) {
+        Map<TraceId, List<Span>> byTrace = new LinkedHashMap<>();
+        DemoShop.generate(seed, 1, peakRequestsPerMinute, s -> byTrace.computeIfAbsent(s.traceId(),
+                t -> new ArrayList<>()).add(s));
+        return new ArrayList<>(byTrace.values());
+    }
+
+    /**
+     * A trace in two records, the way a Collector's batches cut traces: its first half as an OTLP/JSON request, the
+     * rest as OTLP protobuf.
+     */
+    public static List<byte[]> records(List<Span> trace) {
+        int cut = Math.max(1, trace.size() / 2);
+        List<byte[]> out = new ArrayList<>(2);
+        out.add(new OtlpJsonWriter().request(trace.subList(0, cut), false).getBytes(StandardCharsets.UTF_8));
+        if (cut < trace.size()) {
+            out.add(OtlpProtoWriter.bare(trace.subList(cut, trace.size())));
+        }
+        return out;
+    }
+
+    /**
+     * Every trace's records on {@code topic}, round robin over its partitions (so a trace's two records land on
+     * different ones), with the given record time (null: the producer's clock).
+     */
+    public static void produce(String bootstrap, String topic, int partitions, List<List<Span>> traces,
+            Long timestamp) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            int partition = 0;
+            for (List<Span> trace : traces) {
+                for (byte[] record : records(trace)) {
+                    out.send(new ProducerRecord<>(topic, partition++ % partitions, timestamp, null, record));
+                }
+            }
+        }
+    }
+}
