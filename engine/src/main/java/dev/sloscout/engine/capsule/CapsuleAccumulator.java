@@ -4,46 +4,33 @@ import dev.sloscout.engine.parallel.OrderedWork;
 import dev.sloscout.engine.redact.Redactor;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Turns log events into capsules: one template miner per service, statistics per service and template. Memory is
- * bounded by the number of capsules: samples are a fixed-size reservoir, trace ids a bounded set, and the count
- * buckets widen (doubling) when they would exceed {@value #MAX_BUCKETS}.
+ * Turns log events into capsules: one {@link ServiceCapsules} per service (its miner, statistics per template). Memory
+ * is bounded by the number of capsules and of services.
  *
- * <p>The header layout of each service's lines is learnt from its first {@value #LAYOUT_SAMPLE} events before any
- * of them is mined (they wait, in order); a snapshot ({@link #capsules()}, {@link #templateOf}) learns from what has
- * arrived so far. At most {@value #MAX_WAITING} events wait over all services.
+ * <p>The header layout of each service's lines is learnt from its first {@value ServiceCapsules#LAYOUT_SAMPLE}
+ * events before any of them is mined (they wait, in order); a snapshot ({@link #capsules()}, {@link #templateOf})
+ * learns from what has arrived so far. At most {@value #MAX_WAITING} events wait over all services.
  */
 public final class CapsuleAccumulator implements LogSink {
-    static final int SAMPLES = 5;
-    static final int TRACE_IDS = 20;
-    static final int MAX_BUCKETS = 512;
-    static final long FIRST_BUCKET_MILLIS = 60_000;
-    /** Lines a service's header layout is learnt from. */
-    static final int LAYOUT_SAMPLE = 1000;
     static final int MAX_WAITING = 100_000;
 
     private final Redactor redactor;
     private final TraceLookup traces;
     private final java.time.Clock clock;
     private final Map<String, Long> written = new HashMap<>();
-    private final Map<String, YearlessTimes> yearless = new HashMap<>();
-    private final Map<String, Fingerprinter> miners = new HashMap<>();
-    private final Map<String, List<LogEvent>> waiting = new LinkedHashMap<>();
+    private final Map<String, ServiceCapsules> services = new LinkedHashMap<>();
+    /** Services whose events wait for their layout, in the order they came. */
+    private final Set<String> waiting = new LinkedHashSet<>();
     private int waitingEvents;
-    private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final Map<Template, Template> redacted = new HashMap<>();
 
     /**
@@ -93,7 +80,7 @@ public final class CapsuleAccumulator implements LogSink {
     public void sourceWritten(String source, long epochMillis) {
         drain();
         written.put(source, epochMillis);
-        yearless.remove(source);
+        services.values().forEach(s -> s.forgetSource(source));
     }
 
     /** Services mined apart by default; events of further ones are mined together under {@link #OTHER_SERVICES}. */
@@ -136,9 +123,9 @@ public final class CapsuleAccumulator implements LogSink {
         drain();
         learnAll();
         Map<String, Long> out = new TreeMap<>();
-        miners.forEach((service, f) -> {
-            if (f.miner().overflowMessages() > 0) {
-                out.put(service, f.miner().overflowMessages());
+        services.forEach((service, s) -> {
+            if (s.overflowMessages() > 0) {
+                out.put(service, s.overflowMessages());
             }
         });
         return out;
@@ -151,7 +138,7 @@ public final class CapsuleAccumulator implements LogSink {
             acceptInOrder(event, null);
             return;
         }
-        Fingerprinter known = miners.get(event.service());
+        ServiceCapsules known = services.get(event.service());
         batch.add(new Pending(event, known == null ? null : known.layout()));
         if (batch.size() == BATCH) {
             submitBatch();
@@ -208,8 +195,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     private void acceptInOrder(LogEvent event, Fingerprinter.Prepared prepared) {
         String service = event.service();
-        if (!miners.containsKey(service) && !waiting.containsKey(service)
-                && miners.size() + waiting.size() >= maxServices) {
+        if (!services.containsKey(service) && services.size() >= maxServices) {
             overflowEvents++;
             if (overflowServices.size() < 100_000) {
                 overflowServices.add(service);
@@ -217,78 +203,47 @@ public final class CapsuleAccumulator implements LogSink {
             event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(), event.raw(),
                     event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
         }
-        Fingerprinter fingerprinter = miners.get(event.service());
-        if (fingerprinter == null) {
-            List<LogEvent> queue = waiting.computeIfAbsent(event.service(), s -> new ArrayList<>());
-            queue.add(event);
-            waitingEvents++;
-            if (queue.size() >= LAYOUT_SAMPLE) {
-                learn(event.service());
-            } else if (waitingEvents > MAX_WAITING) {
+        ServiceCapsules capsules = services.computeIfAbsent(event.service(), s -> new ServiceCapsules(s, maxTemplates));
+        int before = capsules.waiting();
+        capsules.accept(event, prepared, traces, this::writtenAt);
+        waitingEvents += capsules.waiting() - before;
+        if (capsules.waiting() > 0) {
+            waiting.add(event.service());
+            if (waitingEvents > MAX_WAITING) {
                 learnAll();
             }
-            return;
+        } else {
+            waiting.remove(event.service());
         }
-        mine(fingerprinter, event, prepared);
+    }
+
+    /** When a source was last written, or, not knowing, now. */
+    private long writtenAt(String source) {
+        return written.getOrDefault(source, clock.millis());
     }
 
     /** Learns the layouts of the services still waiting for a full sample, from what they have. */
     private void learnAll() {
-        for (String service : List.copyOf(waiting.keySet())) {
-            learn(service);
+        for (String service : waiting) {
+            ServiceCapsules capsules = services.get(service);
+            waitingEvents -= capsules.waiting();
+            capsules.learn(traces, this::writtenAt);
         }
-    }
-
-    private void learn(String service) {
-        List<LogEvent> queue = waiting.remove(service);
-        waitingEvents -= queue.size();
-        Fingerprinter fingerprinter = newFingerprinter();
-        List<String> sample = new ArrayList<>(queue.size());
-        for (LogEvent e : queue) {
-            if (e.raw()) {
-                sample.add(e.text());
-            }
-        }
-        fingerprinter.learnLayout(sample);
-        miners.put(service, fingerprinter);
-        queue.forEach(e -> mine(fingerprinter, e, null));
-    }
-
-    private Fingerprinter newFingerprinter() {
-        return new Fingerprinter(YearlessTimes.PARSED_IN, new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
+        waiting.clear();
     }
 
     /** The header layout learnt for a service's lines (learning it now if it was still waiting), or null. */
     public HeaderLayout layoutOf(String service) {
         drain();
-        if (waiting.containsKey(service)) {
-            learn(service);
+        ServiceCapsules capsules = services.get(service);
+        if (capsules == null) {
+            return null;
         }
-        Fingerprinter f = miners.get(service);
-        return f == null ? null : f.layout();
-    }
-
-    private void mine(Fingerprinter fingerprinter, LogEvent event, Fingerprinter.Prepared prepared) {
-        long time = event.epochMillis();
-        Severity severity = event.severity();
-        Template template;
-        boolean usable = prepared != null && fingerprinter.accepts(prepared);
-        if (event.raw()) {
-            Fingerprinter.Fingerprint f = usable ? fingerprinter.add(prepared) : fingerprinter.addLine(event.text());
-            template = f.template();
-            if (time == LogHeader.NO_TIME) {
-                time = f.header().epochMillis();
-                if (YearlessTimes.isYearless(time)) { // the year from the data, never from today
-                    time = yearless.computeIfAbsent(event.source(), src -> new YearlessTimes(
-                            written.getOrDefault(src, clock.millis()))).place(time);
-                }
-            }
-            severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
-        } else {
-            template = usable ? fingerprinter.add(prepared).template() : fingerprinter.addMessage(event.text());
+        if (waiting.remove(service)) {
+            waitingEvents -= capsules.waiting();
+            capsules.learn(traces, this::writtenAt);
         }
-        String key = event.service() + '\n' + template.id();
-        stats.computeIfAbsent(key, k -> new Stats(event.service(), template.id())).add(event, time, severity);
+        return capsules.layout();
     }
 
     /** Events accepted (mined, waiting for their service's layout, or being prepared). */
@@ -300,188 +255,31 @@ public final class CapsuleAccumulator implements LogSink {
     public int templateCount() {
         drain();
         learnAll();
-        return miners.values().stream().mapToInt(f -> f.miner().templateCount()).sum();
+        return services.values().stream().mapToInt(ServiceCapsules::templateCount).sum();
     }
 
     /** The capsules as they stand, templates resolved to their latest form, most frequent first. */
     public List<Capsule> capsules() {
         drain();
         learnAll();
-        Map<String, Stats> merged = new LinkedHashMap<>();
-        Map<String, Map<String, String>> texts = new HashMap<>();
-        for (Stats s : stats.values()) {
-            TemplateMiner miner = miners.get(s.service).miner();
-            String current = miner.resolve(s.templateId);
-            Map<String, String> byId = texts.computeIfAbsent(s.service, k -> {
-                Map<String, String> m = new HashMap<>();
-                miner.templates().forEach(t -> m.put(t.id(), t.text()));
-                return m;
-            });
-            Stats target = merged.computeIfAbsent(s.service + '\n' + current, k -> new Stats(s.service, current));
-            target.merge(s);
-            target.text = byId.getOrDefault(current, "");
-        }
         List<Capsule> out = new ArrayList<>();
-        for (Stats s : merged.values()) {
-            out.add(s.toCapsule(redactor));
-        }
-        out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.id().compareTo(b.id()));
+        services.values().forEach(s -> out.addAll(s.capsules(redactor)));
+        out.sort(MOST_FREQUENT_FIRST);
         return out;
     }
+
+    /** Capsules by count, most first, then by id. */
+    public static final java.util.Comparator<Capsule> MOST_FREQUENT_FIRST = (a, b) -> a.count() != b.count()
+            ? Long.compare(b.count(), a.count()) : a.id().compareTo(b.id());
 
     /** The template an event would belong to now, without learning (used to label lines in a second pass). */
     public Template templateOf(LogEvent event) {
         drain();
         learnAll();
-        Fingerprinter fingerprinter = miners.computeIfAbsent(event.service(), s -> newFingerprinter());
-        Template t = event.raw() ? fingerprinter.matchLine(event.text())
-                : fingerprinter.matchMessage(event.text());
+        ServiceCapsules capsules = services.computeIfAbsent(event.service(),
+                s -> new ServiceCapsules(s, maxTemplates));
+        Template t = capsules.templateOf(event);
         // one redaction per template, not per line: a second pass labels every line of a file
-        return redacted.computeIfAbsent(t, k -> new Template(fingerprinter.miner().resolve(k.id()),
-                redactor.redact(k.text())));
-    }
-
-    private final class Stats {
-        final String service;
-        final String templateId;
-        final Set<String> formerIds = new TreeSet<>();
-        String text = "";
-        long count;
-        final Map<Severity, Long> severities = new EnumMap<>(Severity.class);
-        long first = LogHeader.NO_TIME;
-        long last = LogHeader.NO_TIME;
-        long bucketMillis = FIRST_BUCKET_MILLIS;
-        final TreeMap<Long, Long> buckets = new TreeMap<>();
-        final List<Kept> samples = new ArrayList<>(SAMPLES);
-        final Set<String> traceIds = new LinkedHashSet<>();
-        long withTrace;
-        long onErrorTraces;
-        final Map<String, Long> journeys = new TreeMap<>();
-        final Random random;
-
-        Stats(String service, String templateId) {
-            this.service = service;
-            this.templateId = templateId;
-            this.random = new Random(templateId.hashCode());
-        }
-
-        void add(LogEvent event, long time, Severity severity) {
-            count++;
-            severities.merge(severity, 1L, Long::sum);
-            if (time != LogHeader.NO_TIME) {
-                first = first == LogHeader.NO_TIME ? time : Math.min(first, time);
-                last = last == LogHeader.NO_TIME ? time : Math.max(last, time);
-                count(time, 1);
-            }
-            String traceHex = null;
-            if (event.traceId() != null) {
-                withTrace++;
-                traceHex = event.traceId().toHex();
-                if (traceIds.size() < TRACE_IDS) {
-                    traceIds.add(traceHex);
-                }
-                TraceLookup.Link link = traces.find(event.traceId());
-                if (link != null) {
-                    onErrorTraces += link.failed() ? 1 : 0;
-                    if (link.journeyId() != null) {
-                        journeys.merge(link.journeyId(), 1L, Long::sum);
-                    }
-                }
-            }
-            // reservoir sampling (Algorithm R), seeded per template so a rerun keeps the same samples
-            int slot = samples.size() < SAMPLES ? samples.size() : (int) (random.nextDouble() * count);
-            if (slot < SAMPLES) {
-                String text = event.continuation().isEmpty() ? event.text()
-                        : event.text() + "\n" + event.continuation();
-                Kept sample = new Kept(event.source(), event.line(), time, severity, text, traceHex);
-                if (slot == samples.size()) {
-                    samples.add(sample);
-                } else {
-                    samples.set(slot, sample);
-                }
-            }
-        }
-
-        private void count(long time, long n) {
-            buckets.merge(Math.floorDiv(time, bucketMillis) * bucketMillis, n, Long::sum);
-            while (buckets.size() > MAX_BUCKETS) {
-                bucketMillis *= 2;
-                TreeMap<Long, Long> wider = new TreeMap<>();
-                buckets.forEach((start, c) -> wider.merge(Math.floorDiv(start, bucketMillis) * bucketMillis, c,
-                        Long::sum));
-                buckets.clear();
-                buckets.putAll(wider);
-            }
-        }
-
-        void merge(Stats other) {
-            if (!other.templateId.equals(templateId)) {
-                formerIds.add(other.templateId);
-            }
-            formerIds.addAll(other.formerIds);
-            count += other.count;
-            other.severities.forEach((k, v) -> severities.merge(k, v, Long::sum));
-            if (other.first != LogHeader.NO_TIME) {
-                first = first == LogHeader.NO_TIME ? other.first : Math.min(first, other.first);
-                last = last == LogHeader.NO_TIME ? other.last : Math.max(last, other.last);
-            }
-            bucketMillis = Math.max(bucketMillis, other.bucketMillis);
-            TreeMap<Long, Long> mine = new TreeMap<>(buckets);
-            buckets.clear();
-            mine.forEach(this::count);
-            other.buckets.forEach(this::count);
-            for (Kept s : other.samples) {
-                if (samples.size() < SAMPLES) {
-                    samples.add(s);
-                }
-            }
-            for (String id : other.traceIds) {
-                if (traceIds.size() < TRACE_IDS) {
-                    traceIds.add(id);
-                }
-            }
-            withTrace += other.withTrace;
-            onErrorTraces += other.onErrorTraces;
-            other.journeys.forEach((k, v) -> journeys.merge(k, v, Long::sum));
-        }
-
-        Capsule toCapsule(Redactor redactor) {
-            String id = TemplateIds.of(new String[] {service, templateId});
-            SortedMap<Long, Long> counts = Collections.unmodifiableSortedMap(new TreeMap<>(buckets));
-            return new Capsule(id, templateId, List.copyOf(formerIds), service, redactor.redact(text), count,
-                    Collections.unmodifiableMap(new EnumMap<>(severities)), first, last, bucketMillis, counts,
-                    samples.stream().map(k -> k.redacted(redactor)).toList(), List.copyOf(traceIds), withTrace,
-                    onErrorTraces, Map.copyOf(journeys));
-        }
-    }
-
-    /**
-     * A sample line as the reservoir keeps it: redacted when a capsule is built from it (once), not when it enters
-     * the reservoir, since most lines that enter are replaced before anyone sees them.
-     */
-    private static final class Kept {
-        final String source;
-        final long line;
-        final long time;
-        final Severity severity;
-        final String text;
-        final String traceHex;
-        Capsule.Sample redacted;
-
-        Kept(String source, long line, long time, Severity severity, String text, String traceHex) {
-            this.source = source;
-            this.line = line;
-            this.time = time;
-            this.severity = severity;
-            this.text = text;
-            this.traceHex = traceHex;
-        }
-
-        Capsule.Sample redacted(Redactor redactor) {
-            if (redacted == null) {
-                redacted = new Capsule.Sample(source, line, time, severity, redactor.redact(source, text), traceHex);
-            }
-            return redacted;
-        }
+        return redacted.computeIfAbsent(t, k -> new Template(capsules.resolve(k.id()), redactor.redact(k.text())));
     }
 }

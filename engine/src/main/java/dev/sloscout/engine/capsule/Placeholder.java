@@ -21,6 +21,21 @@ public final class Placeholder {
     private Placeholder() {
     }
 
+    private static final java.util.Map<String, String> CONSTANTS = java.util.Map.ofEntries(
+            java.util.Map.entry(NUM, NUM), java.util.Map.entry(HEX, HEX), java.util.Map.entry(UUID, UUID),
+            java.util.Map.entry(IP, IP), java.util.Map.entry(IP_PORT, IP_PORT), java.util.Map.entry(PATH, PATH),
+            java.util.Map.entry(URL, URL), java.util.Map.entry(EMAIL, EMAIL),
+            java.util.Map.entry(DURATION, DURATION), java.util.Map.entry(SIZE, SIZE), java.util.Map.entry(STR, STR),
+            java.util.Map.entry(TIME, TIME), java.util.Map.entry(ANY, ANY));
+
+    /**
+     * The constant for a token read back from bytes: a placeholder's text becomes the constant itself (templates tell
+     * placeholders apart by identity), any other word stays as it is.
+     */
+    public static String canonical(String token) {
+        return CONSTANTS.getOrDefault(token, token);
+    }
+
     /** Placeholders are interned constants, so identity tells them apart from words cheaply. */
     public static boolean is(String token) {
         return token.length() > 2 && token.charAt(0) == '<' && token.charAt(token.length() - 1) == '>'

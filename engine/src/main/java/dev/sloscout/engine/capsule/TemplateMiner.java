@@ -1,7 +1,12 @@
 package dev.sloscout.engine.capsule;
 
+import dev.sloscout.engine.model.DataStrings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +116,106 @@ public final class TemplateMiner {
             all.add(overflow.template());
         }
         return all;
+    }
+
+    /**
+     * Everything that decides what this miner does next, as bytes {@link #read} turns back into a miner that mines
+     * the same templates from the same messages: the templates in their search order, their counts, the id
+     * redirects and the cache of exact token sequences in its eviction order. The settings are not written (the
+     * reader gives them).
+     */
+    public void write(DataOutputStream out) throws IOException {
+        Map<Cluster, Integer> index = new IdentityHashMap<>();
+        List<Cluster> clusters = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>(byLength.keySet());
+        lengths.sort(null);
+        for (int length : lengths) {
+            for (Cluster c : byLength.get(length)) {
+                if (index.putIfAbsent(c, clusters.size()) == null) {
+                    clusters.add(c);
+                }
+            }
+        }
+        out.writeInt(maxTemplates);
+        out.writeInt(templates);
+        out.writeLong(overflowMessages);
+        out.writeLong(overflow == null ? -1 : overflow.count);
+        out.writeInt(clusters.size());
+        for (Cluster c : clusters) {
+            out.writeInt(c.tokens.length);
+            for (int i = 0; i < c.tokens.length; i++) {
+                DataStrings.write(out, c.tokens[i]);
+                out.writeBoolean(c.spacing[i]);
+            }
+            out.writeInt(c.slot);
+            DataStrings.write(out, c.id);
+            out.writeLong(c.count);
+        }
+        out.writeInt(lengths.size());
+        for (int length : lengths) {
+            List<Cluster> list = byLength.get(length);
+            out.writeInt(length);
+            out.writeInt(list.size());
+            for (Cluster c : list) {
+                out.writeInt(index.get(c));
+            }
+        }
+        out.writeInt(redirects.size());
+        for (Map.Entry<String, String> r : redirects.entrySet()) {
+            DataStrings.write(out, r.getKey());
+            DataStrings.write(out, r.getValue());
+        }
+        out.writeInt(sequences.size());
+        for (Map.Entry<String, Cluster> s : sequences.entrySet()) { // least recently used first
+            DataStrings.write(out, s.getKey());
+            out.writeInt(index.get(s.getValue().live()));
+        }
+    }
+
+    /** A miner as {@link #write} wrote it, mining with {@code settings}. */
+    public static TemplateMiner read(DataInputStream in, MinerSettings settings) throws IOException {
+        TemplateMiner miner = new TemplateMiner(settings, in.readInt());
+        miner.templates = in.readInt();
+        long overflowMessages = in.readLong();
+        long overflowCount = in.readLong();
+        if (overflowCount >= 0) {
+            miner.overflow();
+            miner.overflow.count = overflowCount;
+        }
+        miner.overflowMessages = overflowMessages;
+        int count = in.readInt();
+        List<Cluster> clusters = new ArrayList<>(Math.min(count, 1 << 16));
+        for (int n = 0; n < count; n++) {
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new IOException("template length " + length + " out of range");
+            }
+            String[] tokens = new String[length];
+            boolean[] spacing = new boolean[length];
+            for (int i = 0; i < length; i++) {
+                tokens[i] = Placeholder.canonical(DataStrings.read(in));
+                spacing[i] = in.readBoolean();
+            }
+            Cluster c = miner.new Cluster(tokens, spacing, in.readInt(), DataStrings.read(in));
+            c.count = in.readLong();
+            clusters.add(c);
+        }
+        for (int lengths = in.readInt(); lengths > 0; lengths--) {
+            int length = in.readInt();
+            int size = in.readInt();
+            List<Cluster> list = new ArrayList<>(Math.min(size, 1 << 16));
+            for (int i = 0; i < size; i++) {
+                list.add(clusters.get(in.readInt()));
+            }
+            miner.byLength.put(length, list);
+        }
+        for (int redirects = in.readInt(); redirects > 0; redirects--) {
+            miner.redirects.put(DataStrings.read(in), DataStrings.read(in));
+        }
+        for (int sequences = in.readInt(); sequences > 0; sequences--) {
+            miner.sequences.put(DataStrings.read(in), clusters.get(in.readInt()));
+        }
+        return miner;
     }
 
     private Cluster cluster(Tokens tokens, boolean learn) {
@@ -334,6 +439,14 @@ public final class TemplateMiner {
             this.tokens = tokens;
             this.spacing = spacing;
             this.id = TemplateIds.of(tokens);
+        }
+
+        /** A template read back: its id as it was written (it is the hash of its tokens). */
+        Cluster(String[] tokens, boolean[] spacing, int slot, String id) {
+            this.tokens = tokens;
+            this.spacing = spacing;
+            this.slot = slot;
+            this.id = id;
         }
 
         /** After the tokens changed: the new content-addressed id; returns the old one. */

@@ -23,6 +23,20 @@ final class YearlessTimes {
         this.reference = referenceMillis;
     }
 
+    /** As it was: the reference and the last time placed ({@link Long#MIN_VALUE} when none was). */
+    YearlessTimes(long referenceMillis, long previousMillis) {
+        this.reference = referenceMillis;
+        this.previous = previousMillis;
+    }
+
+    long reference() {
+        return reference;
+    }
+
+    long previous() {
+        return previous;
+    }
+
     static boolean isYearless(long epochMillis) {
         return epochMillis != LogHeader.NO_TIME
                 && LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC).getYear() == PARSED_IN;

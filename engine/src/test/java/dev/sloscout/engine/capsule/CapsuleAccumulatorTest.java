@@ -55,7 +55,7 @@ class CapsuleAccumulatorTest {
                     Severity.INFO, null, "2024-05-01T10:00:00Z"));
         }
         Capsule capsule = acc.capsules().get(0);
-        assertThat(capsule.samples()).hasSize(CapsuleAccumulator.SAMPLES);
+        assertThat(capsule.samples()).hasSize(ServiceCapsules.SAMPLES);
         assertThat(capsule.samples()).allSatisfy(s -> assertThat(s.text())
                 .isEqualTo("login for <EMAIL> from <IP> password=<SECRET:password>"));
         assertThat(capsule.template()).doesNotContain("example.com");
@@ -70,9 +70,9 @@ class CapsuleAccumulatorTest {
                     start.plusSeconds(60L * minute).toEpochMilli(), Severity.INFO, null, null));
         }
         Capsule capsule = acc.capsules().get(0);
-        assertThat(capsule.counts().size()).isLessThanOrEqualTo(CapsuleAccumulator.MAX_BUCKETS);
+        assertThat(capsule.counts().size()).isLessThanOrEqualTo(ServiceCapsules.MAX_BUCKETS);
         assertThat(capsule.counts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(60 * 24 * 30);
-        assertThat(capsule.bucketMillis()).isGreaterThan(CapsuleAccumulator.FIRST_BUCKET_MILLIS);
+        assertThat(capsule.bucketMillis()).isGreaterThan(ServiceCapsules.FIRST_BUCKET_MILLIS);
     }
 
     @Test
