@@ -28,6 +28,23 @@ public record CapsuleReport(String id, String templateId, List<String> formerTem
                 c.traceIds(), c.eventsWithTrace(), c.eventsOnErrorTraces(), c.mostlyOnErrorTraces(), c.journeys());
     }
 
+    /** The capsule this report describes (as a reader of a stream job's capsules topic rebuilds it). */
+    public Capsule capsule() {
+        java.util.SortedMap<Long, Long> buckets = new java.util.TreeMap<>();
+        counts.forEach(b -> buckets.put(millis(b.start()), b.count()));
+        return new Capsule(id, templateId, List.copyOf(formerTemplateIds), service, template, count,
+                severities.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(severities)),
+                millis(firstSeen), millis(lastSeen), bucketSeconds * 1000,
+                java.util.Collections.unmodifiableSortedMap(buckets),
+                samples.stream().map(s -> new Capsule.Sample(s.source(), s.line(), millis(s.time()), s.severity(),
+                        s.text(), s.traceId())).toList(), List.copyOf(traceIds), eventsWithTrace, eventsOnErrorTraces,
+                Map.copyOf(journeys));
+    }
+
+    private static long millis(String iso) {
+        return iso == null ? LogHeader.NO_TIME : Instant.parse(iso).toEpochMilli();
+    }
+
     private static String iso(long millis) {
         return millis == LogHeader.NO_TIME ? null : Instant.ofEpochMilli(millis).toString();
     }

@@ -16,14 +16,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code slo-scout stream --bootstrap HOST:PORT --spans-topic otlp_spans --app-id NAME --output-prefix P}: one
+ * {@code slo-scout stream --bootstrap HOST:PORT --spans-topic otlp_spans [--logs-topic otlp_logs] --app-id NAME
+ * --output-prefix P}: one
  * instance of the engine's stages on Kafka Streams. Runs until stopped (SIGTERM or Ctrl-C commit and leave the
  * group cleanly); start more with the same application id to share the partitions.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-        description = {"Runs the engine's stages as a Kafka Streams job over a spans topic: traces assembled by "
-                + "trace id, journeys added up with their histories, snapshots written to PREFIXjourneys, "
-                + "PREFIXjourney-history, PREFIXsli-candidates and PREFIXstatus, undecodable records to "
+        description = {"Runs the engine's stages as a Kafka Streams job over a spans topic (and a logs topic): "
+                + "traces assembled by trace id, journeys added up with their histories, log records mined into "
+                + "capsules per service, snapshots written to PREFIXjourneys, PREFIXjourney-history, "
+                + "PREFIXsli-candidates, PREFIXcapsules and PREFIXstatus, undecodable records to "
                 + "PREFIXdead-letters. Start several "
                 + "instances with the same --app-id to share the work; read the result with analyze --cluster or "
                 + "the workbench's Cluster analysis source."})
@@ -38,6 +40,12 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--spans-topic", defaultValue = "otlp_spans", paramLabel = "TOPIC",
             description = "Where collectors write spans (default ${DEFAULT-VALUE}).")
     String spansTopic;
+
+    @Option(names = "--logs-topic", paramLabel = "TOPIC",
+            description = "Where agents write log records (OTLP logs, JSON lines), mined into capsules per service; "
+                    + "key them by service so each service's lines keep their order (log records on the spans "
+                    + "topic are mined too).")
+    String logsTopic;
 
     @Option(names = "--app-id", defaultValue = "slo-scout", paramLabel = "NAME",
             description = "Kafka Streams application id: instances with the same one share the work "
@@ -95,7 +103,8 @@ final class StreamCommand implements Callable<Integer> {
                     : dev.sloscout.app.CrashLog.home().resolve("stream").resolve(appId);
             settings = new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, state, threads,
                     duration("--emit-every", emitEvery), duration("--idle", idle),
-                    duration("--root-wait", rootWait), connection.properties()).withMaxJourneys(maxJourneys);
+                    duration("--root-wait", rootWait), connection.properties()).withMaxJourneys(maxJourneys)
+                    .withLogsTopic(logsTopic);
         } catch (IllegalArgumentException e) {
             err.println("slo-scout: " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;
@@ -113,8 +122,9 @@ final class StreamCommand implements Callable<Integer> {
             stopped.countDown();
         }, "slo-scout-stream-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.printf("stream job %s: %d partitions of %s -> %sjourneys, %sjourney-history, %ssli-candidates, %sstatus, "
-                + "%sdead-letters%n", appId, job.partitions(), spansTopic, outputPrefix, outputPrefix, outputPrefix,
+        out.printf("stream job %s: %d partitions of %s -> %sjourneys, %sjourney-history, %ssli-candidates, "
+                + "%scapsules, %sstatus, %sdead-letters%n", appId, job.partitions(),
+                String.join(" and ", settings.inputTopics()), outputPrefix, outputPrefix, outputPrefix, outputPrefix,
                 outputPrefix, outputPrefix);
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
         String reported = null;

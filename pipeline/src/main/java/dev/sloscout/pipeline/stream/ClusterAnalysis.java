@@ -1,5 +1,7 @@
 package dev.sloscout.pipeline.stream;
 
+import dev.sloscout.engine.capsule.Capsule;
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
@@ -32,7 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What a stream job has found so far, read from its output topics: the journeys (each journey's latest snapshot,
- * merged state and all), their history windows, what the stages counted, and the dead letters. Reads committed
+ * merged state and all), their history windows, the capsules, what the stages counted, and the dead letters. Reads committed
  * records only (the job writes in transactions), from the start of each topic to its end as of the call. The result
  * is an {@link Analysis} like a local one, so the workbench shows, tunes and exports it the same way.
  */
@@ -48,16 +50,20 @@ public final class ClusterAnalysis {
      *
      * @param counts      what the stages counted, summed over partitions (spans, duplicateSpans, partialTraces ...)
      * @param deadLetters records the job could not use
+     * @param capsules    the capsules mined, most frequent first
      * @param problems    the first dead letters (origin and reason) and the snapshots that did not read
      */
-    public record Snapshot(String source, JourneyDiscovery.JourneyReport report, Map<String, Long> counts,
-            long deadLetters, List<Problem> problems) {
+    public record Snapshot(String source, JourneyDiscovery.JourneyReport report, List<Capsule> capsules,
+            Map<String, Long> counts, long deadLetters, List<Problem> problems) {
 
         public long count(String name) {
             return counts.getOrDefault(name, 0L);
         }
 
-        /** As an analysis: journeys, their histories and SLI candidates (no capsules, no sample traces). */
+        /**
+         * As an analysis: journeys, their histories, SLI candidates and capsules (no sample traces; capsules are not
+         * linked to journeys: logs and traces are partitioned apart).
+         */
         public Analysis analysis(List<MetricsProfile> profiles) {
             TreeSet<String> services = new TreeSet<>();
             report.journeys().forEach(j -> services.addAll(j.services()));
@@ -68,8 +74,8 @@ public final class ClusterAnalysis {
                     List.copyOf(services), 0, 0, deadLetters, problems, assembly);
             List<Pipeline.SourceStatus> statuses = List.of(new Pipeline.SourceStatus(source, "cluster analysis",
                     "stream job output", Pipeline.SourceState.DONE, 1, report.assignedTraces(), deadLetters));
-            return new Analysis(statuses, summary, report, new SliCatalog(profiles).candidates(report), List.of(), 0,
-                    Map.of(), problems, false);
+            return new Analysis(statuses, summary, report, new SliCatalog(profiles).candidates(report), capsules,
+                    count("logEvents"), Map.of(), problems, false);
         }
     }
 
@@ -92,19 +98,23 @@ public final class ClusterAnalysis {
         Map<String, byte[]> journeys = new HashMap<>();
         Map<String, byte[]> windows = new HashMap<>();
         Map<String, byte[]> statuses = new HashMap<>();
+        Map<String, byte[]> capsules = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         long deadLetters = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(names.journeys(), names.history(), names.status(),
-                    names.deadLetters())) {
+                    names.deadLetters(), names.capsules())) {
                 List<PartitionInfo> infos;
                 try {
                     infos = consumer.partitionsFor(topic, timeout);
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     throw new IllegalStateException("kafka " + bootstrap + ": no answer in " + timeout.toSeconds()
                             + " s", e);
+                }
+                if ((infos == null || infos.isEmpty()) && topic.equals(names.capsules())) {
+                    continue; // written by jobs of this version on: one started before has journeys only
                 }
                 if (infos == null || infos.isEmpty()) {
                     throw new IllegalStateException("kafka " + bootstrap + ": no topic " + topic + " (is a stream job "
@@ -132,7 +142,8 @@ public final class ClusterAnalysis {
                         }
                     } else {
                         Map<String, byte[]> latest = topic.equals(names.journeys()) ? journeys
-                                : topic.equals(names.history()) ? windows : statuses;
+                                : topic.equals(names.history()) ? windows
+                                : topic.equals(names.capsules()) ? capsules : statuses;
                         if (record.value() == null) {
                             latest.remove(record.key());
                         } else {
@@ -144,8 +155,8 @@ public final class ClusterAnalysis {
         } catch (org.apache.kafka.common.KafkaException e) {
             throw new IllegalStateException("kafka " + bootstrap + ": " + e.getMessage(), e);
         }
-        return snapshot("cluster " + bootstrap + " " + outputPrefix, journeys, windows, statuses, deadLetters,
-                problems);
+        return snapshot("cluster " + bootstrap + " " + outputPrefix, journeys, windows, statuses, capsules,
+                deadLetters, problems);
     }
 
     private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
@@ -172,7 +183,8 @@ public final class ClusterAnalysis {
     }
 
     static Snapshot snapshot(String source, Map<String, byte[]> journeys, Map<String, byte[]> windows,
-            Map<String, byte[]> statuses, long deadLetters, List<Problem> problems) {
+            Map<String, byte[]> statuses, Map<String, byte[]> capsuleRecords, long deadLetters,
+            List<Problem> problems) {
         List<JourneyState> states = new ArrayList<>();
         journeys.forEach((id, value) -> {
             try {
@@ -199,6 +211,20 @@ public final class ClusterAnalysis {
                 problems.add(new Problem(source, "status " + key, "skipped: " + e.getMessage()));
             }
         });
+        List<Capsule> capsules = new ArrayList<>();
+        capsuleRecords.forEach((id, value) -> {
+            try {
+                capsules.add(Snapshots.capsule(value));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(source, "capsule " + id, "skipped: " + e.getMessage()));
+            }
+        });
+        capsules.sort(CapsuleAccumulator.MOST_FREQUENT_FIRST);
+        long overflowLogs = counts.getOrDefault("overflowLogEvents", 0L);
+        if (overflowLogs > 0) {
+            problems.add(new Problem(source, "capsules", overflowLogs + " log events of services beyond the job's "
+                    + "bound per partition were mined together under " + CapsuleAccumulator.OTHER_SERVICES));
+        }
         long overflow = counts.getOrDefault("overflowTraces", 0L);
         if (overflow > 0) {
             problems.add(new Problem(source, "journeys", overflow + " traces of journeys beyond the job's bound per "
@@ -206,6 +232,7 @@ public final class ClusterAnalysis {
         }
         JourneyDiscovery.JourneyReport report = JourneyDiscovery.report(states, histories,
                 counts.getOrDefault("partialTraces", 0L));
-        return new Snapshot(source, report, Map.copyOf(counts), deadLetters, List.copyOf(problems));
+        return new Snapshot(source, report, List.copyOf(capsules), Map.copyOf(counts), deadLetters,
+                List.copyOf(problems));
     }
 }

@@ -1,6 +1,8 @@
 package dev.sloscout.pipeline.stream;
 
 import dev.sloscout.connectors.kafka.RecordDecoder;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogEventCodec;
 import dev.sloscout.engine.ingest.SpanGate;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
@@ -17,15 +19,18 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Stage 1: a record from the spans topic becomes spans keyed by trace id, each checked and redacted by the same
- * gate as the file path's (times out of range refused, secrets and personal data redacted before they are stored).
+ * Stage 1: a record from the spans or logs topic becomes spans keyed by trace id, each checked and redacted by the
+ * same gate as the file path's (times out of range refused, secrets and personal data redacted before they are
+ * stored), and log events keyed by service (mined as they are, as the file path mines them: templates and samples
+ * are redacted when capsules are written).
  * A record with nothing usable in it, or with parts refused, goes whole to the dead-letter topic with its origin and
  * the reason in headers ({@value #ORIGIN_HEADER}, {@value #REASON_HEADER}); the rest is processed.
  *
- * <p>Outputs are tagged by their first byte ({@link #SPAN}, {@link #DEAD_LETTER}) so the topology can route them.
+ * <p>Outputs are tagged by their first byte ({@link #SPAN}, {@link #LOG}, {@link #DEAD_LETTER}) so the topology can route them.
  */
 final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
     static final byte SPAN = 'S';
+    static final byte LOG = 'L';
     static final byte DEAD_LETTER = 'D';
     static final String ORIGIN_HEADER = "slo-scout.origin";
     static final String REASON_HEADER = "slo-scout.reason";
@@ -58,9 +63,9 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
         List<Problem> problems = new ArrayList<>(decoded.problems());
         refused.forEach(p -> problems.add(new Problem(p.source(), "partition " + origin.partition() + " offset "
                 + origin.offset() + " " + p.location(), p.reason())));
-        if (!decoded.logs().isEmpty()) {
-            problems.add(new Problem("kafka " + origin.topic(), "partition " + origin.partition() + " offset "
-                    + origin.offset(), decoded.logs().size() + " log records: the stream job does not mine logs yet"));
+        for (LogEvent log : decoded.logs()) {
+            context.forward(new Record<>(log.service().getBytes(StandardCharsets.UTF_8),
+                    Stages.tagged(LOG, LogEventCodec.encode(log)), record.timestamp(), new RecordHeaders()));
         }
         if (!problems.isEmpty()) {
             RecordHeaders headers = new RecordHeaders();

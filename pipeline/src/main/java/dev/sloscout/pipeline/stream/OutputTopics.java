@@ -25,6 +25,11 @@ public record OutputTopics(String prefix) {
         return prefix + "sli-candidates";
     }
 
+    /** Capsule snapshots (compacted, keyed by capsule id; a tombstone when a capsule's template took another id). */
+    public String capsules() {
+        return prefix + "capsules";
+    }
+
     /** What each stage's partitions counted: spans, duplicates, late and dropped spans, partial traces. */
     public String status() {
         return prefix + "status";

@@ -51,15 +51,33 @@ final class Snapshots {
         return JourneyState.decode(Base64.getDecoder().decode(state.asText()));
     }
 
-    private static final ObjectMapper CANDIDATES = dev.sloscout.pipeline.Json.MAPPER.copy()
+    private static final ObjectMapper COMPACT = dev.sloscout.pipeline.Json.MAPPER.copy()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     /** An SLI candidate as analysis.json writes it (definition, PromQL per profile, proposals), on one line. */
     static byte[] candidate(dev.sloscout.engine.sli.SliCandidate candidate) {
         try {
-            return CANDIDATES.writeValueAsBytes(candidate);
+            return COMPACT.writeValueAsBytes(candidate);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A capsule as analysis.json writes it (redacted template and samples, counts per bucket), on one line. */
+    static byte[] capsule(dev.sloscout.engine.capsule.Capsule capsule) {
+        try {
+            return COMPACT.writeValueAsBytes(dev.sloscout.pipeline.CapsuleReport.of(capsule));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A capsule record read back. @throws IllegalArgumentException when the record is not one */
+    static dev.sloscout.engine.capsule.Capsule capsule(byte[] value) {
+        try {
+            return COMPACT.readValue(value, dev.sloscout.pipeline.CapsuleReport.class).capsule();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a capsule: " + e.getMessage(), e);
         }
     }
 

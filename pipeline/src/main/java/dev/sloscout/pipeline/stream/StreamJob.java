@@ -20,7 +20,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
- * One instance of the stream job: checks the spans topic, creates the output topics it writes (compacted snapshots,
+ * One instance of the stream job: checks the input topics, creates the output topics it writes (compacted snapshots,
  * a dead-letter topic that keeps what it is given for a week), then runs the topology until closed. Start as many
  * instances with the same application id as there are machines; they share the partitions, and when one stops or
  * dies the others take its partitions over with their state (rebuilt from the changelog topics).
@@ -83,30 +83,36 @@ public final class StreamJob implements AutoCloseable {
         streams.close(Duration.ofSeconds(30));
     }
 
+    /** The topic, or why it cannot be read: missing, or the servers did not answer. */
+    private static TopicDescription describe(Admin admin, StreamSettings settings, String topic, String what)
+            throws InterruptedException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalStateException("kafka " + settings.bootstrap() + ": the " + what + " topic " + topic
+                        + " does not exist");
+            }
+            throw new IllegalStateException("kafka " + settings.bootstrap() + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("kafka " + settings.bootstrap() + ": no answer in 30 s", e);
+        }
+    }
+
     private static int prepareTopics(StreamSettings settings) {
         Properties props = new Properties();
         props.putAll(settings.connection());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
-            TopicDescription spans;
-            try {
-                spans = admin.describeTopics(List.of(settings.spansTopic())).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).get(settings.spansTopic());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    throw new IllegalStateException("kafka " + settings.bootstrap() + ": the spans topic "
-                            + settings.spansTopic() + " does not exist");
-                }
-                throw new IllegalStateException("kafka " + settings.bootstrap() + ": " + e.getCause().getMessage(), e);
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("kafka " + settings.bootstrap() + ": no answer in 30 s", e);
+            int partitions = describe(admin, settings, settings.spansTopic(), "spans").partitions().size();
+            if (settings.logsTopic() != null) {
+                describe(admin, settings, settings.logsTopic(), "logs");
             }
-            int partitions = spans.partitions().size();
             Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             List<NewTopic> wanted = new ArrayList<>();
-            for (String topic : List.of(settings.outputs().journeys(), settings.outputs().history(), settings.outputs().status(),
-                    settings.outputs().sliCandidates())) {
+            for (String topic : List.of(settings.outputs().journeys(), settings.outputs().history(),
+                    settings.outputs().status(), settings.outputs().sliCandidates(), settings.outputs().capsules())) {
                 wanted.add(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.empty())
                         .configs(compacted));
             }

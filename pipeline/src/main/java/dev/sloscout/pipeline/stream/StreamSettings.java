@@ -26,9 +26,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param maxJourneys  journeys told apart per partition of the journey stage; traces of further ones are counted
  *                     ({@code overflowTraces}), not kept: a flood of distinct entry operations cannot grow the state
  *                     without bound
+ * @param logsTopic    where agents write log records (OTLP logs, JSON lines), mined into capsules; null for none (log
+ *                     records on the spans topic are mined too)
  */
 public record StreamSettings(String bootstrap, String spansTopic, String appId, String outputPrefix, Path stateDir,
-        int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection, int maxJourneys) {
+        int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection, int maxJourneys,
+        String logsTopic) {
 
     public static final Duration DEFAULT_EMIT_EVERY = Duration.ofSeconds(10);
     /** Longer than a failover with the session below: a trace whose spans straddle one is not cut in two. */
@@ -52,18 +55,29 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
         if (maxJourneys < 1) {
             throw new IllegalArgumentException("max journeys must be at least 1, got " + maxJourneys);
         }
+        logsTopic = logsTopic == null || logsTopic.isBlank() || logsTopic.equals(spansTopic) ? null : logsTopic;
     }
 
     /** With the default bound of journeys per partition ({@value JourneyDiscovery#DEFAULT_MAX_JOURNEYS}). */
     public StreamSettings(String bootstrap, String spansTopic, String appId, String outputPrefix, Path stateDir,
             int threads, Duration emitEvery, Duration idle, Duration rootWait, Properties connection) {
         this(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle, rootWait, connection,
-                JourneyDiscovery.DEFAULT_MAX_JOURNEYS);
+                JourneyDiscovery.DEFAULT_MAX_JOURNEYS, null);
     }
 
     public StreamSettings withMaxJourneys(int max) {
         return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle,
-                rootWait, connection, max);
+                rootWait, connection, max, logsTopic);
+    }
+
+    public StreamSettings withLogsTopic(String topic) {
+        return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle,
+                rootWait, connection, maxJourneys, topic);
+    }
+
+    /** The topics the job reads: the spans topic and, when given, the logs topic. */
+    public List<String> inputTopics() {
+        return logsTopic == null ? List.of(spansTopic) : List.of(spansTopic, logsTopic);
     }
 
     public static StreamSettings defaults(String bootstrap, String spansTopic, String appId, String outputPrefix,
@@ -74,7 +88,7 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
 
     public StreamSettings withTimes(Duration emitEvery, Duration idle, Duration rootWait) {
         return new StreamSettings(bootstrap, spansTopic, appId, outputPrefix, stateDir, threads, emitEvery, idle,
-                rootWait, connection, maxJourneys);
+                rootWait, connection, maxJourneys, logsTopic);
     }
 
     /** The topics this job writes. */

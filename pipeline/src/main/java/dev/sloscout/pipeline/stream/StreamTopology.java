@@ -16,7 +16,10 @@ import java.util.Map;
 /**
  * The engine's stages as a Kafka Streams topology:
  * <pre>
- *   spans topic -> decode (+ gate) --dead letters--> dead-letters topic
+ *   spans (and logs) topic -> decode (+ gate) --dead letters--> dead-letters topic
+ *                      |                    \ log events, keyed by service
+ *                      |                     v  repartition "logs-by-service"
+ *                      |                  mine (stores: capsule-snapshots, capsule-journal) --> capsules, status
  *                      | spans, keyed by trace id
  *                      v  repartition "spans-by-trace"
  *                  assemble (stores: open-traces, open-spans) --status--> status topic
@@ -25,7 +28,8 @@ import java.util.Map;
  *                  add up (stores: journeys, journey-history windows) --> journeys, journey-history,
  *                                                                          sli-candidates, status topics
  * </pre>
- * Every stage is the engine's own code (record decoding, span gate and redaction, journey assignment and statistics);
+ * Every stage is the engine's own code (record decoding, span gate and redaction, journey assignment and statistics,
+ * capsule mining);
  * only where state lives and when traces close is the stream's.
  */
 public final class StreamTopology {
@@ -49,15 +53,40 @@ public final class StreamTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JourneyStage.COUNTERS),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
 
-        KStream<byte[], byte[]> decoded = builder.stream(settings.spansTopic(),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.SNAPSHOTS),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.JOURNAL),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.EMITTED),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.COUNTERS),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+
+        KStream<byte[], byte[]> decoded = builder.stream(settings.inputTopics(),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("spans-in"))
                 .process(DecodeStage::new, Named.as("decode"));
         Map<String, KStream<byte[], byte[]>> byKind = decoded.split(Named.as("decoded-"))
                 .branch((key, value) -> value[0] == DecodeStage.DEAD_LETTER, Branched.as("dead"))
+                .branch((key, value) -> value[0] == DecodeStage.LOG, Branched.as("logs"))
                 .defaultBranch(Branched.as("spans"));
         byKind.get("decoded-dead").mapValues(Stages::untagged, Named.as("dead-letter-value"))
                 .to(settings.outputs().deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("dead-letters-out"));
+
+        Map<String, KStream<String, byte[]>> mined = byKind.get("decoded-logs")
+                .mapValues(Stages::untagged, Named.as("log-value"))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("logs-by-service"))
+                .process(() -> new CapsuleStage(settings.emitEvery()), Named.as("mine"), CapsuleStage.SNAPSHOTS,
+                        CapsuleStage.JOURNAL, CapsuleStage.EMITTED, CapsuleStage.COUNTERS)
+                .split(Named.as("mined-"))
+                .branch((key, value) -> value[0] == AssemblyStage.STATUS, Branched.as("status"))
+                .defaultBranch(Branched.as("capsules"));
+        toTopic(mined.get("mined-status"), settings.outputs().status(), "capsules-status");
+        mined.get("mined-capsules")
+                .mapValues(value -> value[0] == CapsuleStage.GONE ? null : Stages.untagged(value),
+                        Named.as("capsule-value"))
+                .to(settings.outputs().capsules(), Produced.with(Serdes.String(), Serdes.ByteArray())
+                        .withName("capsules-out"));
 
         KStream<String, byte[]> assembled = byKind.get("decoded-spans")
                 .mapValues(Stages::untagged, Named.as("span-value"))

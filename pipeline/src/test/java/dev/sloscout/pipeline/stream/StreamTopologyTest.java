@@ -45,7 +45,7 @@ class StreamTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> spans;
     private final StreamSettings settings = StreamSettings.defaults("127.0.0.1:1", "otlp_spans", "topology-test",
-            "out.", Path.of(".")).withTimes(Duration.ofSeconds(5), IDLE, ROOT_WAIT);
+            "out.", Path.of(".")).withTimes(Duration.ofSeconds(5), IDLE, ROOT_WAIT).withLogsTopic("otlp_logs");
     private final OtlpJsonWriter writer = new OtlpJsonWriter();
 
     @BeforeEach
@@ -92,7 +92,7 @@ class StreamTopologyTest {
         Map<String, byte[]> status = latest(settings.outputs().status());
         long deadLetters = driver.createOutputTopic(settings.outputs().deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()).getQueueSize();
-        return ClusterAnalysis.snapshot("test", journeys, windows, status, deadLetters, new ArrayList<>());
+        return ClusterAnalysis.snapshot("test", journeys, windows, status, java.util.Map.of(), deadLetters, new ArrayList<>());
     }
 
     private Map<String, byte[]> latest(String topic) {
@@ -233,6 +233,50 @@ class StreamTopologyTest {
     }
 
     @Test
+    void logRecordsAreMinedIntoTheCapsulesAFilePathAnalysisFinds() {
+        List<dev.sloscout.engine.demo.DemoLog> all = new ArrayList<>();
+        dev.sloscout.engine.demo.DemoShop.generate(3, 1, 6, span -> { }, all::add);
+        // few: the test driver commits (flushing every store) after each repartitioned event
+        List<dev.sloscout.engine.demo.DemoLog> logs = all.subList(0, 600);
+        var logTopic = driver.createInputTopic("otlp_logs", new ByteArraySerializer(), new ByteArraySerializer());
+        var writer = new dev.sloscout.connectors.files.OtlpJsonLogWriter();
+        var local = new dev.sloscout.engine.capsule.CapsuleAccumulator(new dev.sloscout.engine.redact.Redactor(),
+                dev.sloscout.engine.capsule.TraceLookup.NONE, 2026);
+        for (int from = 0; from < logs.size(); from += 100) {
+            var batch = logs.subList(from, Math.min(logs.size(), from + 100));
+            var record = writer.request(batch).getBytes(StandardCharsets.UTF_8);
+            // what the file path's reader makes of the same records
+            dev.sloscout.connectors.kafka.RecordDecoder.decode("otlp_logs", 0, from, record).logs()
+                    .forEach(local::accept);
+            if (from == 0) { // log records on the spans topic are mined as well
+                spans.pipeInput(new TestRecord<>(null, record, T0));
+            } else {
+                logTopic.pipeInput(new TestRecord<>(null, record, T0.plusMillis(from)));
+            }
+        }
+        logTopic.pipeInput(new TestRecord<>(null, new byte[] {0x0a, 0x7f, 0x01}, T0.plusSeconds(60)));
+        tick(Duration.ofSeconds(5));
+
+        Map<String, Long> expected = new HashMap<>();
+        local.capsules().forEach(c -> expected.put(c.id() + " " + c.template(), c.count()));
+
+        Map<String, byte[]> records = latest(settings.outputs().capsules());
+        ClusterAnalysis.Snapshot out = ClusterAnalysis.snapshot("test", Map.of(), Map.of(),
+                latest(settings.outputs().status()), records, 0, new ArrayList<>());
+        Map<String, Long> mined = new HashMap<>();
+        out.capsules().forEach(c -> mined.put(c.id() + " " + c.template(), c.count()));
+        assertThat(expected).hasSizeGreaterThan(3);
+        assertThat(mined).isEqualTo(expected);
+        assertThat(out.count("logEvents")).isEqualTo(logs.size());
+        assertThat(out.analysis(dev.sloscout.pipeline.PipelineOptions.defaults().profiles()).capsules())
+                .isEqualTo(out.capsules());
+        var dead = driver.createOutputTopic(settings.outputs().deadLetters(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList();
+        assertThat(dead).singleElement().satisfies(r -> assertThat(header(r.headers()
+                .lastHeader(DecodeStage.ORIGIN_HEADER))).startsWith("otlp_logs/0/"));
+    }
+
+    @Test
     void settingsRunExactlyOnceAndGivenClientSettingsWin() {
         Properties given = new Properties();
         given.put("session.timeout.ms", "6000");
@@ -254,7 +298,7 @@ class StreamTopologyTest {
         Map<String, byte[]> journeys = Map.of("j-1", "{not json".getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> windows = Map.of("j-1@1", "{\"format\":1,\"counts\":[1]}".getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> status = Map.of("assembly-0", "{\"format\":9}".getBytes(StandardCharsets.UTF_8));
-        ClusterAnalysis.Snapshot out = ClusterAnalysis.snapshot("test", journeys, windows, status, 0,
+        ClusterAnalysis.Snapshot out = ClusterAnalysis.snapshot("test", journeys, windows, status, java.util.Map.of(), 0,
                 new ArrayList<>());
         assertThat(out.report().journeys()).isEmpty();
         assertThat(out.problems()).extracting(dev.sloscout.engine.model.Problem::location)

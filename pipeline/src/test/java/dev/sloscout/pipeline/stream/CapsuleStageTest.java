@@ -1,0 +1,194 @@
+package dev.sloscout.pipeline.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sloscout.engine.capsule.Capsule;
+import dev.sloscout.engine.capsule.CapsuleAccumulator;
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogEventCodec;
+import dev.sloscout.engine.capsule.TraceLookup;
+import dev.sloscout.engine.demo.DemoShop;
+import dev.sloscout.engine.redact.Redactor;
+import dev.sloscout.pipeline.CapsuleReport;
+import dev.sloscout.pipeline.DemoLogs;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The capsule stage alone, on Kafka's mock context with real (in-memory) stores: what it writes equals what the
+ * file path's accumulator finds in the same events, also when services are read back from their snapshots and
+ * journals all the time and when a second instance carries on from the stores the first one left.
+ */
+class CapsuleStageTest {
+    private static final Duration EMIT = Duration.ofSeconds(10);
+
+    /** The demo shop's log records, and a plain-text service whose header layout must be learnt. */
+    private static List<LogEvent> events() {
+        List<LogEvent> out = new ArrayList<>();
+        DemoShop.generate(5, 1, 30, span -> { }, log -> out.add(DemoLogs.event(log)));
+        Random random = new Random(5);
+        List<LogEvent> mixed = new ArrayList<>(out.size() + 3000);
+        int plain = 0;
+        for (LogEvent e : out) {
+            mixed.add(e);
+            if (random.nextInt(3) == 0) {
+                Instant at = Instant.ofEpochMilli(e.epochMillis());
+                String line = at + " " + (random.nextInt(5) == 0 ? "WARN" : "INFO") + " [worker-"
+                        + random.nextInt(8) + "] cache " + (random.nextBoolean() ? "miss" : "hit") + " for key "
+                        + Long.toHexString(random.nextLong()) + " after " + random.nextInt(900) + " ms";
+                mixed.add(LogEvent.rawLine("cache.log", ++plain, "cache", line));
+            }
+        }
+        return mixed;
+    }
+
+    private static MockProcessorContext<String, byte[]> context() {
+        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(Instant.parse("2026-12-01T00:00:00Z").toEpochMilli());
+        context.setCurrentStreamTimeMs(DemoShop.START.toEpochMilli());
+        for (String name : List.of(CapsuleStage.SNAPSHOTS, CapsuleStage.EMITTED, CapsuleStage.COUNTERS)) {
+            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> journal = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CapsuleStage.JOURNAL), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled().build();
+        journal.init(context.getStateStoreContext(), journal);
+        context.addStateStore(journal);
+        return context;
+    }
+
+    /** Feeds events, punctuating every {@code emitEvery} events; collects what went out (tombstones remove). */
+    private static void feed(CapsuleStage stage, MockProcessorContext<String, byte[]> context, List<LogEvent> events,
+            int emitEvery, Map<String, Capsule> out) {
+        int n = 0;
+        for (LogEvent e : events) {
+            stage.process(record(e));
+            if (++n % emitEvery == 0) {
+                punctuate(context, out);
+            }
+        }
+        punctuate(context, out);
+    }
+
+    /** The record an event travels in: keyed by service, at its own time (a plain line's is in its header). */
+    private static Record<byte[], byte[]> record(LogEvent e) {
+        long time = e.epochMillis() == dev.sloscout.engine.capsule.LogHeader.NO_TIME ? DemoShop.START.toEpochMilli()
+                : e.epochMillis();
+        return new Record<>(e.service().getBytes(StandardCharsets.UTF_8), LogEventCodec.encode(e), time);
+    }
+
+    private static void punctuate(MockProcessorContext<String, byte[]> context, Map<String, Capsule> out) {
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(context.currentStreamTimeMs());
+        for (var forward : context.forwarded()) {
+            byte[] value = forward.record().value();
+            if (value[0] == CapsuleStage.GONE) {
+                out.remove(forward.record().key());
+            } else if (value[0] == CapsuleStage.CAPSULE) {
+                out.put(forward.record().key(), Snapshots.capsule(Stages.untagged(value)));
+            }
+        }
+        context.resetForwards();
+    }
+
+    private static Map<String, Capsule> expected(List<LogEvent> events) {
+        CapsuleAccumulator local = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE,
+                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+        events.forEach(local::accept);
+        Map<String, Capsule> out = new HashMap<>();
+        local.capsules().forEach(c -> out.put(c.id(), CapsuleReport.of(c).capsule())); // as the topic carries them
+        return out;
+    }
+
+    @Test
+    void capsulesEqualTheFilePathsAlsoWhenReadBackFromSnapshotsAndJournals() {
+        List<LogEvent> all = events();
+        List<LogEvent> events = all.subList(0, Math.min(all.size(), 4000)); // each event reads a state back: slow
+        Map<String, Capsule> expected = expected(events);
+        assertThat(expected.values().stream().map(Capsule::service).distinct()).hasSizeGreaterThan(3)
+                .contains("cache");
+
+        MockProcessorContext<String, byte[]> context = context();
+        // one service in memory, a snapshot every 40 events: nearly every event reads a state back
+        CapsuleStage stage = new CapsuleStage(EMIT, 2000, 40, 1);
+        stage.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(stage, context, events, 700, out);
+
+        assertThat(out.keySet()).isEqualTo(expected.keySet());
+        assertThat(out).isEqualTo(expected);
+        KeyValueStore<String, byte[]> counters = context.getStateStore(CapsuleStage.COUNTERS);
+        assertThat(counters.get("counters")).isNotNull();
+    }
+
+    @Test
+    void anInstanceTakingThePartitionOverCarriesOnFromTheStores() {
+        List<LogEvent> events = events();
+        int cut = events.size() / 2 + 17;
+        MockProcessorContext<String, byte[]> context = context();
+        CapsuleStage first = new CapsuleStage(EMIT, 2000, 500, 256);
+        first.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(first, context, events.subList(0, cut), 900, out);
+        // the first instance dies after journaling more events (their emission never happened)
+        for (LogEvent e : events.subList(cut, cut + 300)) {
+            first.process(record(e));
+        }
+        context.resetForwards();
+
+        MockProcessorContext<String, byte[]> takeover = context();
+        for (String name : List.of(CapsuleStage.SNAPSHOTS, CapsuleStage.EMITTED, CapsuleStage.COUNTERS,
+                CapsuleStage.JOURNAL)) {
+            copy(context.getStateStore(name), takeover.getStateStore(name));
+        }
+        CapsuleStage second = new CapsuleStage(EMIT, 2000, 500, 256);
+        second.init(takeover);
+        feed(second, takeover, events.subList(cut + 300, events.size()), 900, out);
+
+        assertThat(out).isEqualTo(expected(events));
+    }
+
+    @Test
+    void servicesBeyondTheBoundAreMinedTogetherAndCounted() {
+        List<LogEvent> events = events();
+        MockProcessorContext<String, byte[]> context = context();
+        CapsuleStage stage = new CapsuleStage(EMIT, 2, 500, 256);
+        stage.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(stage, context, events, 1000, out);
+
+        assertThat(out.values().stream().map(Capsule::service).distinct()).hasSize(3)
+                .contains(CapsuleAccumulator.OTHER_SERVICES);
+        assertThat(out.values().stream().mapToLong(Capsule::count).sum()).isEqualTo(events.size());
+        long[] counts = Stages.longs(context.<KeyValueStore<String, byte[]>>getStateStore(CapsuleStage.COUNTERS)
+                .get("counters"));
+        assertThat(counts[0]).as("logEvents").isEqualTo(events.size());
+        assertThat(counts[1]).as("logServices").isEqualTo(2);
+        assertThat(counts[2]).as("overflowLogEvents").isPositive();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K> void copy(Object from, Object to) {
+        KeyValueStore<K, byte[]> source = (KeyValueStore<K, byte[]>) from;
+        KeyValueStore<K, byte[]> target = (KeyValueStore<K, byte[]>) to;
+        try (var all = source.all()) {
+            all.forEachRemaining(kv -> target.put(kv.key, kv.value));
+        }
+    }
+}
