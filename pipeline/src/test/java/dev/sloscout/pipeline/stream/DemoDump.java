@@ -1,7 +1,9 @@
 package dev.sloscout.pipeline.stream;
 
+import dev.sloscout.connectors.files.OtlpJsonLogWriter;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
+import dev.sloscout.engine.demo.DemoLog;
 import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.TraceId;
@@ -15,7 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** A day of the demo shop's traffic as the stream job's tests put it on a spans topic. */
+/** A day of the demo shop's traffic as the stream job's tests put it on a spans topic (and its logs on a logs topic). */
 public final class DemoDump {
     private DemoDump() {
     }
@@ -26,6 +28,54 @@ public final class DemoDump {
         DemoShop.generate(seed, 1, peakRequestsPerMinute, s -> byTrace.computeIfAbsent(s.traceId(),
                 t -> new ArrayList<>()).add(s));
         return new ArrayList<>(byTrace.values());
+    }
+
+    /** The log records of the same generated day, in the order they were generated. */
+    public static List<DemoLog> logs(long seed, double peakRequestsPerMinute) {
+        List<DemoLog> out = new ArrayList<>();
+        DemoShop.generate(seed, 1, peakRequestsPerMinute, s -> { }, out::add);
+        return out;
+    }
+
+    /** Log records as OTLP/JSON requests, one line each, {@code batch} records to a line (a log file's lines). */
+    public static String logLines(List<DemoLog> logs, int batch) {
+        OtlpJsonLogWriter writer = new OtlpJsonLogWriter();
+        StringBuilder out = new StringBuilder();
+        for (int from = 0; from < logs.size(); from += batch) {
+            out.append(writer.request(logs.subList(from, Math.min(logs.size(), from + batch)))).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Log records on {@code topic} as an agent would write them: keyed by service (so each service's records keep
+     * their order on one partition), up to {@code batch} records of one service to a record.
+     */
+    public static void produceLogs(String bootstrap, String topic, List<DemoLog> logs, int batch) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        OtlpJsonLogWriter writer = new OtlpJsonLogWriter();
+        Map<String, List<DemoLog>> pending = new LinkedHashMap<>();
+        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (DemoLog log : logs) {
+                List<DemoLog> mine = pending.computeIfAbsent(log.service(), k -> new ArrayList<>());
+                mine.add(log);
+                if (mine.size() == batch) {
+                    send(out, topic, writer, log.service(), mine);
+                }
+            }
+            pending.forEach((service, rest) -> send(out, topic, writer, service, rest));
+        }
+    }
+
+    private static void send(KafkaProducer<byte[], byte[]> out, String topic, OtlpJsonLogWriter writer,
+            String service, List<DemoLog> records) {
+        if (!records.isEmpty()) {
+            out.send(new ProducerRecord<>(topic, service.getBytes(StandardCharsets.UTF_8),
+                    writer.request(records).getBytes(StandardCharsets.UTF_8)));
+            records.clear();
+        }
     }
 
     /**

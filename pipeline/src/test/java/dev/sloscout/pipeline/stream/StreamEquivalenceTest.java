@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same dump analysed by the file pipeline and by two instances of the stream job on a real broker (KRaft, one
- * node, in this JVM) with six partitions: the same journeys, counts, percentiles and histories; bad records in the
- * dead-letter topic with where they came from and why.
+ * node, in this JVM) with six partitions: the same journeys, counts, percentiles and histories, the same capsules
+ * from the logs (ids, templates, counts); bad records in the dead-letter topic with where they came from and why.
  */
 @Tag("slow")
 class StreamEquivalenceTest {
@@ -61,12 +61,19 @@ class StreamEquivalenceTest {
         Path dump = dir.resolve("dump.jsonl");
         Files.writeString(dump, traces.stream().map(t -> writer.request(t, false))
                 .reduce(new StringBuilder(), (b, line) -> b.append(line).append('\n'), StringBuilder::append));
-        Analysis local = new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { }).files(List.of(dump));
+        List<dev.sloscout.engine.demo.DemoLog> logs = DemoDump.logs(21, 2);
+        Path logDump = dir.resolve("logs.jsonl");
+        Files.writeString(logDump, DemoDump.logLines(logs, 50));
+        Analysis local = new Pipeline(PipelineOptions.defaults(), () -> false, (i, s) -> { })
+                .files(List.of(dump, logDump));
         assertThat(local.journeys()).hasSizeGreaterThan(3);
+        assertThat(local.capsules()).hasSizeGreaterThan(3);
+        assertThat(local.logEvents()).isEqualTo(logs.size());
 
         String topic = "otlp_spans";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
+                    new NewTopic("otlp_logs", PARTITIONS, (short) 1))).all().get();
         }
         byte[] proto = OtlpProtoWriter.bare(traces.get(0));
         List<byte[]> bad = List.of("not telemetry at all".getBytes(StandardCharsets.UTF_8),
@@ -75,6 +82,7 @@ class StreamEquivalenceTest {
         int[] badPartitions = {0, 3, 5};
         // each trace in two records, the way a collector's batches cut traces: they land on different partitions
         DemoDump.produce(kafka.bootstrap(), topic, PARTITIONS, traces, null);
+        DemoDump.produceLogs(kafka.bootstrap(), "otlp_logs", logs, 50);
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (int i = 0; i < bad.size(); i++) {
                 producer.send(new ProducerRecord<>(topic, badPartitions[i], null, bad.get(i)));
@@ -83,14 +91,14 @@ class StreamEquivalenceTest {
 
         StreamSettings settings = new StreamSettings(kafka.bootstrap(), topic, "equivalence", "out.",
                 dir.resolve("state-1"), 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                new Properties());
+                new Properties()).withLogsTopic("otlp_logs");
         StreamSettings second = new StreamSettings(kafka.bootstrap(), topic, "equivalence", "out.",
                 dir.resolve("state-2"), 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                new Properties());
+                new Properties()).withLogsTopic("otlp_logs");
         ClusterAnalysis.Snapshot found;
         try (StreamJob one = StreamJob.start(settings); StreamJob two = StreamJob.start(second)) {
             assertThat(one.partitions()).isEqualTo(PARTITIONS);
-            found = awaitTraces(local.report().assignedTraces(), spans.size(), Duration.ofSeconds(150));
+            found = awaitTraces(local.report().assignedTraces(), spans.size(), logs.size(), Duration.ofSeconds(150));
         }
 
         assertThat(found.report().assignedTraces()).isEqualTo(local.report().assignedTraces());
@@ -118,6 +126,13 @@ class StreamEquivalenceTest {
         Analysis asAnalysis = found.analysis(PipelineOptions.defaults().profiles());
         assertThat(asAnalysis.candidates()).hasSameSizeAs(local.candidates());
 
+        Map<String, String> localCapsules = new java.util.TreeMap<>();
+        local.capsules().forEach(c -> localCapsules.put(c.id(), c.template() + " x" + c.count()));
+        Map<String, String> streamCapsules = new java.util.TreeMap<>();
+        found.capsules().forEach(c -> streamCapsules.put(c.id(), c.template() + " x" + c.count()));
+        assertThat(streamCapsules).isEqualTo(localCapsules);
+        assertThat(asAnalysis.logEvents()).isEqualTo(logs.size());
+
         assertThat(found.deadLetters()).isEqualTo(bad.size());
         assertThat(found.problems()).hasSize(bad.size()).allSatisfy(p -> {
             assertThat(p.source()).isEqualTo("kafka " + topic);
@@ -127,10 +142,10 @@ class StreamEquivalenceTest {
     }
 
     /**
-     * Reads the job's output until it has counted the traces and spans (the job closes the last traces once the
-     * input has been quiet for the root wait, 20 s; each stage's counts come in snapshots of their own).
+     * Reads the job's output until it has counted the traces, spans and log events (the job closes the last traces
+     * once the input has been quiet for the root wait, 20 s; each stage's counts come in snapshots of their own).
      */
-    static ClusterAnalysis.Snapshot awaitTraces(long traces, long spans, Duration timeout)
+    static ClusterAnalysis.Snapshot awaitTraces(long traces, long spans, long logEvents, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         ClusterAnalysis.Snapshot last = null;
@@ -138,7 +153,9 @@ class StreamEquivalenceTest {
             last = ClusterAnalysis.read(kafka.bootstrap(), "out.", new Properties(), Duration.ofSeconds(20),
                     () -> false);
             if (last.report().assignedTraces() + last.report().partialTraces() >= traces
-                    && last.count("spans") - last.count("duplicateSpans") >= spans) {
+                    && last.count("spans") - last.count("duplicateSpans") >= spans
+                    && last.capsules().stream().mapToLong(dev.sloscout.engine.capsule.Capsule::count).sum()
+                    >= logEvents) {
                 return last;
             }
             Thread.sleep(1000);
