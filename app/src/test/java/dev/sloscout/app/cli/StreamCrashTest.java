@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Exactly once, for real: two {@code slo-scout stream} instances in child JVMs share a six-partition spans topic;
  * one is killed (SIGKILL) while the first half of a dump is being processed, the second half comes after. The
  * survivor takes the dead one's partitions over with their state, and {@code analyze --cluster} then finds exactly
- * the journeys, counts and percentiles {@code analyze} finds in the same dump read from a file.
+ * the journeys, counts and percentiles, and the capsules, {@code analyze} finds in the same dump read from files.
  */
 @Tag("slow")
 class StreamCrashTest {
@@ -44,13 +44,17 @@ class StreamCrashTest {
         OtlpJsonWriter writer = new OtlpJsonWriter();
         Path dump = dir.resolve("dump.jsonl");
         Files.writeString(dump, String.join("\n", traces.stream().map(t -> writer.request(t, false)).toList()) + "\n");
-        CliRun local = CliRun.of("analyze", dump.toString(), "--validate", "never", "--out",
+        List<dev.sloscout.engine.demo.DemoLog> logs = DemoDump.logs(31, 3);
+        Path logDump = dir.resolve("logs.jsonl");
+        Files.writeString(logDump, DemoDump.logLines(logs, 50));
+        CliRun local = CliRun.of("analyze", dump.toString(), logDump.toString(), "--validate", "never", "--out",
                 dir.resolve("local").toString());
         assertThat(local.exitCode()).as(local.err()).isZero();
 
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-                admin.createTopics(List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1),
+                        new NewTopic("otlp_logs", PARTITIONS, (short) 1))).all().get();
             }
             CliRun missing = CliRun.of("stream", "--bootstrap", kafka.bootstrap(), "--spans-topic", "no_such_topic",
                     "--state-dir", dir.resolve("state-missing").toString(), "--seconds", "1");
@@ -66,11 +70,12 @@ class StreamCrashTest {
             // the first, whenever the test gets to send it (the stream job closes traces by record time)
             long base = System.currentTimeMillis();
             DemoDump.produce(kafka.bootstrap(), "otlp_spans", PARTITIONS, traces.subList(0, half), base);
+            DemoDump.produceLogs(kafka.bootstrap(), "otlp_logs", logs.subList(0, logs.size() / 2), 50);
             Process victim = instance(kafka, "one");
             Process survivor = instance(kafka, "two");
             try {
-                ChildProcesses.await(() -> count(kafka, "spans") > 0, Duration.ofSeconds(90), () -> "the job's first spans",
-                        dir);
+                ChildProcesses.await(() -> count(kafka, "spans") > 0 && count(kafka, "logEvents") > 0,
+                        Duration.ofSeconds(90), () -> "the job's first spans and log events", dir);
                 // SIGKILL mid-stream, with traces open in its stores (they close after 45 quiet seconds): no
                 // shutdown hook, no commit, an open transaction left behind
                 assertThat(assigned(kafka)).as("no trace closed yet").isZero();
@@ -82,6 +87,7 @@ class StreamCrashTest {
                 }
                 DemoDump.produce(kafka.bootstrap(), "otlp_spans", PARTITIONS, traces.subList(half, traces.size()),
                         base + 5_000);
+                DemoDump.produceLogs(kafka.bootstrap(), "otlp_logs", logs.subList(logs.size() / 2, logs.size()), 50);
                 long expected = journeys(dir.resolve("local")).values().stream().mapToLong(j -> j.get("traces")
                         .asLong()).sum();
                 long killedAt = System.nanoTime();
@@ -90,8 +96,10 @@ class StreamCrashTest {
                     var now = read(kafka);
                     timeline.append(String.format(java.util.Locale.ROOT, "%n%5.1f s after the kill: %d in journeys, %s",
                             (System.nanoTime() - killedAt) / 1e9, now.report().assignedTraces(), now.counts()));
-                    return now.report().assignedTraces() >= expected;
-                }, Duration.ofSeconds(180), () -> expected + " traces; what the job counted:" + timeline, dir);
+                    return now.report().assignedTraces() >= expected && now.capsules().stream()
+                            .mapToLong(dev.sloscout.engine.capsule.Capsule::count).sum() >= logs.size();
+                }, Duration.ofSeconds(180), () -> expected + " traces, " + logs.size() + " log events; what the job "
+                        + "counted:" + timeline, dir);
             } finally {
                 victim.toHandle().destroyForcibly();
                 survivor.toHandle().destroy(); // SIGTERM: the shutdown hook commits and leaves the group
@@ -117,16 +125,28 @@ class StreamCrashTest {
             JsonNode clusterDoc = read(dir.resolve("cluster"));
             assertThat(clusterDoc.get("assignedTraces")).isEqualTo(localDoc.get("assignedTraces"));
             assertThat(clusterDoc.get("sliCandidates").size()).isEqualTo(localDoc.get("sliCandidates").size());
+            assertThat(capsules(clusterDoc)).as("capsules: mined again from the journal, none lost or doubled")
+                    .isEqualTo(capsules(localDoc));
+            assertThat(counts.count("logEvents")).isEqualTo(logs.size());
             assertThat(Files.list(dir.resolve("cluster").resolve("prometheus").resolve("rules")).count())
                     .as("the bundle is exported as from a local analysis").isPositive();
         }
+    }
+
+    /** Each capsule's template and count, by id. */
+    private static Map<String, String> capsules(JsonNode analysis) {
+        Map<String, String> out = new TreeMap<>();
+        analysis.get("capsules").forEach(c -> out.put(c.get("id").asText(), c.get("template").asText() + " x"
+                + c.get("count").asLong()));
+        return out;
     }
 
     /** {@code slo-scout stream} in a JVM of its own, sharing the work under one application id. */
     private Process instance(EmbeddedKafka kafka, String name) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "dev.sloscout.app.Main", "stream",
-                "--bootstrap", kafka.bootstrap(), "--spans-topic", "otlp_spans", "--app-id", "crash",
+                "--bootstrap", kafka.bootstrap(), "--spans-topic", "otlp_spans", "--logs-topic", "otlp_logs",
+                "--app-id", "crash",
                 "--output-prefix", "out.", "--state-dir", dir.resolve("state-" + name).toString(),
                 // traces close after 30 s of record time without a span, or 45 s of quiet input: longer than a
                 // failover takes here (a 6 s session, the dead instance's open transaction aborted after 10-20 s,
