@@ -175,8 +175,9 @@ public final class LiveSourcesViewModel {
                     if (attached == target) {
                         onSnapshot.accept(analysis);
                         clusterStatus.set(String.format(Locale.ROOT, "Attached to %s: %d journeys from %,d traces, "
-                                + "%,d dead letters; read at %s", target.name(), analysis.journeys().size(),
-                                analysis.report().assignedTraces(), analysis.summary().rejected(),
+                                + "%d capsules from %,d log events, %,d dead letters; read at %s", target.name(),
+                                analysis.journeys().size(), analysis.report().assignedTraces(),
+                                analysis.capsules().size(), analysis.logEvents(), analysis.summary().rejected(),
                                 java.time.LocalTime.now(options.get().clock()).withNano(0)));
                     }
                 },

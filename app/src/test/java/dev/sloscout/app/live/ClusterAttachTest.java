@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sources panel attached to a stream job on a real broker: its journeys and SLIs become the analysis shown. */
+/**
+ * The sources panel attached to a stream job on a real broker: its journeys, SLIs and capsules become the analysis
+ * shown.
+ */
 @Tag("slow")
 class ClusterAttachTest {
     @TempDir
@@ -37,12 +40,14 @@ class ClusterAttachTest {
     @Test
     void attachingShowsTheJobsJourneysAndAWrongPrefixSaysWhy() throws Exception {
         List<List<Span>> traces = DemoDump.traces(41, 1);
+        List<dev.sloscout.engine.demo.DemoLog> logs = DemoDump.logs(41, 1);
         AtomicReference<Analysis> shown = new AtomicReference<>();
         LiveSourcesViewModel vm = new LiveSourcesViewModel(BackgroundTasks.SAME_THREAD, Runnable::run, shown::set,
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-                admin.createTopics(List.of(new NewTopic("otlp_spans", 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("otlp_spans", 3, (short) 1),
+                        new NewTopic("otlp_logs", 3, (short) 1))).all().get();
             }
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrap());
@@ -53,15 +58,19 @@ class ClusterAttachTest {
                             .getBytes(StandardCharsets.UTF_8)));
                 }
             }
+            DemoDump.produceLogs(kafka.bootstrap(), "otlp_logs", logs, 50);
             StreamSettings settings = StreamSettings.defaults(kafka.bootstrap(), "otlp_spans", "attach", "job.",
                     dir.resolve("state")).withTimes(Duration.ofSeconds(1), Duration.ofSeconds(2),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10)).withLogsTopic("otlp_logs");
             try (StreamJob job = StreamJob.start(settings)) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-                while (ClusterAnalysis.read(kafka.bootstrap(), "job.", new Properties(), Duration.ofSeconds(10),
-                        () -> false).report().assignedTraces() < traces.size() && System.nanoTime() < deadline) {
+                ClusterAnalysis.Snapshot read;
+                do {
                     Thread.sleep(500);
-                }
+                    read = ClusterAnalysis.read(kafka.bootstrap(), "job.", new Properties(), Duration.ofSeconds(10),
+                            () -> false);
+                } while ((read.report().assignedTraces() < traces.size() || read.count("logEvents") < logs.size())
+                        && System.nanoTime() < deadline);
             }
 
             vm.attachCluster(kafka.bootstrap(), "wrong.", "", "", "", "");
@@ -75,8 +84,12 @@ class ClusterAttachTest {
             assertThat(analysis.report().assignedTraces()).isEqualTo(traces.size());
             assertThat(analysis.journeys()).isNotEmpty();
             assertThat(analysis.candidates()).isNotEmpty();
+            assertThat(analysis.capsules()).isNotEmpty();
+            assertThat(analysis.capsules().stream().mapToLong(dev.sloscout.engine.capsule.Capsule::count).sum())
+                    .isEqualTo(logs.size());
             assertThat(vm.clusterStatusProperty().get()).startsWith("Attached to cluster " + kafka.bootstrap() + " job.")
-                    .contains(analysis.journeys().size() + " journeys");
+                    .contains(analysis.journeys().size() + " journeys")
+                    .contains(analysis.capsules().size() + " capsules from");
 
             vm.detachCluster();
             shown.set(null);
