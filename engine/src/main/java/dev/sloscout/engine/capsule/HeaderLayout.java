@@ -250,7 +250,21 @@ public final class HeaderLayout {
         }
         Kind[] layout = new Kind[header];
         System.arraycopy(kinds, 0, layout, 0, header);
-        return layout;
+        return anchored(layout) ? layout : new Kind[0];
+    }
+
+    /**
+     * True when a layout has a field only headers have: a time, a level or a bracketed group. Without one, fields
+     * that merely keep their place are the message's own words: the {@code GET /search ->} of an access log's
+     * {@code GET /search -> 200 in 61 ms}, the {@code ListRecommendations failed:} of an OTLP log body.
+     */
+    private static boolean anchored(Kind[] layout) {
+        for (Kind k : layout) {
+            if (k == Kind.TIME || k == Kind.LEVEL || k == Kind.BRACKET) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

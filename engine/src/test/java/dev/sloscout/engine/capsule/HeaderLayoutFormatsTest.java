@@ -329,4 +329,26 @@ class HeaderLayoutFormatsTest {
             assertThat(Instant.ofEpochMilli(header.epochMillis())).as("time").isEqualTo(Instant.parse(expected.time()));
         }
     }
+
+    /**
+     * Message bodies whose first words keep their place and look like header fields (an access log's method, path and
+     * arrow; a call name and "failed:"), as OTLP log bodies are: no time, level or bracket proves them a header, so
+     * every word stays message and GET and POST lines are not one template.
+     */
+    @org.junit.jupiter.api.Test
+    void wordsThatKeepTheirPlaceAreNoHeaderWithoutATimeOrLevel() {
+        List<String> access = List.of("GET /search -> 200 in 61.7 ms", "GET /products -> 200 in 47.2 ms",
+                "POST /api/payments -> 200 in 84.2 ms", "GET /cart -> 500 in 12.0 ms", "GET /search -> 200 in 9 ms",
+                "POST /checkout -> 200 in 120.3 ms");
+        List<String> failures = List.of(
+                "ListRecommendations failed: upstream connect error, retried 0 times",
+                "ListRecommendations failed: upstream connect error, retried 2 times",
+                "GetCart failed: upstream connect error, retried 1 times",
+                "ListRecommendations failed: deadline exceeded after 250 ms");
+        for (List<String> lines : List.of(access, failures)) {
+            HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+            assertThat(layout.fieldCount()).as(layout.describe()).isZero();
+            assertThat(layout.parse(lines.get(0)).bodyStart()).isZero();
+        }
+    }
 }
