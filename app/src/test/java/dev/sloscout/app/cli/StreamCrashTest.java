@@ -105,6 +105,12 @@ class StreamCrashTest {
                 survivor.toHandle().destroy(); // SIGTERM: the shutdown hook commits and leaves the group
                 survivor.waitFor(60, TimeUnit.SECONDS);
             }
+            assertThat(survivor.isAlive()).as("SIGTERM stops the instance").isFalse();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
+                // at once, not after its session (6 s) timed out: the instance left the group on its way out
+                assertThat(admin.describeConsumerGroups(List.of("crash")).all().get().get("crash").members())
+                        .as("members of the job's group after SIGTERM").isEmpty();
+            }
             CliRun cluster = CliRun.of("analyze", "--cluster", kafka.bootstrap(), "--output-prefix", "out.",
                     "--validate", "never", "--out", dir.resolve("cluster").toString());
             assertThat(cluster.exitCode()).as(cluster.err()).isZero();

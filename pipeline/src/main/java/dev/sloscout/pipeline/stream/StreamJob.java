@@ -77,10 +77,13 @@ public final class StreamJob implements AutoCloseable {
         return settings;
     }
 
-    /** Stops this instance, committing what it processed; its partitions go to the others. */
+    /**
+     * Stops this instance, committing what it processed, and leaves the group: its partitions go to the others at
+     * once (Kafka Streams by default stays in the group until the session times out, for rolling restarts).
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
     }
 
     /** The topic, or why it cannot be read: missing, or the servers did not answer. */

@@ -91,6 +91,21 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
                 rootWait, connection, maxJourneys, logsTopic);
     }
 
+    /**
+     * This instance's name in the group: the application id, the host and the state directory (each instance has
+     * its own), so it is the same when the instance restarts and differs between instances.
+     */
+    String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String dir = stateDir.toAbsolutePath().normalize().toString();
+        return appId + "-" + host + "-" + Integer.toHexString(dir.hashCode());
+    }
+
     /** The topics this job writes. */
     public OutputTopics outputs() {
         return new OutputTopics(outputPrefix);
@@ -106,6 +121,9 @@ public record StreamSettings(String bootstrap, String spansTopic, String appId, 
         // on sooner, well within the idle time that closes a trace
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        // a static member: on SIGTERM it is removed from the group at once (Kafka Streams 4.1 leaves the group on
+        // close only for static members), and restarted with the same state directory it gets its tasks back
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId());
         props.putAll(connection);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

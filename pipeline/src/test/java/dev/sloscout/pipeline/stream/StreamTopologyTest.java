@@ -287,6 +287,12 @@ class StreamTopologyTest {
         assertThat(config.get("session.timeout.ms")).isEqualTo("6000");
         assertThat(config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000);
         assertThat(settings.streamsConfig().get("session.timeout.ms")).isEqualTo(10_000);
+        // a static member, named by its state directory: the same after a restart, another for another instance
+        Object member = custom.streamsConfig().get("group.instance.id");
+        assertThat(member).asString().startsWith("app-");
+        assertThat(custom.streamsConfig().get("group.instance.id")).isEqualTo(member);
+        assertThat(new StreamSettings("b:9092", "spans", "app", "p.", dir.resolve("other"), 2, Duration.ofSeconds(1),
+                IDLE, ROOT_WAIT, given).streamsConfig().get("group.instance.id")).isNotEqualTo(member);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StreamSettings("b", "s", "a", "p", dir, 0,
                 IDLE, IDLE, IDLE, null)).hasMessageContaining("threads");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.withMaxJourneys(0))
