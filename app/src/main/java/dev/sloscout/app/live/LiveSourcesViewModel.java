@@ -51,10 +51,42 @@ public final class LiveSourcesViewModel {
     private ClusterTarget attached;
     private boolean clusterReading;
 
-    /** A stream job's output: where, under which prefix, with which client settings. */
-    private record ClusterTarget(String bootstrap, String prefix, java.util.Properties connection) {
+    /**
+     * A stream job's output: where, under which prefix, with which client settings, and the reader that keeps what it
+     * read (each read after the first fetches only what the job wrote since). The reader is made, used and closed in
+     * background tasks, one at a time.
+     */
+    private static final class ClusterTarget {
+        final String bootstrap;
+        final String prefix;
+        final java.util.Properties connection;
+        private dev.sloscout.pipeline.stream.ClusterReader reader;
+        /** Detached while a read ran: the read's end closes the reader. */
+        boolean retired;
+
+        ClusterTarget(String bootstrap, String prefix, java.util.Properties connection) {
+            this.bootstrap = bootstrap;
+            this.prefix = prefix;
+            this.connection = connection;
+        }
+
         String name() {
             return "cluster " + bootstrap + " " + prefix;
+        }
+
+        dev.sloscout.pipeline.stream.ClusterReader reader() {
+            if (reader == null) {
+                reader = new dev.sloscout.pipeline.stream.ClusterReader(bootstrap, prefix, connection,
+                        Duration.ofSeconds(30));
+            }
+            return reader;
+        }
+
+        void close() {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
         }
     }
 
@@ -136,6 +168,7 @@ public final class LiveSourcesViewModel {
                 throw new IllegalArgumentException("give the bootstrap servers of the stream job's cluster");
             }
             KafkaSecurity security = security(protocol, mechanism, user, truststore);
+            retire(attached);
             attached = new ClusterTarget(bootstrap.trim(), prefix == null || prefix.isBlank() ? "slo-scout."
                     : prefix.trim(), security.properties(System::getenv));
         } catch (IllegalArgumentException e) {
@@ -156,7 +189,35 @@ public final class LiveSourcesViewModel {
         if (attached != null) {
             clusterStatus.set("Detached from " + attached.name() + "; what it showed last stays until something "
                     + "else is opened.");
+            retire(attached);
             attached = null;
+        }
+    }
+
+    /** Closes a target's reader in the background, now or, while it reads, when its read ends. */
+    private void retire(ClusterTarget target) {
+        if (target == null) {
+            return;
+        }
+        if (clusterReading) {
+            target.retired = true;
+        } else {
+            closeInBackground(target);
+        }
+    }
+
+    private void closeInBackground(ClusterTarget target) {
+        tasks.submit("Close " + target.name(), progress -> {
+            target.close();
+            return target;
+        }, closed -> { }, failure -> { });
+    }
+
+    /** At the end of a read: a target detached meanwhile has its reader closed. */
+    private void readEnded(ClusterTarget target) {
+        clusterReading = false;
+        if (target.retired) {
+            closeInBackground(target);
         }
     }
 
@@ -167,11 +228,10 @@ public final class LiveSourcesViewModel {
             return;
         }
         clusterReading = true;
-        tasks.submit("Read " + target.name(), progress -> dev.sloscout.pipeline.stream.ClusterAnalysis.read(
-                        target.bootstrap(), target.prefix(), target.connection(), Duration.ofSeconds(30),
-                        progress::cancelled).analysis(options.get().profiles()),
+        tasks.submit("Read " + target.name(), progress -> target.reader().read(progress::cancelled)
+                        .analysis(options.get().profiles()),
                 analysis -> {
-                    clusterReading = false;
+                    readEnded(target);
                     if (attached == target) {
                         onSnapshot.accept(analysis);
                         clusterStatus.set(String.format(Locale.ROOT, "Attached to %s: %d journeys from %,d traces, "
@@ -182,8 +242,10 @@ public final class LiveSourcesViewModel {
                     }
                 },
                 failure -> {
-                    clusterReading = false;
-                    clusterStatus.set(target.name() + ": " + failure.getMessage());
+                    readEnded(target);
+                    if (attached == target) {
+                        clusterStatus.set(target.name() + ": " + failure.getMessage());
+                    }
                 });
     }
 
@@ -296,6 +358,8 @@ public final class LiveSourcesViewModel {
     }
 
     public void close() {
+        retire(attached);
+        attached = null;
         if (session != null) {
             session.close();
             session = null;

@@ -23,14 +23,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What a stream job has found so far, read from its output topics: the journeys (each journey's latest snapshot,
@@ -80,95 +74,20 @@ public final class ClusterAnalysis {
     }
 
     /**
-     * Reads the output of the job writing to topics named {@code outputPrefix}... on {@code bootstrap}.
+     * Reads the output of the job writing to topics named {@code outputPrefix}... on {@code bootstrap}, from the
+     * start. A reader that reads again (the workbench, every few seconds) keeps a {@link ClusterReader} instead.
      *
      * @param cancelled checked between polls
      * @throws IllegalStateException naming the servers and the reason: unreachable, or no such output there
      */
     public static Snapshot read(String bootstrap, String outputPrefix, Properties connection, Duration timeout,
             BooleanSupplier cancelled) {
-        OutputTopics names = new OutputTopics(outputPrefix);
-        Properties props = new Properties();
-        props.putAll(connection);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "slo-scout-cluster-reader");
-        Map<String, byte[]> journeys = new HashMap<>();
-        Map<String, byte[]> windows = new HashMap<>();
-        Map<String, byte[]> statuses = new HashMap<>();
-        Map<String, byte[]> capsules = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        long deadLetters = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(names.journeys(), names.history(), names.status(),
-                    names.deadLetters(), names.capsules())) {
-                List<PartitionInfo> infos;
-                try {
-                    infos = consumer.partitionsFor(topic, timeout);
-                } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                    throw new IllegalStateException("kafka " + bootstrap + ": no answer in " + timeout.toSeconds()
-                            + " s", e);
-                }
-                if ((infos == null || infos.isEmpty()) && topic.equals(names.capsules())) {
-                    continue; // written by jobs of this version on: one started before has journeys only
-                }
-                if (infos == null || infos.isEmpty()) {
-                    throw new IllegalStateException("kafka " + bootstrap + ": no topic " + topic + " (is a stream job "
-                            + "with --output-prefix '" + outputPrefix + "' running there?)");
-                }
-                infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!caughtUp(consumer, end)) {
-                if (cancelled.getAsBoolean() || System.nanoTime() > deadline) {
-                    problems.add(new Problem("kafka " + bootstrap, outputPrefix, cancelled.getAsBoolean()
-                            ? "cancelled: what was read so far is shown" : "not all of the output read in "
-                            + timeout.toSeconds() + " s: what was read so far is shown"));
-                    break;
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String topic = record.topic();
-                    if (topic.equals(names.deadLetters())) {
-                        deadLetters++;
-                        if (problems.size() < PROBLEMS_LISTED) {
-                            problems.add(deadLetter(record));
-                        }
-                    } else {
-                        Map<String, byte[]> latest = topic.equals(names.journeys()) ? journeys
-                                : topic.equals(names.history()) ? windows
-                                : topic.equals(names.capsules()) ? capsules : statuses;
-                        if (record.value() == null) {
-                            latest.remove(record.key());
-                        } else {
-                            latest.put(record.key(), record.value());
-                        }
-                    }
-                }
-            }
-        } catch (org.apache.kafka.common.KafkaException e) {
-            throw new IllegalStateException("kafka " + bootstrap + ": " + e.getMessage(), e);
+        try (ClusterReader reader = new ClusterReader(bootstrap, outputPrefix, connection, timeout)) {
+            return reader.read(cancelled);
         }
-        return snapshot("cluster " + bootstrap + " " + outputPrefix, journeys, windows, statuses, capsules,
-                deadLetters, problems);
     }
 
-    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Problem deadLetter(ConsumerRecord<String, byte[]> record) {
+    static Problem deadLetter(ConsumerRecord<String, byte[]> record) {
         String origin = header(record, DecodeStage.ORIGIN_HEADER);
         String[] parts = origin.split("/");
         String source = parts.length == 3 ? "kafka " + parts[0] : "kafka " + record.topic();
@@ -177,7 +96,7 @@ public final class ClusterAnalysis {
         return new Problem(source, location, header(record, DecodeStage.REASON_HEADER));
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
