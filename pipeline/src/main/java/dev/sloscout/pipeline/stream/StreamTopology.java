@@ -37,29 +37,42 @@ public final class StreamTopology {
     }
 
     public static Topology build(StreamSettings settings) {
+        return build(settings, true);
+    }
+
+    /**
+     * @param persistent RocksDB stores (the job); false keeps them in memory, for Kafka's test driver, which flushes
+     *                   and checkpoints every persistent store after each record
+     */
+    static Topology build(StreamSettings settings, boolean persistent) {
         StreamsBuilder builder = new StreamsBuilder();
+        java.util.function.Function<String, org.apache.kafka.streams.state.KeyValueBytesStoreSupplier> kv = name ->
+                persistent ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
         // not cached: caching the bookkeeping (rewritten with every span) or the spans measured slower here
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyStage.TRACES),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(AssemblyStage.TRACES),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyStage.SPANS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(AssemblyStage.SPANS),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AssemblyStage.COUNTERS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(AssemblyStage.COUNTERS),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JourneyStage.JOURNEYS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(JourneyStage.JOURNEYS),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(JourneyStage.HISTORY,
-                JourneyStage.RETENTION, dev.sloscout.engine.slo.HistoryRecorder.WINDOW, false),
+        builder.addStateStore(Stores.windowStoreBuilder(persistent
+                ? Stores.persistentWindowStore(JourneyStage.HISTORY, JourneyStage.RETENTION,
+                        dev.sloscout.engine.slo.HistoryRecorder.WINDOW, false)
+                : Stores.inMemoryWindowStore(JourneyStage.HISTORY, JourneyStage.RETENTION,
+                        dev.sloscout.engine.slo.HistoryRecorder.WINDOW, false),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JourneyStage.COUNTERS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(JourneyStage.COUNTERS),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.SNAPSHOTS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(CapsuleStage.SNAPSHOTS),
                 Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.JOURNAL),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(CapsuleStage.JOURNAL),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.EMITTED),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(CapsuleStage.EMITTED),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CapsuleStage.COUNTERS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(kv.apply(CapsuleStage.COUNTERS),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
 
         KStream<byte[], byte[]> decoded = builder.stream(settings.inputTopics(),

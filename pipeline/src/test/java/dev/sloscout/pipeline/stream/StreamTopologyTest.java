@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stream job's topology on Kafka's test driver (its real processors and stores, time moved by hand): when traces
- * close, what is counted, what goes to the dead-letter topic.
+ * The stream job's topology on Kafka's test driver (its real processors, its stores kept in memory, time moved by
+ * hand): when traces close, what is counted, what goes to the dead-letter topic. The RocksDB stores are exercised by
+ * the tests on a real broker (StreamEquivalenceTest, StreamCrashTest).
  */
 class StreamTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
@@ -55,7 +56,7 @@ class StreamTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(StreamTopology.build(settings), props, T0);
+        driver = new TopologyTestDriver(StreamTopology.build(settings, false), props, T0);
         spans = driver.createInputTopic("otlp_spans", new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -157,7 +158,7 @@ class StreamTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-bound");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("bound").toString());
-        driver = new TopologyTestDriver(StreamTopology.build(settings.withMaxJourneys(1)), props, T0);
+        driver = new TopologyTestDriver(StreamTopology.build(settings.withMaxJourneys(1), false), props, T0);
         spans = driver.createInputTopic("otlp_spans", new ByteArraySerializer(), new ByteArraySerializer());
         send(trace(1, 0, false), Duration.ZERO);
         send(renamed(trace(2, 1000, false), "GET /search"), Duration.ofSeconds(1));
@@ -236,14 +237,15 @@ class StreamTopologyTest {
     void logRecordsAreMinedIntoTheCapsulesAFilePathAnalysisFinds() {
         List<dev.sloscout.engine.demo.DemoLog> all = new ArrayList<>();
         dev.sloscout.engine.demo.DemoShop.generate(3, 1, 6, span -> { }, all::add);
-        // few: the test driver commits (flushing every store) after each repartitioned event
-        List<dev.sloscout.engine.demo.DemoLog> logs = all.subList(0, 600);
+        // enough for the busiest services' layouts to be learnt (1,000 lines), few enough for the test driver, which
+        // commits after each repartitioned event
+        List<dev.sloscout.engine.demo.DemoLog> logs = all.subList(0, 2500);
         var logTopic = driver.createInputTopic("otlp_logs", new ByteArraySerializer(), new ByteArraySerializer());
         var writer = new dev.sloscout.connectors.files.OtlpJsonLogWriter();
         var local = new dev.sloscout.engine.capsule.CapsuleAccumulator(new dev.sloscout.engine.redact.Redactor(),
                 dev.sloscout.engine.capsule.TraceLookup.NONE, 2026);
-        for (int from = 0; from < logs.size(); from += 100) {
-            var batch = logs.subList(from, Math.min(logs.size(), from + 100));
+        for (int from = 0; from < logs.size(); from += 250) {
+            var batch = logs.subList(from, Math.min(logs.size(), from + 250));
             var record = writer.request(batch).getBytes(StandardCharsets.UTF_8);
             // what the file path's reader makes of the same records
             dev.sloscout.connectors.kafka.RecordDecoder.decode("otlp_logs", 0, from, record).logs()
