@@ -11,21 +11,34 @@ import javafx.application.Platform;
 /**
  * A watchdog for the FX application thread (test helper): a daemon thread posts a no-op to it every few milliseconds
  * and records how long each waited to run. A thread kept busy by I/O, analysis or a lock shows up as a long wait; a
- * wait during which the collector paused the whole JVM is counted apart, as no code of ours can avoid it.
+ * wait during which the collector paused the whole JVM is counted apart, as no code of ours can avoid it, and so is
+ * one during which the process as a whole did not run: a second daemon thread sleeps a millisecond at a time and
+ * notes when it woke late by more than {@value #STALL_MILLIS} ms (a loaded machine, other JVMs of the build on its two
+ * cores, a safepoint); a ping that waited across such a stall tells nothing about the FX thread.
  */
 final class FxPing implements AutoCloseable {
+    static final long STALL_MILLIS = 20;
     private final Thread pinger;
+    private final Thread watcher;
     private volatile boolean running = true;
     private volatile long longest;
-    private volatile long longestOutsideGc;
     private volatile int pings;
+    /** Waits without a GC pause in them: sent and answered (nanoTime). */
+    private final java.util.List<long[]> gcFree = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When the whole process did not run: from, to (nanoTime). */
+    private final java.util.List<long[]> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** What the watchdog saw. */
-    record Waits(int pings, Duration longest, Duration longestOutsideGc) {
+    /**
+     * What the watchdog saw.
+     *
+     * @param longestOutsideStalls the longest wait with neither a GC pause nor a stall of the whole process in it
+     */
+    record Waits(int pings, Duration longest, Duration longestOutsideGc, Duration longestOutsideStalls, int stalls) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d pings, longest wait %d ms (%d ms without a GC pause in it)", pings,
-                    longest.toMillis(), longestOutsideGc.toMillis());
+            return String.format(Locale.ROOT, "%d pings, longest wait %d ms (%d ms without a GC pause in it, %d ms "
+                    + "without a stall of the whole process either; %d stalls)", pings, longest.toMillis(),
+                    longestOutsideGc.toMillis(), longestOutsideStalls.toMillis(), stalls);
         }
     }
 
@@ -41,7 +54,7 @@ final class FxPing implements AutoCloseable {
                     long waited = done ? System.nanoTime() - sent : TimeUnit.MINUTES.toNanos(1);
                     longest = Math.max(longest, waited);
                     if (gcMillis() == gcBefore) {
-                        longestOutsideGc = Math.max(longestOutsideGc, waited);
+                        gcFree.add(new long[] {sent, sent + waited});
                     }
                     pings++;
                     if (!done) {
@@ -54,10 +67,26 @@ final class FxPing implements AutoCloseable {
             }
         }, "fx-ping");
         pinger.setDaemon(true);
+        watcher = new Thread(() -> {
+            while (running) {
+                long before = System.nanoTime();
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long after = System.nanoTime();
+                if (after - before > TimeUnit.MILLISECONDS.toNanos(1 + STALL_MILLIS)) {
+                    stalls.add(new long[] {before, after});
+                }
+            }
+        }, "fx-ping-watcher");
+        watcher.setDaemon(true);
     }
 
     static FxPing every(Duration interval) {
         FxPing ping = new FxPing(interval);
+        ping.watcher.start();
         ping.pinger.start();
         return ping;
     }
@@ -71,12 +100,23 @@ final class FxPing implements AutoCloseable {
     }
 
     Waits waits() {
-        return new Waits(pings, Duration.ofNanos(longest), Duration.ofNanos(longestOutsideGc));
+        long outsideGc = 0;
+        long outsideStalls = 0;
+        for (long[] wait : gcFree) {
+            outsideGc = Math.max(outsideGc, wait[1] - wait[0]);
+            boolean stalled = stalls.stream().anyMatch(s -> s[0] < wait[1] && s[1] > wait[0]);
+            if (!stalled) {
+                outsideStalls = Math.max(outsideStalls, wait[1] - wait[0]);
+            }
+        }
+        return new Waits(pings, Duration.ofNanos(longest), Duration.ofNanos(outsideGc),
+                Duration.ofNanos(outsideStalls), stalls.size());
     }
 
     @Override
     public void close() throws InterruptedException {
         running = false;
         pinger.join(TimeUnit.MINUTES.toMillis(1));
+        watcher.join(TimeUnit.MINUTES.toMillis(1));
     }
 }
