@@ -23,7 +23,9 @@ class ScreenshotTest {
     @TempDir
     Path dir;
 
+    /** The whole demo analysed and drawn (about a minute on two cores): in the slow profile, run by .ci/run. */
     @Test
+    @Tag("slow")
     void theDemoIsAnalysedAndEveryMainViewIsWrittenAsAPngAtTheWindowsSize() throws Exception {
         Path shots = dir.resolve("shots");
         Path home = dir.resolve("home");
