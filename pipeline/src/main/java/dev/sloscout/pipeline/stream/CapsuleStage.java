@@ -38,9 +38,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * keep their order (a producer that keys log records by service keeps it).
  *
  * <p>A service's mining lives in memory while the task runs (the {@value #IN_MEMORY} most recently used services)
- * and, for failover, in two stores: a snapshot of its whole state ({@link #SNAPSHOTS}, rewritten once
- * {@value #SNAPSHOT_AFTER} events have come since the last) and every event since ({@link #JOURNAL}), written with
- * the record that brought it. Mining is deterministic, so an instance taking the partition over decodes the
+ * and, for failover, in two stores: a snapshot of its whole state ({@link #SNAPSHOTS}, deflated, in chunks of at
+ * most {@value #CHUNK} bytes, rewritten once {@value #SNAPSHOT_AFTER} events have come since the last) and every
+ * event since ({@link #JOURNAL}), written with the record that brought it. Mining is deterministic, so an instance taking the partition over decodes the
  * snapshot, mines the journal again and is where the dead one was: nothing lost, nothing doubled.
  *
  * <p>Every {@code emitEvery} the capsules of the services that changed go out, {@link #CAPSULE} keyed by capsule id
@@ -56,6 +56,13 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
     static final String EMITTED = "capsule-emitted";
     static final String COUNTERS = "capsule-counters";
     static final int SNAPSHOT_AFTER = 10_000;
+    /**
+     * Bytes of a snapshot stored under one key: a service's whole state (its miner's cache of token sequences alone can
+     * reach megabytes) would pass the 1 MB a changelog record may have by default, and the task would die on it.
+     */
+    static final int CHUNK = 256 * 1024;
+    /** Separates a service's name from a chunk's number in the snapshot store's keys. */
+    private static final char CHUNK_MARK = '\u0000';
     static final int IN_MEMORY = 256;
     /** New names go at the end: counts are stored by position. */
     static final List<String> COUNTER_NAMES = List.of("logEvents", "logServices", "overflowLogEvents",
@@ -161,17 +168,16 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
         if (s != null) {
             return s;
         }
-        byte[] snapshot = snapshots.get(service);
-        if (snapshot == null) {
+        byte[] header = snapshots.get(service);
+        if (header == null) {
             s = new Loaded(new ServiceCapsules(service, TemplateMiner.DEFAULT_MAX_TEMPLATES), 0);
-            snapshots.put(service, snapshotEntry(0, s.state));
+            writeSnapshot(service, s);
             if (!service.equals(CapsuleAccumulator.OTHER_SERVICES)) {
                 counters.add("logServices", 1);
             }
         } else {
-            ByteBuffer entry = ByteBuffer.wrap(snapshot);
-            long base = entry.getLong();
-            s = new Loaded(ServiceCapsules.decode(Arrays.copyOfRange(snapshot, Long.BYTES, snapshot.length)), base);
+            long base = ByteBuffer.wrap(header).getLong();
+            s = new Loaded(ServiceCapsules.decode(readSnapshot(service, header)), base);
             try (KeyValueIterator<Bytes, byte[]> events = journal.range(journalKey(service, base),
                     journalKey(service, Long.MAX_VALUE))) {
                 while (events.hasNext()) {
@@ -198,7 +204,11 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
         long now = Stages.now(context);
         if (emitAll) {
             try (KeyValueIterator<String, byte[]> all = snapshots.all()) {
-                all.forEachRemaining(entry -> changed.add(entry.key));
+                all.forEachRemaining(entry -> {
+                    if (entry.key.indexOf(CHUNK_MARK) < 0) {
+                        changed.add(entry.key);
+                    }
+                });
             }
             emitAll = false;
         }
@@ -233,7 +243,7 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
     /** Writes the service's state whole and drops the journal it replaces (in the same transaction). */
     private Loaded snapshot(String service, Loaded s) {
         Loaded fresh = new Loaded(s.state, s.next);
-        snapshots.put(service, snapshotEntry(fresh.base, s.state));
+        writeSnapshot(service, fresh);
         for (long seq = s.base; seq < s.next; seq++) {
             journal.put(journalKey(service, seq), null);
         }
@@ -252,9 +262,62 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
         return ByteBuffer.allocate(Long.BYTES + event.length).putLong(recordTime).put(event).array();
     }
 
-    private static byte[] snapshotEntry(long base, ServiceCapsules state) {
-        byte[] encoded = state.encode();
-        return ByteBuffer.allocate(Long.BYTES + encoded.length).putLong(base).put(encoded).array();
+    /**
+     * Writes a service's state, deflated, in chunks of at most {@value #CHUNK} bytes under {@code service + NUL + i},
+     * and under {@code service} where its journal starts and how many chunks there are.
+     */
+    private void writeSnapshot(String service, Loaded s) {
+        byte[] before = snapshots.get(service);
+        int oldChunks = before == null ? 0 : ByteBuffer.wrap(before).getInt(Long.BYTES);
+        byte[] deflated = deflate(s.state.encode());
+        int chunks = Math.max(1, (deflated.length + CHUNK - 1) / CHUNK);
+        for (int i = 0; i < chunks; i++) {
+            snapshots.put(chunkKey(service, i), Arrays.copyOfRange(deflated, i * CHUNK,
+                    Math.min(deflated.length, (i + 1) * CHUNK)));
+        }
+        for (int i = chunks; i < oldChunks; i++) {
+            snapshots.put(chunkKey(service, i), null);
+        }
+        snapshots.put(service, ByteBuffer.allocate(Long.BYTES + Integer.BYTES).putLong(s.base).putInt(chunks).array());
+    }
+
+    private byte[] readSnapshot(String service, byte[] header) {
+        int chunks = ByteBuffer.wrap(header).getInt(Long.BYTES);
+        ByteArrayOutputStream deflated = new ByteArrayOutputStream(chunks * CHUNK);
+        for (int i = 0; i < chunks; i++) {
+            byte[] chunk = snapshots.get(chunkKey(service, i));
+            if (chunk == null) {
+                throw new IllegalStateException("snapshot of " + service + " lacks chunk " + i + " of " + chunks);
+            }
+            deflated.writeBytes(chunk);
+        }
+        return inflate(deflated.toByteArray());
+    }
+
+    static String chunkKey(String service, int i) {
+        return service + CHUNK_MARK + i;
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(out, deflater)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        } finally {
+            deflater.end();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] inflate(byte[] bytes) {
+        try (java.util.zip.InflaterInputStream z = new java.util.zip.InflaterInputStream(
+                new ByteArrayInputStream(bytes))) {
+            return z.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("damaged snapshot: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, Long> counts(byte[] bytes) {

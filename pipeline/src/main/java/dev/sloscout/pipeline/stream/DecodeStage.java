@@ -65,7 +65,7 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
                 + origin.offset() + " " + p.location(), p.reason())));
         for (LogEvent log : decoded.logs()) {
             context.forward(new Record<>(log.service().getBytes(StandardCharsets.UTF_8),
-                    Stages.tagged(LOG, LogEventCodec.encode(log)), record.timestamp(), new RecordHeaders()));
+                    Stages.tagged(LOG, LogEventCodec.encode(bounded(log))), record.timestamp(), new RecordHeaders()));
         }
         if (!problems.isEmpty()) {
             RecordHeaders headers = new RecordHeaders();
@@ -76,6 +76,27 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
             byte[] value = record.value() == null ? new byte[0] : record.value();
             context.forward(new Record<>(record.key(), Stages.tagged(DEAD_LETTER, value), record.timestamp(), headers));
         }
+    }
+
+    /** Characters of a log event's first line, and of its folded lines, that travel on (the rest is cut). */
+    static final int MAX_TEXT = 64 * 1024;
+    static final int MAX_CONTINUATION = 128 * 1024;
+
+    /**
+     * The event with its text cut to what a repartition and a changelog record can carry (1 MB each by default): a
+     * megabyte line would otherwise stop the task at every restart. Mining sees the cut text.
+     */
+    static LogEvent bounded(LogEvent log) {
+        if (log.text().length() <= MAX_TEXT && log.continuation().length() <= MAX_CONTINUATION) {
+            return log;
+        }
+        return new LogEvent(log.source(), log.line(), log.lines(), log.service(), cut(log.text(), MAX_TEXT), log.raw(),
+                cut(log.continuation(), MAX_CONTINUATION), log.epochMillis(), log.severity(), log.traceId(),
+                log.spanId());
+    }
+
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + " …(cut)";
     }
 
     static byte[] traceKey(Span span) {

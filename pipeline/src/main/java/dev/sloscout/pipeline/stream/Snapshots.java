@@ -63,10 +63,24 @@ final class Snapshots {
         }
     }
 
-    /** A capsule as analysis.json writes it (redacted template and samples, counts per bucket), on one line. */
+    /** Characters of a sample's text a capsule record carries (five long stack traces stay under a record's 1 MB). */
+    static final int MAX_SAMPLE = 16 * 1024;
+
+    /**
+     * A capsule as analysis.json writes it (redacted template and samples, counts per bucket), on one line; each
+     * sample's text cut to {@value #MAX_SAMPLE} characters.
+     */
     static byte[] capsule(dev.sloscout.engine.capsule.Capsule capsule) {
+        dev.sloscout.pipeline.CapsuleReport report = dev.sloscout.pipeline.CapsuleReport.of(capsule);
+        report = new dev.sloscout.pipeline.CapsuleReport(report.id(), report.templateId(), report.formerTemplateIds(),
+                report.service(), report.template(), report.count(), report.severities(), report.firstSeen(),
+                report.lastSeen(), report.bucketSeconds(), report.counts(), report.samples().stream()
+                .map(s -> new dev.sloscout.pipeline.CapsuleReport.Sample(s.source(), s.line(), s.time(), s.severity(),
+                        DecodeStage.cut(s.text(), MAX_SAMPLE), s.traceId())).toList(), report.traceIds(),
+                report.eventsWithTrace(), report.eventsOnErrorTraces(), report.mostlyOnErrorTraces(),
+                report.journeys());
         try {
-            return COMPACT.writeValueAsBytes(dev.sloscout.pipeline.CapsuleReport.of(capsule));
+            return COMPACT.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

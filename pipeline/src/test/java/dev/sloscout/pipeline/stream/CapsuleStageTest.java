@@ -6,6 +6,7 @@ import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogEventCodec;
+import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.capsule.TraceLookup;
 import dev.sloscout.engine.demo.DemoShop;
 import dev.sloscout.engine.redact.Redactor;
@@ -181,6 +182,71 @@ class CapsuleStageTest {
         assertThat(counts[0]).as("logEvents").isEqualTo(events.size());
         assertThat(counts[1]).as("logServices").isEqualTo(2);
         assertThat(counts[2]).as("overflowLogEvents").isPositive();
+    }
+
+    @Test
+    void aServiceWhoseStateOutgrowsAChangelogRecordIsStoredInChunks() {
+        Random random = new Random(9);
+        List<LogEvent> events = new ArrayList<>();
+        for (int i = 0; i < 16_000; i++) { // words the masks keep: every line its own token sequence in the cache
+            events.add(new LogEvent("app.log", i + 1, 1, "busy", "user " + word(random) + " opened the cart", false, "", DemoShop.START.toEpochMilli() + i * 10L, Severity.INFO,
+                    null, null));
+        }
+        MockProcessorContext<String, byte[]> context = context();
+        CapsuleStage first = new CapsuleStage(EMIT, 2000, 5_000, 256);
+        first.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(first, context, events.subList(0, 14_500), 5_000, out);
+
+        KeyValueStore<String, byte[]> snapshots = context.getStateStore(CapsuleStage.SNAPSHOTS);
+        List<Integer> chunks = new ArrayList<>();
+        try (var all = snapshots.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.key.startsWith("busy\u0000")) {
+                    chunks.add(kv.value.length);
+                }
+            });
+        }
+        assertThat(chunks).as("chunk sizes").hasSizeGreaterThan(1)
+                .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(CapsuleStage.CHUNK));
+
+        MockProcessorContext<String, byte[]> takeover = context();
+        for (String name : List.of(CapsuleStage.SNAPSHOTS, CapsuleStage.EMITTED, CapsuleStage.COUNTERS,
+                CapsuleStage.JOURNAL)) {
+            copy(context.getStateStore(name), takeover.getStateStore(name));
+        }
+        CapsuleStage second = new CapsuleStage(EMIT, 2000, 5_000, 256);
+        second.init(takeover);
+        feed(second, takeover, events.subList(14_500, events.size()), 5_000, out);
+        assertThat(out).isEqualTo(expected(events));
+    }
+
+    private static String word(Random random) {
+        char[] letters = new char[48];
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(letters);
+    }
+
+    @Test
+    void hugeLinesAndSamplesAreCutToWhatARecordCarries() {
+        String huge = "x".repeat(2_000_000);
+        LogEvent event = new LogEvent("kafka logs", 1, 1, "cart", "payload " + huge, false, huge, 5, Severity.INFO,
+                null, null);
+        LogEvent bounded = DecodeStage.bounded(event);
+        assertThat(bounded.text()).startsWith("payload x").hasSizeLessThan(DecodeStage.MAX_TEXT + 16);
+        assertThat(bounded.continuation()).hasSizeLessThan(DecodeStage.MAX_CONTINUATION + 16);
+        assertThat(LogEventCodec.encode(bounded).length).isLessThan(1024 * 1024);
+
+        CapsuleAccumulator local = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2026);
+        for (int i = 0; i < 5; i++) {
+            local.accept(bounded);
+        }
+        byte[] record = Snapshots.capsule(local.capsules().get(0));
+        assertThat(record.length).isLessThan(200 * 1024);
+        assertThat(Snapshots.capsule(record).samples()).allSatisfy(sample -> assertThat(sample.text())
+                .hasSizeLessThan(Snapshots.MAX_SAMPLE + 16).endsWith("(cut)"));
     }
 
     @SuppressWarnings("unchecked")
