@@ -66,7 +66,7 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
     static final int IN_MEMORY = 256;
     /** New names go at the end: counts are stored by position. */
     static final List<String> COUNTER_NAMES = List.of("logEvents", "logServices", "overflowLogEvents",
-            "damagedLogEvents");
+            "damagedLogEvents", "damagedServiceStates");
 
     private final Duration emitEvery;
     private final int maxServices;
@@ -135,8 +135,8 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
     public void process(Record<byte[], byte[]> record) {
         LogEvent event;
         try {
-            event = LogEventCodec.decode(record.value());
-        } catch (IllegalArgumentException e) {
+            event = LogEventCodec.decode(record.value() == null ? new byte[0] : record.value());
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             counters.add("damagedLogEvents", 1); // only another version of this job writes the repartition topic
             counters.save();
             return;
@@ -177,7 +177,14 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
             }
         } else {
             long base = ByteBuffer.wrap(header).getLong();
-            s = new Loaded(ServiceCapsules.decode(readSnapshot(service, header)), base);
+            try {
+                s = new Loaded(ServiceCapsules.decode(readSnapshot(service, header)), base);
+            } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+                // a state this version cannot read (damaged, or written by another version): the service starts
+                // again from the events journaled since, counted, rather than stopping the task at every restart
+                counters.add("damagedServiceStates", 1);
+                s = new Loaded(new ServiceCapsules(service, TemplateMiner.DEFAULT_MAX_TEMPLATES), base);
+            }
             try (KeyValueIterator<Bytes, byte[]> events = journal.range(journalKey(service, base),
                     journalKey(service, Long.MAX_VALUE))) {
                 while (events.hasNext()) {

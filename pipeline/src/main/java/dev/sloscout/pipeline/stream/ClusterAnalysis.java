@@ -144,6 +144,12 @@ public final class ClusterAnalysis {
             problems.add(new Problem(source, "capsules", overflowLogs + " log events of services beyond the job's "
                     + "bound per partition were mined together under " + CapsuleAccumulator.OTHER_SERVICES));
         }
+        long damagedStates = counts.getOrDefault("damagedServiceStates", 0L);
+        if (damagedStates > 0) {
+            problems.add(new Problem(source, "capsules", damagedStates + " services' mining states did not read back "
+                    + "(damaged, or written by another version): their capsules count only the events since their "
+                    + "last snapshot"));
+        }
         long overflow = counts.getOrDefault("overflowTraces", 0L);
         if (overflow > 0) {
             problems.add(new Problem(source, "journeys", overflow + " traces of journeys beyond the job's bound per "

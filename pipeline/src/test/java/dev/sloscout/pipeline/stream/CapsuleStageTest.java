@@ -249,6 +249,36 @@ class CapsuleStageTest {
                 .hasSizeLessThan(Snapshots.MAX_SAMPLE + 16).endsWith("(cut)"));
     }
 
+    @Test
+    void aStateThatDoesNotReadBackStartsTheServiceAgainAndIsSaid() {
+        List<LogEvent> events = events().subList(0, 3000);
+        MockProcessorContext<String, byte[]> context = context();
+        CapsuleStage first = new CapsuleStage(EMIT, 2000, 500, 256);
+        first.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(first, context, events, 1000, out);
+        KeyValueStore<String, byte[]> snapshots = context.getStateStore(CapsuleStage.SNAPSHOTS);
+        String service = events.get(0).service();
+        snapshots.put(CapsuleStage.chunkKey(service, 0), new byte[] {1, 2, 3}); // not what was written
+
+        CapsuleStage second = new CapsuleStage(EMIT, 2000, 500, 256); // a restart reads the states back
+        second.init(context);
+        feed(second, context, List.of(events.get(0)), 1000, out);
+        ClusterAnalysis.Snapshot read = ClusterAnalysis.snapshot("test", Map.of(), Map.of(), Map.of("capsules-0",
+                Snapshots.status("capsules", 0, Map.of("damagedServiceStates", counters(context)[4]))), Map.of(), 0,
+                new ArrayList<>());
+        assertThat(counters(context)[4]).isEqualTo(1);
+        assertThat(read.problems()).anySatisfy(p -> assertThat(p.reason()).contains("did not read back"));
+        assertThat(out.values().stream().filter(c -> c.service().equals(service)).mapToLong(Capsule::count).sum())
+                .as("the other services carry on; this one counts again from its snapshot on")
+                .isPositive();
+    }
+
+    private static long[] counters(MockProcessorContext<String, byte[]> context) {
+        return Stages.longs(context.<KeyValueStore<String, byte[]>>getStateStore(CapsuleStage.COUNTERS)
+                .get("counters"));
+    }
+
     @SuppressWarnings("unchecked")
     private static <K> void copy(Object from, Object to) {
         KeyValueStore<K, byte[]> source = (KeyValueStore<K, byte[]>) from;
