@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and after the trace assembler's duplicate rule every span counts exactly once. The second one resumed from a commit
  * (it did not read everything again).
  */
-@Tag("integration")
+@Tag("slow") // a broker and two child JVMs, one killed: about 20 s; .ci/run runs the slow profile
 class KafkaCrashTest {
     private static final int TRACES = 1500;
 

@@ -40,7 +40,7 @@ class CapsuleStageTest {
     /** The demo shop's log records, and a plain-text service whose header layout must be learnt. */
     private static List<LogEvent> events() {
         List<LogEvent> out = new ArrayList<>();
-        DemoShop.generate(5, 1, 30, span -> { }, log -> out.add(DemoLogs.event(log)));
+        DemoShop.generate(5, 1, 10, span -> { }, log -> out.add(DemoLogs.event(log)));
         Random random = new Random(5);
         List<LogEvent> mixed = new ArrayList<>(out.size() + 3000);
         int plain = 0;
