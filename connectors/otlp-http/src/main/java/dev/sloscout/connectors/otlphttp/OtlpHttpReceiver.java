@@ -102,17 +102,34 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         return t;
     });
 
+    /** Requests being handled: {@link #stop} waits for them (JDK 17's own grace waits its whole length). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stopping;
+
     /** Exact paths only: {@code /v1/tracesXYZ} is not {@code /v1/traces}. */
     private void route(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (path.equals("/v1/traces") || path.equals("/v1/logs")) {
-            handle(exchange, path.equals("/v1/traces"));
-            return;
-        }
-        try (exchange) {
-            drain(exchange.getRequestBody(), maxBodyBytes);
-            reply(exchange, 404, "text/plain", "no such path; OTLP/HTTP takes POST /v1/traces and /v1/logs"
-                    .getBytes(StandardCharsets.UTF_8));
+        inFlight.incrementAndGet(); // before looking at stopping: stop() either waits for this one or it sees 503
+        try {
+            if (stopping) {
+                try (exchange) {
+                    drain(exchange.getRequestBody(), maxBodyBytes);
+                    reply(exchange, 503, "text/plain", "the receiver is stopping; send again later"
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/v1/traces") || path.equals("/v1/logs")) {
+                handle(exchange, path.equals("/v1/traces"));
+                return;
+            }
+            try (exchange) {
+                drain(exchange.getRequestBody(), maxBodyBytes);
+                reply(exchange, 404, "text/plain", "no such path; OTLP/HTTP takes POST /v1/traces and /v1/logs"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -312,9 +329,17 @@ public final class OtlpHttpReceiver implements AutoCloseable {
      * this to keep everything that was acknowledged.
      */
     public void stop(java.time.Duration grace) throws InterruptedException {
-        server.stop((int) Math.max(1, grace.toSeconds()));
+        // requests that come now are answered 503 (not acknowledged); those being handled are waited for, up to the
+        // grace. HttpServer.stop(grace) would do that too, but on Java 17 it waits the whole grace even when nothing
+        // is in flight (JDK-8304065): every receiver stopped took five seconds.
+        stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        server.stop(0);
         workers.shutdown();
-        workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     @Override
