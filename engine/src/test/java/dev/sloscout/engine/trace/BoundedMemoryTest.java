@@ -1,5 +1,6 @@
 package dev.sloscout.engine.trace;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The assembler's memory stays bounded on inputs far larger than the heap: 4 million spans (about 1.5 GB as live
- * objects if kept) go through a JVM limited to 48 MB of heap.
+ * objects if kept) go through a JVM limited to 48 MB of heap. A load suite (a child JVM, 10-15 s): in the slow profile,
+ * which .ci/run runs after the README's command.
  */
+@Tag("slow")
 class BoundedMemoryTest {
 
     @Test
