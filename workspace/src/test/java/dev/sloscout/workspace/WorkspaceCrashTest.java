@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workspace, and checks after each kill that the workspace opens, keeps every batch the child reported committed,
  * holds every batch whole, and that search agrees with the database.
  */
-@Tag("integration")
+@Tag("slow") // child JVMs killed several times, 12-18 s: the slow profile, which .ci/run runs
 class WorkspaceCrashTest {
     @TempDir
     Path dir;
