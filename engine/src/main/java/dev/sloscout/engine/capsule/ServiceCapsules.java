@@ -133,6 +133,11 @@ public final class ServiceCapsules {
         queue.forEach(e -> mine(e, null, traces, writtenAt));
     }
 
+    /** Sources whose yearless timestamps are being placed (at most {@value #MAX_SOURCES}). */
+    int sourcesPlaced() {
+        return yearless.size();
+    }
+
     /** A source was written again: its yearless timestamps are placed afresh. */
     void forgetSource(String source) {
         yearless.remove(source);

@@ -106,6 +106,22 @@ class ServiceCapsulesTest {
     }
 
     @Test
+    void yearlessPlacementRemembersABoundedNumberOfSources() {
+        // a Kafka source names each record as its own source: one placement per record would grow without bound
+        ServiceCapsules state = new ServiceCapsules("sshd", 5000);
+        List<LogEvent> events = log(5, 3 * ServiceCapsules.MAX_SOURCES);
+        for (int i = 0; i < events.size(); i++) {
+            LogEvent e = events.get(i);
+            state.accept(new LogEvent("kafka auth partition 0 offset " + i, e.line(), e.lines(), e.service(), e.text(),
+                    e.raw(), e.continuation(), e.epochMillis(), e.severity(), e.traceId(), e.spanId()), null, traces,
+                    WRITTEN);
+        }
+        assertThat(state.learnt()).isTrue();
+        assertThat(state.sourcesPlaced()).isEqualTo(ServiceCapsules.MAX_SOURCES);
+        assertThat(ServiceCapsules.decode(state.encode()).sourcesPlaced()).isEqualTo(ServiceCapsules.MAX_SOURCES);
+    }
+
+    @Test
     void damagedBytesAreRefusedWithTheReason() {
         ServiceCapsules state = new ServiceCapsules("sshd", 50);
         log(3, 1200).forEach(e -> state.accept(e, null, traces, WRITTEN));

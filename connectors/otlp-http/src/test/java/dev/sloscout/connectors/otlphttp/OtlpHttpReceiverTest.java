@@ -153,6 +153,46 @@ class OtlpHttpReceiverTest {
     }
 
     @Test
+    void stoppingWaitsForTheRequestInFlightAnswers503ToNewOnesAndNoLonger() throws Exception {
+        List<Span> spans = TraceFixtures.spans(1, 3);
+        byte[] body = new OtlpJsonWriter().request(spans, false).getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket slow = new java.net.Socket(InetAddress.getLoopbackAddress(),
+                receiver.address().getPort())) {
+            java.io.OutputStream out = slow.getOutputStream();
+            out.write(("POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 5); // the handler is reading the rest
+            out.flush();
+            Thread.sleep(300);
+            java.util.concurrent.CompletableFuture<Void> stopped = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            receiver.stop(java.time.Duration.ofSeconds(30));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+            Thread.sleep(300);
+            assertThat(stopped).as("waits for the request in flight").isNotDone();
+            assertThat(post("/v1/traces", "application/json", body, false).statusCode()).isEqualTo(503);
+
+            out.write(body, 5, body.length - 5);
+            out.flush();
+            String answer = new String(slow.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 200");
+            assertThat(queue.take().spans()).hasSameSizeAs(spans); // answered 200: kept
+            stopped.get(10, java.util.concurrent.TimeUnit.SECONDS); // at once, not after the 30 s grace
+        }
+    }
+
+    @Test
+    void stoppingWithNothingInFlightDoesNotWaitTheGrace() {
+        // Java 17's HttpServer.stop(grace) waits the whole grace even then (JDK-8304065)
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> receiver.stop(java.time.Duration.ofSeconds(60)));
+    }
+
+    @Test
     void everyRequestGetsAnAnswerAndOnlyTheExactPathsTakeData() throws Exception {
         HttpRequest notGzip = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + receiver.address().getPort()
                         + "/v1/traces")).header("Content-Type", "application/json").header("Content-Encoding", "gzip")
