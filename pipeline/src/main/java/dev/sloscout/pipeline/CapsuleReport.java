@@ -28,12 +28,20 @@ public record CapsuleReport(String id, String templateId, List<String> formerTem
                 c.traceIds(), c.eventsWithTrace(), c.eventsOnErrorTraces(), c.mostlyOnErrorTraces(), c.journeys());
     }
 
+    /** The same report with other samples (a stream job's record cuts long ones). */
+    public CapsuleReport withSamples(List<Sample> replaced) {
+        return new CapsuleReport(id, templateId, formerTemplateIds, service, template, count, severities, firstSeen,
+                lastSeen, bucketSeconds, counts, replaced, traceIds, eventsWithTrace, eventsOnErrorTraces,
+                mostlyOnErrorTraces, journeys);
+    }
+
     /** The capsule this report describes (as a reader of a stream job's capsules topic rebuilds it). */
     public Capsule capsule() {
         java.util.SortedMap<Long, Long> buckets = new java.util.TreeMap<>();
         counts.forEach(b -> buckets.put(millis(b.start()), b.count()));
         return new Capsule(id, templateId, List.copyOf(formerTemplateIds), service, template, count,
-                severities.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(severities)),
+                severities.isEmpty() ? Map.of()
+                        : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(severities)),
                 millis(firstSeen), millis(lastSeen), bucketSeconds * 1000,
                 java.util.Collections.unmodifiableSortedMap(buckets),
                 samples.stream().map(s -> new Capsule.Sample(s.source(), s.line(), millis(s.time()), s.severity(),

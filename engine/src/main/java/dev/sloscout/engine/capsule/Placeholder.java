@@ -21,12 +21,9 @@ public final class Placeholder {
     private Placeholder() {
     }
 
-    private static final java.util.Map<String, String> CONSTANTS = java.util.Map.ofEntries(
-            java.util.Map.entry(NUM, NUM), java.util.Map.entry(HEX, HEX), java.util.Map.entry(UUID, UUID),
-            java.util.Map.entry(IP, IP), java.util.Map.entry(IP_PORT, IP_PORT), java.util.Map.entry(PATH, PATH),
-            java.util.Map.entry(URL, URL), java.util.Map.entry(EMAIL, EMAIL),
-            java.util.Map.entry(DURATION, DURATION), java.util.Map.entry(SIZE, SIZE), java.util.Map.entry(STR, STR),
-            java.util.Map.entry(TIME, TIME), java.util.Map.entry(ANY, ANY));
+    private static final java.util.Map<String, String> CONSTANTS = java.util.stream.Stream.of(NUM, HEX, UUID, IP,
+            IP_PORT, PATH, URL, EMAIL, DURATION, SIZE, STR, TIME, ANY)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, t -> t));
 
     /**
      * The constant for a token read back from bytes: a placeholder's text becomes the constant itself (templates tell

@@ -40,8 +40,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A service's mining lives in memory while the task runs (the {@value #IN_MEMORY} most recently used services)
  * and, for failover, in two stores: a snapshot of its whole state ({@link #SNAPSHOTS}, deflated, in chunks of at
  * most {@value #CHUNK} bytes, rewritten once {@value #SNAPSHOT_AFTER} events have come since the last) and every
- * event since ({@link #JOURNAL}), written with the record that brought it. Mining is deterministic, so an instance taking the partition over decodes the
- * snapshot, mines the journal again and is where the dead one was: nothing lost, nothing doubled.
+ * event since ({@link #JOURNAL}), written with the record that brought it. Mining is deterministic, so an instance
+ * taking the partition over decodes the snapshot, mines the journal again and is where the dead one was: nothing
+ * lost, nothing doubled.
  *
  * <p>Every {@code emitEvery} the capsules of the services that changed go out, {@link #CAPSULE} keyed by capsule id
  * (as analysis.json writes them, redacted), those whose count moved; a capsule that is gone (its template
@@ -142,15 +143,17 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
             return;
         }
         String service = event.service();
-        if (!loaded.containsKey(service) && snapshots.get(service) == null) {
+        byte[] header = loaded.containsKey(service) ? null : snapshots.get(service);
+        if (!loaded.containsKey(service) && header == null) {
             if (counters.get("logServices") >= maxServices) {
                 counters.add("overflowLogEvents", 1);
                 service = CapsuleAccumulator.OTHER_SERVICES;
                 event = new LogEvent(event.source(), event.line(), event.lines(), service, event.text(), event.raw(),
                         event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
+                header = snapshots.get(service);
             }
         }
-        Loaded s = load(service);
+        Loaded s = loaded.containsKey(service) ? loaded.get(service) : load(service, header);
         byte[] bytes = service.equals(event.service()) && record.value() != null ? record.value()
                 : LogEventCodec.encode(event);
         long time = record.timestamp();
@@ -165,10 +168,12 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
     /** A service's state: from memory, else its snapshot decoded and its journal mined again, else a new one. */
     private Loaded load(String service) {
         Loaded s = loaded.get(service);
-        if (s != null) {
-            return s;
-        }
-        byte[] header = snapshots.get(service);
+        return s != null ? s : load(service, snapshots.get(service));
+    }
+
+    /** A service not in memory, from the snapshot {@code header} read for it (null: none yet). */
+    private Loaded load(String service, byte[] header) {
+        Loaded s;
         if (header == null) {
             s = new Loaded(new ServiceCapsules(service, TemplateMiner.DEFAULT_MAX_TEMPLATES), 0);
             writeSnapshot(service, s);

@@ -26,7 +26,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * A record with nothing usable in it, or with parts refused, goes whole to the dead-letter topic with its origin and
  * the reason in headers ({@value #ORIGIN_HEADER}, {@value #REASON_HEADER}); the rest is processed.
  *
- * <p>Outputs are tagged by their first byte ({@link #SPAN}, {@link #LOG}, {@link #DEAD_LETTER}) so the topology can route them.
+ * <p>Outputs are tagged by their first byte ({@link #SPAN}, {@link #LOG}, {@link #DEAD_LETTER}) so the topology can
+ * route them.
  */
 final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
     static final byte SPAN = 'S';
@@ -65,7 +66,8 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
                 + origin.offset() + " " + p.location(), p.reason())));
         for (LogEvent log : decoded.logs()) {
             context.forward(new Record<>(log.service().getBytes(StandardCharsets.UTF_8),
-                    Stages.tagged(LOG, LogEventCodec.encode(bounded(log))), record.timestamp(), new RecordHeaders()));
+                    Stages.tagged(LOG, LogEventCodec.encode(bounded(log))), record.timestamp(),
+                    new RecordHeaders()));
         }
         if (!problems.isEmpty()) {
             RecordHeaders headers = new RecordHeaders();
@@ -90,13 +92,10 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
         if (log.text().length() <= MAX_TEXT && log.continuation().length() <= MAX_CONTINUATION) {
             return log;
         }
-        return new LogEvent(log.source(), log.line(), log.lines(), log.service(), cut(log.text(), MAX_TEXT), log.raw(),
-                cut(log.continuation(), MAX_CONTINUATION), log.epochMillis(), log.severity(), log.traceId(),
+        return new LogEvent(log.source(), log.line(), log.lines(), log.service(), Stages.cut(log.text(), MAX_TEXT),
+                log.raw(),
+                Stages.cut(log.continuation(), MAX_CONTINUATION), log.epochMillis(), log.severity(), log.traceId(),
                 log.spanId());
-    }
-
-    static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + " …(cut)";
     }
 
     static byte[] traceKey(Span span) {

@@ -72,13 +72,8 @@ final class Snapshots {
      */
     static byte[] capsule(dev.sloscout.engine.capsule.Capsule capsule) {
         dev.sloscout.pipeline.CapsuleReport report = dev.sloscout.pipeline.CapsuleReport.of(capsule);
-        report = new dev.sloscout.pipeline.CapsuleReport(report.id(), report.templateId(), report.formerTemplateIds(),
-                report.service(), report.template(), report.count(), report.severities(), report.firstSeen(),
-                report.lastSeen(), report.bucketSeconds(), report.counts(), report.samples().stream()
-                .map(s -> new dev.sloscout.pipeline.CapsuleReport.Sample(s.source(), s.line(), s.time(), s.severity(),
-                        DecodeStage.cut(s.text(), MAX_SAMPLE), s.traceId())).toList(), report.traceIds(),
-                report.eventsWithTrace(), report.eventsOnErrorTraces(), report.mostlyOnErrorTraces(),
-                report.journeys());
+        report = report.withSamples(report.samples().stream().map(s -> new dev.sloscout.pipeline.CapsuleReport.Sample(
+                s.source(), s.line(), s.time(), s.severity(), Stages.cut(s.text(), MAX_SAMPLE), s.traceId())).toList());
         try {
             return COMPACT.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {

@@ -36,6 +36,11 @@ final class Stages {
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, action);
     }
 
+    /** At most {@code max} characters of {@code text}, said to be cut when they are. */
+    static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + " …(cut)";
+    }
+
     static byte[] bytes(long[] values) {
         ByteBuffer out = ByteBuffer.allocate(values.length * Long.BYTES);
         for (long value : values) {

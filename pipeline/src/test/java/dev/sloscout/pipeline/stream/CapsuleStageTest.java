@@ -153,11 +153,7 @@ class CapsuleStageTest {
         }
         context.resetForwards();
 
-        MockProcessorContext<String, byte[]> takeover = context();
-        for (String name : List.of(CapsuleStage.SNAPSHOTS, CapsuleStage.EMITTED, CapsuleStage.COUNTERS,
-                CapsuleStage.JOURNAL)) {
-            copy(context.getStateStore(name), takeover.getStateStore(name));
-        }
+        MockProcessorContext<String, byte[]> takeover = takenOver(context);
         CapsuleStage second = new CapsuleStage(EMIT, 2000, 500, 256);
         second.init(takeover);
         feed(second, takeover, events.subList(cut + 300, events.size()), 900, out);
@@ -210,11 +206,7 @@ class CapsuleStageTest {
         assertThat(chunks).as("chunk sizes").hasSizeGreaterThan(1)
                 .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(CapsuleStage.CHUNK));
 
-        MockProcessorContext<String, byte[]> takeover = context();
-        for (String name : List.of(CapsuleStage.SNAPSHOTS, CapsuleStage.EMITTED, CapsuleStage.COUNTERS,
-                CapsuleStage.JOURNAL)) {
-            copy(context.getStateStore(name), takeover.getStateStore(name));
-        }
+        MockProcessorContext<String, byte[]> takeover = takenOver(context);
         CapsuleStage second = new CapsuleStage(EMIT, 2000, 5_000, 256);
         second.init(takeover);
         feed(second, takeover, events.subList(14_500, events.size()), 5_000, out);
@@ -277,6 +269,16 @@ class CapsuleStageTest {
     private static long[] counters(MockProcessorContext<String, byte[]> context) {
         return Stages.longs(context.<KeyValueStore<String, byte[]>>getStateStore(CapsuleStage.COUNTERS)
                 .get("counters"));
+    }
+
+    /** A new task's context holding what the first one's stores held (as restored from their changelogs). */
+    private static MockProcessorContext<String, byte[]> takenOver(MockProcessorContext<String, byte[]> context) {
+        MockProcessorContext<String, byte[]> takeover = context();
+        for (String name : List.of(CapsuleStage.SNAPSHOTS, CapsuleStage.EMITTED, CapsuleStage.COUNTERS,
+                CapsuleStage.JOURNAL)) {
+            copy(context.getStateStore(name), takeover.getStateStore(name));
+        }
+        return takeover;
     }
 
     @SuppressWarnings("unchecked")
