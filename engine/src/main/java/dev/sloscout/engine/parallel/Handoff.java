@@ -55,15 +55,18 @@ public final class Handoff<T> implements Consumer<T>, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             failure = e;
-            queue.clear(); // unblock a waiting feeder; what follows is dropped
-            drainUntilEnd();
+            dropUntilEnd();
         }
     }
 
-    private void drainUntilEnd() {
+    /**
+     * After a failure: takes and drops what the feeder hands over (so it never waits on a full queue) until the end
+     * it sends. Taking one batch at a time, never clearing: a clear could drop the end itself, already queued.
+     */
+    private void dropUntilEnd() {
         try {
             while (queue.take() != END) {
-                queue.clear();
+                // dropped: the stage failed, the feeder is told at its next call
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
