@@ -178,7 +178,7 @@ class ThreadCountTest {
         assertThat(analysis.cancelled()).isTrue();
         assertThat(analysis.summary().spans()).isLessThan(analyse(1).summary().spans());
         java.util.Set<String> ours = java.util.Set.of("otlp-json-decoder", "otlp-frame-decoder", "trace-file",
-                "trace-analysis", "log-miner", "log-reader", "decompress");
+                "trace-analysis", "log-miner", "log-mining", "log-reader", "decompress");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         List<String> alive;
         do {

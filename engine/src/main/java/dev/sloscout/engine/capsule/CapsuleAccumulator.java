@@ -1,5 +1,6 @@
 package dev.sloscout.engine.capsule;
 
+import dev.sloscout.engine.parallel.Handoff;
 import dev.sloscout.engine.parallel.OrderedWork;
 import dev.sloscout.engine.redact.Redactor;
 
@@ -19,6 +20,12 @@ import java.util.TreeMap;
  * <p>The header layout of each service's lines is learnt from its first {@value ServiceCapsules#LAYOUT_SAMPLE}
  * events before any of them is mined (they wait, in order); a snapshot ({@link #capsules()}, {@link #templateOf})
  * learns from what has arrived so far. At most {@value #MAX_WAITING} events wait over all services.
+ *
+ * <p>With threads, lines are read and tokenized on workers and handed back in the order they came; services are then
+ * shared out over mining stages (one thread each, round robin in the order services first came), each mining its
+ * services' events in their order. Every decision that spans services (the service bound, when the waiting bound
+ * makes every waiting service learn its layout) is taken here, on the thread that hands events out, in arrival
+ * order: what each service mines, and so every capsule, is the same whatever the number of workers and stages.
  */
 public final class CapsuleAccumulator implements LogSink {
     static final int MAX_WAITING = 100_000;
@@ -27,10 +34,13 @@ public final class CapsuleAccumulator implements LogSink {
     private final TraceLookup traces;
     private final java.time.Clock clock;
     private final Map<String, Long> written = new HashMap<>();
-    private final Map<String, ServiceCapsules> services = new LinkedHashMap<>();
+    /** Per service, in the order services first came: its state, its stage and its events waiting for the layout. */
+    private final Map<String, Route> services = new LinkedHashMap<>();
     /** Services whose events wait for their layout, in the order they came. */
     private final Set<String> waiting = new LinkedHashSet<>();
+    /** Events waiting for their service's layout, over all services (as handed out, not as mined so far). */
     private int waitingEvents;
+    private int maxWaiting = MAX_WAITING;
     private final Map<Template, Template> redacted = new HashMap<>();
 
     /**
@@ -58,6 +68,15 @@ public final class CapsuleAccumulator implements LogSink {
      */
     public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices,
             int maxTemplates, int threads) {
+        this(redactor, traces, clock, maxServices, maxTemplates, threads, miningStages(threads));
+    }
+
+    /**
+     * As above, with services mined on {@code stages} threads of their own (1: on the thread that hands events out).
+     * {@code traces} is then asked from several threads at once: it must answer without changing.
+     */
+    public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices,
+            int maxTemplates, int threads, int stages) {
         if (maxServices < 1 || maxTemplates < 1) {
             throw new IllegalArgumentException("the service and template bounds must be positive, got "
                     + maxServices + " and " + maxTemplates);
@@ -65,6 +84,7 @@ public final class CapsuleAccumulator implements LogSink {
         this.maxServices = maxServices;
         this.maxTemplates = maxTemplates;
         this.threads = Math.max(1, threads);
+        this.stageCount = Math.max(1, stages);
         this.redactor = redactor;
         this.traces = traces;
         this.clock = clock;
@@ -80,7 +100,7 @@ public final class CapsuleAccumulator implements LogSink {
     public void sourceWritten(String source, long epochMillis) {
         drain();
         written.put(source, epochMillis);
-        services.values().forEach(s -> s.forgetSource(source));
+        services.values().forEach(r -> r.capsules.forgetSource(source));
     }
 
     /** Services mined apart by default; events of further ones are mined together under {@link #OTHER_SERVICES}. */
@@ -88,6 +108,9 @@ public final class CapsuleAccumulator implements LogSink {
     private final int maxServices;
     private final int maxTemplates;
     private final int threads;
+    private final int stageCount;
+    /** The mining stages while events flow (null when mined on the handing-out thread, or between drains). */
+    private List<Handoff<Mine>> stages;
     /** Events handed to workers together. */
     private static final int BATCH = 256;
     /** Batches of events prepared (header, tokens) by workers, handed back in order to be mined; null when idle. */
@@ -118,14 +141,28 @@ public final class CapsuleAccumulator implements LogSink {
         return maxTemplates;
     }
 
+    /** Lowers the bound on events waiting over all services (tests: it acts after 100,000 otherwise). */
+    CapsuleAccumulator waitingBound(int events) {
+        maxWaiting = events;
+        return this;
+    }
+
+    /**
+     * Mining stages for {@code threads} threads: mining (the miner and statistics) is about a third of the work per
+     * line and reading and tokenizing the rest, so a third of the threads mine, and below three the thread that hands
+     * events out mines them itself.
+     */
+    static int miningStages(int threads) {
+        return Math.max(1, threads / 3);
+    }
+
     /** Per service whose miner reached {@link #maxTemplates()}: the events counted under the overflow template. */
     public Map<String, Long> templateOverflow() {
-        drain();
-        learnAll();
+        settle();
         Map<String, Long> out = new TreeMap<>();
-        services.forEach((service, s) -> {
-            if (s.overflowMessages() > 0) {
-                out.put(service, s.overflowMessages());
+        services.forEach((service, r) -> {
+            if (r.capsules.overflowMessages() > 0) {
+                out.put(service, r.capsules.overflowMessages());
             }
         });
         return out;
@@ -138,8 +175,8 @@ public final class CapsuleAccumulator implements LogSink {
             acceptInOrder(event, null);
             return;
         }
-        ServiceCapsules known = services.get(event.service());
-        batch.add(new Pending(event, known == null ? null : known.layout()));
+        Route known = services.get(event.service());
+        batch.add(new Pending(event, known == null ? null : known.capsules.layout()));
         if (batch.size() == BATCH) {
             submitBatch();
         }
@@ -159,16 +196,43 @@ public final class CapsuleAccumulator implements LogSink {
         batch = new ArrayList<>(BATCH);
     }
 
-    /** Mines the events still queued or being prepared and stops the workers (they start again with the next batch). */
+    /**
+     * Mines the events still queued or being prepared and stops the workers and mining stages (they start again with
+     * the next events); afterwards every service's state is this thread's to read.
+     */
     private void drain() {
         if (!batch.isEmpty()) {
             submitBatch();
         }
-        if (preparing != null) {
-            try (OrderedWork<List<Pending>, List<Pending>> work = preparing) {
-                preparing = null;
-                work.finish();
+        try {
+            if (preparing != null) {
+                try (OrderedWork<List<Pending>, List<Pending>> work = preparing) {
+                    preparing = null;
+                    work.finish();
+                }
             }
+        } finally {
+            finishStages();
+        }
+    }
+
+    /** Every event mined and every waiting service's layout learnt; the states are then this thread's to read. */
+    private void settle() {
+        drain();
+        learnAll();
+        finishStages();
+    }
+
+    private void finishStages() {
+        List<Handoff<Mine>> running = stages;
+        if (running == null) {
+            return;
+        }
+        stages = null;
+        try {
+            running.forEach(Handoff::finish);
+        } finally {
+            running.forEach(Handoff::close);
         }
     }
 
@@ -193,6 +257,12 @@ public final class CapsuleAccumulator implements LogSink {
         }
     }
 
+    /**
+     * Hands an event, in arrival order, to its service's state: mined here, or by the service's mining stage. The
+     * waiting count is kept here as the state will have it once it has taken the event (it learns at
+     * {@value ServiceCapsules#LAYOUT_SAMPLE}), so the waiting bound acts at the same event however far behind the
+     * stages are.
+     */
     private void acceptInOrder(LogEvent event, Fingerprinter.Prepared prepared) {
         String service = event.service();
         if (!services.containsKey(service) && services.size() >= maxServices) {
@@ -203,18 +273,76 @@ public final class CapsuleAccumulator implements LogSink {
             event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(), event.raw(),
                     event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
         }
-        ServiceCapsules capsules = services.computeIfAbsent(event.service(), s -> new ServiceCapsules(s, maxTemplates));
-        int before = capsules.waiting();
-        capsules.accept(event, prepared, traces, this::writtenAt);
-        waitingEvents += capsules.waiting() - before;
-        if (capsules.waiting() > 0) {
+        Route route = routeOf(event.service());
+        handOut(route, event, prepared);
+        if (route.learnt) {
+            return;
+        }
+        route.waiting++;
+        waitingEvents++;
+        if (route.waiting >= ServiceCapsules.LAYOUT_SAMPLE) { // the state learns with this event
+            learnt(route);
+            waiting.remove(event.service());
+        } else {
             waiting.add(event.service());
-            if (waitingEvents > MAX_WAITING) {
+            if (waitingEvents > maxWaiting) {
                 learnAll();
             }
-        } else {
-            waiting.remove(event.service());
         }
+    }
+
+    private Route routeOf(String service) {
+        return services.computeIfAbsent(service, s -> new Route(new ServiceCapsules(s, maxTemplates),
+                services.size() % stageCount));
+    }
+
+    /** An event (or, with none, the order to learn the layout from what waits) to be applied to a service's state. */
+    private void handOut(Route route, LogEvent event, Fingerprinter.Prepared prepared) {
+        if (stageCount > 1) {
+            if (stages == null) {
+                stages = new ArrayList<>(stageCount);
+                for (int i = 0; i < stageCount; i++) {
+                    stages.add(new Handoff<>(this::mine, BATCH, "log-mining-" + i));
+                }
+            }
+            stages.get(route.shard).accept(new Mine(route.capsules, event, prepared));
+        } else {
+            mine(new Mine(route.capsules, event, prepared));
+        }
+    }
+
+    private void mine(Mine m) {
+        if (m.event == null) {
+            m.capsules.learn(traces, this::writtenAt);
+        } else {
+            m.capsules.accept(m.event, m.prepared, traces, this::writtenAt);
+        }
+    }
+
+    private void learnt(Route route) {
+        waitingEvents -= route.waiting;
+        route.waiting = 0;
+        route.learnt = true;
+    }
+
+    /** A service as the thread handing out events sees it. */
+    private static final class Route {
+        final ServiceCapsules capsules;
+        /** Its mining stage. */
+        final int shard;
+        /** Its events waiting for the layout. */
+        int waiting;
+        /** Whether its state has (or will have, once it takes what is handed out) its layout. */
+        boolean learnt;
+
+        Route(ServiceCapsules capsules, int shard) {
+            this.capsules = capsules;
+            this.shard = shard;
+        }
+    }
+
+    /** What a mining stage applies to a service's state: an event, or with none the order to learn its layout. */
+    private record Mine(ServiceCapsules capsules, LogEvent event, Fingerprinter.Prepared prepared) {
     }
 
     /** When a source was last written, or, not knowing, now. */
@@ -225,9 +353,9 @@ public final class CapsuleAccumulator implements LogSink {
     /** Learns the layouts of the services still waiting for a full sample, from what they have. */
     private void learnAll() {
         for (String service : waiting) {
-            ServiceCapsules capsules = services.get(service);
-            waitingEvents -= capsules.waiting();
-            capsules.learn(traces, this::writtenAt);
+            Route route = services.get(service);
+            learnt(route);
+            handOut(route, null, null);
         }
         waiting.clear();
     }
@@ -235,15 +363,16 @@ public final class CapsuleAccumulator implements LogSink {
     /** The header layout learnt for a service's lines (learning it now if it was still waiting), or null. */
     public HeaderLayout layoutOf(String service) {
         drain();
-        ServiceCapsules capsules = services.get(service);
-        if (capsules == null) {
+        Route route = services.get(service);
+        if (route == null) {
             return null;
         }
         if (waiting.remove(service)) {
-            waitingEvents -= capsules.waiting();
-            capsules.learn(traces, this::writtenAt);
+            learnt(route);
+            handOut(route, null, null);
+            drain();
         }
-        return capsules.layout();
+        return route.capsules.layout();
     }
 
     /** Events accepted (mined, waiting for their service's layout, or being prepared). */
@@ -253,17 +382,15 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** Templates mined so far, over all services (cheap: no capsule is built). */
     public int templateCount() {
-        drain();
-        learnAll();
-        return services.values().stream().mapToInt(ServiceCapsules::templateCount).sum();
+        settle();
+        return services.values().stream().mapToInt(r -> r.capsules.templateCount()).sum();
     }
 
     /** The capsules as they stand, templates resolved to their latest form, most frequent first. */
     public List<Capsule> capsules() {
-        drain();
-        learnAll();
+        settle();
         List<Capsule> out = new ArrayList<>();
-        services.values().forEach(s -> out.addAll(s.capsules(redactor)));
+        services.values().forEach(r -> out.addAll(r.capsules.capsules(redactor)));
         out.sort(MOST_FREQUENT_FIRST);
         return out;
     }
@@ -274,10 +401,10 @@ public final class CapsuleAccumulator implements LogSink {
 
     /** The template an event would belong to now, without learning (used to label lines in a second pass). */
     public Template templateOf(LogEvent event) {
-        drain();
-        learnAll();
-        ServiceCapsules capsules = services.computeIfAbsent(event.service(),
-                s -> new ServiceCapsules(s, maxTemplates));
+        settle();
+        Route route = routeOf(event.service());
+        route.learnt = true; // a service with no events reads lines on their own from now on
+        ServiceCapsules capsules = route.capsules;
         Template t = capsules.templateOf(event);
         // one redaction per template, not per line: a second pass labels every line of a file
         return redacted.computeIfAbsent(t, k -> new Template(capsules.resolve(k.id()), redactor.redact(k.text())));

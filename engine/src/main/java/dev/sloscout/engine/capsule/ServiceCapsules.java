@@ -53,6 +53,11 @@ public final class ServiceCapsules {
     /** The raw lines the layout was learnt from (kept so a decoded state learns the same layout). */
     private List<String> layoutSample;
     private Fingerprinter fingerprinter;
+    /**
+     * The fingerprinter's layout, published for other threads: a mining stage of its own may own this state while
+     * the thread that hands it events reads the layout to have lines read ahead with it.
+     */
+    private volatile HeaderLayout layout;
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final Map<String, YearlessTimes> yearless = new LinkedHashMap<>() {
         @Override
@@ -81,9 +86,9 @@ public final class ServiceCapsules {
         return waiting.size();
     }
 
-    /** The layout learnt, or null while events wait. */
+    /** The layout learnt, or null while events wait. Safe to call from any thread. */
     public HeaderLayout layout() {
-        return fingerprinter == null ? null : fingerprinter.layout();
+        return layout;
     }
 
     /** Events counted under the miner's overflow template (none while events wait). */
@@ -126,7 +131,7 @@ public final class ServiceCapsules {
             }
         }
         fingerprinter = newFingerprinter(new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
-        fingerprinter.learnLayout(sample);
+        layout = fingerprinter.learnLayout(sample);
         layoutSample = List.copyOf(sample);
         List<LogEvent> queue = List.copyOf(waiting);
         waiting.clear();
@@ -153,6 +158,7 @@ public final class ServiceCapsules {
                 throw new IllegalStateException("events of " + service + " wait for the layout: learn it first");
             }
             fingerprinter = newFingerprinter(new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
+            layout = fingerprinter.layout();
         }
         return event.raw() ? fingerprinter.matchLine(event.text()) : fingerprinter.matchMessage(event.text());
     }
@@ -284,6 +290,7 @@ public final class ServiceCapsules {
                 if (mode == LEARNT) {
                     state.fingerprinter.learnLayout(state.layoutSample);
                 }
+                state.layout = state.fingerprinter.layout();
             } else if (mode != WAITING) {
                 throw new IllegalArgumentException("not an encoded service state (mode " + mode + ")");
             }

@@ -1,6 +1,7 @@
 package dev.sloscout.engine.capsule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sloscout.engine.model.TraceId;
 import dev.sloscout.engine.redact.Redactor;
@@ -11,6 +12,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lines read and tokenized on worker threads, mined in order: the capsules are those of one thread, whatever the
@@ -57,10 +59,15 @@ class ParallelMiningTest {
     }
 
     private static List<Capsule> mine(List<LogEvent> events, int threads, int sourceEvery) {
+        return mine(events, threads, 1, CapsuleAccumulator.MAX_WAITING, sourceEvery);
+    }
+
+    private static List<Capsule> mine(List<LogEvent> events, int threads, int stages, int maxWaiting,
+            int sourceEvery) {
         CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(),
                 id -> new TraceLookup.Link("journey-" + (id.low() % 3), id.low() % 5 == 0),
                 java.time.Clock.fixed(java.time.Instant.parse("2024-03-01T00:00:00Z"), java.time.ZoneOffset.UTC),
-                4, 50, threads);
+                4, 50, threads, stages).waitingBound(maxWaiting);
         for (int i = 0; i < events.size(); i++) {
             if (sourceEvery > 0 && i % sourceEvery == 0) {
                 capsules.sourceWritten(events.get(i).source(), 1_709_000_000_000L + i);
@@ -78,6 +85,41 @@ class ParallelMiningTest {
         List<Capsule> serial = mine(events, 1, sourceEvery);
         assertThat(serial).hasSizeGreaterThan(5);
         assertThat(mine(events, threads, sourceEvery)).isEqualTo(serial);
+    }
+
+    /**
+     * Services shared out over mining stages: the capsules are one thread's whatever the number of workers and
+     * stages, also when the bound on waiting events makes every waiting service learn its layout early (decided by
+     * the thread handing events out, while the stages are behind) and when services overflow the service bound.
+     */
+    @Property(tries = 12)
+    void theCapsulesDoNotDependOnTheNumberOfMiningStages(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 12) int threads, @ForAll @IntRange(min = 2, max = 7) int stages,
+            @ForAll @IntRange(min = 20, max = 2_500) int maxWaiting,
+            @ForAll @IntRange(min = 0, max = 3000) int sourceEvery) {
+        List<LogEvent> events = events(seed, 4_000);
+        List<Capsule> serial = mine(events, 1, 1, maxWaiting, sourceEvery);
+        assertThat(serial).hasSizeGreaterThan(5);
+        assertThat(mine(events, threads, stages, maxWaiting, sourceEvery)).isEqualTo(serial);
+    }
+
+    @Test
+    void theWaitingBoundChangesWhatIsMinedSoTheStagesMustHonourIt() {
+        List<LogEvent> events = events(11, 4_000);
+        assertThat(mine(events, 1, 1, 30, 0)).as("layouts learnt from 30 lines differ from those of 1,000")
+                .isNotEqualTo(mine(events, 1, 1, CapsuleAccumulator.MAX_WAITING, 0));
+    }
+
+    @Test
+    void aFailureInAMiningStageReachesTheCaller() {
+        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), id -> {
+            throw new IllegalStateException("lookup broke on " + id);
+        }, java.time.Clock.systemUTC(), 10, 50, 3, 3);
+        List<LogEvent> events = events(5, 2_000);
+        assertThatThrownBy(() -> {
+            events.forEach(capsules::accept);
+            capsules.capsules();
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("lookup broke on");
     }
 
     @Property(tries = 100)

@@ -70,34 +70,49 @@ public final class FingerprintThroughputBench {
         String threadList = System.getProperty("bench.threads");
         if (threadList != null) {
             accumulatorRounds(corpus, total, rounds, Arrays.stream(threadList.split(",")).map(String::trim)
-                    .mapToInt(Integer::parseInt).toArray());
+                    .toArray(String[]::new));
         }
     }
 
     /**
      * The capsule accumulator as the pipeline runs it (one service per system, layouts learnt from the first lines,
      * statistics and samples per capsule), at each thread count; rounds interleave the thread counts, and the speed-up
-     * is the per-round ratio to the first count.
+     * is the per-round ratio to the first count. A count {@code T:S} runs {@code T} workers and {@code S} mining
+     * stages (services shared out over them); a plain {@code T} the accumulator's default stages for {@code T}.
      */
-    private static void accumulatorRounds(List<String[]> corpus, long total, int rounds, int[] threadCounts) {
+    private static void accumulatorRounds(List<String[]> corpus, long total, int rounds, String[] threadCounts) {
         double[][] rates = new double[threadCounts.length][rounds];
         for (int round = -2; round < rounds; round++) { // two warm-up rounds
             for (int t = 0; t < threadCounts.length; t++) {
                 long start = System.nanoTime();
-                CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), id -> null,
-                        java.time.Clock.systemUTC(), CapsuleAccumulator.DEFAULT_MAX_SERVICES,
-                        dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threadCounts[t]);
-                for (int s = 0; s < corpus.size(); s++) {
-                    String service = "system-" + s;
-                    String[] system = corpus.get(s);
-                    for (int i = 0; i < system.length; i++) {
-                        capsules.accept(LogEvent.rawLine(service + ".log", i + 1, service, system[i]));
+                String[] counts = threadCounts[t].split(":");
+                int threads = Integer.parseInt(counts[0]);
+                CapsuleAccumulator capsules = counts.length == 1
+                        ? new CapsuleAccumulator(new Redactor(), id -> null, java.time.Clock.systemUTC(),
+                                CapsuleAccumulator.DEFAULT_MAX_SERVICES,
+                                dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads)
+                        : new CapsuleAccumulator(new Redactor(), id -> null, java.time.Clock.systemUTC(),
+                                CapsuleAccumulator.DEFAULT_MAX_SERVICES,
+                                dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads,
+                                Integer.parseInt(counts[1]));
+                // one system after the other (a log file per service), or with -Dbench.interleave=true in blocks
+                // of 64 lines taking turns (one file or topic carrying every service, as OTLP log exports do)
+                int block = Boolean.getBoolean("bench.interleave") ? 64 : Integer.MAX_VALUE;
+                int longest = corpus.stream().mapToInt(system -> system.length).max().orElse(0);
+                for (int from = 0; from < longest; from += block) {
+                    for (int s = 0; s < corpus.size(); s++) {
+                        String service = "system-" + s;
+                        String[] system = corpus.get(s);
+                        int to = (int) Math.min(system.length, (long) from + block);
+                        for (int i = from; i < to; i++) {
+                            capsules.accept(LogEvent.rawLine(service + ".log", i + 1, service, system[i]));
+                        }
                     }
                 }
                 int found = capsules.capsules().size();
                 if (round >= 0) {
                     rates[t][round] = total / ((System.nanoTime() - start) / 1e9);
-                    System.out.printf("accumulator, %d threads, round %d: %.0f lines/s, %d capsules%n",
+                    System.out.printf("accumulator, %s threads, round %d: %.0f lines/s, %d capsules%n",
                             threadCounts[t], round + 1, rates[t][round], found);
                 }
             }
@@ -113,8 +128,9 @@ public final class FingerprintThroughputBench {
             double[] sorted = rates[t].clone();
             Arrays.sort(sorted);
             Arrays.sort(ratios);
-            System.out.printf("| %d %s | %.0f | %.0f | %.2fx |%n", threadCounts[t], threadCounts[t] == 1 ? "thread"
-                    : "threads", sorted[rounds / 2], sorted[rounds - 1], ratios[rounds / 2]);
+            System.out.printf("| %s %s | %.0f | %.0f | %.2fx |%n", threadCounts[t].replace(":", " threads, stages "),
+                    threadCounts[t].equals("1") ? "thread" : "", sorted[rounds / 2], sorted[rounds - 1],
+                    ratios[rounds / 2]);
         }
     }
 
