@@ -111,6 +111,10 @@ public final class CapsuleAccumulator implements LogSink {
     private final int stageCount;
     /** The mining stages while events flow (null when mined on the handing-out thread, or between drains). */
     private List<Handoff<Mine>> stages;
+    /** Items handed out and gathered per service before they are applied. */
+    private static final int RUN_ITEMS = 4096;
+    private final List<Route> withPending = new ArrayList<>();
+    private int pendingItems;
     /** Events handed to workers together. */
     private static final int BATCH = 256;
     /** Batches of events prepared (header, tokens) by workers, handed back in order to be mined; null when idle. */
@@ -211,6 +215,7 @@ public final class CapsuleAccumulator implements LogSink {
                     work.finish();
                 }
             }
+            flushRuns();
         } finally {
             finishStages();
         }
@@ -220,7 +225,11 @@ public final class CapsuleAccumulator implements LogSink {
     private void settle() {
         drain();
         learnAll();
-        finishStages();
+        try {
+            flushRuns();
+        } finally {
+            finishStages();
+        }
     }
 
     private void finishStages() {
@@ -296,19 +305,42 @@ public final class CapsuleAccumulator implements LogSink {
                 services.size() % stageCount));
     }
 
-    /** An event (or, with none, the order to learn the layout from what waits) to be applied to a service's state. */
+    /**
+     * An event (or, with none, the order to learn the layout from what waits) for a service's state. Items are
+     * gathered per service and applied in runs of each service's own ({@link #flushRuns}): services taking turns line
+     * by line (one OTLP export or topic carrying them all) cost a fifth to a quarter of the speed, each switch finding
+     * another service's miner and statistics out of the processor's caches. Services are independent, so applying
+     * them service by service, each in its own order, gives what arrival order gives.
+     */
     private void handOut(Route route, LogEvent event, Fingerprinter.Prepared prepared) {
-        if (stageCount > 1) {
-            if (stages == null) {
-                stages = new ArrayList<>(stageCount);
-                for (int i = 0; i < stageCount; i++) {
-                    stages.add(new Handoff<>(this::mine, BATCH, "log-mining-" + i));
-                }
-            }
-            stages.get(route.shard).accept(new Mine(route.capsules, event, prepared));
-        } else {
-            mine(new Mine(route.capsules, event, prepared));
+        if (route.pending.isEmpty()) {
+            withPending.add(route);
         }
+        route.pending.add(new Mine(route.capsules, event, prepared));
+        if (++pendingItems >= RUN_ITEMS) {
+            flushRuns();
+        }
+    }
+
+    /** Applies what is gathered, service by service: here, or on each service's mining stage. */
+    private void flushRuns() {
+        for (Route route : withPending) {
+            if (stageCount > 1) {
+                if (stages == null) {
+                    stages = new ArrayList<>(stageCount);
+                    for (int i = 0; i < stageCount; i++) {
+                        stages.add(new Handoff<>(this::mine, BATCH, "log-mining-" + i));
+                    }
+                }
+                route.pending.forEach(stages.get(route.shard));
+            } else {
+                route.pending.forEach(this::mine);
+            }
+            route.pending = route.pending.size() > 64 ? new ArrayList<>() : route.pending;
+            route.pending.clear();
+        }
+        withPending.clear();
+        pendingItems = 0;
     }
 
     private void mine(Mine m) {
@@ -334,6 +366,8 @@ public final class CapsuleAccumulator implements LogSink {
         int waiting;
         /** Whether its state has (or will have, once it takes what is handed out) its layout. */
         boolean learnt;
+        /** Handed out, not yet applied. */
+        List<Mine> pending = new ArrayList<>();
 
         Route(ServiceCapsules capsules, int shard) {
             this.capsules = capsules;

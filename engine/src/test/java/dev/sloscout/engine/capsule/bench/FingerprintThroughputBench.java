@@ -95,9 +95,9 @@ public final class FingerprintThroughputBench {
                                 CapsuleAccumulator.DEFAULT_MAX_SERVICES,
                                 dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads,
                                 Integer.parseInt(counts[1]));
-                // one system after the other (a log file per service), or with -Dbench.interleave=true in blocks
-                // of 64 lines taking turns (one file or topic carrying every service, as OTLP log exports do)
-                int block = Boolean.getBoolean("bench.interleave") ? 64 : Integer.MAX_VALUE;
+                // one system after the other (a log file per service), or with -Dbench.interleave=N in blocks of
+                // N lines taking turns (one file or topic carrying every service, as OTLP log exports do)
+                int block = Integer.getInteger("bench.interleave", Integer.MAX_VALUE);
                 int longest = corpus.stream().mapToInt(system -> system.length).max().orElse(0);
                 for (int from = 0; from < longest; from += block) {
                     for (int s = 0; s < corpus.size(); s++) {
