@@ -185,7 +185,7 @@ public final class HeaderLayout {
         if (end - start < 3 || end >= s.length() || ":]".indexOf(s.charAt(end)) < 0) {
             return Severity.UNKNOWN;
         }
-        Severity severity = Severity.fromWord(s.substring(start, end));
+        Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
     }
 

@@ -325,7 +325,7 @@ final class HeaderLexer {
                 return null;
             }
         }
-        return Severity.fromWord(line.substring(from, to));
+        return Severity.fromWord(line, from, to);
     }
 
     /** After a name: spaces, then a lone colon ("o.s.b.Application    : Started"); where the field ends, or -1. */

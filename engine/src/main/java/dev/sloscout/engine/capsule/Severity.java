@@ -8,15 +8,34 @@ public enum Severity {
 
     /** The severity a level word names, or null when the word is not a level (so callers can tell). */
     public static Severity fromWord(CharSequence word) {
-        return switch (word.toString().toUpperCase(Locale.ROOT)) {
-            case "TRACE", "FINEST", "FINER", "VERBOSE" -> TRACE;
-            case "DEBUG", "FINE", "DBG" -> DEBUG;
-            case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF" -> INFO;
-            case "WARN", "WARNING", "WRN" -> WARN;
-            case "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE" -> ERROR;
-            case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC" -> FATAL;
-            default -> null;
-        };
+        return fromWord(word, 0, word.length());
+    }
+
+    /**
+     * The severity {@code text[from..to)} names, ignoring case, or null: without copying the word (header fields are
+     * asked this for every line).
+     */
+    public static Severity fromWord(CharSequence text, int from, int to) {
+        int length = to - from;
+        if (length < SHORTEST || length >= WORDS_BY_LENGTH.length) {
+            return null;
+        }
+        for (String name : WORDS_BY_LENGTH[length]) {
+            if (sameIgnoringCase(text, from, name)) {
+                return LEVELS.get(name);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameIgnoringCase(CharSequence text, int from, String upper) {
+        for (int k = 0; k < upper.length(); k++) {
+            char c = text.charAt(from + k);
+            if (c != upper.charAt(k) && Character.toUpperCase(c) != upper.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Android/glog style single letters (V D I W E F), or null. */
@@ -38,5 +57,44 @@ public enum Severity {
             return UNKNOWN;
         }
         return values()[1 + (number - 1) / 4];
+    }
+
+    /** The level words, upper case. */
+    private static final java.util.Map<String, Severity> LEVELS = levels();
+    private static final int SHORTEST = 3;
+    /** The level words by length, for {@link #fromWord(CharSequence, int, int)}. */
+    private static final String[][] WORDS_BY_LENGTH = byLength(LEVELS.keySet());
+
+    private static java.util.Map<String, Severity> levels() {
+        java.util.Map<String, Severity> levels = new java.util.HashMap<>();
+        for (String w : new String[] {"TRACE", "FINEST", "FINER", "VERBOSE"}) {
+            levels.put(w, TRACE);
+        }
+        for (String w : new String[] {"DEBUG", "FINE", "DBG"}) {
+            levels.put(w, DEBUG);
+        }
+        for (String w : new String[] {"INFO", "INFORMATION", "NOTICE", "CONFIG", "INF"}) {
+            levels.put(w, INFO);
+        }
+        for (String w : new String[] {"WARN", "WARNING", "WRN"}) {
+            levels.put(w, WARN);
+        }
+        for (String w : new String[] {"ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE"}) {
+            levels.put(w, ERROR);
+        }
+        for (String w : new String[] {"FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC"}) {
+            levels.put(w, FATAL);
+        }
+        return java.util.Map.copyOf(levels);
+    }
+
+    private static String[][] byLength(java.util.Set<String> words) {
+        int longest = words.stream().mapToInt(String::length).max().orElse(0);
+        String[][] out = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int l = length;
+            out[length] = words.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+        }
+        return out;
     }
 }

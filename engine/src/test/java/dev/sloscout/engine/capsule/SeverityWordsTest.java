@@ -1,0 +1,61 @@
+package dev.sloscout.engine.capsule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Level words read in place (no copy) name the levels they name as whole words, in any case. */
+class SeverityWordsTest {
+    @Test
+    void levelWordsAreReadInAnyCaseWhereverTheyStand() {
+        assertThat(Severity.fromWord("warning")).isEqualTo(Severity.WARN);
+        assertThat(Severity.fromWord("Information")).isEqualTo(Severity.INFO);
+        assertThat(Severity.fromWord("eRr")).isEqualTo(Severity.ERROR);
+        assertThat(Severity.fromWord("EMERGENCY")).isEqualTo(Severity.FATAL);
+        assertThat(Severity.fromWord("finest")).isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("x [DEBUG] y", 3, 8)).isEqualTo(Severity.DEBUG);
+        assertThat(Severity.fromWord("x [DEBUG] y", 2, 8)).isNull();
+        assertThat(Severity.fromWord("INFORMATIONAL")).isNull();
+        assertThat(Severity.fromWord("INF0")).isNull();
+        assertThat(Severity.fromWord("")).isNull();
+        assertThat(Severity.fromWord("I")).isNull();
+    }
+
+    /** Against the plain reading: the word copied, upper-cased and looked up. */
+    @Test
+    void randomWordsReadAsTheirUpperCaseCopy() {
+        String[] words = {"trace", "finest", "finer", "verbose", "debug", "fine", "dbg", "info", "information",
+            "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
+            "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac"};
+        Random random = new Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
+            for (int i = 0; i < word.length(); i++) {
+                if (random.nextBoolean()) {
+                    word.setCharAt(i, Character.toUpperCase(word.charAt(i)));
+                }
+            }
+            if (random.nextInt(10) == 0) {
+                word.setCharAt(random.nextInt(word.length()), (char) ('a' + random.nextInt(26)));
+            }
+            String padded = "[" + word + "]";
+            Severity expected = reference(word.toString());
+            assertThat(Severity.fromWord(word)).as(word.toString()).isEqualTo(expected);
+            assertThat(Severity.fromWord(padded, 1, padded.length() - 1)).as(padded).isEqualTo(expected);
+        }
+    }
+
+    private static Severity reference(String word) {
+        return switch (word.toUpperCase(Locale.ROOT)) {
+            case "TRACE", "FINEST", "FINER", "VERBOSE" -> Severity.TRACE;
+            case "DEBUG", "FINE", "DBG" -> Severity.DEBUG;
+            case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF" -> Severity.INFO;
+            case "WARN", "WARNING", "WRN" -> Severity.WARN;
+            case "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE" -> Severity.ERROR;
+            case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC" -> Severity.FATAL;
+            default -> null;
+        };
+    }
+}
