@@ -24,6 +24,12 @@ import java.util.stream.Stream;
  * <p>Usage: {@code FingerprintThroughputBench [lines=2000000] [rounds=7] [loghub-dir]}
  */
 public final class FingerprintThroughputBench {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+
     public static void main(String[] args) throws IOException {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
@@ -85,6 +91,8 @@ public final class FingerprintThroughputBench {
         for (int round = -2; round < rounds; round++) { // two warm-up rounds
             for (int t = 0; t < threadCounts.length; t++) {
                 long start = System.nanoTime();
+                long ownCpu = THREADS.getCurrentThreadCpuTime();
+                long processCpu = PROCESS.getProcessCpuTime();
                 String[] counts = threadCounts[t].split(":");
                 int threads = Integer.parseInt(counts[0]);
                 CapsuleAccumulator capsules = counts.length == 1
@@ -112,8 +120,13 @@ public final class FingerprintThroughputBench {
                 int found = capsules.capsules().size();
                 if (round >= 0) {
                     rates[t][round] = total / ((System.nanoTime() - start) / 1e9);
-                    System.out.printf("accumulator, %s threads, round %d: %.0f lines/s, %d capsules%n",
-                            threadCounts[t], round + 1, rates[t][round], found);
+                    // the handing-out thread (reading, dispatch, and mining too when there is one stage) against all
+                    // of the process's CPU (workers, stages, GC, JIT): the serial share a scaling model starts from
+                    double serial = (double) (THREADS.getCurrentThreadCpuTime() - ownCpu)
+                            / (PROCESS.getProcessCpuTime() - processCpu);
+                    System.out.printf("accumulator, %s threads, round %d: %.0f lines/s, %d capsules, handing-out "
+                            + "thread %.0f%% of the CPU%n", threadCounts[t], round + 1, rates[t][round], found,
+                            serial * 100);
                 }
             }
         }
