@@ -47,11 +47,12 @@ public final class Fingerprinter {
      * The part of {@link #addLine} or {@link #addMessage} that learns nothing: the header read with {@code layout}
      * (none for a message) and the body's tokens. Safe on any thread with its own tokenizer; {@link #add} mines it.
      */
+    @SuppressWarnings("ReturnValueIgnored") // the key's hash is computed for the string to cache it
     public static Prepared prepare(HeaderLayout layout, MessageTokenizer tokenizer, String text, boolean raw) {
         Tokens out = new Tokens();
         LogHeader header = raw ? layout.parse(text) : null;
         tokenizer.tokenize(text, raw ? header.bodyStart() : 0, out);
-        out.key(); // the miner's lookup key, built here rather than on the mining thread
+        out.key().hashCode(); // the miner's lookup key and its hash (cached by the string), here, not on the mining thread
         return new Prepared(layout, header, out);
     }
 
