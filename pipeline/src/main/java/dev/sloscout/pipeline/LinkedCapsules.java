@@ -35,7 +35,11 @@ public final class LinkedCapsules {
         return linkedTo(discovery, clock, redactor, maxServices, maxTemplates, 1);
     }
 
-    /** As above, lines read and tokenized on {@code threads} workers (the capsules do not depend on the number). */
+    /**
+     * As above, lines read and tokenized on {@code threads} workers (the capsules do not depend on the number). From
+     * six threads on, services are mined on stages of their own that look trace links up concurrently: the discovery
+     * must be done taking traces by then (as it is once a file analysis has read its trace files).
+     */
     public static CapsuleAccumulator linkedTo(JourneyDiscovery discovery, Clock clock, Redactor redactor,
             int maxServices, int maxTemplates, int threads) {
         return new CapsuleAccumulator(redactor, traceId -> {
