@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void theOutFolderHoldsOnlyTheNewBundle() throws Exception {
         Path out = dir.resolve("out");
         CliRun demo = CliRun.of("analyze", "--demo", "--out", out.toString(), "--validate", "never");

@@ -174,6 +174,7 @@ class PromtoolBundleTest {
 
     @ParameterizedTest(name = "--rules-profile {0}")
     @ValueSource(strings = {"spanmetrics", "otel-http", "custom"})
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void everyRulesProfileWritesRulesTestsAndDashboardsThatPassPromtool(String profile) throws IOException {
         Path traces = dev.sloscout.connectors.files.fixtures.ShopTraffic.writeJsonLines(dir.resolve("shop.jsonl"), 3,
                 800);

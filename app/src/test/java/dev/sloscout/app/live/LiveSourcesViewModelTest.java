@@ -130,6 +130,7 @@ class LiveSourcesViewModelTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void aPrometheusServersSliCandidatesJoinTheAnalysisAndTheStudioDrawsTheirHistory() throws Exception {
         try (dev.sloscout.connectors.prometheus.RealPrometheus prometheus =
                      dev.sloscout.connectors.prometheus.RealPrometheus.start(java.nio.file.Files.createDirectories(dir.resolve("prometheus")))) {

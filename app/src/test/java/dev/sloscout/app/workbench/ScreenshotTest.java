@@ -51,6 +51,7 @@ class ScreenshotTest {
     }
 
     @Test
+    @Tag("slow") // a child JVM drawing six views, ~30 s: in the slow profile, which .ci/run runs
     void filesGivenOnTheCommandLineAreOpenedAnalysedAndShown() throws Exception {
         Path shots = dir.resolve("shots");
         Path home = dir.resolve("home");

@@ -203,6 +203,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void compareTheOpenedFilesAgainstASlowerCopyAndSeeWhatChanged(FxRobot robot) throws Exception {
         Path in = Files.createTempDirectory(dir, "compare");
         toOpen.add(dev.sloscout.pipeline.compare.ChangedShop.write(in.resolve("before.jsonl"), 7, 600, "payment", 1,
@@ -232,6 +233,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void tuneAnSloSeeTheChartChangeThenUndo(FxRobot robot) throws Exception {
         openShop(robot);
         robot.clickOn("SLO studio");
@@ -254,6 +256,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void exportTheBundleIntoAFolder(FxRobot robot) throws Exception {
         openShop(robot);
         exportTo = dir.resolve("export-" + System.nanoTime());
@@ -288,6 +291,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void openAPullRequestPushesTheBundleToABranchAndRemembersWhere(FxRobot robot) throws Exception {
         Path remote = dev.sloscout.connectors.git.fixtures.BareRepository.withMain(
                 dir.resolve("slos-" + System.nanoTime() + ".git"), java.util.Map.of("README.md", "slos\n"));
@@ -335,6 +339,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void searchEverythingFromTheBoxThenAskTheAdvisorAndAcceptASuggestion(FxRobot robot) throws Exception {
         openShop(robot);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.search().readyProperty().get());

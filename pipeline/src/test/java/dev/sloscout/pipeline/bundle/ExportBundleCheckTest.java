@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The bundle's one structural check sees the dashboards as well as the rules and specs. */
@@ -29,6 +30,7 @@ class ExportBundleCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"spanmetrics", "otel-http"})
+    @Tag("slow") // in the slow profile: keeps the README\'s test command within five minutes
     void theBundleAsWrittenPassesForEveryRulesProfile(String profile) {
         Pipeline pipeline = new Pipeline(PipelineOptions.defaults().withRulesProfile(profile), () -> false, (i, s) -> { });
         List<ExportedSlo> exported = pipeline.slos(pipeline.demo(0.25));
