@@ -153,8 +153,8 @@ public final class CapsuleAccumulator implements LogSink {
 
     /**
      * Mining stages for {@code threads} threads: mining (the miner and statistics) is about a third of the work per
-     * line and reading and tokenizing the rest, so a third of the threads mine, and below three the thread that hands
-     * events out mines them itself.
+     * line and reading and tokenizing the rest, so a third of the threads mine; below six threads that is one, and
+     * the thread that hands events out mines them itself.
      */
     static int miningStages(int threads) {
         return Math.max(1, threads / 3);
@@ -332,12 +332,15 @@ public final class CapsuleAccumulator implements LogSink {
                         stages.add(new Handoff<>(this::mine, BATCH, "log-mining-" + i));
                     }
                 }
-                route.pending.forEach(stages.get(route.shard));
+                route.pending.forEach(stages.get(route.stage));
             } else {
                 route.pending.forEach(this::mine);
             }
-            route.pending = route.pending.size() > 64 ? new ArrayList<>() : route.pending;
-            route.pending.clear();
+            if (route.pending.size() > 64) {
+                route.pending = new ArrayList<>(); // a long run's array goes: 2,000 services would keep 32 MB
+            } else {
+                route.pending.clear();
+            }
         }
         withPending.clear();
         pendingItems = 0;
@@ -361,7 +364,7 @@ public final class CapsuleAccumulator implements LogSink {
     private static final class Route {
         final ServiceCapsules capsules;
         /** Its mining stage. */
-        final int shard;
+        final int stage;
         /** Its events waiting for the layout. */
         int waiting;
         /** Whether its state has (or will have, once it takes what is handed out) its layout. */
@@ -369,9 +372,9 @@ public final class CapsuleAccumulator implements LogSink {
         /** Handed out, not yet applied. */
         List<Mine> pending = new ArrayList<>();
 
-        Route(ServiceCapsules capsules, int shard) {
+        Route(ServiceCapsules capsules, int stage) {
             this.capsules = capsules;
-            this.shard = shard;
+            this.stage = stage;
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>The whole state {@linkplain #encode() encodes} to bytes and {@linkplain #decode decodes} back into a state that
  * mines the next events exactly as this one would: how a stream job keeps a service's mining in a state store and
- * another instance takes it over. Not thread-safe.
+ * another instance takes it over. Not thread-safe (one thread at a time; {@link #layout()} from any).
  */
 public final class ServiceCapsules {
     static final int SAMPLES = 5;
