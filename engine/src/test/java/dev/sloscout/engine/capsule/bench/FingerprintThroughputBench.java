@@ -141,8 +141,10 @@ public final class FingerprintThroughputBench {
             double[] sorted = rates[t].clone();
             Arrays.sort(sorted);
             Arrays.sort(ratios);
-            System.out.printf("| %s %s | %.0f | %.0f | %.2fx |%n", threadCounts[t].replace(":", " threads, stages "),
-                    threadCounts[t].equals("1") ? "thread" : "", sorted[rounds / 2], sorted[rounds - 1],
+            String label = threadCounts[t].contains(":")
+                    ? threadCounts[t].replace(":", " threads, stages ")
+                    : threadCounts[t] + (threadCounts[t].equals("1") ? " thread" : " threads");
+            System.out.printf("| %s | %.0f | %.0f | %.2fx |%n", label, sorted[rounds / 2], sorted[rounds - 1],
                     ratios[rounds / 2]);
         }
     }
