@@ -308,9 +308,10 @@ public final class CapsuleAccumulator implements LogSink {
     /**
      * An event (or, with none, the order to learn the layout from what waits) for a service's state. Items are
      * gathered per service and applied in runs of each service's own ({@link #flushRuns}): services taking turns line
-     * by line (one OTLP export or topic carrying them all) cost a fifth to a quarter of the speed, each switch finding
-     * another service's miner and statistics out of the processor's caches. Services are independent, so applying
-     * them service by service, each in its own order, gives what arrival order gives.
+     * by line (one OTLP export or topic carrying them all) mined 6-13% slower than in runs (docs/performance.md),
+     * each switch finding another service's miner and statistics colder in the processor's caches; and a mining stage
+     * takes whole runs. Services are independent, so applying them service by service, each in its own order, gives
+     * what arrival order gives.
      */
     private void handOut(Route route, LogEvent event, Fingerprinter.Prepared prepared) {
         if (route.pending.isEmpty()) {
