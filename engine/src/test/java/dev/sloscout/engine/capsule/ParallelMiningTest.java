@@ -92,7 +92,7 @@ class ParallelMiningTest {
      * stages, also when the bound on waiting events makes every waiting service learn its layout early (decided by
      * the thread handing events out, while the stages are behind) and when services overflow the service bound.
      */
-    @Property(tries = 6)
+    @Property(tries = 4)
     void theCapsulesDoNotDependOnTheNumberOfMiningStages(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 12) int threads, @ForAll @IntRange(min = 2, max = 7) int stages,
             @ForAll @IntRange(min = 20, max = 2_500) int maxWaiting,
@@ -107,7 +107,7 @@ class ParallelMiningTest {
      * The ground truth the accumulator's runs and stages rest on: each service mined alone, on its own events in
      * their order, gives that service's capsules. Services taking turns line by line must not change them.
      */
-    @Property(tries = 4)
+    @Property(tries = 3)
     void eachServiceIsMinedAsIfItWereAlone(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int threads,
             @ForAll @IntRange(min = 1, max = 4) int stages) {
         List<LogEvent> events = events(seed, 4_000);
