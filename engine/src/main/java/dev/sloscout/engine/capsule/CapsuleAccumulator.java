@@ -156,7 +156,7 @@ public final class CapsuleAccumulator implements LogSink {
      * line and reading and tokenizing the rest, so a third of the threads mine; below six threads that is one, and
      * the thread that hands events out mines them itself.
      */
-    static int miningStages(int threads) {
+    public static int miningStages(int threads) {
         return Math.max(1, threads / 3);
     }
 
@@ -225,11 +225,7 @@ public final class CapsuleAccumulator implements LogSink {
     private void settle() {
         drain();
         learnAll();
-        try {
-            flushRuns();
-        } finally {
-            finishStages();
-        }
+        drain(); // the learn orders learnAll handed out
     }
 
     private void finishStages() {
@@ -273,16 +269,19 @@ public final class CapsuleAccumulator implements LogSink {
      * stages are.
      */
     private void acceptInOrder(LogEvent event, Fingerprinter.Prepared prepared) {
-        String service = event.service();
-        if (!services.containsKey(service) && services.size() >= maxServices) {
-            overflowEvents++;
-            if (overflowServices.size() < 100_000) {
-                overflowServices.add(service);
+        Route route = services.get(event.service());
+        if (route == null) {
+            if (services.size() >= maxServices) {
+                overflowEvents++;
+                if (overflowServices.size() < 100_000) {
+                    overflowServices.add(event.service());
+                }
+                event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(),
+                        event.raw(), event.continuation(), event.epochMillis(), event.severity(), event.traceId(),
+                        event.spanId());
             }
-            event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(), event.raw(),
-                    event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
+            route = routeOf(event.service());
         }
-        Route route = routeOf(event.service());
         handOut(route, event, prepared);
         if (route.learnt) {
             return;

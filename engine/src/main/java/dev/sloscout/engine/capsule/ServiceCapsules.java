@@ -52,12 +52,11 @@ public final class ServiceCapsules {
     private final List<LogEvent> waiting = new ArrayList<>();
     /** The raw lines the layout was learnt from (kept so a decoded state learns the same layout). */
     private List<String> layoutSample;
-    private Fingerprinter fingerprinter;
     /**
-     * The fingerprinter's layout, published for other threads: a mining stage of its own may own this state while
-     * the thread that hands it events reads the layout to have lines read ahead with it.
+     * Null while events wait. Volatile, and assigned only once built with its layout: a mining stage of its own may
+     * own this state while the thread that hands it events reads {@link #layout()} to have lines read ahead with it.
      */
-    private volatile HeaderLayout layout;
+    private volatile Fingerprinter fingerprinter;
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final Map<String, YearlessTimes> yearless = new LinkedHashMap<>() {
         @Override
@@ -88,7 +87,8 @@ public final class ServiceCapsules {
 
     /** The layout learnt, or null while events wait. Safe to call from any thread. */
     public HeaderLayout layout() {
-        return layout;
+        Fingerprinter f = fingerprinter;
+        return f == null ? null : f.layout();
     }
 
     /** Events counted under the miner's overflow template (none while events wait). */
@@ -130,8 +130,9 @@ public final class ServiceCapsules {
                 sample.add(e.text());
             }
         }
-        fingerprinter = newFingerprinter(new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
-        layout = fingerprinter.learnLayout(sample);
+        Fingerprinter learnt = newFingerprinter(new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
+        learnt.learnLayout(sample);
+        fingerprinter = learnt;
         layoutSample = List.copyOf(sample);
         List<LogEvent> queue = List.copyOf(waiting);
         waiting.clear();
@@ -158,7 +159,6 @@ public final class ServiceCapsules {
                 throw new IllegalStateException("events of " + service + " wait for the layout: learn it first");
             }
             fingerprinter = newFingerprinter(new TemplateMiner(MinerSettings.DEFAULT, maxTemplates));
-            layout = fingerprinter.layout();
         }
         return event.raw() ? fingerprinter.matchLine(event.text()) : fingerprinter.matchMessage(event.text());
     }
@@ -177,9 +177,10 @@ public final class ServiceCapsules {
         long time = event.epochMillis();
         Severity severity = event.severity();
         Template template;
-        boolean usable = prepared != null && fingerprinter.accepts(prepared);
+        Fingerprinter miner = fingerprinter; // one read of the volatile field per event
+        boolean usable = prepared != null && miner.accepts(prepared);
         if (event.raw()) {
-            Fingerprinter.Fingerprint f = usable ? fingerprinter.add(prepared) : fingerprinter.addLine(event.text());
+            Fingerprinter.Fingerprint f = usable ? miner.add(prepared) : miner.addLine(event.text());
             template = f.template();
             if (time == LogHeader.NO_TIME) {
                 time = f.header().epochMillis();
@@ -190,7 +191,7 @@ public final class ServiceCapsules {
             }
             severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
         } else {
-            template = usable ? fingerprinter.add(prepared).template() : fingerprinter.addMessage(event.text());
+            template = usable ? miner.add(prepared).template() : miner.addMessage(event.text());
         }
         stats.computeIfAbsent(template.id(), Stats::new).add(event, time, severity, traces);
     }
@@ -286,11 +287,11 @@ public final class ServiceCapsules {
                 state.layoutSample = readStrings(in);
             }
             if (mode == LEARNT || mode == PER_LINE) {
-                state.fingerprinter = newFingerprinter(TemplateMiner.read(in, MinerSettings.DEFAULT));
+                Fingerprinter read = newFingerprinter(TemplateMiner.read(in, MinerSettings.DEFAULT));
                 if (mode == LEARNT) {
-                    state.fingerprinter.learnLayout(state.layoutSample);
+                    read.learnLayout(state.layoutSample);
                 }
-                state.layout = state.fingerprinter.layout();
+                state.fingerprinter = read;
             } else if (mode != WAITING) {
                 throw new IllegalArgumentException("not an encoded service state (mode " + mode + ")");
             }

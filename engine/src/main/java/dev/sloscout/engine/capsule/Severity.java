@@ -1,7 +1,5 @@
 package dev.sloscout.engine.capsule;
 
-import java.util.Locale;
-
 /** Log severity on one scale for every source: syslog names, Java/Python levels, single letters, OTLP numbers. */
 public enum Severity {
     UNKNOWN, TRACE, DEBUG, INFO, WARN, ERROR, FATAL;
@@ -67,25 +65,19 @@ public enum Severity {
 
     private static java.util.Map<String, Severity> levels() {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
-        for (String w : new String[] {"TRACE", "FINEST", "FINER", "VERBOSE"}) {
-            levels.put(w, TRACE);
-        }
-        for (String w : new String[] {"DEBUG", "FINE", "DBG"}) {
-            levels.put(w, DEBUG);
-        }
-        for (String w : new String[] {"INFO", "INFORMATION", "NOTICE", "CONFIG", "INF"}) {
-            levels.put(w, INFO);
-        }
-        for (String w : new String[] {"WARN", "WARNING", "WRN"}) {
-            levels.put(w, WARN);
-        }
-        for (String w : new String[] {"ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE"}) {
-            levels.put(w, ERROR);
-        }
-        for (String w : new String[] {"FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC"}) {
-            levels.put(w, FATAL);
-        }
+        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE");
+        name(levels, DEBUG, "DEBUG", "FINE", "DBG");
+        name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF");
+        name(levels, WARN, "WARN", "WARNING", "WRN");
+        name(levels, ERROR, "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE");
+        name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC");
         return java.util.Map.copyOf(levels);
+    }
+
+    private static void name(java.util.Map<String, Severity> levels, Severity level, String... words) {
+        for (String word : words) {
+            levels.put(word, level);
+        }
     }
 
     private static String[][] byLength(java.util.Set<String> words) {

@@ -143,19 +143,24 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
             return;
         }
         String service = event.service();
-        byte[] header = loaded.containsKey(service) ? null : snapshots.get(service);
-        if (!loaded.containsKey(service) && header == null) {
-            if (counters.get("logServices") >= maxServices) {
+        boolean renamed = false;
+        Loaded s = loaded.get(service);
+        if (s == null) {
+            byte[] header = snapshots.get(service);
+            if (header == null && counters.get("logServices") >= maxServices) {
                 counters.add("overflowLogEvents", 1);
                 service = CapsuleAccumulator.OTHER_SERVICES;
+                renamed = true;
                 event = new LogEvent(event.source(), event.line(), event.lines(), service, event.text(), event.raw(),
                         event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
-                header = snapshots.get(service);
+                s = loaded.get(service);
+                header = s == null ? snapshots.get(service) : null;
+            }
+            if (s == null) {
+                s = load(service, header);
             }
         }
-        Loaded s = loaded.containsKey(service) ? loaded.get(service) : load(service, header);
-        byte[] bytes = service.equals(event.service()) && record.value() != null ? record.value()
-                : LogEventCodec.encode(event);
+        byte[] bytes = !renamed && record.value() != null ? record.value() : LogEventCodec.encode(event);
         long time = record.timestamp();
         journal.put(journalKey(service, s.next), journalEntry(time, bytes));
         s.next++;

@@ -95,14 +95,11 @@ public final class FingerprintThroughputBench {
                 long processCpu = PROCESS.getProcessCpuTime();
                 String[] counts = threadCounts[t].split(":");
                 int threads = Integer.parseInt(counts[0]);
-                CapsuleAccumulator capsules = counts.length == 1
-                        ? new CapsuleAccumulator(new Redactor(), id -> null, java.time.Clock.systemUTC(),
-                                CapsuleAccumulator.DEFAULT_MAX_SERVICES,
-                                dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads)
-                        : new CapsuleAccumulator(new Redactor(), id -> null, java.time.Clock.systemUTC(),
-                                CapsuleAccumulator.DEFAULT_MAX_SERVICES,
-                                dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads,
-                                Integer.parseInt(counts[1]));
+                int stages = counts.length == 1 ? CapsuleAccumulator.miningStages(threads)
+                        : Integer.parseInt(counts[1]);
+                CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), id -> null,
+                        java.time.Clock.systemUTC(), CapsuleAccumulator.DEFAULT_MAX_SERVICES,
+                        dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads, stages);
                 // one system after the other (a log file per service), or with -Dbench.interleave=N in blocks of
                 // N lines taking turns (one file or topic carrying every service, as OTLP log exports do)
                 int block = Integer.getInteger("bench.interleave", Integer.MAX_VALUE);
