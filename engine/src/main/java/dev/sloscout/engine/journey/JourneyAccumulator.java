@@ -13,11 +13,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** The running statistics of one journey: counts, histograms, edges, critical paths and a few samples. */
@@ -36,9 +38,13 @@ final class JourneyAccumulator {
     private final boolean namedByShape;
     private final TreeSet<String> calls;
     private final Histogram latencyMicros = new Histogram(SIGNIFICANT_DIGITS);
-    private final TreeSet<String> services = new TreeSet<>();
-    private final Map<String, Map<String, EdgeAccumulator>> edges = new TreeMap<>();
+    /** The services told apart; unordered (asked per span), sorted where listed ({@link #sortedServices}). */
+    private final Set<String> services = new HashSet<>();
+    /** Calls by caller, then callee; unordered (looked up per span), sorted where listed ({@link #sortedEdges}). */
+    private final Map<String, Map<String, EdgeAccumulator>> edges = new HashMap<>();
     private final Map<List<String>, long[]> criticalPaths = new HashMap<>();
+    /** The counters of {@link #criticalPaths} by their paths' parts, so counting a known path builds no strings. */
+    private final Map<PathParts, long[]> pathsByParts = new HashMap<>();
     private final List<String> samples = new ArrayList<>(SAMPLES);
     private final List<String> errorSamples = new ArrayList<>(SAMPLES);
     private final HistoryRecorder history = new HistoryRecorder();
@@ -78,29 +84,96 @@ final class JourneyAccumulator {
         if (samples.size() < SAMPLES) {
             samples.add(shape.trace().traceId().toHex());
         }
+        String[] serviceOfSpan = new String[shape.size()];
         for (int i = 0; i < shape.size(); i++) {
-            String from = serviceOf(shape.span(i), true);
+            String from = service(shape, i, serviceOfSpan);
+            Map<String, EdgeAccumulator> callees = null;
             for (int c : shape.children(i)) {
-                Span child = shape.span(c);
-                String to = serviceOf(child, false);
+                String to = service(shape, c, serviceOfSpan);
                 if (!to.equals(from)) {
-                    edges.computeIfAbsent(from, f -> new TreeMap<>())
-                            .computeIfAbsent(to, t -> new EdgeAccumulator(from, t))
-                            .add(child);
+                    callees = callees != null ? callees : edges.computeIfAbsent(from, f -> new HashMap<>());
+                    callees.computeIfAbsent(to, t -> new EdgeAccumulator(from, t)).add(shape.span(c));
                 }
             }
         }
-        int[] steps = shape.criticalPath(entry);
-        String[] path = new String[steps.length];
-        for (int i = 0; i < steps.length; i++) {
-            path[i] = shape.span(steps[i]).serviceName() + " " + shape.template(steps[i]);
+        countCriticalPath(shape, shape.criticalPath(entry));
+    }
+
+    /** The span's service as this journey tells it apart, resolved once per span of the trace (in visiting order). */
+    private String service(TraceShape shape, int span, String[] resolved) {
+        String service = resolved[span];
+        if (service == null) {
+            service = serviceOf(shape.span(span).serviceName());
+            resolved[span] = service;
         }
-        List<String> signature = List.of(path);
-        long[] count = criticalPaths.get(signature);
-        if (count != null) {
-            count[0]++;
-        } else if (criticalPaths.size() < MAX_PATHS) {
-            criticalPaths.put(signature, new long[] {1});
+        return service;
+    }
+
+    private EdgeAccumulator edge(String from, String to) {
+        return edges.computeIfAbsent(from, f -> new HashMap<>()).computeIfAbsent(to, t -> new EdgeAccumulator(from, t));
+    }
+
+    private List<String> sortedServices() {
+        return services.stream().sorted().toList();
+    }
+
+    /** The edges ordered by caller, then callee: how reports and snapshots list them, whatever order they came in. */
+    private List<EdgeAccumulator> sortedEdges() {
+        return edges.values().stream().flatMap(to -> to.values().stream())
+                .sorted(java.util.Comparator.comparing((EdgeAccumulator e) -> e.from).thenComparing(e -> e.to)).toList();
+    }
+
+    /**
+     * Counts the path under its text ({@code "service template"} per step), looked up first by the steps' own
+     * strings: a trace's path is nearly always one seen before, and its text need not be built to find it.
+     */
+    private void countCriticalPath(TraceShape shape, int[] steps) {
+        String[] parts = new String[steps.length * 2];
+        for (int i = 0; i < steps.length; i++) {
+            parts[2 * i] = shape.span(steps[i]).serviceName();
+            parts[2 * i + 1] = shape.template(steps[i]);
+        }
+        PathParts key = new PathParts(parts);
+        long[] count = pathsByParts.get(key);
+        if (count == null) {
+            String[] path = new String[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                path[i] = parts[2 * i] + " " + parts[2 * i + 1];
+            }
+            List<String> signature = List.of(path);
+            count = criticalPaths.get(signature);
+            if (count == null) {
+                if (criticalPaths.size() >= MAX_PATHS) {
+                    return; // past the bound no path is added again, so an unseen one stays uncounted
+                }
+                count = new long[1];
+                criticalPaths.put(signature, count);
+            }
+            if (pathsByParts.size() < MAX_PATHS) {
+                pathsByParts.put(key, count);
+            }
+        }
+        count[0]++;
+    }
+
+    /** A critical path as its steps' service and template strings, hashed from their (cached) hash codes. */
+    private static final class PathParts {
+        private final String[] parts;
+        private final int hash;
+
+        PathParts(String[] parts) {
+            this.parts = parts;
+            this.hash = Arrays.hashCode(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PathParts p && p.hash == hash && Arrays.equals(p.parts, parts);
         }
     }
 
@@ -122,15 +195,14 @@ final class JourneyAccumulator {
             httpRoute = other.httpRoute;
             httpMethod = other.httpMethod;
         }
-        for (String name : other.services) {
+        for (String name : other.sortedServices()) {
             if (name.equals(OTHER_SERVICES) || services.size() < MAX_SERVICES) {
                 services.add(name);
             } else if (!services.contains(name)) {
                 services.add(OTHER_SERVICES);
             }
         }
-        other.edges.forEach((from, to) -> to.forEach((target, edge) -> edges.computeIfAbsent(from, f -> new TreeMap<>())
-                .computeIfAbsent(target, t -> new EdgeAccumulator(from, t)).merge(edge)));
+        other.edges.forEach((from, to) -> to.forEach((target, edge) -> edge(from, target).merge(edge)));
         for (Map.Entry<List<String>, long[]> path : other.criticalPaths.entrySet()) {
             long[] count = criticalPaths.get(path.getKey());
             if (count != null) {
@@ -174,8 +246,8 @@ final class JourneyAccumulator {
         writeNullable(out, httpRoute);
         writeNullable(out, httpMethod);
         writeHistogram(out, latencyMicros);
-        writeStrings(out, services);
-        List<EdgeAccumulator> all = edges.values().stream().flatMap(to -> to.values().stream()).toList();
+        writeStrings(out, sortedServices());
+        List<EdgeAccumulator> all = sortedEdges();
         out.writeInt(all.size());
         for (EdgeAccumulator edge : all) {
             edge.write(out);
@@ -207,7 +279,7 @@ final class JourneyAccumulator {
         int edgeCount = in.readInt();
         for (int i = 0; i < edgeCount; i++) {
             EdgeAccumulator edge = EdgeAccumulator.read(in);
-            journey.edges.computeIfAbsent(edge.from, f -> new TreeMap<>()).put(edge.to, edge);
+            journey.edges.computeIfAbsent(edge.from, f -> new HashMap<>()).put(edge.to, edge);
         }
         int pathCount = in.readInt();
         for (int i = 0; i < pathCount; i++) {
@@ -273,9 +345,12 @@ final class JourneyAccumulator {
         }
     }
 
-    /** The span's service as this journey tells it apart: its own name, or {@link #OTHER_SERVICES} past the bound. */
-    private String serviceOf(Span span, boolean count) {
-        String name = span.serviceName();
+    /**
+     * A service as this journey tells it apart: its own name, or {@link #OTHER_SERVICES} past the bound, counting the
+     * span. Asked once per span; the answer for a name never changes once given (the set only grows, and past the
+     * bound it takes no new names), so counting at the first ask counts each span beyond the bound once.
+     */
+    private String serviceOf(String name) {
         if (services.contains(name)) {
             return name;
         }
@@ -283,9 +358,7 @@ final class JourneyAccumulator {
             services.add(name);
             return name;
         }
-        if (count) {
-            spansOfOtherServices++;
-        }
+        spansOfOtherServices++;
         services.add(OTHER_SERVICES);
         return OTHER_SERVICES;
     }
@@ -317,8 +390,8 @@ final class JourneyAccumulator {
             confidenceReasons.add("the entry operation names the request");
         }
         return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod), namedByShape, List.copyOf(calls), traces,
-                errorTraces, errorRatio, latency(), share, List.copyOf(services),
-                edges.values().stream().flatMap(to -> to.values().stream()).map(EdgeAccumulator::toEdge).toList(),
+                errorTraces, errorRatio, latency(), share, sortedServices(),
+                sortedEdges().stream().map(EdgeAccumulator::toEdge).toList(),
                 criticalPath(), rank,
                 rankReasons, Math.round(confidence * 100) / 100.0, confidenceReasons, List.copyOf(samples),
                 List.copyOf(errorSamples));

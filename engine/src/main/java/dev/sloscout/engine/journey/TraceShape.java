@@ -24,12 +24,15 @@ final class TraceShape {
     private final int[][] children;
     private final int root;
     private final int orphans;
+    /** Operation templates by span, looked up when first asked (the entry's is asked several times). */
+    private final String[] templateOf;
 
     TraceShape(Trace trace, OperationTemplates templates) {
         this.trace = trace;
         this.spans = trace.spans();
         this.templates = templates;
         int n = spans.size();
+        templateOf = new String[n];
         parent = new int[n];
         Trace.Index index = trace.index();
         int[] childCount = new int[n];
@@ -92,7 +95,12 @@ final class TraceShape {
     }
 
     String template(int i) {
-        return templates.template(spans.get(i));
+        String template = templateOf[i];
+        if (template == null) {
+            template = templates.template(spans.get(i));
+            templateOf[i] = template;
+        }
+        return template;
     }
 
     /**

@@ -21,14 +21,23 @@ public final class HistoryRecorder {
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private long dropped;
+    /** The window {@link #record} last counted in, and its counts (the same array as in {@link #windows}). */
+    private long lastIndex = Long.MIN_VALUE;
+    private long[] lastCounts;
 
     public void record(long epochNanos, boolean error, double latencyMs) {
         long index = windowIndex(epochNanos);
+        if (index == lastIndex) {
+            tally(lastCounts, error, latencyMs); // events come roughly in time order: mostly the window before
+            return;
+        }
         if (!windows.containsKey(index) && (Math.max(last, index) - Math.min(first, index) >= MAX_WINDOWS)) {
             dropped++;
             return;
         }
-        tally(windows.computeIfAbsent(index, i -> new long[COLUMNS]), error, latencyMs);
+        lastCounts = windows.computeIfAbsent(index, i -> new long[COLUMNS]);
+        lastIndex = index;
+        tally(lastCounts, error, latencyMs);
         first = Math.min(first, index);
         last = Math.max(last, index);
     }
