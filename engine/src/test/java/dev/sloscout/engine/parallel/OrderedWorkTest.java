@@ -101,4 +101,56 @@ class OrderedWorkTest {
         }
         assertThat(ranOn).containsExactly(caller);
     }
+
+    @Test
+    void theConsumerComputesWhatNoWorkerHasStartedRatherThanWaitAndNThreadsComputeInAll() {
+        Thread caller = Thread.currentThread();
+        Set<Thread> computing = ConcurrentHashMap.newKeySet();
+        AtomicInteger byCaller = new AtomicInteger();
+        List<Integer> seen = new ArrayList<>();
+        try (OrderedWork<Integer, Integer> work = OrderedWork.start(3, () -> n -> {
+            computing.add(Thread.currentThread());
+            if (Thread.currentThread() == caller) {
+                byCaller.incrementAndGet();
+            }
+            LockSupport.parkNanos(200_000);
+            return n;
+        }, seen::add, "test")) {
+            for (int i = 0; i < 100; i++) {
+                work.submit(i);
+            }
+            work.finish();
+        }
+        assertThat(seen).hasSize(100).isSorted();
+        assertThat(byCaller.get()).isPositive();
+        assertThat(computing).hasSizeLessThanOrEqualTo(3).contains(caller);
+    }
+
+    @Test
+    void aFailureOfAnItemTheConsumerComputedIsThrownInItsTurn() {
+        Thread caller = Thread.currentThread();
+        List<Integer> seen = new ArrayList<>();
+        List<Thread> failedOn = new ArrayList<>();
+        assertThatThrownBy(() -> {
+            try (OrderedWork<Integer, Integer> work = OrderedWork.start(2, () -> n -> {
+                if (n == 0) {
+                    LockSupport.parkNanos(50_000_000); // the one worker is busy: the consumer takes what is queued
+                }
+                if (n == 3) {
+                    synchronized (failedOn) {
+                        failedOn.add(Thread.currentThread());
+                    }
+                    throw new IllegalStateException("item 3 is bad");
+                }
+                return n;
+            }, seen::add, "test")) {
+                for (int i = 0; i < work.window(); i++) {
+                    work.submit(i);
+                }
+                work.finish();
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessage("item 3 is bad");
+        assertThat(seen).containsExactly(0, 1, 2);
+        assertThat(failedOn).containsExactly(caller);
+    }
 }
