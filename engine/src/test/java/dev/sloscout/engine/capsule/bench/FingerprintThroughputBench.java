@@ -116,14 +116,16 @@ public final class FingerprintThroughputBench {
                 }
                 int found = capsules.capsules().size();
                 if (round >= 0) {
-                    rates[t][round] = total / ((System.nanoTime() - start) / 1e9);
+                    long wall = System.nanoTime() - start;
+                    long cpu = PROCESS.getProcessCpuTime() - processCpu;
+                    rates[t][round] = total / (wall / 1e9);
                     // the handing-out thread (reading, dispatch, and mining too when there is one stage) against all
-                    // of the process's CPU (workers, stages, GC, JIT): the serial share a scaling model starts from
-                    double serial = (double) (THREADS.getCurrentThreadCpuTime() - ownCpu)
-                            / (PROCESS.getProcessCpuTime() - processCpu);
+                    // of the process's CPU (workers, stages, GC, JIT): the serial share a scaling model starts from;
+                    // CPU per wall time and per line tell idle cores from work added by running in parallel
+                    double serial = (double) (THREADS.getCurrentThreadCpuTime() - ownCpu) / cpu;
                     System.out.printf("accumulator, %s threads, round %d: %.0f lines/s, %d capsules, handing-out "
-                            + "thread %.0f%% of the CPU%n", threadCounts[t], round + 1, rates[t][round], found,
-                            serial * 100);
+                            + "thread %.0f%% of the CPU, %.2f cores busy, %.0f ns CPU per line%n", threadCounts[t],
+                            round + 1, rates[t][round], found, serial * 100, (double) cpu / wall, (double) cpu / total);
                 }
             }
         }
