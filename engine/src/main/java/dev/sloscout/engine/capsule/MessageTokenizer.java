@@ -331,8 +331,20 @@ public final class MessageTokenizer {
 
     /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
     private static boolean isIpv6(String s, int from, int end, int colons, boolean onlyHexColonsDots) {
-        return onlyHexColonsDots && colons >= 2 && (colons >= 5 || s.indexOf("::", from) >= 0
-                && s.indexOf("::", from) < end);
+        return onlyHexColonsDots && colons >= 2 && (colons >= 5 || hasDoubleColon(s, from, end));
+    }
+
+    /**
+     * Whether a {@code ::} starts in the chunk: searched from the chunk's start to its end only (a time like 12:34:56
+     * must not scan the rest of the line), as the first {@code ::} from the chunk's start found before its end.
+     */
+    private static boolean hasDoubleColon(String s, int from, int end) {
+        for (int i = from; i < end && i + 1 < s.length(); i++) {
+            if (s.charAt(i) == ':' && s.charAt(i + 1) == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code 12}, {@code -3.5}, {@code 1,024}, {@code +7}, {@code 1e-3}. */
@@ -407,8 +419,10 @@ public final class MessageTokenizer {
             while (i < end && Character.isLetter(s.charAt(i))) {
                 i++;
             }
-            String unit = s.substring(unitStart, i);
-            String k = unitKind(unit);
+            if (i == unitStart || i - unitStart > LONGEST_UNIT) {
+                return null; // no unit, or a word longer than any unit: no string made to find that out
+            }
+            String k = unitKind(s.substring(unitStart, i));
             if (k == null || kind != null && !kind.equals(k)) {
                 return null;
             }
@@ -417,6 +431,9 @@ public final class MessageTokenizer {
         }
         return sawUnit ? kind : null;
     }
+
+    /** The length of the longest unit {@link #unitKind} knows ({@code bytes}). */
+    private static final int LONGEST_UNIT = 5;
 
     private static String unitKind(String unit) {
         return switch (unit) {

@@ -1,9 +1,5 @@
 package dev.sloscout.engine.capsule;
 
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-
 /**
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
@@ -61,8 +57,17 @@ final class Timestamps {
         if (i + 3 > s.length() || !Character.isUpperCase(c)) {
             return false;
         }
-        return "JanFebMarAprMayJunJulAugSepOctNovDecMonTueWedThuFriSatSun".contains(s.subSequence(i, i + 3));
+        char second = s.charAt(i + 1);
+        char third = s.charAt(i + 2);
+        for (int n = 0; n < NAME_STARTS.length(); n += 3) { // each name's capital is at a multiple of three
+            if (NAME_STARTS.charAt(n) == c && NAME_STARTS.charAt(n + 1) == second && NAME_STARTS.charAt(n + 2) == third) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final String NAME_STARTS = "JanFebMarAprMayJunJulAugSepOctNovDecMonTueWedThuFriSatSun";
 
     /** The longest-listed form that matches at {@code from} and ends at a word boundary, or null. */
     Match match(CharSequence s, int from, int limit) {
@@ -97,12 +102,8 @@ final class Timestamps {
 
     /** The instant of a month, day and time of day in the default year (glog writes no year). */
     long onDay(int month, int day, long millisOfDay) {
-        try {
-            return LocalDateTime.of(defaultYear, month, day, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli()
-                    + millisOfDay;
-        } catch (DateTimeException e) {
-            return Long.MIN_VALUE;
-        }
+        long midnight = epochMillis(defaultYear, month, day, 0, 0, 0, 0, 0);
+        return midnight == Long.MIN_VALUE ? Long.MIN_VALUE : midnight + millisOfDay;
     }
 
     /** Whether a digit-led form can begin with a run of {@code digits} digits. */
@@ -212,13 +213,12 @@ final class Timestamps {
             if (pos + 3 > limit) {
                 return -1;
             }
+            char first = Character.toLowerCase(s.charAt(pos));
+            char second = Character.toLowerCase(s.charAt(pos + 1));
+            char third = Character.toLowerCase(s.charAt(pos + 2));
             for (int i = 0; i < names.length; i++) {
                 String name = names[i];
-                boolean same = true;
-                for (int k = 0; k < 3 && same; k++) {
-                    same = Character.toLowerCase(s.charAt(pos + k)) == name.charAt(k);
-                }
-                if (same) {
+                if (name.charAt(0) == first && name.charAt(1) == second && name.charAt(2) == third) {
                     pos += 3;
                     while (pos < limit && Character.isLetter(s.charAt(pos))) {
                         pos++; // full names: "June", "Sunday"
@@ -324,13 +324,33 @@ final class Timestamps {
             if (!dated) {
                 return Long.MIN_VALUE; // a time of day alone places nothing
             }
-            try {
-                LocalDateTime t = LocalDateTime.of(year < 0 ? defaultYear : year, month, day, hour, minute,
-                        Math.min(second, 59), nanos);
-                return t.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds)).toEpochMilli();
-            } catch (DateTimeException e) {
-                return Long.MIN_VALUE;
-            }
+            return epochMillis(year < 0 ? defaultYear : year, month, day, hour, minute, Math.min(second, 59), nanos,
+                    offsetSeconds);
         }
+    }
+
+    /**
+     * The instant of a local date and time at an offset, in milliseconds since the epoch, or {@link Long#MIN_VALUE}
+     * where {@code LocalDateTime.of(...).toInstant(ZoneOffset.ofTotalSeconds(offset))} would refuse the fields (a day
+     * past the month's end, an offset beyond 18 hours): the same value, computed without the objects (a timestamp is
+     * read on most log lines, inside messages too).
+     */
+    static long epochMillis(int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
+        if (month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || nanos < 0 || nanos > 999_999_999 || Math.abs(offsetSeconds) > 18 * 3600
+                || year < java.time.Year.MIN_VALUE || year > java.time.Year.MAX_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        // days from the civil date (the proleptic Gregorian calendar, as java.time counts), eras of 400 years
+        long y = month <= 2 ? year - 1L : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        int monthFromMarch = month > 2 ? month - 3 : month + 9;
+        long dayOfYear = (153L * monthFromMarch + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        long epochDay = era * 146_097 + dayOfEra - 719_468;
+        long epochSecond = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return epochSecond * 1000 + nanos / 1_000_000;
     }
 }
