@@ -36,7 +36,7 @@ public final class LinkedCapsules {
     }
 
     /**
-     * As above, lines read and tokenized on {@code threads} workers (the capsules do not depend on the number). From
+     * As above, lines read and tokenized on {@code threads} threads (the capsules do not depend on the number). From
      * six threads on, services are mined on stages of their own that look trace links up concurrently: the discovery
      * must be done taking traces by then (as it is once a file analysis has read its trace files).
      */

@@ -63,8 +63,8 @@ public final class CapsuleAccumulator implements LogSink {
     }
 
     /**
-     * As above, reading headers and tokenizing on {@code threads} worker threads while the templates are mined in the
-     * order the events came (the capsules are the same whatever the number of threads).
+     * As above, reading headers and tokenizing on {@code threads} threads (the one handing events out among them)
+     * while the templates are mined in the order the events came (the capsules are the same whatever the number of threads).
      */
     public CapsuleAccumulator(Redactor redactor, TraceLookup traces, java.time.Clock clock, int maxServices,
             int maxTemplates, int threads) {

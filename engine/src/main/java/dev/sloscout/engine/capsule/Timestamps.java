@@ -1,5 +1,8 @@
 package dev.sloscout.engine.capsule;
 
+import java.time.Month;
+import java.time.Year;
+
 /**
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
@@ -57,17 +60,19 @@ final class Timestamps {
         if (i + 3 > s.length() || !Character.isUpperCase(c)) {
             return false;
         }
-        char second = s.charAt(i + 1);
-        char third = s.charAt(i + 2);
-        for (int n = 0; n < NAME_STARTS.length(); n += 3) { // each name's capital is at a multiple of three
-            if (NAME_STARTS.charAt(n) == c && NAME_STARTS.charAt(n + 1) == second && NAME_STARTS.charAt(n + 2) == third) {
+        return startsName(MONTHS, c, s.charAt(i + 1), s.charAt(i + 2))
+                || startsName(WEEKDAYS, c, s.charAt(i + 1), s.charAt(i + 2));
+    }
+
+    /** Whether the three letters are one of the names, capitalised ({@code Jan}, {@code Mon}). */
+    private static boolean startsName(String[] names, char first, char second, char third) {
+        for (String name : names) {
+            if (Character.toUpperCase(name.charAt(0)) == first && name.charAt(1) == second && name.charAt(2) == third) {
                 return true;
             }
         }
         return false;
     }
-
-    private static final String NAME_STARTS = "JanFebMarAprMayJunJulAugSepOctNovDecMonTueWedThuFriSatSun";
 
     /** The longest-listed form that matches at {@code from} and ends at a word boundary, or null. */
     Match match(CharSequence s, int from, int limit) {
@@ -336,10 +341,10 @@ final class Timestamps {
      * read on most log lines, inside messages too).
      */
     static long epochMillis(int year, int month, int day, int hour, int minute, int second, int nanos, int offsetSeconds) {
-        if (month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
                 || nanos < 0 || nanos > 999_999_999 || Math.abs(offsetSeconds) > 18 * 3600
-                || year < java.time.Year.MIN_VALUE || year > java.time.Year.MAX_VALUE) {
+                || year < Year.MIN_VALUE || year > Year.MAX_VALUE) {
             return Long.MIN_VALUE;
         }
         // days from the civil date (the proleptic Gregorian calendar, as java.time counts), eras of 400 years

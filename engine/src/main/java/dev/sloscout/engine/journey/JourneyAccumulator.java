@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,7 +121,7 @@ final class JourneyAccumulator {
     /** The edges ordered by caller, then callee: how reports and snapshots list them, whatever order they came in. */
     private List<EdgeAccumulator> sortedEdges() {
         return edges.values().stream().flatMap(to -> to.values().stream())
-                .sorted(java.util.Comparator.comparing((EdgeAccumulator e) -> e.from).thenComparing(e -> e.to)).toList();
+                .sorted(Comparator.comparing((EdgeAccumulator e) -> e.from).thenComparing(e -> e.to)).toList();
     }
 
     /**
