@@ -10,6 +10,7 @@ import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.parallel.Handoff;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.trace.AssemblySettings;
+import dev.sloscout.engine.trace.ShardedTraceAssembler;
 import dev.sloscout.engine.trace.TraceAssembler;
 import dev.sloscout.engine.trace.TraceListener;
 
@@ -67,24 +68,50 @@ public final class Ingestion {
 
     /**
      * As above; with more than one thread the analyses take the assembled traces on a thread of their own, in the
-     * order they were assembled (so they see what one thread would), while the spans are decoded and assembled.
+     * order they were assembled (so they see what one thread would), while the spans are decoded and assembled. From
+     * four threads on, assembly moves off the reading thread too, onto {@link #assemblyShards} shards by trace id
+     * ({@link ShardedTraceAssembler}: the same traces in the same order, whatever the number).
      */
     public static Result run(Source source, int maxOpenSpans, Redactor redactor, int threads,
             TraceListener... analyses) {
-        IngestSummary summary = new IngestSummary(redactor);
         AssemblySettings defaults = AssemblySettings.DEFAULTS;
+        AssemblySettings settings = new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
+                defaults.maxSpansPerTrace(), defaults.rememberedSpans());
+        return run(source, settings, redactor, threads, assemblyShards(threads, settings), analyses);
+    }
+
+    /**
+     * Shards of trace assembly for a number of threads: none below four (the reading thread assembles, the
+     * analyses have a thread of their own: at two threads that is already a thread per core), then one per four
+     * threads, a power of two, at most what the bounds allow ({@link ShardedTraceAssembler#maxShards}).
+     */
+    public static int assemblyShards(int threads, AssemblySettings settings) {
+        if (threads < 4) {
+            return 0;
+        }
+        return Math.min(ShardedTraceAssembler.maxShards(settings), Integer.highestOneBit(threads / 4));
+    }
+
+    /** As above, with the assembly bounds and the number of assembly shards (0: on the reading thread) given. */
+    public static Result run(Source source, AssemblySettings settings, Redactor redactor, int threads, int shards,
+            TraceListener... analyses) {
+        IngestSummary summary = new IngestSummary(redactor);
         TraceListener analysed = trace -> {
+            summary.onTrace(trace);
             for (TraceListener analysis : analyses) {
                 analysis.onTrace(trace);
             }
         };
+        if (shards > 0) {
+            try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(settings, shards, analysed,
+                    "trace-assembly")) {
+                List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
+                assembler.finish();
+                return new Result(summary.snapshot(assembler.stats()), sources);
+            }
+        }
         try (Handoff<Trace> handoff = threads > 1 ? new Handoff<>(analysed::onTrace, 64, "trace-analysis") : null) {
-            TraceListener next = handoff == null ? analysed : handoff::accept;
-            TraceAssembler assembler = new TraceAssembler(new AssemblySettings(defaults.idleSpans(), maxOpenSpans,
-                    defaults.maxSpansPerTrace(), defaults.rememberedSpans()), (Trace trace) -> {
-                        summary.onTrace(trace);
-                        next.onTrace(trace);
-                    });
+            TraceAssembler assembler = new TraceAssembler(settings, handoff == null ? analysed : handoff::accept);
             List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
             assembler.finish();
             if (handoff != null) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analysis does not depend on the number of threads: the same files at 1, 2 and 7 threads give byte-identical
+ * The analysis does not depend on the number of threads: the same files at 1, 2, 7 and 16 threads give byte-identical
  * analysis.json, problems at the same lines included. The files are large enough that several chunks and batches
  * are in flight at once, and include what makes ordering matter: bad lines between good ones, a gzip file, a folder
  * of Jaeger and Zipkin documents and framed protobuf (files read several at once), spans the gate stops or redacts,
@@ -147,7 +147,7 @@ class ThreadCountTest {
     }
 
     @Test
-    void theAnalysisIsTheSameAtOneTwoAndSevenThreads() {
+    void theAnalysisIsTheSameAtOneTwoSevenAndSixteenThreads() {
         Analysis serial = analyse(1);
         String expected = document(serial);
 
@@ -157,18 +157,22 @@ class ThreadCountTest {
         assertThat(serial.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("is out of range"));
         assertThat(serial.redactions()).isNotEmpty();
-        for (int threads : new int[] {2, 7}) {
+        for (int threads : new int[] {2, 7, 16}) { // 7: assembly on a shard of its own; 16: on four shards
             Analysis parallel = analyse(threads);
             assertThat(document(parallel)).as("analysis.json at %d threads", threads).isEqualTo(expected);
             assertThat(parallel.problems()).isEqualTo(serial.problems());
         }
     }
 
-    /** Cancelled mid-read, a parallel analysis stops, says so, and leaves none of its threads behind. */
-    @Test
-    void aCancelledParallelAnalysisStopsAndLeavesNoThreads() throws InterruptedException {
+    /**
+     * Cancelled mid-read, a parallel analysis stops, says so, and leaves none of its threads behind (at 3 threads,
+     * and at 8, where two shards assemble the traces).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 8})
+    void aCancelledParallelAnalysisStopsAndLeavesNoThreads(int threads) throws InterruptedException {
         java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
-        PipelineOptions options = PipelineOptions.defaults().withThreads(3);
+        PipelineOptions options = PipelineOptions.defaults().withThreads(threads);
         Analysis analysis = new Pipeline(options, cancel::get, (i, status) -> {
             if (status.items() > 0 || status.fraction() > 0) {
                 cancel.set(true); // as soon as the first file shows progress
@@ -178,7 +182,7 @@ class ThreadCountTest {
         assertThat(analysis.cancelled()).isTrue();
         assertThat(analysis.summary().spans()).isLessThan(analyse(1).summary().spans());
         java.util.Set<String> ours = java.util.Set.of("otlp-json-decoder", "otlp-frame-decoder", "trace-file",
-                "trace-analysis", "log-miner", "log-mining", "log-reader", "decompress");
+                "trace-analysis", "trace-assembly-shard", "trace-assembly-merge", "log-miner", "log-mining", "log-reader", "decompress");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         List<String> alive;
         do {
