@@ -8,7 +8,9 @@ import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.parallel.Handoff;
 import dev.sloscout.engine.trace.AssemblySettings;
+import dev.sloscout.engine.trace.ShardedTraceAssembler;
 import dev.sloscout.engine.trace.TraceAssembler;
+import dev.sloscout.engine.trace.TraceListener;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +34,9 @@ import java.util.Random;
  * {@code taskset -c 0} to pin it to one core. Writes a Markdown table row per measurement.
  *
  * <p>Usage: {@code IngestThroughputBench [spans=1000000] [rounds=9]}; prints a Markdown table in spans per second.
- * With {@code -Dbench.journeys=true} it also measures journey discovery and SLI candidates on top of assembly.
+ * With {@code -Dbench.journeys=true} it also measures journey discovery and SLI candidates on top of assembly. With
+ * {@code -Dbench.shards=N} (a power of two) assembly runs on N shard threads ({@link ShardedTraceAssembler}) and the
+ * counting or the analysis on its merging thread, as the pipeline does from four threads on.
  */
 public final class IngestThroughputBench {
     private IngestThroughputBench() {
@@ -49,8 +53,10 @@ public final class IngestThroughputBench {
         runs.put("Jackson token scan (floor)", () -> tokenScan(input));
         List<Integer> threadCounts = Arrays.stream(System.getProperty("bench.threads", "1").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
+        int shards = Integer.getInteger("bench.shards", 0);
         for (int threads : threadCounts) {
-            String at = threadCounts.size() == 1 && threads == 1 ? "" : ", " + threads + (threads == 1 ? " thread" : " threads");
+            String at = (threadCounts.size() == 1 && threads == 1 ? "" : ", " + threads + (threads == 1 ? " thread" : " threads"))
+                    + (shards > 0 ? ", " + shards + " assembly shard" + (shards == 1 ? "" : "s") : "");
             runs.put("decode only" + at, () -> {
                 long[] count = new long[1];
                 new TraceFileReader(s -> count[0]++, p -> { }, () -> false, InputStream.nullInputStream(), threads)
@@ -59,10 +65,7 @@ public final class IngestThroughputBench {
             });
             runs.put("decode + assemble traces" + at, () -> {
                 long[] count = new long[1];
-                TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> count[0] += t.spans().size());
-                new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
-                        .read("bench", new ByteArrayInputStream(input));
-                assembler.finish();
+                assemble(input, threads, shards, t -> count[0] += t.spans().size());
                 return count[0];
             });
             if (Boolean.getBoolean("bench.journeys")) {
@@ -70,8 +73,10 @@ public final class IngestThroughputBench {
                     long[] count = new long[1];
                     dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
                     // as the pipeline runs it: with threads, the analysis takes traces in order on its own thread
-                    try (Handoff<Trace> analysis = threads > 1 ? new Handoff<>(discovery::onTrace, 64, "analysis") : null) {
-                        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, t -> {
+                    // (with shards, on their merging thread)
+                    try (Handoff<Trace> analysis = threads > 1 && shards == 0
+                            ? new Handoff<>(discovery::onTrace, 64, "analysis") : null) {
+                        assemble(input, threads, shards, t -> {
                             count[0] += t.spans().size();
                             if (analysis == null) {
                                 discovery.onTrace(t);
@@ -79,9 +84,6 @@ public final class IngestThroughputBench {
                                 analysis.accept(t);
                             }
                         });
-                        new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
-                                .read("bench", new ByteArrayInputStream(input));
-                        assembler.finish();
                         if (analysis != null) {
                             analysis.finish();
                         }
@@ -152,6 +154,23 @@ public final class IngestThroughputBench {
 
     interface Run {
         long run() throws IOException;
+    }
+
+    /** Decodes and assembles {@code input}: on the reading thread, or on {@code shards} shard threads. */
+    private static void assemble(byte[] input, int threads, int shards, TraceListener listener) throws IOException {
+        if (shards == 0) {
+            TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, listener);
+            new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
+                    .read("bench", new ByteArrayInputStream(input));
+            assembler.finish();
+            return;
+        }
+        try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(AssemblySettings.DEFAULTS, shards, listener,
+                "bench-assembly")) {
+            new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
+                    .read("bench", new ByteArrayInputStream(input));
+            assembler.finish();
+        }
     }
 
     private static double median(double[] values) {
