@@ -2,7 +2,8 @@
 # Ingestion throughput: OTLP/JSON lines -> assembled traces, against a bare Jackson token scan of the same bytes.
 # Usage: connectors/trace-files/bench/ingest-throughput.sh [spans=1000000] [rounds=9]
 # Set PIN="taskset -c 0" to keep the whole JVM (GC and JIT included) on one core;
-# BENCH_OPTS=-Dbench.journeys=true adds journey discovery and SLI candidates on top of assembly.
+# BENCH_OPTS=-Dbench.journeys=true adds journey discovery and SLI candidates on top of assembly;
+# -Dbench.shards=N assembles on N shard threads (the analysis on their merging thread).
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/../.." && pwd)"
