@@ -36,7 +36,8 @@ import java.util.Random;
  * <p>Usage: {@code IngestThroughputBench [spans=1000000] [rounds=9]}; prints a Markdown table in spans per second.
  * With {@code -Dbench.journeys=true} it also measures journey discovery and SLI candidates on top of assembly. With
  * {@code -Dbench.shards=N} (a power of two) assembly runs on N shard threads ({@link ShardedTraceAssembler}) and the
- * counting or the analysis on its merging thread, as the pipeline does from four threads on.
+ * counting or the analysis on its merging thread, as the pipeline does from four threads on. {@code -Dbench.only=P}
+ * runs only the measurements whose name starts with P (to profile one alone).
  */
 public final class IngestThroughputBench {
     private IngestThroughputBench() {
@@ -55,8 +56,8 @@ public final class IngestThroughputBench {
                 .map(String::trim).map(Integer::valueOf).toList();
         int shards = Integer.getInteger("bench.shards", 0);
         for (int threads : threadCounts) {
-            String at = (threadCounts.size() == 1 && threads == 1 ? "" : ", " + threads + (threads == 1 ? " thread" : " threads"))
-                    + (shards > 0 ? ", " + shards + " assembly shard" + (shards == 1 ? "" : "s") : "");
+            String at = (shards > 0 ? ", " + shards + " assembly shard" + (shards == 1 ? "" : "s") : "")
+                    + (threadCounts.size() == 1 && threads == 1 ? "" : ", " + threads + (threads == 1 ? " thread" : " threads"));
             runs.put("decode only" + at, () -> {
                 long[] count = new long[1];
                 new TraceFileReader(s -> count[0]++, p -> { }, () -> false, InputStream.nullInputStream(), threads)
@@ -98,17 +99,28 @@ public final class IngestThroughputBench {
         // Rounds interleave the measurements, so a slow patch of a shared machine hits all of them alike; the
         // per-round ratio to the floor is the figure that survives noise.
         Map<String, double[]> rates = new LinkedHashMap<>();
+        String only = System.getProperty("bench.only");
+        if (only != null) { // one measurement alone, e.g. to profile its threads
+            runs.keySet().removeIf(name -> !name.startsWith(only));
+        }
         runs.keySet().forEach(name -> rates.put(name, new double[rounds]));
         for (int warmup = 0; warmup < 2; warmup++) {
             for (Run run : runs.values()) {
                 run.run();
             }
         }
+        ThreadCpu threadCpu = Boolean.getBoolean("bench.threadCpu") ? new ThreadCpu() : null;
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, Run> run : runs.entrySet()) {
+                if (threadCpu != null) {
+                    threadCpu.start(run.getKey());
+                }
                 long start = System.nanoTime();
                 long n = run.getValue().run();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                if (threadCpu != null) {
+                    threadCpu.stop(seconds);
+                }
                 if (n != spans && !run.getKey().contains("scan")) {
                     throw new IllegalStateException(run.getKey() + " saw " + n + " spans, expected " + spans);
                 }
@@ -122,10 +134,13 @@ public final class IngestThroughputBench {
             double[] values = entry.getValue();
             double[] ratios = new double[rounds];
             for (int round = 0; round < rounds; round++) {
-                ratios[round] = floor[round] / values[round];
+                ratios[round] = floor == null ? Double.NaN : floor[round] / values[round];
             }
             System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2fx |%n", entry.getKey(), min(values),
                     median(values), max(values), median(ratios));
+        }
+        if (threadCpu != null) {
+            threadCpu.print(spans * (long) rounds);
         }
         if (threadCounts.size() > 1) {
             System.out.println();
@@ -154,6 +169,78 @@ public final class IngestThroughputBench {
 
     interface Run {
         long run() throws IOException;
+    }
+
+    /**
+     * CPU time per thread role while a measurement runs ({@code -Dbench.threadCpu=true}): every live thread's CPU
+     * time is read every 20 ms (threads end with their run, so the last reading before the end is what is counted;
+     * up to 20 ms per thread is missed). Threads are grouped by name without a trailing number.
+     */
+    private static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final Map<String, Map<String, Long>> nanosByRun = new LinkedHashMap<>();
+        private final Map<String, Double> wallByRun = new LinkedHashMap<>();
+        private final Map<Long, long[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean running;
+        private Thread poller;
+        private String current;
+
+        void start(String run) {
+            current = run;
+            seen.clear();
+            names.clear();
+            poll(); // the CPU threads already alive had before the run
+            seen.forEach((id, cpu) -> cpu[1] = cpu[0]);
+            running = true;
+            poller = new Thread(() -> {
+                while (running) {
+                    poll();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "cpu-poller");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        private void poll() {
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                long cpu = bean.getThreadCpuTime(thread.getId());
+                if (cpu >= 0 && !thread.getName().equals("cpu-poller")) {
+                    seen.computeIfAbsent(thread.getId(), id -> new long[] {cpu, 0})[0] = cpu;
+                    names.put(thread.getId(), thread.getName().replaceAll("-\\d+$", ""));
+                }
+            }
+        }
+
+        void stop(double seconds) throws IOException {
+            poll();
+            running = false;
+            try {
+                poller.join();
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            Map<String, Long> byRole = nanosByRun.computeIfAbsent(current, k -> new java.util.TreeMap<>());
+            seen.forEach((id, cpu) -> byRole.merge(names.get(id), cpu[0] - cpu[1], Long::sum));
+            wallByRun.merge(current, seconds, Double::sum);
+        }
+
+        void print(long spans) {
+            System.out.println();
+            System.out.println("| measurement | thread | CPU ns per span | share of wall time |");
+            System.out.println("|---|---|---:|---:|");
+            nanosByRun.forEach((run, byRole) -> byRole.forEach((role, nanos) -> {
+                if (nanos > 1_000_000L * 50) {
+                    System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f%% |%n", run, role, (double) nanos / spans,
+                            100 * nanos / 1e9 / wallByRun.get(run));
+                }
+            }));
+        }
     }
 
     /** Decodes and assembles {@code input}: on the reading thread, or on {@code shards} shard threads. */
