@@ -6,7 +6,6 @@ import dev.sloscout.engine.parallel.Handoff;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,8 +33,6 @@ import java.util.concurrent.CancellationException;
 public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
     private static final int EPOCH = TraceAssembler.IDLE_CHECK_MASK + 1;
     private static final int EPOCHS_AHEAD = 8;
-    private static final Comparator<Closed> CANONICAL = Comparator.comparingLong(Closed::tick)
-            .thenComparingInt(Closed::phase).thenComparingLong(Closed::order);
 
     private final int bucketBits;
     private final int shardMask;
@@ -160,7 +157,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
 
     /** The merging thread: every shard's epoch, in order, closures sorted into the canonical order. */
     private void merge(TraceListener listener) {
-        List<Closed> closed = new ArrayList<>();
+        List<List<Closed>> closed = new ArrayList<>();
         int[] releasedAt = new int[EPOCH];
         long open = 0;
         long peak = 0;
@@ -177,7 +174,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
                     if (result.failure != null && failure == null) {
                         failure = result.failure;
                     }
-                    closed.addAll(result.closed);
+                    closed.add(result.closed);
                     for (int w = 0; w < added.length; w++) {
                         added[w] |= result.added[w];
                     }
@@ -198,10 +195,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
                     releasedAt[offset] = 0;
                 }
                 if (failure == null) {
-                    closed.sort(CANONICAL);
-                    for (Closed c : closed) {
-                        listener.onTrace(c.trace);
-                    }
+                    mergeInOrder(closed, listener);
                 }
                 closed.clear();
                 if (last) {
@@ -214,6 +208,31 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
         } catch (RuntimeException | Error e) {
             failure = e;
             drainUntilLast();
+        }
+    }
+
+    /**
+     * Hands the closures of every shard to the listener in the canonical order. Each shard's list is in that order
+     * already ({@link TraceBuckets} sorts what closes at one tick when there is more than one bucket), so this is a
+     * merge of sorted lists: comparisons between the shards' next closures only.
+     */
+    private static void mergeInOrder(List<List<Closed>> lists, TraceListener listener) {
+        int[] next = new int[lists.size()];
+        while (true) {
+            int from = -1;
+            Closed first = null;
+            for (int s = 0; s < next.length; s++) {
+                List<Closed> list = lists.get(s);
+                if (next[s] < list.size() && (first == null || list.get(next[s]).before(first))) {
+                    first = list.get(next[s]);
+                    from = s;
+                }
+            }
+            if (first == null) {
+                return;
+            }
+            next[from]++;
+            listener.onTrace(first.trace);
         }
     }
 
@@ -353,6 +372,12 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
 
     /** A trace closed on a shard, with its place in the canonical order. */
     private record Closed(Trace trace, long tick, int phase, long order) {
+        boolean before(Closed other) {
+            if (tick != other.tick) {
+                return tick < other.tick;
+            }
+            return phase != other.phase ? phase < other.phase : order < other.order;
+        }
     }
 
     /** What a shard did in one epoch. */
