@@ -5,7 +5,8 @@ package dev.sloscout.engine.trace;
  * assembles the same way however fast it is read.
  *
  * @param idleSpans        a trace whose root has arrived is complete once this many spans went by without one for it
- * @param maxOpenSpans     spans held in open traces at most; past it the least recently touched trace is closed early
+ * @param maxOpenSpans     spans held in open traces at most, split evenly over the assembler's buckets of trace ids;
+ *                         past its share a bucket closes its least recently touched trace early
  * @param maxSpansPerTrace spans kept per trace; more are counted and dropped (runaway traces stay bounded)
  * @param rememberedSpans  identity fingerprints kept of closed traces, so a late duplicate is still recognised
  */
