@@ -23,7 +23,7 @@ class ShardedTraceAssemblerTest {
      * counts: on streams with idle closures, traces waiting for their root, evictions, late parts, duplicates (also of
      * closed traces) and runaway traces.
      */
-    @Property(tries = 60)
+    @Property(tries = 40)
     void shardsCloseTheSameTracesInTheSameOrderAsOneAssembler(@ForAll long seed,
             @ForAll @IntRange(min = 0, max = 4) int bucketsLog2, @ForAll @IntRange(min = 0, max = 4) int shardsLog2,
             @ForAll @IntRange(min = 1, max = 3_000) int idle, @ForAll @IntRange(min = 2, max = 12) int maxPerTrace,
@@ -31,7 +31,7 @@ class ShardedTraceAssemblerTest {
         AssemblySettings settings = new AssemblySettings(idle, (maxPerTrace + openPerBucket) << bucketsLog2, maxPerTrace,
                 remembered);
         int shards = 1 << Math.min(shardsLog2, Integer.numberOfTrailingZeros(TraceBuckets.bucketCount(settings)));
-        List<Span> input = stream(new Random(seed), 4_000 + new Random(seed).nextInt(6_000));
+        List<Span> input = stream(new Random(seed), 3_000 + new Random(seed).nextInt(5_000));
 
         List<String> serial = new ArrayList<>();
         TraceAssembler one = new TraceAssembler(settings, trace -> serial.add(describe(trace)));
