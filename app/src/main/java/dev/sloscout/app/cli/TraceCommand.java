@@ -16,8 +16,8 @@ abstract class TraceCommand {
     int maxOpenSpans;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads to decompress, decode and mine with (default: the machine's cores). The result is "
-                    + "the same whatever the number.")
+            description = "Threads to decompress, decode, assemble traces and mine with (default: the machine's "
+                    + "cores). The result is the same whatever the number.")
     Integer threads;
 
     /** The threads asked for, or the machine's cores. */
