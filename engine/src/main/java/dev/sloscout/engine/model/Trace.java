@@ -120,14 +120,17 @@ public final class Trace {
 
     /**
      * Parent lookup built once for a trace, by position: span ids to positions in an open-addressing table (no map or
-     * boxing per trace, since every trace of a dump goes through it). Resolves Zipkin's shared span ids: a shared
-     * server span's parent is the client span with the same id; otherwise a non-shared span is preferred.
+     * boxing per trace, since every trace of a dump goes through it), and every span's parent resolved through it when
+     * the index is built (the ingest summary's orphan count and the journey's tree both ask for every parent; built on
+     * an assembly shard, the lookups happen there). Resolves Zipkin's shared span ids: a shared server span's parent
+     * is the client span with the same id; otherwise a non-shared span is preferred.
      */
     public static final class Index {
         private final List<Span> spans;
         private final long[] keys;
         private final int[] slots;
         private final int mask;
+        private final int[] parents;
 
         public Index(List<Span> spans) {
             this.spans = spans;
@@ -145,6 +148,10 @@ public final class Trace {
                 keys[s] = id;
                 slots[s] = i;
             }
+            parents = new int[spans.size()];
+            for (int i = 0; i < parents.length; i++) {
+                parents[i] = resolveParent(i);
+            }
         }
 
         private int slot(long id) {
@@ -153,6 +160,10 @@ public final class Trace {
 
         /** The parent's position, or -1 when the span at {@code i} is a root or its parent is not in the input. */
         public int parentIndex(int i) {
+            return parents[i];
+        }
+
+        private int resolveParent(int i) {
             Span span = spans.get(i);
             if (span.shared()) {
                 int client = find(span.spanId().value(), i, SpanKind.CLIENT);
