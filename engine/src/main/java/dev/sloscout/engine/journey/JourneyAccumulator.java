@@ -89,7 +89,8 @@ final class JourneyAccumulator {
         for (int i = 0; i < shape.size(); i++) {
             String from = service(shape, i, serviceOfSpan);
             Map<String, EdgeAccumulator> callees = null;
-            for (int c : shape.children(i)) {
+            for (int k = 0, count = shape.childCount(i); k < count; k++) {
+                int c = shape.child(i, k);
                 String to = service(shape, c, serviceOfSpan);
                 if (!to.equals(from)) {
                     callees = callees != null ? callees : edges.computeIfAbsent(from, f -> new HashMap<>());

@@ -4,7 +4,6 @@ import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.Trace;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,13 +14,12 @@ import java.util.TreeSet;
  */
 final class TraceShape {
     private static final int MAX_DEPTH = 64;
-    private static final int[] NO_CHILDREN = new int[0];
 
     private final Trace trace;
     private final List<Span> spans;
     private final OperationTemplates templates;
-    private final int[] parent;
-    private final int[][] children;
+    /** Parents and children by position (built with the trace's index, on an assembly shard when there is one). */
+    private final Trace.Index index;
     private final int root;
     private final int orphans;
     /** Operation templates by span, looked up when first asked (the entry's is asked several times). */
@@ -33,33 +31,20 @@ final class TraceShape {
         this.templates = templates;
         int n = spans.size();
         templateOf = new String[n];
-        parent = new int[n];
-        Trace.Index index = trace.index();
-        int[] childCount = new int[n];
+        index = trace.index();
         int earliestRoot = -1;
         int orphanCount = 0;
         for (int i = 0; i < n; i++) {
+            if (index.parentIndex(i) >= 0) {
+                continue;
+            }
             Span span = spans.get(i);
-            int p = index.parentIndex(i);
-            parent[i] = p;
-            if (p >= 0) {
-                childCount[p]++;
-            } else if (span.isRoot()) {
+            if (span.isRoot()) {
                 if (earliestRoot < 0 || span.startEpochNanos() < spans.get(earliestRoot).startEpochNanos()) {
                     earliestRoot = i;
                 }
             } else {
                 orphanCount++;
-            }
-        }
-        children = new int[n][];
-        for (int i = 0; i < n; i++) {
-            children[i] = childCount[i] == 0 ? NO_CHILDREN : new int[childCount[i]];
-        }
-        int[] filled = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (parent[i] >= 0) {
-                children[parent[i]][filled[parent[i]]++] = i;
             }
         }
         root = earliestRoot;
@@ -90,8 +75,12 @@ final class TraceShape {
         return spans.get(i);
     }
 
-    int[] children(int i) {
-        return children[i];
+    int childCount(int i) {
+        return index.childCount(i);
+    }
+
+    int child(int i, int k) {
+        return index.child(i, k);
     }
 
     String template(int i) {
@@ -116,8 +105,8 @@ final class TraceShape {
             int serverHops = 0;
             int serverHop = -1;
             String service = spans.get(current).serviceName();
-            for (int child : children[current]) {
-                int hop = throughClient(child);
+            for (int k = 0, count = index.childCount(current); k < count; k++) {
+                int hop = throughClient(index.child(current, k));
                 hops++;
                 next = hop;
                 Span h = spans.get(hop);
@@ -140,8 +129,8 @@ final class TraceShape {
     /** A client span stands aside for the single server span it called in another service. */
     private int throughClient(int child) {
         Span span = spans.get(child);
-        if ((span.kind() == SpanKind.CLIENT || span.kind() == SpanKind.PRODUCER) && children[child].length == 1) {
-            int callee = children[child][0];
+        if ((span.kind() == SpanKind.CLIENT || span.kind() == SpanKind.PRODUCER) && index.childCount(child) == 1) {
+            int callee = index.child(child, 0);
             if (!spans.get(callee).serviceName().equals(span.serviceName())) {
                 return callee;
             }
@@ -163,7 +152,8 @@ final class TraceShape {
         if (depth > MAX_DEPTH) {
             return;
         }
-        for (int child : children[span]) {
+        for (int k = 0, count = index.childCount(span); k < count; k++) {
+            int child = index.child(span, k);
             Span c = spans.get(child);
             if (!c.serviceName().equals(service)) {
                 calls.add(c.serviceName() + ":" + template(child));
@@ -176,8 +166,8 @@ final class TraceShape {
     }
 
     private boolean callsOut(int span, String service) {
-        for (int child : children[span]) {
-            if (!spans.get(child).serviceName().equals(service)) {
+        for (int k = 0, count = index.childCount(span); k < count; k++) {
+            if (!spans.get(index.child(span, k)).serviceName().equals(service)) {
                 return true;
             }
         }
@@ -192,7 +182,8 @@ final class TraceShape {
         path[length++] = current;
         while (length < path.length) {
             int last = -1;
-            for (int child : children[current]) {
+            for (int k = 0, count = index.childCount(current); k < count; k++) {
+                int child = index.child(current, k);
                 if (last < 0 || spans.get(child).endEpochNanos() > spans.get(last).endEpochNanos()) {
                     last = child;
                 }

@@ -131,6 +131,9 @@ public final class Trace {
         private final int[] slots;
         private final int mask;
         private final int[] parents;
+        /** The children of span {@code i}, in span order, are {@code childList[childStart[i] .. childStart[i + 1])}. */
+        private final int[] childStart;
+        private final int[] childList;
 
         public Index(List<Span> spans) {
             this.spans = spans;
@@ -148,10 +151,39 @@ public final class Trace {
                 keys[s] = id;
                 slots[s] = i;
             }
-            parents = new int[spans.size()];
-            for (int i = 0; i < parents.length; i++) {
-                parents[i] = resolveParent(i);
+            int n = spans.size();
+            parents = new int[n];
+            childStart = new int[n + 1];
+            int linked = 0;
+            for (int i = 0; i < n; i++) {
+                int parent = resolveParent(i);
+                parents[i] = parent;
+                if (parent >= 0) {
+                    childStart[parent + 1]++;
+                    linked++;
+                }
             }
+            for (int i = 0; i < n; i++) {
+                childStart[i + 1] += childStart[i];
+            }
+            childList = new int[linked];
+            int[] filled = new int[n];
+            for (int i = 0; i < n; i++) {
+                int parent = parents[i];
+                if (parent >= 0) {
+                    childList[childStart[parent] + filled[parent]++] = i;
+                }
+            }
+        }
+
+        /** How many spans of the trace name the span at {@code i} as their parent. */
+        public int childCount(int i) {
+            return childStart[i + 1] - childStart[i];
+        }
+
+        /** The {@code k}-th child of the span at {@code i}, in the order of the trace's spans. */
+        public int child(int i, int k) {
+            return childList[childStart[i] + k];
         }
 
         private int slot(long id) {
