@@ -355,7 +355,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
 
         Epoch(long start, int shards) {
             this.start = start;
-            int capacity = Math.max(16, 2 * EPOCH / shards);
+            int capacity = EPOCH / shards + 64; // a shard gets about its share of an epoch; grown when it gets more
             this.spans = new Span[capacity];
             this.ticks = new long[capacity];
         }
