@@ -15,6 +15,7 @@ import dev.sloscout.engine.trace.TraceAssembler;
 import dev.sloscout.engine.trace.TraceListener;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The file pipeline every trace subcommand runs: read, decode, assemble, then hand each trace to the analyses. */
@@ -97,21 +98,30 @@ public final class Ingestion {
             TraceListener... analyses) {
         IngestSummary summary = new IngestSummary(redactor);
         TraceListener analysed = trace -> {
-            summary.onTrace(trace);
             for (TraceListener analysis : analyses) {
                 analysis.onTrace(trace);
             }
         };
         if (shards > 0) {
-            try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(settings, shards, analysed,
-                    "trace-assembly")) {
+            // The summary's counts do not depend on order: each shard counts its own traces, added up at the end.
+            List<IngestSummary> counted = new ArrayList<>();
+            try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(settings, shards, shard -> {
+                IngestSummary part = new IngestSummary(redactor);
+                counted.add(part);
+                return part;
+            }, analysed, "trace-assembly")) {
                 List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
                 assembler.finish();
+                counted.forEach(summary::addTracesOf);
                 return new Result(summary.snapshot(assembler.stats()), sources);
             }
         }
-        try (Handoff<Trace> handoff = threads > 1 ? new Handoff<>(analysed::onTrace, 64, "trace-analysis") : null) {
-            TraceAssembler assembler = new TraceAssembler(settings, handoff == null ? analysed : handoff::accept);
+        TraceListener summarised = trace -> {
+            summary.onTrace(trace);
+            analysed.onTrace(trace);
+        };
+        try (Handoff<Trace> handoff = threads > 1 ? new Handoff<>(summarised::onTrace, 64, "trace-analysis") : null) {
+            TraceAssembler assembler = new TraceAssembler(settings, handoff == null ? summarised : handoff::accept);
             List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
             assembler.finish();
             if (handoff != null) {

@@ -56,6 +56,18 @@ public final class IngestSummary implements TraceListener, ProblemSink {
         orphanSpans += trace.orphanCount();
     }
 
+    /**
+     * Adds what another summary counted of traces (traces, spans, services, error and orphan spans; not its
+     * problems): summaries kept per assembly shard add up to the one a single summary would have counted.
+     */
+    public void addTracesOf(IngestSummary other) {
+        traces += other.traces;
+        spans += other.spans;
+        services.addAll(other.services);
+        errorSpans += other.errorSpans;
+        orphanSpans += other.orphanSpans;
+    }
+
     /** A record that could not be used; every report counts as one rejected record. */
     @Override
     public void report(Problem problem) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntFunction;
 
 /**
  * A {@link TraceAssembler} whose buckets are dealt over shard threads, and whose traces come out exactly as the
@@ -56,6 +57,16 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
      * @param name     prefix of the threads' names
      */
     public ShardedTraceAssembler(AssemblySettings settings, int shards, TraceListener listener, String name) {
+        this(settings, shards, shard -> trace -> { }, listener, name);
+    }
+
+    /**
+     * As above, with a listener of each shard's own: {@code onShard.apply(s)} (asked once per shard, here) takes
+     * every trace shard {@code s} closes, on that shard's thread, before the merge. Its order is the shard's, not the
+     * whole's: for analyses whose result does not depend on order (counts, sets), added up after {@link #finish()}.
+     */
+    public ShardedTraceAssembler(AssemblySettings settings, int shards, IntFunction<TraceListener> onShard,
+            TraceListener listener, String name) {
         Objects.requireNonNull(listener);
         if (shards < 1 || Integer.bitCount(shards) != 1 || shards > maxShards(settings)) {
             throw new IllegalArgumentException("shards must be a power of two up to " + maxShards(settings)
@@ -66,7 +77,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
         this.bucketBits = Integer.numberOfTrailingZeros(TraceBuckets.bucketCount(settings));
         for (int s = 0; s < shards; s++) {
             BlockingQueue<EpochResult> out = new ArrayBlockingQueue<>(EPOCHS_AHEAD);
-            Shard shard = new Shard(settings, s, shards, out);
+            Shard shard = new Shard(settings, s, shards, Objects.requireNonNull(onShard.apply(s)), out);
             results.add(out);
             this.shards.add(new Handoff<>(shard::run, 1, name + "-shard-" + s));
             filling[s] = new Epoch(1, shards);
@@ -262,6 +273,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
 
         final long idleSpans;
         final TraceBuckets buckets;
+        final TraceListener onShard;
         final BlockingQueue<EpochResult> out;
         EpochResult result;
         long closingTick;
@@ -269,9 +281,11 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
         boolean ranked;
         long evictionRank;
 
-        Shard(AssemblySettings settings, int shard, int shards, BlockingQueue<EpochResult> out) {
+        Shard(AssemblySettings settings, int shard, int shards, TraceListener onShard,
+                BlockingQueue<EpochResult> out) {
             this.idleSpans = settings.idleSpans();
             this.buckets = new TraceBuckets(settings, shard, shards, this::closed);
+            this.onShard = onShard;
             this.out = out;
         }
 
@@ -279,6 +293,7 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
             // Every analysis asks for the parent lookup (journeys, orphan counts): built here, where the spans were
             // just touched, it is a fifth of the merging thread's work done on the shards instead.
             trace.index();
+            onShard.onTrace(trace);
             result.closed.add(new Closed(trace, closingTick, phase, ranked ? evictionRank++ : lastTick));
         }
 

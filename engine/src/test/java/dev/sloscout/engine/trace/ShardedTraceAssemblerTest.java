@@ -20,7 +20,7 @@ class ShardedTraceAssemblerTest {
 
     /**
      * Whatever the number of shards, the same traces come out, closed the same way, in the same order, with the same
-     * counts: on streams with idle closures, traces waiting for their root, evictions, late parts, duplicates (also of
+     * counts (and each shard's own listener gets the traces it closed): on streams with idle closures, traces waiting for their root, evictions, late parts, duplicates (also of
      * closed traces) and runaway traces.
      */
     @Property(tries = 40)
@@ -39,13 +39,20 @@ class ShardedTraceAssemblerTest {
         one.finish();
 
         List<String> sharded = new ArrayList<>();
-        try (ShardedTraceAssembler many = new ShardedTraceAssembler(settings, shards,
-                trace -> sharded.add(describe(trace)), "test")) {
+        List<List<String>> perShard = new ArrayList<>();
+        try (ShardedTraceAssembler many = new ShardedTraceAssembler(settings, shards, shard -> {
+            List<String> own = new ArrayList<>();
+            perShard.add(own);
+            return trace -> own.add(describe(trace));
+        }, trace -> sharded.add(describe(trace)), "test")) {
             input.forEach(many::accept);
             many.finish();
             assertThat(sharded).containsExactlyElementsOf(serial);
             assertThat(many.stats()).isEqualTo(one.stats());
         }
+        // every trace also went, once, to the listener of the shard that closed it
+        assertThat(perShard).hasSize(shards);
+        assertThat(perShard.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(serial);
     }
 
     /** The streams above are not vacuous: with several buckets they close traces in every way there is. */
