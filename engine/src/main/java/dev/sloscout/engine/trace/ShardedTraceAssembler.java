@@ -24,8 +24,8 @@ import java.util.function.IntFunction;
  * and evictions are decided per bucket, so a bucket behaves the same whoever owns it) and hands back the traces it
  * closed in the epoch, each with its place in the canonical order (the tick it was closed at; idle closures before
  * evictions; then the tick of its last span or the eviction's rank). A merging thread takes every shard's epoch,
- * sorts the closures by that place and hands them to the listener: the listener runs on that one thread and sees
- * one sequence, so it needs no locking. The most spans open at once is also kept exactly: each shard reports at which
+ * merges the shards' closures (each shard's list is in that order already) and hands them to the listener: the
+ * listener runs on that one thread and sees one sequence, so it needs no locking. The most spans open at once is also kept exactly: each shard reports at which
  * ticks it added a span and at which it let spans go, and the merger replays the sum.
  *
  * <p>The feeder waits when a shard is several epochs behind, a shard when the merger is. A failure on a shard or in
@@ -166,10 +166,10 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
         }
     }
 
-    /** The merging thread: every shard's epoch, in order, closures sorted into the canonical order. */
+    /** The merging thread: every shard's epoch, in order, closures merged into the canonical order. */
     private void merge(TraceListener listener) {
         List<List<Closed>> closed = new ArrayList<>();
-        int[] releasedAt = new int[EPOCH];
+        long[] releasedAt = new long[EPOCH];
         long open = 0;
         long peak = 0;
         try {
