@@ -166,14 +166,17 @@ public final class Trace {
             for (int i = 0; i < n; i++) {
                 childStart[i + 1] += childStart[i];
             }
+            // childStart[p] serves as p's cursor while filling and ends at p's end, which is p + 1's start:
+            // shifted back by one afterwards, no array of cursors per trace
             childList = new int[linked];
-            int[] filled = new int[n];
             for (int i = 0; i < n; i++) {
                 int parent = parents[i];
                 if (parent >= 0) {
-                    childList[childStart[parent] + filled[parent]++] = i;
+                    childList[childStart[parent]++] = i;
                 }
             }
+            System.arraycopy(childStart, 0, childStart, 1, n);
+            childStart[0] = 0;
         }
 
         /** How many spans of the trace name the span at {@code i} as their parent. */

@@ -97,11 +97,6 @@ public final class ShardedTraceAssembler implements SpanSink, AutoCloseable {
         }
     }
 
-    /** Spans accepted so far. */
-    public long tick() {
-        return tick;
-    }
-
     /** End of input: closes every open trace and waits until the listener has taken them all. */
     public void finish() {
         if (finished) {

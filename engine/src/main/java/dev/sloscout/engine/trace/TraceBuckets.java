@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The state of trace assembly, split into buckets by trace id. Each bucket holds its own traces (open, waiting for a
@@ -67,7 +68,9 @@ final class TraceBuckets {
             owned.add(buckets[b]);
         }
         this.maxOpenSpansPerBucket = settings.maxOpenSpans() / count;
-        this.rememberedSpansPerBucket = settings.rememberedSpans() / count;
+        // at least one fingerprint per bucket when any are remembered at all
+        this.rememberedSpansPerBucket = settings.rememberedSpans() == 0 ? 0
+                : Math.max(1, settings.rememberedSpans() / count);
     }
 
     /**
@@ -200,18 +203,19 @@ final class TraceBuckets {
 
     /** The first half of {@link #finish()}: the traces waiting for their root. */
     void finishWaiting() {
-        for (Bucket bucket : owned) {
-            closing.addAll(bucket.waitingForRoot.values());
-            bucket.waitingForRoot.clear();
-        }
-        closeInOrder(Trace.Completion.END_OF_INPUT);
+        closeAllOf(bucket -> bucket.waitingForRoot);
     }
 
     /** The second half of {@link #finish()}: the traces still open. */
     void finishActive() {
+        closeAllOf(bucket -> bucket.active);
+    }
+
+    private void closeAllOf(Function<Bucket, Map<TraceId, OpenTrace>> traces) {
         for (Bucket bucket : owned) {
-            closing.addAll(bucket.active.values());
-            bucket.active.clear();
+            Map<TraceId, OpenTrace> map = traces.apply(bucket);
+            closing.addAll(map.values());
+            map.clear();
         }
         closeInOrder(Trace.Completion.END_OF_INPUT);
     }
@@ -230,7 +234,7 @@ final class TraceBuckets {
         trace.open = false;
         openSpans -= trace.spans.size();
         trace.bucket.openSpans -= trace.spans.size();
-        trace.bucket.remember(trace, settings.rememberedSpans() == 0 ? 0 : Math.max(1, rememberedSpansPerBucket));
+        trace.bucket.remember(trace, rememberedSpansPerBucket);
         if (!trace.spans.isEmpty()) {
             closures.closed(new Trace(trace.id, trace.spans, trace.latePart ? Trace.Completion.LATE_PART : completion),
                     trace.lastTick);
@@ -255,10 +259,6 @@ final class TraceBuckets {
 
     long evictedTraces() {
         return evictedTraces;
-    }
-
-    int bucketBits() {
-        return bucketBits;
     }
 
     private static final class Bucket {
