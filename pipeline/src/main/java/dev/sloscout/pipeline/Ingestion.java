@@ -12,6 +12,7 @@ import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.ShardedTraceAssembler;
 import dev.sloscout.engine.trace.TraceAssembler;
+import dev.sloscout.engine.trace.PreparedTraceListener;
 import dev.sloscout.engine.trace.TraceListener;
 
 import java.io.InputStream;
@@ -104,11 +105,18 @@ public final class Ingestion {
         };
         if (shards > 0) {
             // The summary's counts do not depend on order: each shard counts its own traces, added up at the end.
+            // Analyses that can prepare a trace alone do that on the shard too, ahead of their ordered pass.
             List<IngestSummary> counted = new ArrayList<>();
             try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(settings, shards, shard -> {
                 IngestSummary part = new IngestSummary(redactor);
                 counted.add(part);
-                return part;
+                List<TraceListener> onShard = new ArrayList<>(List.of(part));
+                for (TraceListener analysis : analyses) {
+                    if (analysis instanceof PreparedTraceListener preparing) {
+                        onShard.add(preparing.preparer());
+                    }
+                }
+                return trace -> onShard.forEach(listener -> listener.onTrace(trace));
             }, analysed, "trace-assembly")) {
                 List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
                 assembler.finish();

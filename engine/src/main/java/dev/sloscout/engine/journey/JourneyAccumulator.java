@@ -4,6 +4,7 @@ import dev.sloscout.engine.model.DataStrings;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.Spans;
+import dev.sloscout.engine.model.TraceId;
 import dev.sloscout.engine.slo.HistoryRecorder;
 import org.HdrHistogram.Histogram;
 
@@ -49,6 +50,9 @@ final class JourneyAccumulator {
     private final List<String> samples = new ArrayList<>(SAMPLES);
     private final List<String> errorSamples = new ArrayList<>(SAMPLES);
     private final HistoryRecorder history = new HistoryRecorder();
+    /** Scratch of {@link #add}: each of a trace's services as told apart, and each of its edges' accumulator. */
+    private String[] told = new String[0];
+    private EdgeAccumulator[] edgeOf = new EdgeAccumulator[0];
     private String httpRoute;
     private String httpMethod;
     private long traces;
@@ -64,12 +68,12 @@ final class JourneyAccumulator {
         this.calls = calls;
     }
 
-    void add(TraceShape shape, int entry, boolean failed, boolean complete) {
+    /** What every trace adds, whichever way it comes: counts, the entry's latency and history, samples. */
+    private void countTrace(Span entrySpan, TraceId traceId, boolean failed, boolean complete) {
         traces++;
         if (complete) {
             completeTraces++;
         }
-        Span entrySpan = shape.span(entry);
         latencyMicros.recordValue(Math.max(0, entrySpan.durationNanos() / 1000));
         history.record(entrySpan.startEpochNanos(), failed, entrySpan.durationNanos() / 1e6);
         if (httpRoute == null) {
@@ -79,12 +83,18 @@ final class JourneyAccumulator {
         if (failed) {
             errorTraces++;
             if (errorSamples.size() < SAMPLES) {
-                errorSamples.add(shape.trace().traceId().toHex());
+                errorSamples.add(traceId.toHex());
             }
         }
         if (samples.size() < SAMPLES) {
-            samples.add(shape.trace().traceId().toHex());
+            samples.add(traceId.toHex());
         }
+    }
+
+    /** Adds one trace of this journey, walking its spans. */
+    void add(TraceDigest.Classified trace) {
+        TraceShape shape = trace.shape();
+        countTrace(trace.entrySpan(), shape.trace().traceId(), trace.failed(), trace.complete());
         String[] serviceOfSpan = new String[shape.size()];
         for (int i = 0; i < shape.size(); i++) {
             String from = service(shape, i, serviceOfSpan);
@@ -93,22 +103,54 @@ final class JourneyAccumulator {
                 int c = shape.child(i, k);
                 String to = service(shape, c, serviceOfSpan);
                 if (!to.equals(from)) {
+                    Span called = shape.span(c);
                     callees = callees != null ? callees : edges.computeIfAbsent(from, f -> new HashMap<>());
-                    callees.computeIfAbsent(to, t -> new EdgeAccumulator(from, t)).add(shape.span(c));
+                    callees.computeIfAbsent(to, t -> new EdgeAccumulator(from, t))
+                            .add(Math.max(0, called.durationNanos() / 1000), Spans.isError(called));
                 }
             }
         }
-        countCriticalPath(shape, shape.criticalPath(entry));
+        countCriticalPath(trace.criticalPath());
     }
 
     /** The span's service as this journey tells it apart, resolved once per span of the trace (in visiting order). */
     private String service(TraceShape shape, int span, String[] resolved) {
         String service = resolved[span];
         if (service == null) {
-            service = serviceOf(shape.span(span).serviceName());
+            service = serviceOf(shape.span(span).serviceName(), 1);
             resolved[span] = service;
         }
         return service;
+    }
+
+    /**
+     * Adds one trace of this journey from its digest (made on another thread): only counting, the per-span work was
+     * done by the digest.
+     */
+    void add(TraceDigest trace) {
+        countTrace(trace.entry, trace.traceId, trace.failed, trace.complete);
+        // the digest lists services in the order a walk over the spans names them, the order serviceOf must see
+        if (told.length < trace.serviceCount) {
+            told = new String[Math.max(trace.serviceCount, told.length * 2)];
+        }
+        for (int s = 0; s < trace.serviceCount; s++) {
+            told[s] = serviceOf(trace.services[s], trace.spansOfService[s]);
+        }
+        if (edgeOf.length < trace.edges) {
+            edgeOf = new EdgeAccumulator[Math.max(trace.edges, edgeOf.length * 2)];
+        }
+        for (int e = 0; e < trace.edges; e++) {
+            String from = told[trace.edgeFrom[e]];
+            String to = told[trace.edgeTo[e]];
+            edgeOf[e] = from.equals(to) ? null : edge(from, to); // two services past the bound are one
+        }
+        for (int c = 0; c < trace.calls; c++) {
+            EdgeAccumulator edge = edgeOf[trace.callEdge[c]];
+            if (edge != null) {
+                edge.add(trace.callMicros[c], trace.callFailed[c]);
+            }
+        }
+        countCriticalPath(trace.criticalPath);
     }
 
     private EdgeAccumulator edge(String from, String to) {
@@ -129,20 +171,10 @@ final class JourneyAccumulator {
      * Counts the path under its text ({@code "service template"} per step), looked up first by the steps' own
      * strings: a trace's path is nearly always one seen before, and its text need not be built to find it.
      */
-    private void countCriticalPath(TraceShape shape, int[] steps) {
-        String[] parts = new String[steps.length * 2];
-        for (int i = 0; i < steps.length; i++) {
-            parts[2 * i] = shape.span(steps[i]).serviceName();
-            parts[2 * i + 1] = shape.template(steps[i]);
-        }
-        PathParts key = new PathParts(parts);
+    private void countCriticalPath(PathParts key) {
         long[] count = pathsByParts.get(key);
         if (count == null) {
-            String[] path = new String[steps.length];
-            for (int i = 0; i < steps.length; i++) {
-                path[i] = parts[2 * i] + " " + parts[2 * i + 1];
-            }
-            List<String> signature = List.of(path);
+            List<String> signature = key.text();
             count = criticalPaths.get(signature);
             if (count == null) {
                 if (criticalPaths.size() >= MAX_PATHS) {
@@ -158,14 +190,26 @@ final class JourneyAccumulator {
         count[0]++;
     }
 
-    /** A critical path as its steps' service and template strings, hashed from their (cached) hash codes. */
-    private static final class PathParts {
+    /**
+     * A critical path as its steps' service and template strings (two per step), hashed from their (cached) hash
+     * codes.
+     */
+    static final class PathParts {
         private final String[] parts;
         private final int hash;
 
         PathParts(String[] parts) {
             this.parts = parts;
             this.hash = Arrays.hashCode(parts);
+        }
+
+        /** The path's text: {@code "service template"} per step. */
+        List<String> text() {
+            String[] path = new String[parts.length / 2];
+            for (int i = 0; i < path.length; i++) {
+                path[i] = parts[2 * i] + " " + parts[2 * i + 1];
+            }
+            return List.of(path);
         }
 
         @Override
@@ -348,11 +392,12 @@ final class JourneyAccumulator {
     }
 
     /**
-     * A service as this journey tells it apart: its own name, or {@link #OTHER_SERVICES} past the bound, counting the
-     * span. Asked once per span; the answer for a name never changes once given (the set only grows, and past the
-     * bound it takes no new names), so counting at the first ask counts each span beyond the bound once.
+     * A service as this journey tells it apart: its own name, or {@link #OTHER_SERVICES} past the bound, counting
+     * {@code spans} spans of it. Asked in the order a walk over a trace's spans names them (once per span, or once
+     * per service of a trace with its spans); the answer for a name never changes once given (the set only grows, and
+     * past the bound it takes no new names), so each span beyond the bound is counted once either way.
      */
-    private String serviceOf(String name) {
+    private String serviceOf(String name, int spans) {
         if (services.contains(name)) {
             return name;
         }
@@ -360,7 +405,7 @@ final class JourneyAccumulator {
             services.add(name);
             return name;
         }
-        spansOfOtherServices++;
+        spansOfOtherServices += spans;
         services.add(OTHER_SERVICES);
         return OTHER_SERVICES;
     }
@@ -513,12 +558,12 @@ final class JourneyAccumulator {
             this.to = to;
         }
 
-        void add(Span called) {
+        void add(long micros, boolean failed) {
             calls++;
-            if (Spans.isError(called)) {
+            if (failed) {
                 errors++;
             }
-            latencyMicros.recordValue(Math.max(0, called.durationNanos() / 1000));
+            latencyMicros.recordValue(micros);
         }
 
         void merge(EdgeAccumulator other) {

@@ -1,10 +1,9 @@
 package dev.sloscout.engine.journey;
 
-import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.TraceId;
-import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.slo.HistoryRecorder;
+import dev.sloscout.engine.trace.PreparedTraceListener;
 import dev.sloscout.engine.trace.TraceListener;
 
 import java.nio.charset.StandardCharsets;
@@ -25,9 +24,10 @@ import java.util.TreeSet;
  * <p>Every rooted trace belongs to exactly one journey. Traces whose root is not in the input, and late parts of
  * traces closed early, are counted as partial and reported, not assigned.
  */
-public final class JourneyDiscovery implements TraceListener {
+public final class JourneyDiscovery implements PreparedTraceListener {
     private final Map<JourneyKey, JourneyAccumulator> journeys = new LinkedHashMap<>();
-    private final OperationTemplates templates = new OperationTemplates();
+    /** Digests of the traces that come without one prepared ahead. */
+    private final TraceDigest.Maker digests = new TraceDigest.Maker();
     /** Which journey each trace went to and whether it failed, so logs can be linked by trace id (bounded). */
     private final TraceLinks links = new TraceLinks(MAX_LINKED_TRACES);
     private static final int MAX_LINKED_TRACES = 2_000_000;
@@ -74,27 +74,57 @@ public final class JourneyDiscovery implements TraceListener {
         return JourneyAccumulator.MAX_SERVICES;
     }
 
+    /**
+     * A listener for an assembly shard's thread: it works out, per trace, what this discovery needs of it
+     * ({@link TraceDigest}: the journey's key, the services and calls, the critical path) and attaches it to the
+     * trace, so that {@link #onTrace}, in order on another thread, only counts.
+     */
+    @Override
+    public TraceListener preparer() {
+        TraceDigest.Maker own = new TraceDigest.Maker();
+        return trace -> trace.attach(this, own.of(trace));
+    }
+
     @Override
     public void onTrace(Trace trace) {
-        Classified found = classify(trace);
-        if (found == null) {
-            partialTraces++;
+        if (trace.attachment(this) instanceof TraceDigest prepared) {
+            JourneyAccumulator journey = journeyOf(prepared.key);
+            if (journey != null) {
+                journey.add(prepared);
+                links.put(trace.traceId(), journey.key(), prepared.failed);
+            }
             return;
         }
-        JourneyAccumulator journey = journeys.get(found.key());
+        TraceDigest.Classified found = digests.classify(trace);
+        JourneyAccumulator journey = journeyOf(found == null ? null : found.key());
+        if (journey != null) {
+            journey.add(found);
+            links.put(trace.traceId(), journey.key(), found.failed());
+        }
+    }
+
+    /**
+     * The journey with this key, made when first seen; null when the key is null (the trace is partial, counted
+     * here) or names a journey beyond the bound (its trace counted as overflow).
+     */
+    private JourneyAccumulator journeyOf(JourneyKey key) {
+        if (key == null) {
+            partialTraces++;
+            return null;
+        }
+        JourneyAccumulator journey = journeys.get(key);
         if (journey == null) {
             if (journeys.size() >= maxJourneys) {
                 overflowTraces++;
                 if (overflowKeys.size() < OVERFLOW_KEYS_COUNTED) {
-                    overflowKeys.add(found.key());
+                    overflowKeys.add(key);
                 }
-                return;
+                return null;
             }
-            journey = accumulatorFor(found.key());
-            journeys.put(found.key(), journey);
+            journey = accumulatorFor(key);
+            journeys.put(key, journey);
         }
-        journey.add(found.shape(), found.entry(), found.failed(), found.complete());
-        links.put(trace.traceId(), journey.key(), found.failed());
+        return journey;
     }
 
     /**
@@ -103,36 +133,13 @@ public final class JourneyDiscovery implements TraceListener {
      * {@link #report}). Null for a partial trace (a late part, or no root), which the caller counts.
      */
     public JourneyState single(Trace trace) {
-        Classified found = classify(trace);
+        TraceDigest.Classified found = digests.classify(trace);
         if (found == null) {
             return null;
         }
         JourneyAccumulator journey = accumulatorFor(found.key());
-        journey.add(found.shape(), found.entry(), found.failed(), found.complete());
+        journey.add(found);
         return new JourneyState(journey);
-    }
-
-    /** A trace's journey and outcome; null when the trace is partial. */
-    private Classified classify(Trace trace) {
-        if (trace.completion() == Trace.Completion.LATE_PART) {
-            return null;
-        }
-        TraceShape shape = new TraceShape(trace, templates);
-        if (!shape.hasRoot()) {
-            return null;
-        }
-        int entry = shape.entry();
-        Span entrySpan = shape.span(entry);
-        String operation = shape.template(entry);
-        boolean byShape = templates.isGeneric(operation);
-        List<String> calls = byShape ? List.copyOf(shape.outboundCalls(entry)) : List.of();
-        JourneyKey key = new JourneyKey(entrySpan.serviceName(), operation, byShape, calls);
-        boolean complete = shape.orphans() == 0 && trace.completion() != Trace.Completion.EVICTED;
-        boolean failed = Spans.isError(entrySpan) || Spans.isError(shape.root());
-        return new Classified(shape, entry, key, failed, complete);
-    }
-
-    private record Classified(TraceShape shape, int entry, JourneyKey key, boolean failed, boolean complete) {
     }
 
     private static JourneyAccumulator accumulatorFor(JourneyKey key) {
@@ -260,13 +267,6 @@ public final class JourneyDiscovery implements TraceListener {
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** What makes two traces the same journey; its description is hashed into the journey id. */
-    private record JourneyKey(String service, String operation, boolean byShape, List<String> calls) {
-        String describe() {
-            return (byShape ? "shape|" : "entry|") + service + "|" + operation + (byShape ? "|" + String.join(",", calls) : "");
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * once, when first asked for (the summary, the journeys and the data quality all walk the tree), and may be asked for
  * from any thread.
  *
- * <p>A class rather than a record only to hold that index; equality is a record's (id, spans, completion).
+ * <p>A class rather than a record to hold that index and what analyses {@linkplain #attach attach} to the trace;
+ * equality is a record's (id, spans, completion).
  */
 public final class Trace {
 
@@ -31,6 +32,8 @@ public final class Trace {
     private final Completion completion;
     /** Built on first use; a race builds it twice, harmlessly (an Index's fields are final). */
     private Index index;
+    /** Owner and value, in pairs: what analyses computed for this trace ahead of their ordered pass. */
+    private Object[] attachments;
 
     /** @param completion why the assembler closed this trace */
     public Trace(TraceId traceId, List<Span> spans, Completion completion) {
@@ -62,6 +65,44 @@ public final class Trace {
             index = built;
         }
         return built;
+    }
+
+    /**
+     * Keeps a value that {@code owner} computed for this trace, for {@code owner} to take later: how an analysis does
+     * the work that depends on one trace alone on the thread that closed it (an assembly shard), before its ordered
+     * pass on another. The thread that attaches must hand the trace over through a safe publication (a queue), as the
+     * assembly does; a second value of the same owner replaces the first.
+     */
+    public void attach(Object owner, Object value) {
+        Objects.requireNonNull(owner);
+        Object[] known = attachments;
+        if (known == null) {
+            attachments = new Object[] {owner, value};
+            return;
+        }
+        for (int i = 0; i < known.length; i += 2) {
+            if (known[i] == owner) {
+                known[i + 1] = value;
+                return;
+            }
+        }
+        Object[] more = Arrays.copyOf(known, known.length + 2);
+        more[known.length] = owner;
+        more[known.length + 1] = value;
+        attachments = more;
+    }
+
+    /** What {@code owner} attached to this trace, or null. */
+    public Object attachment(Object owner) {
+        Object[] known = attachments;
+        if (known != null) {
+            for (int i = 0; i < known.length; i += 2) {
+                if (known[i] == owner) {
+                    return known[i + 1];
+                }
+            }
+        }
+        return null;
     }
 
     @Override

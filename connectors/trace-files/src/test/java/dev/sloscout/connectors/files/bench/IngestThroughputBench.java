@@ -66,7 +66,7 @@ public final class IngestThroughputBench {
             });
             runs.put("decode + assemble traces" + at, () -> {
                 long[] count = new long[1];
-                assemble(input, threads, shards, t -> count[0] += t.spans().size());
+                assemble(input, threads, shards, () -> trace -> { }, t -> count[0] += t.spans().size());
                 return count[0];
             });
             if (Boolean.getBoolean("bench.journeys")) {
@@ -77,7 +77,8 @@ public final class IngestThroughputBench {
                     // (with shards, on their merging thread)
                     try (Handoff<Trace> analysis = threads > 1 && shards == 0
                             ? new Handoff<>(discovery::onTrace, 64, "analysis") : null) {
-                        assemble(input, threads, shards, t -> {
+                        // with shards, each prepares its traces' journey digests, as the pipeline has them do
+                        assemble(input, threads, shards, discovery::preparer, t -> {
                             count[0] += t.spans().size();
                             if (analysis == null) {
                                 discovery.onTrace(t);
@@ -243,8 +244,12 @@ public final class IngestThroughputBench {
         }
     }
 
-    /** Decodes and assembles {@code input}: on the reading thread, or on {@code shards} shard threads. */
-    private static void assemble(byte[] input, int threads, int shards, TraceListener listener) throws IOException {
+    /**
+     * Decodes and assembles {@code input}: on the reading thread, or on {@code shards} shard threads, each with a
+     * listener of its own from {@code onShard}.
+     */
+    private static void assemble(byte[] input, int threads, int shards,
+            java.util.function.Supplier<TraceListener> onShard, TraceListener listener) throws IOException {
         if (shards == 0) {
             TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, listener);
             new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
@@ -252,8 +257,8 @@ public final class IngestThroughputBench {
             assembler.finish();
             return;
         }
-        try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(AssemblySettings.DEFAULTS, shards, listener,
-                "bench-assembly")) {
+        try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(AssemblySettings.DEFAULTS, shards,
+                shard -> onShard.get(), listener, "bench-assembly")) {
             new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), threads)
                     .read("bench", new ByteArrayInputStream(input));
             assembler.finish();
