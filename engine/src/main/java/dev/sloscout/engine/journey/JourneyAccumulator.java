@@ -153,8 +153,19 @@ final class JourneyAccumulator {
         countCriticalPath(trace.criticalPath);
     }
 
+    /** The edge's accumulator, made when first called (look-ups with no lambda to allocate: asked per edge and trace). */
     private EdgeAccumulator edge(String from, String to) {
-        return edges.computeIfAbsent(from, f -> new HashMap<>()).computeIfAbsent(to, t -> new EdgeAccumulator(from, t));
+        Map<String, EdgeAccumulator> callees = edges.get(from);
+        if (callees == null) {
+            callees = new HashMap<>();
+            edges.put(from, callees);
+        }
+        EdgeAccumulator edge = callees.get(to);
+        if (edge == null) {
+            edge = new EdgeAccumulator(from, to);
+            callees.put(to, edge);
+        }
+        return edge;
     }
 
     private List<String> sortedServices() {

@@ -23,6 +23,11 @@ final class TraceLinks {
     /** The journeys' ids, hashed once each (a link is asked for per trace and per log event). */
     private final List<String> ids = new ArrayList<>();
     private final Map<String, Integer> journeyIndex = new HashMap<>();
+    /**
+     * The slot of the last trace put, or -1: the analyses after the discovery ask for that trace's link at once, and
+     * finding it again would be a second miss in a table far larger than the processor's caches.
+     */
+    private int lastPut = -1;
 
     TraceLinks(int max) {
         this.max = max;
@@ -37,6 +42,7 @@ final class TraceLinks {
         int at = find(table, trace.high(), trace.low());
         if (table[at + 2] == 0) {
             if (size >= max) {
+                lastPut = -1;
                 return;
             }
             if ((size + 1) * 2 > table.length / STRIDE) {
@@ -53,10 +59,14 @@ final class TraceLinks {
             return journeys.size() - 1;
         });
         table[at + 2] = (journey + 1) * 2L + (failed ? 1 : 0);
+        lastPut = at;
     }
 
     JourneyDiscovery.TraceLink get(TraceId trace) {
-        int v = (int) table[find(table, trace.high(), trace.low()) + 2];
+        int last = lastPut;
+        int at = last >= 0 && table[last] == trace.high() && table[last + 1] == trace.low() ? last
+                : find(table, trace.high(), trace.low());
+        int v = (int) table[at + 2];
         return v == 0 ? null
                 : new JourneyDiscovery.TraceLink(journeys.get(v / 2 - 1), (v & 1) == 1, ids.get(v / 2 - 1));
     }
@@ -76,6 +86,7 @@ final class TraceLinks {
     }
 
     private void grow() {
+        lastPut = -1;
         long[] old = table;
         table = new long[old.length * 2];
         for (int at = 0; at < old.length; at += STRIDE) {
