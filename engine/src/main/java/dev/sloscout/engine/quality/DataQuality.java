@@ -9,6 +9,7 @@ import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.StatusCode;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.model.TraceId;
+import dev.sloscout.engine.trace.PreparedTraceListener;
 import dev.sloscout.engine.trace.TraceListener;
 import org.HdrHistogram.Histogram;
 
@@ -30,10 +31,10 @@ import java.util.regex.Pattern;
  * linked to journeys?) and structured records (JSON or key=value). {@link #report} scores each service and ranks
  * what to fix first.
  *
- * <p>One instance per analysis, fed on the ingestion thread (not thread-safe); memory grows with services and
- * service pairs, never with spans.
+ * <p>One instance per analysis, fed in order on one thread (not thread-safe; its {@link #preparer()}s measure
+ * traces on assembly shards ahead of that); memory grows with services and service pairs, never with spans.
  */
-public final class DataQuality implements TraceListener, LogSink {
+public final class DataQuality implements PreparedTraceListener, LogSink {
     /** Services measured apart; further ones are not measured (and counted). */
     static final int MAX_SERVICES = 2_000;
     private static final Pattern KEY_VALUE = Pattern.compile("(?:^|\\s)[A-Za-z_][\\w.]*=\\S");
@@ -53,13 +54,31 @@ public final class DataQuality implements TraceListener, LogSink {
     private final Map<String, ServiceCounts> services = new TreeMap<>();
     private final java.util.function.Consumer<Trace> evidenceKept;
     private boolean evidenced;
+    /** The trace being measured in order (its id is the evidence {@link #direct} keeps). */
+    private TraceId current;
     private long unmeasuredSpans;
     private long traces;
     private long partialTraces;
     private final List<String> partialEvidence = new ArrayList<>();
     private final Map<String, Long> statedSamplers = new TreeMap<>();
 
-    /** What is counted for one service. */
+    /** The kinds of defect evidence is kept for, by the names recommendations use. */
+    private enum Defect {
+        CONTEXT("context"), RUM("rum"), STATUS("status"), CLOCK_SKEW("clock-skew"), PAIRING("pairing"),
+        HTTP_ROUTE("http.route"), ERROR_STATUS("error-status");
+
+        final String kind;
+
+        Defect(String kind) {
+            this.kind = kind;
+        }
+
+        int bit() {
+            return 1 << ordinal();
+        }
+    }
+
+    /** What is counted for one service: in the analysis, or in one trace measured on its own. */
     static final class ServiceCounts {
         long spans;
         long spansNamingParent;
@@ -81,10 +100,49 @@ public final class DataQuality implements TraceListener, LogSink {
         long serverFailuresWithErrorStatus;
         long rootTraces;
         long browserSpans;
-        /** Up to {@link #EVIDENCE} trace ids per kind of defect, the first seen. */
-        final Map<String, List<String>> evidence = new TreeMap<>();
-        /** Skew of this service's server spans against their callers, microseconds. */
-        final Histogram skewMicros = new Histogram(3);
+        /** Up to {@link #EVIDENCE} trace ids per kind of defect, the first seen (null in one trace's counts). */
+        final Map<String, List<String>> evidence;
+        /** Skew of this service's server spans against their callers, microseconds (null in one trace's counts). */
+        final Histogram skewMicros;
+        /** In one trace's counts: the defects it showed ({@link Defect#bit()}s), and its place among its services. */
+        int defects;
+        int slot;
+
+        /** @param kept counts of the analysis (with evidence and skews), not of one trace */
+        ServiceCounts(boolean kept) {
+            evidence = kept ? new TreeMap<>() : null;
+            skewMicros = kept ? new Histogram(3) : null;
+        }
+
+        void skew(long micros) {
+            skewMicros.recordValue(micros);
+        }
+
+        /** Adds one trace's counts (every count; evidence and skews are added by the caller). */
+        void add(ServiceCounts part) {
+            spans += part.spans;
+            spansNamingParent += part.spansNamingParent;
+            spansWithParentPresent += part.spansWithParentPresent;
+            requestSpans += part.requestSpans;
+            spansWithStatus += part.spansWithStatus;
+            httpServerSpans += part.httpServerSpans;
+            httpServerSpansWithRoute += part.httpServerSpansWithRoute;
+            clientCalls += part.clientCalls;
+            clientCallsAnswered += part.clientCallsAnswered;
+            logRecords += part.logRecords;
+            logRecordsWithTrace += part.logRecordsWithTrace;
+            structuredLogRecords += part.structuredLogRecords;
+            logRecordsWithRequestIdOnly += part.logRecordsWithRequestIdOnly;
+            serverSpans += part.serverSpans;
+            for (int a = 0; a < serverAttributes.length; a++) {
+                serverAttributes[a] += part.serverAttributes[a];
+            }
+            serverSpansWithRequestId += part.serverSpansWithRequestId;
+            serverFailures += part.serverFailures;
+            serverFailuresWithErrorStatus += part.serverFailuresWithErrorStatus;
+            rootTraces += part.rootTraces;
+            browserSpans += part.browserSpans;
+        }
     }
 
     public DataQuality() {
@@ -99,19 +157,55 @@ public final class DataQuality implements TraceListener, LogSink {
         this.evidenceKept = evidenceKept;
     }
 
+    /**
+     * A listener for an assembly shard's thread: it measures each trace on its own ({@link TraceTally}) and attaches
+     * the result, which {@link #onTrace} then adds up in order. Services are still measured apart in the order the
+     * spans name them, and evidence is still the first traces seen, so the report is the same either way.
+     */
+    @Override
+    public TraceListener preparer() {
+        return trace -> {
+            TraceTally tally = new TraceTally();
+            measure(trace, tally);
+            trace.attach(this, tally);
+        };
+    }
+
     @Override
     public void onTrace(Trace trace) {
         evidenced = false;
+        traces++;
+        boolean partial;
+        if (trace.attachment(this) instanceof TraceTally prepared) {
+            partial = add(prepared, trace.traceId());
+        } else {
+            current = trace.traceId();
+            partial = measure(trace, direct);
+        }
+        if (partial) {
+            partialTraces++;
+            if (partialEvidence.size() < EVIDENCE) {
+                partialEvidence.add(trace.traceId().toHex());
+                evidenced = true;
+            }
+        }
+        if (evidenced) {
+            evidenceKept.accept(trace);
+        }
+    }
+
+    /**
+     * Measures one trace into {@code tally}: the counts per service, the evidence, the skews and the samplers. True
+     * when a measured service's span names a parent the trace does not have.
+     */
+    private static boolean measure(Trace trace, Tally tally) {
         Trace.Index index = trace.index();
         List<Span> spans = trace.spans();
-        TraceId traceId = trace.traceId(); // hex only for the few kept as evidence
         boolean partial = false;
-        traces++;
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
-            ServiceCounts counts = counts(span.serviceName());
+            ServiceCounts counts = tally.counts(span.serviceName());
             if (counts == null) {
-                unmeasuredSpans++;
                 continue;
             }
             counts.spans++;
@@ -122,13 +216,13 @@ public final class DataQuality implements TraceListener, LogSink {
                     counts.spansWithParentPresent++;
                 } else {
                     partial = true;
-                    evidence(counts, "context", traceId);
+                    tally.evidence(counts, Defect.CONTEXT);
                 }
             } else {
-                sampler(span);
+                tally.sampler(counts, span);
                 if (span.kind() == SpanKind.SERVER) {
                     counts.rootTraces++;
-                    evidence(counts, "rum", traceId);
+                    tally.evidence(counts, Defect.RUM);
                 }
             }
             if (span.kind() == SpanKind.SERVER || span.kind() == SpanKind.CLIENT && callsAService(span)) {
@@ -136,11 +230,11 @@ public final class DataQuality implements TraceListener, LogSink {
                 if (hasStatus(span)) {
                     counts.spansWithStatus++;
                 } else {
-                    evidence(counts, "status", traceId);
+                    tally.evidence(counts, Defect.STATUS);
                 }
             }
             if (span.kind() == SpanKind.SERVER) {
-                server(counts, span, traceId);
+                server(counts, span, tally);
             } else if (span.attributes().get(SpanAttributes.USER_AGENT) != null) {
                 counts.browserSpans++; // a server span records its caller's agent; others are the browser's own
             }
@@ -148,17 +242,10 @@ public final class DataQuality implements TraceListener, LogSink {
                 Span client = spans.get(parent);
                 long outside = Math.max(0, Math.max(client.startEpochNanos() - span.startEpochNanos(),
                         span.endEpochNanos() - client.endEpochNanos()));
-                counts.skewMicros.recordValue(Math.min(outside / 1000, 3_600_000_000L));
+                tally.skew(counts, Math.min(outside / 1000, 3_600_000_000L));
                 if (outside > 50_000_000L) {
-                    evidence(counts, "clock-skew", traceId);
+                    tally.evidence(counts, Defect.CLOCK_SKEW);
                 }
-            }
-        }
-        if (partial) {
-            partialTraces++;
-            if (partialEvidence.size() < EVIDENCE) {
-                partialEvidence.add(traceId.toHex());
-                evidenced = true;
             }
         }
         boolean[] answered = new boolean[spans.size()];
@@ -170,22 +257,162 @@ public final class DataQuality implements TraceListener, LogSink {
         }
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
-            ServiceCounts counts = services.get(span.serviceName());
-            if (counts != null && span.kind() == SpanKind.CLIENT && callsAService(span)) {
-                counts.clientCalls++;
-                if (answered[i]) {
-                    counts.clientCallsAnswered++;
-                } else {
-                    evidence(counts, "pairing", traceId);
+            if (span.kind() == SpanKind.CLIENT && callsAService(span)) {
+                ServiceCounts counts = tally.named(span.serviceName());
+                if (counts != null) {
+                    counts.clientCalls++;
+                    if (answered[i]) {
+                        counts.clientCallsAnswered++;
+                    } else {
+                        tally.evidence(counts, Defect.PAIRING);
+                    }
                 }
             }
         }
-        if (evidenced) {
-            evidenceKept.accept(trace);
+        return partial;
+    }
+
+    /**
+     * Adds a trace measured on its own, as {@link #measure} into this analysis's counts would have: its services in
+     * the order its spans named them (those beyond the bound counted as unmeasured), then the skews and samplers in
+     * the order they came. True when the trace is partial in a measured service.
+     */
+    private boolean add(TraceTally tally, TraceId traceId) {
+        boolean partial = false;
+        ServiceCounts[] measured = new ServiceCounts[tally.services.size()];
+        int s = 0;
+        for (Map.Entry<String, ServiceCounts> service : tally.services.entrySet()) {
+            ServiceCounts part = service.getValue();
+            ServiceCounts counts = counts(service.getKey());
+            part.slot = s;
+            measured[s++] = counts;
+            if (counts == null) {
+                unmeasuredSpans += part.spans;
+                continue;
+            }
+            counts.add(part);
+            for (Defect defect : Defect.values()) {
+                if ((part.defects & defect.bit()) != 0) {
+                    evidence(counts, defect, traceId);
+                }
+            }
+            partial |= (part.defects & Defect.CONTEXT.bit()) != 0;
+        }
+        for (int k = 0; k < tally.skewCount; k++) {
+            ServiceCounts counts = measured[tally.skewOf[k].slot];
+            if (counts != null) {
+                counts.skew(tally.skewMicros[k]);
+            }
+        }
+        for (int k = 0; k < tally.samplerOf.size(); k++) {
+            if (measured[tally.samplerOf.get(k).slot] != null) {
+                sampler(tally.samplers.get(k));
+            }
+        }
+        return partial;
+    }
+
+    /** Where {@link #measure} puts what it finds. */
+    private interface Tally {
+        /** The counts of a service (counting its span); null when it is not measured. */
+        ServiceCounts counts(String service);
+
+        /** The counts of a service {@link #counts} was asked for before; null when it is not measured. */
+        ServiceCounts named(String service);
+
+        void evidence(ServiceCounts counts, Defect defect);
+
+        void skew(ServiceCounts counts, long micros);
+
+        void sampler(ServiceCounts counts, Span root);
+    }
+
+    /** The analysis's own counts, in order: the trace being measured is {@link #current}. */
+    private final Tally direct = new Tally() {
+        @Override
+        public ServiceCounts counts(String service) {
+            ServiceCounts counts = DataQuality.this.counts(service);
+            if (counts == null) {
+                unmeasuredSpans++;
+            }
+            return counts;
+        }
+
+        @Override
+        public ServiceCounts named(String service) {
+            return services.get(service);
+        }
+
+        @Override
+        public void evidence(ServiceCounts counts, Defect defect) {
+            DataQuality.this.evidence(counts, defect, current);
+        }
+
+        @Override
+        public void skew(ServiceCounts counts, long micros) {
+            counts.skew(micros);
+        }
+
+        @Override
+        public void sampler(ServiceCounts counts, Span root) {
+            String stated = statedSampler(root);
+            if (stated != null) {
+                DataQuality.this.sampler(stated);
+            }
+        }
+    };
+
+    /** One trace measured on its own (every service counted; the bound is applied when added). */
+    private static final class TraceTally implements Tally {
+        /** By service, in the order the spans name them. */
+        final Map<String, ServiceCounts> services = new java.util.LinkedHashMap<>();
+        ServiceCounts[] skewOf = new ServiceCounts[4];
+        long[] skewMicros = new long[4];
+        int skewCount;
+        final List<ServiceCounts> samplerOf = new ArrayList<>(1);
+        final List<String> samplers = new ArrayList<>(1);
+
+        @Override
+        public ServiceCounts counts(String service) {
+            ServiceCounts counts = services.get(service);
+            if (counts == null) {
+                counts = new ServiceCounts(false);
+                services.put(service, counts);
+            }
+            return counts;
+        }
+
+        @Override
+        public ServiceCounts named(String service) {
+            return services.get(service);
+        }
+
+        @Override
+        public void evidence(ServiceCounts counts, Defect defect) {
+            counts.defects |= defect.bit();
+        }
+
+        @Override
+        public void skew(ServiceCounts counts, long micros) {
+            if (skewCount == skewOf.length) {
+                skewOf = java.util.Arrays.copyOf(skewOf, skewCount * 2);
+                skewMicros = java.util.Arrays.copyOf(skewMicros, skewCount * 2);
+            }
+            skewOf[skewCount] = counts;
+            skewMicros[skewCount++] = micros;
+        }
+
+        @Override
+        public void sampler(ServiceCounts counts, Span root) {
+            String stated = statedSampler(root);
+            if (stated != null) {
+                samplerOf.add(counts);
+                samplers.add(stated);
+            }
         }
     }
 
-    private void server(ServiceCounts counts, Span span, TraceId traceId) {
+    private static void server(ServiceCounts counts, Span span, Tally tally) {
         counts.serverSpans++;
         for (int a = 0; a < SERVER_ATTRIBUTES.size(); a++) {
             if (span.attributes().get(SERVER_ATTRIBUTES.get(a)) != null) {
@@ -200,7 +427,7 @@ public final class DataQuality implements TraceListener, LogSink {
             if (span.attributes().get(SpanAttributes.HTTP_ROUTE) != null) {
                 counts.httpServerSpansWithRoute++;
             } else {
-                evidence(counts, "http.route", traceId);
+                tally.evidence(counts, Defect.HTTP_ROUTE);
             }
         }
         if (serverFailure(span)) {
@@ -208,7 +435,7 @@ public final class DataQuality implements TraceListener, LogSink {
             if (span.status().code() == StatusCode.ERROR) {
                 counts.serverFailuresWithErrorStatus++;
             } else {
-                evidence(counts, "error-status", traceId);
+                tally.evidence(counts, Defect.ERROR_STATUS);
             }
         }
     }
@@ -226,17 +453,27 @@ public final class DataQuality implements TraceListener, LogSink {
         return grpc != null && (grpc == 2 || grpc == 4 || grpc == 12 || grpc == 13 || grpc == 14 || grpc == 15);
     }
 
-    /** Counts the sampler a root span states (Jaeger clients tag it: {@code sampler.type}, {@code sampler.param}). */
-    private void sampler(Span root) {
+    /**
+     * The sampler a root span states (Jaeger clients tag it: {@code sampler.type}, {@code sampler.param}), or null.
+     */
+    private static String statedSampler(Span root) {
         String type = root.attributes().get(SpanAttributes.SAMPLER_TYPE);
-        if (type != null && statedSamplers.size() < 100) {
-            String param = root.attributes().get(SpanAttributes.SAMPLER_PARAM);
-            statedSamplers.merge(param == null ? type : type + " " + param, 1L, Long::sum);
+        if (type == null) {
+            return null;
+        }
+        String param = root.attributes().get(SpanAttributes.SAMPLER_PARAM);
+        return param == null ? type : type + " " + param;
+    }
+
+    /** Counts a stated sampler (up to 100 different ones). */
+    private void sampler(String stated) {
+        if (statedSamplers.size() < 100) {
+            statedSamplers.merge(stated, 1L, Long::sum);
         }
     }
 
-    private void evidence(ServiceCounts counts, String kind, TraceId traceId) {
-        List<String> kept = counts.evidence.computeIfAbsent(kind, k -> new ArrayList<>(EVIDENCE));
+    private void evidence(ServiceCounts counts, Defect defect, TraceId traceId) {
+        List<String> kept = counts.evidence.computeIfAbsent(defect.kind, k -> new ArrayList<>(EVIDENCE));
         if (kept.size() < EVIDENCE) {
             String hex = traceId.toHex();
             if (!kept.contains(hex)) {
@@ -313,7 +550,7 @@ public final class DataQuality implements TraceListener, LogSink {
     private ServiceCounts counts(String service) {
         ServiceCounts counts = services.get(service);
         if (counts == null && services.size() < MAX_SERVICES) {
-            counts = new ServiceCounts();
+            counts = new ServiceCounts(true);
             services.put(service, counts);
         }
         return counts;

@@ -158,9 +158,13 @@ class PreparedJourneysTest {
                 ids.add(t.span(parent, service, "op-" + random.nextInt(4), kind, 1 + random.nextInt(50),
                         random.nextInt(300), attributes));
             }
-            Trace trace = switch (random.nextInt(12)) {
+            int kind = random.nextInt(12);
+            if (kind == 1) { // a span whose parent is then left out: an orphan
+                t.span(ids.get(1), "service-1", "op-0", SpanKind.SERVER, 2, 10, Attributes.EMPTY);
+            }
+            Trace trace = switch (kind) {
                 case 0 -> t.buildWithout(ids.get(0)); // no root
-                case 1 -> t.buildWithout(ids.get(1 + random.nextInt(ids.size() - 1))); // an orphan or two
+                case 1 -> t.buildWithout(ids.get(1));
                 case 2 -> late(t.build());
                 default -> t.build();
             };
