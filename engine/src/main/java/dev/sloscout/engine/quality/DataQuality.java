@@ -51,7 +51,8 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
     private static final Pattern REQUEST_ID = Pattern.compile(
             "(?i)\\b(?:x[-_]?)?req(?:uest)?[-_.]?id[\"']?\\s*[=:]\\s*[\"']?[\\w-]{6,}");
 
-    private final Map<String, ServiceCounts> services = new TreeMap<>();
+    /** By service: hashed (asked per span or per trace), sorted where reported. */
+    private final Map<String, ServiceCounts> services = new java.util.HashMap<>();
     private final java.util.function.Consumer<Trace> evidenceKept;
     private boolean evidenced;
     /** The trace being measured in order (its id is the evidence {@link #direct} keeps). */
@@ -77,6 +78,8 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
             return 1 << ordinal();
         }
     }
+
+    private static final Defect[] DEFECTS = Defect.values();
 
     /** What is counted for one service: in the analysis, or in one trace measured on its own. */
     static final class ServiceCounts {
@@ -291,9 +294,9 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
                 continue;
             }
             counts.add(part);
-            for (Defect defect : Defect.values()) {
-                if ((part.defects & defect.bit()) != 0) {
-                    evidence(counts, defect, traceId);
+            for (int d = 0; part.defects >>> d != 0; d++) {
+                if ((part.defects >>> d & 1) != 0) {
+                    evidence(counts, DEFECTS[d], traceId);
                 }
             }
             partial |= (part.defects & Defect.CONTEXT.bit()) != 0;
@@ -564,7 +567,7 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
     public QualityReport report(Map<String, List<String>> unlinkedCapsules) {
         List<QualityReport.Service> out = new ArrayList<>();
         List<QualityReport.Recommendation> recommendations = new ArrayList<>();
-        services.forEach((name, c) -> {
+        new TreeMap<>(services).forEach((name, c) -> {
             QualityReport.Ratio completeness = QualityReport.Ratio.of(c.spansWithParentPresent, c.spansNamingParent);
             QualityReport.Ratio status = QualityReport.Ratio.of(c.spansWithStatus, c.requestSpans);
             QualityReport.Ratio route = QualityReport.Ratio.of(c.httpServerSpansWithRoute, c.httpServerSpans);
