@@ -94,6 +94,15 @@ public final class Ingestion {
         return Math.min(ShardedTraceAssembler.maxShards(settings), Integer.highestOneBit(threads / 4));
     }
 
+    /**
+     * Whether analyses prepare traces on the assembly shards ({@link PreparedTraceListener}): from two shards on.
+     * One shard carrying assembly and the analyses' per-trace work would be busier than the merging thread it
+     * relieves (docs/performance.md, "Analyses on shards"); with two or more the work spreads.
+     */
+    static boolean prepareOnShards(int shards) {
+        return shards >= 2;
+    }
+
     /** As above, with the assembly bounds and the number of assembly shards (0: on the reading thread) given. */
     public static Result run(Source source, AssemblySettings settings, Redactor redactor, int threads, int shards,
             TraceListener... analyses) {
@@ -105,14 +114,14 @@ public final class Ingestion {
         };
         if (shards > 0) {
             // The summary's counts do not depend on order: each shard counts its own traces, added up at the end.
-            // Analyses that can prepare a trace alone do that on the shard too, ahead of their ordered pass.
+            // Analyses that can prepare a trace alone do that on the shards too, ahead of their ordered pass.
             List<IngestSummary> counted = new ArrayList<>();
             try (ShardedTraceAssembler assembler = new ShardedTraceAssembler(settings, shards, shard -> {
                 IngestSummary part = new IngestSummary(redactor);
                 counted.add(part);
                 List<TraceListener> onShard = new ArrayList<>(List.of(part));
                 for (TraceListener analysis : analyses) {
-                    if (analysis instanceof PreparedTraceListener preparing) {
+                    if (analysis instanceof PreparedTraceListener preparing && prepareOnShards(shards)) {
                         onShard.add(preparing.preparer());
                     }
                 }

@@ -157,7 +157,8 @@ class ThreadCountTest {
         assertThat(serial.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("is out of range"));
         assertThat(serial.redactions()).isNotEmpty();
-        for (int threads : new int[] {2, 7, 16}) { // 7: assembly on a shard of its own; 16: on four shards
+        // 7: assembly on a shard of its own; 16: on four shards, the journeys and data quality prepared on them
+        for (int threads : new int[] {2, 7, 16}) {
             Analysis parallel = analyse(threads);
             assertThat(document(parallel)).as("analysis.json at %d threads", threads).isEqualTo(expected);
             assertThat(parallel.problems()).isEqualTo(serial.problems());

@@ -34,7 +34,9 @@ import java.util.Random;
  * {@code taskset -c 0} to pin it to one core. Writes a Markdown table row per measurement.
  *
  * <p>Usage: {@code IngestThroughputBench [spans=1000000] [rounds=9]}; prints a Markdown table in spans per second.
- * With {@code -Dbench.journeys=true} it also measures journey discovery and SLI candidates on top of assembly. With
+ * With {@code -Dbench.journeys=true} it also measures journey discovery and SLI candidates on top of assembly (and
+ * data quality too with {@code -Dbench.quality=true}; with shards, each prepares the traces it closes for them, unless
+ * {@code -Dbench.prepare=false}). With
  * {@code -Dbench.shards=N} (a power of two) assembly runs on N shard threads ({@link ShardedTraceAssembler}) and the
  * counting or the analysis on its merging thread, as the pipeline does from four threads on. {@code -Dbench.only=P}
  * runs only the measurements whose name starts with P (to profile one alone).
@@ -70,18 +72,35 @@ public final class IngestThroughputBench {
                 return count[0];
             });
             if (Boolean.getBoolean("bench.journeys")) {
-                runs.put("decode + assemble + journeys + SLIs" + at, () -> {
+                boolean quality = Boolean.getBoolean("bench.quality");
+                boolean prepare = !"false".equals(System.getProperty("bench.prepare"));
+                runs.put("decode + assemble + journeys + SLIs" + (quality ? " + data quality" : "") + at, () -> {
                     long[] count = new long[1];
                     dev.sloscout.engine.journey.JourneyDiscovery discovery = new dev.sloscout.engine.journey.JourneyDiscovery();
+                    dev.sloscout.engine.quality.DataQuality measured = new dev.sloscout.engine.quality.DataQuality();
+                    TraceListener analyses = quality ? t -> {
+                        discovery.onTrace(t);
+                        measured.onTrace(t);
+                    } : discovery;
                     // as the pipeline runs it: with threads, the analysis takes traces in order on its own thread
                     // (with shards, on their merging thread)
                     try (Handoff<Trace> analysis = threads > 1 && shards == 0
-                            ? new Handoff<>(discovery::onTrace, 64, "analysis") : null) {
-                        // with shards, each prepares its traces' journey digests, as the pipeline has them do
-                        assemble(input, threads, shards, discovery::preparer, t -> {
+                            ? new Handoff<>(analyses::onTrace, 64, "analysis") : null) {
+                        // with shards, each prepares its traces for the analyses, as the pipeline has them do
+                        assemble(input, threads, shards, () -> {
+                            if (!prepare) {
+                                return trace -> { };
+                            }
+                            TraceListener journeys = discovery.preparer();
+                            TraceListener measures = measured.preparer();
+                            return quality ? t -> {
+                                journeys.onTrace(t);
+                                measures.onTrace(t);
+                            } : journeys;
+                        }, t -> {
                             count[0] += t.spans().size();
                             if (analysis == null) {
-                                discovery.onTrace(t);
+                                analyses.onTrace(t);
                             } else {
                                 analysis.accept(t);
                             }
