@@ -7,7 +7,7 @@ import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.model.Trace;
-import dev.sloscout.engine.trace.TraceListener;
+import dev.sloscout.engine.trace.PreparedFeed;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,22 +39,7 @@ class PreparedJourneysTest {
         traces.forEach(inOrder::onTrace);
 
         JourneyDiscovery prepared = new JourneyDiscovery();
-        ThreadLocal<TraceListener> preparer = ThreadLocal.withInitial(prepared::preparer);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Trace>> done = new ArrayList<>();
-            for (Trace trace : traces) {
-                done.add(pool.submit(() -> {
-                    preparer.get().onTrace(trace);
-                    return trace;
-                }));
-            }
-            for (Future<Trace> trace : done) {
-                prepared.onTrace(trace.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        PreparedFeed.feed(traces, prepared, threads);
 
         JourneyDiscovery.JourneyReport expected = inOrder.build();
         JourneyDiscovery.JourneyReport actual = prepared.build();

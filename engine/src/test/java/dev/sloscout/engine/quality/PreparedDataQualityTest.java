@@ -10,7 +10,7 @@ import dev.sloscout.engine.model.Status;
 import dev.sloscout.engine.model.StatusCode;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.model.TraceId;
-import dev.sloscout.engine.trace.TraceListener;
+import dev.sloscout.engine.trace.PreparedFeed;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -19,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,22 +42,7 @@ class PreparedDataQualityTest {
 
         List<String> keptPrepared = new ArrayList<>();
         DataQuality prepared = new DataQuality(trace -> keptPrepared.add(trace.traceId().toHex()));
-        ThreadLocal<TraceListener> preparer = ThreadLocal.withInitial(prepared::preparer);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Trace>> done = new ArrayList<>();
-            for (Trace trace : traces) {
-                done.add(pool.submit(() -> {
-                    preparer.get().onTrace(trace);
-                    return trace;
-                }));
-            }
-            for (Future<Trace> trace : done) {
-                prepared.onTrace(trace.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        PreparedFeed.feed(traces, prepared, threads);
 
         QualityReport expected = inOrder.report(Map.of());
         assertThat(prepared.report(Map.of())).isEqualTo(expected);
