@@ -12,6 +12,12 @@ import java.util.Map;
  * primitive array, three longs per slot (the trace id's halves and the link), so a look-up touches one place in memory
  * and a trace costs about 48 bytes at half load instead of about 100 in a map of objects: two million links cost some
  * 100 MB rather than 200. Not thread-safe.
+ *
+ * <p>Links are put once per trace, while look-ups come mostly later (for log events) or for the trace just put. So a
+ * put only appends to a log, in order, and the table is built from the log when a look-up needs it (or when the log
+ * holds {@code max} entries): puts cost no miss in a table larger than the processor's caches, and an analysis with
+ * no logs never builds it. Replaying the log in order gives the table that putting directly would have. The log
+ * holds at most {@code max} entries of 24 bytes before it is built (48 MB for two million), and shrinks after.
  */
 final class TraceLinks {
     private static final int STRIDE = 3;
@@ -23,50 +29,94 @@ final class TraceLinks {
     /** The journeys' ids, hashed once each (a link is asked for per trace and per log event). */
     private final List<String> ids = new ArrayList<>();
     private final Map<String, Integer> journeyIndex = new HashMap<>();
+    /** Links put and not yet in the table, in order: high, low, link per entry, as in a slot. */
+    private long[] log = new long[STRIDE << 10];
+    private int logged;
     /**
-     * The slot of the last trace put, or -1: the analyses after the discovery ask for that trace's link at once, and
-     * finding it again would be a second miss in a table far larger than the processor's caches.
+     * The last trace put, and whether the table kept its link (it does not past {@code max}): the analyses after the
+     * discovery ask for that trace's link at once.
      */
-    private int lastPut = -1;
+    private long lastHigh;
+    private long lastLow;
+    private long lastLink;
 
     TraceLinks(int max) {
         this.max = max;
     }
 
     int size() {
+        build();
         return size;
     }
 
     /** Remembers the link unless {@code max} are remembered already; a trace seen again takes its newest link. */
     void put(TraceId trace, String journeyKey, boolean failed) {
-        int at = find(table, trace.high(), trace.low());
-        if (table[at + 2] == 0) {
-            if (size >= max) {
-                lastPut = -1;
-                return;
-            }
-            if ((size + 1) * 2 > table.length / STRIDE) {
-                grow();
-                at = find(table, trace.high(), trace.low());
-            }
-            table[at] = trace.high();
-            table[at + 1] = trace.low();
-            size++;
-        }
         int journey = journeyIndex.computeIfAbsent(journeyKey, k -> {
             journeys.add(k);
             ids.add(JourneyDiscovery.idOf(k));
             return journeys.size() - 1;
         });
-        table[at + 2] = (journey + 1) * 2L + (failed ? 1 : 0);
-        lastPut = at;
+        long link = (journey + 1) * 2L + (failed ? 1 : 0);
+        if (size >= max) { // the table is full: only traces it holds take a new link
+            int at = find(table, trace.high(), trace.low());
+            lastHigh = trace.high();
+            lastLow = trace.low();
+            lastLink = table[at + 2] == 0 ? 0 : link;
+            if (table[at + 2] != 0) {
+                table[at + 2] = link;
+            }
+            return;
+        }
+        if (logged * STRIDE == log.length) {
+            log = java.util.Arrays.copyOf(log, log.length * 2);
+        }
+        int at = logged++ * STRIDE;
+        log[at] = trace.high();
+        log[at + 1] = trace.low();
+        log[at + 2] = link;
+        lastHigh = trace.high();
+        lastLow = trace.low();
+        lastLink = link;
+        if (size + logged >= max) {
+            build(); // the log may hold traces seen before; the table counts distinct ones
+        }
+    }
+
+    /** Puts what the log holds into the table, in order. */
+    private void build() {
+        for (int e = 0; e < logged; e++) {
+            int from = e * STRIDE;
+            long high = log[from];
+            long low = log[from + 1];
+            int at = find(table, high, low);
+            if (table[at + 2] == 0) {
+                if (size >= max) {
+                    continue;
+                }
+                if ((size + 1) * 2 > table.length / STRIDE) {
+                    grow();
+                    at = find(table, high, low);
+                }
+                table[at] = high;
+                table[at + 1] = low;
+                size++;
+            }
+            table[at + 2] = log[from + 2];
+        }
+        logged = 0;
+        if (log.length > STRIDE << 10) {
+            log = new long[STRIDE << 10];
+        }
     }
 
     JourneyDiscovery.TraceLink get(TraceId trace) {
-        int last = lastPut;
-        int at = last >= 0 && table[last] == trace.high() && table[last + 1] == trace.low() ? last
-                : find(table, trace.high(), trace.low());
-        int v = (int) table[at + 2];
+        int v;
+        if (lastLink != 0 && lastHigh == trace.high() && lastLow == trace.low()) {
+            v = (int) lastLink;
+        } else {
+            build();
+            v = (int) table[find(table, trace.high(), trace.low()) + 2];
+        }
         return v == 0 ? null
                 : new JourneyDiscovery.TraceLink(journeys.get(v / 2 - 1), (v & 1) == 1, ids.get(v / 2 - 1));
     }
@@ -86,7 +136,6 @@ final class TraceLinks {
     }
 
     private void grow() {
-        lastPut = -1;
         long[] old = table;
         table = new long[old.length * 2];
         for (int at = 0; at < old.length; at += STRIDE) {
