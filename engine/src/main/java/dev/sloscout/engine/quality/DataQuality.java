@@ -315,25 +315,33 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
         return partial;
     }
 
-    /** Where {@link #measure} puts what it finds. */
-    private interface Tally {
+    /** Where {@link #measure} puts what it finds: counts by service, evidence, skews and samplers. */
+    private abstract static class Tally {
+        final Map<String, ServiceCounts> services;
+
+        Tally(Map<String, ServiceCounts> services) {
+            this.services = services;
+        }
+
         /** The counts of a service (counting its span); null when it is not measured. */
-        ServiceCounts counts(String service);
+        abstract ServiceCounts counts(String service);
 
         /** The counts of a service {@link #counts} was asked for before; null when it is not measured. */
-        ServiceCounts named(String service);
+        final ServiceCounts named(String service) {
+            return services.get(service);
+        }
 
-        void evidence(ServiceCounts counts, Defect defect);
+        abstract void evidence(ServiceCounts counts, Defect defect);
 
-        void skew(ServiceCounts counts, long micros);
+        abstract void skew(ServiceCounts counts, long micros);
 
-        void sampler(ServiceCounts counts, Span root);
+        abstract void sampler(ServiceCounts counts, Span root);
     }
 
     /** The analysis's own counts, in order: the trace being measured is {@link #current}. */
-    private final Tally direct = new Tally() {
+    private final Tally direct = new Tally(services) {
         @Override
-        public ServiceCounts counts(String service) {
+        ServiceCounts counts(String service) {
             ServiceCounts counts = DataQuality.this.counts(service);
             if (counts == null) {
                 unmeasuredSpans++;
@@ -342,22 +350,17 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
         }
 
         @Override
-        public ServiceCounts named(String service) {
-            return services.get(service);
-        }
-
-        @Override
-        public void evidence(ServiceCounts counts, Defect defect) {
+        void evidence(ServiceCounts counts, Defect defect) {
             DataQuality.this.evidence(counts, defect, current);
         }
 
         @Override
-        public void skew(ServiceCounts counts, long micros) {
+        void skew(ServiceCounts counts, long micros) {
             counts.skew(micros);
         }
 
         @Override
-        public void sampler(ServiceCounts counts, Span root) {
+        void sampler(ServiceCounts counts, Span root) {
             String stated = statedSampler(root);
             if (stated != null) {
                 DataQuality.this.sampler(stated);
@@ -366,17 +369,20 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
     };
 
     /** One trace measured on its own (every service counted; the bound is applied when added). */
-    private static final class TraceTally implements Tally {
-        /** By service, in the order the spans name them. */
-        final Map<String, ServiceCounts> services = new java.util.LinkedHashMap<>();
+    private static final class TraceTally extends Tally {
         ServiceCounts[] skewOf = new ServiceCounts[4];
         long[] skewMicros = new long[4];
         int skewCount;
         final List<ServiceCounts> samplerOf = new ArrayList<>(1);
         final List<String> samplers = new ArrayList<>(1);
 
+        /** Its services in the order the spans name them. */
+        TraceTally() {
+            super(new java.util.LinkedHashMap<>());
+        }
+
         @Override
-        public ServiceCounts counts(String service) {
+        ServiceCounts counts(String service) {
             ServiceCounts counts = services.get(service);
             if (counts == null) {
                 counts = new ServiceCounts(false);
@@ -386,17 +392,12 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
         }
 
         @Override
-        public ServiceCounts named(String service) {
-            return services.get(service);
-        }
-
-        @Override
-        public void evidence(ServiceCounts counts, Defect defect) {
+        void evidence(ServiceCounts counts, Defect defect) {
             counts.defects |= defect.bit();
         }
 
         @Override
-        public void skew(ServiceCounts counts, long micros) {
+        void skew(ServiceCounts counts, long micros) {
             if (skewCount == skewOf.length) {
                 skewOf = java.util.Arrays.copyOf(skewOf, skewCount * 2);
                 skewMicros = java.util.Arrays.copyOf(skewMicros, skewCount * 2);
@@ -406,7 +407,7 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
         }
 
         @Override
-        public void sampler(ServiceCounts counts, Span root) {
+        void sampler(ServiceCounts counts, Span root) {
             String stated = statedSampler(root);
             if (stated != null) {
                 samplerOf.add(counts);
