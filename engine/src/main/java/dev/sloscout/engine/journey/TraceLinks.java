@@ -11,7 +11,8 @@ import java.util.Map;
  * Which journey each trace went to and whether it failed, for linking logs by trace id: an open-addressing table in one
  * primitive array, three longs per slot (the trace id's halves and the link), so a look-up touches one place in memory
  * and a trace costs about 48 bytes at half load instead of about 100 in a map of objects: two million links cost some
- * 100 MB rather than 200. Not thread-safe.
+ * 100 MB rather than 200. Puts come from one thread; look-ups may come from several at once once the puts are done
+ * (log mining stages do that), and the first of them to need the table builds it under a lock.
  *
  * <p>Links are put once per trace, while look-ups come mostly later (for log events) or for the trace just put. So a
  * put only appends to a log, in order, and the table is built from the log when a look-up needs it (or when the log
@@ -32,9 +33,11 @@ final class TraceLinks {
     /** Links put and not yet in the table, in order: high, low, link per entry, as in a slot. */
     private long[] log = new long[STRIDE << 10];
     private int logged;
+    /** Whether the log holds links not in the table yet: read by look-ups on other threads without the lock. */
+    private volatile boolean pending;
     /**
-     * The last trace put, and whether the table kept its link (it does not past {@code max}): the analyses after the
-     * discovery ask for that trace's link at once.
+     * The last trace put and its link (0 when a full table did not keep it): the analyses after the discovery ask for
+     * that trace's link at once.
      */
     private long lastHigh;
     private long lastLow;
@@ -45,7 +48,7 @@ final class TraceLinks {
     }
 
     int size() {
-        build();
+        buildIfPending();
         return size;
     }
 
@@ -57,16 +60,6 @@ final class TraceLinks {
             return journeys.size() - 1;
         });
         long link = (journey + 1) * 2L + (failed ? 1 : 0);
-        if (size >= max) { // the table is full: only traces it holds take a new link
-            int at = find(table, trace.high(), trace.low());
-            lastHigh = trace.high();
-            lastLow = trace.low();
-            lastLink = table[at + 2] == 0 ? 0 : link;
-            if (table[at + 2] != 0) {
-                table[at + 2] = link;
-            }
-            return;
-        }
         if (logged * STRIDE == log.length) {
             log = java.util.Arrays.copyOf(log, log.length * 2);
         }
@@ -77,8 +70,25 @@ final class TraceLinks {
         lastHigh = trace.high();
         lastLow = trace.low();
         lastLink = link;
+        if (!pending) {
+            pending = true;
+        }
         if (size + logged >= max) {
-            build(); // the log may hold traces seen before; the table counts distinct ones
+            // the log may hold traces seen before (the table counts distinct ones); a full table keeps no new one
+            build();
+            lastLink = table[find(table, trace.high(), trace.low()) + 2];
+        }
+    }
+
+    /**
+     * Builds the table if the log holds links: under the lock, so that concurrent look-ups build it once and see it
+     * built (the flag is written after the table, read before it).
+     */
+    private void buildIfPending() {
+        if (pending) {
+            synchronized (this) {
+                build();
+            }
         }
     }
 
@@ -107,6 +117,7 @@ final class TraceLinks {
         if (log.length > STRIDE << 10) {
             log = new long[STRIDE << 10];
         }
+        pending = false;
     }
 
     JourneyDiscovery.TraceLink get(TraceId trace) {
@@ -114,7 +125,7 @@ final class TraceLinks {
         if (lastLink != 0 && lastHigh == trace.high() && lastLow == trace.low()) {
             v = (int) lastLink;
         } else {
-            build();
+            buildIfPending();
             v = (int) table[find(table, trace.high(), trace.low()) + 2];
         }
         return v == 0 ? null

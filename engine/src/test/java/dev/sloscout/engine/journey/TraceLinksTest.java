@@ -54,4 +54,36 @@ class TraceLinksTest {
         expected.forEach((id, link) -> assertThat(links.get(id)).isEqualTo(link));
         assertThat(links.get(new TraceId(2, 2))).isNull();
     }
+
+    /** Log mining stages look links up at once when the traces are done: the first look-ups build the table. */
+    @Test
+    void concurrentLookUpsOnceThePutsAreDoneSeeEveryLink() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            TraceLinks links = new TraceLinks(1_000_000);
+            List<TraceId> ids = new ArrayList<>();
+            for (int i = 1; i <= 20_000; i++) {
+                TraceId id = new TraceId(round, i);
+                links.put(id, "journey-" + i % 7, i % 3 == 0);
+                ids.add(id);
+            }
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Long>> found = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    found.add(pool.submit(() -> {
+                        start.await();
+                        return ids.stream().filter(id -> links.get(id) != null
+                                && links.get(id).journeyKey().equals("journey-" + id.low() % 7)).count();
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<Long> f : found) {
+                    assertThat(f.get()).isEqualTo(ids.size());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
