@@ -50,9 +50,6 @@ final class JourneyAccumulator {
     private final List<String> samples = new ArrayList<>(SAMPLES);
     private final List<String> errorSamples = new ArrayList<>(SAMPLES);
     private final HistoryRecorder history = new HistoryRecorder();
-    /** Scratch of {@link #add}: each of a trace's services as told apart, and each of its edges' accumulator. */
-    private String[] told = new String[0];
-    private EdgeAccumulator[] edgeOf = new EdgeAccumulator[0];
     private String httpRoute;
     private String httpMethod;
     private long traces;
@@ -130,21 +127,17 @@ final class JourneyAccumulator {
     void add(TraceDigest trace) {
         countTrace(trace.entry, trace.traceId, trace.failed, trace.complete);
         // the digest lists services in the order a walk over the spans names them, the order serviceOf must see
-        if (told.length < trace.serviceCount) {
-            told = new String[Math.max(trace.serviceCount, told.length * 2)];
-        }
-        for (int s = 0; s < trace.serviceCount; s++) {
+        String[] told = new String[trace.services.length];
+        for (int s = 0; s < told.length; s++) {
             told[s] = serviceOf(trace.services[s], trace.spansOfService[s]);
         }
-        if (edgeOf.length < trace.edges) {
-            edgeOf = new EdgeAccumulator[Math.max(trace.edges, edgeOf.length * 2)];
-        }
-        for (int e = 0; e < trace.edges; e++) {
+        EdgeAccumulator[] edgeOf = new EdgeAccumulator[trace.edgeFrom.length];
+        for (int e = 0; e < edgeOf.length; e++) {
             String from = told[trace.edgeFrom[e]];
             String to = told[trace.edgeTo[e]];
             edgeOf[e] = from.equals(to) ? null : edge(from, to); // two services past the bound are one
         }
-        for (int c = 0; c < trace.calls; c++) {
+        for (int c = 0; c < trace.callEdge.length; c++) {
             EdgeAccumulator edge = edgeOf[trace.callEdge[c]];
             if (edge != null) {
                 edge.add(trace.callMicros[c], trace.callFailed[c]);

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 final class TraceDigest {
     /** A trace that belongs to no journey (a late part, or no root in the input): its key is null. */
-    static final TraceDigest PARTIAL = new TraceDigest(null, null, null, false, false, new String[0], new int[0], 0,
-            new int[0], new int[0], 0, new int[0], new long[0], new boolean[0], 0, null);
+    static final TraceDigest PARTIAL = new TraceDigest(null, null, null, false, false, new String[0], new int[0],
+            new int[0], new int[0], new int[0], new long[0], new boolean[0], null);
     /** Distinct services up to which a linear scan finds a span's service (further ones are hashed). */
     private static final int SCANNED_SERVICES = 16;
 
@@ -34,25 +34,21 @@ final class TraceDigest {
     final Span entry;
     final boolean failed;
     final boolean complete;
-    /** Distinct services in the order the walk names them (the first {@link #serviceCount}), and spans of each. */
+    /** Distinct services in the order the walk names them, and spans of each. */
     final String[] services;
     final int[] spansOfService;
-    final int serviceCount;
     /** Calls into another service, grouped by (caller, callee) as indices into {@link #services}. */
     final int[] edgeFrom;
     final int[] edgeTo;
-    final int edges;
     /** For each cross-service call: its edge, the called span's duration in microseconds, and whether it failed. */
     final int[] callEdge;
     final long[] callMicros;
     final boolean[] callFailed;
-    final int calls;
     final JourneyAccumulator.PathParts criticalPath;
 
     private TraceDigest(TraceId traceId, JourneyKey key, Span entry, boolean failed, boolean complete,
-            String[] services, int[] spansOfService, int serviceCount, int[] edgeFrom, int[] edgeTo, int edges,
-            int[] callEdge, long[] callMicros, boolean[] callFailed, int calls,
-            JourneyAccumulator.PathParts criticalPath) {
+            String[] services, int[] spansOfService, int[] edgeFrom, int[] edgeTo, int[] callEdge, long[] callMicros,
+            boolean[] callFailed, JourneyAccumulator.PathParts criticalPath) {
         this.traceId = traceId;
         this.key = key;
         this.entry = entry;
@@ -60,14 +56,11 @@ final class TraceDigest {
         this.complete = complete;
         this.services = services;
         this.spansOfService = spansOfService;
-        this.serviceCount = serviceCount;
         this.edgeFrom = edgeFrom;
         this.edgeTo = edgeTo;
-        this.edges = edges;
         this.callEdge = callEdge;
         this.callMicros = callMicros;
         this.callFailed = callFailed;
-        this.calls = calls;
         this.criticalPath = criticalPath;
     }
 
@@ -89,9 +82,9 @@ final class TraceDigest {
             w.walk(found.shape());
             return new TraceDigest(trace.traceId(), found.key(), found.entrySpan(), found.failed(), found.complete(),
                     Arrays.copyOf(w.services, w.serviceCount), Arrays.copyOf(w.spansOfService, w.serviceCount),
-                    w.serviceCount, Arrays.copyOf(w.edgeFrom, w.edgeCount), Arrays.copyOf(w.edgeTo, w.edgeCount),
-                    w.edgeCount, Arrays.copyOf(w.callEdge, w.callCount), Arrays.copyOf(w.callMicros, w.callCount),
-                    Arrays.copyOf(w.callFailed, w.callCount), w.callCount, found.criticalPath());
+                    Arrays.copyOf(w.edgeFrom, w.edgeCount), Arrays.copyOf(w.edgeTo, w.edgeCount),
+                    Arrays.copyOf(w.callEdge, w.callCount), Arrays.copyOf(w.callMicros, w.callCount),
+                    Arrays.copyOf(w.callFailed, w.callCount), found.criticalPath());
         }
 
         /** A trace's shape, journey and outcome, or null when it belongs to no journey (a late part, no root). */
