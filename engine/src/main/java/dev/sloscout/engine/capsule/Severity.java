@@ -29,8 +29,9 @@ public enum Severity {
     private static boolean sameIgnoringCase(CharSequence text, int from, String upper) {
         for (int k = 0; k < upper.length(); k++) {
             char c = text.charAt(from + k);
-            if (c != upper.charAt(k) && Character.toUpperCase(c) != upper.charAt(k)) {
-                return false;
+            char expected = upper.charAt(k);
+            if (c != expected && (c < 0x80 ? c - ('a' - 'A') : Character.toUpperCase(c)) != expected) {
+                return false; // ASCII folded by hand: the table look-up is for the rest (the dotless i is an I)
             }
         }
         return true;

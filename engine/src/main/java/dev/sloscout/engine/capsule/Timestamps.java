@@ -21,9 +21,30 @@ final class Timestamps {
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sf_Z", "D-N-Y_h:m:sf", "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf",
         "yMD_hms", "y/M/D_h:m:sf", "M/D/Y_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
     };
+    /** Whether each form starts with a name (a weekday or a month) rather than digits. */
+    private static final boolean[] NAME_LED = new boolean[FORMS.length];
+    /** Per form, the bit {@code d} set when it can start with a run of {@code d} digits. */
+    private static final long[] LEADING_DIGITS = new long[FORMS.length];
+
+    static {
+        for (int k = 0; k < FORMS.length; k++) {
+            NAME_LED[k] = FORMS[k].charAt(0) == 'W' || FORMS[k].charAt(0) == 'N';
+            LEADING_DIGITS[k] = leadingDigits(FORMS[k]);
+        }
+    }
+
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
     private static final String[] WEEKDAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+    /**
+     * The months' and weekdays' first three letters, capitalised ({@code Jan}, {@code Mon}), each packed into an int
+     * (a byte per letter) so a capitalised word is told from them without a case conversion per name.
+     */
+    private static final int[] CAPITALISED_NAMES = java.util.stream.Stream.of(MONTHS, WEEKDAYS)
+            .flatMap(java.util.Arrays::stream)
+            .mapToInt(name -> Character.toUpperCase(name.charAt(0)) << 16 | name.charAt(1) << 8 | name.charAt(2))
+            .toArray();
 
     /** Where a timestamp ends and what instant it names ({@link Long#MIN_VALUE} when it cannot be placed). */
     record Match(int end, long epochMillis) {
@@ -57,18 +78,13 @@ final class Timestamps {
             return (d == '-' || d == ':' || d == '/' || d == '.') && Character.isDigit(after)
                     || (d == '-' || d == '/' || d == ' ') && k - i <= 2 && Character.isUpperCase(after); // 01-Mar, 1 Mar
         }
-        if (i + 3 > s.length() || !Character.isUpperCase(c)) {
-            return false;
+        if (i + 3 > s.length() || c < 'A' || c > 'Z') {
+            return false; // every name starts with an ASCII capital
         }
-        return startsName(MONTHS, c, s.charAt(i + 1), s.charAt(i + 2))
-                || startsName(WEEKDAYS, c, s.charAt(i + 1), s.charAt(i + 2));
-    }
-
-    /** Whether the three letters are one of the names, capitalised ({@code Jan}, {@code Mon}). */
-    private static boolean startsName(String[] names, char first, char second, char third) {
-        for (String name : names) {
-            if (Character.toUpperCase(name.charAt(0)) == first && name.charAt(1) == second && name.charAt(2) == third) {
-                return true;
+        int letters = c << 16 | s.charAt(i + 1) << 8 | s.charAt(i + 2);
+        for (int name : CAPITALISED_NAMES) {
+            if (name == letters) {
+                return s.charAt(i + 1) <= 0xff && s.charAt(i + 2) <= 0xff;
             }
         }
         return false;
@@ -84,11 +100,11 @@ final class Timestamps {
         while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
             digits++;
         }
-        for (String form : FORMS) {
-            if ((form.charAt(0) == 'W' || form.charAt(0) == 'N') != letter || !letter && !fits(form, digits)) {
+        for (int k = 0; k < FORMS.length; k++) {
+            if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0)) {
                 continue; // the form cannot start with what is there: a name, or a run of this many digits
             }
-            Match m = new Attempt(s, from, limit).run(form);
+            Match m = new Attempt(s, from, limit).run(FORMS[k]);
             if (m != null) {
                 return m;
             }
@@ -123,6 +139,15 @@ final class Timestamps {
             return digits == 10 || digits == 13;
         }
         return digits <= 4;
+    }
+
+    /** The runs of leading digits each form can begin with, as bits ({@link #fits}, asked once per form, not per match). */
+    private static long leadingDigits(String form) {
+        long bits = 0;
+        for (int digits = 0; digits < Long.SIZE; digits++) {
+            bits |= fits(form, digits) ? 1L << digits : 0;
+        }
+        return bits;
     }
 
     private final class Attempt {
@@ -218,9 +243,9 @@ final class Timestamps {
             if (pos + 3 > limit) {
                 return -1;
             }
-            char first = Character.toLowerCase(s.charAt(pos));
-            char second = Character.toLowerCase(s.charAt(pos + 1));
-            char third = Character.toLowerCase(s.charAt(pos + 2));
+            char first = lowerCase(s.charAt(pos));
+            char second = lowerCase(s.charAt(pos + 1));
+            char third = lowerCase(s.charAt(pos + 2));
             for (int i = 0; i < names.length; i++) {
                 String name = names[i];
                 if (name.charAt(0) == first && name.charAt(1) == second && name.charAt(2) == third) {
@@ -232,6 +257,14 @@ final class Timestamps {
                 }
             }
             return -1;
+        }
+
+        /** {@link Character#toLowerCase(char)}, without its table look-up for ASCII. */
+        private static char lowerCase(char c) {
+            if (c < 0x80) {
+                return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            }
+            return Character.toLowerCase(c);
         }
 
         private void fraction() {

@@ -2,7 +2,6 @@ package dev.sloscout.engine.capsule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +39,9 @@ class SeverityWordsTest {
             if (random.nextInt(10) == 0) {
                 word.setCharAt(random.nextInt(word.length()), (char) ('a' + random.nextInt(26)));
             }
+            if (random.nextInt(10) == 0) { // next to the letters, or not ASCII: the dotless i folds to I, long s to S
+                word.setCharAt(random.nextInt(word.length()), ODD_CHARS.charAt(random.nextInt(ODD_CHARS.length())));
+            }
             String padded = "[" + word + "]";
             Severity expected = reference(word.toString());
             assertThat(Severity.fromWord(word)).as(word.toString()).isEqualTo(expected);
@@ -47,8 +49,13 @@ class SeverityWordsTest {
         }
     }
 
+    private static final String ODD_CHARS = "@[`{\u0131\u017f\u0130\u00e9\u00ff\u0149";
+
+    /** The word upper-cased a character at a time (as {@link Character#toUpperCase(char)} folds), then looked up. */
     private static Severity reference(String word) {
-        return switch (word.toUpperCase(Locale.ROOT)) {
+        StringBuilder upper = new StringBuilder(word.length());
+        word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
+        return switch (upper.toString()) {
             case "TRACE", "FINEST", "FINER", "VERBOSE" -> Severity.TRACE;
             case "DEBUG", "FINE", "DBG" -> Severity.DEBUG;
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF" -> Severity.INFO;

@@ -58,4 +58,13 @@ class TimestampArithmeticTest {
                 && "JanFebMarAprMayJunJulAugSepOctNovDecMonTueWedThuFriSatSun".contains(text.substring(i, i + 3));
         assertThat(Timestamps.mayStartAt(text, i)).isEqualTo(want);
     }
+
+    @org.junit.jupiter.api.Test
+    void lettersBeyondLatin1DoNotPassForANamesLetters() {
+        assertThat(Timestamps.mayStartAt("Jan 5", 0)).isTrue();
+        assertThat(Timestamps.mayStartAt("Ja\u016e 5", 0)).isFalse(); // a letter that shares the low byte of "n"
+        assertThat(Timestamps.mayStartAt("Ma\u0179 5", 0)).isFalse();
+        assertThat(Timestamps.mayStartAt("M\u0161y 5", 0)).isFalse();
+        assertThat(Timestamps.mayStartAt("\u00c4pr 5", 0)).isFalse();
+    }
 }
