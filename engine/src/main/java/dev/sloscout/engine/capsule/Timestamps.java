@@ -33,6 +33,55 @@ final class Timestamps {
         }
     }
 
+    /**
+     * Forms share their first steps ({@code N_D_h:m:sf_Y}, {@code N_D,_Y...} and {@code N_D_h:m:sf} all begin with
+     * a month and a day), and the steps read the same whatever form they are part of. So a form resumes from the state
+     * an earlier form, its parent, had after the steps they share, and is not tried at all when the parent failed
+     * within them. A parent is a form that starts afresh, so it takes every step it shares. Per form: its parent
+     * (-1 for none: it starts afresh), how many steps they share, the step counts after which it hands a copy of its
+     * state on (bits), and the forms it is the parent of.
+     */
+    private static final int[] PARENT = new int[FORMS.length];
+    private static final int[] SHARED = new int[FORMS.length];
+    private static final long[] HANDS_ON = new long[FORMS.length];
+    private static final int[][] CHILDREN = new int[FORMS.length][];
+
+    static {
+        java.util.List<java.util.List<Integer>> children = new java.util.ArrayList<>();
+        for (int k = 0; k < FORMS.length; k++) {
+            children.add(new java.util.ArrayList<>());
+            int parent = -1;
+            int shared = 0;
+            // an earlier form tried whenever this one is (the same leading rule) that starts afresh, so it takes
+            // every step it shares
+            for (int j = 0; j < k; j++) {
+                int common = commonSteps(FORMS[j], FORMS[k]);
+                if (PARENT[j] < 0 && NAME_LED[j] == NAME_LED[k] && LEADING_DIGITS[j] == LEADING_DIGITS[k]
+                        && common > shared) {
+                    parent = j;
+                    shared = common;
+                }
+            }
+            PARENT[k] = parent;
+            SHARED[k] = parent < 0 ? 0 : shared;
+            if (parent >= 0) {
+                HANDS_ON[parent] |= 1L << shared;
+                children.get(parent).add(k);
+            }
+        }
+        for (int k = 0; k < FORMS.length; k++) {
+            CHILDREN[k] = children.get(k).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static int commonSteps(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
     private static final String[] WEEKDAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -100,11 +149,50 @@ final class Timestamps {
         while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
             digits++;
         }
+        Attempt[] resumeFrom = null; // per form: the state its parent had after the steps they share
         for (int k = 0; k < FORMS.length; k++) {
             if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0)) {
                 continue; // the form cannot start with what is there: a name, or a run of this many digits
             }
-            Match m = new Attempt(s, from, limit).run(FORMS[k]);
+            Attempt attempt;
+            if (PARENT[k] < 0) {
+                attempt = new Attempt(s, from, limit);
+            } else if (resumeFrom != null && resumeFrom[k] != null) {
+                attempt = resumeFrom[k];
+            } else {
+                continue; // its parent failed within the steps they share, so it fails there too
+            }
+            if (HANDS_ON[k] != 0 && resumeFrom == null) {
+                resumeFrom = new Attempt[FORMS.length];
+            }
+            Match m = attempt.run(k, resumeFrom);
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The forms, in the order they are tried (a copy). */
+    static String[] forms() {
+        return FORMS.clone();
+    }
+
+    /** What {@link #match} finds, reading every form afresh: the reference its shared steps must agree with. */
+    Match matchEachFormAfresh(CharSequence s, int from, int limit) {
+        if (from >= limit || !mayStartAt(s, from)) {
+            return null;
+        }
+        boolean letter = Character.isLetter(s.charAt(from));
+        int digits = 0;
+        while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
+            digits++;
+        }
+        for (String form : FORMS) {
+            if ((form.charAt(0) == 'W' || form.charAt(0) == 'N') != letter || !letter && !fits(form, digits)) {
+                continue;
+            }
+            Match m = new Attempt(s, from, limit).run(form);
             if (m != null) {
                 return m;
             }
@@ -171,12 +259,55 @@ final class Timestamps {
             this.limit = limit;
         }
 
+        /** A copy of {@code other}: its place and every field read so far. */
+        Attempt(Attempt other) {
+            this(other.s, other.pos, other.limit);
+            year = other.year;
+            month = other.month;
+            day = other.day;
+            hour = other.hour;
+            minute = other.minute;
+            second = other.second;
+            nanos = other.nanos;
+            offsetSeconds = other.offsetSeconds;
+            epochMillis = other.epochMillis;
+            dated = other.dated;
+        }
+
         Match run(String form) {
             for (int i = 0; i < form.length(); i++) {
                 if (!step(form.charAt(i))) {
                     return null;
                 }
             }
+            return end();
+        }
+
+        /**
+         * Form {@code k} from the step its parent handed it on at (the first, without one), handing copies of this
+         * attempt on to {@code resumeFrom} for the forms that share its steps, as it passes where they part.
+         */
+        Match run(int k, Attempt[] resumeFrom) {
+            String form = FORMS[k];
+            for (int i = PARENT[k] < 0 ? 0 : SHARED[k]; ; i++) {
+                if ((HANDS_ON[k] >>> i & 1) != 0) {
+                    for (int child : CHILDREN[k]) {
+                        if (SHARED[child] == i) {
+                            resumeFrom[child] = new Attempt(this);
+                        }
+                    }
+                }
+                if (i == form.length()) {
+                    return end();
+                }
+                if (!step(form.charAt(i))) {
+                    return null;
+                }
+            }
+        }
+
+        /** The match once every step of a form is taken: where it ends, if at a word boundary, and its instant. */
+        private Match end() {
             if (pos < limit && Character.isLetterOrDigit(s.charAt(pos))) {
                 return null;
             }

@@ -59,6 +59,67 @@ class TimestampArithmeticTest {
         assertThat(Timestamps.mayStartAt(text, i)).isEqualTo(want);
     }
 
+    /**
+     * Text written after one of the forms, each step from values that fit it and values that do not, now and then a
+     * separator swapped, with a tail: the shared steps must find what every form read afresh finds, at every offset.
+     */
+    @Property(tries = 4_000)
+    void formsSharingStepsFindWhatEachFormReadAfreshFinds(@ForAll("formShapedText") String text) {
+        Timestamps timestamps = new Timestamps(2024);
+        for (int from = 0; from < text.length(); from++) {
+            assertThat(timestamps.match(text, from, text.length())).as("%s at %d", text, from)
+                    .isEqualTo(timestamps.matchEachFormAfresh(text, from, text.length()));
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> formShapedText() {
+        String[] forms = Timestamps.forms();
+        return net.jqwik.api.Arbitraries.randomValue(random -> {
+            StringBuilder text = new StringBuilder();
+            for (char step : forms[random.nextInt(forms.length)].toCharArray()) {
+                String[] values = STEP_VALUES.getOrDefault(step, new String[] {String.valueOf(step)});
+                text.append(random.nextInt(12) == 0 ? SEPARATORS[random.nextInt(SEPARATORS.length)]
+                        : values[random.nextInt(values.length)]);
+            }
+            return text.append(TAILS[random.nextInt(TAILS.length)]).toString();
+        });
+    }
+
+    private static final java.util.Map<Character, String[]> STEP_VALUES = java.util.Map.ofEntries(
+            java.util.Map.entry('Y', new String[] {"2016", "2005", "201", "20167"}),
+            java.util.Map.entry('y', new String[] {"16", "09", "1"}),
+            java.util.Map.entry('M', new String[] {"09", "9", "12", "13", "0"}),
+            java.util.Map.entry('N', new String[] {"Sep", "Sept", "September", "JUN", "Sxp"}),
+            java.util.Map.entry('W', new String[] {"Sun", "Sunday", "mon", "Sux"}),
+            java.util.Map.entry('D', new String[] {"28", " 8", "8", "31", "32", "0"}),
+            java.util.Map.entry('h', new String[] {"04", "4", "23", "24"}),
+            java.util.Map.entry('m', new String[] {"30", "3", "59", "61"}),
+            java.util.Map.entry('s', new String[] {"30", "60", "61", "5"}),
+            java.util.Map.entry('f', new String[] {"", ".5", ",123", ":606", ".123456789"}),
+            java.util.Map.entry('Z', new String[] {"", "Z", "+02:00", " +0200", " UTC", "+99", " GMT"}),
+            java.util.Map.entry('E', new String[] {"1514038530", "1514038530000", "151403853", "0999999999"}),
+            java.util.Map.entry('T', new String[] {"T", " ", "x"}),
+            java.util.Map.entry('_', new String[] {" ", "  ", ""}),
+            java.util.Map.entry('P', new String[] {"", " AM", " PM", " PMx"}));
+    private static final String[] SEPARATORS = {"-", "/", ":", ".", ",", " ", "T", "x", "1"};
+    private static final String[] TAILS = {"", " ", " x", "x", "1", ":", " 2005", " INFO"};
+
+    @org.junit.jupiter.api.Test
+    void everyFormIsFoundWhereItIsWritten() {
+        Timestamps timestamps = new Timestamps(2024);
+        String[] written = {"2016-09-28 04:30:30,123+02:00", "2016/09/28 04:30:30", "2016-09-28-04.30.30.5",
+            "Sun Dec 04 04:47:44 2005", "Sun, 4 Dec 2005 04:47:44 GMT", "Jun 14 15:16:01 2005", "Jun 14, 2005 3:16:01 PM",
+            "Jun 14 15:16:01", "28/Sep/2016:04:30:30 +0200", "28-Sep-2016 04:30:30", "28 Sep 2016 04:30:30",
+            "20171223-22:15:29:606", "20171223T22:15:29", "081109 203615", "17/06/09 20:10:40", "09/28/2016 4:30:30 AM",
+            "03-17 16:13:38.811", "2005.06.03", "2005-06-03", "15:16:01", "1514038530"};
+        for (String text : written) {
+            Timestamps.Match m = timestamps.match(text, 0, text.length());
+            assertThat(m).as(text).isEqualTo(timestamps.matchEachFormAfresh(text, 0, text.length()));
+            assertThat(m.end()).as(text).isEqualTo(text.length());
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void lettersBeyondLatin1DoNotPassForANamesLetters() {
         assertThat(Timestamps.mayStartAt("Jan 5", 0)).isTrue();
