@@ -184,7 +184,7 @@ final class HeaderLexer {
                 return pair;
             }
         }
-        int colon = line.indexOf(':', pos);
+        int colon = MessageTokenizer.indexOf(line, ':', pos, end);
         if (colon > pos && colon + 1 < end) {
             Severity level = levelWord(line, pos, colon);
             if (level != null && colon - pos > 1) { // Python's "WARNING:root:message"
@@ -212,7 +212,7 @@ final class HeaderLexer {
             return finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, null, false);
         }
         char last = line.charAt(end - 1);
-        if (end - pos > 1 && (last == ':' || last == ']' && line.lastIndexOf('[', end) < pos)
+        if (end - pos > 1 && (last == ':' || last == ']' && MessageTokenizer.lastIndexOf(line, '[', end, pos) < 0)
                 && isComponentName(line, pos, end - 1)) {
             return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null,
                     componentName(line, pos, end), false);

@@ -15,10 +15,14 @@ public final class MessageTokenizer {
     private static final int MAX_QUOTED = 512;
 
     private final Timestamps timestamps = new Timestamps(2000);
+    /** Where the body's last {@code >} is, once a bound asked ({@link #NOT_LOOKED} before): see {@link #isBound}. */
+    private int lastCloseAngle;
+    private static final int NOT_LOOKED = -2;
 
     /** Tokenizes {@code body[from..)} into {@code out} (cleared first). */
     public void tokenize(String body, int from, Tokens out) {
         out.clear();
+        lastCloseAngle = NOT_LOOKED;
         tokenizeRange(body, from, body.length(), out, false);
         joinQuantities(out);
     }
@@ -122,7 +126,7 @@ public final class MessageTokenizer {
         out.add(q, false);
     }
 
-    private static void chunk(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
+    private void chunk(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
         int start = from;
         // openers glued to the front: "(uid=0)", "[preauth]"; not the "<" of a bound ("<1", "<=5")
         while (end - start > 1 && isOpener(s.charAt(start)) && !isBound(s, start, end)) {
@@ -136,7 +140,7 @@ public final class MessageTokenizer {
             char c = s.charAt(coreEnd - 1);
             if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\''
                     || c == '.' && !(coreEnd - start > 2 && isNumberLike(s, start, coreEnd - 1))
-                    || isCloser(c) && s.lastIndexOf(openerOf(c), coreEnd - 2) < start) {
+                    || isCloser(c) && lastIndexOf(s, openerOf(c), coreEnd - 2, start) < 0) {
                 coreEnd--;
             } else {
                 break;
@@ -176,8 +180,11 @@ public final class MessageTokenizer {
         }
     }
 
-    /** {@code <1}, {@code <=5}, {@code >10}: a bound on a number, one value. */
-    private static boolean isBound(String s, int from, int end) {
+    /**
+     * {@code <1}, {@code <=5}, {@code >10}: a bound on a number, one value, when no {@code >} follows anywhere in the
+     * body (found once per body: searching on from every bound made a long line of them quadratic).
+     */
+    private boolean isBound(String s, int from, int end) {
         int i = from;
         if (i < end && (s.charAt(i) == '<' || s.charAt(i) == '>')) {
             i++;
@@ -185,7 +192,13 @@ public final class MessageTokenizer {
         if (i < end && s.charAt(i) == '=') {
             i++;
         }
-        return i > from && i < end && Character.isDigit(s.charAt(i)) && s.indexOf('>', i) < 0;
+        if (!(i > from && i < end && Character.isDigit(s.charAt(i)))) {
+            return false;
+        }
+        if (lastCloseAngle == NOT_LOOKED) {
+            lastCloseAngle = s.lastIndexOf('>');
+        }
+        return lastCloseAngle < i;
     }
 
     /**
@@ -225,7 +238,7 @@ public final class MessageTokenizer {
         if (close != ']' && close != ')' || end - from < 4) {
             return -1;
         }
-        int open = s.lastIndexOf(openerOf(close), end - 2);
+        int open = lastIndexOf(s, openerOf(close), end - 2, from + 1);
         if (open <= from || !Character.isLetter(s.charAt(from)) || open + 1 >= end - 1) {
             return -1;
         }
@@ -248,7 +261,7 @@ public final class MessageTokenizer {
     }
 
     /** The placeholder for a variable token, or null when it is a word. */
-    static String classify(String s, int from, int end) {
+    String classify(String s, int from, int end) {
         if (from >= end) {
             return null;
         }
@@ -501,8 +514,19 @@ public final class MessageTokenizer {
         };
     }
 
-    private static int indexOf(String s, char c, int from, int end) {
+    /** The first {@code c} in {@code s[from..end)}, or -1: a search that stops where the token does. */
+    static int indexOf(String s, char c, int from, int end) {
         for (int i = from; i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code c} in {@code s[atLeast..from]}, or -1: not back to the line's start, as lastIndexOf would. */
+    static int lastIndexOf(String s, char c, int from, int atLeast) {
+        for (int i = Math.min(from, s.length() - 1); i >= atLeast; i--) {
             if (s.charAt(i) == c) {
                 return i;
             }

@@ -59,6 +59,20 @@ class MessageTokenizerTest {
         assertThat(tokens("Can't find child")).containsExactly("Can't", "find", "child");
     }
 
+    /** A bound is one value only when no {@code >} follows anywhere in the body; brackets peel by their own opener. */
+    @Test
+    void boundsAndBracketsAreReadAgainstTheWholeBody() {
+        assertThat(tokens("took <5 ms")).containsExactly("took", "<DURATION>");
+        assertThat(tokens("x> then <5 ms")).containsExactly("x", ">", "then", "<DURATION>");
+        assertThat(tokens("took <5 ms for <b>")).containsExactly("took", "<", "<DURATION>", "for", "<", "b", ">");
+        assertThat(tokens("<5> done")).containsExactly("<", "<NUM>", ">", "done");
+        assertThat(tokens("(a b) c) f(x) g(1)"))
+                .containsExactly("(", "a", "b", ")", "c", ")", "f(x)", "g(", "<NUM>", ")");
+        assertThat(tokens("[x y] z] taskID[12] q"))
+                .containsExactly("[", "x", "y", "]", "z", "]", "taskID[", "<NUM>", "]", "q");
+        assertThat(tokens("a[1[] b")).as("an empty last bracket holds no value").containsExactly("<*>", "b");
+    }
+
     @Test
     void quantitiesBoundsAndGluedValues() {
         assertThat(tokens("lifetime <1 sec, 1190 bytes sent")).containsExactly("lifetime", "<DURATION>", ",", "<SIZE>",
