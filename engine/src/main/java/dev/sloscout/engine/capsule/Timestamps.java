@@ -145,10 +145,7 @@ final class Timestamps {
             return null;
         }
         boolean letter = Character.isLetter(s.charAt(from));
-        int digits = 0;
-        while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
-            digits++;
-        }
+        int digits = digitRun(s, from, limit);
         Attempt[] resumeFrom = null; // per form: the state its parent had after the steps they share
         for (int k = 0; k < FORMS.length; k++) {
             if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0)) {
@@ -173,6 +170,14 @@ final class Timestamps {
         return null;
     }
 
+    private static int digitRun(CharSequence s, int from, int limit) {
+        int digits = 0;
+        while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
+            digits++;
+        }
+        return digits;
+    }
+
     /** The forms, in the order they are tried (a copy). */
     static String[] forms() {
         return FORMS.clone();
@@ -184,10 +189,7 @@ final class Timestamps {
             return null;
         }
         boolean letter = Character.isLetter(s.charAt(from));
-        int digits = 0;
-        while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
-            digits++;
-        }
+        int digits = digitRun(s, from, limit);
         for (String form : FORMS) {
             if ((form.charAt(0) == 'W' || form.charAt(0) == 'N') != letter || !letter && !fits(form, digits)) {
                 continue;
