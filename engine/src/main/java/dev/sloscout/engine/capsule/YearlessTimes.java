@@ -14,9 +14,14 @@ final class YearlessTimes {
     /** The year yearless timestamps are parsed in, so they can be told apart and February 29 still parses. */
     static final int PARSED_IN = 1972;
     private static final long DAY = 86_400_000L;
+    /** Where {@link #PARSED_IN} starts and the next year starts, in epoch milliseconds (UTC). */
+    private static final long PARSED_YEAR_START = java.time.LocalDate.of(PARSED_IN, 1, 1).toEpochDay() * DAY;
+    private static final long PARSED_YEAR_END = java.time.LocalDate.of(PARSED_IN + 1, 1, 1).toEpochDay() * DAY;
 
     private final long reference;
     private long previous = Long.MIN_VALUE;
+    /** The parsed time {@link #previous} was placed from ({@link Long#MIN_VALUE} when not known). */
+    private long previousParsed = Long.MIN_VALUE;
 
     /** @param referenceMillis when the source was last written (or, lacking that, now) */
     YearlessTimes(long referenceMillis) {
@@ -37,13 +42,21 @@ final class YearlessTimes {
         return previous;
     }
 
+    /** Whether a time was parsed without a year: it falls in {@link #PARSED_IN} (asked of every line with a time). */
     static boolean isYearless(long epochMillis) {
-        return epochMillis != LogHeader.NO_TIME
-                && LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC).getYear() == PARSED_IN;
+        return epochMillis != LogHeader.NO_TIME && epochMillis >= PARSED_YEAR_START && epochMillis < PARSED_YEAR_END;
     }
 
     /** The instant of a yearless timestamp parsed in {@link #PARSED_IN}, in the year the data says. */
     long place(long parsedMillis) {
+        if (previous != Long.MIN_VALUE && previousParsed != Long.MIN_VALUE
+                && Math.floorDiv(parsedMillis, DAY) == Math.floorDiv(previousParsed, DAY)) {
+            // the same day as the line before (most lines): its year is nearest, less than a day from the last time
+            // placed, where the other years are a year away; so the same shift
+            previous += parsedMillis - previousParsed;
+            previousParsed = parsedMillis;
+            return previous;
+        }
         LocalDateTime parsed = LocalDateTime.ofEpochSecond(Math.floorDiv(parsedMillis, 1000),
                 (int) Math.floorMod(parsedMillis, 1000) * 1_000_000, ZoneOffset.UTC);
         long anchor = previous != Long.MIN_VALUE ? previous : reference;
@@ -60,6 +73,7 @@ final class YearlessTimes {
             }
         }
         previous = best;
+        previousParsed = parsedMillis;
         return best;
     }
 }

@@ -37,6 +37,57 @@ class YearlessTimesTest {
         assertThat(YearlessTimes.isYearless(at("2005-06-20T00:00:00Z"))).isFalse();
     }
 
+    /**
+     * Lines on the same day as the one before take the shortcut (the same shift); a placer restored from the last
+     * time placed knows no parsed time and so works it out in full: both must agree, line after line, across years,
+     * month ends and February 29.
+     */
+    @net.jqwik.api.Property(tries = 300)
+    void theSameDayShortcutPlacesAsTheFullReadingDoes(@net.jqwik.api.ForAll("parsedRuns") java.util.List<Long> times,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1990, max = 2030) int writtenIn) {
+        long written = LocalDateTime.of(writtenIn, 6, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+        YearlessTimes placer = new YearlessTimes(written);
+        int shortcuts = 0;
+        long before = Long.MIN_VALUE;
+        for (long time : times) {
+            long expected = new YearlessTimes(written, placer.previous()).place(time);
+            assertThat(placer.place(time)).as("%s after %s", Instant.ofEpochMilli(time), Instant.ofEpochMilli(before))
+                    .isEqualTo(expected);
+            shortcuts += before != Long.MIN_VALUE && Math.floorDiv(time, 86_400_000L) == Math.floorDiv(before,
+                    86_400_000L) ? 1 : 0;
+            before = time;
+        }
+        assertThat(shortcuts).as("runs on one day").isPositive();
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<java.util.List<Long>> parsedRuns() {
+        long[] days = {parsed(1, 1, 0), parsed(2, 28, 0), parsed(2, 29, 0), parsed(3, 1, 0), parsed(6, 30, 0),
+            parsed(12, 31, 0)};
+        return net.jqwik.api.Arbitraries.randomValue(random -> {
+            java.util.List<Long> times = new java.util.ArrayList<>();
+            long day = days[random.nextInt(days.length)];
+            for (int i = 0; i < 40; i++) {
+                if (random.nextInt(4) == 0) {
+                    day = days[random.nextInt(days.length)];
+                }
+                times.add(day + random.nextInt(86_400_000));
+            }
+            return times;
+        });
+    }
+
+    @Test
+    void yearlessIsTheParsingYearToTheMillisecond() {
+        long start = LocalDateTime.of(YearlessTimes.PARSED_IN, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+        long end = LocalDateTime.of(YearlessTimes.PARSED_IN + 1, 1, 1, 0, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+        assertThat(YearlessTimes.isYearless(start - 1)).isFalse();
+        assertThat(YearlessTimes.isYearless(start)).isTrue();
+        assertThat(YearlessTimes.isYearless(end - 1)).isTrue();
+        assertThat(YearlessTimes.isYearless(end)).isFalse();
+        assertThat(YearlessTimes.isYearless(LogHeader.NO_TIME)).isFalse();
+    }
+
     @Test
     void theAccumulatorPlacesSyslogLinesInTheYearTheirFileWasWritten() {
         CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2030); // "now" is 2030
