@@ -17,6 +17,7 @@ import dev.sloscout.engine.trace.TraceListener;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The file pipeline every trace subcommand runs: read, decode, assemble, then hand each trace to the analyses. */
@@ -107,11 +108,7 @@ public final class Ingestion {
     public static Result run(Source source, AssemblySettings settings, Redactor redactor, int threads, int shards,
             TraceListener... analyses) {
         IngestSummary summary = new IngestSummary(redactor);
-        TraceListener analysed = trace -> {
-            for (TraceListener analysis : analyses) {
-                analysis.onTrace(trace);
-            }
-        };
+        TraceListener analysed = TraceListener.all(Arrays.asList(analyses));
         if (shards > 0) {
             // The summary's counts do not depend on order: each shard counts its own traces, added up at the end.
             // Analyses that can prepare a trace alone do that on the shards too, ahead of their ordered pass.
@@ -125,7 +122,7 @@ public final class Ingestion {
                         onShard.add(preparing.preparer());
                     }
                 }
-                return trace -> onShard.forEach(listener -> listener.onTrace(trace));
+                return TraceListener.all(onShard);
             }, analysed, "trace-assembly")) {
                 List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);
                 assembler.finish();
@@ -133,10 +130,7 @@ public final class Ingestion {
                 return new Result(summary.snapshot(assembler.stats()), sources);
             }
         }
-        TraceListener summarised = trace -> {
-            summary.onTrace(trace);
-            analysed.onTrace(trace);
-        };
+        TraceListener summarised = TraceListener.all(List.of(summary, analysed));
         try (Handoff<Trace> handoff = threads > 1 ? new Handoff<>(summarised::onTrace, 64, "trace-analysis") : null) {
             TraceAssembler assembler = new TraceAssembler(settings, handoff == null ? summarised : handoff::accept);
             List<SourceReport> sources = source.feed(new SpanGate(redactor, assembler, summary), summary);

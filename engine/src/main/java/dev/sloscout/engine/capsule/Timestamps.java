@@ -2,6 +2,10 @@ package dev.sloscout.engine.capsule;
 
 import java.time.Month;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
@@ -47,9 +51,9 @@ final class Timestamps {
     private static final int[][] CHILDREN = new int[FORMS.length][];
 
     static {
-        java.util.List<java.util.List<Integer>> children = new java.util.ArrayList<>();
+        List<List<Integer>> children = new ArrayList<>();
         for (int k = 0; k < FORMS.length; k++) {
-            children.add(new java.util.ArrayList<>());
+            children.add(new ArrayList<>());
             int parent = -1;
             int shared = 0;
             // an earlier form tried whenever this one is (the same leading rule) that starts afresh, so it takes
@@ -90,8 +94,8 @@ final class Timestamps {
      * The months' and weekdays' first three letters, capitalised ({@code Jan}, {@code Mon}), each packed into an int
      * (a byte per letter) so a capitalised word is told from them without a case conversion per name.
      */
-    private static final int[] CAPITALISED_NAMES = java.util.stream.Stream.of(MONTHS, WEEKDAYS)
-            .flatMap(java.util.Arrays::stream)
+    private static final int[] CAPITALISED_NAMES = Stream.of(MONTHS, WEEKDAYS)
+            .flatMap(Arrays::stream)
             .mapToInt(name -> Character.toUpperCase(name.charAt(0)) << 16 | name.charAt(1) << 8 | name.charAt(2))
             .toArray();
 

@@ -71,7 +71,7 @@ final class JourneyAccumulator {
         if (complete) {
             completeTraces++;
         }
-        latencyMicros.recordValue(Math.max(0, entrySpan.durationNanos() / 1000));
+        latencyMicros.recordValue(micros(entrySpan));
         history.record(entrySpan.startEpochNanos(), failed, entrySpan.durationNanos() / 1e6);
         if (httpRoute == null) {
             httpRoute = entrySpan.attributes().get(SpanAttributes.HTTP_ROUTE);
@@ -86,6 +86,11 @@ final class JourneyAccumulator {
         if (samples.size() < SAMPLES) {
             samples.add(traceId.toHex());
         }
+    }
+
+    /** A span's duration as the latency histograms record it: microseconds, never negative. */
+    static long micros(Span span) {
+        return Math.max(0, span.durationNanos() / 1000);
     }
 
     /** Adds one trace of this journey, walking its spans. */
@@ -103,7 +108,7 @@ final class JourneyAccumulator {
                     Span called = shape.span(c);
                     callees = callees != null ? callees : edges.computeIfAbsent(from, f -> new HashMap<>());
                     callees.computeIfAbsent(to, t -> new EdgeAccumulator(from, t))
-                            .add(Math.max(0, called.durationNanos() / 1000), Spans.isError(called));
+                            .add(micros(called), Spans.isError(called));
                 }
             }
         }

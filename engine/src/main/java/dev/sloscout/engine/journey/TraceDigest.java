@@ -164,10 +164,10 @@ final class TraceDigest {
             }
             Arrays.fill(serviceOfSpan, 0, n, -1);
             for (int i = 0; i < n; i++) {
-                int from = service(shape, i, serviceOfSpan);
+                int from = service(shape, i);
                 for (int k = 0, count = shape.childCount(i); k < count; k++) {
                     int c = shape.child(i, k);
-                    int to = service(shape, c, serviceOfSpan);
+                    int to = service(shape, c);
                     if (to != from) {
                         call(edge(from, to), shape.span(c));
                     }
@@ -175,7 +175,7 @@ final class TraceDigest {
             }
         }
 
-        private int service(TraceShape shape, int span, int[] serviceOfSpan) {
+        private int service(TraceShape shape, int span) {
             int known = serviceOfSpan[span];
             if (known >= 0) {
                 return known;
@@ -257,7 +257,7 @@ final class TraceDigest {
                 callFailed = Arrays.copyOf(callFailed, grown);
             }
             callEdge[callCount] = edge;
-            callMicros[callCount] = Math.max(0, called.durationNanos() / 1000);
+            callMicros[callCount] = JourneyAccumulator.micros(called);
             callFailed[callCount] = Spans.isError(called);
             callCount++;
         }

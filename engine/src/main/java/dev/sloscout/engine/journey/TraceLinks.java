@@ -71,7 +71,7 @@ final class TraceLinks {
         lastLow = trace.low();
         lastLink = link;
         if (!pending) {
-            pending = true;
+            pending = true; // a volatile write only when the flag changes, not per put
         }
         if (size + logged >= max) {
             // the log may hold traces seen before (the table counts distinct ones); a full table keeps no new one
