@@ -14,10 +14,42 @@ package dev.sloscout.engine.capsule;
 public final class MessageTokenizer {
     private static final int MAX_QUOTED = 512;
 
+    /** What a token's characters are, for {@link #plain}: ASCII letters, digits, sentence punctuation, the rest. */
+    private static final int LETTER = 1;
+    private static final int DIGIT = 2;
+    private static final int PUNCT = 4;
+    private static final int OTHER = 8;
+    private static final byte[] KINDS = new byte[128];
+
+    static {
+        java.util.Arrays.fill(KINDS, (byte) OTHER);
+        for (char c = 'a'; c <= 'z'; c++) {
+            KINDS[c] = LETTER;
+            KINDS[Character.toUpperCase(c)] = LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            KINDS[c] = DIGIT;
+        }
+        for (char c : new char[] {',', ';', ':', '!', '?', '.'}) {
+            KINDS[c] = PUNCT;
+        }
+    }
+
     private final Timestamps timestamps = new Timestamps(2000);
+    /** False for the reference reading the tests compare the shortcut ({@link #plain}) with. */
+    private final boolean shortcuts;
     /** Where the body's last {@code >} is, once a bound asked ({@link #NOT_LOOKED} before): see {@link #isBound}. */
     private int lastCloseAngle;
     private static final int NOT_LOOKED = -2;
+
+    public MessageTokenizer() {
+        this(true);
+    }
+
+    /** {@code shortcuts} false: every token read in full, the reference for tests. */
+    MessageTokenizer(boolean shortcuts) {
+        this.shortcuts = shortcuts;
+    }
 
     /** Tokenizes {@code body[from..)} into {@code out} (cleared first). */
     public void tokenize(String body, int from, Tokens out) {
@@ -57,11 +89,19 @@ public final class MessageTokenizer {
             }
             int end = i;
             int eq = -1;
+            int kinds = 0;
             while (end < n && !isSpace(body.charAt(end))) {
-                if (eq < 0 && body.charAt(end) == '=' && end > i) {
+                char d = body.charAt(end);
+                kinds |= d < KINDS.length ? KINDS[d] : OTHER;
+                if (eq < 0 && d == '=' && end > i) {
                     eq = end;
                 }
                 end++;
+            }
+            if (shortcuts && (kinds & OTHER) == 0 && plain(body, i, end, kinds, space, quoted, out)) {
+                space = false;
+                i = end;
+                continue;
             }
             int quotedValue = eq < 0 || quoted ? -1 : quotedValueStart(body, i, eq, end);
             if (quotedValue > 0) {
@@ -81,6 +121,50 @@ public final class MessageTokenizer {
             }
             space = false;
             i = end;
+        }
+    }
+
+    /**
+     * The common tokens without the general reading: a word of ASCII letters, perhaps followed by sentence
+     * punctuation ({@code state:}, {@code done.}), or a run of digits. {@link #chunk} and {@link #classify} give the
+     * same tokens for them (a word is no placeholder, digits are a number); this only skips their many questions.
+     * Returns false, adding nothing, for any other token.
+     */
+    private static boolean plain(String s, int from, int end, int kinds, boolean space, boolean quoted, Tokens out) {
+        if (kinds == DIGIT) {
+            out.add(Placeholder.NUM, space, quoted);
+            return true;
+        }
+        int coreEnd = end;
+        if (kinds == (LETTER | PUNCT)) {
+            while (KINDS[s.charAt(coreEnd - 1)] == PUNCT) {
+                coreEnd--; // stops at a letter, so never empties the word, as the general peeling never does
+            }
+            for (int k = from; k < coreEnd; k++) {
+                if (KINDS[s.charAt(k)] != LETTER) {
+                    return false; // punctuation inside the word ("a,b", "e.g."): read in full
+                }
+            }
+        } else if (kinds != LETTER) {
+            return false;
+        }
+        out.add(s.substring(from, coreEnd), space, quoted);
+        addTrailing(s, coreEnd, end, quoted, out);
+        return true;
+    }
+
+    /** The punctuation peeled off a token's end, in order, a run of dots as one ({@code ...}, {@code ]:}). */
+    private static void addTrailing(String s, int from, int end, boolean quoted, Tokens out) {
+        int p = from;
+        while (p < end) {
+            int q = p + 1;
+            if (s.charAt(p) == '.') {
+                while (q < end && s.charAt(q) == '.') {
+                    q++;
+                }
+            }
+            out.add(s.substring(p, q), false, quoted);
+            p = q;
         }
     }
 
@@ -166,18 +250,7 @@ public final class MessageTokenizer {
             String typed = classify(s, start, coreEnd);
             out.add(typed != null ? typed : s.substring(start, coreEnd), space);
         }
-        // the punctuation peeled off the end, in order ("...", "]:", ").")
-        int p = coreEnd;
-        while (p < end) {
-            int q = p + 1;
-            if (s.charAt(p) == '.') {
-                while (q < end && s.charAt(q) == '.') {
-                    q++;
-                }
-            }
-            out.add(s.substring(p, q), false);
-            p = q;
-        }
+        addTrailing(s, coreEnd, end, false, out);
     }
 
     /**

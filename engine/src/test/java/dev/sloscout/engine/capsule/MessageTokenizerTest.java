@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,5 +103,55 @@ class MessageTokenizerTest {
         Tokens out = new Tokens();
         tokenizer.tokenize("a (b)", 0, out);
         assertThat(out.spacing()).containsExactly(false, true, false, false);
+    }
+
+    /**
+     * Words, digits and sentence punctuation take a shortcut past the general reading; bodies built from them, glued
+     * to everything else the general reading knows (brackets, quotes, keys, units, letters beyond ASCII), must give
+     * the tokens, spacing and quoting the general reading alone gives.
+     */
+    @Property(tries = 3_000)
+    void theShortcutForPlainTokensGivesWhatTheGeneralReadingGives(@ForAll("messageShapedText") String body) {
+        Tokens fast = new Tokens();
+        Tokens reference = new Tokens();
+        new MessageTokenizer().tokenize(body, 0, fast);
+        new MessageTokenizer(false).tokenize(body, 0, reference);
+        assertThat(fast.toArray()).as(body).containsExactly(reference.toArray());
+        assertThat(fast.spacing()).as(body).containsExactly(reference.spacing());
+        for (int i = 0; i < fast.size(); i++) {
+            assertThat(fast.isQuoted(i)).as("%s: token %d quoted", body, i).isEqualTo(reference.isQuoted(i));
+        }
+    }
+
+    private static final String[] PIECES = {
+        "word", "Done", "e", "sec", "ms", "bytes", "Jun", "Mon", "x", "7", "42", "1190", "250", "1445144423722",
+        ",", ";", ":", "!", "?", ".", "...", "\"", "'", "(", ")", "[", "]", "{", "}", "<", ">", "=", "<=", "_", "-",
+        "/", "@", "0x", "\u00e9", "\u0131", "\u00b5s", "07:07:00", "10.0.0.1", "Jun 14 15:16:01", "\t",
+    };
+
+    @Provide
+    Arbitrary<String> messageShapedText() {
+        return Arbitraries.randomValue(random -> {
+            StringBuilder text = new StringBuilder();
+            appendPieces(text, 1 + random.nextInt(12), random);
+            return text.toString();
+        });
+    }
+
+    /** Pieces, a space after some, and now and then a run of them between quotes (as {@code key="..."} or alone). */
+    private static void appendPieces(StringBuilder text, int pieces, java.util.Random random) {
+        for (int i = 0; i < pieces; i++) {
+            if (random.nextInt(8) == 0) {
+                char quote = random.nextBoolean() ? '"' : '\'';
+                text.append(random.nextBoolean() ? "k=" : "").append(quote);
+                appendPieces(text, 1 + random.nextInt(4), random);
+                text.append(quote);
+            } else {
+                text.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            if (random.nextInt(3) == 0) {
+                text.append(' ');
+            }
+        }
     }
 }
