@@ -29,11 +29,17 @@ final class Timestamps {
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
     /** Per form, the bit {@code d} set when it can start with a run of {@code d} digits. */
     private static final long[] LEADING_DIGITS = new long[FORMS.length];
+    /**
+     * Per digit-led form, the step that must take the character after its leading run of digits ({@code -} in
+     * {@code Y-M-D}, {@code T} in {@code YMDTh}), or 0 when none is known (a name-led form, the epoch).
+     */
+    private static final char[] AFTER_DIGITS = new char[FORMS.length];
 
     static {
         for (int k = 0; k < FORMS.length; k++) {
             NAME_LED[k] = FORMS[k].charAt(0) == 'W' || FORMS[k].charAt(0) == 'N';
             LEADING_DIGITS[k] = leadingDigits(FORMS[k]);
+            AFTER_DIGITS[k] = afterDigits(FORMS[k]);
         }
     }
 
@@ -61,7 +67,7 @@ final class Timestamps {
             for (int j = 0; j < k; j++) {
                 int common = commonSteps(FORMS[j], FORMS[k]);
                 if (PARENT[j] < 0 && NAME_LED[j] == NAME_LED[k] && LEADING_DIGITS[j] == LEADING_DIGITS[k]
-                        && common > shared) {
+                        && AFTER_DIGITS[j] == AFTER_DIGITS[k] && common > shared) {
                     parent = j;
                     shared = common;
                 }
@@ -150,10 +156,12 @@ final class Timestamps {
         }
         boolean letter = Character.isLetter(s.charAt(from));
         int digits = digitRun(s, from, limit);
+        char afterDigits = from + digits < limit ? s.charAt(from + digits) : '\0';
         Attempt[] resumeFrom = null; // per form: the state its parent had after the steps they share
         for (int k = 0; k < FORMS.length; k++) {
-            if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0)) {
-                continue; // the form cannot start with what is there: a name, or a run of this many digits
+            if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0
+                    || AFTER_DIGITS[k] != 0 && !takes(AFTER_DIGITS[k], afterDigits))) {
+                continue; // the form cannot start with what is there: a name, or this many digits and what follows
             }
             Attempt attempt;
             if (PARENT[k] < 0) {
@@ -187,15 +195,18 @@ final class Timestamps {
         return FORMS.clone();
     }
 
-    /** What {@link #match} finds, reading every form afresh: the reference its shared steps must agree with. */
+    /**
+     * What {@link #match} finds, reading every form afresh: the reference its shared steps and its tests on the
+     * leading digits must agree with. It skips only what the forms' rule skips: a compact date is six or eight digits
+     * ({@code 20171223-...}, not {@code 2017123-...}), an epoch ten or thirteen.
+     */
     Match matchEachFormAfresh(CharSequence s, int from, int limit) {
         if (from >= limit || !mayStartAt(s, from)) {
             return null;
         }
-        boolean letter = Character.isLetter(s.charAt(from));
         int digits = digitRun(s, from, limit);
         for (String form : FORMS) {
-            if ((form.charAt(0) == 'W' || form.charAt(0) == 'N') != letter || !letter && !fits(form, digits)) {
+            if (Character.isDigit(s.charAt(from)) && !compactRule(form, digits)) {
                 continue;
             }
             Match m = new Attempt(s, from, limit).run(form);
@@ -221,18 +232,51 @@ final class Timestamps {
         return midnight == Long.MIN_VALUE ? Long.MIN_VALUE : midnight + millisOfDay;
     }
 
-    /** Whether a digit-led form can begin with a run of {@code digits} digits. */
-    private static boolean fits(String form, int digits) {
+    /** The forms' rule on a run of leading digits: a compact date is six or eight of them, an epoch ten or thirteen. */
+    private static boolean compactRule(String form, int digits) {
         if (form.startsWith("yMD")) {
             return digits == 6;
         }
         if (form.startsWith("YMD")) {
             return digits == 8;
         }
-        if (form.equals("E")) {
-            return digits == 10 || digits == 13;
+        return !form.equals("E") || digits == 10 || digits == 13;
+    }
+
+    /**
+     * Whether a digit-led form can begin with a run of {@code digits} digits: the rule above, and otherwise the first
+     * field takes the whole run (a field takes at most its width, and the step after it reads no digit).
+     */
+    private static boolean fits(String form, int digits) {
+        if (!compactRule(form, digits)) {
+            return false;
         }
-        return digits <= 4;
+        return switch (form.charAt(0)) {
+            case 'Y' -> form.startsWith("YMD") || digits == 4;
+            case 'y' -> form.startsWith("yMD") || digits == 2;
+            case 'M', 'D', 'h' -> digits == 1 || digits == 2;
+            case 'E' -> true;
+            default -> false;
+        };
+    }
+
+    /** The step after a digit-led form's leading fields when it reads one character ({@link #takes}), else 0. */
+    private static char afterDigits(String form) {
+        int lead = form.startsWith("yMD") || form.startsWith("YMD") ? 3 : 1;
+        if (form.charAt(0) == 'W' || form.charAt(0) == 'N' || form.length() <= lead) {
+            return 0;
+        }
+        char step = form.charAt(lead);
+        return step == '_' || step == 'T' || !Character.isLetter(step) ? step : 0;
+    }
+
+    /** Whether a one-character step ({@code _}, {@code T} or a literal) takes {@code c}, as the step itself reads it. */
+    private static boolean takes(char step, char c) {
+        return switch (step) {
+            case '_' -> c == ' ';
+            case 'T' -> c == 'T' || c == ' ';
+            default -> c == step;
+        };
     }
 
     /** The runs of leading digits each form can begin with, as bits ({@link #fits}, asked once per form, not per match). */
