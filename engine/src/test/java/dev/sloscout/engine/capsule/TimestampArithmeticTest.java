@@ -9,6 +9,7 @@ import net.jqwik.api.constraints.StringLength;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,8 +91,8 @@ class TimestampArithmeticTest {
             java.util.Map.entry('Y', new String[] {"2016", "2005", "201", "20167"}),
             java.util.Map.entry('y', new String[] {"16", "09", "1"}),
             java.util.Map.entry('M', new String[] {"09", "9", "12", "13", "0"}),
-            java.util.Map.entry('N', new String[] {"Sep", "Sept", "September", "JUN", "Sxp"}),
-            java.util.Map.entry('W', new String[] {"Sun", "Sunday", "mon", "Sux"}),
+            java.util.Map.entry('N', new String[] {"Jan", "Sep", "Sept", "September", "Dec", "JUN", "Sxp", "Mon"}),
+            java.util.Map.entry('W', new String[] {"Mon", "Sun", "Sunday", "mon", "Sux", "Dec"}),
             java.util.Map.entry('D', new String[] {"28", " 8", "8", "31", "32", "0"}),
             java.util.Map.entry('h', new String[] {"04", "4", "23", "24"}),
             java.util.Map.entry('m', new String[] {"30", "3", "59", "61"}),
@@ -116,6 +117,25 @@ class TimestampArithmeticTest {
         for (String text : written) {
             Timestamps.Match m = timestamps.match(text, 0, text.length());
             assertThat(m).as(text).isEqualTo(timestamps.matchEachFormAfresh(text, 0, text.length()));
+            assertThat(m.end()).as(text).isEqualTo(text.length());
+        }
+    }
+
+    /** Each month leads the month forms and each weekday the weekday forms (a name picks the forms tried). */
+    @org.junit.jupiter.api.Test
+    void everyMonthAndWeekdayLeadsItsForms() {
+        Timestamps timestamps = new Timestamps(2024);
+        List<String> written = new java.util.ArrayList<>();
+        for (String month : List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")) {
+            written.add(month + " 14 15:16:01");
+        }
+        for (String day : List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")) {
+            written.add(day + " Dec 04 04:47:44 2005");
+            written.add(day + ", 4 Dec 2005 04:47:44 GMT");
+        }
+        for (String text : written) {
+            Timestamps.Match m = timestamps.match(text, 0, text.length());
+            assertThat(m).as(text).isNotNull().isEqualTo(timestamps.matchEachFormAfresh(text, 0, text.length()));
             assertThat(m.end()).as(text).isEqualTo(text.length());
         }
     }
