@@ -34,6 +34,7 @@ import java.util.function.ToLongFunction;
  */
 public final class ServiceCapsules {
     static final int SAMPLES = 5;
+    private static final Severity[] SEVERITIES = Severity.values();
     static final int TRACE_IDS = 20;
     static final int MAX_BUCKETS = 512;
     static final long FIRST_BUCKET_MILLIS = 60_000;
@@ -362,11 +363,19 @@ public final class ServiceCapsules {
         final Set<String> formerIds = new TreeSet<>();
         String text = "";
         long count;
-        final Map<Severity, Long> severities = new EnumMap<>(Severity.class);
+        /** Events per severity, by ordinal ({@link #severities()} as a map). */
+        final long[] bySeverity = new long[SEVERITIES.length];
         long first = LogHeader.NO_TIME;
         long last = LogHeader.NO_TIME;
         long bucketMillis = FIRST_BUCKET_MILLIS;
-        final TreeMap<Long, Long> buckets = new TreeMap<>();
+        private final TreeMap<Long, Long> buckets = new TreeMap<>();
+        /**
+         * The bucket counted last (always in {@link #buckets}) and what has been counted to it since, not yet added
+         * there: consecutive events mostly fall in one bucket, and need no tree search or boxed sum each.
+         */
+        private long pendingStart;
+        private long pendingCount;
+        private boolean pending;
         final List<Kept> samples = new ArrayList<>(SAMPLES);
         final Set<String> traceIds = new LinkedHashSet<>();
         long withTrace;
@@ -379,7 +388,7 @@ public final class ServiceCapsules {
 
         void add(LogEvent event, long time, Severity severity, TraceLookup traces) {
             count++;
-            severities.merge(severity, 1L, Long::sum);
+            bySeverity[severity.ordinal()]++;
             if (time != LogHeader.NO_TIME) {
                 first = first == LogHeader.NO_TIME ? time : Math.min(first, time);
                 last = last == LogHeader.NO_TIME ? time : Math.max(last, time);
@@ -414,9 +423,29 @@ public final class ServiceCapsules {
             }
         }
 
+        /** The counts per severity that are not zero, in the severities' order. */
+        Map<Severity, Long> severities() {
+            Map<Severity, Long> map = new EnumMap<>(Severity.class);
+            for (int i = 0; i < bySeverity.length; i++) {
+                if (bySeverity[i] != 0) {
+                    map.put(SEVERITIES[i], bySeverity[i]);
+                }
+            }
+            return map;
+        }
+
         private void count(long time, long n) {
-            buckets.merge(Math.floorDiv(time, bucketMillis) * bucketMillis, n, Long::sum);
+            long bucket = Math.floorDiv(time, bucketMillis) * bucketMillis;
+            if (pending && bucket == pendingStart) {
+                pendingCount += n;
+                return;
+            }
+            settle();
+            buckets.merge(bucket, n, Long::sum);
+            pending = true;
+            pendingStart = bucket;
             while (buckets.size() > MAX_BUCKETS) {
+                pending = false; // the buckets widen: the next count finds its own
                 bucketMillis *= 2;
                 TreeMap<Long, Long> wider = new TreeMap<>();
                 buckets.forEach((start, c) -> wider.merge(Math.floorDiv(start, bucketMillis) * bucketMillis, c,
@@ -426,22 +455,38 @@ public final class ServiceCapsules {
             }
         }
 
+        /** The buckets with every count in them: what was counted to the last bucket is added first. */
+        private TreeMap<Long, Long> settledBuckets() {
+            settle();
+            return buckets;
+        }
+
+        private void settle() {
+            if (pending && pendingCount != 0) {
+                buckets.merge(pendingStart, pendingCount, Long::sum);
+            }
+            pendingCount = 0;
+        }
+
         void merge(Stats other) {
             if (!other.templateId.equals(templateId)) {
                 formerIds.add(other.templateId);
             }
             formerIds.addAll(other.formerIds);
             count += other.count;
-            other.severities.forEach((k, v) -> severities.merge(k, v, Long::sum));
+            for (int i = 0; i < bySeverity.length; i++) {
+                bySeverity[i] += other.bySeverity[i];
+            }
             if (other.first != LogHeader.NO_TIME) {
                 first = first == LogHeader.NO_TIME ? other.first : Math.min(first, other.first);
                 last = last == LogHeader.NO_TIME ? other.last : Math.max(last, other.last);
             }
             bucketMillis = Math.max(bucketMillis, other.bucketMillis);
-            TreeMap<Long, Long> mine = new TreeMap<>(buckets);
+            TreeMap<Long, Long> mine = new TreeMap<>(settledBuckets());
             buckets.clear();
+            pending = false;
             mine.forEach(this::count);
-            other.buckets.forEach(this::count);
+            other.settledBuckets().forEach(this::count);
             for (Kept s : other.samples) {
                 if (samples.size() < SAMPLES) {
                     samples.add(s);
@@ -459,9 +504,9 @@ public final class ServiceCapsules {
 
         Capsule toCapsule(String service, Redactor redactor) {
             String id = TemplateIds.of(new String[] {service, templateId});
-            SortedMap<Long, Long> counts = Collections.unmodifiableSortedMap(new TreeMap<>(buckets));
+            SortedMap<Long, Long> counts = Collections.unmodifiableSortedMap(new TreeMap<>(settledBuckets()));
             return new Capsule(id, templateId, List.copyOf(formerIds), service, redactor.redact(text), count,
-                    Collections.unmodifiableMap(new EnumMap<>(severities)), first, last, bucketMillis, counts,
+                    Collections.unmodifiableMap(severities()), first, last, bucketMillis, counts,
                     samples.stream().map(k -> k.redacted(redactor)).toList(), List.copyOf(traceIds), withTrace,
                     onErrorTraces, Map.copyOf(journeys));
         }
@@ -470,6 +515,7 @@ public final class ServiceCapsules {
         void write(DataOutputStream out) throws IOException {
             DataStrings.write(out, templateId);
             out.writeLong(count);
+            Map<Severity, Long> severities = severities();
             out.writeInt(severities.size());
             for (Map.Entry<Severity, Long> e : severities.entrySet()) {
                 out.writeByte(e.getKey().ordinal());
@@ -478,8 +524,9 @@ public final class ServiceCapsules {
             out.writeLong(first);
             out.writeLong(last);
             out.writeLong(bucketMillis);
-            out.writeInt(buckets.size());
-            for (Map.Entry<Long, Long> e : buckets.entrySet()) {
+            TreeMap<Long, Long> counts = settledBuckets();
+            out.writeInt(counts.size());
+            for (Map.Entry<Long, Long> e : counts.entrySet()) {
                 out.writeLong(e.getKey());
                 out.writeLong(e.getValue());
             }
@@ -506,7 +553,7 @@ public final class ServiceCapsules {
             Stats s = new Stats(DataStrings.read(in));
             s.count = in.readLong();
             for (int n = readCount(in); n > 0; n--) {
-                s.severities.put(Severity.values()[in.readUnsignedByte()], in.readLong());
+                s.bySeverity[in.readUnsignedByte()] = in.readLong();
             }
             s.first = in.readLong();
             s.last = in.readLong();

@@ -25,14 +25,20 @@ class ServiceCapsulesTest {
      * ids on some; words that generalise to variables as their siblings come (their templates' ids change).
      */
     private static List<LogEvent> log(long seed, int count) {
+        return log(seed, count, false);
+    }
+
+    /** @param inRuns times in order, five lines to a minute (as logs come), instead of anywhere in the day */
+    private static List<LogEvent> log(long seed, int count, boolean inRuns) {
         Random random = new Random(seed);
         String[] users = {"alice", "bob", "carol", "dave", "erin"};
         List<LogEvent> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int day = 28 + i * 6 / count; // Dec 28 .. Jan 2
             String date = day <= 31 ? "Dec " + day : "Jan  " + (day - 31);
-            String time = String.format("%s %02d:%02d:%02d host sshd[%d]: ", date, random.nextInt(24),
-                    random.nextInt(60), random.nextInt(60), 1000 + random.nextInt(9000));
+            int minuteOfDay = inRuns ? i / 5 % (24 * 60) : random.nextInt(24 * 60);
+            String time = String.format("%s %02d:%02d:%02d host sshd[%d]: ", date, minuteOfDay / 60,
+                    minuteOfDay % 60, random.nextInt(60), 1000 + random.nextInt(9000));
             String body = switch (random.nextInt(9)) {
                 case 0 -> "Failed password for " + users[random.nextInt(users.length)] + " from 10.0."
                         + random.nextInt(255) + "." + random.nextInt(255) + " port " + random.nextInt(65536) + " ssh2";
@@ -84,6 +90,34 @@ class ServiceCapsulesTest {
             assertThat(carried.capsules(redactor)).as("seed %d", seed).isEqualTo(expected);
             assertThat(carried.templateCount()).isEqualTo(whole.templateCount());
             assertThat(carried.overflowMessages()).isEqualTo(whole.overflowMessages());
+        }
+    }
+
+    /**
+     * Lines several to a minute, as logs come, fill a bucket in turns: its counts must add up to the events, and
+     * stay the same across cuts (the state encoded and decoded) and the merging of a template's former ids.
+     */
+    @Test
+    void bucketCountsAddUpWhenLinesComeSeveralToAMinute() {
+        for (long seed = 1; seed <= 4; seed++) {
+            List<LogEvent> events = log(seed, 3000, true);
+            ServiceCapsules whole = new ServiceCapsules("sshd", 5000);
+            events.forEach(e -> whole.accept(e, null, traces, WRITTEN));
+            Random cuts = new Random(seed);
+            ServiceCapsules carried = new ServiceCapsules("sshd", 5000);
+            for (LogEvent e : events) {
+                carried.accept(e, null, traces, WRITTEN);
+                if (cuts.nextInt(100) == 0) {
+                    carried = ServiceCapsules.decode(carried.encode());
+                }
+            }
+            List<Capsule> expected = whole.capsules(redactor);
+            assertThat(expected).anySatisfy(c -> assertThat(c.formerTemplateIds()).isNotEmpty());
+            for (Capsule c : expected) {
+                assertThat(c.counts().values().stream().mapToLong(Long::longValue).sum()).as(c.template())
+                        .isEqualTo(c.count());
+            }
+            assertThat(carried.capsules(redactor)).as("seed %d", seed).isEqualTo(expected);
         }
     }
 
