@@ -120,6 +120,8 @@ public final class CapsuleAccumulator implements LogSink {
     /** Batches of events prepared (header, tokens) by workers, handed back in order to be mined; null when idle. */
     private OrderedWork<List<Pending>, List<Pending>> preparing;
     private List<Pending> batch = new ArrayList<>(BATCH);
+    /** The one-thread path's tokenizer for {@link #prepareRun}. */
+    private MessageTokenizer runTokenizer;
     private long accepted;
     /** The service of the events of services beyond the bound. */
     public static final String OTHER_SERVICES = "(other services)";
@@ -191,7 +193,7 @@ public final class CapsuleAccumulator implements LogSink {
             preparing = OrderedWork.start(threads, () -> {
                 MessageTokenizer tokenizer = new MessageTokenizer();
                 return (List<Pending> events) -> {
-                    events.forEach(p -> p.prepare(tokenizer));
+                    prepareAll(events, tokenizer);
                     return events;
                 };
             }, events -> events.forEach(p -> acceptInOrder(p.event, p.prepared)), "log-miner");
@@ -255,9 +257,58 @@ public final class CapsuleAccumulator implements LogSink {
             this.layout = layout;
         }
 
-        void prepare(MessageTokenizer tokenizer) {
-            if (!event.raw() || layout != null) {
-                prepared = Fingerprinter.prepare(layout, tokenizer, event.text(), event.raw());
+    }
+
+    /** Prepares a batch's events a step at a time over all of them ({@link Fingerprinter#prepareAll}). */
+    private static void prepareAll(List<Pending> events, MessageTokenizer tokenizer) {
+        int n = events.size();
+        HeaderLayout[] layouts = new HeaderLayout[n];
+        String[] texts = new String[n];
+        boolean[] raw = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Pending p = events.get(i);
+            layouts[i] = p.layout;
+            texts[i] = p.event.text();
+            raw[i] = p.event.raw();
+        }
+        Fingerprinter.Prepared[] prepared = Fingerprinter.prepareAll(layouts, tokenizer, texts, raw, n);
+        for (int i = 0; i < n; i++) {
+            events.get(i).prepared = prepared[i];
+        }
+    }
+
+    /**
+     * On one thread nothing is prepared ahead: a run of a service's events is prepared here, a step at a time over the
+     * run, before it is mined (once the service's layout is known; the run it is learnt in is mined line by line).
+     */
+    private void prepareRun(Route route) {
+        HeaderLayout layout = route.capsules.layout();
+        if (layout == null) {
+            return;
+        }
+        List<Mine> run = route.pending;
+        int n = run.size();
+        HeaderLayout[] layouts = new HeaderLayout[n];
+        String[] texts = new String[n];
+        boolean[] raw = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            LogEvent event = run.get(i).event;
+            if (event != null) {
+                layouts[i] = layout;
+                texts[i] = event.text();
+                raw[i] = event.raw();
+            } else {
+                raw[i] = true; // the order to learn: a raw line without a layout, which is left unprepared
+            }
+        }
+        if (runTokenizer == null) {
+            runTokenizer = new MessageTokenizer();
+        }
+        Fingerprinter.Prepared[] prepared = Fingerprinter.prepareAll(layouts, runTokenizer, texts, raw, n);
+        for (int i = 0; i < n; i++) {
+            Mine m = run.get(i);
+            if (m.event != null) {
+                run.set(i, new Mine(m.capsules, m.event, prepared[i]));
             }
         }
     }
@@ -334,6 +385,9 @@ public final class CapsuleAccumulator implements LogSink {
                 }
                 route.pending.forEach(stages.get(route.stage));
             } else {
+                if (threads == 1) {
+                    prepareRun(route);
+                }
                 route.pending.forEach(this::mine);
             }
             if (route.pending.size() > 64) {

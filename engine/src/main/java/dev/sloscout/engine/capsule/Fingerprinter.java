@@ -47,13 +47,40 @@ public final class Fingerprinter {
      * The part of {@link #addLine} or {@link #addMessage} that learns nothing: the header read with {@code layout}
      * (none for a message) and the body's tokens. Safe on any thread with its own tokenizer; {@link #add} mines it.
      */
-    @SuppressWarnings("ReturnValueIgnored") // the key's hash is computed for the string to cache it
     public static Prepared prepare(HeaderLayout layout, MessageTokenizer tokenizer, String text, boolean raw) {
-        Tokens out = new Tokens();
-        LogHeader header = raw ? layout.parse(text) : null;
-        tokenizer.tokenize(text, raw ? header.bodyStart() : 0, out);
-        out.key().hashCode(); // the miner's lookup key and its hash (cached by the string), here, not on the mining thread
-        return new Prepared(layout, header, out);
+        return prepareAll(new HeaderLayout[] {layout}, tokenizer, new String[] {text}, new boolean[] {raw}, 1)[0];
+    }
+
+    /**
+     * {@link #prepare} for the first {@code n} of many lines or messages, a step at a time over all of them: every
+     * header, then every body's tokens, then every key. The same preparations as one by one, in about a quarter less
+     * time: each step's code and branch history stay hot in the processor (`MiningStagesBench`). A raw line whose
+     * layout is null gets null (its header cannot be read yet).
+     */
+    @SuppressWarnings("ReturnValueIgnored") // the key's hash is computed for the string to cache it
+    public static Prepared[] prepareAll(HeaderLayout[] layouts, MessageTokenizer tokenizer, String[] texts,
+            boolean[] raw, int n) {
+        LogHeader[] headers = new LogHeader[n];
+        for (int i = 0; i < n; i++) {
+            if (raw[i] && layouts[i] != null) {
+                headers[i] = layouts[i].parse(texts[i]);
+            }
+        }
+        Tokens[] tokens = new Tokens[n];
+        for (int i = 0; i < n; i++) {
+            if (!raw[i] || headers[i] != null) {
+                tokens[i] = new Tokens();
+                tokenizer.tokenize(texts[i], raw[i] ? headers[i].bodyStart() : 0, tokens[i]);
+            }
+        }
+        Prepared[] prepared = new Prepared[n];
+        for (int i = 0; i < n; i++) {
+            if (tokens[i] != null) {
+                tokens[i].key().hashCode(); // the miner's lookup key and its hash, here, not on the mining thread
+                prepared[i] = new Prepared(layouts[i], headers[i], tokens[i]);
+            }
+        }
+        return prepared;
     }
 
     /** True when {@code prepared} was read with this fingerprinter's layout, so {@link #add} gives what adding its text would. */
