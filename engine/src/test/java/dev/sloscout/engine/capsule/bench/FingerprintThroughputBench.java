@@ -34,21 +34,10 @@ public final class FingerprintThroughputBench {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         Path loghub = Path.of(args.length > 2 ? args[2] : "../shared/data/loghub");
-        List<List<String>> systems = Files.isDirectory(loghub) ? loghub(loghub) : generated();
-        List<String[]> corpus = new ArrayList<>();
-        long bytes = 0;
-        Random random = new Random(1);
-        int perSystem = lines / systems.size();
-        for (List<String> system : systems) {
-            String[] copy = new String[perSystem];
-            for (int i = 0; i < perSystem; i++) {
-                copy[i] = redraw(system.get(i % system.size()), random, i >= system.size());
-                bytes += copy[i].length() + 1;
-            }
-            corpus.add(copy);
-        }
-        long total = (long) perSystem * systems.size();
-        System.out.printf("corpus: %d lines (%.1f MB) from %d %s systems%n", total, bytes / 1e6, systems.size(),
+        List<String[]> corpus = corpus(loghub, lines);
+        long bytes = corpus.stream().flatMap(Arrays::stream).mapToLong(line -> line.length() + 1).sum();
+        long total = corpus.stream().mapToLong(system -> system.length).sum();
+        System.out.printf("corpus: %d lines (%.1f MB) from %d %s systems%n", total, bytes / 1e6, corpus.size(),
                 Files.isDirectory(loghub) ? "Loghub-2k" : "generated");
         double[] rates = new double[rounds];
         int templates = 0;
@@ -146,6 +135,25 @@ public final class FingerprintThroughputBench {
             System.out.printf("| %s | %.0f | %.0f | %.2fx |%n", label, sorted[rounds / 2], sorted[rounds - 1],
                     ratios[rounds / 2]);
         }
+    }
+
+    /**
+     * About {@code lines} lines, as many from each Loghub-2k system under {@code loghub} (or from generated lines when
+     * it is not there), each system's lines repeated with their digits re-drawn after the first pass.
+     */
+    static List<String[]> corpus(Path loghub, int lines) throws IOException {
+        List<List<String>> systems = Files.isDirectory(loghub) ? loghub(loghub) : generated();
+        List<String[]> corpus = new ArrayList<>();
+        Random random = new Random(1);
+        int perSystem = lines / systems.size();
+        for (List<String> system : systems) {
+            String[] copy = new String[perSystem];
+            for (int i = 0; i < perSystem; i++) {
+                copy[i] = redraw(system.get(i % system.size()), random, i >= system.size());
+            }
+            corpus.add(copy);
+        }
+        return corpus;
     }
 
     private static List<List<String>> loghub(Path dir) throws IOException {
