@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns log events into capsules: one {@link ServiceCapsules} per service (its miner, statistics per template). Memory
@@ -256,23 +257,12 @@ public final class CapsuleAccumulator implements LogSink {
             this.event = event;
             this.layout = layout;
         }
-
     }
 
     /** Prepares a batch's events a step at a time over all of them ({@link Fingerprinter#prepareAll}). */
     private static void prepareAll(List<Pending> events, MessageTokenizer tokenizer) {
-        int n = events.size();
-        HeaderLayout[] layouts = new HeaderLayout[n];
-        String[] texts = new String[n];
-        boolean[] raw = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Pending p = events.get(i);
-            layouts[i] = p.layout;
-            texts[i] = p.event.text();
-            raw[i] = p.event.raw();
-        }
-        Fingerprinter.Prepared[] prepared = Fingerprinter.prepareAll(layouts, tokenizer, texts, raw, n);
-        for (int i = 0; i < n; i++) {
+        Fingerprinter.Prepared[] prepared = prepareEach(events, p -> p.event, p -> p.layout, tokenizer);
+        for (int i = 0; i < prepared.length; i++) {
             events.get(i).prepared = prepared[i];
         }
     }
@@ -286,31 +276,36 @@ public final class CapsuleAccumulator implements LogSink {
         if (layout == null) {
             return;
         }
-        List<Mine> run = route.pending;
-        int n = run.size();
-        HeaderLayout[] layouts = new HeaderLayout[n];
-        String[] texts = new String[n];
-        boolean[] raw = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            LogEvent event = run.get(i).event;
-            if (event != null) {
-                layouts[i] = layout;
-                texts[i] = event.text();
-                raw[i] = event.raw();
-            } else {
-                raw[i] = true; // the order to learn: a raw line without a layout, which is left unprepared
-            }
-        }
         if (runTokenizer == null) {
             runTokenizer = new MessageTokenizer();
         }
-        Fingerprinter.Prepared[] prepared = Fingerprinter.prepareAll(layouts, runTokenizer, texts, raw, n);
-        for (int i = 0; i < n; i++) {
+        List<Mine> run = route.pending;
+        Fingerprinter.Prepared[] prepared = prepareEach(run, m -> m.event, m -> layout, runTokenizer);
+        for (int i = 0; i < prepared.length; i++) {
             Mine m = run.get(i);
             if (m.event != null) {
                 run.set(i, new Mine(m.capsules, m.event, prepared[i]));
             }
         }
+    }
+
+    /** {@link Fingerprinter#prepareAll} of items' events; an item without one (the order to learn) gets null. */
+    private static <T> Fingerprinter.Prepared[] prepareEach(List<T> items, Function<T, LogEvent> eventOf,
+            Function<T, HeaderLayout> layoutOf, MessageTokenizer tokenizer) {
+        int n = items.size();
+        HeaderLayout[] layouts = new HeaderLayout[n];
+        String[] texts = new String[n];
+        boolean[] raw = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            T item = items.get(i);
+            LogEvent event = eventOf.apply(item);
+            raw[i] = event == null || event.raw(); // no event: a raw line without a layout, left unprepared
+            if (event != null) {
+                layouts[i] = layoutOf.apply(item);
+                texts[i] = event.text();
+            }
+        }
+        return Fingerprinter.prepareAll(layouts, tokenizer, texts, raw, n);
     }
 
     /**

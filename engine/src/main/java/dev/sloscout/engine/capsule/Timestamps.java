@@ -270,7 +270,7 @@ final class Timestamps {
         return step == '_' || step == 'T' || !Character.isLetter(step) ? step : 0;
     }
 
-    /** Whether a one-character step ({@code _}, {@code T} or a literal) takes {@code c}, as the step itself reads it. */
+    /** Whether a one-character step ({@code _}, {@code T} or a literal) takes {@code c} (first, for {@code _}). */
     private static boolean takes(char step, char c) {
         return switch (step) {
             case '_' -> c == ' ';
@@ -384,20 +384,14 @@ final class Timestamps {
                 case 'Z': zone(); return true;
                 case 'P': meridiem(); return true;
                 case 'E': return epoch();
-                case 'T':
-                    if (pos < limit && (s.charAt(pos) == 'T' || s.charAt(pos) == ' ')) {
-                        pos++;
-                        return true;
-                    }
-                    return false;
                 case '_':
                     int start = pos;
                     while (pos < limit && s.charAt(pos) == ' ') {
                         pos++;
                     }
                     return pos > start;
-                default:
-                    if (pos < limit && s.charAt(pos) == p) {
+                default: // T, or a literal
+                    if (pos < limit && takes(p, s.charAt(pos))) {
                         pos++;
                         return true;
                     }
