@@ -44,7 +44,7 @@ final class LineReader {
                 }
             }
             any = true;
-            int newline = indexOf(chunk, chunkPos, chunkLen, (byte) '\n');
+            int newline = LineChunk.indexOf(chunk, chunkPos, chunkLen);
             int end = newline < 0 ? chunkLen : newline;
             append(chunk, chunkPos, end - chunkPos);
             if (newline >= 0) {
@@ -77,15 +77,6 @@ final class LineReader {
         }
         System.arraycopy(src, from, line, lineLen, count);
         lineLen += count;
-    }
-
-    private static int indexOf(byte[] bytes, int from, int to, byte wanted) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     byte[] buffer() {

@@ -140,13 +140,12 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             decodeLinesInParallel(in, context);
             return;
         }
-        LineReader lines = new LineReader(in, maxRecordBytes);
-        while (!context.isCancelled() && lines.next()) {
-            if (lines.isOverlong()) {
-                rejectOverlong(lines.lineNumber(), context);
-            } else if (!lines.isBlank()) {
-                decodeRecord(lines.buffer(), lines.start(), lines.length(), "line " + lines.lineNumber(), context);
-            }
+        // blocks of whole lines, as the workers take them: lines are decoded where they were read, not copied out
+        long linesBefore = 0;
+        LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
+        for (LineChunk chunk; !context.isCancelled() && (chunk = chunks.next()) != null; ) {
+            linesBefore += decodeChunk(chunk, linesBefore, context);
+            chunks.recycle(chunk);
         }
     }
 
@@ -185,19 +184,22 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     }
 
     private DecodedChunk decodeChunk(LineChunk chunk, DecodeContext.Recorded recorded) {
-        DecodeContext into = recorded.context();
+        return new DecodedChunk(chunk, recorded, decodeChunk(chunk, 0, recorded.context()));
+    }
+
+    /** Decodes a block's lines into {@code into}, numbered after {@code linesBefore}; returns how many it had. */
+    private int decodeChunk(LineChunk chunk, long linesBefore, DecodeContext into) {
         if (chunk.isOverlong()) {
-            rejectOverlong(1, into);
-            return new DecodedChunk(chunk, recorded, 1);
+            rejectOverlong(linesBefore + 1, into);
+            return 1;
         }
-        int lines = chunk.forEachLine((bytes, start, length, readLength, number) -> {
+        return chunk.forEachLine((bytes, start, length, readLength, number) -> {
             if (readLength > maxRecordBytes) {
-                rejectOverlong(number, into);
+                rejectOverlong(linesBefore + number, into);
             } else if (Texts.skipBomAndWhitespace(bytes, start, start + length) < start + length) {
-                decodeRecord(bytes, start, length, "line " + number, into);
+                decodeRecord(bytes, start, length, "line " + (linesBefore + number), into);
             }
         });
-        return new DecodedChunk(chunk, recorded, lines);
     }
 
     private void decodeDocument(BufferedInputStream in, DecodeContext context) throws IOException {
