@@ -26,7 +26,7 @@ public record SpanId(long value) {
 
     /** 16 hex digits as ASCII bytes, as they sit in a JSON buffer. */
     public static SpanId fromHexAscii(byte[] bytes, int offset) {
-        return new SpanId(Hex.parseLong(bytes, offset, offset + 16));
+        return new SpanId(Hex.parseSixteen(bytes, offset));
     }
 
     /** Hex as OTLP/JSON requires, or base64 of 8 bytes as some exporters write it. */

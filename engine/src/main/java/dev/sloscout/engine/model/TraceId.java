@@ -38,7 +38,7 @@ public record TraceId(long high, long low) implements Comparable<TraceId> {
 
     /** 32 hex digits as ASCII bytes, as they sit in a JSON buffer. */
     public static TraceId fromHexAscii(byte[] bytes, int offset) {
-        return new TraceId(Hex.parseLong(bytes, offset, offset + 16), Hex.parseLong(bytes, offset + 16, offset + 32));
+        return new TraceId(Hex.parseSixteen(bytes, offset), Hex.parseSixteen(bytes, offset + 16));
     }
 
     /** Accepts hex (the OTLP/JSON rule) and, for non-conforming exporters, base64 of 16 or 8 bytes. */

@@ -21,7 +21,15 @@ final class Texts {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    /** Parses a decimal long from ASCII bytes without allocating; same rules as the char version. */
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Parses a decimal long from ASCII bytes without allocating; same rules as the char version. Digits after the
+     * first {@code n % 8} are read eight at a time (SWAR): a time in nanoseconds is 19 of them.
+     */
     static long parseLong(byte[] bytes, int offset, int length) {
         if (length == 0 || length > 20) {
             throw new NumberFormatException("not an integer of at most 19 digits");
@@ -35,38 +43,50 @@ final class Texts {
                 throw new NumberFormatException("a sign without digits");
             }
         }
+        int digits = end - i;
         long value = 0;
-        if (end - i <= 18) {
-            int invalid = 0;
-            for (; i < end; i++) {
-                int d = bytes[i] - '0';
-                invalid |= d | (9 - d);
-                value = value * 10 + d;
-            }
-            if (invalid < 0) {
-                throw new NumberFormatException("'" + new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8)
-                        + "' is not an integer");
-            }
-            return negative ? -value : value;
-        }
-        // 19 or 20 digits (a time in nanoseconds): accumulated negatively, as Long.parseLong does, so both ends of
-        // the range parse and anything past them is refused
-        long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
-        long multiplyLimit = limit / 10;
-        long acc = 0;
-        for (; i < end; i++) {
+        int invalid = 0;
+        for (int head = i + (digits & 7); i < head; i++) {
             int d = bytes[i] - '0';
-            if (d < 0 || d > 9) {
-                throw new NumberFormatException("'" + new String(bytes, offset, length,
-                        java.nio.charset.StandardCharsets.UTF_8) + "' is not an integer");
+            invalid |= d | (9 - d);
+            value = value * 10 + d;
+        }
+        if (invalid < 0) {
+            throw notAnInteger(bytes, offset, length);
+        }
+        for (; i < end; i += 8) {
+            long eight = (long) LITTLE_ENDIAN_LONGS.get(bytes, i);
+            if ((((eight + 0x4646464646464646L) | (eight - ZEROS)) & HIGHS) != 0) { // a byte below '0' or above '9'
+                throw notAnInteger(bytes, offset, length);
             }
-            if (acc < multiplyLimit || acc * 10 < limit + d) {
+            long chunk = eightDigits(eight);
+            if (i + 8 == end && digits >= 19 && !fits(value, chunk, negative)) {
                 throw new NumberFormatException("'" + new String(bytes, offset, length,
                         java.nio.charset.StandardCharsets.UTF_8) + "' is out of range");
             }
-            acc = acc * 10 - d;
+            value = value * 100_000_000L + chunk; // Long.MIN_VALUE's digits wrap to it, and negate to it
         }
-        return negative ? acc : -acc;
+        return negative ? -value : value;
+    }
+
+    private static NumberFormatException notAnInteger(byte[] bytes, int offset, int length) {
+        return new NumberFormatException("'" + new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8)
+                + "' is not an integer");
+    }
+
+    /** Whether {@code value * 10^8 + chunk} is within a long of the given sign. */
+    private static boolean fits(long value, long chunk, boolean negative) {
+        long most = Long.MAX_VALUE / 100_000_000L;
+        long rest = Long.MAX_VALUE % 100_000_000L + (negative ? 1 : 0);
+        return value < most || value == most && chunk <= rest;
+    }
+
+    /** Eight ASCII digits, the first in the lowest byte, as the number they write (Lemire's SWAR reduction). */
+    private static long eightDigits(long bytes) {
+        long v = bytes - ZEROS;
+        v = v * 10 + (v >>> 8);
+        return ((v & 0x000000FF000000FFL) * (100 + (1_000_000L << 32))
+                + ((v >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))) >>> 32;
     }
 
     /** Parses a decimal long from characters without allocating; throws on anything but an optional sign and digits. */

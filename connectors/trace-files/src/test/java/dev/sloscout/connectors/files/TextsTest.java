@@ -23,9 +23,27 @@ class TextsTest {
                 Arbitraries.strings().withChars("0123456789").ofMinLength(17).ofMaxLength(20));
     }
 
+    /** Digits with one byte of any value in any place: eight-digit groups must refuse what the digit loop refuses. */
+    @Provide
+    Arbitrary<String> integersWithOneStrayByte() {
+        return Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(20)
+                .flatMap(digits -> Arbitraries.integers().between(0, digits.length() - 1)
+                        .flatMap(at -> Arbitraries.chars().range('\u0000', '\u00ff')
+                                .map(stray -> digits.substring(0, at) + stray + digits.substring(at + 1))));
+    }
+
     @Property(tries = 3000)
     void bytesParseAsLongParseLongDoes(@ForAll("integers") String text) {
-        byte[] bytes = ("xx" + text + "yy").getBytes(StandardCharsets.US_ASCII);
+        assertParsesAsLongParseLong(text);
+    }
+
+    @Property(tries = 3000)
+    void aStrayByteAnywhereIsRefusedAsLongParseLongRefusesIt(@ForAll("integersWithOneStrayByte") String text) {
+        assertParsesAsLongParseLong(text);
+    }
+
+    private static void assertParsesAsLongParseLong(String text) {
+        byte[] bytes = ("xx" + text + "yy").getBytes(StandardCharsets.ISO_8859_1);
         Long expected;
         try {
             expected = Long.parseLong(text);
