@@ -15,7 +15,9 @@ import java.util.Arrays;
  * hex ids and int64 strings are parsed without decoding text, field names are matched against the OTLP vocabulary
  * without allocating. Strings with escapes are decoded exactly; invalid UTF-8 becomes U+FFFD.
  *
- * <p>Reusable: {@link #reset} points it at the next record. Not thread-safe.
+ * <p>Reusable: {@link #reset} points it at the next record, {@link #resetLine} at the next line of a block, whose end
+ * it finds as it goes: the line's newline is where whitespace, a string or a skipped value meets it (a raw newline
+ * cannot be anywhere else in JSON), so the line is read once, not searched first. Not thread-safe.
  */
 final class ByteOtlpTokens implements OtlpJsonTokens {
     private static final byte OBJECT = 1;
@@ -41,6 +43,9 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
     private int pos;
     private int end;
     private int base;
+    /** In line mode, the block's end: {@link #end} becomes the line's end once the tokenizer reaches it. */
+    private boolean lineMode;
+    private int limit;
 
     private byte[] stack = new byte[16];
     private int depth;
@@ -62,10 +67,32 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
     }
 
     void reset(byte[] bytes, int offset, int length) {
+        lineMode = false;
+        start(bytes, offset, offset + length);
+    }
+
+    /**
+     * Points the tokenizer at a line that starts at {@code offset} and ends at the first LF before {@code limit}
+     * (a CR before it, or a CR at the limit, is not part of it): tokens, errors and their columns are what
+     * {@link #reset} over the line alone would give. {@link #nextLineStart} then says where the next line starts.
+     */
+    void resetLine(byte[] bytes, int offset, int limit) {
+        lineMode = true;
+        this.limit = limit;
+        start(bytes, offset, limit);
+    }
+
+    /** In line mode, where the line after the current one starts (the block's end if there is none). */
+    int nextLineStart() {
+        int newline = LineChunk.indexOf(buf, Math.min(pos, end), limit); // no newline before the point reached
+        return newline < 0 ? limit : newline + 1;
+    }
+
+    private void start(byte[] bytes, int offset, int to) {
         buf = bytes;
         pos = offset;
         base = offset;
-        end = offset + length;
+        end = to;
         depth = 0;
         needComma = false;
         expectValue = false;
@@ -212,6 +239,11 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
 
     private void literal(String word) throws IOException {
         int n = word.length();
+        for (int i = pos; lineMode && i < Math.min(pos + n, end); i++) {
+            if (lineEndsAt(i)) {
+                end = i;
+            }
+        }
         if (end - pos < n) {
             throw error("unexpected end of input in '" + word + "'");
         }
@@ -229,13 +261,13 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
         valueStart = i;
         escaped = false;
         byte[] bytes = buf;
-        int limit = end;
+        int stop = end;
         while (true) {
-            i = skipPlainStringBytes(bytes, i, limit);
-            while (i < limit && !STRING_SPECIAL[bytes[i] & 0xFF]) {
+            i = skipPlainStringBytes(bytes, i, stop);
+            while (i < stop && !STRING_SPECIAL[bytes[i] & 0xFF]) {
                 i++;
             }
-            if (i >= limit) {
+            if (i >= stop) {
                 pos = i;
                 throw error("unterminated string");
             }
@@ -247,10 +279,20 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
             }
             if (b == '\\') {
                 escaped = true;
-                i += i + 1 < limit && bytes[i + 1] == 'u' ? 6 : 2;
+                int next = i + (i + 1 < stop && bytes[i + 1] == 'u' ? 6 : 2);
+                for (int k = i + 1; lineMode && k < Math.min(next, stop); k++) {
+                    if (lineEndsAt(k)) { // the line ends inside the escape
+                        stop = end = k;
+                    }
+                }
+                i = next;
                 continue;
             }
             pos = i;
+            if (lineEndsAt(i)) {
+                end = i;
+                throw error("unterminated string");
+            }
             throw error("control character in a string");
         }
     }
@@ -355,6 +397,10 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
                 pos = i;
                 throw error("unexpected end of input inside " + (current == JsonToken.START_OBJECT ? "an object" : "an array"));
             }
+            if (lineEndsAt(i)) {
+                end = i;
+                continue;
+            }
             byte b = buf[i++];
             if (b == '"') {
                 while (true) {
@@ -362,8 +408,15 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
                         pos = i;
                         throw error("unterminated string");
                     }
+                    if (lineEndsAt(i)) {
+                        end = i;
+                        continue;
+                    }
                     byte s = buf[i++];
                     if (s == '\\') {
+                        if (i < end && lineEndsAt(i)) {
+                            end = i;
+                        }
                         i++;
                     } else if (s == '"') {
                         break;
@@ -562,11 +615,28 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
     private void skipWhitespace() {
         while (pos < end) {
             byte b = buf[pos];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+            if (b > ' ') {
+                return;
+            }
+            if (b == '\n' || b == '\r') {
+                if (lineEndsAt(pos)) {
+                    end = pos;
+                    return;
+                }
+            } else if (b != ' ' && b != '\t') {
                 return;
             }
             pos++;
         }
+    }
+
+    /** In line mode, whether the line ends at {@code i}: an LF, or a CR before an LF or at the block's end. */
+    private boolean lineEndsAt(int i) {
+        if (!lineMode) {
+            return false;
+        }
+        byte b = buf[i];
+        return b == '\n' || b == '\r' && (i + 1 == limit || buf[i + 1] == '\n');
     }
 
     private static String describe(byte b) {

@@ -44,7 +44,33 @@ final class LineChunk {
         void line(byte[] bytes, int start, int length, int readLength, int numberInChunk);
     }
 
-    /** How many lines {@link #forEachLine} visits (counted without visiting them: a scan for newlines). */
+    /** What a worker does with each line when it finds the line's end itself, as it reads the line. */
+    interface LineScanner {
+        /** Reads the line that starts at {@code start} (the block ends at {@code limit}); returns where the next starts. */
+        int line(byte[] bytes, int start, int limit, int numberInChunk);
+    }
+
+    /** The block's length in bytes (0 for an overlong marker). */
+    int length() {
+        return length;
+    }
+
+    /**
+     * Visits the lines of the block in order, each finding its own end, and returns how many there were (an
+     * overlong marker is one). Byte order marks and CR endings are the scanner's to leave out.
+     */
+    int scanLines(LineScanner scanner) {
+        if (overlong) {
+            return 1;
+        }
+        int lines = 0;
+        for (int from = 0; from < length; ) {
+            from = scanner.line(bytes, from, length, ++lines);
+        }
+        return lines;
+    }
+
+    /** How many lines {@link #forEachLine} (and {@link #scanLines}) visits (counted without visiting them: a scan for newlines). */
     int countLines() {
         if (overlong) {
             return 1;

@@ -70,8 +70,21 @@ public final class OtlpJsonDecoder implements TraceDecoder {
 
     /** Decodes one JSON value held in memory (a line, a Kafka record, a framed message); problems name {@code location}. */
     public void decodeRecord(byte[] bytes, int offset, int length, String location, DecodeContext context) {
-        ByteOtlpTokens t = recordTokens;
-        t.reset(bytes, offset, length);
+        recordTokens.reset(bytes, offset, length);
+        readRecord(recordTokens, location, context);
+    }
+
+    /**
+     * Decodes the line that starts at {@code start} of a block that ends at {@code limit}, its end found as it is
+     * read (as {@link #decodeRecord} over the line alone would); returns where the next line starts.
+     */
+    private int decodeLine(byte[] bytes, int start, int limit, String location, DecodeContext context) {
+        recordTokens.resetLine(bytes, start, limit);
+        readRecord(recordTokens, location, context);
+        return recordTokens.nextLineStart();
+    }
+
+    private void readRecord(ByteOtlpTokens t, String location, DecodeContext context) {
         try {
             if (t.nextToken() == null) {
                 return;
@@ -192,6 +205,10 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         if (chunk.isOverlong()) {
             rejectOverlong(linesBefore + 1, into);
             return 1;
+        }
+        if (chunk.length() <= maxRecordBytes) { // no line in it is too long: each is read once, its end found as it goes
+            return chunk.scanLines((bytes, start, limit, number) ->
+                    decodeLine(bytes, start, limit, "line " + (linesBefore + number), into));
         }
         return chunk.forEachLine((bytes, start, length, readLength, number) -> {
             if (readLength > maxRecordBytes) {

@@ -91,6 +91,64 @@ class ByteOtlpTokensTest {
         }).isInstanceOf(IOException.class).hasMessageStartingWith("at line 1, column ");
     }
 
+    /**
+     * Blocks of lines as a file holds them: JSON values (whose objects have newlines inside: a pretty-printed value
+     * broken over lines), cut values, and junk heavy in what ends or escapes a string or a literal, joined by LF or
+     * CRLF, sometimes with a stray CR or none at the end.
+     */
+    @Provide
+    Arbitrary<String> lineBlocks() {
+        Arbitrary<String> json = json();
+        Arbitrary<String> cut = json.flatMap(value -> Arbitraries.integers().between(0, value.length())
+                .map(at -> value.substring(0, at)));
+        Arbitrary<String> junk = Arbitraries.strings().withChars("\"\\{}[],:tuelrnf0123 \t\ru\u00e9").ofMaxLength(12);
+        Arbitrary<String> line = Arbitraries.oneOf(json, cut, junk, cut.map(value -> value + "\\"));
+        return Arbitraries.oneOf(Arbitraries.just("\n"), Arbitraries.just("\r\n")).flatMap(separator -> line.list()
+                .ofMinSize(1).ofMaxSize(6).flatMap(lines -> Arbitraries.of("", "\n", "\r", "\r\n")
+                        .map(ending -> String.join(separator, lines) + ending)));
+    }
+
+    /** Each line read in line mode from the block gives what reading the line alone gives: tokens, errors, columns. */
+    @Property(tries = 300)
+    void aLineReadInItsBlockReadsAsTheLineAlone(@ForAll("lineBlocks") String block) {
+        byte[] bytes = ("xx" + block).getBytes(StandardCharsets.UTF_8);
+        List<String> alone = new ArrayList<>();
+        ByteOtlpTokens t = new ByteOtlpTokens(new StringCache(64));
+        for (int from = 2; from < bytes.length; ) {
+            int newline = LineChunk.indexOf(bytes, from, bytes.length);
+            int end = newline < 0 ? bytes.length : newline;
+            int stop = end > from && bytes[end - 1] == '\r' ? end - 1 : end; // as a line reader gives the line
+            t.reset(bytes, from, stop - from);
+            from = newline < 0 ? bytes.length : newline + 1;
+            alone.add(readAll(t) + ", next line at " + from);
+        }
+        List<String> inBlock = new ArrayList<>();
+        for (int from = 2; from < bytes.length; ) {
+            t.resetLine(bytes, from, bytes.length);
+            String tokens = readAll(t);
+            from = t.nextLineStart();
+            inBlock.add(tokens + ", next line at " + from);
+        }
+        assertThat(inBlock).isEqualTo(alone);
+    }
+
+    private static String readAll(ByteOtlpTokens t) {
+        List<String> tokens = new ArrayList<>();
+        try {
+            for (JsonToken token = t.nextToken(); token != null; token = t.nextToken()) {
+                tokens.add(token + (token == JsonToken.FIELD_NAME ? "=" + t.currentName()
+                        : token.isScalarValue() ? "=" + t.text("v") : ""));
+                if (tokens.size() % 3 == 2 && token.isStructStart()) {
+                    t.skipChildren(); // some values skipped unread, as the decoder skips what it does not use
+                    tokens.add("skipped");
+                }
+            }
+        } catch (IOException e) {
+            tokens.add("error " + e.getMessage());
+        }
+        return String.join(" ", tokens);
+    }
+
     @Property(tries = 200)
     void anyPrefixOfAValidDocumentIsRefusedNotMisread(@ForAll("json") String json, @ForAll int cutSeed) throws IOException {
         if (json.length() < 2 || !(json.startsWith("{") || json.startsWith("["))) {

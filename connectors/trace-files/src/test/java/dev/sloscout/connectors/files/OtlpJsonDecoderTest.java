@@ -7,6 +7,12 @@ import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.StatusCode;
 import dev.sloscout.engine.model.TraceId;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -125,6 +131,45 @@ class OtlpJsonDecoderTest {
             assertThat(p.location()).isEqualTo("line 2");
             assertThat(p.reason()).startsWith("malformed JSON at line 1, column");
         });
+    }
+
+    /**
+     * Lines as a damaged file holds them: whole requests, requests cut anywhere (some ending in a backslash), blank
+     * lines and junk, joined by LF or CRLF; the first line whole, so that the file is read as lines.
+     */
+    @Provide
+    Arbitrary<String> damagedLines() {
+        List<String> whole = List.of(new OtlpJsonWriter().jsonLines(SPANS, 4).split("\n"));
+        Arbitrary<String> request = Arbitraries.of(whole);
+        Arbitrary<String> cut = request.flatMap(line -> Arbitraries.integers().between(0, line.length())
+                .map(at -> line.substring(0, at)));
+        Arbitrary<String> junk = Arbitraries.strings().withChars("\"\\{}[],:tru \t\r").ofMaxLength(8);
+        Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(4, request), Tuple.of(3, cut),
+                Tuple.of(1, cut.map(text -> text + "\\")), Tuple.of(1, junk));
+        return Arbitraries.of("\n", "\r\n").flatMap(separator -> line.list().ofMaxSize(8)
+                .map(lines -> whole.get(0) + separator + String.join(separator, lines)));
+    }
+
+    /** A file of lines gives the spans and problems of its lines read one by one, each alone, numbered. */
+    @Property(tries = 200)
+    void aFileOfLinesReadsAsItsLinesOneByOne(@ForAll("damagedLines") String text) {
+        List<Span> spans = new java.util.ArrayList<>();
+        List<dev.sloscout.engine.model.Problem> problems = new java.util.ArrayList<>();
+        DecodeContext alone = new DecodeContext("test.json", spans::add, problems::add, () -> false);
+        OtlpJsonDecoder decoder = new OtlpJsonDecoder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            if (!line.isBlank()) {
+                decoder.decodeRecord(bytes, 0, bytes.length, "line " + (i + 1), alone);
+            }
+        }
+
+        Decoding decoded = decode(text);
+
+        assertThat(decoded.problems).isEqualTo(problems);
+        assertThat(decoded.spans).isEqualTo(spans);
     }
 
     @Test
