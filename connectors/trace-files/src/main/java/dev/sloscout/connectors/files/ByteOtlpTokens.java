@@ -59,8 +59,17 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
     private int valueEnd;
     private boolean escaped;
 
+    /** The known name read last, and after each known name the one that came next last time (field order repeats). */
+    private int lastName = -1;
+    private final int[] nextName = newNextNames();
     private final byte[] lastTraceId = new byte[32];
     private TraceId lastTraceIdValue;
+
+    private static int[] newNextNames() {
+        int[] next = new int[256];
+        Arrays.fill(next, -1);
+        return next;
+    }
 
     ByteOtlpTokens(StringCache strings) {
         this.strings = strings;
@@ -362,12 +371,32 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
         return integral ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
     }
 
+    /**
+     * A field name: first as the name that followed the previous one last time (exporters write fields in a fixed
+     * order), taken a word at a time when the bytes are that name and its closing quote; else scanned and looked up.
+     */
     private String readName() throws IOException {
+        int expected = lastName < 0 ? -1 : nextName[lastName];
+        if (expected >= 0) {
+            int length = OtlpFieldNames.matchQuoted(expected, buf, pos + 1, end);
+            if (length >= 0) {
+                valueStart = pos + 1;
+                valueEnd = valueStart + length;
+                escaped = false;
+                pos = valueEnd + 1;
+                lastName = expected;
+                return OtlpFieldNames.nameAt(expected);
+            }
+        }
         scanString();
         if (!escaped) {
-            String known = OtlpFieldNames.lookup(buf, valueStart, valueEnd - valueStart);
-            if (known != null) {
-                return known;
+            int slot = OtlpFieldNames.slotOf(buf, valueStart, valueEnd - valueStart);
+            if (slot >= 0) {
+                if (lastName >= 0) {
+                    nextName[lastName] = slot;
+                }
+                lastName = slot;
+                return OtlpFieldNames.nameAt(slot);
             }
         }
         String decoded = decodeString();
