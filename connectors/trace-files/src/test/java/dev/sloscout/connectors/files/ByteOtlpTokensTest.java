@@ -109,7 +109,7 @@ class ByteOtlpTokensTest {
     }
 
     /** Each line read in line mode from the block gives what reading the line alone gives: tokens, errors, columns. */
-    @Property(tries = 300)
+    @Property(tries = 150)
     void aLineReadInItsBlockReadsAsTheLineAlone(@ForAll("lineBlocks") String block) {
         byte[] bytes = ("xx" + block).getBytes(StandardCharsets.UTF_8);
         List<String> alone = new ArrayList<>();
