@@ -46,7 +46,7 @@ final class LineChunk {
 
     /** What a worker does with each line when it finds the line's end itself, as it reads the line. */
     interface LineScanner {
-        /** Reads the line that starts at {@code start} (the block ends at {@code limit}); returns where the next starts. */
+        /** Reads the line from {@code start} of a block that ends at {@code limit}; returns where the next starts. */
         int line(byte[] bytes, int start, int limit, int numberInChunk);
     }
 
@@ -70,7 +70,10 @@ final class LineChunk {
         return lines;
     }
 
-    /** How many lines {@link #forEachLine} (and {@link #scanLines}) visits (counted without visiting them: a scan for newlines). */
+    /**
+     * How many lines {@link #forEachLine} (and {@link #scanLines}) visits, counted without visiting them: a scan for
+     * newlines.
+     */
     int countLines() {
         if (overlong) {
             return 1;

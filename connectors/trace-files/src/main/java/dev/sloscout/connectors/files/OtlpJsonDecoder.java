@@ -206,7 +206,7 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             rejectOverlong(linesBefore + 1, into);
             return 1;
         }
-        if (chunk.length() <= maxRecordBytes) { // no line in it is too long: each is read once, its end found as it goes
+        if (chunk.length() <= maxRecordBytes) { // no line in it is too long: each is read once, its end found then
             return chunk.scanLines((bytes, start, limit, number) ->
                     decodeLine(bytes, start, limit, "line " + (linesBefore + number), into));
         }

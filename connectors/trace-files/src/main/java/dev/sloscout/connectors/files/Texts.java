@@ -70,8 +70,8 @@ final class Texts {
     }
 
     private static NumberFormatException notAnInteger(byte[] bytes, int offset, int length) {
-        return new NumberFormatException("'" + new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8)
-                + "' is not an integer");
+        return new NumberFormatException("'" + new String(bytes, offset, length,
+                java.nio.charset.StandardCharsets.UTF_8) + "' is not an integer");
     }
 
     /** Whether {@code value * 10^8 + chunk} is within a long of the given sign. */
