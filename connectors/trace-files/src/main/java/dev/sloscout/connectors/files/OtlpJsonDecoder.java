@@ -84,6 +84,19 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         return recordTokens.nextLineStart();
     }
 
+    /**
+     * Where the next line starts when the line at {@code start} holds nothing but spaces, tabs and CRs, else -1: a
+     * file of millions of empty lines (a decompression bomb's favourite) is skipped without a tokenizer or a name
+     * for each.
+     */
+    private static int blankLineEnd(byte[] bytes, int start, int limit) {
+        int i = start;
+        while (i < limit && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r')) {
+            i++;
+        }
+        return i == limit ? limit : bytes[i] == '\n' ? i + 1 : -1;
+    }
+
     private void readRecord(ByteOtlpTokens t, String location, DecodeContext context) {
         try {
             if (t.nextToken() == null) {
@@ -207,8 +220,11 @@ public final class OtlpJsonDecoder implements TraceDecoder {
             return 1;
         }
         if (chunk.length() <= maxRecordBytes) { // no line in it is too long: each is read once, its end found then
-            return chunk.scanLines((bytes, start, limit, number) ->
-                    decodeLine(bytes, start, limit, "line " + (linesBefore + number), into));
+            return chunk.scanLines((bytes, start, limit, number) -> {
+                int blankEnd = blankLineEnd(bytes, start, limit);
+                return blankEnd >= 0 ? blankEnd
+                        : decodeLine(bytes, start, limit, "line " + (linesBefore + number), into);
+            });
         }
         return chunk.forEachLine((bytes, start, length, readLength, number) -> {
             if (readLength > maxRecordBytes) {
