@@ -26,7 +26,7 @@ class HexTest {
         return Arbitraries.oneOf(clean, stray);
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 2000)
     void sixteenDigitsAtOnceReadAsDigitByDigit(@ForAll("sixteen") byte[] digits) {
         byte[] bytes = new byte[digits.length + 3];
         System.arraycopy(digits, 0, bytes, 3, digits.length);
