@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,7 @@ class ParallelMiningTest {
      * the thread handing events out, while the stages are behind) and when services overflow the service bound.
      */
     @Property(tries = 4)
+    @Tag("slow") // ~25 s (stages stop and start at every source change and every early learn): in the slow profile
     void theCapsulesDoNotDependOnTheNumberOfMiningStages(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 12) int threads, @ForAll @IntRange(min = 2, max = 7) int stages,
             @ForAll @IntRange(min = 20, max = 2_500) int maxWaiting,
