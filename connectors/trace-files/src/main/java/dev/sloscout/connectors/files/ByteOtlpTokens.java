@@ -23,10 +23,6 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
     private static final byte OBJECT = 1;
     private static final byte ARRAY = 2;
     private static final int MAX_DEPTH = 200;
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     /** Bytes that end the fast path of a string scan: the quote, the backslash and control characters. */
     private static final boolean[] STRING_SPECIAL = new boolean[256];
 
@@ -312,11 +308,12 @@ final class ByteOtlpTokens implements OtlpJsonTokens {
      */
     private static int skipPlainStringBytes(byte[] bytes, int i, int limit) {
         while (i + 8 <= limit) {
-            long w = (long) LONGS.get(bytes, i);
+            long w = Texts.word(bytes, i);
             long quote = w ^ 0x2222222222222222L;
             long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long found = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((w - 0x2020202020202020L) & ~w);
-            found &= HIGHS;
+            long found = ((quote - Texts.ONES) & ~quote) | ((backslash - Texts.ONES) & ~backslash)
+                    | ((w - 0x2020202020202020L) & ~w);
+            found &= Texts.HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }

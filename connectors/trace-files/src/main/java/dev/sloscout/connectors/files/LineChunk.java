@@ -108,11 +108,7 @@ final class LineChunk {
         return lines;
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
 
     /**
      * The first newline at or after {@code from}, or -1: eight bytes at a time (SWAR; the lowest flagged byte is
@@ -121,8 +117,8 @@ final class LineChunk {
     static int indexOf(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long x = (long) LONGS.get(bytes, i) ^ NEWLINES;
-            long found = (x - ONES) & ~x & HIGHS;
+            long x = Texts.word(bytes, i) ^ NEWLINES;
+            long found = (x - Texts.ONES) & ~x & Texts.HIGHS;
             if (found != 0) {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }

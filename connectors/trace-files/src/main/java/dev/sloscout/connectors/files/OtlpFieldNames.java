@@ -20,8 +20,6 @@ final class OtlpFieldNames {
     private static final String[] TABLE = new String[256];
     private static final byte[][] TABLE_BYTES = new byte[256][];
     private static final long[][] TABLE_WORDS = new long[256][];
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (String name : NAMES) {
@@ -35,7 +33,7 @@ final class OtlpFieldNames {
             byte[] padded = java.util.Arrays.copyOf(TABLE_BYTES[slot], (name.length() + 7) & ~7);
             long[] words = new long[padded.length / 8];
             for (int i = 0; i < words.length; i++) {
-                words[i] = (long) LONGS.get(padded, i * 8);
+                words[i] = Texts.word(padded, i * 8);
             }
             TABLE_WORDS[slot] = words;
         }
@@ -70,21 +68,20 @@ final class OtlpFieldNames {
      * else -1: a word at a time, so a name the reader expects is taken without scanning it.
      */
     static int matchQuoted(int slot, byte[] bytes, int offset, int end) {
-        byte[] name = TABLE_BYTES[slot];
-        int length = name.length;
+        int length = TABLE[slot].length();
         long[] words = TABLE_WORDS[slot];
         if (offset + words.length * 8 > bytes.length || offset + length >= end || bytes[offset + length] != '"') {
             return -1;
         }
         int last = words.length - 1;
         for (int i = 0; i < last; i++) {
-            if ((long) LONGS.get(bytes, offset + i * 8) != words[i]) {
+            if (Texts.word(bytes, offset + i * 8) != words[i]) {
                 return -1;
             }
         }
         int tail = length - last * 8;
         long mask = tail == 8 ? -1L : (1L << (tail * 8)) - 1;
-        return ((long) LONGS.get(bytes, offset + last * 8) & mask) == words[last] ? length : -1;
+        return (Texts.word(bytes, offset + last * 8) & mask) == words[last] ? length : -1;
     }
 
     /** Every known name (for tests). */

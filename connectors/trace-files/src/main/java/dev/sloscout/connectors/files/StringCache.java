@@ -7,8 +7,6 @@ package dev.sloscout.connectors.files;
  */
 final class StringCache {
     private static final int MAX_CACHED_LENGTH = 256;
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private final String[] entries;
     /** Texts read from bytes, beside the ASCII bytes they were made from (a table apart from the characters' one). */
@@ -55,7 +53,7 @@ final class StringCache {
         long any = 0;
         long h = length;
         for (; i + 8 <= end; i += 8) {
-            long word = (long) LONGS.get(bytes, i);
+            long word = Texts.word(bytes, i);
             any |= word;
             h = (h ^ word) * MIX;
         }
@@ -64,7 +62,7 @@ final class StringCache {
             tail = tail << 8 | (bytes[k] & 0xFF);
         }
         any |= tail;
-        if ((any & 0x8080808080808080L) != 0) {
+        if ((any & Texts.HIGHS) != 0) {
             return new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8);
         }
         h = (h ^ tail) * MIX;

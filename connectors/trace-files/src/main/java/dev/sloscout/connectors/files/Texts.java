@@ -21,10 +21,17 @@ final class Texts {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
+    /** A one in every byte of a word, and every byte's high bit: the masks of the eight-bytes-at-a-time scans. */
+    static final long ONES = 0x0101010101010101L;
+    static final long HIGHS = 0x8080808080808080L;
+    private static final long ZEROS = 0x3030303030303030L;
     private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long HIGHS = 0x8080808080808080L;
+
+    /** Eight bytes from {@code at} as one word, the first in its lowest byte (the word the scans here test). */
+    static long word(byte[] bytes, int at) {
+        return (long) LITTLE_ENDIAN_LONGS.get(bytes, at);
+    }
 
     /**
      * Parses a decimal long from ASCII bytes without allocating; same rules as the char version. Digits after the
@@ -55,7 +62,7 @@ final class Texts {
             throw notAnInteger(bytes, offset, length);
         }
         for (; i < end; i += 8) {
-            long eight = (long) LITTLE_ENDIAN_LONGS.get(bytes, i);
+            long eight = word(bytes, i);
             if ((((eight + 0x4646464646464646L) | (eight - ZEROS)) & HIGHS) != 0) { // a byte below '0' or above '9'
                 throw notAnInteger(bytes, offset, length);
             }
