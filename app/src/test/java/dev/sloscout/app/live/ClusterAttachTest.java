@@ -11,9 +11,7 @@ import dev.sloscout.pipeline.stream.StreamJob;
 import dev.sloscout.pipeline.stream.StreamSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,13 +50,12 @@ class ClusterAttachTest {
             }
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrap());
-            try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
-                    new ByteArraySerializer())) {
-                for (List<Span> trace : traces) {
-                    out.send(new ProducerRecord<>("otlp_spans", new OtlpJsonWriter().request(trace, false)
-                            .getBytes(StandardCharsets.UTF_8)));
-                }
+            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+            for (List<Span> trace : traces) {
+                records.add(new ProducerRecord<>("otlp_spans", new OtlpJsonWriter().request(trace, false)
+                        .getBytes(StandardCharsets.UTF_8)));
             }
+            DemoDump.sendAll(p, records);
             DemoDump.produceLogs(kafka.bootstrap(), "otlp_logs", logs, 50);
             StreamSettings settings = StreamSettings.defaults(kafka.bootstrap(), "otlp_spans", "attach", "job.",
                     dir.resolve("state")).withTimes(Duration.ofSeconds(1), Duration.ofSeconds(2),

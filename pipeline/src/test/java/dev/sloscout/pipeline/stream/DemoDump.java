@@ -13,8 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** A day of the demo shop's traffic as the stream job's tests put it on a spans topic (and its logs on a logs topic). */
@@ -56,25 +61,54 @@ public final class DemoDump {
         p.put("bootstrap.servers", bootstrap);
         OtlpJsonLogWriter writer = new OtlpJsonLogWriter();
         Map<String, List<DemoLog>> pending = new LinkedHashMap<>();
-        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (DemoLog log : logs) {
-                List<DemoLog> mine = pending.computeIfAbsent(log.service(), k -> new ArrayList<>());
-                mine.add(log);
-                if (mine.size() == batch) {
-                    send(out, topic, writer, log.service(), mine);
-                }
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (DemoLog log : logs) {
+            List<DemoLog> mine = pending.computeIfAbsent(log.service(), k -> new ArrayList<>());
+            mine.add(log);
+            if (mine.size() == batch) {
+                records.add(record(topic, writer, log.service(), mine));
             }
-            pending.forEach((service, rest) -> send(out, topic, writer, service, rest));
         }
+        pending.forEach((service, rest) -> {
+            if (!rest.isEmpty()) {
+                records.add(record(topic, writer, service, rest));
+            }
+        });
+        sendAll(p, records);
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> out, String topic, OtlpJsonLogWriter writer,
-            String service, List<DemoLog> records) {
-        if (!records.isEmpty()) {
-            out.send(new ProducerRecord<>(topic, service.getBytes(StandardCharsets.UTF_8),
-                    writer.request(records).getBytes(StandardCharsets.UTF_8)));
-            records.clear();
+    private static ProducerRecord<byte[], byte[]> record(String topic, OtlpJsonLogWriter writer, String service,
+            List<DemoLog> logs) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, service.getBytes(StandardCharsets.UTF_8),
+                writer.request(logs).getBytes(StandardCharsets.UTF_8));
+        logs.clear();
+        return record;
+    }
+
+    /**
+     * Writes the records and waits until the broker has every one: a send that failed (a topic's leader moving while
+     * it is created can leave an idempotent producer failing every later batch) fails here with its reason, instead
+     * of a test waiting for records that were never written ({@code flush} does not report failed sends).
+     */
+    public static void sendAll(Properties producer, List<ProducerRecord<byte[], byte[]>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(producer, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                sent.add(out.send(record));
+            }
+            out.flush();
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("record " + i + " of " + sent.size() + " to "
+                            + records.get(i).topic() + " not written", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing to " + records.get(i).topic(), e);
+                }
+            }
         }
     }
 
@@ -100,14 +134,13 @@ public final class DemoDump {
             Long timestamp) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
-        try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            int partition = 0;
-            for (List<Span> trace : traces) {
-                for (byte[] record : records(trace)) {
-                    out.send(new ProducerRecord<>(topic, partition++ % partitions, timestamp, null, record));
-                }
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        int partition = 0;
+        for (List<Span> trace : traces) {
+            for (byte[] record : records(trace)) {
+                records.add(new ProducerRecord<>(topic, partition++ % partitions, timestamp, null, record));
             }
         }
+        sendAll(p, records);
     }
 }

@@ -13,16 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -83,11 +82,11 @@ class StreamEquivalenceTest {
         // each trace in two records, the way a collector's batches cut traces: they land on different partitions
         DemoDump.produce(kafka.bootstrap(), topic, PARTITIONS, traces, null);
         DemoDump.produceLogs(kafka.bootstrap(), "otlp_logs", logs, 50);
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            for (int i = 0; i < bad.size(); i++) {
-                producer.send(new ProducerRecord<>(topic, badPartitions[i], null, bad.get(i)));
-            }
+        List<ProducerRecord<byte[], byte[]>> badRecords = new ArrayList<>();
+        for (int i = 0; i < bad.size(); i++) {
+            badRecords.add(new ProducerRecord<>(topic, badPartitions[i], null, bad.get(i)));
         }
+        DemoDump.sendAll(producerSettings(), badRecords);
 
         StreamSettings settings = new StreamSettings(kafka.bootstrap(), topic, "equivalence", "out.",
                 dir.resolve("state-1"), 1, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20),
@@ -163,9 +162,9 @@ class StreamEquivalenceTest {
         return last;
     }
 
-    private static KafkaProducer<byte[], byte[]> producer() {
+    private static Properties producerSettings() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap());
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return props;
     }
 }
