@@ -24,29 +24,44 @@ import java.util.Locale;
  * <p>Usage: {@code JourneyThroughputBench [spans=1000000] [rounds=15]}.
  */
 public final class JourneyThroughputBench {
+    /** The traces {@link #prepare} assembled, for {@link #round}. */
+    private static List<Trace> traces;
+
     private JourneyThroughputBench() {
     }
 
     public static void main(String[] args) throws IOException {
         int spans = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        List<Trace> traces = new ArrayList<>();
-        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, traces::add);
-        new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), 1)
-                .read("bench", new ByteArrayInputStream(IngestThroughputBench.generate(spans)));
-        assembler.finish();
+        prepare(String.valueOf(spans));
         double[] nanosPerTrace = new double[rounds];
         for (int round = -3; round < rounds; round++) { // three warm-up rounds
-            long start = System.nanoTime();
-            JourneyDiscovery discovery = new JourneyDiscovery();
-            traces.forEach(discovery::onTrace);
-            new SliCatalog(MetricsProfile.DEFAULTS).candidates(discovery.build());
+            double nanos = round();
             if (round >= 0) {
-                nanosPerTrace[round] = (System.nanoTime() - start) / (double) traces.size();
+                nanosPerTrace[round] = nanos;
             }
         }
         Arrays.sort(nanosPerTrace);
         System.out.printf(Locale.ROOT, "%,d traces (%,d spans): journeys + SLIs median %.0f ns per trace, best %.0f%n",
                 traces.size(), spans, nanosPerTrace[rounds / 2], nanosPerTrace[0]);
+    }
+
+    /** Generates the ingest bench's input of {@code spans} spans, decodes it and keeps its assembled traces. */
+    public static void prepare(String spans) throws IOException {
+        List<Trace> assembled = new ArrayList<>();
+        TraceAssembler assembler = new TraceAssembler(AssemblySettings.DEFAULTS, assembled::add);
+        new TraceFileReader(assembler, p -> { }, () -> false, InputStream.nullInputStream(), 1)
+                .read("bench", new ByteArrayInputStream(IngestThroughputBench.generate(Integer.parseInt(spans))));
+        assembler.finish();
+        traces = assembled;
+    }
+
+    /** One round: journeys and SLI candidates of the prepared traces; nanoseconds per trace. */
+    public static double round() {
+        long start = System.nanoTime();
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        traces.forEach(discovery::onTrace);
+        new SliCatalog(MetricsProfile.DEFAULTS).candidates(discovery.build());
+        return (System.nanoTime() - start) / (double) traces.size();
     }
 }
