@@ -14,6 +14,6 @@ trap 'git -C "$root" worktree remove --force "$base"' EXIT
 (cd "$base" && mvn -q -B compile -pl engine)
 deps="$module/target/classes:$module/target/test-classes:$(tr ':' '\n' < "$module/target/bench.classpath" \
   | grep -v '/slo-scout-engine-' | paste -sd:)"
-${PIN-taskset -c 0} java -Xms6g -Xmx6g -XX:+AlwaysPreTouch -cp "$module/target/test-classes" \
-  dev.sloscout.connectors.files.bench.AbRunner dev.sloscout.connectors.files.bench.JourneyThroughputBench \
+${PIN-taskset -c 0} java -Xms6g -Xmx6g -XX:+AlwaysPreTouch -cp "$root/engine/target/test-classes" \
+  dev.sloscout.engine.bench.AbRunner dev.sloscout.connectors.files.bench.JourneyThroughputBench \
   "${2:-15}" "${3:-1000000}" "$base/engine/target/classes:$deps" "$root/engine/target/classes:$deps"

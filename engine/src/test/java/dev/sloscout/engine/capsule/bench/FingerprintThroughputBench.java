@@ -69,6 +69,51 @@ public final class FingerprintThroughputBench {
         }
     }
 
+    /** The corpus {@link #prepare} read, for {@link #round}. */
+    private static List<String[]> prepared;
+    private static long preparedLines;
+
+    /**
+     * Reads the corpus for {@link #round} ({@code LINES[:LOGHUB_DIR]}, the directory {@code ../shared/data/loghub} by
+     * default): what {@code AbRunner} calls to compare two builds in one JVM.
+     */
+    public static void prepare(String argument) throws IOException {
+        String[] parts = argument.split(":", 2);
+        prepared = corpus(Path.of(parts.length > 1 ? parts[1] : "../shared/data/loghub"), Integer.parseInt(parts[0]));
+        preparedLines = prepared.stream().mapToLong(system -> system.length).sum();
+    }
+
+    /** One round of the capsule accumulator at one thread over the prepared corpus: nanoseconds per line. */
+    public static double round() {
+        long start = System.nanoTime();
+        accumulate(prepared, 1, CapsuleAccumulator.miningStages(1));
+        return (System.nanoTime() - start) / (double) preparedLines;
+    }
+
+    /**
+     * The corpus through a capsule accumulator of {@code threads} workers and {@code stages} mining stages: one system
+     * after the other (a log file per service), or with {@code -Dbench.interleave=N} in blocks of N lines taking turns
+     * (one file or topic carrying every service, as OTLP log exports do). Returns the capsules found.
+     */
+    private static int accumulate(List<String[]> corpus, int threads, int stages) {
+        CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), id -> null, java.time.Clock.systemUTC(),
+                CapsuleAccumulator.DEFAULT_MAX_SERVICES, dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES,
+                threads, stages);
+        int block = Integer.getInteger("bench.interleave", Integer.MAX_VALUE);
+        int longest = corpus.stream().mapToInt(system -> system.length).max().orElse(0);
+        for (int from = 0; from < longest; from += block) {
+            for (int s = 0; s < corpus.size(); s++) {
+                String service = "system-" + s;
+                String[] system = corpus.get(s);
+                int to = (int) Math.min(system.length, (long) from + block);
+                for (int i = from; i < to; i++) {
+                    capsules.accept(LogEvent.rawLine(service + ".log", i + 1, service, system[i]));
+                }
+            }
+        }
+        return capsules.capsules().size();
+    }
+
     /**
      * The capsule accumulator as the pipeline runs it (one service per system, layouts learnt from the first lines,
      * statistics and samples per capsule), at each thread count; rounds interleave the thread counts, and the speed-up
@@ -86,24 +131,7 @@ public final class FingerprintThroughputBench {
                 int threads = Integer.parseInt(counts[0]);
                 int stages = counts.length == 1 ? CapsuleAccumulator.miningStages(threads)
                         : Integer.parseInt(counts[1]);
-                CapsuleAccumulator capsules = new CapsuleAccumulator(new Redactor(), id -> null,
-                        java.time.Clock.systemUTC(), CapsuleAccumulator.DEFAULT_MAX_SERVICES,
-                        dev.sloscout.engine.capsule.TemplateMiner.DEFAULT_MAX_TEMPLATES, threads, stages);
-                // one system after the other (a log file per service), or with -Dbench.interleave=N in blocks of
-                // N lines taking turns (one file or topic carrying every service, as OTLP log exports do)
-                int block = Integer.getInteger("bench.interleave", Integer.MAX_VALUE);
-                int longest = corpus.stream().mapToInt(system -> system.length).max().orElse(0);
-                for (int from = 0; from < longest; from += block) {
-                    for (int s = 0; s < corpus.size(); s++) {
-                        String service = "system-" + s;
-                        String[] system = corpus.get(s);
-                        int to = (int) Math.min(system.length, (long) from + block);
-                        for (int i = from; i < to; i++) {
-                            capsules.accept(LogEvent.rawLine(service + ".log", i + 1, service, system[i]));
-                        }
-                    }
-                }
-                int found = capsules.capsules().size();
+                int found = accumulate(corpus, threads, stages);
                 if (round >= 0) {
                     long wall = System.nanoTime() - start;
                     long cpu = PROCESS.getProcessCpuTime() - processCpu;
