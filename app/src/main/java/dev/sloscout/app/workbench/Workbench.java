@@ -34,7 +34,10 @@ import dev.sloscout.app.slostudio.SloStudioView;
 import dev.sloscout.app.slostudio.SloStudioViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Cursor;
 import javafx.scene.Scene;
+import javafx.scene.input.InputEvent;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -165,7 +168,10 @@ public final class Workbench {
             return;
         }
         model.statusProperty().set("Closing: finishing the work in flight and closing the workspace...");
-        window.setDisable(true);
+        // input is refused from here on; disabling the window instead restyles every node in it on the FX thread
+        // (90-130 ms measured on one busy core), just as the user waits for the window to go
+        scene.addEventFilter(InputEvent.ANY, Event::consume);
+        scene.setCursor(Cursor.WAIT);
         close().orTimeout(CLOSING_SHOWN_AT_MOST.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, failure) -> {
             if (failure != null) {
                 System.err.println("slo-scout: the workspace is still closing after " + CLOSING_SHOWN_AT_MOST.toSeconds()

@@ -12,6 +12,9 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.event.Event;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -131,8 +134,15 @@ class WorkbenchUiTest {
         assertThat(waits.longestOutsideStalls()).isLessThan(Duration.ofMillis(100));
 
         try (FxPing ping = FxPing.every(Duration.ofMillis(10))) { // the user closes the window
-            WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)))
-                    .get(10, TimeUnit.SECONDS);
+            String typedWhileClosing = WaitForAsyncUtils.asyncFx(() -> {
+                stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+                TextField search = (TextField) stage.getScene().lookup("#global-search");
+                search.clear();
+                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_TYPED, "x", "", KeyCode.UNDEFINED, false, false,
+                        false, false));
+                return search.getText();
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(typedWhileClosing).as("input refused while closing").isEmpty();
             assertThat(robot.lookup("#status").queryLabeled().getText()).startsWith("Closing:");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
             waits = ping.waits();
