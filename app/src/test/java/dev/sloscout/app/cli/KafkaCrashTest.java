@@ -9,9 +9,8 @@ import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import dev.sloscout.pipeline.stream.DemoDump;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,17 +58,11 @@ class KafkaCrashTest {
             // once, counted once after the duplicate rule).
             p.put("enable.idempotence", "false");
             p.put("acks", "all");
-            try (KafkaProducer<byte[], byte[]> out = new KafkaProducer<>(p, new ByteArraySerializer(),
-                    new ByteArraySerializer())) {
-                List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-                for (List<Span> trace : traces) { // one trace per record, all on the topic before anyone reads
-                    sent.add(out.send(new ProducerRecord<>("otlp_spans", OtlpProtoWriter.bare(trace))));
-                }
-                out.flush();
-                for (java.util.concurrent.Future<?> record : sent) {
-                    record.get(60, TimeUnit.SECONDS); // a record that was not written fails here, saying why
-                }
+            List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
+            for (List<Span> trace : traces) { // one trace per record, all on the topic before anyone reads
+                written.add(new ProducerRecord<>("otlp_spans", OtlpProtoWriter.bare(trace)));
             }
+            DemoDump.sendAll(p, written); // a record that was not written fails here, saying why
 
             Path first = dir.resolve("first.jsonl");
             Process victim = consumer(kafka);
