@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;
+import dev.sloscout.pipeline.bundle.Promtool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +72,12 @@ class HostileInputTest {
         CliRun run = CliRun.of("analyze", file.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("promtool test rules").doesNotContain("FAILED");
+        assertThat(run.out()).doesNotContain("FAILED");
+        if (Promtool.find() != null || System.getenv("CI") != null) { // CI installs it: there, its absence fails
+            assertThat(run.out()).contains("promtool test rules");
+        } else {
+            assertThat(run.out()).contains("promtool not on the PATH");
+        }
         // Grafana substitutes $name in queries and titles; the rule generator {{.window}} in queries
         try (Stream<Path> files = Files.walk(out.resolve("grafana"))) {
             for (Path dashboard : files.filter(Files::isRegularFile).toList()) {
