@@ -1,6 +1,7 @@
 package dev.sloscout.app.shell;
 
 import dev.sloscout.app.fx.BackgroundTasks;
+import dev.sloscout.app.fx.IdentityProperty;
 import dev.sloscout.app.fx.Notifier;
 
 import dev.sloscout.pipeline.Analysis;
@@ -40,7 +41,7 @@ public final class MainViewModel {
     private final Set<Path> openSources = new LinkedHashSet<>();
     private Double demoScale;
     private final ObservableList<SourceRow> sources = FXCollections.observableArrayList();
-    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+    private final ObjectProperty<Analysis> analysis = new IdentityProperty<>(); // compared by identity: see there
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final BooleanProperty analysing = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Open trace or log files (Ctrl+O), a folder, or the demo.");
