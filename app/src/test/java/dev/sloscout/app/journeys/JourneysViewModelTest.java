@@ -6,6 +6,8 @@ import dev.sloscout.engine.journey.Journey;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneysViewModelTest {
@@ -23,6 +25,26 @@ class JourneysViewModelTest {
         assertThat(vm.samples()).isNotEmpty();
         assertThat(vm.waterfallProperty().get()).as("the first kept sample is shown").isNotNull();
         assertThat(vm.detailsProperty().get()).contains(first.name()).contains("p99");
+    }
+
+    @Test
+    void aNewAnalysisWithEqualJourneysStillRefreshesTheSelectedJourney() {
+        SimpleObjectProperty<Analysis> analysis = new SimpleObjectProperty<>(demo);
+        JourneysViewModel vm = new JourneysViewModel(analysis);
+        JourneyRow before = vm.selectedProperty().get();
+        assertThat(vm.waterfallProperty().get()).isNotNull();
+
+        // the same journeys (equal, even the same objects), but the whole traces are no longer kept
+        analysis.set(new Analysis(demo.sources(), demo.summary(), demo.report(), demo.candidates(), demo.capsules(),
+                demo.logEvents(), Map.of(), demo.problems(), demo.cancelled(), demo.metricHistories(),
+                demo.traceSources(), demo.logSources(), demo.logProblems(), demo.redactions(), demo.losses(),
+                demo.dataQuality()));
+
+        JourneyRow after = vm.selectedProperty().get();
+        assertThat(after).as("a row of the new analysis").isNotSameAs(before).isNotEqualTo(before);
+        assertThat(after.id()).as("the user's journey stays selected").isEqualTo(before.id());
+        assertThat(vm.samples()).isNotEmpty().noneMatch(JourneysViewModel.SampleTrace::kept);
+        assertThat(vm.waterfallProperty().get()).as("no kept trace left to draw").isNull();
     }
 
     @Test
