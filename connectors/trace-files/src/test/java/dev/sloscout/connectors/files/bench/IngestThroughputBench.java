@@ -39,7 +39,9 @@ import java.util.Random;
  * {@code -Dbench.prepare=false}). With
  * {@code -Dbench.shards=N} (a power of two) assembly runs on N shard threads ({@link ShardedTraceAssembler}) and the
  * counting or the analysis on its merging thread, as the pipeline does from four threads on. {@code -Dbench.only=P}
- * runs only the measurements whose name starts with P (to profile one alone).
+ * runs only the measurements whose name starts with P (to profile one alone). With {@code -Dbench.routes=true} each
+ * trace's entry span also carries {@code http.route} and {@code http.request.method}, as OTel's HTTP server spans do
+ * (journeys then name it by its route).
  */
 public final class IngestThroughputBench {
     private IngestThroughputBench() {
@@ -330,12 +332,23 @@ public final class IngestThroughputBench {
         return out.toByteArray();
     }
 
+    private static dev.sloscout.engine.model.Attributes entryAttributes(boolean routes) {
+        dev.sloscout.engine.model.Attributes.Builder attributes = dev.sloscout.engine.model.Attributes.builder()
+                .put(dev.sloscout.engine.model.SpanAttributes.HTTP_RESPONSE_STATUS_CODE, 200L);
+        if (routes) {
+            attributes.put(dev.sloscout.engine.model.SpanAttributes.HTTP_ROUTE, "/api/products/{id}")
+                    .put(dev.sloscout.engine.model.SpanAttributes.HTTP_REQUEST_METHOD, "GET");
+        }
+        return attributes.build();
+    }
+
     /** Streams the generated lines, so inputs larger than the heap can be written. */
     static void generate(long spans, java.io.OutputStream out) throws IOException {
         Random random = new Random(1);
         List<Span> batch = new ArrayList<>(100);
         OtlpJsonWriter writer = new OtlpJsonWriter();
         String[] services = {"frontend", "cart", "checkout", "payment", "catalog", "currency", "shipping", "email"};
+        boolean routes = Boolean.getBoolean("bench.routes");
         long produced = 0;
         long traceNumber = 0;
         while (produced < spans) {
@@ -350,9 +363,7 @@ public final class IngestThroughputBench {
                         .name(i == 0 ? "GET /api/products/{id}" : "hipstershop.Service/Call" + (i % 4))
                         .kind(i == 0 ? dev.sloscout.engine.model.SpanKind.SERVER : dev.sloscout.engine.model.SpanKind.CLIENT)
                         .startEpochNanos(start + i * 1000L).endEpochNanos(start + i * 1000L + 50_000 + random.nextInt(900_000))
-                        .attributes(i == 0 ? dev.sloscout.engine.model.Attributes.builder()
-                                .put(dev.sloscout.engine.model.SpanAttributes.HTTP_RESPONSE_STATUS_CODE, 200L).build()
-                                : dev.sloscout.engine.model.Attributes.EMPTY)
+                        .attributes(i == 0 ? entryAttributes(routes) : dev.sloscout.engine.model.Attributes.EMPTY)
                         .build());
                 if (batch.size() == 100) {
                     out.write(writer.request(batch, false).getBytes(StandardCharsets.UTF_8));
