@@ -31,17 +31,58 @@ public final class OperationNames {
 
     /** The operation of a span as a template: route or RPC method when the span carries them, else its name. */
     public static String template(Span span) {
+        return template(span, DIRECT);
+    }
+
+    /** How a template is made from each of its sources: {@link OperationTemplates} remembers what it made. */
+    interface Makers {
+        /** From {@code http.route} (not blank) and {@code http.request.method} (null when absent). */
+        String http(String method, String route);
+
+        /** From {@code rpc.service} and {@code rpc.method}. */
+        String rpc(String service, String method);
+
+        /** From the span's name. */
+        String name(String name);
+    }
+
+    private static final Makers DIRECT = new Makers() {
+        @Override
+        public String http(String method, String route) {
+            return httpTemplate(method, route);
+        }
+
+        @Override
+        public String rpc(String service, String method) {
+            return rpcTemplate(service, method);
+        }
+
+        @Override
+        public String name(String name) {
+            return normalise(name);
+        }
+    };
+
+    /** {@link #template(Span)}, each template made by {@code makers}. */
+    static String template(Span span, Makers makers) {
         String route = span.attributes().get(SpanAttributes.HTTP_ROUTE);
         if (route != null && !route.isBlank()) {
-            String method = span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
-            return method == null ? route : method.toUpperCase(Locale.ROOT) + " " + route;
+            return makers.http(span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD), route);
         }
         String rpcMethod = span.attributes().get(SpanAttributes.RPC_METHOD);
         String rpcService = span.attributes().get(SpanAttributes.RPC_SERVICE);
         if (rpcMethod != null && rpcService != null && !span.name().contains(rpcMethod)) {
-            return rpcService + "/" + rpcMethod;
+            return makers.rpc(rpcService, rpcMethod);
         }
-        return normalise(span.name());
+        return makers.name(span.name());
+    }
+
+    static String httpTemplate(String method, String route) {
+        return method == null ? route : method.toUpperCase(Locale.ROOT) + " " + route;
+    }
+
+    static String rpcTemplate(String service, String method) {
+        return service + "/" + method;
     }
 
     /** Replaces the variable parts of a name: query strings go, path segments that are ids become placeholders. */
