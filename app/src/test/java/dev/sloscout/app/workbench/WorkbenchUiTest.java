@@ -290,13 +290,16 @@ class WorkbenchUiTest {
         robot.clickOn("#export");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.isDirectory(exportTo.resolve("prometheus/rules")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.artifacts().statusProperty().get().contains("exported"));
+        // the status is set first in the FX runnable that then starts promtool: let it finish before reading the rest
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(Files.readString(home.resolve("policy-audit.jsonl"))).contains("\"rule\":\"override\"")
                 .contains("demo export agreed with the team");
         try (var files = Files.walk(exportTo)) {
             assertThat(files.filter(Files::isRegularFile).count())
                     .isEqualTo(robot.lookup("#artifact-files").queryListView().getItems().size());
         }
-        assertThat(workbench.artifacts().validation()).anyMatch(v -> v.startsWith("promtool"));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> List.copyOf(workbench.artifacts().validation()))
+                .get(10, TimeUnit.SECONDS)).anyMatch(v -> v.startsWith("promtool"));
         assertThat(workbench.artifacts().diffSummaryProperty().get()).startsWith("Unchanged since the export");
     }
 
