@@ -1,6 +1,5 @@
 package dev.sloscout.engine.trace;
 
-import java.util.Arrays;
 
 /** An open-addressing set of longs without boxing; zero is stored out of band. */
 final class LongHashSet {
@@ -45,20 +44,22 @@ final class LongHashSet {
         }
     }
 
-    /** The members, sorted, for compact storage and binary search. */
-    long[] toSortedArray() {
-        long[] out = new long[size + (hasZero ? 1 : 0)];
-        int n = 0;
+    /** How many members. */
+    int size() {
+        return size + (hasZero ? 1 : 0);
+    }
+
+    /** Copies the members, in no particular order, into {@code dest} from {@code at} on ({@link #size()} of them). */
+    void copyTo(long[] dest, int at) {
+        int n = at;
         for (long v : table) {
             if (v != 0) {
-                out[n++] = v;
+                dest[n++] = v;
             }
         }
         if (hasZero) {
-            out[n] = 0;
+            dest[n] = 0;
         }
-        Arrays.sort(out);
-        return out;
     }
 
     private static boolean insert(long[] table, long value) {

@@ -6,7 +6,6 @@ import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.model.TraceId;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -43,7 +42,6 @@ final class TraceBuckets {
     private final Bucket[] buckets;
     private final List<Bucket> owned = new ArrayList<>();
     private final long maxOpenSpansPerBucket;
-    private final long rememberedSpansPerBucket;
     private final List<OpenTrace> closing = new ArrayList<>();
     private Bucket lastAdded;
 
@@ -62,15 +60,15 @@ final class TraceBuckets {
             throw new IllegalArgumentException("shard " + shard + " of " + shards + " over " + count + " buckets");
         }
         this.bucketBits = Integer.numberOfTrailingZeros(count);
-        this.buckets = new Bucket[count];
-        for (int b = shard; b < count; b += shards) {
-            buckets[b] = new Bucket();
-            owned.add(buckets[b]);
-        }
         this.maxOpenSpansPerBucket = settings.maxOpenSpans() / count;
         // at least one fingerprint per bucket when any are remembered at all
-        this.rememberedSpansPerBucket = settings.rememberedSpans() == 0 ? 0
+        long rememberedSpansPerBucket = settings.rememberedSpans() == 0 ? 0
                 : Math.max(1, settings.rememberedSpans() / count);
+        this.buckets = new Bucket[count];
+        for (int b = shard; b < count; b += shards) {
+            buckets[b] = new Bucket(rememberedSpansPerBucket);
+            owned.add(buckets[b]);
+        }
     }
 
     /**
@@ -112,7 +110,7 @@ final class TraceBuckets {
                     duplicateSpans++;
                     return false;
                 }
-                trace = new OpenTrace(id, bucket, bucket.closed.containsKey(id));
+                trace = new OpenTrace(id, bucket, !bucket.closed.isEmpty() && bucket.closed.contains(id));
             }
             bucket.active.put(id, trace);
         }
@@ -234,7 +232,7 @@ final class TraceBuckets {
         trace.open = false;
         openSpans -= trace.spans.size();
         trace.bucket.openSpans -= trace.spans.size();
-        trace.bucket.remember(trace, rememberedSpansPerBucket);
+        trace.bucket.remember(trace);
         if (!trace.spans.isEmpty()) {
             closures.closed(new Trace(trace.id, trace.spans, trace.latePart ? Trace.Completion.LATE_PART : completion),
                     trace.lastTick);
@@ -264,38 +262,24 @@ final class TraceBuckets {
     private static final class Bucket {
         final LinkedHashMap<TraceId, OpenTrace> active = new LinkedHashMap<>(256, 0.75f, true);
         final LinkedHashMap<TraceId, OpenTrace> waitingForRoot = new LinkedHashMap<>();
-        final LinkedHashMap<TraceId, long[]> closed = new LinkedHashMap<>();
+        /** Fingerprints of closed traces, at most this bucket's share of the remembered spans (none when 0). */
+        final long rememberedSpans;
+        final ClosedTraces closed;
         OpenTrace lastTouched;
-        long rememberedFingerprints;
         long openSpans;
 
-        boolean isClosedDuplicate(TraceId id, long fingerprint) {
-            if (closed.isEmpty()) {
-                return false;
-            }
-            long[] closedFingerprints = closed.get(id);
-            return closedFingerprints != null && Arrays.binarySearch(closedFingerprints, fingerprint) >= 0;
+        Bucket(long rememberedSpans) {
+            this.rememberedSpans = rememberedSpans;
+            this.closed = new ClosedTraces(rememberedSpans);
         }
 
-        void remember(OpenTrace trace, long bound) {
-            if (bound == 0) {
-                return;
-            }
-            long[] fingerprints = trace.fingerprints.toSortedArray();
-            long[] earlier = closed.remove(trace.id);
-            if (earlier != null) {
-                rememberedFingerprints -= earlier.length;
-                long[] merged = Arrays.copyOf(earlier, earlier.length + fingerprints.length);
-                System.arraycopy(fingerprints, 0, merged, earlier.length, fingerprints.length);
-                Arrays.sort(merged);
-                fingerprints = merged;
-            }
-            closed.put(trace.id, fingerprints);
-            rememberedFingerprints += fingerprints.length;
-            Iterator<long[]> it = closed.values().iterator();
-            while (rememberedFingerprints > bound && it.hasNext()) {
-                rememberedFingerprints -= it.next().length;
-                it.remove();
+        boolean isClosedDuplicate(TraceId id, long fingerprint) {
+            return !closed.isEmpty() && closed.isDuplicate(id, fingerprint);
+        }
+
+        void remember(OpenTrace trace) {
+            if (rememberedSpans > 0) {
+                closed.remember(trace.id, trace.fingerprints);
             }
         }
     }
