@@ -56,8 +56,14 @@ final class ClosedTraces {
                 && Arrays.binarySearch(fingerprints, starts[record], starts[record] + lengths[record], fingerprint) >= 0;
     }
 
-    /** Remembers a closed trace's fingerprints (with those of its earlier parts), then forgets past the bound. */
+    /**
+     * Remembers a closed trace's fingerprints (with those of its earlier parts), then forgets past the bound; nothing
+     * when the bound is 0.
+     */
     void remember(TraceId id, LongHashSet traceFingerprints) {
+        if (bound == 0) {
+            return;
+        }
         int earlier = find(id.high(), id.low());
         int earlierLength = earlier < 0 ? 0 : lengths[earlier];
         int length = earlierLength + traceFingerprints.size();
@@ -139,6 +145,9 @@ final class ClosedTraces {
 
     /** The record of a remembered trace, or -1. */
     private int find(long high, long low) {
+        if (live == 0) {
+            return -1; // the common case early on and with nothing remembered: no hash
+        }
         int mask = slots.length - 1;
         for (int i = home(high, low); slots[i] != 0; i = (i + 1) & mask) {
             int record = slots[i] - 1;

@@ -1,6 +1,5 @@
 package dev.sloscout.engine.trace;
 
-
 /** An open-addressing set of longs without boxing; zero is stored out of band. */
 final class LongHashSet {
     private long[] table;

@@ -106,15 +106,15 @@ final class TraceBuckets {
         if (trace == null) {
             trace = bucket.waitingForRoot.isEmpty() ? null : bucket.waitingForRoot.remove(id);
             if (trace == null) {
-                if (bucket.isClosedDuplicate(id, fingerprint)) {
+                if (bucket.closed.isDuplicate(id, fingerprint)) {
                     duplicateSpans++;
                     return false;
                 }
-                trace = new OpenTrace(id, bucket, !bucket.closed.isEmpty() && bucket.closed.contains(id));
+                trace = new OpenTrace(id, bucket, bucket.closed.contains(id));
             }
             bucket.active.put(id, trace);
         }
-        if (trace.latePart && bucket.isClosedDuplicate(id, fingerprint)) {
+        if (trace.latePart && bucket.closed.isDuplicate(id, fingerprint)) {
             duplicateSpans++;
             return false;
         }
@@ -232,7 +232,7 @@ final class TraceBuckets {
         trace.open = false;
         openSpans -= trace.spans.size();
         trace.bucket.openSpans -= trace.spans.size();
-        trace.bucket.remember(trace);
+        trace.bucket.closed.remember(trace.id, trace.fingerprints);
         if (!trace.spans.isEmpty()) {
             closures.closed(new Trace(trace.id, trace.spans, trace.latePart ? Trace.Completion.LATE_PART : completion),
                     trace.lastTick);
@@ -262,25 +262,13 @@ final class TraceBuckets {
     private static final class Bucket {
         final LinkedHashMap<TraceId, OpenTrace> active = new LinkedHashMap<>(256, 0.75f, true);
         final LinkedHashMap<TraceId, OpenTrace> waitingForRoot = new LinkedHashMap<>();
-        /** Fingerprints of closed traces, at most this bucket's share of the remembered spans (none when 0). */
-        final long rememberedSpans;
+        /** Fingerprints of closed traces, at most this bucket's share of the remembered spans. */
         final ClosedTraces closed;
         OpenTrace lastTouched;
         long openSpans;
 
         Bucket(long rememberedSpans) {
-            this.rememberedSpans = rememberedSpans;
             this.closed = new ClosedTraces(rememberedSpans);
-        }
-
-        boolean isClosedDuplicate(TraceId id, long fingerprint) {
-            return !closed.isEmpty() && closed.isDuplicate(id, fingerprint);
-        }
-
-        void remember(OpenTrace trace) {
-            if (rememberedSpans > 0) {
-                closed.remember(trace.id, trace.fingerprints);
-            }
         }
     }
 
