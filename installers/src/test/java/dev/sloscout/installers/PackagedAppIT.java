@@ -47,7 +47,8 @@ class PackagedAppIT {
         Path launcher = DEST.resolve("slo-scout/bin/slo-scout");
         assumeTrue(Files.isExecutable(launcher), "no Linux app image at " + launcher);
 
-        assertThat(run(launcher, "--version")).startsWith("slo-scout ");
+        assertThat(run(launcher, "--version")).startsWith("slo-scout ")
+                .contains("young generation at least 256 MB"); // the launcher's JVM options (common.args)
         assertThat(run(launcher, "ingest-stats", EXAMPLES.resolve("shop.otlp.pb").toString(), "--json"))
                 .contains("\"spans\" : 49");
         assertThat(DEST.resolve("slo-scout/lib/runtime/release")).exists();

@@ -157,7 +157,8 @@ public final class SloScoutCommand implements Runnable {
         @Override
         public String[] getVersion() {
             return new String[] {"slo-scout " + Version.current(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    HeapSettings.current().describe()};
         }
     }
 }
