@@ -2,7 +2,7 @@
 # End to end at several thread counts: `slo-scout analyze --threads N` with a bounded heap on generated inputs
 # (OTLP/JSON lines, a folder of Jaeger documents, the demo's OTLP/JSON logs), wall time, CPU and peak RSS per run,
 # and a check that analysis.json is byte-identical at every thread count.
-# Usage: app/bench/threads.sh [SPANS=5000000] [THREADS="1 2"] [HEAP=1g]
+# Usage: [JAVA_OPTS=-XX:NewSize=256m] app/bench/threads.sh [SPANS=5000000] [THREADS="1 2"] [HEAP=1g]
 #   SPANS=36000000 writes the 10 GB file of docs/performance.md (needs ~10 GB free under $TMPDIR).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,7 +31,7 @@ for input in "$lines" "$docs" "$logs"; do
   for t in $threads; do
     out="$work/out-$(basename "$input")-$t"
     rm -rf "$out"
-    /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" java "-Xmx$heap" -jar "$jar" analyze "$input" \
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" java "-Xmx$heap" ${JAVA_OPTS:-} -jar "$jar" analyze "$input" \
       --threads "$t" --out "$out" --validate never > /dev/null 2>&1 || true
     read -r wall user sys rss < "$work/time.txt"
     awk -v name="$(basename "$input")" -v t="$t" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" \
