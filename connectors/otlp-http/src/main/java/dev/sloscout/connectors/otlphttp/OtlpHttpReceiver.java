@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +41,30 @@ import java.util.zip.GZIPInputStream;
  * and nothing is dropped silently. Bodies over the size limit (compressed or not) are refused with 413; a body that
  * cannot be decoded at all with 400; a partly bad one is accepted with the rejected count in {@code partialSuccess}.
  * The size limit holds after decompression, declared or not (a zstd body sent as plain is decompressed under it); a
- * body not sent within {@link #BODY_SECONDS} s is cut off so slow clients cannot hold the workers; only the exact
+ * body not sent within {@link Settings#bodyTimeout} (10 s by default) is cut off so slow clients cannot hold the
+ * workers; only the exact
  * paths answer (404 otherwise).
  */
 public final class OtlpHttpReceiver implements AutoCloseable {
-    /** Where to listen and the limits. */
-    public record Settings(InetSocketAddress listen, int maxBodyBytes, int workerThreads) {
+    /**
+     * Where to listen and the limits.
+     *
+     * @param bodyTimeout how long a client may take to send its body; a slower one is cut off and frees its worker
+     */
+    public record Settings(InetSocketAddress listen, int maxBodyBytes, int workerThreads, Duration bodyTimeout) {
+        /** The body timeout when none is given. */
+        public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
+        public Settings {
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+                throw new IllegalArgumentException("the body timeout must be positive, got " + bodyTimeout);
+            }
+        }
+
+        public Settings(InetSocketAddress listen, int maxBodyBytes, int workerThreads) {
+            this(listen, maxBodyBytes, workerThreads, BODY_TIMEOUT);
+        }
+
         public static Settings defaults() {
             return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 4318), 16 << 20, 8);
         }
@@ -76,6 +95,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     private final ExecutorService workers;
     private final BlockingQueue<Batch> queue;
     private final int maxBodyBytes;
+    private final Duration bodyTimeout;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong rejectedItems = new AtomicLong();
@@ -83,6 +103,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     public OtlpHttpReceiver(Settings settings, BlockingQueue<Batch> queue) throws IOException {
         this.queue = queue;
         this.maxBodyBytes = settings.maxBodyBytes();
+        this.bodyTimeout = settings.bodyTimeout();
         this.server = HttpServer.create(settings.listen(), 64);
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), r -> {
             Thread t = new Thread(r, "otlp-http-receiver");
@@ -94,8 +115,6 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         server.start();
     }
 
-    /** How long a client may take to send its body; a slower one is cut off and frees its worker. */
-    static final int BODY_SECONDS = 10;
     private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "otlp-http-deadlines");
         t.setDaemon(true);
@@ -173,7 +192,8 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                 return;
             }
             byte[] body;
-            ScheduledFuture<?> deadline = DEADLINES.schedule(exchange::close, BODY_SECONDS, TimeUnit.SECONDS);
+            ScheduledFuture<?> deadline = DEADLINES.schedule(exchange::close, bodyTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             try {
                 body = body(exchange);
             } catch (IOException e) {
