@@ -30,6 +30,7 @@ class KafkaCommandTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile (.ci/run runs it): keeps the README's test command within five minutes
     void consumesATopicIntoAFileThatAnalyzeReads() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             Properties p = new Properties();

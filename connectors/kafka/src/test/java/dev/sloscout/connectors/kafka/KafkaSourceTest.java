@@ -146,6 +146,7 @@ class KafkaSourceTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile (.ci/run runs it): keeps the README's test command within five minutes
     void aGroupResumesWhereItStoppedAndABrokerRestartLosesNothing() throws Exception {
         String topic = "restart_spans";
         List<Span> before = TraceFixtures.spans(10, 20);
