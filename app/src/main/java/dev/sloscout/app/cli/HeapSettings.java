@@ -21,22 +21,30 @@ record HeapSettings(long maxHeapBytes, String collector, long youngFloorBytes) {
     static HeapSettings current() {
         List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
         String collector = collectors.isEmpty() ? "unknown collector" : collectors.get(0).getName();
-        long floor = 0;
-        try {
-            VMOption newSize = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("NewSize");
-            if (newSize.getOrigin() != VMOption.Origin.DEFAULT && newSize.getOrigin() != VMOption.Origin.ERGONOMIC) {
-                floor = Long.parseLong(newSize.getValue());
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            floor = 0; // not a HotSpot VM: no such option to read
+        return new HeapSettings(Runtime.getRuntime().maxMemory(), collector, youngFloor());
+    }
+
+    /** {@code -XX:NewSize} when something set it, else 0 (also on a VM that is not HotSpot and has no such option). */
+    private static long youngFloor() {
+        HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        if (hotSpot == null) {
+            return 0;
         }
-        return new HeapSettings(Runtime.getRuntime().maxMemory(), collector, floor);
+        try {
+            VMOption newSize = hotSpot.getVMOption("NewSize");
+            boolean set = newSize.getOrigin() != VMOption.Origin.DEFAULT
+                    && newSize.getOrigin() != VMOption.Origin.ERGONOMIC;
+            return set ? Long.parseLong(newSize.getValue()) : 0;
+        } catch (IllegalArgumentException e) {
+            return 0; // no such option on this VM
+        }
     }
 
     /** One line: {@code heap at most 6028 MB (G1 Young Generation), young generation at least 256 MB}. */
     String describe() {
         String young = youngFloorBytes > 0 ? "young generation at least " + (youngFloorBytes >> 20) + " MB"
-                : "young generation sized by the collector (large dumps: -XX:NewSize=256m)";
+                : "young generation sized by the collector (large dumps: -XX:NewSize="
+                        + (RECOMMENDED_YOUNG_FLOOR >> 20) + "m)";
         return "heap at most " + (maxHeapBytes >> 20) + " MB (" + collector + "), " + young;
     }
 }

@@ -42,8 +42,7 @@ import java.util.zip.GZIPInputStream;
  * cannot be decoded at all with 400; a partly bad one is accepted with the rejected count in {@code partialSuccess}.
  * The size limit holds after decompression, declared or not (a zstd body sent as plain is decompressed under it); a
  * body not sent within {@link Settings#bodyTimeout} (10 s by default) is cut off so slow clients cannot hold the
- * workers; only the exact
- * paths answer (404 otherwise).
+ * workers; only the exact paths answer (404 otherwise).
  */
 public final class OtlpHttpReceiver implements AutoCloseable {
     /**
@@ -56,6 +55,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
         public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
 
         public Settings {
+            java.util.Objects.requireNonNull(bodyTimeout, "the body timeout is required");
             if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
                 throw new IllegalArgumentException("the body timeout must be positive, got " + bodyTimeout);
             }
