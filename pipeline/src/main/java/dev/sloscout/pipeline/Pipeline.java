@@ -297,6 +297,7 @@ public final class Pipeline {
             return report;
         }
         long size = size(file);
+        update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format())); // before 1 MB
         try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, i,
                 s -> s.with(SourceState.READING, fraction(read, size), s.items(), s.problems(), s.format())))) {
             return finished(reader.read(file.toString(), in), statuses, i);
@@ -336,6 +337,7 @@ public final class Pipeline {
         }
         long eventsBefore = capsules.events();
         int problemsBefore = problems.size();
+        update(statuses, index, s -> s.with(SourceState.READING, 0, 0, s.problems(), s.format()));
         try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, index,
                 s -> s.with(SourceState.READING, fraction(read, size), capsules.events() - eventsBefore, s.problems(),
                         "log lines")))) {
