@@ -90,6 +90,11 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "How far each source has been read, on stderr: auto (in place, when run in a terminal), "
+                    + "always (a line per update, e.g. for CI logs), never (default ${DEFAULT-VALUE}).")
+    String progress;
+
     @Option(names = "--validate", paramLabel = "WHEN", defaultValue = "auto",
             description = "Run promtool on the written rules and tests: auto (when on the PATH), always, never "
                     + "(default ${DEFAULT-VALUE}).")
@@ -173,6 +178,10 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "give one of FILE..., --demo or --cluster");
         }
+        if (!List.of("auto", "always", "never").contains(progress)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--progress " + progress + ": expected auto, always or never");
+        }
         PipelineOptions options = options();
         if (options == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
@@ -191,9 +200,13 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (store == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
+        ProgressPrinter progressPrinter = progressPrinter();
         Pipeline pipeline = new Pipeline(options, () -> false, new Pipeline.Listener() {
             @Override
             public void source(int index, Pipeline.SourceStatus status) {
+                if (progressPrinter != null) {
+                    progressPrinter.source(index, status);
+                }
             }
 
             @Override
@@ -212,7 +225,13 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                     return SloScoutCommand.EXIT_UNUSABLE;
                 }
             } else {
-                analysis = demo ? pipeline.demo(demoScale) : pipeline.read(inputs, stdin);
+                try {
+                    analysis = demo ? pipeline.demo(demoScale) : pipeline.read(inputs, stdin);
+                } finally {
+                    if (progressPrinter != null) {
+                        progressPrinter.finish();
+                    }
+                }
             }
             store.analysis(demo ? "demo shop" : cluster != null ? "cluster " + cluster + " " + outputPrefix
                     : String.join(", ", inputs), analysis, demo ? analysis.capsules() : List.of());
@@ -304,6 +323,16 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     }
 
     /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */
+    /** The printer {@code --progress} asks for, or null for none. */
+    private ProgressPrinter progressPrinter() {
+        return switch (progress) {
+            case "always" -> new ProgressPrinter(err, false, System::nanoTime, java.time.Duration.ofSeconds(5));
+            case "auto" -> System.console() == null ? null
+                    : new ProgressPrinter(err, true, System::nanoTime, java.time.Duration.ofMillis(500));
+            default -> null;
+        };
+    }
+
     private boolean validate() {
         if (validate.equals("never")) {
             return true;
