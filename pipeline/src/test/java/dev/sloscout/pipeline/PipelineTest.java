@@ -50,6 +50,20 @@ class PipelineTest {
     }
 
     @Test
+    void aSourceIsReportedReadingAsSoonAsItOpensHoweverSmall() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 20); // far under the megabyte between progress reports
+        Path logs = Analyses.shopLogs(dir, 10);
+        Map<Integer, List<Pipeline.SourceState>> seen = new ConcurrentHashMap<>();
+        new Pipeline(PipelineOptions.defaults().withThreads(1), () -> false,
+                (i, s) -> seen.computeIfAbsent(i, k -> new ArrayList<>()).add(s.state())).files(List.of(traces, logs));
+
+        for (int source = 0; source < 2; source++) {
+            assertThat(seen.get(source)).as("source %d", source).containsSubsequence(Pipeline.SourceState.WAITING,
+                    Pipeline.SourceState.READING, Pipeline.SourceState.DONE);
+        }
+    }
+
+    @Test
     void cancellingLeavesTheRestUnreadAndSaysSo() throws Exception {
         Path traces = Analyses.shopTraces(dir, 50);
         Path logs = Analyses.shopLogs(dir, 10);

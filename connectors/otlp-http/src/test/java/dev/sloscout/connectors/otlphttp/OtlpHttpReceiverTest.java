@@ -2,6 +2,7 @@ package dev.sloscout.connectors.otlphttp;
 
 import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
@@ -209,6 +210,18 @@ class OtlpHttpReceiverTest {
     }
 
     @Test
+    void aBodyTimeoutThatIsNotPositiveIsRefused() {
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        assertThatThrownBy(() -> new OtlpHttpReceiver.Settings(any, 1024, 1, java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> new OtlpHttpReceiver.Settings(any, 1024, 1, java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OtlpHttpReceiver.Settings(any, 1024, 1, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("body timeout");
+        assertThat(OtlpHttpReceiver.Settings.defaults().bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void aClientThatNeverFinishesItsBodyIsCutOffAndOthersAreServed() throws Exception {
         receiver.close();
         java.time.Duration timeout = java.time.Duration.ofMillis(1500); // the default's 10 s would only slow the test
@@ -231,7 +244,7 @@ class OtlpHttpReceiverTest {
             java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - started);
             assertThat(waited).as("served once a slow client was cut off, not before: both workers were held")
                     .isGreaterThanOrEqualTo(timeout.minusMillis(200))
-                    .isLessThan(timeout.plusSeconds(10));
+                    .isLessThan(timeout.plusSeconds(5)); // the default 10 s would not be: the setting holds
         } finally {
             for (java.net.Socket socket : slow) {
                 socket.close();
