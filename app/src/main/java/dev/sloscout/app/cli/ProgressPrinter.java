@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * How far {@code analyze} has read each source, on stderr ({@code --progress}): a line when a source starts, while it is
- * read at most once per {@code every}, and when it ends. On a terminal the line being read is rewritten in place and a
- * source's last line stays; elsewhere (a CI log) every update is a line of its own. Sources may report from several
- * reading threads at once, so printing is synchronised.
+ * How far {@code analyze} has read each source, on stderr ({@code --progress}): a line when a source starts or ends,
+ * and while sources are read at most one line per {@code every} (one interval for all sources, so two files read at
+ * once share it). On a terminal the line being read is rewritten in place and a source's last line stays; elsewhere
+ * (a CI log) every update is a line of its own. Sources may report from several reading threads at once, so printing
+ * is synchronised.
  */
 final class ProgressPrinter {
     private final PrintStream err;
@@ -92,7 +93,10 @@ final class ProgressPrinter {
         return b.toString();
     }
 
-    /** A name with its control characters shown as {@code ?}: a file name must not move the terminal's cursor. */
+    /**
+     * A name with its control characters shown as {@code ?}: a file name must not move the terminal's cursor (stricter
+     * than {@link ProblemPrinter#oneLine}, which only keeps a problem on one line).
+     */
     private static String printable(String name) {
         StringBuilder b = new StringBuilder(name.length());
         name.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
