@@ -18,6 +18,7 @@ class MetricsSlisCommandTest {
     Path dir;
 
     @Test
+    @Tag("slow") // in the slow profile (.ci/run runs it): keeps the README's test command within five minutes
     void listsCandidatesFromARealServer() throws Exception {
         try (RealPrometheus prometheus = RealPrometheus.start(dir)) {
             CliRun run = CliRun.of("metrics-slis", "--prometheus", prometheus.url(), "--range", "1h", "--json");

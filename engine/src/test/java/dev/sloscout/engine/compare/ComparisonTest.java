@@ -6,6 +6,7 @@ import dev.sloscout.engine.journey.Journey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,6 +131,7 @@ class ComparisonTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile (.ci/run runs it): keeps the README's test command within five minutes
     void theSameTrafficOnAnotherSeedReportsNothingSignificantAlmostAlways() {
         int runs = 20;
         int withFindings = 0;

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,6 +119,7 @@ class CapsuleStageTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile (.ci/run runs it): keeps the README's test command within five minutes
     void capsulesEqualTheFilePathsAlsoWhenReadBackFromSnapshotsAndJournals() {
         List<LogEvent> all = events();
         List<LogEvent> events = all.subList(0, Math.min(all.size(), 4000)); // each event reads a state back: slow
