@@ -94,12 +94,13 @@ final class ProgressPrinter {
     }
 
     /**
-     * A name with its control characters shown as {@code ?}: a file name must not move the terminal's cursor (stricter
-     * than {@link ProblemPrinter#oneLine}, which only keeps a problem on one line).
+     * A name with its control characters shown as {@code ?}: a file name must not move the terminal's cursor, so unlike
+     * {@link TerminalSafeStream} (which the CLI's stderr always is) this hides tabs and line ends too.
      */
     private static String printable(String name) {
         StringBuilder b = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        name.codePoints().forEach(c -> b.appendCodePoint(
+                Character.isISOControl(c) || TerminalSafeStream.hidden(c) ? '?' : c));
         return b.toString();
     }
 }

@@ -69,7 +69,9 @@ public final class SloScoutCommand implements Runnable {
     }
 
     /** As above, with the present from {@code clock} (the one place the CLI reads the wall clock). */
-    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, java.time.Clock clock) {
+    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream rawErr,
+            java.time.Clock clock) {
+        PrintStream err = new TerminalSafeStream(rawErr); // problems quote data: no escape sequence reaches a terminal
         CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err, clock));
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
