@@ -48,6 +48,11 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
             description = "Largest request accepted, compressed or not (default ${DEFAULT-VALUE}).")
     int maxBody;
 
+    @Option(names = "--body-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "How long a client may take to send a request's body before it is cut off, so slow or "
+                    + "stalled senders cannot hold the receiver's workers (default ${DEFAULT-VALUE}).")
+    double bodyTimeoutSeconds;
+
     private final Clock clock;
 
     ReceiveCommand(PrintStream out, PrintStream err, Clock clock) {
@@ -65,9 +70,14 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
             err.println("slo-scout: --listen " + listen + ": " + e.getMessage());
             return SloScoutCommand.EXIT_UNUSABLE;
         }
+        if (!(bodyTimeoutSeconds > 0 && bodyTimeoutSeconds <= 3600)) {
+            err.println("slo-scout: --body-timeout " + bodyTimeoutSeconds + ": expected seconds above 0, at most 3600");
+            return SloScoutCommand.EXIT_UNUSABLE;
+        }
+        java.time.Duration bodyTimeout = java.time.Duration.ofMillis(Math.round(bodyTimeoutSeconds * 1000));
         BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
-        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 8),
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 8, bodyTimeout),
                 queue);
              CaptureFiles capture = new CaptureFiles(spansFile, logsFile, raw ? null : new Redactor())) {
             out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");

@@ -48,6 +48,45 @@ class ReceiveCommandTest {
     }
 
     @Test
+    void aClientThatStallsMidBodyIsCutOffAfterTheBodyTimeout() throws Exception {
+        int port = freeLoopbackPort();
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("receive", "--listen",
+                "127.0.0.1:" + port, "--seconds", "4", "--body-timeout", "1.5", "--out",
+                dir.resolve("r.jsonl").toString()));
+        java.net.Socket stalled = null;
+        for (int attempt = 0; attempt < 50 && stalled == null; attempt++) {
+            try {
+                stalled = new java.net.Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (java.net.ConnectException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(stalled).as("the receiver listens").isNotNull();
+        try (java.net.Socket socket = stalled) {
+            socket.getOutputStream().write(("POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"resource")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(5_000); // the default timeout (10 s) would run past this and fail the read
+            long start = System.nanoTime();
+            socket.getInputStream().readAllBytes(); // returns when the receiver closes the connection
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isBetween(
+                    java.time.Duration.ofMillis(1_000), java.time.Duration.ofMillis(5_000));
+        }
+        assertThat(run.get().exitCode()).as(run.get().err()).isZero();
+    }
+
+    @Test
+    void aBodyTimeoutOutOfRangeIsAUsageError() {
+        for (String value : List.of("0", "-1", "NaN", "5000")) {
+            CliRun run = CliRun.of("receive", "--body-timeout", value, "--seconds", "1", "--out",
+                    dir.resolve("r.jsonl").toString());
+            assertThat(run.exitCode()).as(value).isEqualTo(SloScoutCommand.EXIT_UNUSABLE);
+            assertThat(run.err()).as(value).startsWith("slo-scout: --body-timeout");
+        }
+    }
+
+    @Test
     void whatArrivesOverOtlpHttpIsWrittenForAnalyze() throws Exception {
         int port = freeLoopbackPort();
         Path spans = dir.resolve("received.jsonl");
