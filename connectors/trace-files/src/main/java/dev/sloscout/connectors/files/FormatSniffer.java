@@ -65,6 +65,10 @@ public final class FormatSniffer {
             return "a damaged trace file: it names trace fields but is no readable trace format (truncated or "
                     + "corrupted?)";
         }
+        String binary = LogEncoding.describeBinary(head);
+        if (!binary.equals(LogEncoding.NOT_TEXT)) {
+            return "not a trace file: " + binary;
+        }
         StringBuilder shown = new StringBuilder();
         for (int i = start; i < Math.min(head.length, start + 24); i++) {
             int b = head[i] & 0xFF;

@@ -57,7 +57,8 @@ public final class InputKinds {
     }
 
     /**
-     * True when the file is a regular file whose content is text and no trace format, damaged or not. Pipes and
+     * True when the file is a regular file whose content is text (UTF-8, 8-bit or UTF-16: {@link LogEncoding}) and no
+     * trace format, damaged or not. Pipes and
      * devices are never opened here (a FIFO would block, {@code /dev/zero} never end); an unreadable file is left to
      * the trace reader to report.
      */
@@ -67,7 +68,8 @@ public final class InputKinds {
         }
         try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = Compression.decompressed(raw)) {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
-            return head.length > 0 && FormatSniffer.sniff(head).isEmpty() && looksLikeText(head)
+            return head.length > 0 && FormatSniffer.sniff(head).isEmpty()
+                    && LogEncoding.sniff(head) != LogEncoding.Kind.BINARY
                     && !FormatSniffer.looksLikeDamagedTraces(head);
         } catch (IOException e) {
             return false;

@@ -129,18 +129,39 @@ public final class LogFileReader {
         }
 
         long run(InputStream raw) {
-            try (BufferedInputStream in = Compression.decompressedBorrowing(raw)) {
-                if (isJsonDocument(in)) {
-                    anyText = true;
-                    document(in);
-                } else {
-                    lines(in);
+            try (BufferedInputStream decompressed = Compression.decompressedBorrowing(raw);
+                 BufferedInputStream in = asUtf8(decompressed)) {
+                if (in != null) { // null: not text, and said so
+                    if (isJsonDocument(in)) {
+                        anyText = true;
+                        document(in);
+                    } else {
+                        lines(in);
+                    }
                 }
             } catch (IOException e) {
                 problem("", "read failed: " + e.getMessage() + "; records before the failure were kept", "read");
             }
             finish();
             return events;
+        }
+
+        /**
+         * The text of the file as UTF-8 (UTF-16 transcoded); null, with the problem said, when it is not text.
+         */
+        private BufferedInputStream asUtf8(BufferedInputStream in) throws IOException {
+            in.mark(LogEncoding.SNIFFED_BYTES);
+            byte[] head = in.readNBytes(LogEncoding.SNIFFED_BYTES);
+            in.reset();
+            LogEncoding.Kind kind = LogEncoding.sniff(head);
+            return switch (kind) {
+                case TEXT -> in;
+                case BINARY -> {
+                    problem("", LogEncoding.describeBinary(head) + ": skipped", "binary");
+                    yield null;
+                }
+                default -> new BufferedInputStream(LogEncoding.utf8(in, kind), 1 << 16);
+            };
         }
 
         private void lines(BufferedInputStream in) throws IOException {
@@ -448,7 +469,10 @@ public final class LogFileReader {
     private record Text(String text, boolean truncated) {
         static Text of(byte[] bytes, int start, int fullLength) {
             int length = Math.min(fullLength, MAX_MINED_CHARS * 4); // decode no more than can be mined
-            String text = new String(bytes, start, length, StandardCharsets.UTF_8);
+            for (int back = 0; back < 3 && length < fullLength && (bytes[start + length] & 0xC0) == 0x80; back++) {
+                length--; // not through a character: a cut UTF-8 sequence would make the line look like another code
+            }
+            String text = LogEncoding.decodeLine(bytes, start, length);
             if (text.length() > MAX_MINED_CHARS || length < fullLength) {
                 return new Text(text.substring(0, Math.min(text.length(), MAX_MINED_CHARS)), true);
             }

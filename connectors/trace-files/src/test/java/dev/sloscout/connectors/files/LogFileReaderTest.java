@@ -51,11 +51,68 @@ class LogFileReaderTest {
     }
 
     @Test
-    void bytesThatAreNotUtf8AreReplacedNotFatal() {
-        byte[] latin1 = "caf\u00e9 opened\nnext line\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(read("x.log", latin1)).isEqualTo(2);
-        assertThat(events.get(0).text()).isEqualTo("caf\ufffd opened");
+    void linesThatAreNotUtf8AreReadInTheWindowsCodePageAndUtf8LinesStayUtf8() {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes("caf\u00e9 opened by Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        file.writeBytes("na\u00efve \u2013 fine \ud83d\ude00\n".getBytes(StandardCharsets.UTF_8));
+        file.writeBytes(new byte[] {'p', 'a', 'i', 'd', ' ', (byte) 0x80, '5', '\n'}); // the euro sign in cp1252
+        file.writeBytes("\ufffd kept as written\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read("x.log", file.toByteArray())).isEqualTo(4);
+        assertThat(events).extracting(LogEvent::text).containsExactly("caf\u00e9 opened by Jos\u00e9",
+                "na\u00efve \u2013 fine \ud83d\ude00", "paid \u20ac5", "\ufffd kept as written");
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aLongUtf8LineCutForMiningIsCutBetweenCharactersAndStaysUtf8() {
+        String euros = "\u20ac".repeat(100_000); // 3 bytes each: the 256 KiB decoded fall inside one
+        assertThat(read("x.log", (euros + "\nnext\n").getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(events.get(0).text()).isEqualTo("\u20ac".repeat(LogFileReader.MAX_MINED_CHARS));
+    }
+
+    @Test
+    void utf16LogsWithOrWithoutAByteOrderMarkReadAsTheirUtf8Twin() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) { // some 60,000 characters: surrogate pairs fall across the transcoder's reads
+            text.append("2024-03-01 10:00:").append(String.format("%02d", i % 60)).append(" INFO J\u00fcrgen \ud83d\ude00 ")
+                    .append(i).append(i % 7 == 0 ? "\r\n" : "\n");
+        }
+        read("utf8.log", text.toString().getBytes(StandardCharsets.UTF_8));
+        List<String> expected = events.stream().map(LogEvent::text).toList();
+        assertThat(expected).hasSize(2_000);
+
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE)) { // UTF_16 writes a byte order mark (big-endian)
+            byte[] bytes = text.toString().getBytes(charset);
+            for (int threads : new int[] {1, 3}) {
+                List<LogEvent> read = new ArrayList<>();
+                LogFileReader.withThreads(read::add, problems::add, threads).read("utf16.log",
+                        new ByteArrayInputStream(bytes));
+                assertThat(read).as(charset + " on " + threads).extracting(LogEvent::text).isEqualTo(expected);
+            }
+        }
+        byte[] littleWithMark = ("\ufeff" + text).getBytes(StandardCharsets.UTF_16LE);
+        events.clear();
+        read("le.log", littleWithMark);
+        assertThat(events).extracting(LogEvent::text).isEqualTo(expected);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void binaryContentIsOneProblemNotHundredsOfTemplates() {
+        byte[] random = new byte[100_000];
+        new java.util.Random(7).nextBytes(random);
+        assertThat(read("core", random)).isZero();
+        byte[] zip = ("PK\u0003\u0004" + "2024-03-01 10:00:00 INFO stored, not deflated\n".repeat(100))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(read("logs.zip", zip)).isZero();
+
+        assertThat(events).isEmpty();
+        assertThat(problems).extracting(Problem::source, Problem::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("core", "binary data, not text: skipped"),
+                org.assertj.core.groups.Tuple.tuple("logs.zip",
+                        "a zip archive (unzip it and read the files inside): skipped"));
     }
 
     @Test
@@ -273,12 +330,13 @@ class LogFileReaderTest {
         ByteArrayOutputStream otlpLogs = new ByteArrayOutputStream();
         otlpLogs.writeBytes("{\"resourceLogs\":[]}\n".getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("o.jsonl.gz"), Compressions.gzip(otlpLogs.toByteArray()));
+        Files.write(dir.resolve("w.log"), "2024-03-01 10:00:00 INFO from PowerShell\n".getBytes(StandardCharsets.UTF_16));
         Path withTraceIds = dir.resolve("app.jsonl");
         Files.writeString(withTraceIds, "{\"traceID\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"msg\":\"cart 7 saved\"}\n");
         InputKinds.Split split = InputKinds.split(List.of(dir.toString()));
         assertThat(split.traces()).containsExactly(traces.toString());
         assertThat(split.logs()).as("a JSON log carrying traceID is a log, not a Jaeger dump")
-                .containsExactly(withTraceIds, logs, dir.resolve("o.jsonl.gz"));
+                .containsExactly(withTraceIds, logs, dir.resolve("o.jsonl.gz"), dir.resolve("w.log"));
         reader.read(withTraceIds);
         assertThat(events).singleElement().satisfies(e -> assertThat(e.traceId().toHex())
                 .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
