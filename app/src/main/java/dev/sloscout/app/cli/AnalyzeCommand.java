@@ -322,17 +322,17 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         }
     }
 
-    /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */
     /** The printer {@code --progress} asks for, or null for none. */
     private ProgressPrinter progressPrinter() {
         return switch (progress) {
             case "always" -> new ProgressPrinter(err, false, System::nanoTime, java.time.Duration.ofSeconds(5));
-            case "auto" -> System.console() == null ? null
+            case "auto" -> !ProgressPrinter.stderrIsATerminal() ? null
                     : new ProgressPrinter(err, true, System::nanoTime, java.time.Duration.ofMillis(500));
             default -> null;
         };
     }
 
+    /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */
     private boolean validate() {
         if (validate.equals("never")) {
             return true;

@@ -30,6 +30,16 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void terminalsAreToldFromPipesAndFilesByTheirDevice() {
+        assertThat(ProgressPrinter.isTerminalDevice("/dev/pts/3")).isTrue();
+        assertThat(ProgressPrinter.isTerminalDevice("/dev/tty1")).isTrue();
+        assertThat(ProgressPrinter.isTerminalDevice("pipe:[48213]")).isFalse();
+        assertThat(ProgressPrinter.isTerminalDevice("/dev/null")).isFalse();
+        assertThat(ProgressPrinter.isTerminalDevice("/tmp/analyze.log")).isFalse();
+        assertThat(ProgressPrinter.stderrIsATerminal()).as("the test's stderr is captured").isFalse();
+    }
+
+    @Test
     void aLinePerChangeAndWhileReadingAtMostOnePerInterval() {
         ProgressPrinter p = new ProgressPrinter(err, false, now::get, Duration.ofSeconds(5));
         p.source(0, status(SourceState.WAITING, 0, 0));
