@@ -13,6 +13,7 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.capsule.TemplateMiner;
 import dev.sloscout.engine.ingest.IngestSummary;
+import dev.sloscout.engine.ingest.SpanGate;
 import dev.sloscout.engine.journey.JourneyDiscovery;
 import dev.sloscout.engine.quality.DataQuality;
 import dev.sloscout.engine.model.Problem;
@@ -143,11 +144,11 @@ public final class Pipeline {
                         continue;
                     }
                     if (files != null && slots[i] >= 0) {
-                        reports.add(readAhead(files, slots[i], statuses, i));
+                        reports.add(readAhead(files, slots[i], statuses, i, spans));
                         continue;
                     }
                     spans.source(statuses.get(i).name());
-                    reports.add(readTraces(reader, summary, statuses, i));
+                    reports.add(readTraces(reader, summary, statuses, i, spans));
                 }
             }
             return reports;
@@ -281,7 +282,12 @@ public final class Pipeline {
                 List.copyOf(logProblems), redactor.redactions().snapshot(), losses, quality.report(unlinked));
     }
 
-    private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i) {
+    /**
+     * Reads one trace source, its status saying how far: the fraction of its bytes read and the spans handed on so
+     * far (counted at the gate, on this thread; the reader's own count replaces it when the file is done).
+     */
+    private SourceReport readTraces(TraceFileReader reader, IngestSummary summary, List<SourceStatus> statuses, int i,
+            SpanGate gate) {
         if (statuses.get(i).name().equals(TraceFileReader.STDIN)) {
             update(statuses, i, s -> s.with(SourceState.READING, -1, s.items(), s.problems(), s.format()));
             SourceReport report = reader.read(List.of(TraceFileReader.STDIN)).get(0);
@@ -297,9 +303,10 @@ public final class Pipeline {
             return report;
         }
         long size = size(file);
+        long before = gate.spansHandedOn();
         update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format())); // before 1 MB
-        try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, i,
-                s -> s.with(SourceState.READING, fraction(read, size), s.items(), s.problems(), s.format())))) {
+        try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, i, s -> s.with(
+                SourceState.READING, fraction(read, size), gate.spansHandedOn() - before, s.problems(), s.format())))) {
             return finished(reader.read(file.toString(), in), statuses, i);
         } catch (IOException e) {
             summary.report(new Problem(file.toString(), "", "cannot open: " + e.getMessage()));
@@ -309,11 +316,12 @@ public final class Pipeline {
     }
 
     /** A trace file read ahead on a thread of its own: its spans and problems handed over now, in order. */
-    private SourceReport readAhead(FilesAhead files, int slot, List<SourceStatus> statuses, int i) {
+    private SourceReport readAhead(FilesAhead files, int slot, List<SourceStatus> statuses, int i, SpanGate gate) {
         long size = size(Path.of(statuses.get(i).name()));
+        long before = gate.spansHandedOn();
         update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format()));
         SourceReport report = files.drain(slot, read -> update(statuses, i, s -> s.with(SourceState.READING,
-                fraction(read, size), s.items(), s.problems(), s.format())));
+                fraction(read, size), gate.spansHandedOn() - before, s.problems(), s.format())));
         return finished(report, statuses, i);
     }
 

@@ -1,5 +1,6 @@
 package dev.sloscout.pipeline;
 
+import dev.sloscout.connectors.files.fixtures.ShopTraffic;
 import dev.sloscout.engine.sli.MetricsProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,27 @@ class PipelineTest {
         for (int source = 0; source < 2; source++) {
             assertThat(seen.get(source)).as("source %d", source).containsSubsequence(Pipeline.SourceState.WAITING,
                     Pipeline.SourceState.READING, Pipeline.SourceState.DONE);
+        }
+    }
+
+    @Test
+    void aTraceFileSaysHowManySpansItHasGivenWhileItIsRead() throws Exception {
+        Path first = ShopTraffic.writeJsonLines(dir.resolve("first.jsonl"), 7, 1_500); // megabytes: several reports
+        Path second = ShopTraffic.writeJsonLines(dir.resolve("second.jsonl"), 8, 1_500);
+        for (int threads : new int[] {1, 2}) { // at two threads both files are read ahead, on threads of their own
+            Map<Integer, List<Pipeline.SourceStatus>> seen = new ConcurrentHashMap<>();
+            Analysis a = new Pipeline(PipelineOptions.defaults().withThreads(threads), () -> false,
+                    (i, s) -> seen.computeIfAbsent(i, k -> new ArrayList<>()).add(s)).files(List.of(first, second));
+
+            for (int source = 0; source < 2; source++) {
+                long total = a.sources().get(source).items();
+                List<Long> whileReading = seen.get(source).stream()
+                        .filter(s -> s.state() == Pipeline.SourceState.READING).map(Pipeline.SourceStatus::items)
+                        .toList();
+                assertThat(whileReading).as("source %d at %d threads", source, threads).isSorted()
+                        .anySatisfy(n -> assertThat(n).isPositive().isLessThan(total))
+                        .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(total));
+            }
         }
     }
 

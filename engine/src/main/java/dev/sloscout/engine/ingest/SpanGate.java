@@ -22,15 +22,15 @@ public final class SpanGate implements WorkerStage {
     public static final long LATEST_NANOS = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
 
     private final Redactor counts;
-    private final SpanSink next;
+    private final Counted next;
     private final SpanRedactor redactor;
     private final ProblemSink problems;
     private String source = "spans";
 
     public SpanGate(Redactor redactor, SpanSink next, ProblemSink problems) {
         this.counts = redactor;
-        this.next = next;
-        this.redactor = new SpanRedactor(redactor, next);
+        this.next = new Counted(next);
+        this.redactor = new SpanRedactor(redactor, this.next);
         this.problems = problems;
     }
 
@@ -51,6 +51,14 @@ public final class SpanGate implements WorkerStage {
         return next;
     }
 
+    /**
+     * Spans handed on so far, by this gate or through {@link #downstream()} (workers' spans, handed on in order): how
+     * far a source has got, for progress. Read it on the thread that hands spans on.
+     */
+    public long spansHandedOn() {
+        return next.spans;
+    }
+
     /** Where the following spans come from, for problems and redaction counts. */
     public void source(String source) {
         this.source = source;
@@ -67,5 +75,20 @@ public final class SpanGate implements WorkerStage {
             return;
         }
         redactor.accept(span);
+    }
+
+    private static final class Counted implements SpanSink {
+        private final SpanSink next;
+        private long spans;
+
+        Counted(SpanSink next) {
+            this.next = next;
+        }
+
+        @Override
+        public void accept(Span span) {
+            spans++;
+            next.accept(span);
+        }
     }
 }
