@@ -163,7 +163,7 @@ final class LogEncoding {
             if (ended) {
                 encoder.flush(bytes);
             }
-            chars.compact(); // a high surrogate whose low one is not read yet waits here
+            chars.compact(); // what the encoder left (a surrogate pair cut by the read) comes first next time
             bytes.flip();
         }
 
