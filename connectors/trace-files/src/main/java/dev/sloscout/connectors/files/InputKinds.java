@@ -88,20 +88,33 @@ public final class InputKinds {
     }
 
     /**
-     * Text as logs are: no NUL byte, and at most 1 in 20 bytes a control character other than tab, newline,
-     * carriage return or escape (colour codes). UTF-8 and Latin-1 letters pass; random bytes and binaries do not.
+     * Text as logs are: no NUL byte but in runs of at least {@link #PADDING_NULS} (the blocks of zeros a crash leaves
+     * in a file that was being written), and at most 1 in 20 of the other bytes a control character other than tab,
+     * newline, carriage return or escape (colour codes). UTF-8 and Latin-1 letters pass; random bytes and binaries
+     * do not.
      */
     static boolean looksLikeText(byte[] head) {
         int control = 0;
-        for (byte b : head) {
-            int c = b & 0xFF;
+        int padding = 0;
+        for (int i = 0; i < head.length; i++) {
+            int c = head[i] & 0xFF;
             if (c == 0) {
-                return false;
-            }
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x1B || c == 0x7F) {
+                int end = i;
+                while (end < head.length && head[end] == 0) {
+                    end++;
+                }
+                if (end - i < PADDING_NULS) {
+                    return false;
+                }
+                padding += end - i;
+                i = end - 1;
+            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x1B || c == 0x7F) {
                 control++;
             }
         }
-        return control * 20 <= head.length;
+        return control * 20L <= head.length - padding;
     }
+
+    /** A run of NUL bytes at least this long is padding left by a crash, not binary content. */
+    static final int PADDING_NULS = 16;
 }

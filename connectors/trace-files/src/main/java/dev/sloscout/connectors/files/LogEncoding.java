@@ -37,8 +37,8 @@ final class LogEncoding {
      */
     static Kind sniff(byte[] head) {
         int length = head.length;
-        if (length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
-                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+        if (length >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+                || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF))) {
             return Kind.UTF_16_MARKED;
         }
         if (!describeBinary(head).equals(NOT_TEXT)) {

@@ -200,7 +200,26 @@ public final class LogFileReader {
             if (text.truncated()) {
                 truncated++;
             }
-            folder.line(line, text.text());
+            if (text.nulBytes() == 0) {
+                folder.line(line, text.text());
+                return;
+            }
+            // zeros a crash left where the file was being written: what stands between them are lines of their own
+            String all = text.text();
+            int parts = 0;
+            for (int from = 0; from < all.length(); ) {
+                int nul = all.indexOf('\0', from);
+                int end = nul < 0 ? all.length() : nul;
+                if (!all.substring(from, end).isBlank()) {
+                    folder.line(line, all.substring(from, end));
+                    parts++;
+                }
+                from = end + 1;
+            }
+            problem("line " + line, String.format(Locale.ROOT, "%,d NUL bytes, as a crash leaves in a file that was "
+                    + "being written; %s", text.nulBytes(), parts == 0 ? "nothing else on the line"
+                    : parts == 1 ? "the text beside them was read" : "the " + parts + " pieces of text around them "
+                    + "were read as lines of their own"), "nul");
         }
 
         /**
@@ -466,17 +485,29 @@ public final class LogFileReader {
     }
 
     /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */
-    private record Text(String text, boolean truncated) {
+    /** @param nulBytes NUL characters in the text (a crash's padding), 0 nearly always */
+    private record Text(String text, boolean truncated, int nulBytes) {
         static Text of(byte[] bytes, int start, int fullLength) {
             int length = Math.min(fullLength, MAX_MINED_CHARS * 4); // decode no more than can be mined
             for (int back = 0; back < 3 && length < fullLength && (bytes[start + length] & 0xC0) == 0x80; back++) {
                 length--; // not through a character: a cut UTF-8 sequence would make the line look like another code
             }
             String text = LogEncoding.decodeLine(bytes, start, length);
-            if (text.length() > MAX_MINED_CHARS || length < fullLength) {
-                return new Text(text.substring(0, Math.min(text.length(), MAX_MINED_CHARS)), true);
+            boolean truncated = text.length() > MAX_MINED_CHARS || length < fullLength;
+            if (truncated) {
+                text = text.substring(0, Math.min(text.length(), MAX_MINED_CHARS));
             }
-            return new Text(text, false);
+            return new Text(text, truncated, text.indexOf('\0') < 0 ? 0 : nulBytes(text));
+        }
+
+        private static int nulBytes(String text) {
+            int n = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\0') {
+                    n++;
+                }
+            }
+            return n;
         }
     }
 

@@ -32,6 +32,12 @@ class InputKindsTest {
         assertThat(InputKinds.isLogFile(latin1)).isTrue();
         assertThat(InputKinds.isLogFile(binary)).isFalse();
         assertThat(InputKinds.isLogFile(damaged)).isFalse();
+        byte[] padded = ("2024-01-01 10:00:00 INFO writing\n2024-01-01 10:00:01 INFO cut" + "\0".repeat(4096)
+                + "2024-01-01 10:05:00 INFO started again\n").getBytes(StandardCharsets.US_ASCII);
+        assertThat(InputKinds.isLogFile(Files.write(dir.resolve("crashed.log"), padded)))
+                .as("the zeros a crash leaves are no binary").isTrue();
+        byte[] scattered = "2024-01-01 10:00:00 INFO a\0b\n".repeat(100).getBytes(StandardCharsets.US_ASCII);
+        assertThat(InputKinds.isLogFile(Files.write(dir.resolve("scattered.bin"), scattered))).isFalse();
         assertThat(FormatSniffer.describe(Files.readAllBytes(damaged))).startsWith("a damaged trace file");
     }
 

@@ -100,6 +100,34 @@ class LogFileReaderTest {
     }
 
     @Test
+    void theZerosACrashLeftSplitTheLineTheyCutAndTheRestIsRead() {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            file.append("2024-03-01 10:00:").append(String.format("%02d", i)).append(" INFO request ").append(i)
+                    .append(" done\n");
+        }
+        file.append("2024-03-01 10:00:31 INFO request 31 do").append("\0".repeat(4096));
+        file.append("2024-03-01 10:05:00 INFO started again\n2024-03-01 10:05:01 INFO ready\n").append("\0".repeat(512));
+        byte[] bytes = file.toString().getBytes(StandardCharsets.US_ASCII);
+
+        for (int threads : new int[] {1, 3}) {
+            List<LogEvent> read = new ArrayList<>();
+            List<Problem> said = new ArrayList<>();
+            LogFileReader.withThreads(read::add, said::add, threads).read("crashed.log", new ByteArrayInputStream(bytes));
+
+            assertThat(read).as("%d threads", threads).hasSize(33).extracting(LogEvent::text).endsWith(
+                    "2024-03-01 10:00:31 INFO request 31 do", "2024-03-01 10:05:00 INFO started again",
+                    "2024-03-01 10:05:01 INFO ready");
+            assertThat(read.get(30).line()).isEqualTo(31);
+            assertThat(said).extracting(Problem::location, Problem::reason).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("line 31", "4,096 NUL bytes, as a crash leaves in a file that "
+                            + "was being written; the 2 pieces of text around them were read as lines of their own"),
+                    org.assertj.core.groups.Tuple.tuple("line 33", "512 NUL bytes, as a crash leaves in a file that "
+                            + "was being written; nothing else on the line"));
+        }
+    }
+
+    @Test
     void binaryContentIsOneProblemNotHundredsOfTemplates() {
         byte[] random = new byte[100_000];
         new java.util.Random(7).nextBytes(random);
