@@ -2,6 +2,7 @@ package dev.sloscout.app;
 
 import dev.sloscout.app.cli.SloScoutCommand;
 import dev.sloscout.app.cli.TerminalSafeStream;
+import dev.sloscout.app.cli.Terminals;
 import dev.sloscout.app.workbench.WorkbenchLauncher;
 
 /**
@@ -14,7 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         System.setErr(new TerminalSafeStream(System.err)); // the workbench, too, prints problems that quote data
-        if (System.console() != null) { // a person reads stdout's tables; redirected, results keep their bytes
+        if (Terminals.interactive()) { // a person reads stdout's tables; redirected, results keep their bytes
             System.setOut(new TerminalSafeStream(System.out));
         }
         if (WorkbenchLauncher.wantsGui(args, SloScoutCommand::isCommand)) {

@@ -326,7 +326,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     private ProgressPrinter progressPrinter() {
         return switch (progress) {
             case "always" -> new ProgressPrinter(err, false, System::nanoTime, java.time.Duration.ofSeconds(5));
-            case "auto" -> !ProgressPrinter.stderrIsATerminal() ? null
+            case "auto" -> !Terminals.stderrIsATerminal() ? null
                     : new ProgressPrinter(err, true, System::nanoTime, java.time.Duration.ofMillis(500));
             default -> null;
         };

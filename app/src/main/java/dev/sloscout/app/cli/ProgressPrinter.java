@@ -2,10 +2,7 @@ package dev.sloscout.app.cli;
 
 import dev.sloscout.pipeline.Pipeline;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -36,28 +33,6 @@ final class ProgressPrinter {
         this.everyNanos = every.toNanos();
     }
 
-    /**
-     * Whether stderr is a terminal, where progress is rewritten in place: on Linux by what file descriptor 2 is
-     * (so {@code analyze ... > summary.txt} still shows progress), elsewhere by {@link System#console()}, which needs
-     * stdin and stdout to be terminals too.
-     */
-    static boolean stderrIsATerminal() {
-        Path stderr = Path.of("/proc/self/fd/2");
-        try {
-            if (Files.isSymbolicLink(stderr)) {
-                return isTerminalDevice(Files.readSymbolicLink(stderr).toString());
-            }
-        } catch (IOException | SecurityException unknown) {
-            // as on systems without /proc
-        }
-        return System.console() != null;
-    }
-
-    /** A pseudo-terminal or a console, by the device file a descriptor is open on. */
-    static boolean isTerminalDevice(String device) {
-        return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty") || device.equals("/dev/console");
-    }
-
     synchronized void source(int index, Pipeline.SourceStatus status) {
         Pipeline.SourceState state = status.state();
         if (state == Pipeline.SourceState.WAITING) {
@@ -66,7 +41,7 @@ final class ProgressPrinter {
         Pipeline.SourceState before = lastState.put(index, state);
         long now = nanoTime.getAsLong();
         boolean ended = state != Pipeline.SourceState.READING;
-        if (state == before && (ended || lastPrinted != Long.MIN_VALUE && now - lastPrinted < everyNanos)) {
+        if (state == before && (ended || (lastPrinted != Long.MIN_VALUE && now - lastPrinted < everyNanos))) {
             return;
         }
         lastPrinted = now;

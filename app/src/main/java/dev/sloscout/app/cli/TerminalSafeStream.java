@@ -27,10 +27,10 @@ public final class TerminalSafeStream extends PrintStream {
 
     /** Whether a code point is one the terminal would act on rather than show. */
     static boolean hidden(int codePoint) {
-        return codePoint < 0x20 && codePoint != '\t' && codePoint != '\n' && codePoint != '\r'
-                || codePoint >= 0x7F && codePoint <= 0x9F
-                || codePoint >= 0x202A && codePoint <= 0x202E
-                || codePoint >= 0x2066 && codePoint <= 0x2069;
+        return (codePoint < 0x20 && codePoint != '\t' && codePoint != '\n' && codePoint != '\r')
+                || (codePoint >= 0x7F && codePoint <= 0x9F)
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 
     /** {@code text} with each hidden code point replaced by {@code ?}; the same instance when there is none. */
@@ -124,7 +124,7 @@ public final class TerminalSafeStream extends PrintStream {
             out.write(0xE2);
         } else if (pendingLength == 2) {
             pendingLength = 0;
-            int codePoint = 0x2000 | (pending[1] & 0x3F) << 6 | b & 0x3F;
+            int codePoint = 0x2000 | ((pending[1] & 0x3F) << 6) | (b & 0x3F);
             if ((b & 0xC0) == 0x80 && hidden(codePoint)) {
                 out.write('?');
                 return;

@@ -31,12 +31,12 @@ class ProgressPrinterTest {
 
     @Test
     void terminalsAreToldFromPipesAndFilesByTheirDevice() {
-        assertThat(ProgressPrinter.isTerminalDevice("/dev/pts/3")).isTrue();
-        assertThat(ProgressPrinter.isTerminalDevice("/dev/tty1")).isTrue();
-        assertThat(ProgressPrinter.isTerminalDevice("pipe:[48213]")).isFalse();
-        assertThat(ProgressPrinter.isTerminalDevice("/dev/null")).isFalse();
-        assertThat(ProgressPrinter.isTerminalDevice("/tmp/analyze.log")).isFalse();
-        assertThat(ProgressPrinter.stderrIsATerminal()).as("the test's stderr is captured").isFalse();
+        assertThat(Terminals.isTerminalDevice("/dev/pts/3")).isTrue();
+        assertThat(Terminals.isTerminalDevice("/dev/tty1")).isTrue();
+        assertThat(Terminals.isTerminalDevice("pipe:[48213]")).isFalse();
+        assertThat(Terminals.isTerminalDevice("/dev/null")).isFalse();
+        assertThat(Terminals.isTerminalDevice("/tmp/analyze.log")).isFalse();
+        assertThat(Terminals.stderrIsATerminal()).as("the test's stderr is captured").isFalse();
     }
 
     @Test
