@@ -30,16 +30,6 @@ class ProgressPrinterTest {
     }
 
     @Test
-    void terminalsAreToldFromPipesAndFilesByTheirDevice() {
-        assertThat(Terminals.isTerminalDevice("/dev/pts/3")).isTrue();
-        assertThat(Terminals.isTerminalDevice("/dev/tty1")).isTrue();
-        assertThat(Terminals.isTerminalDevice("pipe:[48213]")).isFalse();
-        assertThat(Terminals.isTerminalDevice("/dev/null")).isFalse();
-        assertThat(Terminals.isTerminalDevice("/tmp/analyze.log")).isFalse();
-        assertThat(Terminals.stderrIsATerminal()).as("the test's stderr is captured").isFalse();
-    }
-
-    @Test
     void aLinePerChangeAndWhileReadingAtMostOnePerInterval() {
         ProgressPrinter p = new ProgressPrinter(err, false, now::get, Duration.ofSeconds(5));
         p.source(0, status(SourceState.WAITING, 0, 0));
