@@ -137,7 +137,7 @@ final class FilesAhead implements AutoCloseable {
         void read() {
             SourceReport report = null;
             RuntimeException failure = null;
-            try (InputStream in = new Pipeline.Counting(Files.newInputStream(file), bytesRead::set)) {
+            try (InputStream in = new dev.sloscout.connectors.files.CountingInputStream(Files.newInputStream(file), bytesRead::set)) {
                 report = new TraceFileReader(this, this, () -> closed || cancelled.getAsBoolean(),
                         InputStream.nullInputStream(), threadsPerFile).read(file.toString(), in);
             } catch (IOException e) {

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** The file pipeline every trace subcommand runs: read, decode, assemble, then hand each trace to the analyses. */
 public final class Ingestion {
@@ -38,6 +39,59 @@ public final class Ingestion {
             TraceListener... analyses) {
         return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin, threads).read(inputs),
                 maxOpenSpans, new Redactor(), threads, analyses);
+    }
+
+    /**
+     * As above, telling {@code progress} each source's status while it is read (sources numbered in the order they
+     * start): the fraction of its bytes read and the spans handed on so far, then how it ended.
+     */
+    public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, int threads,
+            BiConsumer<Integer, Pipeline.SourceStatus> progress, TraceListener... analyses) {
+        return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin, threads)
+                .withProgress(new SourceProgress(spans, progress)).read(inputs),
+                maxOpenSpans, new Redactor(), threads, analyses);
+    }
+
+    /** A trace reader's progress as the pipeline's per-source statuses. */
+    private static final class SourceProgress implements TraceFileReader.Progress {
+        private final SpanGate gate;
+        private final BiConsumer<Integer, Pipeline.SourceStatus> listener;
+        private int index = -1;
+        private long size;
+        private long spansBefore;
+
+        SourceProgress(SpanGate gate, BiConsumer<Integer, Pipeline.SourceStatus> listener) {
+            this.gate = gate;
+            this.listener = listener;
+        }
+
+        @Override
+        public void started(String source, long size) {
+            index++;
+            this.size = size;
+            spansBefore = gate.spansHandedOn();
+            tell(source, "", Pipeline.SourceState.READING, size > 0 ? 0 : -1, 0, 0);
+        }
+
+        @Override
+        public void read(String source, long bytes) {
+            tell(source, "", Pipeline.SourceState.READING, size > 0 ? Math.min(1, (double) bytes / size) : -1,
+                    gate.spansHandedOn() - spansBefore, 0);
+        }
+
+        @Override
+        public void ended(SourceReport report) {
+            Pipeline.SourceState state = report.format() == null ? Pipeline.SourceState.FAILED
+                    : report.rejected() > 0 ? Pipeline.SourceState.PROBLEMS : Pipeline.SourceState.DONE;
+            tell(report.source(), report.format() == null ? "unrecognised" : report.format().displayName(), state, 1,
+                    report.spans(), report.rejected());
+        }
+
+        private void tell(String source, String format, Pipeline.SourceState state, double fraction, long spans,
+                long problems) {
+            listener.accept(index, new Pipeline.SourceStatus(source, "traces", format, state, fraction, spans,
+                    problems));
+        }
     }
 
     /** The bundled demo shop instead of files: two weeks of generated traffic, {@code scale} times the default. */

@@ -1,6 +1,7 @@
 package dev.sloscout.pipeline;
 
 import dev.sloscout.engine.trace.TraceListener;
+import dev.sloscout.connectors.files.CountingInputStream;
 import dev.sloscout.connectors.files.InputKinds;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
@@ -20,7 +21,6 @@ import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.sli.SliCatalog;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,8 +58,6 @@ public final class Pipeline {
             return new SourceStatus(name, kind, newFormat, newState, newFraction, newItems, newProblems);
         }
     }
-
-    private static final long PROGRESS_EVERY_BYTES = 1 << 20;
 
     private final PipelineOptions options;
     private final BooleanSupplier cancelled;
@@ -305,8 +303,9 @@ public final class Pipeline {
         long size = size(file);
         long before = gate.spansHandedOn();
         update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format())); // before 1 MB
-        try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, i, s -> s.with(
-                SourceState.READING, fraction(read, size), gate.spansHandedOn() - before, s.problems(), s.format())))) {
+        try (InputStream in = new CountingInputStream(Files.newInputStream(file), read -> update(statuses, i,
+                s -> s.with(SourceState.READING, fraction(read, size), gate.spansHandedOn() - before, s.problems(),
+                        s.format())))) {
             return finished(reader.read(file.toString(), in), statuses, i);
         } catch (IOException e) {
             summary.report(new Problem(file.toString(), "", "cannot open: " + e.getMessage()));
@@ -346,7 +345,7 @@ public final class Pipeline {
         long eventsBefore = capsules.events();
         int problemsBefore = problems.size();
         update(statuses, index, s -> s.with(SourceState.READING, 0, 0, s.problems(), s.format()));
-        try (InputStream in = new Counting(Files.newInputStream(file), read -> update(statuses, index,
+        try (InputStream in = new CountingInputStream(Files.newInputStream(file), read -> update(statuses, index,
                 s -> s.with(SourceState.READING, fraction(read, size), capsules.events() - eventsBefore, s.problems(),
                         "log lines")))) {
             reader.read(file.toString(), in);
@@ -377,41 +376,4 @@ public final class Pipeline {
         return size <= 0 ? -1 : Math.min(1, (double) read / size);
     }
 
-    /** Counts the compressed bytes read, reporting every megabyte. */
-    static final class Counting extends FilterInputStream {
-        private final java.util.function.LongConsumer progress;
-        private long read;
-        private long reported;
-
-        Counting(InputStream in, java.util.function.LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(int n) {
-            read += n;
-            if (read - reported >= PROGRESS_EVERY_BYTES) {
-                reported = read;
-                progress.accept(read);
-            }
-        }
-    }
 }

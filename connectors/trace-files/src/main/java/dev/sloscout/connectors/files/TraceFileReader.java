@@ -33,6 +33,26 @@ public final class TraceFileReader {
     private final BooleanSupplier cancelled;
     private final InputStream stdin;
     private final int threads;
+    private Progress progress = Progress.NONE;
+
+    /**
+     * How far the reader has got, told on the reading thread: a source starts, its bytes read so far (compressed, a
+     * megabyte at a time; files only), its report when it is done. Sources come one after the other.
+     */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        /** @param size the file's size in bytes, -1 when unknown (standard input) */
+        default void started(String source, long size) {
+        }
+
+        default void read(String source, long bytes) {
+        }
+
+        default void ended(SourceReport report) {
+        }
+    }
 
     public TraceFileReader(SpanSink spans, ProblemSink problems, BooleanSupplier cancelled, InputStream stdin) {
         this(spans, problems, cancelled, stdin, 1);
@@ -56,6 +76,12 @@ public final class TraceFileReader {
         this(spans, problems, () -> false, System.in);
     }
 
+    /** Tells {@code progress} how far each source has got; returns this reader. */
+    public TraceFileReader withProgress(Progress progress) {
+        this.progress = java.util.Objects.requireNonNull(progress);
+        return this;
+    }
+
     /** Reads each input in order; folders are walked (sorted, hidden files skipped). */
     public List<SourceReport> read(List<String> inputs) {
         List<SourceReport> reports = new ArrayList<>();
@@ -64,7 +90,8 @@ public final class TraceFileReader {
                 break;
             }
             if (input.equals(STDIN)) {
-                reports.add(read("<stdin>", stdin));
+                progress.started("<stdin>", -1);
+                reports.add(ended(read("<stdin>", stdin)));
                 continue;
             }
             Path path = Path.of(input);
@@ -82,16 +109,32 @@ public final class TraceFileReader {
     public SourceReport read(Path file) {
         String source = file.toString();
         if (!Files.isRegularFile(file)) {
+            progress.started(source, -1);
             problems.report(new Problem(source, "", !Files.exists(file) ? "no such file" : Files.isDirectory(file)
                     ? "a folder" : "not a regular file (a pipe or device is not read; give - to read standard "
                     + "input)"));
-            return new SourceReport(source, null, 0, 1);
+            return ended(new SourceReport(source, null, 0, 1));
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(source, in);
+        progress.started(source, sizeOf(file));
+        try (InputStream in = progress == Progress.NONE ? Files.newInputStream(file)
+                : new CountingInputStream(Files.newInputStream(file), bytes -> progress.read(source, bytes))) {
+            return ended(read(source, in));
         } catch (IOException e) {
             problems.report(new Problem(source, "", "cannot open: " + e.getMessage()));
-            return new SourceReport(source, null, 0, 1);
+            return ended(new SourceReport(source, null, 0, 1));
+        }
+    }
+
+    private SourceReport ended(SourceReport report) {
+        progress.ended(report);
+        return report;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
