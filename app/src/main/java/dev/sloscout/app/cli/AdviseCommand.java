@@ -2,7 +2,6 @@ package dev.sloscout.app.cli;
 
 import java.time.Clock;
 import dev.sloscout.pipeline.Json;
-import dev.sloscout.pipeline.Ingestion;
 import dev.sloscout.pipeline.LinkedCapsules;
 import dev.sloscout.assist.advisor.Advice;
 import dev.sloscout.assist.advisor.Advisor;
@@ -88,7 +87,7 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         }
         JourneyDiscovery discovery = new JourneyDiscovery();
         InputKinds.Split split = InputKinds.split(inputs);
-        Ingestion.run(split.traces(), stdin, maxOpenSpans, threads(), discovery);
+        read(split.traces(), discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
         Optional<Journey> chosen = report.journeys().stream().filter(j -> journeyName == null
                 || j.id().equals(journeyName) || j.name().contains(journeyName)).findFirst();

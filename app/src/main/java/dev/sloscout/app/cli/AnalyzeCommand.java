@@ -90,10 +90,6 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-            description = "How far each source has been read, on stderr: auto (in place, when run in a terminal), "
-                    + "always (a line per update, e.g. for CI logs), never (default ${DEFAULT-VALUE}).")
-    String progress;
 
     @Option(names = "--validate", paramLabel = "WHEN", defaultValue = "auto",
             description = "Run promtool on the written rules and tests: auto (when on the PATH), always, never "
@@ -178,10 +174,7 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "give one of FILE..., --demo or --cluster");
         }
-        if (!List.of("auto", "always", "never").contains(progress)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--progress " + progress + ": expected auto, always or never");
-        }
+        ProgressPrinter progressPrinter = progressPrinter(); // before anything is read: a bad value is a usage error
         PipelineOptions options = options();
         if (options == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
@@ -200,7 +193,6 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (store == null) {
             return SloScoutCommand.EXIT_UNUSABLE;
         }
-        ProgressPrinter progressPrinter = progressPrinter();
         Pipeline pipeline = new Pipeline(options, () -> false, new Pipeline.Listener() {
             @Override
             public void source(int index, Pipeline.SourceStatus status) {
@@ -320,16 +312,6 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("slo-scout: " + audit.log() + ": cannot append the policy audit: " + e.getMessage());
         }
-    }
-
-    /** The printer {@code --progress} asks for, or null for none. */
-    private ProgressPrinter progressPrinter() {
-        return switch (progress) {
-            case "always" -> new ProgressPrinter(err, false, System::nanoTime, java.time.Duration.ofSeconds(5));
-            case "auto" -> !Terminals.stderrIsATerminal() ? null
-                    : new ProgressPrinter(err, true, System::nanoTime, java.time.Duration.ofMillis(500));
-            default -> null;
-        };
     }
 
     /** promtool on what was written, when it is installed; its verdict is printed, a failure is a problem. */

@@ -34,7 +34,7 @@ final class IngestStatsCommand extends TraceCommand implements Callable<Integer>
 
     @Override
     public Integer call() {
-        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans, threads());
+        Ingestion.Result ingestion = read(inputs);
         IngestSummary.Snapshot result = ingestion.summary();
         List<SourceReport> sources = ingestion.sources();
 

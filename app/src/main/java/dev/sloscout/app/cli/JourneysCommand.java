@@ -34,7 +34,7 @@ final class JourneysCommand extends TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JourneyDiscovery discovery = new JourneyDiscovery();
-        Ingestion.Result ingestion = Ingestion.run(inputs, stdin, maxOpenSpans, threads(), discovery);
+        Ingestion.Result ingestion = read(inputs, discovery);
         JourneyDiscovery.JourneyReport report = discovery.build();
         if (json) {
             out.println(Json.write(new JourneysJson(report.journeys(), report.assignedTraces(), report.partialTraces(),

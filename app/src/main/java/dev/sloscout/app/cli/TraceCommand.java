@@ -20,6 +20,38 @@ abstract class TraceCommand {
                     + "cores). The result is the same whatever the number.")
     Integer threads;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "How far each source has been read, on stderr: auto (in place, when stderr is a terminal), "
+                    + "always (a line per update, e.g. for CI logs), never (default ${DEFAULT-VALUE}).")
+    String progress;
+
+    /** The printer {@code --progress} asks for, or null for none; a value it does not know is a usage error. */
+    ProgressPrinter progressPrinter() {
+        return switch (progress) {
+            case "always" -> new ProgressPrinter(err, false, System::nanoTime, java.time.Duration.ofSeconds(5));
+            case "auto" -> !Terminals.stderrIsATerminal() ? null
+                    : new ProgressPrinter(err, true, System::nanoTime, java.time.Duration.ofMillis(500));
+            case "never" -> null;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--progress " + progress + ": expected auto, always or never");
+        };
+    }
+
+    /** Reads the trace inputs into the analyses, saying how far on stderr as {@code --progress} asks. */
+    dev.sloscout.pipeline.Ingestion.Result read(java.util.List<String> inputs,
+            dev.sloscout.engine.trace.TraceListener... analyses) {
+        ProgressPrinter printer = progressPrinter();
+        if (printer == null) {
+            return dev.sloscout.pipeline.Ingestion.run(inputs, stdin, maxOpenSpans, threads(), analyses);
+        }
+        try {
+            return dev.sloscout.pipeline.Ingestion.run(inputs, stdin, maxOpenSpans, threads(), printer::source,
+                    analyses);
+        } finally {
+            printer.finish();
+        }
+    }
+
     /** The threads asked for, or the machine's cores. */
     int threads() {
         if (threads == null) {

@@ -106,4 +106,26 @@ class ProgressPrinterTest {
         assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.err()).contains("--progress sometimes: expected auto, always or never");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"journeys", "ingest-stats"})
+    void theOtherTraceCommandsReportEachFileTooAndPrintTheSame(String command, @TempDir Path dir) throws Exception {
+        Path traces = ShopTraffic.writeJsonLines(dir.resolve("shop.jsonl"), 7, 400);
+        Path notTraces = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not traces\n");
+
+        CliRun quiet = CliRun.of(command, traces.toString(), notTraces.toString());
+        CliRun loud = CliRun.of(command, traces.toString(), notTraces.toString(), "--progress", "always");
+
+        assertThat(quiet.err()).doesNotContain("progress");
+        assertThat(loud.out()).isEqualTo(quiet.out());
+        assertThat(loud.exitCode()).isEqualTo(quiet.exitCode()).isEqualTo(SloScoutCommand.EXIT_PROBLEMS);
+        assertThat(loud.err().lines().filter(l -> l.startsWith("slo-scout: progress: ")).toList()).containsExactly(
+                "slo-scout: progress: " + traces + " (traces): reading 0%",
+                "slo-scout: progress: " + traces + " (traces, OTLP/JSON): done, "
+                        + String.format(java.util.Locale.ROOT, "%,d", ShopTraffic.spans(7, 400).size()) + " spans",
+                "slo-scout: progress: " + notTraces + " (traces): reading 0%",
+                "slo-scout: progress: " + notTraces + " (traces, unrecognised): failed, 1 problem");
+        assertThat(CliRun.of(command, traces.toString(), "--progress", "sometimes").err())
+                .contains("--progress sometimes: expected auto, always or never");
+    }
 }
