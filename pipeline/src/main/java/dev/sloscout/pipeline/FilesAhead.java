@@ -1,5 +1,6 @@
 package dev.sloscout.pipeline;
 
+import dev.sloscout.connectors.files.CountingInputStream;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
 import dev.sloscout.engine.ingest.ProblemSink;
@@ -137,7 +138,7 @@ final class FilesAhead implements AutoCloseable {
         void read() {
             SourceReport report = null;
             RuntimeException failure = null;
-            try (InputStream in = new dev.sloscout.connectors.files.CountingInputStream(Files.newInputStream(file), bytesRead::set)) {
+            try (InputStream in = new CountingInputStream(Files.newInputStream(file), bytesRead::set)) {
                 report = new TraceFileReader(this, this, () -> closed || cancelled.getAsBoolean(),
                         InputStream.nullInputStream(), threadsPerFile).read(file.toString(), in);
             } catch (IOException e) {

@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /** The file pipeline every trace subcommand runs: read, decode, assemble, then hand each trace to the analyses. */
 public final class Ingestion {
@@ -37,8 +36,7 @@ public final class Ingestion {
     /** Reads files with {@code threads} threads (the result does not depend on the number). */
     public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, int threads,
             TraceListener... analyses) {
-        return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin, threads).read(inputs),
-                maxOpenSpans, new Redactor(), threads, analyses);
+        return run(inputs, stdin, maxOpenSpans, threads, (index, status) -> { }, analyses);
     }
 
     /**
@@ -46,7 +44,7 @@ public final class Ingestion {
      * start): the fraction of its bytes read and the spans handed on so far, then how it ended.
      */
     public static Result run(List<String> inputs, InputStream stdin, int maxOpenSpans, int threads,
-            BiConsumer<Integer, Pipeline.SourceStatus> progress, TraceListener... analyses) {
+            Pipeline.Listener progress, TraceListener... analyses) {
         return run((spans, summary) -> new TraceFileReader(spans, summary, () -> false, stdin, threads)
                 .withProgress(new SourceProgress(spans, progress)).read(inputs),
                 maxOpenSpans, new Redactor(), threads, analyses);
@@ -55,12 +53,12 @@ public final class Ingestion {
     /** A trace reader's progress as the pipeline's per-source statuses. */
     private static final class SourceProgress implements TraceFileReader.Progress {
         private final SpanGate gate;
-        private final BiConsumer<Integer, Pipeline.SourceStatus> listener;
+        private final Pipeline.Listener listener;
         private int index = -1;
         private long size;
         private long spansBefore;
 
-        SourceProgress(SpanGate gate, BiConsumer<Integer, Pipeline.SourceStatus> listener) {
+        SourceProgress(SpanGate gate, Pipeline.Listener listener) {
             this.gate = gate;
             this.listener = listener;
         }
@@ -75,21 +73,19 @@ public final class Ingestion {
 
         @Override
         public void read(String source, long bytes) {
-            tell(source, "", Pipeline.SourceState.READING, size > 0 ? Math.min(1, (double) bytes / size) : -1,
+            tell(source, "", Pipeline.SourceState.READING, Pipeline.fraction(bytes, size),
                     gate.spansHandedOn() - spansBefore, 0);
         }
 
         @Override
         public void ended(SourceReport report) {
-            Pipeline.SourceState state = report.format() == null ? Pipeline.SourceState.FAILED
-                    : report.rejected() > 0 ? Pipeline.SourceState.PROBLEMS : Pipeline.SourceState.DONE;
-            tell(report.source(), report.format() == null ? "unrecognised" : report.format().displayName(), state, 1,
-                    report.spans(), report.rejected());
+            tell(report.source(), Pipeline.formatOf(report), Pipeline.endState(report), 1, report.spans(),
+                    report.rejected());
         }
 
         private void tell(String source, String format, Pipeline.SourceState state, double fraction, long spans,
                 long problems) {
-            listener.accept(index, new Pipeline.SourceStatus(source, "traces", format, state, fraction, spans,
+            listener.source(index, new Pipeline.SourceStatus(source, "traces", format, state, fraction, spans,
                     problems));
         }
     }

@@ -289,9 +289,7 @@ public final class Pipeline {
         if (statuses.get(i).name().equals(TraceFileReader.STDIN)) {
             update(statuses, i, s -> s.with(SourceState.READING, -1, s.items(), s.problems(), s.format()));
             SourceReport report = reader.read(List.of(TraceFileReader.STDIN)).get(0);
-            String format = report.format() == null ? "unrecognised" : report.format().displayName();
-            update(statuses, i, s -> s.with(report.format() == null ? SourceState.FAILED : report.rejected() > 0
-                    ? SourceState.PROBLEMS : SourceState.DONE, 1, report.spans(), report.rejected(), format));
+            update(statuses, i, s -> s.with(endState(report), 1, report.spans(), report.rejected(), formatOf(report)));
             return report;
         }
         Path file = Path.of(statuses.get(i).name());
@@ -326,12 +324,20 @@ public final class Pipeline {
 
     /** The source's final status from its report (cancelled, unrecognised, with problems, or done). */
     private SourceReport finished(SourceReport report, List<SourceStatus> statuses, int i) {
-        String format = report.format() == null ? "unrecognised" : report.format().displayName();
-        long problems = report.rejected();
-        SourceState state = cancelled.getAsBoolean() ? SourceState.CANCELLED
-                : report.format() == null ? SourceState.FAILED : problems > 0 ? SourceState.PROBLEMS : SourceState.DONE;
-        update(statuses, i, s -> s.with(state, 1, report.spans(), problems, format));
+        SourceState state = cancelled.getAsBoolean() ? SourceState.CANCELLED : endState(report);
+        update(statuses, i, s -> s.with(state, 1, report.spans(), report.rejected(), formatOf(report)));
         return report;
+    }
+
+    /** How a trace source that was read to its end ended, by its report: unrecognised, with problems, or done. */
+    static SourceState endState(SourceReport report) {
+        return report.format() == null ? SourceState.FAILED
+                : report.rejected() > 0 ? SourceState.PROBLEMS : SourceState.DONE;
+    }
+
+    /** The format a trace source was read as, for its status. */
+    static String formatOf(SourceReport report) {
+        return report.format() == null ? "unrecognised" : report.format().displayName();
     }
 
     private void readLogs(LogFileReader reader, CapsuleAccumulator capsules, List<Problem> problems, Path file,
@@ -372,7 +378,8 @@ public final class Pipeline {
         }
     }
 
-    private static double fraction(long read, long size) {
+    /** The fraction of a source read, or -1 when its size is unknown. */
+    static double fraction(long read, long size) {
         return size <= 0 ? -1 : Math.min(1, (double) read / size);
     }
 

@@ -90,7 +90,6 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write analysis.json into.")
     Path outDir;
 
-
     @Option(names = "--validate", paramLabel = "WHEN", defaultValue = "auto",
             description = "Run promtool on the written rules and tests: auto (when on the PATH), always, never "
                     + "(default ${DEFAULT-VALUE}).")

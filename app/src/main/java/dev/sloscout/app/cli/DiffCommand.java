@@ -87,15 +87,7 @@ final class DiffCommand extends TraceCommand implements Callable<Integer> {
         Diff.Sides sides = sides();
         PipelineOptions options = PipelineOptions.defaults().withClock(clock).withMaxOpenSpans(maxOpenSpans)
                 .withThreads(threads());
-        ProgressPrinter printer = progressPrinter();
-        Diff.Result result;
-        try {
-            result = Diff.run(sides, options, () -> false, printer == null ? (index, status) -> { } : printer::source);
-        } finally {
-            if (printer != null) {
-                printer.finish();
-            }
-        }
+        Diff.Result result = withProgress(progress -> Diff.run(sides, options, () -> false, progress));
         if (result.report().tracesBefore() == 0 && result.report().tracesAfter() == 0
                 && result.report().eventsBefore() == 0 && result.report().eventsAfter() == 0) {
             result.problems().forEach(p -> err.println("slo-scout: " + p.toLine()));

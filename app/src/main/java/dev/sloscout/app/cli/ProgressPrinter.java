@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * How far {@code analyze} has read each source, on stderr ({@code --progress}): a line when a source starts or ends,
+ * How far a trace command ({@code analyze}, {@code journeys}, ...) has read each source, on stderr
+ * ({@code --progress}): a line when a source starts or ends,
  * and while sources are read at most one line per {@code every} (one interval for all sources, so two files read at
  * once share it). On a terminal the line being read is rewritten in place and a source's last line stays; elsewhere
  * (a CI log) every update is a line of its own. Sources may report from several reading threads at once, so printing

@@ -77,8 +77,8 @@ final class ReceiveCommand implements java.util.concurrent.Callable<Integer> {
         java.time.Duration bodyTimeout = java.time.Duration.ofMillis(Math.round(bodyTimeoutSeconds * 1000));
         BlockingQueue<OtlpHttpReceiver.Batch> queue = new ArrayBlockingQueue<>(64);
         Instant end = seconds == null ? Instant.MAX : clock.instant().plusSeconds(seconds);
-        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(new OtlpHttpReceiver.Settings(address, maxBody, 8, bodyTimeout),
-                queue);
+        try (OtlpHttpReceiver receiver = new OtlpHttpReceiver(
+                new OtlpHttpReceiver.Settings(address, maxBody, 8, bodyTimeout), queue);
              CaptureFiles capture = new CaptureFiles(spansFile, logsFile, raw ? null : new Redactor())) {
             out.println("receiving OTLP/HTTP on http://" + listen + "/v1/traces and /v1/logs");
             if (receiver.listensBeyondLoopback()) {

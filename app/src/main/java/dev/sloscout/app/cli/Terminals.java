@@ -43,10 +43,8 @@ public final class Terminals {
         }
         try {
             return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException beforeJdk22) {
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException unknown) {
-            return true; // as before JDK 22
+        } catch (ReflectiveOperationException | RuntimeException beforeJdk22) {
+            return true; // no isTerminal(): a console is a terminal
         }
     }
 }

@@ -40,13 +40,18 @@ abstract class TraceCommand {
     /** Reads the trace inputs into the analyses, saying how far on stderr as {@code --progress} asks. */
     dev.sloscout.pipeline.Ingestion.Result read(java.util.List<String> inputs,
             dev.sloscout.engine.trace.TraceListener... analyses) {
+        return withProgress(progress -> dev.sloscout.pipeline.Ingestion.run(inputs, stdin, maxOpenSpans, threads(),
+                progress, analyses));
+    }
+
+    /** Runs {@code reading} with the status listener {@code --progress} asks for, and ends the progress after it. */
+    <T> T withProgress(java.util.function.Function<dev.sloscout.pipeline.Pipeline.Listener, T> reading) {
         ProgressPrinter printer = progressPrinter();
         if (printer == null) {
-            return dev.sloscout.pipeline.Ingestion.run(inputs, stdin, maxOpenSpans, threads(), analyses);
+            return reading.apply((index, status) -> { });
         }
         try {
-            return dev.sloscout.pipeline.Ingestion.run(inputs, stdin, maxOpenSpans, threads(), printer::source,
-                    analyses);
+            return reading.apply(printer::source);
         } finally {
             printer.finish();
         }

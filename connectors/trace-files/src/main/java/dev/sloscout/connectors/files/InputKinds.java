@@ -58,9 +58,8 @@ public final class InputKinds {
 
     /**
      * True when the file is a regular file whose content is text (UTF-8, 8-bit or UTF-16: {@link LogEncoding}) and no
-     * trace format, damaged or not. Pipes and
-     * devices are never opened here (a FIFO would block, {@code /dev/zero} never end); an unreadable file is left to
-     * the trace reader to report.
+     * trace format, damaged or not. Pipes and devices are never opened here (a FIFO would block, {@code /dev/zero}
+     * never end); an unreadable file is left to the trace reader to report.
      */
     public static boolean isLogFile(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -150,9 +150,7 @@ public final class LogFileReader {
          * The text of the file as UTF-8 (UTF-16 transcoded); null, with the problem said, when it is not text.
          */
         private BufferedInputStream asUtf8(BufferedInputStream in) throws IOException {
-            in.mark(LogEncoding.SNIFFED_BYTES);
-            byte[] head = in.readNBytes(LogEncoding.SNIFFED_BYTES);
-            in.reset();
+            byte[] head = Compression.peek(in, LogEncoding.SNIFFED_BYTES);
             LogEncoding.Kind kind = LogEncoding.sniff(head);
             return switch (kind) {
                 case TEXT -> in;
