@@ -36,6 +36,15 @@ class AdviseCommandTest {
     }
 
     @Test
+    void progressSaysHowFarTheTracesAreRead() {
+        CliRun run = CliRun.of("advise", traces.toString(), logs.toString(), "--task", "explain", "--journey",
+                "login", "--dry-run", "--endpoint", "http://127.0.0.1:9/v1", "--progress", "always");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("slo-scout: progress: " + traces + " (traces): reading")
+                .containsPattern("slo-scout: progress: .*shop\\.jsonl \\(traces, OTLP/JSON\\): done, [1-9]");
+    }
+
+    @Test
     void anUnreachableEndpointGivesTheEnginesAnswerAndTheReason() throws Exception {
         CliRun run = CliRun.of("advise", traces.toString(), "--task", "propose", "--endpoint",
                 "http://127.0.0.1:9/v1", "--timeout", "2", "--key-file", dir.resolve("none.key").toString());

@@ -25,6 +25,20 @@ class DiffCommandTest {
     }
 
     @Test
+    void progressNamesBothSidesFilesAndLeavesTheReportAlone() {
+        CliRun quiet = CliRun.of("diff", before.toString(), "--against", after.toString(), "--out",
+                dir.resolve("report-quiet").toString());
+        CliRun loud = CliRun.of("diff", before.toString(), "--against", after.toString(), "--out",
+                dir.resolve("report-loud").toString(), "--progress", "always");
+
+        assertThat(quiet.err()).doesNotContain("progress");
+        assertThat(loud.out().replace(dir.resolve("report-loud").toString(), "OUT"))
+                .isEqualTo(quiet.out().replace(dir.resolve("report-quiet").toString(), "OUT"));
+        assertThat(loud.err()).contains("slo-scout: progress: " + before + " (traces").contains(
+                "slo-scout: progress: " + after + " (traces").containsPattern("\\(traces, [^)]+\\): done, [1-9]");
+    }
+
+    @Test
     void theSummaryRanksTheChangeFirstAndTheFilesHoldTheDetail() throws Exception {
         Path out = dir.resolve("report");
         CliRun run = CliRun.of("diff", before.toString(), "--against", after.toString(), "--out", out.toString());
