@@ -123,6 +123,7 @@ class KafkaSourceTest {
     void readsJaegerSpansOnePerRecordInProtobufAndJson() throws Exception {
         List<Span> spans = TraceFixtures.spans(7, 4);
         List<Span> asJson = TraceFixtures.spans(8, 2);
+        List<Span> asProtobufJson = TraceFixtures.spans(9, 2); // the collector's "json" encoding
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (Span span : spans) {
                 producer.send(new ProducerRecord<>("jaeger-spans", 0, null,
@@ -130,6 +131,10 @@ class KafkaSourceTest {
             }
             producer.send(new ProducerRecord<>("jaeger-spans", 0, null, dev.sloscout.connectors.files.fixtures
                     .JaegerJsonWriter.queryResponse(asJson).getBytes(StandardCharsets.UTF_8))).get();
+            for (Span span : asProtobufJson) {
+                producer.send(new ProducerRecord<>("jaeger-spans", 0, null, dev.sloscout.connectors.files.fixtures
+                        .JaegerJsonWriter.protobufJson(span).toString().getBytes(StandardCharsets.UTF_8))).get();
+            }
         }
         List<Problem> problems = new CopyOnWriteArrayList<>();
         BlockingQueue<KafkaSource.Delivery> queue = new ArrayBlockingQueue<>(64);
@@ -137,11 +142,13 @@ class KafkaSourceTest {
                 problems::add);
         Thread t = new Thread(source, "kafka-source");
         t.start();
-        Set<SpanId> seen = collect(source, queue, spans.size() + asJson.size(), Duration.ofSeconds(30));
+        Set<SpanId> seen = collect(source, queue, spans.size() + asJson.size() + asProtobufJson.size(),
+                Duration.ofSeconds(30));
         source.close();
         t.join(10_000);
         assertThat(seen).containsAll(spans.stream().map(Span::spanId).toList())
-                .containsAll(asJson.stream().map(Span::spanId).toList());
+                .containsAll(asJson.stream().map(Span::spanId).toList())
+                .containsAll(asProtobufJson.stream().map(Span::spanId).toList());
         assertThat(problems).isEmpty();
     }
 

@@ -47,7 +47,7 @@ public final class FormatSniffer {
         String text = new String(head, 0, Math.min(head.length, 65_536), java.nio.charset.StandardCharsets.ISO_8859_1);
         return text.contains("\"resourceSpans\"") || text.contains("\"scopeSpans\"")
                 || text.contains("\"instrumentationLibrarySpans\"") || text.contains("\"startTimeUnixNano\"")
-                || text.contains("\"operationName\"") && text.contains("\"spanID\"")
+                || text.contains("\"operationName\"") && (text.contains("\"spanID\"") || text.contains("\"spanId\""))
                 || text.contains("\"localEndpoint\"");
     }
 
@@ -148,7 +148,8 @@ public final class FormatSniffer {
                 && (names.contains("total") || names.contains("errors") || names.contains("limit"))
                 && (names.contains("traceID") || names.contains("spans")
                 || names.contains("errors") && names.contains("code") && names.contains("msg"));
-        boolean jaegerSpans = names.contains("spanID") && names.contains("operationName");
+        // spans on their own: storage documents (spanID), or the protobuf JSON of Jaeger's Kafka encoding (spanId)
+        boolean jaegerSpans = (names.contains("spanID") || names.contains("spanId")) && names.contains("operationName");
         boolean jaegerTrace = names.contains("processes") && names.contains("spans");
         if (jaegerEnvelope || jaegerSpans || jaegerTrace) {
             return Optional.of(TraceFormat.JAEGER_JSON);
