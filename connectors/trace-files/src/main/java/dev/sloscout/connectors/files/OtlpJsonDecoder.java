@@ -273,8 +273,11 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                         readResourceSpans(t, location, context);
                     }
                 }
-            } else if (field.equals("trace") && t.currentToken() == JsonToken.START_OBJECT) {
-                readTracesData(t, location, context); // Tempo's v2 API: {"trace": {"resourceSpans": [...]}}
+            } else if ((field.equals("trace") || field.equals("result")) && t.currentToken() == JsonToken.START_OBJECT) {
+                // Tempo's v2 API: {"trace": {"resourceSpans": [...]}}; Jaeger's API v3: {"result": {...}}
+                readTracesData(t, location, context);
+            } else if (field.equals("error") && t.currentToken() == JsonToken.START_OBJECT) {
+                context.reject(location, "the query reported an error: " + errorMessage(t));
             } else {
                 if (field.equals("resourceLogs") || field.equals("resourceMetrics")) {
                     context.reject(location, "OTLP " + field.substring("resource".length()).toLowerCase(java.util.Locale.ROOT)
@@ -283,6 +286,24 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                 t.skipChildren();
             }
         }
+    }
+
+    /** A gRPC gateway's error object ({@code {"grpcCode":5,"httpCode":404,"message":"trace not found"}}), read. */
+    private static String errorMessage(OtlpJsonTokens t) throws IOException {
+        String message = null;
+        String code = null;
+        while (t.nextToken() == JsonToken.FIELD_NAME) {
+            String field = t.currentName();
+            t.nextToken();
+            if (field.equals("message") && t.currentToken() == JsonToken.VALUE_STRING) {
+                message = t.text(field);
+            } else if (field.equals("httpCode") && t.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                code = "HTTP " + t.longValue(field);
+            } else {
+                t.skipChildren();
+            }
+        }
+        return (message == null ? "(no message)" : JsonTrees.abbreviate(message)) + (code == null ? "" : " (" + code + ")");
     }
 
     private void readResourceSpans(OtlpJsonTokens t, String location, DecodeContext context) throws IOException {

@@ -186,6 +186,30 @@ class ZipkinAndJaegerDecoderTest {
     }
 
     @Test
+    void jaegerApiV3ResultsSingleAndStreamedWithTheirErrors() {
+        String request = """
+                {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"cart"}}]},
+                  "scopeSpans":[{"spans":[{"traceId":"463ac35c9f6413ad4805a39953bb6124","spanId":"%s",
+                  "name":"GET /cart","kind":2,"startTimeUnixNano":"1700000000000000000",
+                  "endTimeUnixNano":"1700000000250000000"}]}]}]}""";
+        String one = request.formatted("a2fb4a1d1a96d312");
+        String two = request.formatted("b2fb4a1d1a96d312");
+
+        Decoding single = decode("{\"result\":" + one + "}");
+        Decoding streamed = decode("{\"result\":" + one.replace("\n", "") + "}\n"
+                + "{\"result\":" + two.replace("\n", "") + "}\n"
+                + "{\"error\":{\"grpcCode\":4,\"httpCode\":504,\"message\":\"context deadline exceeded\","
+                + "\"httpStatus\":\"Gateway Timeout\"}}\n");
+
+        assertThat(single.problems).isEmpty();
+        assertThat(single.spans).extracting(span -> span.spanId().toHex()).containsExactly("a2fb4a1d1a96d312");
+        assertThat(streamed.spans).extracting(span -> span.spanId().toHex())
+                .containsExactly("a2fb4a1d1a96d312", "b2fb4a1d1a96d312");
+        assertThat(streamed.problems).singleElement().satisfies(problem -> assertThat(problem.reason())
+                .isEqualTo("the query reported an error: context deadline exceeded (HTTP 504)"));
+    }
+
+    @Test
     void zipkinClockSkewIsKeptAsRecorded() {
         String text = """
                 [{"traceId":"463ac35c9f6413ad","id":"0000000000000001","name":"parent","kind":"SERVER","timestamp":5000,"duration":100,
