@@ -3,6 +3,7 @@ package dev.sloscout.pipeline;
 import dev.sloscout.engine.trace.TraceListener;
 import dev.sloscout.connectors.files.CountingInputStream;
 import dev.sloscout.connectors.files.InputKinds;
+import dev.sloscout.connectors.files.Inputs;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.connectors.files.TraceFileReader;
@@ -108,7 +109,14 @@ public final class Pipeline {
      * capsules link to the traces' journeys).
      */
     public Analysis read(List<String> inputs, InputStream stdin) {
-        InputKinds.Split split = InputKinds.split(inputs);
+        try {
+            return readSplit(InputKinds.split(inputs), stdin);
+        } finally {
+            Inputs.release(); // the archives kept open between their files
+        }
+    }
+
+    private Analysis readSplit(InputKinds.Split split, InputStream stdin) {
         List<SourceStatus> statuses = new ArrayList<>();
         split.traces().forEach(t -> statuses.add(new SourceStatus(t, "traces", "", SourceState.WAITING, 0, 0, 0)));
         split.logs().forEach(l -> statuses.add(new SourceStatus(l.toString(), "logs", "", SourceState.WAITING, 0, 0, 0)));
@@ -293,7 +301,7 @@ public final class Pipeline {
             return report;
         }
         Path file = Path.of(statuses.get(i).name());
-        if (!Files.isRegularFile(file)) {
+        if (!Inputs.isReadable(file)) {
             SourceReport report = reader.read(file);
             update(statuses, i, s -> s.with(SourceState.FAILED, 0, 0, report.rejected(), s.format()));
             return report;
@@ -301,7 +309,7 @@ public final class Pipeline {
         long size = size(file);
         long before = gate.spansHandedOn();
         update(statuses, i, s -> s.with(SourceState.READING, 0, s.items(), s.problems(), s.format())); // before 1 MB
-        try (InputStream in = new CountingInputStream(Files.newInputStream(file), read -> update(statuses, i,
+        try (InputStream in = new CountingInputStream(Inputs.open(file), read -> update(statuses, i,
                 s -> s.with(SourceState.READING, fraction(read, size), gate.spansHandedOn() - before, s.problems(),
                         s.format())))) {
             return finished(reader.read(file.toString(), in), statuses, i);
@@ -344,14 +352,14 @@ public final class Pipeline {
             List<SourceStatus> statuses, int index) {
         long size = size(file);
         try {
-            capsules.sourceWritten(file.toString(), Files.getLastModifiedTime(file).toMillis());
+            capsules.sourceWritten(file.toString(), Inputs.lastModifiedMillis(file));
         } catch (IOException unknown) {
             // opening it below says what is wrong
         }
         long eventsBefore = capsules.events();
         int problemsBefore = problems.size();
         update(statuses, index, s -> s.with(SourceState.READING, 0, 0, s.problems(), s.format()));
-        try (InputStream in = new CountingInputStream(Files.newInputStream(file), read -> update(statuses, index,
+        try (InputStream in = new CountingInputStream(Inputs.open(file), read -> update(statuses, index,
                 s -> s.with(SourceState.READING, fraction(read, size), capsules.events() - eventsBefore, s.problems(),
                         "log lines")))) {
             reader.read(file.toString(), in);
@@ -371,11 +379,7 @@ public final class Pipeline {
     }
 
     private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
+        return Inputs.size(file);
     }
 
     /** The fraction of a source read, or -1 when its size is unknown. */

@@ -51,6 +51,43 @@ class PipelineTest {
     }
 
     @Test
+    void anArchiveIsReadAsTheFilesInItEachASourceWithItsOwnTimeOfWriting() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 300);
+        Path logs = Analyses.shopLogs(dir, 120);
+        String syslog = "Jun 14 15:16:01 combo sshd[19939]: session opened for user root\n"
+                + "Jun 14 15:16:02 combo sshd[19940]: session opened for user admin\n";
+        Path loose = Files.writeString(Files.createDirectories(dir.resolve("loose")).resolve("auth.log"), syslog);
+        Files.setLastModifiedTime(loose, java.nio.file.attribute.FileTime.fromMillis(1_561_000_000_000L)); // 2019-06-20
+        byte[] tar = new dev.sloscout.connectors.files.fixtures.Archives.Tar(
+                dev.sloscout.connectors.files.fixtures.Archives.LongNames.PAX)
+                .file("bundle/shop.jsonl", Files.readAllBytes(traces), 1_700_000_000L)
+                .file("bundle/checkout.log", Files.readAllBytes(logs), 1_700_000_000L)
+                .file("bundle/auth.log", syslog.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_561_000_000L)
+                .bytes();
+        Path archive = Files.write(dir.resolve("bundle.tar.gz"),
+                dev.sloscout.connectors.files.fixtures.Archives.gzip(tar));
+
+        for (int threads : new int[] {1, 2}) {
+            PipelineOptions options = PipelineOptions.defaults().withThreads(threads);
+            Analysis unpacked = new Pipeline(options, () -> false, (i, st) -> { }).files(List.of(traces, logs, loose));
+            Analysis packed = new Pipeline(options, () -> false, (i, st) -> { }).files(List.of(archive));
+
+            assertThat(packed.sources()).extracting(st -> st.name() + " " + st.kind() + " " + st.state())
+                    .containsExactly(archive + "!/bundle/shop.jsonl traces DONE",
+                            archive + "!/bundle/checkout.log logs DONE", archive + "!/bundle/auth.log logs DONE");
+            assertThat(packed.problems()).isEmpty();
+            assertThat(packed.summary().spans()).isEqualTo(unpacked.summary().spans());
+            assertThat(packed.journeys()).extracting(j -> j.id() + " " + j.traces())
+                    .containsExactlyElementsOf(unpacked.journeys().stream().map(j -> j.id() + " " + j.traces()).toList());
+            assertThat(packed.capsules()).extracting(c -> c.template() + " " + c.count() + " " + c.firstSeenMillis())
+                    .containsExactlyInAnyOrderElementsOf(unpacked.capsules().stream()
+                            .map(c -> c.template() + " " + c.count() + " " + c.firstSeenMillis()).toList());
+            assertThat(packed.capsules()).anySatisfy(c -> assertThat(java.time.Instant.ofEpochMilli(c.firstSeenMillis())
+                    .toString()).as("the year from the packed file's own time").startsWith("2019-06-14T15:16"));
+        }
+    }
+
+    @Test
     void aSourceIsReportedReadingAsSoonAsItOpensHoweverSmall() throws Exception {
         Path traces = Analyses.shopTraces(dir, 20); // far under the megabyte between progress reports
         Path logs = Analyses.shopLogs(dir, 10);

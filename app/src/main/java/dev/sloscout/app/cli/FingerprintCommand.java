@@ -1,6 +1,7 @@
 package dev.sloscout.app.cli;
 
 import java.time.Clock;
+import dev.sloscout.connectors.files.Inputs;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -58,7 +59,7 @@ final class FingerprintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path file = input.equals("-") ? spool() : Path.of(input);
-        if (!Files.isRegularFile(file)) {
+        if (!Inputs.isReadable(file)) { // a file, or one inside an archive (archive.tar.gz!/app.log)
             err.println("slo-scout: " + input + ": no such file");
             return SloScoutCommand.EXIT_UNUSABLE;
         }

@@ -61,13 +61,13 @@ public final class FormatSniffer {
         if (otherSignal != null) {
             return "OTLP " + otherSignal + ", not traces";
         }
+        String binary = LogEncoding.describeBinary(head); // an archive's magic number first: it may hold traces
+        if (!binary.equals(LogEncoding.NOT_TEXT)) {
+            return "not a trace file: " + binary;
+        }
         if (looksLikeDamagedTraces(head)) {
             return "a damaged trace file: it names trace fields but is no readable trace format (truncated or "
                     + "corrupted?)";
-        }
-        String binary = LogEncoding.describeBinary(head);
-        if (!binary.equals(LogEncoding.NOT_TEXT)) {
-            return "not a trace file: " + binary;
         }
         StringBuilder shown = new StringBuilder();
         for (int i = start; i < Math.min(head.length, start + 24); i++) {

@@ -37,9 +37,9 @@ public final class InputKinds {
                 continue;
             }
             Path path = Path.of(input);
-            List<Path> files = Files.isDirectory(path) ? TraceFileReader.filesUnder(path, problems::add) : List.of(path);
-            if (files.isEmpty()) {
-                traces.add(input); // the trace reader says what is wrong with it
+            List<Path> files = Inputs.expand(path, problems::add);
+            if (files.isEmpty() && Inputs.archiveOf(path) == null) {
+                traces.add(input); // the trace reader says what is wrong with it (an empty archive is said above)
             }
             for (Path file : files) {
                 if (isLogFile(file)) {
@@ -62,10 +62,10 @@ public final class InputKinds {
      * never end); an unreadable file is left to the trace reader to report.
      */
     public static boolean isLogFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Inputs.isReadable(file)) {
             return false;
         }
-        try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = Compression.decompressed(raw)) {
+        try (InputStream raw = Inputs.open(file); BufferedInputStream in = Compression.decompressed(raw)) {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             return head.length > 0 && FormatSniffer.sniff(head).isEmpty()
                     && LogEncoding.sniff(head) != LogEncoding.Kind.BINARY
@@ -77,7 +77,7 @@ public final class InputKinds {
 
     /** What a file that is not read as logs is: a trace format by name, or why not (binary, damaged traces). */
     public static String describe(Path file) {
-        try (InputStream raw = Files.newInputStream(file); BufferedInputStream in = Compression.decompressed(raw)) {
+        try (InputStream raw = Inputs.open(file); BufferedInputStream in = Compression.decompressed(raw)) {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             return FormatSniffer.sniff(head).map(f -> "a trace file, " + f.displayName())
                     .orElseGet(() -> looksLikeText(head) ? FormatSniffer.describe(head) : "binary content");

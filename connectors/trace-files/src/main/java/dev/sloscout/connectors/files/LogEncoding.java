@@ -22,6 +22,10 @@ final class LogEncoding {
     /** Western European text as Windows writes it: ISO-8859-1 with printable characters in 0x80-0x9F. */
     static final Charset LEGACY = Charset.forName("windows-1252");
 
+    /** Archives given as files are opened ({@link Inputs}); these are not. */
+    private static final String NOT_OPENED = " (an archive inside an archive, or on standard input, is not opened: "
+            + "extract it, or give it as a file of its own)";
+
     /** What {@link #describeBinary} says of bytes that are no archive or executable it knows. */
     static final String NOT_TEXT = "binary data, not text";
 
@@ -69,7 +73,10 @@ final class LogEncoding {
     static String describeBinary(byte[] head) {
         int length = head.length;
         if (length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return "a zip archive (unzip it and read the files inside)";
+            return "a zip archive" + NOT_OPENED;
+        }
+        if (TarEntries.looksLikeTar(head)) {
+            return "a tar archive" + NOT_OPENED;
         }
         if (length >= 6 && (head[0] & 0xFF) == 0xFD && head[1] == '7' && head[2] == 'z' && head[3] == 'X') {
             return "xz-compressed (decompress it first; gzip and zstd are read as they are)";

@@ -89,11 +89,11 @@ public final class LogFileReader {
     /** Reads one file; returns the number of events delivered. */
     public long read(Path file) {
         try {
-            sink.sourceWritten(file.toString(), Files.getLastModifiedTime(file).toMillis());
+            sink.sourceWritten(file.toString(), Inputs.lastModifiedMillis(file));
         } catch (IOException unknown) {
             // the reader below says what is wrong with the file
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Inputs.open(file)) {
             return read(file.toString(), in);
         } catch (IOException e) {
             problems.report(new Problem(file.toString(), "", "cannot read: " + e.getMessage()));

@@ -82,42 +82,52 @@ public final class TraceFileReader {
         return this;
     }
 
-    /** Reads each input in order; folders are walked (sorted, hidden files skipped). */
+    /**
+     * Reads each input in order; folders are walked (sorted, hidden files skipped) and archives opened (the files in
+     * them, in their order: {@link Inputs}).
+     */
     public List<SourceReport> read(List<String> inputs) {
         List<SourceReport> reports = new ArrayList<>();
-        for (String input : inputs) {
-            if (cancelled.getAsBoolean()) {
-                break;
-            }
-            if (input.equals(STDIN)) {
-                progress.started("<stdin>", -1);
-                reports.add(ended(read("<stdin>", stdin)));
-                continue;
-            }
-            Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                for (Path file : filesUnder(path, problems)) {
-                    reports.add(read(file));
+        try {
+            for (String input : inputs) {
+                if (cancelled.getAsBoolean()) {
+                    break;
                 }
-            } else {
-                reports.add(read(path));
+                if (input.equals(STDIN)) {
+                    progress.started("<stdin>", -1);
+                    reports.add(ended(read("<stdin>", stdin)));
+                    continue;
+                }
+                Path path = Path.of(input);
+                if (Files.isDirectory(path) || Inputs.archiveOf(path) != null) {
+                    for (Path file : Inputs.expand(path, problems)) {
+                        if (cancelled.getAsBoolean()) {
+                            break;
+                        }
+                        reports.add(read(file));
+                    }
+                } else {
+                    reports.add(read(path));
+                }
             }
+        } finally {
+            Inputs.release();
         }
         return reports;
     }
 
     public SourceReport read(Path file) {
         String source = file.toString();
-        if (!Files.isRegularFile(file)) {
+        if (!Inputs.isReadable(file)) {
             progress.started(source, -1);
             problems.report(new Problem(source, "", !Files.exists(file) ? "no such file" : Files.isDirectory(file)
                     ? "a folder" : "not a regular file (a pipe or device is not read; give - to read standard "
                     + "input)"));
             return ended(new SourceReport(source, null, 0, 1));
         }
-        progress.started(source, sizeOf(file));
-        try (InputStream in = progress == Progress.NONE ? Files.newInputStream(file)
-                : new CountingInputStream(Files.newInputStream(file), bytes -> progress.read(source, bytes))) {
+        progress.started(source, Inputs.size(file));
+        try (InputStream in = progress == Progress.NONE ? Inputs.open(file)
+                : new CountingInputStream(Inputs.open(file), bytes -> progress.read(source, bytes))) {
             return ended(read(source, in));
         } catch (IOException e) {
             problems.report(new Problem(source, "", "cannot open: " + e.getMessage()));
@@ -128,14 +138,6 @@ public final class TraceFileReader {
     private SourceReport ended(SourceReport report) {
         progress.ended(report);
         return report;
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     /** Reads one stream; the caller owns (and closes) it. */

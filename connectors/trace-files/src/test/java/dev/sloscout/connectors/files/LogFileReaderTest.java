@@ -140,7 +140,8 @@ class LogFileReaderTest {
         assertThat(problems).extracting(Problem::source, Problem::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("core", "binary data, not text: skipped"),
                 org.assertj.core.groups.Tuple.tuple("logs.zip",
-                        "a zip archive (unzip it and read the files inside): skipped"));
+                        "a zip archive (an archive inside an archive, or on standard input, is not opened: extract "
+                                + "it, or give it as a file of its own): skipped"));
     }
 
     @Test
