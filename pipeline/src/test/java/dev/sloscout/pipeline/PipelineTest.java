@@ -65,7 +65,7 @@ class PipelineTest {
                 .file("bundle/auth.log", syslog.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_561_000_000L)
                 .bytes();
         Path archive = Files.write(dir.resolve("bundle.tar.gz"),
-                dev.sloscout.connectors.files.fixtures.Archives.gzip(tar));
+                dev.sloscout.connectors.files.fixtures.Compressions.gzip(tar));
 
         for (int threads : new int[] {1, 2}) {
             PipelineOptions options = PipelineOptions.defaults().withThreads(threads);
@@ -78,7 +78,8 @@ class PipelineTest {
             assertThat(packed.problems()).isEmpty();
             assertThat(packed.summary().spans()).isEqualTo(unpacked.summary().spans());
             assertThat(packed.journeys()).extracting(j -> j.id() + " " + j.traces())
-                    .containsExactlyElementsOf(unpacked.journeys().stream().map(j -> j.id() + " " + j.traces()).toList());
+                    .containsExactlyElementsOf(unpacked.journeys().stream().map(j -> j.id() + " " + j.traces())
+                            .toList());
             assertThat(packed.capsules()).extracting(c -> c.template() + " " + c.count() + " " + c.firstSeenMillis())
                     .containsExactlyInAnyOrderElementsOf(unpacked.capsules().stream()
                             .map(c -> c.template() + " " + c.count() + " " + c.firstSeenMillis()).toList());

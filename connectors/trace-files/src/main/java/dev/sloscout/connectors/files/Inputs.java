@@ -212,7 +212,7 @@ public final class Inputs {
         ZipEntry entry = zip.getEntry(member.name());
         if (entry == null) {
             zip.close();
-            throw new NoSuchFileException(member.archive() + MEMBER + member.name(), null, "no such file in the archive");
+            throw missing(member);
         }
         return new FilterInputStream(zip.getInputStream(entry)) {
             @Override
@@ -252,7 +252,11 @@ public final class Inputs {
                 break;
             }
         }
-        throw new NoSuchFileException(member.archive() + MEMBER + member.name(), null, "no such file in the archive");
+        throw missing(member);
+    }
+
+    private static NoSuchFileException missing(Member member) {
+        return new NoSuchFileException(member.archive() + MEMBER + member.name(), null, "no such file in the archive");
     }
 
     /** An open tar archive and the files passed so far. */

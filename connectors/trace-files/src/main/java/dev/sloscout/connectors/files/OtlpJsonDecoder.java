@@ -273,7 +273,8 @@ public final class OtlpJsonDecoder implements TraceDecoder {
                         readResourceSpans(t, location, context);
                     }
                 }
-            } else if ((field.equals("trace") || field.equals("result")) && t.currentToken() == JsonToken.START_OBJECT) {
+            } else if ((field.equals("trace") || field.equals("result"))
+                    && t.currentToken() == JsonToken.START_OBJECT) {
                 // Tempo's v2 API: {"trace": {"resourceSpans": [...]}}; Jaeger's API v3: {"result": {...}}
                 readTracesData(t, location, context);
             } else if (field.equals("error") && t.currentToken() == JsonToken.START_OBJECT) {

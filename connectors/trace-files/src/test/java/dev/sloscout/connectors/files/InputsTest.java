@@ -1,6 +1,7 @@
 package dev.sloscout.connectors.files;
 
 import dev.sloscout.connectors.files.fixtures.Archives;
+import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.files.fixtures.TraceFixtures;
 import dev.sloscout.connectors.files.fixtures.ZipkinJsonWriter;
@@ -68,8 +69,8 @@ class InputsTest {
                 .bytes();
         Read loose = read(write("first.pb", OtlpProtoWriter.bare(FIRST)), write("second.json", zipkin(SECOND)));
 
-        for (Path archive : List.of(write("dump.tar", tar), write("dump.tar.gz", Archives.gzip(tar)),
-                write("dump.tar.zst", com.github.luben.zstd.Zstd.compress(tar)))) {
+        for (Path archive : List.of(write("dump.tar", tar), write("dump.tar.gz", Compressions.gzip(tar)),
+                write("dump.tar.zst", Compressions.zstd(tar)))) {
             Read packed = read(archive);
 
             assertThat(packed.problems()).isEmpty();
@@ -108,7 +109,7 @@ class InputsTest {
                 .file("b.log", "beta\n".repeat(300).getBytes(StandardCharsets.UTF_8), 0)
                 .file("c/" + "deep/".repeat(30) + "c.log", "gamma\n".getBytes(StandardCharsets.UTF_8), 0)
                 .bytes();
-        Path archive = write("logs.tgz", Archives.gzip(tar));
+        Path archive = write("logs.tgz", Compressions.gzip(tar));
         List<Path> files = Inputs.expand(archive, p -> {
             throw new AssertionError(p.toString());
         });
@@ -157,12 +158,13 @@ class InputsTest {
         assertThat(read.spans()).hasSameSizeAs(FIRST);
         assertThat(read.problems()).singleElement().satisfies(p -> assertThat(p.source() + ": " + p.reason())
                 .isEqualTo(dir.resolve("damaged.tar") + ": cannot list the archive past its first 1 files: not a tar "
-                        + "header at byte " + secondHeader + " (its checksum does not add up): the archive is damaged"));
+                        + "header at byte " + secondHeader
+                        + " (its checksum does not add up): the archive is damaged"));
     }
 
     @Test
     void anArchiveInsideAnArchiveIsOneProblemNamingIt() throws IOException {
-        byte[] inner = Archives.gzip(new Archives.Tar(Archives.LongNames.PAX)
+        byte[] inner = Compressions.gzip(new Archives.Tar(Archives.LongNames.PAX)
                 .file("a.json", zipkin(FIRST), 0).bytes());
         Path zip = write("outer.zip", Archives.zip(java.util.Map.of("inner.tar.gz", inner)));
 
@@ -188,7 +190,7 @@ class InputsTest {
 
     @Test
     void truncatedOrCorruptedArchivesNeverEscapeTheReader() throws IOException {
-        byte[] whole = Archives.gzip(new Archives.Tar(Archives.LongNames.GNU)
+        byte[] whole = Compressions.gzip(new Archives.Tar(Archives.LongNames.GNU)
                 .file("first.pb", OtlpProtoWriter.bare(FIRST), 0)
                 .file("second.json", zipkin(SECOND), 0)
                 .bytes());

@@ -64,7 +64,8 @@ class JaegerSpanDocumentsTest {
     private static void assertSameSpans(List<Span> actual, List<Span> expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i)).usingRecursiveComparison().ignoringFields("attributes").isEqualTo(expected.get(i));
+            assertThat(actual.get(i)).usingRecursiveComparison().ignoringFields("attributes")
+                    .isEqualTo(expected.get(i));
             assertThat(actual.get(i).attributes().asMap()).isEqualTo(expected.get(i).attributes().asMap());
         }
     }
