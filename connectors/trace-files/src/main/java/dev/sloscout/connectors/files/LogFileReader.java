@@ -107,12 +107,45 @@ public final class LogFileReader {
 
     /** {@code /var/log/payment-service.log.1.gz} gives {@code payment-service}. */
     static String serviceOf(String source) {
+        if (source.equals("-")) {
+            return "stdin";
+        }
         // the name as text: a file name the platform cannot encode back (not UTF-8 in a C locale) is no Path again
-        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf(java.io.File.separatorChar));
-        String name = source.equals("-") ? "stdin" : source.substring(slash + 1);
+        String[] parts = source.split(java.util.regex.Pattern.quote(java.io.File.separator) + "|/");
+        String name = parts[parts.length - 1];
+        java.util.regex.Matcher kubelet = CONTAINER_LOG.matcher(name);
+        if (kubelet.matches()) {
+            return kubelet.group(1).toLowerCase(Locale.ROOT); // the container of a node's /var/log/containers link
+        }
+        String service = beforeDot(name);
+        // a file named for its place, not its program: the kubelet's <container>/0.log, svlogd's <service>/current,
+        // a dump's <pod>/logs.txt; the folder names the program
+        for (int i = parts.length - 2; i >= 0 && GENERIC_NAMES.matcher(service).matches(); i--) {
+            String folder = parts[i].endsWith("!") ? parts[i].substring(0, parts[i].length() - 1) : parts[i];
+            if (!folder.isEmpty()) {
+                service = POD_SUFFIX.matcher(beforeDot(folder)).replaceFirst("");
+            }
+        }
+        return service;
+    }
+
+    private static String beforeDot(String name) {
         int dot = name.indexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
     }
+
+    /** File names that say nothing of the program that wrote them. */
+    private static final java.util.regex.Pattern GENERIC_NAMES = java.util.regex.Pattern.compile(
+            "\\d+|logs?|current|output|out|stdout|stderr|console|container|previous");
+    /** {@code <pod>_<namespace>_<container>-<64 hex container id>.log}, as the kubelet links container logs. */
+    private static final java.util.regex.Pattern CONTAINER_LOG = java.util.regex.Pattern.compile(
+            "[^_]+_[^_]+_(.+)-[0-9a-f]{64}\\.log(\\..*)?");
+    /**
+     * The pod's own part of a pod name ({@code checkout-7d9f8b6c5d-x2x9z}: the ReplicaSet's hash and the pod's
+     * suffix; {@code checkout-x2x9z} of a DaemonSet or Job), which changes with every pod of the one program.
+     */
+    private static final java.util.regex.Pattern POD_SUFFIX = java.util.regex.Pattern.compile(
+            "(-[bcdfghjklmnpqrstvwxz2456789]{6,10})?-[bcdfghjklmnpqrstvwxz2456789]{5}$");
 
     /** One file being read: its counts and its problems, limited per kind. */
     private final class Reading implements Out {

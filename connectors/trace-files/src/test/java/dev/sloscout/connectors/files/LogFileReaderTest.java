@@ -145,6 +145,23 @@ class LogFileReaderTest {
     }
 
     @Test
+    void aLogNamedForItsPlaceTakesItsServiceFromTheFolderThatNamesTheProgram() {
+        byte[] line = "2024-03-01T10:00:00.000000001Z stdout F order 17 placed\n".getBytes(StandardCharsets.UTF_8);
+        read("/var/log/pods/shop_checkout-7d9f8b6c5d-x2x9z_4f1c/checkout/0.log", line);
+        read("/var/log/pods/shop_cart-5c7d4-b2m8q_77aa/cart/1.log.20240301-100000.gz", line);
+        read("/var/log/containers/checkout-7d9f8b6c5d-x2x9z_shop_payment-" + "0123456789abcdef".repeat(4) + ".log",
+                line);
+        read("cluster-dump/shop/inventory-6b8f7c9d5f-q7w2z/logs.txt", line);
+        read("/var/log/nginx/current", line);
+        read("bundle.tgz!/current", line);
+        read("/var/log/payment-service.log.1.gz", line);
+        read("collected/0/console.log", line);
+
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "payment", "inventory",
+                "nginx", "bundle", "payment-service", "collected");
+    }
+
+    @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
                 + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"span_id\":\"00f067aa0ba902b7\"}\n"
