@@ -83,12 +83,12 @@ final class JsonLogRecords {
     /** The event, after opening a JSON message and splitting off what follows its first line. */
     private LogEvent split(String source, long line, String service, String message, long time, Severity severity,
             TraceId traceId, SpanId spanId) {
-        String text = message;
-        JsonNode inner = innerRecord(message);
+        String text = EscapeCodes.strip(message); // colours a terminal-minded logger put in
+        JsonNode inner = innerRecord(text);
         if (inner != null) {
             String innerMessage = first(inner, MESSAGE_FIELDS, null);
             if (innerMessage != null) {
-                text = innerMessage;
+                text = EscapeCodes.strip(innerMessage);
                 time = time != LogHeader.NO_TIME ? time : time(first(inner, TIME_FIELDS));
                 severity = severity != Severity.UNKNOWN ? severity : severity(first(inner, LEVEL_FIELDS));
                 traceId = traceId != null ? traceId : traceId(first(inner, TRACE_FIELDS));

@@ -523,7 +523,7 @@ public final class LogFileReader {
             for (int back = 0; back < 3 && length < fullLength && (bytes[start + length] & 0xC0) == 0x80; back++) {
                 length--; // not through a character: a cut UTF-8 sequence would make the line look like another code
             }
-            String text = LogEncoding.decodeLine(bytes, start, length);
+            String text = EscapeCodes.strip(LogEncoding.decodeLine(bytes, start, length));
             boolean truncated = text.length() > MAX_MINED_CHARS || length < fullLength;
             if (truncated) {
                 text = text.substring(0, Math.min(text.length(), MAX_MINED_CHARS));

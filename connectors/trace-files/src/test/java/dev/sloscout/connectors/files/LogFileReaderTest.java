@@ -145,6 +145,40 @@ class LogFileReaderTest {
     }
 
     @Test
+    void terminalColoursAreTakenOutSoLinesReadAsTheirPlainTwins() {
+        String plain = "2024-03-01 10:00:00.123  INFO 4242 --- [main] o.s.b.Application : Started in 3.2 seconds\n"
+                + "2024-03-01 10:00:01.123 ERROR 4242 --- [http-1] c.a.Checkout : payment failed for order 17\n";
+        String coloured = "2024-03-01 10:00:00.123 \u001b[32m INFO\u001b[0m 4242 --- [main] \u001b[36mo.s.b.Application"
+                + "\u001b[0;39m : Started in 3.2 seconds\u001b]0;title\u0007\n"
+                + "2024-03-01 10:00:01.123 \u001b[1;38;5;196mERROR\u001b[m 4242 --- [http-1] \u001b(Bc.a.Checkout : "
+                + "payment failed for order 17\u001b]52;c;ZXZpbA==\u001b\\\n";
+        String docker = "{\"log\":\"\\u001b[31mERROR\\u001b[0m payment failed for order 18\\n\",\"stream\":\"stdout\","
+                + "\"time\":\"2024-03-01T10:00:02Z\"}\n";
+
+        read("plain.log", plain.getBytes(StandardCharsets.UTF_8));
+        List<String> plainTexts = events.stream().map(LogEvent::text).toList();
+        events.clear();
+        read("coloured.log", coloured.getBytes(StandardCharsets.UTF_8));
+        read("docker-json.log", docker.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly(plainTexts.get(0), plainTexts.get(1),
+                "ERROR payment failed for order 18");
+    }
+
+    @Test
+    void escapeSequencesOfEveryKindGoAndTheTextAroundThemStays() {
+        assertThat(EscapeCodes.strip("no escapes")).isEqualTo("no escapes");
+        assertThat(EscapeCodes.strip("\u001b[1;31mred\u001b[0m and \u009b4mlined\u009bm")).isEqualTo("red and lined");
+        assertThat(EscapeCodes.strip("a\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\b")).isEqualTo("alinkb");
+        assertThat(EscapeCodes.strip("\u001b7saved\u001b8 \u001b(0x\u001b(B \u001bPq#0\u001b\\done"))
+                .isEqualTo("saved x done");
+        assertThat(EscapeCodes.strip("cut \u001b[31")).isEqualTo("cut ");
+        assertThat(EscapeCodes.strip("lone \u001b")).isEqualTo("lone ");
+        assertThat(EscapeCodes.strip("title \u001b]0;never ended")).isEqualTo("title ");
+    }
+
+    @Test
     void aLogNamedForItsPlaceTakesItsServiceFromTheFolderThatNamesTheProgram() {
         byte[] line = "2024-03-01T10:00:00.000000001Z stdout F order 17 placed\n".getBytes(StandardCharsets.UTF_8);
         read("/var/log/pods/shop_checkout-7d9f8b6c5d-x2x9z_4f1c/checkout/0.log", line);
