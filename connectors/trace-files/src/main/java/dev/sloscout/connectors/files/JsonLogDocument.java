@@ -204,7 +204,35 @@ final class JsonLogDocument {
         return null;
     }
 
+    /**
+     * The records an object already read whole wraps (the first array, at most {@value #MAX_WRAPPER_DEPTH} objects
+     * down, whose first element looks like a record), or none.
+     */
+    static java.util.List<JsonNode> wrappedRecords(JsonNode node) {
+        return wrappedRecords(node, 0);
+    }
+
+    private static java.util.List<JsonNode> wrappedRecords(JsonNode node, int depth) {
+        for (JsonNode value : node) {
+            if (value.isArray() && value.size() > 0 && value.get(0).isObject() && looksLikeRecord(value.get(0))) {
+                java.util.List<JsonNode> records = new java.util.ArrayList<>();
+                value.forEach(records::add);
+                return records;
+            }
+            if (value.isObject() && depth < MAX_WRAPPER_DEPTH) {
+                java.util.List<JsonNode> inner = wrappedRecords(value, depth + 1);
+                if (!inner.isEmpty()) {
+                    return inner;
+                }
+            }
+        }
+        return java.util.List.of();
+    }
+
     private static boolean looksLikeRecord(JsonNode node) {
+        if (JsonLogRecords.isLokiStream(node) || JsonLogRecords.isLokiLine(node)) {
+            return true;
+        }
         JsonNode source = node.get("_source");
         JsonNode fields = source != null && source.isObject() ? source : node;
         for (String field : JsonLogRecords.MESSAGE_FIELDS) {

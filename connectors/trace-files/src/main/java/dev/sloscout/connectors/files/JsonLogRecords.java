@@ -28,6 +28,10 @@ final class JsonLogRecords {
         "Timestamp", "__REALTIME_TIMESTAMP", "eventTime"};
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT"};
+    /** Loki's labels for the program ({@code service_name} is what Loki 3 derives), then the usual fields. */
+    private static final String[] LOKI_SERVICE_LABELS = {"service_name", "service", "app", "application",
+        "app_kubernetes_io_name", "container", "container_name"};
+    private static final String[] LOKI_LEVEL_LABELS = {"level", "detected_level", "severity", "lvl"};
     private static final String[] TRACE_FIELDS = {"trace_id", "traceId", "trace.id", "traceid", "dd.trace_id",
         "traceID", "TraceId", "logging.googleapis.com/trace"};
     private static final String[] SPAN_FIELDS = {"span_id", "spanId", "span.id", "spanid", "dd.span_id", "spanID",
@@ -61,6 +65,48 @@ final class JsonLogRecords {
         return split(source, line, first(node, SERVICE_FIELDS, fallbackService), message,
                 time(first(node, TIME_FIELDS)), severity(first(node, LEVEL_FIELDS)),
                 traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /**
+     * A Grafana Loki stream as its query API answers ({@code {"stream": {labels}, "values": [["<ns>", "line"],
+     * ...]}}): true for such an object.
+     */
+    static boolean isLokiStream(JsonNode node) {
+        return node.path("stream").isObject() && node.path("values").isArray();
+    }
+
+    /** A line as Loki's {@code logcli --output=jsonl} writes it: {@code {"labels": {...}, "line": "...", ...}}. */
+    static boolean isLokiLine(JsonNode node) {
+        return node.path("labels").isObject() && node.path("line").isTextual();
+    }
+
+    /**
+     * The events of a Loki stream, one per value, each with the stream's labels; {@code malformed} is told the index
+     * of each value that is no {@code [time, line]} pair (skipped).
+     */
+    java.util.List<LogEvent> lokiStream(String source, long line, String fallbackService, JsonNode stream,
+            java.util.function.IntConsumer malformed) {
+        java.util.List<LogEvent> events = new java.util.ArrayList<>();
+        int index = 0;
+        for (JsonNode value : stream.path("values")) {
+            if (value.isArray() && value.size() >= 2 && value.get(1).isTextual()) {
+                events.add(loki(source, line, fallbackService, stream.path("stream"), value.get(0).asText(),
+                        value.get(1).asText()));
+            } else {
+                malformed.accept(index);
+            }
+            index++;
+        }
+        return events;
+    }
+
+    /** A Loki line: its service and level from its labels, its time in nanoseconds (or RFC 3339). */
+    LogEvent loki(String source, long line, String fallbackService, JsonNode labels, String time, String text) {
+        String job = first(labels, "job");
+        String service = first(labels, LOKI_SERVICE_LABELS, job == null ? fallbackService
+                : job.substring(job.lastIndexOf('/') + 1)); // "namespace/app", as Kubernetes scrapes name jobs
+        return split(source, line, service, text, time(time), severity(first(labels, LOKI_LEVEL_LABELS)), null,
+                null);
     }
 
     /** An OTLP/JSON LogRecord of a known service. */

@@ -386,14 +386,30 @@ public final class LogFileReader {
                 }
                 return;
             }
-            LogEvent event = records.record(source, line, service, node);
-            if (event == null) {
+            if (JsonLogRecords.isLokiStream(node)) {
+                List<LogEvent> events = records.lokiStream(source, line, service, node, index -> out.problem(
+                        "line " + line + ", values[" + index + "]", "a Loki value that is no [time, line] pair: "
+                        + "skipped", "loki"));
+                events.forEach(out::deliver);
+                out.events(events.size());
+                return;
+            }
+            LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
+                    node.get("labels"), node.path("timestamp").asText(null), node.get("line").asText())
+                    : records.record(source, line, service, node);
+            if (event != null) {
+                out.deliver(event);
+                out.events(1);
+                return;
+            }
+            List<JsonNode> wrapped = JsonLogDocument.wrappedRecords(node);
+            if (wrapped.isEmpty()) {
                 out.problem("line " + line, "JSON record without a message field (one of "
                         + String.join(", ", JsonLogRecords.MESSAGE_FIELDS) + ")", "no-message");
                 return;
             }
-            out.deliver(event);
-            out.events(1);
+            // one line holding an export's records ({"events": [...]}, a query answer): each read as a record
+            wrapped.forEach(record -> record(line, record, out));
         }
 
         @Override

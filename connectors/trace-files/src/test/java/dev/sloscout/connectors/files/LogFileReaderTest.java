@@ -145,6 +145,45 @@ class LogFileReaderTest {
     }
 
     @Test
+    void lokiAndCloudWatchExportsReadAsTheirLinesWithLabelsForServiceAndLevel() {
+        String logcli = """
+                {"labels":{"job":"shop/checkout","level":"error"},"line":"payment failed for order 17",\
+                "timestamp":"2023-12-01T10:47:45.853375888Z"}
+                {"labels":{"service_name":"cart","detected_level":"info"},"line":"cart 5 saved",\
+                "timestamp":"2023-12-01T10:47:46Z"}
+                """;
+        String queryAnswer = """
+                {"status":"success","data":{"resultType":"streams","result":[
+                 {"stream":{"app":"checkout","level":"error"},
+                  "values":[["1701427665853375888","payment failed for order 18"],
+                  ["1701427666853375888","payment failed for order 19"],["bad"]]},
+                 {"stream":{"container":"cart"},"values":[["1701427667000000000","cart 6 saved"]]}]},"stats":{}}
+                """;
+        String cloudWatch = "{\"events\":[{\"logStreamName\":\"checkout/abc\",\"timestamp\":1701427665853,"
+                + "\"message\":\"ERROR payment failed for order 20\",\"eventId\":\"1\"}],\"searchedLogStreams\":[]}\n";
+
+        for (String text : List.of(logcli, queryAnswer, queryAnswer.replace("\n", "") + "\n", cloudWatch)) {
+            read("export.json", text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(problems).extracting(p -> p.location() + ": " + p.reason()).containsExactly(
+                // the first record of a document
+                "line 1, values[2]: a Loki value that is no [time, line] pair: skipped",
+                "line 1, values[2]: a Loki value that is no [time, line] pair: skipped");
+        assertThat(events).extracting(e -> e.service() + " " + e.severity() + " " + e.epochMillis() + " " + e.text())
+                .containsExactly(
+                        "checkout ERROR 1701427665853 payment failed for order 17",
+                        "cart INFO 1701427666000 cart 5 saved",
+                        "checkout ERROR 1701427665853 payment failed for order 18",
+                        "checkout ERROR 1701427666853 payment failed for order 19",
+                        "cart UNKNOWN 1701427667000 cart 6 saved",
+                        "checkout ERROR 1701427665853 payment failed for order 18",
+                        "checkout ERROR 1701427666853 payment failed for order 19",
+                        "cart UNKNOWN 1701427667000 cart 6 saved",
+                        "export UNKNOWN 1701427665853 ERROR payment failed for order 20");
+    }
+
+    @Test
     void terminalColoursAreTakenOutSoLinesReadAsTheirPlainTwins() {
         String plain = "2024-03-01 10:00:00.123  INFO 4242 --- [main] o.s.b.Application : Started in 3.2 seconds\n"
                 + "2024-03-01 10:00:01.123 ERROR 4242 --- [http-1] c.a.Checkout : payment failed for order 17\n";
