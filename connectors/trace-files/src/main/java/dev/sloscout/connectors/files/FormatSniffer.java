@@ -158,6 +158,11 @@ public final class FormatSniffer {
                 && (names.contains("id") || names.contains("localEndpoint") || names.contains("timestamp"))) {
             return Optional.of(TraceFormat.ZIPKIN_JSON);
         }
+        // spans one per line, or Elasticsearch hits of them: the endpoints tell them from a log record with an id
+        if (names.contains("traceId") && names.contains("id")
+                && (names.contains("localEndpoint") || names.contains("remoteEndpoint"))) {
+            return Optional.of(TraceFormat.ZIPKIN_JSON);
+        }
         return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.sloscout.connectors.files;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 
@@ -26,10 +27,28 @@ public final class ZipkinJsonDecoder extends TreeStreamDecoder {
         spans.flush(context);
     }
 
+    /**
+     * A span object; or, as Zipkin's Elasticsearch storage hands them out, a search hit holding one in
+     * {@code _source}, or a search answer's {@code {"hits": {"hits": [...]}}}.
+     */
+    private static void add(JsonNode node, String where, ZipkinSpans spans) {
+        JsonNode hits = node.path("hits").path("hits");
+        if (hits.isArray() && !node.has("traceId")) {
+            int index = 0;
+            for (JsonNode hit : hits) {
+                add(hit, where + ", hits[" + index++ + "]", spans);
+            }
+        } else if (node.path("_source").isObject() && !node.has("traceId")) {
+            spans.add(node.get("_source"), where);
+        } else {
+            spans.add(node, where);
+        }
+    }
+
     private void read(JsonParser p, String location, int depth, ZipkinSpans spans, DecodeContext context)
             throws IOException {
         if (p.currentToken() == JsonToken.START_OBJECT) {
-            readRecord(p, location, context, (node, where, c) -> spans.add(node, where));
+            readRecord(p, location, context, (node, where, c) -> add(node, where, spans));
             if (spans.isFull()) {
                 spans.flush(context);
             }

@@ -210,6 +210,46 @@ class ZipkinAndJaegerDecoderTest {
     }
 
     @Test
+    void zipkinSpansOnePerLineAndAsElasticsearchHitsReadAsTheArrayOfThem() throws Exception {
+        List<Span> written = dev.sloscout.connectors.files.fixtures.TraceFixtures.spans(41, 6);
+        String array = dev.sloscout.connectors.files.fixtures.ZipkinJsonWriter.spans(written);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> spans = new ArrayList<>();
+        json.readTree(array).forEach(spans::add);
+        StringBuilder lines = new StringBuilder();
+        StringBuilder hits = new StringBuilder();
+        com.fasterxml.jackson.databind.node.ObjectNode search = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode searchHits = search.putObject("hits").putArray("hits");
+        for (com.fasterxml.jackson.databind.JsonNode span : spans) {
+            lines.append(span).append('\n');
+            com.fasterxml.jackson.databind.node.ObjectNode hit = json.createObjectNode()
+                    .put("_index", "zipkin-span-2023-11-14").put("_id", span.get("id").asText());
+            hit.set("_source", ((com.fasterxml.jackson.databind.node.ObjectNode) span.deepCopy())
+                    .put("timestamp_millis", span.get("timestamp").asLong() / 1000));
+            hits.append(hit).append('\n');
+            searchHits.add(hit);
+        }
+        Decoding reference = decode(array);
+
+        for (String text : List.of(lines.toString(), hits.toString(), search.toPrettyString())) {
+            Decoding decoded = decode(text);
+
+            assertThat(decoded.problems).isEmpty();
+            assertThat(decoded.report.format()).isEqualTo(TraceFormat.ZIPKIN_JSON);
+            assertThat(decoded.spans).usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(reference.spans);
+        }
+        assertThat(reference.spans).hasSameSizeAs(written);
+    }
+
+    @Test
+    void aJsonLogRecordWithATraceIdAndAnIdStaysALog() {
+        byte[] log = ("{\"id\":\"42\",\"traceId\":\"463ac35c9f6413ad4805a39953bb6124\",\"timestamp\":1700000000000,"
+                + "\"msg\":\"paid\"}\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(FormatSniffer.sniff(log)).isEmpty();
+    }
+
+    @Test
     void zipkinClockSkewIsKeptAsRecorded() {
         String text = """
                 [{"traceId":"463ac35c9f6413ad","id":"0000000000000001","name":"parent","kind":"SERVER","timestamp":5000,"duration":100,
