@@ -122,6 +122,12 @@ final class HeaderLexer {
     }
 
     private HeaderToken bracket(String line, int pos, int close) {
+        if (pos == 0 && line.charAt(0) == '<') {
+            Severity priority = syslogPriority(line, close);
+            if (priority != null) {
+                return finish(line, Kind.BRACKET, pos, close, LogHeader.NO_TIME, priority, null, false);
+            }
+        }
         int innerFrom = pos + 1;
         int innerTo = close - 1;
         while (innerFrom < innerTo && line.charAt(innerFrom) == ' ') {
@@ -137,6 +143,25 @@ final class HeaderLexer {
         Severity severity = levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
+    }
+
+    /**
+     * Syslog's {@code <PRI>} opening a line (RFC 3164 and 5424 as relays and network captures keep it: {@code <134>1
+     * 2023-10-11T22:14:15Z host app ...}): facility times 8 plus severity, 0 to 191; its severity, or null.
+     */
+    private static Severity syslogPriority(String line, int close) {
+        if (close < 3 || close > 5) {
+            return null;
+        }
+        int value = 0;
+        for (int i = 1; i < close - 1; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + c - '0';
+        }
+        return value <= 191 ? Severity.fromSyslog(value % 8) : null;
     }
 
     /** {@code [error]}, {@code [core:error]}, {@code [10:00:00 INF]}, {@code [..: INFO/MainProcess]}. */

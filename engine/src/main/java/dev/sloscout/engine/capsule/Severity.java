@@ -50,6 +50,17 @@ public enum Severity {
         };
     }
 
+    /**
+     * A syslog severity (0 emergency .. 7 debug, as journald's {@code PRIORITY} and RFC 5424's {@code <PRI>} carry it,
+     * the facility taken off), or null out of range.
+     */
+    public static Severity fromSyslog(int severity) {
+        if (severity < 0 || severity > 7) {
+            return null;
+        }
+        return severity <= 2 ? FATAL : severity == 3 ? ERROR : severity == 4 ? WARN : severity <= 6 ? INFO : DEBUG;
+    }
+
     /** OTLP {@code SeverityNumber} (1-24), 0 or out of range is unknown. */
     public static Severity fromOtlpNumber(int number) {
         if (number <= 0 || number > 24) {

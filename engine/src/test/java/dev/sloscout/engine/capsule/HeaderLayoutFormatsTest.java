@@ -162,21 +162,21 @@ class HeaderLayoutFormatsTest {
                 Feb  6 12:14:16 localhost haproxy[14389]: Server static/srv1 is DOWN, reason: Layer4 timeout
                 """, "2024-02-06T12:14:14Z", NONE, "haproxy",
                 "10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} \"GET /index.html HTTP/1.1\""),
-            format("syslog RFC 3164 with priority", """
+            format("syslog RFC 3164 with priority (34: auth, critical)", """
                 <34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8
                 <13>Oct 11 22:14:16 mymachine cron[311]: (root) CMD (run-parts /etc/cron.hourly)
                 <86>Oct 11 22:14:17 mymachine sshd[4242]: Accepted publickey for alice from 10.0.0.1 port 51234 ssh2
-                """, "2024-10-11T22:14:15Z", NONE, "su", "'su root' failed for lonvick on /dev/pts/8"),
+                """, "2024-10-11T22:14:15Z", Severity.FATAL, "su", "'su root' failed for lonvick on /dev/pts/8"),
             format("syslog file (/var/log/auth.log)", """
                 Jan  5 10:00:00 web-1 sshd[1234]: Accepted publickey for alice from 10.0.0.1 port 51234 ssh2
                 Jan  5 10:00:01 web-1 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/apt update
                 Jan  5 10:00:02 web-1 sshd[1240]: Invalid user admin from 203.0.113.9 port 40022
                 """, "2024-01-05T10:00:00Z", NONE, "sshd", "Accepted publickey for alice from 10.0.0.1 port 51234 ssh2"),
-            format("syslog RFC 5424", """
+            format("syslog RFC 5424 (165: local4, notice)", """
                 <165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut="3" eventSource="Application" eventID="1011"] An application event log entry
                 <165>1 2003-10-11T22:14:16.003Z mymachine.example.com evntslog 77 ID48 - Another application event
                 <34>1 2003-10-11T22:14:17.003Z mymachine.example.com su - ID47 - 'su root' failed for lonvick on /dev/pts/8
-                """, "2003-10-11T22:14:15.003Z", NONE, "evntslog", "An application event log entry"),
+                """, "2003-10-11T22:14:15.003Z", Severity.INFO, "evntslog", "An application event log entry"),
             format("journalctl -o short-iso", """
                 2024-03-01T12:00:00+0000 web-1 systemd[1]: Started Session 12 of User alice.
                 2024-03-01T12:00:01+0000 web-1 kernel: eth0: link up, 1000 Mbps, full duplex

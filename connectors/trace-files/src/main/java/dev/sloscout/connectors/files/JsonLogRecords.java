@@ -195,10 +195,8 @@ final class JsonLogRecords {
         if (level == null || level.isEmpty()) {
             return Severity.UNKNOWN;
         }
-        if (level.length() == 1 && Character.isDigit(level.charAt(0))) {
-            int priority = level.charAt(0) - '0';
-            return priority <= 2 ? Severity.FATAL : priority == 3 ? Severity.ERROR : priority == 4 ? Severity.WARN
-                    : priority <= 6 ? Severity.INFO : Severity.DEBUG;
+        if (level.length() == 1 && level.charAt(0) >= '0' && level.charAt(0) <= '7') {
+            return Severity.fromSyslog(level.charAt(0) - '0'); // journald's PRIORITY
         }
         Severity s = Severity.fromWord(level);
         if (s == null && level.length() == 1) {
