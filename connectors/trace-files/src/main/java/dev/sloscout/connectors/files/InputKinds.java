@@ -69,7 +69,8 @@ public final class InputKinds {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             return head.length > 0 && FormatSniffer.sniff(head).isEmpty()
                     && LogEncoding.sniff(head) != LogEncoding.Kind.BINARY
-                    && !FormatSniffer.looksLikeDamagedTraces(head);
+                    && !FormatSniffer.looksLikeDamagedTraces(head)
+                    || LogFileReader.protobufLogs(head) != null; // OTLP logs in protobuf
         } catch (IOException e) {
             return false;
         }

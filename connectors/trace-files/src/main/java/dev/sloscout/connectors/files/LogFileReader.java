@@ -105,6 +105,16 @@ public final class LogFileReader {
         return new Reading(source).run(raw);
     }
 
+    /**
+     * The protobuf format ({@link TraceFormat#OTLP_PROTO} bare, {@link TraceFormat#OTLP_FRAMED} as the Collector's
+     * file exporter writes it) when the bytes open an OTLP logs request in protobuf; else null.
+     */
+    static TraceFormat protobufLogs(byte[] head) {
+        TraceFormat format = FormatSniffer.sniff(head).orElse(null);
+        return (format == TraceFormat.OTLP_PROTO || format == TraceFormat.OTLP_FRAMED)
+                && OtlpProtoSignal.ofFile(head) == OtlpProtoSignal.Signal.LOGS ? format : null;
+    }
+
     /** {@code /var/log/payment-service.log.1.gz} gives {@code payment-service}. */
     static String serviceOf(String source) {
         if (source.equals("-")) {
@@ -162,8 +172,25 @@ public final class LogFileReader {
         }
 
         long run(InputStream raw) {
-            try (BufferedInputStream decompressed = Compression.decompressedBorrowing(raw);
-                 BufferedInputStream in = asUtf8(decompressed)) {
+            try (BufferedInputStream decompressed = Compression.decompressedBorrowing(raw)) {
+                TraceFormat protobuf = protobufLogs(Compression.peek(decompressed, FormatSniffer.SNIFF_BYTES));
+                if (protobuf != null) {
+                    anyText = true; // so that a file of requests without a record says so
+                    events += new OtlpLogProtoFile(source, records, this::deliver,
+                            (location, reason) -> problem(location, reason, "proto"))
+                            .read(decompressed, protobuf == TraceFormat.OTLP_FRAMED);
+                } else {
+                    text(decompressed);
+                }
+            } catch (IOException e) {
+                problem("", "read failed: " + e.getMessage() + "; records before the failure were kept", "read");
+            }
+            finish();
+            return events;
+        }
+
+        private void text(BufferedInputStream decompressed) throws IOException {
+            try (BufferedInputStream in = asUtf8(decompressed)) {
                 if (in != null) { // null: not text, and said so
                     if (isJsonDocument(in)) {
                         anyText = true;
@@ -172,11 +199,7 @@ public final class LogFileReader {
                         lines(in);
                     }
                 }
-            } catch (IOException e) {
-                problem("", "read failed: " + e.getMessage() + "; records before the failure were kept", "read");
             }
-            finish();
-            return events;
         }
 
         /**
@@ -636,6 +659,11 @@ public final class LogFileReader {
             }
         }
         return true;
+    }
+
+    /** A JSON parser's complaint, redacted: it quotes the text it stopped at, which may be personal data. */
+    static String jsonError(IOException e) {
+        return REDACTOR.redact(originalMessage(e));
     }
 
     private static String originalMessage(IOException e) {

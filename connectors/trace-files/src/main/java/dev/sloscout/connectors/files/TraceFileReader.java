@@ -151,6 +151,10 @@ public final class TraceFileReader {
                 context.reject("", FormatSniffer.describe(head));
                 return new SourceReport(source, null, 0, context.rejectedCount());
             }
+            if (LogFileReader.protobufLogs(head) != null) {
+                context.reject("", "OTLP logs in protobuf, not traces: read as a log file (analyze and search do)");
+                return new SourceReport(source, null, 0, context.rejectedCount());
+            }
             format = sniffed.get();
             decoderFor(format).decode(in, context);
             if (context.spanCount() == 0 && context.rejectedCount() == 0 && !context.isCancelled()) {
