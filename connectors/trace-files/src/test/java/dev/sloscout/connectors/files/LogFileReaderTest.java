@@ -209,6 +209,7 @@ class LogFileReaderTest {
     void escapeSequencesOfEveryKindGoAndTheTextAroundThemStays() {
         assertThat(EscapeCodes.strip("no escapes")).isEqualTo("no escapes");
         assertThat(EscapeCodes.strip("\u001b[1;31mred\u001b[0m and \u009b4mlined\u009bm")).isEqualTo("red and lined");
+        assertThat(EscapeCodes.strip("8-bit only \u009b4mlined")).as("no ESC: left").isEqualTo("8-bit only \u009b4mlined");
         assertThat(EscapeCodes.strip("a\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\b")).isEqualTo("alinkb");
         assertThat(EscapeCodes.strip("\u001b7saved\u001b8 \u001b(0x\u001b(B \u001bPq#0\u001b\\done"))
                 .isEqualTo("saved x done");
