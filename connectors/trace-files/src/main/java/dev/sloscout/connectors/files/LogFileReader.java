@@ -146,7 +146,8 @@ public final class LogFileReader {
 
     /** File names that say nothing of the program that wrote them. */
     private static final java.util.regex.Pattern GENERIC_NAMES = java.util.regex.Pattern.compile(
-            "\\d+|logs?|current|output|out|stdout|stderr|console|container|previous");
+            "\\d+|logs?|current|output|out|stdout|stderr|console|container|previous"
+            + "|(u_)?(ex|in|nc)\\d{6,}"); // IIS: W3SVC<site>/u_ex<yymmdd>.log
     /** {@code <pod>_<namespace>_<container>-<64 hex container id>.log}, as the kubelet links container logs. */
     private static final java.util.regex.Pattern CONTAINER_LOG = java.util.regex.Pattern.compile(
             "[^_]+_[^_]+_(.+)-[0-9a-f]{64}\\.log(\\..*)?");
@@ -179,6 +180,10 @@ public final class LogFileReader {
                     events += new OtlpLogProtoFile(source, records, this::deliver,
                             (location, reason) -> problem(location, reason, "proto"))
                             .read(decompressed, protobuf == TraceFormat.OTLP_FRAMED);
+                } else if (W3cLogFile.looksLike(Compression.peek(decompressed, 64))) {
+                    anyText = true;
+                    events += new W3cLogFile(source, service, this::deliver,
+                            (location, reason) -> problem(location, reason, "w3c")).read(decompressed);
                 } else {
                     text(decompressed);
                 }

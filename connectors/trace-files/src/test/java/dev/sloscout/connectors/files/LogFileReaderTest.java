@@ -184,6 +184,35 @@ class LogFileReaderTest {
     }
 
     @Test
+    void w3cAccessLogsReadAsRequestsWithTheirTimeStatusAndSite() {
+        String fields = "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip "
+                + "cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\r\n";
+        String iis = "#Software: Microsoft Internet Information Services 10.0\r\n#Version: 1.0\r\n"
+                + "#Date: 2023-12-01 10:00:00\r\n" + fields
+                + "2023-12-01 10:00:01 10.0.0.5 GET /api/cart - 443 - 10.1.2.3 Mozilla/5.0+(Windows) - 200 0 0 31\r\n"
+                + "2023-12-01 10:00:02 10.0.0.5 POST /api/checkout id=7 443 - 10.1.2.4 curl/8.1 - 503 0 64 1200\r\n"
+                + "#Software: Microsoft Internet Information Services 10.0\r\n" + fields // a restart
+                + "2023-12-01 10:05:00 10.0.0.5 GET /missing\r\n"
+                + "2023-12-01 10:05:01 10.0.0.5 GET /api/cart - 443 - 10.1.2.5 Mozilla/5.0 - 404 0 2 15\r\n";
+        String cloudFront = "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) "
+                + "cs-uri-stem sc-status\n2023-12-01\t10:00:03\tFRA56-C1\t512\t10.9.9.9\tGET\td111.cloudfront.net"
+                + "\t/index.html\t200\n";
+
+        read("C:/inetpub/logs/LogFiles/W3SVC1/u_ex231201.log", iis.getBytes(StandardCharsets.UTF_8));
+        read("cf/E2ABC.2023-12-01-10.abcd.gz", cloudFront.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.service() + " " + e.severity() + " " + e.epochMillis() + " " + e.text())
+                .containsExactly(
+                        "w3svc1 INFO 1701424801000 GET /api/cart 200",
+                        "w3svc1 ERROR 1701424802000 POST /api/checkout 503",
+                        "w3svc1 UNKNOWN -9223372036854775808 2023-12-01 10:05:00 10.0.0.5 GET /missing",
+                        "w3svc1 WARN 1701425101000 GET /api/cart 404",
+                        "d111.cloudfront.net INFO 1701424803000 GET /index.html 200");
+        assertThat(problems).extracting(p -> p.location() + ": " + p.reason())
+                .containsExactly("line 9: 5 values for 15 fields: read as text");
+    }
+
+    @Test
     void terminalColoursAreTakenOutSoLinesReadAsTheirPlainTwins() {
         String plain = "2024-03-01 10:00:00.123  INFO 4242 --- [main] o.s.b.Application : Started in 3.2 seconds\n"
                 + "2024-03-01 10:00:01.123 ERROR 4242 --- [http-1] c.a.Checkout : payment failed for order 17\n";
