@@ -8,6 +8,7 @@ import dev.sloscout.assist.advisor.Advisor;
 import dev.sloscout.assist.advisor.AdvisorKeyFile;
 import dev.sloscout.assist.advisor.AdvisorSettings;
 import dev.sloscout.connectors.files.InputKinds;
+import dev.sloscout.connectors.files.Inputs;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
@@ -103,6 +104,7 @@ final class AdviseCommand extends TraceCommand implements Callable<Integer> {
         CapsuleAccumulator capsules = LinkedCapsules.linkedTo(discovery, clock);
         LogFileReader logs = new LogFileReader(capsules, problems::add);
         split.logs().forEach(logs::read);
+        Inputs.release(); // the archives kept open between their files
         List<Capsule> evidence = dev.sloscout.pipeline.Evidence.forJourney(capsules.capsules(), journey.id(), 5);
         problems.forEach(p -> err.println("slo-scout: " + p.toLine()));
 

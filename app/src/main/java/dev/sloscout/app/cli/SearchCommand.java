@@ -3,6 +3,7 @@ package dev.sloscout.app.cli;
 import java.time.Clock;
 import dev.sloscout.pipeline.Json;
 import dev.sloscout.connectors.files.InputKinds;
+import dev.sloscout.connectors.files.Inputs;
 import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.engine.capsule.Capsule;
 import dev.sloscout.engine.capsule.CapsuleAccumulator;
@@ -158,11 +159,11 @@ final class SearchCommand implements Callable<Integer> {
             String reason;
             if (other.equals("-")) {
                 reason = "standard input is not searched; give log files";
-            } else if (!Files.exists(path)) {
+            } else if (!Files.exists(path) && !Inputs.isReadable(path)) {
                 reason = "no such file";
-            } else if (!Files.isRegularFile(path)) {
+            } else if (!Inputs.isReadable(path)) {
                 reason = "not a regular file (a pipe or device is not read)";
-            } else if (!Files.isReadable(path)) {
+            } else if (Files.exists(path) && !Files.isReadable(path)) { // a file in an archive is not one itself
                 reason = "permission denied";
             } else {
                 reason = "not a log file (" + InputKinds.describe(path) + "): not searched";
@@ -170,6 +171,7 @@ final class SearchCommand implements Callable<Integer> {
             problems.add(new Problem(other, "", reason));
         }
         split.logs().forEach(reader::read);
+        Inputs.release(); // the archives kept open between their files
         return capsules.capsules();
     }
 

@@ -44,6 +44,29 @@ class SearchCommandTest {
     }
 
     @Test
+    void searchesTheLogsInAnArchiveAndSaysWhatTheOtherFilesAre() throws Exception {
+        byte[] tar = new dev.sloscout.connectors.files.fixtures.Archives.Tar(
+                dev.sloscout.connectors.files.fixtures.Archives.LongNames.PAX)
+                .file("logs/cart.log", ("2024-01-01 10:00:00 ERROR c.Cart: checkout failed for cart 7: timeout\n"
+                        + "2024-01-01 10:00:01 ERROR c.Cart: checkout failed for cart 8: timeout\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_704_103_200L)
+                .file("traces/shop.json", dev.sloscout.connectors.files.fixtures.ZipkinJsonWriter.spans(
+                        dev.sloscout.connectors.files.fixtures.TraceFixtures.spans(3, 2))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), 1_704_103_200L)
+                .bytes();
+        Path archive = Files.write(dir.resolve("incident.tar.gz"),
+                dev.sloscout.connectors.files.fixtures.Compressions.gzip(tar));
+
+        CliRun run = CliRun.of("search", archive.toString(), "--query", "failed", "--json");
+
+        assertThat(run.exitCode()).as("read, with a problem: " + run.err()).isEqualTo(SloScoutCommand.EXIT_PROBLEMS);
+        assertThat(JSON.readTree(run.out()).get("results")).singleElement().satisfies(r -> assertThat(
+                r.get("template").asText()).isEqualTo("checkout failed for cart <NUM>: timeout"));
+        assertThat(run.err()).contains(archive + "!/traces/shop.json: not a log file (a trace file, Zipkin v2 JSON): "
+                + "not searched");
+    }
+
+    @Test
     void semanticSearchFindsWhatNoWordOfTheQueryNames() throws Exception {
         Path log = dir.resolve("auth.log");
         Files.writeString(log, "2024-01-01 10:00:00 WARN a.Login: Login request of username alice rejected\n"
