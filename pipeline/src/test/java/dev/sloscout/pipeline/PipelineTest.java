@@ -89,6 +89,28 @@ class PipelineTest {
     }
 
     @Test
+    void plainTextLogsNamingTheirTraceLinkToTheJourneys() throws Exception {
+        Path traces = Analyses.shopTraces(dir, 200);
+        List<String> lines = new ArrayList<>();
+        for (int n = 0; n < 200; n++) {
+            String traceId = String.format(java.util.Locale.ROOT, "%016x%016x", 0x5b0bL, n + 1L);
+            lines.add(n % 2 == 0 // OpenTelemetry's MDC keys, and Sleuth's bracket
+                    ? String.format(java.util.Locale.ROOT, "2023-11-14 22:13:%02d INFO trace_id=%s span_id=%016x "
+                            + "c.a.Checkout - order %d placed", n % 60, traceId, n + 7L, 1000 + n)
+                    : String.format(java.util.Locale.ROOT, "2023-11-14 22:13:%02d INFO [checkout,%s,%016x] "
+                            + "c.a.Checkout - order %d placed", n % 60, traceId, n + 7L, 1000 + n));
+        }
+        Path logs = Files.write(dir.resolve("checkout.log"), lines);
+
+        Analysis a = new Pipeline(PipelineOptions.defaults(), () -> false, (i, st) -> { }).files(List.of(traces, logs));
+
+        assertThat(a.capsules()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.eventsWithTrace()).isEqualTo(c.count());
+            assertThat(c.journeys()).isNotEmpty();
+        });
+    }
+
+    @Test
     void aSourceIsReportedReadingAsSoonAsItOpensHoweverSmall() throws Exception {
         Path traces = Analyses.shopTraces(dir, 20); // far under the megabyte between progress reports
         Path logs = Analyses.shopLogs(dir, 10);

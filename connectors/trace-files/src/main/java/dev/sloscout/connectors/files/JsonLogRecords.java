@@ -147,6 +147,13 @@ final class JsonLogRecords {
         if (first.endsWith("\r")) {
             first = first.substring(0, first.length() - 1);
         }
+        if (traceId == null) { // no field for it: the message may name it (trace_id=..., [app,trace,span])
+            TraceIdsInText.Ids ids = TraceIdsInText.find(first);
+            if (ids != null) {
+                traceId = ids.trace();
+                spanId = spanId != null ? spanId : ids.span();
+            }
+        }
         return new LogEvent(source, line, 1, service, first, true, rest, time, severity, traceId, spanId);
     }
 

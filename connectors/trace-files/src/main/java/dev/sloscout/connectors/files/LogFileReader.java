@@ -144,6 +144,9 @@ public final class LogFileReader {
         return (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
     }
 
+    /** Before a file's lines are known to name their traces, one event in this many is looked at for an id. */
+    private static final int TRACE_LOOK_EVERY = 16;
+
     /** File names that say nothing of the program that wrote them. */
     private static final java.util.regex.Pattern GENERIC_NAMES = java.util.regex.Pattern.compile(
             "\\d+|logs?|current|output|out|stdout|stderr|console|container|previous"
@@ -529,11 +532,21 @@ public final class LogFileReader {
                 pendingLines = 1;
             }
 
+            /**
+             * Whether this file's lines name their traces: until one is found, every 16th event is looked at (a
+             * file without any costs a sixteenth of the look-up); from then on, every event.
+             */
+            boolean namesTraces;
+            long unlooked;
+
             void flush() {
                 if (pending != null) {
+                    TraceIdsInText.Ids ids = namesTraces || unlooked++ % TRACE_LOOK_EVERY == 0
+                            ? TraceIdsInText.find(pending) : null; // trace_id=..., [app,trace,span], ...
+                    namesTraces |= ids != null;
                     deliver(new LogEvent(source, pendingLine, pendingLines, service, pending, true,
-                            folded.toString(), dev.sloscout.engine.capsule.LogHeader.NO_TIME, Severity.UNKNOWN, null,
-                            null));
+                            folded.toString(), dev.sloscout.engine.capsule.LogHeader.NO_TIME, Severity.UNKNOWN,
+                            ids == null ? null : ids.trace(), ids == null ? null : ids.span()));
                     events++;
                     pending = null;
                     folded.setLength(0);
