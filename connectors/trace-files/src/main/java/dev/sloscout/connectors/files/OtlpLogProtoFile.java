@@ -21,18 +21,13 @@ import java.util.function.Consumer;
 final class OtlpLogProtoFile {
     /** A mapper, not a bare factory: the record reader builds trees. */
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Where problems go: a location in the file and the reason. */
-    interface Problems {
-        void report(String location, String reason);
-    }
-
     private final String source;
     private final Consumer<LogEvent> events;
-    private final Problems problems;
+    private final LocatedProblems problems;
     private final JsonLogRecords records;
     private long delivered;
 
-    OtlpLogProtoFile(String source, JsonLogRecords records, Consumer<LogEvent> events, Problems problems) {
+    OtlpLogProtoFile(String source, JsonLogRecords records, Consumer<LogEvent> events, LocatedProblems problems) {
         this.source = source;
         this.records = records;
         this.events = events;

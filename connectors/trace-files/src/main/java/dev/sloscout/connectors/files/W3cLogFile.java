@@ -25,19 +25,14 @@ import java.util.function.Consumer;
  * events; a line with another number of values than fields is one problem and is read as plain text.
  */
 final class W3cLogFile {
-    /** Where problems go: a location in the file and the reason. */
-    interface Problems {
-        void report(String location, String reason);
-    }
-
     private final String source;
     private final String fallbackService;
     private final Consumer<LogEvent> events;
-    private final Problems problems;
+    private final LocatedProblems problems;
     private String[] fields;
     private long delivered;
 
-    W3cLogFile(String source, String fallbackService, Consumer<LogEvent> events, Problems problems) {
+    W3cLogFile(String source, String fallbackService, Consumer<LogEvent> events, LocatedProblems problems) {
         this.source = source;
         this.fallbackService = fallbackService;
         this.events = events;
