@@ -29,15 +29,26 @@ class FxPingTest {
 
     @Test
     void aWaitForAnFxThreadThatIsBusyCountsInFull() throws Exception {
-        FxPing.Waits waits;
-        try (FxPing ping = FxPing.every(Duration.ofMillis(5))) {
-            Thread.sleep(50);
-            WaitForAsyncUtils.asyncFx(() -> sleep(250)).get(10, TimeUnit.SECONDS); // what a blocking call would do
-            Thread.sleep(50);
-            waits = ping.waits();
+        FxPing.Waits waits = null;
+        // a GC pause or a stall of the whole process during the busy quarter second excuses the wait, rightly: the
+        // measurement is then repeated (other test classes run beside this one and collect)
+        for (int attempt = 0; attempt < 3 && (waits == null || excused(waits)); attempt++) {
+            try (FxPing ping = FxPing.every(Duration.ofMillis(5))) {
+                Thread.sleep(50);
+                WaitForAsyncUtils.asyncFx(() -> sleep(250)).get(10, TimeUnit.SECONDS); // as a blocking call would
+                Thread.sleep(50);
+                waits = ping.waits();
+            }
         }
-        assumeTrue(waits.stalls() == 0, () -> "the whole process stalled, the long wait is not told apart: " + waits);
-        assertThat(waits.longestOutsideStalls()).as("%s", waits).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        FxPing.Waits last = waits;
+        assumeTrue(!excused(last), () -> "a GC pause or a stall fell in the busy wait three times: " + last);
+        assertThat(last.longestOutsideStalls()).as("%s", last).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    /** True when the longest wait had a GC pause or a stall of the whole process in it (so it is not told apart). */
+    private static boolean excused(FxPing.Waits waits) {
+        Duration inGc = waits.longest().minus(waits.longestOutsideGc());
+        return waits.stalls() > 0 || inGc.compareTo(Duration.ofMillis(50)) > 0;
     }
 
     @Test
