@@ -46,6 +46,24 @@ class FingerprintCommandTest {
     }
 
     @Test
+    void readsAFileInsideAnArchiveByItsName() throws IOException {
+        String text = "Dec 10 06:55:46 host sshd[1]: Invalid user alice from 10.0.0.1\n"
+                + "Dec 10 06:55:47 host sshd[2]: Invalid user bob from 10.0.0.2\n";
+        Path archive = Files.write(dir.resolve("logs.tgz"), dev.sloscout.connectors.files.fixtures.Compressions.gzip(
+                new dev.sloscout.connectors.files.fixtures.Archives.Tar(
+                        dev.sloscout.connectors.files.fixtures.Archives.LongNames.PAX)
+                        .file("var/log/auth.log", text.getBytes(StandardCharsets.UTF_8), 1_700_000_000L).bytes()));
+
+        CliRun run = CliRun.of("fingerprint", archive + "!/var/log/auth.log", "--csv");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().skip(1)).hasSize(2)
+                .allSatisfy(row -> assertThat(row).contains(",Invalid user ").endsWith(" from <IP>"));
+        assertThat(CliRun.of("fingerprint", archive + "!/var/log/missing.log", "--csv").err())
+                .contains("missing.log: no such file");
+    }
+
+    @Test
     void readsStandardInputAndSaysWhenThereIsNothing() {
         CliRun run = CliRun.of("one line\nanother one line\n".getBytes(StandardCharsets.UTF_8), "fingerprint", "-");
         assertThat(run.exitCode()).isZero();

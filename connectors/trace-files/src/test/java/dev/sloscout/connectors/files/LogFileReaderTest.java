@@ -213,6 +213,24 @@ class LogFileReaderTest {
     }
 
     @Test
+    void traceIdsInTheTextOfLinesAndOfJsonMessagesLinkTheirEvents() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        StringBuilder text = new StringBuilder();
+        for (int n = 1; n <= 40; n++) { // ids only from line 20: the lines looked at are 1, 17, 33, then all
+            text.append("2024-03-01 10:00:").append(String.format("%02d", n)).append(" INFO ")
+                    .append(n >= 20 ? "trace_id=" + trace + " " : "").append("order ").append(n).append(" placed\n");
+        }
+        read("app.log", text.toString().getBytes(StandardCharsets.UTF_8));
+        read("app.json", ("{\"msg\":\"[cart," + trace + ",00f067aa0ba902b7] cart saved\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events.subList(0, 19)).allSatisfy(e -> assertThat(e.traceId()).isNull());
+        assertThat(events.subList(32, 40)).allSatisfy(e -> assertThat(e.traceId().toHex()).isEqualTo(trace));
+        assertThat(events.get(40).traceId().toHex()).isEqualTo(trace);
+        assertThat(events.get(40).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
+    }
+
+    @Test
     void terminalColoursAreTakenOutSoLinesReadAsTheirPlainTwins() {
         String plain = "2024-03-01 10:00:00.123  INFO 4242 --- [main] o.s.b.Application : Started in 3.2 seconds\n"
                 + "2024-03-01 10:00:01.123 ERROR 4242 --- [http-1] c.a.Checkout : payment failed for order 17\n";
