@@ -24,8 +24,18 @@ public final class FormatSniffer {
     public static Optional<TraceFormat> sniff(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
         int first = start < head.length ? head[start] & 0xFF : -1;
+        return first == '{' || first == '[' ? sniffJson(head, start) : sniffProtobuf(head);
+    }
+
+    /**
+     * {@link #sniff} for the protobuf formats only (a bare request, or the file exporter's frames), without reading
+     * JSON field names: for callers that only ask whether bytes are OTLP protobuf.
+     */
+    static Optional<TraceFormat> sniffProtobuf(byte[] head) {
+        int start = Texts.skipBomAndWhitespace(head, 0, head.length);
+        int first = start < head.length ? head[start] & 0xFF : -1;
         if (first == '{' || first == '[') {
-            return sniffJson(head, start);
+            return Optional.empty();
         }
         if (looksLikeBareProtobuf(head)) {
             return Optional.of(TraceFormat.OTLP_PROTO);

@@ -39,7 +39,7 @@ public final class Inputs {
 
     enum Archive { ZIP, TAR }
 
-    private record Listed(long size, long modifiedMillis) {
+    private record Listed(Archive archive, long size, long modifiedMillis) {
     }
 
     /** An archive's path and the name of a file inside it. */
@@ -83,7 +83,9 @@ public final class Inputs {
         if (member == null) {
             return Files.newInputStream(input);
         }
-        return archiveOf(member.archive()) == Archive.ZIP ? openZipped(member) : openTarred(member);
+        Listed listed = LISTED.get(input);
+        Archive kind = listed != null ? listed.archive() : archiveOf(member.archive()); // listed: no second look
+        return kind == Archive.ZIP ? openZipped(member) : openTarred(member);
     }
 
     /** Bytes in the input, or -1 when unknown. */
@@ -144,7 +146,8 @@ public final class Inputs {
                 try (ZipFile zip = new ZipFile(archive.toFile())) {
                     for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                         if (!entry.isDirectory()) {
-                            add(archive, entry.getName(), entry.getSize(), entry.getTime(), names, members, problems);
+                            add(archive, kind, entry.getName(), entry.getSize(), entry.getTime(), names, members,
+                                    problems);
                         }
                     }
                 }
@@ -153,7 +156,8 @@ public final class Inputs {
                         BufferedInputStream in = Compression.decompressed(raw)) {
                     TarEntries entries = new TarEntries(in);
                     for (TarEntries.Entry entry; (entry = entries.next()) != null; ) {
-                        add(archive, entry.name(), entry.size(), entry.modifiedMillis(), names, members, problems);
+                        add(archive, kind, entry.name(), entry.size(), entry.modifiedMillis(), names, members,
+                                problems);
                     }
                 }
             }
@@ -165,7 +169,7 @@ public final class Inputs {
         return members;
     }
 
-    private static void add(Path archive, String name, long size, long modified, Set<String> names,
+    private static void add(Path archive, Archive kind, String name, long size, long modified, Set<String> names,
             List<Path> members, ProblemSink problems) {
         String clean = name.startsWith("./") ? name.substring(2) : name;
         while (clean.startsWith("/")) {
@@ -179,7 +183,7 @@ public final class Inputs {
             return;
         }
         Path path = Path.of(archive + MEMBER + clean);
-        LISTED.put(path, new Listed(size, modified));
+        LISTED.put(path, new Listed(kind, size, modified));
         members.add(path);
     }
 

@@ -110,7 +110,7 @@ public final class LogFileReader {
      * file exporter writes it) when the bytes open an OTLP logs request in protobuf; else null.
      */
     static TraceFormat protobufLogs(byte[] head) {
-        TraceFormat format = FormatSniffer.sniff(head).orElse(null);
+        TraceFormat format = FormatSniffer.sniffProtobuf(head).orElse(null);
         return (format == TraceFormat.OTLP_PROTO || format == TraceFormat.OTLP_FRAMED)
                 && OtlpProtoSignal.ofFile(head) == OtlpProtoSignal.Signal.LOGS ? format : null;
     }
@@ -177,13 +177,14 @@ public final class LogFileReader {
 
         long run(InputStream raw) {
             try (BufferedInputStream decompressed = Compression.decompressedBorrowing(raw)) {
-                TraceFormat protobuf = protobufLogs(Compression.peek(decompressed, FormatSniffer.SNIFF_BYTES));
+                byte[] head = Compression.peek(decompressed, FormatSniffer.SNIFF_BYTES);
+                TraceFormat protobuf = protobufLogs(head);
                 if (protobuf != null) {
                     anyText = true; // so that a file of requests without a record says so
                     events += new OtlpLogProtoFile(source, records, this::deliver,
                             (location, reason) -> problem(location, reason, "proto"))
                             .read(decompressed, protobuf == TraceFormat.OTLP_FRAMED);
-                } else if (W3cLogFile.looksLike(Compression.peek(decompressed, 64))) {
+                } else if (W3cLogFile.looksLike(head)) {
                     anyText = true;
                     events += new W3cLogFile(source, service, this::deliver,
                             (location, reason) -> problem(location, reason, "w3c")).read(decompressed);

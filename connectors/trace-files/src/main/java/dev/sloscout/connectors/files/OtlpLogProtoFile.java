@@ -2,11 +2,9 @@ package dev.sloscout.connectors.files;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.luben.zstd.ZstdInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sloscout.engine.capsule.LogEvent;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -50,47 +48,28 @@ final class OtlpLogProtoFile {
     }
 
     private void frames(InputStream in) throws IOException {
-        long offset = 0;
-        byte[] header = new byte[4];
-        for (int index = 0; ; index++) {
-            int got = in.readNBytes(header, 0, 4);
-            if (got == 0) {
-                return;
+        ExporterFrames.read(in, () -> false, new ExporterFrames.Reader() {
+            @Override
+            public void frame(byte[] bytes, String location) {
+                payload(bytes, location);
             }
-            String location = "frame " + index + " (byte " + offset + ")";
-            if (got < 4) {
-                problems.report(location, "truncated frame header (" + got + " of 4 bytes)");
-                return;
+
+            @Override
+            public void broken(String location, String reason, byte[] partial) {
+                problems.report(location, reason);
             }
-            long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
-                    | (header[3] & 0xFF);
-            if (length > RecordLimits.MAX_RECORD_BYTES) {
-                problems.report(location, "frame length " + length + " exceeds " + RecordLimits.describe()
-                        + "; the framing is corrupt, reading stopped here");
-                return;
-            }
-            byte[] frame = in.readNBytes((int) length);
-            if (frame.length < length) {
-                problems.report(location, "truncated frame: " + frame.length + " of " + length + " bytes");
-                return;
-            }
-            payload(frame, location);
-            offset += 4 + length;
-        }
+        });
     }
 
     private void payload(byte[] frame, String location) {
-        byte[] payload = frame;
-        if (Compression.isZstd(frame, 0)) {
-            try (InputStream zstd = new ZstdInputStream(new ByteArrayInputStream(frame))) {
-                payload = zstd.readNBytes(RecordLimits.MAX_RECORD_BYTES);
-            } catch (IOException e) {
-                problems.report(location, "corrupt zstd frame: " + e.getMessage());
-                return;
-            }
+        byte[] payload;
+        try {
+            payload = ExporterFrames.payload(frame);
+        } catch (IOException e) {
+            problems.report(location, "corrupt zstd frame: " + e.getMessage());
+            return;
         }
-        int start = Texts.skipBomAndWhitespace(payload, 0, payload.length);
-        if (start < payload.length && payload[start] == '{') {
+        if (ExporterFrames.isJson(payload)) {
             try (JsonParser p = JSON.getFactory().createParser(payload)) {
                 p.nextToken();
                 p.nextToken();

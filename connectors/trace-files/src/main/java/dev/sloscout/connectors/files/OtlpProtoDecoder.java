@@ -1,6 +1,5 @@
 package dev.sloscout.connectors.files;
 
-import com.github.luben.zstd.ZstdInputStream;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
@@ -8,7 +7,6 @@ import dev.sloscout.engine.parallel.OrderedWork;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -78,55 +76,32 @@ public final class OtlpProtoDecoder implements TraceDecoder {
 
     private void readFrames(InputStream in, DecodeContext context, OrderedWork<Frame, DecodeContext.Recorded> frames)
             throws IOException {
-        long offset = 0;
-        int index = 0;
-        byte[] header = new byte[4];
-        while (!context.isCancelled()) {
-            int got = in.readNBytes(header, 0, 4);
-            if (got == 0) {
-                break;
+        ExporterFrames.read(in, context::isCancelled, new ExporterFrames.Reader() {
+            @Override
+            public void frame(byte[] bytes, String location) {
+                frames.submit(new Frame(bytes, location));
             }
-            String location = "frame " + index + " (byte " + offset + ")";
-            if (got < 4) {
-                frames.finish();
-                context.reject(location, "truncated frame header (" + got + " of 4 bytes)");
-                return;
-            }
-            long length = ((header[0] & 0xFFL) << 24) | ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8)
-                    | (header[3] & 0xFF);
-            if (length > RecordLimits.MAX_RECORD_BYTES) {
-                frames.finish();
-                context.reject(location, "frame length " + length + " exceeds " + RecordLimits.describe()
-                        + "; the framing is corrupt, reading stopped here");
-                return;
-            }
-            byte[] frame = in.readNBytes((int) length);
-            if (frame.length < length) {
-                frames.finish();
-                context.reject(location, "truncated frame: " + frame.length + " of " + length + " bytes");
-                if (frame.length > 0) {
-                    decodePayload(frame, location, context);
+
+            @Override
+            public void broken(String location, String reason, byte[] partial) {
+                frames.finish(); // the frames before it are reported first
+                context.reject(location, reason);
+                if (partial.length > 0) {
+                    decodePayload(partial, location, context);
                 }
-                return;
             }
-            frames.submit(new Frame(frame, location));
-            offset += 4 + length;
-            index++;
-        }
+        });
     }
 
     private void decodePayload(byte[] frame, String location, DecodeContext context) {
-        byte[] payload = frame;
-        if (Compression.isZstd(frame, 0)) {
-            try (InputStream zstd = new ZstdInputStream(new ByteArrayInputStream(frame))) {
-                payload = zstd.readAllBytes();
-            } catch (IOException e) {
-                context.reject(location, "corrupt zstd frame: " + e.getMessage());
-                return;
-            }
+        byte[] payload;
+        try {
+            payload = ExporterFrames.payload(frame);
+        } catch (IOException e) {
+            context.reject(location, "corrupt zstd frame: " + e.getMessage());
+            return;
         }
-        int start = Texts.skipBomAndWhitespace(payload, 0, payload.length);
-        if (start < payload.length && payload[start] == '{') {
+        if (ExporterFrames.isJson(payload)) {
             jsonFrames.decodeRecord(payload, 0, payload.length, location, context);
         } else {
             decodeMessage(payload, 0, payload.length, location, context);

@@ -1,6 +1,10 @@
 package dev.sloscout.connectors.files;
 
 import com.github.luben.zstd.Zstd;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+
+import java.io.IOException;
 
 /**
  * Which OTLP signal a protobuf file holds. Traces, logs and metrics requests are the same shape on the wire down to
@@ -11,6 +15,10 @@ import com.github.luben.zstd.Zstd;
  */
 final class OtlpProtoSignal {
     enum Signal { TRACES, LOGS, UNKNOWN }
+
+    /** A Span's first two tags: its trace id and its span id, both bytes. */
+    private static final int SPAN_TRACE_ID = tag(1);
+    private static final int SPAN_SPAN_ID = tag(2);
 
     private OtlpProtoSignal() {
     }
@@ -38,86 +46,48 @@ final class OtlpProtoSignal {
         return of(head);
     }
 
-    /** The signal of an Export*ServiceRequest (or its start). */
+    /** The signal of an Export*ServiceRequest (or its start: a cut message says what it can). */
     static Signal of(byte[] message) {
-        Reader request = new Reader(message, 0, message.length);
-        Reader resource = request.field(1);
-        Reader scope = resource == null ? null : resource.field(2);
-        Reader item = scope == null ? null : scope.field(2);
-        if (item == null || item.end <= item.at) {
-            return Signal.UNKNOWN;
-        }
-        int tag = item.varint();
-        if (tag == 0x0A) { // bytes of field 1: a Span's trace id, 16 bytes, then its span id
-            int length = item.varint();
-            if (length == 16) {
-                item.at += 16;
-                return item.varint() == 0x12 && item.varint() == 8 ? Signal.TRACES : Signal.UNKNOWN;
+        CodedInputStream in = CodedInputStream.newInstance(message);
+        try {
+            if (!enter(in, 1) || !enter(in, 2) || !enter(in, 2)) { // resource_X, scope_X, the first item
+                return Signal.UNKNOWN;
             }
-            return Signal.UNKNOWN; // a Metric's name, or something else
+            int tag = in.readTag();
+            if (tag == SPAN_TRACE_ID) { // bytes of field 1: a Span's 16-byte trace id, then its 8-byte span id
+                if (in.readRawVarint32() != 16) {
+                    return Signal.UNKNOWN; // a Metric's name, or something else
+                }
+                in.skipRawBytes(16);
+                return in.readTag() == SPAN_SPAN_ID && in.readRawVarint32() == 8 ? Signal.TRACES : Signal.UNKNOWN;
+            }
+            int field = WireFormat.getTagFieldNumber(tag);
+            return field >= 1 && field <= 12 ? Signal.LOGS : Signal.UNKNOWN; // a LogRecord's fields
+        } catch (IOException e) {
+            return Signal.UNKNOWN; // cut or not protobuf
         }
-        int field = tag >>> 3;
-        return field >= 1 && field <= 12 ? Signal.LOGS : Signal.UNKNOWN;
     }
 
-    /** A cursor over the fields of one message within the bytes; a truncated field ends it. */
-    private static final class Reader {
-        final byte[] bytes;
-        int at;
-        final int end;
-
-        Reader(byte[] bytes, int at, int end) {
-            this.bytes = bytes;
-            this.at = at;
-            this.end = end;
-        }
-
-        /** The first field numbered {@code number} of wire type 2, as a reader over its bytes (cut at the end). */
-        Reader field(int number) {
-            while (at < end) {
-                int tag = varint();
-                if (tag < 0) {
-                    return null;
-                }
-                int wire = tag & 7;
-                if (wire == 2) {
-                    int length = varint();
-                    if (length < 0) {
-                        return null;
-                    }
-                    if (tag >>> 3 == number) {
-                        return new Reader(bytes, at, (int) Math.min(end, (long) at + length));
-                    }
-                    at += length;
-                } else if (wire == 0) {
-                    if (varint() < 0) {
-                        return null;
-                    }
-                } else if (wire == 1) {
-                    at += 8;
-                } else if (wire == 5) {
-                    at += 4;
-                } else {
-                    return null;
-                }
+    /**
+     * Moves into the first length-delimited field numbered {@code number} (its length read, its content next),
+     * passing the fields before it; false when there is none in what is left.
+     */
+    private static boolean enter(CodedInputStream in, int number) throws IOException {
+        int wanted = tag(number);
+        for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+            if (tag == wanted) {
+                in.readRawVarint32();
+                return true;
             }
-            return null;
-        }
-
-        /** A varint of at most 32 bits, or -1 when cut or too long. */
-        int varint() {
-            int value = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                if (at >= end) {
-                    return -1;
-                }
-                byte b = bytes[at++];
-                value |= (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return value;
-                }
+            if (!in.skipField(tag)) {
+                return false;
             }
-            return -1;
         }
+        return false;
+    }
+
+    /** The tag of length-delimited field {@code number}. */
+    private static int tag(int number) {
+        return number << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
     }
 }

@@ -98,16 +98,11 @@ public final class TraceFileReader {
                     reports.add(ended(read("<stdin>", stdin)));
                     continue;
                 }
-                Path path = Path.of(input);
-                if (Files.isDirectory(path) || Inputs.archiveOf(path) != null) {
-                    for (Path file : Inputs.expand(path, problems)) {
-                        if (cancelled.getAsBoolean()) {
-                            break;
-                        }
-                        reports.add(read(file));
+                for (Path file : Inputs.expand(Path.of(input), problems)) { // the file itself, unless it holds more
+                    if (cancelled.getAsBoolean()) {
+                        break;
                     }
-                } else {
-                    reports.add(read(path));
+                    reports.add(read(file));
                 }
             }
         } finally {
