@@ -2,6 +2,7 @@ package dev.sloscout.engine.capsule;
 
 import dev.sloscout.engine.capsule.HeaderToken.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -100,6 +101,9 @@ public final class HeaderLayout {
                     return header(l, fields.length);
                 }
             } else {
+                if (alignedOneToOne(l)) {
+                    return header(l, fields.length);
+                }
                 Matcher m = new Matcher(l, fields);
                 if (m.longest() == fields.length) {
                     return header(l, m.tokens());
@@ -112,6 +116,20 @@ public final class HeaderLayout {
             return header(single, 0);
         }
         return header(single, own.length);
+    }
+
+    /**
+     * Whether each field takes one token of its kind: the alignment the {@link Matcher} tries first and keeps when it
+     * holds, so most lines are read without it.
+     */
+    private boolean alignedOneToOne(Line l) {
+        for (int i = 0; i < fields.length; i++) {
+            HeaderToken t = l.token(i);
+            if (t == null || !Matcher.compatible(l.text, t, fields[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int columnsMatched(Line l) {
@@ -399,7 +417,8 @@ public final class HeaderLayout {
         final String text;
         private final HeaderLexer lexer;
         private final Mode mode;
-        private final List<HeaderToken> tokens = new ArrayList<>(8);
+        private HeaderToken[] tokens = new HeaderToken[8];
+        private int count;
         private boolean ended;
 
         Line(String text, HeaderLexer lexer, Mode mode) {
@@ -409,8 +428,8 @@ public final class HeaderLayout {
         }
 
         HeaderToken token(int i) {
-            while (tokens.size() <= i && !ended) {
-                HeaderToken last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+            while (count <= i && !ended) {
+                HeaderToken last = count == 0 ? null : tokens[count - 1];
                 int pos = last == null ? skipSpaces(text, 0) : last.next;
                 if (last != null && last.delimiter == HeaderToken.Delimiter.END) {
                     ended = true;
@@ -424,10 +443,13 @@ public final class HeaderLayout {
                 if (t == null) {
                     ended = true;
                 } else {
-                    tokens.add(t);
+                    if (count == tokens.length) {
+                        tokens = Arrays.copyOf(tokens, count * 2);
+                    }
+                    tokens[count++] = t;
                 }
             }
-            return i < tokens.size() ? tokens.get(i) : null;
+            return i < count ? tokens[i] : null;
         }
 
         private static int skipSpaces(String s, int pos) {
@@ -474,7 +496,7 @@ public final class HeaderLayout {
                 return;
             }
             Kind expected = fields[field];
-            if (compatible(t, expected)) {
+            if (compatible(line.text, t, expected)) {
                 search(field + 1, token + 1, substitutions);
             }
             if (expected == null && field + 1 < fields.length
@@ -497,9 +519,9 @@ public final class HeaderLayout {
             }
         }
 
-        private boolean compatible(HeaderToken t, Kind expected) {
+        static boolean compatible(String text, HeaderToken t, Kind expected) {
             return expected == null || t.kind == expected
-                    || t.isDash(line.text) && expected != Kind.TIME && expected != Kind.COMPONENT;
+                    || t.isDash(text) && expected != Kind.TIME && expected != Kind.COMPONENT;
         }
     }
 }

@@ -85,7 +85,7 @@ final class HeaderLexer {
         if (indexOfSpace(line, from, to) >= 0) {
             return new HeaderToken(Kind.WORD, from, to, next, d, LogHeader.NO_TIME, null, null); // free text
         }
-        Severity level = levelWord(line, from, to);
+        Severity level = Severity.fromWord(line, from, to);
         if (level != null) {
             return new HeaderToken(Kind.LEVEL, from, to, next, d, LogHeader.NO_TIME, level, null);
         }
@@ -177,7 +177,7 @@ final class HeaderLexer {
             }
             if (i > start && (i == to || " :/|,]".indexOf(line.charAt(i)) >= 0)
                     && (start == from || " :/|[(".indexOf(line.charAt(start - 1)) >= 0)) {
-                Severity s = levelWord(line, start, i);
+                Severity s = Severity.fromWord(line, start, i);
                 if (s != null && i - start > 1) {
                     return s;
                 }
@@ -211,7 +211,7 @@ final class HeaderLexer {
         }
         int colon = MessageTokenizer.indexOf(line, ':', pos, end);
         if (colon > pos && colon + 1 < end) {
-            Severity level = levelWord(line, pos, colon);
+            Severity level = Severity.fromWord(line, pos, colon);
             if (level != null && colon - pos > 1) { // Python's "WARNING:root:message"
                 return new HeaderToken(Kind.LEVEL, pos, colon + 1, colon + 1, Delimiter.SPACE, LogHeader.NO_TIME,
                         level, null);
@@ -287,7 +287,7 @@ final class HeaderLexer {
             }
             return finish(line, Kind.TIME, pos, end, ts.epochMillis(), null, null, false);
         }
-        Severity s = levelWord(line, from, to);
+        Severity s = Severity.fromWord(line, from, to);
         return s == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, s, null, false);
     }
 
@@ -335,22 +335,7 @@ final class HeaderLexer {
             char c = line.charAt(from);
             return Character.isUpperCase(c) ? Severity.fromLetter(c) : null;
         }
-        return levelWord(line, from, e);
-    }
-
-    static Severity levelWord(String line, int from, int to) {
-        if (to - from < 1 || to - from > 11) {
-            return null;
-        }
-        if (to - from == 1) {
-            return null;
-        }
-        for (int i = from; i < to; i++) {
-            if (!Character.isLetter(line.charAt(i))) {
-                return null;
-            }
-        }
-        return Severity.fromWord(line, from, to);
+        return Severity.fromWord(line, from, e);
     }
 
     /** After a name: spaces, then a lone colon ("o.s.b.Application    : Started"); where the field ends, or -1. */
@@ -365,6 +350,19 @@ final class HeaderLexer {
         return i + 1 == line.length() || line.charAt(i + 1) == ' ' ? i + 1 : -1;
     }
 
+    private static final byte NOT_IN_NAME = 0;
+    private static final byte LETTER = 1;
+    private static final byte OTHER_NAME_CHAR = 2;
+    /** What each ASCII character is in a component name: a letter, another character names hold, or neither. */
+    private static final byte[] NAME_CHARS = new byte[128];
+
+    static {
+        for (char c = 0; c < NAME_CHARS.length; c++) {
+            NAME_CHARS[c] = Character.isLetter(c) ? LETTER
+                    : Character.isDigit(c) || ".-_$/()[]@#:<>".indexOf(c) >= 0 ? OTHER_NAME_CHAR : NOT_IN_NAME;
+        }
+    }
+
     /**
      * A program, logger or source-file name: starts with a letter (or {@code /}, {@code _}, {@code @}) and holds no
      * spaces; nginx's {@code pid#tid} counts too.
@@ -377,11 +375,12 @@ final class HeaderLexer {
         boolean hash = false;
         for (int i = from; i < end; i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-            } else if (!(Character.isDigit(c) || ".-_$/()[]@#:<>".indexOf(c) >= 0)) {
+            byte kind = c < NAME_CHARS.length ? NAME_CHARS[c] : Character.isLetter(c) ? LETTER
+                    : Character.isDigit(c) ? OTHER_NAME_CHAR : NOT_IN_NAME;
+            if (kind == NOT_IN_NAME) {
                 return false;
             }
+            letters += kind == LETTER ? 1 : 0;
             hash |= c == '#';
         }
         char first = s.charAt(from);

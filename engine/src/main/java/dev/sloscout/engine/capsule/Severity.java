@@ -18,9 +18,10 @@ public enum Severity {
         if (length < SHORTEST || length >= WORDS_BY_LENGTH.length) {
             return null;
         }
-        for (String name : WORDS_BY_LENGTH[length]) {
-            if (sameIgnoringCase(text, from, name)) {
-                return LEVELS.get(name);
+        String[] names = WORDS_BY_LENGTH[length];
+        for (int i = 0; i < names.length; i++) {
+            if (sameIgnoringCase(text, from, names[i])) {
+                return LEVELS_BY_LENGTH[length][i];
             }
         }
         return null;
@@ -74,6 +75,10 @@ public enum Severity {
     private static final int SHORTEST = 3;
     /** The level words by length, for {@link #fromWord(CharSequence, int, int)}. */
     private static final String[][] WORDS_BY_LENGTH = byLength(LEVELS.keySet());
+    /** The severity of each word in {@link #WORDS_BY_LENGTH}, at the same place. */
+    private static final Severity[][] LEVELS_BY_LENGTH = java.util.Arrays.stream(WORDS_BY_LENGTH)
+            .map(words -> java.util.Arrays.stream(words).map(LEVELS::get).toArray(Severity[]::new))
+            .toArray(Severity[][]::new);
 
     private static java.util.Map<String, Severity> levels() {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
