@@ -109,7 +109,16 @@ final class Timestamps {
     record Match(int end, long epochMillis) {
     }
 
+    /** A date and its midnight (UTC), the last one placed: a log's lines mostly fall on the day of the line before. */
+    private record Day(int year, int month, int day, long midnightMillis) {
+    }
+
     private final int defaultYear;
+    /**
+     * The last day placed. Threads that share these timestamps may each replace it; a {@link Day} is immutable, so
+     * whichever they read is whole and right for its date.
+     */
+    private Day lastDay;
 
     Timestamps(int defaultYear) {
         this.defaultYear = defaultYear;
@@ -537,8 +546,22 @@ final class Timestamps {
             if (!dated) {
                 return Long.MIN_VALUE; // a time of day alone places nothing
             }
-            return epochMillis(year < 0 ? defaultYear : year, month, day, hour, minute, Math.min(second, 59), nanos,
-                    offsetSeconds);
+            int y = year < 0 ? defaultYear : year;
+            Day last = lastDay;
+            if (last == null || last.day != day || last.month != month || last.year != y) {
+                long midnight = epochMillis(y, month, day, 0, 0, 0, 0, 0);
+                if (midnight == Long.MIN_VALUE) {
+                    return Long.MIN_VALUE;
+                }
+                last = new Day(y, month, day, midnight);
+                lastDay = last;
+            }
+            int s = Math.min(second, 59);
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || s < 0 || nanos < 0 || nanos > 999_999_999
+                    || Math.abs(offsetSeconds) > 18 * 3600) {
+                return Long.MIN_VALUE; // as epochMillis refuses them
+            }
+            return last.midnightMillis + (hour * 3600L + minute * 60L + s - offsetSeconds) * 1000 + nanos / 1_000_000;
         }
     }
 

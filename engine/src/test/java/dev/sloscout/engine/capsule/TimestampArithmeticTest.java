@@ -4,6 +4,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
 import java.time.DateTimeException;
@@ -31,6 +32,48 @@ class TimestampArithmeticTest {
             want = Long.MIN_VALUE;
         }
         assertThat(Timestamps.epochMillis(year, month, day, hour, minute, second, nanos, offsetSeconds)).isEqualTo(want);
+    }
+
+    /**
+     * One reader over a run of times that mostly stay on a day (its last day is remembered) and now and then move to
+     * another, or to a day the month does not have: each is the instant java.time gives, or refused where it refuses.
+     */
+    @Property(tries = 2_000)
+    void aRunOfTimesOnTheSameAndOtherDaysReadsAsJavaTimeSays(
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = 9) Integer> moves,
+            @ForAll @IntRange(min = 1990, max = 2040) int startYear, @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+        Timestamps timestamps = new Timestamps(2024);
+        java.util.Random random = new java.util.Random(seed);
+        int year = startYear;
+        int month = 1 + random.nextInt(12);
+        int day = 1 + random.nextInt(31);
+        for (int move : moves) {
+            if (move == 0) {
+                year = 1990 + random.nextInt(50);
+            } else if (move == 1) {
+                month = 1 + random.nextInt(12);
+            } else if (move <= 3) {
+                day = 1 + random.nextInt(31); // 29 to 31 of a shorter month are refused
+            }
+            int hour = random.nextInt(24);
+            int minute = random.nextInt(60);
+            int second = random.nextInt(60);
+            int millis = random.nextInt(1000);
+            int offsetMinutes = (random.nextInt(37) - 18) * 60 + (random.nextBoolean() ? 0 : 30);
+            String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03d%s%02d:%02d message", year, month, day,
+                    hour, minute, second, millis, offsetMinutes < 0 ? "-" : "+", Math.abs(offsetMinutes) / 60,
+                    Math.abs(offsetMinutes) % 60);
+            long want;
+            try {
+                want = LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+                        .toInstant(ZoneOffset.ofTotalSeconds(offsetMinutes * 60)).toEpochMilli();
+            } catch (DateTimeException e) {
+                want = Long.MIN_VALUE;
+            }
+            Timestamps.Match match = timestamps.match(text, 0, text.length());
+            assertThat(match).as(text).isNotNull();
+            assertThat(match.epochMillis()).as(text).isEqualTo(want);
+        }
     }
 
     @Property(tries = 5_000)
