@@ -97,13 +97,25 @@ final class Timestamps {
     private static final String[] WEEKDAYS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
     /**
-     * The months' and weekdays' first three letters, capitalised ({@code Jan}, {@code Mon}), each packed into an int
-     * (a byte per letter) so a capitalised word is told from them without a case conversion per name.
+     * The months' and weekdays' first three letters, capitalised ({@code Jan}, {@code Mon}), as bits of a set indexed
+     * by the three letters ({@link #nameIndex}), so a capitalised word is told from them with one look-up.
      */
-    private static final int[] CAPITALISED_NAMES = Stream.of(MONTHS, WEEKDAYS)
-            .flatMap(Arrays::stream)
-            .mapToInt(name -> Character.toUpperCase(name.charAt(0)) << 16 | name.charAt(1) << 8 | name.charAt(2))
-            .toArray();
+    private static final long[] CAPITALISED_NAMES = new long[(26 * 26 * 26 + 63) / 64];
+
+    static {
+        Stream.of(MONTHS, WEEKDAYS).flatMap(Arrays::stream).forEach(name -> {
+            int index = nameIndex(Character.toUpperCase(name.charAt(0)), name.charAt(1), name.charAt(2));
+            CAPITALISED_NAMES[index >>> 6] |= 1L << index;
+        });
+    }
+
+    /** The place of a capital and two lower-case ASCII letters in {@link #CAPITALISED_NAMES}, or -1 for others. */
+    private static int nameIndex(char first, char second, char third) {
+        if (first < 'A' || first > 'Z' || second < 'a' || second > 'z' || third < 'a' || third > 'z') {
+            return -1;
+        }
+        return ((first - 'A') * 26 + second - 'a') * 26 + third - 'a';
+    }
 
     /** Where a timestamp ends and what instant it names ({@link Long#MIN_VALUE} when it cannot be placed). */
     record Match(int end, long epochMillis) {
@@ -132,7 +144,7 @@ final class Timestamps {
         char c = s.charAt(i);
         if (c >= '0' && c <= '9') {
             int k = i + 1;
-            while (k < s.length() && k - i < 14 && Character.isDigit(s.charAt(k))) {
+            while (k < s.length() && k - i < 14 && isDigit(s.charAt(k))) {
                 k++;
             }
             if (k - i >= 6) {
@@ -143,19 +155,19 @@ final class Timestamps {
             }
             char d = s.charAt(k);
             char after = s.charAt(k + 1);
-            return (d == '-' || d == ':' || d == '/' || d == '.') && Character.isDigit(after)
+            return (d == '-' || d == ':' || d == '/' || d == '.') && isDigit(after)
                     || (d == '-' || d == '/' || d == ' ') && k - i <= 2 && Character.isUpperCase(after); // 01-Mar, 1 Mar
         }
         if (i + 3 > s.length() || c < 'A' || c > 'Z') {
             return false; // every name starts with an ASCII capital
         }
-        int letters = c << 16 | s.charAt(i + 1) << 8 | s.charAt(i + 2);
-        for (int name : CAPITALISED_NAMES) {
-            if (name == letters) {
-                return s.charAt(i + 1) <= 0xff && s.charAt(i + 2) <= 0xff;
-            }
-        }
-        return false;
+        int index = nameIndex(c, s.charAt(i + 1), s.charAt(i + 2));
+        return index >= 0 && (CAPITALISED_NAMES[index >>> 6] & 1L << index) != 0;
+    }
+
+    /** {@link Character#isDigit(char)}, with ASCII decided without its table. */
+    private static boolean isDigit(char c) {
+        return c <= '9' ? c >= '0' : c >= 0x80 && Character.isDigit(c);
     }
 
     /** The longest-listed form that matches at {@code from} and ends at a word boundary, or null. */
@@ -193,7 +205,7 @@ final class Timestamps {
 
     private static int digitRun(CharSequence s, int from, int limit) {
         int digits = 0;
-        while (from + digits < limit && Character.isDigit(s.charAt(from + digits))) {
+        while (from + digits < limit && isDigit(s.charAt(from + digits))) {
             digits++;
         }
         return digits;
