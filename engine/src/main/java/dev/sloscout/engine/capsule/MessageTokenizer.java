@@ -14,11 +14,16 @@ package dev.sloscout.engine.capsule;
 public final class MessageTokenizer {
     private static final int MAX_QUOTED = 512;
 
-    /** What a token's characters are, for {@link #plain}: ASCII letters, digits, sentence punctuation, the rest. */
+    /**
+     * What a token's characters are, for {@link #plain}: ASCII letters, digits, sentence punctuation, the rest; and
+     * the whitespace between tokens.
+     */
     private static final int LETTER = 1;
     private static final int DIGIT = 2;
     private static final int PUNCT = 4;
     private static final int OTHER = 8;
+    /** What separates tokens ({@link #isSpace}); never part of a token's kinds. */
+    private static final int SPACE = 16;
     private static final byte[] KINDS = new byte[128];
 
     static {
@@ -32,6 +37,9 @@ public final class MessageTokenizer {
         }
         for (char c : new char[] {',', ';', ':', '!', '?', '.'}) {
             KINDS[c] = PUNCT;
+        }
+        for (char c = 0; c < KINDS.length; c++) {
+            KINDS[c] = isSpace(c) ? SPACE : KINDS[c];
         }
     }
 
@@ -90,9 +98,13 @@ public final class MessageTokenizer {
             int end = i;
             int eq = -1;
             int kinds = 0;
-            while (end < n && !isSpace(body.charAt(end))) {
+            while (end < n) {
                 char d = body.charAt(end);
-                kinds |= d < KINDS.length ? KINDS[d] : OTHER;
+                int kind = d < KINDS.length ? KINDS[d] : OTHER;
+                if (kind == SPACE) {
+                    break;
+                }
+                kinds |= kind;
                 if (eq < 0 && d == '=' && end > i) {
                     eq = end;
                 }
@@ -163,7 +175,7 @@ public final class MessageTokenizer {
                     q++;
                 }
             }
-            out.add(s.substring(p, q), false, quoted);
+            out.add(q == p + 1 ? oneChar(s.charAt(p)) : s.substring(p, q), false, quoted);
             p = q;
         }
     }
@@ -200,7 +212,7 @@ public final class MessageTokenizer {
      * whole quoted value vary in length.
      */
     private void addQuoted(String body, int open, int close, boolean space, Tokens out) {
-        String q = String.valueOf(body.charAt(open));
+        String q = oneChar(body.charAt(open));
         out.add(q, space);
         int before = out.size();
         tokenizeRange(body, open + 1, close, out, true);
@@ -214,7 +226,7 @@ public final class MessageTokenizer {
         int start = from;
         // openers glued to the front: "(uid=0)", "[preauth]"; not the "<" of a bound ("<1", "<=5")
         while (end - start > 1 && isOpener(s.charAt(start)) && !isBound(s, start, end)) {
-            out.add(String.valueOf(s.charAt(start)), space);
+            out.add(oneChar(s.charAt(start)), space);
             space = false;
             start++;
         }
@@ -245,7 +257,7 @@ public final class MessageTokenizer {
             out.add(s.substring(start, bracket + 1), space);
             String typed = classify(s, bracket + 1, coreEnd - 1);
             out.add(typed != null ? typed : s.substring(bracket + 1, coreEnd - 1), false);
-            out.add(s.substring(coreEnd - 1, coreEnd), false);
+            out.add(oneChar(s.charAt(coreEnd - 1)), false);
         } else {
             String typed = classify(s, start, coreEnd);
             out.add(typed != null ? typed : s.substring(start, coreEnd), space);
@@ -564,6 +576,19 @@ public final class MessageTokenizer {
             }
         }
         return -1;
+    }
+
+    /** Every ASCII character as a string of its own, made once: punctuation split off a word is most tokens' company. */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
+    }
+
+    private static String oneChar(char c) {
+        return c < ONE_CHAR.length ? ONE_CHAR[c] : String.valueOf(c);
     }
 
     private static boolean isSpace(char c) {
