@@ -245,9 +245,20 @@ public final class LogFileReader {
                 anyText = true;
                 byte[] bytes = lines.buffer();
                 int start = Texts.skipBomAndWhitespace(bytes, lines.start(), lines.start() + lines.length());
-                if (bytes[start] == '{' && folder.pending == null
-                        && jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)) {
-                    continue;
+                if (bytes[start] == '{') {
+                    if (folder.pending == null) {
+                        if (jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)) {
+                            continue;
+                        }
+                    } else if (!isIndented(bytes, lines.start())) {
+                        Recorded recorded = new Recorded();
+                        if (jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), recorded)
+                                && recorded.isLogRecord()) {
+                            folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
+                            recorded.replay(this);
+                            continue;
+                        }
+                    }
                 }
                 text(lines.lineNumber(), Text.of(bytes, lines.start(), lines.length()), folder);
             }
@@ -288,7 +299,8 @@ public final class LogFileReader {
         /**
          * Blocks of whole lines: workers parse each JSON line (its events and problems recorded) and decode each text
          * line; this thread takes them in file order and does what one thread does with them (folding continuation
-         * lines, a JSON line read as text when an event is being folded, problem limits, counts).
+         * lines, a JSON value that is no log record read as text when an event is being folded, problem limits,
+         * counts).
          */
         private void linesInParallel(BufferedInputStream in) throws IOException {
             Folder folder = new Folder();
@@ -347,7 +359,9 @@ public final class LogFileReader {
             }
             anyText = true;
             if (line.bytes() != null) { // a JSON line
-                if (folder.pending == null && line.json() != null) {
+                if (line.json() != null && (folder.pending == null
+                        || !isIndented(line.bytes(), line.start()) && line.json().isLogRecord())) {
+                    folder.flush();
                     line.json().replay(this);
                     return;
                 }
@@ -360,6 +374,14 @@ public final class LogFileReader {
         @Override
         public void events(long n) {
             events += n;
+        }
+
+        /**
+         * A line that opens with whitespace: while a text event is pending, it continues that event (an indented JSON
+         * body under the line that introduced it) however it parses.
+         */
+        private static boolean isIndented(byte[] bytes, int start) {
+            return bytes[start] == ' ' || bytes[start] == '\t';
         }
 
         /** True when the line was a JSON record (delivered or reported); false to read it as text. */
@@ -617,6 +639,21 @@ public final class LogFileReader {
         @Override
         public void events(long n) {
             items.add(n);
+        }
+
+        /**
+         * Whether the line gave log records and nothing was wrong with it: a JSON log line, not a JSON value that only
+         * parses (a payload printed under a text line, which stays text there).
+         */
+        boolean isLogRecord() {
+            boolean events = false;
+            for (Object item : items) {
+                if (item instanceof String[]) {
+                    return false;
+                }
+                events |= item instanceof LogEvent;
+            }
+            return events;
         }
 
         void replay(Out out) {

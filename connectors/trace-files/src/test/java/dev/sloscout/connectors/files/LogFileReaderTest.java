@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LogFileReaderTest {
     private final List<LogEvent> events = new ArrayList<>();
@@ -304,6 +306,41 @@ class LogFileReaderTest {
         assertThat(events.get(2).continuation()).isEqualTo("second");
         assertThat(problems).extracting(Problem::location).containsExactly("line 4", "line 5");
         assertThat(problems.get(0).reason()).startsWith("not valid JSON");
+    }
+
+    /**
+     * A JSON log with plain lines among its records (an entrypoint's banner, the JVM's "Picked up ..." warning, a stack
+     * trace printed by a library): each record after them is read as JSON, at one thread and at two. A JSON value under
+     * a text line that is no log record, or indented beneath it, stays text there.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void jsonRecordsAfterPlainLinesAreReadAsJsonAndPayloadsUnderTextStayText(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("app.log", new ByteArrayInputStream((
+                "Starting entrypoint.sh\n"
+                + "{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"info\",\"msg\":\"order 42 placed\"}\n"
+                + "Picked up JAVA_TOOL_OPTIONS: -Xmx512m\n"
+                + "{\"ts\":\"2024-03-01T12:00:01Z\",\"level\":\"error\",\"msg\":\"order 43 failed\"}\n"
+                + "java.lang.IllegalStateException: boom\n"
+                + "\tat a.B.run(B.java:10)\n"
+                + "{\"ts\":\"2024-03-01T12:00:02Z\",\"level\":\"warn\",\"msg\":\"order 44 slow\"}\n"
+                + "{\"ts\":\"2024-03-01T12:00:03Z\",\"level\":\"info\",\"msg\":\"order 45 placed\"}\n"
+                + "2024-03-01 12:00:04 ERROR upstream answered:\n"
+                + "{\"status\":502,\"reason\":\"bad gateway\"}\n"
+                + "2024-03-01 12:00:05 ERROR upstream answered again:\n"
+                + "  {\"message\":\"bad gateway\"}\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly("Starting entrypoint.sh", "order 42 placed",
+                "Picked up JAVA_TOOL_OPTIONS: -Xmx512m", "order 43 failed", "java.lang.IllegalStateException: boom",
+                "order 44 slow", "order 45 placed", "2024-03-01 12:00:04 ERROR upstream answered:",
+                "{\"status\":502,\"reason\":\"bad gateway\"}", "2024-03-01 12:00:05 ERROR upstream answered again:");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(read.get(3).severity()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(read.get(5).epochMillis())).isEqualTo(Instant.parse("2024-03-01T12:00:02Z"));
+        assertThat(read.get(4).continuation()).isEqualTo("\tat a.B.run(B.java:10)");
+        assertThat(read.get(9).continuation()).as("an indented value continues the line above it")
+                .isEqualTo("  {\"message\":\"bad gateway\"}");
+        assertThat(problems).as("the payload is text where it stands, not a record without a message").isEmpty();
     }
 
     @Test

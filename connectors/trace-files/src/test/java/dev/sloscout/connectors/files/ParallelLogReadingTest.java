@@ -17,12 +17,13 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Log lines read in blocks on several threads give the events and problems one thread gives, in the same order:
- * continuation lines folded, a JSON line read as text while an event is being folded, problems limited per kind.
+ * continuation lines folded, JSON records after text read as JSON, JSON values that are no record (or are indented)
+ * read as text while an event is being folded, problems limited per kind.
  */
 class ParallelLogReadingTest {
     private static String mixed(long seed) {
         Random random = new Random(seed);
-        // JSON lines first (a JSON line after a text event is read as text), then text with continuation lines
+        // JSON lines first, then text with continuation lines and JSON lines among it
         StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
         for (int n = 0; out.length() < 1_100_000; n++) {
             String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
@@ -40,6 +41,7 @@ class ParallelLogReadingTest {
                         + (1_700_000_000_000_000_000L + n) + "\",\"severityText\":\"WARN\",\"body\":{\"stringValue\":"
                         + "\"slow cart " + n + "\"},\"traceId\":\"" + trace + "\"}]}]}]}";
                 case 7 -> "[1, 2, " + n + "]";
+                case 8 -> "  {\"message\":\"indented " + n + "\"}";
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
                         + (n % 4) + "] item " + n + " added" + (random.nextInt(5) == 0 ? "\r" : "");
             };
