@@ -69,7 +69,8 @@ public final class FormatSniffer {
         }
         String otherSignal = otherOtlpSignal(head, start);
         if (otherSignal != null) {
-            return "OTLP " + otherSignal + ", not traces";
+            return otherSignal.equals("metrics") ? "OTLP metrics, not traces or logs: skipped (SLIs from metrics "
+                    + "are read from Prometheus)" : "OTLP " + otherSignal + ", not traces";
         }
         String binary = LogEncoding.describeBinary(head); // an archive's magic number first: it may hold traces
         if (!binary.equals(LogEncoding.NOT_TEXT)) {
@@ -86,6 +87,23 @@ public final class FormatSniffer {
         }
         return "not a trace file (expected OTLP JSON/protobuf, Jaeger JSON or Zipkin JSON); it starts with \""
                 + shown + "\"";
+    }
+
+    /**
+     * An OTLP/JSON metrics export (the Collector's file exporter writes one beside the traces and logs): its first
+     * object opens with {@code resourceMetrics}. Not logs, though it is text.
+     */
+    static boolean isOtlpMetrics(byte[] head) {
+        int start = Texts.skipBomAndWhitespace(head, 0, head.length);
+        if (start >= head.length || head[start] != '{') {
+            return false;
+        }
+        try (JsonParser parser = JSON.createParser(head, start, head.length - start)) {
+            return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                    && parser.currentName().equals("resourceMetrics");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String otherOtlpSignal(byte[] head, int start) {

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Sorts input files into trace files and log files by their content (decompressed first), so one command can take
- * both: whatever the trace decoders recognise is traces; text that is not a damaged trace file is logs; the rest
- * (binary content, broken trace documents, pipes and devices) goes to the trace reader, which says in one problem
- * what it is and reads on.
+ * both: whatever the trace decoders recognise is traces; text that is not a damaged trace file or an OTLP metrics
+ * export is logs; the rest (binary content, broken trace documents, metrics, pipes and devices) goes to the trace
+ * reader, which says in one problem what it is and reads on.
  */
 public final class InputKinds {
     /**
@@ -69,7 +69,7 @@ public final class InputKinds {
             byte[] head = Compression.peek(in, FormatSniffer.SNIFF_BYTES);
             return head.length > 0 && FormatSniffer.sniff(head).isEmpty()
                     && LogEncoding.sniff(head) != LogEncoding.Kind.BINARY
-                    && !FormatSniffer.looksLikeDamagedTraces(head)
+                    && !FormatSniffer.looksLikeDamagedTraces(head) && !FormatSniffer.isOtlpMetrics(head)
                     || LogFileReader.protobufLogs(head) != null; // OTLP logs in protobuf
         } catch (IOException e) {
             return false;

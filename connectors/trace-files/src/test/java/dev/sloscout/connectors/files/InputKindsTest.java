@@ -41,6 +41,32 @@ class InputKindsTest {
         assertThat(FormatSniffer.describe(Files.readAllBytes(damaged))).startsWith("a damaged trace file");
     }
 
+    /**
+     * The Collector's file exporter writes metrics beside traces and logs: a metrics export (plain or gzip'd) is one
+     * problem that says what it is, not one "record without a message" per line; a JSON log that merely mentions the
+     * field stays a log.
+     */
+    @Test
+    void anOtlpMetricsExportIsNamedAndSkippedNotReadAsLogs() throws Exception {
+        String metrics = "{\"resourceMetrics\":[{\"resource\":{},\"scopeMetrics\":[{\"metrics\":[{\"name\":"
+                + "\"http.server.duration\",\"sum\":{\"dataPoints\":[{\"asInt\":\"5\"}]}}]}]}]}\n";
+        Path plain = Files.writeString(dir.resolve("metrics.json"), metrics.repeat(3));
+        Path gzipped = Files.write(dir.resolve("metrics.json.gz"),
+                dev.sloscout.connectors.files.fixtures.Compressions.gzip(metrics.getBytes(StandardCharsets.UTF_8)));
+        Path log = Files.writeString(dir.resolve("collector.jsonl"),
+                "{\"msg\":\"exporting \\\"resourceMetrics\\\" failed\",\"level\":\"warn\"}\n");
+
+        InputKinds.Split split = InputKinds.split(List.of(dir.toString()));
+
+        assertThat(split.logs()).containsExactly(log);
+        assertThat(split.traces()).containsExactlyInAnyOrder(plain.toString(), gzipped.toString());
+        List<Problem> problems = new java.util.ArrayList<>();
+        SourceReport report = new TraceFileReader(span -> { }, problems::add).read(plain);
+        assertThat(report.spans()).isZero();
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason())
+                .startsWith("OTLP metrics, not traces or logs: skipped"));
+    }
+
     @Test
     void pipesAreNeverOpenedAndAFolderListsAroundWhatItCannotRead() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("in"));
