@@ -3,12 +3,15 @@ package dev.sloscout.connectors.files;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.TraceId;
 import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -20,22 +23,26 @@ import java.util.Locale;
  * carrying a header of their own ({@code 12:00:00.123 INFO - ...}): the capsule accumulator learns whether they do.
  */
 final class JsonLogRecords {
+    /** Message fields, the common first; Serilog's compact JSON (CLEF) renders {@code @m} or keeps only {@code @mt}. */
     static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
-        "Message", "short_message"};
+        "Message", "short_message", "@m", "@mt"};
+    /** Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}. */
     private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
-        "loglevel", "Level", "severity_text", "PRIORITY"};
+        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel"};
+    /** Time fields; python-json-logger writes {@code asctime} in logging's own format, CLEF {@code @t}. */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
-        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime"};
+        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime"};
+    /** Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}. */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
-        "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT"};
-    /** Loki's labels for the program ({@code service_name} is what Loki 3 derives), then the usual fields. */
+        "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName"};
     private static final String[] LOKI_SERVICE_LABELS = {"service_name", "service", "app", "application",
         "app_kubernetes_io_name", "container", "container_name"};
     private static final String[] LOKI_LEVEL_LABELS = {"level", "detected_level", "severity", "lvl"};
+    /** Trace fields; OpenTelemetry's Python logging instrumentation adds {@code otelTraceID}, CLEF {@code @tr}. */
     private static final String[] TRACE_FIELDS = {"trace_id", "traceId", "trace.id", "traceid", "dd.trace_id",
-        "traceID", "TraceId", "logging.googleapis.com/trace"};
+        "traceID", "TraceId", "logging.googleapis.com/trace", "otelTraceID", "@tr"};
     private static final String[] SPAN_FIELDS = {"span_id", "spanId", "span.id", "spanid", "dd.span_id", "spanID",
-        "SpanId", "logging.googleapis.com/spanId"};
+        "SpanId", "logging.googleapis.com/spanId", "otelSpanID", "@sp"};
 
     private final ObjectMapper json;
 
@@ -62,9 +69,16 @@ final class JsonLogRecords {
         if (message == null) {
             return null;
         }
+        String level = first(node, LEVEL_FIELDS);
+        Severity severity = level == null && isClef(node) ? Severity.INFO : severity(level);
         return split(source, line, first(node, SERVICE_FIELDS, fallbackService), message,
-                time(first(node, TIME_FIELDS)), severity(first(node, LEVEL_FIELDS)),
-                traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+                time(first(node, TIME_FIELDS)), severity, traceId(first(node, TRACE_FIELDS)),
+                spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /** Serilog's compact JSON leaves the level out when it is Information. */
+    private static boolean isClef(JsonNode node) {
+        return node.has("@t") && (node.has("@m") || node.has("@mt"));
     }
 
     /**
@@ -198,12 +212,18 @@ final class JsonLogRecords {
     }
 
     /** A level word, or a syslog/journald priority number (0 emergency ... 7 debug). */
+    private static final Severity[] PINO_LEVELS = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN,
+        Severity.ERROR, Severity.FATAL};
+
     private static Severity severity(String level) {
         if (level == null || level.isEmpty()) {
             return Severity.UNKNOWN;
         }
         if (level.length() == 1 && level.charAt(0) >= '0' && level.charAt(0) <= '7') {
-            return Severity.fromSyslog(level.charAt(0) - '0'); // journald's PRIORITY
+            return Severity.fromSyslog(level.charAt(0) - '0'); // journald's PRIORITY, GELF's level
+        }
+        if (level.length() == 2 && level.charAt(1) == '0' && level.charAt(0) >= '1' && level.charAt(0) <= '6') {
+            return PINO_LEVELS[level.charAt(0) - '1']; // pino and bunyan: 10 trace .. 60 fatal
         }
         Severity s = Severity.fromWord(level);
         if (s == null && level.length() == 1) {
@@ -242,23 +262,47 @@ final class JsonLogRecords {
         return fallback;
     }
 
-    /** ISO 8601, or epoch seconds, milliseconds, microseconds (journald) or nanoseconds as a number. */
+    /**
+     * ISO 8601, epoch seconds, milliseconds, microseconds (journald) or nanoseconds as a number, or the forms log
+     * lines start with ({@code 2024-03-01 12:00:00,123}, as Python's logging writes {@code asctime}; a time without a
+     * zone is UTC, as in text logs).
+     */
     static long time(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return LogHeader.NO_TIME;
         }
-        try {
-            return Instant.parse(text).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        if (text.length() >= 20 && (text.charAt(10) == 'T' || text.charAt(10) == 't')) {
+            try {
+                return Instant.parse(text).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return LINE_TIMES.parse(text).epochMillis(); // no zone, or a zone Instant does not read
+            }
+        }
+        if (isDecimal(text)) {
             try {
                 double number = Double.parseDouble(text);
                 return number > 1e17 ? (long) (number / 1e6) : number > 1e14 ? (long) (number / 1e3)
                         : number > 1e11 ? (long) number : (long) (number * 1000);
             } catch (NumberFormatException notNumber) {
-                return LogHeader.NO_TIME;
+                return LINE_TIMES.parse(text).epochMillis(); // "2024-03-01"
             }
         }
+        return LINE_TIMES.parse(text).epochMillis();
     }
+
+    /** Digits, perhaps with a point or an exponent: what an epoch time is written as (no exception thrown per line). */
+    private static boolean isDecimal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text logs' timestamp reader; a time of day alone (no date) places nothing. */
+    private static final HeaderLayout LINE_TIMES = HeaderLayout.perLine(Year.now(ZoneOffset.UTC).getValue());
 
     static TraceId traceId(String text) {
         try {

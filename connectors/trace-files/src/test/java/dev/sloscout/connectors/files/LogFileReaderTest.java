@@ -309,6 +309,47 @@ class LogFileReaderTest {
     }
 
     /**
+     * The JSON that common loggers write by default, each as its documentation shows it: pino and bunyan (numeric
+     * levels), Serilog's compact JSON (no level means Information; the message template when nothing is rendered),
+     * .NET's JSON console, python-json-logger with OpenTelemetry's logging instrumentation (logging's own time format,
+     * otel fields), and times without a zone or without a time of day.
+     */
+    @Test
+    void theJsonOfCommonLoggersGivesItsLevelTimeServiceAndTrace() {
+        read("{\"level\":50,\"time\":1709294400123,\"pid\":42,\"hostname\":\"web-1\",\"name\":\"checkout\","
+                + "\"msg\":\"payment failed for order 42\"}\n"
+                + "{\"level\":20,\"time\":1709294400124,\"msg\":\"cache miss\"}\n"
+                + "{\"@t\":\"2024-03-01T12:00:00.1234567Z\",\"@mt\":\"Order {OrderId} failed\",\"@l\":\"Error\","
+                + "\"OrderId\":42,\"@tr\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"@sp\":\"00f067aa0ba902b7\"}\n"
+                + "{\"@t\":\"2024-03-01T12:00:01Z\",\"@m\":\"Order 43 placed\",\"@mt\":\"Order {OrderId} placed\"}\n"
+                + "{\"Timestamp\":\"2024-03-01T12:00:02Z\",\"EventId\":0,\"LogLevel\":\"Warning\","
+                + "\"Category\":\"Shop.Cart\",\"Message\":\"Cart 7 is empty\"}\n"
+                + "{\"asctime\": \"2024-03-01 12:00:03,250\", \"levelname\": \"ERROR\", \"message\": \"order 44 failed\", "
+                + "\"otelTraceID\": \"4bf92f3577b34da6a3ce929d0e0e4736\", \"otelSpanID\": \"00f067aa0ba902b7\", "
+                + "\"otelServiceName\": \"orders\"}\n"
+                + "{\"time\":\"2024-03-01T12:00:04.500\",\"msg\":\"no zone\"}\n"
+                + "{\"date\":\"2024-03-01\",\"msg\":\"a day\"}\n"
+                + "{\"time\":\"soon\",\"msg\":\"no time at all\"}\n");
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.ERROR, Severity.DEBUG,
+                Severity.ERROR, Severity.INFO, Severity.WARN, Severity.ERROR, Severity.UNKNOWN, Severity.UNKNOWN,
+                Severity.UNKNOWN);
+        assertThat(events).extracting(LogEvent::text).containsExactly("payment failed for order 42", "cache miss",
+                "Order {OrderId} failed", "Order 43 placed", "Cart 7 is empty", "order 44 failed", "no zone", "a day",
+                "no time at all");
+        assertThat(events.subList(0, 8)).extracting(e -> Instant.ofEpochMilli(e.epochMillis())).containsExactly(
+                Instant.parse("2024-03-01T12:00:00.123Z"), Instant.parse("2024-03-01T12:00:00.124Z"),
+                Instant.parse("2024-03-01T12:00:00.123Z"), Instant.parse("2024-03-01T12:00:01Z"),
+                Instant.parse("2024-03-01T12:00:02Z"), Instant.parse("2024-03-01T12:00:03.250Z"),
+                Instant.parse("2024-03-01T12:00:04.500Z"), Instant.parse("2024-03-01T00:00:00Z"));
+        assertThat(events.get(8).epochMillis()).isEqualTo(dev.sloscout.engine.capsule.LogHeader.NO_TIME);
+        assertThat(events.get(2).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(events.get(2).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
+        assertThat(events.get(5).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(events.get(5).service()).isEqualTo("orders");
+    }
+
+    /**
      * A JSON log with plain lines among its records (an entrypoint's banner, the JVM's "Picked up ..." warning, a stack
      * trace printed by a library): each record after them is read as JSON, at one thread and at two. A JSON value under
      * a text line that is no log record, or indented beneath it, stays text there.
