@@ -26,10 +26,13 @@ final class JsonLogRecords {
     /** Message fields, the common first; Serilog's compact JSON (CLEF) renders {@code @m} or keeps only {@code @mt}. */
     static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
         "Message", "short_message", "@m", "@mt"};
-    /** Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}. */
+    /** Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}. */
     private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
-        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel"};
-    /** Time fields; python-json-logger writes {@code asctime} in logging's own format, CLEF {@code @t}. */
+        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s"};
+    /**
+     * Time fields; python-json-logger writes {@code asctime} in logging's own format, CLEF {@code @t}, MongoDB
+     * {@code t} as extended JSON ({@code {"$date": ...}}).
+     */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
         "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime"};
     /** Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}. */
@@ -63,7 +66,7 @@ final class JsonLogRecords {
         if (docker != null && node.has("stream") && first(node, "message", "msg") == null) {
             String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;
             return split(source, line, first(node, SERVICE_FIELDS, fallbackService), body,
-                    time(first(node, TIME_FIELDS)), Severity.UNKNOWN, null, null);
+                    time(node), Severity.UNKNOWN, null, null);
         }
         String message = first(node, MESSAGE_FIELDS, null);
         if (message == null) {
@@ -72,8 +75,24 @@ final class JsonLogRecords {
         String level = first(node, LEVEL_FIELDS);
         Severity severity = level == null && isClef(node) ? Severity.INFO : severity(level);
         return split(source, line, first(node, SERVICE_FIELDS, fallbackService), message,
-                time(first(node, TIME_FIELDS)), severity, traceId(first(node, TRACE_FIELDS)),
+                time(node), severity, traceId(first(node, TRACE_FIELDS)),
                 spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /** The record's time: the first time field, a MongoDB extended JSON date ({@code {"$date": ...}}) unwrapped. */
+    private static long time(JsonNode node) {
+        for (String field : TIME_FIELDS) {
+            JsonNode value = node.get(field);
+            for (String wrapper : new String[] {"$date", "$numberLong"}) {
+                if (value != null && value.isObject() && value.has(wrapper)) {
+                    value = value.get(wrapper);
+                }
+            }
+            if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isEmpty()) {
+                return time(value.asText());
+            }
+        }
+        return LogHeader.NO_TIME;
     }
 
     /** Serilog's compact JSON leaves the level out when it is Information. */
@@ -149,7 +168,7 @@ final class JsonLogRecords {
             String innerMessage = first(inner, MESSAGE_FIELDS, null);
             if (innerMessage != null) {
                 text = EscapeCodes.strip(innerMessage);
-                time = time != LogHeader.NO_TIME ? time : time(first(inner, TIME_FIELDS));
+                time = time != LogHeader.NO_TIME ? time : time(inner);
                 severity = severity != Severity.UNKNOWN ? severity : severity(first(inner, LEVEL_FIELDS));
                 traceId = traceId != null ? traceId : traceId(first(inner, TRACE_FIELDS));
                 spanId = spanId != null ? spanId : spanId(first(inner, SPAN_FIELDS));
@@ -224,6 +243,9 @@ final class JsonLogRecords {
         }
         if (level.length() == 2 && level.charAt(1) == '0' && level.charAt(0) >= '1' && level.charAt(0) <= '6') {
             return PINO_LEVELS[level.charAt(0) - '1']; // pino and bunyan: 10 trace .. 60 fatal
+        }
+        if (level.length() == 2 && level.charAt(0) == 'D' && level.charAt(1) >= '1' && level.charAt(1) <= '5') {
+            return Severity.DEBUG; // MongoDB's debug verbosity levels
         }
         Severity s = Severity.fromWord(level);
         if (s == null && level.length() == 1) {
