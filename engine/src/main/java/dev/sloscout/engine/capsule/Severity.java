@@ -84,7 +84,7 @@ public enum Severity {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
         name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE");
         name(levels, DEBUG, "DEBUG", "FINE", "DBG");
-        name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF");
+        name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE");
         name(levels, WARN, "WARN", "WARNING", "WRN");
         name(levels, ERROR, "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE");
         name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC");

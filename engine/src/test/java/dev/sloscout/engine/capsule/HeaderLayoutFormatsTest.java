@@ -197,6 +197,12 @@ class HeaderLayoutFormatsTest {
                 2024-03-01T12:00:01.123456Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.
                 2024-03-01T12:00:02.123456Z 8 [ERROR] [MY-010584] [Repl] Slave I/O for channel '': error connecting to master
                 """, "2024-03-01T12:00:00.123Z", Severity.WARN, "", "CA certificate ca.pem is self signed."),
+            format("MySQL 5.7 error log (Note)", """
+                2024-03-01T12:00:00.123456Z 0 [Note] InnoDB: Buffer pool(s) load completed at 240301 12:00:00
+                2024-03-01T12:00:01.123456Z 3 [Warning] IP address '10.0.0.3' could not be resolved: Name or service not known
+                2024-03-01T12:00:02.123456Z 0 [ERROR] Can't start server: Bind on TCP/IP port: Address already in use
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "",
+                "InnoDB: Buffer pool(s) load completed at 240301 12:00:00"),
             format("MongoDB before 4.4", """
                 2019-03-01T12:00:00.123+0000 I NETWORK  [listener] connection accepted from 127.0.0.1:52994 #1 (1 connection now open)
                 2019-03-01T12:00:01.123+0000 I COMMAND  [conn1] command shop.orders command: find { find: "orders" } 105ms
