@@ -472,18 +472,25 @@ public final class LogFileReader {
         }
 
         /**
-         * A JSON value spread over lines (pretty-printed OTLP, an array of records, an export that wraps its records),
-         * streamed: never held whole.
+         * JSON values spread over lines (pretty-printed OTLP, an array of records, an export that wraps its records),
+         * streamed: never held whole. Values may follow one another ({@code jq .} of a JSON log writes each record
+         * pretty-printed after the last); the first is numbered by its records, the others by the line each starts on.
          */
         private void document(InputStream in) {
             try (JsonParser p = json.getFactory().createParser(in)) {
-                JsonToken first = p.nextToken();
-                if (first == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
-                        && "resourceLogs".equals(p.currentName())) {
-                    events += new OtlpJsonLogStream(records, this::deliver).request(p, source, 1);
-                    return;
+                boolean later = false;
+                for (JsonToken first = p.nextToken(); first != null; first = p.nextToken(), later = true) {
+                    long line = p.currentLocation().getLineNr();
+                    if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        problem("line " + line, "a JSON value that is no object or array: skipped", "element");
+                    } else if (first == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
+                            && "resourceLogs".equals(p.currentName())) {
+                        events += new OtlpJsonLogStream(records, this::deliver).request(p, source, later ? line : 1);
+                    } else {
+                        document(p, later ? line : 0, this);
+                    }
                 }
-                document(p, 0, this);
             } catch (IOException e) {
                 problem("", "not a valid JSON document (records before the error were kept): "
                         + REDACTOR.redact(originalMessage(e)), "document");

@@ -458,6 +458,30 @@ class LogFileReaderTest {
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo("element 3"));
     }
 
+    /**
+     * {@code jq . app.jsonl} writes each record pretty-printed after the last, as people share logs: every record is
+     * read (only the first was, the rest dropped without a word), each numbered by the line it starts on; OTLP
+     * requests one after another too; a value between them that is no record is said.
+     */
+    @Test
+    void prettyPrintedRecordsOneAfterAnotherAreAllRead() {
+        read("shared.json", ("{\n  \"level\": \"info\",\n  \"msg\": \"one\"\n}\n"
+                + "{\n  \"level\": \"error\",\n  \"msg\": \"two\"\n}\n"
+                + "\"stray\"\n"
+                + "[\n  {\"msg\": \"three\"}\n]\n"
+                + "{\n  \"resourceLogs\": [{\"resource\": {\"attributes\": [{\"key\": \"service.name\", \"value\": "
+                + "{\"stringValue\": \"cart\"}}]}, \"scopeLogs\": [{\"logRecords\": [{\"body\": {\"stringValue\": "
+                + "\"four\"}}]}]}]\n}\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(events).extracting(LogEvent::text).containsExactly("one", "two", "three", "four");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 5L, 10L, 13L);
+        assertThat(events.get(1).severity()).isEqualTo(Severity.ERROR);
+        assertThat(events.get(3).service()).isEqualTo("cart");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("line 9");
+            assertThat(p.reason()).contains("no object or array");
+        });
+    }
+
     @Test
     void recordsWrappedInAnObjectAreStreamedHoweverDeep() {
         read("export.json", ("{\n  \"took\": 5,\n  \"hits\": {\n    \"total\": {\"value\": 2},\n    \"hits\": [\n"
