@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.files;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -492,8 +493,10 @@ public final class LogFileReader {
                     }
                 }
             } catch (IOException e) {
-                problem("", "not a valid JSON document (records before the error were kept): "
-                        + REDACTOR.redact(originalMessage(e)), "document");
+                JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation()
+                        : null;
+                problem(at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr(), "not a valid JSON document "
+                        + "(records before the error were kept): " + REDACTOR.redact(originalMessage(e)), "document");
             }
         }
 

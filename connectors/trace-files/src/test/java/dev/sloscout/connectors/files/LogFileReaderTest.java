@@ -480,6 +480,14 @@ class LogFileReaderTest {
             assertThat(p.location()).isEqualTo("line 9");
             assertThat(p.reason()).contains("no object or array");
         });
+        events.clear();
+        problems.clear();
+        read("cut.json", "{\n  \"msg\": \"one\"\n}\n{\n  \"msg\": \"two\"\n}\nnot json\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(events).extracting(LogEvent::text).containsExactly("one", "two");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("line 7");
+            assertThat(p.reason()).startsWith("not a valid JSON document (records before the error were kept)");
+        });
     }
 
     @Test
