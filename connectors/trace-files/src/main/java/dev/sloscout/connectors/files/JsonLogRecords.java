@@ -35,7 +35,10 @@ final class JsonLogRecords {
      */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
         "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime"};
-    /** Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}. */
+    /**
+     * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}. Google Cloud's
+     * {@code serviceContext.service} (Error Reporting's format) is looked at after them.
+     */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName"};
     private static final String[] LOKI_SERVICE_LABELS = {"service_name", "service", "app", "application",
@@ -74,7 +77,8 @@ final class JsonLogRecords {
         }
         String level = first(node, LEVEL_FIELDS);
         Severity severity = level == null && isClef(node) ? Severity.INFO : severity(level);
-        return split(source, line, first(node, SERVICE_FIELDS, fallbackService), message,
+        return split(source, line, first(node, SERVICE_FIELDS, first(node.path("serviceContext"),
+                new String[] {"service"}, fallbackService)), message,
                 time(node), severity, traceId(first(node, TRACE_FIELDS)),
                 spanId(first(node, SPAN_FIELDS)));
     }

@@ -312,8 +312,8 @@ class LogFileReaderTest {
      * The JSON that common loggers write by default, each as its documentation shows it: pino and bunyan (numeric
      * levels), Serilog's compact JSON (no level means Information; the message template when nothing is rendered),
      * .NET's JSON console, python-json-logger with OpenTelemetry's logging instrumentation (logging's own time format,
-     * otel fields), MongoDB's structured log (extended JSON dates, letter levels), and times without a zone or without
-     * a time of day.
+     * otel fields), MongoDB's structured log (extended JSON dates, letter levels), Google Cloud's service context, and
+     * times without a zone or without a time of day.
      */
     @Test
     void theJsonOfCommonLoggersGivesItsLevelTimeServiceAndTrace() {
@@ -333,14 +333,15 @@ class LogFileReaderTest {
                 + "{\"time\":\"soon\",\"msg\":\"no time at all\"}\n"
                 + "{\"t\":{\"$date\":\"2024-03-01T12:00:05.123+00:00\"},\"s\":\"W\",\"c\":\"CONTROL\",\"id\":22120,"
                 + "\"ctx\":\"initandlisten\",\"msg\":\"Access control is not enabled\"}\n"
-                + "{\"t\":{\"$date\":{\"$numberLong\":\"1709294406000\"}},\"s\":\"D2\",\"msg\":\"Slow query\"}\n");
+                + "{\"t\":{\"$date\":{\"$numberLong\":\"1709294406000\"}},\"s\":\"D2\",\"msg\":\"Slow query\"}\n"
+                + "{\"severity\":\"ERROR\",\"message\":\"db timeout\",\"serviceContext\":{\"service\":\"billing\"}}\n");
         assertThat(problems).isEmpty();
         assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.ERROR, Severity.DEBUG,
                 Severity.ERROR, Severity.INFO, Severity.WARN, Severity.ERROR, Severity.UNKNOWN, Severity.UNKNOWN,
-                Severity.UNKNOWN, Severity.WARN, Severity.DEBUG);
+                Severity.UNKNOWN, Severity.WARN, Severity.DEBUG, Severity.ERROR);
         assertThat(events).extracting(LogEvent::text).containsExactly("payment failed for order 42", "cache miss",
                 "Order {OrderId} failed", "Order 43 placed", "Cart 7 is empty", "order 44 failed", "no zone", "a day",
-                "no time at all", "Access control is not enabled", "Slow query");
+                "no time at all", "Access control is not enabled", "Slow query", "db timeout");
         assertThat(events.subList(0, 8)).extracting(e -> Instant.ofEpochMilli(e.epochMillis())).containsExactly(
                 Instant.parse("2024-03-01T12:00:00.123Z"), Instant.parse("2024-03-01T12:00:00.124Z"),
                 Instant.parse("2024-03-01T12:00:00.123Z"), Instant.parse("2024-03-01T12:00:01Z"),
@@ -353,6 +354,8 @@ class LogFileReaderTest {
         assertThat(events.get(2).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
         assertThat(events.get(5).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(events.get(5).service()).isEqualTo("orders");
+        assertThat(events.get(11).service()).as("Google Cloud's serviceContext").isEqualTo("billing");
+        assertThat(events.get(10).service()).as("no service field: the file's").isEqualTo("app");
     }
 
     /**
