@@ -493,8 +493,7 @@ public final class LogFileReader {
                     }
                 }
             } catch (IOException e) {
-                JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation()
-                        : null;
+                JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
                 problem(at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr(), "not a valid JSON document "
                         + "(records before the error were kept): " + REDACTOR.redact(originalMessage(e)), "document");
             }
