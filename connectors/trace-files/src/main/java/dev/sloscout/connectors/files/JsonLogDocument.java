@@ -229,7 +229,7 @@ final class JsonLogDocument {
         return java.util.List.of();
     }
 
-    private static boolean looksLikeRecord(JsonNode node) {
+    static boolean looksLikeRecord(JsonNode node) {
         if (JsonLogRecords.isLokiStream(node) || JsonLogRecords.isLokiLine(node)) {
             return true;
         }

@@ -246,14 +246,17 @@ public final class LogFileReader {
                 anyText = true;
                 byte[] bytes = lines.buffer();
                 int start = Texts.skipBomAndWhitespace(bytes, lines.start(), lines.start() + lines.length());
-                if (bytes[start] == '{') {
+                boolean array = opensArrayOfObjects(bytes, start, lines.start() + lines.length());
+                if (bytes[start] == '{' || array) {
                     if (folder.pending == null) {
-                        if (jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)) {
+                        if (array ? arrayLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)
+                                : jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)) {
                             continue;
                         }
                     } else if (!isIndented(bytes, lines.start())) {
                         Recorded recorded = new Recorded();
-                        if (jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), recorded)
+                        if ((array ? arrayLine(lines.lineNumber(), bytes, lines.start(), lines.length(), recorded)
+                                : jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), recorded))
                                 && recorded.isLogRecord()) {
                             folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
                             recorded.replay(this);
@@ -345,6 +348,11 @@ public final class LogFileReader {
                     Recorded recorded = new Recorded();
                     boolean json = jsonLine(line, bytes, start, length, recorded);
                     out.add(new Line(line, false, bytes, start, length, json ? recorded : null, null));
+                } else if (opensArrayOfObjects(bytes, at, start + length)) {
+                    Recorded recorded = new Recorded();
+                    out.add(arrayLine(line, bytes, start, length, recorded)
+                            ? new Line(line, false, bytes, start, length, recorded, null)
+                            : new Line(line, false, null, 0, 0, null, Text.of(bytes, start, length)));
                 } else {
                     out.add(new Line(line, false, null, 0, 0, null, Text.of(bytes, start, length)));
                 }
@@ -383,6 +391,43 @@ public final class LogFileReader {
          */
         private static boolean isIndented(byte[] bytes, int start) {
             return bytes[start] == ' ' || bytes[start] == '\t';
+        }
+
+        /**
+         * {@code [{}: a line that may be an array of records, as shippers that batch write them (one array per
+         * request, one request per line).
+         */
+        private static boolean opensArrayOfObjects(byte[] bytes, int at, int end) {
+            if (bytes[at] != '[') {
+                return false;
+            }
+            int next = Texts.skipBomAndWhitespace(bytes, at + 1, end);
+            return next < end && bytes[next] == '{';
+        }
+
+        /**
+         * True when the line is a JSON array of log records (each delivered, an element that is no object reported);
+         * false, with nothing said, to read it as text: a bracketed header ({@code [{main}] INFO ...}) is no array.
+         */
+        private boolean arrayLine(long line, byte[] bytes, int start, int length, Out out) {
+            JsonNode node;
+            try {
+                node = json.readTree(bytes, start, length);
+            } catch (IOException e) {
+                return false;
+            }
+            if (node == null || !node.isArray() || node.isEmpty() || !JsonLogDocument.looksLikeRecord(node.get(0))) {
+                return false;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode element = node.get(i);
+                if (element.isObject()) {
+                    record(line, element, out);
+                } else {
+                    out.problem("line " + line + ", element " + (i + 1), "not a JSON object", "element");
+                }
+            }
+            return true;
         }
 
         /** True when the line was a JSON record (delivered or reported); false to read it as text. */

@@ -359,6 +359,28 @@ class LogFileReaderTest {
     }
 
     /**
+     * Shippers that batch (one JSON array of records per request, a request per line) write arrays: each record is
+     * read, at one thread and at two; a line that only opens like one ({@code [{main}] INFO ...}) or an array of
+     * objects that are no log records stays text.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void arraysOfRecordsOnALineAreReadRecordByRecord(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("batches.jsonl", new ByteArrayInputStream((
+                "[{\"msg\":\"a\",\"level\":\"warn\"},{\"msg\":\"b\"},7]\n"
+                + "[{main}] INFO started\n"
+                + "[{\"id\":1}]\n"
+                + "[ {\"message\":\"c\",\"service\":\"cart\"} ]\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly("a", "b", "[{main}] INFO started",
+                "[{\"id\":1}]", "c");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 1L, 2L, 3L, 4L);
+        assertThat(read.get(0).severity()).isEqualTo(Severity.WARN);
+        assertThat(read.get(4).service()).isEqualTo("cart");
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.location()).isEqualTo("line 1, element 3"));
+    }
+
+    /**
      * A JSON log with plain lines among its records (an entrypoint's banner, the JVM's "Picked up ..." warning, a stack
      * trace printed by a library): each record after them is read as JSON, at one thread and at two. A JSON value under
      * a text line that is no log record, or indented beneath it, stays text there.

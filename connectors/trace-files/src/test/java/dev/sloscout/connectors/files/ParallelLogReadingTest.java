@@ -42,6 +42,8 @@ class ParallelLogReadingTest {
                         + "\"slow cart " + n + "\"},\"traceId\":\"" + trace + "\"}]}]}]}";
                 case 7 -> "[1, 2, " + n + "]";
                 case 8 -> "  {\"message\":\"indented " + n + "\"}";
+                case 9 -> "[{\"message\":\"batched " + n + "\"}, {\"msg\":\"and " + n + "\"}, " + n + "]";
+                case 10 -> "[{thread-" + n + "}] INFO bracketed";
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
                         + (n % 4) + "] item " + n + " added" + (random.nextInt(5) == 0 ? "\r" : "");
             };
