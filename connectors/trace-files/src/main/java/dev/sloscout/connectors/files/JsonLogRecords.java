@@ -127,8 +127,8 @@ final class JsonLogRecords {
         int index = 0;
         for (JsonNode value : stream.path("values")) {
             if (value.isArray() && value.size() >= 2 && value.get(1).isTextual()) {
-                events.add(loki(source, line, fallbackService, stream.path("stream"), value.get(0).asText(),
-                        value.get(1).asText()));
+                events.add(loki(source, line, fallbackService, stream.path("stream"), value.path(2),
+                        value.get(0).asText(), value.get(1).asText()));
             } else {
                 malformed.accept(index);
             }
@@ -137,13 +137,23 @@ final class JsonLogRecords {
         return events;
     }
 
-    /** A Loki line: its service and level from its labels, its time in nanoseconds (or RFC 3339). */
-    LogEvent loki(String source, long line, String fallbackService, JsonNode labels, String time, String text) {
+    /**
+     * A Loki line: its service and level from its labels, its trace and span from its labels or its structured
+     * metadata (Loki 3 keeps OTLP logs' {@code trace_id} there: merged into the labels by default, or in a value's
+     * third element, {@code {"structuredMetadata": {...}}}, when the query asked for categorised labels), its time
+     * in nanoseconds (or RFC 3339).
+     *
+     * @param metadata a value's third element, or a missing node
+     */
+    LogEvent loki(String source, long line, String fallbackService, JsonNode labels, JsonNode metadata, String time,
+            String text) {
         String job = first(labels, "job");
         String service = first(labels, LOKI_SERVICE_LABELS, job == null ? fallbackService
                 : job.substring(job.lastIndexOf('/') + 1)); // "namespace/app", as Kubernetes scrapes name jobs
-        return split(source, line, service, text, time(time), severity(first(labels, LOKI_LEVEL_LABELS)), null,
-                null);
+        JsonNode structured = metadata.path("structuredMetadata");
+        JsonNode ids = first(labels, TRACE_FIELDS) != null ? labels : structured.isObject() ? structured : metadata;
+        return split(source, line, service, text, time(time), severity(first(labels, LOKI_LEVEL_LABELS)),
+                traceId(first(ids, TRACE_FIELDS)), spanId(first(ids, SPAN_FIELDS)));
     }
 
     /** An OTLP/JSON LogRecord of a known service. */

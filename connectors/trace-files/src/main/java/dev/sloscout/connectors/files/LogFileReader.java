@@ -495,8 +495,8 @@ public final class LogFileReader {
                 return;
             }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
-                    node.get("labels"), node.path("timestamp").asText(null), node.get("line").asText())
-                    : records.record(source, line, service, node);
+                    node.get("labels"), node.path("structuredMetadata"), node.path("timestamp").asText(null),
+                    node.get("line").asText()) : records.record(source, line, service, node);
             if (event != null) {
                 out.deliver(event);
                 out.events(1);

@@ -146,6 +146,29 @@ class LogFileReaderTest {
                                 + "it, or give it as a file of its own): skipped"));
     }
 
+    /**
+     * Loki 3 keeps OTLP logs' trace and span ids as structured metadata: merged into a stream's labels by default, or
+     * a value's third element when the query asked for categorised labels; logcli's lines carry them in their labels.
+     */
+    @Test
+    void lokiStructuredMetadataLinksLinesToTheirTraces() {
+        read("loki.json", ("""
+                {"status":"success","data":{"resultType":"streams","result":[
+                 {"stream":{"service_name":"checkout","trace_id":"4bf92f3577b34da6a3ce929d0e0e4736",                "span_id":"00f067aa0ba902b7"},"values":[["1701427665853375888","payment failed"]]},
+                 {"stream":{"service_name":"cart"},"values":[["1701427666853375888","cart saved",                {"structuredMetadata":{"trace_id":"5bf92f3577b34da6a3ce929d0e0e4737"},"parsed":{}}],                ["1701427667853375888","cart read"]]}]}}
+                """).getBytes(StandardCharsets.UTF_8));
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(e -> e.text() + " " + (e.traceId() == null ? "-" : e.traceId().toHex()))
+                .containsExactly("payment failed 4bf92f3577b34da6a3ce929d0e0e4736",
+                        "cart saved 5bf92f3577b34da6a3ce929d0e0e4737", "cart read -");
+        assertThat(events.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
+        events.clear();
+        read("logcli.jsonl", ("{\"labels\":{\"service_name\":\"cart\",\"trace_id\":\"6bf92f3577b34da6a3ce929d0e0e4738\"},"
+                + "\"line\":\"cart emptied\",\"timestamp\":\"2023-12-01T10:47:46Z\"}\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.traceId().toHex())
+                .isEqualTo("6bf92f3577b34da6a3ce929d0e0e4738"));
+    }
+
     @Test
     void lokiAndCloudWatchExportsReadAsTheirLinesWithLabelsForServiceAndLevel() {
         String logcli = """
