@@ -170,6 +170,8 @@ public final class LogFileReader {
         long events;
         long truncated;
         boolean anyText;
+        /** A record pretty-printed among JSON lines, while its lines are gathered. */
+        final SpreadRecord spread = new SpreadRecord(Math.min(maxRecordBytes, MAX_DOCUMENT_RECORD_BYTES));
 
         Reading(String source) {
             this.source = source;
@@ -237,36 +239,82 @@ public final class LogFileReader {
             Folder folder = new Folder();
             while (lines.next()) {
                 if (lines.isOverlong()) {
+                    unspread(folder);
                     overlong(lines.lineNumber());
                     continue;
                 }
-                if (lines.isBlank()) {
+                if (gathered(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), folder)) {
                     continue;
                 }
-                anyText = true;
-                byte[] bytes = lines.buffer();
-                int start = Texts.skipBomAndWhitespace(bytes, lines.start(), lines.start() + lines.length());
-                boolean array = opensArrayOfObjects(bytes, start, lines.start() + lines.length());
-                if (bytes[start] == '{' || array) {
-                    if (folder.pending == null) {
-                        if (array ? arrayLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)
-                                : jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), this)) {
-                            continue;
-                        }
-                    } else if (!isIndented(bytes, lines.start())) {
-                        Recorded recorded = new Recorded();
-                        if ((array ? arrayLine(lines.lineNumber(), bytes, lines.start(), lines.length(), recorded)
-                                : jsonLine(lines.lineNumber(), bytes, lines.start(), lines.length(), recorded))
-                                && recorded.isLogRecord()) {
-                            folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
-                            recorded.replay(this);
-                            continue;
-                        }
+                line(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), folder);
+            }
+            unspread(folder);
+            folder.flush();
+        }
+
+        /** One line read on its own, as text or JSON (skipped when blank). */
+        private void line(long number, byte[] bytes, int from, int length, Folder folder) {
+            int start = Texts.skipBomAndWhitespace(bytes, from, from + length);
+            if (start >= from + length) {
+                return; // blank
+            }
+            anyText = true;
+            boolean array = opensArrayOfObjects(bytes, start, from + length);
+            if (bytes[start] == '{' || array) {
+                if (folder.pending == null) {
+                    if (array ? arrayLine(number, bytes, from, length, this)
+                            : jsonLine(number, bytes, from, length, this)) {
+                        return;
+                    }
+                } else if (!isIndented(bytes, from)) {
+                    Recorded recorded = new Recorded();
+                    if ((array ? arrayLine(number, bytes, from, length, recorded)
+                            : jsonLine(number, bytes, from, length, recorded)) && recorded.isLogRecord()) {
+                        folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
+                        recorded.replay(this);
+                        return;
                     }
                 }
-                text(lines.lineNumber(), Text.of(bytes, lines.start(), lines.length()), folder);
             }
-            folder.flush();
+            text(number, Text.of(bytes, from, length), folder);
+        }
+
+        /**
+         * Whether the line went to a record spread over lines (a lone {@code {} opens one): gathered until its braces
+         * close, then read as one record; what does not close in bounds, or is no log record, is read line by line.
+         */
+        private boolean gathered(long number, byte[] bytes, int from, int length, Folder folder) {
+            if (!spread.active() && !SpreadRecord.opens(bytes, from, from + length)) {
+                return false;
+            }
+            if (Texts.skipBomAndWhitespace(bytes, from, from + length) >= from + length) {
+                return true; // blank: skipped, as everywhere (workers drop blank lines before this thread sees them)
+            }
+            anyText = true;
+            boolean closed = spread.add(new SpreadRecord.Gathered(number,
+                    java.util.Arrays.copyOfRange(bytes, from, from + length), 0, length));
+            if (closed) {
+                long first = spread.firstLine();
+                byte[] text = spread.text();
+                Recorded recorded = new Recorded();
+                if (jsonLine(first, text, 0, text.length, recorded) && recorded.isLogRecord()) {
+                    spread.takeLines();
+                    folder.flush();
+                    recorded.replay(this);
+                } else {
+                    unspread(folder);
+                }
+            } else if (spread.tooLong()) {
+                unspread(folder);
+            }
+            return true;
+        }
+
+        /** The lines gathered for a record that was none (or never closed), read one by one as they would have been. */
+        private void unspread(Folder folder) {
+            for (SpreadRecord.Gathered g : spread.takeLines()) {
+                line(g.number(), g.bytes(), g.start(), g.length(), folder);
+            }
         }
 
         private void overlong(long line) {
@@ -324,6 +372,7 @@ public final class LogFileReader {
                     work.finish(); // the lines before a failed read count, as they do on one thread
                 }
             }
+            unspread(folder);
             folder.flush();
         }
 
@@ -352,9 +401,9 @@ public final class LogFileReader {
                     Recorded recorded = new Recorded();
                     out.add(arrayLine(line, bytes, start, length, recorded)
                             ? new Line(line, false, bytes, start, length, recorded, null)
-                            : new Line(line, false, null, 0, 0, null, Text.of(bytes, start, length)));
+                            : new Line(line, false, bytes, start, length, null, Text.of(bytes, start, length)));
                 } else {
-                    out.add(new Line(line, false, null, 0, 0, null, Text.of(bytes, start, length)));
+                    out.add(new Line(line, false, bytes, start, length, null, Text.of(bytes, start, length)));
                 }
             });
             return out;
@@ -363,11 +412,15 @@ public final class LogFileReader {
         /** On this thread, in file order: what the serial loop does with the line. */
         private void apply(Line line, Folder folder) {
             if (line.overlong()) {
+                unspread(folder);
                 overlong(line.number());
                 return;
             }
+            if (gathered(line.number(), line.bytes(), line.start(), line.length(), folder)) {
+                return;
+            }
             anyText = true;
-            if (line.bytes() != null) { // a JSON line
+            if (line.text() == null) { // a JSON line
                 if (line.json() != null && (folder.pending == null
                         || !isIndented(line.bytes(), line.start()) && line.json().isLogRecord())) {
                     folder.flush();
@@ -644,7 +697,7 @@ public final class LogFileReader {
 
     /**
      * One line as a worker left it: overlong; a JSON line (its bytes, and what parsing it gave when it was a record:
-     * null to read it as text); or a text line decoded.
+     * null to read it as text); or a text line decoded (its bytes kept too, for a record spread over lines).
      */
     private record Line(long number, boolean overlong, byte[] bytes, int start, int length, Recorded json, Text text) {
     }

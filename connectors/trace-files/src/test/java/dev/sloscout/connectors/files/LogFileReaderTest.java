@@ -382,6 +382,32 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record pretty-printed among JSON lines (a logger's debug dump, a record pasted in) is read as the one record it
+     * is, numbered by the line of its opening brace, at one thread and at two; a pretty-printed payload under a text
+     * line that is no record, and a brace that never closes, are read line by line as before.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aRecordPrettyPrintedAmongJsonLinesIsReadAsOneRecord(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("app.jsonl", new ByteArrayInputStream((
+                "{\"msg\":\"one\",\"level\":\"info\"}\n"
+                + "{\n  \"msg\": \"two {not a brace}\",\n\n  \"level\": \"error\",\n  \"tags\": [\"a\", {\"b\": 1}]\n}\n"
+                + "{\"msg\":\"three\"}\n"
+                + "2024-03-01 12:00:00 ERROR upstream answered:\n"
+                + "{\n  \"status\": 502\n}\n"
+                + "{\"msg\":\"four\"}\n"
+                + "{\n  \"msg\": \"never closed\"\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly("one", "two {not a brace}", "three",
+                "2024-03-01 12:00:00 ERROR upstream answered:", "{", "}", "four", "  \"msg\": \"never closed\"");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 8L, 9L, 10L, 12L, 13L, 15L);
+        assertThat(read.get(1).severity()).isEqualTo(Severity.ERROR);
+        assertThat(read.get(4).continuation()).isEqualTo("  \"status\": 502");
+        assertThat(problems).extracting(Problem::location).containsExactly("line 14");
+        assertThat(problems.get(0).reason()).startsWith("a JSON document spread over lines");
+    }
+
+    /**
      * Shippers that batch (one JSON array of records per request, a request per line) write arrays: each record is
      * read, at one thread and at two; a line that only opens like one ({@code [{main}] INFO ...}) or an array of
      * objects that are no log records stays text.

@@ -18,7 +18,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Log lines read in blocks on several threads give the events and problems one thread gives, in the same order:
  * continuation lines folded, JSON records after text read as JSON, JSON values that are no record (or are indented)
- * read as text while an event is being folded, problems limited per kind.
+ * read as text while an event is being folded, records pretty-printed over lines gathered (and read line by line
+ * when they never close), problems limited per kind.
  */
 class ParallelLogReadingTest {
     private static String mixed(long seed) {
@@ -27,7 +28,7 @@ class ParallelLogReadingTest {
         StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
         for (int n = 0; out.length() < 1_100_000; n++) {
             String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
-            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(12);
+            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(13);
             String line = switch (kind) {
                 case 0 -> "  at com.acme.Cart.add(Cart.java:" + n + ")";
                 case 1 -> "Caused by: java.io.IOException: reset " + n;
@@ -44,6 +45,8 @@ class ParallelLogReadingTest {
                 case 8 -> "  {\"message\":\"indented " + n + "\"}";
                 case 9 -> "[{\"message\":\"batched " + n + "\"}, {\"msg\":\"and " + n + "\"}, " + n + "]";
                 case 10 -> "[{thread-" + n + "}] INFO bracketed";
+                case 11 -> random.nextInt(10) == 0 ? "{" // opens a record that may never close
+                        : "{\n  \"message\": \"pretty " + n + " {\",\n  \"level\": \"WARN\"\n}";
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
                         + (n % 4) + "] item " + n + " added" + (random.nextInt(5) == 0 ? "\r" : "");
             };
