@@ -5,6 +5,7 @@ import com.github.luben.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -56,13 +57,19 @@ final class ExporterFrames {
         }
     }
 
-    /** A frame's payload: a zstd'd one decompressed, any other as it is. */
-    static byte[] payload(byte[] frame) throws IOException {
+    /**
+     * A frame's payload: a zstd'd one decompressed, any other as it is; null, with {@code problem} told the location
+     * and why, when the zstd frame is corrupt.
+     */
+    static byte[] payload(byte[] frame, String location, BiConsumer<String, String> problem) {
         if (!Compression.isZstd(frame, 0)) {
             return frame;
         }
         try (InputStream zstd = new ZstdInputStream(new ByteArrayInputStream(frame))) {
             return zstd.readAllBytes();
+        } catch (IOException e) {
+            problem.accept(location, "corrupt zstd frame: " + e.getMessage());
+            return null;
         }
     }
 

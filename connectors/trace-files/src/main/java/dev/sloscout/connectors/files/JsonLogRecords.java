@@ -41,6 +41,9 @@ final class JsonLogRecords {
      */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName"};
+    private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
+    /** How MongoDB's extended JSON wraps a date ({@code {"$date": ...}}) and a 64-bit number. */
+    private static final String[] EXTENDED_JSON_WRAPPERS = {"$date", "$numberLong"};
     private static final String[] LOKI_SERVICE_LABELS = {"service_name", "service", "app", "application",
         "app_kubernetes_io_name", "container", "container_name"};
     private static final String[] LOKI_LEVEL_LABELS = {"level", "detected_level", "severity", "lvl"};
@@ -68,8 +71,8 @@ final class JsonLogRecords {
         String docker = text(node, "log");
         if (docker != null && node.has("stream") && first(node, "message", "msg") == null) {
             String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;
-            return split(source, line, first(node, SERVICE_FIELDS, fallbackService), body,
-                    time(node), Severity.UNKNOWN, null, null);
+            return split(source, line, service(node, fallbackService), body, time(node), Severity.UNKNOWN, null,
+                    null);
         }
         String message = first(node, MESSAGE_FIELDS, null);
         if (message == null) {
@@ -77,17 +80,21 @@ final class JsonLogRecords {
         }
         String level = first(node, LEVEL_FIELDS);
         Severity severity = level == null && isClef(node) ? Severity.INFO : severity(level);
-        return split(source, line, first(node, SERVICE_FIELDS, first(node.path("serviceContext"),
-                new String[] {"service"}, fallbackService)), message,
-                time(node), severity, traceId(first(node, TRACE_FIELDS)),
-                spanId(first(node, SPAN_FIELDS)));
+        return split(source, line, service(node, fallbackService), message, time(node), severity,
+                traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /** The record's service: a service field, else Google Cloud's {@code serviceContext.service}, else the fallback. */
+    private static String service(JsonNode node, String fallback) {
+        String service = first(node, SERVICE_FIELDS, null);
+        return service != null ? service : first(node.path("serviceContext"), SERVICE_CONTEXT_FIELDS, fallback);
     }
 
     /** The record's time: the first time field, a MongoDB extended JSON date ({@code {"$date": ...}}) unwrapped. */
     private static long time(JsonNode node) {
         for (String field : TIME_FIELDS) {
             JsonNode value = node.get(field);
-            for (String wrapper : new String[] {"$date", "$numberLong"}) {
+            for (String wrapper : EXTENDED_JSON_WRAPPERS) {
                 if (value != null && value.isObject() && value.has(wrapper)) {
                     value = value.get(wrapper);
                 }
@@ -244,10 +251,13 @@ final class JsonLogRecords {
         return severity(text.substring(0, end));
     }
 
-    /** A level word, or a syslog/journald priority number (0 emergency ... 7 debug). */
     private static final Severity[] PINO_LEVELS = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN,
         Severity.ERROR, Severity.FATAL};
 
+    /**
+     * A level word or letter, a syslog/journald/GELF priority number (0 emergency ... 7 debug), pino's and bunyan's
+     * 10 to 60, or MongoDB's debug verbosities D1 to D5.
+     */
     private static Severity severity(String level) {
         if (level == null || level.isEmpty()) {
             return Severity.UNKNOWN;
@@ -320,17 +330,21 @@ final class JsonLogRecords {
                 return number > 1e17 ? (long) (number / 1e6) : number > 1e14 ? (long) (number / 1e3)
                         : number > 1e11 ? (long) number : (long) (number * 1000);
             } catch (NumberFormatException notNumber) {
-                return LINE_TIMES.parse(text).epochMillis(); // "2024-03-01"
+                return LINE_TIMES.parse(text).epochMillis(); // "2024.03.01"
             }
         }
         return LINE_TIMES.parse(text).epochMillis();
     }
 
-    /** Digits, perhaps with a point or an exponent: what an epoch time is written as (no exception thrown per line). */
+    /**
+     * Digits, perhaps with a point or an exponent: what an epoch time is written as. A sign only opens the number or
+     * its exponent, so a date ({@code 2024-03-01}) is not tried as one (no exception thrown per line).
+     */
     private static boolean isDecimal(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+            boolean sign = (c == '+' || c == '-') && (i == 0 || text.charAt(i - 1) == 'e' || text.charAt(i - 1) == 'E');
+            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || sign)) {
                 return false;
             }
         }

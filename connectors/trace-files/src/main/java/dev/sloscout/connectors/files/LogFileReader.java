@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -261,22 +262,36 @@ public final class LogFileReader {
             anyText = true;
             boolean array = opensArrayOfObjects(bytes, start, from + length);
             if (bytes[start] == '{' || array) {
-                if (folder.pending == null) {
+                if (folder.pending == null) { // nothing to end: delivered as parsed
                     if (array ? arrayLine(number, bytes, from, length, this)
                             : jsonLine(number, bytes, from, length, this)) {
                         return;
                     }
                 } else if (!isIndented(bytes, from)) {
                     Recorded recorded = new Recorded();
-                    if ((array ? arrayLine(number, bytes, from, length, recorded)
-                            : jsonLine(number, bytes, from, length, recorded)) && recorded.isLogRecord()) {
-                        folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
-                        recorded.replay(this);
+                    boolean json = array ? arrayLine(number, bytes, from, length, recorded)
+                            : jsonLine(number, bytes, from, length, recorded);
+                    if (readAsJson(json ? recorded : null, bytes, from, folder)) {
                         return;
                     }
                 }
             }
             text(number, Text.of(bytes, from, length), folder);
+        }
+
+        /**
+         * Reads a JSON line that parsed to {@code recorded} (null: it was no JSON record) as JSON, ending the text
+         * event being folded, when it is a log record, or when nothing is being folded; false to read it as text (a
+         * payload under a text line, an indented value continuing it). The one rule for both ways lines are read.
+         */
+        private boolean readAsJson(Recorded recorded, byte[] bytes, int from, Folder folder) {
+            if (recorded == null
+                    || folder.pending != null && (isIndented(bytes, from) || !recorded.isLogRecord())) {
+                return false;
+            }
+            folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
+            recorded.replay(this);
+            return true;
         }
 
         /**
@@ -291,8 +306,8 @@ public final class LogFileReader {
                 return true; // blank: skipped, as everywhere (workers drop blank lines before this thread sees them)
             }
             anyText = true;
-            boolean closed = spread.add(new SpreadRecord.Gathered(number,
-                    java.util.Arrays.copyOfRange(bytes, from, from + length), 0, length));
+            boolean closed = spread.add(new SpreadRecord.Gathered(number, Arrays.copyOfRange(bytes, from,
+                    from + length)));
             if (closed) {
                 long first = spread.firstLine();
                 byte[] text = spread.text();
@@ -313,7 +328,7 @@ public final class LogFileReader {
         /** The lines gathered for a record that was none (or never closed), read one by one as they would have been. */
         private void unspread(Folder folder) {
             for (SpreadRecord.Gathered g : spread.takeLines()) {
-                line(g.number(), g.bytes(), g.start(), g.length(), folder);
+                line(g.number(), g.bytes(), 0, g.bytes().length, folder);
             }
         }
 
@@ -421,10 +436,7 @@ public final class LogFileReader {
             }
             anyText = true;
             if (line.text() == null) { // a JSON line
-                if (line.json() != null && (folder.pending == null
-                        || !isIndented(line.bytes(), line.start()) && line.json().isLogRecord())) {
-                    folder.flush();
-                    line.json().replay(this);
+                if (readAsJson(line.json(), line.bytes(), line.start(), folder)) {
                     return;
                 }
                 text(line.number(), Text.of(line.bytes(), line.start(), line.length()), folder);

@@ -62,11 +62,8 @@ final class OtlpLogProtoFile {
     }
 
     private void payload(byte[] frame, String location) {
-        byte[] payload;
-        try {
-            payload = ExporterFrames.payload(frame);
-        } catch (IOException e) {
-            problems.report(location, "corrupt zstd frame: " + e.getMessage());
+        byte[] payload = ExporterFrames.payload(frame, location, problems::report);
+        if (payload == null) {
             return;
         }
         if (ExporterFrames.isJson(payload)) {

@@ -94,11 +94,8 @@ public final class OtlpProtoDecoder implements TraceDecoder {
     }
 
     private void decodePayload(byte[] frame, String location, DecodeContext context) {
-        byte[] payload;
-        try {
-            payload = ExporterFrames.payload(frame);
-        } catch (IOException e) {
-            context.reject(location, "corrupt zstd frame: " + e.getMessage());
+        byte[] payload = ExporterFrames.payload(frame, location, context::reject);
+        if (payload == null) {
             return;
         }
         if (ExporterFrames.isJson(payload)) {

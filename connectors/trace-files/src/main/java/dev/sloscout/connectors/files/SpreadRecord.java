@@ -13,8 +13,8 @@ import java.util.List;
 final class SpreadRecord {
     static final int MAX_LINES = 5_000;
 
-    /** One gathered line: its number, and its bytes (a copy, or the block's when the block outlives the gathering). */
-    record Gathered(long number, byte[] bytes, int start, int length) {
+    /** One gathered line: its number and a copy of its bytes (the reader's buffers are reused). */
+    record Gathered(long number, byte[] bytes) {
     }
 
     private final int maxBytes;
@@ -55,10 +55,9 @@ final class SpreadRecord {
      */
     boolean add(Gathered line) {
         lines.add(line);
-        text.write(line.bytes(), line.start(), line.length());
+        text.writeBytes(line.bytes());
         text.write('\n');
-        for (int i = line.start(); i < line.start() + line.length(); i++) {
-            byte b = line.bytes()[i];
+        for (byte b : line.bytes()) {
             if (inString) {
                 if (escaped) {
                     escaped = false;
