@@ -4,7 +4,8 @@
 # Set PIN="taskset -c 0" to keep the whole JVM (GC and JIT included) on one core.
 # BENCH_OPTS adds the capsule accumulator's rounds: -Dbench.threads=1,2,6:2 (T threads, or T workers : S mining
 # stages; each round prints the handing-out thread's share of the CPU), -Dbench.interleave=N (the systems' lines
-# taking turns every N lines, as one OTLP export carrying many services delivers them; default one after the other).
+# taking turns every N lines, as one OTLP export carrying many services delivers them; default one after the other),
+# -Dbench.warmup=N (warm-up rounds of each count before those measured; default 6).
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/.." && pwd)"

@@ -122,7 +122,10 @@ public final class FingerprintThroughputBench {
      */
     private static void accumulatorRounds(List<String[]> corpus, long total, int rounds, String[] threadCounts) {
         double[][] rates = new double[threadCounts.length][rounds];
-        for (int round = -2; round < rounds; round++) { // two warm-up rounds
+        // warm-up rounds: the compiler is still at work on the accumulator's code for ten seconds or so, and at two
+        // threads it takes a core from the workers where at one it has the idle one (docs/performance.md)
+        int warmUp = Integer.getInteger("bench.warmup", 6);
+        for (int round = -warmUp; round < rounds; round++) {
             for (int t = 0; t < threadCounts.length; t++) {
                 long start = System.nanoTime();
                 long ownCpu = THREADS.getCurrentThreadCpuTime();
