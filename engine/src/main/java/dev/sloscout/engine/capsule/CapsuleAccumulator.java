@@ -124,6 +124,8 @@ public final class CapsuleAccumulator implements LogSink {
     /** The one-thread path's tokenizer for {@link #prepareRun}. */
     private MessageTokenizer runTokenizer;
     private long accepted;
+    /** What {@link #readAhead} read, kept so that the compiler does not drop the reads. */
+    private long readAheadSum;
     /** The service of the events of services beyond the bound. */
     public static final String OTHER_SERVICES = "(other services)";
     private final java.util.Set<String> overflowServices = new java.util.HashSet<>();
@@ -382,6 +384,8 @@ public final class CapsuleAccumulator implements LogSink {
             } else {
                 if (threads == 1) {
                     prepareRun(route);
+                } else {
+                    readAhead(route.pending);
                 }
                 route.pending.forEach(this::mine);
             }
@@ -393,6 +397,27 @@ public final class CapsuleAccumulator implements LogSink {
         }
         withPending.clear();
         pendingItems = 0;
+    }
+
+    /**
+     * Reads, before a run is mined, what mining reads first of each event a worker prepared: its lookup key (and the
+     * key's hash) and its header's time. They were written on another core and are not in this one's caches; mining,
+     * event after event, would wait for each in turn, where this loop, whose loads do not depend on each other, lets
+     * the processor fetch many at once (at two threads 2-6% more lines a second; docs/performance.md).
+     */
+    private void readAhead(List<Mine> run) {
+        long sum = 0;
+        for (int i = 0, n = run.size(); i < n; i++) {
+            Fingerprinter.Prepared prepared = run.get(i).prepared;
+            if (prepared != null) {
+                String key = prepared.tokens().key();
+                sum += key.hashCode() + key.length();
+                if (prepared.header() != null) {
+                    sum += prepared.header().epochMillis();
+                }
+            }
+        }
+        readAheadSum += sum;
     }
 
     private void mine(Mine m) {
