@@ -650,15 +650,16 @@ public final class LogFileReader {
             }
         }
 
-        /** Folds continuation lines (indented, {@code Caused by:}, {@code ... 12 more}) into the event before them. */
+        /** Folds continuation lines ({@link ContinuationLines}: stack traces) into the event before them. */
         private final class Folder {
             String pending;
             long pendingLine;
             int pendingLines;
             final StringBuilder folded = new StringBuilder();
+            final ContinuationLines continuations = new ContinuationLines();
 
             void line(long number, String text) {
-                if (pending != null && isContinuation(text)) {
+                if (pending != null && continuations.continues(text)) {
                     pendingLines++;
                     if (folded.length() < MAX_FOLDED_CHARS) {
                         if (!folded.isEmpty()) {
@@ -669,6 +670,7 @@ public final class LogFileReader {
                     return;
                 }
                 flush();
+                continuations.started(text);
                 pending = text;
                 pendingLine = number;
                 pendingLines = 1;
@@ -693,12 +695,6 @@ public final class LogFileReader {
                     pending = null;
                     folded.setLength(0);
                 }
-            }
-
-            private boolean isContinuation(String text) {
-                char c = text.charAt(0);
-                return c == ' ' || c == '\t' || text.startsWith("Caused by:") || text.startsWith("Suppressed:")
-                        || text.startsWith("...");
             }
         }
     }

@@ -52,6 +52,41 @@ class LogFileReaderTest {
         assertThat(events.get(0).service()).isEqualTo("app");
     }
 
+    /**
+     * Python's tracebacks and Go's goroutine dumps have lines at the margin (the exception, the functions); they belong
+     * to the message above them, at one thread and at two, and are no events (nor templates) of their own.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void pythonTracebacksAndGoroutineDumpsAreFoldedIntoTheirMessage(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("worker.log", new ByteArrayInputStream((
+                "2024-03-01 12:00:01,456 ERROR [jobs] Job 42 failed\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 88, in run\n"
+                + "KeyError: 'count'\n"
+                + "\n"
+                + "The above exception was the direct cause of the following exception:\n"
+                + "\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/main.py\", line 3, in <module>\n"
+                + "jobs.JobError: job 42\n"
+                + "2024-03-01 12:00:02,000 ERROR [http] panic serving 10.0.0.7:51234: nil map\n"
+                + "goroutine 33 [running]:\n"
+                + "main.(*Server).handle(0x0)\n"
+                + "\t/app/server.go:42 +0x1d\n"
+                + "created by net/http.(*Server).Serve in goroutine 1\n"
+                + "2024-03-01 12:00:03,000 INFO [jobs] Job 43 done\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:01,456 ERROR [jobs] Job 42 failed",
+                "2024-03-01 12:00:02,000 ERROR [http] panic serving 10.0.0.7:51234: nil map",
+                "2024-03-01 12:00:03,000 INFO [jobs] Job 43 done");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 11L, 16L);
+        assertThat(read.get(0).continuation()).startsWith("Traceback (most recent call last):")
+                .contains("KeyError: 'count'\nThe above exception").endsWith("jobs.JobError: job 42");
+        assertThat(read.get(1).continuation()).endsWith("created by net/http.(*Server).Serve in goroutine 1");
+    }
+
     @Test
     void linesThatAreNotUtf8AreReadInTheWindowsCodePageAndUtf8LinesStayUtf8() {
         ByteArrayOutputStream file = new ByteArrayOutputStream();

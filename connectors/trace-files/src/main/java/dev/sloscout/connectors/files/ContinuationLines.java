@@ -1,0 +1,121 @@
+package dev.sloscout.connectors.files;
+
+/**
+ * Which lines of a plain-text log continue the event before them instead of starting one. Indented lines do (stack
+ * frames of most languages), and Java's {@code Caused by:}, {@code Suppressed:} and {@code ... 12 more}. Two common
+ * traces also have lines at the margin that only their context tells from a new event:
+ *
+ * <ul>
+ *   <li>a Python traceback, as {@code logging.exception} writes it under the message: {@code Traceback (most recent
+ *       call last):}, indented frames, then the exception at the margin ({@code ValueError: bad count}, or a bare
+ *       {@code module.Error}); chained ones add {@code During handling of the above exception, another exception
+ *       occurred:} or {@code The above exception was the direct cause of the following exception:} and another
+ *       traceback;</li>
+ *   <li>a Go goroutine dump, as a panic prints it: {@code goroutine 1 [running]:}, then per frame the function at the
+ *       margin ({@code main.(*Server).handle(...)}, {@code created by net/http.(*Server).Serve in goroutine 1}) and
+ *       its file, indented.</li>
+ * </ul>
+ *
+ * <p>One per file, given every non-blank line in order: {@link #continues} for a line while an event is open,
+ * {@link #started} for a line that opens one.
+ */
+final class ContinuationLines {
+    static final String PYTHON_TRACEBACK = "Traceback (most recent call last):";
+    private static final String PYTHON_DURING = "During handling of the above exception, another exception occurred:";
+    private static final String PYTHON_CAUSE = "The above exception was the direct cause of the following exception:";
+
+    private enum Context {
+        /** No trace in view: only indented lines and Java's markers continue. */
+        NONE,
+        /** A Python traceback's first line: its frames come next. */
+        PYTHON_TRACEBACK,
+        /** Among a Python traceback's frames: the next line at the margin is the exception. */
+        PYTHON_FRAMES,
+        /** In a goroutine dump: functions at the margin are frames. */
+        GOROUTINES
+    }
+
+    private Context context = Context.NONE;
+
+    /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
+    boolean continues(String line) {
+        char first = line.charAt(0);
+        if (first == ' ' || first == '\t') {
+            if (context == Context.PYTHON_TRACEBACK) {
+                context = Context.PYTHON_FRAMES;
+            }
+            return true;
+        }
+        if (line.startsWith(PYTHON_TRACEBACK)) {
+            context = Context.PYTHON_TRACEBACK;
+            return true;
+        }
+        if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
+            context = Context.NONE; // the traceback ends with its exception; a chained one starts with its own line
+            return true;
+        }
+        if (line.startsWith(PYTHON_DURING) || line.startsWith(PYTHON_CAUSE)) {
+            return true;
+        }
+        if (isGoroutineHeader(line)) {
+            context = Context.GOROUTINES;
+            return true;
+        }
+        if (context == Context.GOROUTINES && isGoFrame(line)) {
+            return true;
+        }
+        return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...");
+    }
+
+    /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
+    void started(String line) {
+        context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
+                : isGoroutineHeader(line) ? Context.GOROUTINES : Context.NONE;
+    }
+
+    /** {@code Name}, {@code package.module.Name} or either followed by {@code :} and the message. */
+    static boolean isPythonException(String line) {
+        if (!isNameStart(line.charAt(0))) {
+            return false;
+        }
+        int i = 1;
+        while (i < line.length() && (isNamePart(line.charAt(i)) || line.charAt(i) == '.' && i + 1 < line.length()
+                && isNameStart(line.charAt(i + 1)))) {
+            i++;
+        }
+        return i == line.length() || line.charAt(i) == ':';
+    }
+
+    /** {@code goroutine 1 [running]:}, {@code goroutine 7 [chan receive, 2 minutes]:}. */
+    static boolean isGoroutineHeader(String line) {
+        if (!line.startsWith("goroutine ") || !line.endsWith("]:")) {
+            return false;
+        }
+        int i = "goroutine ".length();
+        int digits = i;
+        while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        return i > digits && line.startsWith(" [", i);
+    }
+
+    /**
+     * A goroutine dump's line at the margin: a function called ({@code main.main()}, {@code panic({0x6a1b20,
+     * 0xc0000a6000})}, a name without spaces before its arguments), who created the goroutine, or the elision note.
+     */
+    static boolean isGoFrame(String line) {
+        if (line.startsWith("created by ") || line.equals("...additional frames elided...")) {
+            return true;
+        }
+        int open = line.indexOf('(');
+        return open > 0 && line.endsWith(")") && line.lastIndexOf(' ', open) < 0;
+    }
+
+    private static boolean isNameStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || c >= '0' && c <= '9';
+    }
+}

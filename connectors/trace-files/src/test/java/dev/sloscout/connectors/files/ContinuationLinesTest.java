@@ -1,0 +1,123 @@
+package dev.sloscout.connectors.files;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContinuationLinesTest {
+    /** The lines that start events, as a file's reader folds the rest into them. */
+    private static List<String> starts(String... lines) {
+        ContinuationLines continuations = new ContinuationLines();
+        List<String> starts = new ArrayList<>();
+        for (String line : lines) {
+            if (starts.isEmpty() || !continuations.continues(line)) {
+                continuations.started(line);
+                starts.add(line);
+            }
+        }
+        return starts;
+    }
+
+    @Test
+    void aPythonTracebackBelongsToTheMessageAboveItUpToItsException() {
+        assertThat(starts(
+                "2024-03-01 12:00:01,456 ERROR [jobs] Job 42 failed",
+                "Traceback (most recent call last):",
+                "  File \"/app/jobs.py\", line 88, in run",
+                "    result = int(payload[\"count\"])",
+                "             ^^^^^^^^^^^^^^^^^^^^^^",
+                "ValueError: invalid literal for int() with base 10: 'abc'",
+                "2024-03-01 12:00:02,789 INFO [jobs] Job 43 done")).containsExactly(
+                "2024-03-01 12:00:01,456 ERROR [jobs] Job 42 failed",
+                "2024-03-01 12:00:02,789 INFO [jobs] Job 43 done");
+    }
+
+    @Test
+    void chainedTracebacksQualifiedAndBareExceptionsStayInOneEvent() {
+        assertThat(starts(
+                "ERROR:root:sync failed",
+                "Traceback (most recent call last):",
+                "  File \"/app/sync.py\", line 10, in fetch",
+                "KeyboardInterrupt",
+                "During handling of the above exception, another exception occurred:",
+                "Traceback (most recent call last):",
+                "  File \"/app/sync.py\", line 14, in sync",
+                "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='api', port=443)",
+                "The above exception was the direct cause of the following exception:",
+                "Traceback (most recent call last):",
+                "  File \"/app/main.py\", line 3, in <module>",
+                "app.errors.SyncError",
+                "INFO:root:retrying")).containsExactly("ERROR:root:sync failed", "INFO:root:retrying");
+    }
+
+    @Test
+    void aTracebackCutBeforeItsExceptionEndsAtTheNextLineThatIsNoException() {
+        assertThat(starts(
+                "2024-03-01 12:00:01 ERROR boom",
+                "Traceback (most recent call last):",
+                "  File \"/app/jobs.py\", line 88, in run",
+                "2024-03-01 12:00:02 INFO next",
+                "NotAnException: at the margin outside a traceback")).containsExactly(
+                "2024-03-01 12:00:01 ERROR boom", "2024-03-01 12:00:02 INFO next",
+                "NotAnException: at the margin outside a traceback");
+    }
+
+    @Test
+    void aFileMayOpenWithATraceback() {
+        assertThat(starts(
+                "Traceback (most recent call last):",
+                "  File \"/app/main.py\", line 1, in <module>",
+                "ImportError: No module named 'yaml'",
+                "starting again")).containsExactly("Traceback (most recent call last):", "starting again");
+    }
+
+    @Test
+    void aGoroutineDumpBelongsToThePanicAboveIt() {
+        assertThat(starts(
+                "2024/03/01 12:00:02 http: panic serving 10.0.0.7:51234: runtime error: nil pointer dereference",
+                "goroutine 33 [running]:",
+                "net/http.(*conn).serve.func1()",
+                "\t/usr/local/go/src/net/http/server.go:1868 +0xb9",
+                "panic({0x6a1b20?, 0x8e5c70?})",
+                "main.(*Server).handle(0x0, {0x7a2f18, 0xc0001a2000})",
+                "...additional frames elided...",
+                "created by net/http.(*Server).Serve in goroutine 1",
+                "goroutine 7 [chan receive, 2 minutes]:",
+                "main.worker()",
+                "2024/03/01 12:00:03 handled GET /healthz (1.1ms)",
+                "exit status 2")).containsExactly(
+                "2024/03/01 12:00:02 http: panic serving 10.0.0.7:51234: runtime error: nil pointer dereference",
+                "2024/03/01 12:00:03 handled GET /healthz (1.1ms)", "exit status 2");
+    }
+
+    @Test
+    void javaMarkersAndIndentedLinesContinueAndLinesAtTheMarginDoNot() {
+        assertThat(starts(
+                "12:00:00 ERROR a.B: boom",
+                "\tat a.B.run(B.java:10)",
+                "Caused by: java.io.IOException: disk",
+                "\t... 3 more",
+                "Suppressed: java.lang.Exception: close",
+                "main.main()",
+                "ValueError: outside a traceback")).containsExactly("12:00:00 ERROR a.B: boom", "main.main()",
+                "ValueError: outside a traceback");
+    }
+
+    @Test
+    void theShapesOfExceptionsAndFramesAreToldApart() {
+        assertThat(ContinuationLines.isPythonException("ValueError: x")).isTrue();
+        assertThat(ContinuationLines.isPythonException("a.b.C_1")).isTrue();
+        assertThat(ContinuationLines.isPythonException("2024-03-01 ERROR x")).isFalse();
+        assertThat(ContinuationLines.isPythonException("Job 42 failed")).isFalse();
+        assertThat(ContinuationLines.isPythonException("a..b: x")).isFalse();
+        assertThat(ContinuationLines.isGoroutineHeader("goroutine 1 [running]:")).isTrue();
+        assertThat(ContinuationLines.isGoroutineHeader("goroutine x [running]:")).isFalse();
+        assertThat(ContinuationLines.isGoroutineHeader("goroutine 1 started")).isFalse();
+        assertThat(ContinuationLines.isGoFrame("runtime.gopark(0x0?, 0x0?)")).isTrue();
+        assertThat(ContinuationLines.isGoFrame("2024/03/01 12:00:00 call(x)")).isFalse();
+        assertThat(ContinuationLines.isGoFrame("main.main")).isFalse();
+    }
+}
