@@ -13,7 +13,10 @@ package dev.sloscout.connectors.files;
  *       traceback;</li>
  *   <li>a Go goroutine dump, as a panic prints it: {@code goroutine 1 [running]:}, then per frame the function at the
  *       margin ({@code main.(*Server).handle(...)}, {@code created by net/http.(*Server).Serve in goroutine 1}) and
- *       its file, indented.</li>
+ *       its file, indented;</li>
+ *   <li>a PHP stack trace, as PHP's uncaught-exception message and Monolog (Laravel, Symfony) write it: {@code Stack
+ *       trace:} or {@code [stacktrace]}, frames {@code #0 /app/a.php(12): run()} at the margin, {@code Next
+ *       RuntimeException: ...} for a chained exception, and Monolog's {@code "}} closing the record's context.</li>
  * </ul>
  *
  * <p>One per file, given every non-blank line in order: {@link #continues} for a line while an event is open,
@@ -32,7 +35,9 @@ final class ContinuationLines {
         /** Among a Python traceback's frames: the next line at the margin is the exception. */
         PYTHON_FRAMES,
         /** In a goroutine dump: functions at the margin are frames. */
-        GOROUTINES
+        GOROUTINES,
+        /** In a PHP stack trace: numbered frames at the margin. */
+        PHP_FRAMES
     }
 
     private Context context = Context.NONE;
@@ -64,13 +69,40 @@ final class ContinuationLines {
         if (context == Context.GOROUTINES && isGoFrame(line)) {
             return true;
         }
+        if (isPhpTraceHeader(line)) {
+            context = Context.PHP_FRAMES;
+            return true;
+        }
+        if (context == Context.PHP_FRAMES && (isPhpFrame(line) || line.startsWith("Next "))) {
+            return true;
+        }
+        if (context == Context.PHP_FRAMES && line.strip().equals("\"}")) {
+            context = Context.NONE; // Monolog's context, which held the trace, closes
+            return true;
+        }
         return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...");
     }
 
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
-                : isGoroutineHeader(line) ? Context.GOROUTINES : Context.NONE;
+                : isGoroutineHeader(line) ? Context.GOROUTINES
+                : isPhpTraceHeader(line) ? Context.PHP_FRAMES : Context.NONE;
+    }
+
+    /** PHP's {@code Stack trace:}, Monolog's {@code [stacktrace]}. */
+    static boolean isPhpTraceHeader(String line) {
+        String stripped = line.stripTrailing();
+        return stripped.equals("Stack trace:") || stripped.equals("[stacktrace]");
+    }
+
+    /** {@code #0 /app/a.php(12): run()}, {@code #1 {main}}: a number after {@code #}, then a space. */
+    static boolean isPhpFrame(String line) {
+        int i = 1;
+        while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        return line.charAt(0) == '#' && i > 1 && i < line.length() && line.charAt(i) == ' ';
     }
 
     /** {@code Name}, {@code package.module.Name} or either followed by {@code :} and the message. */

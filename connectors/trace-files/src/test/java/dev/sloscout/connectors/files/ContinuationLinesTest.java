@@ -94,6 +94,29 @@ class ContinuationLinesTest {
     }
 
     @Test
+    void aPhpStackTraceBelongsToTheErrorAboveIt() {
+        assertThat(starts(
+                "[01-Mar-2024 12:00:00 UTC] PHP Fatal error:  Uncaught Exception: inner in /var/www/a.php:3",
+                "Stack trace:",
+                "#0 /var/www/index.php(10): run()",
+                "#1 {main}",
+                "Next RuntimeException: outer in /var/www/a.php:5",
+                "Stack trace:",
+                "#0 {main}",
+                "  thrown in /var/www/a.php on line 5",
+                "[2024-03-01 12:00:01] production.ERROR: boom {\"exception\":\"[object] (RuntimeException(code: 0))",
+                "[stacktrace]",
+                "#0 /var/www/app/Http/Controllers/Orders.php(54): App\\Orders->index()",
+                "#1 {main}",
+                "\"} ",
+                "#2 outside a trace",
+                "[2024-03-01 12:00:02] production.INFO: ok")).containsExactly(
+                "[01-Mar-2024 12:00:00 UTC] PHP Fatal error:  Uncaught Exception: inner in /var/www/a.php:3",
+                "[2024-03-01 12:00:01] production.ERROR: boom {\"exception\":\"[object] (RuntimeException(code: 0))",
+                "#2 outside a trace", "[2024-03-01 12:00:02] production.INFO: ok");
+    }
+
+    @Test
     void javaMarkersAndIndentedLinesContinueAndLinesAtTheMarginDoNot() {
         assertThat(starts(
                 "12:00:00 ERROR a.B: boom",
@@ -119,5 +142,8 @@ class ContinuationLinesTest {
         assertThat(ContinuationLines.isGoFrame("runtime.gopark(0x0?, 0x0?)")).isTrue();
         assertThat(ContinuationLines.isGoFrame("2024/03/01 12:00:00 call(x)")).isFalse();
         assertThat(ContinuationLines.isGoFrame("main.main")).isFalse();
+        assertThat(ContinuationLines.isPhpFrame("#12 {main}")).isTrue();
+        assertThat(ContinuationLines.isPhpFrame("#hashtag trending")).isFalse();
+        assertThat(ContinuationLines.isPhpFrame("#1")).isFalse();
     }
 }
