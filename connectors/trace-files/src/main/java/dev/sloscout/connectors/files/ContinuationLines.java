@@ -2,8 +2,9 @@ package dev.sloscout.connectors.files;
 
 /**
  * Which lines of a plain-text log continue the event before them instead of starting one. Indented lines do (stack
- * frames of most languages), and Java's {@code Caused by:}, {@code Suppressed:} and {@code ... 12 more}. Two common
- * traces also have lines at the margin that only their context tells from a new event:
+ * frames of most languages), and Java's {@code Caused by:}, {@code Suppressed:} and {@code ... 12 more}; an exception's
+ * name at the margin does when frames follow it ({@link #mayOpenTrace}: the reader holds it for a line). Some traces
+ * also have lines at the margin that only their context tells from a new event:
  *
  * <ul>
  *   <li>a Python traceback, as {@code logging.exception} writes it under the message: {@code Traceback (most recent
@@ -107,15 +108,49 @@ final class ContinuationLines {
 
     /** {@code Name}, {@code package.module.Name} or either followed by {@code :} and the message. */
     static boolean isPythonException(String line) {
-        if (!isNameStart(line.charAt(0))) {
-            return false;
-        }
-        int i = 1;
-        while (i < line.length() && (isNamePart(line.charAt(i)) || line.charAt(i) == '.' && i + 1 < line.length()
-                && isNameStart(line.charAt(i + 1)))) {
+        return nameThenMessage(line) >= 0;
+    }
+
+    /**
+     * A line at the margin that opens a stack trace under the message above it when frames ({@link #isFrame}) follow:
+     * an exception's name, qualified or not, its last part capitalised, alone or before {@code :} and its message
+     * (Java's {@code java.lang.IllegalStateException: boom} as logback and log4j write it, .NET's {@code
+     * System.InvalidOperationException: ...}, Node's {@code TypeError: x is undefined}).
+     */
+    static boolean mayOpenTrace(String line) {
+        int lastPart = nameThenMessage(line);
+        return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
+    }
+
+    /** An indented {@code at ...}: a frame of Java, .NET or Node. */
+    static boolean isFrame(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
             i++;
         }
-        return i == line.length() || line.charAt(i) == ':';
+        return i > 0 && line.startsWith("at ", i);
+    }
+
+    /**
+     * Where the last part of a dotted name that opens the line starts, when the name is all of the line or is
+     * followed by {@code :}; else -1.
+     */
+    private static int nameThenMessage(String line) {
+        if (!isNameStart(line.charAt(0))) {
+            return -1;
+        }
+        int lastPart = 0;
+        int i = 1;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '.' && i + 1 < line.length() && isNameStart(line.charAt(i + 1))) {
+                lastPart = i + 1;
+            } else if (!isNamePart(c)) {
+                break;
+            }
+            i++;
+        }
+        return i == line.length() || line.charAt(i) == ':' ? lastPart : -1;
     }
 
     /** {@code goroutine 1 [running]:}, {@code goroutine 7 [chan receive, 2 minutes]:}. */
@@ -144,7 +179,7 @@ final class ContinuationLines {
     }
 
     private static boolean isNameStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
     }
 
     private static boolean isNamePart(char c) {

@@ -657,19 +657,42 @@ public final class LogFileReader {
             int pendingLines;
             final StringBuilder folded = new StringBuilder();
             final ContinuationLines continuations = new ContinuationLines();
+            /** A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}), until the next. */
+            String held;
+            long heldLine;
 
             void line(long number, String text) {
-                if (pending != null && continuations.continues(text)) {
-                    pendingLines++;
-                    if (folded.length() < MAX_FOLDED_CHARS) {
-                        if (!folded.isEmpty()) {
-                            folded.append('\n');
-                        }
-                        folded.append(text, 0, Math.min(text.length(), MAX_FOLDED_CHARS - folded.length()));
+                if (held != null) {
+                    String exception = held;
+                    held = null;
+                    if (ContinuationLines.isFrame(text)) {
+                        fold(exception); // frames follow it: the exception of a stack trace under the message
+                    } else {
+                        start(heldLine, exception);
                     }
-                    return;
                 }
-                flush();
+                if (pending != null && continuations.continues(text)) {
+                    fold(text);
+                } else if (pending != null && ContinuationLines.mayOpenTrace(text)) {
+                    held = text;
+                    heldLine = number;
+                } else {
+                    start(number, text);
+                }
+            }
+
+            private void fold(String text) {
+                pendingLines++;
+                if (folded.length() < MAX_FOLDED_CHARS) {
+                    if (!folded.isEmpty()) {
+                        folded.append('\n');
+                    }
+                    folded.append(text, 0, Math.min(text.length(), MAX_FOLDED_CHARS - folded.length()));
+                }
+            }
+
+            private void start(long number, String text) {
+                deliverPending();
                 continuations.started(text);
                 pending = text;
                 pendingLine = number;
@@ -683,7 +706,16 @@ public final class LogFileReader {
             boolean namesTraces;
             long unlooked;
 
+            /** Ends the event being read (and the line held after it, an event of its own). */
             void flush() {
+                if (held != null) {
+                    start(heldLine, held);
+                    held = null;
+                }
+                deliverPending();
+            }
+
+            private void deliverPending() {
                 if (pending != null) {
                     TraceIdsInText.Ids ids = namesTraces || unlooked++ % TRACE_LOOK_EVERY == 0
                             ? TraceIdsInText.find(pending) : null; // trace_id=..., [app,trace,span], ...

@@ -142,6 +142,16 @@ class ContinuationLinesTest {
         assertThat(ContinuationLines.isGoFrame("runtime.gopark(0x0?, 0x0?)")).isTrue();
         assertThat(ContinuationLines.isGoFrame("2024/03/01 12:00:00 call(x)")).isFalse();
         assertThat(ContinuationLines.isGoFrame("main.main")).isFalse();
+        assertThat(ContinuationLines.mayOpenTrace("java.lang.IllegalStateException: boom")).isTrue();
+        assertThat(ContinuationLines.mayOpenTrace("a.B$Inner")).isTrue();
+        assertThat(ContinuationLines.mayOpenTrace("TypeError: x is undefined")).isTrue();
+        assertThat(ContinuationLines.mayOpenTrace("java.lang.exception: lower case")).isFalse();
+        assertThat(ContinuationLines.mayOpenTrace("Exception in thread \"main\" java.lang.Error")).isFalse();
+        assertThat(ContinuationLines.mayOpenTrace("Job 42 failed")).isFalse();
+        assertThat(ContinuationLines.isFrame("\tat a.B.run(B.java:10)")).isTrue();
+        assertThat(ContinuationLines.isFrame("   at System.Linq.Enumerable.First()")).isTrue();
+        assertThat(ContinuationLines.isFrame("at the margin")).isFalse();
+        assertThat(ContinuationLines.isFrame("    attempt 2")).isFalse();
         assertThat(ContinuationLines.isPhpFrame("#12 {main}")).isTrue();
         assertThat(ContinuationLines.isPhpFrame("#hashtag trending")).isFalse();
         assertThat(ContinuationLines.isPhpFrame("#1")).isFalse();

@@ -53,6 +53,40 @@ class LogFileReaderTest {
     }
 
     /**
+     * logback and log4j write the exception's name at the margin under the message, .NET's and Node's loggers too;
+     * with frames under it, it belongs to the message, at one thread and at two. A line of that shape without frames
+     * after it, or last in the file, is an event of its own.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void anExceptionAtTheMarginWithFramesUnderItBelongsToTheMessage(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("orders.log", new ByteArrayInputStream((
+                "2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed\n"
+                + "java.lang.IllegalStateException: card declined\n"
+                + "\tat a.B.charge(B.java:10)\n"
+                + "Caused by: java.io.IOException: reset\n"
+                + "\t... 3 more\n"
+                + "2024-01-01 10:00:01,000 ERROR [main] Orders: lookup failed\n"
+                + "System.InvalidOperationException: Sequence contains no elements\n"
+                + "   at System.Linq.Enumerable.First[TSource](IEnumerable`1 source)\n"
+                + "2024-01-01 10:00:02,000 WARN [main] a.B: odd reply\n"
+                + "TypeError: not followed by frames\n"
+                + "2024-01-01 10:00:03,000 INFO [main] a.B: done\n"
+                + "ValueError: last line").getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed",
+                "2024-01-01 10:00:01,000 ERROR [main] Orders: lookup failed",
+                "2024-01-01 10:00:02,000 WARN [main] a.B: odd reply", "TypeError: not followed by frames",
+                "2024-01-01 10:00:03,000 INFO [main] a.B: done", "ValueError: last line");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 6L, 9L, 10L, 11L, 12L);
+        assertThat(read.get(0).lines()).isEqualTo(5);
+        assertThat(read.get(0).continuation()).startsWith("java.lang.IllegalStateException: card declined\n\tat a.B")
+                .endsWith("\t... 3 more");
+        assertThat(read.get(1).continuation()).startsWith("System.InvalidOperationException");
+    }
+
+    /**
      * Python's tracebacks and Go's goroutine dumps have lines at the margin (the exception, the functions); they belong
      * to the message above them, at one thread and at two, and are no events (nor templates) of their own.
      */
