@@ -244,10 +244,13 @@ public final class LogFileReader {
                     overlong(lines.lineNumber());
                     continue;
                 }
-                if (gathered(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), folder)) {
+                byte[] bytes = lines.buffer();
+                int from = containerLineStart(bytes, lines.start(), lines.length());
+                int length = lines.start() + lines.length() - from;
+                if (gathered(lines.lineNumber(), bytes, from, length, folder)) {
                     continue;
                 }
-                line(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), folder);
+                line(lines.lineNumber(), bytes, from, length, folder);
             }
             unspread(folder);
             folder.flush();
@@ -398,12 +401,14 @@ public final class LogFileReader {
                 out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, null, null));
                 return out;
             }
-            block.chunk().forEachLine((bytes, start, length, readLength, number) -> {
+            block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
                 long line = block.linesBefore() + number;
                 if (readLength > maxRecordBytes) {
                     out.add(new Line(line, true, null, 0, 0, null, null));
                     return;
                 }
+                int start = containerLineStart(bytes, lineStart, lineLength);
+                int length = lineStart + lineLength - start;
                 int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
                 if (at >= start + length) {
                     return; // blank
@@ -448,6 +453,15 @@ public final class LogFileReader {
         @Override
         public void events(long n) {
             events += n;
+        }
+
+        /**
+         * Where the line a container wrote starts: after the runtime's prefix in the CRI format ({@link CriLines}),
+         * else at {@code start}.
+         */
+        private static int containerLineStart(byte[] bytes, int start, int length) {
+            int content = CriLines.contentStart(bytes, start, start + length);
+            return content >= 0 ? content : start;
         }
 
         /**

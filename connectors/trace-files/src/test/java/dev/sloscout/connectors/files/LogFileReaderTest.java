@@ -53,6 +53,34 @@ class LogFileReaderTest {
     }
 
     /**
+     * Container logs as containerd and CRI-O keep them on a node ({@code /var/log/pods}): the runtime's time, stream and
+     * tag before each line the container wrote. The container's lines are read, at one thread and at two: headers,
+     * stack traces folded, JSON records.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void containerRuntimeLinesAreReadAsTheLinesTheContainerWrote(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("checkout/0.log", new ByteArrayInputStream((
+                "2024-03-01T12:00:02.000000001Z stderr F 2024-03-01 12:00:02,000 ERROR [http-2] Checkout: failed\n"
+                + "2024-03-01T12:00:02.000000002Z stderr F java.lang.IllegalStateException: card declined\n"
+                + "2024-03-01T12:00:02.000000003Z stderr F \tat c.Checkout.pay(Checkout.java:42)\n"
+                + "2024-03-01T12:00:03.000000001Z stdout F {\"level\":\"warn\",\"msg\":\"slow charge\"}\n"
+                + "2024-03-01T12:00:04.000000001Z stdout F\n"
+                + "2024-03-01T12:00:05.000000001Z stdout F 2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:02,000 ERROR [http-2] Checkout: failed", "slow charge",
+                "2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 4L, 6L);
+        assertThat(read.get(0).continuation())
+                .isEqualTo("java.lang.IllegalStateException: card declined\n\tat c.Checkout.pay(Checkout.java:42)");
+        assertThat(read.get(1).severity()).isEqualTo(Severity.WARN);
+        assertThat(read).allSatisfy(e -> assertThat(e.service()).isEqualTo("checkout"));
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * logback and log4j write the exception's name at the margin under the message, .NET's and Node's loggers too;
      * with frames under it, it belongs to the message, at one thread and at two. A line of that shape without frames
      * after it, or last in the file, is an event of its own.

@@ -28,7 +28,7 @@ class ParallelLogReadingTest {
         StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
         for (int n = 0; out.length() < 1_100_000; n++) {
             String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
-            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(17);
+            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(18);
             String line = switch (kind) {
                 case 0 -> "  at com.acme.Cart.add(Cart.java:" + n + ")";
                 case 1 -> "Caused by: java.io.IOException: reset " + n;
@@ -52,6 +52,8 @@ class ParallelLogReadingTest {
                 case 13 -> "goroutine " + n + " [running]:\nmain.(*Server).handle(0x0)\n\t/app/server.go:" + n
                         + " +0x1d\ncreated by main.main in goroutine 1";
                 case 14 -> "Stack trace:\n#0 /var/www/a.php(" + n + "): run()\n#1 {main}";
+                case 16 -> "2024-02-01T10:00:00.12345Z stdout F " + (random.nextBoolean()
+                        ? "{\"message\":\"in a container " + n + "\"}" : "\tat a.B.inContainer(B.java:" + n + ")");
                 case 15 -> "java.lang.IllegalStateException: held " + n
                         + (random.nextBoolean() ? "\n\tat a.B.run(B.java:" + n + ")" : "");
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
@@ -84,6 +86,8 @@ class ParallelLogReadingTest {
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("#1 {main}"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).startsWith("java.lang.Illegal"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("java.lang.Illegal"));
+        assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("in a container"));
+        assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.inContainer"));
         assertThat(serial.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("more problems like the ones above"));
         Read parallel = read(bytes, threads);
