@@ -24,7 +24,7 @@ package dev.sloscout.connectors.files;
  * {@link #started} for a line that opens one.
  */
 final class ContinuationLines {
-    static final String PYTHON_TRACEBACK = "Traceback (most recent call last):";
+    private static final String PYTHON_TRACEBACK = "Traceback (most recent call last):";
     private static final String PYTHON_DURING = "During handling of the above exception, another exception occurred:";
     private static final String PYTHON_CAUSE = "The above exception was the direct cause of the following exception:";
 

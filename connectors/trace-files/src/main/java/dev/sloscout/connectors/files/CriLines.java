@@ -36,21 +36,22 @@ final class CriLines {
         return bytes[i] == ' ' ? i + 1 : -1;
     }
 
+    /** A time's date and time of day: {@code d} a digit, anything else itself. */
+    private static final String DATE_AND_TIME = "dddd-dd-ddTdd:dd:dd";
+
     /** The end of {@code 2024-03-01T12:00:00[.fraction](Z|+hh:mm|-hh:mm)} at {@code from}, or -1. */
     private static int rfc3339End(byte[] bytes, int from, int end) {
-        // yyyy-mm-ddThh:mm:ss: digits, with the separators at their places
-        String shape = "dddd-dd-ddTdd:dd:dd";
-        if (end - from < shape.length()) {
+        if (end - from < DATE_AND_TIME.length()) {
             return -1;
         }
-        for (int k = 0; k < shape.length(); k++) {
+        for (int k = 0; k < DATE_AND_TIME.length(); k++) {
             byte b = bytes[from + k];
-            char want = shape.charAt(k);
-            if (want == 'd' ? b < '0' || b > '9' : b != want) {
+            char want = DATE_AND_TIME.charAt(k);
+            if (want == 'd' ? !isDigit(b) : b != want) {
                 return -1;
             }
         }
-        int i = from + shape.length();
+        int i = from + DATE_AND_TIME.length();
         if (i < end && bytes[i] == '.') {
             int digits = ++i;
             while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {

@@ -723,8 +723,9 @@ public final class LogFileReader {
             /** Ends the event being read (and the line held after it, an event of its own). */
             void flush() {
                 if (held != null) {
-                    start(heldLine, held);
+                    String line = held;
                     held = null;
+                    start(heldLine, line);
                 }
                 deliverPending();
             }
