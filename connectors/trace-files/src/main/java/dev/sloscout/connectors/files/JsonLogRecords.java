@@ -90,6 +90,29 @@ final class JsonLogRecords {
         return service != null ? service : first(node.path("serviceContext"), SERVICE_CONTEXT_FIELDS, fallback);
     }
 
+    /**
+     * The line a container wrote, when {@code node} is docker's {@code json-file} wrapper of one ({@code {"log":
+     * "...\n", "stream": "stdout", "time": ...}}) and the line is no JSON record of its own; else null.
+     */
+    static String containerText(JsonNode node) {
+        JsonNode log = node.get("log");
+        if (log == null || !log.isTextual() || !node.has("stream") || first(node, "message", "msg") != null) {
+            return null;
+        }
+        String text = log.asText();
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        String line = EscapeCodes.strip(text.substring(0, end));
+        return line.stripLeading().startsWith("{") || line.indexOf('\n') >= 0 ? null : line;
+    }
+
+    /** The record's time ({@link #time}), for a reader that handles the record's text itself. */
+    static long timeOf(JsonNode node) {
+        return time(node);
+    }
+
     /** The record's time: the first time field, a MongoDB extended JSON date ({@code {"$date": ...}}) unwrapped. */
     private static long time(JsonNode node) {
         for (String field : TIME_FIELDS) {

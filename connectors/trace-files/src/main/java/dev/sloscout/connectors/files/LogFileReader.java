@@ -83,6 +83,12 @@ public final class LogFileReader {
     private interface Out {
         void deliver(LogEvent event);
 
+        /**
+         * A line a container wrote, as docker's {@code json-file} driver wraps it ({@code {"log": "...", "stream":
+         * ...}}): read as a text line is, so that a stack trace's lines, one record each, are folded.
+         */
+        void containerLine(long line, String text, long epochMillis);
+
         void problem(String location, String reason, String kind);
 
         void events(long n);
@@ -238,6 +244,7 @@ public final class LogFileReader {
             }
             LineReader lines = new LineReader(in, maxRecordBytes);
             Folder folder = new Folder();
+            lineFolder = folder;
             while (lines.next()) {
                 if (lines.isOverlong()) {
                     unspread(folder);
@@ -288,6 +295,10 @@ public final class LogFileReader {
          * payload under a text line, an indented value continuing it). The one rule for both ways lines are read.
          */
         private boolean readAsJson(Recorded recorded, byte[] bytes, int from, Folder folder) {
+            if (recorded != null && recorded.isContainerLine()) {
+                recorded.replay(this); // a line of text, folded or not as the lines around it decide
+                return true;
+            }
             if (recorded == null
                     || folder.pending != null && (isIndented(bytes, from) || !recorded.isLogRecord())) {
                 return false;
@@ -374,6 +385,7 @@ public final class LogFileReader {
          */
         private void linesInParallel(BufferedInputStream in) throws IOException {
             Folder folder = new Folder();
+            lineFolder = folder;
             long[] linesBefore = {0};
             LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
             try (OrderedWork<Block, List<Line>> work = OrderedWork.start(threads, () -> this::parse, parsed -> {
@@ -573,6 +585,11 @@ public final class LogFileReader {
                 out.events(events.size());
                 return;
             }
+            String container = JsonLogRecords.containerText(node);
+            if (container != null) {
+                out.containerLine(line, container, JsonLogRecords.timeOf(node));
+                return;
+            }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
                     node.get("labels"), node.path("structuredMetadata"), node.path("timestamp").asText(null),
                     node.get("line").asText()) : records.record(source, line, service, node);
@@ -594,6 +611,23 @@ public final class LogFileReader {
         @Override
         public void deliver(LogEvent event) {
             sink.accept(event);
+        }
+
+        /** The folder of the file being read line by line; null while a JSON document is read. */
+        private Folder lineFolder;
+
+        @Override
+        public void containerLine(long line, String text, long epochMillis) {
+            if (text.isBlank()) {
+                return; // as blank lines of a text file
+            }
+            if (lineFolder != null) {
+                lineFolder.line(line, text, epochMillis);
+            } else { // in a JSON document: no lines around it to fold
+                deliver(new LogEvent(source, line, 1, service, text, true, "", epochMillis, Severity.UNKNOWN, null,
+                        null));
+                events++;
+            }
         }
 
         /**
@@ -671,18 +705,26 @@ public final class LogFileReader {
             int pendingLines;
             final StringBuilder folded = new StringBuilder();
             final ContinuationLines continuations = new ContinuationLines();
+            /** The time the wrapper of the pending event's first line gave (docker's), or none. */
+            long pendingTime;
             /** A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}), until the next. */
             String held;
             long heldLine;
+            long heldTime;
 
             void line(long number, String text) {
+                line(number, text, dev.sloscout.engine.capsule.LogHeader.NO_TIME);
+            }
+
+            /** A line, with the time its wrapper gave ({@code NO_TIME}: none). */
+            void line(long number, String text, long epochMillis) {
                 if (held != null) {
                     String exception = held;
                     held = null;
                     if (ContinuationLines.isFrame(text)) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else {
-                        start(heldLine, exception);
+                        start(heldLine, exception, heldTime);
                     }
                 }
                 if (pending != null && continuations.continues(text)) {
@@ -690,8 +732,9 @@ public final class LogFileReader {
                 } else if (pending != null && ContinuationLines.mayOpenTrace(text)) {
                     held = text;
                     heldLine = number;
+                    heldTime = epochMillis;
                 } else {
-                    start(number, text);
+                    start(number, text, epochMillis);
                 }
             }
 
@@ -705,10 +748,11 @@ public final class LogFileReader {
                 }
             }
 
-            private void start(long number, String text) {
+            private void start(long number, String text, long epochMillis) {
                 deliverPending();
                 continuations.started(text);
                 pending = text;
+                pendingTime = epochMillis;
                 pendingLine = number;
                 pendingLines = 1;
             }
@@ -725,7 +769,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String line = held;
                     held = null;
-                    start(heldLine, line);
+                    start(heldLine, line, heldTime);
                 }
                 deliverPending();
             }
@@ -736,7 +780,7 @@ public final class LogFileReader {
                             ? TraceIdsInText.find(pending) : null; // trace_id=..., [app,trace,span], ...
                     namesTraces |= ids != null;
                     deliver(new LogEvent(source, pendingLine, pendingLines, service, pending, true,
-                            folded.toString(), dev.sloscout.engine.capsule.LogHeader.NO_TIME, Severity.UNKNOWN,
+                            folded.toString(), pendingTime, Severity.UNKNOWN,
                             ids == null ? null : ids.trace(), ids == null ? null : ids.span()));
                     events++;
                     pending = null;
@@ -807,6 +851,16 @@ public final class LogFileReader {
          * Whether the line gave log records and nothing was wrong with it: a JSON log line, not a JSON value that only
          * parses (a payload printed under a text line, which stays text there).
          */
+        @Override
+        public void containerLine(long line, String text, long epochMillis) {
+            items.add(new ContainerLine(line, text, epochMillis));
+        }
+
+        /** Whether the line was a container's line in docker's wrapper ({@link Out#containerLine}). */
+        boolean isContainerLine() {
+            return items.size() == 1 && items.get(0) instanceof ContainerLine;
+        }
+
         boolean isLogRecord() {
             boolean events = false;
             for (Object item : items) {
@@ -822,6 +876,8 @@ public final class LogFileReader {
             for (Object item : items) {
                 if (item instanceof LogEvent event) {
                     out.deliver(event);
+                } else if (item instanceof ContainerLine c) {
+                    out.containerLine(c.line(), c.text(), c.epochMillis());
                 } else if (item instanceof String[] problem) {
                     out.problem(problem[0], problem[1], problem[2]);
                 } else {
@@ -829,6 +885,9 @@ public final class LogFileReader {
                 }
             }
         }
+    }
+
+    private record ContainerLine(long line, String text, long epochMillis) {
     }
 
     /** A JSON value spread over lines (pretty-printed OTLP): the first line alone does not parse. */

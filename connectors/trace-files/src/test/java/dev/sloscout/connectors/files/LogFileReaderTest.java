@@ -53,6 +53,39 @@ class LogFileReaderTest {
     }
 
     /**
+     * docker's {@code json-file} driver wraps each line a container wrote in a record of its own: the lines are read
+     * as text lines are, at one thread and at two, so a stack trace is folded into its message, and a line without a
+     * time of its own takes the wrapper's; a wrapped JSON record is read as one, a blank line skipped.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void dockerWrappedLinesAreFoldedAsTextLinesAre(int threads) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read("abc123-json.log", new ByteArrayInputStream((
+                docker("2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed", "2024-01-01T10:00:00.5Z")
+                + docker("java.lang.IllegalStateException: card declined", "2024-01-01T10:00:00.6Z")
+                + docker("\\tat a.B.charge(B.java:10)", "2024-01-01T10:00:00.7Z")
+                + docker("{\\\"level\\\":\\\"warn\\\",\\\"msg\\\":\\\"slow\\\"}", "2024-01-01T10:00:01Z")
+                + docker("", "2024-01-01T10:00:02Z")
+                + docker("ready to serve", "2024-01-01T10:00:03Z")).getBytes(StandardCharsets.UTF_8)));
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed", "slow", "ready to serve");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 4L, 6L);
+        assertThat(read.get(0).continuation())
+                .isEqualTo("java.lang.IllegalStateException: card declined\n\tat a.B.charge(B.java:10)");
+        assertThat(read.get(0).lines()).isEqualTo(3);
+        assertThat(Instant.ofEpochMilli(read.get(0).epochMillis())).isEqualTo(Instant.parse("2024-01-01T10:00:00.5Z"));
+        assertThat(read.get(1).severity()).isEqualTo(Severity.WARN);
+        assertThat(Instant.ofEpochMilli(read.get(2).epochMillis())).isEqualTo(Instant.parse("2024-01-01T10:00:03Z"));
+        assertThat(problems).isEmpty();
+    }
+
+    /** A line of docker's {@code json-file} driver: {@code text} as JSON string content (escapes written). */
+    private static String docker(String text, String time) {
+        return "{\"log\":\"" + text + "\\n\",\"stream\":\"stderr\",\"time\":\"" + time + "\"}\n";
+    }
+
+    /**
      * Container logs as containerd and CRI-O keep them on a node ({@code /var/log/pods}): the runtime's time, stream and
      * tag before each line the container wrote. The container's lines are read, at one thread and at two: headers,
      * stack traces folded, JSON records.

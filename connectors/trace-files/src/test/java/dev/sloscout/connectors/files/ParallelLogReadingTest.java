@@ -28,7 +28,7 @@ class ParallelLogReadingTest {
         StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
         for (int n = 0; out.length() < 1_100_000; n++) {
             String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
-            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(18);
+            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(19);
             String line = switch (kind) {
                 case 0 -> "  at com.acme.Cart.add(Cart.java:" + n + ")";
                 case 1 -> "Caused by: java.io.IOException: reset " + n;
@@ -54,6 +54,7 @@ class ParallelLogReadingTest {
                 case 14 -> "Stack trace:\n#0 /var/www/a.php(" + n + "): run()\n#1 {main}";
                 case 16 -> "2024-02-01T10:00:00.12345Z stdout F " + (random.nextBoolean()
                         ? "{\"message\":\"in a container " + n + "\"}" : "\tat a.B.inContainer(B.java:" + n + ")");
+                case 17 -> "{\"log\":\"\\tat a.B.docker(B.java:" + n + ")\\n\",\"stream\":\"stderr\"}";
                 case 15 -> "java.lang.IllegalStateException: held " + n
                         + (random.nextBoolean() ? "\n\tat a.B.run(B.java:" + n + ")" : "");
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
@@ -87,6 +88,7 @@ class ParallelLogReadingTest {
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).startsWith("java.lang.Illegal"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("java.lang.Illegal"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("in a container"));
+        assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.docker"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.inContainer"));
         assertThat(serial.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("more problems like the ones above"));
