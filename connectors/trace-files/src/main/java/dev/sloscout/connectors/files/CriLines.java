@@ -1,10 +1,16 @@
 package dev.sloscout.connectors.files;
 
+import dev.sloscout.engine.capsule.LogHeader;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
 /**
  * The CRI log format, in which containerd and CRI-O write a container's output under {@code /var/log/pods} (and the
  * kubelet's links in {@code /var/log/containers}): each line is {@code <RFC 3339 time> <stdout|stderr> <F|P> } and
  * then the line the container wrote ({@code 2024-03-01T12:00:00.123456789Z stdout F GET /cart 200}). The prefix is the
- * runtime's, not the application's: what is read, as text or as JSON, is the line after it.
+ * runtime's, not the application's: what is read, as text or as JSON, is the line after it; its time is the time of a
+ * text line's event.
  */
 final class CriLines {
     private CriLines() {
@@ -34,6 +40,48 @@ final class CriLines {
             return end; // an empty line
         }
         return bytes[i] == ' ' ? i + 1 : -1;
+    }
+
+    /**
+     * The runtime's time of a CRI line whose container line starts at {@code contentStart} ({@link #contentStart}), in
+     * milliseconds since the epoch; {@link LogHeader#NO_TIME} when the line is none ({@code contentStart} is
+     * {@code from}) or its date does not exist.
+     */
+    static long epochMillis(byte[] bytes, int from, int contentStart) {
+        if (contentStart <= from) {
+            return LogHeader.NO_TIME;
+        }
+        int i = from + DATE_AND_TIME.length();
+        int millis = 0;
+        if (bytes[i] == '.') {
+            i++;
+            for (int scale = 100; bytes[i] >= '0' && bytes[i] <= '9'; i++, scale /= 10) {
+                millis += (bytes[i] - '0') * scale;
+            }
+        }
+        int offsetSeconds = bytes[i] == 'Z' ? 0 : (bytes[i] == '-' ? -1 : 1)
+                * (number(bytes, i + 1, 2) * 3600 + number(bytes, i + 4, 2) * 60);
+        try {
+            long day = LocalDate.of(number(bytes, from, 4), number(bytes, from + 5, 2), number(bytes, from + 8, 2))
+                    .toEpochDay();
+            int hour = number(bytes, from + 11, 2);
+            int minute = number(bytes, from + 14, 2);
+            int second = number(bytes, from + 17, 2);
+            if (hour > 23 || minute > 59 || second > 60) {
+                return LogHeader.NO_TIME;
+            }
+            return ((day * 24 + hour) * 3600 + minute * 60L + second - offsetSeconds) * 1000 + millis;
+        } catch (DateTimeException noSuchDay) {
+            return LogHeader.NO_TIME;
+        }
+    }
+
+    private static int number(byte[] bytes, int at, int digits) {
+        int value = 0;
+        for (int k = 0; k < digits; k++) {
+            value = value * 10 + bytes[at + k] - '0';
+        }
+        return value;
     }
 
     /** A time's date and time of day: {@code d} a digit, anything else itself. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.parallel.OrderedWork;
 import dev.sloscout.engine.capsule.LogSink;
 import dev.sloscout.engine.redact.Redactor;
@@ -257,14 +258,15 @@ public final class LogFileReader {
                 if (gathered(lines.lineNumber(), bytes, from, length, folder)) {
                     continue;
                 }
-                line(lines.lineNumber(), bytes, from, length, folder);
+                line(lines.lineNumber(), bytes, from, length, CriLines.epochMillis(bytes, lines.start(), from),
+                        folder);
             }
             unspread(folder);
             folder.flush();
         }
 
-        /** One line read on its own, as text or JSON (skipped when blank). */
-        private void line(long number, byte[] bytes, int from, int length, Folder folder) {
+        /** One line read on its own, as text or JSON (skipped when blank); {@code time}: its wrapper's, if any. */
+        private void line(long number, byte[] bytes, int from, int length, long time, Folder folder) {
             int start = Texts.skipBomAndWhitespace(bytes, from, from + length);
             if (start >= from + length) {
                 return; // blank
@@ -286,7 +288,7 @@ public final class LogFileReader {
                     }
                 }
             }
-            text(number, Text.of(bytes, from, length), folder);
+            text(number, Text.of(bytes, from, length), time, folder);
         }
 
         /**
@@ -342,7 +344,7 @@ public final class LogFileReader {
         /** The lines gathered for a record that was none (or never closed), read one by one as they would have been. */
         private void unspread(Folder folder) {
             for (SpreadRecord.Gathered g : spread.takeLines()) {
-                line(g.number(), g.bytes(), 0, g.bytes().length, folder);
+                line(g.number(), g.bytes(), 0, g.bytes().length, LogHeader.NO_TIME, folder);
             }
         }
 
@@ -351,12 +353,12 @@ public final class LogFileReader {
             problem("line " + line, "line longer than " + describe(maxRecordBytes) + " skipped", "overlong");
         }
 
-        private void text(long line, Text text, Folder folder) {
+        private void text(long line, Text text, long time, Folder folder) {
             if (text.truncated()) {
                 truncated++;
             }
             if (text.nulBytes() == 0) {
-                folder.line(line, text.text());
+                folder.line(line, text.text(), time);
                 return;
             }
             // zeros a crash left where the file was being written: what stands between them are lines of their own
@@ -366,7 +368,7 @@ public final class LogFileReader {
                 int nul = all.indexOf('\0', from);
                 int end = nul < 0 ? all.length() : nul;
                 if (!all.substring(from, end).isBlank()) {
-                    folder.line(line, all.substring(from, end));
+                    folder.line(line, all.substring(from, end), time);
                     parts++;
                 }
                 from = end + 1;
@@ -410,17 +412,18 @@ public final class LogFileReader {
         private List<Line> parse(Block block) {
             List<Line> out = new ArrayList<>();
             if (block.chunk().isOverlong()) {
-                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, null, null));
+                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null));
                 return out;
             }
             block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
                 long line = block.linesBefore() + number;
                 if (readLength > maxRecordBytes) {
-                    out.add(new Line(line, true, null, 0, 0, null, null));
+                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null));
                     return;
                 }
                 int start = containerLineStart(bytes, lineStart, lineLength);
                 int length = lineStart + lineLength - start;
+                long time = CriLines.epochMillis(bytes, lineStart, start);
                 int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
                 if (at >= start + length) {
                     return; // blank
@@ -428,14 +431,14 @@ public final class LogFileReader {
                 if (bytes[at] == '{') {
                     Recorded recorded = new Recorded();
                     boolean json = jsonLine(line, bytes, start, length, recorded);
-                    out.add(new Line(line, false, bytes, start, length, json ? recorded : null, null));
+                    out.add(new Line(line, false, bytes, start, length, time, json ? recorded : null, null));
                 } else if (opensArrayOfObjects(bytes, at, start + length)) {
                     Recorded recorded = new Recorded();
                     out.add(arrayLine(line, bytes, start, length, recorded)
-                            ? new Line(line, false, bytes, start, length, recorded, null)
-                            : new Line(line, false, bytes, start, length, null, Text.of(bytes, start, length)));
+                            ? new Line(line, false, bytes, start, length, time, recorded, null)
+                            : new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length)));
                 } else {
-                    out.add(new Line(line, false, bytes, start, length, null, Text.of(bytes, start, length)));
+                    out.add(new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length)));
                 }
             });
             return out;
@@ -456,10 +459,10 @@ public final class LogFileReader {
                 if (readAsJson(line.json(), line.bytes(), line.start(), folder)) {
                     return;
                 }
-                text(line.number(), Text.of(line.bytes(), line.start(), line.length()), folder);
+                text(line.number(), Text.of(line.bytes(), line.start(), line.length()), line.time(), folder);
                 return;
             }
-            text(line.number(), line.text(), folder);
+            text(line.number(), line.text(), line.time(), folder);
         }
 
         @Override
@@ -713,7 +716,7 @@ public final class LogFileReader {
             long heldTime;
 
             void line(long number, String text) {
-                line(number, text, dev.sloscout.engine.capsule.LogHeader.NO_TIME);
+                line(number, text, LogHeader.NO_TIME);
             }
 
             /** A line, with the time its wrapper gave ({@code NO_TIME}: none). */
@@ -798,7 +801,8 @@ public final class LogFileReader {
      * One line as a worker left it: overlong; a JSON line (its bytes, and what parsing it gave when it was a record:
      * null to read it as text); or a text line decoded (its bytes kept too, for a record spread over lines).
      */
-    private record Line(long number, boolean overlong, byte[] bytes, int start, int length, Recorded json, Text text) {
+    private record Line(long number, boolean overlong, byte[] bytes, int start, int length, long time, Recorded json,
+            Text text) {
     }
 
     /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */

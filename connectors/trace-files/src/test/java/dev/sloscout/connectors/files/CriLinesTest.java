@@ -22,6 +22,23 @@ class CriLinesTest {
         assertThat(content("2024-03-01T12:00:00.123-05:30 stdout F")).isEmpty();
     }
 
+    /** The runtime's time of a line, or null when it has none. */
+    private static java.time.Instant time(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        long millis = CriLines.epochMillis(bytes, 0, CriLines.contentStart(bytes, 0, bytes.length));
+        return millis == dev.sloscout.engine.capsule.LogHeader.NO_TIME ? null : java.time.Instant.ofEpochMilli(millis);
+    }
+
+    @Test
+    void theRuntimesTimeIsReadToTheMillisecond() {
+        assertThat(time("2024-03-01T12:00:00.123456789Z stdout F x")).isEqualTo("2024-03-01T12:00:00.123Z");
+        assertThat(time("2024-02-29T23:59:59Z stdout F x")).isEqualTo("2024-02-29T23:59:59Z");
+        assertThat(time("2024-03-01T13:30:00.5+01:30 stdout F x")).isEqualTo("2024-03-01T12:00:00.500Z");
+        assertThat(time("2024-03-01T06:00:00.07-06:00 stdout F x")).isEqualTo("2024-03-01T12:00:00.070Z");
+        assertThat(time("2023-02-29T12:00:00Z stdout F no such day")).isNull();
+        assertThat(time("2024-03-01 12:00:00 INFO not a CRI line")).isNull();
+    }
+
     @Test
     void linesThatOnlyLookLikeItAreLeftAlone() {
         assertThat(content("2024-03-01 12:00:00.123Z stdout F no T")).isNull();

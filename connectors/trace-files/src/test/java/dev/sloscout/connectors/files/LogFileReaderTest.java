@@ -88,7 +88,7 @@ class LogFileReaderTest {
     /**
      * Container logs as containerd and CRI-O keep them on a node ({@code /var/log/pods}): the runtime's time, stream and
      * tag before each line the container wrote. The container's lines are read, at one thread and at two: headers,
-     * stack traces folded, JSON records.
+     * stack traces folded, JSON records; a text event takes the runtime's time of its first line.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -100,12 +100,15 @@ class LogFileReaderTest {
                 + "2024-03-01T12:00:02.000000003Z stderr F \tat c.Checkout.pay(Checkout.java:42)\n"
                 + "2024-03-01T12:00:03.000000001Z stdout F {\"level\":\"warn\",\"msg\":\"slow charge\"}\n"
                 + "2024-03-01T12:00:04.000000001Z stdout F\n"
-                + "2024-03-01T12:00:05.000000001Z stdout F 2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed\n")
+                + "2024-03-01T12:00:05.000000001Z stdout F 2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed\n"
+                + "2024-03-01T13:00:06.250000001+01:00 stdout F ready to serve\n")
                 .getBytes(StandardCharsets.UTF_8)));
         assertThat(read).extracting(LogEvent::text).containsExactly(
                 "2024-03-01 12:00:02,000 ERROR [http-2] Checkout: failed", "slow charge",
-                "2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed");
-        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 4L, 6L);
+                "2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed", "ready to serve");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 4L, 6L, 7L);
+        assertThat(Instant.ofEpochMilli(read.get(3).epochMillis())).isEqualTo("2024-03-01T12:00:06.250Z");
+        assertThat(Instant.ofEpochMilli(read.get(0).epochMillis())).isEqualTo("2024-03-01T12:00:02Z");
         assertThat(read.get(0).continuation())
                 .isEqualTo("java.lang.IllegalStateException: card declined\n\tat c.Checkout.pay(Checkout.java:42)");
         assertThat(read.get(1).severity()).isEqualTo(Severity.WARN);
