@@ -93,8 +93,8 @@ final class ContinuationLines {
 
     /** PHP's {@code Stack trace:}, Monolog's {@code [stacktrace]}. */
     static boolean isPhpTraceHeader(String line) {
-        String stripped = line.stripTrailing();
-        return stripped.equals("Stack trace:") || stripped.equals("[stacktrace]");
+        return (line.startsWith("Stack trace:") || line.startsWith("[stacktrace]"))
+                && line.stripTrailing().length() == "Stack trace:".length(); // both are 12 characters
     }
 
     /** {@code #0 /app/a.php(12): run()}, {@code #1 {main}}: a number after {@code #}, then a space. */

@@ -152,6 +152,9 @@ class ContinuationLinesTest {
         assertThat(ContinuationLines.isFrame("   at System.Linq.Enumerable.First()")).isTrue();
         assertThat(ContinuationLines.isFrame("at the margin")).isFalse();
         assertThat(ContinuationLines.isFrame("    attempt 2")).isFalse();
+        assertThat(ContinuationLines.isPhpTraceHeader("Stack trace:  ")).isTrue();
+        assertThat(ContinuationLines.isPhpTraceHeader("[stacktrace]")).isTrue();
+        assertThat(ContinuationLines.isPhpTraceHeader("Stack trace: printed below")).isFalse();
         assertThat(ContinuationLines.isPhpFrame("#12 {main}")).isTrue();
         assertThat(ContinuationLines.isPhpFrame("#hashtag trending")).isFalse();
         assertThat(ContinuationLines.isPhpFrame("#1")).isFalse();
