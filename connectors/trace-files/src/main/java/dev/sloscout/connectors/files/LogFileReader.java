@@ -708,16 +708,12 @@ public final class LogFileReader {
             int pendingLines;
             final StringBuilder folded = new StringBuilder();
             final ContinuationLines continuations = new ContinuationLines();
-            /** The time the wrapper of the pending event's first line gave (docker's), or none. */
+            /** The time the wrapper of the pending event's first line gave (docker's, a CRI runtime's), or none. */
             long pendingTime;
             /** A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}), until the next. */
             String held;
             long heldLine;
             long heldTime;
-
-            void line(long number, String text) {
-                line(number, text, LogHeader.NO_TIME);
-            }
 
             /** A line, with the time its wrapper gave ({@code NO_TIME}: none). */
             void line(long number, String text, long epochMillis) {
@@ -799,7 +795,9 @@ public final class LogFileReader {
 
     /**
      * One line as a worker left it: overlong; a JSON line (its bytes, and what parsing it gave when it was a record:
-     * null to read it as text); or a text line decoded (its bytes kept too, for a record spread over lines).
+     * null to read it as text); or a text line decoded (its bytes kept too, for a record spread over lines). Bytes
+     * and offsets are the container's line when a CRI runtime's prefix was taken off, {@code time} that runtime's
+     * ({@code NO_TIME} when there was none).
      */
     private record Line(long number, boolean overlong, byte[] bytes, int start, int length, long time, Recorded json,
             Text text) {
