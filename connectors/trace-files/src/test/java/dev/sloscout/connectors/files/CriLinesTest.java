@@ -17,7 +17,8 @@ class CriLinesTest {
     @Test
     void theRuntimesPrefixIsTakenOff() {
         assertThat(content("2024-03-01T12:00:00.123456789Z stdout F GET /cart 200")).isEqualTo("GET /cart 200");
-        assertThat(content("2024-03-01T12:00:00Z stderr P \tat a.B.run(B.java:10)")).isEqualTo("\tat a.B.run(B.java:10)");
+        assertThat(content("2024-03-01T12:00:00Z stderr P \tat a.B.run(B.java:10)"))
+                .isEqualTo("\tat a.B.run(B.java:10)");
         assertThat(content("2024-03-01T13:00:00.5+01:00 stdout F {\"msg\":\"x\"}")).isEqualTo("{\"msg\":\"x\"}");
         assertThat(content("2024-03-01T12:00:00.123-05:30 stdout F")).isEmpty();
     }

@@ -86,8 +86,8 @@ class LogFileReaderTest {
     }
 
     /**
-     * Container logs as containerd and CRI-O keep them on a node ({@code /var/log/pods}): the runtime's time, stream and
-     * tag before each line the container wrote. The container's lines are read, at one thread and at two: headers,
+     * Container logs as containerd and CRI-O keep them on a node ({@code /var/log/pods}): the runtime's time, stream
+     * and tag before each line the container wrote. The container's lines are read, at one thread and at two: headers,
      * stack traces folded, JSON records; a text event takes the runtime's time of its first line.
      */
     @ParameterizedTest
