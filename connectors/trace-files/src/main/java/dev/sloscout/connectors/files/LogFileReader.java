@@ -183,7 +183,8 @@ public final class LogFileReader {
 
         Reading(String source) {
             this.source = source;
-            this.service = serviceOf(source);
+            String container = DockerContainers.serviceOf(source); // docker names its logs by container id
+            this.service = container != null ? container : serviceOf(source);
         }
 
         long run(InputStream raw) {

@@ -80,6 +80,34 @@ class LogFileReaderTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * docker names a container's log by the container's id; the service is the container's compose service, its
+     * kubelet name, else its own name, from {@code config.v2.json} beside the log; without one, the file's name.
+     */
+    @Test
+    void aDockerLogTakesItsServiceFromTheContainersConfiguration(@TempDir Path dir) throws Exception {
+        String[] configs = {
+            "{\"Name\":\"/shop-checkout-1\",\"Config\":{\"Labels\":{\"com.docker.compose.service\":\"checkout\"}}}",
+            "{\"Name\":\"/k8s_cart_cart-7d9f_shop_1\",\"Config\":{\"Labels\":{\"io.kubernetes.container.name\":"
+                    + "\"cart\"}}}",
+            "{\"Name\":\"/payments\",\"Config\":{}}",
+            "not json",
+            null};
+        for (int i = 0; i < configs.length; i++) {
+            String id = String.valueOf((char) ('a' + i)).repeat(64);
+            Path container = Files.createDirectories(dir.resolve(id));
+            if (configs[i] != null) {
+                Files.writeString(container.resolve("config.v2.json"), configs[i]);
+            }
+            Path log = Files.writeString(container.resolve(id + "-json.log" + (i == 2 ? ".1" : "")),
+                    docker("ready", "2024-01-01T10:00:00Z"));
+            reader.read(log);
+        }
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "payments",
+                "d".repeat(64) + "-json", "e".repeat(64) + "-json");
+        assertThat(problems).isEmpty();
+    }
+
     /** A line of docker's {@code json-file} driver: {@code text} as JSON string content (escapes written). */
     private static String docker(String text, String time) {
         return "{\"log\":\"" + text + "\\n\",\"stream\":\"stderr\",\"time\":\"" + time + "\"}\n";
