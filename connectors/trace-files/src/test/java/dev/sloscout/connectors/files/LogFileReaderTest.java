@@ -29,6 +29,14 @@ class LogFileReaderTest {
         return reader.read(source, new ByteArrayInputStream(bytes));
     }
 
+    /** The events of {@code text} read as {@code source} on {@code threads} threads. */
+    private List<LogEvent> readOn(int threads, String source, String text) {
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader.withThreads(read::add, problems::add, threads).read(source,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return read;
+    }
+
     private long read(String text) {
         return read("app.log", text.getBytes(StandardCharsets.UTF_8));
     }
@@ -60,14 +68,13 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void dockerWrappedLinesAreFoldedAsTextLinesAre(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("abc123-json.log", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "abc123-json.log",
                 docker("2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed", "2024-01-01T10:00:00.5Z")
                 + docker("java.lang.IllegalStateException: card declined", "2024-01-01T10:00:00.6Z")
                 + docker("\\tat a.B.charge(B.java:10)", "2024-01-01T10:00:00.7Z")
                 + docker("{\\\"level\\\":\\\"warn\\\",\\\"msg\\\":\\\"slow\\\"}", "2024-01-01T10:00:01Z")
                 + docker("", "2024-01-01T10:00:02Z")
-                + docker("ready to serve", "2024-01-01T10:00:03Z")).getBytes(StandardCharsets.UTF_8)));
+                + docker("ready to serve", "2024-01-01T10:00:03Z"));
         assertThat(read).extracting(LogEvent::text).containsExactly(
                 "2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed", "slow", "ready to serve");
         assertThat(read).extracting(LogEvent::line).containsExactly(1L, 4L, 6L);
@@ -121,16 +128,14 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void containerRuntimeLinesAreReadAsTheLinesTheContainerWrote(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("checkout/0.log", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "checkout/0.log",
                 "2024-03-01T12:00:02.000000001Z stderr F 2024-03-01 12:00:02,000 ERROR [http-2] Checkout: failed\n"
                 + "2024-03-01T12:00:02.000000002Z stderr F java.lang.IllegalStateException: card declined\n"
                 + "2024-03-01T12:00:02.000000003Z stderr F \tat c.Checkout.pay(Checkout.java:42)\n"
                 + "2024-03-01T12:00:03.000000001Z stdout F {\"level\":\"warn\",\"msg\":\"slow charge\"}\n"
                 + "2024-03-01T12:00:04.000000001Z stdout F\n"
                 + "2024-03-01T12:00:05.000000001Z stdout F 2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed\n"
-                + "2024-03-01T13:00:06.250000001+01:00 stdout F ready to serve\n")
-                .getBytes(StandardCharsets.UTF_8)));
+                + "2024-03-01T13:00:06.250000001+01:00 stdout F ready to serve\n");
         assertThat(read).extracting(LogEvent::text).containsExactly(
                 "2024-03-01 12:00:02,000 ERROR [http-2] Checkout: failed", "slow charge",
                 "2024-03-01 12:00:05,000 INFO [http-1] Checkout: placed", "ready to serve");
@@ -152,8 +157,7 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void anExceptionAtTheMarginWithFramesUnderItBelongsToTheMessage(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("orders.log", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "orders.log",
                 "2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed\n"
                 + "java.lang.IllegalStateException: card declined\n"
                 + "\tat a.B.charge(B.java:10)\n"
@@ -165,7 +169,7 @@ class LogFileReaderTest {
                 + "2024-01-01 10:00:02,000 WARN [main] a.B: odd reply\n"
                 + "TypeError: not followed by frames\n"
                 + "2024-01-01 10:00:03,000 INFO [main] a.B: done\n"
-                + "ValueError: last line").getBytes(StandardCharsets.UTF_8)));
+                + "ValueError: last line");
         assertThat(read).extracting(LogEvent::text).containsExactly(
                 "2024-01-01 10:00:00,000 ERROR [main] a.B: charge failed",
                 "2024-01-01 10:00:01,000 ERROR [main] Orders: lookup failed",
@@ -185,8 +189,7 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void pythonTracebacksAndGoroutineDumpsAreFoldedIntoTheirMessage(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("worker.log", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "worker.log",
                 "2024-03-01 12:00:01,456 ERROR [jobs] Job 42 failed\n"
                 + "Traceback (most recent call last):\n"
                 + "  File \"/app/jobs.py\", line 88, in run\n"
@@ -202,7 +205,7 @@ class LogFileReaderTest {
                 + "main.(*Server).handle(0x0)\n"
                 + "\t/app/server.go:42 +0x1d\n"
                 + "created by net/http.(*Server).Serve in goroutine 1\n"
-                + "2024-03-01 12:00:03,000 INFO [jobs] Job 43 done\n").getBytes(StandardCharsets.UTF_8)));
+                + "2024-03-01 12:00:03,000 INFO [jobs] Job 43 done\n");
         assertThat(read).extracting(LogEvent::text).containsExactly(
                 "2024-03-01 12:00:01,456 ERROR [jobs] Job 42 failed",
                 "2024-03-01 12:00:02,000 ERROR [http] panic serving 10.0.0.7:51234: nil map",
@@ -550,15 +553,14 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void aRecordPrettyPrintedAmongJsonLinesIsReadAsOneRecord(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("app.jsonl", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "app.jsonl",
                 "{\"msg\":\"one\",\"level\":\"info\"}\n"
                 + "{\n  \"msg\": \"two {not a brace}\",\n\n  \"level\": \"error\",\n  \"tags\": [\"a\", {\"b\": 1}]\n}\n"
                 + "{\"msg\":\"three\"}\n"
                 + "2024-03-01 12:00:00 ERROR upstream answered:\n"
                 + "{\n  \"status\": 502\n}\n"
                 + "{\"msg\":\"four\"}\n"
-                + "{\n  \"msg\": \"never closed\"\n").getBytes(StandardCharsets.UTF_8)));
+                + "{\n  \"msg\": \"never closed\"\n");
         assertThat(read).extracting(LogEvent::text).containsExactly("one", "two {not a brace}", "three",
                 "2024-03-01 12:00:00 ERROR upstream answered:", "{", "}", "four", "  \"msg\": \"never closed\"");
         assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 8L, 9L, 10L, 12L, 13L, 15L);
@@ -576,12 +578,11 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void arraysOfRecordsOnALineAreReadRecordByRecord(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("batches.jsonl", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "batches.jsonl",
                 "[{\"msg\":\"a\",\"level\":\"warn\"},{\"msg\":\"b\"},7]\n"
                 + "[{main}] INFO started\n"
                 + "[{\"id\":1}]\n"
-                + "[ {\"message\":\"c\",\"service\":\"cart\"} ]\n").getBytes(StandardCharsets.UTF_8)));
+                + "[ {\"message\":\"c\",\"service\":\"cart\"} ]\n");
         assertThat(read).extracting(LogEvent::text).containsExactly("a", "b", "[{main}] INFO started",
                 "[{\"id\":1}]", "c");
         assertThat(read).extracting(LogEvent::line).containsExactly(1L, 1L, 2L, 3L, 4L);
@@ -598,8 +599,7 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void jsonRecordsAfterPlainLinesAreReadAsJsonAndPayloadsUnderTextStayText(int threads) {
-        List<LogEvent> read = new ArrayList<>();
-        LogFileReader.withThreads(read::add, problems::add, threads).read("app.log", new ByteArrayInputStream((
+        List<LogEvent> read = readOn(threads, "app.log",
                 "Starting entrypoint.sh\n"
                 + "{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"info\",\"msg\":\"order 42 placed\"}\n"
                 + "Picked up JAVA_TOOL_OPTIONS: -Xmx512m\n"
@@ -611,7 +611,7 @@ class LogFileReaderTest {
                 + "2024-03-01 12:00:04 ERROR upstream answered:\n"
                 + "{\"status\":502,\"reason\":\"bad gateway\"}\n"
                 + "2024-03-01 12:00:05 ERROR upstream answered again:\n"
-                + "  {\"message\":\"bad gateway\"}\n").getBytes(StandardCharsets.UTF_8)));
+                + "  {\"message\":\"bad gateway\"}\n");
         assertThat(read).extracting(LogEvent::text).containsExactly("Starting entrypoint.sh", "order 42 placed",
                 "Picked up JAVA_TOOL_OPTIONS: -Xmx512m", "order 43 failed", "java.lang.IllegalStateException: boom",
                 "order 44 slow", "order 45 placed", "2024-03-01 12:00:04 ERROR upstream answered:",
