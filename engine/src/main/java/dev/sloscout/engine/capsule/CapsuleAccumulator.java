@@ -403,7 +403,7 @@ public final class CapsuleAccumulator implements LogSink {
      * Reads, before a run is mined, what mining reads first of each event a worker prepared: its lookup key (and the
      * key's hash) and its header's time. They were written on another core and are not in this one's caches; mining,
      * event after event, would wait for each in turn, where this loop, whose loads do not depend on each other, lets
-     * the processor fetch many at once (at two threads 2-6% more lines a second; docs/performance.md).
+     * the processor fetch many at once (at two threads 0-4% more lines a second; docs/performance.md).
      */
     private void readAhead(List<Mine> run) {
         long sum = 0;

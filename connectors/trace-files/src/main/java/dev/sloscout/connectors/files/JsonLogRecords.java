@@ -68,11 +68,10 @@ final class JsonLogRecords {
         if (stored != null && stored.isObject() && first(node, MESSAGE_FIELDS, null) == null) {
             node = stored;
         }
-        String docker = text(node, "log");
-        if (docker != null && node.has("stream") && first(node, "message", "msg") == null) {
+        if (isDockerWrapper(node)) {
+            String docker = text(node, "log");
             String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;
-            return split(source, line, service(node, fallbackService), body, time(node), Severity.UNKNOWN, null,
-                    null);
+            return containerEvent(source, line, service(node, fallbackService), body, time(node));
         }
         String message = first(node, MESSAGE_FIELDS, null);
         if (message == null) {
@@ -95,11 +94,10 @@ final class JsonLogRecords {
      * "...\n", "stream": "stdout", "time": ...}}) and the line is no JSON record of its own; else null.
      */
     static String containerText(JsonNode node) {
-        JsonNode log = node.get("log");
-        if (log == null || !log.isTextual() || !node.has("stream") || first(node, "message", "msg") != null) {
+        if (!isDockerWrapper(node) || !node.get("log").isTextual()) {
             return null;
         }
-        String text = log.asText();
+        String text = node.get("log").asText();
         int end = text.length();
         while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
@@ -108,13 +106,19 @@ final class JsonLogRecords {
         return line.stripLeading().startsWith("{") || line.indexOf('\n') >= 0 ? null : line;
     }
 
-    /** The record's time ({@link #time}), for a reader that handles the record's text itself. */
-    static long timeOf(JsonNode node) {
-        return time(node);
+    /** docker's {@code json-file} wrapper ({@code {"log": ..., "stream": ...}}), not a record with a message. */
+    private static boolean isDockerWrapper(JsonNode node) {
+        JsonNode log = node.get("log");
+        return log != null && !log.isNull() && node.has("stream") && first(node, "message", "msg") == null;
+    }
+
+    /** The event of a line a container wrote (a raw line: its header is read when mined), at its wrapper's time. */
+    LogEvent containerEvent(String source, long line, String service, String text, long epochMillis) {
+        return split(source, line, service, text, epochMillis, Severity.UNKNOWN, null, null);
     }
 
     /** The record's time: the first time field, a MongoDB extended JSON date ({@code {"$date": ...}}) unwrapped. */
-    private static long time(JsonNode node) {
+    static long time(JsonNode node) {
         for (String field : TIME_FIELDS) {
             JsonNode value = node.get(field);
             for (String wrapper : EXTENDED_JSON_WRAPPERS) {

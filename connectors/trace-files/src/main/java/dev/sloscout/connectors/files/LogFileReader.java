@@ -591,7 +591,7 @@ public final class LogFileReader {
             }
             String container = JsonLogRecords.containerText(node);
             if (container != null) {
-                out.containerLine(line, container, JsonLogRecords.timeOf(node));
+                out.containerLine(line, container, JsonLogRecords.time(node));
                 return;
             }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
@@ -628,8 +628,7 @@ public final class LogFileReader {
             if (lineFolder != null) {
                 lineFolder.line(line, text, epochMillis);
             } else { // in a JSON document: no lines around it to fold
-                deliver(new LogEvent(source, line, 1, service, text, true, "", epochMillis, Severity.UNKNOWN, null,
-                        null));
+                deliver(records.containerEvent(source, line, service, text, epochMillis));
                 events++;
             }
         }
