@@ -80,6 +80,36 @@ public final class LogFileReader {
         return new LogFileReader(sink, problems, RecordLimits.MAX_RECORD_BYTES, threads);
     }
 
+    /**
+     * Where records of a line whose container runtime timed it go ({@link CriLines}): events without a time of their
+     * own take the runtime's; {@code out} itself when there is none.
+     */
+    private static Out timed(Out out, long time) {
+        return time == LogHeader.NO_TIME ? out : new Out() {
+            @Override
+            public void deliver(LogEvent event) {
+                out.deliver(event.epochMillis() != LogHeader.NO_TIME ? event : new LogEvent(event.source(),
+                        event.line(), event.lines(), event.service(), event.text(), event.raw(), event.continuation(),
+                        time, event.severity(), event.traceId(), event.spanId()));
+            }
+
+            @Override
+            public void containerLine(long line, String text, long epochMillis) {
+                out.containerLine(line, text, epochMillis != LogHeader.NO_TIME ? epochMillis : time);
+            }
+
+            @Override
+            public void problem(String location, String reason, String kind) {
+                out.problem(location, reason, kind);
+            }
+
+            @Override
+            public void events(long n) {
+                out.events(n);
+            }
+        };
+    }
+
     /** Where what one JSON line gives goes: straight on (one thread), or recorded on a worker to be handed on. */
     private interface Out {
         void deliver(LogEvent event);
@@ -180,6 +210,8 @@ public final class LogFileReader {
         boolean anyText;
         /** A record pretty-printed among JSON lines, while its lines are gathered. */
         final SpreadRecord spread = new SpreadRecord(Math.min(maxRecordBytes, MAX_DOCUMENT_RECORD_BYTES));
+        /** Parts of CRI lines the runtime split, until their last part. */
+        final CriParts criParts = new CriParts(maxRecordBytes);
 
         Reading(String source) {
             this.source = source;
@@ -247,6 +279,7 @@ public final class LogFileReader {
             LineReader lines = new LineReader(in, maxRecordBytes);
             Folder folder = new Folder();
             lineFolder = folder;
+            CriParts.Joined joined = joinedTo(folder);
             while (lines.next()) {
                 if (lines.isOverlong()) {
                     unspread(folder);
@@ -256,14 +289,39 @@ public final class LogFileReader {
                 byte[] bytes = lines.buffer();
                 int from = containerLineStart(bytes, lines.start(), lines.length());
                 int length = lines.start() + lines.length() - from;
+                long time = CriLines.epochMillis(bytes, lines.start(), from);
+                if (criParts.take(CriParts.kind(bytes, lines.start(), from), lines.lineNumber(), bytes, from, length,
+                        time, joined)) {
+                    continue;
+                }
                 if (gathered(lines.lineNumber(), bytes, from, length, folder)) {
                     continue;
                 }
-                line(lines.lineNumber(), bytes, from, length, CriLines.epochMillis(bytes, lines.start(), from),
-                        folder);
+                line(lines.lineNumber(), bytes, from, length, time, folder);
             }
+            criParts.finish(joined);
             unspread(folder);
             folder.flush();
+        }
+
+        /** Where a CRI line split into parts goes once its parts are together: where any line goes. */
+        private CriParts.Joined joinedTo(Folder folder) {
+            return new CriParts.Joined() {
+                @Override
+                public void line(long number, byte[] bytes, int length, long time) {
+                    if (!gathered(number, bytes, 0, length, folder)) {
+                        Reading.this.line(number, bytes, 0, length, time, folder);
+                    }
+                }
+
+                @Override
+                public void overlong(long number) {
+                    unspread(folder);
+                    anyText = true;
+                    problem("line " + number, "a line the container runtime split into parts, longer than "
+                            + describe(maxRecordBytes) + " joined: skipped", "overlong");
+                }
+            };
         }
 
         /** One line read on its own, as text or JSON (skipped when blank); {@code time}: its wrapper's, if any. */
@@ -276,14 +334,14 @@ public final class LogFileReader {
             boolean array = opensArrayOfObjects(bytes, start, from + length);
             if (bytes[start] == '{' || array) {
                 if (folder.pending == null) { // nothing to end: delivered as parsed
-                    if (array ? arrayLine(number, bytes, from, length, this)
-                            : jsonLine(number, bytes, from, length, this)) {
+                    if (array ? arrayLine(number, bytes, from, length, timed(this, time))
+                            : jsonLine(number, bytes, from, length, timed(this, time))) {
                         return;
                     }
                 } else if (!isIndented(bytes, from)) {
                     Recorded recorded = new Recorded();
-                    boolean json = array ? arrayLine(number, bytes, from, length, recorded)
-                            : jsonLine(number, bytes, from, length, recorded);
+                    boolean json = array ? arrayLine(number, bytes, from, length, timed(recorded, time))
+                            : jsonLine(number, bytes, from, length, timed(recorded, time));
                     if (readAsJson(json ? recorded : null, bytes, from, folder)) {
                         return;
                     }
@@ -389,11 +447,12 @@ public final class LogFileReader {
         private void linesInParallel(BufferedInputStream in) throws IOException {
             Folder folder = new Folder();
             lineFolder = folder;
+            CriParts.Joined joined = joinedTo(folder);
             long[] linesBefore = {0};
             LineChunk.Reader chunks = new LineChunk.Reader(in, maxRecordBytes);
             try (OrderedWork<Block, List<Line>> work = OrderedWork.start(threads, () -> this::parse, parsed -> {
                 for (Line line : parsed) {
-                    apply(line, folder);
+                    apply(line, folder, joined);
                 }
             }, "log-reader")) {
                 try {
@@ -405,6 +464,7 @@ public final class LogFileReader {
                     work.finish(); // the lines before a failed read count, as they do on one thread
                 }
             }
+            criParts.finish(joined);
             unspread(folder);
             folder.flush();
         }
@@ -413,44 +473,61 @@ public final class LogFileReader {
         private List<Line> parse(Block block) {
             List<Line> out = new ArrayList<>();
             if (block.chunk().isOverlong()) {
-                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null));
+                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE));
                 return out;
             }
             block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
                 long line = block.linesBefore() + number;
                 if (readLength > maxRecordBytes) {
-                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null));
+                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE));
                     return;
                 }
                 int start = containerLineStart(bytes, lineStart, lineLength);
                 int length = lineStart + lineLength - start;
                 long time = CriLines.epochMillis(bytes, lineStart, start);
+                int cri = CriParts.kind(bytes, lineStart, start);
                 int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
+                if (CriParts.isPart(cri) || cri != CriParts.NONE && at >= start + length) {
+                    // read in file order, where the parts before it are known: no use parsing it here
+                    out.add(new Line(line, false, bytes, start, length, time, null, null, cri));
+                    return;
+                }
                 if (at >= start + length) {
                     return; // blank
                 }
                 if (bytes[at] == '{') {
                     Recorded recorded = new Recorded();
-                    boolean json = jsonLine(line, bytes, start, length, recorded);
-                    out.add(new Line(line, false, bytes, start, length, time, json ? recorded : null, null));
+                    boolean json = jsonLine(line, bytes, start, length, timed(recorded, time));
+                    out.add(new Line(line, false, bytes, start, length, time, json ? recorded : null, null, cri));
                 } else if (opensArrayOfObjects(bytes, at, start + length)) {
                     Recorded recorded = new Recorded();
-                    out.add(arrayLine(line, bytes, start, length, recorded)
-                            ? new Line(line, false, bytes, start, length, time, recorded, null)
-                            : new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length)));
+                    out.add(arrayLine(line, bytes, start, length, timed(recorded, time))
+                            ? new Line(line, false, bytes, start, length, time, recorded, null, cri)
+                            : new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length),
+                                    cri));
                 } else {
-                    out.add(new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length)));
+                    out.add(new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length),
+                            cri));
                 }
             });
             return out;
         }
 
         /** On this thread, in file order: what the serial loop does with the line. */
-        private void apply(Line line, Folder folder) {
+        private void apply(Line line, Folder folder, CriParts.Joined joined) {
             if (line.overlong()) {
                 unspread(folder);
                 overlong(line.number());
                 return;
+            }
+            if (criParts.take(line.cri(), line.number(), line.bytes(), line.start(), line.length(), line.time(),
+                    joined)) {
+                return;
+            }
+            if (line.text() == null && line.json() == null && line.cri() != CriParts.NONE
+                    && Texts.skipBomAndWhitespace(line.bytes(), line.start(), line.start() + line.length())
+                    >= line.start() + line.length()) {
+                return; // a blank whole line, kept by the worker in case it ended parts
             }
             if (gathered(line.number(), line.bytes(), line.start(), line.length(), folder)) {
                 return;
@@ -800,7 +877,7 @@ public final class LogFileReader {
      * ({@code NO_TIME} when there was none).
      */
     private record Line(long number, boolean overlong, byte[] bytes, int start, int length, long time, Recorded json,
-            Text text) {
+            Text text, int cri) {
     }
 
     /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */

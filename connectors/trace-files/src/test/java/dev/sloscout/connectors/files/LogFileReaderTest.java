@@ -1,6 +1,7 @@
 package dev.sloscout.connectors.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -145,8 +146,45 @@ class LogFileReaderTest {
         assertThat(read.get(0).continuation())
                 .isEqualTo("java.lang.IllegalStateException: card declined\n\tat c.Checkout.pay(Checkout.java:42)");
         assertThat(read.get(1).severity()).isEqualTo(Severity.WARN);
+        assertThat(Instant.ofEpochMilli(read.get(1).epochMillis())).isEqualTo("2024-03-01T12:00:03Z"); // no own time
         assertThat(read).allSatisfy(e -> assertThat(e.service()).isEqualTo("checkout"));
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A line longer than the runtime's buffer is written in parts ({@code P}, the last {@code F}), stdout's and
+     * stderr's interleaved: each stream's parts are read as one line, numbered and timed by the first part; parts that
+     * come to more than the longest line read are reported and skipped, the lines around them read; a file that stops
+     * within a line's parts keeps them.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void partsOfALongContainerLineAreReadAsOneLine(int threads) {
+        String json = "{\"level\":\"error\",\"msg\":\"charge failed: " + "x".repeat(40) + "\"}";
+        List<LogEvent> read = new ArrayList<>();
+        LogFileReader reader = new LogFileReader(read::add, problems::add, 200, threads);
+        reader.read("checkout/0.log", new ByteArrayInputStream((
+                "2024-03-01T12:00:00.5Z stdout P " + json.substring(0, 20) + "\n"
+                + "2024-03-01T12:00:00.6Z stderr F 2024-03-01 12:00:00,600 WARN [main] Pool: low\n"
+                + "2024-03-01T12:00:00.7Z stdout P " + json.substring(20, 50) + "\n"
+                + "2024-03-01T12:00:00.8Z stdout F " + json.substring(50) + "\n"
+                + "2024-03-01T12:00:01Z stdout P " + "y".repeat(150) + "\n"
+                + "2024-03-01T12:00:01Z stdout P " + "y".repeat(150) + "\n"
+                + "2024-03-01T12:00:01Z stdout F\n"
+                + "2024-03-01T12:00:02Z stdout P 2024-03-01 12:00:02,000 ERROR [main] Checkout: \n"
+                + "2024-03-01T12:00:02Z stdout F failed after 3 tries\n"
+                + "2024-03-01T12:00:03Z stderr P java.lang.IllegalStateException: cut off mid-").getBytes(
+                        StandardCharsets.UTF_8)));
+
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:00,600 WARN [main] Pool: low", "charge failed: " + "x".repeat(40),
+                "2024-03-01 12:00:02,000 ERROR [main] Checkout: failed after 3 tries",
+                "java.lang.IllegalStateException: cut off mid-");
+        assertThat(read).extracting(LogEvent::line).containsExactly(2L, 1L, 8L, 10L);
+        assertThat(read.get(1).severity()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(read.get(1).epochMillis())).isEqualTo("2024-03-01T12:00:00.500Z");
+        assertThat(problems).extracting(Problem::location, Problem::reason).containsExactly(tuple("line 5",
+                "a line the container runtime split into parts, longer than 200 bytes joined: skipped"));
     }
 
     /**

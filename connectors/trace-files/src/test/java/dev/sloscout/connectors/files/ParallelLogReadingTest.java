@@ -28,7 +28,7 @@ class ParallelLogReadingTest {
         StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
         for (int n = 0; out.length() < 1_100_000; n++) {
             String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
-            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(19);
+            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(20);
             String line = switch (kind) {
                 case 0 -> "  at com.acme.Cart.add(Cart.java:" + n + ")";
                 case 1 -> "Caused by: java.io.IOException: reset " + n;
@@ -55,6 +55,8 @@ class ParallelLogReadingTest {
                 case 16 -> "2024-02-01T10:00:00.12345Z stdout F " + (random.nextBoolean()
                         ? "{\"message\":\"in a container " + n + "\"}" : "\tat a.B.inContainer(B.java:" + n + ")");
                 case 17 -> "{\"log\":\"\\tat a.B.docker(B.java:" + n + ")\\n\",\"stream\":\"stderr\"}";
+                case 18 -> criParts(random, "{\"message\":\"split " + n + " " + "x".repeat(random.nextInt(40_000))
+                        + "\"}");
                 case 15 -> "java.lang.IllegalStateException: held " + n
                         + (random.nextBoolean() ? "\n\tat a.B.run(B.java:" + n + ")" : "");
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
@@ -63,6 +65,23 @@ class ParallelLogReadingTest {
             out.append(line).append('\n');
         }
         return out.toString();
+    }
+
+    /** A line as a CRI runtime splits one longer than its buffer, a line of the other stream perhaps among its parts. */
+    private static String criParts(Random random, String line) {
+        boolean endsEmpty = random.nextInt(4) == 0; // the last part an empty one, as when the line filled the buffer
+        StringBuilder out = new StringBuilder();
+        for (int at = 0; at < line.length(); ) {
+            int part = Math.min(line.length() - at, 1 + random.nextInt(16_384));
+            boolean last = at + part == line.length() && !endsEmpty;
+            out.append("2024-02-01T10:00:01Z stdout ").append(last ? "F " : "P ").append(line, at, at + part);
+            if (random.nextInt(3) == 0) {
+                out.append("\n2024-02-01T10:00:01Z stderr F between parts");
+            }
+            out.append('\n');
+            at += part;
+        }
+        return endsEmpty ? out.append("2024-02-01T10:00:02Z stdout F").toString() : out.substring(0, out.length() - 1);
     }
 
     private record Read(List<LogEvent> events, List<Problem> problems, long count) {
@@ -90,6 +109,7 @@ class ParallelLogReadingTest {
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("in a container"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.docker"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.inContainer"));
+        assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("split "));
         assertThat(serial.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("more problems like the ones above"));
         Read parallel = read(bytes, threads);
