@@ -230,7 +230,8 @@ final class JsonLogDocument {
     }
 
     static boolean looksLikeRecord(JsonNode node) {
-        if (JsonLogRecords.isLokiStream(node) || JsonLogRecords.isLokiLine(node)) {
+        if (JsonLogRecords.isLokiStream(node) || JsonLogRecords.isLokiLine(node)
+                || JsonLogRecords.isCloudLoggingEntry(node)) {
             return true;
         }
         JsonNode source = node.get("_source");

@@ -73,6 +73,9 @@ final class JsonLogRecords {
             String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;
             return containerEvent(source, line, service(node, fallbackService), body, time(node));
         }
+        if (isCloudLoggingEntry(node)) {
+            return cloudLogging(source, line, fallbackService, node);
+        }
         String message = first(node, MESSAGE_FIELDS, null);
         if (message == null) {
             return null;
@@ -81,6 +84,80 @@ final class JsonLogRecords {
         Severity severity = level == null && isClef(node) ? Severity.INFO : severity(level);
         return split(source, line, service(node, fallbackService), message, time(node), severity,
                 traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /**
+     * A Google Cloud Logging entry ({@code LogEntry}), as {@code gcloud logging read --format=json} and the log sinks
+     * to Cloud Storage and BigQuery write them: the message in {@code textPayload} or {@code jsonPayload}, or an
+     * HTTP request or an audited call with none.
+     */
+    static boolean isCloudLoggingEntry(JsonNode node) {
+        return node.path("logName").isTextual() && (node.has("textPayload") || node.has("jsonPayload")
+                || node.has("httpRequest") || node.has("protoPayload"));
+    }
+
+    /** Where Cloud Logging's monitored resources name the program: container, Cloud Run, functions, App Engine. */
+    private static final String[] CLOUD_RESOURCE_SERVICE_LABELS = {"container_name", "service_name", "function_name",
+        "job_name", "module_id", "backend_service_name"};
+    /** The pod labels GKE copies into an entry's labels ({@code k8s-pod/<label>}). */
+    private static final String[] CLOUD_POD_SERVICE_LABELS = {"k8s-pod/app_kubernetes_io/name", "k8s-pod/app",
+        "k8s-pod/k8s-app"};
+
+    /**
+     * A Cloud Logging entry's event: its text payload, its JSON payload's message, else its HTTP request ({@code GET
+     * /cart 200}, the path without its query) or its audited call (the method, and the status when it failed); null
+     * when it has none of them. Severity, time, trace ({@code projects/P/traces/ID}) and span from the entry, else
+     * from the JSON payload; the service from the monitored resource's labels, else the pod's, else the audited API,
+     * else the payload's.
+     */
+    private LogEvent cloudLogging(String source, long line, String fallbackService, JsonNode entry) {
+        JsonNode payload = entry.path("jsonPayload");
+        String message = first(entry, "textPayload");
+        message = message != null ? message : first(payload, MESSAGE_FIELDS, null);
+        message = message != null ? message : request(entry.path("httpRequest"));
+        message = message != null ? message : audited(entry.path("protoPayload"));
+        if (message == null) {
+            return null;
+        }
+        Severity severity = severity(first(entry, "severity")); // DEFAULT: none given
+        severity = severity != Severity.UNKNOWN ? severity : severity(first(payload, LEVEL_FIELDS));
+        String timestamp = first(entry, "timestamp", "receiveTimestamp");
+        TraceId traceId = traceId(first(entry, "trace"));
+        SpanId spanId = spanId(first(entry, "spanId"));
+        String service = first(entry.path("resource").path("labels"), CLOUD_RESOURCE_SERVICE_LABELS, null);
+        service = service != null ? service : first(entry.path("labels"), CLOUD_POD_SERVICE_LABELS, null);
+        service = service != null ? service : first(entry.path("protoPayload"), "serviceName"); // the API audited
+        return split(source, line, service != null ? service : service(payload, fallbackService), message,
+                timestamp != null ? time(timestamp) : time(payload), severity,
+                traceId != null ? traceId : traceId(first(payload, TRACE_FIELDS)),
+                spanId != null ? spanId : spanId(first(payload, SPAN_FIELDS)));
+    }
+
+    /** {@code GET /cart 200} of an entry's {@code httpRequest} (a load balancer's), or null without a URL. */
+    private static String request(JsonNode http) {
+        String url = first(http, "requestUrl");
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        int pathStart = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
+        String path = pathStart < 0 ? "/" : url.substring(pathStart);
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path; // a query may carry tokens and personal data
+        String method = first(http, "requestMethod");
+        String status = first(http, "status");
+        return (method != null ? method + " " : "") + path + (status != null ? " " + status : "");
+    }
+
+    /** An audit log's call ({@code protoPayload.methodName}), with its status message when it failed; or null. */
+    private static String audited(JsonNode call) {
+        String method = first(call, "methodName");
+        if (method == null) {
+            return null;
+        }
+        JsonNode status = call.path("status");
+        return status.path("code").asInt(0) == 0 ? method
+                : method + " failed: " + first(status, new String[] {"message"}, "code " + status.path("code").asInt());
     }
 
     /** The record's service: a service field, else Google Cloud's {@code serviceContext.service}, else the fallback. */

@@ -509,6 +509,59 @@ class LogFileReaderTest {
                 "nginx", "bundle", "payment-service", "collected");
     }
 
+    /** Google Cloud Logging entries, as its log sinks write them (one per line) and as {@code gcloud} prints them. */
+    private static final String CLOUD_LOGGING_ENTRIES = String.join("\n",
+            "{\"insertId\":\"1\",\"jsonPayload\":{\"message\":\"charge failed\",\"level\":\"debug\"},"
+                    + "\"resource\":{\"type\":\"k8s_container\",\"labels\":{\"container_name\":\"checkout\","
+                    + "\"pod_name\":\"checkout-7d9f8b6c5d-x2x9z\"}},\"timestamp\":\"2024-03-01T12:00:00.123456Z\","
+                    + "\"severity\":\"ERROR\",\"logName\":\"projects/shop/logs/stdout\","
+                    + "\"trace\":\"projects/shop/traces/4bf92f3577b34da6a3ce929d0e0e4736\","
+                    + "\"spanId\":\"00f067aa0ba902b7\"}",
+            "{\"textPayload\":\"GET /cart 200\",\"resource\":{\"type\":\"cloud_run_revision\",\"labels\":"
+                    + "{\"service_name\":\"cart\"}},\"timestamp\":\"2024-03-01T12:00:01Z\",\"severity\":\"DEFAULT\","
+                    + "\"logName\":\"projects/shop/logs/run.googleapis.com%2Fstdout\"}",
+            "{\"jsonPayload\":{\"msg\":\"pool low\",\"level\":\"warn\"},\"resource\":{\"type\":\"k8s_container\","
+                    + "\"labels\":{}},\"labels\":{\"k8s-pod/app\":\"inventory\"},\"severity\":\"DEFAULT\","
+                    + "\"timestamp\":\"2024-03-01T12:00:02Z\",\"logName\":\"projects/shop/logs/stderr\"}",
+            "{\"httpRequest\":{\"requestMethod\":\"POST\",\"requestUrl\":\"https://shop.example/pay?card=4111\","
+                    + "\"status\":503,\"latency\":\"0.040s\"},\"jsonPayload\":{\"statusDetails\":\"backend_timeout\"},"
+                    + "\"resource\":{\"type\":\"http_load_balancer\",\"labels\":{\"backend_service_name\":\"web\"}},"
+                    + "\"severity\":\"WARNING\",\"timestamp\":\"2024-03-01T12:00:03Z\","
+                    + "\"logName\":\"projects/shop/logs/requests\"}",
+            "{\"protoPayload\":{\"serviceName\":\"k8s.io\",\"methodName\":\"io.k8s.core.v1.pods.delete\","
+                    + "\"status\":{\"code\":7,\"message\":\"PERMISSION_DENIED\"}},"
+                    + "\"resource\":{\"type\":\"k8s_cluster\"},"
+                    + "\"severity\":\"ERROR\",\"timestamp\":\"2024-03-01T12:00:04Z\","
+                    + "\"logName\":\"projects/shop/logs/cloudaudit.googleapis.com%2Factivity\"}");
+
+    /**
+     * Cloud Logging entries read as JSON lines and as the array {@code gcloud logging read --format=json} prints: the
+     * message from the text payload, the JSON payload's fields, the HTTP request (its path without the query) or the
+     * audited call; the service from the monitored resource, the pod's labels or the audited API; the entry's
+     * severity (the payload's level when it says {@code DEFAULT}), time, trace and span.
+     */
+    @Test
+    void cloudLoggingEntriesAreReadFromTheirPayloads() {
+        read("entries.json", CLOUD_LOGGING_ENTRIES.getBytes(StandardCharsets.UTF_8));
+        read("gcloud.json", ("[\n  " + CLOUD_LOGGING_ENTRIES.replace("\n", ",\n  ") + "\n]\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).hasSize(10);
+        assertThat(events.subList(5, 10)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("source", "line")
+                .isEqualTo(events.subList(0, 5));
+        List<LogEvent> lines = events.subList(0, 5);
+        assertThat(lines).extracting(LogEvent::text).containsExactly("charge failed", "GET /cart 200", "pool low",
+                "POST /pay 503", "io.k8s.core.v1.pods.delete failed: PERMISSION_DENIED");
+        assertThat(lines).extracting(LogEvent::service).containsExactly("checkout", "cart", "inventory", "web",
+                "k8s.io");
+        assertThat(lines).extracting(LogEvent::severity).containsExactly(Severity.ERROR, Severity.UNKNOWN,
+                Severity.WARN, Severity.WARN, Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(lines.get(0).epochMillis())).isEqualTo("2024-03-01T12:00:00.123Z");
+        assertThat(lines.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(lines.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
