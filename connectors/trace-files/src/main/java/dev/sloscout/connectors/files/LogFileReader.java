@@ -988,13 +988,16 @@ public final class LogFileReader {
         if (newline < 0) {
             return head.length < (1 << 16) && text.charAt(0) == '[';
         }
+        String first = text.substring(0, newline);
         try {
-            json.readTree(text.substring(0, newline));
+            json.readTree(first);
             return false;
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             return true; // the first line is the start of something longer: a pretty-printed document
         } catch (JsonProcessingException e) {
-            return false; // a broken first line of JSON lines: reported with the others, the rest still read
+            // the line ran out after a comma ("[{...},": an array written a value per line) is a document's start
+            // too; else a broken first line of JSON lines: reported with the others, the rest still read
+            return e.getLocation() != null && e.getLocation().getCharOffset() >= first.stripTrailing().length();
         }
     }
 

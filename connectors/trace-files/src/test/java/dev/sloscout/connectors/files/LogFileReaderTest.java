@@ -562,6 +562,15 @@ class LogFileReaderTest {
         assertThat(lines.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
     }
 
+    /** An array written a record per line, the first on the bracket's line: one document, not lines of text. */
+    @Test
+    void anArrayWrittenARecordPerLineIsOneDocument() {
+        read("[{\"message\":\"first\"},\r\n {\"message\":\"second\"},\r\n {\"message\":\"third\"}]\r\n");
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly("first", "second", "third");
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
