@@ -23,9 +23,13 @@ import java.util.Locale;
  * carrying a header of their own ({@code 12:00:00.123 INFO - ...}): the capsule accumulator learns whether they do.
  */
 final class JsonLogRecords {
-    /** Message fields, the common first; Serilog's compact JSON (CLEF) renders {@code @m} or keeps only {@code @mt}. */
+    /**
+     * Message fields, the common first; Serilog's compact JSON (CLEF) renders {@code @m} or keeps only {@code @mt};
+     * Azure Monitor's tables (as its queries answer) keep a container's line in {@code LogMessage} (ContainerLogV2)
+     * or {@code LogEntry} (ContainerLog), a resource log's in {@code ResultDescription}.
+     */
     static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
-        "Message", "short_message", "@m", "@mt"};
+        "Message", "short_message", "@m", "@mt", "LogMessage", "LogEntry", "ResultDescription"};
     /** Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}. */
     private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
         "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s"};
@@ -34,24 +38,34 @@ final class JsonLogRecords {
      * {@code t} as extended JSON ({@code {"$date": ...}}).
      */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
-        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime"};
+        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated"};
     /**
-     * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}. Google Cloud's
-     * {@code serviceContext.service} (Error Reporting's format) is looked at after them.
+     * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}, Azure Monitor's
+     * tables {@code ContainerName} and Application Insights' {@code AppRoleName} ({@code cloud_RoleName} in its own
+     * export). Google Cloud's {@code serviceContext.service} (Error Reporting's format) is looked at after them.
      */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
-        "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName"};
+        "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
+        "AppRoleName", "cloud_RoleName"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
     /** How MongoDB's extended JSON wraps a date ({@code {"$date": ...}}) and a 64-bit number. */
     private static final String[] EXTENDED_JSON_WRAPPERS = {"$date", "$numberLong"};
     private static final String[] LOKI_SERVICE_LABELS = {"service_name", "service", "app", "application",
         "app_kubernetes_io_name", "container", "container_name"};
     private static final String[] LOKI_LEVEL_LABELS = {"level", "detected_level", "severity", "lvl"};
-    /** Trace fields; OpenTelemetry's Python logging instrumentation adds {@code otelTraceID}, CLEF {@code @tr}. */
+    /**
+     * Trace fields; OpenTelemetry's Python logging instrumentation adds {@code otelTraceID}, CLEF {@code @tr};
+     * Application Insights names the trace its operation ({@code OperationId}, W3C trace ids) and the span a trace
+     * message was written in its parent ({@code ParentId}).
+     */
     private static final String[] TRACE_FIELDS = {"trace_id", "traceId", "trace.id", "traceid", "dd.trace_id",
-        "traceID", "TraceId", "logging.googleapis.com/trace", "otelTraceID", "@tr"};
+        "traceID", "TraceId", "logging.googleapis.com/trace", "otelTraceID", "@tr", "OperationId", "operation_Id"};
     private static final String[] SPAN_FIELDS = {"span_id", "spanId", "span.id", "spanid", "dd.span_id", "spanID",
-        "SpanId", "logging.googleapis.com/spanId", "otelSpanID", "@sp"};
+        "SpanId", "logging.googleapis.com/spanId", "otelSpanID", "@sp", "ParentId", "operation_ParentId"};
+    /** Application Insights' severity, 0 (verbose) to 4 (critical). */
+    private static final String[] APP_INSIGHTS_LEVEL_FIELDS = {"SeverityLevel", "severityLevel"};
+    private static final Severity[] APP_INSIGHTS_LEVELS = {Severity.TRACE, Severity.INFO, Severity.WARN,
+        Severity.ERROR, Severity.FATAL};
 
     private final ObjectMapper json;
 
@@ -81,7 +95,8 @@ final class JsonLogRecords {
             return null;
         }
         String level = first(node, LEVEL_FIELDS);
-        Severity severity = level == null && isClef(node) ? Severity.INFO : severity(level);
+        Severity severity = level == null && isClef(node) ? Severity.INFO
+                : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
         return split(source, line, service(node, fallbackService), message, time(node), severity,
                 traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
     }
@@ -208,6 +223,12 @@ final class JsonLogRecords {
             }
         }
         return LogHeader.NO_TIME;
+    }
+
+    /** Application Insights' {@code SeverityLevel} (0 verbose, 1 information, 2 warning, 3 error, 4 critical). */
+    private static Severity appInsightsSeverity(String level) {
+        return level != null && level.length() == 1 && level.charAt(0) >= '0' && level.charAt(0) <= '4'
+                ? APP_INSIGHTS_LEVELS[level.charAt(0) - '0'] : Severity.UNKNOWN;
     }
 
     /** Serilog's compact JSON leaves the level out when it is Information. */

@@ -562,6 +562,44 @@ class LogFileReaderTest {
         assertThat(lines.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
     }
 
+    /**
+     * Azure Monitor's tables as its queries answer ({@code az monitor log-analytics query}: an array of rows by
+     * column): a container's line in {@code LogMessage} (a string, or the JSON record the container wrote) with
+     * {@code ContainerName} and {@code TimeGenerated}; Application Insights' trace messages with their role, their
+     * operation (the trace), their parent (the span) and a severity from 0 (verbose) to 4 (critical).
+     */
+    @Test
+    void azureMonitorRowsAreReadByTheirColumns() {
+        read("query.json", ("[{\"TimeGenerated\":\"2024-03-01T12:00:00.123Z\",\"ContainerName\":\"checkout\","
+                + "\"LogMessage\":\"charge failed\",\"LogLevel\":\"error\",\"LogSource\":\"stderr\"},\n"
+                + "{\"TimeGenerated\":\"2024-03-01T12:00:01Z\",\"ContainerName\":\"checkout\",\"LogMessage\":"
+                + "{\"level\":\"warn\",\"msg\":\"slow charge\",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}},\n"
+                + "{\"TimeGenerated\":\"2024-03-01T12:00:02Z\",\"Computer\":\"node-1\","
+                + "\"LogEntry\":\"GET /cart 200\"}]")
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder traces = new StringBuilder();
+        for (int level = 0; level <= 5; level++) {
+            traces.append("{\"TimeGenerated\":\"2024-03-01T12:00:0").append(level).append("Z\",\"Message\":\"step ")
+                    .append(level).append("\",\"SeverityLevel\":").append(level).append(",\"AppRoleName\":\"orders\","
+                    + "\"OperationId\":\"5bf92f3577b34da6a3ce929d0e0e4736\",\"ParentId\":\"00f067aa0ba902b7\"}\n");
+        }
+        read("AppTraces.json", traces.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).startsWith("charge failed", "slow charge", "GET /cart 200");
+        assertThat(events).extracting(LogEvent::service).startsWith("checkout", "checkout", "query");
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.ERROR, Severity.WARN,
+                Severity.UNKNOWN, Severity.TRACE, Severity.INFO, Severity.WARN, Severity.ERROR, Severity.FATAL,
+                Severity.UNKNOWN);
+        assertThat(Instant.ofEpochMilli(events.get(0).epochMillis())).isEqualTo("2024-03-01T12:00:00.123Z");
+        assertThat(events.get(1).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        LogEvent traced = events.get(4);
+        assertThat(traced.service()).isEqualTo("orders");
+        assertThat(Instant.ofEpochMilli(traced.epochMillis())).isEqualTo("2024-03-01T12:00:01Z");
+        assertThat(traced.traceId().toHex()).isEqualTo("5bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(traced.spanId().toHex()).isEqualTo("00f067aa0ba902b7");
+    }
+
     /** An array written a record per line, the first on the bracket's line: one document, not lines of text. */
     @Test
     void anArrayWrittenARecordPerLineIsOneDocument() {
