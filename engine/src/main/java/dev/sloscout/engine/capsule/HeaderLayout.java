@@ -58,7 +58,7 @@ public final class HeaderLayout {
         HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear));
         List<String> lines = new ArrayList<>(sample.size());
         for (String line : sample) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !isPlatformReport(line)) {
                 lines.add(line);
             }
         }
@@ -72,6 +72,28 @@ public final class HeaderLayout {
             }
         }
         return new HeaderLayout(lexer, Mode.WORDS, inferWords(lines, lexer), true);
+    }
+
+    /** What AWS Lambda writes around each invocation, among the function's own lines, in a header of its own. */
+    private static final String[] PLATFORM_REPORTS = {"START RequestId: ", "END RequestId: ", "REPORT RequestId: ",
+        "INIT_START ", "INIT_REPORT ", "RESTORE_START ", "RESTORE_REPORT "};
+
+    /**
+     * A line the platform running the program wrote among the program's own: AWS Lambda's report of each invocation
+     * ({@code START RequestId: ...}, {@code END ...}, {@code REPORT ...}), up to three a request. Left out of the
+     * sample the layout is learnt from (it would take a function's log below the share a field must hold), and read
+     * as all message (its words name what it reports).
+     */
+    static boolean isPlatformReport(String line) {
+        if (line.isEmpty() || "SERI".indexOf(line.charAt(0)) < 0) {
+            return false; // nearly every line: its first character tells
+        }
+        for (String report : PLATFORM_REPORTS) {
+            if (line.startsWith(report)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The header fields, e.g. {@code TIME LEVEL [..] COMPONENT:}, for diagnostics and docs. */
@@ -91,8 +113,8 @@ public final class HeaderLayout {
 
     /** The header of one line. */
     public LogHeader parse(String line) {
-        if (learnt && fields.length == 0) {
-            return header(new Line(line, lexer, Mode.WORDS), 0); // the sample showed no header: all message
+        if (learnt && fields.length == 0 || isPlatformReport(line)) {
+            return header(new Line(line, lexer, Mode.WORDS), 0); // no header shown, or the platform's: all message
         }
         if (fields.length > 0) {
             Line l = new Line(line, lexer, mode);

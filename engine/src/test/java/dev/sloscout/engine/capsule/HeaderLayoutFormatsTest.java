@@ -337,6 +337,35 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * AWS Lambda's runtimes write a header of tab-separated columns (Node's time, request id and level; Python's level
+     * first), and the platform writes up to three lines of its own around each invocation: those are left out of the
+     * learning, so the function's header is learnt even where they are most of the lines, and read as all message.
+     */
+    @org.junit.jupiter.api.Test
+    void lambdaInvocationReportsDoNotHideTheFunctionsHeader() {
+        for (String runtime : List.of("2024-03-01T12:00:0%d.123Z\t8f5b7d2a-1c3e-4f5a-9b8c-7d6e5f4a3b2%d\t%s\t%s",
+                "[%3$s]\t2024-03-01T12:00:0%1$d.123Z\t8f5b7d2a-1c3e-4f5a-9b8c-7d6e5f4a3b2%2$d\t%4$s")) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String request = "8f5b7d2a-1c3e-4f5a-9b8c-7d6e5f4a3b2" + i;
+                lines.add("START RequestId: " + request + " Version: $LATEST");
+                lines.add(String.format(java.util.Locale.ROOT, runtime, i, i, i % 3 == 0 ? "ERROR" : "INFO",
+                        "order " + i + " placed"));
+                lines.add("END RequestId: " + request);
+                lines.add("REPORT RequestId: " + request + "\tDuration: 12.34 ms\tBilled Duration: 13 ms");
+            }
+            HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+            LogHeader header = layout.parse(lines.get(1));
+            assertThat(lines.get(1).substring(header.bodyStart())).as(layout.describe()).isEqualTo("order 0 placed");
+            assertThat(header.severity()).isEqualTo(Severity.ERROR);
+            assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo("2024-03-01T12:00:00.123Z");
+            for (String report : List.of(lines.get(0), lines.get(2), lines.get(3))) {
+                assertThat(layout.parse(report).bodyStart()).as(report).isZero();
+            }
+        }
+    }
+
+    /**
      * Message bodies whose first words keep their place and look like header fields (an access log's method, path and
      * arrow; a call name and "failed:"), as OTLP log bodies are: no time, level or bracket proves them a header, so
      * every word stays message and GET and POST lines are not one template.
