@@ -42,11 +42,13 @@ final class JsonLogRecords {
     /**
      * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}, Azure Monitor's
      * tables {@code ContainerName} and Application Insights' {@code AppRoleName} ({@code cloud_RoleName} in its own
-     * export). Google Cloud's {@code serviceContext.service} (Error Reporting's format) is looked at after them.
+     * export), then the container as Fluent Bit's and Fluentd's Kubernetes filters ({@code kubernetes.container_name})
+     * and Elastic's agents ({@code kubernetes.container.name}, {@code container.name}) add it. Google Cloud's
+     * {@code serviceContext.service} (Error Reporting's format) is looked at after them.
      */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
-        "AppRoleName", "cloud_RoleName"};
+        "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
     /** How MongoDB's extended JSON wraps a date ({@code {"$date": ...}}) and a 64-bit number. */
     private static final String[] EXTENDED_JSON_WRAPPERS = {"$date", "$numberLong"};
@@ -79,7 +81,7 @@ final class JsonLogRecords {
      */
     LogEvent record(String source, long line, String fallbackService, JsonNode node) {
         JsonNode stored = node.get("_source"); // an Elasticsearch / OpenSearch hit: the record is its source
-        if (stored != null && stored.isObject() && first(node, MESSAGE_FIELDS, null) == null) {
+        if (stored != null && stored.isObject() && message(node) == null) {
             node = stored;
         }
         if (isDockerWrapper(node)) {
@@ -90,7 +92,7 @@ final class JsonLogRecords {
         if (isCloudLoggingEntry(node)) {
             return cloudLogging(source, line, fallbackService, node);
         }
-        String message = first(node, MESSAGE_FIELDS, null);
+        String message = message(node);
         if (message == null) {
             return null;
         }
@@ -128,7 +130,7 @@ final class JsonLogRecords {
     private LogEvent cloudLogging(String source, long line, String fallbackService, JsonNode entry) {
         JsonNode payload = entry.path("jsonPayload");
         String message = first(entry, "textPayload");
-        message = message != null ? message : first(payload, MESSAGE_FIELDS, null);
+        message = message != null ? message : message(payload);
         message = message != null ? message : request(entry.path("httpRequest"));
         message = message != null ? message : audited(entry.path("protoPayload"));
         if (message == null) {
@@ -183,11 +185,12 @@ final class JsonLogRecords {
 
     /**
      * The line a container wrote, when {@code node} is docker's {@code json-file} wrapper of one ({@code {"log":
-     * "...\n", "stream": "stdout", "time": ...}}) and the line is no JSON record of its own; else null.
+     * "...\n", "stream": "stdout", "time": ...}}) and the line is no JSON record of its own; else null. A wrapper
+     * that names its service is a record of its own: a shipper writes the lines of many containers into one file.
      */
     static String containerText(JsonNode node) {
-        if (!isDockerWrapper(node) || !node.get("log").isTextual()) {
-            return null;
+        if (!isDockerWrapper(node) || !node.get("log").isTextual() || service(node, null) != null) {
+            return null; // a shipper's record naming its container (Fluent Bit's): of a file of many containers
         }
         String text = node.get("log").asText();
         int end = text.length();
@@ -311,7 +314,7 @@ final class JsonLogRecords {
         String text = EscapeCodes.strip(message); // colours a terminal-minded logger put in
         JsonNode inner = innerRecord(text);
         if (inner != null) {
-            String innerMessage = first(inner, MESSAGE_FIELDS, null);
+            String innerMessage = message(inner);
             if (innerMessage != null) {
                 text = EscapeCodes.strip(innerMessage);
                 time = time != LogHeader.NO_TIME ? time : time(inner);
@@ -414,9 +417,46 @@ final class JsonLogRecords {
         return scalar.isValueNode() ? scalar.asText() : scalar.toString();
     }
 
+    /**
+     * A field's value as text: a string, number or boolean, else null (an object where a name or level was looked
+     * for, as ECS's {@code "log": {"level": ...}} beside its message, is none). A dotted name absent as such is looked
+     * up as a path: Elastic Common Schema documents nest {@code service.name} as {@code {"service": {"name": ...}}}.
+     */
     private static String text(JsonNode node, String field) {
+        JsonNode v = value(node, field);
+        return v == null || !v.isValueNode() || v.isNull() ? null : v.asText();
+    }
+
+    private static JsonNode value(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+        for (int from = 0, dot; v == null && (dot = field.indexOf('.', from)) > 0 && node.isObject(); from = dot + 1) {
+            JsonNode inner = node.get(field.substring(from, dot));
+            if (inner == null || !inner.isObject()) {
+                return null;
+            }
+            node = inner;
+            v = node.get(field.substring(dot + 1));
+        }
+        return v;
+    }
+
+    /**
+     * The record's message: the first message field holding text, else the first holding a JSON value (its JSON,
+     * opened later when it is a record of its own, as Azure's {@code LogMessage} holds the line a container wrote);
+     * null when there is none.
+     */
+    private static String message(JsonNode node) {
+        String text = first(node, MESSAGE_FIELDS, null);
+        if (text != null) {
+            return text;
+        }
+        for (String field : MESSAGE_FIELDS) {
+            JsonNode v = node.get(field);
+            if (v != null && v.isContainerNode() && !v.isEmpty()) {
+                return v.toString();
+            }
+        }
+        return null;
     }
 
     private static String first(JsonNode node, String... fields) {

@@ -609,6 +609,34 @@ class LogFileReaderTest {
         assertThat(events).extracting(LogEvent::text).containsExactly("first", "second", "third");
     }
 
+    /**
+     * Records as Elastic's agents store them (Elastic Common Schema, fields nested: {@code "service": {"name": ...}},
+     * {@code "log": {"level": ...}} beside the message) and as Fluent Bit's Kubernetes filter ships container lines
+     * (docker's wrapper with the container named, the lines of many containers in one file): each line's service,
+     * level and trace from its nested fields; an object is never a name, nor a message where a message has text.
+     */
+    @Test
+    void nestedFieldsOfShippersGiveServiceLevelAndTrace() {
+        read("export.json", ("{\"@timestamp\":\"2024-03-01T12:00:00Z\",\"log\":{\"level\":\"error\",\"logger\":"
+                + "\"c.a.Checkout\"},\"message\":\"charge failed\",\"service\":{\"name\":\"checkout\"},"
+                + "\"trace\":{\"id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"},\"span\":{\"id\":\"00f067aa0ba902b7\"}}\n"
+                + "{\"@timestamp\":\"2024-03-01T12:00:01Z\",\"message\":\"GET /cart 500\",\"log\":{\"level\":\"warn\"},"
+                + "\"kubernetes\":{\"container\":{\"name\":\"cart\"}}}\n"
+                + "{\"log\":\"GET /cart 200\\n\",\"stream\":\"stdout\",\"time\":\"2024-03-01T12:00:02Z\","
+                + "\"kubernetes\":{\"pod_name\":\"cart-5c7d4-b2m8q\",\"container_name\":\"cart\"}}\n"
+                + "{\"log\":\"\\tat c.Cart.get(Cart.java:7)\\n\",\"stream\":\"stderr\","
+                + "\"time\":\"2024-03-01T12:00:03Z\","
+                + "\"kubernetes\":{\"container_name\":\"search\"}}\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly("charge failed", "GET /cart 500",
+                "GET /cart 200", "\tat c.Cart.get(Cart.java:7)");
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "cart", "search");
+        assertThat(events).extracting(LogEvent::severity).startsWith(Severity.ERROR, Severity.WARN);
+        assertThat(events.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(events.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
