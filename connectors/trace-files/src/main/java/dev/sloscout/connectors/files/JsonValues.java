@@ -1,14 +1,42 @@
 package dev.sloscout.connectors.files;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 
 import java.io.IOException;
 
 /** Token-level readers for the loosely typed values trace formats carry (int64 as string or number, and so on). */
 final class JsonValues {
     private JsonValues() {
+    }
+
+    /**
+     * Whether the line {@code bytes[from, to)} is the start of a longer JSON value: it reads as JSON to its end and
+     * stops inside an object or an array ({@code {"resourceSpans": [}, or {@code [{...},} of an array written a value
+     * per line), where a line broken in its middle fails before its end.
+     */
+    static boolean opensValue(JsonFactory factory, byte[] bytes, int from, int to) {
+        int end = to;
+        while (end > from && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t' || bytes[end - 1] == '\r')) {
+            end--;
+        }
+        try (JsonParser p = factory.createParser(bytes, from, end - from)) {
+            while (p.nextToken() != null) {
+                // to the end of the line
+            }
+            return false; // one or more whole values
+        } catch (JsonEOFException ranOut) {
+            return true;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation(); // "[{...}," fails after its comma, at the end of the line
+            return at != null && at.getColumnNr() > end - from;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** An integer written as a JSON number or a decimal string; floats are truncated without losing nanoseconds. */

@@ -988,17 +988,14 @@ public final class LogFileReader {
         if (newline < 0) {
             return head.length < (1 << 16) && text.charAt(0) == '[';
         }
-        String first = text.substring(0, newline);
-        try {
-            json.readTree(first);
-            return false;
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            return true; // the first line is the start of something longer: a pretty-printed document
-        } catch (JsonProcessingException e) {
-            // the line ran out after a comma ("[{...},": an array written a value per line) is a document's start
-            // too; else a broken first line of JSON lines: reported with the others, the rest still read
-            return e.getLocation() != null && e.getLocation().getCharOffset() >= first.stripTrailing().length();
+        // the first line opens something longer (a pretty-printed document, an array written a record per line);
+        // else whole, or a broken first line of JSON lines: reported with the others, the rest still read
+        int start = Texts.skipBomAndWhitespace(head, 0, head.length);
+        int end = start;
+        while (end < head.length && head[end] != '\n') {
+            end++;
         }
+        return JsonValues.opensValue(json.getFactory(), head, start, end);
     }
 
     /** {@code {"resourceLogs"} at the start of a record: the OTLP request, streamed. */

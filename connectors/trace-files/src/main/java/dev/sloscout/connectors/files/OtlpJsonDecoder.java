@@ -114,8 +114,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
     /**
      * JSON lines unless the first line is complete in the sniff window and is not a whole JSON value by itself
      * (a pretty-printed document). A first line longer than the window is a minified document or a long line:
-     * both read correctly as lines. A broken first line followed by lines that are whole JSON objects is a JSON
-     * lines file with one bad line, not a document: the bad line is reported and the rest read.
+     * both read correctly as lines. A first line that opens a value it does not close is a document's start; a
+     * broken first line followed by lines that are whole JSON objects is a JSON lines file with one bad line, not a
+     * document: the bad line is reported and the rest read.
      */
     private boolean isJsonLines(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
@@ -125,6 +126,9 @@ public final class OtlpJsonDecoder implements TraceDecoder {
         }
         if (isWholeValue(head, start, newline)) {
             return true;
+        }
+        if (JsonValues.opensValue(json, head, start, newline)) {
+            return false; // "{"resourceSpans": [" or "[{...},": a document written over lines, however short
         }
         for (int line = 0, from = newline + 1; line < 3 && from < head.length; line++) {
             int end = nextNewline(head, from);

@@ -71,6 +71,29 @@ class OtlpJsonDecoderTest {
         assertThat(decoded.spans).hasSize(SPANS.size());
     }
 
+    /**
+     * A request written a span per line under a first line that opens it (as compact writers that break between
+     * array elements do): one document however few its lines (its last span's line is whole), not JSON lines with
+     * every line but that one broken.
+     */
+    @Test
+    void aRequestWrittenASpanPerLineIsOneDocument() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode request = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new OtlpJsonWriter().request(SPANS, false));
+        com.fasterxml.jackson.databind.JsonNode first = request.path("resourceSpans").get(0);
+        com.fasterxml.jackson.databind.JsonNode spans = first.path("scopeSpans").get(0).path("spans");
+        assertThat(spans.size()).isGreaterThan(1);
+        StringBuilder text = new StringBuilder("{\"resourceSpans\":[{\"resource\":" + first.path("resource")
+                + ",\"scopeSpans\":[{\"spans\":[\n");
+        // two spans: the second line a whole object, as the lines of JSON lines are
+        text.append(spans.get(0)).append(",\n").append(spans.get(1)).append("\n]}]}]}\n");
+
+        Decoding decoded = decode(text.toString());
+
+        assertThat(decoded.problems).isEmpty();
+        assertThat(decoded.spans).hasSize(2);
+    }
+
     @Test
     void acceptsAJsonArrayOfRequests() {
         OtlpJsonWriter writer = new OtlpJsonWriter();
