@@ -231,7 +231,7 @@ final class JsonLogDocument {
 
     static boolean looksLikeRecord(JsonNode node) {
         if (JsonLogRecords.isLokiStream(node) || JsonLogRecords.isLokiLine(node)
-                || JsonLogRecords.isCloudLoggingEntry(node)) {
+                || JsonLogRecords.isCloudLoggingEntry(node) || JsonLogRecords.isKubernetesEvent(node)) {
             return true;
         }
         JsonNode source = node.get("_source");

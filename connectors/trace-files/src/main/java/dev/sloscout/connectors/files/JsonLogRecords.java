@@ -92,6 +92,9 @@ final class JsonLogRecords {
         if (isCloudLoggingEntry(node)) {
             return cloudLogging(source, line, fallbackService, node);
         }
+        if (isKubernetesEvent(node)) {
+            return kubernetesEvent(source, line, fallbackService, node);
+        }
         String message = message(node);
         if (message == null) {
             return null;
@@ -148,6 +151,43 @@ final class JsonLogRecords {
                 timestamp != null ? time(timestamp) : time(payload), severity,
                 traceId != null ? traceId : traceId(first(payload, TRACE_FIELDS)),
                 spanId != null ? spanId : spanId(first(payload, SPAN_FIELDS)));
+    }
+
+    /**
+     * A Kubernetes Event, as {@code kubectl get events -o json} lists them (core v1: {@code involvedObject},
+     * {@code message}) or the {@code events.k8s.io} API writes them ({@code regarding}, {@code note}).
+     */
+    static boolean isKubernetesEvent(JsonNode node) {
+        return node.path("reason").isTextual() && (node.has("involvedObject") || node.has("regarding"));
+    }
+
+    /** The times an Event carries, the latest occurrence first. */
+    private static final String[] KUBERNETES_EVENT_TIMES = {"lastTimestamp", "series.lastObservedTime",
+        "deprecatedLastTimestamp", "eventTime", "firstTimestamp", "metadata.creationTimestamp"};
+
+    /**
+     * A Kubernetes Event: {@code <reason>: <message>} ({@code BackOff: Back-off restarting failed container ...}),
+     * its type as the level (Warning: warn, Normal: info), its last occurrence as its time; the service is the
+     * container the event names ({@code spec.containers{checkout}}), else the program of the pod (its name without
+     * the ReplicaSet's and the pod's suffixes), else the object's name. An event seen several times ({@code count})
+     * is one event.
+     */
+    private LogEvent kubernetesEvent(String source, long line, String fallbackService, JsonNode event) {
+        String reason = first(event, "reason");
+        String message = first(event, "message", "note");
+        JsonNode object = event.has("involvedObject") ? event.path("involvedObject") : event.path("regarding");
+        String name = first(object, "name");
+        String fieldPath = first(object, "fieldPath");
+        String service = fieldPath != null && fieldPath.matches("spec\\.(init|ephemeral)?[cC]ontainers\\{.+}")
+                ? fieldPath.substring(fieldPath.indexOf('{') + 1, fieldPath.length() - 1)
+                : name == null ? fallbackService
+                : "Pod".equals(first(object, "kind")) ? LogFileReader.programOfPod(name) : name;
+        String type = first(event, "type");
+        Severity severity = "Warning".equalsIgnoreCase(type) ? Severity.WARN
+                : "Normal".equalsIgnoreCase(type) ? Severity.INFO : severity(type);
+        String time = first(event, KUBERNETES_EVENT_TIMES, null);
+        return split(source, line, service, message == null ? reason : reason + ": " + message,
+                time == null ? LogHeader.NO_TIME : time(time), severity, null, null);
     }
 
     /** {@code GET /cart 200} of an entry's {@code httpRequest} (a load balancer's), or null without a URL. */

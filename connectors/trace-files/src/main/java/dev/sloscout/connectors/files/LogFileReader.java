@@ -172,10 +172,15 @@ public final class LogFileReader {
         for (int i = parts.length - 2; i >= 0 && GENERIC_NAMES.matcher(service).matches(); i--) {
             String folder = parts[i].endsWith("!") ? parts[i].substring(0, parts[i].length() - 1) : parts[i];
             if (!folder.isEmpty()) {
-                service = POD_SUFFIX.matcher(beforeDot(folder)).replaceFirst("");
+                service = programOfPod(beforeDot(folder));
             }
         }
         return service;
+    }
+
+    /** A pod's program: its name without what every pod of it adds ({@code checkout-7d9f8b6c5d-x2x9z}: checkout). */
+    static String programOfPod(String pod) {
+        return POD_SUFFIX.matcher(pod).replaceFirst("");
     }
 
     private static String beforeDot(String name) {

@@ -637,6 +637,46 @@ class LogFileReaderTest {
         assertThat(events.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
     }
 
+    /**
+     * Kubernetes Events as {@code kubectl get events -o json} lists them (core v1) and as the {@code events.k8s.io} API
+     * writes them: the reason before the message, the type as the level, the last occurrence as the time, the
+     * container the event names (else the pod's program, else the object) as the service.
+     */
+    @Test
+    void kubernetesEventsAreReadWithReasonTypeAndObject() {
+        read("events.json", """
+                {"apiVersion": "v1", "kind": "List", "items": [
+                  {"kind": "Event", "reason": "BackOff", "type": "Warning", "count": 5,
+                   "message": "Back-off restarting failed container checkout in pod checkout-7d9f8b6c5d-x2x9z",
+                   "involvedObject": {"kind": "Pod", "name": "checkout-7d9f8b6c5d-x2x9z",
+                                      "fieldPath": "spec.containers{checkout}"},
+                   "firstTimestamp": "2024-03-01T11:50:00Z", "lastTimestamp": "2024-03-01T12:00:00Z", "eventTime": null},
+                  {"kind": "Event", "reason": "Scheduled", "type": "Normal",
+                   "message": "Successfully assigned shop/cart-6b8f7c9d5f-q7w2z to node-1",
+                   "involvedObject": {"kind": "Pod", "name": "cart-6b8f7c9d5f-q7w2z"},
+                   "lastTimestamp": null, "metadata": {"creationTimestamp": "2024-03-01T11:49:00Z"}},
+                  {"kind": "Event", "reason": "NodeNotReady", "type": "Warning",
+                   "involvedObject": {"kind": "Node", "name": "node-2"}, "lastTimestamp": "2024-03-01T11:48:00Z"},
+                  {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "Unhealthy", "type": "Warning",
+                   "note": "Readiness probe failed: HTTP probe failed with statuscode: 503",
+                   "regarding": {"kind": "Pod", "name": "search-7c9d8f6b5-abcde", "fieldPath": "spec.containers{search}"},
+                   "series": {"count": 3, "lastObservedTime": "2024-03-01T12:01:00.000000Z"},
+                   "eventTime": "2024-03-01T11:59:00.000000Z"}
+                ]}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "BackOff: Back-off restarting failed container checkout in pod checkout-7d9f8b6c5d-x2x9z",
+                "Scheduled: Successfully assigned shop/cart-6b8f7c9d5f-q7w2z to node-1", "NodeNotReady",
+                "Unhealthy: Readiness probe failed: HTTP probe failed with statuscode: 503");
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "node-2", "search");
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.WARN, Severity.INFO,
+                Severity.WARN, Severity.WARN);
+        assertThat(events).extracting(e -> Instant.ofEpochMilli(e.epochMillis()).toString()).containsExactly(
+                "2024-03-01T12:00:00Z", "2024-03-01T11:49:00Z", "2024-03-01T11:48:00Z", "2024-03-01T12:01:00Z");
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
