@@ -650,7 +650,8 @@ class LogFileReaderTest {
                    "message": "Back-off restarting failed container checkout in pod checkout-7d9f8b6c5d-x2x9z",
                    "involvedObject": {"kind": "Pod", "name": "checkout-7d9f8b6c5d-x2x9z",
                                       "fieldPath": "spec.containers{checkout}"},
-                   "firstTimestamp": "2024-03-01T11:50:00Z", "lastTimestamp": "2024-03-01T12:00:00Z", "eventTime": null},
+                   "firstTimestamp": "2024-03-01T11:50:00Z", "lastTimestamp": "2024-03-01T12:00:00Z",
+                   "eventTime": null},
                   {"kind": "Event", "reason": "Scheduled", "type": "Normal",
                    "message": "Successfully assigned shop/cart-6b8f7c9d5f-q7w2z to node-1",
                    "involvedObject": {"kind": "Pod", "name": "cart-6b8f7c9d5f-q7w2z"},
@@ -659,7 +660,8 @@ class LogFileReaderTest {
                    "involvedObject": {"kind": "Node", "name": "node-2"}, "lastTimestamp": "2024-03-01T11:48:00Z"},
                   {"apiVersion": "events.k8s.io/v1", "kind": "Event", "reason": "Unhealthy", "type": "Warning",
                    "note": "Readiness probe failed: HTTP probe failed with statuscode: 503",
-                   "regarding": {"kind": "Pod", "name": "search-7c9d8f6b5-abcde", "fieldPath": "spec.containers{search}"},
+                   "regarding": {"kind": "Pod", "name": "search-7c9d8f6b5-abcde",
+                                 "fieldPath": "spec.containers{search}"},
                    "series": {"count": 3, "lastObservedTime": "2024-03-01T12:01:00.000000Z"},
                    "eventTime": "2024-03-01T11:59:00.000000Z"}
                 ]}
