@@ -38,7 +38,7 @@ final class JsonLogRecords {
      * {@code t} as extended JSON ({@code {"$date": ...}}).
      */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
-        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated"};
+        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated", "TimeCreated"};
     /**
      * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}, Azure Monitor's
      * tables {@code ContainerName} and Application Insights' {@code AppRoleName} ({@code cloud_RoleName} in its own
@@ -48,7 +48,8 @@ final class JsonLogRecords {
      */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
-        "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name"};
+        "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name",
+        "ProviderName"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
     /** How MongoDB's extended JSON wraps a date ({@code {"$date": ...}}) and a 64-bit number. */
     private static final String[] EXTENDED_JSON_WRAPPERS = {"$date", "$numberLong"};
@@ -100,7 +101,8 @@ final class JsonLogRecords {
             return null;
         }
         String level = first(node, LEVEL_FIELDS);
-        Severity severity = level == null && isClef(node) ? Severity.INFO
+        Severity severity = isWindowsEvent(node) ? windowsSeverity(node)
+                : level == null && isClef(node) ? Severity.INFO
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
         return split(source, line, service(node, fallbackService), message, time(node), severity,
                 traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
@@ -266,6 +268,29 @@ final class JsonLogRecords {
             }
         }
         return LogHeader.NO_TIME;
+    }
+
+    /**
+     * A Windows event as PowerShell writes it ({@code Get-WinEvent | ConvertTo-Json}): its {@code Level} is Windows'
+     * own scale, not syslog's.
+     */
+    private static boolean isWindowsEvent(JsonNode node) {
+        return node.has("ProviderName") && node.has("TimeCreated") && node.has("Level");
+    }
+
+    /** Windows' levels: 1 critical, 2 error, 3 warning, 4 information (0, "log always", too), 5 verbose. */
+    private static final Severity[] WINDOWS_LEVELS = {Severity.INFO, Severity.FATAL, Severity.ERROR, Severity.WARN,
+        Severity.INFO, Severity.TRACE};
+
+    /**
+     * A Windows event's severity: its level's number on Windows' scale, else its level's name (in the language of
+     * the machine that wrote it: read when it is English).
+     */
+    private static Severity windowsSeverity(JsonNode event) {
+        JsonNode level = event.get("Level");
+        int number = level.isIntegralNumber() || level.isTextual() ? level.asInt(-1) : -1;
+        return number >= 0 && number < WINDOWS_LEVELS.length ? WINDOWS_LEVELS[number]
+                : severity(first(event, "LevelDisplayName"));
     }
 
     /** Application Insights' {@code SeverityLevel} (0 verbose, 1 information, 2 warning, 3 error, 4 critical). */
@@ -527,6 +552,15 @@ final class JsonLogRecords {
                 return Instant.parse(text).toEpochMilli();
             } catch (DateTimeParseException e) {
                 return LINE_TIMES.parse(text).epochMillis(); // no zone, or a zone Instant does not read
+            }
+        }
+        if (text.startsWith("/Date(") && text.endsWith(")/")) { // .NET's JSON date: Windows PowerShell's
+            int end = text.length() - 2;
+            int zone = Math.max(text.indexOf('+', 6), text.indexOf('-', 7)); // "/Date(ms+0100)/": ms are UTC
+            try {
+                return Long.parseLong(text, 6, zone > 0 ? zone : end, 10);
+            } catch (NumberFormatException notMillis) {
+                return LogHeader.NO_TIME;
             }
         }
         if (isDecimal(text)) {

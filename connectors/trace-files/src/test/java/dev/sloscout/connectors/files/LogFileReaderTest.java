@@ -679,6 +679,37 @@ class LogFileReaderTest {
                 "2024-03-01T12:00:00Z", "2024-03-01T11:49:00Z", "2024-03-01T11:48:00Z", "2024-03-01T12:01:00Z");
     }
 
+    /**
+     * Windows events as PowerShell writes them ({@code Get-WinEvent | ConvertTo-Json}): the level on Windows' own
+     * scale (4, information, is no syslog warning; 0 is "log always"), the provider as the service, the time as
+     * Windows PowerShell writes it ({@code /Date(ms)/}) or as PowerShell 7 does (ISO 8601).
+     */
+    @Test
+    void windowsEventsTakeTheirLevelOnWindowsScale() {
+        read("events.json", """
+                [{"Id": 1000, "Level": 2, "LevelDisplayName": "Error", "ProviderName": "Application Error",
+                  "TimeCreated": "\\/Date(1709294400123)\\/", "Message": "Faulting application name: shop.exe"},
+                 {"Id": 7036, "Level": 4, "LevelDisplayName": "Information",
+                  "ProviderName": "Service Control Manager", "TimeCreated": "2024-03-01T13:00:01.5+01:00",
+                  "Message": "The Shop service entered the running state."},
+                 {"Id": 4625, "Level": 0, "LevelDisplayName": "Information",
+                  "ProviderName": "Microsoft-Windows-Security-Auditing", "TimeCreated": "/Date(1709294402000+0100)/",
+                  "Message": "An account failed to log on."},
+                 {"Id": 2004, "Level": 3, "LevelDisplayName": "Warnung", "ProviderName": "Resource-Exhaustion-Detector",
+                  "TimeCreated": "/Date(1709294403000)/", "Message": "A low virtual memory condition."},
+                 {"Id": 41, "Level": 1, "LevelDisplayName": "Critical", "ProviderName": "Kernel-Power",
+                  "TimeCreated": "/Date(1709294404000)/", "Message": "The system has rebooted without shutting down."}]
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.ERROR, Severity.INFO, Severity.INFO,
+                Severity.WARN, Severity.FATAL);
+        assertThat(events).extracting(LogEvent::service).startsWith("Application Error", "Service Control Manager");
+        assertThat(events).extracting(e -> Instant.ofEpochMilli(e.epochMillis()).toString()).containsExactly(
+                "2024-03-01T12:00:00.123Z", "2024-03-01T12:00:01.500Z", "2024-03-01T12:00:02Z",
+                "2024-03-01T12:00:03Z", "2024-03-01T12:00:04Z");
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
