@@ -17,7 +17,10 @@ package dev.sloscout.connectors.files;
  *       its file, indented;</li>
  *   <li>a PHP stack trace, as PHP's uncaught-exception message and Monolog (Laravel, Symfony) write it: {@code Stack
  *       trace:} or {@code [stacktrace]}, frames {@code #0 /app/a.php(12): run()} at the margin, {@code Next
- *       RuntimeException: ...} for a chained exception, and Monolog's {@code "}} closing the record's context.</li>
+ *       RuntimeException: ...} for a chained exception, and Monolog's {@code "}} closing the record's context;</li>
+ *   <li>PostgreSQL's parts of one message, each a line under the server's prefix: {@code ERROR:  relation "x" does
+ *       not exist}, then {@code DETAIL:  ...}, {@code HINT:  ...}, {@code CONTEXT:  ...}, {@code QUERY:  ...},
+ *       {@code LOCATION:  ...} and {@code STATEMENT:  <the SQL>} under a prefix of the same shape.</li>
  * </ul>
  *
  * <p>One per file, given every non-blank line in order: {@link #continues} for a line while an event is open,
@@ -42,6 +45,8 @@ final class ContinuationLines {
     }
 
     private Context context = Context.NONE;
+    /** The line that opened the event being continued, for PostgreSQL's parts ({@link #isPostgresPart}). */
+    private String opener;
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
@@ -81,14 +86,93 @@ final class ContinuationLines {
             context = Context.NONE; // Monolog's context, which held the trace, closes
             return true;
         }
-        return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...");
+        return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
+                || opener != null && isPostgresPart(opener, line);
     }
 
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
+        opener = line;
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES : Context.NONE;
+    }
+
+    /** What PostgreSQL writes under a message, each on a line of its own with the server's prefix. */
+    private static final String[] POSTGRES_PARTS = {"DETAIL", "HINT", "CONTEXT", "QUERY", "LOCATION", "STATEMENT"};
+    /** PostgreSQL's severities, which open a message. */
+    private static final String[] POSTGRES_SEVERITIES = {"ERROR", "FATAL", "PANIC", "WARNING", "LOG", "NOTICE",
+        "INFO", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
+
+    /**
+     * Whether {@code line} is a part of the PostgreSQL message {@code opener} began: a part's tag and two spaces
+     * ({@code STATEMENT:  SELECT ...}) after a prefix of the same shape as the one before the opener's severity
+     * ({@code ERROR:  ...}); the same shape, since a prefix with {@code %l} numbers each line.
+     */
+    static boolean isPostgresPart(String opener, String line) {
+        int colon = line.indexOf(":  ");
+        if (colon < 0 || colon > MAX_PREFIX) {
+            return false; // nearly every line
+        }
+        int tag = tagStart(line, colon);
+        if (!isOneOf(line, tag, colon, POSTGRES_PARTS)) {
+            return false;
+        }
+        int openerColon = opener.indexOf(":  ");
+        if (openerColon < 0 || openerColon > MAX_PREFIX) {
+            return false;
+        }
+        int openerTag = tagStart(opener, openerColon);
+        return isOneOf(opener, openerTag, openerColon, POSTGRES_SEVERITIES)
+                && sameShape(opener, openerTag, line, tag);
+    }
+
+    /** How far into a line PostgreSQL's prefix may reach. */
+    private static final int MAX_PREFIX = 256;
+
+    /** Where the word ending at {@code end} starts: after a space, or at the line's start. */
+    private static int tagStart(String line, int end) {
+        int i = end;
+        while (i > 0 && line.charAt(i - 1) != ' ') {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isOneOf(String line, int from, int to, String[] words) {
+        for (String word : words) {
+            if (to - from == word.length() && line.startsWith(word, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code a[0, aEnd)} and {@code b[0, bEnd)} alike but for the digits of their numbers (times, pids, counters). */
+    private static boolean sameShape(String a, int aEnd, String b, int bEnd) {
+        int i = 0;
+        int j = 0;
+        while (i < aEnd && j < bEnd) {
+            boolean aDigit = isDigit(a.charAt(i));
+            if (aDigit != isDigit(b.charAt(j))) {
+                return false;
+            }
+            if (aDigit) {
+                while (i < aEnd && isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < bEnd && isDigit(b.charAt(j))) {
+                    j++;
+                }
+            } else if (a.charAt(i++) != b.charAt(j++)) {
+                return false;
+            }
+        }
+        return i == aEnd && j == bEnd;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** PHP's {@code Stack trace:}, Monolog's {@code [stacktrace]}. */

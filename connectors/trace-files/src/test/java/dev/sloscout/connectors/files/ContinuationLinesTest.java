@@ -21,6 +21,29 @@ class ContinuationLinesTest {
         return starts;
     }
 
+    /**
+     * PostgreSQL writes a message's parts (detail, hint, context, the statement) on lines of their own under the
+     * server's prefix: they belong to the message they follow, whatever the prefix (numbered per line with {@code %l}
+     * here), and not to a message of another shape or after a line that is no PostgreSQL message.
+     */
+    @Test
+    void postgresPartsBelongToTheMessageTheyFollow() {
+        assertThat(starts(
+                "2024-03-01 12:00:00.123 UTC [4242] ERROR:  duplicate key value violates unique constraint \"pk\"",
+                "2024-03-01 12:00:00.123 UTC [4242] DETAIL:  Key (id)=(17) already exists.",
+                "2024-03-01 12:00:00.123 UTC [4242] STATEMENT:  INSERT INTO orders (id) VALUES (17)",
+                "2024-03-01 12:00:01.001 UTC [4243] LOG:  checkpoint starting: time",
+                "2024-03-01 12:00:02 UTC [77]: [9-1] user=shop,db=shop FATAL:  password authentication failed",
+                "2024-03-01 12:00:02 UTC [77]: [10-1] user=shop,db=shop DETAIL:  Connection matched line 99",
+                "2024-03-01 12:00:03 INFO shop.Orders - DETAIL:  not PostgreSQL's",
+                "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it")).containsExactly(
+                "2024-03-01 12:00:00.123 UTC [4242] ERROR:  duplicate key value violates unique constraint \"pk\"",
+                "2024-03-01 12:00:01.001 UTC [4243] LOG:  checkpoint starting: time",
+                "2024-03-01 12:00:02 UTC [77]: [9-1] user=shop,db=shop FATAL:  password authentication failed",
+                "2024-03-01 12:00:03 INFO shop.Orders - DETAIL:  not PostgreSQL's",
+                "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it");
+    }
+
     @Test
     void aPythonTracebackBelongsToTheMessageAboveItUpToItsException() {
         assertThat(starts(
