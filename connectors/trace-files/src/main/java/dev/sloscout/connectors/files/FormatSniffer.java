@@ -16,6 +16,9 @@ import java.util.Set;
 public final class FormatSniffer {
     static final int SNIFF_BYTES = 1 << 16;
     private static final JsonFactory JSON = new JsonFactory();
+    /** An X-Ray trace id where a segment document keeps it. */
+    private static final java.util.regex.Pattern XRAY_TRACE_ID = java.util.regex.Pattern.compile(
+            "\"trace_id\"\\s*:\\s*\"1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}\"");
 
     private FormatSniffer() {
     }
@@ -85,8 +88,8 @@ public final class FormatSniffer {
             int b = head[i] & 0xFF;
             shown.append(b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : String.format("\\x%02x", b));
         }
-        return "not a trace file (expected OTLP JSON/protobuf, Jaeger JSON or Zipkin JSON); it starts with \""
-                + shown + "\"";
+        return "not a trace file (expected OTLP JSON/protobuf, Jaeger JSON, Zipkin JSON or X-Ray JSON); it starts "
+                + "with \"" + shown + "\"";
     }
 
     /**
@@ -170,6 +173,11 @@ public final class FormatSniffer {
                 || names.contains("instrumentationLibrarySpans")
                 || names.contains("batches") && names.contains("spans")) { // Grafana Tempo's trace JSON
             return Optional.of(TraceFormat.OTLP_JSON);
+        }
+        if (names.contains("Segments") && names.contains("Document") || names.contains("trace_id")
+                && names.contains("start_time") && names.contains("id") && XRAY_TRACE_ID.matcher(
+                new String(head, start, head.length - start, java.nio.charset.StandardCharsets.ISO_8859_1)).find()) {
+            return Optional.of(TraceFormat.XRAY_JSON); // batch-get-traces, or segment documents
         }
         // by structure, not by one field name: a JSON log record carrying a "traceID" is still a log
         boolean jaegerEnvelope = !topLevelArray && names.contains("data")

@@ -170,6 +170,7 @@ public final class TraceFileReader {
             case OTLP_FRAMED -> new OtlpProtoDecoder(true);
             case JAEGER_JSON -> new JaegerJsonDecoder();
             case ZIPKIN_JSON -> new ZipkinJsonDecoder();
+            case XRAY_JSON -> new XRayJsonDecoder();
         };
     }
 

@@ -7,7 +7,9 @@ public enum TraceFormat {
     /** The Collector file exporter's framing: each message preceded by its 4-byte big-endian length. */
     OTLP_FRAMED("OTLP length-prefixed (file exporter)"),
     JAEGER_JSON("Jaeger JSON"),
-    ZIPKIN_JSON("Zipkin v2 JSON");
+    ZIPKIN_JSON("Zipkin v2 JSON"),
+    /** AWS X-Ray's segment documents, bare or as {@code batch-get-traces} answers. */
+    XRAY_JSON("AWS X-Ray JSON");
 
     private final String displayName;
 
