@@ -231,7 +231,7 @@ final class JsonLogRecords {
      * that names its service is a record of its own: a shipper writes the lines of many containers into one file.
      */
     static String containerText(JsonNode node) {
-        if (!isDockerWrapper(node) || !node.get("log").isTextual() || service(node, null) != null) {
+        if (!isDockerWrapper(node) || service(node, null) != null) {
             return null; // a shipper's record naming its container (Fluent Bit's): of a file of many containers
         }
         String text = node.get("log").asText();
@@ -246,7 +246,7 @@ final class JsonLogRecords {
     /** docker's {@code json-file} wrapper ({@code {"log": ..., "stream": ...}}), not a record with a message. */
     private static boolean isDockerWrapper(JsonNode node) {
         JsonNode log = node.get("log");
-        return log != null && !log.isNull() && node.has("stream") && first(node, "message", "msg") == null;
+        return log != null && log.isTextual() && node.has("stream") && first(node, "message", "msg") == null;
     }
 
     /** The event of a line a container wrote (a raw line: its header is read when mined), at its wrapper's time. */

@@ -478,7 +478,8 @@ public final class LogFileReader {
         private List<Line> parse(Block block) {
             List<Line> out = new ArrayList<>();
             if (block.chunk().isOverlong()) {
-                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE));
+                out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null,
+                        CriParts.NONE));
                 return out;
             }
             block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
@@ -879,7 +880,8 @@ public final class LogFileReader {
      * One line as a worker left it: overlong; a JSON line (its bytes, and what parsing it gave when it was a record:
      * null to read it as text); or a text line decoded (its bytes kept too, for a record spread over lines). Bytes
      * and offsets are the container's line when a CRI runtime's prefix was taken off, {@code time} that runtime's
-     * ({@code NO_TIME} when there was none).
+     * ({@code NO_TIME} when there was none), {@code cri} its stream and tag ({@link CriParts#kind}; a part of a
+     * split line is left unparsed, as is a blank whole line, which may end parts).
      */
     private record Line(long number, boolean overlong, byte[] bytes, int start, int length, long time, Recorded json,
             Text text, int cri) {

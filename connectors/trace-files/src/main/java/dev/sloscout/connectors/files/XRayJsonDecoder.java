@@ -28,8 +28,9 @@ import java.util.List;
  * <p>A segment is a server span of the service it names (its HTTP request, when it has one, names the operation:
  * {@code GET /cart/42}); its subsegments, nested to any depth, are spans of the same service under it: client spans
  * when they call AWS or a remote service ({@code namespace} {@code aws} or {@code remote}; the callee named as
- * {@code peer.service}, with the AWS operation), else internal ones. Trace ids {@code 1-5759e988-bd862e3fe1be46a994272793}
- * are the 32 hex digits after the version (as OpenTelemetry's X-Ray propagator maps them). {@code fault} (a 5xx) is an
+ * {@code peer.service}, with the AWS operation), else internal ones. Trace ids
+ * {@code 1-5759e988-bd862e3fe1be46a994272793} are the 32 hex digits after the version (as OpenTelemetry's X-Ray
+ * propagator maps them). {@code fault} (a 5xx) is an
  * error; {@code error} (a 4xx, or a throttle) is one on a call, not on a server span, as OpenTelemetry counts them.
  * A segment still in progress (no {@code end_time}) is rejected with its reason.
  */

@@ -626,12 +626,14 @@ class LogFileReaderTest {
                 + "\"kubernetes\":{\"pod_name\":\"cart-5c7d4-b2m8q\",\"container_name\":\"cart\"}}\n"
                 + "{\"log\":\"\\tat c.Cart.get(Cart.java:7)\\n\",\"stream\":\"stderr\","
                 + "\"time\":\"2024-03-01T12:00:03Z\","
-                + "\"kubernetes\":{\"container_name\":\"search\"}}\n").getBytes(StandardCharsets.UTF_8));
+                + "\"kubernetes\":{\"container_name\":\"search\"}}\n"
+                + "{\"log\":{\"offset\":7},\"stream\":\"stdout\",\"container\":{\"name\":\"web\"}}\n")
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(problems).isEmpty();
         assertThat(events).extracting(LogEvent::text).containsExactly("charge failed", "GET /cart 500",
-                "GET /cart 200", "\tat c.Cart.get(Cart.java:7)");
-        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "cart", "search");
+                "GET /cart 200", "\tat c.Cart.get(Cart.java:7)", "{\"offset\":7}"); // no message but the object
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "cart", "search", "web");
         assertThat(events).extracting(LogEvent::severity).startsWith(Severity.ERROR, Severity.WARN);
         assertThat(events.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(events.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");

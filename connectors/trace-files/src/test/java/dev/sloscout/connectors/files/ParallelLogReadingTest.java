@@ -67,7 +67,7 @@ class ParallelLogReadingTest {
         return out.toString();
     }
 
-    /** A line as a CRI runtime splits one longer than its buffer, a line of the other stream perhaps among its parts. */
+    /** A line split as a CRI runtime splits one longer than its buffer, lines of the other stream among its parts. */
     private static String criParts(Random random, String line) {
         boolean endsEmpty = random.nextInt(4) == 0; // the last part an empty one, as when the line filled the buffer
         StringBuilder out = new StringBuilder();
