@@ -235,7 +235,7 @@ final class JsonLogDocument {
             return true;
         }
         JsonNode source = node.get("_source");
-        JsonNode fields = source != null && source.isObject() ? source : node;
+        JsonNode fields = source != null && source.isObject() ? source : JsonLogRecords.unwrapped(node);
         for (String field : JsonLogRecords.MESSAGE_FIELDS) {
             if (fields.has(field)) {
                 return true;

@@ -26,10 +26,11 @@ final class JsonLogRecords {
     /**
      * Message fields, the common first; Serilog's compact JSON (CLEF) renders {@code @m} or keeps only {@code @mt};
      * Azure Monitor's tables (as its queries answer) keep a container's line in {@code LogMessage} (ContainerLogV2)
-     * or {@code LogEntry} (ContainerLog), a resource log's in {@code ResultDescription}.
+     * or {@code LogEntry} (ContainerLog), a resource log's in {@code ResultDescription}; Splunk the event as it read
+     * it in {@code _raw}.
      */
     static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
-        "Message", "short_message", "@m", "@mt", "LogMessage", "LogEntry", "ResultDescription"};
+        "Message", "short_message", "@m", "@mt", "LogMessage", "LogEntry", "ResultDescription", "_raw"};
     /** Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}. */
     private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
         "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s"};
@@ -38,7 +39,7 @@ final class JsonLogRecords {
      * {@code t} as extended JSON ({@code {"$date": ...}}).
      */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
-        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated", "TimeCreated"};
+        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated", "TimeCreated", "_time"};
     /**
      * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}, Azure Monitor's
      * tables {@code ContainerName} and Application Insights' {@code AppRoleName} ({@code cloud_RoleName} in its own
@@ -81,10 +82,8 @@ final class JsonLogRecords {
      * "stream":..}} wrapper gives the raw line it holds; a search hit ({@code {"_source":{...}}}) the record it holds.
      */
     LogEvent record(String source, long line, String fallbackService, JsonNode node) {
-        JsonNode stored = node.get("_source"); // an Elasticsearch / OpenSearch hit: the record is its source
-        if (stored != null && stored.isObject() && message(node) == null) {
-            node = stored;
-        }
+        boolean datadog = isDatadogLog(node);
+        node = unwrapped(node);
         if (isDockerWrapper(node)) {
             String docker = text(node, "log");
             String body = docker.endsWith("\n") ? docker.substring(0, docker.length() - 1) : docker;
@@ -100,12 +99,37 @@ final class JsonLogRecords {
         if (message == null) {
             return null;
         }
-        String level = first(node, LEVEL_FIELDS);
+        String level = datadog ? first(node, "status") : first(node, LEVEL_FIELDS);
         Severity severity = isWindowsEvent(node) ? windowsSeverity(node)
                 : level == null && isClef(node) ? Severity.INFO
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
-        return split(source, line, service(node, fallbackService), message, time(node), severity,
+        String splunkSource = node.has("_raw") ? first(node, "source") : null; // the file Splunk read it from
+        return split(source, line, service(node, splunkSource != null ? LogFileReader.serviceOf(splunkSource)
+                : first(node, new String[] {"sourcetype"}, fallbackService)), message, time(node), severity,
                 traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /**
+     * The record a wrapper holds: an Elasticsearch or OpenSearch hit's {@code _source}, a Splunk export row's
+     * {@code result} ({@code {"preview": false, "result": {"_raw": ..., "_time": ...}}}), a Datadog log's
+     * {@code attributes} (as its Logs API lists them: {@code {"type": "log", "attributes": {...}}}); else the node.
+     */
+    static JsonNode unwrapped(JsonNode node) {
+        JsonNode stored = node.get("_source");
+        if (stored != null && stored.isObject() && message(node) == null) {
+            return stored;
+        }
+        JsonNode result = node.get("result");
+        if (result != null && result.isObject() && (result.has("_raw") || result.has("_time"))) {
+            return result;
+        }
+        return isDatadogLog(node) ? node.get("attributes") : node;
+    }
+
+    /** A log as Datadog's Logs API lists it: its fields in {@code attributes}, its level there as {@code status}. */
+    private static boolean isDatadogLog(JsonNode node) {
+        return "log".equals(text(node, "type")) && node.path("attributes").isObject()
+                && node.path("attributes").has("message");
     }
 
     /**

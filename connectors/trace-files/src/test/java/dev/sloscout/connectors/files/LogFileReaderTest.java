@@ -712,6 +712,37 @@ class LogFileReaderTest {
                 "2024-03-01T12:00:03Z", "2024-03-01T12:00:04Z");
     }
 
+    /**
+     * Splunk's export ({@code output_mode=json}: a row per line, the event as read in {@code result._raw}, its header
+     * read as a text line's; the service from the file it came from) and Datadog's Logs API (an event's fields in
+     * {@code attributes}, its level as {@code status}).
+     */
+    @Test
+    void splunkAndDatadogExportsAreReadAsTheRecordsTheyHold() {
+        read("splunk.json", ("{\"preview\":false,\"offset\":0,\"result\":{\"_raw\":\"2024-03-01 12:00:00,123 ERROR "
+                + "[main] c.a.Checkout - charge failed\",\"_time\":\"2024-03-01T13:00:00.123+01:00\",\"host\":"
+                + "\"web-1\",\"source\":\"/var/log/checkout.log.1\",\"sourcetype\":\"log4j\"}}\n"
+                + "{\"preview\":false,\"offset\":1,\"lastrow\":true,\"result\":{\"_raw\":\"GET /cart 200\","
+                + "\"_time\":\"2024-03-01T12:00:01.000+00:00\",\"sourcetype\":\"access_combined\"}}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        read("datadog.json", """
+                {"data": [{"id": "AQAAAY", "type": "log", "attributes": {"service": "cart", "status": "warn",
+                  "timestamp": "2024-03-01T12:00:02Z", "host": "web-2", "message": "slow checkout 1200 ms",
+                  "tags": ["env:prod"], "attributes": {"http": {"status_code": 200}}}}],
+                 "links": {"next": "https://api.datadoghq.com/api/v2/logs/events?page[cursor]=x"}, "meta": {}}
+                """.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:00,123 ERROR [main] c.a.Checkout - charge failed", "GET /cart 200",
+                "slow checkout 1200 ms");
+        assertThat(events).extracting(LogEvent::raw).containsExactly(true, true, true);
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "access_combined", "cart");
+        assertThat(events.get(2).severity()).isEqualTo(Severity.WARN);
+        assertThat(events).extracting(e -> Instant.ofEpochMilli(e.epochMillis()).toString()).containsExactly(
+                "2024-03-01T12:00:00.123Z", "2024-03-01T12:00:01Z", "2024-03-01T12:00:02Z");
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
