@@ -36,8 +36,12 @@ public record Span(
         if (startEpochNanos < 0) {
             throw new IllegalArgumentException("start time is negative: " + startEpochNanos);
         }
+        if (endEpochNanos == 0 && startEpochNanos > 0) {
+            throw new IllegalArgumentException("span has no end time (it never ended, or its exporter left it out)");
+        }
         if (endEpochNanos < startEpochNanos) {
-            throw new IllegalArgumentException("span ends (" + endEpochNanos + ") before it starts (" + startEpochNanos + ")");
+            throw new IllegalArgumentException("span ends (" + endEpochNanos + ") before it starts (" + startEpochNanos
+                    + ")");
         }
         if (parentSpanId != null && parentSpanId.equals(spanId) && !shared) {
             throw new IllegalArgumentException("span " + spanId + " is its own parent");

@@ -48,6 +48,8 @@ class SpansTest {
     @Test
     void spansValidateWhenBuilt() {
         assertThatThrownBy(() -> span(SpanKind.SERVER).startEpochNanos(30).build()).hasMessageContaining("before it starts");
+        assertThatThrownBy(() -> span(SpanKind.SERVER).startEpochNanos(30).endEpochNanos(0).build())
+                .hasMessage("span has no end time (it never ended, or its exporter left it out)");
         assertThatThrownBy(() -> span(SpanKind.SERVER).parentSpanId(new SpanId(3)).build()).hasMessageContaining("its own parent");
         assertThatThrownBy(() -> span(SpanKind.SERVER).traceId(null).build()).hasMessageContaining("trace id is required");
         assertThat(span(SpanKind.SERVER).resource(new Resource(" ", null, null)).build().serviceName()).isEqualTo("unknown_service");
