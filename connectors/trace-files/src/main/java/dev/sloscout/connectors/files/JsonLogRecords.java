@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -70,6 +71,28 @@ final class JsonLogRecords {
     private static final String[] APP_INSIGHTS_LEVEL_FIELDS = {"SeverityLevel", "severityLevel"};
     private static final Severity[] APP_INSIGHTS_LEVELS = {Severity.TRACE, Severity.INFO, Severity.WARN,
         Severity.ERROR, Severity.FATAL};
+
+    /** Every field name looked at, by its lower case: the first spelling listed. */
+    private static final java.util.Map<String, String> KNOWN_FIELDS = knownFields();
+
+    private static java.util.Map<String, String> knownFields() {
+        java.util.Map<String, String> known = new java.util.HashMap<>();
+        for (String[] names : List.of(MESSAGE_FIELDS, LEVEL_FIELDS, TIME_FIELDS, SERVICE_FIELDS, TRACE_FIELDS,
+                SPAN_FIELDS)) {
+            for (String name : names) {
+                known.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            }
+        }
+        return java.util.Map.copyOf(known);
+    }
+
+    /**
+     * The field name this reader looks at that {@code name} spells but for its case ({@code Service}: service), or
+     * null: for columns of exports whose header capitalises them.
+     */
+    static String knownField(String name) {
+        return KNOWN_FIELDS.get(name.toLowerCase(Locale.ROOT));
+    }
 
     private final ObjectMapper json;
 

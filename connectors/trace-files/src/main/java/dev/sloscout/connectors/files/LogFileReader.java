@@ -250,9 +250,14 @@ public final class LogFileReader {
         private void text(BufferedInputStream decompressed) throws IOException {
             try (BufferedInputStream in = asUtf8(decompressed)) {
                 if (in != null) { // null: not text, and said so
+                    char csv = CsvLogFile.delimiter(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
                     if (isJsonDocument(in)) {
                         anyText = true;
                         document(in);
+                    } else if (csv != 0) {
+                        anyText = true;
+                        events += new CsvLogFile(source, service, records, this::deliver,
+                                (location, reason) -> problem(location, reason, "csv"), maxRecordBytes).read(in, csv);
                     } else {
                         lines(in);
                     }

@@ -743,6 +743,51 @@ class LogFileReaderTest {
                 "2024-03-01T12:00:00.123Z", "2024-03-01T12:00:01Z", "2024-03-01T12:00:02Z");
     }
 
+    /**
+     * Logs exported as CSV with a header row: each row read as the record its header names (a capitalised field name
+     * read as the field), quoted cells holding commas, doubled quotes and a stack trace's line breaks; tab-separated
+     * too; a row with another number of cells is one problem and still read; a quote that never closes is one.
+     */
+    @Test
+    void csvExportsAreReadRowByRowAsRecords() {
+        read("splunk.csv", ("\uFEFF\"_time\",\"_raw\",host,source\r\n"
+                + "\"2024-03-01T12:00:00.123+00:00\",\"2024-03-01 12:00:00,123 ERROR [main] c.a.Checkout - charge "
+                + "failed, card \"\"4111\"\" declined\n\tat c.a.Checkout.pay(Checkout.java:42)\",web-1,"
+                + "/var/log/checkout.log\r\n"
+                + "2024-03-01T12:00:01.000+00:00,GET /cart 200,web-1\r\n").getBytes(StandardCharsets.UTF_8));
+        read("datadog.csv", ("Date,Host,Service,Status,Content\n"
+                + "2024-03-01T12:00:02.000Z,web-2,cart,warn,slow checkout\n"
+                + "2024-03-01T12:00:03.000Z,web-2,cart,info,\"never closed\n").getBytes(StandardCharsets.UTF_8));
+        read("insights.tsv", ("@timestamp\t@message\t@logStream\n"
+                + "2024-03-01 12:00:04.000\t{\"level\":\"error\",\"msg\":\"timeout\"}\tcheckout/abc\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:00,123 ERROR [main] c.a.Checkout - charge failed, card \"4111\" declined",
+                "GET /cart 200", "slow checkout", "never closed", "timeout");
+        assertThat(events.get(0).continuation()).isEqualTo("\tat c.a.Checkout.pay(Checkout.java:42)");
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "splunk", "cart", "cart",
+                "insights");
+        assertThat(events.get(4).severity()).isEqualTo(Severity.ERROR);
+        assertThat(events).extracting(LogEvent::line).containsExactly(2L, 4L, 2L, 3L, 2L);
+        assertThat(events).extracting(e -> Instant.ofEpochMilli(e.epochMillis()).toString()).containsExactly(
+                "2024-03-01T12:00:00.123Z", "2024-03-01T12:00:01Z", "2024-03-01T12:00:02Z", "2024-03-01T12:00:03Z",
+                "2024-03-01T12:00:04Z");
+        assertThat(problems).extracting(Problem::location, Problem::reason).containsExactly(
+                tuple("line 4", "3 cells where the header names 4: read by position"),
+                tuple("line 3", "a quote that never closes: the row read to the end of the file"));
+    }
+
+    /** A log whose first line only has commas in it is no CSV export: its lines are read as lines. */
+    @Test
+    void aLogLineWithCommasIsNoCsvHeader() {
+        read("app.log", ("2024-03-01 12:00:00,123 INFO [main] a.B - started, message queue ready\n"
+                + "2024-03-01 12:00:01,456 WARN [main] a.B - slow, 1200 ms\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L);
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
