@@ -778,6 +778,22 @@ class LogFileReaderTest {
                 tuple("line 3", "a quote that never closes: the row read to the end of the file"));
     }
 
+    /** A quote that never closes takes no more than the longest record: reading resumes at the next line. */
+    @Test
+    void anUnclosedQuoteInACsvExportCostsOnlyItsRow() {
+        LogFileReader small = new LogFileReader(events::add, problems::add, 120);
+        StringBuilder csv = new StringBuilder("time,message\n2024-03-01T12:00:00Z,\"never closed\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("2024-03-01T12:00:0").append(i % 10).append("Z,row ").append(i).append('\n');
+        }
+        small.read("export.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(problems).extracting(Problem::location, Problem::reason).containsExactly(tuple("line 2",
+                "a row longer than 120 characters (a quote that never closes?): skipped up to the next line"));
+        assertThat(events).extracting(LogEvent::text).isNotEmpty().allMatch(t -> t.startsWith("row "))
+                .contains("row 11");
+    }
+
     /** A log whose first line only has commas in it is no CSV export: its lines are read as lines. */
     @Test
     void aLogLineWithCommasIsNoCsvHeader() {
