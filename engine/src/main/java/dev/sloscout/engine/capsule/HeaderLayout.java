@@ -210,9 +210,41 @@ public final class HeaderLayout {
             }
         }
         if (severity == null) {
+            severity = redisLevel(text, bodyStart);
+        }
+        if (severity == null) {
             severity = leadingLevel(text, bodyStart);
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
+    }
+
+    /**
+     * Redis's level, a mark before the message ({@code 1:M 01 Mar 2024 12:00:00.123 # WARNING ...}: {@code .} debug,
+     * {@code -} verbose, {@code *} notice, {@code #} warning), in a line that opens with Redis's pid and role
+     * ({@code 1:M}, {@code 1:C}, {@code 1:S}, {@code 1:X}); else null.
+     */
+    private static Severity redisLevel(String s, int bodyStart) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0 || i + 2 >= s.length() || s.charAt(i) != ':' || "MCSX".indexOf(s.charAt(i + 1)) < 0
+                || s.charAt(i + 2) != ' ') {
+            return null; // nearly every line: no pid and role
+        }
+        int mark = bodyStart - 1;
+        while (mark > i && s.charAt(mark) == ' ') {
+            mark--;
+        }
+        if (mark <= i || s.charAt(mark - 1) != ' ') {
+            return null;
+        }
+        return switch (s.charAt(mark)) {
+            case '.', '-' -> Severity.DEBUG;
+            case '*' -> Severity.INFO;
+            case '#' -> Severity.WARN;
+            default -> null;
+        };
     }
 
     /** A level that opens the message itself ({@code error: ...}, {@code [WARN] ...}): kept in the body. */

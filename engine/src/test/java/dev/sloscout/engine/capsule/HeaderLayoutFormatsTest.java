@@ -213,7 +213,7 @@ class HeaderLayoutFormatsTest {
                 1:M 01 Mar 2024 12:00:00.123 * Ready to accept connections tcp
                 1:M 01 Mar 2024 12:00:01.456 # WARNING Memory overcommit must be enabled!
                 1:C 01 Mar 2024 12:00:02.789 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
-                """, "2024-03-01T12:00:00.123Z", NONE, "", "Ready to accept connections tcp"),
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "", "Ready to accept connections tcp"),
             format("Kafka broker", """
                 [2024-03-01 12:00:00,123] INFO [KafkaServer id=0] started (kafka.server.KafkaServer)
                 [2024-03-01 12:00:01,456] WARN [Controller id=0] Broker 2 is not reachable (kafka.controller.KafkaController)
@@ -363,6 +363,24 @@ class HeaderLayoutFormatsTest {
                 assertThat(layout.parse(report).bodyStart()).as(report).isZero();
             }
         }
+    }
+
+    /** Redis marks its level before the message: {@code .} debug, {@code -} verbose, {@code *} notice, {@code #} warn */
+    @org.junit.jupiter.api.Test
+    void redisMarksItsLevelBeforeTheMessage() {
+        List<String> lines = List.of("1:M 01 Mar 2024 12:00:00.123 * Ready to accept connections tcp",
+                "1:M 01 Mar 2024 12:00:01.456 # WARNING Memory overcommit must be enabled!",
+                "7:S 01 Mar 2024 12:00:02.789 - Accepted 10.0.0.7:51234",
+                "7:S 01 Mar 2024 12:00:03.000 . Client closed connection",
+                "1:X 01 Mar 2024 12:00:04.000 # Redis is now ready to exit, bye bye...");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+
+        assertThat(lines.stream().map(layout::parse).map(LogHeader::severity).toList()).as(layout.describe())
+                .containsExactly(Severity.INFO, Severity.WARN, Severity.DEBUG, Severity.DEBUG, Severity.WARN);
+        assertThat(lines.get(1).substring(layout.parse(lines.get(1)).bodyStart()))
+                .isEqualTo("WARNING Memory overcommit must be enabled!");
+        assertThat(HeaderLayout.infer(List.of("12:00:00 * not Redis", "12:00:01 * not Redis either",
+                "12:00:02 * nor this"), 2024).parse("12:00:00 * not Redis").severity()).isEqualTo(Severity.UNKNOWN);
     }
 
     /**
