@@ -212,11 +212,18 @@ public final class HeaderLayout {
         if (severity == null) {
             severity = redisLevel(text, bodyStart);
         }
+        if (severity == null && bodyStart >= 6 && text.startsWith(POSTGRES_LOG, bodyStart - POSTGRES_LOG.length())
+                && (bodyStart == POSTGRES_LOG.length() || text.charAt(bodyStart - POSTGRES_LOG.length() - 1) == ' ')) {
+            severity = Severity.INFO; // PostgreSQL's LOG, which it ranks between INFO and NOTICE
+        }
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
     }
+
+    /** PostgreSQL's level for what it reports of its own work, always with two spaces after it. */
+    private static final String POSTGRES_LOG = "LOG:  ";
 
     /**
      * Redis's level, a mark before the message ({@code 1:M 01 Mar 2024 12:00:00.123 # WARNING ...}: {@code .} debug,

@@ -191,7 +191,8 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:00.123 UTC [12345] LOG:  database system is ready to accept connections
                 2024-03-01 12:00:01.456 UTC [12350] ERROR:  relation "orders" does not exist at character 15
                 2024-03-01 12:00:02.789 UTC [12350] STATEMENT:  SELECT * FROM orders
-                """, "2024-03-01T12:00:00.123Z", NONE, "LOG", "database system is ready to accept connections"),
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "LOG",
+                "database system is ready to accept connections"),
             format("MySQL 8 error log", """
                 2024-03-01T12:00:00.123456Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.
                 2024-03-01T12:00:01.123456Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.
