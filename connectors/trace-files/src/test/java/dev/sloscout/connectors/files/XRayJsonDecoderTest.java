@@ -2,6 +2,7 @@ package dev.sloscout.connectors.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,9 @@ import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.StatusCode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -174,6 +178,36 @@ class XRayJsonDecoderTest {
                         + "X-Ray trace id (1-<8 hex>-<24 hex>)"),
                 tuple("document 0, Traces[0].Segments[3]", decoded.problems.get(2).reason()));
         assertThat(decoded.problems.get(2).reason()).startsWith("Document is not valid JSON");
+    }
+
+    /**
+     * Cut or corrupted answers and segment lines never throw or hang; a cut one gives no span that the whole input does
+     * not (a segment is read whole or not at all), and what is lost is reported.
+     */
+    @Test
+    void truncatedOrCorruptedInputNeverThrowsOrInventsSpans() throws Exception {
+        Random random = new Random(13);
+        for (String whole : List.of(batchGetTraces(frontend(), cart()), frontend() + "\n" + cart() + "\n")) {
+            byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
+            java.util.Set<Span> originals = new java.util.HashSet<>(Decoding.of("whole", bytes).spans);
+            for (int i = 0; i < 80; i++) {
+                byte[] broken = java.util.Arrays.copyOf(bytes, i % 2 == 0 ? random.nextInt(bytes.length) : bytes.length);
+                if (i % 2 == 1) {
+                    for (int f = 0; f < 1 + random.nextInt(6); f++) {
+                        broken[random.nextInt(broken.length)] = (byte) random.nextInt(256);
+                    }
+                }
+                Decoding decoded = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Decoding.of("x", broken));
+                if (i % 2 == 0) { // cut: only whole segments' spans, as they were
+                    assertThat(originals).containsAll(decoded.spans);
+                }
+                assertThat(decoded.spans.size()).isLessThanOrEqualTo(originals.size());
+                assertThat(decoded.problems).allSatisfy(p -> assertThat(p.reason()).isNotBlank());
+                if (decoded.spans.size() < originals.size() && decoded.report.format() == TraceFormat.XRAY_JSON) {
+                    assertThat(decoded.problems).as("what was lost is said").isNotEmpty();
+                }
+            }
+        }
     }
 
     /** A JSON log with a trace_id of its own (not X-Ray's form) is no X-Ray document; a segment is one. */
