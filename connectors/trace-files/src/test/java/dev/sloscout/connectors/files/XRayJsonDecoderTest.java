@@ -191,7 +191,8 @@ class XRayJsonDecoderTest {
             byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
             java.util.Set<Span> originals = new java.util.HashSet<>(Decoding.of("whole", bytes).spans);
             for (int i = 0; i < 80; i++) {
-                byte[] broken = java.util.Arrays.copyOf(bytes, i % 2 == 0 ? random.nextInt(bytes.length) : bytes.length);
+                int length = i % 2 == 0 ? random.nextInt(bytes.length) : bytes.length;
+                byte[] broken = java.util.Arrays.copyOf(bytes, length);
                 if (i % 2 == 1) {
                     for (int f = 0; f < 1 + random.nextInt(6); f++) {
                         broken[random.nextInt(broken.length)] = (byte) random.nextInt(256);
