@@ -794,6 +794,30 @@ class LogFileReaderTest {
                 .contains("row 11");
     }
 
+    /** Rows of random bytes under a CSV header never stop the reading: each gives an event or a problem. */
+    @Test
+    void randomRowsUnderACsvHeaderNeverThrow() {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 40; round++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes("time,level,message\n".getBytes(StandardCharsets.UTF_8));
+            byte[] junk = new byte[1 + random.nextInt(4000)]; // text, or it would be skipped as binary
+            for (int i = 0; i < junk.length; i++) {
+                junk[i] = random.nextInt(4) == 0 ? (byte) ",\"\n\r".charAt(random.nextInt(4))
+                        : (byte) (0x20 + random.nextInt(0x5f));
+            }
+            out.writeBytes(junk);
+            events.clear();
+            problems.clear();
+
+            long delivered = read("export.csv", out.toByteArray());
+
+            assertThat(delivered).isEqualTo(events.size());
+            assertThat(events.size() + problems.size()).as("rows read or reported").isPositive();
+            assertThat(problems).allSatisfy(p -> assertThat(p.reason()).isNotBlank());
+        }
+    }
+
     /** A log whose first line only has commas in it is no CSV export: its lines are read as lines. */
     @Test
     void aLogLineWithCommasIsNoCsvHeader() {
