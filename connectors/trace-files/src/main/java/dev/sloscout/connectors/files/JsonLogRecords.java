@@ -45,13 +45,14 @@ final class JsonLogRecords {
      * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}, Azure Monitor's
      * tables {@code ContainerName} and Application Insights' {@code AppRoleName} ({@code cloud_RoleName} in its own
      * export), then the container as Fluent Bit's and Fluentd's Kubernetes filters ({@code kubernetes.container_name})
-     * and Elastic's agents ({@code kubernetes.container.name}, {@code container.name}) add it. Google Cloud's
+     * and Elastic's agents ({@code kubernetes.container.name}, {@code container.name}) add it, or stern's JSON
+     * ({@code containerName}). Google Cloud's
      * {@code serviceContext.service} (Error Reporting's format) is looked at after them.
      */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
         "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name",
-        "ProviderName"};
+        "containerName", "ProviderName"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
     /** How MongoDB's extended JSON wraps a date ({@code {"$date": ...}}) and a 64-bit number. */
     private static final String[] EXTENDED_JSON_WRAPPERS = {"$date", "$numberLong"};

@@ -81,16 +81,21 @@ public final class LogFileReader {
     }
 
     /**
-     * Where records of a line whose container runtime timed it go ({@link CriLines}): events without a time of their
-     * own take the runtime's; {@code out} itself when there is none.
+     * Where records of a line whose container runtime timed it ({@link CriLines}) or whose prefix names its container
+     * ({@link KubectlPrefix}) go: events without a time of their own take the runtime's, events without a service of
+     * their own (the file's, {@code fileService}) the container's; {@code out} itself when there is neither.
      */
-    private static Out timed(Out out, long time) {
-        return time == LogHeader.NO_TIME ? out : new Out() {
+    private static Out forLine(Out out, long time, String fileService, String container) {
+        return time == LogHeader.NO_TIME && container == null ? out : new Out() {
             @Override
             public void deliver(LogEvent event) {
-                out.deliver(event.epochMillis() != LogHeader.NO_TIME ? event : new LogEvent(event.source(),
-                        event.line(), event.lines(), event.service(), event.text(), event.raw(), event.continuation(),
-                        time, event.severity(), event.traceId(), event.spanId()));
+                long at = event.epochMillis() != LogHeader.NO_TIME ? event.epochMillis() : time;
+                String service = container != null && event.service().equals(fileService) ? container
+                        : event.service();
+                out.deliver(at == event.epochMillis() && service.equals(event.service()) ? event
+                        : new LogEvent(event.source(), event.line(), event.lines(), service, event.text(),
+                                event.raw(), event.continuation(), at, event.severity(), event.traceId(),
+                                event.spanId()));
             }
 
             @Override
@@ -217,6 +222,8 @@ public final class LogFileReader {
         final SpreadRecord spread = new SpreadRecord(Math.min(maxRecordBytes, MAX_DOCUMENT_RECORD_BYTES));
         /** Parts of CRI lines the runtime split, until their last part. */
         final CriParts criParts = new CriParts(maxRecordBytes);
+        /** The container the line being read names in its prefix ({@link KubectlPrefix}), or null. */
+        String lineContainer;
 
         Reading(String source) {
             this.source = source;
@@ -300,6 +307,7 @@ public final class LogFileReader {
                 int from = containerLineStart(bytes, lines.start(), lines.length());
                 int length = lines.start() + lines.length() - from;
                 long time = CriLines.epochMillis(bytes, lines.start(), from);
+                lineContainer = KubectlPrefix.container(bytes, lines.start(), from);
                 if (criParts.take(CriParts.kind(bytes, lines.start(), from), lines.lineNumber(), bytes, from, length,
                         time, joined)) {
                     continue;
@@ -344,14 +352,16 @@ public final class LogFileReader {
             boolean array = opensArrayOfObjects(bytes, start, from + length);
             if (bytes[start] == '{' || array) {
                 if (folder.pending == null) { // nothing to end: delivered as parsed
-                    if (array ? arrayLine(number, bytes, from, length, timed(this, time))
-                            : jsonLine(number, bytes, from, length, timed(this, time))) {
+                    Out out = forLine(this, time, service, lineContainer);
+                    if (array ? arrayLine(number, bytes, from, length, out)
+                            : jsonLine(number, bytes, from, length, out)) {
                         return;
                     }
                 } else if (!isIndented(bytes, from)) {
                     Recorded recorded = new Recorded();
-                    boolean json = array ? arrayLine(number, bytes, from, length, timed(recorded, time))
-                            : jsonLine(number, bytes, from, length, timed(recorded, time));
+                    Out out = forLine(recorded, time, service, lineContainer);
+                    boolean json = array ? arrayLine(number, bytes, from, length, out)
+                            : jsonLine(number, bytes, from, length, out);
                     if (readAsJson(json ? recorded : null, bytes, from, folder)) {
                         return;
                     }
@@ -484,23 +494,24 @@ public final class LogFileReader {
             List<Line> out = new ArrayList<>();
             if (block.chunk().isOverlong()) {
                 out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null,
-                        CriParts.NONE));
+                        CriParts.NONE, null));
                 return out;
             }
             block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
                 long line = block.linesBefore() + number;
                 if (readLength > maxRecordBytes) {
-                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE));
+                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE, null));
                     return;
                 }
                 int start = containerLineStart(bytes, lineStart, lineLength);
                 int length = lineStart + lineLength - start;
                 long time = CriLines.epochMillis(bytes, lineStart, start);
                 int cri = CriParts.kind(bytes, lineStart, start);
+                String container = KubectlPrefix.container(bytes, lineStart, start);
                 int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
                 if (CriParts.isPart(cri) || cri != CriParts.NONE && at >= start + length) {
                     // read in file order, where the parts before it are known: no use parsing it here
-                    out.add(new Line(line, false, bytes, start, length, time, null, null, cri));
+                    out.add(new Line(line, false, bytes, start, length, time, null, null, cri, null));
                     return;
                 }
                 if (at >= start + length) {
@@ -508,17 +519,18 @@ public final class LogFileReader {
                 }
                 if (bytes[at] == '{') {
                     Recorded recorded = new Recorded();
-                    boolean json = jsonLine(line, bytes, start, length, timed(recorded, time));
-                    out.add(new Line(line, false, bytes, start, length, time, json ? recorded : null, null, cri));
+                    boolean json = jsonLine(line, bytes, start, length, forLine(recorded, time, service, container));
+                    out.add(new Line(line, false, bytes, start, length, time, json ? recorded : null, null, cri,
+                            container));
                 } else if (opensArrayOfObjects(bytes, at, start + length)) {
                     Recorded recorded = new Recorded();
-                    out.add(arrayLine(line, bytes, start, length, timed(recorded, time))
-                            ? new Line(line, false, bytes, start, length, time, recorded, null, cri)
+                    out.add(arrayLine(line, bytes, start, length, forLine(recorded, time, service, container))
+                            ? new Line(line, false, bytes, start, length, time, recorded, null, cri, container)
                             : new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length),
-                                    cri));
+                                    cri, container));
                 } else {
                     out.add(new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length),
-                            cri));
+                            cri, container));
                 }
             });
             return out;
@@ -526,6 +538,7 @@ public final class LogFileReader {
 
         /** On this thread, in file order: what the serial loop does with the line. */
         private void apply(Line line, Folder folder, CriParts.Joined joined) {
+            lineContainer = line.container();
             if (line.overlong()) {
                 unspread(folder);
                 overlong(line.number());
@@ -560,11 +573,14 @@ public final class LogFileReader {
         }
 
         /**
-         * Where the line a container wrote starts: after the runtime's prefix in the CRI format ({@link CriLines}),
-         * else at {@code start}.
+         * Where the line a container wrote starts: after the runtime's prefix in the CRI format ({@link CriLines}) or
+         * kubectl's ({@link KubectlPrefix}), else at {@code start}.
          */
         private static int containerLineStart(byte[] bytes, int start, int length) {
             int content = CriLines.contentStart(bytes, start, start + length);
+            if (content < 0) {
+                content = KubectlPrefix.contentStart(bytes, start, start + length);
+            }
             return content >= 0 ? content : start;
         }
 
@@ -798,30 +814,39 @@ public final class LogFileReader {
             final ContinuationLines continuations = new ContinuationLines();
             /** The time the wrapper of the pending event's first line gave (docker's, a CRI runtime's), or none. */
             long pendingTime;
+            /** The pending event's service: the file's, or the container its first line's prefix named. */
+            String pendingService;
             /** A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}), until the next. */
             String held;
             long heldLine;
             long heldTime;
+            String heldService;
 
-            /** A line, with the time its wrapper gave ({@code NO_TIME}: none). */
+            /**
+             * A line, with the time its wrapper gave ({@code NO_TIME}: none), of the container its prefix names
+             * ({@link #lineContainer}); only a line of the same container continues an event.
+             */
             void line(long number, String text, long epochMillis) {
+                String lineService = lineContainer != null ? lineContainer : service;
                 if (held != null) {
                     String exception = held;
                     held = null;
-                    if (ContinuationLines.isFrame(text)) {
+                    if (ContinuationLines.isFrame(text) && lineService.equals(heldService)) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else {
-                        start(heldLine, exception, heldTime);
+                        start(heldLine, exception, heldTime, heldService);
                     }
                 }
-                if (pending != null && continuations.continues(text)) {
+                boolean same = pending != null && lineService.equals(pendingService);
+                if (same && continuations.continues(text)) {
                     fold(text);
-                } else if (pending != null && ContinuationLines.mayOpenTrace(text)) {
+                } else if (same && ContinuationLines.mayOpenTrace(text)) {
                     held = text;
                     heldLine = number;
                     heldTime = epochMillis;
+                    heldService = lineService;
                 } else {
-                    start(number, text, epochMillis);
+                    start(number, text, epochMillis, lineService);
                 }
             }
 
@@ -835,11 +860,12 @@ public final class LogFileReader {
                 }
             }
 
-            private void start(long number, String text, long epochMillis) {
+            private void start(long number, String text, long epochMillis, String lineService) {
                 deliverPending();
                 continuations.started(text);
                 pending = text;
                 pendingTime = epochMillis;
+                pendingService = lineService;
                 pendingLine = number;
                 pendingLines = 1;
             }
@@ -856,7 +882,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String line = held;
                     held = null;
-                    start(heldLine, line, heldTime);
+                    start(heldLine, line, heldTime, heldService);
                 }
                 deliverPending();
             }
@@ -866,7 +892,7 @@ public final class LogFileReader {
                     TraceIdsInText.Ids ids = namesTraces || unlooked++ % TRACE_LOOK_EVERY == 0
                             ? TraceIdsInText.find(pending) : null; // trace_id=..., [app,trace,span], ...
                     namesTraces |= ids != null;
-                    deliver(new LogEvent(source, pendingLine, pendingLines, service, pending, true,
+                    deliver(new LogEvent(source, pendingLine, pendingLines, pendingService, pending, true,
                             folded.toString(), pendingTime, Severity.UNKNOWN,
                             ids == null ? null : ids.trace(), ids == null ? null : ids.span()));
                     events++;
@@ -886,10 +912,11 @@ public final class LogFileReader {
      * null to read it as text); or a text line decoded (its bytes kept too, for a record spread over lines). Bytes
      * and offsets are the container's line when a CRI runtime's prefix was taken off, {@code time} that runtime's
      * ({@code NO_TIME} when there was none), {@code cri} its stream and tag ({@link CriParts#kind}; a part of a
-     * split line is left unparsed, as is a blank whole line, which may end parts).
+     * split line is left unparsed, as is a blank whole line, which may end parts), {@code container} the one a
+     * {@code kubectl logs --prefix} prefix named (null: none).
      */
     private record Line(long number, boolean overlong, byte[] bytes, int start, int length, long time, Recorded json,
-            Text text, int cri) {
+            Text text, int cri, String container) {
     }
 
     /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */

@@ -188,6 +188,34 @@ class LogFileReaderTest {
     }
 
     /**
+     * {@code kubectl logs --prefix} (several pods' logs in one file): the prefix is taken off, and the container it
+     * names is each line's service; a stack trace folds into the event before it only when both are its container's
+     * (another container's frame starts an event of its own); a JSON record takes the container when it names no
+     * service of its own.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void kubectlPrefixesNameEachLinesContainer(int threads) {
+        List<LogEvent> read = readOn(threads, "pods.log",
+                "[pod/checkout-7d9f8b6c5d-x2x9z/checkout] 2024-03-01 12:00:00,123 ERROR [main] c.Checkout - failed\n"
+                + "[pod/checkout-7d9f8b6c5d-x2x9z/checkout] java.lang.IllegalStateException: declined\n"
+                + "[pod/checkout-7d9f8b6c5d-x2x9z/checkout] \tat c.Checkout.pay(Checkout.java:42)\n"
+                + "[pod/cart-6b8f7c9d5f-q7w2z/cart] \tat c.Cart.add(Cart.java:7)\n"
+                + "[pod/cart-6b8f7c9d5f-q7w2z/istio-proxy] {\"level\":\"warn\",\"msg\":\"upstream reset\"}\n"
+                + "[pod/cart-6b8f7c9d5f-q7w2z/cart] {\"msg\":\"named\",\"service\":\"cart-api\"}\n"
+                + "[podcast] not a prefix\n");
+
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:00,123 ERROR [main] c.Checkout - failed", "\tat c.Cart.add(Cart.java:7)",
+                "upstream reset", "named", "[podcast] not a prefix");
+        assertThat(read).extracting(LogEvent::service).containsExactly("checkout", "cart", "istio-proxy", "cart-api",
+                "pods");
+        assertThat(read.get(0).continuation())
+                .isEqualTo("java.lang.IllegalStateException: declined\n\tat c.Checkout.pay(Checkout.java:42)");
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * logback and log4j write the exception's name at the margin under the message, .NET's and Node's loggers too;
      * with frames under it, it belongs to the message, at one thread and at two. A line of that shape without frames
      * after it, or last in the file, is an event of its own.
@@ -627,13 +655,15 @@ class LogFileReaderTest {
                 + "{\"log\":\"\\tat c.Cart.get(Cart.java:7)\\n\",\"stream\":\"stderr\","
                 + "\"time\":\"2024-03-01T12:00:03Z\","
                 + "\"kubernetes\":{\"container_name\":\"search\"}}\n"
-                + "{\"log\":{\"offset\":7},\"stream\":\"stdout\",\"container\":{\"name\":\"web\"}}\n")
+                + "{\"log\":{\"offset\":7},\"stream\":\"stdout\",\"container\":{\"name\":\"web\"}}\n"
+                + "{\"message\":\"ready\",\"podName\":\"web-7d9f8b6c5d-x2x9z\",\"containerName\":\"web\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
 
         assertThat(problems).isEmpty();
         assertThat(events).extracting(LogEvent::text).containsExactly("charge failed", "GET /cart 500",
-                "GET /cart 200", "\tat c.Cart.get(Cart.java:7)", "{\"offset\":7}"); // no message but the object
-        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "cart", "search", "web");
+                "GET /cart 200", "\tat c.Cart.get(Cart.java:7)", "{\"offset\":7}", "ready"); // 5th: the object
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "cart", "search", "web",
+                "web");
         assertThat(events).extracting(LogEvent::severity).startsWith(Severity.ERROR, Severity.WARN);
         assertThat(events.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(events.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");

@@ -28,7 +28,8 @@ class ParallelLogReadingTest {
         StringBuilder out = new StringBuilder("\uFEFF{\"message\":\"starting\"}\n");
         for (int n = 0; out.length() < 1_100_000; n++) {
             String trace = String.format(Locale.ROOT, "%032x", random.nextInt(1000) + 1);
-            int kind = out.length() < 600_000 ? 2 + random.nextInt(5) : random.nextInt(20);
+            int kind = out.length() >= 600_000 ? random.nextInt(21) : random.nextInt(50) == 0 ? 19
+                    : 2 + random.nextInt(5);
             String line = switch (kind) {
                 case 0 -> "  at com.acme.Cart.add(Cart.java:" + n + ")";
                 case 1 -> "Caused by: java.io.IOException: reset " + n;
@@ -57,6 +58,9 @@ class ParallelLogReadingTest {
                 case 17 -> "{\"log\":\"\\tat a.B.docker(B.java:" + n + ")\\n\",\"stream\":\"stderr\"}";
                 case 18 -> criParts(random, "{\"message\":\"split " + n + " " + "x".repeat(random.nextInt(40_000))
                         + "\"}");
+                case 19 -> "[pod/web-7d9f8b6c5d-x2x9z/" + (random.nextBoolean() ? "web" : "sidecar") + "] "
+                        + (random.nextBoolean() ? "\tat a.B.prefixed(B.java:" + n + ")"
+                        : "{\"msg\":\"pod " + n + "\"}");
                 case 15 -> "java.lang.IllegalStateException: held " + n
                         + (random.nextBoolean() ? "\n\tat a.B.run(B.java:" + n + ")" : "");
                 default -> "2024-02-01 10:00:" + String.format(Locale.ROOT, "%02d", n % 60) + ",123 INFO [worker-"
@@ -110,6 +114,8 @@ class ParallelLogReadingTest {
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.docker"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.continuation()).contains("\tat a.B.inContainer"));
         assertThat(serial.events()).anySatisfy(e -> assertThat(e.text()).startsWith("split "));
+        assertThat(serial.events()).anySatisfy(e -> assertThat(e.service()).isEqualTo("sidecar"))
+                .anySatisfy(e -> assertThat(e.service()).isEqualTo("web"));
         assertThat(serial.problems()).extracting(Problem::reason)
                 .anySatisfy(r -> assertThat(r).contains("more problems like the ones above"));
         Read parallel = read(bytes, threads);
