@@ -127,10 +127,27 @@ final class JsonLogRecords {
         Severity severity = isWindowsEvent(node) ? windowsSeverity(node)
                 : level == null && isClef(node) ? Severity.INFO
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
-        String splunkSource = node.has("_raw") ? first(node, "source") : null; // the file Splunk read it from
-        return split(source, line, service(node, splunkSource != null ? LogFileReader.serviceOf(splunkSource)
-                : first(node, new String[] {"sourcetype"}, fallbackService)), message, time(node), severity,
+        return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
                 traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+    }
+
+    /**
+     * Where an export says a record came from, for its service when no field names one: the file Splunk read it from
+     * ({@code source}, named as the file would be; else its {@code sourcetype}), the CloudWatch log group a Logs
+     * Insights row names ({@code @log}: {@code 123456789012:/ecs/checkout} gives checkout); else the fallback.
+     */
+    private static String origin(JsonNode node, String fallback) {
+        if (node.has("_raw")) {
+            String file = first(node, "source");
+            return file != null ? LogFileReader.serviceOf(file) : first(node, new String[] {"sourcetype"}, fallback);
+        }
+        String group = first(node, "@log");
+        if (group != null) {
+            String name = group.substring(group.indexOf(':') + 1);
+            int slash = name.lastIndexOf('/');
+            return slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name;
+        }
+        return fallback;
     }
 
     /**
@@ -246,21 +263,30 @@ final class JsonLogRecords {
         if (url == null) {
             return null;
         }
+        String method = first(http, "requestMethod");
+        String status = first(http, "status");
+        return (method != null ? method + " " : "") + pathOf(url) + (status != null ? " " + status : "");
+    }
+
+    /** A URL's path, without its query (a query may carry tokens and personal data). */
+    private static String pathOf(String url) {
         int scheme = url.indexOf("://");
         int pathStart = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
         String path = pathStart < 0 ? "/" : url.substring(pathStart);
         int query = path.indexOf('?');
-        path = query >= 0 ? path.substring(0, query) : path; // a query may carry tokens and personal data
-        String method = first(http, "requestMethod");
-        String status = first(http, "status");
-        return (method != null ? method + " " : "") + path + (status != null ? " " + status : "");
+        return query >= 0 ? path.substring(0, query) : path;
     }
 
-    /** An audit log's call ({@code protoPayload.methodName}), with its status message when it failed; or null. */
+    /**
+     * An audit log's call ({@code protoPayload.methodName}), with its status message when it failed; App Engine's
+     * request log's request ({@code GET /cart 200}); or null.
+     */
     private static String audited(JsonNode call) {
         String method = first(call, "methodName");
-        if (method == null) {
-            return null;
+        if (method == null) { // App Engine's request log: the request itself, as a load balancer's is read
+            String path = first(call, "resource");
+            return path == null ? null : (first(call, new String[] {"method"}, "") + " " + pathOf(path)
+                    + (call.has("status") ? " " + call.path("status").asText() : "")).strip();
         }
         JsonNode status = call.path("status");
         return status.path("code").asInt(0) == 0 ? method

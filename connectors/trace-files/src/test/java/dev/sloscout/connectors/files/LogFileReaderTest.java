@@ -591,6 +591,28 @@ class LogFileReaderTest {
     }
 
     /**
+     * A CloudWatch Logs Insights export names each row's log group ({@code @log}), whose last part is the service;
+     * App Engine's request log in Cloud Logging is read as its request.
+     */
+    @Test
+    void logGroupsAndRequestLogsNameServiceAndMessage() {
+        read("insights.json", ("[{\"@timestamp\":\"2024-03-01 12:00:00.000\",\"@message\":\"charge failed\","
+                + "\"@logStream\":\"2024/03/01/[$LATEST]0a1b\",\"@log\":\"123456789012:/aws/lambda/checkout-fn\"},\n"
+                + " {\"@timestamp\":\"2024-03-01 12:00:01.000\",\"@message\":\"ready\",\"@log\":\"web\"}]\n")
+                .getBytes(StandardCharsets.UTF_8));
+        read("appengine.json", ("{\"protoPayload\":{\"@type\":\"type.googleapis.com/google.appengine.logging.v1."
+                + "RequestLog\",\"method\":\"GET\",\"resource\":\"/cart/42?session=s3cr3t\",\"status\":500,"
+                + "\"moduleId\":\"default\"},\"resource\":{\"type\":\"gae_app\",\"labels\":{\"module_id\":"
+                + "\"shop\"}},\"severity\":\"ERROR\",\"timestamp\":\"2024-03-01T12:00:02Z\","
+                + "\"logName\":\"projects/p/logs/appengine.googleapis.com%2Frequest_log\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly("charge failed", "ready", "GET /cart/42 500");
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout-fn", "web", "shop");
+    }
+
+    /**
      * Azure Monitor's tables as its queries answer ({@code az monitor log-analytics query}: an array of rows by
      * column): a container's line in {@code LogMessage} (a string, or the JSON record the container wrote) with
      * {@code ContainerName} and {@code TimeGenerated}; Application Insights' trace messages with their role, their
