@@ -45,8 +45,13 @@ final class ContinuationLines {
     }
 
     private Context context = Context.NONE;
-    /** The line that opened the event being continued, for PostgreSQL's parts ({@link #isPostgresPart}). */
-    private String opener;
+    /**
+     * The line that opened the event being continued when it is a PostgreSQL message, else null; and where its
+     * severity starts (the prefix before it is what a part's must match, {@link #isPostgresPart}). Judged once per
+     * event, so that other logs pay nothing per line.
+     */
+    private String postgresOpener;
+    private int postgresSeverity;
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
@@ -87,12 +92,13 @@ final class ContinuationLines {
             return true;
         }
         return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
-                || opener != null && isPostgresPart(opener, line);
+                || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line);
     }
 
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
-        opener = line;
+        postgresSeverity = postgresSeverity(line);
+        postgresOpener = postgresSeverity >= 0 ? line : null;
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES : Context.NONE;
@@ -105,26 +111,30 @@ final class ContinuationLines {
         "INFO", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
 
     /**
-     * Whether {@code line} is a part of the PostgreSQL message {@code opener} began: a part's tag and two spaces
-     * ({@code STATEMENT:  SELECT ...}) after a prefix of the same shape as the one before the opener's severity
-     * ({@code ERROR:  ...}); the same shape, since a prefix with {@code %l} numbers each line.
+     * Where the PostgreSQL severity of a message's first line starts ({@code ERROR:  ...} after the server's prefix),
+     * or -1 when the line is no PostgreSQL message.
      */
-    static boolean isPostgresPart(String opener, String line) {
+    private static int postgresSeverity(String line) {
         int colon = line.indexOf(":  ");
         if (colon < 0 || colon > MAX_PREFIX) {
-            return false; // nearly every line
+            return -1;
         }
         int tag = tagStart(line, colon);
-        if (!isOneOf(line, tag, colon, POSTGRES_PARTS)) {
+        return isOneOf(line, tag, colon, POSTGRES_SEVERITIES) ? tag : -1;
+    }
+
+    /**
+     * Whether {@code line} is a part of the PostgreSQL message {@code opener} began (its severity at
+     * {@code severity}): a part's tag and two spaces ({@code STATEMENT:  SELECT ...}) after a prefix of the same shape
+     * as the one before the opener's severity; the same shape, since a prefix with {@code %l} numbers each line.
+     */
+    private static boolean isPostgresPart(String opener, int severity, String line) {
+        int colon = line.indexOf(":  ");
+        if (colon < 0 || colon > MAX_PREFIX) {
             return false;
         }
-        int openerColon = opener.indexOf(":  ");
-        if (openerColon < 0 || openerColon > MAX_PREFIX) {
-            return false;
-        }
-        int openerTag = tagStart(opener, openerColon);
-        return isOneOf(opener, openerTag, openerColon, POSTGRES_SEVERITIES)
-                && sameShape(opener, openerTag, line, tag);
+        int tag = tagStart(line, colon);
+        return isOneOf(line, tag, colon, POSTGRES_PARTS) && sameShape(opener, severity, line, tag);
     }
 
     /** How far into a line PostgreSQL's prefix may reach. */

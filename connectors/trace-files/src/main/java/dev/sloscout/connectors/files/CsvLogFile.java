@@ -88,7 +88,7 @@ final class CsvLogFile {
             return 0;
         }
         String[] fields = header.stream().map(CsvLogFile::field).toArray(String[]::new);
-        boolean messageNamed = header.stream().map(CsvLogFile::field)
+        boolean messageNamed = java.util.Arrays.stream(fields)
                 .anyMatch(List.of(JsonLogRecords.MESSAGE_FIELDS)::contains);
         long delivered = 0;
         for (List<String> row; (row = rows.next()) != null; ) {

@@ -265,16 +265,7 @@ final class JsonLogRecords {
         }
         String method = first(http, "requestMethod");
         String status = first(http, "status");
-        return (method != null ? method + " " : "") + pathOf(url) + (status != null ? " " + status : "");
-    }
-
-    /** A URL's path, without its query (a query may carry tokens and personal data). */
-    private static String pathOf(String url) {
-        int scheme = url.indexOf("://");
-        int pathStart = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
-        String path = pathStart < 0 ? "/" : url.substring(pathStart);
-        int query = path.indexOf('?');
-        return query >= 0 ? path.substring(0, query) : path;
+        return (method != null ? method + " " : "") + Texts.urlPath(url) + (status != null ? " " + status : "");
     }
 
     /**
@@ -285,7 +276,7 @@ final class JsonLogRecords {
         String method = first(call, "methodName");
         if (method == null) { // App Engine's request log: the request itself, as a load balancer's is read
             String path = first(call, "resource");
-            return path == null ? null : (first(call, new String[] {"method"}, "") + " " + pathOf(path)
+            return path == null ? null : (first(call, new String[] {"method"}, "") + " " + Texts.urlPath(path)
                     + (call.has("status") ? " " + call.path("status").asText() : "")).strip();
         }
         JsonNode status = call.path("status");

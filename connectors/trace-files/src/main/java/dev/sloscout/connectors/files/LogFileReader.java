@@ -257,11 +257,13 @@ public final class LogFileReader {
         private void text(BufferedInputStream decompressed) throws IOException {
             try (BufferedInputStream in = asUtf8(decompressed)) {
                 if (in != null) { // null: not text, and said so
-                    char csv = CsvLogFile.delimiter(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
                     if (isJsonDocument(in)) {
                         anyText = true;
                         document(in);
-                    } else if (csv != 0) {
+                        return;
+                    }
+                    char csv = CsvLogFile.delimiter(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
+                    if (csv != 0) {
                         anyText = true;
                         events += new CsvLogFile(source, service, records, this::deliver,
                                 (location, reason) -> problem(location, reason, "csv"), maxRecordBytes).read(in, csv);
@@ -297,6 +299,7 @@ public final class LogFileReader {
             Folder folder = new Folder();
             lineFolder = folder;
             CriParts.Joined joined = joinedTo(folder);
+            LinePrefix prefix = new LinePrefix();
             while (lines.next()) {
                 if (lines.isOverlong()) {
                     unspread(folder);
@@ -304,12 +307,12 @@ public final class LogFileReader {
                     continue;
                 }
                 byte[] bytes = lines.buffer();
-                int from = containerLineStart(bytes, lines.start(), lines.length());
+                prefix.read(bytes, lines.start(), lines.length());
+                int from = prefix.contentStart;
                 int length = lines.start() + lines.length() - from;
-                long time = CriLines.epochMillis(bytes, lines.start(), from);
-                lineContainer = KubectlPrefix.container(bytes, lines.start(), from);
-                if (criParts.take(CriParts.kind(bytes, lines.start(), from), lines.lineNumber(), bytes, from, length,
-                        time, joined)) {
+                long time = prefix.time;
+                lineContainer = prefix.container;
+                if (criParts.take(prefix.cri, lines.lineNumber(), bytes, from, length, time, joined)) {
                     continue;
                 }
                 if (gathered(lines.lineNumber(), bytes, from, length, folder)) {
@@ -497,17 +500,19 @@ public final class LogFileReader {
                         CriParts.NONE, null));
                 return out;
             }
+            LinePrefix prefix = new LinePrefix();
             block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
                 long line = block.linesBefore() + number;
                 if (readLength > maxRecordBytes) {
                     out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE, null));
                     return;
                 }
-                int start = containerLineStart(bytes, lineStart, lineLength);
+                prefix.read(bytes, lineStart, lineLength);
+                int start = prefix.contentStart;
                 int length = lineStart + lineLength - start;
-                long time = CriLines.epochMillis(bytes, lineStart, start);
-                int cri = CriParts.kind(bytes, lineStart, start);
-                String container = KubectlPrefix.container(bytes, lineStart, start);
+                long time = prefix.time;
+                int cri = prefix.cri;
+                String container = prefix.container;
                 int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
                 if (CriParts.isPart(cri) || cri != CriParts.NONE && at >= start + length) {
                     // read in file order, where the parts before it are known: no use parsing it here
@@ -570,18 +575,6 @@ public final class LogFileReader {
         @Override
         public void events(long n) {
             events += n;
-        }
-
-        /**
-         * Where the line a container wrote starts: after the runtime's prefix in the CRI format ({@link CriLines}) or
-         * kubectl's ({@link KubectlPrefix}), else at {@code start}.
-         */
-        private static int containerLineStart(byte[] bytes, int start, int length) {
-            int content = CriLines.contentStart(bytes, start, start + length);
-            if (content < 0) {
-                content = KubectlPrefix.contentStart(bytes, start, start + length);
-            }
-            return content >= 0 ? content : start;
         }
 
         /**
@@ -900,6 +893,35 @@ public final class LogFileReader {
                     folded.setLength(0);
                 }
             }
+        }
+    }
+
+    /**
+     * What the prefix a container's line was written under says ({@link CriLines}, {@link KubectlPrefix}), read once
+     * per line into a holder each reading loop reuses: where the container's line starts, and, by which prefix it
+     * was, the runtime's time and CRI tag, or the container kubectl names.
+     */
+    private static final class LinePrefix {
+        int contentStart;
+        long time;
+        int cri;
+        String container;
+
+        void read(byte[] bytes, int start, int length) {
+            int end = start + length;
+            int runtime = CriLines.contentStart(bytes, start, end);
+            if (runtime >= 0) {
+                contentStart = runtime;
+                time = CriLines.epochMillis(bytes, start, runtime);
+                cri = CriParts.kind(bytes, start, runtime);
+                container = null;
+                return;
+            }
+            int kubectl = KubectlPrefix.contentStart(bytes, start, end);
+            contentStart = kubectl >= 0 ? kubectl : start;
+            time = LogHeader.NO_TIME;
+            cri = CriParts.NONE;
+            container = kubectl >= 0 ? KubectlPrefix.container(bytes, start, kubectl) : null;
         }
     }
 

@@ -137,4 +137,23 @@ final class Texts {
         }
         return negative ? -value : value;
     }
+
+    /**
+     * A URL's path, without its query or fragment (a query may carry tokens and personal data); {@code /} when it has
+     * none. A URL without a scheme is taken as a path already.
+     */
+    static String urlPath(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : url.indexOf('/', scheme + 3);
+        if (start < 0) {
+            return "/";
+        }
+        int end = url.length();
+        for (int i = start; i < end; i++) {
+            if (url.charAt(i) == '?' || url.charAt(i) == '#') {
+                end = i;
+            }
+        }
+        return start == end ? "/" : url.substring(start, end);
+    }
 }

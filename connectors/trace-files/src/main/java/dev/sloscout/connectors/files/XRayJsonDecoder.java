@@ -16,7 +16,6 @@ import dev.sloscout.engine.model.StatusCode;
 import dev.sloscout.engine.model.TraceId;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -132,7 +131,7 @@ public final class XRayJsonDecoder extends TreeStreamDecoder {
         if (method != null) {
             attributes.put(SpanAttributes.HTTP_REQUEST_METHOD, method);
         }
-        String path = pathOf(url);
+        String path = url == null || url.isEmpty() ? null : Texts.urlPath(url);
         if (path != null) {
             attributes.put(SpanAttributes.URL_PATH, path);
         }
@@ -208,19 +207,5 @@ public final class XRayJsonDecoder extends TreeStreamDecoder {
         }
         return value.decimalValue().movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact()
                 * 1000;
-    }
-
-    /** The path of a request's URL (its query left out); null without one. */
-    private static String pathOf(String url) {
-        if (url == null || url.isEmpty()) {
-            return null;
-        }
-        try {
-            String path = URI.create(url).getRawPath();
-            return path == null || path.isEmpty() ? "/" : path;
-        } catch (IllegalArgumentException notAUri) {
-            int query = url.indexOf('?');
-            return query >= 0 ? url.substring(0, query) : url;
-        }
     }
 }

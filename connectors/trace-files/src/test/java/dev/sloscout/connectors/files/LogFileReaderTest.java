@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.Problem;
 import java.io.ByteArrayInputStream;
@@ -213,6 +214,16 @@ class LogFileReaderTest {
         assertThat(read.get(0).continuation())
                 .isEqualTo("java.lang.IllegalStateException: declined\n\tat c.Checkout.pay(Checkout.java:42)");
         assertThat(problems).isEmpty();
+    }
+
+    /** A kubectl prefix is no CRI runtime's: a pod named like digits of a date gives its line no time of its own. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aKubectlPrefixGivesNoRuntimeTime(int threads) {
+        List<LogEvent> read = readOn(threads, "pods.log", "[pod/12-01-08-30-00-x/c] started\n");
+
+        assertThat(read).extracting(LogEvent::service, LogEvent::text, LogEvent::epochMillis)
+                .containsExactly(tuple("c", "started", LogHeader.NO_TIME));
     }
 
     /**

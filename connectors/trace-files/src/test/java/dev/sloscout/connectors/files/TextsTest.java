@@ -57,4 +57,13 @@ class TextsTest {
             assertThat(Texts.parseLong(bytes, 2, text.length())).isEqualTo(expected);
         }
     }
+
+    @net.jqwik.api.Example
+    void aUrlsPathLeavesItsHostQueryAndFragmentOut() {
+        assertThat(Texts.urlPath("https://shop.example/cart/42?session=s3cr3t#top")).isEqualTo("/cart/42");
+        assertThat(Texts.urlPath("http://cart:8080/items")).isEqualTo("/items");
+        assertThat(Texts.urlPath("https://shop.example")).isEqualTo("/");
+        assertThat(Texts.urlPath("https://shop.example/?q=1")).isEqualTo("/");
+        assertThat(Texts.urlPath("/cart/42?card=4111")).isEqualTo("/cart/42");
+    }
 }
