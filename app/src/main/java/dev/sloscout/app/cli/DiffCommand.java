@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
                 + "what changed: journeys appeared or vanished, traffic, error ratio and latency; inside a changed "
                 + "journey the operations, calls and error sources that explain it; log templates new, gone or "
                 + "more frequent; each baseline SLO's budget burn on both sides. Every change is tested, corrected "
-                + "for many comparisons (Holm) and shown with its 95% interval; only significant ones are flagged.",
+                + "for many comparisons (Holm) and shown with its 95%% interval; only significant ones are flagged.",
                 "Exit code 0 when both sides were read cleanly (changes or not), 1 when some input had problems, "
                         + "2 when nothing could be compared."})
 final class DiffCommand extends TraceCommand implements Callable<Integer> {

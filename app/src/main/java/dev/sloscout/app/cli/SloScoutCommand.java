@@ -72,7 +72,7 @@ public final class SloScoutCommand implements Runnable {
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream rawErr,
             java.time.Clock clock) {
         PrintStream err = new TerminalSafeStream(rawErr); // problems quote data: no escape sequence reaches a terminal
-        CommandLine commandLine = new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err, clock));
+        CommandLine commandLine = commandLine(stdin, out, err, clock);
         commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, java.nio.charset.StandardCharsets.UTF_8), true));
         commandLine.setParameterExceptionHandler((ex, a) -> {
@@ -87,6 +87,11 @@ public final class SloScoutCommand implements Runnable {
         } catch (OutOfMemoryError e) { // picocli hands on Errors: still one line, a log file and a usable exit code
             return crashed(e, args, err, debug, clock);
         }
+    }
+
+    /** The command tree, every subcommand built with the given streams (tests walk it to check its help). */
+    static CommandLine commandLine(InputStream stdin, PrintStream out, PrintStream err, java.time.Clock clock) {
+        return new CommandLine(new SloScoutCommand(), new CommandFactory(stdin, out, err, clock));
     }
 
     /** An unexpected failure: one line on stderr naming the log file that has the stack trace; exit 2. */
