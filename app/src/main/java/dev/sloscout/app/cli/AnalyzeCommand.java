@@ -270,9 +270,10 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
             out.println("redacted: " + kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(java.util.stream.Collectors.joining(", ")) + " (by source in analysis.json)");
         }
-        out.printf(java.util.Locale.ROOT, "blast radius: %d services, %d routes, %.1f%% of the traffic, %d alert rules, "
-                + "%d new series, %.2f pages and %.2f tickets a week in the backtest%s%n", radius.services().size(),
-                radius.routes().size(), 100 * radius.trafficShare(), radius.alertRules(), radius.newSeries(),
+        out.printf(java.util.Locale.ROOT, "blast radius: %s, %s, %.1f%% of the traffic, %s, "
+                + "%d new series, %.2f pages and %.2f tickets a week in the backtest%s%n",
+                counted(radius.services().size(), "service"), counted(radius.routes().size(), "route"),
+                100 * radius.trafficShare(), counted(radius.alertRules(), "alert rule"), radius.newSeries(),
                 radius.pagesPerWeek(), radius.ticketsPerWeek(), radius.monthlyCost() == null ? ""
                         : String.format(java.util.Locale.ROOT, ", %.2f a month", radius.monthlyCost()));
         ExportBundle.Written written = ExportBundle.writeByService(outDir, slos); // one service in memory at a time
@@ -351,4 +352,9 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         }
     }
 
+
+    /** {@code 1 service}, {@code 2 services}. */
+    private static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

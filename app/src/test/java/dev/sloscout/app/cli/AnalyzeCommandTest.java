@@ -69,6 +69,7 @@ class AnalyzeCommandTest {
         assertThat(analysis.get("journeys")).hasSize(6);
         assertThat(analysis.get("ingest").get("services").size()).isGreaterThanOrEqualTo(10);
         assertThat(analysis.toString()).contains("\"start\":\"2026-03-");
+        assertThat(run.out()).contains("blast radius: 1 service, 6 routes, 100.0% of the traffic, 24 alert rules, ");
     }
 
     @Test

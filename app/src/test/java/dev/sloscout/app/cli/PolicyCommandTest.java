@@ -80,7 +80,7 @@ class PolicyCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("policy warning, rule 'small': the recording rules add ");
-        assertThat(run.out()).containsPattern("blast radius: \\d+ services, \\d+ routes, [0-9.]+% of the traffic, "
+        assertThat(run.out()).containsPattern("blast radius: 4 services, 4 routes, [0-9.]+% of the traffic, "
                 + "\\d+ alert rules, \\d+ new series").containsPattern("data quality: \\d+ services scored");
         JsonNode policy = new ObjectMapper().readTree(out.resolve("analysis.json").toFile()).get("policy");
         assertThat(policy.get("verdict").asText()).isEqualTo("warn");
