@@ -1,5 +1,6 @@
 package dev.sloscout.app.fx;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -11,6 +12,9 @@ import java.util.function.Function;
 
 /** Table columns whose header explains the number (a tooltip on the header) and whose cells format it. */
 public final class Tables {
+    /** The column header's padding and sort arrow around its title. */
+    private static final double HEADER_PADDING = 22;
+
     private Tables() {
     }
 
@@ -21,6 +25,7 @@ public final class Tables {
         header.setTooltip(tooltip(explanation));
         column.setGraphic(header);
         column.setPrefWidth(width);
+        keepTitleWhole(column, header);
         column.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -30,6 +35,22 @@ public final class Tables {
             }
         });
         return column;
+    }
+
+    /**
+     * Makes the column at least as wide as its title once the title's font is known (the theme's header font is
+     * larger and bolder than the widths were chosen for), so no header reads "Se...".
+     */
+    private static void keepTitleWhole(TableColumn<?, ?> column, Label header) {
+        InvalidationListener fit = o -> {
+            double needed = Math.ceil(header.prefWidth(-1)) + HEADER_PADDING;
+            if (header.getSkin() != null && needed > column.getMinWidth()) {
+                column.setMinWidth(needed);
+                column.setPrefWidth(Math.max(column.getPrefWidth(), needed));
+            }
+        };
+        header.skinProperty().addListener(fit);
+        header.fontProperty().addListener(fit);
     }
 
     public static Tooltip tooltip(String text) {

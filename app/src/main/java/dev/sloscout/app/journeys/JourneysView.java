@@ -13,6 +13,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
@@ -38,20 +39,23 @@ public final class JourneysView extends SplitPane {
         table.setItems(model.rows());
         table.getColumns().add(Tables.column("#", "Rank: traffic, errors and latency weighed together (reasons in the "
                 + "details below)", JourneyRow::rank, String::valueOf, 40));
-        table.getColumns().add(Tables.column("Journey", "Entry service and operation (or, for generic entries, the calls "
-                + "that tell the journey apart)", JourneyRow::name, s -> s, 210));
+        TableColumn<JourneyRow, String> journey = Tables.column("Journey", "Entry service and operation (or, for "
+                + "generic entries, the calls that tell the journey apart)", JourneyRow::name, s -> s, 210);
+        table.getColumns().add(journey);
         table.getColumns().add(Tables.column("Traffic", "Traces assigned to this journey, and their share of all traces",
                 r -> r, r -> String.format(Locale.ROOT, "%,d (%.0f%%)", r.traces(), r.share() * 100), 115));
         table.getColumns().add(Tables.column("Errors", "Traces whose entry (or root) span failed: OTel ERROR status, HTTP "
                 + "5xx, a non-OK gRPC code or an exception", r -> r, r -> String.format(Locale.ROOT, "%.2f%%", r.errorRatio() * 100), 65));
         table.getColumns().add(Tables.column("p50", "Median latency of the entry span, in milliseconds",
-                JourneyRow::p50Ms, v -> String.format(Locale.ROOT, "%.0f ms", v), 65));
+                JourneyRow::p50Ms, v -> String.format(Locale.ROOT, "%.0f ms", v), 74));
         table.getColumns().add(Tables.column("p99", "99th percentile latency of the entry span (HdrHistogram), in ms",
-                JourneyRow::p99Ms, v -> String.format(Locale.ROOT, "%.0f ms", v), 65));
+                JourneyRow::p99Ms, v -> String.format(Locale.ROOT, "%.0f ms", v), 74));
         table.getColumns().add(Tables.column("Conf.", "How far the numbers can be trusted: sample size, complete "
                 + "traces, consistent shape (0 to 1; reasons in the details)", JourneyRow::confidence,
                 v -> String.format(Locale.ROOT, "%.2f", v), 55));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the numbers keep their width in a narrow table; the journey's name gives way (it elides)
+        table.getColumns().stream().filter(c -> c != journey).forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 model.selectedProperty().set(b);
@@ -107,7 +111,7 @@ public final class JourneysView extends SplitPane {
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.setDividerPositions(0.55);
         getItems().addAll(left, rightSplit);
-        setDividerPositions(0.5);
+        setDividerPositions(0.56);
     }
 
     private ToolBar graphControls() {
