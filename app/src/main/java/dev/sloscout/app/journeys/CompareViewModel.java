@@ -257,8 +257,8 @@ public final class CompareViewModel {
                             f.pValue()) : String.format(Locale.ROOT, "%.4f", f.pValue())));
         }
         rows.setAll(out);
-        summary.set(String.join("\n", document.summary(0).subList(0, 3)).replace("(Holm-corrected p < 0.05):",
-                "(Holm-corrected p < 0.05)"));
+        // the summary's third line ends in ':' before a list of findings the table shows instead
+        summary.set(String.join("\n", document.summary(0).subList(0, 3)).replaceFirst(":$", ""));
         selected.set(rows.isEmpty() ? null : rows.get(0));
     }
 

@@ -47,7 +47,8 @@ class CompareViewModelTest {
         assertThat(first.significant()).isTrue();
         assertThat(first.where()).startsWith("payment POST /charge");
         assertThat(first.change()).isEqualTo("48.0 ms -> 144.0 ms (+200%)");
-        assertThat(model.summaryProperty().get()).contains("significant changes of " + model.rows().size());
+        assertThat(model.summaryProperty().get()).contains("significant changes of " + model.rows().size())
+                .endsWith(" compared (Holm-corrected p < 0.05)");
         assertThat(model.selectedProperty().get()).isSameAs(first);
         assertThat(model.beforeProperty().get()).isNotNull();
         assertThat(model.afterProperty().get().rows()).anyMatch(r -> r.service().equals("payment"));
@@ -56,6 +57,22 @@ class CompareViewModelTest {
                 .containsEntry("checkout", CompareViewModel.Change.FASTER); // its client span's self time shrank
         assertThat(graph.edges()).containsEntry("checkout->payment", CompareViewModel.Change.SAME);
         assertThat(model.document().findings()).hasSize(model.rows().size());
+    }
+
+    @Test
+    void twoDrawsOfTheSameTrafficSayNothingChanged() throws Exception {
+        Path before = ChangedShop.write(dir.resolve("before.jsonl"), 7, 1_200, "payment", 1, s -> false);
+        Path after = ChangedShop.write(dir.resolve("after.jsonl"), 7, 1_200, "payment", 1, s -> false);
+        CompareViewModel model = new CompareViewModel(new SimpleObjectProperty<>(analyse(before)),
+                () -> new CompareViewModel.Opened(List.of(before), null), PipelineOptions::defaults,
+                BackgroundTasks.SAME_THREAD);
+        model.modeProperty().set(CompareViewModel.Mode.FILES);
+        model.candidateFiles().setAll(after);
+
+        model.compare();
+
+        assertThat(model.summaryProperty().get()).containsPattern(
+                "0 significant changes of \\d+ compared \\(Holm-corrected p < 0.05\\): nothing changed beyond noise$");
     }
 
     @Test
