@@ -282,7 +282,10 @@ public final class TemplateMiner {
 
     /**
      * A new template with {@link MinerSettings#siblings()} - 1 or more siblings (same length, equal but for one word at the same
-     * position, with at least three other fixed tokens) makes that position a variable and absorbs them.
+     * position, with at least three other fixed tokens) makes that position a variable and absorbs them. With fewer
+     * other fixed tokens (the rest variables: {@code status unpacked libssl3:<*> <*>}, a package per line) twice as
+     * many siblings are needed for each one missing: a word or two is little context, but a word that took that many
+     * values in the same place is a parameter.
      */
     private Cluster generaliseBySiblings(Cluster fresh) {
         int n = fresh.tokens.length;
@@ -297,7 +300,8 @@ public final class TemplateMiner {
             }
         }
         for (int p = 0; p < n; p++) {
-            if (siblingsAt[p] + 1 >= settings.siblings()) {
+            int needed = settings.siblings() << Math.max(0, 3 - (fresh.fixedTokens() - 1));
+            if (siblingsAt[p] + 1 >= needed) {
                 fresh.tokens[p] = Placeholder.ANY;
                 redirect(fresh.renamed(), fresh.id);
                 return absorbSubsumed(fresh);
@@ -497,7 +501,7 @@ public final class TemplateMiner {
 
         /**
          * The one position where this template and another of the same length hold different words while every
-         * other position agrees (variables with variables), or -1.
+         * other position agrees (variables with variables) and at least one other is fixed, or -1.
          */
         int onlyWordDifference(Cluster other) {
             if (other.slot != slot || other.tokens.length != tokens.length) {
@@ -517,7 +521,16 @@ public final class TemplateMiner {
                 }
                 at = i;
             }
-            return fixed >= 3 ? at : -1;
+            return fixed >= 1 ? at : -1;
+        }
+
+        /** Tokens that are not variables. */
+        int fixedTokens() {
+            int fixed = 0;
+            for (String t : tokens) {
+                fixed += Placeholder.is(t) ? 0 : 1;
+            }
+            return fixed;
         }
 
         /** True when every message this other template matches, this one matches too. */

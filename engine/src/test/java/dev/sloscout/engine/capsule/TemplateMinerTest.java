@@ -70,6 +70,36 @@ class TemplateMinerTest {
     }
 
     @Test
+    void aWordAmongVariablesBecomesAVariableOnceItTookManyValues() {
+        // dpkg's status lines: two fixed words, a package, its architecture (masked) and its version (masked)
+        List<String> packages = List.of("libssl3", "openssl", "libxml2", "libpq5", "systemd", "zlib1g", "curl",
+                "libicu72", "tzdata", "nodejs");
+        for (int i = 0; i < 7; i++) {
+            add("status unpacked " + packages.get(i) + ":amd64 3.0." + i + "-1~deb12u1");
+        }
+        assertThat(fingerprinter.miner().templateCount()).as("seven values of a word beside two fixed words")
+                .isEqualTo(7);
+
+        add("status unpacked " + packages.get(7) + ":amd64 72.1-3");
+
+        assertThat(fingerprinter.miner().templateCount()).as("the eighth makes it a variable").isEqualTo(1);
+        assertThat(current("status unpacked " + packages.get(9) + ":amd64 20.1-1"))
+                .isEqualTo("status unpacked <*><*> <*>"); // the package was read as a key ("libssl3:"), colon and all
+    }
+
+    @Test
+    void aWordBesideOneFixedWordNeedsSixteenValues() {
+        for (int i = 0; i < 15; i++) {
+            add("upgrade pkg" + (char) ('a' + i) + ":amd64 1." + i + " 2." + i);
+        }
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(15);
+
+        add("upgrade pkgz:amd64 1.0 2.0");
+
+        assertThat(fingerprinter.miner().templateCount()).isEqualTo(1);
+    }
+
+    @Test
     void shortMessagesDifferingInAWordStayApart() {
         add("cupsd startup succeeded");
         add("cupsd shutdown succeeded");
