@@ -18,6 +18,51 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * What OpenTelemetry's Node.js HTTP instrumentation exports for a server no framework routes: server spans named
+     * by the method alone, the path in {@code url.path} (or the older {@code http.target}, with the query).
+     */
+    private Path unroutedServer(int traces) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        long start = 1_700_000_000_000_000_000L;
+        for (int i = 0; i < traces; i++) {
+            String path = i % 3 == 0 ? "/api/orders" : "/api/cart";
+            String pathAttribute = i % 2 == 0 ? "{\"key\":\"url.path\",\"value\":{\"stringValue\":\"" + path + "\"}}"
+                    : "{\"key\":\"http.target\",\"value\":{\"stringValue\":\"" + path + "?id=" + i + "\"}}";
+            boolean failed = i % 10 == 0;
+            long begin = start + i * 7_000_000_000L;
+            lines.append("{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
+                    + "{\"stringValue\":\"frontend\"}}]},\"scopeSpans\":[{\"spans\":[{\"traceId\":\"")
+                    .append(String.format("%032x", i + 1)).append("\",\"spanId\":\"").append(String.format("%016x", i + 1))
+                    .append("\",\"name\":\"GET\",\"kind\":2,\"startTimeUnixNano\":\"").append(begin)
+                    .append("\",\"endTimeUnixNano\":\"").append(begin + 20_000_000L + i * 100_000L)
+                    .append("\",\"attributes\":[{\"key\":\"http.request.method\",\"value\":{\"stringValue\":\"GET\"}},")
+                    .append(pathAttribute).append(",{\"key\":\"http.response.status_code\",\"value\":{\"intValue\":")
+                    .append(failed ? 500 : 200).append("}}],\"status\":{\"code\":").append(failed ? 2 : 0)
+                    .append("}}]}]}]}\n");
+        }
+        return Files.writeString(dir.resolve("unrouted.jsonl"), lines);
+    }
+
+    @Test
+    void serverSpansNamedByTheMethodAloneAreJourneysByPathAndTheRulesSayWhatTheySelect() throws IOException {
+        Path traces = unroutedServer(300);
+        Path out = dir.resolve("unrouted");
+
+        CliRun run = CliRun.of("analyze", traces.toString(), "--out", out.toString(), "--validate", "never");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode journeys = JSON.readTree(out.resolve("analysis.json").toFile()).get("journeys");
+        assertThat(journeys).extracting(j -> j.get("name").asText())
+                .containsExactly("frontend GET /api/cart", "frontend GET /api/orders");
+        assertThat(journeys.get(1).get("entry").get("spanName").asText()).isEqualTo("GET");
+        String rules = Files.readString(out.resolve("prometheus/rules/frontend.rules.yml"));
+        assertThat(rules).contains("span_name=\\\"GET\\\"").doesNotContain("span_name=\\\"GET /api");
+        String runbook = Files.readString(out.resolve("runbooks/frontend-get-api-cart-availability.md"));
+        assertThat(runbook).contains("**These series count more than this journey.**")
+                .contains("select every 'GET' request of frontend, not GET /api/cart alone");
+    }
+
     @Test
     void clusterFilesAndDemoAreOneChoice() {
         CliRun both = CliRun.of("analyze", "--cluster", "127.0.0.1:1", "--demo", "--out", dir.toString());

@@ -95,6 +95,13 @@ public final class Runbooks {
         md.append("Bad events and total, per window (spanmetrics connector metrics):\n\n");
         md.append(Markdown.codeBlock("promql", slo.errorQuery().replace(PromQl.WINDOW, "5m")));
         md.append('\n').append(Markdown.codeBlock("promql", slo.totalQuery().replace(PromQl.WINDOW, "5m"))).append('\n');
+        Journey.Entry entry = journey.entry();
+        if (entry.metricNameIsShared()) {
+            md.append("**These series count more than this journey.** ").append(Markdown.text("The entry span is named '"
+                    + entry.metricName() + "' without http.route, so the metrics select every '" + entry.metricName()
+                    + "' request of " + entry.service() + ", not " + entry.operation() + " alone. Set http.route in "
+                    + "the instrumentation (a framework's router does) to measure the journey by itself.")).append("\n\n");
+        }
 
         md.append("## Why this objective\n\n");
         SliCandidate.Observed observed = candidate.observed();

@@ -32,10 +32,25 @@ public record Journey(
         List<String> sampleTraceIds,
         List<String> errorTraceIds) {
 
-    /** The entry; {@code httpRoute}/{@code httpMethod} when the entry span carried them (null otherwise). */
-    public record Entry(String service, String operation, String httpRoute, String httpMethod) {
+    /**
+     * The entry; {@code httpRoute}/{@code httpMethod} when the entry span carried them (null otherwise);
+     * {@code spanName} the entry span's name as a template, which metrics derived from spans label it by: the
+     * operation unless that came from the route, the RPC method or the path (a server span named {@code GET} whose
+     * {@code url.path} names the journey {@code GET /orders/<NUM>}). Null in analyses written before it was kept.
+     */
+    public record Entry(String service, String operation, String httpRoute, String httpMethod, String spanName) {
         public Entry(String service, String operation) {
-            this(service, operation, null, null);
+            this(service, operation, null, null, operation);
+        }
+
+        /** The name metrics of spans select the entry by ({@code span_name}). */
+        public String metricName() {
+            return spanName != null ? spanName : operation;
+        }
+
+        /** True when the metrics' span name also covers other operations of the service (a bare HTTP method). */
+        public boolean metricNameIsShared() {
+            return !metricName().equals(operation) && httpRoute == null && OperationNames.isGeneric(metricName());
         }
     }
 

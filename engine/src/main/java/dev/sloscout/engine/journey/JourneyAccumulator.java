@@ -61,6 +61,8 @@ final class JourneyAccumulator {
     private EdgeAccumulator[] recentEdges;
     private String httpRoute;
     private String httpMethod;
+    /** The first entry span's name as a template (what span metrics label the entry by). */
+    private String spanName;
     private long traces;
     private long errorTraces;
     private long completeTraces;
@@ -85,6 +87,9 @@ final class JourneyAccumulator {
         if (httpRoute == null) {
             httpRoute = entrySpan.attributes().get(SpanAttributes.HTTP_ROUTE);
             httpMethod = entrySpan.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
+        }
+        if (spanName == null) {
+            spanName = OperationNames.normalise(entrySpan.name());
         }
         if (failed) {
             errorTraces++;
@@ -282,6 +287,9 @@ final class JourneyAccumulator {
             httpRoute = other.httpRoute;
             httpMethod = other.httpMethod;
         }
+        if (spanName == null) {
+            spanName = other.spanName;
+        }
         for (String name : other.sortedServices()) {
             if (name.equals(OTHER_SERVICES) || services.size() < MAX_SERVICES) {
                 services.add(name);
@@ -313,7 +321,9 @@ final class JourneyAccumulator {
         }
     }
 
-    private static final byte FORMAT = 2;
+    private static final byte FORMAT = 3;
+    /** State written before the entry's span name was kept (read back without it). */
+    private static final byte FORMAT_WITHOUT_SPAN_NAME = 2;
 
     /**
      * Everything but the history (which a distributed analysis keeps in windows of its own), as bytes that
@@ -332,6 +342,7 @@ final class JourneyAccumulator {
         out.writeLong(spansOfOtherServices);
         writeNullable(out, httpRoute);
         writeNullable(out, httpMethod);
+        writeNullable(out, spanName);
         writeHistogram(out, latencyMicros);
         writeStrings(out, sortedServices());
         List<EdgeAccumulator> all = sortedEdges();
@@ -350,7 +361,7 @@ final class JourneyAccumulator {
 
     static JourneyAccumulator read(DataInputStream in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_SPAN_NAME) {
             throw new IOException("unknown journey state format " + format);
         }
         JourneyAccumulator journey = new JourneyAccumulator(DataStrings.read(in), DataStrings.read(in), DataStrings.read(in), in.readBoolean(),
@@ -361,6 +372,7 @@ final class JourneyAccumulator {
         journey.spansOfOtherServices = in.readLong();
         journey.httpRoute = readNullable(in);
         journey.httpMethod = readNullable(in);
+        journey.spanName = format == FORMAT_WITHOUT_SPAN_NAME ? null : readNullable(in);
         journey.latencyMicros.add(readHistogram(in, SIGNIFICANT_DIGITS));
         journey.services.addAll(readStrings(in));
         int edgeCount = in.readInt();
@@ -477,7 +489,7 @@ final class JourneyAccumulator {
         } else {
             confidenceReasons.add("the entry operation names the request");
         }
-        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod), namedByShape, List.copyOf(calls), traces,
+        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod, spanName), namedByShape, List.copyOf(calls), traces,
                 errorTraces, errorRatio, latency(), share, sortedServices(),
                 sortedEdges().stream().map(EdgeAccumulator::toEdge).toList(),
                 criticalPath(), rank,

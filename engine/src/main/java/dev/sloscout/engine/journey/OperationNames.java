@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Operation names as templates (ids, numbers, UUIDs, hex and random-looking tokens in paths become placeholders; {@code http.route} and
- * {@code rpc.service/rpc.method} win over the span name), and the judgement whether an operation is generic:
+ * {@code rpc.service/rpc.method} win over the span name, and so does {@code url.path} (or {@code http.target}) when
+ * the span is named by its HTTP method alone, as instrumentations name server spans of requests no framework
+ * routed), and the judgement whether an operation is generic:
  * a catch-all route, a frontend's {@code Recv.}, a proxy or middleware span that says nothing about what the user
  * asked for.
  */
@@ -39,6 +41,9 @@ public final class OperationNames {
         /** From {@code http.route} (not blank) and {@code http.request.method} (null when absent). */
         String http(String method, String route);
 
+        /** From {@code url.path} or {@code http.target} (not blank) and the request's method. */
+        String path(String method, String path);
+
         /** From {@code rpc.service} and {@code rpc.method}. */
         String rpc(String service, String method);
 
@@ -50,6 +55,11 @@ public final class OperationNames {
         @Override
         public String http(String method, String route) {
             return httpTemplate(method, route);
+        }
+
+        @Override
+        public String path(String method, String path) {
+            return pathTemplate(method, path);
         }
 
         @Override
@@ -74,11 +84,22 @@ public final class OperationNames {
         if (rpcMethod != null && rpcService != null && !span.name().contains(rpcMethod)) {
             return makers.rpc(rpcService, rpcMethod);
         }
+        String path = span.attributes().get(SpanAttributes.URL_PATH);
+        if (path != null && path.startsWith("/") && HTTP_METHOD.matcher(span.name()).matches()) {
+            String method = span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
+            return makers.path(method != null ? method : span.name().substring(span.name().lastIndexOf(' ') + 1),
+                    path);
+        }
         return makers.name(span.name());
     }
 
     static String httpTemplate(String method, String route) {
         return method == null ? route : method.toUpperCase(Locale.ROOT) + " " + route;
+    }
+
+    /** {@code GET /orders/<NUM>}: the path without its query, ids as placeholders. */
+    static String pathTemplate(String method, String path) {
+        return httpTemplate(method, normalise(path));
     }
 
     static String rpcTemplate(String service, String method) {

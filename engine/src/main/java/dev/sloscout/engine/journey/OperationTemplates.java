@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Memoises {@link OperationNames#template} and {@link OperationNames#isGeneric} for the few thousand distinct
- * operations a system has: by span name, by route and method, by RPC service and method. Bounded, so a dump full of
- * unique names cannot grow it without limit.
+ * operations a system has: by span name, by route and method, by path and method, by RPC service and method.
+ * Bounded, so a dump full of unique names cannot grow it without limit.
  */
 final class OperationTemplates implements OperationNames.Makers {
     private static final int MAX_ENTRIES = 20_000;
@@ -16,6 +16,7 @@ final class OperationTemplates implements OperationNames.Makers {
     private final Map<String, String> byName = new HashMap<>();
     private final Pairs byRoute = new Pairs();
     private final Pairs byRpc = new Pairs();
+    private final Pairs byPath = new Pairs();
     private final Map<String, Boolean> generic = new HashMap<>();
 
     String template(Span span) {
@@ -26,6 +27,12 @@ final class OperationTemplates implements OperationNames.Makers {
     public String http(String method, String route) {
         String template = byRoute.get(route, method);
         return template != null ? template : byRoute.put(route, method, OperationNames.httpTemplate(method, route));
+    }
+
+    @Override
+    public String path(String method, String path) {
+        String template = byPath.get(path, method);
+        return template != null ? template : byPath.put(path, method, OperationNames.pathTemplate(method, path));
     }
 
     @Override

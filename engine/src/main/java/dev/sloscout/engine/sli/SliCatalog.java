@@ -152,7 +152,7 @@ public final class SliCatalog {
 
     /** The label matchers that select a journey's entry in a profile's metrics. */
     public static String selectors(MetricsProfile profile, Journey journey) {
-        String operation = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().operation();
+        String operation = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().metricName();
         String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
                 + PromQl.operationMatcher(profile.operationLabel(), operation);
         if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
@@ -177,7 +177,22 @@ public final class SliCatalog {
         String selectors = selectors(profile, journey);
         String total = PromQl.sumRate(profile.callsMetric(), selectors);
         String bad = PromQl.sumRate(profile.callsMetric(), selectors + "," + profile.errorSelector());
-        return new SliCandidate.Query(profile.name(), true, "(" + total + " - " + bad + ")", bad, total, profile.description());
+        return new SliCandidate.Query(profile.name(), true, "(" + total + " - " + bad + ")", bad, total,
+                note(profile, journey));
+    }
+
+    /**
+     * The profile, and a warning when its series cannot tell the journey apart from others of its service: the entry
+     * span is named by its HTTP method alone (the journey by its path), and metrics label it by that name.
+     */
+    private static String note(MetricsProfile profile, Journey journey) {
+        Journey.Entry entry = journey.entry();
+        if (profile.requiresRoute() || !entry.metricNameIsShared()) {
+            return profile.description();
+        }
+        return profile.description() + "; the entry span is named '" + entry.metricName() + "' without http.route, so "
+                + "this selects every '" + entry.metricName() + "' span of " + entry.service() + ", not "
+                + entry.operation() + " alone: set http.route in the instrumentation to measure the journey by itself";
     }
 
     private static SliCandidate.Query latencyQuery(MetricsProfile profile, Journey journey, double thresholdMs) {
@@ -195,7 +210,8 @@ public final class SliCatalog {
         String le = profile.le(thresholdMs);
         String good = PromQl.sumRate(profile.durationBucketMetric(), selectors + ",le=\"" + le + "\"");
         String total = PromQl.sumRate(profile.durationCountMetric(), selectors);
-        return new SliCandidate.Query(profile.name(), true, good, "(" + total + " - " + good + ")", total, profile.description());
+        return new SliCandidate.Query(profile.name(), true, good, "(" + total + " - " + good + ")", total,
+                note(profile, journey));
     }
 
     static String format(double ms) {

@@ -59,7 +59,8 @@ class JourneyDiscoveryTest {
 
         assertThat(journeys).extracting(Journey::name).containsExactly("cart GET /cart/{id}", "checkout POST /checkout");
         Journey cart = journeys.get(0);
-        assertThat(cart.entry()).isEqualTo(new Journey.Entry("cart", "GET /cart/{id}", "/cart/{id}", "GET"));
+        assertThat(cart.entry()).isEqualTo(new Journey.Entry("cart", "GET /cart/{id}", "/cart/{id}", "GET",
+                "ignored name"));
         assertThat(cart.namedByShape()).isFalse();
         assertThat(cart.traces()).isEqualTo(40);
         assertThat(cart.share()).isCloseTo(40 / 60.0, within(1e-9));
@@ -77,6 +78,44 @@ class JourneyDiscoveryTest {
         assertThat(checkout.rank()).isEqualTo(2);
         assertThat(checkout.rankReasons().get(0)).contains("20 of 60 traces");
         assertThat(checkout.errorTraceIds()).hasSize(2);
+    }
+
+    /** As OpenTelemetry's HTTP instrumentations write a request no framework routed: the server span is "GET". */
+    private static Trace unroutedTrace(long n, String path, boolean failed) {
+        Traces t = Traces.trace(n);
+        SpanId root = t.span(null, "frontend", "GET", SpanKind.SERVER, 0, 40, Attributes.builder()
+                .put(SpanAttributes.HTTP_REQUEST_METHOD, "GET").put(SpanAttributes.URL_PATH, path + "/" + n)
+                .put(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, failed ? 502L : 200L).build());
+        SpanId call = t.span(root, "frontend", "GET", SpanKind.CLIENT, 1, 30);
+        t.span(call, "backend", "GET", SpanKind.SERVER, 2, 28, Attributes.builder()
+                .put(SpanAttributes.URL_PATH, "/internal" + path + "/" + n).build());
+        return t.build();
+    }
+
+    @Test
+    void aServerSpanNamedByItsMethodIsAJourneyPerPathAndItsMetricsKeepTheName() {
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        for (int i = 0; i < 60; i++) {
+            discovery.onTrace(unroutedTrace(i, i % 3 == 0 ? "/api/orders" : "/api/cart", i % 10 == 0));
+        }
+        JourneyDiscovery.JourneyReport report = discovery.build();
+        List<Journey> journeys = report.journeys();
+
+        assertThat(journeys).extracting(Journey::name)
+                .containsExactly("frontend GET /api/cart/<NUM>", "frontend GET /api/orders/<NUM>");
+        Journey orders = journeys.get(1);
+        assertThat(orders.entry()).isEqualTo(new Journey.Entry("frontend", "GET /api/orders/<NUM>", null, "GET", "GET"));
+        assertThat(orders.entry().metricNameIsShared()).isTrue();
+        assertThat(orders.errorTraces()).isEqualTo(2);
+
+        dev.sloscout.engine.sli.SliCandidate availability = new dev.sloscout.engine.sli.SliCatalog(
+                dev.sloscout.engine.sli.MetricsProfile.DEFAULTS).candidates(report).stream()
+                .filter(c -> c.journeyId().equals(orders.id()) && c.id().endsWith("-availability")).findFirst()
+                .orElseThrow();
+        dev.sloscout.engine.sli.SliCandidate.Query spanmetrics = availability.queries().get(0);
+        assertThat(spanmetrics.totalQuery()).contains("span_name=\"GET\"").doesNotContain("/api/orders");
+        assertThat(spanmetrics.note()).contains("the entry span is named 'GET' without http.route")
+                .contains("not GET /api/orders/<NUM> alone");
     }
 
     @Test

@@ -45,6 +45,33 @@ class OperationNamesTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GET|url.path|/api/orders/12345|GET /api/orders/<NUM>",
+        "HTTP GET|http.target|/api/orders/12345?expand=items|GET /api/orders/<NUM>",
+        "post|http.target|/checkout|POST /checkout",
+        "GET|url.path|/|GET /",
+        "checkout|url.path|/api/checkout|checkout",
+        "GET|url.path|https://shop/x|GET"})
+    void aSpanNamedByItsMethodAloneIsNamedByItsPath(String name, String attribute, String path, String template) {
+        Span span = Span.builder().traceId(new TraceId(1, 1)).spanId(new SpanId(1)).name(name).startEpochNanos(1)
+                .endEpochNanos(2).attributes(Attributes.builder().put(pathKey(attribute), path).build())
+                .build();
+
+        assertThat(OperationNames.template(span)).isEqualTo(template);
+    }
+
+    @Test
+    void aRouteWinsOverThePath() {
+        Span span = Span.builder().traceId(new TraceId(1, 1)).spanId(new SpanId(1)).name("GET").startEpochNanos(1)
+                .endEpochNanos(2).attributes(Attributes.builder().put(SpanAttributes.URL_PATH, "/orders/ord-1")
+                        .put(SpanAttributes.HTTP_ROUTE, "/orders/{id}").put(SpanAttributes.HTTP_REQUEST_METHOD, "GET")
+                        .build()).build();
+
+        assertThat(OperationNames.template(span)).isEqualTo("GET /orders/{id}");
+        assertThat(OperationNames.isGeneric("GET /")).as("the root path says nothing either").isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/*", "GET /*", "POST /**", "GET", "HTTP GET", "hipstershop.Frontend/Recv.", "Recv.",
             "middleware - jsonParser", "proxy", "{proxy+}", "router - /", "ServeHTTP", "http.request"})
     void genericOperationsAreRecognised(String operation) {
@@ -56,5 +83,10 @@ class OperationNamesTest {
             "charge", "ListRecommendations"})
     void meaningfulOperationsAreNot(String operation) {
         assertThat(OperationNames.isGeneric(operation)).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static dev.sloscout.engine.model.AttributeKey<String> pathKey(String wireName) {
+        return (dev.sloscout.engine.model.AttributeKey<String>) SpanAttributes.forWireName(wireName);
     }
 }
