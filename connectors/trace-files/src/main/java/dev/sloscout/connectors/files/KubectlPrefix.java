@@ -43,6 +43,19 @@ final class KubectlPrefix {
         return -1;
     }
 
+    /**
+     * The pod and container a line's prefix names ({@code checkout-7d9f8b6c5d-x2x9z/checkout}), when the container's
+     * line starts at {@code contentStart}; else null. Two pods' containers of one name are two streams of lines.
+     */
+    static String stream(byte[] bytes, int from, int contentStart) {
+        if (contentStart <= from || bytes[from] != '[') {
+            return null;
+        }
+        int close = bytes[contentStart - 1] == ']' ? contentStart - 1 : contentStart - 2;
+        int podStart = from + OPEN.length;
+        return new String(bytes, podStart, close - podStart, StandardCharsets.UTF_8);
+    }
+
     /** The container a line's prefix names, when the container's line starts at {@code contentStart}; else null. */
     static String container(byte[] bytes, int from, int contentStart) {
         if (contentStart <= from || bytes[from] != '[') {

@@ -224,6 +224,8 @@ public final class LogFileReader {
         final CriParts criParts = new CriParts(maxRecordBytes);
         /** The container the line being read names in its prefix ({@link KubectlPrefix}), or null. */
         String lineContainer;
+        /** Its pod and container: the stream of lines its events are folded in ({@link Folder}), or null. */
+        String lineStream;
 
         Reading(String source) {
             this.source = source;
@@ -312,6 +314,7 @@ public final class LogFileReader {
                 int length = lines.start() + lines.length() - from;
                 long time = prefix.time;
                 lineContainer = prefix.container;
+                lineStream = prefix.stream;
                 if (criParts.take(prefix.cri, lines.lineNumber(), bytes, from, length, time, joined)) {
                     continue;
                 }
@@ -322,7 +325,7 @@ public final class LogFileReader {
             }
             criParts.finish(joined);
             unspread(folder);
-            folder.flush();
+            folder.flushAll();
         }
 
         /** Where a CRI line split into parts goes once its parts are together: where any line goes. */
@@ -354,7 +357,7 @@ public final class LogFileReader {
             anyText = true;
             boolean array = opensArrayOfObjects(bytes, start, from + length);
             if (bytes[start] == '{' || array) {
-                if (folder.pending == null) { // nothing to end: delivered as parsed
+                if (!folder.pending()) { // nothing to end: delivered as parsed
                     Out out = forLine(this, time, service, lineContainer);
                     if (array ? arrayLine(number, bytes, from, length, out)
                             : jsonLine(number, bytes, from, length, out)) {
@@ -384,7 +387,7 @@ public final class LogFileReader {
                 return true;
             }
             if (recorded == null
-                    || folder.pending != null && (isIndented(bytes, from) || !recorded.isLogRecord())) {
+                    || folder.pending() && (isIndented(bytes, from) || !recorded.isLogRecord())) {
                 return false;
             }
             folder.flush(); // the text before it ends here: JSON logs after a banner or a warning
@@ -489,7 +492,7 @@ public final class LogFileReader {
             }
             criParts.finish(joined);
             unspread(folder);
-            folder.flush();
+            folder.flushAll();
         }
 
         /** On a worker: each line of a block, numbered in the file, parsed as far as needs no state of the read. */
@@ -497,14 +500,14 @@ public final class LogFileReader {
             List<Line> out = new ArrayList<>();
             if (block.chunk().isOverlong()) {
                 out.add(new Line(block.linesBefore() + 1, true, null, 0, 0, LogHeader.NO_TIME, null, null,
-                        CriParts.NONE, null));
+                        CriParts.NONE, null, null));
                 return out;
             }
             LinePrefix prefix = new LinePrefix();
             block.chunk().forEachLine((bytes, lineStart, lineLength, readLength, number) -> {
                 long line = block.linesBefore() + number;
                 if (readLength > maxRecordBytes) {
-                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE, null));
+                    out.add(new Line(line, true, null, 0, 0, LogHeader.NO_TIME, null, null, CriParts.NONE, null, null));
                     return;
                 }
                 prefix.read(bytes, lineStart, lineLength);
@@ -513,10 +516,11 @@ public final class LogFileReader {
                 long time = prefix.time;
                 int cri = prefix.cri;
                 String container = prefix.container;
+                String stream = prefix.stream;
                 int at = Texts.skipBomAndWhitespace(bytes, start, start + length);
                 if (CriParts.isPart(cri) || cri != CriParts.NONE && at >= start + length) {
                     // read in file order, where the parts before it are known: no use parsing it here
-                    out.add(new Line(line, false, bytes, start, length, time, null, null, cri, null));
+                    out.add(new Line(line, false, bytes, start, length, time, null, null, cri, null, null));
                     return;
                 }
                 if (at >= start + length) {
@@ -526,16 +530,17 @@ public final class LogFileReader {
                     Recorded recorded = new Recorded();
                     boolean json = jsonLine(line, bytes, start, length, forLine(recorded, time, service, container));
                     out.add(new Line(line, false, bytes, start, length, time, json ? recorded : null, null, cri,
-                            container));
+                            container, stream));
                 } else if (opensArrayOfObjects(bytes, at, start + length)) {
                     Recorded recorded = new Recorded();
                     out.add(arrayLine(line, bytes, start, length, forLine(recorded, time, service, container))
-                            ? new Line(line, false, bytes, start, length, time, recorded, null, cri, container)
+                            ? new Line(line, false, bytes, start, length, time, recorded, null, cri, container,
+                                    stream)
                             : new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length),
-                                    cri, container));
+                                    cri, container, stream));
                 } else {
                     out.add(new Line(line, false, bytes, start, length, time, null, Text.of(bytes, start, length),
-                            cri, container));
+                            cri, container, stream));
                 }
             });
             return out;
@@ -544,6 +549,7 @@ public final class LogFileReader {
         /** On this thread, in file order: what the serial loop does with the line. */
         private void apply(Line line, Folder folder, CriParts.Joined joined) {
             lineContainer = line.container();
+            lineStream = line.stream();
             if (line.overlong()) {
                 unspread(folder);
                 overlong(line.number());
@@ -798,8 +804,61 @@ public final class LogFileReader {
             }
         }
 
-        /** Folds continuation lines ({@link ContinuationLines}: stack traces) into the event before them. */
+        /**
+         * Folds continuation lines ({@link ContinuationLines}: stack traces) into the event before them: one lane for
+         * the file, and one per pod's container when lines name theirs ({@link #lineStream}: {@code kubectl logs
+         * --prefix -f} interleaves the lines of several pods, and a line of one never ends another's stack trace).
+         */
         private final class Folder {
+            /** Containers a file may interleave before their pending events are ended all at once. */
+            private static final int MAX_LANES = 256;
+
+            final Lane file = new Lane();
+            final Map<String, Lane> containers = new LinkedHashMap<>();
+
+            /** The lane of the line being read. */
+            Lane lane() {
+                if (lineStream == null) {
+                    return file;
+                }
+                Lane lane = containers.get(lineStream);
+                if (lane == null) {
+                    if (containers.size() >= MAX_LANES) {
+                        flushAll();
+                        containers.clear();
+                    }
+                    lane = new Lane();
+                    containers.put(lineStream, lane);
+                }
+                return lane;
+            }
+
+            /** Whether the line being read would continue or end an event of its lane. */
+            boolean pending() {
+                return lane().pending != null;
+            }
+
+            /** A line, with the time its wrapper gave ({@code NO_TIME}: none), into its lane. */
+            void line(long number, String text, long epochMillis) {
+                lane().line(number, text, epochMillis);
+            }
+
+            /** Ends the event being read in the line's lane (a JSON record follows it). */
+            void flush() {
+                lane().flush();
+            }
+
+            /** Ends every lane's event, the earliest first: the file ends. */
+            void flushAll() {
+                List<Lane> lanes = new ArrayList<>(containers.values());
+                lanes.add(file);
+                lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
+                lanes.forEach(Lane::flush);
+            }
+        }
+
+        /** One stream of lines being folded: the event pending, and a line held that may open a stack trace. */
+        private final class Lane {
             String pending;
             long pendingLine;
             int pendingLines;
@@ -815,10 +874,7 @@ public final class LogFileReader {
             long heldTime;
             String heldService;
 
-            /**
-             * A line, with the time its wrapper gave ({@code NO_TIME}: none), of the container its prefix names
-             * ({@link #lineContainer}); only a line of the same container continues an event.
-             */
+            /** A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none). */
             void line(long number, String text, long epochMillis) {
                 String lineService = lineContainer != null ? lineContainer : service;
                 if (held != null) {
@@ -863,12 +919,10 @@ public final class LogFileReader {
                 pendingLines = 1;
             }
 
-            /**
-             * Whether this file's lines name their traces: until one is found, every 16th event is looked at (a
-             * file without any costs a sixteenth of the look-up); from then on, every event.
-             */
-            boolean namesTraces;
-            long unlooked;
+            /** The line the pending event (or the held line) starts at; the largest value when there is neither. */
+            long firstLine() {
+                return pending != null ? pendingLine : held != null ? heldLine : Long.MAX_VALUE;
+            }
 
             /** Ends the event being read (and the line held after it, an event of its own). */
             void flush() {
@@ -894,6 +948,13 @@ public final class LogFileReader {
                 }
             }
         }
+
+        /**
+         * Whether this file's lines name their traces: until one is found, every 16th event is looked at (a file
+         * without any costs a sixteenth of the look-up); from then on, every event.
+         */
+        private boolean namesTraces;
+        private long unlooked;
     }
 
     /**
@@ -906,6 +967,8 @@ public final class LogFileReader {
         long time;
         int cri;
         String container;
+        /** The pod and container ({@link KubectlPrefix#stream}), or null. */
+        String stream;
 
         void read(byte[] bytes, int start, int length) {
             int end = start + length;
@@ -915,6 +978,7 @@ public final class LogFileReader {
                 time = CriLines.epochMillis(bytes, start, runtime);
                 cri = CriParts.kind(bytes, start, runtime);
                 container = null;
+                stream = null;
                 return;
             }
             int kubectl = KubectlPrefix.contentStart(bytes, start, end);
@@ -922,6 +986,7 @@ public final class LogFileReader {
             time = LogHeader.NO_TIME;
             cri = CriParts.NONE;
             container = kubectl >= 0 ? KubectlPrefix.container(bytes, start, kubectl) : null;
+            stream = kubectl >= 0 ? KubectlPrefix.stream(bytes, start, kubectl) : null;
         }
     }
 
@@ -935,10 +1000,10 @@ public final class LogFileReader {
      * and offsets are the container's line when a CRI runtime's prefix was taken off, {@code time} that runtime's
      * ({@code NO_TIME} when there was none), {@code cri} its stream and tag ({@link CriParts#kind}; a part of a
      * split line is left unparsed, as is a blank whole line, which may end parts), {@code container} the one a
-     * {@code kubectl logs --prefix} prefix named (null: none).
+     * {@code kubectl logs --prefix} prefix named (null: none), {@code stream} its pod and container.
      */
     private record Line(long number, boolean overlong, byte[] bytes, int start, int length, long time, Recorded json,
-            Text text, int cri, String container) {
+            Text text, int cri, String container, String stream) {
     }
 
     /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */

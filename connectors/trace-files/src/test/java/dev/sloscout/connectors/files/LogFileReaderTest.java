@@ -206,13 +206,44 @@ class LogFileReaderTest {
                 + "[pod/cart-6b8f7c9d5f-q7w2z/cart] {\"msg\":\"named\",\"service\":\"cart-api\"}\n"
                 + "[podcast] not a prefix\n");
 
-        assertThat(read).extracting(LogEvent::text).containsExactly(
-                "2024-03-01 12:00:00,123 ERROR [main] c.Checkout - failed", "\tat c.Cart.add(Cart.java:7)",
-                "upstream reset", "named", "[podcast] not a prefix");
-        assertThat(read).extracting(LogEvent::service).containsExactly("checkout", "cart", "istio-proxy", "cart-api",
+        // a container's event ends with its next line or the file: each comes when its container's is complete
+        assertThat(read).extracting(LogEvent::text).containsExactly("upstream reset", "\tat c.Cart.add(Cart.java:7)",
+                "named", "2024-03-01 12:00:00,123 ERROR [main] c.Checkout - failed", "[podcast] not a prefix");
+        assertThat(read).extracting(LogEvent::service).containsExactly("istio-proxy", "cart", "cart-api", "checkout",
                 "pods");
-        assertThat(read.get(0).continuation())
+        assertThat(read.get(3).continuation())
                 .isEqualTo("java.lang.IllegalStateException: declined\n\tat c.Checkout.pay(Checkout.java:42)");
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * {@code kubectl logs -f -l app=shop --prefix} and stern interleave the lines of several pods as they arrive: a
+     * stack trace goes on under its message whatever other containers wrote between its lines.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void interleavedContainersKeepTheirOwnStackTraces(int threads) {
+        List<LogEvent> read = readOn(threads, "pods.log",
+                "[pod/checkout-1/checkout] 2024-03-01 12:00:00,123 ERROR [main] c.Checkout - failed\n"
+                + "[pod/cart-1/cart] 2024-03-01 12:00:00,124 INFO [main] c.Cart - added\n"
+                + "[pod/checkout-1/checkout] java.lang.IllegalStateException: declined\n"
+                + "[pod/cart-1/cart] 2024-03-01 12:00:00,125 ERROR [main] c.Cart - lost\n"
+                + "[pod/checkout-1/checkout] \tat c.Checkout.pay(Checkout.java:42)\n"
+                + "[pod/cart-1/cart] Traceback (most recent call last):\n"
+                + "[pod/checkout-2/checkout] 2024-03-01 12:00:00,126 INFO [main] c.Checkout - other pod\n"
+                + "[pod/cart-1/cart]   File \"cart.py\", line 3, in add\n"
+                + "[pod/checkout-1/checkout] \tat c.Checkout.main(Checkout.java:7)\n"
+                + "[pod/checkout-1/checkout] 2024-03-01 12:00:01,000 INFO [main] c.Checkout - next\n");
+
+        assertThat(read).extracting(LogEvent::service, LogEvent::text, LogEvent::continuation).containsExactly(
+                tuple("cart", "2024-03-01 12:00:00,124 INFO [main] c.Cart - added", ""),
+                tuple("checkout", "2024-03-01 12:00:00,123 ERROR [main] c.Checkout - failed",
+                        "java.lang.IllegalStateException: declined\n\tat c.Checkout.pay(Checkout.java:42)\n"
+                        + "\tat c.Checkout.main(Checkout.java:7)"),
+                tuple("cart", "2024-03-01 12:00:00,125 ERROR [main] c.Cart - lost",
+                        "Traceback (most recent call last):\n  File \"cart.py\", line 3, in add"),
+                tuple("checkout", "2024-03-01 12:00:00,126 INFO [main] c.Checkout - other pod", ""),
+                tuple("checkout", "2024-03-01 12:00:01,000 INFO [main] c.Checkout - next", ""));
         assertThat(problems).isEmpty();
     }
 
