@@ -216,7 +216,7 @@ public final class ArtifactBundle {
 
     /** Exact label values for test series: placeholders of a template become a value its regex matches. */
     private static String concreteSelectors(MetricsProfile profile, Journey journey) {
-        String template = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().metricName();
+        String template = profile.operationOf(journey.entry());
         String operation = PromQl.example(template);
         String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
                 + profile.operationLabel() + "=" + PromQl.quote(operation);

@@ -96,11 +96,12 @@ public final class Runbooks {
         md.append(Markdown.codeBlock("promql", slo.errorQuery().replace(PromQl.WINDOW, "5m")));
         md.append('\n').append(Markdown.codeBlock("promql", slo.totalQuery().replace(PromQl.WINDOW, "5m"))).append('\n');
         Journey.Entry entry = journey.entry();
-        if (entry.metricNameIsShared()) {
+        if (entry.metricNameIsShared() && exported.profile().operationOf(entry).equals(entry.metricName())) {
             md.append("**These series count more than this journey.** ").append(Markdown.text("The entry span is named '"
-                    + entry.metricName() + "' without http.route, so the metrics select every '" + entry.metricName()
-                    + "' request of " + entry.service() + ", not " + entry.operation() + " alone. Set http.route in "
-                    + "the instrumentation (a framework's router does) to measure the journey by itself.")).append("\n\n");
+                    + entry.metricName() + "', the name span metrics count it under, so they select every '"
+                    + entry.metricName() + "' request of " + entry.service() + ", not " + entry.operation()
+                    + " alone. To measure the journey by itself, name server spans '{method} {route}' and set "
+                    + "http.route, as a framework's router does.")).append("\n\n");
         }
 
         md.append("## Why this objective\n\n");

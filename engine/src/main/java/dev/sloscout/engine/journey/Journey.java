@@ -50,7 +50,7 @@ public record Journey(
 
         /** True when the metrics' span name also covers other operations of the service (a bare HTTP method). */
         public boolean metricNameIsShared() {
-            return !metricName().equals(operation) && httpRoute == null && OperationNames.isGeneric(metricName());
+            return !metricName().equals(operation) && OperationNames.isGeneric(metricName());
         }
     }
 

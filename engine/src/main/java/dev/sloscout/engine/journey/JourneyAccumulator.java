@@ -88,8 +88,9 @@ final class JourneyAccumulator {
             httpRoute = entrySpan.attributes().get(SpanAttributes.HTTP_ROUTE);
             httpMethod = entrySpan.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
         }
-        if (spanName == null) {
-            spanName = OperationNames.normalise(entrySpan.name());
+        if (spanName == null) { // a name that is the operation (GET /r1/items, from its route) stays as it is
+            String name = entrySpan.name();
+            spanName = name.equals(operation) ? operation : OperationNames.normalise(name);
         }
         if (failed) {
             errorTraces++;

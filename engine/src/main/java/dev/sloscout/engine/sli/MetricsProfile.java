@@ -98,6 +98,16 @@ public record MetricsProfile(
         return problems;
     }
 
+    /**
+     * The value of {@link #operationLabel} that selects a journey's entry: its route when the profile requires one,
+     * the entry span's name when the label is the span's name (as the spanmetrics connector's {@code span_name}
+     * is), else its operation.
+     */
+    public String operationOf(dev.sloscout.engine.journey.Journey.Entry entry) {
+        return requiresRoute ? entry.httpRoute() : "span_name".equals(operationLabel) ? entry.metricName()
+                : entry.operation();
+    }
+
     /** The {@code le} label value of a latency threshold, in the histogram's own unit ({@code 0.25} for 250 ms in seconds). */
     public String le(double thresholdMs) {
         return PromQl.le(java.math.BigDecimal.valueOf(thresholdMs).divide(java.math.BigDecimal.valueOf(bucketUnitSeconds)

@@ -152,7 +152,7 @@ public final class SliCatalog {
 
     /** The label matchers that select a journey's entry in a profile's metrics. */
     public static String selectors(MetricsProfile profile, Journey journey) {
-        String operation = profile.requiresRoute() ? journey.entry().httpRoute() : journey.entry().metricName();
+        String operation = profile.operationOf(journey.entry());
         String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
                 + PromQl.operationMatcher(profile.operationLabel(), operation);
         if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
@@ -187,12 +187,13 @@ public final class SliCatalog {
      */
     private static String note(MetricsProfile profile, Journey journey) {
         Journey.Entry entry = journey.entry();
-        if (profile.requiresRoute() || !entry.metricNameIsShared()) {
+        if (!entry.metricNameIsShared() || !profile.operationOf(entry).equals(entry.metricName())) {
             return profile.description();
         }
-        return profile.description() + "; the entry span is named '" + entry.metricName() + "' without http.route, so "
-                + "this selects every '" + entry.metricName() + "' span of " + entry.service() + ", not "
-                + entry.operation() + " alone: set http.route in the instrumentation to measure the journey by itself";
+        return profile.description() + "; the entry span is named '" + entry.metricName() + "', the name span "
+                + "metrics count it under, so this selects every '" + entry.metricName() + "' span of "
+                + entry.service() + ", not " + entry.operation() + " alone: name server spans '{method} {route}' and "
+                + "set http.route, as a framework's router does, to measure the journey by itself";
     }
 
     private static SliCandidate.Query latencyQuery(MetricsProfile profile, Journey journey, double thresholdMs) {

@@ -114,8 +114,27 @@ class JourneyDiscoveryTest {
                 .orElseThrow();
         dev.sloscout.engine.sli.SliCandidate.Query spanmetrics = availability.queries().get(0);
         assertThat(spanmetrics.totalQuery()).contains("span_name=\"GET\"").doesNotContain("/api/orders");
-        assertThat(spanmetrics.note()).contains("the entry span is named 'GET' without http.route")
+        assertThat(spanmetrics.note()).contains("the entry span is named 'GET', the name span metrics count it under")
                 .contains("not GET /api/orders/<NUM> alone");
+        dev.sloscout.engine.sli.SliCandidate.Query custom = availability.queries().get(2);
+        assertThat(custom.totalQuery()).as("a handler label is no span name: the journey's own operation")
+                .contains("handler=~").contains("/api/orders/");
+        assertThat(custom.note()).doesNotContain("the entry span is named");
+    }
+
+    @Test
+    void aSpanNamedAsItsRouteKeepsThatNameForMetricsEvenWhereItLooksLikeAnId() {
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        Traces t = Traces.trace(1);
+        t.span(null, "shop", "GET /r7/items", SpanKind.SERVER, 0, 5, Attributes.builder()
+                .put(SpanAttributes.HTTP_ROUTE, "/r7/items").put(SpanAttributes.HTTP_REQUEST_METHOD, "GET").build());
+        discovery.onTrace(t.build());
+
+        Journey.Entry entry = discovery.build().journeys().get(0).entry();
+
+        assertThat(entry.metricName()).as("not GET /<ID>/items, which would select every route").isEqualTo(
+                "GET /r7/items");
+        assertThat(entry.metricNameIsShared()).isFalse();
     }
 
     @Test
