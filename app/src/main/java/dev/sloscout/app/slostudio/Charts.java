@@ -4,6 +4,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
 import java.time.Instant;
@@ -64,31 +65,64 @@ final class Charts {
         return axis;
     }
 
-    /** Fixes the time axis to the history's span with about seven ticks (auto-ranging picks odd bounds). */
+    /**
+     * The narrowest time axis: a dump of a few seconds has one history window, which an axis of its own span would
+     * squeeze to a point.
+     */
+    static final long MIN_SPAN_MILLIS = 10 * 60_000L;
+
+    /**
+     * Fixes the time axis to the history's span with about seven ticks (auto-ranging picks odd bounds), widened
+     * around its middle to {@link #MIN_SPAN_MILLIS} when shorter.
+     */
     static void timeRange(XYChart<Number, Number> chart, long fromMillis, long toMillis) {
         NumberAxis axis = (NumberAxis) chart.getXAxis();
         axis.setAutoRanging(false);
-        axis.setLowerBound(fromMillis);
-        axis.setUpperBound(Math.max(toMillis, fromMillis + 1));
-        axis.setTickUnit(Math.max(1, (toMillis - fromMillis) / 7.0));
+        long[] span = span(fromMillis, toMillis);
+        axis.setLowerBound(span[0]);
+        axis.setUpperBound(span[1]);
+        axis.setTickUnit(span[1] - span[0] == MIN_SPAN_MILLIS ? 2 * 60_000 : (span[1] - span[0]) / 7.0);
     }
 
+    /**
+     * {@code [from, to]}, or {@link #MIN_SPAN_MILLIS} around their middle, from a whole minute, when they are
+     * closer (its ticks then fall on every second minute).
+     */
+    static long[] span(long fromMillis, long toMillis) {
+        if (toMillis - fromMillis >= MIN_SPAN_MILLIS) {
+            return new long[] {fromMillis, toMillis};
+        }
+        long middle = fromMillis + (toMillis - fromMillis) / 2;
+        long from = Math.floorDiv(middle - MIN_SPAN_MILLIS / 2, 60_000L) * 60_000L;
+        return new long[] {from, from + MIN_SPAN_MILLIS};
+    }
+
+    /**
+     * A series as a line; one of fewer than three points also gets a mark on each (a line through one point draws
+     * nothing, so a short dump's one window showed empty charts).
+     */
     static XYChart.Series<Number, Number> series(StudioCharts.Series s, double scale) {
         XYChart.Series<Number, Number> out = new XYChart.Series<>();
         out.setName(s.name());
+        boolean marked = s.points().size() < 3;
         for (StudioCharts.Point p : s.points()) {
-            out.getData().add(new XYChart.Data<>(p.epochMillis(), p.value() * scale));
+            XYChart.Data<Number, Number> data = new XYChart.Data<>(p.epochMillis(), p.value() * scale);
+            if (marked) {
+                data.setNode(new StackPane()); // the chart styles it as the series' symbol
+            }
+            out.getData().add(data);
         }
         return out;
     }
 
-    /** A horizontal line over the span of {@code reference}. */
+    /** A horizontal line over the span of {@code reference} (as {@link #span} widens it). */
     static XYChart.Series<Number, Number> level(String name, double value, List<StudioCharts.Point> reference) {
         XYChart.Series<Number, Number> out = new XYChart.Series<>();
         out.setName(name);
         if (!reference.isEmpty()) {
-            out.getData().add(new XYChart.Data<>(reference.get(0).epochMillis(), value));
-            out.getData().add(new XYChart.Data<>(reference.get(reference.size() - 1).epochMillis(), value));
+            long[] span = span(reference.get(0).epochMillis(), reference.get(reference.size() - 1).epochMillis());
+            out.getData().add(new XYChart.Data<>(span[0], value));
+            out.getData().add(new XYChart.Data<>(span[1], value));
         }
         return out;
     }
