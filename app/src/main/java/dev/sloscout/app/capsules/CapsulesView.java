@@ -59,7 +59,7 @@ public final class CapsulesView extends BorderPane {
         table.setId("capsules-table");
         table.getColumns().add(Tables.column("Service", "The service that logged these events", CapsuleRow::service, s -> s, 120));
         table.getColumns().add(Tables.column("Severity", "The severity most of the capsule's events had, and the "
-                + "worst one with its count when it is worse: INFO (ERROR 10)", CapsuleRow::severity, s -> s, 130));
+                + "worst one with its count when it is worse: INFO (ERROR 10)", CapsuleRow::severity, s -> s, 160));
         table.getColumns().add(Tables.column("Count", "Events grouped into this capsule", CapsuleRow::count,
                 v -> String.format(Locale.ROOT, "%,d", v), 80));
         TableColumn<CapsuleRow, long[]> spark = new TableColumn<>("Over time");

@@ -39,7 +39,12 @@ final class SparklineCell extends TableCell<CapsuleRow, long[]> {
             }
         }
         g.stroke();
+        if (values.length == 1) { // a path of one point draws nothing: one bucket is a dot
+            g.setFill(Color.web("#4a78c2"));
+            g.fillOval(WIDTH / 2 - 2.5, HEIGHT / 2 - 2.5, 5, 5);
+        }
         setGraphic(canvas);
-        setTooltip(new Tooltip("Events per time bucket, " + values.length + " buckets, peak " + max));
+        setTooltip(new Tooltip("Events per time bucket, " + values.length + (values.length == 1 ? " bucket" : " buckets")
+                + ", peak " + max));
     }
 }
