@@ -3,6 +3,7 @@ package dev.sloscout.app.journeys;
 import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.engine.compare.Comparison;
 import dev.sloscout.engine.compare.Finding;
+import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.slo.History;
 import dev.sloscout.engine.slo.HistoryRecorder;
@@ -168,7 +169,24 @@ public final class CompareViewModel {
             }
         }
         traffic.set(new Traffic(start, window, traces));
-        splitAt.set(start.plus(Duration.between(start, end).dividedBy(2)));
+        splitAt.set(windows == 1 && !now.sampleTraces().isEmpty() ? middleOfSamples(now.sampleTraces().values())
+                : start.plus(Duration.between(start, end).dividedBy(2)));
+    }
+
+    /**
+     * Between the first and the last start of the kept sample traces: a dump shorter than a history window (a
+     * minute of traffic) would otherwise be split in the middle of its window, with every trace on one side.
+     */
+    private static Instant middleOfSamples(java.util.Collection<Trace> samples) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Trace trace : samples) {
+            for (Span span : trace.spans()) {
+                first = Math.min(first, span.startEpochNanos());
+                last = Math.max(last, span.startEpochNanos());
+            }
+        }
+        return Instant.ofEpochMilli((first / 2 + last / 2) / 1_000_000);
     }
 
     /** Moves the split to a fraction (0..1) of the opened data's time range. */

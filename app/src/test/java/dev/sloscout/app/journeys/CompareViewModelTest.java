@@ -76,6 +76,22 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aDumpShorterThanAHistoryWindowIsSplitWhereItsTracesAre() throws Exception {
+        Path dump = ChangedShop.write(dir.resolve("minute.jsonl"), 7, 100, "payment", 1, s -> false);
+        Analysis analysis = analyse(dump);
+        CompareViewModel model = new CompareViewModel(new SimpleObjectProperty<>(analysis),
+                () -> new CompareViewModel.Opened(List.of(dump), null), PipelineOptions::defaults,
+                BackgroundTasks.SAME_THREAD);
+        assertThat(model.trafficProperty().get().traces()).as("one history window").hasSize(1);
+
+        model.compare();
+
+        String summary = model.summaryProperty().get();
+        assertThat(summary).containsPattern("baseline: +[1-9][0-9]* traces").containsPattern(
+                "candidate: [1-9][0-9]* traces");
+    }
+
+    @Test
     void theTimeBrushSplitsTheOpenedDumpWhereTheUserSays() throws Exception {
         Path dump = ChangedShop.write(dir.resolve("dump.jsonl"), 7, 1_200, "payment", 3,
                 s -> s.startEpochNanos() / 1_000_000 >= SPLIT_MILLIS);
