@@ -191,6 +191,9 @@ public final class CompareView extends BorderPane {
                     }
                     series.getData().add(new XYChart.Data<>(i * t.window().toMinutes() / 60.0, sum / (double) step));
                 }
+                if (t.traces().length == 1) { // one window: an area over it (one point draws nothing)
+                    series.getData().add(new XYChart.Data<>(t.window().toMinutes() / 60.0, t.traces()[0]));
+                }
             }
             chart.getData().setAll(List.of(series));
         };
