@@ -6,8 +6,9 @@ import dev.sloscout.engine.capsule.Severity;
 import java.util.Map;
 
 /**
- * A capsule as a table row: its severity (the most common, and the worst with its count when worse), the count, the share of its traced events on failed traces, the
- * template, and the counts over time for the sparkline (every bucket from first to last, empty ones as zero).
+ * A capsule as a table row: its severity (the most common, and the worst with its count when worse), the count,
+ * the share of its traced events on failed traces, the template, and the counts over time for the sparkline (every
+ * bucket from first to last, empty ones as zero).
  */
 public record CapsuleRow(String id, String service, String severity, long count, double errorTraceShare, String template,
                          long[] sparkline, double score, Capsule capsule) {

@@ -44,7 +44,7 @@ final class SparklineCell extends TableCell<CapsuleRow, long[]> {
             g.fillOval(WIDTH / 2 - 2.5, HEIGHT / 2 - 2.5, 5, 5);
         }
         setGraphic(canvas);
-        setTooltip(new Tooltip("Events per time bucket, " + values.length + (values.length == 1 ? " bucket" : " buckets")
-                + ", peak " + max));
+        setTooltip(new Tooltip("Events per time bucket, " + values.length
+                + (values.length == 1 ? " bucket" : " buckets") + ", peak " + max));
     }
 }

@@ -33,7 +33,8 @@ class AnalyzeCommandTest {
             long begin = start + i * 7_000_000_000L;
             lines.append("{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
                     + "{\"stringValue\":\"frontend\"}}]},\"scopeSpans\":[{\"spans\":[{\"traceId\":\"")
-                    .append(String.format("%032x", i + 1)).append("\",\"spanId\":\"").append(String.format("%016x", i + 1))
+                    .append(String.format("%032x", i + 1)).append("\",\"spanId\":\"")
+                    .append(String.format("%016x", i + 1))
                     .append("\",\"name\":\"GET\",\"kind\":2,\"startTimeUnixNano\":\"").append(begin)
                     .append("\",\"endTimeUnixNano\":\"").append(begin + 20_000_000L + i * 100_000L)
                     .append("\",\"attributes\":[{\"key\":\"http.request.method\",\"value\":{\"stringValue\":\"GET\"}},")

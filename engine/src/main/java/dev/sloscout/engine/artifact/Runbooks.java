@@ -97,9 +97,10 @@ public final class Runbooks {
         md.append('\n').append(Markdown.codeBlock("promql", slo.totalQuery().replace(PromQl.WINDOW, "5m"))).append('\n');
         Journey.Entry entry = journey.entry();
         if (entry.metricNameIsShared() && exported.profile().operationOf(entry).equals(entry.metricName())) {
-            md.append("**These series count more than this journey.** ").append(Markdown.text("The entry span is named '"
-                    + entry.metricName() + "', the name span metrics count it under, so they select every '"
-                    + entry.metricName() + "' request of " + entry.service() + ", not " + entry.operation()
+            md.append("**These series count more than this journey.** ").append(Markdown.text(
+                    "The entry span is named '" + entry.metricName() + "', the name span metrics count it under, "
+                    + "so they select every '" + entry.metricName() + "' request of " + entry.service() + ", not "
+                    + entry.operation()
                     + " alone. To measure the journey by itself, name server spans '{method} {route}' and set "
                     + "http.route, as a framework's router does.")).append("\n\n");
         }

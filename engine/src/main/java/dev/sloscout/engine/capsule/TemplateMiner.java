@@ -299,8 +299,8 @@ public final class TemplateMiner {
                 siblingsAt[p]++;
             }
         }
+        int needed = settings.siblings() << Math.max(0, 3 - (fresh.fixedTokens() - 1)); // others fixed: 3, 2, 1
         for (int p = 0; p < n; p++) {
-            int needed = settings.siblings() << Math.max(0, 3 - (fresh.fixedTokens() - 1));
             if (siblingsAt[p] + 1 >= needed) {
                 fresh.tokens[p] = Placeholder.ANY;
                 redirect(fresh.renamed(), fresh.id);

@@ -490,7 +490,8 @@ final class JourneyAccumulator {
         } else {
             confidenceReasons.add("the entry operation names the request");
         }
-        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod, spanName), namedByShape, List.copyOf(calls), traces,
+        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod, spanName),
+                namedByShape, List.copyOf(calls), traces,
                 errorTraces, errorRatio, latency(), share, sortedServices(),
                 sortedEdges().stream().map(EdgeAccumulator::toEdge).toList(),
                 criticalPath(), rank,

@@ -104,7 +104,8 @@ class JourneyDiscoveryTest {
         assertThat(journeys).extracting(Journey::name)
                 .containsExactly("frontend GET /api/cart/<NUM>", "frontend GET /api/orders/<NUM>");
         Journey orders = journeys.get(1);
-        assertThat(orders.entry()).isEqualTo(new Journey.Entry("frontend", "GET /api/orders/<NUM>", null, "GET", "GET"));
+        assertThat(orders.entry())
+                .isEqualTo(new Journey.Entry("frontend", "GET /api/orders/<NUM>", null, "GET", "GET"));
         assertThat(orders.entry().metricNameIsShared()).isTrue();
         assertThat(orders.errorTraces()).isEqualTo(2);
 

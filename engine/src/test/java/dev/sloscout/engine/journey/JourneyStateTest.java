@@ -121,6 +121,41 @@ class JourneyStateTest {
         assertThatThrownBy(() -> a.add(1, new long[2])).hasMessageContaining("counts");
     }
 
+    /** State written before the entry's span name was kept (format 2, as a stream job's store may hold it). */
+    @Test
+    void stateOfTheFormatBeforeSpanNamesIsStillRead() throws java.io.IOException {
+        JourneyState state = new JourneyDiscovery().single(TRACES.get(0));
+        byte[] now = state.encode();
+        String spanName = state.accumulator().toJourney("j", "n", 1, 1, 1, 0).entry().spanName();
+        java.io.ByteArrayOutputStream field = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(field)) {
+            out.writeBoolean(true);
+            dev.sloscout.engine.model.DataStrings.write(out, spanName);
+        }
+        int at = lastIndexOf(now, field.toByteArray());
+        assertThat(now[0]).isEqualTo((byte) 3);
+        assertThat(at).isPositive();
+        byte[] old = new byte[now.length - field.size()];
+        System.arraycopy(now, 0, old, 0, at);
+        System.arraycopy(now, at + field.size(), old, at, now.length - at - field.size());
+        old[0] = 2;
+
+        Journey.Entry entry = JourneyState.decode(old).accumulator().toJourney("j", "n", 1, 1, 1, 0).entry();
+
+        assertThat(entry.spanName()).isNull();
+        assertThat(entry.metricName()).as("the operation, as before").isEqualTo(entry.operation());
+        assertThat(entry.service()).isEqualTo(state.accumulator().toJourney("j", "n", 1, 1, 1, 0).entry().service());
+    }
+
+    private static int lastIndexOf(byte[] in, byte[] part) {
+        for (int i = in.length - part.length; i >= 0; i--) {
+            if (Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void damagedBytesAreRefused() {
         JourneyState state = new JourneyDiscovery().single(TRACES.get(0));
