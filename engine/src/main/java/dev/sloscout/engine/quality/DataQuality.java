@@ -619,9 +619,11 @@ public final class DataQuality implements PreparedTraceListener, LogSink {
         if (route.total() > 0 && route.ratio() < 0.9) {
             out.add(traces(c, service, "http.route", route.total() - route.count(),
                     String.format(Locale.ROOT, "%s: %s of its HTTP server spans have no http.route; journeys are "
-                            + "named by span names instead, and ids in paths become placeholders only as far as "
-                            + "they are recognised. Set http.route (HTTP semantic conventions; framework "
-                            + "instrumentation sets it when the route template is known).", service,
+                            + "named by span names instead (by url.path when a span is named by its method alone), "
+                            + "ids in paths become placeholders only as far as they are recognised, and span "
+                            + "metrics cannot tell apart requests whose spans share a name. Set http.route (HTTP "
+                            + "semantic conventions; framework instrumentation sets it when the route template is "
+                            + "known).", service,
                             percent(1 - route.ratio()))));
         }
         if (pairing.total() > 0 && pairing.ratio() < 0.9) {
