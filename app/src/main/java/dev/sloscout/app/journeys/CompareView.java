@@ -161,6 +161,25 @@ public final class CompareView extends BorderPane {
         return new BorderPane(scroll, label, null, null, null);
     }
 
+    /** Traces per window against hours from the start, about a point per pixel (none without traffic). */
+    static XYChart.Series<Number, Number> trafficSeries(CompareViewModel.Traffic t) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        if (t != null) {
+            int step = Math.max(1, t.traces().length / 600);
+            for (int i = 0; i < t.traces().length; i += step) {
+                long sum = 0;
+                for (int k = i; k < Math.min(t.traces().length, i + step); k++) {
+                    sum += t.traces()[k];
+                }
+                series.getData().add(new XYChart.Data<>(i * t.window().toMinutes() / 60.0, sum / (double) step));
+            }
+            if (t.traces().length == 1) { // one window: an area over it (one point draws nothing)
+                series.getData().add(new XYChart.Data<>(t.window().toMinutes() / 60.0, t.traces()[0]));
+            }
+        }
+        return series;
+    }
+
     /** The opened data's traffic per five minutes, and a slider that places the split. */
     private static VBox brush(CompareViewModel model) {
         NumberAxis x = new NumberAxis();
@@ -179,24 +198,7 @@ public final class CompareView extends BorderPane {
         split.setTooltip(new Tooltip("Traces that start before the split are the baseline, the rest the candidate"));
         Label at = new Label();
         at.setId("compare-split-at");
-        Runnable draw = () -> {
-            CompareViewModel.Traffic t = model.trafficProperty().get();
-            XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            if (t != null) {
-                int step = Math.max(1, t.traces().length / 600); // a point per pixel or so
-                for (int i = 0; i < t.traces().length; i += step) {
-                    long sum = 0;
-                    for (int k = i; k < Math.min(t.traces().length, i + step); k++) {
-                        sum += t.traces()[k];
-                    }
-                    series.getData().add(new XYChart.Data<>(i * t.window().toMinutes() / 60.0, sum / (double) step));
-                }
-                if (t.traces().length == 1) { // one window: an area over it (one point draws nothing)
-                    series.getData().add(new XYChart.Data<>(t.window().toMinutes() / 60.0, t.traces()[0]));
-                }
-            }
-            chart.getData().setAll(List.of(series));
-        };
+        Runnable draw = () -> chart.getData().setAll(List.of(trafficSeries(model.trafficProperty().get())));
         model.trafficProperty().addListener((o, was, now) -> draw.run());
         draw.run();
         split.valueProperty().addListener((o, was, now) -> {
