@@ -3,7 +3,6 @@ package dev.sloscout.app.journeys;
 import dev.sloscout.app.fx.BackgroundTasks;
 import dev.sloscout.engine.compare.Comparison;
 import dev.sloscout.engine.compare.Finding;
-import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.Trace;
 import dev.sloscout.engine.slo.History;
 import dev.sloscout.engine.slo.HistoryRecorder;
@@ -181,12 +180,11 @@ public final class CompareViewModel {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (Trace trace : samples) {
-            for (Span span : trace.spans()) {
-                first = Math.min(first, span.startEpochNanos());
-                last = Math.max(last, span.startEpochNanos());
-            }
+            long start = Diff.startMillis(trace); // where the split puts a trace
+            first = Math.min(first, start);
+            last = Math.max(last, start);
         }
-        return Instant.ofEpochMilli((first / 2 + last / 2) / 1_000_000);
+        return Instant.ofEpochMilli(first + (last - first) / 2);
     }
 
     /** Moves the split to a fraction (0..1) of the opened data's time range. */

@@ -4,6 +4,7 @@ import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.sli.MetricsProfile;
 import dev.sloscout.engine.sli.PromQl;
 import dev.sloscout.engine.sli.SliCandidate;
+import dev.sloscout.engine.sli.SliCatalog;
 import dev.sloscout.engine.quality.QualityReport;
 import dev.sloscout.engine.quality.QueryAttributes;
 import dev.sloscout.engine.slo.AlertTier;
@@ -95,14 +96,10 @@ public final class Runbooks {
         md.append("Bad events and total, per window (spanmetrics connector metrics):\n\n");
         md.append(Markdown.codeBlock("promql", slo.errorQuery().replace(PromQl.WINDOW, "5m")));
         md.append('\n').append(Markdown.codeBlock("promql", slo.totalQuery().replace(PromQl.WINDOW, "5m"))).append('\n');
-        Journey.Entry entry = journey.entry();
-        if (entry.metricNameIsShared() && exported.profile().operationOf(entry).equals(entry.metricName())) {
-            md.append("**These series count more than this journey.** ").append(Markdown.text(
-                    "The entry span is named '" + entry.metricName() + "', the name span metrics count it under, "
-                    + "so they select every '" + entry.metricName() + "' request of " + entry.service() + ", not "
-                    + entry.operation()
-                    + " alone. To measure the journey by itself, name server spans '{method} {route}' and set "
-                    + "http.route, as a framework's router does.")).append("\n\n");
+        if (exported.profile().countsMoreThan(journey.entry())) {
+            String why = SliCatalog.sharedName(journey.entry());
+            md.append("**These series count more than this journey.** ")
+                    .append(Markdown.text(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".")).append("\n\n");
         }
 
         md.append("## Why this objective\n\n");

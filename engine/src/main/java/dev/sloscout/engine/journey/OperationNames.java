@@ -85,7 +85,7 @@ public final class OperationNames {
             return makers.rpc(rpcService, rpcMethod);
         }
         String path = span.attributes().get(SpanAttributes.URL_PATH);
-        if (path != null && path.startsWith("/") && HTTP_METHOD.matcher(span.name()).matches()) {
+        if (path != null && path.startsWith("/") && isBareMethod(span.name())) {
             String method = span.attributes().get(SpanAttributes.HTTP_REQUEST_METHOD);
             return makers.path(method != null ? method : span.name().substring(span.name().lastIndexOf(' ') + 1),
                     path);
@@ -95,6 +95,14 @@ public final class OperationNames {
 
     static String httpTemplate(String method, String route) {
         return method == null ? route : method.toUpperCase(Locale.ROOT) + " " + route;
+    }
+
+    /**
+     * {@code GET}, {@code HTTP GET} (any case): a name that is an HTTP method and nothing else. Asked of every span
+     * with a path, so the length rules out most names before the pattern.
+     */
+    private static boolean isBareMethod(String name) {
+        return name.length() <= "HTTP OPTIONS".length() && HTTP_METHOD.matcher(name).matches();
     }
 
     /** {@code GET /orders/<NUM>}: the path without its query, ids as placeholders. */

@@ -104,8 +104,16 @@ public record MetricsProfile(
      * is), else its operation.
      */
     public String operationOf(dev.sloscout.engine.journey.Journey.Entry entry) {
-        return requiresRoute ? entry.httpRoute() : "span_name".equals(operationLabel) ? entry.metricName()
-                : entry.operation();
+        return requiresRoute ? entry.httpRoute() : labelsSpanName() ? entry.metricName() : entry.operation();
+    }
+
+    /** Whether this profile's series for the entry also count other requests of its service (a shared span name). */
+    public boolean countsMoreThan(dev.sloscout.engine.journey.Journey.Entry entry) {
+        return !requiresRoute && labelsSpanName() && entry.metricNameIsShared();
+    }
+
+    private boolean labelsSpanName() {
+        return "span_name".equals(operationLabel);
     }
 
     /** The {@code le} label value of a latency threshold, in the histogram's own unit ({@code 0.25} for 250 ms in seconds). */

@@ -186,14 +186,16 @@ public final class SliCatalog {
      * span is named by its HTTP method alone (the journey by its path), and metrics label it by that name.
      */
     private static String note(MetricsProfile profile, Journey journey) {
-        Journey.Entry entry = journey.entry();
-        if (!entry.metricNameIsShared() || !profile.operationOf(entry).equals(entry.metricName())) {
-            return profile.description();
-        }
-        return profile.description() + "; the entry span is named '" + entry.metricName() + "', the name span "
-                + "metrics count it under, so this selects every '" + entry.metricName() + "' span of "
-                + entry.service() + ", not " + entry.operation() + " alone: name server spans '{method} {route}' and "
-                + "set http.route, as a framework's router does, to measure the journey by itself";
+        return profile.countsMoreThan(journey.entry()) ? profile.description() + "; " + sharedName(journey.entry())
+                : profile.description();
+    }
+
+    /** Why series labelled by a shared span name count more than the journey, and what to change (a clause). */
+    public static String sharedName(Journey.Entry entry) {
+        return "the entry span is named '" + entry.metricName() + "', the name span metrics count it under, so they "
+                + "select every '" + entry.metricName() + "' request of " + entry.service() + ", not "
+                + entry.operation() + " alone: name server spans '{method} {route}' and set http.route, as a "
+                + "framework's router does, to measure the journey by itself";
     }
 
     private static SliCandidate.Query latencyQuery(MetricsProfile profile, Journey journey, double thresholdMs) {

@@ -166,7 +166,7 @@ public final class Diff {
     }
 
     /** When a trace started: its earliest span. */
-    static long startMillis(Trace trace) {
+    public static long startMillis(Trace trace) {
         long start = Long.MAX_VALUE;
         for (Span span : trace.spans()) {
             start = Math.min(start, span.startEpochNanos());

@@ -58,14 +58,12 @@ final class KubectlPrefix {
 
     /** The container a line's prefix names, when the container's line starts at {@code contentStart}; else null. */
     static String container(byte[] bytes, int from, int contentStart) {
-        if (contentStart <= from || bytes[from] != '[') {
-            return null;
-        }
-        int close = bytes[contentStart - 1] == ']' ? contentStart - 1 : contentStart - 2;
-        int slash = close - 1;
-        while (bytes[slash] != '/') {
-            slash--;
-        }
-        return new String(bytes, slash + 1, close - slash - 1, StandardCharsets.UTF_8);
+        String stream = stream(bytes, from, contentStart);
+        return stream == null ? null : containerOf(stream);
+    }
+
+    /** The container of a {@link #stream}: what follows the pod's name (which has no {@code /}). */
+    static String containerOf(String stream) {
+        return stream.substring(stream.indexOf('/') + 1);
     }
 }

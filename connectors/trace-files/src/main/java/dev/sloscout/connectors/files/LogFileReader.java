@@ -813,7 +813,7 @@ public final class LogFileReader {
             /** Containers a file may interleave before their pending events are ended all at once. */
             private static final int MAX_LANES = 256;
 
-            final Lane file = new Lane();
+            final Lane file = new Lane(service);
             final Map<String, Lane> containers = new LinkedHashMap<>();
 
             /** The lane of the line being read. */
@@ -827,7 +827,7 @@ public final class LogFileReader {
                         flushAll();
                         containers.clear();
                     }
-                    lane = new Lane();
+                    lane = new Lane(lineContainer);
                     containers.put(lineStream, lane);
                 }
                 return lane;
@@ -859,6 +859,8 @@ public final class LogFileReader {
 
         /** One stream of lines being folded: the event pending, and a line held that may open a stack trace. */
         private final class Lane {
+            /** The service of the lane's events: the file's, or the container the lines' prefix names. */
+            final String laneService;
             String pending;
             long pendingLine;
             int pendingLines;
@@ -866,36 +868,34 @@ public final class LogFileReader {
             final ContinuationLines continuations = new ContinuationLines();
             /** The time the wrapper of the pending event's first line gave (docker's, a CRI runtime's), or none. */
             long pendingTime;
-            /** The pending event's service: the file's, or the container its first line's prefix named. */
-            String pendingService;
             /** A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}), until the next. */
             String held;
             long heldLine;
             long heldTime;
-            String heldService;
+
+            Lane(String laneService) {
+                this.laneService = laneService;
+            }
 
             /** A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none). */
             void line(long number, String text, long epochMillis) {
-                String lineService = lineContainer != null ? lineContainer : service;
                 if (held != null) {
                     String exception = held;
                     held = null;
-                    if (ContinuationLines.isFrame(text) && lineService.equals(heldService)) {
+                    if (ContinuationLines.isFrame(text)) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else {
-                        start(heldLine, exception, heldTime, heldService);
+                        start(heldLine, exception, heldTime);
                     }
                 }
-                boolean same = pending != null && lineService.equals(pendingService);
-                if (same && continuations.continues(text)) {
+                if (pending != null && continuations.continues(text)) {
                     fold(text);
-                } else if (same && ContinuationLines.mayOpenTrace(text)) {
+                } else if (pending != null && ContinuationLines.mayOpenTrace(text)) {
                     held = text;
                     heldLine = number;
                     heldTime = epochMillis;
-                    heldService = lineService;
                 } else {
-                    start(number, text, epochMillis, lineService);
+                    start(number, text, epochMillis);
                 }
             }
 
@@ -909,12 +909,11 @@ public final class LogFileReader {
                 }
             }
 
-            private void start(long number, String text, long epochMillis, String lineService) {
+            private void start(long number, String text, long epochMillis) {
                 deliverPending();
                 continuations.started(text);
                 pending = text;
                 pendingTime = epochMillis;
-                pendingService = lineService;
                 pendingLine = number;
                 pendingLines = 1;
             }
@@ -929,7 +928,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String line = held;
                     held = null;
-                    start(heldLine, line, heldTime, heldService);
+                    start(heldLine, line, heldTime);
                 }
                 deliverPending();
             }
@@ -939,7 +938,7 @@ public final class LogFileReader {
                     TraceIdsInText.Ids ids = namesTraces || unlooked++ % TRACE_LOOK_EVERY == 0
                             ? TraceIdsInText.find(pending) : null; // trace_id=..., [app,trace,span], ...
                     namesTraces |= ids != null;
-                    deliver(new LogEvent(source, pendingLine, pendingLines, pendingService, pending, true,
+                    deliver(new LogEvent(source, pendingLine, pendingLines, laneService, pending, true,
                             folded.toString(), pendingTime, Severity.UNKNOWN,
                             ids == null ? null : ids.trace(), ids == null ? null : ids.span()));
                     events++;
@@ -985,8 +984,8 @@ public final class LogFileReader {
             contentStart = kubectl >= 0 ? kubectl : start;
             time = LogHeader.NO_TIME;
             cri = CriParts.NONE;
-            container = kubectl >= 0 ? KubectlPrefix.container(bytes, start, kubectl) : null;
             stream = kubectl >= 0 ? KubectlPrefix.stream(bytes, start, kubectl) : null;
+            container = stream != null ? KubectlPrefix.containerOf(stream) : null;
         }
     }
 
