@@ -59,8 +59,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void configure(Path dir) throws IOException {
-        port = freePort();
-        int controller = freePort();
+        int[] free = freePorts(2);
+        port = free[0];
+        int controller = free[1];
         Path logs = dir.resolve("kafka-logs");
         props.clear();
         props.put("process.roles", "broker,controller");
@@ -115,9 +116,25 @@ public final class EmbeddedKafka implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * Ports free on the loopback, all different: held open together while chosen (one closed before the next is
+     * asked for may be handed out again, and the broker then refuses two listeners on one port).
+     */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }
