@@ -128,7 +128,7 @@ final class JsonLogRecords {
                 : level == null && isClef(node) ? Severity.INFO
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
         return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
-                traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)));
+                traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)), RecordErrors.of(node));
     }
 
     /**
@@ -217,7 +217,7 @@ final class JsonLogRecords {
         return split(source, line, service != null ? service : service(payload, fallbackService), message,
                 timestamp != null ? time(timestamp) : time(payload), severity,
                 traceId != null ? traceId : traceId(first(payload, TRACE_FIELDS)),
-                spanId != null ? spanId : spanId(first(payload, SPAN_FIELDS)));
+                spanId != null ? spanId : spanId(first(payload, SPAN_FIELDS)), RecordErrors.of(payload));
     }
 
     /**
@@ -254,7 +254,7 @@ final class JsonLogRecords {
                 : "Normal".equalsIgnoreCase(type) ? Severity.INFO : severity(type);
         String time = first(event, KUBERNETES_EVENT_TIMES, null);
         return split(source, line, service, message == null ? reason : reason + ": " + message,
-                time == null ? LogHeader.NO_TIME : time(time), severity, null, null);
+                time == null ? LogHeader.NO_TIME : time(time), severity, null, null, null);
     }
 
     /** {@code GET /cart 200} of an entry's {@code httpRequest} (a load balancer's), or null without a URL. */
@@ -284,10 +284,16 @@ final class JsonLogRecords {
                 : method + " failed: " + first(status, new String[] {"message"}, "code " + status.path("code").asInt());
     }
 
-    /** The record's service: a service field, else Google Cloud's {@code serviceContext.service}, else the fallback. */
+    /**
+     * The record's service: a service field, else Google Cloud's {@code serviceContext.service}, else the
+     * application's {@code name} in the records of pino and bunyan (named by their core fields: {@code name} beside
+     * {@code pid}, {@code hostname} and {@code msg}; elsewhere {@code name} is often a logger's), else the fallback.
+     */
     private static String service(JsonNode node, String fallback) {
         String service = first(node, SERVICE_FIELDS, null);
-        return service != null ? service : first(node.path("serviceContext"), SERVICE_CONTEXT_FIELDS, fallback);
+        service = service != null ? service : first(node.path("serviceContext"), SERVICE_CONTEXT_FIELDS, null);
+        boolean nodeLogger = node.has("pid") && node.has("hostname") && node.has("msg");
+        return service != null ? service : nodeLogger ? first(node, new String[] {"name"}, fallback) : fallback;
     }
 
     /**
@@ -316,7 +322,7 @@ final class JsonLogRecords {
 
     /** The event of a line a container wrote (a raw line: its header is read when mined), at its wrapper's time. */
     LogEvent containerEvent(String source, long line, String service, String text, long epochMillis) {
-        return split(source, line, service, text, epochMillis, Severity.UNKNOWN, null, null);
+        return split(source, line, service, text, epochMillis, Severity.UNKNOWN, null, null, null);
     }
 
     /** The record's time: the first time field, a MongoDB extended JSON date ({@code {"$date": ...}}) unwrapped. */
@@ -418,10 +424,10 @@ final class JsonLogRecords {
         JsonNode structured = metadata.path("structuredMetadata");
         JsonNode ids = first(labels, TRACE_FIELDS) != null ? labels : structured.isObject() ? structured : metadata;
         return split(source, line, service, text, time(time), severity(first(labels, LOKI_LEVEL_LABELS)),
-                traceId(first(ids, TRACE_FIELDS)), spanId(first(ids, SPAN_FIELDS)));
+                traceId(first(ids, TRACE_FIELDS)), spanId(first(ids, SPAN_FIELDS)), null);
     }
 
-    /** An OTLP/JSON LogRecord of a known service. */
+    /** An OTLP/JSON LogRecord of a known service; its {@code exception.*} attributes as its error. */
     LogEvent otlp(String source, long line, String service, JsonNode record) {
         long nanos = record.path("timeUnixNano").asLong(0);
         if (nanos == 0) {
@@ -429,18 +435,29 @@ final class JsonLogRecords {
         }
         return split(source, line, service, anyValue(record.path("body")),
                 nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, otlpSeverity(record),
-                traceId(record.path("traceId").asText(null)), spanId(record.path("spanId").asText(null)));
+                traceId(record.path("traceId").asText(null)), spanId(record.path("spanId").asText(null)),
+                otlpError(record.path("attributes")));
     }
 
-    /** An OTLP protobuf LogRecord's parts (the body as text). */
+    /** The {@code exception.*} attributes of an OTLP/JSON record ({@code [{"key":..,"value":{..}}]}), or null. */
+    private static String otlpError(JsonNode attributes) {
+        RecordErrors.OtelAttributes error = new RecordErrors.OtelAttributes();
+        attributes.forEach(a -> error.put(a.path("key").asText(), () -> anyValue(a.path("value"))));
+        return error.text();
+    }
+
+    /** An OTLP protobuf LogRecord's parts (the body as text; the error from its exception attributes or null). */
     LogEvent otlp(String source, long line, String service, String body, long epochMillis, Severity severity,
-            TraceId traceId, SpanId spanId) {
-        return split(source, line, service, body, epochMillis, severity, traceId, spanId);
+            TraceId traceId, SpanId spanId, String error) {
+        return split(source, line, service, body, epochMillis, severity, traceId, spanId, error);
     }
 
-    /** The event, after opening a JSON message and splitting off what follows its first line. */
+    /**
+     * The event, after opening a JSON message and splitting off what follows its first line; the record's error
+     * ({@link RecordErrors}; null when none) is folded under it unless the message holds it already.
+     */
     private LogEvent split(String source, long line, String service, String message, long time, Severity severity,
-            TraceId traceId, SpanId spanId) {
+            TraceId traceId, SpanId spanId, String error) {
         String text = EscapeCodes.strip(message); // colours a terminal-minded logger put in
         JsonNode inner = innerRecord(text);
         if (inner != null) {
@@ -451,6 +468,7 @@ final class JsonLogRecords {
                 severity = severity != Severity.UNKNOWN ? severity : severity(first(inner, LEVEL_FIELDS));
                 traceId = traceId != null ? traceId : traceId(first(inner, TRACE_FIELDS));
                 spanId = spanId != null ? spanId : spanId(first(inner, SPAN_FIELDS));
+                error = error != null ? error : RecordErrors.of(inner);
             }
         }
         int newline = text.indexOf('\n');
@@ -466,7 +484,18 @@ final class JsonLogRecords {
                 spanId = spanId != null ? spanId : ids.span();
             }
         }
-        return new LogEvent(source, line, 1, service, first, true, rest, time, severity, traceId, spanId);
+        return new LogEvent(source, line, 1, service, first, true, folded(rest, error), time, severity, traceId,
+                spanId);
+    }
+
+    /** The lines after a message's first, with the error after them unless they hold its first line already. */
+    private static String folded(String rest, String error) {
+        if (error == null) {
+            return rest;
+        }
+        int newline = error.indexOf('\n');
+        return rest.isEmpty() ? error
+                : rest.contains(newline < 0 ? error : error.substring(0, newline)) ? rest : rest + "\n" + error;
     }
 
     /** A message that is a JSON object of its own, or null. */
@@ -557,7 +586,8 @@ final class JsonLogRecords {
         return v == null || !v.isValueNode() || v.isNull() ? null : v.asText();
     }
 
-    private static JsonNode value(JsonNode node, String field) {
+    /** A field's value, by its name or, when dotted, by the path its parts name; null when absent. */
+    static JsonNode value(JsonNode node, String field) {
         JsonNode v = node.get(field);
         for (int from = 0, dot; v == null && (dot = field.indexOf('.', from)) > 0 && node.isObject(); from = dot + 1) {
             JsonNode inner = node.get(field.substring(from, dot));

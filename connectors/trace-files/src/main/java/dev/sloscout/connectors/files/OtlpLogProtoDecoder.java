@@ -43,11 +43,19 @@ public final class OtlpLogProtoDecoder {
                             : word(record.getSeverityText());
                     out.add(RECORDS.otlp(source, index, service, text(record.getBody()),
                             nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, severity,
-                            traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray())));
+                            traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray()),
+                            error(record.getAttributesList())));
                 }
             }
         }
         return out;
+    }
+
+    /** The record's {@code exception.*} attributes as text ({@link RecordErrors#text}), or null. */
+    private static String error(List<KeyValue> attributes) {
+        RecordErrors.OtelAttributes error = new RecordErrors.OtelAttributes();
+        attributes.forEach(kv -> error.put(kv.getKey(), () -> text(kv.getValue())));
+        return error.text();
     }
 
     private static Severity word(String text) {

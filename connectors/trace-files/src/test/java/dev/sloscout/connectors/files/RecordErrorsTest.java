@@ -1,0 +1,123 @@
+package dev.sloscout.connectors.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.model.Problem;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Structured loggers keep an exception out of the message, in fields of their own; the reader folds it under the
+ * message as a text logger prints it, so an error's samples say why. Each record is shaped as its logger writes it.
+ */
+class RecordErrorsTest {
+    private final List<LogEvent> events = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private void read(String source, String text) {
+        new LogFileReader(events::add, problems::add).read(source,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theErrorFieldsOfCommonLoggersAreFoldedUnderTheMessage() {
+        read("app.jsonl", """
+                {"level":50,"time":1709294400000,"pid":7,"hostname":"web-1","name":"shop","msg":"db down",\
+                "err":{"type":"Error","message":"connect ECONNREFUSED",\
+                "stack":"Error: connect ECONNREFUSED\\n    at a (/app.js:3:9)"}}
+                {"@timestamp":"2024-03-01T12:00:00Z","level":"ERROR","message":"could not save order 7",\
+                "stack_trace":"java.lang.IllegalStateException: save failed\\n\\tat a.B.save(B.java:8)\\n"}
+                {"@timestamp":"2024-03-01T12:00:00Z","log.level":"ERROR","message":"checkout failed",\
+                "error.type":"java.net.ConnectException","error.message":"refused",\
+                "error.stack_trace":"java.net.ConnectException: refused\\n\\tat a.C.pay(C.java:9)"}
+                {"level":"error","msg":"payment declined","error":{"kind":"CardError","message":"card expired"}}
+                {"level":"error","ts":1709294400.5,"msg":"query failed","error":"dial tcp 10.0.0.7:5432: refused",\
+                "stacktrace":"main.query\\n\\t/app/db.go:41\\nmain.main\\n\\t/app/main.go:12"}
+                {"level":"error","msg":"retry later","error":"context deadline exceeded"}
+                {"levelname":"ERROR","message":"order 9 failed",\
+                "exc_info":\
+                "Traceback (most recent call last):\\n  File \\"/app/o.py\\", line 3, in f\\nKeyError: 'sku'"}
+                {"@t":"2024-03-01T12:00:00Z","@l":"Error","@m":"Charge failed",\
+                "@x":"System.Exception: boom\\n   at Pay()"}
+                {"level":"error","message":"request failed","thrown":{"name":"java.io.IOException","message":"reset",\
+                "extendedStackTrace":[{"class":"a.Net","method":"read","file":"Net.java","line":12}]}}
+                """);
+        assertThat(events).extracting(LogEvent::continuation).containsExactly(
+                "Error: connect ECONNREFUSED\n    at a (/app.js:3:9)",
+                "java.lang.IllegalStateException: save failed\n\tat a.B.save(B.java:8)",
+                "java.net.ConnectException: refused\n\tat a.C.pay(C.java:9)",
+                "CardError: card expired",
+                "dial tcp 10.0.0.7:5432: refused\nmain.query\n\t/app/db.go:41\nmain.main\n\t/app/main.go:12",
+                "context deadline exceeded",
+                "Traceback (most recent call last):\n  File \"/app/o.py\", line 3, in f\nKeyError: 'sku'",
+                "System.Exception: boom\n   at Pay()",
+                "java.io.IOException: reset\n\tat a.Net.read(Net.java:12)");
+        assertThat(events).extracting(LogEvent::text).containsExactly("db down", "could not save order 7",
+                "checkout failed", "payment declined", "query failed", "retry later", "order 9 failed",
+                "Charge failed", "request failed");
+        assertThat(events.get(0).service()).as("pino's and bunyan's application name").isEqualTo("shop");
+    }
+
+    @Test
+    void fieldsThatOnlyLookLikeErrorsAndErrorsTheMessageHoldsAreLeftAlone() {
+        read("app.jsonl", """
+                {"msg":"deployed","stack":"production","exception":"none","error":"-"}
+                {"msg":"done","error":false,"err":{"code":0}}
+                {"message":"failed\\njava.lang.IllegalStateException: x\\n\\tat a.B(B.java:1)",\
+                "stack_trace":"java.lang.IllegalStateException: x\\n\\tat a.B(B.java:1)"}
+                {"name":"uvicorn.error","message":"started","process":7}
+                """);
+        assertThat(events).extracting(LogEvent::continuation).containsExactly("", "",
+                "java.lang.IllegalStateException: x\n\tat a.B(B.java:1)", "");
+        assertThat(events.get(3).service()).as("a logger's name is no service").isEqualTo("app");
+    }
+
+    @Test
+    void openTelemetryExceptionAttributesAreFoldedFromJsonAndFromProtobuf() throws Exception {
+        read("logs.jsonl", """
+                {"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"orders"}}]},\
+                "scopeLogs":[{"logRecords":[{"severityNumber":17,"body":{"stringValue":"could not save order 7"},\
+                "attributes":[{"key":"exception.type","value":{"stringValue":"java.lang.IllegalStateException"}},\
+                {"key":"exception.message","value":{"stringValue":"save failed"}},\
+                {"key":"exception.stacktrace","value":\
+                {"stringValue":"java.lang.IllegalStateException: save failed\\n\\tat a.B(B.java:8)"}}]},\
+                {"severityNumber":17,"body":{"stringValue":"lookup failed"},\
+                "attributes":[{"key":"exception.type","value":{"stringValue":"KeyError"}},\
+                {"key":"exception.message","value":{"stringValue":"'sku'"}}]},\
+                {"severityNumber":9,"body":{"stringValue":"fine"},\
+                "attributes":[{"key":"user","value":{"stringValue":"x"}}]}]}]}]}
+                """);
+        assertThat(events).extracting(LogEvent::continuation).containsExactly(
+                "java.lang.IllegalStateException: save failed\n\tat a.B(B.java:8)", "KeyError: 'sku'", "");
+
+        LogRecord record = LogRecord.newBuilder().setBody(string("could not save order 8"))
+                .addAttributes(attribute("exception.type", "java.lang.IllegalStateException"))
+                .addAttributes(attribute("exception.message", "save failed"))
+                .addAttributes(attribute("exception.stacktrace", "\tat a.B(B.java:8)"))
+                .build();
+        byte[] request = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+                .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(record))).build().toByteArray();
+        assertThat(OtlpLogProtoDecoder.decode("peer", request)).singleElement()
+                .satisfies(e -> assertThat(e.continuation())
+                        .isEqualTo("java.lang.IllegalStateException: save failed\n\tat a.B(B.java:8)"));
+    }
+
+    private static AnyValue string(String value) {
+        return AnyValue.newBuilder().setStringValue(value).build();
+    }
+
+    private static KeyValue attribute(String key, String value) {
+        return KeyValue.newBuilder().setKey(key).setValue(string(value)).build();
+    }
+}
