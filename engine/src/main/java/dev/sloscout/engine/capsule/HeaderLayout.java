@@ -291,7 +291,7 @@ public final class HeaderLayout {
                 Kind spanned = t.kind == Kind.WORD ? spannedAnchor(l, i) : null;
                 votes[(spanned != null ? spanned : t.kind).ordinal()]++;
                 dashes += t.isDash(l.text) ? 1 : 0;
-                columns += t.endsColumn() ? 1 : 0;
+                columns += t.endsColumn() && !pairAt(l.text, t.next) ? 1 : 0;
             }
             if (votes[Kind.SEPARATOR.ordinal()] >= needed) {
                 kinds[i] = Kind.SEPARATOR;
@@ -344,6 +344,23 @@ public final class HeaderLayout {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a {@code key=value} pair starts at {@code at}. structlog's and logrus's consoles pad a message to a fixed
+     * width so that the pairs after it line up ({@code [info     ] order placed        order=42}): padding before a
+     * pair ends a message, not a header column.
+     */
+    static boolean pairAt(String s, int at) {
+        if (at >= s.length() || !Character.isLetter(s.charAt(at))) {
+            return false;
+        }
+        int i = at + 1;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.'
+                || s.charAt(i) == '-')) {
+            i++;
+        }
+        return i < s.length() && s.charAt(i) == '=';
     }
 
     /**

@@ -296,6 +296,11 @@ class HeaderLayoutFormatsTest {
                 worker.log.1.2024-03-01_12:00:31 2024-03-01 12:00:04.500 2931 WARNING shop.worker.manager [-] Order 7 stuck in state pending
                 """, "2024-03-01T12:00:00.008Z", Severity.INFO, "shop.api.wsgi.server",
                 "10.0.0.1 \"GET /v2/orders HTTP/1.1\" status: 200 len: 1893 time: 0.2477829"),
+            format("structlog's console (the event padded so its key=value pairs line up)", """
+                2024-03-01 12:00:00 [info     ] order placed                   order=42 user=alice
+                2024-03-01 12:00:01 [warning  ] payment retry                  attempt=1 order=43
+                2024-03-01 12:00:02 [error    ] charge failed                  order=44
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "order placed                   order=42 user=alice"),
             format("Windows CBS (padded columns)", """
                 2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505 with Core: C:\\Windows\\winsxs\\cbscore.dll
                 2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize (wcp.dll version 0.0.0.6) called
