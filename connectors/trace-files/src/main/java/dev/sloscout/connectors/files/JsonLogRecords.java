@@ -601,14 +601,18 @@ final class JsonLogRecords {
     }
 
     /**
-     * The record's message: the first message field holding text, else the first holding a JSON value (its JSON,
-     * opened later when it is a record of its own, as Azure's {@code LogMessage} holds the line a container wrote);
-     * null when there is none.
+     * The record's message: the first message field holding text, else structlog's {@code event} when it is text,
+     * else the first message field holding a JSON value (its JSON, opened later when it is a record of its own, as
+     * Azure's {@code LogMessage} holds the line a container wrote); null when there is none.
      */
     private static String message(JsonNode node) {
         String text = first(node, MESSAGE_FIELDS, null);
         if (text != null) {
             return text;
+        }
+        JsonNode event = node.get("event"); // ECS's event is an object, and no message
+        if (event != null && event.isTextual() && !event.asText().isEmpty()) {
+            return event.asText();
         }
         for (String field : MESSAGE_FIELDS) {
             JsonNode v = node.get(field);

@@ -17,10 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Structured loggers keep an exception out of the message, in fields of their own; the reader folds it under the
- * message as a text logger prints it, so an error's samples say why. Each record is shaped as its logger writes it.
+ * Records as structured loggers write them (each shaped as its logger's output). They keep an exception out of the
+ * message, in fields of their own: the reader folds it under the message as a text logger prints it, so an error's
+ * samples say why.
  */
-class RecordErrorsTest {
+class StructuredLoggersTest {
     private final List<LogEvent> events = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
@@ -48,6 +49,8 @@ class RecordErrorsTest {
                 {"levelname":"ERROR","message":"order 9 failed",\
                 "exc_info":\
                 "Traceback (most recent call last):\\n  File \\"/app/o.py\\", line 3, in f\\nKeyError: 'sku'"}
+                {"order":9,"event":"order failed","level":"error","timestamp":"2024-03-01T12:00:00Z",\
+                "exception":"Traceback (most recent call last):\\n  File \\"/app/o.py\\", line 4, in f\\nValueError: qty"}
                 {"@t":"2024-03-01T12:00:00Z","@l":"Error","@m":"Charge failed",\
                 "@x":"System.Exception: boom\\n   at Pay()"}
                 {"level":"error","message":"request failed","thrown":{"name":"java.io.IOException","message":"reset",\
@@ -61,12 +64,23 @@ class RecordErrorsTest {
                 "dial tcp 10.0.0.7:5432: refused\nmain.query\n\t/app/db.go:41\nmain.main\n\t/app/main.go:12",
                 "context deadline exceeded",
                 "Traceback (most recent call last):\n  File \"/app/o.py\", line 3, in f\nKeyError: 'sku'",
+                "Traceback (most recent call last):\n  File \"/app/o.py\", line 4, in f\nValueError: qty",
                 "System.Exception: boom\n   at Pay()",
                 "java.io.IOException: reset\n\tat a.Net.read(Net.java:12)");
         assertThat(events).extracting(LogEvent::text).containsExactly("db down", "could not save order 7",
                 "checkout failed", "payment declined", "query failed", "retry later", "order 9 failed",
-                "Charge failed", "request failed");
+                "order failed", "Charge failed", "request failed");
         assertThat(events.get(0).service()).as("pino's and bunyan's application name").isEqualTo("shop");
+    }
+
+    /** structlog's message is its {@code event}; an object there (ECS's) is none, as before. */
+    @Test
+    void structlogsEventIsTheMessageWhenItIsText() {
+        read("app.jsonl", """
+                {"event":"user logged in","level":"info","timestamp":"2024-03-01T12:00:00Z","user_id":7}
+                {"@timestamp":"2024-03-01T12:00:00Z","message":"GET /","event":{"dataset":"nginx.access"}}
+                """);
+        assertThat(events).extracting(LogEvent::text).containsExactly("user logged in", "GET /");
     }
 
     @Test
