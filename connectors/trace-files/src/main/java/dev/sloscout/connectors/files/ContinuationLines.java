@@ -14,7 +14,8 @@ package dev.sloscout.connectors.files;
  *       traceback;</li>
  *   <li>a Go goroutine dump, as a panic prints it: {@code goroutine 1 [running]:}, then per frame the function at the
  *       margin ({@code main.(*Server).handle(...)}, {@code created by net/http.(*Server).Serve in goroutine 1}) and
- *       its file, indented;</li>
+ *       its file, indented; or the frames alone under a message, as zap's console writes a stack ({@code main.main},
+ *       then {@code \t/app/main.go:48}: {@link #opensGoStack});</li>
  *   <li>a PHP stack trace, as PHP's uncaught-exception message and Monolog (Laravel, Symfony) write it: {@code Stack
  *       trace:} or {@code [stacktrace]}, frames {@code #0 /app/a.php(12): run()} at the margin, {@code Next
  *       RuntimeException: ...} for a chained exception, and Monolog's {@code "}} closing the record's context;</li>
@@ -247,6 +248,44 @@ final class ContinuationLines {
         return i == line.length() || line.charAt(i) == ':' ? lastPart : -1;
     }
 
+    /**
+     * Whether a line at the margin that was held ({@link #isGoFunction}) and the line after it, its file indented
+     * ({@code \t/app/main.go:48}), open a Go stack under the message: then the functions after them are frames too.
+     */
+    boolean opensGoStack(String held, String line) {
+        if (isGoFunction(held) && isGoFileLine(line)) {
+            context = Context.GOROUTINES;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A Go function as a stack names it, without arguments: {@code main.main}, {@code
+     * github.com/acme/shop/db.(*Pool).Query.func1}; a qualified name without spaces, a dot before a letter or {@code (}.
+     */
+    static boolean isGoFunction(String line) {
+        if (line.length() > 512 || !isNameStart(line.charAt(0))) {
+            return false;
+        }
+        boolean qualified = false;
+        for (int i = 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '.' && i + 1 < line.length() && (isNameStart(line.charAt(i + 1)) || line.charAt(i + 1) == '(')) {
+                qualified = true;
+            } else if (!isNamePart(c) && "./*()-[]{},~".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return qualified;
+    }
+
+    /** A Go frame's file, indented by a tab: {@code \t/app/main.go:48} (perhaps {@code +0x1d} after it). */
+    static boolean isGoFileLine(String line) {
+        int go = line.indexOf(".go:");
+        return line.startsWith("\t") && go > 1 && go + 4 < line.length() && isDigit(line.charAt(go + 4));
+    }
+
     /** {@code goroutine 1 [running]:}, {@code goroutine 7 [chan receive, 2 minutes]:}. */
     static boolean isGoroutineHeader(String line) {
         if (!line.startsWith("goroutine ") || !line.endsWith("]:")) {
@@ -262,14 +301,15 @@ final class ContinuationLines {
 
     /**
      * A goroutine dump's line at the margin: a function called ({@code main.main()}, {@code panic({0x6a1b20,
-     * 0xc0000a6000})}, a name without spaces before its arguments), who created the goroutine, or the elision note.
+     * 0xc0000a6000})}, a name without spaces before its arguments) or named ({@code main.main}, as zap prints a
+     * stack), who created the goroutine, or the elision note.
      */
     static boolean isGoFrame(String line) {
         if (line.startsWith("created by ") || line.equals("...additional frames elided...")) {
             return true;
         }
         int open = line.indexOf('(');
-        return open > 0 && line.endsWith(")") && line.lastIndexOf(' ', open) < 0;
+        return open > 0 && line.endsWith(")") && line.lastIndexOf(' ', open) < 0 || isGoFunction(line);
     }
 
     private static boolean isNameStart(char c) {

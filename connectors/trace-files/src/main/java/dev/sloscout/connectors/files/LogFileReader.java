@@ -868,7 +868,10 @@ public final class LogFileReader {
             final ContinuationLines continuations = new ContinuationLines();
             /** The time the wrapper of the pending event's first line gave (docker's, a CRI runtime's), or none. */
             long pendingTime;
-            /** A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}), until the next. */
+            /**
+             * A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}, a Go function), until
+             * the next.
+             */
             String held;
             long heldLine;
             long heldTime;
@@ -882,7 +885,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String exception = held;
                     held = null;
-                    if (ContinuationLines.isFrame(text)) {
+                    if (ContinuationLines.isFrame(text) || continuations.opensGoStack(exception, text)) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else {
                         start(heldLine, exception, heldTime);
@@ -890,7 +893,8 @@ public final class LogFileReader {
                 }
                 if (pending != null && continuations.continues(text)) {
                     fold(text);
-                } else if (pending != null && ContinuationLines.mayOpenTrace(text)) {
+                } else if (pending != null && (ContinuationLines.mayOpenTrace(text)
+                        || ContinuationLines.isGoFunction(text))) {
                     held = text;
                     heldLine = number;
                     heldTime = epochMillis;

@@ -324,6 +324,31 @@ class LogFileReaderTest {
         assertThat(read.get(1).continuation()).endsWith("created by net/http.(*Server).Serve in goroutine 1");
     }
 
+    /**
+     * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
+     * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void goStacksWithoutAGoroutineLineAreFoldedToo(int threads) {
+        List<LogEvent> read = readOn(threads, "shop.log",
+                "2024-03-01T12:00:00.000Z\tERROR\tshop/main.go:48\tcharge failed\t{\"order\": 7}\n"
+                + "main.charge\n"
+                + "\t/app/shop/main.go:48\n"
+                + "github.com/acme/shop/db.(*Pool).Query.func1\n"
+                + "\t/go/pkg/mod/github.com/acme/shop/db/pool.go:112 +0x1d\n"
+                + "runtime.main\n"
+                + "\t/usr/lib/go-1.19/src/runtime/proc.go:250\n"
+                + "2024-03-01T12:00:01.000Z\tINFO\tshop/main.go:44\torder placed\t{\"order\": 8}\n"
+                + "example.com\n"
+                + "2024-03-01T12:00:02.000Z\tINFO\tshop/main.go:44\torder placed\t{\"order\": 9}\n");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 8L, 9L, 10L);
+        assertThat(read.get(0).continuation()).startsWith("main.charge\n\t/app/shop/main.go:48\n")
+                .endsWith("runtime.main\n\t/usr/lib/go-1.19/src/runtime/proc.go:250");
+        assertThat(read.get(0).lines()).isEqualTo(7);
+        assertThat(read.get(2).text()).isEqualTo("example.com");
+    }
+
     @Test
     void linesThatAreNotUtf8AreReadInTheWindowsCodePageAndUtf8LinesStayUtf8() {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
