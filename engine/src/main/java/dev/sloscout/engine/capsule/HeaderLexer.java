@@ -209,6 +209,10 @@ final class HeaderLexer {
                 return pair;
             }
         }
+        HeaderToken logrus = end - pos >= 7 && line.charAt(pos + 4) == '[' ? logrus(line, pos, end) : null;
+        if (logrus != null) {
+            return logrus;
+        }
         int colon = MessageTokenizer.indexOf(line, ':', pos, end);
         if (colon > pos && colon + 1 < end) {
             Severity level = Severity.fromWord(line, pos, colon);
@@ -249,6 +253,36 @@ final class HeaderLexer {
         }
         Kind kind = allDigits(line, pos, core) ? Kind.NUMBER : Kind.WORD;
         return finish(line, kind, pos, end, LogHeader.NO_TIME, null, null, false);
+    }
+
+    /** logrus's levels cut to four letters, as its terminal format writes them, and their severities. */
+    private static final String[] LOGRUS_LEVELS = {"TRAC", "DEBU", "INFO", "WARN", "ERRO", "FATA", "PANI"};
+    private static final Severity[] LOGRUS_SEVERITIES = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN,
+        Severity.ERROR, Severity.FATAL, Severity.FATAL};
+
+    /**
+     * logrus's terminal format: the level cut to four capitals, glued to a bracket holding the seconds since the
+     * program started or the time ({@code INFO[0000]}, {@code ERRO[2024-03-01T12:00:00Z]}); null when the word from
+     * {@code pos} to {@code end} (its fifth character a {@code [}) is not one.
+     */
+    private HeaderToken logrus(String line, int pos, int end) {
+        if (line.charAt(end - 1) != ']') {
+            return null;
+        }
+        for (int i = 0; i < LOGRUS_LEVELS.length; i++) {
+            if (line.startsWith(LOGRUS_LEVELS[i], pos)) {
+                long time = LogHeader.NO_TIME;
+                if (!allDigits(line, pos + 5, end - 1)) {
+                    Timestamps.Match ts = timestamps.match(line, pos + 5, end - 1);
+                    if (ts == null || ts.end() != end - 1) {
+                        return null;
+                    }
+                    time = ts.epochMillis();
+                }
+                return finish(line, Kind.LEVEL, pos, end, time, LOGRUS_SEVERITIES[i], null, false);
+            }
+        }
+        return null;
     }
 
     /** logfmt's leading {@code time=...} and {@code level=...}; other pairs are message. */

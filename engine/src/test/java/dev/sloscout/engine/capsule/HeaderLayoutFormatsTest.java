@@ -301,6 +301,16 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:01 [warning  ] payment retry                  attempt=1 order=43
                 2024-03-01 12:00:02 [error    ] charge failed                  order=44
                 """, "2024-03-01T12:00:00Z", Severity.INFO, "", "order placed                   order=42 user=alice"),
+            format("logrus's terminal format (level cut to four letters, seconds since start)", """
+                INFO[0000] order placed                                  order=42 user=alice
+                WARN[0000] payment retry                                 attempt=2 order=43
+                ERRO[0001] charge failed                                 error="dial tcp: refused" order=44
+                """, "-", Severity.INFO, "", "order placed                                  order=42 user=alice"),
+            format("logrus's terminal format with full timestamps", """
+                ERRO[2024-03-01T12:00:00Z] charge failed                                 order=44
+                INFO[2024-03-01T12:00:01Z] order placed                                  order=45
+                DEBU[2024-03-01T12:00:02Z] cache miss                                    key=sku:7
+                """, "2024-03-01T12:00:00Z", Severity.ERROR, "", "charge failed                                 order=44"),
             format("Windows CBS (padded columns)", """
                 2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505 with Core: C:\\Windows\\winsxs\\cbscore.dll
                 2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize (wcp.dll version 0.0.0.6) called
