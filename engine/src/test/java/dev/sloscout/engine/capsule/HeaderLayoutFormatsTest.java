@@ -311,6 +311,11 @@ class HeaderLayoutFormatsTest {
                 INFO[2024-03-01T12:00:01Z] order placed                                  order=45
                 DEBU[2024-03-01T12:00:02Z] cache miss                                    key=sku:7
                 """, "2024-03-01T12:00:00Z", Severity.ERROR, "", "charge failed                                 order=44"),
+            format("java.util.logging's SimpleFormatter (its two lines joined by the reader)", """
+                Mar 01, 2024 7:57:35 PM com.acme.shop.Orders place SEVERE: could not save order 7
+                Mar 01, 2024 7:57:36 PM com.acme.shop.Orders place INFO: order 8 placed
+                Mar 01, 2024 7:57:37 PM com.acme.shop.Payments charge WARNING: payment retry 2 for order 9
+                """, "2024-03-01T19:57:35Z", Severity.ERROR, "place", "could not save order 7"),
             format("Windows CBS (padded columns)", """
                 2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505 with Core: C:\\Windows\\winsxs\\cbscore.dll
                 2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize (wcp.dll version 0.0.0.6) called

@@ -1,5 +1,7 @@
 package dev.sloscout.connectors.files;
 
+import java.util.regex.Pattern;
+
 /**
  * Which lines of a plain-text log continue the event before them instead of starting one. Indented lines do (stack
  * frames of most languages), and Java's {@code Caused by:}, {@code Suppressed:} and {@code ... 12 more}; an exception's
@@ -53,6 +55,8 @@ final class ContinuationLines {
      */
     private String postgresOpener;
     private int postgresSeverity;
+    /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
+    private boolean julHeader;
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
@@ -96,8 +100,35 @@ final class ContinuationLines {
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line);
     }
 
+    /**
+     * Whether {@code line} is the message of a java.util.logging record whose header opened the event: the JDK's
+     * default SimpleFormatter writes a record on two lines ({@code Dec 03, 2026 7:57:35 AM com.acme.Shop main}, then
+     * {@code INFO: order 7 placed}), and the message is what is mined, so it is joined to its header rather than
+     * folded under it. Asked of the line after an event's first; once per event.
+     */
+    boolean joinsHeader(String line) {
+        boolean header = julHeader;
+        julHeader = false;
+        return header && JUL_MESSAGE.matcher(line).lookingAt();
+    }
+
+    /**
+     * SimpleFormatter's header line: month, day, year, time, AM or PM (in the JVM's language) and the source, the
+     * class and method that logged.
+     */
+    private static final Pattern JUL_HEADER = Pattern.compile(
+            "\\p{L}[\\p{L}.]{1,10} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} \\S{1,8} \\S");
+    /** SimpleFormatter's message line: the level in capitals (in the JVM's language), a colon and a space. */
+    private static final Pattern JUL_MESSAGE = Pattern.compile("\\p{Lu}{3,16}: ");
+
+    private static boolean isJulHeader(String line) {
+        int comma = line.indexOf(", ");
+        return comma > 3 && comma < 16 && Character.isLetter(line.charAt(0)) && JUL_HEADER.matcher(line).lookingAt();
+    }
+
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
+        julHeader = isJulHeader(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK

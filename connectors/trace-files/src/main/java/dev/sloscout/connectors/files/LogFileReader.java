@@ -891,7 +891,10 @@ public final class LogFileReader {
                         start(heldLine, exception, heldTime);
                     }
                 }
-                if (pending != null && continuations.continues(text)) {
+                if (pending != null && continuations.joinsHeader(text)) {
+                    pending = pending + " " + text; // java.util.logging's record on two lines
+                    pendingLines++;
+                } else if (pending != null && continuations.continues(text)) {
                     fold(text);
                 } else if (pending != null && (ContinuationLines.mayOpenTrace(text)
                         || ContinuationLines.isGoFunction(text))) {

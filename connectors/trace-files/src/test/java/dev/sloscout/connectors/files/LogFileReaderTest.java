@@ -325,6 +325,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * java.util.logging's default SimpleFormatter writes a record on two lines, the header (time and the class and
+     * method that logged) and then the level and message: one event, the message joined to its header so that it is
+     * what is mined; a stack trace under it is folded as usual. A level line under any other line is no such record.
+     */
+    @Test
+    void javaUtilLoggingsTwoLineRecordsAreOneEventEach() {
+        read("2024-03-01 12:00:00,000 INFO [main] a.B: started\n"
+                + "INFO: not a record of java.util.logging\n"
+                + "Mar 01, 2024 7:57:35 PM com.acme.shop.Orders place\n"
+                + "SEVERE: could not save order 7\n"
+                + "java.lang.IllegalStateException: db down\n"
+                + "\tat com.acme.shop.Orders.place(Orders.java:12)\n"
+                + "Mar 01, 2024 7:57:36 PM com.acme.shop.Orders place\n"
+                + "INFO: order 8 placed\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "2024-03-01 12:00:00,000 INFO [main] a.B: started", "INFO: not a record of java.util.logging",
+                "Mar 01, 2024 7:57:35 PM com.acme.shop.Orders place SEVERE: could not save order 7",
+                "Mar 01, 2024 7:57:36 PM com.acme.shop.Orders place INFO: order 8 placed");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 1, 4, 2);
+        assertThat(events.get(2).continuation()).startsWith("java.lang.IllegalStateException: db down\n\tat ");
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
