@@ -37,20 +37,23 @@ final class JsonLogRecords {
         "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s"};
     /**
      * Time fields; python-json-logger writes {@code asctime} in logging's own format, CLEF {@code @t}, MongoDB
-     * {@code t} as extended JSON ({@code {"$date": ...}}).
+     * {@code t} as extended JSON ({@code {"$date": ...}}), log4j2's JsonLayout {@code timeMillis} (or {@code instant},
+     * read after them).
      */
     private static final String[] TIME_FIELDS = {"time", "timestamp", "@timestamp", "ts", "t", "datetime", "date",
-        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated", "TimeCreated", "_time"};
+        "Timestamp", "__REALTIME_TIMESTAMP", "eventTime", "@t", "asctime", "TimeGenerated", "TimeCreated", "_time",
+        "timeMillis"};
     /**
      * Service fields; OpenTelemetry's Python logging instrumentation adds {@code otelServiceName}, Azure Monitor's
      * tables {@code ContainerName} and Application Insights' {@code AppRoleName} ({@code cloud_RoleName} in its own
      * export), then the container as Fluent Bit's and Fluentd's Kubernetes filters ({@code kubernetes.container_name})
      * and Elastic's agents ({@code kubernetes.container.name}, {@code container.name}) add it, or stern's JSON
      * ({@code containerName}). Google Cloud's
-     * {@code serviceContext.service} (Error Reporting's format) is looked at after them.
+     * {@code serviceContext.service} (Error Reporting's format) is looked at after them. A logger's name
+     * ({@code logger_name}) is no service: a Java application logs under one per class.
      */
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
-        "logger_name", "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
+        "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
         "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name",
         "containerName", "ProviderName"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
@@ -62,12 +65,18 @@ final class JsonLogRecords {
     /**
      * Trace fields; OpenTelemetry's Python logging instrumentation adds {@code otelTraceID}, CLEF {@code @tr};
      * Application Insights names the trace its operation ({@code OperationId}, W3C trace ids) and the span a trace
-     * message was written in its parent ({@code ParentId}).
+     * message was written in its parent ({@code ParentId}); GELF's additional fields start with {@code _}.
      */
     private static final String[] TRACE_FIELDS = {"trace_id", "traceId", "trace.id", "traceid", "dd.trace_id",
-        "traceID", "TraceId", "logging.googleapis.com/trace", "otelTraceID", "@tr", "OperationId", "operation_Id"};
+        "traceID", "TraceId", "logging.googleapis.com/trace", "otelTraceID", "@tr", "OperationId", "operation_Id",
+        "_trace_id"};
     private static final String[] SPAN_FIELDS = {"span_id", "spanId", "span.id", "spanid", "dd.span_id", "spanID",
-        "SpanId", "logging.googleapis.com/spanId", "otelSpanID", "@sp", "ParentId", "operation_ParentId"};
+        "SpanId", "logging.googleapis.com/spanId", "otelSpanID", "@sp", "ParentId", "operation_ParentId", "_span_id"};
+    /**
+     * Where a record keeps the thread's context (the MDC, where tracing puts its ids) when not at its top: log4j2's
+     * JsonLayout ({@code contextMap}), its Logstash layout ({@code mdc}), others' {@code context}.
+     */
+    private static final String[] CONTEXT_MAPS = {"mdc", "contextMap", "context"};
     /** Application Insights' severity, 0 (verbose) to 4 (critical). */
     private static final String[] APP_INSIGHTS_LEVEL_FIELDS = {"SeverityLevel", "severityLevel"};
     private static final Severity[] APP_INSIGHTS_LEVELS = {Severity.TRACE, Severity.INFO, Severity.WARN,
@@ -128,7 +137,8 @@ final class JsonLogRecords {
                 : level == null && isClef(node) ? Severity.INFO
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
         return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
-                traceId(first(node, TRACE_FIELDS)), spanId(first(node, SPAN_FIELDS)), RecordErrors.of(node));
+                traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
+                RecordErrors.of(node));
     }
 
     /**
@@ -338,6 +348,10 @@ final class JsonLogRecords {
                 return time(value.asText());
             }
         }
+        JsonNode instant = node.get("instant"); // log4j2's JsonLayout: {"epochSecond": ..., "nanoOfSecond": ...}
+        if (instant != null && instant.path("epochSecond").isIntegralNumber()) {
+            return instant.get("epochSecond").asLong() * 1000 + instant.path("nanoOfSecond").asLong(0) / 1_000_000;
+        }
         return LogHeader.NO_TIME;
     }
 
@@ -466,8 +480,8 @@ final class JsonLogRecords {
                 text = EscapeCodes.strip(innerMessage);
                 time = time != LogHeader.NO_TIME ? time : time(inner);
                 severity = severity != Severity.UNKNOWN ? severity : severity(first(inner, LEVEL_FIELDS));
-                traceId = traceId != null ? traceId : traceId(first(inner, TRACE_FIELDS));
-                spanId = spanId != null ? spanId : spanId(first(inner, SPAN_FIELDS));
+                traceId = traceId != null ? traceId : traceId(contextual(inner, TRACE_FIELDS));
+                spanId = spanId != null ? spanId : spanId(contextual(inner, SPAN_FIELDS));
                 error = error != null ? error : RecordErrors.of(inner);
             }
         }
@@ -484,13 +498,19 @@ final class JsonLogRecords {
                 spanId = spanId != null ? spanId : ids.span();
             }
         }
-        return new LogEvent(source, line, 1, service, first, true, folded(rest, error), time, severity, traceId,
+        return new LogEvent(source, line, 1, service, first, true, folded(first, rest, error), time, severity, traceId,
                 spanId);
     }
 
-    /** The lines after a message's first, with the error after them unless they hold its first line already. */
-    private static String folded(String rest, String error) {
-        if (error == null) {
+    /**
+     * The lines after a message's first, with the error after them unless they hold its first line already; an error
+     * that repeats the message's first line (GELF's {@code full_message}) gives what follows it.
+     */
+    private static String folded(String first, String rest, String error) {
+        if (error != null && error.startsWith(first) && error.startsWith("\n", first.length())) {
+            error = error.substring(first.length() + 1);
+        }
+        if (error == null || error.isBlank()) {
             return rest;
         }
         int newline = error.indexOf('\n');
@@ -621,6 +641,16 @@ final class JsonLogRecords {
             }
         }
         return null;
+    }
+
+    /** The first of the fields holding text, at the record's top or else in its context map ({@link #CONTEXT_MAPS}). */
+    private static String contextual(JsonNode node, String[] fields) {
+        String value = first(node, fields, null);
+        for (int i = 0; value == null && i < CONTEXT_MAPS.length; i++) {
+            JsonNode map = node.get(CONTEXT_MAPS[i]);
+            value = map != null && map.isObject() ? first(map, fields, null) : null;
+        }
+        return value;
     }
 
     private static String first(JsonNode node, String... fields) {

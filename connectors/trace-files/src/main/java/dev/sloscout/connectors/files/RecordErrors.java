@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * loggers {@code error.type}, {@code error.message}, {@code error.stack_trace}; pino and bunyan an {@code err} object;
  * winston {@code stack}; zap {@code error} and {@code stacktrace}; logrus {@code error}; python-json-logger
  * {@code exc_info}; structlog {@code exception}; Serilog's compact JSON {@code @x}; .NET's JSON console
- * {@code Exception}; log4j2's JsonLayout a {@code thrown} object; Datadog {@code error.stack}; OpenTelemetry the
+ * {@code Exception}; log4j2's JsonLayout a {@code thrown} object, its Logstash layout an {@code exception} object; GELF
+ * a {@code full_message} (a backtrace, or the whole of a message); Datadog {@code error.stack}; OpenTelemetry the
  * {@code exception.*} attributes. Without them an error's sample reads {@code could not save order 19164} and
  * nothing of why.
  */
@@ -18,14 +19,15 @@ final class RecordErrors {
     /** Fields holding a whole stack trace, or an exception as its runtime prints it. */
     private static final String[] STACK_FIELDS = {"stack_trace", "error.stack_trace", "exception.stacktrace",
         "err.stack", "error.stack", "error.stacktrace", "stacktrace", "stack", "exc_info", "exc_text", "@x",
-        "Exception", "exception", "thrown.extendedStackTrace"};
+        "Exception", "exception", "thrown.extendedStackTrace", "full_message"};
     /** Stack fields whose names other records use for other things: held to text of more than one line. */
-    private static final Set<String> LOOSE_NAMES = Set.of("stack", "exception", "Exception");
+    private static final Set<String> LOOSE_NAMES = Set.of("stack", "exception", "Exception",
+        "full_message");
     /** Fields holding an error's message alone ({@code error} as zap and logrus write it: a string). */
     private static final String[] MESSAGE_FIELDS = {"error.message", "exception.message", "err.message",
-        "thrown.message", "error", "err"};
+        "thrown.message", "exception.exception_message", "error", "err"};
     private static final String[] TYPE_FIELDS = {"error.type", "error.kind", "exception.type", "err.type",
-        "err.name", "thrown.name"};
+        "err.name", "thrown.name", "exception.exception_class"};
 
     private RecordErrors() {
     }
@@ -34,7 +36,7 @@ final class RecordErrors {
     static String of(JsonNode record) {
         String stack = first(record, STACK_FIELDS);
         if (stack == null) {
-            stack = frames(JsonLogRecords.value(record, "thrown.extendedStackTrace"));
+            stack = thrown(record.get("thrown"));
         }
         return text(first(record, TYPE_FIELDS), first(record, MESSAGE_FIELDS), stack);
     }
@@ -71,22 +73,35 @@ final class RecordErrors {
         return null;
     }
 
-    /** log4j2 JsonLayout's frames ({@code [{"class":..,"method":..,"file":..,"line":..}]}) as Java prints them. */
-    private static String frames(JsonNode frames) {
-        if (frames == null || !frames.isArray() || frames.isEmpty()) {
-            return null;
-        }
+    /**
+     * log4j2's JsonLayout's {@code thrown} with frames ({@code "extendedStackTrace": [{"class":..,"method":..,
+     * "file":..,"line":..}]}) and its causes, as Java prints them (the first exception's own line is left to
+     * {@link #text}); null when there are no frames.
+     */
+    private static String thrown(JsonNode thrown) {
         StringBuilder out = new StringBuilder();
-        for (JsonNode frame : frames) {
-            out.append(out.length() == 0 ? "" : "\n").append("\tat ").append(frame.path("class").asText("?"))
-                    .append('.').append(frame.path("method").asText("?")).append('(')
-                    .append(frame.path("file").asText("Unknown Source"));
-            if (frame.path("line").asInt(-1) >= 0) {
-                out.append(':').append(frame.path("line").asInt());
+        for (JsonNode cause = thrown; cause != null && cause.isObject(); cause = cause.get("cause")) {
+            if (cause != thrown) {
+                newLine(out).append("Caused by: ").append(cause.path("name").asText("?"));
+                if (cause.path("message").isTextual()) {
+                    out.append(": ").append(cause.get("message").asText());
+                }
             }
-            out.append(')');
+            for (JsonNode frame : cause.path("extendedStackTrace")) {
+                newLine(out).append("\tat ").append(frame.path("class").asText("?")).append('.')
+                        .append(frame.path("method").asText("?")).append('(')
+                        .append(frame.path("file").asText("Unknown Source"));
+                if (frame.path("line").asInt(-1) >= 0) {
+                    out.append(':').append(frame.path("line").asInt());
+                }
+                out.append(')');
+            }
         }
-        return out.toString();
+        return out.length() == 0 ? null : out.toString();
+    }
+
+    private static StringBuilder newLine(StringBuilder out) {
+        return out.length() == 0 ? out : out.append('\n');
     }
 
     /** OpenTelemetry's {@code exception.*} log record attributes, gathered as a record's attributes are read. */

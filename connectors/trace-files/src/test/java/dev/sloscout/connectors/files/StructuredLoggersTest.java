@@ -3,6 +3,7 @@ package dev.sloscout.connectors.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.Problem;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -12,6 +13,7 @@ import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,8 @@ class StructuredLoggersTest {
                 "exc_info":\
                 "Traceback (most recent call last):\\n  File \\"/app/o.py\\", line 3, in f\\nKeyError: 'sku'"}
                 {"order":9,"event":"order failed","level":"error","timestamp":"2024-03-01T12:00:00Z",\
-                "exception":"Traceback (most recent call last):\\n  File \\"/app/o.py\\", line 4, in f\\nValueError: qty"}
+                "exception":\
+                "Traceback (most recent call last):\\n  File \\"/app/o.py\\", line 4, in f\\nValueError: qty"}
                 {"@t":"2024-03-01T12:00:00Z","@l":"Error","@m":"Charge failed",\
                 "@x":"System.Exception: boom\\n   at Pay()"}
                 {"level":"error","message":"request failed","thrown":{"name":"java.io.IOException","message":"reset",\
@@ -71,6 +74,50 @@ class StructuredLoggersTest {
                 "checkout failed", "payment declined", "query failed", "retry later", "order 9 failed",
                 "order failed", "Charge failed", "request failed");
         assertThat(events.get(0).service()).as("pino's and bunyan's application name").isEqualTo("shop");
+    }
+
+    /**
+     * log4j2's layouts: GELF (the stack in {@code full_message}, ids as {@code _} fields, the level a syslog number),
+     * Logstash's V1 event (an {@code exception} object, the MDC under {@code mdc}) and the legacy JsonLayout (the
+     * time as an {@code instant}, the MDC under {@code contextMap}, frames and causes as objects). A logger's name is
+     * no service; a {@code full_message} that repeats the short one gives only what follows it.
+     */
+    @Test
+    void log4jLayoutsGiveTheirTimeTraceAndException() {
+        read("orders.jsonl", """
+                {"version":"1.1","host":"vm","short_message":"could not save order 7",\
+                "full_message":"java.lang.IllegalStateException: save failed\\n\\tat a.B(B.java:8)\\n",\
+                "timestamp":1709294400.5,"level":3,"_logger":"com.acme.Orders",\
+                "_trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"}
+                {"mdc":{"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736"},\
+                "exception":{"exception_class":"java.io.IOException",\
+                "exception_message":"reset","stacktrace":"java.io.IOException: reset\\n\\tat a.Net(Net.java:3)"},\
+                "message":"request failed","@timestamp":"2024-03-01T12:00:01.000+0000","level":"ERROR",\
+                "logger_name":"com.acme.shop.OrderService"}
+                {"instant":{"epochSecond":1709294402,"nanoOfSecond":250000000},"level":"ERROR",\
+                "message":"charge failed",\
+                "thrown":{"name":"java.lang.IllegalStateException","message":"charge failed for order 9",\
+                "extendedStackTrace":[{"class":"a.Pay","method":"charge","file":"Pay.java","line":20}],\
+                "cause":{"name":"java.net.ConnectException","message":"refused",\
+                "extendedStackTrace":[{"class":"a.Net","method":"open","file":"Net.java","line":5}]}},\
+                "contextMap":{"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}}
+                {"short_message":"disk almost full",\
+                "full_message":"disk almost full\\n/var at 91%\\n/tmp at 40%","level":4}
+                """);
+        assertThat(events).extracting(LogEvent::continuation).containsExactly(
+                "java.lang.IllegalStateException: save failed\n\tat a.B(B.java:8)",
+                "java.io.IOException: reset\n\tat a.Net(Net.java:3)",
+                "java.lang.IllegalStateException: charge failed for order 9\n\tat a.Pay.charge(Pay.java:20)\n"
+                        + "Caused by: java.net.ConnectException: refused\n\tat a.Net.open(Net.java:5)",
+                "/var at 91%\n/tmp at 40%");
+        assertThat(events.subList(0, 3)).allSatisfy(
+                e -> assertThat(e.traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+        assertThat(events).extracting(e -> Instant.ofEpochMilli(e.epochMillis())).startsWith(
+                Instant.parse("2024-03-01T12:00:00.500Z"), Instant.parse("2024-03-01T12:00:01Z"),
+                Instant.parse("2024-03-01T12:00:02.250Z"));
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.ERROR, Severity.ERROR,
+                Severity.ERROR, Severity.WARN);
+        assertThat(events).extracting(LogEvent::service).containsOnly("orders");
     }
 
     /** structlog's message is its {@code event}; an object there (ECS's) is none, as before. */
