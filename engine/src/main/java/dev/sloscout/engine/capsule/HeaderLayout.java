@@ -219,7 +219,41 @@ public final class HeaderLayout {
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
         }
+        if (severity == Severity.UNKNOWN && bodyStart < n && text.charAt(bodyStart) == '"') {
+            severity = accessStatus(text, bodyStart);
+        }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
+    }
+
+    /**
+     * An access log's severity, from the status after the request line it opens with (the Common and Combined Log
+     * Formats of nginx, Apache, gunicorn and Traefik, Envoy's default: {@code "GET /cart HTTP/1.1" 503 ...}): a 5xx is
+     * an error, a 4xx a warning, any other status information; unknown when the body is no such request.
+     */
+    static Severity accessStatus(String s, int quote) {
+        int close = s.indexOf('"', quote + 1);
+        int space = s.indexOf(' ', quote + 1);
+        if (close < 0 || space < 0 || space > close || space - quote < 4 || close + 5 > s.length()
+                || s.charAt(close + 1) != ' ' || !s.startsWith(" HTTP/", s.lastIndexOf(' ', close))) {
+            return Severity.UNKNOWN;
+        }
+        for (int i = quote + 1; i < space; i++) {
+            if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
+                return Severity.UNKNOWN; // the method, in capitals
+            }
+        }
+        int status = close + 2;
+        for (int i = status; i < status + 3; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return Severity.UNKNOWN;
+            }
+        }
+        if (status + 3 < s.length() && s.charAt(status + 3) != ' ') {
+            return Severity.UNKNOWN;
+        }
+        char first = s.charAt(status);
+        return first == '5' ? Severity.ERROR : first == '4' ? Severity.WARN
+                : first >= '1' && first <= '3' ? Severity.INFO : Severity.UNKNOWN;
     }
 
     /** PostgreSQL's level for what it reports of its own work, always with two spaces after it. */

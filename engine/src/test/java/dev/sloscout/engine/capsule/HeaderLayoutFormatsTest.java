@@ -130,13 +130,13 @@ class HeaderLayoutFormatsTest {
                 127.0.0.1 - - [10/Oct/2023:13:55:36 -0700] "GET /index.html HTTP/1.1" 200 2326 "http://example.com/start.html" "Mozilla/5.0 (X11; Linux x86_64)"
                 10.0.0.7 - alice [10/Oct/2023:13:55:37 -0700] "POST /api/cart HTTP/1.1" 201 17 "-" "curl/8.1.2"
                 10.0.0.8 - - [10/Oct/2023:13:55:38 -0700] "GET /favicon.ico HTTP/1.1" 404 153 "-" "Mozilla/5.0"
-                """, "2023-10-10T20:55:36Z", NONE, "",
+                """, "2023-10-10T20:55:36Z", Severity.INFO, "",
                 "\"GET /index.html HTTP/1.1\" 200 2326 \"http://example.com/start.html\" \"Mozilla/5.0 (X11; Linux x86_64)\""),
             format("Apache access (common)", """
                 127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326
                 127.0.0.1 - - [10/Oct/2000:13:55:37 -0700] "GET /index.html HTTP/1.0" 304 -
                 10.1.2.3 - - [10/Oct/2000:13:55:38 -0700] "POST /login HTTP/1.0" 302 -
-                """, "2000-10-10T20:55:36Z", NONE, "", "\"GET /apache_pb.gif HTTP/1.0\" 200 2326"),
+                """, "2000-10-10T20:55:36Z", Severity.INFO, "", "\"GET /apache_pb.gif HTTP/1.0\" 200 2326"),
             format("nginx error", """
                 2024/03/01 12:00:00 [error] 1234#1234: *5 open() "/usr/share/nginx/html/favicon.ico" failed (2: No such file or directory), client: 10.0.0.1, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "localhost"
                 2024/03/01 12:00:01 [notice] 1#1: signal process started
@@ -154,7 +154,7 @@ class HeaderLayoutFormatsTest {
                 [2016-04-15T20:17:00.310Z] "POST /api/v1/locations HTTP/2" 204 - 154 0 226 100 "10.0.35.28" "nsq2http" "cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2" "locations" "tcp://10.0.2.1:80"
                 [2016-04-15T20:17:01.310Z] "GET /api/v1/locations HTTP/2" 200 - 0 512 12 10 "10.0.35.29" "curl/8.1.2" "0f9a1c3e-1111-4c2b-9a8e-98aeb7988cd3" "locations" "tcp://10.0.2.1:80"
                 [2016-04-15T20:17:02.310Z] "GET /healthz HTTP/1.1" 503 UF 0 91 0 - "-" "kube-probe/1.27" "2b1f3a2e-2222-4c2b-9a8e-98aeb7988cd4" "web" "-"
-                """, "2016-04-15T20:17:00.310Z", NONE, "",
+                """, "2016-04-15T20:17:00.310Z", Severity.INFO, "",
                 "\"POST /api/v1/locations HTTP/2\" 204 - 154 0 226 100 \"10.0.35.28\" \"nsq2http\" \"cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2\" \"locations\" \"tcp://10.0.2.1:80\""),
             format("HAProxy HTTP log over syslog", """
                 Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1"
@@ -355,6 +355,24 @@ class HeaderLayoutFormatsTest {
         } else {
             assertThat(Instant.ofEpochMilli(header.epochMillis())).as("time").isEqualTo(Instant.parse(expected.time()));
         }
+    }
+
+    /**
+     * An access log's severity is its status class: a 5xx an error, a 4xx a warning, others information; a quoted
+     * body that is no request line, or a status that is no number, says nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void anAccessLogsSeverityIsItsStatusClass() {
+        List<String> lines = List.of(
+                "10.0.0.1 - - [10/Oct/2023:13:55:36 -0700] \"GET /cart HTTP/1.1\" 200 2326 \"-\" \"curl/8\"",
+                "10.0.0.1 - - [10/Oct/2023:13:55:37 -0700] \"GET /cart/7 HTTP/1.1\" 404 153 \"-\" \"curl/8\"",
+                "10.0.0.1 - - [10/Oct/2023:13:55:38 -0700] \"POST /pay HTTP/2.0\" 503 0 \"-\" \"curl/8\"",
+                "10.0.0.1 - - [10/Oct/2023:13:55:39 -0700] \"GET /pay HTTP/1.1\" 499",
+                "10.0.0.1 - - [10/Oct/2023:13:55:40 -0700] \"not a request\" 500 0",
+                "10.0.0.1 - - [10/Oct/2023:13:55:41 -0700] \"GET /x HTTP/1.1\" - 0");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2023);
+        assertThat(lines).extracting(line -> layout.parse(line).severity()).containsExactly(Severity.INFO,
+                Severity.WARN, Severity.ERROR, Severity.WARN, NONE, NONE);
     }
 
     /**
