@@ -43,6 +43,8 @@ final class ContinuationLines {
         PYTHON_FRAMES,
         /** In a goroutine dump: functions at the margin are frames. */
         GOROUTINES,
+        /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
+        GO_STACK,
         /** In a PHP stack trace: numbered frames at the margin. */
         PHP_FRAMES
     }
@@ -82,7 +84,7 @@ final class ContinuationLines {
             context = Context.GOROUTINES;
             return true;
         }
-        if (context == Context.GOROUTINES && isGoFrame(line)) {
+        if (context == Context.GOROUTINES && isGoFrame(line) || context == Context.GO_STACK && isGoFunction(line)) {
             return true;
         }
         if (isPhpTraceHeader(line)) {
@@ -285,7 +287,7 @@ final class ContinuationLines {
      */
     boolean opensGoStack(String held, String line) {
         if (isGoFunction(held) && isGoFileLine(line)) {
-            context = Context.GOROUTINES;
+            context = Context.GO_STACK;
             return true;
         }
         return false;
@@ -332,15 +334,14 @@ final class ContinuationLines {
 
     /**
      * A goroutine dump's line at the margin: a function called ({@code main.main()}, {@code panic({0x6a1b20,
-     * 0xc0000a6000})}, a name without spaces before its arguments) or named ({@code main.main}, as zap prints a
-     * stack), who created the goroutine, or the elision note.
+     * 0xc0000a6000})}, a name without spaces before its arguments), who created the goroutine, or the elision note.
      */
     static boolean isGoFrame(String line) {
         if (line.startsWith("created by ") || line.equals("...additional frames elided...")) {
             return true;
         }
         int open = line.indexOf('(');
-        return open > 0 && line.endsWith(")") && line.lastIndexOf(' ', open) < 0 || isGoFunction(line);
+        return open > 0 && line.endsWith(")") && line.lastIndexOf(' ', open) < 0;
     }
 
     private static boolean isNameStart(char c) {

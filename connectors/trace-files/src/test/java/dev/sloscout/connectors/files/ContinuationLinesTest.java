@@ -165,6 +165,14 @@ class ContinuationLinesTest {
         assertThat(ContinuationLines.isGoFrame("runtime.gopark(0x0?, 0x0?)")).isTrue();
         assertThat(ContinuationLines.isGoFrame("2024/03/01 12:00:00 call(x)")).isFalse();
         assertThat(ContinuationLines.isGoFrame("main.main")).isFalse();
+        assertThat(ContinuationLines.isGoFunction("main.main")).isTrue();
+        assertThat(ContinuationLines.isGoFunction("github.com/acme/db.(*Pool).Query.func1")).isTrue();
+        assertThat(ContinuationLines.isGoFunction("done.")).isFalse();
+        assertThat(ContinuationLines.isGoFunction("v1.2.3")).isFalse();
+        assertThat(ContinuationLines.isGoFunction("order placed.")).isFalse();
+        assertThat(ContinuationLines.isGoFileLine("\t/app/main.go:48 +0x1d")).isTrue();
+        assertThat(ContinuationLines.isGoFileLine("    /app/main.go:48")).isFalse();
+        assertThat(ContinuationLines.isGoFileLine("\t/app/main.go")).isFalse();
         assertThat(ContinuationLines.mayOpenTrace("java.lang.IllegalStateException: boom")).isTrue();
         assertThat(ContinuationLines.mayOpenTrace("a.B$Inner")).isTrue();
         assertThat(ContinuationLines.mayOpenTrace("TypeError: x is undefined")).isTrue();
