@@ -443,14 +443,42 @@ final class JsonLogRecords {
 
     /** An OTLP/JSON LogRecord of a known service; its {@code exception.*} attributes as its error. */
     LogEvent otlp(String source, long line, String service, JsonNode record) {
+        return split(source, line, service, anyValue(record.path("body")), otlpMillis(record), otlpSeverity(record),
+                traceId(record.path("traceId").asText(null)), spanId(record.path("spanId").asText(null)),
+                otlpError(record.path("attributes")));
+    }
+
+    /** An OTLP/JSON record's time, else the time it was observed; {@code NO_TIME} without either. */
+    static long otlpMillis(JsonNode record) {
         long nanos = record.path("timeUnixNano").asLong(0);
         if (nanos == 0) {
             nanos = record.path("observedTimeUnixNano").asLong(0);
         }
-        return split(source, line, service, anyValue(record.path("body")),
-                nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, otlpSeverity(record),
-                traceId(record.path("traceId").asText(null)), spanId(record.path("spanId").asText(null)),
-                otlpError(record.path("attributes")));
+        return nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000;
+    }
+
+    /**
+     * The line an OTLP/JSON record holds when it is one bare line of a file, as the Collector's {@code filelog}
+     * receiver sends a file without a multiline rule: a body of one line of text and nothing else known (no
+     * severity, no trace, no exception), which may continue the record before it as a stack trace's frame does;
+     * else null.
+     */
+    static String bareLine(JsonNode record) {
+        JsonNode body = record.path("body").path("stringValue");
+        if (!body.isTextual() || otlpSeverity(record) != Severity.UNKNOWN
+                || !record.path("traceId").asText("").isEmpty()) {
+            return null;
+        }
+        String text = EscapeCodes.strip(body.asText());
+        if (text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{")) {
+            return null;
+        }
+        for (JsonNode attribute : record.path("attributes")) {
+            if (attribute.path("key").asText().startsWith("exception.")) {
+                return null;
+            }
+        }
+        return text;
     }
 
     /** The {@code exception.*} attributes of an OTLP/JSON record ({@code [{"key":..,"value":{..}}]}), or null. */

@@ -99,8 +99,8 @@ public final class LogFileReader {
             }
 
             @Override
-            public void containerLine(long line, String text, long epochMillis) {
-                out.containerLine(line, text, epochMillis != LogHeader.NO_TIME ? epochMillis : time);
+            public void containerLine(long line, String service, String text, long epochMillis) {
+                out.containerLine(line, service, text, epochMillis != LogHeader.NO_TIME ? epochMillis : time);
             }
 
             @Override
@@ -121,9 +121,11 @@ public final class LogFileReader {
 
         /**
          * A line a container wrote, as docker's {@code json-file} driver wraps it ({@code {"log": "...", "stream":
-         * ...}}): read as a text line is, so that a stack trace's lines, one record each, are folded.
+         * ...}}), or a log record that is one bare line a collector read from a file ({@link
+         * JsonLogRecords#bareLine}, of {@code service}; null for the file's): read as a text line is, so that a stack
+         * trace's lines, one record each, are folded (a service's lines apart from others').
          */
-        void containerLine(long line, String text, long epochMillis);
+        void containerLine(long line, String service, String text, long epochMillis);
 
         void problem(String location, String reason, String kind);
 
@@ -634,7 +636,8 @@ public final class LogFileReader {
                 try (JsonParser p = json.getFactory().createParser(bytes, start, length)) {
                     p.nextToken();
                     p.nextToken();
-                    out.events(new OtlpJsonLogStream(records, out::deliver).request(p, source, line));
+                    out.events(new OtlpJsonLogStream(records, out::deliver, out::containerLine).request(p, source,
+                            line));
                 } catch (IOException e) {
                     out.problem("line " + line, "not valid OTLP/JSON (records before the error were kept): "
                             + REDACTOR.redact(originalMessage(e)), "otlp");
@@ -677,7 +680,8 @@ public final class LogFileReader {
                 try (JsonParser p = node.traverse(json)) {
                     p.nextToken();
                     p.nextToken();
-                    out.events(new OtlpJsonLogStream(records, out::deliver).request(p, source, line));
+                    out.events(new OtlpJsonLogStream(records, out::deliver, out::containerLine).request(p, source,
+                            line));
                 } catch (IOException e) {
                     problem("record " + line, "not valid OTLP/JSON: " + REDACTOR.redact(originalMessage(e)),
                             "otlp");
@@ -694,7 +698,7 @@ public final class LogFileReader {
             }
             String container = JsonLogRecords.containerText(node);
             if (container != null) {
-                out.containerLine(line, container, JsonLogRecords.time(node));
+                out.containerLine(line, null, container, JsonLogRecords.time(node));
                 return;
             }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
@@ -724,14 +728,15 @@ public final class LogFileReader {
         private Folder lineFolder;
 
         @Override
-        public void containerLine(long line, String text, long epochMillis) {
+        public void containerLine(long line, String lineService, String text, long epochMillis) {
             if (text.isBlank()) {
                 return; // as blank lines of a text file
             }
             if (lineFolder != null) {
-                lineFolder.line(line, text, epochMillis);
+                lineFolder.line(line, lineService, text, epochMillis);
             } else { // in a JSON document: no lines around it to fold
-                deliver(records.containerEvent(source, line, service, text, epochMillis));
+                deliver(records.containerEvent(source, line, lineService != null ? lineService : service, text,
+                        epochMillis));
                 events++;
             }
         }
@@ -751,7 +756,8 @@ public final class LogFileReader {
                         problem("line " + line, "a JSON value that is no object or array: skipped", "element");
                     } else if (first == JsonToken.START_OBJECT && p.nextToken() == JsonToken.FIELD_NAME
                             && "resourceLogs".equals(p.currentName())) {
-                        events += new OtlpJsonLogStream(records, this::deliver).request(p, source, later ? line : 1);
+                        events += new OtlpJsonLogStream(records, this::deliver, null).request(p, source,
+                                later ? line : 1);
                     } else {
                         document(p, later ? line : 0, this);
                     }
@@ -812,23 +818,27 @@ public final class LogFileReader {
         private final class Folder {
             /** Containers a file may interleave before their pending events are ended all at once. */
             private static final int MAX_LANES = 256;
+            /** Opens the key of a service's lane: no pod/container stream starts with it. */
+            private static final String SERVICE_LANE = "\u0000";
 
             final Lane file = new Lane(service);
             final Map<String, Lane> containers = new LinkedHashMap<>();
 
             /** The lane of the line being read. */
             Lane lane() {
-                if (lineStream == null) {
-                    return file;
-                }
-                Lane lane = containers.get(lineStream);
+                return lineStream == null ? file : lane(lineStream, lineContainer);
+            }
+
+            /** The lane of a container's stream, or of a service's records, by its key. */
+            private Lane lane(String key, String laneService) {
+                Lane lane = containers.get(key);
                 if (lane == null) {
                     if (containers.size() >= MAX_LANES) {
                         flushAll();
                         containers.clear();
                     }
-                    lane = new Lane(lineContainer);
-                    containers.put(lineStream, lane);
+                    lane = new Lane(laneService);
+                    containers.put(key, lane);
                 }
                 return lane;
             }
@@ -841,6 +851,11 @@ public final class LogFileReader {
             /** A line, with the time its wrapper gave ({@code NO_TIME}: none), into its lane. */
             void line(long number, String text, long epochMillis) {
                 lane().line(number, text, epochMillis);
+            }
+
+            /** A line of a service's records ({@code service} null: the line's own lane), into that service's lane. */
+            void line(long number, String service, String text, long epochMillis) {
+                (service == null ? lane() : lane(SERVICE_LANE + service, service)).line(number, text, epochMillis);
             }
 
             /** Ends the event being read in the line's lane (a JSON record follows it). */
@@ -1063,8 +1078,8 @@ public final class LogFileReader {
          * parses (a payload printed under a text line, which stays text there).
          */
         @Override
-        public void containerLine(long line, String text, long epochMillis) {
-            items.add(new ContainerLine(line, text, epochMillis));
+        public void containerLine(long line, String service, String text, long epochMillis) {
+            items.add(new ContainerLine(line, service, text, epochMillis));
         }
 
         /** Whether the line was a container's line in docker's wrapper ({@link Out#containerLine}). */
@@ -1078,7 +1093,7 @@ public final class LogFileReader {
                 if (item instanceof String[]) {
                     return false;
                 }
-                events |= item instanceof LogEvent;
+                events |= item instanceof LogEvent || item instanceof ContainerLine;
             }
             return events;
         }
@@ -1088,7 +1103,7 @@ public final class LogFileReader {
                 if (item instanceof LogEvent event) {
                     out.deliver(event);
                 } else if (item instanceof ContainerLine c) {
-                    out.containerLine(c.line(), c.text(), c.epochMillis());
+                    out.containerLine(c.line(), c.service(), c.text(), c.epochMillis());
                 } else if (item instanceof String[] problem) {
                     out.problem(problem[0], problem[1], problem[2]);
                 } else {
@@ -1098,7 +1113,7 @@ public final class LogFileReader {
         }
     }
 
-    private record ContainerLine(long line, String text, long epochMillis) {
+    private record ContainerLine(long line, String service, String text, long epochMillis) {
     }
 
     /** A JSON value spread over lines (pretty-printed OTLP): the first line alone does not parse. */

@@ -14,12 +14,23 @@ import java.util.List;
  * only one record, and one resource, are held at a time.
  */
 final class OtlpJsonLogStream {
+    /** Where a record that is one bare line of a file goes to be folded with the lines after it. */
+    interface BareLines {
+        void line(long line, String service, String text, long epochMillis);
+    }
+
     private final JsonLogRecords records;
     private final LogSink sink;
+    private final BareLines bareLines;
 
-    OtlpJsonLogStream(JsonLogRecords records, LogSink sink) {
+    /**
+     * Records go to {@code sink}; those that are bare lines of a file ({@link JsonLogRecords#bareLine}) to
+     * {@code bareLines} when it is not null (they are not counted: the events they fold into are).
+     */
+    OtlpJsonLogStream(JsonLogRecords records, LogSink sink, BareLines bareLines) {
         this.records = records;
         this.sink = sink;
+        this.bareLines = bareLines;
     }
 
     /**
@@ -62,8 +73,7 @@ final class OtlpJsonLogStream {
                                 if (service == null) {
                                     early.add(record);
                                 } else {
-                                    sink.accept(records.otlp(source, line, service, record));
-                                    count++;
+                                    count += deliver(source, line, service, record);
                                 }
                             }
                         } else {
@@ -76,9 +86,19 @@ final class OtlpJsonLogStream {
             }
         }
         for (JsonNode record : early) {
-            sink.accept(records.otlp(source, line, service == null ? "unknown_service" : service, record));
-            count++;
+            count += deliver(source, line, service == null ? "unknown_service" : service, record);
         }
         return count;
+    }
+
+    /** Hands a record on; the number of events delivered (none for a bare line: it is folded later). */
+    private int deliver(String source, long line, String service, JsonNode record) {
+        String bare = bareLines == null ? null : JsonLogRecords.bareLine(record);
+        if (bare != null) {
+            bareLines.line(line, service, bare, JsonLogRecords.otlpMillis(record));
+            return 0;
+        }
+        sink.accept(records.otlp(source, line, service, record));
+        return 1;
     }
 }

@@ -70,7 +70,7 @@ final class OtlpLogProtoFile {
             try (JsonParser p = JSON.getFactory().createParser(payload)) {
                 p.nextToken();
                 p.nextToken();
-                delivered += new OtlpJsonLogStream(records, events::accept).request(p, source, 1);
+                delivered += new OtlpJsonLogStream(records, events::accept, null).request(p, source, 1);
             } catch (IOException e) {
                 problems.report(location, "not valid OTLP/JSON: " + LogFileReader.jsonError(e));
             }

@@ -1147,6 +1147,48 @@ class LogFileReaderTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The Collector's {@code filelog} receiver, without a multiline rule, sends each line of a file as a record of its
+     * own: records that are bare lines (a body of one line, nothing else known) are folded as the file's lines would
+     * be, each service's apart, at one thread and at two; a record with a severity or a trace is a record as before.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void bareLineRecordsOfACollectorsFileReceiverAreFoldedPerService(int threads) {
+        List<String> records = List.of(
+                bare("2024-03-01 12:00:00,000 ERROR [main] c.a.Shop - could not save order 7"),
+                bare("java.lang.IllegalStateException: save failed"),
+                "{\"body\":{\"stringValue\":\"\\tat c.a.Shop.save(Shop.java:12)\"}}",
+                "{\"severityNumber\":9,\"body\":{\"stringValue\":\"\\tat not a frame: a record of its own\"}}",
+                "{\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"body\":{\"stringValue\":\"Caused by: traced\"}}",
+                "{\"body\":{\"stringValue\":\"\\tat c.a.Shop.main(Shop.java:5)\"}}",
+                bare("2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order 8 placed"));
+        String shop = "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":"
+                + "\"shop\"}}]},\"scopeLogs\":[{\"logRecords\":[" + String.join(",", records) + "]}]}";
+        String cart = "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":"
+                + "\"cart\"}}]},\"scopeLogs\":[{\"logRecords\":[" + bare("\\tat an indented first line")
+                + "," + bare("cart 7 emptied") + "]}]}";
+        List<LogEvent> read = readOn(threads, "filelog.json",
+                "{\"resourceLogs\":[" + shop + "," + cart + "]}\n" + "{\"resourceLogs\":[" + cart + "]}\n");
+        assertThat(problems).isEmpty();
+        assertThat(read).filteredOn(e -> e.service().equals("shop")).extracting(LogEvent::text).containsExactly(
+                "\tat not a frame: a record of its own", "Caused by: traced",
+                "2024-03-01 12:00:00,000 ERROR [main] c.a.Shop - could not save order 7",
+                "2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order 8 placed");
+        assertThat(read).filteredOn(e -> e.text().contains("could not save")).singleElement()
+                .satisfies(e -> assertThat(e.continuation()).isEqualTo("java.lang.IllegalStateException: save failed"
+                        + "\n\tat c.a.Shop.save(Shop.java:12)\n\tat c.a.Shop.main(Shop.java:5)"));
+        assertThat(read).filteredOn(e -> e.service().equals("cart")).extracting(LogEvent::text)
+                .containsExactly("\tat an indented first line", "cart 7 emptied", "cart 7 emptied");
+        assertThat(read).filteredOn(e -> e.service().equals("cart")).extracting(LogEvent::continuation)
+                .as("the second request's first line continues the first's last").containsExactly("",
+                        "\tat an indented first line", "");
+    }
+
+    private static String bare(String line) {
+        return "{\"observedTimeUnixNano\":\"1709294400000000000\",\"body\":{\"stringValue\":\"" + line + "\"}}";
+    }
+
     @Test
     void anOtlpRequestOfTwentyMegabytesOnOneLineIsReadRecordByRecord() {
         StringBuilder request = new StringBuilder("{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":"
