@@ -308,12 +308,12 @@ final class JsonLogRecords {
 
     /**
      * The line a container wrote, when {@code node} is docker's {@code json-file} wrapper of one ({@code {"log":
-     * "...\n", "stream": "stdout", "time": ...}}) and the line is no JSON record of its own; else null. A wrapper
-     * that names its service is a record of its own: a shipper writes the lines of many containers into one file.
+     * "...\n", "stream": "stdout", "time": ...}}, or a shipper's, Fluent Bit's or Fluentd's, naming its container:
+     * {@link #containerService}) and the line is no JSON record of its own; else null.
      */
     static String containerText(JsonNode node) {
-        if (!isDockerWrapper(node) || service(node, null) != null) {
-            return null; // a shipper's record naming its container (Fluent Bit's): of a file of many containers
+        if (!isDockerWrapper(node)) {
+            return null;
         }
         String text = node.get("log").asText();
         int end = text.length();
@@ -322,6 +322,14 @@ final class JsonLogRecords {
         }
         String line = EscapeCodes.strip(text.substring(0, end));
         return line.stripLeading().startsWith("{") || line.indexOf('\n') >= 0 ? null : line;
+    }
+
+    /**
+     * The service a container's wrapped line names (a shipper writes the lines of many containers into one file, each
+     * with its container: they are folded apart), or null for docker's own wrapper, whose file is the container's.
+     */
+    static String containerService(JsonNode node) {
+        return service(node, null);
     }
 
     /** docker's {@code json-file} wrapper ({@code {"log": ..., "stream": ...}}), not a record with a message. */

@@ -698,7 +698,7 @@ public final class LogFileReader {
             }
             String container = JsonLogRecords.containerText(node);
             if (container != null) {
-                out.containerLine(line, null, container, JsonLogRecords.time(node));
+                out.containerLine(line, JsonLogRecords.containerService(node), container, JsonLogRecords.time(node));
                 return;
             }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,

@@ -753,7 +753,8 @@ class LogFileReaderTest {
      * Records as Elastic's agents store them (Elastic Common Schema, fields nested: {@code "service": {"name": ...}},
      * {@code "log": {"level": ...}} beside the message) and as Fluent Bit's Kubernetes filter ships container lines
      * (docker's wrapper with the container named, the lines of many containers in one file): each line's service,
-     * level and trace from its nested fields; an object is never a name, nor a message where a message has text.
+     * level and trace from its nested fields; an object is never a name, nor a message where a message has text. The
+     * wrapped lines are folded per container (handed on when their container's next event starts, or at the end).
      */
     @Test
     void nestedFieldsOfShippersGiveServiceLevelAndTrace() {
@@ -767,15 +768,19 @@ class LogFileReaderTest {
                 + "{\"log\":\"\\tat c.Cart.get(Cart.java:7)\\n\",\"stream\":\"stderr\","
                 + "\"time\":\"2024-03-01T12:00:03Z\","
                 + "\"kubernetes\":{\"container_name\":\"search\"}}\n"
+                + "{\"log\":\"\\tat c.Cart.list(Cart.java:9)\\n\",\"stream\":\"stderr\","
+                + "\"kubernetes\":{\"pod_name\":\"cart-5c7d4-b2m8q\",\"container_name\":\"cart\"}}\n"
                 + "{\"log\":{\"offset\":7},\"stream\":\"stdout\",\"container\":{\"name\":\"web\"}}\n"
                 + "{\"message\":\"ready\",\"podName\":\"web-7d9f8b6c5d-x2x9z\",\"containerName\":\"web\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
 
         assertThat(problems).isEmpty();
         assertThat(events).extracting(LogEvent::text).containsExactly("charge failed", "GET /cart 500",
-                "GET /cart 200", "\tat c.Cart.get(Cart.java:7)", "{\"offset\":7}", "ready"); // 5th: the object
-        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "cart", "search", "web",
-                "web");
+                "{\"offset\":7}", "ready", "GET /cart 200", "\tat c.Cart.get(Cart.java:7)"); // 3rd: the object
+        assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "web", "web", "cart",
+                "search");
+        assertThat(events.get(4).continuation()).as("each container's lines folded apart")
+                .isEqualTo("\tat c.Cart.list(Cart.java:9)");
         assertThat(events).extracting(LogEvent::severity).startsWith(Severity.ERROR, Severity.WARN);
         assertThat(events.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(events.get(0).spanId().toHex()).isEqualTo("00f067aa0ba902b7");
