@@ -554,6 +554,46 @@ final class JsonLogRecords {
                 : rest.contains(newline < 0 ? error : error.substring(0, newline)) ? rest : rest + "\n" + error;
     }
 
+    /**
+     * A text line's trailing JSON object, the fields of its message, as loggers that print the message and then its
+     * fields write it (winston's simple format: {@code info: order 7 placed {"service":"shop","timestamp":"..."}};
+     * zap's console: {@code ... order placed {"order": 7}}): where it starts, and what it says of the line's time,
+     * service, trace and error; null when the line ends in none (an object opens at a {@code {"} after a space or a
+     * tab, with text before it, and closes the line).
+     */
+    Trailing trailing(String line) {
+        int n = line.length();
+        if (n < 4 || line.charAt(n - 1) != '}') {
+            return null; // nearly every line
+        }
+        int tries = 0;
+        for (int open = line.indexOf("{\"", 1); open > 0 && tries < 3; open = line.indexOf("{\"", open + 1)) {
+            char before = line.charAt(open - 1);
+            if (before != ' ' && before != '\t' || line.substring(0, open).isBlank()) {
+                continue;
+            }
+            tries++;
+            try {
+                JsonNode node = json.readTree(line.substring(open));
+                if (node != null && node.isObject()) {
+                    return new Trailing(open - 1, time(node), first(node, SERVICE_FIELDS, null),
+                            traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
+                            RecordErrors.of(node));
+                }
+            } catch (JsonProcessingException notTheObject) {
+                // a brace inside the message: the object may open later
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A text line's trailing fields ({@link #trailing}): the space before them, and {@code NO_TIME} and nulls for
+     * what they do not say.
+     */
+    record Trailing(int start, long epochMillis, String service, TraceId traceId, SpanId spanId, String error) {
+    }
+
     /** A message that is a JSON object of its own, or null. */
     private JsonNode innerRecord(String message) {
         int start = 0;

@@ -14,6 +14,8 @@ import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.ingest.ProblemSink;
 import dev.sloscout.engine.model.Problem;
+import dev.sloscout.engine.model.SpanId;
+import dev.sloscout.engine.model.TraceId;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -960,9 +962,25 @@ public final class LogFileReader {
                     TraceIdsInText.Ids ids = namesTraces || unlooked++ % TRACE_LOOK_EVERY == 0
                             ? TraceIdsInText.find(pending) : null; // trace_id=..., [app,trace,span], ...
                     namesTraces |= ids != null;
-                    deliver(new LogEvent(source, pendingLine, pendingLines, laneService, pending, true,
-                            folded.toString(), pendingTime, Severity.UNKNOWN,
-                            ids == null ? null : ids.trace(), ids == null ? null : ids.span()));
+                    TraceId trace = ids == null ? null : ids.trace();
+                    SpanId span = ids == null ? null : ids.span();
+                    String text = pending;
+                    String eventService = laneService;
+                    long time = pendingTime;
+                    String under = folded.toString();
+                    JsonLogRecords.Trailing fields = records.trailing(pending); // "message {"service": ...}"
+                    if (fields != null) { // the message is mined; its fields go under it, with their error
+                        text = pending.substring(0, fields.start()).stripTrailing();
+                        String object = pending.substring(fields.start() + 1);
+                        under = object + (fields.error() == null || object.contains(fields.error()) ? ""
+                                : "\n" + fields.error()) + (under.isEmpty() ? "" : "\n" + under);
+                        eventService = fields.service() != null ? fields.service() : eventService;
+                        time = time != LogHeader.NO_TIME ? time : fields.epochMillis();
+                        trace = trace != null ? trace : fields.traceId();
+                        span = span != null || fields.traceId() == null ? span : fields.spanId();
+                    }
+                    deliver(new LogEvent(source, pendingLine, pendingLines, eventService, text, true, under, time,
+                            Severity.UNKNOWN, trace, span));
                     events++;
                     pending = null;
                     folded.setLength(0);

@@ -325,6 +325,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * Loggers that print a message and then its fields as a JSON object (winston's simple format, zap's console) give
+     * the line's time, service, trace and error from the object; the message before it is what is mined, the object
+     * (and the error it holds, unless written in it as it reads) goes under it. A brace that opens no object that
+     * ends the line, or one glued to a word, is message.
+     */
+    @Test
+    void aTextLinesTrailingJsonGivesItsFieldsAndLeavesTheMessageToMine() {
+        read("info: order 7 placed {\"service\":\"shop\",\"timestamp\":\"2024-03-01T12:00:00.000Z\","
+                + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}\n"
+                + "error: db down {\"service\":\"shop\",\"stack\":\"Error: refused\\n    at a (/app.js:3:9)\"}\n"
+                + "2024-03-01T12:00:01.000Z\tERROR\tshop/main.go:48\tcharge failed\t"
+                + "{\"order\": 7, \"error\": \"refused\"}\n"
+                + "main.main\n"
+                + "\t/app/main.go:48\n"
+                + "state {\"a\": broken} and more {\"b\": 1} not at the end\n"
+                + "payload={\"a\":1}\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("info: order 7 placed", "error: db down",
+                "2024-03-01T12:00:01.000Z\tERROR\tshop/main.go:48\tcharge failed",
+                "state {\"a\": broken} and more {\"b\": 1} not at the end", "payload={\"a\":1}");
+        assertThat(events).extracting(LogEvent::continuation).containsExactly(
+                "{\"service\":\"shop\",\"timestamp\":\"2024-03-01T12:00:00.000Z\","
+                        + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}",
+                "{\"service\":\"shop\",\"stack\":\"Error: refused\\n    at a (/app.js:3:9)\"}\n"
+                        + "Error: refused\n    at a (/app.js:3:9)",
+                "{\"order\": 7, \"error\": \"refused\"}\nmain.main\n\t/app/main.go:48", "", "");
+        assertThat(events).extracting(LogEvent::service).containsExactly("shop", "shop", "app", "app", "app");
+        assertThat(events.get(0).epochMillis()).isEqualTo(Instant.parse("2024-03-01T12:00:00Z").toEpochMilli());
+        assertThat(events.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    /**
      * java.util.logging's default SimpleFormatter writes a record on two lines, the header (time and the class and
      * method that logged) and then the level and message: one event, the message joined to its header so that it is
      * what is mined; a stack trace under it is folded as usual. A level line under any other line is no such record.
@@ -366,7 +397,7 @@ class LogFileReaderTest {
                 + "example.com\n"
                 + "2024-03-01T12:00:02.000Z\tINFO\tshop/main.go:44\torder placed\t{\"order\": 9}\n");
         assertThat(read).extracting(LogEvent::line).containsExactly(1L, 8L, 9L, 10L);
-        assertThat(read.get(0).continuation()).startsWith("main.charge\n\t/app/shop/main.go:48\n")
+        assertThat(read.get(0).continuation()).startsWith("{\"order\": 7}\nmain.charge\n\t/app/shop/main.go:48\n")
                 .endsWith("runtime.main\n\t/usr/lib/go-1.19/src/runtime/proc.go:250");
         assertThat(read.get(0).lines()).isEqualTo(7);
         assertThat(read.get(2).text()).isEqualTo("example.com");
