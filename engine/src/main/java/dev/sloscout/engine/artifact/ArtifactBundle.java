@@ -223,6 +223,7 @@ public final class ArtifactBundle {
         if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
             selectors += ",http_request_method=" + PromQl.quote(journey.entry().httpMethod());
         }
-        return profile.extraSelectors().isEmpty() ? selectors : selectors + "," + profile.extraSelectors();
+        String extra = profile.extraSelectors(journey.entry());
+        return extra.isEmpty() ? selectors : selectors + "," + extra;
     }
 }

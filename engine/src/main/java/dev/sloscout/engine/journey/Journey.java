@@ -1,5 +1,7 @@
 package dev.sloscout.engine.journey;
 
+import dev.sloscout.engine.model.SpanKind;
+
 import java.util.List;
 
 /**
@@ -37,10 +39,13 @@ public record Journey(
      * {@code spanName} the entry span's name as a template, which metrics derived from spans label it by: the
      * operation unless that came from the route, the RPC method or the path (a server span named {@code GET} whose
      * {@code url.path} names the journey {@code GET /orders/<NUM>}). Null in analyses written before it was kept.
+     * {@code spanKind} the entry span's kind, which span metrics label it by too (a journey a Kafka message starts
+     * is entered at a consumer span); null in analyses written before it was kept.
      */
-    public record Entry(String service, String operation, String httpRoute, String httpMethod, String spanName) {
+    public record Entry(String service, String operation, String httpRoute, String httpMethod, String spanName,
+            SpanKind spanKind) {
         public Entry(String service, String operation) {
-            this(service, operation, null, null, operation);
+            this(service, operation, null, null, operation, null);
         }
 
         /** The name metrics of spans select the entry by ({@code span_name}). */

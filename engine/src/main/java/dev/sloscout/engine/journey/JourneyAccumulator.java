@@ -2,6 +2,7 @@ package dev.sloscout.engine.journey;
 
 import dev.sloscout.engine.model.DataStrings;
 import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.SpanAttributes;
 import dev.sloscout.engine.model.Spans;
 import dev.sloscout.engine.model.TraceId;
@@ -63,6 +64,8 @@ final class JourneyAccumulator {
     private String httpMethod;
     /** The first entry span's name as a template (what span metrics label the entry by). */
     private String spanName;
+    /** The first entry span's kind (span metrics label it too: a consumer's journey is no server's). */
+    private SpanKind spanKind;
     private long traces;
     private long errorTraces;
     private long completeTraces;
@@ -91,6 +94,7 @@ final class JourneyAccumulator {
         if (spanName == null) { // a name that is the operation (GET /r1/items, from its route) stays as it is
             String name = entrySpan.name();
             spanName = name.equals(operation) ? operation : OperationNames.normalise(name);
+            spanKind = entrySpan.kind();
         }
         if (failed) {
             errorTraces++;
@@ -291,6 +295,9 @@ final class JourneyAccumulator {
         if (spanName == null) {
             spanName = other.spanName;
         }
+        if (spanKind == null) {
+            spanKind = other.spanKind;
+        }
         for (String name : other.sortedServices()) {
             if (name.equals(OTHER_SERVICES) || services.size() < MAX_SERVICES) {
                 services.add(name);
@@ -322,8 +329,10 @@ final class JourneyAccumulator {
         }
     }
 
-    private static final byte FORMAT = 3;
-    /** State written before the entry's span name was kept (read back without it). */
+    private static final byte FORMAT = 4;
+    /** State written before the entry's span kind was kept (read back without it). */
+    private static final byte FORMAT_WITHOUT_SPAN_KIND = 3;
+    /** State written before the entry's span name was kept (read back without it, nor its kind). */
     private static final byte FORMAT_WITHOUT_SPAN_NAME = 2;
 
     /**
@@ -344,6 +353,7 @@ final class JourneyAccumulator {
         writeNullable(out, httpRoute);
         writeNullable(out, httpMethod);
         writeNullable(out, spanName);
+        writeNullable(out, spanKind == null ? null : spanKind.name());
         writeHistogram(out, latencyMicros);
         writeStrings(out, sortedServices());
         List<EdgeAccumulator> all = sortedEdges();
@@ -362,7 +372,7 @@ final class JourneyAccumulator {
 
     static JourneyAccumulator read(DataInputStream in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT && format != FORMAT_WITHOUT_SPAN_NAME) {
+        if (format != FORMAT && format != FORMAT_WITHOUT_SPAN_KIND && format != FORMAT_WITHOUT_SPAN_NAME) {
             throw new IOException("unknown journey state format " + format);
         }
         JourneyAccumulator journey = new JourneyAccumulator(DataStrings.read(in), DataStrings.read(in), DataStrings.read(in), in.readBoolean(),
@@ -374,6 +384,12 @@ final class JourneyAccumulator {
         journey.httpRoute = readNullable(in);
         journey.httpMethod = readNullable(in);
         journey.spanName = format == FORMAT_WITHOUT_SPAN_NAME ? null : readNullable(in);
+        String kind = format == FORMAT ? readNullable(in) : null;
+        try {
+            journey.spanKind = kind == null ? null : SpanKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown span kind " + kind, e);
+        }
         journey.latencyMicros.add(readHistogram(in, SIGNIFICANT_DIGITS));
         journey.services.addAll(readStrings(in));
         int edgeCount = in.readInt();
@@ -490,7 +506,7 @@ final class JourneyAccumulator {
         } else {
             confidenceReasons.add("the entry operation names the request");
         }
-        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod, spanName),
+        return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod, spanName, spanKind),
                 namedByShape, List.copyOf(calls), traces,
                 errorTraces, errorRatio, latency(), share, sortedServices(),
                 sortedEdges().stream().map(EdgeAccumulator::toEdge).toList(),

@@ -1,5 +1,7 @@
 package dev.sloscout.engine.sli;
 
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.model.SpanKind;
 import java.util.List;
 
 /**
@@ -43,6 +45,23 @@ public record MetricsProfile(
             "http_request_duration_seconds_count", 1, dev.sloscout.engine.slo.LatencyBounds.OTEL_HTTP_MS, false);
 
     public static final List<MetricsProfile> DEFAULTS = List.of(SPANMETRICS, OTEL_HTTP, CUSTOM);
+
+    /** The span metrics' selector of server spans, which a journey entered at another kind of span replaces. */
+    private static final String SERVER_KIND = "span_kind=\"SPAN_KIND_SERVER\"";
+
+    /**
+     * The extra selectors for a journey's entry: span metrics label each span's kind, and a journey entered at a
+     * consumer span (a Kafka message), a client call or an internal span (work a service starts on its own) is no
+     * server span, so its kind replaces the server kind the selectors name. Unchanged for a server entry, an entry of
+     * an older analysis (no kind) and selectors that name no span kind.
+     */
+    public String extraSelectors(Journey.Entry entry) {
+        if (entry.spanKind() == null || entry.spanKind() == SpanKind.SERVER
+                || !extraSelectors.contains(SERVER_KIND)) {
+            return extraSelectors;
+        }
+        return extraSelectors.replace(SERVER_KIND, "span_kind=\"SPAN_KIND_" + entry.spanKind().name() + "\"");
+    }
 
     private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");

@@ -158,7 +158,8 @@ public final class SliCatalog {
         if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
             selectors += ",http_request_method=" + PromQl.quote(journey.entry().httpMethod());
         }
-        return profile.extraSelectors().isEmpty() ? selectors : selectors + "," + profile.extraSelectors();
+        String extra = profile.extraSelectors(journey.entry());
+        return extra.isEmpty() ? selectors : selectors + "," + extra;
     }
 
     private static SliCandidate.Query notApplicable(MetricsProfile profile, Journey journey) {

@@ -60,7 +60,7 @@ class JourneyDiscoveryTest {
         assertThat(journeys).extracting(Journey::name).containsExactly("cart GET /cart/{id}", "checkout POST /checkout");
         Journey cart = journeys.get(0);
         assertThat(cart.entry()).isEqualTo(new Journey.Entry("cart", "GET /cart/{id}", "/cart/{id}", "GET",
-                "ignored name"));
+                "ignored name", SpanKind.SERVER));
         assertThat(cart.namedByShape()).isFalse();
         assertThat(cart.traces()).isEqualTo(40);
         assertThat(cart.share()).isCloseTo(40 / 60.0, within(1e-9));
@@ -105,7 +105,7 @@ class JourneyDiscoveryTest {
                 .containsExactly("frontend GET /api/cart/<NUM>", "frontend GET /api/orders/<NUM>");
         Journey orders = journeys.get(1);
         assertThat(orders.entry())
-                .isEqualTo(new Journey.Entry("frontend", "GET /api/orders/<NUM>", null, "GET", "GET"));
+                .isEqualTo(new Journey.Entry("frontend", "GET /api/orders/<NUM>", null, "GET", "GET", SpanKind.SERVER));
         assertThat(orders.entry().metricNameIsShared()).isTrue();
         assertThat(orders.errorTraces()).isEqualTo(2);
 

@@ -121,30 +121,52 @@ class JourneyStateTest {
         assertThatThrownBy(() -> a.add(1, new long[2])).hasMessageContaining("counts");
     }
 
-    /** State written before the entry's span name was kept (format 2, as a stream job's store may hold it). */
+    /**
+     * State written before the entry's span name and kind were kept (format 2), and before its kind was (format 3),
+     * as a stream job's store may hold them: read back without them.
+     */
     @Test
-    void stateOfTheFormatBeforeSpanNamesIsStillRead() throws java.io.IOException {
+    void stateOfTheFormatsBeforeSpanNamesAndKindsIsStillRead() throws java.io.IOException {
         JourneyState state = new JourneyDiscovery().single(TRACES.get(0));
         byte[] now = state.encode();
-        String spanName = state.accumulator().toJourney("j", "n", 1, 1, 1, 0).entry().spanName();
+        Journey.Entry current = state.accumulator().toJourney("j", "n", 1, 1, 1, 0).entry();
+        assertThat(now[0]).isEqualTo((byte) 4);
+        assertThat(current.spanKind()).isEqualTo(dev.sloscout.engine.model.SpanKind.SERVER);
+
+        Journey.Entry withoutKind = JourneyState.decode(without(now, fields(current.spanKind().name()), 3))
+                .accumulator().toJourney("j", "n", 1, 1, 1, 0).entry();
+        assertThat(withoutKind.spanKind()).isNull();
+        assertThat(withoutKind.spanName()).isEqualTo(current.spanName());
+
+        Journey.Entry entry = JourneyState.decode(without(now, fields(current.spanName(), current.spanKind().name()),
+                2)).accumulator().toJourney("j", "n", 1, 1, 1, 0).entry();
+        assertThat(entry.spanName()).isNull();
+        assertThat(entry.spanKind()).isNull();
+        assertThat(entry.metricName()).as("the operation, as before").isEqualTo(entry.operation());
+        assertThat(entry.service()).isEqualTo(current.service());
+    }
+
+    /** The nullable strings as written: present, then the text. */
+    private static byte[] fields(String... values) throws java.io.IOException {
         java.io.ByteArrayOutputStream field = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(field)) {
-            out.writeBoolean(true);
-            dev.sloscout.engine.model.DataStrings.write(out, spanName);
+            for (String value : values) {
+                out.writeBoolean(true);
+                dev.sloscout.engine.model.DataStrings.write(out, value);
+            }
         }
-        int at = lastIndexOf(now, field.toByteArray());
-        assertThat(now[0]).isEqualTo((byte) 3);
+        return field.toByteArray();
+    }
+
+    /** {@code now} without its last copy of {@code part}, marked as of {@code format}. */
+    private static byte[] without(byte[] now, byte[] part, int format) {
+        int at = lastIndexOf(now, part);
         assertThat(at).isPositive();
-        byte[] old = new byte[now.length - field.size()];
+        byte[] old = new byte[now.length - part.length];
         System.arraycopy(now, 0, old, 0, at);
-        System.arraycopy(now, at + field.size(), old, at, now.length - at - field.size());
-        old[0] = 2;
-
-        Journey.Entry entry = JourneyState.decode(old).accumulator().toJourney("j", "n", 1, 1, 1, 0).entry();
-
-        assertThat(entry.spanName()).isNull();
-        assertThat(entry.metricName()).as("the operation, as before").isEqualTo(entry.operation());
-        assertThat(entry.service()).isEqualTo(state.accumulator().toJourney("j", "n", 1, 1, 1, 0).entry().service());
+        System.arraycopy(now, at + part.length, old, at, now.length - at - part.length);
+        old[0] = (byte) format;
+        return old;
     }
 
     private static int lastIndexOf(byte[] in, byte[] part) {

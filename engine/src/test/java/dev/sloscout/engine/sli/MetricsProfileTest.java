@@ -1,5 +1,7 @@
 package dev.sloscout.engine.sli;
 
+import dev.sloscout.engine.journey.Journey;
+import dev.sloscout.engine.model.SpanKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +32,27 @@ class MetricsProfileTest {
                 .singleElement().satisfies(p -> assertThat(p).startsWith("extraSelectors"));
         assertThat(profile("req_total", "svc", "code=\"500\"", "", new double[] {250, 100}).problems())
                 .singleElement().satisfies(p -> assertThat(p).contains("increasing"));
+    }
+
+    /**
+     * Span metrics label each span's kind: a journey entered at a consumer (a Kafka message), a client call or an
+     * internal span selects that kind, not the server kind (its series would be none); a server entry, an entry of an
+     * analysis written before kinds were kept, and selectors that name no kind are as they were.
+     */
+    @Test
+    void spanMetricsSelectTheKindOfTheJourneysEntrySpan() {
+        java.util.function.Function<SpanKind, Journey.Entry> entry = kind -> new Journey.Entry("billing", "orders process",
+                null, null, "orders process", kind);
+        assertThat(MetricsProfile.SPANMETRICS.extraSelectors(entry.apply(SpanKind.CONSUMER)))
+                .isEqualTo("span_kind=\"SPAN_KIND_CONSUMER\"");
+        assertThat(MetricsProfile.SPANMETRICS.extraSelectors(entry.apply(SpanKind.CLIENT)))
+                .isEqualTo("span_kind=\"SPAN_KIND_CLIENT\"");
+        assertThat(MetricsProfile.SPANMETRICS.extraSelectors(entry.apply(SpanKind.SERVER)))
+                .isEqualTo("span_kind=\"SPAN_KIND_SERVER\"");
+        assertThat(MetricsProfile.SPANMETRICS.extraSelectors(entry.apply(null)))
+                .isEqualTo("span_kind=\"SPAN_KIND_SERVER\"");
+        MetricsProfile mine = profile("req_total", "svc", "code=\"500\"", "job=\"a\"", new double[] {100});
+        assertThat(mine.extraSelectors(entry.apply(SpanKind.CONSUMER))).isEqualTo("job=\"a\"");
     }
 
     @Test
