@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
+import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.redact.SpanRedactor;
@@ -118,13 +119,27 @@ final class CaptureFiles implements AutoCloseable {
         return keepsLogs ? " -> " + logsFile : logs > 0 ? " (not kept: no --logs)" : "";
     }
 
-    /** A log event as a JSON line the log reader reads back (message, level, time, service, ids). */
+    /**
+     * A log event as a JSON line the log reader reads back (message, level, time, service, ids). A bare line of a file
+     * (no level, trace or folded lines: what the Collector's {@code filelog} receiver sends, a line a record, without
+     * a multiline rule) is written as a container's line ({@code {"service":..,"log":..,"stream":..}}), which the
+     * reader folds with the lines after it, so a stack trace sent a frame a record is one event when analysed.
+     */
     static String jsonLine(LogEvent e) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("service", e.service());
-        node.put("level", e.severity().name());
+        boolean bare = e.severity() == Severity.UNKNOWN && e.traceId() == null && e.spanId() == null
+                && e.continuation().isEmpty() && e.text().indexOf('\n') < 0;
+        if (!bare) {
+            node.put("level", e.severity().name());
+        }
         if (e.epochMillis() != LogHeader.NO_TIME) {
             node.put("time", Instant.ofEpochMilli(e.epochMillis()).toString());
+        }
+        if (bare) {
+            node.put("log", e.text());
+            node.put("stream", "stdout");
+            return node.toString();
         }
         node.put("message", e.continuation().isEmpty() ? e.text() : e.text() + "\n" + e.continuation());
         if (e.traceId() != null) {

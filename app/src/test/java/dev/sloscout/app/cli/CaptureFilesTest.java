@@ -51,6 +51,41 @@ class CaptureFilesTest {
                 .contains("<SECRET:password>").contains("cart");
     }
 
+    /**
+     * Bare lines of a file, a record each (the Collector's filelog receiver without a multiline rule), are written so
+     * that reading the capture folds a stack trace into the line that opened it, each service's apart; records with
+     * a level stay records.
+     */
+    @Test
+    void bareLinesAreWrittenSoThatTheirStackTracesFoldWhenRead() throws Exception {
+        Path logs = dir.resolve("logs.jsonl");
+        List<LogEvent> batch = List.of(bare("shop", "2024-03-01 12:00:00,000 ERROR c.a.Shop - could not save order 7"),
+                bare("shop", "java.lang.IllegalStateException: save failed"),
+                bare("cart", "cart 7 emptied"),
+                bare("shop", "\tat c.a.Shop.save(Shop.java:12)"),
+                new LogEvent("live", 5, 1, "shop", "\tat not a frame: a record with a level", false, "",
+                        LogHeader.NO_TIME, Severity.WARN, null, null),
+                bare("shop", "2024-03-01 12:00:01,000 INFO c.a.Shop - order 8 placed"));
+        try (CaptureFiles capture = new CaptureFiles(dir.resolve("spans.jsonl"), logs, new Redactor())) {
+            capture.write(List.of(), batch);
+        }
+        List<LogEvent> read = new java.util.ArrayList<>();
+        new dev.sloscout.connectors.files.LogFileReader(read::add, p -> { }).read(logs);
+
+        assertThat(read).extracting(LogEvent::text).containsExactly("\tat not a frame: a record with a level",
+                "2024-03-01 12:00:00,000 ERROR c.a.Shop - could not save order 7", "cart 7 emptied",
+                "2024-03-01 12:00:01,000 INFO c.a.Shop - order 8 placed");
+        assertThat(read.get(1).continuation())
+                .isEqualTo("java.lang.IllegalStateException: save failed\n\tat c.a.Shop.save(Shop.java:12)");
+        assertThat(read.get(1).service()).isEqualTo("shop");
+        assertThat(read.get(1).epochMillis()).isEqualTo(1_709_294_400_000L);
+        assertThat(read.get(2).service()).isEqualTo("cart");
+    }
+
+    private static LogEvent bare(String service, String line) {
+        return new LogEvent("live", 1, 1, service, line, true, "", 1_709_294_400_000L, Severity.UNKNOWN, null, null);
+    }
+
     @Test
     void aRawCaptureKeepsWhatArrived() throws Exception {
         Path spans = dir.resolve("spans.jsonl");
