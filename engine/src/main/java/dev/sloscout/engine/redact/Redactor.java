@@ -144,7 +144,8 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f]{0,4}"
                     + "(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), m -> "IP", v -> true).when(":"));
 
-    private static final Pattern CARD = Pattern.compile("(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)");
+    /** 13 to 19 digits, spaced or dashed, not glued to a letter or digit: digits inside a hex id are no card. */
+    private static final Pattern CARD = Pattern.compile("(?<![\\dA-Za-z])(?:\\d[ -]?){12,18}\\d(?![\\dA-Za-z])");
 
     private final Redactions redactions = new Redactions();
 

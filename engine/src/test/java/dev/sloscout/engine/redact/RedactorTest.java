@@ -59,6 +59,7 @@ class RedactorTest {
         "cache_key=product-42 hit",
         "token expired after 30s",
         "order 4111111111111112 is not a card",
+        "traceparent 00-01479c056fa54335ac766a74cf7c5003-293085477b7f6706-01 (digits of hex ids pass Luhn by chance)",
         "bypass=true compass=north",
         "released 2024-01-15 at 10:00:00",
         "auth=ok user=bob",
