@@ -506,6 +506,12 @@ final class JourneyAccumulator {
         } else {
             confidenceReasons.add("the entry operation names the request");
         }
+        if (spanKind == SpanKind.CLIENT || spanKind == SpanKind.PRODUCER) {
+            confidence *= 0.8; // no request led to it in the trace
+            confidenceReasons.add("the entry is a " + spanKind.name().toLowerCase(Locale.ROOT) + " span: nothing in the "
+                    + "trace asked for it (a server not instrumented, or work the service starts itself: startup, a "
+                    + "schedule)");
+        }
         return new Journey(id, name, new Journey.Entry(service, operation, httpRoute, httpMethod, spanName, spanKind),
                 namedByShape, List.copyOf(calls), traces,
                 errorTraces, errorRatio, latency(), share, sortedServices(),

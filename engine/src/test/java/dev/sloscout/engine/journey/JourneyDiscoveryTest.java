@@ -92,6 +92,41 @@ class JourneyDiscoveryTest {
         return t.build();
     }
 
+    /**
+     * A journey is entered at the kind of span that starts its traces: a consumer's (a message), or a client's (work a
+     * service starts itself, or a server left uninstrumented), which is less sure to be a journey and says why; the
+     * span metrics of each select its kind.
+     */
+    @Test
+    void theEntrySpansKindIsKeptAndAClientEntryIsLessSure() {
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        for (int i = 0; i < 40; i++) {
+            Traces t = Traces.trace(i);
+            SpanKind kind = i % 2 == 0 ? SpanKind.CONSUMER : SpanKind.CLIENT;
+            SpanId root = t.span(null, "billing", i % 2 == 0 ? "orders process" : "INSERT billing.ledger", kind, 0,
+                    20);
+            t.span(root, "billing", "compute", SpanKind.INTERNAL, 1, 10);
+            discovery.onTrace(t.build());
+        }
+        JourneyDiscovery.JourneyReport report = discovery.build();
+        Journey consumer = report.journeys().stream().filter(j -> j.entry().spanKind() == SpanKind.CONSUMER)
+                .findFirst().orElseThrow();
+        Journey client = report.journeys().stream().filter(j -> j.entry().spanKind() == SpanKind.CLIENT)
+                .findFirst().orElseThrow();
+        assertThat(client.traces()).isEqualTo(consumer.traces());
+        assertThat(client.confidence()).isLessThan(consumer.confidence());
+        assertThat(client.confidenceReasons()).anySatisfy(r -> assertThat(r).startsWith("the entry is a client span"));
+        assertThat(consumer.confidenceReasons()).noneSatisfy(r -> assertThat(r).startsWith("the entry is a"));
+        List<dev.sloscout.engine.sli.SliCandidate> candidates = new dev.sloscout.engine.sli.SliCatalog(
+                dev.sloscout.engine.sli.MetricsProfile.DEFAULTS).candidates(report);
+        assertThat(candidates).filteredOn(c -> c.journeyId().equals(consumer.id()) && c.id().endsWith("-availability"))
+                .singleElement().satisfies(c -> assertThat(c.queries().get(0).totalQuery())
+                        .contains("SPAN_KIND_CONSUMER"));
+        assertThat(candidates).filteredOn(c -> c.journeyId().equals(client.id()) && c.id().endsWith("-availability"))
+                .singleElement().satisfies(c -> assertThat(c.queries().get(0).totalQuery())
+                        .contains("SPAN_KIND_CLIENT"));
+    }
+
     @Test
     void aServerSpanNamedByItsMethodIsAJourneyPerPathAndItsMetricsKeepTheName() {
         JourneyDiscovery discovery = new JourneyDiscovery();
