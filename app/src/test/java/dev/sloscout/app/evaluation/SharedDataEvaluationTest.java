@@ -96,7 +96,8 @@ class SharedDataEvaluationTest {
         assertThat(report.partialTraces()).isZero();
         assertThat(report.journeys()).hasSizeBetween(4, 12);
         assertThat(report.journeys()).allSatisfy(j -> {
-            assertThat(j.entry()).isEqualTo(new Journey.Entry("frontend", "hipstershop.Frontend/Recv."));
+            assertThat(j.entry()).isEqualTo(new Journey.Entry("frontend", "hipstershop.Frontend/Recv.", null, null,
+                    "hipstershop.Frontend/Recv.", dev.sloscout.engine.model.SpanKind.SERVER));
             assertThat(j.namedByShape()).isTrue();
         });
         assertThat(report.journeys()).extracting(Journey::name).doesNotHaveDuplicates();
