@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  *
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
- * {@code h m s} time fields, {@code f} an optional fraction after {@code . , :}, {@code Z} an optional zone, {@code E}
+ * {@code h m s} time fields (the hour may be space-padded too), {@code f} an optional fraction after {@code . , :},
+ * {@code Z} an optional zone, {@code E}
  * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces, {@code P} an optional
  * {@code AM}/{@code PM}; anything else is itself.
  */
@@ -398,7 +399,12 @@ final class Timestamps {
                     return day >= 1 && day <= 31;
                 case 'N': month = name(MONTHS) + 1; dated = true; return month > 0;
                 case 'W': return name(WEEKDAYS) >= 0;
-                case 'h': hour = digits(1, 2); return hour >= 0 && hour < 24;
+                case 'h':
+                    if (pos + 2 < limit && s.charAt(pos) == ' ' && s.charAt(pos + 2) == ':') {
+                        pos++; // space-padded, as MariaDB writes it: "2024-03-01  8:31:00"
+                    }
+                    hour = digits(1, 2);
+                    return hour >= 0 && hour < 24;
                 case 'm': minute = digits(2, 2); return minute >= 0 && minute < 60;
                 case 's': second = digits(2, 2); return second >= 0 && second <= 60;
                 case 'f': fraction(); return true;

@@ -198,6 +198,13 @@ class HeaderLayoutFormatsTest {
                 2024-03-01T12:00:01.123456Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.
                 2024-03-01T12:00:02.123456Z 8 [ERROR] [MY-010584] [Repl] Slave I/O for channel '': error connecting to master
                 """, "2024-03-01T12:00:00.123Z", Severity.WARN, "", "CA certificate ca.pem is self signed."),
+            format("MariaDB error log (the hour space-padded)", """
+                2024-03-01  8:31:00 0 [Note] Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log as process 15456
+                2024-03-01  8:31:00 0 [Note] InnoDB: Compressed tables use zlib 1.2.13
+                2024-03-01 10:31:14 0 [ERROR] mariadbd: Can't create/write to file '/run/mysqld/mysqld.pid'
+                2024-03-01 10:31:15 3 [Warning] Access denied for user 'nobody'@'localhost' (using password: YES)
+                """, "2024-03-01T08:31:00Z", Severity.INFO, "",
+                "Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log as process 15456"),
             format("MySQL 5.7 error log (Note)", """
                 2024-03-01T12:00:00.123456Z 0 [Note] InnoDB: Buffer pool(s) load completed at 240301 12:00:00
                 2024-03-01T12:00:01.123456Z 3 [Warning] IP address '10.0.0.3' could not be resolved: Name or service not known
