@@ -485,6 +485,32 @@ final class JourneyAccumulator {
         return spansOfOtherServices;
     }
 
+    /** Last path segments that name a health, readiness or liveness probe, under any prefix. */
+    private static final Set<String> PROBE_SEGMENTS = Set.of("health", "healthz", "healthcheck", "health-check",
+        "_health", "readyz", "livez", "readiness", "liveness");
+    /** Whole paths of probes and scrapes: Kubernetes' and load balancers' pings, Prometheus's own, scrapes. */
+    private static final Set<String> PROBE_PATHS = Set.of("/ping", "/ready", "/live", "/alive", "/metrics",
+        "/-/healthy", "/-/ready");
+
+    /**
+     * The probe path a journey's entry serves ({@code /healthz}, {@code /actuator/health/liveness}, gRPC's
+     * {@code grpc.health.v1.Health/Check}), or null: the conventions of Kubernetes probes, Spring Boot's actuator,
+     * Quarkus, Prometheus and gRPC's health service.
+     */
+    static String probePath(String operation, String httpRoute) {
+        if (operation.contains("grpc.health.v1.Health/")) {
+            return "grpc.health.v1.Health";
+        }
+        String path = httpRoute != null ? httpRoute : operation.substring(operation.indexOf(' ') + 1);
+        if (!path.startsWith("/")) {
+            return null;
+        }
+        String trimmed = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return PROBE_SEGMENTS.contains(last) || PROBE_PATHS.contains(trimmed.toLowerCase(Locale.ROOT))
+                || trimmed.contains("/actuator/health") ? trimmed : null;
+    }
+
     Journey toJourney(String id, String name, int rank, int journeyCount, long allTraces, double overallErrorRatio) {
         double share = allTraces == 0 ? 0 : (double) traces / allTraces;
         double errorRatio = errorRatio();
@@ -505,6 +531,12 @@ final class JourneyAccumulator {
             confidenceReasons.add("the entry operation is generic, so the journey is told apart by the calls it makes");
         } else {
             confidenceReasons.add("the entry operation names the request");
+        }
+        String probe = probePath(operation, httpRoute);
+        if (probe != null) {
+            confidence *= 0.5;
+            confidenceReasons.add("its path is a health or readiness probe's (" + probe + "): an SLO on it measures "
+                    + "the probe, not what users ask for");
         }
         if (spanKind == SpanKind.CLIENT || spanKind == SpanKind.PRODUCER) {
             confidence *= 0.8; // no request led to it in the trace

@@ -127,6 +127,38 @@ class JourneyDiscoveryTest {
                         .contains("SPAN_KIND_CLIENT"));
     }
 
+    /**
+     * Health and readiness probes (Kubernetes', Spring Boot's actuator, gRPC's health service) are journeys too, but
+     * far less sure to be what users ask for: their confidence is halved, and the reason names the probe; a path that
+     * merely contains such a word is no probe.
+     */
+    @Test
+    void healthProbesAreLessSureJourneys() {
+        assertThat(JourneyAccumulator.probePath("GET /healthz", null)).isEqualTo("/healthz");
+        assertThat(JourneyAccumulator.probePath("GET /actuator/health/liveness", "/actuator/health/liveness"))
+                .isEqualTo("/actuator/health/liveness");
+        assertThat(JourneyAccumulator.probePath("GET /api/v1/health/", null)).isEqualTo("/api/v1/health");
+        assertThat(JourneyAccumulator.probePath("grpc.health.v1.Health/Check", null))
+                .isEqualTo("grpc.health.v1.Health");
+        assertThat(JourneyAccumulator.probePath("GET /-/ready", null)).isEqualTo("/-/ready");
+        assertThat(JourneyAccumulator.probePath("GET /orders/{id}/status", "/orders/{id}/status")).isNull();
+        assertThat(JourneyAccumulator.probePath("GET /health-insurance/quotes", null)).isNull();
+        assertThat(JourneyAccumulator.probePath("POST /checkout", null)).isNull();
+
+        JourneyDiscovery discovery = new JourneyDiscovery();
+        for (int i = 0; i < 40; i++) {
+            Traces t = Traces.trace(i);
+            t.span(null, "shop", i % 2 == 0 ? "GET /healthz" : "GET /cart", SpanKind.SERVER, 0, 5);
+            discovery.onTrace(t.build());
+        }
+        List<Journey> journeys = discovery.build().journeys();
+        Journey probe = journeys.stream().filter(j -> j.name().endsWith("/healthz")).findFirst().orElseThrow();
+        Journey cart = journeys.stream().filter(j -> j.name().endsWith("/cart")).findFirst().orElseThrow();
+        assertThat(probe.confidence()).isCloseTo(cart.confidence() / 2, org.assertj.core.data.Offset.offset(0.011));
+        assertThat(probe.confidenceReasons()).anySatisfy(r -> assertThat(r).contains("probe's (/healthz)"));
+        assertThat(cart.confidenceReasons()).noneSatisfy(r -> assertThat(r).contains("probe"));
+    }
+
     @Test
     void aServerSpanNamedByItsMethodIsAJourneyPerPathAndItsMetricsKeepTheName() {
         JourneyDiscovery discovery = new JourneyDiscovery();
