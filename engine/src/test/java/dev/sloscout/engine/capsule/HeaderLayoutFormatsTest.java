@@ -205,6 +205,12 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 10:31:15 3 [Warning] Access denied for user 'nobody'@'localhost' (using password: YES)
                 """, "2024-03-01T08:31:00Z", Severity.INFO, "",
                 "Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log as process 15456"),
+            format("MySQL 5.5 error log (yyMMdd, the hour space-padded; InnoDB lines without a level)",
+                """
+                130206  8:14:37 [Note] Plugin 'FEDERATED' is disabled.
+                130206  8:14:37 InnoDB: The InnoDB memory heap is disabled
+                130206 12:14:38 [ERROR] Can't start server: Bind on TCP/IP port: Address already in use
+                """, "2013-02-06T08:14:37Z", Severity.INFO, "", "[Note] Plugin 'FEDERATED' is disabled."),
             format("MySQL 5.7 error log (Note)", """
                 2024-03-01T12:00:00.123456Z 0 [Note] InnoDB: Buffer pool(s) load completed at 240301 12:00:00
                 2024-03-01T12:00:01.123456Z 3 [Warning] IP address '10.0.0.3' could not be resolved: Name or service not known
