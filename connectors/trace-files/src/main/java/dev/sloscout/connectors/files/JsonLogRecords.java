@@ -576,9 +576,13 @@ final class JsonLogRecords {
             try {
                 JsonNode node = json.readTree(line.substring(open));
                 if (node != null && node.isObject()) {
+                    String message = first(node, MESSAGE_FIELDS, null);
+                    JsonNode event = node.get("event");
+                    message = message != null || event == null || !event.isTextual() ? message : event.asText();
                     return new Trailing(open - 1, time(node), first(node, SERVICE_FIELDS, null),
                             traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
-                            RecordErrors.of(node));
+                            RecordErrors.of(node), message == null ? null : EscapeCodes.strip(message).strip(),
+                            message == null ? Severity.UNKNOWN : severity(first(node, LEVEL_FIELDS)));
                 }
             } catch (JsonProcessingException notTheObject) {
                 // a brace inside the message: the object may open later
@@ -588,10 +592,13 @@ final class JsonLogRecords {
     }
 
     /**
-     * A text line's trailing fields ({@link #trailing}): the space before them, and {@code NO_TIME} and nulls for
-     * what they do not say.
+     * A text line's trailing object ({@link #trailing}): the space before it, and {@code NO_TIME} and nulls for what
+     * it does not say. An object with a message is a record behind a prefix (a JSON logger's line forwarded through
+     * syslog, Fluentd's file output: {@code <time> <tag> {"log": ...}}), its {@code message} and {@code severity} the
+     * record's; else the object holds the fields of the message before it ({@code message} null).
      */
-    record Trailing(int start, long epochMillis, String service, TraceId traceId, SpanId spanId, String error) {
+    record Trailing(int start, long epochMillis, String service, TraceId traceId, SpanId spanId, String error,
+            String message, Severity severity) {
     }
 
     /** A message that is a JSON object of its own, or null. */

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads log files into {@link LogEvent}s: plain text (multi-line stack traces folded into the event that starts them),
@@ -967,20 +969,34 @@ public final class LogFileReader {
                     String text = pending;
                     String eventService = laneService;
                     long time = pendingTime;
+                    Severity severity = Severity.UNKNOWN;
                     String under = folded.toString();
                     JsonLogRecords.Trailing fields = records.trailing(pending); // "message {"service": ...}"
-                    if (fields != null) { // the message is mined; its fields go under it, with their error
-                        text = pending.substring(0, fields.start()).stripTrailing();
-                        String object = pending.substring(fields.start() + 1);
-                        under = object + (fields.error() == null || object.contains(fields.error()) ? ""
-                                : "\n" + fields.error()) + (under.isEmpty() ? "" : "\n" + under);
+                    if (fields != null) {
+                        String prefix = pending.substring(0, fields.start()).stripTrailing();
+                        String message = fields.message();
+                        if (message != null) { // "<syslog prefix> {"msg": ...}": a record behind a prefix
+                            int newline = message.indexOf('\n');
+                            text = prefix + " " + (newline < 0 ? message : message.substring(0, newline));
+                            String rest = newline < 0 ? "" : message.substring(newline + 1);
+                            String error = fields.error() == null || rest.contains(fields.error()) ? ""
+                                    : fields.error();
+                            under = Stream.of(rest, error, under).filter(part -> !part.isEmpty())
+                                    .collect(Collectors.joining("\n"));
+                            severity = fields.severity();
+                        } else { // the message is mined; its fields go under it, with their error
+                            text = prefix;
+                            String object = pending.substring(fields.start() + 1);
+                            under = object + (fields.error() == null || object.contains(fields.error()) ? ""
+                                    : "\n" + fields.error()) + (under.isEmpty() ? "" : "\n" + under);
+                        }
                         eventService = fields.service() != null ? fields.service() : eventService;
                         time = time != LogHeader.NO_TIME ? time : fields.epochMillis();
                         trace = trace != null ? trace : fields.traceId();
                         span = span != null || fields.traceId() == null ? span : fields.spanId();
                     }
                     deliver(new LogEvent(source, pendingLine, pendingLines, eventService, text, true, under, time,
-                            Severity.UNKNOWN, trace, span));
+                            severity, trace, span));
                     events++;
                     pending = null;
                     folded.setLength(0);

@@ -356,6 +356,23 @@ class LogFileReaderTest {
     }
 
     /**
+     * A JSON logger's record behind a prefix (forwarded through syslog; Fluentd's file output writes time and tag
+     * before it) is the record: its message, after the prefix, is what is mined, with its level, trace and error.
+     */
+    @Test
+    void aJsonRecordBehindASyslogPrefixIsReadAsTheRecord() {
+        read("Mar  1 12:00:00 web-1 shop[42]: {\"level\":\"error\",\"msg\":\"charge failed\","
+                + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"err\":{\"stack\":\"Error: x\\n    at y\"}}\n"
+                + "2024-03-01T12:00:01+00:00\tdocker.shop\t{\"log\":\"GET /cart 200\\n\",\"stream\":\"stdout\"}\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("Mar  1 12:00:00 web-1 shop[42]: charge failed",
+                "2024-03-01T12:00:01+00:00\tdocker.shop GET /cart 200");
+        assertThat(events.get(0).severity()).isEqualTo(Severity.ERROR);
+        assertThat(events.get(0).continuation()).isEqualTo("Error: x\n    at y");
+        assertThat(events.get(0).traceId().toHex()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(events.get(1).continuation()).isEmpty();
+    }
+
+    /**
      * java.util.logging's default SimpleFormatter writes a record on two lines, the header (time and the class and
      * method that logged) and then the level and message: one event, the message joined to its header so that it is
      * what is mined; a stack trace under it is folded as usual. A level line under any other line is no such record.
