@@ -57,6 +57,8 @@ final class JsonLogRecords {
         "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name",
         "containerName", "ProviderName"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
+    /** pino's and bunyan's application name. */
+    private static final String[] NODE_LOGGER_NAME = {"name"};
     /** How MongoDB's extended JSON wraps a date ({@code {"$date": ...}}) and a 64-bit number. */
     private static final String[] EXTENDED_JSON_WRAPPERS = {"$date", "$numberLong"};
     private static final String[] LOKI_SERVICE_LABELS = {"service_name", "service", "app", "application",
@@ -303,7 +305,7 @@ final class JsonLogRecords {
         String service = first(node, SERVICE_FIELDS, null);
         service = service != null ? service : first(node.path("serviceContext"), SERVICE_CONTEXT_FIELDS, null);
         boolean nodeLogger = node.has("pid") && node.has("hostname") && node.has("msg");
-        return service != null ? service : nodeLogger ? first(node, new String[] {"name"}, fallback) : fallback;
+        return service != null ? service : nodeLogger ? first(node, NODE_LOGGER_NAME, fallback) : fallback;
     }
 
     /**

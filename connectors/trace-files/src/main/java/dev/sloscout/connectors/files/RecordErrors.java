@@ -21,8 +21,7 @@ final class RecordErrors {
         "err.stack", "error.stack", "error.stacktrace", "stacktrace", "stack", "exc_info", "exc_text", "@x",
         "Exception", "exception", "thrown.extendedStackTrace", "full_message"};
     /** Stack fields whose names other records use for other things: held to text of more than one line. */
-    private static final Set<String> LOOSE_NAMES = Set.of("stack", "exception", "Exception",
-        "full_message");
+    private static final Set<String> LOOSE_NAMES = Set.of("stack", "exception", "Exception", "full_message");
     /** Fields holding an error's message alone ({@code error} as zap and logrus write it: a string). */
     private static final String[] MESSAGE_FIELDS = {"error.message", "exception.message", "err.message",
         "thrown.message", "exception.exception_message", "error", "err"};
