@@ -144,11 +144,16 @@ final class JsonLogRecords {
     }
 
     /**
-     * Where an export says a record came from, for its service when no field names one: the file Splunk read it from
+     * Where an export says a record came from, for its service when no field names one: the file a shipper read it
+     * from (Filebeat's {@code log.file.path}, Vector's {@code file}), the file Splunk read it from
      * ({@code source}, named as the file would be; else its {@code sourcetype}), the CloudWatch log group a Logs
      * Insights row names ({@code @log}: {@code 123456789012:/ecs/checkout} gives checkout); else the fallback.
      */
     private static String origin(JsonNode node, String fallback) {
+        String shipped = shippedFile(node);
+        if (shipped != null) {
+            return LogFileReader.serviceOf(shipped);
+        }
         if (node.has("_raw")) {
             String file = first(node, "source");
             return file != null ? LogFileReader.serviceOf(file) : first(node, new String[] {"sourcetype"}, fallback);
@@ -332,6 +337,33 @@ final class JsonLogRecords {
      */
     static String containerService(JsonNode node) {
         return service(node, null);
+    }
+
+    /**
+     * The line a shipper read from a file and sent as it was, a record a line, when the record knows nothing else of
+     * it (no level, trace or error); else null. Filebeat and Elastic Agent without a multiline rule write the file in
+     * {@code log.file.path} beside the {@code message}; Vector's file source in {@code file}, with {@code source_type}
+     * {@code file}. Such lines are folded as the file's lines would be ({@link #shippedService} names their lane), so
+     * a stack trace sent a frame a record is one event.
+     */
+    static String shippedLine(JsonNode node) {
+        if (shippedFile(node) == null || first(node, LEVEL_FIELDS) != null || contextual(node, TRACE_FIELDS) != null
+                || RecordErrors.of(node) != null) {
+            return null;
+        }
+        JsonNode message = node.get("message");
+        String text = message != null && message.isTextual() ? EscapeCodes.strip(message.asText()) : "";
+        return text.isEmpty() || text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{") ? null : text;
+    }
+
+    /** The service of a shipped line ({@link #shippedLine}): a service field, else the file's name. */
+    static String shippedService(JsonNode node) {
+        return service(node, LogFileReader.serviceOf(shippedFile(node)));
+    }
+
+    private static String shippedFile(JsonNode node) {
+        String file = text(node, "log.file.path");
+        return file != null ? file : "file".equals(text(node, "source_type")) ? text(node, "file") : null;
     }
 
     /** docker's {@code json-file} wrapper ({@code {"log": ..., "stream": ...}}), not a record with a message. */

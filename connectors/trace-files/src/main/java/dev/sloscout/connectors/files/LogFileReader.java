@@ -705,6 +705,12 @@ public final class LogFileReader {
                 out.containerLine(line, JsonLogRecords.containerService(node), container, JsonLogRecords.time(node));
                 return;
             }
+            JsonNode stored = JsonLogRecords.unwrapped(node); // a search hit's _source
+            String shipped = JsonLogRecords.shippedLine(stored);
+            if (shipped != null) { // Filebeat's or Vector's line of a file, a record a line
+                out.containerLine(line, JsonLogRecords.shippedService(stored), shipped, JsonLogRecords.time(stored));
+                return;
+            }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
                     node.get("labels"), node.path("structuredMetadata"), node.path("timestamp").asText(null),
                     node.get("line").asText()) : records.record(source, line, service, node);

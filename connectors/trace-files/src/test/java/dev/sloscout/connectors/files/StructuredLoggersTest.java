@@ -120,6 +120,32 @@ class StructuredLoggersTest {
         assertThat(events).extracting(LogEvent::service).containsOnly("orders");
     }
 
+    /**
+     * Filebeat without a multiline rule sends each line of a file as a record ({@code log.file.path} beside the
+     * message), as Vector's file source does ({@code file}, {@code source_type}): lines that say nothing else are
+     * folded as the file's lines would be, in search hits too; a record with a level is a record.
+     */
+    @Test
+    void linesShippedARecordEachFoldTheirStackTraces() {
+        read("export.jsonl", """
+                {"@timestamp":"2024-03-01T12:00:00Z","message":"2024-03-01 12:00:00,000 ERROR c.a.Shop - save failed",\
+                "log":{"file":{"path":"/var/log/shop/app.log"},"offset":0},"agent":{"type":"filebeat"}}
+                {"@timestamp":"2024-03-01T12:00:00Z","message":"java.lang.IllegalStateException: db down",\
+                "log":{"file":{"path":"/var/log/shop/app.log"},"offset":80}}
+                {"_source":{"@timestamp":"2024-03-01T12:00:00Z","message":"\\tat c.a.Shop.save(Shop.java:12)",\
+                "log":{"file":{"path":"/var/log/shop/app.log"},"offset":120}}}
+                {"@timestamp":"2024-03-01T12:00:01Z","message":"\\tat a record with a level","log.level":"warn",\
+                "log":{"file":{"path":"/var/log/shop/app.log"}}}
+                {"file":"/var/log/cart.log","source_type":"file","message":"cart 7 emptied",\
+                "timestamp":"2024-03-01T12:00:02Z"}
+                """);
+        assertThat(events).extracting(LogEvent::text).containsExactly("\tat a record with a level",
+                "2024-03-01 12:00:00,000 ERROR c.a.Shop - save failed", "cart 7 emptied");
+        assertThat(events.get(1).continuation())
+                .isEqualTo("java.lang.IllegalStateException: db down\n\tat c.a.Shop.save(Shop.java:12)");
+        assertThat(events).extracting(LogEvent::service).containsExactly("app", "app", "cart");
+    }
+
     /** structlog's message is its {@code event}; an object there (ECS's) is none, as before. */
     @Test
     void structlogsEventIsTheMessageWhenItIsText() {
