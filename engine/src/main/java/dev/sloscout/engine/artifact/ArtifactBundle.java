@@ -216,14 +216,7 @@ public final class ArtifactBundle {
 
     /** Exact label values for test series: placeholders of a template become a value its regex matches. */
     private static String concreteSelectors(MetricsProfile profile, Journey journey) {
-        String template = profile.operationOf(journey.entry());
-        String operation = PromQl.example(template);
-        String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
-                + profile.operationLabel() + "=" + PromQl.quote(operation);
-        if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
-            selectors += ",http_request_method=" + PromQl.quote(journey.entry().httpMethod());
-        }
-        String extra = profile.extraSelectors(journey.entry());
-        return extra.isEmpty() ? selectors : selectors + "," + extra;
+        String operation = PromQl.example(profile.operationOf(journey.entry()));
+        return SliCatalog.selectors(profile, journey.entry(), profile.operationLabel() + "=" + PromQl.quote(operation));
     }
 }

@@ -152,13 +152,20 @@ public final class SliCatalog {
 
     /** The label matchers that select a journey's entry in a profile's metrics. */
     public static String selectors(MetricsProfile profile, Journey journey) {
-        String operation = profile.operationOf(journey.entry());
-        String selectors = profile.serviceLabel() + "=" + PromQl.quote(journey.entry().service()) + ","
-                + PromQl.operationMatcher(profile.operationLabel(), operation);
-        if (profile.requiresRoute() && journey.entry().httpMethod() != null) {
-            selectors += ",http_request_method=" + PromQl.quote(journey.entry().httpMethod());
+        return selectors(profile, journey.entry(),
+                PromQl.operationMatcher(profile.operationLabel(), profile.operationOf(journey.entry())));
+    }
+
+    /**
+     * The label matchers of an entry around the matcher of its operation (a regex for a template, or, in a test
+     * series, one value it matches): service, the method where the profile labels routes, the profile's extras.
+     */
+    public static String selectors(MetricsProfile profile, Journey.Entry entry, String operationMatcher) {
+        String selectors = profile.serviceLabel() + "=" + PromQl.quote(entry.service()) + "," + operationMatcher;
+        if (profile.requiresRoute() && entry.httpMethod() != null) {
+            selectors += ",http_request_method=" + PromQl.quote(entry.httpMethod());
         }
-        String extra = profile.extraSelectors(journey.entry());
+        String extra = profile.extraSelectors(entry);
         return extra.isEmpty() ? selectors : selectors + "," + extra;
     }
 

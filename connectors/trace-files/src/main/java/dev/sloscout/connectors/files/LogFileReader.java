@@ -828,27 +828,29 @@ public final class LogFileReader {
         private final class Folder {
             /** Containers a file may interleave before their pending events are ended all at once. */
             private static final int MAX_LANES = 256;
-            /** Opens the key of a service's lane: no pod/container stream starts with it. */
-            private static final String SERVICE_LANE = "\u0000";
 
             final Lane file = new Lane(service);
+            /** Lanes of the pod/container streams that line prefixes name. */
             final Map<String, Lane> containers = new LinkedHashMap<>();
+            /** Lanes of the services whose records are bare lines (a collector's, a shipper's), by service. */
+            final Map<String, Lane> services = new LinkedHashMap<>();
 
             /** The lane of the line being read. */
             Lane lane() {
-                return lineStream == null ? file : lane(lineStream, lineContainer);
+                return lineStream == null ? file : lane(containers, lineStream, lineContainer);
             }
 
-            /** The lane of a container's stream, or of a service's records, by its key. */
-            private Lane lane(String key, String laneService) {
-                Lane lane = containers.get(key);
+            /** The lane of a container's stream, or of a service's records, by its key in its map. */
+            private Lane lane(Map<String, Lane> lanes, String key, String laneService) {
+                Lane lane = lanes.get(key);
                 if (lane == null) {
-                    if (containers.size() >= MAX_LANES) {
+                    if (containers.size() + services.size() >= MAX_LANES) {
                         flushAll();
                         containers.clear();
+                        services.clear();
                     }
                     lane = new Lane(laneService);
-                    containers.put(key, lane);
+                    lanes.put(key, lane);
                 }
                 return lane;
             }
@@ -865,7 +867,7 @@ public final class LogFileReader {
 
             /** A line of a service's records ({@code service} null: the line's own lane), into that service's lane. */
             void line(long number, String service, String text, long epochMillis) {
-                (service == null ? lane() : lane(SERVICE_LANE + service, service)).line(number, text, epochMillis);
+                (service == null ? lane() : lane(services, service, service)).line(number, text, epochMillis);
             }
 
             /** Ends the event being read in the line's lane (a JSON record follows it). */
@@ -876,6 +878,7 @@ public final class LogFileReader {
             /** Ends every lane's event, the earliest first: the file ends. */
             void flushAll() {
                 List<Lane> lanes = new ArrayList<>(containers.values());
+                lanes.addAll(services.values());
                 lanes.add(file);
                 lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
                 lanes.forEach(Lane::flush);
