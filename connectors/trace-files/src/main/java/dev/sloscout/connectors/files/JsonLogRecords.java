@@ -507,20 +507,26 @@ final class JsonLogRecords {
      */
     static String bareLine(JsonNode record) {
         JsonNode body = record.path("body").path("stringValue");
-        if (!body.isTextual() || otlpSeverity(record) != Severity.UNKNOWN
-                || !record.path("traceId").asText("").isEmpty()) {
+        if (!body.isTextual()) {
             return null;
         }
-        String text = EscapeCodes.strip(body.asText());
-        if (text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{")) {
-            return null;
-        }
+        boolean exception = false;
         for (JsonNode attribute : record.path("attributes")) {
-            if (attribute.path("key").asText().startsWith("exception.")) {
-                return null;
-            }
+            exception |= attribute.path("key").asText().startsWith("exception.");
         }
-        return text;
+        return bareLine(body.asText(), otlpSeverity(record), !record.path("traceId").asText("").isEmpty(), exception);
+    }
+
+    /**
+     * The rule of {@link #bareLine(JsonNode)} on a record's parts, whatever its encoding: the body's text (colours
+     * stripped) when it is one line that opens no JSON object and nothing else is known; else null.
+     */
+    static String bareLine(String body, Severity severity, boolean traced, boolean exception) {
+        if (severity != Severity.UNKNOWN || traced || exception) {
+            return null;
+        }
+        String text = EscapeCodes.strip(body);
+        return text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{") ? null : text;
     }
 
     /** The {@code exception.*} attributes of an OTLP/JSON record ({@code [{"key":..,"value":{..}}]}), or null. */

@@ -245,9 +245,14 @@ public final class LogFileReader {
                 TraceFormat protobuf = protobufLogs(head);
                 if (protobuf != null) {
                     anyText = true; // so that a file of requests without a record says so
-                    events += new OtlpLogProtoFile(source, records, this::deliver,
+                    Folder folder = new Folder(); // records that are a file's bare lines, folded per service
+                    lineFolder = folder;
+                    long delivered = new OtlpLogProtoFile(source, records, this::deliver, this::containerLine,
                             (location, reason) -> problem(location, reason, "proto"))
                             .read(decompressed, protobuf == TraceFormat.OTLP_FRAMED);
+                    events += delivered; // after the read: folded events are counted as they are delivered
+                    folder.flushAll();
+                    lineFolder = null;
                 } else if (W3cLogFile.looksLike(head)) {
                     anyText = true;
                     events += new W3cLogFile(source, service, this::deliver,

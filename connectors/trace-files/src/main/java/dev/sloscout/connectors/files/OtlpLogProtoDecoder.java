@@ -14,6 +14,7 @@ import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** OTLP protobuf ExportLogsServiceRequest into log events (service from the resource, ids when valid). */
 public final class OtlpLogProtoDecoder {
@@ -23,9 +24,21 @@ public final class OtlpLogProtoDecoder {
     }
 
     public static List<LogEvent> decode(String source, byte[] request) throws InvalidProtocolBufferException {
-        ExportLogsServiceRequest parsed = ExportLogsServiceRequest.parseFrom(request);
         List<LogEvent> out = new ArrayList<>();
+        decode(source, request, out::add, null);
+        return out;
+    }
+
+    /**
+     * Decodes a request's records in order into {@code events}; those that are bare lines of a file ({@link
+     * JsonLogRecords#bareLine(String, Severity, boolean, boolean)}) to {@code bareLines} instead when it is not null,
+     * numbered by their place in the request as events are. Returns the number of events delivered.
+     */
+    static long decode(String source, byte[] request, Consumer<LogEvent> events,
+            OtlpJsonLogStream.BareLines bareLines) throws InvalidProtocolBufferException {
+        ExportLogsServiceRequest parsed = ExportLogsServiceRequest.parseFrom(request);
         long index = 0;
+        long delivered = 0;
         for (ResourceLogs resource : parsed.getResourceLogsList()) {
             String service = "unknown_service";
             for (KeyValue kv : resource.getResource().getAttributesList()) {
@@ -38,17 +51,27 @@ public final class OtlpLogProtoDecoder {
                     index++;
                     long nanos = record.getTimeUnixNano() != 0 ? record.getTimeUnixNano()
                             : record.getObservedTimeUnixNano();
+                    long millis = nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000;
                     Severity severity = record.getSeverityNumberValue() > 0
                             ? Severity.fromOtlpNumber(record.getSeverityNumberValue())
                             : word(record.getSeverityText());
-                    out.add(RECORDS.otlp(source, index, service, text(record.getBody()),
-                            nanos == 0 ? LogHeader.NO_TIME : nanos / 1_000_000, severity,
-                            traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray()),
-                            error(record.getAttributesList())));
+                    TraceId traceId = traceId(record.getTraceId().toByteArray());
+                    String error = error(record.getAttributesList());
+                    String bare = bareLines == null || !record.getBody().hasStringValue() ? null
+                            : JsonLogRecords.bareLine(record.getBody().getStringValue(), severity,
+                                    !record.getTraceId().isEmpty(), record.getAttributesList().stream()
+                                            .anyMatch(kv -> kv.getKey().startsWith("exception.")));
+                    if (bare != null) {
+                        bareLines.line(index, service, bare, millis);
+                        continue;
+                    }
+                    events.accept(RECORDS.otlp(source, index, service, text(record.getBody()), millis, severity,
+                            traceId, spanId(record.getSpanId().toByteArray()), error));
+                    delivered++;
                 }
             }
         }
-        return out;
+        return delivered;
     }
 
     /** The record's {@code exception.*} attributes as text ({@link RecordErrors#text}), or null. */

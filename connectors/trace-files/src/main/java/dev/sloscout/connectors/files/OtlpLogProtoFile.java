@@ -7,7 +7,6 @@ import dev.sloscout.engine.capsule.LogEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -23,12 +22,19 @@ final class OtlpLogProtoFile {
     private final Consumer<LogEvent> events;
     private final LocatedProblems problems;
     private final JsonLogRecords records;
+    private final OtlpJsonLogStream.BareLines bareLines;
     private long delivered;
 
-    OtlpLogProtoFile(String source, JsonLogRecords records, Consumer<LogEvent> events, LocatedProblems problems) {
+    /**
+     * Records go to {@code events}; those that are bare lines of a file ({@link JsonLogRecords#bareLine}, as the
+     * Collector's {@code filelog} receiver sends a file's lines) to {@code bareLines} to be folded.
+     */
+    OtlpLogProtoFile(String source, JsonLogRecords records, Consumer<LogEvent> events,
+            OtlpJsonLogStream.BareLines bareLines, LocatedProblems problems) {
         this.source = source;
         this.records = records;
         this.events = events;
+        this.bareLines = bareLines;
         this.problems = problems;
     }
 
@@ -70,7 +76,7 @@ final class OtlpLogProtoFile {
             try (JsonParser p = JSON.getFactory().createParser(payload)) {
                 p.nextToken();
                 p.nextToken();
-                delivered += new OtlpJsonLogStream(records, events::accept, null).request(p, source, 1);
+                delivered += new OtlpJsonLogStream(records, events::accept, bareLines).request(p, source, 1);
             } catch (IOException e) {
                 problems.report(location, "not valid OTLP/JSON: " + LogFileReader.jsonError(e));
             }
@@ -81,9 +87,7 @@ final class OtlpLogProtoFile {
 
     private void request(byte[] request, String location) {
         try {
-            List<LogEvent> read = OtlpLogProtoDecoder.decode(source, request);
-            read.forEach(events);
-            delivered += read.size();
+            delivered += OtlpLogProtoDecoder.decode(source, request, events, bareLines);
         } catch (InvalidProtocolBufferException e) {
             problems.report(location, "not a valid OTLP protobuf logs request: " + e.getMessage());
         }

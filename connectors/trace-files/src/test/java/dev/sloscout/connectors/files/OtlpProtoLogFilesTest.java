@@ -144,6 +144,58 @@ class OtlpProtoLogFilesTest {
                 "OTLP logs in protobuf, not traces: read as a log file (analyze and search do)");
     }
 
+    /** A request of one service whose records are the given lines, as the {@code filelog} receiver sends them. */
+    private static ExportLogsServiceRequest lines(String service, LogRecord.Builder... records) {
+        ScopeLogs.Builder scope = ScopeLogs.newBuilder();
+        for (LogRecord.Builder record : records) {
+            scope.addLogRecords(record.setObservedTimeUnixNano(1_709_294_400_000_000_000L));
+        }
+        return ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+                .setResource(Resource.newBuilder().addAttributes(KeyValue.newBuilder().setKey("service.name")
+                        .setValue(AnyValue.newBuilder().setStringValue(service))))
+                .addScopeLogs(scope)).build();
+    }
+
+    private static LogRecord.Builder line(String text) {
+        return LogRecord.newBuilder().setBody(AnyValue.newBuilder().setStringValue(text));
+    }
+
+    /**
+     * The Collector's {@code filelog} receiver writing to its file exporter in protobuf sends a line a record: bare
+     * lines are folded as the JSON encoding's are, per service and across frames; a record with a severity, a trace
+     * or an exception attribute stays a record.
+     */
+    @Test
+    void bareLineRecordsAreFoldedPerServiceAcrossFrames() {
+        byte[] first = lines("shop",
+                line("2024-03-01 12:00:00,000 ERROR [main] c.a.Shop - could not save order 7"),
+                line("java.lang.IllegalStateException: save failed"),
+                line("\tat c.a.Shop.save(Shop.java:12)"),
+                line("\tat not a frame: a record of its own").setSeverityNumber(SeverityNumber.SEVERITY_NUMBER_INFO),
+                line("\tat traced").setTraceId(ByteString.copyFrom(ByteBuffer.allocate(16).putLong(7).putLong(1)
+                        .array())),
+                line("\tat excepted").addAttributes(KeyValue.newBuilder().setKey("exception.type")
+                        .setValue(AnyValue.newBuilder().setStringValue("java.lang.Error")))).toByteArray();
+        byte[] cart = lines("cart", line("cart 7 emptied")).toByteArray();
+        byte[] second = lines("shop", line("\tat c.a.Shop.main(Shop.java:5)"),
+                line("2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order 8 placed")).toByteArray();
+
+        long read = read("filelog.pb", concat(frame(first), frame(cart), frame(second)));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(e -> e.service() + " " + e.text()).containsExactlyInAnyOrder(
+                "shop \tat not a frame: a record of its own", "shop \tat traced", "shop \tat excepted",
+                "shop 2024-03-01 12:00:00,000 ERROR [main] c.a.Shop - could not save order 7",
+                "cart cart 7 emptied", "shop 2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order 8 placed");
+        assertThat(read).isEqualTo(events.size());
+        assertThat(events).filteredOn(e -> e.text().contains("could not save")).singleElement().satisfies(e -> {
+            assertThat(e.continuation()).isEqualTo("java.lang.IllegalStateException: save failed"
+                    + "\n\tat c.a.Shop.save(Shop.java:12)\n\tat c.a.Shop.main(Shop.java:5)");
+            assertThat(e.raw()).as("a line whose header is read when mined").isTrue();
+            assertThat(e.epochMillis()).isEqualTo(1_709_294_400_000L);
+        });
+    }
+
     @Test
     void theSignalIsToldByTheFirstItemNotByTheEnvelope() {
         assertThat(OtlpProtoSignal.ofFile(request("a", 1, 1).toByteArray())).isEqualTo(OtlpProtoSignal.Signal.LOGS);
