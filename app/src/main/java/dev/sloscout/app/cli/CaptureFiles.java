@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
-import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.redact.SpanRedactor;
@@ -128,8 +127,7 @@ final class CaptureFiles implements AutoCloseable {
     static String jsonLine(LogEvent e) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("service", e.service());
-        boolean bare = e.severity() == Severity.UNKNOWN && e.traceId() == null && e.spanId() == null
-                && e.continuation().isEmpty() && e.text().indexOf('\n') < 0;
+        boolean bare = e.isBareLine();
         if (!bare) {
             node.put("level", e.severity().name());
         }

@@ -8,7 +8,15 @@ import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;
 import dev.sloscout.connectors.kafka.EmbeddedKafka;
+import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.Span;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.resource.v1.Resource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,6 +109,47 @@ class LiveSourcesViewModelTest {
         vm.remove(vm.rows().get(0));
         assertThat(vm.rows()).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(base, one)).isInstanceOf(java.io.IOException.class);
+    }
+
+    /**
+     * The Collector's {@code filelog} receiver without a multiline rule sends a file a line a record, and its
+     * {@code otlphttp} exporter sends protobuf: in the live session as in a file, a stack trace sent so is one event
+     * under its message, each service's lines apart, its header (level, time) read as a file's line is.
+     */
+    @Test
+    void bareLinesSentToTheLiveReceiverAreFoldedAsAFilesLinesAre() throws Exception {
+        vm.addReceiver("127.0.0.1:0");
+        OtlpReceiverSource source = (OtlpReceiverSource) vm.rows().get(0).source();
+        ExportLogsServiceRequest request = ExportLogsServiceRequest.newBuilder()
+                .addResourceLogs(resourceLogs("shop", "2024-03-01 12:00:00,000 ERROR [main] c.a.Shop - could not save",
+                        "java.lang.IllegalStateException: save failed", "\tat c.a.Shop.save(Shop.java:12)",
+                        "\tat c.a.Shop.main(Shop.java:5)", "2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order placed"))
+                .addResourceLogs(resourceLogs("cart", "2024-03-01 12:00:00,500 INFO [main] c.a.Cart - cart emptied"))
+                .build();
+        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source.address().getPort()
+                        + "/v1/logs")).header("Content-Type", "application/x-protobuf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertThat(status).isEqualTo(200);
+
+        await(() -> latest.get() != null && latest.get().capsules().size() >= 3, "the lines mined");
+        assertThat(latest.get().capsules()).extracting(c -> c.service() + " " + c.worstSeverity() + " " + c.count())
+                .containsExactlyInAnyOrder("shop ERROR 1", "shop INFO 1", "cart INFO 1");
+        assertThat(latest.get().capsules()).filteredOn(c -> c.worstSeverity() == Severity.ERROR).singleElement()
+                .satisfies(c -> assertThat(c.samples().get(0).text()).contains("could not save")
+                        .contains("save failed").contains("Shop.java:5"));
+    }
+
+    /** One service's records, each a bare line (a body and the time it was read, nothing else). */
+    private static ResourceLogs resourceLogs(String service, String... lines) {
+        ScopeLogs.Builder scope = ScopeLogs.newBuilder();
+        for (String line : lines) {
+            scope.addLogRecords(LogRecord.newBuilder().setObservedTimeUnixNano(1_709_294_400_000_000_000L)
+                    .setBody(AnyValue.newBuilder().setStringValue(line)));
+        }
+        return ResourceLogs.newBuilder().setResource(Resource.newBuilder().addAttributes(KeyValue.newBuilder()
+                .setKey("service.name").setValue(AnyValue.newBuilder().setStringValue(service)))).addScopeLogs(scope)
+                .build();
     }
 
     @Test

@@ -34,4 +34,14 @@ public record LogEvent(String source, long line, int lines, String service, Stri
         return new LogEvent(source, line, 1, service, text, true, "", LogHeader.NO_TIME, Severity.UNKNOWN, null,
                 null);
     }
+
+    /**
+     * Whether the event says nothing but one line of text: no severity, trace or span of its own and nothing folded
+     * under it. A collector or shipper that reads a file without a multiline rule sends each line so, a stack trace's
+     * frames included; such lines are folded as a file's lines are before they are mined.
+     */
+    public boolean isBareLine() {
+        return severity == Severity.UNKNOWN && traceId == null && spanId == null && continuation.isEmpty()
+                && text.indexOf('\n') < 0;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sloscout.pipeline.live;
 
+import dev.sloscout.connectors.files.LogFileReader;
 import dev.sloscout.pipeline.Analysis;
 import dev.sloscout.pipeline.Pipeline;
 import dev.sloscout.pipeline.LinkedCapsules;
@@ -56,6 +57,8 @@ public final class LiveSession implements AutoCloseable {
     private final TraceAssembler assembler;
     private final SpanGate redactedSpans;
     private final CapsuleAccumulator capsules;
+    /** Per source, the bare lines its records are (a collector's, a shipper's) folded before mining. */
+    private final Map<LiveSource, LogFileReader.LineFolding> folding = new HashMap<>();
     private final java.time.Clock clock;
     private final Deque<long[]> ticks = new ArrayDeque<>(); // (millis, tick) samples, for quiet-time expiry
     private long tracesClosed;
@@ -129,7 +132,7 @@ public final class LiveSession implements AutoCloseable {
                 if (!source.paused()) {
                     try {
                         redactedSpans.source(source.name());
-                        moved += source.drain(redactedSpans, capsules, DRAIN_PER_SOURCE);
+                        moved += source.drain(redactedSpans, foldingOf(source), DRAIN_PER_SOURCE);
                     } catch (RuntimeException e) {
                         LOG.warn("{}: draining failed: {}", source.name(), e.toString());
                     }
@@ -157,6 +160,11 @@ public final class LiveSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private LogFileReader.LineFolding foldingOf(LiveSource source) {
+        return folding.computeIfAbsent(source, s -> new LogFileReader(capsules, problemSink()::accept)
+                .folding(s.name()));
     }
 
     private void tickClock(long now) {
@@ -190,6 +198,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void publish() {
+        // what is being folded ends here: a stack trace cut by a snapshot is two events rather than one shown late
+        folding.values().forEach(LogFileReader.LineFolding::flush);
+        folding.keySet().retainAll(sources);
         JourneyDiscovery.JourneyReport live = discovery.build();
         Map<String, HistoryRecorder> copies = new HashMap<>();
         live.histories().forEach((id, recorder) -> copies.put(id, recorder.copy()));

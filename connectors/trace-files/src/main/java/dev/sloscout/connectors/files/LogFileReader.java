@@ -155,6 +155,44 @@ public final class LogFileReader {
         return new Reading(source).run(raw);
     }
 
+    /** A sink that folds bare lines among the events it is given, until told that what is pending is complete. */
+    public interface LineFolding extends LogSink {
+        /** Ends every event being folded (hands it on): nothing more of it is coming, or a snapshot is due. */
+        void flush();
+    }
+
+    /**
+     * Events of {@code source} that arrive as records (a live receiver's, a Kafka topic's) handed on to this reader's
+     * sink, with those that are bare lines ({@link LogEvent#isBareLine}: what a collector or shipper sends a line a
+     * record) folded as the lines of a file are, each service's apart, so that a stack trace sent a frame a record is
+     * one event; other events go straight on. Folded events are read like a file's lines (header, time, level).
+     */
+    public LineFolding folding(String source) {
+        Reading reading = new Reading(source);
+        Reading.Folder folder = reading.new Folder();
+        reading.lineFolder = folder;
+        return new LineFolding() {
+            @Override
+            public void accept(LogEvent event) {
+                if (event.isBareLine()) {
+                    reading.containerLine(event.line(), event.service(), event.text(), event.epochMillis());
+                } else {
+                    sink.accept(event);
+                }
+            }
+
+            @Override
+            public void sourceWritten(String written, long epochMillis) {
+                sink.sourceWritten(written, epochMillis);
+            }
+
+            @Override
+            public void flush() {
+                folder.flushAll();
+            }
+        };
+    }
+
     /**
      * The protobuf format ({@link TraceFormat#OTLP_PROTO} bare, {@link TraceFormat#OTLP_FRAMED} as the Collector's
      * file exporter writes it) when the bytes open an OTLP logs request in protobuf; else null.
