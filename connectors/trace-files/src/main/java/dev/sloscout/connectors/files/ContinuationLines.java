@@ -41,6 +41,11 @@ final class ContinuationLines {
         PYTHON_TRACEBACK,
         /** Among a Python traceback's frames: the next line at the margin is the exception. */
         PYTHON_FRAMES,
+        /**
+         * After a Python traceback's exception: the rest of its message, which may run over lines at the margin
+         * (pydantic's errors per field, SQLAlchemy's {@code [SQL: ...]}), until a line opens as the event did.
+         */
+        PYTHON_MESSAGE,
         /** In a goroutine dump: functions at the margin are frames. */
         GOROUTINES,
         /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
@@ -59,6 +64,10 @@ final class ContinuationLines {
     private int postgresSeverity;
     /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
     private boolean julHeader;
+    /** The open event's first line when it opens with a time ({@link #timedOpener}), else null. */
+    private String opener;
+    /** Lines at the margin taken as the message of a Python traceback's exception so far. */
+    private int messageLines;
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
@@ -74,7 +83,9 @@ final class ContinuationLines {
             return true;
         }
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
-            context = Context.NONE; // the traceback ends with its exception; a chained one starts with its own line
+            // the traceback ends with its exception, whose message may go on; a chained one starts with its own line
+            context = opener != null ? Context.PYTHON_MESSAGE : Context.NONE;
+            messageLines = 0;
             return true;
         }
         if (line.startsWith(PYTHON_DURING) || line.startsWith(PYTHON_CAUSE)) {
@@ -98,8 +109,62 @@ final class ContinuationLines {
             context = Context.NONE; // Monolog's context, which held the trace, closes
             return true;
         }
-        return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
-                || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line);
+        if (line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
+                || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
+            return true;
+        }
+        if (context == Context.PYTHON_MESSAGE) {
+            if (!opensLike(opener, line) && messageLines++ < MAX_MESSAGE_LINES) {
+                return true;
+            }
+            context = Context.NONE;
+        }
+        return false;
+    }
+
+    /** Lines at the margin a Python exception's message may run on for after its first. */
+    private static final int MAX_MESSAGE_LINES = 32;
+    /** How much of an event's first line a line must open like to open an event itself. */
+    private static final int OPENING_CHARS = 10;
+
+    /**
+     * Whether {@code line} opens as {@code opener} did, over the opener's first characters and but for the digits of
+     * numbers: {@code 2024-03-01 12:00:01,000 INFO} as {@code 2024-03-01 12:00:00,000 ERROR}.
+     */
+    private static boolean opensLike(String opener, String line) {
+        int i = 0;
+        int j = 0;
+        int end = Math.min(opener.length(), OPENING_CHARS);
+        while (i < end) {
+            if (j >= line.length()) {
+                return false;
+            }
+            boolean digit = isDigit(opener.charAt(i));
+            if (digit != isDigit(line.charAt(j))) {
+                return false;
+            }
+            if (digit) {
+                while (i < opener.length() && isDigit(opener.charAt(i))) {
+                    i++;
+                }
+                while (j < line.length() && isDigit(line.charAt(j))) {
+                    j++;
+                }
+            } else if (opener.charAt(i++) != line.charAt(j++)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}): a line that
+     * opens as it did is an event of its own, and one that does not may go on a Python exception's message. Null
+     * when the event opens otherwise: without a time to tell the next event by, nothing goes on a message.
+     */
+    private static String timedOpener(String line) {
+        int at = line.startsWith("[") ? 1 : 0;
+        return line.length() > at && isDigit(line.charAt(at)) ? line : null;
     }
 
     /**
@@ -131,6 +196,7 @@ final class ContinuationLines {
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
         julHeader = isJulHeader(line);
+        opener = timedOpener(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK

@@ -58,6 +58,46 @@ class ContinuationLinesTest {
                 "2024-03-01 12:00:02,789 INFO [jobs] Job 43 done");
     }
 
+    /**
+     * An exception's message may run over lines at the margin (SQLAlchemy's statement and parameters, pydantic's
+     * errors per field): after a traceback's exception they belong to it until a line opens as the event did (its
+     * time, numbers aside), and for 32 lines at most; without a time to tell the next event by, nothing is taken.
+     */
+    @Test
+    void aPythonExceptionsMessageRunsOnUntilALineOpensAsTheEventDid() {
+        assertThat(starts(
+                "2024-03-01 12:00:01,456 ERROR [orders] could not handle order 7",
+                "Traceback (most recent call last):",
+                "  File \"/app/orders.py\", line 12, in handle",
+                "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) no such table: orders",
+                "[SQL: SELECT * FROM orders WHERE id = ?]",
+                "[parameters: (7,)]",
+                "(Background on this error at: https://sqlalche.me/e/14/e3q8)",
+                "2024-03-01 12:00:11,012 INFO [orders] order 8 placed",
+                "[SQL: not after a traceback]",
+                "[2024-03-01 12:00:12,000] ERROR rejected order 9",
+                "Traceback (most recent call last):",
+                "  File \"/app/api.py\", line 13, in <module>",
+                "pydantic_core._pydantic_core.ValidationError: 1 validation error for Order",
+                "quantity",
+                "  Input should be a valid integer [type=int_parsing, input_value='x', input_type=str]",
+                "[2024-03-01 12:00:13,000] INFO order 10 accepted")).containsExactly(
+                "2024-03-01 12:00:01,456 ERROR [orders] could not handle order 7",
+                "2024-03-01 12:00:11,012 INFO [orders] order 8 placed", "[SQL: not after a traceback]",
+                "[2024-03-01 12:00:12,000] ERROR rejected order 9", "[2024-03-01 12:00:13,000] INFO order 10 accepted");
+
+        List<String> long_ = new ArrayList<>(List.of("2024-03-01 12:00:01 ERROR boom", "Traceback (most recent call "
+                + "last):", "  File \"/app/a.py\", line 1, in <module>", "ValueError: many lines"));
+        for (int i = 1; i <= 40; i++) {
+            long_.add("line " + i + " of the message");
+        }
+        assertThat(starts(long_.toArray(String[]::new))).as("32 lines at most").hasSize(9)
+                .contains("line 33 of the message", "line 40 of the message");
+        assertThat(starts("ERROR:root:boom", "Traceback (most recent call last):", "  File \"a.py\", line 1, in f",
+                "ValueError: bad", "INFO:root:next")).as("an event that opens without a time")
+                .containsExactly("ERROR:root:boom", "INFO:root:next");
+    }
+
     @Test
     void chainedTracebacksQualifiedAndBareExceptionsStayInOneEvent() {
         assertThat(starts(
