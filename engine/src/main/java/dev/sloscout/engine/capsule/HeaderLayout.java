@@ -10,15 +10,17 @@ import java.util.StringJoiner;
  * The layout of a log's line headers, learnt from a sample of its lines rather than guessed line by line: which
  * leading fields keep their position and kind across lines (timestamps, levels, pids, brackets, separators, a
  * component ending in a colon, columns padded or delimited by pipes or tabs). A field is header only when the layout
- * proves it: it is a field of a recognisable kind in at least {@value #CONSISTENT} of the lines, or it sits before
- * such a field (a host before {@code sshd[42]:}, {@code RAS KERNEL} before {@code INFO}). A word in one line that merely
+ * proves it: it is a field of a recognisable kind in at least {@value #CONSISTENT} of the lines (of those with a time
+ * or a level of their own when no field holds in that many of all and they are most), or it sits before such a
+ * field (a host before {@code sshd[42]:}, {@code RAS KERNEL} before {@code INFO}). A word in one line that merely
  * looks like a header field (the {@code user} of {@code 10:00:00 user 42 logged in}) stays message.
  *
  * <p>Lines are matched against the layout leniently, the way a log format's own regular expression would: a nil
  * value ({@code -}) stands for any field, a free field before a separator may take a few words ({@code Google Chrome
  * Helper[12]:}), and one field may hold a word instead of the separator or number the layout expects. A line that
  * does not fit (a banner, another format mixed in) keeps the fields it matched up to a proven one, or is read on its
- * own with the strict single-line rules.
+ * own with the strict single-line rules, whose header counts there only when it has a time or a level and leaves a
+ * message: a line of a message that no rule folded ({@code [SQL: ...]}) is message.
  */
 public final class HeaderLayout {
     /** Share of the sample lines a field must hold for the layout to call it a field. */
@@ -71,7 +73,30 @@ public final class HeaderLayout {
                 return new HeaderLayout(lexer, delimiter == '|' ? Mode.PIPES : Mode.TABS, columns, true);
             }
         }
-        return new HeaderLayout(lexer, Mode.WORDS, inferWords(lines, lexer), true);
+        Kind[] words = inferWords(lines, lexer);
+        List<String> headed = words.length == 0 ? headed(lines, lexer) : List.of();
+        if (!headed.isEmpty()) {
+            words = inferWords(headed, lexer);
+        }
+        return new HeaderLayout(lexer, Mode.WORDS, words, true);
+    }
+
+    /**
+     * The lines that have a time or a level read on their own ({@link #singleLine}), when they are most of
+     * {@code lines} but not all; else none. A header the log's events share is learnt from them when the other
+     * lines (a message's lines that no rule folds, a program's prints among its logger's lines) keep it below
+     * {@link #CONSISTENT} of all: one line in four without it cost every event its time and level.
+     */
+    private static List<String> headed(List<String> lines, HeaderLexer lexer) {
+        List<String> headed = new ArrayList<>();
+        for (String line : lines) {
+            Line l = new Line(line, lexer, Mode.WORDS);
+            if (hasTimeOrLevel(l, singleLine(l).length)) { // a bracket alone may be message
+                headed.add(line);
+            }
+        }
+        return headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 3 ? headed
+                : List.of();
     }
 
     /** What AWS Lambda writes around each invocation, among the function's own lines, in a header of its own. */
@@ -137,7 +162,36 @@ public final class HeaderLayout {
         if (own.length == 0) {
             return header(single, 0);
         }
-        return header(single, own.length);
+        LogHeader header = header(single, own.length);
+        if (fields.length > 0 && (header.bodyStart() >= line.length() || !hasTimeOrLevel(single, own.length))) {
+            // not the log's header: a line among its events' ("[SQL: ...]" under an error) is message, not a bracket
+            return header(single, 0);
+        }
+        return header;
+    }
+
+    /**
+     * Whether the line's first {@code tokens} tokens, read as a header on their own, say when or how severe: a time
+     * (of day too) or a level, or a bracket holding a time or a level in a few words ({@code [INFO]},
+     * {@code [2024-03-01 12:00:00 +0000]}; not a sentence in parentheses that says "error").
+     */
+    private static boolean hasTimeOrLevel(Line l, int tokens) {
+        for (int i = 0; i < tokens; i++) {
+            HeaderToken t = l.token(i);
+            if (t.kind == Kind.TIME || t.kind == Kind.LEVEL || t.epochMillis != LogHeader.NO_TIME
+                    || t.kind == Kind.BRACKET && t.severity != null && spaces(l.text, t.start, t.end) <= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int spaces(String text, int from, int to) {
+        int spaces = 0;
+        for (int i = from; i < to; i++) {
+            spaces += text.charAt(i) == ' ' ? 1 : 0;
+        }
+        return spaces;
     }
 
     /**

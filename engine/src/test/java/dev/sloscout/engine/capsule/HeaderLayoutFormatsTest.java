@@ -456,4 +456,43 @@ class HeaderLayoutFormatsTest {
             assertThat(layout.parse(lines.get(0)).bodyStart()).isZero();
         }
     }
+
+    /**
+     * A log whose events share a header, among lines without one (a message's lines that no rule folded, a program's
+     * prints): the header is still learnt from the lines that have it, when they are most, and the others are read
+     * on their own. With one line in four without it, every event lost its time and level.
+     */
+    @org.junit.jupiter.api.Test
+    void aHeaderIsLearntFromTheLinesThatHaveItWhenTheyAreMost() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            boolean failed = i % 4 == 0;
+            lines.add(String.format(java.util.Locale.ROOT, "2024-03-01 12:00:%02d,123 %s [orders] order %d %s", i,
+                    failed ? "ERROR" : "INFO", i, failed ? "failed" : "placed"));
+            if (failed) {
+                lines.add("[SQL: SELECT * FROM orders WHERE id = ?]");
+                lines.add("[parameters: (" + i + ",)]");
+                lines.add("(Background on this error at: https://sqlalche.me/e/14/e3q8)");
+            }
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+
+        LogHeader header = layout.parse(lines.get(0));
+        assertThat(header.severity()).as(layout.describe()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo("2024-03-01T12:00:00.123Z");
+        assertThat(lines.get(0).substring(header.bodyStart())).isEqualTo("order 0 failed");
+        assertThat(layout.parse(lines.get(4)).severity()).isEqualTo(Severity.INFO);
+        assertThat(layout.parse(lines.get(1)).bodyStart()).as("a line without the header is all message").isZero();
+        String gunicorn = "[2024-03-01 12:00:05 +0000] [24332] [WARNING] Worker with pid 24334 was terminated";
+        LogHeader own = layout.parse(gunicorn);
+        assertThat(own.severity()).as("another header with a time and a level, read on its own")
+                .isEqualTo(Severity.WARN);
+        assertThat(gunicorn.substring(own.bodyStart())).isEqualTo("Worker with pid 24334 was terminated");
+
+        List<String> few = new java.util.ArrayList<>(lines.subList(0, 8));
+        for (int i = 0; i < 10; i++) {
+            few.add("print " + i + " of the program");
+        }
+        assertThat(HeaderLayout.infer(few, 2024).fieldCount()).as("fewer than half the lines have it").isZero();
+    }
 }
