@@ -82,11 +82,11 @@ public enum Severity {
 
     private static java.util.Map<String, Severity> levels() {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
-        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE");
-        name(levels, DEBUG, "DEBUG", "FINE", "DBG");
+        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE"); // .NET's console: trce, dbug, fail
+        name(levels, DEBUG, "DEBUG", "FINE", "DBG", "DBUG");
         name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE");
         name(levels, WARN, "WARN", "WARNING", "WRN");
-        name(levels, ERROR, "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE");
+        name(levels, ERROR, "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
         name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC");
         return java.util.Map.copyOf(levels);
     }

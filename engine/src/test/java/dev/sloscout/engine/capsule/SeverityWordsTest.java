@@ -14,6 +14,9 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("eRr")).isEqualTo(Severity.ERROR);
         assertThat(Severity.fromWord("EMERGENCY")).isEqualTo(Severity.FATAL);
         assertThat(Severity.fromWord("finest")).isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("fail")).as(".NET's console").isEqualTo(Severity.ERROR);
+        assertThat(Severity.fromWord("dbug")).isEqualTo(Severity.DEBUG);
+        assertThat(Severity.fromWord("trce")).isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("x [DEBUG] y", 3, 8)).isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("x [DEBUG] y", 2, 8)).isNull();
         assertThat(Severity.fromWord("INFORMATIONAL")).isNull();
@@ -27,7 +30,8 @@ class SeverityWordsTest {
     void randomWordsReadAsTheirUpperCaseCopy() {
         String[] words = {"trace", "finest", "finer", "verbose", "debug", "fine", "dbg", "info", "information",
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
-            "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac"};
+            "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
+            "trce", "dbug", "fail", "fails"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -56,11 +60,11 @@ class SeverityWordsTest {
         StringBuilder upper = new StringBuilder(word.length());
         word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
         return switch (upper.toString()) {
-            case "TRACE", "FINEST", "FINER", "VERBOSE" -> Severity.TRACE;
-            case "DEBUG", "FINE", "DBG" -> Severity.DEBUG;
+            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE" -> Severity.TRACE;
+            case "DEBUG", "FINE", "DBG", "DBUG" -> Severity.DEBUG;
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF" -> Severity.INFO;
             case "WARN", "WARNING", "WRN" -> Severity.WARN;
-            case "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE" -> Severity.ERROR;
+            case "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
             case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC" -> Severity.FATAL;
             default -> null;
         };

@@ -64,6 +64,8 @@ final class ContinuationLines {
     private int postgresSeverity;
     /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
     private boolean julHeader;
+    /** The open event's first line is a .NET console logger's header and nothing has followed it yet. */
+    private boolean dotnetHeader;
     /** The open event's first line when it opens with a time ({@link #timedOpener}), else null. */
     private String opener;
     /** Lines at the margin taken as the message of a Python traceback's exception so far. */
@@ -168,16 +170,31 @@ final class ContinuationLines {
     }
 
     /**
-     * Whether {@code line} is the message of a java.util.logging record whose header opened the event: the JDK's
+     * Whether {@code line} is the message of a record whose header opened the event: the JDK's
      * default SimpleFormatter writes a record on two lines ({@code Dec 03, 2026 7:57:35 AM com.acme.Shop main}, then
-     * {@code INFO: order 7 placed}), and the message is what is mined, so it is joined to its header rather than
-     * folded under it. Asked of the line after an event's first; once per event.
+     * {@code INFO: order 7 placed}), and .NET's console logger puts the message under its header, indented ({@link
+     * #DOTNET_HEADER}); the message is what is mined, so it is joined to its header rather than folded under it.
+     * Asked of the line after an event's first; once per event.
      */
     boolean joinsHeader(String line) {
-        boolean header = julHeader;
+        boolean jul = julHeader;
+        boolean dotnet = dotnetHeader;
         julHeader = false;
-        return header && JUL_MESSAGE.matcher(line).lookingAt();
+        dotnetHeader = false;
+        return jul && JUL_MESSAGE.matcher(line).lookingAt() || dotnet && line.startsWith(DOTNET_INDENT)
+                && line.length() > DOTNET_INDENT.length() && line.charAt(DOTNET_INDENT.length()) != ' ';
     }
+
+    /**
+     * The header of .NET's console logger ({@code Microsoft.Extensions.Logging}'s simple formatter, what ASP.NET Core
+     * writes to a container's output): the level's four letters, the category and the event id, the message on the
+     * next line under the category ({@code info: Microsoft.Hosting.Lifetime[14]}, then {@code       Now listening
+     * on: http://[::]:8080}); a time before it when the formatter is given a format.
+     */
+    private static final Pattern DOTNET_HEADER = Pattern.compile(
+            "(?:\\S+ ){0,3}(?:trce|dbug|info|warn|fail|crit): [^ \\[]+\\[-?\\d+\\]\\s*");
+    /** Where .NET's console logger writes a message's lines: under the category, past the level's {@code info: }. */
+    private static final String DOTNET_INDENT = "      ";
 
     /**
      * SimpleFormatter's header line: month, day, year, time, AM or PM (in the JVM's language) and the source, the
@@ -196,6 +213,7 @@ final class ContinuationLines {
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
         julHeader = isJulHeader(line);
+        dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
         opener = timedOpener(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;

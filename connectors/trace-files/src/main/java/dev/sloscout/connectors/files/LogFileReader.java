@@ -963,7 +963,7 @@ public final class LogFileReader {
                     }
                 }
                 if (pending != null && continuations.joinsHeader(text)) {
-                    pending = pending + " " + text; // java.util.logging's record on two lines
+                    pending = pending + " " + text.strip(); // java.util.logging's or .NET's record on two lines
                     pendingLines++;
                 } else if (pending != null && continuations.continues(text)) {
                     fold(text);

@@ -98,6 +98,33 @@ class ContinuationLinesTest {
                 .containsExactly("ERROR:root:boom", "INFO:root:next");
     }
 
+    /**
+     * .NET's console logger writes the level, category and event id on a line and the message under it, indented:
+     * the message is joined to its header (so that it is mined), the exception and frames under it are folded, with a
+     * time before the level or without; a line after the message, or a header that says more, joins nothing.
+     */
+    @Test
+    void dotnetConsoleRecordsAreTheirHeaderAndMessageOnOneLine() {
+        ContinuationLines continuations = new ContinuationLines();
+        continuations.started("info: Microsoft.Hosting.Lifetime[14]");
+        assertThat(continuations.joinsHeader("      Now listening on: http://[::]:8080")).isTrue();
+        assertThat(continuations.joinsHeader("      a second line is folded, not joined")).isFalse();
+        continuations.started("2024-03-01T12:00:00.123Z fail: Shop.Controllers.OrdersController[0]");
+        assertThat(continuations.joinsHeader("      Order 7 failed")).isTrue();
+        continuations.started("warn: Shop.Cache[-3] says more on its own line");
+        assertThat(continuations.joinsHeader("      not a message under it")).isFalse();
+        continuations.started("info: Shop.Cache[3]");
+        assertThat(continuations.joinsHeader("info: Shop.Cache[4]")).isFalse();
+
+        assertThat(starts("fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]",
+                "      An unhandled exception has occurred while executing the request.",
+                "      System.InvalidOperationException: boom",
+                "         at Shop.Controllers.OrdersController.Get(Int32 id) in /src/OrdersController.cs:line 20",
+                "info: Microsoft.Hosting.Lifetime[0]")).containsExactly(
+                "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]",
+                "info: Microsoft.Hosting.Lifetime[0]");
+    }
+
     @Test
     void chainedTracebacksQualifiedAndBareExceptionsStayInOneEvent() {
         assertThat(starts(

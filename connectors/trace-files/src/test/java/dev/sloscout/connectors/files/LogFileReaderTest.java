@@ -396,6 +396,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * .NET's console logger (ASP.NET Core in a container) writes the level, category and event id, then the message
+     * under it indented: one event whose first line is header and message, the exception under it folded.
+     */
+    @Test
+    void dotnetConsoleRecordsAreOneEventWithTheirMessage() {
+        read("info: Microsoft.Hosting.Lifetime[14]\n"
+                + "      Now listening on: http://[::]:8080\n"
+                + "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]\n"
+                + "      An unhandled exception has occurred while executing the request.\n"
+                + "      System.InvalidOperationException: Order 7 not found\n"
+                + "         at Shop.OrdersController.Get(Int32 id) in /src/OrdersController.cs:line 20\n"
+                + "warn: Shop.Payments[0]\n"
+                + "      Payment provider slow: 1200 ms\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "info: Microsoft.Hosting.Lifetime[14] Now listening on: http://[::]:8080",
+                "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1] An unhandled exception has "
+                        + "occurred while executing the request.",
+                "warn: Shop.Payments[0] Payment provider slow: 1200 ms");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(2, 4, 2);
+        assertThat(events.get(1).continuation()).startsWith("      System.InvalidOperationException: Order 7");
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
