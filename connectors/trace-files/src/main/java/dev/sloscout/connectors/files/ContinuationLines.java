@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.files;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -66,6 +67,15 @@ final class ContinuationLines {
     private boolean julHeader;
     /** The open event's first line is a .NET console logger's header and nothing has followed it yet. */
     private boolean dotnetHeader;
+    /** The open event's first line has Ruby's {@code Logger} header ({@link #RUBY_HEADER}). */
+    private boolean rubyRecord;
+    /** Lines folded into a Ruby record so far. */
+    private int rubyLines;
+    /**
+     * The tags the open Ruby record's blank message stands behind ({@code "[req-id] "}; {@code ""} without tags),
+     * until the line after it; null when its message is not blank.
+     */
+    private String rubyBlankTags;
     /** The open event's first line when it opens with a time ({@link #timedOpener}), else null. */
     private String opener;
     /** Lines at the margin taken as the message of a Python traceback's exception so far. */
@@ -73,6 +83,9 @@ final class ContinuationLines {
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
+        if (rubyRecord) {
+            return !RUBY_HEADER.matcher(line).lookingAt() && rubyLines++ < MAX_RUBY_LINES;
+        }
         char first = line.charAt(0);
         if (first == ' ' || first == '\t') {
             if (context == Context.PYTHON_TRACEBACK) {
@@ -170,20 +183,48 @@ final class ContinuationLines {
     }
 
     /**
-     * Whether {@code line} is the message of a record whose header opened the event: the JDK's
-     * default SimpleFormatter writes a record on two lines ({@code Dec 03, 2026 7:57:35 AM com.acme.Shop main}, then
-     * {@code INFO: order 7 placed}), and .NET's console logger puts the message under its header, indented ({@link
-     * #DOTNET_HEADER}); the message is what is mined, so it is joined to its header rather than folded under it.
-     * Asked of the line after an event's first; once per event.
+     * What of {@code line} is the message of a record whose header opened the event, to be joined to it; null when it
+     * is not. The JDK's default SimpleFormatter writes a record on two lines ({@code Dec 03, 2026 7:57:35 AM
+     * com.acme.Shop main}, then {@code INFO: order 7 placed}), .NET's console logger puts the message under its
+     * header, indented ({@link #DOTNET_HEADER}), and Rails writes an exception's record with a blank message and the
+     * exception on the next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so
+     * it is joined to its header rather than folded under it. Asked of the line after an event's first; once per
+     * event.
      */
-    boolean joinsHeader(String line) {
+    String joinable(String line) {
         boolean jul = julHeader;
         boolean dotnet = dotnetHeader;
+        String rubyTags = rubyBlankTags;
         julHeader = false;
         dotnetHeader = false;
-        return jul && JUL_MESSAGE.matcher(line).lookingAt() || dotnet && line.startsWith(DOTNET_INDENT)
-                && line.length() > DOTNET_INDENT.length() && line.charAt(DOTNET_INDENT.length()) != ' ';
+        rubyBlankTags = null;
+        if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
+            return line;
+        }
+        if (dotnet && line.startsWith(DOTNET_INDENT) && line.length() > DOTNET_INDENT.length()
+                && line.charAt(DOTNET_INDENT.length()) != ' ') {
+            return line.strip();
+        }
+        if (rubyTags != null && line.startsWith(rubyTags) && !line.isBlank()
+                && !RUBY_HEADER.matcher(line).lookingAt()) {
+            String message = line.substring(rubyTags.length()).strip();
+            return message.isEmpty() ? null : message;
+        }
+        return null;
     }
+
+    /**
+     * Ruby's {@code Logger} header ({@code Logger::Formatter}, Rails' production format): the level's letter, the
+     * time and pid in brackets, the level, the program and a colon: {@code I, [2024-03-01T12:00:00.123456 #42]  INFO
+     * -- : Started GET "/orders/7"}. Every record opens with it, so a line without it continues the record before:
+     * Rails writes an exception's message and backtrace a line each, behind the request's tags ({@code [req-id]
+     * app/controllers/orders_controller.rb:5:in `show'}).
+     */
+    private static final Pattern RUBY_HEADER = Pattern.compile("[DIWEFAU], \\[[^\\]]* #\\d+\\] +[A-Z]{3,7} -- [^:]*: ");
+    /** Lines without Ruby's header folded into a record that has it, at most (a backtrace, a program's prints). */
+    private static final int MAX_RUBY_LINES = 512;
+    /** The tags before a Ruby record's message ({@code [req-id] [user-7] }), when nothing but blanks follows them. */
+    private static final Pattern RUBY_TAGS = Pattern.compile("((?:\\[[^\\]]*\\] ?)*)\\s*");
 
     /**
      * The header of .NET's console logger ({@code Microsoft.Extensions.Logging}'s simple formatter, what ASP.NET Core
@@ -214,6 +255,11 @@ final class ContinuationLines {
     void started(String line) {
         julHeader = isJulHeader(line);
         dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
+        Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
+        rubyRecord = ruby != null && ruby.lookingAt();
+        rubyLines = 0;
+        Matcher tags = rubyRecord ? RUBY_TAGS.matcher(line).region(ruby.end(), line.length()) : null;
+        rubyBlankTags = tags != null && tags.matches() ? tags.group(1) : null;
         opener = timedOpener(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;

@@ -962,8 +962,9 @@ public final class LogFileReader {
                         start(heldLine, exception, heldTime);
                     }
                 }
-                if (pending != null && continuations.joinsHeader(text)) {
-                    pending = pending + " " + text.strip(); // java.util.logging's or .NET's record on two lines
+                String joined = pending != null ? continuations.joinable(text) : null;
+                if (joined != null) {
+                    pending = pending + " " + joined; // java.util.logging's, .NET's, Rails' record on two lines
                     pendingLines++;
                 } else if (pending != null && continuations.continues(text)) {
                     fold(text);

@@ -107,14 +107,15 @@ class ContinuationLinesTest {
     void dotnetConsoleRecordsAreTheirHeaderAndMessageOnOneLine() {
         ContinuationLines continuations = new ContinuationLines();
         continuations.started("info: Microsoft.Hosting.Lifetime[14]");
-        assertThat(continuations.joinsHeader("      Now listening on: http://[::]:8080")).isTrue();
-        assertThat(continuations.joinsHeader("      a second line is folded, not joined")).isFalse();
+        assertThat(continuations.joinable("      Now listening on: http://[::]:8080"))
+                .isEqualTo("Now listening on: http://[::]:8080");
+        assertThat(continuations.joinable("      a second line is folded, not joined")).isNull();
         continuations.started("2024-03-01T12:00:00.123Z fail: Shop.Controllers.OrdersController[0]");
-        assertThat(continuations.joinsHeader("      Order 7 failed")).isTrue();
+        assertThat(continuations.joinable("      Order 7 failed")).isEqualTo("Order 7 failed");
         continuations.started("warn: Shop.Cache[-3] says more on its own line");
-        assertThat(continuations.joinsHeader("      not a message under it")).isFalse();
+        assertThat(continuations.joinable("      not a message under it")).isNull();
         continuations.started("info: Shop.Cache[3]");
-        assertThat(continuations.joinsHeader("info: Shop.Cache[4]")).isFalse();
+        assertThat(continuations.joinable("info: Shop.Cache[4]")).isNull();
 
         assertThat(starts("fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]",
                 "      An unhandled exception has occurred while executing the request.",
@@ -123,6 +124,49 @@ class ContinuationLinesTest {
                 "info: Microsoft.Hosting.Lifetime[0]")).containsExactly(
                 "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]",
                 "info: Microsoft.Hosting.Lifetime[0]");
+    }
+
+    /**
+     * Ruby's {@code Logger} opens every record with its header, so a line without it continues the record: Rails
+     * writes an exception's record with a blank message behind the request's tags and the exception, the blank line
+     * and the backtrace a line each behind them. The first such line is the record's message, without the tags.
+     */
+    @Test
+    void rubyLoggerRecordsTakeTheLinesWithoutItsHeader() {
+        String tag = "[1f1441d3-6194-4088-8b87-a9d2d7a163d1] ";
+        assertThat(starts(
+                "# Logfile created on 2024-03-01 12:00:00 +0000 by logger.rb/v1.5.0",
+                "I, [2024-03-01T12:00:00.002953 #23119]  INFO -- : " + tag + "Started GET \"/orders/0\" for 10.0.0.1",
+                "F, [2024-03-01T12:00:00.123578 #23119] FATAL -- : " + tag + "  ",
+                tag + "ArgumentError (order 0 has no items):",
+                tag + "  ",
+                tag + "app/controllers/orders_controller.rb:18:in `show'",
+                tag + "actionpack (6.1.7) lib/action_controller/metal/basic_implicit_render.rb:6:in `send_action'",
+                "puts output folds too",
+                "E, [2024-03-01T12:00:01.000000 #23119] ERROR -- app: a record of its own",
+                "W, [2024-03-01T12:00:02.000000 #23119]  WARN -- : slow")).containsExactly(
+                "# Logfile created on 2024-03-01 12:00:00 +0000 by logger.rb/v1.5.0",
+                "I, [2024-03-01T12:00:00.002953 #23119]  INFO -- : " + tag + "Started GET \"/orders/0\" for 10.0.0.1",
+                "F, [2024-03-01T12:00:00.123578 #23119] FATAL -- : " + tag + "  ",
+                "E, [2024-03-01T12:00:01.000000 #23119] ERROR -- app: a record of its own",
+                "W, [2024-03-01T12:00:02.000000 #23119]  WARN -- : slow");
+
+        ContinuationLines continuations = new ContinuationLines();
+        continuations.started("F, [2024-03-01T12:00:00.123578 #23119] FATAL -- : " + tag + "  ");
+        assertThat(continuations.joinable(tag + "ArgumentError (order 0 has no items):"))
+                .isEqualTo("ArgumentError (order 0 has no items):");
+        continuations.started("F, [2024-03-01T12:00:00.123578 #23119] FATAL -- :   ");
+        assertThat(continuations.joinable("ActiveRecord::RecordNotFound (Couldn't find Order):"))
+                .as("without tags").isEqualTo("ActiveRecord::RecordNotFound (Couldn't find Order):");
+        continuations.started("I, [2024-03-01T12:00:00.002953 #23119]  INFO -- : " + tag + "Started GET");
+        assertThat(continuations.joinable(tag + "a line of a message that is not blank")).isNull();
+
+        List<String> prints = new ArrayList<>(List.of("I, [2024-03-01T12:00:00.000000 #1]  INFO -- : booted"));
+        for (int i = 0; i < 600; i++) {
+            prints.add("print " + i);
+        }
+        assertThat(starts(prints.toArray(String[]::new))).as("512 lines at most").hasSize(1 + 600 - 512)
+                .contains("print 512");
     }
 
     @Test
