@@ -273,8 +273,10 @@ public final class HeaderLayout {
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
         }
-        if (severity == Severity.UNKNOWN && bodyStart < n && text.charAt(bodyStart) == '"') {
-            severity = accessStatus(text, bodyStart);
+        if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n && text.charAt(bodyStart) == '"') {
+            // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
+            Severity status = accessStatus(text, bodyStart);
+            severity = status.compareTo(severity) > 0 ? status : severity;
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
     }
@@ -282,7 +284,8 @@ public final class HeaderLayout {
     /**
      * An access log's severity, from the status after the request line it opens with (the Common and Combined Log
      * Formats of nginx, Apache, gunicorn and Traefik, Envoy's default: {@code "GET /cart HTTP/1.1" 503 ...}): a 5xx is
-     * an error, a 4xx a warning, any other status information; unknown when the body is no such request.
+     * an error, a 4xx a warning, any other status information; unknown when the body is no such request. It raises
+     * a level the header gave (uvicorn logs each request at {@code INFO:}), never lowers it.
      */
     static Severity accessStatus(String s, int quote) {
         int close = s.indexOf('"', quote + 1);

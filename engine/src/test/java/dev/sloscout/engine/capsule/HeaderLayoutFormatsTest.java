@@ -386,6 +386,15 @@ class HeaderLayoutFormatsTest {
         HeaderLayout layout = HeaderLayout.infer(lines, 2023);
         assertThat(lines).extracting(line -> layout.parse(line).severity()).containsExactly(Severity.INFO,
                 Severity.WARN, Severity.ERROR, Severity.WARN, NONE, NONE);
+
+        List<String> uvicorn = List.of( // every request at INFO: the status raises it, a level above INFO stays
+                "INFO:     127.0.0.1:33278 - \"GET /orders/1 HTTP/1.1\" 200 OK",
+                "INFO:     127.0.0.1:33290 - \"GET /orders/abc1 HTTP/1.1\" 422 Unprocessable Entity",
+                "INFO:     127.0.0.1:33300 - \"GET /orders/7 HTTP/1.1\" 500 Internal Server Error",
+                "ERROR:    127.0.0.1:33310 - \"GET /orders/8 HTTP/1.1\" 200 OK");
+        HeaderLayout uvicornLayout = HeaderLayout.infer(uvicorn, 2024);
+        assertThat(uvicorn).extracting(line -> uvicornLayout.parse(line).severity()).as(uvicornLayout.describe())
+                .containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
     }
 
     /**
