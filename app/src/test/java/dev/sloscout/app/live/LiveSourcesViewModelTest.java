@@ -123,7 +123,8 @@ class LiveSourcesViewModelTest {
         ExportLogsServiceRequest request = ExportLogsServiceRequest.newBuilder()
                 .addResourceLogs(resourceLogs("shop", "2024-03-01 12:00:00,000 ERROR [main] c.a.Shop - could not save",
                         "java.lang.IllegalStateException: save failed", "\tat c.a.Shop.save(Shop.java:12)",
-                        "\tat c.a.Shop.main(Shop.java:5)", "2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order placed"))
+                        "\tat c.a.Shop.main(Shop.java:5)",
+                        "2024-03-01 12:00:01,000 INFO [main] c.a.Shop - order placed"))
                 .addResourceLogs(resourceLogs("cart", "2024-03-01 12:00:00,500 INFO [main] c.a.Cart - cart emptied"))
                 .build();
         int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + source.address().getPort()

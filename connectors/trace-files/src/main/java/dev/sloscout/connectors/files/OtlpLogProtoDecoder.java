@@ -55,8 +55,6 @@ public final class OtlpLogProtoDecoder {
                     Severity severity = record.getSeverityNumberValue() > 0
                             ? Severity.fromOtlpNumber(record.getSeverityNumberValue())
                             : word(record.getSeverityText());
-                    TraceId traceId = traceId(record.getTraceId().toByteArray());
-                    String error = error(record.getAttributesList());
                     String bare = bareLines == null || !record.getBody().hasStringValue() ? null
                             : JsonLogRecords.bareLine(record.getBody().getStringValue(), severity,
                                     !record.getTraceId().isEmpty(), record.getAttributesList().stream()
@@ -66,7 +64,8 @@ public final class OtlpLogProtoDecoder {
                         continue;
                     }
                     events.accept(RECORDS.otlp(source, index, service, text(record.getBody()), millis, severity,
-                            traceId, spanId(record.getSpanId().toByteArray()), error));
+                            traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray()),
+                            error(record.getAttributesList())));
                     delivered++;
                 }
             }
