@@ -52,7 +52,9 @@ final class ContinuationLines {
         /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
         GO_STACK,
         /** In a PHP stack trace: numbered frames at the margin. */
-        PHP_FRAMES
+        PHP_FRAMES,
+        /** In an entry of MySQL's slow query log ({@link SlowQueryEntries}): every line up to the next entry. */
+        SLOW_QUERY
     }
 
     private Context context = Context.NONE;
@@ -80,11 +82,21 @@ final class ContinuationLines {
     private String opener;
     /** Lines at the margin taken as the message of a Python traceback's exception so far. */
     private int messageLines;
+    /** Whether the open slow query log entry has had its {@code # User@Host:} line; its lines so far. */
+    private boolean slowEntryUser;
+    private int slowEntryLines;
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         if (rubyRecord) {
             return !RUBY_HEADER.matcher(line).lookingAt() && rubyLines++ < MAX_RUBY_LINES;
+        }
+        if (context == Context.SLOW_QUERY) {
+            if (line.startsWith("# User@Host: ") && !slowEntryUser) {
+                slowEntryUser = true; // after the entry's time
+                return true;
+            }
+            return !SlowQueryEntries.opens(line) && slowEntryLines++ < MAX_SLOW_QUERY_LINES;
         }
         char first = line.charAt(0);
         if (first == ' ' || first == '\t') {
@@ -221,6 +233,8 @@ final class ContinuationLines {
      * app/controllers/orders_controller.rb:5:in `show'}).
      */
     private static final Pattern RUBY_HEADER = Pattern.compile("[DIWEFAU], \\[[^\\]]* #\\d+\\] +[A-Z]{3,7} -- [^:]*: ");
+    /** Lines under a slow query log's entry, at most: its comments and a long statement. */
+    private static final int MAX_SLOW_QUERY_LINES = 256;
     /** Lines without Ruby's header folded into a record that has it, at most (a backtrace, a program's prints). */
     private static final int MAX_RUBY_LINES = 512;
     /** The tags before a Ruby record's message ({@code [req-id] [user-7] }), when nothing but blanks follows them. */
@@ -265,7 +279,10 @@ final class ContinuationLines {
         postgresOpener = postgresSeverity >= 0 ? line : null;
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
-                : isPhpTraceHeader(line) ? Context.PHP_FRAMES : Context.NONE;
+                : isPhpTraceHeader(line) ? Context.PHP_FRAMES
+                : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY : Context.NONE;
+        slowEntryUser = line.startsWith("# User@Host: ");
+        slowEntryLines = 0;
     }
 
     /** What PostgreSQL writes under a message, each on a line of its own with the server's prefix. */

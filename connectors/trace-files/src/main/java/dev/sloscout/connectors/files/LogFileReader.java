@@ -1024,7 +1024,14 @@ public final class LogFileReader {
                     long time = pendingTime;
                     Severity severity = Severity.UNKNOWN;
                     String under = folded.toString();
-                    JsonLogRecords.Trailing fields = records.trailing(pending); // "message {"service": ...}"
+                    SlowQueryEntries.Entry query = SlowQueryEntries.of(pending, under);
+                    JsonLogRecords.Trailing fields = query != null ? null
+                            : records.trailing(pending); // "message {"service": ...}"
+                    if (query != null) { // a slow query log's entry: its statement is what is mined
+                        text = query.statement();
+                        under = query.under();
+                        time = time != LogHeader.NO_TIME ? time : query.epochMillis();
+                    }
                     if (fields != null) {
                         String prefix = pending.substring(0, fields.start()).stripTrailing();
                         String message = fields.message();

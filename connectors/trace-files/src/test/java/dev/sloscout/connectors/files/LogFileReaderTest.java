@@ -419,6 +419,43 @@ class LogFileReaderTest {
     }
 
     /**
+     * MySQL's and MariaDB's slow query logs write an entry as comment lines, {@code use} and {@code SET timestamp}
+     * when they change, then the statement: one event per entry, its statement mined, its time from the timestamp,
+     * the comments under it. MariaDB writes {@code # Time:} only when the second changes; MySQL 8 before every entry.
+     */
+    @Test
+    void slowQueryLogEntriesAreEventsOfTheirStatement() {
+        read("mariadbd, Version: 10.11.6-MariaDB-0+deb12u1-log (Debian 12). started with:\n"
+                + "Tcp port: 3306  Unix socket: /run/mysqld/mysqld.sock\n"
+                + "Time\t\t    Id Command\tArgument\n"
+                + "# Time: 240301 12:00:00\n"
+                + "# User@Host: shop[shop] @ localhost []\n"
+                + "# Thread_id: 3  Schema: shop  QC_hit: No\n"
+                + "# Query_time: 2.000306  Lock_time: 0.000000  Rows_sent: 1  Rows_examined: 0\n"
+                + "use `shop`;\n"
+                + "SET timestamp=1709294400;\n"
+                + "SELECT sleep(2);\n"
+                + "# User@Host: shop[shop] @ localhost []\n"
+                + "# Query_time: 1.500348  Lock_time: 0.000120  Rows_sent: 20  Rows_examined: 90000\n"
+                + "SET timestamp=1709294400;\n"
+                + "SELECT o.id, o.total\n"
+                + "  FROM orders o WHERE o.customer = 7;\n"
+                + "# Time: 2024-03-01T12:00:05.123456Z\n"
+                + "# User@Host: root[root] @ localhost []  Id:     8\n"
+                + "# Query_time: 3.100000  Lock_time: 0.000001 Rows_sent: 0  Rows_examined: 0\n"
+                + "SET timestamp=1709294405;\n"
+                + "UPDATE orders SET state = 'paid' WHERE id = 9;\n");
+        assertThat(events).filteredOn(e -> e.line() > 3).extracting(LogEvent::text).containsExactly(
+                "SELECT sleep(2);", "SELECT o.id, o.total", "UPDATE orders SET state = 'paid' WHERE id = 9;");
+        assertThat(events).filteredOn(e -> e.line() > 3).extracting(LogEvent::epochMillis).containsExactly(
+                1_709_294_400_000L, 1_709_294_400_000L, 1_709_294_405_000L);
+        assertThat(events).filteredOn(e -> e.line() > 3).extracting(LogEvent::lines).containsExactly(7, 5, 5);
+        assertThat(events.get(events.size() - 2).continuation()).isEqualTo("# User@Host: shop[shop] @ localhost []\n"
+                + "# Query_time: 1.500348  Lock_time: 0.000120  Rows_sent: 20  Rows_examined: 90000\n"
+                + "SET timestamp=1709294400;\n  FROM orders o WHERE o.customer = 7;");
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
