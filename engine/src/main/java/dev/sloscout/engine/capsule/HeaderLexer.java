@@ -220,8 +220,8 @@ final class HeaderLexer {
                 return new HeaderToken(Kind.LEVEL, pos, colon + 1, colon + 1, Delimiter.SPACE, LogHeader.NO_TIME,
                         level, null);
             }
-            if (previous != null && previous.kind == Kind.LEVEL && previous.next == pos
-                    && isComponentName(line, pos, colon)) { // "root:" after a glued level
+            if (previous != null && previous.kind == Kind.LEVEL && previous.end == pos
+                    && isComponentName(line, pos, colon)) { // "root:" glued to its level ("WARNING:root:...")
                 return new HeaderToken(Kind.COMPONENT, pos, colon + 1, colon + 1, Delimiter.SPACE,
                         LogHeader.NO_TIME, null, line.substring(pos, colon));
             }

@@ -55,6 +55,16 @@ class HeaderLayoutFormatsTest {
                 2024-03-01T12:00:00.300+01:00 DEBUG 45469 --- [shop] [nio-8080-exec-2] c.a.shop.web.CartController              : Cart 8 has 3 items
                 """, "2024-03-01T11:00:00.112Z", Severity.INFO, "c.a.shop.ShopApplication",
                 "Started ShopApplication in 0.906 seconds (process running for 6.514)"),
+            format("Rust tracing-subscriber's default", """
+                2024-03-01T12:00:00.088994Z  INFO shop::orders: order 42 placed
+                2024-03-01T12:00:01.000001Z  WARN shop::payments: payment slow: 1200ms
+                2024-03-01T12:00:02.000002Z ERROR shop::orders: could not save order 44
+                """, "2024-03-01T12:00:00.088Z", Severity.INFO, "shop::orders", "order 42 placed"),
+            format("Rust env_logger's default", """
+                [2024-03-01T12:00:00Z INFO  shop::orders] order 42 placed
+                [2024-03-01T12:00:01Z WARN  shop::payments] payment slow: 1200ms
+                [2024-03-01T12:00:02Z ERROR shop::orders] could not save order 44
+                """, "2024-03-01T12:00:00Z", Severity.INFO, "", "order 42 placed"), // the module in the bracket
             format("Python logging basicConfig default", """
                 WARNING:root:Watch out, disk 91% full
                 INFO:shop.orders:order 42 placed
