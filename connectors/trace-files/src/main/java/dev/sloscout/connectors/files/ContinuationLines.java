@@ -99,6 +99,9 @@ final class ContinuationLines {
             return !SlowQueryEntries.opens(line) && slowEntryLines++ < MAX_SLOW_QUERY_LINES;
         }
         char first = line.charAt(0);
+        if (isBracketsAlone(line)) {
+            return true; // an object printed over lines opens or closes: Node's console.log, an error's properties
+        }
         if (first == ' ' || first == '\t') {
             if (context == Context.PYTHON_TRACEBACK) {
                 context = Context.PYTHON_FRAMES;
@@ -147,6 +150,27 @@ final class ContinuationLines {
             context = Context.NONE;
         }
         return false;
+    }
+
+    /**
+     * A line of brackets alone ({@code {}, {@code \}}, {@code ]}, {@code \});}): what opens or closes a value printed
+     * over lines, as Node's {@code console.log} prints an object and an error's properties after its stack. It says
+     * nothing of its own, so it is part of the event before it.
+     */
+    static boolean isBracketsAlone(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == ',' || line.charAt(end - 1) == ';')) {
+            end--;
+        }
+        if (end == 0 || end > 4) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if ("{}[]()".indexOf(line.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lines at the margin a Python exception's message may run on for after its first. */

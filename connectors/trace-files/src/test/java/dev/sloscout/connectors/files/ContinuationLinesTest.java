@@ -169,6 +169,33 @@ class ContinuationLinesTest {
                 .contains("print 512");
     }
 
+    /**
+     * Node's {@code console.log} prints an object over lines, and {@code console.error} an error's properties after
+     * its stack, the closing brace at the margin: brackets alone say nothing of their own and belong to the event
+     * before them; a line that holds more than brackets does not.
+     */
+    @Test
+    void bracketsAloneBelongToTheEventBeforeThem() {
+        assertThat(starts(
+                "2024-03-01T12:00:00.000Z info order 1 placed",
+                "Error: connect ECONNREFUSED 127.0.0.1:5999",
+                "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16) {",
+                "  code: 'ECONNREFUSED',",
+                "}",
+                "2024-03-01T12:00:01.000Z info order 2 placed",
+                "{",
+                "  order: 3,",
+                "  items: [ 1, 2, 3 ]",
+                "},",
+                "}) done",
+                "2024-03-01T12:00:02.000Z info order 4 placed")).containsExactly(
+                "2024-03-01T12:00:00.000Z info order 1 placed", "Error: connect ECONNREFUSED 127.0.0.1:5999",
+                "2024-03-01T12:00:01.000Z info order 2 placed", "}) done",
+                "2024-03-01T12:00:02.000Z info order 4 placed");
+        assertThat(ContinuationLines.isBracketsAlone("]);")).isTrue();
+        assertThat(ContinuationLines.isBracketsAlone("}}}}}")).as("more than a few").isFalse();
+    }
+
     @Test
     void chainedTracebacksQualifiedAndBareExceptionsStayInOneEvent() {
         assertThat(starts(

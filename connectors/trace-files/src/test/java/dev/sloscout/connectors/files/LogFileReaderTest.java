@@ -1160,7 +1160,7 @@ class LogFileReaderTest {
     /**
      * A record pretty-printed among JSON lines (a logger's debug dump, a record pasted in) is read as the one record it
      * is, numbered by the line of its opening brace, at one thread and at two; a pretty-printed payload under a text
-     * line that is no record, and a brace that never closes, are read line by line as before.
+     * line that is no record is folded under that line, and a brace that never closes is read line by line.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -1174,10 +1174,11 @@ class LogFileReaderTest {
                 + "{\"msg\":\"four\"}\n"
                 + "{\n  \"msg\": \"never closed\"\n");
         assertThat(read).extracting(LogEvent::text).containsExactly("one", "two {not a brace}", "three",
-                "2024-03-01 12:00:00 ERROR upstream answered:", "{", "}", "four", "  \"msg\": \"never closed\"");
-        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 8L, 9L, 10L, 12L, 13L, 15L);
+                "2024-03-01 12:00:00 ERROR upstream answered:", "four", "  \"msg\": \"never closed\"");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 8L, 9L, 13L, 15L);
         assertThat(read.get(1).severity()).isEqualTo(Severity.ERROR);
-        assertThat(read.get(4).continuation()).isEqualTo("  \"status\": 502");
+        assertThat(read.get(3).continuation()).as("the payload under its line, braces and all")
+                .isEqualTo("{\n  \"status\": 502\n}");
         assertThat(problems).extracting(Problem::location).containsExactly("line 14");
         assertThat(problems.get(0).reason()).startsWith("a JSON document spread over lines");
     }
