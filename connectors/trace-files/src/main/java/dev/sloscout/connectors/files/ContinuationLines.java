@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.files;
 
+import dev.sloscout.engine.capsule.Severity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,6 +149,36 @@ final class ContinuationLines {
                 return true;
             }
             context = Context.NONE;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code line} says, among its first words, that it is routine: a level of information or below
+     * ({@code info}, {@code DEBUG}, {@code [TRACE]}). An exception printed with its stack after such a line was not
+     * logged with it (Node's {@code console.error(err)}, Java's {@code printStackTrace()} among a logger's lines):
+     * it is an event of its own, not hidden under the information. A line that names no level, or a higher one,
+     * takes the stack under it, as a logger writes a logged exception.
+     */
+    static boolean saysRoutine(String line) {
+        int words = 0;
+        int i = 0;
+        int n = Math.min(line.length(), 120);
+        while (i < n && words < 6) {
+            while (i < n && !Character.isLetter(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetter(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words++;
+                Severity level = Severity.fromWord(line, start, i);
+                if (level != null) {
+                    return level.compareTo(Severity.INFO) <= 0;
+                }
+            }
         }
         return false;
     }

@@ -956,9 +956,10 @@ public final class LogFileReader {
                 if (held != null) {
                     String exception = held;
                     held = null;
-                    if (ContinuationLines.isFrame(text) || continuations.opensGoStack(exception, text)) {
+                    if ((ContinuationLines.isFrame(text) || continuations.opensGoStack(exception, text))
+                            && !ContinuationLines.saysRoutine(pending)) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
-                    } else {
+                    } else { // no stack, or one printed on its own after a routine line (Node's console.error)
                         start(heldLine, exception, heldTime);
                     }
                 }

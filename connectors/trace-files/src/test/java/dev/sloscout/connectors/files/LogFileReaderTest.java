@@ -396,6 +396,30 @@ class LogFileReaderTest {
     }
 
     /**
+     * An exception printed with its stack after a routine line (Node's {@code console.error(err)} after an info
+     * line) is an event of its own; after a line that names a higher level, or none, it is folded under it, as a
+     * logger writes a logged exception.
+     */
+    @Test
+    void anExceptionPrintedAfterARoutineLineIsAnEventOfItsOwn() {
+        read("2024-03-01T12:00:00.000Z info order 1 placed\n"
+                + "Error: connect ECONNREFUSED 127.0.0.1:5432\n"
+                + "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)\n"
+                + "2024-03-01T12:00:01.000Z error could not save order 2\n"
+                + "Error: connect ECONNREFUSED 127.0.0.1:5432\n"
+                + "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)\n"
+                + "could not save order 3\n"
+                + "java.lang.IllegalStateException: db down\n"
+                + "\tat com.acme.Orders.save(Orders.java:12)\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("2024-03-01T12:00:00.000Z info order 1 placed",
+                "Error: connect ECONNREFUSED 127.0.0.1:5432", "2024-03-01T12:00:01.000Z error could not save order 2",
+                "could not save order 3");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 2, 3, 3);
+        assertThat(ContinuationLines.saysRoutine("[DEBUG] 12:00:00 cache warm")).isTrue();
+        assertThat(ContinuationLines.saysRoutine("12:00:00 WARN [main] slow")).isFalse();
+    }
+
+    /**
      * .NET's console logger (ASP.NET Core in a container) writes the level, category and event id, then the message
      * under it indented: one event whose first line is header and message, the exception under it folded.
      */
