@@ -81,6 +81,8 @@ final class ContinuationLines {
     private String rubyBlankTags;
     /** The open event's first line when it opens with a time ({@link #timedOpener}), else null. */
     private String opener;
+    /** Whether the open event's first line opens with a level and a colon ({@link #opensWithLevel}). */
+    private boolean levelOpener;
     /** Lines at the margin taken as the message of a Python traceback's exception so far. */
     private int messageLines;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line; its lines so far. */
@@ -115,7 +117,7 @@ final class ContinuationLines {
         }
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
             // the traceback ends with its exception, whose message may go on; a chained one starts with its own line
-            context = opener != null ? Context.PYTHON_MESSAGE : Context.NONE;
+            context = opener != null || levelOpener ? Context.PYTHON_MESSAGE : Context.NONE;
             messageLines = 0;
             return true;
         }
@@ -145,7 +147,8 @@ final class ContinuationLines {
             return true;
         }
         if (context == Context.PYTHON_MESSAGE) {
-            if (!opensLike(opener, line) && messageLines++ < MAX_MESSAGE_LINES) {
+            boolean opensEvent = opener != null ? opensLike(opener, line) : opensWithLevel(line);
+            if (!opensEvent && messageLines++ < MAX_MESSAGE_LINES) {
                 return true;
             }
             context = Context.NONE;
@@ -242,11 +245,24 @@ final class ContinuationLines {
     /**
      * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}): a line that
      * opens as it did is an event of its own, and one that does not may go on a Python exception's message. Null
-     * when the event opens otherwise: without a time to tell the next event by, nothing goes on a message.
+     * when the event opens otherwise: then only a level and a colon ({@link #opensWithLevel}) tell the next event,
+     * and without either nothing goes on a message.
      */
     private static String timedOpener(String line) {
         int at = line.startsWith("[") ? 1 : 0;
         return line.length() > at && isDigit(line.charAt(at)) ? line : null;
+    }
+
+    /**
+     * Whether {@code line} opens with a level and a colon, as Python's default format writes every record
+     * ({@code ERROR:root:could not save}): in a log of that format, the line that opens the next event.
+     */
+    private static boolean opensWithLevel(String line) {
+        int i = 0;
+        while (i < line.length() && i < 10 && Character.isLetter(line.charAt(i))) {
+            i++;
+        }
+        return i < line.length() && line.charAt(i) == ':' && Severity.fromWord(line, 0, i) != null;
     }
 
     /**
@@ -330,6 +346,7 @@ final class ContinuationLines {
         Matcher tags = rubyRecord ? RUBY_TAGS.matcher(line).region(ruby.end(), line.length()) : null;
         rubyBlankTags = tags != null && tags.matches() ? tags.group(1) : null;
         opener = timedOpener(line);
+        levelOpener = opener == null && opensWithLevel(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK

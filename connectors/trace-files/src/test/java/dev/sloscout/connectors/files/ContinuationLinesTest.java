@@ -61,7 +61,8 @@ class ContinuationLinesTest {
     /**
      * An exception's message may run over lines at the margin (SQLAlchemy's statement and parameters, pydantic's
      * errors per field): after a traceback's exception they belong to it until a line opens as the event did (its
-     * time, numbers aside), and for 32 lines at most; without a time to tell the next event by, nothing is taken.
+     * time, numbers aside; or with a level and a colon, as Python's default format writes), and for 32 lines at most;
+     * without either to tell the next event by, nothing is taken.
      */
     @Test
     void aPythonExceptionsMessageRunsOnUntilALineOpensAsTheEventDid() {
@@ -94,8 +95,12 @@ class ContinuationLinesTest {
         assertThat(starts(long_.toArray(String[]::new))).as("32 lines at most").hasSize(9)
                 .contains("line 33 of the message", "line 40 of the message");
         assertThat(starts("ERROR:root:boom", "Traceback (most recent call last):", "  File \"a.py\", line 1, in f",
-                "ValueError: bad", "INFO:root:next")).as("an event that opens without a time")
+                "pydantic_core._pydantic_core.ValidationError: 1 validation error for Order", "quantity",
+                "INFO:root:next")).as("Python's default format: the next event opens with a level and a colon")
                 .containsExactly("ERROR:root:boom", "INFO:root:next");
+        assertThat(starts("boom", "Traceback (most recent call last):", "  File \"a.py\", line 1, in f",
+                "ValueError: bad", "next")).as("an event that opens without a time or a level")
+                .containsExactly("boom", "next");
     }
 
     /**
