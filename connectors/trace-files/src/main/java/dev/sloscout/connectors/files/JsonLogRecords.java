@@ -132,7 +132,7 @@ final class JsonLogRecords {
         }
         String message = message(node);
         if (message == null) {
-            return null;
+            return accessRecord(source, line, fallbackService, node);
         }
         String level = datadog ? first(node, "status") : first(node, LEVEL_FIELDS);
         Severity severity = isWindowsEvent(node) ? windowsSeverity(node)
@@ -141,6 +141,50 @@ final class JsonLogRecords {
         return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
                 traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
                 RecordErrors.of(node));
+    }
+
+    /** A request's method in a JSON access log: Envoy's and Istio's, nginx's and Traefik's JSON formats, ECS. */
+    private static final String[] METHOD_FIELDS = {"method", "request_method", "RequestMethod", "http_method",
+        "httpMethod", "http.request.method", "verb"};
+    private static final String[] PATH_FIELDS = {"path", "request_uri", "uri", "RequestPath", "request_path",
+        "url.path", "url.original", "url"};
+    private static final String[] PROTOCOL_FIELDS = {"protocol", "server_protocol", "RequestProtocol"};
+    private static final String[] STATUS_FIELDS = {"response_code", "status", "status_code", "statusCode",
+        "DownstreamStatus", "http.response.status_code", "response_status"};
+    /** nginx's {@code $request}: the request line whole ({@code GET /cart HTTP/1.1}). */
+    private static final String[] REQUEST_LINE_FIELDS = {"request"};
+    /** Envoy's {@code start_time}, nginx's {@code $time_iso8601} and {@code $time_local}, Traefik's {@code StartUTC}. */
+    private static final String[] ACCESS_TIME_FIELDS = {"start_time", "time_iso8601", "time_local", "StartUTC"};
+    private static final java.util.regex.Pattern HTTP_METHOD = java.util.regex.Pattern.compile(
+            "GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|CONNECT|TRACE");
+
+    /**
+     * A record of a JSON access log, which has no message: the request and its status read as the Common Log
+     * Format writes them ({@code "GET /orders/7 HTTP/1.1" 503}), the severity from the status class (5xx error, 4xx
+     * warning, others information); null when the record names no HTTP method and path (or request line).
+     */
+    private LogEvent accessRecord(String source, long line, String fallbackService, JsonNode node) {
+        String request = first(node, REQUEST_LINE_FIELDS);
+        if (request == null || request.indexOf(' ') < 0
+                || !HTTP_METHOD.matcher(request.substring(0, request.indexOf(' '))).matches()) {
+            String method = first(node, METHOD_FIELDS);
+            String path = first(node, PATH_FIELDS);
+            if (method == null || path == null || !HTTP_METHOD.matcher(method.toUpperCase(Locale.ROOT)).matches()) {
+                return null;
+            }
+            String protocol = first(node, PROTOCOL_FIELDS);
+            request = method.toUpperCase(Locale.ROOT) + " " + path + (protocol == null ? "" : " " + protocol);
+        }
+        String status = first(node, STATUS_FIELDS);
+        boolean code = status != null && status.length() == 3 && status.chars().allMatch(Character::isDigit);
+        Severity severity = !code ? Severity.UNKNOWN : status.charAt(0) == '5' ? Severity.ERROR
+                : status.charAt(0) == '4' ? Severity.WARN : Severity.INFO;
+        long time = time(node);
+        String accessTime = time == LogHeader.NO_TIME ? first(node, ACCESS_TIME_FIELDS) : null;
+        return split(source, line, service(node, origin(node, fallbackService)),
+                "\"" + request + "\"" + (code ? " " + status : ""),
+                accessTime != null ? time(accessTime) : time, severity,
+                traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)), null);
     }
 
     /**

@@ -420,6 +420,28 @@ class LogFileReaderTest {
     }
 
     /**
+     * JSON access logs have no message: Envoy's and Istio's JSON format, nginx's JSON {@code log_format} with its
+     * request line, Traefik's. Each record is its request and status as the Common Log Format writes them, its
+     * severity the status class, its time from the access log's own time field; a record without a method and a
+     * path is still refused.
+     */
+    @Test
+    void jsonAccessLogRecordsAreTheirRequestAndStatus() {
+        read("{\"start_time\":\"2024-03-01T12:00:00.000Z\",\"method\":\"GET\",\"path\":\"/orders/7\","
+                + "\"protocol\":\"HTTP/1.1\",\"response_code\":503,\"response_flags\":\"UF\",\"duration\":12}\n"
+                + "{\"time_iso8601\":\"2024-03-01T12:00:01+00:00\",\"request\":\"POST /cart HTTP/2.0\","
+                + "\"status\":\"404\",\"remote_addr\":\"10.0.0.7\"}\n"
+                + "{\"time\":\"2024-03-01T12:00:02Z\",\"RequestMethod\":\"get\",\"RequestPath\":\"/health\","
+                + "\"DownstreamStatus\":200,\"Duration\":1200000}\n"
+                + "{\"method\":\"FETCH\",\"path\":\"/not/http\"}\n");
+        assertThat(events).extracting(e -> e.severity() + " " + e.text()).containsExactly(
+                "ERROR \"GET /orders/7 HTTP/1.1\" 503", "WARN \"POST /cart HTTP/2.0\" 404", "INFO \"GET /health\" 200");
+        assertThat(events).extracting(LogEvent::epochMillis).containsExactly(1_709_294_400_000L,
+                1_709_294_401_000L, 1_709_294_402_000L);
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("without a message"));
+    }
+
+    /**
      * .NET's console logger (ASP.NET Core in a container) writes the level, category and event id, then the message
      * under it indented: one event whose first line is header and message, the exception under it folded.
      */
