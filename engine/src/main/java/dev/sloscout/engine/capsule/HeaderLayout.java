@@ -308,9 +308,7 @@ public final class HeaderLayout {
         if (status + 3 < s.length() && s.charAt(status + 3) != ' ') {
             return Severity.UNKNOWN;
         }
-        char first = s.charAt(status);
-        return first == '5' ? Severity.ERROR : first == '4' ? Severity.WARN
-                : first >= '1' && first <= '3' ? Severity.INFO : Severity.UNKNOWN;
+        return Severity.ofHttpStatus(Integer.parseInt(s, status, status + 3, 10));
     }
 
     /** PostgreSQL's level for what it reports of its own work, always with two spaces after it. */

@@ -70,6 +70,15 @@ public enum Severity {
         return values()[1 + (number - 1) / 4];
     }
 
+    /**
+     * The severity an HTTP status says of the request it answered, by its class: a 5xx is an error, a 4xx a
+     * warning, 1xx to 3xx information; unknown for a number that is no status.
+     */
+    public static Severity ofHttpStatus(int status) {
+        return status >= 500 && status < 600 ? ERROR : status >= 400 && status < 500 ? WARN
+                : status >= 100 && status < 400 ? INFO : UNKNOWN;
+    }
+
     /** The level words, upper case. */
     private static final java.util.Map<String, Severity> LEVELS = levels();
     private static final int SHORTEST = 3;

@@ -55,7 +55,9 @@ final class ContinuationLines {
         /** In a PHP stack trace: numbered frames at the margin. */
         PHP_FRAMES,
         /** In an entry of MySQL's slow query log ({@link SlowQueryEntries}): every line up to the next entry. */
-        SLOW_QUERY
+        SLOW_QUERY,
+        /** In a record of Ruby's {@code Logger} ({@link #RUBY_HEADER}): every line without its header. */
+        RUBY_RECORD
     }
 
     private Context context = Context.NONE;
@@ -70,10 +72,6 @@ final class ContinuationLines {
     private boolean julHeader;
     /** The open event's first line is a .NET console logger's header and nothing has followed it yet. */
     private boolean dotnetHeader;
-    /** The open event's first line has Ruby's {@code Logger} header ({@link #RUBY_HEADER}). */
-    private boolean rubyRecord;
-    /** Lines folded into a Ruby record so far. */
-    private int rubyLines;
     /**
      * The tags the open Ruby record's blank message stands behind ({@code "[req-id] "}; {@code ""} without tags),
      * until the line after it; null when its message is not blank.
@@ -83,23 +81,25 @@ final class ContinuationLines {
     private String opener;
     /** Whether the open event's first line opens with a level and a colon ({@link #opensWithLevel}). */
     private boolean levelOpener;
-    /** Lines at the margin taken as the message of a Python traceback's exception so far. */
-    private int messageLines;
-    /** Whether the open slow query log entry has had its {@code # User@Host:} line; its lines so far. */
+    /**
+     * Lines taken so far in a context that takes any line up to a bound: a Ruby record's, a slow query log entry's,
+     * a Python exception's message at the margin.
+     */
+    private int contextLines;
+    /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
-    private int slowEntryLines;
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
-        if (rubyRecord) {
-            return !RUBY_HEADER.matcher(line).lookingAt() && rubyLines++ < MAX_RUBY_LINES;
+        if (context == Context.RUBY_RECORD) {
+            return !RUBY_HEADER.matcher(line).lookingAt() && contextLines++ < MAX_RUBY_LINES;
         }
         if (context == Context.SLOW_QUERY) {
             if (line.startsWith("# User@Host: ") && !slowEntryUser) {
                 slowEntryUser = true; // after the entry's time
                 return true;
             }
-            return !SlowQueryEntries.opens(line) && slowEntryLines++ < MAX_SLOW_QUERY_LINES;
+            return !SlowQueryEntries.opens(line) && contextLines++ < MAX_SLOW_QUERY_LINES;
         }
         char first = line.charAt(0);
         if (isBracketsAlone(line)) {
@@ -118,7 +118,7 @@ final class ContinuationLines {
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
             // the traceback ends with its exception, whose message may go on; a chained one starts with its own line
             context = opener != null || levelOpener ? Context.PYTHON_MESSAGE : Context.NONE;
-            messageLines = 0;
+            contextLines = 0;
             return true;
         }
         if (line.startsWith(PYTHON_DURING) || line.startsWith(PYTHON_CAUSE)) {
@@ -148,7 +148,7 @@ final class ContinuationLines {
         }
         if (context == Context.PYTHON_MESSAGE) {
             boolean opensEvent = opener != null ? opensLike(opener, line) : opensWithLevel(line);
-            if (!opensEvent && messageLines++ < MAX_MESSAGE_LINES) {
+            if (!opensEvent && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
             }
             context = Context.NONE;
@@ -217,29 +217,7 @@ final class ContinuationLines {
      * numbers: {@code 2024-03-01 12:00:01,000 INFO} as {@code 2024-03-01 12:00:00,000 ERROR}.
      */
     private static boolean opensLike(String opener, String line) {
-        int i = 0;
-        int j = 0;
-        int end = Math.min(opener.length(), OPENING_CHARS);
-        while (i < end) {
-            if (j >= line.length()) {
-                return false;
-            }
-            boolean digit = isDigit(opener.charAt(i));
-            if (digit != isDigit(line.charAt(j))) {
-                return false;
-            }
-            if (digit) {
-                while (i < opener.length() && isDigit(opener.charAt(i))) {
-                    i++;
-                }
-                while (j < line.length() && isDigit(line.charAt(j))) {
-                    j++;
-                }
-            } else if (opener.charAt(i++) != line.charAt(j++)) {
-                return false;
-            }
-        }
-        return true;
+        return shapeMatched(opener, Math.min(opener.length(), OPENING_CHARS), line, line.length()) >= 0;
     }
 
     /**
@@ -341,20 +319,20 @@ final class ContinuationLines {
         julHeader = isJulHeader(line);
         dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
         Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
-        rubyRecord = ruby != null && ruby.lookingAt();
-        rubyLines = 0;
+        boolean rubyRecord = ruby != null && ruby.lookingAt();
         Matcher tags = rubyRecord ? RUBY_TAGS.matcher(line).region(ruby.end(), line.length()) : null;
         rubyBlankTags = tags != null && tags.matches() ? tags.group(1) : null;
         opener = timedOpener(line);
         levelOpener = opener == null && opensWithLevel(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
-        context = line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
+        context = rubyRecord ? Context.RUBY_RECORD
+                : line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
-        slowEntryLines = 0;
+        contextLines = 0;
     }
 
     /** What PostgreSQL writes under a message, each on a line of its own with the server's prefix. */
@@ -413,12 +391,23 @@ final class ContinuationLines {
 
     /** {@code a[0, aEnd)} and {@code b[0, bEnd)} alike but for the digits of their numbers (times, pids, counters). */
     private static boolean sameShape(String a, int aEnd, String b, int bEnd) {
+        return shapeMatched(a, aEnd, b, bEnd) == bEnd;
+    }
+
+    /**
+     * Where {@code b} has matched all of {@code a[0, aEnd)}, digits of numbers aside (a run of digits matches a run
+     * of digits of any length), reading no further than {@code bEnd}; -1 when it does not match.
+     */
+    private static int shapeMatched(String a, int aEnd, String b, int bEnd) {
         int i = 0;
         int j = 0;
-        while (i < aEnd && j < bEnd) {
+        while (i < aEnd) {
+            if (j >= bEnd) {
+                return -1;
+            }
             boolean aDigit = isDigit(a.charAt(i));
             if (aDigit != isDigit(b.charAt(j))) {
-                return false;
+                return -1;
             }
             if (aDigit) {
                 while (i < aEnd && isDigit(a.charAt(i))) {
@@ -428,10 +417,10 @@ final class ContinuationLines {
                     j++;
                 }
             } else if (a.charAt(i++) != b.charAt(j++)) {
-                return false;
+                return -1;
             }
         }
-        return i == aEnd && j == bEnd;
+        return j;
     }
 
     private static boolean isDigit(char c) {

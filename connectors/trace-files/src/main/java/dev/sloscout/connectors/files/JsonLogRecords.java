@@ -177,8 +177,7 @@ final class JsonLogRecords {
         }
         String status = first(node, STATUS_FIELDS);
         boolean code = status != null && status.length() == 3 && status.chars().allMatch(Character::isDigit);
-        Severity severity = !code ? Severity.UNKNOWN : status.charAt(0) == '5' ? Severity.ERROR
-                : status.charAt(0) == '4' ? Severity.WARN : Severity.INFO;
+        Severity severity = code ? Severity.ofHttpStatus(Integer.parseInt(status)) : Severity.UNKNOWN;
         long time = time(node);
         String accessTime = time == LogHeader.NO_TIME ? first(node, ACCESS_TIME_FIELDS) : null;
         return split(source, line, service(node, origin(node, fallbackService)),
@@ -396,8 +395,8 @@ final class JsonLogRecords {
             return null;
         }
         JsonNode message = node.get("message");
-        String text = message != null && message.isTextual() ? EscapeCodes.strip(message.asText()) : "";
-        return text.isEmpty() || text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{") ? null : text;
+        String text = message != null && message.isTextual() ? oneLine(message.asText()) : null;
+        return text == null || text.isEmpty() ? null : text;
     }
 
     /** The service of a shipped line ({@link #shippedLine}): a service field, else the file's name. */
@@ -569,6 +568,14 @@ final class JsonLogRecords {
         if (severity != Severity.UNKNOWN || traced || exception) {
             return null;
         }
+        return oneLine(body);
+    }
+
+    /**
+     * A record's text (colours stripped) when it is one line of a file as a shipper reads it: no line under it, no
+     * JSON object opening it (that is a record, read as one); else null.
+     */
+    private static String oneLine(String body) {
         String text = EscapeCodes.strip(body);
         return text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{") ? null : text;
     }
