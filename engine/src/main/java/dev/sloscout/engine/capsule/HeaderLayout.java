@@ -30,6 +30,8 @@ public final class HeaderLayout {
     private static final int MAX_UNPROVEN_RUN = 4;
     /** Words one free field before a separator or component may take. */
     private static final int MAX_SPAN = 3;
+    /** Tokens after a header searched for a message word. */
+    private static final int MESSAGE_LOOKAHEAD = 8;
 
     private enum Mode { WORDS, PIPES, TABS }
 
@@ -398,7 +400,7 @@ public final class HeaderLayout {
         for (Line l : lines) {
             reach[new Matcher(l, kinds).longest()]++;
         }
-        int header = 0;
+        List<Integer> ends = new ArrayList<>();
         int unproven = 0;
         int atLeast = n;
         for (int h = 1; h <= MAX_FIELDS; h++) {
@@ -407,7 +409,7 @@ public final class HeaderLayout {
                 break;
             }
             if (strong[h - 1]) {
-                header = h;
+                ends.add(h);
                 unproven = 0;
                 if (kinds[h - 1] == Kind.COMPONENT) {
                     break; // a component ends every header that has one: "sshd[42]:", "org.acme.Foo:"
@@ -416,9 +418,59 @@ public final class HeaderLayout {
                 break;
             }
         }
-        Kind[] layout = new Kind[header];
-        System.arraycopy(kinds, 0, layout, 0, header);
-        return anchored(layout) ? layout : new Kind[0];
+        Kind[] longest = ends.isEmpty() ? new Kind[0] : Arrays.copyOf(kinds, ends.get(ends.size() - 1));
+        for (int e = ends.size() - 1; e >= 0; e--) {
+            Kind[] layout = Arrays.copyOf(kinds, ends.get(e));
+            if (anchored(layout) && leavesMessages(lines, layout)) {
+                return layout;
+            }
+        }
+        return anchored(longest) ? longest : new Kind[0];
+    }
+
+    /**
+     * Whether most of the lines that fit {@code layout} keep a message after it. A log whose lines are mostly one
+     * message ({@code [info] <0.250.0> accepting AMQP connection <0.1.0> (...)}, RabbitMQ's) gives that message's
+     * words and brackets a place in every line, which is what header fields have; a header that leaves its lines
+     * nothing but brackets and numbers took the message, and a shorter one that leaves words is the header.
+     */
+    private static boolean leavesMessages(List<Line> lines, Kind[] layout) {
+        int fitting = 0;
+        int withMessage = 0;
+        for (Line l : lines) {
+            Matcher m = new Matcher(l, layout);
+            if (m.longest() < layout.length) {
+                continue;
+            }
+            fitting++;
+            for (int k = m.tokens(); k < m.tokens() + MESSAGE_LOOKAHEAD; k++) {
+                HeaderToken t = l.token(k);
+                if (t == null) {
+                    break;
+                }
+                if (isMessageToken(l.text, t)) {
+                    withMessage++;
+                    break;
+                }
+            }
+        }
+        return withMessage * 2 > fitting;
+    }
+
+    /** A token with a letter outside brackets, or a JSON object (a structured body is a message). */
+    private static boolean isMessageToken(String text, HeaderToken t) {
+        if (t.kind == Kind.BRACKET) {
+            return text.charAt(t.start) == '{';
+        }
+        if (t.kind == Kind.TIME || t.kind == Kind.SEPARATOR || t.kind == Kind.NUMBER) {
+            return false;
+        }
+        for (int i = t.start; i < t.end; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,6 +27,12 @@ class HeaderLayoutFormatsTest {
 
     static Stream<Arguments> formats() {
         return Stream.of(
+            format("RabbitMQ 3.9+, mostly one message (its words and brackets keep their place)", """
+                2024-03-01 12:00:00.901735+00:00 [info] <0.250.0> accepting AMQP connection <0.250.0> (10.0.0.7:50312 -> 10.0.0.1:5672)
+                2024-03-01 12:00:01.510183+00:00 [info] <0.730.0> accepting AMQP connection <0.730.0> (10.0.0.8:50400 -> 10.0.0.1:5672)
+                2024-03-01 12:00:02.117293+00:00 [warning] <0.730.0> closing AMQP connection <0.730.0> (10.0.0.8:50400 -> 10.0.0.1:5672, vhost: '/', user: 'shop')
+                """, "2024-03-01T12:00:00.901Z", Severity.INFO, "",
+                "accepting AMQP connection <0.250.0> (10.0.0.7:50312 -> 10.0.0.1:5672)"),
             format("logback default", """
                 12:00:00.123 [main] INFO  c.a.shop.Checkout - order 42 placed
                 12:00:01.456 [http-nio-8080-exec-1] WARN  c.a.shop.Payment - card declined for order 43
