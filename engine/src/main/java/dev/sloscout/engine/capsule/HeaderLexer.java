@@ -398,8 +398,9 @@ final class HeaderLexer {
     }
 
     /**
-     * A program, logger or source-file name: starts with a letter (or {@code /}, {@code _}, {@code @}) and holds no
-     * spaces; nginx's {@code pid#tid} counts too.
+     * A program, logger or source-file name: starts with a letter (or {@code /}, {@code _}, {@code @}, or a dot before
+     * a letter: Spring Boot cuts a long logger's name from the left, {@code .s.b.a.l.ConditionEvaluationReportLogger})
+     * and holds no spaces; nginx's {@code pid#tid} counts too.
      */
     static boolean isComponentName(String s, int from, int end) {
         if (end <= from) {
@@ -418,7 +419,8 @@ final class HeaderLexer {
             hash |= c == '#';
         }
         char first = s.charAt(from);
-        boolean nameStart = Character.isLetter(first) || first == '/' || first == '_' || first == '@';
+        boolean nameStart = Character.isLetter(first) || first == '/' || first == '_' || first == '@'
+                || first == '.' && from + 1 < end && Character.isLetter(s.charAt(from + 1));
         return nameStart && letters > 0 || Character.isDigit(first) && hash && letters == 0;
     }
 

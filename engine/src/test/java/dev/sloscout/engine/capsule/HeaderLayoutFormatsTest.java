@@ -55,6 +55,12 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:01.050 ERROR 45469 --- [nio-8080-exec-2] c.a.shop.CheckoutController              : Checkout failed for cart 9
                 """, "2024-03-01T12:00:00.112Z", Severity.INFO, "o.s.b.w.e.tomcat.TomcatWebServer",
                 "Tomcat started on port(s): 8080 (http)"),
+            format("Spring Boot 3 console, a long logger cut from the left", """
+                2024-03-01T12:00:42.312Z  INFO 4490 --- [           main] .s.b.a.l.ConditionEvaluationReportLogger : Error starting ApplicationContext.
+                2024-03-01T12:00:41.643Z  INFO 4490 --- [           main] o.apache.catalina.core.StandardService   : Starting service [Tomcat]
+                2024-03-01T12:00:42.295Z  WARN 4490 --- [           main] ConfigServletWebServerApplicationContext : Exception encountered during context initialization
+                """, "2024-03-01T12:00:42.312Z", Severity.INFO, ".s.b.a.l.ConditionEvaluationReportLogger",
+                "Error starting ApplicationContext."),
             format("Spring Boot 3 console with application name", """
                 2024-03-01T12:00:00.112+01:00  INFO 45469 --- [shop] [           main] c.a.shop.ShopApplication                 : Started ShopApplication in 0.906 seconds (process running for 6.514)
                 2024-03-01T12:00:00.200+01:00  WARN 45469 --- [shop] [nio-8080-exec-1] c.a.shop.web.CartController              : Cart 7 is empty
