@@ -44,10 +44,12 @@ final class ContinuationLines {
         /** Among a Python traceback's frames: the next line at the margin is the exception. */
         PYTHON_FRAMES,
         /**
-         * After a Python traceback's exception: the rest of its message, which may run over lines at the margin
-         * (pydantic's errors per field, SQLAlchemy's {@code [SQL: ...]}), until a line opens as the event did.
+         * The rest of a message that runs over lines at the margin, until a line opens as the event did: after a
+         * Python traceback's exception (pydantic's errors per field, SQLAlchemy's {@code [SQL: ...]}), and after a
+         * record that ends with a colon or has no message (Spring Boot's {@code APPLICATION FAILED TO START} report,
+         * a list announced by {@code ...:}).
          */
-        PYTHON_MESSAGE,
+        MESSAGE_LINES,
         /** In a goroutine dump: functions at the margin are frames. */
         GOROUTINES,
         /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
@@ -82,6 +84,11 @@ final class ContinuationLines {
     /** Whether the open event's first line opens with a level and a colon ({@link #opensWithLevel}). */
     private boolean levelOpener;
     /**
+     * The open event's first line ends with its header's separator and no message ({@link #endsWithoutMessage}), and
+     * no line with a word has followed it yet: the first that has one is its message.
+     */
+    private boolean withoutMessage;
+    /**
      * Lines taken so far in a context that takes any line up to a bound: a Ruby record's, a slow query log entry's,
      * a Python exception's message at the margin.
      */
@@ -101,11 +108,10 @@ final class ContinuationLines {
             }
             return !SlowQueryEntries.opens(line) && contextLines++ < MAX_SLOW_QUERY_LINES;
         }
-        char first = line.charAt(0);
         if (isBracketsAlone(line)) {
             return true; // an object printed over lines opens or closes: Node's console.log, an error's properties
         }
-        if (first == ' ' || first == '\t') {
+        if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
                 context = Context.PYTHON_FRAMES;
             }
@@ -117,7 +123,7 @@ final class ContinuationLines {
         }
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
             // the traceback ends with its exception, whose message may go on; a chained one starts with its own line
-            context = opener != null || levelOpener ? Context.PYTHON_MESSAGE : Context.NONE;
+            context = opener != null || levelOpener ? Context.MESSAGE_LINES : Context.NONE;
             contextLines = 0;
             return true;
         }
@@ -146,7 +152,7 @@ final class ContinuationLines {
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
             return true;
         }
-        if (context == Context.PYTHON_MESSAGE) {
+        if (context == Context.MESSAGE_LINES) {
             boolean opensEvent = opener != null ? opensLike(opener, line) : opensWithLevel(line);
             if (!opensEvent && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
@@ -207,7 +213,7 @@ final class ContinuationLines {
         return true;
     }
 
-    /** Lines at the margin a Python exception's message may run on for after its first. */
+    /** Lines at the margin a message may run on for after its first ({@link Context#MESSAGE_LINES}). */
     private static final int MAX_MESSAGE_LINES = 32;
     /** How much of an event's first line a line must open like to open an event itself. */
     private static final int OPENING_CHARS = 10;
@@ -249,10 +255,19 @@ final class ContinuationLines {
      * com.acme.Shop main}, then {@code INFO: order 7 placed}), .NET's console logger puts the message under its
      * header, indented ({@link #DOTNET_HEADER}), and Rails writes an exception's record with a blank message and the
      * exception on the next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so
-     * it is joined to its header rather than folded under it. Asked of the line after an event's first; once per
-     * event.
+     * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with
+     * its separator, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
+     * it, rules of stars or dashes before it left under it. Asked of each line after an event's first; answers once
+     * per event.
      */
     String joinable(String line) {
+        if (withoutMessage) {
+            if (!hasLetter(line)) {
+                return null; // a rule of stars or dashes over the message: folded, and the message still to come
+            }
+            withoutMessage = false;
+            return isIndented(line) || opensLike(opener, line) ? null : line.strip();
+        }
         boolean jul = julHeader;
         boolean dotnet = dotnetHeader;
         String rubyTags = rubyBlankTags;
@@ -324,15 +339,39 @@ final class ContinuationLines {
         rubyBlankTags = tags != null && tags.matches() ? tags.group(1) : null;
         opener = timedOpener(line);
         levelOpener = opener == null && opensWithLevel(line);
+        withoutMessage = opener != null && endsWithoutMessage(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         context = rubyRecord ? Context.RUBY_RECORD
                 : line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
-                : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY : Context.NONE;
+                : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
+                : withoutMessage || (opener != null || levelOpener) && line.stripTrailing().endsWith(":")
+                        ? Context.MESSAGE_LINES : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
+    }
+
+    /**
+     * Whether {@code line} ends with a separator standing alone after its header ({@code ... o.s.b.d.Reporter   : },
+     * {@code ... c.a.Foo - }): a record logged with an empty first line, whose message is on the lines after it.
+     */
+    static boolean endsWithoutMessage(String line) {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end >= 2 && line.charAt(end - 2) == ' ' && "-:|".indexOf(line.charAt(end - 1)) >= 0;
+    }
+
+    private static boolean hasLetter(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isLetter(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What PostgreSQL writes under a message, each on a line of its own with the server's prefix. */
@@ -456,6 +495,11 @@ final class ContinuationLines {
     static boolean mayOpenTrace(String line) {
         int lastPart = nameThenMessage(line);
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
+    }
+
+    /** Whether {@code line} (not empty) opens with a space or a tab. */
+    static boolean isIndented(String line) {
+        return line.charAt(0) == ' ' || line.charAt(0) == '\t';
     }
 
     /** An indented {@code at ...}: a frame of Java, .NET or Node. */

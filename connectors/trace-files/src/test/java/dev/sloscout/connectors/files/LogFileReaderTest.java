@@ -420,6 +420,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record that ends with a colon, or with its header's separator and no message, is followed by its message's
+     * lines at the margin: Spring Boot's failure report (the first line with a word is the message, rules of stars
+     * left under it), a list a line announces. They continue it until a line opens as it did.
+     */
+    @Test
+    void aRecordWithoutAMessageOrEndingInAColonTakesTheLinesAfterIt() {
+        read("2024-03-01 12:00:00.112  INFO 45469 --- [main] c.a.shop.ShopApplication : Starting shop\n"
+                + "2024-03-01 12:00:01.300 ERROR 45469 --- [main] o.s.b.d.LoggingFailureAnalysisReporter   : \n"
+                + "\n"
+                + "***************************\n"
+                + "APPLICATION FAILED TO START\n"
+                + "***************************\n"
+                + "\n"
+                + "Description:\n"
+                + "\n"
+                + "Web server failed to start. Port 8080 was already in use.\n"
+                + "2024-03-01 12:00:02.000  WARN 45469 --- [main] c.a.shop.Config : unknown keys:\n"
+                + "shop.colour\n"
+                + "shop.sise\n"
+                + "2024-03-01 12:00:03.000  INFO 45469 --- [main] c.a.shop.ShopApplication : Stopped\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 11L, 14L);
+        assertThat(events.get(1).text()).endsWith(":  APPLICATION FAILED TO START");
+        assertThat(events.get(1).continuation()).isEqualTo("***************************\n***************************\n"
+                + "Description:\nWeb server failed to start. Port 8080 was already in use.");
+        assertThat(events.get(2).continuation()).isEqualTo("shop.colour\nshop.sise");
+        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR c.a.Foo - ")).isTrue();
+        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR c.a.Foo - done")).isFalse();
+        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR took 3-")).isFalse();
+    }
+
+    /**
      * JSON access logs have no message: Envoy's and Istio's JSON format, nginx's JSON {@code log_format} with its
      * request line, Traefik's. Each record is its request and status as the Common Log Format writes them, its
      * severity the status class, its time from the access log's own time field; a record without a method and a
@@ -1253,7 +1284,8 @@ class LogFileReaderTest {
     /**
      * A JSON log with plain lines among its records (an entrypoint's banner, the JVM's "Picked up ..." warning, a stack
      * trace printed by a library): each record after them is read as JSON, at one thread and at two. A JSON value under
-     * a text line that is no log record, or indented beneath it, stays text there.
+     * a text line that is no log record, at the margin after a line that announces it with a colon or indented
+     * beneath it, stays text there, under that line.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -1274,12 +1306,14 @@ class LogFileReaderTest {
         assertThat(read).extracting(LogEvent::text).containsExactly("Starting entrypoint.sh", "order 42 placed",
                 "Picked up JAVA_TOOL_OPTIONS: -Xmx512m", "order 43 failed", "java.lang.IllegalStateException: boom",
                 "order 44 slow", "order 45 placed", "2024-03-01 12:00:04 ERROR upstream answered:",
-                "{\"status\":502,\"reason\":\"bad gateway\"}", "2024-03-01 12:00:05 ERROR upstream answered again:");
-        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L, 11L);
+                "2024-03-01 12:00:05 ERROR upstream answered again:");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 3L, 4L, 5L, 7L, 8L, 9L, 11L);
         assertThat(read.get(3).severity()).isEqualTo(Severity.ERROR);
         assertThat(Instant.ofEpochMilli(read.get(5).epochMillis())).isEqualTo(Instant.parse("2024-03-01T12:00:02Z"));
         assertThat(read.get(4).continuation()).isEqualTo("\tat a.B.run(B.java:10)");
-        assertThat(read.get(9).continuation()).as("an indented value continues the line above it")
+        assertThat(read.get(7).continuation()).as("a value at the margin continues the line that announced it")
+                .isEqualTo("{\"status\":502,\"reason\":\"bad gateway\"}");
+        assertThat(read.get(8).continuation()).as("an indented value continues the line above it")
                 .isEqualTo("  {\"message\":\"bad gateway\"}");
         assertThat(problems).as("the payload is text where it stands, not a record without a message").isEmpty();
     }
