@@ -43,6 +43,8 @@ public final class LogFileReader {
     /** Plain-text lines are mined on this many characters at most; longer ones are cut, and counted. */
     static final int MAX_MINED_CHARS = 64 * 1024;
     private static final int MAX_FOLDED_CHARS = 16 * 1024;
+    /** Indented lines of an exception's message held with it while its frames are awaited, at most. */
+    private static final int MAX_HELD_MESSAGE_LINES = 16;
     /** One record of a JSON log document is built in memory only up to this size; larger ones are skipped. */
     static final int MAX_DOCUMENT_RECORD_BYTES = 16 << 20;
     /** A JSON line longer than this is read as a document (its records streamed), not built as one tree. */
@@ -946,6 +948,11 @@ public final class LogFileReader {
             String held;
             long heldLine;
             long heldTime;
+            /**
+             * Indented lines after the held line that are no frames: the rest of an exception's message
+             * ({@code org.postgresql.util.PSQLException: ERROR: ...}, then {@code   Position: 15}), before its frames.
+             */
+            final List<String> heldMessage = new ArrayList<>();
 
             Lane(String laneService) {
                 this.laneService = laneService;
@@ -954,14 +961,20 @@ public final class LogFileReader {
             /** A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none). */
             void line(long number, String text, long epochMillis) {
                 if (held != null) {
+                    boolean frame = ContinuationLines.isFrame(text) || continuations.opensGoStack(held, text);
+                    if (!frame && ContinuationLines.isIndented(text) && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
+                        heldMessage.add(text);
+                        return;
+                    }
                     String exception = held;
                     held = null;
-                    if ((ContinuationLines.isFrame(text) || continuations.opensGoStack(exception, text))
-                            && !ContinuationLines.saysRoutine(pending)) {
+                    if (frame && !ContinuationLines.saysRoutine(pending)) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
                         start(heldLine, exception, heldTime);
                     }
+                    heldMessage.forEach(this::fold);
+                    heldMessage.clear();
                 }
                 String joined = pending != null ? continuations.joinable(text) : null;
                 if (joined != null) {
@@ -1009,6 +1022,8 @@ public final class LogFileReader {
                     String line = held;
                     held = null;
                     start(heldLine, line, heldTime);
+                    heldMessage.forEach(this::fold);
+                    heldMessage.clear();
                 }
                 deliverPending();
             }

@@ -420,6 +420,33 @@ class LogFileReaderTest {
     }
 
     /**
+     * An exception whose message runs on over indented lines before its frames (PostgreSQL's JDBC driver adds
+     * {@code   Position: 15}, {@code   Detail: ...}) is still one stack: under a line that logged it, or an event of
+     * its own after a routine line, its message lines with it either way.
+     */
+    @Test
+    void anExceptionsIndentedMessageLinesStayWithItsFrames() {
+        String exception = "org.postgresql.util.PSQLException: ERROR: relation \"orders\" does not exist\n"
+                + "  Position: 15\n"
+                + "  Where: SQL function \"totals\"\n"
+                + "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2676)\n";
+        read("2024-03-01 12:00:00.000 ERROR [exec-1] o.a.c.c.C.[dispatcherServlet] : Servlet.service() threw exception\n"
+                + exception
+                + "2024-03-01 12:00:01.000 INFO [exec-2] c.a.Orders : order 7 placed\n"
+                + exception
+                + "2024-03-01 12:00:02.000 INFO [exec-2] c.a.Orders : order 8 placed\n"
+                + "org.postgresql.util.PSQLException: ERROR: relation \"orders\" does not exist\n"
+                + "  Position: 15\n"
+                + "2024-03-01 12:00:03.000 INFO [exec-2] c.a.Orders : order 9 placed\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 4, 1, 2, 1);
+        assertThat(events.get(0).continuation()).isEqualTo(exception.strip());
+        assertThat(events.get(2).text()).startsWith("org.postgresql.util.PSQLException:");
+        assertThat(events.get(2).continuation()).startsWith("  Position: 15\n  Where: ").endsWith("2676)");
+        assertThat(events.get(4).continuation()).as("without frames: the exception and its message, on their own")
+                .isEqualTo("  Position: 15");
+    }
+
+    /**
      * A record that ends with a colon, or with its header's separator and no message, is followed by its message's
      * lines at the margin: Spring Boot's failure report (the first line with a word is the message, rules of stars
      * left under it), a list a line announces. They continue it until a line opens as it did.
