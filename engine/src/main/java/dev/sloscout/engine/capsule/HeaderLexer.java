@@ -188,6 +188,10 @@ final class HeaderLexer {
 
     private HeaderToken word(String line, int pos, HeaderToken previous) {
         int n = line.length();
+        if (line.charAt(pos) == ':' && previous != null && previous.kind == Kind.LEVEL && pos + 1 < n
+                && Character.isLetter(line.charAt(pos + 1))) {
+            pos++; // Jetty's "2024-03-01 12:00:00.123:INFO :oejs.Server:main: ...": colons between the fields
+        }
         int end = pos;
         int equals = -1;
         while (end < n) {
@@ -326,11 +330,14 @@ final class HeaderLexer {
     }
 
     private HeaderToken finish(String line, Kind kind, int start, int end, long time, Severity severity,
-            String component, boolean timeComma) {
+            String component, boolean isTime) {
         int n = line.length();
         int i = end;
-        if (timeComma && i + 1 < n && line.charAt(i) == ',' && line.charAt(i + 1) == ' ') {
+        if (isTime && i + 1 < n && line.charAt(i) == ',' && line.charAt(i + 1) == ' ') {
             i++; // "2016-09-28 04:30:30, Info"
+        }
+        if (isTime && i + 1 < n && line.charAt(i) == ':' && Character.isLetter(line.charAt(i + 1))) {
+            return new HeaderToken(kind, start, end, i + 1, Delimiter.SPACE, time, severity, component); // Jetty's
         }
         if (i >= n) {
             return new HeaderToken(kind, start, end, n, Delimiter.END, time, severity, component);

@@ -77,6 +77,18 @@ class HeaderLayoutFormatsTest {
                 [2024-03-01T12:00:01Z WARN  shop::payments] payment slow: 1200ms
                 [2024-03-01T12:00:02Z ERROR shop::orders] could not save order 44
                 """, "2024-03-01T12:00:00Z", Severity.INFO, "", "order 42 placed"), // the module in the bracket
+            format("Jetty 10-12 (jetty-slf4j-impl): fields glued by colons", """
+                2024-03-01 12:00:28.071:INFO :oejs.Server:main: jetty-12.0.14; built: 2024-09-30T14:22:54.197Z
+                2024-03-01 12:00:31.876:WARN :cas.Orders:qtp1192108080-16: order 1 is slow
+                2024-03-01 12:00:31.940:WARN :oejs.Response:qtp1192108080-17: writeError: status=500
+                """, "2024-03-01T12:00:28.071Z", Severity.INFO, "oejs.Server:main", // the logger and the thread
+                "jetty-12.0.14; built: 2024-09-30T14:22:54.197Z"),
+            format("Jetty 9 (StdErrLog)", """
+                2024-03-01 12:00:00.456:INFO:oejs.Server:main: jetty-9.4.53.v20231009; built: 2023-10-09T12:29:09.265Z
+                2024-03-01 12:00:01.789:WARN:oejs.HttpChannel:qtp1234-21: /orders/7
+                2024-03-01 12:00:02.000:INFO:oejs.AbstractConnector:main: Started ServerConnector@6d1e7682
+                """, "2024-03-01T12:00:00.456Z", Severity.INFO, "oejs.Server", // the thread is left in the message
+                "main: jetty-9.4.53.v20231009; built: 2023-10-09T12:29:09.265Z"),
             format("Python logging basicConfig default", """
                 WARNING:root:Watch out, disk 91% full
                 INFO:shop.orders:order 42 placed
