@@ -384,7 +384,7 @@ public final class MessageTokenizer {
         if (colons > 0 && s.startsWith("://", indexOf(s, ':', from, end))) {
             return Placeholder.URL;
         }
-        if (at > from && indexOf(s, '.', at, end) > at + 1 && digits + letters > 3) {
+        if (at > from && digits + letters > 3 && isDomain(s, at + 1, end)) {
             return Placeholder.EMAIL;
         }
         int ipFrom = first == '/' ? from + 1 : from;
@@ -459,6 +459,38 @@ public final class MessageTokenizer {
             if (!(c >= '0' && c <= '9' || (c == '.' || c == ',') && i + 1 < end && Character.isDigit(s.charAt(i + 1))
                     || (c == 'e' || c == 'E') && i + 1 < end && i > from
                     && (Character.isDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code from..end} is a mail domain: labels of letters, digits and dashes, dotted, the last of two letters
+     * or more ({@code example.co.uk}); closing punctuation after it is left out. Not a Java object's identity with
+     * what follows it ({@code ServerConnector@5419f379{HTTP/1.1,}).
+     */
+    private static boolean isDomain(String s, int from, int end) {
+        while (end > from && ">)];:,'\"".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int lastDot = -1;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i == from || s.charAt(i - 1) == '.') {
+                    return false;
+                }
+                lastDot = i;
+            } else if (!(Character.isLetterOrDigit(c) || c == '-')) {
+                return false;
+            }
+        }
+        if (lastDot < 0 || end - lastDot - 1 < 2) {
+            return false;
+        }
+        for (int i = lastDot + 1; i < end; i++) {
+            if (!Character.isLetter(s.charAt(i))) {
                 return false;
             }
         }

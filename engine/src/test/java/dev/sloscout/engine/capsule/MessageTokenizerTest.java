@@ -28,11 +28,20 @@ class MessageTokenizerTest {
         "123e4567-e89b-12d3-a456-426614174000|<UUID>", "10.0.0.1|<IP>", "10.0.0.1:8080|<IP:PORT>",
         "/10.250.19.102:54106|<IP:PORT>", "fe80::1ff:fe23:4567:890a|<IP>", "/var/log/app.log|<PATH>",
         "C:\\temp\\x.txt|<PATH>", "https://example.com/a?b=1|<URL>", "jane.doe@example.com|<EMAIL>",
+        "ops@shop.example.co.uk|<EMAIL>",
         "250ms|<DURATION>", "1.5s|<DURATION>", "3m20s|<DURATION>", "64MB|<SIZE>", "4KiB|<SIZE>",
         "blk_-1608999687919862906|<*>", "appattempt_1445144423722_0020_000001|<*>", "terminating|terminating",
     })
     void masksTypedVariables(String token, String expected) {
         assertThat(tokens(token)).containsExactly(expected);
+    }
+
+    /** A Java object's identity followed by its state is no mail address, whatever dots its state holds. */
+    @Test
+    void anObjectsIdentityIsNoMailAddress() {
+        assertThat(tokens("Started ServerConnector@5419f379{HTTP/1.1, (http/1.1)}")).doesNotContain("<EMAIL>");
+        assertThat(tokens("Started oejs.Server@71c7db30{STARTING}[12.0.14,sto=0]")).doesNotContain("<EMAIL>");
+        assertThat(tokens("mail to <jane@example.com>")).contains("<EMAIL>");
     }
 
     @Test
