@@ -376,6 +376,9 @@ final class HeaderLexer {
             char c = line.charAt(from);
             return Character.isUpperCase(c) ? Severity.fromLetter(c) : null;
         }
+        if (e == end && e - from == 3 && line.startsWith("LOG", from)) {
+            return Severity.INFO; // NestJS's level for information, in capitals (a "log" in a message is none)
+        }
         return Severity.fromWord(line, from, e);
     }
 

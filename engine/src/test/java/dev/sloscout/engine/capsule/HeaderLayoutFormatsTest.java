@@ -150,6 +150,11 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:01.5678|WARN|Shop.Cart|Cart 7 is empty
                 2024-03-01 12:00:02.9012|ERROR|Shop.Orders|Order 44 failed: timeout
                 """, "2024-03-01T12:00:00.123Z", Severity.INFO, "Shop.Program", "Application started"),
+            format("NestJS's console logger (a JavaScript date in the en-US locale, LOG for information)", """
+                [Nest] 17958  - 12/03/2024, 1:16:43 PM     LOG [OrdersService] order 2 placed
+                [Nest] 17958  - 12/03/2024, 1:16:43 PM   ERROR [OrdersService] could not load order 5
+                [Nest] 17958  - 12/03/2024, 1:16:44 PM    WARN [OrdersService] order 6 is slow
+                """, "2024-12-03T13:16:43Z", Severity.INFO, "", "order 2 placed"),
             format("winston simple", """
                 info: Server listening on port 3000
                 warn: Cache miss rate is 31%
