@@ -76,18 +76,26 @@ public final class HeaderLayout {
             }
         }
         Kind[] words = inferWords(lines, lexer);
-        List<String> headed = words.length == 0 ? headed(lines, lexer) : List.of();
-        if (!headed.isEmpty()) {
+        if (words.length > 0) {
+            return new HeaderLayout(lexer, Mode.WORDS, words, true);
+        }
+        List<String> headed = headed(lines, lexer);
+        if (headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 3) {
             words = inferWords(headed, lexer);
+        }
+        if (words.length == 0 && headed.size() >= CONSISTENT * lines.size()) {
+            // lines of two loggers or more (an application's and its access log's in one container's output): no
+            // layout holds for most, yet most have a header of their own, each read on its own
+            return new HeaderLayout(lexer, Mode.WORDS, new Kind[0], false);
         }
         return new HeaderLayout(lexer, Mode.WORDS, words, true);
     }
 
     /**
-     * The lines that have a time or a level read on their own ({@link #singleLine}), when they are most of
-     * {@code lines} but not all; else none. A header the log's events share is learnt from them when the other
-     * lines (a message's lines that no rule folds, a program's prints among its logger's lines) keep it below
-     * {@link #CONSISTENT} of all: one line in four without it cost every event its time and level.
+     * The lines that have a time or a level read on their own ({@link #singleLine}). When they are most of the lines
+     * but not all, a header the log's events share is learnt from them: the other lines (a message's lines that no
+     * rule folds, a program's prints among its logger's lines) keep it below {@link #CONSISTENT} of all, and one
+     * line in four without it cost every event its time and level.
      */
     private static List<String> headed(List<String> lines, HeaderLexer lexer) {
         List<String> headed = new ArrayList<>();
@@ -97,8 +105,7 @@ public final class HeaderLayout {
                 headed.add(line);
             }
         }
-        return headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 3 ? headed
-                : List.of();
+        return headed;
     }
 
     /** What AWS Lambda writes around each invocation, among the function's own lines, in a header of its own. */

@@ -506,6 +506,38 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Two loggers in one output (an application's and the access log of its web framework, as a container writes
+     * them): no layout holds for most lines, but most have a header of their own, and each is read on its own. Before,
+     * no layout meant no header: every line lost its time and level.
+     */
+    @org.junit.jupiter.api.Test
+    void linesOfTwoLoggersAreEachReadOnTheirOwn() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            lines.add(String.format(java.util.Locale.ROOT,
+                    "[Nest] 17958  - 12/03/2024, 1:16:%02d PM     LOG [OrdersService] order %d placed", i, i));
+            lines.add(String.format(java.util.Locale.ROOT,
+                    "127.0.0.1 - - [03/Dec/2024:13:16:%02d +0000] \"GET /orders/%d HTTP/1.1\" %d 9 \"-\" \"curl/8\"",
+                    i, i, i == 3 ? 500 : 200));
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+
+        LogHeader nest = layout.parse(lines.get(0));
+        assertThat(lines.get(0).substring(nest.bodyStart())).as(layout.describe()).isEqualTo("order 0 placed");
+        assertThat(nest.severity()).isEqualTo(Severity.INFO);
+        assertThat(Instant.ofEpochMilli(nest.epochMillis())).isEqualTo("2024-12-03T13:16:00Z");
+        LogHeader access = layout.parse(lines.get(7));
+        assertThat(access.severity()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(access.epochMillis())).isEqualTo("2024-12-03T13:16:03Z");
+        assertThat(lines.get(7).substring(access.bodyStart())).startsWith("\"GET /orders/3 HTTP/1.1\" 500");
+
+        List<String> prose = List.of("the cache was warmed", "user 7 logged in", "order 9 placed by user 7",
+                "2024-03-01 12:00:00 INFO one line with a header");
+        assertThat(HeaderLayout.infer(prose, 2024).parse(prose.get(1)).bodyStart()).as("most lines have none")
+                .isZero();
+    }
+
+    /**
      * A log whose events share a header, among lines without one (a message's lines that no rule folded, a program's
      * prints): the header is still learnt from the lines that have it, when they are most, and the others are read
      * on their own. With one line in four without it, every event lost its time and level.
