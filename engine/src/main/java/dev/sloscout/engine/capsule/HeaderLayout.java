@@ -282,9 +282,10 @@ public final class HeaderLayout {
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
         }
-        if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n && text.charAt(bodyStart) == '"') {
+        if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
-            Severity status = accessStatus(text, bodyStart);
+            Severity status = text.charAt(bodyStart) == '"' ? accessStatus(text, bodyStart)
+                    : plainAccessStatus(text, bodyStart);
             severity = status.compareTo(severity) > 0 ? status : severity;
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
@@ -318,6 +319,40 @@ public final class HeaderLayout {
             return Severity.UNKNOWN;
         }
         return Severity.ofHttpStatus(Integer.parseInt(s, status, status + 3, 10));
+    }
+
+    /** The methods a request line without quotes opens with ({@link #plainAccessStatus}). */
+    private static final String[] METHODS = {"GET ", "POST ", "PUT ", "DELETE ", "PATCH ", "HEAD ", "OPTIONS "};
+
+    /**
+     * The severity of a request written without quotes, its status after the path (morgan's {@code dev} and
+     * {@code tiny} formats, {@code GET /orders/7 500 2.139 ms - 8}, and many a framework's request line, with or
+     * without the protocol); unknown when the body opens otherwise.
+     */
+    static Severity plainAccessStatus(String s, int from) {
+        char first = s.charAt(from);
+        if (first < 'D' || first > 'P') {
+            return Severity.UNKNOWN;
+        }
+        for (String method : METHODS) {
+            int path = from + method.length();
+            if (s.startsWith(method, from) && path < s.length() && s.charAt(path) == '/') {
+                int status = s.indexOf(' ', path) + 1;
+                if (status > 0 && s.startsWith("HTTP/", status)) {
+                    status = s.indexOf(' ', status) + 1;
+                }
+                if (status <= 0 || status + 3 > s.length() || status + 3 < s.length() && s.charAt(status + 3) != ' ') {
+                    return Severity.UNKNOWN;
+                }
+                for (int i = status; i < status + 3; i++) {
+                    if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                        return Severity.UNKNOWN;
+                    }
+                }
+                return Severity.ofHttpStatus(Integer.parseInt(s, status, status + 3, 10));
+            }
+        }
+        return Severity.UNKNOWN;
     }
 
     /** PostgreSQL's level for what it reports of its own work, always with two spaces after it. */

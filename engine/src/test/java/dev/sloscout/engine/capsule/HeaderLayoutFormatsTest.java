@@ -434,6 +434,13 @@ class HeaderLayoutFormatsTest {
         HeaderLayout uvicornLayout = HeaderLayout.infer(uvicorn, 2024);
         assertThat(uvicorn).extracting(line -> uvicornLayout.parse(line).severity()).as(uvicornLayout.describe())
                 .containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
+
+        List<String> morgan = List.of( // no quotes, no header: morgan's dev and tiny formats, a request line
+                "GET /orders/1 200 2.139 ms - 8", "GET /orders/5 500 0.913 ms - 4", "POST /orders 404 4 - 1.2 ms",
+                "GET /orders/7 HTTP/1.1 503", "GET /orders/7 returned 500", "GETTING /x 500 done", "GET /x 5000 ms");
+        HeaderLayout morganLayout = HeaderLayout.infer(morgan, 2024);
+        assertThat(morgan).extracting(line -> morganLayout.parse(line).severity())
+                .containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.ERROR, NONE, NONE, NONE);
     }
 
     /**
