@@ -84,7 +84,7 @@ final class ContinuationLines {
     /** Whether the open event's first line opens with a level and a colon ({@link #opensWithLevel}). */
     private boolean levelOpener;
     /**
-     * The open event's first line ends with its header's separator and no message ({@link #endsWithoutMessage}), and
+     * The open event's first line ends with a colon alone, its message empty ({@link #endsWithoutMessage}), and
      * no line with a word has followed it yet: the first that has one is its message.
      */
     private boolean withoutMessage;
@@ -255,8 +255,8 @@ final class ContinuationLines {
      * com.acme.Shop main}, then {@code INFO: order 7 placed}), .NET's console logger puts the message under its
      * header, indented ({@link #DOTNET_HEADER}), and Rails writes an exception's record with a blank message and the
      * exception on the next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so
-     * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with
-     * its separator, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
+     * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with a
+     * colon alone, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
      * it, rules of stars or dashes before it left under it. Asked of each line after an event's first; answers once
      * per event.
      */
@@ -347,22 +347,23 @@ final class ContinuationLines {
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
-                : withoutMessage || (opener != null || levelOpener) && line.stripTrailing().endsWith(":")
-                        ? Context.MESSAGE_LINES : Context.NONE;
+                : (opener != null || levelOpener) && line.stripTrailing().endsWith(":") ? Context.MESSAGE_LINES
+                : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
     }
 
     /**
-     * Whether {@code line} ends with a separator standing alone after its header ({@code ... o.s.b.d.Reporter   : },
-     * {@code ... c.a.Foo - }): a record logged with an empty first line, whose message is on the lines after it.
+     * Whether {@code line} ends with a colon standing alone after its header ({@code ... o.s.b.d.Reporter   : }, as
+     * Spring Boot's logback pattern writes an empty message): a record logged with an empty first line, whose message
+     * is on the lines after it. A dash alone is no such sign: an access log writes one for a size it does not know.
      */
     static boolean endsWithoutMessage(String line) {
         int end = line.length();
         while (end > 0 && line.charAt(end - 1) == ' ') {
             end--;
         }
-        return end >= 2 && line.charAt(end - 2) == ' ' && "-:|".indexOf(line.charAt(end - 1)) >= 0;
+        return end >= 2 && line.charAt(end - 2) == ' ' && line.charAt(end - 1) == ':';
     }
 
     private static boolean hasLetter(String line) {

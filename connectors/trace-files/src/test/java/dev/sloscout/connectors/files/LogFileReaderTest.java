@@ -472,9 +472,11 @@ class LogFileReaderTest {
         assertThat(events.get(1).continuation()).isEqualTo("***************************\n***************************\n"
                 + "Description:\nWeb server failed to start. Port 8080 was already in use.");
         assertThat(events.get(2).continuation()).isEqualTo("shop.colour\nshop.sise");
-        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR c.a.Foo - ")).isTrue();
-        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR c.a.Foo - done")).isFalse();
-        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR took 3-")).isFalse();
+        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR c.a.Foo : ")).isTrue();
+        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR c.a.Foo : done")).isFalse();
+        assertThat(ContinuationLines.endsWithoutMessage("12:00:00 ERROR took 3:")).isFalse();
+        assertThat(ContinuationLines.endsWithoutMessage("127.0.0.1 - - [03/Dec/2026 13:23:41] \"GET / HTTP/1.1\" 200 -"))
+                .as("an access log's unknown size").isFalse();
     }
 
     /**
