@@ -430,7 +430,11 @@ public final class HeaderLayout {
                 kinds[i] = Kind.SEPARATOR;
             } else {
                 for (Kind k : new Kind[] {Kind.TIME, Kind.LEVEL, Kind.BRACKET, Kind.COMPONENT, Kind.NUMBER}) {
-                    if (votes[k.ordinal()] + dashes >= needed) {
+                    // a dash stands for a value a line lacks (RFC 5424's nil structured data); but a time or a
+                    // level a line has whenever its logger writes one, so dashes do not make most lines' one (an
+                    // access log's "- -" where another logger's lines have their level)
+                    boolean always = k == Kind.TIME || k == Kind.LEVEL;
+                    if (votes[k.ordinal()] + dashes >= needed && (!always || votes[k.ordinal()] >= dashes)) {
                         kinds[i] = k;
                         break;
                     }

@@ -545,6 +545,36 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Flask's development server: werkzeug's access lines ({@code 127.0.0.1 - - [03/Dec/2026 13:23:41] "GET ..."},
+     * a date without the Common Log Format's colon) among Flask's records ({@code [2026-12-03 13:23:41,279] ERROR in
+     * app: ...}). The access log's dashes stand where Flask's lines have their level: they are no levels, and the
+     * access lines keep their time and their status's severity.
+     */
+    @org.junit.jupiter.api.Test
+    void anAccessLogsDashesAreNoLevelsOfAnotherLoggersLines() {
+        List<String> lines = new java.util.ArrayList<>(List.of(" * Serving Flask app 'app'", " * Debug mode: off",
+                "WARNING: This is a development server. Do not use it in a production deployment.",
+                " * Running on http://127.0.0.1:5000", "Press CTRL+C to quit"));
+        for (int i = 1; i <= 30; i++) {
+            if (i % 5 == 0) {
+                lines.add(String.format(java.util.Locale.ROOT,
+                        "[2026-12-03 13:23:%02d,279] ERROR in app: Exception on /orders/%d [GET]", i, i));
+            }
+            lines.add(String.format(java.util.Locale.ROOT,
+                    "127.0.0.1 - - [03/Dec/2026 13:23:%02d] \"GET /orders/%d HTTP/1.1\" %d -", i, i,
+                    i % 5 == 0 ? 500 : 200));
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+
+        LogHeader access = layout.parse(lines.get(10));
+        assertThat(lines.get(10).substring(access.bodyStart())).as(layout.describe())
+                .isEqualTo("\"GET /orders/5 HTTP/1.1\" 500 -");
+        assertThat(access.severity()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(access.epochMillis())).isEqualTo("2026-12-03T13:23:05Z");
+        assertThat(layout.parse(lines.get(9)).severity()).isEqualTo(Severity.ERROR);
+    }
+
+    /**
      * A log whose events share a header, among lines without one (a message's lines that no rule folded, a program's
      * prints): the header is still learnt from the lines that have it, when they are most, and the others are read
      * on their own. With one line in four without it, every event lost its time and level.
