@@ -153,7 +153,8 @@ final class ContinuationLines {
             return true;
         }
         if (context == Context.MESSAGE_LINES) {
-            boolean opensEvent = opener != null ? opensLike(opener, line) : opensWithLevel(line);
+            boolean opensEvent = (opener != null ? opensLike(opener, line) : opensWithLevel(line))
+                    || hasTimeOfDay(line); // another logger's line, interleaved (an access log's)
             if (!opensEvent && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
             }
@@ -211,6 +212,27 @@ final class ContinuationLines {
             }
         }
         return true;
+    }
+
+    /** How far into a line {@link #hasTimeOfDay} looks: past an address and two dashes to a bracketed time. */
+    private static final int TIME_OF_DAY_REACH = 48;
+
+    /**
+     * Whether a time of day ({@code 13:23:41}) stands among the first characters of {@code line}: a line with a header
+     * of its own, never the rest of another's message, even when it does not open as that event did (two loggers in
+     * one output: {@code 127.0.0.1 - - [03/Dec/2026 13:23:41] "GET ..."} among {@code [2026-12-03 13:23:41,279] ...}).
+     */
+    static boolean hasTimeOfDay(String line) {
+        int reach = Math.min(line.length(), TIME_OF_DAY_REACH);
+        for (int colon = line.indexOf(':'); colon > 0 && colon + 5 < line.length() && colon < reach;
+                colon = line.indexOf(':', colon + 1)) {
+            if (isDigit(line.charAt(colon - 1)) && isDigit(line.charAt(colon + 1)) && isDigit(line.charAt(colon + 2))
+                    && line.charAt(colon + 3) == ':' && isDigit(line.charAt(colon + 4))
+                    && isDigit(line.charAt(colon + 5))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lines at the margin a message may run on for after its first ({@link Context#MESSAGE_LINES}). */

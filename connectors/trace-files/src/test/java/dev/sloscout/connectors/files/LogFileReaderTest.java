@@ -447,6 +447,27 @@ class LogFileReaderTest {
     }
 
     /**
+     * A Python exception's message runs on at the margin until a line opens as its event did, or has a time of its
+     * own: another logger's line interleaved with it (werkzeug's access line after Flask's logged exception) is an
+     * event, not more of the message.
+     */
+    @Test
+    void anotherLoggersLineEndsAPythonExceptionsMessage() {
+        read("[2026-12-03 13:23:41,279] ERROR in app: Exception on /orders/5 [GET]\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/app.py\", line 10, in order\n"
+                + "    raise ValueError(f\"order {oid} has no items\")\n"
+                + "ValueError: order 5 has no items\n"
+                + "the order was empty\n"
+                + "127.0.0.1 - - [03/Dec/2026 13:23:41] \"GET /orders/5 HTTP/1.1\" 500 -\n"
+                + "127.0.0.1 - - [03/Dec/2026 13:23:42] \"GET /orders/6 HTTP/1.1\" 200 -\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(6, 1, 1);
+        assertThat(events.get(0).continuation()).endsWith("ValueError: order 5 has no items\nthe order was empty");
+        assertThat(ContinuationLines.hasTimeOfDay("2024-03-01 12:00:00 INFO x")).isTrue();
+        assertThat(ContinuationLines.hasTimeOfDay("[SQL: SELECT * FROM orders WHERE id = ?]")).isFalse();
+    }
+
+    /**
      * A record that ends with a colon, or with its header's separator and no message, is followed by its message's
      * lines at the margin: Spring Boot's failure report (the first line with a word is the message, rules of stars
      * left under it), a list a line announces. They continue it until a line opens as it did.
