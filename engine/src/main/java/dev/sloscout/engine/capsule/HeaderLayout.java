@@ -284,7 +284,9 @@ public final class HeaderLayout {
         }
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
-            Severity status = text.charAt(bodyStart) == '"' ? accessStatus(text, bodyStart)
+            char first = text.charAt(bodyStart);
+            Severity status = first == '"' ? accessStatus(text, bodyStart)
+                    : first >= '0' && first <= '9' ? wrappedAccessStatus(text, bodyStart)
                     : plainAccessStatus(text, bodyStart);
             severity = status.compareTo(severity) > 0 ? status : severity;
         }
@@ -319,6 +321,24 @@ public final class HeaderLayout {
             return Severity.UNKNOWN;
         }
         return Severity.ofHttpStatus(Integer.parseInt(s, status, status + 3, 10));
+    }
+
+    /** How far into a body an access line's quoted request is looked for ({@link #wrappedAccessStatus}). */
+    private static final int WRAPPED_REQUEST_REACH = 96;
+
+    /**
+     * The severity of a whole access line written as another logger's message ({@code INFO:werkzeug:127.0.0.1 - -
+     * [03/Dec/2026 13:23:41] "GET /orders/5 HTTP/1.1" 500 -}, gunicorn's access log through Python's logging): the
+     * status after the quoted request that follows the bracketed time; unknown when there is none.
+     */
+    static Severity wrappedAccessStatus(String s, int from) {
+        int reach = Math.min(s.length() - 2, from + WRAPPED_REQUEST_REACH);
+        for (int i = from; i < reach; i++) {
+            if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"') {
+                return accessStatus(s, i + 2);
+            }
+        }
+        return Severity.UNKNOWN;
     }
 
     /** The methods a request line without quotes opens with ({@link #plainAccessStatus}). */

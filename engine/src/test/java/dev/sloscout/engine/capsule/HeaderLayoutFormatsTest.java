@@ -435,6 +435,15 @@ class HeaderLayoutFormatsTest {
         assertThat(uvicorn).extracting(line -> uvicornLayout.parse(line).severity()).as(uvicornLayout.describe())
                 .containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
 
+        List<String> wrapped = List.of( // an access line as another logger's message (Python's default format)
+                "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/1 HTTP/1.1\" 200 -",
+                "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/5 HTTP/1.1\" 500 -",
+                "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/7 HTTP/1.1\" 404 -",
+                "INFO:shop.orders:order 8 placed at 10.0.0.1 [done] \"fast\" 500 ms");
+        HeaderLayout wrappedLayout = HeaderLayout.infer(wrapped, 2026);
+        assertThat(wrapped).extracting(line -> wrappedLayout.parse(line).severity()).as(wrappedLayout.describe())
+                .containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO);
+
         List<String> morgan = List.of( // no quotes, no header: morgan's dev and tiny formats, a request line
                 "GET /orders/1 200 2.139 ms - 8", "GET /orders/5 500 0.913 ms - 4", "POST /orders 404 4 - 1.2 ms",
                 "GET /orders/7 HTTP/1.1 503", "GET /orders/7 returned 500", "GETTING /x 500 done", "GET /x 5000 ms");
