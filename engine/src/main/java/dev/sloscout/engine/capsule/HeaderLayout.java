@@ -311,16 +311,20 @@ public final class HeaderLayout {
                 return Severity.UNKNOWN; // the method, in capitals
             }
         }
-        int status = close + 2;
-        for (int i = status; i < status + 3; i++) {
+        return statusAt(s, close + 2);
+    }
+
+    /** The severity of the three-digit status at {@code at}, followed by a space or the line's end; else unknown. */
+    private static Severity statusAt(String s, int at) {
+        if (at + 3 > s.length() || at + 3 < s.length() && s.charAt(at + 3) != ' ') {
+            return Severity.UNKNOWN;
+        }
+        for (int i = at; i < at + 3; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return Severity.UNKNOWN;
             }
         }
-        if (status + 3 < s.length() && s.charAt(status + 3) != ' ') {
-            return Severity.UNKNOWN;
-        }
-        return Severity.ofHttpStatus(Integer.parseInt(s, status, status + 3, 10));
+        return Severity.ofHttpStatus(Integer.parseInt(s, at, at + 3, 10));
     }
 
     /** How far into a body an access line's quoted request is looked for ({@link #wrappedAccessStatus}). */
@@ -361,15 +365,7 @@ public final class HeaderLayout {
                 if (status > 0 && s.startsWith("HTTP/", status)) {
                     status = s.indexOf(' ', status) + 1;
                 }
-                if (status <= 0 || status + 3 > s.length() || status + 3 < s.length() && s.charAt(status + 3) != ' ') {
-                    return Severity.UNKNOWN;
-                }
-                for (int i = status; i < status + 3; i++) {
-                    if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                        return Severity.UNKNOWN;
-                    }
-                }
-                return Severity.ofHttpStatus(Integer.parseInt(s, status, status + 3, 10));
+                return status > 0 ? statusAt(s, status) : Severity.UNKNOWN;
             }
         }
         return Severity.UNKNOWN;

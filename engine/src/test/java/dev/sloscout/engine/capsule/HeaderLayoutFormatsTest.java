@@ -422,34 +422,34 @@ class HeaderLayoutFormatsTest {
                 "10.0.0.1 - - [10/Oct/2023:13:55:39 -0700] \"GET /pay HTTP/1.1\" 499",
                 "10.0.0.1 - - [10/Oct/2023:13:55:40 -0700] \"not a request\" 500 0",
                 "10.0.0.1 - - [10/Oct/2023:13:55:41 -0700] \"GET /x HTTP/1.1\" - 0");
-        HeaderLayout layout = HeaderLayout.infer(lines, 2023);
-        assertThat(lines).extracting(line -> layout.parse(line).severity()).containsExactly(Severity.INFO,
-                Severity.WARN, Severity.ERROR, Severity.WARN, NONE, NONE);
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.WARN, NONE,
+                NONE);
 
         List<String> uvicorn = List.of( // every request at INFO: the status raises it, a level above INFO stays
                 "INFO:     127.0.0.1:33278 - \"GET /orders/1 HTTP/1.1\" 200 OK",
                 "INFO:     127.0.0.1:33290 - \"GET /orders/abc1 HTTP/1.1\" 422 Unprocessable Entity",
                 "INFO:     127.0.0.1:33300 - \"GET /orders/7 HTTP/1.1\" 500 Internal Server Error",
                 "ERROR:    127.0.0.1:33310 - \"GET /orders/8 HTTP/1.1\" 200 OK");
-        HeaderLayout uvicornLayout = HeaderLayout.infer(uvicorn, 2024);
-        assertThat(uvicorn).extracting(line -> uvicornLayout.parse(line).severity()).as(uvicornLayout.describe())
-                .containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
+        assertSeverities(uvicorn).containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
 
         List<String> wrapped = List.of( // an access line as another logger's message (Python's default format)
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/1 HTTP/1.1\" 200 -",
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/5 HTTP/1.1\" 500 -",
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/7 HTTP/1.1\" 404 -",
                 "INFO:shop.orders:order 8 placed at 10.0.0.1 [done] \"fast\" 500 ms");
-        HeaderLayout wrappedLayout = HeaderLayout.infer(wrapped, 2026);
-        assertThat(wrapped).extracting(line -> wrappedLayout.parse(line).severity()).as(wrappedLayout.describe())
-                .containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO);
+        assertSeverities(wrapped).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO);
 
         List<String> morgan = List.of( // no quotes, no header: morgan's dev and tiny formats, a request line
                 "GET /orders/1 200 2.139 ms - 8", "GET /orders/5 500 0.913 ms - 4", "POST /orders 404 4 - 1.2 ms",
                 "GET /orders/7 HTTP/1.1 503", "GET /orders/7 returned 500", "GETTING /x 500 done", "GET /x 5000 ms");
-        HeaderLayout morganLayout = HeaderLayout.infer(morgan, 2024);
-        assertThat(morgan).extracting(line -> morganLayout.parse(line).severity())
-                .containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.ERROR, NONE, NONE, NONE);
+        assertSeverities(morgan).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.ERROR, NONE,
+                NONE, NONE);
+    }
+
+    /** The severities of {@code lines} read with the layout learnt from them. */
+    private static org.assertj.core.api.ListAssert<Severity> assertSeverities(List<String> lines) {
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        return assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe());
     }
 
     /**

@@ -90,7 +90,7 @@ final class ContinuationLines {
     private boolean withoutMessage;
     /**
      * Lines taken so far in a context that takes any line up to a bound: a Ruby record's, a slow query log entry's,
-     * a Python exception's message at the margin.
+     * a message's at the margin.
      */
     private int contextLines;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
