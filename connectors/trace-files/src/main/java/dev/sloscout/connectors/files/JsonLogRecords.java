@@ -667,9 +667,7 @@ final class JsonLogRecords {
             try {
                 JsonNode node = json.readTree(line.substring(open));
                 if (node != null && node.isObject()) {
-                    String message = first(node, MESSAGE_FIELDS, null);
-                    JsonNode event = node.get("event");
-                    message = message != null || event == null || !event.isTextual() ? message : event.asText();
+                    String message = textMessage(node); // a trailing object's value is no message of its own
                     return new Trailing(open - 1, time(node), first(node, SERVICE_FIELDS, null),
                             traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
                             RecordErrors.of(node), message == null ? null : EscapeCodes.strip(message).strip(),
@@ -800,13 +798,9 @@ final class JsonLogRecords {
      * Azure's {@code LogMessage} holds the line a container wrote); null when there is none.
      */
     private static String message(JsonNode node) {
-        String text = first(node, MESSAGE_FIELDS, null);
+        String text = textMessage(node);
         if (text != null) {
             return text;
-        }
-        JsonNode event = node.get("event"); // ECS's event is an object, and no message
-        if (event != null && event.isTextual() && !event.asText().isEmpty()) {
-            return event.asText();
         }
         for (String field : MESSAGE_FIELDS) {
             JsonNode v = node.get(field);
@@ -815,6 +809,16 @@ final class JsonLogRecords {
             }
         }
         return null;
+    }
+
+    /** A record's message as text: the first message field that has some, else structlog's {@code event}. */
+    private static String textMessage(JsonNode node) {
+        String text = first(node, MESSAGE_FIELDS, null);
+        if (text != null) {
+            return text;
+        }
+        JsonNode event = node.get("event"); // ECS's event is an object, and no message
+        return event != null && event.isTextual() && !event.asText().isEmpty() ? event.asText() : null;
     }
 
     /** The first of the fields holding text, at the record's top or else in its context map ({@link #CONTEXT_MAPS}). */

@@ -55,17 +55,17 @@ public final class OtlpLogProtoDecoder {
                     Severity severity = record.getSeverityNumberValue() > 0
                             ? Severity.fromOtlpNumber(record.getSeverityNumberValue())
                             : word(record.getSeverityText());
+                    String error = error(record.getAttributesList());
                     String bare = bareLines == null || !record.getBody().hasStringValue() ? null
                             : JsonLogRecords.bareLine(record.getBody().getStringValue(), severity,
-                                    !record.getTraceId().isEmpty(), record.getAttributesList().stream()
-                                            .anyMatch(kv -> kv.getKey().startsWith("exception.")));
+                                    !record.getTraceId().isEmpty(), error != null);
                     if (bare != null) {
                         bareLines.line(index, service, bare, millis);
                         continue;
                     }
                     events.accept(RECORDS.otlp(source, index, service, text(record.getBody()), millis, severity,
                             traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray()),
-                            error(record.getAttributesList())));
+                            error));
                     delivered++;
                 }
             }
