@@ -36,6 +36,33 @@ public record LogEvent(String source, long line, int lines, String service, Stri
     }
 
     /**
+     * Whether a stack trace is folded under the event: a frame of Java, .NET or Node ({@code at ...}, indented), of
+     * Python ({@code File "..."}, indented) or a goroutine dump. A program prints one when something failed, so an
+     * event without a level of its own that carries one is an error (Go's {@code http: panic serving ...}, an
+     * exception printed on its own).
+     */
+    public boolean carriesStack() {
+        String c = continuation;
+        for (int start = 0, lines = 0; start < c.length() && lines < STACK_LOOKAHEAD; lines++) {
+            int end = c.indexOf('\n', start);
+            end = end < 0 ? c.length() : end;
+            int at = start;
+            while (at < end && (c.charAt(at) == ' ' || c.charAt(at) == '\t')) {
+                at++;
+            }
+            if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at))
+                    || at == start && c.startsWith("goroutine ", at)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** Lines of a continuation looked at for a frame ({@link #carriesStack}): past an exception's message lines. */
+    private static final int STACK_LOOKAHEAD = 8;
+
+    /**
      * Whether the event says nothing but one line of text: no severity, trace or span of its own and nothing folded
      * under it. A collector or shipper that reads a file without a multiline rule sends each line so, a stack trace's
      * frames included; such lines are folded as a file's lines are before they are mined.

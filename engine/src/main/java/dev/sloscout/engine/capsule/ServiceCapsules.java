@@ -191,6 +191,9 @@ public final class ServiceCapsules {
                 }
             }
             severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
+            if (severity == Severity.UNKNOWN && event.carriesStack()) {
+                severity = Severity.ERROR; // a stack printed without a level: a panic, an exception on its own
+            }
         } else {
             template = usable ? miner.add(prepared).template() : miner.addMessage(event.text());
         }

@@ -47,6 +47,36 @@ class CapsuleAccumulatorTest {
         assertThat(capsules.get(1).mostlyOnErrorTraces()).isFalse();
     }
 
+    /**
+     * A stack printed under a line without a level (Go's net/http panic, an exception on its own) is an error; a level
+     * the line names stays, and a line without a stack and a level stays unknown.
+     */
+    @Test
+    void aStackWithoutALevelIsAnError() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2026);
+        acc.accept(raw("2026-12-03 13:55:22 http: panic serving 127.0.0.1:48176: assignment to entry in nil map",
+                "goroutine 24 [running]:\nnet/http.(*conn).serve.func1()\n\t/usr/lib/go/src/net/http/server.go:1850"));
+        acc.accept(raw("java.lang.IllegalStateException: db down", "  Position: 15\n\tat a.B.run(B.java:10)"));
+        acc.accept(raw("Traceback (most recent call last):", "  File \"/app/app.py\", line 10, in order\n"
+                + "    raise ValueError(\"no items\")\nValueError: no items"));
+        acc.accept(raw("2026-12-03 13:55:23 [WARN] retrying order 7",
+                "java.io.IOException: reset\n\tat a.B.run(B.java:9)"));
+        acc.accept(raw("2026-12-03 13:55:24 order 8 placed", "  with 3 items"));
+
+        assertThat(acc.capsules()).extracting(Capsule::template, Capsule::worstSeverity).containsExactlyInAnyOrder(
+                org.assertj.core.api.Assertions.tuple("http: panic serving <IP:PORT>: assignment to entry in nil map",
+                        Severity.ERROR),
+                org.assertj.core.api.Assertions.tuple("java.lang.IllegalStateException: db down", Severity.ERROR),
+                org.assertj.core.api.Assertions.tuple("Traceback (most recent call last):", Severity.ERROR),
+                org.assertj.core.api.Assertions.tuple("[WARN] retrying order <NUM>", Severity.WARN),
+                org.assertj.core.api.Assertions.tuple("order <NUM> placed", Severity.UNKNOWN));
+    }
+
+    private static LogEvent raw(String text, String continuation) {
+        return new LogEvent("app.log", 1, 1 + (int) continuation.lines().count(), "shop", text, true, continuation,
+                LogHeader.NO_TIME, Severity.UNKNOWN, null, null);
+    }
+
     @Test
     void samplesAreRedactedAndBounded() {
         CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
