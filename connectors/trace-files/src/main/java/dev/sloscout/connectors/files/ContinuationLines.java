@@ -59,7 +59,12 @@ final class ContinuationLines {
         /** In an entry of MySQL's slow query log ({@link SlowQueryEntries}): every line up to the next entry. */
         SLOW_QUERY,
         /** In a record of Ruby's {@code Logger} ({@link #RUBY_HEADER}): every line without its header. */
-        RUBY_RECORD
+        RUBY_RECORD,
+        /**
+         * After the site of an uncaught exception that ended a Node process ({@link #NODE_CRASH_SITE}): the source line
+         * and its caret, until the exception.
+         */
+        NODE_CRASH
     }
 
     private Context context = Context.NONE;
@@ -95,11 +100,42 @@ final class ContinuationLines {
     private int contextLines;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
+    /**
+     * The open event opened with a trace of its own, no logger's line before it (Python's {@code Traceback (most
+     * recent call last):}, Node's crash site), and its exception has not come yet: when it comes, it is the message.
+     */
+    private boolean openedByTrace;
+
+    /**
+     * Whether {@code line} is the exception of a trace that opened the event on its own ({@link #openedByTrace}): the
+     * exception says what happened, so it is the event's message, and the lines before it go under it. Without this,
+     * every uncaught Python exception was one template, {@code Traceback (most recent call last):}, and every Node
+     * crash a file name. Asked before {@link #continues}; answers yes once per event.
+     */
+    boolean promotes(String line) {
+        boolean exception = openedByTrace
+                && (context == Context.PYTHON_FRAMES && isPythonException(line)
+                        || context == Context.NODE_CRASH && mayOpenTrace(line));
+        if (exception) {
+            openedByTrace = false;
+            context = Context.NONE;
+        }
+        return exception;
+    }
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         if (context == Context.RUBY_RECORD) {
             return !RUBY_HEADER.matcher(line).lookingAt() && contextLines++ < MAX_RUBY_LINES;
+        }
+        if (context == Context.NODE_CRASH && !isIndented(line)) {
+            if (contextLines++ < MAX_CRASH_SOURCE_LINES) {
+                return true; // the source line the exception was thrown at
+            }
+            context = Context.NONE;
+        }
+        if (isNodeVersion(line)) {
+            return true; // Node's last words after an uncaught exception's stack
         }
         if (context == Context.SLOW_QUERY) {
             if (line.startsWith("# User@Host: ") && !slowEntryUser) {
@@ -191,6 +227,15 @@ final class ContinuationLines {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
+     * event before it: the event's first line ({@code opener}) says it is routine ({@link #saysRoutine}), and
+     * {@code logging.exception} logs at ERROR. An uncaught exception after {@code INFO starting} was hidden under it.
+     */
+    static boolean isUncaughtTraceback(String line, String opener) {
+        return line.startsWith(PYTHON_TRACEBACK) && saysRoutine(opener);
     }
 
     /**
@@ -364,7 +409,10 @@ final class ContinuationLines {
         withoutMessage = opener != null && endsWithoutMessage(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
+        boolean crash = line.length() < 512 && NODE_CRASH_SITE.matcher(line).matches();
+        openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK);
         context = rubyRecord ? Context.RUBY_RECORD
+                : crash ? Context.NODE_CRASH
                 : line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
@@ -518,6 +566,22 @@ final class ContinuationLines {
     static boolean mayOpenTrace(String line) {
         int lastPart = nameThenMessage(line);
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
+    }
+
+    /**
+     * Where Node says an uncaught exception was thrown, the line before its source line and caret: a script and a line
+     * number ({@code /app/server.js:42}, {@code file:///app/main.mjs:7}) or Node's own code
+     * ({@code node:internal/modules/cjs/loader:1080}).
+     */
+    private static final Pattern NODE_CRASH_SITE = Pattern.compile(
+            "(?:node:[\\w/.-]+|(?:file://)?[^\\s:]*\\.(?:[cm]?js|[cm]?ts|jsx|tsx)):\\d+");
+    /** Lines at the margin between a crash site and its exception: the source line (a long one may wrap). */
+    private static final int MAX_CRASH_SOURCE_LINES = 4;
+
+    /** Node's version line, {@code Node.js v20.11.1}, which it prints last when an uncaught exception ends it. */
+    static boolean isNodeVersion(String line) {
+        return line.startsWith("Node.js v") && line.length() < 24 && line.length() > 9
+                && Character.isDigit(line.charAt(9));
     }
 
     /** Whether {@code line} (not empty) opens with a space or a tab. */

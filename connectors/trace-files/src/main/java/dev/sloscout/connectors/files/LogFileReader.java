@@ -976,6 +976,14 @@ public final class LogFileReader {
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
+                if (pending != null && ContinuationLines.isUncaughtTraceback(text, pending)) {
+                    start(number, text, epochMillis); // not logged with the line before: the interpreter printed it
+                    return;
+                }
+                if (pending != null && continuations.promotes(text)) {
+                    promote(text); // an uncaught exception: what it says is the event's message
+                    return;
+                }
                 String joined = pending != null ? continuations.joinable(text) : null;
                 if (joined != null) {
                     pending = pending + " " + joined; // java.util.logging's, .NET's, Rails' record on two lines
@@ -990,6 +998,18 @@ public final class LogFileReader {
                 } else {
                     start(number, text, epochMillis);
                 }
+            }
+
+            /**
+             * Makes {@code text}, a trace's exception, the pending event's message: the lines before it (the trace's
+             * first line, the source line Node shows) go under it, first.
+             */
+            private void promote(String text) {
+                String before = folded.isEmpty() ? pending : pending + "\n" + folded;
+                folded.setLength(0);
+                folded.append(before, 0, Math.min(before.length(), MAX_FOLDED_CHARS));
+                pending = text;
+                pendingLines++;
             }
 
             private void fold(String text) {

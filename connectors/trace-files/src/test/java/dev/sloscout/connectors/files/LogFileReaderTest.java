@@ -447,6 +447,51 @@ class LogFileReaderTest {
     }
 
     /**
+     * An uncaught exception that ends a process is an event whose message is the exception: Node's crash (the site,
+     * the source line and its caret, the exception, its stack, a properties object, {@code Node.js v20...}) and a
+     * Python traceback the interpreter printed after a routine line. Before, every Node crash was a file name and
+     * every uncaught Python exception was one template, {@code Traceback (most recent call last):}, or hidden under
+     * the INFO line before it.
+     */
+    @Test
+    void anUncaughtExceptionIsAnEventNamedByTheException() {
+        read("2024-03-01T12:00:00.000Z info server started\n"
+                + "/app/server.js:3\n"
+                + "setTimeout(() => { const o = undefined; console.log(o.items.length); }, 100);\n"
+                + "                                                      ^\n"
+                + "\n"
+                + "TypeError: Cannot read properties of undefined (reading 'items')\n"
+                + "    at Timeout._onTimeout (/app/server.js:3:55)\n"
+                + "    at listOnTimeout (node:internal/timers:581:17)\n"
+                + "\n"
+                + "Node.js v20.20.2\n"
+                + "node:internal/modules/cjs/loader:1210\n"
+                + "  throw err;\n"
+                + "  ^\n"
+                + "\n"
+                + "Error: Cannot find module '/app/nope.js'\n"
+                + "    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15) {\n"
+                + "  code: 'MODULE_NOT_FOUND',\n"
+                + "  requireStack: []\n"
+                + "}\n"
+                + "\n"
+                + "Node.js v20.20.2\n"
+                + "2024-03-01 12:00:01,653 INFO starting\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/p.py\", line 4, in f\n"
+                + "    return d[\"x\"]\n"
+                + "KeyError: 'x'\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("2024-03-01T12:00:00.000Z info server started",
+                "TypeError: Cannot read properties of undefined (reading 'items')",
+                "Error: Cannot find module '/app/nope.js'", "2024-03-01 12:00:01,653 INFO starting", "KeyError: 'x'");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 11L, 22L, 23L);
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 7, 9, 1, 4);
+        assertThat(events.get(1).continuation()).startsWith("/app/server.js:3\nsetTimeout(")
+                .contains("\n    at Timeout._onTimeout").endsWith("\nNode.js v20.20.2");
+        assertThat(events.get(4).continuation()).startsWith("Traceback (most recent call last):\n  File ");
+    }
+
+    /**
      * A Python exception's message runs on at the margin until a line opens as its event did, or has a time of its
      * own: another logger's line interleaved with it (werkzeug's access line after Flask's logged exception) is an
      * event, not more of the message.
