@@ -37,7 +37,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
 
     /**
      * Whether a stack trace is folded under the event: a frame of Java, .NET or Node ({@code at ...}, indented), of
-     * Python ({@code File "..."}, indented) or a goroutine dump. A program prints one when something failed, so an
+     * Python ({@code File "..."}, indented), a goroutine dump or a Rust panic ({@code thread 'main' panicked at ...},
+     * its message made the event's). A program prints one when something failed, so an
      * event without a level of its own that carries one is an error (Go's {@code http: panic serving ...}, an
      * exception printed on its own).
      */
@@ -51,7 +52,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
                 at++;
             }
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at))
-                    || at == start && c.startsWith("goroutine ", at)) {
+                    || at == start && (c.startsWith("goroutine ", at) || c.startsWith("thread '", at)
+                            && c.lastIndexOf(" panicked at ", end) > at)) {
                 return true;
             }
             start = end + 1;

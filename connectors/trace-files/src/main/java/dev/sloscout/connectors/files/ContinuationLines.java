@@ -64,7 +64,13 @@ final class ContinuationLines {
          * After the site of an uncaught exception that ended a Node process ({@link #NODE_CRASH_SITE}): the source line
          * and its caret, until the exception.
          */
-        NODE_CRASH
+        NODE_CRASH,
+        /**
+         * After a Rust panic's first line ({@link #RUST_PANIC}): the panic's message on the next line when the first
+         * ends with the site and a colon (Rust 1.73 and later), then {@code stack backtrace:} and its frames, and the
+         * {@code note: ...} about backtraces.
+         */
+        RUST_PANIC
     }
 
     private Context context = Context.NONE;
@@ -115,10 +121,11 @@ final class ContinuationLines {
     boolean promotes(String line) {
         boolean exception = openedByTrace
                 && (context == Context.PYTHON_FRAMES && isPythonException(line)
-                        || context == Context.NODE_CRASH && mayOpenTrace(line));
+                        || context == Context.NODE_CRASH && mayOpenTrace(line)
+                        || context == Context.RUST_PANIC && !isIndented(line));
         if (exception) {
             openedByTrace = false;
-            context = Context.NONE;
+            context = context == Context.RUST_PANIC ? Context.RUST_PANIC : Context.NONE;
         }
         return exception;
     }
@@ -136,6 +143,9 @@ final class ContinuationLines {
         }
         if (isNodeVersion(line)) {
             return true; // Node's last words after an uncaught exception's stack
+        }
+        if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
+            return true;
         }
         if (context == Context.SLOW_QUERY) {
             if (line.startsWith("# User@Host: ") && !slowEntryUser) {
@@ -410,9 +420,11 @@ final class ContinuationLines {
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         boolean crash = line.length() < 512 && NODE_CRASH_SITE.matcher(line).matches();
-        openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK);
+        boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
+        openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
+                : panic ? Context.RUST_PANIC
                 : line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
@@ -575,6 +587,12 @@ final class ContinuationLines {
      */
     private static final Pattern NODE_CRASH_SITE = Pattern.compile(
             "(?:node:[\\w/.-]+|(?:file://)?[^\\s:]*\\.(?:[cm]?js|[cm]?ts|jsx|tsx)):\\d+");
+    /**
+     * A Rust panic's first line: {@code thread 'main' panicked at src/main.rs:7:33:} (the message on the next line), or
+     * before Rust 1.73 {@code thread 'main' panicked at 'index out of bounds...', src/main.rs:7:33}; newer ones name
+     * the thread's id too ({@code thread 'main' (23916) panicked at ...}).
+     */
+    private static final Pattern RUST_PANIC = Pattern.compile("thread '[^']*'(?: \\(\\d+\\))? panicked at ");
     /** Lines at the margin between a crash site and its exception: the source line (a long one may wrap). */
     private static final int MAX_CRASH_SOURCE_LINES = 4;
 

@@ -492,6 +492,32 @@ class LogFileReaderTest {
     }
 
     /**
+     * A Rust panic is one event named by its message: {@code thread 'main' panicked at src/main.rs:7:33:} with the
+     * message on the next line (Rust 1.73 on), the backtrace and its note folded under it; the older form, the message
+     * inside the first line, keeps that line and folds the note.
+     */
+    @Test
+    void aRustPanicIsAnEventNamedByItsMessage() {
+        read("[2024-03-01T12:00:00Z INFO  shop] order 5 placed\n"
+                + "\n"
+                + "thread 'main' (23916) panicked at src/main.rs:7:33:\n"
+                + "index out of bounds: the len is 3 but the index is 5\n"
+                + "stack backtrace:\n"
+                + "   0: __rustc::rust_begin_unwind\n"
+                + "             at /rustc/5980/library/std/src/panicking.rs:689:5\n"
+                + "note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.\n"
+                + "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: \"refused\"', src/main.rs:8:7\n"
+                + "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("[2024-03-01T12:00:00Z INFO  shop] order 5 placed",
+                "index out of bounds: the len is 3 but the index is 5",
+                "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: \"refused\"', src/main.rs:8:7");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 6, 2);
+        assertThat(events.get(1).continuation()).startsWith("thread 'main' (23916) panicked at src/main.rs:7:33:\n")
+                .endsWith("for a verbose backtrace.");
+        assertThat(events.get(1).carriesStack()).isTrue();
+    }
+
+    /**
      * A Python exception's message runs on at the margin until a line opens as its event did, or has a time of its
      * own: another logger's line interleaved with it (werkzeug's access line after Flask's logged exception) is an
      * event, not more of the message.
