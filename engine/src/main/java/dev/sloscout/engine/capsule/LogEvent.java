@@ -37,7 +37,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
 
     /**
      * Whether a stack trace is folded under the event: a frame of Java, .NET or Node ({@code at ...}, indented), of
-     * Python ({@code File "..."}, indented), a goroutine dump or a Rust panic ({@code thread 'main' panicked at ...},
+     * Python ({@code File "..."}, indented) or Ruby ({@code from ...}, indented), a goroutine dump or a Rust panic ({@code thread 'main' panicked at ...},
      * its message made the event's). A program prints one when something failed, so an
      * event without a level of its own that carries one is an error (Go's {@code http: panic serving ...}, an
      * exception printed on its own).
@@ -51,7 +51,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             while (at < end && (c.charAt(at) == ' ' || c.charAt(at) == '\t')) {
                 at++;
             }
-            if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at))
+            if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at))
                     || at == start && (c.startsWith("goroutine ", at) || c.startsWith("thread '", at)
                             && c.lastIndexOf(" panicked at ", end) > at)) {
                 return true;

@@ -106,6 +106,8 @@ final class ContinuationLines {
     private int contextLines;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
+    /** The open event's first line says it is routine ({@link #saysRoutine}); asked for Ruby records only. */
+    private boolean routineRecord;
     /**
      * The open event opened with a trace of its own, no logger's line before it (Python's {@code Traceback (most
      * recent call last):}, Node's crash site), and its exception has not come yet: when it comes, it is the message.
@@ -133,7 +135,8 @@ final class ContinuationLines {
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         if (context == Context.RUBY_RECORD) {
-            return !RUBY_HEADER.matcher(line).lookingAt() && contextLines++ < MAX_RUBY_LINES;
+            return !RUBY_HEADER.matcher(line).lookingAt() && !(routineRecord && isRubyCrash(line))
+                    && contextLines++ < MAX_RUBY_LINES;
         }
         if (context == Context.NODE_CRASH && !isIndented(line)) {
             if (contextLines++ < MAX_CRASH_SOURCE_LINES) {
@@ -422,6 +425,7 @@ final class ContinuationLines {
         boolean crash = line.length() < 512 && NODE_CRASH_SITE.matcher(line).matches();
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
         openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
+        routineRecord = rubyRecord && saysRoutine(line);
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
                 : panic ? Context.RUST_PANIC
@@ -578,6 +582,17 @@ final class ContinuationLines {
     static boolean mayOpenTrace(String line) {
         int lastPart = nameThenMessage(line);
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
+    }
+
+    /**
+     * Ruby's report of an exception that ended the program: {@code app.rb:2:in `foo': undefined method `bar' for
+     * nil:NilClass (NoMethodError)}, its frames under it as {@code \tfrom app.rb:5:in `<main>'}. After a routine
+     * record of Ruby's {@code Logger} it is an event of its own, not one of the record's lines.
+     */
+    private static final Pattern RUBY_CRASH = Pattern.compile("\\S+\\.rb:\\d+:in [`'].*\\(\\w+(?:::\\w+)*\\)");
+
+    static boolean isRubyCrash(String line) {
+        return line.length() < 1024 && line.indexOf(".rb:") > 0 && RUBY_CRASH.matcher(line).matches();
     }
 
     /**

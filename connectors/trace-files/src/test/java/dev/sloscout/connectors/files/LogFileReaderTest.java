@@ -492,6 +492,24 @@ class LogFileReaderTest {
     }
 
     /**
+     * Ruby's report of an exception that ended the program is an event of its own after a routine record of its
+     * {@code Logger}, whose rule otherwise folds every line without the header into the record before; after an
+     * error record it stays under it.
+     */
+    @Test
+    void aRubyCrashAfterARoutineRecordIsAnEventOfItsOwn() {
+        String crash = "app.rb:2:in `foo': undefined method `bar' for nil:NilClass (NoMethodError)\n"
+                + "  x.bar\n"
+                + "\tfrom app.rb:5:in `<main>'\n";
+        read("I, [2024-03-01T12:00:00.123456 #42]  INFO -- : starting\n" + crash
+                + "E, [2024-03-01T12:00:01.123456 #42] ERROR -- : could not start\n" + crash);
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 3, 4);
+        assertThat(events.get(1).text()).startsWith("app.rb:2:in `foo'");
+        assertThat(events.get(1).carriesStack()).isTrue();
+        assertThat(ContinuationLines.isRubyCrash("[req-7] app/controllers/orders_controller.rb:5:in `show'")).isFalse();
+    }
+
+    /**
      * A Rust panic is one event named by its message: {@code thread 'main' panicked at src/main.rs:7:33:} with the
      * message on the next line (Rust 1.73 on), the backtrace and its note folded under it; the older form, the message
      * inside the first line, keeps that line and folds the note.
