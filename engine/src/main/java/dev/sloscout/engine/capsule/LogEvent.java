@@ -36,11 +36,11 @@ public record LogEvent(String source, long line, int lines, String service, Stri
     }
 
     /**
-     * Whether a stack trace is folded under the event: a frame of Java, .NET or Node ({@code at ...}, indented), of
-     * Python ({@code File "..."}, indented) or Ruby ({@code from ...}, indented), a goroutine dump or a Rust panic ({@code thread 'main' panicked at ...},
-     * its message made the event's). A program prints one when something failed, so an
-     * event without a level of its own that carries one is an error (Go's {@code http: panic serving ...}, an
-     * exception printed on its own).
+     * Whether a stack trace is folded under the event: an indented frame of Java, .NET or Node ({@code at ...}), of
+     * Python ({@code File "..."}) or of Ruby ({@code from ...}), a goroutine dump, or a Rust panic's first line
+     * ({@code thread 'main' panicked at ...}, its message made the event's). A program prints one when something
+     * failed, so an event without a level of its own that carries one is an error (Go's {@code http: panic serving
+     * ...}, an exception printed on its own).
      */
     public boolean carriesStack() {
         String c = continuation;

@@ -524,11 +524,12 @@ class LogFileReaderTest {
                 + "   0: __rustc::rust_begin_unwind\n"
                 + "             at /rustc/5980/library/std/src/panicking.rs:689:5\n"
                 + "note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.\n"
-                + "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: \"refused\"', src/main.rs:8:7\n"
+                + "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: \"no\"', src/main.rs:8:7\n"
                 + "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n");
-        assertThat(events).extracting(LogEvent::text).containsExactly("[2024-03-01T12:00:00Z INFO  shop] order 5 placed",
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "[2024-03-01T12:00:00Z INFO  shop] order 5 placed",
                 "index out of bounds: the len is 3 but the index is 5",
-                "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: \"refused\"', src/main.rs:8:7");
+                "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: \"no\"', src/main.rs:8:7");
         assertThat(events).extracting(LogEvent::lines).containsExactly(1, 6, 2);
         assertThat(events.get(1).continuation()).startsWith("thread 'main' (23916) panicked at src/main.rs:7:33:\n")
                 .endsWith("for a verbose backtrace.");
