@@ -106,8 +106,10 @@ final class ContinuationLines {
     private int contextLines;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
-    /** The open event's first line says it is routine ({@link #saysRoutine}); asked for Ruby records only. */
-    private boolean routineRecord;
+    /** The open event's first line. */
+    private String first;
+    /** Whether {@link #first} says it is routine ({@link #saysRoutine}), once asked; null before. */
+    private Boolean routine;
     /**
      * The open event opened with a trace of its own, no logger's line before it (Python's {@code Traceback (most
      * recent call last):}, Node's crash site), and its exception has not come yet: when it comes, it is the message.
@@ -135,7 +137,7 @@ final class ContinuationLines {
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         if (context == Context.RUBY_RECORD) {
-            return !RUBY_HEADER.matcher(line).lookingAt() && !(routineRecord && isRubyCrash(line))
+            return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && opensRoutine())
                     && contextLines++ < MAX_RUBY_LINES;
         }
         if (context == Context.NODE_CRASH && !isIndented(line)) {
@@ -243,12 +245,24 @@ final class ContinuationLines {
     }
 
     /**
-     * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
-     * event before it: the event's first line ({@code opener}) says it is routine ({@link #saysRoutine}), and
-     * {@code logging.exception} logs at ERROR. An uncaught exception after {@code INFO starting} was hidden under it.
+     * Whether the open event's first line says it is routine ({@link #saysRoutine}): a trace printed after it was not
+     * logged with it (an exception with frames, an uncaught Python traceback, a Ruby crash) and opens an event of its
+     * own. Read once per event, when first asked.
      */
-    static boolean isUncaughtTraceback(String line, String opener) {
-        return line.startsWith(PYTHON_TRACEBACK) && saysRoutine(opener);
+    boolean opensRoutine() {
+        if (routine == null) {
+            routine = saysRoutine(first);
+        }
+        return routine;
+    }
+
+    /**
+     * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
+     * open event: that event is routine ({@link #opensRoutine}), and {@code logging.exception} logs at ERROR. An
+     * uncaught exception after {@code INFO starting} was hidden under it.
+     */
+    boolean isUncaughtTraceback(String line) {
+        return line.startsWith(PYTHON_TRACEBACK) && opensRoutine();
     }
 
     /**
@@ -422,10 +436,11 @@ final class ContinuationLines {
         withoutMessage = opener != null && endsWithoutMessage(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
-        boolean crash = line.length() < 512 && NODE_CRASH_SITE.matcher(line).matches();
+        boolean crash = isNodeCrashSite(line);
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
         openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
-        routineRecord = rubyRecord && saysRoutine(line);
+        first = line;
+        routine = null;
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
                 : panic ? Context.RUST_PANIC
@@ -433,7 +448,7 @@ final class ContinuationLines {
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
-                : (opener != null || levelOpener) && line.stripTrailing().endsWith(":") ? Context.MESSAGE_LINES
+                : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
@@ -445,11 +460,22 @@ final class ContinuationLines {
      * is on the lines after it. A dash alone is no such sign: an access log writes one for a size it does not know.
      */
     static boolean endsWithoutMessage(String line) {
+        int end = endWithoutSpaces(line);
+        return end >= 2 && line.charAt(end - 2) == ' ' && line.charAt(end - 1) == ':';
+    }
+
+    /** Whether {@code line} ends with a colon, spaces after it aside (a record announcing the lines after it). */
+    private static boolean endsWithColon(String line) {
+        int end = endWithoutSpaces(line);
+        return end > 0 && line.charAt(end - 1) == ':';
+    }
+
+    private static int endWithoutSpaces(String line) {
         int end = line.length();
         while (end > 0 && line.charAt(end - 1) == ' ') {
             end--;
         }
-        return end >= 2 && line.charAt(end - 2) == ' ' && line.charAt(end - 1) == ':';
+        return end;
     }
 
     private static boolean hasLetter(String line) {
@@ -610,6 +636,15 @@ final class ContinuationLines {
     private static final Pattern RUST_PANIC = Pattern.compile("thread '[^']*'(?: \\(\\d+\\))? panicked at ");
     /** Lines at the margin between a crash site and its exception: the source line (a long one may wrap). */
     private static final int MAX_CRASH_SOURCE_LINES = 4;
+
+    /**
+     * Whether {@code line} is a Node crash site ({@link #NODE_CRASH_SITE}); asked of every event's first line, so the
+     * pattern runs only on a line without spaces that ends in a digit.
+     */
+    private static boolean isNodeCrashSite(String line) {
+        return line.length() < 512 && isDigit(line.charAt(line.length() - 1)) && line.indexOf(' ') < 0
+                && NODE_CRASH_SITE.matcher(line).matches();
+    }
 
     /** Node's version line, {@code Node.js v20.11.1}, which it prints last when an uncaught exception ends it. */
     static boolean isNodeVersion(String line) {

@@ -968,7 +968,7 @@ public final class LogFileReader {
                     }
                     String exception = held;
                     held = null;
-                    if (frame && !ContinuationLines.saysRoutine(pending)) {
+                    if (frame && !continuations.opensRoutine()) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
                         start(heldLine, exception, heldTime);
@@ -976,7 +976,7 @@ public final class LogFileReader {
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
-                if (pending != null && ContinuationLines.isUncaughtTraceback(text, pending)) {
+                if (pending != null && continuations.isUncaughtTraceback(text)) {
                     start(number, text, epochMillis); // not logged with the line before: the interpreter printed it
                     return;
                 }
