@@ -316,15 +316,24 @@ public final class HeaderLayout {
 
     /** The severity of the three-digit status at {@code at}, followed by a space or the line's end; else unknown. */
     private static Severity statusAt(String s, int at) {
-        if (at + 3 > s.length() || at + 3 < s.length() && s.charAt(at + 3) != ' ') {
+        if (at + 3 < s.length() && s.charAt(at + 3) != ' ') {
             return Severity.UNKNOWN;
+        }
+        int status = threeDigits(s, at);
+        return status >= 0 ? Severity.ofHttpStatus(status) : Severity.UNKNOWN;
+    }
+
+    /** The number written by the three digits at {@code at}, or -1 when they are not three digits. */
+    private static int threeDigits(String s, int at) {
+        if (at + 3 > s.length()) {
+            return -1;
         }
         for (int i = at; i < at + 3; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return Severity.UNKNOWN;
+                return -1;
             }
         }
-        return Severity.ofHttpStatus(Integer.parseInt(s, at, at + 3, 10));
+        return Integer.parseInt(s, at, at + 3, 10);
     }
 
     /** How far into a body an access line's quoted request is looked for ({@link #wrappedAccessStatus}). */
@@ -333,13 +342,19 @@ public final class HeaderLayout {
     /**
      * The severity of a whole access line written as another logger's message ({@code INFO:werkzeug:127.0.0.1 - -
      * [03/Dec/2026 13:23:41] "GET /orders/5 HTTP/1.1" 500 -}, gunicorn's access log through Python's logging): the
-     * status after the quoted request that follows the bracketed time; unknown when there is none.
+     * status after the quoted request that follows the bracketed time; or of a client's address, its status in
+     * brackets and the request, as PHP's built-in server writes a request ({@code 127.0.0.1:55300 [500]: GET
+     * /orders/4}); unknown when there is neither.
      */
     static Severity wrappedAccessStatus(String s, int from) {
         int reach = Math.min(s.length() - 2, from + WRAPPED_REQUEST_REACH);
         for (int i = from; i < reach; i++) {
             if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"') {
                 return accessStatus(s, i + 2);
+            }
+            if (s.charAt(i) == ' ' && s.charAt(i + 1) == '[' && s.startsWith("]: ", i + 5)) {
+                int status = threeDigits(s, i + 2);
+                return status >= 0 && requestPath(s, i + 8) > 0 ? Severity.ofHttpStatus(status) : Severity.UNKNOWN;
             }
         }
         return Severity.UNKNOWN;
@@ -354,21 +369,30 @@ public final class HeaderLayout {
      * without the protocol); unknown when the body opens otherwise.
      */
     static Severity plainAccessStatus(String s, int from) {
-        char first = s.charAt(from);
-        if (first < 'D' || first > 'P') {
+        int path = requestPath(s, from);
+        if (path < 0) {
             return Severity.UNKNOWN;
+        }
+        int status = s.indexOf(' ', path) + 1;
+        if (status > 0 && s.startsWith("HTTP/", status)) {
+            status = s.indexOf(' ', status) + 1;
+        }
+        return status > 0 ? statusAt(s, status) : Severity.UNKNOWN;
+    }
+
+    /** Where the path starts when {@code from} opens a request line without quotes ({@code GET /orders/7}), else -1. */
+    private static int requestPath(String s, int from) {
+        char first = from < s.length() ? s.charAt(from) : ' ';
+        if (first < 'D' || first > 'P') {
+            return -1; // nearly every body
         }
         for (String method : METHODS) {
             int path = from + method.length();
             if (s.startsWith(method, from) && path < s.length() && s.charAt(path) == '/') {
-                int status = s.indexOf(' ', path) + 1;
-                if (status > 0 && s.startsWith("HTTP/", status)) {
-                    status = s.indexOf(' ', status) + 1;
-                }
-                return status > 0 ? statusAt(s, status) : Severity.UNKNOWN;
+                return path;
             }
         }
-        return Severity.UNKNOWN;
+        return -1;
     }
 
     /** PostgreSQL's level for what it reports of its own work, always with two spaces after it. */
@@ -403,8 +427,15 @@ public final class HeaderLayout {
         };
     }
 
-    /** A level that opens the message itself ({@code error: ...}, {@code [WARN] ...}): kept in the body. */
+    /**
+     * A level that opens the message itself ({@code error: ...}, {@code [WARN] ...}, PHP's {@code PHP Warning:  ...}):
+     * kept in the body.
+     */
     private static Severity leadingLevel(String s, int from) {
+        Severity php = phpErrorType(s, from);
+        if (php != null) {
+            return php;
+        }
         int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
         int end = start;
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
@@ -415,6 +446,39 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    /**
+     * PHP's names of its error types, as it writes them before the message in its error log and on a server's output
+     * ({@code PHP Fatal error:  Uncaught ...}, {@code PHP Deprecated:  ...}; without {@code PHP } when shown): a fatal
+     * or parse error stops the script, a recoverable one is an error, a deprecation or notice is information (Symfony
+     * logs PHP's deprecations at INFO). Single words that are levels anyway ({@code Warning:}) are read by the general
+     * rule; PHP's own single words only after {@code PHP }.
+     */
+    private static final java.util.Map<String, Severity> PHP_ERROR_TYPES = java.util.Map.of(
+            "Fatal error:", Severity.FATAL, "Parse error:", Severity.FATAL, "Recoverable fatal error:", Severity.ERROR,
+            "Catchable fatal error:", Severity.ERROR, "Warning:", Severity.WARN, "Notice:", Severity.INFO,
+            "Deprecated:", Severity.INFO, "Strict Standards:", Severity.INFO);
+    private static final String PHP_PREFIX = "PHP ";
+
+    /** The severity of PHP's error type that opens the body at {@code from} ({@link #PHP_ERROR_TYPES}), else null. */
+    private static Severity phpErrorType(String s, int from) {
+        if (from >= s.length()) {
+            return null;
+        }
+        char first = s.charAt(from);
+        if (first != 'P' && first != 'F' && first != 'R' && first != 'C') {
+            return null; // nearly every body
+        }
+        boolean prefixed = s.startsWith(PHP_PREFIX, from);
+        int at = prefixed ? from + PHP_PREFIX.length() : from;
+        for (java.util.Map.Entry<String, Severity> type : PHP_ERROR_TYPES.entrySet()) {
+            String name = type.getKey();
+            if ((prefixed || name.indexOf(' ') > 0) && s.startsWith(name, at)) {
+                return type.getValue();
+            }
+        }
+        return null;
     }
 
     // ---- inference -------------------------------------------------------------------------------------------

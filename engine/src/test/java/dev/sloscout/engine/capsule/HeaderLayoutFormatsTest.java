@@ -444,6 +444,40 @@ class HeaderLayoutFormatsTest {
                 "GET /orders/7 HTTP/1.1 503", "GET /orders/7 returned 500", "GETTING /x 500 done", "GET /x 5000 ms");
         assertSeverities(morgan).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.ERROR, NONE,
                 NONE, NONE);
+
+        List<String> phpServer = new java.util.ArrayList<>(); // PHP's built-in server: client, [status]: request
+        List<String> requests = List.of("[200]: GET /orders/1", "[500]: GET /orders/4 - Uncaught RuntimeException: x",
+                "[404]: POST /zz", "[500]: order 4 failed", "[5x0]: GET /zz");
+        for (int i = 0; i < requests.size(); i++) {
+            String client = "[Thu Dec  3 15:04:41 2026] 127.0.0.1:5530" + i + " ";
+            phpServer.addAll(List.of(client + "Accepted", client + requests.get(i), client + "Closing"));
+        }
+        assertSeverities(phpServer).containsExactly(NONE, Severity.INFO, NONE, NONE, Severity.ERROR, NONE,
+                NONE, Severity.WARN, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+    }
+
+    /**
+     * PHP names its error type before the message, in its error log and on a server's output: {@code PHP Warning:},
+     * {@code PHP Fatal error:} (two words), {@code PHP Deprecated:}; shown on the page or terminal without the
+     * {@code PHP}. The name stays in the message.
+     */
+    @org.junit.jupiter.api.Test
+    void phpsErrorTypeIsItsLevel() {
+        List<String> log = List.of(
+                "[03-Dec-2026 15:04:04 UTC] PHP Warning:  cache miss for key user:42 in /app/a.php on line 3",
+                "[03-Dec-2026 15:04:04 UTC] PHP Fatal error:  Uncaught RuntimeException: order 5 in /app/a.php:4",
+                "[03-Dec-2026 15:04:04 UTC] PHP Deprecated:  strlen(): Passing null is deprecated in /app/b.php",
+                "[03-Dec-2026 15:04:04 UTC] PHP Parse error:  syntax error, unexpected end of file in /app/c.php",
+                "[03-Dec-2026 15:04:04 UTC] PHP Recoverable fatal error:  Object could not be converted to string",
+                "[03-Dec-2026 15:04:05 UTC] starting worker 7",
+                "[03-Dec-2026 15:04:05 UTC] Fatal error: Uncaught Error: Call to undefined function f()",
+                "[03-Dec-2026 15:04:05 UTC] Deprecated: not PHP's without its name",
+                "[03-Dec-2026 15:04:05 UTC] PHP Fatally wrong: no such type");
+        assertSeverities(log).containsExactly(Severity.WARN, Severity.FATAL, Severity.INFO, Severity.FATAL,
+                Severity.ERROR, NONE, Severity.FATAL, NONE, NONE);
+        HeaderLayout layout = HeaderLayout.infer(log, 2024);
+        assertThat(log.get(1).substring(layout.parse(log.get(1)).bodyStart()))
+                .startsWith("PHP Fatal error:  Uncaught RuntimeException");
     }
 
     /** The severities of {@code lines} read with the layout learnt from them. */
