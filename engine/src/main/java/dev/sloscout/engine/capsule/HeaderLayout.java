@@ -62,7 +62,7 @@ public final class HeaderLayout {
         HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear));
         List<String> lines = new ArrayList<>(sample.size());
         for (String line : sample) {
-            if (!line.isBlank() && !isPlatformReport(line)) {
+            if (!line.isBlank() && !isHeaderless(line)) {
                 lines.add(line);
             }
         }
@@ -108,6 +108,20 @@ public final class HeaderLayout {
         return headed;
     }
 
+    /**
+     * How a line of an Erlang or Elixir process's crash report opens when printed on its own ({@code ** (RuntimeError)
+     * fatal at end}, a script's uncaught exception): no header, whatever words follow (a level's among them).
+     */
+    private static final String OTP_CRASH_LINE = "** ";
+
+    /**
+     * A line no logger's header opens: the platform's report ({@link #isPlatformReport}) or an OTP crash report's
+     * line ({@link #OTP_CRASH_LINE}). Left out of the sample and read as all message.
+     */
+    static boolean isHeaderless(String line) {
+        return isPlatformReport(line) || line.startsWith(OTP_CRASH_LINE);
+    }
+
     /** What AWS Lambda writes around each invocation, among the function's own lines, in a header of its own. */
     private static final String[] PLATFORM_REPORTS = {"START RequestId: ", "END RequestId: ", "REPORT RequestId: ",
         "INIT_START ", "INIT_REPORT ", "RESTORE_START ", "RESTORE_REPORT "};
@@ -147,7 +161,7 @@ public final class HeaderLayout {
 
     /** The header of one line. */
     public LogHeader parse(String line) {
-        if (learnt && fields.length == 0 || isPlatformReport(line)) {
+        if (learnt && fields.length == 0 || isHeaderless(line)) {
             return header(new Line(line, lexer, Mode.WORDS), 0); // no header shown, or the platform's: all message
         }
         if (fields.length > 0) {

@@ -100,6 +100,30 @@ final class HeaderLexer {
         return column.kind == Kind.WORD && indexOfSpace(line, column.start, column.end) >= 0;
     }
 
+    private static final String OTP_REPORT = " REPORT====";
+
+    /**
+     * The kind of report that opens OTP's legacy header ({@code =ERROR REPORT==== 3-Dec-2026::15:06:08.309562 ===},
+     * Erlang/OTP's default), as a level: a crash or supervisor report is an error, a progress report information;
+     * null when the line does not open so.
+     */
+    private HeaderToken otpReport(String line, int pos) {
+        int end = pos + 1;
+        while (end < line.length() && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
+            end++;
+        }
+        if (!line.startsWith(OTP_REPORT, end)) {
+            return null;
+        }
+        Severity level = switch (line.substring(pos + 1, end)) {
+            case "CRASH", "SUPERVISOR" -> Severity.ERROR;
+            case "PROGRESS" -> Severity.INFO;
+            default -> Severity.fromWord(line, pos + 1, end);
+        };
+        return level == null ? null
+                : finish(line, Kind.LEVEL, pos, end + OTP_REPORT.length(), LogHeader.NO_TIME, level, null, false);
+    }
+
     /** glog and klog: {@code I0102 15:04:05.123456} is a level letter glued to the month and day. */
     private HeaderToken glog(String line, int pos) {
         int n = line.length();
@@ -188,6 +212,12 @@ final class HeaderLexer {
 
     private HeaderToken word(String line, int pos, HeaderToken previous) {
         int n = line.length();
+        if (previous == null && line.charAt(pos) == '=') {
+            HeaderToken report = otpReport(line, pos);
+            if (report != null) {
+                return report;
+            }
+        }
         if (line.charAt(pos) == ':' && previous != null && previous.kind == Kind.LEVEL && pos + 1 < n
                 && Character.isLetter(line.charAt(pos + 1))) {
             pos++; // Jetty's "2024-03-01 12:00:00.123:INFO :oejs.Server:main: ...": colons between the fields

@@ -37,8 +37,9 @@ public record LogEvent(String source, long line, int lines, String service, Stri
 
     /**
      * Whether a stack trace is folded under the event: an indented frame of Java, .NET or Node ({@code at ...}), of
-     * Python ({@code File "..."}) or of Ruby ({@code from ...}), a goroutine dump, or a Rust panic's first line
-     * ({@code thread 'main' panicked at ...}, its message made the event's). A program prints one when something
+     * Python ({@code File "..."}), of Ruby ({@code from ...}) or of Elixir ({@code (stdlib 4.2) gen_server.erl:1149:
+     * ...}, {@code lib/shop/cart.ex:12: ...}), a goroutine dump, or a Rust panic's first line ({@code thread 'main'
+     * panicked at ...}, its message made the event's). A program prints one when something
      * failed, so an event without a level of its own that carries one is an error (Go's {@code http: panic serving
      * ...}, an exception printed on its own).
      */
@@ -51,7 +52,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             while (at < end && (c.charAt(at) == ' ' || c.charAt(at) == '\t')) {
                 at++;
             }
-            if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at))
+            if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
+                    || isElixirFrame(c, at, end))
                     || at == start && (c.startsWith("goroutine ", at) || c.startsWith("thread '", at)
                             && c.lastIndexOf(" panicked at ", end) > at)) {
                 return true;
@@ -59,6 +61,18 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             start = end + 1;
         }
         return false;
+    }
+
+    /**
+     * An Elixir stack frame, after its indent: the application and its version when not the project's own, the file,
+     * the line and a colon ({@code (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2}, {@code a.exs:10: (file)}).
+     */
+    private static final java.util.regex.Pattern ELIXIR_FRAME = java.util.regex.Pattern.compile(
+            "(?:\\([\\w.-]+ [\\w.+-]+\\) )?\\S+\\.(?:ex|exs|erl):\\d+: ");
+
+    private static boolean isElixirFrame(String text, int from, int end) {
+        int dot = text.indexOf('.', from);
+        return dot > 0 && dot < end && ELIXIR_FRAME.matcher(text).region(from, end).lookingAt();
     }
 
     /** Lines of a continuation looked at for a frame ({@link #carriesStack}): past an exception's message lines. */

@@ -33,6 +33,17 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:02.117293+00:00 [warning] <0.730.0> closing AMQP connection <0.730.0> (10.0.0.8:50400 -> 10.0.0.1:5672, vhost: '/', user: 'shop')
                 """, "2024-03-01T12:00:00.901Z", Severity.INFO, "",
                 "accepting AMQP connection <0.250.0> (10.0.0.7:50312 -> 10.0.0.1:5672)"),
+            format("Erlang/OTP legacy report header, the message's first line joined to it", """
+                =ERROR REPORT==== 3-Dec-2026::15:06:08.309562 === ** Generic server cart terminating
+                =PROGRESS REPORT==== 3-Dec-2026::15:06:08.236250 === application: kernel
+                =WARNING REPORT==== 3-Dec-2026::15:06:08.307874 === cache miss for key user:42
+                =CRASH REPORT==== 3-Dec-2026::15:06:08.309763 === crasher:
+                """, "2026-12-03T15:06:08.309Z", Severity.ERROR, "", "** Generic server cart terminating"),
+            format("Elixir's console logger", """
+                15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
+                15:05:18.000 [info] starting worker pool size=4
+                15:05:18.002 [warning] cache miss for key user:42
+                """, "-", Severity.ERROR, "", "Task #PID<0.99.0> started from #PID<0.96.0> terminating"),
             format("logback default", """
                 12:00:00.123 [main] INFO  c.a.shop.Checkout - order 42 placed
                 12:00:01.456 [http-nio-8080-exec-1] WARN  c.a.shop.Payment - card declined for order 43
@@ -454,6 +465,22 @@ class HeaderLayoutFormatsTest {
         }
         assertSeverities(phpServer).containsExactly(NONE, Severity.INFO, NONE, NONE, Severity.ERROR, NONE,
                 NONE, Severity.WARN, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+    }
+
+    /**
+     * An Elixir exception printed on its own ({@code ** (RuntimeError) fatal at end}, a script's uncaught raise) has
+     * no header: its words are the message, the level word in it none.
+     */
+    @org.junit.jupiter.api.Test
+    void anOtpCrashLineHasNoHeader() {
+        List<String> lines = List.of("15:05:18.000 [info] starting worker pool size=4",
+                "15:05:18.002 [warning] cache miss for key user:42", "** (RuntimeError) fatal at end");
+        for (HeaderLayout layout : List.of(HeaderLayout.infer(lines, 2024), HeaderLayout.perLine(2024))) {
+            LogHeader header = layout.parse(lines.get(2));
+            assertThat(header.bodyStart()).as(layout.describe()).isZero();
+            assertThat(header.severity()).isEqualTo(Severity.UNKNOWN);
+        }
+        assertThat(HeaderLayout.infer(lines, 2024).parse(lines.get(0)).severity()).isEqualTo(Severity.INFO);
     }
 
     /**

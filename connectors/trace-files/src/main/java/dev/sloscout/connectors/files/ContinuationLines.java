@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  *   <li>a PHP stack trace, as PHP's uncaught-exception message and Monolog (Laravel, Symfony) write it: {@code Stack
  *       trace:} or {@code [stacktrace]}, frames {@code #0 /app/a.php(12): run()} at the margin, {@code Next
  *       RuntimeException: ...} for a chained exception, and Monolog's {@code "}} closing the record's context;</li>
+ *   <li>an Erlang or Elixir process's crash, as OTP's logger writes it under the record that reports it: lines at
+ *       the margin that open with {@code ** } ({@code ** Generic server cart terminating}, {@code ** Last message in
+ *       was ...}; Elixir's exception {@code ** (KeyError) key :id not found}, after which the report runs on at the
+ *       margin: {@code Last message: ...}, {@code State: ...}); and OTP's legacy report, a header line
+ *       ({@code =ERROR REPORT==== 3-Dec-2026::15:06:08.309562 ===}) with the message and report under it;</li>
  *   <li>PostgreSQL's parts of one message, each a line under the server's prefix: {@code ERROR:  relation "x" does
  *       not exist}, then {@code DETAIL:  ...}, {@code HINT:  ...}, {@code CONTEXT:  ...}, {@code QUERY:  ...},
  *       {@code LOCATION:  ...} and {@code STATEMENT:  <the SQL>} under a prefix of the same shape.</li>
@@ -60,6 +65,8 @@ final class ContinuationLines {
         SLOW_QUERY,
         /** In a record of Ruby's {@code Logger} ({@link #RUBY_HEADER}): every line without its header. */
         RUBY_RECORD,
+        /** In a report under OTP's legacy header ({@link #isErlangReportHeader}): every line up to the next header. */
+        ERLANG_REPORT,
         /**
          * After the site of an uncaught exception that ended a Node process ({@link #NODE_CRASH_SITE}): the source line
          * and its caret, until the exception.
@@ -85,6 +92,8 @@ final class ContinuationLines {
     private boolean julHeader;
     /** The open event's first line is a .NET console logger's header and nothing has followed it yet. */
     private boolean dotnetHeader;
+    /** The open event's first line is OTP's legacy report header and nothing has followed it yet. */
+    private boolean erlangHeader;
     /**
      * The tags the open Ruby record's blank message stands behind ({@code "[req-id] "}; {@code ""} without tags),
      * until the line after it; null when its message is not blank.
@@ -151,6 +160,16 @@ final class ContinuationLines {
         }
         if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
             return true;
+        }
+        if (context == Context.ERLANG_REPORT) {
+            return !isErlangReportHeader(line) && contextLines++ < MAX_ERLANG_REPORT_LINES;
+        }
+        if (line.startsWith(OTP_REPORT_LINE) && !opensRoutine()) {
+            if (line.startsWith(ELIXIR_EXCEPTION)) { // the report runs on at the margin: Last message, State, ...
+                context = opener != null || levelOpener ? Context.MESSAGE_LINES : Context.NONE;
+                contextLines = 0;
+            }
+            return true; // a crashed process's report, under the record that logged it
         }
         if (context == Context.SLOW_QUERY) {
             if (line.startsWith("# User@Host: ") && !slowEntryUser) {
@@ -364,12 +383,17 @@ final class ContinuationLines {
         }
         boolean jul = julHeader;
         boolean dotnet = dotnetHeader;
+        boolean erlang = erlangHeader;
         String rubyTags = rubyBlankTags;
         julHeader = false;
         dotnetHeader = false;
+        erlangHeader = false;
         rubyBlankTags = null;
         if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
             return line;
+        }
+        if (erlang && !isErlangReportHeader(line) && hasLetter(line)) {
+            return line.strip();
         }
         if (dotnet && line.startsWith(DOTNET_INDENT) && line.length() > DOTNET_INDENT.length()
                 && line.charAt(DOTNET_INDENT.length()) != ' ') {
@@ -426,6 +450,7 @@ final class ContinuationLines {
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
         julHeader = isJulHeader(line);
+        erlangHeader = isErlangReportHeader(line);
         dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
         Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
         boolean rubyRecord = ruby != null && ruby.lookingAt();
@@ -448,6 +473,7 @@ final class ContinuationLines {
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
+                : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
@@ -608,6 +634,26 @@ final class ContinuationLines {
     static boolean mayOpenTrace(String line) {
         int lastPart = nameThenMessage(line);
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
+    }
+
+    /**
+     * How a line of an Erlang or Elixir process's crash report opens at the margin ({@code ** Generic server x
+     * terminating}, {@code ** (ArithmeticError) bad argument in arithmetic expression}).
+     */
+    private static final String OTP_REPORT_LINE = "** ";
+    /** How Elixir's exception in a crash report opens: its module in parentheses. */
+    private static final String ELIXIR_EXCEPTION = "** (";
+    /** Lines of a report under OTP's legacy header, at most (a crash report's process info runs to some 30). */
+    private static final int MAX_ERLANG_REPORT_LINES = 256;
+    /**
+     * OTP's legacy report header, a line of its own, what Erlang/OTP's default handler writes before each record
+     * (and RabbitMQ before 3.9, CouchDB, ejabberd): {@code =ERROR REPORT==== 3-Dec-2026::15:06:08.309562 ===}; the
+     * kind is {@code INFO}, {@code WARNING}, {@code ERROR}, {@code CRASH}, {@code SUPERVISOR} or {@code PROGRESS}.
+     */
+    private static final Pattern ERLANG_REPORT_HEADER = Pattern.compile("=[A-Z]{3,10} REPORT==== .{8,40} ===\\s*");
+
+    static boolean isErlangReportHeader(String line) {
+        return line.length() > 20 && line.charAt(0) == '=' && ERLANG_REPORT_HEADER.matcher(line).matches();
     }
 
     /**

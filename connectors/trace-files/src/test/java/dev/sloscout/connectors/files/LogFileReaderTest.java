@@ -537,6 +537,67 @@ class LogFileReaderTest {
     }
 
     /**
+     * Elixir's logger reports a crashed process with its exception ({@code ** (KeyError) ...}), frames, and the report
+     * running on at the margin (last message, state, the client): all under the record that logged it, up to the next
+     * record. An exception the runtime printed after a routine record (a script's uncaught raise) is an event of its
+     * own, an error by its Elixir frames.
+     */
+    @Test
+    void anElixirCrashReportIsPartOfTheRecordThatLoggedIt() {
+        read("\n15:05:36.220 [error] GenServer #PID<0.103.0> terminating\n"
+                + "** (KeyError) key :id not found in: nil\n"
+                + "    b.exs:5: Cart.handle_call/3\n"
+                + "    (stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4\n"
+                + "Last message (from #PID<0.96.0>): {:add, nil}\n"
+                + "State: %{}\n"
+                + "Client #PID<0.96.0> is alive\n"
+                + "\n"
+                + "    (elixir 1.14.0) lib/gen_server.ex:1035: GenServer.call/3\n"
+                + "\n"
+                + "15:05:36.434 [info] after crash\n"
+                + "** (RuntimeError) fatal at end\n"
+                + "    a.exs:10: (file)\n"
+                + "    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "15:05:36.220 [error] GenServer #PID<0.103.0> terminating", "15:05:36.434 [info] after crash",
+                "** (RuntimeError) fatal at end");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(8, 1, 3);
+        assertThat(events.get(0).continuation()).startsWith("** (KeyError)").endsWith("GenServer.call/3");
+        assertThat(events.get(2).carriesStack()).isTrue();
+        assertThat(events.get(1).carriesStack()).isFalse();
+    }
+
+    /**
+     * OTP's legacy report (Erlang's default handler) is a header line, the message under it and the report's lines:
+     * one event, the header joined to the message's first line; a crash report's process info folded.
+     */
+    @Test
+    void anErlangReportIsItsHeaderAndTheLinesUnderIt() {
+        read("=PROGRESS REPORT==== 3-Dec-2026::15:06:08.236250 ===\n"
+                + "    application: kernel\n"
+                + "    started_at: nonode@nohost\n"
+                + "\n"
+                + "=ERROR REPORT==== 3-Dec-2026::15:06:08.309562 ===\n"
+                + "** Generic server cart terminating \n"
+                + "** Last message in was {add,0}\n"
+                + "** {badarith,[{erlang,'div',[1,0],[]},\n"
+                + "              {cart,handle_call,3,[{file,\"cart.erl\"},{line,6}]}]}\n"
+                + "=CRASH REPORT==== 3-Dec-2026::15:06:08.309763 ===\n"
+                + "  crasher:\n"
+                + "    initial call: cart:init/1\n"
+                + "  neighbours:\n"
+                + "=ERROR REPORT==== 3-Dec-2026::15:06:08.617830 ===\n"
+                + "payment failed for order 17: timeout\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "=PROGRESS REPORT==== 3-Dec-2026::15:06:08.236250 === application: kernel",
+                "=ERROR REPORT==== 3-Dec-2026::15:06:08.309562 === ** Generic server cart terminating",
+                "=CRASH REPORT==== 3-Dec-2026::15:06:08.309763 === crasher:",
+                "=ERROR REPORT==== 3-Dec-2026::15:06:08.617830 === payment failed for order 17: timeout");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(3, 5, 4, 2);
+        assertThat(events.get(1).continuation()).startsWith("** Last message in was {add,0}\n** {badarith");
+    }
+
+    /**
      * A Python exception's message runs on at the margin until a line opens as its event did, or has a time of its
      * own: another logger's line interleaved with it (werkzeug's access line after Flask's logged exception) is an
      * event, not more of the message.
