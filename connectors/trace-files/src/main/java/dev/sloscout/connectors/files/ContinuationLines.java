@@ -117,8 +117,8 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
-    /** Whether {@link #first} says it is routine ({@link #saysRoutine}), once asked; null before. */
-    private Boolean routine;
+    /** Whether traces after {@link #first} are events of their own ({@link #leavesTraces}), once asked; null before. */
+    private Boolean leavesTraces;
     /**
      * The open event opened with a trace of its own, no logger's line before it (Python's {@code Traceback (most
      * recent call last):}, Node's crash site), and its exception has not come yet: when it comes, it is the message.
@@ -146,7 +146,7 @@ final class ContinuationLines {
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         if (context == Context.RUBY_RECORD) {
-            return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && opensRoutine())
+            return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && leavesTraces())
                     && contextLines++ < MAX_RUBY_LINES;
         }
         if (context == Context.NODE_CRASH && !isIndented(line)) {
@@ -164,7 +164,7 @@ final class ContinuationLines {
         if (context == Context.ERLANG_REPORT) {
             return !isErlangReportHeader(line) && contextLines++ < MAX_ERLANG_REPORT_LINES;
         }
-        if (line.startsWith(OTP_REPORT_LINE) && !opensRoutine()) {
+        if (line.startsWith(OTP_REPORT_LINE) && !leavesTraces()) {
             if (line.startsWith(ELIXIR_EXCEPTION)) { // the report runs on at the margin: Last message, State, ...
                 context = opener != null || levelOpener ? Context.MESSAGE_LINES : Context.NONE;
                 contextLines = 0;
@@ -237,10 +237,16 @@ final class ContinuationLines {
      * Whether {@code line} says, among its first words, that it is routine: a level of information or below
      * ({@code info}, {@code DEBUG}, {@code [TRACE]}). An exception printed with its stack after such a line was not
      * logged with it (Node's {@code console.error(err)}, Java's {@code printStackTrace()} among a logger's lines):
-     * it is an event of its own, not hidden under the information. A line that names no level, or a higher one,
-     * takes the stack under it, as a logger writes a logged exception.
+     * it is an event of its own, not hidden under the information. A line that names a higher level takes the stack
+     * under it, as a logger writes a logged exception.
      */
     static boolean saysRoutine(String line) {
+        Severity level = levelNamed(line);
+        return level != null && level.compareTo(Severity.INFO) <= 0;
+    }
+
+    /** The level named among the first words of {@code line} ({@code info}, {@code [WARN]}), or null. */
+    private static Severity levelNamed(String line) {
         int words = 0;
         int i = 0;
         int n = Math.min(line.length(), 120);
@@ -256,32 +262,35 @@ final class ContinuationLines {
                 words++;
                 Severity level = Severity.fromWord(line, start, i);
                 if (level != null) {
-                    return level.compareTo(Severity.INFO) <= 0;
+                    return level;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     /**
-     * Whether the open event's first line says it is routine ({@link #saysRoutine}): a trace printed after it was not
-     * logged with it (an exception with frames, an uncaught Python traceback, a Ruby crash) and opens an event of its
-     * own. Read once per event, when first asked.
+     * Whether a trace printed after the open event's first line is not part of it but an event of its own (an
+     * exception with frames, an uncaught Python traceback, a Ruby or OTP crash): that line says it is routine
+     * ({@link #saysRoutine}), or it is a bare print, with neither a time nor a level (Node's {@code console.log}
+     * before a {@code console.error(err)}): no logger wrote it, so none logged the trace under it. Read once per
+     * event, when first asked.
      */
-    boolean opensRoutine() {
-        if (routine == null) {
-            routine = saysRoutine(first);
+    boolean leavesTraces() {
+        if (leavesTraces == null) {
+            leavesTraces = saysRoutine(first)
+                    || opener == null && !levelOpener && levelNamed(first) == null && !hasTimeOfDay(first);
         }
-        return routine;
+        return leavesTraces;
     }
 
     /**
      * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
-     * open event: that event is routine ({@link #opensRoutine}), and {@code logging.exception} logs at ERROR. An
-     * uncaught exception after {@code INFO starting} was hidden under it.
+     * open event: that event is routine or a bare print ({@link #leavesTraces}), and {@code logging.exception} logs
+     * at ERROR. An uncaught exception after {@code INFO starting} was hidden under it.
      */
     boolean isUncaughtTraceback(String line) {
-        return line.startsWith(PYTHON_TRACEBACK) && opensRoutine();
+        return line.startsWith(PYTHON_TRACEBACK) && leavesTraces();
     }
 
     /**
@@ -465,7 +474,7 @@ final class ContinuationLines {
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
         openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
         first = line;
-        routine = null;
+        leavesTraces = null;
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
                 : panic ? Context.RUST_PANIC

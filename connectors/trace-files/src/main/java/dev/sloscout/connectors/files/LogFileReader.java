@@ -968,7 +968,7 @@ public final class LogFileReader {
                     }
                     String exception = held;
                     held = null;
-                    if (frame && !continuations.opensRoutine()) {
+                    if (frame && !continuations.leavesTraces()) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
                         start(heldLine, exception, heldTime);

@@ -397,8 +397,9 @@ class LogFileReaderTest {
 
     /**
      * An exception printed with its stack after a routine line (Node's {@code console.error(err)} after an info
-     * line) is an event of its own; after a line that names a higher level, or none, it is folded under it, as a
-     * logger writes a logged exception.
+     * line), or after a bare print with neither time nor level ({@code console.log}), is an event of its own: no
+     * logger logged it under that line. After a line that names a higher level it is folded under it, as a logger
+     * writes a logged exception.
      */
     @Test
     void anExceptionPrintedAfterARoutineLineIsAnEventOfItsOwn() {
@@ -413,8 +414,8 @@ class LogFileReaderTest {
                 + "\tat com.acme.Orders.save(Orders.java:12)\n");
         assertThat(events).extracting(LogEvent::text).containsExactly("2024-03-01T12:00:00.000Z info order 1 placed",
                 "Error: connect ECONNREFUSED 127.0.0.1:5432", "2024-03-01T12:00:01.000Z error could not save order 2",
-                "could not save order 3");
-        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 2, 3, 3);
+                "could not save order 3", "java.lang.IllegalStateException: db down");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 2, 3, 1, 2);
         assertThat(ContinuationLines.saysRoutine("[DEBUG] 12:00:00 cache warm")).isTrue();
         assertThat(ContinuationLines.saysRoutine("12:00:00 WARN [main] slow")).isFalse();
     }
