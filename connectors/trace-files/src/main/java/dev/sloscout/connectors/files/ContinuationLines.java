@@ -124,12 +124,21 @@ final class ContinuationLines {
      * recent call last):}, Node's crash site), and its exception has not come yet: when it comes, it is the message.
      */
     private boolean openedByTrace;
+    /**
+     * The open event is a Python traceback printed on its own whose exception was made its message: a chained one
+     * after it ({@code During handling of the above exception, ...}) ended the program, and its exception is the
+     * message instead.
+     */
+    private boolean promotedTraceback;
+    /** The line before was Python's chain marker ({@link #PYTHON_DURING}, {@link #PYTHON_CAUSE}). */
+    private boolean afterChainMarker;
 
     /**
      * Whether {@code line} is the exception of a trace that opened the event on its own ({@link #openedByTrace}): the
      * exception says what happened, so it is the event's message, and the lines before it go under it. Without this,
      * every uncaught Python exception was one template, {@code Traceback (most recent call last):}, and every Node
-     * crash a file name. Asked before {@link #continues}; answers yes once per event.
+     * crash a file name. Asked before {@link #continues}; answers yes once per event, and again for each exception
+     * chained to a Python traceback's ({@link #promotedTraceback}): the last is the message.
      */
     boolean promotes(String line) {
         boolean exception = openedByTrace
@@ -137,6 +146,7 @@ final class ContinuationLines {
                         || context == Context.NODE_CRASH && mayOpenTrace(line)
                         || context == Context.RUST_PANIC && !isIndented(line));
         if (exception) {
+            promotedTraceback = context == Context.PYTHON_FRAMES;
             openedByTrace = false;
             context = context == Context.RUST_PANIC ? Context.RUST_PANIC : Context.NONE;
         }
@@ -145,6 +155,7 @@ final class ContinuationLines {
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
+        afterChainMarker = false;
         if (context == Context.RUBY_RECORD) {
             return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && leavesTraces())
                     && contextLines++ < MAX_RUBY_LINES;
@@ -198,6 +209,8 @@ final class ContinuationLines {
             return true;
         }
         if (line.startsWith(PYTHON_DURING) || line.startsWith(PYTHON_CAUSE)) {
+            afterChainMarker = true;
+            openedByTrace |= promotedTraceback; // the chained exception's comes next, the one that ended the program
             return true;
         }
         if (isGoroutineHeader(line)) {
@@ -290,7 +303,7 @@ final class ContinuationLines {
      * at ERROR. An uncaught exception after {@code INFO starting} was hidden under it.
      */
     boolean isUncaughtTraceback(String line) {
-        return line.startsWith(PYTHON_TRACEBACK) && leavesTraces();
+        return line.startsWith(PYTHON_TRACEBACK) && !afterChainMarker && leavesTraces();
     }
 
     /**
@@ -473,6 +486,8 @@ final class ContinuationLines {
         boolean crash = isNodeCrashSite(line);
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
         openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
+        promotedTraceback = false;
+        afterChainMarker = false;
         first = line;
         leavesTraces = null;
         context = rubyRecord ? Context.RUBY_RECORD

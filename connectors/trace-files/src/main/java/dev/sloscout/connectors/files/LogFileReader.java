@@ -953,6 +953,8 @@ public final class LogFileReader {
              * ({@code org.postgresql.util.PSQLException: ERROR: ...}, then {@code   Position: 15}), before its frames.
              */
             final List<String> heldMessage = new ArrayList<>();
+            /** Where in {@link #folded} the pending event's message stood when a trace's exception took its place. */
+            int promotedAt = -1;
 
             Lane(String laneService) {
                 this.laneService = laneService;
@@ -1002,12 +1004,15 @@ public final class LogFileReader {
 
             /**
              * Makes {@code text}, a trace's exception, the pending event's message: the lines before it (the trace's
-             * first line, the source line Node shows) go under it, first.
+             * first line, the source line Node shows) go under it, first. An exception made the message before (the
+             * first of a chained Python traceback) goes back under it where it was, at {@link #promotedAt}.
              */
             private void promote(String text) {
-                String before = folded.isEmpty() ? pending : pending + "\n" + folded;
+                String before = promotedAt < 0 ? (folded.isEmpty() ? pending : pending + "\n" + folded)
+                        : folded.substring(0, promotedAt) + "\n" + pending + folded.substring(promotedAt);
                 folded.setLength(0);
                 folded.append(before, 0, Math.min(before.length(), MAX_FOLDED_CHARS));
+                promotedAt = folded.length();
                 pending = text;
                 pendingLines++;
             }
@@ -1025,6 +1030,7 @@ public final class LogFileReader {
             private void start(long number, String text, long epochMillis) {
                 deliverPending();
                 continuations.started(text);
+                promotedAt = -1;
                 pending = text;
                 pendingTime = epochMillis;
                 pendingLine = number;

@@ -493,6 +493,42 @@ class LogFileReaderTest {
     }
 
     /**
+     * A chained Python traceback the interpreter printed is named by its last exception, the one that ended the
+     * program; the first goes back under it where it stood.
+     */
+    @Test
+    void anUncaughtChainedTracebackIsNamedByItsLastException() {
+        read("Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 13, in <module>\n"
+                + "ZeroDivisionError: division by zero\n"
+                + "\n"
+                + "The above exception was the direct cause of the following exception:\n"
+                + "\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 15, in <module>\n"
+                + "ValueError: bad ratio\n"
+                + "2024-03-01 12:00:01,653 ERROR order 7 failed\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 3, in <module>\n"
+                + "KeyError: 'x'\n"
+                + "\n"
+                + "During handling of the above exception, another exception occurred:\n"
+                + "\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 5, in <module>\n"
+                + "RuntimeError: lookup failed\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("ValueError: bad ratio",
+                "2024-03-01 12:00:01,653 ERROR order 7 failed");
+        assertThat(events.get(0).continuation()).isEqualTo("Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 13, in <module>\n"
+                + "ZeroDivisionError: division by zero\n"
+                + "The above exception was the direct cause of the following exception:\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/jobs.py\", line 15, in <module>");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(7, 8);
+    }
+
+    /**
      * Ruby's report of an exception that ended the program is an event of its own after a routine record of its
      * {@code Logger}, whose rule otherwise folds every line without the header into the record before; after an
      * error record it stays under it.
