@@ -189,8 +189,12 @@ final class ContinuationLines {
             }
             return !SlowQueryEntries.opens(line) && contextLines++ < MAX_SLOW_QUERY_LINES;
         }
-        if (isBracketsAlone(line)) {
-            return true; // an object printed over lines opens or closes: Node's console.log, an error's properties
+        if (context == Context.PHP_FRAMES && line.strip().equals("\"}")) {
+            context = Context.NONE; // Monolog's context, which held the trace, closes
+            return true;
+        }
+        if (saysNothing(line)) {
+            return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
@@ -225,10 +229,6 @@ final class ContinuationLines {
             return true;
         }
         if (context == Context.PHP_FRAMES && (isPhpFrame(line) || line.startsWith("Next "))) {
-            return true;
-        }
-        if (context == Context.PHP_FRAMES && line.strip().equals("\"}")) {
-            context = Context.NONE; // Monolog's context, which held the trace, closes
             return true;
         }
         if (line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
@@ -307,24 +307,21 @@ final class ContinuationLines {
     }
 
     /**
-     * A line of brackets alone ({@code {}, {@code \}}, {@code ]}, {@code \});}): what opens or closes a value printed
-     * over lines, as Node's {@code console.log} prints an object and an error's properties after its stack. It says
-     * nothing of its own, so it is part of the event before it.
+     * A line without a letter or a digit: brackets alone ({@code {}, {@code \}}, {@code \});}), what opens or closes a
+     * value printed over lines, as Node's {@code console.log} prints an object and an error's properties after its
+     * stack; a rule of dashes, stars or equals signs; a banner's drawing (Spring Boot's {@code ( ( )\___ | '_ | ...}).
+     * It says nothing of its own, so it is part of the event before it.
      */
-    static boolean isBracketsAlone(String line) {
-        int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == ',' || line.charAt(end - 1) == ';')) {
-            end--;
-        }
-        if (end == 0 || end > 4) {
-            return false;
-        }
-        for (int i = 0; i < end; i++) {
-            if ("{}[]()".indexOf(line.charAt(i)) < 0) {
+    static boolean saysNothing(String line) {
+        boolean mark = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
                 return false;
             }
+            mark |= c != ' ' && c != '\t';
         }
-        return true;
+        return mark;
     }
 
     /** How far into a line {@link #hasTimeOfDay} looks: past an address and two dashes to a bracketed time. */

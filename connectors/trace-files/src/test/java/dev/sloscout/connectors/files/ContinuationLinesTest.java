@@ -177,10 +177,10 @@ class ContinuationLinesTest {
     /**
      * Node's {@code console.log} prints an object over lines, and {@code console.error} an error's properties after
      * its stack, the closing brace at the margin: brackets alone say nothing of their own and belong to the event
-     * before them; a line that holds more than brackets does not.
+     * before them, as do rules and a banner's drawing; a line that holds a word or a number does not.
      */
     @Test
-    void bracketsAloneBelongToTheEventBeforeThem() {
+    void linesWithoutAWordBelongToTheEventBeforeThem() {
         assertThat(starts(
                 "2024-03-01T12:00:00.000Z info order 1 placed",
                 "Error: connect ECONNREFUSED 127.0.0.1:5999",
@@ -197,8 +197,23 @@ class ContinuationLinesTest {
                 "2024-03-01T12:00:00.000Z info order 1 placed", "Error: connect ECONNREFUSED 127.0.0.1:5999",
                 "2024-03-01T12:00:01.000Z info order 2 placed", "}) done",
                 "2024-03-01T12:00:02.000Z info order 4 placed");
-        assertThat(ContinuationLines.isBracketsAlone("]);")).isTrue();
-        assertThat(ContinuationLines.isBracketsAlone("}}}}}")).as("more than a few").isFalse();
+        assertThat(starts(
+                "  .   ____          _            __ _ _",
+                " /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\",
+                "( ( )\\___ | '_ | '_| | '_ \\/ _` | \\ \\ \\ \\",
+                " =========|_|==============|___/=/_/_/_/",
+                " :: Spring Boot ::                (v3.3.5)",
+                "2024-03-01T12:00:00.000Z  INFO 4490 --- [main] c.a.Shop : Starting Shop",
+                "*************************",
+                "2024-03-01T12:00:01.000Z  INFO 4490 --- [main] c.a.Shop : Started Shop")).containsExactly(
+                "  .   ____          _            __ _ _",
+                "2024-03-01T12:00:00.000Z  INFO 4490 --- [main] c.a.Shop : Starting Shop",
+                "2024-03-01T12:00:01.000Z  INFO 4490 --- [main] c.a.Shop : Started Shop");
+        assertThat(ContinuationLines.saysNothing("]);")).isTrue();
+        assertThat(ContinuationLines.saysNothing("}}}}}")).isTrue();
+        assertThat(ContinuationLines.saysNothing("}) done")).isFalse();
+        assertThat(ContinuationLines.saysNothing("-- 1 --")).isFalse();
+        assertThat(ContinuationLines.saysNothing("   ")).isFalse();
     }
 
     @Test
