@@ -301,7 +301,7 @@ public final class HeaderLayout {
             char first = text.charAt(bodyStart);
             Severity status = first == '"' ? accessStatus(text, bodyStart)
                     : first >= '0' && first <= '9' ? wrappedAccessStatus(text, bodyStart)
-                    : plainAccessStatus(text, bodyStart);
+                    : requestOrProxyStatus(text, bodyStart);
             severity = status.compareTo(severity) > 0 ? status : severity;
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
@@ -370,8 +370,61 @@ public final class HeaderLayout {
                 int status = threeDigits(s, i + 2);
                 return status >= 0 && requestPath(s, i + 8) > 0 ? Severity.ofHttpStatus(status) : Severity.UNKNOWN;
             }
+            if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ') {
+                return haproxyStatus(s, i + 2); // HAProxy's client and accept date behind a syslog header
+            }
         }
         return Severity.UNKNOWN;
+    }
+
+    /** A request line without quotes ({@link #plainAccessStatus}), else HAProxy's HTTP log ({@link #haproxyStatus}). */
+    private static Severity requestOrProxyStatus(String s, int from) {
+        Severity request = plainAccessStatus(s, from);
+        return request != Severity.UNKNOWN ? request : haproxyStatus(s, from);
+    }
+
+    /** Fields of HAProxy's HTTP log that stand before its timers: the frontend, and the backend and server. */
+    private static final int HAPROXY_FIELDS_BEFORE_TIMERS = 2;
+
+    /**
+     * The severity of a request in HAProxy's HTTP log ({@code option httplog}), from its status after the timers:
+     * {@code fe be/app1 0/0/-1/-1/3006 503 217 - - SC-- ...} (the client and the accept date are its header); unknown
+     * when the body is no such line.
+     */
+    static Severity haproxyStatus(String s, int from) {
+        int at = from;
+        for (int field = 0; field <= HAPROXY_FIELDS_BEFORE_TIMERS; field++) {
+            int end = s.indexOf(' ', at);
+            if (end < 0) {
+                return Severity.UNKNOWN;
+            }
+            if (field == HAPROXY_FIELDS_BEFORE_TIMERS) {
+                return isHaproxyTimers(s, at, end) ? statusAt(s, end + 1) : Severity.UNKNOWN;
+            }
+            at = end + 1;
+        }
+        return Severity.UNKNOWN;
+    }
+
+    /**
+     * HAProxy's five timers, {@code TR/Tw/Tc/Tr/Ta}: numbers, -1 for a step not reached, a {@code +} before the total
+     * when logged early.
+     */
+    private static boolean isHaproxyTimers(String s, int from, int end) {
+        int parts = 1;
+        boolean digit = false;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '/' && digit) {
+                parts++;
+                digit = false;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '-' && c != '+' || i != from && s.charAt(i - 1) != '/') {
+                return false; // a sign opens a part only
+            }
+        }
+        return parts == 5 && digit;
     }
 
     /** The methods a request line without quotes opens with ({@link #plainAccessStatus}). */

@@ -210,7 +210,7 @@ class HeaderLayoutFormatsTest {
                 Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1"
                 Feb  6 12:14:15 localhost haproxy[14389]: 10.0.1.3:33318 [06/Feb/2009:12:14:15.001] http-in static/srv2 9/0/29/70/108 200 1024 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /a.css HTTP/1.1"
                 Feb  6 12:14:16 localhost haproxy[14389]: Server static/srv1 is DOWN, reason: Layer4 timeout
-                """, "2024-02-06T12:14:14Z", NONE, "haproxy",
+                """, "2024-02-06T12:14:14Z", Severity.INFO, "haproxy",
                 "10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} \"GET /index.html HTTP/1.1\""),
             format("syslog RFC 3164 with priority (34: auth, critical)", """
                 <34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8
@@ -463,6 +463,24 @@ class HeaderLayoutFormatsTest {
             String client = "[Thu Dec  3 15:04:41 2026] 127.0.0.1:5530" + i + " ";
             phpServer.addAll(List.of(client + "Accepted", client + requests.get(i), client + "Closing"));
         }
+        List<String> haproxy = List.of( // HAProxy's HTTP log: the status after the five timers
+                "127.0.0.1:57908 [03/Dec/2026:15:32:01.590] fe be/app1 0/0/0/1/1 200 147 - - ---- 1/1/0/0/0 0/0 "
+                        + "\"GET /orders/1 HTTP/1.1\"",
+                "127.0.0.1:57916 [03/Dec/2026:15:32:01.614] fe be/down1 0/0/-1/-1/3006 503 217 - - SC-- 1/1/0/0/3 0/0 "
+                        + "\"GET /orders/2 HTTP/1.1\"",
+                "127.0.0.1:55074 [03/Dec/2026:15:32:10.745] fe be/app1 -1/0/0/0/+0 404 152 - - ---- 1/1/0/0/0 0/0 "
+                        + "\"GET /zz HTTP/1.1\"",
+                "127.0.0.1:55074 [03/Dec/2026:15:32:10.745] fe be/app1 0/0/0/0 500 152 - - ---- 1/1/0/0/0 0/0 "
+                        + "\"GET /zz HTTP/1.1\"",
+                "127.0.0.1:55074 [03/Dec/2026:15:32:10.745] fe be/app1 0/0/0-1/0/0 500 152 - - ---- 1/1/0/0/0 0/0 "
+                        + "\"GET /zz HTTP/1.1\"");
+        assertSeverities(haproxy).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, NONE, NONE);
+        List<String> syslogged = haproxy.stream().map(line -> "Dec  3 15:32:01 lb1 haproxy[812]: " + line).toList();
+        assertSeverities(syslogged).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, NONE, NONE);
+        HeaderLayout layout = HeaderLayout.infer(haproxy, 2024);
+        assertThat(Instant.ofEpochMilli(layout.parse(haproxy.get(0)).epochMillis()))
+                .isEqualTo("2026-12-03T15:32:01.590Z");
+
         assertSeverities(phpServer).containsExactly(NONE, Severity.INFO, NONE, NONE, Severity.ERROR, NONE,
                 NONE, Severity.WARN, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
     }
