@@ -503,6 +503,9 @@ public final class HeaderLayout {
         if (php != null) {
             return php;
         }
+        if (isPythonWarning(s, from)) {
+            return Severity.WARN;
+        }
         int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
         int end = start;
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
@@ -513,6 +516,35 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    private static final String PY_SUFFIX = ".py:";
+    private static final String WARNING = "Warning";
+
+    /**
+     * Whether the body at {@code from} is a warning as Python's {@code warnings} module shows it: the file, the line,
+     * the category and the message ({@code /app/db.py:12: DeprecationWarning: ...}, the source line indented under
+     * it), in a service's output among its logger's lines.
+     */
+    public static boolean isPythonWarning(String s, int from) {
+        int space = s.indexOf(' ', from);
+        if (space < from + PY_SUFFIX.length() + 2 || s.charAt(space - 1) != ':') {
+            return false; // nearly every body: its first word ends otherwise
+        }
+        int digits = space - 1;
+        while (digits > from && s.charAt(digits - 1) >= '0' && s.charAt(digits - 1) <= '9') {
+            digits--;
+        }
+        if (digits == space - 1 || !s.startsWith(PY_SUFFIX, digits - PY_SUFFIX.length())) {
+            return false;
+        }
+        int category = space + 1;
+        int end = category;
+        while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
+            end++;
+        }
+        return end - category >= WARNING.length() && s.startsWith(WARNING, end - WARNING.length())
+                && s.startsWith(": ", end); // UserWarning, DeprecationWarning, a library's own
     }
 
     /**

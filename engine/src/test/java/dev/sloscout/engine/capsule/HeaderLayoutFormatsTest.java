@@ -502,6 +502,23 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A warning of Python's {@code warnings} module among a service's records (the file, the line, the category, the
+     * message) is a warning, whatever its category; a path and a line before another word are not.
+     */
+    @org.junit.jupiter.api.Test
+    void aPythonWarningIsAWarning() {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "/usr/lib/python3/dist-packages/celery/platforms.py:840: SecurityWarning: You're running the worker",
+                "/app/db.py:12: DeprecationWarning: datetime.utcnow() is deprecated",
+                "/app/db.py:12: Deprecation: not a category of warnings",
+                "/app/db.py: UserWarning: no line number"));
+        for (int i = 0; i < 6; i++) {
+            lines.add("[2026-12-03 15:35:3" + i + ",101: INFO/MainProcess] Task tasks.add[" + i + "] received");
+        }
+        assertSeverities(lines).startsWith(Severity.WARN, Severity.WARN, NONE, NONE, Severity.INFO);
+    }
+
+    /**
      * PHP names its error type before the message, in its error log and on a server's output: {@code PHP Warning:},
      * {@code PHP Fatal error:} (two words), {@code PHP Deprecated:}; shown on the page or terminal without the
      * {@code PHP}. The name stays in the message.

@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.files;
 
+import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.Severity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,11 @@ final class ContinuationLines {
          * a list announced by {@code ...:}).
          */
         MESSAGE_LINES,
+        /**
+         * After a warning of Python's {@code warnings} module ({@link HeaderLayout#isPythonWarning}): its message's
+         * lines at the margin, until the source line, indented, that ends it.
+         */
+        PYTHON_WARNING,
         /** In a goroutine dump: functions at the margin are frames. */
         GOROUTINES,
         /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
@@ -171,6 +177,16 @@ final class ContinuationLines {
         }
         if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
             return true;
+        }
+        if (context == Context.PYTHON_WARNING) {
+            if (isIndented(line)) {
+                context = Context.NONE; // the source line the warning was raised at: the warning's last
+                return true;
+            }
+            if (contextLines++ < MAX_WARNING_LINES && !hasTimeOfDay(line) && !opensWithLevel(line)) {
+                return true;
+            }
+            context = Context.NONE;
         }
         if (context == Context.ERLANG_REPORT) {
             return !isErlangReportHeader(line) && contextLines++ < MAX_ERLANG_REPORT_LINES;
@@ -494,6 +510,7 @@ final class ContinuationLines {
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
+                : HeaderLayout.isPythonWarning(line, 0) ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
                 : Context.NONE;
@@ -664,6 +681,8 @@ final class ContinuationLines {
     private static final String OTP_REPORT_LINE = "** ";
     /** How Elixir's exception in a crash report opens: its module in parentheses. */
     private static final String ELIXIR_EXCEPTION = "** (";
+    /** Lines at the margin of a Python warning's message, at most, before its source line. */
+    private static final int MAX_WARNING_LINES = 8;
     /** Lines of a report under OTP's legacy header, at most (a crash report's process info runs to some 30). */
     private static final int MAX_ERLANG_REPORT_LINES = 256;
     /**

@@ -605,6 +605,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * A Python warning whose message runs over lines at the margin is one event up to its source line, indented;
+     * the line after that opens an event of its own.
+     */
+    @Test
+    void aPythonWarningsMessageRunsOnToItsSourceLine() {
+        read("/usr/lib/python3/dist-packages/celery/platforms.py:840: SecurityWarning: You're running the worker "
+                + "with superuser privileges: this is\n"
+                + "absolutely not recommended!\n"
+                + "\n"
+                + "Please specify a different user using the --uid option.\n"
+                + "  warnings.warn(SecurityWarning(ROOT_DISCOURAGED.format(\n"
+                + "worker ready\n"
+                + "/app/db.py:12: DeprecationWarning: utcnow() is deprecated\n"
+                + "  now = datetime.utcnow()\n"
+                + "[2026-12-03 15:35:32,101: INFO/MainProcess] Connected\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 2, 1);
+        assertThat(events.get(0).continuation()).endsWith("  warnings.warn(SecurityWarning(ROOT_DISCOURAGED.format(");
+    }
+
+    /**
      * OTP's legacy report (Erlang's default handler) is a header line, the message under it and the report's lines:
      * one event, the header joined to the message's first line; a crash report's process info folded.
      */
