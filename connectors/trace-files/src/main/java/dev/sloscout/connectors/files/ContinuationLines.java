@@ -57,6 +57,12 @@ final class ContinuationLines {
          */
         MESSAGE_LINES,
         /**
+         * After a record whose message opened a bracket it did not close (Tomcat's {@code ... threw exception [An
+         * exception occurred processing [/boom.jsp] at line [1]}, the JSP's source lines and {@code Stacktrace:] with
+         * root cause} after it): every line until one closes it, or opens as the record did.
+         */
+        OPEN_BRACKET,
+        /**
          * After a warning of Python's {@code warnings} module ({@link HeaderLayout#isPythonWarning}): its message's
          * lines at the margin, until the source line, indented, that ends it.
          */
@@ -109,6 +115,8 @@ final class ContinuationLines {
     private String opener;
     /** Whether the open event's first line opens with a level and a colon ({@link #opensWithLevel}). */
     private boolean levelOpener;
+    /** Brackets the open event's lines opened and have not closed yet ({@link Context#OPEN_BRACKET}). */
+    private int openBrackets;
     /**
      * The open event's first line ends with a colon alone, its message empty ({@link #endsWithoutMessage}), and
      * no line with a word has followed it yet: the first that has one is its message.
@@ -209,6 +217,14 @@ final class ContinuationLines {
             context = Context.NONE; // Monolog's context, which held the trace, closes
             return true;
         }
+        if (context == Context.OPEN_BRACKET) {
+            if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
+                openBrackets = bracketDepth(line, openBrackets);
+                context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE;
+                return true;
+            }
+            context = Context.NONE;
+        }
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
@@ -252,14 +268,29 @@ final class ContinuationLines {
             return true;
         }
         if (context == Context.MESSAGE_LINES) {
-            boolean opensEvent = (opener != null ? opensLike(opener, line) : opensWithLevel(line))
-                    || hasTimeOfDay(line); // another logger's line, interleaved (an access log's)
-            if (!opensEvent && contextLines++ < MAX_MESSAGE_LINES) {
+            if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
             }
             context = Context.NONE;
         }
         return false;
+    }
+
+    /**
+     * Whether {@code line} opens a record as the open event's first line did (its time's shape, or a level and a
+     * colon), or has a time of its own: another logger's line, interleaved (an access log's).
+     */
+    private boolean opensNextRecord(String line) {
+        return (opener != null ? opensLike(opener, line) : opensWithLevel(line)) || hasTimeOfDay(line);
+    }
+
+    /** {@code depth} after the brackets of {@code line}: plus one per {@code [} or {@code \{}, minus one per close. */
+    private static int bracketDepth(String line, int depth) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            depth += c == '[' || c == '{' ? 1 : c == ']' || c == '}' ? -1 : 0;
+        }
+        return depth;
     }
 
     /**
@@ -493,6 +524,7 @@ final class ContinuationLines {
         rubyBlankTags = tags != null && tags.matches() ? tags.group(1) : null;
         opener = timedOpener(line);
         levelOpener = opener == null && opensWithLevel(line);
+        openBrackets = opener != null || levelOpener ? bracketDepth(line, 0) : 0;
         withoutMessage = opener != null && endsWithoutMessage(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
@@ -513,6 +545,7 @@ final class ContinuationLines {
                 : HeaderLayout.isPythonWarning(line, 0) ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
+                : (opener != null || levelOpener) && openBrackets > 0 ? Context.OPEN_BRACKET
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;

@@ -605,6 +605,31 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record whose message opens a bracket it does not close runs on until a line closes it (Tomcat's report of a
+     * failed JSP: the page's source lines, blank lines among them, then {@code Stacktrace:] with root cause} and the
+     * indented exception), or until a line opens as the record did.
+     */
+    @Test
+    void aRecordWithABracketOpenRunsOnUntilItCloses() {
+        String record = "03-Dec-2026 15:40:06.572 SEVERE [http-nio-8092-exec-3] org.apache.catalina.core."
+                + "StandardWrapperValve.invoke Servlet.service() for servlet [jsp] threw exception [An exception "
+                + "occurred processing [/boom.jsp] at line [1]\n";
+        read(record
+                + "\n"
+                + "1: <% if (id > 2) throw new IllegalStateException(\"order \" + id); %>ok\n"
+                + "\n"
+                + "Stacktrace:] with root cause\n"
+                + "\tjava.lang.IllegalStateException: order 3 not found\n"
+                + "\t\tat org.apache.jsp.boom_jsp._jspService(boom_jsp.java:121)\n"
+                + "after the record\n"
+                + record
+                + "1: <% a[0] %>\n"
+                + "03-Dec-2026 15:40:07.001 INFO [main] org.apache.catalina.startup.Catalina.start Server startup\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 2, 1);
+        assertThat(events.get(0).continuation()).startsWith("1: <% if").endsWith("(boom_jsp.java:121)");
+    }
+
+    /**
      * A Python warning whose message runs over lines at the margin is one event up to its source line, indented;
      * the line after that opens an event of its own.
      */
