@@ -285,6 +285,10 @@ final class HeaderLexer {
             return finish(line, Kind.COMPONENT, pos, padded, LogHeader.NO_TIME, null, line.substring(pos, end),
                     false);
         }
+        if (previous != null && previous.kind == Kind.BRACKET && isJavaMember(line, pos, end)) {
+            // java.util.logging's OneLineFormatter (Tomcat's): "INFO [main] org.apache.catalina.startup.Catalina.start"
+            return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos, end), false);
+        }
         Kind kind = allDigits(line, pos, core) ? Kind.NUMBER : Kind.WORD;
         return finish(line, kind, pos, end, LogHeader.NO_TIME, null, null, false);
     }
@@ -462,6 +466,33 @@ final class HeaderLexer {
         boolean nameStart = Character.isLetter(first) || first == '/' || first == '_' || first == '@'
                 || first == '.' && from + 1 < end && Character.isLetter(s.charAt(from + 1));
         return nameStart && letters > 0 || Character.isDigit(first) && hash && letters == 0;
+    }
+
+    /**
+     * Whether {@code s[from..end)} is a Java class's member as a logger names its source: three dotted identifiers or
+     * more, the package's first in lower case, a class among the others ({@code org.apache.catalina.startup.Catalina
+     * .start}, {@code c.a.Shop}).
+     */
+    static boolean isJavaMember(String s, int from, int end) {
+        if (end - from < 5 || !Character.isLowerCase(s.charAt(from))) {
+            return false;
+        }
+        int parts = 1;
+        boolean classNamed = false;
+        boolean partStart = true;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !partStart) {
+                parts++;
+                partStart = true;
+            } else if (partStart ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c)) {
+                classNamed |= partStart && parts > 1 && Character.isUpperCase(c);
+                partStart = false;
+            } else {
+                return false;
+            }
+        }
+        return parts >= 3 && classNamed && !partStart;
     }
 
     /**

@@ -44,6 +44,13 @@ class HeaderLayoutFormatsTest {
                 15:05:18.000 [info] starting worker pool size=4
                 15:05:18.002 [warning] cache miss for key user:42
                 """, "-", Severity.ERROR, "", "Task #PID<0.99.0> started from #PID<0.96.0> terminating"),
+            format("java.util.logging's OneLineFormatter (Tomcat's catalina log)", """
+                03-Dec-2026 15:39:58.516 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server version name:   Apache Tomcat/10.1.60 (Debian)
+                03-Dec-2026 15:39:58.888 INFO [main] org.apache.catalina.startup.Catalina.load Server initialization in [372] milliseconds
+                03-Dec-2026 15:40:06.572 SEVERE [http-nio-8092-exec-3] org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service() for servlet [jsp] threw exception
+                03-Dec-2026 15:39:58.931 INFO [main] org.apache.catalina.core.StandardService.startInternal Starting service [Catalina]
+                """, "2026-12-03T15:39:58.516Z", Severity.INFO, "org.apache.catalina.startup.VersionLoggerListener.log",
+                "Server version name:   Apache Tomcat/10.1.60 (Debian)"),
             format("logback default", """
                 12:00:00.123 [main] INFO  c.a.shop.Checkout - order 42 placed
                 12:00:01.456 [http-nio-8080-exec-1] WARN  c.a.shop.Payment - card declined for order 43
