@@ -168,15 +168,15 @@ public final class HeaderLayout {
             Line l = new Line(line, lexer, mode);
             if (mode != Mode.WORDS) {
                 if (columnsMatched(l) == fields.length) {
-                    return header(l, fields.length);
+                    return unlessWholeLine(line, header(l, fields.length));
                 }
             } else {
                 if (alignedOneToOne(l)) {
-                    return header(l, fields.length);
+                    return unlessWholeLine(line, header(l, fields.length));
                 }
                 Matcher m = new Matcher(l, fields);
                 if (m.longest() == fields.length) {
-                    return header(l, m.tokens());
+                    return unlessWholeLine(line, header(l, m.tokens()));
                 }
             }
         }
@@ -191,6 +191,16 @@ public final class HeaderLayout {
             return header(single, 0);
         }
         return header;
+    }
+
+    /**
+     * {@code header}, unless it takes the whole line and says neither when nor how severe: then the line is a message
+     * that only looks like the log's header (Celery's {@code [tasks]} among its {@code [2026-12-03 15:35:32,101:
+     * INFO/MainProcess]} records), not an empty one.
+     */
+    private LogHeader unlessWholeLine(String line, LogHeader header) {
+        return header.bodyStart() < line.length() || header.hasTime() || header.severity() != Severity.UNKNOWN ? header
+                : header(new Line(line, lexer, Mode.WORDS), 0);
     }
 
     /**

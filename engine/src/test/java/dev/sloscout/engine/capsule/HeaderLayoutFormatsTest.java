@@ -493,6 +493,22 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A line the log's header would take whole, with neither a time nor a level in it (Celery's {@code [tasks]} among
+     * records that open with a bracket holding both), is a message, not an empty one.
+     */
+    @org.junit.jupiter.api.Test
+    void aHeaderThatWouldTakeTheWholeLineAndSaysNothingIsNone() {
+        List<String> lines = new java.util.ArrayList<>(List.of("[tasks]", "[queues] "));
+        for (int i = 0; i < 6; i++) {
+            lines.add("[2026-12-03 15:35:3" + i + ",101: INFO/MainProcess] Task tasks.add[" + i + "] received");
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(layout.parse("[tasks]").bodyStart()).as(layout.describe()).isZero();
+        assertThat(layout.parse("[queues] ").bodyStart()).isZero();
+        assertThat(lines.get(2).substring(layout.parse(lines.get(2)).bodyStart())).isEqualTo("Task tasks.add[0] received");
+    }
+
+    /**
      * An Elixir exception printed on its own ({@code ** (RuntimeError) fatal at end}, a script's uncaught raise) has
      * no header: its words are the message, the level word in it none.
      */
