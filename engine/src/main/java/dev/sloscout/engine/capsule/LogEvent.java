@@ -39,7 +39,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
      * Whether a stack trace is folded under the event: an indented frame of Java, .NET or Node ({@code at ...}), of
      * Python ({@code File "..."}), of Ruby ({@code from ...}) or of Elixir ({@code (stdlib 4.2) gen_server.erl:1149:
      * ...}, {@code lib/shop/cart.ex:12: ...}), a goroutine dump, or a Rust panic's first line ({@code thread 'main'
-     * panicked at ...}, its message made the event's). A program prints one when something
+     * panicked at ...}, its message made the event's), or Node's version, which it prints when an uncaught exception
+     * ended it (a thrown value that is no Error has no stack). A program prints one when something
      * failed, so an event without a level of its own that carries one is an error (Go's {@code http: panic serving
      * ...}, an exception printed on its own).
      */
@@ -55,7 +56,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
                     || isElixirFrame(c, at, end))
                     || at == start && (c.startsWith("goroutine ", at) || c.startsWith("thread '", at)
-                            && c.lastIndexOf(" panicked at ", end) > at)) {
+                            && c.lastIndexOf(" panicked at ", end) > at || c.startsWith(NODE_VERSION, at))) {
                 return true;
             }
             start = end + 1;
@@ -74,6 +75,9 @@ public record LogEvent(String source, long line, int lines, String service, Stri
         int dot = text.indexOf('.', from);
         return dot > 0 && dot < end && ELIXIR_FRAME.matcher(text).region(from, end).lookingAt();
     }
+
+    /** What Node prints last when an uncaught exception ended it ({@code Node.js v20.11.1}). */
+    private static final String NODE_VERSION = "Node.js v";
 
     /** Lines of a continuation looked at for a frame ({@link #carriesStack}): past an exception's message lines. */
     private static final int STACK_LOOKAHEAD = 8;

@@ -144,6 +144,11 @@ final class ContinuationLines {
      * message instead.
      */
     private boolean promotedTraceback;
+    /**
+     * In a Node crash ({@link Context#NODE_CRASH}), the caret under the source line has been shown: the next line at
+     * the margin is what was thrown.
+     */
+    private boolean caretShown;
     /** The line before was Python's chain marker ({@link #PYTHON_DURING}, {@link #PYTHON_CAUSE}). */
     private boolean afterChainMarker;
 
@@ -157,7 +162,7 @@ final class ContinuationLines {
     boolean promotes(String line) {
         boolean exception = openedByTrace
                 && (context == Context.PYTHON_FRAMES && isPythonException(line)
-                        || context == Context.NODE_CRASH && mayOpenTrace(line)
+                        || context == Context.NODE_CRASH && (mayOpenTrace(line) || caretShown)
                         || context == Context.RUST_PANIC && !isIndented(line));
         if (exception) {
             promotedTraceback = context == Context.PYTHON_FRAMES;
@@ -180,8 +185,12 @@ final class ContinuationLines {
             }
             context = Context.NONE;
         }
-        if (isNodeVersion(line)) {
-            return true; // Node's last words after an uncaught exception's stack
+        if (context == Context.NODE_CRASH && isCaret(line)) {
+            caretShown = true; // what was thrown comes next, an Error or any value (throw "boom")
+            return true;
+        }
+        if (isNodeVersion(line) || line.startsWith(NODE_TRACE_UNCAUGHT)) {
+            return true; // Node's last words after an uncaught exception's stack, or a thrown value's hint
         }
         if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
             return true;
@@ -532,6 +541,7 @@ final class ContinuationLines {
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
         openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
         promotedTraceback = false;
+        caretShown = false;
         afterChainMarker = false;
         first = line;
         leavesTraces = null;
@@ -763,6 +773,15 @@ final class ContinuationLines {
     private static boolean isNodeCrashSite(String line) {
         return line.length() < 512 && isDigit(line.charAt(line.length() - 1)) && line.indexOf(' ') < 0
                 && NODE_CRASH_SITE.matcher(line).matches();
+    }
+
+    /** What Node prints under a thrown value that is no Error, which has no stack to show. */
+    private static final String NODE_TRACE_UNCAUGHT = "(Use `node --trace-uncaught ...`";
+
+    /** A line of spaces and one caret, under the source line of Node's crash site. */
+    private static boolean isCaret(String line) {
+        String stripped = line.strip();
+        return stripped.length() == 1 && stripped.charAt(0) == '^';
     }
 
     /** Node's version line, {@code Node.js v20.11.1}, which it prints last when an uncaught exception ends it. */

@@ -493,6 +493,28 @@ class LogFileReaderTest {
     }
 
     /**
+     * A Node process ended by a thrown value that is no Error ({@code throw "boom"}) prints the site, the source line,
+     * the caret, the value and a hint: one event named by the value, an error by Node's last words.
+     */
+    @Test
+    void aThrownValueThatEndedNodeIsTheEventsMessage() {
+        read("starting\n"
+                + "\n"
+                + "/app/t.js:2\n"
+                + "setTimeout(() => { throw \"boom: config missing\"; }, 5);\n"
+                + "                   ^\n"
+                + "boom: config missing\n"
+                + "(Use `node --trace-uncaught ...` to show where the exception was thrown)\n"
+                + "\n"
+                + "Node.js v20.20.2\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("starting", "boom: config missing");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 6);
+        assertThat(events.get(1).continuation()).startsWith("/app/t.js:2\n").endsWith("Node.js v20.20.2");
+        assertThat(events.get(1).carriesStack()).isTrue();
+        assertThat(events.get(0).carriesStack()).isFalse();
+    }
+
+    /**
      * A chained Python traceback the interpreter printed is named by its last exception, the one that ended the
      * program; the first goes back under it where it stood.
      */
