@@ -387,11 +387,43 @@ public final class HeaderLayout {
         return Severity.UNKNOWN;
     }
 
-    /** A request line without quotes ({@link #plainAccessStatus}), else HAProxy's HTTP log ({@link #haproxyStatus}). */
+    /**
+     * A request line without quotes ({@link #plainAccessStatus}), else HAProxy's HTTP log ({@link #haproxyStatus}),
+     * else a framework's line that a request was answered ({@link #answeredStatus}).
+     */
     private static Severity requestOrProxyStatus(String s, int from) {
         Severity request = plainAccessStatus(s, from);
-        return request != Severity.UNKNOWN ? request : haproxyStatus(s, from);
+        request = request != Severity.UNKNOWN ? request : haproxyStatus(s, from);
+        return request != Severity.UNKNOWN ? request : answeredStatus(s, from);
     }
+
+    /** Tags a framework writes before its request lines ({@code [req-id] [user-7] }), at most, to look past. */
+    private static final int MAX_TAGS = 3;
+
+    /**
+     * The severity of a framework's line saying how a request was answered, from its status: Rails' {@code Completed
+     * 500 Internal Server Error in 12ms}, behind its tags ({@code [req-id] Completed ...}), and Phoenix's Plug.Logger
+     * {@code Sent 500 in 2ms}; unknown for any other body.
+     */
+    static Severity answeredStatus(String s, int from) {
+        int at = from;
+        for (int tag = 0; tag < MAX_TAGS && at < s.length() && s.charAt(at) == '['; tag++) {
+            int close = s.indexOf("] ", at);
+            if (close < 0) {
+                return Severity.UNKNOWN;
+            }
+            at = close + 2;
+        }
+        if (s.startsWith(RAILS_COMPLETED, at)) {
+            return statusAt(s, at + RAILS_COMPLETED.length());
+        }
+        int status = at + PLUG_SENT.length();
+        return s.startsWith(PLUG_SENT, at) && s.startsWith(" in ", status + 3) ? statusAt(s, status)
+                : Severity.UNKNOWN;
+    }
+
+    private static final String RAILS_COMPLETED = "Completed ";
+    private static final String PLUG_SENT = "Sent ";
 
     /** Fields of HAProxy's HTTP log that stand before its timers: the frontend, and the backend and server. */
     private static final int HAPROXY_FIELDS_BEFORE_TIMERS = 2;

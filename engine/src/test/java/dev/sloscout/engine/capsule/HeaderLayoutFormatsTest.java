@@ -488,6 +488,17 @@ class HeaderLayoutFormatsTest {
         assertThat(Instant.ofEpochMilli(layout.parse(haproxy.get(0)).epochMillis()))
                 .isEqualTo("2026-12-03T15:32:01.590Z");
 
+        List<String> answered = List.of( // a framework's line that it answered a request: Rails', Phoenix's
+                "I, [2024-03-01T12:00:00.123456 #42]  INFO -- : [8f5b7d2a] Completed 200 OK in 12ms (Views: 3.1ms)",
+                "I, [2024-03-01T12:00:01.123456 #42]  INFO -- : [8f5b7d2b] Completed 500 Internal Server Error in 9ms",
+                "I, [2024-03-01T12:00:02.123456 #42]  INFO -- : Completed 404 Not Found in 1ms",
+                "I, [2024-03-01T12:00:03.123456 #42]  INFO -- : [8f5b7d2c] Completed the import of 500 rows");
+        assertSeverities(answered).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO);
+        List<String> plug = List.of("15:05:18.002 request_id=F1w [info] GET /orders/7",
+                "15:05:18.003 request_id=F1x [info] Sent 503 in 2ms",
+                "15:05:18.004 request_id=F1y [info] Sent 500 emails in 2ms");
+        assertSeverities(plug).containsExactly(Severity.INFO, Severity.ERROR, Severity.INFO);
+
         assertSeverities(phpServer).containsExactly(NONE, Severity.INFO, NONE, NONE, Severity.ERROR, NONE,
                 NONE, Severity.WARN, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
     }
