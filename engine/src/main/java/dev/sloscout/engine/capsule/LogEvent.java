@@ -45,6 +45,9 @@ public record LogEvent(String source, long line, int lines, String service, Stri
      * ...}, an exception printed on its own).
      */
     public boolean carriesStack() {
+        if (isRustPanic(text, 0, text.length())) {
+            return true; // a panic before Rust 1.73, its message in its first line, and no backtrace asked for
+        }
         String c = continuation;
         for (int start = 0, lines = 0; start < c.length() && lines < STACK_LOOKAHEAD; lines++) {
             int end = c.indexOf('\n', start);
@@ -55,8 +58,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             }
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
                     || isElixirFrame(c, at, end))
-                    || at == start && (c.startsWith("goroutine ", at) || c.startsWith("thread '", at)
-                            && c.lastIndexOf(" panicked at ", end) > at || c.startsWith(NODE_VERSION, at))) {
+                    || at == start && (c.startsWith("goroutine ", at) || isRustPanic(c, at, end)
+                            || c.startsWith(NODE_VERSION, at))) {
                 return true;
             }
             start = end + 1;
@@ -74,6 +77,15 @@ public record LogEvent(String source, long line, int lines, String service, Stri
     private static boolean isElixirFrame(String text, int from, int end) {
         int dot = text.indexOf('.', from);
         return dot > 0 && dot < end && ELIXIR_FRAME.matcher(text).region(from, end).lookingAt();
+    }
+
+    /** Whether {@code text[at..end)} is a Rust panic's first line ({@code thread 'main' panicked at ...}). */
+    private static boolean isRustPanic(String text, int at, int end) {
+        if (!text.startsWith("thread '", at)) {
+            return false;
+        }
+        int panicked = text.indexOf(" panicked at ", at);
+        return panicked > 0 && panicked < end;
     }
 
     /** What Node prints last when an uncaught exception ended it ({@code Node.js v20.11.1}). */

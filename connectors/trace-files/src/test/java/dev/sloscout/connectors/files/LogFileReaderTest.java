@@ -593,6 +593,8 @@ class LogFileReaderTest {
         assertThat(events.get(1).continuation()).startsWith("thread 'main' (23916) panicked at src/main.rs:7:33:\n")
                 .endsWith("for a verbose backtrace.");
         assertThat(events.get(1).carriesStack()).isTrue();
+        assertThat(events.get(2).carriesStack()).as("a panic before Rust 1.73, no backtrace").isTrue();
+        assertThat(events.get(0).carriesStack()).isFalse();
     }
 
     /**
