@@ -161,8 +161,11 @@ public final class HeaderLayout {
 
     /** The header of one line. */
     public LogHeader parse(String line) {
-        if (learnt && fields.length == 0 || isHeaderless(line)) {
-            return header(new Line(line, lexer, Mode.WORDS), 0); // no header shown, or the platform's: all message
+        if (isHeaderless(line)) {
+            return header(new Line(line, lexer, Mode.WORDS), 0); // the platform's, an OTP crash line: all message
+        }
+        if (learnt && fields.length == 0) {
+            return datedOnItsOwn(line); // no header shown: all message, but for a line that opens with its date
         }
         if (fields.length > 0) {
             Line l = new Line(line, lexer, mode);
@@ -191,6 +194,21 @@ public final class HeaderLayout {
             return header(single, 0);
         }
         return header;
+    }
+
+    /**
+     * A line of a log that shows no header (a server's start-up prints, most of them): read on its own when it opens
+     * with a date, else all message. The lines an application's logger writes among a server's prints (a Python app's
+     * records under uWSGI, whose own lines have no time) keep their time and level; a word that only looks like a
+     * level or a component in a print stays message.
+     */
+    private LogHeader datedOnItsOwn(String line) {
+        Line single = new Line(line, lexer, Mode.WORDS);
+        HeaderToken first = single.token(0);
+        if (first == null || first.kind != Kind.TIME || first.epochMillis == LogHeader.NO_TIME) {
+            return header(single, 0);
+        }
+        return header(single, singleLine(single).length);
     }
 
     /**
@@ -394,7 +412,28 @@ public final class HeaderLayout {
     private static Severity requestOrProxyStatus(String s, int from) {
         Severity request = plainAccessStatus(s, from);
         request = request != Severity.UNKNOWN ? request : haproxyStatus(s, from);
+        request = request != Severity.UNKNOWN ? request : uwsgiStatus(s, from);
         return request != Severity.UNKNOWN ? request : answeredStatus(s, from);
+    }
+
+    private static final String UWSGI_REQUEST = "[pid: ";
+    private static final String UWSGI_GENERATED = " => generated ";
+    private static final String UWSGI_PROTOCOL = "(HTTP/";
+
+    /**
+     * The severity of a request in uWSGI's request log, from the status after the protocol: {@code [pid: 726|app:
+     * 0|req: 4/4] 127.0.0.1 () {24 vars in 260 bytes} [Thu Dec  3 15:54:58 2026] GET /orders/4 => generated 0 bytes
+     * in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes ...}; unknown for any other body.
+     */
+    static Severity uwsgiStatus(String s, int from) {
+        if (!s.startsWith(UWSGI_REQUEST, from)) {
+            return Severity.UNKNOWN; // nearly every body
+        }
+        int generated = s.indexOf(UWSGI_GENERATED, from);
+        int protocol = generated < 0 ? -1 : s.indexOf(UWSGI_PROTOCOL, generated);
+        int space = protocol < 0 ? -1 : s.indexOf(' ', protocol);
+        int status = space < 0 ? -1 : threeDigits(s, space + 1);
+        return status >= 0 && s.startsWith(")", space + 4) ? Severity.ofHttpStatus(status) : Severity.UNKNOWN;
     }
 
     /** Tags a framework writes before its request lines ({@code [req-id] [user-7] }), at most, to look past. */

@@ -499,6 +499,24 @@ class HeaderLayoutFormatsTest {
                 "15:05:18.004 request_id=F1y [info] Sent 500 emails in 2ms");
         assertSeverities(plug).containsExactly(Severity.INFO, Severity.ERROR, Severity.INFO);
 
+        List<String> uwsgi = new java.util.ArrayList<>(); // uWSGI's prints, a Python app's records, the request log
+        for (String print : List.of("*** Starting uWSGI 2.0.21 (64bit) on [Thu Dec  3 15:54:56 2026] ***",
+                "compiled with version: 12.2.0 on 13 March 2023 00:00:00", "os: Linux-6.18.44 #1 SMP", "nodename: vm",
+                "machine: x86_64", "clock source: unix", "pcre jit disabled", "detected number of CPU cores: 2",
+                "current working directory: /tmp/uw", "detected binary path: /usr/bin/uwsgi-core")) {
+            uwsgi.add(print);
+        }
+        uwsgi.add("2026-12-03 15:54:58,445 INFO shop order 1 served");
+        for (int status : new int[] {200, 500, 404}) {
+            uwsgi.add("[pid: 726|app: 0|req: 1/1] 127.0.0.1 () {24 vars in 260 bytes} [Thu Dec  3 15:54:58 2026] "
+                    + "GET /orders/1 => generated 2 bytes in 2 msecs (HTTP/1.1 " + status + ") 1 headers in 45 bytes");
+        }
+        assertSeverities(uwsgi).endsWith(Severity.INFO, Severity.INFO, Severity.ERROR, Severity.WARN);
+        HeaderLayout prints = HeaderLayout.infer(uwsgi, 2024);
+        assertThat(Instant.ofEpochMilli(prints.parse(uwsgi.get(10)).epochMillis()))
+                .isEqualTo("2026-12-03T15:54:58.445Z");
+        assertThat(prints.parse(uwsgi.get(1)).bodyStart()).as("a print is all message").isZero();
+
         assertSeverities(phpServer).containsExactly(NONE, Severity.INFO, NONE, NONE, Severity.ERROR, NONE,
                 NONE, Severity.WARN, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
     }
