@@ -330,6 +330,9 @@ public final class HeaderLayout {
             Severity status = first == '"' ? accessStatus(text, bodyStart)
                     : first >= '0' && first <= '9' ? wrappedAccessStatus(text, bodyStart)
                     : requestOrProxyStatus(text, bodyStart);
+            if (status == Severity.UNKNOWN && severity == Severity.UNKNOWN) {
+                status = loadBalancerStatus(text); // a line without a level: perhaps a load balancer's entry
+            }
             severity = status.compareTo(severity) > 0 ? status : severity;
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
@@ -414,6 +417,53 @@ public final class HeaderLayout {
         request = request != Severity.UNKNOWN ? request : haproxyStatus(s, from);
         request = request != Severity.UNKNOWN ? request : uwsgiStatus(s, from);
         return request != Severity.UNKNOWN ? request : answeredStatus(s, from);
+    }
+
+    /** Fields of a load balancer's entry looked at for its three processing times, at most. */
+    private static final int LOAD_BALANCER_FIELDS = 16;
+
+    /**
+     * The severity of a request in an AWS load balancer's access log, from the status after its three processing
+     * times in seconds: an ALB's {@code http 2024-03-01T12:00:00.123456Z app/shop/50dc6c 10.0.0.7:2817 10.0.1.4:80
+     * 0.000 0.101 0.000 502 - 34 366 "GET ..."}, a Classic ELB's {@code 2024-03-01T12:00:00.945958Z shop
+     * 10.0.0.7:2817 10.0.1.4:80 0.000073 0.001048 0.000057 200 200 0 29 "GET ..."} (-1 for a time not taken);
+     * unknown for any other line. Looked at only in lines without a level.
+     */
+    static Severity loadBalancerStatus(String s) {
+        char first = s.isEmpty() ? ' ' : s.charAt(0);
+        if (!(first >= '0' && first <= '9' || first == 'h' || first == 'w' || first == 'g')) {
+            return Severity.UNKNOWN; // an entry opens with its time (Classic) or its type: http, https, h2, ws, grpcs
+        }
+        int times = 0;
+        int at = 0;
+        for (int field = 0; field < LOAD_BALANCER_FIELDS && at < s.length(); field++) {
+            int end = s.indexOf(' ', at);
+            end = end < 0 ? s.length() : end;
+            if (times >= 3 && end - at == 3) {
+                int status = threeDigits(s, at);
+                return status >= 0 ? Severity.ofHttpStatus(status) : Severity.UNKNOWN;
+            }
+            times = isSeconds(s, at, end) ? times + 1 : 0;
+            at = end + 1;
+        }
+        return Severity.UNKNOWN;
+    }
+
+    /** A time in seconds with a fraction ({@code 0.001048}), or {@code -1} for one not taken. */
+    private static boolean isSeconds(String s, int from, int end) {
+        if (end - from == 2 && s.startsWith("-1", from)) {
+            return true;
+        }
+        int dot = -1;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && dot < 0 && i > from) {
+                dot = i;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dot > 0 && dot < end - 1;
     }
 
     private static final String UWSGI_REQUEST = "[pid: ";

@@ -517,6 +517,17 @@ class HeaderLayoutFormatsTest {
                 .isEqualTo("2026-12-03T15:54:58.445Z");
         assertThat(prints.parse(uwsgi.get(1)).bodyStart()).as("a print is all message").isZero();
 
+        List<String> alb = List.of( // AWS load balancers: the status after three processing times
+                "http 2024-03-01T12:00:00.186641Z app/shop/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 "
+                        + "0.000 200 200 34 366 \"GET http://shop.example.com:80/ HTTP/1.1\" \"curl/7.46.0\" - -",
+                "https 2024-03-01T12:00:01.186641Z app/shop/50dc6c495c0c9188 192.168.131.39:2818 - -1 -1 -1 503 - 34 "
+                        + "366 \"GET https://shop.example.com:443/cart HTTP/1.1\" \"curl/7.46.0\" - -",
+                "2024-03-01T12:00:02.945958Z shop 192.168.131.39:2819 10.0.0.1:80 0.000073 0.001048 0.000057 404 404 0 "
+                        + "29 \"GET http://shop.example.com:80/x HTTP/1.1\" \"curl/7.38.0\" - -",
+                "2024-03-01T12:00:03.000000Z shop took 0.5 0.25 0.125 seconds over 300 requests",
+                "2024-03-01T12:00:04.000000Z shop 0.5 0.25 0.125 5000 requests");
+        assertSeverities(alb).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, NONE, NONE);
+
         assertSeverities(phpServer).containsExactly(NONE, Severity.INFO, NONE, NONE, Severity.ERROR, NONE,
                 NONE, Severity.WARN, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
     }
