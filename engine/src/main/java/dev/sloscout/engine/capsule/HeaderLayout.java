@@ -523,6 +523,9 @@ public final class HeaderLayout {
      * when the body is no such line.
      */
     static Severity haproxyStatus(String s, int from) {
+        if (from < 2 || s.charAt(from - 2) != ']') {
+            return Severity.UNKNOWN; // not after the accept date: nearly every body
+        }
         int at = from;
         for (int field = 0; field <= HAPROXY_FIELDS_BEFORE_TIMERS; field++) {
             int end = s.indexOf(' ', at);
@@ -685,27 +688,25 @@ public final class HeaderLayout {
      * logs PHP's deprecations at INFO). Single words that are levels anyway ({@code Warning:}) are read by the general
      * rule; PHP's own single words only after {@code PHP }.
      */
-    private static final java.util.Map<String, Severity> PHP_ERROR_TYPES = java.util.Map.of(
-            "Fatal error:", Severity.FATAL, "Parse error:", Severity.FATAL, "Recoverable fatal error:", Severity.ERROR,
-            "Catchable fatal error:", Severity.ERROR, "Warning:", Severity.WARN, "Notice:", Severity.INFO,
-            "Deprecated:", Severity.INFO, "Strict Standards:", Severity.INFO);
+    private static final String[] PHP_ERROR_TYPES = {"Fatal error:", "Parse error:", "Recoverable fatal error:",
+        "Catchable fatal error:", "Warning:", "Notice:", "Deprecated:", "Strict Standards:"};
+    private static final Severity[] PHP_ERROR_LEVELS = {Severity.FATAL, Severity.FATAL, Severity.ERROR,
+        Severity.ERROR, Severity.WARN, Severity.INFO, Severity.INFO, Severity.INFO};
+    /** How many of {@link #PHP_ERROR_TYPES}, first, are of two words or more, read without {@code PHP } too. */
+    private static final int PHP_PHRASES = 4;
     private static final String PHP_PREFIX = "PHP ";
 
     /** The severity of PHP's error type that opens the body at {@code from} ({@link #PHP_ERROR_TYPES}), else null. */
     private static Severity phpErrorType(String s, int from) {
-        if (from >= s.length()) {
-            return null;
-        }
-        char first = s.charAt(from);
-        if (first != 'P' && first != 'F' && first != 'R' && first != 'C') {
-            return null; // nearly every body
-        }
         boolean prefixed = s.startsWith(PHP_PREFIX, from);
         int at = prefixed ? from + PHP_PREFIX.length() : from;
-        for (java.util.Map.Entry<String, Severity> type : PHP_ERROR_TYPES.entrySet()) {
-            String name = type.getKey();
-            if ((prefixed || name.indexOf(' ') > 0) && s.startsWith(name, at)) {
-                return type.getValue();
+        char first = at < s.length() ? s.charAt(at) : ' ';
+        if (!prefixed && first != 'F' && first != 'P' && first != 'R' && first != 'C') {
+            return null; // nearly every body
+        }
+        for (int i = 0; i < (prefixed ? PHP_ERROR_TYPES.length : PHP_PHRASES); i++) {
+            if (s.startsWith(PHP_ERROR_TYPES[i], at)) {
+                return PHP_ERROR_LEVELS[i];
             }
         }
         return null;

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 final class Timestamps {
     private static final String[] FORMS = {
         "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W,_D_N_Y_h:m:sfZ", "N_D_h:m:sf_Y",
-        "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sf_Z", "D/N/Y:h:m:sf", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf", "D_N_Y_h:m:sf", "YMD-h:m:sf",
-        "YMDTh:m:sf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf", "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "M-D_h:m:sf",
-        "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
+        "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
+        "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf", "M/D/Y_h:m:sfP",
+        "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
     };
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
