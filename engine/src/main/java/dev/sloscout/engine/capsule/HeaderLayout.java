@@ -397,12 +397,15 @@ public final class HeaderLayout {
             if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"') {
                 return accessStatus(s, i + 2);
             }
-            if (s.charAt(i) == ' ' && s.charAt(i + 1) == '[' && s.startsWith("]: ", i + 5)) {
-                int status = threeDigits(s, i + 2);
-                return status >= 0 && requestPath(s, i + 8) > 0 ? Severity.ofHttpStatus(status) : Severity.UNKNOWN;
+            int status = s.charAt(i) == ' ' && s.charAt(i + 1) == '[' && s.startsWith("]: ", i + 5)
+                    ? threeDigits(s, i + 2) : -1;
+            if (status >= 0 && requestPath(s, i + 8) > 0) {
+                return Severity.ofHttpStatus(status);
             }
-            if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ') {
-                return haproxyStatus(s, i + 2); // HAProxy's client and accept date behind a syslog header
+            Severity proxied = s.charAt(i) == ']' && s.charAt(i + 1) == ' ' ? haproxyStatus(s, i + 2)
+                    : Severity.UNKNOWN; // HAProxy's client and accept date behind a syslog header
+            if (proxied != Severity.UNKNOWN) {
+                return proxied;
             }
         }
         return Severity.UNKNOWN;

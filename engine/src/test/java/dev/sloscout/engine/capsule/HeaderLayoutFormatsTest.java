@@ -454,8 +454,10 @@ class HeaderLayoutFormatsTest {
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/1 HTTP/1.1\" 200 -",
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/5 HTTP/1.1\" 500 -",
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/7 HTTP/1.1\" 404 -",
-                "INFO:shop.orders:order 8 placed at 10.0.0.1 [done] \"fast\" 500 ms");
-        assertSeverities(wrapped).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO);
+                "INFO:shop.orders:order 8 placed at 10.0.0.1 [done] \"fast\" 500 ms",
+                "INFO:gunicorn:10.0.0.1 [web-1] [500]: x - [03/Dec/2026 13:23:29] \"GET /orders/9 HTTP/1.1\" 503 -");
+        assertSeverities(wrapped).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO,
+                Severity.ERROR);
 
         List<String> morgan = List.of( // no quotes, no header: morgan's dev and tiny formats, a request line
                 "GET /orders/1 200 2.139 ms - 8", "GET /orders/5 500 0.913 ms - 4", "POST /orders 404 4 - 1.2 ms",

@@ -115,7 +115,10 @@ final class ContinuationLines {
     private String opener;
     /** Whether the open event's first line opens with a level and a colon ({@link #opensWithLevel}). */
     private boolean levelOpener;
-    /** Brackets the open event's lines opened and have not closed yet ({@link Context#OPEN_BRACKET}). */
+    /**
+     * Brackets the open event's lines opened and have not closed yet ({@link Context#OPEN_BRACKET}); -1 before they
+     * are counted ({@link #leftBracketOpen}).
+     */
     private int openBrackets;
     /**
      * The open event's first line ends with a colon alone, its message empty ({@link #endsWithoutMessage}), and
@@ -151,6 +154,8 @@ final class ContinuationLines {
     private boolean caretShown;
     /** The line before was Python's chain marker ({@link #PYTHON_DURING}, {@link #PYTHON_CAUSE}). */
     private boolean afterChainMarker;
+    /** No line has been asked to continue the open event yet ({@link #continues}). */
+    private boolean nothingContinued;
 
     /**
      * Whether {@code line} is the exception of a trace that opened the event on its own ({@link #openedByTrace}): the
@@ -175,6 +180,8 @@ final class ContinuationLines {
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         afterChainMarker = false;
+        boolean nextToFirst = nothingContinued;
+        nothingContinued = false;
         if (context == Context.RUBY_RECORD) {
             return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && leavesTraces())
                     && contextLines++ < MAX_RUBY_LINES;
@@ -282,7 +289,23 @@ final class ContinuationLines {
             }
             context = Context.NONE;
         }
+        if (context == Context.NONE && nextToFirst && leftBracketOpen() && !opensNextRecord(line)) {
+            openBrackets = bracketDepth(line, openBrackets);
+            context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE;
+            return true; // the line after a first line that left a bracket open
+        }
         return false;
+    }
+
+    /**
+     * Whether the open event's first line opens with a time (or a level and a colon) and leaves a bracket open
+     * ({@link Context#OPEN_BRACKET}). Counted when first asked: for the line after it, when nothing else took that.
+     */
+    private boolean leftBracketOpen() {
+        if (openBrackets < 0) {
+            openBrackets = opener != null || levelOpener ? bracketDepth(first, 0) : 0;
+        }
+        return openBrackets > 0;
     }
 
     /**
@@ -533,7 +556,8 @@ final class ContinuationLines {
         rubyBlankTags = tags != null && tags.matches() ? tags.group(1) : null;
         opener = timedOpener(line);
         levelOpener = opener == null && opensWithLevel(line);
-        openBrackets = opener != null || levelOpener ? bracketDepth(line, 0) : 0;
+        openBrackets = -1;
+        nothingContinued = true;
         withoutMessage = opener != null && endsWithoutMessage(line);
         postgresSeverity = postgresSeverity(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
@@ -555,7 +579,6 @@ final class ContinuationLines {
                 : HeaderLayout.isPythonWarning(line, 0) ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
-                : (opener != null || levelOpener) && openBrackets > 0 ? Context.OPEN_BRACKET
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
