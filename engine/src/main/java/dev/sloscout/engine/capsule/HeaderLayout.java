@@ -119,7 +119,15 @@ public final class HeaderLayout {
      * line ({@link #OTP_CRASH_LINE}). Left out of the sample and read as all message.
      */
     static boolean isHeaderless(String line) {
-        return isPlatformReport(line) || line.startsWith(OTP_CRASH_LINE);
+        return isPlatformReport(line) || isOtpCrashLine(line);
+    }
+
+    /**
+     * Whether {@code line} is a line of an Erlang or Elixir process's crash report ({@code ** Generic server cart
+     * terminating}, {@code ** (KeyError) ...}): no header of its own; under a record that is not routine, part of it.
+     */
+    public static boolean isOtpCrashLine(String line) {
+        return line.startsWith(OTP_CRASH_LINE);
     }
 
     /** What AWS Lambda writes around each invocation, among the function's own lines, in a header of its own. */

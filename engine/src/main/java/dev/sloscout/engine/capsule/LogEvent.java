@@ -59,7 +59,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
                     || isElixirFrame(c, at, end))
                     || at == start && (c.startsWith("goroutine ", at) || isRustPanic(c, at, end)
-                            || c.startsWith(NODE_VERSION, at))) {
+                            || isNodeVersion(c, at, end))) {
                 return true;
             }
             start = end + 1;
@@ -88,8 +88,17 @@ public record LogEvent(String source, long line, int lines, String service, Stri
         return panicked > 0 && panicked < end;
     }
 
-    /** What Node prints last when an uncaught exception ended it ({@code Node.js v20.11.1}). */
     private static final String NODE_VERSION = "Node.js v";
+
+    /**
+     * Whether {@code text[at..end)} is Node's version line, {@code Node.js v20.11.1}, which it prints last when an
+     * uncaught exception ended it.
+     */
+    public static boolean isNodeVersion(String text, int at, int end) {
+        int length = end - at;
+        return length > NODE_VERSION.length() && length < 24 && text.startsWith(NODE_VERSION, at)
+                && Character.isDigit(text.charAt(at + NODE_VERSION.length()));
+    }
 
     /** Lines of a continuation looked at for a frame ({@link #carriesStack}): past an exception's message lines. */
     private static final int STACK_LOOKAHEAD = 8;

@@ -1,6 +1,7 @@
 package dev.sloscout.connectors.files;
 
 import dev.sloscout.engine.capsule.HeaderLayout;
+import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.Severity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -196,7 +197,7 @@ final class ContinuationLines {
             caretShown = true; // what was thrown comes next, an Error or any value (throw "boom")
             return true;
         }
-        if (isNodeVersion(line) || line.startsWith(NODE_TRACE_UNCAUGHT)) {
+        if (LogEvent.isNodeVersion(line, 0, line.length()) || line.startsWith(NODE_TRACE_UNCAUGHT)) {
             return true; // Node's last words after an uncaught exception's stack, or a thrown value's hint
         }
         if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
@@ -215,7 +216,7 @@ final class ContinuationLines {
         if (context == Context.ERLANG_REPORT) {
             return !isErlangReportHeader(line) && contextLines++ < MAX_ERLANG_REPORT_LINES;
         }
-        if (line.startsWith(OTP_REPORT_LINE) && !leavesTraces()) {
+        if (HeaderLayout.isOtpCrashLine(line) && !leavesTraces()) {
             if (line.startsWith(ELIXIR_EXCEPTION)) { // the report runs on at the margin: Last message, State, ...
                 context = opener != null || levelOpener ? Context.MESSAGE_LINES : Context.NONE;
                 contextLines = 0;
@@ -370,8 +371,9 @@ final class ContinuationLines {
      */
     boolean leavesTraces() {
         if (leavesTraces == null) {
-            leavesTraces = saysRoutine(first)
-                    || opener == null && !levelOpener && levelNamed(first) == null && !hasTimeOfDay(first);
+            Severity level = levelNamed(first);
+            leavesTraces = level != null ? level.compareTo(Severity.INFO) <= 0
+                    : opener == null && !levelOpener && !hasTimeOfDay(first);
         }
         return leavesTraces;
     }
@@ -740,11 +742,6 @@ final class ContinuationLines {
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
     }
 
-    /**
-     * How a line of an Erlang or Elixir process's crash report opens at the margin ({@code ** Generic server x
-     * terminating}, {@code ** (ArithmeticError) bad argument in arithmetic expression}).
-     */
-    private static final String OTP_REPORT_LINE = "** ";
     /** How Elixir's exception in a crash report opens: its module in parentheses. */
     private static final String ELIXIR_EXCEPTION = "** (";
     /** Lines at the margin of a Python warning's message, at most, before its source line. */
@@ -805,12 +802,6 @@ final class ContinuationLines {
     private static boolean isCaret(String line) {
         String stripped = line.strip();
         return stripped.length() == 1 && stripped.charAt(0) == '^';
-    }
-
-    /** Node's version line, {@code Node.js v20.11.1}, which it prints last when an uncaught exception ends it. */
-    static boolean isNodeVersion(String line) {
-        return line.startsWith("Node.js v") && line.length() < 24 && line.length() > 9
-                && Character.isDigit(line.charAt(9));
     }
 
     /** Whether {@code line} (not empty) opens with a space or a tab. */
