@@ -41,12 +41,19 @@ public final class HeaderLayout {
     private final Kind[] fields;
     /** Learnt from enough lines: an empty layout then means "no header", not "read each line on its own". */
     private final boolean learnt;
+    /** Whether the lines that fit the layout mostly get a time or a level from it ({@link #timed}). */
+    private final boolean timed;
 
-    private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt) {
+    private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt, List<String> sample) {
         this.lexer = lexer;
         this.mode = mode;
         this.fields = fields;
         this.learnt = learnt;
+        this.timed = mode == Mode.WORDS && fields.length > 0 && timed(sample);
+    }
+
+    private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt) {
+        this(lexer, mode, fields, learnt, List.of());
     }
 
     /** No header known: every line is read on its own with the strict single-line rules. */
@@ -77,7 +84,7 @@ public final class HeaderLayout {
         }
         Kind[] words = inferWords(lines, lexer);
         if (words.length > 0) {
-            return new HeaderLayout(lexer, Mode.WORDS, words, true);
+            return new HeaderLayout(lexer, Mode.WORDS, words, true, lines);
         }
         List<String> headed = headed(lines, lexer);
         if (headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 3) {
@@ -88,7 +95,26 @@ public final class HeaderLayout {
             // layout holds for most, yet most have a header of their own, each read on its own
             return new HeaderLayout(lexer, Mode.WORDS, new Kind[0], false);
         }
-        return new HeaderLayout(lexer, Mode.WORDS, words, true);
+        return new HeaderLayout(lexer, Mode.WORDS, words, true, headed);
+    }
+
+    /**
+     * Whether most of the sample's lines that fit the layout have a time or a level in it: then a line that fits it
+     * without either may be another logger's that only looks alike ({@link #parse}).
+     */
+    private boolean timed(List<String> sample) {
+        int fitting = 0;
+        int withTimeOrLevel = 0;
+        for (String line : sample) {
+            Line l = new Line(line, lexer, mode);
+            Matcher m = new Matcher(l, fields);
+            if (m.longest() == fields.length) {
+                fitting++;
+                LogHeader h = header(l, m.tokens());
+                withTimeOrLevel += h.hasTime() || h.severity() != Severity.UNKNOWN ? 1 : 0;
+            }
+        }
+        return withTimeOrLevel * 2 > fitting;
     }
 
     /**
@@ -183,11 +209,11 @@ public final class HeaderLayout {
                 }
             } else {
                 if (alignedOneToOne(l)) {
-                    return unlessWholeLine(line, header(l, fields.length));
+                    return unlessWholeLine(line, ownIfUntimed(line, header(l, fields.length)));
                 }
                 Matcher m = new Matcher(l, fields);
                 if (m.longest() == fields.length) {
-                    return unlessWholeLine(line, header(l, m.tokens()));
+                    return unlessWholeLine(line, ownIfUntimed(line, header(l, m.tokens())));
                 }
             }
         }
@@ -217,6 +243,25 @@ public final class HeaderLayout {
             return header(single, 0);
         }
         return header(single, singleLine(single).length);
+    }
+
+    /**
+     * {@code header}, unless the layout's lines have a time or a level and it has neither while the line read on its
+     * own has one: another logger's line that fits the layout by its dashes, an access log's {@code 127.0.0.1 - -
+     * [03/Dec/2026:17:49:26 +0000] "GET /a HTTP/1.1" 200} among gunicorn's {@code [2026-12-03 17:49:24 +0000] [15928]
+     * [INFO]} records (both on a container's output), keeps its own time and the status after its request.
+     */
+    private LogHeader ownIfUntimed(String line, LogHeader header) {
+        if (!timed || header.hasTime() || header.severity() != Severity.UNKNOWN) {
+            return header;
+        }
+        Line single = new Line(line, lexer, Mode.WORDS);
+        int tokens = singleLine(single).length;
+        if (tokens == 0 || !hasTimeOrLevel(single, tokens)) {
+            return header;
+        }
+        LogHeader own = header(single, tokens);
+        return own.bodyStart() < line.length() ? own : header;
     }
 
     /**

@@ -535,6 +535,32 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * gunicorn's records and its access log on one output (a container's): the access lines fit gunicorn's layout by
+     * their dashes, but read on their own they have a time, and the status after the request gives their severity.
+     */
+    @org.junit.jupiter.api.Test
+    void anotherLoggersLineThatFitsTheLayoutByItsDashesKeepsItsOwnTime() {
+        List<String> lines = List.of(
+                "[2026-12-03 17:49:24 +0000] [15928] [INFO] Starting gunicorn 20.1.0",
+                "[2026-12-03 17:49:24 +0000] [15928] [INFO] Using worker: sync",
+                "[2026-12-03 17:49:24 +0000] [15929] [INFO] Booting worker with pid: 15929",
+                "served /a",
+                "127.0.0.1 - - [03/Dec/2026:17:49:26 +0000] \"GET /a HTTP/1.1\" 200 2 \"-\" \"curl/7.88.1\"",
+                "[2026-12-03 17:49:26 +0000] [15929] [ERROR] Error handling request /boom",
+                "127.0.0.1 - - [03/Dec/2026:17:49:27 +0000] \"GET /boom HTTP/1.1\" 500 0 \"-\" \"-\"",
+                "127.0.0.1 - - [03/Dec/2026:17:49:28 +0000] \"GET /missing HTTP/1.1\" 404 2 \"-\" \"-\"",
+                "[2026-12-03 17:49:29 +0000] [15928] [WARNING] Worker with pid 15929 was terminated");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.INFO, Severity.INFO, NONE, Severity.INFO,
+                Severity.ERROR, Severity.ERROR, Severity.WARN, Severity.WARN);
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        LogHeader access = layout.parse(lines.get(6));
+        assertThat(Instant.ofEpochMilli(access.epochMillis())).as(layout.describe()).isEqualTo("2026-12-03T17:49:27Z");
+        assertThat(lines.get(6).substring(access.bodyStart())).startsWith("\"GET /boom HTTP/1.1\" 500");
+        assertThat(layout.parse(lines.get(3)).bodyStart()).as("a print is all message").isZero();
+    }
+
+    /**
+     * A line the log's header would take whole, with neither a time nor a level in it    /**
      * A line the log's header would take whole, with neither a time nor a level in it (Celery's {@code [tasks]} among
      * records that open with a bracket holding both), is a message, not an empty one.
      */
