@@ -239,8 +239,9 @@ public final class HeaderLayout {
     private LogHeader datedOnItsOwn(String line) {
         Line single = new Line(line, lexer, Mode.WORDS);
         HeaderToken first = single.token(0);
-        if (first == null || first.kind != Kind.TIME || first.epochMillis == LogHeader.NO_TIME) {
-            return header(single, 0);
+        if (first == null || first.kind != Kind.TIME && first.kind != Kind.BRACKET
+                || first.epochMillis == LogHeader.NO_TIME) {
+            return header(single, 0); // a date, or one in brackets: Django's runserver "[03/Dec/2026 17:49:01] ..."
         }
         return header(single, singleLine(single).length);
     }

@@ -560,6 +560,25 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Django's development server prints its start-up without a header and each request as {@code [03/Dec/2026
+     * 17:49:01] "GET /orders/3 HTTP/1.1" 500 145}: a line that opens with a date in brackets is read on its own.
+     */
+    @org.junit.jupiter.api.Test
+    void requestLinesOfPythonsDevelopmentServers() {
+        List<String> django = List.of("Performing system checks...", "System check identified no issues (0 silenced).",
+                "December 03, 2026 - 17:48:59", "Django version 3.2.25, using settings 'shop.settings'",
+                "Starting development server at http://127.0.0.1:8125/", "Quit the server with CONTROL-C.",
+                "order 1 slow: 812 ms", "[03/Dec/2026 17:49:01] \"GET /orders/1 HTTP/1.1\" 200 2",
+                "[03/Dec/2026 17:49:02] \"GET /orders/3 HTTP/1.1\" 500 145",
+                "[03/Dec/2026 17:49:03] \"GET /orders/4 HTTP/1.1\" 404 179", "[in brackets] not dated");
+        assertSeverities(django).endsWith(NONE, Severity.INFO, Severity.ERROR, Severity.WARN, NONE);
+        HeaderLayout layout = HeaderLayout.infer(django, 2024);
+        assertThat(Instant.ofEpochMilli(layout.parse(django.get(8)).epochMillis())).as(layout.describe())
+                .isEqualTo("2026-12-03T17:49:02Z");
+        assertThat(layout.parse(django.get(10)).bodyStart()).isZero();
+    }
+
+    /**
      * A line the log's header would take whole, with neither a time nor a level in it    /**
      * A line the log's header would take whole, with neither a time nor a level in it (Celery's {@code [tasks]} among
      * records that open with a bracket holding both), is a message, not an empty one.
