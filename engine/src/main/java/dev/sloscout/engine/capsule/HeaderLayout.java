@@ -381,7 +381,7 @@ public final class HeaderLayout {
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
             char first = text.charAt(bodyStart);
-            Severity status = first == '"' ? accessStatus(text, bodyStart)
+            Severity status = first == '"' ? quotedAccessStatus(text, bodyStart)
                     : first >= '0' && first <= '9' ? wrappedAccessStatus(text, bodyStart)
                     : requestOrProxyStatus(text, bodyStart);
             if (status == Severity.UNKNOWN && severity == Severity.UNKNOWN) {
@@ -411,6 +411,16 @@ public final class HeaderLayout {
             }
         }
         return statusAt(s, close + 2);
+    }
+
+    /**
+     * A body that opens with a quote: a request ({@link #accessStatus}), or a whole access line whose client is quoted,
+     * as Twisted's web server logs it ({@code "127.0.0.1" - - [03/Dec/2026:17:48:47 +0000] "GET /boom HTTP/1.1" 500
+     * 95 "-" "-"}).
+     */
+    private static Severity quotedAccessStatus(String s, int quote) {
+        Severity request = accessStatus(s, quote);
+        return request != Severity.UNKNOWN ? request : wrappedAccessStatus(s, quote);
     }
 
     /** The severity of the three-digit status at {@code at}, followed by a space or the line's end; else unknown. */
@@ -731,8 +741,8 @@ public final class HeaderLayout {
         }
         int category = space + 1;
         int end = category;
-        while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
-            end++;
+        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '.')) {
+            end++; // the category, its module before it as Twisted's log shows it (builtins.DeprecationWarning)
         }
         return end - category >= WARNING.length() && s.startsWith(WARNING, end - WARNING.length())
                 && s.startsWith(": ", end); // UserWarning, DeprecationWarning, a library's own

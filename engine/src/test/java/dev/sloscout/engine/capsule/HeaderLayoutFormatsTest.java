@@ -578,6 +578,21 @@ class HeaderLayoutFormatsTest {
         assertThat(layout.parse(django.get(10)).bodyStart()).isZero();
     }
 
+    /** Twisted's web server quotes the client of its access line; its log shows a warning's category with its module. */
+    @org.junit.jupiter.api.Test
+    void twistedsAccessLinesAndWarnings() {
+        List<String> twisted = List.of(
+                "2026-12-03 17:48:47+0000 [-] Site starting on 8124",
+                "2026-12-03 17:48:47+0000 [-] \"127.0.0.1\" - - [03/Dec/2026:17:48:47 +0000] \"GET /orders/1 HTTP/1.1\" "
+                        + "200 2 \"-\" \"-\"",
+                "2026-12-03 17:48:47+0000 [-] \"127.0.0.1\" - - [03/Dec/2026:17:48:47 +0000] \"GET /boom HTTP/1.1\" "
+                        + "500 95 \"-\" \"-\"",
+                "2026-12-03 17:48:47+0000 [-] \"quoted\" words 500 times",
+                "2026-12-03 17:48:47+0000 [-] /tmp/tw.py:20: builtins.DeprecationWarning: Using readBody with a "
+                        + "transport that does not have an abortConnection method");
+        assertSeverities(twisted).containsExactly(NONE, Severity.INFO, Severity.ERROR, NONE, Severity.WARN);
+    }
+
     /**
      * A line the log's header would take whole, with neither a time nor a level in it    /**
      * A line the log's header would take whole, with neither a time nor a level in it (Celery's {@code [tasks]} among
