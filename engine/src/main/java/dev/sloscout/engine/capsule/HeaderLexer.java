@@ -159,12 +159,18 @@ final class HeaderLexer {
         }
         long time = LogHeader.NO_TIME;
         int scanFrom = innerFrom;
-        Timestamps.Match ts = timestamps.match(line, innerFrom, innerTo);
+        Severity letter = innerFrom + 2 < innerTo && line.charAt(innerFrom + 1) == ' '
+                ? Severity.fromLetter(line.charAt(innerFrom)) : null; // Tornado's "[I 261203 17:48:34 web:2293]"
+        Timestamps.Match ts = timestamps.match(line, letter != null ? innerFrom + 2 : innerFrom, innerTo);
+        if (ts == null && letter != null) {
+            letter = null;
+            ts = timestamps.match(line, innerFrom, innerTo);
+        }
         if (ts != null) {
             time = ts.epochMillis();
             scanFrom = ts.end();
         }
-        Severity severity = levelInside(line, scanFrom, innerTo);
+        Severity severity = letter != null ? letter : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
     }

@@ -320,6 +320,11 @@ class HeaderLayoutFormatsTest {
                 [2024-03-01 12:00:01,456: WARNING/MainProcess] celery@worker-1 ready.
                 [2024-03-01 12:00:02,789: ERROR/ForkPoolWorker-1] Task shop.tasks.charge[7] raised unexpected: Timeout
                 """, "2024-03-01T12:00:00.123Z", Severity.INFO, "", "Connected to amqp://guest:**@127.0.0.1:5672//"),
+            format("Tornado's default: the level's letter and the time in one bracket", """
+                [I 261203 17:48:34 tor:6] order 1 served
+                [W 261203 17:48:34 web:2293] 404 GET /orders/4 (127.0.0.1) 0.44ms
+                [E 261203 17:48:34 web:1820] Uncaught exception GET /orders/3 (127.0.0.1)
+                """, "2026-12-03T17:48:34Z", Severity.INFO, "", "order 1 served"),
             format("PHP-FPM", """
                 [01-Mar-2024 12:00:00] NOTICE: fpm is running, pid 1
                 [01-Mar-2024 12:00:01] NOTICE: ready to handle connections
