@@ -38,15 +38,15 @@ public enum Severity {
         return true;
     }
 
-    /** Android/glog style single letters (V D I W E F), or null. */
+    /** Android/glog style single letters (V D I W E F A), capnslog's N (notice) and C (critical), or null. */
     public static Severity fromLetter(char c) {
         return switch (c) {
             case 'V' -> TRACE;
             case 'D' -> DEBUG;
-            case 'I' -> INFO;
+            case 'I', 'N' -> INFO;
             case 'W' -> WARN;
             case 'E' -> ERROR;
-            case 'F', 'A' -> FATAL;
+            case 'F', 'A', 'C' -> FATAL;
             default -> null;
         };
     }

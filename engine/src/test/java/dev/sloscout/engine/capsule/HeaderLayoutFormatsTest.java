@@ -325,6 +325,12 @@ class HeaderLayoutFormatsTest {
                 [W 261203 17:48:34 web:2293] 404 GET /orders/4 (127.0.0.1) 0.44ms
                 [E 261203 17:48:34 web:1820] Uncaught exception GET /orders/3 (127.0.0.1)
                 """, "2026-12-03T17:48:34Z", Severity.INFO, "", "order 1 served"),
+            format("etcd 3.4's capnslog: N is a notice", """
+                2026-12-03 17:50:11.013842 N | etcdserver/membership: set the initial cluster version to 3.4
+                2026-12-03 17:50:10.713587 W | auth: simple token is not cryptographically signed
+                2026-12-03 17:50:10.704429 I | etcdmain: etcd Version: 3.4.23
+                """, "2026-12-03T17:50:11.013Z", Severity.INFO, "etcdserver/membership",
+                "set the initial cluster version to 3.4"),
             format("PHP-FPM", """
                 [01-Mar-2024 12:00:00] NOTICE: fpm is running, pid 1
                 [01-Mar-2024 12:00:01] NOTICE: ready to handle connections
