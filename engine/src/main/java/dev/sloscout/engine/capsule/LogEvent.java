@@ -39,8 +39,9 @@ public record LogEvent(String source, long line, int lines, String service, Stri
      * Whether a stack trace is folded under the event: an indented frame of Java, .NET or Node ({@code at ...}), of
      * Python ({@code File "..."}), of Ruby ({@code from ...}) or of Elixir ({@code (stdlib 4.2) gen_server.erl:1149:
      * ...}, {@code lib/shop/cart.ex:12: ...}), a goroutine dump, or a Rust panic's first line ({@code thread 'main'
-     * panicked at ...}, its message made the event's), or Node's version, which it prints when an uncaught exception
-     * ended it (a thrown value that is no Error has no stack). A program prints one when something
+     * panicked at ...}, its message made the event's), Node's version, which it prints when an uncaught exception
+     * ended it (a thrown value that is no Error has no stack), or Python's {@code Traceback (most recent call last):}
+     * (at the margin or indented, frames or none). A program prints one when something
      * failed, so an event without a level of its own that carries one is an error (Go's {@code http: panic serving
      * ...}, an exception printed on its own).
      */
@@ -55,6 +56,9 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             int at = start;
             while (at < end && (c.charAt(at) == ' ' || c.charAt(at) == '\t')) {
                 at++;
+            }
+            if (c.startsWith(TRACEBACK, at)) {
+                return true; // a Python traceback, frames or not (Twisted's Failure prints none)
             }
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
                     || isElixirFrame(c, at, end))
@@ -99,6 +103,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
         return length > NODE_VERSION.length() && length < 24 && text.startsWith(NODE_VERSION, at)
                 && Character.isDigit(text.charAt(at + NODE_VERSION.length()));
     }
+
+    private static final String TRACEBACK = "Traceback (most recent call last):";
 
     /** Lines of a continuation looked at for a frame ({@link #carriesStack}): past an exception's message lines. */
     private static final int STACK_LOOKAHEAD = 8;

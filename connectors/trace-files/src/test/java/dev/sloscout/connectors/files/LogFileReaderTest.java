@@ -573,6 +573,22 @@ class LogFileReaderTest {
      * message on the next line (Rust 1.73 on), the backtrace and its note folded under it; the older form, the message
      * inside the first line, keeps that line and folds the note.
      */
+    /**
+     * Twisted logs a failure as {@code Unhandled Error} with the traceback indented under it, and a failure that
+     * carries no frames (an errback's) as the traceback's first line and the exception alone: an error either way.
+     */
+    @Test
+    void aTracebackWithoutFramesCarriesAStack() {
+        read("2026-12-03 17:48:47+0000 [-] Unhandled error in Deferred:\n"
+                + "2026-12-03 17:48:47+0000 [-] Unhandled Error\n"
+                + "\tTraceback (most recent call last):\n"
+                + "\tFailure: builtins.RuntimeError: payment gateway down\n"
+                + "\t\n"
+                + "2026-12-03 17:48:47+0000 [-] Main loop terminated.\n");
+        assertThat(events.get(1).continuation()).endsWith("Failure: builtins.RuntimeError: payment gateway down");
+        assertThat(events).extracting(LogEvent::carriesStack).containsExactly(false, true, false);
+    }
+
     @Test
     void aRustPanicIsAnEventNamedByItsMessage() {
         read("[2024-03-01T12:00:00Z INFO  shop] order 5 placed\n"
