@@ -240,7 +240,7 @@ public final class HeaderLayout {
         Line single = new Line(line, lexer, Mode.WORDS);
         HeaderToken first = single.token(0);
         if (first == null || first.kind != Kind.TIME && first.kind != Kind.BRACKET
-                || first.epochMillis == LogHeader.NO_TIME) {
+                || !LogHeader.isDated(first.epochMillis)) {
             return header(single, 0); // a date, or one in brackets: Django's runserver "[03/Dec/2026 17:49:01] ..."
         }
         return header(single, singleLine(single).length);
@@ -271,7 +271,8 @@ public final class HeaderLayout {
      * INFO/MainProcess]} records), not an empty one.
      */
     private LogHeader unlessWholeLine(String line, LogHeader header) {
-        return header.bodyStart() < line.length() || header.hasTime() || header.severity() != Severity.UNKNOWN ? header
+        return header.bodyStart() < line.length() || LogHeader.isDated(header.epochMillis())
+                || header.severity() != Severity.UNKNOWN ? header
                 : header(new Line(line, lexer, Mode.WORDS), 0);
     }
 
@@ -283,7 +284,7 @@ public final class HeaderLayout {
     private static boolean hasTimeOrLevel(Line l, int tokens) {
         for (int i = 0; i < tokens; i++) {
             HeaderToken t = l.token(i);
-            if (t.kind == Kind.TIME || t.kind == Kind.LEVEL || t.epochMillis != LogHeader.NO_TIME
+            if (t.kind == Kind.TIME || t.kind == Kind.LEVEL || LogHeader.isDated(t.epochMillis)
                     || t.kind == Kind.BRACKET && t.severity != null && spaces(l.text, t.start, t.end) <= 2) {
                 return true;
             }
@@ -336,8 +337,8 @@ public final class HeaderLayout {
         for (int i = 0; i < tokens; i++) {
             HeaderToken t = l.token(i);
             HeaderToken after = i + 1 < tokens ? l.token(i + 1) : null;
-            if (time == LogHeader.NO_TIME && t.epochMillis != LogHeader.NO_TIME) {
-                time = t.epochMillis;
+            if (time == LogHeader.NO_TIME || LogHeader.isDateless(time) && LogHeader.isDated(t.epochMillis)) {
+                time = t.epochMillis; // the first time with a date, else the first time of day
             }
             if (severity == null && t.severity != null) {
                 severity = t.severity;
@@ -346,7 +347,7 @@ public final class HeaderLayout {
                 component = t.component;
             }
             if (t.kind == Kind.WORD && t.end - t.start > 1 && HeaderLexer.isComponentName(l.text, t.start, t.end)
-                    && !HeaderLexer.isFreeText(l.text, t) && (after == null || after.epochMillis == LogHeader.NO_TIME)
+                    && !HeaderLexer.isFreeText(l.text, t) && (after == null || !LogHeader.isDated(after.epochMillis))
                     && !(wordBeforeSeparator && (after == null || after.kind != Kind.SEPARATOR))) {
                 // a logger or program: the name before a separator, else the last name not followed by a time
                 // (an access log's user and a host stand before the timestamp)

@@ -188,6 +188,9 @@ public final class ServiceCapsules {
                 if (YearlessTimes.isYearless(time)) { // the year from the data, never from today
                     time = yearless.computeIfAbsent(event.source(),
                             src -> new YearlessTimes(writtenAt.applyAsLong(src))).place(time);
+                } else if (LogHeader.isDateless(time)) { // the day too
+                    time = yearless.computeIfAbsent(event.source(),
+                            src -> new YearlessTimes(writtenAt.applyAsLong(src))).placeTimeOfDay(time);
                 }
             }
             severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;

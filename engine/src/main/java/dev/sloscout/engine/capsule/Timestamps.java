@@ -563,8 +563,11 @@ final class Timestamps {
         }
 
         private long instant() {
-            if (!dated) {
-                return Long.MIN_VALUE; // a time of day alone places nothing
+            if (!dated) { // a time of day alone: on the day that stands for an unknown one, placed later
+                int s = Math.min(second, 59);
+                return hour < 0 || hour > 23 || minute < 0 || minute > 59 || s < 0 || nanos < 0 || nanos > 999_999_999
+                        ? Long.MIN_VALUE
+                        : LogHeader.DATELESS_DAY + (hour * 3600L + minute * 60L + s) * 1000 + nanos / 1_000_000;
             }
             int y = year < 0 ? defaultYear : year;
             Day last = lastDay;

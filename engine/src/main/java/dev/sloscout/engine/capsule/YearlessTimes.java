@@ -9,6 +9,10 @@ import java.time.ZoneOffset;
  * reference time (a file's last modification: its last line was written then), each next one nearest to the one before
  * (so December to January moves into the next year). Yearless times are parsed in {@link #PARSED_IN}, a leap year no
  * real log is from, and placed here. One per source.
+ *
+ * <p>The day of times written without a date ({@code 15:05:18.003 [info]}, Elixir's console and many a development
+ * pattern: {@link LogHeader#DATELESS_DAY}) the same way ({@link #placeTimeOfDay}): the first on the last day on which
+ * it is not after the reference, each next one nearest to the one before (past midnight, the next day).
  */
 final class YearlessTimes {
     /** The year yearless timestamps are parsed in, so they can be told apart and February 29 still parses. */
@@ -45,6 +49,36 @@ final class YearlessTimes {
     /** Whether a time was parsed without a year: it falls in {@link #PARSED_IN} (asked of every line with a time). */
     static boolean isYearless(long epochMillis) {
         return epochMillis != LogHeader.NO_TIME && epochMillis >= PARSED_YEAR_START && epochMillis < PARSED_YEAR_END;
+    }
+
+    /**
+     * How far after the reference a first time of day may be and still be of the reference's day: the clock it was
+     * written by may be ahead of UTC (a time without a zone is read as UTC), most likely by this machine's offset, as a
+     * log on a developer's machine is written in its local time; an hour more for a clock that is off.
+     */
+    private static final long LOCAL_AHEAD = 3_600_000L + Math.max(0L,
+            1000L * java.time.ZoneId.systemDefault().getRules().getOffset(java.time.Instant.now()).getTotalSeconds());
+
+    /** The instant of a time of day read without a date ({@link LogHeader#isDateless}), on the day the data says. */
+    long placeTimeOfDay(long parsedMillis) {
+        long timeOfDay = parsedMillis - LogHeader.DATELESS_DAY;
+        long placed;
+        if (previous == Long.MIN_VALUE) {
+            placed = Math.floorDiv(reference, DAY) * DAY + timeOfDay;
+            if (placed > reference + LOCAL_AHEAD) {
+                placed -= DAY; // written the day before the source was last written
+            }
+        } else {
+            placed = Math.floorDiv(previous, DAY) * DAY + timeOfDay;
+            if (placed - previous > DAY / 2) {
+                placed -= DAY; // a line out of order around midnight
+            } else if (previous - placed > DAY / 2) {
+                placed += DAY; // past midnight
+            }
+        }
+        previous = placed;
+        previousParsed = Long.MIN_VALUE;
+        return placed;
     }
 
     /** The instant of a yearless timestamp parsed in {@link #PARSED_IN}, in the year the data says. */

@@ -139,6 +139,29 @@ class ServiceCapsulesTest {
         assertThat(soFar).allSatisfy(c -> assertThat(c.firstSeenMillis()).isNotEqualTo(LogHeader.NO_TIME));
     }
 
+    /**
+     * Elixir's console logger writes the time of day alone: its events take the day their source was written, so its
+     * capsules are on the timeline (they had no time at all).
+     */
+    @Test
+    void timesOfDayAlonePlaceEventsOnTheDayTheSourceWasWritten() {
+        ServiceCapsules state = new ServiceCapsules("shop", 50);
+        ToLongFunction<String> written = source -> 1_764_806_400_000L; // 2025-12-04T00:00Z
+        String[] levels = {"info", "warning", "error"};
+        for (int i = 0; i < 30; i++) {
+            String text = String.format("23:%02d:%02d.003 [%s] cache miss for key user:%d", 50 + i / 6, i % 60,
+                    levels[i % 3], i);
+            state.accept(new LogEvent("shop.log", i + 1, 1, "shop", text, true, "", LogHeader.NO_TIME,
+                    Severity.UNKNOWN, null, null), null, traces, written);
+        }
+        state.accept(new LogEvent("shop.log", 31, 1, "shop", "00:00:01.500 [error] order 7 failed", true, "",
+                LogHeader.NO_TIME, Severity.UNKNOWN, null, null), null, traces, written);
+        state.learn(traces, written);
+        List<Capsule> capsules = state.capsules(redactor);
+        assertThat(capsules).extracting(c -> java.time.Instant.ofEpochMilli(c.firstSeenMillis()).toString())
+                .containsExactly("2025-12-03T23:50:00.003Z", "2025-12-04T00:00:01.500Z");
+    }
+
     @Test
     void yearlessPlacementRemembersABoundedNumberOfSources() {
         // a Kafka source names each record as its own source: one placement per record would grow without bound

@@ -29,6 +29,34 @@ class YearlessTimesTest {
         assertThat(Instant.ofEpochMilli(times.place(parsed(1, 4, 5)))).isEqualTo(Instant.parse("2019-01-04T05:00:00Z"));
     }
 
+    private static long timeOfDay(String time) {
+        return LogHeader.DATELESS_DAY + java.time.LocalTime.parse(time).toNanoOfDay() / 1_000_000;
+    }
+
+    /**
+     * A time of day without a date is placed on the day the source was written, the first at or before its last write,
+     * each next one nearest to the one before: past midnight on the next day, a line out of order on the same.
+     */
+    @Test
+    void timesOfDayAreOnTheDayTheSourceWasWritten() {
+        YearlessTimes times = new YearlessTimes(at("2026-12-04T09:30:00Z"));
+        assertThat(Instant.ofEpochMilli(times.placeTimeOfDay(timeOfDay("22:15:00.250"))))
+                .as("after the last write's time of day: the day before").isEqualTo("2026-12-03T22:15:00.250Z");
+        assertThat(Instant.ofEpochMilli(times.placeTimeOfDay(timeOfDay("23:59:59")))).isEqualTo("2026-12-03T23:59:59Z");
+        assertThat(Instant.ofEpochMilli(times.placeTimeOfDay(timeOfDay("00:00:02")))).as("past midnight")
+                .isEqualTo("2026-12-04T00:00:02Z");
+        assertThat(Instant.ofEpochMilli(times.placeTimeOfDay(timeOfDay("23:59:58")))).as("a line out of order")
+                .isEqualTo("2026-12-03T23:59:58Z");
+        assertThat(Instant.ofEpochMilli(times.placeTimeOfDay(timeOfDay("09:29:00")))).isEqualTo("2026-12-04T09:29:00Z");
+
+        YearlessTimes sameDay = new YearlessTimes(at("2026-12-04T17:46:12Z"));
+        assertThat(Instant.ofEpochMilli(sameDay.placeTimeOfDay(timeOfDay("15:05:18.003"))))
+                .isEqualTo("2026-12-04T15:05:18.003Z");
+        assertThat(LogHeader.isDateless(timeOfDay("23:59:59.999"))).isTrue();
+        assertThat(LogHeader.isDateless(at("2026-12-04T17:46:12Z"))).isFalse();
+        assertThat(YearlessTimes.isYearless(timeOfDay("12:00:00"))).isFalse();
+    }
+
     @Test
     void theYearNeverComesFromToday() {
         YearlessTimes old = new YearlessTimes(at("2005-06-20T00:00:00Z"));

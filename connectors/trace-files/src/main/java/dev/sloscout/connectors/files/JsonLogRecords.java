@@ -858,7 +858,7 @@ final class JsonLogRecords {
             try {
                 return Instant.parse(text).toEpochMilli();
             } catch (DateTimeParseException e) {
-                return LINE_TIMES.parse(text).epochMillis(); // no zone, or a zone Instant does not read
+                return lineTime(text); // no zone, or a zone Instant does not read
             }
         }
         if (text.startsWith("/Date(") && text.endsWith(")/")) { // .NET's JSON date: Windows PowerShell's
@@ -876,10 +876,16 @@ final class JsonLogRecords {
                 return number > 1e17 ? (long) (number / 1e6) : number > 1e14 ? (long) (number / 1e3)
                         : number > 1e11 ? (long) number : (long) (number * 1000);
             } catch (NumberFormatException notNumber) {
-                return LINE_TIMES.parse(text).epochMillis(); // "2024.03.01"
+                return lineTime(text); // "2024.03.01"
             }
         }
-        return LINE_TIMES.parse(text).epochMillis();
+        return lineTime(text);
+    }
+
+    /** A time as a text log's header writes it; a time of day alone is none (a record is not placed by its file). */
+    private static long lineTime(String text) {
+        long time = LINE_TIMES.parse(text).epochMillis();
+        return LogHeader.isDateless(time) ? LogHeader.NO_TIME : time;
     }
 
     /**
@@ -897,7 +903,7 @@ final class JsonLogRecords {
         return true;
     }
 
-    /** The text logs' timestamp reader; a time of day alone (no date) places nothing. */
+    /** The text logs' timestamp reader ({@link #lineTime}). */
     private static final HeaderLayout LINE_TIMES = HeaderLayout.perLine(Year.now(ZoneOffset.UTC).getValue());
 
     static TraceId traceId(String text) {
