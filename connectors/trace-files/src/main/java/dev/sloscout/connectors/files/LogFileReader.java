@@ -218,8 +218,8 @@ public final class LogFileReader {
             return kubelet.group(1).toLowerCase(Locale.ROOT); // the container of a node's /var/log/containers link
         }
         String service = beforeDot(name);
-        // a file named for its place, not its program: the kubelet's <container>/0.log, svlogd's <service>/current,
-        // a dump's <pod>/logs.txt; the folder names the program
+        // a file named for its place or kind, not its program: the kubelet's <container>/0.log, svlogd's
+        // <service>/current, a dump's <pod>/logs.txt, a web server's nginx/error.log; the folder names the program
         for (int i = parts.length - 2; i >= 0 && GENERIC_NAMES.matcher(service).matches(); i--) {
             String folder = parts[i].endsWith("!") ? parts[i].substring(0, parts[i].length() - 1) : parts[i];
             if (!folder.isEmpty()) {
@@ -245,6 +245,7 @@ public final class LogFileReader {
     /** File names that say nothing of the program that wrote them. */
     private static final java.util.regex.Pattern GENERIC_NAMES = java.util.regex.Pattern.compile(
             "\\d+|logs?|current|output|out|stdout|stderr|console|container|previous"
+            + "|(ssl_)?(access|error)(_log(-\\d{8})?)?|errors" // a server's logs: nginx/error.log, httpd/access_log
             + "|(u_)?(ex|in|nc)\\d{6,}"); // IIS: W3SVC<site>/u_ex<yymmdd>.log
     /** {@code <pod>_<namespace>_<container>-<64 hex container id>.log}, as the kubelet links container logs. */
     private static final java.util.regex.Pattern CONTAINER_LOG = java.util.regex.Pattern.compile(

@@ -1130,9 +1130,13 @@ class LogFileReaderTest {
         read("bundle.tgz!/current", line);
         read("/var/log/payment-service.log.1.gz", line);
         read("collected/0/console.log", line);
+        read("/var/log/nginx/error.log", line);
+        read("/var/log/apache2/access.log.1", line);
+        read("/var/log/httpd/ssl_error_log-20240301", line);
+        read("/var/log/accesses.log", line);
 
         assertThat(events).extracting(LogEvent::service).containsExactly("checkout", "cart", "payment", "inventory",
-                "nginx", "bundle", "payment-service", "collected");
+                "nginx", "bundle", "payment-service", "collected", "nginx", "apache2", "httpd", "accesses");
     }
 
     /** Google Cloud Logging entries, as its log sinks write them (one per line) and as {@code gcloud} prints them. */
