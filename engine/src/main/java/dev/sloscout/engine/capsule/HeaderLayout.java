@@ -468,7 +468,8 @@ public final class HeaderLayout {
                 return Severity.ofHttpStatus(status);
             }
             Severity proxied = s.charAt(i) == ']' && s.charAt(i + 1) == ' ' ? haproxyStatus(s, i + 2)
-                    : Severity.UNKNOWN; // HAProxy's client and accept date behind a syslog header
+                    : s.charAt(i) == ' ' && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'Z' ? squidStatus(s, i + 1)
+                    : Severity.UNKNOWN; // HAProxy's client and accept date behind a syslog header; Squid's result
             if (proxied != Severity.UNKNOWN) {
                 return proxied;
             }
@@ -627,6 +628,22 @@ public final class HeaderLayout {
             }
         }
         return parts == 5 && digit;
+    }
+
+    /**
+     * The status in Squid's native access log, after the result code it is glued to ({@code 1796321434.796  2
+     * 127.0.0.1 TCP_MISS/503 3434 GET http://...}: {@code TCP_DENIED/403}, {@code NONE_NONE/000}); unknown at any
+     * other word.
+     */
+    private static Severity squidStatus(String s, int from) {
+        int i = from;
+        boolean underscore = false;
+        while (i < s.length() && (s.charAt(i) >= 'A' && s.charAt(i) <= 'Z' || s.charAt(i) == '_')) {
+            underscore |= s.charAt(i) == '_';
+            i++;
+        }
+        return underscore && i < s.length() && s.charAt(i) == '/' && s.charAt(i - 1) != '_' ? statusAt(s, i + 1)
+                : Severity.UNKNOWN;
     }
 
     /** The methods a request line without quotes opens with ({@link #plainAccessStatus}). */

@@ -505,6 +505,16 @@ class HeaderLayoutFormatsTest {
         assertThat(Instant.ofEpochMilli(layout.parse(haproxy.get(0)).epochMillis()))
                 .isEqualTo("2026-12-03T15:32:01.590Z");
 
+        List<String> squid = List.of( // Squid's native access log: the status glued to the result code
+                "1796321434.796      2 127.0.0.1 TCP_MISS/503 3434 GET http://127.0.0.1:8999/x - HIER_DIRECT/127.0.0.1 "
+                        + "text/html",
+                "1796321434.828      0 127.0.0.1 TCP_DENIED/403 3432 GET http://shop.example/ - HIER_NONE/- text/html",
+                "1796321434.854     12 127.0.0.1 TCP_TUNNEL/200 3446 CONNECT shop.example:443 - HIER_DIRECT/10.0.0.1 -",
+                "1796321434.900      0 127.0.0.1 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -",
+                "1796321434.950      5 worker SENT/500 items done",
+                "1796321434.990      5 worker TCP_/500 items done");
+        assertSeverities(squid).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, NONE, NONE, NONE);
+
         List<String> answered = List.of( // a framework's line that it answered a request: Rails', Phoenix's
                 "I, [2024-03-01T12:00:00.123456 #42]  INFO -- : [8f5b7d2a] Completed 200 OK in 12ms (Views: 3.1ms)",
                 "I, [2024-03-01T12:00:01.123456 #42]  INFO -- : [8f5b7d2b] Completed 500 Internal Server Error in 9ms",
