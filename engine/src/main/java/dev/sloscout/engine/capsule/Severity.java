@@ -45,8 +45,8 @@ public enum Severity {
             case 'D' -> DEBUG;
             case 'I', 'N' -> INFO;
             case 'W' -> WARN;
-            case 'E' -> ERROR;
-            case 'F', 'A', 'C' -> FATAL;
+            case 'E', 'C' -> ERROR; // C: critical, an error as the word is
+            case 'F', 'A' -> FATAL;
             default -> null;
         };
     }
