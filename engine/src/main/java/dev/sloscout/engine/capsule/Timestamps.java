@@ -19,14 +19,14 @@ import java.util.stream.Stream;
  * {@code h m s} time fields (the hour may be space-padded too), {@code f} an optional fraction after {@code . , :},
  * {@code Z} an optional zone, {@code E}
  * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces, {@code P} an optional
- * {@code AM}/{@code PM}; anything else is itself.
+ * {@code AM}/{@code PM}, {@code p} a required one (Go's {@code time.Kitchen}, {@code 3:04PM}); anything else is itself.
  */
 final class Timestamps {
     private static final String[] FORMS = {
         "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W,_D_N_Y_h:m:sfZ", "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf", "M/D/Y_h:m:sfP",
-        "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "E",
+        "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "h:mp", "E",
     };
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
@@ -412,6 +412,7 @@ final class Timestamps {
                 case 'f': fraction(); return true;
                 case 'Z': zone(); return true;
                 case 'P': meridiem(); return true;
+                case 'p': return requiredMeridiem();
                 case 'E': return epoch();
                 case '_':
                     int start = pos;
@@ -495,6 +496,20 @@ final class Timestamps {
                 }
                 pos += 3;
             }
+        }
+
+        /** {@code AM} or {@code PM}, glued to the time or after a space, as Go's {@code time.Kitchen} writes it. */
+        private boolean requiredMeridiem() {
+            if (pos < limit && s.charAt(pos) == ' ') {
+                pos++;
+            }
+            if (pos + 1 >= limit || s.charAt(pos) != 'A' && s.charAt(pos) != 'P' || s.charAt(pos + 1) != 'M'
+                    || hour < 1 || hour > 12) {
+                return false;
+            }
+            hour = hour % 12 + (s.charAt(pos) == 'P' ? 12 : 0);
+            pos += 2;
+            return true;
         }
 
         private void zone() {

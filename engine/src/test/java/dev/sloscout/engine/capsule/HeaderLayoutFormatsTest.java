@@ -331,6 +331,11 @@ class HeaderLayoutFormatsTest {
                 2026-12-03 17:50:10.704429 I | etcdmain: etcd Version: 3.4.23
                 """, "2026-12-03T17:50:11.013Z", Severity.INFO, "etcdserver/membership",
                 "set the initial cluster version to 3.4"),
+            format("zerolog's console writer (Go's time.Kitchen, a three-letter level)", """
+                5:46PM INF cart updated user=u1
+                5:46PM ERR cannot save cart error="redis: connection refused"
+                12:05AM WRN slow checkout ms=812
+                """, "17:46", Severity.INFO, "", "cart updated user=u1"),
             format("PHP-FPM", """
                 [01-Mar-2024 12:00:00] NOTICE: fpm is running, pid 1
                 [01-Mar-2024 12:00:01] NOTICE: ready to handle connections

@@ -145,7 +145,8 @@ class TimestampArithmeticTest {
             java.util.Map.entry('E', new String[] {"1514038530", "1514038530000", "151403853", "0999999999"}),
             java.util.Map.entry('T', new String[] {"T", " ", "x"}),
             java.util.Map.entry('_', new String[] {" ", "  ", ""}),
-            java.util.Map.entry('P', new String[] {"", " AM", " PM", " PMx"}));
+            java.util.Map.entry('P', new String[] {"", " AM", " PM", " PMx"}),
+            java.util.Map.entry('p', new String[] {"AM", "PM", " PM", "", "PMx", "XM"}));
     private static final String[] SEPARATORS = {"-", "/", ":", ".", ",", " ", "T", "x", "1"};
     private static final String[] TAILS = {"", " ", " x", "x", "1", ":", " 2005", " INFO"};
 
@@ -158,11 +159,25 @@ class TimestampArithmeticTest {
             "28 Sep 2016 04:30:30",
             "20171223-22:15:29:606", "20171223T22:15:29", "081109 203615", "17/06/09 20:10:40", "09/28/2016 4:30:30 AM",
             "12/3/2026, 1:16:43 PM",
-            "03-17 16:13:38.811", "2005.06.03", "2005-06-03", "15:16:01", "1514038530"};
+            "03-17 16:13:38.811", "2005.06.03", "2005-06-03", "15:16:01", "5:46PM", "1514038530"};
         for (String text : written) {
             Timestamps.Match m = timestamps.match(text, 0, text.length());
             assertThat(m).as(text).isEqualTo(timestamps.matchEachFormAfresh(text, 0, text.length()));
             assertThat(m.end()).as(text).isEqualTo(text.length());
+        }
+    }
+
+    /** Go's {@code time.Kitchen}: twelve o'clock in the morning is midnight, the hour is 1 to 12. */
+    @org.junit.jupiter.api.Test
+    void aKitchenTimeIsATimeOfDay() {
+        Timestamps timestamps = new Timestamps(2024);
+        java.util.Map<String, String> times = java.util.Map.of("5:46PM", "17:46", "12:05AM", "00:05", "12:30 PM",
+                "12:30", "9:00AM", "09:00");
+        times.forEach((text, time) -> assertThat(java.time.LocalTime.ofNanoOfDay(
+                (timestamps.match(text, 0, text.length()).epochMillis() - LogHeader.DATELESS_DAY) * 1_000_000))
+                .as(text).isEqualTo(time));
+        for (String none : new String[] {"13:46PM", "0:30AM", "5:46", "5:46PX", "5:46PMx"}) {
+            assertThat(timestamps.match(none, 0, none.length())).as(none).isNull();
         }
     }
 
