@@ -269,6 +269,8 @@ public final class LogFileReader {
         final SpreadRecord spread = new SpreadRecord(Math.min(maxRecordBytes, MAX_DOCUMENT_RECORD_BYTES));
         /** Parts of CRI lines the runtime split, until their last part. */
         final CriParts criParts = new CriParts(maxRecordBytes);
+        /** The indent every line of the file opens with, taken off ({@link Margin}). */
+        Margin margin = Margin.NONE;
         /** The container the line being read names in its prefix ({@link KubectlPrefix}), or null. */
         String lineContainer;
         /** Its pod and container: the stream of lines its events are folded in ({@link Folder}), or null. */
@@ -322,6 +324,7 @@ public final class LogFileReader {
                         events += new CsvLogFile(source, service, records, this::deliver,
                                 (location, reason) -> problem(location, reason, "csv"), maxRecordBytes).read(in, csv);
                     } else {
+                        margin = Margin.of(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
                         lines(in);
                     }
                 }
@@ -495,7 +498,7 @@ public final class LogFileReader {
                 truncated++;
             }
             if (text.nulBytes() == 0) {
-                folder.line(line, text.text(), time);
+                folder.line(line, margin.strip(text.text()), time);
                 return;
             }
             // zeros a crash left where the file was being written: what stands between them are lines of their own

@@ -574,6 +574,21 @@ class LogFileReaderTest {
      * inside the first line, keeps that line and folds the note.
      */
     /**
+     * koa-logger prints every line indented by two spaces, an error's stack under it further: that margin is not a
+     * continuation (the whole log was one event), the stack under the margin still is.
+     */
+    @Test
+    void aLogPrintedIndentedIsReadFromItsOwnMargin() {
+        read("  <-- GET /a\n  --> GET /a 200 5ms 2b\n  <-- GET /boom\n  xxx GET /boom 500 0ms -\n\n"
+                + "  Error: db down\n      at /app/k.js:3:56\n      at dispatch (/app/node_modules/koa-compose/index.js:42:32)\n"
+                + "\n  <-- GET /missing\n  --> GET /missing 404 1ms 9b\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("<-- GET /a", "--> GET /a 200 5ms 2b",
+                "<-- GET /boom", "xxx GET /boom 500 0ms -", "Error: db down", "<-- GET /missing",
+                "--> GET /missing 404 1ms 9b");
+        assertThat(events.get(4).continuation()).startsWith("    at /app/k.js:3:56");
+    }
+
+    /**
      * Twisted logs a failure as {@code Unhandled Error} with the traceback indented under it, and a failure that
      * carries no frames (an errback's) as the traceback's first line and the exception alone: an error either way.
      */
