@@ -482,6 +482,9 @@ public final class HeaderLayout {
      * else a framework's line that a request was answered ({@link #answeredStatus}).
      */
     private static Severity requestOrProxyStatus(String s, int from) {
+        if (s.startsWith("--> ", from) || s.startsWith("xxx ", from)) {
+            from += 4; // koa-logger's mark of a response, or of one that failed: "--> GET /a 200 5ms 2b"
+        }
         Severity request = plainAccessStatus(s, from);
         request = request != Severity.UNKNOWN ? request : haproxyStatus(s, from);
         request = request != Severity.UNKNOWN ? request : uwsgiStatus(s, from);

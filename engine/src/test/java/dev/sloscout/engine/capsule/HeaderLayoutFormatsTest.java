@@ -484,6 +484,9 @@ class HeaderLayoutFormatsTest {
                 "GET /orders/7 HTTP/1.1 503", "GET /orders/7 returned 500", "GETTING /x 500 done", "GET /x 5000 ms");
         assertSeverities(morgan).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.ERROR, NONE,
                 NONE, NONE);
+        List<String> koa = List.of("<-- GET /boom", "xxx GET /boom 500 0ms -", "--> GET /missing 404 1ms 9b",
+                "--> GET /b 200 0ms 2b", "<-- GET /b 500", "-> GET /b 500 0ms"); // koa-logger, its margin off
+        assertSeverities(koa).containsExactly(NONE, Severity.ERROR, Severity.WARN, Severity.INFO, NONE, NONE);
 
         List<String> phpServer = new java.util.ArrayList<>(); // PHP's built-in server: client, [status]: request
         List<String> requests = List.of("[200]: GET /orders/1", "[500]: GET /orders/4 - Uncaught RuntimeException: x",
