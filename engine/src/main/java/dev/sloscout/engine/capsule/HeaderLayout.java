@@ -232,18 +232,38 @@ public final class HeaderLayout {
 
     /**
      * A line of a log that shows no header (a server's start-up prints, most of them): read on its own when it opens
-     * with a date, else all message. The lines an application's logger writes among a server's prints (a Python app's
-     * records under uWSGI, whose own lines have no time) keep their time and level; a word that only looks like a
-     * level or a component in a print stays message.
+     * with a date, else all message (but for a level badge, {@link #isLevelBadge}). The lines an application's logger
+     * writes among a server's prints (a Python app's records under uWSGI, whose own lines have no time) keep their
+     * time and level; a word that only looks like a level or a component in a print stays message.
      */
     private LogHeader datedOnItsOwn(String line) {
         Line single = new Line(line, lexer, Mode.WORDS);
         HeaderToken first = single.token(0);
+        if (first != null && first.kind == Kind.LEVEL && isLevelBadge(line, first)) {
+            return header(single, 1);
+        }
         if (first == null || first.kind != Kind.TIME && first.kind != Kind.BRACKET
                 || !LogHeader.isDated(first.epochMillis)) {
             return header(single, 0); // a date, or one in brackets: Django's runserver "[03/Dec/2026 17:49:01] ..."
         }
         return header(single, singleLine(single).length);
+    }
+
+    /**
+     * Whether a level opens the line as a badge, one space in, in capitals and two spaces after, as consola's fancy
+     * reporter prints a warning or an error among a Node program's prints ({@code " WARN  cache miss rate high"}).
+     */
+    private static boolean isLevelBadge(String line, HeaderToken level) {
+        if (level.start != 1 || line.charAt(0) != ' ' || !line.startsWith("  ", level.end)
+                || level.end + 2 >= line.length() || line.charAt(level.end + 2) == ' ') {
+            return false;
+        }
+        for (int i = level.start; i < level.end; i++) {
+            if (line.charAt(i) < 'A' || line.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

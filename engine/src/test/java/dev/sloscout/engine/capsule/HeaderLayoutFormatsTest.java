@@ -611,6 +611,24 @@ class HeaderLayoutFormatsTest {
         assertThat(layout.parse(django.get(10)).bodyStart()).isZero();
     }
 
+    /**
+     * consola's fancy reporter, a Node program's prints: icons for information, a level badge one space in and two
+     * after for a warning or an error. The badge is the level; a level word in a print is not.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelBadgeAmongPrintsIsALevel() {
+        List<String> consola = List.of("\u2139 starting cart service", " WARN  cache miss rate high",
+                " ERROR  redis down", "\u2714 ready", "\u25d0 migrating", "server started on 3000",
+                "connected to redis at 127.0.0.1:6379", "loaded 12 routes", "\u2714 migrations applied");
+        HeaderLayout layout = HeaderLayout.infer(consola, 2024);
+        assertThat(consola.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
+                .containsExactly(NONE, Severity.WARN, Severity.ERROR, NONE, NONE, NONE, NONE, NONE, NONE);
+        for (String print : List.of(" WARN not two spaces after", " Error  not in capitals", "  WARN  two spaces in")) {
+            assertThat(layout.parse(print).severity()).as(print).isEqualTo(NONE);
+        }
+        assertThat(consola.get(1).substring(layout.parse(consola.get(1)).bodyStart())).isEqualTo("cache miss rate high");
+    }
+
     /** Twisted's web server quotes the client of its access line; its log shows a warning's category with its module. */
     @org.junit.jupiter.api.Test
     void twistedsAccessLinesAndWarnings() {

@@ -245,6 +245,9 @@ final class ContinuationLines {
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
+        if (isLevelBadge(line)) {
+            return false;
+        }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
                 context = Context.PYTHON_FRAMES;
@@ -805,6 +808,23 @@ final class ContinuationLines {
     }
 
     /** Whether {@code line} (not empty) opens with a space or a tab. */
+    /**
+     * Whether the line opens with a level as a badge, one space in and two after, as consola's fancy reporter prints
+     * a warning or an error ({@code " WARN  cache miss rate high"}, {@code " ERROR  redis down"}): an event of its
+     * own, though indented.
+     */
+    static boolean isLevelBadge(String line) {
+        if (line.length() < 4 || line.charAt(0) != ' ' || line.charAt(1) < 'A' || line.charAt(1) > 'Z') {
+            return false;
+        }
+        int end = 2;
+        while (end < line.length() && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
+            end++;
+        }
+        return line.startsWith("  ", end) && end + 2 < line.length() && line.charAt(end + 2) != ' '
+                && Severity.fromWord(line, 1, end) != null;
+    }
+
     static boolean isIndented(String line) {
         return line.charAt(0) == ' ' || line.charAt(0) == '\t';
     }

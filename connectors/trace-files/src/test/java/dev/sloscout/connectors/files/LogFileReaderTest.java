@@ -588,6 +588,18 @@ class LogFileReaderTest {
         assertThat(events.get(4).continuation()).startsWith("    at /app/k.js:3:56");
     }
 
+    /** consola's fancy reporter prints a warning's or an error's badge one space in: an event, not a continuation. */
+    @Test
+    void aLevelBadgeOneSpaceInOpensAnEvent() {
+        read("\u2139 starting cart service\n\n WARN  cache miss rate high\n\n\n ERROR  redis down\n\n"
+                + "    at Object.<anonymous> (cons.js:2:92)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)\n"
+                + "\n\u2714 ready\n WARN not a badge: one space after\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("\u2139 starting cart service",
+                " WARN  cache miss rate high", " ERROR  redis down", "\u2714 ready");
+        assertThat(events.get(2).continuation()).startsWith("    at Object.<anonymous>");
+        assertThat(events.get(3).continuation()).isEqualTo(" WARN not a badge: one space after");
+    }
+
     /**
      * Twisted logs a failure as {@code Unhandled Error} with the traceback indented under it, and a failure that
      * carries no frames (an errback's) as the traceback's first line and the exception alone: an error either way.
