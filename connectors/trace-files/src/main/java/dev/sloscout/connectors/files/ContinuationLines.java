@@ -76,7 +76,10 @@ final class ContinuationLines {
         PHP_FRAMES,
         /** In an entry of MySQL's slow query log ({@link SlowQueryEntries}): every line up to the next entry. */
         SLOW_QUERY,
-        /** In a record of Ruby's {@code Logger} ({@link #RUBY_HEADER}): every line without its header. */
+        /**
+         * In a record of Ruby's {@code Logger} ({@link #RUBY_HEADER}): every line without its header, up to a line
+         * with a time of its own.
+         */
         RUBY_RECORD,
         /** In a report under OTP's legacy header ({@link #isErlangReportHeader}): every line up to the next header. */
         ERLANG_REPORT,
@@ -184,8 +187,10 @@ final class ContinuationLines {
         boolean nextToFirst = nothingContinued;
         nothingContinued = false;
         if (context == Context.RUBY_RECORD) {
+            // up to the next record, or to another logger's line, at the margin with its own time: WEBrick's and
+            // Rack's access log, Sinatra's error report, written beside a Logger's records
             return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && leavesTraces())
-                    && contextLines++ < MAX_RUBY_LINES;
+                    && !(hasTimeOfDay(line) && !isIndented(line)) && contextLines++ < MAX_RUBY_LINES;
         }
         if (context == Context.NODE_CRASH && !isIndented(line)) {
             if (contextLines++ < MAX_CRASH_SOURCE_LINES) {

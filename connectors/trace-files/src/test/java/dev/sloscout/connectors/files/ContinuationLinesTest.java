@@ -134,7 +134,8 @@ class ContinuationLinesTest {
     /**
      * Ruby's {@code Logger} opens every record with its header, so a line without it continues the record: Rails
      * writes an exception's record with a blank message behind the request's tags and the exception, the blank line
-     * and the backtrace a line each behind them. The first such line is the record's message, without the tags.
+     * and the backtrace a line each behind them. The first such line is the record's message, without the tags. A
+     * line at the margin with a time of its own is another logger's (Rack's access log beside Sinatra's Logger).
      */
     @Test
     void rubyLoggerRecordsTakeTheLinesWithoutItsHeader() {
@@ -172,6 +173,18 @@ class ContinuationLinesTest {
         }
         assertThat(starts(prints.toArray(String[]::new))).as("512 lines at most").hasSize(1 + 600 - 512)
                 .contains("print 512");
+
+        assertThat(starts( // Sinatra on WEBrick: a Logger's record, Rack's access log, Sinatra's error report
+                "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : order 1 slow",
+                "127.0.0.1 - - [03/Dec/2026:18:27:11 +0000] \"GET /orders/1 HTTP/1.1\" 200 2 0.0147",
+                "- -> /orders/1",
+                "2026-12-03 18:27:11 - KeyError - price missing for 3:",
+                "\tapp.rb:9:in `block in <main>'",
+                "\tat 12:00:00 indented, a time of day: still the report's")).containsExactly(
+                "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : order 1 slow",
+                "127.0.0.1 - - [03/Dec/2026:18:27:11 +0000] \"GET /orders/1 HTTP/1.1\" 200 2 0.0147",
+                "- -> /orders/1", // WEBrick's referer log: a line of its own after the access line
+                "2026-12-03 18:27:11 - KeyError - price missing for 3:");
     }
 
     /**
