@@ -242,11 +242,28 @@ public final class HeaderLayout {
         if (first != null && first.kind == Kind.LEVEL && isLevelBadge(line, first)) {
             return header(single, 1);
         }
-        if (first == null || first.kind != Kind.TIME && first.kind != Kind.BRACKET
-                || !LogHeader.isDated(first.epochMillis)) {
-            return header(single, 0); // a date, or one in brackets: Django's runserver "[03/Dec/2026 17:49:01] ..."
+        if (first == null) {
+            return header(single, 0);
         }
-        return header(single, singleLine(single).length);
+        if ((first.kind == Kind.TIME || first.kind == Kind.BRACKET) && LogHeader.isDated(first.epochMillis)) {
+            return header(single, singleLine(single).length); // Django's runserver "[03/Dec/2026 17:49:01] ..."
+        }
+        // a date further in, on a line another logger wrote (Rack's "127.0.0.1 - - [03/Dec/2026:18:27:11 +0000]
+        // "GET ...", Ruby's "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : ..."): the header up to the date and
+        // the level, component or separator after it, no further (a request's fields are message)
+        int tokens = singleLine(single).length;
+        for (int i = 0; i < tokens; i++) {
+            if (LogHeader.isDated(single.token(i).epochMillis)) {
+                int end = i + 1;
+                while (end < tokens && (single.token(end).kind == Kind.LEVEL || single.token(end).kind == Kind.COMPONENT
+                        || single.token(end).kind == Kind.SEPARATOR)) {
+                    end++;
+                }
+                LogHeader own = header(single, end);
+                return own.bodyStart() < line.length() ? own : header(single, 0);
+            }
+        }
+        return header(single, 0);
     }
 
     /**

@@ -629,6 +629,32 @@ class HeaderLayoutFormatsTest {
         assertThat(consola.get(1).substring(layout.parse(consola.get(1)).bodyStart())).isEqualTo("cache miss rate high");
     }
 
+    /**
+     * Sinatra on WEBrick writes four loggers' lines into one output (WEBrick's, Rack's access log twice, Ruby's
+     * Logger, Sinatra's prints): no layout holds for most, and a line with a date of its own further in keeps its
+     * time, its level, and the request's status; the header ends after the date and the level that follows it.
+     */
+    @org.junit.jupiter.api.Test
+    void aLineDatedFurtherInIsReadOnItsOwnInALogOfManyLoggers() {
+        List<String> sinatra = List.of("[2026-12-03 18:27:10] INFO  WEBrick 1.8.1",
+                "== Sinatra (v3.0.5) has taken the stage on 8150 for development with backup from WEBrick",
+                "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : order 1 slow",
+                "127.0.0.1 - - [03/Dec/2026:18:27:11 +0000] \"GET /orders/1 HTTP/1.1\" 200 2 0.0147",
+                "- -> /orders/1", "2026-12-03 18:27:11 - KeyError - price missing for 3:",
+                "127.0.0.1 - - [03/Dec/2026:18:27:12 +0000] \"GET /orders/4 HTTP/1.1\" 404 - 0.0018",
+                "- -> /orders/4", "== Sinatra has ended his set (crowd applauds)", "- -> /orders/5",
+                "compiled with version: 12.2.0 on 13 March 2023 00:00:00");
+        HeaderLayout layout = HeaderLayout.infer(sinatra, 2024);
+        List<String> bodies = sinatra.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList();
+        assertThat(bodies).as(layout.describe()).containsExactly("WEBrick 1.8.1", sinatra.get(1), "order 1 slow",
+                "\"GET /orders/1 HTTP/1.1\" 200 2 0.0147", "- -> /orders/1", "KeyError - price missing for 3:",
+                "\"GET /orders/4 HTTP/1.1\" 404 - 0.0018", "- -> /orders/4", sinatra.get(8), "- -> /orders/5",
+                sinatra.get(10));
+        assertThat(sinatra.stream().map(line -> layout.parse(line).severity()).toList()).containsExactly(
+                Severity.INFO, NONE, Severity.WARN, Severity.INFO, NONE, NONE, Severity.WARN, NONE, NONE, NONE, NONE);
+        assertThat(Instant.ofEpochMilli(layout.parse(sinatra.get(6)).epochMillis())).isEqualTo("2026-12-03T18:27:12Z");
+    }
+
     /** Twisted's web server quotes the client of its access line; its log shows a warning's category with its module. */
     @org.junit.jupiter.api.Test
     void twistedsAccessLinesAndWarnings() {
