@@ -37,7 +37,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
 
     /**
      * Whether a stack trace is folded under the event: an indented frame of Java, .NET or Node ({@code at ...}), of
-     * Python ({@code File "..."}), of Ruby ({@code from ...}) or of Elixir ({@code (stdlib 4.2) gen_server.erl:1149:
+     * Python ({@code File "..."}), of Ruby ({@code from ...}, {@code app.rb:9:in `call'}) or of Elixir ({@code (stdlib 4.2) gen_server.erl:1149:
      * ...}, {@code lib/shop/cart.ex:12: ...}), a goroutine dump, or a Rust panic's first line ({@code thread 'main'
      * panicked at ...}, its message made the event's), Node's version, which it prints when an uncaught exception
      * ended it (a thrown value that is no Error has no stack), or Python's {@code Traceback (most recent call last):}
@@ -61,7 +61,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
                 return true; // a Python traceback, frames or not (Twisted's Failure prints none)
             }
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
-                    || isElixirFrame(c, at, end))
+                    || isElixirFrame(c, at, end) || isRubyFrame(c, at, end))
                     || at == start && (c.startsWith("goroutine ", at) || isRustPanic(c, at, end)
                             || isNodeVersion(c, at, end))) {
                 return true;
@@ -81,6 +81,22 @@ public record LogEvent(String source, long line, int lines, String service, Stri
     private static boolean isElixirFrame(String text, int from, int end) {
         int dot = text.indexOf('.', from);
         return dot > 0 && dot < end && ELIXIR_FRAME.matcher(text).region(from, end).lookingAt();
+    }
+
+    /**
+     * A Ruby backtrace's frame, after its indent: the file, the line and the method ({@code app.rb:9:in `block in
+     * <main>'}), as Sinatra, Puma and Sidekiq print an exception's backtrace a frame to a line.
+     */
+    private static boolean isRubyFrame(String text, int from, int end) {
+        int in = text.indexOf(":in ", from);
+        if (in < 0 || in >= end || in + 4 >= end || text.charAt(in + 4) != '`' && text.charAt(in + 4) != '\'') {
+            return false;
+        }
+        int digits = in;
+        while (digits > from && text.charAt(digits - 1) >= '0' && text.charAt(digits - 1) <= '9') {
+            digits--;
+        }
+        return digits < in && digits > from + 1 && text.charAt(digits - 1) == ':';
     }
 
     /** Whether {@code text[at..end)} is a Rust panic's first line ({@code thread 'main' panicked at ...}). */

@@ -603,9 +603,10 @@ class LogFileReaderTest {
     /**
      * Twisted logs a failure as {@code Unhandled Error} with the traceback indented under it, and a failure that
      * carries no frames (an errback's) as the traceback's first line and the exception alone: an error either way.
+     * Sinatra prints a Ruby backtrace a frame to a line.
      */
     @Test
-    void aTracebackWithoutFramesCarriesAStack() {
+    void aTracebackWithoutFramesOrARubyBacktraceCarriesAStack() {
         read("2026-12-03 17:48:47+0000 [-] Unhandled error in Deferred:\n"
                 + "2026-12-03 17:48:47+0000 [-] Unhandled Error\n"
                 + "\tTraceback (most recent call last):\n"
@@ -614,6 +615,14 @@ class LogFileReaderTest {
                 + "2026-12-03 17:48:47+0000 [-] Main loop terminated.\n");
         assertThat(events.get(1).continuation()).endsWith("Failure: builtins.RuntimeError: payment gateway down");
         assertThat(events).extracting(LogEvent::carriesStack).containsExactly(false, true, false);
+
+        events.clear(); // Sinatra's report of an exception: a Ruby backtrace, a frame to a line
+        read("2026-12-03 18:27:11 - KeyError - price missing for 3:\n"
+                + "\tapp.rb:9:in `block in <main>'\n"
+                + "\t/usr/share/gems/sinatra-3.0.5/lib/sinatra/base.rb:1696:in 'call'\n"
+                + "2026-12-03 18:27:12 - a report of its own:\n"
+                + "\tapp.rb:in `no line'\n\tnot:1:in a frame\n");
+        assertThat(events).extracting(LogEvent::carriesStack).containsExactly(true, false);
     }
 
     @Test
