@@ -249,21 +249,29 @@ public final class HeaderLayout {
             return header(single, singleLine(single).length); // Django's runserver "[03/Dec/2026 17:49:01] ..."
         }
         // a date further in, on a line another logger wrote (Rack's "127.0.0.1 - - [03/Dec/2026:18:27:11 +0000]
-        // "GET ...", Ruby's "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : ..."): the header up to the date and
-        // the level, component or separator after it, no further (a request's fields are message)
-        int tokens = singleLine(single).length;
+        // "GET ...", Ruby's "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : ...")
+        int end = toItsDate(single, singleLine(single).length);
+        LogHeader own = end > 0 ? header(single, end) : null;
+        return own != null && own.bodyStart() < line.length() ? own : header(single, 0);
+    }
+
+    /**
+     * How many of a line's first {@code tokens} header tokens (read on its own) make its header when one of them holds
+     * a date: up to it and the level, component or separator after it, no further (an access line's request, status
+     * and size after its date are message, where the single-line rules may take them on); -1 without a date.
+     */
+    private static int toItsDate(Line single, int tokens) {
         for (int i = 0; i < tokens; i++) {
             if (LogHeader.isDated(single.token(i).epochMillis)) {
                 int end = i + 1;
-                while (end < tokens && (single.token(end).kind == Kind.LEVEL || single.token(end).kind == Kind.COMPONENT
-                        || single.token(end).kind == Kind.SEPARATOR)) {
+                while (end < tokens && (single.token(end).kind == Kind.LEVEL
+                        || single.token(end).kind == Kind.COMPONENT || single.token(end).kind == Kind.SEPARATOR)) {
                     end++;
                 }
-                LogHeader own = header(single, end);
-                return own.bodyStart() < line.length() ? own : header(single, 0);
+                return end;
             }
         }
-        return header(single, 0);
+        return -1;
     }
 
     /**
@@ -298,7 +306,8 @@ public final class HeaderLayout {
         if (tokens == 0 || !hasTimeOrLevel(single, tokens)) {
             return header;
         }
-        LogHeader own = header(single, tokens);
+        int dated = toItsDate(single, tokens);
+        LogHeader own = header(single, dated > 0 ? dated : tokens);
         return own.bodyStart() < line.length() ? own : header;
     }
 

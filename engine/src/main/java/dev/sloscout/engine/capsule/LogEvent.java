@@ -37,13 +37,13 @@ public record LogEvent(String source, long line, int lines, String service, Stri
 
     /**
      * Whether a stack trace is folded under the event: an indented frame of Java, .NET or Node ({@code at ...}), of
-     * Python ({@code File "..."}), of Ruby ({@code from ...}, {@code app.rb:9:in `call'}) or of Elixir ({@code (stdlib 4.2) gen_server.erl:1149:
-     * ...}, {@code lib/shop/cart.ex:12: ...}), a goroutine dump, or a Rust panic's first line ({@code thread 'main'
-     * panicked at ...}, its message made the event's), Node's version, which it prints when an uncaught exception
-     * ended it (a thrown value that is no Error has no stack), or Python's {@code Traceback (most recent call last):}
-     * (at the margin or indented, frames or none). A program prints one when something
-     * failed, so an event without a level of its own that carries one is an error (Go's {@code http: panic serving
-     * ...}, an exception printed on its own).
+     * Python ({@code File "..."}), of Ruby ({@code from ...}, {@code app.rb:9:in `call'}) or of Elixir ({@code
+     * (stdlib 4.2) gen_server.erl:1149: ...}, {@code lib/shop/cart.ex:12: ...}), a goroutine dump, or a Rust panic's
+     * first line ({@code thread 'main' panicked at ...}, its message made the event's), Node's version, which it
+     * prints when an uncaught exception ended it (a thrown value that is no Error has no stack), or Python's {@code
+     * Traceback (most recent call last):} (at the margin or indented, frames or none). A program prints one when
+     * something failed, so an event without a level of its own that carries one is an error (Go's {@code http: panic
+     * serving ...}, an exception printed on its own).
      */
     public boolean carriesStack() {
         if (isRustPanic(text, 0, text.length())) {

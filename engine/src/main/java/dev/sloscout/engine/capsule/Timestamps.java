@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * {@code h m s} time fields (the hour may be space-padded too), {@code f} an optional fraction after {@code . , :},
  * {@code Z} an optional zone, {@code E}
  * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces, {@code P} an optional
- * {@code AM}/{@code PM}, {@code p} a required one (Go's {@code time.Kitchen}, {@code 3:04PM}); anything else is itself.
+ * {@code AM}/{@code PM}, {@code p} a required one (Go's {@code time.Kitchen}, {@code 3:04PM}); anything else is
+ * itself.
  */
 final class Timestamps {
     private static final String[] FORMS = {

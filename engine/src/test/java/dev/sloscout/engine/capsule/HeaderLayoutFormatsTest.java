@@ -518,7 +518,8 @@ class HeaderLayoutFormatsTest {
                         + "text/html",
                 "1796321434.828      0 127.0.0.1 TCP_DENIED/403 3432 GET http://shop.example/ - HIER_NONE/- text/html",
                 "1796321434.854     12 127.0.0.1 TCP_TUNNEL/200 3446 CONNECT shop.example:443 - HIER_DIRECT/10.0.0.1 -",
-                "1796321434.900      0 127.0.0.1 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -",
+                "1796321434.900      0 127.0.0.1 NONE_NONE/000 0 - error:transaction-end-before-headers - "
+                        + "HIER_NONE/- -",
                 "1796321434.950      5 worker SENT/500 items done",
                 "1796321434.990      5 worker TCP_/500 items done");
         assertSeverities(squid).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, NONE, NONE, NONE);
@@ -581,7 +582,7 @@ class HeaderLayoutFormatsTest {
                 "127.0.0.1 - - [03/Dec/2026:17:49:26 +0000] \"GET /a HTTP/1.1\" 200 2 \"-\" \"curl/7.88.1\"",
                 "[2026-12-03 17:49:26 +0000] [15929] [ERROR] Error handling request /boom",
                 "127.0.0.1 - - [03/Dec/2026:17:49:27 +0000] \"GET /boom HTTP/1.1\" 500 0 \"-\" \"-\"",
-                "127.0.0.1 - - [03/Dec/2026:17:49:28 +0000] \"GET /missing HTTP/1.1\" 404 2 \"-\" \"-\"",
+                "127.0.0.1 - - [03/Dec/2026:17:49:28 +0000] \"GET /orders/4 HTTP/1.1\" 404 - 0.0018",
                 "[2026-12-03 17:49:29 +0000] [15928] [WARNING] Worker with pid 15929 was terminated");
         assertSeverities(lines).containsExactly(Severity.INFO, Severity.INFO, Severity.INFO, NONE, Severity.INFO,
                 Severity.ERROR, Severity.ERROR, Severity.WARN, Severity.WARN);
@@ -590,6 +591,8 @@ class HeaderLayoutFormatsTest {
         assertThat(Instant.ofEpochMilli(access.epochMillis())).as(layout.describe()).isEqualTo("2026-12-03T17:49:27Z");
         assertThat(lines.get(6).substring(access.bodyStart())).startsWith("\"GET /boom HTTP/1.1\" 500");
         assertThat(layout.parse(lines.get(3)).bodyStart()).as("a print is all message").isZero();
+        assertThat(lines.get(7).substring(layout.parse(lines.get(7)).bodyStart())).as("up to the date, no further")
+                .isEqualTo("\"GET /orders/4 HTTP/1.1\" 404 - 0.0018");
     }
 
     /**
@@ -626,7 +629,8 @@ class HeaderLayoutFormatsTest {
         for (String print : List.of(" WARN not two spaces after", " Error  not in capitals", "  WARN  two spaces in")) {
             assertThat(layout.parse(print).severity()).as(print).isEqualTo(NONE);
         }
-        assertThat(consola.get(1).substring(layout.parse(consola.get(1)).bodyStart())).isEqualTo("cache miss rate high");
+        assertThat(consola.get(1).substring(layout.parse(consola.get(1)).bodyStart()))
+                .isEqualTo("cache miss rate high");
     }
 
     /**
@@ -655,13 +659,13 @@ class HeaderLayoutFormatsTest {
         assertThat(Instant.ofEpochMilli(layout.parse(sinatra.get(6)).epochMillis())).isEqualTo("2026-12-03T18:27:12Z");
     }
 
-    /** Twisted's web server quotes the client of its access line; its log shows a warning's category with its module. */
+    /** Twisted's web server quotes the client of its access line; its log names a warning's category's module. */
     @org.junit.jupiter.api.Test
     void twistedsAccessLinesAndWarnings() {
         List<String> twisted = List.of(
                 "2026-12-03 17:48:47+0000 [-] Site starting on 8124",
-                "2026-12-03 17:48:47+0000 [-] \"127.0.0.1\" - - [03/Dec/2026:17:48:47 +0000] \"GET /orders/1 HTTP/1.1\" "
-                        + "200 2 \"-\" \"-\"",
+                "2026-12-03 17:48:47+0000 [-] \"127.0.0.1\" - - [03/Dec/2026:17:48:47 +0000] "
+                        + "\"GET /orders/1 HTTP/1.1\" 200 2 \"-\" \"-\"",
                 "2026-12-03 17:48:47+0000 [-] \"127.0.0.1\" - - [03/Dec/2026:17:48:47 +0000] \"GET /boom HTTP/1.1\" "
                         + "500 95 \"-\" \"-\"",
                 "2026-12-03 17:48:47+0000 [-] \"quoted\" words 500 times",

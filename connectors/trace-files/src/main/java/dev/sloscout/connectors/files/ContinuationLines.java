@@ -812,7 +812,6 @@ final class ContinuationLines {
         return stripped.length() == 1 && stripped.charAt(0) == '^';
     }
 
-    /** Whether {@code line} (not empty) opens with a space or a tab. */
     /**
      * Whether the line opens with a level as a badge, one space in and two after, as consola's fancy reporter prints
      * a warning or an error ({@code " WARN  cache miss rate high"}, {@code " ERROR  redis down"}): an event of its
@@ -830,6 +829,7 @@ final class ContinuationLines {
                 && Severity.fromWord(line, 1, end) != null;
     }
 
+    /** Whether {@code line} (not empty) opens with a space or a tab. */
     static boolean isIndented(String line) {
         return line.charAt(0) == ' ' || line.charAt(0) == '\t';
     }

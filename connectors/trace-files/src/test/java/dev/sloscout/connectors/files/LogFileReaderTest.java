@@ -580,7 +580,8 @@ class LogFileReaderTest {
     @Test
     void aLogPrintedIndentedIsReadFromItsOwnMargin() {
         read("  <-- GET /a\n  --> GET /a 200 5ms 2b\n  <-- GET /boom\n  xxx GET /boom 500 0ms -\n\n"
-                + "  Error: db down\n      at /app/k.js:3:56\n      at dispatch (/app/node_modules/koa-compose/index.js:42:32)\n"
+                + "  Error: db down\n      at /app/k.js:3:56\n"
+                + "      at dispatch (/app/node_modules/koa-compose/index.js:42:32)\n"
                 + "\n  <-- GET /missing\n  --> GET /missing 404 1ms 9b\n");
         assertThat(events).extracting(LogEvent::text).containsExactly("<-- GET /a", "--> GET /a 200 5ms 2b",
                 "<-- GET /boom", "xxx GET /boom 500 0ms -", "Error: db down", "<-- GET /missing",
@@ -592,7 +593,8 @@ class LogFileReaderTest {
     @Test
     void aLevelBadgeOneSpaceInOpensAnEvent() {
         read("\u2139 starting cart service\n\n WARN  cache miss rate high\n\n\n ERROR  redis down\n\n"
-                + "    at Object.<anonymous> (cons.js:2:92)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)\n"
+                + "    at Object.<anonymous> (cons.js:2:92)\n"
+                + "    at Module._compile (node:internal/modules/cjs/loader:1521:14)\n"
                 + "\n\u2714 ready\n WARN not a badge: one space after\n");
         assertThat(events).extracting(LogEvent::text).containsExactly("\u2139 starting cart service",
                 " WARN  cache miss rate high", " ERROR  redis down", "\u2714 ready");
