@@ -498,7 +498,8 @@ public final class HeaderLayout {
     /**
      * The severity of a whole access line written as another logger's message ({@code INFO:werkzeug:127.0.0.1 - -
      * [03/Dec/2026 13:23:41] "GET /orders/5 HTTP/1.1" 500 -}, gunicorn's access log through Python's logging): the
-     * status after the quoted request that follows the bracketed time; or of a client's address, its status in
+     * status after the quoted request that follows the bracketed time, or a dash (uvicorn's {@code INFO:
+     * 127.0.0.1:33588 - "GET /orders/3 HTTP/1.1" 500 Internal Server Error} where its other lines set the header); or of a client's address, its status in
      * brackets and the request, as PHP's built-in server writes a request ({@code 127.0.0.1:55300 [500]: GET
      * /orders/4}); unknown when there is neither.
      */
@@ -507,6 +508,13 @@ public final class HeaderLayout {
         for (int i = from; i < reach; i++) {
             if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"') {
                 return accessStatus(s, i + 2);
+            }
+            if (s.charAt(i) == '-' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"' && i > from
+                    && s.charAt(i - 1) == ' ') { // uvicorn's client, a dash, the request: 127.0.0.1:33588 - "GET ..."
+                Severity request = accessStatus(s, i + 2);
+                if (request != Severity.UNKNOWN) {
+                    return request;
+                }
             }
             int status = s.charAt(i) == ' ' && s.charAt(i + 1) == '[' && s.startsWith("]: ", i + 5)
                     ? threeDigits(s, i + 2) : -1;

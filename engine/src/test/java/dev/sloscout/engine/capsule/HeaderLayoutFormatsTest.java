@@ -469,6 +469,18 @@ class HeaderLayoutFormatsTest {
                 "INFO:     127.0.0.1:33300 - \"GET /orders/7 HTTP/1.1\" 500 Internal Server Error",
                 "ERROR:    127.0.0.1:33310 - \"GET /orders/8 HTTP/1.1\" 200 OK");
         assertSeverities(uvicorn).containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
+        List<String> uvicornLog = List.of("INFO:     Started server process [30220]", // its own lines most
+                "INFO:     Waiting for application startup.", "INFO:     Application startup complete.",
+                "INFO:     Uvicorn running on http://127.0.0.1:8170 (Press CTRL+C to quit)",
+                "INFO:     127.0.0.1:33584 - \"GET /orders/1 HTTP/1.1\" 200 OK",
+                "INFO:     127.0.0.1:33588 - \"GET /orders/3 HTTP/1.1\" 500 Internal Server Error",
+                "ERROR:    Exception in ASGI application",
+                "INFO:     127.0.0.1:33594 - \"GET /orders/4 HTTP/1.1\" 404 Not Found",
+                "INFO:     127.0.0.1:33594 - \"not a request\" 500 Not Found",
+                "INFO:     Shutting down", "INFO:     Finished server process [30220]");
+        assertSeverities(uvicornLog).containsExactly(Severity.INFO, Severity.INFO, Severity.INFO, Severity.INFO,
+                Severity.INFO, Severity.ERROR, Severity.ERROR, Severity.WARN, Severity.INFO, Severity.INFO,
+                Severity.INFO);
 
         List<String> wrapped = List.of( // an access line as another logger's message (Python's default format)
                 "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/1 HTTP/1.1\" 200 -",
