@@ -239,7 +239,7 @@ public final class HeaderLayout {
     private LogHeader datedOnItsOwn(String line) {
         Line single = new Line(line, lexer, Mode.WORDS);
         HeaderToken first = single.token(0);
-        if (first != null && first.kind == Kind.LEVEL && isLevelBadge(line, first)) {
+        if (first != null && first.kind == Kind.LEVEL && isLevelBadge(line)) {
             return header(single, 1);
         }
         if (first == null) {
@@ -276,19 +276,19 @@ public final class HeaderLayout {
 
     /**
      * Whether a level opens the line as a badge, one space in, in capitals and two spaces after, as consola's fancy
-     * reporter prints a warning or an error among a Node program's prints ({@code " WARN  cache miss rate high"}).
+     * reporter prints a warning or an error among a Node program's prints ({@code " WARN  cache miss rate high"},
+     * {@code " ERROR  redis down"}): an event of its own though indented, and its level.
      */
-    private static boolean isLevelBadge(String line, HeaderToken level) {
-        if (level.start != 1 || line.charAt(0) != ' ' || !line.startsWith("  ", level.end)
-                || level.end + 2 >= line.length() || line.charAt(level.end + 2) == ' ') {
+    public static boolean isLevelBadge(String line) {
+        if (line.length() < 4 || line.charAt(0) != ' ' || line.charAt(1) < 'A' || line.charAt(1) > 'Z') {
             return false;
         }
-        for (int i = level.start; i < level.end; i++) {
-            if (line.charAt(i) < 'A' || line.charAt(i) > 'Z') {
-                return false;
-            }
+        int end = 2;
+        while (end < line.length() && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
+            end++;
         }
-        return true;
+        return line.startsWith("  ", end) && end + 2 < line.length() && line.charAt(end + 2) != ' '
+                && Severity.fromWord(line, 1, end) != null;
     }
 
     /**
@@ -499,20 +499,18 @@ public final class HeaderLayout {
      * The severity of a whole access line written as another logger's message ({@code INFO:werkzeug:127.0.0.1 - -
      * [03/Dec/2026 13:23:41] "GET /orders/5 HTTP/1.1" 500 -}, gunicorn's access log through Python's logging): the
      * status after the quoted request that follows the bracketed time, or a dash (uvicorn's {@code INFO:
-     * 127.0.0.1:33588 - "GET /orders/3 HTTP/1.1" 500 Internal Server Error} where its other lines set the header); or of a client's address, its status in
-     * brackets and the request, as PHP's built-in server writes a request ({@code 127.0.0.1:55300 [500]: GET
-     * /orders/4}); unknown when there is neither.
+     * 127.0.0.1:33588 - "GET /orders/3 HTTP/1.1" 500 Internal Server Error} where its other lines set the header);
+     * or of a client's address, its status in brackets and the request, as PHP's built-in server writes a request
+     * ({@code 127.0.0.1:55300 [500]: GET /orders/4}); unknown when there is neither.
      */
     static Severity wrappedAccessStatus(String s, int from) {
         int reach = Math.min(s.length() - 2, from + WRAPPED_REQUEST_REACH);
         for (int i = from; i < reach; i++) {
-            if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"') {
-                return accessStatus(s, i + 2);
-            }
-            if (s.charAt(i) == '-' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"' && i > from
-                    && s.charAt(i - 1) == ' ') { // uvicorn's client, a dash, the request: 127.0.0.1:33588 - "GET ..."
+            boolean dated = s.charAt(i) == ']'; // the bracketed time; or uvicorn's dash after the client
+            if ((dated || s.charAt(i) == '-' && i > from && s.charAt(i - 1) == ' ') && s.charAt(i + 1) == ' '
+                    && s.charAt(i + 2) == '"') {
                 Severity request = accessStatus(s, i + 2);
-                if (request != Severity.UNKNOWN) {
+                if (dated || request != Severity.UNKNOWN) {
                     return request;
                 }
             }

@@ -57,7 +57,7 @@ public record LogEvent(String source, long line, int lines, String service, Stri
             while (at < end && (c.charAt(at) == ' ' || c.charAt(at) == '\t')) {
                 at++;
             }
-            if (c.startsWith(TRACEBACK, at)) {
+            if (c.startsWith(PYTHON_TRACEBACK, at)) {
                 return true; // a Python traceback, frames or not (Twisted's Failure prints none)
             }
             if (at > start && (c.startsWith("at ", at) || c.startsWith("File \"", at) || c.startsWith("from ", at)
@@ -120,7 +120,8 @@ public record LogEvent(String source, long line, int lines, String service, Stri
                 && Character.isDigit(text.charAt(at + NODE_VERSION.length()));
     }
 
-    private static final String TRACEBACK = "Traceback (most recent call last):";
+    /** The line a Python traceback opens with. */
+    public static final String PYTHON_TRACEBACK = "Traceback (most recent call last):";
 
     /** Lines of a continuation looked at for a frame ({@link #carriesStack}): past an exception's message lines. */
     private static final int STACK_LOOKAHEAD = 8;

@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
  * {@link #started} for a line that opens one.
  */
 final class ContinuationLines {
-    private static final String PYTHON_TRACEBACK = "Traceback (most recent call last):";
     private static final String PYTHON_DURING = "During handling of the above exception, another exception occurred:";
     private static final String PYTHON_CAUSE = "The above exception was the direct cause of the following exception:";
 
@@ -250,8 +249,8 @@ final class ContinuationLines {
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
-        if (isLevelBadge(line)) {
-            return false;
+        if (HeaderLayout.isLevelBadge(line)) {
+            return false; // consola's " WARN  ...": an event of its own, though indented
         }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
@@ -259,7 +258,7 @@ final class ContinuationLines {
             }
             return true;
         }
-        if (line.startsWith(PYTHON_TRACEBACK)) {
+        if (line.startsWith(LogEvent.PYTHON_TRACEBACK)) {
             context = Context.PYTHON_TRACEBACK;
             return true;
         }
@@ -392,7 +391,7 @@ final class ContinuationLines {
      * at ERROR. An uncaught exception after {@code INFO starting} was hidden under it.
      */
     boolean isUncaughtTraceback(String line) {
-        return line.startsWith(PYTHON_TRACEBACK) && !afterChainMarker && leavesTraces();
+        return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker && leavesTraces();
     }
 
     /**
@@ -573,7 +572,7 @@ final class ContinuationLines {
         postgresOpener = postgresSeverity >= 0 ? line : null;
         boolean crash = isNodeCrashSite(line);
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
-        openedByTrace = crash || line.startsWith(PYTHON_TRACEBACK) || panic && line.endsWith(":");
+        openedByTrace = crash || line.startsWith(LogEvent.PYTHON_TRACEBACK) || panic && line.endsWith(":");
         promotedTraceback = false;
         caretShown = false;
         afterChainMarker = false;
@@ -582,7 +581,7 @@ final class ContinuationLines {
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
                 : panic ? Context.RUST_PANIC
-                : line.startsWith(PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
+                : line.startsWith(LogEvent.PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
@@ -810,23 +809,6 @@ final class ContinuationLines {
     private static boolean isCaret(String line) {
         String stripped = line.strip();
         return stripped.length() == 1 && stripped.charAt(0) == '^';
-    }
-
-    /**
-     * Whether the line opens with a level as a badge, one space in and two after, as consola's fancy reporter prints
-     * a warning or an error ({@code " WARN  cache miss rate high"}, {@code " ERROR  redis down"}): an event of its
-     * own, though indented.
-     */
-    static boolean isLevelBadge(String line) {
-        if (line.length() < 4 || line.charAt(0) != ' ' || line.charAt(1) < 'A' || line.charAt(1) > 'Z') {
-            return false;
-        }
-        int end = 2;
-        while (end < line.length() && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
-            end++;
-        }
-        return line.startsWith("  ", end) && end + 2 < line.length() && line.charAt(end + 2) != ' '
-                && Severity.fromWord(line, 1, end) != null;
     }
 
     /** Whether {@code line} (not empty) opens with a space or a tab. */
