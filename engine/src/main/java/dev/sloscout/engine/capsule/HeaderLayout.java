@@ -418,9 +418,14 @@ public final class HeaderLayout {
         if (severity == null) {
             severity = redisLevel(text, bodyStart);
         }
-        if (severity == null && bodyStart >= 6 && text.startsWith(POSTGRES_LOG, bodyStart - POSTGRES_LOG.length())
-                && (bodyStart == POSTGRES_LOG.length() || text.charAt(bodyStart - POSTGRES_LOG.length() - 1) == ' ')) {
-            severity = Severity.INFO; // PostgreSQL's LOG, which it ranks between INFO and NOTICE
+        int postgres = severity == null ? postgresTag(text, bodyStart) : -1;
+        if (postgres >= 0) {
+            int message = PostgresMessages.messageStart(text, postgres);
+            String tag = text.substring(postgres, text.indexOf(':', postgres));
+            severity = PostgresMessages.severity(tag, 0, tag.length());
+            component = tag.equals(component) ? null : component; // LOG read as the logger's name
+            word = tag.equals(word) ? null : word;
+            bodyStart = Math.max(bodyStart, message);
         }
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
@@ -736,8 +741,19 @@ public final class HeaderLayout {
         return -1;
     }
 
-    /** PostgreSQL's level for what it reports of its own work, always with two spaces after it. */
-    private static final String POSTGRES_LOG = "LOG:  ";
+    /** How many words of PostgreSQL's prefix the header may leave before the severity ({@code postgres@shop}). */
+    private static final int MAX_POSTGRES_PREFIX_WORDS = 3;
+
+    /**
+     * Where a PostgreSQL severity ({@link PostgresMessages}) starts in a line whose header gave no level: in the
+     * header (its {@code LOG} read as a name), or after at most a few words of the server's prefix the layout does
+     * not hold (Debian's {@code %u@%d}: the user and database, or {@code [unknown]@[unknown]} before a login, so
+     * that lines with and without them share no layout field); else -1.
+     */
+    private static int postgresTag(String text, int bodyStart) {
+        int tag = PostgresMessages.severityTag(text);
+        return tag >= 0 && (tag < bodyStart || spaces(text, bodyStart, tag) <= MAX_POSTGRES_PREFIX_WORDS) ? tag : -1;
+    }
 
     /**
      * Redis's level, a mark before the message ({@code 1:M 01 Mar 2024 12:00:00.123 # WARNING ...}: {@code .} debug,

@@ -248,7 +248,7 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:00.123 UTC [12345] LOG:  database system is ready to accept connections
                 2024-03-01 12:00:01.456 UTC [12350] ERROR:  relation "orders" does not exist at character 15
                 2024-03-01 12:00:02.789 UTC [12350] STATEMENT:  SELECT * FROM orders
-                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "LOG",
+                """, "2024-03-01T12:00:00.123Z", Severity.INFO, "",
                 "database system is ready to accept connections"),
             format("MySQL 8 error log", """
                 2024-03-01T12:00:00.123456Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.
@@ -624,6 +624,31 @@ class HeaderLayoutFormatsTest {
         assertThat(Instant.ofEpochMilli(layout.parse(django.get(8)).epochMillis())).as(layout.describe())
                 .isEqualTo("2026-12-03T17:49:02Z");
         assertThat(layout.parse(django.get(10)).bodyStart()).isZero();
+    }
+
+    /**
+     * PostgreSQL under Debian's prefix {@code %m [%p] %q%u@%d }: the server's own lines have no user and database,
+     * a client's have them ({@code [unknown]@[unknown]} before the login), so no layout field holds the severity
+     * after them; it is still the level, and the user and database are no part of the message.
+     */
+    @org.junit.jupiter.api.Test
+    void postgresSeverityAfterThePrefixsUserAndDatabase() {
+        List<String> debian = List.of(
+                "2026-12-03 20:14:06.363 UTC [14946] LOG:  database system is ready to accept connections",
+                "2026-12-03 20:14:08.481 UTC [15045] [unknown]@[unknown] LOG:  connection received: host=[local]",
+                "2026-12-03 20:14:08.504 UTC [15045] app@shop ERROR:  duplicate key value violates unique constraint",
+                "2026-12-03 20:14:08.504 UTC [15045] app@shop DETAIL:  Key (id)=(1) already exists.",
+                "2026-12-03 20:14:08.695 UTC [15055] postgres@nodb FATAL:  database \"nodb\" does not exist",
+                "2026-12-03 20:14:09.012 UTC [15068] postgres@shop LOG:  duration: 204.025 ms  statement: select 1",
+                "2026-12-03 20:14:09.464 UTC [14948] LOG:  shutting down",
+                "2026-12-03 20:14:09.465 UTC [14948] the checkpoint was stopped by ERROR:  words, no prefix");
+        assertSeverities(debian).containsExactly(Severity.INFO, Severity.INFO, Severity.ERROR, NONE, Severity.FATAL,
+                Severity.INFO, Severity.INFO, NONE);
+        HeaderLayout layout = HeaderLayout.infer(debian, 2024);
+        String error = debian.get(2);
+        assertThat(error.substring(layout.parse(error).bodyStart())).as(layout.describe())
+                .isEqualTo("duplicate key value violates unique constraint");
+        assertThat(layout.parse(debian.get(0)).component()).isEmpty(); // LOG is no logger's name
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.sloscout.connectors.files;
 
 import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.PostgresMessages;
 import dev.sloscout.engine.capsule.Severity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -568,7 +569,7 @@ final class ContinuationLines {
         openBrackets = -1;
         nothingContinued = true;
         withoutMessage = opener != null && endsWithoutMessage(line);
-        postgresSeverity = postgresSeverity(line);
+        postgresSeverity = PostgresMessages.severityTag(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         boolean crash = isNodeCrashSite(line);
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
@@ -626,58 +627,14 @@ final class ContinuationLines {
         return false;
     }
 
-    /** What PostgreSQL writes under a message, each on a line of its own with the server's prefix. */
-    private static final String[] POSTGRES_PARTS = {"DETAIL", "HINT", "CONTEXT", "QUERY", "LOCATION", "STATEMENT"};
-    /** PostgreSQL's severities, which open a message. */
-    private static final String[] POSTGRES_SEVERITIES = {"ERROR", "FATAL", "PANIC", "WARNING", "LOG", "NOTICE",
-        "INFO", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
-
-    /**
-     * Where the PostgreSQL severity of a message's first line starts ({@code ERROR:  ...} after the server's prefix),
-     * or -1 when the line is no PostgreSQL message.
-     */
-    private static int postgresSeverity(String line) {
-        int colon = line.indexOf(":  ");
-        if (colon < 0 || colon > MAX_PREFIX) {
-            return -1;
-        }
-        int tag = tagStart(line, colon);
-        return isOneOf(line, tag, colon, POSTGRES_SEVERITIES) ? tag : -1;
-    }
-
     /**
      * Whether {@code line} is a part of the PostgreSQL message {@code opener} began (its severity at
      * {@code severity}): a part's tag and two spaces ({@code STATEMENT:  SELECT ...}) after a prefix of the same shape
      * as the one before the opener's severity; the same shape, since a prefix with {@code %l} numbers each line.
      */
     private static boolean isPostgresPart(String opener, int severity, String line) {
-        int colon = line.indexOf(":  ");
-        if (colon < 0 || colon > MAX_PREFIX) {
-            return false;
-        }
-        int tag = tagStart(line, colon);
-        return isOneOf(line, tag, colon, POSTGRES_PARTS) && sameShape(opener, severity, line, tag);
-    }
-
-    /** How far into a line PostgreSQL's prefix may reach. */
-    private static final int MAX_PREFIX = 256;
-
-    /** Where the word ending at {@code end} starts: after a space, or at the line's start. */
-    private static int tagStart(String line, int end) {
-        int i = end;
-        while (i > 0 && line.charAt(i - 1) != ' ') {
-            i--;
-        }
-        return i;
-    }
-
-    private static boolean isOneOf(String line, int from, int to, String[] words) {
-        for (String word : words) {
-            if (to - from == word.length() && line.startsWith(word, from)) {
-                return true;
-            }
-        }
-        return false;
+        int tag = PostgresMessages.partTag(line);
+        return tag >= 0 && sameShape(opener, severity, line, tag);
     }
 
     /** {@code a[0, aEnd)} and {@code b[0, bEnd)} alike but for the digits of their numbers (times, pids, counters). */
