@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
+import dev.sloscout.engine.capsule.PostgresMessages;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.TraceId;
@@ -32,9 +33,12 @@ final class JsonLogRecords {
      */
     static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
         "Message", "short_message", "@m", "@mt", "LogMessage", "LogEntry", "ResultDescription", "_raw"};
-    /** Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}. */
+    /**
+     * Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}, PostgreSQL's
+     * {@code jsonlog} {@code error_severity}.
+     */
     private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
-        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s"};
+        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s", "error_severity"};
     /**
      * Time fields; python-json-logger writes {@code asctime} in logging's own format, CLEF {@code @t}, MongoDB
      * {@code t} as extended JSON ({@code {"$date": ...}}), log4j2's JsonLayout {@code timeMillis} (or {@code instant},
@@ -735,7 +739,7 @@ final class JsonLogRecords {
 
     /**
      * A level word or letter, a syslog/journald/GELF priority number (0 emergency ... 7 debug), pino's and bunyan's
-     * 10 to 60, or MongoDB's debug verbosities D1 to D5.
+     * 10 to 60, MongoDB's debug verbosities D1 to D5, or PostgreSQL's severities.
      */
     private static Severity severity(String level) {
         if (level == null || level.isEmpty()) {
@@ -750,7 +754,7 @@ final class JsonLogRecords {
         if (level.length() == 2 && level.charAt(0) == 'D' && level.charAt(1) >= '1' && level.charAt(1) <= '5') {
             return Severity.DEBUG; // MongoDB's debug verbosity levels
         }
-        Severity s = Severity.fromWord(level);
+        Severity s = PostgresMessages.severity(level, 0, level.length()); // a level word, PostgreSQL's LOG too
         if (s == null && level.length() == 1) {
             s = Severity.fromLetter(level.toUpperCase(Locale.ROOT).charAt(0));
         }

@@ -1600,6 +1600,28 @@ class LogFileReaderTest {
     }
 
     /**
+     * PostgreSQL's {@code jsonlog} (version 15 on): the severity in {@code error_severity}, in PostgreSQL's words
+     * ({@code LOG} information, {@code DEBUG1} to {@code DEBUG5} debug), the time with its zone's name.
+     */
+    @Test
+    void postgresJsonLogGivesItsSeverity() {
+        read("{\"timestamp\":\"2026-12-03 20:14:06.363 UTC\",\"pid\":14946,\"error_severity\":\"LOG\","
+                + "\"message\":\"database system is ready to accept connections\",\"backend_type\":\"postmaster\"}\n"
+                + "{\"timestamp\":\"2026-12-03 20:14:08.504 UTC\",\"pid\":15045,\"user\":\"app\",\"dbname\":\"shop\","
+                + "\"error_severity\":\"ERROR\",\"state_code\":\"23505\",\"message\":\"duplicate key value\","
+                + "\"detail\":\"Key (id)=(1) already exists.\",\"statement\":\"insert into t values (1)\"}\n"
+                + "{\"timestamp\":\"2026-12-03 20:14:08.695 UTC\",\"error_severity\":\"FATAL\","
+                + "\"message\":\"database \\\"nodb\\\" does not exist\"}\n"
+                + "{\"timestamp\":\"2026-12-03 20:14:09.000 UTC\",\"error_severity\":\"DEBUG2\","
+                + "\"message\":\"autovacuum: processing database \\\"shop\\\"\"}\n");
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.INFO, Severity.ERROR,
+                Severity.FATAL, Severity.DEBUG);
+        assertThat(events.get(1).text()).isEqualTo("duplicate key value");
+        assertThat(Instant.ofEpochMilli(events.get(0).epochMillis())).isEqualTo("2026-12-03T20:14:06.363Z");
+    }
+
+    /**
      * A record pretty-printed among JSON lines (a logger's debug dump, a record pasted in) is read as the one record it
      * is, numbered by the line of its opening brace, at one thread and at two; a pretty-printed payload under a text
      * line that is no record is folded under that line, and a brace that never closes is read line by line.
