@@ -3,6 +3,7 @@ package dev.sloscout.connectors.files;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.engine.capsule.LogEvent;
+import dev.sloscout.engine.capsule.PostgresMessages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  * case ({@code Message}, {@code Service}, {@code Date}) is read as that field. Fields are RFC 4180's: quoted ones may
  * hold the delimiter, doubled quotes and line breaks (a stack trace in one cell). A row whose number of cells differs
  * from the header's is one problem and is still read by position; a row longer than the longest record (a quote that
- * never closes) is one problem, and reading resumes at the next line.
+ * never closes) is one problem, and reading resumes at the next line. PostgreSQL's {@code csvlog} has no header row:
+ * its columns are known ({@link #POSTGRES_COLUMNS}) and a file whose first row has their number and kinds is read
+ * by them.
  */
 final class CsvLogFile {
     /** Delimiters tried, in order: a header is split by the first that gives it a message column. */
@@ -36,6 +39,28 @@ final class CsvLogFile {
         return java.util.Set.copyOf(columns);
     }
     private static final int MAX_HEADER_CHARS = 8192;
+    /**
+     * PostgreSQL's {@code csvlog} columns as its documentation names them, but the first ({@code log_time}), named
+     * as the time field the JSON records' reader looks for: version 14 on writes all 26, 13 the first 24, 9.0 to 12
+     * the first 23. {@code error_severity} is the level, {@code message} the message; the others stay fields.
+     */
+    private static final List<String> POSTGRES_COLUMNS = List.of("timestamp", "user_name", "database_name",
+            "process_id", "connection_from", "session_id", "session_line_num", "command_tag", "session_start_time",
+            "virtual_transaction_id", "transaction_id", "error_severity", "sql_state_code", "message", "detail",
+            "hint", "internal_query", "internal_query_pos", "context", "query", "query_pos", "location",
+            "application_name", "backend_type", "leader_pid", "query_id");
+    private static final int POSTGRES_SEVERITY_COLUMN = 11;
+    private static final int POSTGRES_PID_COLUMN = 3;
+    /** PostgreSQL's {@code log_time}: milliseconds and the zone's name ({@code 2026-12-03 20:14:06.265 UTC}). */
+    private static final java.util.regex.Pattern POSTGRES_TIME = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d{1,6})? [A-Za-z0-9+:-]{1,8}");
+
+    /**
+     * How a CSV log is laid out: its delimiter, and the columns when no header row names them (PostgreSQL's), else
+     * null.
+     */
+    record Shape(char delimiter, List<String> columns) {
+    }
 
     private final String source;
     private final String fallbackService;
@@ -58,7 +83,7 @@ final class CsvLogFile {
      * The delimiter of a header row that opens {@code head} (UTF-8) and names a message column, or 0 when the text
      * is no such export: a log line split at its commas has no cell that is a field name.
      */
-    static char delimiter(byte[] head) {
+    private static char delimiter(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
         int end = start;
         while (end < head.length && head[end] != '\n' && end - start < MAX_HEADER_CHARS) {
@@ -79,11 +104,55 @@ final class CsvLogFile {
         return 0;
     }
 
-    /** Reads the rows after the header; returns the events delivered. */
-    long read(InputStream in, char delimiter) throws IOException {
-        Rows rows = new Rows(new InputStreamReader(in, StandardCharsets.UTF_8), delimiter, maxRecordChars, problems);
+    /**
+     * The shape of a CSV log that opens {@code head} (UTF-8): an export with a header row ({@link #delimiter}) or
+     * PostgreSQL's {@code csvlog}; null when the text is neither.
+     */
+    static Shape shape(byte[] head) {
+        char delimiter = delimiter(head);
+        if (delimiter != 0) {
+            return new Shape(delimiter, null);
+        }
+        int columns = postgresColumns(head);
+        return columns > 0 ? new Shape(',', POSTGRES_COLUMNS.subList(0, columns)) : null;
+    }
+
+    /**
+     * How many columns PostgreSQL's {@code csvlog} has when the first row of {@code head} is its record: 23, 24 or 26
+     * cells (the versions' column counts), the time, a process id and one of PostgreSQL's severities where that log
+     * has them; else 0.
+     */
+    private static int postgresColumns(byte[] head) {
+        int start = Texts.skipBomAndWhitespace(head, 0, head.length);
+        if (start >= head.length || head[start] < '0' || head[start] > '9') {
+            return 0; // nearly every log: no CSV row opens with a digit
+        }
+        List<String> row;
+        try {
+            row = new Rows(new java.io.StringReader(new String(head, start, head.length - start,
+                    StandardCharsets.UTF_8)), ',', head.length, (location, reason) -> { }).next();
+        } catch (IOException cannot) {
+            return 0;
+        }
+        if (row == null || row.size() != 23 && row.size() != 24 && row.size() != POSTGRES_COLUMNS.size()) {
+            return 0;
+        }
+        String severity = row.get(POSTGRES_SEVERITY_COLUMN);
+        String pid = row.get(POSTGRES_PID_COLUMN);
+        boolean postgres = POSTGRES_TIME.matcher(row.get(0)).matches() && !pid.isEmpty()
+                && pid.chars().allMatch(Character::isDigit)
+                && PostgresMessages.severity(severity, 0, severity.length()) != null;
+        return postgres ? row.size() : 0;
+    }
+
+    /**
+     * Reads the rows after the header, or all rows when {@code columns} names them; returns the events delivered.
+     */
+    long read(InputStream in, Shape shape) throws IOException {
+        Rows rows = new Rows(new InputStreamReader(in, StandardCharsets.UTF_8), shape.delimiter(), maxRecordChars,
+                problems);
         rows.skipByteOrderMark();
-        List<String> header = rows.next();
+        List<String> header = shape.columns() != null ? shape.columns() : rows.next();
         if (header == null) {
             return 0;
         }

@@ -318,8 +318,8 @@ public final class LogFileReader {
                         document(in);
                         return;
                     }
-                    char csv = CsvLogFile.delimiter(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
-                    if (csv != 0) {
+                    CsvLogFile.Shape csv = CsvLogFile.shape(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
+                    if (csv != null) {
                         anyText = true;
                         events += new CsvLogFile(source, service, records, this::deliver,
                                 (location, reason) -> problem(location, reason, "csv"), maxRecordBytes).read(in, csv);

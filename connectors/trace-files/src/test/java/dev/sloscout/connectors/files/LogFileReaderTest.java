@@ -1525,6 +1525,42 @@ class LogFileReaderTest {
         assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L);
     }
 
+    /**
+     * PostgreSQL's {@code csvlog} has no header row: a file whose first row has its columns (26 from version 14, 24 in
+     * 13) is read by them: the severity, the time, the message; a statement's line breaks stay in its cell.
+     */
+    @Test
+    void postgresCsvLogIsReadByItsKnownColumns() {
+        String startup = "2026-12-03 20:14:06.363 UTC,,,14946,,6b11cd8e.3a62,4,,2026-12-03 20:14:06 UTC,,0,LOG,00000,"
+                + "\"database system is ready to accept connections\",,,,,,,,,\"\",\"postmaster\",,0\n";
+        String error = "2026-12-03 20:14:08.504 UTC,\"app\",\"shop\",15045,\"[local]\",6b11cd90.3ac5,3,\"INSERT\","
+                + "2026-12-03 20:14:08 UTC,3/2,737,ERROR,23505,\"duplicate key value violates unique constraint "
+                + "\"\"t_pkey\"\"\",\"Key (id)=(1) already exists.\",,,,,\"insert into t\nvalues (1)\",,,\"psql\","
+                + "\"client backend\",,0\n";
+        read("postgresql-2026-12-03.csv", (startup + error).getBytes(StandardCharsets.UTF_8));
+        read("pg13.csv", ("2026-12-03 20:14:09.000 UTC,\"app\",\"shop\",15046,\"[local]\",6b11cd90.3ac6,1,"
+                + "\"authentication\",2026-12-03 20:14:09 UTC,4/1,0,FATAL,3D000,"
+                + "\"database \"\"nodb\"\" does not exist\",,,,,,,,,\"psql\",\"client backend\"\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::text).containsExactly("database system is ready to accept connections",
+                "duplicate key value violates unique constraint \"t_pkey\"", "database \"nodb\" does not exist");
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.INFO, Severity.ERROR,
+                Severity.FATAL);
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 1L);
+        assertThat(Instant.ofEpochMilli(events.get(1).epochMillis())).isEqualTo("2026-12-03T20:14:08.504Z");
+    }
+
+    /** Rows of a headerless CSV that are not PostgreSQL's (another cell count) are lines, read as lines. */
+    @Test
+    void aHeaderlessCsvOfOtherColumnsIsReadAsLines() {
+        read("metrics.csv", ("2026-12-03 20:14:06.363 UTC,14946,LOG,a,b\n2026-12-03 20:14:07.363 UTC,14946,LOG,c,d\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(LogEvent::text).allMatch(t -> t.startsWith("2026-12-03 20:14:0"));
+    }
+
     @Test
     void jsonLinesTakeMessageLevelTimeAndTraceFromTheirFields() {
         read("{\"ts\":\"2024-03-01T12:00:00Z\",\"level\":\"warn\",\"msg\":\"slow query 12 ms\",\"service\":\"db\","
