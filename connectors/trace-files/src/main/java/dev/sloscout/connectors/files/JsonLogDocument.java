@@ -237,7 +237,7 @@ final class JsonLogDocument {
         JsonNode source = node.get("_source");
         JsonNode fields = source != null && source.isObject() ? source : JsonLogRecords.unwrapped(node);
         for (String field : JsonLogRecords.MESSAGE_FIELDS) {
-            if (fields.has(field)) {
+            if (JsonLogRecords.value(fields, field) != null) {
                 return true;
             }
         }

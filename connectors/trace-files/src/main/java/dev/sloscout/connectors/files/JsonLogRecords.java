@@ -29,10 +29,12 @@ final class JsonLogRecords {
      * Message fields, the common first; Serilog's compact JSON (CLEF) renders {@code @m} or keeps only {@code @mt};
      * Azure Monitor's tables (as its queries answer) keep a container's line in {@code LogMessage} (ContainerLogV2)
      * or {@code LogEntry} (ContainerLog), a resource log's in {@code ResultDescription}; Splunk the event as it read
-     * it in {@code _raw}.
+     * it in {@code _raw}; Rust's tracing-subscriber (its JSON formatter) among the event's fields
+     * ({@code "fields": {"message": ...}}).
      */
     static final String[] MESSAGE_FIELDS = {"message", "msg", "log", "body", "@message", "text", "MESSAGE",
-        "Message", "short_message", "@m", "@mt", "LogMessage", "LogEntry", "ResultDescription", "_raw"};
+        "Message", "short_message", "@m", "@mt", "LogMessage", "LogEntry", "ResultDescription", "_raw",
+        "fields.message"};
     /**
      * Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}, PostgreSQL's
      * {@code jsonlog} {@code error_severity}.

@@ -156,6 +156,27 @@ class StructuredLoggersTest {
         assertThat(events).extracting(LogEvent::text).containsExactly("user logged in", "GET /");
     }
 
+    /**
+     * Rust's tracing-subscriber writes the message among the event's fields; its records are read as lines and, a
+     * document's array of them, as records.
+     */
+    @Test
+    void tracingSubscribersMessageIsAmongItsFields() {
+        read("shop.log", """
+                {"timestamp":"2026-12-03T20:25:00.868841Z","level":"INFO","fields":{"message":"starting checkout",\
+                "order_id":7},"target":"shop","span":{"method":"GET","name":"request"}}
+                {"timestamp":"2026-12-03T20:25:00.868967Z","level":"ERROR","fields":{"message":"payment failed",\
+                "error":"connection refused"},"target":"shop"}
+                """);
+        read("dump.json", """
+                [{"timestamp":"2026-12-03T20:25:01Z","level":"WARN","fields":{"message":"slow checkout"}}]
+                """);
+        assertThat(events).extracting(LogEvent::text).containsExactly("starting checkout", "payment failed",
+                "slow checkout");
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.INFO, Severity.ERROR,
+                Severity.WARN);
+    }
+
     @Test
     void fieldsThatOnlyLookLikeErrorsAndErrorsTheMessageHoldsAreLeftAlone() {
         read("app.jsonl", """
