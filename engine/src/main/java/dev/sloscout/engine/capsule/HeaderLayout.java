@@ -430,6 +430,16 @@ public final class HeaderLayout {
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
         }
+        if ((severity == Severity.UNKNOWN || time == LogHeader.NO_TIME) && bodyStart < n
+                && Character.isLetter(text.charAt(bodyStart)) && text.indexOf('=', bodyStart) > 0) {
+            HeaderToken[] pairs = l.lexer.pairFields(text, bodyStart); // the level and time after other pairs
+            if (pairs != null && severity == Severity.UNKNOWN && pairs[0] != null) {
+                severity = pairs[0].severity;
+            }
+            if (pairs != null && time == LogHeader.NO_TIME && pairs[1] != null) {
+                time = pairs[1].epochMillis;
+            }
+        }
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
             char first = text.charAt(bodyStart);

@@ -329,6 +329,72 @@ final class HeaderLexer {
         return null;
     }
 
+    /** How many of a line's logfmt pairs are looked through for its level and time ({@link #pairFields}). */
+    private static final int MAX_PAIRS = 32;
+
+    /**
+     * The level and time of a body made of logfmt pairs that has them further in: structlog's key-value and logfmt
+     * renderers write the event's own keys first and {@code level=} and {@code timestamp=} last ({@code order_id=7
+     * event='slow checkout' level='warning' timestamp='2026-12-03T20:27:18.685Z'}). The pairs are read from
+     * {@code from} while they are pairs (a key, {@code =}, a quoted or bare value): a level and a time token, each
+     * null when absent; null when the body does not open with a pair.
+     */
+    HeaderToken[] pairFields(String line, int from) {
+        HeaderToken level = null;
+        HeaderToken time = null;
+        int n = line.length();
+        int pos = from;
+        for (int pairs = 0; pos < n && pairs < MAX_PAIRS && (level == null || time == null); pairs++) {
+            int equals = pos;
+            while (equals < n && isKeyChar(line.charAt(equals))) {
+                equals++;
+            }
+            if (equals == pos || equals + 1 >= n || line.charAt(equals) != '=') {
+                break;
+            }
+            HeaderToken pair = logfmt(line, pos, equals);
+            if (pair != null && pair.kind == Kind.LEVEL && level == null) {
+                level = pair;
+            } else if (pair != null && pair.kind == Kind.TIME && time == null) {
+                time = pair;
+            }
+            pos = valueEnd(line, equals + 1);
+            if (pos < 0) {
+                break;
+            }
+            while (pos < n && line.charAt(pos) == ' ') {
+                pos++;
+            }
+        }
+        return pos == from ? null : new HeaderToken[] {level, time};
+    }
+
+    private static boolean isKeyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                || c == '@' || c == '-';
+    }
+
+    /** Where a logfmt value starting at {@code from} ends: after its closing quote, else at a space; -1 unclosed. */
+    private static int valueEnd(String line, int from) {
+        int n = line.length();
+        if (from < n && (line.charAt(from) == '"' || line.charAt(from) == '\'')) {
+            char quote = line.charAt(from);
+            for (int i = from + 1; i < n; i++) {
+                if (line.charAt(i) == '\\') {
+                    i++;
+                } else if (line.charAt(i) == quote) {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+        int end = from;
+        while (end < n && line.charAt(end) != ' ') {
+            end++;
+        }
+        return end;
+    }
+
     /** logfmt's leading {@code time=...} and {@code level=...}; other pairs are message. */
     private HeaderToken logfmt(String line, int pos, int equals) {
         String key = line.substring(pos, equals).toLowerCase(Locale.ROOT);

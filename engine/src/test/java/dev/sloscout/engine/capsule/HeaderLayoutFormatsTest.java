@@ -652,6 +652,29 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * structlog's key-value and logfmt renderers write the event's own keys first, the level and the time last: they
+     * are still the line's level and time. Pairs stop where words that are no pair start.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelAndTimeAfterOtherLogfmtPairs() {
+        List<String> lines = List.of(
+                "order_id=7 elapsed_ms=812 event='slow checkout' level='warning' timestamp='2026-12-03T20:27:18.685Z'",
+                "order_id=9 error=\"connection refused\" event=\"payment failed\" level=error "
+                        + "timestamp=2026-12-03T20:27:18.905Z",
+                "user_id=7 path=/orders/7 event=\"user logged in\" level=info",
+                "retries=3 then the words level=error are message");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
+                .containsExactly(Severity.WARN, Severity.ERROR, Severity.INFO, NONE);
+        assertThat(Instant.ofEpochMilli(layout.parse(lines.get(0)).epochMillis()))
+                .isEqualTo("2026-12-03T20:27:18.685Z");
+        assertThat(Instant.ofEpochMilli(layout.parse(lines.get(1)).epochMillis()))
+                .isEqualTo("2026-12-03T20:27:18.905Z");
+        assertThat(layout.parse(lines.get(2)).hasTime()).isFalse();
+        assertThat(layout.parse(lines.get(0)).bodyStart()).isZero(); // the pairs stay the message
+    }
+
+    /**
      * consola's fancy reporter, a Node program's prints: icons for information, a level badge one space in and two
      * after for a warning or an error. The badge is the level; a level word in a print is not.
      */
