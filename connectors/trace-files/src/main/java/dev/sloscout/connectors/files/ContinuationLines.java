@@ -582,7 +582,8 @@ final class ContinuationLines {
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
                 : panic ? Context.RUST_PANIC
-                : line.startsWith(LogEvent.PYTHON_TRACEBACK) ? Context.PYTHON_TRACEBACK
+                : line.startsWith(LogEvent.PYTHON_TRACEBACK) || line.endsWith(LogEvent.PYTHON_TRACEBACK)
+                        ? Context.PYTHON_TRACEBACK // a message that ends where a traceback it prints begins
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY

@@ -44,6 +44,25 @@ class ContinuationLinesTest {
                 "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it");
     }
 
+    /**
+     * A message that ends where the traceback it prints begins (structlog's logfmt renderer writes an exception's
+     * value with its line breaks, a program prints {@code format_exc()} after its words) keeps the traceback up to
+     * its exception; the next line at the margin opens an event.
+     */
+    @Test
+    void aTracebackOpenedAtTheEndOfAMessageBelongsToIt() {
+        assertThat(starts(
+                "order_id=3 event=\"order failed\" level=error exception=\"Traceback (most recent call last):",
+                "  File \"/app/orders.py\", line 17, in <module>",
+                "    {}[\"price\"]",
+                "KeyError: 'price'\"",
+                "status=500 event=\"request done\" level=info",
+                "KeyError: 'price' without a traceback before it")).containsExactly(
+                "order_id=3 event=\"order failed\" level=error exception=\"Traceback (most recent call last):",
+                "status=500 event=\"request done\" level=info",
+                "KeyError: 'price' without a traceback before it");
+    }
+
     @Test
     void aPythonTracebackBelongsToTheMessageAboveItUpToItsException() {
         assertThat(starts(
