@@ -456,16 +456,21 @@ public final class HeaderLayout {
 
     /**
      * An access log's severity, from the status after the request line it opens with (the Common and Combined Log
-     * Formats of nginx, Apache, gunicorn and Traefik, Envoy's default: {@code "GET /cart HTTP/1.1" 503 ...}): a 5xx is
-     * an error, a 4xx a warning, any other status information; unknown when the body is no such request. It raises
-     * a level the header gave (uvicorn logs each request at {@code INFO:}), never lowers it.
+     * Formats of nginx, Apache, gunicorn and Traefik, Envoy's default: {@code "GET /cart HTTP/1.1" 503 ...}; php-fpm's
+     * access log names the method and the path alone, {@code "GET /index.php" 500}): a 5xx is an error, a 4xx a
+     * warning, any other status information; unknown when the body is no such request. It raises a level the header
+     * gave (uvicorn logs each request at {@code INFO:}), never lowers it.
      */
     static Severity accessStatus(String s, int quote) {
         int close = s.indexOf('"', quote + 1);
         int space = s.indexOf(' ', quote + 1);
         if (close < 0 || space < 0 || space > close || space - quote < 4 || close + 5 > s.length()
-                || s.charAt(close + 1) != ' ' || !s.startsWith(" HTTP/", s.lastIndexOf(' ', close))) {
+                || s.charAt(close + 1) != ' ') {
             return Severity.UNKNOWN;
+        }
+        int last = s.lastIndexOf(' ', close);
+        if (!s.startsWith(" HTTP/", last) && !(last == space && s.charAt(space + 1) == '/')) {
+            return Severity.UNKNOWN; // neither a protocol after the target nor a path alone
         }
         for (int i = quote + 1; i < space; i++) {
             if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {

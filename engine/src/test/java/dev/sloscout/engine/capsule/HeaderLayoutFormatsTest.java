@@ -469,6 +469,13 @@ class HeaderLayoutFormatsTest {
                 "INFO:     127.0.0.1:33300 - \"GET /orders/7 HTTP/1.1\" 500 Internal Server Error",
                 "ERROR:    127.0.0.1:33310 - \"GET /orders/8 HTTP/1.1\" 200 OK");
         assertSeverities(uvicorn).containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
+        List<String> phpFpm = List.of( // php-fpm's default: the method and the path alone, the status after them
+                "127.0.0.1 -  03/Dec/2026:20:31:16 +0000 \"GET /index.php\" 200",
+                "127.0.0.1 -  03/Dec/2026:20:31:16 +0000 \"GET /index.php\" 500",
+                "127.0.0.1 -  03/Dec/2026:20:31:17 +0000 \"POST /orders.php\" 404",
+                "127.0.0.1 -  03/Dec/2026:20:31:17 +0000 \"GET index.php\" 500",
+                "127.0.0.1 -  03/Dec/2026:20:31:17 +0000 \"GET /index.php now\" 500");
+        assertSeverities(phpFpm).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, NONE, NONE);
         List<String> uvicornLog = List.of("INFO:     Started server process [30220]", // its own lines most
                 "INFO:     Waiting for application startup.", "INFO:     Application startup complete.",
                 "INFO:     Uvicorn running on http://127.0.0.1:8170 (Press CTRL+C to quit)",
