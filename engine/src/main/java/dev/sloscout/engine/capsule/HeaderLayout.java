@@ -292,13 +292,15 @@ public final class HeaderLayout {
     }
 
     /**
-     * {@code header}, unless the layout's lines have a time or a level and it has neither while the line read on its
-     * own has one: another logger's line that fits the layout by its dashes, an access log's {@code 127.0.0.1 - -
-     * [03/Dec/2026:17:49:26 +0000] "GET /a HTTP/1.1" 200} among gunicorn's {@code [2026-12-03 17:49:24 +0000] [15928]
-     * [INFO]} records (both on a container's output), keeps its own time and the status after its request.
+     * {@code header}, unless it has neither a time nor a level while the line read on its own has one, and the
+     * layout's lines have a time or a level or the line a date of its own: another logger's line that fits the layout
+     * by its dashes, an access log's {@code 127.0.0.1 - - [03/Dec/2026:17:49:26 +0000] "GET /a HTTP/1.1" 200} among
+     * gunicorn's {@code [2026-12-03 17:49:24 +0000] [15928] [INFO]} records (both on a container's output), keeps its
+     * own time and the status after its request; so does an Express app's morgan access line among its winston
+     * records when they are only half the lines and the layout learnt from both holds no time.
      */
     private LogHeader ownIfUntimed(String line, LogHeader header) {
-        if (!timed || header.hasTime() || header.severity() != Severity.UNKNOWN) {
+        if (header.hasTime() || header.severity() != Severity.UNKNOWN) {
             return header;
         }
         Line single = new Line(line, lexer, Mode.WORDS);
@@ -307,6 +309,9 @@ public final class HeaderLayout {
             return header;
         }
         int dated = toItsDate(single, tokens);
+        if (!timed && dated <= 0) {
+            return header; // the layout's lines say neither: a level word alone is no sign of another logger
+        }
         LogHeader own = header(single, dated > 0 ? dated : tokens);
         return own.bodyStart() < line.length() ? own : header;
     }

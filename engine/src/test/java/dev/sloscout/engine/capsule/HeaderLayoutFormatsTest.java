@@ -615,6 +615,29 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * An Express app's output: winston's records and morgan's access lines, half and half, and an error's first line.
+     * The layout learnt from both holds no time, and the access lines fit it by their dashes: they keep their own
+     * date.
+     */
+    @org.junit.jupiter.api.Test
+    void aDatedLineThatFitsAnUntimedLayoutByItsDashesKeepsItsOwnTime() {
+        List<String> express = List.of("2026-12-03T20:36:19.298Z [info]: listening on 8177",
+                "2026-12-03T20:36:19.345Z [info]: order 1 served",
+                "127.0.0.1 - - [03/Dec/2026:20:36:19 +0000] \"GET /orders/1 HTTP/1.1\" 200 2",
+                "2026-12-03T20:36:19.365Z [error]: order 3 failed: card declined",
+                "127.0.0.1 - - [03/Dec/2026:20:36:19 +0000] \"GET /orders/3 HTTP/1.1\" 500 896",
+                "Error: order 3 failed",
+                "2026-12-03T20:36:19.371Z [warn]: order 4 not found",
+                "127.0.0.1 - - [03/Dec/2026:20:36:19 +0000] \"GET /orders/4 HTTP/1.1\" 404 2",
+                "127.0.0.1 - - [03/Dec/2026:20:36:20 +0000] \"GET /nope HTTP/1.1\" 404 143");
+        HeaderLayout layout = HeaderLayout.infer(express, 2024);
+        LogHeader access = layout.parse(express.get(4));
+        assertThat(Instant.ofEpochMilli(access.epochMillis())).as(layout.describe()).isEqualTo("2026-12-03T20:36:19Z");
+        assertThat(express.get(4).substring(access.bodyStart())).isEqualTo("\"GET /orders/3 HTTP/1.1\" 500 896");
+        assertThat(access.severity()).isEqualTo(Severity.ERROR);
+    }
+
+    /**
      * Django's development server prints its start-up without a header and each request as {@code [03/Dec/2026
      * 17:49:01] "GET /orders/3 HTTP/1.1" 500 145}: a line that opens with a date in brackets is read on its own.
      */
