@@ -730,6 +730,21 @@ public final class HeaderLayout {
     private static final String[] METHODS = {"GET ", "POST ", "PUT ", "DELETE ", "PATCH ", "HEAD ", "OPTIONS "};
 
     /**
+     * Whether an HTTP method and one space stand right before {@code at}, the method a word of its own: what follows
+     * is a request's target, the root path {@code /} too ({@code "GET / HTTP/1.1"}), which the miner masks as any
+     * other path so that a service's requests are one template per method, the home page's among them.
+     */
+    static boolean followsMethod(String s, int at) {
+        for (String method : METHODS) {
+            int start = at - method.length();
+            if (start >= 0 && s.startsWith(method, start) && (start == 0 || !Character.isLetter(s.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The severity of a request written without quotes, its status after the path (morgan's {@code dev} and
      * {@code tiny} formats, {@code GET /orders/7 500 2.139 ms - 8}, and many a framework's request line, with or
      * without the protocol); unknown when the body opens otherwise.

@@ -392,7 +392,8 @@ public final class MessageTokenizer {
         if (ip != null) {
             return ip;
         }
-        if (first == '/' && len > 1 || first == '~' && len > 1 && s.charAt(from + 1) == '/'
+        if (first == '/' && (len > 1 || HeaderLayout.followsMethod(s, from))
+                || first == '~' && len > 1 && s.charAt(from + 1) == '/'
                 || first == '.' && len > 2 && (s.charAt(from + 1) == '/' || s.startsWith("./", from + 1))
                 || len > 2 && Character.isLetter(first) && s.charAt(from + 1) == ':' && s.charAt(from + 2) == '\\') {
             return Placeholder.PATH;

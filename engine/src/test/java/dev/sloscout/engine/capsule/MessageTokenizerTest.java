@@ -67,6 +67,10 @@ class MessageTokenizerTest {
         assertThat(tokens("10.0.0.1 \"GET /v2/orders HTTP/1.1\" status: 200"))
                 .as("the method of a quoted request line is kept: GET and POST are two events")
                 .containsExactly("<IP>", "\"", "GET", "<PATH>", "<*>", "\"", "status", ":", "<NUM>");
+        assertThat(tokens("\"GET / HTTP/1.1\" 200")).as("the root path is a path as any other request's")
+                .containsExactly("\"", "GET", "<PATH>", "<*>", "\"", "<NUM>");
+        assertThat(tokens("GET / 404 read / write FORGET / x")).containsExactly("GET", "<PATH>", "<NUM>", "read", "/",
+                "write", "FORGET", "/", "x");
         assertThat(tokens("msg=\"Server started\" port=8080")).containsExactly("msg=", "\"", "Server", "started", "\"",
                 "port=", "<NUM>");
         assertThat(tokens("empty \"\" value")).containsExactly("empty", "\"", "<STR>", "\"", "value");
