@@ -436,7 +436,7 @@ public final class HeaderLayout {
             severity = leadingLevel(text, bodyStart);
         }
         if ((severity == Severity.UNKNOWN || time == LogHeader.NO_TIME) && bodyStart < n
-                && Character.isLetter(text.charAt(bodyStart)) && text.indexOf('=', bodyStart) > 0) {
+                && HeaderLexer.opensWithPair(text, bodyStart)) {
             HeaderToken[] pairs = l.lexer.pairFields(text, bodyStart); // the level and time after other pairs
             if (pairs != null && severity == Severity.UNKNOWN && pairs[0] != null) {
                 severity = pairs[0].severity;
@@ -786,8 +786,12 @@ public final class HeaderLayout {
      * that lines with and without them share no layout field); else -1.
      */
     private static int postgresTag(String text, int bodyStart) {
-        int tag = PostgresMessages.severityTag(text);
-        return tag >= 0 && (tag < bodyStart || spaces(text, bodyStart, tag) <= MAX_POSTGRES_PREFIX_WORDS) ? tag : -1;
+        int words = 0;
+        int end = bodyStart;
+        while (end < text.length() && words <= MAX_POSTGRES_PREFIX_WORDS) {
+            words += text.charAt(end++) == ' ' ? 1 : 0; // no further than the words it may stand after
+        }
+        return PostgresMessages.severityTag(text, end);
     }
 
     /**

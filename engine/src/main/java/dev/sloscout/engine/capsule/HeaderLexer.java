@@ -369,6 +369,18 @@ final class HeaderLexer {
         return pos == from ? null : new HeaderToken[] {level, time};
     }
 
+    /** Whether a logfmt pair opens the text at {@code from}: a key that starts with a letter, then {@code =}. */
+    static boolean opensWithPair(String line, int from) {
+        if (from >= line.length() || !Character.isLetter(line.charAt(from))) {
+            return false;
+        }
+        int equals = from;
+        while (equals < line.length() && isKeyChar(line.charAt(equals))) {
+            equals++;
+        }
+        return equals < line.length() && line.charAt(equals) == '=';
+    }
+
     private static boolean isKeyChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
                 || c == '@' || c == '-';

@@ -25,12 +25,17 @@ public final class PostgresMessages {
      * before the line's first colon and two spaces, when that is one of PostgreSQL's severities; else -1.
      */
     public static int severityTag(String line) {
-        return tagOf(line, SEVERITIES);
+        return tagOf(line, SEVERITIES, MAX_PREFIX);
+    }
+
+    /** As {@link #severityTag(String)}, the colon before {@code within}: a line is looked at no further. */
+    public static int severityTag(String line, int within) {
+        return tagOf(line, SEVERITIES, Math.min(within, MAX_PREFIX));
     }
 
     /** Where a message part's tag starts ({@code STATEMENT:  SELECT ...} after the prefix), else -1. */
     public static int partTag(String line) {
-        return tagOf(line, PARTS);
+        return tagOf(line, PARTS, MAX_PREFIX);
     }
 
     /** Where the message after the tag starting at {@code tag} starts, past the colon and the spaces. */
@@ -58,9 +63,20 @@ public final class PostgresMessages {
         return Severity.fromWord(text, from, to);
     }
 
-    private static int tagOf(String line, String[] words) {
-        int colon = line.indexOf(MARK);
-        if (colon < 0 || colon > MAX_PREFIX) {
+    /** The first colon and two spaces, the colon at {@code within} at most; -1 when there is none so early. */
+    private static int indexOf(String line, int within) {
+        int last = Math.min(within, line.length() - MARK.length());
+        for (int i = 0; i <= last; i++) {
+            if (line.charAt(i) == ':' && line.charAt(i + 1) == ' ' && line.charAt(i + 2) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int tagOf(String line, String[] words, int within) {
+        int colon = indexOf(line, within);
+        if (colon < 0) {
             return -1;
         }
         int tag = colon;
