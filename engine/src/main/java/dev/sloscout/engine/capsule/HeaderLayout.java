@@ -394,7 +394,7 @@ public final class HeaderLayout {
             if (severity == null && t.severity != null) {
                 severity = t.severity;
             }
-            if (component == null && t.component != null && t.kind == Kind.COMPONENT) {
+            if (component == null && t.component != null && (t.kind == Kind.COMPONENT || t.kind == Kind.LEVEL)) {
                 component = t.component;
             }
             if (t.kind == Kind.WORD && t.end - t.start > 1 && HeaderLexer.isComponentName(l.text, t.start, t.end)

@@ -283,6 +283,10 @@ final class HeaderLexer {
         char last = line.charAt(end - 1);
         if (end - pos > 1 && (last == ':' || last == ']' && MessageTokenizer.lastIndexOf(line, '[', end, pos) < 0)
                 && isComponentName(line, pos, end - 1)) {
+            HeaderToken channel = last == ':' ? channelLevel(line, pos, end) : null;
+            if (channel != null) {
+                return channel;
+            }
             return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null,
                     componentName(line, pos, end), false);
         }
@@ -327,6 +331,29 @@ final class HeaderLexer {
             }
         }
         return null;
+    }
+
+    /**
+     * Monolog's channel and level in one word ({@code app.ERROR:}, Laravel's {@code local.ERROR:}, Symfony's
+     * {@code request.CRITICAL:}): a level, in capitals after the channel's last dot, whose component is the channel;
+     * null when the word from {@code pos} to {@code end} (its last character a colon) is not one.
+     */
+    private HeaderToken channelLevel(String line, int pos, int end) {
+        int dot = end - 1;
+        while (dot > pos && line.charAt(dot) != '.') {
+            dot--;
+        }
+        if (dot <= pos || end - 1 - dot < 3) {
+            return null;
+        }
+        for (int i = dot + 1; i < end - 1; i++) {
+            if (line.charAt(i) < 'A' || line.charAt(i) > 'Z') {
+                return null; // a logger's name: "shop.Orders:", "a.b.c:"
+            }
+        }
+        Severity level = Severity.fromWord(line, dot + 1, end - 1);
+        return level == null ? null
+                : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, line.substring(pos, dot), false);
     }
 
     /** How many of a line's logfmt pairs are looked through for its level and time ({@link #pairFields}). */

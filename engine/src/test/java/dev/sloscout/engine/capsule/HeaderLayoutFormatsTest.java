@@ -250,6 +250,11 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:02.789 UTC [12350] STATEMENT:  SELECT * FROM orders
                 """, "2024-03-01T12:00:00.123Z", Severity.INFO, "",
                 "database system is ready to accept connections"),
+            format("Monolog's line format (Laravel, Symfony: the channel and the level in one word)", """
+                [2026-12-03 21:16:44] local.INFO: order placed {"order":7}
+                [2026-12-03 21:16:44] local.ERROR: card declined for order 3 {"exception":"[object] (RuntimeException"}
+                [2026-12-03 21:16:45] request.CRITICAL: Uncaught PHP Exception [] []
+                """, "2026-12-03T21:16:44Z", Severity.INFO, "local", "order placed {\"order\":7}"),
             format("MySQL 8 error log", """
                 2024-03-01T12:00:00.123456Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.
                 2024-03-01T12:00:01.123456Z 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.
@@ -702,6 +707,25 @@ class HeaderLayoutFormatsTest {
                 .isEqualTo("2026-12-03T20:27:18.905Z");
         assertThat(layout.parse(lines.get(2)).hasTime()).isFalse();
         assertThat(layout.parse(lines.get(0)).bodyStart()).isZero(); // the pairs stay the message
+    }
+
+    /**
+     * Monolog writes the channel and the level as one word: the capitals after the channel's last dot are the level,
+     * the channel the component; a logger's name with a dot is none ({@code shop.Orders:}).
+     */
+    @org.junit.jupiter.api.Test
+    void monologsChannelAndLevelInOneWord() {
+        List<String> symfony = List.of("[2026-12-03T21:11:59.059820+00:00] app.INFO: order placed [] []",
+                "[2026-12-03T21:11:59.063005+00:00] request.CRITICAL: Uncaught PHP Exception [] []",
+                "[2026-12-03T21:11:59.063024+00:00] doctrine.DEBUG: SELECT 1 [] []",
+                "[2026-12-03T21:11:59.063080+00:00] security.NOTICE: login failed [] []");
+        assertSeverities(symfony).containsExactly(Severity.INFO, Severity.ERROR, Severity.DEBUG, Severity.INFO);
+        HeaderLayout layout = HeaderLayout.infer(symfony, 2024);
+        assertThat(layout.parse(symfony.get(1)).component()).as(layout.describe()).isEqualTo("request");
+        List<String> loggers = List.of("[2026-12-03T21:11:59.063090+00:00] shop.Orders: a logger's name, no level",
+                "[2026-12-03T21:11:59.063095+00:00] app.OK: capitals that are no level",
+                "[2026-12-03T21:11:59.063099+00:00] shop.Cart: another logger");
+        assertSeverities(loggers).containsOnly(NONE);
     }
 
     /**
