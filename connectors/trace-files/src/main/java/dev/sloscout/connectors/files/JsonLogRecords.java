@@ -37,10 +37,10 @@ final class JsonLogRecords {
         "fields.message"};
     /**
      * Level fields; .NET's JSON console writes {@code LogLevel}, CLEF {@code @l}, MongoDB {@code s}, PostgreSQL's
-     * {@code jsonlog} {@code error_severity}.
+     * {@code jsonlog} {@code error_severity}, Monolog {@code level_name} (after its number in {@code level}).
      */
     private static final String[] LEVEL_FIELDS = {"level", "severity", "lvl", "levelname", "log.level", "@level",
-        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s", "error_severity"};
+        "loglevel", "Level", "severity_text", "PRIORITY", "@l", "LogLevel", "s", "error_severity", "level_name"};
     /**
      * Time fields; python-json-logger writes {@code asctime} in logging's own format, CLEF {@code @t}, MongoDB
      * {@code t} as extended JSON ({@code {"$date": ...}}), log4j2's JsonLayout {@code timeMillis} (or {@code instant},
@@ -736,12 +736,20 @@ final class JsonLogRecords {
         return severity(text.substring(0, end));
     }
 
+    /**
+     * Monolog's level numbers (PHP: Laravel, Symfony), RFC 5424's eight levels on its own scale: 100 debug, 200 info,
+     * 250 notice, 300 warning, 400 error, 500 critical (an error, as the word is), 550 alert, 600 emergency.
+     */
+    private static final java.util.Map<String, Severity> MONOLOG_LEVELS = java.util.Map.of("100", Severity.DEBUG,
+            "200", Severity.INFO, "250", Severity.INFO, "300", Severity.WARN, "400", Severity.ERROR,
+            "500", Severity.ERROR, "550", Severity.FATAL, "600", Severity.FATAL);
+
     private static final Severity[] PINO_LEVELS = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN,
         Severity.ERROR, Severity.FATAL};
 
     /**
      * A level word or letter, a syslog/journald/GELF priority number (0 emergency ... 7 debug), pino's and bunyan's
-     * 10 to 60, MongoDB's debug verbosities D1 to D5, or PostgreSQL's severities.
+     * 10 to 60, Monolog's 100 to 600, MongoDB's debug verbosities D1 to D5, or PostgreSQL's severities.
      */
     private static Severity severity(String level) {
         if (level == null || level.isEmpty()) {
@@ -755,6 +763,10 @@ final class JsonLogRecords {
         }
         if (level.length() == 2 && level.charAt(0) == 'D' && level.charAt(1) >= '1' && level.charAt(1) <= '5') {
             return Severity.DEBUG; // MongoDB's debug verbosity levels
+        }
+        Severity monolog = MONOLOG_LEVELS.get(level);
+        if (monolog != null) {
+            return monolog;
         }
         Severity s = PostgresMessages.severity(level, 0, level.length()); // a level word, PostgreSQL's LOG too
         if (s == null && level.length() == 1) {

@@ -1658,6 +1658,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * Monolog's JSON (PHP: Laravel, Symfony) gives its level as a number on its own scale, 100 debug to 600
+     * emergency, and by name in {@code level_name}.
+     */
+    @Test
+    void monologJsonGivesItsLevel() {
+        read("{\"message\":\"cache warmed\",\"level\":100,\"level_name\":\"DEBUG\",\"channel\":\"shop\","
+                + "\"datetime\":\"2026-12-03T21:11:59.135766+00:00\"}\n"
+                + "{\"message\":\"request done\",\"level\":250,\"level_name\":\"NOTICE\"}\n"
+                + "{\"message\":\"slow checkout\",\"level\":300,\"level_name\":\"WARNING\"}\n"
+                + "{\"message\":\"order failed\",\"level\":500,\"level_name\":\"CRITICAL\"}\n"
+                + "{\"message\":\"disk full\",\"level\":600,\"level_name\":\"EMERGENCY\"}\n"
+                + "{\"message\":\"by name alone\",\"level_name\":\"ERROR\"}\n"
+                + "{\"message\":\"no such number\",\"level\":201}\n");
+        assertThat(problems).isEmpty();
+        assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.DEBUG, Severity.INFO,
+                Severity.WARN, Severity.ERROR, Severity.FATAL, Severity.ERROR, Severity.UNKNOWN);
+        assertThat(Instant.ofEpochMilli(events.get(0).epochMillis())).isEqualTo("2026-12-03T21:11:59.135Z");
+    }
+
+    /**
      * A record pretty-printed among JSON lines (a logger's debug dump, a record pasted in) is read as the one record it
      * is, numbered by the line of its opening brace, at one thread and at two; a pretty-printed payload under a text
      * line that is no record is folded under that line, and a brace that never closes is read line by line.
