@@ -138,6 +138,13 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
+    /**
+     * Where the header of the open event's first line ends when it names an Erlang process
+     * ({@link #processHeaderEnd}), else -1: RabbitMQ writes that header again on every line of a multi-line report.
+     */
+    private int processHeaderEnd = -1;
+    /** The open event's first line is such a header alone, its message on a line under it not yet joined. */
+    private boolean processHeaderAlone;
     /** Whether traces after {@link #first} are events of their own ({@link #leavesTraces}), once asked; null before. */
     private Boolean leavesTraces;
     /**
@@ -186,6 +193,9 @@ final class ContinuationLines {
         afterChainMarker = false;
         boolean nextToFirst = nothingContinued;
         nothingContinued = false;
+        if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
+            return true; // the same time to the microsecond, level and process: the report's next line
+        }
         if (context == Context.RUBY_RECORD) {
             // up to the next record, or to another logger's line, at the margin with its own time: WEBrick's and
             // Rack's access log, Sinatra's error report, written beside a Logger's records
@@ -434,6 +444,43 @@ final class ContinuationLines {
         return false;
     }
 
+    /** How far into a line an Erlang process's id may end for {@link #processHeaderEnd}. */
+    private static final int ERLANG_HEADER_REACH = 96;
+
+    /**
+     * Where the header ends of a line that opens with a time of day and names an Erlang process after it, as
+     * RabbitMQ's logger does ({@code 2026-12-03 21:19:54.919997+00:00 [error] <0.222.0> }), the space after the id
+     * included; -1 for any other line. RabbitMQ repeats this header on every line of a multi-line report (a crash
+     * report of twenty lines, a boot failure's banner), each line otherwise read as an event of its own.
+     */
+    static int processHeaderEnd(String line) {
+        if (!hasTimeOfDay(line)) {
+            return -1;
+        }
+        int reach = Math.min(line.length() - 1, ERLANG_HEADER_REACH);
+        for (int open = line.indexOf(" <"); open > 0 && open < reach; open = line.indexOf(" <", open + 1)) {
+            int close = line.indexOf('>', open);
+            if (close > 0 && close < reach && line.charAt(close + 1) == ' ' && isProcessId(line, open + 2, close)) {
+                return close + 2;
+            }
+        }
+        return -1;
+    }
+
+    /** An Erlang process id's three numbers, {@code 0.222.0}. */
+    private static boolean isProcessId(String line, int from, int to) {
+        int dots = 0;
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c == '.' && i > from && isDigit(line.charAt(i - 1))) {
+                dots++;
+            } else if (!isDigit(c)) {
+                return false;
+            }
+        }
+        return dots == 2 && isDigit(line.charAt(to - 1));
+    }
+
     /** Lines at the margin a message may run on for after its first ({@link Context#MESSAGE_LINES}). */
     private static final int MAX_MESSAGE_LINES = 32;
     /** How much of an event's first line a line must open like to open an event itself. */
@@ -478,10 +525,14 @@ final class ContinuationLines {
      * exception on the next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so
      * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with a
      * colon alone, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
-     * it, rules of stars or dashes before it left under it. Asked of each line after an event's first; answers once
-     * per event.
+     * it, rules of stars or dashes before it left under it, and so does a header RabbitMQ writes alone over a report
+     * ({@link #processHeaderEnd}). Asked of each line after an event's first; answers once per event.
      */
     String joinable(String line) {
+        if (processHeaderAlone && line.length() > processHeaderEnd && hasLetter(line)) {
+            processHeaderAlone = false; // RabbitMQ's "BOOT FAILED" under a header with no message of its own
+            return line.regionMatches(0, first, 0, processHeaderEnd) ? line.substring(processHeaderEnd).strip() : null;
+        }
         if (withoutMessage) {
             if (!hasLetter(line)) {
                 return null; // a rule of stars or dashes over the message: folded, and the message still to come
@@ -578,6 +629,8 @@ final class ContinuationLines {
         caretShown = false;
         afterChainMarker = false;
         first = line;
+        processHeaderEnd = processHeaderEnd(line);
+        processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();
         leavesTraces = null;
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH

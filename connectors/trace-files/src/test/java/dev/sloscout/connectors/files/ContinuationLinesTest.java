@@ -63,6 +63,39 @@ class ContinuationLinesTest {
                 "KeyError: 'price' without a traceback before it");
     }
 
+    /**
+     * RabbitMQ writes its header, the time to the microsecond, the level and the Erlang process, again on every line
+     * of a multi-line report: the lines under the same header are the report's; the next time or process opens an
+     * event.
+     */
+    @Test
+    void rabbitmqsReportRepeatsItsHeaderOnEveryLine() {
+        assertThat(starts(
+                "2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> ",
+                "2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> BOOT FAILED",
+                "2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> ===========",
+                "2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> Error during startup: {error,no_dir}",
+                "2026-12-03 21:19:54.919997+00:00 [error] <0.222.0>   crasher:",
+                "2026-12-03 21:19:54.919997+00:00 [error] <0.222.0>     initial call: application_master:init/4",
+                "2026-12-03 21:19:54.919997+00:00 [error] <0.222.0>     pid: <0.222.0>",
+                "2026-12-03 21:19:54.919997+00:00 [error] <0.224.0> another process at the same time",
+                "2026-12-03 21:19:54.942480+00:00 [notice] <0.44.0> Application rabbit exited",
+                "2026-12-03 21:19:54.942480+00:00 [notice] <0.44.0.1> not a process id",
+                "2026-12-03 21:19:54.942480+00:00 [notice] <0.44.0.1> so not the same report")).containsExactly(
+                "2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> ",
+                "2026-12-03 21:19:54.919997+00:00 [error] <0.222.0>   crasher:",
+                "2026-12-03 21:19:54.919997+00:00 [error] <0.224.0> another process at the same time",
+                "2026-12-03 21:19:54.942480+00:00 [notice] <0.44.0> Application rabbit exited",
+                "2026-12-03 21:19:54.942480+00:00 [notice] <0.44.0.1> not a process id",
+                "2026-12-03 21:19:54.942480+00:00 [notice] <0.44.0.1> so not the same report");
+        ContinuationLines continuations = new ContinuationLines();
+        continuations.started("2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> ");
+        assertThat(continuations.joinable("2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> ")).isNull();
+        assertThat(continuations.joinable("2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> BOOT FAILED"))
+                .as("a header alone over its report takes the report's first words").isEqualTo("BOOT FAILED");
+        assertThat(continuations.joinable("2026-12-03 21:19:53.916565+00:00 [error] <0.223.0> Error during")).isNull();
+    }
+
     @Test
     void aPythonTracebackBelongsToTheMessageAboveItUpToItsException() {
         assertThat(starts(
