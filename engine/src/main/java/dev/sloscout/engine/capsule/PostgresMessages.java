@@ -16,6 +16,8 @@ public final class PostgresMessages {
     /** How far into a line the server's prefix may reach. */
     private static final int MAX_PREFIX = 256;
     private static final String MARK = ":  ";
+    private static final String LOG = "LOG";
+    private static final String DEBUG = "DEBUG";
 
     private PostgresMessages() {
     }
@@ -52,11 +54,11 @@ public final class PostgresMessages {
      * {@code NOTICE} information; {@code DEBUG1} to {@code DEBUG5} debug; the others by their words. Null for any
      * other word.
      */
-    public static Severity severity(CharSequence text, int from, int to) {
-        if (to - from == "LOG".length() && "LOG".contentEquals(text.subSequence(from, to))) {
+    public static Severity severity(String text, int from, int to) {
+        if (to - from == LOG.length() && text.startsWith(LOG, from)) {
             return Severity.INFO;
         }
-        if (to - from == "DEBUG1".length() && "DEBUG".contentEquals(text.subSequence(from, to - 1))
+        if (to - from == DEBUG.length() + 1 && text.startsWith(DEBUG, from)
                 && text.charAt(to - 1) >= '1' && text.charAt(to - 1) <= '5') {
             return Severity.DEBUG;
         }

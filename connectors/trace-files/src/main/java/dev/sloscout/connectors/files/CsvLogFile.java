@@ -49,6 +49,9 @@ final class CsvLogFile {
             "virtual_transaction_id", "transaction_id", "error_severity", "sql_state_code", "message", "detail",
             "hint", "internal_query", "internal_query_pos", "context", "query", "query_pos", "location",
             "application_name", "backend_type", "leader_pid", "query_id");
+    /** The column counts of PostgreSQL 9.0 to 12, 13, and 14 on. */
+    private static final java.util.Set<Integer> POSTGRES_COLUMN_COUNTS = java.util.Set.of(23, 24,
+            POSTGRES_COLUMNS.size());
     private static final int POSTGRES_SEVERITY_COLUMN = 11;
     private static final int POSTGRES_PID_COLUMN = 3;
     /** PostgreSQL's {@code log_time}: milliseconds and the zone's name ({@code 2026-12-03 20:14:06.265 UTC}). */
@@ -134,7 +137,7 @@ final class CsvLogFile {
         } catch (IOException cannot) {
             return 0;
         }
-        if (row == null || row.size() != 23 && row.size() != 24 && row.size() != POSTGRES_COLUMNS.size()) {
+        if (row == null || !POSTGRES_COLUMN_COUNTS.contains(row.size())) {
             return 0;
         }
         String severity = row.get(POSTGRES_SEVERITY_COLUMN);
@@ -146,7 +149,7 @@ final class CsvLogFile {
     }
 
     /**
-     * Reads the rows after the header, or all rows when {@code columns} names them; returns the events delivered.
+     * Reads the rows after the header, or all rows when the shape names the columns; returns the events delivered.
      */
     long read(InputStream in, Shape shape) throws IOException {
         Rows rows = new Rows(new InputStreamReader(in, StandardCharsets.UTF_8), shape.delimiter(), maxRecordChars,
