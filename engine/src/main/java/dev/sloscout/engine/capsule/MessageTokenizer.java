@@ -250,7 +250,7 @@ public final class MessageTokenizer {
         if (eq > 0 && isKey(s, start, eq)) {
             out.add(s.substring(start, eq + 1), space);
             if (eq + 1 < coreEnd) {
-                String typed = classify(s, eq + 1, coreEnd);
+                String typed = isTime(s, eq + 1, coreEnd) ? Placeholder.TIME : classify(s, eq + 1, coreEnd);
                 out.add(typed != null ? typed : s.substring(eq + 1, coreEnd), false);
             }
         } else if (bracket > 0) { // "taskID[2019352994]": the name stays, the value is masked
@@ -343,6 +343,18 @@ public final class MessageTokenizer {
             }
         }
         return -1;
+    }
+
+    /**
+     * A key's value that is a written time, whole: logfmt's {@code timestamp=2026-12-03T20:27:18.905633Z} (structlog);
+     * a number stays a number ({@code onExtend:1514038530000}), though it may count milliseconds.
+     */
+    private boolean isTime(String s, int from, int end) {
+        if (end - from < 8 || !Timestamps.mayStartAt(s, from) || isNumberLike(s, from, end)) {
+            return false;
+        }
+        Timestamps.Match time = timestamps.match(s, from, end);
+        return time != null && time.end() == end;
     }
 
     /** The placeholder for a variable token, or null when it is a word. */

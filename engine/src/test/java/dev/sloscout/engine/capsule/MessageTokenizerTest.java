@@ -71,6 +71,9 @@ class MessageTokenizerTest {
                 .containsExactly("\"", "GET", "<PATH>", "<*>", "\"", "<NUM>");
         assertThat(tokens("GET / 404 read / write FORGET / x")).containsExactly("GET", "<PATH>", "<NUM>", "read", "/",
                 "write", "FORGET", "/", "x");
+        assertThat(tokens("event=done level=info timestamp=2026-12-03T20:27:18.905633Z at=12:00 n=20261203"))
+                .as("a key's value that is a time, whole").containsExactly("event=", "done", "level=", "info",
+                        "timestamp=", "<TIME>", "at=", "<*>", "n=", "<NUM>");
         assertThat(tokens("msg=\"Server started\" port=8080")).containsExactly("msg=", "\"", "Server", "started", "\"",
                 "port=", "<NUM>");
         assertThat(tokens("empty \"\" value")).containsExactly("empty", "\"", "<STR>", "\"", "value");
