@@ -31,13 +31,36 @@ final class RecordErrors {
     private RecordErrors() {
     }
 
+    /** PostgreSQL's {@code jsonlog} and {@code csvlog} fields that say more of a message, and its stderr log's tags. */
+    private static final String[][] POSTGRES_PARTS = {{"detail", "DETAIL"}, {"hint", "HINT"},
+        {"context", "CONTEXT"}, {"internal_query", "QUERY"}, {"statement", "STATEMENT"}, {"query", "STATEMENT"}};
+
     /** The record's error as lines of text (a stack trace, or its type and message), or null when it has none. */
     static String of(JsonNode record) {
+        if (record.has("error_severity")) {
+            return postgresParts(record);
+        }
         String stack = first(record, STACK_FIELDS);
         if (stack == null) {
             stack = thrown(record.get("thrown"));
         }
         return text(first(record, TYPE_FIELDS), first(record, MESSAGE_FIELDS), stack);
+    }
+
+    /**
+     * What PostgreSQL's {@code jsonlog} and {@code csvlog} keep beside a message (the detail, hint, context and the
+     * statement), as its stderr log writes them under the message ({@code DETAIL:  Key (id)=(1) already exists.}), so
+     * that a sample of a duplicate key error shows the key and the statement in any of the three; null without them.
+     */
+    private static String postgresParts(JsonNode record) {
+        StringBuilder parts = new StringBuilder();
+        for (String[] part : POSTGRES_PARTS) {
+            JsonNode value = record.get(part[0]);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                parts.append(parts.length() > 0 ? "\n" : "").append(part[1]).append(":  ").append(value.asText());
+            }
+        }
+        return parts.length() > 0 ? parts.toString() : null;
     }
 
     /**

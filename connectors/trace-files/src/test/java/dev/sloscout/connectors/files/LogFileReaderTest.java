@@ -1550,6 +1550,8 @@ class LogFileReaderTest {
                 Severity.FATAL);
         assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 1L);
         assertThat(Instant.ofEpochMilli(events.get(1).epochMillis())).isEqualTo("2026-12-03T20:14:08.504Z");
+        assertThat(events.get(1).continuation())
+                .isEqualTo("DETAIL:  Key (id)=(1) already exists.\nSTATEMENT:  insert into t\nvalues (1)");
     }
 
     /** Rows of a headerless CSV that are not PostgreSQL's (another cell count) are lines, read as lines. */
@@ -1654,6 +1656,9 @@ class LogFileReaderTest {
         assertThat(events).extracting(LogEvent::severity).containsExactly(Severity.INFO, Severity.ERROR,
                 Severity.FATAL, Severity.DEBUG);
         assertThat(events.get(1).text()).isEqualTo("duplicate key value");
+        assertThat(events.get(1).continuation()).as("the parts under the message, as the stderr log writes them")
+                .isEqualTo("DETAIL:  Key (id)=(1) already exists.\nSTATEMENT:  insert into t values (1)");
+        assertThat(events.get(0).continuation()).isEmpty();
         assertThat(Instant.ofEpochMilli(events.get(0).epochMillis())).isEqualTo("2026-12-03T20:14:06.363Z");
     }
 
