@@ -437,12 +437,12 @@ public final class HeaderLayout {
         }
         if ((severity == Severity.UNKNOWN || time == LogHeader.NO_TIME) && bodyStart < n
                 && HeaderLexer.opensWithPair(text, bodyStart)) {
-            HeaderToken[] pairs = l.lexer.pairFields(text, bodyStart); // the level and time after other pairs
-            if (pairs != null && severity == Severity.UNKNOWN && pairs[0] != null) {
-                severity = pairs[0].severity;
+            HeaderLexer.PairFields pairs = l.lexer.pairFields(text, bodyStart); // the level and time after others
+            if (pairs != null && severity == Severity.UNKNOWN && pairs.level() != null) {
+                severity = pairs.level();
             }
-            if (pairs != null && time == LogHeader.NO_TIME && pairs[1] != null) {
-                time = pairs[1].epochMillis;
+            if (pairs != null && time == LogHeader.NO_TIME) {
+                time = pairs.epochMillis();
             }
         }
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {

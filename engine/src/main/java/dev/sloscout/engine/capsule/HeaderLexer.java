@@ -363,10 +363,10 @@ final class HeaderLexer {
      * The level and time of a body made of logfmt pairs that has them further in: structlog's key-value and logfmt
      * renderers write the event's own keys first and {@code level=} and {@code timestamp=} last ({@code order_id=7
      * event='slow checkout' level='warning' timestamp='2026-12-03T20:27:18.685Z'}). The pairs are read from
-     * {@code from} while they are pairs (a key, {@code =}, a quoted or bare value): a level and a time token, each
-     * null when absent; null when the body does not open with a pair.
+     * {@code from} while they are pairs (a key, {@code =}, a quoted or bare value): their level and time; null when
+     * the body does not open with a pair.
      */
-    HeaderToken[] pairFields(String line, int from) {
+    PairFields pairFields(String line, int from) {
         HeaderToken level = null;
         HeaderToken time = null;
         int n = line.length();
@@ -389,11 +389,16 @@ final class HeaderLexer {
             if (pos < 0) {
                 break;
             }
-            while (pos < n && line.charAt(pos) == ' ') {
+            while (pos < n && (line.charAt(pos) == ' ' || line.charAt(pos) == '\t')) {
                 pos++;
             }
         }
-        return pos == from ? null : new HeaderToken[] {level, time};
+        return pos == from ? null : new PairFields(level == null ? null : level.severity,
+                time == null ? LogHeader.NO_TIME : time.epochMillis);
+    }
+
+    /** A logfmt body's level (null without one) and time ({@link LogHeader#NO_TIME} without one). */
+    record PairFields(Severity level, long epochMillis) {
     }
 
     /** Whether a logfmt pair opens the text at {@code from}: a key that starts with a letter, then {@code =}. */
@@ -413,10 +418,17 @@ final class HeaderLexer {
                 || c == '@' || c == '-';
     }
 
-    /** Where a logfmt value starting at {@code from} ends: after its closing quote, else at a space; -1 unclosed. */
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
+    }
+
+    /**
+     * Where a logfmt value starting at {@code from} ends: after its closing quote (an escaped one skipped), else at a
+     * space or tab; -1 when a quote does not close.
+     */
     private static int valueEnd(String line, int from) {
         int n = line.length();
-        if (from < n && (line.charAt(from) == '"' || line.charAt(from) == '\'')) {
+        if (from < n && isQuote(line.charAt(from))) {
             char quote = line.charAt(from);
             for (int i = from + 1; i < n; i++) {
                 if (line.charAt(i) == '\\') {
@@ -428,7 +440,7 @@ final class HeaderLexer {
             return -1;
         }
         int end = from;
-        while (end < n && line.charAt(end) != ' ') {
+        while (end < n && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
             end++;
         }
         return end;
@@ -444,25 +456,14 @@ final class HeaderLexer {
         if (!time && !level) {
             return null;
         }
-        int n = line.length();
         int from = equals + 1;
-        int to;
-        int end;
-        if (from < n && (line.charAt(from) == '"' || line.charAt(from) == '\'')) {
-            int close = line.indexOf(line.charAt(from), from + 1);
-            if (close < 0) {
-                return null;
-            }
-            to = close;
-            from++;
-            end = close + 1;
-        } else {
-            to = from;
-            while (to < n && line.charAt(to) != ' ' && line.charAt(to) != '\t') {
-                to++;
-            }
-            end = to;
+        int end = valueEnd(line, from);
+        if (end < 0) {
+            return null; // a quote that does not close
         }
+        boolean quoted = from < line.length() && isQuote(line.charAt(from));
+        int to = quoted ? end - 1 : end;
+        from += quoted ? 1 : 0;
         if (time) {
             Timestamps.Match ts = timestamps.match(line, from, to);
             if (ts == null || ts.end() != to) {
