@@ -10,6 +10,7 @@ import dev.sloscout.engine.capsule.PostgresMessages;
 import dev.sloscout.engine.capsule.Severity;
 import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.TraceId;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -61,7 +62,7 @@ final class JsonLogRecords {
     private static final String[] SERVICE_FIELDS = {"service", "service.name", "service_name", "app", "application",
         "container_name", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "otelServiceName", "ContainerName",
         "AppRoleName", "cloud_RoleName", "kubernetes.container_name", "kubernetes.container.name", "container.name",
-        "containerName", "ProviderName"};
+        "containerName", "ProviderName", "_COMM"};
     private static final String[] SERVICE_CONTEXT_FIELDS = {"service"};
     /** pino's and bunyan's application name. */
     private static final String[] NODE_LOGGER_NAME = {"name"};
@@ -146,7 +147,18 @@ final class JsonLogRecords {
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
         return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
                 traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
-                RecordErrors.of(node));
+                RecordErrors.of(node), isJournalEntry(node));
+    }
+
+    /**
+     * A journald entry, as {@code journalctl -o json} writes it. Its {@code PRIORITY} is the program's choice when
+     * it logged to syslog or the journal, but for a service's output (its stdout and stderr) only the stream's
+     * default, information; either way a level the line itself writes ({@code ERROR:}, a JSON record's
+     * {@code "level":"error"}, PostgreSQL's {@code ERROR:} that its syslog calls a warning) is the program's own
+     * word, and wins.
+     */
+    static boolean isJournalEntry(JsonNode node) {
+        return node.has("__REALTIME_TIMESTAMP") && node.has("MESSAGE");
     }
 
     /** A request's method in a JSON access log: Envoy's and Istio's, nginx's and Traefik's JSON formats, ECS. */
@@ -405,6 +417,36 @@ final class JsonLogRecords {
         return text == null || text.isEmpty() ? null : text;
     }
 
+    /**
+     * A journald entry's message read as a line of its program's log, folded with the lines around it of the same
+     * program ({@link #containerService}) as a container's are: a Python traceback journald kept a line an entry is
+     * one event, as are PostgreSQL's statement and detail after its error. Its level is the one the line writes
+     * ({@link #isJournalEntry}), else its {@code PRIORITY}, but for a service's output ({@code _TRANSPORT}
+     * {@code stdout}) at the stream's default, information, which says nothing the program chose. Null for an entry
+     * of several lines or a JSON record (read as a record) and for any other record.
+     */
+    static JournalLine journalLine(JsonNode node) {
+        if (!isJournalEntry(node)) {
+            return null;
+        }
+        String message = text(node, "MESSAGE");
+        String text = oneLine(message != null ? message : journalBytes(node.get("MESSAGE")));
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String priority = text(node, "PRIORITY");
+        boolean output = "stdout".equals(text(node, "_TRANSPORT")) && JOURNAL_STREAM_PRIORITY.equals(priority);
+        boolean written = LINE_TIMES.parse(text).severity() != Severity.UNKNOWN;
+        return new JournalLine(text, output || written ? Severity.UNKNOWN : severity(priority));
+    }
+
+    /** A journald entry's line, and the level its entry gives it (unknown: the line's header says). */
+    record JournalLine(String text, Severity severity) {
+    }
+
+    /** journald's {@code PRIORITY} of a service's output by default ({@code SyslogLevel=info}). */
+    private static final String JOURNAL_STREAM_PRIORITY = "6";
+
     /** The service of a shipped line ({@link #shippedLine}): a service field, else the file's name. */
     static String shippedService(JsonNode node) {
         return service(node, LogFileReader.serviceOf(shippedFile(node)));
@@ -423,7 +465,13 @@ final class JsonLogRecords {
 
     /** The event of a line a container wrote (a raw line: its header is read when mined), at its wrapper's time. */
     LogEvent containerEvent(String source, long line, String service, String text, long epochMillis) {
-        return split(source, line, service, text, epochMillis, Severity.UNKNOWN, null, null, null);
+        return containerEvent(source, line, service, text, epochMillis, Severity.UNKNOWN);
+    }
+
+    /** {@link #containerEvent}, with the level its record gave a line that writes none. */
+    LogEvent containerEvent(String source, long line, String service, String text, long epochMillis,
+            Severity severity) {
+        return split(source, line, service, text, epochMillis, severity, null, null, null);
     }
 
     /** The record's time: the first time field, a MongoDB extended JSON date ({@code {"$date": ...}}) unwrapped. */
@@ -582,6 +630,9 @@ final class JsonLogRecords {
      * JSON object opening it (that is a record, read as one); else null.
      */
     private static String oneLine(String body) {
+        if (body == null) {
+            return null;
+        }
         String text = EscapeCodes.strip(body);
         return text.indexOf('\n') >= 0 || text.stripLeading().startsWith("{") ? null : text;
     }
@@ -605,14 +656,27 @@ final class JsonLogRecords {
      */
     private LogEvent split(String source, long line, String service, String message, long time, Severity severity,
             TraceId traceId, SpanId spanId, String error) {
+        return split(source, line, service, message, time, severity, traceId, spanId, error, false);
+    }
+
+    /**
+     * The event of a record's message: a JSON record of its own opened, a header left for the layout, the lines
+     * after the first folded; {@code writtenLevelFirst}: a level the message writes beats {@code severity}.
+     */
+    private LogEvent split(String source, long line, String service, String message, long time, Severity severity,
+            TraceId traceId, SpanId spanId, String error, boolean writtenLevelFirst) {
         String text = EscapeCodes.strip(message); // colours a terminal-minded logger put in
         JsonNode inner = innerRecord(text);
+        boolean opened = false;
         if (inner != null) {
             String innerMessage = message(inner);
             if (innerMessage != null) {
+                opened = true;
                 text = EscapeCodes.strip(innerMessage);
                 time = time != LogHeader.NO_TIME ? time : time(inner);
-                severity = severity != Severity.UNKNOWN ? severity : severity(first(inner, LEVEL_FIELDS));
+                Severity written = severity(first(inner, LEVEL_FIELDS));
+                severity = written != Severity.UNKNOWN && (severity == Severity.UNKNOWN || writtenLevelFirst) ? written
+                        : severity;
                 traceId = traceId != null ? traceId : traceId(contextual(inner, TRACE_FIELDS));
                 spanId = spanId != null ? spanId : spanId(contextual(inner, SPAN_FIELDS));
                 error = error != null ? error : RecordErrors.of(inner);
@@ -623,6 +687,10 @@ final class JsonLogRecords {
         String rest = newline < 0 ? "" : text.substring(newline + 1);
         if (first.endsWith("\r")) {
             first = first.substring(0, first.length() - 1);
+        }
+        if (writtenLevelFirst && !opened) {
+            Severity written = LINE_TIMES.parse(first).severity(); // the line's header read on its own
+            severity = written != Severity.UNKNOWN ? written : severity;
         }
         if (traceId == null) { // no field for it: the message may name it (trace_id=..., [app,trace,span])
             TraceIdsInText.Ids ids = TraceIdsInText.find(first);
@@ -813,12 +881,17 @@ final class JsonLogRecords {
     /**
      * The record's message: the first message field holding text, else structlog's {@code event} when it is text,
      * else the first message field holding a JSON value (its JSON, opened later when it is a record of its own, as
-     * Azure's {@code LogMessage} holds the line a container wrote); null when there is none.
+     * Azure's {@code LogMessage} holds the line a container wrote); null when there is none. journald writes a
+     * message that is no printable UTF-8 (a coloured line, a stray byte) as its bytes' numbers: decoded.
      */
     private static String message(JsonNode node) {
         String text = textMessage(node);
         if (text != null) {
             return text;
+        }
+        String bytes = journalBytes(node.get("MESSAGE"));
+        if (bytes != null) {
+            return bytes;
         }
         for (String field : MESSAGE_FIELDS) {
             JsonNode v = node.get(field);
@@ -827,6 +900,22 @@ final class JsonLogRecords {
             }
         }
         return null;
+    }
+
+    /** A journald field written as its bytes ({@code [27, 91, 51, 49, 109, ...]}), as UTF-8; else null. */
+    private static String journalBytes(JsonNode field) {
+        if (field == null || !field.isArray() || field.isEmpty()) {
+            return null;
+        }
+        byte[] bytes = new byte[field.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            JsonNode b = field.get(i);
+            if (!b.isInt() || b.intValue() < 0 || b.intValue() > 255) {
+                return null;
+            }
+            bytes[i] = (byte) b.intValue();
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A record's message as text: the first message field that has some, else structlog's {@code event}. */
@@ -921,7 +1010,7 @@ final class JsonLogRecords {
         return true;
     }
 
-    /** The text logs' timestamp reader ({@link #lineTime}). */
+    /** The text logs' header reader, for their timestamps ({@link #lineTime}) and a journald line's level. */
     private static final HeaderLayout LINE_TIMES = HeaderLayout.perLine(Year.now(ZoneOffset.UTC).getValue());
 
     static TraceId traceId(String text) {

@@ -105,8 +105,9 @@ public final class LogFileReader {
             }
 
             @Override
-            public void containerLine(long line, String service, String text, long epochMillis) {
-                out.containerLine(line, service, text, epochMillis != LogHeader.NO_TIME ? epochMillis : time);
+            public void containerLine(long line, String service, String text, long epochMillis, Severity severity) {
+                out.containerLine(line, service, text, epochMillis != LogHeader.NO_TIME ? epochMillis : time,
+                        severity);
             }
 
             @Override
@@ -129,9 +130,15 @@ public final class LogFileReader {
          * A line a container wrote, as docker's {@code json-file} driver wraps it ({@code {"log": "...", "stream":
          * ...}}), or a log record that is one bare line a collector read from a file ({@link
          * JsonLogRecords#bareLine}, of {@code service}; null for the file's): read as a text line is, so that a stack
-         * trace's lines, one record each, are folded (a service's lines apart from others').
+         * trace's lines, one record each, are folded (a service's lines apart from others'). {@code severity}: the
+         * level its record gave it, for a line that writes none (its header's wins), or unknown.
          */
-        void containerLine(long line, String service, String text, long epochMillis);
+        void containerLine(long line, String service, String text, long epochMillis, Severity severity);
+
+        /** {@link #containerLine(long, String, String, long, Severity)} of a line whose record gave no level. */
+        default void containerLine(long line, String service, String text, long epochMillis) {
+            containerLine(line, service, text, epochMillis, Severity.UNKNOWN);
+        }
 
         void problem(String location, String reason, String kind);
 
@@ -405,6 +412,9 @@ public final class LogFileReader {
 
         /** One line read on its own, as text or JSON (skipped when blank); {@code time}: its wrapper's, if any. */
         private void line(long number, byte[] bytes, int from, int length, long time, Folder folder) {
+            int record = afterRecordSeparator(bytes, from, from + length);
+            length -= record - from;
+            from = record;
             int start = Texts.skipBomAndWhitespace(bytes, from, from + length);
             if (start >= from + length) {
                 return; // blank
@@ -566,7 +576,7 @@ public final class LogFileReader {
                     return;
                 }
                 prefix.read(bytes, lineStart, lineLength);
-                int start = prefix.contentStart;
+                int start = afterRecordSeparator(bytes, prefix.contentStart, lineStart + lineLength);
                 int length = lineStart + lineLength - start;
                 long time = prefix.time;
                 int cri = prefix.cri;
@@ -760,6 +770,12 @@ public final class LogFileReader {
                 out.containerLine(line, JsonLogRecords.shippedService(stored), shipped, JsonLogRecords.time(stored));
                 return;
             }
+            JsonLogRecords.JournalLine journal = JsonLogRecords.journalLine(node);
+            if (journal != null) { // a program's line, a journald entry a line
+                out.containerLine(line, JsonLogRecords.containerService(node), journal.text(),
+                        JsonLogRecords.time(node), journal.severity());
+                return;
+            }
             LogEvent event = JsonLogRecords.isLokiLine(node) ? records.loki(source, line, service,
                     node.get("labels"), node.path("structuredMetadata"), node.path("timestamp").asText(null),
                     node.get("line").asText()) : records.record(source, line, service, node);
@@ -787,15 +803,15 @@ public final class LogFileReader {
         private Folder lineFolder;
 
         @Override
-        public void containerLine(long line, String lineService, String text, long epochMillis) {
+        public void containerLine(long line, String lineService, String text, long epochMillis, Severity severity) {
             if (text.isBlank()) {
                 return; // as blank lines of a text file
             }
             if (lineFolder != null) {
-                lineFolder.line(line, lineService, text, epochMillis);
+                lineFolder.line(line, lineService, text, epochMillis, severity);
             } else { // in a JSON document: no lines around it to fold
                 deliver(records.containerEvent(source, line, lineService != null ? lineService : service, text,
-                        epochMillis));
+                        epochMillis, severity));
                 events++;
             }
         }
@@ -911,12 +927,15 @@ public final class LogFileReader {
 
             /** A line, with the time its wrapper gave ({@code NO_TIME}: none), into its lane. */
             void line(long number, String text, long epochMillis) {
-                lane().line(number, text, epochMillis);
+                lane().line(number, text, epochMillis, Severity.UNKNOWN);
             }
 
-            /** A line of a service's records ({@code service} null: the line's own lane), into that service's lane. */
-            void line(long number, String service, String text, long epochMillis) {
-                (service == null ? lane() : lane(services, service, service)).line(number, text, epochMillis);
+            /**
+             * A line of a service's records ({@code service} null: the line's own lane), into that service's lane, with
+             * the level its record gave it ({@link Out#containerLine}).
+             */
+            void line(long number, String service, String text, long epochMillis, Severity severity) {
+                (service == null ? lane() : lane(services, service, service)).line(number, text, epochMillis, severity);
             }
 
             /** Ends the event being read in the line's lane (a JSON record follows it). */
@@ -945,6 +964,8 @@ public final class LogFileReader {
             final ContinuationLines continuations = new ContinuationLines();
             /** The time the wrapper of the pending event's first line gave (docker's, a CRI runtime's), or none. */
             long pendingTime;
+            /** The level the record of the pending event's first line gave, or unknown. */
+            Severity pendingSeverity = Severity.UNKNOWN;
             /**
              * A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}, a Go function), until
              * the next.
@@ -952,6 +973,7 @@ public final class LogFileReader {
             String held;
             long heldLine;
             long heldTime;
+            Severity heldSeverity;
             /**
              * Indented lines after the held line that are no frames: the rest of an exception's message
              * ({@code org.postgresql.util.PSQLException: ERROR: ...}, then {@code   Position: 15}), before its frames.
@@ -964,8 +986,11 @@ public final class LogFileReader {
                 this.laneService = laneService;
             }
 
-            /** A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none). */
-            void line(long number, String text, long epochMillis) {
+            /**
+             * A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none) and the level its record gave
+             * (unknown: none).
+             */
+            void line(long number, String text, long epochMillis, Severity severity) {
                 if (held != null) {
                     boolean frame = ContinuationLines.isFrame(text) || continuations.opensGoStack(held, text);
                     if (!frame && ContinuationLines.isIndented(text) && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
@@ -977,13 +1002,13 @@ public final class LogFileReader {
                     if (frame && !continuations.leavesTraces()) {
                         fold(exception); // frames follow it: the exception of a stack trace under the message
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
-                        start(heldLine, exception, heldTime);
+                        start(heldLine, exception, heldTime, heldSeverity);
                     }
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
                 if (pending != null && continuations.isUncaughtTraceback(text)) {
-                    start(number, text, epochMillis); // not logged with the line before: the interpreter printed it
+                    start(number, text, epochMillis, severity); // not logged with the line before: the interpreter's
                     return;
                 }
                 if (pending != null && continuations.promotes(text)) {
@@ -1001,8 +1026,9 @@ public final class LogFileReader {
                     held = text;
                     heldLine = number;
                     heldTime = epochMillis;
+                    heldSeverity = severity;
                 } else {
-                    start(number, text, epochMillis);
+                    start(number, text, epochMillis, severity);
                 }
             }
 
@@ -1031,12 +1057,13 @@ public final class LogFileReader {
                 }
             }
 
-            private void start(long number, String text, long epochMillis) {
+            private void start(long number, String text, long epochMillis, Severity severity) {
                 deliverPending();
                 continuations.started(text);
                 promotedAt = -1;
                 pending = text;
                 pendingTime = epochMillis;
+                pendingSeverity = severity;
                 pendingLine = number;
                 pendingLines = 1;
             }
@@ -1051,7 +1078,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String line = held;
                     held = null;
-                    start(heldLine, line, heldTime);
+                    start(heldLine, line, heldTime, heldSeverity);
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
@@ -1068,7 +1095,7 @@ public final class LogFileReader {
                     String text = pending;
                     String eventService = laneService;
                     long time = pendingTime;
-                    Severity severity = Severity.UNKNOWN;
+                    Severity severity = pendingSeverity;
                     String under = folded.toString();
                     SlowQueryEntries.Entry query = SlowQueryEntries.of(pending, under);
                     JsonLogRecords.Trailing fields = query != null ? null
@@ -1089,7 +1116,7 @@ public final class LogFileReader {
                                     : fields.error();
                             under = Stream.of(rest, error, under).filter(part -> !part.isEmpty())
                                     .collect(Collectors.joining("\n"));
-                            severity = fields.severity();
+                            severity = fields.severity() != Severity.UNKNOWN ? fields.severity() : severity;
                         } else { // the message is mined; its fields go under it, with their error
                             text = prefix;
                             String object = pending.substring(fields.start() + 1);
@@ -1218,8 +1245,8 @@ public final class LogFileReader {
          * parses (a payload printed under a text line, which stays text there).
          */
         @Override
-        public void containerLine(long line, String service, String text, long epochMillis) {
-            items.add(new ContainerLine(line, service, text, epochMillis));
+        public void containerLine(long line, String service, String text, long epochMillis, Severity severity) {
+            items.add(new ContainerLine(line, service, text, epochMillis, severity));
         }
 
         /** Whether the line was a container's line in docker's wrapper ({@link Out#containerLine}). */
@@ -1243,7 +1270,7 @@ public final class LogFileReader {
                 if (item instanceof LogEvent event) {
                     out.deliver(event);
                 } else if (item instanceof ContainerLine c) {
-                    out.containerLine(c.line(), c.service(), c.text(), c.epochMillis());
+                    out.containerLine(c.line(), c.service(), c.text(), c.epochMillis(), c.severity());
                 } else if (item instanceof String[] problem) {
                     out.problem(problem[0], problem[1], problem[2]);
                 } else {
@@ -1253,7 +1280,7 @@ public final class LogFileReader {
         }
     }
 
-    private record ContainerLine(long line, String service, String text, long epochMillis) {
+    private record ContainerLine(long line, String service, String text, long epochMillis, Severity severity) {
     }
 
     /** A JSON value spread over lines (pretty-printed OTLP): the first line alone does not parse. */
@@ -1283,6 +1310,18 @@ public final class LogFileReader {
             end++;
         }
         return JsonValues.opensValue(json.getFactory(), head, start, end);
+    }
+
+    /**
+     * The byte a JSON text sequence (RFC 7464: {@code journalctl -o json-seq}, {@code jq --seq}) writes before
+     * each record.
+     */
+    private static final byte RECORD_SEPARATOR = 0x1E;
+
+    /** Where a line's content starts after the record separator a JSON text sequence opens it with, if any. */
+    private static int afterRecordSeparator(byte[] bytes, int from, int to) {
+        int at = Texts.skipBomAndWhitespace(bytes, from, to);
+        return at < to && bytes[at] == RECORD_SEPARATOR ? at + 1 : from;
     }
 
     /** {@code {"resourceLogs"} at the start of a record: the OTLP request, streamed. */
