@@ -822,6 +822,58 @@ final class ContinuationLines {
         return stripped.length() == 1 && stripped.charAt(0) == '^';
     }
 
+    /** How far into a line a syslog program tag may end ({@link #programTagEnd}). */
+    private static final int MAX_PROGRAM_TAG_END = 160;
+
+    /**
+     * Where the program's own line starts after the syslog tag that ends a line's header ({@code Dec 03 23:06:08 vm
+     * checkout[31670]: }, as {@code journalctl} and {@code /var/log/syslog} write every line of a program), or -1: the
+     * first {@code name[pid]: } after a word with a digit (the time), within {@value #MAX_PROGRAM_TAG_END} characters.
+     * A program's multi-line output comes a line a tag: the lines of a traceback, of PostgreSQL's error and statement.
+     */
+    static int programTagEnd(String line) {
+        int limit = Math.min(line.length(), MAX_PROGRAM_TAG_END);
+        for (int close = line.indexOf("]: "); close > 0 && close < limit; close = line.indexOf("]: ", close + 1)) {
+            int open = close - 1;
+            while (open > 0 && line.charAt(open) >= '0' && line.charAt(open) <= '9') {
+                open--;
+            }
+            int name = line.lastIndexOf(' ', open) + 1;
+            if (line.charAt(open) == '[' && open < close - 1 && name > 0 && name < open && hasDigit(line, name)) {
+                return close + 3;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasDigit(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether two lines with program tags ({@link #programTagEnd}: {@code tag} and {@code otherTag}) are of one
+     * program: the same name and process id, after a header of one shape (the same but for its digits: the time).
+     */
+    static boolean sameProgram(String line, int tag, String other, int otherTag) {
+        if (tag != otherTag) {
+            return false;
+        }
+        int name = line.lastIndexOf(' ', line.lastIndexOf('[', tag - 3)) + 1;
+        for (int i = 0; i < tag; i++) {
+            char a = line.charAt(i);
+            char b = other.charAt(i);
+            if (a != b && (i >= name || a < '0' || a > '9' || b < '0' || b > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code line} (not empty) opens with a space or a tab. */
     static boolean isIndented(String line) {
         return line.charAt(0) == ' ' || line.charAt(0) == '\t';

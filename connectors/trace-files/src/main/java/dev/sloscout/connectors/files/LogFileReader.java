@@ -966,11 +966,15 @@ public final class LogFileReader {
             long pendingTime;
             /** The level the record of the pending event's first line gave, or unknown. */
             Severity pendingSeverity = Severity.UNKNOWN;
+            /** Where the pending event's first line's body starts after its syslog tag, or -1. */
+            int pendingTag = -1;
             /**
              * A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}, a Go function), until
              * the next.
              */
             String held;
+            /** Where the held line's body starts after its syslog tag ({@link ContinuationLines#programTagEnd}). */
+            int heldTag = -1;
             long heldLine;
             long heldTime;
             Severity heldSeverity;
@@ -991,45 +995,62 @@ public final class LogFileReader {
              * (unknown: none).
              */
             void line(long number, String text, long epochMillis, Severity severity) {
+                // a program's line under the syslog tag of the event's first: read as its own log's, by its body
+                int tag = ContinuationLines.programTagEnd(text);
+                String anchor = held != null ? held : pending;
+                int anchorTag = held != null ? heldTag : pendingTag;
+                boolean tagged = anchor != null && anchorTag > 0 && tag > 0;
+                boolean sameProgram = tagged && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
+                String line = sameProgram ? text.substring(tag) : text;
                 if (held != null) {
-                    boolean frame = ContinuationLines.isFrame(text) || continuations.opensGoStack(held, text);
-                    if (!frame && ContinuationLines.isIndented(text) && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
-                        heldMessage.add(text);
+                    boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);
+                    if (!frame && ContinuationLines.isIndented(line) && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
+                        heldMessage.add(line);
                         return;
                     }
                     String exception = held;
                     held = null;
                     if (frame && !continuations.leavesTraces()) {
-                        fold(exception); // frames follow it: the exception of a stack trace under the message
+                        fold(heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception);
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
                         start(heldLine, exception, heldTime, heldSeverity);
                     }
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
-                if (pending != null && continuations.isUncaughtTraceback(text)) {
+                if (tagged && !sameProgram) {
+                    start(number, text, epochMillis, severity); // another program's line never continues this one's
+                    return;
+                }
+                if (pending != null && continuations.isUncaughtTraceback(line)) {
                     start(number, text, epochMillis, severity); // not logged with the line before: the interpreter's
                     return;
                 }
-                if (pending != null && continuations.promotes(text)) {
+                if (pending != null && continuations.promotes(line)) {
                     promote(text); // an uncaught exception: what it says is the event's message
                     return;
                 }
-                String joined = pending != null ? continuations.joinable(text) : null;
+                String joined = pending != null ? continuations.joinable(line) : null;
                 if (joined != null) {
                     pending = pending + " " + joined; // java.util.logging's, .NET's, Rails' record on two lines
                     pendingLines++;
-                } else if (pending != null && continuations.continues(text)) {
-                    fold(text);
-                } else if (pending != null && (ContinuationLines.mayOpenTrace(text)
-                        || ContinuationLines.isGoFunction(text))) {
+                } else if (pending != null && continuations.continues(line)) {
+                    fold(line);
+                } else if (pending != null && (ContinuationLines.mayOpenTrace(line)
+                        || ContinuationLines.isGoFunction(line))) {
                     held = text;
+                    heldTag = tag;
                     heldLine = number;
                     heldTime = epochMillis;
                     heldSeverity = severity;
                 } else {
                     start(number, text, epochMillis, severity);
                 }
+            }
+
+            /** The held line as its program wrote it: after its syslog tag, if it has one. */
+            private String heldBody() {
+                return heldTag > 0 ? held.substring(heldTag) : held;
             }
 
             /**
@@ -1059,7 +1080,8 @@ public final class LogFileReader {
 
             private void start(long number, String text, long epochMillis, Severity severity) {
                 deliverPending();
-                continuations.started(text);
+                pendingTag = ContinuationLines.programTagEnd(text);
+                continuations.started(pendingTag > 0 ? text.substring(pendingTag) : text);
                 promotedAt = -1;
                 pending = text;
                 pendingTime = epochMillis;

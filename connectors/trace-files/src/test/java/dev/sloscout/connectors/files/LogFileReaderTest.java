@@ -63,6 +63,51 @@ class LogFileReaderTest {
     }
 
     /**
+     * journalctl's and syslog's files write a program's output a line a syslog header ({@code Dec 03 23:06:08 vm
+     * checkout[31670]: }): a traceback, a Java exception and PostgreSQL's statement under its error come a line a
+     * header, and are folded by what follows the program's tag, at one thread and at two. A line of another program,
+     * or of the same program's other process, is never a continuation, however indented.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aProgramsLinesUnderSyslogHeadersFoldByWhatFollowsTheTag(int threads) {
+        List<LogEvent> read = readOn(threads, "syslog", """
+                Dec 03 23:06:08 vm checkout[31670]: INFO:     Started server process [30220]
+                Dec 03 23:06:08 vm checkout[31670]: ERROR:    Exception in ASGI application
+                Dec 03 23:06:08 vm checkout[31670]: Traceback (most recent call last):
+                Dec 03 23:06:08 vm checkout[31670]:   File "/app/main.py", line 9, in price
+                Dec 03 23:06:08 vm checkout[31670]:     return {}["sku"]
+                Dec 03 23:06:08 vm checkout[31670]: KeyError: 'sku'
+                Dec 03 23:06:09 vm checkout[31670]: INFO:     127.0.0.1:33584 - "GET /orders/1 HTTP/1.1" 200 OK
+                Dec 03 23:06:10 vm pg[314]: [8-1] 2026-12-03 23:06:10 UTC [314]: [3-1] db=s ERROR:  division by zero
+                Dec 03 23:06:10 vm pg[314]: [8-2] 2026-12-03 23:06:10 UTC [314]: [4-1] db=s STATEMENT:  select 1/0
+                Dec 03 23:06:11 vm shop[77]: 2026-12-03 23:06:11,002 ERROR c.a.Shop - save failed
+                Dec 03 23:06:11 vm shop[77]: java.lang.IllegalStateException: db down
+                Dec 03 23:06:11 vm shop[77]: \tat c.a.Shop.save(Shop.java:12)
+                Dec 03 23:06:11 vm shop[78]:   another process's indented line
+                Dec 03 23:06:11 vm cart[78]:   another program's indented line
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "Dec 03 23:06:08 vm checkout[31670]: INFO:     Started server process [30220]",
+                "Dec 03 23:06:08 vm checkout[31670]: ERROR:    Exception in ASGI application",
+                "Dec 03 23:06:09 vm checkout[31670]: INFO:     127.0.0.1:33584 - \"GET /orders/1 HTTP/1.1\" 200 OK",
+                "Dec 03 23:06:10 vm pg[314]: [8-1] 2026-12-03 23:06:10 UTC [314]: [3-1] db=s ERROR:  division by zero",
+                "Dec 03 23:06:11 vm shop[77]: 2026-12-03 23:06:11,002 ERROR c.a.Shop - save failed",
+                "Dec 03 23:06:11 vm shop[78]:   another process's indented line",
+                "Dec 03 23:06:11 vm cart[78]:   another program's indented line");
+        assertThat(read.get(1).continuation()).isEqualTo("""
+                Traceback (most recent call last):
+                  File "/app/main.py", line 9, in price
+                    return {}["sku"]
+                KeyError: 'sku'""");
+        assertThat(read.get(3).continuation())
+                .isEqualTo("[8-2] 2026-12-03 23:06:10 UTC [314]: [4-1] db=s STATEMENT:  select 1/0");
+        assertThat(read.get(4).continuation())
+                .isEqualTo("java.lang.IllegalStateException: db down\n\tat c.a.Shop.save(Shop.java:12)");
+        assertThat(read.get(1).lines()).isEqualTo(5);
+    }
+
+    /**
      * docker's {@code json-file} driver wraps each line a container wrote in a record of its own: the lines are read
      * as text lines are, at one thread and at two, so a stack trace is folded into its message, and a line without a
      * time of its own takes the wrapper's; a wrapped JSON record is read as one, a blank line skipped.
