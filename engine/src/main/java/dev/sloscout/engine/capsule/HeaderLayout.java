@@ -420,6 +420,15 @@ public final class HeaderLayout {
                 bodyStart++;
             }
         }
+        if (tokens > 0 && endsWithProgramTag(text, bodyStart)) {
+            LogHeader own = programsOwn(l.lexer, text, bodyStart);
+            if (own != null) { // the program's own header under syslog's: its level, its date, its message
+                boolean dated = LogHeader.isDated(time) && !YearlessTimes.isYearless(time);
+                return new LogHeader(dated || !LogHeader.isDated(own.epochMillis()) ? time : own.epochMillis(),
+                        severity != null ? severity : own.severity(),
+                        component != null ? component : word != null ? word : "", bodyStart + own.bodyStart());
+            }
+        }
         if (severity == null) {
             severity = redisLevel(text, bodyStart);
         }
@@ -457,6 +466,46 @@ public final class HeaderLayout {
             severity = status.compareTo(severity) > 0 ? status : severity;
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
+    }
+
+    /**
+     * Whether a header ends at {@code bodyStart} with a syslog program tag, {@code name[pid]:} ({@code journalctl}'s
+     * and {@code /var/log/syslog}'s {@code checkout[31670]: }).
+     */
+    private static boolean endsWithProgramTag(String text, int bodyStart) {
+        int end = bodyStart;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end < 4 || text.charAt(end - 1) != ':' || text.charAt(end - 2) != ']') {
+            return false;
+        }
+        int open = end - 3;
+        while (open > 0 && text.charAt(open) >= '0' && text.charAt(open) <= '9') {
+            open--;
+        }
+        return open < end - 3 && text.charAt(open) == '[';
+    }
+
+    /**
+     * The header of a program's own line that syslog's header wraps ({@code postgres[314]: [8-1] 2026-12-03 23:06:00
+     * UTC [314]: [3-1] user=shop,db=shop ERROR:  division by zero}, {@code worker[9]: 2026-12-03 12:00:00,123 INFO
+     * jobs: job 7 started}), read on its own from {@code from}: up to its date and what follows it, when it opens
+     * with its date (in digits, after a bracket at most: syslog's line number) and has a message after it; else
+     * null. A message that holds a date further in (an access log's entry after its client) keeps it.
+     */
+    private static LogHeader programsOwn(HeaderLexer lexer, String text, int from) {
+        char first = from < text.length() ? text.charAt(from) : ' ';
+        if (first != '[' && (first < '0' || first > '9')) {
+            return null; // most programs' lines open with words: none read twice
+        }
+        Line own = new Line(text.substring(from), lexer, Mode.WORDS);
+        int tokens = singleLine(own).length;
+        int date = tokens > 1 && own.token(0).kind == Kind.BRACKET && !LogHeader.isDated(own.token(0).epochMillis)
+                ? 1 : 0;
+        int dated = date < tokens && LogHeader.isDated(own.token(date).epochMillis) ? toItsDate(own, tokens) : -1;
+        LogHeader header = dated > 0 ? header(own, dated) : null;
+        return header != null && header.bodyStart() < own.text.length() ? header : null;
     }
 
     /**

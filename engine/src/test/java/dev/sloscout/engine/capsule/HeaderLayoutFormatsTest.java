@@ -687,6 +687,36 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * journalctl and syslog files put their header before every line a program writes to syslog or its output
+     * ({@code Dec 03 23:06:10 vm postgres[314]: }); a program that writes its own header under it (PostgreSQL's
+     * prefix, a Python logger's time and level) still says its level, its date and where its message starts. A
+     * message that only holds a date further in keeps it.
+     */
+    @org.junit.jupiter.api.Test
+    void aProgramsOwnHeaderUnderSyslogs() {
+        List<String> lines = List.of(
+                "Dec 03 23:06:10 vm postgres[314]: [8-1] 2026-12-03 23:06:10 UTC [314]: [3-1] user=shop,db=shop "
+                        + "ERROR:  division by zero",
+                "Dec 03 23:06:10 vm postgres[314]: [9-1] 2026-12-03 23:06:10 UTC [314]: [5-1] user=,db= "
+                        + "LOG:  checkpoint starting: time",
+                "Dec 03 23:06:11 vm worker[9]: 2026-12-03 23:06:11,402 WARNING jobs: job 7 retried",
+                "Dec 03 23:06:12 vm checkout[31]: INFO:     127.0.0.1:33588 - \"GET /orders/3 HTTP/1.1\" 500",
+                "Dec 03 23:06:13 vm worker[9]: job 8 due 2026-12-04 00:00:00, queued");
+        assertSeverities(lines).containsExactly(Severity.ERROR, Severity.INFO, Severity.WARN, Severity.ERROR, NONE);
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        List<String> messages = lines.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList();
+        assertThat(messages).as(layout.describe()).containsExactly("division by zero", "checkpoint starting: time",
+                "job 7 retried", "127.0.0.1:33588 - \"GET /orders/3 HTTP/1.1\" 500",
+                "job 8 due 2026-12-04 00:00:00, queued");
+        assertThat(layout.parse(lines.get(2)).component()).isEqualTo("worker");
+        HeaderLayout yearless = HeaderLayout.infer(lines, YearlessTimes.PARSED_IN); // as the miner reads them
+        assertThat(Instant.ofEpochMilli(yearless.parse(lines.get(2)).epochMillis()))
+                .as("the program's date has the year syslog's leaves out")
+                .isEqualTo(Instant.parse("2026-12-03T23:06:11.402Z"));
+        assertThat(YearlessTimes.isYearless(yearless.parse(lines.get(4)).epochMillis())).isTrue();
+    }
+
+    /**
      * structlog's key-value and logfmt renderers write the event's own keys first, the level and the time last: they
      * are still the line's level and time. Pairs stop where words that are no pair start.
      */
