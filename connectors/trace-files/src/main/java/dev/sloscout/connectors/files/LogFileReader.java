@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.parallel.OrderedWork;
@@ -17,8 +18,10 @@ import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.SpanId;
 import dev.sloscout.engine.model.TraceId;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -303,6 +306,9 @@ public final class LogFileReader {
                     events += delivered; // after the read: folded events are counted as they are delivered
                     folder.flushAll();
                     lineFolder = null;
+                } else if (JournalEntries.sniff(head) != null) {
+                    anyText = true;
+                    journal(decompressed, JournalEntries.sniff(head));
                 } else if (W3cLogFile.looksLike(head)) {
                     anyText = true;
                     events += new W3cLogFile(source, service, this::deliver,
@@ -315,6 +321,34 @@ public final class LogFileReader {
             }
             finish();
             return events;
+        }
+
+        /**
+         * journald's entries field by field ({@link JournalEntries}), each read as the JSON object {@code journalctl
+         * -o json} writes for it: its program's lines folded per program.
+         */
+        private void journal(BufferedInputStream in, JournalEntries.Format format) throws IOException {
+            Folder folder = new Folder();
+            lineFolder = folder;
+            JournalEntries.Entries entries = new JournalEntries.Entries() {
+                @Override
+                public void entry(long line, ObjectNode fields) {
+                    record(line, fields, Reading.this);
+                }
+
+                @Override
+                public void problem(String location, String reason) {
+                    Reading.this.problem(location, reason, "journal");
+                }
+            };
+            if (format == JournalEntries.Format.EXPORT) {
+                JournalEntries.readExport(in, entries);
+            } else {
+                JournalEntries.readVerbose(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
+                        1 << 16), entries);
+            }
+            folder.flushAll();
+            lineFolder = null;
         }
 
         private void text(BufferedInputStream decompressed) throws IOException {

@@ -145,6 +145,66 @@ class JournaldEntriesTest {
                 .containsEntry("colour: colour test failed", "ERROR");
     }
 
+    /**
+     * The same entries in journalctl's export format (a value with a line break as its length and bytes) and its
+     * verbose format (a value's further lines under its first, the time in the cursor) read as their JSON does.
+     */
+    @Test
+    void exportAndVerboseEntriesReadAsTheirJson() throws Exception {
+        String json = journal();
+        read("journal.json", json);
+        List<LogEvent> fromJson = List.copyOf(events);
+        java.io.ByteArrayOutputStream export = new java.io.ByteArrayOutputStream();
+        StringBuilder verbose = new StringBuilder();
+        for (String line : json.lines().toList()) {
+            var entry = JSON.readTree(line);
+            long micros = entry.get("__REALTIME_TIMESTAMP").asLong();
+            verbose.append("Thu 2026-12-03 23:06:00.000000 UTC [s=1d57;i=9;b=9f2f;m=6cbb;t=")
+                    .append(Long.toHexString(micros)).append(";x=8276]\n");
+            for (var field : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+                    entry::fields) {
+                byte[] value = field.getValue().isArray() ? bytes(field.getValue())
+                        : field.getValue().asText().getBytes(StandardCharsets.UTF_8);
+                String text = new String(value, StandardCharsets.UTF_8);
+                boolean binary = text.contains("\n") || text.chars().anyMatch(c -> c < 0x20);
+                if (binary) {
+                    export.write((field.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+                    export.write(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .putLong(value.length).array());
+                    export.write(value);
+                    export.write('\n');
+                } else {
+                    export.write((field.getKey() + "=" + text + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                if (!field.getKey().startsWith("__")) {
+                    String under = " ".repeat(4 + field.getKey().length() + 1);
+                    verbose.append("    ").append(field.getKey()).append('=')
+                            .append(text.replace("\n", "\n" + under)).append('\n');
+                }
+            }
+            export.write('\n');
+        }
+        for (String source : List.of("journal.export", "journal.verbose")) {
+            events.clear();
+            byte[] bytes = source.endsWith("export") ? export.toByteArray()
+                    : verbose.toString().getBytes(StandardCharsets.UTF_8);
+            new LogFileReader(events::add, problems::add).read(source, new ByteArrayInputStream(bytes));
+            assertThat(problems).as(source).isEmpty();
+            assertThat(events).as(source).extracting(LogEvent::text, LogEvent::continuation, LogEvent::severity,
+                    LogEvent::service, LogEvent::epochMillis).containsExactlyElementsOf(fromJson.stream()
+                    .map(e -> org.assertj.core.groups.Tuple.tuple(e.text(), e.continuation(), e.severity(),
+                            e.service(), e.epochMillis())).toList());
+        }
+    }
+
+    private static byte[] bytes(com.fasterxml.jackson.databind.JsonNode array) {
+        byte[] bytes = new byte[array.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) array.get(i).intValue();
+        }
+        return bytes;
+    }
+
     @Test
     void aJsonTextSequenceReadsAsItsLines() {
         read("journal.json", journal());
