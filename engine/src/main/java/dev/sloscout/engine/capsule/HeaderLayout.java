@@ -491,12 +491,11 @@ public final class HeaderLayout {
      * The header of a program's own line that syslog's header wraps ({@code postgres[314]: [8-1] 2026-12-03 23:06:00
      * UTC [314]: [3-1] user=shop,db=shop ERROR:  division by zero}, {@code worker[9]: 2026-12-03 12:00:00,123 INFO
      * jobs: job 7 started}), read on its own from {@code from}: up to its date and what follows it, when it opens
-     * with its date (in digits, after a bracket at most: syslog's line number) and has a message after it; else
-     * null. A message that holds a date further in (an access log's entry after its client) keeps it.
+     * with its date ({@link #mayOpenWithDate}; after a bracket at most: syslog's line number) and has a message after
+     * it; else null. A message that holds a date further in (an access log's entry after its client) keeps it.
      */
     private static LogHeader programsOwn(HeaderLexer lexer, String text, int from) {
-        char first = from < text.length() ? text.charAt(from) : ' ';
-        if (first != '[' && (first < '0' || first > '9')) {
+        if (!mayOpenWithDate(text, from)) {
             return null; // most programs' lines open with words: none read twice
         }
         Line own = new Line(text.substring(from), lexer, Mode.WORDS);
@@ -506,6 +505,20 @@ public final class HeaderLayout {
         int dated = date < tokens && LogHeader.isDated(own.token(date).epochMillis) ? toItsDate(own, tokens) : -1;
         LogHeader header = dated > 0 ? header(own, dated) : null;
         return header != null && header.bodyStart() < own.text.length() ? header : null;
+    }
+
+    /**
+     * Whether the text from {@code from} may open with a date: a digit, a bracket, or a word of three letters and a
+     * space, a month's or a day's name ({@code Dec 03, 2026 11:33:26 PM}, java.util.logging's).
+     */
+    private static boolean mayOpenWithDate(String text, int from) {
+        if (from >= text.length()) {
+            return false;
+        }
+        char first = text.charAt(from);
+        return first == '[' || first >= '0' && first <= '9'
+                || first >= 'A' && first <= 'Z' && from + 3 < text.length() && text.charAt(from + 3) == ' '
+                        && Character.isLowerCase(text.charAt(from + 1)) && Character.isLowerCase(text.charAt(from + 2));
     }
 
     /**

@@ -714,6 +714,9 @@ class HeaderLayoutFormatsTest {
                 .as("the program's date has the year syslog's leaves out")
                 .isEqualTo(Instant.parse("2026-12-03T23:06:11.402Z"));
         assertThat(YearlessTimes.isYearless(yearless.parse(lines.get(4)).epochMillis())).isTrue();
+        String tomcat = "Dec 03 23:06:14 vm tomcat[5]: Dec 03, 2026 11:06:14 PM org.apache.catalina.Catalina start";
+        assertThat(Instant.ofEpochMilli(yearless.parse(tomcat).epochMillis())).as("a date that opens with its month")
+                .isEqualTo(Instant.parse("2026-12-03T23:06:14Z"));
     }
 
     /**
