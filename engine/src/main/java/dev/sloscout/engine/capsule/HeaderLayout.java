@@ -227,6 +227,13 @@ public final class HeaderLayout {
             // not the log's header: a line among its events' ("[SQL: ...]" under an error) is message, not a bracket
             return header(single, 0);
         }
+        if (header.bodyStart() >= line.length()) {
+            // every word taken ("127.0.0.1 - - [03/Dec/2026 23:46:35] "GET /a HTTP/1.1" 200 -", werkzeug's access
+            // line, read before a layout is learnt): the header ends with its date, the request is the message
+            int dated = toItsDate(single, own.length);
+            LogHeader toDate = dated > 0 ? header(single, dated) : null;
+            return toDate != null && toDate.bodyStart() < line.length() ? toDate : header;
+        }
         return header;
     }
 
@@ -521,10 +528,18 @@ public final class HeaderLayout {
                         && Character.isLowerCase(text.charAt(from + 1)) && Character.isLowerCase(text.charAt(from + 2));
     }
 
+    /** An HTTP version without its protocol's name ({@code 1.1}, {@code 2}: hypercorn's request line). */
+    private static boolean isHttpVersion(String s, int from, int end) {
+        return end - from == 1 && Character.isDigit(s.charAt(from))
+                || end - from == 3 && Character.isDigit(s.charAt(from)) && s.charAt(from + 1) == '.'
+                        && Character.isDigit(s.charAt(from + 2));
+    }
+
     /**
      * An access log's severity, from the status after the request line it opens with (the Common and Combined Log
      * Formats of nginx, Apache, gunicorn and Traefik, Envoy's default: {@code "GET /cart HTTP/1.1" 503 ...}; php-fpm's
-     * access log names the method and the path alone, {@code "GET /index.php" 500}): a 5xx is an error, a 4xx a
+     * access log names the method and the path alone, {@code "GET /index.php" 500}, hypercorn's the protocol's
+     * version alone, {@code "GET /cart 1.1" 503}): a 5xx is an error, a 4xx a
      * warning, any other status information; unknown when the body is no such request. It raises a level the header
      * gave (uvicorn logs each request at {@code INFO:}), never lowers it.
      */
@@ -536,7 +551,8 @@ public final class HeaderLayout {
             return Severity.UNKNOWN;
         }
         int last = s.lastIndexOf(' ', close);
-        if (!s.startsWith(" HTTP/", last) && !(last == space && s.charAt(space + 1) == '/')) {
+        if (!s.startsWith(" HTTP/", last) && !(last == space && s.charAt(space + 1) == '/')
+                && !(last > space && isHttpVersion(s, last + 1, close))) {
             return Severity.UNKNOWN; // neither a protocol after the target nor a path alone
         }
         for (int i = quote + 1; i < space; i++) {
@@ -1017,7 +1033,8 @@ public final class HeaderLayout {
         List<Integer> ends = new ArrayList<>();
         int unproven = 0;
         int atLeast = n;
-        for (int h = 1; h <= MAX_FIELDS; h++) {
+        int beforeRequest = beforeRequest(lines, needed);
+        for (int h = 1; h <= beforeRequest; h++) {
             atLeast -= reach[h - 1];
             if (atLeast < needed) {
                 break;
@@ -1048,6 +1065,48 @@ public final class HeaderLayout {
      * words and brackets a place in every line, which is what header fields have; a header that leaves its lines
      * nothing but brackets and numbers took the message, and a shorter one that leaves words is the header.
      */
+    /**
+     * How many tokens a header may take before the quoted HTTP request most lines hold ({@code "GET /orders/7
+     * HTTP/1.1"}): an access line's request, status and size are its message, though a log of access lines alone has
+     * them in every line, where a header's fields would be ({@link #MAX_FIELDS} when most lines hold none).
+     */
+    private static int beforeRequest(List<Line> lines, double needed) {
+        int[] opensAt = new int[MAX_FIELDS];
+        for (Line l : lines) {
+            for (int i = 0; i < MAX_FIELDS; i++) {
+                HeaderToken t = l.token(i);
+                if (t == null) {
+                    break;
+                }
+                if (opensQuotedRequest(l.text, t.start)) {
+                    opensAt[i]++;
+                    break;
+                }
+            }
+        }
+        int upTo = 0;
+        for (int i = 0; i < MAX_FIELDS; i++) {
+            upTo += opensAt[i];
+            if (upTo >= needed) {
+                return i;
+            }
+        }
+        return MAX_FIELDS;
+    }
+
+    /** Whether a quoted HTTP request opens at {@code at} ({@code "GET /orders/7 HTTP/1.1"}). */
+    private static boolean opensQuotedRequest(String s, int at) {
+        if (at >= s.length() || s.charAt(at) != '"') {
+            return false;
+        }
+        for (String method : METHODS) {
+            if (s.startsWith(method, at + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean leavesMessages(List<Line> lines, Kind[] layout) {
         int fitting = 0;
         int withMessage = 0;

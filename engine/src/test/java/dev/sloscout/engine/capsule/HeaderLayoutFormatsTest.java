@@ -720,6 +720,41 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A log of access lines alone under a logger's prefix (hypercorn's access log on its error log's format) has the
+     * client, the date and the request in every line, where a header's fields would be: the request, its status and
+     * size stay the message, and the status gives the level (hypercorn writes the protocol's version alone).
+     */
+    @org.junit.jupiter.api.Test
+    void aLogOfAccessLinesKeepsItsRequestsAsMessages() {
+        List<String> lines = List.of(
+                "[2026-12-03 23:46:44 +0000] [984] [INFO] 127.0.0.1:38502 - - [03/Dec/2026:23:46:44 +0000] "
+                        + "\"GET /orders/1 1.1\" 200 - \"-\" \"curl/7.88.1\"",
+                "[2026-12-03 23:46:44 +0000] [984] [INFO] 127.0.0.1:38518 - - [03/Dec/2026:23:46:44 +0000] "
+                        + "\"GET /orders/5 1.1\" 500 - \"-\" \"curl/7.88.1\"",
+                "[2026-12-03 23:46:45 +0000] [984] [INFO] 127.0.0.1:38532 - - [03/Dec/2026:23:46:45 +0000] "
+                        + "\"POST /orders HTTP/1.1\" 404 - \"-\" \"curl/7.88.1\"",
+                "[2026-12-03 23:46:45 +0000] [984] [INFO] 127.0.0.1:38544 - - [03/Dec/2026:23:46:45 +0000] "
+                        + "\"GET /orders/4 2\" 200 - \"-\" \"curl/7.88.1\"");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO);
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(lines.get(1).substring(layout.parse(lines.get(1)).bodyStart())).as(layout.describe())
+                .isEqualTo("\"GET /orders/5 1.1\" 500 - \"-\" \"curl/7.88.1\"");
+    }
+
+    /**
+     * werkzeug's access line (Flask's development server, Python's http.server) read on its own, before a layout is
+     * learnt from enough lines: its header ends with its date, the request and status are the message.
+     */
+    @org.junit.jupiter.api.Test
+    void anAccessLineReadOnItsOwnKeepsItsRequest() {
+        String line = "127.0.0.1 - - [03/Dec/2026 23:46:35] \"GET /orders/5 HTTP/1.1\" 500 -";
+        LogHeader header = HeaderLayout.perLine(2026).parse(line);
+        assertThat(line.substring(header.bodyStart())).isEqualTo("\"GET /orders/5 HTTP/1.1\" 500 -");
+        assertThat(header.severity()).isEqualTo(Severity.ERROR);
+        assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo(Instant.parse("2026-12-03T23:46:35Z"));
+    }
+
+    /**
      * structlog's key-value and logfmt renderers write the event's own keys first, the level and the time last: they
      * are still the line's level and time. Pairs stop where words that are no pair start.
      */
