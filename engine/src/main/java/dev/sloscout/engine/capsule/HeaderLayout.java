@@ -450,6 +450,12 @@ public final class HeaderLayout {
         }
         if (severity == null) {
             severity = leadingLevel(text, bodyStart);
+        } else if (component == null && word == null) {
+            int module = moduleNamed(text, bodyStart);
+            if (module > 0) { // Flask's "[time] ERROR in app: ...": the module is the component
+                component = text.substring(bodyStart + IN.length(), module - 2);
+                bodyStart = module;
+            }
         }
         if ((severity == Severity.UNKNOWN || time == LogHeader.NO_TIME) && bodyStart < n
                 && HeaderLexer.opensWithPair(text, bodyStart)) {
@@ -526,6 +532,23 @@ public final class HeaderLayout {
         return first == '[' || first >= '0' && first <= '9'
                 || first >= 'A' && first <= 'Z' && from + 3 < text.length() && text.charAt(from + 3) == ' '
                         && Character.isLowerCase(text.charAt(from + 1)) && Character.isLowerCase(text.charAt(from + 2));
+    }
+
+    private static final String IN = "in ";
+
+    /**
+     * Where the message starts after {@code in <module>: } at {@code from}, right after a level (Flask's default
+     * format, {@code [%(asctime)s] %(levelname)s in %(module)s: %(message)s}); -1 when the body opens otherwise.
+     */
+    private static int moduleNamed(String s, int from) {
+        if (!s.startsWith(IN, from)) {
+            return -1;
+        }
+        int end = from + IN.length();
+        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+            end++;
+        }
+        return end > from + IN.length() && s.startsWith(": ", end) ? end + 2 : -1;
     }
 
     /** An HTTP version without its protocol's name ({@code 1.1}, {@code 2}: hypercorn's request line). */

@@ -250,6 +250,11 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:02.789 UTC [12350] STATEMENT:  SELECT * FROM orders
                 """, "2024-03-01T12:00:00.123Z", Severity.INFO, "",
                 "database system is ready to accept connections"),
+            format("Flask's default handler (the module after the level)", """
+                [2026-12-03 23:46:35,464] ERROR in app: Exception on /orders/5 [GET]
+                [2026-12-03 23:46:35,446] WARNING in orders: order 4 slow
+                [2026-12-03 23:46:36,102] INFO in orders: order 6 served
+                """, "2026-12-03T23:46:35.464Z", Severity.ERROR, "app", "Exception on /orders/5 [GET]"),
             format("Monolog's line format (Laravel, Symfony: the channel and the level in one word)", """
                 [2026-12-03 21:16:44] local.INFO: order placed {"order":7}
                 [2026-12-03 21:16:44] local.ERROR: card declined for order 3 {"exception":"[object] (RuntimeException"}
@@ -739,6 +744,27 @@ class HeaderLayoutFormatsTest {
         HeaderLayout layout = HeaderLayout.infer(lines, 2024);
         assertThat(lines.get(1).substring(layout.parse(lines.get(1)).bodyStart())).as(layout.describe())
                 .isEqualTo("\"GET /orders/5 1.1\" 500 - \"-\" \"curl/7.88.1\"");
+    }
+
+    /**
+     * Flask's development server writes werkzeug's access lines, Flask's records ({@code [time] LEVEL in module:
+     * message}) and its start-up prints to one stream: no layout holds them all, and each line read on its own still
+     * gives its record's module as the component and its message without it.
+     */
+    @org.junit.jupiter.api.Test
+    void flasksRecordsAmongItsServersLines() {
+        List<String> lines = new java.util.ArrayList<>(List.of(" * Serving Flask app 'shop'", " * Debug mode: off",
+                "Press CTRL+C to quit", "[2026-12-03 23:46:35,464] ERROR in app: Exception on /orders/5 [GET]",
+                "[2026-12-03 23:46:35,446] WARNING in orders: order 4 slow"));
+        for (int i = 0; i < 20; i++) {
+            lines.add("127.0.0.1 - - [03/Dec/2026 23:46:35] \"GET /orders/" + i + " HTTP/1.1\" 200 -");
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        LogHeader error = layout.parse(lines.get(3));
+        assertThat(error.component()).as(layout.describe()).isEqualTo("app");
+        assertThat(lines.get(3).substring(error.bodyStart())).isEqualTo("Exception on /orders/5 [GET]");
+        assertThat(error.severity()).isEqualTo(Severity.ERROR);
+        assertThat(layout.parse(lines.get(4)).component()).isEqualTo("orders");
     }
 
     /**
