@@ -106,20 +106,28 @@ final class JsonLogDocument {
         if (t == JsonToken.END_ARRAY) {
             return nodes.arrayNode();
         }
+        if (!topLevel && t != JsonToken.START_OBJECT) { // a field's values (journald's message as its bytes)
+            return kept(tree(parser.currentLocation().getByteOffset()));
+        }
         JsonNode first = element(t);
         if (first != null && !topLevel && !looksLikeRecord(first)) {
-            ArrayNode kept = nodes.arrayNode();
-            kept.add(first);
-            while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                kept.add(tree(parser.currentLocation().getByteOffset()));
-            }
-            return kept;
+            return kept(first);
         }
         handOver(first);
         while ((t = parser.nextToken()) != JsonToken.END_ARRAY && t != null) {
             handOver(element(t));
         }
         return null;
+    }
+
+    /** The array being read, kept as a value: its first element, then the rest. */
+    private ArrayNode kept(JsonNode first) throws IOException {
+        ArrayNode kept = nodes.arrayNode();
+        kept.add(first);
+        for (JsonToken t; (t = parser.nextToken()) != JsonToken.END_ARRAY && t != null; ) {
+            kept.add(tree(parser.currentLocation().getByteOffset()));
+        }
+        return kept;
     }
 
     /** One element of an array of records, or null (reported) when it is not an object or too large. */

@@ -125,6 +125,11 @@ public final class LogFileReader {
         };
     }
 
+    /** A read that may fail. */
+    private interface Read {
+        void run() throws IOException;
+    }
+
     /** Where what one JSON line gives goes: straight on (one thread), or recorded on a worker to be handed on. */
     private interface Out {
         void deliver(LogEvent event);
@@ -296,19 +301,18 @@ public final class LogFileReader {
             try (BufferedInputStream decompressed = Compression.decompressedBorrowing(raw)) {
                 byte[] head = Compression.peek(decompressed, FormatSniffer.SNIFF_BYTES);
                 TraceFormat protobuf = protobufLogs(head);
+                JournalEntries.Format journal = JournalEntries.sniff(head);
                 if (protobuf != null) {
                     anyText = true; // so that a file of requests without a record says so
-                    Folder folder = new Folder(); // records that are a file's bare lines, folded per service
-                    lineFolder = folder;
-                    long delivered = new OtlpLogProtoFile(source, records, this::deliver, this::containerLine,
-                            (location, reason) -> problem(location, reason, "proto"))
-                            .read(decompressed, protobuf == TraceFormat.OTLP_FRAMED);
-                    events += delivered; // after the read: folded events are counted as they are delivered
-                    folder.flushAll();
-                    lineFolder = null;
-                } else if (JournalEntries.sniff(head) != null) {
+                    folded(() -> { // records that are a file's bare lines, folded per service
+                        long delivered = new OtlpLogProtoFile(source, records, this::deliver, this::containerLine,
+                                (location, reason) -> problem(location, reason, "proto"))
+                                .read(decompressed, protobuf == TraceFormat.OTLP_FRAMED);
+                        events += delivered; // after the read: folded events are counted as they are delivered
+                    });
+                } else if (journal != null) {
                     anyText = true;
-                    journal(decompressed, JournalEntries.sniff(head));
+                    folded(() -> journal(decompressed, journal));
                 } else if (W3cLogFile.looksLike(head)) {
                     anyText = true;
                     events += new W3cLogFile(source, service, this::deliver,
@@ -323,13 +327,20 @@ public final class LogFileReader {
             return events;
         }
 
+        /** A read whose records' bare lines ({@link Out#containerLine}) are folded, each lane's, as a file's lines. */
+        private void folded(Read read) throws IOException {
+            Folder folder = new Folder();
+            lineFolder = folder;
+            read.run();
+            folder.flushAll();
+            lineFolder = null;
+        }
+
         /**
          * journald's entries field by field ({@link JournalEntries}), each read as the JSON object {@code journalctl
          * -o json} writes for it: its program's lines folded per program.
          */
         private void journal(BufferedInputStream in, JournalEntries.Format format) throws IOException {
-            Folder folder = new Folder();
-            lineFolder = folder;
             JournalEntries.Entries entries = new JournalEntries.Entries() {
                 @Override
                 public void entry(long line, ObjectNode fields) {
@@ -347,8 +358,6 @@ public final class LogFileReader {
                 JournalEntries.readVerbose(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
                         1 << 16), entries);
             }
-            folder.flushAll();
-            lineFolder = null;
         }
 
         private void text(BufferedInputStream decompressed) throws IOException {
@@ -356,7 +365,7 @@ public final class LogFileReader {
                 if (in != null) { // null: not text, and said so
                     if (isJsonDocument(in)) {
                         anyText = true;
-                        document(in);
+                        folded(() -> document(in)); // a journal's entries pretty-printed, a shipper's lines
                         return;
                     }
                     CsvLogFile.Shape csv = CsvLogFile.shape(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
@@ -843,7 +852,7 @@ public final class LogFileReader {
             }
             if (lineFolder != null) {
                 lineFolder.line(line, lineService, text, epochMillis, severity);
-            } else { // in a JSON document: no lines around it to fold
+            } else { // no folder: no lines around it to fold
                 deliver(records.containerEvent(source, line, lineService != null ? lineService : service, text,
                         epochMillis, severity));
                 events++;

@@ -205,6 +205,26 @@ class JournaldEntriesTest {
         return bytes;
     }
 
+    /**
+     * {@code journalctl -o json-pretty}: the entries as one document of objects, a message kept as its bytes an
+     * array in one of them; they read as their JSON lines do, a program's lines folded.
+     */
+    @Test
+    void prettyPrintedEntriesReadAsTheirLines() throws Exception {
+        String json = journal();
+        read("journal.json", json);
+        List<LogEvent> lines = List.copyOf(events);
+        events.clear();
+        StringBuilder pretty = new StringBuilder();
+        for (String line : json.lines().toList()) {
+            pretty.append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(line))).append('\n');
+        }
+        read("journal-pretty.json", pretty.toString());
+        assertThat(events).extracting(LogEvent::text, LogEvent::continuation, LogEvent::severity, LogEvent::service)
+                .containsExactlyElementsOf(lines.stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.text(),
+                        e.continuation(), e.severity(), e.service())).toList());
+    }
+
     @Test
     void aJsonTextSequenceReadsAsItsLines() {
         read("journal.json", journal());
