@@ -436,7 +436,7 @@ final class JsonLogRecords {
         }
         String priority = text(node, "PRIORITY");
         boolean output = "stdout".equals(text(node, "_TRANSPORT")) && JOURNAL_STREAM_PRIORITY.equals(priority);
-        boolean written = LINE_TIMES.parse(text).severity() != Severity.UNKNOWN;
+        boolean written = writtenLevel(text) != Severity.UNKNOWN;
         return new JournalLine(text, output || written ? Severity.UNKNOWN : severity(priority));
     }
 
@@ -689,7 +689,7 @@ final class JsonLogRecords {
             first = first.substring(0, first.length() - 1);
         }
         if (writtenLevelFirst && !opened) {
-            Severity written = LINE_TIMES.parse(first).severity(); // the line's header read on its own
+            Severity written = writtenLevel(first);
             severity = written != Severity.UNKNOWN ? written : severity;
         }
         if (traceId == null) { // no field for it: the message may name it (trace_id=..., [app,trace,span])
@@ -991,7 +991,7 @@ final class JsonLogRecords {
 
     /** A time as a text log's header writes it; a time of day alone is none (a record is not placed by its file). */
     private static long lineTime(String text) {
-        long time = LINE_TIMES.parse(text).epochMillis();
+        long time = LINE_HEADERS.parse(text).epochMillis();
         return LogHeader.isDateless(time) ? LogHeader.NO_TIME : time;
     }
 
@@ -1011,7 +1011,12 @@ final class JsonLogRecords {
     }
 
     /** The text logs' header reader, for their timestamps ({@link #lineTime}) and a journald line's level. */
-    private static final HeaderLayout LINE_TIMES = HeaderLayout.perLine(Year.now(ZoneOffset.UTC).getValue());
+    private static final HeaderLayout LINE_HEADERS = HeaderLayout.perLine(Year.now(ZoneOffset.UTC).getValue());
+
+    /** The level a line writes in its header, read on its own; unknown when it writes none. */
+    private static Severity writtenLevel(String line) {
+        return LINE_HEADERS.parse(line).severity();
+    }
 
     static TraceId traceId(String text) {
         try {
