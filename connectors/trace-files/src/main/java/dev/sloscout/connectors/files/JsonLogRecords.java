@@ -363,11 +363,42 @@ final class JsonLogRecords {
     }
 
     /**
+     * Programs that run another's code: a service they run is named by its systemd unit, not by them (a unit's
+     * {@code ExecStart=/usr/bin/python3 app.py} logs as {@code python3}, as every other Python service does).
+     */
+    private static final java.util.regex.Pattern RUNTIMES = java.util.regex.Pattern.compile(
+            "(?:python|pypy)[0-9.]*|java|node(?:js)?|deno|bun|ruby[0-9.]*|perl[0-9.]*|php[0-9.]*|dotnet|mono"
+                    + "|beam\\.smp|bash|sh|dash|env");
+
+    /**
+     * A journald entry's service when its program is a runtime ({@link #RUNTIMES}) or unnamed and it ran in a
+     * service unit: the unit without {@code .service} ({@code orders.service} gives orders); else null.
+     */
+    private static String journalUnit(JsonNode node) {
+        if (!isJournalEntry(node)) {
+            return null;
+        }
+        String unit = text(node, "_SYSTEMD_UNIT");
+        if (unit == null || !unit.endsWith(SERVICE_UNIT) || unit.length() == SERVICE_UNIT.length()) {
+            return null;
+        }
+        String program = text(node, "SYSLOG_IDENTIFIER");
+        return program == null || RUNTIMES.matcher(program).matches()
+                ? unit.substring(0, unit.length() - SERVICE_UNIT.length()) : null;
+    }
+
+    private static final String SERVICE_UNIT = ".service";
+
+    /**
      * The record's service: a service field, else Google Cloud's {@code serviceContext.service}, else the
      * application's {@code name} in the records of pino and bunyan (named by their core fields: {@code name} beside
      * {@code pid}, {@code hostname} and {@code msg}; elsewhere {@code name} is often a logger's), else the fallback.
      */
     private static String service(JsonNode node, String fallback) {
+        String unit = journalUnit(node);
+        if (unit != null) {
+            return unit;
+        }
         String service = first(node, SERVICE_FIELDS, null);
         service = service != null ? service : first(node.path("serviceContext"), SERVICE_CONTEXT_FIELDS, null);
         boolean nodeLogger = node.has("pid") && node.has("hostname") && node.has("msg");

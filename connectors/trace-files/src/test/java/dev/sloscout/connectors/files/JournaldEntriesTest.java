@@ -225,6 +225,24 @@ class JournaldEntriesTest {
                         e.continuation(), e.severity(), e.service())).toList());
     }
 
+    /**
+     * A service whose program is a runtime logs under the runtime's name (every Python service as {@code python3}):
+     * its systemd unit names it then; a program that names itself keeps its name.
+     */
+    @Test
+    void aRuntimesServiceIsNamedByItsUnit() {
+        read("journal.json", String.join("\n",
+                entry("stdout", "python3", "6", "order 7 placed", "_SYSTEMD_UNIT", "orders.service"),
+                entry("stdout", "python3.11", "6", "cart 9 saved", "_SYSTEMD_UNIT", "cart.service"),
+                entry("stdout", "java", "6", "payment 3 declined", "_SYSTEMD_UNIT", "payments.service"),
+                entry("syslog", "nginx", "6", "worker started", "_SYSTEMD_UNIT", "nginx.service"),
+                entry("stdout", "node", "6", "listening on 3000"),
+                entry("stdout", null, "6", "job 4 done", "_SYSTEMD_UNIT", "worker.service"),
+                entry("stdout", "python3", "6", "session opened", "_SYSTEMD_UNIT", "session-3.scope")) + "\n");
+        assertThat(events).extracting(LogEvent::service).containsExactly("orders", "cart", "payments", "nginx",
+                "node", "worker", "python3");
+    }
+
     @Test
     void aJsonTextSequenceReadsAsItsLines() {
         read("journal.json", journal());
