@@ -427,7 +427,10 @@ public final class HeaderLayout {
                 bodyStart++;
             }
         }
-        if (tokens > 0 && endsWithProgramTag(text, bodyStart)) {
+        int programTag = tokens > 0 ? programTagOpen(text, bodyStart) : -1;
+        if (programTag > 0) {
+            String program = text.substring(text.lastIndexOf(' ', programTag) + 1, programTag);
+            bodyStart = afterRepeatedTag(text, program, bodyStart);
             LogHeader own = programsOwn(l.lexer, text, bodyStart);
             if (own != null) { // the program's own header under syslog's: its level, its date, its message
                 boolean dated = LogHeader.isDated(time) && !YearlessTimes.isYearless(time);
@@ -482,22 +485,37 @@ public final class HeaderLayout {
     }
 
     /**
-     * Whether a header ends at {@code bodyStart} with a syslog program tag, {@code name[pid]:} ({@code journalctl}'s
-     * and {@code /var/log/syslog}'s {@code checkout[31670]: }).
+     * Where the bracket of a syslog program tag, {@code name[pid]:}, opens when a header ends with one at {@code
+     * bodyStart} ({@code journalctl}'s and {@code /var/log/syslog}'s {@code checkout[31670]: }); else -1.
      */
-    private static boolean endsWithProgramTag(String text, int bodyStart) {
+    private static int programTagOpen(String text, int bodyStart) {
         int end = bodyStart;
         while (end > 0 && text.charAt(end - 1) == ' ') {
             end--;
         }
         if (end < 4 || text.charAt(end - 1) != ':' || text.charAt(end - 2) != ']') {
-            return false;
+            return -1;
         }
         int open = end - 3;
         while (open > 0 && text.charAt(open) >= '0' && text.charAt(open) <= '9') {
             open--;
         }
-        return open < end - 3 && text.charAt(open) == '[';
+        return open < end - 3 && text.charAt(open) == '[' ? open : -1;
+    }
+
+    /**
+     * Where the message starts when it opens by repeating a host and the program's name as a tag ({@code nginx[42]:
+     * vm nginx: 2026/12/03 ...}, {@code vm nginx_access: 127.0.0.1 ...}: nginx sends syslog a header with its host,
+     * which journald does not take off); {@code from} when it does not.
+     */
+    private static int afterRepeatedTag(String text, String program, int from) {
+        int space = text.indexOf(' ', from);
+        if (program.isEmpty() || space <= from || text.lastIndexOf(':', space) >= from
+                || !text.startsWith(program, space + 1)) {
+            return from;
+        }
+        int colon = text.indexOf(": ", space + 1 + program.length());
+        return colon > 0 && text.indexOf(' ', space + 1) > colon ? colon + 2 : from;
     }
 
     /**

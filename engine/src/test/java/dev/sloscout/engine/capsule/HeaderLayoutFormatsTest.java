@@ -725,6 +725,30 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * nginx sends syslog a header with its host, which journald does not take off: its error and access lines under
+     * journalctl's header repeat the host and the program as a tag. The repeat is no message: the error's own date
+     * and level are read after it, the access line's status gives its level. A message that merely opens with two
+     * words and a colon keeps them.
+     */
+    @org.junit.jupiter.api.Test
+    void aRepeatedHostAndTagUnderJournaldsHeader() {
+        List<String> lines = List.of(
+                "Dec 03 23:04:37 vm nginx[30814]: vm nginx: 2026/12/03 23:04:37 [error] 30814#30814: *159 connect() "
+                        + "failed (111: Connection refused) while connecting to upstream",
+                "Dec 03 23:04:37 vm nginx[30814]: vm nginx_access: 127.0.0.1 - - [03/Dec/2026:23:04:37 +0000] "
+                        + "\"GET /api/orders/40 HTTP/1.1\" 502 157 \"-\" \"curl/7.88.1\"",
+                "Dec 03 23:04:38 vm nginx[30814]: vm nginx_access: 127.0.0.1 - - [03/Dec/2026:23:04:38 +0000] "
+                        + "\"GET /missing.png HTTP/1.1\" 404 153 \"-\" \"curl/7.88.1\"",
+                "Dec 03 23:04:39 vm sshd[7]: User root: not allowed because listed in DenyUsers");
+        assertSeverities(lines).containsExactly(Severity.ERROR, Severity.ERROR, Severity.WARN, NONE);
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(lines.get(1).substring(layout.parse(lines.get(1)).bodyStart())).as(layout.describe())
+                .startsWith("127.0.0.1 - - [03/Dec/2026:23:04:37 +0000]");
+        assertThat(lines.get(3).substring(layout.parse(lines.get(3)).bodyStart()))
+                .isEqualTo("User root: not allowed because listed in DenyUsers");
+    }
+
+    /**
      * A log of access lines alone under a logger's prefix (hypercorn's access log on its error log's format) has the
      * client, the date and the request in every line, where a header's fields would be: the request, its status and
      * size stay the message, and the status gives the level (hypercorn writes the protocol's version alone).
