@@ -486,9 +486,10 @@ public final class HeaderLayout {
 
     /**
      * Where the bracket of a syslog program tag, {@code name[pid]:}, opens when a header ends with one at {@code
-     * bodyStart} ({@code journalctl}'s and {@code /var/log/syslog}'s {@code checkout[31670]: }); else -1.
+     * bodyStart} (spaces after it aside: {@code journalctl}'s and {@code /var/log/syslog}'s {@code checkout[31670]: });
+     * else -1. The header's reading and the reader's folding of a program's lines both ask it.
      */
-    private static int programTagOpen(String text, int bodyStart) {
+    public static int programTagOpen(String text, int bodyStart) {
         int end = bodyStart;
         while (end > 0 && text.charAt(end - 1) == ' ') {
             end--;

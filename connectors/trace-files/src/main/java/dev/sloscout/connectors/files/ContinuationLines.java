@@ -834,12 +834,9 @@ final class ContinuationLines {
     static int programTagEnd(String line) {
         int limit = Math.min(line.length(), MAX_PROGRAM_TAG_END);
         for (int close = line.indexOf("]: "); close > 0 && close < limit; close = line.indexOf("]: ", close + 1)) {
-            int open = close - 1;
-            while (open > 0 && line.charAt(open) >= '0' && line.charAt(open) <= '9') {
-                open--;
-            }
+            int open = HeaderLayout.programTagOpen(line, close + 2);
             int name = line.lastIndexOf(' ', open) + 1;
-            if (line.charAt(open) == '[' && open < close - 1 && name > 0 && name < open && hasDigit(line, name)) {
+            if (open > 0 && name > 0 && name < open && hasDigit(line, name)) {
                 return close + 3;
             }
         }
@@ -848,7 +845,7 @@ final class ContinuationLines {
 
     private static boolean hasDigit(String s, int end) {
         for (int i = 0; i < end; i++) {
-            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            if (isDigit(s.charAt(i))) {
                 return true;
             }
         }
@@ -867,7 +864,7 @@ final class ContinuationLines {
         for (int i = 0; i < tag; i++) {
             char a = line.charAt(i);
             char b = other.charAt(i);
-            if (a != b && (i >= name || a < '0' || a > '9' || b < '0' || b > '9')) {
+            if (a != b && (i >= name || !isDigit(a) || !isDigit(b))) {
                 return false;
             }
         }

@@ -1056,17 +1056,17 @@ public final class LogFileReader {
                     if (frame && !continuations.leavesTraces()) {
                         fold(heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception);
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
-                        start(heldLine, exception, heldTime, heldSeverity);
+                        start(heldLine, exception, heldTime, heldSeverity, heldTag);
                     }
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
                 if (tagged && !sameProgram) {
-                    start(number, text, epochMillis, severity); // another program's line never continues this one's
+                    start(number, text, epochMillis, severity, tag); // another program's line never continues this one's
                     return;
                 }
                 if (pending != null && continuations.isUncaughtTraceback(line)) {
-                    start(number, text, epochMillis, severity); // not logged with the line before: the interpreter's
+                    start(number, text, epochMillis, severity, tag); // not logged with the line before: the interpreter's
                     return;
                 }
                 if (pending != null && continuations.promotes(line)) {
@@ -1087,7 +1087,7 @@ public final class LogFileReader {
                     heldTime = epochMillis;
                     heldSeverity = severity;
                 } else {
-                    start(number, text, epochMillis, severity);
+                    start(number, text, epochMillis, severity, tag);
                 }
             }
 
@@ -1121,9 +1121,10 @@ public final class LogFileReader {
                 }
             }
 
-            private void start(long number, String text, long epochMillis, Severity severity) {
+            /** Opens an event with {@code text}; {@code tag}: where its body starts after a syslog tag, or -1. */
+            private void start(long number, String text, long epochMillis, Severity severity, int tag) {
                 deliverPending();
-                pendingTag = ContinuationLines.programTagEnd(text);
+                pendingTag = tag;
                 continuations.started(pendingTag > 0 ? text.substring(pendingTag) : text);
                 promotedAt = -1;
                 pending = text;
@@ -1143,7 +1144,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String line = held;
                     held = null;
-                    start(heldLine, line, heldTime, heldSeverity);
+                    start(heldLine, line, heldTime, heldSeverity, heldTag);
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
