@@ -860,7 +860,7 @@ final class ContinuationLines {
         if (tag != otherTag) {
             return false;
         }
-        int name = line.lastIndexOf(' ', line.lastIndexOf('[', tag - 3)) + 1;
+        int name = programNameStart(line, tag);
         for (int i = 0; i < tag; i++) {
             char a = line.charAt(i);
             char b = other.charAt(i);
@@ -869,6 +869,26 @@ final class ContinuationLines {
             }
         }
         return true;
+    }
+
+    /**
+     * What a tagged line ({@link #programTagEnd}: {@code tag}) shares with every line of its program: the header up to
+     * the tag with its digits (the time) as zeros, then the name and process id. Lines of one key are
+     * {@link #sameProgram}.
+     */
+    static String programKey(String line, int tag) {
+        char[] key = line.substring(0, tag).toCharArray();
+        int name = programNameStart(line, tag);
+        for (int i = 0; i < name; i++) {
+            if (isDigit(key[i])) {
+                key[i] = '0';
+            }
+        }
+        return new String(key);
+    }
+
+    private static int programNameStart(String line, int tag) {
+        return line.lastIndexOf(' ', line.lastIndexOf('[', tag - 3)) + 1;
     }
 
     /** Whether {@code line} (not empty) opens with a space or a tab. */

@@ -466,6 +466,7 @@ public final class LogFileReader {
             boolean array = opensArrayOfObjects(bytes, start, from + length);
             if (bytes[start] == '{' || array) {
                 if (!folder.pending()) { // nothing to end: delivered as parsed
+                    folder.settle();
                     Out out = forLine(this, time, service, lineContainer);
                     if (array ? arrayLine(number, bytes, from, length, out)
                             : jsonLine(number, bytes, from, length, out)) {
@@ -930,14 +931,32 @@ public final class LogFileReader {
 
         /**
          * Folds continuation lines ({@link ContinuationLines}: stack traces) into the event before them: one lane for
-         * the file, and one per pod's container when lines name theirs ({@link #lineStream}: {@code kubectl logs
-         * --prefix -f} interleaves the lines of several pods, and a line of one never ends another's stack trace).
+         * the file, one per program a syslog header tags lines with ({@code Dec 03 23:06:08 vm checkout[31670]: }:
+         * journald and a syslog server interleave the lines of programs writing at once, and a host's line never
+         * ends another's traceback), and one per pod's container when lines name theirs ({@link #lineStream}:
+         * {@code kubectl logs --prefix -f} interleaves the lines of several pods). The file's and the programs'
+         * events are handed on in the order of their first lines, all of the file's service; a container's as each
+         * ends.
          */
         private final class Folder {
             /** Containers a file may interleave before their pending events are ended all at once. */
             private static final int MAX_LANES = 256;
+            /**
+             * Lines of other programs after which a program's lane is ended: a program's lines come together or
+             * nearly, and an event of one waits this long at most for the lines of others to be handed on after it.
+             */
+            private static final int IDLE_LINES = 256;
 
-            final Lane file = new Lane(service);
+            final Lane file = new Lane(service, this);
+            /** Lanes of the programs syslog tags lines with, by header shape and tag; the idlest first. */
+            final Map<String, Lane> programs = new LinkedHashMap<>(16, 0.75f, true);
+            /** The file's or a program's lane, the last line's: a line without a tag may continue it. */
+            Lane current = file;
+            /**
+             * A place for each event the file's and the programs' lanes open (or line they hold), in the order of
+             * their first lines: an event is handed on when every place before its own is.
+             */
+            final java.util.ArrayDeque<Place> places = new java.util.ArrayDeque<>();
             /** Lanes of the pod/container streams that line prefixes name. */
             final Map<String, Lane> containers = new LinkedHashMap<>();
             /** Lanes of the services whose records are bare lines (a collector's, a shipper's), by service. */
@@ -945,7 +964,7 @@ public final class LogFileReader {
 
             /** The lane of the line being read. */
             Lane lane() {
-                return lineStream == null ? file : lane(containers, lineStream, lineContainer);
+                return lineStream == null ? current : lane(containers, lineStream, lineContainer);
             }
 
             /** The lane of a container's stream, or of a service's records, by its key in its map. */
@@ -957,7 +976,7 @@ public final class LogFileReader {
                         containers.clear();
                         services.clear();
                     }
-                    lane = new Lane(laneService);
+                    lane = new Lane(laneService, null);
                     lanes.put(key, lane);
                 }
                 return lane;
@@ -970,7 +989,11 @@ public final class LogFileReader {
 
             /** A line, with the time its wrapper gave ({@code NO_TIME}: none), into its lane. */
             void line(long number, String text, long epochMillis) {
-                lane().line(number, text, epochMillis, Severity.UNKNOWN);
+                if (lineStream != null) {
+                    lane().line(number, text, epochMillis, Severity.UNKNOWN, ContinuationLines.programTagEnd(text));
+                } else {
+                    fileLine(number, text, epochMillis, Severity.UNKNOWN);
+                }
             }
 
             /**
@@ -978,21 +1001,121 @@ public final class LogFileReader {
              * the level its record gave it ({@link Out#containerLine}).
              */
             void line(long number, String service, String text, long epochMillis, Severity severity) {
-                (service == null ? lane() : lane(services, service, service)).line(number, text, epochMillis, severity);
+                if (service != null) {
+                    lane(services, service, service).line(number, text, epochMillis, severity,
+                            ContinuationLines.programTagEnd(text));
+                } else if (lineStream != null) {
+                    lane().line(number, text, epochMillis, severity, ContinuationLines.programTagEnd(text));
+                } else {
+                    fileLine(number, text, epochMillis, severity);
+                }
             }
 
-            /** Ends the event being read in the line's lane (a JSON record follows it). */
+            /**
+             * A line of the file itself: a tagged one into its program's lane; one without a tag continues the event
+             * of the lane the line before went to, or else is the file's.
+             */
+            private void fileLine(long number, String text, long epochMillis, Severity severity) {
+                int tag = ContinuationLines.programTagEnd(text);
+                if (tag > 0) {
+                    Lane lane = program(text, tag);
+                    if (current == file && lane != file) {
+                        file.flush(); // the file's own event ends where a program's line comes
+                    }
+                    current = lane;
+                    lane.line(number, text, epochMillis, severity, tag);
+                } else if (current == file || !current.continuedBy(number, text, epochMillis, severity)) {
+                    current = file;
+                    file.line(number, text, epochMillis, severity, tag);
+                }
+                current.lastLine = number;
+                endIdle(number);
+            }
+
+            /** The lane of a tagged line's program, started when none is open. */
+            private Lane program(String text, int tag) {
+                String key = ContinuationLines.programKey(text, tag);
+                Lane lane = programs.get(key);
+                if (lane == null) {
+                    lane = new Lane(service, this);
+                    programs.put(key, lane);
+                }
+                return lane;
+            }
+
+            /** Ends the lanes of programs that wrote nothing for {@value #IDLE_LINES} lines. */
+            private void endIdle(long number) {
+                for (var it = programs.values().iterator(); it.hasNext(); ) {
+                    Lane lane = it.next();
+                    if (lane == current || lane.lastLine >= number - IDLE_LINES) {
+                        return; // the rest wrote later
+                    }
+                    lane.flush();
+                    it.remove();
+                }
+            }
+
+            /** The place of an event a lane opens, or of a line it holds, after every place taken before. */
+            Place take() {
+                Place place = new Place();
+                places.add(place);
+                return place;
+            }
+
+            /** Hands on the events at the head of the places, up to the first still being folded. */
+            void release() {
+                for (Place head = places.peek(); head != null && head.done(); head = places.peek()) {
+                    places.poll();
+                    if (head.event != null) {
+                        deliver(head.event);
+                    }
+                }
+            }
+
+            /** Ends the event being read in the line's lane, and every program's with it (a JSON record follows). */
             void flush() {
-                lane().flush();
+                if (lineStream != null) {
+                    lane().flush();
+                    return;
+                }
+                List<Lane> lanes = new ArrayList<>(programs.values());
+                lanes.add(file);
+                lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
+                lanes.forEach(Lane::flush);
+                programs.clear();
+                current = file;
+            }
+
+            /** Ends the programs' events, if any is open, before a record is handed on as it is parsed. */
+            void settle() {
+                if (lineStream == null && !places.isEmpty()) {
+                    flush();
+                }
             }
 
             /** Ends every lane's event, the earliest first: the file ends. */
             void flushAll() {
                 List<Lane> lanes = new ArrayList<>(containers.values());
                 lanes.addAll(services.values());
+                lanes.addAll(programs.values());
                 lanes.add(file);
                 lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
                 lanes.forEach(Lane::flush);
+                programs.clear();
+                current = file;
+            }
+        }
+
+        /**
+         * Where an event goes in the order of first lines ({@link Folder#places}): filled when the event ends, or
+         * given up when the line held for it was folded into another.
+         */
+        private static final class Place {
+            LogEvent event;
+            boolean givenUp;
+
+            boolean done() {
+                return event != null || givenUp;
             }
         }
 
@@ -1000,6 +1123,13 @@ public final class LogFileReader {
         private final class Lane {
             /** The service of the lane's events: the file's, or the container the lines' prefix names. */
             final String laneService;
+            /** The folder that hands the lane's events on in line order ({@link Folder#places}); null: as they end. */
+            final Folder order;
+            /** The places of the pending event and of the held line in that order, when the lane keeps one. */
+            Place pendingPlace;
+            Place heldPlace;
+            /** The last line the lane took. */
+            long lastLine;
             String pending;
             long pendingLine;
             int pendingLines;
@@ -1029,17 +1159,30 @@ public final class LogFileReader {
             /** Where in {@link #folded} the pending event's message stood when a trace's exception took its place. */
             int promotedAt = -1;
 
-            Lane(String laneService) {
+            Lane(String laneService, Folder order) {
                 this.laneService = laneService;
+                this.order = order;
             }
 
             /**
-             * A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none) and the level its record gave
-             * (unknown: none).
+             * A line of this lane, with the time its wrapper gave ({@code NO_TIME}: none), the level its record gave
+             * (unknown: none) and where its body starts after a syslog tag ({@link ContinuationLines#programTagEnd}).
              */
-            void line(long number, String text, long epochMillis, Severity severity) {
+            void line(long number, String text, long epochMillis, Severity severity, int tag) {
+                read(number, text, epochMillis, severity, tag, true);
+            }
+
+            /**
+             * Folds a line without a tag into the event being read, when it continues it; false, leaving the event
+             * open, when it would start one of its own.
+             */
+            boolean continuedBy(long number, String text, long epochMillis, Severity severity) {
+                return read(number, text, epochMillis, severity, -1, false);
+            }
+
+            private boolean read(long number, String text, long epochMillis, Severity severity, int tag,
+                    boolean mayStart) {
                 // a program's line under the syslog tag of the event's first: read as its own log's, by its body
-                int tag = ContinuationLines.programTagEnd(text);
                 String anchor = held != null ? held : pending;
                 int anchorTag = held != null ? heldTag : pendingTag;
                 boolean tagged = anchor != null && anchorTag > 0 && tag > 0;
@@ -1049,29 +1192,34 @@ public final class LogFileReader {
                     boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);
                     if (!frame && ContinuationLines.isIndented(line) && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
                         heldMessage.add(line);
-                        return;
+                        return true;
                     }
                     String exception = held;
                     held = null;
                     if (frame && !continuations.leavesTraces()) {
                         fold(heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception);
+                        giveUp(heldPlace);
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
-                        start(heldLine, exception, heldTime, heldSeverity, heldTag);
+                        start(heldLine, exception, heldTime, heldSeverity, heldTag, heldPlace);
                     }
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
                 if (tagged && !sameProgram) {
-                    start(number, text, epochMillis, severity, tag); // another program's line never continues this one's
-                    return;
+                    start(number, text, epochMillis, severity, tag, null); // another program's never continues this
+                    return true;
                 }
                 if (pending != null && continuations.isUncaughtTraceback(line)) {
-                    start(number, text, epochMillis, severity, tag); // not logged with the line before: the interpreter's
-                    return;
+                    if (!mayStart) {
+                        return false;
+                    }
+                    // not logged with the line before: the interpreter's
+                    start(number, text, epochMillis, severity, tag, null);
+                    return true;
                 }
                 if (pending != null && continuations.promotes(line)) {
                     promote(text); // an uncaught exception: what it says is the event's message
-                    return;
+                    return true;
                 }
                 String joined = pending != null ? continuations.joinable(line) : null;
                 if (joined != null) {
@@ -1082,12 +1230,23 @@ public final class LogFileReader {
                 } else if (pending != null && (ContinuationLines.mayOpenTrace(line)
                         || ContinuationLines.isGoFunction(line))) {
                     held = text;
+                    heldPlace = order != null ? order.take() : null;
                     heldTag = tag;
                     heldLine = number;
                     heldTime = epochMillis;
                     heldSeverity = severity;
+                } else if (mayStart) {
+                    start(number, text, epochMillis, severity, tag, null);
                 } else {
-                    start(number, text, epochMillis, severity, tag);
+                    return false;
+                }
+                return true;
+            }
+
+            private void giveUp(Place place) {
+                if (place != null) {
+                    place.givenUp = true;
+                    order.release();
                 }
             }
 
@@ -1121,9 +1280,13 @@ public final class LogFileReader {
                 }
             }
 
-            /** Opens an event with {@code text}; {@code tag}: where its body starts after a syslog tag, or -1. */
-            private void start(long number, String text, long epochMillis, Severity severity, int tag) {
+            /**
+             * Opens an event with {@code text}; {@code tag}: where its body starts after a syslog tag, or -1; {@code
+             * place}: the one taken when the line was held, or null for a new one.
+             */
+            private void start(long number, String text, long epochMillis, Severity severity, int tag, Place place) {
                 deliverPending();
+                pendingPlace = order == null ? null : place != null ? place : order.take();
                 pendingTag = tag;
                 continuations.started(pendingTag > 0 ? text.substring(pendingTag) : text);
                 promotedAt = -1;
@@ -1144,7 +1307,7 @@ public final class LogFileReader {
                 if (held != null) {
                     String line = held;
                     held = null;
-                    start(heldLine, line, heldTime, heldSeverity, heldTag);
+                    start(heldLine, line, heldTime, heldSeverity, heldTag, heldPlace);
                     heldMessage.forEach(this::fold);
                     heldMessage.clear();
                 }
@@ -1194,11 +1357,17 @@ public final class LogFileReader {
                         trace = trace != null ? trace : fields.traceId();
                         span = span != null || fields.traceId() == null ? span : fields.spanId();
                     }
-                    deliver(new LogEvent(source, pendingLine, pendingLines, eventService, text, true, under, time,
-                            severity, trace, span));
-                    events++;
+                    LogEvent event = new LogEvent(source, pendingLine, pendingLines, eventService, text, true, under,
+                            time, severity, trace, span);
                     pending = null;
                     folded.setLength(0);
+                    events++;
+                    if (order != null) {
+                        pendingPlace.event = event;
+                        order.release();
+                    } else {
+                        deliver(event);
+                    }
                 }
             }
         }

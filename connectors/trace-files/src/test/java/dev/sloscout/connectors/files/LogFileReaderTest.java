@@ -108,6 +108,69 @@ class LogFileReaderTest {
     }
 
     /**
+     * journald and a syslog server interleave the lines of programs that write at once: each program's lines are
+     * folded apart (a traceback another program's lines cut is one event), and handed on in the order of their first
+     * lines, at one thread and at two. A line without a tag (journalctl's indent under a message of several lines)
+     * continues the event of the line before it; one that opens an event of its own is the file's.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void interleavedProgramsAreFoldedEachApart(int threads) {
+        List<LogEvent> read = readOn(threads, "syslog", """
+                Dec 04 02:11:12 vm checkout[501]: ERROR checkout: order 7 failed
+                Dec 04 02:11:12 vm checkout[501]: Traceback (most recent call last):
+                Dec 04 02:11:12 vm billing[502]: ERROR billing: order 9 failed
+                Dec 04 02:11:12 vm checkout[501]:   File "/app/main.py", line 9, in handle
+                Dec 04 02:11:12 vm billing[502]: Traceback (most recent call last):
+                Dec 04 02:11:12 vm beat[503]: heartbeat seq=1 ok
+                Dec 04 02:11:12 vm billing[502]:   File "/app/main.py", line 9, in handle
+                Dec 04 02:11:12 vm checkout[501]: KeyError: 'price'
+                Dec 04 02:11:12 vm billing[502]: KeyError: 'qty'
+                Dec 04 02:11:13 vm worker[504]: worker started
+                Dec 04 02:11:13 vm orders[505]: payment declined
+                                                card expired
+                Dec 04 02:11:13 vm kernel: eth0: link up
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "Dec 04 02:11:12 vm checkout[501]: ERROR checkout: order 7 failed",
+                "Dec 04 02:11:12 vm billing[502]: ERROR billing: order 9 failed",
+                "Dec 04 02:11:12 vm beat[503]: heartbeat seq=1 ok",
+                "Dec 04 02:11:13 vm worker[504]: worker started",
+                "Dec 04 02:11:13 vm orders[505]: payment declined",
+                "Dec 04 02:11:13 vm kernel: eth0: link up");
+        assertThat(read).extracting(LogEvent::service).containsOnly("syslog");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 3L, 6L, 10L, 11L, 13L);
+        assertThat(read.get(0).continuation()).isEqualTo("""
+                Traceback (most recent call last):
+                  File "/app/main.py", line 9, in handle
+                KeyError: 'price'""");
+        assertThat(read.get(1).continuation()).endsWith("KeyError: 'qty'");
+        assertThat(read.get(4).continuation()).contains("card expired");
+        assertThat(read.get(0).lines()).isEqualTo(4);
+    }
+
+    /**
+     * A program's lane ends once other programs wrote 256 lines after its last: its event is handed on, in line order
+     * with the rest, and a later indented line of it is an event of its own; before that, it still folds.
+     */
+    @Test
+    void aProgramQuietForLongEndsItsEvent() {
+        StringBuilder log = new StringBuilder("Dec 04 02:11:12 vm checkout[501]: ERROR order 7 failed\n");
+        for (int i = 0; i < 400; i++) {
+            if (i == 100) {
+                log.append("Dec 04 02:11:12 vm checkout[501]:   still the same event\n");
+            }
+            log.append("Dec 04 02:11:12 vm beat[503]: heartbeat seq=").append(i).append(" ok\n");
+        }
+        log.append("Dec 04 02:11:12 vm checkout[501]:   at the end\n");
+        List<LogEvent> read = readOn(1, "syslog", log.toString());
+        assertThat(read).hasSize(402);
+        assertThat(read).extracting(LogEvent::line).isSorted();
+        assertThat(read.get(0).continuation()).isEqualTo("  still the same event");
+        assertThat(read.get(401).text()).endsWith("at the end");
+    }
+
+    /**
      * docker's {@code json-file} driver wraps each line a container wrote in a record of its own: the lines are read
      * as text lines are, at one thread and at two, so a stack trace is folded into its message, and a line without a
      * time of its own takes the wrapper's; a wrapped JSON record is read as one, a blank line skipped.
