@@ -175,20 +175,27 @@ public final class TraceFileReader {
     }
 
     /**
-     * The regular files under a folder, sorted, hidden ones skipped. What cannot be listed (an unreadable subfolder)
-     * and what is no regular file (a pipe, a socket, a device) is one problem each; the rest is listed.
+     * The regular files under a folder, sorted, hidden ones skipped. Symbolic links are followed (a node's
+     * {@code /var/log/containers} holds links to the pods' logs, a rotated log's name often links to the newest), and a
+     * file reached twice, by its path and through a link, is read once, under its first name in sorted order. What
+     * cannot be listed (an unreadable subfolder, a link in a loop), a broken link and what is no regular file (a pipe,
+     * a socket, a device) is one problem each; the rest is listed.
      */
     static List<Path> filesUnder(Path folder, ProblemSink problems) {
-        List<Path> files = new ArrayList<>();
+        java.util.Map<Path, Object> found = new java.util.TreeMap<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            Files.walkFileTree(folder, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                    Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (file.getFileName().toString().startsWith(".")) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (attributes.isRegularFile()) {
-                        files.add(file);
+                        found.put(file, attributes.fileKey() != null ? attributes.fileKey() : file);
+                    } else if (attributes.isSymbolicLink()) {
+                        problems.report(new Problem(file.toString(), "", "a broken symbolic link (to "
+                                + linkTarget(file) + "): skipped"));
                     } else if (!attributes.isDirectory()) {
                         problems.report(new Problem(file.toString(), "", "not a regular file (a pipe, socket or "
                                 + "device): skipped"));
@@ -198,15 +205,37 @@ public final class TraceFileReader {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.report(new Problem(file.toString(), "", "cannot read: " + describe(e)));
+                    boolean loop = e instanceof java.nio.file.FileSystemLoopException;
+                    String reason = loop ? "a symbolic link to a folder that holds it: not followed"
+                            : "cannot read: " + describe(e);
+                    problems.report(new Problem(file.toString(), "", reason));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             problems.report(new Problem(folder.toString(), "", "cannot list folder: " + describe(e)));
         }
-        files.sort(null);
+        java.util.Set<Object> read = new java.util.HashSet<>();
+        List<Path> files = new ArrayList<>(found.size());
+        found.forEach((file, key) -> {
+            if (read.add(key)) {
+                files.add(file);
+            }
+        });
+        if (files.size() < found.size()) {
+            int twice = found.size() - files.size();
+            problems.report(new Problem(folder.toString(), "", twice + (twice == 1 ? " file" : " files")
+                    + " reached twice (by a path and through a symbolic link): read once"));
+        }
         return files;
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "where it points";
+        }
     }
 
     /**

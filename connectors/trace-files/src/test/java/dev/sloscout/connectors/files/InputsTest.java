@@ -205,4 +205,29 @@ class InputsTest {
         }
         Inputs.release();
     }
+
+    /**
+     * A folder's symbolic links are followed (a node's {@code /var/log/containers} holds links to the pods' logs), a
+     * file reached by its path and through a link is read once under its first name, and a broken link or a link back
+     * to a folder above is one problem each; the rest is still listed.
+     */
+    @Test
+    void aFoldersLinksAreFollowedAndAFileReachedTwiceIsReadOnce() throws IOException {
+        Path pod = Files.createDirectories(dir.resolve("log/pods/shop_checkout-7d9f_0a1b/checkout"));
+        Path log = Files.writeString(pod.resolve("0.log"), LOG);
+        Path containers = Files.createDirectories(dir.resolve("log/containers"));
+        Path link = Files.createSymbolicLink(containers.resolve("checkout-7d9f_shop_checkout-0123abcd.log"), log);
+        Files.createSymbolicLink(containers.resolve("gone.log"), dir.resolve("log/pods/gone/0.log"));
+        Files.createSymbolicLink(pod.resolve("up"), dir.resolve("log"));
+        List<Problem> problems = new ArrayList<>();
+
+        assertThat(Inputs.expand(containers, problems::add)).containsExactly(link);
+        assertThat(Inputs.expand(dir.resolve("log"), problems::add)).containsExactly(link);
+
+        assertThat(problems).extracting(Problem::reason).containsExactlyInAnyOrder( // in the folders' order
+                "a broken symbolic link (to " + dir.resolve("log/pods/gone/0.log") + "): skipped",
+                "a broken symbolic link (to " + dir.resolve("log/pods/gone/0.log") + "): skipped",
+                "a symbolic link to a folder that holds it: not followed",
+                "1 file reached twice (by a path and through a symbolic link): read once");
+    }
 }
