@@ -84,6 +84,10 @@ final class LogEncoding {
         if (length >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
             return "bzip2-compressed (decompress it first; gzip and zstd are read as they are)";
         }
+        if (length >= 8 && new String(head, 0, 8, StandardCharsets.ISO_8859_1).equals("LPKSHHRH")) {
+            return "a systemd journal file, journald's own binary store (journalctl --file FILE -o export, or -o json, "
+                    + "writes it in a form that is read)";
+        }
         if (length >= 4 && (head[0] & 0xFF) == 0x7F && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             return "an executable or core dump (ELF)";
         }

@@ -1111,13 +1111,18 @@ class LogFileReaderTest {
         byte[] zip = ("PK\u0003\u0004" + "2024-03-01 10:00:00 INFO stored, not deflated\n".repeat(100))
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(read("logs.zip", zip)).isZero();
+        byte[] journal = java.util.Arrays.copyOf("LPKSHHRH".getBytes(StandardCharsets.US_ASCII), 4096);
+        assertThat(read("system.journal", journal)).isZero();
 
         assertThat(events).isEmpty();
         assertThat(problems).extracting(Problem::source, Problem::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("core", "binary data, not text: skipped"),
                 org.assertj.core.groups.Tuple.tuple("logs.zip",
                         "a zip archive (an archive inside an archive, or on standard input, is not opened: extract "
-                                + "it, or give it as a file of its own): skipped"));
+                                + "it, or give it as a file of its own): skipped"),
+                org.assertj.core.groups.Tuple.tuple("system.journal", "a systemd journal file, journald's own binary "
+                        + "store (journalctl --file FILE -o export, or -o json, writes it in a form that is read): "
+                        + "skipped"));
     }
 
     /**
