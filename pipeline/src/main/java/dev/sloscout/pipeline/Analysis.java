@@ -3,6 +3,7 @@ package dev.sloscout.pipeline;
 import dev.sloscout.connectors.files.SourceReport;
 import dev.sloscout.engine.artifact.ExportedSlo;
 import dev.sloscout.engine.capsule.Capsule;
+import dev.sloscout.engine.capsule.PlacedTimes;
 import dev.sloscout.engine.ingest.IngestSummary;
 import dev.sloscout.engine.journey.Journey;
 import dev.sloscout.engine.journey.JourneyDiscovery;
@@ -32,13 +33,25 @@ import java.util.Optional;
  * @param dataQuality     how far the data read can be trusted, per service, with what to fix first
  * @param losses          what the analysis's own bounds cut (spans past a trace's cap, traces closed early, requests
  *                        outside a journey's year of history): also in {@code problems}
+ * @param placedTimes     per log source, the times it wrote without a year or a date and where they were placed
  */
 public record Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
                        JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
                        long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
                        Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
                        List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions,
-                       List<Problem> losses, QualityReport dataQuality) {
+                       List<Problem> losses, QualityReport dataQuality, List<PlacedTimes> placedTimes) {
+
+    /** No times placed without a year or a date. */
+    public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,
+                    JourneyDiscovery.JourneyReport report, List<SliCandidate> candidates, List<Capsule> capsules,
+                    long logEvents, Map<String, Trace> sampleTraces, List<Problem> problems, boolean cancelled,
+                    Map<String, History> metricHistories, List<SourceReport> traceSources, List<String> logSources,
+                    List<Problem> logProblems, Map<String, ? extends Map<String, Long>> redactions,
+                    List<Problem> losses, QualityReport dataQuality) {
+        this(sources, summary, report, candidates, capsules, logEvents, sampleTraces, problems, cancelled,
+                metricHistories, traceSources, logSources, logProblems, redactions, losses, dataQuality, List.of());
+    }
 
     /** No data-quality measurement (the report is empty). */
     public Analysis(List<Pipeline.SourceStatus> sources, IngestSummary.Snapshot summary,

@@ -61,8 +61,27 @@ public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ing
                          long rejected, long duplicateSpans) {
     }
 
-    /** The log side: which inputs were read as logs, how many events, how many capsules. */
-    public record LogIngest(List<String> sources, long events, long capsules) {
+    /**
+     * The log side: which inputs were read as logs, how many events, how many capsules, and per source the times
+     * written without a year or a date and where they were placed ({@link TimesPlaced}).
+     */
+    public record LogIngest(List<String> sources, long events, long capsules, List<TimesPlaced> timesPlaced) {
+    }
+
+    /**
+     * A source's times written without a year ({@code yearless}) or a date ({@code dateless}), placed from {@code
+     * from} to {@code to} counting back from {@code reference}: when the file was last written ({@code
+     * referenceIs} {@code written}) or, for a stream, when it was read ({@code read}); {@code note} says so in words.
+     */
+    public record TimesPlaced(String source, long yearless, long dateless, String from, String to, String reference,
+                              String referenceIs, String note) {
+        static TimesPlaced of(dev.sloscout.engine.capsule.PlacedTimes placed) {
+            return new TimesPlaced(placed.source(), placed.yearless(), placed.dateless(),
+                    java.time.Instant.ofEpochMilli(placed.earliestMillis()).toString(),
+                    java.time.Instant.ofEpochMilli(placed.latestMillis()).toString(),
+                    java.time.Instant.ofEpochMilli(placed.referenceMillis()).toString(),
+                    placed.written() ? "written" : "read", placed.describe());
+        }
     }
 
     public static AnalysisDocument of(Analysis analysis, String version) {
@@ -72,7 +91,8 @@ public record AnalysisDocument(Tool tool, List<SourceReport> sources, Ingest ing
                 new Ingest(s.traces(), s.spans(), s.services(), s.errorSpans(), s.orphanSpans(), s.rejected(),
                         s.assembly().duplicateSpans()),
                 analysis.report().assignedTraces(), analysis.report().partialTraces(), analysis.journeys(),
-                analysis.candidates(), new LogIngest(analysis.logSources(), analysis.logEvents(), capsules.size()),
+                analysis.candidates(), new LogIngest(analysis.logSources(), analysis.logEvents(), capsules.size(),
+                        analysis.placedTimes().stream().map(TimesPlaced::of).toList()),
                 capsules, analysis.problems(), analysis.redactions(), DataQualityDocument.of(analysis.dataQuality(),
                         analysis.journeys(), analysis.candidates()), null);
     }

@@ -285,7 +285,8 @@ public final class Pipeline {
         return new Analysis(List.copyOf(statuses), summary, report, new SliCatalog(options.profiles()).candidates(report),
                 kept, capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
-                List.copyOf(logProblems), redactor.redactions().snapshot(), losses, quality.report(unlinked));
+                List.copyOf(logProblems), redactor.redactions().snapshot(), losses, quality.report(unlinked),
+                capsules.placedTimes().stream().filter(p -> p.yearless() + p.dateless() > 0).toList());
     }
 
     /**

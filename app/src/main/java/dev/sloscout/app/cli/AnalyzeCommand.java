@@ -255,6 +255,13 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
         if (analysis.logEvents() > 0) {
             out.printf("%d capsules from %d log events%n", analysis.capsules().size(), analysis.logEvents());
         }
+        List<dev.sloscout.engine.capsule.PlacedTimes> placed = analysis.placedTimes();
+        placed.stream().limit(PLACED_SHOWN).forEach(p -> out.println("times placed: " + p.source() + ": "
+                + p.describe()));
+        if (placed.size() > PLACED_SHOWN) {
+            out.printf("times placed: %d more sources (logs.timesPlaced in analysis.json)%n",
+                    placed.size() - PLACED_SHOWN);
+        }
         var quality = analysis.dataQuality();
         if (!quality.services().isEmpty()) {
             java.util.IntSummaryStatistics scores = quality.services().stream()
@@ -303,6 +310,9 @@ final class AnalyzeCommand extends TraceCommand implements Callable<Integer> {
                 : summary.spans() > 0 ? SloScoutCommand.EXIT_PROBLEMS : SloScoutCommand.EXIT_UNUSABLE;
         return exit == 0 && logProblems ? SloScoutCommand.EXIT_PROBLEMS : exit;
     }
+
+    /** Sources whose times placed without a year or a date get a line of their own in the summary. */
+    private static final int PLACED_SHOWN = 5;
 
     /** Appends every audit rule's outcome to the audit log (who, when, what); a log that cannot be written is said. */
     private void audit(PolicyCheck.Verdict verdict) {

@@ -84,6 +84,34 @@ class FingerprintCommandTest {
                 .satisfies(c -> assertThat(c.get("count").asInt()).isEqualTo(2));
     }
 
+    /**
+     * Times written without a year are placed counting back from the file's last write: analyze says so, per file,
+     * on its summary and in {@code logs.timesPlaced}, as information (the exit code stays 0).
+     */
+    @Test
+    void analyzeSaysWhereItPlacedTimesWrittenWithoutAYear() throws IOException {
+        Path log = dir.resolve("auth.log");
+        Files.writeString(log, "Dec 31 23:59:00 host sshd[1]: session opened for user root\n"
+                + "Jan  1 00:02:00 host sshd[1]: session closed for user root\n");
+        Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.from(java.time.Instant.parse(
+                "2006-01-02T00:00:00Z")));
+        Path out = dir.resolve("out-yearless");
+        CliRun run = CliRun.of("analyze", log.toString(), "--validate", "never", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("times placed: " + log + ": 2 times written without a year were placed "
+                + "from 2005-12-31 to 2006-01-01, counting back from when the file was last written (2006-01-02 00:00 "
+                + "UTC)");
+        JsonNode placed = JSON.readTree(out.resolve("analysis.json").toFile()).get("logs").get("timesPlaced");
+        assertThat(placed).singleElement().satisfies(p -> {
+            assertThat(p.get("source").asText()).isEqualTo(log.toString());
+            assertThat(p.get("yearless").asLong()).isEqualTo(2);
+            assertThat(p.get("from").asText()).isEqualTo("2005-12-31T23:59:00Z");
+            assertThat(p.get("to").asText()).isEqualTo("2006-01-01T00:02:00Z");
+            assertThat(p.get("reference").asText()).isEqualTo("2006-01-02T00:00:00Z");
+            assertThat(p.get("referenceIs").asText()).isEqualTo("written");
+        });
+    }
+
     @Test
     void analyzeLinksCapsulesFromLogFilesToJourneysByTraceId() throws IOException {
         Path traces = dir.resolve("shop.jsonl");

@@ -165,6 +165,18 @@ public final class CapsuleAccumulator implements LogSink {
         return Math.max(1, threads / 3);
     }
 
+    /**
+     * Per source, by name, the times its events wrote without a year or a date and where they were placed (over all
+     * the services its events were mined under).
+     */
+    public List<PlacedTimes> placedTimes() {
+        settle();
+        Map<String, PlacedTimes> bySource = new TreeMap<>();
+        services.values().forEach(r -> r.capsules.placedTimes(written::containsKey).forEach(p -> bySource.merge(
+                p.source(), p, PlacedTimes::plus)));
+        return List.copyOf(bySource.values());
+    }
+
     /** Per service whose miner reached {@link #maxTemplates()}: the events counted under the overflow template. */
     public Map<String, Long> templateOverflow() {
         settle();

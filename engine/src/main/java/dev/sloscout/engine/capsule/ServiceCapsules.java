@@ -145,6 +145,16 @@ public final class ServiceCapsules {
         return yearless.size();
     }
 
+    /**
+     * Per source, the times written without a year or a date that were placed in this run; {@code written}: whether a
+     * source's reference is when it was last written.
+     */
+    List<PlacedTimes> placedTimes(java.util.function.Predicate<String> written) {
+        List<PlacedTimes> out = new ArrayList<>(yearless.size());
+        yearless.forEach((source, times) -> out.add(times.placed(source, written.test(source))));
+        return out;
+    }
+
     /** A source was written again: its yearless timestamps are placed afresh. */
     void forgetSource(String source) {
         yearless.remove(source);

@@ -24,6 +24,11 @@ final class YearlessTimes {
 
     private final long reference;
     private long previous = Long.MIN_VALUE;
+    /** Times placed without a year and without a date, and the earliest and latest instant placed (this run's). */
+    private long yearless;
+    private long dateless;
+    private long earliest = Long.MAX_VALUE;
+    private long latest = Long.MIN_VALUE;
     /** The parsed time {@link #previous} was placed from ({@link Long#MIN_VALUE} when not known). */
     private long previousParsed = Long.MIN_VALUE;
 
@@ -78,7 +83,19 @@ final class YearlessTimes {
         }
         previous = placed;
         previousParsed = Long.MIN_VALUE;
+        dateless++;
+        return counted(placed);
+    }
+
+    private long counted(long placed) {
+        earliest = Math.min(earliest, placed);
+        latest = Math.max(latest, placed);
         return placed;
+    }
+
+    /** What was placed so far in this run (not kept with the state: a decoded one starts from none). */
+    PlacedTimes placed(String source, boolean written) {
+        return new PlacedTimes(source, reference, written, yearless, dateless, earliest, latest);
     }
 
     /** The instant of a yearless timestamp parsed in {@link #PARSED_IN}, in the year the data says. */
@@ -89,7 +106,8 @@ final class YearlessTimes {
             // placed, where the other years are a year away; so the same shift
             previous += parsedMillis - previousParsed;
             previousParsed = parsedMillis;
-            return previous;
+            yearless++;
+            return counted(previous);
         }
         LocalDateTime parsed = LocalDateTime.ofEpochSecond(Math.floorDiv(parsedMillis, 1000),
                 (int) Math.floorMod(parsedMillis, 1000) * 1_000_000, ZoneOffset.UTC);
@@ -108,6 +126,7 @@ final class YearlessTimes {
         }
         previous = best;
         previousParsed = parsedMillis;
-        return best;
+        yearless++;
+        return counted(best);
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,5 +127,39 @@ class YearlessTimesTest {
         Capsule c = acc.capsules().get(0);
         assertThat(Instant.ofEpochMilli(c.firstSeenMillis())).isEqualTo(Instant.parse("2005-12-31T23:59:00Z"));
         assertThat(Instant.ofEpochMilli(c.lastSeenMillis())).isEqualTo(Instant.parse("2006-01-01T00:02:00Z"));
+    }
+
+    /**
+     * What was placed is said per source, over all the services its lines were mined under: how many times had no
+     * year or no date, the first and last instant they were placed at, and from what (the file's last write, or, for a
+     * source whose writing time is unknown, the present); a source whose lines are dated is not listed.
+     */
+    @Test
+    void theAccumulatorSaysPerSourceWhatItPlacedAndFromWhat() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2030); // "now" is 2030
+        acc.sourceWritten("auth.log", at("2006-01-02T00:00:00Z"));
+        acc.accept(LogEvent.rawLine("auth.log", 1, "auth", "Dec 31 23:59:00 host sshd[1]: session opened"));
+        acc.accept(LogEvent.rawLine("auth.log", 2, "cron", "Jan  1 00:01:00 host cron[2]: job started"));
+        acc.accept(LogEvent.rawLine("auth.log", 3, "auth", "Jan  1 00:02:00 host sshd[1]: session opened"));
+        acc.accept(LogEvent.rawLine("console", 1, "shell", "15:05:18.003 [info] booted"));
+        acc.accept(LogEvent.rawLine("app.log", 1, "app", "2024-03-01 10:00:00 INFO dated lines place nothing"));
+
+        List<PlacedTimes> placed = acc.placedTimes();
+
+        assertThat(placed).extracting(PlacedTimes::source).containsExactly("auth.log", "console");
+        PlacedTimes auth = placed.get(0);
+        assertThat(auth.yearless()).isEqualTo(3);
+        assertThat(auth.dateless()).isZero();
+        assertThat(Instant.ofEpochMilli(auth.earliestMillis())).isEqualTo("2005-12-31T23:59:00Z");
+        assertThat(Instant.ofEpochMilli(auth.latestMillis())).isEqualTo("2006-01-01T00:02:00Z");
+        assertThat(auth.written()).isTrue();
+        assertThat(auth.describe()).isEqualTo("3 times written without a year were placed from 2005-12-31 to "
+                + "2006-01-01, counting back from when the file was last written (2006-01-02 00:00 UTC); copied or "
+                + "touched since, its dates are off by the years between");
+        PlacedTimes console = placed.get(1);
+        assertThat(console.dateless()).isEqualTo(1);
+        assertThat(console.written()).isFalse();
+        assertThat(console.describe()).isEqualTo("1 time of day written without a date was placed on 2030-12-31, "
+                + "counting back from when it was read (2030-12-31 23:59 UTC)");
     }
 }
