@@ -551,6 +551,9 @@ public final class LogFileReader {
             if (text.truncated()) {
                 truncated++;
             }
+            if (text.text().isBlank()) {
+                return; // nothing but colour codes (a terminal capture's closing reset): a blank line
+            }
             if (text.nulBytes() == 0) {
                 folder.line(line, margin.strip(text.text()), time);
                 return;

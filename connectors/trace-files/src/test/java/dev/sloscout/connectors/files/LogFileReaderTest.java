@@ -1256,6 +1256,19 @@ class LogFileReaderTest {
                 "ERROR payment failed for order 18");
     }
 
+    /**
+     * A line of colour codes alone (the reset a terminal capture ends with: {@code docker-compose up > up.log}) is a
+     * blank line, at one thread and at two; it ended the whole file's reading with an error.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aLineOfColourCodesAloneIsBlank(int threads) {
+        List<LogEvent> read = readOn(threads, "up.log", "\u001b[0m\n\u001b[33mbilling_1   |\u001b[0m order 7 failed\n"
+                + "\u001b[33m\n\u001b[0m\n");
+        assertThat(read).extracting(LogEvent::text).containsExactly("billing_1   | order 7 failed");
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void escapeSequencesOfEveryKindGoAndTheTextAroundThemStays() {
         assertThat(EscapeCodes.strip("no escapes")).isEqualTo("no escapes");
