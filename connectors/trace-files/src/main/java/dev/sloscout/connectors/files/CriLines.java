@@ -76,6 +76,15 @@ final class CriLines {
         }
     }
 
+    /**
+     * Where the text after a time that opens {@code bytes[from, end)} starts ({@code 2024-03-01T12:00:00.123Z }, as
+     * docker writes it before a line with {@code --timestamps}), else -1. Its time is {@link #epochMillis}.
+     */
+    static int afterTime(byte[] bytes, int from, int end) {
+        int i = rfc3339End(bytes, from, end);
+        return i < 0 ? -1 : i == end ? end : bytes[i] == ' ' ? i + 1 : -1;
+    }
+
     private static int number(byte[] bytes, int at, int digits) {
         int value = 0;
         for (int k = 0; k < digits; k++) {

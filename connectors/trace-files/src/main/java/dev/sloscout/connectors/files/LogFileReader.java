@@ -1407,10 +1407,19 @@ public final class LogFileReader {
                 stream = null;
                 return;
             }
+            cri = CriParts.NONE;
+            time = LogHeader.NO_TIME;
+            int compose = ComposePrefix.contentStart(bytes, start, end);
+            if (compose >= 0) {
+                stream = ComposePrefix.replica(bytes, start, compose);
+                container = ComposePrefix.serviceOf(stream);
+                int stamped = compose < end ? CriLines.afterTime(bytes, compose, end) : -1; // --timestamps
+                time = stamped >= 0 ? CriLines.epochMillis(bytes, compose, stamped) : LogHeader.NO_TIME;
+                contentStart = stamped >= 0 ? stamped : compose;
+                return;
+            }
             int kubectl = KubectlPrefix.contentStart(bytes, start, end);
             contentStart = kubectl >= 0 ? kubectl : start;
-            time = LogHeader.NO_TIME;
-            cri = CriParts.NONE;
             stream = kubectl >= 0 ? KubectlPrefix.stream(bytes, start, kubectl) : null;
             container = stream != null ? KubectlPrefix.containerOf(stream) : null;
         }

@@ -325,6 +325,38 @@ class LogFileReaderTest {
     }
 
     /**
+     * {@code docker compose logs} and {@code up} put the replica before each line ({@code billing-1  | }, compose v1's
+     * {@code billing_1  | }, padded, coloured on a terminal): the prefix is taken off, the service names the line's,
+     * each replica's lines are folded apart (a traceback another replica's lines cut is one event), and with
+     * {@code --timestamps} docker's time after the bar is the line's. Compose's own lines are the file's.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void dockerComposePrefixesNameEachLinesService(int threads) {
+        List<LogEvent> read = readOn(threads, "up.log", """
+                Attaching to shop_billing_1, shop_beat_1
+                \u001b[33mbilling_1   |\u001b[0m 2026-12-04 02:53:25,143 ERROR billing: order 0 failed
+                \u001b[33mbilling_1   |\u001b[0m Traceback (most recent call last):
+                \u001b[36mbeat_1      |\u001b[0m heartbeat seq=1 ok
+                \u001b[33mbilling_1   |\u001b[0m   File "/app/tb.py", line 9, in <module>
+                \u001b[33mbilling_1   |\u001b[0m KeyError: 'price'
+                web-api-1  | 2026-12-04T02:53:24.939391609Z GET /orders 200
+                web-api-1  |
+                shop_billing_1 exited with code 0
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly("Attaching to shop_billing_1, shop_beat_1",
+                "2026-12-04 02:53:25,143 ERROR billing: order 0 failed", "heartbeat seq=1 ok", "GET /orders 200",
+                "shop_billing_1 exited with code 0");
+        assertThat(read).extracting(LogEvent::service).containsExactly("up", "billing", "beat", "web-api", "up");
+        assertThat(read.get(1).continuation()).isEqualTo("""
+                Traceback (most recent call last):
+                  File "/app/tb.py", line 9, in <module>
+                KeyError: 'price'""");
+        assertThat(Instant.ofEpochMilli(read.get(3).epochMillis())).isEqualTo("2026-12-04T02:53:24.939Z");
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * {@code kubectl logs -f -l app=shop --prefix} and stern interleave the lines of several pods as they arrive: a
      * stack trace goes on under its message whatever other containers wrote between its lines.
      */
@@ -1263,9 +1295,9 @@ class LogFileReaderTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void aLineOfColourCodesAloneIsBlank(int threads) {
-        List<LogEvent> read = readOn(threads, "up.log", "\u001b[0m\n\u001b[33mbilling_1   |\u001b[0m order 7 failed\n"
+        List<LogEvent> read = readOn(threads, "up.log", "\u001b[0m\n\u001b[33mWARN\u001b[0m disk 91% full\n"
                 + "\u001b[33m\n\u001b[0m\n");
-        assertThat(read).extracting(LogEvent::text).containsExactly("billing_1   | order 7 failed");
+        assertThat(read).extracting(LogEvent::text).containsExactly("WARN disk 91% full");
         assertThat(problems).isEmpty();
     }
 
