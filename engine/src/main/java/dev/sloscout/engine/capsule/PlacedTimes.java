@@ -39,7 +39,8 @@ public record PlacedTimes(String source, long referenceMillis, boolean written, 
         String from = written ? "when the file was last written" : "when it was read";
         String off = written ? "; copied or touched since, its dates are off by the " + (yearless > 0 ? "years"
                 : "days") + " between" : "";
-        return what + (yearless + dateless == 1 ? " was placed " : " were placed ") + where + ", counting back from " + from + " ("
+        return what + (yearless + dateless == 1 ? " was placed " : " were placed ") + where + ", counting back from "
+                + from + " ("
                 + java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
                         .format(java.time.Instant.ofEpochMilli(referenceMillis).atOffset(java.time.ZoneOffset.UTC))
                 + ")" + off;

@@ -43,7 +43,7 @@ final class ComposePrefix {
         return bytes[i] == ' ' ? skipColours(bytes, i + 1, end) : -1;
     }
 
-    /** The replica a line's prefix names ({@code billing-1}), when the replica's line starts at {@code contentStart}. */
+    /** The replica a line's prefix names ({@code billing-1}), its line starting at {@code contentStart}. */
     static String replica(byte[] bytes, int from, int contentStart) {
         int name = skipColours(bytes, from, contentStart);
         int i = name;
@@ -53,7 +53,7 @@ final class ComposePrefix {
         return new String(bytes, name, i - name, StandardCharsets.UTF_8);
     }
 
-    /** The service of a replica: its name without the replica number ({@code billing-1}, {@code billing_1}: billing). */
+    /** The service of a replica: its name without its number ({@code billing-1}, {@code billing_1}: billing). */
     static String serviceOf(String replica) {
         byte[] bytes = replica.getBytes(StandardCharsets.UTF_8);
         return replica.substring(0, replicaStart(bytes, 0, bytes.length));

@@ -1022,7 +1022,7 @@ public final class LogFileReader {
                 int tag = ContinuationLines.programTagEnd(text);
                 if (tag > 0) {
                     Lane lane = program(text, tag);
-                    if (current == file && lane != file) {
+                    if (current == file) {
                         file.flush(); // the file's own event ends where a program's line comes
                     }
                     current = lane;
@@ -1209,7 +1209,8 @@ public final class LogFileReader {
                     heldMessage.clear();
                 }
                 if (tagged && !sameProgram) {
-                    start(number, text, epochMillis, severity, tag, null); // another program's never continues this
+                    // another program's or process's line never continues this one's
+                    start(number, text, epochMillis, severity, tag, null);
                     return true;
                 }
                 if (pending != null && continuations.isUncaughtTraceback(line)) {
