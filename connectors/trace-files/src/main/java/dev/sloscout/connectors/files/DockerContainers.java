@@ -20,7 +20,26 @@ final class DockerContainers {
     private static final long MAX_CONFIG_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The files docker keeps in a container's folder beside its log: its configuration, what it mounts in. */
+    private static final java.util.Set<String> OWN_FILES = java.util.Set.of("config.v2.json", "hostconfig.json",
+            "hostname", "hosts", "resolv.conf", "resolv.conf.hash");
+    private static final Pattern CONTAINER_ID = Pattern.compile("[0-9a-f]{64}");
+
     private DockerContainers() {
+    }
+
+    /**
+     * Whether {@code file} is one of docker's own files in a container's folder ({@code
+     * /var/lib/docker/containers/<id>/hosts}, {@code config.v2.json}, ...): no log, though beside one, so a folder
+     * of containers reads their logs alone.
+     */
+    static boolean isOwnFile(Path file) {
+        Path name = file.getFileName();
+        Path folder = file.getParent();
+        Path id = folder == null ? null : folder.getFileName();
+        return name != null && id != null && OWN_FILES.contains(name.toString())
+                && CONTAINER_ID.matcher(id.toString()).matches()
+                && Files.isRegularFile(folder.resolve(id + "-json.log"));
     }
 
     /**

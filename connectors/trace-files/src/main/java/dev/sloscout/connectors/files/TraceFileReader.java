@@ -175,7 +175,8 @@ public final class TraceFileReader {
     }
 
     /**
-     * The regular files under a folder, sorted, hidden ones skipped. Symbolic links are followed (a node's
+     * The regular files under a folder, sorted, hidden ones and docker's own beside a container's log
+     * ({@link DockerContainers#isOwnFile}) skipped. Symbolic links are followed (a node's
      * {@code /var/log/containers} holds links to the pods' logs, a rotated log's name often links to the newest), and a
      * file reached twice, by its path and through a link, is read once, under its first name in sorted order. What
      * cannot be listed (an unreadable subfolder, a link in a loop), a broken link and what is no regular file (a pipe,
@@ -188,8 +189,8 @@ public final class TraceFileReader {
                     Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (file.getFileName().toString().startsWith(".")) {
-                        return FileVisitResult.CONTINUE;
+                    if (file.getFileName().toString().startsWith(".") || DockerContainers.isOwnFile(file)) {
+                        return FileVisitResult.CONTINUE; // hidden, or docker's own beside a container's log
                     }
                     if (attributes.isRegularFile()) {
                         found.put(file, attributes.fileKey() != null ? attributes.fileKey() : file);

@@ -230,4 +230,27 @@ class InputsTest {
                 "a symbolic link to a folder that holds it: not followed",
                 "1 file reached twice (by a path and through a symbolic link): read once");
     }
+
+    /**
+     * A folder of docker's containers ({@code /var/lib/docker/containers}) reads their logs alone: the files docker
+     * keeps beside each ({@code config.v2.json}, {@code hostconfig.json}, {@code hosts}, ...) are no logs; a file of
+     * one of those names elsewhere is read.
+     */
+    @Test
+    void aFolderOfDockersContainersReadsTheirLogsAlone() throws IOException {
+        String id = "3d99da823a40532ec97c8968879683dd200ce431f93459b5075450e6213bc4f1";
+        Path container = Files.createDirectories(dir.resolve("containers").resolve(id));
+        Path log = Files.writeString(container.resolve(id + "-json.log"),
+                "{\"log\":\"payment accepted\\n\",\"stream\":\"stdout\",\"time\":\"2026-12-04T02:53:24Z\"}\n");
+        for (String own : List.of("config.v2.json", "hostconfig.json", "hostname", "hosts", "resolv.conf",
+                "resolv.conf.hash")) {
+            Files.writeString(container.resolve(own), "{}\n");
+        }
+        Path elsewhere = Files.writeString(Files.createDirectories(dir.resolve("etc")).resolve("hosts"),
+                "127.0.0.1 localhost\n");
+        List<Problem> problems = new ArrayList<>();
+
+        assertThat(Inputs.expand(dir, problems::add)).containsExactly(log, elsewhere);
+        assertThat(problems).isEmpty();
+    }
 }
