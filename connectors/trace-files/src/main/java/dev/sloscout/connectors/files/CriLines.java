@@ -85,6 +85,22 @@ final class CriLines {
         return i < 0 ? -1 : i == end ? end : bytes[i] == ' ' ? i + 1 : -1;
     }
 
+    /**
+     * Where the text after a runtime's time that opens {@code bytes[from, end)} starts, else -1: a time in UTC with
+     * seven to nine digits of its second ({@code 2026-12-04T02:53:24.939391609Z }, Go's RFC 3339 with nanoseconds),
+     * as {@code kubectl logs --timestamps} and {@code docker logs -t} write it before each line, where a program's own
+     * time has at most six.
+     */
+    static int afterRuntimeTime(byte[] bytes, int from, int end) {
+        int after = afterTime(bytes, from, end);
+        if (after < 0) {
+            return -1;
+        }
+        int zone = after == end ? end - 1 : after - 2;
+        int fraction = from + DATE_AND_TIME.length();
+        return bytes[zone] == 'Z' && bytes[fraction] == '.' && zone - fraction - 1 >= 7 ? after : -1;
+    }
+
     private static int number(byte[] bytes, int at, int digits) {
         int value = 0;
         for (int k = 0; k < digits; k++) {

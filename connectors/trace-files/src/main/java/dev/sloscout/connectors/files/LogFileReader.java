@@ -1423,6 +1423,11 @@ public final class LogFileReader {
             contentStart = kubectl >= 0 ? kubectl : start;
             stream = kubectl >= 0 ? KubectlPrefix.stream(bytes, start, kubectl) : null;
             container = stream != null ? KubectlPrefix.containerOf(stream) : null;
+            int stamped = CriLines.afterRuntimeTime(bytes, contentStart, end); // --timestamps, docker logs -t
+            if (stamped >= 0) {
+                time = CriLines.epochMillis(bytes, contentStart, stamped);
+                contentStart = stamped;
+            }
         }
     }
 

@@ -325,6 +325,36 @@ class LogFileReaderTest {
     }
 
     /**
+     * {@code kubectl logs --timestamps} and {@code docker logs -t} put the runtime's time before each line, in UTC with
+     * nanoseconds ({@code 2026-12-04T02:53:25.153529532Z }): it is taken off and is the line's time, so the program's
+     * own header is read and its traceback folded, with kubectl's prefix too, at one thread and at two. A program's
+     * own time, with at most six digits of its second, stays its header.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aRuntimesTimestampBeforeEachLineIsTheLinesTime(int threads) {
+        List<LogEvent> read = readOn(threads, "billing.log", """
+                2026-12-04T02:53:25.1535295Z 2026-12-04 02:53:25,143 ERROR billing: order 0 failed
+                2026-12-04T02:53:25.153566532Z Traceback (most recent call last):
+                2026-12-04T02:53:25.1535714Z   File "/app/tb.py", line 9, in <module>
+                2026-12-04T02:53:25.153580532Z KeyError: 'price'
+                [pod/billing-7d9f8b6c5d-x2x9z/billing] 2026-12-04T02:53:26.000000001Z 2026-12-04 02:53:26,000 INFO ok
+                2026-12-04T02:53:27.123456Z INFO a program's own time
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "2026-12-04 02:53:25,143 ERROR billing: order 0 failed", "2026-12-04 02:53:26,000 INFO ok",
+                "2026-12-04T02:53:27.123456Z INFO a program's own time");
+        assertThat(read.get(0).continuation()).isEqualTo("""
+                Traceback (most recent call last):
+                  File "/app/tb.py", line 9, in <module>
+                KeyError: 'price'""");
+        assertThat(Instant.ofEpochMilli(read.get(0).epochMillis())).isEqualTo("2026-12-04T02:53:25.153Z");
+        assertThat(read.get(1).service()).isEqualTo("billing");
+        assertThat(Instant.ofEpochMilli(read.get(1).epochMillis())).isEqualTo("2026-12-04T02:53:26Z");
+        assertThat(read.get(2).epochMillis()).isEqualTo(LogHeader.NO_TIME);
+    }
+
+    /**
      * {@code docker compose logs} and {@code up} put the replica before each line ({@code billing-1  | }, compose v1's
      * {@code billing_1  | }, padded, coloured on a terminal): the prefix is taken off, the service names the line's,
      * each replica's lines are folded apart (a traceback another replica's lines cut is one event), and with
