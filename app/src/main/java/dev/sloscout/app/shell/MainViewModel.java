@@ -176,6 +176,13 @@ public final class MainViewModel {
                 return; // a newer open replaced this one
             }
             analysing.set(false);
+            result.placedTimes().forEach(placed -> {
+                for (int i = 0; i < sources.size(); i++) {
+                    if (sources.get(i).name().equals(placed.source())) {
+                        sources.set(i, sources.get(i).withTimes(placed.describe()));
+                    }
+                }
+            });
             analysis.set(result);
             status.set(describe(result));
             if (!result.problems().isEmpty()) {

@@ -23,6 +23,9 @@ final class SourcesView extends TableView<SourceRow> {
         getColumns().add(progress);
         getColumns().add(Tables.column("Read", "Spans or log events read, and records that could not be used",
                 SourceRow::yield, s -> s, 220));
+        getColumns().add(Tables.column("Times placed", "Times the source wrote without a year or a date, and where "
+                + "they were placed: counting back from when the file was last written, so a copied file's dates are "
+                + "off", SourceRow::times, s -> s, 420));
         setPlaceholder(new Label("No sources yet. Drop files or folders on the window, or use File > Open."));
     }
 }

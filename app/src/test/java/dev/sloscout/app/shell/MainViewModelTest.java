@@ -41,6 +41,25 @@ class MainViewModelTest {
                 dir.resolve("home"));
     }
 
+    /** A log whose times have no year: its row says where they were placed, and from what. */
+    @Test
+    void aSourcesRowSaysWhereItsTimesWithoutAYearWerePlaced() throws Exception {
+        Path log = Files.writeString(dir.resolve("auth.log"), "Dec 31 23:59:00 host sshd[1]: session opened\n"
+                + "Jan  1 00:02:00 host sshd[1]: session closed\n");
+        Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.from(java.time.Instant.parse(
+                "2006-01-02T00:00:00Z")));
+        Path dated = Files.writeString(dir.resolve("app.log"), "2024-03-01 10:00:00 INFO payment accepted\n");
+        MainViewModel vm = model();
+
+        vm.open(List.of(log, dated));
+
+        assertThat(vm.sources()).extracting(SourceRow::name, SourceRow::times).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(log.toString(), "2 times written without a year were placed from "
+                        + "2005-12-31 to 2006-01-01, counting back from when the file was last written (2006-01-02 "
+                        + "00:00 UTC); copied or touched since, its dates are off by the years between"),
+                org.assertj.core.groups.Tuple.tuple(dated.toString(), ""));
+    }
+
     @Test
     void openingFilesAnalysesThemAllAndStoresTheResultInTheWorkspace() throws Exception {
         MainViewModel vm = model();
