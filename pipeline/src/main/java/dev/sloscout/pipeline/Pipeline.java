@@ -286,7 +286,7 @@ public final class Pipeline {
                 kept, capsules.events(), samples.traces(), List.copyOf(problems), cancelled.getAsBoolean(),
                 java.util.Map.of(), ingestion.sources(), logFiles.stream().map(Path::toString).toList(),
                 List.copyOf(logProblems), redactor.redactions().snapshot(), losses, quality.report(unlinked),
-                capsules.placedTimes().stream().filter(p -> p.yearless() + p.dateless() > 0).toList());
+                capsules.placedTimes());
     }
 
     /**

@@ -166,15 +166,15 @@ public final class CapsuleAccumulator implements LogSink {
     }
 
     /**
-     * Per source, by name, the times its events wrote without a year or a date and where they were placed (over all
-     * the services its events were mined under).
+     * Per source that placed any, by name, the times its events wrote without a year or a date and where they were
+     * placed (over all the services its events were mined under; a state decoded from a workspace placed none yet).
      */
     public List<PlacedTimes> placedTimes() {
         settle();
         Map<String, PlacedTimes> bySource = new TreeMap<>();
         services.values().forEach(r -> r.capsules.placedTimes(written::containsKey).forEach(p -> bySource.merge(
                 p.source(), p, PlacedTimes::plus)));
-        return List.copyOf(bySource.values());
+        return bySource.values().stream().filter(p -> p.yearless() + p.dateless() > 0).toList();
     }
 
     /** Per service whose miner reached {@link #maxTemplates()}: the events counted under the overflow template. */

@@ -40,11 +40,11 @@ public record PlacedTimes(String source, long referenceMillis, boolean written, 
         String off = written ? "; copied or touched since, its dates are off by the " + (yearless > 0 ? "years"
                 : "days") + " between" : "";
         return what + (yearless + dateless == 1 ? " was placed " : " were placed ") + where + ", counting back from "
-                + from + " ("
-                + java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
-                        .format(java.time.Instant.ofEpochMilli(referenceMillis).atOffset(java.time.ZoneOffset.UTC))
-                + ")" + off;
+                + from + " (" + MINUTE.format(java.time.Instant.ofEpochMilli(referenceMillis)) + ")" + off;
     }
+
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     private static String day(long epochMillis) {
         return java.time.LocalDate.ofEpochDay(Math.floorDiv(epochMillis, 86_400_000L)).toString();

@@ -22,7 +22,7 @@ final class ComposePrefix {
      * with a replica number, spaces, a bar, then a space or the line's end.
      */
     static int contentStart(byte[] bytes, int from, int end) {
-        int name = skipColours(bytes, from, end);
+        int name = EscapeCodes.afterControlSequences(bytes, from, end);
         int i = name;
         while (i < end && i - name <= MAX_NAME && isNameByte(bytes[i])) {
             i++;
@@ -36,16 +36,16 @@ final class ComposePrefix {
         if (i >= end || bytes[i] != '|') {
             return -1;
         }
-        i = skipColours(bytes, i + 1, end);
+        i = EscapeCodes.afterControlSequences(bytes, i + 1, end);
         if (i == end) {
             return end; // an empty line
         }
-        return bytes[i] == ' ' ? skipColours(bytes, i + 1, end) : -1;
+        return bytes[i] == ' ' ? EscapeCodes.afterControlSequences(bytes, i + 1, end) : -1;
     }
 
     /** The replica a line's prefix names ({@code billing-1}), its line starting at {@code contentStart}. */
     static String replica(byte[] bytes, int from, int contentStart) {
-        int name = skipColours(bytes, from, contentStart);
+        int name = EscapeCodes.afterControlSequences(bytes, from, contentStart);
         int i = name;
         while (isNameByte(bytes[i])) {
             i++;
@@ -70,21 +70,5 @@ final class ComposePrefix {
 
     private static boolean isNameByte(byte b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_' || b == '.';
-    }
-
-    /** Past the terminal's colour codes ({@code ESC [ ... m} and the like) at {@code from}. */
-    private static int skipColours(byte[] bytes, int from, int end) {
-        int i = from;
-        while (i + 1 < end && bytes[i] == 0x1b && bytes[i + 1] == '[') {
-            int j = i + 2;
-            while (j < end && (bytes[j] & 0xFF) >= 0x20 && (bytes[j] & 0xFF) <= 0x3F) {
-                j++;
-            }
-            if (j >= end || (bytes[j] & 0xFF) < 0x40 || (bytes[j] & 0xFF) > 0x7E) {
-                return i; // not a whole sequence: left to the text
-            }
-            i = j + 1;
-        }
-        return i;
     }
 }

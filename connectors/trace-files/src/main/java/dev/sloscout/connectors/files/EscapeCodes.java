@@ -58,6 +58,26 @@ final class EscapeCodes {
         return out.toString();
     }
 
+    /**
+     * Past the whole control sequences ({@code ESC [}, parameters, intermediates, a final byte: a terminal's colours)
+     * at {@code from} in {@code bytes[.., end)}, read before a line is decoded (a prefix's colours); {@code from} when
+     * none opens there. A sequence cut short is left to the text.
+     */
+    static int afterControlSequences(byte[] bytes, int from, int end) {
+        int i = from;
+        while (i + 1 < end && bytes[i] == ESC && bytes[i + 1] == '[') {
+            int j = i + 2;
+            while (j < end && (bytes[j] & 0xFF) >= 0x20 && (bytes[j] & 0xFF) <= 0x3F) {
+                j++;
+            }
+            if (j >= end || (bytes[j] & 0xFF) < 0x40 || (bytes[j] & 0xFF) > 0x7E) {
+                return i;
+            }
+            i = j + 1;
+        }
+        return i;
+    }
+
     /** Past a control sequence's parameters (0x30-0x3F), intermediates (0x20-0x2F) and final byte (0x40-0x7E). */
     private static int afterControlSequence(String text, int from) {
         int i = from;

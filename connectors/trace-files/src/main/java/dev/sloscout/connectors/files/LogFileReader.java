@@ -1081,12 +1081,7 @@ public final class LogFileReader {
                     lane().flush();
                     return;
                 }
-                List<Lane> lanes = new ArrayList<>(programs.values());
-                lanes.add(file);
-                lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
-                lanes.forEach(Lane::flush);
-                programs.clear();
-                current = file;
+                end(new ArrayList<>());
             }
 
             /** Ends the programs' events, if any is open, before a record is handed on as it is parsed. */
@@ -1100,6 +1095,11 @@ public final class LogFileReader {
             void flushAll() {
                 List<Lane> lanes = new ArrayList<>(containers.values());
                 lanes.addAll(services.values());
+                end(lanes);
+            }
+
+            /** Ends the events of {@code lanes}, the programs' and the file's, the earliest first. */
+            private void end(List<Lane> lanes) {
                 lanes.addAll(programs.values());
                 lanes.add(file);
                 lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
@@ -1412,18 +1412,19 @@ public final class LogFileReader {
             time = LogHeader.NO_TIME;
             int compose = ComposePrefix.contentStart(bytes, start, end);
             if (compose >= 0) {
+                contentStart = compose;
                 stream = ComposePrefix.replica(bytes, start, compose);
                 container = ComposePrefix.serviceOf(stream);
-                int stamped = compose < end ? CriLines.afterTime(bytes, compose, end) : -1; // --timestamps
-                time = stamped >= 0 ? CriLines.epochMillis(bytes, compose, stamped) : LogHeader.NO_TIME;
-                contentStart = stamped >= 0 ? stamped : compose;
-                return;
+            } else {
+                int kubectl = KubectlPrefix.contentStart(bytes, start, end);
+                contentStart = kubectl >= 0 ? kubectl : start;
+                stream = kubectl >= 0 ? KubectlPrefix.stream(bytes, start, kubectl) : null;
+                container = stream != null ? KubectlPrefix.containerOf(stream) : null;
             }
-            int kubectl = KubectlPrefix.contentStart(bytes, start, end);
-            contentStart = kubectl >= 0 ? kubectl : start;
-            stream = kubectl >= 0 ? KubectlPrefix.stream(bytes, start, kubectl) : null;
-            container = stream != null ? KubectlPrefix.containerOf(stream) : null;
-            int stamped = CriLines.afterRuntimeTime(bytes, contentStart, end); // --timestamps, docker logs -t
+            // --timestamps (docker logs -t, kubectl's): after compose's bar any time is docker's; elsewhere only a
+            // runtime's nanosecond one is
+            int stamped = compose >= 0 ? CriLines.afterTime(bytes, contentStart, end)
+                    : CriLines.afterRuntimeTime(bytes, contentStart, end);
             if (stamped >= 0) {
                 time = CriLines.epochMillis(bytes, contentStart, stamped);
                 contentStart = stamped;
