@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>a Python traceback, as {@code logging.exception} writes it under the message: {@code Traceback (most recent
- *       call last):}, indented frames, then the exception at the margin ({@code ValueError: bad count}, or a bare
- *       {@code module.Error}); chained ones add {@code During handling of the above exception, another exception
- *       occurred:} or {@code The above exception was the direct cause of the following exception:} and another
- *       traceback;</li>
+ *       call last):}, indented frames (loguru writes the one that caught it at the margin: {@code > File "app.py",
+ *       ...}, and the values of its variables under it), then the exception at the margin ({@code ValueError: bad
+ *       count}, or a bare {@code module.Error}); chained ones add {@code During handling of the above exception,
+ *       another exception occurred:} or {@code The above exception was the direct cause of the following
+ *       exception:} and another traceback;</li>
  *   <li>a Go goroutine dump, as a panic prints it: {@code goroutine 1 [running]:}, then per frame the function at the
  *       margin ({@code main.(*Server).handle(...)}, {@code created by net/http.(*Server).Serve in goroutine 1}) and
  *       its file, indented; or the frames alone under a message, as zap's console writes a stack ({@code main.main},
@@ -271,6 +272,11 @@ final class ContinuationLines {
         }
         if (line.startsWith(LogEvent.PYTHON_TRACEBACK)) {
             context = Context.PYTHON_TRACEBACK;
+            return true;
+        }
+        if ((context == Context.PYTHON_TRACEBACK || context == Context.PYTHON_FRAMES)
+                && line.startsWith(MARKED_PYTHON_FRAME)) {
+            context = Context.PYTHON_FRAMES; // loguru's (better_exceptions') mark on the frame that caught it
             return true;
         }
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
@@ -760,6 +766,11 @@ final class ContinuationLines {
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
     }
 
+    /**
+     * A frame at the margin of a Python traceback, marked: loguru (after better_exceptions) writes the frame where the
+     * exception was caught as {@code > File "app.py", line 18, in <module>}, the others indented.
+     */
+    private static final String MARKED_PYTHON_FRAME = "> File \"";
     /** How Elixir's exception in a crash report opens: its module in parentheses. */
     private static final String ELIXIR_EXCEPTION = "** (";
     /** Lines at the margin of a Python warning's message, at most, before its source line. */

@@ -111,6 +111,31 @@ class ContinuationLinesTest {
     }
 
     /**
+     * loguru's traceback (its default for {@code logger.exception}) marks the frame that caught the exception at the
+     * margin and writes the values of its variables under it; the blank lines between are skipped by the reader.
+     */
+    @Test
+    void loguruMarksTheCatchingFrameAtTheMarginInsideTheTraceback() {
+        assertThat(starts(
+                "2026-12-04 04:41:40.517 | INFO     | __main__:<module>:14 - processing order ord-3702",
+                "> File \"/app/lg.py\", line 20: not in a traceback",
+                "2026-12-04 04:41:40.523 | ERROR    | __main__:<module>:21 - charge failed for ord-3702",
+                "Traceback (most recent call last):",
+                "> File \"/app/lg.py\", line 18, in <module>",
+                "    total = charge(order, amount)",
+                "            │      └ 97",
+                "            └ <function charge at 0x7f66da92dd00>",
+                "  File \"/app/lg.py\", line 9, in charge",
+                "    raise ValueError(f\"amount {amount} over limit\")",
+                "ValueError: amount 97 over limit",
+                "2026-12-04 04:41:40.526 | INFO     | __main__:<module>:14 - processing order 6604")).containsExactly(
+                "2026-12-04 04:41:40.517 | INFO     | __main__:<module>:14 - processing order ord-3702",
+                "> File \"/app/lg.py\", line 20: not in a traceback",
+                "2026-12-04 04:41:40.523 | ERROR    | __main__:<module>:21 - charge failed for ord-3702",
+                "2026-12-04 04:41:40.526 | INFO     | __main__:<module>:14 - processing order ord-6604");
+    }
+
+    /**
      * An exception's message may run over lines at the margin (SQLAlchemy's statement and parameters, pydantic's
      * errors per field): after a traceback's exception they belong to it until a line opens as the event did (its
      * time, numbers aside; or with a level and a colon, as Python's default format writes), and for 32 lines at most;
