@@ -93,7 +93,7 @@ public enum Severity {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
         name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE"); // .NET's console: trce, dbug, fail
         name(levels, DEBUG, "DEBUG", "FINE", "DBG", "DBUG");
-        name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE");
+        name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS"); // loguru's
         name(levels, WARN, "WARN", "WARNING", "WRN");
         name(levels, ERROR, "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
         name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC");
