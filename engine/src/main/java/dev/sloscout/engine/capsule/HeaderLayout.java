@@ -459,6 +459,11 @@ public final class HeaderLayout {
                 component = text.substring(bodyStart + IN.length(), module - 2);
                 bodyStart = module;
             }
+            int located = module > 0 ? -1 : codeLocated(text, bodyStart);
+            if (located > 0) { // loguru's "time | ERROR    | app.jobs:run:42 - ...": the module is the component
+                component = text.substring(bodyStart, text.indexOf(':', bodyStart));
+                bodyStart = located;
+            }
         }
         if ((severity == Severity.UNKNOWN || time == LogHeader.NO_TIME) && bodyStart < n
                 && HeaderLexer.opensWithPair(text, bodyStart)) {
@@ -568,6 +573,40 @@ public final class HeaderLayout {
             end++;
         }
         return end > from + IN.length() && s.startsWith(": ", end) ? end + 2 : -1;
+    }
+
+    /**
+     * Where the message starts after the place in the code that logged it and a dash, right after a level: loguru's
+     * default format, {@code ... | {level: <8} | {name}:{function}:{line} - {message}}, and Python's formats that
+     * copy it ({@code %(name)s:%(funcName)s:%(lineno)d - }); -1 when the body opens otherwise. The module's name is a
+     * dotted identifier, the function a word without colons ({@code <module>}), the line a number: an address and
+     * its port ({@code 127.0.0.1:53412 - "GET / HTTP/1.1"}, {@code db.local:5432 - ...}) have no function.
+     */
+    private static int codeLocated(String s, int from) {
+        int n = s.length();
+        if (from >= n || !(Character.isLetter(s.charAt(from)) || s.charAt(from) == '_')) {
+            return -1;
+        }
+        int end = from;
+        while (end < n && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '.')) {
+            end++;
+        }
+        if (end >= n || s.charAt(end) != ':') {
+            return -1;
+        }
+        int function = end + 1;
+        int colon = function;
+        while (colon < n && s.charAt(colon) != ':' && s.charAt(colon) != ' ') {
+            colon++;
+        }
+        if (colon == function || colon >= n || s.charAt(colon) != ':') {
+            return -1;
+        }
+        int digits = colon + 1;
+        while (digits < n && Character.isDigit(s.charAt(digits))) {
+            digits++;
+        }
+        return digits > colon + 1 && s.startsWith(" - ", digits) ? digits + 3 : -1;
     }
 
     /** An HTTP version without its protocol's name ({@code 1.1}, {@code 2}: hypercorn's request line). */

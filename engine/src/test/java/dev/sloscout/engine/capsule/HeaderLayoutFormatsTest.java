@@ -255,6 +255,22 @@ class HeaderLayoutFormatsTest {
                 [2026-12-03 23:46:35,446] WARNING in orders: order 4 slow
                 [2026-12-03 23:46:36,102] INFO in orders: order 6 served
                 """, "2026-12-03T23:46:35.464Z", Severity.ERROR, "app", "Exception on /orders/5 [GET]"),
+            format("loguru's default format (the module, function and line before a dash)", """
+                2026-12-04 04:41:40.523 | ERROR    | __main__:<module>:21 - charge failed for ord-3702
+                2026-12-04 04:41:40.526 | SUCCESS  | shop.billing:charge:19 - charged ord-6604 total=24.00
+                2026-12-04 04:41:40.526 | INFO     | shop.orders:handle:14 - processing order ord-9011: amount 54
+                """, "2026-12-04T04:41:40.523Z", Severity.ERROR, "__main__", "charge failed for ord-3702"),
+            format("Python's logging with the logger, function and line before a dash", """
+                2026-12-04 04:41:40,523 | WARNING | shop.orders:handle:88 - order 7 slow: 2.5 s
+                2026-12-04 04:41:40,526 | INFO | shop.orders:handle:91 - order 8 served
+                2026-12-04 04:41:40,526 | INFO | shop.billing:charge:12 - order 8 charged
+                """, "2026-12-04T04:41:40.523Z", Severity.WARN, "shop.orders", "order 7 slow: 2.5 s"),
+            format("NATS server (an address and port before a dash: no place in code)", """
+                [2871] 2026/12/04 02:39:50.191591 [DBG] 127.0.0.1:53412 - cid:5 - Client connection created
+                [2871] 2026/12/04 02:39:50.593120 [ERR] 127.0.0.1:53414 - cid:6 - authentication error
+                [2871] 2026/12/04 02:39:50.797002 [INF] Server is ready
+                """, "2026-12-04T02:39:50.191Z", Severity.DEBUG, "",
+                "127.0.0.1:53412 - cid:5 - Client connection created"),
             format("Monolog's line format (Laravel, Symfony: the channel and the level in one word)", """
                 [2026-12-03 21:16:44] local.INFO: order placed {"order":7}
                 [2026-12-03 21:16:44] local.ERROR: card declined for order 3 {"exception":"[object] (RuntimeException"}
