@@ -999,11 +999,30 @@ public final class HeaderLayout {
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
             end++;
         }
-        if (end - start < 3 || end >= s.length() || ":]".indexOf(s.charAt(end)) < 0) {
+        if (end - start < 3 || end >= s.length()) {
+            return Severity.UNKNOWN;
+        }
+        if (s.charAt(end) == ' ') {
+            return debugLevel(s, start, end);
+        }
+        if (":]".indexOf(s.charAt(end)) < 0) {
             return Severity.UNKNOWN;
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    /**
+     * BIND's debugging levels, {@code debug 3: ...} after the category ({@code general: debug 1: zone_startload:
+     * ...}): debug, whatever the number; unknown for any other word before a space.
+     */
+    private static Severity debugLevel(String s, int start, int end) {
+        int digits = end + 1;
+        while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
+            digits++;
+        }
+        return digits > end + 1 && digits < s.length() && s.charAt(digits) == ':'
+                && Severity.fromWord(s, start, end) == Severity.DEBUG ? Severity.DEBUG : Severity.UNKNOWN;
     }
 
     private static final String PY_SUFFIX = ".py:";

@@ -265,6 +265,12 @@ class HeaderLayoutFormatsTest {
                 2026-12-04 04:41:40,526 | INFO | shop.orders:handle:91 - order 8 served
                 2026-12-04 04:41:40,526 | INFO | shop.billing:charge:12 - order 8 charged
                 """, "2026-12-04T04:41:40.523Z", Severity.WARN, "shop.orders", "order 7 slow: 2.5 s"),
+            format("BIND's named (the category, then the severity or a debugging level in the message)", """
+                04-Dec-2026 04:47:25.966 general: debug 1: zone_startload: zone shop.test/IN: enter
+                04-Dec-2026 04:47:25.966 general: error: dns_rdata_fromtext: db.broken:4: near '10.0.0.999': bad quad
+                04-Dec-2026 04:47:25.967 zoneload: info: zone shop.test/IN: loaded serial 2026120401
+                """, "2026-12-04T04:47:25.966Z", Severity.DEBUG, "general",
+                "debug 1: zone_startload: zone shop.test/IN: enter"),
             format("NATS server (an address and port before a dash: no place in code)", """
                 [2871] 2026/12/04 02:39:50.191591 [DBG] 127.0.0.1:53412 - cid:5 - Client connection created
                 [2871] 2026/12/04 02:39:50.593120 [ERR] 127.0.0.1:53414 - cid:6 - authentication error
