@@ -264,6 +264,9 @@ final class ContinuationLines {
         if (HeaderLayout.isLevelBadge(line)) {
             return false; // consola's " WARN  ...": an event of its own, though indented
         }
+        if (levelUnderLevel(first, line)) {
+            return false; // rich's logging handler leaves out a time the line before had: an event of its own
+        }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
                 context = Context.PYTHON_FRAMES;
@@ -652,6 +655,46 @@ final class ContinuationLines {
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
+    }
+
+    /**
+     * Whether the indented {@code line} opens with a level, in capitals, in the column where the open event's first
+     * line has one: Python's rich writes its logging handler's time only when it changed ({@code [05:00:14] INFO
+     * processing order 7}, then {@code            DEBUG    cache miss}), and a traceback or a wrapped message under
+     * the message's column.
+     */
+    static boolean levelUnderLevel(String first, String line) {
+        int column = 0;
+        while (column < line.length() && line.charAt(column) == ' ') {
+            column++;
+        }
+        return column > 0 && column < first.length() && first.charAt(column - 1) == ' '
+                && capitalLevelAt(line, column) && capitalLevelAt(first, column);
+    }
+
+    /**
+     * {@code line} with the blanks before its level replaced by the open event's first line's header there when it
+     * opens an event by {@link #levelUnderLevel} ({@code [05:00:14] DEBUG    cache miss}: the time rich left out is
+     * the one above); null otherwise.
+     */
+    String headerAbove(String line) {
+        if (first == null || !levelUnderLevel(first, line)) {
+            return null;
+        }
+        int column = 0;
+        while (line.charAt(column) == ' ') {
+            column++;
+        }
+        return first.substring(0, column) + line.substring(column);
+    }
+
+    /** Whether a level in capitals ({@code WARNING}) and a space stand at {@code at}. */
+    private static boolean capitalLevelAt(String s, int at) {
+        int end = at;
+        while (end < s.length() && s.charAt(end) >= 'A' && s.charAt(end) <= 'Z') {
+            end++;
+        }
+        return end - at >= 3 && end < s.length() && s.charAt(end) == ' ' && Severity.fromWord(s, at, end) != null;
     }
 
     /**

@@ -286,6 +286,8 @@ public final class LogFileReader {
         final CriParts criParts = new CriParts(maxRecordBytes);
         /** The indent every line of the file opens with, taken off ({@link Margin}). */
         Margin margin = Margin.NONE;
+        /** The place in the code written at the right of every record, taken off ({@link SourceColumn}). */
+        SourceColumn sourceColumn = SourceColumn.NONE;
         /** The container the line being read names in its prefix ({@link KubectlPrefix}), or null. */
         String lineContainer;
         /** Its pod and container: the stream of lines its events are folded in ({@link Folder}), or null. */
@@ -374,7 +376,9 @@ public final class LogFileReader {
                         events += new CsvLogFile(source, service, records, this::deliver,
                                 (location, reason) -> problem(location, reason, "csv"), maxRecordBytes).read(in, csv);
                     } else {
-                        margin = Margin.of(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
+                        byte[] head = Compression.peek(in, LogEncoding.SNIFFED_BYTES);
+                        margin = Margin.of(head);
+                        sourceColumn = SourceColumn.of(head);
                         lines(in);
                     }
                 }
@@ -555,7 +559,7 @@ public final class LogFileReader {
                 return; // nothing but colour codes (a terminal capture's closing reset): a blank line
             }
             if (text.nulBytes() == 0) {
-                folder.line(line, margin.strip(text.text()), time);
+                folder.line(line, sourceColumn.strip(margin.strip(text.text())), time);
                 return;
             }
             // zeros a crash left where the file was being written: what stands between them are lines of their own
@@ -1240,11 +1244,21 @@ public final class LogFileReader {
                     heldTime = epochMillis;
                     heldSeverity = severity;
                 } else if (mayStart) {
-                    start(number, text, epochMillis, severity, tag, null);
+                    start(number, underFirstsHeader(text, line), epochMillis, severity, tag, null);
                 } else {
                     return false;
                 }
                 return true;
+            }
+
+            /**
+             * {@code text}, whose own line is {@code line}, with the header of the open event's first line put in the
+             * blanks before its level when rich's logging handler left out a time unchanged since that line ({@link
+             * ContinuationLines#headerAbove}): the line reads as one with its time.
+             */
+            private String underFirstsHeader(String text, String line) {
+                String filled = pending != null ? continuations.headerAbove(line) : null;
+                return filled == null ? text : text.substring(0, text.length() - line.length()) + filled;
             }
 
             private void giveUp(Place place) {

@@ -1331,6 +1331,36 @@ class LogFileReaderTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Python's rich logging handler writes a time only when it changed, pads each record to the console's width with
+     * the file and line that logged at the right, and its traceback (and a wrapped message) under the message's
+     * column: each level under the one above opens an event with the time above, the location is no part of the
+     * message, and the traceback stays with its record; at one thread and at two.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void richsRecordsWithoutATimeOfTheirOwnAreEventsWithTheTimeAbove(int threads) {
+        String pad = " ".repeat(30);
+        List<LogEvent> read = readOn(threads, "cli.log", String.join("\n",
+                "[05:00:14] INFO     processing order 6305" + pad + "rl.py:18",
+                "           DEBUG    cache miss for key user:299" + pad + "rl.py:20",
+                "           ERROR    charge failed for ord-9974" + pad + "rl.py:24",
+                "                    Traceback (most recent call last):",
+                "                      File \"/app/rl.py\", line 22, in <module>",
+                "                    ValueError: amount 92 over limit",
+                "[05:00:15] WARNING  queue depth 528 above a threshold that is long enough" + pad + "billing.py:26",
+                "                    to be wrapped under it",
+                "           INFO     done; see rl.py:30 for more", ""));
+        assertThat(read).extracting(LogEvent::text).containsExactly(
+                "[05:00:14] INFO     processing order 6305",
+                "[05:00:14] DEBUG    cache miss for key user:299",
+                "[05:00:14] ERROR    charge failed for ord-9974",
+                "[05:00:15] WARNING  queue depth 528 above a threshold that is long enough",
+                "[05:00:15] INFO     done; see rl.py:30 for more");
+        assertThat(read.get(2).continuation()).contains("Traceback", "ValueError: amount 92 over limit");
+        assertThat(read.get(3).continuation()).contains("to be wrapped under it");
+    }
+
     @Test
     void escapeSequencesOfEveryKindGoAndTheTextAroundThemStays() {
         assertThat(EscapeCodes.strip("no escapes")).isEqualTo("no escapes");
