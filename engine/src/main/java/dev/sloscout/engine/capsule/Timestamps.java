@@ -27,8 +27,9 @@ final class Timestamps {
         "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W,_D_N_Y_h:m:sfZ", "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf", "M/D/Y_h:m:sfP",
-        "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sf", "h:mp", "E",
+        "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sfZ", "h:mp", "E",
     };
+    private static final long DAY_MILLIS = 86_400_000L;
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
     /** Per form, the bit {@code d} set when it can start with a run of {@code d} digits. */
@@ -581,9 +582,11 @@ final class Timestamps {
         private long instant() {
             if (!dated) { // a time of day alone: on the day that stands for an unknown one, placed later
                 int s = Math.min(second, 59);
+                // in UTC when it has a zone (bunyan's "04:50:36.398Z"), the day wrapping round
+                long utc = Math.floorMod((hour * 3600L + minute * 60L + s - offsetSeconds) * 1000 + nanos / 1_000_000,
+                        DAY_MILLIS);
                 return hour < 0 || hour > 23 || minute < 0 || minute > 59 || s < 0 || nanos < 0 || nanos > 999_999_999
-                        ? Long.MIN_VALUE
-                        : LogHeader.DATELESS_DAY + (hour * 3600L + minute * 60L + s) * 1000 + nanos / 1_000_000;
+                        || Math.abs(offsetSeconds) > 18 * 3600 ? Long.MIN_VALUE : LogHeader.DATELESS_DAY + utc;
             }
             int y = year < 0 ? defaultYear : year;
             Day last = lastDay;

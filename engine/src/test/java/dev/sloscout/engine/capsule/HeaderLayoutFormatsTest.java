@@ -265,6 +265,11 @@ class HeaderLayoutFormatsTest {
                 2026-12-04 04:41:40,526 | INFO | shop.orders:handle:91 - order 8 served
                 2026-12-04 04:41:40,526 | INFO | shop.billing:charge:12 - order 8 charged
                 """, "2026-12-04T04:41:40.523Z", Severity.WARN, "shop.orders", "order 7 slow: 2.5 s"),
+            format("bunyan's short format (a time of day in UTC, the level, the logger)", """
+                04:50:36.398Z  INFO checkout: processing order (order=ord-2116, amount=40)
+                04:50:36.400Z DEBUG checkout: cache miss (key=user:200)
+                04:50:36.400Z ERROR checkout: charge failed (order=ord-2116)
+                """, "04:50:36.398", Severity.INFO, "checkout", "processing order (order=ord-2116, amount=40)"),
             format("BIND's named (the category, then the severity or a debugging level in the message)", """
                 04-Dec-2026 04:47:25.966 general: debug 1: zone_startload: zone shop.test/IN: enter
                 04-Dec-2026 04:47:25.966 general: error: dns_rdata_fromtext: db.broken:4: near '10.0.0.999': bad quad

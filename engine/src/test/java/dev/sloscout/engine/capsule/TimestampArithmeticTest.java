@@ -181,6 +181,24 @@ class TimestampArithmeticTest {
         }
     }
 
+    /**
+     * A time of day with a zone (bunyan's short format, {@code 04:50:36.398Z}) is read whole, in UTC: an offset moves
+     * it, round the day when it crosses midnight.
+     */
+    @org.junit.jupiter.api.Test
+    void aTimeOfDayWithAZoneIsReadInUtc() {
+        Timestamps timestamps = new Timestamps(2024);
+        java.util.Map<String, String> times = java.util.Map.of("04:50:36.398Z", "04:50:36.398", "01:30:00+02:00",
+                "23:30", "15:16:01 UTC", "15:16:01", "22:00:00 -0300", "01:00", "15:16:01", "15:16:01");
+        times.forEach((text, time) -> {
+            Timestamps.Match m = timestamps.match(text, 0, text.length());
+            assertThat(m.end()).as(text).isEqualTo(text.length());
+            assertThat(LogHeader.isDateless(m.epochMillis())).as(text).isTrue();
+            assertThat(java.time.LocalTime.ofNanoOfDay((m.epochMillis() - LogHeader.DATELESS_DAY) * 1_000_000))
+                    .as(text).isEqualTo(time);
+        });
+    }
+
     /** Each month leads the month forms and each weekday the weekday forms (a name picks the forms tried). */
     @org.junit.jupiter.api.Test
     void everyMonthAndWeekdayLeadsItsForms() {
