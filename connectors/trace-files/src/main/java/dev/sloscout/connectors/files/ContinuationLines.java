@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *       ...}, and the values of its variables under it), then the exception at the margin ({@code ValueError: bad
  *       count}, or a bare {@code module.Error}); chained ones add {@code During handling of the above exception,
  *       another exception occurred:} or {@code The above exception was the direct cause of the following
- *       exception:} and another traceback;</li>
+ *       exception:} and another traceback; rich draws it in a box ({@link #isRichTracebackTop}), its exception after
+ *       the box;</li>
  *   <li>a Go goroutine dump, as a panic prints it: {@code goroutine 1 [running]:}, then per frame the function at the
  *       margin ({@code main.(*Server).handle(...)}, {@code created by net/http.(*Server).Serve in goroutine 1}) and
  *       its file, indented; or the frames alone under a message, as zap's console writes a stack ({@code main.main},
@@ -69,6 +70,11 @@ final class ContinuationLines {
          * lines at the margin, until the source line, indented, that ends it.
          */
         PYTHON_WARNING,
+        /**
+         * In a traceback rich draws in a box ({@link #isRichTracebackTop}): the box's lines, up to its bottom edge,
+         * after which the exception comes at the margin.
+         */
+        RICH_TRACEBACK,
         /** In a goroutine dump: functions at the margin are frames. */
         GOROUTINES,
         /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
@@ -254,6 +260,21 @@ final class ContinuationLines {
             if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
                 openBrackets = bracketDepth(line, openBrackets);
                 context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE;
+                return true;
+            }
+            context = Context.NONE;
+        }
+        if (isRichTracebackTop(line)) {
+            context = Context.RICH_TRACEBACK;
+            return true;
+        }
+        if (context == Context.RICH_TRACEBACK) {
+            String inBox = line.stripLeading();
+            if (inBox.startsWith(RICH_BOX_SIDE)) {
+                return true;
+            }
+            if (inBox.startsWith(RICH_BOX_BOTTOM)) {
+                context = Context.PYTHON_FRAMES; // the exception comes next
                 return true;
             }
             context = Context.NONE;
@@ -814,6 +835,26 @@ final class ContinuationLines {
      * exception was caught as {@code > File "app.py", line 18, in <module>}, the others indented.
      */
     private static final String MARKED_PYTHON_FRAME = "> File \"";
+    private static final String RICH_BOX_TOP = "\u256d\u2500"; // "╭─"
+    private static final String RICH_BOX_SIDE = "\u2502"; // "│"
+    private static final String RICH_BOX_BOTTOM = "\u2570"; // "╰"
+
+    /**
+     * The top edge of the box rich draws a traceback in ({@code ╭──── Traceback (most recent call last) ────╮}), as
+     * structlog's console renderer writes an exception at the margin when rich is installed, and rich's logging
+     * handler under the message: the frames, their source and their locals on the box's lines ({@code │ ... │}), the
+     * exception after its bottom edge.
+     */
+    static boolean isRichTracebackTop(String line) {
+        int start = 0;
+        while (start < line.length() && line.charAt(start) == ' ') {
+            start++;
+        }
+        return line.startsWith(RICH_BOX_TOP, start) && line.indexOf(TRACEBACK_TITLE, start) > 0;
+    }
+
+    private static final String TRACEBACK_TITLE = "Traceback";
+
     /** How Elixir's exception in a crash report opens: its module in parentheses. */
     private static final String ELIXIR_EXCEPTION = "** (";
     /** Lines at the margin of a Python warning's message, at most, before its source line. */

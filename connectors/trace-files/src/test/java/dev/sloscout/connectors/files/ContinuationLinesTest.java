@@ -132,7 +132,36 @@ class ContinuationLinesTest {
                 "2026-12-04 04:41:40.517 | INFO     | __main__:<module>:14 - processing order ord-3702",
                 "> File \"/app/lg.py\", line 20: not in a traceback",
                 "2026-12-04 04:41:40.523 | ERROR    | __main__:<module>:21 - charge failed for ord-3702",
-                "2026-12-04 04:41:40.526 | INFO     | __main__:<module>:14 - processing order ord-6604");
+                "2026-12-04 04:41:40.526 | INFO     | __main__:<module>:14 - processing order 6604");
+    }
+
+    /**
+     * structlog's console renderer, with rich installed, writes an exception as rich draws it: a box at the margin
+     * holding the frames, their source and locals (a box of its own inside), then the exception after the box; a
+     * chained one adds Python's marker and another box.
+     */
+    @Test
+    void aTracebackRichDrawsInABoxBelongsToTheRecordAboveIt() {
+        assertThat(starts(
+                "2026-12-04T05:20:53.032403Z [error    ] charge failed                  order=7388",
+                "\u256d\u2500\u2500\u2500 Traceback (most recent call last) \u2500\u2500\u2500\u256e",
+                "\u2502 /tmp/p20/sl.py:14 in <module>                    \u2502",
+                "\u2502 \u256d\u2500\u2500\u2500 locals \u2500\u2500\u2500\u256e \u2502",
+                "\u2502 \u2502 amount = 95 \u2502 \u2502",
+                "\u2502 \u2570\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256f \u2502",
+                "\u2570\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256f",
+                "KeyError: 'card'",
+                "During handling of the above exception, another exception occurred:",
+                "\u256d\u2500\u2500\u2500 Traceback (most recent call last) \u2500\u2500\u2500\u256e",
+                "\u2502 /tmp/p20/sl.py:8 in charge                       \u2502",
+                "\u2570\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u256f",
+                "ValueError: amount 95 over limit",
+                "2026-12-04T05:20:53.033001Z [info     ] processing order               order=7389",
+                "\u2502 a side of a box with no traceback above it"))
+                .containsExactly(
+                "2026-12-04T05:20:53.032403Z [error    ] charge failed                  order=7388",
+                "2026-12-04T05:20:53.033001Z [info     ] processing order               order=7389",
+                "\u2502 a side of a box with no traceback above it");
     }
 
     /**
