@@ -685,10 +685,7 @@ final class ContinuationLines {
      * the message's column.
      */
     static boolean levelUnderLevel(String first, String line) {
-        int column = 0;
-        while (column < line.length() && line.charAt(column) == ' ') {
-            column++;
-        }
+        int column = spacesBefore(line);
         return column > 0 && column < first.length() && first.charAt(column - 1) == ' '
                 && capitalLevelAt(line, column) && capitalLevelAt(first, column);
     }
@@ -702,11 +699,17 @@ final class ContinuationLines {
         if (first == null || !levelUnderLevel(first, line)) {
             return null;
         }
+        int column = spacesBefore(line);
+        return first.substring(0, column) + line.substring(column);
+    }
+
+    /** How many spaces {@code line} opens with. */
+    private static int spacesBefore(String line) {
         int column = 0;
-        while (line.charAt(column) == ' ') {
+        while (column < line.length() && line.charAt(column) == ' ') {
             column++;
         }
-        return first.substring(0, column) + line.substring(column);
+        return column;
     }
 
     /** Whether a level in capitals ({@code WARNING}) and a space stand at {@code at}. */
@@ -838,6 +841,7 @@ final class ContinuationLines {
     private static final String RICH_BOX_TOP = "\u256d\u2500"; // "╭─"
     private static final String RICH_BOX_SIDE = "\u2502"; // "│"
     private static final String RICH_BOX_BOTTOM = "\u2570"; // "╰"
+    private static final String TRACEBACK_TITLE = "Traceback";
 
     /**
      * The top edge of the box rich draws a traceback in ({@code ╭──── Traceback (most recent call last) ────╮}), as
@@ -846,14 +850,9 @@ final class ContinuationLines {
      * exception after its bottom edge.
      */
     static boolean isRichTracebackTop(String line) {
-        int start = 0;
-        while (start < line.length() && line.charAt(start) == ' ') {
-            start++;
-        }
+        int start = spacesBefore(line);
         return line.startsWith(RICH_BOX_TOP, start) && line.indexOf(TRACEBACK_TITLE, start) > 0;
     }
-
-    private static final String TRACEBACK_TITLE = "Traceback";
 
     /** How Elixir's exception in a crash report opens: its module in parentheses. */
     private static final String ELIXIR_EXCEPTION = "** (";
