@@ -474,6 +474,9 @@ public final class HeaderLayout {
             if (pairs != null && time == LogHeader.NO_TIME) {
                 time = pairs.epochMillis();
             }
+            if (pairs != null && pairs.messageStart() > 0) {
+                bodyStart = pairs.messageStart();
+            }
         }
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error

@@ -393,12 +393,32 @@ final class HeaderLexer {
                 pos++;
             }
         }
-        return pos == from ? null : new PairFields(level == null ? null : level.severity,
-                time == null ? LogHeader.NO_TIME : time.epochMillis);
+        if (pos == from) {
+            return null;
+        }
+        int message = -1;
+        if (level == null) { // Sidekiq's "pid=31 tid=2v9 class=ChargeJob jid=2f10 INFO: start": the level after them
+            int end = pos;
+            while (end < n && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
+                end++;
+            }
+            Severity after = end - pos >= 3 && end < n && line.charAt(end) == ':'
+                    ? Severity.fromWord(line, pos, end) : null;
+            if (after != null) {
+                message = end + 1 < n && line.charAt(end + 1) == ' ' ? end + 2 : end + 1;
+                return new PairFields(after, time == null ? LogHeader.NO_TIME : time.epochMillis, message);
+            }
+        }
+        return new PairFields(level == null ? null : level.severity,
+                time == null ? LogHeader.NO_TIME : time.epochMillis, message);
     }
 
-    /** A logfmt body's level (null without one) and time ({@link LogHeader#NO_TIME} without one). */
-    record PairFields(Severity level, long epochMillis) {
+    /**
+     * A logfmt body's level (null without one) and time ({@link LogHeader#NO_TIME} without one); and where the message
+     * starts when the pairs were context before a level in capitals and a colon, which ends them ({@code pid=31
+     * tid=2v9 INFO: start}, as Sidekiq writes), else -1: the pairs are the message.
+     */
+    record PairFields(Severity level, long epochMillis, int messageStart) {
     }
 
     /** Whether a logfmt pair opens the text at {@code from}: a key that starts with a letter, then {@code =}. */

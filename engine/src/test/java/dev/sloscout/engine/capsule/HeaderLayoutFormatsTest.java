@@ -270,6 +270,11 @@ class HeaderLayoutFormatsTest {
                 04:50:36.400Z DEBUG checkout: cache miss (key=user:200)
                 04:50:36.400Z ERROR checkout: charge failed (order=ord-2116)
                 """, "04:50:36.398", Severity.INFO, "checkout", "processing order (order=ord-2116, amount=40)"),
+            format("Sidekiq (its context as logfmt pairs, then the level in capitals and a colon)", """
+                2026-12-04T05:43:48.204Z pid=3001 tid=2y1 class=ChargeJob jid=1ebd70d74f327baf INFO: charged order 1001
+                2026-12-04T05:43:48.205Z pid=3001 tid=2v9 WARN: ArgumentError: amount 99 over limit for order 1000
+                2026-12-04T05:43:48.205Z pid=3001 tid=2v9 class=ChargeJob jid=2f107a3670d991b2 elapsed=0.002 INFO: fail
+                """, "2026-12-04T05:43:48.204Z", Severity.INFO, "", "charged order 1001"),
             format("BIND's named (the category, then the severity or a debugging level in the message)", """
                 04-Dec-2026 04:47:25.966 general: debug 1: zone_startload: zone shop.test/IN: enter
                 04-Dec-2026 04:47:25.966 general: error: dns_rdata_fromtext: db.broken:4: near '10.0.0.999': bad quad
