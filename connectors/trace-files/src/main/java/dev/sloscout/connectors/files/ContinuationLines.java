@@ -145,6 +145,8 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
+    /** The open event's first line ends with a Ruby backtrace's frame ({@link #endsWithRubyFrame}). */
+    private boolean rubyFrames;
     /**
      * Where the header of the open event's first line ends when it names an Erlang process
      * ({@link #processHeaderEnd}), else -1: RabbitMQ writes that header again on every line of a multi-line report.
@@ -263,6 +265,9 @@ final class ContinuationLines {
                 return true;
             }
             context = Context.NONE;
+        }
+        if (rubyFrames && isRubyFrame(line)) {
+            return true; // a backtrace joined with line breaks under its first frame, as Sidekiq logs a job's error
         }
         if (isRichTracebackTop(line)) {
             context = Context.RICH_TRACEBACK;
@@ -638,6 +643,7 @@ final class ContinuationLines {
 
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
+        rubyFrames = endsWithRubyFrame(line);
         julHeader = isJulHeader(line);
         erlangHeader = isErlangReportHeader(line);
         dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
@@ -876,6 +882,26 @@ final class ContinuationLines {
      * nil:NilClass (NoMethodError)}, its frames under it as {@code \tfrom app.rb:5:in `<main>'}. After a routine
      * record of Ruby's {@code Logger} it is an event of its own, not one of the record's lines.
      */
+    /** A Ruby backtrace's frame: {@code /app/worker.rb:8:in `perform'} ({@code 'ChargeJob#perform'} since 3.4). */
+    private static final Pattern RUBY_FRAME = Pattern.compile("\\S+\\.rb:\\d+:in [`'][^`']*'");
+
+    /**
+     * Whether {@code line} ends with a Ruby backtrace's frame: a program that logs {@code e.backtrace.join("\n")}
+     * (Sidekiq's error handler) writes the first frame on the record's line and the rest at the margin under it.
+     */
+    static boolean endsWithRubyFrame(String line) {
+        if (!line.endsWith("'") || line.indexOf(".rb:") < 0) {
+            return false;
+        }
+        int space = line.lastIndexOf(' ', line.lastIndexOf(":in ") - 1);
+        return RUBY_FRAME.matcher(line).region(space + 1, line.length()).matches();
+    }
+
+    /** Whether {@code line} is a Ruby backtrace's frame at the margin, whole. */
+    static boolean isRubyFrame(String line) {
+        return line.endsWith("'") && line.indexOf(".rb:") > 0 && RUBY_FRAME.matcher(line).matches();
+    }
+
     private static final Pattern RUBY_CRASH = Pattern.compile("\\S+\\.rb:\\d+:in [`'].*\\(\\w+(?:::\\w+)*\\)");
 
     static boolean isRubyCrash(String line) {

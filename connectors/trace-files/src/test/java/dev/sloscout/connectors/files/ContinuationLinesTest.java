@@ -165,6 +165,24 @@ class ContinuationLinesTest {
     }
 
     /**
+     * Sidekiq logs a failed job's backtrace joined with line breaks: the first frame on the record's line, the others
+     * at the margin under it; they belong to it. A frame at the margin under a record that ends otherwise does not.
+     */
+    @Test
+    void aRubyBacktraceUnderTheRecordOfItsFirstFrameBelongsToIt() {
+        assertThat(starts(
+                "2026-12-04T05:43:48.205Z pid=3001 tid=2v9 WARN: /tmp/p20/sk/worker.rb:8:in `perform'",
+                "/usr/share/gems/sidekiq-6.4.1/lib/sidekiq/processor.rb:196:in `execute_job'",
+                "/usr/share/gems/sidekiq-6.4.1/lib/sidekiq/processor.rb:164:in `block (2 levels) in process'",
+                "/app/jobs/charge.rb:12:in 'ChargeJob#perform'",
+                "2026-12-04T05:43:48.206Z pid=3001 tid=2v9 INFO: done",
+                "/app/jobs/charge.rb:12:in `perform'")).containsExactly(
+                "2026-12-04T05:43:48.205Z pid=3001 tid=2v9 WARN: /tmp/p20/sk/worker.rb:8:in `perform'",
+                "2026-12-04T05:43:48.206Z pid=3001 tid=2v9 INFO: done",
+                "/app/jobs/charge.rb:12:in `perform'");
+    }
+
+    /**
      * An exception's message may run over lines at the margin (SQLAlchemy's statement and parameters, pydantic's
      * errors per field): after a traceback's exception they belong to it until a line opens as the event did (its
      * time, numbers aside; or with a level and a colon, as Python's default format writes), and for 32 lines at most;
