@@ -396,8 +396,9 @@ final class HeaderLexer {
         if (pos == from) {
             return null;
         }
-        int message = -1;
-        if (level == null) { // Sidekiq's "pid=31 tid=2v9 class=ChargeJob jid=2f10 INFO: start": the level after them
+        long epochMillis = time == null ? LogHeader.NO_TIME : time.epochMillis;
+        if (level == null && pos > from) { // pos < 0: a quote that does not close ended them
+            // Sidekiq's "pid=31 tid=2v9 class=ChargeJob jid=2f10 INFO: start": the level after the pairs ends them
             int end = pos;
             while (end < n && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
                 end++;
@@ -405,12 +406,11 @@ final class HeaderLexer {
             Severity after = end - pos >= 3 && end < n && line.charAt(end) == ':'
                     ? Severity.fromWord(line, pos, end) : null;
             if (after != null) {
-                message = end + 1 < n && line.charAt(end + 1) == ' ' ? end + 2 : end + 1;
-                return new PairFields(after, time == null ? LogHeader.NO_TIME : time.epochMillis, message);
+                int message = end + 1 < n && line.charAt(end + 1) == ' ' ? end + 2 : end + 1;
+                return new PairFields(after, epochMillis, message);
             }
         }
-        return new PairFields(level == null ? null : level.severity,
-                time == null ? LogHeader.NO_TIME : time.epochMillis, message);
+        return new PairFields(level == null ? null : level.severity, epochMillis, -1);
     }
 
     /**

@@ -860,6 +860,23 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Pairs before a level in capitals and a colon are context (Sidekiq's); a quote that does not close ends the pairs
+     * without a level after them (a line cut short, {@code x="y}: it once ended the whole analysis with an index out
+     * of range).
+     */
+    @org.junit.jupiter.api.Test
+    void contextPairsBeforeALevelAndAQuoteThatDoesNotClose() {
+        HeaderLayout layout = HeaderLayout.perLine(2026);
+        String sidekiq = "2026-12-04T05:43:48.205Z pid=3001 tid=2v9 WARN: retrying job 1000 in 25 seconds";
+        LogHeader header = layout.parse(sidekiq);
+        assertThat(header.severity()).isEqualTo(Severity.WARN);
+        assertThat(sidekiq.substring(header.bodyStart())).isEqualTo("retrying job 1000 in 25 seconds");
+        for (String cut : List.of("x=\"y", "2026-12-04T05:43:48.205Z x=\"y INFO: z", "a=1 b=\"c WARN:")) {
+            assertThat(layout.parse(cut).bodyStart()).as(cut).isBetween(0, cut.length());
+        }
+    }
+
+    /**
      * Monolog writes the channel and the level as one word: the capitals after the channel's last dot are the level,
      * the channel the component; a logger's name with a dot is none ({@code shop.Orders:}).
      */
