@@ -145,6 +145,11 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
+    /**
+     * Where the message of the open event's first line starts when it is a record of rich's logging handler ({@link
+     * #richMessageColumn(String)}) and nothing but the rest of its message has followed it; else -1.
+     */
+    private int richMessageColumn = -1;
     /** The open event's first line ends with a Ruby backtrace's frame ({@link #endsWithRubyFrame}). */
     private boolean rubyFrames;
     /**
@@ -564,6 +569,14 @@ final class ContinuationLines {
      * ({@link #processHeaderEnd}). Asked of each line after an event's first; answers once per event.
      */
     String joinable(String line) {
+        if (richMessageColumn > 0) {
+            int column = spacesBefore(line);
+            if (column == richMessageColumn && column < line.length() && !line.startsWith(LogEvent.PYTHON_TRACEBACK,
+                    column) && !line.startsWith(RICH_BOX_TOP, column)) {
+                return line.strip(); // the rest of a message rich wrapped at the console's width
+            }
+            richMessageColumn = -1;
+        }
         if (processHeaderAlone && line.length() > processHeaderEnd && hasLetter(line)) {
             processHeaderAlone = false; // RabbitMQ's "BOOT FAILED" under a header with no message of its own
             return line.regionMatches(0, first, 0, processHeaderEnd) ? line.substring(processHeaderEnd).strip() : null;
@@ -644,6 +657,7 @@ final class ContinuationLines {
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
         rubyFrames = endsWithRubyFrame(line);
+        richMessageColumn = richMessageColumn(line);
         julHeader = isJulHeader(line);
         erlangHeader = isErlangReportHeader(line);
         dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
@@ -717,6 +731,31 @@ final class ContinuationLines {
         }
         return column;
     }
+
+    /** rich's logging handler pads the level to eight characters and a space: the message starts that far after it. */
+    private static final int RICH_LEVEL_WIDTH = 9;
+
+    /**
+     * Where the message starts in {@code line} when it is a record of rich's logging handler with its time shown: a
+     * bracketed time, a level in capitals padded to {@link #RICH_LEVEL_WIDTH} ({@code [05:00:14] WARNING  queue depth
+     * 528 above a threshold that is}); -1 otherwise. rich wraps a long message at the console's width (80 columns
+     * when it writes to a file) and writes the rest under the message's column: it is joined to the message, or a
+     * message's first console line would be its template, cut at a place that moves with its values' lengths.
+     */
+    static int richMessageColumn(String line) {
+        if (line.isEmpty() || line.charAt(0) != '[') {
+            return -1;
+        }
+        int close = line.indexOf("] ");
+        if (close < 0 || close > RICH_TIME_REACH || !capitalLevelAt(line, close + 2)) {
+            return -1;
+        }
+        int message = close + 2 + RICH_LEVEL_WIDTH;
+        return message < line.length() && line.charAt(message - 1) == ' ' && line.charAt(message) != ' ' ? message : -1;
+    }
+
+    /** How far into a line the closing bracket of rich's time may stand ({@code [12/04/26 05:00:14]}). */
+    private static final int RICH_TIME_REACH = 32;
 
     /** Whether a level in capitals ({@code WARNING}) and a space stand at {@code at}. */
     private static boolean capitalLevelAt(String s, int at) {

@@ -1335,7 +1335,7 @@ class LogFileReaderTest {
      * Python's rich logging handler writes a time only when it changed, pads each record to the console's width with
      * the file and line that logged at the right, and its traceback (and a wrapped message) under the message's
      * column: each level under the one above opens an event with the time above, the location is no part of the
-     * message, and the traceback stays with its record; at one thread and at two.
+     * message, a wrapped message is joined and the traceback stays with its record; at one thread and at two.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
@@ -1355,10 +1355,11 @@ class LogFileReaderTest {
                 "[05:00:14] INFO     processing order 6305",
                 "[05:00:14] DEBUG    cache miss for key user:299",
                 "[05:00:14] ERROR    charge failed for ord-9974",
-                "[05:00:15] WARNING  queue depth 528 above a threshold that is long enough",
+                "[05:00:15] WARNING  queue depth 528 above a threshold that is long enough to be wrapped under it",
                 "[05:00:15] INFO     done; see rl.py:30 for more");
         assertThat(read.get(2).continuation()).contains("Traceback", "ValueError: amount 92 over limit");
-        assertThat(read.get(3).continuation()).contains("to be wrapped under it");
+        assertThat(read.get(2).text()).as("a traceback under the message's column is no part of it")
+                .isEqualTo("[05:00:14] ERROR    charge failed for ord-9974");
     }
 
     @Test
