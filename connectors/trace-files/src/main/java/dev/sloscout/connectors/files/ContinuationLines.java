@@ -746,8 +746,12 @@ final class ContinuationLines {
         if (line.isEmpty() || line.charAt(0) != '[') {
             return -1;
         }
-        int close = line.indexOf("] ");
-        if (close < 0 || close > RICH_TIME_REACH || !capitalLevelAt(line, close + 2)) {
+        int close = 1;
+        int reach = Math.min(line.length() - 1, RICH_TIME_REACH);
+        while (close < reach && line.charAt(close) != ']') {
+            close++; // the time's closing bracket, looked for near the start only: every event's first line is asked
+        }
+        if (close >= reach || line.charAt(close + 1) != ' ' || !capitalLevelAt(line, close + 2)) {
             return -1;
         }
         int message = close + 2 + RICH_LEVEL_WIDTH;
