@@ -46,17 +46,24 @@ final class ComposePrefix {
     /** The replica a line's prefix names ({@code billing-1}), its line starting at {@code contentStart}. */
     static String replica(byte[] bytes, int from, int contentStart) {
         int name = EscapeCodes.afterControlSequences(bytes, from, contentStart);
+        return new String(bytes, name, nameEnd(bytes, name) - name, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The service of the replica a line's prefix names: its name without its number ({@code billing-1}, {@code
+     * billing_1}: billing).
+     */
+    static String service(byte[] bytes, int from, int contentStart) {
+        int name = EscapeCodes.afterControlSequences(bytes, from, contentStart);
+        return new String(bytes, name, replicaStart(bytes, name, nameEnd(bytes, name)) - name, StandardCharsets.UTF_8);
+    }
+
+    private static int nameEnd(byte[] bytes, int name) {
         int i = name;
         while (isNameByte(bytes[i])) {
             i++;
         }
-        return new String(bytes, name, i - name, StandardCharsets.UTF_8);
-    }
-
-    /** The service of a replica: its name without its number ({@code billing-1}, {@code billing_1}: billing). */
-    static String serviceOf(String replica) {
-        byte[] bytes = replica.getBytes(StandardCharsets.UTF_8);
-        return replica.substring(0, replicaStart(bytes, 0, bytes.length));
+        return i;
     }
 
     /** Where {@code -<n>} or {@code _<n>} ends a name in {@code bytes[from, end)} after a service's name, else -1. */

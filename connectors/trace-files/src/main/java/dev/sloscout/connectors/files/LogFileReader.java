@@ -376,7 +376,7 @@ public final class LogFileReader {
                         events += new CsvLogFile(source, service, records, this::deliver,
                                 (location, reason) -> problem(location, reason, "csv"), maxRecordBytes).read(in, csv);
                     } else {
-                        byte[] head = Compression.peek(in, LogEncoding.SNIFFED_BYTES);
+                        List<String> head = HeadLines.of(Compression.peek(in, LogEncoding.SNIFFED_BYTES));
                         margin = Margin.of(head);
                         sourceColumn = SourceColumn.of(head);
                         lines(in);
@@ -1428,7 +1428,7 @@ public final class LogFileReader {
             if (compose >= 0) {
                 contentStart = compose;
                 stream = ComposePrefix.replica(bytes, start, compose);
-                container = ComposePrefix.serviceOf(stream);
+                container = ComposePrefix.service(bytes, start, compose);
             } else {
                 int kubectl = KubectlPrefix.contentStart(bytes, start, end);
                 contentStart = kubectl >= 0 ? kubectl : start;

@@ -1,6 +1,5 @@
 package dev.sloscout.connectors.files;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,14 +19,15 @@ record Margin(String indent) {
 
     /** The margin of the text whose first bytes are {@code head} (UTF-8); {@link #NONE} when lines reach column 0. */
     static Margin of(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n'); // the last line may be cut: only whole lines count
+        return of(HeadLines.of(head));
+    }
+
+    /** The margin of a file whose first whole lines are {@code head} ({@link HeadLines}). */
+    static Margin of(List<String> head) {
         String common = null;
         List<String> lines = new ArrayList<>();
-        for (int from = 0; from < end; ) {
-            int eol = text.indexOf('\n', from);
-            String line = text.substring(from, eol).stripTrailing();
-            from = eol + 1;
+        for (String whole : head) {
+            String line = whole.stripTrailing();
             if (line.isEmpty()) {
                 continue;
             }

@@ -1,6 +1,6 @@
 package dev.sloscout.connectors.files;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,14 +23,14 @@ record SourceColumn(boolean present) {
 
     /** The column of the text whose first bytes are {@code head} (UTF-8); {@link #NONE} when it has none. */
     static SourceColumn of(byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n'); // the last line may be cut: only whole lines count
+        return of(HeadLines.of(head));
+    }
+
+    /** The column of a file whose first whole lines are {@code head} ({@link HeadLines}). */
+    static SourceColumn of(List<String> head) {
         int lines = 0;
         int located = 0;
-        for (int from = 0; from < end; ) {
-            int eol = text.indexOf('\n', from);
-            String line = text.substring(from, eol);
-            from = eol + 1;
+        for (String line : head) {
             if (!line.isBlank()) {
                 lines++;
                 located += locationStart(line) >= 0 ? 1 : 0;
