@@ -141,6 +141,8 @@ final class ContinuationLines {
      * a message's at the margin.
      */
     private int contextLines;
+    /** Lines of Python's literals under the open event ({@link #isPythonLiteral}), counted against a cap. */
+    private int literalLines;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
     /** The open event's first line. */
@@ -297,6 +299,9 @@ final class ContinuationLines {
         }
         if (levelUnderLevel(first, line)) {
             return false; // rich's logging handler leaves out a time the line before had: an event of its own
+        }
+        if ((opener != null || levelOpener) && isPythonLiteral(line) && literalLines++ < MAX_MESSAGE_LINES) {
+            return true; // what the record above printed: Scrapy's item under "Scraped from <200 ...>"
         }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
@@ -690,12 +695,33 @@ final class ContinuationLines {
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
-                : HeaderLayout.isPythonWarning(line, 0) ? Context.PYTHON_WARNING
+                : HeaderLayout.isPythonWarning(line, 0) || (opener != null || levelOpener) && carriesPythonWarning(line)
+                        ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
+        literalLines = 0;
+    }
+
+    /**
+     * Whether the message of a record's first {@code line} is a warning of Python's {@code warnings} module, as
+     * {@code logging.captureWarnings} logs one ({@code 2026-12-04 07:34:05 [py.warnings] WARNING: /app/x.py:232:
+     * DeprecationWarning: ...}): its lines at the margin, blank lines between, follow as they do the warning alone.
+     */
+    static boolean carriesPythonWarning(String line) {
+        int py = line.indexOf(".py:");
+        return py > 0 && HeaderLayout.isPythonWarning(line, line.lastIndexOf(' ', py) + 1);
+    }
+
+    /**
+     * Whether {@code line} opens as Python prints a dict or a list of strings ({@code {'url': '/p1', 'price': 9}},
+     * {@code ['scrapy.extensions.corestats.CoreStats',}): no logger opens a record so; what the record above printed.
+     */
+    static boolean isPythonLiteral(String line) {
+        return line.length() > 2 && (line.charAt(0) == '{' || line.charAt(0) == '[') && line.charAt(1) == '\''
+                && line.indexOf('\'', 2) > 0;
     }
 
     /**

@@ -898,6 +898,31 @@ class LogFileReaderTest {
     }
 
     /**
+     * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
+     * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
+     * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
+     */
+    @Test
+    void scrapysCapturedWarningAndScrapedItemBelongToTheirRecords() {
+        String scraped = "2026-12-04 07:34:06 [scrapy.core.scraper] DEBUG: Scraped from <200 http://127.0.0.1/p1>\n";
+        read("2026-12-04 07:34:05 [py.warnings] WARNING: /usr/lib/python3/dist-packages/scrapy/utils/request.py:232: "
+                + "ScrapyDeprecationWarning: '2.6' is a deprecated value.\n"
+                + "\n"
+                + "It is also the default value.\n"
+                + "\n"
+                + "See the documentation of the setting.\n"
+                + "  return cls(crawler)\n"
+                + "\n"
+                + scraped
+                + "{'url': 'http://127.0.0.1/p1', 'price': '1.99'}\n"
+                + scraped
+                + "done: 1 item\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 2, 1, 1);
+        assertThat(events.get(0).continuation()).endsWith("  return cls(crawler)");
+        assertThat(events.get(1).continuation()).isEqualTo("{'url': 'http://127.0.0.1/p1', 'price': '1.99'}");
+    }
+
+    /**
      * OTP's legacy report (Erlang's default handler) is a header line, the message under it and the report's lines:
      * one event, the header joined to the message's first line; a crash report's process info folded.
      */
