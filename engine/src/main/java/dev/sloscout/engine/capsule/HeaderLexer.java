@@ -262,6 +262,12 @@ final class HeaderLexer {
             }
             if (previous != null && previous.kind == Kind.LEVEL && previous.end == pos
                     && isComponentName(line, pos, colon)) { // "root:" glued to its level ("WARNING:root:...")
+                if (gluedToTime(line, previous) && line.charAt(end - 1) == ':'
+                        && MessageTokenizer.indexOf(line, ':', colon + 1, end - 1) < 0) {
+                    // Jetty's "12:00:00.123:INFO:oejs.Server:main: ...": the thread after the logger
+                    return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null,
+                            line.substring(pos, colon), false);
+                }
                 return new HeaderToken(Kind.COMPONENT, pos, colon + 1, colon + 1, Delimiter.SPACE,
                         LogHeader.NO_TIME, null, line.substring(pos, colon));
             }
@@ -524,6 +530,16 @@ final class HeaderLexer {
             i++;
         }
         return new HeaderToken(kind, start, end, i, delimiter, time, severity, component);
+    }
+
+    /**
+     * Whether the {@code level} token follows a time with only a colon between ({@code 12:00:00.123:INFO}), as Jetty's
+     * {@code StdErrLog} writes: its logger and thread come after, each ending with a colon. Python's default format
+     * opens the line with its level ({@code WARNING:root:Retry: ...}), and what follows the logger is the message.
+     */
+    private static boolean gluedToTime(String line, HeaderToken level) {
+        int at = level.start;
+        return at > 1 && line.charAt(at - 1) == ':' && Character.isDigit(line.charAt(at - 2));
     }
 
     /** CRI's {@code stdout F} marks a full line, {@code P} a partial one: a structural mark, not a level. */

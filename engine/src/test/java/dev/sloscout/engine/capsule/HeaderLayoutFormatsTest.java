@@ -105,8 +105,13 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:00.456:INFO:oejs.Server:main: jetty-9.4.53.v20231009; built: 2023-10-09T12:29:09.265Z
                 2024-03-01 12:00:01.789:WARN:oejs.HttpChannel:qtp1234-21: /orders/7
                 2024-03-01 12:00:02.000:INFO:oejs.AbstractConnector:main: Started ServerConnector@6d1e7682
-                """, "2024-03-01T12:00:00.456Z", Severity.INFO, "oejs.Server", // the thread is left in the message
-                "main: jetty-9.4.53.v20231009; built: 2023-10-09T12:29:09.265Z"),
+                """, "2024-03-01T12:00:00.456Z", Severity.INFO, "oejs.Server", // the logger; the thread taken off
+                "jetty-9.4.53.v20231009; built: 2023-10-09T12:29:09.265Z"),
+            format("Python logging's default format, a message opening with a word and a colon", """
+                WARNING:root:Retrying: order 7
+                INFO:shop.orders:Placed: order 42
+                ERROR:shop.orders:Failed: order 43
+                """, "-", Severity.WARN, "root", "Retrying: order 7"),
             format("Python logging basicConfig default", """
                 WARNING:root:Watch out, disk 91% full
                 INFO:shop.orders:order 42 placed
