@@ -799,11 +799,13 @@ final class ContinuationLines {
     /**
      * Whether {@code line} ends with a colon standing alone after its header ({@code ... o.s.b.d.Reporter   : }, as
      * Spring Boot's logback pattern writes an empty message): a record logged with an empty first line, whose message
-     * is on the lines after it. A dash alone is no such sign: an access log writes one for a size it does not know.
+     * is on the lines after it; or with a colon and the one space a pattern puts before the message ({@code
+     * ...:WARN:oejs.BaseHolder:Scanner-0: }, Jetty's, logging an exception with no message). A dash alone is no such
+     * sign: an access log writes one for a size it does not know.
      */
     static boolean endsWithoutMessage(String line) {
         int end = endWithoutSpaces(line);
-        return end >= 2 && line.charAt(end - 2) == ' ' && line.charAt(end - 1) == ':';
+        return end >= 2 && line.charAt(end - 1) == ':' && (line.charAt(end - 2) == ' ' || end == line.length() - 1);
     }
 
     /** Whether {@code line} ends with a colon, spaces after it aside (a record announcing the lines after it). */
@@ -894,17 +896,18 @@ final class ContinuationLines {
 
     /** {@code Name}, {@code package.module.Name} or either followed by {@code :} and the message. */
     static boolean isPythonException(String line) {
-        return nameThenMessage(line) >= 0;
+        return nameThenMessage(line, ':') >= 0;
     }
 
     /**
      * A line at the margin that opens a stack trace under the message above it when frames ({@link #isFrame}) follow:
      * an exception's name, qualified or not, its last part capitalised, alone or before {@code :} and its message
      * (Java's {@code java.lang.IllegalStateException: boom} as logback and log4j write it, .NET's {@code
-     * System.InvalidOperationException: ...}, Node's {@code TypeError: x is undefined}).
+     * System.InvalidOperationException: ...}, Node's {@code TypeError: x is undefined}); or before {@code ;} as
+     * Java's XML parser writes its {@code org.xml.sax.SAXParseException; lineNumber: 2; ...}.
      */
     static boolean mayOpenTrace(String line) {
-        int lastPart = nameThenMessage(line);
+        int lastPart = nameThenMessage(line, ';');
         return lastPart >= 0 && Character.isUpperCase(line.charAt(lastPart));
     }
 
@@ -1096,9 +1099,9 @@ final class ContinuationLines {
 
     /**
      * Where the last part of a dotted name that opens the line starts, when the name is all of the line or is
-     * followed by {@code :}; else -1.
+     * followed by {@code :} or {@code orAfter}; else -1.
      */
-    private static int nameThenMessage(String line) {
+    private static int nameThenMessage(String line, char orAfter) {
         if (!isNameStart(line.charAt(0))) {
             return -1;
         }
@@ -1113,7 +1116,7 @@ final class ContinuationLines {
             }
             i++;
         }
-        return i == line.length() || line.charAt(i) == ':' ? lastPart : -1;
+        return i == line.length() || line.charAt(i) == ':' || line.charAt(i) == orAfter ? lastPart : -1;
     }
 
     /**

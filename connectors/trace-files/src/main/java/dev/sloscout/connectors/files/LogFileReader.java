@@ -1231,7 +1231,8 @@ public final class LogFileReader {
                 }
                 String joined = pending != null ? continuations.joinable(line) : null;
                 if (joined != null) {
-                    pending = pending + " " + joined; // java.util.logging's, .NET's, Rails' record on two lines
+                    // java.util.logging's, .NET's, Rails' record on two lines; Jetty's ends with a space already
+                    pending = (pending.endsWith(" ") ? pending : pending + " ") + joined;
                     pendingLines++;
                 } else if (pending != null && continuations.continues(line)) {
                     fold(line);

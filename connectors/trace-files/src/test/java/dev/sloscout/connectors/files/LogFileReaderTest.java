@@ -898,6 +898,25 @@ class LogFileReaderTest {
     }
 
     /**
+     * Jetty 9 logs a failed deployment with the exception under the record: Java's XML parser writes its exception
+     * with a semicolon after the name ({@code org.xml.sax.SAXParseException; lineNumber: 2; ...}), and a record
+     * logged with no message ends with the thread, a colon and a space, the exception its message.
+     */
+    @Test
+    void jettysExceptionsUnderTheirRecords() {
+        read("2026-12-04 07:57:08.540:WARN:oejw.WebAppContext:Scanner-0: Failed startup of context bad\n"
+                + "org.xml.sax.SAXParseException; lineNumber: 2; columnNumber: 1; XML document structures must end.\n"
+                + "\tat org.eclipse.jetty.xml.XmlParser.parse(XmlParser.java:254)\n"
+                + "\tat org.eclipse.jetty.webapp.Descriptor.parse(Descriptor.java:53)\n"
+                + "2026-12-04 07:57:08.548:WARN:oejs.BaseHolder:Scanner-0: \n"
+                + "java.lang.ClassNotFoundException: com.shop.OrdersServlet\n"
+                + "\tat java.base/java.net.URLClassLoader.findClass(URLClassLoader.java:445)\n"
+                + "2026-12-04 07:57:33.494:INFO:oejs.AbstractConnector:JettyShutdownThread: Stopped ServerConnector\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 3, 1);
+        assertThat(events.get(1).text()).endsWith("Scanner-0: java.lang.ClassNotFoundException: com.shop.OrdersServlet");
+    }
+
+    /**
      * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
      * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
      * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
@@ -995,7 +1014,7 @@ class LogFileReaderTest {
                 + "shop.sise\n"
                 + "2024-03-01 12:00:03.000  INFO 45469 --- [main] c.a.shop.ShopApplication : Stopped\n");
         assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 11L, 14L);
-        assertThat(events.get(1).text()).endsWith(":  APPLICATION FAILED TO START");
+        assertThat(events.get(1).text()).endsWith(": APPLICATION FAILED TO START");
         assertThat(events.get(1).continuation()).isEqualTo("***************************\n***************************\n"
                 + "Description:\nWeb server failed to start. Port 8080 was already in use.");
         assertThat(events.get(2).continuation()).isEqualTo("shop.colour\nshop.sise");
