@@ -166,13 +166,40 @@ final class HeaderLexer {
             letter = null;
             ts = timestamps.match(line, innerFrom, innerTo);
         }
+        Severity debugLevel = null;
         if (ts != null) {
             time = ts.epochMillis();
             scanFrom = ts.end();
+            debugLevel = sambaLevel(line, scanFrom, innerTo);
         }
-        Severity severity = letter != null ? letter : levelInside(line, scanFrom, innerTo);
+        Severity severity = letter != null ? letter : debugLevel != null ? debugLevel
+                : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
+    }
+
+    /**
+     * Samba's debug level after the time in its header's bracket, a comma and padding before it ({@code [2026/12/04
+     * 08:11:32.356265,  0]}, then {@code , pid=...} when configured), as Samba names its levels: 0 errors, 1
+     * warnings, 2 to 9 notices and information, 10 and above debugging; null when no such number follows.
+     */
+    private static Severity sambaLevel(String line, int from, int to) {
+        if (from + 2 >= to || line.charAt(from) != ',' || line.charAt(from + 1) != ' ') {
+            return null; // nearly every bracket: the time ends it, or a zone, a level word follows
+        }
+        int i = from + 1;
+        while (i < to && line.charAt(i) == ' ') {
+            i++;
+        }
+        int digits = i;
+        int level = 0;
+        while (i < to && i - digits < 3 && Character.isDigit(line.charAt(i))) {
+            level = level * 10 + line.charAt(i++) - '0';
+        }
+        if (i == digits || i < to && line.charAt(i) != ',') {
+            return null;
+        }
+        return level == 0 ? Severity.ERROR : level == 1 ? Severity.WARN : level < 10 ? Severity.INFO : Severity.DEBUG;
     }
 
     /**
@@ -300,6 +327,10 @@ final class HeaderLexer {
         if (padded > 0 && isComponentName(line, pos, end)) { // logcat and Spring Boot pad the name before ':'
             return finish(line, Kind.COMPONENT, pos, padded, LogHeader.NO_TIME, null, line.substring(pos, end),
                     false);
+        }
+        if (previous != null && previous.kind == Kind.BRACKET && isSourceFunction(line, pos, end)) {
+            // Samba's "[2026/12/04 08:11:32.356265,  2] ../../source3/auth/auth.c:345(auth_check_ntlm_password)"
+            return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos, end), false);
         }
         if (previous != null && previous.kind == Kind.BRACKET && isJavaMember(line, pos, end)) {
             // java.util.logging's OneLineFormatter (Tomcat's): "INFO [main] org.apache.catalina.startup.Catalina.start"
@@ -614,6 +645,26 @@ final class HeaderLexer {
         boolean nameStart = Character.isLetter(first) || first == '/' || first == '_' || first == '@'
                 || first == '.' && from + 1 < end && Character.isLetter(s.charAt(from + 1));
         return nameStart && letters > 0 || Character.isDigit(first) && hash && letters == 0;
+    }
+
+    /**
+     * Whether {@code s[from..end)} is a source file, its line and its function in parentheses ({@code
+     * ../../source3/smbd/server.c:1741(main)}): where a C program's debug macro was called, as Samba writes it.
+     */
+    static boolean isSourceFunction(String s, int from, int end) {
+        if (end - from < 8 || s.charAt(end - 1) != ')') {
+            return false; // nearly every word
+        }
+        int open = s.lastIndexOf('(', end - 1);
+        if (open <= from || !isComponentName(s, open + 1, end - 1)) {
+            return false;
+        }
+        int digits = open;
+        while (digits > from && Character.isDigit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        int dot = s.lastIndexOf('.', digits);
+        return digits < open && digits - 1 > from && s.charAt(digits - 1) == ':' && dot > from && dot < digits - 2;
     }
 
     /**

@@ -39,6 +39,14 @@ class HeaderLayoutFormatsTest {
                 =WARNING REPORT==== 3-Dec-2026::15:06:08.307874 === cache miss for key user:42
                 =CRASH REPORT==== 3-Dec-2026::15:06:08.309763 === crasher:
                 """, "2026-12-03T15:06:08.309Z", Severity.ERROR, "", "** Generic server cart terminating"),
+            format("Samba, the message under its header joined to it", """
+                [2026/12/04 08:11:34.536669,  0] ../../source3/param/loadparm.c:3562(process_usershare_file) process_usershare_file: stat of /var/lib/samba/usershares failed. Permission denied
+                [2026/12/04 08:11:32.356343,  2] ../../source3/smbd/server.c:1744(main) uid=0 gid=0 euid=0 egid=0
+                [2026/12/04 08:11:32.401000,  1, pid=25424] ../../source3/passdb/pdb_tdb.c:365(tdbsam_open) tdbsam_open: converting version 0 database
+                [2026/12/04 08:11:40.000000, 10] ../../source3/smbd/smb2_server.c:4050(smbd_smb2_request_dispatch) read from socket
+                """, "2026-12-04T08:11:34.536Z", Severity.ERROR,
+                "../../source3/param/loadparm.c:3562(process_usershare_file)",
+                "process_usershare_file: stat of /var/lib/samba/usershares failed. Permission denied"),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
@@ -492,6 +500,22 @@ class HeaderLayoutFormatsTest {
         } else {
             assertThat(Instant.ofEpochMilli(header.epochMillis())).as("time").isEqualTo(Instant.parse(expected.time()));
         }
+    }
+
+    /**
+     * Samba's debug level after the time in its bracket is read as Samba names its levels (0 errors, 1 warnings, up to
+     * 9 information, 10 and above debugging), with or without the process after it; a number after a time in
+     * another bracket, without the comma, is no level.
+     */
+    @org.junit.jupiter.api.Test
+    void sambasDebugLevelsAreItsNamedLevels() {
+        List<String> samba = List.of(
+                "[2026/12/04 08:11:32.356265,  0] ../../source3/smbd/server.c:1741(main) smbd version 4.17 started.",
+                "[2026/12/04 08:11:32.356343,  1, pid=25424] ../../source3/passdb/pdb_tdb.c:365(tdbsam_open) tdbsam",
+                "[2026/12/04 08:11:32.356716,  3] ../../source3/lib/tallocmsg.c:84(register_msg_pool_usage) Registered",
+                "[2026/12/04 08:11:40.000000, 10] ../../source3/smbd/smb2_server.c:4050(dispatch) read from socket",
+                "[2026/12/04 08:11:41.000000] 10 requests served");
+        assertSeverities(samba).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, Severity.DEBUG, NONE);
     }
 
     /**
