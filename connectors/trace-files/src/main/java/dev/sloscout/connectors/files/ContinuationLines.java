@@ -113,6 +113,8 @@ final class ContinuationLines {
     private int postgresSeverity;
     /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
     private boolean julHeader;
+    /** The open event's first line is Samba's header ({@link #SAMBA_HEADER}) and nothing has followed it yet. */
+    private boolean sambaHeader;
     /** The open event's first line is a .NET console logger's header and nothing has followed it yet. */
     private boolean dotnetHeader;
     /** The open event's first line is OTP's legacy report header and nothing has followed it yet. */
@@ -595,10 +597,12 @@ final class ContinuationLines {
         }
         boolean jul = julHeader;
         boolean dotnet = dotnetHeader;
+        boolean samba = sambaHeader;
         boolean erlang = erlangHeader;
         String rubyTags = rubyBlankTags;
         julHeader = false;
         dotnetHeader = false;
+        sambaHeader = false;
         erlangHeader = false;
         rubyBlankTags = null;
         if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
@@ -609,6 +613,10 @@ final class ContinuationLines {
         }
         if (dotnet && line.startsWith(DOTNET_INDENT) && line.length() > DOTNET_INDENT.length()
                 && line.charAt(DOTNET_INDENT.length()) != ' ') {
+            return line.strip();
+        }
+        if (samba && line.startsWith(SAMBA_INDENT) && line.length() > SAMBA_INDENT.length()
+                && line.charAt(SAMBA_INDENT.length()) != ' ') {
             return line.strip();
         }
         if (rubyTags != null && line.startsWith(rubyTags) && !line.isBlank()
@@ -642,6 +650,15 @@ final class ContinuationLines {
      */
     private static final Pattern DOTNET_HEADER = Pattern.compile(
             "(?:\\S+ ){0,3}(?:trce|dbug|info|warn|fail|crit): [^ \\[]+\\[-?\\d+\\]\\s*");
+    /**
+     * Samba's header ({@code [2026/12/04 08:11:32.356265,  0] ../../source3/smbd/server.c:1741(main)}): the time, the
+     * debug level and, when configured, the process and class in the bracket, then the source file, line and
+     * function; the message on the lines under it, indented by two.
+     */
+    private static final Pattern SAMBA_HEADER = Pattern.compile(
+            "\\[\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?, +\\d+[^\\]]*\\] \\S+:\\d+\\(\\w+\\)\\s*");
+    /** Where Samba writes a message's lines under its header. */
+    private static final String SAMBA_INDENT = "  ";
     /** Where .NET's console logger writes a message's lines: under the category, past the level's {@code info: }. */
     private static final String DOTNET_INDENT = "      ";
 
@@ -666,6 +683,7 @@ final class ContinuationLines {
         julHeader = isJulHeader(line);
         erlangHeader = isErlangReportHeader(line);
         dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
+        sambaHeader = line.startsWith("[") && line.length() < 512 && SAMBA_HEADER.matcher(line).matches();
         Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
         boolean rubyRecord = ruby != null && ruby.lookingAt();
         Matcher tags = rubyRecord ? RUBY_TAGS.matcher(line).region(ruby.end(), line.length()) : null;

@@ -917,6 +917,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * Samba writes each record's header on a line of its own (the time, its debug level, the source file, line and
+     * function) and the message under it, indented by two: the message's first line is joined to the header, the
+     * rest folded under it. An indented line under another header is folded as before.
+     */
+    @Test
+    void sambasMessageUnderItsHeaderIsJoinedToIt() {
+        read("[2026/12/04 08:11:32.356265,  0] ../../source3/smbd/server.c:1741(main)\n"
+                + "  smbd version 4.17.12-Debian started.\n"
+                + "  Copyright Andrew Tridgell and the Samba Team 1992-2022\n"
+                + "[2026/12/04 08:11:34.441992,  2] ../../source3/auth/auth.c:345(auth_check_ntlm_password)\n"
+                + "  check_ntlm_password:  Authentication for user [root] -> [root] FAILED\n"
+                + "[2026/12/04 08:11:35.000000] shutting down\n"
+                + "  with 2 open connections\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "[2026/12/04 08:11:32.356265,  0] ../../source3/smbd/server.c:1741(main) smbd version 4.17.12-Debian "
+                        + "started.",
+                "[2026/12/04 08:11:34.441992,  2] ../../source3/auth/auth.c:345(auth_check_ntlm_password) "
+                        + "check_ntlm_password:  Authentication for user [root] -> [root] FAILED",
+                "[2026/12/04 08:11:35.000000] shutting down");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(3, 2, 2);
+    }
+
+    /**
      * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
      * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
      * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
