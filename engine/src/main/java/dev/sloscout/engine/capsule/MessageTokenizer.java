@@ -235,7 +235,7 @@ public final class MessageTokenizer {
         while (coreEnd - start > 1) {
             char c = s.charAt(coreEnd - 1);
             if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\''
-                    || c == '.' && !(coreEnd - start > 2 && isNumberLike(s, start, coreEnd - 1))
+                    || c == '.'
                     || isCloser(c) && lastIndexOf(s, openerOf(c), coreEnd - 2, start) < 0) {
                 coreEnd--;
             } else {

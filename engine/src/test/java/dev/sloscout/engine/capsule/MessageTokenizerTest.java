@@ -53,6 +53,19 @@ class MessageTokenizerTest {
                 "...", "<NUM>", "BogoMIPS");
     }
 
+    /**
+     * A number ending a sentence or an ellipsis is a number and its dots, however many digits it has: a message
+     * logged with 1 and with 10 is one template ({@code Running database migration 10...}, syncthing's).
+     */
+    @Test
+    void aNumberBeforeAFullStopIsANumberWhateverItsLength() {
+        assertThat(tokens("Running database migration 1...")).endsWith("<NUM>", "...");
+        assertThat(tokens("Running database migration 10...")).endsWith("<NUM>", "...");
+        assertThat(tokens("retrying in 15.")).containsExactly("retrying", "in", "<NUM>", ".");
+        assertThat(tokens("load was 3.25.")).containsExactly("load", "was", "<NUM>", ".");
+        assertThat(tokens("reached 10.0.0.1.")).containsExactly("reached", "<IP>", ".");
+    }
+
     @Test
     void keyValuesKeepTheKeyAndMaskTypedValues() {
         assertThat(tokens("logname= uid=0 tty=ssh rhost=1.2.3.4 user=root"))
