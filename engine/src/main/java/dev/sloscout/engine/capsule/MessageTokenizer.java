@@ -226,6 +226,12 @@ public final class MessageTokenizer {
         int start = from;
         // openers glued to the front: "(uid=0)", "[preauth]"; not the "<" of a bound ("<1", "<=5")
         while (end - start > 1 && isOpener(s.charAt(start)) && !isBound(s, start, end)) {
+            int hostPort = s.charAt(start) == '[' ? bracketedHostPort(s, start, end) : -1;
+            if (hostPort > 0) { // "[::]:8080", "[127.0.0.1]:25": an address and its port, one value
+                out.add(Placeholder.IP_PORT, space);
+                addTrailing(s, hostPort, end, false, out);
+                return;
+            }
             out.add(oneChar(s.charAt(start)), space);
             space = false;
             start++;
@@ -263,6 +269,27 @@ public final class MessageTokenizer {
             out.add(typed != null ? typed : s.substring(start, coreEnd), space);
         }
         addTrailing(s, coreEnd, end, false, out);
+    }
+
+    /**
+     * Where an address in brackets and its port ({@code [::]:22000}, {@code [::1]:25}, {@code [127.0.0.1]:25}, as Go
+     * and exim write a listener or a peer) opening at {@code from} ends, or -1: the address an IPv4 or IPv6 one, the
+     * port digits up to a character that is no letter or digit.
+     */
+    private int bracketedHostPort(String s, int from, int end) {
+        int close = indexOf(s, ']', from + 1, end);
+        if (close < from + 3 || close + 2 >= end || s.charAt(close + 1) != ':') {
+            return -1;
+        }
+        int port = close + 2;
+        int i = port;
+        while (i < end && i - port < 6 && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == port || i < end && Character.isLetterOrDigit(s.charAt(i))) {
+            return -1;
+        }
+        return Placeholder.IP.equals(classify(s, from + 1, close)) ? i : -1;
     }
 
     /**

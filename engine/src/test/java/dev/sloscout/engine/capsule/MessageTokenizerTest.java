@@ -54,6 +54,20 @@ class MessageTokenizerTest {
     }
 
     /**
+     * An address in brackets with its port is one value, as an address with its port is: Go's listeners ({@code
+     * [::]:22000}), exim's ({@code [127.0.0.1]:25 [::1]:25}); an address in brackets without a port, or a bracket
+     * holding no address, is read as before.
+     */
+    @Test
+    void anAddressInBracketsWithItsPortIsOneValue() {
+        assertThat(tokens("TCP listener ([::]:22000) starting")).containsExactly("TCP", "listener", "(", "<IP:PORT>",
+                ")", "starting");
+        assertThat(tokens("listening for SMTP on [127.0.0.1]:25 [::1]:25")).endsWith("on", "<IP:PORT>", "<IP:PORT>");
+        assertThat(tokens("closed by [10.0.0.1] now")).containsExactly("closed", "by", "[", "<IP>", "]", "now");
+        assertThat(tokens("key [cart]:7 missing")).startsWith("key", "[");
+    }
+
+    /**
      * A number ending a sentence or an ellipsis is a number and its dots, however many digits it has: a message
      * logged with 1 and with 10 is one template ({@code Running database migration 10...}, syncthing's).
      */
