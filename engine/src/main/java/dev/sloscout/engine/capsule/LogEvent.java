@@ -99,6 +99,39 @@ public record LogEvent(String source, long line, int lines, String service, Stri
         return digits < in && digits > from + 1 && text.charAt(digits - 1) == ':';
     }
 
+    /**
+     * Whether the event's line shows a Ruby exception as Ruby inspects one, {@code #<ArgumentError: order 7 is
+     * invalid>}: Puma's report of a request its Rack app raised on ({@code Rack app ("GET /orders/7" - (127.0.0.1)):
+     * #<ArgumentError: ...>}), a Ruby program's rescue printing the exception. The class is a constant path whose
+     * last name ends with {@code Error} or {@code Exception}, or under {@code Errno::}; an object's own inspection
+     * ({@code #<Set: {1, 2}>}, {@code #<Order:0x000055d5...>}) is none. An event without a level that shows one is
+     * an error, as one carrying a stack is.
+     */
+    public boolean showsRubyException() {
+        for (int at = text.indexOf(RUBY_INSPECT); at >= 0; at = text.indexOf(RUBY_INSPECT, at + 2)) {
+            int i = at + RUBY_INSPECT.length();
+            int name = i;
+            while (i < text.length() && Character.isUpperCase(text.charAt(i))) {
+                name = i;
+                i++;
+                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+                if (!text.startsWith("::", i)) {
+                    break;
+                }
+                i += 2;
+            }
+            if (i > name && text.startsWith(": ", i) && (text.startsWith("Error", i - 5)
+                    || text.startsWith("Exception", i - 9) || text.startsWith("Errno::", at + RUBY_INSPECT.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String RUBY_INSPECT = "#<";
+
     /** Whether {@code text[at..end)} is a Rust panic's first line ({@code thread 'main' panicked at ...}). */
     private static boolean isRustPanic(String text, int at, int end) {
         if (!text.startsWith("thread '", at)) {

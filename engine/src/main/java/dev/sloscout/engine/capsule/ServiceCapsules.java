@@ -204,7 +204,7 @@ public final class ServiceCapsules {
                 }
             }
             severity = severity == Severity.UNKNOWN ? f.header().severity() : severity;
-            if (severity == Severity.UNKNOWN && event.carriesStack()) {
+            if (severity == Severity.UNKNOWN && (event.carriesStack() || event.showsRubyException())) {
                 severity = Severity.ERROR; // a stack printed without a level: a panic, an exception on its own
             }
         } else {

@@ -72,6 +72,28 @@ class CapsuleAccumulatorTest {
                 org.assertj.core.api.Assertions.tuple("order <NUM> placed", Severity.UNKNOWN));
     }
 
+    /**
+     * A Ruby exception as Ruby inspects it, on a line without a level (Puma's report of a request its app raised on),
+     * is an error; an object Ruby inspects otherwise, a set or an instance, says nothing of the line's severity.
+     */
+    @Test
+    void aRubyExceptionShownWithoutALevelIsAnError() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2026);
+        acc.accept(raw("2026-12-04 08:54:00 +0000 Rack app (\"GET /orders/7\" - (127.0.0.1)): "
+                + "#<ArgumentError: order /orders/7 is invalid>", ""));
+        acc.accept(raw("retry failed: #<Errno::ECONNREFUSED: Connection refused - connect(2) for 127.0.0.1:6390>", ""));
+        acc.accept(raw("fetch failed: #<Faraday::TimeoutException: execution expired>", ""));
+        acc.accept(raw("cart now #<Set: {1, 2}>", ""));
+        acc.accept(raw("loaded #<Order:0x000055d5c1a2b3c8 @id=7>", ""));
+
+        assertThat(acc.capsules()).extracting(c -> c.template().substring(0, 6), Capsule::worstSeverity)
+                .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("Rack a", Severity.ERROR),
+                        org.assertj.core.api.Assertions.tuple("retry ", Severity.ERROR),
+                        org.assertj.core.api.Assertions.tuple("fetch ", Severity.ERROR),
+                        org.assertj.core.api.Assertions.tuple("cart n", Severity.UNKNOWN),
+                        org.assertj.core.api.Assertions.tuple("loaded", Severity.UNKNOWN));
+    }
+
     private static LogEvent raw(String text, String continuation) {
         return new LogEvent("app.log", 1, 1 + (int) continuation.lines().count(), "shop", text, true, continuation,
                 LogHeader.NO_TIME, Severity.UNKNOWN, null, null);
