@@ -113,10 +113,12 @@ final class ContinuationLines {
     private int postgresSeverity;
     /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
     private boolean julHeader;
-    /** The open event's first line is Samba's header ({@link #SAMBA_HEADER}) and nothing has followed it yet. */
-    private boolean sambaHeader;
-    /** The open event's first line is a .NET console logger's header and nothing has followed it yet. */
-    private boolean dotnetHeader;
+    /**
+     * The indent under which the message of the open event's first line comes, when that line is a header written
+     * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}) and nothing
+     * has followed it yet; else null.
+     */
+    private String messageIndent;
     /** The open event's first line is OTP's legacy report header and nothing has followed it yet. */
     private boolean erlangHeader;
     /**
@@ -596,13 +598,11 @@ final class ContinuationLines {
             return isIndented(line) || opensLike(opener, line) ? null : line.strip();
         }
         boolean jul = julHeader;
-        boolean dotnet = dotnetHeader;
-        boolean samba = sambaHeader;
+        String indent = messageIndent;
         boolean erlang = erlangHeader;
         String rubyTags = rubyBlankTags;
         julHeader = false;
-        dotnetHeader = false;
-        sambaHeader = false;
+        messageIndent = null;
         erlangHeader = false;
         rubyBlankTags = null;
         if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
@@ -611,12 +611,8 @@ final class ContinuationLines {
         if (erlang && !isErlangReportHeader(line) && hasLetter(line)) {
             return line.strip();
         }
-        if (dotnet && line.startsWith(DOTNET_INDENT) && line.length() > DOTNET_INDENT.length()
-                && line.charAt(DOTNET_INDENT.length()) != ' ') {
-            return line.strip();
-        }
-        if (samba && line.startsWith(SAMBA_INDENT) && line.length() > SAMBA_INDENT.length()
-                && line.charAt(SAMBA_INDENT.length()) != ' ') {
+        if (indent != null && line.startsWith(indent) && line.length() > indent.length()
+                && line.charAt(indent.length()) != ' ') {
             return line.strip();
         }
         if (rubyTags != null && line.startsWith(rubyTags) && !line.isBlank()
@@ -682,8 +678,10 @@ final class ContinuationLines {
         richMessageColumn = richMessageColumn(line);
         julHeader = isJulHeader(line);
         erlangHeader = isErlangReportHeader(line);
-        dotnetHeader = line.endsWith("]") && line.length() < 512 && DOTNET_HEADER.matcher(line).matches();
-        sambaHeader = line.startsWith("[") && line.length() < 512 && SAMBA_HEADER.matcher(line).matches();
+        messageIndent = line.length() >= 512 ? null
+                : line.endsWith("]") && DOTNET_HEADER.matcher(line).matches() ? DOTNET_INDENT
+                : line.startsWith("[") && SAMBA_HEADER.matcher(line).matches() ? SAMBA_INDENT
+                : null;
         Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
         boolean rubyRecord = ruby != null && ruby.lookingAt();
         Matcher tags = rubyRecord ? RUBY_TAGS.matcher(line).region(ruby.end(), line.length()) : null;
