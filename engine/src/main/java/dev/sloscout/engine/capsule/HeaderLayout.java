@@ -1103,6 +1103,7 @@ public final class HeaderLayout {
             int[] votes = new int[Kind.values().length];
             int dashes = 0;
             int columns = 0;
+            int hex = 0;
             for (Line l : lines) {
                 HeaderToken t = l.token(i);
                 if (t == null) {
@@ -1112,6 +1113,7 @@ public final class HeaderLayout {
                 votes[(spanned != null ? spanned : t.kind).ordinal()]++;
                 dashes += t.isDash(l.text) ? 1 : 0;
                 columns += t.endsColumn() && !pairAt(l.text, t.next) ? 1 : 0;
+                hex += t.kind == Kind.NUMBER && l.text.startsWith("0x", t.start) ? 1 : 0;
             }
             if (votes[Kind.SEPARATOR.ordinal()] >= needed) {
                 kinds[i] = Kind.SEPARATOR;
@@ -1127,7 +1129,8 @@ public final class HeaderLayout {
                     }
                 }
             }
-            strong[i] = kinds[i] != null && kinds[i] != Kind.NUMBER || i > 0 && columns >= needed;
+            // a number in hex (OpenLDAP's thread, "0x7fbfaf368200") is no message's first word, as a decimal may be
+            strong[i] = kinds[i] != null && kinds[i] != Kind.NUMBER || i > 0 && (columns >= needed || hex >= needed);
         }
         int[] reach = new int[MAX_FIELDS + 1];
         for (Line l : lines) {

@@ -336,8 +336,23 @@ final class HeaderLexer {
             // java.util.logging's OneLineFormatter (Tomcat's): "INFO [main] org.apache.catalina.startup.Catalina.start"
             return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos, end), false);
         }
-        Kind kind = allDigits(line, pos, core) ? Kind.NUMBER : Kind.WORD;
+        // OpenLDAP's thread after its time ("6b128ca1.0d04dba7 0x7fbfaf368200 slapd starting") is a number in hex
+        Kind kind = allDigits(line, pos, core) || isHexNumber(line, pos, core) ? Kind.NUMBER : Kind.WORD;
         return finish(line, kind, pos, end, LogHeader.NO_TIME, null, null, false);
+    }
+
+    /** {@code 0x} and hexadecimal digits, at least eight of them (an address or a thread's id, not a flag's value). */
+    private static boolean isHexNumber(String s, int from, int to) {
+        if (to - from < 10 || s.charAt(from) != '0' || s.charAt(from + 1) != 'x') {
+            return false;
+        }
+        for (int i = from + 2; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** logrus's levels cut to four letters, as its terminal format writes them, and their severities. */

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
  * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}),
- * {@code yyyyMMdd-HH:mm:ss:SSS}, Erlang/OTP's {@code 3-Dec-2026::15:06:08.309562}, BGL's dotted forms and epoch
- * seconds.
+ * {@code yyyyMMdd-HH:mm:ss:SSS}, Erlang/OTP's {@code 3-Dec-2026::15:06:08.309562}, BGL's dotted forms, epoch
+ * seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
  *
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
@@ -147,6 +147,9 @@ final class Timestamps {
      */
     static boolean mayStartAt(CharSequence s, int i) {
         char c = s.charAt(i);
+        if (i + HEX_EPOCH_LENGTH <= s.length() && s.charAt(i + 8) == '.' && hexEpochMillis(s, i) != Long.MIN_VALUE) {
+            return true;
+        }
         if (c >= '0' && c <= '9') {
             int k = i + 1;
             while (k < s.length() && k - i < 14 && isDigit(s.charAt(k))) {
@@ -180,6 +183,10 @@ final class Timestamps {
         if (from >= limit || !mayStartAt(s, from)) {
             return null;
         }
+        Match hex = hexEpoch(s, from, limit);
+        if (hex != null) {
+            return hex;
+        }
         boolean letter = Character.isLetter(s.charAt(from));
         int digits = digitRun(s, from, limit);
         char afterDigits = from + digits < limit ? s.charAt(from + digits) : '\0';
@@ -208,6 +215,50 @@ final class Timestamps {
         return null;
     }
 
+    /** {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
+    private static final int HEX_EPOCH_LENGTH = 17;
+
+    /**
+     * OpenLDAP's time (2.5 on, before each line it logs itself): the epoch's seconds and the nanoseconds in the second,
+     * each as eight lower-case hexadecimal digits, ending at a word boundary. Null when there is none at {@code from}.
+     */
+    private static Match hexEpoch(CharSequence s, int from, int limit) {
+        int end = from + HEX_EPOCH_LENGTH;
+        if (end > limit || end < limit && Character.isLetterOrDigit(s.charAt(end)) || s.charAt(from + 8) != '.') {
+            return null;
+        }
+        long millis = hexEpochMillis(s, from);
+        return millis == Long.MIN_VALUE ? null : new Match(end, millis);
+    }
+
+    /**
+     * The instant of the hexadecimal epoch at {@code from} (its dot checked by the caller), or {@link Long#MIN_VALUE}
+     * when a digit is not one, the seconds fall before 2000 (as a decimal epoch's must not) or the nanoseconds make a
+     * second or more.
+     */
+    private static long hexEpochMillis(CharSequence s, int from) {
+        long seconds = hexValue(s, from);
+        long nanos = hexValue(s, from + 9);
+        if (seconds < 946_684_800L || nanos < 0 || nanos > 999_999_999L) {
+            return Long.MIN_VALUE;
+        }
+        return seconds * 1000 + nanos / 1_000_000;
+    }
+
+    /** The value of eight lower-case hexadecimal digits at {@code from}, or -1 when one is not such a digit. */
+    private static long hexValue(CharSequence s, int from) {
+        long value = 0;
+        for (int k = from; k < from + 8; k++) {
+            char c = s.charAt(k);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
     private static int digitRun(CharSequence s, int from, int limit) {
         int digits = 0;
         while (from + digits < limit && isDigit(s.charAt(from + digits))) {
@@ -229,6 +280,10 @@ final class Timestamps {
     Match matchEachFormAfresh(CharSequence s, int from, int limit) {
         if (from >= limit || !mayStartAt(s, from)) {
             return null;
+        }
+        Match hex = hexEpoch(s, from, limit);
+        if (hex != null) {
+            return hex;
         }
         int digits = digitRun(s, from, limit);
         for (String form : FORMS) {

@@ -47,6 +47,12 @@ class HeaderLayoutFormatsTest {
                 """, "2026-12-04T08:11:34.536Z", Severity.ERROR,
                 "../../source3/param/loadparm.c:3562(process_usershare_file)",
                 "process_usershare_file: stat of /var/lib/samba/usershares failed. Permission denied"),
+            format("OpenLDAP (slapd 2.5 on): its time in hexadecimal, its thread's id", """
+                6b128ca1.0ff7dc88 0x7fbfaf368200 slapd starting
+                6b128ca3.2a3c5b10 0x7fbf6cffe6c0 conn=1000 fd=12 ACCEPT from IP=127.0.0.1:42048 (IP=127.0.0.1:3890)
+                6b128ca3.2a3d0000 0x7fbf6d7ff6c0 conn=1000 op=0 BIND dn="" method=128
+                6b128ca3.31da7a79 0x7fbfaf368200 slapd stopped.
+                """, "2026-12-04T09:49:21.267Z", NONE, "", "slapd starting"),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4

@@ -218,6 +218,25 @@ class TimestampArithmeticTest {
         }
     }
 
+    /**
+     * OpenLDAP's time: the epoch's seconds, a dot and the nanoseconds, each eight lower-case hexadecimal digits. Not a
+     * time: seconds before 2000, nanoseconds of a second or more, a digit that is not one, a word going on after it.
+     */
+    @org.junit.jupiter.api.Test
+    void anEpochInHexadecimalIsOpenLdapsTime() {
+        Timestamps timestamps = new Timestamps(2024);
+        String line = "6b128ca1.0d04dba7 0x7fbfaf368200 slapd starting";
+        assertThat(Timestamps.mayStartAt(line, 0)).isTrue();
+        Timestamps.Match m = timestamps.match(line, 0, line.length());
+        assertThat(m.end()).isEqualTo(17);
+        assertThat(java.time.Instant.ofEpochMilli(m.epochMillis())).isEqualTo("2026-12-04T09:49:21.218Z");
+        assertThat(m).isEqualTo(timestamps.matchEachFormAfresh(line, 0, line.length()));
+        for (String none : new String[] {"2b128ca1.0d04dba7 x", "6b128ca1.3b9aca00 x", "6b128ca1.0d04dbag x",
+            "6B128CA1.0D04DBA7 x", "6b128ca1.0d04dba7f x", "6b128ca1-0d04dba7 x", "6b128ca1.0d04db"}) {
+            assertThat(timestamps.match(none, 0, none.length())).as(none).isNull();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void lettersBeyondLatin1DoNotPassForANamesLetters() {
         assertThat(Timestamps.mayStartAt("Jan 5", 0)).isTrue();
