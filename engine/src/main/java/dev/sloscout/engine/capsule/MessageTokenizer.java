@@ -232,6 +232,15 @@ public final class MessageTokenizer {
                 addTrailing(s, hostPort, end, false, out);
                 return;
             }
+            int tag = s.charAt(start) == '[' ? bracketedTagEnd(s, start, end) : -1;
+            if (tag > 0) { // OpenVPN's "[AF_INET]127.0.0.1:1194": the tag in its brackets, the value after it
+                out.add("[", space);
+                String typed = classify(s, start + 1, tag);
+                out.add(typed != null ? typed : s.substring(start + 1, tag), false);
+                out.add("]", false);
+                chunk(s, tag + 1, end, firstEquals > tag ? firstEquals : -1, false, out);
+                return;
+            }
             out.add(oneChar(s.charAt(start)), space);
             space = false;
             start++;
@@ -290,6 +299,22 @@ public final class MessageTokenizer {
             return -1;
         }
         return Placeholder.IP.equals(classify(s, from + 1, close)) ? i : -1;
+    }
+
+    /**
+     * Where the bracket that opens a word at {@code from} closes when a value is glued after it ({@code
+     * [AF_INET]127.0.0.1:1194}), or -1: a bracket that closes at the word's end or not at all, or holds anything but
+     * letters, digits and {@code _.-} (a value or another tag follows).
+     */
+    private static int bracketedTagEnd(String s, int from, int end) {
+        int i = from + 1;
+        while (i < end && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.'
+                || s.charAt(i) == '-')) {
+            i++;
+        }
+        return i > from + 1 && i < end - 1 && s.charAt(i) == ']'
+                && (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '[')
+                ? i : -1;
     }
 
     /**

@@ -68,6 +68,20 @@ class MessageTokenizerTest {
     }
 
     /**
+     * A tag in brackets with a value glued after it is the tag and the value (OpenVPN's {@code
+     * [AF_INET]127.0.0.1:1194}, one address whoever the peer, where the bracket was lost and the rest one {@code <*>});
+     * a bracket closing at the word's end, or before a colon, is read as before.
+     */
+    @Test
+    void aTagInBracketsKeepsItsValueApart() {
+        assertThat(tokens("Peer Connection Initiated with [AF_INET]127.0.0.1:11940")).endsWith("with", "[", "AF_INET",
+                "]", "<IP:PORT>");
+        assertThat(tokens("link local (bound): [AF_INET][undef]:11941")).containsSubsequence("[", "AF_INET", "]", "[");
+        assertThat(tokens("sent [preauth]")).containsExactly("sent", "[", "preauth", "]");
+        assertThat(tokens("key [cart]:7 missing")).doesNotContain("cart");
+    }
+
+    /**
      * A number ending a sentence or an ellipsis is a number and its dots, however many digits it has: a message
      * logged with 1 and with 10 is one template ({@code Running database migration 10...}, syncthing's).
      */
