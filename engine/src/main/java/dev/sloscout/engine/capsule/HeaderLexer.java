@@ -41,6 +41,10 @@ final class HeaderLexer {
             int end = ts.end();
             return finish(line, Kind.TIME, pos, end, ts.epochMillis(), null, null, true);
         }
+        HeaderToken zabbix = c >= '0' && c <= '9' ? zabbixTime(line, pos) : null;
+        if (zabbix != null) {
+            return zabbix;
+        }
         if (c == '[' || c == '(' || c == '<') {
             int close = closing(line, pos);
             if (close > 0) {
@@ -680,6 +684,23 @@ final class HeaderLexer {
         }
         int dot = s.lastIndexOf('.', digits);
         return digits < open && digits - 1 > from && s.charAt(digits - 1) == ':' && dot > from && dot < digits - 2;
+    }
+
+    /**
+     * Zabbix's time, its process's id glued to it by a colon ({@code "  30534:20261204:100145.155 agent #1 started"},
+     * as its server, proxy and agent write): one token, a time; null when the word at {@code pos} is not one.
+     */
+    private HeaderToken zabbixTime(String line, int pos) {
+        int n = line.length();
+        int colon = pos;
+        while (colon < n && colon - pos < 8 && line.charAt(colon) >= '0' && line.charAt(colon) <= '9') {
+            colon++;
+        }
+        if (colon == pos || colon + 9 >= n || line.charAt(colon) != ':' || line.charAt(colon + 9) != ':') {
+            return null;
+        }
+        Timestamps.Match ts = timestamps.match(line, colon + 1, n);
+        return ts == null ? null : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
     }
 
     /**

@@ -53,6 +53,12 @@ class HeaderLayoutFormatsTest {
                 6b128ca3.2a3d0000 0x7fbf6d7ff6c0 conn=1000 op=0 BIND dn="" method=128
                 6b128ca3.31da7a79 0x7fbfaf368200 slapd stopped.
                 """, "2026-12-04T09:49:21.267Z", NONE, "", "slapd starting"),
+            format("Zabbix (server, proxy, agent): its process's id glued to its time", """
+                 30534:20261204:100145.155 Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7).
+                 30535:20261204:100145.162 agent #1 started [collector]
+                 30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059 [cannot connect to [[127.0.0.1]:10059]]
+                """, "2026-12-04T10:01:45.155Z", NONE, "",
+                "Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7)."),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
