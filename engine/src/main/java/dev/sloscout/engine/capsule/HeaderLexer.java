@@ -293,9 +293,11 @@ final class HeaderLexer {
             }
             if (previous != null && previous.kind == Kind.LEVEL && previous.end == pos
                     && isComponentName(line, pos, colon)) { // "root:" glued to its level ("WARNING:root:...")
-                if (gluedToTime(line, previous) && line.charAt(end - 1) == ':'
+                if (gluedToTime(line, previous) && !pythonsMillisBefore(line, previous) && line.charAt(end - 1) == ':'
                         && MessageTokenizer.indexOf(line, ':', colon + 1, end - 1) < 0) {
-                    // Jetty's "12:00:00.123:INFO:oejs.Server:main: ...": the thread after the logger
+                    // Jetty's "12:00:00.123:INFO:oejs.Server:main: ...": the thread after the logger; Python's
+                    // time, its milliseconds after a comma, has no thread after its logger (certbot's
+                    // "10:01:00,821:DEBUG:certbot._internal.main:Arguments: [...]": the word is the message's)
                     return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null,
                             line.substring(pos, colon), false);
                 }
@@ -701,6 +703,13 @@ final class HeaderLexer {
         }
         Timestamps.Match ts = timestamps.match(line, colon + 1, n);
         return ts == null ? null : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
+    }
+
+    /** Whether the time before a level glued to it ends as Python's does, three digits after a comma (",821:"). */
+    private static boolean pythonsMillisBefore(String line, HeaderToken level) {
+        int at = level.start;
+        return at > 5 && line.charAt(at - 5) == ',' && Character.isDigit(line.charAt(at - 4))
+                && Character.isDigit(line.charAt(at - 3)) && Character.isDigit(line.charAt(at - 2));
     }
 
     /**

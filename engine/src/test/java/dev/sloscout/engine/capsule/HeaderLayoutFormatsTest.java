@@ -59,6 +59,12 @@ class HeaderLayoutFormatsTest {
                  30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059 [cannot connect to [[127.0.0.1]:10059]]
                 """, "2026-12-04T10:01:45.155Z", NONE, "",
                 "Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7)."),
+            format("Python's logging, the level glued to a time with a comma (certbot's): no thread after the logger", """
+                2026-12-04 10:01:00,821:DEBUG:certbot._internal.main:Arguments: ['--config-dir', '/tmp/le']
+                2026-12-04 10:01:00,820:DEBUG:certbot._internal.main:certbot version: 2.1.0
+                2026-12-04 10:01:01,693:INFO:certbot._internal.plugins.selection:Plugins selected: Authenticator standalone
+                """, "2026-12-04T10:01:00.821Z", Severity.DEBUG, "certbot._internal.main",
+                "Arguments: ['--config-dir', '/tmp/le']"),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
