@@ -39,6 +39,12 @@ final class HeaderLexer {
         Timestamps.Match ts = timestamps.match(line, pos, n);
         if (ts != null) {
             int end = ts.end();
+            int micros = microsecondsEnd(line, end);
+            if (micros > 0) { // OpenVPN's "2026-12-04 09:58:47 us=470645 ...", at verbosity 4 and above
+                long millis = ts.epochMillis() == Long.MIN_VALUE ? Long.MIN_VALUE
+                        : ts.epochMillis() + Long.parseLong(line, end + 4, micros, 10) / 1000;
+                return finish(line, Kind.TIME, pos, micros, millis, null, null, true);
+            }
             return finish(line, Kind.TIME, pos, end, ts.epochMillis(), null, null, true);
         }
         HeaderToken zabbix = c >= '0' && c <= '9' ? zabbixTime(line, pos) : null;
@@ -309,7 +315,8 @@ final class HeaderLexer {
         while (core > pos + 1 && (line.charAt(core - 1) == ',' || line.charAt(core - 1) == ';')) {
             core--;
         }
-        if (isPunctuation(line, pos, end) && end - pos <= 4) {
+        // an equals sign alone sets a value ("  mode = 0", the settings OpenVPN lists), no header is parted by one
+        if (isPunctuation(line, pos, end) && end - pos <= 4 && !(end - pos == 1 && line.charAt(pos) == '=')) {
             return finish(line, Kind.SEPARATOR, pos, end, LogHeader.NO_TIME, null, null, false);
         }
         if (isCriStreamFlag(line, pos, end, previous)) {
@@ -703,6 +710,21 @@ final class HeaderLexer {
         }
         Timestamps.Match ts = timestamps.match(line, colon + 1, n);
         return ts == null ? null : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
+    }
+
+    /**
+     * Where the microseconds OpenVPN writes after a time ({@code " us=470645"}) that ends at {@code at} end, or -1 when
+     * none are there: one to six digits, then a space or the end of the line.
+     */
+    private static int microsecondsEnd(String line, int at) {
+        if (!line.startsWith(" us=", at)) {
+            return -1;
+        }
+        int end = at + 4;
+        while (end < line.length() && end - at < 10 && line.charAt(end) >= '0' && line.charAt(end) <= '9') {
+            end++;
+        }
+        return end > at + 4 && (end == line.length() || line.charAt(end) == ' ') ? end : -1;
     }
 
     /** Whether the time before a level glued to it ends as Python's does, three digits after a comma (",821:"). */

@@ -65,6 +65,18 @@ class HeaderLayoutFormatsTest {
                 2026-12-04 10:01:01,693:INFO:certbot._internal.plugins.selection:Plugins selected: Authenticator standalone
                 """, "2026-12-04T10:01:00.821Z", Severity.DEBUG, "certbot._internal.main",
                 "Arguments: ['--config-dir', '/tmp/le']"),
+            format("OpenVPN at verbosity 4: microseconds after the time, its settings listed (most of its lines)", """
+                2026-12-04 09:58:47 us=470764   config = '[UNDEF]'
+                2026-12-04 09:58:47 us=470772   mode = 0
+                2026-12-04 09:58:47 us=470779   persist_config = DISABLED
+                2026-12-04 09:58:47 us=475450   persist_mode = 1
+                2026-12-04 09:58:47 us=475465   show_ciphers = DISABLED
+                2026-12-04 09:58:47 us=475531   show_digests = DISABLED
+                2026-12-04 09:58:47 us=475537   show_engines = DISABLED
+                2026-12-04 09:58:47 us=475544   genkey = DISABLED
+                2026-12-04 09:58:47 us=470757 Current Parameter Settings:
+                2026-12-04 09:58:49 us=715591 Peer Connection Initiated with [AF_INET]127.0.0.1:11941
+                """, "2026-12-04T09:58:47.470Z", NONE, "", "config = '[UNDEF]'"),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
