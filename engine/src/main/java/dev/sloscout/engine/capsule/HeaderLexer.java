@@ -330,6 +330,9 @@ final class HeaderLexer {
         if (end - pos > 1 && (last == ':' || last == ']' && MessageTokenizer.lastIndexOf(line, '[', end, pos) < 0)
                 && isComponentName(line, pos, end - 1)) {
             HeaderToken channel = last == ':' ? channelLevel(line, pos, end) : null;
+            if (channel == null && last == ':') {
+                channel = levelSlashFacility(line, pos, end);
+            }
             if (channel != null) {
                 return channel;
             }
@@ -419,6 +422,18 @@ final class HeaderLexer {
         Severity level = Severity.fromWord(line, dot + 1, end - 1);
         return level == null ? null
                 : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, line.substring(pos, dot), false);
+    }
+
+    /**
+     * Icinga 2's {@code information/ConfigItem:}: the level, a slash and the facility that logs (the component); null
+     * when the word from {@code pos} to {@code end} (its last character a colon) does not open with a level word and a
+     * slash.
+     */
+    private HeaderToken levelSlashFacility(String line, int pos, int end) {
+        int slash = MessageTokenizer.indexOf(line, '/', pos, end - 1);
+        Severity level = slash > pos && slash + 2 < end ? Severity.fromWord(line, pos, slash) : null;
+        return level == null ? null
+                : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, line.substring(slash + 1, end - 1), false);
     }
 
     /** How many of a line's logfmt pairs are looked through for its level and time ({@link #pairFields}). */

@@ -77,6 +77,11 @@ class HeaderLayoutFormatsTest {
                 2026-12-04 09:58:47 us=470757 Current Parameter Settings:
                 2026-12-04 09:58:49 us=715591 Peer Connection Initiated with [AF_INET]127.0.0.1:11941
                 """, "2026-12-04T09:58:47.470Z", NONE, "", "config = '[UNDEF]'"),
+            format("Icinga 2: the level and the facility, parted by a slash", """
+                [2026-12-04 10:15:49 +0000] information/ConfigItem: Instantiated 12 Services.
+                [2026-12-04 10:15:20 +0000] critical/Application: Could not open PID file '/run/icinga2/icinga2.pid'.
+                [2026-12-04 10:15:49 +0000] warning/PluginCheckTask: Check command for object 'web-1!http' terminated
+                """, "2026-12-04T10:15:49Z", Severity.INFO, "ConfigItem", "Instantiated 12 Services."),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
@@ -546,6 +551,21 @@ class HeaderLayoutFormatsTest {
                 "[2026/12/04 08:11:40.000000, 10] ../../source3/smbd/smb2_server.c:4050(dispatch) read from socket",
                 "[2026/12/04 08:11:41.000000] 10 requests served");
         assertSeverities(samba).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, Severity.DEBUG, NONE);
+    }
+
+    /**
+     * Icinga 2's level is the word before the slash in its {@code level/Facility:}; a component with a slash that
+     * opens with no level word is a component, and says no level.
+     */
+    @org.junit.jupiter.api.Test
+    void icingasLevelIsTheWordBeforeTheSlash() {
+        List<String> icinga = List.of(
+                "[2026-12-04 10:15:20 +0000] critical/Application: Could not open PID file '/run/icinga2/icinga2.pid'.",
+                "[2026-12-04 10:15:49 +0000] warning/PluginCheckTask: Check command for object 'web-1!http' failed",
+                "[2026-12-04 10:15:49 +0000] notice/WorkQueue: #5 (ApiListener, SyncQueue) items: 0, rate: 0/s",
+                "[2026-12-04 10:15:49 +0000] debug/IdoMysqlConnection: Query: UPDATE icinga_programstatus",
+                "[2026-12-04 10:15:49 +0000] api/handler: 12 requests served");
+        assertSeverities(icinga).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, Severity.DEBUG, NONE);
     }
 
     /**
