@@ -147,6 +147,12 @@ final class ContinuationLines {
     private int contextLines;
     /** Lines of Python's literals under the open event ({@link #isPythonLiteral}), counted against a cap. */
     private int literalLines;
+    /**
+     * Whether the open event's first line opens a list ({@link #opensList}), and how many of its lines of one word each
+     * ({@link #isListedWord}) it has taken, counted against a cap.
+     */
+    private boolean opensList;
+    private int listedWords;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
     /** The open event's first line. */
@@ -306,6 +312,9 @@ final class ContinuationLines {
         }
         if ((opener != null || levelOpener) && isPythonLiteral(line) && literalLines++ < MAX_MESSAGE_LINES) {
             return true; // what the record above printed: Scrapy's item under "Scraped from <200 ...>"
+        }
+        if (opensList && isListedWord(line) && listedWords++ < MAX_LISTED_WORDS) {
+            return true; // a list the record printed one item a line: unattended-upgrades' packages to upgrade
         }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
@@ -719,6 +728,8 @@ final class ContinuationLines {
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
         literalLines = 0;
+        opensList = (opener != null || levelOpener) && opensList(line);
+        listedWords = 0;
     }
 
     /**
@@ -738,6 +749,43 @@ final class ContinuationLines {
     static boolean isPythonLiteral(String line) {
         return line.length() > 2 && (line.charAt(0) == '{' || line.charAt(0) == '[') && line.charAt(1) == '\''
                 && line.indexOf('\'', 2) > 0;
+    }
+
+    /** Lines of one word each an event may take ({@link #isListedWord}): a list's items, more than a message's lines. */
+    private static final int MAX_LISTED_WORDS = 1024;
+    private static final int MAX_LISTED_WORD_LENGTH = 128;
+
+    /**
+     * Whether a record's first {@code line} ends with a colon, or with a colon and one word: a list may follow, one
+     * word a line ({@code pkgs that look like they should be upgraded: appstream}, then {@code apt}, {@code bash}).
+     */
+    static boolean opensList(String line) {
+        int end = endWithoutSpaces(line);
+        if (end > 0 && line.charAt(end - 1) == ':') {
+            return true;
+        }
+        int space = line.lastIndexOf(' ', end - 1);
+        return space > 0 && line.charAt(space - 1) == ':' && isListedWord(line.substring(space + 1, end));
+    }
+
+    /**
+     * Whether {@code line} is one word at the margin, as a list's items are under the record that opens it ({@link
+     * #opensList}): letters, digits and {@code -_.+:@/~}, from a letter or a digit to one, and no level's name. A
+     * sentence's last word ({@code done.}) is not one.
+     */
+    static boolean isListedWord(String line) {
+        int n = line.length();
+        if (n == 0 || n > MAX_LISTED_WORD_LENGTH || !Character.isLetterOrDigit(line.charAt(0))
+                || !Character.isLetterOrDigit(line.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = line.charAt(i);
+            if (!Character.isLetterOrDigit(c) && "-_.+:@/~".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return Severity.fromWord(line) == null;
     }
 
     /**

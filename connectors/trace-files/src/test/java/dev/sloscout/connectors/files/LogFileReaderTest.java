@@ -965,6 +965,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * A list a record prints one word a line after a colon (unattended-upgrades' packages, joined with line breaks)
+     * is the record's: one event, not one per item. A sentence's last word, a level's name and a line of two words
+     * are not a list's items, nor is a word under a record that opens no list.
+     */
+    @Test
+    void aListOfWordsUnderARecordBelongsToIt() {
+        read("2026-12-04 10:27:17,023 DEBUG pkgs that look like they should be upgraded: appstream\n"
+                + "apt\n"
+                + "libssl3\n"
+                + "python3.11-minimal\n"
+                + "2026-12-04 10:27:36,957 WARNING SIGTERM received, will stop\n"
+                + "appstream\n"
+                + "done.\n"
+                + "ERROR\n"
+                + "two words\n"
+                + "2026-12-04 10:27:37,000 INFO Packages held back:\n"
+                + "lib-held\n".repeat(40)
+                + "2026-12-04 10:27:38,000 INFO done\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 1, 1, 1, 1, 41, 1);
+        assertThat(events.get(0).continuation()).isEqualTo("apt\nlibssl3\npython3.11-minimal");
+    }
+
+    /**
      * OTP's legacy report (Erlang's default handler) is a header line, the message under it and the report's lines:
      * one event, the header joined to the message's first line; a crash report's process info folded.
      */
