@@ -31,6 +31,8 @@ final class Timestamps {
         "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sfZ", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
+    /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
+    private static final int HEX_EPOCH_LENGTH = 17;
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
     /** Per form, the bit {@code d} set when it can start with a run of {@code d} digits. */
@@ -148,9 +150,6 @@ final class Timestamps {
      */
     static boolean mayStartAt(CharSequence s, int i) {
         char c = s.charAt(i);
-        if (i + HEX_EPOCH_LENGTH <= s.length() && s.charAt(i + 8) == '.' && hexEpochMillis(s, i) != Long.MIN_VALUE) {
-            return true;
-        }
         if (c >= '0' && c <= '9') {
             int k = i + 1;
             while (k < s.length() && k - i < 14 && isDigit(s.charAt(k))) {
@@ -163,6 +162,9 @@ final class Timestamps {
                 return false;
             }
             char d = s.charAt(k);
+            if (d >= 'a' && d <= 'f') {
+                return isHexEpochAt(s, i); // OpenLDAP's 6b128ca1.0d04dba7
+            }
             char after = s.charAt(k + 1);
             return (d == '-' || d == ':' || d == '/' || d == '.') && isDigit(after)
                     || (d == '-' || d == '/' || d == ' ') && k - i <= 2 && Character.isUpperCase(after); // 01-Mar, 1 Mar
@@ -184,13 +186,15 @@ final class Timestamps {
         if (from >= limit || !mayStartAt(s, from)) {
             return null;
         }
-        Match hex = hexEpoch(s, from, limit);
-        if (hex != null) {
-            return hex;
-        }
         boolean letter = Character.isLetter(s.charAt(from));
         int digits = digitRun(s, from, limit);
         char afterDigits = from + digits < limit ? s.charAt(from + digits) : '\0';
+        if (afterDigits >= 'a' && afterDigits <= 'f' || digits == 8 && afterDigits == '.') {
+            Match hex = hexEpoch(s, from, limit); // a hexadecimal epoch's seconds: digits, then a letter or its dot
+            if (hex != null) {
+                return hex;
+            }
+        }
         Attempt[] resumeFrom = null; // per form: the state its parent had after the steps they share
         for (int k = 0; k < FORMS.length; k++) {
             if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0
@@ -216,12 +220,11 @@ final class Timestamps {
         return null;
     }
 
-    /** {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
-    private static final int HEX_EPOCH_LENGTH = 17;
-
     /**
      * OpenLDAP's time (2.5 on, before each line it logs itself): the epoch's seconds and the nanoseconds in the second,
      * each as eight lower-case hexadecimal digits, ending at a word boundary. Null when there is none at {@code from}.
+     * The seconds of 2000 to 2055 ({@code 386d4380} to {@code 9fffffff}) open with a decimal digit, as {@link
+     * #mayStartAt} and {@link #match} ask.
      */
     private static Match hexEpoch(CharSequence s, int from, int limit) {
         int end = from + HEX_EPOCH_LENGTH;
@@ -230,6 +233,12 @@ final class Timestamps {
         }
         long millis = hexEpochMillis(s, from);
         return millis == Long.MIN_VALUE ? null : new Match(end, millis);
+    }
+
+    /** Whether a hexadecimal epoch ({@link #hexEpoch}) starts at {@code from}, whatever follows it. */
+    private static boolean isHexEpochAt(CharSequence s, int from) {
+        return from + HEX_EPOCH_LENGTH <= s.length() && s.charAt(from + 8) == '.'
+                && hexEpochMillis(s, from) != Long.MIN_VALUE;
     }
 
     /**
