@@ -432,8 +432,8 @@ final class HeaderLexer {
     private HeaderToken levelSlashFacility(String line, int pos, int end) {
         int slash = MessageTokenizer.indexOf(line, '/', pos, end - 1);
         Severity level = slash > pos && slash + 2 < end ? Severity.fromWord(line, pos, slash) : null;
-        return level == null ? null
-                : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, line.substring(slash + 1, end - 1), false);
+        String facility = level == null ? null : line.substring(slash + 1, end - 1);
+        return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, facility, false);
     }
 
     /** How many of a line's logfmt pairs are looked through for its level and time ({@link #pairFields}). */

@@ -751,7 +751,7 @@ final class ContinuationLines {
                 && line.indexOf('\'', 2) > 0;
     }
 
-    /** Lines of one word each an event may take ({@link #isListedWord}): a list's items, more than a message's lines. */
+    /** Lines of one word each an event may take ({@link #isListedWord}): a list's items, more than its lines. */
     private static final int MAX_LISTED_WORDS = 1024;
     private static final int MAX_LISTED_WORD_LENGTH = 128;
 
