@@ -299,7 +299,7 @@ final class HeaderLexer {
             }
             if (previous != null && previous.kind == Kind.LEVEL && previous.end == pos
                     && isComponentName(line, pos, colon)) { // "root:" glued to its level ("WARNING:root:...")
-                if (gluedToTime(line, previous) && !pythonsMillisBefore(line, previous) && line.charAt(end - 1) == ':'
+                if (gluedToJettysTime(line, previous) && line.charAt(end - 1) == ':'
                         && MessageTokenizer.indexOf(line, ':', colon + 1, end - 1) < 0) {
                     // Jetty's "12:00:00.123:INFO:oejs.Server:main: ...": the thread after the logger; Python's
                     // time, its milliseconds after a comma, has no thread after its logger (certbot's
@@ -609,11 +609,17 @@ final class HeaderLexer {
     /**
      * Whether the {@code level} token follows a time with only a colon between ({@code 12:00:00.123:INFO}), as Jetty's
      * {@code StdErrLog} writes: its logger and thread come after, each ending with a colon. Python's default format
-     * opens the line with its level ({@code WARNING:root:Retry: ...}), and what follows the logger is the message.
+     * opens the line with its level ({@code WARNING:root:Retry: ...}), and what follows the logger is the message; so
+     * it is when Python's time is glued to the level ({@code 10:01:00,821:DEBUG}, certbot's): its milliseconds come
+     * after a comma, Jetty's after a dot.
      */
-    private static boolean gluedToTime(String line, HeaderToken level) {
+    private static boolean gluedToJettysTime(String line, HeaderToken level) {
         int at = level.start;
-        return at > 1 && line.charAt(at - 1) == ':' && Character.isDigit(line.charAt(at - 2));
+        if (at <= 1 || line.charAt(at - 1) != ':' || !Character.isDigit(line.charAt(at - 2))) {
+            return false;
+        }
+        return !(at > 5 && line.charAt(at - 5) == ',' && Character.isDigit(line.charAt(at - 4))
+                && Character.isDigit(line.charAt(at - 3))); // Python's ",821:"
     }
 
     /** CRI's {@code stdout F} marks a full line, {@code P} a partial one: a structural mark, not a level. */
@@ -740,13 +746,6 @@ final class HeaderLexer {
             end++;
         }
         return end > at + 4 && (end == line.length() || line.charAt(end) == ' ') ? end : -1;
-    }
-
-    /** Whether the time before a level glued to it ends as Python's does, three digits after a comma (",821:"). */
-    private static boolean pythonsMillisBefore(String line, HeaderToken level) {
-        int at = level.start;
-        return at > 5 && line.charAt(at - 5) == ',' && Character.isDigit(line.charAt(at - 4))
-                && Character.isDigit(line.charAt(at - 3)) && Character.isDigit(line.charAt(at - 2));
     }
 
     /**

@@ -760,10 +760,10 @@ final class ContinuationLines {
      * word a line ({@code pkgs that look like they should be upgraded: appstream}, then {@code apt}, {@code bash}).
      */
     static boolean opensList(String line) {
-        int end = endWithoutSpaces(line);
-        if (end > 0 && line.charAt(end - 1) == ':') {
+        if (endsWithColon(line)) {
             return true;
         }
+        int end = endWithoutSpaces(line);
         int space = line.lastIndexOf(' ', end - 1);
         return space > 0 && line.charAt(space - 1) == ':' && isListedWord(line.substring(space + 1, end));
     }
