@@ -286,9 +286,13 @@ final class HeaderLexer {
                 return pair;
             }
         }
-        HeaderToken logrus = end - pos >= 7 && line.charAt(pos + 4) == '[' ? logrus(line, pos, end) : null;
-        if (logrus != null) {
-            return logrus;
+        boolean bracketAfterFour = end - pos >= 7 && line.charAt(pos + 4) == '[';
+        HeaderToken glued = bracketAfterFour ? logrus(line, pos, end) : null; // "INFO[0000]", "LOG5[ui]:"
+        if (glued == null && bracketAfterFour) {
+            glued = stunnelLevel(line, pos, end);
+        }
+        if (glued != null) {
+            return glued;
         }
         int colon = MessageTokenizer.indexOf(line, ':', pos, end);
         if (colon > pos && colon + 1 < end) {
@@ -399,6 +403,20 @@ final class HeaderLexer {
             }
         }
         return null;
+    }
+
+    /**
+     * stunnel's level, syslog's number after {@code LOG}, glued to the thread or connection it logs for ({@code
+     * LOG5[ui]:}, {@code LOG3[0]:}): 0 to 7 as syslog reads them; null when the word from {@code pos} to {@code end}
+     * (its fifth character a {@code [}) is not one.
+     */
+    private HeaderToken stunnelLevel(String line, int pos, int end) {
+        char digit = line.charAt(pos + 3);
+        int close = line.charAt(end - 1) == ':' ? end - 2 : end - 1;
+        if (!line.startsWith("LOG", pos) || digit < '0' || digit > '7' || line.charAt(close) != ']') {
+            return null;
+        }
+        return finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, Severity.fromSyslog(digit - '0'), null, false);
     }
 
     /**

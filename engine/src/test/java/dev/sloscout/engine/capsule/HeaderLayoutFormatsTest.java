@@ -82,6 +82,13 @@ class HeaderLayoutFormatsTest {
                 [2026-12-04 10:15:20 +0000] critical/Application: Could not open PID file '/run/icinga2/icinga2.pid'.
                 [2026-12-04 10:15:49 +0000] warning/PluginCheckTask: Check command for object 'web-1!http' terminated
                 """, "2026-12-04T10:15:49Z", Severity.INFO, "ConfigItem", "Instantiated 12 Services."),
+            format("stunnel: a dotted date, syslog's level number glued to the thread or connection", """
+                2026.12.04 12:49:38 LOG3[ui]: No trusted certificates found
+                2026.12.04 12:49:38 LOG5[ui]: stunnel 5.68 on x86_64-pc-linux-gnu platform
+                2026.12.04 12:49:38 LOG7[ui]: Clients allowed=9765
+                2026.12.04 12:49:39 LOG5[0]: Service [web] accepted connection from 127.0.0.1:54780
+                2026.12.04 12:49:40 LOG3[2]: s_connect: connect 127.0.0.1:1: Connection refused (111)
+                """, "2026-12-04T12:49:38Z", Severity.ERROR, "", "No trusted certificates found"),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
