@@ -157,7 +157,9 @@ final class HeaderLexer {
 
     private HeaderToken bracket(String line, int pos, int close) {
         if (pos == 0 && line.charAt(0) == '<') {
-            Severity priority = syslogPriority(line, close);
+            char first = line.charAt(1);
+            Severity priority = close == 3 && first >= 'A' && first <= 'Z' ? Severity.fromLetter(first)
+                    : syslogPriority(line, close); // Murmur's level letter ("<W>2026-12-04 ..."), syslog's <134>
             if (priority != null) {
                 return finish(line, Kind.BRACKET, pos, close, LogHeader.NO_TIME, priority, null, false);
             }

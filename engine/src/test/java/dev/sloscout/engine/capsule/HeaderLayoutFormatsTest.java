@@ -89,6 +89,12 @@ class HeaderLayoutFormatsTest {
                 2026.12.04 12:49:39 LOG5[0]: Service [web] accepted connection from 127.0.0.1:54780
                 2026.12.04 12:49:40 LOG3[2]: s_connect: connect 127.0.0.1:1: Connection refused (111)
                 """, "2026-12-04T12:49:38Z", Severity.ERROR, "", "No trusted certificates found"),
+            format("Murmur (mumble-server): its level's letter in angle brackets, glued to the time", """
+                <C>2026-12-04 12:53:28.257 Failed to set priority limits.
+                <W>2026-12-04 12:53:28.303 Murmur 1.3.4 (1.3.4-4) running on X11: Debian GNU/Linux 12 (bookworm)
+                <W>2026-12-04 12:53:28.328 1 => Server listening on 127.0.0.1:64738
+                <W>2026-12-04 12:53:32.095 1 => <1:(-1)> New connection: 127.0.0.1:39738
+                """, "2026-12-04T12:53:28.257Z", Severity.ERROR, "", "Failed to set priority limits."),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
