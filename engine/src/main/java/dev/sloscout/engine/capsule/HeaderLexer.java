@@ -572,7 +572,7 @@ final class HeaderLexer {
         boolean time = key.equals("time") || key.equals("ts") || key.equals("timestamp") || key.equals("t")
                 || key.equals("@timestamp") || key.equals("date") || key.equals("datetime");
         boolean level = key.equals("level") || key.equals("lvl") || key.equals("severity")
-                || key.equals("loglevel");
+                || key.equals("loglevel") || key.equals("prio"); // PowerDNS: level="0" its verbosity, prio="Info"
         if (!time && !level) {
             return null;
         }

@@ -95,6 +95,13 @@ class HeaderLayoutFormatsTest {
                 <W>2026-12-04 12:53:28.328 1 => Server listening on 127.0.0.1:64738
                 <W>2026-12-04 12:53:32.095 1 => <1:(-1)> New connection: 127.0.0.1:39738
                 """, "2026-12-04T12:53:28.257Z", Severity.ERROR, "", "Failed to set priority limits."),
+            format("PowerDNS Recursor's structured log: its level is prio=, level= is its verbosity", """
+                Dec 04 12:54:29 msg="Failed to update . records" subsystem="housekeeping" level="0" prio="Warning" tid="0" ts="1796388869.573" rcode="3"
+                Dec 04 12:54:29 msg="Launching worker threads" subsystem="config" level="0" prio="Notice" tid="0" ts="1796388869.066" count="2"
+                Dec 04 12:54:32 msg="Question" subsystem="syncres" level="0" prio="Info" tid="2" ts="1796388872.023" ecs="" mtid="1" proto="udp" qname="example.com" qtype="A" remote="127.0.0.1:60227"
+                """, "2024-12-04T12:54:29Z", Severity.WARN, "",
+                "msg=\"Failed to update . records\" subsystem=\"housekeeping\" level=\"0\" prio=\"Warning\" tid=\"0\" "
+                        + "ts=\"1796388869.573\" rcode=\"3\""),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
