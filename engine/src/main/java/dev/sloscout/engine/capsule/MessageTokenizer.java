@@ -24,6 +24,8 @@ public final class MessageTokenizer {
     private static final int OTHER = 8;
     /** What separates tokens ({@link #isSpace}); never part of a token's kinds. */
     private static final int SPACE = 16;
+    /** A semicolon, punctuation that may also join fields ({@link #semicolonFields}). */
+    private static final int SEMICOLON = 32;
     private static final byte[] KINDS = new byte[128];
 
     static {
@@ -38,6 +40,7 @@ public final class MessageTokenizer {
         for (char c : new char[] {',', ';', ':', '!', '?', '.'}) {
             KINDS[c] = PUNCT;
         }
+        KINDS[';'] = PUNCT | SEMICOLON;
         for (char c = 0; c < KINDS.length; c++) {
             KINDS[c] = isSpace(c) ? SPACE : KINDS[c];
         }
@@ -127,7 +130,11 @@ public final class MessageTokenizer {
                 }
             }
             int before = out.size();
-            chunk(body, i, end, eq, space, out);
+            if ((kinds & SEMICOLON) != 0) {
+                semicolonFields(body, i, end, eq, space, out);
+            } else {
+                chunk(body, i, end, eq, space, out);
+            }
             if (quoted) {
                 out.markQuoted(before);
             }
@@ -163,6 +170,33 @@ public final class MessageTokenizer {
         out.add(s.substring(from, coreEnd), space, quoted);
         addTrailing(s, coreEnd, end, quoted, out);
         return true;
+    }
+
+    /**
+     * A word of fields joined by semicolons, as Nagios logs a check ({@code web01;HTTP;CRITICAL;HARD;1;HTTP}) or a
+     * list of pairs is written ({@code 10380;pid=10380}): each field read as a word of its own, the semicolons kept
+     * between them, so a field that varies is masked alone. A semicolon that ends the word is punctuation, as it was;
+     * a URL keeps its parameters ({@code /a;jsessionid=1}) as one value.
+     */
+    private void semicolonFields(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
+        int colon = indexOf(s, ':', from, end);
+        if (colon >= 0 && s.startsWith("://", colon)) {
+            chunk(s, from, end, firstEquals, space, out);
+            return;
+        }
+        int start = from;
+        for (int i = from + 1; i < end - 1; i++) {
+            if (s.charAt(i) == ';') {
+                if (i > start) {
+                    chunk(s, start, i, indexOf(s, '=', start + 1, i), space, out);
+                    space = false;
+                }
+                out.add(";", space);
+                space = false;
+                start = i + 1;
+            }
+        }
+        chunk(s, start, end, indexOf(s, '=', start + 1, end), space, out);
     }
 
     /** The punctuation peeled off a token's end, in order, a run of dots as one ({@code ...}, {@code ]:}). */

@@ -82,6 +82,23 @@ class MessageTokenizerTest {
     }
 
     /**
+     * A word of fields joined by semicolons is read field by field: Nagios logs a check's host, service, state and
+     * output so ({@code web01;HTTP;CRITICAL;HARD;1;TCP CRITICAL - ...}), which was one {@code <*>} that put every
+     * alert of one output in one template whatever its service and state. A semicolon ending a word is punctuation,
+     * and a URL keeps its parameters.
+     */
+    @Test
+    void fieldsJoinedBySemicolonsAreReadOneByOne() {
+        assertThat(tokens("SERVICE ALERT: web01;Redis;CRITICAL;HARD;2;TCP CRITICAL - refused")).containsExactly(
+                "SERVICE", "ALERT", ":", "<*>", ";", "Redis", ";", "CRITICAL", ";", "HARD", ";", "<NUM>", ";", "TCP",
+                "CRITICAL", "-", "refused");
+        assertThat(tokens("name=Core Worker 10380;pid=10380")).endsWith("Worker", "<NUM>", ";", "pid=", "<NUM>");
+        assertThat(tokens("a;;b")).containsExactly("a", ";", ";", "b");
+        assertThat(tokens("done; next;")).containsExactly("done", ";", "next", ";");
+        assertThat(tokens("GET http://shop.example/a;jsessionid=1f2e")).containsExactly("GET", "<URL>");
+    }
+
+    /**
      * A number ending a sentence or an ellipsis is a number and its dots, however many digits it has: a message
      * logged with 1 and with 10 is one template ({@code Running database migration 10...}, syncthing's).
      */
