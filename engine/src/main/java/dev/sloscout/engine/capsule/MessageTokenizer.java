@@ -279,6 +279,10 @@ public final class MessageTokenizer {
             space = false;
             start++;
         }
+        if (end - start == 2 && s.charAt(start) == ':' && s.charAt(start + 1) == ':') {
+            out.add(Placeholder.IP, space); // IPv6's unspecified address, "on ::" (a listener on every address)
+            return;
+        }
         // trailing punctuation, innermost last: "state:", "done.", "[preauth]", "(uid=0)"
         int coreEnd = end;
         while (coreEnd - start > 1) {
@@ -596,6 +600,10 @@ public final class MessageTokenizer {
         return true;
     }
 
+    /**
+     * {@code 10.0.0.1} is an address; {@code 10.0.0.1:53} an address and its port, as are BIND's {@code 10.0.0.1#53}
+     * and Knot's, NSD's and Unbound's {@code 10.0.0.1@53}; null for anything else.
+     */
     private static String ipv4(String s, int from, int end) {
         int parts = 0;
         int i = from;
@@ -620,7 +628,8 @@ public final class MessageTokenizer {
         if (i == end) {
             return Placeholder.IP;
         }
-        if (s.charAt(i) == ':' && i + 1 < end) {
+        char beforePort = s.charAt(i);
+        if ((beforePort == ':' || beforePort == '#' || beforePort == '@') && i + 1 < end) {
             for (int k = i + 1; k < end; k++) {
                 if (!Character.isDigit(s.charAt(k))) {
                     return null;

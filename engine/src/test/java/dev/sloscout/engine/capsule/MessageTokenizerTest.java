@@ -28,7 +28,7 @@ class MessageTokenizerTest {
         "123e4567-e89b-12d3-a456-426614174000|<UUID>", "10.0.0.1|<IP>", "10.0.0.1:8080|<IP:PORT>",
         "/10.250.19.102:54106|<IP:PORT>", "fe80::1ff:fe23:4567:890a|<IP>", "/var/log/app.log|<PATH>",
         "C:\\temp\\x.txt|<PATH>", "https://example.com/a?b=1|<URL>", "jane.doe@example.com|<EMAIL>",
-        "ops@shop.example.co.uk|<EMAIL>",
+        "ops@shop.example.co.uk|<EMAIL>", "10.0.0.1#53|<IP:PORT>", "127.0.0.1@5353|<IP:PORT>", "::|<IP>",
         "250ms|<DURATION>", "1.5s|<DURATION>", "3m20s|<DURATION>", "64MB|<SIZE>", "4KiB|<SIZE>",
         "blk_-1608999687919862906|<*>", "appattempt_1445144423722_0020_000001|<*>", "terminating|terminating",
     })
