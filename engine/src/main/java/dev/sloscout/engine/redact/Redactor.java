@@ -115,11 +115,15 @@ public final class Redactor {
             keyed("\"?" + KEY + "\"?\\s*[=:]\\s*\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("'?" + KEY + "'?\\s*[=:]\\s*'(?<v>[^'<][^']*)'").when("'"),
             keyed(KEY + "\\s*[=:]\\s*(?![\"'<])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
-            // "the new password is X"
-            new Rule(Pattern.compile("(?i)\\b(?:password|passphrase|passcode|pin|secret)\\s+(?:is|was|"
-                    + "(?:set|changed|reset)\\s+to)\\s*:?\\s+(?<v>[^\\s,;<]+)"), m -> "password",
+            // "the new password is X", "Password for 'SuperUser' set to 'X'" (Murmur's first start)
+            new Rule(Pattern.compile("(?i)\\b(?:password|passphrase|passcode|pin|secret)"
+                    + "(?:\\s+for\\s+(?:'[^'\\s]{1,64}'|\"[^\"\\s]{1,64}\"|[^\\s'\"]{1,64}))?"
+                    + "\\s+(?:is|was|(?:set|changed|reset)\\s+to)\\s*:?\\s+['\"]?(?<v>[^\\s,;<'\"]+)"), m -> "password",
                     v -> !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "")))
                     .when("pass", "pin", "secret"),
+            // FreeRADIUS with auth_badpass or auth_goodpass on: "Login incorrect (...): [bob/hunter2] (from client"
+            Rule.of("(?i)\\blogin (?:ok|incorrect)\\b[^\\[\\n]{0,200}\\[[^/\\]\\s]{1,253}/(?<v>[^<\\]][^\\]\\n]*)\\]",
+                    "password").when("login ok", "login incorrect"),
             Rule.of("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "github-token")
                     .when("gh", "github_pat_"),
             Rule.of("\\bglpat-[A-Za-z0-9_-]{20}", "gitlab-token").when("glpat-"),
