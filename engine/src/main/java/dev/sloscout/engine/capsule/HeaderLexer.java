@@ -54,10 +54,32 @@ final class HeaderLexer {
         if (c == '[' || c == '(' || c == '<') {
             int close = closing(line, pos);
             if (close > 0) {
-                return bracket(line, pos, close);
+                HeaderToken marked = c == '[' && close < n && line.charAt(close) == '[' ? markedTime(line, pos, close)
+                        : null;
+                return marked != null ? marked : bracket(line, pos, close);
             }
         }
         return word(line, pos, previous);
+    }
+
+    /**
+     * Akka's and Pekko's marker, a bracket glued to the bracket of the time on some lines only ({@code [INFO]
+     * [pekkoDeadLetter][12/04/2026 13:03:45.138] [thread] [source] ...}): the two brackets one field, the time's, so
+     * the line keeps the layout the others have; null when the first bracket holds more than a name or the second no
+     * time.
+     */
+    private HeaderToken markedTime(String line, int pos, int close) {
+        for (int i = pos + 1; i < close - 1; i++) {
+            char c = line.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
+                return null;
+            }
+        }
+        int timeClose = closing(line, close);
+        HeaderToken time = timeClose > 0 && close - pos > 2 ? bracket(line, close, timeClose) : null;
+        return time == null || time.epochMillis == LogHeader.NO_TIME ? null
+                : new HeaderToken(time.kind, pos, time.end, time.next, time.delimiter, time.epochMillis,
+                        time.severity, time.component);
     }
 
     /** Column {@code pos..} of a line whose fields are separated by {@code delimiter} (a pipe or a tab). */

@@ -102,6 +102,14 @@ class HeaderLayoutFormatsTest {
                 """, "2024-12-04T12:54:29Z", Severity.WARN, "",
                 "msg=\"Failed to update . records\" subsystem=\"housekeeping\" level=\"0\" prio=\"Warning\" tid=\"0\" "
                         + "ts=\"1796388869.573\" rcode=\"3\""),
+            format("Pekko's (Akka's) standard out logger, a marker glued to the time on some lines", """
+                [INFO] [pekkoDeadLetter][12/04/2026 13:03:45.138] [shop-pekko.actor.default-dispatcher-7] [pekko://shop/user/pricing-2] Message [java.lang.String] to Actor[pekko://shop/user/pricing-2#-160577453] was not delivered. [1] dead letters encountered.
+                [INFO] [12/04/2026 13:03:44.306] [shop-pekko.actor.default-dispatcher-5] [pekko://shop/user/pricing-1] worker pricing-1 started
+                [WARN] [12/04/2026 13:03:44.372] [shop-pekko.actor.default-dispatcher-7] [pekko://shop/user/pricing-2] order 5 slow: 905 ms
+                [DEBUG] [12/04/2026 13:03:44.308] [shop-pekko.actor.default-dispatcher-6] [pekko://shop/user/pricing-2] order 1 priced
+                """, "2026-12-04T13:03:45.138Z", Severity.INFO, "",
+                "Message [java.lang.String] to Actor[pekko://shop/user/pricing-2#-160577453] was not delivered. [1] dead "
+                        + "letters encountered."),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
