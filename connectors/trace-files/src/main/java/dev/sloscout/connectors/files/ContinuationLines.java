@@ -113,6 +113,8 @@ final class ContinuationLines {
     private int postgresSeverity;
     /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
     private boolean julHeader;
+    /** The open event's java.util.logging message ended with a space: its next line with a word is its rest. */
+    private boolean julRunsOn;
     /**
      * The indent under which the message of the open event's first line comes, when that line is a header written
      * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}) and nothing
@@ -584,7 +586,8 @@ final class ContinuationLines {
      * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with a
      * colon alone, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
      * it, rules of stars or dashes before it left under it, and so does a header RabbitMQ writes alone over a report
-     * ({@link #processHeaderEnd}). Asked of each line after an event's first; answers once per event.
+     * ({@link #processHeaderEnd}) and java.util.logging's message line when it ends with a space (the message ran on
+     * past a line break). Asked of each line after an event's first; answers once per event, twice for the latter.
      */
     String joinable(String line) {
         if (richMessageColumn > 0) {
@@ -598,6 +601,10 @@ final class ContinuationLines {
         if (processHeaderAlone && line.length() > processHeaderEnd && hasLetter(line)) {
             processHeaderAlone = false; // RabbitMQ's "BOOT FAILED" under a header with no message of its own
             return line.regionMatches(0, first, 0, processHeaderEnd) ? line.substring(processHeaderEnd).strip() : null;
+        }
+        if (julRunsOn && hasLetter(line)) {
+            julRunsOn = false;
+            return isIndented(line) || isJulHeader(line) ? null : line.strip();
         }
         if (withoutMessage) {
             if (!hasLetter(line)) {
@@ -615,6 +622,9 @@ final class ContinuationLines {
         erlangHeader = false;
         rubyBlankTags = null;
         if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
+            // a message ending with a space ran on past a line break: Hazelcast's "INFO: [10.0.0.1]:5701 [dev]
+            // [5.3.8] ", a blank line, then "Members {size:2, ver:2} [": its first line with a word is joined too
+            julRunsOn = line.endsWith(" ");
             return line;
         }
         if (erlang && !isErlangReportHeader(line) && hasLetter(line)) {
@@ -686,6 +696,7 @@ final class ContinuationLines {
         rubyFrames = endsWithRubyFrame(line);
         richMessageColumn = richMessageColumn(line);
         julHeader = isJulHeader(line);
+        julRunsOn = false;
         erlangHeader = isErlangReportHeader(line);
         messageIndent = line.length() >= 512 ? null
                 : line.endsWith("]") && DOTNET_HEADER.matcher(line).matches() ? DOTNET_INDENT

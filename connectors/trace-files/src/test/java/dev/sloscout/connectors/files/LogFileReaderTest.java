@@ -566,6 +566,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * A java.util.logging message that ends with a space ran on past a line break: Hazelcast writes its address,
+     * cluster and version, then a blank line and the members list under it. The list's first line is the message's
+     * rest, its members folded under it; the logo drawn under such a message stays folded, and a record after it is
+     * one of its own.
+     */
+    @Test
+    void aJulMessageEndingWithASpaceRunsOnToTheNextLineWithAWord() {
+        read("Dec 04, 2026 1:15:36 PM com.hazelcast.internal.cluster.ClusterService\n"
+                + "INFO: [127.0.0.1]:5711 [shop] [5.3.8] \n"
+                + "\n"
+                + "Members {size:2, ver:2} [\n"
+                + "\tMember [127.0.0.1]:5711 - ff0b47f6-c5c9-49d1-b1e2-0326511e7f12 this\n"
+                + "\tMember [127.0.0.1]:5712 - faf53ae9-3119-4351-bea5-7dfa2b42a374\n"
+                + "]\n"
+                + "\n"
+                + "Dec 04, 2026 1:15:28 PM com.hazelcast.system.logo\n"
+                + "INFO: [127.0.0.1]:5711 [shop] [5.3.8] \n"
+                + "\t+       +  o    o     o     o---o o----o o      o---o     o     o----o o--o--o\n"
+                + "Dec 04, 2026 1:15:36 PM com.hazelcast.core.LifecycleService\n"
+                + "INFO: [127.0.0.1]:5712 [shop] [5.3.8] [127.0.0.1]:5712 is STARTED\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "Dec 04, 2026 1:15:36 PM com.hazelcast.internal.cluster.ClusterService INFO: [127.0.0.1]:5711 [shop] "
+                        + "[5.3.8] Members {size:2, ver:2} [",
+                "Dec 04, 2026 1:15:28 PM com.hazelcast.system.logo INFO: [127.0.0.1]:5711 [shop] [5.3.8] ",
+                "Dec 04, 2026 1:15:36 PM com.hazelcast.core.LifecycleService INFO: [127.0.0.1]:5712 [shop] [5.3.8] "
+                        + "[127.0.0.1]:5712 is STARTED");
+        assertThat(events.get(0).continuation()).startsWith("\tMember [127.0.0.1]:5711").endsWith("]");
+        assertThat(events.get(1).continuation()).startsWith("\t+       +");
+    }
+
+    /**
      * An exception printed with its stack after a routine line (Node's {@code console.error(err)} after an info
      * line), or after a bare print with neither time nor level ({@code console.log}), is an event of its own: no
      * logger logged it under that line. After a line that names a higher level it is folded under it, as a logger
