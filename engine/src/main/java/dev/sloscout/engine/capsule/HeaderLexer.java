@@ -69,6 +69,9 @@ final class HeaderLexer {
      * time.
      */
     private HeaderToken markedTime(String line, int pos, int close) {
+        if (close - pos <= 2) {
+            return null; // "[][12/04/2026 ...]": no marker
+        }
         for (int i = pos + 1; i < close - 1; i++) {
             char c = line.charAt(i);
             if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
@@ -76,7 +79,7 @@ final class HeaderLexer {
             }
         }
         int timeClose = closing(line, close);
-        HeaderToken time = timeClose > 0 && close - pos > 2 ? bracket(line, close, timeClose) : null;
+        HeaderToken time = timeClose > 0 ? bracket(line, close, timeClose) : null;
         return time == null || time.epochMillis == LogHeader.NO_TIME ? null
                 : new HeaderToken(time.kind, pos, time.end, time.next, time.delimiter, time.epochMillis,
                         time.severity, time.component);
