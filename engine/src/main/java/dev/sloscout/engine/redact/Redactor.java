@@ -118,8 +118,8 @@ public final class Redactor {
             // "the new password is X", "Password for 'SuperUser' set to 'X'" (Murmur's first start)
             new Rule(Pattern.compile("(?i)\\b(?:password|passphrase|passcode|pin|secret)"
                     + "(?:\\s+for\\s+(?:'[^'\\s]{1,64}'|\"[^\"\\s]{1,64}\"|[^\\s'\"]{1,64}))?"
-                    + "\\s+(?:is|was|(?:set|changed|reset)\\s+to)\\s*:?\\s+['\"]?(?<v>[^\\s,;<]+?)['\"]?(?=[\\s,;<]|$)"),
-                    m -> "password",
+                    + "\\s+(?:is|was|(?:set|changed|reset)\\s+to)\\s*:?\\s+"
+                    + "['\"]?(?<v>[^\\s,;<'\"][^\\s,;<]*?)['\"]?(?=[\\s,;<]|$)"), m -> "password",
                     v -> !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "")))
                     .when("pass", "pin", "secret"),
             // FreeRADIUS with auth_badpass or auth_goodpass on: "Login incorrect (...): [bob/hunter2] (from client"

@@ -61,6 +61,7 @@ class RedactorTest {
         "sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         "login failed: password is incorrect",
         "Password for 'alice' was changed",
+        "Password for 'SuperUser' set to '<*>' (a template: the value is masked already)",
         "Auth: (2) Login incorrect (mschap: bad response): [bob/<via Auth-Type = mschap>] (from client vpn port 7)",
         "Auth: (3) Login OK: [bob] (from client localhost port 0)",
         "cache_key=product-42 hit",
