@@ -113,8 +113,11 @@ final class ContinuationLines {
     private int postgresSeverity;
     /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
     private boolean julHeader;
-    /** The open event's java.util.logging message ended with a space: its next line with a word is its rest. */
-    private boolean julRunsOn;
+    /**
+     * The open event's message ended with a space, a record's first line's or java.util.logging's message line's: it
+     * ran on past a line break, and its next line with a word is its rest ({@link #joinable}).
+     */
+    private boolean runsOn;
     /**
      * The indent under which the message of the open event's first line comes, when that line is a header written
      * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}) and nothing
@@ -586,8 +589,9 @@ final class ContinuationLines {
      * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with a
      * colon alone, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
      * it, rules of stars or dashes before it left under it, and so does a header RabbitMQ writes alone over a report
-     * ({@link #processHeaderEnd}) and java.util.logging's message line when it ends with a space (the message ran on
-     * past a line break). Asked of each line after an event's first; answers once per event, twice for the latter.
+     * ({@link #processHeaderEnd}). A message that ends with a space ran on past a line break ({@link #runsOn}): it
+     * takes the first line with a word after it, unless that line is indented, opens a record or a Python traceback.
+     * Asked of each line after an event's first; answers once per event, twice for java.util.logging's message.
      */
     String joinable(String line) {
         if (richMessageColumn > 0) {
@@ -602,9 +606,10 @@ final class ContinuationLines {
             processHeaderAlone = false; // RabbitMQ's "BOOT FAILED" under a header with no message of its own
             return line.regionMatches(0, first, 0, processHeaderEnd) ? line.substring(processHeaderEnd).strip() : null;
         }
-        if (julRunsOn && hasLetter(line)) {
-            julRunsOn = false;
-            return isIndented(line) || isJulHeader(line) ? null : line.strip();
+        if (runsOn && hasLetter(line)) {
+            runsOn = false;
+            return isIndented(line) || opensNextRecord(line) || isJulHeader(line)
+                    || line.startsWith(LogEvent.PYTHON_TRACEBACK) ? null : line.strip();
         }
         if (withoutMessage) {
             if (!hasLetter(line)) {
@@ -622,9 +627,7 @@ final class ContinuationLines {
         erlangHeader = false;
         rubyBlankTags = null;
         if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
-            // a message ending with a space ran on past a line break: Hazelcast's "INFO: [10.0.0.1]:5701 [dev]
-            // [5.3.8] ", a blank line, then "Members {size:2, ver:2} [": its first line with a word is joined too
-            julRunsOn = line.endsWith(" ");
+            runsOn = line.endsWith(" "); // Hazelcast's "INFO: [10.0.0.1]:5701 [dev] [5.3.8] ", then its members
             return line;
         }
         if (erlang && !isErlangReportHeader(line) && hasLetter(line)) {
@@ -696,7 +699,6 @@ final class ContinuationLines {
         rubyFrames = endsWithRubyFrame(line);
         richMessageColumn = richMessageColumn(line);
         julHeader = isJulHeader(line);
-        julRunsOn = false;
         erlangHeader = isErlangReportHeader(line);
         messageIndent = line.length() >= 512 ? null
                 : line.endsWith("]") && DOTNET_HEADER.matcher(line).matches() ? DOTNET_INDENT
@@ -711,6 +713,9 @@ final class ContinuationLines {
         openBrackets = -1;
         nothingContinued = true;
         withoutMessage = opener != null && endsWithoutMessage(line);
+        // Hazelcast's "... INFO c.h.i.cluster.ClusterService -- [10.0.0.1]:5701 [dev] [5.3.8] ", a blank line, then
+        // "Members {size:2, ver:2} [" and its members indented: the message ran on past a line break
+        runsOn = (opener != null || levelOpener) && !withoutMessage && line.endsWith(" ");
         postgresSeverity = PostgresMessages.severityTag(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         boolean crash = isNodeCrashSite(line);

@@ -597,6 +597,38 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record's message that ends with a space ran on past a line break in any format, as Hazelcast's does through
+     * logback: the next line with a word is its rest. A line that opens a record, or a Python traceback, under such a
+     * message is not.
+     */
+    @Test
+    void aMessageEndingWithASpaceRunsOnToTheNextLineWithAWord() {
+        read("13:41:19.431 [hz.thread-0] INFO com.hazelcast.internal.cluster.ClusterService -- [127.0.0.1]:5711 "
+                + "[shop] [5.3.8] \n"
+                + "\n"
+                + "Members {size:2, ver:2} [\n"
+                + "\tMember [127.0.0.1]:5711 - bd6a7450-4c7f-4c86-a1be-45e36ddea780 this\n"
+                + "]\n"
+                + "13:41:19.445 [main] INFO com.hazelcast.core.LifecycleService -- [127.0.0.1]:5711 is STARTED \n"
+                + "13:41:19.446 [main] INFO com.hazelcast.core.LifecycleService -- [127.0.0.1]:5711 shutting down\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "13:41:19.431 [hz.thread-0] INFO com.hazelcast.internal.cluster.ClusterService -- [127.0.0.1]:5711 "
+                        + "[shop] [5.3.8] Members {size:2, ver:2} [",
+                "13:41:19.445 [main] INFO com.hazelcast.core.LifecycleService -- [127.0.0.1]:5711 is STARTED ",
+                "13:41:19.446 [main] INFO com.hazelcast.core.LifecycleService -- [127.0.0.1]:5711 shutting down");
+        assertThat(events.get(0).continuation()).isEqualTo("\tMember [127.0.0.1]:5711 - "
+                + "bd6a7450-4c7f-4c86-a1be-45e36ddea780 this\n]");
+
+        events.clear();
+        read("[03/Dec/2026:23:46:39] HTTP \n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"app.py\", line 3, in <module>\n"
+                + "ValueError: bad\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("[03/Dec/2026:23:46:39] HTTP ");
+        assertThat(events.get(0).continuation()).startsWith("Traceback (most recent call last):");
+    }
+
+    /**
      * An exception printed with its stack after a routine line (Node's {@code console.error(err)} after an info
      * line), or after a bare print with neither time nor level ({@code console.log}), is an event of its own: no
      * logger logged it under that line. After a line that names a higher level it is folded under it, as a logger
