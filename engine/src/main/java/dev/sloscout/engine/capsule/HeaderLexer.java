@@ -375,6 +375,12 @@ final class HeaderLexer {
             return finish(line, Kind.COMPONENT, pos, padded, LogHeader.NO_TIME, null, line.substring(pos, end),
                     false);
         }
+        int module = previous != null && previous.kind == Kind.BRACKET && previous.end == pos ? erlangLocation(line,
+                pos, end) : -1;
+        if (module > 0) { // ejabberd's "<0.123.0>@ejabberd_config:load/1:82": the process's module and function
+            return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos + 1, module),
+                    false);
+        }
         if (previous != null && previous.kind == Kind.BRACKET && isSourceFunction(line, pos, end)) {
             // Samba's "[2026/12/04 08:11:32.356265,  2] ../../source3/auth/auth.c:345(auth_check_ntlm_password)"
             return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos, end), false);
@@ -386,6 +392,22 @@ final class HeaderLexer {
         // OpenLDAP's thread after its time ("6b128ca1.0d04dba7 0x7fbfaf368200 slapd starting") is a number in hex
         Kind kind = allDigits(line, pos, core) || isHexNumber(line, pos, core) ? Kind.NUMBER : Kind.WORD;
         return finish(line, kind, pos, end, LogHeader.NO_TIME, null, null, false);
+    }
+
+    /**
+     * Where the module ends in an Erlang location glued after a process's id ({@code @ejabberd_config:load/1:82}, as
+     * ejabberd's logger writes it: {@code @module:function/arity:line}), or -1 when the word from {@code pos} is not
+     * one.
+     */
+    private static int erlangLocation(String s, int pos, int end) {
+        if (s.charAt(pos) != '@' || end - pos < 8) {
+            return -1;
+        }
+        int colon = MessageTokenizer.indexOf(s, ':', pos + 1, end);
+        int slash = colon > pos + 1 ? MessageTokenizer.indexOf(s, '/', colon + 2, end) : -1;
+        int lineColon = slash > 0 ? MessageTokenizer.indexOf(s, ':', slash + 2, end) : -1;
+        return lineColon > 0 && lineColon + 1 < end && allDigits(s, slash + 1, lineColon)
+                && allDigits(s, lineColon + 1, end) && isComponentName(s, pos + 1, colon) ? colon : -1;
     }
 
     /** {@code 0x} and hexadecimal digits, at least eight of them (an address or a thread's id, not a flag's value). */

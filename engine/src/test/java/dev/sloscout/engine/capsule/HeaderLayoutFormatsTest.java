@@ -110,6 +110,12 @@ class HeaderLayoutFormatsTest {
                 """, "2026-12-04T13:03:45.138Z", Severity.INFO, "",
                 "Message [java.lang.String] to Actor[pekko://shop/user/pricing-2#-160577453] was not delivered. [1] dead "
                         + "letters encountered."),
+            format("ejabberd: the process's id and its module, function and line glued to it", """
+                2026-12-04 13:55:39.142774+00:00 [warning] <0.123.0>@gen_mod:warn_soft_dep_fail/2:582 Module mod_mam is recommended for module mod_muc but is not found in the config
+                2026-12-04 13:55:39.027229+00:00 [info] <0.123.0>@ejabberd_config:load/1:82 Loading configuration from /etc/ejabberd/ejabberd.yml
+                2026-12-04 13:55:39.634037+00:00 [info] <0.205.0>@ejabberd_mnesia:create/2:270 Creating Mnesia ram table 'route'
+                """, "2026-12-04T13:55:39.142Z", Severity.WARN, "gen_mod",
+                "Module mod_mam is recommended for module mod_muc but is not found in the config"),
             format("Elixir's console logger", """
                 15:05:18.003 [error] Task #PID<0.99.0> started from #PID<0.96.0> terminating
                 15:05:18.000 [info] starting worker pool size=4
