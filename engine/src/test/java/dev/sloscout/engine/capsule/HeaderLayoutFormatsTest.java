@@ -108,8 +108,8 @@ class HeaderLayoutFormatsTest {
                 [WARN] [12/04/2026 13:03:44.372] [shop-pekko.actor.default-dispatcher-7] [pekko://shop/user/pricing-2] order 5 slow: 905 ms
                 [DEBUG] [12/04/2026 13:03:44.308] [shop-pekko.actor.default-dispatcher-6] [pekko://shop/user/pricing-2] order 1 priced
                 """, "2026-12-04T13:03:45.138Z", Severity.INFO, "",
-                "Message [java.lang.String] to Actor[pekko://shop/user/pricing-2#-160577453] was not delivered. [1] dead "
-                        + "letters encountered."),
+                "Message [java.lang.String] to Actor[pekko://shop/user/pricing-2#-160577453] was not delivered. "
+                        + "[1] dead letters encountered."),
             format("ejabberd: the process's id and its module, function and line glued to it", """
                 2026-12-04 13:55:39.142774+00:00 [warning] <0.123.0>@gen_mod:warn_soft_dep_fail/2:582 Module mod_mam is recommended for module mod_muc but is not found in the config
                 2026-12-04 13:55:39.027229+00:00 [info] <0.123.0>@ejabberd_config:load/1:82 Loading configuration from /etc/ejabberd/ejabberd.yml

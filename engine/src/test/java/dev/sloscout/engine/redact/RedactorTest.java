@@ -35,8 +35,10 @@ class RedactorTest {
         "the new password is Tr0ub4dor => the new password is <SECRET:password>",
         "Password for 'SuperUser' set to 'zKG6DkJQzSaZ' => Password for 'SuperUser' set to '<SECRET:password>'",
         "the password is ab'cd now => the password is <SECRET:password> now",
-        "Auth: (4) Login incorrect (No Auth-Type found): [bob/hunter2] (from client localhost port 0) => Auth: (4) Login incorrect (No Auth-Type found): [bob/<SECRET:password>] (from client localhost port 0)",
-        "Auth: (0) Login OK: [bob/s3cr3t x] (from client localhost port 0) => Auth: (0) Login OK: [bob/<SECRET:password>] (from client localhost port 0)",
+        "Auth: (4) Login incorrect (No Auth-Type found): [bob/hunter2] (from client vpn port 0) => "
+                + "Auth: (4) Login incorrect (No Auth-Type found): [bob/<SECRET:password>] (from client vpn port 0)",
+        "Auth: (0) Login OK: [bob/s3cr3t x] (from client vpn port 0) => "
+                + "Auth: (0) Login OK: [bob/<SECRET:password>] (from client vpn port 0)",
         "cache redis://:s3cretpw@cache:6379/0 => cache redis://:<SECRET:password>@cache:6379/0",
         "db postgres://app:p4ss@db/shop => db postgres://app:<SECRET:password>@db/shop",
         "pat github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz => pat <SECRET:github-token>",
