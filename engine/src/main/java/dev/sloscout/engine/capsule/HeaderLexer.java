@@ -54,9 +54,8 @@ final class HeaderLexer {
         if (c == '[' || c == '(' || c == '<') {
             int close = closing(line, pos);
             if (close > 0) {
-                HeaderToken marked = c == '[' && close < n && line.charAt(close) == '[' ? markedTime(line, pos, close)
-                        : null;
-                return marked != null ? marked : bracket(line, pos, close);
+                return close < n && line.charAt(close) == '[' ? markedOrBracket(line, pos, close)
+                        : bracket(line, pos, close);
             }
         }
         return word(line, pos, previous);
@@ -65,22 +64,18 @@ final class HeaderLexer {
     /**
      * Akka's and Pekko's marker, a bracket glued to the bracket of the time on some lines only ({@code [INFO]
      * [pekkoDeadLetter][12/04/2026 13:03:45.138] [thread] [source] ...}): the two brackets one field, the time's, so
-     * the line keeps the layout the others have; null when the first bracket holds more than a name or the second no
-     * time.
+     * the line keeps the layout the others have; the first bracket alone when it holds more than a name or the second
+     * no time (a bracket glued to a bracket, {@code [a][b]}).
      */
-    private HeaderToken markedTime(String line, int pos, int close) {
-        if (close - pos <= 2) {
-            return null; // "[][12/04/2026 ...]": no marker
-        }
-        for (int i = pos + 1; i < close - 1; i++) {
+    private HeaderToken markedOrBracket(String line, int pos, int close) {
+        boolean name = line.charAt(pos) == '[' && close - pos > 2; // "[][12/04/2026 ...]": no marker
+        for (int i = pos + 1; name && i < close - 1; i++) {
             char c = line.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')) {
-                return null;
-            }
+            name = Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
         }
-        int timeClose = closing(line, close);
+        int timeClose = name ? closing(line, close) : -1;
         HeaderToken time = timeClose > 0 ? bracket(line, close, timeClose) : null;
-        return time == null || time.epochMillis == LogHeader.NO_TIME ? null
+        return time == null || time.epochMillis == LogHeader.NO_TIME ? bracket(line, pos, close)
                 : new HeaderToken(time.kind, pos, time.end, time.next, time.delimiter, time.epochMillis,
                         time.severity, time.component);
     }
@@ -182,9 +177,7 @@ final class HeaderLexer {
 
     private HeaderToken bracket(String line, int pos, int close) {
         if (pos == 0 && line.charAt(0) == '<') {
-            char first = line.charAt(1);
-            Severity priority = close == 3 && first >= 'A' && first <= 'Z' ? Severity.fromLetter(first)
-                    : syslogPriority(line, close); // Murmur's level letter ("<W>2026-12-04 ..."), syslog's <134>
+            Severity priority = syslogPriority(line, close);
             if (priority != null) {
                 return finish(line, Kind.BRACKET, pos, close, LogHeader.NO_TIME, priority, null, false);
             }
@@ -241,9 +234,14 @@ final class HeaderLexer {
 
     /**
      * Syslog's {@code <PRI>} opening a line (RFC 3164 and 5424 as relays and network captures keep it: {@code <134>1
-     * 2023-10-11T22:14:15Z host app ...}): facility times 8 plus severity, 0 to 191; its severity, or null.
+     * 2023-10-11T22:14:15Z host app ...}): facility times 8 plus severity, 0 to 191; or Murmur's level letter in them
+     * ({@code <W>}, glued to its time); the severity, or null.
      */
     private static Severity syslogPriority(String line, int close) {
+        char first = line.charAt(1);
+        if (close == 3 && first >= 'A' && first <= 'Z') {
+            return Severity.fromLetter(first); // Murmur's level letter: "<W>2026-12-04 12:53:28.303 ..."
+        }
         if (close < 3 || close > 5) {
             return null;
         }
