@@ -179,8 +179,7 @@ public final class MessageTokenizer {
      * a URL keeps its parameters ({@code /a;jsessionid=1}) as one value.
      */
     private void semicolonFields(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
-        int colon = indexOf(s, ':', from, end);
-        if (colon >= 0 && s.startsWith("://", colon)) {
+        if (hasScheme(s, from, end)) {
             chunk(s, from, end, firstEquals, space, out);
             return;
         }
@@ -197,6 +196,12 @@ public final class MessageTokenizer {
             }
         }
         chunk(s, start, end, indexOf(s, '=', start + 1, end), space, out);
+    }
+
+    /** Whether the first colon of {@code s[from..end)} opens a URL's {@code ://}. */
+    private static boolean hasScheme(String s, int from, int end) {
+        int colon = indexOf(s, ':', from, end);
+        return colon >= 0 && s.startsWith("://", colon);
     }
 
     /** The punctuation peeled off a token's end, in order, a run of dots as one ({@code ...}, {@code ]:}). */
@@ -483,7 +488,7 @@ public final class MessageTokenizer {
             }
         }
         char first = s.charAt(from);
-        if (colons > 0 && s.startsWith("://", indexOf(s, ':', from, end))) {
+        if (colons > 0 && hasScheme(s, from, end)) {
             return Placeholder.URL;
         }
         if (at > from && digits + letters > 3 && isDomain(s, at + 1, end)) {
