@@ -1101,6 +1101,7 @@ public final class HeaderLayout {
         double needed = CONSISTENT * n;
         for (int i = 0; i < MAX_FIELDS; i++) {
             int[] votes = new int[Kind.values().length];
+            int[] spannedVotes = new int[Kind.values().length];
             int dashes = 0;
             int columns = 0;
             int hex = 0;
@@ -1109,11 +1110,18 @@ public final class HeaderLayout {
                 if (t == null) {
                     continue;
                 }
+                votes[t.kind.ordinal()]++;
                 Kind spanned = t.kind == Kind.WORD ? spannedAnchor(l, i) : null;
-                votes[(spanned != null ? spanned : t.kind).ordinal()]++;
+                spannedVotes[spanned != null ? spanned.ordinal() : t.kind.ordinal()]++;
                 dashes += t.isDash(l.text) ? 1 : 0;
                 columns += t.endsColumn() && !pairAt(l.text, t.next) ? 1 : 0;
                 hex += t.kind == Kind.NUMBER && l.text.startsWith("0x", t.start) ? 1 : 0;
+            }
+            if (votes[Kind.WORD.ordinal()] < needed) {
+                // a word that opens a free field's few words votes for the field they end in, when a free field
+                // takes them in some lines only (Google Chrome Helper[12]: beside kernel[0]:); a word in most
+                // lines' place is a field of its own (lighttpd's host:port before its "- [time]")
+                votes = spannedVotes;
             }
             if (votes[Kind.SEPARATOR.ordinal()] >= needed) {
                 kinds[i] = Kind.SEPARATOR;

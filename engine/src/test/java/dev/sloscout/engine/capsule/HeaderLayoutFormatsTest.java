@@ -950,6 +950,27 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * lighttpd's access log writes the virtual host after the client ({@code %h %V %u %t}): two words in every line
+     * before the user's dash are two fields, so a line with a signed-in user where the others have the dash keeps its
+     * header, its time and its request as the message.
+     */
+    @org.junit.jupiter.api.Test
+    void aUserWhereTheOtherLinesHaveADashAfterTwoWords() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add("127.0.0.1 127.0.0.1:8081 - [04/Dec/2026:14:57:1" + i + " +0000] \"GET /p" + i
+                    + " HTTP/1.1\" 200 6 \"-\" \"curl/7.88.1\"");
+        }
+        lines.add("127.0.0.1 127.0.0.1:8081 alice [04/Dec/2026:14:58:15 +0000] \"GET /private/y.html HTTP/1.1\" 200 2"
+                + " \"-\" \"curl/7.88.1\"");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        LogHeader header = layout.parse(lines.get(8));
+        assertThat(lines.get(8).substring(header.bodyStart())).as(layout.describe())
+                .startsWith("\"GET /private/y.html HTTP/1.1\" 200");
+        assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo(Instant.parse("2026-12-04T14:58:15Z"));
+    }
+
+    /**
      * structlog's key-value and logfmt renderers write the event's own keys first, the level and the time last: they
      * are still the line's level and time. Pairs stop where words that are no pair start.
      */
