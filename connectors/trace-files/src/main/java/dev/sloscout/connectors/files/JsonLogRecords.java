@@ -145,6 +145,13 @@ final class JsonLogRecords {
         Severity severity = isWindowsEvent(node) ? windowsSeverity(node)
                 : level == null && isClef(node) ? Severity.INFO
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
+        int status = datadog ? -1 : httpStatus(node); // Datadog's status is the level
+        String request = status < 0 ? null : requestLine(node);
+        if (request != null && message.indexOf('\n') < 0 && !message.contains(target(request))) {
+            message = message + " \"" + request + "\" " + status;
+            Severity answered = Severity.ofHttpStatus(status);
+            severity = answered.compareTo(severity) > 0 ? answered : severity;
+        }
         return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
                 traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
                 RecordErrors.of(node), isJournalEntry(node));
@@ -161,14 +168,18 @@ final class JsonLogRecords {
         return node.has("__REALTIME_TIMESTAMP") && node.has("MESSAGE");
     }
 
-    /** A request's method in a JSON access log: Envoy's and Istio's, nginx's and Traefik's JSON formats, ECS. */
+    /**
+     * A request's method in a JSON access log: Envoy's and Istio's, nginx's and Traefik's JSON formats, ECS; Caddy's
+     * and pino-http's request object ({@code request.method}, {@code req.method}).
+     */
     private static final String[] METHOD_FIELDS = {"method", "request_method", "RequestMethod", "http_method",
-        "httpMethod", "http.request.method", "verb"};
+        "httpMethod", "http.request.method", "verb", "request.method", "req.method"};
     private static final String[] PATH_FIELDS = {"path", "request_uri", "uri", "RequestPath", "request_path",
-        "url.path", "url.original", "url"};
-    private static final String[] PROTOCOL_FIELDS = {"protocol", "server_protocol", "RequestProtocol"};
+        "url.path", "url.original", "url", "request.uri", "req.url"};
+    private static final String[] PROTOCOL_FIELDS = {"protocol", "server_protocol", "RequestProtocol",
+        "request.proto"};
     private static final String[] STATUS_FIELDS = {"response_code", "status", "status_code", "statusCode",
-        "DownstreamStatus", "http.response.status_code", "response_status"};
+        "DownstreamStatus", "http.response.status_code", "response_status", "res.statusCode"};
     /** nginx's {@code $request}: the request line whole ({@code GET /cart HTTP/1.1}). */
     private static final String[] REQUEST_LINE_FIELDS = {"request"};
     /** Envoy's {@code start_time}, nginx's {@code $time_iso8601} and {@code $time_local}, Traefik's {@code StartUTC}. */
@@ -182,26 +193,52 @@ final class JsonLogRecords {
      * warning, others information); null when the record names no HTTP method and path (or request line).
      */
     private LogEvent accessRecord(String source, long line, String fallbackService, JsonNode node) {
-        String request = first(node, REQUEST_LINE_FIELDS);
-        if (request == null || request.indexOf(' ') < 0
-                || !HTTP_METHOD.matcher(request.substring(0, request.indexOf(' '))).matches()) {
-            String method = first(node, METHOD_FIELDS);
-            String path = first(node, PATH_FIELDS);
-            if (method == null || path == null || !HTTP_METHOD.matcher(method.toUpperCase(Locale.ROOT)).matches()) {
-                return null;
-            }
-            String protocol = first(node, PROTOCOL_FIELDS);
-            request = method.toUpperCase(Locale.ROOT) + " " + path + (protocol == null ? "" : " " + protocol);
+        String request = requestLine(node);
+        if (request == null) {
+            return null;
         }
-        String status = first(node, STATUS_FIELDS);
-        boolean code = status != null && status.length() == 3 && status.chars().allMatch(Character::isDigit);
-        Severity severity = code ? Severity.ofHttpStatus(Integer.parseInt(status)) : Severity.UNKNOWN;
+        int status = httpStatus(node);
+        Severity severity = status < 0 ? Severity.UNKNOWN : Severity.ofHttpStatus(status);
         long time = time(node);
         String accessTime = time == LogHeader.NO_TIME ? first(node, ACCESS_TIME_FIELDS) : null;
         return split(source, line, service(node, origin(node, fallbackService)),
-                "\"" + request + "\"" + (code ? " " + status : ""),
+                "\"" + request + "\"" + (status < 0 ? "" : " " + status),
                 accessTime != null ? time(accessTime) : time, severity,
                 traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)), null);
+    }
+
+    /**
+     * The request a JSON record names, as the Common Log Format's request line writes it ({@code GET /orders/7
+     * HTTP/1.1}): nginx's {@code request}, else its method, path and protocol fields; null when it names no HTTP
+     * method and path.
+     */
+    private static String requestLine(JsonNode node) {
+        String request = first(node, REQUEST_LINE_FIELDS);
+        if (request != null && request.indexOf(' ') > 0
+                && HTTP_METHOD.matcher(request.substring(0, request.indexOf(' '))).matches()) {
+            return request;
+        }
+        String method = first(node, METHOD_FIELDS);
+        String path = first(node, PATH_FIELDS);
+        if (method == null || path == null || !HTTP_METHOD.matcher(method.toUpperCase(Locale.ROOT)).matches()) {
+            return null;
+        }
+        String protocol = first(node, PROTOCOL_FIELDS);
+        return method.toUpperCase(Locale.ROOT) + " " + path + (protocol == null ? "" : " " + protocol);
+    }
+
+    /** A request line's target, the path between its method and its protocol. */
+    private static String target(String requestLine) {
+        int from = requestLine.indexOf(' ') + 1;
+        int protocol = requestLine.lastIndexOf(" HTTP/");
+        return requestLine.substring(from, protocol >= from ? protocol : requestLine.length());
+    }
+
+    /** The HTTP status a JSON record names (three digits in a status field), or -1. */
+    private static int httpStatus(JsonNode node) {
+        String status = first(node, STATUS_FIELDS);
+        return status != null && status.length() == 3 && status.chars().allMatch(Character::isDigit)
+                ? Integer.parseInt(status) : -1;
     }
 
     /**

@@ -1157,6 +1157,27 @@ class LogFileReaderTest {
     }
 
     /**
+     * Caddy's access log and pino-http write one message for every request ("handled request", "request
+     * completed") and the request and its status beside it: the request and status follow the message, as an access
+     * line writes them, and the status raises the level; a message that names the request already is kept as it is.
+     */
+    @Test
+    void jsonAccessRecordsWithAMessageKeepTheirRequestAndStatus() {
+        read("{\"level\":\"info\",\"ts\":1796396303.199,\"logger\":\"http.log.access.log0\","
+                + "\"msg\":\"handled request\",\"request\":{\"remote_ip\":\"127.0.0.1\",\"proto\":\"HTTP/1.1\","
+                + "\"method\":\"GET\",\"uri\":\"/ok\"},\"status\":200}\n"
+                + "{\"level\":30,\"time\":1796396303300,\"pid\":7,\"hostname\":\"h\",\"req\":{\"id\":2,"
+                + "\"method\":\"POST\",\"url\":\"/orders\"},\"res\":{\"statusCode\":503},\"responseTime\":4,"
+                + "\"msg\":\"request completed\"}\n"
+                + "{\"level\":\"info\",\"msg\":\"GET /health 200\",\"method\":\"GET\",\"path\":\"/health\","
+                + "\"status\":200}\n"
+                + "{\"level\":\"info\",\"msg\":\"job done\",\"status\":200}\n");
+        assertThat(events).extracting(e -> e.severity() + " " + e.text()).containsExactly(
+                "INFO handled request \"GET /ok HTTP/1.1\" 200", "ERROR request completed \"POST /orders\" 503",
+                "INFO GET /health 200", "INFO job done");
+    }
+
+    /**
      * .NET's console logger (ASP.NET Core in a container) writes the level, category and event id, then the message
      * under it indented: one event whose first line is header and message, the exception under it folded.
      */
