@@ -362,6 +362,9 @@ final class HeaderLexer {
             if (channel == null && last == ':') {
                 channel = levelSlashFacility(line, pos, end);
             }
+            if (channel == null && last == ':') {
+                channel = parenthesizedLevel(line, pos, end);
+            }
             if (channel != null) {
                 return channel;
             }
@@ -499,6 +502,21 @@ final class HeaderLexer {
         Severity level = slash > pos && slash + 2 < end ? Severity.fromWord(line, pos, slash) : null;
         String facility = level == null ? null : line.substring(slash + 1, end - 1);
         return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, facility, false);
+    }
+
+    /**
+     * MIT Kerberos's {@code krb5kdc[1234](info):} and {@code kadmind[77](Error):}: a program, its pid and its level in
+     * parentheses; null when the word from {@code pos} to {@code end} (its last character a colon) does not end with a
+     * level word in parentheses after a name or a pid.
+     */
+    private HeaderToken parenthesizedLevel(String line, int pos, int end) {
+        int close = end - 2;
+        int open = close > pos ? line.lastIndexOf('(', close) : -1;
+        boolean named = open > pos
+                && (line.charAt(open - 1) == ']' || Character.isLetterOrDigit(line.charAt(open - 1)));
+        Severity level = named && line.charAt(close) == ')' ? Severity.fromWord(line, open + 1, close) : null;
+        return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level,
+                componentName(line, pos, open), false);
     }
 
     /** How many of a line's logfmt pairs are looked through for its level and time ({@link #pairFields}). */

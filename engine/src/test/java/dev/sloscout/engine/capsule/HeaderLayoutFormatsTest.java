@@ -537,6 +537,14 @@ class HeaderLayoutFormatsTest {
                 - 1117838573 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.53.276129 R02-M1-N0-C:J12-U11 RAS KERNEL INFO 63543 double-hummer alignment exceptions
                 KERNDTLB 1118536327 2005.06.11 R30-M0-N9-C:J16-U01 2005-06-11-17.32.07.581048 R30-M0-N9-C:J16-U01 RAS KERNEL FATAL data TLB error interrupt
                 """, "2005-06-03T22:42:50Z", Severity.INFO, "KERNEL", "instruction cache parity error corrected"),
+            format("MIT Kerberos (krb5kdc, kadmind): the level in parentheses after the pid", """
+                Dec 04 15:27:51 kdc1 krb5kdc[11437](Error): preauth spake failed to initialize: No SPAKE groups
+                Dec 04 15:27:51 kdc1 krb5kdc[11437](info): setting up network...
+                Dec 04 15:27:52 kdc1 krb5kdc[11437](info): AS_REQ (8 etypes {aes256-cts-hmac-sha1-96(18)}) \
+                127.0.0.1: CLIENT_NOT_FOUND: nobody@SHOP.TEST for krbtgt/SHOP.TEST@SHOP.TEST
+                Dec 04 15:27:53 kdc1 kadmind[77](Notice): Authentication attempt failed: admin/admin@SHOP.TEST
+                """, "2024-12-04T15:27:51Z", Severity.ERROR, "krb5kdc",
+                "preauth spake failed to initialize: No SPAKE groups"),
             format("time and message only: message words stay message", """
                 2024-01-01 10:00:00 user 42 logged in
                 2024-01-01 10:00:01 user 43 logged in
