@@ -532,7 +532,34 @@ public final class MessageTokenizer {
         if (unit != null) {
             return unit;
         }
-        return Placeholder.ANY;
+        return digits <= 2 && isConstantName(s, from, end) ? null : Placeholder.ANY;
+    }
+
+    /**
+     * A name a program writes the same every time, though it holds a digit or two: a message identifier in capitals
+     * joined by underscores ({@code DHCP4_LEASE_ADVERT}, ISC Kea's; {@code HTTP2_PROTOCOL_ERROR}), each part opening
+     * with a letter, or a protocol and its version ({@code DHCPv4}, {@code IPv6}, {@code TLSv1.3}).
+     */
+    private static boolean isConstantName(String s, int from, int end) {
+        int v = from;
+        while (v < end && s.charAt(v) >= 'A' && s.charAt(v) <= 'Z') {
+            v++;
+        }
+        if (v - from >= 2 && v + 1 < end && s.charAt(v) == 'v' && Character.isDigit(s.charAt(v + 1))
+                && isNumberLike(s, v + 1, end)) {
+            return true; // "IPv4", "TLSv1.3"
+        }
+        boolean parted = false;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            boolean opensPart = i == from || s.charAt(i - 1) == '_';
+            if (c == '_' && i > from && i + 1 < end) {
+                parted = true;
+            } else if (!(c >= 'A' && c <= 'Z' || !opensPart && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return parted;
     }
 
     /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */

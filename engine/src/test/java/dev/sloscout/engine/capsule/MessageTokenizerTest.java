@@ -31,6 +31,8 @@ class MessageTokenizerTest {
         "ops@shop.example.co.uk|<EMAIL>", "10.0.0.1#53|<IP:PORT>", "127.0.0.1@5353|<IP:PORT>", "::|<IP>",
         "250ms|<DURATION>", "1.5s|<DURATION>", "3m20s|<DURATION>", "64MB|<SIZE>", "4KiB|<SIZE>",
         "blk_-1608999687919862906|<*>", "appattempt_1445144423722_0020_000001|<*>", "terminating|terminating",
+        "DHCP4_LEASE_ADVERT|DHCP4_LEASE_ADVERT", "HTTP2_PROTOCOL_ERROR|HTTP2_PROTOCOL_ERROR", "DHCPv4|DHCPv4",
+        "IPv6|IPv6", "TLSv1.3|TLSv1.3", "ORDER_12345|<*>", "TXN_8F3A2C|<*>", "DHCP4|<*>", "Hv2|<*>", "job_42_A|<*>",
     })
     void masksTypedVariables(String token, String expected) {
         assertThat(tokens(token)).containsExactly(expected);
