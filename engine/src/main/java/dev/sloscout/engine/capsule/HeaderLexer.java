@@ -511,10 +511,13 @@ final class HeaderLexer {
      */
     private HeaderToken parenthesizedLevel(String line, int pos, int end) {
         int close = end - 2;
-        int open = close > pos ? line.lastIndexOf('(', close) : -1;
+        if (close <= pos || line.charAt(close) != ')') {
+            return null; // most components: "sshd[42]:", "kernel:"
+        }
+        int open = line.lastIndexOf('(', close);
         boolean named = open > pos
                 && (line.charAt(open - 1) == ']' || Character.isLetterOrDigit(line.charAt(open - 1)));
-        Severity level = named && line.charAt(close) == ')' ? Severity.fromWord(line, open + 1, close) : null;
+        Severity level = named ? Severity.fromWord(line, open + 1, close) : null;
         return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level,
                 componentName(line, pos, open), false);
     }
