@@ -147,7 +147,7 @@ final class JsonLogRecords {
                 : level == null ? appInsightsSeverity(first(node, APP_INSIGHTS_LEVEL_FIELDS)) : severity(level);
         int status = datadog ? -1 : httpStatus(node); // Datadog's status is the level
         String request = status < 0 ? null : requestLine(node);
-        if (request != null && message.indexOf('\n') < 0 && !message.contains(target(request))) {
+        if (request != null && message.indexOf('\n') < 0 && !namesWord(message, target(request))) {
             message = message + " \"" + request + "\" " + status;
             Severity answered = Severity.ofHttpStatus(status);
             severity = answered.compareTo(severity) > 0 ? answered : severity;
@@ -232,6 +232,17 @@ final class JsonLogRecords {
         int from = requestLine.indexOf(' ') + 1;
         int protocol = requestLine.lastIndexOf(" HTTP/");
         return requestLine.substring(from, protocol >= from ? protocol : requestLine.length());
+    }
+
+    /** Whether {@code word} stands in {@code text} between spaces or at its ends ("GET /health 200" names /health). */
+    private static boolean namesWord(String text, String word) {
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int after = i + word.length();
+            if ((i == 0 || text.charAt(i - 1) == ' ') && (after == text.length() || text.charAt(after) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The HTTP status a JSON record names (three digits in a status field), or -1. */

@@ -1171,10 +1171,11 @@ class LogFileReaderTest {
                 + "\"msg\":\"request completed\"}\n"
                 + "{\"level\":\"info\",\"msg\":\"GET /health 200\",\"method\":\"GET\",\"path\":\"/health\","
                 + "\"status\":200}\n"
-                + "{\"level\":\"info\",\"msg\":\"job done\",\"status\":200}\n");
+                + "{\"level\":\"info\",\"msg\":\"job done\",\"status\":200}\n"
+                + "{\"level\":\"info\",\"msg\":\"synced a/b\",\"method\":\"GET\",\"path\":\"/\",\"status\":200}\n");
         assertThat(events).extracting(e -> e.severity() + " " + e.text()).containsExactly(
                 "INFO handled request \"GET /ok HTTP/1.1\" 200", "ERROR request completed \"POST /orders\" 503",
-                "INFO GET /health 200", "INFO job done");
+                "INFO GET /health 200", "INFO job done", "INFO synced a/b \"GET /\" 200");
     }
 
     /**
