@@ -384,6 +384,27 @@ public final class HeaderLayout {
         return fields.length;
     }
 
+    /**
+     * Where the message starts after Squid's debugging section and level ({@code 2026/12/04 14:57:29.818| 33,2|
+     * AsyncCall.cc(29) ...}: Squid writes them after its time's pipe for messages above level 1, debugging all), or
+     * -1 when {@code from} holds no such field.
+     */
+    private static int squidSection(String s, int from) {
+        int comma = digitsFrom(s, from, 3);
+        int pipe = comma > from && comma < s.length() && s.charAt(comma) == ',' ? digitsFrom(s, comma + 1, 2) : -1;
+        return pipe > comma + 1 && pipe + 1 < s.length() && s.charAt(pipe) == '|' && s.charAt(pipe + 1) == ' '
+                ? pipe + 2 : -1;
+    }
+
+    /** The end of the digits (at most {@code most}) from {@code from}. */
+    private static int digitsFrom(String s, int from, int most) {
+        int i = from;
+        while (i < s.length() && i - from < most && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
     /** The header made of the line's first {@code tokens} tokens. */
     private static LogHeader header(Line l, int tokens) {
         long time = LogHeader.NO_TIME;
@@ -426,6 +447,12 @@ public final class HeaderLayout {
             while (bodyStart < n && (text.charAt(bodyStart) == ' ' || text.charAt(bodyStart) == '\t')) {
                 bodyStart++;
             }
+        }
+        int section = tokens > 0 && l.token(tokens - 1).delimiter == HeaderToken.Delimiter.PIPE
+                ? squidSection(text, bodyStart) : -1;
+        if (section > 0) {
+            severity = severity != null ? severity : Severity.DEBUG;
+            bodyStart = section;
         }
         int programTag = tokens > 0 ? programTagOpen(text, bodyStart) : -1;
         if (programTag > 0) {

@@ -545,6 +545,14 @@ class HeaderLayoutFormatsTest {
                 Dec 04 15:27:53 kdc1 kadmind[77](Notice): Authentication attempt failed: admin/admin@SHOP.TEST
                 """, "2024-12-04T15:27:51Z", Severity.ERROR, "krb5kdc",
                 "preauth spake failed to initialize: No SPAKE groups"),
+            format("Squid's cache.log: a debugging section and level after the time's pipe", """
+                2026/12/04 14:57:29.818| 33,2| AsyncCall.cc(29) AsyncCall: The AsyncCall opened constructed
+                2026/12/04 14:57:29.818| HTCP Disabled.
+                2026/12/04 14:57:29.818| Pinger socket opened on FD 14
+                2026/12/04 14:57:29 kid1| Squid plugin modules loaded: 0
+                2026/12/04 14:57:30| WARNING: log name now starts with a module name.
+                """, "2026-12-04T14:57:29.818Z", Severity.DEBUG, "",
+                "AsyncCall.cc(29) AsyncCall: The AsyncCall opened constructed"),
             format("time and message only: message words stay message", """
                 2024-01-01 10:00:00 user 42 logged in
                 2024-01-01 10:00:01 user 43 logged in
