@@ -390,19 +390,11 @@ public final class HeaderLayout {
      * -1 when {@code from} holds no such field.
      */
     private static int squidSection(String s, int from) {
-        int comma = digitsFrom(s, from, 3);
-        int pipe = comma > from && comma < s.length() && s.charAt(comma) == ',' ? digitsFrom(s, comma + 1, 2) : -1;
+        int comma = from + Timestamps.digitRun(s, from, Math.min(s.length(), from + 3));
+        int pipe = comma > from && comma < s.length() && s.charAt(comma) == ','
+                ? comma + 1 + Timestamps.digitRun(s, comma + 1, Math.min(s.length(), comma + 3)) : -1;
         return pipe > comma + 1 && pipe + 1 < s.length() && s.charAt(pipe) == '|' && s.charAt(pipe + 1) == ' '
                 ? pipe + 2 : -1;
-    }
-
-    /** The end of the digits (at most {@code most}) from {@code from}. */
-    private static int digitsFrom(String s, int from, int most) {
-        int i = from;
-        while (i < s.length() && i - from < most && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
     }
 
     /** The header made of the line's first {@code tokens} tokens. */

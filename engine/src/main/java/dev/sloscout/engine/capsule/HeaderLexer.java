@@ -358,15 +358,9 @@ final class HeaderLexer {
         char last = line.charAt(end - 1);
         if (end - pos > 1 && (last == ':' || last == ']' && MessageTokenizer.lastIndexOf(line, '[', end, pos) < 0)
                 && isComponentName(line, pos, end - 1)) {
-            HeaderToken channel = last == ':' ? channelLevel(line, pos, end) : null;
-            if (channel == null && last == ':') {
-                channel = levelSlashFacility(line, pos, end);
-            }
-            if (channel == null && last == ':') {
-                channel = parenthesizedLevel(line, pos, end);
-            }
-            if (channel != null) {
-                return channel;
+            HeaderToken leveled = last == ':' ? levelInComponent(line, pos, end) : null;
+            if (leveled != null) {
+                return leveled;
             }
             return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null,
                     componentName(line, pos, end), false);
@@ -490,6 +484,19 @@ final class HeaderLexer {
         Severity level = Severity.fromWord(line, dot + 1, end - 1);
         return level == null ? null
                 : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, line.substring(pos, dot), false);
+    }
+
+    /**
+     * A level written inside a component that ends with a colon: Monolog's channel ({@code app.ERROR:}), Icinga 2's
+     * facility ({@code information/ConfigItem:}), MIT Kerberos's parentheses ({@code krb5kdc[1234](info):}); null
+     * when it holds none.
+     */
+    private HeaderToken levelInComponent(String line, int pos, int end) {
+        HeaderToken leveled = channelLevel(line, pos, end);
+        if (leveled == null) {
+            leveled = levelSlashFacility(line, pos, end);
+        }
+        return leveled != null ? leveled : parenthesizedLevel(line, pos, end);
     }
 
     /**

@@ -270,7 +270,8 @@ final class Timestamps {
         return value;
     }
 
-    private static int digitRun(CharSequence s, int from, int limit) {
+    /** How many digits run from {@code from}, up to {@code limit}. */
+    static int digitRun(CharSequence s, int from, int limit) {
         int digits = 0;
         while (from + digits < limit && isDigit(s.charAt(from + digits))) {
             digits++;
