@@ -162,6 +162,8 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
+    /** Where the tab after the time the open event's first line opens with stands ({@link #timeColumn}), or -1. */
+    private int timeColumn = -1;
     /**
      * Where the message of the open event's first line starts when it is a record of rich's logging handler ({@link
      * #richMessageColumn(String)}) and nothing but the rest of its message has followed it; else -1.
@@ -312,8 +314,8 @@ final class ContinuationLines {
         if (HeaderLayout.isLevelBadge(line)) {
             return false; // consola's " WARN  ...": an event of its own, though indented
         }
-        if (levelUnderLevel(first, line)) {
-            return false; // rich's logging handler leaves out a time the line before had: an event of its own
+        if (levelUnderLevel(first, line) || timeLeftOut(line) > 0) {
+            return false; // rich's handler, MariaDB's query log leave out a time the line before had: an event
         }
         if ((opener != null || levelOpener) && isPythonLiteral(line) && literalLines++ < MAX_MESSAGE_LINES) {
             return true; // what the record above printed: Scrapy's item under "Scraped from <200 ...>"
@@ -725,6 +727,7 @@ final class ContinuationLines {
         caretShown = false;
         afterChainMarker = false;
         first = line;
+        timeColumn = timeColumn(line);
         processHeaderEnd = processHeaderEnd(line);
         processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();
         leavesTraces = null;
@@ -822,20 +825,87 @@ final class ContinuationLines {
      * the one above); null otherwise.
      */
     String headerAbove(String line) {
-        if (first == null || !levelUnderLevel(first, line)) {
+        if (first == null) {
             return null;
         }
-        int column = spacesBefore(line);
-        return first.substring(0, column) + line.substring(column);
+        if (levelUnderLevel(first, line)) {
+            int column = spacesBefore(line);
+            return first.substring(0, column) + line.substring(column);
+        }
+        int tabs = timeLeftOut(line);
+        return tabs > 0 ? first.substring(0, timeColumn + 1) + line.substring(tabs) : null;
+    }
+
+    /**
+     * How many tabs open {@code line} when it is a record of a tab-separated log that leaves its time column blank
+     * while the time is the one above, as MariaDB's (and MySQL 5's) general query log does: {@code 261204
+     * 17:31:33\t     3 Connect\troot@localhost on}, then {@code \t\t     3 Query\tSELECT 1}. The open event's
+     * first line opens with a time of day and a tab; what follows the line's tabs holds a tab too and opens as what
+     * follows that one: a number (a thread's or connection's id), or the same word. 0 otherwise: a stack's frame
+     * ({@code \tat ...}) or zap's file under a function holds no tab, or opens unlike the record.
+     */
+    int timeLeftOut(String line) {
+        if (timeColumn < 0 || line.isEmpty() || line.charAt(0) != '\t') {
+            return 0;
+        }
+        int tabs = 1;
+        while (tabs < line.length() && line.charAt(tabs) == '\t') {
+            tabs++;
+        }
+        int at = firstNonBlank(line, tabs);
+        int firstAt = firstNonBlank(first, timeColumn + 1);
+        if (at >= line.length() || firstAt >= first.length() || line.indexOf('\t', at) < 0
+                || first.indexOf('\t', firstAt) < 0) {
+            return 0;
+        }
+        if (isDigit(line.charAt(at))) {
+            return isDigit(first.charAt(firstAt)) ? tabs : 0;
+        }
+        int end = wordEnd(line, at);
+        return Character.isLetter(line.charAt(at)) && end - at == wordEnd(first, firstAt) - firstAt
+                && line.regionMatches(at, first, firstAt, end - at) ? tabs : 0;
+    }
+
+    /**
+     * Where the tab after the time {@code line} opens with stands ({@code 261204 17:31:33\t...}); -1 when it opens
+     * otherwise: asked once per event, so that {@link #timeLeftOut} costs a comparison for every other line.
+     */
+    static int timeColumn(String line) {
+        if (line.isEmpty() || !isDigit(line.charAt(0))) {
+            return -1;
+        }
+        int reach = Math.min(line.length(), TIME_COLUMN_REACH);
+        int tab = 1;
+        while (tab < reach && line.charAt(tab) != '\t') {
+            tab++;
+        }
+        return tab < reach && hasTimeOfDay(line.substring(0, tab)) ? tab : -1;
+    }
+
+    /** How far into a line a time column may end for {@link #timeColumn}. */
+    private static final int TIME_COLUMN_REACH = 40;
+
+    /** Where the first character of {@code line} from {@code from} on that is no space stands. */
+    private static int firstNonBlank(String line, int from) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the word opening at {@code from} ends: at a space, a tab or the line's end. */
+    private static int wordEnd(String line, int from) {
+        int i = from;
+        while (i < line.length() && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+            i++;
+        }
+        return i;
     }
 
     /** How many spaces {@code line} opens with. */
     private static int spacesBefore(String line) {
-        int column = 0;
-        while (column < line.length() && line.charAt(column) == ' ') {
-            column++;
-        }
-        return column;
+        return firstNonBlank(line, 0);
     }
 
     /** rich's logging handler pads the level to eight characters and a space: the message starts that far after it. */

@@ -1202,6 +1202,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * MariaDB's general query log (and MySQL 5's) writes its time only when it changed: the next records of the same
+     * second open with tabs where the time was. Each is an event at the time above, not a line folded under it; a
+     * tab-indented line with no column after it (a frame, a message's next line) is still folded.
+     */
+    @Test
+    void generalQueryLogLinesWithoutTheirTimeAreEventsAtTheTimeAbove() {
+        read("Time\t\t    Id Command\tArgument\n"
+                + "261204 17:31:33\t     3 Connect\troot@localhost on  using Socket\n"
+                + "\t\t     3 Query\tSELECT DATABASE()\n"
+                + "\t\t     3 Init DB\tshop\n"
+                + "261204 17:31:34\t    12 Query\tselect * from orders\n"
+                + "\t\t     3 Quit\t\n"
+                + "2024-03-01 12:00:00.123\tERROR\tcharge failed\n"
+                + "\tjava.lang.IllegalStateException: card declined\n"
+                + "\tat com.acme.Shop.charge(Shop.java:12)\n"
+                + "2024-03-01 12:00:01.000\tINFO\tretrying\n"
+                + "\tDEBUG\tcache miss\n"
+                + "\t42\titems left\n"
+                + "\t\tINFO\tcharged\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("Time\t\t    Id Command\tArgument",
+                "261204 17:31:33\t     3 Connect\troot@localhost on  using Socket",
+                "261204 17:31:33\t     3 Query\tSELECT DATABASE()", "261204 17:31:33\t     3 Init DB\tshop",
+                "261204 17:31:34\t    12 Query\tselect * from orders", "261204 17:31:34\t     3 Quit\t",
+                "2024-03-01 12:00:00.123\tERROR\tcharge failed", "2024-03-01 12:00:01.000\tINFO\tretrying",
+                "2024-03-01 12:00:01.000\tINFO\tcharged");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 10L, 13L);
+        assertThat(events.get(6).lines()).isEqualTo(3);
+        assertThat(events.get(7).continuation()).isEqualTo("\tDEBUG\tcache miss\n\t42\titems left");
+    }
+
+    /**
      * MySQL's and MariaDB's slow query logs write an entry as comment lines, {@code use} and {@code SET timestamp}
      * when they change, then the statement: one event per entry, its statement mined, its time from the timestamp,
      * the comments under it. MariaDB writes {@code # Time:} only when the second changes; MySQL 8 before every entry.
