@@ -77,6 +77,9 @@ public final class Redactor {
             "long", "unchanged", "updated", "mandatory", "optional", "disabled", "enabled", "ignored", "absent",
             "present", "same", "different", "unknown", "undefined", "nil", "correctly", "stored", "hashed");
 
+    /** Values that say whether a key has one, not what it is ({@link #isFlag}). */
+    private static final Set<String> FLAG_WORDS = Set.of("yes", "no", "true", "false");
+
     /** What follows {@code Authorization:} before the secret. */
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "negotiate", "ntlm");
 
@@ -257,7 +260,16 @@ public final class Redactor {
             String key = m.group("k");
             String value = m.group("v");
             return strongKey(key) || weakKey(key) && randomLooking(value) ? kindOfKey(key) : null;
-        }, v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)));
+        }, v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
+    }
+
+    /**
+     * Whether a key's value says only whether there is one: MySQL's and MariaDB's {@code Access denied for user
+     * 'bob'@'localhost' (using password: YES)}, a setting's {@code password: false}.
+     */
+    private static boolean isFlag(String value) {
+        String v = value.endsWith(")") ? value.substring(0, value.length() - 1) : value;
+        return FLAG_WORDS.contains(v.toLowerCase(Locale.ROOT));
     }
 
     private static String normalised(String key) {

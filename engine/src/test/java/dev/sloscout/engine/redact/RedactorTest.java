@@ -73,6 +73,9 @@ class RedactorTest {
         "bypass=true compass=north",
         "released 2024-01-15 at 10:00:00",
         "auth=ok user=bob",
+        "Access denied for user 'bob'@'localhost' (using password: YES)",
+        "Access denied for user 'root'@'%' (using password: NO)",
+        "tls password=false",
         "GET api/v1/users/12345/orders/67890/items/Abc4Def/details 200",
         "at com.example.shop.CheckoutService.placeOrder(CheckoutService.java:42)",
     })
