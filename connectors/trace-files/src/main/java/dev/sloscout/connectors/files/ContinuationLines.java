@@ -198,6 +198,12 @@ final class ContinuationLines {
     private boolean caretShown;
     /** The line before was Python's chain marker ({@link #PYTHON_DURING}, {@link #PYTHON_CAUSE}). */
     private boolean afterChainMarker;
+    /**
+     * The line before ended a trace the open event's record logged: a Python traceback's exception, or a Ruby
+     * backtrace's frame. A trace right after it is another's ({@link #isUncaughtTraceback}); one after more lines is
+     * part of what the record wrote (Celery's error quotes the task's traceback under its own).
+     */
+    private boolean traceLogged;
     /** No line has been asked to continue the open event yet ({@link #continues}). */
     private boolean nothingContinued;
 
@@ -224,6 +230,8 @@ final class ContinuationLines {
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
         afterChainMarker = false;
+        boolean afterTrace = traceLogged;
+        traceLogged = false;
         boolean nextToFirst = nothingContinued;
         nothingContinued = false;
         if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
@@ -232,8 +240,11 @@ final class ContinuationLines {
         if (context == Context.RUBY_RECORD) {
             // up to the next record, or to another logger's line, at the margin with its own time: WEBrick's and
             // Rack's access log, Sinatra's error report, written beside a Logger's records
-            return !RUBY_HEADER.matcher(line).lookingAt() && !(isRubyCrash(line) && leavesTraces())
+            boolean continued = !RUBY_HEADER.matcher(line).lookingAt()
+                    && !(isRubyCrash(line) && (leavesTraces() || afterTrace))
                     && !(hasTimeOfDay(line) && !isIndented(line)) && contextLines++ < MAX_RUBY_LINES;
+            traceLogged = continued && isRubyFrame(line);
+            return continued;
         }
         if (context == Context.NODE_CRASH && !isIndented(line)) {
             if (contextLines++ < MAX_CRASH_SOURCE_LINES) {
@@ -341,6 +352,7 @@ final class ContinuationLines {
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
             // the traceback ends with its exception, whose message may go on; a chained one starts with its own line
             context = opener != null || levelOpener ? Context.MESSAGE_LINES : Context.NONE;
+            traceLogged = true;
             contextLines = 0;
             return true;
         }
@@ -464,10 +476,12 @@ final class ContinuationLines {
     /**
      * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
      * open event: that event is routine or a bare print ({@link #leavesTraces}), and {@code logging.exception} logs
-     * at ERROR. An uncaught exception after {@code INFO starting} was hidden under it.
+     * at ERROR; or the event's own traceback ended on the line before ({@link #traceLogged}), as when a program logs
+     * an exception and raises it again. An uncaught exception after {@code INFO starting}, or
+     * after the record that logged it, was hidden under that record.
      */
     boolean isUncaughtTraceback(String line) {
-        return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker && leavesTraces();
+        return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker && (traceLogged || leavesTraces());
     }
 
     /**
@@ -726,6 +740,7 @@ final class ContinuationLines {
         promotedTraceback = false;
         caretShown = false;
         afterChainMarker = false;
+        traceLogged = false;
         first = line;
         timeColumn = timeColumn(line);
         processHeaderEnd = processHeaderEnd(line);

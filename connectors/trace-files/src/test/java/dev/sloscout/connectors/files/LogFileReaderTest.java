@@ -802,6 +802,50 @@ class LogFileReaderTest {
     }
 
     /**
+     * A program that logs an exception and raises it again prints the trace twice: under the error record, then the
+     * interpreter's own when the exception ends the program. The second is an event of its own, named by the
+     * exception (it was hidden under the record). A traceback the record quoted after its own (Celery's task error)
+     * stays with it, and so does a crash the record wrote as its message.
+     */
+    @Test
+    void aTraceAfterTheOneARecordLoggedIsTheInterpretersOwn() {
+        read("2026-12-04 17:53:30,023 ERROR shop: charge failed\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/app.py\", line 5, in charge\n"
+                + "ValueError: card declined for order 7\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/app.py\", line 5, in charge\n"
+                + "ValueError: card declined for order 7\n"
+                + "E, [2026-12-04T17:53:09.561649 #16093] ERROR -- : failed: card declined for order 3\n"
+                + "app.rb:5:in `charge'\n"
+                + "app.rb:8:in `<main>'\n"
+                + "app.rb:5:in `charge': card declined for order 3 (ArgumentError)\n"
+                + "\tfrom app.rb:19:in `<main>'\n"
+                + "E, [2026-12-04T17:53:10.000000 #16093] ERROR -- : failed again\n"
+                + "app.rb:5:in `charge': card declined for order 4 (ArgumentError)\n"
+                + "\tfrom app.rb:19:in `<main>'\n"
+                + "[2026-12-04 17:46:27,803: ERROR/ForkPoolWorker-1] Task tasks.charge[31db] raised unexpected: "
+                + "ExceptionWithTraceback()\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python3/dist-packages/celery/app/trace.py\", line 451, in trace_task\n"
+                + "billiard.einfo.ExceptionWithTraceback: \n"
+                + "\"\"\"\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/app/tasks.py\", line 9, in charge\n"
+                + "ValueError: card declined for order 0\n"
+                + "\"\"\"\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "2026-12-04 17:53:30,023 ERROR shop: charge failed", "ValueError: card declined for order 7",
+                "E, [2026-12-04T17:53:09.561649 #16093] ERROR -- : failed: card declined for order 3",
+                "app.rb:5:in `charge': card declined for order 3 (ArgumentError)",
+                "E, [2026-12-04T17:53:10.000000 #16093] ERROR -- : failed again",
+                "[2026-12-04 17:46:27,803: ERROR/ForkPoolWorker-1] Task tasks.charge[31db] raised unexpected: "
+                        + "ExceptionWithTraceback()");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 3, 3, 2, 3, 9);
+        assertThat(events.get(1).carriesStack()).isTrue();
+    }
+
+    /**
      * A Rust panic is one event named by its message: {@code thread 'main' panicked at src/main.rs:7:33:} with the
      * message on the next line (Rust 1.73 on), the backtrace and its note folded under it; the older form, the message
      * inside the first line, keeps that line and folds the note.
