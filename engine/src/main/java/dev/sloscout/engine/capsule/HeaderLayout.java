@@ -87,7 +87,7 @@ public final class HeaderLayout {
             return new HeaderLayout(lexer, Mode.WORDS, words, true, lines);
         }
         List<String> headed = headed(lines, lexer);
-        if (headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 3) {
+        if (headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 2) {
             words = inferWords(headed, lexer);
         }
         if (words.length == 0 && headed.size() >= CONSISTENT * lines.size()) {

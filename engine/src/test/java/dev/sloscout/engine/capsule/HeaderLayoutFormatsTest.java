@@ -987,6 +987,24 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A job that logs twice and dies: two records of java.util.logging (its two lines joined) and the JVM's report of
+     * the uncaught exception. Two headed lines of three are enough to learn their header from; before, their level
+     * and class stayed in the message ({@code R main INFO: starting}, no level).
+     */
+    @org.junit.jupiter.api.Test
+    void twoRecordsBesideACrashAreEnoughToLearnTheirHeader() {
+        List<String> lines = List.of("Dec 04, 2026 6:09:13 PM com.acme.Job main INFO: starting",
+                "Dec 04, 2026 6:09:13 PM com.acme.Job main SEVERE: charge failed",
+                "Exception in thread \"main\" java.lang.IllegalStateException: card declined");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        LogHeader first = layout.parse(lines.get(0));
+        assertThat(lines.get(0).substring(first.bodyStart())).as(layout.describe()).isEqualTo("starting");
+        assertThat(first.severity()).isEqualTo(Severity.INFO);
+        assertThat(layout.parse(lines.get(1)).severity()).isEqualTo(Severity.ERROR);
+        assertThat(layout.parse(lines.get(2)).bodyStart()).isZero();
+    }
+
+    /**
      * structlog's key-value and logfmt renderers write the event's own keys first, the level and the time last: they
      * are still the line's level and time. Pairs stop where words that are no pair start.
      */
