@@ -162,8 +162,11 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
-    /** Where the tab after the time the open event's first line opens with stands ({@link #timeColumn}), or -1. */
-    private int timeColumn = -1;
+    /**
+     * Where the tab after the time the open event's first line opens with stands ({@link #timeColumn}), or -1;
+     * {@link #UNREAD} until a line opening with a tab asks.
+     */
+    private int timeColumn = UNREAD;
     /**
      * Where the message of the open event's first line starts when it is a record of rich's logging handler ({@link
      * #richMessageColumn(String)}) and nothing but the rest of its message has followed it; else -1.
@@ -742,7 +745,7 @@ final class ContinuationLines {
         afterChainMarker = false;
         traceLogged = false;
         first = line;
-        timeColumn = timeColumn(line);
+        timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
         processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();
         leavesTraces = null;
@@ -860,7 +863,13 @@ final class ContinuationLines {
      * ({@code \tat ...}) or zap's file under a function holds no tab, or opens unlike the record.
      */
     int timeLeftOut(String line) {
-        if (timeColumn < 0 || line.isEmpty() || line.charAt(0) != '\t') {
+        if (line.isEmpty() || line.charAt(0) != '\t') {
+            return 0;
+        }
+        if (timeColumn == UNREAD) {
+            timeColumn = timeColumn(first);
+        }
+        if (timeColumn < 0) {
             return 0;
         }
         int tabs = 1;
@@ -883,7 +892,7 @@ final class ContinuationLines {
 
     /**
      * Where the tab after the time {@code line} opens with stands ({@code 261204 17:31:33\t...}); -1 when it opens
-     * otherwise: asked once per event, so that {@link #timeLeftOut} costs a comparison for every other line.
+     * otherwise. Read once per event, when the first line opening with a tab asks {@link #timeLeftOut}.
      */
     static int timeColumn(String line) {
         if (line.isEmpty() || !isDigit(line.charAt(0))) {
@@ -899,6 +908,8 @@ final class ContinuationLines {
 
     /** How far into a line a time column may end for {@link #timeColumn}. */
     private static final int TIME_COLUMN_REACH = 40;
+    /** {@link #timeColumn} not read yet for the open event. */
+    private static final int UNREAD = -2;
 
     /** Where the first character of {@code line} from {@code from} on that is no space stands. */
     private static int firstNonBlank(String line, int from) {
