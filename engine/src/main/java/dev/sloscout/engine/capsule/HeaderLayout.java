@@ -1117,6 +1117,7 @@ public final class HeaderLayout {
         }
         Kind[] kinds = new Kind[MAX_FIELDS];
         boolean[] strong = new boolean[MAX_FIELDS];
+        boolean[] bareLevel = new boolean[MAX_FIELDS];
         double needed = CONSISTENT * n;
         for (int i = 0; i < MAX_FIELDS; i++) {
             int[] votes = new int[Kind.values().length];
@@ -1124,12 +1125,14 @@ public final class HeaderLayout {
             int dashes = 0;
             int columns = 0;
             int hex = 0;
+            int colonLevels = 0;
             for (Line l : lines) {
                 HeaderToken t = l.token(i);
                 if (t == null) {
                     continue;
                 }
                 votes[t.kind.ordinal()]++;
+                colonLevels += t.kind == Kind.LEVEL && l.text.charAt(t.end - 1) == ':' ? 1 : 0;
                 Kind spanned = t.kind == Kind.WORD ? spannedAnchor(l, i) : null;
                 spannedVotes[spanned != null ? spanned.ordinal() : t.kind.ordinal()]++;
                 dashes += t.isDash(l.text) ? 1 : 0;
@@ -1158,6 +1161,7 @@ public final class HeaderLayout {
             }
             // a number in hex (OpenLDAP's thread, "0x7fbfaf368200") is no message's first word, as a decimal may be
             strong[i] = kinds[i] != null && kinds[i] != Kind.NUMBER || i > 0 && (columns >= needed || hex >= needed);
+            bareLevel[i] = kinds[i] == Kind.LEVEL && colonLevels * 2 < votes[Kind.LEVEL.ordinal()];
         }
         int[] reach = new int[MAX_FIELDS + 1];
         for (Line l : lines) {
@@ -1175,8 +1179,13 @@ public final class HeaderLayout {
             if (strong[h - 1]) {
                 ends.add(h);
                 unproven = 0;
-                if (kinds[h - 1] == Kind.COMPONENT) {
-                    break; // a component ends every header that has one: "sshd[42]:", "org.acme.Foo:"
+                // a component ends every header that has one ("sshd[42]:", "org.acme.Foo:"), but for a level most
+                // lines write after it, which ends it then: Go's log with its file, "main.go:25: INFO order placed";
+                // a level with a colon after a component opens the message (BIND's "general: debug 1: ...")
+                boolean levelNext = h < MAX_FIELDS && bareLevel[h];
+                if (kinds[h - 1] == Kind.COMPONENT && !levelNext
+                        || kinds[h - 1] == Kind.LEVEL && h > 1 && kinds[h - 2] == Kind.COMPONENT) {
+                    break;
                 }
             } else if (++unproven > MAX_UNPROVEN_RUN) {
                 break;

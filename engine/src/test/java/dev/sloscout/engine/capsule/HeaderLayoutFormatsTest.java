@@ -363,6 +363,11 @@ class HeaderLayoutFormatsTest {
                 04-Dec-2026 04:47:25.967 zoneload: info: zone shop.test/IN: loaded serial 2026120401
                 """, "2026-12-04T04:47:25.966Z", Severity.DEBUG, "general",
                 "debug 1: zone_startload: zone shop.test/IN: enter"),
+            format("Go's log package with the file (log.Lshortfile) and a level word opening the message", """
+                2026/12/04 18:25:16.308344 main.go:25: INFO order 1 placed
+                2026/12/04 18:25:16.309143 charge.go:41: ERROR charge 3 failed: card declined
+                2026/12/04 18:25:16.309150 main.go:25: INFO order 4 placed
+                """, "2026-12-04T18:25:16.308Z", Severity.INFO, "main.go", "order 1 placed"),
             format("NATS server (an address and port before a dash: no place in code)", """
                 [2871] 2026/12/04 02:39:50.191591 [DBG] 127.0.0.1:53412 - cid:5 - Client connection created
                 [2871] 2026/12/04 02:39:50.593120 [ERR] 127.0.0.1:53414 - cid:6 - authentication error
