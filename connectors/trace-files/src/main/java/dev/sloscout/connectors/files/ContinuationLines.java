@@ -329,7 +329,7 @@ final class ContinuationLines {
             return false; // consola's " WARN  ...": an event of its own, though indented
         }
         if (levelUnderLevel(first, line) || timeLeftOut(line) > 0) {
-            return false; // rich's handler, MariaDB's query log leave out a time the line before had: an event
+            return false; // rich's handler and MariaDB's query log leave out a time the line above has: an event
         }
         if ((opener != null || levelOpener) && isPythonLiteral(line) && literalLines++ < MAX_MESSAGE_LINES) {
             return true; // what the record above printed: Scrapy's item under "Scraped from <200 ...>"
@@ -480,8 +480,8 @@ final class ContinuationLines {
      * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
      * open event: that event is routine or a bare print ({@link #leavesTraces}), and {@code logging.exception} logs
      * at ERROR; or the event's own traceback ended on the line before ({@link #traceLogged}), as when a program logs
-     * an exception and raises it again. An uncaught exception after {@code INFO starting}, or
-     * after the record that logged it, was hidden under that record.
+     * an exception and raises it again. An uncaught exception after {@code INFO starting}, or after the record that
+     * logged it, was hidden under that record.
      */
     boolean isUncaughtTraceback(String line) {
         return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker && (traceLogged || leavesTraces());
