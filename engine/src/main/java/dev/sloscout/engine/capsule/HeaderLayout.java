@@ -1109,6 +1109,21 @@ public final class HeaderLayout {
 
     // ---- inference -------------------------------------------------------------------------------------------
 
+    /**
+     * Whether the level {@code t} labels its line's message rather than ending a header: a colon after it ({@code
+     * error: ...}), or after a number that follows it (BIND's debugging level, {@code debug 3: ...}).
+     */
+    private static boolean labelsMessage(String text, HeaderToken t) {
+        if (text.charAt(t.end - 1) == ':') {
+            return true;
+        }
+        int end = t.next;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end > t.next && end < text.length() && text.charAt(end) == ':';
+    }
+
     private static Kind[] inferWords(List<String> sample, HeaderLexer lexer) {
         int n = sample.size();
         List<Line> lines = new ArrayList<>(n);
@@ -1125,14 +1140,17 @@ public final class HeaderLayout {
             int dashes = 0;
             int columns = 0;
             int hex = 0;
-            int colonLevels = 0;
+            int levels = 0;
+            int labels = 0;
             for (Line l : lines) {
                 HeaderToken t = l.token(i);
                 if (t == null) {
                     continue;
                 }
                 votes[t.kind.ordinal()]++;
-                colonLevels += t.kind == Kind.LEVEL && l.text.charAt(t.end - 1) == ':' ? 1 : 0;
+                boolean level = t.kind == Kind.LEVEL || t.kind == Kind.BRACKET && t.severity != null;
+                levels += level ? 1 : 0;
+                labels += level && labelsMessage(l.text, t) ? 1 : 0;
                 Kind spanned = t.kind == Kind.WORD ? spannedAnchor(l, i) : null;
                 spannedVotes[spanned != null ? spanned.ordinal() : t.kind.ordinal()]++;
                 dashes += t.isDash(l.text) ? 1 : 0;
@@ -1161,7 +1179,8 @@ public final class HeaderLayout {
             }
             // a number in hex (OpenLDAP's thread, "0x7fbfaf368200") is no message's first word, as a decimal may be
             strong[i] = kinds[i] != null && kinds[i] != Kind.NUMBER || i > 0 && (columns >= needed || hex >= needed);
-            bareLevel[i] = kinds[i] == Kind.LEVEL && colonLevels * 2 < votes[Kind.LEVEL.ordinal()];
+            bareLevel[i] = (kinds[i] == Kind.LEVEL || kinds[i] == Kind.BRACKET) && levels >= needed
+                    && labels * 2 < levels;
         }
         int[] reach = new int[MAX_FIELDS + 1];
         for (Line l : lines) {
@@ -1181,7 +1200,7 @@ public final class HeaderLayout {
                 unproven = 0;
                 // a component ends every header that has one ("sshd[42]:", "org.acme.Foo:"), but for a level most
                 // lines write after it, which ends it then: Go's log with its file, "main.go:25: INFO order placed";
-                // a level with a colon after a component opens the message (BIND's "general: debug 1: ...")
+                // a level that labels the message after a component opens it (BIND's "general: debug 1: ...")
                 boolean levelNext = h < MAX_FIELDS && bareLevel[h];
                 if (kinds[h - 1] == Kind.COMPONENT && !levelNext
                         || kinds[h - 1] == Kind.LEVEL && h > 1 && kinds[h - 2] == Kind.COMPONENT) {

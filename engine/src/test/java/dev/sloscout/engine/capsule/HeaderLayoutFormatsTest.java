@@ -368,6 +368,12 @@ class HeaderLayoutFormatsTest {
                 2026/12/04 18:25:16.309143 charge.go:41: ERROR charge 3 failed: card declined
                 2026/12/04 18:25:16.309150 main.go:25: INFO order 4 placed
                 """, "2026-12-04T18:25:16.308Z", Severity.INFO, "main.go", "order 1 placed"),
+            format("Go's log with a prefix (log.Lmsgprefix) or the file, and a level in brackets", """
+                2026/12/04 18:41:37 shop: [DEBUG] cache miss for sku-1
+                2026/12/04 18:41:37 m2.go:16: [INFO] order 1 placed
+                2026/12/04 18:41:37 m2.go:13: [ERROR] charge 4 failed: card declined
+                2026/12/04 18:41:38 shop: [WARN] retrying order 4
+                """, "2026-12-04T18:41:37Z", Severity.DEBUG, "shop", "cache miss for sku-1"),
             format("NATS server (an address and port before a dash: no place in code)", """
                 [2871] 2026/12/04 02:39:50.191591 [DBG] 127.0.0.1:53412 - cid:5 - Client connection created
                 [2871] 2026/12/04 02:39:50.593120 [ERR] 127.0.0.1:53414 - cid:6 - authentication error
@@ -989,6 +995,25 @@ class HeaderLayoutFormatsTest {
         assertThat(lines.get(8).substring(header.bodyStart())).as(layout.describe())
                 .startsWith("\"GET /private/y.html HTTP/1.1\" 200");
         assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo(Instant.parse("2026-12-04T14:58:15Z"));
+    }
+
+    /**
+     * BIND's named at a debugging level writes {@code debug 3:} after the category in most lines: the level labels the
+     * message, whose first words it stays, as its {@code error:} does, rather than ending the header before the
+     * number.
+     */
+    @org.junit.jupiter.api.Test
+    void aDebuggingLevelAfterTheCategoryStaysInTheMessage() {
+        List<String> lines = List.of("04-Dec-2026 04:47:25.966 general: debug 1: zone_startload: zone a.test/IN: enter",
+                "04-Dec-2026 04:47:25.967 general: debug 3: loading zone a.test",
+                "04-Dec-2026 04:47:25.968 general: debug 1: zone_startload: zone b.test/IN: enter",
+                "04-Dec-2026 04:47:25.969 general: error: dns_rdata_fromtext: db.broken:4: bad quad",
+                "04-Dec-2026 04:47:25.970 general: debug 1: zone b.test/IN: loaded");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        LogHeader header = layout.parse(lines.get(1));
+        assertThat(lines.get(1).substring(header.bodyStart())).as(layout.describe())
+                .isEqualTo("debug 3: loading zone a.test");
+        assertThat(header.severity()).isEqualTo(Severity.DEBUG);
     }
 
     /**
