@@ -1250,9 +1250,10 @@ class LogFileReaderTest {
      * second open with tabs where the time was. Each is an event at the time above, not a line folded under it; a
      * tab-indented line with no column after it (a frame, a message's next line) is still folded.
      */
-    @Test
-    void generalQueryLogLinesWithoutTheirTimeAreEventsAtTheTimeAbove() {
-        read("Time\t\t    Id Command\tArgument\n"
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void generalQueryLogLinesWithoutTheirTimeAreEventsAtTheTimeAbove(int threads) {
+        List<LogEvent> read = readOn(threads, "general.log", "Time\t\t    Id Command\tArgument\n"
                 + "261204 17:31:33\t     3 Connect\troot@localhost on  using Socket\n"
                 + "\t\t     3 Query\tSELECT DATABASE()\n"
                 + "\t\t     3 Init DB\tshop\n"
@@ -1265,15 +1266,15 @@ class LogFileReaderTest {
                 + "\tDEBUG\tcache miss\n"
                 + "\t42\titems left\n"
                 + "\t\tINFO\tcharged\n");
-        assertThat(events).extracting(LogEvent::text).containsExactly("Time\t\t    Id Command\tArgument",
+        assertThat(read).extracting(LogEvent::text).containsExactly("Time\t\t    Id Command\tArgument",
                 "261204 17:31:33\t     3 Connect\troot@localhost on  using Socket",
                 "261204 17:31:33\t     3 Query\tSELECT DATABASE()", "261204 17:31:33\t     3 Init DB\tshop",
                 "261204 17:31:34\t    12 Query\tselect * from orders", "261204 17:31:34\t     3 Quit\t",
                 "2024-03-01 12:00:00.123\tERROR\tcharge failed", "2024-03-01 12:00:01.000\tINFO\tretrying",
                 "2024-03-01 12:00:01.000\tINFO\tcharged");
-        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 10L, 13L);
-        assertThat(events.get(6).lines()).isEqualTo(3);
-        assertThat(events.get(7).continuation()).isEqualTo("\tDEBUG\tcache miss\n\t42\titems left");
+        assertThat(read).extracting(LogEvent::line).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 10L, 13L);
+        assertThat(read.get(6).lines()).isEqualTo(3);
+        assertThat(read.get(7).continuation()).isEqualTo("\tDEBUG\tcache miss\n\t42\titems left");
     }
 
     /**
