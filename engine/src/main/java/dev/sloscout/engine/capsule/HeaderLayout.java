@@ -1117,10 +1117,7 @@ public final class HeaderLayout {
         if (text.charAt(t.end - 1) == ':') {
             return true;
         }
-        int end = t.next;
-        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
-            end++;
-        }
+        int end = t.next + Timestamps.digitRun(text, t.next, text.length());
         return end > t.next && end < text.length() && text.charAt(end) == ':';
     }
 
