@@ -325,8 +325,8 @@ final class ContinuationLines {
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
-        if (HeaderLayout.isLevelBadge(line)) {
-            return false; // consola's " WARN  ...": an event of its own, though indented
+        if (isIndentedRecord(line) || paddedNumberUnderNumber(first, line)) {
+            return false; // an event of its own, though indented
         }
         if (levelUnderLevel(first, line) || timeLeftOut(line) > 0) {
             return false; // rich's handler and MariaDB's query log leave out a time the line above has: an event
@@ -565,6 +565,8 @@ final class ContinuationLines {
 
     /** Lines at the margin a message may run on for after its first ({@link Context#MESSAGE_LINES}). */
     private static final int MAX_MESSAGE_LINES = 32;
+    /** The spaces a number padded on the left may open a line with ({@link #paddedNumberUnderNumber}). */
+    private static final int MAX_NUMBER_PADDING = 8;
     /** How much of an event's first line a line must open like to open an event itself. */
     private static final int OPENING_CHARS = 10;
 
@@ -823,6 +825,71 @@ final class ContinuationLines {
             }
         }
         return Severity.fromWord(line) == null;
+    }
+
+    /**
+     * Whether {@code line}, though indented, is a record by its shape alone: consola's level badge ({@code " WARN
+     * cache miss rate high"}, {@link HeaderLayout#isLevelBadge}) or Kamailio's padded process index ({@link
+     * #isPaddedProcessRecord}).
+     */
+    static boolean isIndentedRecord(String line) {
+        return HeaderLayout.isLevelBadge(line) || isPaddedProcessRecord(line);
+    }
+
+    /**
+     * Whether the indented {@code line} opens with a number padded with spaces that ends in the column where the number
+     * the open event's first line opens with ends, the same mark after both: a column of numbers printed right-aligned
+     * ({@code printf("%2d(%d) ...")}), Kamailio's process index ({@code " 0(25681) INFO: ..."} beside {@code "10(25691)
+     * INFO: ..."}) or Zabbix's process id ({@code "  30534:20261204:100145.155 ..."} beside a seven-digit one). A line
+     * with a shorter number is a record as the first line is, not a line that continues it.
+     */
+    static boolean paddedNumberUnderNumber(String first, String line) {
+        int end = paddedNumberEnd(line);
+        return end > 0 && line.charAt(0) == ' ' && end == paddedNumberEnd(first)
+                && line.charAt(end) == first.charAt(end);
+    }
+
+    /**
+     * Where the number {@code line} opens with ends, after spaces, when a mark follows it (not a space, letter or
+     * digit: {@code (}, {@code :}); -1 otherwise.
+     */
+    private static int paddedNumberEnd(String line) {
+        int i = 0;
+        while (i < line.length() && i < MAX_NUMBER_PADDING && line.charAt(i) == ' ') {
+            i++;
+        }
+        int digits = i;
+        while (i < line.length() && isDigit(line.charAt(i))) {
+            i++;
+        }
+        return i > digits && i < line.length() && line.charAt(i) != ' ' && !Character.isLetterOrDigit(line.charAt(i))
+                ? i : -1;
+    }
+
+    /**
+     * Whether the indented {@code line} is a record as Kamailio writes one on its standard error (what its container
+     * prints): the process's index padded to two columns, its id in parentheses, the level and a colon ({@code
+     * " 0(25681) INFO: <core> [main.c:3055]: main(): ..."}). Kamailio prints its listening addresses indented under
+     * a line of their own when it starts, and its first records follow them: known by their shape alone.
+     */
+    static boolean isPaddedProcessRecord(String line) {
+        int open = paddedNumberEnd(line);
+        if (open <= 0 || line.charAt(0) != ' ' || line.charAt(open) != '(') {
+            return false;
+        }
+        int close = open + 1;
+        while (close < line.length() && isDigit(line.charAt(close))) {
+            close++;
+        }
+        if (close == open + 1 || !line.startsWith(") ", close)) {
+            return false;
+        }
+        int level = close + 2;
+        int colon = level;
+        while (colon < line.length() && colon - level < 10 && Character.isLetter(line.charAt(colon))) {
+            colon++;
+        }
+        return colon < line.length() && line.charAt(colon) == ':' && Severity.fromWord(line, level, colon) != null;
     }
 
     /**

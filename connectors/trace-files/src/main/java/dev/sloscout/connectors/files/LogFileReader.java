@@ -1197,7 +1197,8 @@ public final class LogFileReader {
                 String line = sameProgram ? text.substring(tag) : text;
                 if (held != null) {
                     boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);
-                    if (!frame && ContinuationLines.isIndented(line) && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
+                    if (!frame && ContinuationLines.isIndented(line) && !ContinuationLines.isIndentedRecord(line)
+                            && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
                         heldMessage.add(line);
                         return true;
                     }

@@ -1278,6 +1278,43 @@ class LogFileReaderTest {
     }
 
     /**
+     * A number printed right-aligned at a line's start leaves the lines with a shorter one indented: Kamailio's process
+     * index on its standard error (what its container prints), under the addresses it lists when it starts, and
+     * Zabbix's process id beside a longer one. Each is a record; a numbered line under a record that opens otherwise
+     * (Rust's backtrace frames) and a message's indented lines still fold.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void recordsOpeningWithANumberPaddedOnTheLeftAreEventsThoughIndented(int threads) {
+        List<LogEvent> read = readOn(threads, "kamailio.log", "Listening on \n"
+                + "             udp: 127.0.0.1:5060\n"
+                + "Aliases: \n"
+                + "             udp: localhost:5060\n"
+                + "\n"
+                + " 0(25681) INFO: <core> [main.c:3055]: main(): processes (at least): 11\n"
+                + " 9(25690) INFO: ctl [io_listener.c:213]: io_listen_loop(): using epoll_lt\n"
+                + "10(25691) INFO: <core> [main.c:854]: sig_usr(): signal 15 received\n"
+                + " 0(25681) ALERT: <core> [main.c:770]: handle_sigs(): child process 25683 exited normally\n"
+                + "  see the listing above\n"
+                + "1234567:20261204:100145.155 Starting Zabbix Agent [shop-web-1]\n"
+                + "  30535:20261204:100145.162 agent #1 started [collector]\n"
+                + "  30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059\n"
+                + "thread 'main' panicked at 'boom', src/main.rs:4:5\n"
+                + "   0: rust_begin_unwind\n"
+                + "   1: core::panicking::panic_fmt\n");
+        assertThat(read).extracting(LogEvent::text).containsExactly("Listening on ", "Aliases: ",
+                " 0(25681) INFO: <core> [main.c:3055]: main(): processes (at least): 11",
+                " 9(25690) INFO: ctl [io_listener.c:213]: io_listen_loop(): using epoll_lt",
+                "10(25691) INFO: <core> [main.c:854]: sig_usr(): signal 15 received",
+                " 0(25681) ALERT: <core> [main.c:770]: handle_sigs(): child process 25683 exited normally",
+                "1234567:20261204:100145.155 Starting Zabbix Agent [shop-web-1]",
+                "  30535:20261204:100145.162 agent #1 started [collector]",
+                "  30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059",
+                "thread 'main' panicked at 'boom', src/main.rs:4:5");
+        assertThat(read).extracting(LogEvent::lines).containsExactly(2, 2, 1, 1, 1, 2, 1, 1, 1, 3);
+    }
+
+    /**
      * MySQL's and MariaDB's slow query logs write an entry as comment lines, {@code use} and {@code SET timestamp}
      * when they change, then the statement: one event per entry, its statement mined, its time from the timestamp,
      * the comments under it. MariaDB writes {@code # Time:} only when the second changes; MySQL 8 before every entry.
