@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
  * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}),
- * {@code yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Erlang/OTP's {@code
+ * {@code yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
+ * 20261204.20h00m11s}, Erlang/OTP's {@code
  * 3-Dec-2026::15:06:08.309562}, BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04 12:49:38}), epoch
  * seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
  *
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
  * {@code h m s} time fields (the hour may be space-padded too), {@code f} an optional fraction after {@code . , :},
  * {@code Z} an optional zone, {@code E}
  * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces, {@code P} an optional
- * {@code AM}/{@code PM}, {@code p} a required one (Go's {@code time.Kitchen}, {@code 3:04PM}); anything else is
- * itself.
+ * {@code AM}/{@code PM}, {@code p} a required one (Go's {@code time.Kitchen}, {@code 3:04PM}), {@code ~} the letter of
+ * the time field before it ({@code h}, {@code m} or {@code s}: {@code 20h00m11s}); anything else is itself.
  */
 final class Timestamps {
     private static final String[] FORMS = {
@@ -29,7 +30,7 @@ final class Timestamps {
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf",
         "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sfZ",
-        "h:mp", "E",
+        "YMD.h~m~s~", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
@@ -395,6 +396,8 @@ final class Timestamps {
         private int offsetSeconds;
         private long epochMillis = Long.MIN_VALUE;
         private boolean dated;
+        /** The step of the last time field read ({@code h}, {@code m}, {@code s}), for {@code ~}. */
+        private char unit;
 
         Attempt(CharSequence s, int from, int limit) {
             this.s = s;
@@ -415,6 +418,7 @@ final class Timestamps {
             offsetSeconds = other.offsetSeconds;
             epochMillis = other.epochMillis;
             dated = other.dated;
+            unit = other.unit;
         }
 
         Match run(String form) {
@@ -475,14 +479,21 @@ final class Timestamps {
                         pos++; // space-padded, as MariaDB writes it: "2024-03-01  8:31:00"
                     }
                     hour = digits(1, 2);
+                    unit = p;
                     return hour >= 0 && hour < 24;
-                case 'm': minute = digits(2, 2); return minute >= 0 && minute < 60;
-                case 's': second = digits(2, 2); return second >= 0 && second <= 60;
+                case 'm': minute = digits(2, 2); unit = p; return minute >= 0 && minute < 60;
+                case 's': second = digits(2, 2); unit = p; return second >= 0 && second <= 60;
                 case 'f': fraction(); return true;
                 case 'Z': zone(); return true;
                 case 'P': meridiem(); return true;
                 case 'p': return requiredMeridiem();
                 case 'E': return epoch();
+                case '~':
+                    if (pos < limit && s.charAt(pos) == unit) {
+                        pos++;
+                        return true;
+                    }
+                    return false;
                 case '_':
                     int start = pos;
                     while (pos < limit && s.charAt(pos) == ' ') {

@@ -59,6 +59,12 @@ class HeaderLayoutFormatsTest {
                  30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059 [cannot connect to [[127.0.0.1]:10059]]
                 """, "2026-12-04T10:01:45.155Z", NONE, "",
                 "Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7)."),
+            format("Apache Traffic Server's error log: its time with the units' letters, a category", """
+                20261204.20h00m11s CONNECT: attempt fail [CONNECTION_ERROR] to 127.0.0.1:9 for host='127.0.0.2' attempts=0
+                20261204.20h00m11s CONNECT: attempt fail [CONNECTION_ERROR] to 127.0.0.1:9 for host='127.0.0.2' attempts=1
+                20261204.20h00m12s RESPONSE: sent 127.0.0.1 status 502 (Connect Error) for 'http://127.0.0.1:9/x'
+                """, "2026-12-04T20:00:11Z", NONE, "CONNECT",
+                "attempt fail [CONNECTION_ERROR] to 127.0.0.1:9 for host='127.0.0.2' attempts=0"),
             format("Python's logging, the level glued to a time with a comma (certbot's): no thread after the logger", """
                 2026-12-04 10:01:00,821:DEBUG:certbot._internal.main:Arguments: ['--config-dir', '/tmp/le']
                 2026-12-04 10:01:00,820:DEBUG:certbot._internal.main:certbot version: 2.1.0

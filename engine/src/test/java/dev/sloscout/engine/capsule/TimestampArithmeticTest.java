@@ -146,7 +146,8 @@ class TimestampArithmeticTest {
             java.util.Map.entry('T', new String[] {"T", " ", "x"}),
             java.util.Map.entry('_', new String[] {" ", "  ", ""}),
             java.util.Map.entry('P', new String[] {"", " AM", " PM", " PMx"}),
-            java.util.Map.entry('p', new String[] {"AM", "PM", " PM", "", "PMx", "XM"}));
+            java.util.Map.entry('p', new String[] {"AM", "PM", " PM", "", "PMx", "XM"}),
+            java.util.Map.entry('~', new String[] {"h", "m", "s", "x"}));
     private static final String[] SEPARATORS = {"-", "/", ":", ".", ",", " ", "T", "x", "1"};
     private static final String[] TAILS = {"", " ", " x", "x", "1", ":", " 2005", " INFO"};
 
@@ -159,7 +160,7 @@ class TimestampArithmeticTest {
             "28 Sep 2016 04:30:30",
             "20171223-22:15:29:606", "20171223T22:15:29", "081109 203615", "17/06/09 20:10:40", "09/28/2016 4:30:30 AM",
             "12/3/2026, 1:16:43 PM",
-            "03-17 16:13:38.811", "20261204:100145.155",
+            "03-17 16:13:38.811", "20261204:100145.155", "20261204.20h00m11s",
             "2026.12.04 12:49:38", "2005.06.03", "2005-06-03", "15:16:01", "5:46PM", "1514038530"};
         for (String text : written) {
             Timestamps.Match m = timestamps.match(text, 0, text.length());
