@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
  * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}),
  * {@code yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
- * 20261204.20h00m11s}, Erlang/OTP's {@code
+ * 20261204.20h00m11s}, LXC's {@code 20261204202626.338}, Erlang/OTP's {@code
  * 3-Dec-2026::15:06:08.309562}, BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04 12:49:38}), epoch
  * seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
  *
@@ -30,7 +30,7 @@ final class Timestamps {
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf",
         "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sfZ",
-        "YMD.h~m~s~", "h:mp", "E",
+        "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
@@ -288,7 +288,7 @@ final class Timestamps {
     /**
      * What {@link #match} finds, reading every form afresh: the reference its shared steps and its tests on the
      * leading digits must agree with. It skips only what the forms' rule skips: a compact date is six or eight digits
-     * ({@code 20171223-...}, not {@code 2017123-...}), an epoch ten or thirteen.
+     * ({@code 20171223-...}, not {@code 2017123-...}; fourteen with its time), an epoch ten or thirteen.
      */
     Match matchEachFormAfresh(CharSequence s, int from, int limit) {
         if (from >= limit || !mayStartAt(s, from)) {
@@ -326,8 +326,14 @@ final class Timestamps {
         return midnight == Long.MIN_VALUE ? Long.MIN_VALUE : midnight + millisOfDay;
     }
 
-    /** The forms' rule on a run of leading digits: a compact date is six or eight of them, an epoch ten or thirteen. */
+    /**
+     * The forms' rule on a run of leading digits: a compact date is six or eight of them (fourteen with the time of
+     * day glued on), an epoch ten or thirteen.
+     */
     private static boolean compactRule(String form, int digits) {
+        if (form.startsWith("YMDh")) {
+            return digits == 14;
+        }
         if (form.startsWith("yMD")) {
             return digits == 6;
         }

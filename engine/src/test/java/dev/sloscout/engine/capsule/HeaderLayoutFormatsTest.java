@@ -59,6 +59,13 @@ class HeaderLayoutFormatsTest {
                  30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059 [cannot connect to [[127.0.0.1]:10059]]
                 """, "2026-12-04T10:01:45.155Z", NONE, "",
                 "Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7)."),
+            format("LXC's log: the tool and the container before a compact time, the level padded, the source", """
+                lxc-start c1 20261204202627.551 ERROR    network - ../src/lxc/network.c:netdev_configure_server_veth:711 - Failed to attach "vethNRuYDn" to bridge "lxcbr0"
+                lxc-start c1 20261204202627.542 INFO     start - ../src/lxc/start.c:lxc_check_inherited:325 - Closed inherited fd 10
+                lxc-create c1 20261204202626.351 DEBUG    storage - ../src/lxc/storage/storage.c:get_storage_by_name:209 - Detected rootfs type "dir"
+                lxc-start nosuch 20261204202626.338 ERROR    lxc_start - ../src/lxc/tools/lxc_start.c:main:266 - No container config specified
+                """, "2026-12-04T20:26:27.551Z", Severity.ERROR, "network",
+                "Failed to attach \"vethNRuYDn\" to bridge \"lxcbr0\""),
             format("Apache Traffic Server's error log: its time with the units' letters, a category", """
                 20261204.20h00m11s CONNECT: attempt fail [CONNECTION_ERROR] to 127.0.0.1:9 for host='127.0.0.2' attempts=0
                 20261204.20h00m11s CONNECT: attempt fail [CONNECTION_ERROR] to 127.0.0.1:9 for host='127.0.0.2' attempts=1
