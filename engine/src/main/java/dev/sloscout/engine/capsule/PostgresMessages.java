@@ -10,9 +10,12 @@ package dev.sloscout.engine.capsule;
 public final class PostgresMessages {
     /** What PostgreSQL writes under a message, each on a line of its own with the server's prefix. */
     private static final String[] PARTS = {"DETAIL", "HINT", "CONTEXT", "QUERY", "LOCATION", "STATEMENT"};
-    /** PostgreSQL's severities, which open a message. */
+    /**
+     * PostgreSQL's severities, which open a message. The server writes {@code DEBUG} at every debug level, as
+     * Pgpool-II does; {@code DEBUG1} to {@code DEBUG5} are the levels' names in its settings.
+     */
     private static final String[] SEVERITIES = {"ERROR", "FATAL", "PANIC", "WARNING", "LOG", "NOTICE", "INFO",
-        "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
+        "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3", "DEBUG4", "DEBUG5"};
     /** How far into a line the server's prefix may reach. */
     private static final int MAX_PREFIX = 256;
     private static final String MARK = ":  ";

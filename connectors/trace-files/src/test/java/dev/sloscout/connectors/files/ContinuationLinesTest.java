@@ -24,7 +24,8 @@ class ContinuationLinesTest {
     /**
      * PostgreSQL writes a message's parts (detail, hint, context, the statement) on lines of their own under the
      * server's prefix: they belong to the message they follow, whatever the prefix (numbered per line with {@code %l}
-     * here), and not to a message of another shape or after a line that is no PostgreSQL message.
+     * here), and not to a message of another shape or after a line that is no PostgreSQL message. A debug message is
+     * written {@code DEBUG} at every debug level, by the server and by Pgpool-II (its prefix {@code %m: %a pid %p: }).
      */
     @Test
     void postgresPartsBelongToTheMessageTheyFollow() {
@@ -36,12 +37,15 @@ class ContinuationLinesTest {
                 "2024-03-01 12:00:02 UTC [77]: [9-1] user=shop,db=shop FATAL:  password authentication failed",
                 "2024-03-01 12:00:02 UTC [77]: [10-1] user=shop,db=shop DETAIL:  Connection matched line 99",
                 "2024-03-01 12:00:03 INFO shop.Orders - DETAIL:  not PostgreSQL's",
-                "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it")).containsExactly(
+                "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it",
+                "2026-12-04 20:33:21.018: child pid 26850: DEBUG:  reading startup packet",
+                "2026-12-04 20:33:21.018: child pid 26850: DETAIL:  application_name: psql")).containsExactly(
                 "2024-03-01 12:00:00.123 UTC [4242] ERROR:  duplicate key value violates unique constraint \"pk\"",
                 "2024-03-01 12:00:01.001 UTC [4243] LOG:  checkpoint starting: time",
                 "2024-03-01 12:00:02 UTC [77]: [9-1] user=shop,db=shop FATAL:  password authentication failed",
                 "2024-03-01 12:00:03 INFO shop.Orders - DETAIL:  not PostgreSQL's",
-                "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it");
+                "2024-03-01 12:00:04 UTC [78] HINT:  no message of that shape before it",
+                "2026-12-04 20:33:21.018: child pid 26850: DEBUG:  reading startup packet");
     }
 
     /**
