@@ -497,6 +497,10 @@ public final class HeaderLayout {
                 bodyStart = pairs.messageStart();
             }
         }
+        if (time == LogHeader.NO_TIME && bodyStart < n && text.charAt(bodyStart) >= '0'
+                && text.charAt(bodyStart) <= '9') {
+            time = wrappedAccessTime(l.lexer, text, bodyStart);
+        }
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
             char first = text.charAt(bodyStart);
@@ -733,6 +737,24 @@ public final class HeaderLayout {
             }
         }
         return Severity.UNKNOWN;
+    }
+
+    /**
+     * The time of a whole access line written as the message of a record whose header has none, as Python's logging
+     * writes one in its default format ({@code INFO:aiohttp.access:127.0.0.1 [04/Dec/2026:20:44:58 +0000] "GET /
+     * HTTP/1.1" 200 153}, werkzeug's {@code INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:41] "GET ..."}): the time
+     * in the bracket right before the quoted request; {@link LogHeader#NO_TIME} when there is no such request.
+     */
+    private static long wrappedAccessTime(HeaderLexer lexer, String s, int from) {
+        int reach = Math.min(s.length() - 2, from + WRAPPED_REQUEST_REACH);
+        for (int i = from; i < reach; i++) {
+            if (s.charAt(i) == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '"') {
+                int open = s.lastIndexOf('[', i);
+                return open > from && accessStatus(s, i + 2) != Severity.UNKNOWN ? lexer.bracketTime(s, open)
+                        : LogHeader.NO_TIME;
+            }
+        }
+        return LogHeader.NO_TIME;
     }
 
     /**

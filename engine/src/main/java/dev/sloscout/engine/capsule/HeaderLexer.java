@@ -175,6 +175,15 @@ final class HeaderLexer {
         return finish(line, Kind.TIME, pos, time.end(), millis, Severity.fromLetter(line.charAt(pos)), null, false);
     }
 
+    /**
+     * The time the bracket opening at {@code open} holds ({@code [04/Dec/2026:20:44:58 +0000]}, wherever in the line
+     * it stands), or {@link LogHeader#NO_TIME}.
+     */
+    long bracketTime(String line, int open) {
+        int close = closing(line, open);
+        return close > 0 ? bracket(line, open, close).epochMillis : LogHeader.NO_TIME;
+    }
+
     private HeaderToken bracket(String line, int pos, int close) {
         if (pos == 0 && line.charAt(0) == '<') {
             Severity priority = syslogPriority(line, close);

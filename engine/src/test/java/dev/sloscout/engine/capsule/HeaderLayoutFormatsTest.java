@@ -1241,6 +1241,27 @@ class HeaderLayoutFormatsTest {
     }
 
     /** The severities of {@code lines} read with the layout learnt from them. */
+    /**
+     * An access line written as the message of a record whose header has no time (Python's default format: aiohttp's
+     * and werkzeug's access loggers) gives the record its time, from the bracket right before the quoted request; a
+     * bracket before a quote that is no request, and a record that is no access line, give none.
+     */
+    @org.junit.jupiter.api.Test
+    void anAccessLineUnderAnUntimedHeaderGivesItsTime() {
+        List<String> lines = List.of(
+                "INFO:aiohttp.access:127.0.0.1 [04/Dec/2026:20:44:58 +0000] \"GET / HTTP/1.1\" 200 153 \"-\" \"curl\"",
+                "ERROR:aiohttp.server:Error handling request",
+                "INFO:aiohttp.access:127.0.0.1 [04/Dec/2026:20:44:59 +0000] \"GET /boom HTTP/1.1\" 500 245 \"-\" \"-\"",
+                "INFO:werkzeug:127.0.0.1 - - [03/Dec/2026 13:23:28] \"GET /orders/1 HTTP/1.1\" 200 -",
+                "INFO:shop.orders:10 items [04/Dec/2026:20:45:00 +0000] \"fast\" 200 ms");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(lines.stream().map(line -> layout.parse(line).epochMillis()).toList()).as(layout.describe())
+                .containsExactly(Instant.parse("2026-12-04T20:44:58Z").toEpochMilli(), LogHeader.NO_TIME,
+                        Instant.parse("2026-12-04T20:44:59Z").toEpochMilli(),
+                        Instant.parse("2026-12-03T13:23:28Z").toEpochMilli(), LogHeader.NO_TIME);
+        assertThat(layout.parse(lines.get(2)).severity()).isEqualTo(Severity.ERROR);
+    }
+
     private static org.assertj.core.api.ListAssert<Severity> assertSeverities(List<String> lines) {
         HeaderLayout layout = HeaderLayout.infer(lines, 2024);
         return assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe());
