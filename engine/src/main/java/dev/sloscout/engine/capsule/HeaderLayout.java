@@ -499,7 +499,7 @@ public final class HeaderLayout {
         }
         if (time == LogHeader.NO_TIME && bodyStart < n && text.charAt(bodyStart) >= '0'
                 && text.charAt(bodyStart) <= '9') {
-            time = wrappedAccessTime(l.lexer, text, bodyStart);
+            time = wrappedAccessTime(l.lexer, text, bodyStart); // an access line under Python's default format
         }
         if (severity.compareTo(Severity.WARN) < 0 && bodyStart < n) {
             // a server that logs every request at one level (uvicorn's INFO) still answered it with an error
