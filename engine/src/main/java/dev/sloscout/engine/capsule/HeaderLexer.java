@@ -325,6 +325,9 @@ final class HeaderLexer {
         if (glued == null && bracketAfterFour) {
             glued = stunnelLevel(line, pos, end);
         }
+        if (glued == null && end - pos >= 5 && end - pos <= 10 && line.charAt(pos) >= '0' && line.charAt(pos) <= '9') {
+            glued = threadSubsystem(line, pos, end);
+        }
         if (glued != null) {
             return glued;
         }
@@ -470,6 +473,29 @@ final class HeaderLexer {
             return null;
         }
         return finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, Severity.fromSyslog(digit - '0'), null, false);
+    }
+
+    /**
+     * strongSwan's thread number glued to its subsystem in brackets, as charon writes every line ({@code 00[DMN]
+     * Starting IKE charon daemon}, {@code 12[IKE] initiating ...}): a component, the subsystem; null when the word
+     * from {@code pos} to {@code end} is not one (one to three digits, two to five capitals in brackets).
+     */
+    private HeaderToken threadSubsystem(String line, int pos, int end) {
+        int open = pos;
+        while (open < end && open - pos < 3 && line.charAt(open) >= '0' && line.charAt(open) <= '9') {
+            open++;
+        }
+        int letters = end - open - 2;
+        if (open == pos || line.charAt(open) != '[' || line.charAt(end - 1) != ']' || letters < 2 || letters > 5) {
+            return null;
+        }
+        for (int i = open + 1; i < end - 1; i++) {
+            if (line.charAt(i) < 'A' || line.charAt(i) > 'Z') {
+                return null;
+            }
+        }
+        return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(open + 1, end - 1),
+                false);
     }
 
     /**

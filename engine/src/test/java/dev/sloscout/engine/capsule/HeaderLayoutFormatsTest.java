@@ -59,6 +59,13 @@ class HeaderLayoutFormatsTest {
                  30539:20261204:100145.172 Unable to connect to [127.0.0.1]:10059 [cannot connect to [[127.0.0.1]:10059]]
                 """, "2026-12-04T10:01:45.155Z", NONE, "",
                 "Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7)."),
+            format("strongSwan's charon: the thread's number glued to its subsystem after syslog's time", """
+                Dec  4 21:29:33 00[DMN] Starting IKE charon daemon (strongSwan 5.9.8, Linux 6.1.0, x86_64)
+                Dec  4 21:29:33 00[LIB] plugin 'aes': loaded successfully
+                Dec  4 21:29:33 12[IKE] <shop|1> initiating IKE_SA shop[1] to 192.0.2.10
+                Dec  4 21:29:41 03[NET] waiting for data on sockets
+                """, "2024-12-04T21:29:33Z", NONE, "DMN",
+                "Starting IKE charon daemon (strongSwan 5.9.8, Linux 6.1.0, x86_64)"),
             format("LXC's log: the tool and the container before a compact time, the level padded, the source", """
                 lxc-start c1 20261204202627.551 ERROR    network - ../src/lxc/network.c:netdev_configure_server_veth:711 - Failed to attach "vethNRuYDn" to bridge "lxcbr0"
                 lxc-start c1 20261204202627.542 INFO     start - ../src/lxc/start.c:lxc_check_inherited:325 - Closed inherited fd 10
