@@ -325,8 +325,8 @@ final class ContinuationLines {
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
-        if (isIndentedRecord(line) || paddedNumberUnderNumber(first, line)) {
-            return false; // an event of its own, though indented
+        if (line.charAt(0) == ' ' && (isIndentedRecord(line) || paddedNumberUnderNumber(first, line))) {
+            return false; // an event of its own, though indented (asked of lines opening with a space alone)
         }
         if (levelUnderLevel(first, line) || timeLeftOut(line) > 0) {
             return false; // rich's handler and MariaDB's query log leave out a time the line above has: an event
@@ -594,11 +594,16 @@ final class ContinuationLines {
      * ({@code ERROR:root:could not save}): in a log of that format, the line that opens the next event.
      */
     private static boolean opensWithLevel(String line) {
-        int i = 0;
-        while (i < line.length() && i < 10 && Character.isLetter(line.charAt(i))) {
+        return levelAndColonAt(line, 0);
+    }
+
+    /** Whether a level of ten letters at most and a colon stand at {@code from} ({@code ERROR:}, {@code INFO:}). */
+    private static boolean levelAndColonAt(String line, int from) {
+        int i = from;
+        while (i < line.length() && i - from < 10 && Character.isLetter(line.charAt(i))) {
             i++;
         }
-        return i < line.length() && line.charAt(i) == ':' && Severity.fromWord(line, 0, i) != null;
+        return i < line.length() && line.charAt(i) == ':' && Severity.fromWord(line, from, i) != null;
     }
 
     /**
@@ -844,9 +849,11 @@ final class ContinuationLines {
      * with a shorter number is a record as the first line is, not a line that continues it.
      */
     static boolean paddedNumberUnderNumber(String first, String line) {
+        if (line.charAt(0) != ' ') {
+            return false;
+        }
         int end = paddedNumberEnd(line);
-        return end > 0 && line.charAt(0) == ' ' && end == paddedNumberEnd(first)
-                && line.charAt(end) == first.charAt(end);
+        return end > 0 && end == paddedNumberEnd(first) && line.charAt(end) == first.charAt(end);
     }
 
     /**
@@ -881,15 +888,7 @@ final class ContinuationLines {
         while (close < line.length() && isDigit(line.charAt(close))) {
             close++;
         }
-        if (close == open + 1 || !line.startsWith(") ", close)) {
-            return false;
-        }
-        int level = close + 2;
-        int colon = level;
-        while (colon < line.length() && colon - level < 10 && Character.isLetter(line.charAt(colon))) {
-            colon++;
-        }
-        return colon < line.length() && line.charAt(colon) == ':' && Severity.fromWord(line, level, colon) != null;
+        return close > open + 1 && line.startsWith(") ", close) && levelAndColonAt(line, close + 2);
     }
 
     /**
