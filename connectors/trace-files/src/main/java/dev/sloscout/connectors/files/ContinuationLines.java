@@ -81,6 +81,12 @@ final class ContinuationLines {
         GO_STACK,
         /** In a PHP stack trace: numbered frames at the margin. */
         PHP_FRAMES,
+        /**
+         * After a record that ends with an HTTP message's start line ({@link #endsWithHttpStartLine}): the message's
+         * header fields at the margin, a {@code Date:} with its time among them, then its body as
+         * {@link #MESSAGE_LINES}.
+         */
+        HTTP_HEADERS,
         /** In an entry of MySQL's slow query log ({@link SlowQueryEntries}): every line up to the next entry. */
         SLOW_QUERY,
         /**
@@ -292,6 +298,12 @@ final class ContinuationLines {
             }
             return !SlowQueryEntries.opens(line) && contextLines++ < MAX_SLOW_QUERY_LINES;
         }
+        if (context == Context.HTTP_HEADERS) {
+            if (isHttpField(line) && !opensAsFirst(line) && contextLines++ < MAX_MESSAGE_LINES) {
+                return true;
+            }
+            context = Context.MESSAGE_LINES; // the body, up to the next record
+        }
         if (context == Context.PHP_FRAMES && line.strip().equals("\"}")) {
             context = Context.NONE; // Monolog's context, which held the trace, closes
             return true;
@@ -412,7 +424,12 @@ final class ContinuationLines {
      * colon), or has a time of its own: another logger's line, interleaved (an access log's).
      */
     private boolean opensNextRecord(String line) {
-        return (opener != null ? opensLike(opener, line) : opensWithLevel(line)) || hasTimeOfDay(line);
+        return opensAsFirst(line) || hasTimeOfDay(line);
+    }
+
+    /** Whether {@code line} opens a record as the open event's first line did: its time's shape, or a level. */
+    private boolean opensAsFirst(String line) {
+        return opener != null ? opensLike(opener, line) : opensWithLevel(line);
     }
 
     /** {@code depth} after the brackets of {@code line}: plus one per {@code [} or {@code \{}, minus one per close. */
@@ -768,6 +785,7 @@ final class ContinuationLines {
                         ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
+                : (opener != null || levelOpener) && endsWithHttpStartLine(line) ? Context.HTTP_HEADERS
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
@@ -1048,6 +1066,43 @@ final class ContinuationLines {
     static boolean endsWithoutMessage(String line) {
         int end = endWithoutSpaces(line);
         return end >= 2 && line.charAt(end - 1) == ':' && (line.charAt(end - 2) == ' ' || end == line.length() - 1);
+    }
+
+    /** How far from a line's end an HTTP message's start line may begin ({@link #endsWithHttpStartLine}). */
+    private static final int HTTP_START_LINE_REACH = 64;
+    private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]{3,7} \\S+ HTTP/\\d(?:\\.\\d)?\\s*");
+    private static final Pattern HTTP_STATUS_LINE = Pattern.compile(
+            "HTTP/\\d(?:\\.\\d)? [1-5]\\d\\d(?: [A-Za-z][A-Za-z' -]*)?\\s*");
+    private static final Pattern HTTP_FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}:(?: .*)?");
+
+    /**
+     * Whether a record's first {@code line} ends with an HTTP message's start line, a request's ({@code GET
+     * /rootDesc.xml HTTP/1.1}) or a response's ({@code HTTP/1.1 404 Not Found}): a program that logs the message it
+     * sent or received writes its header fields and body on the lines after it, at the margin (MiniDLNA at debug, Go's
+     * {@code httputil.DumpRequest} logged), each otherwise an event of its own without a time or a level.
+     */
+    static boolean endsWithHttpStartLine(String line) {
+        int end = endWithoutSpaces(line);
+        for (int at = line.indexOf("HTTP/", Math.max(0, end - HTTP_START_LINE_REACH)); at >= 0;
+                at = line.indexOf("HTTP/", at + 1)) {
+            if (at > 0 && line.charAt(at - 1) != ' ') {
+                continue;
+            }
+            if (HTTP_STATUS_LINE.matcher(line).region(at, line.length()).matches()) {
+                return true;
+            }
+            int target = at >= 2 ? line.lastIndexOf(' ', at - 2) : -1; // a request: method and target before it
+            int method = target > 0 ? line.lastIndexOf(' ', target - 1) + 1 : -1;
+            if (method >= 0 && HTTP_REQUEST_LINE.matcher(line).region(method, line.length()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code line} is an HTTP header field ({@code Content-Length: 134}, {@code EXT:}). */
+    static boolean isHttpField(String line) {
+        return HTTP_FIELD.matcher(line).matches();
     }
 
     /** Whether {@code line} ends with a colon, spaces after it aside (a record announcing the lines after it). */

@@ -1179,6 +1179,35 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record that ends with an HTTP message's start line is followed by that message's header fields and body at the
+     * margin, as MiniDLNA writes the requests it serves at debug: they are the record's, a {@code Date:} field's time
+     * among them; the next record ends them. Untimed lines after a record that ends otherwise stay events.
+     */
+    @Test
+    void anHttpMessageLoggedUnderItsStartLineIsTheRecords() {
+        read("[2026/12/04 22:46:41] upnphttp.c:916: debug: HTTP REQUEST: GET /rootDesc.xml HTTP/1.1\n"
+                + "Host: 127.0.0.1:8201\n"
+                + "User-Agent: curl/7.88.1\n"
+                + "\n"
+                + "[2026/12/04 22:46:41] upnphttp.c:1263: debug: HTTP RESPONSE: HTTP/1.1 404 Not Found\n"
+                + "Content-Type: text/html\n"
+                + "Date: Fri, 04 Dec 2026 22:46:41 GMT\n"
+                + "EXT:\n"
+                + "\n"
+                + "<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD></HTML>\n"
+                + "[2026/12/04 22:46:52] minidlna.c:200: warn: received signal 15, good-bye\n"
+                + "Host: not a field under this record\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 5L, 11L, 12L);
+        assertThat(events.get(0).continuation()).isEqualTo("Host: 127.0.0.1:8201\nUser-Agent: curl/7.88.1");
+        assertThat(events.get(1).continuation()).isEqualTo("Content-Type: text/html\n"
+                + "Date: Fri, 04 Dec 2026 22:46:41 GMT\nEXT:\n<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD></HTML>");
+        assertThat(ContinuationLines.endsWithHttpStartLine("12:00:00 sent GET /a?b=1 HTTP/1.1")).isTrue();
+        assertThat(ContinuationLines.endsWithHttpStartLine("12:00:00 got HTTP/2 200")).isTrue();
+        assertThat(ContinuationLines.endsWithHttpStartLine("12:00:00 \"GET /a HTTP/1.1\" 200 12")).isFalse();
+        assertThat(ContinuationLines.endsWithHttpStartLine("12:00:00 upgraded to HTTP/2")).isFalse();
+    }
+
+    /**
      * JSON access logs have no message: Envoy's and Istio's JSON format, nginx's JSON {@code log_format} with its
      * request line, Traefik's. Each record is its request and status as the Common Log Format writes them, its
      * severity the status class, its time from the access log's own time field; a record without a method and a
