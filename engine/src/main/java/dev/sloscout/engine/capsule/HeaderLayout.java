@@ -510,7 +510,11 @@ public final class HeaderLayout {
             if (status == Severity.UNKNOWN && severity == Severity.UNKNOWN) {
                 status = loadBalancerStatus(text); // a line without a level: perhaps a load balancer's entry
             }
-            severity = status.compareTo(severity) > 0 ? status : severity;
+            // a status raises a level to a warning or an error, but gives a level only to a line without one: a
+            // request a program logged at DEBUG that was answered well is still DEBUG (log4js's "[DEBUG] http - GET
+            // /orders/7 200 12ms"), not information
+            boolean says = severity == Severity.UNKNOWN || status.compareTo(Severity.WARN) >= 0;
+            severity = says && status.compareTo(severity) > 0 ? status : severity;
         }
         return new LogHeader(time, severity, component != null ? component : word != null ? word : "", bodyStart);
     }

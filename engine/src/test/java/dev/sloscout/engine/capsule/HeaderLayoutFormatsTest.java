@@ -671,6 +671,12 @@ class HeaderLayoutFormatsTest {
                 "INFO:     127.0.0.1:33300 - \"GET /orders/7 HTTP/1.1\" 500 Internal Server Error",
                 "ERROR:    127.0.0.1:33310 - \"GET /orders/8 HTTP/1.1\" 200 OK");
         assertSeverities(uvicorn).containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.ERROR);
+        List<String> log4js = List.of( // requests logged at DEBUG: a status raises it to a warning, not to INFO
+                "[2026-12-04T22:53:31.003] [DEBUG] http - GET /orders/0 200 10ms",
+                "[2026-12-04T22:53:31.004] [DEBUG] http - GET /orders/1 404 11ms",
+                "[2026-12-04T22:53:31.004] [TRACE] http - GET /orders/2 302 12ms",
+                "[2026-12-04T22:53:31.004] [DEBUG] http - GET /orders/3 503 13ms");
+        assertSeverities(log4js).containsExactly(Severity.DEBUG, Severity.WARN, Severity.TRACE, Severity.ERROR);
         List<String> phpFpm = List.of( // php-fpm's default: the method and the path alone, the status after them
                 "127.0.0.1 -  03/Dec/2026:20:31:16 +0000 \"GET /index.php\" 200",
                 "127.0.0.1 -  03/Dec/2026:20:31:16 +0000 \"GET /index.php\" 500",
