@@ -126,8 +126,9 @@ final class ContinuationLines {
     private boolean runsOn;
     /**
      * The indent under which the message of the open event's first line comes, when that line is a header written
-     * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}) and nothing
-     * has followed it yet; else null.
+     * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}; a timed
+     * record whose tab-separated fields end with the message's tab and no message, {@link #TAB_RECORD_INDENT}) and
+     * nothing has followed it yet; else null.
      */
     private String messageIndent;
     /** The open event's first line is OTP's legacy report header and nothing has followed it yet. */
@@ -391,6 +392,7 @@ final class ContinuationLines {
             return true;
         }
         if (line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
+                || line.equals(TSLOG_STACK)
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
             return true;
         }
@@ -720,6 +722,14 @@ final class ContinuationLines {
             "\\[\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?, +\\d+[^\\]]*\\] \\S+:\\d+\\(\\w+\\)\\s*");
     /** Where Samba writes a message's lines under its header. */
     private static final String SAMBA_INDENT = "  ";
+    /**
+     * Where tslog's pretty format writes the error a record logged without a message ({@code log.fatal(err)}): its
+     * fields end with the tab that would precede the message, and the error follows, a space in ({@code  Error
+     * connection refused}).
+     */
+    private static final String TAB_RECORD_INDENT = " ";
+    /** The line tslog writes between an error and its frames, at the margin. */
+    private static final String TSLOG_STACK = "error stack:";
     /** Where .NET's console logger writes a message's lines: under the category, past the level's {@code info: }. */
     private static final String DOTNET_INDENT = "      ";
 
@@ -746,6 +756,7 @@ final class ContinuationLines {
         messageIndent = line.length() >= 512 ? null
                 : line.endsWith("]") && DOTNET_HEADER.matcher(line).matches() ? DOTNET_INDENT
                 : line.startsWith("[") && SAMBA_HEADER.matcher(line).matches() ? SAMBA_INDENT
+                : line.endsWith("\t") && timedOpener(line) != null ? TAB_RECORD_INDENT
                 : null;
         Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
         boolean rubyRecord = ruby != null && ruby.lookingAt();

@@ -1208,6 +1208,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * tslog's pretty format: tab-separated fields, an object's lines indented under its record, and an error after a
+     * blank line, a space in, its frames under {@code error stack:} at the margin. A record logged with an error alone
+     * ends with the tab before its message: the error is its message.
+     */
+    @Test
+    void tslogsErrorsAndTheirStacksAreTheirRecords() {
+        read("2026-12-04 22:59:33.172\tDEBUG\tts.js:4\tshop\torder placed {\n"
+                + "  id: 0,\n"
+                + "}\n"
+                + "2026-12-04 22:59:33.181\tERROR\tts.js:6\tshop\tcould not parse payload\n"
+                + "\n"
+                + " SyntaxError  Expected property name or '}' in JSON at position 1\n"
+                + "error stack:\n"
+                + "  \u2022 <anonymous>\tJSON.parse\n"
+                + "\t\n"
+                + "  \u2022 ts.js\tObject.<anonymous>\n"
+                + "\tts.js:6\n"
+                + "2026-12-04 22:59:33.182\tFATAL\tts.js:7\tshop\t\n"
+                + " Error  connection refused to db:5432\n"
+                + "error stack:\n"
+                + "  \u2022 ts.js\tObject.<anonymous>\n"
+                + "\tts.js:7\n"
+                + "2026-12-04 22:59:33.182\tINFO\tts.js:9\tshop:payments\tcharged card\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 4L, 12L, 17L);
+        assertThat(events.get(1).continuation()).startsWith(" SyntaxError  Expected").contains("error stack:")
+                .endsWith("\tts.js:6");
+        assertThat(events.get(2).text()).endsWith("shop\t Error  connection refused to db:5432");
+        assertThat(events.get(2).continuation()).startsWith("error stack:").endsWith("\tts.js:7");
+    }
+
+    /**
      * JSON access logs have no message: Envoy's and Istio's JSON format, nginx's JSON {@code log_format} with its
      * request line, Traefik's. Each record is its request and status as the Common Log Format writes them, its
      * severity the status class, its time from the access log's own time field; a record without a method and a
