@@ -91,7 +91,8 @@ public enum Severity {
 
     private static java.util.Map<String, Severity> levels() {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
-        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE"); // .NET's console: trce, dbug, fail
+        // .NET's console: trce, dbug, fail; silly: winston's npm levels and tslog, below debug
+        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY");
         name(levels, DEBUG, "DEBUG", "FINE", "DBG", "DBUG");
         name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS"); // loguru's
         name(levels, WARN, "WARN", "WARNING", "WRN");

@@ -17,6 +17,7 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("fail")).as(".NET's console").isEqualTo(Severity.ERROR);
         assertThat(Severity.fromWord("dbug")).isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("trce")).isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("silly")).as("winston's npm levels, tslog's").isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("SUCCESS")).as("loguru's, between INFO and WARNING").isEqualTo(Severity.INFO);
         assertThat(Severity.fromWord("x [DEBUG] y", 3, 8)).isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("x [DEBUG] y", 2, 8)).isNull();
@@ -32,7 +33,7 @@ class SeverityWordsTest {
         String[] words = {"trace", "finest", "finer", "verbose", "debug", "fine", "dbg", "info", "information",
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
             "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
-            "trce", "dbug", "fail", "fails", "success", "succeed"};
+            "trce", "dbug", "fail", "fails", "success", "succeed", "silly"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -61,7 +62,7 @@ class SeverityWordsTest {
         StringBuilder upper = new StringBuilder(word.length());
         word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
         return switch (upper.toString()) {
-            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE" -> Severity.TRACE;
+            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY" -> Severity.TRACE;
             case "DEBUG", "FINE", "DBG", "DBUG" -> Severity.DEBUG;
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS" -> Severity.INFO;
             case "WARN", "WARNING", "WRN" -> Severity.WARN;
