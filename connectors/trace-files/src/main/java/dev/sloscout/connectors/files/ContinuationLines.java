@@ -117,7 +117,10 @@ final class ContinuationLines {
      */
     private String postgresOpener;
     private int postgresSeverity;
-    /** The open event's first line is a java.util.logging header and nothing has followed it yet. */
+    /**
+     * The open event's first line is a java.util.logging header (or tinylog's, {@link #TINYLOG_HEADER}) and nothing has
+     * followed it yet.
+     */
     private boolean julHeader;
     /**
      * The open event's message ended with a space, a record's first line's or java.util.logging's message line's: it
@@ -628,7 +631,8 @@ final class ContinuationLines {
     /**
      * What of {@code line} is the message of a record whose header opened the event, to be joined to it; null when it
      * is not. The JDK's default SimpleFormatter writes a record on two lines ({@code Dec 03, 2026 7:57:35 AM
-     * com.acme.Shop main}, then {@code INFO: order 7 placed}), .NET's console logger puts the message under its
+     * com.acme.Shop main}, then {@code INFO: order 7 placed}), and so does tinylog's default format ({@link
+     * #TINYLOG_HEADER}), .NET's console logger puts the message under its
      * header, indented ({@link #DOTNET_HEADER}), and Rails writes an exception's record with a blank message and the
      * exception on the next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so
      * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with a
@@ -742,9 +746,18 @@ final class ContinuationLines {
     /** SimpleFormatter's message line: the level in capitals (in the JVM's language), a colon and a space. */
     private static final Pattern JUL_MESSAGE = Pattern.compile("\\p{Lu}{3,16}: ");
 
+    /**
+     * tinylog's default header line, over its message as SimpleFormatter's is ({@code 2026-12-04 23:10:55 [main]
+     * com.acme.Shop.main()}, then {@code INFO: shop started}): the time, the thread and the method that logged.
+     */
+    private static final Pattern TINYLOG_HEADER = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)? \\[[^\\]]*\\] [\\w$.<>]+\\(\\)\\s*");
+
+    /** Whether {@code line} is the header of a record written on two lines, SimpleFormatter's or tinylog's. */
     private static boolean isJulHeader(String line) {
         int comma = line.indexOf(", ");
-        return comma > 3 && comma < 16 && Character.isLetter(line.charAt(0)) && JUL_HEADER.matcher(line).lookingAt();
+        return comma > 3 && comma < 16 && Character.isLetter(line.charAt(0)) && JUL_HEADER.matcher(line).lookingAt()
+                || line.endsWith("()") && TINYLOG_HEADER.matcher(line).matches();
     }
 
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */

@@ -566,6 +566,27 @@ class LogFileReaderTest {
     }
 
     /**
+     * tinylog's default format writes a record on two lines as SimpleFormatter does: the time, the thread and the
+     * method that logged, then the level and message; one event, the message joined to its header.
+     */
+    @Test
+    void tinylogsTwoLineRecordsAreOneEventEach() {
+        read("2026-12-04 23:10:55 [main] com.acme.Shop.main()\n"
+                + "INFO: shop starting on port 8080\n"
+                + "2026-12-04 23:10:55 [pool-1-thread-2] com.acme.Orders.lambda$place$0()\n"
+                + "ERROR: could not parse order id: java.lang.NumberFormatException: For input string: \"x7\"\n"
+                + "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)\n"
+                + "2026-12-04 23:10:56 [main] com.acme.Shop.main() returned\n"
+                + "INFO: not the message of the line above\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "2026-12-04 23:10:55 [main] com.acme.Shop.main() INFO: shop starting on port 8080",
+                "2026-12-04 23:10:55 [pool-1-thread-2] com.acme.Orders.lambda$place$0() ERROR: could not parse order"
+                        + " id: java.lang.NumberFormatException: For input string: \"x7\"",
+                "2026-12-04 23:10:56 [main] com.acme.Shop.main() returned", "INFO: not the message of the line above");
+        assertThat(events.get(1).continuation()).startsWith("\tat java.base/");
+    }
+
+    /**
      * A java.util.logging message that ends with a space ran on past a line break: Hazelcast writes its address,
      * cluster and version, then a blank line and the members list under it. The list's first line is the message's
      * rest, its members folded under it; the logo drawn under such a message stays folded, and a record after it is
