@@ -481,8 +481,9 @@ final class Timestamps {
                 case 'N': month = name(MONTHS) + 1; dated = true; return month > 0;
                 case 'W': return name(WEEKDAYS) >= 0;
                 case 'h':
-                    if (pos + 2 < limit && s.charAt(pos) == ' ' && s.charAt(pos + 2) == ':') {
-                        pos++; // space-padded, as MariaDB writes it: "2024-03-01  8:31:00"
+                    if (pos + 2 < limit && s.charAt(pos) == ' '
+                            && (s.charAt(pos + 2) == ':' || pos > 0 && s.charAt(pos - 1) == ' ')) {
+                        pos++; // space-padded, as MariaDB writes it: "2024-03-01  8:31:00"; Icecast's two spaces
                     }
                     hour = digits(1, 2);
                     unit = p;

@@ -417,6 +417,11 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 10:31:15 3 [Warning] Access denied for user 'nobody'@'localhost' (using password: YES)
                 """, "2024-03-01T08:31:00Z", Severity.INFO, "",
                 "Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log as process 15456"),
+            format("Icecast's error log (two spaces between the date and the time)", """
+                [2026-12-04  23:16:51] INFO main/main Icecast 2.4.4 server started
+                [2026-12-04  23:16:54] WARN fserve/fserve_client_create req for file "/web/nope.mp3" No such file
+                [2026-12-04  03:16:54] DBUG stats/modify_node_event update global clients (1)
+                """, "2026-12-04T23:16:51Z", Severity.INFO, "", "main/main Icecast 2.4.4 server started"),
             format("MySQL 5.5 error log (yyMMdd, the hour space-padded; InnoDB lines without a level)",
                 """
                 130206  8:14:37 [Note] Plugin 'FEDERATED' is disabled.
