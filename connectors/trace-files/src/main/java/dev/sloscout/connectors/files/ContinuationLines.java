@@ -66,6 +66,12 @@ final class ContinuationLines {
          */
         OPEN_BRACKET,
         /**
+         * After a record whose message opened a double quote it did not close, a value with line breaks in it
+         * (hclog's {@code config dump: config="line one}, then {@code line two} and {@code line three"}): every line
+         * until one closes it, or opens as the record did.
+         */
+        OPEN_QUOTE,
+        /**
          * After a warning of Python's {@code warnings} module ({@link HeaderLayout#isPythonWarning}): its message's
          * lines at the margin, until the source line, indented, that ends it.
          */
@@ -320,6 +326,13 @@ final class ContinuationLines {
             }
             context = Context.NONE;
         }
+        if (context == Context.OPEN_QUOTE) {
+            if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
+                context = quotesOdd(line) ? Context.NONE : Context.OPEN_QUOTE;
+                return true;
+            }
+            context = Context.NONE;
+        }
         if (rubyFrames && isRubyFrame(line)) {
             return true; // a backtrace joined with line breaks under its first frame, as Sidekiq logs a job's error
         }
@@ -410,7 +423,21 @@ final class ContinuationLines {
             context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE;
             return true; // the line after a first line that left a bracket open
         }
+        if (context == Context.NONE && nextToFirst && (opener != null || levelOpener) && quotesOdd(first)
+                && !opensNextRecord(line)) {
+            context = quotesOdd(line) ? Context.NONE : Context.OPEN_QUOTE;
+            return true; // the line after a first line that left a quote open: the quoted value's next line
+        }
         return false;
+    }
+
+    /** Whether {@code line} holds an odd number of double quotes, those escaped by a backslash aside. */
+    static boolean quotesOdd(String line) {
+        boolean odd = false;
+        for (int i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) {
+            odd ^= i == 0 || line.charAt(i - 1) != '\\';
+        }
+        return odd;
     }
 
     /**

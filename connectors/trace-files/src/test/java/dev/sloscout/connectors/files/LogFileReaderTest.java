@@ -1260,6 +1260,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record whose message opens a double quote it does not close has a value with line breaks in it, as hclog
+     * (Consul's, Vault's, Nomad's logger) writes one: the lines up to the one that closes it are the record's. A quote
+     * escaped by a backslash opens nothing; a record after it ends the value however it stands.
+     */
+    @Test
+    void aQuotedValueWithLineBreaksIsTheRecordsUpToItsClosingQuote() {
+        read("2026-12-04T23:23:54.711Z [INFO]  agent: config dump: config=\"line one\n"
+                + "line two\n"
+                + "line three\"\n"
+                + "after the value\n"
+                + "2026-12-04T23:23:54.712Z [INFO]  agent: note=\"a \\\"quoted\\\" word\"\n"
+                + "not in a value\n"
+                + "2026-12-04T23:23:54.713Z [WARN]  agent: left open: reason=\"unterminated\n"
+                + "2026-12-04T23:23:54.714Z [INFO]  agent: next record\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(events.get(0).continuation()).isEqualTo("line two\nline three\"");
+        assertThat(ContinuationLines.quotesOdd("a \"b\" \\\"c")).isFalse();
+    }
+
+    /**
      * JSON access logs have no message: Envoy's and Istio's JSON format, nginx's JSON {@code log_format} with its
      * request line, Traefik's. Each record is its request and status as the Common Log Format writes them, its
      * severity the status class, its time from the access log's own time field; a record without a method and a
