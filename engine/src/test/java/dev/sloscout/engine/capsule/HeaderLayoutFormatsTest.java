@@ -417,6 +417,11 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 10:31:15 3 [Warning] Access denied for user 'nobody'@'localhost' (using password: YES)
                 """, "2024-03-01T08:31:00Z", Severity.INFO, "",
                 "Starting MariaDB 10.11.19-MariaDB-0+deb12u1-log as process 15456"),
+            format("signale with its timestamp (a time of day on a twelve-hour clock, the scope, a badge)", """
+                [11:10:13 PM] [shop] › ✔  success   listening on 8080
+                [11:10:13 PM] [shop] › ℹ  info      order 0 placed
+                [12:00:14 AM] [shop] › ⚠  warning   slow query 1234 ms
+                """, "23:10:13", Severity.INFO, "", "listening on 8080"),
             format("Icecast's error log (two spaces between the date and the time)", """
                 [2026-12-04  23:16:51] INFO main/main Icecast 2.4.4 server started
                 [2026-12-04  23:16:54] WARN fserve/fserve_client_create req for file "/web/nope.mp3" No such file
