@@ -295,6 +295,12 @@ final class HeaderLexer {
                 return report;
             }
         }
+        if (previous == null && line.charAt(pos) >= 'a' && line.charAt(pos) <= 'z') {
+            HeaderToken kernel = facilityAndLevel(line, pos);
+            if (kernel != null) {
+                return kernel;
+            }
+        }
         if (line.charAt(pos) == ':' && previous != null && previous.kind == Kind.LEVEL && pos + 1 < n
                 && Character.isLetter(line.charAt(pos + 1))) {
             pos++; // Jetty's "2024-03-01 12:00:00.123:INFO :oejs.Server:main: ...": colons between the fields
@@ -532,6 +538,49 @@ final class HeaderLexer {
             leveled = levelSlashFacility(line, pos, end);
         }
         return leveled != null ? leveled : parenthesizedLevel(line, pos, end);
+    }
+
+    /** Syslog's facilities, as {@code dmesg --decode} names them before the level. */
+    private static final java.util.Set<String> FACILITIES = java.util.Set.of("kern", "user", "mail", "daemon",
+            "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv", "ftp", "local0", "local1", "local2", "local3",
+            "local4", "local5", "local6", "local7");
+
+    /**
+     * The facility and level {@code dmesg --decode} (and {@code -x}) opens each line with, each padded before its
+     * colon ({@code kern  :info  : [    0.000000] ...}, {@code daemon:err   : ...}): a level, its facility the
+     * component; null when the line does not open so.
+     */
+    private HeaderToken facilityAndLevel(String line, int pos) {
+        int n = line.length();
+        int name = pos;
+        while (name < n && name - pos < 8 && (Character.isLowerCase(line.charAt(name)) || isDigit(line, name))) {
+            name++;
+        }
+        int colon = name;
+        while (colon < n && colon - pos < 8 && line.charAt(colon) == ' ') {
+            colon++;
+        }
+        if (colon >= n || line.charAt(colon) != ':' || !FACILITIES.contains(line.substring(pos, name))) {
+            return null;
+        }
+        int level = colon + 1;
+        int levelEnd = level;
+        while (levelEnd < n && levelEnd - level < 6 && Character.isLowerCase(line.charAt(levelEnd))) {
+            levelEnd++;
+        }
+        int second = levelEnd;
+        while (second < n && second - level < 7 && line.charAt(second) == ' ') {
+            second++;
+        }
+        Severity severity = Severity.fromWord(line, level, levelEnd);
+        if (second >= n || line.charAt(second) != ':' || severity == null) {
+            return null;
+        }
+        return finish(line, Kind.LEVEL, pos, second + 1, LogHeader.NO_TIME, severity, line.substring(pos, name), false);
+    }
+
+    private static boolean isDigit(String s, int i) {
+        return s.charAt(i) >= '0' && s.charAt(i) <= '9';
     }
 
     /**

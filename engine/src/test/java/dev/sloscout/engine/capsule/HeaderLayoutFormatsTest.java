@@ -422,6 +422,12 @@ class HeaderLayoutFormatsTest {
                 [11:10:13 PM] [shop] › ℹ  info      order 0 placed
                 [12:00:14 AM] [shop] › ⚠  warning   slow query 1234 ms
                 """, "23:10:13", Severity.INFO, "", "listening on 8080"),
+            format("dmesg --decode (the facility and the level, each padded before its colon; time since boot)", """
+                kern  :warn  : [    0.000000] [Firmware Bug]: TSC doesn't count with P0 frequency!
+                kern  :info  : [    0.000000] BIOS-provided physical RAM map:
+                kern  :notice: [    0.074930] Kernel is locked down from Kernel configuration
+                daemon:err   : [   12.500001] systemd[1]: Failed to start foo.service.
+                """, "-", Severity.WARN, "kern", "[Firmware Bug]: TSC doesn't count with P0 frequency!"),
             format("Icecast's error log (two spaces between the date and the time)", """
                 [2026-12-04  23:16:51] INFO main/main Icecast 2.4.4 server started
                 [2026-12-04  23:16:54] WARN fserve/fserve_client_create req for file "/web/nope.mp3" No such file
