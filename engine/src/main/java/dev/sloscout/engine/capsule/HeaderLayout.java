@@ -66,7 +66,7 @@ public final class HeaderLayout {
      * few do no harm).
      */
     public static HeaderLayout infer(List<String> sample, int defaultYear) {
-        HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear));
+        HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear, Timestamps.writesDayFirst(sample)));
         List<String> lines = new ArrayList<>(sample.size());
         for (String line : sample) {
             if (!line.isBlank() && !isHeaderless(line)) {

@@ -29,14 +29,16 @@ final class Timestamps {
         "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W,_D_N_Y_h:m:sfZ", "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf",
-        "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf", "Y.M.D", "Y-M-D", "h:m:sfPZ",
-        "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
+        "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "D/M/Y_h:m:sf", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf", "Y.M.D",
+        "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
     private static final int HEX_EPOCH_LENGTH = 17;
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
+    /** Whether each form writes the month before the day between slashes ({@code 11/25/2026}). */
+    private static final boolean[] MONTH_FIRST = new boolean[FORMS.length];
     /** Per form, the bit {@code d} set when it can start with a run of {@code d} digits. */
     private static final long[] LEADING_DIGITS = new long[FORMS.length];
     /**
@@ -48,6 +50,7 @@ final class Timestamps {
     static {
         for (int k = 0; k < FORMS.length; k++) {
             NAME_LED[k] = FORMS[k].charAt(0) == 'W' || FORMS[k].charAt(0) == 'N';
+            MONTH_FIRST[k] = FORMS[k].startsWith("M/D/");
             LEADING_DIGITS[k] = leadingDigits(FORMS[k]);
             AFTER_DIGITS[k] = afterDigits(FORMS[k]);
         }
@@ -137,13 +140,65 @@ final class Timestamps {
 
     private final int defaultYear;
     /**
+     * Whether a date of two numbers and a year between slashes writes the day first ({@code 03/11/2026} is the 3rd of
+     * November): a log's own dates say so ({@link #writesDayFirst}); else the month comes first, as in the US, unless
+     * the first number cannot be a month.
+     */
+    private final boolean dayFirst;
+    /**
      * The last day placed. Threads that share these timestamps may each replace it; a {@link Day} is immutable, so
      * whichever they read is whole and right for its date.
      */
     private Day lastDay;
 
     Timestamps(int defaultYear) {
+        this(defaultYear, false);
+    }
+
+    Timestamps(int defaultYear, boolean dayFirst) {
         this.defaultYear = defaultYear;
+        this.dayFirst = dayFirst;
+    }
+
+    /** How far into a line {@link #writesDayFirst} looks for a date between slashes. */
+    private static final int SLASHED_DATE_REACH = 48;
+
+    /**
+     * Whether the dates between slashes that open lines of {@code sample} ({@code 25/11/2026 10:00:00}, after a
+     * bracket or not) write the day first: some have a first number above 12 and none a second one; or, every one
+     * of them readable either way, their first numbers take more values than their second ones (a log of days
+     * {@code 04/12}, {@code 05/12}, {@code 06/12}: one month's days, not three months' twelfth). A log of one such day
+     * says nothing: its month comes first.
+     */
+    static boolean writesDayFirst(List<String> sample) {
+        boolean firstAbove12 = false;
+        long firsts = 0; // bit per value, 1 to 12
+        long seconds = 0;
+        for (String line : sample) {
+            int reach = Math.min(line.length() - 6, SLASHED_DATE_REACH);
+            for (int i = 0; i < reach; i++) {
+                if (isDigit(line.charAt(i)) && (i == 0 || !isDigit(line.charAt(i - 1)))) {
+                    int slash = i + digitRun(line, i, line.length());
+                    int second = slash - i <= 2 && slash + 1 < line.length() && line.charAt(slash) == '/'
+                            ? digitRun(line, slash + 1, line.length()) : 0;
+                    int year = slash + 1 + second;
+                    if (second >= 1 && second <= 2 && year + 4 < line.length() && line.charAt(year) == '/'
+                            && digitRun(line, year + 1, line.length()) == 4) {
+                        int a = Integer.parseInt(line, i, slash, 10);
+                        int b = Integer.parseInt(line, slash + 1, year, 10);
+                        if (b > 12) {
+                            return false; // a month first: 11/25/2026
+                        }
+                        firstAbove12 |= a > 12;
+                        firsts |= 1L << Math.min(a, 63);
+                        seconds |= 1L << b;
+                        break;
+                    }
+                    i = slash;
+                }
+            }
+        }
+        return firstAbove12 || Long.bitCount(firsts) > Long.bitCount(seconds);
     }
 
     /**
@@ -200,7 +255,7 @@ final class Timestamps {
         Attempt[] resumeFrom = null; // per form: the state its parent had after the steps they share
         for (int k = 0; k < FORMS.length; k++) {
             if (NAME_LED[k] != letter || !letter && (digits >= Long.SIZE || (LEADING_DIGITS[k] >>> digits & 1) == 0
-                    || AFTER_DIGITS[k] != 0 && !takes(AFTER_DIGITS[k], afterDigits))) {
+                    || AFTER_DIGITS[k] != 0 && !takes(AFTER_DIGITS[k], afterDigits)) || dayFirst && MONTH_FIRST[k]) {
                 continue; // the form cannot start with what is there: a name, or this many digits and what follows
             }
             Attempt attempt;
@@ -300,7 +355,8 @@ final class Timestamps {
         }
         int digits = digitRun(s, from, limit);
         for (String form : FORMS) {
-            if (Character.isDigit(s.charAt(from)) && !compactRule(form, digits)) {
+            boolean skipped = dayFirst && form.startsWith("M/D/");
+            if (Character.isDigit(s.charAt(from)) && !compactRule(form, digits) || skipped) {
                 continue;
             }
             Match m = new Attempt(s, from, limit).run(form);

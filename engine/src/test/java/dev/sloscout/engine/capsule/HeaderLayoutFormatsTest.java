@@ -428,6 +428,16 @@ class HeaderLayoutFormatsTest {
                 kern  :notice: [    0.074930] Kernel is locked down from Kernel configuration
                 daemon:err   : [   12.500001] systemd[1]: Failed to start foo.service.
                 """, "-", Severity.WARN, "kern", "[Firmware Bug]: TSC doesn't count with P0 frequency!"),
+            format("A day-first date (Python's datefmt %d/%m/%Y, Java's dd/MM/yyyy): a day above 12 says so", """
+                03/11/2026 10:00:00 INFO [shop.orders] order 1 placed
+                25/11/2026 10:00:01 WARNING [shop.orders] order 2 slow
+                26/11/2026 09:00:00 ERROR [shop.orders] order 3 failed
+                """, "2026-11-03T10:00:00Z", Severity.INFO, "", "order 1 placed"),
+            format("Day-first dates each readable either way: the first number takes more values", """
+                04/12/2026 23:48:10 INFO order 1 placed
+                05/12/2026 00:01:00 INFO order 2 placed
+                06/12/2026 08:00:00 ERROR order 3 failed
+                """, "2026-12-04T23:48:10Z", Severity.INFO, "", "order 1 placed"),
             format("Icecast's error log (two spaces between the date and the time)", """
                 [2026-12-04  23:16:51] INFO main/main Icecast 2.4.4 server started
                 [2026-12-04  23:16:54] WARN fserve/fserve_client_create req for file "/web/nope.mp3" No such file

@@ -239,6 +239,35 @@ class TimestampArithmeticTest {
         }
     }
 
+    /**
+     * A date of two numbers and a year between slashes: the month first unless the log's own dates say the day is
+     * (a first number above 12, or first numbers that take more values than second ones); a second number above 12
+     * says the month is first whatever else the log holds. A date whose first number cannot be a month is the day's
+     * either way.
+     */
+    @org.junit.jupiter.api.Test
+    void aLogsOwnDatesSayWhetherTheDayComesFirst() {
+        assertThat(Timestamps.writesDayFirst(List.of("25/11/2026 10:00:00 INFO a", "03/11/2026 10:00:00 INFO b")))
+                .isTrue();
+        assertThat(Timestamps.writesDayFirst(List.of("[04/12/2026 23:48:10] a", "[05/12/2026 00:01:00] b"))).isTrue();
+        assertThat(Timestamps.writesDayFirst(List.of("04/12/2026 23:48:10 a", "04/12/2026 23:49:10 b"))).isFalse();
+        assertThat(Timestamps.writesDayFirst(List.of("11/25/2026 10:00:00 a", "25/11/2026 10:00:00 b"))).isFalse();
+        assertThat(Timestamps.writesDayFirst(List.of("12/04/2026, 3:36:29 PM a", "12/05/2026, 3:36:29 PM b")))
+                .isFalse();
+        assertThat(Timestamps.writesDayFirst(List.of("2026/12/04 10:00:00 a", "2026/12/05 10:00:00 b"))).isFalse();
+        String line = "03/11/2026 10:00:00 INFO b";
+        assertThat(java.time.Instant.ofEpochMilli(new Timestamps(2024, true).match(line, 0, line.length())
+                .epochMillis())).isEqualTo("2026-11-03T10:00:00Z");
+        assertThat(java.time.Instant.ofEpochMilli(new Timestamps(2024).match(line, 0, line.length())
+                .epochMillis())).isEqualTo("2026-03-11T10:00:00Z");
+        String european = "25/11/2026 10:00:00 INFO b";
+        Timestamps monthFirst = new Timestamps(2024);
+        assertThat(java.time.Instant.ofEpochMilli(monthFirst.match(european, 0, european.length()).epochMillis()))
+                .isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(monthFirst.match(european, 0, european.length()))
+                .isEqualTo(monthFirst.matchEachFormAfresh(european, 0, european.length()));
+    }
+
     @org.junit.jupiter.api.Test
     void lettersBeyondLatin1DoNotPassForANamesLetters() {
         assertThat(Timestamps.mayStartAt("Jan 5", 0)).isTrue();
