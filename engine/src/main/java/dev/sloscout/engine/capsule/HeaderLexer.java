@@ -553,7 +553,8 @@ final class HeaderLexer {
     private HeaderToken facilityAndLevel(String line, int pos) {
         int n = line.length();
         int name = pos;
-        while (name < n && name - pos < 8 && (Character.isLowerCase(line.charAt(name)) || isDigit(line, name))) {
+        while (name < n && name - pos < 8
+                && (Character.isLowerCase(line.charAt(name)) || Character.isDigit(line.charAt(name)))) {
             name++;
         }
         int colon = name;
@@ -577,10 +578,6 @@ final class HeaderLexer {
             return null;
         }
         return finish(line, Kind.LEVEL, pos, second + 1, LogHeader.NO_TIME, severity, line.substring(pos, name), false);
-    }
-
-    private static boolean isDigit(String s, int i) {
-        return s.charAt(i) >= '0' && s.charAt(i) <= '9';
     }
 
     /**

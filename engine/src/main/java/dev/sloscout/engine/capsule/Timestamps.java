@@ -11,6 +11,8 @@ import java.util.stream.Stream;
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
  * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}),
+ * slashed dates month first ({@code 11/25/2026}) or day first ({@code 25/11/2026}, and every such date in a log whose
+ * own dates say so: {@link #writesDayFirst}), a time of day on a twelve-hour clock ({@code 11:10:13 PM}),
  * {@code yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
  * 20261204.20h00m11s}, LXC's {@code 20261204202626.338}, Erlang/OTP's {@code
  * 3-Dec-2026::15:06:08.309562}, BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04 12:49:38}), epoch
@@ -172,7 +174,7 @@ final class Timestamps {
      */
     static boolean writesDayFirst(List<String> sample) {
         boolean firstAbove12 = false;
-        long firsts = 0; // bit per value, 1 to 12
+        long firsts = 0; // a bit per value seen
         long seconds = 0;
         for (String line : sample) {
             int reach = Math.min(line.length() - 6, SLASHED_DATE_REACH);
