@@ -53,8 +53,8 @@ class StreamCrashTest {
 
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-                admin.createTopics(List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1),
-                        new NewTopic("otlp_logs", PARTITIONS, (short) 1))).all().get();
+                DemoDump.createTopics(admin, List.of(new NewTopic("otlp_spans", PARTITIONS, (short) 1),
+                        new NewTopic("otlp_logs", PARTITIONS, (short) 1)));
             }
             CliRun missing = CliRun.of("stream", "--bootstrap", kafka.bootstrap(), "--spans-topic", "no_such_topic",
                     "--state-dir", dir.resolve("state-missing").toString(), "--seconds", "1");

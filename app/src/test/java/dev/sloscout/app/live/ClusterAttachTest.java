@@ -45,8 +45,8 @@ class ClusterAttachTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-                admin.createTopics(List.of(new NewTopic("otlp_spans", 3, (short) 1),
-                        new NewTopic("otlp_logs", 3, (short) 1))).all().get();
+                DemoDump.createTopics(admin, List.of(new NewTopic("otlp_spans", 3, (short) 1),
+                        new NewTopic("otlp_logs", 3, (short) 1)));
             }
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrap());

@@ -45,8 +45,8 @@ class ClusterReaderTest {
         OutputTopics out = new OutputTopics("r.");
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-                admin.createTopics(List.of(out.journeys(), out.history(), out.status(), out.deadLetters(),
-                        out.capsules()).stream().map(t -> new NewTopic(t, 2, (short) 1)).toList()).all().get();
+                DemoDump.createTopics(admin, List.of(out.journeys(), out.history(), out.status(), out.deadLetters(),
+                        out.capsules()).stream().map(t -> new NewTopic(t, 2, (short) 1)).toList());
             }
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrap());

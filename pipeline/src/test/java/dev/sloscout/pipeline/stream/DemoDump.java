@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -83,6 +86,42 @@ public final class DemoDump {
                 writer.request(logs).getBytes(StandardCharsets.UTF_8));
         logs.clear();
         return record;
+    }
+
+    /** How long {@link #createTopics} waits for every partition's leader. */
+    private static final long LEADERS_WAIT_SECONDS = 30;
+
+    /**
+     * Creates the topics and waits until the broker names a leader for every partition of them: a producer's first
+     * batch to a partition whose leader the broker does not know yet is refused ({@code NotLeaderOrFollower}), and an
+     * idempotent producer retrying it may then fail every later batch of that partition ({@code
+     * OutOfOrderSequenceException}), as ClusterAttachTest's did once, its records never written.
+     */
+    public static void createTopics(Admin admin, List<NewTopic> topics) throws InterruptedException {
+        List<String> names = topics.stream().map(NewTopic::name).toList();
+        try {
+            admin.createTopics(topics).all().get(LEADERS_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("topics " + names + " not created", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LEADERS_WAIT_SECONDS);
+        String last = "not described yet";
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames()
+                        .get(LEADERS_WAIT_SECONDS, TimeUnit.SECONDS);
+                if (described.values().stream().allMatch(t -> t.partitions().stream()
+                        .allMatch(p -> p.leader() != null && p.leader().id() >= 0))) {
+                    return;
+                }
+                last = described.toString();
+            } catch (ExecutionException | TimeoutException e) {
+                last = e.toString(); // not known to the broker's metadata yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no leader for every partition of " + names + " after " + LEADERS_WAIT_SECONDS
+                + " s: " + last);
     }
 
     /**

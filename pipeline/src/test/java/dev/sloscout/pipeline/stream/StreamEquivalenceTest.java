@@ -71,8 +71,8 @@ class StreamEquivalenceTest {
 
         String topic = "otlp_spans";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
-                    new NewTopic("otlp_logs", PARTITIONS, (short) 1))).all().get();
+            DemoDump.createTopics(admin, List.of(new NewTopic(topic, PARTITIONS, (short) 1),
+                    new NewTopic("otlp_logs", PARTITIONS, (short) 1)));
         }
         byte[] proto = OtlpProtoWriter.bare(traces.get(0));
         List<byte[]> bad = List.of("not telemetry at all".getBytes(StandardCharsets.UTF_8),
