@@ -561,7 +561,7 @@ final class HeaderLexer {
         while (colon < n && colon - pos < 8 && line.charAt(colon) == ' ') {
             colon++;
         }
-        if (colon >= n || line.charAt(colon) != ':' || !FACILITIES.contains(line.substring(pos, name))) {
+        if (colon >= n || line.charAt(colon) != ':') {
             return null;
         }
         int level = colon + 1;
@@ -573,11 +573,12 @@ final class HeaderLexer {
         while (second < n && second - level < 7 && line.charAt(second) == ' ') {
             second++;
         }
-        Severity severity = Severity.fromWord(line, level, levelEnd);
-        if (second >= n || line.charAt(second) != ':' || severity == null) {
+        Severity severity = second < n && line.charAt(second) == ':' ? Severity.fromWord(line, level, levelEnd) : null;
+        String facility = severity != null ? line.substring(pos, name) : null; // cut only for a line of this shape
+        if (facility == null || !FACILITIES.contains(facility)) {
             return null;
         }
-        return finish(line, Kind.LEVEL, pos, second + 1, LogHeader.NO_TIME, severity, line.substring(pos, name), false);
+        return finish(line, Kind.LEVEL, pos, second + 1, LogHeader.NO_TIME, severity, facility, false);
     }
 
     /**

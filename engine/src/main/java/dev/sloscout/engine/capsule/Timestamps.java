@@ -52,7 +52,7 @@ final class Timestamps {
     static {
         for (int k = 0; k < FORMS.length; k++) {
             NAME_LED[k] = FORMS[k].charAt(0) == 'W' || FORMS[k].charAt(0) == 'N';
-            MONTH_FIRST[k] = FORMS[k].startsWith("M/D/");
+            MONTH_FIRST[k] = monthFirst(FORMS[k]);
             LEADING_DIGITS[k] = leadingDigits(FORMS[k]);
             AFTER_DIGITS[k] = afterDigits(FORMS[k]);
         }
@@ -160,6 +160,11 @@ final class Timestamps {
     Timestamps(int defaultYear, boolean dayFirst) {
         this.defaultYear = defaultYear;
         this.dayFirst = dayFirst;
+    }
+
+    /** Whether {@code form} writes the month before the day between slashes ({@link #MONTH_FIRST}). */
+    private static boolean monthFirst(String form) {
+        return form.startsWith("M/D/");
     }
 
     /** How far into a line {@link #writesDayFirst} looks for a date between slashes. */
@@ -357,8 +362,7 @@ final class Timestamps {
         }
         int digits = digitRun(s, from, limit);
         for (String form : FORMS) {
-            boolean skipped = dayFirst && form.startsWith("M/D/");
-            if (Character.isDigit(s.charAt(from)) && !compactRule(form, digits) || skipped) {
+            if (Character.isDigit(s.charAt(from)) && !compactRule(form, digits) || dayFirst && monthFirst(form)) {
                 continue;
             }
             Match m = new Attempt(s, from, limit).run(form);

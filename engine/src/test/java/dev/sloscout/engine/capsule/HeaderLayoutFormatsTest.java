@@ -1279,7 +1279,6 @@ class HeaderLayoutFormatsTest {
                 .startsWith("PHP Fatal error:  Uncaught RuntimeException");
     }
 
-    /** The severities of {@code lines} read with the layout learnt from them. */
     /**
      * An access line written as the message of a record whose header has no time (Python's default format: aiohttp's
      * and werkzeug's access loggers) gives the record its time, from the bracket right before the quoted request; a
@@ -1301,6 +1300,7 @@ class HeaderLayoutFormatsTest {
         assertThat(layout.parse(lines.get(2)).severity()).isEqualTo(Severity.ERROR);
     }
 
+    /** The severities of {@code lines} read with the layout learnt from them. */
     private static org.assertj.core.api.ListAssert<Severity> assertSeverities(List<String> lines) {
         HeaderLayout layout = HeaderLayout.infer(lines, 2024);
         return assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe());

@@ -124,10 +124,10 @@ final class ContinuationLines {
     private String postgresOpener;
     private int postgresSeverity;
     /**
-     * The open event's first line is a java.util.logging header (or tinylog's, {@link #TINYLOG_HEADER}) and nothing has
-     * followed it yet.
+     * The open event's first line is the header of a record written on two lines ({@link #isTwoLineHeader}:
+     * java.util.logging's or tinylog's) and nothing has followed it yet.
      */
-    private boolean julHeader;
+    private boolean twoLineHeader;
     /**
      * The open event's message ended with a space, a record's first line's or java.util.logging's message line's: it
      * ran on past a line break, and its next line with a word is its rest ({@link #joinable}).
@@ -684,7 +684,7 @@ final class ContinuationLines {
         }
         if (runsOn && hasLetter(line)) {
             runsOn = false;
-            return isIndented(line) || opensNextRecord(line) || isJulHeader(line)
+            return isIndented(line) || opensNextRecord(line) || isTwoLineHeader(line)
                     || line.startsWith(LogEvent.PYTHON_TRACEBACK) ? null : line.strip();
         }
         if (withoutMessage) {
@@ -694,15 +694,15 @@ final class ContinuationLines {
             withoutMessage = false;
             return isIndented(line) || opensLike(opener, line) ? null : line.strip();
         }
-        boolean jul = julHeader;
+        boolean twoLines = twoLineHeader;
         String indent = messageIndent;
         boolean erlang = erlangHeader;
         String rubyTags = rubyBlankTags;
-        julHeader = false;
+        twoLineHeader = false;
         messageIndent = null;
         erlangHeader = false;
         rubyBlankTags = null;
-        if (jul && JUL_MESSAGE.matcher(line).lookingAt()) {
+        if (twoLines && JUL_MESSAGE.matcher(line).lookingAt()) {
             runsOn = line.endsWith(" "); // Hazelcast's "INFO: [10.0.0.1]:5701 [dev] [5.3.8] ", then its members
             return line;
         }
@@ -781,7 +781,7 @@ final class ContinuationLines {
             "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)? \\[[^\\]]*\\] [\\w$.<>]+\\(\\)\\s*");
 
     /** Whether {@code line} is the header of a record written on two lines, SimpleFormatter's or tinylog's. */
-    private static boolean isJulHeader(String line) {
+    private static boolean isTwoLineHeader(String line) {
         int comma = line.indexOf(", ");
         return comma > 3 && comma < 16 && Character.isLetter(line.charAt(0)) && JUL_HEADER.matcher(line).lookingAt()
                 || line.endsWith("()") && TINYLOG_HEADER.matcher(line).matches();
@@ -791,7 +791,7 @@ final class ContinuationLines {
     void started(String line) {
         rubyFrames = endsWithRubyFrame(line);
         richMessageColumn = richMessageColumn(line);
-        julHeader = isJulHeader(line);
+        twoLineHeader = isTwoLineHeader(line);
         erlangHeader = isErlangReportHeader(line);
         messageIndent = line.length() >= 512 ? null
                 : line.endsWith("]") && DOTNET_HEADER.matcher(line).matches() ? DOTNET_INDENT
