@@ -292,8 +292,8 @@ public final class MessageTokenizer {
         int coreEnd = end;
         while (coreEnd - start > 1) {
             char c = s.charAt(coreEnd - 1);
-            if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == '\''
-                    || c == '.'
+            if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.'
+                    || (c == '"' || c == '\'') && !closesOwnQuote(s, start, coreEnd - 1)
                     || isCloser(c) && lastIndexOf(s, openerOf(c), coreEnd - 2, start) < 0) {
                 coreEnd--;
             } else {
@@ -785,6 +785,22 @@ public final class MessageTokenizer {
     }
 
     /** The first {@code c} in {@code s[from..end)}, or -1: a search that stops where the token does. */
+    /**
+     * Whether the quote at {@code close} closes one opened in {@code s[from..close)}: Monolog's context
+     * ({@code {"order_id":1000,"user":"alice"}}) ends with its last string's quote, which stays with the object so the
+     * context reads the same whichever type its last value has.
+     */
+    private static boolean closesOwnQuote(String s, int from, int close) {
+        char q = s.charAt(close);
+        int count = 0;
+        for (int i = from; i < close; i++) {
+            if (s.charAt(i) == q) {
+                count++;
+            }
+        }
+        return count % 2 == 1;
+    }
+
     static int indexOf(String s, char c, int from, int end) {
         for (int i = from; i < end; i++) {
             if (s.charAt(i) == c) {

@@ -140,6 +140,20 @@ class MessageTokenizerTest {
         assertThat(tokens("Can't find child")).containsExactly("Can't", "find", "child");
     }
 
+    /**
+     * A quote closing one opened in the same token stays with it: Monolog's context reads the same whether its last
+     * value is a string or a number, so one message with either is one event; a quote with no partner in the token
+     * is punctuation, as before.
+     */
+    @Test
+    void aQuoteClosingOneOpenedInItsTokenStaysWithIt() {
+        assertThat(tokens("order placed {\"order_id\":1000,\"user\":\"alice\"} []"))
+                .isEqualTo(tokens("order placed {\"user\":\"alice\",\"order_id\":1000} []"))
+                .containsExactly("order", "placed", "{", "<*>", "}", "[", "]");
+        assertThat(tokens("user:\"alice\" done")).containsExactly("user:", "\"alice\"", "done");
+        assertThat(tokens("the users' files")).containsExactly("the", "users", "'", "files");
+    }
+
     /** A bound is one value only when no {@code >} follows anywhere in the body; brackets peel by their own opener. */
     @Test
     void boundsAndBracketsAreReadAgainstTheWholeBody() {
