@@ -277,7 +277,7 @@ final class HeaderLexer {
                 i++;
             }
             if (i > start && (i == to || " :/|,]".indexOf(line.charAt(i)) >= 0)
-                    && (start == from || " :/|[(".indexOf(line.charAt(start - 1)) >= 0)) {
+                    && (start == from || " :/|[(#".indexOf(line.charAt(start - 1)) >= 0)) {
                 Severity s = Severity.fromWord(line, start, i);
                 if (s != null && i - start > 1) {
                     return s;

@@ -506,6 +506,11 @@ class HeaderLayoutFormatsTest {
                 [W 261203 17:48:34 web:2293] 404 GET /orders/4 (127.0.0.1) 0.44ms
                 [E 261203 17:48:34 web:1820] Uncaught exception GET /orders/3 (127.0.0.1)
                 """, "2026-12-03T17:48:34Z", Severity.INFO, "", "order 1 served"),
+            format("Twisted's logger: the level after the namespace and a hash sign", """
+                2026-12-05T01:35:24+0000 [shop.orders#info] checkout done for user 17
+                2026-12-05T01:35:24+0000 [shop.orders#error] payment gateway said no
+                2026-12-05T01:35:24+0000 [twisted.web.server.Request#critical] order 42 has no lines
+                """, "2026-12-05T01:35:24Z", Severity.INFO, "", "checkout done for user 17"),
             format("etcd 3.4's capnslog: N is a notice", """
                 2026-12-03 17:50:11.013842 N | etcdserver/membership: set the initial cluster version to 3.4
                 2026-12-03 17:50:10.713587 W | auth: simple token is not cryptographically signed
