@@ -301,6 +301,12 @@ final class HeaderLexer {
                 return kernel;
             }
         }
+        if (previous != null && previous.kind == Kind.LEVEL && Character.isLetter(line.charAt(pos))) {
+            HeaderToken spans = tracingSpans(line, pos);
+            if (spans != null) {
+                return spans;
+            }
+        }
         if (line.charAt(pos) == ':' && previous != null && previous.kind == Kind.LEVEL && pos + 1 < n
                 && Character.isLetter(line.charAt(pos + 1))) {
             pos++; // Jetty's "2024-03-01 12:00:00.123:INFO :oejs.Server:main: ...": colons between the fields
@@ -405,6 +411,68 @@ final class HeaderLexer {
         // OpenLDAP's thread after its time ("6b128ca1.0d04dba7 0x7fbfaf368200 slapd starting") is a number in hex
         Kind kind = allDigits(line, pos, core) || isHexNumber(line, pos, core) ? Kind.NUMBER : Kind.WORD;
         return finish(line, kind, pos, end, LogHeader.NO_TIME, null, null, false);
+    }
+
+    /**
+     * Rust's tracing-subscriber (its default format) writes the spans a record was logged in between the level and
+     * the target: {@code INFO request{method="GET" id=7}:db: shop::orders: order placed}, span names joined by colons,
+     * each one's fields in braces, quoted values holding spaces. The spans and the target are one field, a component
+     * named by the target, so a record inside spans has the layout of one outside them; null unless a span with
+     * fields opens at {@code pos} and a target ending with a colon follows.
+     */
+    private HeaderToken tracingSpans(String line, int pos) {
+        int n = Math.min(line.length(), REACH);
+        int i = pos;
+        boolean fields = false;
+        while (true) {
+            int name = i;
+            while (i < n && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_')) {
+                i++;
+            }
+            if (i == name || i >= n) {
+                return null;
+            }
+            if (line.charAt(i) == '{') {
+                i = closingBrace(line, i, n);
+                if (i < 0 || i >= n) {
+                    return null;
+                }
+                fields = true;
+            }
+            if (line.charAt(i) != ':') {
+                return null; // nearly every word: a letter run ends at anything but a brace or a colon
+            }
+            i++;
+            if (i < n && line.charAt(i) == ' ') {
+                break;
+            }
+        }
+        int target = i + 1;
+        int end = target;
+        while (end < n && line.charAt(end) != ' ') {
+            end++;
+        }
+        if (!fields || end - target < 2 || line.charAt(end - 1) != ':' || !isComponentName(line, target, end - 1)) {
+            return null;
+        }
+        return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(target, end - 1),
+                false);
+    }
+
+    /** Just past the brace closing the one at {@code open}, quoted strings skipped; -1 when none does before n. */
+    private static int closingBrace(String s, int open, int n) {
+        boolean quoted = false;
+        for (int i = open + 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '}' && !quoted) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -511,6 +511,11 @@ class HeaderLayoutFormatsTest {
                 2026-12-05T01:35:24+0000 [shop.orders#error] payment gateway said no
                 2026-12-05T01:35:24+0000 [twisted.web.server.Request#critical] order 42 has no lines
                 """, "2026-12-05T01:35:24Z", Severity.INFO, "", "checkout done for user 17"),
+            format("Rust's tracing-subscriber: the spans and their fields before the target", """
+                2026-12-05T01:41:02.127592Z  INFO request{method="GET" path="/orders" id=0}:db: shop::orders: order placed
+                2026-12-05T01:41:02.127665Z  WARN shop::db: slow query took_ms=812 table="orders"
+                2026-12-05T01:41:02.127673Z ERROR conn{peer="10.0.0.1:443"}: hyper::proto: handshake failed
+                """, "2026-12-05T01:41:02.127Z", Severity.INFO, "shop::orders", "order placed"),
             format("etcd 3.4's capnslog: N is a notice", """
                 2026-12-03 17:50:11.013842 N | etcdserver/membership: set the initial cluster version to 3.4
                 2026-12-03 17:50:10.713587 W | auth: simple token is not cryptographically signed
