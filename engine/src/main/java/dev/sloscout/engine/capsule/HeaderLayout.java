@@ -714,8 +714,9 @@ public final class HeaderLayout {
      * [03/Dec/2026 13:23:41] "GET /orders/5 HTTP/1.1" 500 -}, gunicorn's access log through Python's logging): the
      * status after the quoted request that follows the bracketed time, or a dash (uvicorn's {@code INFO:
      * 127.0.0.1:33588 - "GET /orders/3 HTTP/1.1" 500 Internal Server Error} where its other lines set the header);
-     * or of a client's address, its status in brackets and the request, as PHP's built-in server writes a request
-     * ({@code 127.0.0.1:55300 [500]: GET /orders/4}); unknown when there is neither.
+     * or a request without quotes after the client and a dash ({@code 127.0.0.1 - GET / HTTP/1.1 500 2 - 1.211 ms},
+     * morgan's {@code short} format); or of a client's address, its status in brackets and the request, as PHP's
+     * built-in server writes a request ({@code 127.0.0.1:55300 [500]: GET /orders/4}); unknown when there is neither.
      */
     static Severity wrappedAccessStatus(String s, int from) {
         int reach = Math.min(s.length() - 2, from + WRAPPED_REQUEST_REACH);
@@ -726,6 +727,12 @@ public final class HeaderLayout {
                 Severity request = accessStatus(s, i + 2);
                 if (dated || request != Severity.UNKNOWN) {
                     return request;
+                }
+            }
+            if (s.charAt(i) == '-' && i > from && s.charAt(i - 1) == ' ' && s.charAt(i + 1) == ' ') {
+                Severity plain = plainAccessStatus(s, i + 2); // morgan's short: "10.0.0.1 - GET /a HTTP/1.1 500 2"
+                if (plain != Severity.UNKNOWN) {
+                    return plain;
                 }
             }
             int status = s.charAt(i) == ' ' && s.charAt(i + 1) == '[' && s.startsWith("]: ", i + 5)

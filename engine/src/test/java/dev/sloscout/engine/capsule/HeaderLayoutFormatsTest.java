@@ -747,6 +747,10 @@ class HeaderLayoutFormatsTest {
                 "GET /orders/7 HTTP/1.1 503", "GET /orders/7 returned 500", "GETTING /x 500 done", "GET /x 5000 ms");
         assertSeverities(morgan).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.ERROR, NONE,
                 NONE, NONE);
+        List<String> morganShort = List.of("127.0.0.1 - GET / HTTP/1.1 200 2 - 1.211 ms", // the client before
+                "127.0.0.1 - GET /boom HTTP/1.1 500 955 - 1.358 ms", "10.0.0.9 - GET /x HTTP/1.1 404 146 - 0.555 ms",
+                "127.0.0.1 - - stopped after 500 ms");
+        assertSeverities(morganShort).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, NONE);
         List<String> koa = List.of("<-- GET /boom", "xxx GET /boom 500 0ms -", "--> GET /missing 404 1ms 9b",
                 "--> GET /b 200 0ms 2b", "<-- GET /b 500", "-> GET /b 500 0ms"); // koa-logger, its margin off
         assertSeverities(koa).containsExactly(NONE, Severity.ERROR, Severity.WARN, Severity.INFO, NONE, NONE);
