@@ -249,6 +249,10 @@ public final class HeaderLayout {
         if (first != null && first.kind == Kind.LEVEL && isLevelBadge(line)) {
             return header(single, 1);
         }
+        int symbol = levelSymbolEnd(line);
+        if (symbol > 0) {
+            return new LogHeader(LogHeader.NO_TIME, Severity.fromSymbol(line.charAt(0)), "", symbol + 1);
+        }
         if (first == null) {
             return header(single, 0);
         }
@@ -279,6 +283,17 @@ public final class HeaderLayout {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where the space after a level's symbol opening the line is ({@code ℹ order placed}, {@code ✖ db down}, as
+     * log-symbols and consola print among a Node tool's output: {@link Severity#fromSymbol}), or -1. Read only on a
+     * line of a log without a layout: a symbol is no header field the layout learns.
+     */
+    private static int levelSymbolEnd(String line) {
+        int space = line.length() > 2 && line.charAt(1) == '\uFE0F' ? 2 : 1; // "⚠️": the emoji's selector
+        return line.length() > space + 1 && line.charAt(space) == ' ' && Severity.fromSymbol(line.charAt(0)) != null
+                ? space : -1;
     }
 
     /**

@@ -52,6 +52,20 @@ public enum Severity {
     }
 
     /**
+     * The symbol a command-line tool's logger writes for a level (log-symbols' and consola's {@code ℹ ✔ ⚠ ✖}, their
+     * variants {@code ✓ ✗ ✘}, consola's {@code ⚙} for debugging), or null: a success is information.
+     */
+    public static Severity fromSymbol(char c) {
+        return switch (c) {
+            case '\u2699' -> DEBUG; // ⚙
+            case '\u2139', '\u2714', '\u2713' -> INFO; // ℹ ✔ ✓
+            case '\u26A0' -> WARN; // ⚠
+            case '\u2716', '\u2717', '\u2718' -> ERROR; // ✖ ✗ ✘
+            default -> null;
+        };
+    }
+
+    /**
      * A syslog severity (0 emergency .. 7 debug, as journald's {@code PRIORITY} and RFC 5424's {@code <PRI>} carry it,
      * the facility taken off), or null out of range.
      */

@@ -1161,7 +1161,8 @@ class HeaderLayoutFormatsTest {
 
     /**
      * consola's fancy reporter, a Node program's prints: icons for information, a level badge one space in and two
-     * after for a warning or an error. The badge is the level; a level word in a print is not.
+     * after for a warning or an error. The badge is the level, and so is a level's symbol before a space (consola's
+     * and log-symbols' {@code ℹ ✔ ⚠ ✖}); a level word in a print is not, nor consola's {@code ◐} for a start.
      */
     @org.junit.jupiter.api.Test
     void aLevelBadgeAmongPrintsIsALevel() {
@@ -1170,8 +1171,13 @@ class HeaderLayoutFormatsTest {
                 "connected to redis at 127.0.0.1:6379", "loaded 12 routes", "\u2714 migrations applied");
         HeaderLayout layout = HeaderLayout.infer(consola, 2024);
         assertThat(consola.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
-                .containsExactly(NONE, Severity.WARN, Severity.ERROR, NONE, NONE, NONE, NONE, NONE, NONE);
-        for (String print : List.of(" WARN not two spaces after", " Error  not in capitals", "  WARN  two spaces in")) {
+                .containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, Severity.INFO, NONE, NONE, NONE, NONE,
+                        Severity.INFO);
+        assertThat(layout.parse("\u2716 3 problems (3 errors)").severity()).isEqualTo(Severity.ERROR);
+        assertThat(layout.parse("\u26a0\ufe0f disk nearly full").severity()).isEqualTo(Severity.WARN);
+        assertThat(layout.parse("\u2699 cache warmed entries=1200").bodyStart()).isEqualTo(2);
+        for (String print : List.of(" WARN not two spaces after", " Error  not in capitals", "  WARN  two spaces in",
+                "\u2714done", "\u2714")) {
             assertThat(layout.parse(print).severity()).as(print).isEqualTo(NONE);
         }
         assertThat(consola.get(1).substring(layout.parse(consola.get(1)).bodyStart()))
