@@ -88,6 +88,11 @@ final class ContinuationLines {
         /** In a PHP stack trace: numbered frames at the margin. */
         PHP_FRAMES,
         /**
+         * In the report Python's logging prints when a handler fails to write a record ({@link #LOGGING_ERROR}): the
+         * traceback, {@code Call stack:} and its frames, the record's {@code Message:}, up to its {@code Arguments:}.
+         */
+        LOGGING_ERROR,
+        /**
          * After a record that ends with an HTTP message's start line ({@link #endsWithHttpStartLine}): the message's
          * header fields at the margin, a {@code Date:} with its time among them, then its body as
          * {@link #MESSAGE_LINES}.
@@ -237,11 +242,12 @@ final class ContinuationLines {
         boolean exception = openedByTrace
                 && (context == Context.PYTHON_FRAMES && isPythonException(line)
                         || context == Context.NODE_CRASH && (mayOpenTrace(line) || caretShown)
-                        || context == Context.RUST_PANIC && !isIndented(line));
+                        || context == Context.RUST_PANIC && !isIndented(line)
+                        || context == Context.LOGGING_ERROR && isPythonException(line));
         if (exception) {
             promotedTraceback = context == Context.PYTHON_FRAMES;
             openedByTrace = false;
-            context = context == Context.RUST_PANIC ? Context.RUST_PANIC : Context.NONE;
+            context = context == Context.RUST_PANIC || context == Context.LOGGING_ERROR ? context : Context.NONE;
         }
         return exception;
     }
@@ -280,6 +286,16 @@ final class ContinuationLines {
         }
         if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
             return true;
+        }
+        if (context == Context.LOGGING_ERROR) {
+            if (line.startsWith(LOGGING_ERROR_ARGUMENTS)) {
+                context = Context.NONE; // the report's last line
+                return true;
+            }
+            if (contextLines++ < MAX_LOGGING_ERROR_LINES && !(hasTimeOfDay(line) && !isIndented(line))) {
+                return true;
+            }
+            context = Context.NONE;
         }
         if (context == Context.PYTHON_WARNING) {
             if (isIndented(line)) {
@@ -814,7 +830,8 @@ final class ContinuationLines {
         postgresOpener = postgresSeverity >= 0 ? line : null;
         boolean crash = isNodeCrashSite(line);
         boolean panic = line.startsWith("thread '") && RUST_PANIC.matcher(line).lookingAt();
-        openedByTrace = crash || line.startsWith(LogEvent.PYTHON_TRACEBACK) || panic && line.endsWith(":");
+        openedByTrace = crash || line.startsWith(LogEvent.PYTHON_TRACEBACK) || panic && line.endsWith(":")
+                || line.equals(LOGGING_ERROR);
         promotedTraceback = false;
         caretShown = false;
         afterChainMarker = false;
@@ -831,6 +848,7 @@ final class ContinuationLines {
                         ? Context.PYTHON_TRACEBACK // a message that ends where a traceback it prints begins
                 : isGoroutineHeader(line) ? Context.GOROUTINES
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
+                : line.equals(LOGGING_ERROR) ? Context.LOGGING_ERROR
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
                 : HeaderLayout.isPythonWarning(line, 0) || (opener != null || levelOpener) && carriesPythonWarning(line)
                         ? Context.PYTHON_WARNING
@@ -1284,6 +1302,16 @@ final class ContinuationLines {
     private static final String ELIXIR_EXCEPTION = "** (";
     /** Lines at the margin of a Python warning's message, at most, before its source line. */
     private static final int MAX_WARNING_LINES = 8;
+    /**
+     * Python's logging reports a record a handler failed to write ({@code Handler.handleError}: a format naming a
+     * field the record lacks, a closed stream) on stderr: this line, the traceback, {@code Call stack:} with the
+     * frames that logged it, {@code Message: 'order %d placed'} and {@code Arguments: (1000,)}; one event, whose
+     * message is the traceback's first exception (the banner is the same for every failure).
+     */
+    private static final String LOGGING_ERROR = "--- Logging error ---";
+    private static final String LOGGING_ERROR_ARGUMENTS = "Arguments: ";
+    /** Lines of such a report at most: a traceback (chained ones too) and the logging call's stack. */
+    private static final int MAX_LOGGING_ERROR_LINES = 400;
     /** Lines of a report under OTP's legacy header, at most (a crash report's process info runs to some 30). */
     private static final int MAX_ERLANG_REPORT_LINES = 256;
     /**

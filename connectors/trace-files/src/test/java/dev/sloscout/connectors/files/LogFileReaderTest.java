@@ -1260,6 +1260,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * Python's logging reports a record a handler could not write on stderr (a format naming a field the record
+     * lacks): a banner, the traceback, the logging call's stack, the record's message and arguments. All of it is one
+     * event, whose message is the traceback's exception; a record after it is an event of its own.
+     */
+    @Test
+    void pythonsReportOfARecordItCouldNotWriteIsOneEvent() {
+        String report = "--- Logging error ---\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python3.11/logging/__init__.py\", line 445, in _format\n"
+                + "    return self._fmt % values\n"
+                + "KeyError: 'hostname'\n"
+                + "\n"
+                + "During handling of the above exception, another exception occurred:\n"
+                + "\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python3.11/logging/__init__.py\", line 451, in format\n"
+                + "    raise ValueError('Formatting field not found in record: %s' % e)\n"
+                + "ValueError: Formatting field not found in record: 'hostname'\n"
+                + "Call stack:\n"
+                + "  File \"/srv/app.py\", line 12, in <module>\n"
+                + "    log.info(\"order %d placed\", 1000)\n"
+                + "Message: 'order %d placed'\n"
+                + "Arguments: (1000,)\n";
+        read(report + report + "2026-12-05 01:58:55,702 INFO shop: order 1001 placed\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 18L, 35L);
+        assertThat(events.get(0).text()).isEqualTo("KeyError: 'hostname'");
+        assertThat(events.get(1).continuation()).startsWith("--- Logging error ---").contains("Call stack:")
+                .endsWith("Arguments: (1000,)");
+    }
+
+    /**
      * A record whose message opens a double quote it does not close has a value with line breaks in it, as hclog
      * (Consul's, Vault's, Nomad's logger) writes one: the lines up to the one that closes it are the record's. A quote
      * escaped by a backslash opens nothing; a record after it ends the value however it stands.
