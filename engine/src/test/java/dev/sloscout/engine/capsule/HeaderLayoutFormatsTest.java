@@ -516,6 +516,12 @@ class HeaderLayoutFormatsTest {
                 2026-12-05T01:41:02.127665Z  WARN shop::db: slow query took_ms=812 table="orders"
                 2026-12-05T01:41:02.127673Z ERROR conn{peer="10.0.0.1:443"}: hyper::proto: handshake failed
                 """, "2026-12-05T01:41:02.127Z", Severity.INFO, "shop::orders", "order placed"),
+            format("supervisord: its levels in four letters", """
+                2026-12-05 02:05:22,736 DEBG 'crashy' stderr output:
+                2026-12-05 02:05:22,737 WARN exited: crashy (exit status 3; not expected)
+                2026-12-05 02:05:25,820 INFO gave up: crashy entered FATAL state, too many start retries too quickly
+                2026-12-05 02:05:21,657 CRIT Server 'unix_http_server' running without any HTTP authentication checking
+                """, "2026-12-05T02:05:22.736Z", Severity.DEBUG, "", "'crashy' stderr output:"),
             format("etcd 3.4's capnslog: N is a notice", """
                 2026-12-03 17:50:11.013842 N | etcdserver/membership: set the initial cluster version to 3.4
                 2026-12-03 17:50:10.713587 W | auth: simple token is not cryptographically signed

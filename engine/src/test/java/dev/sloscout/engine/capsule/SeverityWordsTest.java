@@ -19,6 +19,10 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("trce")).isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("silly")).as("winston's npm levels, tslog's").isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("SUCCESS")).as("loguru's, between INFO and WARNING").isEqualTo(Severity.INFO);
+        assertThat(Severity.fromWord("DEBG")).as("supervisord's four letters").isEqualTo(Severity.DEBUG);
+        assertThat(Severity.fromWord("ERRO")).isEqualTo(Severity.ERROR);
+        assertThat(Severity.fromWord("TRAC")).isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("BLAT")).isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("x [DEBUG] y", 3, 8)).isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("x [DEBUG] y", 2, 8)).isNull();
         assertThat(Severity.fromWord("INFORMATIONAL")).isNull();
@@ -33,7 +37,7 @@ class SeverityWordsTest {
         String[] words = {"trace", "finest", "finer", "verbose", "debug", "fine", "dbg", "info", "information",
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
             "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
-            "trce", "dbug", "fail", "fails", "success", "succeed", "silly"};
+            "trce", "dbug", "fail", "fails", "success", "succeed", "silly", "debg", "erro", "blat", "errr"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -62,11 +66,11 @@ class SeverityWordsTest {
         StringBuilder upper = new StringBuilder(word.length());
         word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
         return switch (upper.toString()) {
-            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY" -> Severity.TRACE;
-            case "DEBUG", "FINE", "DBG", "DBUG" -> Severity.DEBUG;
+            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT" -> Severity.TRACE;
+            case "DEBUG", "FINE", "DBG", "DBUG", "DEBG" -> Severity.DEBUG;
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS" -> Severity.INFO;
             case "WARN", "WARNING", "WRN" -> Severity.WARN;
-            case "ERROR", "ERR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
+            case "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
             case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC" -> Severity.FATAL;
             default -> null;
         };
