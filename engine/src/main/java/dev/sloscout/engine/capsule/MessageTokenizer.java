@@ -784,7 +784,6 @@ public final class MessageTokenizer {
         };
     }
 
-    /** The first {@code c} in {@code s[from..end)}, or -1: a search that stops where the token does. */
     /**
      * Whether the quote at {@code close} closes one opened in {@code s[from..close)}: Monolog's context
      * ({@code {"order_id":1000,"user":"alice"}}) ends with its last string's quote, which stays with the object so the
@@ -801,6 +800,7 @@ public final class MessageTokenizer {
         return count % 2 == 1;
     }
 
+    /** The first {@code c} in {@code s[from..end)}, or -1: a search that stops where the token does. */
     static int indexOf(String s, char c, int from, int end) {
         for (int i = from; i < end; i++) {
             if (s.charAt(i) == c) {
