@@ -139,6 +139,12 @@ final class ContinuationLines {
      */
     private boolean runsOn;
     /**
+     * The open event's first line ends with its header's bracket, its message empty, and an indented Python traceback
+     * followed it (Twisted's {@code ... [twisted.web.server.Request#critical] }, then the traceback a tab in): the
+     * traceback's exception, when it comes, is the record's message ({@link #joinable}).
+     */
+    private boolean exceptionIsMessage;
+    /**
      * The indent under which the message of the open event's first line comes, when that line is a header written
      * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}; a timed
      * record whose tab-separated fields end with the message's tab and no message, {@link #TAB_RECORD_INDENT}) and
@@ -698,8 +704,15 @@ final class ContinuationLines {
             processHeaderAlone = false; // RabbitMQ's "BOOT FAILED" under a header with no message of its own
             return line.regionMatches(0, first, 0, processHeaderEnd) ? line.substring(processHeaderEnd).strip() : null;
         }
+        if (exceptionIsMessage && isIndented(line) && isPythonException(line.strip())) {
+            exceptionIsMessage = false;
+            return line.strip();
+        }
+        exceptionIsMessage &= isIndented(line);
         if (runsOn && hasLetter(line)) {
             runsOn = false;
+            exceptionIsMessage = isIndented(line) && line.strip().equals(LogEvent.PYTHON_TRACEBACK)
+                    && first.stripTrailing().endsWith("]");
             return isIndented(line) || opensNextRecord(line) || isTwoLineHeader(line)
                     || line.startsWith(LogEvent.PYTHON_TRACEBACK) ? null : line.strip();
         }
@@ -826,6 +839,7 @@ final class ContinuationLines {
         // Hazelcast's "... INFO c.h.i.cluster.ClusterService -- [10.0.0.1]:5701 [dev] [5.3.8] ", a blank line, then
         // "Members {size:2, ver:2} [" and its members indented: the message ran on past a line break
         runsOn = (opener != null || levelOpener) && !withoutMessage && line.endsWith(" ");
+        exceptionIsMessage = false;
         postgresSeverity = PostgresMessages.severityTag(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
         boolean crash = isNodeCrashSite(line);

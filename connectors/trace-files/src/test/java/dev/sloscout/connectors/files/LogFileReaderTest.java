@@ -1260,6 +1260,35 @@ class LogFileReaderTest {
     }
 
     /**
+     * Twisted logs a request's exception as a record whose message is empty, the traceback under it a tab in: the
+     * traceback's exception is the record's message, so each failure is an event of its own kind rather than all one
+     * empty template. A record with a message keeps it, the traceback under it.
+     */
+    @Test
+    void anEmptyRecordsIndentedTracebackGivesItsException() {
+        read("2026-12-05T01:35:24+0000 [twisted.web.server.Request#critical] \n"
+                + "\tTraceback (most recent call last):\n"
+                + "\t  File \"/usr/lib/python3/dist-packages/twisted/web/server.py\", line 227, in process\n"
+                + "\t    self.render(resrc)\n"
+                + "\t--- <exception caught here> ---\n"
+                + "\t  File \"/srv/app.py\", line 12, in render_GET\n"
+                + "\t    raise ValueError(\"order 42 has no lines\")\n"
+                + "\tbuiltins.ValueError: order 42 has no lines\n"
+                + "\t\n"
+                + "2026-12-05T01:35:24+0000 [shop.orders#critical] settlement crashed\n"
+                + "\tTraceback (most recent call last):\n"
+                + "\t  File \"/srv/app.py\", line 24, in drive\n"
+                + "\tbuiltins.ZeroDivisionError: division by zero\n"
+                + "2026-12-05T01:35:25+0000 [-] Main loop terminated.\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 10L, 14L);
+        assertThat(events.get(0).text()).isEqualTo("2026-12-05T01:35:24+0000 [twisted.web.server.Request#critical] "
+                + "builtins.ValueError: order 42 has no lines");
+        assertThat(events.get(0).continuation()).startsWith("\tTraceback").contains("render_GET");
+        assertThat(events.get(1).text()).endsWith("] settlement crashed");
+        assertThat(events.get(1).continuation()).endsWith("builtins.ZeroDivisionError: division by zero");
+    }
+
+    /**
      * Python's logging reports a record a handler could not write on stderr (a format naming a field the record
      * lacks): a banner, the traceback, the logging call's stack, the record's message and arguments. All of it is one
      * event, whose message is the traceback's exception; a record after it is an event of its own.
