@@ -319,6 +319,10 @@ public final class LogFileReader {
                     anyText = true;
                     events += new W3cLogFile(source, service, this::deliver,
                             (location, reason) -> problem(location, reason, "w3c")).read(decompressed);
+                } else if (JulXmlLogFile.looksLike(head)) {
+                    anyText = true;
+                    events += new JulXmlLogFile(source, service, this::deliver,
+                            (location, reason) -> problem(location, reason, "jul-xml")).read(decompressed);
                 } else {
                     text(decompressed);
                 }

@@ -1698,6 +1698,44 @@ class LogFileReaderTest {
                         "export UNKNOWN 1701427665853 ERROR payment failed for order 20");
     }
 
+    /**
+     * java.util.logging's FileHandler writes XML when no formatter is set: each record an event with its time, level,
+     * message (escapes read, line breaks kept) and exception; a head written again by a handler opened to append is
+     * skipped; a custom level's number is read on java.util.logging's scale; a record the file ends inside is
+     * delivered as far as it goes, and said.
+     */
+    @Test
+    void javaUtilLoggingsXmlRecordsAreEvents() {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+                + "<!DOCTYPE log SYSTEM \"logger.dtd\">\n<log>\n";
+        String xml = head
+                + "<record>\n  <date>2026-12-05T02:39:30.943676128Z</date>\n  <millis>1796438370943</millis>\n"
+                + "  <sequence>1</sequence>\n  <logger>com.acme.shop.Orders</logger>\n  <level>INFO</level>\n"
+                + "  <class>J</class>\n  <method>main</method>\n  <thread>1</thread>\n"
+                + "  <message>order 1000 placed for &lt;alice&gt; &amp; bob</message>\n</record>\n"
+                + "<record>\n  <millis>1796438370944</millis>\n  <level>SEVERE</level>\n"
+                + "  <message>checkout failed\nsecond line</message>\n  <exception>\n"
+                + "    <message>java.lang.NumberFormatException: For input string: \"x1\"</message>\n"
+                + "    <frame>\n      <class>J</class>\n      <method>main</method>\n      <line>11</line>\n"
+                + "    </frame>\n  </exception>\n</record>\n</log>\n"
+                + head // the handler opened again, appending
+                + "<record>\n  <date>2026-12-05T02:40:00Z</date>\n  <level>950</level>\n"
+                + "  <message>custom level</message>\n</record>\n"
+                + "<record>\n  <millis>1796438401000</millis>\n  <level>FINE</level>\n  <message>cut short";
+
+        read("java0.log", xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.severity() + " " + e.epochMillis() + " " + e.text())
+                .containsExactly("4 INFO 1796438370943 order 1000 placed for <alice> & bob",
+                        "15 ERROR 1796438370944 checkout failed\nsecond line",
+                        "33 WARN 1796438400000 custom level",
+                        "38 DEBUG 1796438401000 ");
+        assertThat(events.get(1).continuation()).isEqualTo(
+                "java.lang.NumberFormatException: For input string: \"x1\"\n\tat J.main(line 11)");
+        assertThat(problems).extracting(p -> p.location() + ": " + p.reason()).containsExactly(
+                "line 38: the record opened here is not closed (the log ends inside it): read as far as it goes");
+    }
+
     @Test
     void w3cAccessLogsReadAsRequestsWithTheirTimeStatusAndSite() {
         String fields = "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip "
