@@ -106,13 +106,14 @@ public enum Severity {
     private static java.util.Map<String, Severity> levels() {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
         // .NET's console: trce, dbug, fail; silly: winston's npm levels and tslog, below debug; supervisord's four
-        // letters: blat (blather, below trace), trac, debg, erro
-        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT");
+        // letters: blat (blather, below trace), trac, debg, erro; three letters: zerolog's trc, ftl, pnc (panic),
+        // Serilog's vrb (verbose) and ftl
+        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB");
         name(levels, DEBUG, "DEBUG", "FINE", "DBG", "DBUG", "DEBG");
         name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS"); // loguru's
         name(levels, WARN, "WARN", "WARNING", "WRN");
         name(levels, ERROR, "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
-        name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC");
+        name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC");
         return java.util.Map.copyOf(levels);
     }
 

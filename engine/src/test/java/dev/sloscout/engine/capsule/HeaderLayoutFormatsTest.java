@@ -522,6 +522,17 @@ class HeaderLayoutFormatsTest {
                 2026-12-05 02:05:25,820 INFO gave up: crashy entered FATAL state, too many start retries too quickly
                 2026-12-05 02:05:21,657 CRIT Server 'unix_http_server' running without any HTTP authentication checking
                 """, "2026-12-05T02:05:22.736Z", Severity.DEBUG, "", "'crashy' stderr output:"),
+            format("zerolog's console writer with a date: its trace, fatal and panic in three letters too", """
+                2026-12-05T02:48:29Z TRC entering checkout
+                2026-12-05T02:48:29Z FTL config unreadable
+                2026-12-05T02:48:29Z PNC nil map write
+                2026-12-05T02:48:29Z INF order placed
+                """, "2026-12-05T02:48:29Z", Severity.TRACE, "", "entering checkout"),
+            format("Serilog's file sink: VRB is verbose, FTL fatal", """
+                2026-12-05 02:48:16.123 +00:00 [VRB] Entering checkout for order 7
+                2026-12-05 02:48:16.124 +00:00 [FTL] Host terminated unexpectedly
+                2026-12-05 02:48:16.125 +00:00 [INF] Order 7 placed
+                """, "2026-12-05T02:48:16.123Z", Severity.TRACE, "", "Entering checkout for order 7"),
             format("etcd 3.4's capnslog: N is a notice", """
                 2026-12-03 17:50:11.013842 N | etcdserver/membership: set the initial cluster version to 3.4
                 2026-12-03 17:50:10.713587 W | auth: simple token is not cryptographically signed

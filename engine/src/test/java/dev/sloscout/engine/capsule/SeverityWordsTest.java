@@ -23,6 +23,10 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("ERRO")).isEqualTo(Severity.ERROR);
         assertThat(Severity.fromWord("TRAC")).isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("BLAT")).isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("TRC")).as("zerolog's three letters").isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("FTL")).isEqualTo(Severity.FATAL);
+        assertThat(Severity.fromWord("PNC")).isEqualTo(Severity.FATAL);
+        assertThat(Severity.fromWord("VRB")).as("Serilog's verbose").isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("x [DEBUG] y", 3, 8)).isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("x [DEBUG] y", 2, 8)).isNull();
         assertThat(Severity.fromWord("INFORMATIONAL")).isNull();
@@ -37,7 +41,8 @@ class SeverityWordsTest {
         String[] words = {"trace", "finest", "finer", "verbose", "debug", "fine", "dbg", "info", "information",
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
             "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
-            "trce", "dbug", "fail", "fails", "success", "succeed", "silly", "debg", "erro", "blat", "errr"};
+            "trce", "dbug", "fail", "fails", "success", "succeed", "silly", "debg", "erro", "blat", "errr", "trc",
+            "vrb", "ftl", "pnc", "ftp"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -66,12 +71,13 @@ class SeverityWordsTest {
         StringBuilder upper = new StringBuilder(word.length());
         word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
         return switch (upper.toString()) {
-            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT" -> Severity.TRACE;
+            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB" ->
+                    Severity.TRACE;
             case "DEBUG", "FINE", "DBG", "DBUG", "DEBG" -> Severity.DEBUG;
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS" -> Severity.INFO;
             case "WARN", "WARNING", "WRN" -> Severity.WARN;
             case "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
-            case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC" -> Severity.FATAL;
+            case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC" -> Severity.FATAL;
             default -> null;
         };
     }
