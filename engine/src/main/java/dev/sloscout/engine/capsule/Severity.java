@@ -113,7 +113,8 @@ public enum Severity {
         name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS"); // loguru's
         name(levels, WARN, "WARN", "WARNING", "WRN");
         name(levels, ERROR, "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
-        name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC");
+        // zap's dpanic: an error that panics in development, fatal as OpenTelemetry's zap bridge reads it
+        name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC", "DPANIC");
         return java.util.Map.copyOf(levels);
     }
 

@@ -27,6 +27,7 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("FTL")).isEqualTo(Severity.FATAL);
         assertThat(Severity.fromWord("PNC")).isEqualTo(Severity.FATAL);
         assertThat(Severity.fromWord("VRB")).as("Serilog's verbose").isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("DPANIC")).as("zap's").isEqualTo(Severity.FATAL);
         assertThat(Severity.fromWord("x [DEBUG] y", 3, 8)).isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("x [DEBUG] y", 2, 8)).isNull();
         assertThat(Severity.fromWord("INFORMATIONAL")).isNull();
@@ -42,7 +43,7 @@ class SeverityWordsTest {
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
             "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
             "trce", "dbug", "fail", "fails", "success", "succeed", "silly", "debg", "erro", "blat", "errr", "trc",
-            "vrb", "ftl", "pnc", "ftp"};
+            "vrb", "ftl", "pnc", "ftp", "dpanic", "dpanics"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -77,7 +78,7 @@ class SeverityWordsTest {
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS" -> Severity.INFO;
             case "WARN", "WARNING", "WRN" -> Severity.WARN;
             case "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
-            case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC" -> Severity.FATAL;
+            case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC", "DPANIC" -> Severity.FATAL;
             default -> null;
         };
     }
