@@ -276,9 +276,14 @@ final class HeaderLexer {
             while (i < to && Character.isLetter(line.charAt(i))) {
                 i++;
             }
-            if (i > start && (i == to || " :/|,]".indexOf(line.charAt(i)) >= 0)
+            int word = i;
+            if (i < to && Character.isDigit(line.charAt(i))
+                    && (i + 1 == to || !Character.isLetterOrDigit(line.charAt(i + 1)))) {
+                i++; // Apache's "[core:trace3]": a level and its degree
+            }
+            if (word > start && (i == to || " :/|,]".indexOf(line.charAt(i)) >= 0)
                     && (start == from || " :/|[(#".indexOf(line.charAt(start - 1)) >= 0)) {
-                Severity s = Severity.fromWord(line, start, i);
+                Severity s = Severity.fromWord(line, start, word);
                 if (s != null && i - start > 1) {
                     return s;
                 }

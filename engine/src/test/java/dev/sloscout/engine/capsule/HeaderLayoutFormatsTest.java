@@ -533,6 +533,11 @@ class HeaderLayoutFormatsTest {
                 2026-12-05 02:48:16.124 +00:00 [FTL] Host terminated unexpectedly
                 2026-12-05 02:48:16.125 +00:00 [INF] Order 7 placed
                 """, "2026-12-05T02:48:16.123Z", Severity.TRACE, "", "Entering checkout for order 7"),
+            format("Apache's trace levels: trace1 to trace8, the degree after the level", """
+                [Sat Dec 05 02:56:16.572620 2026] [core:trace3] [pid 8743:tid 8747] request.c(360): request authorized
+                [Sat Dec 05 02:56:14.494126 2026] [core:debug] [pid 8742:tid 8742] log.c(1611): AH02639: Using SO_REUSEPORT
+                [Sat Dec 05 02:56:16.603419 2026] [core:info] [pid 8744:tid 8761] AH00128: File does not exist: /x
+                """, "2026-12-05T02:56:16.572Z", Severity.TRACE, "request.c(360)", "request authorized"),
             format("etcd 3.4's capnslog: N is a notice", """
                 2026-12-03 17:50:11.013842 N | etcdserver/membership: set the initial cluster version to 3.4
                 2026-12-03 17:50:10.713587 W | auth: simple token is not cryptographically signed
