@@ -4,10 +4,8 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,16 +32,20 @@ final class JulXmlLogFile {
     private final String service;
     private final Consumer<LogEvent> events;
     private final LocatedProblems problems;
+    private final int maxLineBytes;
     private long delivered;
 
     /** The record being read; null between records. */
     private Record record;
 
-    JulXmlLogFile(String source, String service, Consumer<LogEvent> events, LocatedProblems problems) {
+    /** @param maxLineBytes the longest line read; a longer one is reported and skipped */
+    JulXmlLogFile(String source, String service, Consumer<LogEvent> events, LocatedProblems problems,
+            int maxLineBytes) {
         this.source = source;
         this.service = service;
         this.events = events;
         this.problems = problems;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** True when the text opens as XMLFormatter's head does: its DOCTYPE, or a {@code <log>} whose records follow. */
@@ -60,11 +62,14 @@ final class JulXmlLogFile {
 
     /** Reads the whole file; returns the events delivered. */
     long read(InputStream in) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long number = 0;
-        for (String line; (line = lines.readLine()) != null; ) {
-            number++;
-            line(number, line);
+        LineReader lines = new LineReader(in, maxLineBytes);
+        while (lines.next()) {
+            if (lines.isOverlong()) {
+                problems.report("line " + lines.lineNumber(), "longer than " + maxLineBytes + " bytes: skipped");
+                continue;
+            }
+            line(lines.lineNumber(), new String(lines.buffer(), lines.start(), lines.length(),
+                    StandardCharsets.UTF_8));
         }
         if (record != null) {
             problems.report("line " + record.line, "the record opened here is not closed (the log ends inside it): "

@@ -322,7 +322,8 @@ public final class LogFileReader {
                 } else if (JulXmlLogFile.looksLike(head)) {
                     anyText = true;
                     events += new JulXmlLogFile(source, service, this::deliver,
-                            (location, reason) -> problem(location, reason, "jul-xml")).read(decompressed);
+                            (location, reason) -> problem(location, reason, "jul-xml"), maxRecordBytes)
+                            .read(decompressed);
                 } else {
                     text(decompressed);
                 }

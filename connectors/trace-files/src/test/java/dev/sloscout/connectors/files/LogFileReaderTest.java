@@ -1734,6 +1734,15 @@ class LogFileReaderTest {
                 "java.lang.NumberFormatException: For input string: \"x1\"\n\tat J.main(line 11)");
         assertThat(problems).extracting(p -> p.location() + ": " + p.reason()).containsExactly(
                 "line 38: the record opened here is not closed (the log ends inside it): read as far as it goes");
+
+        List<LogEvent> limited = new ArrayList<>();
+        List<Problem> limits = new ArrayList<>();
+        new LogFileReader(limited::add, limits::add, 200).read("java1.log", new ByteArrayInputStream((head
+                + "<record>\n  <millis>1796438370943</millis>\n  <level>INFO</level>\n  <message>" + "x".repeat(300)
+                + "</message>\n</record>\n</log>\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(limited).extracting(e -> e.line() + " " + e.severity()).containsExactly("4 INFO");
+        assertThat(limits).extracting(p -> p.location() + ": " + p.reason())
+                .containsExactly("line 7: longer than 200 bytes: skipped");
     }
 
     @Test
