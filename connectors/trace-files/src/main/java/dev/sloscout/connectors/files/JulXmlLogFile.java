@@ -104,9 +104,9 @@ final class JulXmlLogFile {
     private void deliver() {
         Record r = record;
         record = null;
-        String text = r.message != null ? r.message : r.exception.isEmpty() ? "" : r.exceptionMessage;
-        events.accept(new LogEvent(source, r.line, r.lines, service, text == null ? "" : text, false,
-                r.exception.toString(), r.time(), r.severity(), null, null));
+        String text = r.message != null ? r.message : r.exceptionMessage != null ? r.exceptionMessage : "";
+        events.accept(new LogEvent(source, r.line, r.lines, service, text, false, r.exception.toString(), r.time(),
+                r.severity(), null, null));
         delivered++;
     }
 
