@@ -318,7 +318,8 @@ public final class LogFileReader {
                 } else if (W3cLogFile.looksLike(head)) {
                     anyText = true;
                     events += new W3cLogFile(source, service, this::deliver,
-                            (location, reason) -> problem(location, reason, "w3c")).read(decompressed);
+                            (location, reason) -> problem(location, reason, "w3c"), maxRecordBytes)
+                            .read(decompressed);
                 } else if (JulXmlLogFile.looksLike(head)) {
                     anyText = true;
                     events += new JulXmlLogFile(source, service, this::deliver,

@@ -4,10 +4,8 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,14 +27,18 @@ final class W3cLogFile {
     private final String fallbackService;
     private final Consumer<LogEvent> events;
     private final LocatedProblems problems;
+    private final int maxLineBytes;
     private String[] fields;
     private long delivered;
 
-    W3cLogFile(String source, String fallbackService, Consumer<LogEvent> events, LocatedProblems problems) {
+    /** @param maxLineBytes the longest line read; a longer one is reported and skipped */
+    W3cLogFile(String source, String fallbackService, Consumer<LogEvent> events, LocatedProblems problems,
+            int maxLineBytes) {
         this.source = source;
         this.fallbackService = fallbackService;
         this.events = events;
         this.problems = problems;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** True when the text opens with a W3C directive ({@code #Software:}, {@code #Version:} or {@code #Fields:}). */
@@ -48,10 +50,14 @@ final class W3cLogFile {
 
     /** Reads the whole file; returns the events delivered. */
     long read(InputStream in) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        long number = 0;
-        for (String line; (line = lines.readLine()) != null; ) {
-            number++;
+        LineReader lines = new LineReader(in, maxLineBytes);
+        while (lines.next()) {
+            long number = lines.lineNumber();
+            if (lines.isOverlong()) {
+                problems.report("line " + number, "longer than " + maxLineBytes + " bytes: skipped");
+                continue;
+            }
+            String line = new String(lines.buffer(), lines.start(), lines.length(), StandardCharsets.UTF_8);
             if (line.startsWith("#")) {
                 if (line.startsWith("#Fields:")) {
                     fields = line.substring("#Fields:".length()).trim().split("\\s+");

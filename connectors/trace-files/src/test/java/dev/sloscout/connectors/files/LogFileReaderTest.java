@@ -1772,6 +1772,16 @@ class LogFileReaderTest {
                         "d111.cloudfront.net INFO 1701424803000 GET /index.html 200");
         assertThat(problems).extracting(p -> p.location() + ": " + p.reason())
                 .containsExactly("line 9: 5 values for 15 fields: read as text");
+
+        List<LogEvent> limited = new ArrayList<>();
+        List<Problem> limits = new ArrayList<>();
+        new LogFileReader(limited::add, limits::add, 300).read("u_ex231202.log", new ByteArrayInputStream(
+                (fields + "2023-12-02 10:00:01 10.0.0.5 GET /a" + "x".repeat(400) + " - 443 - 10.1.2.3 m - 200 0 0 3\n"
+                        + "2023-12-02 10:00:02 10.0.0.5 GET /b - 443 - 10.1.2.3 m - 500 0 0 3\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(limited).extracting(LogEvent::text).containsExactly("GET /b 500");
+        assertThat(limits).extracting(p -> p.location() + ": " + p.reason())
+                .containsExactly("line 2: longer than 300 bytes: skipped");
     }
 
     @Test
