@@ -55,7 +55,7 @@ public enum Severity {
      * The symbol a command-line tool's logger writes for a level (log-symbols' and consola's {@code ℹ ✔ ⚠ ✖}, their
      * variants {@code ✓ ✗ ✘}, consola's {@code ⚙} for debugging), or null: a success is information.
      */
-    public static Severity fromSymbol(char c) {
+    static Severity fromSymbol(char c) {
         return switch (c) {
             case '\u2699' -> DEBUG; // ⚙
             case '\u2139', '\u2714', '\u2713' -> INFO; // ℹ ✔ ✓

@@ -62,15 +62,7 @@ final class JulXmlLogFile {
 
     /** Reads the whole file; returns the events delivered. */
     long read(InputStream in) throws IOException {
-        LineReader lines = new LineReader(in, maxLineBytes);
-        while (lines.next()) {
-            if (lines.isOverlong()) {
-                problems.report("line " + lines.lineNumber(), "longer than " + maxLineBytes + " bytes: skipped");
-                continue;
-            }
-            line(lines.lineNumber(), new String(lines.buffer(), lines.start(), lines.length(),
-                    StandardCharsets.UTF_8));
-        }
+        LineReader.eachLine(in, maxLineBytes, problems, this::line);
         if (record != null) {
             problems.report("line " + record.line, "the record opened here is not closed (the log ends inside it): "
                     + "read as far as it goes");

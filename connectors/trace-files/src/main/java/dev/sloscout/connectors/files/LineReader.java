@@ -2,6 +2,7 @@ package dev.sloscout.connectors.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -23,6 +24,28 @@ final class LineReader {
     LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+    }
+
+    /** What a file reader does with each of its lines ({@link #eachLine}). */
+    interface Lines {
+        void line(long number, String text) throws IOException;
+    }
+
+    /**
+     * Gives each line of {@code in}, decoded as UTF-8, to {@code lines}, numbered from 1; a line longer than {@code
+     * maxLineBytes} is one problem and skipped. The loop of the readers that take a file's lines whole (W3C, the XML
+     * of java.util.logging).
+     */
+    static void eachLine(InputStream in, int maxLineBytes, LocatedProblems problems, Lines lines) throws IOException {
+        LineReader reader = new LineReader(in, maxLineBytes);
+        while (reader.next()) {
+            if (reader.isOverlong()) {
+                problems.report("line " + reader.lineNumber(), "longer than " + maxLineBytes + " bytes: skipped");
+            } else {
+                lines.line(reader.lineNumber(), new String(reader.line, reader.lineStart, reader.length(),
+                        StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** Advances to the next line; false at end of input. */

@@ -50,25 +50,18 @@ final class W3cLogFile {
 
     /** Reads the whole file; returns the events delivered. */
     long read(InputStream in) throws IOException {
-        LineReader lines = new LineReader(in, maxLineBytes);
-        while (lines.next()) {
-            long number = lines.lineNumber();
-            if (lines.isOverlong()) {
-                problems.report("line " + number, "longer than " + maxLineBytes + " bytes: skipped");
-                continue;
-            }
-            String line = new String(lines.buffer(), lines.start(), lines.length(), StandardCharsets.UTF_8);
-            if (line.startsWith("#")) {
-                if (line.startsWith("#Fields:")) {
-                    fields = line.substring("#Fields:".length()).trim().split("\\s+");
-                }
-                continue;
-            }
-            if (!line.isBlank()) {
-                access(number, EscapeCodes.strip(line));
-            }
-        }
+        LineReader.eachLine(in, maxLineBytes, problems, this::line);
         return delivered;
+    }
+
+    private void line(long number, String line) {
+        if (line.startsWith("#")) {
+            if (line.startsWith("#Fields:")) {
+                fields = line.substring("#Fields:".length()).trim().split("\\s+");
+            }
+        } else if (!line.isBlank()) {
+            access(number, EscapeCodes.strip(line));
+        }
     }
 
     private void access(long number, String line) {
