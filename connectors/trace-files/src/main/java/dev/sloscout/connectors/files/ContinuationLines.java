@@ -4,6 +4,7 @@ import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.PostgresMessages;
 import dev.sloscout.engine.capsule.Severity;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -545,6 +546,42 @@ final class ContinuationLines {
                     : opener == null && !levelOpener && !hasTimeOfDay(first);
         }
         return leavesTraces;
+    }
+
+    /** Characters an exception's message or class name needs for a line that repeats it to tell of it. */
+    private static final int MIN_TOLD_MESSAGE = 6;
+
+    /**
+     * Whether the open event's first line tells of the exception {@code exception} opens ({@code
+     * java.io.IOException: Unknown data type: 47}): it names the exception (the word {@code exception}, its class's
+     * simple name) or repeats its message, as a logger's line does when it logs an exception (ActiveMQ's {@code
+     * DEBUG | Transport Connection to: tcp://... failed: Unknown data type: 47}). Such a stack was logged with the
+     * line even after a routine one ({@link #leavesTraces}): a logger logs failures it expects at debug.
+     */
+    boolean tellsOf(String exception) {
+        if (first == null) {
+            return false;
+        }
+        int colon = exception.indexOf(": ");
+        int classEnd = colon > 0 ? colon : exception.length();
+        String simpleName = exception.substring(exception.lastIndexOf('.', classEnd) + 1, classEnd);
+        String message = colon > 0 ? exception.substring(colon + 2).strip() : "";
+        return message.length() >= MIN_TOLD_MESSAGE && first.contains(message)
+                || simpleName.length() >= MIN_TOLD_MESSAGE && first.contains(simpleName)
+                || hasWord(first, "exception");
+    }
+
+    /** Whether {@code word} (lower case) stands in {@code line} as a word of its own, in any case. */
+    private static boolean hasWord(String line, String word) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetter(lower.charAt(at - 1)))
+                    && (end == lower.length() || !Character.isLetter(lower.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1210,8 +1210,9 @@ public final class LogFileReader {
                     }
                     String exception = held;
                     held = null;
-                    if (frame && !continuations.leavesTraces()) {
-                        fold(heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception);
+                    String own = heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception;
+                    if (frame && (!continuations.leavesTraces() || continuations.tellsOf(own))) {
+                        fold(own);
                         giveUp(heldPlace);
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
                         start(heldLine, exception, heldTime, heldSeverity, heldTag, heldPlace);

@@ -675,6 +675,30 @@ class LogFileReaderTest {
     }
 
     /**
+     * A routine line that tells of the exception under it (repeats its message, names its class, says "exception")
+     * logged it: ActiveMQ logs a client's failed connection at debug with the stack. An exception it does not tell
+     * of is still an event of its own.
+     */
+    @Test
+    void aRoutineLineThatTellsOfTheExceptionUnderItLoggedIt() {
+        read("2026-12-05 04:15:38,033 | DEBUG | Transport Connection to: tcp://127.0.0.1:42512 failed: Unknown data"
+                + " type: 47 | org.apache.activemq.broker.TransportConnection.Transport | ActiveMQ Transport\n"
+                + "java.io.IOException: Unknown data type: 47\n"
+                + "\tat org.apache.activemq.openwire.OpenWireFormat.doUnmarshal(OpenWireFormat.java:371)\n"
+                + "2026-12-05 04:15:38,539 | DEBUG | Unexpected exception on asyncDispatch | org.acme.X | main\n"
+                + "org.apache.activemq.transport.InactivityIOException: Cannot send, channel has already failed\n"
+                + "\tat org.apache.activemq.transport.AbstractInactivityMonitor.doOnewaySend(A.java:329)\n"
+                + "2026-12-05 04:15:39,000 | INFO  | closing after an EOFException | org.apache.activemq.X | main\n"
+                + "java.io.EOFException\n"
+                + "\tat java.io.DataInputStream.readInt(DataInputStream.java:386)\n"
+                + "2026-12-05 04:15:40,000 | INFO  | order 7 placed | org.apache.activemq.X | main\n"
+                + "java.lang.IllegalStateException: db down\n"
+                + "\tat com.acme.Orders.save(Orders.java:12)\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(3, 3, 3, 1, 2);
+        assertThat(events.get(4).text()).isEqualTo("java.lang.IllegalStateException: db down");
+    }
+
+    /**
      * An exception whose message runs on over indented lines before its frames (PostgreSQL's JDBC driver adds
      * {@code   Position: 15}, {@code   Detail: ...}) is still one stack: under a line that logged it, or an event of
      * its own after a routine line, its message lines with it either way.
