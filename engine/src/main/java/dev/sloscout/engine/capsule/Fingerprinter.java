@@ -39,7 +39,7 @@ public final class Fingerprinter {
     /** Parses the header of a raw line and mines its body. */
     public Fingerprint addLine(String line) {
         LogHeader header = headers.parse(line);
-        tokenizer.tokenize(line, header.bodyStart(), tokens);
+        tokenizer.tokenize(line, header.bodyStart(), header.bodyEnd(line), tokens);
         return new Fingerprint(header, miner.add(tokens));
     }
 
@@ -70,7 +70,8 @@ public final class Fingerprinter {
         for (int i = 0; i < n; i++) {
             if (!raw[i] || headers[i] != null) {
                 tokens[i] = new Tokens();
-                tokenizer.tokenize(texts[i], raw[i] ? headers[i].bodyStart() : 0, tokens[i]);
+                tokenizer.tokenize(texts[i], raw[i] ? headers[i].bodyStart() : 0,
+                        raw[i] ? headers[i].bodyEnd(texts[i]) : texts[i].length(), tokens[i]);
             }
         }
         Prepared[] prepared = new Prepared[n];
@@ -105,7 +106,7 @@ public final class Fingerprinter {
     /** The template a raw line belongs to now, without learning from it (a second pass over a mined file). */
     public Template matchLine(String line) {
         LogHeader header = headers.parse(line);
-        tokenizer.tokenize(line, header.bodyStart(), tokens);
+        tokenizer.tokenize(line, header.bodyStart(), header.bodyEnd(line), tokens);
         Template t = miner.match(tokens);
         return t != null ? t : miner.add(tokens);
     }

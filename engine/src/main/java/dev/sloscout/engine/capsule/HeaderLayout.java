@@ -30,6 +30,8 @@ public final class HeaderLayout {
     private static final int MAX_UNPROVEN_RUN = 4;
     /** Words one free field before a separator or component may take. */
     private static final int MAX_SPAN = 3;
+    /** Columns after the message a layout may have ({@link #trailingColumns}). */
+    private static final int MAX_TRAILER = 2;
     /** Tokens after a header searched for a message word. */
     private static final int MESSAGE_LOOKAHEAD = 8;
 
@@ -43,6 +45,8 @@ public final class HeaderLayout {
     private final boolean learnt;
     /** Whether the lines that fit the layout mostly get a time or a level from it ({@link #timed}). */
     private final boolean timed;
+    /** Columns after the message, the first a logger's name ({@link #trailingColumns}); 0 when none. */
+    private final int trailer;
 
     private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt, List<String> sample) {
         this.lexer = lexer;
@@ -50,6 +54,7 @@ public final class HeaderLayout {
         this.fields = fields;
         this.learnt = learnt;
         this.timed = mode == Mode.WORDS && fields.length > 0 && timed(sample);
+        this.trailer = mode == Mode.PIPES ? trailingColumns(sample) : 0;
     }
 
     private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt) {
@@ -79,7 +84,7 @@ public final class HeaderLayout {
         for (char delimiter : new char[] {'|', '\t'}) {
             Kind[] columns = inferColumns(lines, lexer, delimiter);
             if (columns.length > 0) {
-                return new HeaderLayout(lexer, delimiter == '|' ? Mode.PIPES : Mode.TABS, columns, true);
+                return new HeaderLayout(lexer, delimiter == '|' ? Mode.PIPES : Mode.TABS, columns, true, lines);
             }
         }
         Kind[] words = inferWords(lines, lexer);
@@ -115,6 +120,84 @@ public final class HeaderLayout {
             }
         }
         return withTimeOrLevel * 2 > fitting;
+    }
+
+    /**
+     * How many columns of the sample's lines follow the message when the first of them is a logger's name in
+     * {@value #CONSISTENT} of the lines that fit the header: ActiveMQ writes {@code time | LEVEL | message | logger |
+     * thread} ({@code %d | %-5p | %m | %c | %t}). The thread would split one message into as many templates as threads
+     * log it, the logger keep its name in each; both are left out of the message, the logger is its component.
+     */
+    private int trailingColumns(List<String> sample) {
+        int fitting = 0;
+        int[] votes = new int[MAX_TRAILER + 1];
+        for (String line : sample) {
+            Line l = new Line(line, lexer, mode);
+            if (columnsMatched(l) == fields.length) {
+                fitting++;
+                int bodyStart = header(l, fields.length).bodyStart();
+                for (int columns = 1; columns <= MAX_TRAILER; columns++) {
+                    if (trailerStart(line, bodyStart, columns) > 0) {
+                        votes[columns]++;
+                        break;
+                    }
+                }
+            }
+        }
+        for (int columns = 1; columns <= MAX_TRAILER; columns++) {
+            if (fitting >= 3 && votes[columns] >= CONSISTENT * fitting) {
+                return columns;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Where the message of {@code line} ends when its last {@code columns} pipe-delimited columns after {@code
+     * bodyStart} open with a logger's name ({@code | org.apache.activemq.broker.BrokerService | main}), or -1.
+     */
+    private static int trailerStart(String line, int bodyStart, int columns) {
+        int bar = line.length();
+        for (int i = 0; i < columns; i++) {
+            bar = bar > 0 ? line.lastIndexOf(" | ", bar - 1) : -1;
+            if (bar < bodyStart) {
+                return -1;
+            }
+        }
+        int end = line.indexOf(" | ", bar + 3);
+        return isLoggerName(line, bar + 3, end < 0 ? line.length() : end) ? bar : -1;
+    }
+
+    /** A Java logger's name: dotted words of letters, digits, {@code _} and {@code $}, a letter first. */
+    private static boolean isLoggerName(String s, int from, int to) {
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == ' ') {
+            to--;
+        }
+        boolean dotted = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            boolean dot = c == '.' && i > from && i + 1 < to && s.charAt(i - 1) != '.';
+            dotted |= dot;
+            if (!(dot || Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return dotted && Character.isLetter(s.charAt(from));
+    }
+
+    /** The header with its message ending before the layout's {@link #trailer}, the logger there its component. */
+    private LogHeader trailed(String line, LogHeader header) {
+        int end = trailer > 0 ? trailerStart(line, header.bodyStart(), trailer) : -1;
+        if (end < 0) {
+            return header;
+        }
+        int loggerEnd = line.indexOf(" | ", end + 3);
+        String logger = line.substring(end + 3, loggerEnd < 0 ? line.length() : loggerEnd).strip();
+        return new LogHeader(header.epochMillis(), header.severity(),
+                header.component().isEmpty() ? logger : header.component(), header.bodyStart(), end);
     }
 
     /**
@@ -184,6 +267,9 @@ public final class HeaderLayout {
         for (Kind k : fields) {
             j.add(k == null ? "*" : k.name());
         }
+        for (int i = 0; i < trailer; i++) {
+            j.add(i == 0 ? "(message) | LOGGER" : "*");
+        }
         return fields.length > 0 ? j.toString() : learnt ? "(none: lines are all message)"
                 : "(not learnt: each line read on its own)";
     }
@@ -205,7 +291,7 @@ public final class HeaderLayout {
             Line l = new Line(line, lexer, mode);
             if (mode != Mode.WORDS) {
                 if (columnsMatched(l) == fields.length) {
-                    return unlessWholeLine(line, header(l, fields.length));
+                    return unlessWholeLine(line, trailed(line, header(l, fields.length)));
                 }
             } else {
                 if (alignedOneToOne(l)) {

@@ -8,9 +8,23 @@ package dev.sloscout.engine.capsule;
  * @param component   the logger, program or component, without a trailing pid ({@code sshd[42]:} gives {@code sshd}),
  *                    empty when none
  * @param bodyStart   index of the first character of the message body in the line
+ * @param bodyEnd     index after its last character, {@link #TO_LINE_END} when the message runs to the line's end (a
+ *                    layout may write fields after it: {@code | logger | thread})
  */
-public record LogHeader(long epochMillis, Severity severity, String component, int bodyStart) {
+public record LogHeader(long epochMillis, Severity severity, String component, int bodyStart, int bodyEnd) {
     public static final long NO_TIME = Long.MIN_VALUE;
+    /** {@link #bodyEnd} of a message that runs to the end of its line. */
+    public static final int TO_LINE_END = Integer.MAX_VALUE;
+
+    /** A header whose message runs to the end of the line. */
+    public LogHeader(long epochMillis, Severity severity, String component, int bodyStart) {
+        this(epochMillis, severity, component, bodyStart, TO_LINE_END);
+    }
+
+    /** Where the message ends in {@code line}. */
+    public int bodyEnd(String line) {
+        return Math.min(bodyEnd, line.length());
+    }
     /**
      * The day a time of day read without a date falls on: 1971-01-01 (UTC), a day no real log is from and out of
      * {@link YearlessTimes#PARSED_IN}, the year yearless times are read in.

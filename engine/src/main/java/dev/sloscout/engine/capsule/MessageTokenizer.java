@@ -52,6 +52,8 @@ public final class MessageTokenizer {
     /** Where the body's last {@code >} is, once a bound asked ({@link #NOT_LOOKED} before): see {@link #isBound}. */
     private int lastCloseAngle;
     private static final int NOT_LOOKED = -2;
+    /** Where the body being tokenized ends. */
+    private int bodyEnd;
 
     public MessageTokenizer() {
         this(true);
@@ -64,9 +66,15 @@ public final class MessageTokenizer {
 
     /** Tokenizes {@code body[from..)} into {@code out} (cleared first). */
     public void tokenize(String body, int from, Tokens out) {
+        tokenize(body, from, body.length(), out);
+    }
+
+    /** Tokenizes {@code body[from..to)} into {@code out} (cleared first). */
+    public void tokenize(String body, int from, int to, Tokens out) {
         out.clear();
         lastCloseAngle = NOT_LOOKED;
-        tokenizeRange(body, from, body.length(), out, false);
+        bodyEnd = to;
+        tokenizeRange(body, from, to, out, false);
         joinQuantities(out);
     }
 
@@ -376,7 +384,7 @@ public final class MessageTokenizer {
             return false;
         }
         if (lastCloseAngle == NOT_LOOKED) {
-            lastCloseAngle = s.lastIndexOf('>');
+            lastCloseAngle = s.lastIndexOf('>', bodyEnd - 1);
         }
         return lastCloseAngle < i;
     }

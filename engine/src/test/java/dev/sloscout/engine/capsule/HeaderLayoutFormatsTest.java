@@ -270,6 +270,14 @@ class HeaderLayoutFormatsTest {
                 2024-03-01 12:00:01.5678|WARN|Shop.Cart|Cart 7 is empty
                 2024-03-01 12:00:02.9012|ERROR|Shop.Orders|Order 44 failed: timeout
                 """, "2024-03-01T12:00:00.123Z", Severity.INFO, "Shop.Program", "Application started"),
+            format("ActiveMQ 5 (the logger and thread after the message)", """
+                2026-12-05 04:15:01,049 | INFO  | Listening for connections at: tcp://localhost:61616 | org.apache.activemq.transport.TransportServerThreadSupport | main
+                2026-12-05 04:15:38,031 | DEBUG | Stopping transport tcp:///127.0.0.1:42512@61616 | org.apache.activemq.transport.tcp.TcpTransport | ActiveMQ BrokerService[localhost] Task-3
+                2026-12-05 04:15:39,512 | WARN  | Transport Connection to: tcp://127.0.0.1:42532 failed: Unknown data type: 71 | org.apache.activemq.broker.TransportConnection.Transport | ActiveMQ Transport: tcp:///127.0.0.1:42532@61616
+                2026-12-05 04:15:40,101 | INFO  | Connector openwire started | org.apache.activemq.broker.TransportConnector | main
+                """, "2026-12-05T04:15:01.049Z", Severity.INFO,
+                "org.apache.activemq.transport.TransportServerThreadSupport",
+                "Listening for connections at: tcp://localhost:61616"),
             format("NestJS's console logger (a JavaScript date in the en-US locale, LOG for information)", """
                 [Nest] 17958  - 12/03/2024, 1:16:43 PM     LOG [OrdersService] order 2 placed
                 [Nest] 17958  - 12/03/2024, 1:16:43 PM   ERROR [OrdersService] could not load order 5
@@ -661,7 +669,7 @@ class HeaderLayoutFormatsTest {
         HeaderLayout layout = HeaderLayout.infer(lines, 2024);
         String line = lines.get(0);
         LogHeader header = layout.parse(line);
-        assertThat(line.substring(header.bodyStart())).as("body, layout " + layout.describe())
+        assertThat(line.substring(header.bodyStart(), header.bodyEnd(line))).as("body, layout " + layout.describe())
                 .isEqualTo(expected.body());
         assertThat(header.severity()).as("severity").isEqualTo(expected.severity());
         assertThat(header.component()).as("component").isEqualTo(expected.component());
@@ -1049,6 +1057,39 @@ class HeaderLayoutFormatsTest {
         assertThat(lines.get(3).substring(error.bodyStart())).isEqualTo("Exception on /orders/5 [GET]");
         assertThat(error.severity()).isEqualTo(Severity.ERROR);
         assertThat(layout.parse(lines.get(4)).component()).isEqualTo("orders");
+    }
+
+    /**
+     * Columns after the message are learnt only when most lines have them: in a pipe-delimited log whose messages
+     * only now and then end with a pipe and a dotted name, the message keeps them; where most lines do, a line
+     * without them keeps its whole message, and one message logged by two threads reads the same.
+     */
+    @org.junit.jupiter.api.Test
+    void columnsAfterTheMessageOnlyWhenMostLinesHaveThem() {
+        List<String> now = List.of("2026-12-05 04:15:01,049 | INFO  | plain message one",
+                "2026-12-05 04:15:02,049 | INFO  | checked | com.acme.Orders | main",
+                "2026-12-05 04:15:03,049 | WARN  | plain message three",
+                "2026-12-05 04:15:04,049 | INFO  | plain message four");
+        HeaderLayout rare = HeaderLayout.infer(now, 2026);
+        String checked = now.get(1);
+        LogHeader header = rare.parse(checked);
+        assertThat(checked.substring(header.bodyStart(), header.bodyEnd(checked))).as(rare.describe())
+                .isEqualTo("checked | com.acme.Orders | main");
+        List<String> most = List.of("2026-12-05 04:15:01,049 | INFO  | order 7 placed | com.acme.Orders | main",
+                "2026-12-05 04:15:02,049 | INFO  | order 8 placed | com.acme.Orders | ActiveMQ Transport: tcp://h:1",
+                "2026-12-05 04:15:03,049 | WARN  | cart 3 empty | com.acme.Cart | main",
+                "2026-12-05 04:15:04,049 | INFO  | started",
+                "2026-12-05 04:15:05,049 | INFO  | order 9 placed | com.acme.Orders | main");
+        HeaderLayout usual = HeaderLayout.infer(most, 2026);
+        assertThat(usual.describe()).isEqualTo("TIME | LEVEL | (message) | LOGGER | *");
+        List<String> bodies = new java.util.ArrayList<>();
+        for (String line : most) {
+            LogHeader h = usual.parse(line);
+            bodies.add(line.substring(h.bodyStart(), h.bodyEnd(line)) + " @" + h.component());
+        }
+        assertThat(bodies).containsExactly("order 7 placed @com.acme.Orders",
+                "order 8 placed @com.acme.Orders", "cart 3 empty @com.acme.Cart", "started @",
+                "order 9 placed @com.acme.Orders");
     }
 
     /**

@@ -168,6 +168,16 @@ class MessageTokenizerTest {
         assertThat(tokens("a[1[] b")).as("an empty last bracket holds no value").containsExactly("<*>", "b");
     }
 
+    /** A body that ends before its line does (a layout's columns after the message) is read as if the line ended. */
+    @Test
+    void aBodyEndingBeforeItsLineIsReadAsIfTheLineEndedThere() {
+        String line = "took <5 ms for b | org.acme.Orders | <main>";
+        Tokens out = new Tokens();
+        tokenizer.tokenize(line, 0, line.indexOf(" | "), out);
+        assertThat(out.toArray()).containsExactly("took", "<DURATION>", "for", "b");
+        assertThat(tokens(line)).startsWith("took", "<", "<DURATION>");
+    }
+
     @Test
     void quantitiesBoundsAndGluedValues() {
         assertThat(tokens("lifetime <1 sec, 1190 bytes sent")).containsExactly("lifetime", "<DURATION>", ",", "<SIZE>",
