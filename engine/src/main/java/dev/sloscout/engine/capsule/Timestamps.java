@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  */
 final class Timestamps {
     private static final String[] FORMS = {
-        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W,_D_N_Y_h:m:sfZ", "N_D_h:m:sf_Y",
+        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W_N_D_Y_h:m:sfZ", "W,_D_N_Y_h:m:sfZ",
+        "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf",
         "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "D/M/Y_h:m:sf", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf", "Y.M.D",
@@ -665,6 +666,7 @@ final class Timestamps {
             int save = pos;
             if (pos + 3 < limit && s.charAt(pos) == ' ' && (startsWithWord("UTC") || startsWithWord("GMT"))) {
                 pos += 4;
+                offset(); // JavaScript's Date: "GMT+0100 (Central European Standard Time)"
                 return;
             }
             if (pos < limit && s.charAt(pos) == ' ' && pos + 1 < limit
@@ -675,6 +677,14 @@ final class Timestamps {
                 pos++;
                 return;
             }
+            if (!offset()) {
+                pos = save;
+            }
+        }
+
+        /** Reads an offset from UTC, {@code +01:00} or {@code -0500}; false, taking nothing, when none is there. */
+        private boolean offset() {
+            int save = pos;
             if (pos < limit && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
                 int sign = s.charAt(pos) == '-' ? -1 : 1;
                 pos++;
@@ -685,11 +695,12 @@ final class Timestamps {
                 int minutes = digits(2, 2);
                 if (hours >= 0 && minutes >= 0 && hours <= 18) {
                     offsetSeconds = sign * (hours * 3600 + minutes * 60);
-                    return;
+                    return true;
                 }
             }
             pos = save;
             offsetSeconds = 0;
+            return false;
         }
 
         private boolean startsWithWord(String word) {

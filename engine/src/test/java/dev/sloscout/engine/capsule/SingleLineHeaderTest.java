@@ -22,6 +22,10 @@ class SingleLineHeaderTest {
                 + "¦UNKNOWN¦sshd(pam_unix)¦check pass; user unknown¦2024-06-14T15:16:01Z",
         "[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6"
                 + "¦ERROR¦¦mod_jk child workerEnv in error state 6¦2005-12-04T04:47:44Z",
+        "Sat Dec 05 2026 04:33:35 SOCKET: New file descriptor: 5"
+                + "¦UNKNOWN¦SOCKET¦New file descriptor: 5¦2026-12-05T04:33:35Z",
+        "Sat Dec 05 2026 04:33:36 GMT+0100 (Central European Standard Time) order 2 placed"
+                + "¦UNKNOWN¦¦order 2 placed¦2026-12-05T03:33:36Z",
         "Dec 10 06:55:46 LabSZ sshd[24200]: error: Received disconnect from 1.2.3.4: 3: bye"
                 + "¦ERROR¦sshd¦error: Received disconnect from 1.2.3.4: 3: bye¦2024-12-10T06:55:46Z",
         "2015-07-29 17:41:44,747 - WARN  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:Election@774] - Notification time out: 3200"
