@@ -107,12 +107,12 @@ public enum Severity {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
         // .NET's console: trce, dbug, fail; silly: winston's npm levels and tslog, below debug; supervisord's four
         // letters: blat (blather, below trace), trac, debg, erro; three letters: zerolog's trc, ftl, pnc (panic),
-        // Serilog's vrb (verbose) and ftl
+        // Serilog's vrb (verbose) and ftl; log15's and go-ethereum's eror
         name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB");
         name(levels, DEBUG, "DEBUG", "FINE", "DBG", "DBUG", "DEBG");
         name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS"); // loguru's
         name(levels, WARN, "WARN", "WARNING", "WRN");
-        name(levels, ERROR, "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
+        name(levels, ERROR, "ERROR", "ERR", "ERRO", "EROR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
         // zap's dpanic: an error that panics in development, fatal as OpenTelemetry's zap bridge reads it
         name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC", "DPANIC");
         return java.util.Map.copyOf(levels);

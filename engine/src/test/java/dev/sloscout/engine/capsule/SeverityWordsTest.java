@@ -21,6 +21,7 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("SUCCESS")).as("loguru's, between INFO and WARNING").isEqualTo(Severity.INFO);
         assertThat(Severity.fromWord("DEBG")).as("supervisord's four letters").isEqualTo(Severity.DEBUG);
         assertThat(Severity.fromWord("ERRO")).isEqualTo(Severity.ERROR);
+        assertThat(Severity.fromWord("EROR")).as("log15's, go-ethereum's").isEqualTo(Severity.ERROR);
         assertThat(Severity.fromWord("TRAC")).isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("BLAT")).isEqualTo(Severity.TRACE);
         assertThat(Severity.fromWord("TRC")).as("zerolog's three letters").isEqualTo(Severity.TRACE);
@@ -77,7 +78,7 @@ class SeverityWordsTest {
             case "DEBUG", "FINE", "DBG", "DBUG", "DEBG" -> Severity.DEBUG;
             case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS" -> Severity.INFO;
             case "WARN", "WARNING", "WRN" -> Severity.WARN;
-            case "ERROR", "ERR", "ERRO", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
+            case "ERROR", "ERR", "ERRO", "EROR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
             case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC", "DPANIC" -> Severity.FATAL;
             default -> null;
         };
