@@ -338,8 +338,8 @@ final class HeaderLexer {
             }
         }
         boolean bracketAfterFour = end - pos >= 7 && line.charAt(pos + 4) == '[';
-        HeaderToken glued = bracketAfterFour ? logrus(line, pos, end) : null; // "INFO[0000]", "LOG5[ui]:"
-        if (glued == null && bracketAfterFour) {
+        HeaderToken glued = end - pos >= 6 ? levelGluedToBracket(line, pos) : null; // "INFO[0000]", "ERROR[0000]"
+        if (glued == null && bracketAfterFour) { // "LOG5[ui]:"
             glued = stunnelLevel(line, pos, end);
         }
         if (glued == null && end - pos >= 5 && end - pos <= 10 && line.charAt(pos) >= '0' && line.charAt(pos) <= '9') {
@@ -510,34 +510,50 @@ final class HeaderLexer {
         return true;
     }
 
+    /** The longest level word glued to a bracket ({@link #levelGluedToBracket}). */
+    private static final int MAX_GLUED_LEVEL = 7;
     /** logrus's levels cut to four letters, as its terminal format writes them, and their severities. */
     private static final String[] LOGRUS_LEVELS = {"TRAC", "DEBU", "INFO", "WARN", "ERRO", "FATA", "PANI"};
     private static final Severity[] LOGRUS_SEVERITIES = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN,
         Severity.ERROR, Severity.FATAL, Severity.FATAL};
 
+    /** The longest bracket of a time a level is glued to ({@link #levelGluedToBracket}). */
+    private static final int MAX_GLUED_TIME = 40;
+
     /**
-     * logrus's terminal format: the level cut to four capitals, glued to a bracket holding the seconds since the
-     * program started or the time ({@code INFO[0000]}, {@code ERRO[2024-03-01T12:00:00Z]}); null when the word from
-     * {@code pos} to {@code end} (its fifth character a {@code [}) is not one.
+     * A level in capitals glued to a bracket holding the seconds since the program started or the time: logrus's
+     * terminal format cuts the level to four capitals ({@code INFO[0000]}, {@code ERRO[2024-03-01T12:00:00Z]}),
+     * apex/log's writes it whole ({@code ERROR[0000]}), log15's with a pipe in the time ({@code
+     * EROR[12-05|04:39:01]}); null when the word at {@code pos} is not one.
      */
-    private HeaderToken logrus(String line, int pos, int end) {
-        if (line.charAt(end - 1) != ']') {
+    private HeaderToken levelGluedToBracket(String line, int pos) {
+        int bracket = pos;
+        while (bracket < line.length() && bracket - pos <= MAX_GLUED_LEVEL && line.charAt(bracket) >= 'A'
+                && line.charAt(bracket) <= 'Z') {
+            bracket++;
+        }
+        if (bracket - pos < 4 || bracket >= line.length() || line.charAt(bracket) != '[') {
             return null;
         }
-        for (int i = 0; i < LOGRUS_LEVELS.length; i++) {
-            if (line.startsWith(LOGRUS_LEVELS[i], pos)) {
-                long time = LogHeader.NO_TIME;
-                if (!allDigits(line, pos + 5, end - 1)) {
-                    Timestamps.Match ts = timestamps.match(line, pos + 5, end - 1);
-                    if (ts == null || ts.end() != end - 1) {
-                        return null;
-                    }
-                    time = ts.epochMillis();
-                }
-                return finish(line, Kind.LEVEL, pos, end, time, LOGRUS_SEVERITIES[i], null, false);
-            }
+        Severity severity = null;
+        for (int i = 0; i < LOGRUS_LEVELS.length && severity == null; i++) {
+            severity = bracket - pos == 4 && line.startsWith(LOGRUS_LEVELS[i], pos) ? LOGRUS_SEVERITIES[i] : null;
         }
-        return null;
+        severity = severity != null ? severity : Severity.fromWord(line, pos, bracket);
+        int close = line.indexOf(']', bracket);
+        if (severity == null || close < 0 || close - bracket > MAX_GLUED_TIME
+                || close + 1 < line.length() && line.charAt(close + 1) != ' ') {
+            return null;
+        }
+        long time = LogHeader.NO_TIME;
+        if (!allDigits(line, bracket + 1, close)) {
+            Timestamps.Match ts = timestamps.match(line, bracket + 1, close);
+            if (ts == null || ts.end() != close) {
+                return null;
+            }
+            time = ts.epochMillis();
+        }
+        return finish(line, Kind.LEVEL, pos, close + 1, time, severity, null, false);
     }
 
     /**

@@ -32,8 +32,8 @@ final class Timestamps {
         "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf",
-        "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "D/M/Y_h:m:sf", "M-D_h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf", "Y.M.D",
-        "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
+        "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "D/M/Y_h:m:sf", "M-D_h:m:sf", "M-D|h:m:sf", "M.D_h:m:sf", "Y.M.D_h:m:sf",
+        "Y.M.D", "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */

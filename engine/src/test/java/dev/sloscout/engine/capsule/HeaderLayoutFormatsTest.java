@@ -618,6 +618,18 @@ class HeaderLayoutFormatsTest {
                 INFO[2024-03-01T12:00:01Z] order placed                                  order=45
                 DEBU[2024-03-01T12:00:02Z] cache miss                                    key=sku:7
                 """, "2024-03-01T12:00:00Z", Severity.ERROR, "", "charge failed                                 order=44"),
+            format("apex/log's text handler (the level right-aligned, whole, glued to the seconds)", """
+                  INFO[0000] order placed              order=1000 user=alice
+                 DEBUG[0000] cache miss                order=1001 user=alice
+                 ERROR[0001] payment failed            error=connection refused order=1002 user=alice
+                  WARN[0001] slow query                order=1003 user=alice
+                """, "-", Severity.INFO, "", "order placed              order=1000 user=alice"),
+            format("log15's terminal format (a level of four letters glued to month, day, a pipe and time)", """
+                EROR[12-05|04:39:01] payment failed                           module=orders err="connection refused"
+                INFO[12-05|04:39:01] order placed                             module=orders order=1000 user=alice
+                WARN[12-05|04:39:02] slow query                               module=orders took=111ms
+                """, "2024-12-05T04:39:01Z", Severity.ERROR, "",
+                "payment failed                           module=orders err=\"connection refused\""),
             format("java.util.logging's SimpleFormatter (its two lines joined by the reader)", """
                 Mar 01, 2024 7:57:35 PM com.acme.shop.Orders place SEVERE: could not save order 7
                 Mar 01, 2024 7:57:36 PM com.acme.shop.Orders place INFO: order 8 placed
