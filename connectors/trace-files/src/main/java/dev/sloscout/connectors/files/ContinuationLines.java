@@ -972,11 +972,31 @@ final class ContinuationLines {
 
     /**
      * Whether {@code line}, though indented, is a record by its shape alone: consola's level badge ({@code " WARN
-     * cache miss rate high"}, {@link HeaderLayout#isLevelBadge}) or Kamailio's padded process index ({@link
-     * #isPaddedProcessRecord}).
+     * cache miss rate high"}, {@link HeaderLayout#isLevelBadge}), Kamailio's padded process index ({@link
+     * #isPaddedProcessRecord}) or a level right-aligned and glued to its bracket ({@link #isAlignedGluedLevel}).
      */
     static boolean isIndentedRecord(String line) {
-        return HeaderLayout.isLevelBadge(line) || isPaddedProcessRecord(line);
+        return HeaderLayout.isLevelBadge(line) || isPaddedProcessRecord(line) || isAlignedGluedLevel(line);
+    }
+
+    /** Spaces a level right-aligned in its column is padded with at most ({@link #isAlignedGluedLevel}). */
+    private static final int MAX_LEVEL_PADDING = 4;
+
+    /**
+     * Whether {@code line} opens with a level in capitals right-aligned in its column and glued to a bracket, as
+     * apex/log's text handler writes every record ({@code "  INFO[0000] order placed"}, {@code " ERROR[0000] ..."}).
+     */
+    static boolean isAlignedGluedLevel(String line) {
+        int i = 0;
+        while (i < line.length() && i <= MAX_LEVEL_PADDING && line.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < line.length() && line.charAt(i) >= 'A' && line.charAt(i) <= 'Z') {
+            i++;
+        }
+        return start > 0 && i > start && i < line.length() && line.charAt(i) == '['
+                && Severity.fromWord(line, start, i) != null;
     }
 
     /**

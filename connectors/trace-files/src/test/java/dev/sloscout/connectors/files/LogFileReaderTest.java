@@ -675,6 +675,22 @@ class LogFileReaderTest {
     }
 
     /**
+     * apex/log's text handler right-aligns each record's level in six columns, glued to its bracket: every line is
+     * indented, and each is a record, not a line continuing the first.
+     */
+    @Test
+    void levelsRightAlignedAndGluedToTheirBracketAreRecords() {
+        read("  INFO[0000] order placed              order=1000 user=alice\n"
+                + " DEBUG[0000] cache miss                order=1001 user=alice\n"
+                + " ERROR[0001] payment failed            error=connection refused order=1002 user=alice\n"
+                + "    at the margin of nothing: a continuation\n"
+                + "  WARN[0001] slow query                order=1003 user=alice\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 1, 2, 1);
+        assertThat(ContinuationLines.isAlignedGluedLevel("  cache[0] warm")).isFalse();
+        assertThat(ContinuationLines.isAlignedGluedLevel("INFO[0000] at the margin")).as("not indented").isFalse();
+    }
+
+    /**
      * A routine line that tells of the exception under it (repeats its message, names its class, says "exception")
      * logged it: ActiveMQ logs a client's failed connection at debug with the stack. An exception it does not tell
      * of is still an event of its own.
