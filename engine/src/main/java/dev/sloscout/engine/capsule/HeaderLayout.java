@@ -337,7 +337,7 @@ public final class HeaderLayout {
         }
         int symbol = levelSymbolEnd(line);
         if (symbol > 0) {
-            return new LogHeader(LogHeader.NO_TIME, Severity.fromSymbol(line.charAt(0)), "", symbol + 1);
+            return new LogHeader(LogHeader.NO_TIME, Severity.fromSymbol(line.charAt(symbolAt(line))), "", symbol + 1);
         }
         if (first == null) {
             return header(single, 0);
@@ -373,13 +373,27 @@ public final class HeaderLayout {
 
     /**
      * Where the space after a level's symbol opening the line is ({@code ℹ order placed}, {@code ✖ db down}, as
-     * log-symbols and consola print among a Node tool's output: {@link Severity#fromSymbol}), or -1. Read only on a
-     * line of a log without a layout: a symbol is no header field the layout learns.
+     * log-symbols and consola print among a Node tool's output, {@code "   ⨯ release failed"} as apex/log's
+     * command-line handler does a few spaces in: {@link Severity#fromSymbol}), or -1. Read only on a line of a log
+     * without a layout: a symbol is no header field the layout learns.
      */
     private static int levelSymbolEnd(String line) {
-        int space = line.length() > 2 && line.charAt(1) == '\uFE0F' ? 2 : 1; // "⚠️": the emoji's selector
-        return line.length() > space + 1 && line.charAt(space) == ' ' && Severity.fromSymbol(line.charAt(0)) != null
+        int at = symbolAt(line);
+        int space = line.length() > at + 2 && line.charAt(at + 1) == '\uFE0F' ? at + 2 : at + 1; // "⚠️": a selector
+        return line.length() > space + 1 && line.charAt(space) == ' ' && Severity.fromSymbol(line.charAt(at)) != null
                 ? space : -1;
+    }
+
+    /** Spaces before a level's symbol ({@link #levelSymbolEnd}) at most. */
+    private static final int MAX_SYMBOL_INDENT = 4;
+
+    /** Where a line's first character after at most {@value #MAX_SYMBOL_INDENT} spaces is. */
+    private static int symbolAt(String line) {
+        int at = 0;
+        while (at < line.length() - 1 && at < MAX_SYMBOL_INDENT && line.charAt(at) == ' ') {
+            at++;
+        }
+        return at;
     }
 
     /**

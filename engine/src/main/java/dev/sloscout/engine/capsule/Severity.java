@@ -53,14 +53,15 @@ public enum Severity {
 
     /**
      * The symbol a command-line tool's logger writes for a level (log-symbols' and consola's {@code ℹ ✔ ⚠ ✖}, their
-     * variants {@code ✓ ✗ ✘}, consola's {@code ⚙} for debugging), or null: a success is information.
+     * variants {@code ✓ ✗ ✘}, consola's {@code ⚙} for debugging, apex/log's {@code ⨯} for errors, as goreleaser
+     * prints them), or null: a success is information. apex/log's {@code •} stands for debug, info and warn alike.
      */
     static Severity fromSymbol(char c) {
         return switch (c) {
             case '\u2699' -> DEBUG; // ⚙
             case '\u2139', '\u2714', '\u2713' -> INFO; // ℹ ✔ ✓
             case '\u26A0' -> WARN; // ⚠
-            case '\u2716', '\u2717', '\u2718' -> ERROR; // ✖ ✗ ✘
+            case '\u2716', '\u2717', '\u2718', '\u2A2F' -> ERROR; // ✖ ✗ ✘ ⨯
             default -> null;
         };
     }

@@ -1237,7 +1237,8 @@ class HeaderLayoutFormatsTest {
     /**
      * consola's fancy reporter, a Node program's prints: icons for information, a level badge one space in and two
      * after for a warning or an error. The badge is the level, and so is a level's symbol before a space (consola's
-     * and log-symbols' {@code ℹ ✔ ⚠ ✖}); a level word in a print is not, nor consola's {@code ◐} for a start.
+     * and log-symbols' {@code ℹ ✔ ⚠ ✖}, apex/log's {@code ⨯} a few spaces in, as goreleaser prints); a level word in
+     * a print is not, nor consola's {@code ◐} for a start, nor apex/log's {@code •} for debug, info and warn alike.
      */
     @org.junit.jupiter.api.Test
     void aLevelBadgeAmongPrintsIsALevel() {
@@ -1257,6 +1258,16 @@ class HeaderLayoutFormatsTest {
         }
         assertThat(consola.get(1).substring(layout.parse(consola.get(1)).bodyStart()))
                 .isEqualTo("cache miss rate high");
+        List<String> goreleaser = List.of("   \u2022 order placed              order=1000 user=alice",
+                "   \u2022 cache miss                order=1001 user=alice",
+                "   \u2a2f payment failed            error=connection refused order=1002",
+                "   \u2022 slow query                order=1003 user=alice");
+        HeaderLayout apex = HeaderLayout.infer(goreleaser, 2024);
+        assertThat(goreleaser.stream().map(line -> apex.parse(line).severity()).toList()).as(apex.describe())
+                .containsExactly(NONE, NONE, Severity.ERROR, NONE);
+        assertThat(goreleaser.get(2).substring(apex.parse(goreleaser.get(2)).bodyStart()))
+                .startsWith("payment failed");
+        assertThat(layout.parse("      \u2716 six spaces in is a print").severity()).isEqualTo(NONE);
     }
 
     /**
