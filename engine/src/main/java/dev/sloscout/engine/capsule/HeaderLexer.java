@@ -713,6 +713,7 @@ final class HeaderLexer {
     PairFields pairFields(String line, int from) {
         HeaderToken level = null;
         HeaderToken time = null;
+        long stamp = LogHeader.NO_TIME;
         int n = line.length();
         int pos = from;
         for (int pairs = 0; pos < n && pairs < MAX_PAIRS && (level == null || time == null); pairs++) {
@@ -728,6 +729,8 @@ final class HeaderLexer {
                 level = pair;
             } else if (pair != null && pair.kind == Kind.TIME && time == null) {
                 time = pair;
+            } else if (pair == null && stamp == LogHeader.NO_TIME && equals - pos == 3 && line.startsWith("msg", pos)) {
+                stamp = auditStamp(line, equals + 1);
             }
             pos = valueEnd(line, equals + 1);
             if (pos < 0) {
@@ -740,7 +743,7 @@ final class HeaderLexer {
         if (pos == from) {
             return null;
         }
-        long epochMillis = time == null ? LogHeader.NO_TIME : time.epochMillis;
+        long epochMillis = time == null ? stamp : time.epochMillis;
         if (level == null && pos > from) { // pos < 0: a quote that does not close ended them
             // Sidekiq's "pid=31 tid=2v9 class=ChargeJob jid=2f10 INFO: start": the level after the pairs ends them
             int end = pos;
@@ -755,6 +758,40 @@ final class HeaderLexer {
             }
         }
         return new PairFields(level == null ? null : level.severity, epochMillis, -1);
+    }
+
+    /** What opens the value of a Linux audit record's {@code msg} ({@link #auditStamp}). */
+    private static final String AUDIT_STAMP = "audit(";
+    /** Digits of an audit stamp's seconds at most. */
+    private static final int MAX_STAMP_SECONDS = 12;
+
+    /**
+     * The time of a Linux audit record's stamp, the value of its {@code msg} ({@code type=SYSCALL
+     * msg=audit(1796446640.593:1719): ...}, as auditd writes {@code audit.log}): epoch seconds, a dot, milliseconds,
+     * a colon and the record's serial; {@link LogHeader#NO_TIME} when {@code from} holds no such stamp.
+     */
+    private static long auditStamp(String line, int from) {
+        if (!line.startsWith(AUDIT_STAMP, from)) {
+            return LogHeader.NO_TIME;
+        }
+        int i = from + AUDIT_STAMP.length();
+        int dot = i;
+        while (dot < line.length() && dot - i < MAX_STAMP_SECONDS && Character.isDigit(line.charAt(dot))) {
+            dot++;
+        }
+        int colon = dot + 4;
+        if (dot == i || colon >= line.length() || line.charAt(dot) != '.' || !allDigits(line, dot + 1, colon)
+                || line.charAt(colon) != ':') {
+            return LogHeader.NO_TIME;
+        }
+        int close = colon + 1;
+        while (close < line.length() && Character.isDigit(line.charAt(close))) {
+            close++;
+        }
+        if (close == colon + 1 || close >= line.length() || line.charAt(close) != ')') {
+            return LogHeader.NO_TIME;
+        }
+        return Long.parseLong(line, i, dot, 10) * 1000 + Integer.parseInt(line, dot + 1, colon, 10);
     }
 
     /**

@@ -618,6 +618,14 @@ class HeaderLayoutFormatsTest {
                 INFO[2024-03-01T12:00:01Z] order placed                                  order=45
                 DEBU[2024-03-01T12:00:02Z] cache miss                                    key=sku:7
                 """, "2024-03-01T12:00:00Z", Severity.ERROR, "", "charge failed                                 order=44"),
+            format("Linux audit (auditd's audit.log: the record's stamp its time, the whole line its message)", """
+                type=SYSCALL msg=audit(1796446640.593:1719): arch=c000003e syscall=59 success=no exit=-2 items=1 ppid=2911 pid=2912 comm="env" exe="/usr/bin/env" key="exec"
+                type=CWD msg=audit(1796446640.593:1719): cwd="/work/main"
+                type=PATH msg=audit(1796446640.593:1719): item=0 name="/usr/local/bin/bash" nametype=UNKNOWN cap_fp=0
+                type=USER_AUTH msg=audit(1796446641.020:1722): pid=3011 uid=0 auid=0 ses=4 msg='op=PAM:authentication acct="rcuser" exe="/usr/bin/su" res=success'
+                """, "2026-12-05T04:57:20.593Z", NONE, "",
+                "type=SYSCALL msg=audit(1796446640.593:1719): arch=c000003e syscall=59 success=no exit=-2 items=1"
+                + " ppid=2911 pid=2912 comm=\"env\" exe=\"/usr/bin/env\" key=\"exec\""),
             format("apex/log's text handler (the level right-aligned, whole, glued to the seconds)", """
                   INFO[0000] order placed              order=1000 user=alice
                  DEBUG[0000] cache miss                order=1001 user=alice
