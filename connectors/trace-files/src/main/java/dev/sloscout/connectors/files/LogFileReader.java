@@ -1474,12 +1474,19 @@ public final class LogFileReader {
     /** A text line as mined: at most {@link #MAX_MINED_CHARS} characters, and whether it was cut. */
     /** @param nulBytes NUL characters in the text (a crash's padding), 0 nearly always */
     private record Text(String text, boolean truncated, int nulBytes) {
+        /**
+         * What auditd's enriched format writes between a record's fields and their meanings ({@code
+         * res=success<GS>AUID="root"}): a space, or the tokenizer reads the two as one word.
+         */
+        private static final char GROUP_SEPARATOR = '\u001d';
+
         static Text of(byte[] bytes, int start, int fullLength) {
             int length = Math.min(fullLength, MAX_MINED_CHARS * 4); // decode no more than can be mined
             for (int back = 0; back < 3 && length < fullLength && (bytes[start + length] & 0xC0) == 0x80; back++) {
                 length--; // not through a character: a cut UTF-8 sequence would make the line look like another code
             }
-            String text = EscapeCodes.strip(LogEncoding.decodeLine(bytes, start, length));
+            String text = EscapeCodes.strip(LogEncoding.decodeLine(bytes, start, length))
+                    .replace(GROUP_SEPARATOR, ' ');
             boolean truncated = text.length() > MAX_MINED_CHARS || length < fullLength;
             if (truncated) {
                 text = text.substring(0, Math.min(text.length(), MAX_MINED_CHARS));

@@ -675,6 +675,18 @@ class LogFileReaderTest {
     }
 
     /**
+     * auditd's enriched format writes a group separator (U+001D) between a record's fields and their meanings: it
+     * reads as a space, so that {@code res=success} stays a field of its own.
+     */
+    @Test
+    void auditsGroupSeparatorIsASpace() {
+        read("type=DAEMON_END msg=audit(1796446645.868:4323): op=terminate auid=0 pid=3145 res=success"
+                + "\u001dAUID=\"root\" UID=\"root\"\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("type=DAEMON_END msg=audit(1796446645.868:4323):"
+                + " op=terminate auid=0 pid=3145 res=success AUID=\"root\" UID=\"root\"");
+    }
+
+    /**
      * apex/log's text handler right-aligns each record's level in six columns, glued to its bracket: every line is
      * indented, and each is a record, not a line continuing the first.
      */
