@@ -568,7 +568,12 @@ final class ContinuationLines {
         String message = colon > 0 ? exception.substring(colon + 2).strip() : "";
         return message.length() >= MIN_TOLD_MESSAGE && first.contains(message)
                 || simpleName.length() >= MIN_TOLD_MESSAGE && first.contains(simpleName)
-                || hasWord(first, "exception");
+                || namesAnException();
+    }
+
+    /** Whether the open event's first line says {@code exception} as a word ({@link #tellsOf}). */
+    private boolean namesAnException() {
+        return first != null && hasWord(first, "exception");
     }
 
     /** Whether {@code word} (lower case) stands in {@code line} as a word of its own, in any case. */
@@ -587,12 +592,14 @@ final class ContinuationLines {
     /**
      * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
      * open event: that event is routine or a bare print ({@link #leavesTraces}), and {@code logging.exception} logs
-     * at ERROR; or the event's own traceback ended on the line before ({@link #traceLogged}), as when a program logs
-     * an exception and raises it again. An uncaught exception after {@code INFO starting}, or after the record that
+     * at ERROR, unless it says {@code exception} ({@code log.debug("retrying after an exception", exc_info=True)});
+     * or the event's own traceback ended on the line before ({@link #traceLogged}), as when a program logs an
+     * exception and raises it again. An uncaught exception after {@code INFO starting}, or after the record that
      * logged it, was hidden under that record.
      */
     boolean isUncaughtTraceback(String line) {
-        return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker && (traceLogged || leavesTraces());
+        return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker
+                && (traceLogged || leavesTraces() && !namesAnException());
     }
 
     /**

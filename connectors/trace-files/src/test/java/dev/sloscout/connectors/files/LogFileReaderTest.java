@@ -704,8 +704,8 @@ class LogFileReaderTest {
 
     /**
      * A routine line that tells of the exception under it (repeats its message, names its class, says "exception")
-     * logged it: ActiveMQ logs a client's failed connection at debug with the stack. An exception it does not tell
-     * of is still an event of its own.
+     * logged it: ActiveMQ logs a client's failed connection at debug with the stack, Python's logging a record with
+     * {@code exc_info} at any level. An exception it does not tell of is still an event of its own.
      */
     @Test
     void aRoutineLineThatTellsOfTheExceptionUnderItLoggedIt() {
@@ -724,6 +724,17 @@ class LogFileReaderTest {
                 + "\tat com.acme.Orders.save(Orders.java:12)\n");
         assertThat(events).extracting(LogEvent::lines).containsExactly(3, 3, 3, 1, 2);
         assertThat(events.get(4).text()).isEqualTo("java.lang.IllegalStateException: db down");
+        List<LogEvent> python = readOn(1, "app.log", "2026-12-05 05:06:55,697 DEBUG shop: retrying order 0 after an"
+                + " exception\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/srv/app.py\", line 6, in <module>\n"
+                + "KeyError: 'order0'\n"
+                + "2026-12-05 05:06:55,701 INFO shop: order 0 retried\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/srv/app.py\", line 9, in <module>\n"
+                + "ZeroDivisionError: division by zero\n");
+        assertThat(python).extracting(LogEvent::lines).as("logged with exc_info, then uncaught")
+                .containsExactly(4, 1, 3);
     }
 
     /**
