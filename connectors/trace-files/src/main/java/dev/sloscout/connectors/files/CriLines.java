@@ -59,8 +59,8 @@ final class CriLines {
                 millis += (bytes[i] - '0') * scale;
             }
         }
-        int offsetSeconds = bytes[i] == 'Z' ? 0 : (bytes[i] == '-' ? -1 : 1)
-                * (number(bytes, i + 1, 2) * 3600 + number(bytes, i + 4, 2) * 60);
+        int offsetSeconds = bytes[i] == 'Z' || bytes[i] == ':' ? 0 : (bytes[i] == '-' ? -1 : 1)
+                * (number(bytes, i + 1, 2) * 3600 + number(bytes, i + 4, 2) * 60); // ':' pm2's, without a zone
         try {
             long day = LocalDate.of(number(bytes, from, 4), number(bytes, from + 5, 2), number(bytes, from + 8, 2))
                     .toEpochDay();
@@ -101,6 +101,18 @@ final class CriLines {
         return bytes[zone] == 'Z' && bytes[fraction] == '.' && zone - fraction - 1 >= 7 ? after : -1;
     }
 
+    /**
+     * Where the text after pm2's time that opens {@code bytes[from, end)} starts, else -1: a date and time of day
+     * without a fraction or a zone, then a colon and a space ({@code 2026-12-05T05:14:59: }), as pm2 writes it before
+     * each line of a process's log it was started with {@code --time} for, and of its own {@code pm2.log}. Its time is
+     * {@link #epochMillis}, read as UTC (pm2 writes the machine's local time).
+     */
+    static int afterPm2Time(byte[] bytes, int from, int end) {
+        int colon = from + DATE_AND_TIME.length();
+        return colon + 1 < end && bytes[colon] == ':' && bytes[colon + 1] == ' ' && isDateAndTime(bytes, from)
+                ? colon + 2 : -1;
+    }
+
     private static int number(byte[] bytes, int at, int digits) {
         int value = 0;
         for (int k = 0; k < digits; k++) {
@@ -114,15 +126,8 @@ final class CriLines {
 
     /** The end of {@code 2024-03-01T12:00:00[.fraction](Z|+hh:mm|-hh:mm)} at {@code from}, or -1. */
     private static int rfc3339End(byte[] bytes, int from, int end) {
-        if (end - from < DATE_AND_TIME.length()) {
+        if (end - from < DATE_AND_TIME.length() || !isDateAndTime(bytes, from)) {
             return -1;
-        }
-        for (int k = 0; k < DATE_AND_TIME.length(); k++) {
-            byte b = bytes[from + k];
-            char want = DATE_AND_TIME.charAt(k);
-            if (want == 'd' ? !isDigit(b) : b != want) {
-                return -1;
-            }
         }
         int i = from + DATE_AND_TIME.length();
         if (i < end && bytes[i] == '.') {
@@ -142,6 +147,18 @@ final class CriLines {
             return i + 6;
         }
         return -1;
+    }
+
+    /** Whether {@link #DATE_AND_TIME} stands at {@code from}, the bytes there known to be enough. */
+    private static boolean isDateAndTime(byte[] bytes, int from) {
+        for (int k = 0; k < DATE_AND_TIME.length(); k++) {
+            byte b = bytes[from + k];
+            char want = DATE_AND_TIME.charAt(k);
+            if (want == 'd' ? !isDigit(b) : b != want) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(byte b) {

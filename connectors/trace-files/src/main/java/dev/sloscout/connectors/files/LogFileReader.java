@@ -1445,9 +1445,12 @@ public final class LogFileReader {
                 container = stream != null ? KubectlPrefix.containerOf(stream) : null;
             }
             // --timestamps (docker logs -t, kubectl's): after compose's bar any time is docker's; elsewhere only a
-            // runtime's nanosecond one is
+            // runtime's nanosecond one is, or pm2's (--time)
             int stamped = compose >= 0 ? CriLines.afterTime(bytes, contentStart, end)
                     : CriLines.afterRuntimeTime(bytes, contentStart, end);
+            if (stamped < 0) {
+                stamped = CriLines.afterPm2Time(bytes, contentStart, end);
+            }
             if (stamped >= 0) {
                 time = CriLines.epochMillis(bytes, contentStart, stamped);
                 contentStart = stamped;

@@ -355,6 +355,27 @@ class LogFileReaderTest {
     }
 
     /**
+     * pm2 started with {@code --time} writes the machine's time before each line of a process's log, a colon after it
+     * ({@code 2026-12-05T05:14:59: }): it is the line's time, taken off so that a Node error's frames, each under the
+     * same prefix, fold under it, at one thread and at two.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void pm2sTimeBeforeEachLineIsTheLinesTime(int threads) {
+        List<LogEvent> read = readOn(threads, "shop-error.log", """
+                2026-12-05T05:14:59: order 4 failed: payment declined
+                2026-12-05T05:14:59: Error: cart service crashed
+                2026-12-05T05:14:59:     at Timeout._onTimeout (/srv/app.js:6:24)
+                2026-12-05T05:15:00:     at listOnTimeout (node:internal/timers:581:17)
+                2026-12-05T05:15:01: order 8 failed: payment declined
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly("order 4 failed: payment declined",
+                "Error: cart service crashed", "order 8 failed: payment declined");
+        assertThat(read.get(1).lines()).isEqualTo(3);
+        assertThat(Instant.ofEpochMilli(read.get(2).epochMillis())).isEqualTo("2026-12-05T05:15:01Z");
+    }
+
+    /**
      * {@code docker compose logs} and {@code up} put the replica before each line ({@code billing-1  | }, compose v1's
      * {@code billing_1  | }, padded, coloured on a terminal): the prefix is taken off, the service names the line's,
      * each replica's lines are folded apart (a traceback another replica's lines cut is one event), and with
