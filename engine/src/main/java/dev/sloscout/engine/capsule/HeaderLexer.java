@@ -510,13 +510,12 @@ final class HeaderLexer {
         return true;
     }
 
-    /** The longest level word glued to a bracket ({@link #levelGluedToBracket}). */
-    private static final int MAX_GLUED_LEVEL = 7;
     /** logrus's levels cut to four letters, as its terminal format writes them, and their severities. */
     private static final String[] LOGRUS_LEVELS = {"TRAC", "DEBU", "INFO", "WARN", "ERRO", "FATA", "PANI"};
     private static final Severity[] LOGRUS_SEVERITIES = {Severity.TRACE, Severity.DEBUG, Severity.INFO, Severity.WARN,
         Severity.ERROR, Severity.FATAL, Severity.FATAL};
-
+    /** The longest level word glued to a bracket ({@link #levelGluedToBracket}). */
+    private static final int MAX_GLUED_LEVEL = 7;
     /** The longest bracket of a time a level is glued to ({@link #levelGluedToBracket}). */
     private static final int MAX_GLUED_TIME = 40;
 
@@ -535,11 +534,10 @@ final class HeaderLexer {
         if (bracket - pos < 4 || bracket >= line.length() || line.charAt(bracket) != '[') {
             return null;
         }
-        Severity severity = null;
-        for (int i = 0; i < LOGRUS_LEVELS.length && severity == null; i++) {
-            severity = bracket - pos == 4 && line.startsWith(LOGRUS_LEVELS[i], pos) ? LOGRUS_SEVERITIES[i] : null;
+        Severity severity = bracket - pos == 4 ? logrusLevel(line, pos) : null;
+        if (severity == null) {
+            severity = Severity.fromWord(line, pos, bracket);
         }
-        severity = severity != null ? severity : Severity.fromWord(line, pos, bracket);
         int close = line.indexOf(']', bracket);
         if (severity == null || close < 0 || close - bracket > MAX_GLUED_TIME
                 || close + 1 < line.length() && line.charAt(close + 1) != ' ') {
@@ -554,6 +552,16 @@ final class HeaderLexer {
             time = ts.epochMillis();
         }
         return finish(line, Kind.LEVEL, pos, close + 1, time, severity, null, false);
+    }
+
+    /** logrus's level cut to four letters at {@code pos} ({@code DEBU}, {@code PANI}), or null. */
+    private static Severity logrusLevel(String line, int pos) {
+        for (int i = 0; i < LOGRUS_LEVELS.length; i++) {
+            if (line.startsWith(LOGRUS_LEVELS[i], pos)) {
+                return LOGRUS_SEVERITIES[i];
+            }
+        }
+        return null;
     }
 
     /**

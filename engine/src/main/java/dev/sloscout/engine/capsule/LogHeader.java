@@ -25,6 +25,7 @@ public record LogHeader(long epochMillis, Severity severity, String component, i
     public int bodyEnd(String line) {
         return Math.min(bodyEnd, line.length());
     }
+
     /**
      * The day a time of day read without a date falls on: 1971-01-01 (UTC), a day no real log is from and out of
      * {@link YearlessTimes#PARSED_IN}, the year yearless times are read in.
