@@ -164,8 +164,13 @@ public final class HeaderLayout {
                 return -1;
             }
         }
-        int end = line.indexOf(" | ", bar + 3);
-        return isLoggerName(line, bar + 3, end < 0 ? line.length() : end) ? bar : -1;
+        return isLoggerName(line, bar + 3, columnEnd(line, bar + 3)) ? bar : -1;
+    }
+
+    /** Where the pipe-delimited column that starts at {@code from} ends: its {@code " | "}, or the line's end. */
+    private static int columnEnd(String line, int from) {
+        int bar = line.indexOf(" | ", from);
+        return bar < 0 ? line.length() : bar;
     }
 
     /** A Java logger's name: dotted words of letters, digits, {@code _} and {@code $}, a letter first. */
@@ -194,8 +199,7 @@ public final class HeaderLayout {
         if (end < 0) {
             return header;
         }
-        int loggerEnd = line.indexOf(" | ", end + 3);
-        String logger = line.substring(end + 3, loggerEnd < 0 ? line.length() : loggerEnd).strip();
+        String logger = line.substring(end + 3, columnEnd(line, end + 3)).strip();
         return new LogHeader(header.epochMillis(), header.severity(),
                 header.component().isEmpty() ? logger : header.component(), header.bodyStart(), end);
     }

@@ -552,13 +552,21 @@ final class ContinuationLines {
     private static final int MIN_TOLD_MESSAGE = 6;
 
     /**
-     * Whether the open event's first line tells of the exception {@code exception} opens ({@code
-     * java.io.IOException: Unknown data type: 47}): it names the exception (the word {@code exception}, its class's
-     * simple name) or repeats its message, as a logger's line does when it logs an exception (ActiveMQ's {@code
-     * DEBUG | Transport Connection to: tcp://... failed: Unknown data type: 47}). Such a stack was logged with the
-     * line even after a routine one ({@link #leavesTraces}): a logger logs failures it expects at debug.
+     * Whether the stack that {@code exception} opens under the open event ({@code java.io.IOException: Unknown data
+     * type: 47}, its frames after it) is an event of its own: the event leaves traces ({@link #leavesTraces}) and its
+     * first line does not tell of the exception ({@link #tellsOf}).
      */
-    boolean tellsOf(String exception) {
+    boolean leavesTrace(String exception) {
+        return leavesTraces() && !tellsOf(exception);
+    }
+
+    /**
+     * Whether the open event's first line tells of the exception {@code exception} opens: it names the exception (the
+     * word {@code exception}, its class's simple name) or repeats its message, as a logger's line does when it logs an
+     * exception (ActiveMQ's {@code DEBUG | Transport Connection to: tcp://... failed: Unknown data type: 47}). Such a
+     * stack was logged with the line even after a routine one: a logger logs failures it expects at debug.
+     */
+    private boolean tellsOf(String exception) {
         if (first == null) {
             return false;
         }

@@ -1211,7 +1211,7 @@ public final class LogFileReader {
                     String exception = held;
                     held = null;
                     String own = heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception;
-                    if (frame && (!continuations.leavesTraces() || continuations.tellsOf(own))) {
+                    if (frame && !continuations.leavesTrace(own)) {
                         fold(own);
                         giveUp(heldPlace);
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)
