@@ -212,6 +212,7 @@ final class HeaderLexer {
             debugLevel = sambaLevel(line, scanFrom, innerTo);
         }
         Severity severity = letter != null ? letter : debugLevel != null ? debugLevel
+                : line.charAt(pos) == '(' && ts == null ? sssdLevel(line, innerFrom, innerTo)
                 : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
@@ -239,6 +240,36 @@ final class HeaderLexer {
             return null;
         }
         return level == 0 ? Severity.ERROR : level == 1 ? Severity.WARN : level < 10 ? Severity.INFO : Severity.DEBUG;
+    }
+
+    /**
+     * SSSD's debug level in parentheses after the function, the bit of its mask the message was logged at ({@code
+     * (2026-12-05  6:32:32): [be[corp]] [sdap_sys_connect_done] (0x0020): ...}), as its manual names them: 0x0010
+     * fatal failures, 0x0020 and 0x0040 critical and serious ones, 0x0080 minor ones, 0x0100 settings, 0x3f7c0
+     * important information, 0x0200 and 0x0400 function data and traces, the bits above finer tracing; null for any
+     * other number.
+     */
+    private static Severity sssdLevel(String line, int from, int to) {
+        if (to - from < 6 || to - from > 7 || !line.startsWith("0x", from)) {
+            return null; // nearly every parenthesis: no number in hex, or not of four or five digits
+        }
+        int value = 0;
+        for (int i = from + 2; i < to; i++) {
+            int digit = Character.digit(line.charAt(i), 16);
+            if (digit < 0) {
+                return null;
+            }
+            value = value * 16 + digit;
+        }
+        return switch (value) {
+            case 0x0010 -> Severity.FATAL;
+            case 0x0020, 0x0040 -> Severity.ERROR;
+            case 0x0080 -> Severity.WARN;
+            case 0x0100, 0x3f7c0 -> Severity.INFO;
+            case 0x0200, 0x0400 -> Severity.DEBUG;
+            case 0x1000, 0x2000, 0x4000, 0x8000, 0x10000, 0x20000 -> Severity.TRACE;
+            default -> null;
+        };
     }
 
     /**

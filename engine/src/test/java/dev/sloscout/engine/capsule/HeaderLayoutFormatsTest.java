@@ -721,6 +721,27 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * SSSD's debug level, the bit of its mask in parentheses after the function, is read as its manual names them
+     * (fatal, critical and serious failures, minor ones, settings and important information, function data and
+     * tracing); another number in hex there, or one that is no mask's bit, says no level.
+     */
+    @org.junit.jupiter.api.Test
+    void sssdsDebugMaskIsItsLevel() {
+        List<String> sssd = List.of(
+                "(2026-12-05  6:32:32): [be[corp]] [sdap_sys_connect_done] (0x0020): connect failed [111].",
+                "(2026-12-05  6:32:32): [be[corp]] [be_ptask_done] (0x0010): Fatal error, exiting.",
+                "(2026-12-05  6:32:32): [be[corp]] [sysdb_get_real_name] (0x0080): Cannot find user [alice]",
+                "(2026-12-05  6:32:32): [nss] [cache_req_process_dp_reply] (0x3f7c0): SSSD is offline",
+                "(2026-12-05  6:32:32): [be[corp]] [fo_set_port_status] (0x0100): Marking port 3899 as 'not working'",
+                "(2026-12-05  6:32:33): [be[corp]] [dp_get_options] (0x0400): Option ldap_uri has value ldap://h",
+                "(2026-12-05  6:32:33): [be[corp]] [sdap_handle_release] (0x2000): Trace: sh[0x56026587d7b0]",
+                "(2026-12-05  6:32:33): [be[corp]] [sdap_handle_release] (0x0300): releasing sh[0x56026587d7b0]",
+                "(2026-12-05  6:32:33): [be[corp]] [sdap_handle_release] (0x7f30): releasing sh[0x56026587d7b0]");
+        assertSeverities(sssd).containsExactly(Severity.ERROR, Severity.FATAL, Severity.WARN, Severity.INFO,
+                Severity.INFO, Severity.DEBUG, Severity.TRACE, NONE, NONE);
+    }
+
+    /**
      * Icinga 2's level is the word before the slash in its {@code level/Facility:}; a component with a slash that
      * opens with no level word is a component, and says no level.
      */
