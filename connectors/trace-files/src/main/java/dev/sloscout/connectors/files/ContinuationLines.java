@@ -118,7 +118,12 @@ final class ContinuationLines {
          * ends with the site and a colon (Rust 1.73 and later), then {@code stack backtrace:} and its frames, and the
          * {@code note: ...} about backtraces.
          */
-        RUST_PANIC
+        RUST_PANIC,
+        /**
+         * Under a heading that opens with a rule and ends with a colon ({@link #opensWithRule}): the block it heads,
+         * up to a line that opens with a rule again, its end.
+         */
+        RULED_BLOCK
     }
 
     private Context context = Context.NONE;
@@ -377,6 +382,14 @@ final class ContinuationLines {
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
+        if (context == Context.RULED_BLOCK && opensWithRule(line)) {
+            context = Context.NONE;
+            return true; // the end of the block a heading opened
+        }
+        if (opensWithRule(line) && endsWithColon(line) && firstIsRecord()) {
+            context = Context.RULED_BLOCK;
+            return true; // a heading under a record over what it goes on to show (SSSD's backtrace)
+        }
         if (line.charAt(0) == ' ' && (isIndentedRecord(line) || paddedNumberUnderNumber(first, line))) {
             return false; // an event of its own, though indented (asked of lines opening with a space alone)
         }
@@ -543,9 +556,14 @@ final class ContinuationLines {
         if (leavesTraces == null) {
             Severity level = levelNamed(first);
             leavesTraces = level != null ? level.compareTo(Severity.INFO) <= 0
-                    : opener == null && !levelOpener && !hasTimeOfDay(first);
+                    : !firstIsRecord();
         }
         return leavesTraces;
+    }
+
+    /** Whether the open event's first line is a logger's record: it opens with a time or a level, or has a time. */
+    private boolean firstIsRecord() {
+        return opener != null || levelOpener || hasTimeOfDay(first);
     }
 
     /** Characters an exception's message or class name needs for a line that repeats it to tell of it. */
@@ -626,6 +644,29 @@ final class ContinuationLines {
             mark |= c != ' ' && c != '\t';
         }
         return mark;
+    }
+
+    /** How many marks in a row make the rule a heading opens with ({@link #opensWithRule}). */
+    private static final int RULE_MARKS = 8;
+
+    /**
+     * Whether {@code line} opens with a rule, one mark repeated, and words after it. SSSD writes the debug messages
+     * that led to an error under it, between {@code ********************** PREVIOUS MESSAGE WAS TRIGGERED BY THE
+     * FOLLOWING BACKTRACE:} and {@code ********************** BACKTRACE DUMP ENDS HERE *****}: a heading that ends
+     * with a colon says what the record above goes on to show, and is part of its event as a rule alone is ({@link
+     * #saysNothing}), up to the line that ends the block. A heading that does not end with a colon is no record's
+     * (aiohttp's {@code ======== Running on http://... ========}, printed among its logger's records).
+     */
+    static boolean opensWithRule(String line) {
+        char mark = line.charAt(0);
+        if ("*=#-~+".indexOf(mark) < 0) {
+            return false;
+        }
+        int i = 1;
+        while (i < line.length() && line.charAt(i) == mark) {
+            i++;
+        }
+        return i >= RULE_MARKS && i < line.length() && line.charAt(i) == ' ' && hasLetter(line);
     }
 
     /** How far into a line {@link #hasTimeOfDay} looks: past an address and two dashes to a bracketed time. */

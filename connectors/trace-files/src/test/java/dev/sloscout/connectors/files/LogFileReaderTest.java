@@ -724,6 +724,31 @@ class LogFileReaderTest {
     }
 
     /**
+     * SSSD writes the debug messages that led to an error under a heading after it, and a heading where they end,
+     * each opening with a rule of stars: both are part of the error's event. A heading that does not end with a colon
+     * (aiohttp's banner printed after its logger's record) opens an event, as does one under bare lines, without a
+     * time or level.
+     */
+    @Test
+    void aHeadingOpeningWithARuleUnderARecordIsPartOfIt() {
+        read("(2026-12-05  6:32:32): [be[corp]] [sssd_async_connect_done] (0x0020): connect failed [111].\n"
+                + "********************** PREVIOUS MESSAGE WAS TRIGGERED BY THE FOLLOWING BACKTRACE:\n"
+                + "   *  (2026-12-05  6:32:32): [be[corp]] [server_setup] (0x0400): CONFDB: /var/lib/sss/db/c.ldb\n"
+                + "   *  (2026-12-05  6:32:32): [be[corp]] [sssd_async_connect_done] (0x0020): connect failed.\n"
+                + "********************** BACKTRACE DUMP ENDS HERE *********************************\n"
+                + "\n"
+                + "(2026-12-05  6:32:34): [be[corp]] [sdap_sys_connect_done] (0x0020): connect call failed.\n"
+                + "======== Running on http://127.0.0.1:8080 ========\n"
+                + "results of run 1\n"
+                + "======== run 2:\n"
+                + "results of run 2\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 1, 1, 1, 1);
+        assertThat(ContinuationLines.opensWithRule("**** too short a rule")).isFalse();
+        assertThat(ContinuationLines.opensWithRule("********************")).as("a rule alone").isFalse();
+        assertThat(ContinuationLines.opensWithRule("//////////////// slashes")).isFalse();
+    }
+
+    /**
      * A routine line that tells of the exception under it (repeats its message, names its class, says "exception")
      * logged it: ActiveMQ logs a client's failed connection at debug with the stack, Python's logging a record with
      * {@code exc_info} at any level. An exception it does not tell of is still an event of its own.
