@@ -376,6 +376,9 @@ final class HeaderLexer {
         if (glued == null && end - pos >= 5 && end - pos <= 10 && line.charAt(pos) >= '0' && line.charAt(pos) <= '9') {
             glued = threadSubsystem(line, pos, end);
         }
+        if (glued == null && previous != null && previous.kind == Kind.TIME && previous.end == pos) {
+            glued = levelAfterSlash(line, pos, end);
+        }
         if (glued != null) {
             return glued;
         }
@@ -600,6 +603,16 @@ final class HeaderLexer {
      * LOG5[ui]:}, {@code LOG3[0]:}): 0 to 7 as syslog reads them; null when the word from {@code pos} to {@code end}
      * (its fifth character a {@code [}) is not one.
      */
+    /**
+     * A level after the last slash of a word glued to the time before it, i2pd's thread and level ({@code
+     * 06:43:06@893/warn - ...}); null when the word ends with no level.
+     */
+    private HeaderToken levelAfterSlash(String line, int pos, int end) {
+        int slash = line.lastIndexOf('/', end - 1);
+        Severity level = slash >= pos && end - slash > 2 ? Severity.fromWord(line, slash + 1, end) : null;
+        return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, null, false);
+    }
+
     private HeaderToken stunnelLevel(String line, int pos, int end) {
         char digit = line.charAt(pos + 3);
         int close = line.charAt(end - 1) == ':' ? end - 2 : end - 1;

@@ -638,6 +638,12 @@ class HeaderLayoutFormatsTest {
                 WARN[12-05|04:39:02] slow query                               module=orders took=111ms
                 """, "2024-12-05T04:39:01Z", Severity.ERROR, "",
                 "payment failed                           module=orders err=\"connection refused\""),
+            format("i2pd (its thread and level glued to the time, after an at sign and a slash)", """
+                06:43:06@893/warn - Reseed: SU3 download failed
+                06:43:06@893/info - Log: Logging level set to debug
+                06:43:06@893/error - Reseed: Couldn't connect to reseed.diva.exchange: Host not found (authoritative)
+                06:43:07@1047/debug - Tunnels: Creating zero hops inbound tunnel
+                """, "06:43:06", Severity.WARN, "Reseed", "SU3 download failed"),
             format("java.util.logging's SimpleFormatter (its two lines joined by the reader)", """
                 Mar 01, 2024 7:57:35 PM com.acme.shop.Orders place SEVERE: could not save order 7
                 Mar 01, 2024 7:57:36 PM com.acme.shop.Orders place INFO: order 8 placed
