@@ -476,6 +476,7 @@ public final class MessageTokenizer {
         int colons = 0;
         int dashes = 0;
         int at = -1;
+        int percent = -1;
         for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -493,7 +494,13 @@ public final class MessageTokenizer {
                 dashes++;
             } else if (c == '@') {
                 at = i;
+            } else if (c == '%' && percent < 0) {
+                percent = i;
             }
+        }
+        if (percent > from && colons >= 2 && isZone(s, percent + 1, end)
+                && Placeholder.IP.equals(classify(s, from, percent))) {
+            return Placeholder.IP; // an IPv6 address and its zone, a link-local one's interface ("fe80::1%eth0")
         }
         char first = s.charAt(from);
         if (colons > 0 && hasScheme(s, from, end)) {
@@ -571,6 +578,23 @@ public final class MessageTokenizer {
     }
 
     /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
+    /** The most characters of an IPv6 address's zone ({@link #isZone}), an interface's name or index. */
+    private static final int MAX_ZONE = 16;
+
+    /** Whether an IPv6 address's zone stands from {@code from} to {@code end}: letters, digits, {@code .-_}. */
+    private static boolean isZone(String s, int from, int end) {
+        if (from >= end || end - from > MAX_ZONE) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isIpv6(String s, int from, int end, int colons, boolean onlyHexColonsDots) {
         return onlyHexColonsDots && colons >= 2 && (colons >= 5 || hasDoubleColon(s, from, end));
     }

@@ -70,6 +70,20 @@ class MessageTokenizerTest {
     }
 
     /**
+     * A link-local IPv6 address with its zone, the interface's name or index after a percent sign, is an address,
+     * alone or in brackets with its port (ntpd's {@code Listen normally on 6 eth0 [fe80::fc:ff:fe00:1%4]:123}); a
+     * percent sign after no address, or before more than a name, is read as before.
+     */
+    @Test
+    void anAddressWithItsZoneIsAnAddress() {
+        assertThat(tokens("Listen normally on 6 eth0 [fe80::fc:ff:fe00:1%4]:123")).endsWith("<IP:PORT>");
+        assertThat(tokens("solicit from fe80::1%eth0 on 2")).containsExactly("solicit", "from", "<IP>", "on",
+                "<NUM>");
+        assertThat(tokens("a:b:c%d")).containsExactly("a:b:c%d");
+        assertThat(tokens("fe80::1%eth0/64")).doesNotContain("<IP>");
+    }
+
+    /**
      * A tag in brackets with a value glued after it is the tag and the value (OpenVPN's {@code
      * [AF_INET]127.0.0.1:1194}, one address whoever the peer, where the bracket was lost and the rest one {@code <*>});
      * a bracket closing at the word's end, or before a colon, is read as before.
