@@ -23,9 +23,10 @@ public final class FxDialogs implements Dialogs {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open trace and log files");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Telemetry (json, jsonl, pb, log, txt, csv, tsv, gz, zst, zip, tar)",
+                new FileChooser.ExtensionFilter(
+                        "Telemetry (json, jsonl, pb, log, txt, csv, tsv, gz, zst, xz, bz2, zip, tar)",
                         "*.json", "*.jsonl", "*.ndjson", "*.pb", "*.binpb", "*.log", "*.txt", "*.csv", "*.tsv", "*.gz",
-                        "*.zst", "*.zip", "*.tar", "*.tgz"),
+                        "*.zst", "*.xz", "*.bz2", "*.zip", "*.tar", "*.tgz", "*.txz", "*.tbz2"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         if (lastFolder != null && lastFolder.isDirectory()) {
             chooser.setInitialDirectory(lastFolder);

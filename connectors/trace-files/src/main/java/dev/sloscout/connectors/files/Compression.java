@@ -1,14 +1,20 @@
 package dev.sloscout.connectors.files;
 
 import com.github.luben.zstd.ZstdInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
-/** Transparent gzip and zstd, recognised by their magic bytes rather than the file name. */
+/**
+ * Transparent gzip, zstd, xz and bzip2, recognised by their magic bytes rather than the file name: logrotate's
+ * {@code compresscmd} may be any of them, and sosreport packs its archive with xz.
+ */
 public final class Compression {
     static final int BUFFER = 1 << 16;
 
@@ -38,13 +44,18 @@ public final class Compression {
         BufferedInputStream in = new BufferedInputStream(compressedBytes, BUFFER);
         boolean compressed = false;
         for (int depth = 0; depth < 3; depth++) {
-            byte[] head = peek(in, 4);
+            byte[] head = peek(in, XZ_MAGIC.length);
             if (isGzip(head)) {
                 in = new BufferedInputStream(new OneReadAtATime(new GZIPInputStream(in, BUFFER)), BUFFER);
             } else if (isZstd(head, 0)) {
                 ZstdInputStream zstd = new ZstdInputStream(in);
                 zstd.setContinuous(false);
                 in = new BufferedInputStream(new OneReadAtATime(zstd), BUFFER);
+            } else if (isXz(head)) {
+                in = new BufferedInputStream(new OneReadAtATime(new XZInputStream(in)), BUFFER);
+            } else if (isBzip2(head)) {
+                // concatenated streams too, as pbzip2 and lbzip2 write a large file
+                in = new BufferedInputStream(new OneReadAtATime(new BZip2CompressorInputStream(in, true)), BUFFER);
             } else {
                 break;
             }
@@ -159,6 +170,19 @@ public final class Compression {
     static boolean isZstd(byte[] bytes, int offset) {
         return bytes.length >= offset + 4 && (bytes[offset] & 0xFF) == 0x28 && (bytes[offset + 1] & 0xFF) == 0xB5
                 && (bytes[offset + 2] & 0xFF) == 0x2F && (bytes[offset + 3] & 0xFF) == 0xFD;
+    }
+
+    /** xz's stream header magic: 0xFD, {@code 7zXZ}, 0x00. */
+    private static final byte[] XZ_MAGIC = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0};
+
+    static boolean isXz(byte[] head) {
+        return head.length >= XZ_MAGIC.length && Arrays.equals(head, 0, XZ_MAGIC.length, XZ_MAGIC, 0, XZ_MAGIC.length);
+    }
+
+    /** bzip2's {@code BZh} and its block size, a digit from 1 to 9. */
+    static boolean isBzip2(byte[] head) {
+        return head.length >= 4 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h' && head[3] >= '1'
+                && head[3] <= '9';
     }
 
     /** Up to {@code n} bytes from the stream's head, leaving the stream where it was. */

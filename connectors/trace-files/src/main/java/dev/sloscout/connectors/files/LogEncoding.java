@@ -78,12 +78,6 @@ final class LogEncoding {
         if (TarEntries.looksLikeTar(head)) {
             return "a tar archive" + NOT_OPENED;
         }
-        if (length >= 6 && (head[0] & 0xFF) == 0xFD && head[1] == '7' && head[2] == 'z' && head[3] == 'X') {
-            return "xz-compressed (decompress it first; gzip and zstd are read as they are)";
-        }
-        if (length >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
-            return "bzip2-compressed (decompress it first; gzip and zstd are read as they are)";
-        }
         if (length >= 8 && new String(head, 0, 8, StandardCharsets.ISO_8859_1).equals("LPKSHHRH")) {
             return "a systemd journal file, journald's own binary store (journalctl --file FILE -o export, or -o json, "
                     + "writes it in a form that is read)";

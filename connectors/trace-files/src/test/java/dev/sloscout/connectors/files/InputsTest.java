@@ -22,7 +22,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Archives given as input: the files in a zip or tar (plain, gzip'd, zstd'd) read as sources of their own. */
+/**
+ * Archives given as input: the files in a zip or tar (plain, gzip'd, zstd'd, xz'd, bzip2'd) read as sources of their
+ * own.
+ */
 class InputsTest {
     private static final List<Span> FIRST = TraceFixtures.spans(31, 5);
     private static final List<Span> SECOND = TraceFixtures.spans(32, 4);
@@ -70,7 +73,8 @@ class InputsTest {
         Read loose = read(write("first.pb", OtlpProtoWriter.bare(FIRST)), write("second.json", zipkin(SECOND)));
 
         for (Path archive : List.of(write("dump.tar", tar), write("dump.tar.gz", Compressions.gzip(tar)),
-                write("dump.tar.zst", Compressions.zstd(tar)))) {
+                write("dump.tar.zst", Compressions.zstd(tar)), write("sosreport-vm-2026-12-05.tar.xz",
+                        Compressions.xz(tar)), write("dump.tar.bz2", Compressions.bzip2(tar)))) {
             Read packed = read(archive);
 
             assertThat(packed.problems()).isEmpty();

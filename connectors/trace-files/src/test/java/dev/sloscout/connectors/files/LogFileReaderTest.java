@@ -2600,6 +2600,42 @@ class LogFileReaderTest {
         assertThat(problems).as("the payload is text where it stands, not a record without a message").isEmpty();
     }
 
+    /**
+     * A log rotated by logrotate with xz or bzip2 as its {@code compresscmd} reads as its lines do, a file of
+     * concatenated bzip2 streams (pbzip2's) to its end; a stream cut short keeps the events before the cut (xz's up to
+     * its last whole chunk, 64 KiB compressed at most) and says the file is truncated.
+     */
+    @Test
+    void logsCompressedWithXzOrBzip2ReadAsTheirLines() {
+        String first = "2026-12-05 06:00:00,000 INFO [main] a.B: order 7 placed\n";
+        String second = "2026-12-05 06:00:01,000 ERROR [main] a.B: order 8 failed\n";
+        byte[] plain = (first + second).getBytes(StandardCharsets.UTF_8);
+        read("app.log.1.xz", Compressions.xz(plain));
+        read("app.log.2.bz2", concat(Compressions.bzip2(first.getBytes(StandardCharsets.UTF_8)),
+                Compressions.bzip2(second.getBytes(StandardCharsets.UTF_8))));
+        assertThat(events).extracting(LogEvent::text).containsExactly(first.strip(), second.strip(), first.strip(),
+                second.strip());
+        assertThat(problems).isEmpty();
+
+        events.clear();
+        StringBuilder many = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            many.append("2026-12-05 06:00:00,000 INFO [main] a.B: order ").append(Long.toHexString(random.nextLong()))
+                    .append(" placed\n");
+        }
+        byte[] xz = Compressions.xz(many.toString().getBytes(StandardCharsets.UTF_8));
+        read("app.log.3.xz", java.util.Arrays.copyOf(xz, xz.length * 2 / 3));
+        assertThat(events).isNotEmpty().hasSizeLessThan(20_000);
+        assertThat(problems).isNotEmpty();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     @Test
     void otlpLogsAsJsonLinesAndAsOnePrettyDocumentCompressed() throws Exception {
         String request = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
