@@ -156,7 +156,9 @@ public final class TraceFileReader {
                 context.reject("", "no spans found in it (read as " + format.displayName() + ")");
             }
         } catch (EOFException e) {
-            context.reject("", "the compressed stream is truncated; spans before the cut were kept");
+            // xz decodes a chunk (up to 2 MiB of text) once it has all of it: a cut inside the first leaves nothing
+            context.reject("", context.spanCount() > 0 ? "the compressed stream is truncated; spans before the cut"
+                    + " were kept" : "the compressed stream is truncated before anything in it could be read");
         } catch (IOException | UncheckedIOException e) {
             context.reject("", "read failed: " + e.getMessage() + "; spans before the failure were kept");
         }

@@ -89,6 +89,11 @@ class ParallelDecodingTest {
                 .anySatisfy(r -> assertThat(r).contains("compressed stream is truncated"));
         assertSameAtAnyThreadCount(cut);
         assertSameAtAnyThreadCount(gz.toByteArray());
+
+        Read nothing = read(Arrays.copyOf(gz.toByteArray(), 12), 1);
+        assertThat(nothing.spans()).isEmpty();
+        assertThat(nothing.problems()).extracting(Problem::reason)
+                .containsExactly("the compressed stream is truncated before anything in it could be read");
     }
 
     /**
