@@ -75,7 +75,8 @@ final class ComposePrefix {
         return i < end && i - 1 > from && (bytes[i - 1] == '-' || bytes[i - 1] == '_') ? i - 1 : -1;
     }
 
-    private static boolean isNameByte(byte b) {
+    /** A byte of a service's or an app's name: a letter, a digit, {@code -}, {@code _} or {@code .}. */
+    static boolean isNameByte(byte b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_' || b == '.';
     }
 }

@@ -1408,9 +1408,10 @@ public final class LogFileReader {
     }
 
     /**
-     * What the prefix a container's line was written under says ({@link CriLines}, {@link KubectlPrefix}), read once
-     * per line into a holder each reading loop reuses: where the container's line starts, and, by which prefix it
-     * was, the runtime's time and CRI tag, or the container kubectl names.
+     * What the prefix a container's line was written under says ({@link CriLines}, {@link ComposePrefix}, {@link
+     * Pm2Prefix}, {@link KubectlPrefix}), read once per line into a holder each reading loop reuses: where the
+     * container's line starts, and, by which prefix it was, the runtime's time and CRI tag, or the container (compose's
+     * service, pm2's app) it names.
      */
     private static final class LinePrefix {
         int contentStart;
@@ -1434,10 +1435,15 @@ public final class LogFileReader {
             cri = CriParts.NONE;
             time = LogHeader.NO_TIME;
             int compose = ComposePrefix.contentStart(bytes, start, end);
+            int pm2 = compose < 0 ? Pm2Prefix.contentStart(bytes, start, end) : -1;
             if (compose >= 0) {
                 contentStart = compose;
                 stream = ComposePrefix.replica(bytes, start, compose);
                 container = ComposePrefix.service(bytes, start, compose);
+            } else if (pm2 >= 0) {
+                contentStart = pm2;
+                stream = Pm2Prefix.process(bytes, start, pm2);
+                container = Pm2Prefix.app(bytes, start, pm2);
             } else {
                 int kubectl = KubectlPrefix.contentStart(bytes, start, end);
                 contentStart = kubectl >= 0 ? kubectl : start;

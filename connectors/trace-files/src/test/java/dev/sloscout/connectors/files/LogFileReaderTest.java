@@ -408,6 +408,33 @@ class LogFileReaderTest {
     }
 
     /**
+     * {@code pm2 logs} puts the process before each line it tails ({@code 0|shop     | }, coloured, padded), and its
+     * own daemon's lines under {@code PM2        | }: the prefix is taken off, the app names the line's service, each
+     * process's lines are folded apart (a stack another process's line cuts is one event), and pm2's time after the
+     * bar ({@code --time}) is the line's. pm2's own lines about the tail, and a table's row, are the file's.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void pm2sPrefixNamesEachLinesApp(int threads) {
+        List<LogEvent> read = readOn(threads, "pm2-logs.txt", """
+                \u001b[90m/home/app/.pm2/logs/shop-error.log last 15 lines:\u001b[39m
+                \u001b[31m0|shop     | \u001b[39m2026-12-05T05:14:59: Error: cart service crashed
+                \u001b[32m1|cart-api | \u001b[39m2026-12-05T05:14:59: cart 7 saved
+                \u001b[31m0|shop     | \u001b[39m2026-12-05T05:14:59:     at Timeout._onTimeout (/app/app.js:6:24)
+                \u001b[34mPM2        | \u001b[39m2026-12-05T05:15:00: PM2 log: App [shop:0] exited with code [1]
+                │ 0  │ shop     │ default     │ N/A     │ fork    │ 3101     │ 0s     │ 4    │ online    │
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly("/home/app/.pm2/logs/shop-error.log last 15 lines:",
+                "Error: cart service crashed", "cart 7 saved", "PM2 log: App [shop:0] exited with code [1]",
+                "│ 0  │ shop     │ default     │ N/A     │ fork    │ 3101     │ 0s     │ 4    │ online    │");
+        assertThat(read).extracting(LogEvent::service).containsExactly("pm2-logs", "shop", "cart-api", "PM2",
+                "pm2-logs");
+        assertThat(read.get(1).continuation()).isEqualTo("    at Timeout._onTimeout (/app/app.js:6:24)");
+        assertThat(Instant.ofEpochMilli(read.get(2).epochMillis())).isEqualTo("2026-12-05T05:14:59Z");
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * {@code kubectl logs -f -l app=shop --prefix} and stern interleave the lines of several pods as they arrive: a
      * stack trace goes on under its message whatever other containers wrote between its lines.
      */
