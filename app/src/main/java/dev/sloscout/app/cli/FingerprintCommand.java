@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "fingerprint", mixinStandardHelpOptions = true,
         description = {"Mines log templates and prints one CSV row per input line: LineId,TemplateId,Template.",
                 "Plain text (headers recognised without configuration), JSON lines, docker JSON, OTLP/JSON logs; "
-                        + "plain, .gz or .zst. Lines of a folded stack trace get the template of their event."})
+                        + "plain, .gz, .zst, .xz or .bz2. Lines of a folded stack trace get the template of their "
+                        + "event."})
 final class FingerprintCommand implements Callable<Integer> {
     private final InputStream stdin;
     private final PrintStream out;

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "ingest-stats", mixinStandardHelpOptions = true,
         description = {"Counts traces, spans, services, error and orphan spans in trace files, and reports bad records.",
                 "Formats (detected from content): OTLP JSON/JSON lines/protobuf, Collector file exporter, Jaeger JSON, "
-                        + "Zipkin v1/v2 JSON, AWS X-Ray JSON; plain, .gz or .zst."})
+                        + "Zipkin v1/v2 JSON, AWS X-Ray JSON; plain, .gz, .zst, .xz or .bz2."})
 final class IngestStatsCommand extends TraceCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files or folders to read; '-' reads standard input.")
