@@ -211,8 +211,10 @@ final class HeaderLexer {
             scanFrom = ts.end();
             debugLevel = sambaLevel(line, scanFrom, innerTo);
         }
+        if (debugLevel == null && ts == null && line.charAt(pos) == '(') {
+            debugLevel = sssdLevel(line, innerFrom, innerTo);
+        }
         Severity severity = letter != null ? letter : debugLevel != null ? debugLevel
-                : line.charAt(pos) == '(' && ts == null ? sssdLevel(line, innerFrom, innerTo)
                 : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);

@@ -729,7 +729,8 @@ class HeaderLayoutFormatsTest {
     /**
      * SSSD's debug level, the bit of its mask in parentheses after the function, is read as its manual names them
      * (fatal, critical and serious failures, minor ones, settings and important information, function data and
-     * tracing); another number in hex there, or one that is no mask's bit, says no level.
+     * tracing); another number in hex there, or one that is no mask's bit, says no level, and a level word in
+     * parentheses is read as before.
      */
     @org.junit.jupiter.api.Test
     void sssdsDebugMaskIsItsLevel() {
@@ -745,6 +746,9 @@ class HeaderLayoutFormatsTest {
                 "(2026-12-05  6:32:33): [be[corp]] [sdap_handle_release] (0x7f30): releasing sh[0x56026587d7b0]");
         assertSeverities(sssd).containsExactly(Severity.ERROR, Severity.FATAL, Severity.WARN, Severity.INFO,
                 Severity.INFO, Severity.DEBUG, Severity.TRACE, NONE, NONE);
+        assertSeverities(List.of("2026-12-05 06:32:32 (warning) disk 91% full", "2026-12-05 06:32:33 (error) disk full",
+                "2026-12-05 06:32:34 (info) disk cleaned")).as("a level word in parentheses")
+                .containsExactly(Severity.WARN, Severity.ERROR, Severity.INFO);
     }
 
     /**
