@@ -1370,12 +1370,6 @@ public final class HeaderLayout {
     }
 
     /**
-     * Whether most of the lines that fit {@code layout} keep a message after it. A log whose lines are mostly one
-     * message ({@code [info] <0.250.0> accepting AMQP connection <0.1.0> (...)}, RabbitMQ's) gives that message's
-     * words and brackets a place in every line, which is what header fields have; a header that leaves its lines
-     * nothing but brackets and numbers took the message, and a shorter one that leaves words is the header.
-     */
-    /**
      * How many tokens a header may take before the quoted HTTP request most lines hold ({@code "GET /orders/7
      * HTTP/1.1"}): an access line's request, status and size are its message, though a log of access lines alone has
      * them in every line, where a header's fields would be ({@link #MAX_FIELDS} when most lines hold none).
@@ -1417,6 +1411,12 @@ public final class HeaderLayout {
         return false;
     }
 
+    /**
+     * Whether most of the lines that fit {@code layout} keep a message after it. A log whose lines are mostly one
+     * message ({@code [info] <0.250.0> accepting AMQP connection <0.1.0> (...)}, RabbitMQ's) gives that message's
+     * words and brackets a place in every line, which is what header fields have; a header that leaves its lines
+     * nothing but brackets and numbers took the message, and a shorter one that leaves words is the header.
+     */
     private static boolean leavesMessages(List<Line> lines, Kind[] layout) {
         int fitting = 0;
         int withMessage = 0;

@@ -17,6 +17,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Compression {
     static final int BUFFER = 1 << 16;
+    /** xz's stream header magic: 0xFD, {@code 7zXZ}, 0x00; the longest of the magic numbers read. */
+    private static final byte[] XZ_MAGIC = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0};
 
     private Compression() {
     }
@@ -171,9 +173,6 @@ public final class Compression {
         return bytes.length >= offset + 4 && (bytes[offset] & 0xFF) == 0x28 && (bytes[offset + 1] & 0xFF) == 0xB5
                 && (bytes[offset + 2] & 0xFF) == 0x2F && (bytes[offset + 3] & 0xFF) == 0xFD;
     }
-
-    /** xz's stream header magic: 0xFD, {@code 7zXZ}, 0x00. */
-    private static final byte[] XZ_MAGIC = {(byte) 0xFD, '7', 'z', 'X', 'Z', 0};
 
     static boolean isXz(byte[] head) {
         return head.length >= XZ_MAGIC.length && Arrays.equals(head, 0, XZ_MAGIC.length, XZ_MAGIC, 0, XZ_MAGIC.length);

@@ -382,13 +382,15 @@ final class ContinuationLines {
         if (saysNothing(line)) {
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }
-        if (context == Context.RULED_BLOCK && opensWithRule(line)) {
-            context = Context.NONE;
-            return true; // the end of the block a heading opened
-        }
-        if (opensWithRule(line) && endsWithColon(line) && firstIsRecord()) {
-            context = Context.RULED_BLOCK;
-            return true; // a heading under a record over what it goes on to show (SSSD's backtrace)
+        if (opensWithRule(line)) {
+            if (context == Context.RULED_BLOCK) {
+                context = Context.NONE;
+                return true; // the end of the block a heading opened
+            }
+            if (endsWithColon(line) && firstIsRecord()) {
+                context = Context.RULED_BLOCK;
+                return true; // a heading under a record over what it goes on to show (SSSD's backtrace)
+            }
         }
         if (line.charAt(0) == ' ' && (isIndentedRecord(line) || paddedNumberUnderNumber(first, line))) {
             return false; // an event of its own, though indented (asked of lines opening with a space alone)

@@ -67,7 +67,8 @@ final class Pm2Prefix {
             i++;
         }
         if (i > from) {
-            return i - from <= MAX_ID && i + 1 < end && bytes[i] == '|' && ComposePrefix.isNameByte(bytes[i + 1]) ? i + 1 : -1;
+            boolean bar = i - from <= MAX_ID && i + 1 < end && bytes[i] == '|';
+            return bar && ComposePrefix.isNameByte(bytes[i + 1]) ? i + 1 : -1;
         }
         return end - from > DAEMON.length && Arrays.equals(bytes, from, from + DAEMON.length, DAEMON, 0,
                 DAEMON.length) && bytes[from + DAEMON.length] == ' ' ? from : -1;
