@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end: the CLI reading the same generated OTLP/JSON lines plain and compressed each way (gzip, zstd, xz,
-# bzip2), one thread and the default; prints wall time per run, so decompression's cost shows beside the plain read.
+# bzip2), at one and two threads, RUNS times each (3); prints wall time per run, so decompression's cost shows beside
+# the plain read. SPANS sets the input's size (300000).
 set -euo pipefail
 module="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$module/../.." && pwd)"
@@ -15,7 +16,9 @@ for ext in jsonl jsonl.gz jsonl.zst jsonl.xz jsonl.bz2; do
   [ -f "$file" ] || java -cp "$cp" dev.sloscout.connectors.files.bench.WriteBenchInput "$file" "$spans"
   size=$(stat -c %s "$file")
   for threads in 1 2; do
-    /usr/bin/time -f "$ext ($((size / 1024)) KB), $threads thread(s): %e s wall, %M KB max RSS" \
-      java -jar "$root/app/target/slo-scout.jar" ingest-stats --threads "$threads" "$file" > /dev/null
+    for run in $(seq "${RUNS:-3}"); do
+      /usr/bin/time -f "$ext ($((size / 1024)) KB), $threads thread(s), run $run: %e s wall, %M KB max RSS" \
+        java -jar "$root/app/target/slo-scout.jar" ingest-stats --threads "$threads" "$file" > /dev/null
+    done
   done
 done
