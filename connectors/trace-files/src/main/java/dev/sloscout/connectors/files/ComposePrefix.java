@@ -30,6 +30,19 @@ final class ComposePrefix {
         if (i == name || i >= end || bytes[i] != ' ' || replicaStart(bytes, name, i) < 0) {
             return -1; // nearly every line: a word, then something else than spaces and a bar
         }
+        return afterPaddedBar(bytes, i, end);
+    }
+
+    /**
+     * Where the line after a padded name's bar starts when {@code bytes[at, end)} holds the padding (a space at
+     * least), the bar and a space or the line's end, colour codes after the bar allowed; else -1. Compose's and
+     * pm2's prefixes end so ({@link Pm2Prefix}).
+     */
+    static int afterPaddedBar(byte[] bytes, int at, int end) {
+        if (at >= end || bytes[at] != ' ') {
+            return -1;
+        }
+        int i = at;
         while (i < end && bytes[i] == ' ') {
             i++;
         }

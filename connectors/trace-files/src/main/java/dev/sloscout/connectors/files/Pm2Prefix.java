@@ -31,20 +31,7 @@ final class Pm2Prefix {
             return -1; // nearly every line: no digits and a bar, nor pm2's name, open it
         }
         int i = nameEnd(bytes, name, end);
-        if (i == name || i >= end || bytes[i] != ' ') {
-            return -1;
-        }
-        while (i < end && bytes[i] == ' ') {
-            i++;
-        }
-        if (i >= end || bytes[i] != '|') {
-            return -1;
-        }
-        i = EscapeCodes.afterControlSequences(bytes, i + 1, end);
-        if (i == end) {
-            return end; // an empty line
-        }
-        return bytes[i] == ' ' ? EscapeCodes.afterControlSequences(bytes, i + 1, end) : -1;
+        return i == name ? -1 : ComposePrefix.afterPaddedBar(bytes, i, end);
     }
 
     /** The process a line's prefix names ({@code 0|shop}, {@code PM2}), its line starting at {@code contentStart}. */
