@@ -8,6 +8,8 @@ import dev.sloscout.connectors.files.fixtures.ZipkinJsonWriter;
 import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -192,19 +194,25 @@ class InputsTest {
                 .containsExactly("an archive with no files in it to read");
     }
 
-    @Test
-    void truncatedOrCorruptedArchivesNeverEscapeTheReader() throws IOException {
-        byte[] whole = Compressions.gzip(new Archives.Tar(Archives.LongNames.GNU)
+    @ParameterizedTest
+    @ValueSource(strings = {"gz", "xz", "bz2"})
+    void truncatedOrCorruptedArchivesNeverEscapeTheReader(String compression) throws IOException {
+        byte[] tar = new Archives.Tar(Archives.LongNames.GNU)
                 .file("first.pb", OtlpProtoWriter.bare(FIRST), 0)
                 .file("second.json", zipkin(SECOND), 0)
-                .bytes());
+                .bytes();
+        byte[] whole = switch (compression) {
+            case "xz" -> Compressions.xz(tar);
+            case "bz2" -> Compressions.bzip2(tar);
+            default -> Compressions.gzip(tar);
+        };
         Random random = new Random(7);
         for (int i = 0; i < 200; i++) {
             byte[] broken = Arrays.copyOf(whole, random.nextInt(whole.length + 1));
             if (broken.length > 0 && random.nextBoolean()) {
                 broken[random.nextInt(broken.length)] ^= (byte) (1 + random.nextInt(255));
             }
-            Read read = read(write("broken-" + i + ".tar.gz", broken));
+            Read read = read(write("broken-" + i + ".tar." + compression, broken));
             assertThat(read.reports().size() + read.problems().size()).as("case " + i).isPositive();
         }
         Inputs.release();

@@ -2657,6 +2657,30 @@ class LogFileReaderTest {
         assertThat(problems).isNotEmpty();
     }
 
+    /** A corrupted or truncated xz or bzip2 log never escapes the reader: each case gives events or a problem. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xz", "bz2"})
+    void corruptedXzOrBzip2LogsNeverEscapeTheReader(String compression) {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            log.append("2026-12-05 06:00:0").append(i % 10).append(",000 INFO [main] a.B: order ").append(i * 7919)
+                    .append(" placed\n");
+        }
+        byte[] plain = log.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] whole = compression.equals("xz") ? Compressions.xz(plain) : Compressions.bzip2(plain);
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 200; i++) {
+            byte[] broken = java.util.Arrays.copyOf(whole, random.nextInt(whole.length + 1));
+            if (broken.length > 0 && random.nextBoolean()) {
+                broken[random.nextInt(broken.length)] ^= (byte) (1 + random.nextInt(255));
+            }
+            events.clear();
+            problems.clear();
+            read("app.log." + i + "." + compression, broken);
+            assertThat(events.size() + problems.size()).as("case " + i).isPositive();
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
