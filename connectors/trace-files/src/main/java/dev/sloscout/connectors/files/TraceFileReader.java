@@ -160,7 +160,8 @@ public final class TraceFileReader {
             context.reject("", context.spanCount() > 0 ? "the compressed stream is truncated; spans before the cut"
                     + " were kept" : "the compressed stream is truncated before anything in it could be read");
         } catch (IOException | UncheckedIOException e) {
-            context.reject("", "read failed: " + e.getMessage() + "; spans before the failure were kept");
+            context.reject("", "read failed: " + e.getMessage() + (context.spanCount() > 0
+                    ? "; spans before the failure were kept" : "; nothing in it could be read before the failure"));
         }
         return new SourceReport(source, format, context.spanCount(), context.rejectedCount());
     }

@@ -94,6 +94,14 @@ class ParallelDecodingTest {
         assertThat(nothing.spans()).isEmpty();
         assertThat(nothing.problems()).extracting(Problem::reason)
                 .containsExactly("the compressed stream is truncated before anything in it could be read");
+
+        byte[] corrupt = dev.sloscout.connectors.files.fixtures.Compressions.bzip2(
+                new OtlpJsonWriter().jsonLines(SPANS, 25).getBytes(StandardCharsets.UTF_8));
+        corrupt[4] ^= 0x55; // the first block's magic
+        Read failed = read(corrupt, 1);
+        assertThat(failed.spans()).isEmpty();
+        assertThat(failed.problems()).extracting(Problem::reason).singleElement().satisfies(reason -> assertThat(reason)
+                .startsWith("read failed: ").endsWith("; nothing in it could be read before the failure"));
     }
 
     /**
