@@ -2,6 +2,7 @@ package dev.sloscout.connectors.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.connectors.files.fixtures.OtlpProtoWriter;
 import dev.sloscout.connectors.files.fixtures.ShopTraffic;
 import dev.sloscout.engine.model.Problem;
@@ -95,8 +96,7 @@ class ParallelDecodingTest {
         assertThat(nothing.problems()).extracting(Problem::reason)
                 .containsExactly("the compressed stream is truncated before anything in it could be read");
 
-        byte[] corrupt = dev.sloscout.connectors.files.fixtures.Compressions.bzip2(
-                new OtlpJsonWriter().jsonLines(SPANS, 25).getBytes(StandardCharsets.UTF_8));
+        byte[] corrupt = Compressions.bzip2(new OtlpJsonWriter().jsonLines(SPANS, 25).getBytes(StandardCharsets.UTF_8));
         corrupt[4] ^= 0x55; // the first block's magic
         Read failed = read(corrupt, 1);
         assertThat(failed.spans()).isEmpty();
