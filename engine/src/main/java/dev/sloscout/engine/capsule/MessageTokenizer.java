@@ -577,24 +577,15 @@ public final class MessageTokenizer {
         return parted;
     }
 
-    /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
     /** The most characters of an IPv6 address's zone ({@link #isZone}), an interface's name or index. */
     private static final int MAX_ZONE = 16;
 
     /** Whether an IPv6 address's zone stands from {@code from} to {@code end}: letters, digits, {@code .-_}. */
     private static boolean isZone(String s, int from, int end) {
-        if (from >= end || end - from > MAX_ZONE) {
-            return false;
-        }
-        for (int i = from; i < end; i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return from < end && end - from <= MAX_ZONE && isNameChars(s, from, end);
     }
 
+    /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
     private static boolean isIpv6(String s, int from, int end, int colons, boolean onlyHexColonsDots) {
         return onlyHexColonsDots && colons >= 2 && (colons >= 5 || hasDoubleColon(s, from, end));
     }
@@ -748,10 +739,12 @@ public final class MessageTokenizer {
     }
 
     private static boolean isKey(String s, int from, int eq) {
-        if (!Character.isLetter(s.charAt(from))) {
-            return false;
-        }
-        for (int i = from; i < eq; i++) {
+        return Character.isLetter(s.charAt(from)) && isNameChars(s, from, eq);
+    }
+
+    /** Whether {@code s[from, to)} holds letters, digits, {@code _}, {@code -} and {@code .} alone: a key, a zone. */
+    private static boolean isNameChars(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
                 return false;

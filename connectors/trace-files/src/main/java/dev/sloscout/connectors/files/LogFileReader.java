@@ -1443,7 +1443,7 @@ public final class LogFileReader {
             } else if (pm2 >= 0) {
                 contentStart = pm2;
                 stream = Pm2Prefix.process(bytes, start, pm2);
-                container = Pm2Prefix.app(bytes, start, pm2);
+                container = Pm2Prefix.appOf(stream);
             } else {
                 int kubectl = KubectlPrefix.contentStart(bytes, start, end);
                 contentStart = kubectl >= 0 ? kubectl : start;

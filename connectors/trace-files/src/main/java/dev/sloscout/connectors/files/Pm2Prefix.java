@@ -41,10 +41,9 @@ final class Pm2Prefix {
         return new String(bytes, start, nameEnd(bytes, name, contentStart) - start, StandardCharsets.UTF_8);
     }
 
-    /** The app a line's prefix names ({@code shop}; {@code PM2} for pm2's own lines). */
-    static String app(byte[] bytes, int from, int contentStart) {
-        int name = nameStart(bytes, EscapeCodes.afterControlSequences(bytes, from, contentStart), contentStart);
-        return new String(bytes, name, nameEnd(bytes, name, contentStart) - name, StandardCharsets.UTF_8);
+    /** The app of a {@link #process} ({@code 0|shop}: shop; {@code PM2} for pm2's own lines): what follows the id. */
+    static String appOf(String process) {
+        return process.substring(process.indexOf('|') + 1);
     }
 
     /** Where the name starts after the id and its bar at {@code from}, or at {@code from} for pm2's own; else -1. */
