@@ -1577,8 +1577,10 @@ public final class HeaderLayout {
                 break; // "Error: could not connect" opening a bare line is a message
             }
             if (strong && t.kind == Kind.LEVEL && i == 0 && l.text.charAt(t.end - 1) == ':'
-                    && t.next < l.text.length()) {
-                break; // "error: something" is a message that says its level
+                    && t.next < l.text.length() && !datedAfter(l, i)) {
+                // "error: something" is a message that says its level; "INFO: 2026/12/05 09:16:01 [core] ..."
+                // (gRPC's logger in Go, log.New(w, "INFO: ", log.LstdFlags)) is a header, its time after the level
+                break;
             }
             kinds.add(t.kind == Kind.WORD ? null : t.kind);
             if (strong) {
@@ -1596,6 +1598,12 @@ public final class HeaderLayout {
             }
         }
         return kinds.subList(0, header).toArray(new Kind[0]);
+    }
+
+    /** Whether the token after the {@code i}th is a time with its date. */
+    private static boolean datedAfter(Line l, int i) {
+        HeaderToken next = l.token(i + 1);
+        return next != null && next.kind == Kind.TIME && LogHeader.isDated(next.epochMillis);
     }
 
     private static boolean looksLikeHeaderWord(String s, HeaderToken t) {

@@ -51,6 +51,10 @@ final class HeaderLexer {
         if (zabbix != null) {
             return zabbix;
         }
+        HeaderToken prefixed = previous == null && Character.isLetter(c) ? prefixedDate(line, pos) : null;
+        if (prefixed != null) {
+            return prefixed;
+        }
         if (c == '[' || c == '(' || c == '<') {
             int close = closing(line, pos);
             if (close > 0) {
@@ -1086,6 +1090,30 @@ final class HeaderLexer {
         }
         Timestamps.Match ts = timestamps.match(line, colon + 1, n);
         return ts == null ? null : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
+    }
+
+    /** Letters at most of a prefix glued to the date that follows it ({@link #prefixedDate}). */
+    private static final int MAX_DATE_PREFIX = 16;
+
+    /**
+     * A date and time with a word of letters glued before it, opening the line: Go's {@code log.New(w, "raft",
+     * log.LstdFlags)} without a space after its prefix, as etcd's raft writes ({@code raft2026/12/05 09:16:00 INFO:
+     * ...}). The whole is the time: read as a word, the prefix hid the date and left only a time of day. Null unless
+     * four digits and a date's dash or slash follow the letters and the time read from them has a date.
+     */
+    private HeaderToken prefixedDate(String line, int pos) {
+        int n = line.length();
+        int digits = pos;
+        while (digits < n && digits - pos <= MAX_DATE_PREFIX && Character.isLetter(line.charAt(digits))) {
+            digits++;
+        }
+        if (digits - pos > MAX_DATE_PREFIX || digits + 4 >= n || !allDigits(line, digits, digits + 4)
+                || line.charAt(digits + 4) != '/' && line.charAt(digits + 4) != '-') {
+            return null;
+        }
+        Timestamps.Match ts = timestamps.match(line, digits, n);
+        return ts == null || !LogHeader.isDated(ts.epochMillis()) ? null
+                : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
     }
 
     /**

@@ -1553,6 +1553,37 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * etcd 3.4's log: its own capnslog records, gRPC's logger in Go ({@code INFO: 2026/12/05 09:16:01 [core] ...}, a
+     * level and a colon before the date) and raft's ({@code raft2026/12/05 09:16:00 INFO: ...}, a prefix glued to
+     * the date), no shape most lines have: each read on its own keeps its time and level.
+     */
+    @org.junit.jupiter.api.Test
+    void goLoggersWithTheirLevelOrPrefixBeforeTheDate() {
+        List<String> lines = List.of(
+                "2026-12-05 09:16:00.790548 I | etcdmain: etcd Version: 3.4.23",
+                "raft2026/12/05 09:16:00 INFO: 8e9e05c52164694d became follower at term 0",
+                "raft2026/12/05 09:16:01 INFO: 8e9e05c52164694d became leader at term 2",
+                "INFO: 2026/12/05 09:16:01 [core] parsed scheme: \"\"",
+                "WARNING: 2026/12/05 09:16:02 [core] grpc: addrConn.createTransport failed to connect",
+                "2026-12-05 09:16:02.888210 W | etcdserver: failed to apply request",
+                "error: something went wrong");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+
+        LogHeader raft = layout.parse(lines.get(2));
+        assertThat(Instant.ofEpochMilli(raft.epochMillis())).as(layout.describe()).isEqualTo("2026-12-05T09:16:01Z");
+        assertThat(raft.severity()).isEqualTo(Severity.INFO);
+        assertThat(lines.get(2).substring(raft.bodyStart())).isEqualTo("8e9e05c52164694d became leader at term 2");
+        LogHeader grpc = layout.parse(lines.get(4));
+        assertThat(Instant.ofEpochMilli(grpc.epochMillis())).isEqualTo("2026-12-05T09:16:02Z");
+        assertThat(grpc.severity()).isEqualTo(Severity.WARN);
+        assertThat(grpc.component()).isEqualTo("grpc");
+        assertThat(lines.get(4).substring(grpc.bodyStart())).startsWith("addrConn.createTransport");
+        LogHeader said = layout.parse(lines.get(6));
+        assertThat(lines.get(6).substring(said.bodyStart())).as("a level and a colon before words: a message")
+                .isEqualTo("error: something went wrong");
+    }
+
+    /**
      * Flask's development server: werkzeug's access lines ({@code 127.0.0.1 - - [03/Dec/2026 13:23:41] "GET ..."},
      * a date without the Common Log Format's colon) among Flask's records ({@code [2026-12-03 13:23:41,279] ERROR in
      * app: ...}). The access log's dashes stand where Flask's lines have their level: they are no levels, and the
