@@ -270,6 +270,9 @@ public final class MessageTokenizer {
     }
 
     private void chunk(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
+        if (splitAtArrow(s, from, end, firstEquals, space, out)) {
+            return;
+        }
         int start = from;
         // openers glued to the front: "(uid=0)", "[preauth]"; not the "<" of a bound ("<1", "<=5")
         while (end - start > 1 && isOpener(s.charAt(start)) && !isBound(s, start, end)) {
@@ -291,6 +294,9 @@ public final class MessageTokenizer {
             out.add(oneChar(s.charAt(start)), space);
             space = false;
             start++;
+        }
+        if (start > from && splitAtArrow(s, start, end, firstEquals, false, out)) {
+            return; // "(127.0.0.1:1->127.0.0.1:2)"
         }
         if (end - start == 2 && s.charAt(start) == ':' && s.charAt(start + 1) == ':') {
             out.add(Placeholder.IP, space); // IPv6's unspecified address, "on ::" (a listener on every address)
@@ -329,6 +335,41 @@ public final class MessageTokenizer {
             out.add(typed != null ? typed : s.substring(start, coreEnd), space);
         }
         addTrailing(s, coreEnd, end, false, out);
+    }
+
+    /**
+     * Reads a word that joins two addresses by an arrow ({@link #arrowAfterAddress}) as the two and the arrow between
+     * them, Go's {@code read tcp 127.0.0.1:2379->127.0.0.1:58126: ...}; false, adding nothing, for any other word.
+     */
+    private boolean splitAtArrow(String s, int from, int end, int firstEquals, boolean space, Tokens out) {
+        int arrow = arrowAfterAddress(s, from, end);
+        if (arrow < 0) {
+            return false;
+        }
+        chunk(s, from, arrow, -1, space, out);
+        out.add("-", false);
+        out.add(">", false);
+        chunk(s, arrow + 2, end, firstEquals > arrow ? firstEquals : -1, false, out);
+        return true;
+    }
+
+    /**
+     * Where the arrow is in a word that joins two addresses by one, as Go writes a connection's ends in its network
+     * errors ({@code 127.0.0.1:2379->127.0.0.1:58126}, {@code [::1]:5432->[::1]:40000}), or -1: what comes before
+     * the arrow an address (and port), what follows it opening with a digit or a bracket.
+     */
+    private int arrowAfterAddress(String s, int from, int end) {
+        int arrow = indexOf(s, '>', from + 2, end - 1) - 1;
+        if (arrow <= from || s.charAt(arrow) != '-') {
+            return -1;
+        }
+        char next = s.charAt(arrow + 2);
+        if (!Character.isDigit(next) && next != '[') {
+            return -1;
+        }
+        String typed = s.charAt(from) == '[' ? (bracketedHostPort(s, from, arrow) == arrow ? Placeholder.IP_PORT : null)
+                : classify(s, from, arrow);
+        return Placeholder.IP_PORT.equals(typed) || Placeholder.IP.equals(typed) ? arrow : -1;
     }
 
     /**

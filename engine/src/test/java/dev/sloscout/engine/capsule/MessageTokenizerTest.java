@@ -84,6 +84,21 @@ class MessageTokenizerTest {
     }
 
     /**
+     * Go's network errors name a connection's two ends joined by an arrow ({@code read tcp
+     * 127.0.0.1:2379->127.0.0.1:58126: ...}): each end an address of its own, where the pair was one {@code <*>} and a
+     * pair of bracketed IPv6 ends fell apart into its characters, a template per port. An arrow between words stays.
+     */
+    @Test
+    void twoAddressesJoinedByAnArrowAreEachAnAddress() {
+        assertThat(tokens("read tcp 127.0.0.1:2379->127.0.0.1:58126: read: connection reset by peer"))
+                .startsWith("read", "tcp", "<IP:PORT>", "-", ">", "<IP:PORT>", ":", "read", ":");
+        assertThat(tokens("conn [::1]:5432->[::1]:40000 closed")).isEqualTo(tokens("conn [::1]:5432->[::1]:41 closed"))
+                .containsExactly("conn", "<IP:PORT>", "-", ">", "<IP:PORT>", "closed");
+        assertThat(tokens("(10.0.0.1->10.0.0.2)")).containsExactly("(", "<IP>", "-", ">", "<IP>", ")");
+        assertThat(tokens("state CONNECTING->READY")).containsExactly("state", "CONNECTING->READY");
+    }
+
+    /**
      * A tag in brackets with a value glued after it is the tag and the value (OpenVPN's {@code
      * [AF_INET]127.0.0.1:1194}, one address whoever the peer, where the bracket was lost and the rest one {@code <*>});
      * a bracket closing at the word's end, or before a colon, is read as before.
