@@ -129,9 +129,23 @@ final class HeaderLexer {
         return new HeaderToken(kind, from, to, next, d, LogHeader.NO_TIME, null, component);
     }
 
-    /** True when the column at {@code pos} holds more than one word: free text, the message. */
+    /**
+     * True when the column at {@code pos} holds more than one word: free text, the message. A space in a title in
+     * brackets is a name's ({@link #titleEnd}).
+     */
     static boolean isFreeText(String line, HeaderToken column) {
-        return column.kind == Kind.WORD && indexOfSpace(line, column.start, column.end) >= 0;
+        if (column.kind != Kind.WORD) {
+            return false;
+        }
+        boolean inTitle = false;
+        for (int i = column.start; i < column.end; i++) {
+            char c = line.charAt(i);
+            inTitle = c == '[' || inTitle && c != ']';
+            if ((c == ' ' || c == '\t') && !inTitle) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String OTP_REPORT = " REPORT====";
@@ -355,13 +369,24 @@ final class HeaderLexer {
         }
         int end = pos;
         int equals = -1;
+        int open = -1;
         while (end < n) {
             char c = line.charAt(end);
             if (c == ' ' || c == '\t' || c == '|') {
-                break;
+                int title = open > pos ? titleEnd(line, end) : -1;
+                if (title < 0) {
+                    break;
+                }
+                end = title; // Puppet's "/Stage[main]/Main/Notify[disk is full]/message": a title holds spaces
+                open = -1;
+                continue;
             }
             if (c == '=' && equals < 0) {
                 equals = end;
+            } else if (c == '[') {
+                open = end > pos && Character.isLetterOrDigit(line.charAt(end - 1)) ? end : -1; // a name's title
+            } else if (c == ']') {
+                open = -1;
             }
             end++;
         }
@@ -1031,7 +1056,8 @@ final class HeaderLexer {
     /**
      * A program, logger or source-file name: starts with a letter (or {@code /}, {@code _}, {@code @}, or a dot before
      * a letter: Spring Boot cuts a long logger's name from the left, {@code .s.b.a.l.ConditionEvaluationReportLogger})
-     * and holds no spaces; nginx's {@code pid#tid} counts too.
+     * and holds no spaces but in a title in brackets (Puppet's {@code Notify[disk is full]}); nginx's {@code
+     * pid#tid} counts too.
      */
     static boolean isComponentName(String s, int from, int end) {
         if (end <= from) {
@@ -1039,11 +1065,13 @@ final class HeaderLexer {
         }
         int letters = 0;
         boolean hash = false;
+        boolean inTitle = false;
         for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             byte kind = c < NAME_CHARS.length ? NAME_CHARS[c] : Character.isLetter(c) ? LETTER
                     : Character.isDigit(c) ? OTHER_NAME_CHAR : NOT_IN_NAME;
-            if (kind == NOT_IN_NAME) {
+            inTitle = c == '[' || inTitle && c != ']';
+            if (kind == NOT_IN_NAME && !(c == ' ' && inTitle)) { // a title in brackets may hold spaces (titleEnd)
                 return false;
             }
             letters += kind == LETTER ? 1 : 0;
@@ -1090,6 +1118,28 @@ final class HeaderLexer {
         }
         Timestamps.Match ts = timestamps.match(line, colon + 1, n);
         return ts == null ? null : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
+    }
+
+    /** How far past a space a bracket opened in a word may close ({@link #titleEnd}). */
+    private static final int MAX_TITLE = 128;
+
+    /**
+     * Where the bracket a word opened and left open at the space at {@code space} closes, for a name whose index or
+     * title in brackets holds spaces (Puppet's resources, {@code Notify[disk is full]}), or -1: when no {@code ]}
+     * comes within {@value #MAX_TITLE} characters, or another bracket opens before it.
+     */
+    private static int titleEnd(String line, int space) {
+        int reach = Math.min(line.length(), space + MAX_TITLE);
+        for (int i = space + 1; i < reach; i++) {
+            char c = line.charAt(i);
+            if (c == ']') {
+                return i;
+            }
+            if (c == '[' || c == '\t') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Letters at most of a prefix glued to the date that follows it ({@link #prefixedDate}). */

@@ -102,6 +102,19 @@ class HeaderLayoutFormatsTest {
                 [2026-12-04 10:15:20 +0000] critical/Application: Could not open PID file '/run/icinga2/icinga2.pid'.
                 [2026-12-04 10:15:49 +0000] warning/PluginCheckTask: Check command for object 'web-1!http' terminated
                 """, "2026-12-04T10:15:49Z", Severity.INFO, "ConfigItem", "Instantiated 12 Services."),
+            format("Puppet's log file: the source, a resource whose title holds spaces, then the level", """
+                2026-12-05 09:39:07 +0000 /Stage[main]/Main/Notify[disk is full]/message (notice): defined 'message'
+                2026-12-05 09:39:05 +0000 Puppet (err): '/bin/false' returned 1 instead of one of [0]
+                2026-12-05 09:39:05 +0000 /Stage[main]/Main/Exec[fails]/returns (err): change from 'notrun' failed
+                2026-12-05 09:39:04 +0000 Scope(Class[main]) (warning): a warning from the manifest
+                """, "2026-12-05T09:39:07Z", Severity.INFO, "/Stage[main]/Main/Notify[disk is full]/message",
+                "defined 'message'"),
+            format("Netdata's error log: a thread's name with a space in its brackets", """
+                2026-12-05 04:30:20: netdata INFO  : PLUGIN[diskspace slow] : thread created with task id 17372
+                2026-12-05 04:30:18: netdata INFO  : MAIN : TIMEZONE: fixed as 'Etc/UTC'
+                2026-12-05 04:30:20: netdata ERROR : PLUGIN[proc] : Cannot read /proc/net/snmp6
+                """, "2026-12-05T04:30:20Z", Severity.INFO, "PLUGIN[diskspace slow]",
+                "thread created with task id 17372"),
             format("stunnel: a dotted date, syslog's level number glued to the thread or connection", """
                 2026.12.04 12:49:38 LOG3[ui]: No trusted certificates found
                 2026.12.04 12:49:38 LOG5[ui]: stunnel 5.68 on x86_64-pc-linux-gnu platform
