@@ -776,6 +776,9 @@ public final class HeaderLayout {
     static Severity accessStatus(String s, int quote) {
         int close = s.indexOf('"', quote + 1);
         int space = s.indexOf(' ', quote + 1);
+        if (close > quote + 1 && (space < 0 || space > close)) {
+            return junkRequestStatus(s, close);
+        }
         if (close < 0 || space < 0 || space > close || space - quote < 4 || close + 5 > s.length()
                 || s.charAt(close + 1) != ' ') {
             return Severity.UNKNOWN;
@@ -789,6 +792,20 @@ public final class HeaderLayout {
             if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
                 return Severity.UNKNOWN; // the method, in capitals
             }
+        }
+        return statusAt(s, close + 2);
+    }
+
+    /**
+     * The status after a request of one word, as nginx and Apache log what was no HTTP request at all ({@code "-" 400
+     * 0 "-" "-"} for a connection closed before it sent one, {@code "GARBAGE" 400 157}, a TLS handshake sent to a
+     * plain port as {@code "\x16\x03\x01..." 400}): the status and the size after it, else unknown.
+     */
+    private static Severity junkRequestStatus(String s, int close) {
+        int size = close + 6;
+        if (size >= s.length() || s.charAt(close + 1) != ' ' || s.charAt(close + 5) != ' '
+                || !Character.isDigit(s.charAt(size)) && s.charAt(size) != '-') {
+            return Severity.UNKNOWN;
         }
         return statusAt(s, close + 2);
     }

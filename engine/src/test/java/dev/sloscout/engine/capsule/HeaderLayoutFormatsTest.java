@@ -1103,6 +1103,23 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * What was no HTTP request at all, nginx logs as a request of one word with its status: {@code "-"} for a
+     * connection closed before it sent one, the garbage it read, a TLS handshake sent to a plain port. Their statuses
+     * are warnings as any 4xx; a quoted word without a status and a size after it says nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void aRequestOfOneWordStillHasItsStatus() {
+        List<String> lines = List.of(
+                "127.0.0.1 - - [05/Dec/2026:09:57:19 +0000] \"GET /index.html HTTP/1.1\" 200 3 \"-\" \"curl/7.88.1\"",
+                "127.0.0.1 - - [05/Dec/2026:09:57:19 +0000] \"GARBAGE\" 400 157 \"-\" \"-\"",
+                "10.0.0.9 - - [05/Dec/2026:09:57:20 +0000] \"-\" 408 0 \"-\" \"-\"",
+                "10.0.0.9 - - [05/Dec/2026:09:57:21 +0000] \"\\x16\\x03\\x01\\x00\\xF4\" 400 157 \"-\" \"-\"",
+                "10.0.0.9 - - [05/Dec/2026:09:57:21 +0000] \"started\" 500 times");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.WARN, Severity.WARN, Severity.WARN,
+                Severity.UNKNOWN);
+    }
+
+    /**
      * Flask's development server writes werkzeug's access lines, Flask's records ({@code [time] LEVEL in module:
      * message}) and its start-up prints to one stream: no layout holds them all, and each line read on its own still
      * gives its record's module as the component and its message without it.
