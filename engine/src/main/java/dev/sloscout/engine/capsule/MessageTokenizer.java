@@ -547,8 +547,8 @@ public final class MessageTokenizer {
         if (colons > 0 && hasScheme(s, from, end)) {
             return Placeholder.URL;
         }
-        if (at > from && digits + letters > 3 && isDomain(s, at + 1, end)) {
-            return Placeholder.EMAIL;
+        if (at > from && digits + letters > 3 && indexOf(s, '/', from, at) < 0 && isDomain(s, at + 1, end)) {
+            return Placeholder.EMAIL; // a path's file may hold an at sign: RabbitMQ's "/var/.../rabbit@host.pid"
         }
         int ipFrom = first == '/' ? from + 1 : from;
         String ip = ipv4(s, ipFrom, end);
