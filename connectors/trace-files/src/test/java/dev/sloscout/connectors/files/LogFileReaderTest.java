@@ -1023,6 +1023,22 @@ class LogFileReaderTest {
         assertThat(events.get(4).continuation()).startsWith("    at /app/k.js:3:56");
     }
 
+    /**
+     * A koa app prints its own lines at the margin among koa-logger's, two spaces in: each request line is an event
+     * of its own, where they were all folded under the app's last print; an error's stack under its print still folds,
+     * and an indented line of another shape (no method in capitals, no path) still continues.
+     */
+    @Test
+    void koaLoggersRequestsAmongTheAppsPrintsAreEvents() {
+        read("listening on 8091\n  <-- GET /orders/1\n  --> GET /orders/1 200 21ms 10b\n  <-- GET /orders/5\n"
+                + "  xxx GET /orders/5 500 1ms -\nserver error Error: charge failed for order 5\n"
+                + "    at /app/app.js:4:69\n  --> see the docs\n  <-- POST /orders\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly("listening on 8091", "  <-- GET /orders/1",
+                "  --> GET /orders/1 200 21ms 10b", "  <-- GET /orders/5", "  xxx GET /orders/5 500 1ms -",
+                "server error Error: charge failed for order 5", "  <-- POST /orders");
+        assertThat(events.get(5).continuation()).isEqualTo("    at /app/app.js:4:69\n  --> see the docs");
+    }
+
     /** consola's fancy reporter prints a warning's or an error's badge one space in: an event, not a continuation. */
     @Test
     void aLevelBadgeOneSpaceInOpensAnEvent() {
