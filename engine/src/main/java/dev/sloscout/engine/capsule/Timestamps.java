@@ -10,13 +10,14 @@ import java.util.stream.Stream;
 /**
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
  * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
- * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}),
- * slashed dates month first ({@code 11/25/2026}) or day first ({@code 25/11/2026}, and every such date in a log whose
- * own dates say so: {@link #writesDayFirst}), a time of day on a twelve-hour clock ({@code 11:10:13 PM}),
- * {@code yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
- * 20261204.20h00m11s}, LXC's {@code 20261204202626.338}, Erlang/OTP's {@code
- * 3-Dec-2026::15:06:08.309562}, BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04 12:49:38}), epoch
- * seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
+ * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}), slashed
+ * dates month first ({@code 11/25/2026}) or day first ({@code 25/11/2026}, and every such date in a log whose own dates
+ * say so: {@link #writesDayFirst}), a time of day on a twelve-hour clock ({@code 11:10:13 PM}), {@code
+ * yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
+ * 20261204.20h00m11s}, LXC's {@code 20261204202626.338}, Erlang/OTP's {@code 3-Dec-2026::15:06:08.309562}, Perl's
+ * Net::Server ({@code 2026/12/05-10:25:43}: munin-node's), BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04
+ * 12:49:38}), epoch seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot,
+ * nanoseconds).
  *
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  */
 final class Timestamps {
     private static final String[] FORMS = {
-        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W_N_D_Y_h:m:sfZ", "W,_D_N_Y_h:m:sfZ",
+        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y/M/D-h:m:sf", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W_N_D_Y_h:m:sfZ",
+        "W,_D_N_Y_h:m:sfZ",
         "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
         "D_N_Y_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms", "yMD_h:m:sf", "y/M/D_h:m:sf",

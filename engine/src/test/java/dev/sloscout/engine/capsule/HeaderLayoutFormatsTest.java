@@ -109,6 +109,11 @@ class HeaderLayoutFormatsTest {
                 2026-12-05 09:39:04 +0000 Scope(Class[main]) (warning): a warning from the manifest
                 """, "2026-12-05T09:39:07Z", Severity.INFO, "/Stage[main]/Main/Notify[disk is full]/message",
                 "defined 'message'"),
+            format("Perl's Net::Server (munin-node): a dash between the date and the time, the pid in brackets", """
+                2026/12/05-10:25:43 [9517] Configuring entropy
+                2026/12/05-10:25:44 [9517] Finished configuring services
+                2026/12/05-10:25:47 [9808] DEBUG: Running command 'fetch cpu'.
+                """, "2026-12-05T10:25:43Z", NONE, "", "Configuring entropy"),
             format("Netdata's error log: a thread's name with a space in its brackets", """
                 2026-12-05 04:30:20: netdata INFO  : PLUGIN[diskspace slow] : thread created with task id 17372
                 2026-12-05 04:30:18: netdata INFO  : MAIN : TIMEZONE: fixed as 'Etc/UTC'

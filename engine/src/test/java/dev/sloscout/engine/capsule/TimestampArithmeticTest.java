@@ -154,7 +154,8 @@ class TimestampArithmeticTest {
     @org.junit.jupiter.api.Test
     void everyFormIsFoundWhereItIsWritten() {
         Timestamps timestamps = new Timestamps(2024);
-        String[] written = {"2016-09-28 04:30:30,123+02:00", "2016/09/28 04:30:30", "2016-09-28-04.30.30.5",
+        String[] written = {"2016-09-28 04:30:30,123+02:00", "2016/09/28 04:30:30", "2026/12/05-10:25:43",
+            "2016-09-28-04.30.30.5",
             "Sun Dec 04 04:47:44 2005", "Sat Dec 05 2026 04:33:36 GMT+0100", "Sun, 4 Dec 2005 04:47:44 GMT",
             "Jun 14 15:16:01 2005", "Jun 14, 2005 3:16:01 PM",
             "Jun 14 15:16:01", "28/Sep/2016:04:30:30 +0200", "03/Dec/2026 13:23:41", "28-Sep-2016 04:30:30",
