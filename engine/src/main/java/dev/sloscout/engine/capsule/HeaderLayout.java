@@ -310,7 +310,7 @@ public final class HeaderLayout {
         Line single = new Line(line, lexer, Mode.WORDS);
         Kind[] own = singleLine(single);
         if (own.length == 0) {
-            return header(single, 0);
+            return header(single, opensWithItsLevel(single) ? 1 : 0);
         }
         LogHeader header = header(single, own.length);
         if (fields.length > 0 && (header.bodyStart() >= line.length() || !hasTimeOrLevel(single, own.length))) {
@@ -325,6 +325,18 @@ public final class HeaderLayout {
             return toDate != null && toDate.bodyStart() < line.length() ? toDate : header;
         }
         return header;
+    }
+
+    /**
+     * Whether a line that fits no layout opens with the level the log's layout opens with, a level and a colon that a
+     * line read on its own takes as part of its message ({@code error: disk full}): Puppet's console writes {@code
+     * Debug: Facter: ...} with a component and {@code Debug: Loaded state in 0.00 seconds} without one, and the
+     * level is the header of both.
+     */
+    private boolean opensWithItsLevel(Line single) {
+        HeaderToken first = single.token(0);
+        return fields.length > 1 && fields[0] == Kind.LEVEL && first != null && first.kind == Kind.LEVEL
+                && first.next < single.text.length();
     }
 
     /**

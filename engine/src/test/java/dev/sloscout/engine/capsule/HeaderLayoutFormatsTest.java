@@ -1108,6 +1108,31 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Puppet's console writes most records as a level, a colon and the source ({@code Debug: Facter: ...}), some
+     * without a source ({@code Debug: Loaded state in 0.00 seconds}): those open with the level the log's layout
+     * opens with, and it is their header too, not the first word of their message. Read on its own, outside such a
+     * log, {@code error: disk full} stays a message that says its level.
+     */
+    @org.junit.jupiter.api.Test
+    void aLineWithTheLayoutsLevelButNoComponentKeepsItsLevelAsHeader() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String fact : List.of("os.name", "os.family", "networking.ip", "memory.total", "processors.count")) {
+            lines.add("Debug: Facter: resolving fact with user_query: " + fact);
+            lines.add("Debug: Facter: fact \"" + fact + "\" has resolved to: 1");
+        }
+        lines.add("Error: Facter: Permission denied @ rb_sysopen - /proc/1/environ");
+        lines.add("Debug: Loaded state in 0.00 seconds");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        LogHeader loaded = layout.parse(lines.get(11));
+        assertThat(lines.get(11).substring(loaded.bodyStart())).as(layout.describe())
+                .isEqualTo("Loaded state in 0.00 seconds");
+        assertThat(loaded.severity()).isEqualTo(Severity.DEBUG);
+
+        List<String> prose = List.of("the cache was warmed", "user 7 logged in", "error: disk full");
+        assertThat(HeaderLayout.infer(prose, 2026).parse(prose.get(2)).bodyStart()).isZero();
+    }
+
+    /**
      * What was no HTTP request at all, nginx logs as a request of one word with its status: {@code "-"} for a
      * connection closed before it sent one, the garbage it read, a TLS handshake sent to a plain port. Their statuses
      * are warnings as any 4xx; a quoted word without a status and a size after it says nothing.
