@@ -1003,11 +1003,6 @@ class LogFileReaderTest {
     }
 
     /**
-     * A Rust panic is one event named by its message: {@code thread 'main' panicked at src/main.rs:7:33:} with the
-     * message on the next line (Rust 1.73 on), the backtrace and its note folded under it; the older form, the message
-     * inside the first line, keeps that line and folds the note.
-     */
-    /**
      * koa-logger prints every line indented by two spaces, an error's stack under it further: that margin is not a
      * continuation (the whole log was one event), the stack under the margin still is.
      */
@@ -1077,6 +1072,11 @@ class LogFileReaderTest {
         assertThat(events).extracting(LogEvent::carriesStack).containsExactly(true, false);
     }
 
+    /**
+     * A Rust panic is one event named by its message: {@code thread 'main' panicked at src/main.rs:7:33:} with the
+     * message on the next line (Rust 1.73 on), the backtrace and its note folded under it; the older form, the message
+     * inside the first line, keeps that line and folds the note.
+     */
     @Test
     void aRustPanicIsAnEventNamedByItsMessage() {
         read("[2024-03-01T12:00:00Z INFO  shop] order 5 placed\n"
