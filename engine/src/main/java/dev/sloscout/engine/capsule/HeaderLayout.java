@@ -1123,6 +1123,14 @@ public final class HeaderLayout {
         return status > 0 ? statusAt(s, status) : Severity.UNKNOWN;
     }
 
+    /**
+     * Whether {@code from} opens a request line without quotes, a method and a path ({@code GET /orders/7}): the
+     * reader asks it of koa-logger's indented request lines.
+     */
+    public static boolean opensRequest(String s, int from) {
+        return requestPath(s, from) > 0;
+    }
+
     /** Where the path starts when {@code from} opens a request line without quotes ({@code GET /orders/7}), else -1. */
     private static int requestPath(String s, int from) {
         char first = from < s.length() ? s.charAt(from) : ' ';

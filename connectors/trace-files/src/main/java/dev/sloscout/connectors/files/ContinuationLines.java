@@ -1045,23 +1045,17 @@ final class ContinuationLines {
     /**
      * Whether {@code line} is a request koa-logger prints, two spaces in, as it comes ({@code "  <-- GET
      * /orders/5"}), answered ({@code "  --> GET /orders/5 200 21ms 10b"}) or failed ({@code "  xxx GET /orders/5 500
-     * 1ms -"}): the mark, a method in capitals and a path. Among the program's own prints at the margin (its {@code
-     * listening on 8091}, an error it logs) each such line is an event of its own, not the print's continuation.
+     * 1ms -"}): the mark, then a method and a path ({@link HeaderLayout#opensRequest}). Among the program's own
+     * prints at the margin (its {@code listening on 8091}, an error it logs) each such line is an event of its own,
+     * not the print's continuation.
      */
     static boolean isArrowedRequest(String line) {
         int i = 0;
         while (i < line.length() && i < MAX_REQUEST_INDENT && line.charAt(i) == ' ') {
             i++;
         }
-        if (i == 0 || !(line.startsWith("<-- ", i) || line.startsWith("--> ", i) || line.startsWith("xxx ", i))) {
-            return false;
-        }
-        int method = i + 4;
-        int end = method;
-        while (end < line.length() && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
-            end++;
-        }
-        return end > method + 2 && line.startsWith(" /", end);
+        return i > 0 && (line.startsWith("<-- ", i) || line.startsWith("--> ", i) || line.startsWith("xxx ", i))
+                && HeaderLayout.opensRequest(line, i + 4);
     }
 
     /** Spaces a level right-aligned in its column is padded with at most ({@link #isAlignedGluedLevel}). */
