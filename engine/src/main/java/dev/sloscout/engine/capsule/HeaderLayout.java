@@ -1678,8 +1678,9 @@ public final class HeaderLayout {
             while (count <= i && !ended) {
                 HeaderToken last = count == 0 ? null : tokens[count - 1];
                 int pos = last == null ? skipSpaces(text, 0) : last.next;
-                if (last != null && last.delimiter == HeaderToken.Delimiter.END) {
-                    ended = true;
+                if (last != null && last.delimiter == HeaderToken.Delimiter.END
+                        || last != null && mode == Mode.WORDS && phpErrorType(text, pos) != null) {
+                    ended = true; // PHP's error type opens the message (PHP Fatal error:): no field's word
                     break;
                 }
                 HeaderToken t = switch (mode) {

@@ -1485,6 +1485,32 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A PHP error log of PHP's own errors alone (the usual one: no line of the application's {@code error_log()}) has
+     * {@code PHP} after every time and a level word after it in most lines: read as a component and a level, a fatal
+     * error kept {@code error:} in its message and a deprecation became a component of no level. PHP's error type
+     * opens the message, whatever the mix of types.
+     */
+    @org.junit.jupiter.api.Test
+    void phpsErrorTypeOpensTheMessageInALogOfPhpsErrorsAlone() {
+        List<String> log = List.of(
+                "[05-Dec-2026 11:41:21 UTC] PHP Warning:  Undefined variable $a in /app/a.php on line 8",
+                "[05-Dec-2026 11:41:21 UTC] PHP Warning:  Undefined array key 5 in /app/a.php on line 10",
+                "[05-Dec-2026 11:41:21 UTC] PHP Notice:  Cache miss for key user:1 in /app/a.php on line 11",
+                "[05-Dec-2026 11:41:22 UTC] PHP Fatal error:  Uncaught Error: boom in /app/a.php:3",
+                "[05-Dec-2026 11:41:22 UTC] PHP Warning:  Undefined variable $b in /app/a.php on line 9",
+                "[05-Dec-2026 11:41:23 UTC] PHP Parse error:  syntax error, unexpected token \"{\" in /app/p.php",
+                "[05-Dec-2026 11:41:23 UTC] PHP Deprecated:  Function f() is deprecated in /app/a.php on line 4");
+        for (List<String> sample : List.of(log.subList(0, 5), log)) {
+            HeaderLayout layout = HeaderLayout.infer(sample, 2024);
+            assertThat(sample.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList())
+                    .as(layout.describe()).allMatch(body -> body.startsWith("PHP "));
+            assertThat(sample.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
+                    .containsExactlyElementsOf(List.of(Severity.WARN, Severity.WARN, Severity.INFO, Severity.FATAL,
+                            Severity.WARN, Severity.FATAL, Severity.INFO).subList(0, sample.size()));
+        }
+    }
+
+    /**
      * An access line written as the message of a record whose header has no time (Python's default format: aiohttp's
      * and werkzeug's access loggers) gives the record its time, from the bracket right before the quoted request; a
      * bracket before a quote that is no request, and a record that is no access line, give none.
