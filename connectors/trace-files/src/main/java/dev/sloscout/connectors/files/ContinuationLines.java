@@ -101,6 +101,8 @@ final class ContinuationLines {
         HTTP_HEADERS,
         /** In an entry of MySQL's slow query log ({@link SlowQueryEntries}): every line up to the next entry. */
         SLOW_QUERY,
+        /** In an entry of PHP-FPM's slow log ({@link #FPM_SLOW_ENTRY}): its script and its frames. */
+        FPM_SLOW_TRACE,
         /**
          * In a record of Ruby's {@code Logger} ({@link #RUBY_HEADER}): every line without its header, up to a line
          * with a time of its own.
@@ -328,6 +330,13 @@ final class ContinuationLines {
                 contextLines = 0;
             }
             return true; // a crashed process's report, under the record that logged it
+        }
+        if (context == Context.FPM_SLOW_TRACE) {
+            if ((line.startsWith(FPM_SCRIPT) || FPM_SLOW_FRAME.matcher(line).lookingAt())
+                    && contextLines++ < MAX_SLOW_TRACE_LINES) {
+                return true;
+            }
+            context = Context.NONE;
         }
         if (context == Context.SLOW_QUERY) {
             if (line.startsWith("# User@Host: ") && !slowEntryUser) {
@@ -855,6 +864,17 @@ final class ContinuationLines {
     private static final Pattern RUBY_HEADER = Pattern.compile("[DIWEFAU], \\[[^\\]]* #\\d+\\] +[A-Z]{3,7} -- [^:]*: ");
     /** Lines under a slow query log's entry, at most: its comments and a long statement. */
     private static final int MAX_SLOW_QUERY_LINES = 256;
+
+    /**
+     * An entry of PHP-FPM's slow log, a request that ran past {@code request_slowlog_timeout}: {@code [05-Dec-2026
+     * 11:41:31.981184]  [pool www] pid 24897}, then {@code script_filename = /app/index.php} and the PHP stack, a frame
+     * a line at the margin ({@code [0x00007f25fc8130c0] usleep() /app/index.php:3}), a blank line before the next.
+     */
+    private static final Pattern FPM_SLOW_ENTRY = Pattern.compile("\\[[^\\]]{8,40}\\] +\\[pool [^\\]]+\\] pid \\d+");
+    private static final String FPM_SCRIPT = "script_filename = ";
+    private static final Pattern FPM_SLOW_FRAME = Pattern.compile("\\[0x\\p{XDigit}{8,16}\\] ");
+    /** {@code request_slowlog_trace_depth} is 20 frames by default. */
+    private static final int MAX_SLOW_TRACE_LINES = 256;
     /** Lines without Ruby's header folded into a record that has it, at most (a backtrace, a program's prints). */
     private static final int MAX_RUBY_LINES = 512;
     /** The tags before a Ruby record's message ({@code [req-id] [user-7] }), when nothing but blanks follows them. */
@@ -959,6 +979,7 @@ final class ContinuationLines {
                 : isPhpTraceHeader(line) ? Context.PHP_FRAMES
                 : line.equals(LOGGING_ERROR) ? Context.LOGGING_ERROR
                 : SlowQueryEntries.opens(line) ? Context.SLOW_QUERY
+                : line.startsWith("[") && FPM_SLOW_ENTRY.matcher(line).matches() ? Context.FPM_SLOW_TRACE
                 : HeaderLayout.isPythonWarning(line, 0) || (opener != null || levelOpener) && carriesPythonWarning(line)
                         ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT

@@ -1665,6 +1665,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * PHP-FPM's slow log writes a request that ran too long as its pool and worker's pid under a time, then the script
+     * and the PHP stack at the margin, a blank line before the next entry: one event per entry, its frames under it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void phpFpmSlowLogEntriesAreEventsWithTheirStacks(int threads) {
+        List<LogEvent> read = readOn(threads, "www-slow.log", "\n"
+                + "[05-Dec-2026 11:41:31.981184]  [pool www] pid 24897\n"
+                + "script_filename = /srv/shop/index.php\n"
+                + "[0x00007f25fc8130c0] usleep() /srv/shop/index.php:3\n"
+                + "[0x00007f25fc813020] handle() /srv/shop/index.php:9\n"
+                + "\n"
+                + "[05-Dec-2026 11:41:33.650530]  [pool api] pid 24898\n"
+                + "script_filename = /srv/api/index.php\n"
+                + "[0x00007f25fc8130c0] curl_exec() /srv/api/client.php:41\n"
+                + "[pool api] pid 24898 is no entry without its time\n");
+        assertThat(read).extracting(LogEvent::lines).containsExactly(4, 3, 1);
+        assertThat(read.get(0).continuation()).isEqualTo("script_filename = /srv/shop/index.php\n"
+                + "[0x00007f25fc8130c0] usleep() /srv/shop/index.php:3\n"
+                + "[0x00007f25fc813020] handle() /srv/shop/index.php:9");
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
