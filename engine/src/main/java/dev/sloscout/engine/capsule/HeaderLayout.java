@@ -1661,6 +1661,8 @@ public final class HeaderLayout {
 
     /** The lexed fields of one line, lexed as far as asked. */
     private static final class Line {
+        /** Elixir's Logger metadata before a level ({@link #pastMetadata}): a handful of keys, at most this many. */
+        private static final int MAX_METADATA_PAIRS = 16;
         final String text;
         private final HeaderLexer lexer;
         private final Mode mode;
@@ -1677,7 +1679,8 @@ public final class HeaderLayout {
         HeaderToken token(int i) {
             while (count <= i && !ended) {
                 HeaderToken last = count == 0 ? null : tokens[count - 1];
-                int pos = last == null ? skipSpaces(text, 0) : last.next;
+                int pos = last == null ? skipSpaces(text, 0)
+                        : mode == Mode.WORDS && last.kind == Kind.TIME ? pastMetadata(text, last.next) : last.next;
                 if (last != null && last.delimiter == HeaderToken.Delimiter.END
                         || last != null && mode == Mode.WORDS && phpErrorType(text, pos) != null) {
                     ended = true; // PHP's error type opens the message (PHP Fatal error:): no field's word
@@ -1698,6 +1701,42 @@ public final class HeaderLayout {
                 }
             }
             return i < count ? tokens[i] : null;
+        }
+
+        /**
+         * Where the level bracket after {@code key=value} pairs opens, when pairs at {@code pos} run up to one
+         * (Elixir's Logger writes {@code $time $metadata[$level] $message}: {@code 11:50:44.961 request_id=F-x1
+         * order=4 [info] order 4 placed}): the pairs are a record's metadata, each line's own, and the lines read as
+         * those without it. Else {@code pos}: a logfmt message's pairs have no level bracket after them.
+         */
+        private static int pastMetadata(String s, int pos) {
+            int at = pos;
+            int pairs = 0;
+            for (int end = pairEnd(s, at); end > 0 && pairs < MAX_METADATA_PAIRS; end = pairEnd(s, at)) {
+                pairs++;
+                at = skipSpaces(s, end);
+            }
+            if (pairs == 0 || at >= s.length() || s.charAt(at) != '[') {
+                return pos;
+            }
+            int close = s.indexOf(']', at);
+            return close > at && Severity.fromWord(s, at + 1, close) != null ? at : pos;
+        }
+
+        /** The end of a {@code key=value} word at {@code at} (a key of letters, digits and {@code _}), else -1. */
+        private static int pairEnd(String s, int at) {
+            int key = at;
+            while (key < s.length() && (Character.isLetterOrDigit(s.charAt(key)) || s.charAt(key) == '_')) {
+                key++;
+            }
+            if (key == at || key + 1 >= s.length() || s.charAt(key) != '=' || s.charAt(key + 1) == ' ') {
+                return -1;
+            }
+            int end = key + 1;
+            while (end < s.length() && s.charAt(end) != ' ') {
+                end++;
+            }
+            return end;
         }
 
         private static int skipSpaces(String s, int pos) {

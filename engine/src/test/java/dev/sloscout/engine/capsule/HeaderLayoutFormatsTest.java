@@ -159,6 +159,12 @@ class HeaderLayoutFormatsTest {
                 15:05:18.000 [info] starting worker pool size=4
                 15:05:18.002 [warning] cache miss for key user:42
                 """, "15:05:18.003", Severity.ERROR, "", "Task #PID<0.99.0> started from #PID<0.96.0> terminating"),
+            format("Elixir's console logger with metadata before the level (Phoenix's request_id)", """
+                11:50:44.961 request_id=F-7xQ2abc order=4 [warning] payment provider slow: 1200 ms
+                11:50:44.958 [info] starting shop on port 4000
+                11:50:44.962 request_id=F-7xQ2abd [info] Sent 200 in 2ms
+                11:50:44.964 [error] GenServer Shop.Cart terminating
+                """, "11:50:44.961", Severity.WARN, "", "payment provider slow: 1200 ms"),
             format("java.util.logging's OneLineFormatter (Tomcat's catalina log)", """
                 03-Dec-2026 15:39:58.516 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server version name:   Apache Tomcat/10.1.60 (Debian)
                 03-Dec-2026 15:39:58.888 INFO [main] org.apache.catalina.startup.Catalina.load Server initialization in [372] milliseconds
@@ -1482,6 +1488,21 @@ class HeaderLayoutFormatsTest {
         HeaderLayout layout = HeaderLayout.infer(log, 2024);
         assertThat(log.get(1).substring(layout.parse(log.get(1)).bodyStart()))
                 .startsWith("PHP Fatal error:  Uncaught RuntimeException");
+    }
+
+    /**
+     * Pairs after a time are a record's metadata only when a level bracket ends them (Elixir's {@code $time
+     * $metadata[$level]}); without one they are the message, a logfmt line's or one that names a bracket of its own.
+     */
+    @org.junit.jupiter.api.Test
+    void pairsAfterATimeStayInTheMessageWithoutALevelBracketAfterThem() {
+        List<String> log = List.of(
+                "12:00:00.000 user=u1 [web] accepted",
+                "12:00:01.000 user=u2 action=logout [web] done",
+                "12:00:02.000 user=u3 action=login id=7 [web] accepted");
+        HeaderLayout layout = HeaderLayout.infer(log, 2024);
+        assertThat(log.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList())
+                .as(layout.describe()).allMatch(body -> body.startsWith("user="));
     }
 
     /**
