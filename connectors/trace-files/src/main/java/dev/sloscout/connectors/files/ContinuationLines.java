@@ -214,6 +214,11 @@ final class ContinuationLines {
      * ({@link #processHeaderEnd}), else -1: RabbitMQ writes that header again on every line of a multi-line report.
      */
     private int processHeaderEnd = -1;
+    /**
+     * Where the quoted output starts in the open event's first line when PHP-FPM wrote it as a worker's and it tells
+     * of an uncaught exception ({@link #fpmWorkerOutput}), else -1.
+     */
+    private int fpmWorkerOutput = -1;
     /** The open event's first line is such a header alone, its message on a line under it not yet joined. */
     private boolean processHeaderAlone;
     /** Whether traces after {@link #first} are events of their own ({@link #leavesTraces}), once asked; null before. */
@@ -275,6 +280,9 @@ final class ContinuationLines {
         nothingContinued = false;
         if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
             return true; // the same time to the microsecond, level and process: the report's next line
+        }
+        if (fpmWorkerOutput > 0 && sameFpmWorker(line)) {
+            return true; // the worker's next line of the same uncaught exception
         }
         if (context == Context.RUBY_RECORD) {
             // up to the next record, or to another logger's line, at the margin with its own time: WEBrick's and
@@ -738,6 +746,41 @@ final class ContinuationLines {
         return dots == 2 && isDigit(line.charAt(to - 1));
     }
 
+    /**
+     * PHP-FPM writes what a worker wrote to its stderr one line a record when it catches the workers' output, each line
+     * quoted after its worker: {@code [05-Dec-2026 12:07:29] WARNING: [pool www] child 10581 said into stderr: "NOTICE:
+     * PHP message: PHP Fatal error:  Uncaught LogicException: boom in /app/index.php:6"}, then {@code ... child 10581
+     * said into stderr: "Stack trace:"}, {@code "#0 {main}"} and {@code "  thrown in /app/index.php on line 6"}.
+     */
+    private static final String FPM_WORKER_SAID = " said into stderr: \"";
+    private static final int FPM_WORKER_REACH = 128;
+    /** What PHP's message of an exception that no code caught says, its trace under it. */
+    private static final String FPM_UNCAUGHT = "Uncaught ";
+
+    /** Where a worker's quoted output starts in {@code line} as PHP-FPM logs it ({@link #FPM_WORKER_SAID}), or -1. */
+    static int fpmWorkerOutput(String line) {
+        int said = line.indexOf(FPM_WORKER_SAID);
+        return said > 0 && said < FPM_WORKER_REACH && line.startsWith("[") ? said + FPM_WORKER_SAID.length() : -1;
+    }
+
+    /**
+     * Whether {@code line} is the same worker's output as the open event's first line, at its level, and a line of a
+     * PHP exception's trace ({@code Stack trace:}, a frame, {@code thrown in}, a chained {@code Next} exception): the
+     * time before them may have moved on.
+     */
+    private boolean sameFpmWorker(String line) {
+        int output = fpmWorkerOutput(line);
+        int firstTimeEnd = first.indexOf("] ");
+        int timeEnd = line.indexOf("] ");
+        if (output < 0 || timeEnd < 0 || output - timeEnd != fpmWorkerOutput - firstTimeEnd
+                || !line.regionMatches(timeEnd, first, firstTimeEnd, output - timeEnd)) {
+            return false;
+        }
+        String said = line.substring(output, line.endsWith("\"") ? line.length() - 1 : line.length());
+        return isPhpTraceHeader(said) || said.startsWith("#") && isPhpFrame(said) || said.startsWith("  thrown in ")
+                || said.startsWith("Next ");
+    }
+
     /** Lines at the margin a message may run on for after its first ({@link Context#MESSAGE_LINES}). */
     private static final int MAX_MESSAGE_LINES = 32;
     /** The spaces a number padded on the left may open a line with ({@link #paddedNumberUnderNumber}). */
@@ -968,6 +1011,8 @@ final class ContinuationLines {
         first = line;
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
+        int output = fpmWorkerOutput(line);
+        fpmWorkerOutput = output > 0 && line.indexOf(FPM_UNCAUGHT, output) > 0 ? output : -1;
         processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();
         leavesTraces = null;
         context = rubyRecord ? Context.RUBY_RECORD

@@ -1688,6 +1688,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * PHP-FPM logs a worker's stderr one line a record, quoted after the worker: an uncaught exception's trace under
+     * its message are the same worker's further records, folded under the first, though a second has passed. Another
+     * worker's line, or the same worker's next message, is an event of its own.
+     */
+    @Test
+    void phpFpmWorkersTraceLinesFoldUnderTheirException() {
+        String said = "] WARNING: [pool www] child 10581 said into stderr: ";
+        read("[05-Dec-2026 12:07:29" + said + "\"NOTICE: PHP message: PHP Fatal error:  Uncaught LogicException: "
+                + "boom in /app/index.php:6\"\n"
+                + "[05-Dec-2026 12:07:29" + said + "\"Stack trace:\"\n"
+                + "[05-Dec-2026 12:07:30" + said + "\"#0 {main}\"\n"
+                + "[05-Dec-2026 12:07:30" + said + "\"  thrown in /app/index.php on line 6\"\n"
+                + "[05-Dec-2026 12:07:30] WARNING: [pool www] child 10582 said into stderr: \"#0 {main}\"\n"
+                + "[05-Dec-2026 12:07:31" + said + "\"worker says hello\"\n"
+                + "[05-Dec-2026 12:07:31" + said + "\"#1 is no frame of a trace it opened\"\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 1, 1);
+        assertThat(events.get(0).continuation()).endsWith("\"  thrown in /app/index.php on line 6\"");
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
