@@ -1624,6 +1624,42 @@ final class ContinuationLines {
                 return close + 3;
             }
         }
+        return apacheTagEnd(line);
+    }
+
+    /**
+     * Apache httpd 2.4's error log header, the module and level, the process and thread, the client when there is
+     * one: {@code [Sat Dec 05 12:14:40.220588 2026] [wsgi:error] [pid 19545:tid 19545] [client 127.0.0.1:34856] }.
+     * mod_wsgi logs what a Python application writes to stderr one line a record so (a traceback's lines, each
+     * under the header), and modules log a multi-line message the same way: the header is the program's tag.
+     */
+    private static final Pattern APACHE_ERROR_HEADER = Pattern.compile(
+            "\\[[^\\]]{20,40}\\] \\[[\\w.-]*:\\w+\\] \\[pid \\d+(?::tid \\d+)?\\] "
+                    + "(?:\\[(?:client|remote) [^\\]]{1,64}\\] )?");
+    /** How far into a line Apache's time bracket ends, its module's bracket after it ({@link #apacheTagEnd}). */
+    private static final int APACHE_TIME_REACH = 44;
+    private static final int APACHE_MODULE_REACH = 40;
+
+    /** Where the message starts after Apache's error log header ({@link #APACHE_ERROR_HEADER}), or -1. */
+    static int apacheTagEnd(String line) {
+        if (line.isEmpty() || line.charAt(0) != '[') {
+            return -1;
+        }
+        int timeEnd = indexWithin(line, "] [", 1, APACHE_TIME_REACH);
+        if (timeEnd < 0 || indexWithin(line, "] [pid ", timeEnd + 3, timeEnd + APACHE_MODULE_REACH) < 0) {
+            return -1;
+        }
+        Matcher header = APACHE_ERROR_HEADER.matcher(line);
+        return header.lookingAt() && header.end() < line.length() ? header.end() : -1;
+    }
+
+    /** Where {@code part} first starts in {@code line} at or after {@code from} and before {@code to}, or -1. */
+    private static int indexWithin(String line, String part, int from, int to) {
+        for (int at = from; at < to && at + part.length() <= line.length(); at++) {
+            if (line.startsWith(part, at)) {
+                return at;
+            }
+        }
         return -1;
     }
 

@@ -1708,6 +1708,30 @@ class LogFileReaderTest {
     }
 
     /**
+     * Apache httpd 2.4 logs what mod_wsgi's Python application writes to stderr one line a record, each under the
+     * error log's header: a traceback's lines fold under the line that reported the exception, as a syslog program's
+     * do under its tag, while another request's line written between them stays its own event.
+     */
+    @Test
+    void apacheErrorLogRecordsOfOneRequestReadAsItsLines() {
+        String at = "[Sat Dec 05 12:14:40.2205%02d 2026] [wsgi:error] [pid 19545:tid 19545] [client 127.0.0.1:34856] ";
+        read(String.format(at, 1) + "INFO:shop:request for 7\n"
+                + String.format(at, 2) + "mod_wsgi (pid=19545): Exception occurred processing WSGI script 'app.wsgi'.\n"
+                + String.format(at, 3) + "Traceback (most recent call last):\n"
+                + String.format(at, 4) + "  File \"/srv/app.wsgi\", line 6, in charge\n"
+                + "[Sat Dec 05 12:14:40.220599 2026] [wsgi:error] [pid 19546:tid 19546] [client 127.0.0.1:34900] "
+                + "INFO:shop:request for 8\n"
+                + String.format(at, 5) + "    raise ValueError(\"order 7 has no customer\")\n"
+                + String.format(at, 6) + "ValueError: order 7 has no customer\n"
+                + String.format(at, 7) + "printed to stderr\n"
+                + "[Sat Dec 05 12:14:40.976440 2026] [core:info] [pid 19541:tid 19541] AH00096: removed PID file\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 5, 1, 1, 1);
+        assertThat(events.get(1).continuation()).endsWith("ValueError: order 7 has no customer");
+        assertThat(ContinuationLines.apacheTagEnd("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok"))
+                .isEqualTo(-1); // Apache 2.0's header: no process in it
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
