@@ -565,10 +565,18 @@ public final class HeaderLayout {
         }
         while (bodyStart < n && tokens > 0 && (text.charAt(bodyStart) == '|'
                 || (text.charAt(bodyStart) == '-' || text.charAt(bodyStart) == ':')
-                && (bodyStart + 1 == n || text.charAt(bodyStart + 1) == ' '))) {
-            bodyStart++; // " - message", "| message", ": message"
+                && (bodyStart + 1 == n || text.charAt(bodyStart + 1) == ' ')
+                || text.startsWith("-- ", bodyStart))) {
+            // " - message", "| message", ": message"; Ruby's Logger " -- progname: message" ("-- : " without one)
+            boolean dashes = text.startsWith("-- ", bodyStart);
+            bodyStart += dashes ? 2 : 1;
             while (bodyStart < n && (text.charAt(bodyStart) == ' ' || text.charAt(bodyStart) == '\t')) {
                 bodyStart++;
+            }
+            int program = dashes && component == null && word == null ? programNamed(text, bodyStart) : -1;
+            if (program > 0) {
+                component = text.substring(bodyStart, program - 2);
+                bodyStart = program;
             }
         }
         int section = tokens > 0 && l.token(tokens - 1).delimiter == HeaderToken.Delimiter.PIPE
@@ -725,6 +733,23 @@ public final class HeaderLayout {
      * Where the message starts after {@code in <module>: } at {@code from}, right after a level (Flask's default
      * format, {@code [%(asctime)s] %(levelname)s in %(module)s: %(message)s}); -1 when the body opens otherwise.
      */
+    /** The most characters Ruby's Logger's program name takes in a header ({@link #programNamed}). */
+    private static final int MAX_PROGRAM_NAME = 64;
+
+    /**
+     * Where the message starts after a program's name and a colon ({@code shop: ...}) at {@code from}, as Ruby's Logger
+     * writes its progname after its dashes ({@code ... INFO -- shop: message}), or -1: a name of letters, digits and
+     * {@code ._-}, 64 characters at most.
+     */
+    private static int programNamed(String s, int from) {
+        int end = from;
+        while (end < s.length() && end - from < MAX_PROGRAM_NAME && (Character.isLetterOrDigit(s.charAt(end))
+                || s.charAt(end) == '_' || s.charAt(end) == '.' || s.charAt(end) == '-')) {
+            end++;
+        }
+        return end > from && s.startsWith(": ", end) ? end + 2 : -1;
+    }
+
     private static int moduleNamed(String s, int from) {
         if (!s.startsWith(IN, from)) {
             return -1;

@@ -1491,6 +1491,30 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Ruby's Logger ends its header with two dashes and its program name before a colon ({@code INFO -- shop: ...},
+     * {@code INFO -- : ...} without one). Beside Rack's access lines and Puma's banner, a layout learnt without them
+     * left {@code -- :} in every message; the dashes are the header's, and the name its component.
+     */
+    @org.junit.jupiter.api.Test
+    void rubyLoggersDashesAndProgramNameEndItsHeaderAmongOtherLines() {
+        List<String> log = List.of(
+                "Puma starting in single mode...",
+                "* Listening on http://127.0.0.1:8078",
+                "I, [2026-12-05T12:21:27.506235 #31092]  INFO -- : handling /a",
+                "127.0.0.1 - - [05/Dec/2026:12:21:27 +0000] \"GET /a HTTP/1.1\" 200 - 0.0011",
+                "W, [2026-12-05T12:21:27.600053 #31092]  WARN -- shop: slow order /slow",
+                "127.0.0.1 - - [05/Dec/2026:12:21:27 +0000] \"GET /slow HTTP/1.1\" 200 - 0.0003",
+                "2026-12-05 12:21:27 +0000 Rack app (\"GET /boom\" - (127.0.0.1)): #<ArgumentError: boom>");
+        HeaderLayout layout = HeaderLayout.infer(log, 2024);
+        LogHeader bare = layout.parse(log.get(2));
+        LogHeader named = layout.parse(log.get(4));
+        assertThat(log.get(2).substring(bare.bodyStart())).as(layout.describe()).isEqualTo("handling /a");
+        assertThat(log.get(4).substring(named.bodyStart())).isEqualTo("slow order /slow");
+        assertThat(named.component()).isEqualTo("shop");
+        assertThat(named.severity()).isEqualTo(Severity.WARN);
+    }
+
+    /**
      * Pairs after a time are a record's metadata only when a level bracket ends them (Elixir's {@code $time
      * $metadata[$level]}); without one they are the message, a logfmt line's or one that names a bracket of its own.
      */
