@@ -759,8 +759,8 @@ final class ContinuationLines {
 
     /** Where a worker's quoted output starts in {@code line} as PHP-FPM logs it ({@link #FPM_WORKER_SAID}), or -1. */
     static int fpmWorkerOutput(String line) {
-        int said = line.indexOf(FPM_WORKER_SAID);
-        return said > 0 && said < FPM_WORKER_REACH && line.startsWith("[") ? said + FPM_WORKER_SAID.length() : -1;
+        int said = line.startsWith("[") ? indexWithin(line, FPM_WORKER_SAID, 1, FPM_WORKER_REACH) : -1;
+        return said > 0 ? said + FPM_WORKER_SAID.length() : -1;
     }
 
     /**
