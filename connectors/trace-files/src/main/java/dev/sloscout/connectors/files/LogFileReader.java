@@ -1457,7 +1457,11 @@ public final class LogFileReader {
             if (stamped < 0) {
                 stamped = CriLines.afterPm2Time(bytes, contentStart, end);
             }
-            if (stamped >= 0) {
+            int labelled = stamped < 0 ? SupervisorStamps.after(bytes, contentStart, end) : -1;
+            if (labelled >= 0) { // a supervisor's logger's stamp (multilog, svlogd, s6-log)
+                time = SupervisorStamps.epochMillis(bytes, contentStart);
+                contentStart = labelled;
+            } else if (stamped >= 0) {
                 time = CriLines.epochMillis(bytes, contentStart, stamped);
                 contentStart = stamped;
             }

@@ -355,6 +355,40 @@ class LogFileReaderTest {
     }
 
     /**
+     * daemontools' {@code multilog t}, runit's {@code svlogd -t} and s6's {@code s6-log t} write a TAI64N label before
+     * each line of the service they log, {@code svlogd -tt} and {@code -ttt} a time with five digits of its second,
+     * {@code s6-log T} one with nine and two spaces: it is taken off and is the line's time, so the service's own lines
+     * are read and its traceback folded, at one thread and at two. A word like a label that is none (a capital, a
+     * digit short) and a program's own time (six digits) stay the line's.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aSupervisorsStampBeforeEachLineIsTheLinesTime(int threads) {
+        List<LogEvent> read = readOn(threads, "current", """
+                @400000006b14057b14869da4 ERROR charge failed for order 1: timeout
+                @400000006b14057b1486ebc4 Traceback (most recent call last):
+                @400000006b14057c2674d74c   File "app.py", line 3, in <module>
+                @400000006b14057c2674e0a4 ValueError: boom
+                2026-12-05_12:37:16.72436 INFO order 2 placed
+                2026-12-05T12:37:16.72447 ERROR charge failed for order 2: timeout
+                2026-12-05 12:37:09.051274986  WARN order 3 slow
+                2026-12-05 12:37:09.051426914    File "app.py", line 4, in <module>
+                @400000006b14057D2674e0a4 INFO no label: a capital
+                @400000006b14057d2674e0a INFO no label: a digit short
+                2026-12-05T12:37:16.724470 INFO a program's own time
+                """);
+        assertThat(read).extracting(LogEvent::text).containsExactly("ERROR charge failed for order 1: timeout",
+                "INFO order 2 placed", "ERROR charge failed for order 2: timeout", "WARN order 3 slow",
+                "@400000006b14057D2674e0a4 INFO no label: a capital",
+                "@400000006b14057d2674e0a INFO no label: a digit short",
+                "2026-12-05T12:37:16.724470 INFO a program's own time");
+        assertThat(read).extracting(LogEvent::lines).containsExactly(4, 1, 1, 2, 1, 1, 1);
+        assertThat(read.subList(0, 4)).extracting(e -> Instant.ofEpochMilli(e.epochMillis())).containsExactly(
+                Instant.parse("2026-12-05T12:37:05.344Z"), Instant.parse("2026-12-05T12:37:16.724Z"),
+                Instant.parse("2026-12-05T12:37:16.724Z"), Instant.parse("2026-12-05T12:37:09.051Z"));
+    }
+
+    /**
      * pm2 started with {@code --time} writes the machine's time before each line of a process's log, a colon after it
      * ({@code 2026-12-05T05:14:59: }): it is the line's time, taken off so that a Node error's frames, each under the
      * same prefix, fold under it, at one thread and at two.
