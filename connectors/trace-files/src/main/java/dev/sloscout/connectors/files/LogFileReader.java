@@ -256,6 +256,12 @@ public final class LogFileReader {
 
     /** Before a file's lines are known to name their traces, one event in this many is looked at for an id. */
     private static final int TRACE_LOOK_EVERY = 16;
+    /**
+     * PHP's uncaught exception with its trace on one line, its line breaks escaped: Apache's error log escapes them
+     * in what mod_php logs ({@code PHP Fatal error:  Uncaught LogicException: boom in /app/index.php:6\nStack
+     * trace:\n#0 {main}\n  thrown in ...}). The message ends where the trace starts, as in PHP's own error log.
+     */
+    private static final String ESCAPED_PHP_TRACE = "\\nStack trace:\\n#";
 
     /** File names that say nothing of the program that wrote them. */
     private static final java.util.regex.Pattern GENERIC_NAMES = java.util.regex.Pattern.compile(
@@ -1383,6 +1389,12 @@ public final class LogFileReader {
                         time = time != LogHeader.NO_TIME ? time : fields.epochMillis();
                         trace = trace != null ? trace : fields.traceId();
                         span = span != null || fields.traceId() == null ? span : fields.spanId();
+                    }
+                    int escaped = query == null && fields == null ? text.indexOf(ESCAPED_PHP_TRACE) : -1;
+                    if (escaped > 0) { // Apache's escaped line breaks: the trace goes under the message, as PHP's own
+                        String stack = text.substring(escaped + 2).replace("\\n", "\n");
+                        under = under.isEmpty() ? stack : stack + "\n" + under;
+                        text = text.substring(0, escaped);
                     }
                     LogEvent event = new LogEvent(source, pendingLine, pendingLines, eventService, text, true, under,
                             time, severity, trace, span);

@@ -1766,6 +1766,24 @@ class LogFileReaderTest {
     }
 
     /**
+     * Apache's error log escapes the line breaks of what mod_php logs: an uncaught exception's trace comes on its line
+     * after {@code \nStack trace:\n}. The message ends there, as in PHP's own error log, and the trace, its line
+     * breaks back, goes under it. A line that only quotes an escaped line break keeps it.
+     */
+    @Test
+    void phpsTraceWithEscapedLineBreaksGoesUnderItsMessage() {
+        String header = "[Sat Dec 05 12:06:57.197915 2026] [php:error] [pid 10299:tid 10299] [client 127.0.0.1:56540] ";
+        read(header + "PHP Fatal error:  Uncaught LogicException: boom in /app/index.php:6\\nStack trace:\\n"
+                + "#0 /app/index.php(9): charge()\\n#1 {main}\\n  thrown in /app/index.php on line 6\n"
+                + header + "PHP Warning:  bad value 'a\\nb' in /app/index.php on line 7\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                header + "PHP Fatal error:  Uncaught LogicException: boom in /app/index.php:6",
+                header + "PHP Warning:  bad value 'a\\nb' in /app/index.php on line 7");
+        assertThat(events.get(0).continuation()).isEqualTo(
+                "Stack trace:\n#0 /app/index.php(9): charge()\n#1 {main}\n  thrown in /app/index.php on line 6");
+    }
+
+    /**
      * zap's console encoder writes a stack under a warning or an error as frames alone, with no goroutine line: each
      * function at the margin, its file indented under it. A function-like line with no file under it opens an event.
      */
