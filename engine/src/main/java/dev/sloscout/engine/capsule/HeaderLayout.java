@@ -1227,7 +1227,7 @@ public final class HeaderLayout {
         if (php != null) {
             return php;
         }
-        if (isPythonWarning(s, from)) {
+        if (isPythonWarning(s, from) || isNodeWarning(s, from)) {
             return Severity.WARN;
         }
         int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
@@ -1263,6 +1263,39 @@ public final class HeaderLayout {
 
     private static final String PY_SUFFIX = ".py:";
     private static final String WARNING = "Warning";
+
+    private static final String NODE_PROCESS = "(node:";
+    /** The longest code in brackets before a Node warning's name ({@code [DEP0005]}, {@code [MODULE_TYPELESS_...]}). */
+    private static final int MAX_NODE_WARNING_CODE = 48;
+
+    /**
+     * Whether the body at {@code from} is a process warning as Node prints it on stderr: the process, a code in
+     * brackets for some, the warning's name and its message ({@code (node:1970) [DEP0005] DeprecationWarning: Buffer()
+     * is deprecated ...}, {@code (node:1970) MaxListenersExceededWarning: ...}).
+     */
+    static boolean isNodeWarning(String s, int from) {
+        if (!s.startsWith(NODE_PROCESS, from)) {
+            return false;
+        }
+        int digits = from + NODE_PROCESS.length();
+        int i = digits + Timestamps.digitRun(s, digits, s.length());
+        if (i == digits || !s.startsWith(") ", i)) {
+            return false;
+        }
+        i += 2;
+        if (s.startsWith("[", i)) {
+            int close = s.indexOf("] ", i);
+            if (close < 0 || close - i > MAX_NODE_WARNING_CODE) {
+                return false;
+            }
+            i = close + 2;
+        }
+        int name = i;
+        while (i < s.length() && Character.isLetter(s.charAt(i))) {
+            i++;
+        }
+        return i - name >= WARNING.length() && s.startsWith(WARNING, i - WARNING.length()) && s.startsWith(": ", i);
+    }
 
     /**
      * Whether the body at {@code from} is a warning as Python's {@code warnings} module shows it: the file, the line,

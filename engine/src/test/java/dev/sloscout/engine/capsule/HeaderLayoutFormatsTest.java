@@ -1515,6 +1515,24 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Node prints a process warning on stderr with the process, a code in brackets for some, and the warning's name:
+     * {@code (node:1970) [DEP0005] DeprecationWarning: ...}, {@code (node:1970) CacheWarning: ...}. It is a warning;
+     * a line that only looks like one is not.
+     */
+    @org.junit.jupiter.api.Test
+    void nodesProcessWarningsAreWarnings() {
+        List<String> lines = List.of(
+                "server listening on 3000",
+                "(node:1970) [DEP0005] DeprecationWarning: Buffer() is deprecated.",
+                "(node:1970) CacheWarning: cache size exceeded 100MB",
+                "(node:1970) MaxListenersExceededWarning: Possible EventEmitter memory leak detected.",
+                "(node:1970) cache size exceeded 100MB",
+                "(node:x) CacheWarning: no process",
+                "order 7 failed: card declined");
+        assertSeverities(lines).containsExactly(NONE, Severity.WARN, Severity.WARN, Severity.WARN, NONE, NONE, NONE);
+    }
+
+    /**
      * Pairs after a time are a record's metadata only when a level bracket ends them (Elixir's {@code $time
      * $metadata[$level]}); without one they are the message, a logfmt line's or one that names a bracket of its own.
      */
