@@ -303,8 +303,8 @@ final class ContinuationLines {
             caretShown = true; // what was thrown comes next, an Error or any value (throw "boom")
             return true;
         }
-        if (LogEvent.isNodeVersion(line, 0, line.length()) || line.startsWith(NODE_TRACE_UNCAUGHT)) {
-            return true; // Node's last words after an uncaught exception's stack, or a thrown value's hint
+        if (LogEvent.isNodeVersion(line, 0, line.length()) || line.startsWith(NODE_TRACE_HINT)) {
+            return true; // Node's last words after an uncaught exception's stack, a thrown value's or a warning's hint
         }
         if (context == Context.RUST_PANIC && (line.startsWith("stack backtrace:") || line.startsWith("note: "))) {
             return true;
@@ -1597,8 +1597,11 @@ final class ContinuationLines {
                 && NODE_CRASH_SITE.matcher(line).matches();
     }
 
-    /** What Node prints under a thrown value that is no Error, which has no stack to show. */
-    private static final String NODE_TRACE_UNCAUGHT = "(Use `node --trace-uncaught ...`";
+    /**
+     * What Node prints under a thrown value that is no Error, which has no stack to show ({@code --trace-uncaught}),
+     * and under a process warning it shows without its stack ({@code --trace-deprecation}, {@code --trace-warnings}).
+     */
+    private static final String NODE_TRACE_HINT = "(Use `node --trace-";
 
     /** A line of spaces and one caret, under the source line of Node's crash site. */
     private static boolean isCaret(String line) {

@@ -939,6 +939,21 @@ class LogFileReaderTest {
     }
 
     /**
+     * Node prints a hint under a process warning it shows without its stack ({@code (Use `node --trace-deprecation
+     * ...`}, {@code --trace-warnings}): the hint is the warning's, not an event of its own.
+     */
+    @Test
+    void nodesHintUnderAWarningIsTheWarnings() {
+        read("server listening on 3000\n"
+                + "(node:1970) [DEP0005] DeprecationWarning: Buffer() is deprecated.\n"
+                + "(Use `node --trace-deprecation ...` to show where the warning was created)\n"
+                + "(node:1970) CacheWarning: cache size exceeded 100MB\n"
+                + "(Use `node --trace-warnings ...` to show where the warning was created)\n"
+                + "(Used by nothing: no hint)\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 2, 2, 1);
+    }
+
+    /**
      * A chained Python traceback the interpreter printed is named by its last exception, the one that ended the
      * program; the first goes back under it where it stood.
      */
