@@ -61,6 +61,15 @@ final class CriLines {
         }
         int offsetSeconds = bytes[i] == 'Z' || bytes[i] == ':' ? 0 : (bytes[i] == '-' ? -1 : 1)
                 * (number(bytes, i + 1, 2) * 3600 + number(bytes, i + 4, 2) * 60); // ':' pm2's, without a zone
+        return dateTimeMillis(bytes, from, millis, offsetSeconds);
+    }
+
+    /**
+     * The date and time of day {@code dddd-dd-dd?dd:dd:dd} at {@code from} (any separator between them), plus
+     * {@code millis}, in a zone {@code offsetSeconds} ahead of UTC, in milliseconds since the epoch;
+     * {@link LogHeader#NO_TIME} when the date does not exist or the time of day is out of range.
+     */
+    static long dateTimeMillis(byte[] bytes, int from, int millis, int offsetSeconds) {
         try {
             long day = LocalDate.of(number(bytes, from, 4), number(bytes, from + 5, 2), number(bytes, from + 8, 2))
                     .toEpochDay();
@@ -113,7 +122,7 @@ final class CriLines {
                 ? colon + 2 : -1;
     }
 
-    private static int number(byte[] bytes, int at, int digits) {
+    static int number(byte[] bytes, int at, int digits) {
         int value = 0;
         for (int k = 0; k < digits; k++) {
             value = value * 10 + bytes[at + k] - '0';

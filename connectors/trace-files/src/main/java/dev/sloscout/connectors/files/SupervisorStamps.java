@@ -2,9 +2,6 @@ package dev.sloscout.connectors.files;
 
 import dev.sloscout.engine.capsule.LogHeader;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
-
 /**
  * The time a supervisor's logger writes before each line a supervised service sends it, which is the logger's, not
  * the service's: what is read is the line after it, and its time is the time of a text line's event, as a container
@@ -78,20 +75,7 @@ final class SupervisorStamps {
             return (tai - TAI64_EPOCH - TAI_OFFSET) * 1000 + nanos / 1_000_000;
         }
         int fraction = from + DATE_AND_TIME.length() + 1;
-        int millis = number(bytes, fraction, 3);
-        try {
-            long day = LocalDate.of(number(bytes, from, 4), number(bytes, from + 5, 2), number(bytes, from + 8, 2))
-                    .toEpochDay();
-            int hour = number(bytes, from + 11, 2);
-            int minute = number(bytes, from + 14, 2);
-            int second = number(bytes, from + 17, 2);
-            if (hour > 23 || minute > 59 || second > 60) {
-                return LogHeader.NO_TIME;
-            }
-            return ((day * 24 + hour) * 3600 + minute * 60L + second) * 1000 + millis;
-        } catch (DateTimeException noSuchDay) {
-            return LogHeader.NO_TIME;
-        }
+        return CriLines.dateTimeMillis(bytes, from, CriLines.number(bytes, fraction, 3), 0);
     }
 
     private static boolean isLabel(byte[] bytes, int from) {
@@ -119,14 +103,6 @@ final class SupervisorStamps {
 
     private static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
-    }
-
-    private static int number(byte[] bytes, int at, int digits) {
-        int value = 0;
-        for (int k = 0; k < digits; k++) {
-            value = value * 10 + bytes[at + k] - '0';
-        }
-        return value;
     }
 
     private static int hex(byte b) {
