@@ -1294,7 +1294,7 @@ public final class HeaderLayout {
         while (i < s.length() && Character.isLetter(s.charAt(i))) {
             i++;
         }
-        return i - name >= WARNING.length() && s.startsWith(WARNING, i - WARNING.length()) && s.startsWith(": ", i);
+        return namesWarning(s, name, i);
     }
 
     /**
@@ -1319,8 +1319,13 @@ public final class HeaderLayout {
         while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '.')) {
             end++; // the category, its module before it as Twisted's log shows it (builtins.DeprecationWarning)
         }
-        return end - category >= WARNING.length() && s.startsWith(WARNING, end - WARNING.length())
-                && s.startsWith(": ", end); // UserWarning, DeprecationWarning, a library's own
+        return namesWarning(s, category, end); // UserWarning, DeprecationWarning, a library's own
+    }
+
+    /** Whether {@code s[name..end)} names a warning ({@code ...Warning}) and a colon and a space follow it. */
+    private static boolean namesWarning(String s, int name, int end) {
+        return end - name >= WARNING.length() && s.startsWith(WARNING, end - WARNING.length())
+                && s.startsWith(": ", end);
     }
 
     /**
@@ -1739,8 +1744,8 @@ public final class HeaderLayout {
                 HeaderToken last = count == 0 ? null : tokens[count - 1];
                 int pos = last == null ? skipSpaces(text, 0)
                         : mode == Mode.WORDS && last.kind == Kind.TIME ? pastMetadata(text, last.next) : last.next;
-                if (last != null && last.delimiter == HeaderToken.Delimiter.END
-                        || last != null && mode == Mode.WORDS && phpErrorType(text, pos) != null) {
+                if (last != null && (last.delimiter == HeaderToken.Delimiter.END
+                        || mode == Mode.WORDS && phpErrorType(text, pos) != null)) {
                     ended = true; // PHP's error type opens the message (PHP Fatal error:): no field's word
                     break;
                 }
@@ -1781,13 +1786,10 @@ public final class HeaderLayout {
             return close > at && Severity.fromWord(s, at + 1, close) != null ? at : pos;
         }
 
-        /** The end of a {@code key=value} word at {@code at} (a key of letters, digits and {@code _}), else -1. */
+        /** The end of a {@code key=value} word at {@code at} ({@link HeaderLexer#opensWithPair}'s key), else -1. */
         private static int pairEnd(String s, int at) {
-            int key = at;
-            while (key < s.length() && (Character.isLetterOrDigit(s.charAt(key)) || s.charAt(key) == '_')) {
-                key++;
-            }
-            if (key == at || key + 1 >= s.length() || s.charAt(key) != '=' || s.charAt(key + 1) == ' ') {
+            int key = HeaderLexer.opensWithPair(s, at) ? s.indexOf('=', at) : -1;
+            if (key < 0 || key + 1 >= s.length() || s.charAt(key + 1) == ' ') {
                 return -1;
             }
             int end = key + 1;

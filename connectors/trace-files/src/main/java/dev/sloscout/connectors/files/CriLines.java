@@ -131,7 +131,9 @@ final class CriLines {
     }
 
     /** A time's date and time of day: {@code d} a digit, anything else itself. */
-    private static final String DATE_AND_TIME = "dddd-dd-ddTdd:dd:dd";
+    static final String DATE_AND_TIME = "dddd-dd-ddTdd:dd:dd";
+    /** Where the date ends and the time begins in {@link #DATE_AND_TIME}. */
+    static final int SEPARATOR_AT = 10;
 
     /** The end of {@code 2024-03-01T12:00:00[.fraction](Z|+hh:mm|-hh:mm)} at {@code from}, or -1. */
     private static int rfc3339End(byte[] bytes, int from, int end) {
@@ -160,17 +162,25 @@ final class CriLines {
 
     /** Whether {@link #DATE_AND_TIME} stands at {@code from}, the bytes there known to be enough. */
     private static boolean isDateAndTime(byte[] bytes, int from) {
+        return isDateAndTime(bytes, from, false);
+    }
+
+    /**
+     * Whether {@link #DATE_AND_TIME} stands at {@code from}, with any byte between the date and the time when
+     * {@code anySeparator}, the bytes there known to be enough.
+     */
+    static boolean isDateAndTime(byte[] bytes, int from, boolean anySeparator) {
         for (int k = 0; k < DATE_AND_TIME.length(); k++) {
             byte b = bytes[from + k];
             char want = DATE_AND_TIME.charAt(k);
-            if (want == 'd' ? !isDigit(b) : b != want) {
+            if (want == 'd' ? !isDigit(b) : b != want && !(anySeparator && k == SEPARATOR_AT)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean isDigit(byte b) {
+    static boolean isDigit(byte b) {
         return b >= '0' && b <= '9';
     }
 

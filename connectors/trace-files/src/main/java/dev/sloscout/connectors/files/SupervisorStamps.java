@@ -27,8 +27,8 @@ final class SupervisorStamps {
     private static final long TAI64_EPOCH = 1L << 62;
     /** The seconds TAI is ahead of UTC by daemontools' count ({@code tai64nlocal}'s). */
     private static final long TAI_OFFSET = 10;
-    /** A date and a time of day to the second: {@code d} a digit, {@code s} the separator between them. */
-    private static final String DATE_AND_TIME = "dddd-dd-ddsdd:dd:dd";
+    /** A date and a time of day to the second, any separator between them ({@link CriLines#DATE_AND_TIME}). */
+    private static final int DATE_AND_TIME_LENGTH = CriLines.DATE_AND_TIME.length();
     private static final int SVLOGD_DIGITS = 5;
     private static final int S6_DIGITS = 9;
 
@@ -40,13 +40,13 @@ final class SupervisorStamps {
         if (bytes[from] == '@') {
             return isLabel(bytes, from) && bytes[from + LABEL_LENGTH] == ' ' ? from + LABEL_LENGTH + 1 : -1;
         }
-        int separator = from + 10;
-        if (!isDateAndTime(bytes, from) || bytes[from + DATE_AND_TIME.length()] != '.') {
+        int separator = from + CriLines.SEPARATOR_AT;
+        if (!CriLines.isDateAndTime(bytes, from, true) || bytes[from + DATE_AND_TIME_LENGTH] != '.') {
             return -1;
         }
-        int fraction = from + DATE_AND_TIME.length() + 1;
+        int fraction = from + DATE_AND_TIME_LENGTH + 1;
         int digits = 0;
-        while (fraction + digits < end && isDigit(bytes[fraction + digits])) {
+        while (fraction + digits < end && CriLines.isDigit(bytes[fraction + digits])) {
             digits++;
         }
         int rest = fraction + digits;
@@ -74,7 +74,7 @@ final class SupervisorStamps {
             }
             return (tai - TAI64_EPOCH - TAI_OFFSET) * 1000 + nanos / 1_000_000;
         }
-        int fraction = from + DATE_AND_TIME.length() + 1;
+        int fraction = from + DATE_AND_TIME_LENGTH + 1;
         return CriLines.dateTimeMillis(bytes, from, CriLines.number(bytes, fraction, 3), 0);
     }
 
@@ -88,21 +88,6 @@ final class SupervisorStamps {
             }
         }
         return true;
-    }
-
-    private static boolean isDateAndTime(byte[] bytes, int from) {
-        for (int k = 0; k < DATE_AND_TIME.length(); k++) {
-            char shape = DATE_AND_TIME.charAt(k);
-            byte b = bytes[from + k];
-            if (shape == 'd' ? !isDigit(b) : shape != 's' && b != shape) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
     }
 
     private static int hex(byte b) {
