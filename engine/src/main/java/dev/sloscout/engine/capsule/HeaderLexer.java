@@ -224,6 +224,9 @@ final class HeaderLexer {
             ts = timestamps.match(line, innerFrom, innerTo);
         }
         Severity debugLevel = null;
+        if (ts == null && line.charAt(pos) == '[') {
+            time = chromiumTime(line, innerFrom, innerTo);
+        }
         if (ts != null) {
             time = ts.epochMillis();
             scanFrom = ts.end();
@@ -236,6 +239,52 @@ final class HeaderLexer {
                 : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
+    }
+
+    /** Fields of Chromium's header before its time: a prefix, the process and the thread ({@link #chromiumTime}). */
+    private static final int CHROMIUM_FIELDS_BEFORE_TIME = 3;
+
+    /**
+     * The time in Chromium's header ({@code [6689:6717:1205/141522.993280:ERROR:dbus/bus.cc:405] }, base/logging's
+     * format, which Chrome, Electron and CEF programs write): among the colon-separated fields that open the bracket,
+     * the month and day, a slash, the hour, minute and second, and a fraction, in the default year; or
+     * {@link LogHeader#NO_TIME} when no field is so.
+     */
+    private long chromiumTime(String line, int from, int to) {
+        int field = from;
+        for (int fields = 0; fields <= CHROMIUM_FIELDS_BEFORE_TIME && field < to; fields++) {
+            int colon = line.indexOf(':', field);
+            if (colon < 0 || colon >= to) {
+                return LogHeader.NO_TIME;
+            }
+            if (colon - field >= 11 && line.charAt(field + 4) == '/' && allDigits(line, field, field + 4)
+                    && allDigits(line, field + 5, field + 11)) {
+                int fraction = field + 11;
+                if (fraction < colon && (line.charAt(fraction) != '.' || !allDigits(line, fraction + 1, colon))) {
+                    return LogHeader.NO_TIME;
+                }
+                int month = twoDigits(line, field);
+                int day = twoDigits(line, field + 2);
+                int hour = twoDigits(line, field + 5);
+                int minute = twoDigits(line, field + 7);
+                int second = twoDigits(line, field + 9);
+                if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+                    return LogHeader.NO_TIME;
+                }
+                long millis = ((hour * 60L + minute) * 60 + Math.min(second, 59)) * 1000;
+                if (fraction + 1 < colon) {
+                    millis += Long.parseLong(line, fraction + 1, Math.min(colon, fraction + 4), 10)
+                            * (long) Math.pow(10, 3 - Math.min(colon - fraction - 1, 3));
+                }
+                return timestamps.onDay(month, day, millis);
+            }
+            field = colon + 1;
+        }
+        return LogHeader.NO_TIME;
+    }
+
+    private static int twoDigits(String line, int at) {
+        return (line.charAt(at) - '0') * 10 + line.charAt(at + 1) - '0';
     }
 
     /**

@@ -253,6 +253,12 @@ class HeaderLayoutFormatsTest {
                 W0301 12:00:01.000001   12345 cache.go:117] cache miss rate 31%
                 E0301 12:00:02.500000   12346 handler.go:88] request 7 failed: context deadline exceeded
                 """, "2024-03-01T12:00:00.123Z", Severity.INFO, "main.go", "Starting server on :8080"),
+            format("Chromium's base/logging (Chrome, Electron, CEF): process, thread, time, level in a bracket", """
+                [6689:6717:1205/141522.993280:ERROR:dbus/bus.cc:405] Failed to connect to the bus: No such file
+                [6731:6731:1205/141523.117921:WARNING:media/gpu/vaapi/vaapi_wrapper.cc:1655] drmGetDevices2() has not found any devices
+                [6709:6709:1205/141522.970562:INFO:third_party/webrtc/rtc_base/cpu_info.cc:77] Available number of cores: 2
+                [6689:6689:1205/141523.318469:VERBOSE1:chrome/browser/profiles/profile_impl.cc(912)] Profile created
+                """, "2024-12-05T14:15:22.993Z", Severity.ERROR, "", "Failed to connect to the bus: No such file"),
             format("zap development console (tabs)", """
                 2024-03-01T12:00:00.000Z\tINFO\tserver/main.go:42\tServer started\t{"port": 8080}
                 2024-03-01T12:00:01.000Z\tWARN\tcache/cache.go:17\tcache miss rate high\t{"rate": 0.31}
