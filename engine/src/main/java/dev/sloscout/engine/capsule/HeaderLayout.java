@@ -317,14 +317,21 @@ public final class HeaderLayout {
             // not the log's header: a line among its events' ("[SQL: ...]" under an error) is message, not a bracket
             return header(single, 0);
         }
-        if (header.bodyStart() >= line.length()) {
-            // every word taken ("127.0.0.1 - - [03/Dec/2026 23:46:35] "GET /a HTTP/1.1" 200 -", werkzeug's access
-            // line, read before a layout is learnt): the header ends with its date, the request is the message
-            int dated = toItsDate(single, own.length);
-            LogHeader toDate = dated > 0 ? header(single, dated) : null;
-            return toDate != null && toDate.bodyStart() < line.length() ? toDate : header;
+        return leavingAMessage(single, own.length, header);
+    }
+
+    /**
+     * {@code header}, the first {@code tokens} header tokens of a line read on its own, unless it takes every word
+     * ({@code 127.0.0.1 - - [03/Dec/2026 23:46:35] "GET /a HTTP/1.1" 200 -}, werkzeug's access line read before a
+     * layout is learnt): then the header ends with its date (and a level after it), the rest is the message.
+     */
+    private LogHeader leavingAMessage(Line single, int tokens, LogHeader header) {
+        if (header.bodyStart() < single.text.length()) {
+            return header;
         }
-        return header;
+        int dated = toItsDate(single, tokens);
+        LogHeader toDate = dated > 0 ? header(single, dated) : null;
+        return toDate != null && toDate.bodyStart() < single.text.length() ? toDate : header;
     }
 
     /**
@@ -341,9 +348,10 @@ public final class HeaderLayout {
 
     /**
      * A line of a log that shows no header (a server's start-up prints, most of them): read on its own when it opens
-     * with a date, else all message (but for a level badge, {@link #isLevelBadge}). The lines an application's logger
-     * writes among a server's prints (a Python app's records under uWSGI, whose own lines have no time) keep their
-     * time and level; a word that only looks like a level or a component in a print stays message.
+     * with a date (not a number alone, {@link #isNumber}), else all message (but for a level badge, {@link
+     * #isLevelBadge}). The lines an application's logger writes among a server's prints (a Python app's records under
+     * uWSGI, whose own lines have no time) keep their time and level; a word that only looks like a level or a
+     * component in a print stays message.
      */
     private LogHeader datedOnItsOwn(String line) {
         Line single = new Line(line, lexer, Mode.WORDS);
@@ -359,13 +367,32 @@ public final class HeaderLayout {
             return header(single, 0);
         }
         if ((first.kind == Kind.TIME || first.kind == Kind.BRACKET) && LogHeader.isDated(first.epochMillis)) {
-            return header(single, singleLine(single).length); // Django's runserver "[03/Dec/2026 17:49:01] ..."
+            if (isNumber(line, first.start, first.end)) {
+                return header(single, 0);
+            }
+            int tokens = singleLine(single).length; // Django's runserver "[03/Dec/2026 17:49:01] ..."
+            return leavingAMessage(single, tokens, header(single, tokens));
         }
         // a date further in, on a line another logger wrote (Rack's "127.0.0.1 - - [03/Dec/2026:18:27:11 +0000]
         // "GET ...", Ruby's "W, [2026-12-03T18:27:11.932884 #18930]  WARN -- : ...")
         int end = toItsDate(single, singleLine(single).length);
         LogHeader own = end > 0 ? header(single, end) : null;
         return own != null && own.bodyStart() < line.length() ? own : header(single, 0);
+    }
+
+    /**
+     * Whether {@code line} holds a number alone from {@code from} to {@code to}, digits and a point: an epoch's count
+     * of seconds, but in a log whose lines show no header more likely a value a program printed (a histogram's
+     * bucket) than the time of a line.
+     */
+    private static boolean isNumber(String line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

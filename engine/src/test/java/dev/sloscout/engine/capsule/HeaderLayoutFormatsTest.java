@@ -1806,4 +1806,25 @@ class HeaderLayoutFormatsTest {
         }
         assertThat(HeaderLayout.infer(few, 2024).fieldCount()).as("fewer than half the lines have it").isZero();
     }
+
+    @org.junit.jupiter.api.Test
+    void aNumberOpeningAPrintIsNoTimeAndADatedPrintKeepsAMessage() {
+        List<String> dump = new java.util.ArrayList<>(); // Chromium's histograms at exit, among its own records
+        for (long bucket : new long[] {1526276751L, 0, 5, 32, 1046949849L}) {
+            dump.add("Histogram: Net.DNS.DnsHosts.FileSize recorded 2 samples, mean = 1.5 (flags = 0x1)");
+            dump.add(bucket + "  -O                                                (1 = 9.1%)");
+            dump.add(bucket + 1 + "  ... ");
+        }
+        dump.add("[03/Dec/2026 17:49:01] (1 = 9.1%)");
+        HeaderLayout prints = HeaderLayout.infer(dump, 2024);
+        assertThat(prints.fieldCount()).as(prints.describe()).isZero();
+
+        LogHeader bucket = prints.parse(dump.get(1));
+        assertThat(bucket.hasTime()).as("a histogram's bucket, not an epoch").isFalse();
+        assertThat(bucket.bodyStart()).isZero();
+        String dated = dump.get(dump.size() - 1);
+        LogHeader own = prints.parse(dated);
+        assertThat(Instant.ofEpochMilli(own.epochMillis())).isEqualTo("2026-12-03T17:49:01Z");
+        assertThat(dated.substring(own.bodyStart())).as("the header ends with its date").isEqualTo("(1 = 9.1%)");
+    }
 }
