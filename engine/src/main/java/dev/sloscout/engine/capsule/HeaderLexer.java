@@ -233,7 +233,8 @@ final class HeaderLexer {
             debugLevel = sambaLevel(line, scanFrom, innerTo);
         }
         if (debugLevel == null && ts == null && line.charAt(pos) == '(') {
-            debugLevel = sssdLevel(line, innerFrom, innerTo);
+            debugLevel = innerTo - innerFrom == 2 ? xorgMarker(line.charAt(innerFrom), line.charAt(innerFrom + 1))
+                    : sssdLevel(line, innerFrom, innerTo);
         }
         Severity severity = letter != null ? letter : debugLevel != null ? debugLevel
                 : levelInside(line, scanFrom, innerTo);
@@ -309,6 +310,22 @@ final class HeaderLexer {
             return null;
         }
         return level == 0 ? Severity.ERROR : level == 1 ? Severity.WARN : level < 10 ? Severity.INFO : Severity.DEBUG;
+    }
+
+    /**
+     * The X.Org server's marker before a message of its log ({@code [   247.909] (WW) The directory ... does not
+     * exist.}), as the log's legend names them: errors, warnings, information, debugging; the sources of a setting
+     * (probed, from the config file, a default, from the command line), notices and features not implemented are
+     * information; null for any other pair, and for {@code (??)}, unknown.
+     */
+    private static Severity xorgMarker(char first, char second) {
+        return switch (String.valueOf(new char[] {first, second})) {
+            case "EE" -> Severity.ERROR;
+            case "WW" -> Severity.WARN;
+            case "II", "--", "**", "==", "++", "!!", "NI" -> Severity.INFO;
+            case "DB" -> Severity.DEBUG;
+            default -> null;
+        };
     }
 
     /**

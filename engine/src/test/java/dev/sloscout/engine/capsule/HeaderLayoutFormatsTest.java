@@ -259,6 +259,13 @@ class HeaderLayoutFormatsTest {
                 [6709:6709:1205/141522.970562:INFO:third_party/webrtc/rtc_base/cpu_info.cc:77] Available number of cores: 2
                 [6689:6689:1205/141523.318469:VERBOSE1:chrome/browser/profiles/profile_impl.cc(912)] Profile created
                 """, "2024-12-05T14:15:22.993Z", Severity.ERROR, "", "Failed to connect to the bus: No such file"),
+            format("X.Org server (Xorg.0.log): seconds since its start, a marker for the level", """
+                [   247.909] (WW) The directory "/usr/share/fonts/X11/misc" does not exist.
+                [   247.908] (==) Using system config directory "/usr/share/X11/xorg.conf.d"
+                [   247.913] (EE) Failed to load module "nosuchmodule" (module does not exist, 0)
+                [   247.914] (II) DUMMY(0): Chipset is a DUMMY
+                [   247.914] (--) Depth 24, (--) framebuffer bpp 32
+                """, "-", Severity.WARN, "", "The directory \"/usr/share/fonts/X11/misc\" does not exist."),
             format("zap development console (tabs)", """
                 2024-03-01T12:00:00.000Z\tINFO\tserver/main.go:42\tServer started\t{"port": 8080}
                 2024-03-01T12:00:01.000Z\tWARN\tcache/cache.go:17\tcache miss rate high\t{"rate": 0.31}
