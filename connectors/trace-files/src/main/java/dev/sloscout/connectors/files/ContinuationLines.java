@@ -214,6 +214,8 @@ final class ContinuationLines {
      * ({@link #processHeaderEnd}), else -1: RabbitMQ writes that header again on every line of a multi-line report.
      */
     private int processHeaderEnd = -1;
+    /** Whether the open event's first line opens with an uptime stamp ({@link #uptimeStampEnd}). */
+    private boolean uptimeStamped;
     /**
      * Where the quoted output starts in the open event's first line when PHP-FPM wrote it as a worker's and it tells
      * of an uncaught exception ({@link #fpmWorkerOutput}), else -1.
@@ -280,6 +282,9 @@ final class ContinuationLines {
         nothingContinued = false;
         if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
             return true; // the same time to the microsecond, level and process: the report's next line
+        }
+        if (uptimeStamped && indentedAfterUptime(line)) {
+            return true; // a kernel stack's frame, the X server's continued message
         }
         if (fpmWorkerOutput > 0 && sameFpmWorker(line)) {
             return true; // the worker's next line of the same uncaught exception
@@ -732,6 +737,47 @@ final class ContinuationLines {
         return -1;
     }
 
+    /** Digits of the seconds in an uptime stamp at most ({@link #uptimeStampEnd}): ten would be an epoch's. */
+    private static final int MAX_UPTIME_DIGITS = 9;
+
+    /**
+     * Where the message starts after the stamp that opens a line with the seconds since a start, padded on the left
+     * ({@code [ 4000.000040] }, as the kernel's ring buffer writes its lines, dmesg's; {@code [   247.909] }, the X
+     * server's log), the space after it included; -1 for any other line.
+     */
+    static int uptimeStampEnd(String line) {
+        if (line.isEmpty() || line.charAt(0) != '[') {
+            return -1;
+        }
+        int i = 1;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        int seconds = i;
+        while (i < line.length() && isDigit(line.charAt(i))) {
+            i++;
+        }
+        if (i == seconds || i - seconds > MAX_UPTIME_DIGITS || i == line.length() || line.charAt(i) != '.') {
+            return -1;
+        }
+        int fraction = ++i;
+        while (i < line.length() && isDigit(line.charAt(i))) {
+            i++;
+        }
+        return i - fraction >= 3 && i - fraction <= 9 && line.startsWith("] ", i) ? i + 2 : -1;
+    }
+
+    /**
+     * Whether {@code line} opens with an uptime stamp ({@link #uptimeStampEnd}) and its message with a space or a tab:
+     * the kernel writes a stack's frames so under the stack's heading ({@code [ 4000.000050]  ? __die+0x23/0x70}
+     * under {@code [ 4000.000030] Call Trace:}), the X server the further lines of a message ({@code [   247.909]
+     * \tEntry deleted from font path.}), each line with its own stamp.
+     */
+    private static boolean indentedAfterUptime(String line) {
+        int message = uptimeStampEnd(line);
+        return message > 0 && message < line.length() && (line.charAt(message) == ' ' || line.charAt(message) == '\t');
+    }
+
     /** An Erlang process id's three numbers, {@code 0.222.0}. */
     private static boolean isProcessId(String line, int from, int to) {
         int dots = 0;
@@ -1011,6 +1057,7 @@ final class ContinuationLines {
         first = line;
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
+        uptimeStamped = uptimeStampEnd(line) > 0;
         int output = fpmWorkerOutput(line);
         fpmWorkerOutput = output > 0 && line.indexOf(FPM_UNCAUGHT, output) > 0 ? output : -1;
         processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();

@@ -1781,6 +1781,33 @@ class LogFileReaderTest {
     }
 
     /**
+     * The kernel's ring buffer (dmesg) and the X server's log stamp every line with the seconds since their start,
+     * the lines of one message too: a stack's frames indented under its heading, a message's further lines after a
+     * tab. An indented line after a stamp continues the event before it; a stamp of ten digits is an epoch's time.
+     */
+    @Test
+    void anIndentedLineAfterAnUptimeStampContinuesTheEventBeforeIt() {
+        read("""
+                [ 4000.000000] BUG: kernel NULL pointer dereference, address: 0000000000000008
+                [ 4000.000030] Call Trace:
+                [ 4000.000040]  <TASK>
+                [ 4000.000050]  ? __die+0x23/0x70
+                [ 4000.000070]  process_one_work+0x1c7/0x380
+                [ 4000.000080]  </TASK>
+                [ 4012.500000] usb 1-1: new high-speed USB device number 2 using xhci_hcd
+                """);
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 5, 1);
+        assertThat(events.get(1).continuation()).endsWith("[ 4000.000080]  </TASK>");
+
+        events.clear();
+        read("[   247.909] (WW) The directory \"/usr/share/fonts/X11/misc\" does not exist.\n"
+                + "[   247.909] \tEntry deleted from font path.\n"
+                + "[   247.910] (II) Loader magic: 0x55e93fe31f00\n"
+                + "[1733390000.123] \tan epoch's time\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(2, 1, 1);
+    }
+
+    /**
      * Apache's error log escapes the line breaks of what mod_php logs: an uncaught exception's trace comes on its line
      * after {@code \nStack trace:\n}. The message ends there, as in PHP's own error log, and the trace, its line
      * breaks back, goes under it. A line that only quotes an escaped line break keeps it.
