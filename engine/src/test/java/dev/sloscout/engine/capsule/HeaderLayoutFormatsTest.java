@@ -266,6 +266,12 @@ class HeaderLayoutFormatsTest {
                 [   247.914] (II) DUMMY(0): Chipset is a DUMMY
                 [   247.914] (--) Depth 24, (--) framebuffer bpp 32
                 """, "-", Severity.WARN, "", "The directory \"/usr/share/fonts/X11/misc\" does not exist."),
+            format("ODL (GlassFish, Payara): eight brackets, a message of many lines joined to them", """
+                [2026-12-05T14:43:37.488+0000] [] [SEVERE] [] [shop.orders] [tid: _ThreadID=70 _ThreadName=http-thread-pool::http-listener(2)] [timeMillis: 1796481817488] [levelValue: 1000] cannot parse order 21
+                [2026-12-05T14:43:31.469+0000] [] [INFO] [NCLS-CORE-00087] [javax.enterprise.system.core] [tid: _ThreadID=25 _ThreadName=RunLevelControllerThread-1796481807957] [timeMillis: 1796481811469] [levelValue: 800] Grizzly 4.1.0 started in: 57ms - bound to [http-listener:18080]
+                [2026-12-05T14:43:26.342+0000] [] [WARNING] [] [PayaraMicro] [tid: _ThreadID=1 _ThreadName=main] [timeMillis: 1796481806342] [levelValue: 900] Payara Micro Runtime directory is located in a temporary file location
+                [2026-12-05T14:43:37.340+0000] [] [INFO] [] [shop.orders] [tid: _ThreadID=69 _ThreadName=http-thread-pool::http-listener(1)] [timeMillis: 1796481817340] [levelValue: 800] order 1 requested
+                """, "2026-12-05T14:43:37.488Z", Severity.ERROR, "", "cannot parse order 21"),
             format("zap development console (tabs)", """
                 2024-03-01T12:00:00.000Z\tINFO\tserver/main.go:42\tServer started\t{"port": 8080}
                 2024-03-01T12:00:01.000Z\tWARN\tcache/cache.go:17\tcache miss rate high\t{"rate": 0.31}

@@ -214,6 +214,13 @@ final class ContinuationLines {
      * ({@link #processHeaderEnd}), else -1: RabbitMQ writes that header again on every line of a multi-line report.
      */
     private int processHeaderEnd = -1;
+    /**
+     * Brackets and braces open in a message of Oracle's ODL format ({@link #ODL_OPEN}), the two that open it counted:
+     * its lines continue the event until the count falls to none; 0 when no such message is open.
+     */
+    private int odlDepth;
+    /** The open event's first line is an ODL header over a message ({@link #ODL_OPEN}) not yet joined to it. */
+    private boolean odlMessageAwaited;
     /** Whether the open event's first line opens with an uptime stamp ({@link #uptimeStampEnd}). */
     private boolean uptimeStamped;
     /**
@@ -282,6 +289,13 @@ final class ContinuationLines {
         nothingContinued = false;
         if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
             return true; // the same time to the microsecond, level and process: the report's next line
+        }
+        if (odlDepth > 0) {
+            if (!opensLike(first, line)) {
+                odlLine(line);
+                return true; // the message's lines, at the margin or not, up to its brackets' close
+            }
+            odlDepth = 0; // the next record: the close went missing
         }
         if (uptimeStamped && indentedAfterUptime(line)) {
             return true; // a kernel stack's frame, the X server's continued message
@@ -885,6 +899,13 @@ final class ContinuationLines {
      * Asked of each line after an event's first; answers once per event, twice for java.util.logging's message.
      */
     String joinable(String line) {
+        if (odlMessageAwaited) {
+            odlMessageAwaited = false;
+            if (odlDepth > 0 && !opensLike(first, line)) {
+                odlLine(line);
+                return line.strip(); // the message's first line, indented by two or (after a blank) not
+            }
+        }
         if (richMessageColumn > 0) {
             int column = spacesBefore(line);
             if (column == richMessageColumn && column < line.length() && !line.startsWith(LogEvent.PYTHON_TRACEBACK,
@@ -987,6 +1008,29 @@ final class ContinuationLines {
     /** Where Samba writes a message's lines under its header. */
     private static final String SAMBA_INDENT = "  ";
     /**
+     * What ends the header of a record in Oracle's ODL format (GlassFish's, Payara's, WebLogic's) whose message takes
+     * more than a line: {@code [2026-12-05T14:43:37.488+0000] [] [SEVERE] [] [shop.orders] [tid: ...] [timeMillis:
+     * ...] [levelValue: 1000] [[}, the message's first line under it indented by two, its further lines (a stack, a
+     * certificate) at the margin or not, the last ending with {@code ]]}: where the brackets opened in the message are
+     * closed, for a line of a message may end so too.
+     */
+    static final String ODL_OPEN = " [[";
+
+    /**
+     * Counts the brackets of a line of an open ODL message ({@link #odlDepth}): it closes on a line that ends with
+     * {@code ]]} when no bracket is left open; a count that falls to none before (a certificate's dump, whose
+     * characters column may hold a bracket) stays at one.
+     */
+    private void odlLine(String line) {
+        int depth = bracketDepth(line, odlDepth);
+        odlDepth = depth <= 0 && line.endsWith("]]") ? 0 : Math.max(depth, 1);
+    }
+
+    /** Whether {@code line} is an ODL record's header over a message of more than a line ({@link #ODL_OPEN}). */
+    static boolean opensOdlMessage(String line) {
+        return line.endsWith(ODL_OPEN) && timedOpener(line) != null && line.startsWith("[");
+    }
+    /**
      * Where tslog's pretty format writes the error a record logged without a message ({@code log.fatal(err)}): its
      * fields end with the tab that would precede the message, and the error follows, a space in ({@code  Error
      * connection refused}).
@@ -1058,6 +1102,8 @@ final class ContinuationLines {
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
         uptimeStamped = uptimeStampEnd(line) > 0;
+        odlMessageAwaited = opensOdlMessage(line);
+        odlDepth = odlMessageAwaited ? ODL_OPEN.length() - 1 : 0;
         int output = fpmWorkerOutput(line);
         fpmWorkerOutput = output > 0 && line.indexOf(FPM_UNCAUGHT, output) > 0 ? output : -1;
         processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();

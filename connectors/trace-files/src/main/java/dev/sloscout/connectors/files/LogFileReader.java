@@ -1245,8 +1245,11 @@ public final class LogFileReader {
                 }
                 String joined = pending != null ? continuations.joinable(line) : null;
                 if (joined != null) {
-                    // java.util.logging's, .NET's, Rails' record on two lines; Jetty's ends with a space already
-                    pending = (pending.endsWith(" ") ? pending : pending + " ") + joined;
+                    // java.util.logging's, .NET's, Rails' record on two lines; Jetty's ends with a space already;
+                    // ODL's brackets around a message of many lines go with the header's joining
+                    String header = ContinuationLines.opensOdlMessage(pending)
+                            ? pending.substring(0, pending.length() - ContinuationLines.ODL_OPEN.length()) : pending;
+                    pending = (header.endsWith(" ") ? header : header + " ") + joined;
                     pendingLines++;
                 } else if (pending != null && continuations.continues(line)) {
                     fold(line);

@@ -1781,6 +1781,43 @@ class LogFileReaderTest {
     }
 
     /**
+     * Oracle's ODL format (GlassFish's, Payara's) writes a message of more than a line between {@code [[} at the end of
+     * its header and {@code ]]}: the first line under the header, indented by two, is the message; the rest (a stack,
+     * a certificate's dump at the margin, lines of its own ending in brackets) goes under it up to the close.
+     */
+    @Test
+    void anOdlMessageInDoubleBracketsIsOneEventWithItsFirstLineAsMessage() {
+        String header = "[2026-12-05T14:43:%s+0000] [] [%s] [] [shop.orders] [tid: _ThreadID=70 _ThreadName=main] "
+                + "[timeMillis: 1796481817488] [levelValue: %s]";
+        read(String.format(header, "37.488", "SEVERE", "1000") + " [[\n"
+                + "  cannot parse order 21\n"
+                + "java.lang.NumberFormatException: For input string: \"x\"\n"
+                + "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)\n"
+                + "CRLDistributionPoints [\n"
+                + "  [DistributionPoint:\n"
+                + "     [URIName: http://crl.example/ca.crl]]\n"
+                + "]\n"
+                + "0000: 68 90 E4 67 A4 A6 53 80   C7 86 66 A4 F1 F7 4B 43  h..g..S].f...KC\n"
+                + "]]\n"
+                + "\n"
+                + String.format(header, "37.500", "INFO", "800") + " order 22 placed\n"
+                + "printed by the server\n"
+                + String.format(header, "37.552", "INFO", "800") + " [[\n"
+                + "  \n"
+                + "Payara Micro URLs:\n"
+                + "http://192.0.2.2:18080/shop\n"
+                + String.format(header, "37.600", "WARNING", "900") + " [[\n"
+                + "  a message whose close went missing\n"
+                + String.format(header, "37.700", "INFO", "800") + " order 23 placed\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(10, 1, 1, 3, 2, 1);
+        assertThat(events.get(0).text()).isEqualTo(String.format(header, "37.488", "SEVERE", "1000")
+                + " cannot parse order 21");
+        assertThat(events.get(0).continuation()).endsWith("KC\n]]");
+        assertThat(events.get(3).text()).endsWith("[levelValue: 800] Payara Micro URLs:");
+        assertThat(events.get(4).text()).endsWith("a message whose close went missing");
+    }
+
+    /**
      * The kernel's ring buffer (dmesg) and the X server's log stamp every line with the seconds since their start,
      * the lines of one message too: a stack's frames indented under its heading, a message's further lines after a
      * tab. An indented line after a stamp continues the event before it; a stamp of ten digits is an epoch's time.
