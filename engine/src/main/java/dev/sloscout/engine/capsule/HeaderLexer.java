@@ -254,9 +254,12 @@ final class HeaderLexer {
     private long chromiumTime(String line, int from, int to) {
         int field = from;
         for (int fields = 0; fields <= CHROMIUM_FIELDS_BEFORE_TIME && field < to; fields++) {
-            int colon = line.indexOf(':', field);
-            if (colon < 0 || colon >= to) {
-                return LogHeader.NO_TIME;
+            int colon = field;
+            while (colon < to && line.charAt(colon) != ':') {
+                colon++;
+            }
+            if (colon == to) {
+                return LogHeader.NO_TIME; // nearly every bracket: no colon, or no such field before the level
             }
             if (colon - field >= 11 && line.charAt(field + 4) == '/' && allDigits(line, field, field + 4)
                     && allDigits(line, field + 5, field + 11)) {
@@ -273,9 +276,8 @@ final class HeaderLexer {
                     return LogHeader.NO_TIME;
                 }
                 long millis = ((hour * 60L + minute) * 60 + Math.min(second, 59)) * 1000;
-                if (fraction + 1 < colon) {
-                    millis += Long.parseLong(line, fraction + 1, Math.min(colon, fraction + 4), 10)
-                            * (long) Math.pow(10, 3 - Math.min(colon - fraction - 1, 3));
+                for (int i = fraction + 1, scale = 100; i < colon && scale > 0; i++, scale /= 10) {
+                    millis += (line.charAt(i) - '0') * scale; // microseconds on Linux, milliseconds on Windows
                 }
                 return timestamps.onDay(month, day, millis);
             }
