@@ -1800,6 +1800,7 @@ class LogFileReaderTest {
                 + "0000: 68 90 E4 67 A4 A6 53 80   C7 86 66 A4 F1 F7 4B 43  h..g..S].f...KC\n"
                 + "]]\n"
                 + "\n"
+                + "printed by the server after the record\n"
                 + String.format(header, "37.500", "INFO", "800") + " order 22 placed\n"
                 + "printed by the server\n"
                 + String.format(header, "37.552", "INFO", "800") + " [[\n"
@@ -1809,12 +1810,12 @@ class LogFileReaderTest {
                 + String.format(header, "37.600", "WARNING", "900") + " [[\n"
                 + "  a message whose close went missing\n"
                 + String.format(header, "37.700", "INFO", "800") + " order 23 placed\n");
-        assertThat(events).extracting(LogEvent::lines).containsExactly(10, 1, 1, 3, 2, 1);
+        assertThat(events).extracting(LogEvent::lines).containsExactly(10, 1, 1, 1, 3, 2, 1);
         assertThat(events.get(0).text()).isEqualTo(String.format(header, "37.488", "SEVERE", "1000")
                 + " cannot parse order 21");
         assertThat(events.get(0).continuation()).endsWith("KC\n]]");
-        assertThat(events.get(3).text()).endsWith("[levelValue: 800] Payara Micro URLs:");
-        assertThat(events.get(4).text()).endsWith("a message whose close went missing");
+        assertThat(events.get(4).text()).endsWith("[levelValue: 800] Payara Micro URLs:");
+        assertThat(events.get(5).text()).endsWith("a message whose close went missing");
     }
 
     /**
