@@ -153,6 +153,15 @@ public final class HeaderLayout {
     }
 
     /**
+     * GlassFish's uniform log format (ULF) opens a record with {@code [#|} and closes it with {@code |#]}, the time,
+     * level, product, logger and {@code key=value;} pairs as pipe-delimited columns between ({@code
+     * [#|2026-12-05T14:59:20.636+0000|INFO||fish.payara.micro.PayaraMicro|_ThreadID=1;_ThreadName=main;|Built Payara
+     * Micro Runtime|#]}): the marks are the header's and the close's, not the message's.
+     */
+    public static final String ULF_OPEN = "[#|";
+    public static final String ULF_CLOSE = "|#]";
+
+    /**
      * Where the message of {@code line} ends when its last {@code columns} pipe-delimited columns after {@code
      * bodyStart} open with a logger's name ({@code | org.apache.activemq.broker.BrokerService | main}), or -1.
      */
@@ -196,6 +205,11 @@ public final class HeaderLayout {
     /** The header with its message ending before the layout's {@link #trailer}, the logger there its component. */
     private LogHeader trailed(String line, LogHeader header) {
         int end = trailer > 0 ? trailerStart(line, header.bodyStart(), trailer) : -1;
+        if (end < 0 && line.endsWith(ULF_CLOSE) && line.startsWith(ULF_OPEN)
+                && header.bodyStart() <= line.length() - ULF_CLOSE.length()) {
+            return new LogHeader(header.epochMillis(), header.severity(), header.component(), header.bodyStart(),
+                    line.length() - ULF_CLOSE.length());
+        }
         if (end < 0) {
             return header;
         }
@@ -1660,7 +1674,8 @@ public final class HeaderLayout {
             }
             reach[k]++;
             HeaderToken first = l.token(0);
-            firstIsField += first != null && first.kind != Kind.WORD && first.kind != Kind.SEPARATOR ? 1 : 0;
+            firstIsField += first != null && (first.kind != Kind.WORD && first.kind != Kind.SEPARATOR
+                    || mode == Mode.PIPES && s.startsWith(ULF_OPEN)) ? 1 : 0;
         }
         if (firstIsField < needed) {
             return new Kind[0]; // "... INFO a|b|c": pipes in the message, not columns

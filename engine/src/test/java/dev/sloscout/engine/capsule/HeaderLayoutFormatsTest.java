@@ -272,6 +272,13 @@ class HeaderLayoutFormatsTest {
                 [2026-12-05T14:43:26.342+0000] [] [WARNING] [] [PayaraMicro] [tid: _ThreadID=1 _ThreadName=main] [timeMillis: 1796481806342] [levelValue: 900] Payara Micro Runtime directory is located in a temporary file location
                 [2026-12-05T14:43:37.340+0000] [] [INFO] [] [shop.orders] [tid: _ThreadID=69 _ThreadName=http-thread-pool::http-listener(1)] [timeMillis: 1796481817340] [levelValue: 800] order 1 requested
                 """, "2026-12-05T14:43:37.488Z", Severity.ERROR, "", "cannot parse order 21"),
+            format("GlassFish's uniform format (ULF): pipe-delimited between [#| and |#]", """
+                [#|2026-12-05T14:59:20.636+0000|INFO||fish.payara.micro.boot.runtime.PayaraMicroRuntimeBuilder|_ThreadID=1;_ThreadName=main;_TimeMillis=1796482760636;_LevelValue=800;|Built Payara Micro Runtime|#]
+                [#|2026-12-05T14:59:20.599+0000|WARNING||PayaraMicro|_ThreadID=1;_ThreadName=main;_TimeMillis=1796482760599;_LevelValue=900;|Payara Micro Runtime directory is located in a temporary file location|#]
+                [#|2026-12-05T14:59:31.980+0000|SEVERE||shop.orders|_ThreadID=70;_ThreadName=http-thread-pool::http-listener(2);_TimeMillis=1796482771980;_LevelValue=1000;|cannot parse order 21
+                [#|2026-12-05T14:59:31.791+0000|INFO||shop.orders|_ThreadID=69;_ThreadName=http-thread-pool::http-listener(1);_TimeMillis=1796482771791;_LevelValue=800;|order 1 requested|#]
+                """, "2026-12-05T14:59:20.636Z", Severity.INFO, "fish.payara.micro.boot.runtime.PayaraMicroRuntimeBuilder",
+                "Built Payara Micro Runtime"),
             format("zap development console (tabs)", """
                 2024-03-01T12:00:00.000Z\tINFO\tserver/main.go:42\tServer started\t{"port": 8080}
                 2024-03-01T12:00:01.000Z\tWARN\tcache/cache.go:17\tcache miss rate high\t{"rate": 0.31}
