@@ -221,6 +221,13 @@ final class ContinuationLines {
     private int odlDepth;
     /** The open event's first line is an ODL header over a message ({@link #ODL_OPEN}) not yet joined to it. */
     private boolean odlMessageAwaited;
+    /**
+     * The open event's first line opened a record of GlassFish's uniform format ({@link HeaderLayout#ULF_OPEN}) that
+     * it did not close: the record's further lines follow up to the one that closes it.
+     */
+    private boolean ulfRecordOpen;
+    /** The open event's first line is such a record's header with no message after it, the message under it. */
+    private boolean ulfMessageAwaited;
     /** Whether the open event's first line opens with an uptime stamp ({@link #uptimeStampEnd}). */
     private boolean uptimeStamped;
     /**
@@ -296,6 +303,13 @@ final class ContinuationLines {
                 return true; // the message's lines, at the margin or not, up to its brackets' close
             }
             odlDepth = 0; // the next record: the close went missing
+        }
+        if (ulfRecordOpen) {
+            if (!line.startsWith(HeaderLayout.ULF_OPEN)) {
+                ulfRecordOpen = !line.endsWith(HeaderLayout.ULF_CLOSE);
+                return true; // the message's further lines, a stack's, a dump's, up to the record's close
+            }
+            ulfRecordOpen = false; // the next record: the close went missing
         }
         if (uptimeStamped && indentedAfterUptime(line)) {
             return true; // a kernel stack's frame, the X server's continued message
@@ -899,6 +913,13 @@ final class ContinuationLines {
      * Asked of each line after an event's first; answers once per event, twice for java.util.logging's message.
      */
     String joinable(String line) {
+        if (ulfMessageAwaited) {
+            ulfMessageAwaited = false;
+            if (ulfRecordOpen && !line.startsWith(HeaderLayout.ULF_OPEN)) {
+                ulfRecordOpen = !line.endsWith(HeaderLayout.ULF_CLOSE);
+                return line.strip(); // the message's first line, under a header that ends with the column's bar
+            }
+        }
         if (odlMessageAwaited) {
             odlMessageAwaited = false;
             if (odlDepth > 0 && !opensLike(first, line)) {
@@ -1102,6 +1123,8 @@ final class ContinuationLines {
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
         uptimeStamped = uptimeStampEnd(line) > 0;
+        ulfRecordOpen = line.startsWith(HeaderLayout.ULF_OPEN) && !line.endsWith(HeaderLayout.ULF_CLOSE);
+        ulfMessageAwaited = ulfRecordOpen && line.endsWith("|");
         odlMessageAwaited = opensOdlMessage(line);
         odlDepth = odlMessageAwaited ? ODL_OPEN.length() - 1 : 0;
         int output = fpmWorkerOutput(line);

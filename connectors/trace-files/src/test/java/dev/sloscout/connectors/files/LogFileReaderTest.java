@@ -1819,6 +1819,33 @@ class LogFileReaderTest {
     }
 
     /**
+     * GlassFish's uniform format (ULF) writes a record between {@code [#|} and {@code |#]}, its message's further lines
+     * (a stack) at the margin before the close, a program's print after it its own; a record whose message starts
+     * under its header takes that line as its message.
+     */
+    @Test
+    void aUniformFormatRecordIsOneEventUpToItsClose() {
+        String header = "[#|2026-12-05T14:59:%s+0000|%s||shop.orders|_ThreadID=70;_ThreadName=main;"
+                + "_TimeMillis=1796482771980;_LevelValue=%s;|";
+        read(String.format(header, "31.980", "SEVERE", "1000") + "cannot parse order 21\n"
+                + "java.lang.NumberFormatException: For input string: \"x\"\n"
+                + "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)\n"
+                + "|#]\n"
+                + "\n"
+                + "printed by the server after the record\n"
+                + String.format(header, "31.990", "INFO", "800") + "order 22 placed|#]\n"
+                + String.format(header, "32.000", "INFO", "800") + "\n"
+                + "\n"
+                + "Payara Micro URLs:\n"
+                + "http://192.0.2.2:18080/shop\n"
+                + "|#]\n"
+                + String.format(header, "32.100", "WARNING", "900") + "a record whose close went missing\n"
+                + String.format(header, "32.200", "INFO", "800") + "order 23 placed|#]\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 1, 4, 1, 1);
+        assertThat(events.get(3).text()).endsWith(";| Payara Micro URLs:");
+    }
+
+    /**
      * The kernel's ring buffer (dmesg) and the X server's log stamp every line with the seconds since their start,
      * the lines of one message too: a stack's frames indented under its heading, a message's further lines after a
      * tab. An indented line after a stamp continues the event before it; a stamp of ten digits is an epoch's time.
