@@ -154,6 +154,7 @@ class LiveSourcesViewModelTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README's test command within five minutes
     void aKafkaTopicFeedsJourneysWithLagAndUndecodableRecordsCounted() throws Exception {
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("broker"))) {
             Properties p = new Properties();
