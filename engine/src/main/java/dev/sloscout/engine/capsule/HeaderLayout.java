@@ -770,10 +770,6 @@ public final class HeaderLayout {
 
     private static final String IN = "in ";
 
-    /**
-     * Where the message starts after {@code in <module>: } at {@code from}, right after a level (Flask's default
-     * format, {@code [%(asctime)s] %(levelname)s in %(module)s: %(message)s}); -1 when the body opens otherwise.
-     */
     /** The most characters Ruby's Logger's program name takes in a header ({@link #programNamed}). */
     private static final int MAX_PROGRAM_NAME = 64;
 
@@ -791,6 +787,10 @@ public final class HeaderLayout {
         return end > from && s.startsWith(": ", end) ? end + 2 : -1;
     }
 
+    /**
+     * Where the message starts after {@code in <module>: } at {@code from}, right after a level (Flask's default
+     * format, {@code [%(asctime)s] %(levelname)s in %(module)s: %(message)s}); -1 when the body opens otherwise.
+     */
     private static int moduleNamed(String s, int from) {
         if (!s.startsWith(IN, from)) {
             return -1;

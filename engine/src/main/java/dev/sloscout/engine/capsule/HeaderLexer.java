@@ -183,8 +183,8 @@ final class HeaderLexer {
                 return null;
             }
         }
-        int month = (line.charAt(pos + 1) - '0') * 10 + line.charAt(pos + 2) - '0';
-        int day = (line.charAt(pos + 3) - '0') * 10 + line.charAt(pos + 4) - '0';
+        int month = twoDigits(line, pos + 1);
+        int day = twoDigits(line, pos + 3);
         Timestamps.Match time = timestamps.timeOfDay(line, pos + 6, n);
         if (time == null || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
