@@ -470,9 +470,12 @@ public final class TemplateMiner {
         }
 
         /**
-         * Share of this template's fixed positions the message matches; placeholders match placeholders. Zero when
-         * the message has another word where this template's messages ({@link MinerSettings#settled()} or more) all agreed: one
-         * message against settled evidence is another template, not a variable.
+         * Share of this template's fixed positions the message matches; a placeholder matches only its own kind (a
+         * version's {@code <*>} is no {@code <NUM>}: CUPS's {@code [Client 9] GET /admin HTTP/1.1} shares no more than
+         * the client's prefix with {@code [Client <NUM>] <NUM> <*> <NUM>}), though it does not exclude another kind
+         * or a word. Zero when the message has another word where this template's messages
+         * ({@link MinerSettings#settled()} or more) all agreed: one message against settled evidence is another
+         * template, not a variable.
          */
         double similarity(Tokens message) {
             int n = message.size();
@@ -490,7 +493,7 @@ public final class TemplateMiner {
                 }
                 fixed++;
                 String m = message.get(slot >= 0 && i > slot ? i + span - 1 : i);
-                if (t == m || t.equals(m) || Placeholder.is(t) && Placeholder.is(m)) {
+                if (t == m || t.equals(m)) {
                     same++;
                 } else if (settled && !Placeholder.is(t) && !Placeholder.is(m)) {
                     return 0;

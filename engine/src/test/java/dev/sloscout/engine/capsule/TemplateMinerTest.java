@@ -108,6 +108,22 @@ class TemplateMinerTest {
     }
 
     @Test
+    void placeholdersOfAnotherKindDoNotMakeMessagesAlike() {
+        // CUPS's debug log: every client's lines open with its number, and its IPP operations become a variable
+        for (String operation : List.of("Get-Jobs", "CUPS-Get-Printers", "CUPS-Get-Default", "CUPS-Get-Classes")) {
+            add("[Client 1] 2.0 " + operation + " 7");
+        }
+        assertThat(current("[Client 1] 2.0 Get-Printer-Attributes 3")).isEqualTo("[Client <NUM>] <NUM> <*> <NUM>");
+
+        add("[Client 9] GET /admin HTTP/1.1");
+
+        assertThat(current("[Client 2] GET /printers HTTP/1.1"))
+                .as("a request line shares the client's prefix, a number with a version: no more")
+                .isEqualTo("[Client <NUM>] GET <PATH> <*>");
+        assertThat(current("[Client 1] 2.0 Get-Jobs 7")).isEqualTo("[Client <NUM>] <NUM> <*> <NUM>");
+    }
+
+    @Test
     void aValueThatIsSometimesMissingGetsAVariableLengthPlaceholder() {
         add("connection from 1.2.3.4 (host-1.example.net) at 10:00:00 ok");
         add("connection from 1.2.3.5 () at 10:00:01 ok");
