@@ -623,11 +623,46 @@ final class ContinuationLines {
 
     /**
      * Whether the stack that {@code exception} opens under the open event ({@code java.io.IOException: Unknown data
-     * type: 47}, its frames after it) is an event of its own: the event leaves traces ({@link #leavesTraces}) and its
-     * first line does not tell of the exception ({@link #tellsOf}).
+     * type: 47}, {@code frame} its first frame) is an event of its own: its first line does not tell of the exception
+     * ({@link #tellsOf}), and the event leaves traces ({@link #leavesTraces}) or the stack is Node's under a record
+     * without a level. Node prints an error's stack at the margin itself ({@code console.error(err)}, Express's
+     * final handler), and the loggers that write records without a level ({@code debug}'s namespaces, morgan's
+     * requests) log no stacks: {@code express:router jsonParser : /boom} did not log the error that follows it.
      */
-    boolean leavesTrace(String exception) {
-        return leavesTraces() && !tellsOf(exception);
+    boolean leavesTrace(String exception, String frame) {
+        return (leavesTraces() || levelNamed(first) == null && isJavaScriptFrame(frame)) && !tellsOf(exception);
+    }
+
+    /**
+     * Whether {@code frame} ({@link #isFrame}) is a JavaScript engine's: it ends with the line and column of its
+     * source, {@code at /app/server.js:9:48} or {@code at next (/app/node_modules/express/lib/router/route.js:149:13)}
+     * (Java's and .NET's frames give a line alone), or with V8's {@code (<anonymous>)} for code without a source
+     * ({@code at JSON.parse (<anonymous>)}).
+     */
+    static boolean isJavaScriptFrame(String frame) {
+        if (frame.endsWith("(<anonymous>)")) {
+            return true;
+        }
+        int end = frame.length();
+        if (end > 0 && frame.charAt(end - 1) == ')') {
+            end--;
+        }
+        int column = digitsBefore(frame, end);
+        if (column == 0 || column == end || frame.charAt(end - column - 1) != ':') {
+            return false;
+        }
+        int lineEnd = end - column - 1;
+        int line = digitsBefore(frame, lineEnd);
+        return line > 0 && line < lineEnd && frame.charAt(lineEnd - line - 1) == ':';
+    }
+
+    /** How many digits stand in {@code s} right before {@code end}. */
+    private static int digitsBefore(String s, int end) {
+        int i = end;
+        while (i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+            i--;
+        }
+        return end - i;
     }
 
     /**

@@ -1217,7 +1217,7 @@ public final class LogFileReader {
                     String exception = held;
                     held = null;
                     String own = heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception;
-                    if (frame && !continuations.leavesTrace(own)) {
+                    if (frame && !continuations.leavesTrace(own, line)) {
                         fold(own);
                         giveUp(heldPlace);
                     } else { // no stack, or one printed on its own after a routine line (Node's console.error)

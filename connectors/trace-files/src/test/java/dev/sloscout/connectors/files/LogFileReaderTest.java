@@ -758,6 +758,40 @@ class LogFileReaderTest {
     }
 
     /**
+     * Express run with {@code DEBUG=express:*}: the {@code debug} module's records have a time and no level, and
+     * Express's final handler prints a failed request's stack at the margin after them. A Node stack under a record
+     * without a level that does not tell of its error is an event of its own; a record that does keeps it, and so
+     * does a level-less record over a Java stack.
+     */
+    @Test
+    void aNodeStackAfterARecordWithoutALevelIsAnEventOfItsOwn() {
+        read("Sat, 05 Dec 2026 16:47:00 GMT express:router jsonParser  : /boom\n"
+                + "Error: inventory unavailable\n"
+                + "    at /app/app.js:8:40\n"
+                + "    at Layer.handle [as handle_request] (/app/node_modules/express/lib/router/layer.js:95:5)\n"
+                + "Sat, 05 Dec 2026 16:47:00 GMT express:router jsonParser  : /orders\n"
+                + "SyntaxError: Expected property name or '}' in JSON at position 1\n"
+                + "    at JSON.parse (<anonymous>)\n"
+                + "    at parse (/app/node_modules/body-parser/lib/types/json.js:96:19)\n"
+                + "Sat, 05 Dec 2026 16:47:01 GMT shop:db query failed: connect ECONNREFUSED 127.0.0.1:5432\n"
+                + "Error: connect ECONNREFUSED 127.0.0.1:5432\n"
+                + "    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)\n"
+                + "Sat, 05 Dec 2026 16:47:02 GMT orders 7 not saved\n"
+                + "java.lang.IllegalStateException: db down\n"
+                + "\tat com.acme.Orders.save(Orders.java:12)\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "Sat, 05 Dec 2026 16:47:00 GMT express:router jsonParser  : /boom", "Error: inventory unavailable",
+                "Sat, 05 Dec 2026 16:47:00 GMT express:router jsonParser  : /orders",
+                "SyntaxError: Expected property name or '}' in JSON at position 1",
+                "Sat, 05 Dec 2026 16:47:01 GMT shop:db query failed: connect ECONNREFUSED 127.0.0.1:5432",
+                "Sat, 05 Dec 2026 16:47:02 GMT orders 7 not saved");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 3, 1, 3, 3, 3);
+        assertThat(ContinuationLines.isJavaScriptFrame("    at node:internal/main/run_main_module:28:49")).isTrue();
+        assertThat(ContinuationLines.isJavaScriptFrame("\tat com.acme.Orders.save(Orders.java:12)")).isFalse();
+        assertThat(ContinuationLines.isJavaScriptFrame("   at Shop.Orders.Save() in /src/Orders.cs:line 12")).isFalse();
+    }
+
+    /**
      * auditd's enriched format writes a group separator (U+001D) between a record's fields and their meanings: it
      * reads as a space, so that {@code res=success} stays a field of its own.
      */
