@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +45,7 @@ class ByteOtlpTokensTest {
     }
 
     @Property(tries = 300)
+    @Tag("slow") // 300 documents against Jackson, ~8 s: in the slow profile, which .ci/run runs too
     void agreesWithJacksonOnValidJson(@ForAll("json") String json) throws IOException {
         assertThat(ours(json)).isEqualTo(jackson(json));
     }
