@@ -1744,7 +1744,8 @@ final class ContinuationLines {
      * pattern runs only on a line without spaces that ends in a digit.
      */
     private static boolean isNodeCrashSite(String line) {
-        return line.length() < 512 && isDigit(line.charAt(line.length() - 1)) && line.indexOf(' ') < 0
+        return !line.isEmpty() && line.length() < 512 && isDigit(line.charAt(line.length() - 1))
+                && line.indexOf(' ') < 0
                 && NODE_CRASH_SITE.matcher(line).matches();
     }
 

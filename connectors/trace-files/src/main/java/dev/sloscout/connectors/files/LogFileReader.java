@@ -1205,7 +1205,9 @@ public final class LogFileReader {
                 String anchor = held != null ? held : pending;
                 int anchorTag = held != null ? heldTag : pendingTag;
                 boolean tagged = anchor != null && anchorTag > 0 && tag > 0;
-                boolean sameProgram = tagged && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
+                // a tag with nothing after it (syslog's "cron[3]: ", H2's trace "jdbc[3]: ") is a record of its own
+                boolean sameProgram = tagged && tag < text.length()
+                        && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
                 String line = sameProgram ? text.substring(tag) : text;
                 if (held != null) {
                     boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);

@@ -758,6 +758,25 @@ class LogFileReaderTest {
     }
 
     /**
+     * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
+     * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
+     * ended the whole analysis with an index out of range.
+     */
+    @Test
+    void aProgramTagWithNothingAfterItIsARecordOfItsOwn() {
+        read("Dec  5 17:13:53 vm cron[3]: starting\n"
+                + "Dec  5 17:13:54 vm cron[3]: \n"
+                + "Dec  5 17:13:55 vm cron[3]: ok\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 2L, 3L);
+        events.clear();
+        read("2026-12-05 17:13:54.715964Z jdbc[3]: \n"
+                + "/*SQL */SET TRACE_LEVEL_FILE 3;\n"
+                + "2026-12-05 17:13:54.720303Z jdbc[3]: \n");
+        assertThat(events).extracting(LogEvent::line).contains(1L, 3L);
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * Express run with {@code DEBUG=express:*}: the {@code debug} module's records have a time and no level, and
      * Express's final handler prints a failed request's stack at the margin after them. A Node stack under a record
      * without a level that does not tell of its error is an event of its own; a record that does keeps it, and so
