@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -336,6 +337,13 @@ public final class LogFileReader {
                 }
             } catch (IOException e) {
                 problem("", "read failed: " + e.getMessage() + "; records before the failure were kept", "read");
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a fault on lines nobody foresaw ends this file's reading, not the analysis: said, with where it was
+                StackTraceElement[] at = e.getStackTrace();
+                problem("", "reading stopped on an unexpected fault (" + e + (at.length > 0 ? " at " + at[0] : "")
+                        + "); the records read before it were kept", "fault");
             }
             finish();
             return events;

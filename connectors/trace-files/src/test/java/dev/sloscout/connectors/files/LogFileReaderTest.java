@@ -1,6 +1,7 @@
 package dev.sloscout.connectors.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sloscout.connectors.files.fixtures.Compressions;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -774,6 +776,37 @@ class LogFileReaderTest {
                 + "2026-12-05 17:13:54.720303Z jdbc[3]: \n");
         assertThat(events).extracting(LogEvent::line).contains(1L, 3L);
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A fault of the reader on lines nobody foresaw ends that file's reading, said as a problem of the file, with the
+     * records read before it kept; the analysis goes on. A cancel is no fault: it goes through.
+     */
+    @Test
+    void anUnexpectedFaultEndsTheFilesReadingNotTheAnalysis() {
+        List<LogEvent> kept = new ArrayList<>();
+        LogFileReader faulty = new LogFileReader(event -> {
+            if (event.text().contains("poison")) {
+                throw new IllegalStateException("unforeseen");
+            }
+            kept.add(event);
+        }, problems::add);
+        faulty.read("app.log", new ByteArrayInputStream(("2026-12-05 17:00:00 INFO one\n"
+                + "2026-12-05 17:00:01 INFO poison\n"
+                + "2026-12-05 17:00:02 INFO three\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(kept).extracting(LogEvent::text).containsExactly("2026-12-05 17:00:00 INFO one");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("app.log");
+            assertThat(p.reason()).startsWith("reading stopped on an unexpected fault (java.lang.IllegalStateException:"
+                    + " unforeseen at ").endsWith("the records read before it were kept");
+        });
+
+        LogFileReader cancelled = new LogFileReader(event -> {
+            throw new CancellationException("cancelled");
+        }, problems::add);
+        assertThatThrownBy(() -> cancelled.read("app.log", new ByteArrayInputStream(
+                "2026-12-05 17:00:00 INFO one\n".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(CancellationException.class);
     }
 
     /**
