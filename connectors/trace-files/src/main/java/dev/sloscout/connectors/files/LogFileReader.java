@@ -1334,7 +1334,7 @@ public final class LogFileReader {
                 deliverPending();
                 pendingPlace = order == null ? null : place != null ? place : order.take();
                 pendingTag = tag;
-                continuations.started(pendingTag > 0 ? text.substring(pendingTag) : text);
+                continuations.started(pendingTag > 0 && pendingTag < text.length() ? text.substring(pendingTag) : text);
                 promotedAt = -1;
                 pending = text;
                 pendingTime = epochMillis;

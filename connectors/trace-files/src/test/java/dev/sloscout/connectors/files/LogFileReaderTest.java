@@ -762,7 +762,8 @@ class LogFileReaderTest {
     /**
      * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
      * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
-     * ended the whole analysis with an index out of range.
+     * ended the whole analysis with an index out of range. Read as a header alone, it takes the line under it, at the
+     * margin, as its message.
      */
     @Test
     void aProgramTagWithNothingAfterItIsARecordOfItsOwn() {
@@ -774,7 +775,9 @@ class LogFileReaderTest {
         read("2026-12-05 17:13:54.715964Z jdbc[3]: \n"
                 + "/*SQL */SET TRACE_LEVEL_FILE 3;\n"
                 + "2026-12-05 17:13:54.720303Z jdbc[3]: \n");
-        assertThat(events).extracting(LogEvent::line).contains(1L, 3L);
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 3L);
+        assertThat(events.get(0).text()).as("its message under it, as under any header alone")
+                .isEqualTo("2026-12-05 17:13:54.715964Z jdbc[3]: /*SQL */SET TRACE_LEVEL_FILE 3;");
         assertThat(problems).isEmpty();
     }
 
