@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -162,6 +163,13 @@ public final class TraceFileReader {
         } catch (IOException | UncheckedIOException e) {
             context.reject("", "read failed: " + e.getMessage() + (context.spanCount() > 0
                     ? "; spans before the failure were kept" : "; nothing in it could be read before the failure"));
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a fault on data nobody foresaw ends this file's reading, not the analysis: said, with where it was
+            StackTraceElement[] at = e.getStackTrace();
+            context.reject("", "reading stopped on an unexpected fault (" + e + (at.length > 0 ? " at " + at[0] : "")
+                    + "); the spans read before it were kept");
         }
         return new SourceReport(source, format, context.spanCount(), context.rejectedCount());
     }

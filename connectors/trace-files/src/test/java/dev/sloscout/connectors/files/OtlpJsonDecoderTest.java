@@ -3,6 +3,7 @@ package dev.sloscout.connectors.files;
 import dev.sloscout.connectors.files.fixtures.Decoding;
 import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.connectors.files.fixtures.TraceFixtures;
+import dev.sloscout.engine.model.Problem;
 import dev.sloscout.engine.model.Span;
 import dev.sloscout.engine.model.SpanKind;
 import dev.sloscout.engine.model.StatusCode;
@@ -15,11 +16,15 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The OTLP/JSON rules and the mess real exporters write. */
 class OtlpJsonDecoderTest {
@@ -220,6 +225,34 @@ class OtlpJsonDecoderTest {
         new TraceFileReader(span -> { }, problems::add).read("bomb.json.gz", new java.io.ByteArrayInputStream(bomb));
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason()).contains("over 500:1"));
+    }
+
+    /**
+     * A fault on data nobody foresaw ends that file's reading with one problem naming it, the spans read before it
+     * kept; the caller goes on to its other files. A cancel goes through.
+     */
+    @Test
+    void anUnexpectedFaultEndsTheFilesReadingWithAProblem() {
+        byte[] lines = new OtlpJsonWriter().jsonLines(SPANS, 1).getBytes(StandardCharsets.UTF_8);
+        List<Span> kept = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+
+        SourceReport report = new TraceFileReader(span -> {
+            if (kept.size() == 2) {
+                throw new IllegalStateException("unforeseen");
+            }
+            kept.add(span);
+        }, problems::add).read("spans.jsonl", new ByteArrayInputStream(lines));
+
+        assertThat(kept).hasSize(2);
+        assertThat(report.rejected()).isEqualTo(1);
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.reason())
+                .startsWith("reading stopped on an unexpected fault (java.lang.IllegalStateException: unforeseen at ")
+                .endsWith("the spans read before it were kept"));
+        assertThatThrownBy(() -> new TraceFileReader(span -> {
+            throw new CancellationException("cancelled");
+        }, problems::add).read("spans.jsonl", new ByteArrayInputStream(lines)))
+                .isInstanceOf(CancellationException.class);
     }
 
     @Test
