@@ -1745,8 +1745,7 @@ final class ContinuationLines {
      */
     private static boolean isNodeCrashSite(String line) {
         return !line.isEmpty() && line.length() < 512 && isDigit(line.charAt(line.length() - 1))
-                && line.indexOf(' ') < 0
-                && NODE_CRASH_SITE.matcher(line).matches();
+                && line.indexOf(' ') < 0 && NODE_CRASH_SITE.matcher(line).matches();
     }
 
     /**

@@ -340,10 +340,7 @@ public final class LogFileReader {
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException e) {
-                // a fault on lines nobody foresaw ends this file's reading, not the analysis: said, with where it was
-                StackTraceElement[] at = e.getStackTrace();
-                problem("", "reading stopped on an unexpected fault (" + e + (at.length > 0 ? " at " + at[0] : "")
-                        + "); the records read before it were kept", "fault");
+                problem("", UnexpectedFault.reason(e, "records"), "fault"); // this file's reading ends, not the run
             }
             finish();
             return events;

@@ -166,10 +166,7 @@ public final class TraceFileReader {
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            // a fault on data nobody foresaw ends this file's reading, not the analysis: said, with where it was
-            StackTraceElement[] at = e.getStackTrace();
-            context.reject("", "reading stopped on an unexpected fault (" + e + (at.length > 0 ? " at " + at[0] : "")
-                    + "); the spans read before it were kept");
+            context.reject("", UnexpectedFault.reason(e, "spans")); // this file's reading ends, not the run
         }
         return new SourceReport(source, format, context.spanCount(), context.rejectedCount());
     }
