@@ -1081,6 +1081,34 @@ final class HeaderLexer {
                 && (line.startsWith("stdout", previous.start) || line.startsWith("stderr", previous.start));
     }
 
+    /**
+     * Whether an IBM message id stands at {@code at}: a product's prefix of three to five capitals or digits, four or
+     * five digits and the message's severity letter, then a colon ({@code CWWKE0001I:}, {@code J2CA0045E:},
+     * {@code SRVE0777E:}), as WebSphere and Liberty write one after the level letter.
+     */
+    private static boolean ibmMessageIdAt(String line, int at) {
+        int colon = at;
+        while (colon < line.length() && colon - at <= 11 && (isCapital(line.charAt(colon))
+                || line.charAt(colon) >= '0' && line.charAt(colon) <= '9')) {
+            colon++;
+        }
+        int severity = colon - 1;
+        if (colon >= line.length() || line.charAt(colon) != ':' || colon - at < 8 || colon - at > 11
+                || !isCapital(line.charAt(at)) || "IWEA".indexOf(line.charAt(severity)) < 0) {
+            return false;
+        }
+        int digits = 0;
+        while (severity - digits - 1 > at && line.charAt(severity - digits - 1) >= '0'
+                && line.charAt(severity - digits - 1) <= '9') {
+            digits++;
+        }
+        return digits >= 4 && severity - digits - at >= 3;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     private static Severity levelOf(String line, int from, int end, HeaderToken previous) {
         int e = end;
         if (e - from > 1 && line.charAt(e - 1) == ':') {
@@ -1088,6 +1116,9 @@ final class HeaderLexer {
         }
         if (e - from == 1) {
             char c = line.charAt(from);
+            if (c == 'A' && e == end && ibmMessageIdAt(line, end + 1)) {
+                return Severity.INFO; // WebSphere's and Liberty's audit, "A CWWKE0001I: ...": not Android's assert
+            }
             return Character.isUpperCase(c) ? Severity.fromLetter(c) : null;
         }
         if (e == end && e - from == 3 && line.startsWith("LOG", from)) {

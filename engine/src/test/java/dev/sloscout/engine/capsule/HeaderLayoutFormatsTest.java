@@ -53,6 +53,13 @@ class HeaderLayoutFormatsTest {
                 6b128ca3.2a3d0000 0x7fbf6d7ff6c0 conn=1000 op=0 BIND dn="" method=128
                 6b128ca3.31da7a79 0x7fbfaf368200 slapd stopped.
                 """, "2026-12-04T09:49:21.267Z", NONE, "", "slapd starting"),
+            format("WebSphere Liberty: a short US date with a comma, the audit letter A before an IBM message id", """
+                [12/5/26, 16:40:00:123 UTC] 00000001 com.ibm.ws.kernel.launch.internal.FrameworkManager           A CWWKE0001I: The server defaultServer has been launched.
+                [12/5/26, 16:40:01:456 UTC] 00000024 com.ibm.ws.kernel.feature.internal.FeatureManager            I CWWKF0007I: Feature update started.
+                [12/5/26, 16:40:02:456 UTC] 0000002a com.ibm.ws.webcontainer.servlet                              E SRVE0777E: Exception thrown by application class 'com.acme.Orders.doGet:12'
+                [12/5/26, 16:40:04:000 UTC] 00000030 com.ibm.ws.http.internal.VirtualHostImpl                     W SRVE0190E: File not found: /nope
+                """, "2026-12-05T16:40:00.123Z", Severity.INFO, "CWWKE0001I",
+                "The server defaultServer has been launched."),
             format("Zabbix (server, proxy, agent): its process's id glued to its time", """
                  30534:20261204:100145.155 Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7).
                  30535:20261204:100145.162 agent #1 started [collector]
@@ -629,6 +636,11 @@ class HeaderLayoutFormatsTest {
                 03-17 16:13:38.860  2227  2227 I chatty  : uid=10037(com.android.systemui) identical 2 lines
                 """, "2024-03-17T16:13:38.811Z", Severity.DEBUG, "WindowManager",
                 "printFreezingDisplayLogs opening app wtoken = AppWindowToken{9f4ef63}"),
+            format("Android logcat threadtime, an assert (A) is fatal: no IBM message id after it", """
+                03-17 16:13:40.001  1702  1702 A ActivityManager: Failure reading process stats
+                03-17 16:13:40.019  1702  8671 D PowerManagerService: acquire lock=233570404, flags=0x1, uid=10037
+                03-17 16:13:40.060  2227  2227 I chatty  : uid=10037(com.android.systemui) identical 2 lines
+                """, "2024-03-17T16:13:40.001Z", Severity.FATAL, "ActivityManager", "Failure reading process stats"),
             format("Spark (log4j, yy/MM/dd)", """
                 17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]
                 17/06/09 20:10:40 INFO spark.SecurityManager: Changing view acls to: yarn,curi
