@@ -40,6 +40,13 @@ final class Timestamps {
         "Y.M.D", "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
+    /** Zones' abbreviations that name one zone each, and their offsets from UTC in minutes. */
+    private static final String[] NAMED_ZONES = {
+        "WET", "0", "WEST", "60", "CET", "60", "CEST", "120", "EET", "120", "EEST", "180", "MSK", "180",
+        "HKT", "480", "SGT", "480", "AWST", "480", "JST", "540", "KST", "540", "ACST", "570", "AEST", "600",
+        "AEDT", "660", "NZST", "720", "NZDT", "780", "HST", "-600", "AKST", "-540", "AKDT", "-480", "PST", "-480",
+        "PDT", "-420", "MST", "-420", "MDT", "-360", "CDT", "-300", "EST", "-300", "EDT", "-240",
+    };
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
     private static final int HEX_EPOCH_LENGTH = 17;
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
@@ -673,6 +680,9 @@ final class Timestamps {
                 offset(); // JavaScript's Date: "GMT+0100 (Central European Standard Time)"
                 return;
             }
+            if (pos + 3 < limit && s.charAt(pos) == ' ' && namedZone()) {
+                return;
+            }
             if (pos < limit && s.charAt(pos) == ' ' && pos + 1 < limit
                     && (s.charAt(pos + 1) == '+' || s.charAt(pos + 1) == '-')) {
                 pos++;
@@ -704,6 +714,22 @@ final class Timestamps {
             }
             pos = save;
             offsetSeconds = 0;
+            return false;
+        }
+
+        /**
+         * Reads a zone's abbreviation after a space ({@code CET}, {@code PDT}: Java's {@code z}, as WebSphere Liberty
+         * writes the JVM's zone), its offset from {@link #NAMED_ZONES}; false, taking nothing, for any other word.
+         * Abbreviations that name two zones ({@code CST}, {@code IST}, {@code BST}) are not read.
+         */
+        private boolean namedZone() {
+            for (int k = 0; k < NAMED_ZONES.length; k += 2) {
+                if (startsWithWord(NAMED_ZONES[k])) {
+                    pos += 1 + NAMED_ZONES[k].length();
+                    offsetSeconds = Integer.parseInt(NAMED_ZONES[k + 1]) * 60;
+                    return true;
+                }
+            }
             return false;
         }
 

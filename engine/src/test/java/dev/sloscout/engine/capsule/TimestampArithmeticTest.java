@@ -161,7 +161,7 @@ class TimestampArithmeticTest {
             "Jun 14 15:16:01", "28/Sep/2016:04:30:30 +0200", "03/Dec/2026 13:23:41", "28-Sep-2016 04:30:30",
             "28 Sep 2016 04:30:30",
             "20171223-22:15:29:606", "20171223T22:15:29", "081109 203615", "17/06/09 20:10:40", "09/28/2016 4:30:30 AM",
-            "12/3/2026, 1:16:43 PM",
+            "12/3/2026, 1:16:43 PM", "12/5/26, 16:40:00:123 UTC",
             "03-17 16:13:38.811", "12-05|04:39:01", "20261204:100145.155", "20261204.20h00m11s", "20261204202626.338",
             "2026.12.04 12:49:38", "2005.06.03", "2005-06-03", "15:16:01", "5:46PM", "1514038530"};
         for (String text : written) {
@@ -201,6 +201,28 @@ class TimestampArithmeticTest {
             assertThat(java.time.LocalTime.ofNanoOfDay((m.epochMillis() - LogHeader.DATELESS_DAY) * 1_000_000))
                     .as(text).isEqualTo(time);
         });
+    }
+
+    /**
+     * A zone written as its abbreviation (Java's {@code z}: WebSphere Liberty's {@code CET}, an RFC 1123 date's
+     * {@code EST}) moves the time by its offset; one that names two zones ({@code CST}: China's and the US's) is not
+     * read, and the time stays in UTC without it.
+     */
+    @org.junit.jupiter.api.Test
+    void aZoneNamedByItsAbbreviationMovesTheTime() {
+        Timestamps timestamps = new Timestamps(2024);
+        java.util.Map<String, String> times = java.util.Map.of("12/5/26, 16:40:00:123 CET", "2026-12-05T15:40:00.123Z",
+                "Sun, 4 Dec 2005 04:47:44 EST", "2005-12-04T09:47:44Z", "2026-12-05 16:40:00 PDT",
+                "2026-12-05T23:40:00Z", "2026-12-05 16:40:00 AEDT", "2026-12-05T05:40:00Z");
+        times.forEach((text, time) -> {
+            Timestamps.Match m = timestamps.match(text, 0, text.length());
+            assertThat(m.end()).as(text).isEqualTo(text.length());
+            assertThat(java.time.Instant.ofEpochMilli(m.epochMillis())).as(text).hasToString(time);
+        });
+        String ambiguous = "12/5/26, 16:40:00:123 CST";
+        Timestamps.Match m = timestamps.match(ambiguous, 0, ambiguous.length());
+        assertThat(m.end()).isEqualTo(ambiguous.length() - " CST".length());
+        assertThat(java.time.Instant.ofEpochMilli(m.epochMillis())).hasToString("2026-12-05T16:40:00.123Z");
     }
 
     /** Each month leads the month forms and each weekday the weekday forms (a name picks the forms tried). */
