@@ -40,12 +40,18 @@ final class Timestamps {
         "Y.M.D", "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
-    /** Zones' abbreviations that name one zone each, and their offsets from UTC in minutes. */
-    private static final String[] NAMED_ZONES = {
-        "WET", "0", "WEST", "60", "CET", "60", "CEST", "120", "EET", "120", "EEST", "180", "MSK", "180",
-        "HKT", "480", "SGT", "480", "AWST", "480", "JST", "540", "KST", "540", "ACST", "570", "AEST", "600",
-        "AEDT", "660", "NZST", "720", "NZDT", "780", "HST", "-600", "AKST", "-540", "AKDT", "-480", "PST", "-480",
-        "PDT", "-420", "MST", "-420", "MDT", "-360", "CDT", "-300", "EST", "-300", "EDT", "-240",
+    /** A zone's abbreviation that names one zone, and its offset from UTC. */
+    private record NamedZone(String name, int minutes) {
+    }
+
+    private static final NamedZone[] NAMED_ZONES = {
+        new NamedZone("WET", 0), new NamedZone("WEST", 60), new NamedZone("CET", 60), new NamedZone("CEST", 120),
+        new NamedZone("EET", 120), new NamedZone("EEST", 180), new NamedZone("MSK", 180), new NamedZone("HKT", 480),
+        new NamedZone("SGT", 480), new NamedZone("AWST", 480), new NamedZone("JST", 540), new NamedZone("KST", 540),
+        new NamedZone("ACST", 570), new NamedZone("AEST", 600), new NamedZone("AEDT", 660), new NamedZone("NZST", 720),
+        new NamedZone("NZDT", 780), new NamedZone("HST", -600), new NamedZone("AKST", -540),
+        new NamedZone("AKDT", -480), new NamedZone("PST", -480), new NamedZone("PDT", -420), new NamedZone("MST", -420),
+        new NamedZone("MDT", -360), new NamedZone("CDT", -300), new NamedZone("EST", -300), new NamedZone("EDT", -240),
     };
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
     private static final int HEX_EPOCH_LENGTH = 17;
@@ -723,10 +729,10 @@ final class Timestamps {
          * Abbreviations that name two zones ({@code CST}, {@code IST}, {@code BST}) are not read.
          */
         private boolean namedZone() {
-            for (int k = 0; k < NAMED_ZONES.length; k += 2) {
-                if (startsWithWord(NAMED_ZONES[k])) {
-                    pos += 1 + NAMED_ZONES[k].length();
-                    offsetSeconds = Integer.parseInt(NAMED_ZONES[k + 1]) * 60;
+            for (NamedZone zone : NAMED_ZONES) {
+                if (startsWithWord(zone.name())) {
+                    pos += 1 + zone.name().length();
+                    offsetSeconds = zone.minutes() * 60;
                     return true;
                 }
             }

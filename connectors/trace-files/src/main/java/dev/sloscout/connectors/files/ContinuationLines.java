@@ -659,7 +659,7 @@ final class ContinuationLines {
     /** How many digits stand in {@code s} right before {@code end}. */
     private static int digitsBefore(String s, int end) {
         int i = end;
-        while (i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+        while (i > 0 && isDigit(s.charAt(i - 1))) {
             i--;
         }
         return end - i;
