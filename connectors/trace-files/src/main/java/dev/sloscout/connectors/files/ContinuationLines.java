@@ -61,6 +61,15 @@ final class ContinuationLines {
          */
         MESSAGE_LINES,
         /**
+         * After the message line of a record written on two lines ({@link #isTwoLineHeader}): its further lines at the
+         * margin, up to the next record's header. SimpleFormatter writes a message's line breaks as they are
+         * (Hazelcast's {@code INFO: ... The Jet engine is disabled.}, then {@code To enable the Jet engine on the
+         * members, do one of the following:} and its list); a line that may open a stack ({@link #mayOpenTrace}) ends
+         * the run, left to the reading of traces, which folds a logged exception and not one printed after a routine
+         * record.
+         */
+        TWO_LINE_MESSAGE,
+        /**
          * After a record whose message opened a bracket it did not close (Tomcat's {@code ... threw exception [An
          * exception occurred processing [/boom.jsp] at line [1]}, the JSP's source lines and {@code Stacktrace:] with
          * root cause} after it): every line until one closes it, or opens as the record did.
@@ -502,6 +511,13 @@ final class ContinuationLines {
         }
         if (context == Context.MESSAGE_LINES) {
             if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
+                return true;
+            }
+            context = Context.NONE;
+        }
+        if (context == Context.TWO_LINE_MESSAGE) {
+            if (!opensNextRecord(line) && !isTwoLineHeader(line) && !mayOpenTrace(line)
+                    && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
             }
             context = Context.NONE;
@@ -1003,6 +1019,8 @@ final class ContinuationLines {
         rubyBlankTags = null;
         if (twoLines && JUL_MESSAGE.matcher(line).lookingAt()) {
             runsOn = line.endsWith(" "); // Hazelcast's "INFO: [10.0.0.1]:5701 [dev] [5.3.8] ", then its members
+            context = Context.TWO_LINE_MESSAGE;
+            contextLines = 0;
             return line;
         }
         if (erlang && !isErlangReportHeader(line) && hasLetter(line)) {

@@ -672,6 +672,34 @@ class LogFileReaderTest {
     }
 
     /**
+     * SimpleFormatter writes a message's line breaks as they are: its lines at the margin, up to the next record's
+     * header, are the record's (Hazelcast's advice under "The Jet engine is disabled."); a logged exception's stack is
+     * folded as before.
+     */
+    @Test
+    void aJulMessagesLinesAtTheMarginAreTheRecords() {
+        read("Dec 05, 2026 7:09:46 PM com.hazelcast.system\n"
+                + "INFO: [192.0.2.2]:5701 [dev] [5.6.0] The Jet engine is disabled.\n"
+                + "To enable the Jet engine on the members, do one of the following:\n"
+                + "  - Add system property: -Dhz.jet.enabled=true\n"
+                + "Dec 05, 2026 7:10:50 PM com.hazelcast.internal.diagnostics.HealthMonitor\n"
+                + "INFO: [192.0.2.2]:5701 [dev] [5.6.0] High load. For more detailed information,\n"
+                + "enable Diagnostics by adding the property -Dhazelcast.diagnostics.enabled=true\n"
+                + "Dec 05, 2026 7:10:52 PM com.acme.Job run\n"
+                + "SEVERE: gave up\n"
+                + "java.lang.IllegalStateException: no route\n"
+                + "\tat com.acme.Job.run(Job.java:9)\n"
+                + "Dec 05, 2026 7:10:53 PM com.acme.Job run\n"
+                + "INFO: stopped\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 3, 4, 2);
+        assertThat(events.get(0).continuation())
+                .isEqualTo("To enable the Jet engine on the members, do one of the following:\n"
+                        + "  - Add system property: -Dhz.jet.enabled=true");
+        assertThat(events.get(1).continuation()).startsWith("enable Diagnostics");
+        assertThat(events.get(2).continuation()).startsWith("java.lang.IllegalStateException: no route\n\tat ");
+    }
+
+    /**
      * A java.util.logging message that ends with a space ran on past a line break: Hazelcast writes its address,
      * cluster and version, then a blank line and the members list under it. The list's first line is the message's
      * rest, its members folded under it; the logo drawn under such a message stays folded, and a record after it is
