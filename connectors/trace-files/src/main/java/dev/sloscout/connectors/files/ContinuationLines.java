@@ -207,6 +207,11 @@ final class ContinuationLines {
     /** The open event's first line. */
     private String first;
     /**
+     * The line that names the open event's level: its first, or the message line joined to a record's header written
+     * over it ({@link #isTwoLineHeader}: SimpleFormatter's {@code INFO: ...}).
+     */
+    private String levelLine;
+    /**
      * Where the tab after the time the open event's first line opens with stands ({@link #timeColumn}), or -1;
      * {@link #UNREAD} until a line opening with a tab asks.
      */
@@ -622,7 +627,7 @@ final class ContinuationLines {
      */
     boolean leavesTraces() {
         if (leavesTraces == null) {
-            Severity level = levelNamed(first);
+            Severity level = levelNamed(levelLine);
             leavesTraces = level != null ? level.compareTo(Severity.INFO) <= 0
                     : !firstIsRecord();
         }
@@ -646,7 +651,7 @@ final class ContinuationLines {
      * requests) log no stacks: {@code express:router jsonParser : /boom} did not log the error that follows it.
      */
     boolean leavesTrace(String exception, String frame) {
-        return (leavesTraces() || levelNamed(first) == null && isJavaScriptFrame(frame)) && !tellsOf(exception);
+        return (leavesTraces() || levelNamed(levelLine) == null && isJavaScriptFrame(frame)) && !tellsOf(exception);
     }
 
     /**
@@ -1021,6 +1026,7 @@ final class ContinuationLines {
             runsOn = line.endsWith(" "); // Hazelcast's "INFO: [10.0.0.1]:5701 [dev] [5.3.8] ", then its members
             context = Context.TWO_LINE_MESSAGE;
             contextLines = 0;
+            levelLine = line;
             return line;
         }
         if (erlang && !isErlangReportHeader(line) && hasLetter(line)) {
@@ -1173,6 +1179,7 @@ final class ContinuationLines {
         afterChainMarker = false;
         traceLogged = false;
         first = line;
+        levelLine = line;
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
         uptimeStamped = uptimeStampEnd(line) > 0;

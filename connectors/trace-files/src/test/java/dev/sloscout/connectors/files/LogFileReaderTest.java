@@ -700,6 +700,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * A java.util.logging record names its level on its second line: a stack printed after a routine one ({@code
+     * e.printStackTrace()} after {@code INFO: retrying}) is an event of its own, as it is after any routine record; a
+     * warning's is folded.
+     */
+    @Test
+    void aStackPrintedAfterARoutineJulRecordIsAnEventOfItsOwn() {
+        read("Dec 05, 2026 7:10:51 PM com.acme.Job run\n"
+                + "INFO: retrying\n"
+                + "java.lang.IllegalStateException: printed, not logged\n"
+                + "\tat com.acme.Job.run(Job.java:9)\n"
+                + "Dec 05, 2026 7:10:52 PM com.acme.Job run\n"
+                + "WARNING: retrying again\n"
+                + "java.lang.IllegalStateException: logged\n"
+                + "\tat com.acme.Job.run(Job.java:9)\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(2, 2, 4);
+        assertThat(events.get(1).text()).isEqualTo("java.lang.IllegalStateException: printed, not logged");
+        assertThat(events.get(2).continuation()).startsWith("java.lang.IllegalStateException: logged\n\tat ");
+    }
+
+    /**
      * A java.util.logging message that ends with a space ran on past a line break: Hazelcast writes its address,
      * cluster and version, then a blank line and the members list under it. The list's first line is the message's
      * rest, its members folded under it; the logo drawn under such a message stays folded, and a record after it is
