@@ -562,10 +562,47 @@ final class ContinuationLines {
 
     /**
      * Whether {@code line} opens a record as the open event's first line did (its time's shape, or a level and a
-     * colon), or has a time of its own: another logger's line, interleaved (an access log's).
+     * colon), or has a time of its own: another logger's line, interleaved (an access log's); or opens as an earlier
+     * event's did ({@link #opensLikeAnEarlierEvent}).
      */
     private boolean opensNextRecord(String line) {
-        return opensAsFirst(line) || hasTimeOfDay(line);
+        return opensAsFirst(line) || hasTimeOfDay(line) || opensLikeAnEarlierEvent(line);
+    }
+
+    /** How many first lines of earlier events {@link #opensLikeAnEarlierEvent} keeps, the latest. */
+    private static final int MAX_EARLIER_OPENERS = 8;
+    /** First lines of this file's events that open with a bracket, one per shape, the latest kept; null slots empty. */
+    private final String[] earlierOpeners = new String[MAX_EARLIER_OPENERS];
+    private int nextOpener;
+
+    /**
+     * Whether {@code line} opens with a bracket as an earlier event of this file did ({@link #opensLike}): another
+     * writer's record, though its time, if it has one, is too far in to see. uWSGI writes a request's line, {@code
+     * [pid: 5696|app: 0|req: 1/2] 127.0.0.1 () {24 vars in 252 bytes} [Sat Dec  5 19:21:47 2026] GET /boom ...},
+     * right after the traceback Flask logged for it: the exception's message may go on, and the request's line is
+     * not its rest.
+     */
+    private boolean opensLikeAnEarlierEvent(String line) {
+        if (line.isEmpty() || line.charAt(0) != '[') {
+            return false;
+        }
+        for (String earlier : earlierOpeners) {
+            if (earlier != null && opensLike(earlier, line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Keeps an event's first line for {@link #opensLikeAnEarlierEvent}, its first characters ({@link #OPENING_CHARS}),
+     * unless it is shorter or one of its shape is kept.
+     */
+    private void keepOpener(String line) {
+        if (line.length() >= OPENING_CHARS && line.charAt(0) == '[' && !opensLikeAnEarlierEvent(line)) {
+            earlierOpeners[nextOpener] = line.substring(0, OPENING_CHARS);
+            nextOpener = (nextOpener + 1) % MAX_EARLIER_OPENERS;
+        }
     }
 
     /** Whether {@code line} opens a record as the open event's first line did: its time's shape, or a level. */
@@ -1180,6 +1217,7 @@ final class ContinuationLines {
         traceLogged = false;
         first = line;
         levelLine = line;
+        keepOpener(line);
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
         uptimeStamped = uptimeStampEnd(line) > 0;

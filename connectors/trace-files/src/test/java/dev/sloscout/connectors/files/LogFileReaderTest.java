@@ -720,6 +720,31 @@ class LogFileReaderTest {
     }
 
     /**
+     * uWSGI writes a request's line right after the traceback Flask logged for it: an exception's message may go on at
+     * the margin, but a line that opens with a bracket as an earlier event did (the request lines' {@code [pid: ...]})
+     * is a record of its own, though its time is too far in to see; a message's line with a bracket of its own still
+     * goes on the exception.
+     */
+    @Test
+    void aLineOpeningAsAnEarlierEventDidEndsAnExceptionsMessage() {
+        String request = "[pid: 5695|app: 0|req: %d/%d] 127.0.0.1 () {24 vars in 248 bytes} [Sat Dec  5 19:21:47 2026]"
+                + " GET /%s => generated 2 bytes in 44 msecs (HTTP/1.1 %d) 2 headers in 78 bytes (1 switches on core"
+                + " 0)";
+        read(String.format(request, 1, 1, "ok", 200) + "\n"
+                + "[2026-12-05 19:21:47,431] ERROR in app: Exception on /boom [GET]\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"app.py\", line 13, in boom\n"
+                + "    return db.execute(q)\n"
+                + "OperationalError: could not connect\n"
+                + "[SQL: SELECT 1]\n"
+                + String.format(request, 1, 2, "boom", 500) + "\n"
+                + String.format(request, 2, 3, "deny", 403) + "\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 6, 1, 1);
+        assertThat(events.get(1).continuation()).endsWith("OperationalError: could not connect\n[SQL: SELECT 1]");
+        assertThat(events.get(2).text()).contains("GET /boom");
+    }
+
+    /**
      * A java.util.logging message that ends with a space ran on past a line break: Hazelcast writes its address,
      * cluster and version, then a blank line and the members list under it. The list's first line is the message's
      * rest, its members folded under it; the logo drawn under such a message stays folded, and a record after it is
