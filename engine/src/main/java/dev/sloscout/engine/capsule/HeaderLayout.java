@@ -74,7 +74,7 @@ public final class HeaderLayout {
         HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear, Timestamps.writesDayFirst(sample)));
         List<String> lines = new ArrayList<>(sample.size());
         for (String line : sample) {
-            if (!line.isBlank() && !isHeaderless(line)) {
+            if (!line.isBlank() && !isHeaderless(line) && !isUwsgiRequest(line)) {
                 lines.add(line);
             }
         }
@@ -299,6 +299,9 @@ public final class HeaderLayout {
 
     /** The header of one line. */
     public LogHeader parse(String line) {
+        if (isUwsgiRequest(line)) {
+            return uwsgiRequest(line);
+        }
         if (isHeaderless(line)) {
             return header(new Line(line, lexer, Mode.WORDS), 0); // the platform's, an OTP crash line: all message
         }
@@ -1046,6 +1049,37 @@ public final class HeaderLayout {
     private static final String UWSGI_REQUEST = "[pid: ";
     private static final String UWSGI_GENERATED = " => generated ";
     private static final String UWSGI_PROTOCOL = "(HTTP/";
+    /** How far into uWSGI's request line the bracket with its time opens, at most. */
+    private static final int UWSGI_TIME_REACH = 160;
+
+    /**
+     * Whether {@code line} is a request's line in uWSGI's default request log, which has a header of its own: {@code
+     * [pid: 726|app: 0|req: 4/4] 127.0.0.1 () {24 vars in 260 bytes} [Thu Dec  3 15:54:58 2026] GET /orders/4 =>
+     * generated 0 bytes in 0 msecs (HTTP/1.1 500) 0 headers in 0 bytes (1 switches on core 0)}. Left out of the sample
+     * a layout is learnt from (an application's records written among them), and read by {@link #uwsgiRequest}.
+     */
+    static boolean isUwsgiRequest(String line) {
+        return line.startsWith(UWSGI_REQUEST) && line.indexOf(UWSGI_GENERATED, UWSGI_REQUEST.length()) > 0;
+    }
+
+    /**
+     * The header of uWSGI's request line ({@link #isUwsgiRequest}): the process, worker, request counts, address, user
+     * and sizes, and the time in the bracket after them; the message is the request and how it was answered ({@code
+     * GET /orders/4 => generated ...}), the level its status's ({@link #uwsgiStatus}). Without a time in that bracket
+     * the whole line is the message.
+     */
+    private LogHeader uwsgiRequest(String line) {
+        Severity status = uwsgiStatus(line, 0);
+        int sizes = line.indexOf("} [", UWSGI_REQUEST.length());
+        int open = sizes + 2;
+        int close = sizes > 0 && open < UWSGI_TIME_REACH ? HeaderLexer.closing(line, open) : -1;
+        long time = close > 0 ? lexer.bracketTime(line, open) : LogHeader.NO_TIME;
+        if (time == LogHeader.NO_TIME) {
+            return new LogHeader(LogHeader.NO_TIME, status, "", 0);
+        }
+        int body = close < line.length() && line.charAt(close) == ' ' ? close + 1 : close;
+        return new LogHeader(time, status, "", body);
+    }
 
     /**
      * The severity of a request in uWSGI's request log, from the status after the protocol: {@code [pid: 726|app:

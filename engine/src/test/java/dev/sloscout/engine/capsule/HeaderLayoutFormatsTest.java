@@ -962,6 +962,18 @@ class HeaderLayoutFormatsTest {
         assertThat(Instant.ofEpochMilli(prints.parse(uwsgi.get(10)).epochMillis()))
                 .isEqualTo("2026-12-03T15:54:58.445Z");
         assertThat(prints.parse(uwsgi.get(1)).bodyStart()).as("a print is all message").isZero();
+        LogHeader request = prints.parse(uwsgi.get(12)); // its time in the bracket after the sizes, the request after
+        assertThat(Instant.ofEpochMilli(request.epochMillis())).isEqualTo("2026-12-03T15:54:58Z");
+        assertThat(uwsgi.get(12).substring(request.bodyStart())).startsWith("GET /orders/1 => generated 2 bytes");
+        HeaderLayout requestLog = HeaderLayout.infer(uwsgi.subList(11, 14), 2024); // a request log alone
+        assertThat(requestLog.parse(uwsgi.get(12)).severity()).isEqualTo(Severity.ERROR);
+        assertThat(requestLog.parse(uwsgi.get(12)).bodyStart()).isEqualTo(request.bodyStart());
+        List<String> served = new java.util.ArrayList<>(); // the app's records, fewer than the requests among them
+        for (int order = 1; order <= 3; order++) {
+            served.add("2026-12-03 15:54:5" + order + ",445 INFO shop order " + order + " served");
+            served.addAll(uwsgi.subList(11, 14));
+        }
+        assertThat(HeaderLayout.infer(served, 2024).describe()).isEqualTo("TIME LEVEL");
 
         List<String> alb = List.of( // AWS load balancers: the status after three processing times
                 "http 2024-03-01T12:00:00.186641Z app/shop/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 "
