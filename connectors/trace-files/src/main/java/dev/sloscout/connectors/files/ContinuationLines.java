@@ -763,14 +763,20 @@ final class ContinuationLines {
     /**
      * Whether {@code line} opens a Python traceback that the interpreter printed on its own, not one logged with the
      * open event: that event is routine or a bare print ({@link #leavesTraces}), and {@code logging.exception} logs
-     * at ERROR, unless it says {@code exception} ({@code log.debug("retrying after an exception", exc_info=True)});
-     * or the event's own traceback ended on the line before ({@link #traceLogged}), as when a program logs an
-     * exception and raises it again. An uncaught exception after {@code INFO starting}, or after the record that
-     * logged it, was hidden under that record.
+     * at ERROR, unless it says {@code exception} ({@code log.debug("retrying after an exception", exc_info=True)})
+     * or announces it, a record ending with a colon right over it (certbot's {@code DEBUG:certbot._internal.log:
+     * Exiting abnormally:}); or the event's own traceback ended on the line before ({@link #traceLogged}), as when a
+     * program logs an exception and raises it again. An uncaught exception after {@code INFO starting}, or after the
+     * record that logged it, was hidden under that record.
      */
     boolean isUncaughtTraceback(String line) {
         return line.startsWith(LogEvent.PYTHON_TRACEBACK) && !afterChainMarker
-                && (traceLogged || leavesTraces() && !namesAnException());
+                && (traceLogged || leavesTraces() && !namesAnException() && !announcesTraceback());
+    }
+
+    /** Whether the open event is a record whose message ends with a colon, and no line has followed it yet. */
+    private boolean announcesTraceback() {
+        return nothingContinued && firstIsRecord() && endsWithColon(first);
     }
 
     /**

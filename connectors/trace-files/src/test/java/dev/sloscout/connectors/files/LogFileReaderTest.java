@@ -745,6 +745,33 @@ class LogFileReaderTest {
     }
 
     /**
+     * A routine record that ends with a colon announces the traceback right under it ({@code log.debug("Exiting
+     * abnormally:", exc_info=True)}, as certbot logs): the traceback is that record's. One under a routine record
+     * that announces nothing, or not right under it, is still the interpreter's, an event of its own.
+     */
+    @Test
+    void aTracebackUnderARoutineRecordThatAnnouncesItIsThatRecords() {
+        read("2026-12-05 19:30:48,580:DEBUG:certbot._internal.log:Exiting abnormally:\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python3/dist-packages/certbot/main.py\", line 19, in main\n"
+                + "    return internal_main.main(cli_args)\n"
+                + "requests.exceptions.ConnectionError: HTTPSConnectionPool(host='acme.example', port=443)\n"
+                + "2026-12-05 19:30:48,591:ERROR:certbot._internal.log:An unexpected error occurred:\n"
+                + "2026-12-05 19:30:48,592:DEBUG:certbot._internal.log:retrying\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"x.py\", line 1, in <module>\n"
+                + "ValueError: uncaught\n"
+                + "2026-12-05 19:30:49,001:INFO:shop:serving on:\n"
+                + "  http://127.0.0.1:8000\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"x.py\", line 2, in <module>\n"
+                + "RuntimeError: uncaught after the list\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 1, 3, 2, 3);
+        assertThat(events.get(0).continuation()).startsWith("Traceback (most recent call last):\n")
+                .endsWith("ConnectionError: HTTPSConnectionPool(host='acme.example', port=443)");
+    }
+
+    /**
      * A java.util.logging message that ends with a space ran on past a line break: Hazelcast writes its address,
      * cluster and version, then a blank line and the members list under it. The list's first line is the message's
      * rest, its members folded under it; the logo drawn under such a message stays folded, and a record after it is
