@@ -693,6 +693,9 @@ public final class HeaderLayout {
             if (status == Severity.UNKNOWN && severity == Severity.UNKNOWN) {
                 status = loadBalancerStatus(text); // a line without a level: perhaps a load balancer's entry
             }
+            if (status == Severity.UNKNOWN) {
+                status = deliveryStatus(text, bodyStart); // a mail server's delivery, by its status code's class
+            }
             // a status raises a level to a warning or an error, but gives a level only to a line without one: a
             // request a program logged at DEBUG that was answered well is still DEBUG (log4js's "[DEBUG] http - GET
             // /orders/7 200 12ms"), not information
@@ -921,6 +924,35 @@ public final class HeaderLayout {
             }
         }
         return Integer.parseInt(s, at, at + 3, 10);
+    }
+
+    /** The field that holds a delivery's enhanced status code, RFC 3463's {@code class.subject.detail}. */
+    private static final String DSN_FIELD = "dsn=";
+    /** How far into a body a delivery's status code is looked for ({@link #deliveryStatus}). */
+    private static final int DSN_REACH = 240;
+
+    /**
+     * The severity of a mail server's delivery from its enhanced status code's class ({@code dsn=5.1.1}, RFC 3463): 2
+     * delivered (information), 4 a temporary failure, the message deferred (a warning), 5 a permanent one, bounced (an
+     * error). Postfix writes it on every attempt, {@code 887971B00A6: to=<nobody@localhost>, relay=local, ...,
+     * dsn=5.1.1, status=bounced (unknown user: "nobody")}, with no level of its own; unknown for any other body.
+     */
+    static Severity deliveryStatus(String s, int from) {
+        int reach = Math.min(s.length(), from + DSN_REACH);
+        int at = s.indexOf(DSN_FIELD, from);
+        if (at < 0 || at >= reach || at > from && s.charAt(at - 1) != ' ') {
+            return Severity.UNKNOWN;
+        }
+        int code = at + DSN_FIELD.length();
+        if (code + 5 > s.length() || s.charAt(code + 1) != '.' || !Character.isDigit(s.charAt(code + 2))) {
+            return Severity.UNKNOWN;
+        }
+        return switch (s.charAt(code)) {
+            case '2' -> Severity.INFO;
+            case '4' -> Severity.WARN;
+            case '5' -> Severity.ERROR;
+            default -> Severity.UNKNOWN;
+        };
     }
 
     /** How far into a body an access line's quoted request is looked for ({@link #wrappedAccessStatus}). */

@@ -386,6 +386,13 @@ class HeaderLayoutFormatsTest {
                 Feb  6 12:14:16 localhost haproxy[14389]: Server static/srv1 is DOWN, reason: Layer4 timeout
                 """, "2024-02-06T12:14:14Z", Severity.INFO, "haproxy",
                 "10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} \"GET /index.html HTTP/1.1\""),
+            format("Postfix over syslog: a delivery's level its status code's class", """
+                Dec  5 19:41:10 vm postfix/local[22111]: 887971B00A6: to=<nobody@localhost>, relay=local, delay=0.08, delays=0.01/0.03/0/0.04, dsn=5.1.1, status=bounced (unknown user: "nobody")
+                Dec  5 19:41:10 vm postfix/qmgr[21967]: 887971B00A6: removed
+                Dec  5 19:41:10 vm postfix/smtp[22118]: A9C951B00A6: to=<ops@shop.invalid>, relay=none, delay=0.05, delays=0.01/0.04/0/0, dsn=4.4.3, status=deferred (Host or domain name not found)
+                Dec  5 19:41:11 vm postfix/smtpd[22163]: connect from unknown[127.0.0.1]
+                """, "2024-12-05T19:41:10Z", Severity.ERROR, "postfix/local",
+                "887971B00A6: to=<nobody@localhost>, relay=local, delay=0.08, delays=0.01/0.03/0/0.04, dsn=5.1.1, status=bounced (unknown user: \"nobody\")"),
             format("syslog RFC 3164 with priority (34: auth, critical)", """
                 <34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8
                 <13>Oct 11 22:14:16 mymachine cron[311]: (root) CMD (run-parts /etc/cron.hourly)
@@ -826,6 +833,23 @@ class HeaderLayoutFormatsTest {
                 "[2026-12-04 10:15:49 +0000] debug/IdoMysqlConnection: Query: UPDATE icinga_programstatus",
                 "[2026-12-04 10:15:49 +0000] api/handler: 12 requests served");
         assertSeverities(icinga).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, Severity.DEBUG, NONE);
+    }
+
+    /**
+     * A mail server's delivery says its level by its enhanced status code's class (RFC 3463), as an access line does
+     * by its status: Postfix's {@code dsn=5.1.1} bounced, an error; {@code dsn=4.4.3} deferred, a warning; {@code
+     * dsn=2.0.0} sent, information. A line without one, or with a field that only ends in {@code dsn=}, says nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void aMailDeliverysSeverityIsItsStatusCodesClass() {
+        String delivery = "Dec 05 19:41:10 vm postfix/%s: 887971B00A6: to=<ops@shop.example>, relay=local, delay=0.08,"
+                + " delays=0.01/0.03/0/0.04, %s=%s, status=%s";
+        assertSeverities(List.of(String.format(delivery, "local[22111]", "dsn", "5.1.1", "bounced (unknown user)"),
+                String.format(delivery, "smtp[22118]", "dsn", "4.4.3", "deferred (Host or domain name not found)"),
+                String.format(delivery, "local[22112]", "dsn", "2.0.0", "sent (delivered to mailbox)"),
+                String.format(delivery, "local[22112]", "olddsn", "5.1.1", "noted"),
+                "Dec 05 19:41:10 vm postfix/qmgr[21967]: 9B0FD1B007D: removed"))
+                .containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, NONE, NONE);
     }
 
     /**
