@@ -47,6 +47,11 @@ public final class HeaderLayout {
     private final boolean timed;
     /** Columns after the message, the first a logger's name ({@link #trailingColumns}); 0 when none. */
     private final int trailer;
+    /**
+     * The layout learnt from the messages of the sample's java.util.logging records ({@link #julRecord}), what a
+     * program writes at the head of each (Hazelcast's member, cluster and version); null when there were too few.
+     */
+    private final HeaderLayout julMessages;
 
     private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt, List<String> sample) {
         this.lexer = lexer;
@@ -55,6 +60,18 @@ public final class HeaderLayout {
         this.learnt = learnt;
         this.timed = mode == Mode.WORDS && fields.length > 0 && timed(sample);
         this.trailer = mode == Mode.PIPES ? trailingColumns(sample) : 0;
+        this.julMessages = null;
+    }
+
+    /** {@code layout} with the layout of its java.util.logging records' messages. */
+    private HeaderLayout(HeaderLayout layout, HeaderLayout julMessages) {
+        this.lexer = layout.lexer;
+        this.mode = layout.mode;
+        this.fields = layout.fields;
+        this.learnt = layout.learnt;
+        this.timed = layout.timed;
+        this.trailer = layout.trailer;
+        this.julMessages = julMessages;
     }
 
     private HeaderLayout(HeaderLexer lexer, Mode mode, Kind[] fields, boolean learnt) {
@@ -73,11 +90,21 @@ public final class HeaderLayout {
     public static HeaderLayout infer(List<String> sample, int defaultYear) {
         HeaderLexer lexer = new HeaderLexer(new Timestamps(defaultYear, Timestamps.writesDayFirst(sample)));
         List<String> lines = new ArrayList<>(sample.size());
+        List<String> julMessages = new ArrayList<>();
         for (String line : sample) {
-            if (!line.isBlank() && !isHeaderless(line) && !isUwsgiRequest(line)) {
+            LogHeader jul = line.isBlank() ? null : julRecord(line, lexer);
+            if (jul != null) {
+                julMessages.add(line.substring(jul.bodyStart()));
+            } else if (!line.isBlank() && !isHeaderless(line) && !isUwsgiRequest(line)) {
                 lines.add(line);
             }
         }
+        HeaderLayout layout = infer(lines, lexer);
+        return julMessages.size() < 3 ? layout : new HeaderLayout(layout, infer(julMessages, defaultYear));
+    }
+
+    /** The layout of {@code lines}, the sample's lines left to learn from. */
+    private static HeaderLayout infer(List<String> lines, HeaderLexer lexer) {
         if (lines.size() < 3) {
             return new HeaderLayout(lexer, Mode.WORDS, new Kind[0], false); // too few lines to learn from
         }
@@ -301,6 +328,10 @@ public final class HeaderLayout {
     public LogHeader parse(String line) {
         if (isUwsgiRequest(line)) {
             return uwsgiRequest(line);
+        }
+        LogHeader jul = julRecord(line, lexer);
+        if (jul != null) {
+            return julMessages == null ? jul : julMessages.headedMessage(line, jul);
         }
         if (isHeaderless(line)) {
             return header(new Line(line, lexer, Mode.WORDS), 0); // the platform's, an OTP crash line: all message
@@ -1076,6 +1107,67 @@ public final class HeaderLayout {
             }
         }
         return dot > 0 && dot < end - 1;
+    }
+
+    /**
+     * {@code record}, the header of a java.util.logging record in {@code line}, extended over the head of its message
+     * when this layout, learnt from the records' messages, holds there ({@code [10.0.0.1]:5701 [dev] [5.6.0]} before
+     * each of Hazelcast's); else {@code record} itself. The record's time, level and class stay its own.
+     */
+    private LogHeader headedMessage(String line, LogHeader record) {
+        if (fields.length == 0 || mode != Mode.WORDS) {
+            return record;
+        }
+        Line l = new Line(line.substring(record.bodyStart()), lexer, mode);
+        int tokens = alignedOneToOne(l) ? fields.length : -1;
+        if (tokens < 0) {
+            Matcher m = new Matcher(l, fields);
+            tokens = m.longest() == fields.length ? m.tokens() : -1;
+        }
+        int head = tokens > 0 ? header(l, tokens).bodyStart() : 0;
+        return head > 0 && head < l.text.length() ? new LogHeader(record.epochMillis(), record.severity(),
+                record.component(), record.bodyStart() + head) : record;
+    }
+
+    /** Where the comma after a java.util.logging record's day may stand, at the least and at the most. */
+    private static final int JUL_COMMA_FROM = 3;
+    private static final int JUL_COMMA_TO = 16;
+
+    /**
+     * The header of a java.util.logging record in SimpleFormatter's default format, its two lines joined by the
+     * reader: the time with its date, the source (the class and the method that logged, or the class alone), the
+     * level and a colon: {@code Dec 05, 2026 7:45:02 PM shop.Main main INFO: listening on 8997}. The source has one
+     * word or two (Vert.x logs its own records with the class alone, {@code ... io.vertx.core.impl.ContextImpl
+     * SEVERE: Unhandled exception}), so no layout of columns holds a log that has both; each record is read by this
+     * header of its own, its class the component. Null for any other line, lexed only when it opens with a letter
+     * and has a comma after its first word.
+     */
+    private static LogHeader julRecord(String line, HeaderLexer lexer) {
+        int comma = line.indexOf(", ");
+        if (comma < JUL_COMMA_FROM || comma > JUL_COMMA_TO || !Character.isLetter(line.charAt(0))) {
+            return null; // nearly every line
+        }
+        Line l = new Line(line, lexer, Mode.WORDS);
+        HeaderToken time = l.token(0);
+        if (time == null || time.kind != Kind.TIME || !LogHeader.isDated(time.epochMillis)) {
+            return null;
+        }
+        for (int i = 2; i <= 3; i++) {
+            HeaderToken level = l.token(i);
+            if (level == null) {
+                return null;
+            }
+            if (level.kind == Kind.LEVEL && level.severity != null && line.charAt(level.end - 1) == ':'
+                    && level.next > level.end) {
+                HeaderToken source = l.token(1);
+                int body = level.next;
+                while (body < line.length() && line.charAt(body) == ' ') {
+                    body++;
+                }
+                return new LogHeader(time.epochMillis, level.severity, line.substring(source.start, source.end), body);
+            }
+        }
+        return null;
     }
 
     private static final String UWSGI_REQUEST = "[pid: ";

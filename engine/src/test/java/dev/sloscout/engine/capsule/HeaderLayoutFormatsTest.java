@@ -717,7 +717,7 @@ class HeaderLayoutFormatsTest {
                 Mar 01, 2024 7:57:35 PM com.acme.shop.Orders place SEVERE: could not save order 7
                 Mar 01, 2024 7:57:36 PM com.acme.shop.Orders place INFO: order 8 placed
                 Mar 01, 2024 7:57:37 PM com.acme.shop.Payments charge WARNING: payment retry 2 for order 9
-                """, "2024-03-01T19:57:35Z", Severity.ERROR, "place", "could not save order 7"),
+                """, "2024-03-01T19:57:35Z", Severity.ERROR, "com.acme.shop.Orders", "could not save order 7"),
             format("Windows CBS (padded columns)", """
                 2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1.7601.23505 with Core: C:\\Windows\\winsxs\\cbscore.dll
                 2016-09-28 04:30:31, Info                  CSI    00000001@2016/9/27:20:30:31.455 WcpInitialize (wcp.dll version 0.0.0.6) called
@@ -1669,6 +1669,54 @@ class HeaderLayoutFormatsTest {
     }
 
     /** The severities of {@code lines} read with the layout learnt from them. */
+    /**
+     * A java.util.logging record's source is the class and method that logged, or the class alone (Vert.x logs its own
+     * records so): each record is read by SimpleFormatter's header whatever its source's length, its class the
+     * component, and the lines of another writer among them (a stack printed at the margin) are no such record; a
+     * second logger's lines, fewer than the records, have their own layout learnt from them.
+     */
+    @org.junit.jupiter.api.Test
+    void aJulRecordIsReadWhetherItsSourceHasAMethodOrNot() {
+        List<String> lines = List.of("Dec 05, 2026 7:45:02 PM shop.Main main INFO: listening on 8997",
+                "Dec 05, 2026 7:45:04 PM io.vertx.core.impl.ContextImpl SEVERE: Unhandled exception",
+                "Dec 05, 2026 7:45:05 PM io.vertx.core.impl.ContextImpl SEVERE: Unhandled exception",
+                "Dec 05, 2026 7:45:07 PM shop.Main lambda$main$0 WARNING: could not parse order id",
+                "java.lang.RuntimeException: printed, not logged",
+                "Dec 05, 2026 by hand: INFO: not a record",
+                "2026-12-05 19:45:08,123 ERROR worker failed to charge order 7",
+                "2026-12-05 19:45:09,123 INFO worker charged order 8");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        List<LogHeader> headers = lines.stream().map(layout::parse).toList();
+        assertThat(headers).extracting(LogHeader::severity).containsExactly(Severity.INFO, Severity.ERROR,
+                Severity.ERROR, Severity.WARN, NONE, NONE, Severity.ERROR, Severity.INFO);
+        assertThat(headers).extracting(LogHeader::component).startsWith("shop.Main",
+                "io.vertx.core.impl.ContextImpl", "io.vertx.core.impl.ContextImpl", "shop.Main");
+        assertThat(lines.get(3).substring(headers.get(3).bodyStart())).isEqualTo("could not parse order id");
+        assertThat(Instant.ofEpochMilli(headers.get(1).epochMillis())).isEqualTo("2026-12-05T19:45:04Z");
+    }
+
+    /**
+     * What a program writes at the head of every java.util.logging message is learnt from the records' messages as a
+     * header is: Hazelcast's member address, cluster and version; the message is what follows, the record's time,
+     * level and class stay its own. A record whose message is that head alone keeps it as its message.
+     */
+    @org.junit.jupiter.api.Test
+    void theHeadOfEveryJulMessageIsLearntAsAHeader() {
+        List<String> lines = List.of(
+                "Dec 05, 2026 7:09:46 PM com.hazelcast.system INFO: [192.0.2.2]:5701 [dev] [5.6.0] Cluster name: dev",
+                "Dec 05, 2026 7:09:47 PM com.hazelcast.instance.impl.Node INFO: [192.0.2.2]:5701 [dev] [5.6.0] Using"
+                        + " Multicast discovery",
+                "Dec 05, 2026 7:10:26 PM com.hazelcast.internal.server.tcp.TcpServerConnectionErrorHandler WARNING:"
+                        + " [192.0.2.2]:5701 [dev] [5.6.0] Removing connection to endpoint [192.0.2.2]:5702",
+                "Dec 05, 2026 7:09:46 PM com.hazelcast.system.logo INFO: [192.0.2.2]:5701 [dev] [5.6.0] ");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        List<String> messages = lines.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList();
+        assertThat(messages).containsExactly("Cluster name: dev", "Using Multicast discovery",
+                "Removing connection to endpoint [192.0.2.2]:5702", "[192.0.2.2]:5701 [dev] [5.6.0] ");
+        assertThat(layout.parse(lines.get(2))).extracting(LogHeader::severity, LogHeader::component)
+                .containsExactly(Severity.WARN, "com.hazelcast.internal.server.tcp.TcpServerConnectionErrorHandler");
+    }
+
     private static org.assertj.core.api.ListAssert<Severity> assertSeverities(List<String> lines) {
         HeaderLayout layout = HeaderLayout.infer(lines, 2024);
         return assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe());
