@@ -346,12 +346,9 @@ public final class HeaderLayout {
                     return unlessWholeLine(line, trailed(line, header(l, fields.length)));
                 }
             } else {
-                if (alignedOneToOne(l)) {
-                    return unlessWholeLine(line, ownIfUntimed(line, header(l, fields.length)));
-                }
-                Matcher m = new Matcher(l, fields);
-                if (m.longest() == fields.length) {
-                    return unlessWholeLine(line, ownIfUntimed(line, header(l, m.tokens())));
+                int tokens = wordsMatched(l);
+                if (tokens >= 0) {
+                    return unlessWholeLine(line, ownIfUntimed(line, header(l, tokens)));
                 }
             }
         }
@@ -366,6 +363,18 @@ public final class HeaderLayout {
             return header(single, 0);
         }
         return leavingAMessage(single, own.length, header);
+    }
+
+    /**
+     * How many of {@code l}'s tokens the fields of this layout of words take, one a field or as its matcher lets a
+     * free field take more; -1 when the layout does not hold for the line.
+     */
+    private int wordsMatched(Line l) {
+        if (alignedOneToOne(l)) {
+            return fields.length;
+        }
+        Matcher m = new Matcher(l, fields);
+        return m.longest() == fields.length ? m.tokens() : -1;
     }
 
     /**
@@ -1119,11 +1128,7 @@ public final class HeaderLayout {
             return record;
         }
         Line l = new Line(line.substring(record.bodyStart()), lexer, mode);
-        int tokens = alignedOneToOne(l) ? fields.length : -1;
-        if (tokens < 0) {
-            Matcher m = new Matcher(l, fields);
-            tokens = m.longest() == fields.length ? m.tokens() : -1;
-        }
+        int tokens = wordsMatched(l);
         int head = tokens > 0 ? header(l, tokens).bodyStart() : 0;
         return head > 0 && head < l.text.length() ? new LogHeader(record.epochMillis(), record.severity(),
                 record.component(), record.bodyStart() + head) : record;
