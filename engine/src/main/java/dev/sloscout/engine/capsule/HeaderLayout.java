@@ -1134,6 +1134,17 @@ public final class HeaderLayout {
                 record.component(), record.bodyStart() + head) : record;
     }
 
+    /** Where {@code line}'s first comma and space stand, looked for up to {@code last} only; -1 when not there. */
+    private static int commaAndSpace(String line, int last) {
+        int end = Math.min(last, line.length() - 2);
+        for (int i = 0; i <= end; i++) {
+            if (line.charAt(i) == ',' && line.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Where the comma after a java.util.logging record's day may stand, at the least and at the most. */
     private static final int JUL_COMMA_FROM = 3;
     private static final int JUL_COMMA_TO = 16;
@@ -1148,9 +1159,12 @@ public final class HeaderLayout {
      * and has a comma after its first word.
      */
     private static LogHeader julRecord(String line, HeaderLexer lexer) {
-        int comma = line.indexOf(", ");
-        if (comma < JUL_COMMA_FROM || comma > JUL_COMMA_TO || !Character.isLetter(line.charAt(0))) {
+        if (line.isEmpty() || !Character.isLetter(line.charAt(0))) {
             return null; // nearly every line
+        }
+        int comma = commaAndSpace(line, JUL_COMMA_TO);
+        if (comma < JUL_COMMA_FROM) {
+            return null;
         }
         Line l = new Line(line, lexer, Mode.WORDS);
         HeaderToken time = l.token(0);

@@ -514,15 +514,10 @@ final class ContinuationLines {
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
             return true;
         }
-        if (context == Context.MESSAGE_LINES) {
-            if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
-                return true;
-            }
-            context = Context.NONE;
-        }
-        if (context == Context.TWO_LINE_MESSAGE) {
-            if (!opensNextRecord(line) && !isTwoLineHeader(line) && !mayOpenTrace(line)
-                    && contextLines++ < MAX_MESSAGE_LINES) {
+        if (context == Context.MESSAGE_LINES || context == Context.TWO_LINE_MESSAGE) {
+            boolean ends = opensNextRecord(line)
+                    || context == Context.TWO_LINE_MESSAGE && (isTwoLineHeader(line) || mayOpenTrace(line));
+            if (!ends && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
             }
             context = Context.NONE;
