@@ -509,6 +509,9 @@ final class ContinuationLines {
         if (context == Context.PHP_FRAMES && (isPhpFrame(line) || line.startsWith("Next "))) {
             return true;
         }
+        if (isMarkedTraceLine(line)) {
+            return true; // a logged exception's line behind the logger's mark, Dropwizard's
+        }
         if (line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
                 || line.equals(TSLOG_STACK)
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
@@ -1932,6 +1935,25 @@ final class ContinuationLines {
     /** Whether {@code line} (not empty) opens with a space or a tab. */
     static boolean isIndented(String line) {
         return line.charAt(0) == ' ' || line.charAt(0) == '\t';
+    }
+
+    /** What Dropwizard's logback writes before each line of a logged exception. */
+    private static final String TRACE_LINE_MARK = "! ";
+
+    /**
+     * Whether {@code line} is a line of a stack trace behind {@link #TRACE_LINE_MARK}: Dropwizard writes a logged
+     * exception's lines so ({@code ! java.lang.IllegalStateException: boom}, {@code ! at shop.Orders.get(...)}, {@code
+     * ! ... 69 common frames omitted}, the cause first and {@code ! Causing: ...} for each exception it caused). Only
+     * the logger writes the mark, so the lines are the record's whatever its level.
+     */
+    static boolean isMarkedTraceLine(String line) {
+        if (!line.startsWith(TRACE_LINE_MARK)) {
+            return false;
+        }
+        int at = TRACE_LINE_MARK.length();
+        return line.startsWith("at ", at) || line.startsWith("... ", at) || line.startsWith("Causing: ", at)
+                || line.startsWith("Caused by: ", at) || line.startsWith("Suppressed: ", at)
+                || mayOpenTrace(line.substring(at));
     }
 
     /** An indented {@code at ...}: a frame of Java, .NET or Node. */

@@ -720,6 +720,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * Dropwizard writes each line of a logged exception behind {@code "! "}, the root cause first and {@code Causing:}
+     * before each exception it caused: the lines are the record's, whatever its level (only the logger writes the
+     * mark); a line behind the mark that is no stack's is an event of its own.
+     */
+    @Test
+    void aLoggedExceptionsMarkedLinesAreTheRecords() {
+        read("ERROR [2026-12-05 21:07:03,371] shop.App$Orders: Could not price order 7\n"
+                + "! java.lang.NumberFormatException: For input string: \"x7\"\n"
+                + "! at java.base/java.lang.Integer.parseInt(Integer.java:668)\n"
+                + "! ... 69 common frames omitted\n"
+                + "! Causing: java.lang.RuntimeException: pricing failed\n"
+                + "! at shop.App$Orders.get(App.java:28)\n"
+                + "127.0.0.1 - - [05/Dec/2026:21:07:03 +0000] \"GET /orders/7 HTTP/1.1\" 402 17 \"-\" \"curl\" 5\n"
+                + "INFO  [2026-12-05 21:07:04,002] shop.App$Orders: retried\n"
+                + "! java.net.ConnectException: Connection refused\n"
+                + "! at shop.App$Orders.call(App.java:40)\n"
+                + "! disk nearly full\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(6, 1, 3, 1);
+        assertThat(events.get(0).continuation()).endsWith("! at shop.App$Orders.get(App.java:28)");
+        assertThat(events.get(3).text()).isEqualTo("! disk nearly full");
+    }
+
+    /**
      * uWSGI writes a request's line right after the traceback Flask logged for it: an exception's message may go on at
      * the margin, but a line that opens with a bracket as an earlier event did (the request lines' {@code [pid: ...]})
      * is a record of its own, though its time is too far in to see; a message's line with a bracket of its own still
