@@ -968,13 +968,15 @@ final class ContinuationLines {
     }
 
     /**
-     * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}): a line that
-     * opens as it did is an event of its own, and one that does not may go on a Python exception's message. Null
-     * when the event opens otherwise: then only a level and a colon ({@link #opensWithLevel}) tell the next event,
-     * and without either nothing goes on a message.
+     * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}), or with a
+     * level in capitals before one ({@code INFO  [2026-12-05 21:06:57,599] io.dropwizard...}, Dropwizard's format): a
+     * line that opens as it did is an event of its own, and one that does not may go on a Python exception's message.
+     * Null when the event opens otherwise: then only a level and a colon ({@link #opensWithLevel}) tell the next
+     * event, and without either nothing goes on a message.
      */
     private static String timedOpener(String line) {
-        int at = line.startsWith("[") ? 1 : 0;
+        int at = capitalLevelAt(line, 0) ? firstNonBlank(line, wordEnd(line, 0)) : 0;
+        at += line.startsWith("[", at) ? 1 : 0;
         return line.length() > at && isDigit(line.charAt(at)) ? line : null;
     }
 

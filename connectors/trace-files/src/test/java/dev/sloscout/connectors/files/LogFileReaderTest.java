@@ -743,6 +743,25 @@ class LogFileReaderTest {
     }
 
     /**
+     * Dropwizard's record opens with its level, its time in brackets after it ({@code WARN  [2026-12-05
+     * 21:06:57,599] ...}): a record of an empty message takes the lines after it up to the next record, as one that
+     * opens with its time does (its health check warning is a banner of eight lines).
+     */
+    @Test
+    void aRecordOpeningWithItsLevelThenItsTimeTakesItsMessagesLines() {
+        read("WARN  [2026-12-05 21:06:57,599] io.dropwizard.core.setup.AdminEnvironment: \n"
+                + "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+                + "!    THIS APPLICATION HAS NO HEALTHCHECKS.   !\n"
+                + "!    YOU WILL NEVER KNOW IF IT DIES.    !\n"
+                + "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
+                + "INFO  [2026-12-05 21:06:57,600] org.eclipse.jetty.server.handler.ContextHandler: Started\n"
+                + "!    not the record's\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 1);
+        assertThat(events.get(0).text()).endsWith("AdminEnvironment: !    THIS APPLICATION HAS NO HEALTHCHECKS.   !");
+        assertThat(events.get(0).continuation()).contains("!    YOU WILL NEVER KNOW IF IT DIES.    !");
+    }
+
+    /**
      * uWSGI writes a request's line right after the traceback Flask logged for it: an exception's message may go on at
      * the margin, but a line that opens with a bracket as an earlier event did (the request lines' {@code [pid: ...]})
      * is a record of its own, though its time is too far in to see; a message's line with a bracket of its own still
