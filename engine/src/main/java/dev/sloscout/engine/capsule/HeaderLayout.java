@@ -3,7 +3,9 @@ package dev.sloscout.engine.capsule;
 import dev.sloscout.engine.capsule.HeaderToken.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -116,7 +118,10 @@ public final class HeaderLayout {
         }
         Kind[] words = inferWords(lines, lexer);
         if (words.length > 0) {
-            return new HeaderLayout(lexer, Mode.WORDS, words, true, lines);
+            List<String> most = mostCommonHeader(lines, lexer);
+            Kind[] theirs = most.size() >= 3 && most.size() < lines.size() ? inferWords(most, lexer) : words;
+            return partsFrom(words, theirs) ? new HeaderLayout(lexer, Mode.WORDS, theirs, true, most)
+                    : new HeaderLayout(lexer, Mode.WORDS, words, true, lines);
         }
         List<String> headed = headed(lines, lexer);
         if (headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 2) {
@@ -260,6 +265,43 @@ public final class HeaderLayout {
             }
         }
         return headed;
+    }
+
+    /**
+     * The lines whose own headers ({@link #singleLine}) are of the kind most of them have, a time or a level among
+     * its fields, when they are half the lines or more; else none. Two loggers write one stream (Dropwizard's records,
+     * {@code INFO  [2026-12-05 21:07:03,234] shop.Orders: ...}, and its requests, {@code 127.0.0.1 - - [05/Dec/...]
+     * "GET ..."}): the fields both share make a layout that fits every line (a word, then a bracket), while the
+     * layout of the more common loses none of theirs (the logger); the other's lines are then read on their own.
+     */
+    private static List<String> mostCommonHeader(List<String> lines, HeaderLexer lexer) {
+        Map<String, List<String>> byHeader = new HashMap<>();
+        List<String> most = List.of();
+        for (String line : lines) {
+            Line l = new Line(line, lexer, Mode.WORDS);
+            Kind[] own = singleLine(l);
+            if (hasTimeOrLevel(l, own.length)) {
+                List<String> alike = byHeader.computeIfAbsent(Arrays.toString(own), k -> new ArrayList<>());
+                alike.add(line);
+                most = alike.size() > most.size() ? alike : most;
+            }
+        }
+        return most.size() * 2 >= lines.size() ? most : List.of();
+    }
+
+    /**
+     * Whether {@code theirs} parts from {@code words} within the fields both have: the layout of every line is then
+     * one two loggers' lines share (a word where one has its level, a bracket where the other has two dashes), not
+     * one that merely leaves out a field some lines lack (lighttpd's {@code Doc-Root :} in its debug dump, read as a
+     * component on its own).
+     */
+    private static boolean partsFrom(Kind[] words, Kind[] theirs) {
+        for (int i = 0; i < Math.min(theirs.length, words.length); i++) {
+            if (words[i] != theirs[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

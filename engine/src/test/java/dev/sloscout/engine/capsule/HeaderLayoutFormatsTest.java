@@ -3,6 +3,7 @@ package dev.sloscout.engine.capsule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -386,6 +387,12 @@ class HeaderLayoutFormatsTest {
                 Feb  6 12:14:16 localhost haproxy[14389]: Server static/srv1 is DOWN, reason: Layer4 timeout
                 """, "2024-02-06T12:14:14Z", Severity.INFO, "haproxy",
                 "10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} \"GET /index.html HTTP/1.1\""),
+            format("Dropwizard: level, time in brackets, logger; its request log in the same stream", """
+                INFO  [2026-12-05 21:07:03,234] shop.App$Orders: Served order 1
+                127.0.0.1 - - [05/Dec/2026:21:07:03 +0000] "GET /orders/1 HTTP/1.1" 200 8 "-" "curl/7.88.1" 77
+                ERROR [2026-12-05 21:07:03,332] io.dropwizard.jersey.errors.IllegalStateExceptionMapper: Error handling a request: 75657cc8f933c336
+                WARN  [2026-12-05 21:07:03,434] shop.App$Orders: Order 150 is over the page limit
+                """, "2026-12-05T21:07:03.234Z", Severity.INFO, "shop.App$Orders", "Served order 1"),
             format("Postfix over syslog: a delivery's level its status code's class", """
                 Dec  5 19:41:10 vm postfix/local[22111]: 887971B00A6: to=<nobody@localhost>, relay=local, delay=0.08, delays=0.01/0.03/0/0.04, dsn=5.1.1, status=bounced (unknown user: "nobody")
                 Dec  5 19:41:10 vm postfix/qmgr[21967]: 887971B00A6: removed
@@ -850,6 +857,38 @@ class HeaderLayoutFormatsTest {
                 String.format(delivery, "local[22112]", "olddsn", "5.1.1", "noted"),
                 "Dec 05 19:41:10 vm postfix/qmgr[21967]: 9B0FD1B007D: removed"))
                 .containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, NONE, NONE);
+    }
+
+    /**
+     * Two loggers in one stream, Dropwizard's records and its request log (its default: both on the console): the
+     * fields the two share make a layout that fits every line, a word and a bracket, and would leave the records'
+     * logger in their messages; the layout of the more common lines is learnt, whichever they are, and the other's
+     * lines are read on their own.
+     */
+    @org.junit.jupiter.api.Test
+    void theMoreCommonOfTwoLoggersLinesGivesTheLayout() {
+        String record = "%s  [2026-12-05 21:07:0%d,234] shop.App$Orders: Served order %d";
+        String request = "127.0.0.1 - - [05/Dec/2026:21:07:0%d +0000] \"GET /orders/%d HTTP/1.1\" %d 8 \"-\" \"curl\"";
+        List<String> records = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            records.add(String.format(record, i % 3 == 0 ? "WARN " : "INFO ", i, i));
+            requests.add(String.format(request, i, i, i % 3 == 0 ? 404 : 200));
+        }
+        List<String> mostlyRecords = new ArrayList<>(records);
+        mostlyRecords.addAll(requests.subList(0, 3));
+        List<String> mostlyRequests = new ArrayList<>(requests);
+        mostlyRequests.addAll(records.subList(0, 3));
+        for (List<String> lines : List.of(mostlyRecords, mostlyRequests)) {
+            HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+            LogHeader header = layout.parse(records.get(0));
+            assertThat(header.component()).as(layout.describe()).isEqualTo("shop.App$Orders");
+            assertThat(header.severity()).isEqualTo(Severity.WARN);
+            assertThat(records.get(0).substring(header.bodyStart())).isEqualTo("Served order 0");
+            LogHeader access = layout.parse(requests.get(0));
+            assertThat(access.severity()).isEqualTo(Severity.WARN);
+            assertThat(Instant.ofEpochMilli(access.epochMillis())).isEqualTo("2026-12-05T21:07:00Z");
+        }
     }
 
     /**

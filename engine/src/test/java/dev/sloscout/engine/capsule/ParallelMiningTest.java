@@ -135,7 +135,7 @@ class ParallelMiningTest {
 
     @Test
     void theWaitingBoundChangesWhatIsMinedSoTheStagesMustHonourIt() {
-        List<LogEvent> events = events(11, 4_000);
+        List<LogEvent> events = events(1, 4_000);
         assertThat(mine(events, 1, 1, 30, 0)).as("layouts learnt from 30 lines differ from those of 1,000")
                 .isNotEqualTo(mine(events, 1, 1, CapsuleAccumulator.MAX_WAITING, 0));
     }
