@@ -137,11 +137,11 @@ final class HeaderLexer {
         if (column.kind != Kind.WORD) {
             return false;
         }
-        boolean inTitle = false;
+        int depth = 0;
         for (int i = column.start; i < column.end; i++) {
             char c = line.charAt(i);
-            inTitle = c == '[' || inTitle && c != ']';
-            if ((c == ' ' || c == '\t') && !inTitle) {
+            depth = titleDepth(c, depth);
+            if ((c == ' ' || c == '\t') && depth == 0) {
                 return true;
             }
         }
@@ -437,24 +437,27 @@ final class HeaderLexer {
         }
         int end = pos;
         int equals = -1;
-        int open = -1;
+        int depth = 0; // of the brackets a name's title opened and left open: "Notify[", "VirtualThread[#33,["
         while (end < n) {
             char c = line.charAt(end);
             if (c == ' ' || c == '\t' || c == '|') {
-                int title = open > pos ? titleEnd(line, end) : -1;
+                int title = depth > 0 ? titleEnd(line, end, depth) : -1;
                 if (title < 0) {
                     break;
                 }
-                end = title; // Puppet's "/Stage[main]/Main/Notify[disk is full]/message": a title holds spaces
-                open = -1;
+                // Puppet's "/Stage[main]/Main/Notify[disk is full]/message", a virtual thread's "VirtualThread[#33,
+                // [0x4640a809 0x17c20a5d] WebServer socket]/runnable@ForkJoinPool-1-worker-1": a title holds spaces
+                end = title + 1;
+                depth = 0;
                 continue;
             }
             if (c == '=' && equals < 0) {
                 equals = end;
             } else if (c == '[') {
-                open = end > pos && Character.isLetterOrDigit(line.charAt(end - 1)) ? end : -1; // a name's title
+                boolean title = depth > 0 || end > pos && Character.isLetterOrDigit(line.charAt(end - 1));
+                depth = title ? depth + 1 : 0;
             } else if (c == ']') {
-                open = -1;
+                depth = Math.max(0, depth - 1);
             }
             end++;
         }
@@ -1164,13 +1167,13 @@ final class HeaderLexer {
         }
         int letters = 0;
         boolean hash = false;
-        boolean inTitle = false;
+        int depth = 0;
         for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             byte kind = c < NAME_CHARS.length ? NAME_CHARS[c] : Character.isLetter(c) ? LETTER
                     : Character.isDigit(c) ? OTHER_NAME_CHAR : NOT_IN_NAME;
-            inTitle = c == '[' || inTitle && c != ']';
-            if (kind == NOT_IN_NAME && !(c == ' ' && inTitle)) { // a title in brackets may hold spaces (titleEnd)
+            depth = titleDepth(c, depth);
+            if (kind == NOT_IN_NAME && depth == 0) { // a title in brackets may hold spaces, commas (titleEnd)
                 return false;
             }
             letters += kind == LETTER ? 1 : 0;
@@ -1219,23 +1222,31 @@ final class HeaderLexer {
         return ts == null ? null : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
     }
 
+    /** {@code depth}, the brackets open in a name's title, after {@code c}. */
+    private static int titleDepth(char c, int depth) {
+        return c == '[' ? depth + 1 : c == ']' ? Math.max(0, depth - 1) : depth;
+    }
+
     /** How far past a space a bracket opened in a word may close ({@link #titleEnd}). */
     private static final int MAX_TITLE = 128;
 
     /**
-     * Where the bracket a word opened and left open at the space at {@code space} closes, for a name whose index or
-     * title in brackets holds spaces (Puppet's resources, {@code Notify[disk is full]}), or -1: when no {@code ]}
-     * comes within {@value #MAX_TITLE} characters, or another bracket opens before it.
+     * Where the {@code depth} brackets a word opened and left open at the space at {@code space} close, for a name
+     * whose index or title in brackets holds spaces (Puppet's resources, {@code Notify[disk is full]}; a Java virtual
+     * thread, {@code VirtualThread[#33,[0x4640a809 0x17c20a5d] WebServer socket]}), brackets opened after the space
+     * closed in turn; -1 when they do not close within {@value #MAX_TITLE} characters, or a tab comes first.
      */
-    private static int titleEnd(String line, int space) {
+    private static int titleEnd(String line, int space, int depth) {
         int reach = Math.min(line.length(), space + MAX_TITLE);
+        int open = depth;
         for (int i = space + 1; i < reach; i++) {
             char c = line.charAt(i);
-            if (c == ']') {
-                return i;
-            }
-            if (c == '[' || c == '\t') {
+            if (c == '\t') {
                 return -1;
+            }
+            open += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (open == 0) {
+                return i;
             }
         }
         return -1;

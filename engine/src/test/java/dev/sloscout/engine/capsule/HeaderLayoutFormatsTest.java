@@ -860,6 +860,30 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Helidon's default format names the thread after the logger, as Java writes it ({@code Thread[#3,main,5,main]},
+     * a virtual thread's {@code VirtualThread[#33,[0x4640a809 0x17c20a5d] WebServer socket]/runnable@...}): a name
+     * whose brackets hold commas, spaces and brackets is one field, so a message logged on any thread starts after it.
+     */
+    @org.junit.jupiter.api.Test
+    void aJavaThreadsNameIsOneFieldWhateverItsBracketsHold() {
+        List<String> lines = List.of(
+                "2026.12.05 21:35:36 INFO shop.Main Thread[#3,main,5,main]: Served order 1",
+                "2026.12.05 21:35:39 INFO shop.Main VirtualThread[#33,[0x4640a809 0x17c20a5d] WebServer socket]"
+                        + "/runnable@ForkJoinPool-1-worker-1: Served order 2",
+                "2026.12.05 21:35:40 WARNING shop.Main VirtualThread[#39,[0x4640a809 0x78ebb9d3] WebServer socket]"
+                        + "/runnable@ForkJoinPool-1-worker-2: Order 150 is over the page limit",
+                "2026.12.05 21:35:40 INFO io.helidon.webserver.AccessLog.@default VirtualThread[#36,[0x4640a809"
+                        + " 0x6430e15f] WebServer socket]/runnable@ForkJoinPool-1-worker-1: 127.0.0.1 - [05/Dec/2026:"
+                        + "21:35:40 +0000] \"GET /orders/13 HTTP/1.1\" 500 0 3");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        List<String> bodies = lines.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList();
+        assertThat(bodies.subList(0, 3)).as(layout.describe())
+                .containsExactly("Served order 1", "Served order 2", "Order 150 is over the page limit");
+        assertThat(bodies.get(3)).startsWith("127.0.0.1 - ");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.INFO, Severity.WARN, Severity.ERROR);
+    }
+
+    /**
      * Two loggers in one stream, Dropwizard's records and its request log (its default: both on the console): the
      * fields the two share make a layout that fits every line, a word and a bracket, and would leave the records'
      * logger in their messages; the layout of the more common lines is learnt, whichever they are, and the other's
