@@ -23,14 +23,15 @@ import java.util.stream.Stream;
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
  * {@code h m s} time fields (the hour may be space-padded too), {@code f} an optional fraction after {@code . , :},
- * {@code Z} an optional zone, {@code E}
+ * {@code Z} an optional zone, {@code z} an optional zone before more of the time, any abbreviation's ({@code UTC},
+ * {@code CST}, Java's {@code Date.toString()} and {@code date}'s {@code Sat Dec  5 21:44:46 UTC 2026}), {@code E}
  * epoch seconds or milliseconds, {@code T} a {@code T} or one space, {@code _} one or more spaces, {@code P} an optional
  * {@code AM}/{@code PM}, {@code p} a required one (Go's {@code time.Kitchen}, {@code 3:04PM}), {@code ~} the letter of
  * the time field before it ({@code h}, {@code m} or {@code s}: {@code 20h00m11s}); anything else is itself.
  */
 final class Timestamps {
     private static final String[] FORMS = {
-        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y/M/D-h:m:sf", "Y-M-D-h.m.sf", "W_N_D_h:m:sf_Y", "W_N_D_Y_h:m:sfZ",
+        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y/M/D-h:m:sf", "Y-M-D-h.m.sf", "W_N_D_h:m:sfz_Y", "W_N_D_Y_h:m:sfZ",
         "W,_D_N_Y_h:m:sfZ",
         "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
@@ -40,6 +41,8 @@ final class Timestamps {
         "Y.M.D", "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
+    /** Letters of a zone's abbreviation at most ({@code z}: {@code AEDT}, {@code CHAST}). */
+    private static final int MAX_ZONE_LETTERS = 5;
     /** A zone's abbreviation that names one zone, and its offset from UTC. */
     private record NamedZone(String name, int minutes) {
     }
@@ -572,6 +575,7 @@ final class Timestamps {
                 case 's': second = digits(2, 2); unit = p; return second >= 0 && second <= 60;
                 case 'f': fraction(); return true;
                 case 'Z': zone(); return true;
+                case 'z': zoneBeforeMore(); return true;
                 case 'P': meridiem(); return true;
                 case 'p': return requiredMeridiem();
                 case 'E': return epoch();
@@ -699,6 +703,26 @@ final class Timestamps {
             }
             if (!offset()) {
                 pos = save;
+            }
+        }
+
+        /**
+         * A zone between the time of day and the year ({@code Sat Dec  5 21:44:46 UTC 2026}, as Java's {@code
+         * Date.toString()} and {@code date} write it): read as {@link #zone} reads one, or, an abbreviation it does not
+         * know (one that names two zones, {@code CST}), passed over and the time read as UTC. The year must follow.
+         */
+        private void zoneBeforeMore() {
+            int save = pos;
+            zone();
+            if (pos > save || pos >= limit || s.charAt(pos) != ' ') {
+                return;
+            }
+            int end = pos + 1;
+            while (end < limit && end - pos <= MAX_ZONE_LETTERS && s.charAt(end) >= 'A' && s.charAt(end) <= 'Z') {
+                end++;
+            }
+            if (end - pos > 2 && end < limit && s.charAt(end) == ' ') {
+                pos = end; // two letters or more, and a space after them
             }
         }
 

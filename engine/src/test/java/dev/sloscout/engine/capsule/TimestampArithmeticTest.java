@@ -142,6 +142,7 @@ class TimestampArithmeticTest {
             java.util.Map.entry('s', new String[] {"30", "60", "61", "5"}),
             java.util.Map.entry('f', new String[] {"", ".5", ",123", ":606", ".123456789"}),
             java.util.Map.entry('Z', new String[] {"", "Z", "+02:00", " +0200", " UTC", "+99", " GMT"}),
+            java.util.Map.entry('z', new String[] {"", " UTC", " CST", " CET", " +0000", " X", " ABCDEF", " utc"}),
             java.util.Map.entry('E', new String[] {"1514038530", "1514038530000", "151403853", "0999999999"}),
             java.util.Map.entry('T', new String[] {"T", " ", "x"}),
             java.util.Map.entry('_', new String[] {" ", "  ", ""}),
@@ -156,7 +157,8 @@ class TimestampArithmeticTest {
         Timestamps timestamps = new Timestamps(2024);
         String[] written = {"2016-09-28 04:30:30,123+02:00", "2016/09/28 04:30:30", "2026/12/05-10:25:43",
             "2016-09-28-04.30.30.5",
-            "Sun Dec 04 04:47:44 2005", "Sat Dec 05 2026 04:33:36 GMT+0100", "Sun, 4 Dec 2005 04:47:44 GMT",
+            "Sun Dec 04 04:47:44 2005", "Sat Dec  5 21:44:46 UTC 2026", "Sat Dec 05 2026 04:33:36 GMT+0100",
+            "Sun, 4 Dec 2005 04:47:44 GMT",
             "Jun 14 15:16:01 2005", "Jun 14, 2005 3:16:01 PM",
             "Jun 14 15:16:01", "28/Sep/2016:04:30:30 +0200", "03/Dec/2026 13:23:41", "28-Sep-2016 04:30:30",
             "28 Sep 2016 04:30:30",
@@ -169,6 +171,26 @@ class TimestampArithmeticTest {
             assertThat(m).as(text).isEqualTo(timestamps.matchEachFormAfresh(text, 0, text.length()));
             assertThat(m.end()).as(text).isEqualTo(text.length());
         }
+    }
+
+    /**
+     * Java's {@code Date.toString()} (Apache Derby's log) and {@code date} (a shell script's) write the zone between
+     * the time and the year: a known abbreviation or offset moves the time, one that names two zones ({@code CST}) is
+     * passed over and the time read as UTC; a word that is no zone's ends the time before the year.
+     */
+    @org.junit.jupiter.api.Test
+    void aZoneBetweenTheTimeAndTheYearIsReadOrPassedOver() {
+        Timestamps timestamps = new Timestamps(2024);
+        java.util.Map<String, String> times = java.util.Map.of("Sat Dec 05 21:44:46 UTC 2026", "2026-12-05T21:44:46Z",
+                "Sat Dec  5 21:44:46 CET 2026", "2026-12-05T20:44:46Z", "Sat Dec 05 21:44:46 +0100 2026",
+                "2026-12-05T20:44:46Z", "Sat Dec 05 21:44:46 CST 2026", "2026-12-05T21:44:46Z");
+        times.forEach((text, time) -> {
+            Timestamps.Match m = timestamps.match(text, 0, text.length());
+            assertThat(m.end()).as(text).isEqualTo(text.length());
+            assertThat(java.time.Instant.ofEpochMilli(m.epochMillis())).as(text).isEqualTo(time);
+        });
+        String words = "Sat Dec 05 21:44:46 at 2026";
+        assertThat(timestamps.match(words, 0, words.length())).as(words).isNull();
     }
 
     /** Go's {@code time.Kitchen}: twelve o'clock in the morning is midnight, the hour is 1 to 12. */
