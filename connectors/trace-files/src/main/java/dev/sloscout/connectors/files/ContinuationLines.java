@@ -968,16 +968,34 @@ final class ContinuationLines {
     }
 
     /**
-     * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}), or with a
-     * level in capitals before one ({@code INFO  [2026-12-05 21:06:57,599] io.dropwizard...}, Dropwizard's format): a
-     * line that opens as it did is an event of its own, and one that does not may go on a Python exception's message.
-     * Null when the event opens otherwise: then only a level and a colon ({@link #opensWithLevel}) tell the next
-     * event, and without either nothing goes on a message.
+     * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}, {@code Sat
+     * Dec 05 ...}), or with a level in capitals before one ({@code INFO  [2026-12-05 21:06:57,599] io.dropwizard...},
+     * Dropwizard's format): a line that opens as it did is an event of its own, and one that does not may go on a
+     * Python exception's message. Null when the event opens otherwise: then only a level and a colon ({@link
+     * #opensWithLevel}) tell the next event, and without either nothing goes on a message.
      */
     private static String timedOpener(String line) {
         int at = capitalLevelAt(line, 0) ? firstNonBlank(line, wordEnd(line, 0)) : 0;
         at += line.startsWith("[", at) ? 1 : 0;
-        return line.length() > at && isDigit(line.charAt(at)) ? line : null;
+        return line.length() > at && (isDigit(line.charAt(at)) || opensWithWeekdayAndMonth(line, at)) ? line : null;
+    }
+
+    private static final String WEEKDAYS = "MonTueWedThuFriSatSun";
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+    /**
+     * Whether a weekday's and a month's names open {@code line} at {@code at} ({@code Sat Dec 05 21:44:46 UTC 2026},
+     * as Java's {@code Date.toString()}, {@code date} and ctime write a time): a time opens the line.
+     */
+    static boolean opensWithWeekdayAndMonth(String line, int at) {
+        return line.length() >= at + 8 && line.charAt(at + 3) == ' ' && nameAt(WEEKDAYS, line, at)
+                && nameAt(MONTHS, line, at + 4);
+    }
+
+    /** Whether {@code line} holds one of {@code names} (three letters each, run together) at {@code at}. */
+    private static boolean nameAt(String names, String line, int at) {
+        int found = names.indexOf(line.substring(at, at + 3));
+        return found >= 0 && found % 3 == 0;
     }
 
     /**

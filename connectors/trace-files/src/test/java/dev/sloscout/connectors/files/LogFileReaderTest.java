@@ -743,6 +743,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * Apache Derby opens its records with Java's {@code Date.toString()}, a weekday's and a month's names first; a
+     * record of the time and a colon alone is followed by what it reports at the margin (the database it boots, the
+     * JVM's properties): those lines are its, up to the next record.
+     */
+    @Test
+    void aRecordOpeningWithAWeekdaysNameTakesTheLinesUnderIt() {
+        read("Sat Dec 05 21:44:46 UTC 2026:\n"
+                + "Booting Derby version The Apache Software Foundation - Apache Derby - 10.16.1.1 - (1901046)\n"
+                + "Loaded from file:/opt/derby/lib/derby-10.16.1.1.jar\n"
+                + "java.vendor=Debian\n"
+                + "Sat Dec 05 21:44:47 UTC 2026 Thread[DRDAConnThread_2,5,main] (XID = 165), Committing\n"
+                + "Booting Derby version 10.16.1.1 again\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 1);
+        assertThat(events.get(0).continuation()).endsWith("java.vendor=Debian");
+        assertThat(ContinuationLines.opensWithWeekdayAndMonth("Sat Dec 05 21:44:46 UTC 2026:", 0)).isTrue();
+        assertThat(ContinuationLines.opensWithWeekdayAndMonth("Sat Dez 05 21:44:46 UTC 2026:", 0)).isFalse();
+        assertThat(ContinuationLines.opensWithWeekdayAndMonth("Dec 05 21:44:46 vm sshd[1]: ok", 0)).isFalse();
+    }
+
+    /**
      * Dropwizard's record opens with its level, its time in brackets after it ({@code WARN  [2026-12-05
      * 21:06:57,599] ...}): a record of an empty message takes the lines after it up to the next record, as one that
      * opens with its time does (its health check warning is a banner of eight lines).
