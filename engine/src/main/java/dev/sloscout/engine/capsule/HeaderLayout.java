@@ -117,13 +117,20 @@ public final class HeaderLayout {
             }
         }
         Kind[] words = inferWords(lines, lexer);
-        if (words.length > 0) {
-            List<String> most = mostCommonHeader(lines, lexer);
-            Kind[] theirs = most.size() >= 3 && most.size() < lines.size() ? inferWords(most, lexer) : words;
-            return partsFrom(words, theirs) ? new HeaderLayout(lexer, Mode.WORDS, theirs, true, most)
-                    : new HeaderLayout(lexer, Mode.WORDS, words, true, lines);
-        }
         List<String> headed = headed(lines, lexer);
+        if (words.length > 0) {
+            // lines with neither a time nor a level have no header to vote on (a message's lines no rule folded:
+            // Derby's "ERROR 42X05: ..." under a record, its "Cleanup action completed"): the headers of the others
+            // may hold more fields than every line has
+            Kind[] ofHeaded = headed.size() >= 3 && headed.size() < lines.size() ? inferWords(headed, lexer) : words;
+            boolean longer = ofHeaded.length > words.length && !partsFrom(words, ofHeaded);
+            List<String> learnt = longer ? headed : lines;
+            words = longer ? ofHeaded : words;
+            List<String> most = mostCommonHeader(learnt, lexer);
+            Kind[] theirs = most.size() >= 3 && most.size() < learnt.size() ? inferWords(most, lexer) : words;
+            return partsFrom(words, theirs) ? new HeaderLayout(lexer, Mode.WORDS, theirs, true, most)
+                    : new HeaderLayout(lexer, Mode.WORDS, words, true, learnt);
+        }
         if (headed.size() * 2 > lines.size() && headed.size() < lines.size() && headed.size() >= 2) {
             words = inferWords(headed, lexer);
         }
@@ -400,8 +407,10 @@ public final class HeaderLayout {
             return header(single, opensWithItsLevel(single) ? 1 : 0);
         }
         LogHeader header = header(single, own.length);
-        if (fields.length > 0 && (header.bodyStart() >= line.length() || !hasTimeOrLevel(single, own.length))) {
-            // not the log's header: a line among its events' ("[SQL: ...]" under an error) is message, not a bracket
+        if (fields.length > 0 && (header.bodyStart() >= line.length() && !header.hasTime()
+                || !hasTimeOrLevel(single, own.length))) {
+            // not the log's header: a line among its events' ("[SQL: ...]" under an error) is message, not a bracket;
+            // a time alone is a header still (Derby's "Sat Dec 05 21:44:46 UTC 2026:" over the lines it reports)
             return header(single, 0);
         }
         return leavingAMessage(single, own.length, header);

@@ -860,6 +860,32 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Apache Derby's log: each record's header holds the thread and the transaction's context after the time, and
+     * lines no rule folds into a record stand between them (the error under a failed statement, {@code Cleanup action
+     * completed}). Lines with neither a time nor a level have no header to vote on, so the layout is the records'
+     * whole header; a record of its time and a colon alone keeps its time though it lacks the other fields.
+     */
+    @org.junit.jupiter.api.Test
+    void theLinesWithAHeaderAloneVoteOnTheLayout() {
+        String alone = "Sat Dec 05 21:44:46 UTC 2026:";
+        List<String> lines = new ArrayList<>(List.of(alone));
+        String record = "Sat Dec 05 21:44:4%d UTC 2026 Thread[DRDAConnThread_2,5,main] (XID = 18%d), (SESSIONID = 1),"
+                + " (DATABASE = shop), (DRDAID = {1}), %s";
+        for (int i = 0; i < 7; i++) {
+            lines.add(String.format(record, i, i, i % 2 == 0 ? "Committing" : "Failed Statement is: select 1"));
+            if (i % 3 == 0 && i > 0) {
+                lines.add("Cleanup action completed");
+            }
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        String committing = lines.get(1);
+        assertThat(committing.substring(layout.parse(committing).bodyStart())).as(layout.describe())
+                .isEqualTo("Committing");
+        assertThat(Instant.ofEpochMilli(layout.parse(alone).epochMillis())).isEqualTo("2026-12-05T21:44:46Z");
+        assertThat(layout.parse("Cleanup action completed").bodyStart()).isZero();
+    }
+
+    /**
      * Helidon's default format names the thread after the logger, as Java writes it ({@code Thread[#3,main,5,main]},
      * a virtual thread's {@code VirtualThread[#33,[0x4640a809 0x17c20a5d] WebServer socket]/runnable@...}): a name
      * whose brackets hold commas, spaces and brackets is one field, so a message logged on any thread starts after it.
