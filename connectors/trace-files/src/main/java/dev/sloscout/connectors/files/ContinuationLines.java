@@ -1224,7 +1224,7 @@ final class ContinuationLines {
         levelOpener = opener == null && opensWithLevel(line);
         openBrackets = -1;
         nothingContinued = true;
-        withoutMessage = opener != null && endsWithoutMessage(line);
+        withoutMessage = opener != null && (endsWithoutMessage(line) || isTimeAlone(line));
         // Hazelcast's "... INFO c.h.i.cluster.ClusterService -- [10.0.0.1]:5701 [dev] [5.3.8] ", a blank line, then
         // "Members {size:2, ver:2} [" and its members indented: the message ran on past a line break
         runsOn = (opener != null || levelOpener) && !withoutMessage && line.endsWith(" ");
@@ -1589,6 +1589,47 @@ final class ContinuationLines {
     static boolean endsWithoutMessage(String line) {
         int end = endWithoutSpaces(line);
         return end >= 2 && line.charAt(end - 1) == ':' && (line.charAt(end - 2) == ' ' || end == line.length() - 1);
+    }
+
+    /** Letters of a zone's abbreviation at most, in a time alone ({@link #isTimeAlone}). */
+    private static final int MAX_ZONE_LETTERS = 5;
+
+    /**
+     * Whether {@code line} is a time and a colon alone, the colon glued to it ({@code Sat Dec 05 21:44:46 UTC 2026:},
+     * Apache Derby's record over what it reports at the margin): its words digits and marks, a weekday's or a
+     * month's name, a zone's capitals. A record logged so has an empty message, on the lines under it.
+     */
+    static boolean isTimeAlone(String line) {
+        int end = endWithoutSpaces(line);
+        if (end < 2 || line.charAt(end - 1) != ':' || !isDigit(line.charAt(end - 2))) {
+            return false;
+        }
+        int word = 0;
+        while (word < end - 1) {
+            int wordEnd = Math.min(wordEnd(line, word), end - 1);
+            if (!timeWord(line, word, wordEnd)) {
+                return false;
+            }
+            word = firstNonBlank(line, wordEnd);
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code line[from, to)} may be a word of a time: no letters, a weekday's or month's name, a zone's
+     * capitals (no level's).
+     */
+    private static boolean timeWord(String line, int from, int to) {
+        int letters = 0;
+        boolean lower = false;
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            letters += Character.isLetter(c) ? 1 : 0;
+            lower |= Character.isLowerCase(c);
+        }
+        boolean zone = !lower && letters == to - from && letters >= 2 && letters <= MAX_ZONE_LETTERS
+                && Severity.fromWord(line, from, to) == null;
+        return letters == 0 || zone || to - from == 3 && (nameAt(WEEKDAYS, line, from) || nameAt(MONTHS, line, from));
     }
 
     /** How far from a line's end an HTTP message's start line may begin ({@link #endsWithHttpStartLine}). */

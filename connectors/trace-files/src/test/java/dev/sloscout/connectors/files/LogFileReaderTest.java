@@ -745,7 +745,7 @@ class LogFileReaderTest {
     /**
      * Apache Derby opens its records with Java's {@code Date.toString()}, a weekday's and a month's names first; a
      * record of the time and a colon alone is followed by what it reports at the margin (the database it boots, the
-     * JVM's properties): those lines are its, up to the next record.
+     * JVM's properties): those lines are its, up to the next record, the first its message.
      */
     @Test
     void aRecordOpeningWithAWeekdaysNameTakesTheLinesUnderIt() {
@@ -756,7 +756,11 @@ class LogFileReaderTest {
                 + "Sat Dec 05 21:44:47 UTC 2026 Thread[DRDAConnThread_2,5,main] (XID = 165), Committing\n"
                 + "Booting Derby version 10.16.1.1 again\n");
         assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 1);
+        assertThat(events.get(0).text()).startsWith("Sat Dec 05 21:44:46 UTC 2026: Booting Derby version ");
         assertThat(events.get(0).continuation()).endsWith("java.vendor=Debian");
+        assertThat(ContinuationLines.isTimeAlone("2026-12-05 21:44:46:")).isTrue();
+        assertThat(ContinuationLines.isTimeAlone("2026-12-05 21:44:46 ERROR 3:")).isFalse();
+        assertThat(ContinuationLines.isTimeAlone("2026-12-05 21:44:46 listening on port 8080:")).isFalse();
         assertThat(ContinuationLines.opensWithWeekdayAndMonth("Sat Dec 05 21:44:46 UTC 2026:", 0)).isTrue();
         assertThat(ContinuationLines.opensWithWeekdayAndMonth("Sat Dez 05 21:44:46 UTC 2026:", 0)).isFalse();
         assertThat(ContinuationLines.opensWithWeekdayAndMonth("Dec 05 21:44:46 vm sshd[1]: ok", 0)).isFalse();
