@@ -994,8 +994,12 @@ final class ContinuationLines {
 
     /** Whether {@code line} holds one of {@code names} (three letters each, run together) at {@code at}. */
     private static boolean nameAt(String names, String line, int at) {
-        int found = names.indexOf(line.substring(at, at + 3));
-        return found >= 0 && found % 3 == 0;
+        for (int name = 0; name < names.length(); name += 3) {
+            if (line.regionMatches(at, names, name, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
