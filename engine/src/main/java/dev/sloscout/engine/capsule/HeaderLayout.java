@@ -117,7 +117,8 @@ public final class HeaderLayout {
             }
         }
         Kind[] words = inferWords(lines, lexer);
-        List<String> headed = headed(lines, lexer);
+        OwnHeaders own = OwnHeaders.of(lines, lexer);
+        List<String> headed = own.headed();
         if (words.length > 0) {
             // lines with neither a time nor a level have no header to vote on (a message's lines no rule folded:
             // Derby's "ERROR 42X05: ..." under a record, its "Cleanup action completed"): the headers of the others
@@ -126,7 +127,7 @@ public final class HeaderLayout {
             boolean longer = ofHeaded.length > words.length && !partsFrom(words, ofHeaded);
             List<String> learnt = longer ? headed : lines;
             words = longer ? ofHeaded : words;
-            List<String> most = mostCommonHeader(learnt, lexer);
+            List<String> most = own.mostCommon().size() * 2 >= learnt.size() ? own.mostCommon() : List.of();
             Kind[] theirs = most.size() >= 3 && most.size() < learnt.size() ? inferWords(most, lexer) : words;
             return partsFrom(words, theirs) ? new HeaderLayout(lexer, Mode.WORDS, theirs, true, most)
                     : new HeaderLayout(lexer, Mode.WORDS, words, true, learnt);
@@ -258,42 +259,33 @@ public final class HeaderLayout {
     }
 
     /**
-     * The lines that have a time or a level read on their own ({@link #singleLine}). When they are most of the lines
-     * but not all, a header the log's events share is learnt from them: the other lines (a message's lines that no
-     * rule folds, a program's prints among its logger's lines) keep it below {@link #CONSISTENT} of all, and one
-     * line in four without it cost every event its time and level.
+     * The sample's lines read each on its own ({@link #singleLine}), once. {@code headed}: the lines that have a time
+     * or a level so. When they are most of the lines but not all, a header the log's events share is learnt from them:
+     * the other lines (a message's lines that no rule folds, a program's prints among its logger's lines) keep it below
+     * {@link #CONSISTENT} of all, and one line in four without it cost every event its time and level. {@code
+     * mostCommon}: the largest group of those whose own headers are of one kind. Two loggers write one stream
+     * (Dropwizard's records, {@code INFO  [2026-12-05 21:07:03,234] shop.Orders: ...}, and its requests, {@code
+     * 127.0.0.1 - - [05/Dec/...] "GET ..."}): the fields both share make a layout that fits every line (a word, then a
+     * bracket), while the layout of the more common loses none of theirs (the logger), when they are half the lines
+     * learnt from or more; the other's lines are then read on their own.
      */
-    private static List<String> headed(List<String> lines, HeaderLexer lexer) {
-        List<String> headed = new ArrayList<>();
-        for (String line : lines) {
-            Line l = new Line(line, lexer, Mode.WORDS);
-            if (hasTimeOrLevel(l, singleLine(l).length)) { // a bracket alone may be message
-                headed.add(line);
+    private record OwnHeaders(List<String> headed, List<String> mostCommon) {
+        static OwnHeaders of(List<String> lines, HeaderLexer lexer) {
+            List<String> headed = new ArrayList<>();
+            Map<String, List<String>> byHeader = new HashMap<>();
+            List<String> most = List.of();
+            for (String line : lines) {
+                Line l = new Line(line, lexer, Mode.WORDS);
+                Kind[] own = singleLine(l);
+                if (hasTimeOrLevel(l, own.length)) { // a bracket alone may be message
+                    headed.add(line);
+                    List<String> alike = byHeader.computeIfAbsent(Arrays.toString(own), k -> new ArrayList<>());
+                    alike.add(line);
+                    most = alike.size() > most.size() ? alike : most;
+                }
             }
+            return new OwnHeaders(headed, most);
         }
-        return headed;
-    }
-
-    /**
-     * The lines whose own headers ({@link #singleLine}) are of the kind most of them have, a time or a level among
-     * its fields, when they are half the lines or more; else none. Two loggers write one stream (Dropwizard's records,
-     * {@code INFO  [2026-12-05 21:07:03,234] shop.Orders: ...}, and its requests, {@code 127.0.0.1 - - [05/Dec/...]
-     * "GET ..."}): the fields both share make a layout that fits every line (a word, then a bracket), while the
-     * layout of the more common loses none of theirs (the logger); the other's lines are then read on their own.
-     */
-    private static List<String> mostCommonHeader(List<String> lines, HeaderLexer lexer) {
-        Map<String, List<String>> byHeader = new HashMap<>();
-        List<String> most = List.of();
-        for (String line : lines) {
-            Line l = new Line(line, lexer, Mode.WORDS);
-            Kind[] own = singleLine(l);
-            if (hasTimeOrLevel(l, own.length)) {
-                List<String> alike = byHeader.computeIfAbsent(Arrays.toString(own), k -> new ArrayList<>());
-                alike.add(line);
-                most = alike.size() > most.size() ? alike : most;
-            }
-        }
-        return most.size() * 2 >= lines.size() ? most : List.of();
     }
 
     /**
@@ -1030,8 +1022,11 @@ public final class HeaderLayout {
      */
     static Severity deliveryStatus(String s, int from) {
         int reach = Math.min(s.length(), from + DSN_REACH);
-        int at = s.indexOf(DSN_FIELD, from);
-        if (at < 0 || at >= reach || at > from && s.charAt(at - 1) != ' ') {
+        int at = from;
+        while (at < reach && !s.startsWith(DSN_FIELD, at)) {
+            at++; // the first one within reach only: a long message is not searched to its end
+        }
+        if (at >= reach || at > from && s.charAt(at - 1) != ' ') {
             return Severity.UNKNOWN;
         }
         int code = at + DSN_FIELD.length();
