@@ -1494,6 +1494,10 @@ public final class HeaderLayout {
         if (isPythonWarning(s, from) || isNodeWarning(s, from)) {
             return Severity.WARN;
         }
+        Severity named = namedLevel(s, from);
+        if (named != null) {
+            return named;
+        }
         int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
         int end = start;
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
@@ -1510,6 +1514,55 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    /** The most words of a name before the level it labels a line with ({@link #namedLevel}). */
+    private static final int NAME_WORDS = 5;
+    /** How far into a body the colon after a named level is looked for ({@link #namedLevel}). */
+    private static final int NAME_REACH = 64;
+    private static final String GLIB_STARS = " **:";
+
+    /**
+     * A warning or an error labelled with the name of the library, program or runtime that prints it, as C libraries
+     * and runtimes write on stderr ({@code LibClamAV Error: ...}, {@code libpng warning: ...}, {@code Fontconfig error:
+     * ...}, {@code OpenJDK 64-Bit Server VM warning: ...}), and GLib's messages: the level glued to the log's domain by
+     * a hyphen, two stars after it, the process before ({@code (gedit:4121): Gtk-CRITICAL **: ...}, {@code **
+     * (process:17): WARNING **: ...}). A name of up to five words; null for any other body, and for information and
+     * debugging (prose labels as many lines so: {@code user info: ...}), and for a level word alone, which is the
+     * general rule's ({@link #leadingLevel}).
+     */
+    static Severity namedLevel(String s, int from) {
+        int at = s.startsWith("** ", from) ? from + 3 : from;
+        if (s.startsWith("(", at)) { // GLib's process: "(gedit:4121): "
+            int close = s.indexOf("): ", at);
+            if (close < 0 || close - at > NAME_REACH) {
+                return null;
+            }
+            at = close + 3;
+        }
+        int limit = Math.min(s.length(), at + NAME_REACH);
+        int words = 0;
+        int word = at;
+        int i = at;
+        for (; i < limit && s.charAt(i) != ':' && !s.startsWith(GLIB_STARS, i); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' && ++words < NAME_WORDS && i > word) {
+                word = i + 1;
+            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '(' || c == ')')) {
+                return null; // not a name's: a sentence's comma, a path, a second space
+            }
+        }
+        boolean glib = s.startsWith(GLIB_STARS, i);
+        int colon = glib ? i + GLIB_STARS.length() - 1 : i;
+        if (i >= limit || i == word || colon + 1 < s.length() && s.charAt(colon + 1) != ' ') {
+            return null;
+        }
+        int level = glib ? Math.max(word, s.lastIndexOf('-', i - 1) + 1) : word;
+        if (level == at && !glib) {
+            return null;
+        }
+        Severity severity = Severity.fromWord(s, level, i);
+        return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
     }
 
     /**

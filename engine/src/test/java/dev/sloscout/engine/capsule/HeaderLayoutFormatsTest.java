@@ -1654,6 +1654,32 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * C libraries and runtimes label what they print on stderr with their name and a level ({@code LibClamAV Error:},
+     * {@code libpng warning:}, the JVM's {@code OpenJDK 64-Bit Server VM warning:}); GLib glues the level to its
+     * domain and puts two stars after it. A warning or worse so labelled is the line's level, in a log without a
+     * header and after a header without a level; information, a sentence before a colon, a level word alone (the
+     * general rule's) and a name without a colon say nothing new.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelAfterTheNameOfWhatPrintsItIsTheLinesLevel() {
+        List<String> stderr = List.of(
+                "LibClamAV Error: Can't load /var/lib/clamav/bad.ndb: Malformed database",
+                "LibClamAV Warning: cli_scanxz: decompress file size exceeds limits",
+                "libpng warning: iCCP: known incorrect sRGB profile",
+                "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader classes",
+                "(gedit:4121): Gtk-CRITICAL **: 10:00:00.123: gtk_widget_show: assertion 'GTK_IS_WIDGET' failed",
+                "** (process:17): WARNING **: 10:00:00.124: no such interface",
+                "LibClamAV info: loaded 1 signature",
+                "the cache is warm, no error: all good",
+                "Xlib:  extension \"RANDR\" missing on display \":99\".",
+                "LibClamAV Error loading the database");
+        assertSeverities(stderr).containsExactly(Severity.ERROR, Severity.WARN, Severity.WARN, Severity.WARN,
+                Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE);
+        assertSeverities(List.of("Sat Dec  5 23:31:37 2026 -> LibClamAV Warning: database is older than 7 days",
+                "Sat Dec  5 23:31:38 2026 -> Loaded 1 signatures.")).containsExactly(Severity.WARN, NONE);
+    }
+
+    /**
      * Ruby's Logger ends its header with two dashes and its program name before a colon ({@code INFO -- shop: ...},
      * {@code INFO -- : ...} without one). Beside Rack's access lines and Puma's banner, a layout learnt without them
      * left {@code -- :} in every message; the dashes are the header's, and the name its component.
