@@ -936,9 +936,10 @@ public final class HeaderLayout {
      * An access log's severity, from the status after the request line it opens with (the Common and Combined Log
      * Formats of nginx, Apache, gunicorn and Traefik, Envoy's default: {@code "GET /cart HTTP/1.1" 503 ...}; php-fpm's
      * access log names the method and the path alone, {@code "GET /index.php" 500}, hypercorn's the protocol's
-     * version alone, {@code "GET /cart 1.1" 503}): a 5xx is an error, a 4xx a
-     * warning, any other status information; unknown when the body is no such request. It raises a level the header
-     * gave (uvicorn logs each request at {@code INFO:}), never lowers it.
+     * version alone, {@code "GET /cart 1.1" 503}; a command in capitals and its arguments, with a size after the
+     * status, as an FTP server's access log writes one, {@code "RETR missing.txt" 550 -}, and as nginx logs garbage
+     * it answered): a 5xx is an error, a 4xx a warning, any other status information; unknown when the body is no
+     * such request. It raises a level the header gave (uvicorn logs each request at {@code INFO:}), never lowers it.
      */
     static Severity accessStatus(String s, int quote) {
         int close = s.indexOf('"', quote + 1);
@@ -951,16 +952,14 @@ public final class HeaderLayout {
             return Severity.UNKNOWN;
         }
         int last = s.lastIndexOf(' ', close);
-        if (!s.startsWith(" HTTP/", last) && !(last == space && s.charAt(space + 1) == '/')
-                && !(last > space && isHttpVersion(s, last + 1, close))) {
-            return Severity.UNKNOWN; // neither a protocol after the target nor a path alone
-        }
+        boolean http = s.startsWith(" HTTP/", last) || last == space && s.charAt(space + 1) == '/'
+                || last > space && isHttpVersion(s, last + 1, close);
         for (int i = quote + 1; i < space; i++) {
             if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
                 return Severity.UNKNOWN; // the method, in capitals
             }
         }
-        return statusAt(s, close + 2);
+        return http ? statusAt(s, close + 2) : junkRequestStatus(s, close);
     }
 
     /**

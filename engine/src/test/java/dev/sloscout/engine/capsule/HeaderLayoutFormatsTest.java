@@ -1319,6 +1319,25 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * An FTP server's access log in the Common Log Format (ProFTPD's {@code ExtendedLog} with its {@code default}
+     * format) quotes the command and its arguments where a web server quotes the request: the reply's code after it is
+     * the status, a 5xx an error, a 4xx a warning. A quoted phrase in lower case, or without a size after its number,
+     * is no command.
+     */
+    @org.junit.jupiter.api.Test
+    void aCommandWithItsArgumentsHasItsStatus() {
+        List<String> lines = List.of(
+                "localhost UNKNOWN - [05/Dec/2026:23:30:02 +0000] \"USER anonymous\" 331 -",
+                "localhost UNKNOWN ftp [05/Dec/2026:23:30:02 +0000] \"RETR readme.txt\" 226 6",
+                "localhost UNKNOWN ftp [05/Dec/2026:23:30:02 +0000] \"RETR missing.txt\" 550 -",
+                "localhost UNKNOWN ftp [05/Dec/2026:23:30:03 +0000] \"STOR up.txt\" 451 -",
+                "localhost UNKNOWN ftp [05/Dec/2026:23:30:03 +0000] \"all good\" 200 -",
+                "localhost UNKNOWN ftp [05/Dec/2026:23:30:03 +0000] \"RETR readme.txt\" 226 times");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.INFO, Severity.ERROR, Severity.WARN,
+                Severity.UNKNOWN, Severity.UNKNOWN);
+    }
+
+    /**
      * Flask's development server writes werkzeug's access lines, Flask's records ({@code [time] LEVEL in module:
      * message}) and its start-up prints to one stream: no layout holds them all, and each line read on its own still
      * gives its record's module as the component and its message without it.
