@@ -58,6 +58,12 @@ final class Timestamps {
     };
     /** OpenLDAP's hexadecimal epoch, {@code 6b128ca1.0d04dba7}: eight hexadecimal digits, a dot and eight more. */
     private static final int HEX_EPOCH_LENGTH = 17;
+    /**
+     * The seconds an epoch's count is read as a time from, 2000-01-01, and before, 2055-01-01: a plain number outside
+     * is no time (FRR's error codes, {@code [EC 4043309121]}, and hash keys of ten digits too).
+     */
+    private static final long FIRST_EPOCH_SECOND = 946_684_800L;
+    private static final long END_EPOCH_SECOND = 2_682_374_400L;
     /** Whether each form starts with a name (a weekday or a month) rather than digits. */
     private static final boolean[] NAME_LED = new boolean[FORMS.length];
     /** Whether each form writes the month before the day between slashes ({@code 11/25/2026}). */
@@ -328,16 +334,21 @@ final class Timestamps {
 
     /**
      * The instant of the hexadecimal epoch at {@code from} (its dot checked by the caller), or {@link Long#MIN_VALUE}
-     * when a digit is not one, the seconds fall before 2000 (as a decimal epoch's must not) or the nanoseconds make a
-     * second or more.
+     * when a digit is not one, the seconds fall outside 2000 to 2055 (as a decimal epoch's must not) or the
+     * nanoseconds make a second or more.
      */
     private static long hexEpochMillis(CharSequence s, int from) {
         long seconds = hexValue(s, from);
         long nanos = hexValue(s, from + 9);
-        if (seconds < 946_684_800L || nanos < 0 || nanos > 999_999_999L) {
+        if (!isEpochSecond(seconds) || nanos < 0 || nanos > 999_999_999L) {
             return Long.MIN_VALUE;
         }
         return seconds * 1000 + nanos / 1_000_000;
+    }
+
+    /** Whether an epoch's count of {@code seconds} is read as a time ({@link #FIRST_EPOCH_SECOND}). */
+    private static boolean isEpochSecond(long seconds) {
+        return seconds >= FIRST_EPOCH_SECOND && seconds < END_EPOCH_SECOND;
     }
 
     /** The value of eight lower-case hexadecimal digits at {@code from}, or -1 when one is not such a digit. */
@@ -784,13 +795,13 @@ final class Timestamps {
                 pos++;
             }
             int n = pos - start;
-            if (n == 10 && value >= 946_684_800L) { // 2000-01-01 onwards: a plain number before that is not a time
+            if (n == 10 && isEpochSecond(value)) {
                 epochMillis = value * 1000;
                 fraction();
                 epochMillis += nanos / 1_000_000;
                 return true;
             }
-            if (n == 13 && value >= 946_684_800_000L) {
+            if (n == 13 && isEpochSecond(value / 1000)) {
                 epochMillis = value;
                 return true;
             }

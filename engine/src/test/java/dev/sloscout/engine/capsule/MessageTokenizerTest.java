@@ -228,6 +228,19 @@ class MessageTokenizerTest {
         assertThat(tokens("started 2024-01-02T03:04:05Z")).containsExactly("started", "<TIME>");
     }
 
+    /**
+     * A number of ten digits is an epoch's seconds when it falls from 2000 to 2055, of thirteen its milliseconds:
+     * FRR's error codes ({@code [EC 4043309121]}) and its hash keys of the same length past them are numbers.
+     */
+    @Test
+    void aNumberIsAnEpochsTimeOnlyWithinItsYears() {
+        assertThat(tokens("login at 1764974400 ok")).containsExactly("login", "at", "<TIME>", "ok");
+        assertThat(tokens("expires 2682374399999")).containsExactly("expires", "<TIME>");
+        assertThat(tokens("hash key 4046308038")).containsExactly("hash", "key", "<NUM>");
+        assertThat(tokens("expires 2682374400000")).containsExactly("expires", "<NUM>");
+        assertThat(tokens("Client 'bgp' failed [EC 4043309121]")).contains("<NUM>").doesNotContain("<TIME>");
+    }
+
     @Test
     void keepsTheSpacingSoTemplatesRenderAsWritten() {
         Tokens out = new Tokens();
