@@ -1526,9 +1526,10 @@ public final class HeaderLayout {
      * and runtimes write on stderr ({@code LibClamAV Error: ...}, {@code libpng warning: ...}, {@code Fontconfig error:
      * ...}, {@code OpenJDK 64-Bit Server VM warning: ...}), and GLib's messages: the level glued to the log's domain by
      * a hyphen, two stars after it, the process before ({@code (gedit:4121): Gtk-CRITICAL **: ...}, {@code **
-     * (process:17): WARNING **: ...}). A name of up to five words; null for any other body, and for information and
-     * debugging (prose labels as many lines so: {@code user info: ...}), and for a level word alone, which is the
-     * general rule's ({@link #leadingLevel}).
+     * (process:17): WARNING **: ...}); or a command-line tool's own label after its name and a colon ({@code modprobe:
+     * FATAL: Module ip_vs not found}, {@code dpkg: warning: ...}). A name of up to five words; null for any other body,
+     * and for information and debugging (prose labels as many lines so: {@code user info: ...}), and for a level word
+     * alone, which is the general rule's ({@link #leadingLevel}).
      */
     static Severity namedLevel(String s, int from) {
         int at = s.startsWith("** ", from) ? from + 3 : from;
@@ -1539,6 +1540,13 @@ public final class HeaderLayout {
             }
             at = close + 3;
         }
+        int program = at;
+        while (program < s.length() && program - at < NAME_REACH && (Character.isLetterOrDigit(s.charAt(program))
+                || s.charAt(program) == '-' || s.charAt(program) == '_' || s.charAt(program) == '.')) {
+            program++;
+        }
+        boolean labelled = program > at && s.startsWith(": ", program); // "modprobe: FATAL: ..."
+        at = labelled ? program + 2 : at;
         int limit = Math.min(s.length(), at + NAME_REACH);
         int words = 0;
         int word = at;
@@ -1557,7 +1565,7 @@ public final class HeaderLayout {
             return null;
         }
         int level = glib ? Math.max(word, s.lastIndexOf('-', i - 1) + 1) : word;
-        if (level == at && !glib) {
+        if (level == at && !glib && !labelled) {
             return null;
         }
         Severity severity = Severity.fromWord(s, level, i);

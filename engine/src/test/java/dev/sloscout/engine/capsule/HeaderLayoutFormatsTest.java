@@ -1675,7 +1675,8 @@ class HeaderLayoutFormatsTest {
     /**
      * C libraries and runtimes label what they print on stderr with their name and a level ({@code LibClamAV Error:},
      * {@code libpng warning:}, the JVM's {@code OpenJDK 64-Bit Server VM warning:}); GLib glues the level to its
-     * domain and puts two stars after it. A warning or worse so labelled is the line's level, in a log without a
+     * domain and puts two stars after it; a command-line tool writes its name and a colon first ({@code modprobe:
+     * FATAL:}). A warning or worse so labelled is the line's level, in a log without a
      * header and after a header without a level; information, a sentence before a colon, a level word alone (the
      * general rule's) and a name without a colon say nothing new.
      */
@@ -1691,9 +1692,13 @@ class HeaderLayoutFormatsTest {
                 "LibClamAV info: loaded 1 signature",
                 "the cache is warm, no error: all good",
                 "Xlib:  extension \"RANDR\" missing on display \":99\".",
-                "LibClamAV Error loading the database");
+                "LibClamAV Error loading the database",
+                "modprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.1.0-28-amd64",
+                "dpkg: warning: files list file for package 'shop' missing",
+                "dpkg: error processing package shop (--configure):",
+                "sudo: unable to resolve host shop: Name or service not known");
         assertSeverities(stderr).containsExactly(Severity.ERROR, Severity.WARN, Severity.WARN, Severity.WARN,
-                Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE);
+                Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE, Severity.FATAL, Severity.WARN, NONE, NONE);
         assertSeverities(List.of("Sat Dec  5 23:31:37 2026 -> LibClamAV Warning: database is older than 7 days",
                 "Sat Dec  5 23:31:38 2026 -> Loaded 1 signatures.")).containsExactly(Severity.WARN, NONE);
     }
