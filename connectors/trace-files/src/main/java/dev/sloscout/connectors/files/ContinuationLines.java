@@ -964,7 +964,32 @@ final class ContinuationLines {
      * numbers: {@code 2024-03-01 12:00:01,000 INFO} as {@code 2024-03-01 12:00:00,000 ERROR}.
      */
     private static boolean opensLike(String opener, String line) {
-        return shapeMatched(opener, Math.min(opener.length(), OPENING_CHARS), line, line.length()) >= 0;
+        return shapeMatched(opener, stampLength(opener), line, line.length()) >= 0;
+    }
+
+    /** The fewest characters of a stamp before a message {@link #stampLength} compares alone. */
+    private static final int MIN_STAMP = 3;
+
+    /**
+     * How much of {@code opener} {@link #opensLike} compares: its first {@link #OPENING_CHARS} characters, or fewer
+     * when a short stamp of digits and a colon is all that comes before its first letter, as coturn writes its
+     * seconds since start before each line ({@code 0: : Domain name: }, {@code 4: : session ...}): the words after
+     * such a stamp are the message's and differ from record to record.
+     */
+    private static int stampLength(String opener) {
+        int n = Math.min(opener.length(), OPENING_CHARS);
+        if (n == 0 || !isDigit(opener.charAt(0))) {
+            return n;
+        }
+        boolean colon = false;
+        for (int i = 0; i < n; i++) {
+            char c = opener.charAt(i);
+            if (Character.isLetter(c)) {
+                return colon && i >= MIN_STAMP ? i : n;
+            }
+            colon |= c == ':';
+        }
+        return n;
     }
 
     /**

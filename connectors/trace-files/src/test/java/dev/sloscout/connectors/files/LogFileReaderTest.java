@@ -767,6 +767,27 @@ class LogFileReaderTest {
     }
 
     /**
+     * coturn writes its seconds since start and a colon before each line ({@code 0: : Domain name: }): a record whose
+     * message ends with a colon takes the lines under it up to the next record, and the next opens with the same stamp
+     * though its words differ from the first's right after it. A line that opens otherwise is still the record's.
+     */
+    @Test
+    void aShortStampBeforeTheMessageOpensTheNextRecord() {
+        read("0: : Default Net Engine version: 3 (UDP thread per CPU core)\n"
+                + "\n"
+                + "=====================================================\n"
+                + "\n"
+                + "0: : Domain name: \n"
+                + "0: : Default realm: shop.test\n"
+                + "0: : Relay address to use: 127.0.0.1\n"
+                + "4: : session 001000000000000001: realm <shop.test> user <>: incoming packet message processed:\n"
+                + "error 401: Unauthorized\n"
+                + "12: : Total General servers: 2\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(2, 1, 1, 1, 2, 1);
+        assertThat(events.get(4).continuation()).isEqualTo("error 401: Unauthorized");
+    }
+
+    /**
      * Dropwizard's record opens with its level, its time in brackets after it ({@code WARN  [2026-12-05
      * 21:06:57,599] ...}): a record of an empty message takes the lines after it up to the next record, as one that
      * opens with its time does (its health check warning is a banner of eight lines).
