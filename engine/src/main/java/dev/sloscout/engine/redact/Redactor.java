@@ -118,6 +118,14 @@ public final class Redactor {
             keyed("\"?" + KEY + "\"?\\s*[=:]\\s*\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("'?" + KEY + "'?\\s*[=:]\\s*'(?<v>[^'<][^']*)'").when("'"),
             keyed(KEY + "\\s*[=:]\\s*(?![\"'<])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
+            // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
+            // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's
+            // requirepass; a value of lower-case letters alone is a word after a key that is one ("session closed")
+            new Rule(Pattern.compile("(?m)^[ \\t]*(?:\\d+:[ \\t]*)?(?:option[ \\t]+)?" + KEY
+                    + "[ \\t]+(?<v>[^\\s\"'<]+)[ \\t]*$"), Redactor::settingKind,
+                    v -> !isFlag(v) && !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT)))
+                    .when("pass", "pwd", "secret", "key", "token", "credential", "signature", "session", "sid",
+                            "cookie", "authorization", "pin"),
             // "the new password is X", "Password for 'SuperUser' set to 'X'" (Murmur's first start)
             new Rule(Pattern.compile("(?i)\\b(?:password|passphrase|passcode|pin|secret)"
                     + "(?:\\s+for\\s+(?:'[^'\\s]{1,64}'|\"[^\"\\s]{1,64}\"|[^\\s'\"]{1,64}))?"
@@ -261,6 +269,17 @@ public final class Redactor {
             String value = m.group("v");
             return strongKey(key) || weakKey(key) && randomLooking(value) ? kindOfKey(key) : null;
         }, v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
+    }
+
+    /**
+     * The kind of a setting's secret ({@code key value} alone on a line), or null when its key is no strong one, or
+     * is a single word and its value one too, of lower-case letters alone.
+     */
+    private static String settingKind(Matcher m) {
+        String key = m.group("k");
+        boolean word = key.chars().allMatch(Character::isLetter)
+                && m.group("v").chars().allMatch(Character::isLowerCase);
+        return strongKey(key) && !word ? kindOfKey(key) : null;
     }
 
     /**

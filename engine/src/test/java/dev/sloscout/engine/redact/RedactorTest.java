@@ -51,6 +51,11 @@ class RedactorTest {
         "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj => <SECRET:key-material>",
         "10:00:01 INFO app: MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7 => 10:00:01 INFO app: <SECRET:key-material>",
         "template <NUM> ms from <IP> => template <NUM> ms from <IP>",
+        "121:     option auth.login.4f05aba7-9b01-4d4d-bca2-4a837c3bef85.password baf0c777-a1b4-4170-acf6 => "
+                + "121:     option auth.login.4f05aba7-9b01-4d4d-bca2-4a837c3bef85.password <SECRET:password>",
+        "requirepass s3cretpw => requirepass <SECRET:password>",
+        "  db_password hunter => "
+                + "  db_password <SECRET:password>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -78,6 +83,10 @@ class RedactorTest {
         "tls password=false",
         "GET api/v1/users/12345/orders/67890/items/Abc4Def/details 200",
         "at com.example.shop.CheckoutService.placeOrder(CheckoutService.java:42)",
+        "session closed",
+        "  password incorrect",
+        "122:     option auth.login./bricks/b1.allow 4f05aba7-9b01-4d4d-bca2-4a837c3bef85",
+        "Invalid password for user bob",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
