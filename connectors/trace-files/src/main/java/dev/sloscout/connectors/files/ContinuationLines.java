@@ -279,6 +279,8 @@ final class ContinuationLines {
     private boolean traceLogged;
     /** No line has been asked to continue the open event yet ({@link #continues}). */
     private boolean nothingContinued;
+    /** The line last asked to continue the open event ({@link #continues}), or its first. */
+    private String above;
 
     /**
      * Whether {@code line} is the exception of a trace that opened the event on its own ({@link #openedByTrace}): the
@@ -308,6 +310,8 @@ final class ContinuationLines {
         traceLogged = false;
         boolean nextToFirst = nothingContinued;
         nothingContinued = false;
+        String upper = above;
+        above = line;
         if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
             return true; // the same time to the microsecond, level and process: the report's next line
         }
@@ -467,6 +471,9 @@ final class ContinuationLines {
         }
         if (opensList && isListedWord(line) && listedWords++ < MAX_LISTED_WORDS) {
             return true; // a list the record printed one item a line: unattended-upgrades' packages to upgrade
+        }
+        if (!nextToFirst && numberOutgrewItsPadding(upper, line)) {
+            return true; // GlusterFS's graph: "100: " under " 99: end-volume"
         }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
@@ -1269,6 +1276,7 @@ final class ContinuationLines {
         afterChainMarker = false;
         traceLogged = false;
         first = line;
+        above = line;
         levelLine = line;
         keepOpener(line);
         timeColumn = UNREAD;
@@ -1409,6 +1417,19 @@ final class ContinuationLines {
         }
         return start > 0 && i > start && i < line.length() && line.charAt(i) == '['
                 && Severity.fromWord(line, start, i) != null;
+    }
+
+    /**
+     * Whether {@code line}, at the margin, goes on a listing numbered under the event's first line: its number ends
+     * where the number of the line above it ends, the same mark after both, as a listing whose numbers are padded on
+     * the left goes on once they outgrow the padding (GlusterFS prints its graph so: {@code  99: end-volume}, then
+     * {@code 100: }), a colon and a space after each number.
+     */
+    private static boolean numberOutgrewItsPadding(String upper, String line) {
+        int end = paddedNumberEnd(line);
+        return end > 0 && isDigit(line.charAt(0)) && line.charAt(end) == ':'
+                && (end + 1 == line.length() || line.charAt(end + 1) == ' ') && end == paddedNumberEnd(upper)
+                && upper.charAt(end) == ':';
     }
 
     /**

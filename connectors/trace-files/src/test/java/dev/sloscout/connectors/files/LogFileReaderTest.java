@@ -788,6 +788,21 @@ class LogFileReaderTest {
     }
 
     /**
+     * GlusterFS prints its graph under {@code Final graph:}, its lines numbered in a column padded on the left: past 99
+     * the numbers reach the margin and go on the listing all the same. A record after it is its own.
+     */
+    @Test
+    void aNumberedListingGoesOnPastItsPadding() {
+        StringBuilder graph = new StringBuilder("Final graph:\n+-----------------------+\n");
+        for (int n = 1; n <= 102; n++) {
+            graph.append(String.format("%3d: %s%n", n, n % 2 == 0 ? "    option threads 16" : "volume shopvol-posix"));
+        }
+        graph.append("+-----------------------+\n");
+        read(graph + "[2026-12-06 00:07:11.111245 +0000] I [trash.c:2480:init] 0-shopvol-trash: no option\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(105, 1);
+    }
+
+    /**
      * Dropwizard's record opens with its level, its time in brackets after it ({@code WARN  [2026-12-05
      * 21:06:57,599] ...}): a record of an empty message takes the lines after it up to the next record, as one that
      * opens with its time does (its health check warning is a banner of eight lines).
