@@ -97,9 +97,14 @@ public final class MessageTokenizer {
                     continue;
                 }
             }
-            if (Timestamps.mayStartAt(body, i)) {
-                Timestamps.Match time = timestamps.match(body, i, n);
-                if (time != null && time.end() - i >= 8) {
+            int at = (c == '[' || c == '(') && i + 1 < n ? i + 1 : i; // "[05/Dec/2026:21:34:44 +0000]" in a message
+            if (Timestamps.mayStartAt(body, at)) {
+                Timestamps.Match time = timestamps.match(body, at, n);
+                if (time != null && time.end() - at >= 8) {
+                    if (at > i) {
+                        out.add(oneChar(c), space, quoted);
+                        space = false;
+                    }
                     out.add(Placeholder.TIME, space, quoted);
                     i = time.end();
                     space = false;

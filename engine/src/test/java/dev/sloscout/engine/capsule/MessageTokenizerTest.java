@@ -226,6 +226,10 @@ class MessageTokenizerTest {
         assertThat(tokens("connection at Fri Jun 17 07:07:00 2005 closed"))
                 .containsExactly("connection", "at", "<TIME>", "closed");
         assertThat(tokens("started 2024-01-02T03:04:05Z")).containsExactly("started", "<TIME>");
+        assertThat(tokens("127.0.0.1 - - [05/Dec/2026:21:34:44 +0000] done")).as("an access line in a message")
+                .containsExactly("<IP>", "-", "-", "[", "<TIME>", "]", "done");
+        assertThat(tokens("built (2026-12-05 21:34:44) ok")).containsExactly("built", "(", "<TIME>", ")", "ok");
+        assertThat(tokens("[12] items")).containsExactly("[", "<NUM>", "]", "items");
     }
 
     /**
