@@ -1517,8 +1517,9 @@ public final class HeaderLayout {
 
     /** The most words of a name before the level it labels a line with ({@link #namedLevel}). */
     private static final int NAME_WORDS = 5;
-    /** How far into a body the colon after a named level is looked for ({@link #namedLevel}). */
+    /** How far {@link #namedLevel} reads each part of a body: GLib's process, a tool's name, a name and its level. */
     private static final int NAME_REACH = 64;
+    /** What GLib writes between a message's level and its colon ({@code Gtk-CRITICAL **: ...}). */
     private static final String GLIB_STARS = " **:";
 
     /**

@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
  * data {@code <EMAIL>}, {@code <IP>}, {@code <CARD>} (Luhn-checked 13-19 digits) and {@code <SSN>}. Every redaction
  * is counted by source and kind ({@link #redactions()}).
  *
- * <p>Three families of detectors: values named by a key-like word ({@code password=}, {@code "api_key": "..."},
- * {@code --password X}, {@code mysql -pX}, "the password is X", {@code Cookie:} headers, credentials in URLs), where
- * a weak key ({@code cache_key}, {@code token_type}) needs a random-looking value and a strong one
- * ({@code db_password}, {@code secret_key}) takes any value; secrets recognisable by their shape (PEM private keys in
- * one line or many, JWTs, cloud and forge token prefixes, a line that is nothing but base64 key material); and
- * personal data. Trace ids, UUIDs and hashes are hex and never random-looking base64, so they stay.
+ * <p>Three families of detectors: values named by a key-like word ({@code password=}, {@code "api_key": "..."}, {@code
+ * --password X}, {@code mysql -pX}, "the password is X", a setting alone on its line ({@code requirepass X}), {@code
+ * Cookie:} headers, credentials in URLs), where a weak key ({@code cache_key}, {@code token_type}) needs a
+ * random-looking value and a strong one ({@code db_password}, {@code secret_key}) takes any value; secrets recognisable
+ * by their shape (PEM private keys in one line or many, JWTs, cloud and forge token prefixes, a line that is nothing
+ * but base64 key material); and personal data. Trace ids, UUIDs and hashes are hex and never random-looking base64, so
+ * they stay.
  *
  * <p>Texts redacted are few and short (samples, templates, span names through a cache, problem messages): one pass
  * per rule, each rule skipped unless the text holds a word it needs ({@code @} for e-mails, {@code ://} for URLs).
