@@ -96,7 +96,8 @@ public enum Severity {
 
     /** The level words, upper case. */
     private static final java.util.Map<String, Severity> LEVELS = levels();
-    private static final int SHORTEST = 3;
+    /** The shortest level word: two characters, Japanese's, Chinese's and Korean's. */
+    private static final int SHORTEST = 2;
     /** The level words by length, for {@link #fromWord(CharSequence, int, int)}. */
     private static final String[][] WORDS_BY_LENGTH = byLength(LEVELS.keySet());
     /** The severity of each word in {@link #WORDS_BY_LENGTH}, at the same place. */
@@ -116,6 +117,15 @@ public enum Severity {
         name(levels, ERROR, "ERROR", "ERR", "ERRO", "EROR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL");
         // zap's dpanic: an error that panics in development, fatal as OpenTelemetry's zap bridge reads it
         name(levels, FATAL, "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC", "DPANIC");
+        // java.util.logging's names in the JVM's language (a JVM's default locale): German, French, Spanish, Italian,
+        // Brazilian Portuguese, Swedish, Japanese, Chinese, Korean; of the finer levels, those no other word means
+        name(levels, ERROR, "SCHWERWIEGEND", "GRAVE", "ALLVARLIG", "重大", "严重", "심각");
+        name(levels, WARN, "WARNUNG", "AVERTISSEMENT", "ADVERTENCIA", "AVVERTENZA", "ADVERTÊNCIA", "VARNING", "警告",
+                "경고");
+        name(levels, INFO, "INFOS", "INFORMACIÓN", "INFORMAZIONI", "INFORMAÇÕES", "情報", "信息", "정보", "KONFIGURATION",
+                "CONFIGURAR", "CONFIGURAZIONE", "CONFIGURAÇÃO", "KONFIG", "構成", "配置", "구성");
+        name(levels, DEBUG, "FEIN", "PRÉCIS", "DETALLADO", "DETALHADO", "详细");
+        name(levels, TRACE, "FEINER", "FINARE", "FINASTE", "詳細");
         return java.util.Map.copyOf(levels);
     }
 

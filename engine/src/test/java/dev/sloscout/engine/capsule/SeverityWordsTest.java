@@ -2,8 +2,12 @@ package dev.sloscout.engine.capsule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Random;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Level words read in place (no copy) name the levels they name as whole words, in any case. */
 class SeverityWordsTest {
@@ -37,6 +41,26 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("I")).isNull();
     }
 
+    /**
+     * java.util.logging writes its levels' names in the JVM's language (a server's default locale): each language's
+     * names for SEVERE, WARNING, INFO and CONFIG, as the JDK gives them, name the levels they translate.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "fr", "es", "it", "pt-BR", "sv", "ja", "zh-CN", "ko"})
+    void javaUtilLoggingsLevelsInTheJvmsLanguageAreLevels(String language) {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag(language));
+            assertThat(Severity.fromWord(Level.SEVERE.getLocalizedName())).isEqualTo(Severity.ERROR);
+            assertThat(Severity.fromWord(Level.WARNING.getLocalizedName())).isEqualTo(Severity.WARN);
+            assertThat(Severity.fromWord(Level.INFO.getLocalizedName())).isEqualTo(Severity.INFO);
+            assertThat(Severity.fromWord(Level.CONFIG.getLocalizedName())).isEqualTo(Severity.INFO);
+        } finally {
+            Locale.setDefault(before);
+        }
+        assertThat(Severity.fromWord("fin")).as("Swedish FINE is French for end: not read").isNull();
+    }
+
     /** Against the plain reading: the word copied, upper-cased and looked up. */
     @Test
     void randomWordsReadAsTheirUpperCaseCopy() {
@@ -44,7 +68,8 @@ class SeverityWordsTest {
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
             "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
             "trce", "dbug", "fail", "fails", "success", "succeed", "silly", "debg", "erro", "blat", "errr", "trc",
-            "vrb", "ftl", "pnc", "ftp", "dpanic", "dpanics"};
+            "vrb", "ftl", "pnc", "ftp", "dpanic", "dpanics", "warnung", "fein", "feiner", "précis", "grave", "fin",
+            "información", "finaste", "警告", "情報"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -73,12 +98,17 @@ class SeverityWordsTest {
         StringBuilder upper = new StringBuilder(word.length());
         word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
         return switch (upper.toString()) {
-            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB" ->
-                    Severity.TRACE;
-            case "DEBUG", "FINE", "DBG", "DBUG", "DEBG" -> Severity.DEBUG;
-            case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS" -> Severity.INFO;
-            case "WARN", "WARNING", "WRN" -> Severity.WARN;
-            case "ERROR", "ERR", "ERRO", "EROR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL" -> Severity.ERROR;
+            case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB", "FEINER",
+                "FINARE", "FINASTE", "詳細" -> Severity.TRACE;
+            case "DEBUG", "FINE", "DBG", "DBUG", "DEBG", "FEIN", "PRÉCIS", "DETALLADO", "DETALHADO", "详细" ->
+                    Severity.DEBUG;
+            case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS", "INFOS", "INFORMACIÓN",
+                "INFORMAZIONI", "INFORMAÇÕES", "情報", "信息", "정보", "KONFIGURATION", "CONFIGURAR", "CONFIGURAZIONE",
+                "CONFIGURAÇÃO", "KONFIG", "構成", "配置", "구성" -> Severity.INFO;
+            case "WARN", "WARNING", "WRN", "WARNUNG", "AVERTISSEMENT", "ADVERTENCIA", "AVVERTENZA", "ADVERTÊNCIA",
+                "VARNING", "警告", "경고" -> Severity.WARN;
+            case "ERROR", "ERR", "ERRO", "EROR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL", "SCHWERWIEGEND",
+                "GRAVE", "ALLVARLIG", "重大", "严重", "심각" -> Severity.ERROR;
             case "FATAL", "ALERT", "EMERG", "EMERGENCY", "PANIC", "FTL", "PNC", "DPANIC" -> Severity.FATAL;
             default -> null;
         };
