@@ -1502,7 +1502,7 @@ public final class HeaderLayout {
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
             end++;
         }
-        if (end - start < 3 || end >= s.length()) {
+        if (end - start < 2 || end >= s.length()) { // two letters: Japanese's, Chinese's and Korean's level words
             return Severity.UNKNOWN;
         }
         if (s.charAt(end) == ' ') {

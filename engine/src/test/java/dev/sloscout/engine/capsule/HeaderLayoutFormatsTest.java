@@ -1319,6 +1319,17 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A JVM in Japanese, Chinese or Korean writes java.util.logging's levels in two characters ({@code 情報:}, {@code
+     * 警告:}, {@code 严重:}) on the record's second line: a level that opens the message, as {@code error:} does. Two
+     * letters of English before a colon are no level.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelOfTwoCharactersOpeningTheMessageIsItsLevel() {
+        assertSeverities(List.of("情報: order 0 placed", "警告: slow order 0", "严重: could not price order 0",
+                "OK: all done")).containsExactly(Severity.INFO, Severity.WARN, Severity.ERROR, NONE);
+    }
+
+    /**
      * An FTP server's access log in the Common Log Format (ProFTPD's {@code ExtendedLog} with its {@code default}
      * format) quotes the command and its arguments where a web server quotes the request: the reply's code after it is
      * the status, a 5xx an error, a 4xx a warning. A quoted phrase in lower case, or without a size after its number,
