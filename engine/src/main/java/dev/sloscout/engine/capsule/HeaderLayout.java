@@ -1542,8 +1542,7 @@ public final class HeaderLayout {
             at = close + 3;
         }
         int program = at;
-        while (program < s.length() && program - at < NAME_REACH && (Character.isLetterOrDigit(s.charAt(program))
-                || s.charAt(program) == '-' || s.charAt(program) == '_' || s.charAt(program) == '.')) {
+        while (program < s.length() && program - at < NAME_REACH && isNameChar(s.charAt(program))) {
             program++;
         }
         boolean labelled = program > at && s.startsWith(": ", program); // "modprobe: FATAL: ..."
@@ -1556,7 +1555,7 @@ public final class HeaderLayout {
             char c = s.charAt(i);
             if (c == ' ' && ++words < NAME_WORDS && i > word) {
                 word = i + 1;
-            } else if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '(' || c == ')')) {
+            } else if (!(isNameChar(c) || c == '(' || c == ')')) {
                 return null; // not a name's: a sentence's comma, a path, a second space
             }
         }
@@ -1571,6 +1570,11 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, level, i);
         return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
+    }
+
+    /** A character of a program's or library's name: a letter, a digit, {@code - _ .} ({@code libpng}). */
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
     }
 
     /**
