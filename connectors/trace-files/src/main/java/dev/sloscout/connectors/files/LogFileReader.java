@@ -332,6 +332,11 @@ public final class LogFileReader {
                     events += new JulXmlLogFile(source, service, this::deliver,
                             (location, reason) -> problem(location, reason, "jul-xml"), maxRecordBytes)
                             .read(decompressed);
+                } else if (VarnishLogFile.looksLike(head)) {
+                    anyText = true;
+                    events += new VarnishLogFile(source, service, this::deliver,
+                            (location, reason) -> problem(location, reason, "varnishlog"), maxRecordBytes)
+                            .read(decompressed);
                 } else {
                     text(decompressed);
                 }

@@ -2455,6 +2455,86 @@ class LogFileReaderTest {
     }
 
     @Test
+    void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
+        String grouped = "*   << Request  >> 32770     \n"
+                + "-   Begin          req 32769 rxreq\n"
+                + "-   Timestamp      Start: 1796523352.443120 0.000000 0.000000\n"
+                + "-   ReqMethod      GET\n"
+                + "-   ReqURL         /orders?token=s3cret\n"
+                + "-   ReqHeader      Host: 127.0.0.1:6081\n"
+                + "-   RespStatus     200\n"
+                + "-   RespStatus     503\n"
+                + "-   End            \n"
+                + "**  << BeReq    >> 32771     \n"
+                + "--  Begin          bereq 32770 fetch\n"
+                + "--  Timestamp      Start: 1796523352.443300 0.000000 0.000000\n"
+                + "--  BereqMethod    GET\n"
+                + "--  BereqURL       /orders?token=s3cret\n"
+                + "--  FetchError     backend default: fail errno 111 (Connection refused)\n"
+                + "--  BerespStatus   503\n"
+                + "--  End            \n"
+                + "\n"
+                + "Log overflow\n"
+                + "*   << Session  >> 32772     \n"
+                + "-   Begin          sess 0 HTTP/1\n"
+                + "-   SessOpen       127.0.0.1 34850 a0 127.0.0.1 6081 1796523353.891500 20\n"
+                + "-   SessClose      RX_JUNK 0.000\n"
+                + "*   << Request  >> 32773     \n"
+                + "-   Begin          req 32772 rxreq\n"
+                + "-   Timestamp      Start: 1796523353.891840 0.000000 0.000000\n"
+                + "-   RespStatus     400\n"
+                + "-   End            \n";
+        String raw = "         0 CLI            - Rd ping\n"
+                + "         2 Begin          c req 1 rxreq\n"
+                + "         3 Begin          b bereq 2 fetch\n"
+                + "         2 Timestamp      c Start: 1796523352.362870 0.000000 0.000000\n"
+                + "         3 FetchError     b first byte timeout\n"
+                + "         2 ReqMethod      c POST\n"
+                + "         2 ReqURL         c /cart\n"
+                + "         3 End            b \n"
+                + "         2 RespStatus     c 201\n"
+                + "         2 End            c \n"
+                + "         5 Begin          c req 4 rxreq\n"
+                + "         5 ReqMethod      c GET\n";
+
+        read("varnishlog.txt", grouped.getBytes(StandardCharsets.UTF_8));
+        read("vlog-raw.log", raw.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines() + " " + e.severity() + " " + e.epochMillis()
+                + " " + e.text()).containsExactly(
+                        "1 9 ERROR 1796523352443 GET /orders 503",
+                        "10 8 ERROR 1796523352443 backend fetch GET /orders 503: backend default: fail errno 111 "
+                                + "(Connection refused)",
+                        "19 1 UNKNOWN -9223372036854775808 Log overflow",
+                        "20 4 WARN 1796523353892 session closed RX_JUNK",
+                        "24 5 WARN 1796523353892 request 400",
+                        "1 1 UNKNOWN -9223372036854775808 CLI Rd ping",
+                        "3 3 ERROR -9223372036854775808 backend fetch request: first byte timeout",
+                        "2 6 INFO 1796523352363 POST /cart 201",
+                        "11 2 UNKNOWN -9223372036854775808 GET");
+        assertThat(events.get(0).continuation()).startsWith("*   << Request  >> 32770\n-   Begin          req")
+                .contains("-   ReqURL         /orders?token=s3cret\n").endsWith("-   End");
+        assertThat(events.get(7).continuation()).isEqualTo("         2 Begin          c req 1 rxreq\n"
+                + "         2 Timestamp      c Start: 1796523352.362870 0.000000 0.000000\n"
+                + "         2 ReqMethod      c POST\n         2 ReqURL         c /cart\n"
+                + "         2 RespStatus     c 201\n         2 End            c");
+        assertThat(events).allSatisfy(e -> assertThat(e.raw()).isEqualTo(e.text().equals("Log overflow")));
+        assertThat(problems).extracting(p -> p.location() + ": " + p.reason()).containsExactly(
+                "line 11: transaction 5 has no End (the log ends inside it): read as far as it goes");
+
+        List<LogEvent> limited = new ArrayList<>();
+        List<Problem> limits = new ArrayList<>();
+        new LogFileReader(limited::add, limits::add, 130).read("varnishlog.txt", new ByteArrayInputStream(
+                grouped.getBytes(StandardCharsets.UTF_8)));
+        assertThat(limited.get(0).continuation()).isEqualTo("*   << Request  >> 32770\n"
+                + "-   Begin          req 32769 rxreq\n"
+                + "-   Timestamp      Start: 1796523352.443120 0.000000 0.000000");
+        assertThat(limited.get(0).text()).isEqualTo("GET /orders 503");
+        assertThat(limits).extracting(p -> p.location() + ": " + p.reason()).startsWith(
+                "line 1: transaction 32770 is longer than the 130 bytes kept: its last 6 lines were left out");
+    }
+
+    @Test
     void traceIdsInTheTextOfLinesAndOfJsonMessagesLinkTheirEvents() {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
         StringBuilder text = new StringBuilder();
