@@ -105,6 +105,9 @@ public final class Redactor {
             Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
+            // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)
+            new Rule(Pattern.compile("(?i)\\bauthorization\\s*:\\s*(?:bearer|basic|token|negotiate|ntlm)\\s+"
+                    + "(?<v>[^\\s\"',;<]+)"), m -> "token", v -> true).when("authorization"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
                     v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
             Rule.of("(?i)\\b(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<][^\\r\\n]*)", "cookie").when("cookie"),

@@ -19,6 +19,8 @@ class RedactorTest {
         "ssn 123-45-6789 on file => ssn <SSN> on file",
         "Authorization: Bearer abcDEF123456789xyz => Authorization: Bearer <SECRET:token>",
         "Authorization: Basic dXNlcjpwYXNzd29yZA== => Authorization: Basic <SECRET:token>",
+        "-   ReqHeader      Authorization: Bearer abc.def => -   ReqHeader      Authorization: Bearer <SECRET:token>",
+        "authorization: basic YWI6Yw== => authorization: basic <SECRET:token>",
         "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U => token <SECRET:jwt>",
         "cut eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx => cut <SECRET:jwt>",
         "login user=bob password=hunter2 ok => login user=bob password=<SECRET:password> ok",
