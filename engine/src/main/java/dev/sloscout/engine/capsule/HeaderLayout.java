@@ -1497,6 +1497,9 @@ public final class HeaderLayout {
         if (named != null) {
             return named;
         }
+        if (isErrorCoded(s, from)) {
+            return Severity.WARN;
+        }
         int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
         int end = start;
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
@@ -1513,6 +1516,36 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    /** The longest message id FRR writes before an error code ({@code [VXKFG-8SJRV]}). */
+    private static final int MESSAGE_ID_REACH = 16;
+
+    /**
+     * Whether a message opens with FRR's error code ({@code [EC 4043309121] ...}), after its message id if it has one
+     * ({@code [VXKFG-8SJRV][EC 4043309121] Client 'bgp' encountered an error ...}): FRR writes one on the messages it
+     * logs as errors and as warnings, and no level in its file log. A warning at least.
+     */
+    static boolean isErrorCoded(String s, int from) {
+        int at = from;
+        if (s.startsWith("[", at) && !s.startsWith("[EC ", at)) {
+            int close = s.indexOf(']', at);
+            if (close < 0 || close - at > MESSAGE_ID_REACH) {
+                return false;
+            }
+            for (int i = at + 1; i < close; i++) {
+                char c = s.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                    return false;
+                }
+            }
+            at = close + 1;
+        }
+        if (!s.startsWith("[EC ", at)) {
+            return false;
+        }
+        int digits = Timestamps.digitRun(s, at + 4, s.length());
+        return digits > 0 && at + 4 + digits < s.length() && s.charAt(at + 4 + digits) == ']';
     }
 
     /** The most words of a name before the level it labels a line with ({@link #namedLevel}). */

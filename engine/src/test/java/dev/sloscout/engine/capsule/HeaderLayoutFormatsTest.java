@@ -1330,6 +1330,22 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * FRR writes no level in its file log; the messages it logs as errors and warnings carry an error code after the
+     * message id ({@code [EC 4043309121]}): a warning at least. A code without its number, or a bracket of other
+     * characters before it, is none.
+     */
+    @org.junit.jupiter.api.Test
+    void anErrorCodeAfterTheMessageIdIsAWarning() {
+        List<String> lines = List.of(
+                "2026/12/05 23:28:42 ZEBRA: [V98V0-MTWPF] client 15 says hello and bids fair to announce only bgp",
+                "2026/12/05 23:29:22 ZEBRA: [VXKFG-8SJRV][EC 4043309121] Client 'bgp' encountered an error",
+                "2026/12/05 23:29:23 BGP: [EC 33554454] 192.0.2.78 [Error] bgp_read_packet error: Connection reset",
+                "2026/12/05 23:29:24 BGP: [ZQTB5-H8522][EC ] code without its number",
+                "2026/12/05 23:29:25 BGP: [zqtb5 h8522][EC 33554454] a bracket of words before the code");
+        assertSeverities(lines).containsExactly(NONE, Severity.WARN, Severity.WARN, NONE, NONE);
+    }
+
+    /**
      * An FTP server's access log in the Common Log Format (ProFTPD's {@code ExtendedLog} with its {@code default}
      * format) quotes the command and its arguments where a web server quotes the request: the reply's code after it is
      * the status, a 5xx an error, a 4xx a warning. A quoted phrase in lower case, or without a size after its number,
