@@ -236,10 +236,27 @@ final class HeaderLexer {
             debugLevel = innerTo - innerFrom == 2 ? xorgMarker(line.charAt(innerFrom), line.charAt(innerFrom + 1))
                     : sssdLevel(line, innerFrom, innerTo);
         }
+        if (debugLevel == null && ts == null && line.charAt(pos) == '<') {
+            debugLevel = birdClass(line, innerFrom, innerTo);
+        }
         Severity severity = letter != null ? letter : debugLevel != null ? debugLevel
                 : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
+    }
+
+    /**
+     * BIRD's classes that are no level word, in its angle brackets ({@code <RMT>}, {@code <AUTH>}, {@code <BUG>}): a
+     * remote peer's protocol error and an authentication failure are warnings, a bug in BIRD an error; null for any
+     * other bracket. Its other classes are level words ({@code <INFO>}, {@code <WARN>}, {@code <ERR>}, {@code
+     * <TRACE>}).
+     */
+    private static Severity birdClass(String line, int from, int to) {
+        return switch (line.substring(from, Math.min(to, from + 5))) {
+            case "RMT", "AUTH" -> Severity.WARN;
+            case "BUG" -> Severity.ERROR;
+            default -> null;
+        };
     }
 
     /** Fields of Chromium's header before its time: a prefix, the process and the thread ({@link #chromiumTime}). */

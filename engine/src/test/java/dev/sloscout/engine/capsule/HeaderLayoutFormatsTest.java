@@ -1330,6 +1330,25 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * BIRD writes its message's class in angle brackets after the time: most are level words, but a remote peer's
+     * protocol error ({@code <RMT>}) and an authentication failure ({@code <AUTH>}) are warnings and a bug in BIRD
+     * ({@code <BUG>}) an error. Only the whole bracket is a class: {@code <BUGS>} is none.
+     */
+    @org.junit.jupiter.api.Test
+    void birdsClassesAreLevels() {
+        List<String> lines = List.of(
+                "2026-12-05 23:27:49.101 <INFO> Started",
+                "2026-12-05 23:27:50.203 <RMT> peer: Received: Administrative shutdown",
+                "2026-12-05 23:27:50.310 <TRACE> peer: State changed to stop",
+                "2026-12-05 23:27:51.002 <AUTH> peer: Invalid MD5 digest",
+                "2026-12-05 23:27:51.510 <BUG> Route export state changed from UP to UP",
+                "2026-12-05 23:27:52.101 <BUGS> three bugs found",
+                "2026-12-05 23:27:53.101 <ERR> peer: Error: Hold timer expired");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.WARN, Severity.TRACE, Severity.WARN,
+                Severity.ERROR, NONE, Severity.ERROR);
+    }
+
+    /**
      * FRR writes no level in its file log; the messages it logs as errors and warnings carry an error code after the
      * message id ({@code [EC 4043309121]}): a warning at least. A code without its number, or a bracket of other
      * characters before it, is none.
