@@ -41,6 +41,14 @@ final class Timestamps {
         "Y.M.D", "Y-M-D", "h:m:sfPZ", "YMD.h~m~s~", "YMDhmsf", "h:mp", "E",
     };
     private static final long DAY_MILLIS = 86_400_000L;
+    /**
+     * The halves of the day as a time's {@code P} reads them, before noon and after: English's, and as a JVM in
+     * another language writes them in upper case ({@code %Tp}, java.util.logging's SimpleFormatter): Spanish's, Dutch's
+     * and Norwegian's dotted letters, Swedish's, Japanese's, Chinese's and Korean's; each after one space
+     * ({@link #isSpaceInTime}).
+     */
+    private static final String[][] MERIDIEMS = {{"AM", "PM"}, {"A. M.", "P. M."}, {"A.M.", "P.M."}, {"a. m.", "p. m."},
+        {"a.m.", "p.m."}, {"FM", "EM"}, {"午前", "午後"}, {"上午", "下午"}, {"오전", "오후"}};
     /** Letters of a zone's abbreviation at most ({@code z}: {@code AEDT}, {@code CHAST}). */
     private static final int MAX_ZONE_LETTERS = 5;
     /** A zone's abbreviation that names one zone, and its offset from UTC. */
@@ -365,6 +373,14 @@ final class Timestamps {
         return value;
     }
 
+    /**
+     * A space as a locale's time writes it: a plain one, or the no-break spaces of CLDR's patterns (Spanish's {@code
+     * A.\u00a0M.}; JDK 20 and later put a narrow one between an English time and its {@code AM}).
+     */
+    static boolean isSpaceInTime(char c) {
+        return c == ' ' || c == '\u00a0' || c == '\u202f';
+    }
+
     /** How many digits run from {@code from}, up to {@code limit}. */
     static int digitRun(CharSequence s, int from, int limit) {
         int digits = 0;
@@ -668,16 +684,43 @@ final class Timestamps {
         }
 
         private void meridiem() {
-            if (pos + 2 < limit && s.charAt(pos) == ' ' && (s.charAt(pos + 1) == 'A' || s.charAt(pos + 1) == 'P')
-                    && s.charAt(pos + 2) == 'M' && (pos + 3 == limit || !Character.isLetterOrDigit(s.charAt(pos + 3)))) {
-                boolean pm = s.charAt(pos + 1) == 'P';
-                if (hour == 12) {
-                    hour = pm ? 12 : 0;
-                } else if (pm) {
-                    hour += 12;
-                }
-                pos += 3;
+            if (pos + 2 >= limit || !isSpaceInTime(s.charAt(pos))) {
+                return;
             }
+            for (String[] halves : MERIDIEMS) {
+                for (int half = 0; half < 2; half++) {
+                    int end = markerEnd(halves[half]);
+                    if (end > 0) {
+                        boolean pm = half == 1;
+                        if (hour == 12) {
+                            hour = pm ? 12 : 0;
+                        } else if (pm) {
+                            hour += 12;
+                        }
+                        pos = end;
+                        return;
+                    }
+                }
+            }
+        }
+
+        /**
+         * Where {@code marker} ends when it is written after the space at {@code pos}, a word of its own; -1 if not so.
+         * A space in the marker is any space CLDR writes in one ({@code A.\u00a0M.}).
+         */
+        private int markerEnd(String marker) {
+            int at = pos + 1;
+            int end = at + marker.length();
+            if (end > limit) {
+                return -1;
+            }
+            for (int k = 0; k < marker.length(); k++) {
+                char c = s.charAt(at + k);
+                if (c != marker.charAt(k) && !(marker.charAt(k) == ' ' && isSpaceInTime(c))) {
+                    return -1;
+                }
+            }
+            return end == limit || !Character.isLetterOrDigit(s.charAt(end)) ? end : -1;
         }
 
         /** {@code AM} or {@code PM}, glued to the time or after a space, as Go's {@code time.Kitchen} writes it. */

@@ -204,6 +204,33 @@ class TimestampArithmeticTest {
     }
 
     /**
+     * A JVM in another language writes the half of the day in its words ({@code %Tp}, as java.util.logging's
+     * SimpleFormatter does): the JDK is asked for each locale's, before noon and after, and the time is read on the
+     * right side of noon; a newer JDK's narrow no-break space before an English {@code AM} too. A marker glued to a
+     * word is none.
+     */
+    @org.junit.jupiter.api.Test
+    void aTimesHalfOfTheDayIsReadInTheJvmsLanguage() {
+        Timestamps timestamps = new Timestamps(2024);
+        java.util.Calendar midnight = new java.util.GregorianCalendar(2024, 2, 1, 0, 36, 11);
+        java.util.Calendar afternoon = new java.util.GregorianCalendar(2024, 2, 1, 13, 36, 11);
+        for (String tag : new String[] {"en", "es", "nl", "nb", "sv", "ja", "zh", "ko", "zh-TW"}) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(tag);
+            for (java.util.Calendar time : new java.util.Calendar[] {midnight, afternoon}) {
+                String text = String.format(locale, "%1$tl:%1$tM:%1$tS %1$Tp com.acme.Shop main", time);
+                Timestamps.Match m = timestamps.match(text, 0, text.length());
+                assertThat(java.time.LocalTime.ofNanoOfDay((m.epochMillis() - LogHeader.DATELESS_DAY) * 1_000_000))
+                        .as(tag + ": " + text).isEqualTo(time == midnight ? "00:36:11" : "13:36:11");
+                assertThat(text.substring(m.end())).as(text).isEqualTo(" com.acme.Shop main");
+            }
+        }
+        String narrow = "1:36:11\u202fPM";
+        assertThat(timestamps.match(narrow, 0, narrow.length()).end()).isEqualTo(narrow.length());
+        String glued = "1:36:11 EMx";
+        assertThat(timestamps.match(glued, 0, glued.length()).end()).isEqualTo("1:36:11".length());
+    }
+
+    /**
      * A time of day with a zone (bunyan's short format, {@code 04:50:36.398Z}) is read whole, in UTC: an offset moves
      * it, round the day when it crosses midnight.
      */
