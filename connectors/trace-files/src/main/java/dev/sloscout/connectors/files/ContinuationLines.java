@@ -1219,13 +1219,17 @@ final class ContinuationLines {
     private static final String DOTNET_INDENT = "      ";
 
     /**
-     * SimpleFormatter's header line: month, day, year, time, AM or PM (in the JVM's language) and the source, the
-     * class and method that logged.
+     * SimpleFormatter's header line: month, day, year, time, AM or PM (in the JVM's language: {@code Dez.}, {@code
+     * 12月}, {@code A. M.}, {@code 午前}) and the source, the class and method that logged.
      */
     private static final Pattern JUL_HEADER = Pattern.compile(
-            "\\p{L}[\\p{L}.]{1,10} \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} \\S{1,8} \\S");
-    /** SimpleFormatter's message line: the level in capitals (in the JVM's language), a colon and a space. */
-    private static final Pattern JUL_MESSAGE = Pattern.compile("\\p{Lu}{3,16}: ");
+            "(?:\\p{L}[\\p{L}.]{1,10}|\\d{1,2}[月월]) \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} \\S{1,8} \\S");
+    /**
+     * SimpleFormatter's message line: the level in capitals (in the JVM's language), a colon and a space; in Japanese,
+     * Chinese or Korean in their characters ({@code 情報: }, {@code 詳細レベル(低): }, {@code 보다 미세: }).
+     */
+    private static final Pattern JUL_MESSAGE = Pattern.compile(
+            "(?:\\p{Lu}{3,16}|[\\p{IsHan}\\p{IsHangul}][\\p{IsHan}\\p{IsHangul}\\p{IsKatakana}() ]{1,11}): ");
 
     /**
      * tinylog's default header line, over its message as SimpleFormatter's is ({@code 2026-12-04 23:10:55 [main]
@@ -1237,7 +1241,8 @@ final class ContinuationLines {
     /** Whether {@code line} is the header of a record written on two lines, SimpleFormatter's or tinylog's. */
     private static boolean isTwoLineHeader(String line) {
         int comma = line.indexOf(", ");
-        return comma > 3 && comma < 16 && Character.isLetter(line.charAt(0)) && JUL_HEADER.matcher(line).lookingAt()
+        return comma > 3 && comma < 16 && Character.isLetterOrDigit(line.charAt(0))
+                && JUL_HEADER.matcher(line).lookingAt()
                 || line.endsWith("()") && TINYLOG_HEADER.matcher(line).matches();
     }
 

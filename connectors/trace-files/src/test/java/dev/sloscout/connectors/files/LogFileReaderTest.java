@@ -651,6 +651,40 @@ class LogFileReaderTest {
     }
 
     /**
+     * A JVM in Japanese, Chinese or Korean writes SimpleFormatter's header with the month in its characters ({@code
+     * 12月 06, 2026 12:36:11 午前 ...}) and the level in them ({@code 情報: ...}); in Spanish with a no-break space in
+     * the half of the day ({@code A. M.}). The JDK's own formatter writes the records here, in each language: each
+     * record is one event, its level line joined to its header.
+     */
+    @Test
+    void javaUtilLoggingsTwoLineRecordsAreOneEventInTheJvmsLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (String tag : new String[] {"ja", "zh", "ko", "es"}) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
+                StringBuilder log = new StringBuilder();
+                for (java.util.logging.Level level : new java.util.logging.Level[] {java.util.logging.Level.INFO,
+                        java.util.logging.Level.WARNING, java.util.logging.Level.SEVERE}) {
+                    java.util.logging.LogRecord record = new java.util.logging.LogRecord(level, "order 7 placed");
+                    record.setSourceClassName("com.acme.Shop");
+                    record.setSourceMethodName("main");
+                    record.setInstant(java.time.Instant.parse("2026-12-06T00:36:11Z"));
+                    log.append(formatter.format(record));
+                }
+                events.clear();
+                read("shop-" + tag + ".log", log.toString().getBytes(StandardCharsets.UTF_8));
+                assertThat(events).as(log.toString()).hasSize(3).allSatisfy(e -> {
+                    assertThat(e.lines()).isEqualTo(2);
+                    assertThat(e.text()).contains("com.acme.Shop main ").endsWith(": order 7 placed");
+                });
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    /**
      * tinylog's default format writes a record on two lines as SimpleFormatter does: the time, the thread and the
      * method that logged, then the level and message; one event, the message joined to its header.
      */
