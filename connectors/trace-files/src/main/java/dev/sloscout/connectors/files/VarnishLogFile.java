@@ -39,11 +39,18 @@ final class VarnishLogFile {
     /** Tags a raw log's first line may have: what varnishlog prints first, as a transaction or as a record. */
     private static final Set<String> FIRST_TAGS = Set.of("Begin", "CLI", "Backend_health", "SessOpen", "Timestamp",
             "Link", "VCL_use", "ReqStart", "Debug", "Error");
+    /** Raw lines that make a file varnishlog's when its first tag is none it prints first. */
+    private static final int RAW_LINES_SNIFFED = 5;
     /** How a session closes when Varnish counts it an error (its {@code sess_close} table's). */
     private static final Set<String> ERROR_CLOSES = Set.of("RX_BAD", "RX_BODY", "RX_JUNK", "RX_OVERFLOW",
             "RX_TIMEOUT", "TX_ERROR", "OVERLOAD", "PIPE_OVERFLOW", "RANGE_SHORT", "REQ_HTTP20", "VCL_FAILURE");
     /** Lines a transaction keeps under it, at most; a longer one's further lines are counted, not kept. */
     private static final int MAX_TRANSACTION_LINES = 2048;
+    /**
+     * Raw transactions kept open at once, at most: past this, the one opened first is delivered as far as it was read
+     * (a log filtered by tag, {@code varnishlog -g raw -i ReqURL}, has no {@code End} lines at all).
+     */
+    static final int MAX_OPEN_TRANSACTIONS = 4096;
 
     private final String source;
     private final String service;
@@ -66,19 +73,33 @@ final class VarnishLogFile {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** True when the text's first line is a grouped transaction's opener or a raw line of a tag varnishlog prints. */
+    /**
+     * True when the text's first line is a grouped transaction's opener, or a raw line of a tag varnishlog prints
+     * first, or a raw line and the next ones too (a log filtered by tag: {@code -g raw -i ReqURL}).
+     */
     static boolean looksLike(byte[] head) {
         int start = Texts.skipBomAndWhitespace(head, 0, head.length);
-        int end = start;
-        while (end < head.length && head[end] != '\n') {
-            end++;
-        }
-        String first = new String(head, start, end - start, StandardCharsets.UTF_8);
-        if (OPENER.matcher(first).matches()) {
+        String[] lines = new String(head, start, head.length - start, StandardCharsets.UTF_8)
+                .split("\r?\n", RAW_LINES_SNIFFED + 2);
+        if (OPENER.matcher(lines[0]).matches()) {
             return true;
         }
-        Matcher raw = RAW.matcher(first);
-        return raw.matches() && FIRST_TAGS.contains(raw.group(2));
+        Matcher raw = RAW.matcher(lines[0]);
+        if (!raw.matches()) {
+            return false;
+        }
+        if (FIRST_TAGS.contains(raw.group(2))) {
+            return true;
+        }
+        if (lines.length <= RAW_LINES_SNIFFED) { // a short file: its last line may be cut
+            return false;
+        }
+        for (int i = 1; i < RAW_LINES_SNIFFED; i++) {
+            if (!RAW.matcher(lines[i]).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the whole file; returns the events delivered. */
@@ -130,6 +151,13 @@ final class VarnishLogFile {
                 default -> "Record";
             }, id, null);
             open.put(id, t);
+            if (open.size() > MAX_OPEN_TRANSACTIONS) {
+                Transaction oldest = open.values().iterator().next();
+                open.remove(oldest.id);
+                problems.report("line " + oldest.line, "transaction " + oldest.id + " has no End before "
+                        + MAX_OPEN_TRANSACTIONS + " transactions opened after it: read as far as it went");
+                deliver(oldest);
+            }
         }
         t.tag(tag, value, line);
         if (tag.equals("End") || id == 0) { // the id 0 holds records of no transaction: each is one

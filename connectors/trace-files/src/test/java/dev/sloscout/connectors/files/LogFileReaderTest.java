@@ -2568,6 +2568,30 @@ class LogFileReaderTest {
                 "line 1: transaction 32770 is longer than the 130 bytes kept: its last 6 lines were left out");
     }
 
+    /**
+     * A raw varnishlog filtered by tag ({@code -g raw -i ReqURL}) opens with no tag it prints first and has no End
+     * lines: it is known by its lines, and its transactions are delivered as far as they were read, the oldest first
+     * once too many are open, so nothing is held without bound.
+     */
+    @Test
+    void varnishlogsTransactionsWithoutEndAreDeliveredOnceTooManyAreOpen() {
+        int count = VarnishLogFile.MAX_OPEN_TRANSACTIONS + 3;
+        StringBuilder raw = new StringBuilder();
+        for (int id = 1; id <= count; id++) {
+            raw.append(String.format("%10d ReqURL         c /orders/%d%n", id, id));
+        }
+        read("filtered.log", raw.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).hasSize(count);
+        assertThat(events.subList(0, 3)).extracting(e -> e.line() + " " + e.text())
+                .containsExactly("1 ReqURL /orders/1", "2 ReqURL /orders/2", "3 ReqURL /orders/3");
+        assertThat(problems.subList(0, 3)).extracting(p -> p.location() + ": " + p.reason()).containsExactly(
+                "line 1: transaction 1 has no End before 4096 transactions opened after it: read as far as it went",
+                "line 2: transaction 2 has no End before 4096 transactions opened after it: read as far as it went",
+                "line 3: transaction 3 has no End before 4096 transactions opened after it: read as far as it went");
+        assertThat(problems.get(3).reason()).startsWith("transaction 4 has no End (the log ends inside it)");
+    }
+
     @Test
     void traceIdsInTheTextOfLinesAndOfJsonMessagesLinkTheirEvents() {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
