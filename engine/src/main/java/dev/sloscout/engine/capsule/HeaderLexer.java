@@ -55,6 +55,10 @@ final class HeaderLexer {
         if (prefixed != null) {
             return prefixed;
         }
+        HeaderToken localized = previous == null && Character.isLetterOrDigit(c) ? localizedDate(line, pos) : null;
+        if (localized != null) {
+            return localized;
+        }
         if (c == '[' || c == '(' || c == '<') {
             int close = closing(line, pos);
             if (close > 0) {
@@ -1291,6 +1295,88 @@ final class HeaderLexer {
         Timestamps.Match ts = timestamps.match(line, digits, n);
         return ts == null || !LogHeader.isDated(ts.epochMillis()) ? null
                 : finish(line, Kind.TIME, pos, ts.end(), ts.epochMillis(), null, null, true);
+    }
+
+    /**
+     * Months as a JVM in another language abbreviates them ({@code %tb}, CLDR's: German, French, Spanish, Italian,
+     * Portuguese, Dutch, Swedish, Danish, Norwegian, Polish, Czech, Finnish, Russian, Ukrainian, Turkish, Hungarian,
+     * Romanian), lower case and without their dot, each month's names apart; no name means two months.
+     */
+    private static final String[][] LOCALIZED_MONTHS = {
+        {"jan", "janv", "ene", "gen", "sty", "led", "tammik", "янв", "січ", "oca", "ian"},
+        {"feb", "févr", "fev", "lut", "úno", "helmik", "февр", "лют", "şub", "febr"},
+        {"märz", "mars", "mar", "mrt", "bře", "maalisk", "мар", "бер", "márc"},
+        {"apr", "avr", "abr", "kwi", "dub", "huhtik", "апр", "квіт", "nis", "ápr"},
+        {"mai", "may", "mag", "mei", "maj", "kvě", "toukok", "мая", "трав", "máj"},
+        {"juni", "juin", "jun", "giu", "cze", "čvn", "kesäk", "июн", "черв", "haz", "jún", "iun"},
+        {"juli", "juil", "jul", "lug", "lip", "čvc", "heinäk", "июл", "лип", "tem", "júl", "iul"},
+        {"aug", "août", "ago", "sie", "srp", "elok", "авг", "серп", "ağu"},
+        {"sept", "set", "sep", "wrz", "zář", "syysk", "сент", "вер", "eyl", "szept"},
+        {"okt", "oct", "ott", "out", "paź", "říj", "lokak", "окт", "жовт", "eki"},
+        {"nov", "lis", "marrask", "нояб", "лист", "kas"},
+        {"dez", "déc", "dic", "dec", "des", "gru", "pro", "jouluk", "дек", "груд", "ara"},
+    };
+    /** The longest of {@link #LOCALIZED_MONTHS}, with its dot. */
+    private static final int MAX_MONTH_NAME = 8;
+
+    /**
+     * java.util.logging's SimpleFormatter header in the JVM's language, opening the line: the month as the language
+     * abbreviates it ({@code Dez.}, {@code déc.}, {@code dic}) or writes it in digits ({@code 12月}, {@code 12월}),
+     * the day, a comma, the year, then the time ({@code Dez. 06, 2026 12:36:10 AM ...}). The whole is the time; read
+     * as words, the month hid the date and left a time of day. Null unless all of it is there and the month is one
+     * of {@link #LOCALIZED_MONTHS}.
+     */
+    private HeaderToken localizedDate(String line, int pos) {
+        int n = line.length();
+        int end = pos;
+        while (end < n && end - pos <= MAX_MONTH_NAME && line.charAt(end) != ' ') {
+            end++;
+        }
+        if (end - pos > MAX_MONTH_NAME || end + 11 > n) {
+            return null;
+        }
+        int day = Timestamps.digitRun(line, end + 1, Math.min(n, end + 3));
+        int year = end + 1 + day + 2;
+        if (day == 0 || !line.startsWith(", ", end + 1 + day) || year + 5 > n || !allDigits(line, year, year + 4)
+                || line.charAt(year + 4) != ' ') {
+            return null;
+        }
+        int month = localizedMonth(line, pos, end);
+        if (month < 1) {
+            return null;
+        }
+        Timestamps.Match time = timestamps.match(line, year + 5, n);
+        if (time == null || !LogHeader.isDateless(time.epochMillis())) {
+            return null;
+        }
+        try {
+            long date = java.time.LocalDate.of(Integer.parseInt(line, year, year + 4, 10), month,
+                    Integer.parseInt(line, end + 1, end + 1 + day, 10)).toEpochDay() * 86_400_000L;
+            return finish(line, Kind.TIME, pos, time.end(), date + time.epochMillis() - LogHeader.DATELESS_DAY,
+                    null, null, true);
+        } catch (java.time.DateTimeException e) {
+            return null; // the 31st of a month of 30 days
+        }
+    }
+
+    /** The month (1 to 12) {@code line} names from {@code from} to {@code to}; 0 when it names none. */
+    private static int localizedMonth(String line, int from, int to) {
+        char last = line.charAt(to - 1);
+        if (last == '月' || last == '월') {
+            int digits = Timestamps.digitRun(line, from, to - 1);
+            int month = digits == to - 1 - from && digits > 0 && digits <= 2
+                    ? Integer.parseInt(line, from, to - 1, 10) : 0;
+            return month <= 12 ? month : 0;
+        }
+        String name = line.substring(from, last == '.' ? to - 1 : to).toLowerCase(java.util.Locale.ROOT);
+        for (int m = 0; m < LOCALIZED_MONTHS.length; m++) {
+            for (String candidate : LOCALIZED_MONTHS[m]) {
+                if (candidate.equals(name)) {
+                    return m + 1;
+                }
+            }
+        }
+        return 0;
     }
 
     /**

@@ -43,12 +43,13 @@ final class Timestamps {
     private static final long DAY_MILLIS = 86_400_000L;
     /**
      * The halves of the day as a time's {@code P} reads them, before noon and after: English's, and as a JVM in
-     * another language writes them in upper case ({@code %Tp}, java.util.logging's SimpleFormatter): Spanish's, Dutch's
-     * and Norwegian's dotted letters, Swedish's, Japanese's, Chinese's and Korean's; each after one space
-     * ({@link #isSpaceInTime}).
+     * another language writes them in upper case ({@code %Tp}, java.util.logging's SimpleFormatter): Spanish's,
+     * Dutch's, Norwegian's and Romanian's dotted letters, Swedish's, Czech's, Finnish's, Hungarian's, Turkish's,
+     * Ukrainian's, Japanese's, Chinese's and Korean's; each after one space ({@link #isSpaceInTime}).
      */
     private static final String[][] MERIDIEMS = {{"AM", "PM"}, {"A. M.", "P. M."}, {"A.M.", "P.M."}, {"a. m.", "p. m."},
-        {"a.m.", "p.m."}, {"FM", "EM"}, {"午前", "午後"}, {"上午", "下午"}, {"오전", "오후"}};
+        {"a.m.", "p.m."}, {"FM", "EM"}, {"DOP.", "ODP."}, {"AP.", "IP."}, {"DE.", "DU."}, {"ÖÖ", "ÖS"}, {"ДП", "ПП"},
+        {"午前", "午後"}, {"上午", "下午"}, {"오전", "오후"}};
     /** Letters of a zone's abbreviation at most ({@code z}: {@code AEDT}, {@code CHAST}). */
     private static final int MAX_ZONE_LETTERS = 5;
     /** A zone's abbreviation that names one zone, and its offset from UTC. */

@@ -1330,6 +1330,33 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A JVM in another language writes SimpleFormatter's header with the month as its language abbreviates it ({@code
+     * Dez. 06, 2026 12:36:10 AM}, {@code 12月 06, 2026 12:36:11 午前}): the JDK writes a record's header and level line,
+     * joined as the reader joins them, for each month at hours round the clock, and each is read at its instant.
+     */
+    @org.junit.jupiter.api.Test
+    void javaUtilLoggingsHeaderIsDatedInTheJvmsLanguage() {
+        for (String tag : new String[] {"de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "fi", "ru",
+            "uk", "tr", "hu", "ro", "ja", "zh", "ko"}) {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(tag);
+            List<String> lines = new java.util.ArrayList<>();
+            List<Long> instants = new java.util.ArrayList<>();
+            for (int month = 1; month <= 12; month++) {
+                java.time.ZonedDateTime time = java.time.ZonedDateTime.of(2026, month, 5 + month, month * 2 - 1, 36, 11,
+                        0, java.time.ZoneOffset.UTC);
+                lines.add(String.format(locale, "%1$tb %1$td, %1$tY %1$tl:%1$tM:%1$tS %1$Tp com.acme.Shop main "
+                        + "INFO: order 7 placed", time));
+                instants.add(time.toInstant().toEpochMilli());
+            }
+            HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+            for (int i = 0; i < lines.size(); i++) {
+                assertThat(layout.parse(lines.get(i)).epochMillis()).as(tag + ": " + lines.get(i))
+                        .isEqualTo(instants.get(i));
+            }
+        }
+    }
+
+    /**
      * BIRD writes its message's class in angle brackets after the time: most are level words, but a remote peer's
      * protocol error ({@code <RMT>}) and an authentication failure ({@code <AUTH>}) are warnings and a bug in BIRD
      * ({@code <BUG>}) an error. Only the whole bracket is a class: {@code <BUGS>} is none.

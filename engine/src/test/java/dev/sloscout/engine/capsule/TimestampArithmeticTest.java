@@ -214,7 +214,8 @@ class TimestampArithmeticTest {
         Timestamps timestamps = new Timestamps(2024);
         java.util.Calendar midnight = new java.util.GregorianCalendar(2024, 2, 1, 0, 36, 11);
         java.util.Calendar afternoon = new java.util.GregorianCalendar(2024, 2, 1, 13, 36, 11);
-        for (String tag : new String[] {"en", "es", "nl", "nb", "sv", "ja", "zh", "ko", "zh-TW"}) {
+        for (String tag : new String[] {"en", "es", "nl", "nb", "ro", "sv", "cs", "fi", "hu", "tr", "uk", "ja", "zh",
+            "ko", "zh-TW"}) {
             java.util.Locale locale = java.util.Locale.forLanguageTag(tag);
             for (java.util.Calendar time : new java.util.Calendar[] {midnight, afternoon}) {
                 String text = String.format(locale, "%1$tl:%1$tM:%1$tS %1$Tp com.acme.Shop main", time);
