@@ -4,8 +4,6 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,7 +18,7 @@ import java.util.function.Consumer;
  * line rather than as one document: a handler opened in append mode writes its head again in the middle of the file,
  * and a log still being written ends inside a record (what was read of it is delivered, and said).
  */
-final class JulXmlLogFile {
+final class JulXmlLogFile extends LineFileLog {
     /** The DTD XMLFormatter names in every head it writes. */
     private static final String DOCTYPE = "<!DOCTYPE log SYSTEM \"logger.dtd\">";
     /** Lines a record's message or exception may take, at most: a record never closed stops growing here. */
@@ -28,24 +26,13 @@ final class JulXmlLogFile {
     /** Characters of a message kept, at most; the rest of a longer one is left out. */
     private static final int MAX_MESSAGE_CHARS = 1 << 20;
 
-    private final String source;
-    private final String service;
-    private final Consumer<LogEvent> events;
-    private final LocatedProblems problems;
-    private final int maxLineBytes;
-    private long delivered;
-
     /** The record being read; null between records. */
     private Record record;
 
     /** @param maxLineBytes the longest line read; a longer one is reported and skipped */
     JulXmlLogFile(String source, String service, Consumer<LogEvent> events, LocatedProblems problems,
             int maxLineBytes) {
-        this.source = source;
-        this.service = service;
-        this.events = events;
-        this.problems = problems;
-        this.maxLineBytes = maxLineBytes;
+        super(source, service, events, problems, maxLineBytes);
     }
 
     /** True when the text opens as XMLFormatter's head does: its DOCTYPE, or a {@code <log>} whose records follow. */
@@ -60,18 +47,17 @@ final class JulXmlLogFile {
                 && text.substring(0, log).strip().startsWith("<?xml");
     }
 
-    /** Reads the whole file; returns the events delivered. */
-    long read(InputStream in) throws IOException {
-        LineReader.eachLine(in, maxLineBytes, problems, this::line);
+    @Override
+    void end() {
         if (record != null) {
             problems.report("line " + record.line, "the record opened here is not closed (the log ends inside it): "
                     + "read as far as it goes");
             deliver();
         }
-        return delivered;
     }
 
-    private void line(long number, String line) {
+    @Override
+    void line(long number, String line) {
         String trimmed = line.strip();
         if (record != null && record.openElement != null) { // a message's later lines, up to its closing tag
             record.continueElement(line);
@@ -97,9 +83,8 @@ final class JulXmlLogFile {
         Record r = record;
         record = null;
         String text = r.message != null ? r.message : r.exceptionMessage != null ? r.exceptionMessage : "";
-        events.accept(new LogEvent(source, r.line, r.lines, service, text, false, r.exception.toString(), r.time(),
+        deliver(new LogEvent(source, r.line, r.lines, service, text, false, r.exception.toString(), r.time(),
                 r.severity(), null, null));
-        delivered++;
     }
 
     /** The parts of one {@code <record>} read so far. */

@@ -4,8 +4,6 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +27,7 @@ import java.util.regex.Pattern;
  * closing a session Varnish counts as errors. Any other transaction (a backend probe's record) is its first tag and
  * value. A line of neither form (a {@code Log overflow} notice) is an event of its own, as written.
  */
-final class VarnishLogFile {
+final class VarnishLogFile extends LineFileLog {
     /** A grouped transaction's opener: its level in stars, its type and its id. */
     private static final Pattern OPENER = Pattern.compile("(\\*+) +<< (\\w+) +>> (\\d+)\\s*");
     /** A grouped transaction's line: its level in dashes, its tag and its value. */
@@ -52,12 +50,6 @@ final class VarnishLogFile {
      */
     static final int MAX_OPEN_TRANSACTIONS = 4096;
 
-    private final String source;
-    private final String service;
-    private final Consumer<LogEvent> events;
-    private final LocatedProblems problems;
-    private final int maxLineBytes;
-    private long delivered;
     /** The grouped transaction being read; null between transactions. */
     private Transaction grouped;
     /** Raw transactions not yet ended, by id. */
@@ -66,11 +58,7 @@ final class VarnishLogFile {
     /** @param maxLineBytes the longest line read, and the most characters a transaction keeps under it */
     VarnishLogFile(String source, String service, Consumer<LogEvent> events, LocatedProblems problems,
             int maxLineBytes) {
-        this.source = source;
-        this.service = service;
-        this.events = events;
-        this.problems = problems;
-        this.maxLineBytes = maxLineBytes;
+        super(source, service, events, problems, maxLineBytes);
     }
 
     /**
@@ -102,9 +90,8 @@ final class VarnishLogFile {
         return true;
     }
 
-    /** Reads the whole file; returns the events delivered. */
-    long read(InputStream in) throws IOException {
-        LineReader.eachLine(in, maxLineBytes, problems, this::line);
+    @Override
+    void end() {
         endGrouped();
         for (Transaction t : open.values()) {
             problems.report("line " + t.line, "transaction " + t.id + " has no End (the log ends inside it): read "
@@ -112,10 +99,10 @@ final class VarnishLogFile {
             deliver(t);
         }
         open.clear();
-        return delivered;
     }
 
-    private void line(long number, String line) {
+    @Override
+    void line(long number, String line) {
         if (line.isBlank()) {
             endGrouped();
             return;
@@ -180,11 +167,6 @@ final class VarnishLogFile {
         }
         deliver(new LogEvent(source, t.line, t.lines, service, t.text(), false, t.under.toString(), t.time,
                 t.severity(), null, null));
-    }
-
-    private void deliver(LogEvent event) {
-        events.accept(event);
-        delivered++;
     }
 
     private static String firstWord(String value) {

@@ -4,8 +4,6 @@ import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.capsule.Severity;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,23 +20,13 @@ import java.util.function.Consumer;
  * ({@code s-sitename}, else the host asked: {@code cs-host}, CloudFront's {@code cs(Host)}). Directives are not
  * events; a line with another number of values than fields is one problem and is read as plain text.
  */
-final class W3cLogFile {
-    private final String source;
-    private final String fallbackService;
-    private final Consumer<LogEvent> events;
-    private final LocatedProblems problems;
-    private final int maxLineBytes;
+final class W3cLogFile extends LineFileLog {
     private String[] fields;
-    private long delivered;
 
     /** @param maxLineBytes the longest line read; a longer one is reported and skipped */
     W3cLogFile(String source, String fallbackService, Consumer<LogEvent> events, LocatedProblems problems,
             int maxLineBytes) {
-        this.source = source;
-        this.fallbackService = fallbackService;
-        this.events = events;
-        this.problems = problems;
-        this.maxLineBytes = maxLineBytes;
+        super(source, fallbackService, events, problems, maxLineBytes);
     }
 
     /** True when the text opens with a W3C directive ({@code #Software:}, {@code #Version:} or {@code #Fields:}). */
@@ -48,13 +36,8 @@ final class W3cLogFile {
         return text.startsWith("#Software:") || text.startsWith("#Version:") || text.startsWith("#Fields:");
     }
 
-    /** Reads the whole file; returns the events delivered. */
-    long read(InputStream in) throws IOException {
-        LineReader.eachLine(in, maxLineBytes, problems, this::line);
-        return delivered;
-    }
-
-    private void line(long number, String line) {
+    @Override
+    void line(long number, String line) {
         if (line.startsWith("#")) {
             if (line.startsWith("#Fields:")) {
                 fields = line.substring("#Fields:".length()).trim().split("\\s+");
@@ -69,27 +52,22 @@ final class W3cLogFile {
         if (fields == null || values.length != fields.length) {
             problems.report("line " + number, fields == null ? "a W3C log line before any #Fields directive: read "
                     + "as text" : values.length + " values for " + fields.length + " fields: read as text");
-            deliver(LogEvent.rawLine(source, number, fallbackService, line));
+            deliver(LogEvent.rawLine(source, number, service, line));
             return;
         }
         String method = value(values, "cs-method");
         String path = value(values, "cs-uri-stem");
         String status = value(values, "sc-status");
         if (path == null) {
-            deliver(LogEvent.rawLine(source, number, fallbackService, line)); // no request in it: its text as it is
+            deliver(LogEvent.rawLine(source, number, service, line)); // no request in it: its text as it is
             return;
         }
         String text = (method == null ? "" : method + " ") + path + (status == null ? "" : " " + status);
         String site = value(values, "s-sitename");
         String host = value(values, "cs-host") != null ? value(values, "cs-host") : value(values, "cs(Host)");
-        String service = site != null ? site : host != null ? host : fallbackService;
-        deliver(new LogEvent(source, number, 1, service, text, false, "", time(values), severity(status), null,
+        String named = site != null ? site : host != null ? host : service;
+        deliver(new LogEvent(source, number, 1, named, text, false, "", time(values), severity(status), null,
                 null));
-    }
-
-    private void deliver(LogEvent event) {
-        events.accept(event);
-        delivered++;
     }
 
     /** The named field's value; null when the line has no such field or it is empty ({@code -}). */
