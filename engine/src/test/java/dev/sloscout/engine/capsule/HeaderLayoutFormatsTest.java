@@ -1198,6 +1198,32 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * A server whose {@code lc_messages} names another language writes its severities in it, as PostgreSQL's own
+     * translations do: German's {@code FEHLER}, {@code WARNUNG}, {@code HINWEIS}, French's {@code ERREUR} and {@code
+     * ATTENTION}, Italian's {@code FATALE}, Russian's {@code ОШИБКА}, Chinese's {@code 错误}; each is its English
+     * word's level, and the message starts after it.
+     */
+    @org.junit.jupiter.api.Test
+    void postgresSeveritiesInTheServersLanguage() {
+        List<String> lines = List.of(
+                "2026-12-06 03:06:59.161 UTC [32229] LOG:  Datenbanksystem ist bereit, um Verbindungen anzunehmen",
+                "2026-12-06 03:07:01.507 UTC [32242] postgres@postgres FEHLER:  Division durch Null",
+                "2026-12-06 03:07:01.510 UTC [32242] postgres@postgres WARNUNG:  es gibt keine Transaktion",
+                "2026-12-06 03:07:01.520 UTC [32242] postgres@postgres HINWEIS:  Tabelle »t« existiert nicht",
+                "2026-12-06 03:07:04.607 UTC [32276] postgres@postgres ERREUR:  division par zéro",
+                "2026-12-06 03:07:04.610 UTC [32276] postgres@postgres ATTENTION:  aucune transaction en cours",
+                "2026-12-06 03:07:05.100 UTC [32280] nobody@postgres FATALE:  il ruolo \"nobody\" non esiste",
+                "2026-12-06 03:07:06.100 UTC [32290] postgres@postgres ОШИБКА:  деление на ноль",
+                "2026-12-06 03:07:09.001 UTC [32310] postgres@postgres 错误:  除以零",
+                "2026-12-06 03:07:10.001 UTC [32311] postgres@postgres SOTTOSOPRA:  no severity");
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.ERROR, Severity.WARN, Severity.INFO,
+                Severity.ERROR, Severity.WARN, Severity.FATAL, Severity.ERROR, Severity.ERROR, NONE);
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(lines.get(4).substring(layout.parse(lines.get(4)).bodyStart())).as(layout.describe())
+                .isEqualTo("division par zéro");
+    }
+
+    /**
      * journalctl and syslog files put their header before every line a program writes to syslog or its output
      * ({@code Dec 03 23:06:10 vm postgres[314]: }); a program that writes its own header under it (PostgreSQL's
      * prefix, a Python logger's time and level) still says its level, its date and where its message starts. A

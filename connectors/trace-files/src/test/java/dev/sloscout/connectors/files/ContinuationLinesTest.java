@@ -49,6 +49,32 @@ class ContinuationLinesTest {
     }
 
     /**
+     * A server whose {@code lc_messages} names another language writes the severities and the parts' tags in it, as
+     * PostgreSQL's own translations do (German's {@code FEHLER} and {@code ANWEISUNG}, French's {@code ERREUR} and
+     * {@code INSTRUCTION :} with a space before the colon, Spanish's {@code DETALLE}, Chinese's {@code 语句}): the parts
+     * still belong to the message they follow.
+     */
+    @Test
+    void postgresPartsInTheServersLanguageBelongToTheMessageTheyFollow() {
+        assertThat(starts(
+                "2026-12-06 03:07:01.507 UTC [32242] postgres@postgres FEHLER:  doppelter Schlüsselwert verletzt",
+                "2026-12-06 03:07:01.507 UTC [32242] postgres@postgres DETAIL:  Schlüssel »(id)=(1)« existiert.",
+                "2026-12-06 03:07:01.507 UTC [32242] postgres@postgres ANWEISUNG:  insert into t values (1)",
+                "2026-12-06 03:07:04.607 UTC [32276] postgres@postgres ERREUR:  la relation « missing » n'existe pas",
+                "2026-12-06 03:07:04.607 UTC [32276] postgres@postgres INSTRUCTION :  select * from missing",
+                "2026-12-06 03:07:07.580 UTC [32306] postgres@postgres ERROR:  llave duplicada viola restricción",
+                "2026-12-06 03:07:07.580 UTC [32306] postgres@postgres DETALLE:  Ya existe la llave (id)=(1).",
+                "2026-12-06 03:07:09.001 UTC [32310] postgres@postgres 错误:  除以零",
+                "2026-12-06 03:07:09.001 UTC [32310] postgres@postgres 语句:  select 1/0",
+                "2026-12-06 03:07:10.001 UTC [32311] postgres@postgres NOTA:  no part's tag")).containsExactly(
+                "2026-12-06 03:07:01.507 UTC [32242] postgres@postgres FEHLER:  doppelter Schlüsselwert verletzt",
+                "2026-12-06 03:07:04.607 UTC [32276] postgres@postgres ERREUR:  la relation « missing » n'existe pas",
+                "2026-12-06 03:07:07.580 UTC [32306] postgres@postgres ERROR:  llave duplicada viola restricción",
+                "2026-12-06 03:07:09.001 UTC [32310] postgres@postgres 错误:  除以零",
+                "2026-12-06 03:07:10.001 UTC [32311] postgres@postgres NOTA:  no part's tag");
+    }
+
+    /**
      * A message that ends where the traceback it prints begins (structlog's logfmt renderer writes an exception's
      * value with its line breaks, a program prints {@code format_exc()} after its words) keeps the traceback up to
      * its exception; the next line at the margin opens an event.
