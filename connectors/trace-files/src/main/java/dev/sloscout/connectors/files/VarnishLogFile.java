@@ -29,11 +29,11 @@ import java.util.regex.Pattern;
  */
 final class VarnishLogFile extends LineFileLog {
     /** A grouped transaction's opener: its level in stars, its type and its id. */
-    private static final Pattern OPENER = Pattern.compile("(\\*+) +<< (\\w+) +>> (\\d+)\\s*");
+    private static final Pattern OPENER = Pattern.compile("(\\*+) +<< (\\w+) +>> (\\d{1,18})\\s*");
     /** A grouped transaction's line: its level in dashes, its tag and its value. */
-    private static final Pattern GROUPED = Pattern.compile("(-+) +(\\w+)(?: +(.*?))?\\s*");
+    private static final Pattern GROUPED = Pattern.compile("(-+) +(\\w+)(?: +(.*))?");
     /** A raw line: the transaction's id, the tag, who it is about (client, backend or neither), the value. */
-    private static final Pattern RAW = Pattern.compile(" *(\\d+) (\\w+) +([cb-])(?: (.*?))?\\s*");
+    private static final Pattern RAW = Pattern.compile(" *(\\d{1,18}) (\\w+) +([cb-])(?: (.*))?");
     /** Tags a raw log's first line may have: what varnishlog prints first, as a transaction or as a record. */
     private static final Set<String> FIRST_TAGS = Set.of("Begin", "CLI", "Backend_health", "SessOpen", "Timestamp",
             "Link", "VCL_use", "ReqStart", "Debug", "Error");
@@ -115,12 +115,12 @@ final class VarnishLogFile extends LineFileLog {
         }
         m = GROUPED.matcher(line);
         if (m.matches() && grouped != null) {
-            grouped.tag(m.group(2), m.group(3), line);
+            grouped.tag(m.group(2), valueOf(m.group(3)), line);
             return;
         }
         m = RAW.matcher(line);
         if (m.matches()) {
-            raw(number, Long.parseLong(m.group(1)), m.group(2), m.group(4), line);
+            raw(number, Long.parseLong(m.group(1)), m.group(2), valueOf(m.group(4)), line);
             return;
         }
         endGrouped();
@@ -167,6 +167,11 @@ final class VarnishLogFile extends LineFileLog {
         }
         deliver(new LogEvent(source, t.line, t.lines, service, t.text(), false, t.under.toString(), t.time,
                 t.severity(), null, null));
+    }
+
+    /** A tag's value without the padding varnishlog writes after it; null when the line has none. */
+    private static String valueOf(String written) {
+        return written == null ? null : written.stripTrailing();
     }
 
     private static String firstWord(String value) {

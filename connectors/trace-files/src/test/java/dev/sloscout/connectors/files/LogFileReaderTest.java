@@ -2592,6 +2592,17 @@ class LogFileReaderTest {
         assertThat(problems.get(3).reason()).startsWith("transaction 4 has no End (the log ends inside it)");
     }
 
+    /** A transaction id too long for a number opens no transaction: its line and those under it are read as text. */
+    @Test
+    void aVarnishlogTransactionIdPastANumbersReachIsText() {
+        read("varnishlog.txt", ("*   << Request  >> 2\n-   ReqURL         /a\n"
+                + "*   << Request  >> 99999999999999999999999\n-   ReqURL         /b\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.raw() + " " + e.text()).containsExactly("false /a",
+                "true *   << Request  >> 99999999999999999999999", "true -   ReqURL         /b");
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void traceIdsInTheTextOfLinesAndOfJsonMessagesLinkTheirEvents() {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
