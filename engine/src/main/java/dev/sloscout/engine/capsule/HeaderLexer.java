@@ -1304,16 +1304,16 @@ final class HeaderLexer {
      */
     private static final String[][] LOCALIZED_MONTHS = {
         {"jan", "janv", "ene", "gen", "sty", "led", "tammik", "янв", "січ", "oca", "ian"},
-        {"feb", "févr", "fev", "lut", "úno", "helmik", "февр", "лют", "şub", "febr"},
-        {"märz", "mars", "mar", "mrt", "bře", "maalisk", "мар", "бер", "márc"},
-        {"apr", "avr", "abr", "kwi", "dub", "huhtik", "апр", "квіт", "nis", "ápr"},
+        {"feb", "févr", "fev", "lut", "úno", "helmik", "февр", "фев", "лют", "şub", "febr"},
+        {"märz", "mär", "mars", "mar", "mrt", "bře", "maalisk", "мар", "бер", "márc"},
+        {"apr", "avr", "avril", "abr", "kwi", "dub", "huhtik", "апр", "квіт", "nis", "ápr"},
         {"mai", "may", "mag", "mei", "maj", "kvě", "toukok", "мая", "трав", "máj"},
         {"juni", "juin", "jun", "giu", "cze", "čvn", "kesäk", "июн", "черв", "haz", "jún", "iun"},
         {"juli", "juil", "jul", "lug", "lip", "čvc", "heinäk", "июл", "лип", "tem", "júl", "iul"},
         {"aug", "août", "ago", "sie", "srp", "elok", "авг", "серп", "ağu"},
-        {"sept", "set", "sep", "wrz", "zář", "syysk", "сент", "вер", "eyl", "szept"},
+        {"sept", "set", "sep", "wrz", "zář", "syysk", "сент", "сен", "вер", "eyl", "szept"},
         {"okt", "oct", "ott", "out", "paź", "říj", "lokak", "окт", "жовт", "eki"},
-        {"nov", "lis", "marrask", "нояб", "лист", "kas"},
+        {"nov", "lis", "marrask", "нояб", "ноя", "лист", "kas"},
         {"dez", "déc", "dic", "dec", "des", "gru", "pro", "jouluk", "дек", "груд", "ara"},
     };
     /** The longest of {@link #LOCALIZED_MONTHS}, with its dot. */
@@ -1332,32 +1332,41 @@ final class HeaderLexer {
         while (end < n && end - pos <= MAX_MONTH_NAME && line.charAt(end) != ' ') {
             end++;
         }
-        if (end - pos > MAX_MONTH_NAME || end + 11 > n) {
+        if (end - pos > MAX_MONTH_NAME || end + 10 > n) {
             return null;
         }
-        int day = Timestamps.digitRun(line, end + 1, Math.min(n, end + 3));
-        int year = end + 1 + day + 2;
-        if (day == 0 || !line.startsWith(", ", end + 1 + day) || year + 5 > n || !allDigits(line, year, year + 4)
-                || line.charAt(year + 4) != ' ') {
+        int dayStart = line.charAt(end + 1) == ' ' ? end + 2 : end + 1; // glibc pads a day of one digit with a space
+        int day = Timestamps.digitRun(line, dayStart, Math.min(n, dayStart + 2));
+        int year = dayStart + day + 2;
+        boolean dated = day > 0 && line.startsWith(", ", dayStart + day) && year + 5 <= n
+                && allDigits(line, year, year + 4) && line.charAt(year + 4) == ' ';
+        if (day == 0 || !dated && line.charAt(dayStart + day) != ' ') {
             return null;
         }
         int month = localizedMonth(line, pos, end);
         if (month < 1) {
             return null;
         }
-        Timestamps.Match time = timestamps.match(line, year + 5, n);
+        Timestamps.Match time = timestamps.match(line, dated ? year + 5 : dayStart + day + 1, n);
         if (time == null || !LogHeader.isDateless(time.epochMillis())) {
             return null;
         }
+        int dayOfMonth = Integer.parseInt(line, dayStart, dayStart + day, 10);
+        long millisOfDay = time.epochMillis() - LogHeader.DATELESS_DAY;
+        if (!dated) { // syslog's and journalctl's month, day and time, no year: placed as an English one is
+            long instant = timestamps.onDay(month, dayOfMonth, millisOfDay);
+            return instant == Long.MIN_VALUE ? null
+                    : finish(line, Kind.TIME, pos, time.end(), instant, null, null, true);
+        }
         try {
-            long date = java.time.LocalDate.of(Integer.parseInt(line, year, year + 4, 10), month,
-                    Integer.parseInt(line, end + 1, end + 1 + day, 10)).toEpochDay() * 86_400_000L;
-            return finish(line, Kind.TIME, pos, time.end(), date + time.epochMillis() - LogHeader.DATELESS_DAY,
-                    null, null, true);
+            long date = java.time.LocalDate.of(Integer.parseInt(line, year, year + 4, 10), month, dayOfMonth)
+                    .toEpochDay() * 86_400_000L;
+            return finish(line, Kind.TIME, pos, time.end(), date + millisOfDay, null, null, true);
         } catch (java.time.DateTimeException e) {
             return null; // the 31st of a month of 30 days
         }
     }
+
 
     /** The month (1 to 12) {@code line} names from {@code from} to {@code to}; 0 when it names none. */
     private static int localizedMonth(String line, int from, int to) {

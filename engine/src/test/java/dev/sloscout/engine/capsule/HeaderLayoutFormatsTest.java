@@ -1383,6 +1383,36 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * journalctl and syslog write the month as the machine's language abbreviates it ({@code %b}: glibc's {@code Mär},
+     * {@code avril}, {@code ноя}; CLDR's, as a JVM would, {@code Dez.}) before the day and the time, with no year: the
+     * line is read as an English one is, in the default year. A day of one digit may be padded with a space.
+     */
+    @org.junit.jupiter.api.Test
+    void aSyslogMonthInTheMachinesLanguageIsADate() {
+        List<String> lines = new java.util.ArrayList<>(List.of("Mär 06 03:42:00 vm sshd[123]: Accepted publickey",
+                "avril  6 03:42:00 vm sshd[123]: Accepted publickey",
+                "ноя 06 03:42:00 vm sshd[123]: Accepted publickey",
+                "Dez 06 03:42:00.123456 vm sshd[123]: Accepted publickey"));
+        List<String> expected = new java.util.ArrayList<>(List.of("2024-03-06T03:42:00Z", "2024-04-06T03:42:00Z",
+                "2024-11-06T03:42:00Z", "2024-12-06T03:42:00.123Z"));
+        for (String tag : new String[] {"de", "fr", "es", "it", "pt", "nl", "sv", "pl", "ru"}) {
+            for (int month = 1; month <= 12; month++) {
+                java.time.LocalDateTime time = java.time.LocalDateTime.of(2024, month, 9, 21, 5, 7);
+                lines.add(time.format(java.time.format.DateTimeFormatter.ofPattern("MMM dd HH:mm:ss",
+                        java.util.Locale.forLanguageTag(tag))) + " vm cron[77]: (root) CMD (run-parts)");
+                expected.add(time + "Z");
+            }
+        }
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(Instant.ofEpochMilli(layout.parse(lines.get(i)).epochMillis())).as(lines.get(i))
+                    .isEqualTo(expected.get(i));
+        }
+        String word = "mar 06 and more";
+        assertThat(layout.parse(word).epochMillis()).isEqualTo(LogHeader.NO_TIME);
+    }
+
+    /**
      * BIRD writes its message's class in angle brackets after the time: most are level words, but a remote peer's
      * protocol error ({@code <RMT>}) and an authentication failure ({@code <AUTH>}) are warnings and a bug in BIRD
      * ({@code <BUG>}) an error. Only the whole bracket is a class: {@code <BUGS>} is none.

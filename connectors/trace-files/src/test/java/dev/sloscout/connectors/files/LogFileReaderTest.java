@@ -2595,8 +2595,9 @@ class LogFileReaderTest {
     /** A transaction id too long for a number opens no transaction: its line and those under it are read as text. */
     @Test
     void aVarnishlogTransactionIdPastANumbersReachIsText() {
-        read("varnishlog.txt", ("*   << Request  >> 2\n-   ReqURL         /a\n"
-                + "*   << Request  >> 99999999999999999999999\n-   ReqURL         /b\n").getBytes(StandardCharsets.UTF_8));
+        String text = "*   << Request  >> 2\n-   ReqURL         /a\n"
+                + "*   << Request  >> 99999999999999999999999\n-   ReqURL         /b\n";
+        read("varnishlog.txt", text.getBytes(StandardCharsets.UTF_8));
 
         assertThat(events).extracting(e -> e.raw() + " " + e.text()).containsExactly("false /a",
                 "true *   << Request  >> 99999999999999999999999", "true -   ReqURL         /b");
