@@ -340,6 +340,7 @@ class WorkbenchUiTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README's test command within five minutes
     void aBrokenFileIsANotificationAndTheRestIsShown(FxRobot robot) throws Exception {
         Path in = Files.createTempDirectory(dir, "broken");
         toOpen.add(Analyses.shopTraces(in, 100));

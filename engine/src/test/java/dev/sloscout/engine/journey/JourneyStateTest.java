@@ -6,6 +6,7 @@ import dev.sloscout.engine.slo.HistoryRecorder;
 import dev.sloscout.engine.trace.AssemblySettings;
 import dev.sloscout.engine.trace.TraceAssembler;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class JourneyStateTest {
     }
 
     @Test
+    @Tag("slow") // ~14 s: in the slow profile, which .ci/run runs too; keeps the README's command within five minutes
     void partsMergedInAnyOrderGiveTheReportOfOneDiscovery() {
         JourneyDiscovery whole = new JourneyDiscovery();
         TRACES.forEach(whole::onTrace);
