@@ -7,6 +7,7 @@ import javafx.concurrent.Task;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -86,7 +87,12 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
         } else {
             Platform.runLater(list);
         }
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (RejectedExecutionException closed) {
+            // closed: a task that finished as the window closed may still ask for another; it does not start
+            task.cancel(false);
+        }
     }
 
     /**
@@ -99,8 +105,8 @@ public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
 
     /**
      * Cancels every task without interrupting it (an interrupt in the middle of a workspace write closes the index's
-     * file channels and leaves a batch stored but not searchable) and accepts no more; {@link #awaitIdle} waits for
-     * the running ones to hand over.
+     * file channels and leaves a batch stored but not searchable) and accepts no more: a task submitted after is listed
+     * cancelled and never runs; {@link #awaitIdle} waits for the running ones to hand over.
      */
     @Override
     public void close() {

@@ -73,4 +73,24 @@ class FxBackgroundTasksTest {
         assertThat(fx(() -> tasks.tasks().stream().map(Task::getTitle).toList())).containsExactly("fails", "long read");
         tasks.close();
     }
+
+    /**
+     * A task that ends as the workbench closes may ask for another from its handler on the FX thread: after close it
+     * is listed cancelled and never runs, and nothing is thrown on the FX thread.
+     */
+    @Test
+    void aTaskSubmittedAfterCloseIsCancelledAndNeverRuns() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        tasks.close();
+        fx(() -> {
+            tasks.submit("late", progress -> "ran", got::add, e -> got.add("failed: " + e.getMessage()));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !tasks.tasks().isEmpty()
+                && tasks.tasks().get(0).getState() == javafx.concurrent.Worker.State.CANCELLED));
+        assertThat(tasks.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(got).isEmpty();
+        assertThat(fx(() -> tasks.tasks().get(0).getTitle())).isEmpty(); // it never ran, so it never named itself
+    }
 }
