@@ -256,11 +256,10 @@ final class HeaderLexer {
      * <TRACE>}).
      */
     private static Severity birdClass(String line, int from, int to) {
-        return switch (line.substring(from, Math.min(to, from + 5))) {
-            case "RMT", "AUTH" -> Severity.WARN;
-            case "BUG" -> Severity.ERROR;
-            default -> null;
-        };
+        if (to - from == 3 && (line.startsWith("RMT", from) || line.startsWith("BUG", from))) {
+            return line.charAt(from) == 'R' ? Severity.WARN : Severity.ERROR;
+        }
+        return to - from == 4 && line.startsWith("AUTH", from) ? Severity.WARN : null; // no string made per bracket
     }
 
     /** Fields of Chromium's header before its time: a prefix, the process and the thread ({@link #chromiumTime}). */
@@ -1316,6 +1315,8 @@ final class HeaderLexer {
         {"nov", "lis", "marrask", "нояб", "ноя", "лист", "kas"},
         {"dez", "déc", "dic", "dec", "des", "gru", "pro", "jouluk", "дек", "груд", "ara"},
     };
+    /** Each name of {@link #LOCALIZED_MONTHS} and its month, 1 to 12: one look-up a line. */
+    private static final java.util.Map<String, Integer> MONTH_BY_NAME = monthsByName();
     /** The longest of {@link #LOCALIZED_MONTHS}, with its dot. */
     private static final int MAX_MONTH_NAME = 8;
 
@@ -1368,6 +1369,16 @@ final class HeaderLexer {
     }
 
 
+    private static java.util.Map<String, Integer> monthsByName() {
+        java.util.Map<String, Integer> months = new java.util.HashMap<>();
+        for (int m = 0; m < LOCALIZED_MONTHS.length; m++) {
+            for (String name : LOCALIZED_MONTHS[m]) {
+                months.put(name, m + 1);
+            }
+        }
+        return java.util.Map.copyOf(months);
+    }
+
     /** The month (1 to 12) {@code line} names from {@code from} to {@code to}; 0 when it names none. */
     private static int localizedMonth(String line, int from, int to) {
         char last = line.charAt(to - 1);
@@ -1378,14 +1389,7 @@ final class HeaderLexer {
             return month <= 12 ? month : 0;
         }
         String name = line.substring(from, last == '.' ? to - 1 : to).toLowerCase(java.util.Locale.ROOT);
-        for (int m = 0; m < LOCALIZED_MONTHS.length; m++) {
-            for (String candidate : LOCALIZED_MONTHS[m]) {
-                if (candidate.equals(name)) {
-                    return m + 1;
-                }
-            }
-        }
-        return 0;
+        return MONTH_BY_NAME.getOrDefault(name, 0);
     }
 
     /**
