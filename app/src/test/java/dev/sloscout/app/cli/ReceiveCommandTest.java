@@ -48,6 +48,7 @@ class ReceiveCommandTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README's test command within five minutes
     void aClientThatStallsMidBodyIsCutOffAfterTheBodyTimeout() throws Exception {
         int port = freeLoopbackPort();
         CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("receive", "--listen",
@@ -126,6 +127,7 @@ class ReceiveCommandTest {
     }
 
     @Test
+    @Tag("slow") // in the slow profile: keeps the README's test command within five minutes
     void atTheDeadlineEverythingAcknowledgedIsWrittenAndNothingElse() throws Exception {
         int port = freeLoopbackPort();
         Path spans = dir.resolve("deadline.jsonl");

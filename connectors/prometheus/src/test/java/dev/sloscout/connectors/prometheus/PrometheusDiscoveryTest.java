@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real Prometheus server started for the test (see {@link RealPrometheus}). */
 @Tag("integration")
+@Tag("slow") // in the slow profile: keeps the README's test command within five minutes
 class PrometheusDiscoveryTest {
     @TempDir
     static Path dir;
