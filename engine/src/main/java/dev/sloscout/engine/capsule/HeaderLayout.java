@@ -3,10 +3,12 @@ package dev.sloscout.engine.capsule;
 import dev.sloscout.engine.capsule.HeaderToken.Kind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The layout of a log's line headers, learnt from a sample of its lines rather than guessed line by line: which
@@ -39,6 +41,9 @@ public final class HeaderLayout {
 
     private enum Mode { WORDS, PIPES, TABS }
 
+    /** An OSGi bundle's id, name and version ({@link #isBundle}). */
+    private static final Pattern BUNDLE = Pattern.compile("\\d* ?- \\S* ?- ?\\S*");
+
     private final HeaderLexer lexer;
     private final Mode mode;
     /** The kind of each header field; null for a free field (any one token). */
@@ -49,6 +54,8 @@ public final class HeaderLayout {
     private final boolean timed;
     /** Columns after the message, the first a logger's name ({@link #trailingColumns}); 0 when none. */
     private final int trailer;
+    /** Where the sample's lines have their column delimiters at one offset ({@link #alignedDelimiters}). */
+    private final BitSet aligned;
     /**
      * The layout learnt from the messages of the sample's java.util.logging records ({@link #julRecord}), what a
      * program writes at the head of each (Hazelcast's member, cluster and version); null when there were too few.
@@ -61,6 +68,7 @@ public final class HeaderLayout {
         this.fields = fields;
         this.learnt = learnt;
         this.timed = mode == Mode.WORDS && fields.length > 0 && timed(sample);
+        this.aligned = mode == Mode.WORDS ? new BitSet() : alignedDelimiters(sample, delimiter(mode));
         this.trailer = mode == Mode.PIPES ? trailingColumns(sample) : 0;
         this.julMessages = null;
     }
@@ -73,6 +81,7 @@ public final class HeaderLayout {
         this.learnt = layout.learnt;
         this.timed = layout.timed;
         this.trailer = layout.trailer;
+        this.aligned = layout.aligned;
         this.julMessages = julMessages;
     }
 
@@ -630,14 +639,22 @@ public final class HeaderLayout {
         return true;
     }
 
+    /**
+     * How many of the layout's columns {@code l} fills. A free field may hold spaces once a typed one has matched: the
+     * line is the pattern's, so its columns are too (Karaf pads a thread to sixteen characters without cutting it,
+     * and {@code Karaf Shutdown Socket Thread} is as much a thread as {@code main}).
+     */
     private int columnsMatched(Line l) {
+        boolean typed = false;
         for (int i = 0; i < fields.length; i++) {
             HeaderToken t = l.token(i);
-            if (t == null || t.delimiter == HeaderToken.Delimiter.END || HeaderLexer.isFreeText(l.text, t)
+            if (t == null || t.delimiter == HeaderToken.Delimiter.END
+                    || isFreeText(l.text, t, aligned) && !(typed && fields[i] == null)
                     || fields[i] != null && t.kind != fields[i] && !t.isDash(l.text)
                     && !(t.kind == Kind.SEPARATOR && t.start == t.end)) {
                 return i;
             }
+            typed |= fields[i] != null;
         }
         return fields.length;
     }
@@ -1979,6 +1996,7 @@ public final class HeaderLayout {
             return new Kind[0];
         }
         Mode mode = delimiter == '|' ? Mode.PIPES : Mode.TABS;
+        BitSet aligned = alignedDelimiters(lines, delimiter);
         int[] reach = new int[MAX_FIELDS + 1];
         int[][] votes = new int[MAX_FIELDS][Kind.values().length];
         int firstIsField = 0;
@@ -1987,7 +2005,7 @@ public final class HeaderLayout {
             int k = 0;
             while (k < MAX_FIELDS) {
                 HeaderToken t = l.token(k);
-                if (t == null || t.delimiter == HeaderToken.Delimiter.END || HeaderLexer.isFreeText(s, t)) {
+                if (t == null || t.delimiter == HeaderToken.Delimiter.END || isFreeText(s, t, aligned)) {
                     break; // the last column, and free text, are message
                 }
                 votes[k][t.kind.ordinal()]++;
@@ -2019,6 +2037,52 @@ public final class HeaderLayout {
             }
         }
         return layout;
+    }
+
+    private static char delimiter(Mode mode) {
+        return mode == Mode.PIPES ? '|' : '\t';
+    }
+
+    /**
+     * The offsets at which {@value #CONSISTENT} of {@code lines} have {@code delimiter} within the lexer's reach: the
+     * columns a pattern pads and cuts to a width (log4j's {@code %-16.16t}) end at the same offset on every line.
+     * ActiveMQ's classic layout, {@code %d | %-5.5p | %-16.16t | %-32.32c{1} | %-32.32C %4L | %m%n}, pads a thread
+     * that may hold spaces ({@code eMQ ShutdownHook}) and a class with its line ({@code BrokerService  759}).
+     */
+    private static BitSet alignedDelimiters(List<String> lines, char delimiter) {
+        int[] counts = new int[HeaderLexer.REACH + 1];
+        for (String s : lines) {
+            int end = Math.min(s.length(), HeaderLexer.REACH + 1);
+            for (int i = s.indexOf(delimiter); i >= 0 && i < end; i = s.indexOf(delimiter, i + 1)) {
+                counts[i]++;
+            }
+        }
+        BitSet aligned = new BitSet();
+        for (int i = 0; i < counts.length; i++) {
+            if (lines.size() >= 3 && counts[i] >= CONSISTENT * lines.size()) {
+                aligned.set(i);
+            }
+        }
+        return aligned;
+    }
+
+    /**
+     * Whether a column is free text, the message: a column with spaces, unless it ends at an {@link
+     * #alignedDelimiters aligned} delimiter, where the columns of a fixed width end whatever they hold, or is an OSGi
+     * bundle ({@link #isBundle}).
+     */
+    private static boolean isFreeText(String line, HeaderToken column, BitSet aligned) {
+        boolean fixedWidth = column.delimiter != HeaderToken.Delimiter.END && aligned.get(column.next - 1);
+        return !fixedWidth && HeaderLexer.isFreeText(line, column) && !isBundle(line, column);
+    }
+
+    /**
+     * Whether a column holds the bundle that logged, as Karaf's layout writes it (Karaf, ServiceMix, OpenDaylight:
+     * {@code %X{bundle.id} - %X{bundle.name} - %X{bundle.version}}, {@code 18 - org.apache.karaf.features.core -
+     * 4.4.8}; {@code  -  - } for a thread outside any bundle): an id, a name and a version, none with a space.
+     */
+    private static boolean isBundle(String line, HeaderToken column) {
+        return BUNDLE.matcher(line).region(column.start, column.end).matches();
     }
 
     /**

@@ -336,6 +336,21 @@ class HeaderLayoutFormatsTest {
                 """, "2026-12-05T04:15:01.049Z", Severity.INFO,
                 "org.apache.activemq.transport.TransportServerThreadSupport",
                 "Listening for connections at: tcp://localhost:61616"),
+            format("ActiveMQ 5 classic (thread, logger and source padded and cut to widths, before the message)", """
+                2026-12-05 04:15:50,002 | INFO  | eMQ ShutdownHook | BrokerService                    | he.activemq.broker.BrokerService  760 | Apache ActiveMQ 5.17.2 (localhost, ID:shop-1) is shutting down
+                2026-12-05 04:15:01,049 | INFO  | main             | TransportConnector               | tivemq.broker.TransportConnector  267 | Connector openwire started
+                2026-12-05 04:15:39,512 | WARN  | .0.1:42532@61616 | Transport                        | ivemq.broker.TransportConnection  246 | Transport Connection to: tcp://127.0.0.1:42532 failed: Unknown data type: 71
+                2026-12-05 04:15:50,003 | INFO  | eMQ ShutdownHook | KahaDBStore                      | ctivemq.store.kahadb.KahaDBStore  301 | Stopped KahaDB
+                """, "2026-12-05T04:15:50.002Z", Severity.INFO, "BrokerService",
+                "Apache ActiveMQ 5.17.2 (localhost, ID:shop-1) is shutting down"),
+            format("Karaf (a padded thread that may be longer, the logger, the bundle's id, name and version)", """
+                2026-12-05T04:18:14,319 | INFO  | Karaf Shutdown Socket Thread | ShutdownSocketThread             | 4 - org.ops4j.pax.logging.pax-logging-api - 2.3.0 | Karaf shutdown socket: received shutdown command. Stopping framework...
+                2026-12-05T04:16:45,612 | INFO  | features-3-thread-1 | Activator                        | 30 - org.apache.karaf.shell.core - 4.4.8 | Not starting local console. To activate set karaf.startLocalConsole=true
+                2026-12-05T04:17:27,127 | WARN  | sshd-SshServer[6c30e15](port=8101)-nio2-thread-2 | EventAdminAuditLoginModule       | 27 - org.apache.karaf.jaas.modules - 4.4.8 | Unable to send security auditing EventAdmin events
+                2026-12-05T04:18:15,001 | ERROR | pool-1-thread-1  | OrderRoute                       |  -  -  | order 42 failed
+                2026-12-05T04:18:16,950 | INFO  | FelixStartLevel  | CommandExtension                 | 30 - org.apache.karaf.shell.core - 4.4.8 | Unregistering commands for bundle org.apache.karaf.log.core/4.4.8
+                """, "2026-12-05T04:18:14.319Z", Severity.INFO, "ShutdownSocketThread",
+                "Karaf shutdown socket: received shutdown command. Stopping framework..."),
             format("NestJS's console logger (a JavaScript date in the en-US locale, LOG for information)", """
                 [Nest] 17958  - 12/03/2024, 1:16:43 PM     LOG [OrdersService] order 2 placed
                 [Nest] 17958  - 12/03/2024, 1:16:43 PM   ERROR [OrdersService] could not load order 5
