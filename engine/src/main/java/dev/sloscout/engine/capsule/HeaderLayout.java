@@ -1517,6 +1517,10 @@ public final class HeaderLayout {
         if (isErrorCoded(s, from)) {
             return Severity.WARN;
         }
+        Severity inContext = levelInContext(s, from);
+        if (inContext != null) {
+            return inContext;
+        }
         int start = from < s.length() && s.charAt(from) == '[' ? from + 1 : from;
         int end = start;
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
@@ -1533,6 +1537,28 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
+    }
+
+    /** The longest context in brackets before a level ({@link #levelInContext}). */
+    private static final int CONTEXT_REACH = 32;
+
+    /**
+     * The level a message labels itself with after a context in brackets, a word without spaces ({@code [5.batch]
+     * error: *** JOB 5 ON vm CANCELLED AT ... DUE TO TIME LIMIT ***}: Slurm's step daemon opens its lines with the
+     * job's step); null when the body does not open so.
+     */
+    private static Severity levelInContext(String s, int from) {
+        int close = s.startsWith("[", from) ? s.indexOf(']', from) : -1;
+        if (close < 0 || close - from > CONTEXT_REACH || !s.startsWith(" ", close + 1)
+                || HeaderLexer.indexOfSpace(s, from, close) >= 0) {
+            return null;
+        }
+        int start = close + 2;
+        int end = start;
+        while (end < s.length() && end - start <= CONTEXT_REACH && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return end - start >= 2 && s.startsWith(":", end) ? Severity.fromWord(s, start, end) : null;
     }
 
     /** The longest message id FRR writes before an error code ({@code [VXKFG-8SJRV]}). */

@@ -1505,7 +1505,7 @@ final class HeaderLexer {
         return true;
     }
 
-    private static int indexOfSpace(String s, int from, int to) {
+    static int indexOfSpace(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) == ' ') {
                 return i;

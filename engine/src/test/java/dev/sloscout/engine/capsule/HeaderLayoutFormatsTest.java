@@ -61,6 +61,13 @@ class HeaderLayoutFormatsTest {
                 [12/5/26, 16:40:04:000 UTC] 00000030 com.ibm.ws.http.internal.VirtualHostImpl                     W SRVE0190E: File not found: /nope
                 """, "2026-12-05T16:40:00.123Z", Severity.INFO, "CWWKE0001I",
                 "The server defaultServer has been launched."),
+            format("Slurm's daemons: a job's step in brackets before the level the message opens with", """
+                [2026-12-06T05:32:50.910] [5.batch] error: *** JOB 5 ON vm CANCELLED AT 2026-12-06T05:32:50 DUE TO TIME LIMIT ***
+                [2026-12-06T05:31:30.640] Launching batch job 3 for UID 0
+                [2026-12-06T05:31:32.742] [3.batch] done with job
+                [2026-12-06T05:31:22.634] error: MPI: Cannot create context for mpi/pmix
+                """, "2026-12-06T05:32:50.910Z", Severity.ERROR, "",
+                "[5.batch] error: *** JOB 5 ON vm CANCELLED AT 2026-12-06T05:32:50 DUE TO TIME LIMIT ***"),
             format("Zabbix (server, proxy, agent): its process's id glued to its time", """
                  30534:20261204:100145.155 Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7).
                  30535:20261204:100145.162 agent #1 started [collector]
