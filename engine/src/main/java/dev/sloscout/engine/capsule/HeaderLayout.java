@@ -1503,6 +1503,10 @@ public final class HeaderLayout {
      * kept in the body.
      */
     private static Severity leadingLevel(String s, int from) {
+        Severity nagios = NagiosRecords.level(s, from);
+        if (nagios != null) {
+            return nagios;
+        }
         Severity php = phpErrorType(s, from);
         if (php != null) {
             return php;

@@ -68,6 +68,13 @@ class HeaderLayoutFormatsTest {
                 [2026-12-06T05:31:22.634] error: MPI: Cannot create context for mpi/pmix
                 """, "2026-12-06T05:32:50.910Z", Severity.ERROR, "",
                 "[5.batch] error: *** JOB 5 ON vm CANCELLED AT 2026-12-06T05:32:50 DUE TO TIME LIMIT ***"),
+            format("Nagios Core (Icinga 1, Naemon): the epoch in brackets, a state record as severe as its state", """
+                [1796536320] SERVICE ALERT: shop-web-1;Redis;OK;HARD;2;PROCS OK: 3 processes with command name 'redis-server'
+                [1796536214] Nagios 4.4.6 starting... (PID=18307)
+                [1796536304] SERVICE ALERT: shop-web-1;Checkout API;CRITICAL;HARD;2;CRITICAL - Socket timeout after 10 seconds
+                [1796536274] Warning: Unrecognized external command -> NO_SUCH_COMMAND;x
+                """, "2026-12-06T05:52:00Z", Severity.INFO, "",
+                "SERVICE ALERT: shop-web-1;Redis;OK;HARD;2;PROCS OK: 3 processes with command name 'redis-server'"),
             format("Zabbix (server, proxy, agent): its process's id glued to its time", """
                  30534:20261204:100145.155 Starting Zabbix Agent [shop-web-1]. Zabbix 6.0.14 (revision 3f184b456c7).
                  30535:20261204:100145.162 agent #1 started [collector]
