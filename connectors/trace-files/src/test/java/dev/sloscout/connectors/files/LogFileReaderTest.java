@@ -2488,6 +2488,34 @@ class LogFileReaderTest {
                 .containsExactly("line 2: longer than 300 bytes: skipped");
     }
 
+    /**
+     * The Linux audit daemon writes one event as several records with one stamp (a system call, its working directory,
+     * its paths, its command line): one event, its first record the message.
+     */
+    @Test
+    void auditRecordsOfOneStampAreOneEvent() {
+        String log = "type=DAEMON_START msg=audit(1796536839.595:7327): op=start ver=3.0.9 format=enriched "
+                + "kernel=6.1.0 auid=4294967295 pid=28102 uid=0 ses=4294967295 res=success\u001dAUID=\"unset\"\n"
+                + "type=SYSCALL msg=audit(1796536841.641:34): arch=c000003e syscall=257 success=no exit=-13 "
+                + "a0=ffffff9c items=1 ppid=28117 pid=28118 uid=1000 comm=\"cat\" key=\"secret_watch\"\n"
+                + "type=CWD msg=audit(1796536841.641:34): cwd=\"/tmp\"\n"
+                + "type=PATH msg=audit(1796536841.641:34): item=0 name=\"/tmp/p/secret\" inode=12 mode=0100600\n"
+                + "type=PROCTITLE msg=audit(1796536841.641:34): proctitle=636174002F746D702F736563726574\n"
+                + "type=USER_AUTH msg=audit(1796536841.700:35): pid=28120 uid=1000 auid=1000 ses=3 "
+                + "msg='op=PAM:authentication grantors=? acct=\"alice\" exe=\"/usr/bin/su\" res=failed'\n"
+                + "type=SYSCALL msg=audit(1796536841.705:36): arch=c000003e syscall=59 success=yes exit=0 "
+                + "items=2 comm=\"id\" key=\"user_exec\"\n"
+                + "type=EXECVE msg=audit(1796536841.705:36): argc=1 a0=\"id\"\n"
+                + "type=PROCTITLE msg=audit(1796536841.709:37): proctitle=\"id\"\n";
+
+        read("audit.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 1", "2 4", "6 1", "7 2",
+                "9 1");
+        assertThat(events.get(1).text()).startsWith("type=SYSCALL msg=audit(1796536841.641:34): arch=c000003e");
+        assertThat(events.get(1).continuation()).endsWith("proctitle=636174002F746D702F736563726574");
+    }
+
     @Test
     void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
         String grouped = "*   << Request  >> 32770     \n"
