@@ -723,12 +723,12 @@ class HeaderLayoutFormatsTest {
                 INFO[2024-03-01T12:00:01Z] order placed                                  order=45
                 DEBU[2024-03-01T12:00:02Z] cache miss                                    key=sku:7
                 """, "2024-03-01T12:00:00Z", Severity.ERROR, "", "charge failed                                 order=44"),
-            format("Linux audit (auditd's audit.log: the record's stamp its time, the whole line its message)", """
+            format("Linux audit (audit.log: the stamp its time, the line its message, a failed call a warning)", """
                 type=SYSCALL msg=audit(1796446640.593:1719): arch=c000003e syscall=59 success=no exit=-2 items=1 ppid=2911 pid=2912 comm="env" exe="/usr/bin/env" key="exec"
                 type=CWD msg=audit(1796446640.593:1719): cwd="/work/main"
                 type=PATH msg=audit(1796446640.593:1719): item=0 name="/usr/local/bin/bash" nametype=UNKNOWN cap_fp=0
                 type=USER_AUTH msg=audit(1796446641.020:1722): pid=3011 uid=0 auid=0 ses=4 msg='op=PAM:authentication acct="rcuser" exe="/usr/bin/su" res=success'
-                """, "2026-12-05T04:57:20.593Z", NONE, "",
+                """, "2026-12-05T04:57:20.593Z", Severity.WARN, "",
                 "type=SYSCALL msg=audit(1796446640.593:1719): arch=c000003e syscall=59 success=no exit=-2 items=1"
                 + " ppid=2911 pid=2912 comm=\"env\" exe=\"/usr/bin/env\" key=\"exec\""),
             format("apex/log's text handler (the level right-aligned, whole, glued to the seconds)", """
@@ -1458,6 +1458,20 @@ class HeaderLayoutFormatsTest {
                 "2026-12-05 23:27:53.101 <ERR> peer: Error: Hold timer expired");
         assertSeverities(lines).containsExactly(Severity.INFO, Severity.WARN, Severity.TRACE, Severity.WARN,
                 Severity.ERROR, NONE, Severity.ERROR);
+    }
+
+    /** A record of the audit daemon that says what it records failed, and only such a record, is a warning. */
+    @org.junit.jupiter.api.Test
+    void auditRecordsOfAFailureAreWarnings() {
+        String stamp = "type=USER_AUTH msg=audit(1796536841.700:35): pid=28120 uid=1000 ";
+        assertThat(List.of(stamp + "msg='op=PAM:authentication acct=\"alice\" res=failed'",
+                stamp + "msg='op=PAM:authentication acct=\"alice\" res=no'", stamp + "op=add_rule key=\"x\" res=0",
+                "type=SYSCALL msg=audit(1796536841.641:34): arch=c000003e syscall=257 success=no exit=-13"))
+                .allMatch(body -> HeaderLayout.isFailedAuditRecord(body, 0));
+        assertThat(List.of(stamp + "msg='op=PAM:authentication acct=\"alice\" res=success'", stamp + "res=1",
+                stamp + "op=add_rule res=0x2", "type=SYSCALL msg=audit(1796536841.641:34): syscall=257 success=yes",
+                "type=SYSCALL success=no but no stamp", "audit: type=1400 audit(1796536841.641:34): res=failed"))
+                .noneMatch(body -> HeaderLayout.isFailedAuditRecord(body, 0));
     }
 
     /**
