@@ -859,8 +859,8 @@ final class ContinuationLines {
     /**
      * The event a record of the Linux audit daemon's log belongs to, its stamp ({@code audit(1796536841.641:57)}: the
      * time and the kernel's serial), when the line is one ({@code type=SYSCALL msg=audit(1796536841.641:57):
-     * arch=...}); else null. The kernel writes one event as several records with one stamp (a system call's {@code SYSCALL},
-     * {@code EXECVE}, {@code CWD}, {@code PATH}, {@code PROCTITLE}): one event, its first record the message.
+     * arch=...}); else null. The kernel writes one event as several records with one stamp (a system call's {@code
+     * SYSCALL}, {@code EXECVE}, {@code CWD}, {@code PATH}, {@code PROCTITLE}): one event, its first record the message.
      */
     static String auditEvent(String line) {
         if (!line.startsWith(AUDIT_TYPE)) {
