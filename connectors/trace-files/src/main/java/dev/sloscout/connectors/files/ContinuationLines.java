@@ -1691,7 +1691,7 @@ final class ContinuationLines {
             if (!timeWord(line, word, wordEnd)) {
                 return false;
             }
-            word = firstNonBlank(line, wordEnd);
+            word = firstNonBlank(line, wordEnd + 1); // past the space or tab that ended the word
         }
         return true;
     }

@@ -3,6 +3,7 @@ package dev.sloscout.connectors.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.sloscout.connectors.files.fixtures.Compressions;
 import dev.sloscout.engine.capsule.LogEvent;
@@ -14,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -795,6 +797,12 @@ class LogFileReaderTest {
         assertThat(ContinuationLines.isTimeAlone("2026-12-05 21:44:46:")).isTrue();
         assertThat(ContinuationLines.isTimeAlone("2026-12-05 21:44:46 ERROR 3:")).isFalse();
         assertThat(ContinuationLines.isTimeAlone("2026-12-05 21:44:46 listening on port 8080:")).isFalse();
+        // a tab between its words (and after a space) ends a word too: these once looped for ever in the reader
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(ContinuationLines.isTimeAlone("2026-12-05\t21:44:46:")).isTrue();
+            assertThat(ContinuationLines.isTimeAlone("12 \t\t05 ERROR:")).isFalse();
+            read("tabbed.log", "12\t05:\nnext line\n".getBytes(StandardCharsets.UTF_8));
+        });
         assertThat(ContinuationLines.opensWithWeekdayAndMonth("Sat Dec 05 21:44:46 UTC 2026:", 0)).isTrue();
         assertThat(ContinuationLines.opensWithWeekdayAndMonth("Sat Dez 05 21:44:46 UTC 2026:", 0)).isFalse();
         assertThat(ContinuationLines.opensWithWeekdayAndMonth("Dec 05 21:44:46 vm sshd[1]: ok", 0)).isFalse();
