@@ -1548,6 +1548,8 @@ public final class HeaderLayout {
 
     /** How far into a body the Linux audit daemon's stamp may end ({@link #isFailedAuditRecord}). */
     private static final int AUDIT_REACH = 96;
+    /** What an audit record says when what it records failed, each before a space, a quote or the line's end. */
+    private static final String[] AUDIT_FAILURES = {" success=no", " res=failed", " res=0", " res=no"};
 
     /**
      * Whether the body is a record of the Linux audit daemon's log that says what it records failed: a system call
@@ -1563,7 +1565,7 @@ public final class HeaderLayout {
         if (stamp < 0 || stamp - from > AUDIT_REACH) {
             return false;
         }
-        for (String failed : new String[] {" success=no", " res=failed", " res=0", " res=no"}) {
+        for (String failed : AUDIT_FAILURES) {
             int at = s.indexOf(failed, stamp);
             int end = at + failed.length();
             if (at > 0 && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) {
@@ -2118,8 +2120,8 @@ public final class HeaderLayout {
             }
         }
         BitSet aligned = new BitSet();
-        for (int i = 0; i < counts.length; i++) {
-            if (lines.size() >= 3 && counts[i] >= CONSISTENT * lines.size()) {
+        for (int i = 0; lines.size() >= 3 && i < counts.length; i++) {
+            if (counts[i] >= CONSISTENT * lines.size()) {
                 aligned.set(i);
             }
         }
