@@ -1507,7 +1507,7 @@ public final class HeaderLayout {
         if (nagios != null) {
             return nagios;
         }
-        if (isFailedAuditRecord(s, from)) {
+        if (AuditRecords.isFailed(s, from)) { // what was refused, not a fault of the program that logs it
             return Severity.WARN;
         }
         Severity php = phpErrorType(s, from);
@@ -1544,35 +1544,6 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, start, end);
         return severity == null ? Severity.UNKNOWN : severity;
-    }
-
-    /** How far into a body the Linux audit daemon's stamp may end ({@link #isFailedAuditRecord}). */
-    private static final int AUDIT_REACH = 96;
-    /** What an audit record says when what it records failed, each before a space, a quote or the line's end. */
-    private static final String[] AUDIT_FAILURES = {" success=no", " res=failed", " res=0", " res=no"};
-
-    /**
-     * Whether the body is a record of the Linux audit daemon's log that says what it records failed: a system call
-     * ({@code type=SYSCALL msg=audit(1796536841.641:57): arch=c000003e syscall=257 success=no exit=-13 ...}: a file
-     * denied) or an act of a user or the daemon ({@code type=USER_AUTH msg=audit(...): ... res=failed'}, {@code
-     * res=0}). A warning: what was refused, not a fault of the program that logs it.
-     */
-    static boolean isFailedAuditRecord(String s, int from) {
-        if (!s.startsWith("type=", from)) {
-            return false;
-        }
-        int stamp = s.indexOf(" msg=audit(", from);
-        if (stamp < 0 || stamp - from > AUDIT_REACH) {
-            return false;
-        }
-        for (String failed : AUDIT_FAILURES) {
-            int at = s.indexOf(failed, stamp);
-            int end = at + failed.length();
-            if (at > 0 && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The longest context in brackets before a level ({@link #levelInContext}). */

@@ -1368,7 +1368,6 @@ final class HeaderLexer {
         }
     }
 
-
     private static java.util.Map<String, Integer> monthsByName() {
         java.util.Map<String, Integer> months = new java.util.HashMap<>();
         for (int m = 0; m < LOCALIZED_MONTHS.length; m++) {

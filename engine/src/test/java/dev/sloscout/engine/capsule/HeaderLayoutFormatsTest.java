@@ -1467,11 +1467,11 @@ class HeaderLayoutFormatsTest {
         assertThat(List.of(stamp + "msg='op=PAM:authentication acct=\"alice\" res=failed'",
                 stamp + "msg='op=PAM:authentication acct=\"alice\" res=no'", stamp + "op=add_rule key=\"x\" res=0",
                 "type=SYSCALL msg=audit(1796536841.641:34): arch=c000003e syscall=257 success=no exit=-13"))
-                .allMatch(body -> HeaderLayout.isFailedAuditRecord(body, 0));
+                .allMatch(body -> AuditRecords.isFailed(body, 0));
         assertThat(List.of(stamp + "msg='op=PAM:authentication acct=\"alice\" res=success'", stamp + "res=1",
                 stamp + "op=add_rule res=0x2", "type=SYSCALL msg=audit(1796536841.641:34): syscall=257 success=yes",
                 "type=SYSCALL success=no but no stamp", "audit: type=1400 audit(1796536841.641:34): res=failed"))
-                .noneMatch(body -> HeaderLayout.isFailedAuditRecord(body, 0));
+                .noneMatch(body -> AuditRecords.isFailed(body, 0));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sloscout.connectors.files;
 
+import dev.sloscout.engine.capsule.AuditRecords;
 import dev.sloscout.engine.capsule.HeaderLayout;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.PostgresMessages;
@@ -228,7 +229,7 @@ final class ContinuationLines {
      * ({@link #processHeaderEnd}), else -1: RabbitMQ writes that header again on every line of a multi-line report.
      */
     private int processHeaderEnd = -1;
-    /** The audit event the open event's first line is a record of ({@link #auditEvent}), else null. */
+    /** The stamp of the audit record the open event opens with ({@link AuditRecords#stamp}), else null. */
     private String auditEvent;
     /**
      * Brackets and braces open in a message of Oracle's ODL format ({@link #ODL_OPEN}), the two that open it counted:
@@ -317,7 +318,7 @@ final class ContinuationLines {
         if (processHeaderEnd > 0 && line.regionMatches(0, first, 0, processHeaderEnd)) {
             return true; // the same time to the microsecond, level and process: the report's next line
         }
-        if (auditEvent != null && auditEvent.equals(auditEvent(line))) {
+        if (auditEvent != null && auditEvent.equals(AuditRecords.stamp(line))) {
             return true; // the audit event's next record: its path, its working directory, its command line
         }
         if (odlDepth > 0) {
@@ -851,26 +852,6 @@ final class ContinuationLines {
         return false;
     }
 
-    private static final String AUDIT_TYPE = "type=";
-    private static final String AUDIT_EVENT = " msg=audit(";
-    /** How far into a line the audit event's stamp may end for {@link #auditEvent}: a record type's name is short. */
-    private static final int AUDIT_REACH = 96;
-
-    /**
-     * The event a record of the Linux audit daemon's log belongs to, its stamp ({@code audit(1796536841.641:57)}: the
-     * time and the kernel's serial), when the line is one ({@code type=SYSCALL msg=audit(1796536841.641:57):
-     * arch=...}); else null. The kernel writes one event as several records with one stamp (a system call's {@code
-     * SYSCALL}, {@code EXECVE}, {@code CWD}, {@code PATH}, {@code PROCTITLE}): one event, its first record the message.
-     */
-    static String auditEvent(String line) {
-        if (!line.startsWith(AUDIT_TYPE)) {
-            return null;
-        }
-        int stamp = line.indexOf(AUDIT_EVENT, AUDIT_TYPE.length());
-        int close = stamp > 0 && stamp < AUDIT_REACH ? line.indexOf("):", stamp) : -1;
-        return close > 0 && close < AUDIT_REACH ? line.substring(stamp + 5, close + 1) : null;
-    }
-
     /** How far into a line an Erlang process's id may end for {@link #processHeaderEnd}. */
     private static final int ERLANG_HEADER_REACH = 96;
 
@@ -1311,7 +1292,7 @@ final class ContinuationLines {
         keepOpener(line);
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
-        auditEvent = auditEvent(line);
+        auditEvent = AuditRecords.stamp(line);
         uptimeStamped = uptimeStampEnd(line) > 0;
         ulfRecordOpen = line.startsWith(HeaderLayout.ULF_OPEN) && !line.endsWith(HeaderLayout.ULF_CLOSE);
         ulfMessageAwaited = ulfRecordOpen && line.endsWith("|");
