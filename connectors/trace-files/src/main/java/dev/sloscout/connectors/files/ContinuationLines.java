@@ -135,7 +135,13 @@ final class ContinuationLines {
          * Under a heading that opens with a rule and ends with a colon ({@link #opensWithRule}): the block it heads,
          * up to a line that opens with a rule again, its end.
          */
-        RULED_BLOCK
+        RULED_BLOCK,
+        /**
+         * Under a rule alone right under a record's first line ({@link #isRuleAlone}): a value printed over lines at
+         * the margin, up to the rule that closes it. ActiveMQ Artemis's audit log prints the routing context of a sent
+         * message so: its queues between two rows of dots, then {@code , transaction: null}.
+         */
+        BETWEEN_RULES
     }
 
     private Context context = Context.NONE;
@@ -195,6 +201,8 @@ final class ContinuationLines {
      * a message's at the margin.
      */
     private int contextLines;
+    /** Lines under the open event that open with a comma, counted against a cap. */
+    private int commaLines;
     /** Lines of Python's literals under the open event ({@link #isPythonLiteral}), counted against a cap. */
     private int literalLines;
     /**
@@ -453,8 +461,25 @@ final class ContinuationLines {
             }
             context = Context.NONE;
         }
+        if (context == Context.BETWEEN_RULES) {
+            if (isRuleAlone(line)) {
+                context = Context.NONE;
+                return true; // the value's end
+            }
+            if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
+                return true;
+            }
+            context = Context.NONE; // the closing rule went missing
+        }
         if (saysNothing(line)) {
+            if (context == Context.NONE && nextToFirst && isRuleAlone(line) && firstIsRecord()) {
+                context = Context.BETWEEN_RULES;
+                contextLines = 0;
+            }
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
+        }
+        if (line.charAt(0) == ',' && firstIsRecord() && commaLines++ < MAX_MESSAGE_LINES) {
+            return true; // a list or a value's fields run on past a line break: no record opens with a comma
         }
         if (opensWithRule(line)) {
             if (context == Context.RULED_BLOCK) {
@@ -806,6 +831,23 @@ final class ContinuationLines {
             mark |= c != ' ' && c != '\t';
         }
         return mark;
+    }
+
+    /**
+     * Whether {@code line} is a rule and nothing else: one mark ({@code .}, {@code -}, {@code =}, {@code *}, {@code
+     * #}, {@code ~}, {@code +}, {@code _}) repeated at least {@link #RULE_MARKS} times, maybe behind spaces.
+     */
+    static boolean isRuleAlone(String line) {
+        String rule = line.strip();
+        if (rule.length() < RULE_MARKS || ".-=*#~+_".indexOf(rule.charAt(0)) < 0) {
+            return false;
+        }
+        for (int i = 1; i < rule.length(); i++) {
+            if (rule.charAt(i) != rule.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many marks in a row make the rule a heading opens with ({@link #opensWithRule}). */
@@ -1321,6 +1363,7 @@ final class ContinuationLines {
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
         literalLines = 0;
+        commaLines = 0;
         opensList = (opener != null || levelOpener) && opensList(line);
         listedWords = 0;
     }

@@ -2525,6 +2525,44 @@ class LogFileReaderTest {
     }
 
     @Test
+    void aValuePrintedBetweenRulesUnderARecordIsPartOfIt() {
+        String sent = "2026-12-06 07:51:29,962 [AUDIT](Thread-1 (ActiveMQ-server)) AMQ601500: User admin(amq)"
+                + "@127.0.0.1:50538 sent a message CoreMessage[messageID=%d, durable=true], context: "
+                + "RoutingContextImpl(Address=orders, routingType=ANYCAST, reusable=true)\n";
+        String routing = "..................................................\n"
+                + "***** durable queues orders:\n"
+                + "- queueID=25 address:orders name:orders filter:null\n"
+                + "***** non durable for orders:\n"
+                + "..................................................\n"
+                + ", transaction: null\n";
+        String log = String.format(sent, 28) + routing + String.format(sent, 29) + routing
+                + "2026-12-06 07:51:33,188 [AUDIT](Thread-0) AMQ601501: User admin(amq) is consuming a message\n"
+                + "--------------------\n"
+                + "a value whose closing rule went missing\n"
+                + "2026-12-06 07:51:33,285 [AUDIT](Thread-0) AMQ601502: User admin(amq) acknowledged a message\n";
+
+        read("audit.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 7", "8 7", "15 3",
+                "18 1");
+        assertThat(events.get(0).continuation()).contains("- queueID=25 address:orders")
+                .endsWith(", transaction: null");
+    }
+
+    @Test
+    void aRuleAloneUnderARecordOpensNoBlockOverTheNextRecords() {
+        String log = "2026-12-06 07:51:33 INFO Configuration\n"
+                + "========================================\n"
+                + "2026-12-06 07:51:34 INFO listening\n"
+                + "a line of another writer\n"
+                + "2026-12-06 07:51:35 INFO ready\n";
+
+        read("app.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 2", "3 1", "4 1", "5 1");
+    }
+
+    @Test
     void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
         String grouped = "*   << Request  >> 32770     \n"
                 + "-   Begin          req 32769 rxreq\n"
