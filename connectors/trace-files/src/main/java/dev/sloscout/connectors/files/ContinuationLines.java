@@ -506,6 +506,11 @@ final class ContinuationLines {
         if (!nextToFirst && numberOutgrewItsPadding(upper, line)) {
             return true; // GlusterFS's graph: "100: " under " 99: end-volume"
         }
+        if (context == Context.NONE && nextToFirst && leftBracketOpen() && !opensNextRecord(line)) {
+            openBrackets = bracketDepth(line, openBrackets);
+            context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE;
+            return true; // the line after a first line that left a bracket open, indented or not: up to its close
+        }
         if (isIndented(line)) {
             if (context == Context.PYTHON_TRACEBACK) {
                 context = Context.PYTHON_FRAMES;
@@ -562,11 +567,6 @@ final class ContinuationLines {
                 return true;
             }
             context = Context.NONE;
-        }
-        if (context == Context.NONE && nextToFirst && leftBracketOpen() && !opensNextRecord(line)) {
-            openBrackets = bracketDepth(line, openBrackets);
-            context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE;
-            return true; // the line after a first line that left a bracket open
         }
         if (context == Context.NONE && nextToFirst && (opener != null || levelOpener) && quotesOdd(first)
                 && !opensNextRecord(line)) {

@@ -1541,6 +1541,25 @@ class LogFileReaderTest {
     }
 
     /**
+     * A bracket a record leaves open is tracked from the line under it, indented or not: WildFly prints an operation's
+     * address over lines, indented, and closes it at the margin before the failure's description.
+     */
+    @Test
+    void aBracketLeftOpenOverIndentedLinesClosesAtTheMargin() {
+        read("2026-12-06 08:06:38,201 ERROR [org.jboss.as.controller.management-operation] (management-handler-"
+                + "thread - 2) WFLYCTL0013: Operation (\"test-connection-in-pool\") failed - address: ([\n"
+                + "    (\"subsystem\" => \"datasources\"),\n"
+                + "    (\"data-source\" => \"OrdersDS\")\n"
+                + "]) - Stage: (RUNTIME) - failure description: \"WFLYJCA0047: Connection is not valid\"\n"
+                + "after the record\n"
+                + "2026-12-06 08:06:45,930 INFO  [org.wildfly.extension.undertow] (ServerService Thread Pool -- 17) "
+                + "WFLYUT0022: Unregistered web context: '/shop' from server 'default-server'\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 1);
+        assertThat(events.get(0).continuation())
+                .endsWith("failure description: \"WFLYJCA0047: Connection is not valid\"");
+    }
+
+    /**
      * A Python warning whose message runs over lines at the margin is one event up to its source line, indented;
      * the line after that opens an event of its own.
      */
