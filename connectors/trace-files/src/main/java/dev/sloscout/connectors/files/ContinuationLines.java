@@ -556,7 +556,7 @@ final class ContinuationLines {
             return true; // a logged exception's line behind the logger's mark, Dropwizard's
         }
         if (line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
-                || line.equals(TSLOG_STACK)
+                || line.equals(TSLOG_STACK) || line.equals(SPARK_DRIVER_STACK)
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
             return true;
         }
@@ -1261,6 +1261,11 @@ final class ContinuationLines {
      * connection refused}).
      */
     private static final String TAB_RECORD_INDENT = " ";
+    /**
+     * The line Spark's failed job's exception writes between the failed task's stack and the driver's, at the margin:
+     * the last line of the message of {@code Job aborted due to stage failure: ...} when the driver's is left out.
+     */
+    private static final String SPARK_DRIVER_STACK = "Driver stacktrace:";
     /** The line tslog writes between an error and its frames, at the margin. */
     private static final String TSLOG_STACK = "error stack:";
     /** Where .NET's console logger writes a message's lines: under the category, past the level's {@code info: }. */

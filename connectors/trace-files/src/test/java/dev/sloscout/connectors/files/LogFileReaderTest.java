@@ -1559,6 +1559,21 @@ class LogFileReaderTest {
                 .endsWith("failure description: \"WFLYJCA0047: Connection is not valid\"");
     }
 
+    /** Spark's failed job message ends with {@code Driver stacktrace:} after a blank line: it is the message's. */
+    @Test
+    void sparksDriverStacktraceLineEndsTheFailedJobsMessage() {
+        read("26/12/06 08:16:23 INFO DAGScheduler: ShuffleMapStage 3 (collect at Job.java:18) failed in 0.337 s due to "
+                + "Job aborted due to stage failure: Task 1 in stage 3.0 failed 1 times, most recent failure: "
+                + "Lost task 1.0 in stage 3.0 (TID 4): java.lang.IllegalStateException: order 123457 has no payment\n"
+                + "\tat demo.Job.lambda$main$1(Job.java:15)\n"
+                + "\t... 21 more\n"
+                + "\n"
+                + "Driver stacktrace:\n"
+                + "26/12/06 08:16:23 INFO DAGScheduler: Job 2 failed: collect at Job.java:18, took 0.351 s\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1);
+        assertThat(events.get(0).continuation()).endsWith("Driver stacktrace:");
+    }
+
     /**
      * A Python warning whose message runs over lines at the margin is one event up to its source line, indented;
      * the line after that opens an event of its own.
