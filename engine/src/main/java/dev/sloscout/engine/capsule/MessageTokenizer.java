@@ -100,7 +100,7 @@ public final class MessageTokenizer {
             int at = (c == '[' || c == '(') && i + 1 < n ? i + 1 : i; // "[05/Dec/2026:21:34:44 +0000]" in a message
             if (Timestamps.mayStartAt(body, at)) {
                 Timestamps.Match time = timestamps.match(body, at, n);
-                if (time != null && time.end() - at >= 8) {
+                if (time != null && time.end() - at >= 8 && !isSizeOrLimit(body, at, time.end())) {
                     if (at > i) {
                         out.add(oneChar(c), space, quoted);
                         space = false;
@@ -647,6 +647,23 @@ public final class MessageTokenizer {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code s[from..end)}, read as an epoch's count of seconds or milliseconds, is digits alone whose value is
+     * a power of two or one less: a size or a limit ({@code 1073741824} bytes, {@code 2147483647}), not a time. The
+     * same message prints such a value and others of nine digits, masked as numbers: it keeps one template.
+     */
+    static boolean isSizeOrLimit(CharSequence s, int from, int end) {
+        long value = 0;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9' || i - from >= 18) {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return Long.bitCount(value) == 1 || Long.bitCount(value + 1) == 1;
     }
 
     /** {@code 12}, {@code -3.5}, {@code 1,024}, {@code +7}, {@code 1e-3}. */

@@ -245,6 +245,24 @@ class MessageTokenizerTest {
         assertThat(tokens("Client 'bgp' failed [EC 4043309121]")).contains("<NUM>").doesNotContain("<TIME>");
     }
 
+    /**
+     * A power of two or one less is a size or a limit, though its ten or thirteen digits fall in an epoch's years:
+     * the JVM's heap of 1 GiB and one of 512 MiB print one template.
+     */
+    @Test
+    void aPowerOfTwoOrOneLessIsANumberNotATime() {
+        assertThat(tokens("Heap Max Capacity: 1073741824")).containsExactly("Heap", "Max", "Capacity", ":", "<NUM>");
+        assertThat(tokens("Heap Max Capacity: 536870912")).containsExactly("Heap", "Max", "Capacity", ":", "<NUM>");
+        assertThat(tokens("frame length exceeds 2147483647")).endsWith("<NUM>");
+        assertThat(tokens("limit 2147483648 reached")).containsExactly("limit", "<NUM>", "reached");
+        assertThat(tokens("volume of 1099511627776")).endsWith("<NUM>");
+        assertThat(tokens("login at 1073741825 ok")).containsExactly("login", "at", "<TIME>", "ok");
+        assertThat(MessageTokenizer.isSizeOrLimit("1073741824", 0, 10)).isTrue();
+        assertThat(MessageTokenizer.isSizeOrLimit("1073741823", 0, 10)).isTrue();
+        assertThat(MessageTokenizer.isSizeOrLimit("1764974400", 0, 10)).isFalse();
+        assertThat(MessageTokenizer.isSizeOrLimit("1764974400.5", 0, 12)).isFalse();
+    }
+
     @Test
     void keepsTheSpacingSoTemplatesRenderAsWritten() {
         Tokens out = new Tokens();
