@@ -142,6 +142,14 @@ public final class MessageTokenizer {
                     continue;
                 }
             }
+            int spannedTime = eq < 0 || quoted ? -1 : timeOverSpaces(body, eq + 1, end, n);
+            if (spannedTime > 0) { // created=Sun Dec 06 07:51:29 UTC 2026: a value's time of many words
+                out.add(body.substring(i, eq + 1), space);
+                out.add(Placeholder.TIME, false);
+                i = spannedTime;
+                space = false;
+                continue;
+            }
             int before = out.size();
             if ((kinds & SEMICOLON) != 0) {
                 semicolonFields(body, i, end, eq, space, out);
@@ -647,6 +655,19 @@ public final class MessageTokenizer {
             }
         }
         return false;
+    }
+
+    /**
+     * Where a time that opens a key's value at {@code from} ends when it runs past the token's {@code end} over spaces
+     * (Java's {@code Date.toString()}, {@code Sun Dec 06 07:51:29 UTC 2026}, in a record's {@code toString()}; a date
+     * and its time, {@code 2026-12-06 07:51:29}), or -1: a time within the token is classified as any value is.
+     */
+    private int timeOverSpaces(String s, int from, int end, int n) {
+        if (from >= end || !Timestamps.mayStartAt(s, from)) {
+            return -1;
+        }
+        Timestamps.Match time = timestamps.match(s, from, n);
+        return time != null && time.end() > end ? time.end() : -1;
     }
 
     /**

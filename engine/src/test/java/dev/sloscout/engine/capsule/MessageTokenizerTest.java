@@ -263,6 +263,21 @@ class MessageTokenizerTest {
         assertThat(MessageTokenizer.isSizeOrLimit("1764974400.5", 0, 12)).isFalse();
     }
 
+    /**
+     * A key's value that is a time of many words is one time: Java's {@code Date.toString()} in a record's {@code
+     * toString()} (ActiveMQ Artemis's audit of a message), a date and its time; a number and a time after it stay two.
+     */
+    @Test
+    void aKeysTimeOfManyWordsIsOneTime() {
+        assertThat(tokens("priority=4, timestamp=Sun Dec 06 07:51:29 UTC 2026, expiration=0"))
+                .containsExactly("priority=", "<NUM>", ",", "timestamp=", "<TIME>", ",", "expiration=", "<NUM>");
+        assertThat(tokens("Order[id=1, createdAt=Sun Dec 06 07:51:29 UTC 2026]")).containsSubsequence("createdAt=",
+                "<TIME>", "]").doesNotContain("UTC");
+        assertThat(tokens("time=2026-12-06 07:51:29 took=5")).containsExactly("time=", "<TIME>", "took=", "<NUM>");
+        assertThat(tokens("port=8080 12:00:00 ok")).containsExactly("port=", "<NUM>", "<TIME>", "ok");
+        assertThat(tokens("epoch=1764974400 123")).containsExactly("epoch=", "<NUM>", "<NUM>");
+    }
+
     @Test
     void keepsTheSpacingSoTemplatesRenderAsWritten() {
         Tokens out = new Tokens();
