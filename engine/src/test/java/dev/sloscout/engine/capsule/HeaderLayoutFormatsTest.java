@@ -357,6 +357,13 @@ class HeaderLayoutFormatsTest {
                 2026-12-05 04:15:50,003 | INFO  | eMQ ShutdownHook | KahaDBStore                      | ctivemq.store.kahadb.KahaDBStore  301 | Stopped KahaDB
                 """, "2026-12-05T04:15:50.002Z", Severity.INFO, "BrokerService",
                 "Apache ActiveMQ 5.17.2 (localhost, ID:shop-1) is shutting down"),
+            format("Node-RED 4 (a day and month without a year, the level in brackets, the node in brackets)", """
+                6 Dec 08:43:29 - [error] [function:check order] Error: order boom has no payment
+                6 Dec 08:43:29 - [info] [function:check order] checked order 1
+                6 Dec 08:43:29 - [warn] [function:check order] order warn is slow
+                6 Dec 08:43:09 - [info] Server now running at http://127.0.0.1:1881/
+                """, "2024-12-06T08:43:29Z", Severity.ERROR, "",
+                "[function:check order] Error: order boom has no payment"),
             format("Karaf (a padded thread that may be longer, the logger, the bundle's id, name and version)", """
                 2026-12-05T04:18:14,319 | INFO  | Karaf Shutdown Socket Thread | ShutdownSocketThread             | 4 - org.ops4j.pax.logging.pax-logging-api - 2.3.0 | Karaf shutdown socket: received shutdown command. Stopping framework...
                 2026-12-05T04:16:45,612 | INFO  | features-3-thread-1 | Activator                        | 30 - org.apache.karaf.shell.core - 4.4.8 | Not starting local console. To activate set karaf.startLocalConsole=true
