@@ -401,7 +401,7 @@ public final class Redactor {
         int last = 0;
         while (m.find()) {
             String digits = m.group().replaceAll("[ -]", "");
-            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
+            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits) && !isEpochStamp(m.group())) {
                 out = out == null ? new StringBuilder(text.length()) : out;
                 out.append(text, last, m.start()).append("<CARD>");
                 last = m.end();
@@ -409,6 +409,29 @@ public final class Redactor {
             }
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** An epoch's milliseconds from 2000-01-01 to before 2055-01-01, as {@link #isEpochStamp} reads thirteen digits. */
+    private static final long FIRST_EPOCH_MILLI = 946_684_800_000L;
+    private static final long END_EPOCH_MILLI = 2_682_374_400_000L;
+
+    /**
+     * Whether {@code run}, digits without a space or dash, is an epoch's stamp rather than a card's number: thirteen
+     * digits of milliseconds from 2000 to 2055 ({@code createTime=1796543505184}), or sixteen or nineteen opening
+     * with a 1 (microseconds, nanoseconds). No card network issues such numbers: thirteen-digit cards are Visa's,
+     * opening with 4, and cards of sixteen or nineteen digits open with 2 to 6.
+     */
+    static boolean isEpochStamp(String run) {
+        for (int i = 0; i < run.length(); i++) {
+            if (run.charAt(i) < '0' || run.charAt(i) > '9') {
+                return false;
+            }
+        }
+        if (run.length() == 13) {
+            long millis = Long.parseLong(run);
+            return millis >= FIRST_EPOCH_MILLI && millis < END_EPOCH_MILLI;
+        }
+        return (run.length() == 16 || run.length() == 19) && run.charAt(0) == '1';
     }
 
     static boolean luhn(String digits) {
