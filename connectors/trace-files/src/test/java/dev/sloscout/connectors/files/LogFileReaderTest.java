@@ -2558,6 +2558,11 @@ class LogFileReaderTest {
         assertThat(events.get(1).continuation()).endsWith("proctitle=636174002F746D702F736563726574");
     }
 
+    /**
+     * A rule alone right under a record opens a value printed over lines at the margin, up to the rule that closes it;
+     * a line that opens with a comma goes on with the event (ActiveMQ Artemis's audit of a sent message). A value
+     * whose closing rule never comes ends at the next record.
+     */
     @Test
     void aValuePrintedBetweenRulesUnderARecordIsPartOfIt() {
         String sent = "2026-12-06 07:51:29,962 [AUDIT](Thread-1 (ActiveMQ-server)) AMQ601500: User admin(amq)"
@@ -2583,6 +2588,7 @@ class LogFileReaderTest {
                 .endsWith(", transaction: null");
     }
 
+    /** A rule under a record that the next record follows is the record's, and the lines after that are their own. */
     @Test
     void aRuleAloneUnderARecordOpensNoBlockOverTheNextRecords() {
         String log = "2026-12-06 07:51:33 INFO Configuration\n"
