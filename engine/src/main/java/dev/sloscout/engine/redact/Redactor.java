@@ -2,6 +2,7 @@ package dev.sloscout.engine.redact;
 
 import dev.sloscout.engine.model.Problem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -164,8 +165,12 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f]{0,4}"
                     + "(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), m -> "IP", v -> true).when(":"));
 
-    /** 13 to 19 digits, spaced or dashed, not glued to a letter or digit: digits inside a hex id are no card. */
-    private static final Pattern CARD = Pattern.compile("(?<![\\dA-Za-z])(?:\\d[ -]?){12,18}\\d(?![\\dA-Za-z])");
+    /**
+     * 13 to 19 digits, spaced or dashed, not glued to a letter or digit (digits inside a hex id are no card) nor to a
+     * word by an underscore, a sign between them or not (an identifier's number: HDFS's {@code blk_-160899968791986}).
+     */
+    private static final Pattern CARD = Pattern.compile(
+            "(?<![\\dA-Za-z_])(?<!_-)(?:\\d[ -]?){12,18}\\d(?![\\dA-Za-z_])");
 
     private final Redactions redactions = new Redactions();
 
@@ -401,7 +406,8 @@ public final class Redactor {
         int last = 0;
         while (m.find()) {
             String digits = m.group().replaceAll("[ -]", "");
-            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits) && !isEpochStamp(m.group())) {
+            if (digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) != '0' && groupedAsCard(m.group())
+                    && luhn(digits) && !isEpochStamp(m.group())) {
                 out = out == null ? new StringBuilder(text.length()) : out;
                 out.append(text, last, m.start()).append("<CARD>");
                 last = m.end();
@@ -409,6 +415,27 @@ public final class Redactor {
             }
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** How card numbers are written in groups: four fours, four fours and three, American Express's, Diners'. */
+    private static final List<List<Integer>> CARD_GROUPS = List.of(List.of(4, 4, 4, 4), List.of(4, 4, 4, 4, 3),
+            List.of(4, 6, 5), List.of(4, 6, 4));
+
+    /**
+     * Whether {@code run} is written as card numbers are: digits alone, or in the groups card networks print
+     * ({@link #CARD_GROUPS}) between spaces or dashes. HDFS's header {@code 081109 203518 143} (a date, a time and a
+     * thread's number) passes the Luhn check now and then; its groups are no card's.
+     */
+    static boolean groupedAsCard(String run) {
+        String[] groups = run.split("[ -]");
+        if (groups.length == 1) {
+            return true;
+        }
+        List<Integer> lengths = new ArrayList<>(groups.length);
+        for (String group : groups) {
+            lengths.add(group.length());
+        }
+        return CARD_GROUPS.contains(lengths);
     }
 
     /** An epoch's milliseconds from 2000-01-01 to before 2055-01-01, as {@link #isEpochStamp} reads thirteen digits. */
