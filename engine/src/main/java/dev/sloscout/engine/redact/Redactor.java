@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Removes secrets and personal data from text before it is stored or leaves the machine, keeping what kind of thing
  * was there: secrets become {@code <SECRET:kind>} ({@code password}, {@code aws-key}, {@code private-key},
  * {@code jwt}, {@code token}, {@code cookie}, {@code session}, {@code signature}, {@code github-token}, ...), personal
- * data {@code <EMAIL>}, {@code <IP>}, {@code <CARD>} (Luhn-checked 13-19 digits, epoch stamps aside) and {@code
- * <SSN>}. Every redaction is counted by source and kind ({@link #redactions()}).
+ * data {@code <EMAIL>}, {@code <IP>}, {@code <CARD>} (Luhn-checked 13-19 digits written as cards are, epoch stamps
+ * aside) and {@code <SSN>}. Every redaction is counted by source and kind ({@link #redactions()}).
  *
  * <p>Three families of detectors: values named by a key-like word ({@code password=}, {@code "api_key": "..."}, {@code
  * --password X}, {@code mysql -pX}, "the password is X", a setting alone on its line ({@code requirepass X}), {@code
@@ -405,9 +405,10 @@ public final class Redactor {
         StringBuilder out = null;
         int last = 0;
         while (m.find()) {
-            String digits = m.group().replaceAll("[ -]", "");
-            if (digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) != '0' && groupedAsCard(m.group())
-                    && luhn(digits) && !isEpochStamp(m.group())) {
+            String run = m.group();
+            String digits = run.replace(" ", "").replace("-", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && digits.charAt(0) != '0' && luhn(digits)
+                    && groupedAsCard(run) && !isEpochStamp(run)) {
                 out = out == null ? new StringBuilder(text.length()) : out;
                 out.append(text, last, m.start()).append("<CARD>");
                 last = m.end();
