@@ -1128,8 +1128,14 @@ public final class LogFileReader {
             private void end(List<Lane> lanes) {
                 lanes.addAll(programs.values());
                 lanes.add(file);
-                lanes.sort(java.util.Comparator.comparingLong(Lane::firstLine));
-                lanes.forEach(Lane::flush);
+                // a lane's held line opens an event after other lanes' earlier ones: each event goes in its turn
+                java.util.Comparator<Lane> byFirstLine = java.util.Comparator.comparingLong(Lane::firstLine);
+                while (!lanes.isEmpty()) {
+                    Lane earliest = java.util.Collections.min(lanes, byFirstLine);
+                    if (earliest.endFirst()) {
+                        lanes.remove(earliest);
+                    }
+                }
                 programs.clear();
                 current = file;
             }
@@ -1350,16 +1356,34 @@ public final class LogFileReader {
                 return pending != null ? pendingLine : held != null ? heldLine : Long.MAX_VALUE;
             }
 
+            /**
+             * Ends the event being read, the lane's first: true when nothing is left; the line held after it opens the
+             * next, pending, when there is one.
+             */
+            boolean endFirst() {
+                if (pending != null && held != null) {
+                    startHeld(); // hands on the pending event
+                    return false;
+                }
+                flush();
+                return true;
+            }
+
             /** Ends the event being read (and the line held after it, an event of its own). */
             void flush() {
                 if (held != null) {
-                    String line = held;
-                    held = null;
-                    start(heldLine, line, heldTime, heldSeverity, heldTag, heldPlace);
-                    heldMessage.forEach(this::fold);
-                    heldMessage.clear();
+                    startHeld();
                 }
                 deliverPending();
+            }
+
+            /** Opens an event with the held line and the lines held under it. */
+            private void startHeld() {
+                String line = held;
+                held = null;
+                start(heldLine, line, heldTime, heldSeverity, heldTag, heldPlace);
+                heldMessage.forEach(this::fold);
+                heldMessage.clear();
             }
 
             private void deliverPending() {

@@ -447,6 +447,22 @@ class LogFileReaderTest {
     }
 
     /**
+     * A container's last line, held to see whether frames follow it, goes out in its place at the end: after another
+     * container's event that opened before it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aLineHeldAtTheEndOfAContainersStreamKeepsItsPlace(int threads) {
+        List<LogEvent> read = readOn(threads, "up.log", """
+                billing_1   | 2026-12-04 02:53:25,143 ERROR billing: order 0 failed
+                beat_1      | 2026-12-04 02:53:25,150 INFO beat: heartbeat seq=1 ok
+                billing_1   | IllegalStateException: price missing
+                """);
+        assertThat(read).extracting(e -> e.line() + " " + e.service()).containsExactly("1 billing", "2 beat",
+                "3 billing");
+    }
+
+    /**
      * {@code pm2 logs} puts the process before each line it tails ({@code 0|shop     | }, coloured, padded), and its
      * own daemon's lines under {@code PM2        | }: the prefix is taken off, the app names the line's service, each
      * process's lines are folded apart (a stack another process's line cuts is one event), and pm2's time after the
