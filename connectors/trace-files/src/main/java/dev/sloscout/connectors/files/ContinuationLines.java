@@ -850,6 +850,53 @@ final class ContinuationLines {
         return true;
     }
 
+    /**
+     * Whether {@code line}, which does not continue the open event, may be a heading that a rule on the next line
+     * underlines ({@link #underlines}): a title at the margin, opening with a letter and short, under a record. The
+     * reader holds such a line until the next one decides.
+     */
+    boolean mayHead(String line) {
+        return isTitle(line) && firstIsRecord();
+    }
+
+    /**
+     * Whether {@code line} opens with a rule that underlines {@code held}, a title ({@link #mayHead}) held under a
+     * record: the heading of a section the record goes on to show, part of its event, as are the section's lines up to
+     * the next record ({@link Context#MESSAGE_LINES}). Apache Camel's error handler writes a failed exchange's {@code
+     * Message History (...)}, a rule, its columns' names and rows, then {@code Stacktrace}, a rule and the exception,
+     * after a blank line under its record; tinylog writes the exception on the rule's line ({@code -----: ...}).
+     */
+    boolean underlines(String held, String line) {
+        if (!isTitle(held) || !opensWithMarks(line) || !firstIsRecord()) {
+            return false;
+        }
+        context = Context.MESSAGE_LINES;
+        contextLines = 0;
+        above = line;
+        return true;
+    }
+
+    /** Characters a title ({@link #isTitle}) has at most. */
+    private static final int MAX_TITLE_CHARS = 100;
+
+    /** Whether {@code line} may be a title: at the margin, opening with a letter, short, with no time of day. */
+    private static boolean isTitle(String line) {
+        return line.length() <= MAX_TITLE_CHARS && Character.isLetter(line.charAt(0)) && !hasTimeOfDay(line);
+    }
+
+    /** Whether {@code line} opens with a rule: one mark repeated {@link #RULE_MARKS} times or more at the margin. */
+    private static boolean opensWithMarks(String line) {
+        if (line.length() < RULE_MARKS || ".-=*#~+_".indexOf(line.charAt(0)) < 0) {
+            return false;
+        }
+        for (int i = 1; i < RULE_MARKS; i++) {
+            if (line.charAt(i) != line.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many marks in a row make the rule a heading opens with ({@link #opensWithRule}). */
     private static final int RULE_MARKS = 8;
 

@@ -1177,8 +1177,8 @@ public final class LogFileReader {
             /** Where the pending event's first line's body starts after its syslog tag, or -1. */
             int pendingTag = -1;
             /**
-             * A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}, a Go function), until
-             * the next.
+             * A line at the margin that may open a trace ({@link ContinuationLines#mayOpenTrace}, a Go function) or
+             * be a heading ({@link ContinuationLines#mayHead}), until the next.
              */
             String held;
             /** Where the held line's body starts after its syslog tag ({@link ContinuationLines#programTagEnd}). */
@@ -1191,6 +1191,12 @@ public final class LogFileReader {
              * ({@code org.postgresql.util.PSQLException: ERROR: ...}, then {@code   Position: 15}), before its frames.
              */
             final List<String> heldMessage = new ArrayList<>();
+            /**
+             * The held line was held as a title ({@link ContinuationLines#mayHead}), not as a trace's first line: the
+             * next line folds it into the pending event when it underlines it, and it opens an event of its own
+             * otherwise, the lines after it read as they were before it was held.
+             */
+            boolean heldAsTitle;
             /** Where in {@link #folded} the pending event's message stood when a trace's exception took its place. */
             int promotedAt = -1;
 
@@ -1225,6 +1231,18 @@ public final class LogFileReader {
                 boolean sameProgram = tagged && tag < text.length()
                         && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
                 String line = sameProgram ? text.substring(tag) : text;
+                if (held != null && heldMessage.isEmpty() && continuations.underlines(heldBody(), line)) {
+                    fold(heldTag > 0 && pendingTag > 0 ? held.substring(heldTag) : held);
+                    giveUp(heldPlace);
+                    held = null;
+                    fold(line); // a heading under the record, and the rule under it
+                    return true;
+                }
+                if (held != null && heldAsTitle) {
+                    String title = held;
+                    held = null; // no rule under it: an event of its own, as it was before it was held
+                    start(heldLine, title, heldTime, heldSeverity, heldTag, heldPlace);
+                }
                 if (held != null) {
                     boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);
                     if (!frame && ContinuationLines.isIndented(line) && !ContinuationLines.isIndentedRecord(line)
@@ -1272,7 +1290,8 @@ public final class LogFileReader {
                 } else if (pending != null && continuations.continues(line)) {
                     fold(line);
                 } else if (pending != null && (ContinuationLines.mayOpenTrace(line)
-                        || ContinuationLines.isGoFunction(line))) {
+                        || ContinuationLines.isGoFunction(line) || mayStart && continuations.mayHead(line))) {
+                    heldAsTitle = !ContinuationLines.mayOpenTrace(line) && !ContinuationLines.isGoFunction(line);
                     held = text;
                     heldPlace = order != null ? order.take() : null;
                     heldTag = tag;

@@ -2618,6 +2618,89 @@ class LogFileReaderTest {
         assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 2", "3 1", "4 1", "5 1");
     }
 
+    /**
+     * Apache Camel's error handler writes the failed exchange's history and stack under its record, after a blank line,
+     * in sections each headed by a title a rule underlines: the record's event, up to the next record.
+     */
+    @Test
+    void sectionsHeadedByAnUnderlinedTitleUnderARecordArePartOfIt() {
+        String rule = "-".repeat(135) + "\n";
+        String log = "2026-12-06 10:50:12,445 ERROR [Camel (camel-1) thread #2 - file://inbox] DefaultErrorHandler:231"
+                + " - Failed delivery for (MessageId: A10D on ExchangeId: A10D). Exhausted after delivery attempt: 1"
+                + " caught: org.apache.camel.InvalidPayloadException: No body available of type: java.lang.Integer\n"
+                + "\n"
+                + "Message History (source location and message history is disabled)\n"
+                + rule
+                + "Source                                   ID                             Processor"
+                + "                                          Elapsed (ms)\n"
+                + "                                         inbox/inbox                    from[file://inbox?noop=true]"
+                + "                                 51\n"
+                + "\t...\n"
+                + "                                         inbox/convertBodyTo1           "
+                + "convertBodyTo[java.lang.Integer]                              0\n"
+                + "\n"
+                + "Stacktrace\n"
+                + rule
+                + "org.apache.camel.InvalidPayloadException: No body available of type: java.lang.Integer\n"
+                + "\tat org.apache.camel.support.MessageSupport.getMandatoryBody(MessageSupport.java:130)\n"
+                + "\n"
+                + "2026-12-06 10:50:12,450 WARN  [Camel (camel-1) thread #2 - file://inbox] GenericFileOnCompletion:138"
+                + " - Rollback file strategy\n";
+
+        read("camel.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 11", "15 1");
+        assertThat(events.get(0).continuation()).startsWith("Message History (source location")
+                .contains("\nStacktrace\n").endsWith("getMandatoryBody(MessageSupport.java:130)");
+    }
+
+    /**
+     * tinylog writes an exception after its message and a colon: under Camel's record, on the rule that underlines
+     * {@code Stacktrace}, a title that may also be an exception's name.
+     */
+    @Test
+    void aRuleWithTheExceptionOnItUnderlinesTheTitleAboveIt() {
+        String log = "2026-12-06 10:50:20 [Camel (camel-1) thread #2 - file://inbox] org.apache.camel.spi.CamelLogger"
+                + ".log()\n"
+                + "ERROR: Failed delivery for (MessageId: FA3E on ExchangeId: FA3E). Exhausted after delivery"
+                + " attempt: 1\n"
+                + "\n"
+                + "Stacktrace\n"
+                + "-".repeat(135) + ": org.apache.camel.InvalidPayloadException: No body available\n"
+                + "\tat org.apache.camel.support.MessageSupport.getMandatoryBody(MessageSupport.java:130)\n"
+                + "2026-12-06 10:50:20 [Camel (camel-1) thread #2 - file://inbox] org.apache.camel.component.file"
+                + ".GenericFileOnCompletion.processStrategyRollback()\n"
+                + "WARN: Rollback file strategy\n";
+
+        read("camel.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 5", "7 2");
+        assertThat(events.get(0).continuation()).startsWith("Stacktrace\n-----").endsWith("(MessageSupport.java:130)");
+    }
+
+    /**
+     * A title is a record's heading only with a rule under it: without one it is a line of its own, and a title under
+     * a line that is no record, or a rule under a record's line that is no title, heads nothing.
+     */
+    @Test
+    void aTitleWithoutARuleUnderItOrUnderNoRecordHeadsNothing() {
+        String log = "2026-12-06 10:50:12 INFO started\n"
+                + "Another writer's line\n"
+                + "\tits indented rest\n"
+                + "2026-12-06 10:50:13 INFO listening\n"
+                + "a line without a time\n"
+                + "Summary\n"
+                + "========\n"
+                + "2026-12-06 10:50:14 INFO ready\n"
+                + "42 items in the queue\n"
+                + "==========\n";
+
+        read("app.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 1", "2 2", "4 1", "5 1",
+                "6 2", "8 1", "9 2");
+    }
+
     @Test
     void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
         String grouped = "*   << Request  >> 32770     \n"
