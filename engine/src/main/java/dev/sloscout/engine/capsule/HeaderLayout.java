@@ -1518,6 +1518,9 @@ public final class HeaderLayout {
             return Severity.WARN;
         }
         Severity named = namedLevel(s, from);
+        if (named == null) {
+            named = levelAfterLabel(s, from);
+        }
         if (named != null) {
             return named;
         }
@@ -1652,6 +1655,42 @@ public final class HeaderLayout {
             return null;
         }
         Severity severity = Severity.fromWord(s, level, i);
+        return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
+    }
+
+    /** The most words of a label before a line's level ({@link #levelAfterLabel}). */
+    private static final int LABEL_WORDS = 3;
+    /** The most characters of the level's words after such a label ({@code Fatal error}). */
+    private static final int LABELLED_LEVEL_REACH = 16;
+
+    /**
+     * A warning or an error a line labels itself with after two or three words of names and a colon, as Bacula's
+     * daemons write a job's messages ({@code vm-dir JobId 5: Fatal error: Unable to connect to Client: ...}, {@code
+     * vm-dir JobId 5: Error: ...}, {@code vm-sd JobId 7: Warning: ...}): a level word, or two words ending with one,
+     * and a colon. Null for any other body, and for information and debugging.
+     */
+    static Severity levelAfterLabel(String s, int from) {
+        int words = 1;
+        int i = from;
+        for (; i < s.length() && i - from < NAME_REACH && s.charAt(i) != ':'; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? i == from || s.charAt(i - 1) == ' ' || ++words > LABEL_WORDS : !isNameChar(c)) {
+                return null;
+            }
+        }
+        if (words < 2 || !s.startsWith(": ", i) || s.charAt(i - 1) == ' ') {
+            return null;
+        }
+        int start = i + 2;
+        int colon = s.indexOf(':', start);
+        if (colon <= start || colon - start > LABELLED_LEVEL_REACH) {
+            return null;
+        }
+        int level = s.lastIndexOf(' ', colon - 1) + 1;
+        if (level == colon || level > start && s.lastIndexOf(' ', level - 2) >= start) {
+            return null; // a space before the colon, or more than two words
+        }
+        Severity severity = Severity.fromWord(s, Math.max(level, start), colon);
         return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
     }
 

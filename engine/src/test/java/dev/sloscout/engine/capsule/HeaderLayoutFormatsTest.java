@@ -1955,6 +1955,26 @@ class HeaderLayoutFormatsTest {
     }
 
     /**
+     * Bacula's daemons write a job's messages after their name, the job's and a colon, the level labelling the message
+     * after that ({@code vm-dir JobId 5: Fatal error: ...}): a warning or worse so labelled is the line's level; a
+     * label of more words, information, a sentence and words that are no level say nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelAfterADaemonsAndItsJobsNamesIsTheLinesLevel() {
+        List<String> log = List.of(
+                "vm-dir JobId 5: Fatal error: bsockcore.c:208 Unable to connect to Client: ghost-fd on 127.0.0.1:1.",
+                "vm-dir JobId 5: Error: Bacula vm-dir 9.6.7 (10Dec20):",
+                "vm-sd JobId 7: Warning: Volume \"Vol1\" is full",
+                "vm-dir JobId 5: Start Backup JobId 5, Job=GhostJob.2026-12-06_11.12.05_09",
+                "vm-dir JobId 5: info: pruning done",
+                "vm-fd JobId 4:      Could not stat \"/proc/kcore\": ERR=No such file or directory",
+                "the job of five: error: four words before the colon",
+                "Processed 5 orders: Error rate: 2%");
+        assertSeverities(log).containsExactly(Severity.ERROR, Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE,
+                NONE);
+    }
+
+    /**
      * Ruby's Logger ends its header with two dashes and its program name before a colon ({@code INFO -- shop: ...},
      * {@code INFO -- : ...} without one). Beside Rack's access lines and Puma's banner, a layout learnt without them
      * left {@code -- :} in every message; the dashes are the header's, and the name its component.
