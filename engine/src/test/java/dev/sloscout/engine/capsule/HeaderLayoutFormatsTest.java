@@ -409,6 +409,21 @@ class HeaderLayoutFormatsTest {
                 6 Dec 08:43:09 - [info] Server now running at http://127.0.0.1:1881/
                 """, "2024-12-06T08:43:29Z", Severity.ERROR, "",
                 "[function:check order] Error: order boom has no payment"),
+            format("MPD 0.23 (a month and day without a year, hours and minutes alone, the domain)", """
+                Dec 06 11:06 : exception: Failed to open '/tmp/p33/mpd/state': No such file or directory
+                Dec 06 11:06 : update: reading /track0.wav
+                Dec 06 11:06 : client: [0] process command "play 1"
+                Dec 06 11:07 : player: played "track0.wav"
+                """, "2024-12-06T11:06:00Z", Severity.UNKNOWN, "exception",
+                "Failed to open '/tmp/p33/mpd/state': No such file or directory"),
+            format("Bacula 9.6 (a day and month's name without a year, no seconds, a job's label before the level)",
+                """
+                06-Dec 11:12 vm-dir JobId 5: Fatal error: bsockcore.c:208 Unable to connect to Client: ghost-fd on 127.0.0.1:1. ERR=Connection refused
+                06-Dec 11:12 vm-dir JobId 5: Start Backup JobId 5, Job=GhostJob.2026-12-06_11.12.05_09
+                06-Dec 11:12 vm-sd JobId 4: Volume "Vol1" previously written, moving to end of data.
+                06-Dec 11:13 vm-fd JobId 4:      Could not stat "/proc/kcore": ERR=No such file or directory
+                """, "2024-12-06T11:12:00Z", Severity.ERROR, "", "vm-dir JobId 5: Fatal error: bsockcore.c:208 Unable"
+                        + " to connect to Client: ghost-fd on 127.0.0.1:1. ERR=Connection refused"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
