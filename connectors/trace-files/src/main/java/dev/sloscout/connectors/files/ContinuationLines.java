@@ -718,13 +718,16 @@ final class ContinuationLines {
     /**
      * Whether the stack that {@code exception} opens under the open event ({@code java.io.IOException: Unknown data
      * type: 47}, {@code frame} its first frame) is an event of its own: its first line does not tell of the exception
-     * ({@link #tellsOf}), and the event leaves traces ({@link #leavesTraces}) or the stack is Node's under a record
+     * ({@link #tellsOf}) nor, when it is a logger's record with a level and the stack a JVM's, of a failure ({@link
+     * #tellsOfAFailure}); and the event leaves traces ({@link #leavesTraces}) or the stack is Node's under a record
      * without a level. Node prints an error's stack at the margin itself ({@code console.error(err)}, Express's
      * final handler), and the loggers that write records without a level ({@code debug}'s namespaces, morgan's
      * requests) log no stacks: {@code express:router jsonParser : /boom} did not log the error that follows it.
      */
     boolean leavesTrace(String exception, String frame) {
-        return (leavesTraces() || levelNamed(levelLine) == null && isJavaScriptFrame(frame)) && !tellsOf(exception);
+        boolean named = levelNamed(levelLine) != null;
+        return (leavesTraces() || !named && isJavaScriptFrame(frame)) && !tellsOf(exception)
+                && !(named && !isJavaScriptFrame(frame) && tellsOfAFailure());
     }
 
     /**
@@ -776,6 +779,25 @@ final class ContinuationLines {
         return message.length() >= MIN_TOLD_MESSAGE && first.contains(message)
                 || simpleName.length() >= MIN_TOLD_MESSAGE && first.contains(simpleName)
                 || namesAnException();
+    }
+
+    /** Words a record that tells of a failure says ({@link #tellsOfAFailure}). */
+    private static final String[] FAILURE_WORDS = {"failed", "failing", "failure", "error"};
+
+    /**
+     * Whether the open event's first line tells of a failure in a word of its own ({@code failed}, {@code failing},
+     * {@code failure}, {@code error}): a logger's routine record that does logged the stack of a JVM's exception under
+     * it ({@link #leavesTrace}), as Flink logs a job's state at INFO with its cause ({@code Job orders (3db9...)
+     * switched from state RUNNING to FAILING.}). A bare print's, or a Node stack's, is left as it was: Node prints
+     * a crash's stack on its own after whatever was printed last.
+     */
+    private boolean tellsOfAFailure() {
+        for (String word : FAILURE_WORDS) {
+            if (hasWord(first, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the open event's first line says {@code exception} as a word ({@link #tellsOf}). */

@@ -447,6 +447,30 @@ class LogFileReaderTest {
     }
 
     /**
+     * A logger's routine record that tells of a failure logged the JVM's stack under it (Flink logs a job's state at
+     * INFO with its cause); one that does not, and a bare print that does, left a stack printed on its own.
+     */
+    @Test
+    void aRoutineRecordThatTellsOfAFailureKeepsTheStackUnderIt() {
+        String stack = "org.apache.flink.runtime.JobException: Recovery is suppressed by FixedDelayRestartBackoff\n"
+                + "\tat org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure"
+                + "(ExecutionFailureHandler.java:219)\n";
+        String log = "2026-12-06 11:32:20,254 INFO  org.apache.flink.runtime.executiongraph.ExecutionGraph [] - Job"
+                + " orders (3db996ee) switched from state RUNNING to FAILING.\n"
+                + stack
+                + "2026-12-06 11:32:20,262 INFO  org.apache.flink.runtime.executiongraph.ExecutionGraph [] - Job"
+                + " orders (3db996ee) switched from state RUNNING to CANCELED.\n"
+                + stack
+                + "order 4 failed: payment declined\n"
+                + stack;
+
+        read("flink.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 3", "4 1", "5 2", "7 1",
+                "8 2");
+    }
+
+    /**
      * A container's last line, held to see whether frames follow it, goes out in its place at the end: after another
      * container's event that opened before it.
      */
