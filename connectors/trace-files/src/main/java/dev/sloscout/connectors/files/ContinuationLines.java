@@ -599,10 +599,10 @@ final class ContinuationLines {
     /**
      * Whether {@code line} opens a record as the open event's first line did (its time's shape, or a level and a
      * colon), or has a time of its own: another logger's line, interleaved (an access log's); or opens as an earlier
-     * event's did ({@link #opensLikeAnEarlierEvent}).
+     * event's did ({@link #opensLikeAnEarlierEvent}), or with a thread and a level ({@link #threadThenLevel}).
      */
     private boolean opensNextRecord(String line) {
-        return opensAsFirst(line) || hasTimeOfDay(line) || opensLikeAnEarlierEvent(line);
+        return opensAsFirst(line) || hasTimeOfDay(line) || opensLikeAnEarlierEvent(line) || threadThenLevel(line);
     }
 
     /** How many first lines of earlier events {@link #opensLikeAnEarlierEvent} keeps, the latest. */
@@ -707,9 +707,33 @@ final class ContinuationLines {
         return leavesTraces;
     }
 
-    /** Whether the open event's first line is a logger's record: it opens with a time or a level, or has a time. */
+    /**
+     * Whether the open event's first line is a logger's record: it opens with a time or a level, or has a time, or
+     * opens with a thread in brackets and a level ({@link #threadThenLevel}).
+     */
     private boolean firstIsRecord() {
-        return opener != null || levelOpener || hasTimeOfDay(first);
+        return opener != null || levelOpener || hasTimeOfDay(first) || threadThenLevel(first);
+    }
+
+    /** The longest thread's name in brackets before a level ({@link #threadThenLevel}). */
+    private static final int THREAD_REACH = 80;
+
+    /**
+     * Whether {@code line} opens with a bracket (a thread's name, spaces and all) and a level in capitals after it, as
+     * log4j 1's TTCC layout writes a record without a time: {@code [main] INFO org.apache.camel.main.MainSupport -
+     * ...}, {@code [Camel (camel-1) thread #2 - file://inbox] ERROR ...}.
+     */
+    static boolean threadThenLevel(String line) {
+        int close = line.startsWith("[") ? line.indexOf("] ") : -1;
+        if (close < 0 || close > THREAD_REACH) {
+            return false;
+        }
+        int start = close + 2;
+        int end = start;
+        while (end < line.length() && line.charAt(end) >= 'A' && line.charAt(end) <= 'Z') {
+            end++;
+        }
+        return end - start >= 4 && line.startsWith(" ", end) && Severity.fromWord(line, start, end) != null;
     }
 
     /** Characters an exception's message or class name needs for a line that repeats it to tell of it. */

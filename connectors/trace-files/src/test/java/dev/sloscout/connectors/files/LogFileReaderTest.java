@@ -2642,31 +2642,36 @@ class LogFileReaderTest {
         assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 2", "3 1", "4 1", "5 1");
     }
 
+    private static final String CAMEL_RULE = "-".repeat(135) + "\n";
+    private static final String CAMEL_STACK = "org.apache.camel.InvalidPayloadException: No body available of type:"
+            + " java.lang.Integer\n"
+            + "\tat org.apache.camel.support.MessageSupport.getMandatoryBody(MessageSupport.java:130)\n";
+    /** What Camel's error handler writes under a failed exchange's record: a blank line, then two sections. */
+    private static final String CAMEL_SECTIONS = "\n"
+            + "Message History (source location and message history is disabled)\n"
+            + CAMEL_RULE
+            + "Source                                   ID                             Processor"
+            + "                                          Elapsed (ms)\n"
+            + "                                         inbox/inbox                    from[file://inbox?noop=true]"
+            + "                                 51\n"
+            + "\t...\n"
+            + "                                         inbox/convertBodyTo1           "
+            + "convertBodyTo[java.lang.Integer]                              0\n"
+            + "\n"
+            + "Stacktrace\n"
+            + CAMEL_RULE
+            + CAMEL_STACK;
+
     /**
      * Apache Camel's error handler writes the failed exchange's history and stack under its record, after a blank line,
      * in sections each headed by a title a rule underlines: the record's event, up to the next record.
      */
     @Test
     void sectionsHeadedByAnUnderlinedTitleUnderARecordArePartOfIt() {
-        String rule = "-".repeat(135) + "\n";
         String log = "2026-12-06 10:50:12,445 ERROR [Camel (camel-1) thread #2 - file://inbox] DefaultErrorHandler:231"
                 + " - Failed delivery for (MessageId: A10D on ExchangeId: A10D). Exhausted after delivery attempt: 1"
                 + " caught: org.apache.camel.InvalidPayloadException: No body available of type: java.lang.Integer\n"
-                + "\n"
-                + "Message History (source location and message history is disabled)\n"
-                + rule
-                + "Source                                   ID                             Processor"
-                + "                                          Elapsed (ms)\n"
-                + "                                         inbox/inbox                    from[file://inbox?noop=true]"
-                + "                                 51\n"
-                + "\t...\n"
-                + "                                         inbox/convertBodyTo1           "
-                + "convertBodyTo[java.lang.Integer]                              0\n"
-                + "\n"
-                + "Stacktrace\n"
-                + rule
-                + "org.apache.camel.InvalidPayloadException: No body available of type: java.lang.Integer\n"
-                + "\tat org.apache.camel.support.MessageSupport.getMandatoryBody(MessageSupport.java:130)\n"
+                + CAMEL_SECTIONS
                 + "\n"
                 + "2026-12-06 10:50:12,450 WARN  [Camel (camel-1) thread #2 - file://inbox] GenericFileOnCompletion:138"
                 + " - Rollback file strategy\n";
@@ -2676,6 +2681,24 @@ class LogFileReaderTest {
         assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 11", "15 1");
         assertThat(events.get(0).continuation()).startsWith("Message History (source location")
                 .contains("\nStacktrace\n").endsWith("getMandatoryBody(MessageSupport.java:130)");
+    }
+
+    /**
+     * log4j 1's TTCC layout writes no time: a record opens with its thread in brackets and its level, and Camel's
+     * sections under it are its event as under a timed record.
+     */
+    @Test
+    void sectionsUnderARecordOfAThreadAndALevelArePartOfIt() {
+        String log = "[Camel (camel-1) thread #2 - file://inbox] ERROR org.apache.camel.processor.errorhandler"
+                + ".DefaultErrorHandler - Failed delivery for (MessageId: A10D on ExchangeId: A10D).\n"
+                + CAMEL_SECTIONS
+                + "[main] INFO org.apache.camel.main.MainSupport - Apache Camel (Main) 4.22.0 shutdown\n"
+                + "[main] Message History\n"
+                + CAMEL_RULE;
+
+        read("camel.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 11", "14 1", "15 2");
     }
 
     /**
@@ -2690,8 +2713,7 @@ class LogFileReaderTest {
                 + " attempt: 1\n"
                 + "\n"
                 + "Stacktrace\n"
-                + "-".repeat(135) + ": org.apache.camel.InvalidPayloadException: No body available\n"
-                + "\tat org.apache.camel.support.MessageSupport.getMandatoryBody(MessageSupport.java:130)\n"
+                + CAMEL_RULE.strip() + ": " + CAMEL_STACK
                 + "2026-12-06 10:50:20 [Camel (camel-1) thread #2 - file://inbox] org.apache.camel.component.file"
                 + ".GenericFileOnCompletion.processStrategyRollback()\n"
                 + "WARN: Rollback file strategy\n";
