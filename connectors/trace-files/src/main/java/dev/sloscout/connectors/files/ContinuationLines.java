@@ -724,8 +724,14 @@ final class ContinuationLines {
      * ...}, {@code [Camel (camel-1) thread #2 - file://inbox] ERROR ...}.
      */
     static boolean threadThenLevel(String line) {
-        int close = line.startsWith("[") ? line.indexOf("] ") : -1;
-        if (close < 0 || close > THREAD_REACH) {
+        if (!line.startsWith("[")) {
+            return false;
+        }
+        int close = 1;
+        while (close < line.length() && close <= THREAD_REACH && line.charAt(close) != ']') {
+            close++;
+        }
+        if (close > THREAD_REACH || !line.startsWith("] ", close)) {
             return false;
         }
         int start = close + 2;
@@ -927,7 +933,8 @@ final class ContinuationLines {
 
     /** Whether {@code line} may be a title: at the margin, opening with a letter, short, with no time of day. */
     private static boolean isTitle(String line) {
-        return line.length() <= MAX_TITLE_CHARS && Character.isLetter(line.charAt(0)) && !hasTimeOfDay(line);
+        return !line.isEmpty() && line.length() <= MAX_TITLE_CHARS && Character.isLetter(line.charAt(0))
+                && !hasTimeOfDay(line);
     }
 
     /** Whether {@code line} opens with a rule: one mark repeated {@link #RULE_MARKS} times or more at the margin. */
