@@ -822,8 +822,9 @@ final class ContinuationLines {
      * a crash's stack on its own after whatever was printed last.
      */
     private boolean tellsOfAFailure() {
+        String lower = first.toLowerCase(Locale.ROOT);
         for (String word : FAILURE_WORDS) {
-            if (hasWord(first, word)) {
+            if (hasLowerWord(lower, word)) {
                 return true;
             }
         }
@@ -837,7 +838,11 @@ final class ContinuationLines {
 
     /** Whether {@code word} (lower case) stands in {@code line} as a word of its own, in any case. */
     private static boolean hasWord(String line, String word) {
-        String lower = line.toLowerCase(Locale.ROOT);
+        return hasLowerWord(line.toLowerCase(Locale.ROOT), word);
+    }
+
+    /** Whether {@code word} stands in {@code lower}, a line in lower case, as a word of its own. */
+    private static boolean hasLowerWord(String lower, String word) {
         for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
             int end = at + word.length();
             if ((at == 0 || !Character.isLetter(lower.charAt(at - 1)))
@@ -891,15 +896,22 @@ final class ContinuationLines {
      */
     static boolean isRuleAlone(String line) {
         String rule = line.strip();
-        if (rule.length() < RULE_MARKS || ".-=*#~+_".indexOf(rule.charAt(0)) < 0) {
-            return false;
+        return rule.length() >= RULE_MARKS && leadingMarks(rule) == rule.length();
+    }
+
+    /** The marks a rule is drawn with ({@link #leadingMarks}). */
+    private static final String RULE_MARK_CHARS = ".-=*#~+_";
+
+    /** How many times {@code line}'s first character stands in a row at its start when it is a rule's mark; else 0. */
+    private static int leadingMarks(String line) {
+        if (line.isEmpty() || RULE_MARK_CHARS.indexOf(line.charAt(0)) < 0) {
+            return 0;
         }
-        for (int i = 1; i < rule.length(); i++) {
-            if (rule.charAt(i) != rule.charAt(0)) {
-                return false;
-            }
+        int i = 1;
+        while (i < line.length() && line.charAt(i) == line.charAt(0)) {
+            i++;
         }
-        return true;
+        return i;
     }
 
     /**
@@ -919,7 +931,7 @@ final class ContinuationLines {
      * after a blank line under its record; tinylog writes the exception on the rule's line ({@code -----: ...}).
      */
     boolean underlines(String held, String line) {
-        if (!isTitle(held) || !opensWithMarks(line) || !firstIsRecord()) {
+        if (!isTitle(held) || leadingMarks(line) < RULE_MARKS || !firstIsRecord()) {
             return false;
         }
         context = Context.MESSAGE_LINES;
@@ -937,18 +949,6 @@ final class ContinuationLines {
                 && !hasTimeOfDay(line);
     }
 
-    /** Whether {@code line} opens with a rule: one mark repeated {@link #RULE_MARKS} times or more at the margin. */
-    private static boolean opensWithMarks(String line) {
-        if (line.length() < RULE_MARKS || ".-=*#~+_".indexOf(line.charAt(0)) < 0) {
-            return false;
-        }
-        for (int i = 1; i < RULE_MARKS; i++) {
-            if (line.charAt(i) != line.charAt(0)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** How many marks in a row make the rule a heading opens with ({@link #opensWithRule}). */
     private static final int RULE_MARKS = 8;
@@ -962,14 +962,10 @@ final class ContinuationLines {
      * (aiohttp's {@code ======== Running on http://... ========}, printed among its logger's records).
      */
     static boolean opensWithRule(String line) {
-        char mark = line.charAt(0);
-        if ("*=#-~+".indexOf(mark) < 0) {
+        if ("*=#-~+".indexOf(line.charAt(0)) < 0) {
             return false;
         }
-        int i = 1;
-        while (i < line.length() && line.charAt(i) == mark) {
-            i++;
-        }
+        int i = leadingMarks(line);
         return i >= RULE_MARKS && i < line.length() && line.charAt(i) == ' ' && hasLetter(line);
     }
 

@@ -1232,7 +1232,7 @@ public final class LogFileReader {
                         && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
                 String line = sameProgram ? text.substring(tag) : text;
                 if (held != null && heldMessage.isEmpty() && continuations.underlines(heldBody(), line)) {
-                    fold(heldTag > 0 && pendingTag > 0 ? held.substring(heldTag) : held);
+                    fold(heldUnderPending());
                     giveUp(heldPlace);
                     held = null;
                     fold(line); // a heading under the record, and the rule under it
@@ -1251,8 +1251,8 @@ public final class LogFileReader {
                         return true;
                     }
                     String exception = held;
+                    String own = heldUnderPending();
                     held = null;
-                    String own = heldTag > 0 && pendingTag > 0 ? exception.substring(heldTag) : exception;
                     if (frame && !continuations.leavesTrace(own, line)) {
                         fold(own);
                         giveUp(heldPlace);
@@ -1321,6 +1321,14 @@ public final class LogFileReader {
                     place.givenUp = true;
                     order.release();
                 }
+            }
+
+            /**
+             * The held line as it goes under the pending event: after its syslog tag when both have one (the program's
+             * own line), else whole.
+             */
+            private String heldUnderPending() {
+                return heldTag > 0 && pendingTag > 0 ? held.substring(heldTag) : held;
             }
 
             /** The held line as its program wrote it: after its syslog tag, if it has one. */
