@@ -1528,12 +1528,37 @@ final class ContinuationLines {
     /**
      * Whether {@code line}, though indented, is a record by its shape alone: consola's level badge ({@code " WARN
      * cache miss rate high"}, {@link HeaderLayout#isLevelBadge}), Kamailio's padded process index ({@link
-     * #isPaddedProcessRecord}), a level right-aligned and glued to its bracket ({@link #isAlignedGluedLevel}) or
-     * koa-logger's request line ({@link #isArrowedRequest}).
+     * #isPaddedProcessRecord}), a level right-aligned and glued to its bracket ({@link #isAlignedGluedLevel}),
+     * koa-logger's request line ({@link #isArrowedRequest}) or a padded count of seconds ({@link #isPaddedSeconds}).
      */
     static boolean isIndentedRecord(String line) {
         return HeaderLayout.isLevelBadge(line) || isPaddedProcessRecord(line) || isAlignedGluedLevel(line)
-                || isArrowedRequest(line);
+                || isArrowedRequest(line) || isPaddedSeconds(line);
+    }
+
+    /**
+     * Whether {@code line} opens with seconds right-aligned behind spaces, three to nine digits after the point, and a
+     * tab: Network UPS Tools' daemons and drivers stamp each line in the foreground with the seconds since they
+     * started ({@code "   1.014609\tPoll UPS [ups@host] failed - Driver not connected"}), so their records are
+     * indented; under a banner their child printed at the margin they were that banner's lines.
+     */
+    static boolean isPaddedSeconds(String line) {
+        int i = 0;
+        while (i < line.length() && i < MAX_NUMBER_PADDING && line.charAt(i) == ' ') {
+            i++;
+        }
+        int whole = i;
+        while (i < line.length() && isDigit(line.charAt(i))) {
+            i++;
+        }
+        if (i == whole || i == line.length() || line.charAt(i) != '.') {
+            return false;
+        }
+        int fraction = ++i;
+        while (i < line.length() && isDigit(line.charAt(i))) {
+            i++;
+        }
+        return i - fraction >= 3 && i - fraction <= 9 && i < line.length() && line.charAt(i) == '\t';
     }
 
     /** Spaces koa-logger's request line opens with at most ({@link #isArrowedRequest}). */

@@ -2747,6 +2747,27 @@ class LogFileReaderTest {
                 "6 2", "8 1", "9 2");
     }
 
+    /**
+     * Network UPS Tools' daemons in the foreground stamp each line with the seconds since they started, right-aligned
+     * and so indented, then a tab: each line a record, also under a banner a child printed at the margin. An indented
+     * line of another shape goes on the record above it.
+     */
+    @Test
+    void linesStampedWithPaddedSecondsAndATabAreRecordsThoughIndented() {
+        String log = "Network UPS Tools upsmon 2.8.0\n"
+                + "   1.014609\tPoll UPS [ghost@127.0.0.1] failed - Driver not connected\n"
+                + "   1.014630\tCommunications with UPS ghost@127.0.0.1 lost\n"
+                + "    12.5\tone digit after the point: no stamp\n"
+                + "\tits wrapped rest\n"
+                + "Network UPS Tools upsmon 2.8.0\n"
+                + "  12.016122\tUPS ghost@127.0.0.1 is unavailable\n";
+
+        read("upsmon.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 1", "2 1", "3 3", "6 1",
+                "7 1");
+    }
+
     @Test
     void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
         String grouped = "*   << Request  >> 32770     \n"
