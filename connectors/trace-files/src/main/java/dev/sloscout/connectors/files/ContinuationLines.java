@@ -475,6 +475,9 @@ final class ContinuationLines {
             if (context == Context.NONE && nextToFirst && isRuleAlone(line) && firstIsRecord()) {
                 context = Context.BETWEEN_RULES;
                 contextLines = 0;
+            } else if (context == Context.NONE && nextToFirst && leftBracketOpen()) {
+                openBrackets = bracketDepth(line, openBrackets);
+                context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE; // lsyncd's rsync filter: "/"
             }
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
         }

@@ -2748,6 +2748,26 @@ class LogFileReaderTest {
     }
 
     /**
+     * A line that says nothing ({@code /}, a file list's root) right under a record that left a bracket open does not
+     * close what the bracket holds: lsyncd logs rsync's filter list inside the bracket of its arguments, one path a
+     * line.
+     */
+    @Test
+    void aBracketLeftOpenHoldsALineThatSaysNothingAndTheLinesAfterIt() {
+        String log = "Sun Dec  6 13:18:50 2026 Exec: /usr/bin/rsync [<] [/a.txt\n"
+                + "/\n"
+                + "/sub/\n"
+                + "/sub/b] [-lts] [-r] [/tmp/src/] [/tmp/dst/]\n"
+                + "Sun Dec  6 13:18:50 2026 Exec: one-sweeped pipe\n"
+                + "/\n"
+                + "/sub/\n";
+
+        read("lsyncd.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 4", "5 2", "7 1");
+    }
+
+    /**
      * Network UPS Tools' daemons in the foreground stamp each line with the seconds since they started, right-aligned
      * and so indented, then a tab: each line a record, also under a banner a child printed at the margin. An indented
      * line of another shape goes on the record above it.
