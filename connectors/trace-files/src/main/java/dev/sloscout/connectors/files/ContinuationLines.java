@@ -83,6 +83,14 @@ final class ContinuationLines {
          */
         OPEN_QUOTE,
         /**
+         * After a record whose message opened a single quote it did not close ({@link #singleQuoteOpen}): Icinga 2
+         * logs a command's arguments each in single quotes, a check's output among them, and an output of two lines
+         * goes on at the margin ({@code '-o' 'connect to address 127.0.0.1 and port 80: Connection refused}, then
+         * {@code HTTP CRITICAL - Unable to open TCP socket' '-r' ...}). Every line until one closes it, or opens as the
+         * record did.
+         */
+        OPEN_SINGLE_QUOTE,
+        /**
          * After a warning of Python's {@code warnings} module ({@link HeaderLayout#isPythonWarning}): its message's
          * lines at the margin, until the source line, indented, that ends it.
          */
@@ -436,9 +444,10 @@ final class ContinuationLines {
             }
             context = Context.NONE;
         }
-        if (context == Context.OPEN_QUOTE) {
+        if (context == Context.OPEN_QUOTE || context == Context.OPEN_SINGLE_QUOTE) {
             if (!opensNextRecord(line) && contextLines++ < MAX_MESSAGE_LINES) {
-                context = quotesOdd(line) ? Context.NONE : Context.OPEN_QUOTE;
+                boolean closes = context == Context.OPEN_QUOTE ? quotesOdd(line) : !singleQuoteOpen(line, true);
+                context = closes ? Context.NONE : context;
                 return true;
             }
             context = Context.NONE;
@@ -576,7 +585,35 @@ final class ContinuationLines {
             context = quotesOdd(line) ? Context.NONE : Context.OPEN_QUOTE;
             return true; // the line after a first line that left a quote open: the quoted value's next line
         }
+        if (context == Context.NONE && nextToFirst && (opener != null || levelOpener) && singleQuoteOpen(first, false)
+                && !opensNextRecord(line)) {
+            context = singleQuoteOpen(line, true) ? Context.OPEN_SINGLE_QUOTE : Context.NONE;
+            return true; // so with a single quote
+        }
         return false;
+    }
+
+    /** Where a single quote may open a value: after these, or at the line's start. */
+    private static final String BEFORE_QUOTE = " ([{=,:";
+
+    /**
+     * Whether a value in single quotes is open at the end of {@code line}, given whether one was open at its start. A
+     * quote opens a value after a space or an opening mark, a character that is no space after it; it closes the open
+     * value when no letter or digit follows it. An apostrophe within a word ({@code don't}) neither opens nor closes
+     * one; after a word's last letter ({@code users' files}) it closes a value open.
+     */
+    static boolean singleQuoteOpen(String line, boolean open) {
+        boolean inQuote = open;
+        for (int i = line.indexOf('\''); i >= 0; i = line.indexOf('\'', i + 1)) {
+            boolean last = i + 1 == line.length();
+            if (inQuote) {
+                inQuote = !last && Character.isLetterOrDigit(line.charAt(i + 1));
+            } else {
+                inQuote = (i == 0 || BEFORE_QUOTE.indexOf(line.charAt(i - 1)) >= 0)
+                        && (last || line.charAt(i + 1) != ' ');
+            }
+        }
+        return inQuote;
     }
 
     /** Whether {@code line} holds an odd number of double quotes, those escaped by a backslash aside. */

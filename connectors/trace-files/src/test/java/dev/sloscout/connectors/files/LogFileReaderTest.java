@@ -2748,6 +2748,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * A value in single quotes that the record's first line leaves open goes on at the margin up to the quote that
+     * closes it: Icinga 2 logs a plugin's arguments so, a check's output of two lines among them. A quote that opens
+     * no value (an apostrophe) or a value closed before the line's end holds nothing open.
+     */
+    @Test
+    void aSingleQuotedValueLeftOpenGoesOnUpToItsClose() {
+        String log = "[2026-12-06 13:14:34 +0000] warning/PluginNotificationTask: Notification command for object"
+                + " 'vm!http' (PID: 9972, arguments: '/etc/icinga2/scripts/mail.sh' '-b' '' '-o' 'connect to address"
+                + " 127.0.0.1 and port 80: Connection refused\n"
+                + "HTTP CRITICAL - Unable to open TCP socket' '-s' 'CRITICAL') terminated with exit code 1\n"
+                + "Another writer's line\n"
+                + "[2026-12-06 13:14:35 +0000] warning/MacroProcessor: Macro '(( ' is not defined.\n"
+                + "Another writer's line\n"
+                + "[2026-12-06 13:14:36 +0000] information/Checkable: the user's cart is empty\n"
+                + "Another writer's line\n";
+
+        read("icinga2.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 2", "3 1", "4 1", "5 1",
+                "6 1", "7 1");
+    }
+
+    /**
      * A line that says nothing ({@code /}, a file list's root) right under a record that left a bracket open does not
      * close what the bracket holds: lsyncd logs rsync's filter list inside the bracket of its arguments, one path a
      * line.
