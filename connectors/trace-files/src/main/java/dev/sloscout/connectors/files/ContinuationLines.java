@@ -956,27 +956,54 @@ final class ContinuationLines {
 
     /**
      * Whether {@code line}, which does not continue the open event, may be a heading that a rule on the next line
-     * underlines ({@link #underlines}): a title at the margin, opening with a letter and short, under a record. The
-     * reader holds such a line until the next one decides.
+     * underlines, or a label over indented lines ({@link #headsSection}): a title at the margin, opening with a letter
+     * and short, under a record. The reader holds such a line until the next one decides.
      */
     boolean mayHead(String line) {
         return isTitle(line) && firstIsRecord();
     }
 
     /**
-     * Whether {@code line} opens with a rule that underlines {@code held}, a title ({@link #mayHead}) held under a
-     * record: the heading of a section the record goes on to show, part of its event, as are the section's lines up to
-     * the next record ({@link Context#MESSAGE_LINES}). Apache Camel's error handler writes a failed exchange's {@code
-     * Message History (...)}, a rule, its columns' names and rows, then {@code Stacktrace}, a rule and the exception,
-     * after a blank line under its record; tinylog writes the exception on the rule's line ({@code -----: ...}).
+     * Whether {@code held}, a title ({@link #mayHead}) held under a record, heads a section {@code line} opens, part of
+     * the record's event. When {@code line} opens with a rule, it underlines the heading of a section the record goes
+     * on to show, and the section's lines up to the next record are the event's too ({@link Context#MESSAGE_LINES}):
+     * Apache Camel's error handler writes a failed exchange's {@code Message History (...)}, a rule, its columns' names
+     * and rows, then {@code Stacktrace}, a rule and the exception, after a blank line under its record; tinylog writes
+     * the exception on the rule's line ({@code -----: ...}). When {@code held} is a label ({@link #isLabel}) and
+     * {@code line} indented, the lines indented under the label are the event's.
      */
-    boolean underlines(String held, String line) {
-        if (!isTitle(held) || leadingMarks(line) < RULE_MARKS || !firstIsRecord()) {
+    boolean headsSection(String held, String line) {
+        boolean ruled = isTitle(held) && leadingMarks(line) >= RULE_MARKS;
+        if (!(ruled || isLabel(held) && isIndented(line)) || !firstIsRecord()) {
             return false;
         }
-        context = Context.MESSAGE_LINES;
-        contextLines = 0;
+        if (ruled) {
+            context = Context.MESSAGE_LINES;
+            contextLines = 0;
+        }
         above = line;
+        return true;
+    }
+
+    /** Letters a label ({@link #isLabel}) has at most. */
+    private static final int MAX_LABEL_LETTERS = 32;
+
+    /**
+     * Whether {@code line} is one word of letters and a colon, alone: a label the record above goes on to show
+     * indented lines under. Icinga 2 writes an error's {@code Context:} so, its frames numbered and indented by a tab
+     * under it ({@code \t(0) Executing check for object 'web!http'}). A line of more words ({@code slow payment
+     * provider:}) may be another writer's print and heads nothing.
+     */
+    static boolean isLabel(String line) {
+        int colon = line.length() - 1;
+        if (colon < 1 || colon > MAX_LABEL_LETTERS || line.charAt(colon) != ':') {
+            return false;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (!Character.isLetter(line.charAt(i))) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -1193,7 +1193,7 @@ public final class LogFileReader {
             final List<String> heldMessage = new ArrayList<>();
             /**
              * The held line was held as a title ({@link ContinuationLines#mayHead}), not as a trace's first line: the
-             * next line folds it into the pending event when it underlines it, and it opens an event of its own
+             * next line folds it into the pending event when it heads a section there, and it opens an event of its own
              * otherwise, the lines after it read as they were before it was held.
              */
             boolean heldAsTitle;
@@ -1231,7 +1231,7 @@ public final class LogFileReader {
                 boolean sameProgram = tagged && tag < text.length()
                         && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
                 String line = sameProgram ? text.substring(tag) : text;
-                if (held != null && heldMessage.isEmpty() && continuations.underlines(heldBody(), line)) {
+                if (held != null && heldMessage.isEmpty() && continuations.headsSection(heldBody(), line)) {
                     fold(heldUnderPending());
                     giveUp(heldPlace);
                     held = null;

@@ -2748,6 +2748,32 @@ class LogFileReaderTest {
     }
 
     /**
+     * Icinga 2 writes what it was doing when a warning came up under a label alone, {@code Context:}, its frames
+     * numbered and indented under it: the record's event. A line of more words over indented lines may be another
+     * writer's print (an app's under its server's request line) and stays an event of its own.
+     */
+    @Test
+    void aLabelOverIndentedLinesUnderARecordIsPartOfIt() {
+        String log = "[2026-12-06 13:14:22 +0000] warning/MacroProcessor: Macro '(( ' is not defined.\n"
+                + "Context:\n"
+                + "\t(0) Resolving macros for string 'if [ $(( $(date +%s) / 7 % 2 )) = 0 ]; then exit 2; fi'\n"
+                + "\t(1) Executing check for object 'vm!orders-queue'\n"
+                + "\n"
+                + "[2026-12-06 13:14:23 +0000] information/Checkable: Checking for configured notifications.\n"
+                + "slow payment provider:\n"
+                + "  attempt 1: timeout after 2.0s\n"
+                + "Context:\n"
+                + "[2026-12-06 13:14:24 +0000] information/ApiListener: New client connection.\n";
+
+        read("icinga2.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 4", "6 1", "7 2", "9 1",
+                "10 1");
+        assertThat(events.get(0).continuation()).startsWith("Context:\n\t(0) Resolving macros")
+                .endsWith("object 'vm!orders-queue'");
+    }
+
+    /**
      * A value in single quotes that the record's first line leaves open goes on at the margin up to the quote that
      * closes it: Icinga 2 logs a plugin's arguments so, a check's output of two lines among them. A quote that opens
      * no value (an apostrophe) or a value closed before the line's end holds nothing open.
