@@ -247,6 +247,8 @@ final class ContinuationLines {
     private int processHeaderEnd = -1;
     /** The stamp of the audit record the open event opens with ({@link AuditRecords#stamp}), else null. */
     private String auditEvent;
+    /** The line before was an OCaml backtrace's frame under the open event ({@link #ocamlFrameAt}). */
+    private boolean ocamlFrames;
     /**
      * Brackets and braces open in a message of Oracle's ODL format ({@link #ODL_OPEN}), the two that open it counted:
      * its lines continue the event until the count falls to none; 0 when no such message is open.
@@ -336,6 +338,11 @@ final class ContinuationLines {
         }
         if (auditEvent != null && auditEvent.equals(AuditRecords.stamp(line))) {
             return true; // the audit event's next record: its path, its working directory, its command line
+        }
+        boolean afterOcamlFrame = ocamlFrames;
+        ocamlFrames = ocamlFrameAt(line) >= 0;
+        if (ocamlFrames || afterOcamlFrame && line.length() < first.length() && first.startsWith(line)) {
+            return true; // a backtrace's frame, or the header alone that ends it
         }
         if (odlDepth > 0) {
             if (!opensLike(first, line)) {
@@ -1503,6 +1510,7 @@ final class ContinuationLines {
         timeColumn = UNREAD;
         processHeaderEnd = processHeaderEnd(line);
         auditEvent = AuditRecords.stamp(line);
+        ocamlFrames = false;
         uptimeStamped = uptimeStampEnd(line) > 0;
         ulfRecordOpen = line.startsWith(HeaderLayout.ULF_OPEN) && !line.endsWith(HeaderLayout.ULF_CLOSE);
         ulfMessageAwaited = ulfRecordOpen && line.endsWith("|");
@@ -2322,6 +2330,36 @@ final class ContinuationLines {
             i++;
         }
         return i > 0 && line.startsWith("at ", i);
+    }
+
+    /** What the frames of an OCaml backtrace open with ({@code Printexc}), the raise's first. */
+    private static final String[] OCAML_FRAME_OPENINGS = {"Raised at ", "Re-raised at ", "Called from ",
+        "Raised by primitive operation at "};
+
+    /**
+     * Where an OCaml backtrace's frame starts in {@code line}, or -1: at the margin, as the runtime prints an uncaught
+     * exception's ({@code Raised at Stdlib__Map.Make.find in file "map.ml", line 137, characters 10-25}), or after the
+     * header the open event's first line has, word for word, as a logger that writes each line of a message under its
+     * own header does: Liquidsoap logs a failed decoder's backtrace so ({@code 2026/12/06 13:17:02 [decoder:4] Called
+     * from Decoder.get_file_decoder in file "decoder/decoder.ml", line 321, characters 18-49}), then the header alone.
+     * The header is the part both lines share up to a space, and holds a time of day.
+     */
+    private int ocamlFrameAt(String line) {
+        int shared = 0;
+        int limit = Math.min(line.length(), first.length());
+        while (shared < limit && line.charAt(shared) == first.charAt(shared)) {
+            shared++;
+        }
+        int at = line.lastIndexOf(' ', shared - 1) + 1;
+        for (String opening : OCAML_FRAME_OPENINGS) {
+            if (line.startsWith(opening, at)) {
+                int place = at + opening.length();
+                boolean frame = line.indexOf(" file \"", place) > 0 || line.startsWith("file \"", place)
+                        || line.startsWith("unknown location", place);
+                return frame && (at == 0 || hasTimeOfDay(line)) ? at : -1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -2837,6 +2837,38 @@ class LogFileReaderTest {
                 "7 1");
     }
 
+    /**
+     * An OCaml backtrace's frames go with the record that logged the exception: under the same header word for word,
+     * as Liquidsoap writes each line of a message (the header alone ends it), or at the margin, as the runtime prints
+     * an uncaught exception's. A frame under another header, and a line that only opens as a frame does, are records.
+     */
+    @Test
+    void anOcamlBacktraceGoesWithItsRecordUnderTheSameHeaderOrAtTheMargin() {
+        String log = "2026/12/06 13:17:02 [decoder:4] Error while checking file's content: Mad.End_of_stream\n"
+                + "2026/12/06 13:17:02 [decoder:4] Raised by primitive operation at Mad_decoder.file_type.(fun) in"
+                + " file \"decoder/mad_decoder.ml\", line 148, characters 13-40\n"
+                + "2026/12/06 13:17:02 [decoder:4] Called from Tutils.finalize in file \"tools/tutils.ml\", line 105,"
+                + " characters 12-16\n"
+                + "2026/12/06 13:17:02 [decoder:4] Re-raised at Tutils.finalize in file \"tools/tutils.ml\", line 111,"
+                + " characters 4-38\n"
+                + "2026/12/06 13:17:02 [decoder:4] \n"
+                + "2026/12/06 13:17:02 [decoder:4] Trying decoder \"IMAGE\"\n"
+                + "2026/12/06 13:17:02 [clock.main:4] Called from Source.operator#get_ready in file \"source.ml\","
+                + " line 469, characters 8-31\n"
+                + "2026/12/06 13:17:02 [clock.main:4] Called from the front desk: nobody answered\n"
+                + "Fatal error: exception Not_found\n"
+                + "Raised at Stdlib__Map.Make.find in file \"map.ml\", line 137, characters 10-25\n"
+                + "Called from unknown location\n"
+                + "2026/12/06 13:17:03 [main:3] Shutdown started!\n";
+
+        read("liquidsoap.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 5", "6 1", "7 1", "8 1",
+                "9 3", "12 1");
+        assertThat(events.get(0).continuation())
+                .endsWith("line 111, characters 4-38\n2026/12/06 13:17:02 [decoder:4] ");
+    }
+
     @Test
     void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
         String grouped = "*   << Request  >> 32770     \n"
