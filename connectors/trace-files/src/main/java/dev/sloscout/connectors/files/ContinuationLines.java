@@ -250,6 +250,12 @@ final class ContinuationLines {
     /** The line before was an OCaml backtrace's frame under the open event ({@link #ocamlFrameAt}). */
     private boolean ocamlFrames;
     /**
+     * The open event's first line is a stamp alone ({@link #isStampAlone}) and its message is the indented lines under
+     * it, joined to it up to {@link #MAX_STAMP_MESSAGE_LINES}; how many it has joined.
+     */
+    private boolean stampAlone;
+    private int stampMessageLines;
+    /**
      * Brackets and braces open in a message of Oracle's ODL format ({@link #ODL_OPEN}), the two that open it counted:
      * its lines continue the event until the count falls to none; 0 when no such message is open.
      */
@@ -1322,6 +1328,13 @@ final class ContinuationLines {
             return isIndented(line) || opensNextRecord(line) || isTwoLineHeader(line)
                     || line.startsWith(LogEvent.PYTHON_TRACEBACK) ? null : line.strip();
         }
+        if (stampAlone) {
+            if (isIndented(line) && hasLetter(line) && !isFrame(line)
+                    && stampMessageLines++ < MAX_STAMP_MESSAGE_LINES) {
+                return line.strip(); // Firebird's "Database: /data/shop.fdb", then "Error: Page 2 wrong type ..."
+            }
+            stampAlone = false;
+        }
         if (withoutMessage) {
             if (!hasLetter(line)) {
                 return null; // a rule of stars or dashes over the message: folded, and the message still to come
@@ -1489,6 +1502,8 @@ final class ContinuationLines {
         openBrackets = -1;
         nothingContinued = true;
         withoutMessage = opener != null && (endsWithoutMessage(line) || isTimeAlone(line));
+        stampAlone = !withoutMessage && isStampAlone(line);
+        stampMessageLines = 0;
         // Hazelcast's "... INFO c.h.i.cluster.ClusterService -- [10.0.0.1]:5701 [dev] [5.3.8] ", a blank line, then
         // "Members {size:2, ver:2} [" and its members indented: the message ran on past a line break
         runsOn = (opener != null || levelOpener) && !withoutMessage && line.endsWith(" ");
@@ -1895,6 +1910,37 @@ final class ContinuationLines {
     static boolean endsWithoutMessage(String line) {
         int end = endWithoutSpaces(line);
         return end >= 2 && line.charAt(end - 1) == ':' && (line.charAt(end - 2) == ' ' || end == line.length() - 1);
+    }
+
+    /** Characters of a host's name before the tab of a stamp alone ({@link #isStampAlone}) at most. */
+    private static final int MAX_STAMP_HOST = 64;
+    /** Indented lines under a stamp alone joined to it as its message at most ({@link #stampAlone}). */
+    private static final int MAX_STAMP_MESSAGE_LINES = 8;
+
+    /**
+     * Whether {@code line} is a time and nothing else, maybe after a host's name and a tab: Firebird writes each
+     * record of its log so ({@code vm\tSun Dec  6 13:44:04 2026}), its message indented by a tab on the lines under
+     * it, a blank line after. Such a record's message is those lines, joined to it ({@link #joinable}); without them
+     * every record of the log had one template, empty.
+     */
+    static boolean isStampAlone(String line) {
+        int tab = 0;
+        while (tab < line.length() && tab <= MAX_STAMP_HOST && line.charAt(tab) != '\t') {
+            tab++;
+        }
+        int word = tab > 0 && tab < line.length() && line.charAt(tab) == '\t' ? firstNonBlank(line, tab + 1) : 0;
+        int end = endWithoutSpaces(line);
+        if (word >= end) {
+            return false;
+        }
+        while (word < end) {
+            int wordEnd = Math.min(wordEnd(line, word), end);
+            if (!timeWord(line, word, wordEnd)) {
+                return false;
+            }
+            word = firstNonBlank(line, wordEnd + 1);
+        }
+        return hasTimeOfDay(line);
     }
 
     /** Letters of a zone's abbreviation at most, in a time alone ({@link #isTimeAlone}). */

@@ -2869,6 +2869,34 @@ class LogFileReaderTest {
                 .endsWith("line 111, characters 4-38\n2026/12/06 13:17:02 [decoder:4] ");
     }
 
+    /**
+     * Firebird writes each record as a host, a tab and a time alone on a line, its message indented under it and a
+     * blank line after: the indented lines are the message, joined to the stamp (a frame is not). A record whose
+     * first line has a message of its own keeps the indented lines under it.
+     */
+    @Test
+    void theIndentedLinesUnderAStampAloneAreItsMessage() {
+        String log = "vm\tSun Dec  6 13:44:04 2026\n"
+                + "\tDatabase: /data/shop.fdb\n"
+                + "\tError: Page 2 wrong type (expected SCN inventory encountered unknown (255))\n"
+                + "\n"
+                + "\n"
+                + "vm\tSun Dec  6 13:44:05 2026\n"
+                + "\tINET/inet_error: read errno = 104, client host = vm\n"
+                + "\tat a.B.c(B.java:1)\n"
+                + "\n"
+                + "2026-12-06 13:44:06 ERROR validation failed\n"
+                + "\tDatabase: /data/shop.fdb\n";
+
+        read("firebird.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines() + " " + e.text()).containsExactly(
+                "1 3 vm\tSun Dec  6 13:44:04 2026 Database: /data/shop.fdb Error: Page 2 wrong type (expected SCN"
+                        + " inventory encountered unknown (255))",
+                "6 3 vm\tSun Dec  6 13:44:05 2026 INET/inet_error: read errno = 104, client host = vm",
+                "10 2 2026-12-06 13:44:06 ERROR validation failed");
+    }
+
     @Test
     void varnishlogsTransactionsReadAsRequestsWithTheirTimeStatusAndLines() {
         String grouped = "*   << Request  >> 32770     \n"
