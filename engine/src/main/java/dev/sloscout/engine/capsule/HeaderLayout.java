@@ -379,6 +379,10 @@ public final class HeaderLayout {
         if (isUwsgiRequest(line)) {
             return uwsgiRequest(line);
         }
+        LogHeader ganesha = ganeshaRecord(line);
+        if (ganesha != null) {
+            return ganesha;
+        }
         LogHeader jul = julRecord(line, lexer);
         if (jul != null) {
             return julMessages == null ? jul : julMessages.headedMessage(line, jul);
@@ -1256,6 +1260,45 @@ public final class HeaderLayout {
     private static final String UWSGI_PROTOCOL = "(HTTP/";
     /** How far into uWSGI's request line the bracket with its time opens, at most. */
     private static final int UWSGI_TIME_REACH = 160;
+
+    /** The end of the date and time NFS-Ganesha's records open with, day first: {@code 06/12/2026 13:53:21}. */
+    private static final int GANESHA_TIME_END = 19;
+    /** What follows NFS-Ganesha's time: the epoch of the server's start in hexadecimal, then the host. */
+    private static final String GANESHA_EPOCH = " : epoch ";
+    /** NFS-Ganesha's dates, written day first whatever a log's first days say. */
+    private static final Timestamps GANESHA_TIMES = new Timestamps(2026, true);
+    /** NFS-Ganesha's levels as it writes them ({@code NIV_MAJ} is {@code MAJ}), in their order. */
+    private static final List<String> GANESHA_LEVELS = List.of("NULL", "FATAL", "MAJ", "CRIT", "WARN", "EVENT",
+            "INFO", "DEBUG", "M_DBG", "F_DBG", "MID_DEBUG", "FULL_DEBUG");
+    private static final Severity[] GANESHA_SEVERITIES = {Severity.INFO, Severity.FATAL, Severity.ERROR,
+        Severity.ERROR, Severity.WARN, Severity.INFO, Severity.INFO, Severity.DEBUG, Severity.DEBUG, Severity.DEBUG,
+        Severity.DEBUG, Severity.DEBUG};
+
+    /**
+     * The header of a record in NFS-Ganesha's default format, or null for any other line: {@code 06/12/2026 13:53:21
+     * : epoch 6b1568d1 : vm : nfs-ganesha-10926[main] load_fsal :NFS STARTUP :CRIT :stat returned ...}. The date is
+     * the day's first (its documented {@code ganesha} format: a log of one day's records says nothing of that); the
+     * component is the one between colons after the function ({@code NFS STARTUP}, with a space), then the level
+     * ({@code MAJ} and {@code CRIT} are errors, {@code EVENT} and {@code NULL}'s always-logged records information).
+     * Its columns, each opening with a colon after a space, are no words a learnt layout reads.
+     */
+    static LogHeader ganeshaRecord(String line) {
+        if (!line.startsWith(GANESHA_EPOCH, GANESHA_TIME_END)) {
+            return null; // nearly every line
+        }
+        Timestamps.Match time = GANESHA_TIMES.match(line, 0, GANESHA_TIME_END);
+        int host = line.indexOf(" : ", GANESHA_TIME_END + GANESHA_EPOCH.length());
+        int function = host < 0 ? -1 : line.indexOf("] ", host + 3);
+        int component = function < 0 ? -1 : line.indexOf(" :", function + 2);
+        int level = component < 0 ? -1 : line.indexOf(" :", component + 2);
+        int body = level < 0 ? -1 : line.indexOf(" :", level + 2);
+        int at = body < 0 ? -1 : GANESHA_LEVELS.indexOf(line.substring(level + 2, body));
+        if (time == null || time.end() != GANESHA_TIME_END || at < 0) {
+            return null;
+        }
+        return new LogHeader(time.epochMillis(), GANESHA_SEVERITIES[at], line.substring(component + 2, level),
+                body + 2);
+    }
 
     /**
      * Whether {@code line} is a request's line in uWSGI's default request log, which has a header of its own: {@code

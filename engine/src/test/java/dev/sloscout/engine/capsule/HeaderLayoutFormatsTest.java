@@ -424,6 +424,13 @@ class HeaderLayoutFormatsTest {
                 06-Dec 11:13 vm-fd JobId 4:      Could not stat "/proc/kcore": ERR=No such file or directory
                 """, "2024-12-06T11:12:00Z", Severity.ERROR, "", "vm-dir JobId 5: Fatal error: bsockcore.c:208 Unable"
                         + " to connect to Client: ghost-fd on 127.0.0.1:1. ERR=Connection refused"),
+            format("NFS-Ganesha 4.3 (the day first, the start's epoch, the component and level between colons)", """
+                06/12/2026 13:53:45 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] load_fsal :NFS STARTUP :CRIT :stat returned No such file or directory (2) while loading FSAL path /usr/lib/x86_64-linux-gnu/ganesha/libfsalnosuchfsal.so
+                06/12/2026 13:53:45 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] main :MAIN :EVENT :nfs-ganesha Starting: Ganesha Version 4.3
+                06/12/2026 13:53:45 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] display_fsinfo :FSAL :DEBUG :  maxlink  = 8
+                06/12/2026 13:53:46 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] __Register_program :DISP :MAJ :Cannot register NFS V4 on UDP
+                """, "2026-12-06T13:53:45Z", Severity.ERROR, "NFS STARTUP", "stat returned No such file or directory"
+                        + " (2) while loading FSAL path /usr/lib/x86_64-linux-gnu/ganesha/libfsalnosuchfsal.so"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
@@ -923,6 +930,24 @@ class HeaderLayoutFormatsTest {
                 "[2026/12/04 08:11:40.000000, 10] ../../source3/smbd/smb2_server.c:4050(dispatch) read from socket",
                 "[2026/12/04 08:11:41.000000] 10 requests served");
         assertSeverities(samba).containsExactly(Severity.ERROR, Severity.WARN, Severity.INFO, Severity.DEBUG, NONE);
+    }
+
+    /**
+     * NFS-Ganesha's levels are its own names between colons ({@code MAJ} and {@code CRIT} errors, {@code EVENT} and
+     * the always-logged {@code NULL} information, {@code F_DBG} debugging), and its date is the day's first though
+     * every date of the log could be read month first; a word there that is no level of its is not read as one.
+     */
+    @org.junit.jupiter.api.Test
+    void ganeshasLevelsAndItsDayFirstDatesAreItsOwn() {
+        String record = "06/12/2026 13:53:45 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] load_fsal :NFS STARTUP :%s"
+                + " :stat returned No such file or directory (2)";
+        List<String> lines = List.of("MAJ", "CRIT", "EVENT", "NULL", "F_DBG", "WARN", "FATAL", "LOUD").stream()
+                .map(level -> String.format(record, level)).toList();
+        assertSeverities(lines).containsExactly(Severity.ERROR, Severity.ERROR, Severity.INFO, Severity.INFO,
+                Severity.DEBUG, Severity.WARN, Severity.FATAL, NONE);
+        LogHeader header = HeaderLayout.infer(lines, 2024).parse(lines.get(0));
+        assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo("2026-12-06T13:53:45Z");
+        assertThat(header.component()).isEqualTo("NFS STARTUP");
     }
 
     /**
