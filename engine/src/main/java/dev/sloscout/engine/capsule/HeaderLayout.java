@@ -1265,7 +1265,7 @@ public final class HeaderLayout {
     private static final int GANESHA_TIME_END = 19;
     /** What follows NFS-Ganesha's time: the epoch of the server's start in hexadecimal, then the host. */
     private static final String GANESHA_EPOCH = " : epoch ";
-    /** NFS-Ganesha's dates, written day first whatever a log's first days say. */
+    /** NFS-Ganesha's dates, written day first whatever a log's first days say; they hold their year (2026 unused). */
     private static final Timestamps GANESHA_TIMES = new Timestamps(2026, true);
     /** NFS-Ganesha's levels as it writes them ({@code NIV_MAJ} is {@code MAJ}), in their order. */
     private static final List<String> GANESHA_LEVELS = List.of("NULL", "FATAL", "MAJ", "CRIT", "WARN", "EVENT",

@@ -1506,7 +1506,7 @@ final class ContinuationLines {
         stampMessageLines = 0;
         // Hazelcast's "... INFO c.h.i.cluster.ClusterService -- [10.0.0.1]:5701 [dev] [5.3.8] ", a blank line, then
         // "Members {size:2, ver:2} [" and its members indented: the message ran on past a line break
-        runsOn = (opener != null || levelOpener) && !withoutMessage && line.endsWith(" ");
+        runsOn = (opener != null || levelOpener) && !withoutMessage && !stampAlone && line.endsWith(" ");
         exceptionIsMessage = false;
         postgresSeverity = PostgresMessages.severityTag(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;
@@ -1633,18 +1633,12 @@ final class ContinuationLines {
      * indented; under a banner their child printed at the margin they were that banner's lines.
      */
     static boolean isPaddedSeconds(String line) {
-        int i = 0;
-        while (i < line.length() && i < MAX_NUMBER_PADDING && line.charAt(i) == ' ') {
-            i++;
-        }
-        int whole = i;
-        while (i < line.length() && isDigit(line.charAt(i))) {
-            i++;
-        }
-        if (i == whole || i == line.length() || line.charAt(i) != '.') {
+        int point = paddedNumberEnd(line);
+        if (point < 0 || line.charAt(point) != '.') {
             return false;
         }
-        int fraction = ++i;
+        int fraction = point + 1;
+        int i = fraction;
         while (i < line.length() && isDigit(line.charAt(i))) {
             i++;
         }
