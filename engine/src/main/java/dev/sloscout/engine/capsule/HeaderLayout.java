@@ -1956,11 +1956,11 @@ public final class HeaderLayout {
         Kind[] longest = ends.isEmpty() ? new Kind[0] : Arrays.copyOf(kinds, ends.get(ends.size() - 1));
         for (int e = ends.size() - 1; e >= 0; e--) {
             Kind[] layout = Arrays.copyOf(kinds, ends.get(e));
-            if (anchored(layout) && leavesMessages(lines, layout)) {
+            if ((anchored(layout) || programTagged(lines, layout)) && leavesMessages(lines, layout)) {
                 return layout;
             }
         }
-        return anchored(longest) ? longest : new Kind[0];
+        return anchored(longest) || programTagged(lines, longest) ? longest : new Kind[0];
     }
 
     /**
@@ -2055,6 +2055,36 @@ public final class HeaderLayout {
      * that merely keep their place are the message's own words: the {@code GET /search ->} of an access log's
      * {@code GET /search -> 200 in 61 ms}, the {@code ListRecommendations failed:} of an OTLP log body.
      */
+    /**
+     * Whether {@code layout} is a program's tag alone and most of {@code lines} open with one that names the process in
+     * brackets ({@code ocserv[30386]: main: ...}): what glibc's syslog writes on standard error beside the log
+     * ({@code LOG_PERROR}), as a daemon run in the foreground or in a container shows it. Such a tag is a header
+     * though it has no time or level; a name and a colon alone ({@code main:}) may open any message and is none.
+     */
+    private static boolean programTagged(List<Line> lines, Kind[] layout) {
+        if (layout.length != 1 || layout[0] != Kind.COMPONENT) {
+            return false;
+        }
+        int tagged = 0;
+        for (Line l : lines) {
+            HeaderToken t = l.token(0);
+            tagged += t != null && t.kind == Kind.COMPONENT && namesProcess(l.text, t.start, t.end) ? 1 : 0;
+        }
+        return tagged >= CONSISTENT * lines.size();
+    }
+
+    /** Whether {@code s[from, to)} ends with a process's id in brackets and a colon: {@code ocserv[30386]:}. */
+    private static boolean namesProcess(String s, int from, int to) {
+        if (to - from < 5 || s.charAt(to - 1) != ':' || s.charAt(to - 2) != ']') {
+            return false;
+        }
+        int i = to - 3;
+        while (i > from && Character.isDigit(s.charAt(i))) {
+            i--;
+        }
+        return i > from && i < to - 3 && s.charAt(i) == '[';
+    }
+
     private static boolean anchored(Kind[] layout) {
         for (Kind k : layout) {
             if (k == Kind.TIME || k == Kind.LEVEL || k == Kind.BRACKET) {

@@ -431,6 +431,13 @@ class HeaderLayoutFormatsTest {
                 06/12/2026 13:53:46 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] __Register_program :DISP :MAJ :Cannot register NFS V4 on UDP
                 """, "2026-12-06T13:53:45Z", Severity.ERROR, "NFS STARTUP", "stat returned No such file or directory"
                         + " (2) while loading FSAL path /usr/lib/x86_64-linux-gnu/ganesha/libfsalnosuchfsal.so"),
+            format("ocserv 1.1 in the foreground (syslog's program tag alone on standard error, no time)", """
+                ocserv[30386]: main: Starting 1 instances of ocserv-sm
+                ocserv[30388]: sec-mod: received request from pid 30402 and uid 0
+                note: setting 'file' as supplemental config option
+                ocserv[30402]: worker: 127.0.0.1 TLS handshake completed
+                ocserv[30386]: main:127.0.0.1:39872 worker terminated
+                """, "-", NONE, "ocserv", "main: Starting 1 instances of ocserv-sm"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
@@ -948,6 +955,25 @@ class HeaderLayoutFormatsTest {
         LogHeader header = HeaderLayout.infer(lines, 2024).parse(lines.get(0));
         assertThat(Instant.ofEpochMilli(header.epochMillis())).isEqualTo("2026-12-06T13:53:45Z");
         assertThat(header.component()).isEqualTo("NFS STARTUP");
+    }
+
+    /**
+     * A program's tag alone is a header when it names the process ({@code ocserv[30386]:}); a name and a colon alone,
+     * however many lines open with one, may be any message's first word and is none.
+     */
+    @org.junit.jupiter.api.Test
+    void aProgramsTagAloneIsAHeaderOnlyWithItsProcess() {
+        List<String> tagged = List.of("ocserv[30386]: main: Starting", "ocserv[30388]: sec-mod: loaded 1 keys",
+                "ocserv[30402]: worker: 127.0.0.1 accepted connection", "ocserv[30386]: main: initialized");
+        List<String> named = List.of("main: Starting", "sec-mod: loaded 1 keys", "worker: 127.0.0.1 accepted",
+                "main: initialized");
+        HeaderLayout fromTags = HeaderLayout.infer(tagged, 2024);
+        HeaderLayout fromNames = HeaderLayout.infer(named, 2024);
+        assertThat(tagged.stream().map(line -> line.substring(fromTags.parse(line).bodyStart())).toList())
+                .as(fromTags.describe()).containsExactly("main: Starting", "sec-mod: loaded 1 keys",
+                        "worker: 127.0.0.1 accepted connection", "main: initialized");
+        assertThat(named.stream().map(line -> fromNames.parse(line).bodyStart()).toList()).as(fromNames.describe())
+                .containsOnly(0);
     }
 
     /**
