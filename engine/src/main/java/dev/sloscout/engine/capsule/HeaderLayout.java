@@ -416,7 +416,7 @@ public final class HeaderLayout {
                 || !hasTimeOrLevel(single, own.length))) {
             // not the log's header: a line among its events' ("[SQL: ...]" under an error) is message, not a bracket;
             // a time alone is a header still (Derby's "Sat Dec 05 21:44:46 UTC 2026:" over the lines it reports)
-            return header(single, 0);
+            return header(single, opensWithItsTimeBracket(single) ? 1 : 0);
         }
         return leavingAMessage(single, own.length, header);
     }
@@ -445,6 +445,19 @@ public final class HeaderLayout {
         int dated = toItsDate(single, tokens);
         LogHeader toDate = dated > 0 ? header(single, dated) : null;
         return toDate != null && toDate.bodyStart() < single.text.length() ? toDate : header;
+    }
+
+    /**
+     * Whether a line that fits no layout opens with a bracket that holds a time, as the log's layout opens with a
+     * bracket: its own header with the fields after the time left out. rkhunter writes {@code [14:40:38] Info: ...}
+     * and {@code [14:40:38] Warning: ...}, and a check's result with the time alone before it, indented ({@code
+     * [14:40:38]   Checking for a running system logging daemon    [ Warning ]}); a time of day without a date was not
+     * taken for a header on such a line, and the check's result had no time.
+     */
+    private boolean opensWithItsTimeBracket(Line single) {
+        HeaderToken first = single.token(0);
+        return fields.length > 1 && fields[0] == Kind.BRACKET && first != null && first.kind == Kind.BRACKET
+                && first.epochMillis != LogHeader.NO_TIME;
     }
 
     /**

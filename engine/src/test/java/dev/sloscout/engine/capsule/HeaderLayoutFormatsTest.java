@@ -438,6 +438,14 @@ class HeaderLayoutFormatsTest {
                 ocserv[30402]: worker: 127.0.0.1 TLS handshake completed
                 ocserv[30386]: main:127.0.0.1:39872 worker terminated
                 """, "-", NONE, "ocserv", "main: Starting 1 instances of ocserv-sm"),
+            format("rkhunter 1.4 (a time of day in brackets; a check's result after the time alone, indented)", """
+                [14:40:38]   Checking for a running system logging daemon    [ Warning ]
+                [14:40:38] Info: Starting test name 'system_configs_syslog'
+                [14:40:39] Warning: No running system logging daemon has been found.
+                [14:40:39] Info: Found a systemd configuration file: /etc/systemd/journald.conf
+                [14:40:39]
+                [14:40:53] Warning: Hidden directory found: /etc/.java
+                """, "14:40:38", NONE, "", "Checking for a running system logging daemon    [ Warning ]"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
@@ -974,6 +982,26 @@ class HeaderLayoutFormatsTest {
                         "worker: 127.0.0.1 accepted connection", "main: initialized");
         assertThat(named.stream().map(line -> fromNames.parse(line).bodyStart()).toList()).as(fromNames.describe())
                 .containsOnly(0);
+    }
+
+    /**
+     * A line that opens with the bracket of the log's header, a time in it, and lacks the fields after it keeps the
+     * time as its header and the rest as its message, whatever the rest holds (rkhunter's checked file and its
+     * result); a bracket without a time is no header there ({@code [SQL: ...]} under an error is message).
+     */
+    @org.junit.jupiter.api.Test
+    void theTimeBracketAloneOfTheLogsHeaderIsAHeader() {
+        List<String> lines = List.of("[14:40:38] Info: Starting test name 'filesystem'",
+                "[14:40:39] Warning: Hidden directory found: /etc/.java", "[14:40:40] Info: Found 3 files",
+                "[14:38:34]   /usr/bin/md5sum                                 [ OK ]",
+                "[SQL: select * from orders] [parameters: ()]");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2024);
+        assertThat(lines.stream().map(line -> line.substring(layout.parse(line).bodyStart())).toList())
+                .as(layout.describe()).containsExactly("Starting test name 'filesystem'",
+                        "Hidden directory found: /etc/.java", "Found 3 files",
+                        "/usr/bin/md5sum                                 [ OK ]",
+                        "[SQL: select * from orders] [parameters: ()]");
+        assertThat(LogHeader.isDateless(layout.parse(lines.get(3)).epochMillis())).isTrue();
     }
 
     /**
