@@ -2064,11 +2064,6 @@ public final class HeaderLayout {
     }
 
     /**
-     * True when a layout has a field only headers have: a time, a level or a bracketed group. Without one, fields
-     * that merely keep their place are the message's own words: the {@code GET /search ->} of an access log's
-     * {@code GET /search -> 200 in 61 ms}, the {@code ListRecommendations failed:} of an OTLP log body.
-     */
-    /**
      * Whether {@code layout} is a program's tag alone and most of {@code lines} open with one that names the process in
      * brackets ({@code ocserv[30386]: main: ...}): what glibc's syslog writes on standard error beside the log
      * ({@code LOG_PERROR}), as a daemon run in the foreground or in a container shows it. Such a tag is a header
@@ -2098,6 +2093,11 @@ public final class HeaderLayout {
         return i > from && i < to - 3 && s.charAt(i) == '[';
     }
 
+    /**
+     * True when a layout has a field only headers have: a time, a level or a bracketed group. Without one, fields
+     * that merely keep their place are the message's own words: the {@code GET /search ->} of an access log's
+     * {@code GET /search -> 200 in 61 ms}, the {@code ListRecommendations failed:} of an OTLP log body.
+     */
     private static boolean anchored(Kind[] layout) {
         for (Kind k : layout) {
             if (k == Kind.TIME || k == Kind.LEVEL || k == Kind.BRACKET) {

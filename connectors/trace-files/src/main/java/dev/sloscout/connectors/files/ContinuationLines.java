@@ -809,8 +809,9 @@ final class ContinuationLines {
      */
     boolean leavesTrace(String exception, String frame) {
         boolean named = levelNamed(levelLine) != null;
-        return (leavesTraces() || !named && isJavaScriptFrame(frame)) && !tellsOf(exception)
-                && !(named && !isJavaScriptFrame(frame) && tellsOfAFailure());
+        boolean javaScript = isJavaScriptFrame(frame);
+        return (leavesTraces() || !named && javaScript) && !tellsOf(exception)
+                && !(named && !javaScript && tellsOfAFailure());
     }
 
     /**
@@ -1116,11 +1117,21 @@ final class ContinuationLines {
         if (i == seconds || i - seconds > MAX_UPTIME_DIGITS || i == line.length() || line.charAt(i) != '.') {
             return -1;
         }
-        int fraction = ++i;
+        int end = fractionEnd(line, i);
+        return end > 0 && line.startsWith("] ", end) ? end + 2 : -1;
+    }
+
+    /**
+     * Where the three to nine digits after the point at {@code point} end, the fraction of a count of seconds ({@link
+     * #uptimeStampEnd}, {@link #isPaddedSeconds}); -1 for fewer or more.
+     */
+    private static int fractionEnd(String line, int point) {
+        int i = point + 1;
         while (i < line.length() && isDigit(line.charAt(i))) {
             i++;
         }
-        return i - fraction >= 3 && i - fraction <= 9 && line.startsWith("] ", i) ? i + 2 : -1;
+        int digits = i - point - 1;
+        return digits >= 3 && digits <= 9 ? i : -1;
     }
 
     /**
@@ -1637,12 +1648,8 @@ final class ContinuationLines {
         if (point < 0 || line.charAt(point) != '.') {
             return false;
         }
-        int fraction = point + 1;
-        int i = fraction;
-        while (i < line.length() && isDigit(line.charAt(i))) {
-            i++;
-        }
-        return i - fraction >= 3 && i - fraction <= 9 && i < line.length() && line.charAt(i) == '\t';
+        int end = fractionEnd(line, point);
+        return end > 0 && end < line.length() && line.charAt(end) == '\t';
     }
 
     /** Spaces koa-logger's request line opens with at most ({@link #isArrowedRequest}). */
@@ -1924,17 +1931,7 @@ final class ContinuationLines {
         }
         int word = tab > 0 && tab < line.length() && line.charAt(tab) == '\t' ? firstNonBlank(line, tab + 1) : 0;
         int end = endWithoutSpaces(line);
-        if (word >= end) {
-            return false;
-        }
-        while (word < end) {
-            int wordEnd = Math.min(wordEnd(line, word), end);
-            if (!timeWord(line, word, wordEnd)) {
-                return false;
-            }
-            word = firstNonBlank(line, wordEnd + 1);
-        }
-        return hasTimeOfDay(line);
+        return word < end && onlyTimeWords(line, word, end) && hasTimeOfDay(line);
     }
 
     /** Letters of a zone's abbreviation at most, in a time alone ({@link #isTimeAlone}). */
@@ -1950,13 +1947,18 @@ final class ContinuationLines {
         if (end < 2 || line.charAt(end - 1) != ':' || !isDigit(line.charAt(end - 2))) {
             return false;
         }
-        int word = 0;
-        while (word < end - 1) {
-            int wordEnd = Math.min(wordEnd(line, word), end - 1);
-            if (!timeWord(line, word, wordEnd)) {
+        return onlyTimeWords(line, 0, end - 1);
+    }
+
+    /** Whether each word of {@code line} from {@code word} to {@code end} may be a time's ({@link #timeWord}). */
+    private static boolean onlyTimeWords(String line, int word, int end) {
+        int at = word;
+        while (at < end) {
+            int wordEnd = Math.min(wordEnd(line, at), end);
+            if (!timeWord(line, at, wordEnd)) {
                 return false;
             }
-            word = firstNonBlank(line, wordEnd + 1); // past the space or tab that ended the word
+            at = firstNonBlank(line, wordEnd + 1); // past the space or tab that ended the word
         }
         return true;
     }
