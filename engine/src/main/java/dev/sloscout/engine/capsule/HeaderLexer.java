@@ -679,7 +679,9 @@ final class HeaderLexer {
      * A level in capitals glued to a bracket holding the seconds since the program started or the time: logrus's
      * terminal format cuts the level to four capitals ({@code INFO[0000]}, {@code ERRO[2024-03-01T12:00:00Z]}),
      * apex/log's writes it whole ({@code ERROR[0000]}), log15's with a pipe in the time ({@code
-     * EROR[12-05|04:39:01]}); null when the word at {@code pos} is not one.
+     * EROR[12-05|04:39:01]}); or a word in capitals glued to the name of the thread that logs and a colon, as
+     * Minetest writes its level ({@code ERROR[Main]: ...}, {@code ACTION[Server]: ...}: a level field, its severity
+     * unknown when the word is no level's); null when the word at {@code pos} is not one.
      */
     private HeaderToken levelGluedToBracket(String line, int pos) {
         int bracket = pos;
@@ -695,8 +697,15 @@ final class HeaderLexer {
             severity = Severity.fromWord(line, pos, bracket);
         }
         int close = line.indexOf(']', bracket);
-        if (severity == null || close < 0 || close - bracket > MAX_GLUED_TIME
-                || close + 1 < line.length() && line.charAt(close + 1) != ' ') {
+        if (close < 0 || close - bracket > MAX_GLUED_TIME) {
+            return null;
+        }
+        if (close + 1 < line.length() && line.charAt(close + 1) == ':' && isThreadName(line, bracket + 1, close)
+                && (close + 2 == line.length() || line.charAt(close + 2) == ' ')) {
+            // the word stands where the level does, one of ours or not (Minetest's ACTION, a player's doing)
+            return finish(line, Kind.LEVEL, pos, close + 2, LogHeader.NO_TIME, severity, null, false);
+        }
+        if (severity == null || close + 1 < line.length() && line.charAt(close + 1) != ' ') {
             return null;
         }
         long time = LogHeader.NO_TIME;
@@ -708,6 +717,20 @@ final class HeaderLexer {
             time = ts.epochMillis();
         }
         return finish(line, Kind.LEVEL, pos, close + 1, time, severity, null, false);
+    }
+
+    /** A thread's name: a letter, then letters, digits, dashes, underscores and dots ({@code Emerge-0}). */
+    private static boolean isThreadName(String line, int from, int to) {
+        if (from == to || !Character.isLetter(line.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = line.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** logrus's level cut to four letters at {@code pos} ({@code DEBU}, {@code PANI}), or null. */

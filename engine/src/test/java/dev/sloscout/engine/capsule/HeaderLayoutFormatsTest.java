@@ -446,6 +446,13 @@ class HeaderLayoutFormatsTest {
                 [14:40:39]
                 [14:40:53] Warning: Hidden directory found: /etc/.java
                 """, "14:40:38", NONE, "", "Checking for a running system logging daemon    [ Warning ]"),
+            format("Minetest 5.6 (the level glued to the thread that logs, a colon after each)", """
+                2026-12-06 15:51:04: ERROR[Server]: about to fail
+                2026-12-06 15:51:02: ACTION[Main]: World at [/tmp/p35/mt/world]
+                2026-12-06 15:51:02: WARNING[Main]: badmod loading
+                2026-12-06 15:51:02: VERBOSE[Main]: Server: Loading mods
+                2026-12-06 15:51:02: INFO[Emerge-0]: Loading environment
+                """, "2026-12-06T15:51:04Z", Severity.ERROR, "", "about to fail"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
@@ -1002,6 +1009,30 @@ class HeaderLayoutFormatsTest {
                         "/usr/bin/md5sum                                 [ OK ]",
                         "[SQL: select * from orders] [parameters: ()]");
         assertThat(LogHeader.isDateless(layout.parse(lines.get(3)).epochMillis())).isTrue();
+    }
+
+    /**
+     * A word in capitals glued to the thread that logs in brackets and a colon is the level field: a level word's
+     * severity, none for another word (Minetest's {@code ACTION}); a bracket holding more than a thread's name, or no
+     * colon after it, is no such field.
+     */
+    @org.junit.jupiter.api.Test
+    void aWordGluedToItsThreadAndAColonIsTheLevelField() {
+        List<String> lines = List.of("2026-12-06 15:51:02: ACTION[Main]: World at [/tmp/w]",
+                "2026-12-06 15:51:02: WARNING[Main]: badmod loading",
+                "2026-12-06 15:51:04: ERROR[Emerge-0]: about to fail",
+                "2026-12-06 15:51:05: ACTION[Server]: singleplayer digs default:dirt at (1,2,3)",
+                "2026-12-06 15:51:05: VERBOSE[Main]: Server: Loading mods");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        assertThat(lines.stream().map(line -> layout.parse(line).severity() + " "
+                + line.substring(layout.parse(line).bodyStart())).toList()).as(layout.describe()).containsExactly(
+                        "UNKNOWN World at [/tmp/w]", "WARN badmod loading", "ERROR about to fail",
+                        "UNKNOWN singleplayer digs default:dirt at (1,2,3)", "TRACE Server: Loading mods");
+        List<String> others = List.of("2026-12-06 15:51:02: ERROR[a/b]: x", "2026-12-06 15:51:03: ERROR[a/b]: y",
+                "2026-12-06 15:51:04: ERROR[a/b]: z");
+        HeaderLayout other = HeaderLayout.infer(others, 2026);
+        assertThat(others.stream().map(line -> other.parse(line).severity()).toList()).as(other.describe())
+                .containsOnly(Severity.UNKNOWN);
     }
 
     /**
