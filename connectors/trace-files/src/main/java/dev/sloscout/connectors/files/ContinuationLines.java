@@ -350,6 +350,9 @@ final class ContinuationLines {
         if (ocamlFrames || afterOcamlFrame && line.length() < first.length() && first.startsWith(line)) {
             return true; // a backtrace's frame, or the header alone that ends it
         }
+        if (continuesUnderHeader(line)) {
+            return true; // a Lua traceback's lines, a stack's frames, each under the record's own header
+        }
         if (odlDepth > 0) {
             if (!opensLike(first, line)) {
                 odlLine(line);
@@ -2374,6 +2377,42 @@ final class ContinuationLines {
         return i > 0 && line.startsWith("at ", i);
     }
 
+    /** The line Lua's traceback opens with ({@code debug.traceback}, the interpreter's uncaught error). */
+    private static final String LUA_TRACEBACK = "stack traceback:";
+
+    /**
+     * Whether {@code line} goes on with the open event as a logger writes a message of several lines, each under its
+     * own header: the header of the event's first line word for word, holding a time of day, and a rest indented by a
+     * tab, as frames are (Minetest's Lua traceback: {@code 2026-12-06 15:51:04: ERROR[Main]: stack traceback:}, then
+     * {@code 2026-12-06 15:51:04: ERROR[Main]: <tab>init.lua:3: in function 'func'}; a Java stack through syslog); or
+     * Lua's {@code stack traceback:} under that header or at the margin, as the interpreter writes it under an
+     * uncaught error. Spaces are not enough: the kernel indents lines it sends as records of their own through syslog
+     * ({@code kernel:  BIOS-e820: ...} under {@code kernel: BIOS-provided physical RAM map:} in the same second).
+     */
+    private boolean continuesUnderHeader(String line) {
+        int header = sharedHeaderEnd(line);
+        boolean repeated = header > 0 && header < first.length() && header < line.length()
+                && hasTimeOfDay(line.substring(0, header));
+        if (repeated && line.charAt(header) == '\t') {
+            return true;
+        }
+        return (header == 0 || repeated) && line.length() == header + LUA_TRACEBACK.length()
+                && line.startsWith(LUA_TRACEBACK, header);
+    }
+
+    /**
+     * Where the part {@code line} shares with the open event's first line ends, cut back to just after a space: the
+     * header both lines have when a logger wrote them; 0 when they share no word.
+     */
+    private int sharedHeaderEnd(String line) {
+        int shared = 0;
+        int limit = Math.min(line.length(), first.length());
+        while (shared < limit && line.charAt(shared) == first.charAt(shared)) {
+            shared++;
+        }
+        return line.lastIndexOf(' ', shared - 1) + 1;
+    }
+
     /** What the frames of an OCaml backtrace open with ({@code Printexc}), the raise's first. */
     private static final String[] OCAML_FRAME_OPENINGS = {"Raised at ", "Re-raised at ", "Called from ",
         "Raised by primitive operation at "};
@@ -2387,12 +2426,7 @@ final class ContinuationLines {
      * The header is the part both lines share up to a space, and holds a time of day.
      */
     private int ocamlFrameAt(String line) {
-        int shared = 0;
-        int limit = Math.min(line.length(), first.length());
-        while (shared < limit && line.charAt(shared) == first.charAt(shared)) {
-            shared++;
-        }
-        int at = line.lastIndexOf(' ', shared - 1) + 1;
+        int at = sharedHeaderEnd(line);
         for (String opening : OCAML_FRAME_OPENINGS) {
             if (line.startsWith(opening, at)) {
                 int place = at + opening.length();

@@ -2870,6 +2870,37 @@ class LogFileReaderTest {
     }
 
     /**
+     * A message whose further lines a logger writes each under the record's own header, indented after it, goes on as
+     * one event when the header is the first line's word for word and holds a time of day and a tab indents the rest
+     * (Minetest's Lua traceback, its {@code stack traceback:} among them); under another header, a second later, with
+     * no time or indented by spaces (the kernel's lines through syslog), such a line is a record. Lua's {@code stack
+     * traceback:} at the margin goes with the error over it, as the interpreter writes it.
+     */
+    @Test
+    void indentedLinesUnderTheRecordsOwnHeaderGoOnWithIt() {
+        String log = "2026-12-06 15:51:04: ERROR[Main]: ServerError: Lua: Runtime error from mod 'badmod':"
+                + " init.lua:3: attempt to index local 't' (a nil value)\n"
+                + "2026-12-06 15:51:04: ERROR[Main]: stack traceback:\n"
+                + "2026-12-06 15:51:04: ERROR[Main]: \tinit.lua:3: in function 'func'\n"
+                + "2026-12-06 15:51:04: ERROR[Main]: \tbuiltin/common/after.lua:20: in function <after.lua:5>\n"
+                + "2026-12-06 15:51:04: ERROR[Server]: \tunder another thread's header\n"
+                + "2026-12-06 15:51:05: ERROR[Server]: \ta second later\n"
+                + "2026-12-06 15:51:05: ERROR[Server]:   indented by spaces\n"
+                + "[Main]: no time here\n"
+                + "[Main]: \tnor here\n"
+                + "lua5.3: bad.lua:1: attempt to index a nil value (local 't')\n"
+                + "stack traceback:\n"
+                + "\tbad.lua:1: in function <bad.lua:1>\n"
+                + "\t[C]: in ?\n"
+                + "2026-12-06 15:51:06: ACTION[Main]: Server: Shutting down\n";
+
+        read("minetest.log", log.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(events).extracting(e -> e.line() + " " + e.lines()).containsExactly("1 4", "5 1", "6 1", "7 1",
+                "8 1", "9 1", "10 4", "14 1");
+    }
+
+    /**
      * Firebird writes each record as a host, a tab and a time alone on a line, its message indented under it and a
      * blank line after: the indented lines are the message, joined to the stamp (a frame is not). A record whose
      * first line has a message of its own keeps the indented lines under it.
