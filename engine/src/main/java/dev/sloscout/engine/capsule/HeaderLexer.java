@@ -501,6 +501,9 @@ final class HeaderLexer {
         if (glued == null && previous != null && previous.kind == Kind.TIME && previous.end == pos) {
             glued = levelAfterSlash(line, pos, end);
         }
+        if (glued == null && end - pos >= 6) {
+            glued = levelGluedToArrow(line, pos, end);
+        }
         if (glued != null) {
             return glued;
         }
@@ -717,6 +720,30 @@ final class HeaderLexer {
             time = ts.epochMillis();
         }
         return finish(line, Kind.LEVEL, pos, close + 1, time, severity, null, false);
+    }
+
+    /**
+     * A level padded to a width it fills, the arrow after it glued on: verdaccio writes {@code info --- ...} and
+     * {@code info <-- ...}, but {@code error--- ...} and {@code fatal--- ...}, five letters wide. The level is a token
+     * of its own, the arrow the next; null when the word from {@code pos} to {@code end} is not a level word of four
+     * letters or more and two or more of {@code -<>=} after it.
+     */
+    private static HeaderToken levelGluedToArrow(String line, int pos, int end) {
+        int letters = pos;
+        while (letters < end && Character.isLetter(line.charAt(letters))) {
+            letters++;
+        }
+        if (letters - pos < 4 || end - letters < 2) {
+            return null;
+        }
+        for (int i = letters; i < end; i++) {
+            if ("-<>=".indexOf(line.charAt(i)) < 0) {
+                return null;
+            }
+        }
+        Severity level = Severity.fromWord(line, pos, letters);
+        return level == null ? null
+                : new HeaderToken(Kind.LEVEL, pos, letters, letters, Delimiter.SPACE, LogHeader.NO_TIME, level, null);
     }
 
     /** A thread's name: a letter, then letters, digits, dashes, underscores and dots ({@code Emerge-0}). */

@@ -453,6 +453,14 @@ class HeaderLayoutFormatsTest {
                 2026-12-06 15:51:02: VERBOSE[Main]: Server: Loading mods
                 2026-12-06 15:51:02: INFO[Emerge-0]: Loading environment
                 """, "2026-12-06T15:51:04Z", Severity.ERROR, "", "about to fail"),
+            format("verdaccio 5.33 (pretty-timestamped: the level padded to five letters, the arrow after it)", """
+                [2026-12-06 16:12:50] error--- the user alice could not being added. Error: unauthorized access
+                [2026-12-06 16:12:45] info --- config file  - /tmp/p35/npm/vd/config.yaml
+                [2026-12-06 16:12:45] warn --- http address - http://127.0.0.1:4873/ - verdaccio/5.33.0
+                [2026-12-06 16:12:50] info <-- 127.0.0.1 requested 'GET /left-pad'
+                [2026-12-06 16:12:50] http <-- 200, user: null(127.0.0.1), req: 'GET /left-pad', bytes: 0/0
+                """, "2026-12-06T16:12:50Z", Severity.ERROR, "",
+                    "the user alice could not being added. Error: unauthorized access"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
@@ -1033,6 +1041,29 @@ class HeaderLayoutFormatsTest {
         HeaderLayout other = HeaderLayout.infer(others, 2026);
         assertThat(others.stream().map(line -> other.parse(line).severity()).toList()).as(other.describe())
                 .containsOnly(Severity.UNKNOWN);
+    }
+
+    /**
+     * A level that fills the width its column is padded to has the arrow after it glued on ({@code error---} beside
+     * {@code info ---}, verdaccio's default format without a time): the level is read and the arrow stays a separator,
+     * also where most lines have it glued on.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelFillingItsColumnIsReadWithTheArrowGluedToIt() {
+        List<String> lines = List.of("info --- config file  - /etc/verdaccio/config.yaml",
+                "error--- the user alice could not being added. Error: unauthorized access", "fatal--- exiting",
+                "warn --- http address - http://127.0.0.1:4873/", "info <-- 127.0.0.1 requested 'GET /left-pad'");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        assertThat(lines.stream().map(line -> layout.parse(line).severity() + " "
+                + line.substring(layout.parse(line).bodyStart())).toList()).as(layout.describe()).containsExactly(
+                        "INFO config file  - /etc/verdaccio/config.yaml",
+                        "ERROR the user alice could not being added. Error: unauthorized access", "FATAL exiting",
+                        "WARN http address - http://127.0.0.1:4873/", "INFO 127.0.0.1 requested 'GET /left-pad'");
+        List<String> mostlyErrors = List.of("error--- upstream down", "error--- upstream down again",
+                "debug--- retrying", "info --- retried");
+        HeaderLayout errors = HeaderLayout.infer(mostlyErrors, 2026);
+        assertThat(mostlyErrors.stream().map(line -> line.substring(errors.parse(line).bodyStart())).toList())
+                .as(errors.describe()).containsExactly("upstream down", "upstream down again", "retrying", "retried");
     }
 
     /**
