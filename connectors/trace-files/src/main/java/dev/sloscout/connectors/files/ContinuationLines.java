@@ -2391,13 +2391,12 @@ final class ContinuationLines {
      */
     private boolean continuesUnderHeader(String line) {
         int header = sharedHeaderEnd(line);
-        boolean repeated = header > 0 && header < first.length() && header < line.length()
-                && hasTimeOfDay(line.substring(0, header));
-        if (repeated && line.charAt(header) == '\t') {
-            return true;
+        boolean tab = header < line.length() && line.charAt(header) == '\t';
+        boolean traceback = line.length() == header + LUA_TRACEBACK.length() && line.startsWith(LUA_TRACEBACK, header);
+        if (header == 0 || !tab && !traceback) {
+            return traceback;
         }
-        return (header == 0 || repeated) && line.length() == header + LUA_TRACEBACK.length()
-                && line.startsWith(LUA_TRACEBACK, header);
+        return header < first.length() && hasTimeOfDay(line.substring(0, header)); // the header is a record's
     }
 
     /**
