@@ -198,6 +198,15 @@ final class HeaderLexer {
     }
 
     /**
+     * A level's letter alone in brackets, glued to the bracket after it, as PipeWire writes each line ({@code
+     * [E][12318.485570] mod.portal | [module-portal.c: 346 pipewire__module_init()] ...}): trace, verbose, debug,
+     * information, warning, error or fatal; null for another letter.
+     */
+    private static Severity levelLetterBeforeBracket(char letter) {
+        return letter == 'T' ? Severity.TRACE : "VDIWEF".indexOf(letter) >= 0 ? Severity.fromLetter(letter) : null;
+    }
+
+    /**
      * The time the bracket opening at {@code open} holds ({@code [04/Dec/2026:20:44:58 +0000]}, wherever in the line
      * it stands), or {@link LogHeader#NO_TIME}.
      */
@@ -242,6 +251,10 @@ final class HeaderLexer {
         }
         if (debugLevel == null && ts == null && line.charAt(pos) == '<') {
             debugLevel = birdClass(line, innerFrom, innerTo);
+        }
+        if (debugLevel == null && innerTo - innerFrom == 1 && line.charAt(pos) == '[' && close < line.length()
+                && line.charAt(close) == '[') {
+            debugLevel = levelLetterBeforeBracket(line.charAt(innerFrom));
         }
         Severity severity = letter != null ? letter : debugLevel != null ? debugLevel
                 : levelInside(line, scanFrom, innerTo);

@@ -461,6 +461,14 @@ class HeaderLayoutFormatsTest {
                 [2026-12-06 16:12:50] http <-- 200, user: null(127.0.0.1), req: 'GET /left-pad', bytes: 0/0
                 """, "2026-12-06T16:12:50Z", Severity.ERROR, "",
                     "the user alice could not being added. Error: unauthorized access"),
+            format("PipeWire 0.3 (the level's letter in brackets glued to the seconds since boot, the topic, a pipe)",
+                """
+                [E][12318.485570] spa.dbus     | [          dbus.c:  349 impl_connection_get()] Failed to connect to session bus
+                [D][12318.478083] spa.cpu      | [           cpu.c:  275 impl_init()] 0x55a6ec4a71a8: count:2 align:64
+                [I][12318.478090] pw.context   | [      pipewire.c:  665 pw_init()] version 0.3.65
+                [W][12324.488565] pw.conf      | [          conf.c:  939 try_load_conf()] can't load config nosuch.conf
+                [T][12324.488570] pw.loop      | [          loop.c:  120 loop_iterate()] 0x55a6ec4a7370: iterate
+                """, "-", Severity.ERROR, "spa.dbus", "Failed to connect to session bus"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)
@@ -1064,6 +1072,19 @@ class HeaderLayoutFormatsTest {
         HeaderLayout errors = HeaderLayout.infer(mostlyErrors, 2026);
         assertThat(mostlyErrors.stream().map(line -> line.substring(errors.parse(line).bodyStart())).toList())
                 .as(errors.describe()).containsExactly("upstream down", "upstream down again", "retrying", "retried");
+    }
+
+    /**
+     * A level's letter alone in brackets glued to the bracket after it is the level (PipeWire's {@code [T]} trace and
+     * {@code [W]} warning among them); another letter there, or a letter in brackets a space before the next field,
+     * is none.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelsLetterGluedToTheNextBracketIsTheLevel() {
+        List<String> lines = List.of("[T][12324.488570] pw.loop | iterate", "[W][12324.488571] pw.conf | no config",
+                "[X][12324.488572] pw.conf | marked", "[E] [12324.488573] pw.conf | apart");
+        assertThat(lines.stream().map(line -> HeaderLayout.infer(lines, 2026).parse(line).severity()).toList())
+                .containsExactly(Severity.TRACE, Severity.WARN, Severity.UNKNOWN, Severity.UNKNOWN);
     }
 
     /**
