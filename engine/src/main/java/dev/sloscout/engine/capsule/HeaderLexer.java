@@ -784,11 +784,6 @@ final class HeaderLexer {
     }
 
     /**
-     * stunnel's level, syslog's number after {@code LOG}, glued to the thread or connection it logs for ({@code
-     * LOG5[ui]:}, {@code LOG3[0]:}): 0 to 7 as syslog reads them; null when the word from {@code pos} to {@code end}
-     * (its fifth character a {@code [}) is not one.
-     */
-    /**
      * A level after the last slash of a word glued to the time before it, i2pd's thread and level ({@code
      * 06:43:06@893/warn - ...}); null when the word ends with no level.
      */
@@ -798,6 +793,11 @@ final class HeaderLexer {
         return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, null, false);
     }
 
+    /**
+     * stunnel's level, syslog's number after {@code LOG}, glued to the thread or connection it logs for ({@code
+     * LOG5[ui]:}, {@code LOG3[0]:}): 0 to 7 as syslog reads them; null when the word from {@code pos} to {@code end}
+     * (its fifth character a {@code [}) is not one.
+     */
     private HeaderToken stunnelLevel(String line, int pos, int end) {
         char digit = line.charAt(pos + 3);
         int close = line.charAt(end - 1) == ':' ? end - 2 : end - 1;

@@ -1029,8 +1029,8 @@ class HeaderLayoutFormatsTest {
 
     /**
      * A word in capitals glued to the thread that logs in brackets and a colon is the level field: a level word's
-     * severity, none for another word (Minetest's {@code ACTION}); a bracket holding more than a thread's name, or no
-     * colon after it, is no such field.
+     * severity, none for another word (Minetest's {@code ACTION}); a bracket holding more than a thread's name is no
+     * such field.
      */
     @org.junit.jupiter.api.Test
     void aWordGluedToItsThreadAndAColonIsTheLevelField() {
@@ -1040,10 +1040,9 @@ class HeaderLayoutFormatsTest {
                 "2026-12-06 15:51:05: ACTION[Server]: singleplayer digs default:dirt at (1,2,3)",
                 "2026-12-06 15:51:05: VERBOSE[Main]: Server: Loading mods");
         HeaderLayout layout = HeaderLayout.infer(lines, 2026);
-        assertThat(lines.stream().map(line -> layout.parse(line).severity() + " "
-                + line.substring(layout.parse(line).bodyStart())).toList()).as(layout.describe()).containsExactly(
-                        "UNKNOWN World at [/tmp/w]", "WARN badmod loading", "ERROR about to fail",
-                        "UNKNOWN singleplayer digs default:dirt at (1,2,3)", "TRACE Server: Loading mods");
+        assertThat(severitiesAndBodies(layout, lines)).as(layout.describe()).containsExactly(
+                "UNKNOWN World at [/tmp/w]", "WARN badmod loading", "ERROR about to fail",
+                "UNKNOWN singleplayer digs default:dirt at (1,2,3)", "TRACE Server: Loading mods");
         List<String> others = List.of("2026-12-06 15:51:02: ERROR[a/b]: x", "2026-12-06 15:51:03: ERROR[a/b]: y",
                 "2026-12-06 15:51:04: ERROR[a/b]: z");
         HeaderLayout other = HeaderLayout.infer(others, 2026);
@@ -1062,11 +1061,10 @@ class HeaderLayoutFormatsTest {
                 "error--- the user alice could not being added. Error: unauthorized access", "fatal--- exiting",
                 "warn --- http address - http://127.0.0.1:4873/", "info <-- 127.0.0.1 requested 'GET /left-pad'");
         HeaderLayout layout = HeaderLayout.infer(lines, 2026);
-        assertThat(lines.stream().map(line -> layout.parse(line).severity() + " "
-                + line.substring(layout.parse(line).bodyStart())).toList()).as(layout.describe()).containsExactly(
-                        "INFO config file  - /etc/verdaccio/config.yaml",
-                        "ERROR the user alice could not being added. Error: unauthorized access", "FATAL exiting",
-                        "WARN http address - http://127.0.0.1:4873/", "INFO 127.0.0.1 requested 'GET /left-pad'");
+        assertThat(severitiesAndBodies(layout, lines)).as(layout.describe()).containsExactly(
+                "INFO config file  - /etc/verdaccio/config.yaml",
+                "ERROR the user alice could not being added. Error: unauthorized access", "FATAL exiting",
+                "WARN http address - http://127.0.0.1:4873/", "INFO 127.0.0.1 requested 'GET /left-pad'");
         List<String> mostlyErrors = List.of("error--- upstream down", "error--- upstream down again",
                 "debug--- retrying", "info --- retried");
         HeaderLayout errors = HeaderLayout.infer(mostlyErrors, 2026);
@@ -1083,8 +1081,17 @@ class HeaderLayoutFormatsTest {
     void aLevelsLetterGluedToTheNextBracketIsTheLevel() {
         List<String> lines = List.of("[T][12324.488570] pw.loop | iterate", "[W][12324.488571] pw.conf | no config",
                 "[X][12324.488572] pw.conf | marked", "[E] [12324.488573] pw.conf | apart");
-        assertThat(lines.stream().map(line -> HeaderLayout.infer(lines, 2026).parse(line).severity()).toList())
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
                 .containsExactly(Severity.TRACE, Severity.WARN, Severity.UNKNOWN, Severity.UNKNOWN);
+    }
+
+    /** Each line's severity as the layout reads it, a space and its body. */
+    private static List<String> severitiesAndBodies(HeaderLayout layout, List<String> lines) {
+        return lines.stream().map(line -> {
+            LogHeader header = layout.parse(line);
+            return header.severity() + " " + line.substring(header.bodyStart());
+        }).toList();
     }
 
     /**
