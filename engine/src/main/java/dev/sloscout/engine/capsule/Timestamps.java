@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  * yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
  * 20261204.20h00m11s}, LXC's {@code 20261204202626.338}, Erlang/OTP's {@code 3-Dec-2026::15:06:08.309562}, Perl's
  * Net::Server ({@code 2026/12/05-10:25:43}: munin-node's), BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04
- * 12:49:38}), a month's name and a day or a day and a month's name with a time to the minute ({@code Dec 06 11:06}:
- * MPD's; {@code 06-Dec 11:12}: Bacula's), epoch seconds and OpenLDAP's epoch in hexadecimal ({@code
- * 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
+ * 12:49:38}), snapcast's dashes in the time of day ({@code 2026-12-06 16-42-42.894}), a month's name and a day or a
+ * day and a month's name with a time to the minute ({@code Dec 06 11:06}: MPD's; {@code 06-Dec 11:12}: Bacula's),
+ * epoch seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
  *
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  */
 final class Timestamps {
     private static final String[] FORMS = {
-        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y/M/D-h:m:sf", "Y-M-D-h.m.sf", "W_N_D_h:m:sfz_Y", "W_N_D_Y_h:m:sfZ",
+        "Y-M-DTh:m:sfZ", "Y/M/DTh:m:sfZ", "Y/M/D-h:m:sf", "Y-M-D-h.m.sf", "Y-M-D_h-m-sf", "W_N_D_h:m:sfz_Y",
+        "W_N_D_Y_h:m:sfZ",
         "W,_D_N_Y_h:m:sfZ",
         "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",

@@ -469,6 +469,12 @@ class HeaderLayoutFormatsTest {
                 [W][12324.488565] pw.conf      | [          conf.c:  939 try_load_conf()] can't load config nosuch.conf
                 [T][12324.488570] pw.loop      | [          loop.c:  120 loop_iterate()] 0x55a6ec4a7370: iterate
                 """, "-", Severity.ERROR, "spa.dbus", "Failed to connect to session bus"),
+            format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
+                2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
+                2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
+                2026-12-06 16-42-42.897 [Debug] (parse) StreamUri: pipe:///tmp/p35/snap/fifo?name=default
+                2026-12-06 16-43-14.380 [Info] (Snapclient) Version 0.26.0
+                """, "2026-12-06T16:43:11.361Z", Severity.ERROR, "", "Failed to create client: Daemon not running"),
             format("Syncthing 1.19 (the device's short id in brackets, a time of day alone)", """
                 [QTRF4] 08:44:03 WARNING: Syncthing should not run as a privileged or system user.
                 [QTRF4] 08:44:03 INFO: Ready to synchronize "Default Folder" (default) (sendreceive)

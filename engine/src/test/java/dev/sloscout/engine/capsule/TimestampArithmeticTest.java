@@ -165,7 +165,8 @@ class TimestampArithmeticTest {
             "20171223-22:15:29:606", "20171223T22:15:29", "081109 203615", "17/06/09 20:10:40", "09/28/2016 4:30:30 AM",
             "12/3/2026, 1:16:43 PM", "12/5/26, 16:40:00:123 UTC",
             "03-17 16:13:38.811", "12-05|04:39:01", "20261204:100145.155", "20261204.20h00m11s", "20261204202626.338",
-            "2026.12.04 12:49:38", "2005.06.03", "2005-06-03", "15:16:01", "5:46PM", "1514038530"};
+            "2026.12.04 12:49:38", "2026-12-06 16-42-42.894", "2005.06.03", "2005-06-03", "15:16:01", "5:46PM",
+            "1514038530"};
         for (String text : written) {
             Timestamps.Match m = timestamps.match(text, 0, text.length());
             assertThat(m).as(text).isEqualTo(timestamps.matchEachFormAfresh(text, 0, text.length()));
@@ -187,6 +188,19 @@ class TimestampArithmeticTest {
         assertEachReadWhole(timestamps, times);
         String words = "Sat Dec 05 21:44:46 at 2026";
         assertThat(timestamps.match(words, 0, words.length())).as(words).isNull();
+    }
+
+    /**
+     * snapcast (its aixlog) writes the time of day with dashes after an ISO date ({@code 2026-12-06 16-42-42.894}):
+     * read whole, not as the date alone at midnight; an hour past 23 there is no time of day, the date is.
+     */
+    @org.junit.jupiter.api.Test
+    void aTimeOfDayWithDashesAfterADateIsRead() {
+        Timestamps timestamps = new Timestamps(2024);
+        assertEachReadWhole(timestamps, java.util.Map.of("2026-12-06 16-42-42.894", "2026-12-06T16:42:42.894Z",
+                "2026-12-06 09-05-00", "2026-12-06T09:05:00Z"));
+        String notATime = "2026-12-06 25-42-42";
+        assertThat(timestamps.match(notATime, 0, notATime.length()).end()).isEqualTo("2026-12-06".length());
     }
 
     /** Go's {@code time.Kitchen}: twelve o'clock in the morning is midnight, the hour is 1 to 12. */
