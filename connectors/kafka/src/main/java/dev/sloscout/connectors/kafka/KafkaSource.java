@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -84,7 +85,7 @@ public final class KafkaSource implements Runnable, AutoCloseable {
     private final Settings settings;
     private final BlockingQueue<Delivery> out;
     private final ProblemSink problems;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -106,9 +107,19 @@ public final class KafkaSource implements Runnable, AutoCloseable {
     }
 
     public KafkaSource(Settings settings, BlockingQueue<Delivery> out, ProblemSink problems) {
+        this(settings, out, problems, newConsumer(settings));
+    }
+
+    /** With the consumer given: a test's, which refuses what a broker may refuse. */
+    KafkaSource(Settings settings, BlockingQueue<Delivery> out, ProblemSink problems,
+            Consumer<byte[], byte[]> consumer) {
         this.settings = settings;
         this.out = out;
         this.problems = problems;
+        this.consumer = consumer;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> newConsumer(Settings settings) {
         Properties props = new Properties();
         props.putAll(settings.connection());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -121,7 +132,7 @@ public final class KafkaSource implements Runnable, AutoCloseable {
         if (settings.groupId() != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         }
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     public State state() {
@@ -197,7 +208,11 @@ public final class KafkaSource implements Runnable, AutoCloseable {
                 if (settings.groupId() != null) {
                     Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> done = committable();
                     if (!done.isEmpty()) {
-                        consumer.commitAsync(done, null);
+                        consumer.commitAsync(done, (offsets, failure) -> {
+                            if (failure != null) {
+                                forget(offsets); // a broker restarting, its coordinator loading: asked again
+                            }
+                        });
                     }
                 }
                 lag.set(currentLag() + pending.size());
@@ -246,6 +261,17 @@ public final class KafkaSource implements Runnable, AutoCloseable {
             });
         }
         return done;
+    }
+
+    /**
+     * Takes offsets a commit failed for out of what counts as committed, so the next commit asks for them again: a
+     * commit the broker refused (its coordinator loading after a restart) is otherwise never made, and the group reads
+     * those records again when it resumes.
+     */
+    private void forget(Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets) {
+        synchronized (progress) {
+            offsets.forEach((tp, refused) -> committed.remove(tp, refused.offset()));
+        }
     }
 
     private void pause() {
