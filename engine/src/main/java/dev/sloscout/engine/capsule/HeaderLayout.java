@@ -1280,12 +1280,12 @@ public final class HeaderLayout {
     private static final String GANESHA_EPOCH = " : epoch ";
     /** NFS-Ganesha's dates, written day first whatever a log's first days say; they hold their year (2026 unused). */
     private static final Timestamps GANESHA_TIMES = new Timestamps(2026, true);
-    /** NFS-Ganesha's levels as it writes them ({@code NIV_MAJ} is {@code MAJ}), in their order. */
-    private static final List<String> GANESHA_LEVELS = List.of("NULL", "FATAL", "MAJ", "CRIT", "WARN", "EVENT",
-            "INFO", "DEBUG", "M_DBG", "F_DBG", "MID_DEBUG", "FULL_DEBUG");
-    private static final Severity[] GANESHA_SEVERITIES = {Severity.INFO, Severity.FATAL, Severity.ERROR,
-        Severity.ERROR, Severity.WARN, Severity.INFO, Severity.INFO, Severity.DEBUG, Severity.DEBUG, Severity.DEBUG,
-        Severity.DEBUG, Severity.DEBUG};
+    /** NFS-Ganesha's levels as it writes them ({@code NIV_MAJ} is {@code MAJ}), and what each is. */
+    private static final Map<String, Severity> GANESHA_LEVELS = Map.ofEntries(Map.entry("NULL", Severity.INFO),
+            Map.entry("FATAL", Severity.FATAL), Map.entry("MAJ", Severity.ERROR), Map.entry("CRIT", Severity.ERROR),
+            Map.entry("WARN", Severity.WARN), Map.entry("EVENT", Severity.INFO), Map.entry("INFO", Severity.INFO),
+            Map.entry("DEBUG", Severity.DEBUG), Map.entry("M_DBG", Severity.DEBUG), Map.entry("F_DBG", Severity.DEBUG),
+            Map.entry("MID_DEBUG", Severity.DEBUG), Map.entry("FULL_DEBUG", Severity.DEBUG));
 
     /**
      * The header of a record in NFS-Ganesha's default format, or null for any other line: {@code 06/12/2026 13:53:21
@@ -1305,12 +1305,11 @@ public final class HeaderLayout {
         int component = function < 0 ? -1 : line.indexOf(" :", function + 2);
         int level = component < 0 ? -1 : line.indexOf(" :", component + 2);
         int body = level < 0 ? -1 : line.indexOf(" :", level + 2);
-        int at = body < 0 ? -1 : GANESHA_LEVELS.indexOf(line.substring(level + 2, body));
-        if (time == null || time.end() != GANESHA_TIME_END || at < 0) {
+        Severity severity = body < 0 ? null : GANESHA_LEVELS.get(line.substring(level + 2, body));
+        if (time == null || time.end() != GANESHA_TIME_END || severity == null) {
             return null;
         }
-        return new LogHeader(time.epochMillis(), GANESHA_SEVERITIES[at], line.substring(component + 2, level),
-                body + 2);
+        return new LogHeader(time.epochMillis(), severity, line.substring(component + 2, level), body + 2);
     }
 
     /**

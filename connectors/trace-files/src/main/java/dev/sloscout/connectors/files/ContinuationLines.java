@@ -346,11 +346,12 @@ final class ContinuationLines {
             return true; // the audit event's next record: its path, its working directory, its command line
         }
         boolean afterOcamlFrame = ocamlFrames;
-        ocamlFrames = ocamlFrameAt(line) >= 0;
+        int header = sharedHeaderEnd(line);
+        ocamlFrames = ocamlFrameAt(line, header) >= 0;
         if (ocamlFrames || afterOcamlFrame && line.length() < first.length() && first.startsWith(line)) {
             return true; // a backtrace's frame, or the header alone that ends it
         }
-        if (continuesUnderHeader(line)) {
+        if (continuesUnderHeader(line, header)) {
             return true; // a Lua traceback's lines, a stack's frames, each under the record's own header
         }
         if (odlDepth > 0) {
@@ -2382,15 +2383,15 @@ final class ContinuationLines {
 
     /**
      * Whether {@code line} goes on with the open event as a logger writes a message of several lines, each under its
-     * own header: the header of the event's first line word for word, holding a time of day, and a rest indented by a
-     * tab, as frames are (Minetest's Lua traceback: {@code 2026-12-06 15:51:04: ERROR[Main]: stack traceback:}, then
+     * own header ({@code header}: {@link #sharedHeaderEnd}): the header of the event's first line word for word,
+     * holding a time of day, and a rest indented by a tab, as frames are (Minetest's Lua traceback:
+     * {@code 2026-12-06 15:51:04: ERROR[Main]: stack traceback:}, then
      * {@code 2026-12-06 15:51:04: ERROR[Main]: <tab>init.lua:3: in function 'func'}; a Java stack through syslog); or
-     * Lua's {@code stack traceback:} under that header or at the margin, as the interpreter writes it under an
-     * uncaught error. Spaces are not enough: the kernel indents lines it sends as records of their own through syslog
+     * Lua's {@code stack traceback:} under that header or at the margin, as the interpreter writes it under an uncaught
+     * error. Spaces are not enough: the kernel indents lines it sends as records of their own through syslog
      * ({@code kernel:  BIOS-e820: ...} under {@code kernel: BIOS-provided physical RAM map:} in the same second).
      */
-    private boolean continuesUnderHeader(String line) {
-        int header = sharedHeaderEnd(line);
+    private boolean continuesUnderHeader(String line, int header) {
         boolean tab = header < line.length() && line.charAt(header) == '\t';
         boolean traceback = line.length() == header + LUA_TRACEBACK.length() && line.startsWith(LUA_TRACEBACK, header);
         if (header == 0 || !tab && !traceback) {
@@ -2401,7 +2402,8 @@ final class ContinuationLines {
 
     /**
      * Where the part {@code line} shares with the open event's first line ends, cut back to just after a space: the
-     * header both lines have when a logger wrote them; 0 when they share no word.
+     * header both lines have when a logger wrote them; 0 when they share no word. Asked once per line, for the OCaml
+     * frame's test and the repeated header's.
      */
     private int sharedHeaderEnd(String line) {
         int shared = 0;
@@ -2422,10 +2424,10 @@ final class ContinuationLines {
      * header the open event's first line has, word for word, as a logger that writes each line of a message under its
      * own header does: Liquidsoap logs a failed decoder's backtrace so ({@code 2026/12/06 13:17:02 [decoder:4] Called
      * from Decoder.get_file_decoder in file "decoder/decoder.ml", line 321, characters 18-49}), then the header alone.
-     * The header is the part both lines share up to a space, and holds a time of day.
+     * The header is the part both lines share up to a space ({@code at}: {@link #sharedHeaderEnd}), and holds a time
+     * of day.
      */
-    private int ocamlFrameAt(String line) {
-        int at = sharedHeaderEnd(line);
+    private int ocamlFrameAt(String line, int at) {
         for (String opening : OCAML_FRAME_OPENINGS) {
             if (line.startsWith(opening, at)) {
                 int place = at + opening.length();
