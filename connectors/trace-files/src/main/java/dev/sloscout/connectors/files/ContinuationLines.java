@@ -223,6 +223,8 @@ final class ContinuationLines {
     private boolean slowEntryUser;
     /** The open event's first line. */
     private String first;
+    /** The message line last joined to the open event's first line ({@link #joinable}), or null. */
+    private String joined;
     /**
      * The line that names the open event's level: its first, or the message line joined to a record's header written
      * over it ({@link #isTwoLineHeader}: SimpleFormatter's {@code INFO: ...}).
@@ -889,9 +891,12 @@ final class ContinuationLines {
         return false;
     }
 
-    /** Whether the open event's first line says {@code exception} as a word ({@link #tellsOf}). */
+    /**
+     * Whether the open event's first line, or the message joined to it ({@link #joinable}: Mopidy's under its header),
+     * says {@code exception} as a word ({@link #tellsOf}).
+     */
     private boolean namesAnException() {
-        return first != null && hasWord(first, "exception");
+        return first != null && hasWord(first, "exception") || joined != null && hasWord(joined, "exception");
     }
 
     /** Whether {@code word} (lower case) stands in {@code line} as a word of its own, in any case. */
@@ -1305,6 +1310,14 @@ final class ContinuationLines {
      * Asked of each line after an event's first; answers once per event, twice for java.util.logging's message.
      */
     String joinable(String line) {
+        String message = messageToJoin(line);
+        if (message != null) {
+            joined = message;
+        }
+        return message;
+    }
+
+    private String messageToJoin(String line) {
         if (ulfMessageAwaited) {
             ulfMessageAwaited = false;
             if (ulfRecordOpen && !line.startsWith(HeaderLayout.ULF_OPEN)) {
@@ -1460,6 +1473,41 @@ final class ContinuationLines {
      */
     private static final String TAB_RECORD_INDENT = " ";
     /**
+     * Where a record's message stands under a header that ends with the logger's name alone, after a bracketed field
+     * ({@link #endsWithLoggerAlone}): Mopidy's {@code INFO     2026-12-06 18:09:29,940 [5906:MainThread]
+     * mopidy.__main__}, then {@code   Starting Mopidy 3.4.1}, two spaces in.
+     */
+    private static final String LOGGER_MESSAGE_INDENT = "  ";
+
+    /**
+     * Whether {@code line} ends with a logger's dotted name alone after a bracketed field ({@code [5906:MainThread]
+     * mopidy.ext}): names of letters, digits and underscores joined by dots, two at least. A message of one word
+     * after the header is rarely such a name, and its record's further lines rarely stand two spaces in.
+     */
+    static boolean endsWithLoggerAlone(String line) {
+        int space = line.lastIndexOf(' ');
+        if (space < 1 || line.charAt(space - 1) != ']' || space == line.length() - 1) {
+            return false;
+        }
+        boolean dot = false;
+        boolean partOpen = false;
+        for (int i = space + 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '.') {
+                if (!partOpen) {
+                    return false;
+                }
+                dot = true;
+                partOpen = false;
+            } else if (Character.isLetterOrDigit(c) || c == '_') {
+                partOpen = true;
+            } else {
+                return false;
+            }
+        }
+        return dot && partOpen && Character.isLetter(line.charAt(space + 1));
+    }
+    /**
      * The line Spark's failed job's exception writes between the failed task's stack and the driver's, at the margin:
      * the last line of the message of {@code Job aborted due to stage failure: ...} when the driver's is left out.
      */
@@ -1499,6 +1547,7 @@ final class ContinuationLines {
 
     /** {@code line} opens an event: the trace in view is the one it may start (a file can open with a traceback). */
     void started(String line) {
+        joined = null;
         rubyFrames = endsWithRubyFrame(line);
         richMessageColumn = richMessageColumn(line);
         twoLineHeader = isTwoLineHeader(line);
@@ -1507,6 +1556,7 @@ final class ContinuationLines {
                 : line.endsWith("]") && DOTNET_HEADER.matcher(line).matches() ? DOTNET_INDENT
                 : line.startsWith("[") && SAMBA_HEADER.matcher(line).matches() ? SAMBA_INDENT
                 : line.endsWith("\t") && timedOpener(line) != null ? TAB_RECORD_INDENT
+                : endsWithLoggerAlone(line) && timedOpener(line) != null ? LOGGER_MESSAGE_INDENT
                 : null;
         Matcher ruby = line.length() > 2 && line.charAt(1) == ',' ? RUBY_HEADER.matcher(line) : null;
         boolean rubyRecord = ruby != null && ruby.lookingAt();

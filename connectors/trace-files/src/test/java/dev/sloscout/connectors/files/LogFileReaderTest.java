@@ -1677,6 +1677,32 @@ class LogFileReaderTest {
     }
 
     /**
+     * Mopidy writes a record's header (level, time, process and thread in brackets, logger) on a line of its own and
+     * the message under it, two spaces in: the message is joined to the header, and a traceback at the margin after a
+     * debug record whose message says {@code exception} is that record's. A header whose last word is no dotted name
+     * (a message of one word) keeps the indented line under it folded.
+     */
+    @Test
+    void aMessageUnderAHeaderThatEndsWithItsLoggerIsJoinedToIt() {
+        read("INFO     2026-12-06 18:09:29,940 [5906:MainThread] mopidy.__main__\n"
+                + "  Starting Mopidy 3.4.1\n"
+                + "DEBUG    2026-12-06 18:10:10,943 [5958:StreamBackend-5 (_actor_loop)] mopidy.internal.http\n"
+                + "  Download exception details\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python3/dist-packages/requests/adapters.py\", line 489, in send\n"
+                + "    resp = conn.urlopen(\n"
+                + "requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=1)\n"
+                + "INFO     2026-12-06 18:10:11,000 [5958:MainThread] starting\n"
+                + "  with two workers\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "INFO     2026-12-06 18:09:29,940 [5906:MainThread] mopidy.__main__ Starting Mopidy 3.4.1",
+                "DEBUG    2026-12-06 18:10:10,943 [5958:StreamBackend-5 (_actor_loop)] mopidy.internal.http Download "
+                        + "exception details",
+                "INFO     2026-12-06 18:10:11,000 [5958:MainThread] starting");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(2, 6, 2);
+    }
+
+    /**
      * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
      * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
      * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
