@@ -308,6 +308,14 @@ final class ContinuationLines {
     private boolean traceLogged;
     /** No line has been asked to continue the open event yet ({@link #continues}). */
     private boolean nothingContinued;
+    /**
+     * What a line at the margin right under a record's first line opens with when it gives the record's exception:
+     * aria2 writes the exception that made a download retry or abort so, under the record that says so ({@code
+     * Exception: [AbstractCommand.cc:856] errorCode=1 Failed to establish connection, ...}), its causes under it two
+     * spaces and an arrow in. With no frame after it, it had been an event of its own, of no time and no level.
+     */
+    private static final String EXCEPTION_LABEL = "Exception: ";
+
     /** The line last asked to continue the open event ({@link #continues}), or its first. */
     private String above;
 
@@ -355,6 +363,9 @@ final class ContinuationLines {
         }
         if (continuesUnderHeader(line, header)) {
             return true; // a Lua traceback's lines, a stack's frames, each under the record's own header
+        }
+        if (nextToFirst && line.startsWith(EXCEPTION_LABEL) && firstIsRecord()) {
+            return true; // aria2's "Exception: [AbstractCommand.cc:856] errorCode=1 ...", its causes under it
         }
         if (odlDepth > 0) {
             if (!opensLike(first, line)) {

@@ -1703,6 +1703,29 @@ class LogFileReaderTest {
     }
 
     /**
+     * aria2 writes the exception that made a download retry or abort at the margin right under the record that says
+     * so, {@code Exception:} and the source's place, its causes under it two spaces and an arrow in: they are that
+     * record's lines. The same line under a record's further line, or under a line that is no record, is not.
+     */
+    @Test
+    void anExceptionAtTheMarginRightUnderARecordIsThatRecords() {
+        read("2026-12-06 18:19:04.117504 [INFO] [AbstractCommand.cc:366] CUID#7 - Restarting the download. "
+                + "URI=http://127.0.0.1:1/nosuch.iso\n"
+                + "Exception: [AbstractCommand.cc:368] errorCode=1 URI=http://127.0.0.1:1/nosuch.iso\n"
+                + "  -> [AbstractCommand.cc:856] errorCode=1 Failed to establish connection, cause: refused\n"
+                + "2026-12-06 18:19:04.117702 [ERROR] [AbstractCommand.cc:377] CUID#7 - Download aborted.\n"
+                + "Exception: [AbstractCommand.cc:856] errorCode=1 Failed to establish connection\n"
+                + "2026-12-06 18:19:04.118000 [INFO] [Context.cc:183] gcc 10.2.1 20210110\n"
+                + "  built by  x86_64-pc-linux-gnu\n"
+                + "Exception: [Context.cc:190] not under the first line\n"
+                + "download results:\n"
+                + "Exception: [Context.cc:191] not under a record\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(3, 2, 2, 1, 1, 1);
+        assertThat(events.get(1).continuation())
+                .isEqualTo("Exception: [AbstractCommand.cc:856] errorCode=1 Failed to establish connection");
+    }
+
+    /**
      * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
      * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
      * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
