@@ -568,6 +568,11 @@ final class ContinuationLines {
             context = Context.PYTHON_FRAMES; // loguru's (better_exceptions') mark on the frame that caught it
             return true;
         }
+        if ((context == Context.PYTHON_TRACEBACK || context == Context.PYTHON_FRAMES)
+                && line.startsWith(TWISTED_CAUGHT)) {
+            context = Context.PYTHON_FRAMES; // Twisted's Failure: the frames under the mark raised it
+            return true;
+        }
         if (context == Context.PYTHON_FRAMES && isPythonException(line)) {
             // the traceback ends with its exception, whose message may go on; a chained one starts with its own line
             context = opener != null || levelOpener ? Context.MESSAGE_LINES : Context.NONE;
@@ -656,12 +661,14 @@ final class ContinuationLines {
     }
 
     /**
-     * Whether the open event's first line opens with a time (or a level and a colon) and leaves a bracket open
-     * ({@link Context#OPEN_BRACKET}). Counted when first asked: for the line after it, when nothing else took that.
+     * Whether the open event's first line opens with a time (or a level and a colon), or shows a Twisted Failure
+     * ({@link #TWISTED_FAILURE}), and leaves a bracket open ({@link Context#OPEN_BRACKET}). Counted when first asked:
+     * for the line after it, when nothing else took that.
      */
     private boolean leftBracketOpen() {
         if (openBrackets < 0) {
-            openBrackets = opener != null || levelOpener ? bracketDepth(first, 0) : 0;
+            openBrackets = opener != null || levelOpener || first.contains(TWISTED_FAILURE) ? bracketDepth(first, 0)
+                    : 0;
         }
         return openBrackets > 0;
     }
@@ -2190,6 +2197,18 @@ final class ContinuationLines {
      * exception was caught as {@code > File "app.py", line 18, in <module>}, the others indented.
      */
     private static final String MARKED_PYTHON_FRAME = "> File \"";
+    /**
+     * The line Twisted writes in a Failure's traceback between the frames that called the code that caught the
+     * exception and those that raised it ({@code Unhandled error in Deferred:}, then the traceback): the traceback goes
+     * on after it, at the margin, and ends with the exception, as Python's does.
+     */
+    private static final String TWISTED_CAUGHT = "--- <exception caught here> ---";
+    /**
+     * How Twisted shows a Failure in a message ({@code ... due to exception: [Failure instance: Traceback: <class
+     * 'TypeError'>: ...}): its frames follow a line each ({@code /usr/lib/python3/dist-packages/deluge/log.py:204:
+     * emit}), then the bracket's close, whether a logger or a bare print wrote it.
+     */
+    private static final String TWISTED_FAILURE = "[Failure instance: Traceback";
     private static final String RICH_BOX_TOP = "\u256d\u2500"; // "╭─"
     private static final String RICH_BOX_SIDE = "\u2502"; // "│"
     private static final String RICH_BOX_BOTTOM = "\u2570"; // "╰"

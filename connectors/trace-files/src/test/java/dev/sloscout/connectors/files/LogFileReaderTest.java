@@ -1726,6 +1726,38 @@ class LogFileReaderTest {
     }
 
     /**
+     * Twisted writes a Failure's traceback with a mark between the frames that called the code that caught the
+     * exception and those that raised it: the traceback goes on past the mark to its exception. A Failure shown in a
+     * message opens a bracket its brief frames ({@code file:line:function}) and the mark go under, up to its close,
+     * though a bare print wrote it; another bare line that leaves a bracket open takes nothing under it.
+     */
+    @Test
+    void twistedFailuresGoOnPastTheirMarkAndUpToTheirBracketsClose() {
+        read("Unhandled error in Deferred:\n"
+                + "\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/usr/lib/python3/dist-packages/twisted/internet/defer.py\", line 1815, in _cancellable\n"
+                + "    _inlineCallbacks(None, gen, status)\n"
+                + "--- <exception caught here> ---\n"
+                + "  File \"/usr/lib/python3/dist-packages/deluge/log.py\", line 65, in debug\n"
+                + "    yield LoggingLoggerClass.debug(self, msg, *args, **kwargs)\n"
+                + "builtins.TypeError: Logging.findCaller() takes from 1 to 2 positional arguments but 3 were given\n"
+                + "\n"
+                + "Temporarily disabling observer LegacyLogObserverWrapper(<bound method emit>) due to exception: "
+                + "[Failure instance: Traceback: <class 'TypeError'>: Logging.findCaller() takes 2 arguments\n"
+                + "/usr/lib/python3/dist-packages/twisted/logger/_logger.py:142:emit\n"
+                + "--- <exception caught here> ---\n"
+                + "/usr/lib/python3/dist-packages/deluge/log.py:204:emit\n"
+                + "]\n"
+                + "Listing [a bracket left open\n"
+                + "/usr/lib/python3/dist-packages/deluge/log.py:204:emit\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(8, 5, 1, 1);
+        assertThat(events.get(0).text()).isEqualTo("Unhandled error in Deferred:");
+        assertThat(events.get(0).continuation()).endsWith("builtins.TypeError: Logging.findCaller() takes from 1 to 2 "
+                + "positional arguments but 3 were given");
+    }
+
+    /**
      * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
      * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
      * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
