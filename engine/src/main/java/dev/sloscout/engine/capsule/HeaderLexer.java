@@ -246,7 +246,10 @@ final class HeaderLexer {
             debugLevel = sambaLevel(line, scanFrom, innerTo);
         }
         if (debugLevel == null && ts == null && line.charAt(pos) == '(') {
+            // X.Org's pair of letters; a letter alone opening the line is the level's, as qBittorrent writes its log
+            // ("(W) 2026-12-06T18:42:05 - Couldn't load ...": N, normal, information; C, critical, an error)
             debugLevel = innerTo - innerFrom == 2 ? xorgMarker(line.charAt(innerFrom), line.charAt(innerFrom + 1))
+                    : innerTo - innerFrom == 1 && pos == 0 ? Severity.fromLetter(line.charAt(innerFrom))
                     : sssdLevel(line, innerFrom, innerTo);
         }
         if (debugLevel == null && ts == null && line.charAt(pos) == '<') {

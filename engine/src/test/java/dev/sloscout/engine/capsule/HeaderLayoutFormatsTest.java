@@ -469,6 +469,13 @@ class HeaderLayoutFormatsTest {
                 [W][12324.488565] pw.conf      | [          conf.c:  939 try_load_conf()] can't load config nosuch.conf
                 [T][12324.488570] pw.loop      | [          loop.c:  120 loop_iterate()] 0x55a6ec4a7370: iterate
                 """, "-", Severity.ERROR, "spa.dbus", "Failed to connect to session bus"),
+            format("qBittorrent 4.5 (the level's letter in parentheses, a time without a fraction, a dash)", """
+                (C) 2026-12-06T18:42:19 - Failed to listen on IP. IP: "0.0.0.0". Port: "TCP/0". Reason: "invalid port"
+                (N) 2026-12-06T18:42:05 - qBittorrent v4.5.2 started
+                (I) 2026-12-06T18:42:05 - Peer ID: "-qB4520-"
+                (W) 2026-12-06T18:42:19 - WebAPI login failure. Reason: invalid credentials, attempt count: 1
+                """, "2026-12-06T18:42:19Z", Severity.ERROR, "",
+                    "Failed to listen on IP. IP: \"0.0.0.0\". Port: \"TCP/0\". Reason: \"invalid port\""),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
@@ -1090,6 +1097,23 @@ class HeaderLayoutFormatsTest {
         HeaderLayout layout = HeaderLayout.infer(lines, 2026);
         assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
                 .containsExactly(Severity.TRACE, Severity.WARN, Severity.UNKNOWN, Severity.UNKNOWN);
+    }
+
+    /**
+     * A level's letter alone in parentheses opening the line is the level (qBittorrent's {@code (N)} normal and {@code
+     * (C)} critical among them); a letter that is no level's, or one in parentheses further in, is none.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelsLetterInParenthesesOpeningTheLineIsTheLevel() {
+        List<String> lines = List.of("(N) 2026-12-06T18:42:05 - started", "(C) 2026-12-06T18:42:19 - failed",
+                "(X) 2026-12-06T18:42:20 - marked", "(W) 2026-12-06T18:42:21 - warned");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
+                .containsExactly(Severity.INFO, Severity.ERROR, Severity.UNKNOWN, Severity.WARN);
+        List<String> further = List.of("2026-12-06T18:42:05 (W) - started", "2026-12-06T18:42:19 (E) - failed");
+        HeaderLayout furtherLayout = HeaderLayout.infer(further, 2026);
+        assertThat(further.stream().map(line -> furtherLayout.parse(line).severity()).toList())
+                .as(furtherLayout.describe()).containsOnly(Severity.UNKNOWN);
     }
 
     /** Each line's severity as the layout reads it, a space and its body. */
