@@ -393,7 +393,7 @@ public final class HeaderLayout {
         if (learnt && fields.length == 0) {
             return datedOnItsOwn(line); // no header shown: all message, but for a line that opens with its date
         }
-        if (fields.length > 0) {
+        if (fields.length > 0 && !levelPastTimeAlone(line)) {
             Line l = new Line(line, lexer, mode);
             if (mode != Mode.WORDS) {
                 if (columnsMatched(l) == fields.length) {
@@ -419,6 +419,23 @@ public final class HeaderLayout {
             return header(single, opensWithItsTimeBracket(single) ? 1 : 0);
         }
         return leavingAMessage(single, own.length, header);
+    }
+
+    /**
+     * Whether this layout is a time alone and {@code line} holds a level in brackets right after its time: another
+     * writer's record among the lines of a logger that writes none, read on its own. Node's {@code debug} module
+     * writes a time and the message ({@code 2026-12-06T18:49:39.931Z engine intercepting request ...}); an app's
+     * logger beside it, tracer, a level ({@code 2026-12-06T18:49:39+0000 <warn> app.js:9 (Socket.<anonymous>) ...}),
+     * whose lines the time alone left of unknown level.
+     */
+    private boolean levelPastTimeAlone(String line) {
+        if (fields.length != 1 || fields[0] != Kind.TIME || mode != Mode.WORDS) {
+            return false;
+        }
+        Line l = new Line(line, lexer, Mode.WORDS);
+        HeaderToken time = l.token(0);
+        HeaderToken next = time != null && time.kind == Kind.TIME ? l.token(1) : null;
+        return next != null && next.kind == Kind.BRACKET && next.severity != null;
     }
 
     /**

@@ -68,7 +68,7 @@ class CapsuleAccumulatorTest {
                         Severity.ERROR),
                 org.assertj.core.api.Assertions.tuple("java.lang.IllegalStateException: db down", Severity.ERROR),
                 org.assertj.core.api.Assertions.tuple("Traceback (most recent call last):", Severity.ERROR),
-                org.assertj.core.api.Assertions.tuple("[WARN] retrying order <NUM>", Severity.WARN),
+                org.assertj.core.api.Assertions.tuple("retrying order <NUM>", Severity.WARN),
                 org.assertj.core.api.Assertions.tuple("order <NUM> placed", Severity.UNKNOWN));
     }
 

@@ -706,7 +706,7 @@ class HeaderLayoutFormatsTest {
                 130206  8:14:37 [Note] Plugin 'FEDERATED' is disabled.
                 130206  8:14:37 InnoDB: The InnoDB memory heap is disabled
                 130206 12:14:38 [ERROR] Can't start server: Bind on TCP/IP port: Address already in use
-                """, "2013-02-06T08:14:37Z", Severity.INFO, "", "[Note] Plugin 'FEDERATED' is disabled."),
+                """, "2013-02-06T08:14:37Z", Severity.INFO, "", "Plugin 'FEDERATED' is disabled."),
             format("MySQL 5.7 error log (Note)", """
                 2024-03-01T12:00:00.123456Z 0 [Note] InnoDB: Buffer pool(s) load completed at 240301 12:00:00
                 2024-03-01T12:00:01.123456Z 3 [Warning] IP address '10.0.0.3' could not be resolved: Name or service not known
@@ -1229,6 +1229,28 @@ class HeaderLayoutFormatsTest {
                 .containsExactly("Served order 1", "Served order 2", "Order 150 is over the page limit");
         assertThat(bodies.get(3)).startsWith("127.0.0.1 - ");
         assertSeverities(lines).containsExactly(Severity.INFO, Severity.INFO, Severity.WARN, Severity.ERROR);
+    }
+
+    /**
+     * A log whose logger writes a time and the message (Node's {@code debug} module) takes a time alone as its layout;
+     * another writer's lines among them that hold a level in brackets after their time (tracer's) are read on their
+     * own, their level and source taken, and a line of the first whose message opens with a bracket keeps it.
+     */
+    @org.junit.jupiter.api.Test
+    void aLevelInBracketsAfterATimeAloneIsAnotherWritersAndReadOnItsOwn() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            lines.add("2026-12-06T18:49:3" + i + ".931Z engine intercepting request for path \"/socket.io/\"");
+        }
+        lines.add("2026-12-06T18:49:39.958Z [LaRSm0] joined room");
+        lines.add("2026-12-06T18:49:39+0000 <warn> app.js:9 (Socket.<anonymous>) bad event from LaRSm0");
+        lines.add("2026-12-06T18:49:40+0000 <trace> app.js:9 (Socket.<anonymous>) socket LaRSm0 gone");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        assertThat(layout.describe()).isEqualTo("TIME");
+        assertThat(severitiesAndBodies(layout, lines.subList(8, 12))).containsExactly(
+                "UNKNOWN engine intercepting request for path \"/socket.io/\"",
+                "UNKNOWN [LaRSm0] joined room", "WARN bad event from LaRSm0", "TRACE socket LaRSm0 gone");
+        assertThat(layout.parse(lines.get(10)).component()).isEqualTo("app.js:9");
     }
 
     /**
