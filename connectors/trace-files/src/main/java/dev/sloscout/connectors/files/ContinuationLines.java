@@ -209,6 +209,12 @@ final class ContinuationLines {
      * a message's at the margin.
      */
     private int contextLines;
+    /** The column of the colons of the table whose row the line above was ({@link #alignedLabelColon}), or -1. */
+    private int labelColumn = -1;
+    /** Rows of tables of aligned labels under the open event, counted against a cap. */
+    private int labelLines;
+    /** The longest label of a table of aligned labels ({@link #alignedLabelColon}). */
+    private static final int MAX_LABEL = 48;
     /** Lines under the open event that open with a comma, counted against a cap. */
     private int commaLines;
     /** Lines of Python's literals under the open event ({@link #isPythonLiteral}), counted against a cap. */
@@ -342,6 +348,8 @@ final class ContinuationLines {
 
     /** Whether {@code line} (not blank) continues the open event; follows the trace it may be part of. */
     boolean continues(String line) {
+        int rowColumn = labelColumn;
+        labelColumn = -1;
         afterChainMarker = false;
         boolean afterTrace = traceLogged;
         traceLogged = false;
@@ -625,7 +633,30 @@ final class ContinuationLines {
             context = singleQuoteOpen(line, true) ? Context.OPEN_SINGLE_QUOTE : Context.NONE;
             return true; // so with a single quote
         }
-        return false;
+        int labelColon = alignedLabelColon(line, rowColumn);
+        labelColumn = labelColon;
+        return labelColon > 0 && labelLines++ < MAX_MESSAGE_LINES && !opensNextRecord(line);
+    }
+
+    /**
+     * The column of the colon of {@code line} when it is a row of a table of labels whose colons are aligned: a label
+     * at the margin (words of letters and digits) padded with two spaces or more before its colon ({@code Src    :
+     * 10 (laddr: ...)}), or, right under such a row, one whose colon stands in {@code column}, the column of the row
+     * above (the longest label, a space or none before its colon); -1 when it is not. Dante writes a session's
+     * timings so under the record that ends it ({@code accept to negotiate start       : 0.002822s}), and a table's
+     * rows say nothing alone.
+     */
+    static int alignedLabelColon(String line, int column) {
+        int i = 0;
+        int spaces = 0;
+        while (i < line.length() && i <= MAX_LABEL && (Character.isLetterOrDigit(line.charAt(i))
+                || line.charAt(i) == ' ' && i > 0 || line.charAt(i) == '/' || line.charAt(i) == '-')) {
+            spaces = line.charAt(i) == ' ' ? spaces + 1 : 0;
+            i++;
+        }
+        boolean colon = i > spaces && i < line.length() && line.charAt(i) == ':'
+                && (i + 1 == line.length() || line.charAt(i + 1) == ' ') && Character.isLetter(line.charAt(0));
+        return colon && (spaces >= 2 || i == column) ? i : -1;
     }
 
     /** Where a single quote may open a value: after these, or at the line's start. */
@@ -1638,6 +1669,8 @@ final class ContinuationLines {
         contextLines = 0;
         literalLines = 0;
         commaLines = 0;
+        labelLines = 0;
+        labelColumn = -1;
         opensList = (opener != null || levelOpener) && opensList(line);
         listedWords = 0;
     }

@@ -1758,6 +1758,27 @@ class LogFileReaderTest {
     }
 
     /**
+     * Dante writes a session's timings under the record that ends it, a table whose labels are padded to align their
+     * colons: its rows go on with the record, the longest label's (one space before its colon) too, in the colons'
+     * column right under a padded row. A label and a colon without padding is no row of a table: an event of its own.
+     */
+    @Test
+    void rowsOfATableOfAlignedLabelsGoOnWithTheRecordAboveThem() {
+        read("Dec  6 19:00:07 (1796583607.114694) danted[22480]: info: pass(1): tcp/accept ]: remote peer error\n"
+                + "accept to negotiate start       : 0.002822s\n"
+                + "negotiate finish to established : N/A\n"
+                + "total session duration          : 0.022871s\n"
+                + "Dec  6 19:00:07 (1796583607.105066) danted[22464]: debug: send_io(): sending 2 descriptors\n"
+                + "Control: -1 (laddr: N/A, raddr: N/A, protocol: N/A)\n"
+                + "Src    : 10 (laddr: 127.0.0.1.1080, raddr: 127.0.0.1.55938, protocol: tcp)\n"
+                + "Dec  6 19:00:08 (1796583608.000000) danted[22464]: info: stopping\n"
+                + "Status: stopped\n"
+                + "total session duration : 0.1s\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1, 2, 1, 1, 1);
+        assertThat(events.get(0).continuation()).endsWith("total session duration          : 0.022871s");
+    }
+
+    /**
      * Scrapy logs through Python's logging: a warning it captures ({@code [py.warnings] WARNING:}) runs over paragraphs
      * to its source line as the warning alone does, and the item printed under {@code Scraped from} (a dict, one line
      * at the margin) belongs to that record. A line at the margin that is no Python literal is still an event.
