@@ -2283,6 +2283,9 @@ public final class HeaderLayout {
                 // (gRPC's logger in Go, log.New(w, "INFO: ", log.LstdFlags)) is a header, its time after the level
                 break;
             }
+            if (strong && t.kind == Kind.LEVEL && i == 0 && t.end - t.start == 1 && !datedAfter(l, i)) {
+                break; // "A unified platform for ...", "I did": a letter alone opening a line is a word, not a level
+            }
             kinds.add(t.kind == Kind.WORD ? null : t.kind);
             if (strong) {
                 header = i + 1;

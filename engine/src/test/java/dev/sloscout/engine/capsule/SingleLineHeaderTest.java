@@ -43,6 +43,8 @@ class SingleLineHeaderTest {
                 + "¦2005-06-03T22:42:50Z",
         "payment failed: card declined¦UNKNOWN¦¦payment failed: card declined¦-",
         "Error: could not connect¦ERROR¦¦Error: could not connect¦-",
+        "A unified platform for anti-censorship.¦UNKNOWN¦¦A unified platform for anti-censorship.¦-",
+        "I 2024-01-01 10:00:00 worker started¦INFO¦¦worker started¦2024-01-01T10:00:00Z",
         "2024-01-01 10:00:00 user 42 logged in¦UNKNOWN¦¦user 42 logged in¦2024-01-01T10:00:00Z",
         "2024-01-01 10:00:00 user logged in: ok¦UNKNOWN¦¦user logged in: ok¦2024-01-01T10:00:00Z",
     })
