@@ -100,7 +100,8 @@ public final class MessageTokenizer {
             int at = (c == '[' || c == '(') && i + 1 < n ? i + 1 : i; // "[05/Dec/2026:21:34:44 +0000]" in a message
             if (Timestamps.mayStartAt(body, at)) {
                 Timestamps.Match time = timestamps.match(body, at, n);
-                if (time != null && time.end() - at >= 8 && !isSizeOrLimit(body, at, time.end())) {
+                if (time != null && time.end() - at >= 8 && !isSizeOrLimit(body, at, time.end())
+                        && !(at > i && isBracketedId(body, at, time.end()))) {
                     if (at > i) {
                         out.add(oneChar(c), space, quoted);
                         space = false;
@@ -685,6 +686,23 @@ public final class MessageTokenizer {
             value = value * 10 + (c - '0');
         }
         return Long.bitCount(value) == 1 || Long.bitCount(value + 1) == 1;
+    }
+
+    /**
+     * Whether {@code s[from..end)}, opened by a bracket, is digits alone that the bracket closes on: an id in brackets
+     * ({@code [2123336406]}, V2Ray's session's), not an epoch's seconds, though its value falls in an epoch's years.
+     * Random ids fall in those years or not: read so, the same message made two templates, one with a time.
+     */
+    static boolean isBracketedId(CharSequence s, int from, int end) {
+        if (end >= s.length() || s.charAt(end) != (s.charAt(from - 1) == '[' ? ']' : ')')) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 12}, {@code -3.5}, {@code 1,024}, {@code +7}, {@code 1e-3}. */

@@ -246,6 +246,22 @@ class MessageTokenizerTest {
     }
 
     /**
+     * Digits alone in brackets are an id, though their value falls in an epoch's years: V2Ray's random session ids
+     * read so and not read so would make two templates of one message. A time with its fraction in brackets, or an
+     * epoch's seconds outside brackets, is still a time.
+     */
+    @Test
+    void digitsAloneInBracketsAreAnIdNotATime() {
+        assertThat(tokens("[2123336406] proxy/socks: TCP Connect request"))
+                .isEqualTo(tokens("[858611833] proxy/socks: TCP Connect request"))
+                .containsExactly("[", "<NUM>", "]", "proxy/socks", ":", "TCP", "Connect", "request");
+        assertThat(tokens("session (1721765604) ends")).containsExactly("session", "(", "<NUM>", ")", "ends");
+        assertThat(tokens("at [1764974400.125] ok")).containsExactly("at", "[", "<TIME>", "]", "ok");
+        assertThat(tokens("at [1764974400 ok")).containsExactly("at", "[", "<TIME>", "ok");
+        assertThat(tokens("login at 1764974400 ok")).containsExactly("login", "at", "<TIME>", "ok");
+    }
+
+    /**
      * A power of two or one less is a size or a limit, though its ten or thirteen digits fall in an epoch's years:
      * the JVM's heap of 1 GiB and one of 512 MiB print one template.
      */
