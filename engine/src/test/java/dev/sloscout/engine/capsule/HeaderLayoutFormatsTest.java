@@ -1094,9 +1094,7 @@ class HeaderLayoutFormatsTest {
     void aLevelsLetterGluedToTheNextBracketIsTheLevel() {
         List<String> lines = List.of("[T][12324.488570] pw.loop | iterate", "[W][12324.488571] pw.conf | no config",
                 "[X][12324.488572] pw.conf | marked", "[E] [12324.488573] pw.conf | apart");
-        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
-        assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
-                .containsExactly(Severity.TRACE, Severity.WARN, Severity.UNKNOWN, Severity.UNKNOWN);
+        assertSeverities(lines).containsExactly(Severity.TRACE, Severity.WARN, Severity.UNKNOWN, Severity.UNKNOWN);
     }
 
     /**
@@ -1107,13 +1105,9 @@ class HeaderLayoutFormatsTest {
     void aLevelsLetterInParenthesesOpeningTheLineIsTheLevel() {
         List<String> lines = List.of("(N) 2026-12-06T18:42:05 - started", "(C) 2026-12-06T18:42:19 - failed",
                 "(X) 2026-12-06T18:42:20 - marked", "(W) 2026-12-06T18:42:21 - warned");
-        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
-        assertThat(lines.stream().map(line -> layout.parse(line).severity()).toList()).as(layout.describe())
-                .containsExactly(Severity.INFO, Severity.ERROR, Severity.UNKNOWN, Severity.WARN);
-        List<String> further = List.of("2026-12-06T18:42:05 (W) - started", "2026-12-06T18:42:19 (E) - failed");
-        HeaderLayout furtherLayout = HeaderLayout.infer(further, 2026);
-        assertThat(further.stream().map(line -> furtherLayout.parse(line).severity()).toList())
-                .as(furtherLayout.describe()).containsOnly(Severity.UNKNOWN);
+        assertSeverities(lines).containsExactly(Severity.INFO, Severity.ERROR, Severity.UNKNOWN, Severity.WARN);
+        assertSeverities(List.of("2026-12-06T18:42:05 (W) - started", "2026-12-06T18:42:19 (E) - failed"))
+                .containsOnly(Severity.UNKNOWN);
     }
 
     /** Each line's severity as the layout reads it, a space and its body. */

@@ -213,8 +213,6 @@ final class ContinuationLines {
     private int labelColumn = -1;
     /** Rows of tables of aligned labels under the open event, counted against a cap. */
     private int labelLines;
-    /** The longest label of a table of aligned labels ({@link #alignedLabelColon}). */
-    private static final int MAX_LABEL = 48;
     /** Lines under the open event that open with a comma, counted against a cap. */
     private int commaLines;
     /** Lines of Python's literals under the open event ({@link #isPythonLiteral}), counted against a cap. */
@@ -314,14 +312,6 @@ final class ContinuationLines {
     private boolean traceLogged;
     /** No line has been asked to continue the open event yet ({@link #continues}). */
     private boolean nothingContinued;
-    /**
-     * What a line at the margin right under a record's first line opens with when it gives the record's exception:
-     * aria2 writes the exception that made a download retry or abort so, under the record that says so ({@code
-     * Exception: [AbstractCommand.cc:856] errorCode=1 Failed to establish connection, ...}), its causes under it two
-     * spaces and an arrow in. With no frame after it, it had been an event of its own, of no time and no level.
-     */
-    private static final String EXCEPTION_LABEL = "Exception: ";
-
     /** The line last asked to continue the open event ({@link #continues}), or its first. */
     private String above;
 
@@ -1254,6 +1244,8 @@ final class ContinuationLines {
 
     /** Lines at the margin a message may run on for after its first ({@link Context#MESSAGE_LINES}). */
     private static final int MAX_MESSAGE_LINES = 32;
+    /** The longest label of a table of aligned labels ({@link #alignedLabelColon}). */
+    private static final int MAX_LABEL = 48;
     /** The spaces a number padded on the left may open a line with ({@link #paddedNumberUnderNumber}). */
     private static final int MAX_NUMBER_PADDING = 8;
     /** How much of an event's first line a line must open like to open an event itself. */
@@ -1556,6 +1548,7 @@ final class ContinuationLines {
         }
         return dot && partOpen && Character.isLetter(line.charAt(space + 1));
     }
+
     /**
      * The line Spark's failed job's exception writes between the failed task's stack and the driver's, at the margin:
      * the last line of the message of {@code Job aborted due to stage failure: ...} when the driver's is left out.
@@ -2242,6 +2235,13 @@ final class ContinuationLines {
      * emit}), then the bracket's close, whether a logger or a bare print wrote it.
      */
     private static final String TWISTED_FAILURE = "[Failure instance: Traceback";
+    /**
+     * What a line at the margin right under a record's first line opens with when it gives the record's exception:
+     * aria2 writes the exception that made a download retry or abort so, under the record that says so ({@code
+     * Exception: [AbstractCommand.cc:856] errorCode=1 Failed to establish connection, ...}), its causes under it two
+     * spaces and an arrow in. With no frame after it, it had been an event of its own, of no time and no level.
+     */
+    private static final String EXCEPTION_LABEL = "Exception: ";
     private static final String RICH_BOX_TOP = "\u256d\u2500"; // "╭─"
     private static final String RICH_BOX_SIDE = "\u2502"; // "│"
     private static final String RICH_BOX_BOTTOM = "\u2570"; // "╰"
