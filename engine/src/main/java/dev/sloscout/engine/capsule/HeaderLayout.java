@@ -387,6 +387,10 @@ public final class HeaderLayout {
         if (jul != null) {
             return julMessages == null ? jul : julMessages.headedMessage(line, jul);
         }
+        LogHeader glib = glibRecord(line, lexer);
+        if (glib != null) {
+            return glib;
+        }
         if (isHeaderless(line)) {
             return header(new Line(line, lexer, Mode.WORDS), 0); // the platform's, an OTP crash line: all message
         }
@@ -1283,6 +1287,69 @@ public final class HeaderLayout {
             }
         }
         return null;
+    }
+
+    /**
+     * GLib's message handler's header before its time ({@code (rygel:1214): RygelCore-DEBUG: }, {@code (gedit:4121):
+     * Gtk-WARNING **: }, {@code Rygel-Message: }, {@code ** (process:17): WARNING **: }, {@code ** Message: }): the
+     * program and its process, the log's domain glued to the level by a hyphen, two stars after a warning or worse.
+     */
+    private static final Pattern GLIB_RECORD = Pattern.compile("(?:\\*\\* )?(?:\\([^():\\s]{1,64}:\\d{1,10}\\): )?"
+            + "(?:([\\w.-]{1,64})-)?(DEBUG|INFO|Message|WARNING|CRITICAL|ERROR)(?: \\*\\*)?: ");
+    /** Where the colon that ends GLib's level stands at the most ({@link #glibRecord}). */
+    private static final int GLIB_LEVEL_REACH = 96;
+
+    /**
+     * The header of a message GLib's default handler wrote (GNOME's daemons and libraries, GStreamer's, GTK's
+     * programs, on standard error), or null for any other line: the program and its process in parentheses, the
+     * log's domain and the level, then the time of day (GLib 2.56 and later) and the message: {@code (rygel:1214):
+     * RygelCore-WARNING **: 19:47:54.895: Failed to load user configuration ...}. The domain is the component; a
+     * message is information, a critical an error, an error fatal (GLib aborts on it). Without the time, the line is
+     * read as before ({@link #namedLevel} takes a warning or worse from it).
+     */
+    static LogHeader glibRecord(String line, HeaderLexer lexer) {
+        if (line.isEmpty()) {
+            return null;
+        }
+        char first = line.charAt(0);
+        if (first != '(' && first != '*') {
+            if (!Character.isLetter(first)) {
+                return null; // nearly every line: a time, a bracket
+            }
+            int colon = levelColon(line);
+            if (colon < 0 || !(line.startsWith("-Message", colon - 8) || line.startsWith("-DEBUG", colon - 6)
+                    || line.startsWith("-INFO", colon - 5) || line.startsWith(" **", colon - 3))) {
+                return null; // nearly every line
+            }
+        }
+        java.util.regex.Matcher m = GLIB_RECORD.matcher(line);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        HeaderToken time = lexer.next(line, m.end(), null);
+        if (time == null || time.kind != Kind.TIME || !LogHeader.isDateless(time.epochMillis)
+                || !line.startsWith(": ", time.end)) {
+            return null;
+        }
+        Severity level = switch (m.group(2)) {
+            case "DEBUG" -> Severity.DEBUG;
+            case "WARNING" -> Severity.WARN;
+            case "CRITICAL" -> Severity.ERROR;
+            case "ERROR" -> Severity.FATAL;
+            default -> Severity.INFO; // INFO, Message
+        };
+        return new LogHeader(time.epochMillis, level, m.group(1) == null ? "" : m.group(1), time.end + 2);
+    }
+
+    /** Where the first colon and space of {@code line} stands within {@link #GLIB_LEVEL_REACH}, or -1. */
+    private static int levelColon(String line) {
+        int reach = Math.min(line.length() - 1, GLIB_LEVEL_REACH);
+        for (int i = 1; i < reach; i++) {
+            if (line.charAt(i) == ':' && line.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final String UWSGI_REQUEST = "[pid: ";

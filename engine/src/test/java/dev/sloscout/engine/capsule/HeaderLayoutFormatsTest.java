@@ -476,6 +476,13 @@ class HeaderLayoutFormatsTest {
                 (W) 2026-12-06T18:42:19 - WebAPI login failure. Reason: invalid credentials, attempt count: 1
                 """, "2026-12-06T18:42:19Z", Severity.ERROR, "",
                     "Failed to listen on IP. IP: \"0.0.0.0\". Port: \"TCP/0\". Reason: \"invalid port\""),
+            format("GLib's message handler (the program and process, the domain glued to the level, a time of day)",
+                """
+                (rygel:1214): RygelCore-WARNING **: 19:47:54.895: Failed to load user configuration from file
+                (rygel:1214): RygelCore-DEBUG: 19:47:54.894: rygel-user-config.vala:228: Loaded system configuration
+                (rygel:1214): GLib-GIO-DEBUG: 19:47:54.894: _g_io_module_get_default: Found default implementation
+                Rygel-Message: 19:47:54.893: Rygel v0.42.1 starting
+                """, "19:47:54.895", Severity.WARN, "RygelCore", "Failed to load user configuration from file"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
@@ -1108,6 +1115,27 @@ class HeaderLayoutFormatsTest {
         assertSeverities(lines).containsExactly(Severity.INFO, Severity.ERROR, Severity.UNKNOWN, Severity.WARN);
         assertSeverities(List.of("2026-12-06T18:42:05 (W) - started", "2026-12-06T18:42:19 (E) - failed"))
                 .containsOnly(Severity.UNKNOWN);
+    }
+
+    /**
+     * GLib's default handler writes the program and its process, the log's domain glued to the level and, since GLib
+     * 2.56, the time of day before the message: each form is read by its own header, the domain the component, a
+     * message information, a critical an error. Without the time the line is no such header: a warning is still read
+     * from its words, and a sentence that names a level is not one.
+     */
+    @org.junit.jupiter.api.Test
+    void glibsMessagesAreReadByTheirOwnHeader() {
+        List<String> lines = List.of("(gedit:4121): Gtk-CRITICAL **: 10:00:01.500: gtk_widget_show: assertion failed",
+                "** (process:17): WARNING **: 10:00:02.000: could not connect",
+                "** Message: 10:00:03.000: starting", "(rygel:1214): gupnp-context-manager-DEBUG: 10:00:04.000: up",
+                "(gedit:4121): Gtk-WARNING **: cannot open display", "Note the DEBUG: 10:00:05.000: line is prose");
+        HeaderLayout layout = HeaderLayout.infer(lines, 2026);
+        assertThat(lines.stream().map(layout::parse).map(h -> h.severity() + " " + h.component()).toList())
+                .containsExactly("ERROR Gtk", "WARN ", "INFO ", "DEBUG gupnp-context-manager", "WARN ", "UNKNOWN ");
+        assertThat(severitiesAndBodies(layout, lines.subList(0, 2))).containsExactly(
+                "ERROR gtk_widget_show: assertion failed", "WARN could not connect");
+        assertThat(lines.stream().map(line -> LogHeader.isDateless(layout.parse(line).epochMillis())).toList())
+                .containsExactly(true, true, true, true, false, false);
     }
 
     /** Each line's severity as the layout reads it, a space and its body. */
