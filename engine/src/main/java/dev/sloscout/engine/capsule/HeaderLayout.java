@@ -397,8 +397,9 @@ public final class HeaderLayout {
         if (learnt && fields.length == 0) {
             return datedOnItsOwn(line); // no header shown: all message, but for a line that opens with its date
         }
-        if (fields.length > 0 && !levelPastTimeAlone(line)) {
-            Line l = new Line(line, lexer, mode);
+        Line l = fields.length > 0 ? new Line(line, lexer, mode) : null;
+        boolean anotherWriters = l != null && levelPastTimeAlone(l);
+        if (l != null && !anotherWriters) {
             if (mode != Mode.WORDS) {
                 if (columnsMatched(l) == fields.length) {
                     return unlessWholeLine(line, trailed(line, header(l, fields.length)));
@@ -410,7 +411,7 @@ public final class HeaderLayout {
                 }
             }
         }
-        Line single = new Line(line, lexer, Mode.WORDS);
+        Line single = anotherWriters ? l : new Line(line, lexer, Mode.WORDS); // lexed in words already
         Kind[] own = singleLine(single);
         if (own.length == 0) {
             return header(single, opensWithItsLevel(single) ? 1 : 0);
@@ -426,17 +427,16 @@ public final class HeaderLayout {
     }
 
     /**
-     * Whether this layout is a time alone and {@code line} holds a level in brackets right after its time: another
+     * Whether this layout is a time alone and {@code l} holds a level in brackets right after its time: another
      * writer's record among the lines of a logger that writes none, read on its own. Node's {@code debug} module
      * writes a time and the message ({@code 2026-12-06T18:49:39.931Z engine intercepting request ...}); an app's
      * logger beside it, tracer, a level ({@code 2026-12-06T18:49:39+0000 <warn> app.js:9 (Socket.<anonymous>) ...}),
      * whose lines the time alone left of unknown level.
      */
-    private boolean levelPastTimeAlone(String line) {
+    private boolean levelPastTimeAlone(Line l) {
         if (fields.length != 1 || fields[0] != Kind.TIME || mode != Mode.WORDS) {
             return false;
         }
-        Line l = new Line(line, lexer, Mode.WORDS);
         HeaderToken time = l.token(0);
         HeaderToken next = time != null && time.kind == Kind.TIME ? l.token(1) : null;
         return next != null && next.kind == Kind.BRACKET && next.severity != null;
@@ -1236,9 +1236,14 @@ public final class HeaderLayout {
 
     /** Where {@code line}'s first comma and space stand, looked for up to {@code last} only; -1 when not there. */
     private static int commaAndSpace(String line, int last) {
+        return markAndSpace(line, ',', last);
+    }
+
+    /** Where {@code line}'s first {@code mark} and a space after it stand, up to {@code last} only; else -1. */
+    private static int markAndSpace(String line, char mark, int last) {
         int end = Math.min(last, line.length() - 2);
         for (int i = 0; i <= end; i++) {
-            if (line.charAt(i) == ',' && line.charAt(i + 1) == ' ') {
+            if (line.charAt(i) == mark && line.charAt(i + 1) == ' ') {
                 return i;
             }
         }
@@ -1316,9 +1321,9 @@ public final class HeaderLayout {
             if (!Character.isLetter(first)) {
                 return null; // nearly every line: a time, a bracket
             }
-            int colon = levelColon(line);
+            int colon = markAndSpace(line, ':', GLIB_LEVEL_REACH);
             if (colon < 0 || !(line.startsWith("-Message", colon - 8) || line.startsWith("-DEBUG", colon - 6)
-                    || line.startsWith("-INFO", colon - 5) || line.startsWith(" **", colon - 3))) {
+                    || line.startsWith("-INFO", colon - 5) || line.startsWith(GLIB_STARS, colon - 3))) {
                 return null; // nearly every line
             }
         }
@@ -1339,17 +1344,6 @@ public final class HeaderLayout {
             default -> Severity.INFO; // INFO, Message
         };
         return new LogHeader(time.epochMillis, level, m.group(1) == null ? "" : m.group(1), time.end + 2);
-    }
-
-    /** Where the first colon and space of {@code line} stands within {@link #GLIB_LEVEL_REACH}, or -1. */
-    private static int levelColon(String line) {
-        int reach = Math.min(line.length() - 1, GLIB_LEVEL_REACH);
-        for (int i = 1; i < reach; i++) {
-            if (line.charAt(i) == ':' && line.charAt(i + 1) == ' ') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static final String UWSGI_REQUEST = "[pid: ";
