@@ -735,7 +735,7 @@ public final class HeaderLayout {
                     && !(wordBeforeSeparator && (after == null || after.kind != Kind.SEPARATOR))) {
                 // a logger or program: the name before a separator, else the last name not followed by a time
                 // (an access log's user and a host stand before the timestamp)
-                word = l.text.substring(t.start, t.end);
+                word = withoutPid(l.text, t.start, t.end);
                 wordBeforeSeparator = after != null && after.kind == Kind.SEPARATOR;
             }
             bodyStart = t.next;
@@ -1789,6 +1789,21 @@ public final class HeaderLayout {
         }
         Severity severity = Severity.fromWord(s, level, i);
         return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
+    }
+
+    /**
+     * The name {@code s[from..end)} holds without the process (and thread) in brackets at its end: {@code
+     * unbound[22908:0]} gives {@code unbound}, as a syslog tag's pid is left out; a name with no such brackets, or a
+     * source file and its line ({@code main.go:42}), whole.
+     */
+    private static String withoutPid(String s, int from, int end) {
+        int open = s.charAt(end - 1) == ']' ? s.lastIndexOf('[', end - 1) : -1;
+        for (int i = open + 1; open > from && i < end - 1; i++) {
+            if (!Character.isDigit(s.charAt(i)) && s.charAt(i) != ':') {
+                return s.substring(from, end); // a title ("Notify[disk is full]"), no process
+            }
+        }
+        return s.substring(from, open > from && open + 1 < end - 1 ? open : end);
     }
 
     /** The most words of a label before a line's level ({@link #levelAfterLabel}). */

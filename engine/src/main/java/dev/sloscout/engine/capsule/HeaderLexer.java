@@ -557,7 +557,8 @@ final class HeaderLexer {
         }
         Severity level = levelOf(line, pos, core, previous);
         if (level != null) {
-            return finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, null, false);
+            return finish(line, Kind.LEVEL, pos, errorAfterLevel(line, end, level), LogHeader.NO_TIME, level, null,
+                    false);
         }
         char last = line.charAt(end - 1);
         if (end - pos > 1 && (last == ':' || last == ']' && MessageTokenizer.lastIndexOf(line, '[', end, pos) < 0)
@@ -1196,6 +1197,19 @@ final class HeaderLexer {
 
     private static boolean isCapital(char c) {
         return c >= 'A' && c <= 'Z';
+    }
+
+    private static final String ERROR_LABEL = " error:";
+
+    /**
+     * Where a level ending at {@code end} ends when the word {@code error} and a colon follow it, as a fatal or a
+     * critical error is labelled ({@code fatal error: failed to setup modules}, Unbound's): there, the two words
+     * being the level; else {@code end}.
+     */
+    private static int errorAfterLevel(String line, int end, Severity level) {
+        boolean labelled = level.compareTo(Severity.ERROR) >= 0 && line.charAt(end - 1) != ':'
+                && line.regionMatches(true, end, ERROR_LABEL, 0, ERROR_LABEL.length());
+        return labelled ? end + ERROR_LABEL.length() : end;
     }
 
     private static Severity levelOf(String line, int from, int end, HeaderToken previous) {

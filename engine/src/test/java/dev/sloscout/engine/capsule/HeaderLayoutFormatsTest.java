@@ -483,6 +483,13 @@ class HeaderLayoutFormatsTest {
                 (rygel:1214): GLib-GIO-DEBUG: 19:47:54.894: _g_io_module_get_default: Found default implementation
                 Rygel-Message: 19:47:54.893: Rygel v0.42.1 starting
                 """, "19:47:54.895", Severity.WARN, "RygelCore", "Failed to load user configuration from file"),
+            format("Unbound 1.17 (seconds since the epoch in brackets, the process and thread, a two-word level)", """
+                [1796590591] unbound[22908:0] fatal error: failed to setup modules
+                [1796590591] unbound[22908:0] notice: init module 1: validator
+                [1796590591] unbound[22908:0] error: validator: error in trustanchors config
+                [1796590624] unbound[23015:0] info: 127.0.0.1 example.com. A IN
+                [1796590625] unbound[23015:0] debug: outnet handle udp reply
+                """, "2026-12-06T20:56:31Z", Severity.FATAL, "unbound", "failed to setup modules"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
