@@ -100,6 +100,11 @@ final class ContinuationLines {
          * after which the exception comes at the margin.
          */
         RICH_TRACEBACK,
+        /**
+         * In a DNS message printed as dig shows one ({@link #DNS_MESSAGE_HEADER}): its sections' headings, records
+         * and blank lines at the margin, up to its size ({@link #DNS_MESSAGE_END}), the last line.
+         */
+        DNS_MESSAGE,
         /** In a goroutine dump: functions at the margin are frames. */
         GOROUTINES,
         /** In a Go stack of frames alone (zap's): functions named at the margin, without arguments, are frames. */
@@ -364,6 +369,18 @@ final class ContinuationLines {
         }
         if (nextToFirst && line.startsWith(EXCEPTION_LABEL) && firstIsRecord()) {
             return true; // aria2's "Exception: [AbstractCommand.cc:856] errorCode=1 ...", its causes under it
+        }
+        if (context == Context.NONE && nextToFirst && firstIsRecord()
+                && (first.contains(DNS_MESSAGE_HEADER) || line.startsWith(DNS_MESSAGE_HEADER))) {
+            context = Context.DNS_MESSAGE;
+            contextLines = 0;
+        }
+        if (context == Context.DNS_MESSAGE) {
+            if (!opensNextRecord(line) && contextLines++ < MAX_DNS_MESSAGE_LINES) {
+                context = line.startsWith(DNS_MESSAGE_END) ? Context.NONE : context;
+                return true; // "flags: qr ra ; QUERY: 1, ...", ";; QUESTION SECTION:", ".\tIN\tNS", ...
+            }
+            context = Context.NONE;
         }
         if (odlDepth > 0) {
             if (!opensLike(first, line)) {
@@ -2242,6 +2259,18 @@ final class ContinuationLines {
      * spaces and an arrow in. With no frame after it, it had been an event of its own, of no time and no level.
      */
     private static final String EXCEPTION_LABEL = "Exception: ";
+    /**
+     * How a DNS message printed as dig (and ldns, which Unbound's {@code log_dns_msg} uses) shows one opens: {@code ;;
+     * ->>HEADER<<- opcode: QUERY, rcode: NXDOMAIN, id: 0}, then its flags, its sections each under a heading in
+     * comment marks ({@code ;; ANSWER SECTION:}), records one a line, blank lines between them. Unbound logs a
+     * message so at its fourth verbosity after the text that says which ({@code incoming scrubbed packet: ;;
+     * ->>HEADER<<- ...}); each line had been an event of its own, of no time and no level.
+     */
+    private static final String DNS_MESSAGE_HEADER = ";; ->>HEADER<<- ";
+    /** The last line of a DNS message dig's way ({@link #DNS_MESSAGE_HEADER}): {@code ;; MSG SIZE  rcvd: 17}. */
+    private static final String DNS_MESSAGE_END = ";; MSG SIZE";
+    /** The most lines a DNS message goes on for: a large response's records. */
+    private static final int MAX_DNS_MESSAGE_LINES = 256;
     private static final String RICH_BOX_TOP = "\u256d\u2500"; // "╭─"
     private static final String RICH_BOX_SIDE = "\u2502"; // "│"
     private static final String RICH_BOX_BOTTOM = "\u2570"; // "╰"

@@ -1726,6 +1726,36 @@ class LogFileReaderTest {
     }
 
     /**
+     * Unbound logs a DNS message as dig prints one, after the text that says which: its flags, its sections' headings,
+     * records and blank lines at the margin, up to its size, its last. They are that record's lines, up to the next
+     * record; the same lines under a record that printed no message's header are events of their own.
+     */
+    @Test
+    void aDnsMessagePrintedAsDigShowsOneIsTheRecordsThatPrintedIt() {
+        read("[1796590626] unbound[23015:0] info: reply from <.> 170.247.170.2#53\n"
+                + "[1796590626] unbound[23015:0] info: incoming scrubbed packet: ;; ->>HEADER<<- opcode: QUERY, "
+                + "rcode: NOERROR, id: 0\n"
+                + ";; flags: qr aa ; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0 \n"
+                + ";; QUESTION SECTION:\n"
+                + "example.com.\tIN\tA\n"
+                + "\n"
+                + ";; ANSWER SECTION:\n"
+                + "example.com.\t3600\tIN\tA\t93.184.216.34\n"
+                + "\n"
+                + ";; MSG SIZE  rcvd: 45\n"
+                + "\n"
+                + "a line at the margin after the message\n"
+                + "[1796590626] unbound[23015:0] info: response for example.com. A IN\n"
+                + ";; ANSWER SECTION:\n"
+                + "[1796590627] unbound[23015:0] info: incoming scrubbed packet: ;; ->>HEADER<<- opcode: QUERY, "
+                + "rcode: NXDOMAIN, id: 0\n"
+                + ";; flags: qr ra ; QUERY: 1, ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 0 \n"
+                + "[1796590627] unbound[23015:0] debug: the size went missing\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 7, 1, 1, 1, 2, 1);
+        assertThat(events.get(1).continuation()).startsWith(";; flags: qr aa ;").endsWith(";; MSG SIZE  rcvd: 45");
+    }
+
+    /**
      * Twisted writes a Failure's traceback with a mark between the frames that called the code that caught the
      * exception and those that raised it: the traceback goes on past the mark to its exception. A Failure shown in a
      * message opens a bracket its brief frames ({@code file:line:function}) and the mark go under, up to its close,
