@@ -101,7 +101,7 @@ public final class MessageTokenizer {
             if (Timestamps.mayStartAt(body, at)) {
                 Timestamps.Match time = timestamps.match(body, at, n);
                 if (time != null && time.end() - at >= 8 && !isSizeOrLimit(body, at, time.end())
-                        && !(at > i && isBracketedId(body, at, time.end()))) {
+                        && !(at > i && isBracketedId(body, at, time.end())) && macAddressEnd(body, at, n) < 0) {
                     if (at > i) {
                         out.add(oneChar(c), space, quoted);
                         space = false;
@@ -329,7 +329,7 @@ public final class MessageTokenizer {
             }
         }
         int eq = firstEquals > start && firstEquals < coreEnd ? firstEquals : -1;
-        if (eq < 0) {
+        if (eq < 0 && macAddressEnd(s, start, coreEnd) != coreEnd) { // "aa:bb:cc:dd:ee:ff" keys nothing
             eq = keyColon(s, start, coreEnd); // "action:android.intent.SCREEN_ON", "onExtend:1514038530000"
         }
         int bracket = eq < 0 ? bracketedValue(s, start, coreEnd) : -1;
@@ -575,6 +575,9 @@ public final class MessageTokenizer {
                 || len > 2 && Character.isLetter(first) && s.charAt(from + 1) == ':' && s.charAt(from + 2) == '\\') {
             return Placeholder.PATH;
         }
+        if (macAddressEnd(s, from, end) == end) {
+            return Placeholder.HEX; // a hardware address, written as its digits fall: "02:00:00:aa:bb:cc"
+        }
         if (digits == 0) {
             if (isIpv6(s, from, end, colons, letters == hexLetters && letters + colons + dots == len)) {
                 return Placeholder.IP; // "fe80::1"
@@ -641,6 +644,39 @@ public final class MessageTokenizer {
     }
 
     /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
+    /** The groups of a MAC address: six of two hex digits (EUI-48), eight for EUI-64. */
+    private static final int MAC_GROUPS = 6;
+    private static final int EUI64_GROUPS = 8;
+
+    /**
+     * Where the MAC address at {@code from} ends, when one is there (and no hex digit or separator runs on after it),
+     * else -1: six or eight groups of two hex digits parted by colons or by dashes, one kind in one address ({@code
+     * 02:00:00:aa:bb:cc}, {@code 08-00-27-AA-BB-CC}). Its first groups may read as a time of day ({@code 02:00:00}),
+     * and one of letters alone as a word: each is the same hardware address, one placeholder ({@link #classify}).
+     */
+    static int macAddressEnd(String s, int from, int n) {
+        int groups = 0;
+        int end = from;
+        char separator = 0;
+        for (int i = from; groups < EUI64_GROUPS && i + 2 <= n && isHexDigit(s.charAt(i))
+                && isHexDigit(s.charAt(i + 1)); i = end + 1) {
+            groups++;
+            end = i + 2;
+            char c = end < n ? s.charAt(end) : ' ';
+            if (c != ':' && c != '-' || separator != 0 && c != separator) {
+                break;
+            }
+            separator = c;
+        }
+        boolean runsOn = end < n && (isHexDigit(s.charAt(end))
+                || s.charAt(end) == separator && end + 1 < n && isHexDigit(s.charAt(end + 1)));
+        return (groups == MAC_GROUPS || groups == EUI64_GROUPS) && !runsOn ? end : -1;
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
     private static boolean isIpv6(String s, int from, int end, int colons, boolean onlyHexColonsDots) {
         return onlyHexColonsDots && colons >= 2 && (colons >= 5 || hasDoubleColon(s, from, end));
     }

@@ -246,6 +246,25 @@ class MessageTokenizerTest {
     }
 
     /**
+     * A MAC address is one hex value however its digits fall: Kea logs a client's as {@code 02:00:00:aa:bb:cc}, whose
+     * first groups had read as a time of day, and one of letters alone had been a key and its value. Colons or dashes
+     * part its groups, six of them or EUI-64's eight; a seventh group, or a time with more after it, is no address.
+     */
+    @Test
+    void aMacAddressIsOneHexValueHoweverItsDigitsFall() {
+        assertThat(tokens("[hwtype=1 02:00:00:aa:bb:cc], tid=0x1234: DHCPDISCOVER"))
+                .containsExactly("[", "hwtype=", "<NUM>", "<HEX>", "]", ",", "tid=", "<HEX>", ":", "DHCPDISCOVER");
+        for (String mac : List.of("5c:26:0a:11:22:33", "08-00-27-AA-BB-CC", "aa:bb:cc:dd:ee:ff",
+                "02:00:00:aa:bb:cc:dd:ee")) {
+            assertThat(tokens("lease for " + mac + " given")).as(mac)
+                    .containsExactly("lease", "for", "<HEX>", "given");
+        }
+        assertThat(tokens("lease for 02:00:00:aa:bb:cc:dd given")).doesNotContain("<HEX>");
+        assertThat(tokens("lease for 08:00:27-aa-bb-cc given")).doesNotContain("<HEX>");
+        assertThat(tokens("started at 02:00:00 given")).containsExactly("started", "at", "<TIME>", "given");
+    }
+
+    /**
      * Digits alone in brackets are an id, though their value falls in an epoch's years: V2Ray's random session ids
      * read so and not read so would make two templates of one message. A time with its fraction in brackets, or an
      * epoch's seconds outside brackets, is still a time.
