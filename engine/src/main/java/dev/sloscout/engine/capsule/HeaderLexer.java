@@ -556,6 +556,11 @@ final class HeaderLexer {
             return finish(line, Kind.SEPARATOR, pos, end, LogHeader.NO_TIME, null, null, false);
         }
         Severity level = levelOf(line, pos, core, previous);
+        if (level != null && line.charAt(end - 1) == ':' && end - pos > 2 && levelLabelAt(line, end + 1)) {
+            // Dovecot's "config: Warning: Killed with signal 15": a process named as a level is, the level after it
+            return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos, end - 1),
+                    false);
+        }
         if (level != null) {
             return finish(line, Kind.LEVEL, pos, errorAfterLevel(line, end, level), LogHeader.NO_TIME, level, null,
                     false);
@@ -1198,6 +1203,20 @@ final class HeaderLexer {
     private static boolean isCapital(char c) {
         return c >= 'A' && c <= 'Z';
     }
+
+    /** Whether a level word and a colon stand at {@code from}, and a space or the line's end after them. */
+    private static boolean levelLabelAt(String line, int from) {
+        int colon = from;
+        while (colon < line.length() && colon - from <= LONGEST_LEVEL && Character.isLetter(line.charAt(colon))) {
+            colon++;
+        }
+        return colon > from && colon < line.length() && line.charAt(colon) == ':'
+                && (colon + 1 == line.length() || line.charAt(colon + 1) == ' ')
+                && Severity.fromWord(line, from, colon) != null;
+    }
+
+    /** The longest level word {@link #levelLabelAt} looks for ({@code INFORMATION}, {@code EMERGENCY}). */
+    private static final int LONGEST_LEVEL = 13;
 
     private static final String ERROR_LABEL = " error:";
 

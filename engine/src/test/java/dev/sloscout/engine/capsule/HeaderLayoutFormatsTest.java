@@ -490,6 +490,14 @@ class HeaderLayoutFormatsTest {
                 [1796590624] unbound[23015:0] info: 127.0.0.1 example.com. A IN
                 [1796590625] unbound[23015:0] debug: outnet handle udp reply
                 """, "2026-12-06T20:56:31Z", Severity.FATAL, "unbound", "failed to setup modules"),
+            format("Dovecot 2.3 (its process and a colon, the level and a colon; a process named as a level is)", """
+                Dec 06 21:26:10 config: Warning: Killed with signal 15 (by pid=17559 uid=0 code=kill)
+                Dec 06 21:26:01 master: Info: Dovecot v2.3.19.1 (9b53102964) starting up for imap
+                Dec 06 21:26:03 imap-login: Fatal: This process must not be run as root
+                Dec 06 21:26:10 log(17563): Warning: Shutting down logging for 'anvil: ' with 1 clients
+                Dec 06 21:26:13 auth: Debug: auth client connected (pid=17684)
+                """, "2024-12-06T21:26:10Z", Severity.WARN, "config",
+                "Warning: Killed with signal 15 (by pid=17559 uid=0 code=kill)"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
