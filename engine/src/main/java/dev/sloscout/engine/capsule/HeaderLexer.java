@@ -255,6 +255,9 @@ final class HeaderLexer {
         if (debugLevel == null && ts == null && line.charAt(pos) == '<') {
             debugLevel = birdClass(line, innerFrom, innerTo);
         }
+        if (debugLevel == null && ts == null && pos == 0 && line.charAt(pos) == '[') {
+            debugLevel = processPriorityUptime(line, innerFrom, innerTo);
+        }
         if (debugLevel == null && innerTo - innerFrom == 1 && line.charAt(pos) == '[' && close < line.length()
                 && line.charAt(close) == '[') {
             debugLevel = levelLetterBeforeBracket(line.charAt(innerFrom));
@@ -263,6 +266,27 @@ final class HeaderLexer {
                 : levelInside(line, scanFrom, innerTo);
         int end = close < line.length() && line.charAt(close) == ':' ? close + 1 : close;
         return finish(line, Kind.BRACKET, pos, end, time, severity, null, false);
+    }
+
+    /**
+     * The syslog priority in ngIRCd's bracket when it logs to a file or a terminal: its process, a colon, the
+     * priority's digit, then the seconds it has been up padded to the right ({@code [30607:3    6] Got invalid OPER
+     * ...}, 3 an error, 5 a notice): the priority's severity, or null for any other bracket.
+     */
+    private static Severity processPriorityUptime(String line, int from, int to) {
+        int colon = from;
+        while (colon < to && Character.isDigit(line.charAt(colon))) {
+            colon++;
+        }
+        int spaces = colon + 2;
+        while (spaces < to && line.charAt(spaces) == ' ') {
+            spaces++;
+        }
+        if (colon == from || spaces == colon + 2 || spaces == to || line.charAt(colon) != ':'
+                || line.charAt(colon + 1) < '0' || line.charAt(colon + 1) > '7' || !allDigits(line, spaces, to)) {
+            return null;
+        }
+        return Severity.fromSyslog(line.charAt(colon + 1) - '0');
     }
 
     /**

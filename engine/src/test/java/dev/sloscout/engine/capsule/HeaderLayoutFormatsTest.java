@@ -498,6 +498,12 @@ class HeaderLayoutFormatsTest {
                 Dec 06 21:26:13 auth: Debug: auth client connected (pid=17684)
                 """, "2024-12-06T21:26:10Z", Severity.WARN, "config",
                 "Warning: Killed with signal 15 (by pid=17559 uid=0 code=kill)"),
+            format("ngIRCd 26 in the foreground (its process, the syslog priority's digit, the seconds it has run)", """
+                [30607:3    6] Got invalid OPER from "alice!~alice@127.0.0.1": "boss" -- bad password!
+                [30607:5    0] ngIRCd 26.1-IDENT+IPv6+IRCPLUS+PAM+SSL+SYSLOG+ZLIB-x86_64/pc/linux-gnu starting ...
+                [30607:4    0] No administrative information configured but required by RFC!
+                [30607:6   15] Shutting down all listening sockets (1 total) ...
+                """, "-", Severity.ERROR, "", "Got invalid OPER from \"alice!~alice@127.0.0.1\": \"boss\" -- bad password!"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
