@@ -503,7 +503,8 @@ class HeaderLayoutFormatsTest {
                 [30607:5    0] ngIRCd 26.1-IDENT+IPv6+IRCPLUS+PAM+SSL+SYSLOG+ZLIB-x86_64/pc/linux-gnu starting ...
                 [30607:4    0] No administrative information configured but required by RFC!
                 [30607:6   15] Shutting down all listening sockets (1 total) ...
-                """, "-", Severity.ERROR, "", "Got invalid OPER from \"alice!~alice@127.0.0.1\": \"boss\" -- bad password!"),
+                """, "-", Severity.ERROR, "",
+                "Got invalid OPER from \"alice!~alice@127.0.0.1\": \"boss\" -- bad password!"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
