@@ -1787,8 +1787,20 @@ public final class HeaderLayout {
         if (level == at && !glib && !labelled) {
             return null;
         }
-        Severity severity = Severity.fromWord(s, level, i);
+        Severity severity = graverWordBefore(s, at, level, Severity.fromWord(s, level, i));
         return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
+    }
+
+    /**
+     * {@code level}, the severity of the word at {@code start}, or the graver level the word right before it names, a
+     * space between them and none before {@code from}: {@code Fatal error:} is fatal, as Privoxy and Bacula label a
+     * fatal error, {@code critical error:} an error.
+     */
+    private static Severity graverWordBefore(String s, int from, int start, Severity level) {
+        int before = Math.max(from, s.lastIndexOf(' ', start - 2) + 1);
+        Severity named = level != null && start - 1 > before && s.charAt(start - 1) == ' '
+                ? Severity.fromWord(s, before, start - 1) : null;
+        return named != null && named.compareTo(level) > 0 ? named : level;
     }
 
     /**
@@ -1838,7 +1850,8 @@ public final class HeaderLayout {
         if (level == colon || level > start && s.lastIndexOf(' ', level - 2) >= start) {
             return null; // a space before the colon, or more than two words
         }
-        Severity severity = Severity.fromWord(s, Math.max(level, start), colon);
+        Severity severity = graverWordBefore(s, start, Math.max(level, start),
+                Severity.fromWord(s, Math.max(level, start), colon));
         return severity != null && severity.compareTo(Severity.WARN) >= 0 ? severity : null;
     }
 

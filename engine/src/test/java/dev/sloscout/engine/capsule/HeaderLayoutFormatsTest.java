@@ -422,7 +422,7 @@ class HeaderLayoutFormatsTest {
                 06-Dec 11:12 vm-dir JobId 5: Start Backup JobId 5, Job=GhostJob.2026-12-06_11.12.05_09
                 06-Dec 11:12 vm-sd JobId 4: Volume "Vol1" previously written, moving to end of data.
                 06-Dec 11:13 vm-fd JobId 4:      Could not stat "/proc/kcore": ERR=No such file or directory
-                """, "2024-12-06T11:12:00Z", Severity.ERROR, "", "vm-dir JobId 5: Fatal error: bsockcore.c:208 Unable"
+                """, "2024-12-06T11:12:00Z", Severity.FATAL, "", "vm-dir JobId 5: Fatal error: bsockcore.c:208 Unable"
                         + " to connect to Client: ghost-fd on 127.0.0.1:1. ERR=Connection refused"),
             format("NFS-Ganesha 4.3 (the day first, the start's epoch, the component and level between colons)", """
                 06/12/2026 13:53:45 : epoch 6b1568e9 : vm : nfs-ganesha-10926[main] load_fsal :NFS STARTUP :CRIT :stat returned No such file or directory (2) while loading FSAL path /usr/lib/x86_64-linux-gnu/ganesha/libfsalnosuchfsal.so
@@ -2208,8 +2208,9 @@ class HeaderLayoutFormatsTest {
      * {@code libpng warning:}, the JVM's {@code OpenJDK 64-Bit Server VM warning:}); GLib glues the level to its
      * domain and puts two stars after it; a command-line tool writes its name and a colon first ({@code modprobe:
      * FATAL:}). A warning or worse so labelled is the line's level, in a log without a
-     * header and after a header without a level; information, a sentence before a colon, a level word alone (the
-     * general rule's) and a name without a colon say nothing new.
+     * header and after a header without a level, a fatal error ({@code 7efcb0cd4080 Fatal error:}, Privoxy's thread
+     * before it) fatal; information, a sentence before a colon, a level word alone (the general rule's) and a name
+     * without a colon say nothing new.
      */
     @org.junit.jupiter.api.Test
     void aLevelAfterTheNameOfWhatPrintsItIsTheLinesLevel() {
@@ -2227,17 +2228,20 @@ class HeaderLayoutFormatsTest {
                 "modprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.1.0-28-amd64",
                 "dpkg: warning: files list file for package 'shop' missing",
                 "dpkg: error processing package shop (--configure):",
-                "sudo: unable to resolve host shop: Name or service not known");
+                "sudo: unable to resolve host shop: Name or service not known",
+                "7efcb0cd4080 Fatal error: can't load actions file '/etc/privoxy/nosuch.action'",
+                "7efcb0cd4080 critical error: disk full");
         assertSeverities(stderr).containsExactly(Severity.ERROR, Severity.WARN, Severity.WARN, Severity.WARN,
-                Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE, Severity.FATAL, Severity.WARN, NONE, NONE);
+                Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE, Severity.FATAL, Severity.WARN, NONE, NONE,
+                Severity.FATAL, Severity.ERROR);
         assertSeverities(List.of("Sat Dec  5 23:31:37 2026 -> LibClamAV Warning: database is older than 7 days",
                 "Sat Dec  5 23:31:38 2026 -> Loaded 1 signatures.")).containsExactly(Severity.WARN, NONE);
     }
 
     /**
      * Bacula's daemons write a job's messages after their name, the job's and a colon, the level labelling the message
-     * after that ({@code vm-dir JobId 5: Fatal error: ...}): a warning or worse so labelled is the line's level; a
-     * label of more words, information, a sentence and words that are no level say nothing.
+     * after that ({@code vm-dir JobId 5: Fatal error: ...}): a warning or worse so labelled is the line's level, a
+     * fatal error fatal; a label of more words, information, a sentence and words that are no level say nothing.
      */
     @org.junit.jupiter.api.Test
     void aLevelAfterADaemonsAndItsJobsNamesIsTheLinesLevel() {
@@ -2250,7 +2254,7 @@ class HeaderLayoutFormatsTest {
                 "vm-fd JobId 4:      Could not stat \"/proc/kcore\": ERR=No such file or directory",
                 "the job of five: error: four words before the colon",
                 "Processed 5 orders: Error rate: 2%");
-        assertSeverities(log).containsExactly(Severity.ERROR, Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE,
+        assertSeverities(log).containsExactly(Severity.FATAL, Severity.ERROR, Severity.WARN, NONE, NONE, NONE, NONE,
                 NONE);
     }
 
