@@ -581,7 +581,7 @@ final class HeaderLexer {
         }
         Severity level = levelOf(line, pos, core, previous);
         if (level != null && line.charAt(end - 1) == ':' && end - pos > 2 && levelLabelAt(line, end + 1)) {
-            // Dovecot's "config: Warning: Killed with signal 15": a process named as a level is, the level after it
+            // Dovecot's "config: Warning: Killed with signal 15": a process named by a level word, its level after it
             return finish(line, Kind.COMPONENT, pos, end, LogHeader.NO_TIME, null, line.substring(pos, end - 1),
                     false);
         }

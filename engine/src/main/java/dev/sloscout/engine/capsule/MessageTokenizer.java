@@ -643,7 +643,6 @@ public final class MessageTokenizer {
         return from < end && end - from <= MAX_ZONE && isNameChars(s, from, end);
     }
 
-    /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
     /** The groups of a MAC address: six of two hex digits (EUI-48), eight for EUI-64. */
     private static final int MAC_GROUPS = 6;
     private static final int EUI64_GROUPS = 8;
@@ -677,6 +676,7 @@ public final class MessageTokenizer {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
+    /** Hex groups and colons, compressed ({@code ::}) or full: not a time of day, which has two colons. */
     private static boolean isIpv6(String s, int from, int end, int colons, boolean onlyHexColonsDots) {
         return onlyHexColonsDots && colons >= 2 && (colons >= 5 || hasDoubleColon(s, from, end));
     }

@@ -490,7 +490,7 @@ class HeaderLayoutFormatsTest {
                 [1796590624] unbound[23015:0] info: 127.0.0.1 example.com. A IN
                 [1796590625] unbound[23015:0] debug: outnet handle udp reply
                 """, "2026-12-06T20:56:31Z", Severity.FATAL, "unbound", "failed to setup modules"),
-            format("Dovecot 2.3 (its process and a colon, the level and a colon; a process named as a level is)", """
+            format("Dovecot 2.3 (its process and a colon, the level and a colon; a process named by a level word)", """
                 Dec 06 21:26:10 config: Warning: Killed with signal 15 (by pid=17559 uid=0 code=kill)
                 Dec 06 21:26:01 master: Info: Dovecot v2.3.19.1 (9b53102964) starting up for imap
                 Dec 06 21:26:03 imap-login: Fatal: This process must not be run as root
