@@ -911,8 +911,9 @@ final class ContinuationLines {
     /**
      * Whether the open event's first line tells of the exception {@code exception} opens: it names the exception (the
      * word {@code exception}, its class's simple name) or repeats its message, as a logger's line does when it logs an
-     * exception (ActiveMQ's {@code DEBUG | Transport Connection to: tcp://... failed: Unknown data type: 47}). Such a
-     * stack was logged with the line even after a routine one: a logger logs failures it expects at debug.
+     * exception (ActiveMQ's {@code DEBUG | Transport Connection to: tcp://... failed: Unknown data type: 47}), or
+     * announces a stack trace ({@link #announcesStackTrace}). Such a stack was logged with the line even after a
+     * routine one: a logger logs failures it expects at debug.
      */
     private boolean tellsOf(String exception) {
         if (first == null) {
@@ -924,7 +925,17 @@ final class ContinuationLines {
         String message = colon > 0 ? exception.substring(colon + 2).strip() : "";
         return message.length() >= MIN_TOLD_MESSAGE && first.contains(message)
                 || simpleName.length() >= MIN_TOLD_MESSAGE && first.contains(simpleName)
-                || namesAnException();
+                || namesAnException() || announcesStackTrace();
+    }
+
+    /**
+     * Whether the open event's first line says {@code stack trace} (or {@code stacktrace}), in any case: it announces
+     * the stack under it, as HSQLDB's server does, without a time or a level, before the exception it caught
+     * ({@code ...: 3:Failed to connect client.  Stack trace follows.}).
+     */
+    private boolean announcesStackTrace() {
+        String lower = first.toLowerCase(Locale.ROOT);
+        return hasLowerWord(lower, "stack trace") || hasLowerWord(lower, "stacktrace");
     }
 
     /** Words a record that tells of a failure says ({@link #tellsOfAFailure}). */

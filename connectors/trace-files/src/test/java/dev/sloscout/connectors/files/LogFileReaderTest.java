@@ -1044,6 +1044,23 @@ class LogFileReaderTest {
     }
 
     /**
+     * A bare print that says a stack trace follows keeps the stack under it: HSQLDB's server writes, without a time or
+     * a level, {@code 3:Failed to connect client.  Stack trace follows.} and then the exception it caught, which had
+     * been an event of its own as after any bare print.
+     */
+    @Test
+    void aBarePrintThatAnnouncesAStackTraceKeepsTheStackUnderIt() {
+        read("[Server@1b2c6ec2]: [Thread[HSQLDB Connection @684d07d7,5,main]]: 3:Failed to connect client.  Stack "
+                + "trace follows.\n"
+                + "org.hsqldb.HsqlException: client version '-1195.-72.-58.-56' is not compatible.\n"
+                + "\tat org.hsqldb.server.ServerConnection.handshake(Unknown Source)\n"
+                + "[Server@1b2c6ec2]: 4:Failed to connect client\n"
+                + "org.hsqldb.HsqlException: client version '-1195.-72.-58.-56' is not compatible.\n"
+                + "\tat org.hsqldb.server.ServerConnection.handshake(Unknown Source)\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(3, 1, 2);
+    }
+
+    /**
      * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
      * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
      * ended the whole analysis with an index out of range. Read as a header alone, it takes the line under it, at the
