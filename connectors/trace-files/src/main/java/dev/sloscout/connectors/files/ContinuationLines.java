@@ -370,8 +370,8 @@ final class ContinuationLines {
         if (nextToFirst && line.startsWith(EXCEPTION_LABEL) && firstIsRecord()) {
             return true; // aria2's "Exception: [AbstractCommand.cc:856] errorCode=1 ...", its causes under it
         }
-        if (context == Context.NONE && nextToFirst && firstIsRecord()
-                && (first.contains(DNS_MESSAGE_HEADER) || line.startsWith(DNS_MESSAGE_HEADER))) {
+        if (context == Context.NONE && nextToFirst
+                && (line.startsWith(DNS_MESSAGE_HEADER) || first.contains(DNS_MESSAGE_HEADER)) && firstIsRecord()) {
             context = Context.DNS_MESSAGE;
             contextLines = 0;
         }
