@@ -1314,15 +1314,35 @@ final class ContinuationLines {
 
     /**
      * The first line of the open event when it opens with a time ({@code 2024-...}, {@code [2024-...}, {@code Sat
-     * Dec 05 ...}), or with a level in capitals before one ({@code INFO  [2026-12-05 21:06:57,599] io.dropwizard...},
-     * Dropwizard's format): a line that opens as it did is an event of its own, and one that does not may go on a
-     * Python exception's message. Null when the event opens otherwise: then only a level and a colon ({@link
-     * #opensWithLevel}) tell the next event, and without either nothing goes on a message.
+     * Dec 05 ...}, {@code Dec  6 23:17:51 ...}), or with a level in capitals before one
+     * ({@code INFO  [2026-12-05 21:06:57,599] io.dropwizard...}, Dropwizard's format): a line that opens as it did is
+     * an event of its own, and one that does not may go on a Python exception's message. Null when the event opens
+     * otherwise: then only a level and a colon ({@link #opensWithLevel}) tell the next event, and without either
+     * nothing goes on a message.
      */
     private static String timedOpener(String line) {
         int at = capitalLevelAt(line, 0) ? firstNonBlank(line, wordEnd(line, 0)) : 0;
         at += line.startsWith("[", at) ? 1 : 0;
-        return line.length() > at && (isDigit(line.charAt(at)) || opensWithWeekdayAndMonth(line, at)) ? line : null;
+        return line.length() > at && (isDigit(line.charAt(at)) || opensWithWeekdayAndMonth(line, at)
+                || opensWithMonthAndTime(line, at)) ? line : null;
+    }
+
+    /**
+     * Whether a month's name, its day and a time of day open {@code line} at {@code at} ({@code Dec  6 23:17:51},
+     * syslog's order; Apache Traffic Server's {@code [Dec  6 23:17:51.185]}): a time opens the line. A month and a day
+     * without a time after them ({@code Dec 03, 2026 7:57:35 AM}, java.util.logging's header) are not read so.
+     */
+    static boolean opensWithMonthAndTime(String line, int at) {
+        if (line.length() < at + 12 || line.charAt(at + 3) != ' ' || !nameAt(MONTHS, line, at)) {
+            return false;
+        }
+        int day = line.charAt(at + 4) == ' ' ? at + 5 : at + 4;
+        int end = day;
+        while (end < line.length() && end - day < 2 && isDigit(line.charAt(end))) {
+            end++;
+        }
+        return end > day && line.length() >= end + 4 && line.charAt(end) == ' ' && isDigit(line.charAt(end + 1))
+                && isDigit(line.charAt(end + 2)) && line.charAt(end + 3) == ':';
     }
 
     private static final String WEEKDAYS = "MonTueWedThuFriSatSun";

@@ -1227,8 +1227,9 @@ public final class LogFileReader {
                 String anchor = held != null ? held : pending;
                 int anchorTag = held != null ? heldTag : pendingTag;
                 boolean tagged = anchor != null && anchorTag > 0 && tag > 0;
-                // a tag with nothing after it (syslog's "cron[3]: ", H2's trace "jdbc[3]: ") is a record of its own
-                boolean sameProgram = tagged && tag < text.length()
+                // a tag with nothing after it (syslog's "cron[3]: ", H2's trace "jdbc[3]: ") is a record of its own,
+                // and the program's line after it another
+                boolean sameProgram = tagged && tag < text.length() && anchorTag < anchor.length()
                         && ContinuationLines.sameProgram(anchor, anchorTag, text, tag);
                 String line = sameProgram ? text.substring(tag) : text;
                 if (held != null && heldMessage.isEmpty() && continuations.headsSection(heldBody(), line)) {

@@ -1061,6 +1061,28 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record that opens with a month's name, its day and a time of day (syslog's order; Apache Traffic Server's, in
+     * brackets) opens with a time, as one that opens with a digit does, and the rules for a record's further lines
+     * apply: a list announced by a colon, a message on the line under an empty one. A month and a day without the
+     * time right after them (java.util.logging's header) open no time.
+     */
+    @Test
+    void aRecordOpeningWithAMonthItsDayAndATimeIsTimed() {
+        read("[Dec  6 23:17:51.185] traffic_server NOTE: remap rules:\n"
+                + "map /ok/ http://127.0.0.1:8088/\n"
+                + "map /down/ http://127.0.0.1:9/\n"
+                + "[Dec  6 23:17:59.358] [ET_NET 1] DEBUG: <MIME.cc:2688 (mime_field_block_describe)> (http) \n"
+                + "-- State Machine Id: 0\n"
+                + "[Dec  6 23:17:59.359] [ET_NET 1] DEBUG: <HttpSM.cc:7691 (main_handler)> (http) [0] done\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(3, 2, 1);
+        assertThat(events.get(1).text()).endsWith("(http) -- State Machine Id: 0");
+        assertThat(ContinuationLines.opensWithMonthAndTime("Dec  6 23:17:59 vm sshd[1]: ok", 0)).isTrue();
+        assertThat(ContinuationLines.opensWithMonthAndTime("Dec 16 23:17:59 vm sshd[1]: ok", 0)).isTrue();
+        assertThat(ContinuationLines.opensWithMonthAndTime("Dec 03, 2026 7:57:35 AM com.acme.Shop main", 0)).isFalse();
+        assertThat(ContinuationLines.opensWithMonthAndTime("Decided 23:17:59", 0)).isFalse();
+    }
+
+    /**
      * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
      * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
      * ended the whole analysis with an index out of range. Read as a header alone, it takes the line under it, at the
