@@ -58,7 +58,7 @@ final class ContinuationLines {
          * The rest of a message that runs over lines at the margin, until a line opens as the event did: after a
          * Python traceback's exception (pydantic's errors per field, SQLAlchemy's {@code [SQL: ...]}), and after a
          * record that ends with a colon or has no message (Spring Boot's {@code APPLICATION FAILED TO START} report,
-         * a list announced by {@code ...:}).
+         * a list announced by {@code ...:}) or whose message ran on past a line break ({@link #runsOn}).
          */
         MESSAGE_LINES,
         /**
@@ -1395,7 +1395,8 @@ final class ContinuationLines {
      * colon alone, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
      * it, rules of stars or dashes before it left under it, and so does a header RabbitMQ writes alone over a report
      * ({@link #processHeaderEnd}). A message that ends with a space ran on past a line break ({@link #runsOn}): it
-     * takes the first line with a word after it, unless that line is indented, opens a record or a Python traceback.
+     * takes the first line with a word after it, unless that line is indented, opens a record or a Python traceback,
+     * and the lines at the margin after that up to the next record go under it.
      * Asked of each line after an event's first; answers once per event, twice for java.util.logging's message.
      */
     String joinable(String line) {
@@ -1442,8 +1443,15 @@ final class ContinuationLines {
             runsOn = false;
             exceptionIsMessage = isIndented(line) && line.strip().equals(LogEvent.PYTHON_TRACEBACK)
                     && first.stripTrailing().endsWith("]");
-            return isIndented(line) || opensNextRecord(line) || isTwoLineHeader(line)
-                    || line.startsWith(LogEvent.PYTHON_TRACEBACK) ? null : line.strip();
+            if (isIndented(line) || opensNextRecord(line) || isTwoLineHeader(line)
+                    || line.startsWith(LogEvent.PYTHON_TRACEBACK)) {
+                return null;
+            }
+            if (context == Context.NONE) {
+                context = Context.MESSAGE_LINES; // the rest of what it printed at the margin, up to the next record
+                contextLines = 0;
+            }
+            return line.strip();
         }
         if (stampAlone) {
             if (isIndented(line) && hasLetter(line) && !isFrame(line)

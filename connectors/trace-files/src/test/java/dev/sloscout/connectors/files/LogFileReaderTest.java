@@ -1083,6 +1083,21 @@ class LogFileReaderTest {
     }
 
     /**
+     * A record whose first line ends with a space ran on past a line break: it takes the lines after it at the
+     * margin up to the next record, not the first alone (a table a program printed under an empty message).
+     */
+    @Test
+    void aMessageThatRunsOnPastALineBreakTakesTheLinesUpToTheNextRecord() {
+        read("2026-12-06 23:17:59,358 DEBUG dump.Tables - \n"
+                + "name    rows\n"
+                + "orders  12\n"
+                + "items   40\n"
+                + "2026-12-06 23:17:59,360 INFO dump.Tables - done\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1);
+        assertThat(events.get(0).text()).endsWith("- name    rows");
+    }
+
+    /**
      * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
      * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
      * ended the whole analysis with an index out of range. Read as a header alone, it takes the line under it, at the
