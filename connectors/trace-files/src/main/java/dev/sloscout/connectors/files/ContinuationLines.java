@@ -58,7 +58,8 @@ final class ContinuationLines {
          * The rest of a message that runs over lines at the margin, until a line opens as the event did: after a
          * Python traceback's exception (pydantic's errors per field, SQLAlchemy's {@code [SQL: ...]}), and after a
          * record that ends with a colon or has no message (Spring Boot's {@code APPLICATION FAILED TO START} report,
-         * a list announced by {@code ...:}) or whose message ran on past a line break ({@link #runsOn}).
+         * a list announced by {@code ...:}) or whose message ran on past a line break ({@link #runsOn}), and under a
+         * banner ({@link #isBanner}).
          */
         MESSAGE_LINES,
         /**
@@ -230,6 +231,11 @@ final class ContinuationLines {
     private int listedWords;
     /** Whether the open slow query log entry has had its {@code # User@Host:} line. */
     private boolean slowEntryUser;
+    /**
+     * The open event's first line is a banner ({@link #isBanner}): the lines under it are its, up to a record or a
+     * line that opens with a rule, another banner or heading.
+     */
+    private boolean banner;
     /** The open event's first line. */
     private String first;
     /** The message line last joined to the open event's first line ({@link #joinable}), or null. */
@@ -622,8 +628,13 @@ final class ContinuationLines {
                 || postgresOpener != null && isPostgresPart(postgresOpener, postgresSeverity, line)) {
             return true;
         }
+        if (context == Context.MESSAGE_LINES && isHttpStartLine(line) && contextLines++ < MAX_MESSAGE_LINES) {
+            context = Context.HTTP_HEADERS; // an HTTP message the record printed: its fields, a Date: among them
+            contextLines = 0;
+            return true;
+        }
         if (context == Context.MESSAGE_LINES || context == Context.TWO_LINE_MESSAGE) {
-            boolean ends = opensNextRecord(line)
+            boolean ends = opensNextRecord(line) || banner && opensWithRule(line)
                     || context == Context.TWO_LINE_MESSAGE && (isTwoLineHeader(line) || mayOpenTrace(line));
             if (!ends && contextLines++ < MAX_MESSAGE_LINES) {
                 return true;
@@ -1125,6 +1136,29 @@ final class ContinuationLines {
         int i = leadingMarks(line);
         return i >= RULE_MARKS && i < line.length() && line.charAt(i) == ' ' && hasLetter(line);
     }
+
+    /**
+     * Whether {@code line} is a title between two rules of one mark ({@code +++++++++ Incoming Request +++++++++},
+     * {@code ======== Running on http://127.0.0.1:8080 ========}): a program printed it over what it prints next, at
+     * the margin, up to the next record. Apache Traffic Server at debug prints every HTTP message it handles so, a
+     * field a line, among its records: the banner opens an event and the message is the banner's.
+     */
+    static boolean isBanner(String line) {
+        int end = endWithoutSpaces(line);
+        int marks = leadingMarks(line);
+        if (marks < RULE_MARKS || marks >= end || line.charAt(marks) != ' ' || "*=#-~+".indexOf(line.charAt(0)) < 0) {
+            return false;
+        }
+        int closing = end;
+        while (closing > marks && line.charAt(closing - 1) == line.charAt(0)) {
+            closing--;
+        }
+        return end - closing >= MIN_BANNER_CLOSE && line.charAt(closing - 1) == ' '
+                && hasLetter(line.substring(marks, closing));
+    }
+
+    /** Marks a banner's closing rule has at least ({@link #isBanner}). */
+    private static final int MIN_BANNER_CLOSE = 3;
 
     /** How far into a line {@link #hasTimeOfDay} looks: past an address and two dashes to a bracketed time. */
     private static final int TIME_OF_DAY_REACH = 48;
@@ -1698,6 +1732,7 @@ final class ContinuationLines {
         fpmWorkerOutput = output > 0 && line.indexOf(FPM_UNCAUGHT, output) > 0 ? output : -1;
         processHeaderAlone = processHeaderEnd > 0 && line.substring(processHeaderEnd).isBlank();
         leavesTraces = null;
+        banner = isBanner(line);
         context = rubyRecord ? Context.RUBY_RECORD
                 : crash ? Context.NODE_CRASH
                 : panic ? Context.RUST_PANIC
@@ -1713,6 +1748,7 @@ final class ContinuationLines {
                 : erlangHeader ? Context.ERLANG_REPORT
                 : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
                 : (opener != null || levelOpener) && endsWithHttpStartLine(line) ? Context.HTTP_HEADERS
+                : banner ? Context.MESSAGE_LINES
                 : Context.NONE;
         slowEntryUser = line.startsWith("# User@Host: ");
         contextLines = 0;
@@ -2138,7 +2174,7 @@ final class ContinuationLines {
     private static final int HTTP_START_LINE_REACH = 64;
     private static final Pattern HTTP_REQUEST_LINE = Pattern.compile("[A-Z]{3,7} \\S+ HTTP/\\d(?:\\.\\d)?\\s*");
     private static final Pattern HTTP_STATUS_LINE = Pattern.compile(
-            "HTTP/\\d(?:\\.\\d)? [1-5]\\d\\d(?: [A-Za-z][A-Za-z' -]*)?\\s*");
+            "HTTP/\\d(?:\\.\\d)? [1-5]\\d\\d(?: [A-Za-z][A-Za-z' .,-]*)?\\s*");
     private static final Pattern HTTP_FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}:(?: .*)?");
 
     /**
@@ -2164,6 +2200,11 @@ final class ContinuationLines {
             }
         }
         return false;
+    }
+
+    /** Whether {@code line} is an HTTP message's start line alone: {@code GET /a HTTP/1.1}, {@code HTTP/1.1 200 OK}. */
+    static boolean isHttpStartLine(String line) {
+        return HTTP_REQUEST_LINE.matcher(line).matches() || HTTP_STATUS_LINE.matcher(line).matches();
     }
 
     /** Whether {@code line} is an HTTP header field ({@code Content-Length: 134}, {@code EXT:}). */

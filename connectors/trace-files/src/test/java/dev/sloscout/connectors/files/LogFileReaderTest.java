@@ -1098,6 +1098,32 @@ class LogFileReaderTest {
     }
 
     /**
+     * A title between two rules of one mark is a banner: a program printed it over what it prints next, at the
+     * margin, which is the banner's event up to the next record. Apache Traffic Server at debug prints each HTTP
+     * message it handles so among its records, a field a line, a {@code Date:} with its time among them (no record's
+     * header), the reason of its status line any text.
+     */
+    @Test
+    void aBannerTakesTheLinesPrintedUnderIt() {
+        read("[Dec  6 23:17:59.362] [ET_NET 1] DEBUG: <HttpTransact.cc:3477 (HandleResponse)> (http_trans) [0] "
+                + "response_received_time: 1796599079\n"
+                + "+++++++++ Incoming O.S. Response +++++++++\n"
+                + "-- State Machine Id: 0\n"
+                + "HTTP/1.1 500 Cannot find server.\r\n"
+                + "Date: Sun, 06 Dec 2026 23:17:59 GMT\r\n"
+                + "Server: h2o/2.2.5\r\n"
+                + "\r\n"
+                + "[Dec  6 23:17:59.362] [ET_NET 1] DEBUG: <HttpTransact.cc:330 (is_response_valid)> (http_trans) [0] "
+                + "No errors in response\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(1, 5, 1);
+        assertThat(events.get(1).text()).isEqualTo("+++++++++ Incoming O.S. Response +++++++++");
+        assertThat(ContinuationLines.isBanner("======== Running on http://127.0.0.1:8080 ========")).isTrue();
+        assertThat(ContinuationLines.isBanner("======== run 2:")).isFalse();
+        assertThat(ContinuationLines.isBanner("+++++++++ +++++++++")).as("no title").isFalse();
+        assertThat(ContinuationLines.isBanner("*** short ***")).isFalse();
+    }
+
+    /**
      * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
      * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
      * ended the whole analysis with an index out of range. Read as a header alone, it takes the line under it, at the
@@ -1216,7 +1242,7 @@ class LogFileReaderTest {
      * SSSD writes the debug messages that led to an error under a heading after it, and a heading where they end,
      * each opening with a rule of stars: both are part of the error's event. A heading that does not end with a colon
      * (aiohttp's banner printed after its logger's record) opens an event, as does one under bare lines, without a
-     * time or level.
+     * time or level; a banner, its title closed by a rule too, takes the lines under it up to the next heading.
      */
     @Test
     void aHeadingOpeningWithARuleUnderARecordIsPartOfIt() {
@@ -1231,7 +1257,7 @@ class LogFileReaderTest {
                 + "results of run 1\n"
                 + "======== run 2:\n"
                 + "results of run 2\n");
-        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 1, 1, 1, 1);
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 1, 2, 1, 1);
         assertThat(ContinuationLines.opensWithRule("**** too short a rule")).isFalse();
         assertThat(ContinuationLines.opensWithRule("********************")).as("a rule alone").isFalse();
         assertThat(ContinuationLines.opensWithRule("//////////////// slashes")).isFalse();
