@@ -9,17 +9,18 @@ import java.util.stream.Stream;
 
 /**
  * Recognises the timestamps real log lines start with, without a configured format: ISO 8601 and its log4j/Python
- * variants, syslog ({@code Jun 14 15:16:01}), ctime ({@code Sun Dec 04 04:47:44 2005}), common log format, compact
- * Hadoop/HDFS ({@code 081109 203615}), Spark ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}), slashed
- * dates month first ({@code 11/25/2026}) or day first ({@code 25/11/2026}, and every such date in a log whose own dates
- * say so: {@link #writesDayFirst}), Java's short US date, its year in two digits and a comma after it ({@code 12/5/26,
- * 16:40:00:123 UTC}: WebSphere Liberty), a time of day on a twelve-hour clock ({@code 11:10:13 PM}), {@code
- * yyyyMMdd-HH:mm:ss:SSS}, Zabbix's {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code
- * 20261204.20h00m11s}, LXC's {@code 20261204202626.338}, Erlang/OTP's {@code 3-Dec-2026::15:06:08.309562}, Perl's
- * Net::Server ({@code 2026/12/05-10:25:43}: munin-node's), BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04
- * 12:49:38}), snapcast's dashes in the time of day ({@code 2026-12-06 16-42-42.894}), a month's name and a day or a
- * day and a month's name with a time to the minute ({@code Dec 06 11:06}: MPD's; {@code 06-Dec 11:12}: Bacula's),
- * epoch seconds and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
+ * variants, its basic format ({@code 20261206T234826.745588}: hitch's), syslog ({@code Jun 14 15:16:01}), ctime
+ * ({@code Sun Dec 04 04:47:44 2005}), common log format, compact Hadoop/HDFS ({@code 081109 203615}), Spark
+ * ({@code 17/06/09 20:10:40}), Android ({@code 03-17 16:13:38.811}), slashed dates month first ({@code 11/25/2026}) or
+ * day first ({@code 25/11/2026}, and every such date in a log whose own dates say so: {@link #writesDayFirst}), Java's
+ * short US date, its year in two digits and a comma after it ({@code 12/5/26, 16:40:00:123 UTC}: WebSphere Liberty), a
+ * time of day on a twelve-hour clock ({@code 11:10:13 PM}), {@code yyyyMMdd-HH:mm:ss:SSS}, Zabbix's
+ * {@code 20261204:100145.155}, Apache Traffic Server's error log's {@code 20261204.20h00m11s}, LXC's
+ * {@code 20261204202626.338}, Erlang/OTP's {@code 3-Dec-2026::15:06:08.309562}, Perl's Net::Server
+ * ({@code 2026/12/05-10:25:43}: munin-node's), BGL's dotted forms, stunnel's dotted date ({@code 2026.12.04 12:49:38}),
+ * snapcast's dashes in the time of day ({@code 2026-12-06 16-42-42.894}), a month's name and a day or a day and a
+ * month's name with a time to the minute ({@code Dec 06 11:06}: MPD's; {@code 06-Dec 11:12}: Bacula's), epoch seconds
+ * and OpenLDAP's epoch in hexadecimal ({@code 6b128ca1.0d04dba7}: seconds, a dot, nanoseconds).
  *
  * <p>Each form is a small pattern matched by hand (no regex): {@code Y} 4-digit year, {@code y} 2-digit year, {@code M}
  * month (1-2 digits), {@code N} month name, {@code W} weekday name, {@code D} day (1-2 digits, may be space-padded),
@@ -37,8 +38,8 @@ final class Timestamps {
         "W,_D_N_Y_h:m:sfZ",
         "N_D_h:m:sf_Y",
         "N_D,_Y_h:m:sfP", "N_D_h:m:sf", "D/N/Y:h:m:sfZ", "D/N/Y_h:m:sf", "D-N-Y_h:m:sf", "D-N-Y::h:m:sf",
-        "N_D_h:m", "D-N_h:m", "D_N_Y_h:m:sf", "D_N_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMD:hmsf", "yMD_hms",
-        "yMD_h:m:sf",
+        "N_D_h:m", "D-N_h:m", "D_N_Y_h:m:sf", "D_N_h:m:sf", "YMD-h:m:sf", "YMDTh:m:sf", "YMDThmsfZ", "YMD:hmsf",
+        "yMD_hms", "yMD_h:m:sf",
         "y/M/D_h:m:sf",
         "M/D/Y_h:m:sfP", "M/D/Y,_h:m:sfP", "M/D/y,_h:m:sfPZ", "D/M/Y_h:m:sf", "M-D_h:m:sf", "M-D|h:m:sf",
         "M.D_h:m:sf", "Y.M.D_h:m:sf",

@@ -165,6 +165,7 @@ class TimestampArithmeticTest {
             "20171223-22:15:29:606", "20171223T22:15:29", "081109 203615", "17/06/09 20:10:40", "09/28/2016 4:30:30 AM",
             "12/3/2026, 1:16:43 PM", "12/5/26, 16:40:00:123 UTC",
             "03-17 16:13:38.811", "12-05|04:39:01", "20261204:100145.155", "20261204.20h00m11s", "20261204202626.338",
+            "20261206T234826.745588", "20261206T234826Z",
             "2026.12.04 12:49:38", "2026-12-06 16-42-42.894", "2005.06.03", "2005-06-03", "15:16:01", "5:46PM",
             "1514038530"};
         for (String text : written) {
@@ -201,6 +202,17 @@ class TimestampArithmeticTest {
                 "2026-12-06 09-05-00", "2026-12-06T09:05:00Z"));
         String notATime = "2026-12-06 25-42-42";
         assertThat(timestamps.match(notATime, 0, notATime.length()).end()).isEqualTo("2026-12-06".length());
+    }
+
+    /**
+     * ISO 8601's basic format, no dashes or colons ({@code 20261206T234826.745588}, hitch's; {@code 20261206T234826Z},
+     * AWS's signing time): read whole with its fraction and zone, not as the date alone at midnight.
+     */
+    @org.junit.jupiter.api.Test
+    void isoBasicFormatIsReadWhole() {
+        Timestamps timestamps = new Timestamps(2024);
+        assertEachReadWhole(timestamps, java.util.Map.of("20261206T234826.745588", "2026-12-06T23:48:26.745Z",
+                "20261206T234826Z", "2026-12-06T23:48:26Z", "20261206T234826+0100", "2026-12-06T22:48:26Z"));
     }
 
     /** Go's {@code time.Kitchen}: twelve o'clock in the morning is midnight, the hour is 1 to 12. */
