@@ -221,6 +221,8 @@ final class ContinuationLines {
     private int labelLines;
     /** Lines under the open event that open with a comma, counted against a cap. */
     private int commaLines;
+    /** Rows of a table drawn under the open event ({@link #isTableRow}), counted against a cap. */
+    private int tableRows;
     /** Lines of Python's literals under the open event ({@link #isPythonLiteral}), counted against a cap. */
     private int literalLines;
     /**
@@ -540,6 +542,9 @@ final class ContinuationLines {
                 context = openBrackets > 0 ? Context.OPEN_BRACKET : Context.NONE; // lsyncd's rsync filter: "/"
             }
             return true; // an object printed over lines opens or closes (Node's console.log), a rule, a drawing
+        }
+        if (isTableRow(line) && firstIsRecord() && tableRows++ < MAX_TABLE_ROWS) {
+            return true; // a row of a table the record drew: Netty's dump of the bytes it read, "|00000000| 47 45 ..."
         }
         if (line.charAt(0) == ',' && firstIsRecord() && commaLines++ < MAX_MESSAGE_LINES) {
             return true; // a list or a value's fields run on past a line break: no record opens with a comma
@@ -1029,6 +1034,19 @@ final class ContinuationLines {
             mark |= c != ' ' && c != '\t';
         }
         return mark;
+    }
+
+    /** Rows of a table under one record at most ({@link #isTableRow}): a dump of 16 KiB, 16 bytes a row. */
+    private static final int MAX_TABLE_ROWS = 1024;
+
+    /**
+     * Whether {@code line} is a row of a table drawn with bars, a bar at each end ({@code |00000000| 47 45 54 20 ...
+     * |GET / HTTP/1.1..|}, as Netty's LoggingHandler dumps the bytes it read or wrote under its record, between rules
+     * of dashes and pluses; a box a CLI drew): no record opens with a bar.
+     */
+    static boolean isTableRow(String line) {
+        int end = endWithoutSpaces(line);
+        return end >= 3 && line.charAt(0) == '|' && line.charAt(end - 1) == '|';
     }
 
     /**
@@ -1754,6 +1772,7 @@ final class ContinuationLines {
         contextLines = 0;
         literalLines = 0;
         commaLines = 0;
+        tableRows = 0;
         labelLines = 0;
         labelColumn = -1;
         opensList = (opener != null || levelOpener) && opensList(line);

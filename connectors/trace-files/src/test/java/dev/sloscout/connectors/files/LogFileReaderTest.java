@@ -1124,6 +1124,32 @@ class LogFileReaderTest {
     }
 
     /**
+     * A table drawn with bars under a record is the record's: Netty's LoggingHandler dumps the bytes it read under
+     * its record, rows of hex and text between bars at the margin. A table under a bare line (no record) stays a
+     * row an event, as before.
+     */
+    @Test
+    void aTableDrawnUnderARecordIsTheRecords() {
+        read("2026-12-06 23:51:36.784 [nioEventLoopGroup-3-1] DEBUG io.netty.handler.logging.LoggingHandler - "
+                + "[id: 0xf723e93d, L:/127.0.0.1:8099 - R:/127.0.0.1:51786] READ: 20B\n"
+                + "         +-------------------------------------------------+\n"
+                + "         |  0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f |\n"
+                + "+--------+-------------------------------------------------+----------------+\n"
+                + "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..|\n"
+                + "|00000010| 0d 0a 0d 0a                                     |....            |\n"
+                + "+--------+-------------------------------------------------+----------------+\n"
+                + "2026-12-06 23:51:36.837 [nioEventLoopGroup-3-1] DEBUG io.netty.handler.logging.LoggingHandler - "
+                + "[id: 0xf723e93d, L:/127.0.0.1:8099 - R:/127.0.0.1:51786] FLUSH\n"
+                + "orders by state\n"
+                + "| state | count |\n"
+                + "| open  | 3     |\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(7, 1, 1, 1, 1);
+        assertThat(ContinuationLines.isTableRow("|00000010| 0d 0a |....|  ")).isTrue();
+        assertThat(ContinuationLines.isTableRow("| state")).isFalse();
+        assertThat(ContinuationLines.isTableRow("||")).isFalse();
+    }
+
+    /**
      * A program's tag with nothing after it (syslog's {@code cron[3]: } with an empty message; H2's trace file, whose
      * {@code jdbc[3]: } puts the statement on the next line) is a record of its own: before, the empty body it left
      * ended the whole analysis with an index out of range. Read as a header alone, it takes the line under it, at the
