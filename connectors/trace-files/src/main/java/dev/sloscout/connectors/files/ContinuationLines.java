@@ -178,10 +178,14 @@ final class ContinuationLines {
     private boolean runsOn;
     /**
      * The open event's first line ends with its header's bracket, its message empty, and an indented Python traceback
-     * followed it (Twisted's {@code ... [twisted.web.server.Request#critical] }, then the traceback a tab in): the
-     * traceback's exception, when it comes, is the record's message ({@link #joinable}).
+     * followed it (Twisted's {@code ... [twisted.web.server.Request#critical] }, then the traceback a tab in), or its
+     * message ran on ({@link #runsOn}) and a traceback at the margin followed it (CherryPy's
+     * {@code [07/Dec/2026:00:11:12] HTTP }): the traceback's exception, when it comes, is the record's message
+     * ({@link #joinable}).
      */
     private boolean exceptionIsMessage;
+    /** The traceback whose exception is the record's message ({@link #exceptionIsMessage}) is indented. */
+    private boolean indentedTraceback;
     /**
      * The indent under which the message of the open event's first line comes, when that line is a header written
      * over its message (.NET's console logger's, {@link #DOTNET_HEADER}; Samba's, {@link #SAMBA_HEADER}; a timed
@@ -1486,15 +1490,16 @@ final class ContinuationLines {
             processHeaderAlone = false; // RabbitMQ's "BOOT FAILED" under a header with no message of its own
             return line.regionMatches(0, first, 0, processHeaderEnd) ? line.substring(processHeaderEnd).strip() : null;
         }
-        if (exceptionIsMessage && isIndented(line) && isPythonException(line.strip())) {
+        if (exceptionIsMessage && isIndented(line) == indentedTraceback && isPythonException(line.strip())) {
             exceptionIsMessage = false;
             return line.strip();
         }
         exceptionIsMessage &= isIndented(line);
         if (runsOn && hasLetter(line)) {
             runsOn = false;
-            exceptionIsMessage = isIndented(line) && line.strip().equals(LogEvent.PYTHON_TRACEBACK)
-                    && first.stripTrailing().endsWith("]");
+            indentedTraceback = isIndented(line);
+            exceptionIsMessage = line.strip().equals(LogEvent.PYTHON_TRACEBACK)
+                    && (!indentedTraceback || first.stripTrailing().endsWith("]"));
             if (isIndented(line) || opensNextRecord(line) || isTwoLineHeader(line)
                     || line.startsWith(LogEvent.PYTHON_TRACEBACK)) {
                 return null;

@@ -989,7 +989,7 @@ class LogFileReaderTest {
     /**
      * A record's message that ends with a space ran on past a line break in any format, as Hazelcast's does through
      * logback: the next line with a word is its rest. A line that opens a record, or a Python traceback, under such a
-     * message is not.
+     * message is not: the traceback's exception is ({@link #anEmptyRecordsTracebackAtTheMarginGivesItsException}).
      */
     @Test
     void aMessageEndingWithASpaceRunsOnToTheNextLineWithAWord() {
@@ -1014,7 +1014,7 @@ class LogFileReaderTest {
                 + "Traceback (most recent call last):\n"
                 + "  File \"app.py\", line 3, in <module>\n"
                 + "ValueError: bad\n");
-        assertThat(events).extracting(LogEvent::text).containsExactly("[03/Dec/2026:23:46:39] HTTP ");
+        assertThat(events).extracting(LogEvent::text).containsExactly("[03/Dec/2026:23:46:39] HTTP ValueError: bad");
         assertThat(events.get(0).continuation()).startsWith("Traceback (most recent call last):");
     }
 
@@ -2104,6 +2104,30 @@ class LogFileReaderTest {
                 .endsWith("\tts.js:6");
         assertThat(events.get(2).text()).endsWith("shop\t Error  connection refused to db:5432");
         assertThat(events.get(2).continuation()).startsWith("error stack:").endsWith("\tts.js:7");
+    }
+
+    /**
+     * CherryPy logs a request's exception as a record of its context alone ({@code [07/Dec/2026:00:11:12] HTTP }, the
+     * message empty after it), the traceback at the margin under it: the exception is the record's message, so each
+     * failure is an event of its own kind. A record with a message of its own keeps it.
+     */
+    @Test
+    void anEmptyRecordsTracebackAtTheMarginGivesItsException() {
+        read("[07/Dec/2026:00:11:12] HTTP \n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/srv/app.py\", line 9, in order\n"
+                + "    raise ValueError(\"order store unavailable for order %s\" % id)\n"
+                + "ValueError: order store unavailable for order 7\n"
+                + "[07/Dec/2026:00:11:13] HTTP order failed \n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"/srv/app.py\", line 9, in order\n"
+                + "KeyError: 'id'\n"
+                + "[07/Dec/2026:00:11:16] ENGINE Bus STOPPING\n");
+        assertThat(events).extracting(LogEvent::lines).containsExactly(5, 4, 1);
+        assertThat(events.get(0).text()).isEqualTo("[07/Dec/2026:00:11:12] HTTP "
+                + "ValueError: order store unavailable for order 7");
+        assertThat(events.get(0).continuation()).startsWith("Traceback").contains("in order");
+        assertThat(events.get(1).text()).isEqualTo("[07/Dec/2026:00:11:13] HTTP order failed KeyError: 'id'");
     }
 
     /**
