@@ -1049,8 +1049,11 @@ final class ContinuationLines {
      * of dashes and pluses; a box a CLI drew): no record opens with a bar.
      */
     static boolean isTableRow(String line) {
+        if (line.isEmpty() || line.charAt(0) != '|') {
+            return false;
+        }
         int end = endWithoutSpaces(line);
-        return end >= 3 && line.charAt(0) == '|' && line.charAt(end - 1) == '|';
+        return end >= 3 && line.charAt(end - 1) == '|';
     }
 
     /**
