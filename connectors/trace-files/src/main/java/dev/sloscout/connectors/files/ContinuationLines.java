@@ -172,8 +172,9 @@ final class ContinuationLines {
      */
     private boolean twoLineHeader;
     /**
-     * The open event's message ended with a space, a record's first line's or java.util.logging's message line's: it
-     * ran on past a line break, and its next line with a word is its rest ({@link #joinable}).
+     * The open event's message ended with a space (a record's first line's, or java.util.logging's message line's) or
+     * a record's first line with a comma: it ran on past a line break, and its next line with a word is its rest
+     * ({@link #joinable}).
      */
     private boolean runsOn;
     /**
@@ -1445,18 +1446,18 @@ final class ContinuationLines {
 
     /**
      * What of {@code line} is the message of a record whose header opened the event, to be joined to it; null when it
-     * is not. The JDK's default SimpleFormatter writes a record on two lines ({@code Dec 03, 2026 7:57:35 AM
-     * com.acme.Shop main}, then {@code INFO: order 7 placed}), and so does tinylog's default format ({@link
-     * #TINYLOG_HEADER}), .NET's console logger puts the message under its
-     * header, indented ({@link #DOTNET_HEADER}), and Rails writes an exception's record with a blank message and the
-     * exception on the next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so
-     * it is joined to its header rather than folded under it. A record with an empty message (a header that ends with a
-     * colon alone, {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after
-     * it, rules of stars or dashes before it left under it, and so does a header RabbitMQ writes alone over a report
-     * ({@link #processHeaderEnd}). A message that ends with a space ran on past a line break ({@link #runsOn}): it
-     * takes the first line with a word after it, unless that line is indented, opens a record or a Python traceback,
-     * and the lines at the margin after that up to the next record go under it.
-     * Asked of each line after an event's first; answers once per event, twice for java.util.logging's message.
+     * is not. The JDK's default SimpleFormatter writes a record on two lines
+     * ({@code Dec 03, 2026 7:57:35 AM com.acme.Shop main}, then {@code INFO: order 7 placed}), and so does tinylog's
+     * default format ({@link #TINYLOG_HEADER}), .NET's console logger puts the message under its header, indented
+     * ({@link #DOTNET_HEADER}), and Rails writes an exception's record with a blank message and the exception on the
+     * next line, behind the request's tags ({@link #RUBY_HEADER}); the message is what is mined, so it is joined to its
+     * header rather than folded under it. A record with an empty message (a header that ends with a colon alone,
+     * {@link #endsWithoutMessage}: Spring Boot's failure report) takes the first line with a word after it, rules of
+     * stars or dashes before it left under it, and so does a header RabbitMQ writes alone over a report
+     * ({@link #processHeaderEnd}). A message that ends with a space or a comma ran on past a line break
+     * ({@link #runsOn}): it takes the first line with a word after it, unless that line is indented, opens a record or
+     * a Python traceback, and the lines at the margin after that up to the next record go under it. Asked of each line
+     * after an event's first; answers once per event, twice for java.util.logging's message.
      */
     String joinable(String line) {
         String message = messageToJoin(line);
@@ -1729,7 +1730,8 @@ final class ContinuationLines {
         stampMessageLines = 0;
         // Hazelcast's "... INFO c.h.i.cluster.ClusterService -- [10.0.0.1]:5701 [dev] [5.3.8] ", a blank line, then
         // "Members {size:2, ver:2} [" and its members indented: the message ran on past a line break
-        runsOn = (opener != null || levelOpener) && !withoutMessage && !stampAlone && line.endsWith(" ");
+        runsOn = (opener != null || levelOpener) && !withoutMessage && !stampAlone
+                && (line.endsWith(" ") || line.endsWith(","));
         exceptionIsMessage = false;
         postgresSeverity = PostgresMessages.severityTag(line);
         postgresOpener = postgresSeverity >= 0 ? line : null;

@@ -1084,7 +1084,8 @@ class LogFileReaderTest {
 
     /**
      * A record whose first line ends with a space ran on past a line break: it takes the lines after it at the
-     * margin up to the next record, not the first alone (a table a program printed under an empty message).
+     * margin up to the next record, not the first alone (a table a program printed under an empty message). So does
+     * one that ends with a comma, its message cut by a line break (spdlog writes a message's line breaks as they are).
      */
     @Test
     void aMessageThatRunsOnPastALineBreakTakesTheLinesUpToTheNextRecord() {
@@ -1095,6 +1096,13 @@ class LogFileReaderTest {
                 + "2026-12-06 23:17:59,360 INFO dump.Tables - done\n");
         assertThat(events).extracting(LogEvent::lines).containsExactly(4, 1);
         assertThat(events.get(0).text()).endsWith("- name    rows");
+        events.clear();
+        read("[2026-12-07 00:20:04.092] [warning] config value 'retry' missing,\n"
+                + "using default 3\n"
+                + "[2026-12-07 00:20:04.092] [inventory] [info] shutting down\n");
+        assertThat(events).extracting(LogEvent::text).containsExactly(
+                "[2026-12-07 00:20:04.092] [warning] config value 'retry' missing, using default 3",
+                "[2026-12-07 00:20:04.092] [inventory] [info] shutting down");
     }
 
     /**
