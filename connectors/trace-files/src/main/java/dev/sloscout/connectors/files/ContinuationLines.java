@@ -1146,6 +1146,8 @@ final class ContinuationLines {
 
     /** How many marks in a row make the rule a heading opens with ({@link #opensWithRule}). */
     private static final int RULE_MARKS = 8;
+    /** The marks a heading's rule ({@link #opensWithRule}) and a banner's ({@link #isBanner}) are made of. */
+    private static final String HEADING_MARKS = "*=#-~+";
 
     /**
      * Whether {@code line} opens with a rule, one mark repeated, and words after it. SSSD writes the debug messages
@@ -1156,7 +1158,7 @@ final class ContinuationLines {
      * (aiohttp's {@code ======== Running on http://... ========}, printed among its logger's records).
      */
     static boolean opensWithRule(String line) {
-        if ("*=#-~+".indexOf(line.charAt(0)) < 0) {
+        if (HEADING_MARKS.indexOf(line.charAt(0)) < 0) {
             return false;
         }
         int i = leadingMarks(line);
@@ -1170,9 +1172,12 @@ final class ContinuationLines {
      * field a line, among its records: the banner opens an event and the message is the banner's.
      */
     static boolean isBanner(String line) {
-        int end = endWithoutSpaces(line);
         int marks = leadingMarks(line);
-        if (marks < RULE_MARKS || marks >= end || line.charAt(marks) != ' ' || "*=#-~+".indexOf(line.charAt(0)) < 0) {
+        if (marks < RULE_MARKS || HEADING_MARKS.indexOf(line.charAt(0)) < 0) {
+            return false;
+        }
+        int end = endWithoutSpaces(line);
+        if (marks >= end || line.charAt(marks) != ' ') {
             return false;
         }
         int closing = end;
