@@ -407,7 +407,7 @@ public final class HeaderLayout {
             } else {
                 int tokens = wordsMatched(l);
                 if (tokens >= 0) {
-                    return unlessWholeLine(line, ownIfUntimed(line, header(l, tokens)));
+                    return unlessWholeLine(line, ownIfUntimed(line, header(l, levelAfterName(l, tokens))));
                 }
             }
         }
@@ -424,6 +424,26 @@ public final class HeaderLayout {
             return header(single, opensWithItsTimeBracket(single) ? 1 : 0);
         }
         return leavingAMessage(single, own.length, header);
+    }
+
+    /**
+     * {@code tokens}, the tokens of {@code l} the layout takes, and one more when they end with a bracket that holds
+     * no level, none of them holds one, and a bracket with a level comes next: a logger's name stands where the log's
+     * level does, its level after it. spdlog writes {@code [2026-12-07 00:20:03.370] [info] ...} for its default
+     * logger and {@code [2026-12-07 00:20:03.370] [inventory] [trace] ...} for a named one, into one output.
+     */
+    private static int levelAfterName(Line l, int tokens) {
+        HeaderToken last = tokens > 0 ? l.token(tokens - 1) : null;
+        HeaderToken next = last != null && last.kind == Kind.BRACKET && last.severity == null ? l.token(tokens) : null;
+        if (next == null || next.kind != Kind.BRACKET || next.severity == null) {
+            return tokens;
+        }
+        for (int i = 0; i < tokens; i++) {
+            if (l.token(i).severity != null) {
+                return tokens;
+            }
+        }
+        return tokens + 1;
     }
 
     /**

@@ -505,6 +505,12 @@ class HeaderLayoutFormatsTest {
                 [30607:6   15] Shutting down all listening sockets (1 total) ...
                 """, "-", Severity.ERROR, "",
                 "Got invalid OPER from \"alice!~alice@127.0.0.1\": \"boss\" -- bad password!"),
+            format("spdlog 1.10, its default logger and a named one in one output (the name before the level)", """
+                [2026-12-07 00:20:03.370] [inventory] [trace] reserve sku-40 qty 1
+                [2026-12-07 00:20:03.369] [info] order service 1.4.2 starting, 4 workers
+                [2026-12-07 00:20:03.370] [debug] loaded 1200 products from /var/lib/shop/catalog.db
+                [2026-12-07 00:20:04.092] [warning] config value 'retry' missing, using default 3
+                """, "2026-12-07T00:20:03.370Z", Severity.TRACE, "", "reserve sku-40 qty 1"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
