@@ -119,6 +119,20 @@ public final class Redactor {
                     "-access", "-auth", "-client"),
             Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"
                     + "(?<v>[^\\s\"'<]+)", "password").when("mysql", "mariadb"),
+            // curl's user and password: "curl -u bob:hunter2 https://...", "--user", "--proxy-user", "-U"
+            Rule.of("\\bcurl\\b[^\\n]*?\\s(?:-[uU]\\s*|--(?:proxy-)?user[\\s=]+)[^\\s:\"'<]*:(?<v>[^\\s\"'<]+)",
+                    "password").when("curl"),
+            // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
+            // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
+            // literal cut off at the end of the text to its end
+            Rule.of("(?i)\\b(?:password\\s*\\(\\s*|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
+                    + "|identified\\s+(?:with\\s+\\S+\\s+)?(?:by|as)\\s+(?:password\\s+)?)"
+                    + "'(?<v>(?!<)(?:[^'\\n]|'')+)(?:'|$)", "password").when("password", "identified"),
+            // a user and a password after an authentication's key, as HTTP's basic scheme joins them ("auth:
+            // bob:hunter2", webfs's debug output); digits alone after the colon are a port
+            new Rule(Pattern.compile("(?i)(?<![\\w.-])[a-z_.-]*auth\\s*[=:]\\s*[^\\s:\"'<,;]{1,64}:"
+                    + "(?<v>[^\\s\"'<,;]+)"), m -> "password", v -> !v.chars().allMatch(Character::isDigit))
+                    .when("auth"),
             // key = "value", key: 'value', key=value, "key": "value"
             keyed("\"?" + KEY + "\"?\\s*[=:]\\s*\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("'?" + KEY + "'?\\s*[=:]\\s*'(?<v>[^'<][^']*)'").when("'"),

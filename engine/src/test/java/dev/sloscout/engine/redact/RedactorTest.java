@@ -60,6 +60,23 @@ class RedactorTest {
         "121:     option auth.login.4f05aba7-9b01-4d4d-bca2-4a837c3bef85.password baf0c777-a1b4-4170-acf6 => "
                 + "121:     option auth.login.4f05aba7-9b01-4d4d-bca2-4a837c3bef85.password <SECRET:password>",
         "requirepass s3cretpw => requirepass <SECRET:password>",
+        "LOG:  statement: CREATE ROLE bob WITH LOGIN PASSWORD 'hunter2'; => "
+                + "LOG:  statement: CREATE ROLE bob WITH LOGIN PASSWORD '<SECRET:password>';",
+        "ALTER USER bob PASSWORD 'it''s 2' VALID UNTIL '2027-01-01' => "
+                + "ALTER USER bob PASSWORD '<SECRET:password>' VALID UNTIL '2027-01-01'",
+        "statement: ALTER ROLE bob ENCRYPTED PASSWORD 'cut at the e => "
+                + "statement: ALTER ROLE bob ENCRYPTED PASSWORD '<SECRET:password>",
+        "GRANT ALL ON db.* TO 'bob'@'%' IDENTIFIED BY 'hunter2' => "
+                + "GRANT ALL ON db.* TO 'bob'@'%' IDENTIFIED BY '<SECRET:password>'",
+        "CREATE USER 'u'@'h' IDENTIFIED WITH mysql_native_password BY 'pw' => "
+                + "CREATE USER 'u'@'h' IDENTIFIED WITH mysql_native_password BY '<SECRET:password>'",
+        "SET PASSWORD FOR 'bob'@'localhost' = PASSWORD('pw') => "
+                + "SET PASSWORD FOR 'bob'@'localhost' = PASSWORD('<SECRET:password>')",
+        "SET PASSWORD FOR 'bob'@'localhost' = 'pw' => SET PASSWORD FOR 'bob'@'localhost' = '<SECRET:password>'",
+        "exec curl -s -u admin:s3cret http://h/ => exec curl -s -u admin:<SECRET:password> http://h/",
+        "curl --proxy-user=admin:s3cret http://h/ => curl --proxy-user=admin:<SECRET:password> http://h/",
+        "005: auth: user:pass => 005: auth: user:<SECRET:password>",
+        "proxy_auth=admin:pw123 ok => proxy_auth=admin:<SECRET:password> ok",
         "  db_password hunter => "
                 + "  db_password <SECRET:password>",
     })
@@ -98,6 +115,12 @@ class RedactorTest {
         "  password incorrect",
         "122:     option auth.login./bricks/b1.allow 4f05aba7-9b01-4d4d-bca2-4a837c3bef85",
         "Invalid password for user bob",
+        "statement: ALTER ROLE bob PASSWORD NULL",
+        "LOG:  statement: ALTER USER bob PASSWORD '<*>';",
+        "FATAL:  password authentication failed for user \"bob\"",
+        "auth: Info: started",
+        "auth: db:5432 ok",
+        "sudo -u postgres psql",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
