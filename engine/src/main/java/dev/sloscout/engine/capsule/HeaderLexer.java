@@ -544,6 +544,9 @@ final class HeaderLexer {
         if (glued == null && end - pos >= 6) {
             glued = levelGluedToArrow(line, pos, end);
         }
+        if (glued == null && previous != null && end - pos >= 8 && line.charAt(end - 1) == ':') {
+            glued = levelBetweenSlashes(line, pos, end);
+        }
         if (glued != null) {
             return glued;
         }
@@ -824,6 +827,29 @@ final class HeaderLexer {
         int slash = line.lastIndexOf('/', end - 1);
         Severity level = slash >= pos && end - slash > 2 ? Severity.fromWord(line, slash + 1, end) : null;
         return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level, null, false);
+    }
+
+    /**
+     * A host, a level and a logger's name parted by slashes and ended by a colon, as Locust writes each line after its
+     * time ({@code [2026-12-07 01:45:02,604] vm/INFO/locust.main: Starting Locust}): the level, the logger its
+     * component; null when the word from {@code pos} to {@code end} (its last character a colon) is not one.
+     */
+    private HeaderToken levelBetweenSlashes(String line, int pos, int end) {
+        int first = MessageTokenizer.indexOf(line, '/', pos, end);
+        int second = first > pos ? MessageTokenizer.indexOf(line, '/', first + 1, end) : -1;
+        if (second < first + 4 || second + 2 >= end || MessageTokenizer.indexOf(line, '/', second + 1, end) >= 0
+                || !Character.isLetter(line.charAt(second + 1))) {
+            return null;
+        }
+        for (int i = pos; i < end - 1; i++) {
+            char c = line.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == '_' || c == '-')) {
+                return null; // a path's or a URL's characters
+            }
+        }
+        Severity level = Severity.fromWord(line, first + 1, second);
+        return level == null ? null : finish(line, Kind.LEVEL, pos, end, LogHeader.NO_TIME, level,
+                line.substring(second + 1, end - 1), false);
     }
 
     /**

@@ -511,6 +511,12 @@ class HeaderLayoutFormatsTest {
                 [2026-12-07 00:20:03.370] [debug] loaded 1200 products from /var/lib/shop/catalog.db
                 [2026-12-07 00:20:04.092] [warning] config value 'retry' missing, using default 3
                 """, "2026-12-07T00:20:03.370Z", Severity.TRACE, "", "reserve sku-40 qty 1"),
+            format("Locust 2.12 (its host, level and logger parted by slashes)", """
+                [2026-12-07 01:45:02,604] vm/INFO/locust.main: Run time limit set to 12 seconds
+                [2026-12-07 01:45:02,606] vm/DEBUG/root: Terminal was not a tty. Keyboard input disabled
+                [2026-12-07 01:45:02,627] vm/DEBUG/urllib3.connectionpool: http://127.0.0.1:8784 "GET / HTTP/1.1" 200 6
+                [2026-12-07 01:45:02,724] vm/ERROR/locust.user.task: task blew up
+                """, "2026-12-07T01:45:02.604Z", Severity.INFO, "locust.main", "Run time limit set to 12 seconds"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"
