@@ -741,6 +741,17 @@ final class ContinuationLines {
         return opensAsFirst(line) || hasTimeOfDay(line) || opensLikeAnEarlierEvent(line) || threadThenLevel(line);
     }
 
+    /**
+     * Whether {@code line}, at the margin, goes on with a held exception's message whose last line, {@code above},
+     * ends with a colon: H2 writes the statement that failed under {@code org.h2.jdbc.JdbcSQLSyntaxErrorException:
+     * Table "MISSING" not found; SQL statement:}, then the frames. A record, a frame, a line without a letter or one
+     * that may open a trace of its own does not.
+     */
+    boolean goesOnAfterColon(String above, String line) {
+        return endsWithColon(above) && !line.isEmpty() && !isIndented(line) && hasLetter(line) && !isFrame(line)
+                && !mayOpenTrace(line) && !opensNextRecord(line);
+    }
+
     /** How many first lines of earlier events {@link #opensLikeAnEarlierEvent} keeps, the latest. */
     private static final int MAX_EARLIER_OPENERS = 8;
     /** First lines of this file's events that open with a bracket, one per shape, the latest kept; null slots empty. */
@@ -1779,7 +1790,7 @@ final class ContinuationLines {
                 : HeaderLayout.isPythonWarning(line, 0) || (opener != null || levelOpener) && carriesPythonWarning(line)
                         ? Context.PYTHON_WARNING
                 : erlangHeader ? Context.ERLANG_REPORT
-                : (opener != null || levelOpener) && endsWithColon(line) ? Context.MESSAGE_LINES
+                : (opener != null || levelOpener) && endsWithColon(line) && !isTagAlone(line) ? Context.MESSAGE_LINES
                 : (opener != null || levelOpener) && endsWithHttpStartLine(line) ? Context.HTTP_HEADERS
                 : banner ? Context.MESSAGE_LINES
                 : Context.NONE;
@@ -1820,14 +1831,20 @@ final class ContinuationLines {
     /**
      * Whether a record's first {@code line} ends with a colon, or with a colon and one word: a list may follow, one
      * word a line ({@code pkgs that look like they should be upgraded: appstream}, then {@code apt}, {@code bash}).
+     * A program's tag ends with no such colon ({@link #programTagEnd}: H2's trace {@code ... jdbc[3]: } or {@code
+     * ... jdbc[3]: exception}, the program's next record under it).
      */
     static boolean opensList(String line) {
-        if (endsWithColon(line)) {
-            return true;
-        }
         int end = endWithoutSpaces(line);
-        int space = line.lastIndexOf(' ', end - 1);
-        return space > 0 && line.charAt(space - 1) == ':' && isListedWord(line.substring(space + 1, end));
+        int colon = end - 1;
+        if (!endsWithColon(line)) {
+            int space = line.lastIndexOf(' ', end - 1);
+            if (space <= 0 || line.charAt(space - 1) != ':' || !isListedWord(line.substring(space + 1, end))) {
+                return false;
+            }
+            colon = space - 1;
+        }
+        return colon != programTagEnd(line) - 2;
     }
 
     /**
@@ -2247,6 +2264,16 @@ final class ContinuationLines {
     }
 
     /** Whether {@code line} ends with a colon, spaces after it aside (a record announcing the lines after it). */
+    /**
+     * Whether a line ends with its program's tag ({@link #programTagEnd}), nothing after it: the colon is the tag's,
+     * no label's over lines to come (H2's trace {@code 2026-12-07 01:59:41.414264Z jdbc[3]: }, its statement on the
+     * next line, the program's next record after that).
+     */
+    private static boolean isTagAlone(String line) {
+        int tag = programTagEnd(line);
+        return tag > 0 && tag >= endWithoutSpaces(line);
+    }
+
     private static boolean endsWithColon(String line) {
         int end = endWithoutSpaces(line);
         return end > 0 && line.charAt(end - 1) == ':';

@@ -1188,7 +1188,8 @@ public final class LogFileReader {
             Severity heldSeverity;
             /**
              * Indented lines after the held line that are no frames: the rest of an exception's message
-             * ({@code org.postgresql.util.PSQLException: ERROR: ...}, then {@code   Position: 15}), before its frames.
+             * ({@code org.postgresql.util.PSQLException: ERROR: ...}, then {@code   Position: 15}), before its frames;
+             * or at the margin after a line ending with a colon ({@link ContinuationLines#goesOnAfterColon}).
              */
             final List<String> heldMessage = new ArrayList<>();
             /**
@@ -1246,8 +1247,9 @@ public final class LogFileReader {
                 }
                 if (held != null) {
                     boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);
-                    if (!frame && ContinuationLines.isIndented(line) && !ContinuationLines.isIndentedRecord(line)
-                            && heldMessage.size() < MAX_HELD_MESSAGE_LINES) {
+                    String above = heldMessage.isEmpty() ? heldBody() : heldMessage.get(heldMessage.size() - 1);
+                    if (!frame && heldMessage.size() < MAX_HELD_MESSAGE_LINES && (ContinuationLines.isIndented(line)
+                            && !ContinuationLines.isIndentedRecord(line) || continuations.goesOnAfterColon(above, line))) {
                         heldMessage.add(line);
                         return true;
                     }

@@ -1180,6 +1180,33 @@ class LogFileReaderTest {
     }
 
     /**
+     * The colon of a program's tag with nothing after it, or one word, labels no list and no lines to come: the
+     * program's next record is one of its own (H2's trace file, each statement under a tag alone, "exception" after
+     * a tag). An exception's message that ends with a colon goes on at the margin up to its frames (the statement).
+     */
+    @Test
+    void aProgramTagsColonOpensNoListOfLines() {
+        read("2026-12-05 17:13:54.715964Z jdbc[3]: \n"
+                + "/**/stat0.execute(\"SELECT * FROM missing\");\n"
+                + "2026-12-05 17:13:54.717089Z jdbc[3]: exception\n"
+                + "org.h2.jdbc.JdbcSQLSyntaxErrorException: Table \"MISSING\" not found; SQL statement:\n"
+                + "SELECT * FROM missing [42102-252]\n"
+                + "\tat org.h2.message.DbException.get(DbException.java:223)\n"
+                + "2026-12-05 17:13:54.718195Z jdbc[3]: \n"
+                + "/**/stat0.execute(\"SELECT 1\");\n"
+                + "2026-12-05 17:13:54.718712Z lock: 3 shared read unlock SYS\n"
+                + "2026-12-05 17:13:54.719001Z jdbc[3]: exception\n"
+                + "2026-12-05 17:13:54.719002Z jdbc[3]: closed\n");
+        assertThat(events).extracting(LogEvent::line).containsExactly(1L, 3L, 7L, 9L, 10L, 11L);
+        assertThat(events.get(0).text()).isEqualTo(
+                "2026-12-05 17:13:54.715964Z jdbc[3]: /**/stat0.execute(\"SELECT * FROM missing\");");
+        assertThat(events.get(1).lines()).as("the exception, the statement its message names, its frame")
+                .isEqualTo(4);
+        assertThat(events.get(1).carriesStack()).isTrue();
+        assertThat(problems).isEmpty();
+    }
+
+    /**
      * A fault of the reader on lines nobody foresaw ends that file's reading, said as a problem of the file, with the
      * records read before it kept; the analysis goes on. A cancel is no fault: it goes through.
      */
