@@ -569,7 +569,9 @@ public final class MessageTokenizer {
         if (ip != null) {
             return ip;
         }
-        if (first == '/' && (len > 1 || HeaderLayout.followsMethod(s, from))
+        // a comment's opening is no root's ("/*SQL */CREATE TABLE ...", "/**/stat0.execute(...)" in H2's trace)
+        boolean comment = len > 1 && first == '/' && s.charAt(from + 1) == '*';
+        if (first == '/' && !comment && (len > 1 || HeaderLayout.followsMethod(s, from))
                 || first == '~' && len > 1 && s.charAt(from + 1) == '/'
                 || first == '.' && len > 2 && (s.charAt(from + 1) == '/' || s.startsWith("./", from + 1))
                 || len > 2 && Character.isLetter(first) && s.charAt(from + 1) == ':' && s.charAt(from + 2) == '\\') {

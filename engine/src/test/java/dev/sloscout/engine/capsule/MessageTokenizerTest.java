@@ -39,6 +39,15 @@ class MessageTokenizerTest {
         assertThat(tokens(token)).containsExactly(expected);
     }
 
+    /** A comment's opening is no path, though it opens with a slash (H2's trace writes its statements after one). */
+    @Test
+    void aCommentsOpeningIsNoPath() {
+        assertThat(tokens("/*SQL t:4*/CREATE TABLE orders")).doesNotContain("<PATH>").contains("TABLE", "orders");
+        assertThat(tokens("( /* key:1 */ 1, 'A-1')")).doesNotContain("<PATH>");
+        assertThat(tokens("/**/stat0.execute(\"SELECT 1\");")).doesNotContain("<PATH>");
+        assertThat(tokens("opened /var/lib/h2/db")).contains("<PATH>");
+    }
+
     /** A Java object's identity followed by its state is no mail address, whatever dots its state holds. */
     @Test
     void anObjectsIdentityIsNoMailAddress() {
