@@ -1248,8 +1248,9 @@ public final class LogFileReader {
                 if (held != null) {
                     boolean frame = ContinuationLines.isFrame(line) || continuations.opensGoStack(heldBody(), line);
                     String above = heldMessage.isEmpty() ? heldBody() : heldMessage.get(heldMessage.size() - 1);
-                    if (!frame && heldMessage.size() < MAX_HELD_MESSAGE_LINES && (ContinuationLines.isIndented(line)
-                            && !ContinuationLines.isIndentedRecord(line) || continuations.goesOnAfterColon(above, line))) {
+                    boolean indented = ContinuationLines.isIndented(line) && !ContinuationLines.isIndentedRecord(line);
+                    if (!frame && heldMessage.size() < MAX_HELD_MESSAGE_LINES
+                            && (indented || continuations.goesOnAfterColon(above, line))) {
                         heldMessage.add(line);
                         return true;
                     }
