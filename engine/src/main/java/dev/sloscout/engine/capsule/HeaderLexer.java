@@ -444,7 +444,13 @@ final class HeaderLexer {
         return value <= 191 ? Severity.fromSyslog(value % 8) : null;
     }
 
-    /** {@code [error]}, {@code [core:error]}, {@code [10:00:00 INF]}, {@code [..: INFO/MainProcess]}. */
+    /** A status in capitals that says something failed ({@link #levelInside}). */
+    private static final String FAILED = "FAILED";
+
+    /**
+     * {@code [error]}, {@code [core:error]}, {@code [10:00:00 INF]}, {@code [..: INFO/MainProcess]}; and a failure's
+     * status in capitals, an error ({@code [FAILED QUERY]}, TypeORM's file log beside its {@code [QUERY ERROR]}).
+     */
     private static Severity levelInside(String line, int from, int to) {
         int i = from;
         while (i < to) {
@@ -465,6 +471,9 @@ final class HeaderLexer {
                 Severity s = Severity.fromWord(line, start, word);
                 if (s != null && i - start > 1) {
                     return s;
+                }
+                if (word - start == FAILED.length() && line.startsWith(FAILED, start)) {
+                    return Severity.ERROR;
                 }
             }
         }

@@ -511,6 +511,14 @@ class HeaderLayoutFormatsTest {
                 [2026-12-07 00:20:03.370] [debug] loaded 1200 products from /var/lib/shop/catalog.db
                 [2026-12-07 00:20:04.092] [warning] config value 'retry' missing, using default 3
                 """, "2026-12-07T00:20:03.370Z", Severity.TRACE, "", "reserve sku-40 qty 1"),
+            format("TypeORM 0.3's file logger (the kind of entry in a bracket glued to the time's, a failure's an error)",
+                    """
+                [2026-12-07T01:36:01.748Z][FAILED QUERY]: SELECT * FROM missing_table
+                [2026-12-07T01:36:01.680Z][QUERY]: BEGIN TRANSACTION
+                [2026-12-07T01:36:01.748Z][QUERY ERROR]: Error: no such table: missing_table
+                [2026-12-07T01:36:01.693Z][SLOW QUERY: 12 ms]: SELECT * FROM "sqlite_master" WHERE "type" = 'table'
+                [2026-12-07T01:36:01.694Z]creating a new table: orders
+                """, "2026-12-07T01:36:01.748Z", Severity.ERROR, "", "SELECT * FROM missing_table"),
             format("Locust 2.12 (its host, level and logger parted by slashes)", """
                 [2026-12-07 01:45:02,604] vm/INFO/locust.main: Run time limit set to 12 seconds
                 [2026-12-07 01:45:02,606] vm/DEBUG/root: Terminal was not a tty. Keyboard input disabled
