@@ -511,7 +511,7 @@ class HeaderLayoutFormatsTest {
                 [2026-12-07 00:20:03.370] [debug] loaded 1200 products from /var/lib/shop/catalog.db
                 [2026-12-07 00:20:04.092] [warning] config value 'retry' missing, using default 3
                 """, "2026-12-07T00:20:03.370Z", Severity.TRACE, "", "reserve sku-40 qty 1"),
-            format("TypeORM 0.3's file logger (the kind of entry in a bracket glued to the time's, a failure's an error)",
+            format("TypeORM 0.3's file logger (the kind of entry in a bracket glued to the time's, failed an error)",
                     """
                 [2026-12-07T01:36:01.748Z][FAILED QUERY]: SELECT * FROM missing_table
                 [2026-12-07T01:36:01.680Z][QUERY]: BEGIN TRANSACTION
