@@ -112,9 +112,11 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
                     v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
             Rule.of("(?i)\\b(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<][^\\r\\n]*)", "cookie").when("cookie"),
-            // command lines: --password X, --token=X, mysql -pX
+            // command lines: --password X, --token=X, mysql -pX; wget's debug output, "Setting --password
+            // (password) to X"
             new Rule(Pattern.compile("(?i)(?<![\\w-])--?(?<k>password|passwd|pass|pwd|secret|token|api-?key"
-                    + "|access-?key|auth-?token|client-?secret)(?:\\s+|=)(?<v>(?![-<])[^\\s\"']+)"),
+                    + "|access-?key|auth-?token|client-?secret)(?:\\s+\\([\\w-]+\\)\\s+to)?(?:\\s+|=)"
+                    + "(?<v>(?![-<(])[^\\s\"']+)"),
                     m -> kindOfKey(m.group("k")), v -> true).when("-pass", "-pwd", "-secret", "-token", "-api",
                     "-access", "-auth", "-client"),
             Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"

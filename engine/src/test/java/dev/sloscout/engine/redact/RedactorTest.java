@@ -36,6 +36,7 @@ class RedactorTest {
         "stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc => stripe <SECRET:api-key>",
         "run --password hunter2 now => run --password <SECRET:password> now",
         "run --token=Zx81kq0PaL now => run --token=<SECRET:token> now",
+        "Setting --password (password) to s3cret-pw => Setting --password (password) to <SECRET:password>",
         "exec mysql -u root -pHunter2x shop => exec mysql -u root -p<SECRET:password> shop",
         "env PGPASSWORD=hunter2 psql => env PGPASSWORD=<SECRET:password> psql",
         "the new password is Tr0ub4dor => the new password is <SECRET:password>",
