@@ -2263,7 +2263,6 @@ final class ContinuationLines {
         return HTTP_FIELD.matcher(line).matches();
     }
 
-    /** Whether {@code line} ends with a colon, spaces after it aside (a record announcing the lines after it). */
     /**
      * Whether a line ends with its program's tag ({@link #programTagEnd}), nothing after it: the colon is the tag's,
      * no label's over lines to come (H2's trace {@code 2026-12-07 01:59:41.414264Z jdbc[3]: }, its statement on the
@@ -2274,6 +2273,7 @@ final class ContinuationLines {
         return tag > 0 && tag >= endWithoutSpaces(line);
     }
 
+    /** Whether {@code line} ends with a colon, spaces after it aside (a record announcing the lines after it). */
     private static boolean endsWithColon(String line) {
         int end = endWithoutSpaces(line);
         return end > 0 && line.charAt(end - 1) == ':';
