@@ -99,6 +99,11 @@ public final class Redactor {
     /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
     private static final String KEY = "(?<![<\\w.-])(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
+    /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
+    private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
+            + "|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
+            + "|identified\\s+(?:with\\s+\\S+\\s+)?(?:by|as)\\s+(?:password\\s+)?)";
+
     private static final List<Rule> RULES = List.of(
             // PEM private keys: the whole block, or to the end of the text when it was cut
             Rule.of("-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
@@ -127,9 +132,9 @@ public final class Redactor {
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end
-            Rule.of("(?i)\\b(?:password\\s*\\(\\s*|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
-                    + "|identified\\s+(?:with\\s+\\S+\\s+)?(?:by|as)\\s+(?:password\\s+)?)"
-                    + "'(?<v>(?!<)(?:[^'\\n]|'')+)(?:'|$)", "password").when("password", "identified"),
+            Rule.of(SQL_PASSWORD + "'(?<v>(?!<)(?:[^'\\n]|'')+)(?:'|$)", "password").when("password", "identified"),
+            // MySQL's strings in double quotes too ("IDENTIFIED BY \"x\"")
+            Rule.of(SQL_PASSWORD + "\"(?<v>(?!<)[^\"\\n]+)(?:\"|$)", "password").when("password", "identified"),
             // a user and a password after an authentication's key, as HTTP's basic scheme joins them ("auth:
             // bob:hunter2", webfs's debug output); digits alone after the colon are a port
             new Rule(Pattern.compile("(?i)(?<![\\w.-])[a-z_.-]*auth\\s*[=:]\\s*[^\\s:\"'<,;]{1,64}:"

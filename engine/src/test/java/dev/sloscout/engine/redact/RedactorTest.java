@@ -74,6 +74,7 @@ class RedactorTest {
         "SET PASSWORD FOR 'bob'@'localhost' = PASSWORD('pw') => "
                 + "SET PASSWORD FOR 'bob'@'localhost' = PASSWORD('<SECRET:password>')",
         "SET PASSWORD FOR 'bob'@'localhost' = 'pw' => SET PASSWORD FOR 'bob'@'localhost' = '<SECRET:password>'",
+        "CREATE USER 'bob'@'%' IDENTIFIED BY \"hun'ter2\" => CREATE USER 'bob'@'%' IDENTIFIED BY \"<SECRET:password>\"",
         "exec curl -s -u admin:s3cret http://h/ => exec curl -s -u admin:<SECRET:password> http://h/",
         "curl --proxy-user=admin:s3cret http://h/ => curl --proxy-user=admin:<SECRET:password> http://h/",
         "005: auth: user:pass => 005: auth: user:<SECRET:password>",
