@@ -1876,7 +1876,7 @@ public final class HeaderLayout {
     }
 
     /** A character of a program's or library's name: a letter, a digit, {@code - _ .} ({@code libpng}). */
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
     }
 

@@ -852,7 +852,7 @@ final class HeaderLexer {
         }
         for (int i = pos; i < end - 1; i++) {
             char c = line.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '/' || c == '.' || c == '_' || c == '-')) {
+            if (!(HeaderLayout.isNameChar(c) || c == '/')) {
                 return null; // a path's or a URL's characters
             }
         }

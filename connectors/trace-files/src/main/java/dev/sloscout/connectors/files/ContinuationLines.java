@@ -748,8 +748,8 @@ final class ContinuationLines {
      * that may open a trace of its own does not.
      */
     boolean goesOnAfterColon(String above, String line) {
-        return endsWithColon(above) && !line.isEmpty() && !isIndented(line) && hasLetter(line) && !isFrame(line)
-                && !mayOpenTrace(line) && !opensNextRecord(line);
+        return endsWithColon(above) && hasLetter(line) && !isIndented(line) && !isFrame(line) && !mayOpenTrace(line)
+                && !opensNextRecord(line);
     }
 
     /** How many first lines of earlier events {@link #opensLikeAnEarlierEvent} keeps, the latest. */
