@@ -11,7 +11,8 @@ public enum Severity {
 
     /**
      * The severity {@code text[from..to)} names, ignoring case, or null: without copying the word (header fields are
-     * asked this for every line).
+     * asked this for every line). The words that are levels only in capitals ({@link #CAPITALS_ONLY}) are no level
+     * with a lower-case letter.
      */
     public static Severity fromWord(CharSequence text, int from, int to) {
         int length = to - from;
@@ -21,10 +22,20 @@ public enum Severity {
         String[] names = WORDS_BY_LENGTH[length];
         for (int i = 0; i < names.length; i++) {
             if (sameIgnoringCase(text, from, names[i])) {
-                return LEVELS_BY_LENGTH[length][i];
+                return CAPITALS_BY_LENGTH[length][i] && hasLowerCase(text, from, to) ? null
+                        : LEVELS_BY_LENGTH[length][i];
             }
         }
         return null;
+    }
+
+    private static boolean hasLowerCase(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameIgnoringCase(CharSequence text, int from, String upper) {
@@ -104,13 +115,33 @@ public enum Severity {
     private static final Severity[][] LEVELS_BY_LENGTH = java.util.Arrays.stream(WORDS_BY_LENGTH)
             .map(words -> java.util.Arrays.stream(words).map(LEVELS::get).toArray(Severity[]::new))
             .toArray(Severity[][]::new);
+    /**
+     * The level words no logger writes in lower case and prose often opens with: java.util.logging's CONFIG in each
+     * language it names it in ({@code config item x is 0} is ptp4l's message, no level), PgBouncer's NOISE.
+     */
+    private static final java.util.Set<String> CAPITALS_ONLY = java.util.Set.of("CONFIG", "KONFIGURATION",
+            "CONFIGURAR", "CONFIGURAZIONE", "CONFIGURAÇÃO", "KONFIG", "NOISE");
+    /** Whether each word in {@link #WORDS_BY_LENGTH} is in {@link #CAPITALS_ONLY}, at the same place. */
+    private static final boolean[][] CAPITALS_BY_LENGTH = capitalsByLength();
+
+    private static boolean[][] capitalsByLength() {
+        boolean[][] out = new boolean[WORDS_BY_LENGTH.length][];
+        for (int length = 0; length < out.length; length++) {
+            out[length] = new boolean[WORDS_BY_LENGTH[length].length];
+            for (int i = 0; i < out[length].length; i++) {
+                out[length][i] = CAPITALS_ONLY.contains(WORDS_BY_LENGTH[length][i]);
+            }
+        }
+        return out;
+    }
 
     private static java.util.Map<String, Severity> levels() {
         java.util.Map<String, Severity> levels = new java.util.HashMap<>();
         // .NET's console: trce, dbug, fail; silly: winston's npm levels and tslog, below debug; supervisord's four
         // letters: blat (blather, below trace), trac, debg, erro; three letters: zerolog's trc, ftl, pnc (panic),
-        // Serilog's vrb (verbose) and ftl; log15's and go-ethereum's eror
-        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB");
+        // Serilog's vrb (verbose) and ftl; log15's and go-ethereum's eror; PgBouncer's noise, below its debug
+        name(levels, TRACE, "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB",
+                "NOISE");
         name(levels, DEBUG, "DEBUG", "FINE", "DBG", "DBUG", "DEBG");
         name(levels, INFO, "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS"); // loguru's
         name(levels, WARN, "WARN", "WARNING", "WRN");

@@ -525,6 +525,14 @@ class HeaderLayoutFormatsTest {
                 [2026-12-07 01:45:02,627] vm/DEBUG/urllib3.connectionpool: http://127.0.0.1:8784 "GET / HTTP/1.1" 200 6
                 [2026-12-07 01:45:02,724] vm/ERROR/locust.user.task: task blew up
                 """, "2026-12-07T01:45:02.604Z", Severity.INFO, "locust.main", "Run time limit set to 12 seconds"),
+            format("PgBouncer 1.18 at verbose 2 (PostgreSQL's prefix, its NOISE level below DEBUG)", """
+                2026-12-07 04:41:35.920 UTC [24939] NOISE C-0x55b5c9704860: (nodb)/(nouser)@127.0.0.1:38906 C: req SSL
+                2026-12-07 04:41:34.836 UTC [24939] LOG kernel file descriptor limit: 1024 (hard: 20000)
+                2026-12-07 04:41:34.838 UTC [24939] DEBUG add_listen: 127.0.0.1:6439
+                2026-12-07 04:41:39.171 UTC [24939] WARNING C-0x55b5c9704860: appdb/app@127.0.0.1:38906 pooler error
+                2026-12-07 04:41:34.838 UTC [24939] NOISE install TCP_DEFER_ACCEPT on 7
+                """, "2026-12-07T04:41:35.920Z", Severity.TRACE, "",
+                "C-0x55b5c9704860: (nodb)/(nouser)@127.0.0.1:38906 C: req SSL"),
             format("snapcast 0.26 (dashes in the time of day, the level and the tag each in brackets)", """
                 2026-12-06 16-43-11.361 [Error] (Avahi) Failed to create client: Daemon not running
                 2026-12-06 16-43-11.358 [Notice] (init) Settings file: "/root/.config/snapserver/server.json"

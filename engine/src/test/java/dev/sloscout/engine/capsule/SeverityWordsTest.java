@@ -41,6 +41,20 @@ class SeverityWordsTest {
         assertThat(Severity.fromWord("I")).isNull();
     }
 
+    /** Words a logger writes only in capitals, and prose opens with, are levels only so. */
+    @Test
+    void configAndNoiseAreLevelsOnlyInCapitals() {
+        assertThat(Severity.fromWord("CONFIG")).as("java.util.logging's").isEqualTo(Severity.INFO);
+        assertThat(Severity.fromWord("config")).as("ptp4l's config item x is 0").isNull();
+        assertThat(Severity.fromWord("Config")).isNull();
+        assertThat(Severity.fromWord("KONFIGURATION")).isEqualTo(Severity.INFO);
+        assertThat(Severity.fromWord("Konfiguration")).isNull();
+        assertThat(Severity.fromWord("NOISE")).as("PgBouncer's, below DEBUG").isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("x NOISE y", 2, 7)).isEqualTo(Severity.TRACE);
+        assertThat(Severity.fromWord("noise")).isNull();
+        assertThat(Severity.fromWord("notice")).as("other words in any case").isEqualTo(Severity.INFO);
+    }
+
     /**
      * java.util.logging writes its levels' names in the JVM's language (a server's default locale): each language's
      * names for SEVERE, WARNING, INFO and CONFIG, as the JDK gives them, name the levels they translate.
@@ -68,8 +82,8 @@ class SeverityWordsTest {
             "notice", "config", "inf", "warn", "warning", "wrn", "error", "err", "severe", "crit", "critical",
             "failure", "fatal", "alert", "emerg", "emergency", "panic", "infos", "war", "errors", "main", "trac",
             "trce", "dbug", "fail", "fails", "success", "succeed", "silly", "debg", "erro", "blat", "errr", "trc",
-            "vrb", "ftl", "pnc", "ftp", "dpanic", "dpanics", "warnung", "fein", "feiner", "précis", "grave", "fin",
-            "información", "finaste", "警告", "情報"};
+            "vrb", "ftl", "pnc", "ftp", "dpanic", "dpanics", "noise", "warnung", "fein", "feiner", "précis", "grave",
+            "fin", "información", "finaste", "警告", "情報", "konfiguration"};
         Random random = new Random(42);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder word = new StringBuilder(words[random.nextInt(words.length)]);
@@ -97,14 +111,17 @@ class SeverityWordsTest {
     private static Severity reference(String word) {
         StringBuilder upper = new StringBuilder(word.length());
         word.chars().forEach(c -> upper.append(Character.toUpperCase((char) c)));
+        boolean capitals = word.chars().noneMatch(Character::isLowerCase);
         return switch (upper.toString()) {
+            case "CONFIG", "KONFIGURATION", "CONFIGURAR", "CONFIGURAZIONE", "CONFIGURAÇÃO", "KONFIG" ->
+                    capitals ? Severity.INFO : null;
+            case "NOISE" -> capitals ? Severity.TRACE : null;
             case "TRACE", "FINEST", "FINER", "VERBOSE", "TRCE", "SILLY", "TRAC", "BLAT", "TRC", "VRB", "FEINER",
                 "FINARE", "FINASTE", "詳細" -> Severity.TRACE;
             case "DEBUG", "FINE", "DBG", "DBUG", "DEBG", "FEIN", "PRÉCIS", "DETALLADO", "DETALHADO", "详细" ->
                     Severity.DEBUG;
-            case "INFO", "INFORMATION", "NOTICE", "CONFIG", "INF", "NOTE", "SUCCESS", "INFOS", "INFORMACIÓN",
-                "INFORMAZIONI", "INFORMAÇÕES", "情報", "信息", "정보", "KONFIGURATION", "CONFIGURAR", "CONFIGURAZIONE",
-                "CONFIGURAÇÃO", "KONFIG", "構成", "配置", "구성" -> Severity.INFO;
+            case "INFO", "INFORMATION", "NOTICE", "INF", "NOTE", "SUCCESS", "INFOS", "INFORMACIÓN", "INFORMAZIONI",
+                "INFORMAÇÕES", "情報", "信息", "정보", "構成", "配置", "구성" -> Severity.INFO;
             case "WARN", "WARNING", "WRN", "WARNUNG", "AVERTISSEMENT", "ADVERTENCIA", "AVVERTENZA", "ADVERTÊNCIA",
                 "VARNING", "警告", "경고" -> Severity.WARN;
             case "ERROR", "ERR", "ERRO", "EROR", "SEVERE", "CRIT", "CRITICAL", "FAILURE", "FAIL", "SCHWERWIEGEND",
