@@ -270,21 +270,26 @@ public final class Redactor {
                 : new Problem(problem.source(), location, reason);
     }
 
+    /**
+     * The text with each of the rule's matches replaced. A match the rule turns down (no secret) is looked past by a
+     * character only, not by its length: it may hold a key of the next one ({@code pair: "password"="x"}, where
+     * {@code pair: "password"} matches first).
+     */
     private static String apply(Rule rule, String text, boolean secret, Consumer<String> kinds) {
         Matcher m = rule.pattern.matcher(text);
         boolean named = rule.named;
         StringBuilder out = null;
         int last = 0;
-        while (m.find()) {
+        int from = 0;
+        while (from <= text.length() && m.find(from)) {
             int start = named ? m.start("v") : m.start();
             int end = named ? m.end("v") : m.end();
-            if (start < 0 || !rule.accept.test(text.substring(start, end))) {
-                continue;
-            }
-            String kind = rule.kind.apply(m);
+            String kind = start < 0 || !rule.accept.test(text.substring(start, end)) ? null : rule.kind.apply(m);
             if (kind == null) {
+                from = m.start() + 1;
                 continue;
             }
+            from = Math.max(m.end(), m.start() + 1);
             out = out == null ? new StringBuilder(text.length()) : out;
             out.append(text, last, start).append(secret ? SECRET + kind + ">" : "<" + kind + ">");
             last = end;

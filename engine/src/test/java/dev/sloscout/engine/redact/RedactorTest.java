@@ -81,6 +81,7 @@ class RedactorTest {
         "proxy_auth=admin:pw123 ok => proxy_auth=admin:<SECRET:password> ok",
         "  db_password hunter => "
                 + "  db_password <SECRET:password>",
+        "NOISE cstr_get_pair: \"password\"=\"app-s3cret\" => NOISE cstr_get_pair: \"password\"=\"<SECRET:password>\"",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
