@@ -162,6 +162,9 @@ public final class Redactor {
             // FreeRADIUS with auth_badpass or auth_goodpass on: "Login incorrect (...): [bob/hunter2] (from client"
             Rule.of("(?i)\\blogin (?:ok|incorrect)\\b[^\\[\\n]{0,200}\\[[^/\\]\\s]{1,253}/(?<v>[^<\\]][^\\]\\n]*)\\]",
                     "password").when("login ok", "login incorrect"),
+            // Dovecot's auth_debug_passwords: the password given and the one stored, "PLAIN(given) != 'stored'"
+            Rule.of("\\b[A-Z][A-Z0-9-]{1,30}\\((?<v>(?!<)[^)\\n]+)\\) != '", "password").when(") != '"),
+            Rule.of("\\b[A-Z][A-Z0-9-]{1,30}\\([^)\\n]*\\) != '(?<v>(?!<)[^'\\n]+)'", "password").when(") != '"),
             Rule.of("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "github-token")
                     .when("gh", "github_pat_"),
             Rule.of("\\bglpat-[A-Za-z0-9_-]{20}", "gitlab-token").when("glpat-"),
@@ -170,6 +173,10 @@ public final class Redactor {
             Rule.of("\\bxox[abprs]-[A-Za-z0-9-]{10,}", "slack-token").when("xox"),
             Rule.of("\\b(?:sk-[A-Za-z0-9_-]{16,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|AIza[0-9A-Za-z_-]{30,})",
                     "api-key").when("sk-", "sk_", "rk_", "aiza"),
+            // SASL's PLAIN credentials in base64 ("[authzid] NUL user NUL password"), as a mail server's or its
+            // client's debug output carries them: Dovecot's "resp=AGJvYgBodW50ZXIy", "AUTH PLAIN AGJvYgBodW50ZXIy"
+            new Rule(Pattern.compile("(?<![A-Za-z0-9+/])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])"),
+                    m -> "password", Redactor::saslPlain),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex
             new Rule(Pattern.compile("(?<![^\\s:=\"'])(?<v>[A-Za-z0-9+/]{40,}={0,2})(?![^\\s,;\"'])"),
@@ -336,6 +343,40 @@ public final class Redactor {
             return false;
         }
         return STRONG_KEY_ENDINGS.stream().anyMatch(k::endsWith);
+    }
+
+    /**
+     * Whether the base64 text decodes to SASL's PLAIN message: an authorisation id (often empty), a NUL, a user name, a
+     * NUL, a password, all UTF-8 and no other control character.
+     */
+    static boolean saslPlain(String value) {
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return false; // no base64: a length no encoding gives, or a misplaced "="
+        }
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0 && first < 0) {
+                first = i;
+            } else if (b == 0 && second < 0) {
+                second = i;
+            } else if (b < 0x20 || b == 0x7f) {
+                return false;
+            }
+        }
+        if (second <= first + 1 || second == bytes.length - 1) {
+            return false;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false; // bytes, not text: an id or a key that happens to decode with two zero bytes
+        }
     }
 
     private static boolean keyMaterial(String value) {

@@ -81,6 +81,12 @@ class RedactorTest {
         "proxy_auth=admin:pw123 ok => proxy_auth=admin:<SECRET:password> ok",
         "  db_password hunter => "
                 + "  db_password <SECRET:password>",
+        "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=AGRhdmUAbm90LXB3MTIzeA== (previous base64 => "
+                + "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=<SECRET:password> (previous base64",
+        "smtpd: < AUTH PLAIN Ym9zcwBib2IAaHVudGVyMg => smtpd: < AUTH PLAIN <SECRET:password>",
+        "passwd-file(dave,<x>): PLAIN(not-pw123x) != 'pw123' => "
+                + "passwd-file(dave,<x>): PLAIN(<SECRET:password>) != '<SECRET:password>'",
+        "SHA512-CRYPT(hunter2) != '$6$salt$hash' => SHA512-CRYPT(<SECRET:password>) != '<SECRET:password>'",
         "NOISE cstr_get_pair: \"password\"=\"app-s3cret\" => NOISE cstr_get_pair: \"password\"=\"<SECRET:password>\"",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
@@ -124,9 +130,22 @@ class RedactorTest {
         "auth: Info: started",
         "auth: db:5432 ok",
         "sudo -u postgres psql",
+        "client in: AUTH\t1\tPLAIN\tresp=AGRhdmU= (a NUL and a user name alone: no password)",
+        "auth: Debug: client in: AUTH\t2\tLOGIN\tresp=ZGF2ZQ== and a path /var/lib/dovecot/auth-token",
+        "if (x) != 'y' (no scheme before the parenthesis)",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
+    }
+
+    /** SASL's PLAIN message is text; bytes that decode with two zero bytes by chance are none. */
+    @Test
+    void saslPlainIsTwoZeroBytesBetweenText() {
+        assertThat(Redactor.saslPlain("AGRhdmUAcHcxMjM=")).as("NUL dave NUL pw123").isTrue();
+        assertThat(Redactor.saslPlain("AGRhdmUAcHcxMjM")).as("its padding left off").isTrue();
+        assertThat(Redactor.saslPlain("AKIAIOSFODNN7EXAMPLE")).as("00 a2 00 20 e4 85 ...: no UTF-8").isFalse();
+        assertThat(Redactor.saslPlain("AGRhdmUAcHcxMjMK")).as("a line feed after the password").isFalse();
+        assertThat(Redactor.saslPlain("AGRhdmUAcHcxMjM==x")).isFalse();
     }
 
     @Test
