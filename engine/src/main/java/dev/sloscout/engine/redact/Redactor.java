@@ -99,6 +99,9 @@ public final class Redactor {
     /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
     private static final String KEY = "(?<![<\\w.-])(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
+    /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
+    private static final String STRING_PREFIX = "(?:(?<![\\w])[bBrRuU]{1,2})?";
+
     /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
     private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
             + "|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
@@ -140,9 +143,10 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)(?<![\\w.-])[a-z_.-]*auth\\s*[=:]\\s*[^\\s:\"'<,;]{1,64}:"
                     + "(?<v>[^\\s\"'<,;]+)"), m -> "password", v -> !v.chars().allMatch(Character::isDigit))
                     .when("auth"),
-            // key = "value", key: 'value', key=value, "key": "value"
-            keyed("\"?" + KEY + "\"?\\s*[=:]\\s*\"(?<v>[^\"<][^\"]*)\"").when("\""),
-            keyed("'?" + KEY + "'?\\s*[=:]\\s*'(?<v>[^'<][^']*)'").when("'"),
+            // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
+            // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers)
+            keyed("\"?" + KEY + "\"?\\s*[=:]\\s*" + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
+            keyed("'?" + KEY + "'?\\s*[=:]\\s*" + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
             keyed(KEY + "\\s*[=:]\\s*(?![\"'<])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
             // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
             // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's

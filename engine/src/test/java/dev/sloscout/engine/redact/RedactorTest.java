@@ -87,6 +87,9 @@ class RedactorTest {
         "passwd-file(dave,<x>): PLAIN(not-pw123x) != 'pw123' => "
                 + "passwd-file(dave,<x>): PLAIN(<SECRET:password>) != '<SECRET:password>'",
         "SHA512-CRYPT(hunter2) != '$6$salt$hash' => SHA512-CRYPT(<SECRET:password>) != '<SECRET:password>'",
+        "headers={'X-Amz-Date': b'20261207T050709Z', 'X-Amz-Security-Token': b'FwoGZXIvYXdzEXAMPLE'} => "
+                + "headers={'X-Amz-Date': b'20261207T050709Z', 'X-Amz-Security-Token': b'<SECRET:aws-key>'}",
+        "{\"password\": u\"hunter2\"} => {\"password\": u\"<SECRET:password>\"}",
         "NOISE cstr_get_pair: \"password\"=\"app-s3cret\" => NOISE cstr_get_pair: \"password\"=\"<SECRET:password>\"",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
@@ -133,6 +136,7 @@ class RedactorTest {
         "client in: AUTH\t1\tPLAIN\tresp=AGRhdmU= (a NUL and a user name alone: no password)",
         "auth: Debug: client in: AUTH\t2\tLOGIN\tresp=ZGF2ZQ== and a path /var/lib/dovecot/auth-token",
         "if (x) != 'y' (no scheme before the parenthesis)",
+        "headers={'Content-Type': b'application/xml', 'token_type': rb'bearer'}",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
