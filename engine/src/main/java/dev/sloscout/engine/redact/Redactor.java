@@ -138,6 +138,10 @@ public final class Redactor {
             Rule.of(SQL_PASSWORD + "'(?<v>(?!<)(?:[^'\\n]|'')+)(?:'|$)", "password").when("password", "identified"),
             // MySQL's strings in double quotes too ("IDENTIFIED BY \"x\"")
             Rule.of(SQL_PASSWORD + "\"(?<v>(?!<)[^\"\\n]+)(?:\"|$)", "password").when("password", "identified"),
+            // PostgreSQL's dollar quotes ("PASSWORD $$x$$", "PASSWORD $pw$x$pw$")
+            Rule.of(SQL_PASSWORD + "\\$\\$(?<v>(?!<)[^\\n]+?)(?:\\$\\$|$)", "password").when("password", "identified"),
+            Rule.of(SQL_PASSWORD + "\\$(?<t>[A-Za-z_]\\w*)\\$(?<v>(?!<)[^\\n]+?)(?:\\$\\k<t>\\$|$)", "password")
+                    .when("password", "identified"),
             // a user and a password after an authentication's key, as HTTP's basic scheme joins them ("auth:
             // bob:hunter2", webfs's debug output); digits alone after the colon are a port
             new Rule(Pattern.compile("(?i)(?<![\\w.-])[a-z_.-]*auth\\s*[=:]\\s*[^\\s:\"'<,;]{1,64}:"

@@ -75,6 +75,9 @@ class RedactorTest {
                 + "SET PASSWORD FOR 'bob'@'localhost' = PASSWORD('<SECRET:password>')",
         "SET PASSWORD FOR 'bob'@'localhost' = 'pw' => SET PASSWORD FOR 'bob'@'localhost' = '<SECRET:password>'",
         "CREATE USER 'bob'@'%' IDENTIFIED BY \"hun'ter2\" => CREATE USER 'bob'@'%' IDENTIFIED BY \"<SECRET:password>\"",
+        "statement: ALTER ROLE bob PASSWORD $$hun'ter2$$ VALID UNTIL 'infinity' => "
+                + "statement: ALTER ROLE bob PASSWORD $$<SECRET:password>$$ VALID UNTIL 'infinity'",
+        "CREATE ROLE app LOGIN PASSWORD $pw$a$$b$pw$; => CREATE ROLE app LOGIN PASSWORD $pw$<SECRET:password>$pw$;",
         "exec curl -s -u admin:s3cret http://h/ => exec curl -s -u admin:<SECRET:password> http://h/",
         "curl --proxy-user=admin:s3cret http://h/ => curl --proxy-user=admin:<SECRET:password> http://h/",
         "005: auth: user:pass => 005: auth: user:<SECRET:password>",
@@ -129,6 +132,7 @@ class RedactorTest {
         "Invalid password for user bob",
         "statement: ALTER ROLE bob PASSWORD NULL",
         "LOG:  statement: ALTER USER bob PASSWORD '<*>';",
+        "execute s1: ALTER ROLE bob PASSWORD $1",
         "FATAL:  password authentication failed for user \"bob\"",
         "auth: Info: started",
         "auth: db:5432 ok",
