@@ -120,11 +120,13 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
                     v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
             Rule.of("(?i)\\b(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<][^\\r\\n]*)", "cookie").when("cookie"),
-            // command lines: --password X, --token=X, mysql -pX; wget's debug output, "Setting --password
-            // (password) to X"
-            new Rule(Pattern.compile("(?i)(?<![\\w-])--?(?<k>password|passwd|pass|pwd|secret|token|api-?key"
-                    + "|access-?key|auth-?token|client-?secret)(?:\\s+\\([\\w-]+\\)\\s+to)?(?:\\s+|=)"
-                    + "(?<v>(?![-<(])[^\\s\"']+)"),
+            // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
+            // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
+            // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off
+            // (--no-password, --ask-become-pass) has none after it
+            new Rule(Pattern.compile("(?i)(?<![\\w-])--?(?<k>(?:(?!(?:no|ask|prompt)-)[a-z0-9]+-){0,3}"
+                    + "(?:password|passwd|secret|token|api-?key|access-?key|auth-?token|client-?secret)|pass|pwd)"
+                    + "(?:\\s+\\([\\w-]+\\)\\s+to)?(?:\\s+|=|[\"'],?\\s*[\"'])(?<v>(?![-<(])[^\\s\"']+)"),
                     m -> kindOfKey(m.group("k")), v -> true).when("-pass", "-pwd", "-secret", "-token", "-api",
                     "-access", "-auth", "-client"),
             Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"

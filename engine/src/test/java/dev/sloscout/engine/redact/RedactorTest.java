@@ -78,6 +78,11 @@ class RedactorTest {
         "statement: ALTER ROLE bob PASSWORD $$hun'ter2$$ VALID UNTIL 'infinity' => "
                 + "statement: ALTER ROLE bob PASSWORD $$<SECRET:password>$$ VALID UNTIL 'infinity'",
         "CREATE ROLE app LOGIN PASSWORD $pw$a$$b$pw$; => CREATE ROLE app LOGIN PASSWORD $pw$<SECRET:password>$pw$;",
+        "parameters [\"rclone\" \"--s3-secret-access-key\" \"sh0rt-s3cret\" \"lsd\"] => "
+                + "parameters [\"rclone\" \"--s3-secret-access-key\" \"<SECRET:secret>\" \"lsd\"]",
+        "args=['--db-password', 'pw1'] => args=['--db-password', '<SECRET:password>']",
+        "exec app --client-secret=abc --api-key k1 => "
+                + "exec app --client-secret=<SECRET:secret> --api-key <SECRET:api-key>",
         "exec curl -s -u admin:s3cret http://h/ => exec curl -s -u admin:<SECRET:password> http://h/",
         "curl --proxy-user=admin:s3cret http://h/ => curl --proxy-user=admin:<SECRET:password> http://h/",
         "005: auth: user:pass => 005: auth: user:<SECRET:password>",
@@ -133,6 +138,10 @@ class RedactorTest {
         "statement: ALTER ROLE bob PASSWORD NULL",
         "LOG:  statement: ALTER USER bob PASSWORD '<*>';",
         "execute s1: ALTER ROLE bob PASSWORD $1",
+        "pg_dump --no-password mydb",
+        "ansible-playbook --ask-become-pass site.yml",
+        "exec app --password-file /etc/app/pw --secret-name db-creds",
+        "set it with --password, then restart",
         "FATAL:  password authentication failed for user \"bob\"",
         "auth: Info: started",
         "auth: db:5432 ok",
