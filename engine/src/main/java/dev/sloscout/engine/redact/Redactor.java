@@ -134,6 +134,14 @@ public final class Redactor {
             // curl's user and password: "curl -u bob:hunter2 https://...", "--user", "--proxy-user", "-U"
             Rule.of("\\bcurl\\b[^\\n]*?\\s(?:-[uU]\\s*|--(?:proxy-)?user[\\s=]+)[^\\s:\"'<]*:(?<v>[^\\s\"'<]+)",
                     "password").when("curl"),
+            // other tools' passwords on their command lines, as cron's "CMD (...)" and a shell's trace print them:
+            // sshpass's "-p X" (its options come first), lftp's "-u user,X", Samba's tools' "-U user%X"
+            Rule.of("\\bsshpass\\s+(?:-[^p\\s]\\S*\\s+)*-p\\s*['\"]?(?<v>(?![<-])[^\\s'\"]+)", "password")
+                    .when("sshpass"),
+            Rule.of("\\blftp\\b[^\\n]*?\\s-u\\s*['\"]?[^\\s,'\"<]+,(?<v>(?!<)[^\\s'\"]+)", "password").when("lftp"),
+            Rule.of("\\b(?:smbclient|rpcclient|smbcacls|smbget|smbtree|smbcquotas|net)\\b[^\\n]*?\\s"
+                    + "(?:-U\\s*|--user(?:name)?[=\\s]+)['\"]?[^\\s%'\"<]+%(?<v>(?!<)[^\\s'\"]+)", "password")
+                    .when("smb", "rpcclient", "net "),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end

@@ -83,6 +83,14 @@ class RedactorTest {
         "args=['--db-password', 'pw1'] => args=['--db-password', '<SECRET:password>']",
         "exec app --client-secret=abc --api-key k1 => "
                 + "exec app --client-secret=<SECRET:secret> --api-key <SECRET:api-key>",
+        "(root) CMD ([32575] sshpass -p 'ssh-pw-1' ssh bob@h true) => "
+                + "(root) CMD ([32575] sshpass -p '<SECRET:password>' ssh bob@h true)",
+        "(root) CMD ([32578] sshpass -v -pssh-pw-2 scp a bob@h:/tmp/) => "
+                + "(root) CMD ([32578] sshpass -v -p<SECRET:password> scp a bob@h:/tmp/)",
+        "(root) CMD ([32568] lftp -u bob,lftp-pw-3 -e 'ls; bye' ftp://h:9) => "
+                + "(root) CMD ([32568] lftp -u bob,<SECRET:password> -e 'ls; bye' ftp://h:9)",
+        "+ smbclient //h/share -U 'CORP\\bob%smb-pw-4' -c ls => "
+                + "+ smbclient //h/share -U 'CORP\\bob%<SECRET:password>' -c ls",
         "exec curl -s -u admin:s3cret http://h/ => exec curl -s -u admin:<SECRET:password> http://h/",
         "curl --proxy-user=admin:s3cret http://h/ => curl --proxy-user=admin:<SECRET:password> http://h/",
         "005: auth: user:pass => 005: auth: user:<SECRET:password>",
@@ -142,6 +150,9 @@ class RedactorTest {
         "ansible-playbook --ask-become-pass site.yml",
         "exec app --password-file /etc/app/pw --secret-name db-creds",
         "set it with --password, then restart",
+        "sshpass -e ssh -p 2222 bob@h (the password from SSHPASS, the port ssh's)",
+        "lftp -u bob ftp://h (no password given)",
+        "smbclient -L h -U bob%",
         "FATAL:  password authentication failed for user \"bob\"",
         "auth: Info: started",
         "auth: db:5432 ok",
