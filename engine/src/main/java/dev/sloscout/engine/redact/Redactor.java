@@ -100,7 +100,7 @@ public final class Redactor {
     private static final String KEY = "(?<![<\\w.-])(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
-    private static final String STRING_PREFIX = "(?:(?<![\\w])[bBrRuU]{1,2})?";
+    private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
 
     /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
     private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
