@@ -41,9 +41,9 @@ public final class Redactor {
      * placeholder of the kind that {@code kind} derives from the match, when {@code accept} says the value is one.
      */
     private record Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept,
-            List<String> triggers, boolean named) {
+            List<String> triggers, Predicate<String> worth, boolean named) {
         Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept, List<String> triggers) {
-            this(pattern, kind, accept, triggers, pattern.pattern().contains("(?<v>"));
+            this(pattern, kind, accept, triggers, text -> true, pattern.pattern().contains("(?<v>"));
         }
 
         Rule(Pattern pattern, Function<Matcher, String> kind, Predicate<String> accept) {
@@ -59,7 +59,18 @@ public final class Redactor {
             return new Rule(pattern, kind, accept, List.of(required));
         }
 
-        boolean mayMatch(String lowerCase) {
+        /**
+         * The rule only runs on texts {@code worth} says may hold a match: a scan cheaper than the pattern's search,
+         * for a rule no word announces.
+         */
+        Rule whenText(Predicate<String> worth) {
+            return new Rule(pattern, kind, accept, triggers, worth, named);
+        }
+
+        boolean mayMatch(String text, String lowerCase) {
+            if (!worth.test(text)) {
+                return false;
+            }
             if (triggers.isEmpty()) {
                 return true;
             }
@@ -101,6 +112,9 @@ public final class Redactor {
 
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
     private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
+
+    /** A password scheme's name and its parenthesis, as Dovecot writes a comparison ({@code PLAIN(}). */
+    private static final String PASSWORD_SCHEME = "\\b[A-Z][A-Z0-9-]{1,30}\\(";
 
     /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
     private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
@@ -181,8 +195,8 @@ public final class Redactor {
             Rule.of("(?i)\\blogin (?:ok|incorrect)\\b[^\\[\\n]{0,200}\\[[^/\\]\\s]{1,253}/(?<v>[^<\\]][^\\]\\n]*)\\]",
                     "password").when("login ok", "login incorrect"),
             // Dovecot's auth_debug_passwords: the password given and the one stored, "PLAIN(given) != 'stored'"
-            Rule.of("\\b[A-Z][A-Z0-9-]{1,30}\\((?<v>(?!<)[^)\\n]+)\\) != '", "password").when(") != '"),
-            Rule.of("\\b[A-Z][A-Z0-9-]{1,30}\\([^)\\n]*\\) != '(?<v>(?!<)[^'\\n]+)'", "password").when(") != '"),
+            Rule.of(PASSWORD_SCHEME + "(?<v>(?!<)[^)\\n]+)\\) != '", "password").when(") != '"),
+            Rule.of(PASSWORD_SCHEME + "[^)\\n]*\\) != '(?<v>(?!<)[^'\\n]+)'", "password").when(") != '"),
             Rule.of("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "github-token")
                     .when("gh", "github_pat_"),
             Rule.of("\\bglpat-[A-Za-z0-9_-]{20}", "gitlab-token").when("glpat-"),
@@ -194,7 +208,7 @@ public final class Redactor {
             // SASL's PLAIN credentials in base64 ("[authzid] NUL user NUL password"), as a mail server's or its
             // client's debug output carries them: Dovecot's "resp=AGJvYgBodW50ZXIy", "AUTH PLAIN AGJvYgBodW50ZXIy"
             new Rule(Pattern.compile("(?<![A-Za-z0-9+/])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])"),
-                    m -> "password", Redactor::saslPlain),
+                    m -> "password", Redactor::saslPlain).whenText(Redactor::mayHoldSaslPlain),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex
             new Rule(Pattern.compile("(?<![^\\s:=\"'])(?<v>[A-Za-z0-9+/]{40,}={0,2})(?![^\\s,;\"'])"),
@@ -247,11 +261,11 @@ public final class Redactor {
         String lowerCase = text.toLowerCase(Locale.ROOT);
         String result = text;
         for (Rule rule : RULES) {
-            result = rule.mayMatch(lowerCase) ? apply(rule, result, true, kinds) : result;
+            result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, kinds) : result;
         }
         result = cards(result, kinds);
         for (Rule rule : PERSONAL) {
-            result = rule.mayMatch(lowerCase) ? apply(rule, result, false, kinds) : result;
+            result = rule.mayMatch(text, lowerCase) ? apply(rule, result, false, kinds) : result;
         }
         return result;
     }
@@ -361,6 +375,30 @@ public final class Redactor {
             return false;
         }
         return STRONG_KEY_ENDINGS.stream().anyMatch(k::endsWith);
+    }
+
+    /**
+     * Whether the text has a run of eight base64 characters or more holding one of {@code A B C D}: every NUL byte
+     * encodes as an {@code A}, or as a character of {@code A Q g w} then one of {@code A B C D}, so SASL's PLAIN
+     * message ({@link #saslPlain}) is never without one. Most texts (paths, prose in lower case) have no such run.
+     */
+    static boolean mayHoldSaslPlain(String text) {
+        int run = 0;
+        boolean zeroBits = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+                run++;
+                zeroBits |= c >= 'A' && c <= 'D';
+                if (run >= 8 && zeroBits) {
+                    return true;
+                }
+            } else {
+                run = 0;
+                zeroBits = false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -176,6 +176,30 @@ class RedactorTest {
         assertThat(Redactor.saslPlain("AGRhdmUAcHcxMjM==x")).isFalse();
     }
 
+    /** The cheap scan before the SASL rule lets every PLAIN message through, whatever its bytes' places. */
+    @Test
+    void theSaslScanMissesNoPlainMessage() {
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 5_000; n++) {
+            String message = word(random, random.nextInt(3)) + "\0" + word(random, 1 + random.nextInt(8)) + "\0"
+                    + word(random, 1 + random.nextInt(12));
+            String base64 = java.util.Base64.getEncoder().encodeToString(
+                    message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            boolean ruleReads = base64.replace("=", "").length() >= 8; // the rule's shortest word
+            assertThat(ruleReads && Redactor.saslPlain(base64) && !Redactor.mayHoldSaslPlain("resp=" + base64))
+                    .as(base64).isFalse();
+        }
+        assertThat(Redactor.mayHoldSaslPlain("GET /api/v1/orders/123456/items/9f86d081 200")).isFalse();
+    }
+
+    private static String word(java.util.Random random, int length) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            word.append((char) (0x21 + random.nextInt(0x5e)));
+        }
+        return word.toString();
+    }
+
     @Test
     void aPrivateKeyOverManyLinesGoesWhole() {
         String pem = "loaded key\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
