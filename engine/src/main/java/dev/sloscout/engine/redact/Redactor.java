@@ -116,6 +116,19 @@ public final class Redactor {
     /** A password scheme's name and its parenthesis, as Dovecot writes a comparison ({@code PLAIN(}). */
     private static final String PASSWORD_SCHEME = "\\b[A-Z][A-Z0-9-]{1,30}\\(";
 
+    /**
+     * An IMAP client's tag (a digit in it, or capitals alone: {@code A001}, {@code 1}, {@code AAAA}; prose's "during
+     * LOGIN" has none), its LOGIN command and the user, before the password ({@link #imapLogin}).
+     */
+    private static final String IMAP_LOGIN = "(?<![\\w.-])(?=[A-Za-z0-9.]{1,20} )(?:[A-Za-z.]*\\d[A-Za-z0-9.]*|[A-Z]+)"
+            + " LOGIN (?<u>\"(?:[^\"\\\\\n]|\\\\.)*\"|[^\\s\"'(){]+) ";
+
+    /**
+     * The end of a command a client sent, as its transcript prints it: the line's end, after a printed {@code \\r\\n}
+     * and a closing quote ({@code b'A1 LOGIN bob pw'}); prose goes on after its words.
+     */
+    private static final String COMMAND_END = "(?=(?:\\\\r\\\\n)?['\"]?[ \\t]*(?:\\r?\\n|$))";
+
     /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
     private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
             + "|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
@@ -156,6 +169,18 @@ public final class Redactor {
             Rule.of("\\b(?:smbclient|rpcclient|smbcacls|smbget|smbtree|smbcquotas|net)\\b[^\\n]*?\\s"
                     + "(?:-U\\s*|--user(?:name)?[=\\s]+)['\"]?[^\\s%'\"<]+%(?<v>(?!<)[^\\s'\"]+)", "password")
                     .when("smb", "rpcclient", "net "),
+            // mail and file transfer clients' commands as their transcripts show them (curl -v, lftp -d, wget -d,
+            // Python's imaplib and poplib at debug, Apache Commons Net's listener, Dovecot's rawlog): IMAP's "A001
+            // LOGIN bob hunter2" (the password quoted or not; SQL's "ROLE bob LOGIN NOINHERIT" has a keyword after
+            // it), POP3's and FTP's "PASS hunter2" at a line's start, after an arrow, a quote or a Unix time; the
+            // masks of clients that hide it ("PASS *", "LOGIN <user> <pass>") stay
+            new Rule(Pattern.compile(IMAP_LOGIN + "\"(?<v>(?![<*])(?:[^\"\\\\\n]|\\\\+\"|\\\\.)+)(?:\"|$)"
+                    + COMMAND_END), Redactor::imapLogin, v -> true).when(" login "),
+            new Rule(Pattern.compile(IMAP_LOGIN + "(?<v>(?![<*{])[^\\s\"'(){]+?)" + COMMAND_END), Redactor::imapLogin,
+                    v -> true).when(" login "),
+            new Rule(Pattern.compile("(?m)(?:^[ \\t]*|[>'\"][ \\t]?|\\b\\d{9,10}\\.\\d{1,9} )PASS "
+                    + "(?<v>(?![<\\s])[^\\n'\"]*?)(?=\\\\r\\\\n|['\"]|[ \\t]*$)"), m -> "password",
+                    v -> !v.isEmpty() && !v.matches("[*.]+")).when("pass "),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end
@@ -343,6 +368,14 @@ public final class Redactor {
             String value = m.group("v");
             return strongKey(key) || weakKey(key) && randomLooking(value) ? kindOfKey(key) : null;
         }, v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
+    }
+
+    /**
+     * A password's kind after IMAP's LOGIN and its user, or null when the user is a keyword in capitals: SQL's
+     * {@code CREATE ROLE app LOGIN NOSUPERUSER INHERIT} is no IMAP command.
+     */
+    private static String imapLogin(Matcher m) {
+        return m.group("u").matches("[A-Z_]{2,}") ? null : "password";
     }
 
     /**

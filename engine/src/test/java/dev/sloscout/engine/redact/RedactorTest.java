@@ -107,6 +107,17 @@ class RedactorTest {
                 + "headers={'X-Amz-Date': b'20261207T050709Z', 'X-Amz-Security-Token': b'<SECRET:aws-key>'}",
         "{\"password\": u\"hunter2\"} => {\"password\": u\"<SECRET:password>\"}",
         "NOISE cstr_get_pair: \"password\"=\"app-s3cret\" => NOISE cstr_get_pair: \"password\"=\"<SECRET:password>\"",
+        "  32:23.08 > b'JOLI1 LOGIN pyimap \"imap-pw-1\"' => 32:23.08 > b'JOLI1 LOGIN pyimap \"<SECRET:password>\"'",
+        "> b'FBHC1 LOGIN quoted \"quo ted\\\\\"pw\"' => > b'FBHC1 LOGIN quoted \"<SECRET:password>\"'",
+        "> b'PJKL2 LOGIN bob hunter2\\r\\n' => > b'PJKL2 LOGIN bob <SECRET:password>\\r\\n'",
+        "1796628791.381652 1 LOGIN \"mbsyncu\" \"mb-pw\" => "
+                + "1796628791.381652 1 LOGIN \"mbsyncu\" \"<SECRET:password>\"",
+        "AAAA LOGIN pyimap cn-imap-pw => AAAA LOGIN pyimap <SECRET:password>",
+        "*cmd* 'PASS pypop-pw' => *cmd* 'PASS <SECRET:password>'",
+        "---> PASS lftp-pw => ---> PASS <SECRET:password>",
+        "> PASS two words => > PASS <SECRET:password>",
+        "1796628749.625002 PASS pypop-pw => 1796628749.625002 PASS <SECRET:password>",
+        "send: 'PASS pw-2\\r\\n' => send: 'PASS <SECRET:password>\\r\\n'",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -161,6 +172,14 @@ class RedactorTest {
         "auth: Debug: client in: AUTH\t2\tLOGIN\tresp=ZGF2ZQ== and a path /var/lib/dovecot/auth-token",
         "if (x) != 'y' (no scheme before the parenthesis)",
         "headers={'Content-Type': b'application/xml', 'token_type': rb'bearer'}",
+        "DEBUG IMAP: AUTHENTICATE LOGIN command trace suppressed",
+        "imapc: Check for when to prefer LOGIN to AUTHENTICATE was wrong",
+        "imap: Allow clients to LOGIN without quotes",
+        "LOG:  statement: CREATE ROLE app2 LOGIN NOSUPERUSER INHERIT",
+        "fetchmail: IMAP> A0001 LOGIN \"fetchu\" *",
+        "F: >>> 1 LOGIN <user> <pass>",
+        "fetchmail: POP3> PASS *",
+        "*cmd* 'PASS ******************'",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
