@@ -234,6 +234,13 @@ public final class Redactor {
             // client's debug output carries them: Dovecot's "resp=AGJvYgBodW50ZXIy", "AUTH PLAIN AGJvYgBodW50ZXIy"
             new Rule(Pattern.compile("(?<![A-Za-z0-9+/])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])"),
                     m -> "password", Redactor::saslPlain).whenText(Redactor::mayHoldSaslPlain),
+            // SASL's LOGIN exchange (SMTP's, IMAP's, POP3's AUTH LOGIN): the user and the password go each as a
+            // base64 line of its own after the server's prompt ("334 UGFzc3dvcmQ6", Password:), so a line ending
+            // with a base64 word of text, alone or after an arrow, a quote or a time, is taken for one ("> Y3Vy...",
+            // "send: 'c210cGxp...\\r\\n'"); a prompt (text ending with a colon) and a word of bytes stay
+            new Rule(Pattern.compile("(?m)(?:^[ \\t]*|[>'\"][ \\t]?|[\\d:][ \\t])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})"
+                    + "(?:\\\\r\\\\n)?['\"]?[ \\t]*$"), m -> "password", Redactor::base64Text)
+                    .whenText(Redactor::mayEndInBase64),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex
             new Rule(Pattern.compile("(?<![^\\s:=\"'])(?<v>[A-Za-z0-9+/]{40,}={0,2})(?![^\\s,;\"'])"),
@@ -466,6 +473,81 @@ public final class Redactor {
         } catch (java.nio.charset.CharacterCodingException e) {
             return false; // bytes, not text: an id or a key that happens to decode with two zero bytes
         }
+    }
+
+    /**
+     * Whether the text has a line that may end with a base64 word of eight characters or more (trailing blanks, a
+     * quote, a printed {@code \\r\\n} and padding aside): the scan before SASL's LOGIN rule, which most lines fail.
+     */
+    static boolean mayEndInBase64(String text) {
+        int end = text.length();
+        while (end > 0) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            int i = end;
+            while (i > start && Character.isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            if (i > start && (text.charAt(i - 1) == '\'' || text.charAt(i - 1) == '"')) {
+                i--;
+            }
+            if (i - 4 >= start && text.startsWith("\\r\\n", i - 4)) {
+                i -= 4;
+            }
+            while (i > start && text.charAt(i - 1) == '=') {
+                i--;
+            }
+            int run = 0;
+            while (i > start && isBase64(text.charAt(i - 1))) {
+                i--;
+                run++;
+            }
+            if (run >= 8 && transcriptMark(text, start, i)) {
+                return true;
+            }
+            end = start - 1;
+        }
+        return false;
+    }
+
+    /**
+     * Whether what stands before {@code i} on its line may come before a word the LOGIN exchange's rule reads: blanks
+     * alone, an arrow's {@code >} or a quote, or a digit or a colon, then a blank.
+     */
+    private static boolean transcriptMark(String text, int lineStart, int i) {
+        int j = i;
+        while (j > lineStart && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t')) {
+            j--;
+        }
+        if (j == lineStart) {
+            return true;
+        }
+        char c = text.charAt(j - 1);
+        return c == '>' || c == '\'' || c == '"' || j < i && (c == ':' || c >= '0' && c <= '9');
+    }
+
+    private static boolean isBase64(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+    }
+
+    /**
+     * Whether the base64 word, in both cases, decodes to text of six bytes or more: UTF-8, no control character, a
+     * letter in it, not ending with a colon (a server's prompt: {@code UGFzc3dvcmQ6} is {@code Password:}).
+     */
+    static boolean base64Text(String value) {
+        if (value.length() % 4 != 0 || value.chars().noneMatch(Character::isUpperCase)
+                || value.chars().noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        String text;
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(value);
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return false; // no base64, or bytes that are no text
+        }
+        return text.length() >= 6 && text.chars().noneMatch(Character::isISOControl)
+                && text.chars().anyMatch(Character::isLetter) && !text.endsWith(":");
     }
 
     private static boolean keyMaterial(String value) {

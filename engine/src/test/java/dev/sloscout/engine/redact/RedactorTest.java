@@ -118,6 +118,11 @@ class RedactorTest {
         "> PASS two words => > PASS <SECRET:password>",
         "1796628749.625002 PASS pypop-pw => 1796628749.625002 PASS <SECRET:password>",
         "send: 'PASS pw-2\\r\\n' => send: 'PASS <SECRET:password>\\r\\n'",
+        "> Y3VybGltYXAtczNjcmV0 => > <SECRET:password>",
+        "07:33:31.777583 send: 'c210cGxpYi1sb2dpbi1zM2NyZXQ=\\r\\n' => 07:33:31.777583 send: '<SECRET:password>\\r\\n'",
+        "s-nail: >>> c25haWwtc210cC1zM2NyZXQ= => s-nail: >>> <SECRET:password>",
+        "cHlpbWFwLXMzY3JldA== => <SECRET:password>",
+        "1796628764.414155 Y3VybGltYXAtczNjcmV0 => 1796628764.414155 <SECRET:password>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -180,6 +185,10 @@ class RedactorTest {
         "F: >>> 1 LOGIN <user> <pass>",
         "fetchmail: POP3> PASS *",
         "*cmd* 'PASS ******************'",
+        "reply: b'334 UGFzc3dvcmQ6\\r\\n' (the server's prompt)",
+        "reply: retcode (334); Msg: b'VXNlcm5hbWU6'",
+        "> 2UoGOgZi0oJ/AAAB",
+        "> ZGF2ZQ== (dave: a user name of four bytes)",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
@@ -209,6 +218,29 @@ class RedactorTest {
                     .as(base64).isFalse();
         }
         assertThat(Redactor.mayHoldSaslPlain("GET /api/v1/orders/123456/items/9f86d081 200")).isFalse();
+    }
+
+    /**
+     * A line ending with a base64 word of text, after what a transcript puts before it, is redacted: neither the cheap
+     * scan before the rule nor the rule misses one, and a word of bytes or a prompt stays.
+     */
+    @Test
+    void everyLoginExchangeLineIsFound() {
+        java.util.Random random = new java.util.Random(12);
+        String[] befores = {"", "> ", "send: '", "1796628764.414155 ", "s-nail: >>> ", "  "};
+        String[] afters = {"", "\\r\\n'", "'", "  ", "\r"};
+        for (int n = 0; n < 5_000; n++) {
+            String decoded = word(random, 6 + random.nextInt(30));
+            String base64 = java.util.Base64.getEncoder().encodeToString(
+                    decoded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String line = befores[random.nextInt(befores.length)] + base64 + afters[random.nextInt(afters.length)];
+            String text = random.nextBoolean() ? line : "first line\n" + line + "\nlast line";
+            boolean isText = decoded.chars().anyMatch(Character::isLetter) && !decoded.endsWith(":")
+                    && base64.chars().anyMatch(Character::isUpperCase)
+                    && base64.chars().anyMatch(Character::isLowerCase);
+            assertThat(new Redactor().redact(text).contains("<SECRET:password>")).as(text).isEqualTo(isText);
+        }
+        assertThat(Redactor.mayEndInBase64("GET /api/v1/orders 200\nconnected to db")).isFalse();
     }
 
     private static String word(java.util.Random random, int length) {
