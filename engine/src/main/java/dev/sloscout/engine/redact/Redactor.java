@@ -241,6 +241,11 @@ public final class Redactor {
             new Rule(Pattern.compile("(?m)(?:^[ \\t]*|[>'\"][ \\t]?|[\\d:][ \\t])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})"
                     + "(?:\\\\r\\\\n)?['\"]?[ \\t]*$"), m -> "password", Redactor::base64Text)
                     .whenText(Redactor::mayEndInBase64),
+            // a user and a password each after its name, as a .netrc's line or s-nail's verbose output writes them
+            // ("machine h login bob password x", "user bob, pass x"); a word in lower case alone is prose's
+            new Rule(Pattern.compile("(?i)\\b(?:user|login|username)\\s+[^\\s,;]+,?\\s+(?:password|passwd|pass)\\s+"
+                    + "(?<v>(?![<*])[^\\s,;'\"]+)"), m -> "password", v -> !v.matches("[a-z]+\\p{Punct}*"))
+                    .when("pass"),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex
             new Rule(Pattern.compile("(?<![^\\s:=\"'])(?<v>[A-Za-z0-9+/]{40,}={0,2})(?![^\\s,;\"'])"),

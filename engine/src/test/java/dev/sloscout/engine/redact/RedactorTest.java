@@ -123,6 +123,8 @@ class RedactorTest {
         "s-nail: >>> c25haWwtc210cC1zM2NyZXQ= => s-nail: >>> <SECRET:password>",
         "cHlpbWFwLXMzY3JldA== => <SECRET:password>",
         "1796628764.414155 Y3VybGltYXAtczNjcmV0 => 1796628764.414155 <SECRET:password>",
+        "machine example.com login bob password hunter2 => machine example.com login bob password <SECRET:password>",
+        "user snailu, pass snail-pw => user snailu, pass <SECRET:password>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -189,6 +191,8 @@ class RedactorTest {
         "reply: retcode (334); Msg: b'VXNlcm5hbWU6'",
         "> 2UoGOgZi0oJ/AAAB",
         "> ZGF2ZQ== (dave: a user name of four bytes)",
+        "Added support for user and password authentication.",
+        "user bob password mismatch",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
