@@ -181,6 +181,15 @@ public final class Redactor {
             new Rule(Pattern.compile("(?m)(?:^[ \\t]*|[>'\"][ \\t]?|\\b\\d{9,10}\\.\\d{1,9} )PASS "
                     + "(?<v>(?![<\\s])[^\\n'\"]*?)(?=\\\\r\\\\n|['\"]|[ \\t]*$)"), m -> "password",
                     v -> !v.isEmpty() && !v.matches("[*.]+")).when("pass "),
+            // the Monitoring Plugins' credentials on a check's command line, as Icinga's and Nagios's logs print the
+            // command they ran ("'/usr/lib/nagios/plugins/check_smtp' '-P' 'x'"); each plugin's own options
+            // (check_smtp's -P is its password, check_snmp's a protocol version, check_http's -p a port)
+            checkPluginOption("http|curl", "-a|--authorization|-b|--proxy-authorization", true),
+            checkPluginOption("smtp", "-P|--authpass", false),
+            checkPluginOption("mysql|mysql_query|pgsql", "-p|--password", false),
+            checkPluginOption("ldaps?", "-P|--pass", false),
+            checkPluginOption("snmp", "-C|--community|-A|--authpasswd|-X|--privpasswd", false),
+            checkPluginOption("nt", "-s|--secret", false),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end
@@ -372,6 +381,18 @@ public final class Redactor {
             kinds.accept(secret ? kind : kind.toLowerCase(Locale.ROOT));
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * A password option of Monitoring Plugins' {@code check_<plugin>} on a command line, its value after a blank or
+     * {@code =}, each quoted or not ({@code '-P' 'x'}, {@code --authpass=x}); with {@code pair}, the value is {@code
+     * user:password} and the password goes. The plugin's name is looked for behind the option, so every option of one
+     * command line is read.
+     */
+    private static Rule checkPluginOption(String plugins, String options, boolean pair) {
+        return Rule.of("(?<=[\\s'\"])(?:" + options + ")['\"]?(?:\\s+|=)['\"]?"
+                + "(?<=\\bcheck_(?:" + plugins + ")\\b[^\\n]{0,2000})"
+                + (pair ? "[^\\s:'\"<]*:" : "") + "(?<v>(?![<-])[^\\s'\"]+)", "password").when("check_");
     }
 
     private static Rule keyed(String regex) {

@@ -125,6 +125,16 @@ class RedactorTest {
         "1796628764.414155 Y3VybGltYXAtczNjcmV0 => 1796628764.414155 <SECRET:password>",
         "machine example.com login bob password hunter2 => machine example.com login bob password <SECRET:password>",
         "user snailu, pass snail-pw => user snailu, pass <SECRET:password>",
+        "Running command '/usr/lib/nagios/plugins/check_snmp' '-A' 'auth-pw' '-P' '3' '-X' 'priv-pw': PID 4481 => "
+                + "Running command '/usr/lib/nagios/plugins/check_snmp' '-A' '<SECRET:password>' '-P' '3' "
+                + "'-X' '<SECRET:password>': PID 4481",
+        "arguments: '/usr/lib/nagios/plugins/check_smtp' '-A' 'LOGIN' '-P' 'smtp-pw' '-U' 'mon') terminated => "
+                + "arguments: '/usr/lib/nagios/plugins/check_smtp' '-A' 'LOGIN' '-P' '<SECRET:password>' '-U' 'mon') "
+                + "terminated",
+        "$USER1$/check_http -I web -a admin:http-pw -p 2812 => $USER1$/check_http -I web -a admin:<SECRET:password> "
+                + "-p 2812",
+        "check_mysql -H db -u monitor -p my-pw => check_mysql -H db -u monitor -p <SECRET:password>",
+        "check_ldap -H dir -D cn=mon -P ldap-pw => check_ldap -H dir -D cn=mon -P <SECRET:password>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -193,6 +203,9 @@ class RedactorTest {
         "> ZGF2ZQ== (dave: a user name of four bytes)",
         "Added support for user and password authentication.",
         "user bob password mismatch",
+        "Running command '/usr/lib/nagios/plugins/check_http' '-I' 'web' '-p' '2812' '-u' '/': PID 9892",
+        "check_snmp -H h -P 3 -o 1.3.6.1.2.1.1.3.0 (the protocol's version)",
+        "check_smtp -H mx -p 25 (a port)",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
