@@ -152,7 +152,8 @@ public final class Redactor {
             // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off
             // (--no-password, --ask-become-pass) has none after it
             new Rule(Pattern.compile("(?i)(?<![\\w-])--?(?<k>(?:(?!(?:no|ask|prompt)-)[a-z0-9]+-){0,3}"
-                    + "(?:password|passwd|secret|token|api-?key|access-?key|auth-?token|client-?secret)|pass|pwd)"
+                    + "(?:password|passwd|passphrase|secret|token|api-?key|access-?key|auth-?token|client-?secret)"
+                    + "|pass|pwd)"
                     + "(?:\\s+\\([\\w-]+\\)\\s+to)?(?:\\s+|=|[\"'],?\\s*[\"'])(?<v>(?![-<(])[^\\s\"']+)"),
                     m -> kindOfKey(m.group("k")), v -> true).when("-pass", "-pwd", "-secret", "-token", "-api",
                     "-access", "-auth", "-client"),
@@ -184,12 +185,27 @@ public final class Redactor {
             // the Monitoring Plugins' credentials on a check's command line, as Icinga's and Nagios's logs print the
             // command they ran ("'/usr/lib/nagios/plugins/check_smtp' '-P' 'x'"); each plugin's own options
             // (check_smtp's -P is its password, check_snmp's a protocol version, check_http's -p a port)
-            checkPluginOption("http|curl", "-a|--authorization|-b|--proxy-authorization", true),
-            checkPluginOption("smtp", "-P|--authpass", false),
-            checkPluginOption("mysql|mysql_query|pgsql", "-p|--password", false),
-            checkPluginOption("ldaps?", "-P|--pass", false),
-            checkPluginOption("snmp", "-C|--community|-A|--authpasswd|-X|--privpasswd", false),
-            checkPluginOption("nt", "-s|--secret", false),
+            commandOption("check_(?:http|curl)", "-a|--authorization|-b|--proxy-authorization", true, "check_"),
+            commandOption("check_smtp", "-P|--authpass", false, "check_"),
+            commandOption("check_(?:mysql|mysql_query|pgsql)", "-p|--password", false, "check_"),
+            commandOption("check_ldaps?", "-P|--pass", false, "check_"),
+            commandOption("check_snmp", "-C|--community|-A|--authpasswd|-X|--privpasswd", false, "check_"),
+            commandOption("check_nt", "-s|--secret", false, "check_"),
+            // other tools' password options, as a shell's trace (bash -x), cron's CMD and a CI job's log print them:
+            // redis-cli's -a, zip's and unzip's -P, a registry's login -p (docker, podman, ...), the OpenLDAP
+            // tools' -w, the MongoDB tools' -p, sqlcmd's and bcp's -P, keytool's -storepass and -keypass
+            commandOption("redis-cli", "-a", false, "redis-cli"),
+            commandOption("zip|unzip|zipcloak", "-P", false, "zip"),
+            commandOption("(?:docker|podman|buildah|skopeo|nerdctl|oras)\\s{1,4}login", "-p", false, "login"),
+            commandOption("ldap(?:search|add|modify|delete|whoami|passwd|compare|modrdn|exop)", "-w", false, "ldap"),
+            commandOption("mongo(?:sh|dump|restore|export|import|stat|top)?", "-p", false, "mongo"),
+            commandOption("sqlcmd|bcp", "-P", false, "sqlcmd", "bcp"),
+            commandOption("keytool", "-(?:src|dest)?(?:store|key)pass|-new", false, "keytool"),
+            // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD"
+            new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)\\s+\\S+\\s+\\S+\\s+['\"]?"
+                    + "(?<v>(?![<-])[^\\s'\"]+)"),
+                    m -> m.group("o").matches("(?:\\s+-[A-Za-z]+)*\\s+-[A-Za-z]*b[A-Za-z]*(?:\\s+-[A-Za-z]+)*")
+                            ? "password" : null, v -> true).when("htpasswd"),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end
@@ -384,15 +400,15 @@ public final class Redactor {
     }
 
     /**
-     * A password option of Monitoring Plugins' {@code check_<plugin>} on a command line, its value after a blank or
+     * A password option of a command ({@code commands}, a pattern) on a command line, its value after a blank or
      * {@code =}, each quoted or not ({@code '-P' 'x'}, {@code --authpass=x}); with {@code pair}, the value is {@code
-     * user:password} and the password goes. The plugin's name is looked for behind the option, so every option of one
-     * command line is read.
+     * user:password} and the password goes. The command's name is looked for behind the option, so every option of
+     * one command line is read; the rule runs on texts holding one of {@code triggers} (lower case).
      */
-    private static Rule checkPluginOption(String plugins, String options, boolean pair) {
+    private static Rule commandOption(String commands, String options, boolean pair, String... triggers) {
         return Rule.of("(?<=[\\s'\"])(?:" + options + ")['\"]?(?:\\s+|=)['\"]?"
-                + "(?<=\\bcheck_(?:" + plugins + ")\\b[^\\n]{0,2000})"
-                + (pair ? "[^\\s:'\"<]*:" : "") + "(?<v>(?![<-])[^\\s'\"]+)", "password").when("check_");
+                + "(?<=\\b(?:" + commands + ")\\b[^\\n]{0,2000})"
+                + (pair ? "[^\\s:'\"<]*:" : "") + "(?<v>(?![<-])[^\\s'\"]+)", "password").when(triggers);
     }
 
     private static Rule keyed(String regex) {

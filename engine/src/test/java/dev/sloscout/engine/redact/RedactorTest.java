@@ -135,6 +135,20 @@ class RedactorTest {
                 + "-p 2812",
         "check_mysql -H db -u monitor -p my-pw => check_mysql -H db -u monitor -p <SECRET:password>",
         "check_ldap -H dir -D cn=mon -P ldap-pw => check_ldap -H dir -D cn=mon -P <SECRET:password>",
+        "+ redis-cli -h cache -p 16379 -a redis-pw PING => + redis-cli -h cache -p 16379 -a <SECRET:password> PING",
+        "+ htpasswd -bc /etc/web/htpasswd deploy ht-pw => + htpasswd -bc /etc/web/htpasswd deploy <SECRET:password>",
+        "+ htpasswd -B -b /etc/web/htpasswd alice ht-pw2 => + htpasswd -B -b /etc/web/htpasswd alice <SECRET:password>",
+        "+ keytool -list -keystore ks.p12 -storepass ks-pw -keypass k-pw => "
+                + "+ keytool -list -keystore ks.p12 -storepass <SECRET:password> -keypass <SECRET:password>",
+        "+ zip -q -P zip-pw f.zip f.txt => + zip -q -P <SECRET:password> f.zip f.txt",
+        "+ unzip -o -P unzip-pw f.zip => + unzip -o -P <SECRET:password> f.zip",
+        "+ gpg --batch --passphrase gpg-pw -c f.txt => + gpg --batch --passphrase <SECRET:password> -c f.txt",
+        "+ docker login -u deploy -p docker-pw registry.example.org => "
+                + "+ docker login -u deploy -p <SECRET:password> registry.example.org",
+        "+ ldapsearch -x -D cn=admin,dc=example,dc=org -w ldap-pw -b dc=example,dc=org => "
+                + "+ ldapsearch -x -D cn=admin,dc=example,dc=org -w <SECRET:password> -b dc=example,dc=org",
+        "+ mongosh --host db -u admin -p mongo-pw => + mongosh --host db -u admin -p <SECRET:password>",
+        "+ sqlcmd -S db -U sa -P sql-pw -Q 'SELECT 1' => + sqlcmd -S db -U sa -P <SECRET:password> -Q 'SELECT 1'",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -206,6 +220,10 @@ class RedactorTest {
         "Running command '/usr/lib/nagios/plugins/check_http' '-I' 'web' '-p' '2812' '-u' '/': PID 9892",
         "check_snmp -H h -P 3 -o 1.3.6.1.2.1.1.3.0 (the protocol's version)",
         "check_smtp -H mx -p 25 (a port)",
+        "+ htpasswd -c /etc/web/htpasswd deploy (no -b: htpasswd asks)",
+        "+ redis-cli -h cache -p 16379 PING",
+        "+ docker run -p 8080:80 nginx (a port, no login)",
+        "+ tar -P -czf backup.tgz /etc (tar's -P keeps absolute names)",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
