@@ -90,6 +90,14 @@ public final class Redactor {
             "long", "unchanged", "updated", "mandatory", "optional", "disabled", "enabled", "ignored", "absent",
             "present", "same", "different", "unknown", "undefined", "nil", "correctly", "stored", "hashed");
 
+    /**
+     * Words that follow a flag named in prose, not its value: Docker's "Using --password via the CLI is insecure",
+     * "the --token option".
+     */
+    private static final Set<String> FLAG_PROSE = Set.of("via", "option", "flag", "argument", "parameter", "is",
+            "was", "with", "for", "and", "or", "to", "from", "in", "on", "instead", "only", "will", "must", "can",
+            "cannot", "should", "not", "the");
+
     /** Values that say whether a key has one, not what it is ({@link #isFlag}). */
     private static final Set<String> FLAG_WORDS = Set.of("yes", "no", "true", "false");
 
@@ -155,8 +163,8 @@ public final class Redactor {
                     + "(?:password|passwd|passphrase|secret|token|api-?key|access-?key|auth-?token|client-?secret)"
                     + "|pass|pwd)"
                     + "(?:\\s+\\([\\w-]+\\)\\s+to)?(?:\\s+|=|[\"'],?\\s*[\"'])(?<v>(?![-<(])[^\\s\"']+)"),
-                    m -> kindOfKey(m.group("k")), v -> true).when("-pass", "-pwd", "-secret", "-token", "-api",
-                    "-access", "-auth", "-client"),
+                    m -> kindOfKey(m.group("k")), v -> !FLAG_PROSE.contains(v.toLowerCase(Locale.ROOT)))
+                    .when("-pass", "-pwd", "-secret", "-token", "-api", "-access", "-auth", "-client"),
             Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"
                     + "(?<v>[^\\s\"'<]+)", "password").when("mysql", "mariadb"),
             // curl's user and password: "curl -u bob:hunter2 https://...", "--user", "--proxy-user", "-U"

@@ -224,6 +224,8 @@ class RedactorTest {
         "+ redis-cli -h cache -p 16379 PING",
         "+ docker run -p 8080:80 nginx (a port, no login)",
         "+ tar -P -czf backup.tgz /etc (tar's -P keeps absolute names)",
+        "WARNING! Using --password via the CLI is insecure. Use --password-stdin.",
+        "the --token option is deprecated",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
