@@ -209,11 +209,9 @@ public final class Redactor {
             commandOption("mongo(?:sh|dump|restore|export|import|stat|top)?", "-p", false, "mongo"),
             commandOption("sqlcmd|bcp", "-P", false, "sqlcmd", "bcp"),
             commandOption("keytool", "-(?:src|dest)?(?:store|key)pass|-new", false, "keytool"),
-            // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD"
-            new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)\\s+\\S+\\s+\\S+\\s+['\"]?"
-                    + "(?<v>(?![<-])[^\\s'\"]+)"),
-                    m -> m.group("o").matches("(?:\\s+-[A-Za-z]+)*\\s+-[A-Za-z]*b[A-Za-z]*(?:\\s+-[A-Za-z]+)*")
-                            ? "password" : null, v -> true).when("htpasswd"),
+            // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD", "htpasswd -nb USER PASSWORD"
+            new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)(?<f>\\s+\\S+)?\\s+\\S+\\s+['\"]?"
+                    + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::htpasswdBatch, v -> true).when("htpasswd"),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end
@@ -428,6 +426,16 @@ public final class Redactor {
     }
 
     /**
+     * A password's kind on htpasswd's command line, or null when its options have no {@code -b} (batch mode, the
+     * password an argument) or the words are not as they say: a file before the user unless {@code -n} is given.
+     */
+    private static String htpasswdBatch(Matcher m) {
+        String options = m.group("o").replaceAll("[\\s-]", "");
+        boolean toStdout = options.indexOf('n') >= 0;
+        return options.indexOf('b') >= 0 && toStdout == (m.group("f") == null) ? "password" : null;
+    }
+
+    /**
      * A password's kind after IMAP's LOGIN and its user, or null when the user is a keyword in capitals: SQL's
      * {@code CREATE ROLE app LOGIN NOSUPERUSER INHERIT} is no IMAP command.
      */
@@ -580,7 +588,7 @@ public final class Redactor {
     }
 
     /**
-     * Whether the base64 word, in both cases, decodes to text of six bytes or more: UTF-8, no control character, a
+     * Whether the base64 word, in both cases, decodes to text of six characters or more: UTF-8, no control character, a
      * letter in it, not ending with a colon (a server's prompt: {@code UGFzc3dvcmQ6} is {@code Password:}).
      */
     static boolean base64Text(String value) {

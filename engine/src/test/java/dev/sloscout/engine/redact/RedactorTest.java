@@ -138,6 +138,7 @@ class RedactorTest {
         "+ redis-cli -h cache -p 16379 -a redis-pw PING => + redis-cli -h cache -p 16379 -a <SECRET:password> PING",
         "+ htpasswd -bc /etc/web/htpasswd deploy ht-pw => + htpasswd -bc /etc/web/htpasswd deploy <SECRET:password>",
         "+ htpasswd -B -b /etc/web/htpasswd alice ht-pw2 => + htpasswd -B -b /etc/web/htpasswd alice <SECRET:password>",
+        "+ htpasswd -nbB alice ht-pw3 => + htpasswd -nbB alice <SECRET:password>",
         "+ keytool -list -keystore ks.p12 -storepass ks-pw -keypass k-pw => "
                 + "+ keytool -list -keystore ks.p12 -storepass <SECRET:password> -keypass <SECRET:password>",
         "+ zip -q -P zip-pw f.zip f.txt => + zip -q -P <SECRET:password> f.zip f.txt",
