@@ -137,6 +137,9 @@ public final class Redactor {
      */
     private static final String COMMAND_END = "(?=(?:\\\\r\\\\n)?['\"]?[ \\t]*(?:\\r?\\n|$))";
 
+    /** The value of a command's option ({@link #commandOption}): a word, not a placeholder nor the next option. */
+    private static final String OPTION_VALUE = "(?<v>(?![<-])[^\\s'\"]+)";
+
     /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
     private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
             + "|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
@@ -193,12 +196,14 @@ public final class Redactor {
             // the Monitoring Plugins' credentials on a check's command line, as Icinga's and Nagios's logs print the
             // command they ran ("'/usr/lib/nagios/plugins/check_smtp' '-P' 'x'"); each plugin's own options
             // (check_smtp's -P is its password, check_snmp's a protocol version, check_http's -p a port)
-            commandOption("check_(?:http|curl)", "-a|--authorization|-b|--proxy-authorization", true, "check_"),
-            commandOption("check_smtp", "-P|--authpass", false, "check_"),
-            commandOption("check_(?:mysql|mysql_query|pgsql)", "-p|--password", false, "check_"),
-            commandOption("check_ldaps?", "-P|--pass", false, "check_"),
-            commandOption("check_snmp", "-C|--community|-A|--authpasswd|-X|--privpasswd", false, "check_"),
-            commandOption("check_nt", "-s|--secret", false, "check_"),
+            // (one rule, so the texts are looked through for "check_" once)
+            Rule.of("(?<=[\\s'\"])(?:" + String.join("|",
+                    optionOf("check_(?:http|curl)", "-a|--authorization|-b|--proxy-authorization", true),
+                    optionOf("check_smtp", "-P|--authpass", false),
+                    optionOf("check_(?:mysql|mysql_query|pgsql)", "-p|--password", false),
+                    optionOf("check_ldaps?", "-P|--pass", false),
+                    optionOf("check_snmp", "-C|--community|-A|--authpasswd|-X|--privpasswd", false),
+                    optionOf("check_nt", "-s|--secret", false)) + ")" + OPTION_VALUE, "password").when("check_"),
             // other tools' password options, as a shell's trace (bash -x), cron's CMD and a CI job's log print them:
             // redis-cli's -a, zip's and unzip's -P, a registry's login -p (docker, podman, ...), the OpenLDAP
             // tools' -w, the MongoDB tools' -p, sqlcmd's and bcp's -P, keytool's -storepass and -keypass
@@ -412,9 +417,13 @@ public final class Redactor {
      * one command line is read; the rule runs on texts holding one of {@code triggers} (lower case).
      */
     private static Rule commandOption(String commands, String options, boolean pair, String... triggers) {
-        return Rule.of("(?<=[\\s'\"])(?:" + options + ")['\"]?(?:\\s+|=)['\"]?"
-                + "(?<=\\b(?:" + commands + ")\\b[^\\n]{0,2000})"
-                + (pair ? "[^\\s:'\"<]*:" : "") + "(?<v>(?![<-])[^\\s'\"]+)", "password").when(triggers);
+        return Rule.of("(?<=[\\s'\"])" + optionOf(commands, options, pair) + OPTION_VALUE, "password").when(triggers);
+    }
+
+    /** A command's option before its value ({@link #commandOption}): the option, then the command behind it. */
+    private static String optionOf(String commands, String options, boolean pair) {
+        return "(?:" + options + ")['\"]?(?:\\s+|=)['\"]?(?<=\\b(?:" + commands + ")\\b[^\\n]{0,2000})"
+                + (pair ? "[^\\s:'\"<]*:" : "");
     }
 
     private static Rule keyed(String regex) {
@@ -485,7 +494,7 @@ public final class Redactor {
         boolean zeroBits = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+            if (isBase64(c)) {
                 run++;
                 zeroBits |= c >= 'A' && c <= 'D';
                 if (run >= 8 && zeroBits) {
