@@ -168,6 +168,12 @@ public final class Redactor {
                     + "(?:\\s+\\([\\w-]+\\)\\s+to)?(?:\\s+|=|[\"'],?\\s*[\"'])(?<v>(?![-<(])[^\\s\"']+)"),
                     m -> kindOfKey(m.group("k")), v -> !FLAG_PROSE.contains(v.toLowerCase(Locale.ROOT)))
                     .when("-pass", "-pwd", "-secret", "-token", "-api", "-access", "-auth", "-client"),
+            // a property set on a command line, as Tomcat's start (its logArgs), a JVM's crash log, jcmd's
+            // VM.command_line and a shell's trace print it: Java's and Maven's "-Djavax.net.ssl.keyStorePassword=x",
+            // Gradle's "-PsigningPassword=x", Spring Boot's "--spring.datasource.password=x", quoted or not; a
+            // variable ("--user-pin=$PIN") or a path ("--private-key=/etc/key.pem") is no secret
+            commandProperty("(?<q>[\"'])(?<v>(?![$/~<])[^\"'\\n]+)\\k<q>"),
+            commandProperty("(?<v>(?![$/~<\"'])[^" + VALUE_END + "]+)"),
             Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"
                     + "(?<v>[^\\s\"'<]+)", "password").when("mysql", "mariadb"),
             // curl's user and password: "curl -u bob:hunter2 https://...", "--user", "--proxy-user", "-U"
@@ -427,11 +433,25 @@ public final class Redactor {
     }
 
     private static Rule keyed(String regex) {
-        return new Rule(Pattern.compile(regex), m -> {
-            String key = m.group("k");
-            String value = m.group("v");
-            return strongKey(key) || weakKey(key) && randomLooking(value) ? kindOfKey(key) : null;
-        }, v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
+        return new Rule(Pattern.compile(regex), Redactor::keyedKind,
+                v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
+    }
+
+    /** A secret's kind after its key, or null when the key is weak and the value does not look random. */
+    private static String keyedKind(Matcher m) {
+        String key = m.group("k");
+        return strongKey(key) || weakKey(key) && randomLooking(m.group("v")) ? kindOfKey(key) : null;
+    }
+
+    /**
+     * A property's value set by a command line's option ({@code -Dkey=value}, {@code -Pkey=value}, {@code
+     * --key=value}), {@code value} the pattern after the equals sign.
+     */
+    private static Rule commandProperty(String value) {
+        return new Rule(Pattern.compile("(?<![\\w-])(?:-[DP]|--)(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})=" + value),
+                Redactor::keyedKind, v -> true)
+                .whenText(text -> text.indexOf('=') >= 0 && (text.contains("-D") || text.contains("-P")
+                        || text.contains("--")));
     }
 
     /**

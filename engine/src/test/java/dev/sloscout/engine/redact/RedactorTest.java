@@ -150,6 +150,16 @@ class RedactorTest {
                 + "+ ldapsearch -x -D cn=admin,dc=example,dc=org -w <SECRET:password> -b dc=example,dc=org",
         "+ mongosh --host db -u admin -p mongo-pw => + mongosh --host db -u admin -p <SECRET:password>",
         "+ sqlcmd -S db -U sa -P sql-pw -Q 'SELECT 1' => + sqlcmd -S db -U sa -P <SECRET:password> -Q 'SELECT 1'",
+        "INFO [main] VersionLoggerListener.log Command line argument: -Djavax.net.ssl.keyStorePassword=ks-pw => "
+                + "INFO [main] VersionLoggerListener.log Command line argument: "
+                + "-Djavax.net.ssl.keyStorePassword=<SECRET:password>",
+        "jvm_args: -Ddb.password=db-pw -Xmx32m -Dapp.secret.key=app-key -Dapp.api.token=Zx81kq0PaLw3 => "
+                + "jvm_args: -Ddb.password=<SECRET:password> -Xmx32m -Dapp.secret.key=<SECRET:secret> "
+                + "-Dapp.api.token=<SECRET:token>",
+        "+ ./gradlew publish -PsigningPassword='gradle pw' => + ./gradlew publish -PsigningPassword='<SECRET:password>'",
+        "+ java -jar app.jar --spring.datasource.password=\"boot-pw\" => "
+                + "+ java -jar app.jar --spring.datasource.password=\"<SECRET:password>\"",
+        "+ tool --password=\"quoted-pw\" => + tool --password=\"<SECRET:password>\"",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -227,6 +237,11 @@ class RedactorTest {
         "+ tar -P -czf backup.tgz /etc (tar's -P keeps absolute names)",
         "WARNING! Using --password via the CLI is insecure. Use --password-stdin.",
         "the --token option is deprecated",
+        "-Dcom.sun.management.jmxremote.password.file=/etc/jmx.password -Dsession.timeout=30",
+        "+ ansible-playbook site.yml --private-key=/home/deploy/.ssh/id_ed25519",
+        "+ pkcs11-tool --login --pin=$PKCS11_PIN --list-objects",
+        "gpg: The option --passphrase= can be empty.",
+        "  --private-key='/home/user/me/my_key.pfx' (a path)",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
