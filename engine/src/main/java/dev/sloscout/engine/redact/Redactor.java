@@ -140,6 +140,11 @@ public final class Redactor {
     /** The value of a command's option ({@link #commandOption}): a word, not a placeholder nor the next option. */
     private static final String OPTION_VALUE = "(?<v>(?![<-])[^\\s'\"]+)";
 
+    /** RMAN's keywords before a logon, each right after the command or the logon before ({@code rman target x}). */
+    private static final String RMAN_LOGON = "(?:target|catalog|auxiliary)";
+    /** A logon before another on RMAN's command line, or none (a lookbehind's bounded part). */
+    private static final String RMAN_LOGON_BEFORE = "(?:\\s{1,4}" + RMAN_LOGON + "[=\\s]{1,4}\\S{1,200})?";
+
     /** What comes before the quoted password of SQL that sets one ({@link #RULES}). */
     private static final String SQL_PASSWORD = "(?i)\\b(?:password\\s*\\(\\s*"
             + "|password\\s+(?:for\\s+[^=\\n]{1,200}?=\\s*)?"
@@ -223,6 +228,17 @@ public final class Redactor {
             // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD", "htpasswd -nb USER PASSWORD"
             new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)(?<f>\\s+\\S+)?\\s+\\S+\\s+['\"]?"
                     + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::htpasswdBatch, v -> true).when("htpasswd"),
+            // Oracle's logon, user/password[@connect identifier]: a JDBC URL's ("jdbc:oracle:thin:scott/x@db:1521/XE"),
+            // its tools' first argument ("sqlplus -s scott/x@orcl", "expdp system/x@orcl", "rman target sys/x@db"), a
+            // parameter file's "userid=scott/x" and SQL*Plus's echo of "SQL> connect scott/x"
+            new Rule(Pattern.compile("(?:\\bjdbc:oracle:(?:thin|oci8?|kprb):"
+                    + "|\\b(?:sqlplus|sqlldr|expdp|impdp|dgmgrl|rman)(?:\\s+-[A-Za-z]+)*\\s+['\"]?"
+                    + "|(?<=\\brman" + RMAN_LOGON_BEFORE + RMAN_LOGON_BEFORE + "\\s{1,4})" + RMAN_LOGON
+                    + "(?:\\s*=\\s*|\\s+)['\"]?"
+                    + "|(?i:\\buserid)\\s*=\\s*['\"]?|(?m:^(?:SQL|RMAN|DGMGRL)>[ \\t]*)(?i:conn(?:ect)?)\\s+)"
+                    + "\"?[A-Za-z][\\w$#.]*\"?/\"?(?<v>(?![<\\s@/])[^\\s@/'\"]+)\"?(?=@|['\"\\s]|$)"),
+                    m -> "password", v -> true)
+                    .when("jdbc:oracle", "sqlplus", "sqlldr", "expdp", "impdp", "dgmgrl", "rman", "userid", "conn"),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end

@@ -160,6 +160,16 @@ class RedactorTest {
         "+ java -jar app.jar --spring.datasource.password=\"boot-pw\" => "
                 + "+ java -jar app.jar --spring.datasource.password=\"<SECRET:password>\"",
         "+ tool --password=\"quoted-pw\" => + tool --password=\"<SECRET:password>\"",
+        "url=jdbc:oracle:thin:scott/or-pw@//db:1521/XE => url=jdbc:oracle:thin:scott/<SECRET:password>@//db:1521/XE",
+        "+ sqlplus -s scott/sq-pw@orcl @report.sql => + sqlplus -s scott/<SECRET:password>@orcl @report.sql",
+        "+ sqlplus -L \"c##admin/cd-pw@//db:1521/CDB1\" => + sqlplus -L \"c##admin/<SECRET:password>@//db:1521/CDB1\"",
+        "+ expdp system/ex-pw@orcl schemas=HR => + expdp system/<SECRET:password>@orcl schemas=HR",
+        "+ rman target sys/rm-pw@prod catalog rman/rc-pw@cat => "
+                + "+ rman target sys/<SECRET:password>@prod catalog rman/<SECRET:password>@cat",
+        "rman target / catalog rco/rc-pw@cat auxiliary sys/ax-pw@aux => "
+                + "rman target / catalog rco/<SECRET:password>@cat auxiliary sys/<SECRET:password>@aux",
+        "+ sqlldr userid=scott/sl-pw control=load.ctl => + sqlldr userid=scott/<SECRET:password> control=load.ctl",
+        "SQL> connect scott/sc-pw => SQL> connect scott/<SECRET:password>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -242,6 +252,10 @@ class RedactorTest {
         "+ pkcs11-tool --login --pin=$PKCS11_PIN --list-objects",
         "gpg: The option --passphrase= can be empty.",
         "  --private-key='/home/user/me/my_key.pfx' (a path)",
+        "+ sqlplus / as sysdba",
+        "+ sqlplus /nolog @scripts/run.sql",
+        "the exp/imp utilities and a client/server setup: connect client/server",
+        "rman's target host/port list",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
