@@ -225,6 +225,20 @@ public final class Redactor {
             commandOption("mongo(?:sh|dump|restore|export|import|stat|top)?", "-p", false, "mongo"),
             commandOption("sqlcmd|bcp", "-P", false, "sqlcmd", "bcp"),
             commandOption("keytool", "-(?:src|dest)?(?:store|key)pass|-new", false, "keytool"),
+            // net-snmp's tools' community (-c) and SNMPv3 passphrases (-A, -X), ipmitool's -P, the Mosquitto
+            // clients' -P, openssl's -k (a passphrase) and -K (a raw key), the Azure CLI's login -p
+            commandOption("snmp(?:walk|bulkwalk|get|getnext|bulkget|set|trap|inform|table|df|status|delta|netstat)",
+                    "-c|-A|-X", false, "snmp"),
+            commandOption("ipmitool", "-P", false, "ipmitool"),
+            commandOption("mosquitto_(?:pub|sub|rr)", "-P|--pw", false, "mosquitto_"),
+            commandOption("openssl", "-k|-K", false, "openssl"),
+            commandOption("az\\s{1,4}login", "-p", false, "az"),
+            // archivers that take the password glued to -p: 7-Zip's "7z a -px", RAR's "rar a -px", "unrar x -px"
+            Rule.of("(?<=[\\s'\"])-p(?<=\\b(?:7z|7za|7zr|rar|unrar)\\b[^\\n]{0,2000})(?<v>(?![<-])[^\\s'\"]+)",
+                    "password").when("7z", "rar"),
+            // RabbitMQ's users' passwords, positional: "rabbitmqctl add_user bob x", "change_password bob x"
+            Rule.of("\\brabbitmqctl\\b[^\\n]{0,200}?\\s(?:add_user|change_password|authenticate_user)\\s+"
+                    + "['\"]?[^\\s'\"]+['\"]?\\s+['\"]?(?<v>(?![<-])[^\\s'\"]+)", "password").when("rabbitmqctl"),
             // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD", "htpasswd -nb USER PASSWORD"
             new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)(?<f>\\s+\\S+)?\\s+\\S+\\s+['\"]?"
                     + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::htpasswdBatch, v -> true).when("htpasswd"),

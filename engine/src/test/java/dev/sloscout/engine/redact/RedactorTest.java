@@ -170,6 +170,22 @@ class RedactorTest {
                 + "rman target / catalog rco/<SECRET:password>@cat auxiliary sys/<SECRET:password>@aux",
         "+ sqlldr userid=scott/sl-pw control=load.ctl => + sqlldr userid=scott/<SECRET:password> control=load.ctl",
         "SQL> connect scott/sc-pw => SQL> connect scott/<SECRET:password>",
+        "+ snmpwalk -v3 -u mon -l authPriv -a SHA -A snmp-auth -x AES -X snmp-priv host => "
+                + "+ snmpwalk -v3 -u mon -l authPriv -a SHA -A <SECRET:password> -x AES -X <SECRET:password> host",
+        "+ snmpget -v2c -c comm-pw host sysUpTime.0 => + snmpget -v2c -c <SECRET:password> host sysUpTime.0",
+        "+ ipmitool -I lanplus -H bmc -U admin -P ipmi-pw chassis status => "
+                + "+ ipmitool -I lanplus -H bmc -U admin -P <SECRET:password> chassis status",
+        "+ mosquitto_pub -h broker -u dev -P mq-pw -t t -m hi => "
+                + "+ mosquitto_pub -h broker -u dev -P <SECRET:password> -t t -m hi",
+        "+ openssl enc -aes-256-cbc -k enc-pw -in a -out b => "
+                + "+ openssl enc -aes-256-cbc -k <SECRET:password> -in a -out b",
+        "+ az login --service-principal -u app -p az-pw --tenant t => "
+                + "+ az login --service-principal -u app -p <SECRET:password> --tenant t",
+        "+ 7z a -p7z-pw -mhe=on out.7z dir => + 7z a -p<SECRET:password> -mhe=on out.7z dir",
+        "+ unrar x -prar-pw x.rar => + unrar x -p<SECRET:password> x.rar",
+        "+ rabbitmqctl add_user deploy rmq-pw => + rabbitmqctl add_user deploy <SECRET:password>",
+        "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
+                + "+ rabbitmqctl -n rabbit@mq change_password 'deploy' '<SECRET:password>'",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -256,6 +272,10 @@ class RedactorTest {
         "+ sqlplus /nolog @scripts/run.sql",
         "the exp/imp utilities and a client/server setup: connect client/server",
         "rman's target host/port list",
+        "+ 7z x -p out.7z (7-Zip asks for it)",
+        "+ openssl s_client -connect web:443 -key client.key -cert client.pem",
+        "+ rabbitmqctl list_users",
+        "+ docker run -p 8080:80 -c 512 nginx (no snmp tool)",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
