@@ -297,6 +297,8 @@ public final class Redactor {
             Rule.of("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "github-token")
                     .when("gh", "github_pat_"),
             Rule.of("\\bglpat-[A-Za-z0-9_-]{20}", "gitlab-token").when("glpat-"),
+            // HashiCorp Vault's tokens since 1.10: service (hvs.), batch (hvb.) and recovery (hvr.)
+            Rule.of("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}", "vault-token").when("hvs.", "hvb.", "hvr."),
             Rule.of("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b", "aws-key")
                     .when("akia", "asia", "agpa", "aida", "aroa", "anpa", "anva", "aipa"),
             Rule.of("\\bxox[abprs]-[A-Za-z0-9-]{10,}", "slack-token").when("xox"),

@@ -184,6 +184,8 @@ class RedactorTest {
         "+ 7z a -p7z-pw -mhe=on out.7z dir => + 7z a -p<SECRET:password> -mhe=on out.7z dir",
         "+ unrar x -prar-pw x.rar => + unrar x -p<SECRET:password> x.rar",
         "+ rabbitmqctl add_user deploy rmq-pw => + rabbitmqctl add_user deploy <SECRET:password>",
+        "+ vault login hvs.CAESIJ8kQ0Rr2sU1x9VbXyZ3GhJ7Ih4KHGh2cy5 => + vault login <SECRET:vault-token>",
+        "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
                 + "+ rabbitmqctl -n rabbit@mq change_password 'deploy' '<SECRET:password>'",
     })
