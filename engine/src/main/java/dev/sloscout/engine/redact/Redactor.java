@@ -118,6 +118,9 @@ public final class Redactor {
     /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
     private static final String KEY = "(?<![<\\w.-])(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
+    /** What sets a key's value: {@code =}, {@code :} or {@code =>} (Perl's, PHP's, Ruby's), blanks around it. */
+    private static final String ASSIGN = "\\s*(?:=>|[=:])\\s*";
+
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
     private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
 
@@ -269,10 +272,11 @@ public final class Redactor {
                     + "(?<v>[^\\s\"'<,;]+)"), m -> "password", v -> !v.chars().allMatch(Character::isDigit))
                     .when("auth"),
             // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
-            // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers)
-            keyed("\"?" + KEY + "\"?\\s*[=:]\\s*" + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
-            keyed("'?" + KEY + "'?\\s*[=:]\\s*" + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
-            keyed(KEY + "\\s*[=:]\\s*(?![\"'<])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
+            // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers); Perl's, PHP's
+            // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
+            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
+            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
+            keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
             // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
             // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's
             // requirepass; a value of lower-case letters alone is a word after a key that is one ("session closed")

@@ -193,6 +193,22 @@ class RedactorTest {
         assertThat(redactor.redact(input)).isEqualTo(expected);
     }
 
+    /** Perl's, PHP's and Ruby's {@code =>} between a key and its value (these rows part input and output by -->). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "-->", value = {
+        "$VAR1 = { 'password' => 'pl-pw', }; --> $VAR1 = { 'password' => '<SECRET:password>', };",
+        "Parameters: {\"user\"=>\"bob\", \"api_token\"=>\"rb-tok\"} --> "
+                + "Parameters: {\"user\"=>\"bob\", \"api_token\"=>\"<SECRET:token>\"}",
+        "$config = [password => 'php-pw', 'host' => 'db']; --> "
+                + "$config = [password => '<SECRET:password>', 'host' => 'db'];",
+        "$db = ['password' => \"a-pw\", \"secret\" => 'b-pw']; --> "
+                + "$db = ['password' => \"<SECRET:password>\", \"secret\" => '<SECRET:secret>'];",
+        "retries => 3, timeout => 30 --> retries => 3, timeout => 30",
+    })
+    void readsTheArrowOfPerlPhpAndRuby(String input, String expected) {
+        assertThat(redactor.redact(input)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "=>", value = {
         "trace_id=4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7",
