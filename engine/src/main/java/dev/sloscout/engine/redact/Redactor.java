@@ -121,6 +121,15 @@ public final class Redactor {
     /** What sets a key's value: {@code =}, {@code :} or {@code =>} (Perl's, PHP's, Ruby's), blanks around it. */
     private static final String ASSIGN = "\\s*(?:=>|[=:])\\s*";
 
+    /**
+     * A setting's name as a field or an option gives it, its path aside ({@code /app/db/password}): the key the
+     * value's field ({@link #keyedKind}) is judged by.
+     */
+    private static final String SETTING_NAME = "(?:[\\w.-]*/)*(?<k>[A-Za-z][\\w.-]{0,60})";
+
+    /** What parts a command's words as a shell's trace or a program's argument list prints them, quotes and all. */
+    private static final String ARGUMENT_GAP = "['\"]?(?:\\s+|=|,\\s*)['\"]?";
+
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
     private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
 
@@ -277,6 +286,20 @@ public final class Redactor {
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
             keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
+            // a setting's name and value as two fields of one object: a container's environment in JSON or YAML
+            // ({"name": "DB_PASSWORD", "value": "x"}, as ECS's and Kubernetes' API bodies and audit logs carry it),
+            // CloudFormation's ParameterKey and ParameterValue (shorthand, JSON, a form's Parameters.member.1.*),
+            // SSM's {"Name": "/app/db/password", "Value": "x"}, an XML property (<property name="password"
+            // value="x"/>); and as a command's options (aws ssm put-parameter --name /app/db/password --value x, az
+            // keyvault secret set --name db-password --value x, and so as the AWS CLI's debug output lists them)
+            new Rule(Pattern.compile("(?i)(?<![\\w-])(?:[\\w.]*\\.)?(?:parameter_?)?(?:name|key)[\"']?" + ASSIGN
+                    + "[\"']?" + SETTING_NAME + "[\"']?\\s*[,;&]?\\s*[\"']?(?:[\\w.]*\\.)?(?:parameter_?)?value[\"']?"
+                    + ASSIGN + "(?:\\{\\s*\"?stringValue\"?\\s*:\\s*)?[\"']?(?<v>(?![<\\s])[^\"'\\n,;&}\\]>]+)"),
+                    Redactor::keyedKind, v -> !v.equals("null")).when("value"),
+            new Rule(Pattern.compile("(?<![\\w-])--name" + ARGUMENT_GAP + SETTING_NAME + "['\"]?"
+                    + "(?:" + ARGUMENT_GAP + "--[\\w-]+" + ARGUMENT_GAP + "[^\\s'\"-][^\\s'\"]*['\"]?){0,3}"
+                    + ARGUMENT_GAP + "--value" + ARGUMENT_GAP + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::keyedKind,
+                    v -> true).when("--value"),
             // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
             // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's
             // requirepass; a value of lower-case letters alone is a word after a key that is one ("session closed")

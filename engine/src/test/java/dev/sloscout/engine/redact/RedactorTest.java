@@ -156,7 +156,8 @@ class RedactorTest {
         "jvm_args: -Ddb.password=db-pw -Xmx32m -Dapp.secret.key=app-key -Dapp.api.token=Zx81kq0PaLw3 => "
                 + "jvm_args: -Ddb.password=<SECRET:password> -Xmx32m -Dapp.secret.key=<SECRET:secret> "
                 + "-Dapp.api.token=<SECRET:token>",
-        "+ ./gradlew publish -PsigningPassword='gradle pw' => + ./gradlew publish -PsigningPassword='<SECRET:password>'",
+        "+ ./gradlew publish -PsigningPassword='gradle pw' => "
+                + "+ ./gradlew publish -PsigningPassword='<SECRET:password>'",
         "+ java -jar app.jar --spring.datasource.password=\"boot-pw\" => "
                 + "+ java -jar app.jar --spring.datasource.password=\"<SECRET:password>\"",
         "+ tool --password=\"quoted-pw\" => + tool --password=\"<SECRET:password>\"",
@@ -184,6 +185,31 @@ class RedactorTest {
         "+ 7z a -p7z-pw -mhe=on out.7z dir => + 7z a -p<SECRET:password> -mhe=on out.7z dir",
         "+ unrar x -prar-pw x.rar => + unrar x -p<SECRET:password> x.rar",
         "+ rabbitmqctl add_user deploy rmq-pw => + rabbitmqctl add_user deploy <SECRET:password>",
+        "\"environment\": [{\"name\": \"DB_HOST\", \"value\": \"db\"}, "
+                + "{\"name\": \"DB_PASSWORD\", \"value\": \"ecs-pw\"}] => "
+                + "\"environment\": [{\"name\": \"DB_HOST\", \"value\": \"db\"}, "
+                + "{\"name\": \"DB_PASSWORD\", \"value\": \"<SECRET:password>\"}]",
+        "{'Parameters.member.1.ParameterKey': 'DbPassword', 'Parameters.member.1.ParameterValue': 'cfn-pw'} => "
+                + "{'Parameters.member.1.ParameterKey': 'DbPassword', "
+                + "'Parameters.member.1.ParameterValue': '<SECRET:password>'}",
+        "Unpacked value of ['ParameterKey=DbPassword,ParameterValue=cfn-pw2'] for parameter => "
+                + "Unpacked value of ['ParameterKey=DbPassword,ParameterValue=<SECRET:password>'] for parameter",
+        "'body': b'{\"Name\": \"/app/db/password\", \"Value\": \"ssm-pw\", \"Type\": \"SecureString\"}' => "
+                + "'body': b'{\"Name\": \"/app/db/password\", \"Value\": \"<SECRET:password>\", "
+                + "\"Type\": \"SecureString\"}'",
+        "<property name=\"hibernate.connection.password\" value=\"xml-pw\"/> => "
+                + "<property name=\"hibernate.connection.password\" value=\"<SECRET:password>\"/>",
+        "env: [{name: DB_PASSWORD, value: k8s-pw}] => env: [{name: DB_PASSWORD, value: <SECRET:password>}]",
+        "{\"key\":\"db.password\",\"value\":{\"stringValue\":\"otlp-pw\"}} => "
+                + "{\"key\":\"db.password\",\"value\":{\"stringValue\":\"<SECRET:password>\"}}",
+        "CLI: ['ssm', 'put-parameter', '--name', '/app/db/password', '--value', 'ssm-pw2', "
+                + "'--type', 'SecureString'] => "
+                + "CLI: ['ssm', 'put-parameter', '--name', '/app/db/password', '--value', '<SECRET:password>', "
+                + "'--type', 'SecureString']",
+        "+ az keyvault secret set --vault-name kv --name db-password --value az-pw => "
+                + "+ az keyvault secret set --vault-name kv --name db-password --value <SECRET:password>",
+        "+ aws ssm put-parameter --name /app/api/token --type SecureString --value Zx81kq0PaL => "
+                + "+ aws ssm put-parameter --name /app/api/token --type SecureString --value <SECRET:token>",
         "+ vault login hvs.CAESIJ8kQ0Rr2sU1x9VbXyZ3GhJ7Ih4KHGh2cy5 => + vault login <SECRET:vault-token>",
         "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
@@ -287,6 +313,8 @@ class RedactorTest {
         "gpg: The option --passphrase= can be empty.",
         "  --private-key='/home/user/me/my_key.pfx' (a path)",
         "+ sqlplus / as sysdba",
+        "{\"name\": \"session_timeout\", \"value\": \"30\"}, {\"name\": \"password\", \"value\": null}",
+        "+ aws ssm get-parameter --name /app/db/password --with-decryption",
         "+ sqlplus /nolog @scripts/run.sql",
         "the exp/imp utilities and a client/server setup: connect client/server",
         "rman's target host/port list",
