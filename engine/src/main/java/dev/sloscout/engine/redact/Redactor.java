@@ -286,6 +286,10 @@ public final class Redactor {
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
             keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
+            // JSON inside a JSON string, its quotes escaped once or more ({"log":"{\"password\":\"x\"}"} of a
+            // container's log file, the AWS CLI's debug output of a secret's {\\"password\\":\\"x\\"})
+            keyed("\\\\+\"(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})\\\\+\"\\s*:\\s*\\\\+\"(?<v>(?!<)[^\"\\\\]+)\\\\+\"")
+                    .when("\\\""),
             // a setting's name and value as two fields of one object: a container's environment in JSON or YAML
             // ({"name": "DB_PASSWORD", "value": "x"}, as ECS's and Kubernetes' API bodies and audit logs carry it),
             // CloudFormation's ParameterKey and ParameterValue (shorthand, JSON, a form's Parameters.member.1.*),

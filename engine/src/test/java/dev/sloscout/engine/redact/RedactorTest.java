@@ -210,6 +210,10 @@ class RedactorTest {
                 + "+ az keyvault secret set --vault-name kv --name db-password --value <SECRET:password>",
         "+ aws ssm put-parameter --name /app/api/token --type SecureString --value Zx81kq0PaL => "
                 + "+ aws ssm put-parameter --name /app/api/token --type SecureString --value <SECRET:token>",
+        "{\"log\":\"{\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"dj-pw\\\"}\\n\"} => "
+                + "{\"log\":\"{\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"<SECRET:password>\\\"}\\n\"}",
+        "\"SecretString\": \"{\\\\\"password\\\\\":\\\\\"sm-pw\\\\\"}\" => "
+                + "\"SecretString\": \"{\\\\\"password\\\\\":\\\\\"<SECRET:password>\\\\\"}\"",
         "+ vault login hvs.CAESIJ8kQ0Rr2sU1x9VbXyZ3GhJ7Ih4KHGh2cy5 => + vault login <SECRET:vault-token>",
         "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
@@ -315,6 +319,7 @@ class RedactorTest {
         "+ sqlplus / as sysdba",
         "{\"name\": \"session_timeout\", \"value\": \"30\"}, {\"name\": \"password\", \"value\": null}",
         "+ aws ssm get-parameter --name /app/db/password --with-decryption",
+        "{\"msg\":\"{\\\"session_timeout\\\":\\\"30\\\",\\\"user\\\":\\\"bob\\\"}\"}",
         "+ sqlplus /nolog @scripts/run.sql",
         "the exp/imp utilities and a client/server setup: connect client/server",
         "rman's target host/port list",
