@@ -130,6 +130,9 @@ public final class Redactor {
     /** What parts a command's words as a shell's trace or a program's argument list prints them, quotes and all. */
     private static final String ARGUMENT_GAP = "['\"]?(?:\\s+|=|,\\s*)['\"]?";
 
+    /** A hex dump's group of one or two bytes ({@code 4f}, {@code 4F4D}), not part of a longer word. */
+    private static final String HEX_GROUP = "[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?(?![0-9A-Za-z])";
+
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
     private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
 
@@ -166,6 +169,13 @@ public final class Redactor {
             // PEM private keys: the whole block, or to the end of the text when it was cut
             Rule.of("-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
                     + "(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)", "private-key").when("-----begin"),
+            // a hex dump's row, as curl's --trace, net-snmp's -d, hexdump -C, xxd, od, tcpdump -X and Netty's
+            // LoggingHandler print the bytes a program sent: an offset, the bytes in hex and maybe their text. A
+            // password or a header spans rows there ("...73 33 63 72 65 74  PASS s3cret.."), which no rule reads whole,
+            // so the bytes and their text go; the offset stays
+            new Rule(Pattern.compile("(?m)^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}[:|]|[0-9A-Fa-f]{6,8}(?=(?:[ \\t]+"
+                    + HEX_GROUP + "){4}))[ \\t]+(?<v>" + HEX_GROUP + "(?:[ \\t]{1,3}" + HEX_GROUP + ")+"
+                    + "(?:[ \\t]+[^\\n]*?)?)[ \\t]*$"), m -> "bytes", v -> true).whenText(Redactor::mayHoldHexDump),
             Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
@@ -623,6 +633,36 @@ public final class Redactor {
         } catch (java.nio.charset.CharacterCodingException e) {
             return false; // bytes, not text: an id or a key that happens to decode with two zero bytes
         }
+    }
+
+    /**
+     * Whether the text has two groups of two or four hex digits in a row, each followed by a blank: the scan before
+     * the hex dump rule, which most lines fail at once.
+     */
+    static boolean mayHoldHexDump(String text) {
+        int groups = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t') {
+                if (digits == 2 || digits == 4) {
+                    if (++groups == 2) {
+                        return true;
+                    }
+                } else if (digits != 0) {
+                    groups = 0;
+                }
+                digits = 0;
+            } else if (c == '\n') {
+                groups = 0;
+                digits = 0;
+            } else if (digits >= 0 && c < 128 && Character.digit(c, 16) >= 0) {
+                digits++;
+            } else {
+                digits = -1;
+            }
+        }
+        return false;
     }
 
     /**

@@ -214,6 +214,9 @@ class RedactorTest {
                 + "{\"log\":\"{\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"<SECRET:password>\\\"}\\n\"}",
         "\"SecretString\": \"{\\\\\"password\\\\\":\\\\\"sm-pw\\\\\"}\" => "
                 + "\"SecretString\": \"{\\\\\"password\\\\\":\\\\\"<SECRET:password>\\\\\"}\"",
+        "0000: 50 41 53 53 20 73 33 63 72 65 74 43 46 31 0d 0a PASS s3cretCF1.. => 0000: <SECRET:bytes>",
+        "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
+        "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "+ vault login hvs.CAESIJ8kQ0Rr2sU1x9VbXyZ3GhJ7Ih4KHGh2cy5 => + vault login <SECRET:vault-token>",
         "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
@@ -319,6 +322,12 @@ class RedactorTest {
         "+ sqlplus / as sysdba",
         "{\"name\": \"session_timeout\", \"value\": \"30\"}, {\"name\": \"password\", \"value\": null}",
         "+ aws ssm get-parameter --name /app/db/password --with-decryption",
+        "081109 203518 143 INFO dfs.DataNode$PacketResponder: Received block blk_38865049064139660 of size 67108864",
+        "Code: 48 8b 45 f8 48 89 c7 e8 5a 3c 00 00 c9 c3 (a kernel oops's code bytes, no offset)",
+        "2026 12 07 10:55:08 INFO worker started",
+        "20261207 10 55 08 worker started",
+        "20261207 10 55 08 0800Z worker started",
+        "0003: 12 files copied",
         "{\"msg\":\"{\\\"session_timeout\\\":\\\"30\\\",\\\"user\\\":\\\"bob\\\"}\"}",
         "+ sqlplus /nolog @scripts/run.sql",
         "the exp/imp utilities and a client/server setup: connect client/server",
@@ -387,6 +396,44 @@ class RedactorTest {
             word.append((char) (0x21 + random.nextInt(0x5e)));
         }
         return word.toString();
+    }
+
+    /**
+     * A hex dump's rows as the tools print them, of random bytes (a password's among them), alone or between other
+     * lines: each loses its bytes and their text, keeps its offset; the scan before the rule misses none.
+     */
+    @Test
+    void everyHexDumpRowLosesItsBytes() {
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 3_000; n++) {
+            int style = random.nextInt(6);
+            // a row needs two groups, an offset without a colon (hexdump -C's, od's) four: "20261207 10 55 08" is a
+            // date
+            boolean bare = style == 1 || style == 3;
+            boolean pair = style == 2 || style == 5;
+            int least = bare ? 4 : pair ? 3 : 2;
+            byte[] bytes = new byte[least + random.nextInt(17 - least)];
+            random.nextBytes(bytes);
+            int offset = 16 * random.nextInt(4096);
+            StringBuilder hex = new StringBuilder();
+            StringBuilder ascii = new StringBuilder();
+            for (int i = 0; i < bytes.length; i++) {
+                hex.append(pair && i % 2 == 1 ? "" : i == 0 ? "" : i % 8 == 0 && style == 1 ? "  " : " ")
+                        .append(String.format(style == 4 ? "%02X" : "%02x", bytes[i]));
+                ascii.append(bytes[i] >= 32 && bytes[i] < 127 ? (char) bytes[i] : '.');
+            }
+            String row = switch (style) {
+                case 0 -> String.format("%04x: %s %s", offset, hex, ascii);
+                case 1 -> String.format("%08x  %s  |%s|", offset, hex, ascii);
+                case 2 -> String.format("%08x: %s  %s", offset, hex, ascii);
+                case 3 -> String.format("%06x %s  >%s<", offset, hex, ascii);
+                case 4 -> String.format("%04d: %s    %s", offset, hex, ascii);
+                default -> String.format("\t0x%04x:  %s  %s", offset, hex, ascii);
+            };
+            String text = random.nextBoolean() ? row : "=> Send data\n" + row + "\n== Info: done";
+            String redacted = new Redactor().redact(text);
+            assertThat(redacted).as(text).contains("<SECRET:bytes>").doesNotContain(hex.substring(0, 5));
+        }
     }
 
     @Test
