@@ -269,7 +269,8 @@ public final class Redactor {
             // parameter file's "userid=scott/x" and SQL*Plus's echo of "SQL> connect scott/x"
             new Rule(Pattern.compile("(?:\\bjdbc:oracle:(?:thin|oci8?|kprb):"
                     + "|\\b(?:sqlplus|sqlldr|expdp|impdp|dgmgrl|rman)(?:\\s+-[A-Za-z]+)*\\s+['\"]?"
-                    + "|(?<=\\brman" + RMAN_LOGON_BEFORE + RMAN_LOGON_BEFORE + "\\s{1,4})" + RMAN_LOGON
+                    + "|\\b" + RMAN_LOGON
+                    + "(?<=\\brman" + RMAN_LOGON_BEFORE + RMAN_LOGON_BEFORE + "\\s{1,4}" + RMAN_LOGON + ")"
                     + "(?:\\s*=\\s*|\\s+)['\"]?"
                     + "|(?i:\\buserid)\\s*=\\s*['\"]?|(?m:^(?:SQL|RMAN|DGMGRL)>[ \\t]*)(?i:conn(?:ect)?)\\s+)"
                     + "\"?[A-Za-z][\\w$#.]*\"?/\"?(?<v>(?![<\\s@/])[^\\s@/'\"]+)\"?(?=@|['\"\\s]|$)"),
