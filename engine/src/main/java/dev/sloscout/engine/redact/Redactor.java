@@ -511,10 +511,22 @@ public final class Redactor {
                 v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
     }
 
-    /** A secret's kind after its key, or null when the key is weak and the value does not look random. */
+    /**
+     * A secret's kind after its key, or null when the key is weak and the value does not look random, or when it is a
+     * test's verdict: {@code PASS} in capitals and a colon, as Go's {@code --- PASS: TestName (0.00s)} and
+     * automake's {@code PASS: tests/cart.sh} print it.
+     */
     private static String keyedKind(Matcher m) {
         String key = m.group("k");
+        if (key.equals("PASS") && text(m, m.end("k"), m.start("v")).indexOf(':') >= 0) {
+            return null;
+        }
         return strongKey(key) || weakKey(key) && randomLooking(m.group("v")) ? kindOfKey(key) : null;
+    }
+
+    /** The matched text between two of its positions (in the input's indices). */
+    private static String text(Matcher m, int from, int to) {
+        return m.group().substring(from - m.start(), to - m.start());
     }
 
     /**
