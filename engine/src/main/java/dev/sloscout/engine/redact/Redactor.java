@@ -649,25 +649,22 @@ public final class Redactor {
     }
 
     /**
-     * Whether the text has two groups of two or four hex digits in a row, each followed by a blank: the scan before
+     * Whether the text has two groups of two or four hex digits in a row on a line, parted by blanks: the scan before
      * the hex dump rule, which most lines fail at once.
      */
     static boolean mayHoldHexDump(String text) {
         int groups = 0;
         int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t') {
-                if (digits == 2 || digits == 4) {
-                    if (++groups == 2) {
-                        return true;
-                    }
-                } else if (digits != 0) {
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == ' ' || c == '\t' || c == '\n') {
+                boolean group = digits == 2 || digits == 4;
+                if (group && ++groups == 2) {
+                    return true;
+                }
+                if (c == '\n' || !group && digits != 0) {
                     groups = 0;
                 }
-                digits = 0;
-            } else if (c == '\n') {
-                groups = 0;
                 digits = 0;
             } else if (digits >= 0 && c < 128 && Character.digit(c, 16) >= 0) {
                 digits++;

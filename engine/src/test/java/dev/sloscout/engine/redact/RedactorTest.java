@@ -217,6 +217,8 @@ class RedactorTest {
         "0000: 50 41 53 53 20 73 33 63 72 65 74 43 46 31 0d 0a PASS s3cretCF1.. => 0000: <SECRET:bytes>",
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
+        "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "000020 73 69 63 20 => 000020 <SECRET:bytes>",
         "PASS=hunter2 ./deploy.sh => PASS=<SECRET:password> ./deploy.sh",
         "pass: hunter2 => pass: <SECRET:password>",
         "+ vault login hvs.CAESIJ8kQ0Rr2sU1x9VbXyZ3GhJ7Ih4KHGh2cy5 => + vault login <SECRET:vault-token>",
