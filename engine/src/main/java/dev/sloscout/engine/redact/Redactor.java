@@ -108,7 +108,7 @@ public final class Redactor {
     private static final List<String> STRONG_KEY_ENDINGS = List.of("password", "passwd", "passphrase", "pwd", "pass",
             "secret", "secretkey", "apikey", "accesskey", "privatekey", "signingkey", "encryptionkey", "masterkey",
             "credential", "credentials", "signature", "token", "securitytoken", "sessionid", "session", "sessid",
-            "sid", "cookie", "authorization", "passcode", "pin");
+            "sid", "cookie", "authorization", "passcode", "pin", "psk");
     /** Words that make a key weak: its value is a secret when it looks random. */
     private static final List<String> WEAK_KEY_WORDS = List.of("token", "secret", "key", "auth", "session", "sig",
             "credential", "password", "cookie");
@@ -169,11 +169,12 @@ public final class Redactor {
             // PEM private keys: the whole block, or to the end of the text when it was cut
             Rule.of("-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
                     + "(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)", "private-key").when("-----begin"),
-            // a hex dump's row, as curl's --trace, net-snmp's -d, hexdump -C, xxd, od, tcpdump -X and Netty's
-            // LoggingHandler print the bytes a program sent: an offset, the bytes in hex and maybe their text. A
-            // password or a header spans rows there ("...73 33 63 72 65 74  PASS s3cret.."), which no rule reads whole,
-            // so the bytes and their text go; the offset stays
-            new Rule(Pattern.compile("(?m)^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}[:|]|[0-9A-Fa-f]{6,8}(?=(?:[ \\t]+"
+            // a hex dump's row, as curl's --trace, net-snmp's -d, hexdump -C, xxd, od, tcpdump -X, Netty's
+            // LoggingHandler, Java's javax.net.debug and OpenSSL's BIO_dump ("0000 - 16 03 01 ...-20 03") print the
+            // bytes a program sent or received: an offset, the bytes in hex and maybe their text. A password or a
+            // header spans rows there ("...73 33 63 72 65 74  PASS s3cret.."), which no rule reads whole, so the bytes
+            // and their text go; the offset stays
+            new Rule(Pattern.compile("(?m)^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}(?:[:|]| -)|[0-9A-Fa-f]{6,8}(?=(?:[ \\t]+"
                     + HEX_GROUP + "){4}))[ \\t]+(?<v>" + HEX_GROUP + "(?:[ \\t]{1,3}" + HEX_GROUP + ")+"
                     + "(?:[ \\t]+[^\\n]*?)?)[ \\t]*$"), m -> "bytes", v -> true).whenText(Redactor::mayHoldHexDump),
             Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),
@@ -787,7 +788,7 @@ public final class Redactor {
         if (k.contains("token") || k.contains("auth")) {
             return "token";
         }
-        if (k.contains("secret")) {
+        if (k.contains("secret") || k.endsWith("psk")) {
             return "secret";
         }
         return "api-key";

@@ -218,6 +218,12 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "0000 - 16 03 01 01 24 01 00 01-20 03 03 b4 c4 29 e0 f9   ....$... ....)..  => 0000 - <SECRET:bytes>",
+        "  0040: 2D 4B 65 79 3A 20 73 33   63 72 65 74 4A 53 53 45  -Key: s3cretJSSE => 0040: <SECRET:bytes>",
+        "    Resumption PSK: 5733679E3EB828967013431864BD746DEC32BFD02D872A60A5618D5C26612022 => "
+                + "Resumption PSK: <SECRET:secret>",
+        "network={ key_mgmt=WPA-PSK psk=\"correct horse battery\" } => "
+                + "network={ key_mgmt=WPA-PSK psk=\"<SECRET:secret>\" }",
         "000020 73 69 63 20 => 000020 <SECRET:bytes>",
         "PASS=hunter2 ./deploy.sh => PASS=<SECRET:password> ./deploy.sh",
         "pass: hunter2 => pass: <SECRET:password>",
@@ -330,6 +336,8 @@ class RedactorTest {
         "Code: 48 8b 45 f8 48 89 c7 e8 5a 3c 00 00 c9 c3 (a kernel oops's code bytes, no offset)",
         "2026 12 07 10:55:08 INFO worker started",
         "20261207 10 55 08 worker started",
+        "    PSK identity: None",
+        "TLSv1.2    :RSA-PSK-AES256-GCM-SHA384 TLSv1.2    :DHE-PSK-AES256-GCM-SHA384",
         "--- PASS: TestCheckoutTotal (0.00s)",
         "    --- PASS: TestSub/eu (0.00s)",
         "{\"Action\":\"output\",\"Test\":\"TestAddItem\",\"Output\":\"--- PASS: TestAddItem (0.00s)\\n\"}",
@@ -407,14 +415,14 @@ class RedactorTest {
     }
 
     /**
-     * A hex dump's rows as the tools print them, of random bytes (a password's among them), alone or between other
+     * A hex dump's rows as eight tools print them, of random bytes (a password's among them), alone or between other
      * lines: each loses its bytes and their text, keeps its offset; the scan before the rule misses none.
      */
     @Test
     void everyHexDumpRowLosesItsBytes() {
         java.util.Random random = new java.util.Random(42);
         for (int n = 0; n < 3_000; n++) {
-            int style = random.nextInt(6);
+            int style = random.nextInt(8);
             // a row needs two groups, an offset without a colon (hexdump -C's, od's) four: "20261207 10 55 08" is a
             // date
             boolean bare = style == 1 || style == 3;
@@ -426,8 +434,9 @@ class RedactorTest {
             StringBuilder hex = new StringBuilder();
             StringBuilder ascii = new StringBuilder();
             for (int i = 0; i < bytes.length; i++) {
-                hex.append(pair && i % 2 == 1 ? "" : i == 0 ? "" : i % 8 == 0 && style == 1 ? "  " : " ")
-                        .append(String.format(style == 4 ? "%02X" : "%02x", bytes[i]));
+                String middle = style == 1 || style == 7 ? "  " : style == 6 ? "-" : " ";
+                hex.append(pair && i % 2 == 1 ? "" : i == 0 ? "" : i % 8 == 0 ? middle : " ")
+                        .append(String.format(style == 4 || style == 7 ? "%02X" : "%02x", bytes[i]));
                 ascii.append(bytes[i] >= 32 && bytes[i] < 127 ? (char) bytes[i] : '.');
             }
             String row = switch (style) {
@@ -436,7 +445,9 @@ class RedactorTest {
                 case 2 -> String.format("%08x: %s  %s", offset, hex, ascii);
                 case 3 -> String.format("%06x %s  >%s<", offset, hex, ascii);
                 case 4 -> String.format("%04d: %s    %s", offset, hex, ascii);
-                default -> String.format("\t0x%04x:  %s  %s", offset, hex, ascii);
+                case 5 -> String.format("\t0x%04x:  %s  %s", offset, hex, ascii);
+                case 6 -> String.format("%04x - %s   %s", offset, hex, ascii);
+                default -> String.format("  %04X: %s  %s", offset, hex, ascii);
             };
             String text = random.nextBoolean() ? row : "=> Send data\n" + row + "\n== Info: done";
             String redacted = new Redactor().redact(text);
