@@ -585,7 +585,8 @@ public final class Redactor {
 
     static boolean strongKey(String key) {
         String k = normalised(key);
-        if (k.endsWith("bypass") || k.endsWith("compass") || k.endsWith("spin") || k.endsWith("pinned")) {
+        if (k.endsWith("bypass") || k.endsWith("compass") || k.endsWith("spin") || k.endsWith("pinned")
+                || k.endsWith("ssid")) {
             return false;
         }
         return STRONG_KEY_ENDINGS.stream().anyMatch(k::endsWith);

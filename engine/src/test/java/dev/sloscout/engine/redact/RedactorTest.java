@@ -337,6 +337,8 @@ class RedactorTest {
         "2026 12 07 10:55:08 INFO worker started",
         "20261207 10 55 08 worker started",
         "    PSK identity: None",
+        "network={ ssid=\"home-net\" } (a Wi-Fi network's name)",
+        "ssid=office bssid=aa:bb:cc:dd:ee:f0 freq=2412",
         "TLSv1.2    :RSA-PSK-AES256-GCM-SHA384 TLSv1.2    :DHE-PSK-AES256-GCM-SHA384",
         "--- PASS: TestCheckoutTotal (0.00s)",
         "    --- PASS: TestSub/eu (0.00s)",
