@@ -115,8 +115,15 @@ public final class Redactor {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final String VALUE_END = "\\s,;&\"'}\\]";
+    /**
+     * A line break printed as an escape ({@code \\r\\n}, {@code \\n}), as Python's bytes and a JSON string show a
+     * request's headers ({@code send: b'...\\r\\nX-Auth-Token: x\\r\\n...'}): a header's name may follow it, and
+     * its value ends before it.
+     */
+    private static final String ESCAPED_BREAK = "\\\\[rn]";
+
     /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
-    private static final String KEY = "(?<![<\\w.-])(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
+    private static final String KEY = "(?:(?<![<\\w.-])|(?<=" + ESCAPED_BREAK + "))(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
     /** What sets a key's value: {@code =}, {@code :} or {@code =>} (Perl's, PHP's, Ruby's), blanks around it. */
     private static final String ASSIGN = "\\s*(?:=>|[=:])\\s*";
@@ -181,11 +188,13 @@ public final class Redactor {
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
             // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)
-            new Rule(Pattern.compile("(?i)\\bauthorization\\s*:\\s*(?:bearer|basic|token|negotiate|ntlm)\\s+"
-                    + "(?<v>[^\\s\"',;<]+)"), m -> "token", v -> true).when("authorization"),
+            new Rule(Pattern.compile("(?i)(?:\\b|(?<=" + ESCAPED_BREAK + "))authorization\\s*:\\s*"
+                    + "(?:bearer|basic|token|negotiate|ntlm)\\s+(?<v>(?:(?!" + ESCAPED_BREAK + ")[^\\s\"',;<])+)"),
+                    m -> "token", v -> true).when("authorization"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
                     v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
-            Rule.of("(?i)\\b(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<][^\\r\\n]*)", "cookie").when("cookie"),
+            Rule.of("(?i)(?:\\b|(?<=" + ESCAPED_BREAK + "))(?:set-)?cookie\\s*:\\s*"
+                    + "(?<v>[^\\r\\n<](?:(?!" + ESCAPED_BREAK + ")[^\\r\\n])*)", "cookie").when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
             // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off
@@ -297,7 +306,7 @@ public final class Redactor {
             // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
-            keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>[^" + VALUE_END + "]+)").when("=", ":"),
+            keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>(?:(?!" + ESCAPED_BREAK + ")[^" + VALUE_END + "])+)").when("=", ":"),
             // JSON inside a JSON string, its quotes escaped once or more ({"log":"{\"password\":\"x\"}"} of a
             // container's log file, the AWS CLI's debug output of a secret's {\\"password\\":\\"x\\"})
             keyed("\\\\+\"(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})\\\\+\"\\s*:\\s*\\\\+\"(?<v>(?!<)[^\"\\\\]+)\\\\+\"")

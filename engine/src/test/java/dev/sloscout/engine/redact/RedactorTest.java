@@ -227,6 +227,13 @@ class RedactorTest {
         "000020 73 69 63 20 => 000020 <SECRET:bytes>",
         "PASS=hunter2 ./deploy.sh => PASS=<SECRET:password> ./deploy.sh",
         "pass: hunter2 => pass: <SECRET:password>",
+        "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: py-key\\r\\nX-Auth-Token: py-tok\\r\\nConnection: close\\r\\n' => "
+                + "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: <SECRET:api-key>\\r\\nX-Auth-Token: <SECRET:token>\\r\\n"
+                + "Connection: close\\r\\n'",
+        "send: b'GET / HTTP/1.1\\r\\nAuthorization: Negotiate YIIC4wYGKwYBBQUCoIIC1zCCAtOgMDAu\\r\\n"
+                + "Cookie: sid=abc123; theme=dark\\r\\n"
+                + "Host: shop\\r\\n' => send: b'GET / HTTP/1.1\\r\\nAuthorization: Negotiate <SECRET:token>\\r\\n"
+                + "Cookie: <SECRET:cookie>\\r\\nHost: shop\\r\\n'",
         "+ vault login hvs.CAESIJ8kQ0Rr2sU1x9VbXyZ3GhJ7Ih4KHGh2cy5 => + vault login <SECRET:vault-token>",
         "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
