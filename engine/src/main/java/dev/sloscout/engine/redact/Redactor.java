@@ -122,6 +122,9 @@ public final class Redactor {
      */
     private static final String ESCAPED_BREAK = "\\\\[rn]";
 
+    /** Where a header's name may start: at a word's start or right after a printed line break. */
+    private static final String HEADER_START = "(?:\\b|(?<=" + ESCAPED_BREAK + "))";
+
     /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
     private static final String KEY = "(?:(?<![<\\w.-])|(?<=" + ESCAPED_BREAK + "))(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
@@ -181,20 +184,19 @@ public final class Redactor {
             // bytes a program sent or received: an offset, the bytes in hex and maybe their text. A password or a
             // header spans rows there ("...73 33 63 72 65 74  PASS s3cret.."), which no rule reads whole, so the bytes
             // and their text go; the offset stays
-            new Rule(Pattern.compile("(?m)^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}(?:[:|]| -)|[0-9A-Fa-f]{6,8}(?=(?:[ \\t]+"
-                    + HEX_GROUP + "){4}))[ \\t]+(?<v>" + HEX_GROUP + "(?:[ \\t]{1,3}" + HEX_GROUP + ")+"
-                    + "(?:[ \\t]+[^\\n]*?)?)[ \\t]*$"), m -> "bytes", v -> true).whenText(Redactor::mayHoldHexDump),
+            Rule.of("(?m)^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}(?:[:|]| -)|[0-9A-Fa-f]{6,8}(?=(?:[ \\t]+" + HEX_GROUP
+                    + "){4}))[ \\t]+(?<v>" + HEX_GROUP + "(?:[ \\t]{1,3}" + HEX_GROUP + ")+(?:[ \\t]+[^\\n]*?)?)"
+                    + "[ \\t]*$", "bytes").whenText(Redactor::mayHoldHexDump),
             Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
             // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)
-            new Rule(Pattern.compile("(?i)(?:\\b|(?<=" + ESCAPED_BREAK + "))authorization\\s*:\\s*"
-                    + "(?:bearer|basic|token|negotiate|ntlm)\\s+(?<v>(?:(?!" + ESCAPED_BREAK + ")[^\\s\"',;<])+)"),
-                    m -> "token", v -> true).when("authorization"),
+            Rule.of("(?i)" + HEADER_START + "authorization\\s*:\\s*(?:bearer|basic|token|negotiate|ntlm)\\s+"
+                    + "(?<v>" + beforeBreak("[^\\s\"',;<]") + "+)", "token").when("authorization"),
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
                     v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
-            Rule.of("(?i)(?:\\b|(?<=" + ESCAPED_BREAK + "))(?:set-)?cookie\\s*:\\s*"
-                    + "(?<v>[^\\r\\n<](?:(?!" + ESCAPED_BREAK + ")[^\\r\\n])*)", "cookie").when("cookie"),
+            Rule.of("(?i)" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<]" + beforeBreak("[^\\r\\n]") + "*)",
+                    "cookie").when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
             // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off
@@ -277,14 +279,13 @@ public final class Redactor {
             // Oracle's logon, user/password[@connect identifier]: a JDBC URL's ("jdbc:oracle:thin:scott/x@db:1521/XE"),
             // its tools' first argument ("sqlplus -s scott/x@orcl", "expdp system/x@orcl", "rman target sys/x@db"), a
             // parameter file's "userid=scott/x" and SQL*Plus's echo of "SQL> connect scott/x"
-            new Rule(Pattern.compile("(?:\\bjdbc:oracle:(?:thin|oci8?|kprb):"
+            Rule.of("(?:\\bjdbc:oracle:(?:thin|oci8?|kprb):"
                     + "|\\b(?:sqlplus|sqlldr|expdp|impdp|dgmgrl|rman)(?:\\s+-[A-Za-z]+)*\\s+['\"]?"
                     + "|\\b" + RMAN_LOGON
                     + "(?<=\\brman" + RMAN_LOGON_BEFORE + RMAN_LOGON_BEFORE + "\\s{1,4}" + RMAN_LOGON + ")"
                     + "(?:\\s*=\\s*|\\s+)['\"]?"
                     + "|(?i:\\buserid)\\s*=\\s*['\"]?|(?m:^(?:SQL|RMAN|DGMGRL)>[ \\t]*)(?i:conn(?:ect)?)\\s+)"
-                    + "\"?[A-Za-z][\\w$#.]*\"?/\"?(?<v>(?![<\\s@/])[^\\s@/'\"]+)\"?(?=@|['\"\\s]|$)"),
-                    m -> "password", v -> true)
+                    + "\"?[A-Za-z][\\w$#.]*\"?/\"?(?<v>(?![<\\s@/])[^\\s@/'\"]+)\"?(?=@|['\"\\s]|$)", "password")
                     .when("jdbc:oracle", "sqlplus", "sqlldr", "expdp", "impdp", "dgmgrl", "rman", "userid", "conn"),
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
@@ -306,7 +307,7 @@ public final class Redactor {
             // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
-            keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>(?:(?!" + ESCAPED_BREAK + ")[^" + VALUE_END + "])+)").when("=", ":"),
+            keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>" + beforeBreak("[^" + VALUE_END + "]") + "+)").when("=", ":"),
             // JSON inside a JSON string, its quotes escaped once or more ({"log":"{\"password\":\"x\"}"} of a
             // container's log file, the AWS CLI's debug output of a secret's {\\"password\\":\\"x\\"})
             keyed("\\\\+\"(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})\\\\+\"\\s*:\\s*\\\\+\"(?<v>(?!<)[^\"\\\\]+)\\\\+\"")
@@ -528,15 +529,16 @@ public final class Redactor {
      */
     private static String keyedKind(Matcher m) {
         String key = m.group("k");
-        if (key.equals("PASS") && text(m, m.end("k"), m.start("v")).indexOf(':') >= 0) {
+        String assignment = m.group().substring(m.end("k") - m.start(), m.start("v") - m.start());
+        if (key.equals("PASS") && assignment.indexOf(':') >= 0) {
             return null;
         }
         return strongKey(key) || weakKey(key) && randomLooking(m.group("v")) ? kindOfKey(key) : null;
     }
 
-    /** The matched text between two of its positions (in the input's indices). */
-    private static String text(Matcher m, int from, int to) {
-        return m.group().substring(from - m.start(), to - m.start());
+    /** A character class's characters up to a printed line break ({@link #ESCAPED_BREAK}): one of them, not it. */
+    private static String beforeBreak(String characterClass) {
+        return "(?:(?!" + ESCAPED_BREAK + ")" + characterClass + ")";
     }
 
     /**
