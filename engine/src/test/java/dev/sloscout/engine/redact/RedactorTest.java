@@ -218,6 +218,10 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "6b16a785.0ce5eba6 0x7f00a25fe6c0   0020:  73 33 63 72 65 74 52 6f  6f 74 34 32   s3cretRoot42"
+                + " => 6b16a785.0ce5eba6 0x7f00a25fe6c0   0020:  <SECRET:bytes>",
+        "kernel: [ 12.345678] usb 1-1: 00000010: 73 33 63 72 65 74 00 00  s3cret.. => kernel: [ 12.345678] usb 1-1:"
+                + " 00000010: <SECRET:bytes>",
         "0000 - 16 03 01 01 24 01 00 01-20 03 03 b4 c4 29 e0 f9   ....$... ....)..  => 0000 - <SECRET:bytes>",
         "  0040: 2D 4B 65 79 3A 20 73 33   63 72 65 74 4A 53 53 45  -Key: s3cretJSSE => 0040: <SECRET:bytes>",
         "    Resumption PSK: 5733679E3EB828967013431864BD746DEC32BFD02D872A60A5618D5C26612022 => "
@@ -353,6 +357,7 @@ class RedactorTest {
         "PASS: tests/cart.sh",
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
+        "build 4521: 12 files copied in 0:03",
         "{\"msg\":\"{\\\"session_timeout\\\":\\\"30\\\",\\\"user\\\":\\\"bob\\\"}\"}",
         "+ sqlplus /nolog @scripts/run.sql",
         "the exp/imp utilities and a client/server setup: connect client/server",
@@ -424,14 +429,15 @@ class RedactorTest {
     }
 
     /**
-     * A hex dump's rows as eight tools print them, of random bytes (a password's among them), alone or between other
-     * lines: each loses its bytes and their text, keeps its offset; the scan before the rule misses none.
+     * A hex dump's rows as ten tools print them, of random bytes (a password's among them), alone or between other
+     * lines, two behind a log's header: each loses its bytes and their text, keeps its offset; the scan before the rule
+     * misses none.
      */
     @Test
     void everyHexDumpRowLosesItsBytes() {
         java.util.Random random = new java.util.Random(42);
         for (int n = 0; n < 3_000; n++) {
-            int style = random.nextInt(8);
+            int style = random.nextInt(10);
             // a row needs two groups, an offset without a colon (hexdump -C's, od's) four: "20261207 10 55 08" is a
             // date
             boolean bare = style == 1 || style == 3;
@@ -456,7 +462,11 @@ class RedactorTest {
                 case 4 -> String.format("%04d: %s    %s", offset, hex, ascii);
                 case 5 -> String.format("\t0x%04x:  %s  %s", offset, hex, ascii);
                 case 6 -> String.format("%04x - %s   %s", offset, hex, ascii);
-                default -> String.format("  %04X: %s  %s", offset, hex, ascii);
+                case 7 -> String.format("  %04X: %s  %s", offset, hex, ascii);
+                case 8 -> String.format("6b16a785.0ce5%04x 0x7f00a25fe6c0   %04x:  %s   %s  ", offset, offset, hex,
+                        ascii);
+                default -> String.format("Dec  7 12:00:01 host kernel: [ 12.345678] usb 1-1: %08x: %s  %s", offset, hex,
+                        ascii);
             };
             String text = random.nextBoolean() ? row : "=> Send data\n" + row + "\n== Info: done";
             String redacted = new Redactor().redact(text);
