@@ -143,6 +143,12 @@ public final class Redactor {
     /** A hex dump's group of one or two bytes ({@code 4f}, {@code 4F4D}), not part of a longer word. */
     private static final String HEX_GROUP = "[0-9A-Fa-f]{2}(?:[0-9A-Fa-f]{2})?(?![0-9A-Za-z])";
 
+    /** An XML name's namespace prefix ({@code wsse:}), or none. */
+    private static final String XML_PREFIX = "(?:[A-Za-z][\\w.-]*:)?";
+
+    /** An XML element's text, maybe in a CDATA section: a value that is not a child element. */
+    private static final String XML_TEXT = "(?:<!\\[CDATA\\[)?(?<v>(?![<\\s])[^<\\n]+?)(?:]]>)?";
+
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
     private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
 
@@ -328,6 +334,15 @@ public final class Redactor {
                     + "(?:" + ARGUMENT_GAP + "--[\\w-]+" + ARGUMENT_GAP + "[^\\s'\"-][^\\s'\"]*['\"]?){0,3}"
                     + ARGUMENT_GAP + "--value" + ARGUMENT_GAP + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::keyedKind,
                     v -> true).when("--value"),
+            // an XML element named as a key, its text the value: a SOAP request's WS-Security UsernameToken
+            // (<wsse:Password Type="...#PasswordText">x</wsse:Password>) and body (<ns0:password>x</ns0:password>), a
+            // response's <sessionToken>x</sessionToken>, as zeep's and suds's debug logs print them; an element
+            // whose name or key attribute names the key (<entry key="db.password">x</entry> of Java's properties in
+            // XML, <property name="hibernate.connection.password">x</property>); CDATA too
+            keyed("<" + XML_PREFIX + "(?<k>[A-Za-z][\\w.-]{0,60})(?:\\s[^<>]*)?>" + XML_TEXT + "</" + XML_PREFIX
+                    + "\\k<k>\\s*>").when("</"),
+            keyed("<" + XML_PREFIX + "(?<t>[A-Za-z][\\w.-]{0,60})\\s[^<>]*?\\b(?:name|key)\\s*=\\s*[\"']" + SETTING_NAME
+                    + "[\"'][^<>]*>" + XML_TEXT + "</" + XML_PREFIX + "\\k<t>\\s*>").when("</"),
             // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
             // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's
             // requirepass; a value of lower-case letters alone is a word after a key that is one ("session closed")

@@ -218,6 +218,16 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "<wsse:Password Type=\"http://docs.oasis-open.org/wss#PasswordText\">s3cretWsse</wsse:Password>"
+                + " => <wsse:Password Type=\"http://docs.oasis-open.org/wss#PasswordText\">"
+                + "<SECRET:password></wsse:Password>",
+        "<ns0:username>bob</ns0:username><ns0:password>s3cretBob42</ns0:password>"
+                + " => <ns0:username>bob</ns0:username><ns0:password><SECRET:password></ns0:password>",
+        "b'<Credentials>\\n  <SecretAccessKey>s3cretSak/K7MDENG</SecretAccessKey>\\n'"
+                + " => b'<Credentials>\\n  <SecretAccessKey><SECRET:secret></SecretAccessKey>\\n'",
+        "<entry key=\"db.password\">s3cretEntry</entry> => <entry key=\"db.password\"><SECRET:password></entry>",
+        "<property name=\"hibernate.connection.password\"><![CDATA[s3cret]]></property>"
+                + " => <property name=\"hibernate.connection.password\"><![CDATA[<SECRET:password>]]></property>",
         "6b16a785.0ce5eba6 0x7f00a25fe6c0   0020:  73 33 63 72 65 74 52 6f  6f 74 34 32   s3cretRoot42"
                 + " => 6b16a785.0ce5eba6 0x7f00a25fe6c0   0020:  <SECRET:bytes>",
         "kernel: [ 12.345678] usb 1-1: 00000010: 73 33 63 72 65 74 00 00  s3cret.. => kernel: [ 12.345678] usb 1-1:"
@@ -358,6 +368,8 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "<wsse:Username>svcuser</wsse:Username><wsse:Nonce>u8jLBsn3+4c4sWQqwvpFJg==</wsse:Nonce>",
+        "<key>F1</key> opens the help; <auth>EXTERNAL</auth>",
         "{\"msg\":\"{\\\"session_timeout\\\":\\\"30\\\",\\\"user\\\":\\\"bob\\\"}\"}",
         "+ sqlplus /nolog @scripts/run.sql",
         "the exp/imp utilities and a client/server setup: connect client/server",
