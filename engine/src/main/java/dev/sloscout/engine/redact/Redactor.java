@@ -196,6 +196,13 @@ public final class Redactor {
                     + "(?:[ \\t]{1,3}" + HEX_GROUP + ")+(?:[ \\t]+[^\\n]*?)?)[ \\t]*$", "bytes")
                     .whenText(Redactor::mayHoldHexDump),
             Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),
+            // a password's hash in crypt(3)'s form, as a shell's trace of useradd -p, an htpasswd file or a
+            // provisioning tool's output shows it ("$6$salt$hash", "$2b$12$...", "$y$j9T$salt$hash",
+            // "$argon2id$v=19$m=65536,t=3,p=4$salt$hash"), and PostgreSQL's SCRAM verifier: crackable offline
+            Rule.of("\\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1|apr1|argon2(?:id|i|d)|scrypt)\\$"
+                    + "(?:[^$\\s'\"]{1,80}\\$){1,4}[./A-Za-z0-9+=]{16,}", "password-hash").when("$"),
+            Rule.of("\\bSCRAM-SHA-(?:1|256)\\$\\d+:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+",
+                    "password-hash").when("scram-sha"),
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
             // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)

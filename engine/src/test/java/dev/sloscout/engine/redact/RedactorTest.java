@@ -218,6 +218,13 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "+ useradd -M -p '$6$Abc12345$K8R..m8RF4ndFDHoHxsvyBbCyE9GmKk' scoutbob"
+                + " => + useradd -M -p '<SECRET:password-hash>' scoutbob",
+        "bob:$2y$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW => bob:<SECRET:password-hash>",
+        "passwd: $y$j9T$yAuRJu1o5HioZAGDYPU5d.$F64ni6J2y2nNQve90M/p0ZP0E => passwd: <SECRET:password-hash>",
+        "hash $argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$ZXhhbXBsZWhhc2hleGFtcGxl => hash <SECRET:password-hash>",
+        "\"app\" \"SCRAM-SHA-256$4096:c2FsdHNhbHQ=$c3RvcmVka2V5c3RvcmU=:c2VydmVya2V5c2VydmU=\""
+                + " => \"app\" \"<SECRET:password-hash>\"",
         "<wsse:Password Type=\"http://docs.oasis-open.org/wss#PasswordText\">s3cretWsse</wsse:Password>"
                 + " => <wsse:Password Type=\"http://docs.oasis-open.org/wss#PasswordText\">"
                 + "<SECRET:password></wsse:Password>",
@@ -368,6 +375,7 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "+ perl -pe 's/(\\d+)-(\\d+)-(\\d+)/$1$2$3/' dates.txt; echo $1$2$SOMETHING_LONGER_NAME",
         "<wsse:Username>svcuser</wsse:Username><wsse:Nonce>u8jLBsn3+4c4sWQqwvpFJg==</wsse:Nonce>",
         "<key>F1</key> opens the help; <auth>EXTERNAL</auth>",
         "{\"msg\":\"{\\\"session_timeout\\\":\\\"30\\\",\\\"user\\\":\\\"bob\\\"}\"}",
