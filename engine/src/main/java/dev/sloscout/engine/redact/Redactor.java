@@ -273,7 +273,24 @@ public final class Redactor {
             commandOption("ldap(?:search|add|modify|delete|whoami|passwd|compare|modrdn|exop)", "-w", false, "ldap"),
             commandOption("mongo(?:sh|dump|restore|export|import|stat|top)?", "-p", false, "mongo"),
             commandOption("sqlcmd|bcp", "-P", false, "sqlcmd", "bcp"),
-            commandOption("keytool", "-(?:src|dest)?(?:store|key)pass|-new", false, "keytool"),
+            commandOption("keytool|jarsigner", "-(?:src|dest)?(?:store|key)pass|-new", false, "keytool", "jarsigner"),
+            // ssh-keygen's new and old passphrases (-N, -P), rdesktop's -p, FreeRDP's /p: and /gp: (a gateway's)
+            commandOption("ssh-keygen", "-N|-P", false, "ssh-keygen"),
+            commandOption("rdesktop", "-p", false, "rdesktop"),
+            Rule.of("(?<=[\\s'\"])/g?p:(?<=\\b(?:xfreerdp|wlfreerdp|sdl-freerdp|freerdp)\\b[^\\n]{0,2000})"
+                    + OPTION_VALUE, "password").when("freerdp"),
+            // Wi-Fi: wpa_passphrase's second argument, NetworkManager's "nmcli dev wifi connect SSID password x" and
+            // a connection's secret properties ("nmcli con modify wifi wifi-sec.psk x 802-1x.password y")
+            Rule.of("\\bwpa_passphrase\\s+(?:'[^'\\n]*'|\"[^\"\\n]*\"|\\S+)\\s+['\"]?" + OPTION_VALUE, "password")
+                    .when("wpa_passphrase"),
+            Rule.of("(?<=[\\s'\"])(?:password|[\\w-]+\\.(?:psk|[\\w-]*password|wep-key[0-3]|pin))['\"]?\\s+['\"]?"
+                    + "(?<=\\bnmcli\\b[^\\n]{0,2000})" + OPTION_VALUE, "password").when("nmcli"),
+            // openssl passwd's password, after its options ("openssl passwd -6 -salt x pw": a hash's input)
+            Rule.of("\\bopenssl\\s+passwd(?:\\s+(?:-(?:salt|in|rand|writerand|provider|provider-path|propquery)\\s+\\S+"
+                    + "|-\\S+))*\\s+['\"]?" + OPTION_VALUE, "password").when("passwd"),
+            // MinIO's client: "mc alias set NAME URL ACCESS_KEY SECRET_KEY" (and the older "mc config host add")
+            Rule.of("\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+['\"]?" + OPTION_VALUE,
+                    "secret").when("mc "),
             // net-snmp's tools' community (-c) and SNMPv3 passphrases (-A, -X), ipmitool's -P, the Mosquitto
             // clients' -P, openssl's -k (a passphrase) and -K (a raw key), the Azure CLI's login -p
             commandOption("snmp(?:walk|bulkwalk|get|getnext|bulkget|set|trap|inform|table|df|status|delta|netstat)",

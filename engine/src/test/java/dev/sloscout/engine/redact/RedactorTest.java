@@ -218,6 +218,22 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "+ jarsigner -keystore ks.p12 -storepass s3cretJs -keypass s3cretKp app.jar signer"
+                + " => + jarsigner -keystore ks.p12 -storepass <SECRET:password> -keypass <SECRET:password>"
+                + " app.jar signer",
+        "+ ssh-keygen -q -p -P s3cretOld -N s3cretNew -f ./id_test"
+                + " => + ssh-keygen -q -p -P <SECRET:password> -N <SECRET:password> -f ./id_test",
+        "+ rdesktop -u bob -p s3cretRd rdp.example.com => + rdesktop -u bob -p <SECRET:password> rdp.example.com",
+        "+ xfreerdp /v:rdp /u:bob '/p:s3cret!Rdp' /gp:s3cretGw => + xfreerdp /v:rdp /u:bob '/p:<SECRET:password>'"
+                + " /gp:<SECRET:password>",
+        "+ wpa_passphrase 'my net' s3cretWpa => + wpa_passphrase 'my net' <SECRET:password>",
+        "+ nmcli dev wifi connect myssid password s3cretNm"
+                + " => + nmcli dev wifi connect myssid password <SECRET:password>",
+        "+ nmcli con modify wifi wifi-sec.psk s3cretPsk 802-1x.password s3cret8021x => + nmcli con modify wifi"
+                + " wifi-sec.psk <SECRET:password> 802-1x.password <SECRET:password>",
+        "+ mc alias set minio http://minio:9000 minioadmin s3cretMinio"
+                + " => + mc alias set minio http://minio:9000 minioadmin <SECRET:secret>",
+        "++ openssl passwd -6 -salt Abc12345 s3cretUserPw => ++ openssl passwd -6 -salt Abc12345 <SECRET:password>",
         "+ useradd -M -p '$6$Abc12345$K8R..m8RF4ndFDHoHxsvyBbCyE9GmKk' scoutbob"
                 + " => + useradd -M -p '<SECRET:password-hash>' scoutbob",
         "bob:$2y$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW => bob:<SECRET:password-hash>",
@@ -375,6 +391,8 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "+ ssh-keygen -q -t ed25519 -N '' -f ./id_test -C ci@example",
+        "+ jarsigner -verify -keystore ks.p12 -storepass:env STORE_PW app.jar",
         "+ perl -pe 's/(\\d+)-(\\d+)-(\\d+)/$1$2$3/' dates.txt; echo $1$2$SOMETHING_LONGER_NAME",
         "<wsse:Username>svcuser</wsse:Username><wsse:Nonce>u8jLBsn3+4c4sWQqwvpFJg==</wsse:Nonce>",
         "<key>F1</key> opens the help; <auth>EXTERNAL</auth>",
