@@ -288,6 +288,12 @@ public final class Redactor {
             // openssl passwd's password, after its options ("openssl passwd -6 -salt x pw": a hash's input)
             Rule.of("\\bopenssl\\s+passwd(?:\\s+(?:-(?:salt|in|rand|writerand|provider|provider-path|propquery)\\s+\\S+"
                     + "|-\\S+))*\\s+['\"]?" + OPTION_VALUE, "password").when("passwd"),
+            // a user's password piped to chpasswd or to passwd --stdin, as a Dockerfile's RUN line or a CI job's
+            // script shows it ("echo 'bob:x' | chpasswd", "echo x | passwd --stdin bob")
+            Rule.of("\\b(?:echo|printf)\\s+(?:-[a-z]+\\s+)?['\"]?[^\\s:'\"]+:(?<v>(?!<)[^\\s'\"]+?)(?:\\\\n)?['\"]?"
+                    + "\\s*\\|\\s*(?:sudo\\s+)?(?:/usr/sbin/)?chpasswd\\b", "password").when("chpasswd"),
+            Rule.of("\\b(?:echo|printf)\\s+(?:-[a-z]+\\s+)?['\"]?(?<v>(?![<-])[^\\s'\"]+?)(?:\\\\n)?['\"]?"
+                    + "\\s*\\|\\s*(?:sudo\\s+)?passwd\\s+--stdin\\b", "password").when("--stdin"),
             // MinIO's client: "mc alias set NAME URL ACCESS_KEY SECRET_KEY" (and the older "mc config host add")
             Rule.of("\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+['\"]?" + OPTION_VALUE,
                     "secret").when("mc "),

@@ -234,6 +234,8 @@ class RedactorTest {
         "+ mc alias set minio http://minio:9000 minioadmin s3cretMinio"
                 + " => + mc alias set minio http://minio:9000 minioadmin <SECRET:secret>",
         "++ openssl passwd -6 -salt Abc12345 s3cretUserPw => ++ openssl passwd -6 -salt Abc12345 <SECRET:password>",
+        "RUN echo 'root:s3cretRoot' | chpasswd => RUN echo 'root:<SECRET:password>' | chpasswd",
+        "echo s3cretStdin | sudo passwd --stdin bob => echo <SECRET:password> | sudo passwd --stdin bob",
         "+ useradd -M -p '$6$Abc12345$K8R..m8RF4ndFDHoHxsvyBbCyE9GmKk' scoutbob"
                 + " => + useradd -M -p '<SECRET:password-hash>' scoutbob",
         "bob:$2y$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW => bob:<SECRET:password-hash>",
