@@ -294,6 +294,12 @@ public final class Redactor {
                     + "\\s*\\|\\s*(?:sudo\\s+)?(?:/usr/sbin/)?chpasswd\\b", "password").when("chpasswd"),
             Rule.of("\\b(?:echo|printf)\\s+(?:-[a-z]+\\s+)?['\"]?(?<v>(?![<-])[^\\s'\"]+?)(?:\\\\n)?['\"]?"
                     + "\\s*\\|\\s*(?:sudo\\s+)?passwd\\s+--stdin\\b", "password").when("--stdin"),
+            // a package manager's or a cloud CLI's setting, its key then its value: "npm config set
+            // //registry.example.com/:_authToken x", "yarn config set npmAuthToken x", "aws configure set
+            // aws_secret_access_key x" (the key's registry or profile aside)
+            new Rule(Pattern.compile("\\b(?:npm|yarn|pnpm|aws)\\s+config(?:ure)?\\s+set\\s+(?:--?[\\w-]+\\s+)*['\"]?"
+                    + "(?:[^\\s'\"]*[/:.])?(?<k>[A-Za-z_][\\w-]{0,60})['\"]?\\s+['\"]?" + OPTION_VALUE),
+                    Redactor::keyedKind, v -> true).when("config"),
             // MinIO's client: "mc alias set NAME URL ACCESS_KEY SECRET_KEY" (and the older "mc config host add")
             Rule.of("\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+['\"]?" + OPTION_VALUE,
                     "secret").when("mc "),

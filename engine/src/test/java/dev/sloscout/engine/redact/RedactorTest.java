@@ -236,6 +236,10 @@ class RedactorTest {
         "++ openssl passwd -6 -salt Abc12345 s3cretUserPw => ++ openssl passwd -6 -salt Abc12345 <SECRET:password>",
         "RUN echo 'root:s3cretRoot' | chpasswd => RUN echo 'root:<SECRET:password>' | chpasswd",
         "echo s3cretStdin | sudo passwd --stdin bob => echo <SECRET:password> | sudo passwd --stdin bob",
+        "+ npm config set //registry.example.com/:_authToken s3cretNpm --userconfig ./npmrc"
+                + " => + npm config set //registry.example.com/:_authToken <SECRET:token> --userconfig ./npmrc",
+        "+ aws configure set aws_session_token s3cretSess --profile ci"
+                + " => + aws configure set aws_session_token <SECRET:aws-key> --profile ci",
         "+ useradd -M -p '$6$Abc12345$K8R..m8RF4ndFDHoHxsvyBbCyE9GmKk' scoutbob"
                 + " => + useradd -M -p '<SECRET:password-hash>' scoutbob",
         "bob:$2y$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW => bob:<SECRET:password-hash>",
@@ -394,6 +398,7 @@ class RedactorTest {
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
         "+ ssh-keygen -q -t ed25519 -N '' -f ./id_test -C ci@example",
+        "+ aws configure set region us-east-1; npm config set registry https://registry.example.com/",
         "+ jarsigner -verify -keystore ks.p12 -storepass:env STORE_PW app.jar",
         "+ perl -pe 's/(\\d+)-(\\d+)-(\\d+)/$1$2$3/' dates.txt; echo $1$2$SOMETHING_LONGER_NAME",
         "<wsse:Username>svcuser</wsse:Username><wsse:Nonce>u8jLBsn3+4c4sWQqwvpFJg==</wsse:Nonce>",
