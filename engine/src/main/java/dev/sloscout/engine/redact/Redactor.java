@@ -231,7 +231,7 @@ public final class Redactor {
             Rule.of("(?i)\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump)\\b[^\\n]*?\\s-p"
                     + "(?<v>[^\\s\"'<]+)", "password").when("mysql", "mariadb"),
             // curl's user and password: "curl -u bob:hunter2 https://...", "--user", "--proxy-user", "-U"
-            Rule.of("\\bcurl\\b[^\\n]*?\\s(?:-[uU]\\s*|--(?:proxy-)?user[\\s=]+)[^\\s:\"'<]*:(?<v>[^\\s\"'<]+)",
+            Rule.of("\\bcurl\\b[^\\n]*?\\s(?:-[uU]\\s*|--(?:proxy-)?user[\\s=]+)['\"]?[^\\s:\"'<]*:(?<v>[^\\s\"'<]+)",
                     "password").when("curl"),
             // other tools' passwords on their command lines, as cron's "CMD (...)" and a shell's trace print them:
             // sshpass's "-p X" (its options come first), lftp's "-u user,X", Samba's tools' "-U user%X"

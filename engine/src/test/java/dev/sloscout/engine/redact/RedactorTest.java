@@ -240,6 +240,7 @@ class RedactorTest {
                 + " => + npm config set //registry.example.com/:_authToken <SECRET:token> --userconfig ./npmrc",
         "+ aws configure set aws_session_token s3cretSess --profile ci"
                 + " => + aws configure set aws_session_token <SECRET:aws-key> --profile ci",
+        "+ curl -u 'bob:s3cret!x' https://h/ => + curl -u 'bob:<SECRET:password>' https://h/",
         "+ useradd -M -p '$6$Abc12345$K8R..m8RF4ndFDHoHxsvyBbCyE9GmKk' scoutbob"
                 + " => + useradd -M -p '<SECRET:password-hash>' scoutbob",
         "bob:$2y$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW => bob:<SECRET:password-hash>",
