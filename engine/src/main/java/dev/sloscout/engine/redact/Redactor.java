@@ -113,6 +113,9 @@ public final class Redactor {
     private static final List<String> WEAK_KEY_WORDS = List.of("token", "secret", "key", "auth", "session", "sig",
             "credential", "password", "cookie");
 
+    /** How a key naming a file or a folder ends: its value is where a secret is, not the secret. */
+    private static final List<String> PLACE_KEY_ENDINGS = List.of("file", "filename", "path", "dir", "directory");
+
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final String VALUE_END = "\\s,;&\"'}\\]";
     /**
@@ -821,9 +824,13 @@ public final class Redactor {
                 && value.chars().filter(c -> c == '/').count() * 16 <= value.length();
     }
 
+    /**
+     * Whether the key is weak: a word of {@link #WEAK_KEY_WORDS} in it, and not naming where a secret is kept
+     * ({@code AWS_SHARED_CREDENTIALS_FILE}, {@code api_key_path}, {@code secrets_dir}), whose value is a path.
+     */
     private static boolean weakKey(String key) {
         String k = normalised(key);
-        return WEAK_KEY_WORDS.stream().anyMatch(k::contains);
+        return WEAK_KEY_WORDS.stream().anyMatch(k::contains) && PLACE_KEY_ENDINGS.stream().noneMatch(k::endsWith);
     }
 
     /** The kind a key names: {@code aws_secret_access_key} an aws-key, {@code db_password} a password. */

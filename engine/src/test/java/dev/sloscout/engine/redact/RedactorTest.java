@@ -398,6 +398,7 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "+ export AWS_SHARED_CREDENTIALS_FILE=/tmp/ci-4f2a9c/aws-credentials2 API_KEY_PATH=/run/secrets/api-key-7f3a9c",
         "+ ssh-keygen -q -t ed25519 -N '' -f ./id_test -C ci@example",
         "+ aws configure set region us-east-1; npm config set registry https://registry.example.com/",
         "+ jarsigner -verify -keystore ks.p12 -storepass:env STORE_PW app.jar",
