@@ -128,8 +128,12 @@ public final class Redactor {
     /** Where a header's name may start: at a word's start or right after a printed line break. */
     private static final String HEADER_START = "(?:\\b|(?<=" + ESCAPED_BREAK + "))";
 
-    /** A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}. */
-    private static final String KEY = "(?:(?<![<\\w.-])|(?<=" + ESCAPED_BREAK + "))(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})";
+    /**
+     * A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}, maybe after
+     * underscores ({@code _authToken} of an {@code .npmrc}).
+     */
+    private static final String KEY = "(?:(?<![<\\w.-])|(?<=" + ESCAPED_BREAK + "))"
+            + "(?<k>_{0,2}[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
     /** What sets a key's value: {@code =}, {@code :} or {@code =>} (Perl's, PHP's, Ruby's), blanks around it. */
     private static final String ASSIGN = "\\s*(?:=>|[=:])\\s*";

@@ -218,6 +218,8 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "//registry.example.com/:_authToken=s3cretNpmrc => //registry.example.com/:_authToken=<SECRET:token>",
+        "//registry.example.com/:_password=czNjcmV0TnBtUHc= => //registry.example.com/:_password=<SECRET:password>",
         "+ jarsigner -keystore ks.p12 -storepass s3cretJs -keypass s3cretKp app.jar signer"
                 + " => + jarsigner -keystore ks.p12 -storepass <SECRET:password> -keypass <SECRET:password>"
                 + " app.jar signer",
