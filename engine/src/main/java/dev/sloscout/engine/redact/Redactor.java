@@ -113,6 +113,15 @@ public final class Redactor {
     private static final List<String> WEAK_KEY_WORDS = List.of("token", "secret", "key", "auth", "session", "sig",
             "credential", "password", "cookie");
 
+    /**
+     * A value that names where the secret comes from, not the secret: a variable ({@code ${DB_PASSWORD}}, cut at its
+     * brace by an unquoted value's end, or {@code $DB_PASSWORD} in capitals), a template's field ({@code {{
+     * .Values.apiKey }}}) or Python's format field ({@code %(password)s}), as a configuration printed before it is
+     * filled in shows it. A default after the name ({@code ${DB_PASSWORD:-x}}) may be the secret, and is no reference.
+     */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{[A-Za-z_][\\w.-]*}?|\\$[A-Z_][A-Z0-9_]*|\\{\\{[^{}]*(?:}})?|%\\(\\w+\\)s");
+
     /** How a key naming a file or a folder ends: its value is where a secret is, not the secret. */
     private static final List<String> PLACE_KEY_ENDINGS = List.of("file", "filename", "path", "dir", "directory");
 
@@ -579,7 +588,8 @@ public final class Redactor {
 
     private static Rule keyed(String regex) {
         return new Rule(Pattern.compile(regex), Redactor::keyedKind,
-                v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
+                v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v)
+                        && !REFERENCE.matcher(v).matches());
     }
 
     /**

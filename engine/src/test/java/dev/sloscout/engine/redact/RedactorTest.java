@@ -218,6 +218,8 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "password=${DB_PASSWORD:-s3cretDefault} => password=<SECRET:password>}",
+        "password=$ecret123 => password=<SECRET:password>",
         "//registry.example.com/:_authToken=s3cretNpmrc => //registry.example.com/:_authToken=<SECRET:token>",
         "//registry.example.com/:_password=czNjcmV0TnBtUHc= => //registry.example.com/:_password=<SECRET:password>",
         "+ jarsigner -keystore ks.p12 -storepass s3cretJs -keypass s3cretKp app.jar signer"
@@ -400,6 +402,8 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "password=${DB_PASSWORD} token: ${GITHUB_TOKEN}, DB_PASSWORD=$DB_PASSWORD",
+        "\"password\": \"${db.password}\", api_key: {{ .Values.apiKey }}, password: %(password)s",
         "+ export AWS_SHARED_CREDENTIALS_FILE=/tmp/ci-4f2a9c/aws-credentials2 API_KEY_PATH=/run/secrets/api-key-7f3a9c",
         "+ ssh-keygen -q -t ed25519 -N '' -f ./id_test -C ci@example",
         "+ aws configure set region us-east-1; npm config set registry https://registry.example.com/",
