@@ -202,13 +202,15 @@ public final class Redactor {
             Rule.of("-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
                     + "(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)", "private-key").when("-----begin"),
             // a hex dump's row, as curl's --trace, net-snmp's -d, hexdump -C, xxd, od, tcpdump -X, Netty's
-            // LoggingHandler, Java's javax.net.debug and OpenSSL's BIO_dump ("0000 - 16 03 01 ...-20 03") print the
+            // LoggingHandler, Java's javax.net.debug, OpenSSL's BIO_dump ("0000 - 16 03 01 ...-20 03"), tshark -x
+            // ("0000  45 00 ...": four digits, two blanks) and Samba's dump_data ("[0000] 4E 23 ...") print the
             // bytes a program sent or received: an offset, the bytes in hex and maybe their text. A password or a
             // header spans rows there ("...73 33 63 72 65 74  PASS s3cret.."), which no rule reads whole, so the bytes
             // and their text go; the offset stays. Behind a log's header ("6b16a785.0ce5eba6 0x7f00a25fe6c0   0020:
             // 73 33 ..." of OpenLDAP's slapd -d, the kernel's print_hex_dump under syslog's) the offset needs its colon
-            Rule.of("(?m)(?:^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}(?:[:|]| -)|[0-9A-Fa-f]{6,8}(?=(?:[ \\t]+" + HEX_GROUP
-                    + "){4}))|(?<=[ \\t])(?:0x)?[0-9A-Fa-f]{4,8}:)[ \\t]+(?<v>" + HEX_GROUP
+            Rule.of("(?m)(?:^[ \\t|]*(?:(?:0x)?[0-9A-Fa-f]{4,8}(?:[:|]| -)|\\[[0-9A-Fa-f]{4,8}]"
+                    + "|(?:[0-9A-Fa-f]{6,8}|[0-9A-Fa-f]{4}(?=[ \\t]{2}))(?=(?:[ \\t]+" + HEX_GROUP + "){4}))"
+                    + "|(?<=[ \\t])(?:0x)?[0-9A-Fa-f]{4,8}:)[ \\t]+(?<v>" + HEX_GROUP
                     + "(?:[ \\t]{1,3}" + HEX_GROUP + ")+(?:[ \\t]+[^\\n]*?)?)[ \\t]*$", "bytes")
                     .whenText(Redactor::mayHoldHexDump),
             Rule.of("\\beyJ[A-Za-z0-9_-]{10,}(?:\\.[A-Za-z0-9_-]*){0,2}", "jwt").when("eyj"),

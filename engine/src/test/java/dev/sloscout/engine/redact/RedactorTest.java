@@ -218,6 +218,8 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "0100  69 6f 6e 54 6f 6b 65 6e 3e 73 33 63 72 65 74 54   ionToken>s3cretT => 0100  <SECRET:bytes>",
+        "[0000] 4E 23 91 EE 16 8E 76 EB   90 BD 94 D5 26 35 84 FB   N#....v. ....&5.. => [0000] <SECRET:bytes>",
         "password=${DB_PASSWORD:-s3cretDefault} => password=<SECRET:password>}",
         "password=$ecret123 => password=<SECRET:password>",
         "//registry.example.com/:_authToken=s3cretNpmrc => //registry.example.com/:_authToken=<SECRET:token>",
@@ -402,6 +404,7 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "2019 10 22 18 45 backup done, 2024  12 files",
         "password=${DB_PASSWORD} token: ${GITHUB_TOKEN}, DB_PASSWORD=$DB_PASSWORD",
         "\"password\": \"${db.password}\", api_key: {{ .Values.apiKey }}, password: %(password)s",
         "+ export AWS_SHARED_CREDENTIALS_FILE=/tmp/ci-4f2a9c/aws-credentials2 API_KEY_PATH=/run/secrets/api-key-7f3a9c",
@@ -482,7 +485,7 @@ class RedactorTest {
     }
 
     /**
-     * A hex dump's rows as ten tools print them, of random bytes (a password's among them), alone or between other
+     * A hex dump's rows as twelve tools print them, of random bytes (a password's among them), alone or between other
      * lines, two behind a log's header: each loses its bytes and their text, keeps its offset; the scan before the rule
      * misses none.
      */
@@ -490,10 +493,10 @@ class RedactorTest {
     void everyHexDumpRowLosesItsBytes() {
         java.util.Random random = new java.util.Random(42);
         for (int n = 0; n < 3_000; n++) {
-            int style = random.nextInt(10);
+            int style = random.nextInt(12);
             // a row needs two groups, an offset without a colon (hexdump -C's, od's) four: "20261207 10 55 08" is a
             // date
-            boolean bare = style == 1 || style == 3;
+            boolean bare = style == 1 || style == 3 || style == 10;
             boolean pair = style == 2 || style == 5;
             int least = bare ? 4 : pair ? 3 : 2;
             byte[] bytes = new byte[least + random.nextInt(17 - least)];
@@ -502,9 +505,9 @@ class RedactorTest {
             StringBuilder hex = new StringBuilder();
             StringBuilder ascii = new StringBuilder();
             for (int i = 0; i < bytes.length; i++) {
-                String middle = style == 1 || style == 7 ? "  " : style == 6 ? "-" : " ";
+                String middle = style == 1 || style == 7 ? "  " : style == 6 ? "-" : style == 11 ? "   " : " ";
                 hex.append(pair && i % 2 == 1 ? "" : i == 0 ? "" : i % 8 == 0 ? middle : " ")
-                        .append(String.format(style == 4 || style == 7 ? "%02X" : "%02x", bytes[i]));
+                        .append(String.format(style == 4 || style == 7 || style == 11 ? "%02X" : "%02x", bytes[i]));
                 ascii.append(bytes[i] >= 32 && bytes[i] < 127 ? (char) bytes[i] : '.');
             }
             String row = switch (style) {
@@ -518,8 +521,10 @@ class RedactorTest {
                 case 7 -> String.format("  %04X: %s  %s", offset, hex, ascii);
                 case 8 -> String.format("6b16a785.0ce5%04x 0x7f00a25fe6c0   %04x:  %s   %s  ", offset, offset, hex,
                         ascii);
-                default -> String.format("Dec  7 12:00:01 host kernel: [ 12.345678] usb 1-1: %08x: %s  %s", offset, hex,
+                case 9 -> String.format("Dec  7 12:00:01 host kernel: [ 12.345678] usb 1-1: %08x: %s  %s", offset, hex,
                         ascii);
+                case 10 -> String.format("%04x  %s   %s", offset, hex, ascii);
+                default -> String.format("[%04X] %s   %s", offset, hex, ascii);
             };
             String text = random.nextBoolean() ? row : "=> Send data\n" + row + "\n== Info: done";
             String redacted = new Redactor().redact(text);
