@@ -217,7 +217,7 @@ public final class Redactor {
             // a password's hash in crypt(3)'s form, as a shell's trace of useradd -p, an htpasswd file or a
             // provisioning tool's output shows it ("$6$salt$hash", "$2b$12$...", "$y$j9T$salt$hash",
             // "$argon2id$v=19$m=65536,t=3,p=4$salt$hash"), and PostgreSQL's SCRAM verifier: crackable offline
-            Rule.of("\\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1|apr1|argon2(?:id|i|d)|scrypt)\\$"
+            Rule.of("\\$(?:1|2[abxy]?|5|6|7|8|9|y|gy|md5|sha1|apr1|argon2(?:id|i|d)|scrypt)\\$"
                     + "(?:[^$\\s'\"]{1,80}\\$){1,4}[./A-Za-z0-9+=]{16,}", "password-hash").when("$"),
             Rule.of("\\bSCRAM-SHA-(?:1|256)\\$\\d+:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+",
                     "password-hash").when("scram-sha"),
@@ -335,6 +335,23 @@ public final class Redactor {
             // RabbitMQ's users' passwords, positional: "rabbitmqctl add_user bob x", "change_password bob x"
             Rule.of("\\brabbitmqctl\\b[^\\n]{0,200}?\\s(?:add_user|change_password|authenticate_user)\\s+"
                     + "['\"]?[^\\s'\"]+['\"]?\\s+['\"]?(?<v>(?![<-])[^\\s'\"]+)", "password").when("rabbitmqctl"),
+            // a network device's configuration, as an automation tool's session log, a config backup's diff or the
+            // device's own log of a typed command (Cisco's "%PARSER-5-CFGLOG_LOGGEDCMD: ... logged
+            // command:username bob secret x") show it: Cisco IOS's passwords, secrets, keys and communities, an
+            // encryption type's digit before them ("password 7 0822455D0A16": type 7 is reversible), and Junos's
+            // quoted "$9$" secrets and plain-text-password-value
+            Rule.of("(?:(?:(?m:^)[ \\t]*(?:[+-][ \\t]*)?|(?<=command:))(?:"
+                    + "username\\s+\\S+(?:\\s+privilege\\s+\\d+)?\\s+(?:password|secret)"
+                    + "|enable\\s+(?:password|secret)(?:\\s+level\\s+\\d+)?|snmp-server\\s+community"
+                    + "|(?:tacacs|radius)-server\\s+(?:host\\s+\\S+\\s+)?key|crypto\\s+isakmp\\s+key|key-string"
+                    + "|key(?=\\s+[0-9]\\s)|ip\\s+ospf\\s+(?:authentication-key|message-digest-key\\s+\\d+\\s+md5)"
+                    + "|neighbor\\s+\\S+\\s+password|wpa-psk\\s+(?:ascii|hex)"
+                    + "|ppp\\s+(?:chap|pap)\\s+(?:sent-username\\s+\\S+\\s+)?password"
+                    + "|(?:ikev[12]\\s+)?pre-shared-key(?:\\s+address\\s+\\S+\\s+key)?|set\\s+snmp\\s+community)"
+                    + "|(?<![\\w-])(?:plain-text-password-value"
+                    + "|(?:secret|authentication-key|pre-shared-key\\s+ascii-text)(?=\\s+\"\\$9\\$)))"
+                    + "\\s+(?:[0-9]\\s+)?+\"?(?<v>(?![<\"])[^\\s\";]+)", "password")
+                    .when("password", "secret", "key", "community", "psk"),
             // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD", "htpasswd -nb USER PASSWORD"
             new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)(?<f>\\s+\\S+)?\\s+\\S+\\s+['\"]?"
                     + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::htpasswdBatch, v -> true).when("htpasswd"),
@@ -440,9 +457,11 @@ public final class Redactor {
                     + "(?:\\\\r\\\\n)?['\"]?[ \\t]*$"), m -> "password", Redactor::base64Text)
                     .whenText(Redactor::mayEndInBase64),
             // a user and a password each after its name, as a .netrc's line or s-nail's verbose output writes them
-            // ("machine h login bob password x", "user bob, pass x"); a word in lower case alone is prose's
+            // ("machine h login bob password x", "user bob, pass x"); a word in lower case alone is prose's, a digit
+            // before another word a network device's encryption type ("username bob password 0 x", read above)
             new Rule(Pattern.compile("(?i)\\b(?:user|login|username)\\s+[^\\s,;]+,?\\s+(?:password|passwd|pass)\\s+"
-                    + "(?<v>(?![<*])[^\\s,;'\"]+)"), m -> "password", v -> !v.matches("[a-z]+\\p{Punct}*"))
+                    + "(?<v>(?![<*])(?![0-9]\\s+\\S)[^\\s,;'\"]+)"), m -> "password",
+                    v -> !v.matches("[a-z]+\\p{Punct}*"))
                     .when("pass"),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex

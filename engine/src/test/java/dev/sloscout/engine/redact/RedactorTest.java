@@ -218,6 +218,22 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "username admin privilege 15 password 7 0822455D0A16544541"
+                + " => username admin privilege 15 password 7 <SECRET:password>",
+        "username netops secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pq"
+                + " => username netops secret 9 <SECRET:password-hash>",
+        " snmp-server community s3cretComm RO 10 => snmp-server community <SECRET:password> RO 10",
+        " tacacs-server key 7 045802150C2E1D1C5A => tacacs-server key 7 <SECRET:password>",
+        "%PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:username bob password 0 s3cretLogged"
+                + " => %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:username bob password 0"
+                + " <SECRET:password>",
+        " pre-shared-key address 203.0.113.5 key s3cretKeyring => pre-shared-key address <IP> key <SECRET:password>",
+        "  authentication-key \"$9$s3cretJuniperA\"; ## SECRET-DATA"
+                + " => authentication-key \"<SECRET:password>\"; ## SECRET-DATA",
+        "set system login user admin authentication plain-text-password-value s3cretJunPlain"
+                + " => set system login user admin authentication plain-text-password-value <SECRET:password>",
+        "  key-string 7 1511021F07257A767B => key-string 7 <SECRET:password>",
+        "  wpa-psk ascii 0 s3cretWlanPsk => wpa-psk ascii 0 <SECRET:password>",
         "0100  69 6f 6e 54 6f 6b 65 6e 3e 73 33 63 72 65 74 54   ionToken>s3cretT => 0100  <SECRET:bytes>",
         "[0000] 4E 23 91 EE 16 8E 76 EB   90 BD 94 D5 26 35 84 FB   N#....v. ....&5.. => [0000] <SECRET:bytes>",
         "password=${DB_PASSWORD:-s3cretDefault} => password=<SECRET:password>}",
@@ -404,6 +420,7 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "remove username or password part of the URL; enable password authentication; the pre-shared-key is set",
         "2019 10 22 18 45 backup done, 2024  12 files",
         "password=${DB_PASSWORD} token: ${GITHUB_TOKEN}, DB_PASSWORD=$DB_PASSWORD",
         "\"password\": \"${db.password}\", api_key: {{ .Values.apiKey }}, password: %(password)s",
