@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Removes secrets and personal data from text before it is stored or leaves the machine, keeping what kind of thing
  * was there: secrets become {@code <SECRET:kind>} ({@code password}, {@code aws-key}, {@code private-key},
- * {@code jwt}, {@code token}, {@code cookie}, {@code session}, {@code signature}, {@code github-token}, ...), personal
- * data {@code <EMAIL>}, {@code <IP>}, {@code <CARD>} (Luhn-checked 13-19 digits written as cards are, epoch stamps
- * aside) and {@code <SSN>}. Every redaction is counted by source and kind ({@link #redactions()}).
+ * {@code password-hash}, {@code bytes}, {@code jwt}, {@code token}, {@code cookie}, {@code session}, {@code signature},
+ * {@code github-token}, ...), personal data {@code <EMAIL>}, {@code <IP>}, {@code <CARD>} (Luhn-checked 13-19 digits
+ * written as cards are, epoch stamps aside) and {@code <SSN>}. Every redaction is counted by source and kind
+ * ({@link #redactions()}).
  *
  * <p>Three families of detectors: values named by a key-like word ({@code password=}, {@code "api_key": "..."}, {@code
  * --password X}, {@code mysql -pX}, "the password is X", a setting alone on its line ({@code requirepass X}), {@code
