@@ -438,7 +438,9 @@ public final class Redactor {
             Rule.of(PASSWORD_SCHEME + "[^)\\n]*\\) != '(?<v>(?!<)[^'\\n]+)'", "password").when(") != '"),
             Rule.of("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "github-token")
                     .when("gh", "github_pat_"),
-            Rule.of("\\bglpat-[A-Za-z0-9_-]{20}", "gitlab-token").when("glpat-"),
+            // GitLab's tokens: personal (glpat-), OAuth applications' secrets, deploy, runner, CI/CD job, pipeline
+            // trigger, feed, incoming mail, agent and SCIM tokens
+            Rule.of("\\bgl(?:pat|oas|dt|rt|cbt|ptt|ft|imt|agent|soat)-[A-Za-z0-9_-]{20,}", "gitlab-token").when("gl"),
             // HashiCorp Vault's tokens since 1.10: service (hvs.), batch (hvb.) and recovery (hvr.)
             Rule.of("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}", "vault-token").when("hvs.", "hvb.", "hvr."),
             Rule.of("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b", "aws-key")
@@ -446,6 +448,23 @@ public final class Redactor {
             Rule.of("\\bxox[abprs]-[A-Za-z0-9-]{10,}", "slack-token").when("xox"),
             Rule.of("\\b(?:sk-[A-Za-z0-9_-]{16,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|AIza[0-9A-Za-z_-]{30,})",
                     "api-key").when("sk-", "sk_", "rk_", "aiza"),
+            // other services' tokens by their documented prefixes: npm's, PyPI's, Docker Hub's, SendGrid's, Hugging
+            // Face's, DigitalOcean's, Shopify's, Atlassian's, Grafana's, New Relic's, Databricks', Postman's, Linear's,
+            // Pulumi's, Stripe's webhook secrets, Sentry's, age's secret keys
+            Rule.of("\\b(?:npm_[A-Za-z0-9]{36}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{30,}|dckr_pat_[A-Za-z0-9_-]{20,}"
+                    + "|SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}|hf_[A-Za-z0-9]{30,}|do[opr]_v1_[0-9a-f]{64}"
+                    + "|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT3[A-Za-z0-9_=-]{20,}|glsa_[A-Za-z0-9]{32}_[0-9a-f]{8}"
+                    + "|glc_[A-Za-z0-9+/]{32,}={0,2}|NRAK-[A-Z0-9]{27}|dapi[0-9a-f]{32}(?:-\\d+)?"
+                    + "|PMAK-[0-9a-f]{24}-[0-9a-f]{34}|lin_api_[A-Za-z0-9]{40}|pul-[0-9a-f]{40}"
+                    + "|whsec_[A-Za-z0-9+/=]{24,}|sntry[su]_[A-Za-z0-9+/=_]{40,}|AGE-SECRET-KEY-1[0-9A-Z]{58})"
+                    + "(?![A-Za-z0-9])", "api-key")
+                    .when("npm_", "pypi-", "dckr_pat_", "sg.", "hf_", "_v1_", "shp", "atatt3", "glsa_", "glc_", "nrak-",
+                            "dapi", "pmak-", "lin_api_", "pul-", "whsec_", "sntry", "age-secret-key-"),
+            // incoming webhooks' URLs, whose path is the credential: Slack's, Discord's, Microsoft Teams'
+            Rule.of("(?:(?<=hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]{20,}"
+                    + "|(?<=discord(?:app)?\\.com/api/webhooks/)\\d{5,25}/[A-Za-z0-9_-]{40,}"
+                    + "|(?<=\\.webhook\\.office\\.com/webhookb2/)[^\\s\"'<>]{40,})", "webhook")
+                    .when("hooks.slack.com", "/api/webhooks/", "webhook.office.com"),
             // SASL's PLAIN credentials in base64 ("[authzid] NUL user NUL password"), as a mail server's or its
             // client's debug output carries them: Dovecot's "resp=AGJvYgBodW50ZXIy", "AUTH PLAIN AGJvYgBodW50ZXIy"
             new Rule(Pattern.compile("(?<![A-Za-z0-9+/])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])"),

@@ -218,6 +218,39 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "grafana cloud glc_c3j27xdcg2lMLzgeonyLGcTJFiz4soCmZ9cpvnpK== => grafana cloud <SECRET:api-key>",
+        "linear lin_api_nA1hEDCM4PmBxdUcl1MhOoSfAqFdpRaj71FtQUwO => linear <SECRET:api-key>",
+        "pulumi login pul-9023c39c200661fccd268a29a0d347301ef56e64 => pulumi login <SECRET:api-key>",
+        "sentry-cli sntrys_apYHZaNAR3zlT4BNLZ2mpkGCJNcQAxnV1SYEEFNloPAmXXndI9le1kI3YLoJ => sentry-cli <SECRET:api-key>",
+        "age AGE-SECRET-KEY-1TOPMK9MY4F0DGGC6QPZQ05S7LEIO49ERNNBER02PDCLSX7IFXI2V7ICB4W => age <SECRET:api-key>",
+        "POST https://contoso.webhook.office.com/webhookb2/3f2a1b4c-1111-2222-3333-444455556666"
+                + "@72f988bf-86f1-41af-91ab-2d7cd011db47/IncomingWebhook/9102f29a422eb14ab2f2d0f0cc022238"
+                + " => POST https://contoso.webhook.office.com/webhookb2/<SECRET:webhook>",
+        "//registry.npmjs.org/:_authToken used npm_U8JZpDE0iGXlD6gNCFbaEPFjbD0kH8Oool8D"
+                + " => //registry.npmjs.org/:_authToken used <SECRET:api-key>",
+        "twine upload -p pypi-AgEIcHlwaS5vcmcklZDOCj2ISaJiHkTj0rLGlkoMXGjtEkDnNfribxUdl7dXTPyLsxPFkThf4Vu"
+                + " => twine upload -p <SECRET:api-key>",
+        "docker login -u ci --password-stdin <<< dckr_pat_cSmEHgaKwVJ7faC9qEwjky40UVs"
+                + " => docker login -u ci --password-stdin <<< <SECRET:api-key>",
+        "sendgrid key 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"
+                + " => sendgrid key <SECRET:api-key>",
+        "hub login 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 => hub login <SECRET:api-key>",
+        "doctl auth init -t dop_v1_cccc3fc1626e53a13043b026c48bbf33feff9243a8f506b40928b5b7a767c76f"
+                + " => doctl auth init -t <SECRET:api-key>",
+        "shopify admin 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 => shopify admin <SECRET:api-key>",
+        "jira login ATATT3xFfGF0z8uZdZv8FuKKIBJl5dzpJn0meq7WJjjIBAzupGhv => jira login <SECRET:api-key>",
+        "grafana sa glsa_7Ib3M03NBQNSgPwlUQia1ID6vW5dql05_d440e504 => grafana sa <SECRET:api-key>",
+        "newrelic NRAK-LJ4H9DU7794G9DPMRCG629BE2U6 => newrelic <SECRET:api-key>",
+        "databricks dapi68ef786e4d3cea27d26934b484e73cf5-2 => databricks <SECRET:api-key>",
+        "postman PMAK-75dcad6ba2b0aee0ca923732-881584d8c4fa2815d2802827283e0ad841 => postman <SECRET:api-key>",
+        "stripe endpoint whsec_htP8HKQDLM7ToThwNScgrLRWzBQCABug => stripe endpoint <SECRET:api-key>",
+        "gitlab-runner register -r glrt-jMgeP7cGq0pbqfi14ZgT"
+                + " => gitlab-runner register -r <SECRET:gitlab-token>",
+        "https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/sNOVM14tuoIZWD1IAEov4QbK"
+                + " => https://hooks.slack.com/services/<SECRET:webhook>",
+        "https://discord.com/api/webhooks/112233445566778899/"
+                + "DFq1Y3gqSmPsSCdLKRcAQX9VjUPC94TNWLAVYFeRgpMPgxAFQ0FJZlCZBTToOFl9h2wJ"
+                + " => https://discord.com/api/webhooks/<SECRET:webhook>",
         "username admin privilege 15 password 7 0822455D0A16544541"
                 + " => username admin privilege 15 password 7 <SECRET:password>",
         "username netops secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pq"
