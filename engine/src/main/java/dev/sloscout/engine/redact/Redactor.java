@@ -123,8 +123,12 @@ public final class Redactor {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{[A-Za-z_][\\w.-]*}?|\\$[A-Z_][A-Z0-9_]*|\\{\\{[^{}]*(?:}})?|%\\(\\w+\\)s");
 
-    /** How a key naming a file or a folder ends: its value is where a secret is, not the secret. */
-    private static final List<String> PLACE_KEY_ENDINGS = List.of("file", "filename", "path", "dir", "directory");
+    /**
+     * How a key naming a secret's file, folder or name ends: its value says where or which the secret is, not what it
+     * is.
+     */
+    private static final List<String> NAMING_KEY_ENDINGS = List.of("file", "filename", "path", "dir", "directory",
+            "name");
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final String VALUE_END = "\\s,;&\"'}\\]";
@@ -880,12 +884,13 @@ public final class Redactor {
     }
 
     /**
-     * Whether the key is weak: a word of {@link #WEAK_KEY_WORDS} in it, and not naming where a secret is kept
-     * ({@code AWS_SHARED_CREDENTIALS_FILE}, {@code api_key_path}, {@code secrets_dir}), whose value is a path.
+     * Whether the key is weak: a word of {@link #WEAK_KEY_WORDS} in it, and not naming where a secret is kept or which
+     * it is ({@code AWS_SHARED_CREDENTIALS_FILE}, {@code api_key_path}, {@code secrets_dir}, Azure's {@code
+     * SharedAccessKeyName}), whose value is a path or a name.
      */
     private static boolean weakKey(String key) {
         String k = normalised(key);
-        return WEAK_KEY_WORDS.stream().anyMatch(k::contains) && PLACE_KEY_ENDINGS.stream().noneMatch(k::endsWith);
+        return WEAK_KEY_WORDS.stream().anyMatch(k::contains) && NAMING_KEY_ENDINGS.stream().noneMatch(k::endsWith);
     }
 
     /** The kind a key names: {@code aws_secret_access_key} an aws-key, {@code db_password} a password. */

@@ -453,6 +453,7 @@ class RedactorTest {
         "20261207 10 55 08 0800Z worker started",
         "0003: 12 files copied",
         "build 4521: 12 files copied in 0:03",
+        "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey",
         "remove username or password part of the URL; enable password authentication; the pre-shared-key is set",
         "2019 10 22 18 45 backup done, 2024  12 files",
         "password=${DB_PASSWORD} token: ${GITHUB_TOKEN}, DB_PASSWORD=$DB_PASSWORD",
