@@ -386,6 +386,10 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)(?<![\\w.-])[a-z_.-]*auth\\s*[=:]\\s*[^\\s:\"'<,;]{1,64}:"
                     + "(?<v>[^\\s\"'<,;]+)"), m -> "password", v -> !v.chars().allMatch(Character::isDigit))
                     .when("auth"),
+            // a connection string's password, whose value runs to the next semicolon, blanks and all (ADO.NET's
+            // "Server=db;User ID=bob;Password=x y;", ODBC's "UID=bob;PWD={x;y}" in braces)
+            Rule.of("(?i)(?:^|;)[ \\t]*(?:password|pwd)[ \\t]*=[ \\t]*(?<v>\\{[^}\\n]*}|(?![<\"'{])[^;\\n]*[^;\\s])"
+                    + "(?=[ \\t]*(?:;|$))", "password").when(";"),
             // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
             // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers); Perl's, PHP's
             // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)

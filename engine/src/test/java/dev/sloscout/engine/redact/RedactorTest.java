@@ -218,6 +218,10 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "Server=tcp:db,1433;Initial Catalog=app;User ID=bob;Password=s3cret Pw!;"
+                + " => Server=tcp:db,1433;Initial Catalog=app;User ID=bob;Password=<SECRET:password>;",
+        "DRIVER={ODBC Driver 18};SERVER=db;UID=bob;PWD={s3cret;Pw} => DRIVER={ODBC Driver 18};SERVER=db;UID=bob;"
+                + "PWD=<SECRET:password>",
         "grafana cloud glc_c3j27xdcg2lMLzgeonyLGcTJFiz4soCmZ9cpvnpK== => grafana cloud <SECRET:api-key>",
         "linear lin_api_nA1hEDCM4PmBxdUcl1MhOoSfAqFdpRaj71FtQUwO => linear <SECRET:api-key>",
         "pulumi login pul-9023c39c200661fccd268a29a0d347301ef56e64 => pulumi login <SECRET:api-key>",
