@@ -192,6 +192,11 @@ public final class Redactor {
     /** The value of a command's option ({@link #commandOption}): a word, not a placeholder nor the next option. */
     private static final String OPTION_VALUE = "(?<v>(?![<-])[^\\s'\"]+)";
 
+    /** A word echoed or printed, its quote opened ({@code echo 'bob:x' | chpasswd}): what comes before it. */
+    private static final String ECHOED = "\\b(?:echo|printf)\\s+(?:-[a-z]+\\s+)?['\"]?";
+    /** The end of an echoed word (a printed line break, its quote) and the pipe to a command, maybe with sudo. */
+    private static final String PIPED_TO = "(?:\\\\n)?['\"]?\\s*\\|\\s*(?:sudo\\s+)?";
+
     /** RMAN's keywords before a logon, each right after the command or the logon before ({@code rman target x}). */
     private static final String RMAN_LOGON = "(?:target|catalog|auxiliary)";
     /** A logon before another on RMAN's command line, or none (a lookbehind's bounded part). */
@@ -313,10 +318,10 @@ public final class Redactor {
                     + "|-\\S+))*\\s+['\"]?" + OPTION_VALUE, "password").when("passwd"),
             // a user's password piped to chpasswd or to passwd --stdin, as a Dockerfile's RUN line or a CI job's
             // script shows it ("echo 'bob:x' | chpasswd", "echo x | passwd --stdin bob")
-            Rule.of("\\b(?:echo|printf)\\s+(?:-[a-z]+\\s+)?['\"]?[^\\s:'\"]+:(?<v>(?!<)[^\\s'\"]+?)(?:\\\\n)?['\"]?"
-                    + "\\s*\\|\\s*(?:sudo\\s+)?(?:/usr/sbin/)?chpasswd\\b", "password").when("chpasswd"),
-            Rule.of("\\b(?:echo|printf)\\s+(?:-[a-z]+\\s+)?['\"]?(?<v>(?![<-])[^\\s'\"]+?)(?:\\\\n)?['\"]?"
-                    + "\\s*\\|\\s*(?:sudo\\s+)?passwd\\s+--stdin\\b", "password").when("--stdin"),
+            Rule.of(ECHOED + "[^\\s:'\"]+:(?<v>(?!<)[^\\s'\"]+?)" + PIPED_TO + "(?:/usr/sbin/)?chpasswd\\b", "password")
+                    .when("chpasswd"),
+            Rule.of(ECHOED + "(?<v>(?![<-])[^\\s'\"]+?)" + PIPED_TO + "passwd\\s+--stdin\\b", "password")
+                    .when("--stdin"),
             // a package manager's or a cloud CLI's setting, its key then its value: "npm config set
             // //registry.example.com/:_authToken x", "yarn config set npmAuthToken x", "aws configure set
             // aws_secret_access_key x" (the key's registry or profile aside)
@@ -448,7 +453,9 @@ public final class Redactor {
                     .when("gh", "github_pat_"),
             // GitLab's tokens: personal (glpat-), OAuth applications' secrets, deploy, runner, CI/CD job, pipeline
             // trigger, feed, incoming mail, agent and SCIM tokens
-            Rule.of("\\bgl(?:pat|oas|dt|rt|cbt|ptt|ft|imt|agent|soat)-[A-Za-z0-9_-]{20,}", "gitlab-token").when("gl"),
+            Rule.of("\\bgl(?:pat|oas|dt|rt|cbt|ptt|ft|imt|agent|soat)-[A-Za-z0-9_-]{20,}", "gitlab-token")
+                    .when("glpat-", "gloas-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-",
+                            "glsoat-"),
             // HashiCorp Vault's tokens since 1.10: service (hvs.), batch (hvb.) and recovery (hvr.)
             Rule.of("\\bhv[sbr]\\.[A-Za-z0-9_-]{24,}", "vault-token").when("hvs.", "hvb.", "hvr."),
             Rule.of("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[0-9A-Z]{16}\\b", "aws-key")
