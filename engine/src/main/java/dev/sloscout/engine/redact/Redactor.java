@@ -197,6 +197,9 @@ public final class Redactor {
     /** The end of an echoed word (a printed line break, its quote) and the pipe to a command, maybe with sudo. */
     private static final String PIPED_TO = "(?:\\\\n)?['\"]?\\s*\\|\\s*(?:sudo\\s+)?";
 
+    /** A network device's secret after its keyword: an encryption type's digit aside, quoted or not. */
+    private static final String DEVICE_SECRET = "\\s+(?:[0-9]\\s+)?+\"?(?<v>(?![<\"])[^\\s\";]+)";
+
     /** RMAN's keywords before a logon, each right after the command or the logon before ({@code rman target x}). */
     private static final String RMAN_LOGON = "(?:target|catalog|auxiliary)";
     /** A logon before another on RMAN's command line, or none (a lookbehind's bounded part). */
@@ -350,7 +353,7 @@ public final class Redactor {
             // command:username bob secret x") show it: Cisco IOS's passwords, secrets, keys and communities, an
             // encryption type's digit before them ("password 7 0822455D0A16": type 7 is reversible), and Junos's
             // quoted "$9$" secrets and plain-text-password-value
-            Rule.of("(?:(?:(?m:^)[ \\t]*(?:[+-][ \\t]*)?|(?<=command:))(?:"
+            Rule.of("(?:(?m:^)[ \\t]*(?:[+-][ \\t]*)?|(?<=command:))(?:"
                     + "username\\s+\\S+(?:\\s+privilege\\s+\\d+)?\\s+(?:password|secret)"
                     + "|enable\\s+(?:password|secret)(?:\\s+level\\s+\\d+)?|snmp-server\\s+community"
                     + "|(?:tacacs|radius)-server\\s+(?:host\\s+\\S+\\s+)?key|crypto\\s+isakmp\\s+key|key-string"
@@ -358,10 +361,10 @@ public final class Redactor {
                     + "|neighbor\\s+\\S+\\s+password|wpa-psk\\s+(?:ascii|hex)"
                     + "|ppp\\s+(?:chap|pap)\\s+(?:sent-username\\s+\\S+\\s+)?password"
                     + "|(?:ikev[12]\\s+)?pre-shared-key(?:\\s+address\\s+\\S+\\s+key)?|set\\s+snmp\\s+community)"
-                    + "|(?<![\\w-])(?:plain-text-password-value"
-                    + "|(?:secret|authentication-key|pre-shared-key\\s+ascii-text)(?=\\s+\"\\$9\\$)))"
-                    + "\\s+(?:[0-9]\\s+)?+\"?(?<v>(?![<\"])[^\\s\";]+)", "password")
-                    .when("password", "secret", "key", "community", "psk"),
+                    + DEVICE_SECRET, "password").when("password", "secret", "key", "community", "psk"),
+            Rule.of("(?<![\\w-])(?:plain-text-password-value"
+                    + "|(?:secret|authentication-key|pre-shared-key\\s+ascii-text)(?=\\s+\"\\$9\\$))" + DEVICE_SECRET,
+                    "password").when("plain-text-password-value", "$9$"),
             // htpasswd's batch mode: "htpasswd -b[c] FILE USER PASSWORD", "htpasswd -nb USER PASSWORD"
             new Rule(Pattern.compile("\\bhtpasswd(?<o>(?:\\s+-[A-Za-z]+)+)(?<f>\\s+\\S+)?\\s+\\S+\\s+['\"]?"
                     + "(?<v>(?![<-])[^\\s'\"]+)"), Redactor::htpasswdBatch, v -> true).when("htpasswd"),
@@ -392,9 +395,11 @@ public final class Redactor {
                     + "(?<v>[^\\s\"'<,;]+)"), m -> "password", v -> !v.chars().allMatch(Character::isDigit))
                     .when("auth"),
             // a connection string's password, whose value runs to the next semicolon, blanks and all (ADO.NET's
-            // "Server=db;User ID=bob;Password=x y;", ODBC's "UID=bob;PWD={x;y}" in braces)
+            // "Server=db;User ID=bob;Password=x y;", ODBC's "UID=bob;PWD={x;y}" in braces); a text without a
+            // semicolon is no connection string
             Rule.of("(?i)(?:^|;)[ \\t]*(?:password|pwd)[ \\t]*=[ \\t]*(?<v>\\{[^}\\n]*}|(?![<\"'{])[^;\\n]*[^;\\s])"
-                    + "(?=[ \\t]*(?:;|$))", "password").when(";"),
+                    + "(?=[ \\t]*(?:;|$))", "password").when("password", "pwd")
+                    .whenText(text -> text.indexOf(';') >= 0),
             // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
             // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers); Perl's, PHP's
             // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
