@@ -234,6 +234,14 @@ public final class Redactor {
                     + "(?:[^$\\s'\"]{1,80}\\$){1,4}[./A-Za-z0-9+=]{16,}", "password-hash").when("$"),
             Rule.of("\\bSCRAM-SHA-(?:1|256)\\$\\d+:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+",
                     "password-hash").when("scram-sha"),
+            // a password's hash after its scheme in braces, as LDAP's userPassword ("{SSHA}..."), slapd's rootpw,
+            // Dovecot's passdb ("{SHA512-CRYPT}...") and htpasswd's SHA form ("bob:{SHA}...") write it; a plain
+            // password so marked ({CLEARTEXT}, {PLAIN}) is a password; the scheme stays
+            new Rule(Pattern.compile("\\{(?<s>[A-Z0-9-]*(?:SHA|MD5|CRYPT|PBKDF2|ARGON2|SCRAM|NTLM|CLEARTEXT|PLAIN)"
+                    + "[A-Z0-9-]*)}(?<v>(?!<)[^\\s,;\"'<]{4,})"),
+                    m -> m.group("s").matches("CLEARTEXT|PLAIN") ? "password" : "password-hash", v -> true).when("{"),
+            // MySQL's native password hash ("*94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29" of mysql.user, SHOW GRANTS)
+            Rule.of("(?<![\\w*])\\*[0-9A-F]{40}(?![\\w])", "password-hash").when("*"),
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
             // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)
@@ -405,7 +413,11 @@ public final class Redactor {
             // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
-            keyed(KEY + ASSIGN + "(?![\"'<>])(?<v>" + beforeBreak("[^" + VALUE_END + "]") + "+)").when("=", ":"),
+            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>" + beforeBreak("[^" + VALUE_END + "]") + "+)")
+                    .when("=", ":"),
+            // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
+            // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
+            keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
             // JSON inside a JSON string, its quotes escaped once or more ({"log":"{\"password\":\"x\"}"} of a
             // container's log file, the AWS CLI's debug output of a secret's {\\"password\\":\\"x\\"})
             keyed("\\\\+\"(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})\\\\+\"\\s*:\\s*\\\\+\"(?<v>(?!<)[^\"\\\\]+)\\\\+\"")

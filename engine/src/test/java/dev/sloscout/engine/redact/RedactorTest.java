@@ -218,6 +218,14 @@ class RedactorTest {
         "0000: 30 2D 02 01  01 04 0A 73  33 63 72 65  74 43 4F 4D    0-.....s3cretCOM => 0000: <SECRET:bytes>",
         "|00000000| 47 45 54 20 2f 20 48 54 54 50 2f 31 2e 31 0d 0a |GET / HTTP/1.1..| => |00000000| <SECRET:bytes>",
         "0010: 0d 0a => 0010: <SECRET:bytes>",
+        "userPassword:: e1NTSEF9cE14emZDSW9uUmhuR3U0cUdnVzhFTUdSMkFieU05KzE= => userPassword:: <SECRET:password>",
+        "unicodePwd:: IgBzADMAYwByAGUAdAAiAA== => unicodePwd:: <SECRET:password>",
+        "{SSHA}GemIQkuWih2RvRAA68Y+mpspuvX/m3NJ => {SSHA}<SECRET:password-hash>",
+        "userPassword: {SSHA}GemIQkuWih2RvRAA68Y+mpspuvX/m3NJ => userPassword: {SSHA}<SECRET:password-hash>",
+        "bob:{PLAIN}s3cretPlain => bob:{PLAIN}<SECRET:password>",
+        "authentication_string: *94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29"
+                + " => authentication_string: <SECRET:password-hash>",
+        "password: {s3cret} => password: <SECRET:password>}",
         "Server=tcp:db,1433;Initial Catalog=app;User ID=bob;Password=s3cret Pw!;"
                 + " => Server=tcp:db,1433;Initial Catalog=app;User ID=bob;Password=<SECRET:password>;",
         "DRIVER={ODBC Driver 18};SERVER=db;UID=bob;PWD={s3cret;Pw} => DRIVER={ODBC Driver 18};SERVER=db;UID=bob;"
