@@ -322,8 +322,7 @@ public final class Redactor {
             // a connection's secret properties ("nmcli con modify wifi wifi-sec.psk x 802-1x.password y")
             Rule.of("\\bwpa_passphrase\\s+(?:'[^'\\n]*'|\"[^\"\\n]*\"|\\S+)\\s+['\"]?" + OPTION_VALUE, "password")
                     .when("wpa_passphrase"),
-            Rule.of("(?<=[\\s'\"])(?:password|[\\w-]+\\.(?:psk|[\\w-]*password|wep-key[0-3]|pin))['\"]?\\s+['\"]?"
-                    + "(?<=\\bnmcli\\b[^\\n]{0,2000})" + OPTION_VALUE, "password").when("nmcli"),
+            commandOption("nmcli", "password|[\\w-]+\\.(?:psk|[\\w-]*password|wep-key[0-3]|pin)", false, "nmcli"),
             // openssl passwd's password, after its options ("openssl passwd -6 -salt x pw": a hash's input)
             Rule.of("\\bopenssl\\s+passwd(?:\\s+(?:-(?:salt|in|rand|writerand|provider|provider-path|propquery)\\s+\\S+"
                     + "|-\\S+))*\\s+['\"]?" + OPTION_VALUE, "password").when("passwd"),
