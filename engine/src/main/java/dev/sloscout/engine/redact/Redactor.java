@@ -139,6 +139,9 @@ public final class Redactor {
      */
     private static final String ESCAPED_BREAK = "\\\\[rn]";
 
+    /** A double quote escaped in a string: by backslashes ({@code \\"}), in hex ({@code \\x22}), as a code point. */
+    private static final String ESCAPED_QUOTE = "(?:\\\\+\"|\\\\x22|\\\\u0022)";
+
     /** Where a header's name may start: at a word's start or right after a printed line break. */
     private static final String HEADER_START = "(?:\\b|(?<=" + ESCAPED_BREAK + "))";
 
@@ -418,9 +421,11 @@ public final class Redactor {
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
             // JSON inside a JSON string, its quotes escaped once or more ({"log":"{\"password\":\"x\"}"} of a
-            // container's log file, the AWS CLI's debug output of a secret's {\\"password\\":\\"x\\"})
-            keyed("\\\\+\"(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})\\\\+\"\\s*:\\s*\\\\+\"(?<v>(?!<)[^\"\\\\]+)\\\\+\"")
-                    .when("\\\""),
+            // container's log file, the AWS CLI's debug output of a secret's {\\"password\\":\\"x\\"}), in hex
+            // (nginx's access log of a request's body, {\x22password\x22:\x22x\x22}) or as a code point (.NET's
+            // System.Text.Json, a backslash, u and 0022 for each quote)
+            keyed(ESCAPED_QUOTE + "(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})" + ESCAPED_QUOTE + "\\s*:\\s*" + ESCAPED_QUOTE
+                    + "(?<v>(?!<)[^\"\\\\]+)" + ESCAPED_QUOTE).when("\\\"", "\\x22", "\\u0022"),
             // a setting's name and value as two fields of one object: a container's environment in JSON or YAML
             // ({"name": "DB_PASSWORD", "value": "x"}, as ECS's and Kubernetes' API bodies and audit logs carry it),
             // CloudFormation's ParameterKey and ParameterValue (shorthand, JSON, a form's Parameters.member.1.*),

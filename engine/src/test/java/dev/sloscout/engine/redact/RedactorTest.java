@@ -51,6 +51,10 @@ class RedactorTest {
         "pat github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz => pat <SECRET:github-token>",
         "ghp ghp_abcdefghijklmnopqrstuvwxyz0123456789 => ghp <SECRET:github-token>",
         "Cookie: JSESSIONID=1A2B3C4D5E; theme=dark => Cookie: <SECRET:cookie>",
+        "GET / 200 \"{\\x22user\\x22:\\x22bob\\x22,\\x22password\\x22:\\x22ngx-pw\\x22}\" => "
+                + "GET / 200 \"{\\x22user\\x22:\\x22bob\\x22,\\x22password\\x22:\\x22<SECRET:password>\\x22}\"",
+        "{\"body\":\"{\\u0022api_key\\u0022: \\u0022net-key\\u0022}\"} => "
+                + "{\"body\":\"{\\u0022api_key\\u0022: \\u0022<SECRET:api-key>\\u0022}\"}",
         "set session=8f2kQ9zLm3 for user => set session=<SECRET:session> for user",
         "secret_key: Hunter2 => secret_key: <SECRET:secret>",
         "url ?X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027 => url ?X-Amz-Signature=<SECRET:signature>",
