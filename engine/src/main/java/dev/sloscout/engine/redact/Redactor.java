@@ -250,8 +250,10 @@ public final class Redactor {
             // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)
             Rule.of("(?i)" + HEADER_START + "authorization\\s*:\\s*(?:bearer|basic|token|negotiate|ntlm)\\s+"
                     + "(?<v>" + beforeBreak("[^\\s\"',;<]") + "+)", "token").when("authorization"),
-            new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?<v>[A-Za-z0-9._~+/=-]{8,})"), m -> "token",
-                    v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
+            // a scheme and its credential anywhere ("Bearer x" of an access log's field); the version of a request line
+            // whose path ends in one of the words is none ("POST /oauth/token HTTP/1.1")
+            new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?!HTTP/)(?<v>[A-Za-z0-9._~+/=-]{8,})"),
+                    m -> "token", v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
             Rule.of("(?i)" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<]" + beforeBreak("[^\\r\\n]") + "*)",
                     "cookie").when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
