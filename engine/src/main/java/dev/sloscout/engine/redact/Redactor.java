@@ -254,8 +254,10 @@ public final class Redactor {
             // whose path ends in one of the words is none ("POST /oauth/token HTTP/1.1")
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?!HTTP/)(?<v>[A-Za-z0-9._~+/=-]{8,})"),
                     m -> "token", v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
-            Rule.of("(?i)" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<]" + beforeBreak("[^\\r\\n]") + "*)",
-                    "cookie").when("cookie"),
+            // a cookie header's value to the line's end, a printed line break or the quote closing a quoted header
+            // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace)
+            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<](?:(?!" + ESCAPED_BREAK
+                    + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie").when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
             // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off

@@ -51,6 +51,9 @@ class RedactorTest {
         "pat github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz => pat <SECRET:github-token>",
         "ghp ghp_abcdefghijklmnopqrstuvwxyz0123456789 => ghp <SECRET:github-token>",
         "Cookie: JSESSIONID=1A2B3C4D5E; theme=dark => Cookie: <SECRET:cookie>",
+        "http header: \"Cookie: sid=abc123; theme=dark\" => http header: \"Cookie: <SECRET:cookie>\"",
+        "+ curl -H 'Cookie: sid=abc123' -H 'Accept: */*' https://shop => "
+                + "+ curl -H 'Cookie: <SECRET:cookie>' -H 'Accept: */*' https://shop",
         "GET / 200 \"{\\x22user\\x22:\\x22bob\\x22,\\x22password\\x22:\\x22ngx-pw\\x22}\" => "
                 + "GET / 200 \"{\\x22user\\x22:\\x22bob\\x22,\\x22password\\x22:\\x22<SECRET:password>\\x22}\"",
         "{\"body\":\"{\\u0022api_key\\u0022: \\u0022net-key\\u0022}\"} => "
