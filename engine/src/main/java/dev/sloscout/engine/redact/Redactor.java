@@ -131,6 +131,10 @@ public final class Redactor {
             "name");
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+
+    /** A path from the file system's root or a home ({@code /srv/app}, {@code ~/src}, {@code C:\\work}). */
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?:~|[A-Za-z]:)?[/\\\\][^\\s]*");
+
     private static final String VALUE_END = "\\s,;&\"'}\\]";
     /**
      * A line break printed as an escape ({@code \\r\\n}, {@code \\n}), as Python's bytes and a JSON string show a
@@ -681,10 +685,19 @@ public final class Redactor {
     private static String keyedKind(Matcher m) {
         String key = m.group("k");
         String assignment = m.group().substring(m.end("k") - m.start(), m.start("v") - m.start());
-        if (key.equals("PASS") && assignment.indexOf(':') >= 0) {
+        if (key.equals("PASS") && assignment.indexOf(':') >= 0 || workingDirectory(key, m.group("v"))) {
             return null;
         }
         return strongKey(key) || weakKey(key) && randomLooking(m.group("v")) ? kindOfKey(key) : null;
+    }
+
+    /**
+     * Whether a key and its value are a shell's working directory, as an environment's dump lists it ({@code PWD=/srv},
+     * Tomcat's {@code Environment variable: OLDPWD = /home/bob}): a path, where ODBC's {@code PWD} is a password.
+     */
+    private static boolean workingDirectory(String key, String value) {
+        return (key.equalsIgnoreCase("pwd") || key.equalsIgnoreCase("oldpwd"))
+                && ABSOLUTE_PATH.matcher(value).matches();
     }
 
     /** A character class's characters up to a printed line break ({@link #ESCAPED_BREAK}): one of them, not it. */

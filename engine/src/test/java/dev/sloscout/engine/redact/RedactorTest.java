@@ -493,6 +493,8 @@ class RedactorTest {
         "+ rabbitmqctl list_users",
         "+ docker run -p 8080:80 -c 512 nginx (no snmp tool)",
         "\"PUT /oauth/token HTTP/1.1\" 200 35 \"-\"; POST /token HTTP/2.0; the token HTTP/1.1 sent",
+        "Environment variable:  PWD = /opt/tomcat",
+        "+ env: OLDPWD=~/src PWD=C:\\work",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
