@@ -529,7 +529,9 @@ public final class CapsuleAccumulator implements LogSink {
         route.learnt = true; // a service with no events reads lines on their own from now on
         ServiceCapsules capsules = route.capsules;
         Template t = capsules.templateOf(event);
-        // one redaction per template, not per line: a second pass labels every line of a file
-        return redacted.computeIfAbsent(t, k -> new Template(capsules.resolve(k.id()), redactor.redact(k.text())));
+        // one redaction per template, not per line: a second pass labels every line of a file; the template's first
+        // line tells which of its words a secret's redaction takes
+        return redacted.computeIfAbsent(t, k -> new Template(capsules.resolve(k.id()),
+                redactor.redactTemplate(k.text(), Map.of(event.text(), redactor.redact(event.text())))));
     }
 }

@@ -521,10 +521,14 @@ public final class ServiceCapsules {
         Capsule toCapsule(String service, Redactor redactor) {
             String id = TemplateIds.of(new String[] {service, templateId});
             SortedMap<Long, Long> counts = Collections.unmodifiableSortedMap(new TreeMap<>(settledBuckets()));
-            return new Capsule(id, templateId, List.copyOf(formerIds), service, redactor.redact(text), count,
-                    Collections.unmodifiableMap(severities()), first, last, bucketMillis, counts,
-                    samples.stream().map(k -> k.redacted(redactor)).toList(), List.copyOf(traceIds), withTrace,
-                    onErrorTraces, Map.copyOf(journeys));
+            List<Capsule.Sample> shown = samples.stream().map(k -> k.redacted(redactor)).toList();
+            Map<String, String> lines = new LinkedHashMap<>();
+            for (int i = 0; i < shown.size(); i++) {
+                lines.put(samples.get(i).text, shown.get(i).text());
+            }
+            return new Capsule(id, templateId, List.copyOf(formerIds), service, redactor.redactTemplate(text, lines),
+                    count, Collections.unmodifiableMap(severities()), first, last, bucketMillis, counts, shown,
+                    List.copyOf(traceIds), withTrace, onErrorTraces, Map.copyOf(journeys));
         }
 
         /** What {@link #add} built (a merged total's former ids and text are made when capsules are, never stored). */

@@ -5,6 +5,7 @@ import dev.sloscout.engine.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -131,6 +132,12 @@ public final class Redactor {
             "name");
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+
+    /**
+     * A template's placeholder ({@code <IP>}, {@code <*>}), or a word or the part of one between its placeholders
+     * ({@code :x} of {@code <IP>:x<*>}), group {@code w}.
+     */
+    private static final Pattern TEMPLATE_LITERAL = Pattern.compile("<[^<>\\s]*>|(?<w>(?:[^\\s<]|<(?![^<>\\s]*>))+)");
 
     /** A path from the file system's root or a home ({@code /srv/app}, {@code ~/src}, {@code C:\\work}). */
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?:~|[A-Za-z]:)?[/\\\\][^\\s]*");
@@ -586,6 +593,41 @@ public final class Redactor {
             result = rule.mayMatch(text, lowerCase) ? apply(rule, result, false, kinds) : result;
         }
         return result;
+    }
+
+    /**
+     * A template redacted as a text, and each of its words that the redaction of one of its lines took away masked
+     * too, as {@code <*>}. A template keeps the words its lines share, and the key before a secret is a placeholder in
+     * it when glued to a part that varies (mod_log_forensic's {@code |Host:h%3a8082|Authorization:Basic x}): the
+     * secret would stand in the template with nothing to say what it is.
+     *
+     * @param lines some of the template's lines, each as read (the key) and as redacted (the value)
+     */
+    public String redactTemplate(String template, Map<String, String> lines) {
+        String redacted = redact(template);
+        if (redacted == null || lines.isEmpty()) {
+            return redacted;
+        }
+        StringBuilder out = new StringBuilder(redacted.length());
+        Matcher part = TEMPLATE_LITERAL.matcher(redacted);
+        int last = 0;
+        while (part.find()) {
+            String word = part.group("w");
+            if (word != null && takenAway(word, lines)) {
+                out.append(redacted, last, part.start()).append("<*>");
+                last = part.end();
+            }
+        }
+        return last == 0 ? redacted : out.append(redacted, last, redacted.length()).toString();
+    }
+
+    /**
+     * Whether a line holds the word and its redaction does not: the word is a secret or part of one. A word of
+     * punctuation alone (a bracket an unquoted value ran over) is no secret.
+     */
+    private static boolean takenAway(String word, Map<String, String> lines) {
+        return word.chars().anyMatch(Character::isLetterOrDigit) && lines.entrySet().stream()
+                .anyMatch(line -> line.getKey().contains(word) && !line.getValue().contains(word));
     }
 
     /**

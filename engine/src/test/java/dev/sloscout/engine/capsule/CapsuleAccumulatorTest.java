@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sloscout.engine.model.TraceId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,28 @@ class CapsuleAccumulatorTest {
         assertThat(capsule.samples()).allSatisfy(s -> assertThat(s.text())
                 .isEqualTo("login for <EMAIL> from <IP> password=<SECRET:password>"));
         assertThat(capsule.template()).doesNotContain("example.com");
+    }
+
+    /**
+     * mod_log_forensic joins a request's headers with bars: the key before a credential is glued to a host's address,
+     * a placeholder in the template, and the credential, the same on each line, would stand in it alone.
+     */
+    @Test
+    void aTemplateShowsNoWordItsLinesLoseToRedaction() {
+        CapsuleAccumulator acc = new CapsuleAccumulator(new Redactor(), TraceLookup.NONE, 2024);
+        List<LogEvent> lines = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            lines.add(message("+axbH" + i + "AAAI|GET /private/report HTTP/1.1|Host:10.0.0." + i
+                    + "%3a8082|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/*", Severity.INFO, null,
+                    "2024-05-01T10:00:00Z"));
+        }
+        lines.forEach(acc::accept);
+        Capsule capsule = acc.capsules().get(0);
+        assertThat(capsule.count()).isEqualTo(3);
+        assertThat(capsule.samples()).allSatisfy(s -> assertThat(s.text()).contains("Basic <SECRET:token>"));
+        assertThat(capsule.template()).startsWith("<*> <PATH> <*> ").doesNotContain("Ym9iOmZvcmVuc2ljcHc");
+        // the template a second pass labels the lines with (slo-scout fingerprint)
+        assertThat(acc.templateOf(lines.get(1)).text()).isEqualTo(capsule.template());
     }
 
     @Test

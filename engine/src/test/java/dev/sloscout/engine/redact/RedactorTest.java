@@ -3,6 +3,7 @@ package dev.sloscout.engine.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sloscout.engine.model.Problem;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -498,6 +499,18 @@ class RedactorTest {
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
+    }
+
+    @Test
+    void aTemplateLosesTheWordsItsLinesLoseToRedaction() {
+        String line = "+id|GET /r|Host:10.0.0.1%3a80|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/* (GET "
+                + "https://shop/r?api_key=k3yValue9) sent";
+        Map<String, String> lines = Map.of(line, redactor.redact(line));
+        assertThat(lines.get(line)).doesNotContain(")"); // the unquoted value runs over the bracket
+        assertThat(redactor.redactTemplate("<*> <PATH> <*> Ym9iOmZvcmVuc2ljcHc=<*> (GET <URL>) sent", lines))
+                .isEqualTo("<*> <PATH> <*> <*><*> (GET <URL>) sent");
+        assertThat(redactor.redactTemplate("password=hunter2 for <*>", Map.of()))
+                .isEqualTo("password=<SECRET:password> for <*>");
     }
 
     /** SASL's PLAIN message is text; bytes that decode with two zero bytes by chance are none. */
