@@ -258,9 +258,10 @@ public final class Redactor {
             Rule.of("(?<![\\w*])\\*[0-9A-F]{40}(?![\\w])", "password-hash").when("*"),
             // scheme://user:password@host
             Rule.of("\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^/\\s:@]*:(?<v>[^/\\s@<]+)@", "password").when("://"),
-            // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request)
+            // an Authorization header's credential, whatever its length (a proxy's or a cache's log of the request;
+            // mod_log_forensic's, the next header after a bar)
             Rule.of("(?i)" + HEADER_START + "authorization\\s*:\\s*(?:bearer|basic|token|negotiate|ntlm)\\s+"
-                    + "(?<v>" + beforeBreak("[^\\s\"',;<]") + "+)", "token").when("authorization"),
+                    + "(?<v>" + beforeBreak("[^\\s\"',;<|]") + "+)", "token").when("authorization"),
             // a scheme and its credential anywhere ("Bearer x" of an access log's field); the version of a request line
             // whose path ends in one of the words is none ("POST /oauth/token HTTP/1.1")
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?!HTTP/)(?<v>[A-Za-z0-9._~+/=-]{8,})"),
