@@ -267,9 +267,10 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?!HTTP/)(?<v>[A-Za-z0-9._~+/=-]{8,})"),
                     m -> "token", v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
             // a cookie header's value to the line's end, a printed line break or the quote closing a quoted header
-            // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace)
-            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<](?:(?!" + ESCAPED_BREAK
-                    + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie").when("cookie"),
+            // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace); a value in quotes
+            // of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"])
+            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<\"'](?:(?!"
+                    + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie").when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
             // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off
