@@ -432,8 +432,13 @@ public final class Redactor {
             // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
-            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>" + beforeBreak("[^" + VALUE_END + "]") + "+)")
-                    .when("=", ":"),
+            // PHP's print_r, an element a line: "    [password] => x", an object's property with its visibility
+            // ("[secret:protected] => x", which no key's value is); the value, never quoted, runs to the line's end, a
+            // nested array's or object's opening word aside
+            keyed("(?m)^[ \\t]*\\[(?<k>[A-Za-z_][\\w.-]{0,60})(?::[\\w\\\\]+)*] => "
+                    + "(?<v>(?!<|(?:Array|[\\w\\\\]+ Object)\\s*$)[^\\n]*[^\\s])").when("] => "),
+            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>" + beforeBreak("[^" + VALUE_END + "]")
+                    + "++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),

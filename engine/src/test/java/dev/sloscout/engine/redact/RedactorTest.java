@@ -377,6 +377,9 @@ class RedactorTest {
         "$db = ['password' => \"a-pw\", \"secret\" => 'b-pw']; --> "
                 + "$db = ['password' => \"<SECRET:password>\", \"secret\" => '<SECRET:secret>'];",
         "retries => 3, timeout => 30 --> retries => 3, timeout => 30",
+        "    [password:protected] => Array --> [password:protected] => Array",
+        "    [secret:protected] => hunter2 hunter3 --> [secret:protected] => <SECRET:secret>",
+        "    [secret:App\\Auth\\Guard:private] => hunter2 --> [secret:App\\Auth\\Guard:private] => <SECRET:secret>",
     })
     void readsTheArrowOfPerlPhpAndRuby(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -503,6 +506,15 @@ class RedactorTest {
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
+    }
+
+    /** PHP's print_r of a request's form, as error_log writes it: an element a line, a nested array. */
+    @Test
+    void readsPhpPrintRLineByLine() {
+        String printed = "[Mon Dec  7 15:20:06 2026] POST: Array\n(\n    [username] => bob\n    [password] => s3 cret\n"
+                + "    [api_key] => k3yAbc123def456\n    [user] => Array\n        (\n        )\n\n)\n";
+        assertThat(redactor.redact(printed)).isEqualTo(printed.replace("s3 cret", "<SECRET:password>")
+                .replace("k3yAbc123def456", "<SECRET:api-key>"));
     }
 
     @Test
