@@ -184,6 +184,9 @@ public final class Redactor {
     /** An XML element's text, maybe in a CDATA section: a value that is not a child element. */
     private static final String XML_TEXT = "(?:<!\\[CDATA\\[)?(?<v>(?![<\\s])[^<\\n]+?)(?:]]>)?";
 
+    /** A list's opening bracket before its first value, or none ({@code 'password': ['x']}). */
+    private static final String LIST_OPEN = "(?:\\[\\s*)?";
+
     /** A Python literal's prefix before its quote: bytes, raw, unicode ({@code b'...'}, {@code rb"..."}). */
     private static final String STRING_PREFIX = "(?:(?<!\\w)[bBrRuU]{1,2})?";
 
@@ -428,10 +431,11 @@ public final class Redactor {
                     + "(?=[ \\t]*(?:;|$))", "password").when("password", "pwd")
                     .whenText(text -> text.indexOf(';') >= 0),
             // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
-            // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers); Perl's, PHP's
-            // and Ruby's "=>" ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
-            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
-            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
+            // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers), a value first
+            // in a list ({'password': ['x']} of parse_qs, Django's QueryDict); Perl's, PHP's and Ruby's "=>"
+            // ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
+            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + LIST_OPEN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
+            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + LIST_OPEN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
             // PHP's print_r, an element a line: "    [password] => x", an object's property with its visibility
             // ("[secret:protected] => x", which no key's value is); the value, never quoted, runs to the line's end, a
             // nested array's or object's opening word aside

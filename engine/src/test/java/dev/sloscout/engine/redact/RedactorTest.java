@@ -52,6 +52,9 @@ class RedactorTest {
         "pat github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz => pat <SECRET:github-token>",
         "ghp ghp_abcdefghijklmnopqrstuvwxyz0123456789 => ghp <SECRET:github-token>",
         "Cookie: JSESSIONID=1A2B3C4D5E; theme=dark => Cookie: <SECRET:cookie>",
+        "values: {'username': ['bob'], 'password': ['s3 cret'], 'api_key': [\"k3yAbc123def456\", 'x']} => "
+                + "values: {'username': ['bob'], 'password': ['<SECRET:password>'], "
+                + "'api_key': [\"<SECRET:api-key>\", 'x']}",
         "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/* => "
                 + "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic <SECRET:token>|Accept:*/*",
         "http header: \"Cookie: sid=abc123; theme=dark\" => http header: \"Cookie: <SECRET:cookie>\"",
