@@ -55,6 +55,16 @@ class RedactorTest {
         "values: {'username': ['bob'], 'password': ['s3 cret'], 'api_key': [\"k3yAbc123def456\", 'x']} => "
                 + "values: {'username': ['bob'], 'password': ['<SECRET:password>'], "
                 + "'api_key': [\"<SECRET:api-key>\", 'x']}",
+        "form: ImmutableMultiDict([('username', 'bob'), ('password', 's3 cret'), ('remember', '1')]) => "
+                + "form: ImmutableMultiDict([('username', 'bob'), ('password', '<SECRET:password>'), "
+                + "('remember', '1')])",
+        "[(b'X-Api-Key', b'k3yAbc123def456'), (\"theme\", \"dark\")] => "
+                + "[(b'X-Api-Key', b'<SECRET:api-key>'), (\"theme\", \"dark\")]",
+        "connecting with [{host,\"db\"}, {username,<<\"bob\">>}, {password,<<\"s3 cret\">>}, {port,5432}] => "
+                + "connecting with [{host,\"db\"}, {username,<<\"bob\">>}, {password,<<\"<SECRET:password>\">>}, "
+                + "{port,5432}]",
+        "[{\"password\",\"s3 cret\"},{api_key,\"k3yAbc123def456\"}] => "
+                + "[{\"password\",\"<SECRET:password>\"},{api_key,\"<SECRET:api-key>\"}]",
         "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/* => "
                 + "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic <SECRET:token>|Accept:*/*",
         "http header: \"Cookie: sid=abc123; theme=dark\" => http header: \"Cookie: <SECRET:cookie>\"",
