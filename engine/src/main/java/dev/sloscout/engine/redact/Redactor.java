@@ -433,8 +433,10 @@ public final class Redactor {
             // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
             // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers), a value first
             // in a list ({'password': ['x']} of parse_qs, Django's QueryDict); Perl's, PHP's and Ruby's "=>"
-            // ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect)
-            keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + LIST_OPEN + STRING_PREFIX + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
+            // ('password' => 'x' of Data::Dumper, {"password"=>"x"} of Ruby's inspect), Erlang's map of binaries
+            // (#{<<"password">> => <<"x">>} of a JSON body decoded)
+            keyed("[\"']?" + KEY + "[\"']?(?:>>)?" + ASSIGN + "(?:<<)?" + LIST_OPEN + STRING_PREFIX
+                    + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + LIST_OPEN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
             // a key and its value as a pair: Python's tuples ("('password', 'x')" of Werkzeug's MultiDict, parse_qsl,
             // a headers' items), Erlang's in a property list ("{password,<<\"x\">>}", "{\"password\",\"x\"}")

@@ -390,6 +390,8 @@ class RedactorTest {
         "$db = ['password' => \"a-pw\", \"secret\" => 'b-pw']; --> "
                 + "$db = ['password' => \"<SECRET:password>\", \"secret\" => '<SECRET:secret>'];",
         "retries => 3, timeout => 30 --> retries => 3, timeout => 30",
+        "auth map #{<<\"password\">> => <<\"s3 cret\">>,<<\"user\">> => <<\"bob\">>} --> "
+                + "auth map #{<<\"password\">> => <<\"<SECRET:password>\">>,<<\"user\">> => <<\"bob\">>}",
         "    [password:protected] => Array --> [password:protected] => Array",
         "    [secret:protected] => hunter2 hunter3 --> [secret:protected] => <SECRET:secret>",
         "    [secret:App\\Auth\\Guard:private] => hunter2 --> [secret:App\\Auth\\Guard:private] => <SECRET:secret>",
