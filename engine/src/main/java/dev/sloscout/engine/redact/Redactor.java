@@ -564,9 +564,11 @@ public final class Redactor {
                     m -> "SSN", v -> true).when("-"),
             new Rule(Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
                     + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.]*\\d)"), m -> "IP", v -> true).when("."),
-            // IPv6: hex groups with "::" or all eight groups (a time of day has neither)
-            new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})[0-9a-f]{0,4}"
-                    + "(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), m -> "IP", v -> true).when(":"));
+            // IPv6: hex groups with "::" or all eight groups (a time of day has neither); Erlang's reports join a
+            // date's year and the time by "::" (=INFO REPORT==== 7-Dec-2026::15:20:43.720401 ===)
+            new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})"
+                    + "(?!(?<=-)\\d{4}::\\d{1,2}:\\d{2}:\\d{2}(?![\\d:]))"
+                    + "[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), m -> "IP", v -> true).when(":"));
 
     /**
      * 13 to 19 digits, spaced or dashed, not glued to a letter or digit (digits inside a hex id are no card) nor to a

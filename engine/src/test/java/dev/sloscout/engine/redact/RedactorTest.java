@@ -16,6 +16,8 @@ class RedactorTest {
         "mail sent to jane.doe+x@example.co.uk today => mail sent to <EMAIL> today",
         "client 192.168.10.7 connected => client <IP> connected",
         "peer fe80::1ff:fe23:4567:890a up => peer <IP> up",
+        "range 2001:db8::10-2001:db8::20 => range <IP>-<IP>",
+        "peer 2026::15:20:43 up (no date before it) => peer <IP> up (no date before it)",
         "paid with 4111 1111 1111 1111 ok => paid with <CARD> ok",
         "paid with 4111111111119 ok => paid with <CARD> ok",
         "paid with 2221000000000009 ok => paid with <CARD> ok",
@@ -517,6 +519,7 @@ class RedactorTest {
         "+ docker run -p 8080:80 -c 512 nginx (no snmp tool)",
         "\"PUT /oauth/token HTTP/1.1\" 200 35 \"-\"; POST /token HTTP/2.0; the token HTTP/1.1 sent",
         "Environment variable:  PWD = /opt/tomcat",
+        "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
         "+ env: OLDPWD=~/src PWD=C:\\work",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
