@@ -184,6 +184,9 @@ public final class Redactor {
     /** An XML element's text, maybe in a CDATA section: a value that is not a child element. */
     private static final String XML_TEXT = "(?:<!\\[CDATA\\[)?(?<v>(?![<\\s])[^<\\n]+?)(?:]]>)?";
 
+    /** A round bracket closing a list of pairs: the text's end, a blank or another delimiter after it. */
+    private static final String CLOSING_BRACKET = "\\)(?:[\\s,;\\]})]|$)";
+
     /** A list's opening bracket before its first value, or none ({@code 'password': ['x']}). */
     private static final String LIST_OPEN = "(?:\\[\\s*)?";
 
@@ -448,8 +451,10 @@ public final class Redactor {
             // nested array's or object's opening word aside
             keyed("(?m)^[ \\t]*\\[(?<k>[A-Za-z_][\\w.-]{0,60})(?::[\\w\\\\]+)*] => "
                     + "(?<v>(?!<|(?:Array|[\\w\\\\]+ Object)\\s*$)[^\\n]*[^\\s])").when("] => "),
-            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>" + beforeBreak("[^" + VALUE_END + "]")
-                    + "++)(?!] => )").when("=", ":"),
+            // an unquoted value ends before a printed line break and a bracket closing what holds the pair (Lombok's
+            // and Kotlin's toString, "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
+            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>(?:\\([^" + VALUE_END + "()]*\\)|(?!"
+                    + ESCAPED_BREAK + "|" + CLOSING_BRACKET + ")[^" + VALUE_END + "])++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
