@@ -451,6 +451,10 @@ public final class Redactor {
             // nested array's or object's opening word aside
             keyed("(?m)^[ \\t]*\\[(?<k>[A-Za-z_][\\w.-]{0,60})(?::[\\w\\\\]+)*] => "
                     + "(?<v>(?!<|(?:Array|[\\w\\\\]+ Object)\\s*$)[^\\n]*[^\\s])").when("] => "),
+            // PHP's var_dump: the key in brackets, its value's type and length on the next line, the value quoted
+            // ("["password"]=>" then "  string(6) "x"", an object's property with its visibility)
+            keyed("\\[\"(?<k>[A-Za-z_][\\w.-]{0,60})\"(?::[^\\]\\s]+)*]=>[ \\t]*\\r?\\n[ \\t]*string\\(\\d+\\) \""
+                    + "(?<v>(?!<)[^\"\\n]+)\"").when("]=>"),
             // an unquoted value ends before a printed line break and a bracket closing what holds the pair (Lombok's
             // and Kotlin's toString, "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
             keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>(?:\\([^" + VALUE_END + "()]*\\)|(?!"

@@ -539,6 +539,15 @@ class RedactorTest {
                 .replace("k3yAbc123def456", "<SECRET:api-key>"));
     }
 
+    /** PHP's var_dump, the value on the line after its key. */
+    @Test
+    void readsPhpVarDumpOverTwoLines() {
+        String dumped = "var_dump: array(3) {\n  [\"username\"]=>\n  string(3) \"bob\"\n  [\"password\"]=>\n"
+                + "  string(7) \"s3 cret\"\n  [\"token\":protected]=>\n  string(15) \"k3yAbc123def456\"\n}\n";
+        assertThat(redactor.redact(dumped)).isEqualTo(dumped.replace("s3 cret", "<SECRET:password>")
+                .replace("k3yAbc123def456", "<SECRET:token>"));
+    }
+
     @Test
     void aTemplateLosesTheWordsItsLinesLoseToRedaction() {
         String line = "+id|GET /r|Host:10.0.0.1%3a80|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/* sent";
