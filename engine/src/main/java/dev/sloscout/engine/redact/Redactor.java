@@ -181,8 +181,11 @@ public final class Redactor {
     /** An XML name's namespace prefix ({@code wsse:}), or none. */
     private static final String XML_PREFIX = "(?:[A-Za-z][\\w.-]*:)?";
 
-    /** An XML element's text, maybe in a CDATA section: a value that is not a child element. */
-    private static final String XML_TEXT = "(?:<!\\[CDATA\\[)?(?<v>(?![<\\s])[^<\\n]+?)(?:]]>)?";
+    /**
+     * An XML element's text, maybe in a CDATA section: a value that is not a child element; a pretty-printed element
+     * may hold it on a line of its own (tshark's {@code -V} tree of a SOAP response).
+     */
+    private static final String XML_TEXT = "\\s*(?:<!\\[CDATA\\[)?(?<v>(?![<\\s])[^<\\n]+?)(?:]]>)?\\s*";
 
     /** A round bracket closing a list of pairs: the text's end, a blank or another delimiter after it. */
     private static final String CLOSING_BRACKET = "\\)(?:[\\s,;\\]})]|$)";

@@ -539,6 +539,15 @@ class RedactorTest {
                 .replace("k3yAbc123def456", "<SECRET:api-key>"));
     }
 
+    /** An XML element pretty-printed over three lines in one record, as tshark -V prints a SOAP body. */
+    @Test
+    void readsAnXmlElementsTextOnALineOfItsOwn() {
+        String tree = "eXtensible Markup Language\n    <CreateUserResponse>\n        <sessionToken>\n"
+                + "            k3yAbc123def456\n            </sessionToken>\n        <note>\n            fine\n"
+                + "            </note>\n        </CreateUserResponse>";
+        assertThat(redactor.redact(tree)).isEqualTo(tree.replace("k3yAbc123def456", "<SECRET:session>"));
+    }
+
     /** PHP's var_dump, the value on the line after its key. */
     @Test
     void readsPhpVarDumpOverTwoLines() {
