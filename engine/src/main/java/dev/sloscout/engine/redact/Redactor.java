@@ -163,8 +163,11 @@ public final class Redactor {
     private static final String KEY = "(?:(?<![<\\w.-])|(?<=" + ESCAPED_BREAK + "))"
             + "(?<k>_{0,2}[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
-    /** What sets a key's value: {@code =}, {@code :} or {@code =>} (Perl's, PHP's, Ruby's), blanks around it. */
-    private static final String ASSIGN = "\\s*(?:=>|[=:])\\s*";
+    /**
+     * What sets a key's value: {@code =}, {@code :}, {@code =>} (Perl's, PHP's, Ruby's) or {@code :=} and {@code ::=}
+     * (Go's, make's, ASN.1's), blanks around it; taken whole, never a part of it ({@code :} of {@code :=}).
+     */
+    private static final String ASSIGN = "(?>\\s*(?:=>|::?=|[=:])\\s*)";
 
     /**
      * A setting's name as a field or an option gives it, its path aside ({@code /app/db/password}): the key the
@@ -460,7 +463,7 @@ public final class Redactor {
                     + "(?<v>(?!<)[^\"\\n]+)\"").when("]=>"),
             // an unquoted value ends before a printed line break and a bracket closing what holds the pair (Lombok's
             // and Kotlin's toString, "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
-            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+})(?<v>(?:\\([^" + VALUE_END + "()]*\\)|(?!"
+            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)(?<v>(?:\\([^" + VALUE_END + "()]*\\)|(?!"
                     + ESCAPED_BREAK + "|" + CLOSING_BRACKET + ")[^" + VALUE_END + "])++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
@@ -576,11 +579,11 @@ public final class Redactor {
                     m -> "SSN", v -> true).when("-"),
             new Rule(Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
                     + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.]*\\d)"), m -> "IP", v -> true).when("."),
-            // IPv6: hex groups with "::" or all eight groups (a time of day has neither); Erlang's reports join a
-            // date's year and the time by "::" (=INFO REPORT==== 7-Dec-2026::15:20:43.720401 ===)
+            // IPv6: hex groups with "::" or all eight groups (a time of day has neither), not an assignment's "::="
+            // (ASN.1's); Erlang's reports join a date's year and the time by "::" (=INFO REPORT==== 7-Dec-2026::...)
             new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})"
                     + "(?!(?<=-)\\d{4}::\\d{1,2}:\\d{2}:\\d{2}(?![\\d:]))"
-                    + "[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:])"), m -> "IP", v -> true).when(":"));
+                    + "[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:=])"), m -> "IP", v -> true).when(":"));
 
     /**
      * 13 to 19 digits, spaced or dashed, not glued to a letter or digit (digits inside a hex id are no card) nor to a

@@ -71,6 +71,8 @@ class RedactorTest {
                 + "saving DataSourceConfig(url=jdbc:h2:mem:app, username=app, password=<SECRET:password>) for app",
         "User(name=bob, apiKey=k3yAbc123def456), password=ab)cd, secret=f(x) => "
                 + "User(name=bob, apiKey=<SECRET:api-key>), password=<SECRET:password>, secret=<SECRET:secret>",
+        "password := \"s3 cret\"; DB_TOKEN := k3yAbc123def456 => "
+                + "password := \"<SECRET:password>\"; DB_TOKEN := <SECRET:token>",
         "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/* => "
                 + "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic <SECRET:token>|Accept:*/*",
         "http header: \"Cookie: sid=abc123; theme=dark\" => http header: \"Cookie: <SECRET:cookie>\"",
@@ -523,6 +525,7 @@ class RedactorTest {
         "+ docker run -p 8080:80 -c 512 nginx (no snmp tool)",
         "\"PUT /oauth/token HTTP/1.1\" 200 35 \"-\"; POST /token HTTP/2.0; the token HTTP/1.1 sent",
         "Environment variable:  PWD = /opt/tomcat",
+        "Cannot adopt OID in UCD-DEMO-MIB: ucdDemoPassphrase ::= { ucdDemoPublic 4 }",
         "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
         "+ env: OLDPWD=~/src PWD=C:\\work",
     })
