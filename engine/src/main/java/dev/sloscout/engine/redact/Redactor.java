@@ -145,10 +145,11 @@ public final class Redactor {
     private static final String VALUE_END = "\\s,;&\"'}\\]";
     /**
      * A line break printed as an escape ({@code \\r\\n}, {@code \\n}), as Python's bytes and a JSON string show a
-     * request's headers ({@code send: b'...\\r\\nX-Auth-Token: x\\r\\n...'}): a header's name may follow it, and
-     * its value ends before it.
+     * request's headers ({@code send: b'...\\r\\nX-Auth-Token: x\\r\\n...'}), or in brackets as Apache
+     * HttpClient's wire log does ({@code >> "Cookie: x[\\r][\\n]"}): a header's name may follow it, and its value
+     * ends before it.
      */
-    private static final String ESCAPED_BREAK = "\\\\[rn]";
+    private static final String ESCAPED_BREAK = "(?:\\\\[rn]|\\[\\\\[rn]])";
 
     /** A double quote escaped in a string: by backslashes ({@code \\"}), in hex ({@code \\x22}), as a code point. */
     private static final String ESCAPED_QUOTE = "(?:\\\\+\"|\\\\x22|\\\\u0022)";

@@ -73,6 +73,10 @@ class RedactorTest {
                 + "User(name=bob, apiKey=<SECRET:api-key>), password=<SECRET:password>, secret=<SECRET:secret>",
         "password := \"s3 cret\"; DB_TOKEN := k3yAbc123def456 => "
                 + "password := \"<SECRET:password>\"; DB_TOKEN := <SECRET:token>",
+        "wire - http-outgoing-0 >> \"Authorization: Basic Ym9iOmZvcmVuc2ljcHc=[\\r][\\n]\" => "
+                + "wire - http-outgoing-0 >> \"Authorization: Basic <SECRET:token>[\\r][\\n]\"",
+        "wire - http-outgoing-1 << \"Set-Cookie: sid=abc123; Path=/; HttpOnly[\\r][\\n]\" => "
+                + "wire - http-outgoing-1 << \"Set-Cookie: <SECRET:cookie>[\\r][\\n]\"",
         "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic Ym9iOmZvcmVuc2ljcHc=|Accept:*/* => "
                 + "+aXb|GET /r HTTP/1.1|Host:shop%3a80|Authorization:Basic <SECRET:token>|Accept:*/*",
         "http header: \"Cookie: sid=abc123; theme=dark\" => http header: \"Cookie: <SECRET:cookie>\"",
