@@ -282,7 +282,7 @@ public final class Redactor {
             // a cookie header's value to the line's end, a printed line break or the quote closing a quoted header
             // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace); a value in quotes
             // of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"])
-            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\r\\n<\"'](?:(?!"
+            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"'](?:(?!"
                     + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie").when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's

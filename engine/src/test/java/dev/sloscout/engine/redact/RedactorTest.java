@@ -82,6 +82,8 @@ class RedactorTest {
         "http header: \"Cookie: sid=abc123; theme=dark\" => http header: \"Cookie: <SECRET:cookie>\"",
         "After request [GET /a, headers=[cookie:\"sid=abc123; theme=dark\", accept:\"*/*\"]] => "
                 + "After request [GET /a, headers=[cookie:\"<SECRET:cookie>\", accept:\"*/*\"]]",
+        "Headers { Cookie: 'sid=abc123; theme=dark', Accept: '*/*' } => "
+                + "Headers { Cookie: '<SECRET:cookie>', Accept: '*/*' }",
         "+ curl -H 'Cookie: sid=abc123' -H 'Accept: */*' https://shop => "
                 + "+ curl -H 'Cookie: <SECRET:cookie>' -H 'Accept: */*' https://shop",
         "GET / 200 \"{\\x22user\\x22:\\x22bob\\x22,\\x22password\\x22:\\x22ngx-pw\\x22}\" => "
