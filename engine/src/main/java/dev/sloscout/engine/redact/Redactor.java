@@ -154,14 +154,17 @@ public final class Redactor {
     /** A double quote escaped in a string: by backslashes ({@code \\"}), in hex ({@code \\x22}), as a code point. */
     private static final String ESCAPED_QUOTE = "(?:\\\\+\"|\\\\x22|\\\\u0022)";
 
+    /** Right after a printed line break: its last character looked at first, as most characters are none. */
+    private static final String AFTER_BREAK = "(?<=[rn\\]])(?<=" + ESCAPED_BREAK + ")";
+
     /** Where a header's name may start: at a word's start or right after a printed line break. */
-    private static final String HEADER_START = "(?:\\b|(?<=" + ESCAPED_BREAK + "))";
+    private static final String HEADER_START = "(?:\\b|" + AFTER_BREAK + ")";
 
     /**
      * A key: a word of letters, digits, {@code _ . -}, e.g. {@code db_password}, {@code X-Amz-Signature}, maybe after
      * underscores ({@code _authToken} of an {@code .npmrc}).
      */
-    private static final String KEY = "(?:(?<![<\\w.-])|(?<=" + ESCAPED_BREAK + "))"
+    private static final String KEY = "(?:(?<![<\\w.-])|" + AFTER_BREAK + ")"
             + "(?<k>_{0,2}[A-Za-z][A-Za-z0-9_.-]{0,60})";
 
     /**
@@ -282,8 +285,9 @@ public final class Redactor {
             // a cookie header's value to the line's end, a printed line break or the quote closing a quoted header
             // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace); a value in quotes
             // of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"])
-            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"'](?:(?!"
-                    + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie").when("cookie"),
+            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"']"
+                    + "(?:[^\\r\\n\\\\\\[\"']|(?!" + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie")
+                    .when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
             // "--s3-secret-access-key" "X"; ['--password', 'X']); a flag that asks for one or turns it off
@@ -464,8 +468,9 @@ public final class Redactor {
                     + "(?<v>(?!<)[^\"\\n]+)\"").when("]=>"),
             // an unquoted value ends before a printed line break and a bracket closing what holds the pair (Lombok's
             // and Kotlin's toString, "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
-            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)(?<v>(?:\\([^" + VALUE_END + "()]*\\)|(?!"
-                    + ESCAPED_BREAK + "|" + CLOSING_BRACKET + ")[^" + VALUE_END + "])++)(?!] => )").when("=", ":"),
+            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)(?<v>(?:[^" + VALUE_END + "\\\\\\[()]"
+                    + "|\\([^" + VALUE_END + "()]*\\)|(?!" + ESCAPED_BREAK + "|" + CLOSING_BRACKET + ")[^" + VALUE_END
+                    + "])++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
@@ -778,9 +783,12 @@ public final class Redactor {
                 && ABSOLUTE_PATH.matcher(value).matches();
     }
 
-    /** A character class's characters up to a printed line break ({@link #ESCAPED_BREAK}): one of them, not it. */
+    /**
+     * A character class's characters up to a printed line break ({@link #ESCAPED_BREAK}): one of them, not it; a
+     * character that cannot open one (most) is taken without looking further.
+     */
     private static String beforeBreak(String characterClass) {
-        return "(?:(?!" + ESCAPED_BREAK + ")" + characterClass + ")";
+        return "(?:(?![\\\\\\[])" + characterClass + "|(?!" + ESCAPED_BREAK + ")" + characterClass + ")";
     }
 
     /**
