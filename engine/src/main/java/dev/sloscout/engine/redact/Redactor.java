@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *
  * <p>Texts redacted are few and short (samples, templates, span names through a cache, problem messages): one pass
  * per rule, each rule skipped unless the text holds a word it needs ({@code @} for e-mails, {@code ://} for URLs).
- * Placeholders already in the text ({@code <NUM>}) stay.
+ * Placeholders already in the text ({@code <NUM>}) stay. A template is redacted against some of its lines as well
+ * ({@link #redactTemplate}): a word their redaction takes goes from the template too.
  * Thread-safe.
  */
 public final class Redactor {
