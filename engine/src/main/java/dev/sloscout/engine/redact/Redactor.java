@@ -467,11 +467,12 @@ public final class Redactor {
             // ("["password"]=>" then "  string(6) "x"", an object's property with its visibility)
             keyed("\\[\"(?<k>[A-Za-z_][\\w.-]{0,60})\"(?::[^\\]\\s]+)*]=>[ \\t]*\\r?\\n[ \\t]*string\\(\\d+\\) \""
                     + "(?<v>(?!<)[^\"\\n]+)\"").when("]=>"),
-            // an unquoted value ends before a printed line break and a bracket closing what holds the pair (Lombok's
-            // and Kotlin's toString, "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
-            keyed(KEY + ASSIGN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)(?<v>(?:[^" + VALUE_END + "\\\\\\[()]"
-                    + "|\\([^" + VALUE_END + "()]*\\)|(?!" + ESCAPED_BREAK + "|" + CLOSING_BRACKET + ")[^" + VALUE_END
-                    + "])++)(?!] => )").when("=", ":"),
+            // an unquoted value, maybe first in a list (Go's url.Values, "map[password:[x] user:[bob]]"), ends before a
+            // printed line break and a bracket closing what holds the pair (Lombok's and Kotlin's toString,
+            // "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
+            keyed(KEY + ASSIGN + LIST_OPEN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)"
+                    + "(?<v>(?:[^" + VALUE_END + "\\\\\\[()]|\\([^" + VALUE_END + "()]*\\)|(?!" + ESCAPED_BREAK + "|"
+                    + CLOSING_BRACKET + ")[^" + VALUE_END + "])++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
