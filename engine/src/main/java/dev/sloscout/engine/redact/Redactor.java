@@ -285,8 +285,9 @@ public final class Redactor {
                     m -> "token", v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
             // a cookie header's value to the line's end, a printed line break or the quote closing a quoted header
             // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace); a value in quotes
-            // of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"])
-            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"']"
+            // or in a list of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"], Go's
+            // map[Cookie:[a=b; c=d] Accept:[*/*]])
+            Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"'\\[]"
                     + "(?:[^\\r\\n\\\\\\[\"']|(?!" + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie")
                     .when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting

@@ -69,8 +69,8 @@ class RedactorTest {
                 + "[{\"password\",\"<SECRET:password>\"},{api_key,\"<SECRET:api-key>\"}]",
         "form: map[api_key:[k3yAbc123def456] password:[Pg-s3cret!] username:[bob]] => "
                 + "form: map[api_key:[<SECRET:api-key>] password:[<SECRET:password>] username:[bob]]",
-        "headers: map[Authorization:[Basic Ym9iOmZvcmVuc2ljcHc=] Content-Length:[35]] => "
-                + "headers: map[Authorization:[Basic <SECRET:token>] Content-Length:[35]]",
+        "headers: map[Authorization:[Basic Ym9iOmZvcmVuc2ljcHc=] Cookie:[sid=abc123] Content-Length:[35]] => "
+                + "headers: map[Authorization:[Basic <SECRET:token>] Cookie:[<SECRET:cookie>] Content-Length:[35]]",
         "saving DataSourceConfig(url=jdbc:h2:mem:app, username=app, password=Pg-s3cret!) for app => "
                 + "saving DataSourceConfig(url=jdbc:h2:mem:app, username=app, password=<SECRET:password>) for app",
         "User(name=bob, apiKey=k3yAbc123def456), password=ab)cd, secret=f(x) => "
