@@ -3,10 +3,14 @@ package dev.sloscout.engine.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sloscout.engine.model.Problem;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RedactorTest {
     private final Redactor redactor = new Redactor();
@@ -543,31 +547,34 @@ class RedactorTest {
         assertThat(redactor.redact(input)).isEqualTo(input);
     }
 
-    /** PHP's print_r of a request's form, as error_log writes it: an element a line, a nested array. */
-    @Test
-    void readsPhpPrintRLineByLine() {
-        String printed = "[Mon Dec  7 15:20:06 2026] POST: Array\n(\n    [username] => bob\n    [password] => s3 cret\n"
-                + "    [api_key] => k3yAbc123def456\n    [user] => Array\n        (\n        )\n\n)\n";
-        assertThat(redactor.redact(printed)).isEqualTo(printed.replace("s3 cret", "<SECRET:password>")
-                .replace("k3yAbc123def456", "<SECRET:api-key>"));
+    /** Records of several lines, each kept whole: what each producer prints, and the secrets it must lose. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordsOfSeveralLines")
+    void readsRecordsOfSeveralLines(String producer, String text, List<String> secretsThenPlaceholders) {
+        String expected = text;
+        for (int i = 0; i < secretsThenPlaceholders.size(); i += 2) {
+            expected = expected.replace(secretsThenPlaceholders.get(i), secretsThenPlaceholders.get(i + 1));
+        }
+        assertThat(redactor.redact(text)).isEqualTo(expected);
     }
 
-    /** An XML element pretty-printed over three lines in one record, as tshark -V prints a SOAP body. */
-    @Test
-    void readsAnXmlElementsTextOnALineOfItsOwn() {
-        String tree = "eXtensible Markup Language\n    <CreateUserResponse>\n        <sessionToken>\n"
-                + "            k3yAbc123def456\n            </sessionToken>\n        <note>\n            fine\n"
-                + "            </note>\n        </CreateUserResponse>";
-        assertThat(redactor.redact(tree)).isEqualTo(tree.replace("k3yAbc123def456", "<SECRET:session>"));
-    }
-
-    /** PHP's var_dump, the value on the line after its key. */
-    @Test
-    void readsPhpVarDumpOverTwoLines() {
-        String dumped = "var_dump: array(3) {\n  [\"username\"]=>\n  string(3) \"bob\"\n  [\"password\"]=>\n"
-                + "  string(7) \"s3 cret\"\n  [\"token\":protected]=>\n  string(15) \"k3yAbc123def456\"\n}\n";
-        assertThat(redactor.redact(dumped)).isEqualTo(dumped.replace("s3 cret", "<SECRET:password>")
-                .replace("k3yAbc123def456", "<SECRET:token>"));
+    static Stream<Arguments> recordsOfSeveralLines() {
+        return Stream.of(
+                // error_log(print_r($_POST, true)): an element a line, a nested array
+                Arguments.of("PHP's print_r", "[Mon Dec  7 15:20:06 2026] POST: Array\n(\n    [username] => bob\n"
+                        + "    [password] => s3 cret\n    [api_key] => k3yAbc123def456\n    [user] => Array\n"
+                        + "        (\n        )\n\n)\n",
+                        List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:api-key>")),
+                // the value on the line after its key
+                Arguments.of("PHP's var_dump", "var_dump: array(3) {\n  [\"username\"]=>\n  string(3) \"bob\"\n"
+                        + "  [\"password\"]=>\n  string(7) \"s3 cret\"\n  [\"token\":protected]=>\n"
+                        + "  string(15) \"k3yAbc123def456\"\n}\n",
+                        List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:token>")),
+                // an XML element's text on a line of its own, as tshark -V prints a SOAP body
+                Arguments.of("tshark -V's XML", "eXtensible Markup Language\n    <CreateUserResponse>\n"
+                        + "        <sessionToken>\n            k3yAbc123def456\n            </sessionToken>\n"
+                        + "        <note>\n            fine\n            </note>\n        </CreateUserResponse>",
+                        List.of("k3yAbc123def456", "<SECRET:session>")));
     }
 
     @Test
