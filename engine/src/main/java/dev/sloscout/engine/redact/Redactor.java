@@ -667,7 +667,7 @@ public final class Redactor {
 
     /**
      * Whether a line holds the word and its redaction does not: the word is a secret or part of one. A word of
-     * punctuation alone (a bracket an unquoted value ran over) is no secret.
+     * punctuation alone (a cookie's semicolon, taken with the cookie) is no secret.
      */
     private static boolean takenAway(String word, Map<String, String> lines) {
         return word.chars().anyMatch(Character::isLetterOrDigit) && lines.entrySet().stream()
@@ -764,14 +764,17 @@ public final class Redactor {
     }
 
     /**
-     * A secret's kind after its key, or null when the key is weak and the value does not look random, or when it is a
-     * test's verdict: {@code PASS} in capitals and a colon, as Go's {@code --- PASS: TestName (0.00s)} and
-     * automake's {@code PASS: tests/cart.sh} print it.
+     * A secret's kind after its key, or null when the key is weak and the value does not look random, when it is a
+     * test's verdict ({@code PASS} in capitals and a colon, as Go's {@code --- PASS: TestName (0.00s)} and automake's
+     * {@code PASS: tests/cart.sh} print it) or when it is a shell's working directory.
      */
     private static String keyedKind(Matcher m) {
         String key = m.group("k");
         String assignment = m.group().substring(m.end("k") - m.start(), m.start("v") - m.start());
-        if (key.equals("PASS") && assignment.indexOf(':') >= 0 || workingDirectory(key, m.group("v"))) {
+        if (key.equals("PASS") && assignment.indexOf(':') >= 0) {
+            return null;
+        }
+        if (workingDirectory(key, m.group("v"))) {
             return null;
         }
         return strongKey(key) || weakKey(key) && randomLooking(m.group("v")) ? kindOfKey(key) : null;
