@@ -138,7 +138,7 @@ public final class Redactor {
      * A template's placeholder ({@code <IP>}, {@code <*>}), or a word or the part of one between its placeholders
      * ({@code :x} of {@code <IP>:x<*>}), group {@code w}.
      */
-    private static final Pattern TEMPLATE_LITERAL = Pattern.compile("<[^<>\\s]*>|(?<w>(?:[^\\s<]|<(?![^<>\\s]*>))+)");
+    private static final Pattern TEMPLATE_LITERAL = Pattern.compile("<[^<>\\s]*>|(?<w>(?:(?!<[^<>\\s]*>)\\S)+)");
 
     /** A path from the file system's root or a home ({@code /srv/app}, {@code ~/src}, {@code C:\\work}). */
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?:~|[A-Za-z]:)?[/\\\\][^\\s]*");
@@ -154,6 +154,13 @@ public final class Redactor {
 
     /** A double quote escaped in a string: by backslashes ({@code \\"}), in hex ({@code \\x22}), as a code point. */
     private static final String ESCAPED_QUOTE = "(?:\\\\+\"|\\\\x22|\\\\u0022)";
+
+    /**
+     * A printed line break here, its first character looked at first, as most characters open none. No pattern
+     * repeats an alternation: Java's regular expressions recurse once a repetition for one, and a long value would
+     * overflow the stack (a 64 KiB line of a Kafka record).
+     */
+    private static final String BREAK_HERE = "(?=[\\\\\\[])" + ESCAPED_BREAK;
 
     /** Right after a printed line break: its last character looked at first, as most characters are none. */
     private static final String AFTER_BREAK = "(?<=[rn\\]])(?<=" + ESCAPED_BREAK + ")";
@@ -195,8 +202,11 @@ public final class Redactor {
      */
     private static final String XML_TEXT = "\\s*(?:<!\\[CDATA\\[)?(?<v>(?![<\\s])[^<\\n]+?)(?:]]>)?\\s*";
 
-    /** A round bracket closing a list of pairs: the text's end, a blank or another delimiter after it. */
-    private static final String CLOSING_BRACKET = "\\)(?:[\\s,;\\]})]|$)";
+    /**
+     * A round bracket closing a list of pairs: the text's end, a blank or another delimiter after it, and no opening
+     * one before it in the value ({@code f(x)} is a value's).
+     */
+    private static final String CLOSING_BRACKET = "(?<!\\([^" + VALUE_END + "()]{0,60})\\)(?:[\\s,;\\]})]|$)";
 
     /** A list's opening bracket before its first value, or none ({@code 'password': ['x']}). */
     private static final String LIST_OPEN = "(?:\\[\\s*)?";
@@ -288,7 +298,7 @@ public final class Redactor {
             // or in a list of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"], Go's
             // map[Cookie:[a=b; c=d] Accept:[*/*]])
             Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"'\\[]"
-                    + "(?:[^\\r\\n\\\\\\[\"']|(?!" + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie")
+                    + "(?:(?!(?=[\\\\\\[\"'])(?:" + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$)))[^\\r\\n])*)", "cookie")
                     .when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
@@ -472,8 +482,8 @@ public final class Redactor {
             // printed line break and a bracket closing what holds the pair (Lombok's and Kotlin's toString,
             // "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
             keyed(KEY + ASSIGN + LIST_OPEN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)"
-                    + "(?<v>(?:[^" + VALUE_END + "\\\\\\[()]|\\([^" + VALUE_END + "()]*\\)|(?!" + ESCAPED_BREAK + "|"
-                    + CLOSING_BRACKET + ")[^" + VALUE_END + "])++)(?!] => )").when("=", ":"),
+                    + "(?<v>(?:(?!(?=[\\\\\\[)])(?:" + ESCAPED_BREAK + "|" + CLOSING_BRACKET + "))[^" + VALUE_END
+                    + "])++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
@@ -794,7 +804,7 @@ public final class Redactor {
      * character that cannot open one (most) is taken without looking further.
      */
     private static String beforeBreak(String characterClass) {
-        return "(?:(?![\\\\\\[])" + characterClass + "|(?!" + ESCAPED_BREAK + ")" + characterClass + ")";
+        return "(?:(?!" + BREAK_HERE + ")" + characterClass + ")";
     }
 
     /**
