@@ -1,6 +1,7 @@
 package dev.sloscout.engine.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.sloscout.engine.model.Problem;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RedactorTest {
     private final Redactor redactor = new Redactor();
@@ -578,17 +580,23 @@ class RedactorTest {
     }
 
     /**
-     * A value as long as a record may carry is read without overflowing the stack: Java's regular expressions recurse
-     * once for each repetition of an alternation, so no rule repeats one.
+     * A value as long as a record may carry is read without overflowing the stack, whichever rule reads it: Java's
+     * regular expressions recurse once for each repetition of an alternation, so no rule may repeat one.
      */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Cookie: a=", "http header: \"Cookie: a=", "Authorization: Basic ", "Bearer ", "password=",
+        "password: \"", "password = '", "('password', '", "{password,<<\"", "    [password] => ", "<password>",
+        "\\x22password\\x22:\\x22", "--password ", "mysql -uroot -p", "AUTH PLAIN ", "A1 LOGIN bob ",
+        "the password is ", "https://bob:", "0000: 4f 4d ", "eyJ", "-----BEGIN PRIVATE KEY-----", "{SSHA}", "$6$salt$",
+        "name=DB_PASSWORD, value=", "Password=", "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: "})
+    void aHugeValueOverflowsNoRule(String opener) {
+        String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
+        assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
+    }
+
     @Test
-    void aHugeValueOverflowsNoRule() {
-        String huge = "x".repeat(200_000);
-        for (String text : List.of("Cookie: a=" + huge, "Authorization: Basic " + huge + "[\\r][\\n]",
-                "password=" + huge + ")", "http header: \"Cookie: a=" + huge + "\"")) {
-            assertThat(redactor.redact(text)).contains("<SECRET:").doesNotContain("xxxxxxxx");
-        }
-        String line = "payload " + huge;
+    void aHugeTemplateWordOverflowsNothing() {
+        String line = "payload " + "x".repeat(200_000);
         assertThat(redactor.redactTemplate(line, Map.of(line, line))).isEqualTo(line);
     }
 
