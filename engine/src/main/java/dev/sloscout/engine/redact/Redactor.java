@@ -208,6 +208,15 @@ public final class Redactor {
      */
     private static final String CLOSING_BRACKET = "(?<!\\([^" + VALUE_END + "()]{0,60})\\)(?:[\\s,;\\]})]|$)";
 
+    /**
+     * A program's message where a key's value would stand, as a tool named like a key prints it after its name and a
+     * colon ({@code passwd: password updated successfully}, a shell's {@code htpasswd: command not found}, {@code
+     * kubectl-secret: Permission denied}): one of the words such messages open with, then another word.
+     */
+    private static final String PROGRAM_MESSAGE = "(?i:command|not|no|permission|error|warning|cannot"
+            + "|unable|failed|failure|unknown|invalid|unrecognized|illegal|missing|usage|fatal|password|authentication)"
+            + "[ \\t]+[A-Za-z]";
+
     /** A list's opening bracket before its first value, or none ({@code 'password': ['x']}). */
     private static final String LIST_OPEN = "(?:\\[\\s*)?";
 
@@ -480,8 +489,9 @@ public final class Redactor {
                     + "(?<v>(?!<)[^\"\\n]+)\"").when("]=>"),
             // an unquoted value, maybe first in a list (Go's url.Values, "map[password:[x] user:[bob]]"), ends before a
             // printed line break and a bracket closing what holds the pair (Lombok's and Kotlin's toString,
-            // "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()")
-            keyed(KEY + ASSIGN + LIST_OPEN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s)"
+            // "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()"); a program's message after its
+            // name is none ("passwd: password updated successfully", "bash: htpasswd: command not found")
+            keyed(KEY + ASSIGN + LIST_OPEN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s|" + PROGRAM_MESSAGE + ")"
                     + "(?<v>(?:(?!(?=[\\\\\\[)])(?:" + ESCAPED_BREAK + "|" + CLOSING_BRACKET + "))[^" + VALUE_END
                     + "])++)(?!] => )").when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active

@@ -81,6 +81,8 @@ class RedactorTest {
                 + "saving DataSourceConfig(url=jdbc:h2:mem:app, username=app, password=<SECRET:password>) for app",
         "User(name=bob, apiKey=k3yAbc123def456), password=ab)cd, secret=f(x) => "
                 + "User(name=bob, apiKey=<SECRET:api-key>), password=<SECRET:password>, secret=<SECRET:secret>",
+        "token: k3yAbc123def456 not yet used; password: Hunter2 for bob; secret: failure => "
+                + "token: <SECRET:token> not yet used; password: <SECRET:password> for bob; secret: <SECRET:secret>",
         "password := \"s3 cret\"; DB_TOKEN := k3yAbc123def456 => "
                 + "password := \"<SECRET:password>\"; DB_TOKEN := <SECRET:token>",
         "wire - http-outgoing-0 >> \"Authorization: Basic Ym9iOmZvcmVuc2ljcHc=[\\r][\\n]\" => "
@@ -542,6 +544,10 @@ class RedactorTest {
         "\"PUT /oauth/token HTTP/1.1\" 200 35 \"-\"; POST /token HTTP/2.0; the token HTTP/1.1 sent",
         "Environment variable:  PWD = /opt/tomcat",
         "Cannot adopt OID in UCD-DEMO-MIB: ucdDemoPassphrase ::= { ucdDemoPublic 4 }",
+        "bash: htpasswd: command not found; sh: 1: mkpasswd: not found",
+        "passwd: password updated successfully",
+        "env: kubectl-secret: Permission denied",
+        "smbpasswd: error while loading shared libraries: libsmbconf.so.0",
         "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
         "+ env: OLDPWD=~/src PWD=C:\\work",
     })
