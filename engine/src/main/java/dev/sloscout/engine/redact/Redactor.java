@@ -141,7 +141,7 @@ public final class Redactor {
     private static final Pattern TEMPLATE_LITERAL = Pattern.compile("<[^<>\\s]*>|(?<w>(?:(?!<[^<>\\s]*>)\\S)+)");
 
     /** A path from the file system's root or a home ({@code /srv/app}, {@code ~/src}, {@code C:\\work}). */
-    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?:~|[A-Za-z]:)?[/\\\\][^\\s]*");
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?:~|[A-Za-z]:)?[/\\\\]\\S*");
 
     private static final String VALUE_END = "\\s,;&\"'}\\]";
     /**
@@ -206,7 +206,7 @@ public final class Redactor {
      * A round bracket closing a list of pairs: the text's end, a blank or another delimiter after it, and no opening
      * one before it in the value ({@code f(x)} is a value's).
      */
-    private static final String CLOSING_BRACKET = "(?<!\\([^" + VALUE_END + "()]{0,60})\\)(?:[\\s,;\\]})]|$)";
+    private static final String CLOSING_BRACKET = "(?=\\))(?<!\\([^" + VALUE_END + "()]{0,60})\\)(?:[\\s,;\\]})]|$)";
 
     /**
      * A program's message where a key's value would stand, as a tool named like a key prints it after its name and a
@@ -307,7 +307,7 @@ public final class Redactor {
             // or in a list of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"], Go's
             // map[Cookie:[a=b; c=d] Accept:[*/*]])
             Rule.of("(?i)(?<q>[\"'])?" + HEADER_START + "(?:set-)?cookie\\s*:\\s*(?<v>[^\\s<\"'\\[]"
-                    + "(?:(?!(?=[\\\\\\[\"'])(?:" + ESCAPED_BREAK + "|\\k<q>(?:[\\s,]|$)))[^\\r\\n])*)", "cookie")
+                    + "(?:(?!" + BREAK_HERE + "|\\k<q>(?:[\\s,]|$))[^\\r\\n])*)", "cookie")
                     .when("cookie"),
             // command lines: --password X, --token=X, --db-password X, mysql -pX; wget's debug output, "Setting
             // --password (password) to X"; an argument list as a program prints it, each quoted (rclone's
@@ -492,8 +492,8 @@ public final class Redactor {
             // "Config(user=bob, password=x)"), not one inside it ("password=a)b", "f()"); a program's message after its
             // name is none ("passwd: password updated successfully", "bash: htpasswd: command not found")
             keyed(KEY + ASSIGN + LIST_OPEN + "(?![\"'<>]|:[ \\t]|\\{[A-Z0-9-]+}|\\{\\s|" + PROGRAM_MESSAGE + ")"
-                    + "(?<v>(?:(?!(?=[\\\\\\[)])(?:" + ESCAPED_BREAK + "|" + CLOSING_BRACKET + "))[^" + VALUE_END
-                    + "])++)(?!] => )").when("=", ":"),
+                    + "(?<v>(?:(?!" + BREAK_HERE + "|" + CLOSING_BRACKET + ")[^" + VALUE_END + "])++)(?!] => )")
+                    .when("=", ":"),
             // an LDIF attribute's value in base64 after a double colon ("userPassword:: e1NTSEF9...", Active
             // Directory's "unicodePwd:: ..."), as ldapsearch's and slapcat's output print it
             keyed("(?<![\\w:-])(?<k>[A-Za-z][\\w-]{0,60})::[ \\t]+(?<v>[A-Za-z0-9+/]{4,}={0,2})").when("::"),
