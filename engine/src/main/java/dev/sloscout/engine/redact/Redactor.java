@@ -121,9 +121,25 @@ public final class Redactor {
      * brace by an unquoted value's end, or {@code $DB_PASSWORD} in capitals), a template's field ({@code {{
      * .Values.apiKey }}}) or Python's format field ({@code %(password)s}), as a configuration printed before it is
      * filled in shows it. A default after the name ({@code ${DB_PASSWORD:-x}}) may be the secret, and is no reference.
+     * A prepared statement's parameter ({@code password=?}, PostgreSQL's {@code password=$2}, a named {@code
+     * :password}) or a script's positional argument ({@code PASSWORD=$1}) is one too.
      */
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\$\\{[A-Za-z_][\\w.-]*}?|\\$[A-Z_][A-Z0-9_]*|\\{\\{[^{}]*(?:}})?|%\\(\\w+\\)s");
+            "\\$\\{[A-Za-z_][\\w.-]*}?|\\$[A-Z_][A-Z0-9_]*|\\{\\{[^{}]*(?:}})?|%\\(\\w+\\)s|\\?|\\$\\d{1,4}"
+                    + "|:[A-Za-z_]\\w{0,60}");
+
+    /** The words a producer writes in place of a secret it hides ({@link #NO_SECRET}). */
+    private static final String MASK_WORDS = "(?i:protected|filtered|redacted|masked|hidden|removed|omitted)";
+
+    /**
+     * A key's value saying there is none or that the producer hid it: a null ({@code password=null}, Python's {@code
+     * None}, JavaScript's {@code undefined}, Go's and Ruby's {@code nil}) or a mask ({@code ******}, Spring Security's
+     * {@code Credentials=[PROTECTED]}, Rails' {@code [FILTERED]}, {@code "[REDACTED]"}): the line says so, and keeps
+     * it. A mask's word is in capitals or brackets; a password {@code hidden} is a password.
+     */
+    private static final Pattern NO_SECRET = Pattern.compile("(?i:null|nil|none|undefined)|\\*{3,}"
+            + "|PROTECTED|FILTERED|REDACTED|MASKED|HIDDEN|REMOVED|OMITTED|\\[" + MASK_WORDS + "]|\\(" + MASK_WORDS
+            + "\\)");
 
     /**
      * How a key naming a secret's file, folder or name ends: its value says where or which the secret is, not what it
@@ -780,7 +796,7 @@ public final class Redactor {
     private static Rule keyed(String regex) {
         return new Rule(Pattern.compile(regex), Redactor::keyedKind,
                 v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v)
-                        && !REFERENCE.matcher(v).matches());
+                        && !REFERENCE.matcher(v).matches() && !NO_SECRET.matcher(v).matches());
     }
 
     /**

@@ -400,6 +400,7 @@ class RedactorTest {
         "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
                 + "+ rabbitmqctl -n rabbit@mq change_password 'deploy' '<SECRET:password>'",
+        "password=hidden, token=nullify-k3y => password=<SECRET:password>, token=<SECRET:token>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -550,6 +551,9 @@ class RedactorTest {
         "smbpasswd: error while loading shared libraries: libsmbconf.so.0",
         "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
         "+ env: OLDPWD=~/src PWD=C:\\work",
+        "[authorization=null, apiKey=null] password=None, token=undefined, secret=nil",
+        "Credentials=[PROTECTED], password=[FILTERED], \"password\": \"[REDACTED]\", password=******, secret=(hidden)",
+        "where au1_0.username=? and au1_0.password=? and x.token = $2, set password = :password, PASSWORD=$1",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
