@@ -664,7 +664,7 @@ public final class Redactor {
         }
         text = wellFormed(text);
         String lowerCase = text.toLowerCase(Locale.ROOT);
-        String result = text;
+        String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, kinds) : text;
         for (Rule rule : RULES) {
             result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, kinds) : result;
         }
@@ -813,7 +813,12 @@ public final class Redactor {
         if (workingDirectory(key, m.group("v"))) {
             return null;
         }
-        return strongKey(key) || weakKey(key) && randomLooking(m.group("v")) ? kindOfKey(key) : null;
+        return secretKind(key, m.group("v"));
+    }
+
+    /** The kind of a key's value, or null when the key is weak and the value does not look random. */
+    private static String secretKind(String key, String value) {
+        return strongKey(key) || weakKey(key) && randomLooking(value) ? kindOfKey(key) : null;
     }
 
     /**
@@ -1146,6 +1151,102 @@ public final class Redactor {
             }
         }
         return bits;
+    }
+
+    /** What opens PostgreSQL's list of a statement's parameters ({@link #boundParameters}). */
+    private static final String BIND_PARAMETERS = "parameters: $";
+
+    /** A column compared with a statement's parameter ({@code au1_0.password=$2}, {@code "token" = $1}). */
+    private static final Pattern COMPARED_COLUMN = Pattern.compile(
+            "(?<c>[A-Za-z_]\\w{0,60})\"?\\s*(?:=|<>|!=|(?i:\\blike|\\bilike))\\s*\\$(?<n>\\d{1,4})(?!\\d)");
+
+    /** An insert's columns, the rows of its values following ({@link #ROW}). */
+    private static final Pattern INSERTED_COLUMNS = Pattern.compile(
+            "(?i)\\binsert\\s+into\\s+[\\w.\"]{1,200}\\s*\\((?<c>[^()]{1,10000})\\)\\s*values\\s*");
+
+    /** A row of an insert's values, the first or one after a comma. */
+    private static final Pattern ROW = Pattern.compile("\\s*,?\\s*\\((?<v>[^()]{1,10000})\\)");
+
+    /** A parameter's number and what follows its equals sign in PostgreSQL's list ({@code $2 = 'x'}). */
+    private static final Pattern PARAMETER = Pattern.compile("\\$(?<n>\\d{1,4}) = ");
+
+    /**
+     * PostgreSQL's log of a prepared statement's parameters ({@code log_statement}, {@code
+     * log_min_duration_statement}): the statement, then {@code DETAIL:  parameters: $1 = 'bob', $2 = 'x'} on the
+     * record's next line. A parameter's value is a secret when the statement before the list compares it with, or
+     * inserts it into, a column whose name is a key naming one ({@code au1_0.password=$2}, {@code insert into users
+     * (name,password) values ($1,$2)}); the names of the other columns keep theirs.
+     */
+    private static String boundParameters(String text, Consumer<String> kinds) {
+        StringBuilder out = null;
+        int last = 0;
+        int statement = 0;
+        for (int list = text.indexOf(BIND_PARAMETERS); list >= 0; list = text.indexOf(BIND_PARAMETERS, list + 1)) {
+            Map<String, String> columns = parameterColumns(text.substring(statement, list));
+            Matcher p = PARAMETER.matcher(text);
+            int at = list + BIND_PARAMETERS.length() - 1;
+            while (p.region(at, text.length()).lookingAt()) {
+                int open = p.end();
+                if (open >= text.length() || text.charAt(open) != '\'') {
+                    at = text.startsWith("NULL, ", open) ? open + "NULL, ".length() : text.length();
+                    continue;
+                }
+                int close = closingQuote(text, open + 1);
+                String column = columns.get(p.group("n"));
+                String kind = column == null || close == open + 1 ? null
+                        : secretKind(column, text.substring(open + 1, close));
+                if (kind != null) {
+                    out = out == null ? new StringBuilder(text.length()) : out;
+                    out.append(text, last, open + 1).append(SECRET).append(kind).append('>');
+                    last = close;
+                    kinds.accept(kind);
+                }
+                at = text.startsWith(", ", close + 1) ? close + 3 : text.length();
+            }
+            statement = list;
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** The column each parameter of a statement is compared with or inserted into, by the parameter's number. */
+    private static Map<String, String> parameterColumns(String statement) {
+        Map<String, String> columns = new java.util.HashMap<>();
+        Matcher compared = COMPARED_COLUMN.matcher(statement);
+        while (compared.find()) {
+            columns.put(compared.group("n"), compared.group("c"));
+        }
+        Matcher insert = INSERTED_COLUMNS.matcher(statement);
+        if (insert.find()) {
+            String[] names = insert.group("c").split(",");
+            Matcher row = ROW.matcher(statement).region(insert.end(), statement.length());
+            while (row.lookingAt()) {
+                String[] values = row.group("v").split(",");
+                for (int i = 0; i < Math.min(names.length, values.length); i++) {
+                    String value = values[i].strip();
+                    if (value.matches("\\$\\d{1,4}")) {
+                        columns.put(value.substring(1), names[i].strip().replace("\"", ""));
+                    }
+                }
+                row.region(row.end(), statement.length());
+            }
+        }
+        return columns;
+    }
+
+    /** Where a quoted SQL literal opened before {@code from} closes: its next quote not doubled, or the text's end. */
+    private static int closingQuote(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            if (text.charAt(i) == '\'') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return text.length();
     }
 
     private static String cards(String text, Consumer<String> kinds) {

@@ -586,7 +586,20 @@ class RedactorTest {
                 Arguments.of("tshark -V's XML", "eXtensible Markup Language\n    <CreateUserResponse>\n"
                         + "        <sessionToken>\n            k3yAbc123def456\n            </sessionToken>\n"
                         + "        <note>\n            fine\n            </note>\n        </CreateUserResponse>",
-                        List.of("k3yAbc123def456", "<SECRET:session>")));
+                        List.of("k3yAbc123def456", "<SECRET:session>")),
+                // log_statement = 'all': a prepared statement, then its parameters; those of a secret's column go
+                Arguments.of("PostgreSQL's parameters", "LOG:  execute <unnamed>: insert into app_user "
+                        + "(api_key,password,username,id) values ($1,$2,$3,$4)\nDETAIL:  parameters: "
+                        + "$1 = 'k3yAbc123def456', $2 = 's3 cret', $3 = 'bob', $4 = '1'",
+                        List.of("k3yAbc123def456", "<SECRET:api-key>", "s3 cret", "<SECRET:password>")),
+                Arguments.of("PostgreSQL's compared parameters", "LOG:  duration: 0.484 ms  bind <unnamed>: select "
+                        + "au1_0.id from app_user au1_0 where au1_0.username=$1 and au1_0.\"password\"=$2\n"
+                        + "DETAIL:  parameters: $1 = 'bob', $2 = 'it''s s3 cret'",
+                        List.of("it''s s3 cret", "<SECRET:password>")),
+                Arguments.of("PostgreSQL's rows", "LOG:  execute S_1: INSERT INTO \"users\" (\"name\", \"Password\", "
+                        + "\"token\") VALUES ($1, $2, $3), ($4, $5, $6)\nDETAIL:  parameters: $1 = 'a', $2 = 'pw1', "
+                        + "$3 = NULL, $4 = 'b', $5 = 'pw2', $6 = 'k3yAbc'",
+                        List.of("pw1", "<SECRET:password>", "pw2", "<SECRET:password>", "k3yAbc", "<SECRET:token>")));
     }
 
     /**
