@@ -557,6 +557,12 @@ public final class Redactor {
                     + "['\"]?(?<v>[^\\s,;<'\"][^\\s,;<]*?)['\"]?(?=[\\s,;<]|$)"), m -> "password",
                     v -> !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "")))
                     .when("pass", "pin", "secret"),
+            // a password named in prose, one blank before it: "login failed for bob with password x" (an application's
+            // own message); a word after the key is a password when it looks random ("with password authentication"
+            // and "password 3 times" stay)
+            new Rule(Pattern.compile("(?i)\\b(?<k>password|passwd|passphrase|passcode|secret) "
+                    + "(?<v>[^\\s<'\",;=-][^\\s<'\",;=]*?={0,2})[.!]?(?=[\\s,;]|$)"),
+                    m -> kindOfKey(m.group("k")), Redactor::randomLooking).when("pass", "secret"),
             // FreeRADIUS with auth_badpass or auth_goodpass on: "Login incorrect (...): [bob/hunter2] (from client"
             Rule.of("(?i)\\blogin (?:ok|incorrect)\\b[^\\[\\n]{0,200}\\[[^/\\]\\s]{1,253}/(?<v>[^<\\]][^\\]\\n]*)\\]",
                     "password").when("login ok", "login incorrect"),

@@ -400,6 +400,9 @@ class RedactorTest {
         "renewed hvb.AAAAAQJkZ3Vj0ZfS8Yd1mXw9qT2rLpNcVbHg for 1h => renewed <SECRET:vault-token> for 1h",
         "+ rabbitmqctl -n rabbit@mq change_password 'deploy' 'rmq-pw2' => "
                 + "+ rabbitmqctl -n rabbit@mq change_password 'deploy' '<SECRET:password>'",
+        "WARN demo.App - login failed for bob with password s3cretFormPw2024 => "
+                + "WARN demo.App - login failed for bob with password <SECRET:password>",
+        "trying secret aB3dE5fG7hJ9kL. => trying secret <SECRET:secret>.",
         "password=hidden, token=nullify-k3y => password=<SECRET:password>, token=<SECRET:token>",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
@@ -554,6 +557,7 @@ class RedactorTest {
         "[authorization=null, apiKey=null] password=None, token=undefined, secret=nil",
         "Credentials=[PROTECTED], password=[FILTERED], \"password\": \"[REDACTED]\", password=******, secret=(hidden)",
         "where au1_0.username=? and au1_0.password=? and x.token = $2, set password = :password, PASSWORD=$1",
+        "with password authentication; password 3 times; the secret sauce",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
@@ -611,7 +615,8 @@ class RedactorTest {
         "password: \"", "password = '", "('password', '", "{password,<<\"", "    [password] => ", "<password>",
         "\\x22password\\x22:\\x22", "--password ", "mysql -uroot -p", "AUTH PLAIN ", "A1 LOGIN bob ",
         "the password is ", "https://bob:", "0000: 4f 4d ", "eyJ", "-----BEGIN PRIVATE KEY-----", "{SSHA}", "$6$salt$",
-        "name=DB_PASSWORD, value=", "Password=", "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: "})
+        "name=DB_PASSWORD, value=", "Password=", "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: ", "with password ",
+        "where password=$1\nDETAIL:  parameters: $1 = '", "insert into t (token) values ($1)\nparameters: $1 = '"})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
