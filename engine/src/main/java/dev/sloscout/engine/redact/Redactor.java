@@ -315,9 +315,10 @@ public final class Redactor {
             Rule.of("(?i)" + HEADER_START + "authorization\\s*:\\s*(?:bearer|basic|token|negotiate|ntlm)\\s+"
                     + "(?<v>" + beforeBreak("[^\\s\"',;<|]") + "+)", "token").when("authorization"),
             // a scheme and its credential anywhere ("Bearer x" of an access log's field); the version of a request line
-            // whose path ends in one of the words is none ("POST /oauth/token HTTP/1.1")
+            // whose path ends in one of the words is none ("POST /oauth/token HTTP/1.1"), nor is a word (Spring
+            // Security's "Found username 'alice' in Basic Authorization header")
             new Rule(Pattern.compile("(?i)\\b(?:bearer|basic|token)\\s+(?!HTTP/)(?<v>[A-Za-z0-9._~+/=-]{8,})"),
-                    m -> "token", v -> !v.matches("[a-z]+")).when("bearer", "basic", "token"),
+                    m -> "token", v -> !v.matches("[A-Z]?[a-z]+")).when("bearer", "basic", "token"),
             // a cookie header's value to the line's end, a printed line break or the quote closing a quoted header
             // ("Cookie: a=b; c=d" of nginx's debug log, curl -H 'Cookie: a=b' of a shell's trace); a value in quotes
             // or in a list of its own is a keyed value's (Spring's headers=[cookie:"a=b; c=d", accept:"*/*"], Go's

@@ -557,6 +557,7 @@ class RedactorTest {
         "[authorization=null, apiKey=null] password=None, token=undefined, secret=nil",
         "Credentials=[PROTECTED], password=[FILTERED], \"password\": \"[REDACTED]\", password=******, secret=(hidden)",
         "where au1_0.username=? and au1_0.password=? and x.token = $2, set password = :password, PASSWORD=$1",
+        "Found username 'alice' in Basic Authorization header; X509v3 Basic Constraints: critical",
         "with password authentication; password 3 times; the secret sauce",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
