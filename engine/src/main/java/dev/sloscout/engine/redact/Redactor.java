@@ -672,6 +672,7 @@ public final class Redactor {
         text = wellFormed(text);
         String lowerCase = text.toLowerCase(Locale.ROOT);
         String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, kinds) : text;
+        result = lowerCase.contains("into") ? insertedLiterals(result, kinds) : result;
         for (Rule rule : RULES) {
             result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, kinds) : result;
         }
@@ -1167,12 +1168,12 @@ public final class Redactor {
     private static final Pattern COMPARED_COLUMN = Pattern.compile(
             "(?<c>[A-Za-z_]\\w{0,60})\"?\\s*(?:=|<>|!=|(?i:\\blike|\\bilike))\\s*\\$(?<n>\\d{1,4})(?!\\d)");
 
-    /** An insert's columns, the rows of its values following ({@link #ROW}). */
-    private static final Pattern INSERTED_COLUMNS = Pattern.compile(
-            "(?i)\\binsert\\s+into\\s+[\\w.\"]{1,200}\\s*\\((?<c>[^()]{1,10000})\\)\\s*values\\s*");
-
-    /** A row of an insert's values, the first or one after a comma. */
-    private static final Pattern ROW = Pattern.compile("\\s*,?\\s*\\((?<v>[^()]{1,10000})\\)");
+    /**
+     * An insert's columns ({@code insert into users (name, "password")}, MySQL's {@code replace into}, {@code insert
+     * ignore into}), the rows of its values following ({@link #insertedRows}).
+     */
+    private static final Pattern INSERTED_COLUMNS = Pattern.compile("(?i)\\b(?:insert|replace)\\s+(?:ignore\\s+)?"
+            + "into\\s+[\\w.\"`\\[\\]]{1,200}\\s*\\((?<c>[^()]{1,10000})\\)\\s*values\\s*(?=\\()");
 
     /** A parameter's number and what follows its equals sign in PostgreSQL's list ({@code $2 = 'x'}). */
     private static final Pattern PARAMETER = Pattern.compile("\\$(?<n>\\d{1,4}) = ");
@@ -1224,20 +1225,109 @@ public final class Redactor {
         }
         Matcher insert = INSERTED_COLUMNS.matcher(statement);
         if (insert.find()) {
-            String[] names = insert.group("c").split(",");
-            Matcher row = ROW.matcher(statement).region(insert.end(), statement.length());
-            while (row.lookingAt()) {
-                String[] values = row.group("v").split(",");
-                for (int i = 0; i < Math.min(names.length, values.length); i++) {
-                    String value = values[i].strip();
+            List<String> names = columnNames(insert.group("c"));
+            for (List<int[]> row : insertedRows(statement, insert.end())) {
+                for (int i = 0; i < Math.min(names.size(), row.size()); i++) {
+                    String value = statement.substring(row.get(i)[0], row.get(i)[1]);
                     if (value.matches("\\$\\d{1,4}")) {
-                        columns.put(value.substring(1), names[i].strip().replace("\"", ""));
+                        columns.put(value.substring(1), names.get(i));
                     }
                 }
-                row.region(row.end(), statement.length());
             }
         }
         return columns;
+    }
+
+    /**
+     * The literals an insert puts into a secret's column, as a log of the statements run prints them (MySQL's and
+     * MariaDB's general log, PostgreSQL's {@code log_statement} of a simple query, Django's SQL log): {@code insert
+     * into users (name,password) values ('bob','x')}. A literal is one in quotes; a number, a function's call or a
+     * parameter is no secret here.
+     */
+    private static String insertedLiterals(String text, Consumer<String> kinds) {
+        StringBuilder out = null;
+        int last = 0;
+        Matcher insert = INSERTED_COLUMNS.matcher(text);
+        while (insert.find()) {
+            List<String> names = columnNames(insert.group("c"));
+            for (List<int[]> row : insertedRows(text, insert.end())) {
+                for (int i = 0; i < Math.min(names.size(), row.size()); i++) {
+                    int start = row.get(i)[0];
+                    int end = row.get(i)[1];
+                    boolean literal = start > 0 && text.charAt(start - 1) == '\'' && end > start;
+                    String kind = literal && start >= last ? secretKind(names.get(i), text.substring(start, end))
+                            : null;
+                    if (kind != null) {
+                        out = out == null ? new StringBuilder(text.length()) : out;
+                        out.append(text, last, start).append(SECRET).append(kind).append('>');
+                        last = end;
+                        kinds.accept(kind);
+                    }
+                }
+            }
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** An insert's column names, their quotes ({@code "}, MySQL's {@code `}, SQL Server's brackets) taken off. */
+    private static List<String> columnNames(String list) {
+        List<String> names = new ArrayList<>();
+        for (String name : list.split(",")) {
+            names.add(name.strip().replaceAll("[\"`\\[\\]]", ""));
+        }
+        return names;
+    }
+
+    /**
+     * The values of the rows an insert lists from {@code at} on ({@code ('bob', 's3 cret', now()), ($1, $2)}): each
+     * value's start and end, a literal's inside its quotes; a row cut short by the text's end ends there.
+     */
+    private static List<List<int[]>> insertedRows(String text, int at) {
+        List<List<int[]>> rows = new ArrayList<>();
+        int i = at;
+        while (i < text.length() && text.charAt(i) == '(') {
+            List<int[]> row = new ArrayList<>();
+            rows.add(row);
+            char next;
+            do {
+                int start = skipBlanks(text, i + 1);
+                boolean quoted = start < text.length() && text.charAt(start) == '\'';
+                int end = quoted ? closingQuote(text, start + 1) : valueEnd(text, start);
+                row.add(quoted ? new int[] {start + 1, end} : new int[] {start, end});
+                i = skipBlanks(text, quoted ? end + 1 : end);
+                next = i < text.length() ? text.charAt(i) : ')';
+            } while (next == ',');
+            if (next != ')') {
+                break;
+            }
+            i = skipBlanks(text, i + 1);
+            i = i < text.length() && text.charAt(i) == ',' ? skipBlanks(text, i + 1) : text.length();
+        }
+        return rows;
+    }
+
+    /** Where a value not in quotes ends: at a comma or a round bracket outside its own brackets and literals. */
+    private static int valueEnd(String text, int from) {
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                i = closingQuote(text, i + 1);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0 || c == ',' && depth == 0 || c == '\n') {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static int skipBlanks(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** Where a quoted SQL literal opened before {@code from} closes: its next quote not doubled, or the text's end. */

@@ -404,6 +404,12 @@ class RedactorTest {
                 + "WARN demo.App - login failed for bob with password <SECRET:password>",
         "trying secret aB3dE5fG7hJ9kL. => trying secret <SECRET:secret>.",
         "password=hidden, token=nullify-k3y => password=<SECRET:password>, token=<SECRET:token>",
+        "12 Query\tINSERT INTO users (name,`password`,api_token) VALUES ('bob','it''s a pw','k3y'),"
+                + "('eve',NULL,'k4y') => 12 Query\tINSERT INTO users (name,`password`,api_token) VALUES "
+                + "('bob','<SECRET:password>','<SECRET:token>'),('eve',NULL,'<SECRET:token>')",
+        "insert ignore into t (id, made, \"secret\", note) values (7, date('2026-12-07', 'x'), 's,1', 'pw') => "
+                + "insert ignore into t (id, made, \"secret\", note) values (7, date('2026-12-07', 'x'), "
+                + "'<SECRET:secret>', 'pw')",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
@@ -559,6 +565,7 @@ class RedactorTest {
         "where au1_0.username=? and au1_0.password=? and x.token = $2, set password = :password, PASSWORD=$1",
         "Found username 'alice' in Basic Authorization header; X509v3 Basic Constraints: critical",
         "with password authentication; password 3 times; the secret sauce",
+        "INSERT INTO users VALUES (1, 'bob', 'k3yAbc123'); insert into t (pw) select pw from u",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
@@ -617,7 +624,8 @@ class RedactorTest {
         "\\x22password\\x22:\\x22", "--password ", "mysql -uroot -p", "AUTH PLAIN ", "A1 LOGIN bob ",
         "the password is ", "https://bob:", "0000: 4f 4d ", "eyJ", "-----BEGIN PRIVATE KEY-----", "{SSHA}", "$6$salt$",
         "name=DB_PASSWORD, value=", "Password=", "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: ", "with password ",
-        "where password=$1\nDETAIL:  parameters: $1 = '", "insert into t (token) values ($1)\nparameters: $1 = '"})
+        "where password=$1\nDETAIL:  parameters: $1 = '", "insert into t (password) values ('",
+        "insert into t (token) values ($1)\nparameters: $1 = '"})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
