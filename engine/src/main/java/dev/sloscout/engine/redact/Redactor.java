@@ -671,16 +671,96 @@ public final class Redactor {
         }
         text = wellFormed(text);
         String lowerCase = text.toLowerCase(Locale.ROOT);
-        String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, kinds) : text;
-        result = lowerCase.contains("into") ? insertedLiterals(result, kinds) : result;
+        Found found = new Found(kinds);
+        String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, found) : text;
+        result = lowerCase.contains("into") ? insertedLiterals(result, found) : result;
         for (Rule rule : RULES) {
-            result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, kinds) : result;
+            result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, found) : result;
         }
-        result = cards(result, kinds);
+        result = repeated(result, found);
+        result = cards(result, found);
         for (Rule rule : PERSONAL) {
-            result = rule.mayMatch(text, lowerCase) ? apply(rule, result, false, kinds) : result;
+            result = rule.mayMatch(text, lowerCase) ? apply(rule, result, false, found) : result;
         }
         return result;
+    }
+
+    /** How long a secret's value is at least for its repetitions in the text to go too ({@link #repeated}). */
+    private static final int REPEATED_LENGTH = 8;
+
+    /**
+     * Whether a secret's value is looked for again in its text ({@link #repeated}): long enough, opening with a letter
+     * or a digit, and holding both or looking random; a word ({@code password} of a manual's {@code -u
+     * name:password}) would take its key's name with it.
+     */
+    private static boolean repeatable(String value) {
+        if (value.length() < REPEATED_LENGTH || !Character.isLetterOrDigit(value.charAt(0))
+                || value.indexOf('<') >= 0) {
+            return false;
+        }
+        return value.chars().anyMatch(Character::isLetter) && value.chars().anyMatch(Character::isDigit)
+                || randomLooking(value);
+    }
+
+    /**
+     * The kinds a text's redaction found, told to the caller's consumer, and the secrets' values, which the text may
+     * repeat where no rule reads them ({@link #repeated}).
+     */
+    private static final class Found implements Consumer<String> {
+        private final Consumer<String> kinds;
+        private Map<String, String> values;
+
+        Found(Consumer<String> kinds) {
+            this.kinds = kinds;
+        }
+
+        @Override
+        public void accept(String kind) {
+            kinds.accept(kind);
+        }
+
+        void secret(String kind, String value) {
+            kinds.accept(kind);
+            if (repeatable(value)) {
+                values = values == null ? new java.util.LinkedHashMap<>() : values;
+                values.putIfAbsent(value, kind);
+            }
+        }
+    }
+
+    /**
+     * The text with each secret found elsewhere in it redacted where it stands again as a word of its own: Django's
+     * SQL log repeats a statement's literals as its {@code args=[...]}, a record its request's password in the
+     * message it logs about it. Only a value that looks like a secret ({@link #repeatable}) is looked for: no
+     * placeholder's kind is one.
+     */
+    private static String repeated(String text, Found found) {
+        if (found.values == null) {
+            return text;
+        }
+        String result = text;
+        for (Map.Entry<String, String> secret : found.values.entrySet()) {
+            String value = secret.getKey();
+            StringBuilder out = null;
+            int last = 0;
+            for (int at = result.indexOf(value); at >= 0; at = result.indexOf(value, at + value.length())) {
+                int end = at + value.length();
+                if (at > 0 && wordCharacter(result.charAt(at - 1))
+                        || end < result.length() && wordCharacter(result.charAt(end))) {
+                    continue;
+                }
+                out = out == null ? new StringBuilder(result.length()) : out;
+                out.append(result, last, at).append(SECRET).append(secret.getValue()).append('>');
+                last = end;
+                found.accept(secret.getValue());
+            }
+            result = out == null ? result : out.append(result, last, result.length()).toString();
+        }
+        return result;
+    }
+
+    private static boolean wordCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /**
@@ -762,7 +842,7 @@ public final class Redactor {
      * character only, not by its length: it may hold a key of the next one ({@code pair: "password"="x"}, where
      * {@code pair: "password"} matches first).
      */
-    private static String apply(Rule rule, String text, boolean secret, Consumer<String> kinds) {
+    private static String apply(Rule rule, String text, boolean secret, Found found) {
         Matcher m = rule.pattern.matcher(text);
         boolean named = rule.named;
         StringBuilder out = null;
@@ -780,7 +860,11 @@ public final class Redactor {
             out = out == null ? new StringBuilder(text.length()) : out;
             out.append(text, last, start).append(secret ? SECRET + kind + ">" : "<" + kind + ">");
             last = end;
-            kinds.accept(secret ? kind : kind.toLowerCase(Locale.ROOT));
+            if (secret) {
+                found.secret(kind, text.substring(start, end));
+            } else {
+                found.accept(kind.toLowerCase(Locale.ROOT));
+            }
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
     }
@@ -1185,7 +1269,7 @@ public final class Redactor {
      * inserts it into, a column whose name is a key naming one ({@code au1_0.password=$2}, {@code insert into users
      * (name,password) values ($1,$2)}); the names of the other columns keep theirs.
      */
-    private static String boundParameters(String text, Consumer<String> kinds) {
+    private static String boundParameters(String text, Found found) {
         StringBuilder out = null;
         int last = 0;
         int statement = 0;
@@ -1207,7 +1291,7 @@ public final class Redactor {
                     out = out == null ? new StringBuilder(text.length()) : out;
                     out.append(text, last, open + 1).append(SECRET).append(kind).append('>');
                     last = close;
-                    kinds.accept(kind);
+                    found.secret(kind, text.substring(open + 1, close));
                 }
                 at = text.startsWith(", ", close + 1) ? close + 3 : text.length();
             }
@@ -1244,7 +1328,7 @@ public final class Redactor {
      * into users (name,password) values ('bob','x')}. A literal is one in quotes; a number, a function's call or a
      * parameter is no secret here.
      */
-    private static String insertedLiterals(String text, Consumer<String> kinds) {
+    private static String insertedLiterals(String text, Found found) {
         StringBuilder out = null;
         int last = 0;
         Matcher insert = INSERTED_COLUMNS.matcher(text);
@@ -1261,7 +1345,7 @@ public final class Redactor {
                         out = out == null ? new StringBuilder(text.length()) : out;
                         out.append(text, last, start).append(SECRET).append(kind).append('>');
                         last = end;
-                        kinds.accept(kind);
+                        found.secret(kind, text.substring(start, end));
                     }
                 }
             }

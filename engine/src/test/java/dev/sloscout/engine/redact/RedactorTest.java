@@ -410,6 +410,13 @@ class RedactorTest {
         "insert ignore into t (id, made, \"secret\", note) values (7, date('2026-12-07', 'x'), 's,1', 'pw') => "
                 + "insert ignore into t (id, made, \"secret\", note) values (7, date('2026-12-07', 'x'), "
                 + "'<SECRET:secret>', 'pw')",
+        "(0.001) INSERT INTO api_client (name, client_secret) VALUES ('ci', 'k3yAbc123'); args=['ci', 'k3yAbc123'] => "
+                + "(0.001) INSERT INTO api_client (name, client_secret) VALUES ('ci', '<SECRET:secret>'); "
+                + "args=['ci', '<SECRET:secret>']",
+        "curl -u name:password https://example.com, --certificate-password => "
+                + "curl -u name:<SECRET:password> https://example.com, --certificate-password",
+        "password=k3yAbc123 sent, k3yAbc1234, k3yAbc123x and k3yAbc123_2 not, (k3yAbc123) => "
+                + "password=<SECRET:password> sent, k3yAbc1234, k3yAbc123x and k3yAbc123_2 not, (<SECRET:password>)",
     })
     void replacesSecretsAndPersonalDataByTheirKind(String input, String expected) {
         assertThat(redactor.redact(input)).isEqualTo(expected);
