@@ -111,7 +111,7 @@ public final class Redactor {
     private static final List<String> STRONG_KEY_ENDINGS = List.of("password", "passwd", "passphrase", "pwd", "pass",
             "secret", "secretkey", "apikey", "accesskey", "privatekey", "signingkey", "encryptionkey", "masterkey",
             "credential", "credentials", "signature", "token", "securitytoken", "sessionid", "session", "sessid",
-            "sid", "cookie", "authorization", "passcode", "pin", "psk");
+            "sid", "cookie", "authorization", "passcode", "pin", "psk", "pw");
     /** Words that make a key weak: its value is a secret when it looks random. */
     private static final List<String> WEAK_KEY_WORDS = List.of("token", "secret", "key", "auth", "session", "sig",
             "credential", "password", "cookie");
@@ -1173,7 +1173,7 @@ public final class Redactor {
         if (k.contains("aws") || k.startsWith("xamz")) {
             return k.contains("signature") ? "signature" : "aws-key";
         }
-        if (k.contains("pass") || k.endsWith("pwd") || k.endsWith("pin")) {
+        if (k.contains("pass") || k.endsWith("pwd") || k.endsWith("pw") || k.endsWith("pin")) {
             return "password";
         }
         if (k.contains("signature") || k.endsWith("sig")) {

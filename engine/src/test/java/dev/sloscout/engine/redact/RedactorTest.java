@@ -404,6 +404,8 @@ class RedactorTest {
                 + "WARN demo.App - login failed for bob with password <SECRET:password>",
         "trying secret aB3dE5fG7hJ9kL. => trying secret <SECRET:secret>.",
         "password=hidden, token=nullify-k3y => password=<SECRET:password>, token=<SECRET:token>",
+        "[generated in 0.00007s] {'pw': 'k3y-pw', 'u': 'bob'} bindpw=k3y => "
+                + "[generated in 0.00007s] {'pw': '<SECRET:password>', 'u': 'bob'} bindpw=<SECRET:password>",
         "12 Query\tINSERT INTO users (name,`password`,api_token) VALUES ('bob','it''s a pw','k3y'),"
                 + "('eve',NULL,'k4y') => 12 Query\tINSERT INTO users (name,`password`,api_token) VALUES "
                 + "('bob','<SECRET:password>','<SECRET:token>'),('eve',NULL,'<SECRET:token>')",
