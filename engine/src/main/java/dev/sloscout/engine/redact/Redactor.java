@@ -1250,7 +1250,7 @@ public final class Redactor {
 
     /** A column compared with a statement's parameter ({@code au1_0.password=$2}, {@code "token" = $1}). */
     private static final Pattern COMPARED_COLUMN = Pattern.compile(
-            "(?<c>[A-Za-z_]\\w{0,60})\"?\\s*(?:=|<>|!=|(?i:\\blike|\\bilike))\\s*\\$(?<n>\\d{1,4})(?!\\d)");
+            "(?<!\\w)(?<c>[A-Za-z_]\\w{0,60}+)\"?\\s*(?:=|<>|!=|(?i:like|ilike)\\s)\\s*\\$(?<n>\\d{1,4})(?!\\d)");
 
     /**
      * An insert's columns ({@code insert into users (name, "password")}, MySQL's {@code replace into}, {@code insert

@@ -614,9 +614,9 @@ class RedactorTest {
                         + "$1 = 'k3yAbc123def456', $2 = 's3 cret', $3 = 'bob', $4 = '1'",
                         List.of("k3yAbc123def456", "<SECRET:api-key>", "s3 cret", "<SECRET:password>")),
                 Arguments.of("PostgreSQL's compared parameters", "LOG:  duration: 0.484 ms  bind <unnamed>: select "
-                        + "au1_0.id from app_user au1_0 where au1_0.username=$1 and au1_0.\"password\"=$2\n"
-                        + "DETAIL:  parameters: $1 = 'bob', $2 = 'it''s s3 cret'",
-                        List.of("it''s s3 cret", "<SECRET:password>")),
+                        + "au1_0.id from app_user au1_0 where au1_0.username=$1 and au1_0.\"password\"=$2 and "
+                        + "api_key LIKE $3\nDETAIL:  parameters: $1 = 'bob', $2 = 'it''s s3 cret', $3 = 'k3y%'",
+                        List.of("it''s s3 cret", "<SECRET:password>", "k3y%", "<SECRET:api-key>")),
                 Arguments.of("PostgreSQL's rows", "LOG:  execute S_1: INSERT INTO \"users\" (\"name\", \"Password\", "
                         + "\"token\") VALUES ($1, $2, $3), ($4, $5, $6)\nDETAIL:  parameters: $1 = 'a', $2 = 'pw1', "
                         + "$3 = NULL, $4 = 'b', $5 = 'pw2', $6 = 'k3yAbc'",
