@@ -3,6 +3,8 @@ package dev.sloscout.engine.redact;
 import dev.sloscout.engine.model.Problem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -722,7 +724,7 @@ public final class Redactor {
         void secret(String kind, String value) {
             kinds.accept(kind);
             if (repeatable(value)) {
-                values = values == null ? new java.util.LinkedHashMap<>() : values;
+                values = values == null ? new LinkedHashMap<>() : values;
                 values.putIfAbsent(value, kind);
             }
         }
@@ -1259,6 +1261,9 @@ public final class Redactor {
     private static final Pattern INSERTED_COLUMNS = Pattern.compile("(?i)\\b(?:insert|replace)\\s+(?:ignore\\s+)?"
             + "into\\s+[\\w.\"`\\[\\]]{1,200}\\s*\\((?<c>[^()]{1,10000})\\)\\s*values\\s*(?=\\()");
 
+    /** A statement's parameter in PostgreSQL's form, {@code $2}. */
+    private static final Pattern NUMBERED_PARAMETER = Pattern.compile("\\$\\d{1,4}");
+
     /** A parameter's number and what follows its equals sign in PostgreSQL's list ({@code $2 = 'x'}). */
     private static final Pattern PARAMETER = Pattern.compile("\\$(?<n>\\d{1,4}) = ");
 
@@ -1302,7 +1307,7 @@ public final class Redactor {
 
     /** The column each parameter of a statement is compared with or inserted into, by the parameter's number. */
     private static Map<String, String> parameterColumns(String statement) {
-        Map<String, String> columns = new java.util.HashMap<>();
+        Map<String, String> columns = new HashMap<>();
         Matcher compared = COMPARED_COLUMN.matcher(statement);
         while (compared.find()) {
             columns.put(compared.group("n"), compared.group("c"));
@@ -1310,10 +1315,10 @@ public final class Redactor {
         Matcher insert = INSERTED_COLUMNS.matcher(statement);
         if (insert.find()) {
             List<String> names = columnNames(insert.group("c"));
-            for (List<int[]> row : insertedRows(statement, insert.end())) {
+            for (List<Value> row : insertedRows(statement, insert.end())) {
                 for (int i = 0; i < Math.min(names.size(), row.size()); i++) {
-                    String value = statement.substring(row.get(i)[0], row.get(i)[1]);
-                    if (value.matches("\\$\\d{1,4}")) {
+                    String value = statement.substring(row.get(i).start(), row.get(i).end());
+                    if (NUMBERED_PARAMETER.matcher(value).matches()) {
                         columns.put(value.substring(1), names.get(i));
                     }
                 }
@@ -1334,13 +1339,12 @@ public final class Redactor {
         Matcher insert = INSERTED_COLUMNS.matcher(text);
         while (insert.find()) {
             List<String> names = columnNames(insert.group("c"));
-            for (List<int[]> row : insertedRows(text, insert.end())) {
+            for (List<Value> row : insertedRows(text, insert.end())) {
                 for (int i = 0; i < Math.min(names.size(), row.size()); i++) {
-                    int start = row.get(i)[0];
-                    int end = row.get(i)[1];
-                    boolean literal = start > 0 && text.charAt(start - 1) == '\'' && end > start;
-                    String kind = literal && start >= last ? secretKind(names.get(i), text.substring(start, end))
-                            : null;
+                    int start = row.get(i).start();
+                    int end = row.get(i).end();
+                    String kind = row.get(i).literal() && end > start && start >= last
+                            ? secretKind(names.get(i), text.substring(start, end)) : null;
                     if (kind != null) {
                         out = out == null ? new StringBuilder(text.length()) : out;
                         out.append(text, last, start).append(SECRET).append(kind).append('>');
@@ -1362,22 +1366,26 @@ public final class Redactor {
         return names;
     }
 
+    /** A value of an insert's row: where it starts and ends in the text, a literal's inside its quotes. */
+    private record Value(int start, int end, boolean literal) {
+    }
+
     /**
-     * The values of the rows an insert lists from {@code at} on ({@code ('bob', 's3 cret', now()), ($1, $2)}): each
-     * value's start and end, a literal's inside its quotes; a row cut short by the text's end ends there.
+     * The values of the rows an insert lists from {@code at} on ({@code ('bob', 's3 cret', now()), ($1, $2)}); a row
+     * cut short by the text's end ends there.
      */
-    private static List<List<int[]>> insertedRows(String text, int at) {
-        List<List<int[]>> rows = new ArrayList<>();
+    private static List<List<Value>> insertedRows(String text, int at) {
+        List<List<Value>> rows = new ArrayList<>();
         int i = at;
         while (i < text.length() && text.charAt(i) == '(') {
-            List<int[]> row = new ArrayList<>();
+            List<Value> row = new ArrayList<>();
             rows.add(row);
             char next;
             do {
                 int start = skipBlanks(text, i + 1);
                 boolean quoted = start < text.length() && text.charAt(start) == '\'';
                 int end = quoted ? closingQuote(text, start + 1) : valueEnd(text, start);
-                row.add(quoted ? new int[] {start + 1, end} : new int[] {start, end});
+                row.add(quoted ? new Value(start + 1, end, true) : new Value(start, end, false));
                 i = skipBlanks(text, quoted ? end + 1 : end);
                 next = i < text.length() ? text.charAt(i) : ')';
             } while (next == ',');
