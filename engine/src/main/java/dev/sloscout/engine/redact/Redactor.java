@@ -675,7 +675,7 @@ public final class Redactor {
         String lowerCase = text.toLowerCase(Locale.ROOT);
         Found found = new Found(kinds);
         String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, found) : text;
-        result = lowerCase.contains("into") ? insertedLiterals(result, found) : result;
+        result = lowerCase.contains("into") && lowerCase.contains("values") ? insertedLiterals(result, found) : result;
         for (Rule rule : RULES) {
             result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, found) : result;
         }
