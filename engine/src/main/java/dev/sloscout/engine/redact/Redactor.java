@@ -480,10 +480,12 @@ public final class Redactor {
                     .when("auth"),
             // a connection string's password, whose value runs to the next semicolon, blanks and all (ADO.NET's
             // "Server=db;User ID=bob;Password=x y;", ODBC's "UID=bob;PWD={x;y}" in braces); a text without a
-            // semicolon is no connection string
-            Rule.of("(?i)(?:^|;)[ \\t]*(?:password|pwd)[ \\t]*=[ \\t]*(?<v>\\{[^}\\n]*}|(?![<\"'{])[^;\\n]*[^;\\s])"
-                    + "(?=[ \\t]*(?:;|$))", "password").when("password", "pwd")
-                    .whenText(text -> text.indexOf(';') >= 0),
+            // semicolon is no connection string, and a path after PWD a working directory (sudo's "TTY=pts/0 ;
+            // PWD=/home/bob ; USER=root")
+            new Rule(Pattern.compile("(?i)(?:^|;)[ \\t]*(?<k>password|pwd)[ \\t]*=[ \\t]*"
+                    + "(?<v>\\{[^}\\n]*}|(?![<\"'{])[^;\\n]*[^;\\s])(?=[ \\t]*(?:;|$))"),
+                    m -> workingDirectory(m.group("k"), m.group("v")) ? null : "password", v -> true)
+                    .when("password", "pwd").whenText(text -> text.indexOf(';') >= 0),
             // key = "value", key: 'value', key=value, "key": "value"; Python's bytes and strings as its dicts print
             // them ("'X-Amz-Security-Token': b'...'", botocore's debug output of a request's headers), a value first
             // in a list ({'password': ['x']} of parse_qs, Django's QueryDict); Perl's, PHP's and Ruby's "=>"

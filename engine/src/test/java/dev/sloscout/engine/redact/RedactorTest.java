@@ -569,6 +569,7 @@ class RedactorTest {
         "smbpasswd: error while loading shared libraries: libsmbconf.so.0",
         "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
         "+ env: OLDPWD=~/src PWD=C:\\work",
+        "sudo: bob : TTY=pts/0 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/ls",
         "[authorization=null, apiKey=null] password=None, token=undefined, secret=nil",
         "Credentials=[PROTECTED], password=[FILTERED], \"password\": \"[REDACTED]\", password=******, secret=(hidden)",
         "where au1_0.username=? and au1_0.password=? and x.token = $2, set password = :password, PASSWORD=$1",
