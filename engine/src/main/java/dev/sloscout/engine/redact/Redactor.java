@@ -609,6 +609,11 @@ public final class Redactor {
             // client's debug output carries them: Dovecot's "resp=AGJvYgBodW50ZXIy", "AUTH PLAIN AGJvYgBodW50ZXIy"
             new Rule(Pattern.compile("(?<![A-Za-z0-9+/])(?<v>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])"),
                     m -> "password", Redactor::saslPlain).whenText(Redactor::mayHoldSaslPlain),
+            // a client's SASL response Dovecot's debug output says may hold a secret ("client in: CONT\t2\tczNj...
+            // (previous base64 data may contain sensitive data)": the LOGIN mechanism's password, alone)
+            new Rule(Pattern.compile("(?<![A-Za-z0-9+/])(?<v>[A-Za-z0-9+/]{4,1024}={0,2})"
+                    + " \\(previous base64 data may contain sensitive data\\)"), m -> "password", v -> true)
+                    .when("previous base64 data"),
             // SASL's LOGIN exchange (SMTP's, IMAP's, POP3's AUTH LOGIN): the user and the password go each as a
             // base64 line of its own after the server's prompt ("334 UGFzc3dvcmQ6", Password:), so a line ending
             // with a base64 word of text, alone or after an arrow, a quote or a time, is taken for one ("> Y3Vy...",

@@ -151,6 +151,8 @@ class RedactorTest {
         "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=AGRhdmUAbm90LXB3MTIzeA== (previous base64 => "
                 + "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=<SECRET:password> (previous base64",
         "smtpd: < AUTH PLAIN Ym9zcwBib2IAaHVudGVyMg => smtpd: < AUTH PLAIN <SECRET:password>",
+        "auth: client in: CONT\t2\taHVudGVyMg== (previous base64 data may contain sensitive data) => "
+                + "auth: client in: CONT\t2\t<SECRET:password> (previous base64 data may contain sensitive data)",
         "passwd-file(dave,<x>): PLAIN(not-pw123x) != 'pw123' => "
                 + "passwd-file(dave,<x>): PLAIN(<SECRET:password>) != '<SECRET:password>'",
         "SHA512-CRYPT(hunter2) != '$6$salt$hash' => SHA512-CRYPT(<SECRET:password>) != '<SECRET:password>'",
