@@ -136,12 +136,13 @@ public final class Redactor {
     /**
      * A key's value saying there is none or that the producer hid it: a null ({@code password=null}, Python's {@code
      * None}, JavaScript's {@code undefined}, Go's and Ruby's {@code nil}) or a mask ({@code ******}, Spring Security's
-     * {@code Credentials=[PROTECTED]}, Rails' {@code [FILTERED]}, {@code "[REDACTED]"}): the line says so, and keeps
-     * it. A mask's word is in capitals or brackets; a password {@code hidden} is a password.
+     * {@code Credentials=[PROTECTED]}, Rails' {@code [FILTERED]}, {@code "[REDACTED]"}, Ansible's {@code
+     * VALUE_SPECIFIED_IN_NO_LOG_PARAMETER}): the line says so, and keeps it. A mask's word is in capitals, alone or
+     * among words joined by underscores, or in brackets; a password {@code hidden} is a password.
      */
     private static final Pattern NO_SECRET = Pattern.compile("(?i:null|nil|none|undefined)|\\*{3,}"
-            + "|PROTECTED|FILTERED|REDACTED|MASKED|HIDDEN|REMOVED|OMITTED|\\[" + MASK_WORDS + "]|\\(" + MASK_WORDS
-            + "\\)");
+            + "|(?:[A-Z]+_)*(?:PROTECTED|FILTERED|REDACTED|MASKED|HIDDEN|REMOVED|OMITTED|NO_LOG)(?:_[A-Z]+)*"
+            + "|\\[" + MASK_WORDS + "]|\\(" + MASK_WORDS + "\\)");
 
     /**
      * How a key naming a secret's file, folder or name ends: its value says where or which the secret is, not what it

@@ -574,6 +574,7 @@ class RedactorTest {
         "sudo: bob : TTY=pts/0 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/ls",
         "[authorization=null, apiKey=null] password=None, token=undefined, secret=nil",
         "Credentials=[PROTECTED], password=[FILTERED], \"password\": \"[REDACTED]\", password=******, secret=(hidden)",
+        "\"url_password\": \"VALUE_SPECIFIED_IN_NO_LOG_PARAMETER\", password=REDACTED_BY_POLICY",
         "where au1_0.username=? and au1_0.password=? and x.token = $2, set password = :password, PASSWORD=$1",
         "Found username 'alice' in Basic Authorization header; X509v3 Basic Constraints: critical",
         "with password authentication; password 3 times; the secret sauce",
