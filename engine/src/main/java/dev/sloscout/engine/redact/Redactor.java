@@ -153,6 +153,9 @@ public final class Redactor {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
+    /** A CRAM-MD5 server's challenge, decoded: a message id in angle brackets (RFC 2195). */
+    private static final Pattern CHALLENGE = Pattern.compile("<[^<>\\s@]+@[^<>\\s]+>");
+
     /**
      * A template's placeholder ({@code <IP>}, {@code <*>}), or a word or the part of one between its placeholders
      * ({@code :x} of {@code <IP>:x<*>}), group {@code w}.
@@ -1143,28 +1146,43 @@ public final class Redactor {
 
     /**
      * Whether the base64 word, in both cases, decodes to text of six characters or more: UTF-8, no control character, a
-     * letter in it, not ending with a colon (a server's prompt: {@code UGFzc3dvcmQ6} is {@code Password:}).
+     * letter in it, not ending with a colon (a server's prompt: {@code UGFzc3dvcmQ6} is {@code Password:}) and no
+     * CRAM-MD5 challenge ({@link #challenge}).
      */
     static boolean base64Text(String value) {
         if (value.length() % 4 != 0 || value.chars().noneMatch(Character::isUpperCase)
                 || value.chars().noneMatch(Character::isLowerCase)) {
             return false;
         }
-        String text;
+        String text = decodedText(value);
+        return text != null && text.length() >= 6 && text.chars().noneMatch(Character::isISOControl)
+                && text.chars().anyMatch(Character::isLetter) && !text.endsWith(":")
+                && !CHALLENGE.matcher(text).matches();
+    }
+
+    /** The base64 word's bytes as UTF-8 text, or null when it is no base64 or its bytes no text. */
+    private static String decodedText(String value) {
         try {
             byte[] bytes = java.util.Base64.getDecoder().decode(value);
-            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-            return false; // no base64, or bytes that are no text
+            return null;
         }
-        return text.length() >= 6 && text.chars().noneMatch(Character::isISOControl)
-                && text.chars().anyMatch(Character::isLetter) && !text.endsWith(":");
+    }
+
+    /**
+     * Whether the base64 word is a CRAM-MD5 server's challenge: a message id in angle brackets ({@code
+     * <1896.697170952@host>}), sent in the clear, as a mail server's debug output prints it after {@code 334}.
+     */
+    private static boolean challenge(String value) {
+        String text = value.length() % 4 == 0 ? decodedText(value) : null;
+        return text != null && CHALLENGE.matcher(text).matches();
     }
 
     private static boolean keyMaterial(String value) {
         return randomLooking(value) && !HEX.matcher(value).matches()
-                && value.chars().filter(c -> c == '/').count() * 16 <= value.length();
+                && value.chars().filter(c -> c == '/').count() * 16 <= value.length() && !challenge(value);
     }
 
     /**

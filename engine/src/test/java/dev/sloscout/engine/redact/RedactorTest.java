@@ -506,6 +506,7 @@ class RedactorTest {
         "*cmd* 'PASS ******************'",
         "reply: b'334 UGFzc3dvcmQ6\\r\\n' (the server's prompt)",
         "reply: retcode (334); Msg: b'VXNlcm5hbWU6'",
+        "smtpd: > localhost[<IP>]: 334 PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UuZXhhbXBsZS5uZXQ+",
         "> 2UoGOgZi0oJ/AAAB",
         "> ZGF2ZQ== (dave: a user name of four bytes)",
         "Added support for user and password authentication.",
