@@ -499,10 +499,13 @@ public final class Redactor {
                     + "\"(?<v>[^\"<][^\"]*)\"").when("\""),
             keyed("[\"']?" + KEY + "[\"']?" + ASSIGN + LIST_OPEN + STRING_PREFIX + "'(?<v>[^'<][^']*)'").when("'"),
             // a key and its value as a pair: Python's tuples ("('password', 'x')" of Werkzeug's MultiDict, parse_qsl,
-            // a headers' items), Erlang's in a property list ("{password,<<\"x\">>}", "{\"password\",\"x\"}")
-            keyed("[({]\\s*(?:<<)?" + STRING_PREFIX + "(?<kq>[\"']?)(?<k>[A-Za-z_][\\w.-]{0,60})\\k<kq>(?:>>)?\\s*,\\s*"
+            // a headers' items), Erlang's in a property list ("{password,<<\"x\">>}", "{\"password\",\"x\"}"), a
+            // list's in a list of them (ActiveRecord's binds, "[[\"name\", \"bob\"], [\"password\", \"x\"]]"; a list
+            // alone is a list of names, "required": ["password", "email"])
+            keyed("(?:[({]|(?<=\\[|\\],|\\], )\\[)\\s*(?:<<)?" + STRING_PREFIX
+                    + "(?<kq>[\"']?)(?<k>[A-Za-z_][\\w.-]{0,60})\\k<kq>(?:>>)?\\s*,\\s*"
                     + "(?:<<)?" + STRING_PREFIX + "(?<vq>[\"'])(?<v>(?!<)(?:(?!\\k<vq>)[^\\n])+)\\k<vq>"
-                    + "(?:>>)?\\s*[)}]").when("('", "(\"", ",<<", ",\""),
+                    + "(?:>>)?\\s*[)}\\]]").when("('", "(\"", ",<<", ",\"", "[[\"", "[['"),
             // PHP's print_r, an element a line: "    [password] => x", an object's property with its visibility
             // ("[secret:protected] => x", which no key's value is); the value, never quoted, runs to the line's end, a
             // nested array's or object's opening word aside

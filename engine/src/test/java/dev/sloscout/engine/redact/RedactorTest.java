@@ -150,6 +150,10 @@ class RedactorTest {
                 + "  db_password <SECRET:password>",
         "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=AGRhdmUAbm90LXB3MTIzeA== (previous base64 => "
                 + "auth: Debug: client in: AUTH\t1\tPLAIN\tservice=imap\tresp=<SECRET:password> (previous base64",
+        "WHERE \"users\".\"token\" = ? [[\"name\", \"bob\"], [\"password\", \"pw 1\"], [\"api_token\", \"rb-tok\"]] => "
+                + "WHERE \"users\".\"token\" = ? [[\"name\", \"bob\"], [\"password\", \"<SECRET:password>\"], "
+                + "[\"api_token\", \"<SECRET:token>\"]]",
+        "binds [['password', 'x-pw'], ['LIMIT', 1]] => binds [['password', '<SECRET:password>'], ['LIMIT', 1]]",
         "smtpd: < AUTH PLAIN Ym9zcwBib2IAaHVudGVyMg => smtpd: < AUTH PLAIN <SECRET:password>",
         "auth: client in: CONT\t2\taHVudGVyMg== (previous base64 data may contain sensitive data) => "
                 + "auth: client in: CONT\t2\t<SECRET:password> (previous base64 data may contain sensitive data)",
@@ -580,6 +584,7 @@ class RedactorTest {
         "Found username 'alice' in Basic Authorization header; X509v3 Basic Constraints: critical",
         "with password authentication; password 3 times; the secret sauce",
         "INSERT INTO users VALUES (1, 'bob', 'k3yAbc123'); insert into t (pw) select pw from u",
+        "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
