@@ -690,6 +690,7 @@ public final class Redactor {
         Found found = new Found(kinds);
         String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, found) : text;
         result = lowerCase.contains("into") && lowerCase.contains("values") ? insertedLiterals(result, found) : result;
+        result = text.startsWith("#") || text.contains("\n#") ? frameArguments(result, found) : result;
         for (Rule rule : RULES) {
             result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, found) : result;
         }
@@ -1380,6 +1381,53 @@ public final class Redactor {
                         last = end;
                         found.secret(kind, text.substring(start, end));
                     }
+                }
+            }
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * A PHP stack trace's frame calling a function or method ({@code #1 /app/db.php(12): connectDb('app', 'x',
+     * Array)}, {@code Connector->createPdoConnection(...)}, {@code #0 [internal function]: login(...)}): its class,
+     * its name and the opening of its arguments.
+     */
+    private static final Pattern PHP_FRAME = Pattern.compile("(?m)^#\\d{1,4} (?:[^\\n(]*+\\(\\d{1,9}\\)"
+            + "|\\[internal function]): (?:(?<c>[\\w\\\\]{1,300}+)(?:->|::))?(?<f>[A-Za-z_]\\w{0,100}+)(?=\\()");
+
+    /** The words of a function's name saying its arguments hold a credential ({@link #frameArguments}). */
+    private static final Pattern CREDENTIAL_CALL = Pattern.compile(
+            "(?i).*(?:connect|login|logon|signin|auth|passw|secret|credential|token|bind).*");
+
+    /**
+     * A credential among the arguments PHP prints in a stack trace's frames ({@code zend.exception_ignore_args} off, as
+     * in development): every quoted argument but the first of a call whose name speaks of a credential ({@code
+     * connectDb('app', 'x', Array)}, {@code ldap_bind(Object(LDAP\Connection), 'cn=admin', 'x')}; the first is a
+     * user, a host, a DSN or a URL, and stays), and the third of PDO's and mysqli's constructors, their password
+     * ({@code PDO->__construct('mysql:host=db', 'root', 'x')}). PHP cuts a long argument short ({@code
+     * 'x-long-passw...'}): what it kept goes.
+     */
+    private static String frameArguments(String text, Found found) {
+        StringBuilder out = null;
+        int last = 0;
+        Matcher frame = PHP_FRAME.matcher(text);
+        while (frame.find()) {
+            String owner = frame.group("c") == null ? "" : frame.group("c");
+            boolean constructor = frame.group("f").equals("__construct")
+                    && (owner.equals("PDO") || owner.equals("mysqli"));
+            if (!constructor && !CREDENTIAL_CALL.matcher(frame.group("f")).matches()) {
+                continue;
+            }
+            List<List<Value>> calls = insertedRows(text, frame.end());
+            List<Value> arguments = calls.isEmpty() ? List.of() : calls.get(0);
+            int from = Math.min(constructor ? 2 : 1, arguments.size());
+            int to = constructor ? Math.min(3, arguments.size()) : arguments.size();
+            for (Value argument : arguments.subList(from, Math.max(from, to))) {
+                if (argument.literal() && argument.end() > argument.start() && argument.start() >= last) {
+                    out = out == null ? new StringBuilder(text.length()) : out;
+                    out.append(text, last, argument.start()).append(SECRET).append("credential>");
+                    last = argument.end();
+                    found.secret("credential", text.substring(argument.start(), argument.end()));
                 }
             }
         }

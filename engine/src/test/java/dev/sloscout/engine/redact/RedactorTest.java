@@ -630,7 +630,17 @@ class RedactorTest {
                 Arguments.of("PostgreSQL's rows", "LOG:  execute S_1: INSERT INTO \"users\" (\"name\", \"Password\", "
                         + "\"token\") VALUES ($1, $2, $3), ($4, $5, $6)\nDETAIL:  parameters: $1 = 'a', $2 = 'pw1', "
                         + "$3 = NULL, $4 = 'b', $5 = 'pw2', $6 = 'k3yAbc'",
-                        List.of("pw1", "<SECRET:password>", "pw2", "<SECRET:password>", "k3yAbc", "<SECRET:token>")));
+                        List.of("pw1", "<SECRET:password>", "pw2", "<SECRET:password>", "k3yAbc", "<SECRET:token>")),
+                // zend.exception_ignore_args off: a frame's arguments printed; a credential's call loses them but
+                // its first, a constructor of PDO or mysqli its third
+                Arguments.of("PHP's stack trace", "PHP Fatal error:  Uncaught PDOException: Connection refused in "
+                        + "/app/db.php:3\nStack trace:\n#0 /app/db.php(3): PDO->__construct('mysql:host=db', 'root', "
+                        + "'pdo-s3cret', Array)\n#1 [internal function]: mysqli->__construct('db', 'root', "
+                        + "'my-s3cret', 'app')\n#2 /app/db.php(11): connectDb('app', 'fn-s3cret', Array)\n"
+                        + "#3 /app/Auth.php(57): App\\Auth->handle(Object(Request), 'web')\n"
+                        + "#4 /app/x.php(9): strlen('plain words')\n#5 {main}\n  thrown in /app/db.php on line 3",
+                        List.of("pdo-s3cret", "<SECRET:credential>", "my-s3cret", "<SECRET:credential>", "fn-s3cret",
+                                "<SECRET:credential>")));
     }
 
     /**
@@ -644,7 +654,8 @@ class RedactorTest {
         "the password is ", "https://bob:", "0000: 4f 4d ", "eyJ", "-----BEGIN PRIVATE KEY-----", "{SSHA}", "$6$salt$",
         "name=DB_PASSWORD, value=", "Password=", "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: ", "with password ",
         "where password=$1\nDETAIL:  parameters: $1 = '", "insert into t (password) values ('",
-        "insert into t (token) values ($1)\nparameters: $1 = '"})
+        "insert into t (token) values ($1)\nparameters: $1 = '", "#0 /a.php(1): login('bob', '",
+        "#0 [internal function]: ", "[[\"password\", \"", "CONT\t2\t"})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
