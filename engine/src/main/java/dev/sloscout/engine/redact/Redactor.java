@@ -253,7 +253,7 @@ public final class Redactor {
      * LOGIN" has none), its LOGIN command and the user, before the password ({@link #imapLogin}).
      */
     private static final String IMAP_LOGIN = "(?<![\\w.-])(?=[A-Za-z0-9.]{1,20} )(?:[A-Za-z.]*\\d[A-Za-z0-9.]*|[A-Z]+)"
-            + " LOGIN (?<u>\"(?:[^\"\\\\\n]|\\\\.)*\"|[^\\s\"'(){]+) ";
+            + " LOGIN (?<u>\"[^\"\\\\\n]*+(?:\\\\.[^\"\\\\\n]*+)*+\"|[^\\s\"'(){]+) ";
 
     /**
      * The end of a command a client sent, as its transcript prints it: the line's end, after a printed {@code \\r\\n}
@@ -366,8 +366,8 @@ public final class Redactor {
             // LOGIN bob hunter2" (the password quoted or not; SQL's "ROLE bob LOGIN NOINHERIT" has a keyword after
             // it), POP3's and FTP's "PASS hunter2" at a line's start, after an arrow, a quote or a Unix time; the
             // masks of clients that hide it ("PASS *", "LOGIN <user> <pass>") stay
-            new Rule(Pattern.compile(IMAP_LOGIN + "\"(?<v>(?![<*])(?:[^\"\\\\\n]|\\\\+\"|\\\\.)+)(?:\"|$)"
-                    + COMMAND_END), Redactor::imapLogin, v -> true).when(" login "),
+            new Rule(Pattern.compile(IMAP_LOGIN + "\"(?<v>(?![<*])(?=[^\"\n])[^\"\\\\\n]*+(?:(?:\\\\+\"|\\\\.)"
+                    + "[^\"\\\\\n]*+)*)(?:\"|$)" + COMMAND_END), Redactor::imapLogin, v -> true).when(" login "),
             new Rule(Pattern.compile(IMAP_LOGIN + "(?<v>(?![<*{])[^\\s\"'(){]+?)" + COMMAND_END), Redactor::imapLogin,
                     v -> true).when(" login "),
             new Rule(Pattern.compile("(?m)(?:^[ \\t]*|[>'\"][ \\t]?|\\b\\d{9,10}\\.\\d{1,9} )PASS "
@@ -470,7 +470,8 @@ public final class Redactor {
             // SQL that sets a password, as a database's statement log records it: PostgreSQL's "CREATE ROLE bob
             // PASSWORD 'x'", MySQL's and MariaDB's "IDENTIFIED BY 'x'", "SET PASSWORD FOR bob = PASSWORD('x')"; a
             // literal cut off at the end of the text to its end
-            Rule.of(SQL_PASSWORD + "'(?<v>(?!<)(?:[^'\\n]|'')+)(?:'|$)", "password").when("password", "identified"),
+            Rule.of(SQL_PASSWORD + "'(?<v>(?!<)(?=[^'\\n]|'')[^'\\n]*+(?:''[^'\\n]*+)*+)(?:'|$)", "password")
+                    .when("password", "identified"),
             // MySQL's strings in double quotes too ("IDENTIFIED BY \"x\"")
             Rule.of(SQL_PASSWORD + "\"(?<v>(?!<)[^\"\\n]+)(?:\"|$)", "password").when("password", "identified"),
             // PostgreSQL's dollar quotes ("PASSWORD $$x$$", "PASSWORD $pw$x$pw$")

@@ -655,7 +655,8 @@ class RedactorTest {
         "name=DB_PASSWORD, value=", "Password=", "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: ", "with password ",
         "where password=$1\nDETAIL:  parameters: $1 = '", "insert into t (password) values ('",
         "insert into t (token) values ($1)\nparameters: $1 = '", "#0 /a.php(1): login('bob', '",
-        "#0 [internal function]: ", "[[\"password\", \"", "CONT\t2\t"})
+        "#0 [internal function]: ", "[[\"password\", \"", "CONT\t2\t", "IDENTIFIED BY '", "IDENTIFIED BY ",
+        "PASSWORD('", "%22password%22%3A%22", "A1 LOGIN \"bob\" \"", "A1 LOGIN \"bob"})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
