@@ -478,6 +478,11 @@ public final class Redactor {
             Rule.of(SQL_PASSWORD + "\\$\\$(?<v>(?!<)[^\\n]+?)(?:\\$\\$|$)", "password").when("password", "identified"),
             Rule.of(SQL_PASSWORD + "\\$(?<t>[A-Za-z_]\\w*)\\$(?<v>(?!<)[^\\n]+?)(?:\\$\\k<t>\\$|$)", "password")
                     .when("password", "identified"),
+            // Oracle's password not in quotes after the user or role it is set for ("CREATE USER app IDENTIFIED BY
+            // x", a script's statement as a migration tool's log echoes it; prose says "tags to be identified by
+            // labels"); "IDENTIFIED BY VALUES '...'" names a hash
+            Rule.of("(?i)\\b(?:user|role)\\s++[\\w\"$#.@'%-]{1,128}+\\s++identified\\s++by\\s++"
+                    + "(?<v>(?![<'\"*$]|(?:password|values)\\b)[^\\s;,)]++)", "password").when("identified"),
             // a user and a password after an authentication's key, as HTTP's basic scheme joins them ("auth:
             // bob:hunter2", webfs's debug output); digits alone after the colon are a port
             new Rule(Pattern.compile("(?i)(?<![\\w.-])[a-z_.-]*auth\\s*[=:]\\s*[^\\s:\"'<,;]{1,64}:"

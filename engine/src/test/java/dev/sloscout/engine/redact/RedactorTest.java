@@ -155,6 +155,9 @@ class RedactorTest {
                 + "[\"api_token\", \"<SECRET:token>\"]]",
         "binds [['password', 'x-pw'], ['LIMIT', 1]] => binds [['password', '<SECRET:password>'], ['LIMIT', 1]]",
         "smtpd: < AUTH PLAIN Ym9zcwBib2IAaHVudGVyMg => smtpd: < AUTH PLAIN <SECRET:password>",
+        "CREATE USER carol IDENTIFIED BY ora_pw4; ALTER ROLE c##app IDENTIFIED BY ora_pw5 => "
+                + "CREATE USER carol IDENTIFIED BY <SECRET:password>; "
+                + "ALTER ROLE c##app IDENTIFIED BY <SECRET:password>",
         "auth: client in: CONT\t2\taHVudGVyMg== (previous base64 data may contain sensitive data) => "
                 + "auth: client in: CONT\t2\t<SECRET:password> (previous base64 data may contain sensitive data)",
         "passwd-file(dave,<x>): PLAIN(not-pw123x) != 'pw123' => "
@@ -584,6 +587,8 @@ class RedactorTest {
         "Found username 'alice' in Basic Authorization header; X509v3 Basic Constraints: critical",
         "with password authentication; password 3 times; the secret sauce",
         "INSERT INTO users VALUES (1, 'bob', 'k3yAbc123'); insert into t (pw) select pw from u",
+        "CREATE USER bob IDENTIFIED BY <secret> (MySQL's log); USER a IDENTIFIED BY PASSWORD; USER b IDENTIFIED BY "
+                + "VALUES 'S:AB'; Problems identified by Coverity; allow tags to be identified by labels",
         "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
