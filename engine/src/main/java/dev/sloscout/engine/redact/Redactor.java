@@ -537,6 +537,10 @@ public final class Redactor {
             // System.Text.Json, a backslash, u and 0022 for each quote)
             keyed(ESCAPED_QUOTE + "(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})" + ESCAPED_QUOTE + "\\s*:\\s*" + ESCAPED_QUOTE
                     + "(?<v>(?!<)[^\"\\\\]+)" + ESCAPED_QUOTE).when("\\\"", "\\x22", "\\u0022"),
+            // JSON percent-encoded into a URL's query, as an access log prints it (a GraphQL GET's variables,
+            // "?variables=%7B%22password%22%3A%22x%22%7D"): a key and its value, each between encoded quotes
+            keyed("%22(?<k>[A-Za-z][A-Za-z0-9_.-]{0,60})%22(?:%3[Aa]|:)(?:%20|\\+){0,4}%22"
+                    + "(?<v>(?!%3[Cc])(?:(?!%22)[^\\s&\"])++)%22").when("%22"),
             // a setting's name and value as two fields of one object: a container's environment in JSON or YAML
             // ({"name": "DB_PASSWORD", "value": "x"}, as ECS's and Kubernetes' API bodies and audit logs carry it),
             // CloudFormation's ParameterKey and ParameterValue (shorthand, JSON, a form's Parameters.member.1.*),

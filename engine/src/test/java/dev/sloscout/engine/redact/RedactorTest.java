@@ -158,6 +158,8 @@ class RedactorTest {
         "CREATE USER carol IDENTIFIED BY ora_pw4; ALTER ROLE c##app IDENTIFIED BY ora_pw5 => "
                 + "CREATE USER carol IDENTIFIED BY <SECRET:password>; "
                 + "ALTER ROLE c##app IDENTIFIED BY <SECRET:password>",
+        "\"GET /graphql?variables=%7B%22password%22%3A%22gql-pw7%22%7D HTTP/1.1\" 200 => "
+                + "\"GET /graphql?variables=%7B%22password%22%3A%22<SECRET:password>%22%7D HTTP/1.1\" 200",
         "auth: client in: CONT\t2\taHVudGVyMg== (previous base64 data may contain sensitive data) => "
                 + "auth: client in: CONT\t2\t<SECRET:password> (previous base64 data may contain sensitive data)",
         "passwd-file(dave,<x>): PLAIN(not-pw123x) != 'pw123' => "
@@ -589,6 +591,7 @@ class RedactorTest {
         "INSERT INTO users VALUES (1, 'bob', 'k3yAbc123'); insert into t (pw) select pw from u",
         "CREATE USER bob IDENTIFIED BY <secret> (MySQL's log); USER a IDENTIFIED BY PASSWORD; USER b IDENTIFIED BY "
                 + "VALUES 'S:AB'; Problems identified by Coverity; allow tags to be identified by labels",
+        "check_password('x'), order by 'x'; ?variables=%7B%22user%22%3A%22bob%22%7D",
         "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
