@@ -1407,7 +1407,7 @@ public final class Redactor {
 
     /** The words of a function's name saying its arguments hold a credential ({@link #frameArguments}). */
     private static final Pattern CREDENTIAL_CALL = Pattern.compile(
-            "(?i).*(?:connect|login|logon|signin|auth|passw|secret|credential|token|bind).*");
+            "(?i)connect|login|logon|signin|auth|passw|secret|credential|token|bind");
 
     /**
      * A credential among the arguments PHP prints in a stack trace's frames ({@code zend.exception_ignore_args} off, as
@@ -1425,14 +1425,14 @@ public final class Redactor {
             String owner = frame.group("c") == null ? "" : frame.group("c");
             boolean constructor = frame.group("f").equals("__construct")
                     && (owner.equals("PDO") || owner.equals("mysqli"));
-            if (!constructor && !CREDENTIAL_CALL.matcher(frame.group("f")).matches()) {
+            if (!constructor && !CREDENTIAL_CALL.matcher(frame.group("f")).find()) {
                 continue;
             }
             List<List<Value>> calls = insertedRows(text, frame.end());
             List<Value> arguments = calls.isEmpty() ? List.of() : calls.get(0);
             int from = Math.min(constructor ? 2 : 1, arguments.size());
             int to = constructor ? Math.min(3, arguments.size()) : arguments.size();
-            for (Value argument : arguments.subList(from, Math.max(from, to))) {
+            for (Value argument : arguments.subList(from, to)) {
                 if (argument.literal() && argument.end() > argument.start() && argument.start() >= last) {
                     out = out == null ? new StringBuilder(text.length()) : out;
                     out.append(text, last, argument.start()).append(SECRET).append("credential>");
