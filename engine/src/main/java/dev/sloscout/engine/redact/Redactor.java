@@ -545,11 +545,14 @@ public final class Redactor {
             // ({"name": "DB_PASSWORD", "value": "x"}, as ECS's and Kubernetes' API bodies and audit logs carry it),
             // CloudFormation's ParameterKey and ParameterValue (shorthand, JSON, a form's Parameters.member.1.*),
             // SSM's {"Name": "/app/db/password", "Value": "x"}, an XML property (<property name="password"
-            // value="x"/>); and as a command's options (aws ssm put-parameter --name /app/db/password --value x, az
-            // keyvault secret set --name db-password --value x, and so as the AWS CLI's debug output lists them)
-            new Rule(Pattern.compile("(?i)(?<![\\w-])(?:[\\w.]*\\.)?(?:parameter_?)?(?:name|key)[\"']?" + ASSIGN
-                    + "[\"']?" + SETTING_NAME + "[\"']?\\s*[,;&]?\\s*[\"']?(?:[\\w.]*\\.)?(?:parameter_?)?value[\"']?"
-                    + ASSIGN + "(?:\\{\\s*\"?stringValue\"?\\s*:\\s*)?[\"']?(?<v>(?![<\\s])[^\"'\\n,;&}\\]>]+)"),
+            // value="x"/>), Spring Boot's failure analysis of a property it could not bind ("Property: app.password"
+            // then "Value: "x"" on the record's next line); and as a command's options (aws ssm put-parameter --name
+            // /app/db/password --value x, az keyvault secret set --name db-password --value x, and so as the AWS CLI's
+            // debug output lists them)
+            new Rule(Pattern.compile("(?i)(?<![\\w-])(?:[\\w.]*\\.)?(?:parameter_?)?(?:name|key|property)[\"']?"
+                    + ASSIGN + "[\"']?" + SETTING_NAME + "[\"']?\\s*[,;&]?\\s*[\"']?(?:[\\w.]*\\.)?(?:parameter_?)?"
+                    + "value[\"']?" + ASSIGN + "(?:\\{\\s*\"?stringValue\"?\\s*:\\s*)?[\"']?"
+                    + "(?<v>(?![<\\s])[^\"'\\n,;&}\\]>]+)"),
                     Redactor::keyedKind, v -> !v.equals("null")).when("value"),
             new Rule(Pattern.compile("(?<![\\w-])--name" + ARGUMENT_GAP + SETTING_NAME + "['\"]?"
                     + "(?:" + ARGUMENT_GAP + "--[\\w-]+" + ARGUMENT_GAP + "[^\\s'\"-][^\\s'\"]*['\"]?){0,3}"

@@ -639,6 +639,13 @@ class RedactorTest {
                         + "\"token\") VALUES ($1, $2, $3), ($4, $5, $6)\nDETAIL:  parameters: $1 = 'a', $2 = 'pw1', "
                         + "$3 = NULL, $4 = 'b', $5 = 'pw2', $6 = 'k3yAbc'",
                         List.of("pw1", "<SECRET:password>", "pw2", "<SECRET:password>", "k3yAbc", "<SECRET:token>")),
+                // a property Spring Boot could not bind, its value on the line after its name
+                Arguments.of("Spring Boot's failure analysis", "ERROR 1 --- [main] o.s.b.d.LoggingFailureAnalysis"
+                        + "Reporter   : \n\nDescription:\n\nFailed to bind properties under 'app.api-key' to "
+                        + "java.util.UUID:\n\n    Property: app.api-key\n    Value: \"k3y-not-a-uuid\"\n    Origin: "
+                        + "\"app.api-key\" from property source \"commandLineArgs\"\n\n    Property: app.user\n"
+                        + "    Value: \"bob\"\n",
+                        List.of("k3y-not-a-uuid", "<SECRET:api-key>")),
                 // zend.exception_ignore_args off: a frame's arguments printed; a credential's call loses them but
                 // its first, a constructor of PDO or mysqli its third
                 Arguments.of("PHP's stack trace", "PHP Fatal error:  Uncaught PDOException: Connection refused in "
