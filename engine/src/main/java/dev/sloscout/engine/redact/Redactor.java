@@ -567,6 +567,11 @@ public final class Redactor {
                     + "\\k<k>\\s*>").when("</"),
             keyed("<" + XML_PREFIX + "(?<t>[A-Za-z][\\w.-]{0,60})\\s[^<>]*?\\b(?:name|key)\\s*=\\s*[\"']" + SETTING_NAME
                     + "[\"'][^<>]*>" + XML_TEXT + "</" + XML_PREFIX + "\\k<t>\\s*>").when("</"),
+            // a field Spring's validation rejected, its value in brackets to the codes after it ("Field error in
+            // object 'newUser' on field 'password': rejected value [x]; codes [...]" of a
+            // MethodArgumentNotValidException or BindException, as DefaultHandlerExceptionResolver logs it at WARN)
+            keyed("on field '(?<k>[A-Za-z_][\\w.\\[\\]-]{0,100}+)': rejected value \\["
+                    + "(?<v>(?:(?!\\]; codes \\[)[^\\n])++)\\]; codes \\[").when("rejected value ["),
             // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
             // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's
             // requirepass; a value of lower-case letters alone is a word after a key that is one ("session closed")

@@ -155,6 +155,9 @@ class RedactorTest {
                 + "[\"api_token\", \"<SECRET:token>\"]]",
         "binds [['password', 'x-pw'], ['LIMIT', 1]] => binds [['password', '<SECRET:password>'], ['LIMIT', 1]]",
         "smtpd: < AUTH PLAIN Ym9zcwBib2IAaHVudGVyMg => smtpd: < AUTH PLAIN <SECRET:password>",
+        "[Field error in object 'u' on field 'password': rejected value [pw] x]; codes [Size.u.password]; "
+                + "default message [size]] => [Field error in object 'u' on field 'password': rejected value "
+                + "[<SECRET:password>]; codes [Size.u.password]; default message [size]]",
         "CREATE USER carol IDENTIFIED BY ora_pw4; ALTER ROLE c##app IDENTIFIED BY ora_pw5 => "
                 + "CREATE USER carol IDENTIFIED BY <SECRET:password>; "
                 + "ALTER ROLE c##app IDENTIFIED BY <SECRET:password>",
@@ -592,6 +595,8 @@ class RedactorTest {
         "CREATE USER bob IDENTIFIED BY <secret> (MySQL's log); USER a IDENTIFIED BY PASSWORD; USER b IDENTIFIED BY "
                 + "VALUES 'S:AB'; Problems identified by Coverity; allow tags to be identified by labels",
         "check_password('x'), order by 'x'; ?variables=%7B%22user%22%3A%22bob%22%7D",
+        "Field error in object 'u' on field 'username': rejected value [bob]; codes [NotBlank.u.username]; "
+                + "on field 'password': rejected value [null]; codes [NotNull.u.password]",
         "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
@@ -671,7 +676,8 @@ class RedactorTest {
         "where password=$1\nDETAIL:  parameters: $1 = '", "insert into t (password) values ('",
         "insert into t (token) values ($1)\nparameters: $1 = '", "#0 /a.php(1): login('bob', '",
         "#0 [internal function]: ", "[[\"password\", \"", "CONT\t2\t", "IDENTIFIED BY '", "IDENTIFIED BY ",
-        "PASSWORD('", "%22password%22%3A%22", "A1 LOGIN \"bob\" \"", "A1 LOGIN \"bob"})
+        "PASSWORD('", "%22password%22%3A%22", "A1 LOGIN \"bob\" \"", "A1 LOGIN \"bob",
+        "on field 'password': rejected value ["})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
