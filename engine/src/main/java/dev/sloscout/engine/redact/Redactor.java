@@ -666,8 +666,9 @@ public final class Redactor {
             new Rule(Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}"
                     + "(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?![\\d.]*\\d)"), m -> "IP", v -> true).when("."),
             // IPv6: hex groups with "::" or all eight groups (a time of day has neither), not an assignment's "::="
-            // (ASN.1's); Erlang's reports join a date's year and the time by "::" (=INFO REPORT==== 7-Dec-2026::...)
-            new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})"
+            // (ASN.1's); Erlang's reports join a date's year and the time by "::" (=INFO REPORT==== 7-Dec-2026::...);
+            // "::" without a digit is no address of anyone (Spring Boot's banner, ":: Spring Boot ::")
+            new Rule(Pattern.compile("(?i)(?<![0-9a-z:])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7})(?=:*[0-9a-f])"
                     + "(?!(?<=-)\\d{4}::\\d{1,2}:\\d{2}:\\d{2}(?![\\d:]))"
                     + "[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![0-9a-z:=])"), m -> "IP", v -> true).when(":"));
 

@@ -583,6 +583,7 @@ class RedactorTest {
         "env: kubectl-secret: Permission denied",
         "smbpasswd: error while loading shared libraries: libsmbconf.so.0",
         "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
+        " :: Spring Boot ::                (v4.0.7), listening on [::]:8080",
         "+ env: OLDPWD=~/src PWD=C:\\work",
         "sudo: bob : TTY=pts/0 ; PWD=/home/bob ; USER=root ; COMMAND=/bin/ls",
         "[authorization=null, apiKey=null] password=None, token=undefined, secret=nil",
