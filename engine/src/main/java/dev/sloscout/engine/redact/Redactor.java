@@ -233,10 +233,13 @@ public final class Redactor {
     /**
      * A program's message where a key's value would stand, as a tool named like a key prints it after its name and a
      * colon ({@code passwd: password updated successfully}, a shell's {@code htpasswd: command not found}, {@code
-     * kubectl-secret: Permission denied}): one of the words such messages open with, then another word.
+     * kubectl-secret: Permission denied}), or Bean Validation's after a property's path ({@code reset.token: size must
+     * be between 16 and 64}, {@code create.password: must not be blank} of a ConstraintViolationException): one of the
+     * words such messages open with, then another word.
      */
     private static final String PROGRAM_MESSAGE = "(?i:command|not|no|permission|error|warning|cannot"
-            + "|unable|failed|failure|unknown|invalid|unrecognized|illegal|missing|usage|fatal|password|authentication)"
+            + "|unable|failed|failure|unknown|invalid|unrecognized|illegal|missing|usage|fatal|password|authentication"
+            + "|must|size|length)"
             + "[ \\t]+[A-Za-z]";
 
     /** A list's opening bracket before its first value, or none ({@code 'password': ['x']}). */

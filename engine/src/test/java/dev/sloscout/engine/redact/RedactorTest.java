@@ -581,6 +581,7 @@ class RedactorTest {
         "bash: htpasswd: command not found; sh: 1: mkpasswd: not found",
         "passwd: password updated successfully",
         "env: kubectl-secret: Permission denied",
+        "ConstraintViolationException: reset.token: size must be between 16 and 64, create.password: must not be blank",
         "smbpasswd: error while loading shared libraries: libsmbconf.so.0",
         "=INFO REPORT==== 7-Dec-2026::15:20:43.720401 === started",
         " :: Spring Boot ::                (v4.0.7), listening on [::]:8080",
