@@ -879,7 +879,8 @@ public final class Redactor {
     /**
      * The text with each of the rule's matches replaced. A match the rule turns down (no secret) is looked past by a
      * character only, not by its length: it may hold a key of the next one ({@code pair: "password"="x"}, where
-     * {@code pair: "password"} matches first).
+     * {@code pair: "password"} matches first). Whatever rule finds a secret's value, one naming where the secret comes
+     * from or saying there is none ({@link #namesNoSecret}) stays.
      */
     private static String apply(Rule rule, String text, boolean secret, Found found) {
         Matcher m = rule.pattern.matcher(text);
@@ -890,7 +891,9 @@ public final class Redactor {
         while (from <= text.length() && m.find(from)) {
             int start = named ? m.start("v") : m.start();
             int end = named ? m.end("v") : m.end();
-            String kind = start < 0 || !rule.accept.test(text.substring(start, end)) ? null : rule.kind.apply(m);
+            String value = start < 0 ? null : text.substring(start, end);
+            String kind = value == null || !rule.accept.test(value) || secret && namesNoSecret(value) ? null
+                    : rule.kind.apply(m);
             if (kind == null) {
                 from = m.start() + 1;
                 continue;
@@ -900,7 +903,7 @@ public final class Redactor {
             out.append(text, last, start).append(secret ? SECRET + kind + ">" : "<" + kind + ">");
             last = end;
             if (secret) {
-                found.secret(kind, text.substring(start, end));
+                found.secret(kind, value);
             } else {
                 found.accept(kind.toLowerCase(Locale.ROOT));
             }
@@ -924,10 +927,18 @@ public final class Redactor {
                 + (pair ? "[^\\s:'\"<]*:" : "");
     }
 
+    /**
+     * Whether a secret's value is a reference to it ({@link #REFERENCE}: {@code ${DB_PASSWORD}}, {@code
+     * $MYSQL_ROOT_PASSWORD} of a CI job's script as GitLab and GitHub print it, {@code {{resolve:ssm:x}}}) or says
+     * there is none or that it was hidden ({@link #NO_SECRET}: {@code null}, Jenkins' {@code ****}).
+     */
+    private static boolean namesNoSecret(String value) {
+        return REFERENCE.matcher(value).matches() || NO_SECRET.matcher(value).matches();
+    }
+
     private static Rule keyed(String regex) {
         return new Rule(Pattern.compile(regex), Redactor::keyedKind,
-                v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v)
-                        && !REFERENCE.matcher(v).matches() && !NO_SECRET.matcher(v).matches());
+                v -> !v.isBlank() && !AUTH_SCHEMES.contains(v.toLowerCase(Locale.ROOT)) && !isFlag(v));
     }
 
     /**
