@@ -66,7 +66,8 @@ public record MetricsProfile(
     private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     /** One label matcher with a double-quoted, properly escaped value: {@code code=~"5.."}. */
-    private static final String MATCHER = "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"([^\"\\\\\\n]|\\\\.)*\"\\s*";
+    private static final String MATCHER =
+            "[a-zA-Z_][a-zA-Z0-9_]*\\s*(=|!=|=~|!~)\\s*\"[^\"\\\\\\n]*+(?:\\\\.[^\"\\\\\\n]*+)*+\"\\s*";
     private static final java.util.regex.Pattern MATCHERS =
             java.util.regex.Pattern.compile(MATCHER + "(,\\s*" + MATCHER + ")*");
 
@@ -149,7 +150,8 @@ public record MetricsProfile(
      */
     public TestLabels testLabels() {
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=|!=|=~|!~)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?")
+                .compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=|!=|=~|!~)\\s*"
+                        + "\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"\\s*,?")
                 .matcher(errorSelector == null ? "" : errorSelector);
         java.util.List<String> ok = new java.util.ArrayList<>();
         java.util.List<String> error = new java.util.ArrayList<>();

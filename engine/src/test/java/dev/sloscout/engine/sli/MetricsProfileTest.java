@@ -34,6 +34,18 @@ class MetricsProfileTest {
                 .singleElement().satisfies(p -> assertThat(p).contains("increasing"));
     }
 
+    /** A selector's value of any length is checked, never overflowing the stack (a profile is a user's file). */
+    @Test
+    void aHugeSelectorValueIsCheckedLikeAShortOne() {
+        String value = "5\\\"0".repeat(30_000);
+        assertThat(profile("req_total", "svc", "code=\"" + value + "\"", "job=\"" + value + "\"", new double[] {100})
+                .problems()).isEmpty();
+        assertThat(profile("req_total", "svc", "code=\"" + value + "\"", "job=" + value, new double[] {100})
+                .problems()).singleElement().satisfies(p -> assertThat(p).startsWith("extraSelectors"));
+        assertThat(profile("req_total", "svc", "code=\"" + value + "\"", "", new double[] {100}).testLabels())
+                .isNotNull();
+    }
+
     /**
      * Span metrics label each span's kind: a journey entered at a consumer (a Kafka message), a client call or an
      * internal span selects that kind, not the server kind (its series would be none); a server entry, an entry of an

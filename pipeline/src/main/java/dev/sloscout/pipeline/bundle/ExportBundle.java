@@ -75,7 +75,7 @@ public final class ExportBundle {
     private static final Pattern RECORD = Pattern.compile("(?m)^\\s*-?\\s*record:\\s*\"?([^\"\\s]+)\"?\\s*$");
     /** Names in the recording-rule convention (level:metric:operations) contain a colon; plain metrics do not. */
     private static final Pattern RULE_NAME = Pattern.compile("\\b[a-zA-Z_][a-zA-Z0-9_]*:[a-zA-Z0-9_:]+");
-    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([a-zA-Z_][a-zA-Z0-9_]*)");
     private static final Set<String> GRAFANA_VARIABLES = Set.of("__rate_interval", "__interval", "__range",
             "__interval_ms", "__range_s", "__name");

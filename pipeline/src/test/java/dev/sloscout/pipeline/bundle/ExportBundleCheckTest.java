@@ -76,4 +76,15 @@ class ExportBundleCheckTest {
         assertThat(quoted.get(first)).contains("a:b:c");
         assertThat(ExportBundle.check(slos, quoted)).isEmpty();
     }
+
+    /** A label value as long as data may make it (a service's name) is read without overflowing the stack. */
+    @Test
+    void aHugeLabelValueIsReadLikeAnyOther() {
+        SortedMap<String, String> huge = new TreeMap<>(files);
+        String first = huge.keySet().stream().filter(p -> p.startsWith("grafana/")).findFirst().orElseThrow();
+        huge.put(first, huge.get(first).replace("sloth_slo=\\\"${slo:text}\\\"",
+                "sloth_slo=\\\"" + "a:b".repeat(50_000) + "\\\""));
+        assertThat(huge.get(first)).contains("a:ba:b");
+        assertThat(ExportBundle.check(slos, huge)).isEmpty();
+    }
 }
