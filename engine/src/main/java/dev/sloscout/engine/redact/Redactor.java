@@ -707,7 +707,20 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        text = wellFormed(text);
+        try {
+            return redactWellFormed(wellFormed(text), kinds);
+        } catch (StackOverflowError e) {
+            // Java's regular expressions recurse once for each repetition of some groups: a text nested that deep (a
+            // value of a hundred thousand escapes) is hidden whole, neither kept unread nor failing the analysis
+            kinds.accept(UNREADABLE);
+            return SECRET + UNREADABLE + ">";
+        }
+    }
+
+    /** The kind of a text too deep for the rules to read, hidden whole ({@link #redact(String, Consumer)}). */
+    static final String UNREADABLE = "unreadable";
+
+    private static String redactWellFormed(String text, Consumer<String> kinds) {
         String lowerCase = text.toLowerCase(Locale.ROOT);
         Found found = new Found(kinds);
         String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, found) : text;

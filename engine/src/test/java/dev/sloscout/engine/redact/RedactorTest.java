@@ -688,6 +688,17 @@ class RedactorTest {
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
     }
 
+    /** A text too deep for a rule (a quoted password of a hundred thousand escapes) is hidden whole and counted. */
+    @Test
+    void aTextTooDeepForTheRulesIsHiddenWhole() {
+        List<String> kinds = new java.util.ArrayList<>();
+        String text = "A1 LOGIN bob \"" + "\\\"".repeat(100_000) + "\"";
+        assertThat(redactor.redact(text, kinds::add)).isEqualTo("<SECRET:unreadable>");
+        assertThat(kinds).containsExactly("unreadable");
+        assertThat(redactor.redact("A1 LOGIN bob \"" + "\\\"".repeat(10) + "\""))
+                .isEqualTo("A1 LOGIN bob \"<SECRET:password>\"");
+    }
+
     @Test
     void aHugeTemplateWordOverflowsNothing() {
         String line = "payload " + "x".repeat(200_000);
