@@ -718,7 +718,7 @@ public final class Redactor {
     }
 
     /** The kind of a text too deep for the rules to read, hidden whole ({@link #redact(String, Consumer)}). */
-    static final String UNREADABLE = "unreadable";
+    private static final String UNREADABLE = "unreadable";
 
     private static String redactWellFormed(String text, Consumer<String> kinds) {
         String lowerCase = text.toLowerCase(Locale.ROOT);
