@@ -725,7 +725,8 @@ public final class Redactor {
         Found found = new Found(kinds);
         String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, found) : text;
         result = lowerCase.contains("into") && lowerCase.contains("values") ? insertedLiterals(result, found) : result;
-        result = text.startsWith("#") || text.contains("\n#") ? frameArguments(result, found) : result;
+        result = text.startsWith("#") || text.contains("\n#") || text.contains("File \"")
+                ? frameArguments(result, found) : result;
         for (Rule rule : RULES) {
             result = rule.mayMatch(text, lowerCase) ? apply(rule, result, true, found) : result;
         }
@@ -1446,16 +1447,44 @@ public final class Redactor {
             "(?i)connect|login|logon|signin|auth|passw|secret|credential|token|bind");
 
     /**
-     * A credential among the arguments PHP prints in a stack trace's frames ({@code zend.exception_ignore_args} off, as
-     * in development): every quoted argument but the first of a call whose name speaks of a credential ({@code
-     * connectDb('app', 'x', Array)}, {@code ldap_bind(Object(LDAP\Connection), 'cn=admin', 'x')}; the first is a
-     * user, a host, a DSN or a URL, and stays), and the third of PDO's and mysqli's constructors, their password
-     * ({@code PDO->__construct('mysql:host=db', 'root', 'x')}). PHP cuts a long argument short ({@code
-     * 'x-long-passw...'}): what it kept goes.
+     * A Python traceback's frame and the source line it prints under it ({@code File "/app/db.py", line 7, in main},
+     * then {@code     conn = pymysql.connect("db", "bob", "x")}): the line's text.
+     */
+    private static final Pattern PYTHON_FRAME = Pattern.compile("(?m)^[ \\t]*File \"[^\"\\n]{1,1000}+\", line "
+            + "\\d{1,9}, in [^\\n]{1,300}+\\n[ \\t]++(?<source>[^\\n]{1,2000}+)");
+
+    /** A call in Python's source: its dotted name's last part, before the opening of its arguments. */
+    private static final Pattern PYTHON_CALL = Pattern.compile("(?<![\\w.])(?:[A-Za-z_]\\w{0,100}+\\.){0,10}+"
+            + "(?<f>[A-Za-z_]\\w{0,100}+)\\(");
+
+    /**
+     * The credentials among the arguments a stack trace prints of a call named for one. PHP's frames, with {@code
+     * zend.exception_ignore_args} off as in development: every quoted argument but the first of a call whose name
+     * speaks of a credential ({@code connectDb('app', 'x', Array)}, {@code ldap_bind(Object(LDAP\Connection),
+     * 'cn=admin', 'x')}; the first is a user, a host, a DSN or a URL, and stays), and the third of PDO's and mysqli's
+     * constructors, their password ({@code PDO->__construct('mysql:host=db', 'root', 'x')}); PHP cuts a long argument
+     * short ({@code 'x-long-passw...'}), and what it kept goes. Python's frames print their source line, and a
+     * credential call's string literals passed by position but the first go ({@code server.login("bob", "x")}).
      */
     private static String frameArguments(String text, Found found) {
+        List<Value> credentials = new ArrayList<>();
+        phpCredentials(text, credentials);
+        pythonCredentials(text, credentials);
+        credentials.sort(java.util.Comparator.comparingInt(Value::start));
         StringBuilder out = null;
         int last = 0;
+        for (Value argument : credentials) {
+            if (argument.end() > argument.start() && argument.start() >= last) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, last, argument.start()).append(SECRET).append("credential>");
+                last = argument.end();
+                found.secret("credential", text.substring(argument.start(), argument.end()));
+            }
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static void phpCredentials(String text, List<Value> credentials) {
         Matcher frame = PHP_FRAME.matcher(text);
         while (frame.find()) {
             String owner = frame.group("c") == null ? "" : frame.group("c");
@@ -1468,16 +1497,74 @@ public final class Redactor {
             List<Value> arguments = calls.isEmpty() ? List.of() : calls.get(0);
             int from = Math.min(constructor ? 2 : 1, arguments.size());
             int to = constructor ? Math.min(3, arguments.size()) : arguments.size();
-            for (Value argument : arguments.subList(from, to)) {
-                if (argument.literal() && argument.end() > argument.start() && argument.start() >= last) {
-                    out = out == null ? new StringBuilder(text.length()) : out;
-                    out.append(text, last, argument.start()).append(SECRET).append("credential>");
-                    last = argument.end();
-                    found.secret("credential", text.substring(argument.start(), argument.end()));
+            arguments.subList(from, to).stream().filter(Value::literal).forEach(credentials::add);
+        }
+    }
+
+    private static void pythonCredentials(String text, List<Value> credentials) {
+        Matcher frame = PYTHON_FRAME.matcher(text);
+        while (frame.find()) {
+            Matcher call = PYTHON_CALL.matcher(text).region(frame.start("source"), frame.end("source"));
+            while (call.find()) {
+                if (CREDENTIAL_CALL.matcher(call.group("f")).find()) {
+                    List<Value> arguments = pythonArguments(text, call.end(), frame.end("source"));
+                    arguments.subList(Math.min(1, arguments.size()), arguments.size()).stream()
+                            .filter(Value::literal).forEach(credentials::add);
                 }
             }
         }
-        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * The arguments of a Python call from its opening bracket's next character to {@code end} (its source line's):
+     * a string literal alone ({@code "x"}, {@code b'x'}, backslash escapes read) is a literal, inside its quotes (a
+     * keyword's, {@code password="x"}, is not: the keyed rules read it); an argument cut by the line's end ends there.
+     */
+    private static List<Value> pythonArguments(String text, int from, int end) {
+        List<Value> arguments = new ArrayList<>();
+        int i = from;
+        while (i < end) {
+            int start = skipBlanks(text, i);
+            int stop = argumentEnd(text, start, end);
+            int open = start;
+            while (open < stop && open - start < 2 && "rRbBuU".indexOf(text.charAt(open)) >= 0) {
+                open++;
+            }
+            char quote = open < stop ? text.charAt(open) : ' ';
+            int close = quote == '"' || quote == '\'' ? closingQuote(text, open + 1, quote, stop) : -1;
+            boolean literal = close > open && skipBlanks(text, close + 1) == stop;
+            arguments.add(literal ? new Value(open + 1, close, true) : new Value(start, stop, false));
+            if (stop >= end || text.charAt(stop) != ',') {
+                break;
+            }
+            i = stop + 1;
+        }
+        return arguments;
+    }
+
+    /** Where a Python argument ends: at a comma or a closing bracket outside its own brackets and strings. */
+    private static int argumentEnd(String text, int from, int end) {
+        int depth = 0;
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = Math.min(closingQuote(text, i + 1, c, end), end - 1);
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth-- == 0 || c == ',' && depth == 0) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Where a Python string opened before {@code from} closes: its next {@code quote} not escaped, or {@code end}. */
+    private static int closingQuote(String text, int from, char quote, int end) {
+        int i = from;
+        while (i < end && text.charAt(i) != quote) {
+            i += text.charAt(i) == '\\' ? 2 : 1;
+        }
+        return Math.min(i, end);
     }
 
     /** An insert's column names, their quotes ({@code "}, MySQL's {@code `}, SQL Server's brackets) taken off. */

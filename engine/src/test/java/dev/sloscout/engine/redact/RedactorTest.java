@@ -649,6 +649,15 @@ class RedactorTest {
                         + "\"token\") VALUES ($1, $2, $3), ($4, $5, $6)\nDETAIL:  parameters: $1 = 'a', $2 = 'pw1', "
                         + "$3 = NULL, $4 = 'b', $5 = 'pw2', $6 = 'k3yAbc'",
                         List.of("pw1", "<SECRET:password>", "pw2", "<SECRET:password>", "k3yAbc", "<SECRET:token>")),
+                // a Python traceback's source line: a credential call's literals passed by position but the first
+                Arguments.of("Python's traceback", "Traceback (most recent call last):\n  File \"/app/mail.py\", "
+                        + "line 12, in send\n    server.login(\"bob\", 'it\\'s s3 cret', timeout=5)\n  File "
+                        + "\"/app/db.py\", line 7, in main\n    conn = pymysql.connect(\"db\", \"app\", f\"{x}\", "
+                        + "db=get(\"a\", \"b\"))\n  File \"/app/x.py\", line 3, in f\n    print(\"hello\", "
+                        + "\"world\")\n  File \"/app/c.py\", line 4, in g\n    client.auth(\"bob\", b'byte-s3cret', "
+                        + "\"pre\" + x)\nsmtplib.SMTPAuthenticationError: (535, b'5.7.8 Error')",
+                        List.of("it\\'s s3 cret", "<SECRET:credential>", "\"app\", f", "\"<SECRET:credential>\", f",
+                                "byte-s3cret", "<SECRET:credential>")),
                 // a property Spring Boot could not bind, its value on the line after its name
                 Arguments.of("Spring Boot's failure analysis", "ERROR 1 --- [main] o.s.b.d.LoggingFailureAnalysis"
                         + "Reporter   : \n\nDescription:\n\nFailed to bind properties under 'app.api-key' to "
@@ -682,7 +691,8 @@ class RedactorTest {
         "insert into t (token) values ($1)\nparameters: $1 = '", "#0 /a.php(1): login('bob', '",
         "#0 [internal function]: ", "[[\"password\", \"", "CONT\t2\t", "IDENTIFIED BY '", "IDENTIFIED BY ",
         "PASSWORD('", "%22password%22%3A%22", "A1 LOGIN \"bob\" \"", "A1 LOGIN \"bob",
-        "on field 'password': rejected value ["})
+        "on field 'password': rejected value [", "  File \"a.py\", line 1, in f\n    login(\"a\", \"",
+        "  File \"a.py\", line 1, in f\n    login(\"a\", ("})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
