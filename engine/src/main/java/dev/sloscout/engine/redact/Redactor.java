@@ -1531,7 +1531,7 @@ public final class Redactor {
                 open++;
             }
             char quote = open < stop ? text.charAt(open) : ' ';
-            int close = quote == '"' || quote == '\'' ? closingQuote(text, open + 1, quote, stop) : -1;
+            int close = quote == '"' || quote == '\'' ? stringEnd(text, open + 1, quote, stop) : -1;
             boolean literal = close > open && skipBlanks(text, close + 1) == stop;
             arguments.add(literal ? new Value(open + 1, close, true) : new Value(start, stop, false));
             if (stop >= end || text.charAt(stop) != ',') {
@@ -1548,7 +1548,7 @@ public final class Redactor {
         for (int i = from; i < end; i++) {
             char c = text.charAt(i);
             if (c == '"' || c == '\'') {
-                i = Math.min(closingQuote(text, i + 1, c, end), end - 1);
+                i = Math.min(stringEnd(text, i + 1, c, end), end - 1);
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if ((c == ')' || c == ']' || c == '}') && depth-- == 0 || c == ',' && depth == 0) {
@@ -1559,7 +1559,7 @@ public final class Redactor {
     }
 
     /** Where a Python string opened before {@code from} closes: its next {@code quote} not escaped, or {@code end}. */
-    private static int closingQuote(String text, int from, char quote, int end) {
+    private static int stringEnd(String text, int from, char quote, int end) {
         int i = from;
         while (i < end && text.charAt(i) != quote) {
             i += text.charAt(i) == '\\' ? 2 : 1;
