@@ -723,7 +723,8 @@ public final class Redactor {
     private static String redactWellFormed(String text, Consumer<String> kinds) {
         String lowerCase = text.toLowerCase(Locale.ROOT);
         Found found = new Found(kinds);
-        String result = text.contains(BIND_PARAMETERS) ? boundParameters(text, found) : text;
+        String result = BoundValues.mayBind(text) ? statementValues(text, found) : text;
+        result = text.contains(BIND_PARAMETERS) ? boundParameters(result, found) : result;
         result = lowerCase.contains("into") && lowerCase.contains("values") ? insertedLiterals(result, found) : result;
         result = text.startsWith("#") || text.contains("\n#") || text.contains("File \"")
                 ? frameArguments(result, found) : result;
@@ -1335,7 +1336,7 @@ public final class Redactor {
      * An insert's columns ({@code insert into users (name, "password")}, MySQL's {@code replace into}, {@code insert
      * ignore into}), the rows of its values following ({@link #insertedRows}).
      */
-    private static final Pattern INSERTED_COLUMNS = Pattern.compile("(?i)\\b(?:insert|replace)\\s+(?:ignore\\s+)?"
+    static final Pattern INSERTED_COLUMNS = Pattern.compile("(?i)\\b(?:insert|replace)\\s+(?:ignore\\s+)?"
             + "into\\s+[\\w.\"`\\[\\]]{1,200}\\s*\\((?<c>[^()]{1,10000})\\)\\s*values\\s*(?=\\()");
 
     /** A statement's parameter in PostgreSQL's form, {@code $2}. */
@@ -1378,6 +1379,51 @@ public final class Redactor {
                 at = text.startsWith(", ", close + 1) ? close + 3 : text.length();
             }
             statement = list;
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * The values a text binds to the statement it printed before them, redacted where their column is a secret's:
+     * SQLAlchemy's error ({@code [SQL: INSERT INTO users (name, password) VALUES (?, ?)]} then {@code [parameters:
+     * ('bob', 'x')]}), EclipseLink's {@code bind => [bob, x]} under its statement.
+     */
+    private static String statementValues(String text, Found found) {
+        List<BoundValues.Bound> bound = BoundValues.bound(text);
+        if (bound.isEmpty()) {
+            return text;
+        }
+        String before = text.substring(0, bound.get(0).start());
+        return boundValues(text, bound, BoundValues.parameterColumns(before), BoundValues.resultColumns(before),
+                found);
+    }
+
+    /**
+     * The values a text binds to a statement that a record before it printed, or the rows of a result whose columns
+     * one named, redacted where their column is a secret's ({@link BoundStatements}); counted under {@code source}.
+     */
+    String redactBound(String source, String text, List<String> parameters, List<String> results) {
+        List<BoundValues.Bound> bound = BoundValues.bound(text);
+        return bound.isEmpty() ? text
+                : boundValues(text, bound, parameters, results, new Found(kind -> redactions.count(source, kind)));
+    }
+
+    private static String boundValues(String text, List<BoundValues.Bound> bound, List<String> parameters,
+            List<String> results, Found found) {
+        StringBuilder out = null;
+        int last = 0;
+        for (BoundValues.Bound value : bound) {
+            List<String> columns = value.row() ? results : parameters;
+            String column = columns == null || value.place() > columns.size() ? null : columns.get(value.place() - 1);
+            String literal = text.substring(value.start(), value.end());
+            String kind = column == null || literal.isEmpty() || value.start() < last || namesNoSecret(literal)
+                    ? null : secretKind(column, literal);
+            if (kind != null) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, last, value.start()).append(SECRET).append(kind).append('>');
+                last = value.end();
+                found.secret(kind, literal);
+            }
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
     }
@@ -1520,7 +1566,7 @@ public final class Redactor {
      * a string literal alone ({@code "x"}, {@code b'x'}, backslash escapes read) is a literal, inside its quotes (a
      * keyword's, {@code password="x"}, is not: the keyed rules read it); an argument cut by the line's end ends there.
      */
-    private static List<Value> pythonArguments(String text, int from, int end) {
+    static List<Value> pythonArguments(String text, int from, int end) {
         List<Value> arguments = new ArrayList<>();
         int i = from;
         while (i < end) {
@@ -1568,7 +1614,7 @@ public final class Redactor {
     }
 
     /** An insert's column names, their quotes ({@code "}, MySQL's {@code `}, SQL Server's brackets) taken off. */
-    private static List<String> columnNames(String list) {
+    static List<String> columnNames(String list) {
         List<String> names = new ArrayList<>();
         for (String name : list.split(",")) {
             names.add(name.strip().replaceAll("[\"`\\[\\]]", ""));
@@ -1577,14 +1623,14 @@ public final class Redactor {
     }
 
     /** A value of an insert's row: where it starts and ends in the text, a literal's inside its quotes. */
-    private record Value(int start, int end, boolean literal) {
+    record Value(int start, int end, boolean literal) {
     }
 
     /**
      * The values of the rows an insert lists from {@code at} on ({@code ('bob', 's3 cret', now()), ($1, $2)}); a row
      * cut short by the text's end ends there.
      */
-    private static List<List<Value>> insertedRows(String text, int at) {
+    static List<List<Value>> insertedRows(String text, int at) {
         List<List<Value>> rows = new ArrayList<>();
         int i = at;
         while (i < text.length() && text.charAt(i) == '(') {
@@ -1633,7 +1679,7 @@ public final class Redactor {
     }
 
     /** Where a quoted SQL literal opened before {@code from} closes: its next quote not doubled, or the text's end. */
-    private static int closingQuote(String text, int from) {
+    static int closingQuote(String text, int from) {
         int i = from;
         while (i < text.length()) {
             if (text.charAt(i) == '\'') {

@@ -603,6 +603,8 @@ class RedactorTest {
         "Field error in object 'u' on field 'username': rejected value [bob]; codes [NotBlank.u.username]; "
                 + "on field 'password': rejected value [null]; codes [NotNull.u.password]",
         "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
+        "Row (1, 'bob', 'x') of no columns; bind => [a, b]; [parameters: ('bob', 'x')] of no statement",
+        "UPDATE users SET name = ? WHERE id = ?\n\tbind => [bob, 7]",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
@@ -674,7 +676,18 @@ class RedactorTest {
                         + "#3 /app/Auth.php(57): App\\Auth->handle(Object(Request), 'web')\n"
                         + "#4 /app/x.php(9): strlen('plain words')\n#5 {main}\n  thrown in /app/db.php on line 3",
                         List.of("pdo-s3cret", "<SECRET:credential>", "my-s3cret", "<SECRET:credential>", "fn-s3cret",
-                                "<SECRET:credential>")));
+                                "<SECRET:credential>")),
+                // a prepared statement, then the values bound to its placeholders in the same record
+                Arguments.of("SQLAlchemy's error", "Traceback (most recent call last):\n  File \"/app/a.py\", line "
+                        + "3, in <module>\n    s.execute(\"SELECT id FROM users WHERE name = ?\", (u,))\n"
+                        + "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) 3 values for 2 "
+                        + "columns\n[SQL: INSERT INTO users (username, password) VALUES (?, ?, ?)]\n[parameters: "
+                        + "('x', 'it\\'s s3 cret', 1)]\n(Background on this error at: https://sqlalche.me/e/14/e3q8)",
+                        List.of("it\\'s s3 cret", "<SECRET:password>")),
+                Arguments.of("EclipseLink's SQL", "[EL Fine]: sql: 2026-12-07 22:01:27.353--ServerSession(1)--"
+                        + "Connection(2)--SELECT ID, API_TOKEN FROM ACCOUNTS WHERE ((USERNAME = ?) AND (PASSWORD = ?))"
+                        + "\n\tbind => [bob, s3 cret]",
+                        List.of("s3 cret", "<SECRET:password>")));
     }
 
     /**
@@ -692,7 +705,9 @@ class RedactorTest {
         "#0 [internal function]: ", "[[\"password\", \"", "CONT\t2\t", "IDENTIFIED BY '", "IDENTIFIED BY ",
         "PASSWORD('", "%22password%22%3A%22", "A1 LOGIN \"bob\" \"", "A1 LOGIN \"bob",
         "on field 'password': rejected value [", "  File \"a.py\", line 1, in f\n    login(\"a\", \"",
-        "  File \"a.py\", line 1, in f\n    login(\"a\", ("})
+        "  File \"a.py\", line 1, in f\n    login(\"a\", (", "update t set password = ?\n\tbind => [",
+        "update t set password = ?\n[parameters: ('", "Col ('password')\nRow ('",
+        "set password = ?\n==> Parameters: "})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();

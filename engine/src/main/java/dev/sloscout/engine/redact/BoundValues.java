@@ -1,0 +1,241 @@
+package dev.sloscout.engine.redact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A prepared statement's values as logs print them apart from the statement: the statement with placeholders on one
+ * line or record, then the values bound to it by their number or place (Hibernate, Spring's JDBC, MyBatis,
+ * SQLAlchemy, EclipseLink), and a result's columns before its rows (SQLAlchemy's {@code Col}, MyBatis's {@code
+ * Columns}). What reads here is where the values stand; which column names a secret is the {@link Redactor}'s.
+ */
+final class BoundValues {
+    private BoundValues() {
+    }
+
+    /** A value a log printed for a statement's parameter or a result's column: its place (1 first) and its span. */
+    record Bound(int place, int start, int end, boolean row) {
+    }
+
+    /**
+     * A placeholder of a prepared statement: JDBC's and SQLite's {@code ?}, Python's DB-API {@code %s}, standing
+     * alone (not a URL's query, {@code /a?b=1}, nor PostgreSQL's {@code ?|} operator).
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<![\\w?%])(?:\\?|%s)(?![\\w?|&-])");
+
+    /** A statement's verb: a text with placeholders and none of these is no statement. */
+    private static final Pattern STATEMENT = Pattern.compile(
+            "(?i)\\b(?:select|insert|update|delete|merge|upsert|replace)\\b");
+
+    /** A column compared with a placeholder ({@code au1_0.password=?}, {@code "PASSWORD" = cast(? as varchar)}). */
+    private static final Pattern COMPARED = Pattern.compile("(?<!\\w)(?<c>[A-Za-z_]\\w{0,60}+)[\"`\\]]?\\s*+"
+            + "(?:=|<>|!=|(?i:like|ilike)\\s)\\s*+(?:(?i:cast)\\(\\s*+)?(?<p>\\?|%s)");
+
+    /** A result's column names ahead of its rows: SQLAlchemy's {@code Col ('id', 'password')}, MyBatis's. */
+    private static final Pattern RESULT_COLUMNS = Pattern.compile("(?<![\\w-])Col \\(|<== {1,12}Columns: ");
+
+    /** Hibernate's bound parameter, 6.2 on ({@code binding parameter (2:VARCHAR) <- [x]}) and before. */
+    private static final Pattern HIBERNATE = Pattern.compile("binding parameter (?:\\((?<n>\\d{1,4}):\\w{1,40}+\\)"
+            + " <- |\\[(?<m>\\d{1,4})] as \\[\\w{1,40}+] - )\\[");
+
+    /** Spring's {@code StatementCreatorUtils} at TRACE: {@code column index 2, parameter value [x], value class [}. */
+    private static final Pattern SPRING = Pattern.compile("column index (?<n>\\d{1,4}), parameter value \\[");
+
+    /** Where Spring's parameter value ends. */
+    private static final String SPRING_END = "], value class [";
+
+    /** MyBatis's parameters and rows: {@code ==> Parameters: bob(String), x(String)}, {@code <==        Row: 1, x}. */
+    private static final Pattern MYBATIS = Pattern.compile("==> {1,4}Parameters: |<== {1,12}(?<row>Row): ");
+
+    /** One of MyBatis's parameters: its value and type in brackets, or {@code null}, then a comma or the line's end. */
+    private static final Pattern MYBATIS_PARAMETER = Pattern.compile(
+            "\\G(?:null|(?<v>[^\\n]*?)\\([A-Z][\\w.$\\[\\]]{0,100}+\\))(?:, |(?=\\r?\\n|$))");
+
+    /**
+     * SQLAlchemy's parameters after its statement ({@code [generated in 0.0001s] ('bob', 'x')}, {@code [cached since
+     * 2.1s ago] (...)}, an error's {@code [parameters: ('bob', 'x')]}) and its rows ({@code Row (1, 'x')}).
+     */
+    private static final Pattern SQLALCHEMY = Pattern.compile("\\[(?:generated in|cached since|no key) [\\d.]{1,20}+s"
+            + "(?: ago)?] \\(|\\[raw sql] \\(|\\[parameters: \\(|(?<![\\w-])(?<row>Row) \\(");
+
+    /** EclipseLink's parameters under its statement ({@code bind => [bob, x]}). */
+    private static final Pattern ECLIPSELINK = Pattern.compile("\\bbind => \\[");
+
+    /** Whether a text may print bound values (cheap: the patterns run only when it may). */
+    static boolean mayBind(String text) {
+        return text.contains("binding parameter ") || text.contains("parameter value [")
+                || text.contains("Parameters: ") || text.contains("Row") || text.contains("bind => [")
+                || text.contains("s] (") || text.contains("ago] (") || text.contains("[parameters: (")
+                || text.contains("[raw sql] (");
+    }
+
+    /**
+     * The column each placeholder of a text's statement stands for, by the placeholders' order (null where none is
+     * compared or inserted), or null when the text holds no statement with placeholders. A placeholder compared with a
+     * column ({@code password = ?}, {@code set password = ?}) or inserted into one ({@code insert into users (name,
+     * password) values (?, ?)}) stands for it. The statement is read from the line of the text's last verb on (a
+     * record may print its statement after other lines: SQLAlchemy's error after a traceback).
+     */
+    static List<String> parameterColumns(String text) {
+        if (text.indexOf('?') < 0 && !text.contains("%s")) {
+            return null;
+        }
+        Matcher verb = STATEMENT.matcher(text);
+        int from = -1;
+        while (verb.find()) {
+            from = verb.start();
+        }
+        if (from < 0) {
+            return null;
+        }
+        from = text.lastIndexOf('\n', from) + 1;
+        List<Integer> places = new ArrayList<>();
+        Matcher p = PLACEHOLDER.matcher(text);
+        int quote = text.indexOf('\'', from);
+        for (int at = from; at < text.length() && p.find(at); ) {
+            quote = quote >= 0 && quote < at ? text.indexOf('\'', at) : quote;
+            if (quote >= 0 && quote < p.start()) {
+                at = Redactor.closingQuote(text, quote + 1) + 1; // a placeholder in a literal is none
+                continue;
+            }
+            places.add(p.start());
+            at = p.end();
+        }
+        if (places.isEmpty()) {
+            return null;
+        }
+        String[] columns = new String[places.size()];
+        Matcher compared = COMPARED.matcher(text).region(from, text.length());
+        while (compared.find()) {
+            name(columns, places, compared.start("p"), compared.group("c"));
+        }
+        Matcher insert = Redactor.INSERTED_COLUMNS.matcher(text).region(from, text.length());
+        while (insert.find()) {
+            List<String> names = Redactor.columnNames(insert.group("c"));
+            for (List<Redactor.Value> row : Redactor.insertedRows(text, insert.end())) {
+                for (int i = 0; i < Math.min(names.size(), row.size()); i++) {
+                    name(columns, places, row.get(i).start(), names.get(i));
+                }
+            }
+        }
+        return java.util.Arrays.asList(columns);
+    }
+
+    private static void name(String[] columns, List<Integer> places, int at, String column) {
+        int place = java.util.Collections.binarySearch(places, at);
+        if (place >= 0) {
+            columns[place] = column;
+        }
+    }
+
+    /**
+     * A result's column names as a log prints them ahead of its rows (SQLAlchemy's {@code Col ('id', 'password')},
+     * MyBatis's {@code <==    Columns: ID, PASSWORD}), or null when the text holds none.
+     */
+    static List<String> resultColumns(String text) {
+        if (!text.contains("Col (") && !text.contains("Columns: ")) {
+            return null;
+        }
+        Matcher m = RESULT_COLUMNS.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int end = lineEnd(text, m.end());
+        List<String> names = new ArrayList<>();
+        if (text.charAt(m.end() - 1) == '(') {
+            for (Redactor.Value name : Redactor.pythonArguments(text, m.end(), end)) {
+                names.add(name.literal() ? text.substring(name.start(), name.end()) : null);
+            }
+        } else {
+            for (Redactor.Value name : commaSeparated(text, m.end(), end)) {
+                names.add(text.substring(name.start(), name.end()));
+            }
+        }
+        return names;
+    }
+
+    /** The values the text prints bound to a statement's parameters or in a result's rows, in the text's order. */
+    static List<Bound> bound(String text) {
+        List<Bound> out = new ArrayList<>();
+        Matcher h = HIBERNATE.matcher(text);
+        while (h.find()) {
+            int end = text.lastIndexOf(']', lineEnd(text, h.end()) - 1);
+            if (end >= h.end()) {
+                out.add(new Bound(Integer.parseInt(h.group(h.group("n") != null ? "n" : "m")), h.end(), end, false));
+            }
+        }
+        Matcher s = SPRING.matcher(text);
+        while (s.find()) {
+            int end = text.indexOf(SPRING_END, s.end());
+            if (end >= 0 && end <= lineEnd(text, s.end())) {
+                out.add(new Bound(Integer.parseInt(s.group("n")), s.end(), end, false));
+            }
+        }
+        Matcher m = MYBATIS.matcher(text);
+        while (m.find()) {
+            boolean row = m.group("row") != null;
+            List<Redactor.Value> values = row ? commaSeparated(text, m.end(), lineEnd(text, m.end()))
+                    : myBatisParameters(text, m.end());
+            place(values, row, out);
+        }
+        Matcher a = SQLALCHEMY.matcher(text);
+        while (a.find()) {
+            List<Redactor.Value> values = new ArrayList<>();
+            for (Redactor.Value v : Redactor.pythonArguments(text, a.end(), lineEnd(text, a.end()))) {
+                values.add(v.literal() ? v : new Redactor.Value(v.start(), v.start(), false)); // a number, None
+            }
+            place(values, a.group("row") != null, out);
+        }
+        Matcher e = ECLIPSELINK.matcher(text);
+        while (e.find()) {
+            int end = text.lastIndexOf(']', lineEnd(text, e.end()) - 1);
+            if (end >= e.end()) {
+                place(commaSeparated(text, e.end(), end), false, out);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Bound::start));
+        return out;
+    }
+
+    private static void place(List<Redactor.Value> values, boolean row, List<Bound> out) {
+        for (int i = 0; i < values.size(); i++) {
+            out.add(new Bound(i + 1, values.get(i).start(), values.get(i).end(), row));
+        }
+    }
+
+    /** MyBatis's parameters from {@code at}: each value before its type in brackets; {@code null} an empty one. */
+    private static List<Redactor.Value> myBatisParameters(String text, int at) {
+        List<Redactor.Value> values = new ArrayList<>();
+        int end = lineEnd(text, at);
+        Matcher p = MYBATIS_PARAMETER.matcher(text).region(at, end);
+        while (p.find()) {
+            values.add(p.group("v") == null ? new Redactor.Value(p.start(), p.start(), false)
+                    : new Redactor.Value(p.start("v"), p.end("v"), true));
+            if (p.end() == end) {
+                break;
+            }
+        }
+        return values;
+    }
+
+    /** The values between {@code from} and {@code end} split at each comma and blank ({@code 1, bob, x}). */
+    private static List<Redactor.Value> commaSeparated(String text, int from, int end) {
+        List<Redactor.Value> values = new ArrayList<>();
+        int start = from;
+        while (start <= end) {
+            int comma = text.indexOf(", ", start);
+            int stop = comma < 0 || comma > end ? end : comma;
+            values.add(new Redactor.Value(start, stop, true));
+            start = stop + 2;
+        }
+        return values;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int end = text.indexOf('\n', from);
+        end = end < 0 ? text.length() : end;
+        return end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+}
