@@ -2,6 +2,7 @@ package dev.sloscout.engine.capsule;
 
 import dev.sloscout.engine.parallel.Handoff;
 import dev.sloscout.engine.parallel.OrderedWork;
+import dev.sloscout.engine.redact.BoundStatements;
 import dev.sloscout.engine.redact.Redactor;
 
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class CapsuleAccumulator implements LogSink {
     static final int MAX_WAITING = 100_000;
 
     private final Redactor redactor;
+    /** Values bound to a statement logged on a record before theirs, redacted as they arrive, in their order. */
+    private final BoundStatements statements;
     private final TraceLookup traces;
     private final java.time.Clock clock;
     private final Map<String, Long> written = new HashMap<>();
@@ -87,6 +90,7 @@ public final class CapsuleAccumulator implements LogSink {
         this.threads = Math.max(1, threads);
         this.stageCount = Math.max(1, stages);
         this.redactor = redactor;
+        this.statements = new BoundStatements(redactor);
         this.traces = traces;
         this.clock = clock;
     }
@@ -190,7 +194,9 @@ public final class CapsuleAccumulator implements LogSink {
     }
 
     @Override
-    public void accept(LogEvent event) {
+    public void accept(LogEvent logged) {
+        String text = statements.read(logged.source(), logged.text(), logged.continuation());
+        LogEvent event = text == logged.text() ? logged : logged.withText(text);
         accepted++;
         if (threads == 1) {
             acceptInOrder(event, null);

@@ -29,6 +29,12 @@ public record LogEvent(String source, long line, int lines, String service, Stri
         severity = severity == null ? Severity.UNKNOWN : severity;
     }
 
+    /** This event with another first line (a redacted one). */
+    public LogEvent withText(String replaced) {
+        return new LogEvent(source, line, lines, service, replaced, raw, continuation, epochMillis, severity, traceId,
+                spanId);
+    }
+
     /** A plain-text line, header included. */
     public static LogEvent rawLine(String source, long line, String service, String text) {
         return new LogEvent(source, line, 1, service, text, true, "", LogHeader.NO_TIME, Severity.UNKNOWN, null,

@@ -115,6 +115,35 @@ class CapsuleAccumulatorTest {
     }
 
     /**
+     * Hibernate logs a statement and then, a record each, the values bound to it: a password bound on every login is
+     * the same word on each line, so the template would keep it too; it goes as each line arrives, whatever the
+     * threads mining, and counts once a line.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void aValueBoundToAStatementOfAnEarlierRecordGoesBeforeMining(int threads) {
+        Redactor redactor = new Redactor();
+        CapsuleAccumulator acc = new CapsuleAccumulator(redactor, TraceLookup.NONE, java.time.Clock.systemUTC(),
+                CapsuleAccumulator.DEFAULT_MAX_SERVICES, TemplateMiner.DEFAULT_MAX_TEMPLATES, threads);
+        for (int i = 0; i < 40; i++) {
+            acc.accept(raw("2026-12-07 17:42:45,70" + i % 10 + " DEBUG org.hibernate.SQL - select u.id from users u "
+                    + "where u.name=? and u.password=?", ""));
+            acc.accept(raw("2026-12-07 17:42:45,70" + i % 10 + " TRACE org.hibernate.orm.jdbc.bind - binding "
+                    + "parameter (1:VARCHAR) <- [bob" + i + "]", ""));
+            acc.accept(raw("2026-12-07 17:42:45,70" + i % 10 + " TRACE org.hibernate.orm.jdbc.bind - binding "
+                    + "parameter (2:VARCHAR) <- [s3cretSamePw]", ""));
+        }
+        List<Capsule> capsules = acc.capsules();
+        assertThat(capsules).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.template()).doesNotContain("s3cretSamePw");
+            assertThat(c.samples()).allSatisfy(sample -> assertThat(sample.text()).doesNotContain("s3cretSamePw"));
+        });
+        assertThat(capsules).flatExtracting(Capsule::samples).extracting(Capsule.Sample::text)
+                .anyMatch(t -> t.endsWith("binding parameter (2:VARCHAR) <- [<SECRET:password>]"));
+        assertThat(redactor.redactions().totals()).containsEntry("password", 40L);
+    }
+
+    /**
      * mod_log_forensic joins a request's headers with bars: the key before a credential is glued to a host's address,
      * a placeholder in the template, and the credential, the same on each line, would stand in it alone.
      */

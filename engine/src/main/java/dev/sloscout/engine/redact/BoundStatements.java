@@ -1,0 +1,70 @@
+package dev.sloscout.engine.redact;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Prepared statements whose values a log prints on records of their own, followed through each source's records in
+ * order. Hibernate logs {@code insert into users (name,password) values (?,?)} and then {@code binding parameter
+ * (2:VARCHAR) <- [x]}; Spring's JDBC, MyBatis, SQLAlchemy likewise, and SQLAlchemy and MyBatis a result's columns
+ * before its rows. A record alone cannot tell whose value it binds, so the last statement (and result) of each source
+ * is kept until the next, and the values bound to a column named for a secret are redacted as their record arrives:
+ * before mining, counted once for each record, where the {@link Redactor} counts what the samples kept.
+ *
+ * <p>Records of concurrent threads interleave: a value bound by one thread while another's statement was the last
+ * one is paired with that statement. Not thread-safe: one reader, in each source's order.
+ */
+public final class BoundStatements {
+    private final Redactor redactor;
+    private final Map<String, Statement> bySource = new HashMap<>();
+
+    /** A source's last statement's columns by its placeholders' order, and its last result's columns. */
+    private static final class Statement {
+        List<String> parameters;
+        List<String> results;
+    }
+
+    public BoundStatements(Redactor redactor) {
+        this.redactor = Objects.requireNonNull(redactor);
+    }
+
+    /**
+     * Reads a source's next record: kept when it prints a statement with placeholders or a result's columns; returned
+     * with the values it binds to the source's last ones redacted where they are a secret's (the same string when
+     * nothing is).
+     *
+     * @param text         the record's first line, redacted here
+     * @param continuation the lines folded under it (a statement may go on there), empty when none
+     */
+    public String read(String source, String text, String continuation) {
+        boolean placeholders = text.indexOf('?') >= 0 || text.contains("%s")
+                || continuation.indexOf('?') >= 0 || continuation.contains("%s");
+        boolean columns = text.contains("Col") || continuation.contains("Col");
+        String whole = !placeholders && !columns || continuation.isEmpty() ? text : text + "\n" + continuation;
+        List<String> parameters = placeholders ? BoundValues.parameterColumns(whole) : null;
+        if (parameters != null) {
+            Statement statement = bySource.computeIfAbsent(source, s -> new Statement());
+            statement.parameters = named(parameters);
+            statement.results = null;
+            return text;
+        }
+        List<String> results = columns ? BoundValues.resultColumns(whole) : null;
+        if (results != null) {
+            bySource.computeIfAbsent(source, s -> new Statement()).results = named(results);
+            return text;
+        }
+        Statement statement = bySource.get(source);
+        if (statement == null || statement.parameters == null && statement.results == null
+                || !BoundValues.mayBind(text)) {
+            return text;
+        }
+        return redactor.redactBound(source, text, statement.parameters, statement.results);
+    }
+
+    /** The columns, or null when none is named (nothing bound to them can be told a secret). */
+    private static List<String> named(List<String> columns) {
+        return columns.stream().anyMatch(Objects::nonNull) ? columns : null;
+    }
+}
