@@ -6,6 +6,7 @@ import dev.sloscout.connectors.files.OtlpJsonWriter;
 import dev.sloscout.engine.capsule.LogEvent;
 import dev.sloscout.engine.capsule.LogHeader;
 import dev.sloscout.engine.model.Span;
+import dev.sloscout.engine.redact.BoundStatements;
 import dev.sloscout.engine.redact.Redactor;
 import dev.sloscout.engine.redact.SpanRedactor;
 import java.io.IOException;
@@ -30,6 +31,8 @@ final class CaptureFiles implements AutoCloseable {
     private final Redactor redactor;
     private final List<Span> redactedSpans = new ArrayList<>();
     private final SpanRedactor spanRedactor;
+    /** Values bound to a statement a record before theirs printed (Hibernate's TRACE), in the order received. */
+    private final BoundStatements statements;
     private final Writer spanOut;
     private final Writer logOut;
     private final boolean keepsLogs;
@@ -45,6 +48,7 @@ final class CaptureFiles implements AutoCloseable {
     CaptureFiles(Path spansFile, Path logsFile, Redactor redactor) throws IOException {
         this.redactor = redactor;
         this.spanRedactor = redactor == null ? null : new SpanRedactor(redactor, redactedSpans::add);
+        this.statements = redactor == null ? null : new BoundStatements(redactor);
         if (spanRedactor != null) {
             spanRedactor.source(SOURCE);
         }
@@ -82,7 +86,7 @@ final class CaptureFiles implements AutoCloseable {
     }
 
     private LogEvent redacted(LogEvent e) {
-        String text = redactor.redact(SOURCE, e.text());
+        String text = redactor.redact(SOURCE, statements.read(SOURCE, e.text(), e.continuation()));
         String continuation = e.continuation().isEmpty() ? "" : redactor.redact(SOURCE, e.continuation());
         return new LogEvent(e.source(), e.line(), e.lines(), Redactor.wellFormed(e.service()), text, e.raw(),
                 continuation, e.epochMillis(), e.severity(), e.traceId(), e.spanId());

@@ -51,6 +51,24 @@ class CaptureFilesTest {
                 .contains("<SECRET:password>").contains("cart");
     }
 
+    /** MyBatis's statement and, a record later, its parameters: the one bound to the password goes. */
+    @Test
+    void aValueBoundToAnEarlierRecordsStatementIsRedacted() throws Exception {
+        Path spans = dir.resolve("spans.jsonl");
+        Path logs = dir.resolve("logs.jsonl");
+        try (CaptureFiles capture = new CaptureFiles(spans, logs, new Redactor())) {
+            capture.write(List.of(), List.of(message("==>  Preparing: update users set password = ? where id = ?"),
+                    message("==> Parameters: " + PASSWORD + "(String), 7(Long)")));
+            assertThat(capture.redactionNote()).startsWith("; 1 value redacted (password 1");
+        }
+        assertThat(Files.readString(logs)).doesNotContain(PASSWORD)
+                .contains("==> Parameters: <SECRET:password>(String), 7(Long)");
+    }
+
+    private static LogEvent message(String text) {
+        return new LogEvent("live", 1, 1, "users", text, false, "", LogHeader.NO_TIME, Severity.DEBUG, null, null);
+    }
+
     /**
      * Bare lines of a file, a record each (the Collector's filelog receiver without a multiline rule), are written so
      * that reading the capture folds a stack trace into the line that opened it, each service's apart; records with

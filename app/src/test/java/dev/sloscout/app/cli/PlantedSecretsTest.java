@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantedSecretsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A carrier message and the secret in it that must never be written. */
+    /** A carrier message and the secret in it that must never be written (null when it carries none). */
     private record Planted(String message, String secret) {
     }
 
@@ -66,7 +66,10 @@ class PlantedSecretsTest {
             new Planted("customer ssn 123-45-6789 verified", "123-45-6789"),
             new Planted("login for zq7plant15@example.com ok", "zq7plant15@example.com"),
             new Planted("auth Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJacTdQbGFudDE2In0.c2lnbmF0dXJl ok",
-                    "eyJzdWIiOiJacTdQbGFudDE2In0"));
+                    "eyJzdWIiOiJacTdQbGFudDE2In0"),
+            // a statement, then on the next record a value bound to it (Hibernate's TRACE), the same in every format
+            new Planted("org.hibernate.SQL - select id from users where name=? and password=?", null),
+            new Planted("org.hibernate.orm.jdbc.bind - binding parameter (2:VARCHAR) <- [Zq7Plant17]", "Zq7Plant17"));
 
     private static final String JWT_IN_PATH = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJacTdQbGFudDIwIn0.c2lnMjA";
     private static final List<String> IN_SPANS = List.of(JWT_IN_PATH, "zq7plant21@example.com",
@@ -91,7 +94,7 @@ class PlantedSecretsTest {
         assertThat(JSON.readTree(search.out()).get("results")).isNotEmpty();
 
         List<String> secrets = new ArrayList<>(IN_SPANS);
-        IN_LOGS.forEach(p -> secrets.add(p.secret()));
+        IN_LOGS.stream().map(Planted::secret).filter(java.util.Objects::nonNull).forEach(secrets::add);
         StringBuilder everything = new StringBuilder(analyze.out()).append(analyze.err()).append(search.out())
                 .append(search.err());
         for (Path file : files(out)) {
