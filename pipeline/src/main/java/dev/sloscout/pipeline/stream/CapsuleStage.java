@@ -7,6 +7,7 @@ import dev.sloscout.engine.capsule.LogEventCodec;
 import dev.sloscout.engine.capsule.ServiceCapsules;
 import dev.sloscout.engine.capsule.TemplateMiner;
 import dev.sloscout.engine.capsule.TraceLookup;
+import dev.sloscout.engine.redact.BoundStatements;
 import dev.sloscout.engine.redact.Redactor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +75,11 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
     private final int snapshotAfter;
     private final int inMemory;
     private final Redactor redactor = new Redactor();
+    /**
+     * Values bound to a statement logged on an earlier record of their source, redacted before they are journaled or
+     * mined; kept in memory only, so an instance taking a partition over pairs from the statements it reads itself.
+     */
+    private final BoundStatements statements = new BoundStatements(redactor);
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> snapshots;
     private KeyValueStore<Bytes, byte[]> journal;
@@ -142,6 +148,9 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
             counters.save();
             return;
         }
+        String text = statements.read(event.source(), event.text(), event.continuation());
+        boolean rewritten = text != event.text();
+        event = rewritten ? event.withText(text) : event;
         String service = event.service();
         boolean renamed = false;
         Loaded s = loaded.get(service);
@@ -160,7 +169,7 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
                 s = load(service, header);
             }
         }
-        byte[] bytes = !renamed && record.value() != null ? record.value() : LogEventCodec.encode(event);
+        byte[] bytes = !renamed && !rewritten && record.value() != null ? record.value() : LogEventCodec.encode(event);
         long time = record.timestamp();
         journal.put(journalKey(service, s.next), journalEntry(time, bytes));
         s.next++;

@@ -163,6 +163,34 @@ class CapsuleStageTest {
         assertThat(out).isEqualTo(expected(events));
     }
 
+    /** Hibernate's statement, then the password bound to it on a record of its own: neither mined nor journaled. */
+    @Test
+    void aValueBoundToAnEarlierRecordsStatementIsNeitherJournaledNorMined() {
+        List<LogEvent> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(LogEvent.rawLine("app.log", 2 * i + 1, "users", "2026-12-01T00:00:0" + i % 10
+                    + "Z DEBUG org.hibernate.SQL - update users set password=? where id=?"));
+            events.add(LogEvent.rawLine("app.log", 2 * i + 2, "users", "2026-12-01T00:00:0" + i % 10
+                    + "Z TRACE org.hibernate.orm.jdbc.bind - binding parameter (1:VARCHAR) <- [s3cretStagePw]"));
+        }
+        MockProcessorContext<String, byte[]> context = context();
+        CapsuleStage stage = new CapsuleStage(EMIT, 10, 500, 256);
+        stage.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(stage, context, events, 7, out);
+
+        assertThat(out.values()).isNotEmpty().allSatisfy(c -> assertThat(c.template() + c.samples())
+                .doesNotContain("s3cretStagePw"));
+        assertThat(out.values()).flatExtracting(Capsule::samples).extracting(Capsule.Sample::text)
+                .anyMatch(t -> t.endsWith("<- [<SECRET:password>]"));
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> journal = context.getStateStore(
+                CapsuleStage.JOURNAL);
+        try (var all = journal.all()) {
+            all.forEachRemaining(kv -> assertThat(new String(kv.value, StandardCharsets.ISO_8859_1))
+                    .doesNotContain("s3cretStagePw"));
+        }
+    }
+
     @Test
     void servicesBeyondTheBoundAreMinedTogetherAndCounted() {
         List<LogEvent> events = events();
