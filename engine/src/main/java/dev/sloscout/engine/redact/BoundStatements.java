@@ -41,13 +41,16 @@ public final class BoundStatements {
     public String read(String source, String text, String continuation) {
         boolean placeholders = text.indexOf('?') >= 0 || text.contains("%s")
                 || continuation.indexOf('?') >= 0 || continuation.contains("%s");
+        boolean selects = selects(text) || selects(continuation);
         boolean columns = text.contains("Col") || continuation.contains("Col");
-        String whole = !placeholders && !columns || continuation.isEmpty() ? text : text + "\n" + continuation;
+        String whole = !placeholders && !selects && !columns || continuation.isEmpty() ? text
+                : text + "\n" + continuation;
         List<String> parameters = placeholders ? BoundValues.parameterColumns(whole) : null;
-        if (parameters != null) {
+        List<String> selected = selects ? BoundValues.selectedColumns(whole) : null;
+        if (parameters != null || selected != null) {
             Statement statement = bySource.computeIfAbsent(source, s -> new Statement());
             statement.parameters = named(parameters);
-            statement.results = null;
+            statement.results = named(selected);
             return text;
         }
         List<String> results = columns ? BoundValues.resultColumns(whole) : null;
@@ -65,6 +68,10 @@ public final class BoundStatements {
 
     /** The columns, or null when none is named (nothing bound to them can be told a secret). */
     private static List<String> named(List<String> columns) {
-        return columns.stream().anyMatch(Objects::nonNull) ? columns : null;
+        return columns != null && columns.stream().anyMatch(Objects::nonNull) ? columns : null;
+    }
+
+    private static boolean selects(String text) {
+        return text.contains("select ") || text.contains("SELECT ");
     }
 }

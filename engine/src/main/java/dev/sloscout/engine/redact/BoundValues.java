@@ -40,6 +40,21 @@ final class BoundValues {
     private static final Pattern HIBERNATE = Pattern.compile("binding parameter (?:\\((?<n>\\d{1,4}):\\w{1,40}+\\)"
             + " <- |\\[(?<m>\\d{1,4})] as \\[\\w{1,40}+] - )\\[");
 
+    /** Hibernate's value read from a result's column, by its place in the select list (6 on). */
+    private static final Pattern HIBERNATE_EXTRACT = Pattern.compile(
+            "extracted value \\((?<n>\\d{1,4}):\\w{1,40}+\\) -> \\[");
+
+    /** A select list: from the verb to the first {@code from} outside brackets ({@link #selectedColumns}). */
+    private static final Pattern SELECT = Pattern.compile("(?i)\\bselect\\s++(?:distinct\\s++)?");
+
+    /** A selected column: the last part of a dotted name, quotes off, an alias after it or not ({@code u.pw AS p}). */
+    private static final Pattern SELECTED = Pattern.compile("(?i)(?:[\\w\"`\\[\\]]{1,100}+\\.)*+[\"`\\[]?"
+            + "(?<c>[A-Za-z_]\\w{0,60}+)[\"`\\]]?(?:\\s++(?:as\\s++)?[\"`\\[]?[A-Za-z_]\\w{0,60}+[\"`\\]]?)?");
+
+    /** A selected expression's alias ({@code coalesce(u.pw, '') as password}). */
+    private static final Pattern ALIASED = Pattern.compile(
+            "(?is).*\\sas\\s++[\"`\\[]?(?<c>[A-Za-z_]\\w{0,60}+)[\"`\\]]?");
+
     /** Spring's {@code StatementCreatorUtils} at TRACE: {@code column index 2, parameter value [x], value class [}. */
     private static final Pattern SPRING = Pattern.compile("column index (?<n>\\d{1,4}), parameter value \\[");
 
@@ -65,7 +80,7 @@ final class BoundValues {
 
     /** Whether a text may print bound values (cheap: the patterns run only when it may). */
     static boolean mayBind(String text) {
-        return text.contains("binding parameter ") || text.contains("parameter value [")
+        return text.contains("binding parameter ") || text.contains("parameter value [") || text.contains("value (")
                 || text.contains("Parameters: ") || text.contains("Row") || text.contains("bind => [")
                 || text.contains("s] (") || text.contains("ago] (") || text.contains("[parameters: (")
                 || text.contains("[raw sql] (");
@@ -131,6 +146,51 @@ final class BoundValues {
     }
 
     /**
+     * The columns a text's last statement selects, by their place in its select list ({@code select a1_0.id,
+     * a1_0.password from accounts a1_0}: Hibernate reads its values by that place), null where a place is an
+     * expression; null when the statement selects nothing.
+     */
+    static List<String> selectedColumns(String text) {
+        Matcher select = SELECT.matcher(text);
+        int from = -1;
+        while (select.find()) {
+            from = select.end();
+        }
+        if (from < 0) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '\'') {
+                i = Redactor.closingQuote(text, i + 1);
+            } else if (depth == 0 && (c == ',' || c == '\n' || text.regionMatches(true, i, " from ", 0, 6))) {
+                int end = i;
+                while (start < end && Character.isWhitespace(text.charAt(start))) {
+                    start++;
+                }
+                while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                Matcher name = SELECTED.matcher(text).region(start, end);
+                Matcher alias = name.matches() ? name : ALIASED.matcher(text).region(start, end);
+                names.add(alias.matches() ? alias.group("c") : null);
+                if (c != ',') {
+                    return names;
+                }
+                start = i + 1;
+            }
+        }
+        return null;
+    }
+
+    /**
      * A result's column names as a log prints them ahead of its rows (SQLAlchemy's {@code Col ('id', 'password')},
      * MyBatis's {@code <==    Columns: ID, PASSWORD}), or null when the text holds none.
      */
@@ -164,6 +224,13 @@ final class BoundValues {
             int end = text.lastIndexOf(']', lineEnd(text, h.end()) - 1);
             if (end >= h.end()) {
                 out.add(new Bound(Integer.parseInt(h.group(h.group("n") != null ? "n" : "m")), h.end(), end, false));
+            }
+        }
+        Matcher x = HIBERNATE_EXTRACT.matcher(text);
+        while (x.find()) {
+            int end = text.lastIndexOf(']', lineEnd(text, x.end()) - 1);
+            if (end >= x.end()) {
+                out.add(new Bound(Integer.parseInt(x.group("n")), x.end(), end, true));
             }
         }
         Matcher s = SPRING.matcher(text);

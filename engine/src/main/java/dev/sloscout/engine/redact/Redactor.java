@@ -1394,8 +1394,9 @@ public final class Redactor {
             return text;
         }
         String before = text.substring(0, bound.get(0).start());
-        return boundValues(text, bound, BoundValues.parameterColumns(before), BoundValues.resultColumns(before),
-                found);
+        List<String> results = BoundValues.resultColumns(before);
+        return boundValues(text, bound, BoundValues.parameterColumns(before),
+                results != null ? results : BoundValues.selectedColumns(before), found);
     }
 
     /**

@@ -62,6 +62,10 @@ class BoundStatementsTest {
                 Arguments.of("SQLAlchemy's rows", "DEBUG sqlalchemy.engine.Engine Col ('id', 'username', 'password')",
                         "DEBUG sqlalchemy.engine.Engine Row (1, 'bob', 's3 cret')",
                         "DEBUG sqlalchemy.engine.Engine Row (1, 'bob', '<SECRET:password>')"),
+                Arguments.of("Hibernate's extracted values", "DEBUG org.hibernate.SQL - select a1_0.id,a1_0.api_token,"
+                                + "a1_0.password from accounts a1_0 where a1_0.id=?",
+                        "TRACE org.hibernate.orm.jdbc.extract - extracted value (3:VARCHAR) -> [s3 cret]",
+                        "TRACE org.hibernate.orm.jdbc.extract - extracted value (3:VARCHAR) -> [<SECRET:password>]"),
                 Arguments.of("MyBatis's rows", "TRACE UserMapper.all - <==    Columns: ID, USERNAME, PASSWORD",
                         "TRACE UserMapper.all - <==        Row: 1, bob, s3 cret",
                         "TRACE UserMapper.all - <==        Row: 1, bob, <SECRET:password>"));
@@ -123,6 +127,19 @@ class BoundStatementsTest {
                         "binding parameter (1:VARCHAR) <- [<SECRET:password>]", "==> Parameters: " + huge,
                         "Setting SQL statement parameter value: column index 1, parameter value [<SECRET:password>], "
                                 + "value class [java.lang.String]");
+    }
+
+    @Test
+    void aSelectListNamesItsColumnsByPlaceWithoutPlaceholders() {
+        String select = "select \"USERS\".\"ID\", u.password as hint, count(*), upper(x, y) as shouted, "
+                + "coalesce(u.pw, '') as password, \"PASSWORD\" from users";
+        assertThat(read(select, "extracted value (2:VARCHAR) -> [s3 cret]", "extracted value (3:INTEGER) -> [7]",
+                "extracted value (4:VARCHAR) -> [SHOUTED]", "extracted value (5:VARCHAR) -> [0ther]",
+                "extracted value (6:VARCHAR) -> [s3 cret]"))
+                .containsExactly(select, "extracted value (2:VARCHAR) -> [<SECRET:password>]",
+                        "extracted value (3:INTEGER) -> [7]", "extracted value (4:VARCHAR) -> [SHOUTED]",
+                        "extracted value (5:VARCHAR) -> [<SECRET:password>]",
+                        "extracted value (6:VARCHAR) -> [<SECRET:password>]");
     }
 
     @Test

@@ -684,6 +684,9 @@ class RedactorTest {
                         + "columns\n[SQL: INSERT INTO users (username, password) VALUES (?, ?, ?)]\n[parameters: "
                         + "('x', 'it\\'s s3 cret', 1)]\n(Background on this error at: https://sqlalche.me/e/14/e3q8)",
                         List.of("it\\'s s3 cret", "<SECRET:password>")),
+                Arguments.of("a query and the values read from it", "Hibernate: select a1_0.id,a1_0.api_token,"
+                        + "a1_0.password from accounts a1_0 where a1_0.id=1\nextracted value (1:BIGINT) -> [1]\n"
+                        + "extracted value (3:VARCHAR) -> [s3 cret]", List.of("s3 cret", "<SECRET:password>")),
                 Arguments.of("EclipseLink's SQL", "[EL Fine]: sql: 2026-12-07 22:01:27.353--ServerSession(1)--"
                         + "Connection(2)--SELECT ID, API_TOKEN FROM ACCOUNTS WHERE ((USERNAME = ?) AND (PASSWORD = ?))"
                         + "\n\tbind => [bob, s3 cret]",
@@ -707,7 +710,8 @@ class RedactorTest {
         "on field 'password': rejected value [", "  File \"a.py\", line 1, in f\n    login(\"a\", \"",
         "  File \"a.py\", line 1, in f\n    login(\"a\", (", "update t set password = ?\n\tbind => [",
         "update t set password = ?\n[parameters: ('", "Col ('password')\nRow ('",
-        "set password = ?\n==> Parameters: "})
+        "set password = ?\n==> Parameters: ", "select a, password from t\nextracted value (2:VARCHAR) -> [",
+        "select a as "})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
