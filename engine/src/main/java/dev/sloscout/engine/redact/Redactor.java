@@ -651,10 +651,11 @@ public final class Redactor {
                     .whenText(Redactor::mayEndInBase64),
             // a user and a password each after its name, as a .netrc's line or s-nail's verbose output writes them
             // ("machine h login bob password x", "user bob, pass x"); a word in lower case alone is prose's, a digit
-            // before another word a network device's encryption type ("username bob password 0 x", read above)
+            // before another word a network device's encryption type ("username bob password 0 x", read above);
+            // punctuation alone is a table's bar ("| username | password |" of MySQL's client)
             new Rule(Pattern.compile("(?i)\\b(?:user|login|username)\\s+[^\\s,;]+,?\\s+(?:password|passwd|pass)\\s+"
                     + "(?<v>(?![<*])(?![0-9]\\s+\\S)[^\\s,;'\"]+)"), m -> "password",
-                    v -> !v.matches("[a-z]+\\p{Punct}*"))
+                    v -> !v.matches("[a-z]*\\p{Punct}*"))
                     .when("pass"),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex

@@ -605,6 +605,7 @@ class RedactorTest {
         "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
         "Row (1, 'bob', 'x') of no columns; bind => [a, b]; [parameters: ('bob', 'x')] of no statement",
         "UPDATE users SET name = ? WHERE id = ?\n\tbind => [bob, 7]",
+        "mysql -t: | id | username | password           | api_token |",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
