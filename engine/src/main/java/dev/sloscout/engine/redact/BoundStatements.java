@@ -20,10 +20,11 @@ public final class BoundStatements {
     private final Redactor redactor;
     private final Map<String, Statement> bySource = new HashMap<>();
 
-    /** A source's last statement's columns by its placeholders' order, and its last result's columns. */
+    /** A source's last statement's columns by its placeholders' order, its last result's columns, its text table. */
     private static final class Statement {
         List<String> parameters;
         List<String> results;
+        final TextTable table = new TextTable();
     }
 
     public BoundStatements(Redactor redactor) {
@@ -39,6 +40,14 @@ public final class BoundStatements {
      * @param continuation the lines folded under it (a statement may go on there), empty when none
      */
     public String read(String source, String text, String continuation) {
+        Statement printing = bySource.get(source);
+        if (printing != null && printing.table.open() || TextTable.mayBeBorder(text, 0)) {
+            printing = printing != null ? printing : bySource.computeIfAbsent(source, s -> new Statement());
+            List<BoundValues.Bound> cells = printing.table.read(text, 0);
+            if (cells != null) {
+                return redactor.redactBound(source, text, cells, null, printing.table.header());
+            }
+        }
         boolean placeholders = text.indexOf('?') >= 0 || text.contains("%s")
                 || continuation.indexOf('?') >= 0 || continuation.contains("%s");
         boolean selects = selects(text) || selects(continuation);
@@ -63,7 +72,7 @@ public final class BoundStatements {
                 || !BoundValues.mayBind(text)) {
             return text;
         }
-        return redactor.redactBound(source, text, statement.parameters, statement.results);
+        return redactor.redactBound(source, text, BoundValues.bound(text), statement.parameters, statement.results);
     }
 
     /** The columns, or null when none is named (nothing bound to them can be told a secret). */

@@ -140,7 +140,7 @@ public final class Redactor {
      * VALUE_SPECIFIED_IN_NO_LOG_PARAMETER}): the line says so, and keeps it. A mask's word is in capitals, alone or
      * among words joined by underscores, or in brackets; a password {@code hidden} is a password.
      */
-    private static final Pattern NO_SECRET = Pattern.compile("(?i:null|nil|none|undefined)|\\*{3,}"
+    private static final Pattern NO_SECRET = Pattern.compile("(?i:null|nil|none|undefined)|\\{null}|\\*{3,}"
             + "|(?:[A-Z]+_)*(?:PROTECTED|FILTERED|REDACTED|MASKED|HIDDEN|REMOVED|OMITTED|NO_LOG)(?:_[A-Z]+)*"
             + "|\\[" + MASK_WORDS + "]|\\(" + MASK_WORDS + "\\)");
 
@@ -724,7 +724,8 @@ public final class Redactor {
     private static String redactWellFormed(String text, Consumer<String> kinds) {
         String lowerCase = text.toLowerCase(Locale.ROOT);
         Found found = new Found(kinds);
-        String result = BoundValues.mayBind(text) ? statementValues(text, found) : text;
+        String result = text.indexOf('\n') >= 0 && text.contains("-+") ? tableRows(text, found) : text;
+        result = BoundValues.mayBind(text) ? statementValues(result, found) : result;
         result = text.contains(BIND_PARAMETERS) ? boundParameters(result, found) : result;
         result = lowerCase.contains("into") && lowerCase.contains("values") ? insertedLiterals(result, found) : result;
         result = text.startsWith("#") || text.contains("\n#") || text.contains("File \"")
@@ -1401,11 +1402,34 @@ public final class Redactor {
     }
 
     /**
+     * The rows of the text tables a record prints on lines of its own (MySQL's client with {@code -t} under a
+     * script's line): a cell under a column named for a secret goes ({@link TextTable}).
+     */
+    private static String tableRows(String text, Found found) {
+        TextTable table = new TextTable();
+        List<BoundValues.Bound> cells = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int line = 0; line < text.length(); line = text.indexOf('\n', line) + 1) {
+            if (table.open() || TextTable.mayBeBorder(text, line)) {
+                List<BoundValues.Bound> row = table.read(text, line);
+                for (BoundValues.Bound cell : row == null ? List.<BoundValues.Bound>of() : row) {
+                    columns.add(table.header().get(cell.place() - 1));
+                    cells.add(new BoundValues.Bound(columns.size(), cell.start(), cell.end(), true));
+                }
+            }
+            if (text.indexOf('\n', line) < 0) {
+                break;
+            }
+        }
+        return cells.isEmpty() ? text : boundValues(text, cells, null, columns, found);
+    }
+
+    /**
      * The values a text binds to a statement that a record before it printed, or the rows of a result whose columns
      * one named, redacted where their column is a secret's ({@link BoundStatements}); counted under {@code source}.
      */
-    String redactBound(String source, String text, List<String> parameters, List<String> results) {
-        List<BoundValues.Bound> bound = BoundValues.bound(text);
+    String redactBound(String source, String text, List<BoundValues.Bound> bound, List<String> parameters,
+            List<String> results) {
         return bound.isEmpty() ? text
                 : boundValues(text, bound, parameters, results, new Found(kind -> redactions.count(source, kind)));
     }

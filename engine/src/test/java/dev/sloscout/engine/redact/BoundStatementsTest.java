@@ -142,6 +142,30 @@ class BoundStatementsTest {
                         "extracted value (6:VARCHAR) -> [<SECRET:password>]");
     }
 
+    /** jOOQ's fetched result at DEBUG: a table a record a line, each after the log's header. */
+    @Test
+    void aTextTablesRowsLoseTheCellsUnderASecretsColumn() {
+        String at = "DEBUG org.jooq.tools.LoggerListener - ";
+        assertThat(read(at + "Fetched result           : +----+--------+-----------+",
+                at + "                         : |  ID|USERNAME|PASSWORD   |",
+                at + "                         : +----+--------+-----------+",
+                at + "                         : |   1|bob     |s3 cret    |",
+                at + "                         : |   2|eve     |{null}     |",
+                at + "                         : |   3|three   |cells  |too many|",
+                at + "                         : +----+--------+-----------+",
+                at + "                         : |   4|after   |the table  |",
+                at + "Fetched row(s)           : 2"))
+                .containsExactly(at + "Fetched result           : +----+--------+-----------+",
+                        at + "                         : |  ID|USERNAME|PASSWORD   |",
+                        at + "                         : +----+--------+-----------+",
+                        at + "                         : |   1|bob     |<SECRET:password>    |",
+                        at + "                         : |   2|eve     |{null}     |",
+                        at + "                         : |   3|three   |cells  |too many|",
+                        at + "                         : +----+--------+-----------+",
+                        at + "                         : |   4|after   |the table  |",
+                        at + "Fetched row(s)           : 2");
+    }
+
     @Test
     void aNewStatementForgetsTheLastResultsColumns() {
         assertThat(read("Col ('id', 'password')", "SELECT id FROM users WHERE name = ?", "Row (1, 'kept')"))

@@ -688,6 +688,16 @@ class RedactorTest {
                 Arguments.of("a query and the values read from it", "Hibernate: select a1_0.id,a1_0.api_token,"
                         + "a1_0.password from accounts a1_0 where a1_0.id=1\nextracted value (1:BIGINT) -> [1]\n"
                         + "extracted value (3:VARCHAR) -> [s3 cret]", List.of("s3 cret", "<SECRET:password>")),
+                // a result printed as a table under a script's line: its rows' cells stand under its header's names
+                Arguments.of("MySQL's client with -t", "2026-12-07 22:40:01 deploy: checking users\n"
+                        + "+----+----------+--------------------+-----------+\n"
+                        + "| id | username | password           | api_token |\n"
+                        + "+----+----------+--------------------+-----------+\n"
+                        + "|  1 | bob      | s3 cret            | k3yAbc123def456 |\n"
+                        + "|  2 | eve      | NULL               | NULL      |\n"
+                        + "+----+----------+--------------------+-----------+\n"
+                        + "|  3 | after    | the table          | k3y       |\n",
+                        List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:token>")),
                 Arguments.of("EclipseLink's SQL", "[EL Fine]: sql: 2026-12-07 22:01:27.353--ServerSession(1)--"
                         + "Connection(2)--SELECT ID, API_TOKEN FROM ACCOUNTS WHERE ((USERNAME = ?) AND (PASSWORD = ?))"
                         + "\n\tbind => [bob, s3 cret]",
@@ -712,7 +722,7 @@ class RedactorTest {
         "  File \"a.py\", line 1, in f\n    login(\"a\", (", "update t set password = ?\n\tbind => [",
         "update t set password = ?\n[parameters: ('", "Col ('password')\nRow ('",
         "set password = ?\n==> Parameters: ", "select a, password from t\nextracted value (2:VARCHAR) -> [",
-        "select a as "})
+        "select a as ", "+----+\n| id | password |\n+----+\n| 1 | "})
     void aHugeValueOverflowsNoRule(String opener) {
         String text = opener + "xY7".repeat(70_000) + "[\\r][\\n] done) ok";
         assertThatCode(() -> redactor.redact(text)).doesNotThrowAnyException();
