@@ -575,12 +575,14 @@ public final class Redactor {
             // MethodArgumentNotValidException or BindException, as DefaultHandlerExceptionResolver logs it at WARN)
             keyed("on field '(?<k>[A-Za-z_][\\w.\\[\\]-]{0,100}+)': rejected value \\["
                     + "(?<v>(?:(?!\\]; codes \\[)[^\\n])++)\\]; codes \\[").when("rejected value ["),
+            // psql's expanded display (\x, psql -x): a column's name, blanks to pad it, a bar, its value
+            keyed("(?m)^(?<k>[A-Za-z_]\\w{0,60}+) *+\\| (?<v>[^\\s|][^\\n]*?)[ \\t]*$").when(" | "),
             // a setting alone on its line, its key and value parted by spaces, as a configuration printed into a log
             // writes it: GlusterFS's brick graph ("121:     option auth.login.<uuid>.password <value>"), Redis's
             // requirepass; a value of lower-case letters alone is a word after a key that is one ("session closed")
             new Rule(Pattern.compile("(?m)^[ \\t]*(?:\\d+:[ \\t]*)?(?:option[ \\t]+)?" + KEY
                     + "[ \\t]+(?<v>[^\\s\"'<]+)[ \\t]*$"), Redactor::settingKind,
-                    v -> !isFlag(v) && !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT)))
+                    v -> !isFlag(v) && !PLAIN_WORDS.contains(v.toLowerCase(Locale.ROOT)) && !v.matches("\\p{Punct}+"))
                     .when("pass", "pwd", "secret", "key", "token", "credential", "signature", "session", "sid",
                             "cookie", "authorization", "pin"),
             // "the new password is X", "Password for 'SuperUser' set to 'X'" (Murmur's first start)
@@ -1410,7 +1412,7 @@ public final class Redactor {
         List<BoundValues.Bound> cells = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (int line = 0; line < text.length(); line = text.indexOf('\n', line) + 1) {
-            if (table.open() || TextTable.mayBeBorder(text, line)) {
+            if (table.open() || TextTable.mayBeBorder(text, line) || TextTable.mayBeRule(text, line)) {
                 List<BoundValues.Bound> row = table.read(text, line);
                 for (BoundValues.Bound cell : row == null ? List.<BoundValues.Bound>of() : row) {
                     columns.add(table.header().get(cell.place() - 1));

@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
  * A text table read a line at a time, as jOOQ prints a fetched result at DEBUG (a record a line) and MySQL's client
  * with {@code -t} a query's (lines of one record): a border ({@code +----+----------+}) opens it, the row after it
  * names the columns ({@code | id | password |}), a border follows, then the rows, then a border closes it. The cells
- * of a row stand under the header's names, by place. Each line may follow a log's header of its own.
+ * of a row stand under the header's names, by place. Each line may follow a log's header of its own. psql prints one
+ * without borders: the header ({@code  id | password }), a rule under it ({@code ----+----------}), the rows, then
+ * {@code (2 rows)}; read within one text, the rule's line after the header's.
  */
 final class TextTable {
     /** A header's cell: a column's name. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][\\w.]{0,60}+");
 
-    private enum State { NONE, TOP, HEADER, ROWS }
+    /** Where a table is: none, its top border read, its header, its rows; or the rows of psql's unbordered one. */
+    private enum State { NONE, TOP, HEADER, ROWS, PSQL }
 
     private State state = State.NONE;
     private List<String> header;
@@ -40,25 +43,34 @@ final class TextTable {
      * place; empty for a border or the header; null when the line is no line of a table (which then ends).
      */
     List<BoundValues.Bound> read(String text, int from) {
+        if (state == State.PSQL) {
+            List<BoundValues.Bound> cells = barred(text, from, trimmedEnd(text, from));
+            if (cells != null) {
+                return cells.size() == header.size() ? cells : List.of(); // a value holding a bar: cells shift
+            }
+        } else if (rule(text, from) && from > 0) {
+            int above = text.lastIndexOf('\n', from - 2) + 1;
+            List<String> names = names(text, barred(text, above, trimmedEnd(text, above)));
+            if (names != null) {
+                header = names;
+                state = State.PSQL;
+                return List.of();
+            }
+        }
         if (border(text, from)) {
             state = switch (state) {
-                case NONE, TOP -> State.TOP;
+                case NONE, TOP, PSQL -> State.TOP;
                 case HEADER -> State.ROWS;
                 case ROWS -> State.NONE; // its closing border
             };
             return List.of();
         }
         List<BoundValues.Bound> cells = cells(text, from);
-        if (cells != null && state == State.TOP) {
-            List<String> names = new ArrayList<>();
-            for (BoundValues.Bound cell : cells) {
-                names.add(text.substring(cell.start(), cell.end()));
-            }
-            if (names.stream().allMatch(n -> NAME.matcher(n).matches())) {
-                header = names;
-                state = State.HEADER;
-                return List.of();
-            }
+        List<String> names = state == State.TOP ? names(text, cells) : null;
+        if (names != null) {
+            header = names;
+            state = State.HEADER;
+            return List.of();
         }
         if (cells != null && (state == State.HEADER || state == State.ROWS) && cells.size() == header.size()) {
             return cells;
@@ -66,6 +78,41 @@ final class TextTable {
         state = State.NONE;
         header = null;
         return null;
+    }
+
+    /** Whether the line at {@code from} may be psql's rule under a header (cheap: it opens with a dash). */
+    static boolean mayBeRule(String text, int from) {
+        return from < text.length() && text.charAt(from) == '-';
+    }
+
+    /** The cells' texts when each is a column's name, else null. */
+    private static List<String> names(String text, List<BoundValues.Bound> cells) {
+        if (cells == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (BoundValues.Bound cell : cells) {
+            String name = text.substring(cell.start(), cell.end());
+            if (!NAME.matcher(name).matches()) {
+                return null;
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** psql's rule under its header: dashes, a plus between columns ({@code ----+----------}). */
+    private static boolean rule(String text, int from) {
+        int end = trimmedEnd(text, from);
+        boolean plus = false;
+        for (int i = from; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != '-' && (c != '+' || i == from || i == end - 1)) {
+                return false;
+            }
+            plus |= c == '+';
+        }
+        return plus;
     }
 
     /** A border: the line ends in pluses and dashes, a plus at each end, a dash after the first. */
@@ -89,19 +136,32 @@ final class TextTable {
             return null;
         }
         int bar = text.indexOf('|', from);
+        return bar < end - 1 ? barred(text, bar + 1, end - 1) : null;
+    }
+
+    /**
+     * The cells between {@code start} and {@code stop} parted by bars, blanks around each taken off; null when there
+     * are fewer than two.
+     */
+    private static List<BoundValues.Bound> barred(String text, int start, int stop) {
+        int bar = text.indexOf('|', start);
+        if (bar < 0 || bar >= stop) {
+            return null;
+        }
         List<BoundValues.Bound> cells = new ArrayList<>();
-        while (bar < end - 1) {
-            int next = text.indexOf('|', bar + 1);
-            int start = bar + 1;
-            int stop = next;
-            while (start < stop && text.charAt(start) == ' ') {
-                start++;
+        for (int from = start; from <= stop; ) {
+            int next = text.indexOf('|', from);
+            next = next < 0 || next > stop ? stop : next;
+            int first = from;
+            int last = next;
+            while (first < last && text.charAt(first) == ' ') {
+                first++;
             }
-            while (stop > start && text.charAt(stop - 1) == ' ') {
-                stop--;
+            while (last > first && text.charAt(last - 1) == ' ') {
+                last--;
             }
-            cells.add(new BoundValues.Bound(cells.size() + 1, start, stop, true));
-            bar = next;
+            cells.add(new BoundValues.Bound(cells.size() + 1, first, last, true));
+            from = next + 1;
         }
         return cells.size() >= 2 ? cells : null;
     }

@@ -698,6 +698,24 @@ class RedactorTest {
                         + "+----+----------+--------------------+-----------+\n"
                         + "|  3 | after    | the table          | k3y       |\n",
                         List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:token>")),
+                // psql's aligned table (no borders: a rule under the header) and its expanded display
+                Arguments.of("psql's table", "2026-12-07 23:01:00 ci: checking users\n"
+                        + " id | username |   password    |    api_token    \n"
+                        + "----+----------+---------------+-----------------\n"
+                        + "  1 | bob      | s3 cret       | k3yAbc123def456\n"
+                        + "  2 | eve      |               | \n"
+                        + "  3 | a bar    | in | a value   | \n"
+                        + "  4 | dan      | an0ther       | \n"
+                        + "(4 rows)\n\n"
+                        + " username | note \n"
+                        + "----------+------\n"
+                        + " bob      | fine\n",
+                        List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:token>", "an0ther",
+                                "<SECRET:password>")),
+                Arguments.of("psql's expanded display", "2026-12-07 23:01:05 ci: expanded\n"
+                        + "-[ RECORD 1 ]------------------------\nid        | 1\nusername  | bob\n"
+                        + "password  | s3 cret\napi_token | \nnote      | k3yAbc123def456\n",
+                        List.of("s3 cret", "<SECRET:password>")),
                 Arguments.of("EclipseLink's SQL", "[EL Fine]: sql: 2026-12-07 22:01:27.353--ServerSession(1)--"
                         + "Connection(2)--SELECT ID, API_TOKEN FROM ACCOUNTS WHERE ((USERNAME = ?) AND (PASSWORD = ?))"
                         + "\n\tbind => [bob, s3 cret]",
