@@ -19,6 +19,8 @@ import java.util.Objects;
 public final class BoundStatements {
     private final Redactor redactor;
     private final Map<String, Statement> bySource = new HashMap<>();
+    private String lastSource;
+    private Statement last;
 
     /** A source's last statement's columns by its placeholders' order, its last result's columns, its text table. */
     private static final class Statement {
@@ -40,39 +42,50 @@ public final class BoundStatements {
      * @param continuation the lines folded under it (a statement may go on there), empty when none
      */
     public String read(String source, String text, String continuation) {
-        Statement printing = bySource.get(source);
+        Statement printing = statement(source, false);
         if (printing != null && printing.table.open() || TextTable.mayBeBorder(text, 0)) {
-            printing = printing != null ? printing : bySource.computeIfAbsent(source, s -> new Statement());
+            printing = statement(source, true);
             List<BoundValues.Bound> cells = printing.table.read(text, 0);
             if (cells != null) {
                 return redactor.redactBound(source, text, cells, null, printing.table.header());
             }
         }
-        boolean placeholders = text.indexOf('?') >= 0 || text.contains("%s")
-                || continuation.indexOf('?') >= 0 || continuation.contains("%s");
-        boolean selects = selects(text) || selects(continuation);
-        boolean columns = text.contains("Col") || continuation.contains("Col");
-        String whole = !placeholders && !selects && !columns || continuation.isEmpty() ? text
-                : text + "\n" + continuation;
+        boolean more = !continuation.isEmpty();
+        boolean placeholders = placeholders(text) || more && placeholders(continuation);
+        boolean selects = selects(text) || more && selects(continuation);
+        boolean columns = text.contains("Col") || more && continuation.contains("Col");
+        String whole = more && (placeholders || selects || columns) ? text + "\n" + continuation : text;
         List<String> parameters = placeholders ? BoundValues.parameterColumns(whole) : null;
         List<String> selected = selects ? BoundValues.selectedColumns(whole) : null;
         if (parameters != null || selected != null) {
-            Statement statement = bySource.computeIfAbsent(source, s -> new Statement());
+            Statement statement = statement(source, true);
             statement.parameters = named(parameters);
             statement.results = named(selected);
             return text;
         }
         List<String> results = columns ? BoundValues.resultColumns(whole) : null;
         if (results != null) {
-            bySource.computeIfAbsent(source, s -> new Statement()).results = named(results);
+            statement(source, true).results = named(results);
             return text;
         }
-        Statement statement = bySource.get(source);
-        if (statement == null || statement.parameters == null && statement.results == null
+        if (printing == null || printing.parameters == null && printing.results == null
                 || !BoundValues.mayBind(text)) {
             return text;
         }
-        return redactor.redactBound(source, text, BoundValues.bound(text), statement.parameters, statement.results);
+        return redactor.redactBound(source, text, BoundValues.bound(text), printing.parameters, printing.results);
+    }
+
+    /** A source's state, the last one asked for kept at hand (a file's records come in runs); made when asked to. */
+    private Statement statement(String source, boolean make) {
+        if (!source.equals(lastSource) || last == null && make) {
+            last = make ? bySource.computeIfAbsent(source, s -> new Statement()) : bySource.get(source);
+            lastSource = source;
+        }
+        return last;
+    }
+
+    private static boolean placeholders(String text) {
+        return text.indexOf('?') >= 0 || text.indexOf('%') >= 0 && text.contains("%s");
     }
 
     /** The columns, or null when none is named (nothing bound to them can be told a secret). */
