@@ -1442,7 +1442,8 @@ public final class Redactor {
         int last = 0;
         for (BoundValues.Bound value : bound) {
             List<String> columns = value.row() ? results : parameters;
-            String column = columns == null || value.place() > columns.size() ? null : columns.get(value.place() - 1);
+            String column = columns == null || value.place() < 1 || value.place() > columns.size() ? null
+                    : columns.get(value.place() - 1);
             String literal = text.substring(value.start(), value.end());
             String kind = column == null || literal.isEmpty() || value.start() < last || namesNoSecret(literal)
                     ? null : secretKind(column, literal);

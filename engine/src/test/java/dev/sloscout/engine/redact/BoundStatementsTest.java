@@ -97,6 +97,8 @@ class BoundStatementsTest {
             "insert into users (username, password) values (?, ?)",
             "binding parameter (1:VARCHAR) <- [bob]",
             "binding parameter (3:VARCHAR) <- [beyond the placeholders]",
+            "binding parameter (0:VARCHAR) <- [before the first]",
+            "Setting SQL statement parameter value: column index 0, parameter value [none], value class [",
             "binding parameter (2:VARCHAR) <- [null]",
             // a newer statement with no secret's column takes the place of the last one
             "select id from users where username = ? and note = '?'",
