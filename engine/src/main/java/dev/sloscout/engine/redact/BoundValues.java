@@ -1,6 +1,9 @@
 package dev.sloscout.engine.redact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +12,8 @@ import java.util.regex.Pattern;
  * A prepared statement's values as logs print them apart from the statement: the statement with placeholders on one
  * line or record, then the values bound to it by their number or place (Hibernate, Spring's JDBC, MyBatis,
  * SQLAlchemy, EclipseLink), and a result's columns before its rows (SQLAlchemy's {@code Col}, MyBatis's {@code
- * Columns}). What reads here is where the values stand; which column names a secret is the {@link Redactor}'s.
+ * Columns}, the select list whose places Hibernate's extracted values name). What reads here is where the values
+ * stand; which column names a secret is the {@link Redactor}'s ({@link TextTable} reads text tables).
  */
 final class BoundValues {
     private BoundValues() {
@@ -135,11 +139,11 @@ final class BoundValues {
                 }
             }
         }
-        return java.util.Arrays.asList(columns);
+        return Arrays.asList(columns);
     }
 
     private static void name(String[] columns, List<Integer> places, int at, String column) {
-        int place = java.util.Collections.binarySearch(places, at);
+        int place = Collections.binarySearch(places, at);
         if (place >= 0) {
             columns[place] = column;
         }
@@ -262,7 +266,7 @@ final class BoundValues {
                 place(commaSeparated(text, e.end(), end), false, out);
             }
         }
-        out.sort(java.util.Comparator.comparingInt(Bound::start));
+        out.sort(Comparator.comparingInt(Bound::start));
         return out;
     }
 
