@@ -3,6 +3,7 @@ package dev.sloscout.engine.redact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A text table read a line at a time, as jOOQ prints a fetched result at DEBUG (a record a line) and MySQL's client
@@ -21,6 +22,11 @@ final class TextTable {
 
     private State state = State.NONE;
     private List<String> header;
+    /**
+     * Where the last border's or rule's pluses stand, from its first character: a row whose bars stand there is cut
+     * there, so a value holding a bar stays one cell.
+     */
+    private int[] pluses;
 
     /** Whether a table is open: a line of it may come next. */
     boolean open() {
@@ -43,8 +49,10 @@ final class TextTable {
      * place; empty for a border or the header; null when the line is no line of a table (which then ends).
      */
     List<BoundValues.Bound> read(String text, int from) {
+        int end = trimmedEnd(text, from);
         if (state == State.PSQL) {
-            List<BoundValues.Bound> cells = barred(text, from, trimmedEnd(text, from));
+            List<BoundValues.Bound> cells = aligned(text, from, end, false);
+            cells = cells != null ? cells : barred(text, from, end);
             if (cells != null) {
                 return cells.size() == header.size() ? cells : List.of(); // a value holding a bar: cells shift
             }
@@ -53,11 +61,14 @@ final class TextTable {
             List<String> names = names(text, barred(text, above, trimmedEnd(text, above)));
             if (names != null) {
                 header = names;
+                pluses = pluses(text, from, end);
                 state = State.PSQL;
                 return List.of();
             }
         }
-        if (border(text, from)) {
+        int border = border(text, from);
+        if (border >= 0) {
+            pluses = pluses(text, border, end);
             state = switch (state) {
                 case NONE, TOP, PSQL -> State.TOP;
                 case HEADER -> State.ROWS;
@@ -65,15 +76,18 @@ final class TextTable {
             };
             return List.of();
         }
-        List<BoundValues.Bound> cells = cells(text, from);
+        boolean rows = state == State.HEADER || state == State.ROWS;
+        int bar = rows ? text.indexOf('|', from) : -1;
+        List<BoundValues.Bound> cells = bar >= 0 && bar < end ? aligned(text, bar, end, true) : null;
+        cells = cells != null ? cells : cells(text, from);
         List<String> names = state == State.TOP ? names(text, cells) : null;
         if (names != null) {
             header = names;
             state = State.HEADER;
             return List.of();
         }
-        if (cells != null && (state == State.HEADER || state == State.ROWS) && cells.size() == header.size()) {
-            return cells;
+        if (cells != null && rows) {
+            return cells.size() == header.size() ? cells : List.of(); // cut short or shifted: passed over
         }
         state = State.NONE;
         header = null;
@@ -115,15 +129,60 @@ final class TextTable {
         return plus;
     }
 
-    /** A border: the line ends in pluses and dashes, a plus at each end, a dash after the first. */
-    private static boolean border(String text, int from) {
+    /**
+     * A border: the line ends in pluses and dashes, a plus at each end, a dash after the first; where it starts, or -1
+     * when the line is none.
+     */
+    private static int border(String text, int from) {
         int end = trimmedEnd(text, from);
         int start = end;
         while (start > from && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '-')) {
             start--;
         }
         return end - start >= 3 && text.charAt(start) == '+' && text.charAt(end - 1) == '+'
-                && text.charAt(start + 1) == '-';
+                && text.charAt(start + 1) == '-' ? start : -1;
+    }
+
+    /** The offsets of the pluses between {@code start} and {@code end}, from {@code start}. */
+    private static int[] pluses(String text, int start, int end) {
+        return IntStream.range(start, end).filter(i -> text.charAt(i) == '+').map(i -> i - start).toArray();
+    }
+
+    /**
+     * A row cut where the last border's or rule's pluses stand, from {@code origin} (a bordered row's first bar, a psql
+     * row's first character): its cells between them, blanks around each taken off, and for psql's the last to the
+     * line's end; null when a bar is missing from any of those places (a row wider or narrower than the border).
+     */
+    private List<BoundValues.Bound> aligned(String text, int origin, int end, boolean bordered) {
+        if (pluses == null || pluses.length < (bordered ? 3 : 1)) {
+            return null;
+        }
+        List<BoundValues.Bound> cells = new ArrayList<>();
+        int start = bordered ? origin + 1 : origin;
+        for (int i = bordered ? 1 : 0; i < pluses.length; i++) {
+            int bar = origin + pluses[i];
+            if (bar >= end || text.charAt(bar) != '|') {
+                return null;
+            }
+            cells.add(trimmed(text, start, bar, cells.size() + 1));
+            start = bar + 1;
+        }
+        if (!bordered) {
+            cells.add(trimmed(text, start, Math.max(start, end), cells.size() + 1));
+        }
+        return cells;
+    }
+
+    private static BoundValues.Bound trimmed(String text, int start, int stop, int place) {
+        int first = start;
+        int last = stop;
+        while (first < last && text.charAt(first) == ' ') {
+            first++;
+        }
+        while (last > first && text.charAt(last - 1) == ' ') {
+            last--;
+        }
+        return new BoundValues.Bound(place, first, last, true);
     }
 
     /**
@@ -152,15 +211,7 @@ final class TextTable {
         for (int from = start; from <= stop; ) {
             int next = text.indexOf('|', from);
             next = next < 0 || next > stop ? stop : next;
-            int first = from;
-            int last = next;
-            while (first < last && text.charAt(first) == ' ') {
-                first++;
-            }
-            while (last > first && text.charAt(last - 1) == ' ') {
-                last--;
-            }
-            cells.add(new BoundValues.Bound(cells.size() + 1, first, last, true));
+            cells.add(trimmed(text, from, next, cells.size() + 1));
             from = next + 1;
         }
         return cells.size() >= 2 ? cells : null;

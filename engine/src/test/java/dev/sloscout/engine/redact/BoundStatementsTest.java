@@ -154,6 +154,7 @@ class BoundStatementsTest {
                 at + "                         : |   1|bob     |s3 cret    |",
                 at + "                         : |   2|eve     |{null}     |",
                 at + "                         : |   3|three   |cells  |too many|",
+                at + "                         : |   5|bar     |s3|cret    |",
                 at + "                         : +----+--------+-----------+",
                 at + "                         : |   4|after   |the table  |",
                 at + "Fetched row(s)           : 2"))
@@ -163,6 +164,7 @@ class BoundStatementsTest {
                         at + "                         : |   1|bob     |<SECRET:password>    |",
                         at + "                         : |   2|eve     |{null}     |",
                         at + "                         : |   3|three   |cells  |too many|",
+                        at + "                         : |   5|bar     |<SECRET:password>    |",
                         at + "                         : +----+--------+-----------+",
                         at + "                         : |   4|after   |the table  |",
                         at + "Fetched row(s)           : 2");

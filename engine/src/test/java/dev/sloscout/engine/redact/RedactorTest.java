@@ -704,14 +704,15 @@ class RedactorTest {
                         + "----+----------+---------------+-----------------\n"
                         + "  1 | bob      | s3 cret       | k3yAbc123def456\n"
                         + "  2 | eve      |               | \n"
-                        + "  3 | a bar    | in | a value   | \n"
-                        + "  4 | dan      | an0ther       | \n"
-                        + "(4 rows)\n\n"
+                        + "  3 | a bar    | s3 | cret     | \n"
+                        + "  4 | wider    | it | is not | aligned | x\n"
+                        + "  5 | dan      | an0ther       | \n"
+                        + "(5 rows)\n\n"
                         + " username | note \n"
                         + "----------+------\n"
                         + " bob      | fine\n",
-                        List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:token>", "an0ther",
-                                "<SECRET:password>")),
+                        List.of("s3 cret", "<SECRET:password>", "k3yAbc123def456", "<SECRET:token>", "s3 | cret",
+                                "<SECRET:password>", "an0ther", "<SECRET:password>")),
                 Arguments.of("psql's expanded display", "2026-12-07 23:01:05 ci: expanded\n"
                         + "-[ RECORD 1 ]------------------------\nid        | 1\nusername  | bob\n"
                         + "password  | s3 cret\napi_token | \nnote      | k3yAbc123def456\n",
