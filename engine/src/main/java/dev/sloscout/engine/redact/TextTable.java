@@ -54,7 +54,7 @@ final class TextTable {
             List<BoundValues.Bound> cells = aligned(text, from, end, false);
             cells = cells != null ? cells : barred(text, from, end);
             if (cells != null) {
-                return cells.size() == header.size() ? cells : List.of(); // a value holding a bar: cells shift
+                return cells.size() == header.size() ? cells : List.of(); // not aligned, cut short or shifted
             }
         } else if (rule(text, from) && from > 0) {
             int above = text.lastIndexOf('\n', from - 2) + 1;
