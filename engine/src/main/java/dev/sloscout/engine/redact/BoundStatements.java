@@ -42,12 +42,12 @@ public final class BoundStatements {
      * @param continuation the lines folded under it (a statement may go on there), empty when none
      */
     public String read(String source, String text, String continuation) {
-        Statement printing = statement(source, false);
-        if (printing != null && printing.table.open() || TextTable.mayBeBorder(text, 0)) {
-            printing = statement(source, true);
-            List<BoundValues.Bound> cells = printing.table.read(text, 0);
+        Statement known = statement(source, false);
+        if (known != null && known.table.open() || TextTable.mayBeBorder(text, 0)) {
+            known = statement(source, true);
+            List<BoundValues.Bound> cells = known.table.read(text, 0);
             if (cells != null) {
-                return redactor.redactBound(source, text, cells, null, printing.table.header());
+                return redactor.redactBound(source, text, cells, null, known.table.header());
             }
         }
         boolean more = !continuation.isEmpty();
@@ -68,11 +68,11 @@ public final class BoundStatements {
             statement(source, true).results = named(results);
             return text;
         }
-        if (printing == null || printing.parameters == null && printing.results == null
+        if (known == null || known.parameters == null && known.results == null
                 || !BoundValues.mayBind(text)) {
             return text;
         }
-        return redactor.redactBound(source, text, BoundValues.bound(text), printing.parameters, printing.results);
+        return redactor.redactBound(source, text, BoundValues.bound(text), known.parameters, known.results);
     }
 
     /** A source's state, the last one asked for kept at hand (a file's records come in runs); made when asked to. */

@@ -304,7 +304,8 @@ final class BoundValues {
         return values;
     }
 
-    private static int lineEnd(String text, int from) {
+    /** Where the line at {@code from} ends: before its newline and a carriage return before it, or the text's end. */
+    static int lineEnd(String text, int from) {
         int end = text.indexOf('\n', from);
         end = end < 0 ? text.length() : end;
         return end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;

@@ -1411,7 +1411,7 @@ public final class Redactor {
         TextTable table = new TextTable();
         List<BoundValues.Bound> cells = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        for (int line = 0; line < text.length(); line = text.indexOf('\n', line) + 1) {
+        for (int line = 0; line < text.length(); ) {
             if (table.open() || TextTable.mayBeBorder(text, line) || TextTable.mayBeRule(text, line)) {
                 List<BoundValues.Bound> row = table.read(text, line);
                 for (BoundValues.Bound cell : row == null ? List.<BoundValues.Bound>of() : row) {
@@ -1419,9 +1419,8 @@ public final class Redactor {
                     cells.add(new BoundValues.Bound(columns.size(), cell.start(), cell.end(), true));
                 }
             }
-            if (text.indexOf('\n', line) < 0) {
-                break;
-            }
+            int next = text.indexOf('\n', line);
+            line = next < 0 ? text.length() : next + 1;
         }
         return cells.isEmpty() ? text : boundValues(text, cells, null, columns, found);
     }

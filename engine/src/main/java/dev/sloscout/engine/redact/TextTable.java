@@ -219,8 +219,7 @@ final class TextTable {
 
     /** Where the line at {@code from} ends, its trailing blanks and carriage return off. */
     private static int trimmedEnd(String text, int from) {
-        int end = text.indexOf('\n', from);
-        end = end < 0 ? text.length() : end;
+        int end = BoundValues.lineEnd(text, from);
         while (end > from && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\r')) {
             end--;
         }
