@@ -206,7 +206,7 @@ final class BoundValues {
         if (!m.find()) {
             return null;
         }
-        int end = lineEnd(text, m.end());
+        int end = valuesEnd(text, m.end(), json(text));
         List<String> names = new ArrayList<>();
         if (text.charAt(m.end() - 1) == '(') {
             for (Redactor.Value name : Redactor.pythonArguments(text, m.end(), end)) {
@@ -223,16 +223,17 @@ final class BoundValues {
     /** The values the text prints bound to a statement's parameters or in a result's rows, in the text's order. */
     static List<Bound> bound(String text) {
         List<Bound> out = new ArrayList<>();
+        boolean json = json(text);
         Matcher h = HIBERNATE.matcher(text);
         while (h.find()) {
-            int end = text.lastIndexOf(']', lineEnd(text, h.end()) - 1);
+            int end = text.lastIndexOf(']', valuesEnd(text, h.end(), json) - 1);
             if (end >= h.end()) {
                 out.add(new Bound(Integer.parseInt(h.group(h.group("n") != null ? "n" : "m")), h.end(), end, false));
             }
         }
         Matcher x = HIBERNATE_EXTRACT.matcher(text);
         while (x.find()) {
-            int end = text.lastIndexOf(']', lineEnd(text, x.end()) - 1);
+            int end = text.lastIndexOf(']', valuesEnd(text, x.end(), json) - 1);
             if (end >= x.end()) {
                 out.add(new Bound(Integer.parseInt(x.group("n")), x.end(), end, true));
             }
@@ -240,28 +241,28 @@ final class BoundValues {
         Matcher s = SPRING.matcher(text);
         while (s.find()) {
             int end = text.indexOf(SPRING_END, s.end());
-            if (end >= 0 && end <= lineEnd(text, s.end())) {
+            if (end >= 0 && end <= valuesEnd(text, s.end(), json)) {
                 out.add(new Bound(Integer.parseInt(s.group("n")), s.end(), end, false));
             }
         }
         Matcher m = MYBATIS.matcher(text);
         while (m.find()) {
             boolean row = m.group("row") != null;
-            List<Redactor.Value> values = row ? commaSeparated(text, m.end(), lineEnd(text, m.end()))
-                    : myBatisParameters(text, m.end());
+            List<Redactor.Value> values = row ? commaSeparated(text, m.end(), valuesEnd(text, m.end(), json))
+                    : myBatisParameters(text, m.end(), valuesEnd(text, m.end(), json));
             place(values, row, out);
         }
         Matcher a = SQLALCHEMY.matcher(text);
         while (a.find()) {
             List<Redactor.Value> values = new ArrayList<>();
-            for (Redactor.Value v : Redactor.pythonArguments(text, a.end(), lineEnd(text, a.end()))) {
+            for (Redactor.Value v : Redactor.pythonArguments(text, a.end(), valuesEnd(text, a.end(), json))) {
                 values.add(v.literal() ? v : new Redactor.Value(v.start(), v.start(), false)); // a number, None
             }
             place(values, a.group("row") != null, out);
         }
         Matcher e = ECLIPSELINK.matcher(text);
         while (e.find()) {
-            int end = text.lastIndexOf(']', lineEnd(text, e.end()) - 1);
+            int end = text.lastIndexOf(']', valuesEnd(text, e.end(), json) - 1);
             if (end >= e.end()) {
                 place(commaSeparated(text, e.end(), end), false, out);
             }
@@ -276,10 +277,12 @@ final class BoundValues {
         }
     }
 
-    /** MyBatis's parameters from {@code at}: each value before its type in brackets; {@code null} an empty one. */
-    private static List<Redactor.Value> myBatisParameters(String text, int at) {
+    /**
+     * MyBatis's parameters from {@code at} to {@code end}: each value before its type in brackets; {@code null} an
+     * empty one.
+     */
+    private static List<Redactor.Value> myBatisParameters(String text, int at, int end) {
         List<Redactor.Value> values = new ArrayList<>();
-        int end = lineEnd(text, at);
         Matcher p = MYBATIS_PARAMETER.matcher(text).region(at, end);
         while (p.find()) {
             values.add(p.group("v") == null ? new Redactor.Value(p.start(), p.start(), false)
@@ -302,6 +305,17 @@ final class BoundValues {
             start = stop + 2;
         }
         return values;
+    }
+
+    /** Whether a text is a JSON record: a bound value within its message ends where the message's string does. */
+    private static boolean json(String text) {
+        return text.startsWith("{", Redactor.skipBlanks(text, 0));
+    }
+
+    /** Where the values printed from {@code from} end: the line's end, or a JSON record's string's ({@link #json}). */
+    private static int valuesEnd(String text, int from, boolean json) {
+        int end = lineEnd(text, from);
+        return json ? Redactor.stringEnd(text, from, '"', end) : end;
     }
 
     /** Where the line at {@code from} ends: before its newline and a carriage return before it, or the text's end. */

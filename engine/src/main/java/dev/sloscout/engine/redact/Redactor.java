@@ -1633,7 +1633,7 @@ public final class Redactor {
     }
 
     /** Where a Python string opened before {@code from} closes: its next {@code quote} not escaped, or {@code end}. */
-    private static int stringEnd(String text, int from, char quote, int end) {
+    static int stringEnd(String text, int from, char quote, int end) {
         int i = from;
         while (i < end && text.charAt(i) != quote) {
             i += text.charAt(i) == '\\' ? 2 : 1;
@@ -1698,7 +1698,7 @@ public final class Redactor {
         return text.length();
     }
 
-    private static int skipBlanks(String text, int from) {
+    static int skipBlanks(String text, int from) {
         int i = from;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
             i++;

@@ -175,4 +175,16 @@ class BoundStatementsTest {
         assertThat(read("Col ('id', 'password')", "SELECT id FROM users WHERE name = ?", "Row (1, 'kept')"))
                 .containsExactly("Col ('id', 'password')", "SELECT id FROM users WHERE name = ?", "Row (1, 'kept')");
     }
+
+    /** A JSON record's message ends at its string's quote: brackets and fields after it are no value's. */
+    @Test
+    void aValueInAJsonRecordEndsWithItsMessage() {
+        String json = "{\"message\":\"%s\",\"arguments\": [],\"tags\":[\"a\"]}";
+        assertThat(read(String.format(json, "insert into users (username,password,token) values (?,?,?)"),
+                String.format(json, "binding parameter (2:VARCHAR) <- [s3 \\\"cret]"),
+                String.format(json, "==> Parameters: bob(String), s3 cret(String), t0k3n(String)")).subList(1, 3))
+                .containsExactly(String.format(json, "binding parameter (2:VARCHAR) <- [<SECRET:password>]"),
+                        String.format(json, "==> Parameters: bob(String), <SECRET:password>(String), "
+                                + "<SECRET:token>(String)"));
+    }
 }
