@@ -1,6 +1,7 @@
 package dev.sloscout.engine.redact;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,20 +14,48 @@ import java.util.Objects;
  * is kept until the next, and the values bound to a column named for a secret are redacted as their record arrives:
  * before mining, counted once for each record, where the {@link Redactor} counts what the samples kept.
  *
- * <p>Records of concurrent threads interleave: a value bound by one thread while another's statement was the last
- * one is paired with that statement. Not thread-safe: one reader, in each source's order.
+ * <p>Records of concurrent threads interleave: a value is paired with the last statement of the thread its record
+ * names ({@link RecordThread}), and with the source's last one when its record names none or its thread's statement
+ * was not seen. Not thread-safe: one reader, in each source's order.
  */
 public final class BoundStatements {
+    /** Threads' statements kept for each source, the most recently used (a pool's threads; new threads age out). */
+    static final int THREADS = 512;
     private final Redactor redactor;
-    private final Map<String, Statement> bySource = new HashMap<>();
-    private String lastSource;
-    private Statement last;
+    private final Map<String, Source> sources = new HashMap<>();
+    private String lastName;
+    private Source last;
 
-    /** A source's last statement's columns by its placeholders' order, its last result's columns, its text table. */
+    /** A statement's columns by its placeholders' order, its last result's columns, its text table. */
     private static final class Statement {
         List<String> parameters;
         List<String> results;
         final TextTable table = new TextTable();
+
+        boolean named() {
+            return parameters != null || results != null;
+        }
+    }
+
+    /** A source's last statement of any thread (and its records' naming none), and each thread's own. */
+    private static final class Source {
+        final Statement any = new Statement();
+        final Map<String, Statement> threads = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Statement> eldest) {
+                boolean full = size() > THREADS;
+                if (full && eldest.getValue().table.open()) {
+                    openTables--;
+                }
+                return full;
+            }
+        };
+        /** Tables open over its threads: while one is, each record is read for its thread's. */
+        int openTables;
+
+        Statement own(String thread) {
+            return thread.isEmpty() ? any : threads.computeIfAbsent(thread, t -> new Statement());
+        }
     }
 
     public BoundStatements(Redactor redactor) {
@@ -35,19 +64,25 @@ public final class BoundStatements {
 
     /**
      * Reads a source's next record: kept when it prints a statement with placeholders or a result's columns; returned
-     * with the values it binds to the source's last ones redacted where they are a secret's (the same string when
-     * nothing is).
+     * with the values it binds to its thread's (or the source's) last ones redacted where they are a secret's (the
+     * same string when nothing is).
      *
      * @param text         the record's first line, redacted here
      * @param continuation the lines folded under it (a statement may go on there), empty when none
      */
-    public String read(String source, String text, String continuation) {
-        Statement known = statement(source, false);
-        if (known != null && known.table.open() || TextTable.mayBeBorder(text, 0)) {
-            known = statement(source, true);
-            List<BoundValues.Bound> cells = known.table.read(text, 0);
-            if (cells != null) {
-                return redactor.redactBound(source, text, cells, null, known.table.header());
+    public String read(String name, String text, String continuation) {
+        Source source = source(name, false);
+        boolean border = TextTable.mayBeBorder(text, 0);
+        if (border || source != null && source.openTables > 0) {
+            source = source(name, true);
+            Statement own = source.own(RecordThread.of(text));
+            boolean open = own.table.open();
+            if (open || border) {
+                List<BoundValues.Bound> cells = own.table.read(text, 0);
+                source.openTables += Boolean.compare(own.table.open(), open);
+                if (cells != null) {
+                    return redactor.redactBound(name, text, cells, null, own.table.header());
+                }
             }
         }
         boolean more = !continuation.isEmpty();
@@ -58,28 +93,36 @@ public final class BoundStatements {
         List<String> parameters = placeholders ? BoundValues.parameterColumns(whole) : null;
         List<String> selected = selects ? BoundValues.selectedColumns(whole) : null;
         if (parameters != null || selected != null) {
-            Statement statement = statement(source, true);
-            statement.parameters = named(parameters);
-            statement.results = named(selected);
+            source = source(name, true);
+            for (Statement statement : List.of(source.any, source.own(RecordThread.of(text)))) {
+                statement.parameters = named(parameters);
+                statement.results = named(selected);
+            }
             return text;
         }
         List<String> results = columns ? BoundValues.resultColumns(whole) : null;
         if (results != null) {
-            statement(source, true).results = named(results);
+            source = source(name, true);
+            source.any.results = named(results);
+            source.own(RecordThread.of(text)).results = source.any.results;
             return text;
         }
-        if (known == null || known.parameters == null && known.results == null
-                || !BoundValues.mayBind(text)) {
+        if (source == null || source.threads.isEmpty() && !source.any.named() || !BoundValues.mayBind(text)) {
             return text;
         }
-        return redactor.redactBound(source, text, BoundValues.bound(text), known.parameters, known.results);
+        Statement own = source.threads.isEmpty() ? null : source.threads.get(RecordThread.of(text));
+        Statement known = own != null && own.named() ? own : source.any;
+        if (!known.named()) {
+            return text;
+        }
+        return redactor.redactBound(name, text, BoundValues.bound(text), known.parameters, known.results);
     }
 
     /** A source's state, the last one asked for kept at hand (a file's records come in runs); made when asked to. */
-    private Statement statement(String source, boolean make) {
-        if (!source.equals(lastSource) || last == null && make) {
-            last = make ? bySource.computeIfAbsent(source, s -> new Statement()) : bySource.get(source);
-            lastSource = source;
+    private Source source(String name, boolean make) {
+        if (!name.equals(lastName) || last == null && make) {
+            last = make ? sources.computeIfAbsent(name, s -> new Source()) : sources.get(name);
+            lastName = name;
         }
         return last;
     }

@@ -176,6 +176,67 @@ class BoundStatementsTest {
                 .containsExactly("Col ('id', 'password')", "SELECT id FROM users WHERE name = ?", "Row (1, 'kept')");
     }
 
+    /** Two threads' records interleaved: each value paired with its own thread's statement. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("threadedLayouts")
+    void pairsAValueWithItsOwnThreadsStatement(String layout, String header) {
+        String accounts = "insert into accounts (username,password,id) values (?,?,?)";
+        String notes = "insert into notes (title,body,id) values (?,?,?)";
+        assertThat(read(record(header, "exec-1", accounts), record(header, "exec-2", notes),
+                record(header, "exec-1", "binding parameter (2:VARCHAR) <- [s3 cret]"),
+                record(header, "exec-2", "binding parameter (2:VARCHAR) <- [plain body]")).subList(2, 4))
+                .containsExactly(record(header, "exec-1", "binding parameter (2:VARCHAR) <- [<SECRET:password>]"),
+                        record(header, "exec-2", "binding parameter (2:VARCHAR) <- [plain body]"));
+    }
+
+    static Stream<Arguments> threadedLayouts() {
+        return Stream.of(Arguments.of("Logback's pattern", "2026-12-08 00:46:01.510 TRACE [%s] org.hibernate - %s"),
+                Arguments.of("Quarkus's", "00:46:20,764 TRACE [o.h.orm.jdbc.bind] (%s) %s"),
+                Arguments.of("Logback's JSON", "{\"level\":\"TRACE\",\"threadName\":\"%s\",\"message\":\"%s\","
+                        + "\"arguments\": []}"));
+    }
+
+    private static String record(String header, String thread, String message) {
+        return String.format(header, thread, message);
+    }
+
+    @Test
+    void twoThreadsTablesInterleavedAreEachReadUnderTheirOwnHeader() {
+        String one = "DEBUG [exec-1] org.jooq.tools.LoggerListener - : ";
+        String two = "DEBUG [exec-2] org.jooq.tools.LoggerListener - : ";
+        assertThat(read(one + "+----+-----------+", two + "+----+--------+", one + "|  ID|PASSWORD   |",
+                two + "|  ID|TITLE   |", one + "+----+-----------+", two + "+----+--------+", two + "|   1|kept    |",
+                one + "|   1|s3 cret    |", two + "+----+--------+", one + "|   2|s3 cret    |",
+                one + "+----+-----------+", two + "|   2|after   |"))
+                .containsExactly(one + "+----+-----------+", two + "+----+--------+", one + "|  ID|PASSWORD   |",
+                        two + "|  ID|TITLE   |", one + "+----+-----------+", two + "+----+--------+",
+                        two + "|   1|kept    |", one + "|   1|<SECRET:password>    |", two + "+----+--------+",
+                        one + "|   2|<SECRET:password>    |", one + "+----+-----------+",
+                        two + "|   2|after   |");
+    }
+
+    @Test
+    void aValueOfAThreadWhoseStatementWasNotSeenIsPairedWithTheSourcesLast() {
+        assertThat(read("12:00:00.000 [exec-1] DEBUG SQL - update users set password = ? where id = ?",
+                "12:00:00.001 [exec-9] TRACE bind - binding parameter (1:VARCHAR) <- [s3 cret]",
+                "12:00:00.002 TRACE bind - binding parameter (1:VARCHAR) <- [s3 cret]"))
+                .containsExactly("12:00:00.000 [exec-1] DEBUG SQL - update users set password = ? where id = ?",
+                        "12:00:00.001 [exec-9] TRACE bind - binding parameter (1:VARCHAR) <- [<SECRET:password>]",
+                        "12:00:00.002 TRACE bind - binding parameter (1:VARCHAR) <- [<SECRET:password>]");
+    }
+
+    @Test
+    void keepsTheStatementsOfTheMostRecentThreadsOnly() {
+        read("[exec-0] SQL - update users set password = ? where id = ?");
+        for (int i = 1; i <= BoundStatements.THREADS; i++) {
+            read("[exec-" + i + "] SQL - update notes set body = ? where id = ?");
+        }
+        String newest = "[exec-" + BoundStatements.THREADS + "] bind - binding parameter (1:VARCHAR) <- [body]";
+        assertThat(read(newest, "[exec-0] bind - binding parameter (1:VARCHAR) <- [s3 cret]"))
+                .as("the oldest thread's statement forgotten, the source's last one stands for it")
+                .containsExactly(newest, "[exec-0] bind - binding parameter (1:VARCHAR) <- [s3 cret]");
+    }
+
     /** A JSON record's message ends at its string's quote: brackets and fields after it are no value's. */
     @Test
     void aValueInAJsonRecordEndsWithItsMessage() {
