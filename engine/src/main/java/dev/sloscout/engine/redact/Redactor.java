@@ -96,6 +96,13 @@ public final class Redactor {
             "present", "same", "different", "unknown", "undefined", "nil", "correctly", "stored", "hashed");
 
     /**
+     * A column's type and its size in a table's definition, the definition's end after the last: {@code varchar(100)},
+     * {@code NVARCHAR(max))}.
+     */
+    private static final Pattern COLUMN_TYPE = Pattern.compile(
+            "(?i)[a-z]{2,20}+\\((?:\\d{1,5}(?:,\\d{1,3})?|max)\\)\\)?");
+
+    /**
      * Words that follow a flag named in prose, not its value: Docker's "Using --password via the CLI is insecure",
      * "the --token option".
      */
@@ -654,10 +661,11 @@ public final class Redactor {
             // a user and a password each after its name, as a .netrc's line or s-nail's verbose output writes them
             // ("machine h login bob password x", "user bob, pass x"); a word in lower case alone is prose's, a digit
             // before another word a network device's encryption type ("username bob password 0 x", read above);
-            // punctuation alone is a table's bar ("| username | password |" of MySQL's client)
+            // punctuation alone is a table's bar ("| username | password |" of MySQL's client), a type and its size
+            // a table's column ("create table users (username varchar(50), password varchar(100))")
             new Rule(Pattern.compile("(?i)\\b(?:user|login|username)\\s+[^\\s,;]+,?\\s+(?:password|passwd|pass)\\s+"
                     + "(?<v>(?![<*])(?![0-9]\\s+\\S)[^\\s,;'\"]+)"), m -> "password",
-                    v -> !v.matches("[a-z]*\\p{Punct}*"))
+                    v -> !v.matches("[a-z]*\\p{Punct}*") && !COLUMN_TYPE.matcher(v).matches())
                     .when("pass"),
             // a word of 40+ random base64 characters (the body of a key block logged line by line); paths are
             // told apart by their many slashes, hashes by being hex

@@ -606,6 +606,8 @@ class RedactorTest {
         "Row (1, 'bob', 'x') of no columns; bind => [a, b]; [parameters: ('bob', 'x')] of no statement",
         "UPDATE users SET name = ? WHERE id = ?\n\tbind => [bob, 7]",
         "mysql -t: | id | username | password           | api_token |",
+        "create table users (id bigint, username varchar(50), password varchar(100), api_token varchar(100))",
+        "CREATE TABLE users (username NVARCHAR(max), password NVARCHAR(max))",
     })
     void leavesIdsHashesAndOrdinaryWordsAlone(String input) {
         assertThat(redactor.redact(input)).isEqualTo(input);
