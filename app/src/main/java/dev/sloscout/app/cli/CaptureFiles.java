@@ -86,10 +86,10 @@ final class CaptureFiles implements AutoCloseable {
     }
 
     private LogEvent redacted(LogEvent e) {
-        String text = redactor.redact(SOURCE, statements.read(SOURCE, e.text(), e.continuation()));
+        String text = redactor.redact(SOURCE, statements.read(SOURCE, e.thread(), e.text(), e.continuation()));
         String continuation = e.continuation().isEmpty() ? "" : redactor.redact(SOURCE, e.continuation());
         return new LogEvent(e.source(), e.line(), e.lines(), Redactor.wellFormed(e.service()), text, e.raw(),
-                continuation, e.epochMillis(), e.severity(), e.traceId(), e.spanId());
+                continuation, e.epochMillis(), e.severity(), e.traceId(), e.spanId(), e.thread());
     }
 
     /** Values redacted so far, by kind (empty for a raw capture). */
@@ -149,6 +149,9 @@ final class CaptureFiles implements AutoCloseable {
         }
         if (e.spanId() != null) {
             node.put("span_id", e.spanId().toHex());
+        }
+        if (!e.thread().isEmpty()) {
+            node.put("thread_name", e.thread());
         }
         return node.toString();
     }

@@ -65,6 +65,23 @@ class CaptureFilesTest {
                 .contains("==> Parameters: <SECRET:password>(String), 7(Long)");
     }
 
+    /** Two threads' records interleaved: each value paired with its thread's statement; the thread is written. */
+    @Test
+    void aValueIsPairedWithItsOwnThreadsStatementAndTheThreadIsWritten() throws Exception {
+        Path spans = dir.resolve("spans.jsonl");
+        Path logs = dir.resolve("logs.jsonl");
+        try (CaptureFiles capture = new CaptureFiles(spans, logs, new Redactor())) {
+            capture.write(List.of(), List.of(
+                    message("==>  Preparing: update users set password = ? where id = ?").withThread("exec-1"),
+                    message("==>  Preparing: update notes set body = ? where id = ?").withThread("exec-2"),
+                    message("==> Parameters: " + PASSWORD + "(String), 7(Long)").withThread("exec-1"),
+                    message("==> Parameters: plain note(String), 8(Long)").withThread("exec-2")));
+        }
+        assertThat(Files.readString(logs)).doesNotContain(PASSWORD)
+                .contains("==> Parameters: <SECRET:password>(String), 7(Long)\",\"thread_name\":\"exec-1\"")
+                .contains("==> Parameters: plain note(String), 8(Long)\",\"thread_name\":\"exec-2\"");
+    }
+
     private static LogEvent message(String text) {
         return new LogEvent("live", 1, 1, "users", text, false, "", LogHeader.NO_TIME, Severity.DEBUG, null, null);
     }

@@ -195,7 +195,7 @@ public final class CapsuleAccumulator implements LogSink {
 
     @Override
     public void accept(LogEvent logged) {
-        String text = statements.read(logged.source(), logged.text(), logged.continuation());
+        String text = statements.read(logged.source(), logged.thread(), logged.text(), logged.continuation());
         LogEvent event = text == logged.text() ? logged : logged.withText(text);
         accepted++;
         if (threads == 1) {
@@ -344,7 +344,7 @@ public final class CapsuleAccumulator implements LogSink {
                 }
                 event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(),
                         event.raw(), event.continuation(), event.epochMillis(), event.severity(), event.traceId(),
-                        event.spanId());
+                        event.spanId(), event.thread());
             }
             route = routeOf(event.service());
         }

@@ -18,21 +18,36 @@ import java.util.Objects;
  * @param severity     severity from the record itself ({@link Severity#UNKNOWN} when none: the header may have it)
  * @param traceId      the trace it was logged in, or null
  * @param spanId       the span it was logged in, or null
+ * @param thread       the thread that logged it, from the record's own field ({@code thread_name}, an OTLP record's
+ *                     {@code thread.name}); empty when it has none (a raw line's header may name it)
  */
 public record LogEvent(String source, long line, int lines, String service, String text, boolean raw,
-        String continuation, long epochMillis, Severity severity, TraceId traceId, SpanId spanId) {
+        String continuation, long epochMillis, Severity severity, TraceId traceId, SpanId spanId, String thread) {
     public LogEvent {
         Objects.requireNonNull(source);
         Objects.requireNonNull(service);
         Objects.requireNonNull(text);
         continuation = continuation == null ? "" : continuation;
         severity = severity == null ? Severity.UNKNOWN : severity;
+        thread = thread == null ? "" : thread;
+    }
+
+    /** An event whose record names no thread. */
+    public LogEvent(String source, long line, int lines, String service, String text, boolean raw,
+            String continuation, long epochMillis, Severity severity, TraceId traceId, SpanId spanId) {
+        this(source, line, lines, service, text, raw, continuation, epochMillis, severity, traceId, spanId, "");
     }
 
     /** This event with another first line (a redacted one). */
     public LogEvent withText(String replaced) {
         return new LogEvent(source, line, lines, service, replaced, raw, continuation, epochMillis, severity, traceId,
-                spanId);
+                spanId, thread);
+    }
+
+    /** This event with the thread its record names (null or empty: none). */
+    public LogEvent withThread(String named) {
+        return new LogEvent(source, line, lines, service, text, raw, continuation, epochMillis, severity, traceId,
+                spanId, named);
     }
 
     /** A plain-text line, header included. */

@@ -16,7 +16,8 @@ import java.io.UncheckedIOException;
  * format for other tools (OTLP is).
  */
 public final class LogEventCodec {
-    private static final byte VERSION = 1;
+    /** 2 writes the thread last; 1 (without it) is still read. */
+    private static final byte VERSION = 2;
 
     private LogEventCodec() {
     }
@@ -26,6 +27,7 @@ public final class LogEventCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             write(out, event);
+            DataStrings.write(out, event.thread());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -40,10 +42,11 @@ public final class LogEventCodec {
     public static LogEvent decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalArgumentException("not an encoded log event (version " + version + ")");
             }
-            return read(in);
+            LogEvent event = read(in);
+            return version == 1 ? event : event.withThread(DataStrings.read(in));
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated log event: " + e.getMessage(), e);
         }

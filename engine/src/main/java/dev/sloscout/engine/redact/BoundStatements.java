@@ -62,20 +62,26 @@ public final class BoundStatements {
         this.redactor = Objects.requireNonNull(redactor);
     }
 
+    /** Reads a source's next record, its thread the one its text names, if any ({@link #read}). */
+    public String read(String name, String text, String continuation) {
+        return read(name, "", text, continuation);
+    }
+
     /**
      * Reads a source's next record: kept when it prints a statement with placeholders or a result's columns; returned
      * with the values it binds to its thread's (or the source's) last ones redacted where they are a secret's (the
      * same string when nothing is).
      *
+     * @param thread       the thread a field of the record named, or empty: then the one its text names, if any
      * @param text         the record's first line, redacted here
      * @param continuation the lines folded under it (a statement may go on there), empty when none
      */
-    public String read(String name, String text, String continuation) {
+    public String read(String name, String thread, String text, String continuation) {
         Source source = source(name, false);
         boolean border = TextTable.mayBeBorder(text, 0);
         if (border || source != null && source.openTables > 0) {
             source = source(name, true);
-            Statement own = source.own(RecordThread.of(text));
+            Statement own = source.own(threadOf(thread, text));
             boolean open = own.table.open();
             if (open || border) {
                 List<BoundValues.Bound> cells = own.table.read(text, 0);
@@ -94,7 +100,7 @@ public final class BoundStatements {
         List<String> selected = selects ? BoundValues.selectedColumns(whole) : null;
         if (parameters != null || selected != null) {
             source = source(name, true);
-            for (Statement statement : List.of(source.any, source.own(RecordThread.of(text)))) {
+            for (Statement statement : List.of(source.any, source.own(threadOf(thread, text)))) {
                 statement.parameters = named(parameters);
                 statement.results = named(selected);
             }
@@ -104,18 +110,22 @@ public final class BoundStatements {
         if (results != null) {
             source = source(name, true);
             source.any.results = named(results);
-            source.own(RecordThread.of(text)).results = source.any.results;
+            source.own(threadOf(thread, text)).results = source.any.results;
             return text;
         }
         if (source == null || source.threads.isEmpty() && !source.any.named() || !BoundValues.mayBind(text)) {
             return text;
         }
-        Statement own = source.threads.isEmpty() ? null : source.threads.get(RecordThread.of(text));
+        Statement own = source.threads.isEmpty() ? null : source.threads.get(threadOf(thread, text));
         Statement known = own != null && own.named() ? own : source.any;
         if (!known.named()) {
             return text;
         }
         return redactor.redactBound(name, text, BoundValues.bound(text), known.parameters, known.results);
+    }
+
+    private static String threadOf(String named, String text) {
+        return named.isEmpty() ? RecordThread.of(text) : named;
     }
 
     /** A source's state, the last one asked for kept at hand (a file's records come in runs); made when asked to. */

@@ -144,6 +144,28 @@ class CapsuleAccumulatorTest {
     }
 
     /**
+     * Records of two threads interleaved, each naming its thread in a field (a JSON record's, an OTLP attribute) and
+     * not in its text: each value is paired with its own thread's statement.
+     */
+    @Test
+    void aValueIsPairedWithTheStatementOfTheThreadItsRecordNames() {
+        Redactor redactor = new Redactor();
+        CapsuleAccumulator acc = new CapsuleAccumulator(redactor, TraceLookup.NONE, 2026);
+        String[][] records = {{"exec-1", "insert into accounts (username,password) values (?,?)"},
+            {"exec-2", "insert into notes (title,body) values (?,?)"},
+            {"exec-1", "binding parameter (2:VARCHAR) <- [s3cretPw]"},
+            {"exec-2", "binding parameter (2:VARCHAR) <- [plain note]"}};
+        for (String[] record : records) {
+            acc.accept(new LogEvent("app.jsonl", 1, 1, "app", record[1], true, "", LogHeader.NO_TIME, Severity.TRACE,
+                    null, null, record[0]));
+        }
+        assertThat(acc.capsules()).flatExtracting(Capsule::samples).extracting(Capsule.Sample::text)
+                .contains("binding parameter (2:VARCHAR) <- [<SECRET:password>]",
+                        "binding parameter (2:VARCHAR) <- [plain note]")
+                .noneMatch(t -> t.contains("s3cretPw"));
+    }
+
+    /**
      * mod_log_forensic joins a request's headers with bars: the key before a credential is glued to a host's address,
      * a placeholder in the template, and the credential, the same on each line, would stand in it alone.
      */

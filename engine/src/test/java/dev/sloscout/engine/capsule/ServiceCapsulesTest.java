@@ -200,5 +200,17 @@ class ServiceCapsulesTest {
         LogEvent bare = new LogEvent("kafka logs partition 0 offset 3", 4, 1, "cart", "héllo ✓", false, "", 5,
                 Severity.WARN, null, null);
         assertThat(LogEventCodec.decode(LogEventCodec.encode(bare))).isEqualTo(bare);
+        LogEvent threaded = bare.withThread("http-nio-8080-exec-1");
+        assertThat(LogEventCodec.decode(LogEventCodec.encode(threaded))).isEqualTo(threaded);
+    }
+
+    /** An event encoded before the thread was (version 1) is still read, naming none. */
+    @Test
+    void aFirstVersionEventIsReadWithoutAThread() {
+        LogEvent event = new LogEvent("app.log", 4, 1, "cart", "hello", true, "", 5, Severity.WARN, null, null);
+        byte[] current = LogEventCodec.encode(event);
+        byte[] first = Arrays.copyOf(current, current.length - Integer.BYTES); // the empty thread's length off
+        first[0] = 1;
+        assertThat(LogEventCodec.decode(first)).isEqualTo(event);
     }
 }

@@ -148,7 +148,7 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
             counters.save();
             return;
         }
-        String text = statements.read(event.source(), event.text(), event.continuation());
+        String text = statements.read(event.source(), event.thread(), event.text(), event.continuation());
         boolean rewritten = text != event.text();
         event = rewritten ? event.withText(text) : event;
         String service = event.service();
@@ -161,7 +161,8 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
                 service = CapsuleAccumulator.OTHER_SERVICES;
                 renamed = true;
                 event = new LogEvent(event.source(), event.line(), event.lines(), service, event.text(), event.raw(),
-                        event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId());
+                        event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId(),
+                        event.thread());
                 s = loaded.get(service);
                 header = s == null ? snapshots.get(service) : null;
             }

@@ -94,7 +94,7 @@ final class DecodeStage implements Processor<byte[], byte[], byte[], byte[]> {
         }
         return new LogEvent(log.source(), log.line(), log.lines(), log.service(), Stages.cut(log.text(), MAX_TEXT),
                 log.raw(), Stages.cut(log.continuation(), MAX_CONTINUATION), log.epochMillis(), log.severity(),
-                log.traceId(), log.spanId());
+                log.traceId(), log.spanId(), log.thread());
     }
 
     static byte[] traceKey(Span span) {

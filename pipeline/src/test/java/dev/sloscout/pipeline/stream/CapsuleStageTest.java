@@ -191,6 +191,33 @@ class CapsuleStageTest {
         }
     }
 
+    /** Two threads' records interleaved, each naming its thread in a field: a value pairs with its own thread's. */
+    @Test
+    void aValueIsPairedWithTheStatementOfTheThreadItsRecordNames() {
+        List<LogEvent> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(message(4 * i + 1, "exec-1", "update users set password=? where id=?"));
+            events.add(message(4 * i + 2, "exec-2", "update notes set body=? where id=?"));
+            events.add(message(4 * i + 3, "exec-1", "binding parameter (1:VARCHAR) <- [s3cretStagePw]"));
+            events.add(message(4 * i + 4, "exec-2", "binding parameter (1:VARCHAR) <- [plain note]"));
+        }
+        MockProcessorContext<String, byte[]> context = context();
+        CapsuleStage stage = new CapsuleStage(EMIT, 10, 500, 256);
+        stage.init(context);
+        Map<String, Capsule> out = new HashMap<>();
+        feed(stage, context, events, 7, out);
+
+        assertThat(out.values()).isNotEmpty().allSatisfy(c -> assertThat(c.template() + c.samples())
+                .doesNotContain("s3cretStagePw"));
+        assertThat(out.values()).flatExtracting(Capsule::samples).extracting(Capsule.Sample::text)
+                .contains("binding parameter (1:VARCHAR) <- [plain note]");
+    }
+
+    private static LogEvent message(long line, String thread, String text) {
+        return new LogEvent("app.jsonl", line, 1, "users", text, true, "", 1_764_547_200_000L + line,
+                dev.sloscout.engine.capsule.Severity.DEBUG, null, null, thread);
+    }
+
     @Test
     void servicesBeyondTheBoundAreMinedTogetherAndCounted() {
         List<LogEvent> events = events();

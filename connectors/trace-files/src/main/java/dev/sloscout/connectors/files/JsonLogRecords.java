@@ -152,9 +152,22 @@ final class JsonLogRecords {
             Severity answered = Severity.ofHttpStatus(status);
             severity = answered.compareTo(severity) > 0 ? answered : severity;
         }
-        return split(source, line, service(node, origin(node, fallbackService)), message, time(node), severity,
-                traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
-                RecordErrors.of(node), isJournalEntry(node));
+        return threaded(split(source, line, service(node, origin(node, fallbackService)), message, time(node),
+                severity, traceId(contextual(node, TRACE_FIELDS)), spanId(contextual(node, SPAN_FIELDS)),
+                RecordErrors.of(node), isJournalEntry(node)), first(node, THREAD_FIELDS));
+    }
+
+    /**
+     * The thread a record names: logstash-logback-encoder's {@code thread_name}, Logback's own JSON encoder's and
+     * python-json-logger's {@code threadName}, log4j2's JSON layouts' {@code thread}, ECS's {@code
+     * process.thread.name}.
+     */
+    private static final String[] THREAD_FIELDS = {"thread_name", "threadName", "thread", "thread.name",
+        "process.thread.name"};
+
+    /** The event with the thread its record names, when it names one (values are paired with its statements). */
+    static LogEvent threaded(LogEvent event, String thread) {
+        return thread == null || thread.isEmpty() ? event : event.withThread(thread);
     }
 
     /**
@@ -661,10 +674,19 @@ final class JsonLogRecords {
 
     /** An OTLP/JSON LogRecord of a known service; its {@code exception.*} attributes as its error. */
     LogEvent otlp(String source, long line, String service, JsonNode record) {
-        return split(source, line, service, anyValue(record.path("body")), otlpMillis(record), otlpSeverity(record),
-                traceId(record.path("traceId").asText(null)), spanId(record.path("spanId").asText(null)),
-                otlpError(record.path("attributes")));
+        String thread = null;
+        for (JsonNode attribute : record.path("attributes")) {
+            if (OTLP_THREAD.equals(attribute.path("key").asText())) {
+                thread = anyValue(attribute.path("value"));
+            }
+        }
+        return threaded(split(source, line, service, anyValue(record.path("body")), otlpMillis(record),
+                otlpSeverity(record), traceId(record.path("traceId").asText(null)),
+                spanId(record.path("spanId").asText(null)), otlpError(record.path("attributes"))), thread);
     }
+
+    /** The attribute OpenTelemetry's conventions name a record's thread by (the Java agent's appenders add it). */
+    static final String OTLP_THREAD = "thread.name";
 
     /** An OTLP/JSON record's time, else the time it was observed; {@code NO_TIME} without either. */
     static long otlpMillis(JsonNode record) {

@@ -63,14 +63,25 @@ public final class OtlpLogProtoDecoder {
                         bareLines.line(index, service, bare, millis);
                         continue;
                     }
-                    events.accept(RECORDS.otlp(source, index, service, text(record.getBody()), millis, severity,
+                    LogEvent event = RECORDS.otlp(source, index, service, text(record.getBody()), millis, severity,
                             traceId(record.getTraceId().toByteArray()), spanId(record.getSpanId().toByteArray()),
-                            error));
+                            error);
+                    events.accept(JsonLogRecords.threaded(event, thread(record.getAttributesList())));
                     delivered++;
                 }
             }
         }
         return delivered;
+    }
+
+    /** The record's {@code thread.name} attribute, or null. */
+    private static String thread(List<KeyValue> attributes) {
+        for (KeyValue kv : attributes) {
+            if (kv.getKey().equals(JsonLogRecords.OTLP_THREAD)) {
+                return text(kv.getValue());
+            }
+        }
+        return null;
     }
 
     /** The record's {@code exception.*} attributes as text ({@link RecordErrors#text}), or null. */

@@ -221,6 +221,31 @@ class StructuredLoggersTest {
                         .isEqualTo("java.lang.IllegalStateException: save failed\n\tat a.B(B.java:8)"));
     }
 
+    /** The thread a record names, so that a value bound on it pairs with the same thread's statement. */
+    @Test
+    void theThreadARecordNamesIsKeptFromJsonOtlpJsonAndProtobuf() throws Exception {
+        read("app.jsonl", """
+                {"@timestamp":"2026-12-08T00:46:01Z","message":"a","logger_name":"x","thread_name":"exec-1"}
+                {"timestamp":1796690537350,"level":"TRACE","threadName":"exec-2","message":"b"}
+                {"instant":{"epochSecond":1796690537},"level":"INFO","thread":"main","message":"c"}
+                {"@timestamp":"2026-12-08T00:46:01Z","message":"d","process":{"thread":{"name":"exec-4"}}}
+                {"@timestamp":"2026-12-08T00:46:01Z","message":"e","thread_name":""}
+                """);
+        read("logs.jsonl", """
+                {"resourceLogs":[{"scopeLogs":[{"logRecords":[{"severityNumber":5,"body":{"stringValue":"f"},\
+                "attributes":[{"key":"thread.name","value":{"stringValue":"exec-6"}}]}]}]}]}
+                """);
+        assertThat(events).extracting(LogEvent::thread)
+                .containsExactly("exec-1", "exec-2", "main", "exec-4", "", "exec-6");
+
+        LogRecord record = LogRecord.newBuilder().setBody(string("g"))
+                .addAttributes(attribute("thread.name", "exec-7")).build();
+        byte[] request = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+                .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(record))).build().toByteArray();
+        assertThat(OtlpLogProtoDecoder.decode("peer", request)).singleElement()
+                .satisfies(e -> assertThat(e.thread()).isEqualTo("exec-7"));
+    }
+
     private static AnyValue string(String value) {
         return AnyValue.newBuilder().setStringValue(value).build();
     }
