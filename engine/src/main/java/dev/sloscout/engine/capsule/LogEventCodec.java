@@ -52,6 +52,10 @@ public final class LogEventCodec {
         }
     }
 
+    /**
+     * Every field but the thread, which only the pairing of bound values reads, before the events a service's state
+     * keeps waiting ({@link ServiceCapsules}) are stored: they are past it.
+     */
     static void write(DataOutputStream out, LogEvent event) throws IOException {
         DataStrings.write(out, event.source());
         out.writeLong(event.line());

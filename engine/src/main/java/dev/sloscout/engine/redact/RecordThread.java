@@ -131,14 +131,7 @@ final class RecordThread {
         if (!letter || dot && !other) {
             return false;
         }
-        int start = from;
-        int stop = to;
-        while (start < stop && text.charAt(start) == ' ') {
-            start++;
-        }
-        while (stop > start && text.charAt(stop - 1) == ' ') {
-            stop--;
-        }
-        return Severity.fromWord(text, start, stop) == null;
+        BoundValues.Bound word = TextTable.trimmed(text, from, to, 0); // a level padded: [INFO ]
+        return Severity.fromWord(text, word.start(), word.end()) == null;
     }
 }

@@ -173,7 +173,8 @@ final class TextTable {
         return cells;
     }
 
-    private static BoundValues.Bound trimmed(String text, int start, int stop, int place) {
+    /** {@code text[start..stop)} without the blanks around it, a value of {@code place}. */
+    static BoundValues.Bound trimmed(String text, int start, int stop, int place) {
         int first = start;
         int last = stop;
         while (first < last && text.charAt(first) == ' ') {

@@ -678,6 +678,7 @@ final class JsonLogRecords {
         for (JsonNode attribute : record.path("attributes")) {
             if (OTLP_THREAD.equals(attribute.path("key").asText())) {
                 thread = anyValue(attribute.path("value"));
+                break;
             }
         }
         return threaded(split(source, line, service, anyValue(record.path("body")), otlpMillis(record),
