@@ -24,33 +24,71 @@ final class RecordThread {
         return at < text.length() && text.charAt(at) == '{' ? jsonField(text) : headerGroups(text, at);
     }
 
-    /** The value of a JSON record's first thread field, a string or a number. */
+    /**
+     * The value of a JSON record's first thread field, a string or a number: {@code "thread"}, {@code "thread_name"},
+     * {@code "threadName"}, {@code "thread.name"}, a GELF field's {@code "_process_thread_name"}, or the {@code "name"}
+     * of an object under {@code "thread"} (ECS's {@code "process":{"thread":{"name": ...}}}).
+     */
     private static String jsonField(String text) {
-        for (int key = text.indexOf("\"thread"); key >= 0; key = text.indexOf("\"thread", key + 1)) {
-            int name = key + "\"thread".length();
+        for (int at = text.indexOf("thread"); at > 0; at = text.indexOf("thread", at + 1)) {
+            int quote = text.lastIndexOf('"', at - 1);
+            if (quote < 1 || text.charAt(quote - 1) == '\\' || !keyPrefix(text, quote + 1, at)) {
+                continue;
+            }
+            int name = at + "thread".length();
             if (text.startsWith("_name\"", name) || text.startsWith(".name\"", name)) {
                 name += "_name".length();
             } else if (text.startsWith("Name\"", name)) {
                 name += "Name".length();
             }
-            if (name >= text.length() || text.charAt(name) != '"' || key > 0 && text.charAt(key - 1) == '\\') {
-                continue;
+            String value = name < text.length() && text.charAt(name) == '"' ? value(text, name + 1) : null;
+            if (value != null) {
+                return value;
             }
-            int colon = Redactor.skipBlanks(text, name + 1);
-            if (colon >= text.length() || text.charAt(colon) != ':') {
-                continue;
-            }
-            int value = Redactor.skipBlanks(text, colon + 1);
-            if (value < text.length() && text.charAt(value) == '"') {
-                return text.substring(value + 1, Redactor.stringEnd(text, value + 1, '"', text.length()));
-            }
-            int end = value;
-            while (end < text.length() && Character.isDigit(text.charAt(end))) {
-                end++; // Python's thread as a number
-            }
-            return text.substring(value, end);
         }
         return "";
+    }
+
+    /** Whether {@code text[from..to)} may open a thread field's key: nothing, or a GELF field's {@code _process_}. */
+    private static boolean keyPrefix(String text, int from, int to) {
+        if (from == to) {
+            return true;
+        }
+        if (text.charAt(from) != '_' || text.charAt(to - 1) != '_') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetter(text.charAt(i)) && text.charAt(i) != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value after the colon at or after {@code from}: a string's, a number's, an object's {@code "name"}. */
+    private static String value(String text, int from) {
+        int colon = Redactor.skipBlanks(text, from);
+        if (colon >= text.length() || text.charAt(colon) != ':') {
+            return null;
+        }
+        int value = Redactor.skipBlanks(text, colon + 1);
+        if (value >= text.length()) {
+            return null;
+        }
+        char c = text.charAt(value);
+        if (c == '"') {
+            return text.substring(value + 1, Redactor.stringEnd(text, value + 1, '"', text.length()));
+        }
+        if (c == '{') {
+            int close = text.indexOf('}', value);
+            int name = text.indexOf("\"name\"", value);
+            return name > 0 && name < close ? value(text, name + "\"name\"".length()) : null;
+        }
+        int end = value;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++; // Python's thread as a number
+        }
+        return end > value ? text.substring(value, end) : null;
     }
 
     private static String headerGroups(String text, int at) {

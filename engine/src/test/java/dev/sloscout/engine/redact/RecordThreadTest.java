@@ -43,6 +43,12 @@ class RecordThreadTest {
                 Arguments.of("logstash's JSON, after the message", "{\"message\":\"say \\\"thread\\\": \\\"no\\\"\","
                         + "\"logger_name\":\"app\",\"thread_name\":\"exec-2\"}", "exec-2"),
                 Arguments.of("a JSON thread as a number", "{\"message\": \"x\", \"thread\": 140234}", "140234"),
+                Arguments.of("ECS's nested thread", "{\"log\":{\"level\":\"TRACE\"},\"process\":{\"pid\":7,"
+                        + "\"thread\":{\"name\":\"exec-7\"}},\"message\":\"x\"}", "exec-7"),
+                Arguments.of("Spring Boot's GELF", "{\"short_message\":\"x\",\"_process_pid\":7,"
+                        + "\"_process_thread_name\":\"exec-8\"}", "exec-8"),
+                Arguments.of("a key only ending in thread", "{\"message\":\"x\",\"mythread\":\"no\","
+                        + "\"thread_id\":\"no\"}", ""),
                 Arguments.of("a JSON record naming none", "{\"message\":\"[main] x\"}", ""));
     }
 }

@@ -160,10 +160,10 @@ final class JsonLogRecords {
     /**
      * The thread a record names: logstash-logback-encoder's {@code thread_name}, Logback's own JSON encoder's and
      * python-json-logger's {@code threadName}, log4j2's JSON layouts' {@code thread}, ECS's {@code
-     * process.thread.name}.
+     * process.thread.name}, Spring Boot's GELF {@code _process_thread_name}.
      */
     private static final String[] THREAD_FIELDS = {"thread_name", "threadName", "thread", "thread.name",
-        "process.thread.name"};
+        "process.thread.name", "_process_thread_name"};
 
     /** The event with the thread its record names, when it names one (values are paired with its statements). */
     static LogEvent threaded(LogEvent event, String thread) {

@@ -230,20 +230,21 @@ class StructuredLoggersTest {
                 {"instant":{"epochSecond":1796690537},"level":"INFO","thread":"main","message":"c"}
                 {"@timestamp":"2026-12-08T00:46:01Z","message":"d","process":{"thread":{"name":"exec-4"}}}
                 {"@timestamp":"2026-12-08T00:46:01Z","message":"e","thread_name":""}
+                {"version":"1.1","short_message":"f","level":7,"_process_thread_name":"exec-6"}
                 """);
         read("logs.jsonl", """
                 {"resourceLogs":[{"scopeLogs":[{"logRecords":[{"severityNumber":5,"body":{"stringValue":"f"},\
-                "attributes":[{"key":"thread.name","value":{"stringValue":"exec-6"}}]}]}]}]}
+                "attributes":[{"key":"thread.name","value":{"stringValue":"exec-7"}}]}]}]}]}
                 """);
         assertThat(events).extracting(LogEvent::thread)
-                .containsExactly("exec-1", "exec-2", "main", "exec-4", "", "exec-6");
+                .containsExactly("exec-1", "exec-2", "main", "exec-4", "", "exec-6", "exec-7");
 
         LogRecord record = LogRecord.newBuilder().setBody(string("g"))
-                .addAttributes(attribute("thread.name", "exec-7")).build();
+                .addAttributes(attribute("thread.name", "exec-8")).build();
         byte[] request = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
                 .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(record))).build().toByteArray();
         assertThat(OtlpLogProtoDecoder.decode("peer", request)).singleElement()
-                .satisfies(e -> assertThat(e.thread()).isEqualTo("exec-7"));
+                .satisfies(e -> assertThat(e.thread()).isEqualTo("exec-8"));
     }
 
     private static AnyValue string(String value) {
