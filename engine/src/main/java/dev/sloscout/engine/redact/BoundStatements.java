@@ -138,7 +138,7 @@ public final class BoundStatements {
     }
 
     private static boolean placeholders(String text) {
-        return text.indexOf('?') >= 0 || text.indexOf('%') >= 0 && text.contains("%s");
+        return text.indexOf('?') >= 0 || text.indexOf('%') >= 0 && text.contains("%s") || BoundValues.numbered(text);
     }
 
     /** The columns, or null when none is named (nothing bound to them can be told a secret). */

@@ -25,9 +25,11 @@ final class BoundValues {
 
     /**
      * A placeholder of a prepared statement: JDBC's and SQLite's {@code ?}, Python's DB-API {@code %s}, standing
-     * alone (not a URL's query, {@code /a?b=1}, nor PostgreSQL's {@code ?|} operator).
+     * alone (not a URL's query, {@code /a?b=1}, nor PostgreSQL's {@code ?|} operator), or PostgreSQL's numbered
+     * {@code $2} (as node-postgres' ORMs print their statements), which stands for the value of its number.
      */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?<![\\w?%])(?:\\?|%s)(?![\\w?|&-])");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?<![\\w?%$])(?:\\?|%s|\\$(?<n>\\d{1,4}+))(?![\\w?|&-])");
 
     /** A statement's verb: a text with placeholders and none of these is no statement. */
     private static final Pattern STATEMENT = Pattern.compile(
@@ -35,7 +37,7 @@ final class BoundValues {
 
     /** A column compared with a placeholder ({@code au1_0.password=?}, {@code "PASSWORD" = cast(? as varchar)}). */
     private static final Pattern COMPARED = Pattern.compile("(?<!\\w)(?<c>[A-Za-z_]\\w{0,60}+)[\"`\\]]?\\s*+"
-            + "(?:=|<>|!=|(?i:like|ilike)\\s)\\s*+(?:(?i:cast)\\(\\s*+)?(?<p>\\?|%s)");
+            + "(?:=|<>|!=|(?i:like|ilike)\\s)\\s*+(?:(?i:cast)\\(\\s*+)?(?<p>\\?|%s|\\$\\d{1,4}+(?!\\w))");
 
     /** A result's column names ahead of its rows: SQLAlchemy's {@code Col ('id', 'password')}, MyBatis's. */
     private static final Pattern RESULT_COLUMNS = Pattern.compile("(?<![\\w-])Col \\(|<== {1,12}Columns: ");
@@ -79,6 +81,16 @@ final class BoundValues {
     private static final Pattern SQLALCHEMY = Pattern.compile("\\[(?:generated in|cached since|no key) [\\d.]{1,20}+s"
             + "(?: ago)?] \\(|\\[raw sql] \\(|\\[parameters: \\(|(?<![\\w-])(?<row>Row) \\(");
 
+    /** TypeORM's parameters after its statement ({@code query: INSERT ... ($1, $2) -- PARAMETERS: ["bob","x"]}). */
+    private static final Pattern TYPEORM = Pattern.compile(" -- PARAMETERS: \\[");
+
+    /**
+     * Sequelize's statement with {@code logQueryParameters}: {@code Executed (default): UPDATE ... SET "password"=$1
+     * WHERE "id" = $2; "x", 7}, the values after the statement's last {@code "; "}, before {@code Elapsed time: }.
+     */
+    private static final Pattern SEQUELIZE = Pattern.compile("\\bExecut(?:ed|ing) \\([\\w.-]{0,100}+\\): ");
+    private static final String SEQUELIZE_ELAPSED = " Elapsed time: ";
+
     /** EclipseLink's parameters under its statement ({@code bind => [bob, x]}). */
     private static final Pattern ECLIPSELINK = Pattern.compile("\\bbind => \\[");
 
@@ -87,7 +99,7 @@ final class BoundValues {
         return text.contains("binding parameter ") || text.contains("parameter value [") || text.contains("value (")
                 || text.contains("Parameters: ") || text.contains("Row") || text.contains("bind => [")
                 || text.contains("s] (") || text.contains("ago] (") || text.contains("[parameters: (")
-                || text.contains("[raw sql] (");
+                || text.contains("[raw sql] (") || text.contains("PARAMETERS: [") || text.contains("Execut");
     }
 
     /**
@@ -98,7 +110,7 @@ final class BoundValues {
      * record may print its statement after other lines: SQLAlchemy's error after a traceback).
      */
     static List<String> parameterColumns(String text) {
-        if (text.indexOf('?') < 0 && !text.contains("%s")) {
+        if (text.indexOf('?') < 0 && !text.contains("%s") && !numbered(text)) {
             return null;
         }
         Matcher verb = STATEMENT.matcher(text);
@@ -111,6 +123,7 @@ final class BoundValues {
         }
         from = text.lastIndexOf('\n', from) + 1;
         List<Integer> places = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         Matcher p = PLACEHOLDER.matcher(text);
         int quote = text.indexOf('\'', from);
         for (int at = from; at < text.length() && p.find(at); ) {
@@ -120,33 +133,45 @@ final class BoundValues {
                 continue;
             }
             places.add(p.start());
+            numbers.add(p.group("n") != null ? Integer.parseInt(p.group("n")) : places.size());
             at = p.end();
         }
         if (places.isEmpty()) {
             return null;
         }
-        String[] columns = new String[places.size()];
+        String[] columns = new String[Collections.max(numbers)];
         Matcher compared = COMPARED.matcher(text).region(from, text.length());
         while (compared.find()) {
-            name(columns, places, compared.start("p"), compared.group("c"));
+            name(columns, places, numbers, compared.start("p"), compared.group("c"));
         }
         Matcher insert = Redactor.INSERTED_COLUMNS.matcher(text).region(from, text.length());
         while (insert.find()) {
             List<String> names = Redactor.columnNames(insert.group("c"));
             for (List<Redactor.Value> row : Redactor.insertedRows(text, insert.end())) {
                 for (int i = 0; i < Math.min(names.size(), row.size()); i++) {
-                    name(columns, places, row.get(i).start(), names.get(i));
+                    name(columns, places, numbers, row.get(i).start(), names.get(i));
                 }
             }
         }
         return Arrays.asList(columns);
     }
 
-    private static void name(String[] columns, List<Integer> places, int at, String column) {
+    /** Names the column of the placeholder at {@code at}: its number's place (a {@code ?}'s is its order). */
+    private static void name(String[] columns, List<Integer> places, List<Integer> numbers, int at, String column) {
         int place = Collections.binarySearch(places, at);
-        if (place >= 0) {
-            columns[place] = column;
+        if (place >= 0 && numbers.get(place) >= 1) {
+            columns[numbers.get(place) - 1] = column;
         }
+    }
+
+    /** Whether a text holds a {@code $} before a digit (cheap: PostgreSQL's numbered placeholders may be there). */
+    static boolean numbered(String text) {
+        for (int at = text.indexOf('$'); at >= 0 && at + 1 < text.length(); at = text.indexOf('$', at + 1)) {
+            if (Character.isDigit(text.charAt(at + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -254,11 +279,21 @@ final class BoundValues {
         }
         Matcher a = SQLALCHEMY.matcher(text);
         while (a.find()) {
-            List<Redactor.Value> values = new ArrayList<>();
-            for (Redactor.Value v : Redactor.pythonArguments(text, a.end(), valuesEnd(text, a.end(), json))) {
-                values.add(v.literal() ? v : new Redactor.Value(v.start(), v.start(), false)); // a number, None
+            place(literals(text, a.end(), valuesEnd(text, a.end(), json)), a.group("row") != null, out);
+        }
+        Matcher t = TYPEORM.matcher(text);
+        while (t.find()) {
+            place(literals(text, t.end(), valuesEnd(text, t.end(), json)), false, out);
+        }
+        Matcher q = SEQUELIZE.matcher(text);
+        if (q.find()) {
+            int end = valuesEnd(text, q.end(), json);
+            int elapsed = text.lastIndexOf(SEQUELIZE_ELAPSED, end);
+            end = elapsed >= q.end() ? elapsed + 1 : end; // the blank before it a value's trailing one
+            int values = text.lastIndexOf("; ", end);
+            if (values >= q.end()) {
+                place(literals(text, values + 2, end), false, out);
             }
-            place(values, a.group("row") != null, out);
         }
         Matcher e = ECLIPSELINK.matcher(text);
         while (e.find()) {
@@ -269,6 +304,15 @@ final class BoundValues {
         }
         out.sort(Comparator.comparingInt(Bound::start));
         return out;
+    }
+
+    /** The values listed from {@code from} as Python or JSON prints them; a number or null is an empty one. */
+    private static List<Redactor.Value> literals(String text, int from, int end) {
+        List<Redactor.Value> values = new ArrayList<>();
+        for (Redactor.Value v : Redactor.pythonArguments(text, from, end)) {
+            values.add(v.literal() ? v : new Redactor.Value(v.start(), v.start(), false));
+        }
+        return values;
     }
 
     private static void place(List<Redactor.Value> values, boolean row, List<Bound> out) {

@@ -237,6 +237,16 @@ class BoundStatementsTest {
                 .containsExactly(newest, "[exec-0] bind - binding parameter (1:VARCHAR) <- [s3 cret]");
     }
 
+    /** A record printing its own numbered statement and values is no value of the statement before it. */
+    @Test
+    void aRecordWithItsOwnNumberedStatementIsPairedWithNoEarlierOne() {
+        String typeorm = "query: UPDATE \"notes\" SET \"body\" = $1 WHERE \"id\" = $2 "
+                + "-- PARAMETERS: [\"plain note\",7]";
+        assertThat(read("DEBUG org.hibernate.SQL - update users set password=? where id=?", typeorm).get(1))
+                .isSameAs(typeorm);
+        assertThat(redactor.redact(typeorm)).isEqualTo(typeorm);
+    }
+
     /** A JSON record's message ends at its string's quote: brackets and fields after it are no value's. */
     @Test
     void aValueInAJsonRecordEndsWithItsMessage() {

@@ -605,6 +605,8 @@ class RedactorTest {
         "{\"required\": [\"password\", \"email\"], \"fields\": [\"token\", \"name\"], \"rows\": [[\"id\", 1]]}",
         "Row (1, 'bob', 'x') of no columns; bind => [a, b]; [parameters: ('bob', 'x')] of no statement",
         "UPDATE users SET name = ? WHERE id = ?\n\tbind => [bob, 7]",
+        "query: SELECT * FROM \"users\" WHERE \"username\" = $1 AND \"id\" = $2 -- PARAMETERS: [\"bob\",7]",
+        "Executing (default): SELECT 1+1 AS result; Elapsed time: 0ms; price $5 -- PARAMETERS: [\"a b c d e f\"]",
         "mysql -t: | id | username | password           | api_token |",
         "create table users (id bigint, username varchar(50), password varchar(100), api_token varchar(100))",
         "CREATE TABLE users (username NVARCHAR(max), password NVARCHAR(max))",
@@ -722,6 +724,17 @@ class RedactorTest {
                 Arguments.of("EclipseLink's SQL", "[EL Fine]: sql: 2026-12-07 22:01:27.353--ServerSession(1)--"
                         + "Connection(2)--SELECT ID, API_TOKEN FROM ACCOUNTS WHERE ((USERNAME = ?) AND (PASSWORD = ?))"
                         + "\n\tbind => [bob, s3 cret]",
+                        List.of("s3 cret", "<SECRET:password>")),
+                Arguments.of("TypeORM's query", "query: INSERT INTO \"app_user\"(\"username\", \"password\", "
+                        + "\"api_token\") VALUES ($1, $2, $3) RETURNING \"id\" -- PARAMETERS: [\"bob\",\"s3 cret\","
+                        + "\"k3y \\\"Abc\",7]",
+                        List.of("s3 cret", "<SECRET:password>", "k3y \\\"Abc", "<SECRET:token>")),
+                Arguments.of("TypeORM's numbers out of order", "query: UPDATE \"users\" SET \"password\" = $2 WHERE "
+                        + "\"username\" = $1 -- PARAMETERS: [\"bob\",\"s3 cret\"]",
+                        List.of("s3 cret", "<SECRET:password>")),
+                Arguments.of("Sequelize's query", "Executed (default): UPDATE \"Users\" SET \"updatedAt\"=$1 WHERE "
+                        + "\"username\" = $2 AND \"password\" = $3; \"2026-12-08 01:46:40.377 +00:00\", \"bob\", "
+                        + "\"s3 cret\" Elapsed time: 1ms",
                         List.of("s3 cret", "<SECRET:password>")));
     }
 
