@@ -121,7 +121,7 @@ public final class BoundStatements {
         if (!known.named()) {
             return text;
         }
-        return redactor.redactBound(name, text, BoundValues.bound(text), known.parameters, known.results);
+        return redactor.redactBound(name, text, BoundValues.bound(text, false), known.parameters, known.results);
     }
 
     private static String threadOf(String named, String text) {
@@ -138,7 +138,7 @@ public final class BoundStatements {
     }
 
     private static boolean placeholders(String text) {
-        return text.indexOf('?') >= 0 || text.indexOf('%') >= 0 && text.contains("%s") || BoundValues.numbered(text);
+        return text.indexOf('?') >= 0 || text.indexOf('%') >= 0 && text.contains("%s");
     }
 
     /** The columns, or null when none is named (nothing bound to them can be told a secret). */

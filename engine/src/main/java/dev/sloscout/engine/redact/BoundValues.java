@@ -99,7 +99,15 @@ final class BoundValues {
         return text.contains("binding parameter ") || text.contains("parameter value [") || text.contains("value (")
                 || text.contains("Parameters: ") || text.contains("Row") || text.contains("bind => [")
                 || text.contains("s] (") || text.contains("ago] (") || text.contains("[parameters: (")
-                || text.contains("[raw sql] (") || text.contains("PARAMETERS: [") || text.contains("Execut");
+                || text.contains("[raw sql] (");
+    }
+
+    /**
+     * Whether a text may print a statement and its values on one line, as Node's ORMs do ({@link #TYPEORM},
+     * {@link #SEQUELIZE}): read within the record only, so {@link BoundStatements} need not look.
+     */
+    static boolean mayBindOnItsLine(String text) {
+        return text.contains("PARAMETERS: [") || text.contains("Execut");
     }
 
     /**
@@ -165,7 +173,7 @@ final class BoundValues {
     }
 
     /** Whether a text holds a {@code $} before a digit (cheap: PostgreSQL's numbered placeholders may be there). */
-    static boolean numbered(String text) {
+    private static boolean numbered(String text) {
         for (int at = text.indexOf('$'); at >= 0 && at + 1 < text.length(); at = text.indexOf('$', at + 1)) {
             if (Character.isDigit(text.charAt(at + 1))) {
                 return true;
@@ -245,8 +253,12 @@ final class BoundValues {
         return names;
     }
 
-    /** The values the text prints bound to a statement's parameters or in a result's rows, in the text's order. */
-    static List<Bound> bound(String text) {
+    /**
+     * The values the text prints bound to a statement's parameters or in a result's rows, in the text's order;
+     * {@code onItsLine}: also those of the forms that print their own statement on the line before them ({@link
+     * #mayBindOnItsLine}), which no earlier record's statement may take.
+     */
+    static List<Bound> bound(String text, boolean onItsLine) {
         List<Bound> out = new ArrayList<>();
         boolean json = json(text);
         Matcher h = HIBERNATE.matcher(text);
@@ -282,11 +294,11 @@ final class BoundValues {
             place(literals(text, a.end(), valuesEnd(text, a.end(), json)), a.group("row") != null, out);
         }
         Matcher t = TYPEORM.matcher(text);
-        while (t.find()) {
+        while (onItsLine && t.find()) {
             place(literals(text, t.end(), valuesEnd(text, t.end(), json)), false, out);
         }
         Matcher q = SEQUELIZE.matcher(text);
-        if (q.find()) {
+        if (onItsLine && q.find()) {
             int end = valuesEnd(text, q.end(), json);
             int elapsed = text.lastIndexOf(SEQUELIZE_ELAPSED, end);
             end = elapsed >= q.end() ? elapsed + 1 : end; // the blank before it a value's trailing one

@@ -735,7 +735,8 @@ public final class Redactor {
         String lowerCase = text.toLowerCase(Locale.ROOT);
         Found found = new Found(kinds);
         String result = text.indexOf('\n') >= 0 && text.contains("-+") ? tableRows(text, found) : text;
-        result = BoundValues.mayBind(text) ? statementValues(result, found) : result;
+        result = BoundValues.mayBind(text) || BoundValues.mayBindOnItsLine(text) ? statementValues(result, found)
+                : result;
         result = text.contains(BIND_PARAMETERS) ? boundParameters(result, found) : result;
         result = lowerCase.contains("into") && lowerCase.contains("values") ? insertedLiterals(result, found) : result;
         result = text.startsWith("#") || text.contains("\n#") || text.contains("File \"")
@@ -1401,7 +1402,7 @@ public final class Redactor {
      * ('bob', 'x')]}), EclipseLink's {@code bind => [bob, x]} under its statement.
      */
     private static String statementValues(String text, Found found) {
-        List<BoundValues.Bound> bound = BoundValues.bound(text);
+        List<BoundValues.Bound> bound = BoundValues.bound(text, true);
         if (bound.isEmpty()) {
             return text;
         }

@@ -237,10 +237,10 @@ class BoundStatementsTest {
                 .containsExactly(newest, "[exec-0] bind - binding parameter (1:VARCHAR) <- [s3 cret]");
     }
 
-    /** A record printing its own numbered statement and values is no value of the statement before it. */
+    /** A record printing its own statement and values on one line is no value of the statement before it. */
     @Test
-    void aRecordWithItsOwnNumberedStatementIsPairedWithNoEarlierOne() {
-        String typeorm = "query: UPDATE \"notes\" SET \"body\" = $1 WHERE \"id\" = $2 "
+    void aRecordWithItsOwnStatementOnItsLineIsPairedWithNoEarlierOne() {
+        String typeorm = "query: UPDATE \"notes\" SET \"body\" = $1 WHERE \"Row\" = $2 "
                 + "-- PARAMETERS: [\"plain note\",7]";
         assertThat(read("DEBUG org.hibernate.SQL - update users set password=? where id=?", typeorm).get(1))
                 .isSameAs(typeorm);
