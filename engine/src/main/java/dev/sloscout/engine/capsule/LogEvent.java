@@ -44,6 +44,18 @@ public record LogEvent(String source, long line, int lines, String service, Stri
                 spanId, thread);
     }
 
+    /** This event under another service (its file's container, the services beyond a bound). */
+    public LogEvent withService(String renamed) {
+        return new LogEvent(source, line, lines, renamed, text, raw, continuation, epochMillis, severity, traceId,
+                spanId, thread);
+    }
+
+    /** This event at another time (its line's prefix gave the time the record did not). */
+    public LogEvent withTime(long at) {
+        return new LogEvent(source, line, lines, service, text, raw, continuation, at, severity, traceId, spanId,
+                thread);
+    }
+
     /** This event with the thread its record names (null or empty: none). */
     public LogEvent withThread(String named) {
         return new LogEvent(source, line, lines, service, text, raw, continuation, epochMillis, severity, traceId,

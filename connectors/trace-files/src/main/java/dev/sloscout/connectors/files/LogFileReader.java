@@ -102,10 +102,8 @@ public final class LogFileReader {
                 long at = event.epochMillis() != LogHeader.NO_TIME ? event.epochMillis() : time;
                 String service = container != null && event.service().equals(fileService) ? container
                         : event.service();
-                out.deliver(at == event.epochMillis() && service.equals(event.service()) ? event
-                        : new LogEvent(event.source(), event.line(), event.lines(), service, event.text(),
-                                event.raw(), event.continuation(), at, event.severity(), event.traceId(),
-                                event.spanId()));
+                LogEvent timed = at == event.epochMillis() ? event : event.withTime(at);
+                out.deliver(service.equals(event.service()) ? timed : timed.withService(service));
             }
 
             @Override

@@ -247,6 +247,18 @@ class StructuredLoggersTest {
                 .satisfies(e -> assertThat(e.thread()).isEqualTo("exec-8"));
     }
 
+    /** A container runtime's line stamps the time a record lacks; the thread the record names stays. */
+    @Test
+    void aContainerLinesTimeKeepsTheThreadOfTheRecordItHolds() {
+        read("pod.log", """
+                2026-12-08T00:46:01.000000000Z stdout F {"message":"a","thread_name":"exec-1"}
+                """);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.thread()).isEqualTo("exec-1");
+            assertThat(e.epochMillis()).isEqualTo(Instant.parse("2026-12-08T00:46:01Z").toEpochMilli());
+        });
+    }
+
     private static AnyValue string(String value) {
         return AnyValue.newBuilder().setStringValue(value).build();
     }
