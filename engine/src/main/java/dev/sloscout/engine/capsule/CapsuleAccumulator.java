@@ -342,9 +342,7 @@ public final class CapsuleAccumulator implements LogSink {
                 if (overflowServices.size() < 100_000) {
                     overflowServices.add(event.service());
                 }
-                event = new LogEvent(event.source(), event.line(), event.lines(), OTHER_SERVICES, event.text(),
-                        event.raw(), event.continuation(), event.epochMillis(), event.severity(), event.traceId(),
-                        event.spanId(), event.thread());
+                event = event.withService(OTHER_SERVICES);
             }
             route = routeOf(event.service());
         }

@@ -160,9 +160,7 @@ final class CapsuleStage implements Processor<byte[], byte[], String, byte[]> {
                 counters.add("overflowLogEvents", 1);
                 service = CapsuleAccumulator.OTHER_SERVICES;
                 renamed = true;
-                event = new LogEvent(event.source(), event.line(), event.lines(), service, event.text(), event.raw(),
-                        event.continuation(), event.epochMillis(), event.severity(), event.traceId(), event.spanId(),
-                        event.thread());
+                event = event.withService(service);
                 s = loaded.get(service);
                 header = s == null ? snapshots.get(service) : null;
             }
